@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SitegenKit", targets: ["SitegenKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CICU", pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(
+            name: "CPSL", pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev", "publicsuffix"])]),
+
+        // ICU (UTS #46, UTS #39) and the public suffix list behind plain Swift functions.
+        // It must not import Foundation: Foundation carries its own ICU headers.
+        .target(name: "UnicodeSecurity", dependencies: ["CICU", "CPSL"]),
+        // POSIX calls Swift cannot reach directly (an atomic swap of two folders).
+        .target(name: "CPosix"),
+        // A WHATWG URL parser: how a browser reads an href.
+        .target(name: "WHATWGURL"),
+        .target(
+            name: "SitegenKit",
+            dependencies: [
+                "CCmarkGFM", "CPosix", "UnicodeSecurity", "WHATWGURL",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SitegenKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "UnicodeSecurityTests", dependencies: ["UnicodeSecurity"]),
+        .testTarget(name: "WHATWGURLTests", dependencies: ["WHATWGURL"]),
+        .testTarget(name: "SitegenKitTests", dependencies: ["SitegenKit"]),
+    ]
+)

@@ -1,0 +1,33 @@
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site's folder: `sitegen.yml`, `content/`, `templates/`, `static/`, `i18n/`.
+    public var sourceDirectory: String
+    /// Where the site is published; `<source>/site` when nil.
+    public var outputDirectory: String?
+    public var includeDrafts = false
+    /// Replaces `baseURL` from the config (for previews).
+    public var baseURL: String?
+    /// Check only: run every check, write nothing.
+    public var checkOnly = false
+
+    public init(sourceDirectory: String, outputDirectory: String? = nil) {
+        self.sourceDirectory = sourceDirectory
+        self.outputDirectory = outputDirectory
+    }
+
+    public var resolvedOutput: String { outputDirectory ?? sourceDirectory + "/site" }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Content pages built, per language.
+    public var pagesPerLanguage: [(language: String, count: Int)]
+    public var seconds: Double
+    /// Whether the output folder was replaced.
+    public var published: Bool
+    /// True when the failure was not about content (config, templates, I/O): exit status 2.
+    public var setupFailed: Bool
+
+    public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.count } }
+}

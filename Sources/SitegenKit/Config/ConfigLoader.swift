@@ -1,0 +1,165 @@
+import Foundation
+import Yams
+
+/// Reads and validates `sitegen.yml`. Every problem is reported with its line and column; nothing is
+/// guessed: an unknown key is an error, so a typo in the policy cannot silently disable it.
+public enum ConfigLoader {
+    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links"]
+    static let linksKeys = ["allow", "telegram", "fake_domains", "phones", "allow_tld_wildcards"]
+    static let telegramKeys = ["official", "fake"]
+
+    /// Loads `sitegen.yml` from a source folder.
+    public static func load(sourceDirectory: String) -> (SiteConfig?, [Diagnostic]) {
+        let path = sourceDirectory + "/" + SiteConfig.fileName
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            let message = exists ? "cannot read \(SiteConfig.fileName)" : "no \(SiteConfig.fileName) in \(sourceDirectory)"
+            return (nil, [.error("config.missing", message, file: SiteConfig.fileName)])
+        }
+        return parse([UInt8](data), file: SiteConfig.fileName)
+    }
+
+    /// Parses the bytes of a config file.
+    public static func parse(_ raw: [UInt8], file: String) -> (SiteConfig?, [Diagnostic]) {
+        let text: SourceText
+        switch SourceText.decode(raw) {
+        case .success(let t): text = t
+        case .failure(let p):
+            return (nil, [.error("config.encoding", describe(p.problem, what: "sitegen.yml"), file: file, line: p.line, column: p.column)])
+        }
+        var reader = YAMLReader(file: file)
+        guard let root = reader.compose(text.string) else {
+            if reader.diagnostics.isEmpty {
+                return (nil, [.error("config.invalid", "sitegen.yml is empty", file: file, line: 1, column: 1)])
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let pairs = reader.mapping(root, what: "sitegen.yml") else { return (nil, reader.diagnostics) }
+
+        var titles: [String: String] = [:]
+        var baseURL: Located<String>?
+        var defaultLanguage: Located<String>?
+        var languages: [Located<String>] = []
+        var links = LinkPolicyConfig()
+        var seenLinks = false
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title":
+                if value.scalar != nil {
+                    titles[""] = reader.string(value, what: "title")?.value
+                } else if let map = reader.mapping(value, what: "title") {
+                    for (lang, _, v) in map { titles[lang] = reader.string(v, what: "title.\(lang)")?.value }
+                }
+            case "baseURL": baseURL = reader.string(value, what: "baseURL")
+            case "defaultLanguage": defaultLanguage = reader.string(value, what: "defaultLanguage")
+            case "languages": languages = reader.strings(value, what: "languages") ?? []
+            case "links":
+                seenLinks = true
+                links = readLinks(value, &reader)
+            default:
+                reader.error("config.unknown-key",
+                             "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
+                             at: keyNode)
+            }
+        }
+        var diagnostics = reader.diagnostics
+        func missing(_ key: String) {
+            diagnostics.append(.error("config.missing-key", "sitegen.yml has no '\(key)'", file: file, line: 1, column: 1))
+        }
+        if languages.isEmpty { missing("languages") }
+        if baseURL == nil { missing("baseURL") }
+        if !seenLinks { missing("links") }
+        var seen = Set<String>()
+        for lang in languages {
+            if !isLanguageCode(lang.value) {
+                diagnostics.append(.error("config.language", "'\(lang.value)' is not a language code (like kk or ru)",
+                                          file: file, line: lang.line, column: lang.column))
+            }
+            if !seen.insert(lang.value).inserted {
+                diagnostics.append(.error("config.language", "language '\(lang.value)' is listed twice",
+                                          file: file, line: lang.line, column: lang.column))
+            }
+        }
+        let codes = languages.map(\.value)
+        if let d = defaultLanguage, !codes.isEmpty, !codes.contains(d.value) {
+            diagnostics.append(.error("config.language", "defaultLanguage '\(d.value)' is not in languages",
+                                      file: file, line: d.line, column: d.column))
+        }
+        if let shared = titles.removeValue(forKey: "") {
+            for lang in codes where titles[lang] == nil { titles[lang] = shared }
+        }
+        var normalizedBase = ""
+        if let b = baseURL {
+            if let n = normalizeBaseURL(b.value) {
+                normalizedBase = n
+            } else {
+                diagnostics.append(.error("config.baseURL",
+                                          "baseURL must be an absolute https:// or http:// address without query or fragment, not '\(b.value)'",
+                                          file: file, line: b.line, column: b.column))
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let config = SiteConfig(titles: titles, baseURL: normalizedBase,
+                                defaultLanguage: defaultLanguage?.value ?? codes[0], languages: codes, links: links)
+        return (config, diagnostics)
+    }
+
+    static func readLinks(_ node: Node, _ reader: inout YAMLReader) -> LinkPolicyConfig {
+        var links = LinkPolicyConfig()
+        let p = reader.position(node)
+        links.line = p.line
+        links.column = p.column
+        guard let pairs = reader.mapping(node, what: "links") else { return links }
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "allow": links.allow = reader.strings(value, what: "links.allow") ?? []
+            case "fake_domains": links.fakeDomains = reader.strings(value, what: "links.fake_domains") ?? []
+            case "phones": links.phones = reader.strings(value, what: "links.phones") ?? []
+            case "allow_tld_wildcards": links.allowTopLevelWildcards = reader.bool(value, what: "links.allow_tld_wildcards") ?? false
+            case "telegram":
+                guard let tg = reader.mapping(value, what: "links.telegram") else { continue }
+                for (k, kNode, v) in tg {
+                    switch k {
+                    case "official": links.telegramOfficial = reader.strings(v, what: "links.telegram.official") ?? []
+                    case "fake": links.telegramFake = reader.strings(v, what: "links.telegram.fake") ?? []
+                    default:
+                        reader.error("policy.invalid",
+                                     "unknown key '\(k)' in links.telegram (known: \(telegramKeys.joined(separator: ", ")))",
+                                     at: kNode)
+                    }
+                }
+            default:
+                reader.error("policy.invalid",
+                             "unknown key '\(key)' in links (known: \(linksKeys.joined(separator: ", ")))", at: keyNode)
+            }
+        }
+        return links
+    }
+
+    static func isLanguageCode(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 8 && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }
+            && s.first != "-" && s.last != "-"
+    }
+
+    /// `https://example.kz` → `https://example.kz/`; nil when it is not a plain absolute http(s) address.
+    static func normalizeBaseURL(_ s: String) -> String? {
+        let lower = s.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        guard !s.contains("?"), !s.contains("#"), !s.contains("\\"),
+              !s.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else { return nil }
+        let rest = s[s.range(of: "://")!.upperBound...]
+        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+              !host.contains("@")
+        else { return nil }
+        return s.hasSuffix("/") ? s : s + "/"
+    }
+
+    static func describe(_ problem: SourceText.Problem, what: String) -> String {
+        switch problem {
+        case .empty: return "\(what) is empty"
+        case .invalidUTF8: return "\(what) is not valid UTF-8"
+        case .nulByte: return "\(what) contains a NUL byte"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Everything `sitegen.yml` says: the site's languages and address, and the link policy.
+public struct SiteConfig: Sendable {
+    /// The file name looked for in the source folder.
+    public static let fileName = "sitegen.yml"
+
+    /// Site title per language code.
+    public var titles: [String: String]
+    /// The published address, always ending in `/`; may carry a path prefix (`https://example.org/42500/`).
+    public var baseURL: String
+    public var defaultLanguage: String
+    /// Language codes in the order the site lists them.
+    public var languages: [String]
+    /// What counts as official: the raw policy, compiled by `LinkPolicy`.
+    public var links: LinkPolicyConfig
+
+    public init(
+        titles: [String: String], baseURL: String, defaultLanguage: String, languages: [String],
+        links: LinkPolicyConfig
+    ) {
+        self.titles = titles
+        self.baseURL = baseURL
+        self.defaultLanguage = defaultLanguage
+        self.languages = languages
+        self.links = links
+    }
+
+    /// The title for a language, falling back to the default language's.
+    public func title(for language: String) -> String {
+        titles[language] ?? titles[defaultLanguage] ?? titles.values.sorted().first ?? ""
+    }
+
+    /// Joins the base URL and a site path such as `/kk/42500/apply/`.
+    public func absoluteURL(_ sitePath: String) -> String {
+        var path = Substring(sitePath)
+        while path.hasPrefix("/") { path = path.dropFirst() }
+        return baseURL + path
+    }
+
+    /// The path prefix of the base URL (`/` or `/42500/`), which every site-relative link starts with.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterScheme = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+}
+
+/// The `links:` block of `sitegen.yml` as written, each entry with its position for diagnostics.
+public struct LinkPolicyConfig: Sendable {
+    /// Host patterns: `egov.kz` (that host only) or `*.egov.kz` (any subdomain, not the apex).
+    public var allow: [Located<String>] = []
+    /// Official Telegram handles, without `@`.
+    public var telegramOfficial: [Located<String>] = []
+    /// Known fake handles or bot names, which may be named only inside a warning.
+    public var telegramFake: [Located<String>] = []
+    /// Known fake sites, with the same rule as fake handles.
+    public var fakeDomains: [Located<String>] = []
+    /// Official phone and short numbers.
+    public var phones: [Located<String>] = []
+    /// Opt-in for wildcards directly under a top-level domain, such as `*.kz`.
+    public var allowTopLevelWildcards = false
+    /// Where the `links:` key itself is, for findings about the block as a whole.
+    public var line = 1
+    public var column = 1
+
+    public init() {}
+}

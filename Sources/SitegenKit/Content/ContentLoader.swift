@@ -1,0 +1,95 @@
+import Foundation
+
+/// Finds the content files and reads each one into a `Page`, reporting every problem.
+public struct ContentLoader: Sendable {
+    public var sourceDirectory: String
+    public var config: SiteConfig
+    public var includeDrafts: Bool
+
+    public init(sourceDirectory: String, config: SiteConfig, includeDrafts: Bool) {
+        self.sourceDirectory = sourceDirectory
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    /// All Markdown files under `content/`, as paths relative to the source folder, sorted.
+    public func contentFiles() -> (files: [String], diagnostics: [Diagnostic]) {
+        let root = sourceDirectory + "/content"
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        guard let walker = FileManager.default.enumerator(atPath: root) else {
+            return ([], [.error("content.missing", "no content folder", file: "content")])
+        }
+        while let rel = walker.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            guard rel.hasSuffix(".md") else { continue }
+            let parts = rel.split(separator: "/")
+            let path = "content/" + rel
+            if parts.count < 2 {
+                diagnostics.append(.error("content.language",
+                                          "\(path) is not in a language folder (content/<language>/…)", file: path))
+                continue
+            }
+            let lang = String(parts[0])
+            if !config.languages.contains(lang) {
+                diagnostics.append(.error("content.language",
+                                          "language folder '\(lang)' is not in sitegen.yml languages (\(config.languages.joined(separator: ", ")))",
+                                          file: path, line: 1, column: 1))
+                continue
+            }
+            files.append(path)
+        }
+        return (files.sorted(), diagnostics)
+    }
+
+    /// Reads one content file. Returns nil (with diagnostics) when it cannot become a page, and nil
+    /// without errors for a draft that is left out.
+    public func load(_ path: String) -> (Page?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + path) else {
+            return (nil, [.error("content.io", "cannot read file", file: path)])
+        }
+        return page(from: [UInt8](data), path: path)
+    }
+
+    /// Makes a page from a file's bytes.
+    public func page(from raw: [UInt8], path: String) -> (Page?, [Diagnostic]) {
+        let text: SourceText
+        switch SourceText.decode(raw) {
+        case .success(let t): text = t
+        case .failure(let p):
+            let message: String
+            switch p.problem {
+            case .empty: message = "file is empty: a page needs front matter with a title"
+            case .invalidUTF8: message = "file is not valid UTF-8 (save it as UTF-8)"
+            case .nulByte: message = "file contains a NUL byte"
+            }
+            let code = p.problem == .empty ? "content.empty" : "content.encoding"
+            return (nil, [.error(code, message, file: path, line: p.line, column: p.column)])
+        }
+        let split: FrontMatterParser.Split
+        switch FrontMatterParser.split(text, file: path) {
+        case .success(let s): split = s
+        case .failure(let d): return (nil, [d])
+        }
+        let (fm, diagnostics) = FrontMatterParser.parse(split.yaml, file: path)
+        guard let fm else { return (nil, diagnostics) }
+        if fm.draft && !includeDrafts { return (nil, diagnostics) }
+        let rel = path.dropFirst("content/".count)
+        let lang = String(rel.prefix { $0 != "/" })
+        let contentPath = String(rel.dropFirst(lang.count + 1).dropLast(3))
+        let isSection = contentPath == "_index" || contentPath.hasSuffix("/_index")
+        var diags = diagnostics
+        if isSection, let slug = fm.slug, let p = fm.slugPosition {
+            diags.append(.warning("frontmatter.slug", "slug '\(slug)' is ignored on a section page (_index.md)",
+                                  file: path, line: p.line, column: p.column))
+        }
+        let page = Page(sourcePath: path, language: lang, contentPath: contentPath, isSection: isSection,
+                        url: Page.url(language: lang, contentPath: contentPath, slug: isSection ? nil : fm.slug),
+                        frontMatter: fm, text: text, bodyOffset: split.bodyOffset, bodyLineOffset: split.bodyLineOffset)
+        return (page, diags)
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// The YAML header of a page. Keys mean what they mean in Hugo.
+public struct FrontMatter: Sendable {
+    public var title: String = ""
+    public var description: String?
+    /// `YYYY-MM-DD` or a full RFC 3339 timestamp, as written.
+    public var date: String?
+    public var lastmod: String?
+    public var draft = false
+    public var slug: String?
+    public var weight: Int = 0
+    public var translationKey: String?
+    /// The page's kind of material (`guide` and others, see the guide blocks).
+    public var kind: String?
+    /// Where the `slug` value is, to point at it when it clashes.
+    public var slugPosition: (line: Int, column: Int)?
+    /// The title and description with where their text starts, for checks of what readers see.
+    public var titleValue: Located<String>?
+    public var descriptionValue: Located<String>?
+
+    /// Keys a page may carry; anything else is a warning, so a typo does not go unnoticed.
+    public static let knownKeys = [
+        "title", "description", "date", "lastmod", "draft", "slug", "weight", "translationKey", "kind",
+    ]
+
+    public init() {}
+}
+
+/// Splits a page into front matter and body and reads the front matter.
+public enum FrontMatterParser {
+    /// The result of splitting: front matter (if the file has one) and where the body starts.
+    public struct Split: Sendable {
+        /// The YAML text between the `---` lines.
+        public var yaml: String?
+        /// Byte offset of the body in the file's text.
+        public var bodyOffset: Int
+        /// Lines before the body (the front matter and its delimiters).
+        public var bodyLineOffset: Int
+    }
+
+    /// Finds the front matter block. Returns an error diagnostic when it is opened but never closed.
+    public static func split(_ text: SourceText, file: String) -> Result<Split, Diagnostic> {
+        guard let first = text.line(1), first.trimmingTrailingSpace == "---" else {
+            return .success(Split(yaml: nil, bodyOffset: 0, bodyLineOffset: 0))
+        }
+        var n = 2
+        while let line = text.line(n) {
+            let t = line.trimmingTrailingSpace
+            if t == "---" || t == "..." {
+                let yamlStart = text.lineStarts[1]
+                let yamlEnd = text.lineStarts[n - 1]
+                let yaml = String(decoding: text.bytes[yamlStart..<yamlEnd], as: UTF8.self)
+                let bodyOffset = n < text.lineStarts.count ? text.lineStarts[n] : text.bytes.count
+                return .success(Split(yaml: yaml, bodyOffset: bodyOffset, bodyLineOffset: n))
+            }
+            n += 1
+        }
+        return .failure(.error("frontmatter.unclosed",
+                               "front matter opened here is never closed with a '---' line",
+                               file: file, line: 1, column: 1))
+    }
+
+    /// Reads the YAML of a front matter block; positions are in the page's own line numbering.
+    public static func parse(_ yaml: String?, file: String) -> (FrontMatter?, [Diagnostic]) {
+        guard let yaml else {
+            return (nil, [.error("frontmatter.title", "page has no front matter with a title", file: file, line: 1, column: 1)])
+        }
+        var reader = YAMLReader(file: file, lineOffset: 1)
+        let root: Node
+        if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            root = .mapping(.init([]))
+        } else {
+            guard let node = reader.compose(yaml) else { return (nil, reader.diagnostics) }
+            root = node
+        }
+        guard let pairs = reader.mapping(root, what: "front matter") else { return (nil, reader.diagnostics) }
+        var fm = FrontMatter()
+        var hasTitle = false
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title":
+                if let t = reader.string(value, what: "title") {
+                    fm.title = t.value
+                    fm.titleValue = Self.textStart(t, value)
+                    hasTitle = !t.value.trimmingCharacters(in: .whitespaces).isEmpty
+                    if !hasTitle { reader.error("frontmatter.title", "title is empty", at: value) }
+                    else { hasTitle = true }
+                }
+            case "description":
+                if let d = reader.string(value, what: "description") {
+                    fm.description = d.value
+                    fm.descriptionValue = Self.textStart(d, value)
+                }
+            case "date", "lastmod":
+                if let d = reader.string(value, what: key) {
+                    if Dates.isValid(d.value) {
+                        if key == "date" { fm.date = d.value } else { fm.lastmod = d.value }
+                    } else {
+                        reader.error("frontmatter.date", "\(key) '\(d.value)' is not a date like 2020-04-14", at: value)
+                    }
+                }
+            case "draft": fm.draft = reader.bool(value, what: "draft") ?? false
+            case "slug":
+                if let s = reader.string(value, what: "slug") {
+                    if Slug.isValid(s.value) {
+                        fm.slug = s.value
+                        fm.slugPosition = (s.line, s.column)
+                    } else {
+                        reader.error("frontmatter.slug",
+                                     "slug '\(s.value)' must be one path segment of letters, digits, '-', '_' or '.'",
+                                     at: value)
+                    }
+                }
+            case "weight": fm.weight = reader.int(value, what: "weight") ?? 0
+            case "translationKey": fm.translationKey = reader.string(value, what: "translationKey")?.value
+            case "kind": fm.kind = reader.string(value, what: "kind")?.value
+            default:
+                reader.warning("frontmatter.unknown-key",
+                               "unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.joined(separator: ", ")))",
+                               at: keyNode)
+            }
+        }
+        var diagnostics = reader.diagnostics
+        if !hasTitle && !diagnostics.contains(where: { $0.code == "frontmatter.title" }) {
+            diagnostics.append(.error("frontmatter.title", "front matter has no title", file: file, line: 1, column: 1))
+        }
+        return (diagnostics.hasErrors ? nil : fm, diagnostics)
+    }
+}
+
+extension FrontMatterParser {
+    /// A quoted scalar's text starts one column after its quote.
+    static func textStart(_ v: Located<String>, _ node: Node) -> Located<String> {
+        let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+        return Located(v.value, line: v.line, column: v.column + (quoted ? 1 : 0))
+    }
+}
+
+/// Rules for the `slug` key.
+enum Slug {
+    static func isValid(_ s: String) -> Bool {
+        guard !s.isEmpty, s != ".", s != "..", s.unicodeScalars.count <= 200 else { return false }
+        return s.unicodeScalars.allSatisfy { u in
+            u.properties.isAlphabetic || ("0"..."9").contains(u) || u == "-" || u == "_" || u == "."
+        }
+    }
+}
+
+/// Date values in front matter.
+enum Dates {
+    /// `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`), with a real month and day.
+    static func isValid(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+              let y = Int(String(decoding: u[0..<4], as: UTF8.self)),
+              let m = Int(String(decoding: u[5..<7], as: UTF8.self)),
+              let d = Int(String(decoding: u[8..<10], as: UTF8.self)),
+              (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
+        else { return false }
+        return u.count == 10 || u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " ")
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpace: Substring {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" || last == "\r" || last == "\r\n" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,73 @@
+/// One content file, read and placed: where it came from, where it goes, what its header says.
+public struct Page: Sendable {
+    /// Path relative to the source folder, e.g. `content/kk/42500/apply.md`.
+    public var sourcePath: String
+    public var language: String
+    /// Path below the language folder without `.md`, e.g. `42500/apply` or `42500/_index`.
+    public var contentPath: String
+    /// Whether this is a section's own page (`_index.md`).
+    public var isSection: Bool
+    /// The site path (under the base URL) with a trailing slash, e.g. `/kk/42500/apply/`.
+    public var url: String
+    public var frontMatter: FrontMatter
+    /// The file's text and where its Markdown body begins.
+    public var text: SourceText
+    public var bodyOffset: Int
+    public var bodyLineOffset: Int
+
+    /// The key that pairs translations: front matter `translationKey`, else the path below the
+    /// language folder (`42500/apply`, or `42500` for a section).
+    public var translationKey: String {
+        if let key = frontMatter.translationKey, !key.isEmpty { return key }
+        return Page.defaultTranslationKey(contentPath)
+    }
+
+    static func defaultTranslationKey(_ contentPath: String) -> String {
+        if contentPath == "_index" { return "" }
+        if contentPath.hasSuffix("/_index") { return String(contentPath.dropLast("/_index".count)) }
+        return contentPath
+    }
+
+    /// The section folder the page lists under (`42500`, or `` for the language home). A section
+    /// lists under its parent; the language home under nothing (its own path, ``).
+    public var sectionPath: String {
+        let parts = contentPath.split(separator: "/").map(String.init)
+        return (isSection ? parts.dropLast(2) : parts.dropLast()).joined(separator: "/")
+    }
+
+    /// For a section page, the folder whose pages it lists (`42500`, or `` for the home).
+    public var listedPath: String {
+        String(contentPath.dropLast("_index".count)).trimmingSuffix("/")
+    }
+
+    /// The file that holds the page in the output: `kk/42500/apply/index.html`.
+    public var outputPath: String { String(url.dropFirst()) + "index.html" }
+
+    /// The Markdown body's bytes.
+    public var body: ArraySlice<UInt8> { text.bytes[bodyOffset...] }
+
+    /// Line and column in the page file of a position in its body.
+    public func filePosition(_ p: BodyPosition) -> (line: Int, column: Int) {
+        let line = p.line + bodyLineOffset
+        return (line, text.column(line: line, byteColumn: p.byteColumn))
+    }
+
+    /// Computes the site path of a content file from its place and slug.
+    static func url(language: String, contentPath: String, slug: String?) -> String {
+        var parts = contentPath.split(separator: "/").map(String.init)
+        if parts.last == "_index" {
+            parts.removeLast()
+        } else if let slug {
+            parts[parts.count - 1] = slug
+        }
+        return "/" + ([language] + parts).joined(separator: "/") + "/"
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ c: Character) -> String {
+        var s = Substring(self)
+        while s.last == c { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,143 @@
+/// The text of one source file, checked and indexed so byte offsets can be turned into the line and
+/// column an editor shows.
+///
+/// A UTF-8 byte order mark is dropped (editors do not show it, so columns start after it); CRLF line
+/// endings are kept and treated as one line break. Columns count Unicode scalars from 1.
+public struct SourceText: Sendable {
+    /// The file's bytes without a BOM.
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// The same bytes as a String (valid UTF-8 is checked before one is made).
+    public let string: String
+
+    /// Why a file cannot be read as text.
+    public enum Problem: Error, Equatable {
+        case empty
+        case invalidUTF8(offset: Int)
+        case nulByte(offset: Int)
+    }
+
+    /// Checks and indexes `raw`. On a problem, also returns the index so the problem can be located.
+    public static func decode(_ raw: [UInt8]) -> Result<SourceText, LocatedProblem> {
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let starts = lineStarts(of: bytes)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return .failure(LocatedProblem(problem: .empty, line: 1, column: 1))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let p = position(ofByte: nul, in: bytes, lineStarts: starts)
+            return .failure(LocatedProblem(problem: .nulByte(offset: nul), line: p.line, column: p.column))
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let p = position(ofByte: bad, in: bytes, lineStarts: starts)
+            return .failure(LocatedProblem(problem: .invalidUTF8(offset: bad), line: p.line, column: p.column))
+        }
+        return .success(SourceText(bytes: bytes, lineStarts: starts, string: String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// A problem together with where it is.
+    public struct LocatedProblem: Error, Equatable {
+        public var problem: Problem
+        public var line: Int
+        public var column: Int
+    }
+
+    /// Line (from 1) and column (scalars, from 1) of a byte offset.
+    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        Self.position(ofByte: offset, in: bytes, lineStarts: lineStarts)
+    }
+
+    /// The column (scalars, from 1) of a 1-based byte column on a 1-based line.
+    public func column(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = min(bytes.count, start + max(0, byteColumn - 1))
+        return Self.scalarCount(bytes, start, end) + 1
+    }
+
+    /// Byte offset of a 1-based line and byte column.
+    public func offset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        return min(bytes.count, lineStarts[line - 1] + max(0, byteColumn - 1))
+    }
+
+    /// The text of a line (from 1) without its line break.
+    public func line(_ n: Int) -> String? {
+        guard n >= 1, n <= lineStarts.count else { return nil }
+        let start = lineStarts[n - 1]
+        var end = n < lineStarts.count ? lineStarts[n] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        // A lone CR also ends a line for CommonMark.
+        if bytes.contains(0x0D) {
+            starts = [0]
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        return starts
+    }
+
+    static func position(ofByte offset: Int, in bytes: [UInt8], lineStarts: [Int]) -> (line: Int, column: Int) {
+        // Binary search for the last line start at or before offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return (lo + 1, scalarCount(bytes, lineStarts[lo], min(offset, bytes.count)) + 1)
+    }
+
+    /// Scalars in bytes[from..<to]: every byte that is not a UTF-8 continuation byte starts one.
+    static func scalarCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+        var n = 0
+        var i = from
+        while i < to {
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
+        return n
+    }
+
+    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return i
+            }
+            if i + need >= n { return i }
+            for k in 1...need {
+                let c = bytes[i + k]
+                let lo: UInt8 = k == 1 ? lower : 0x80
+                let hi: UInt8 = k == 1 ? upper : 0xBF
+                if c < lo || c > hi { return i }
+            }
+            i += need + 1
+        }
+        return nil
+    }
+}

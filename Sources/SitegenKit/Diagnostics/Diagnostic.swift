@@ -1,0 +1,70 @@
+/// How serious a diagnostic is: an error fails the build, a warning does not.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case warning
+    case error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// One finding about the input, pointing at what the editor typed.
+///
+/// `line` and `column` count from 1; `column` counts Unicode scalars (characters as an editor shows
+/// them for Kazakh and Russian text), so a position is right in files with Cyrillic letters, a BOM or
+/// CRLF line endings. A position of 0 means the finding is about the whole file.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    /// Path relative to the source folder, with `/` separators.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    /// A stable machine-readable code such as `link.lookalike`, documented in the README.
+    public var code: String
+    public var message: String
+    /// The link involved, when there is one.
+    public var url: String?
+
+    public init(
+        file: String, line: Int, column: Int, severity: Severity, code: String, message: String,
+        url: String? = nil
+    ) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.url = url
+    }
+
+    public static func error(
+        _ code: String, _ message: String, file: String, line: Int = 0, column: Int = 0, url: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .error, code: code, message: message, url: url)
+    }
+
+    public static func warning(
+        _ code: String, _ message: String, file: String, line: Int = 0, column: Int = 0, url: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .warning, code: code, message: message, url: url)
+    }
+}
+
+extension Diagnostic {
+    /// Sorting by file, then position, then code keeps output stable whatever order threads finished in.
+    public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        if a.code != b.code { return a.code < b.code }
+        return a.message < b.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any of these diagnostics fails the build.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+}
+
+extension Diagnostic: Error {}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Applies the link policy to one page: every link, every token of visible text, the title and
+/// description. Returns the diagnostics, placed at what the editor typed, and the edits that show
+/// the fakes named in warnings defanged.
+/// Made once per build (it precomputes the lookalike forms of every official name).
+struct PageInspector: Sendable {
+    let judge: URLJudge
+    let tokens: TextTokens
+
+    var policy: LinkPolicy { judge.policy }
+
+    init(policy: LinkPolicy, baseURL: String) {
+        judge = URLJudge(policy: policy, baseURL: baseURL)
+        tokens = TextTokens(fakeNames: policy.fakeNames)
+    }
+
+    func inspect(page: Page, inventory: MarkdownInventory) -> ([Diagnostic], RenderEdits) {
+        var diagnostics: [Diagnostic] = []
+        var edits = RenderEdits()
+        func place(_ f: Finding, _ position: BodyPosition) {
+            let p = page.filePosition(position)
+            diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column, severity: .error,
+                                          code: f.code, message: f.message, url: f.url))
+        }
+
+        for link in inventory.links {
+            var destination = link.destination
+            var position = link.position
+            if link.origin == .bareAutolink {
+                // The autolink extension reports its links a column early; find the text itself.
+                position = locate(link.text, near: position, in: page)
+                if let node = link.node, let alert = link.alert, alert.mayNameFakes,
+                   let host = Self.host(ofBare: link.text), isFake(host) {
+                    edits.linksAsHTML[node] = Defang.html(link.text)
+                    continue
+                }
+                // `www.egov.kz` typed as text becomes an http link; publish it over https.
+                if destination.hasPrefix("http://"), "http://" + link.text == destination, let node = link.node {
+                    destination = "https://" + link.text
+                    edits.urlRewrites[node] = destination
+                }
+            }
+            if link.origin == .image && link.destination.isEmpty { continue }
+            for f in judge.judge(destination) { place(f, position) }
+            if link.origin == .inline, let f = textMismatch(text: link.text, destination: destination) {
+                place(f, position)
+            }
+        }
+
+        for run in inventory.textRuns where !run.inLink {
+            let found = tokens.scan(run.text)
+            var pieces: [(TextToken, String)] = []
+            for token in found {
+                let mayNameFakes = run.alert?.mayNameFakes == true
+                let findings = judgeToken(token, inWarning: mayNameFakes)
+                if findings.isEmpty, mayNameFakes, isFakeToken(token) {
+                    pieces.append((token, token.text))
+                    continue
+                }
+                if findings.isEmpty { continue }
+                let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+                for f in findings { place(f, at) }
+            }
+            if !pieces.isEmpty { edits.textPieces[run.node] = Self.defangPieces(run, pieces) }
+        }
+
+        for field in [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap({ $0 }) {
+            for token in tokens.scan(field.value) {
+                for f in judgeToken(token, inWarning: false) {
+                    let column = field.column + field.value.utf8.prefix(token.offset).count { $0 & 0xC0 != 0x80 }
+                    diagnostics.append(Diagnostic(file: page.sourcePath, line: field.line, column: column,
+                                                  severity: .error, code: f.code, message: f.message, url: f.url))
+                }
+            }
+        }
+        return (diagnostics, edits)
+    }
+
+    /// Objections to a token of visible text.
+    func judgeToken(_ token: TextToken, inWarning: Bool) -> [Finding] {
+        switch token.kind {
+        case .url:
+            if inWarning, let host = Self.host(ofBare: token.text), isFake(host) { return [] }
+            return judge.judge(token.text).map {
+                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
+                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
+            }
+        case .domain(let ascii), .email(let ascii):
+            if inWarning && isFake(ascii) { return [] }
+            if LinkPolicy.telegramHosts.contains(ascii) { return [] }
+            return judge.hostFindings(ascii, input: token.text, code: "text")
+        case .handle(let name), .telegramPath(let name):
+            if inWarning, policy.fake(named: name) != nil { return [] }
+            return judge.judgeHandle(name, url: nil)
+        case .fakeName(let name):
+            if inWarning { return [] }
+            return [Finding(code: "text.fake", message: "\(name) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
+        }
+    }
+
+    private func isFake(_ ascii: String) -> Bool {
+        policy.fakeDomains.contains(ascii) || policy.fakeDomains.contains(HostName.registrable(ascii))
+    }
+
+    private func isFakeToken(_ token: TextToken) -> Bool {
+        switch token.kind {
+        case .fakeName: return true
+        case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
+        case .domain(let a), .email(let a): return isFake(a)
+        case .url: return Self.host(ofBare: token.text).map(isFake) ?? false
+        }
+    }
+
+    /// When the visible text of a link is itself an address, it must lead where it says.
+    func textMismatch(text: String, destination: String) -> Finding? {
+        let shown = text.trimmingCharacters(in: .whitespaces)
+        let found = tokens.scan(shown)
+        guard found.count == 1, let token = found.first, token.length == shown.utf8.count else { return nil }
+        let target = judge.parser.parse(destination)
+        var targetHost = ""
+        if case .domain(let h)? = target?.host { targetHost = h.hasSuffix(".") ? String(h.dropLast()) : h }
+        switch token.kind {
+        case .domain(let ascii), .email(let ascii):
+            if HostName.registrable(ascii) == HostName.registrable(targetHost) { return nil }
+            return Finding(code: "link.text-mismatch",
+                           message: "link text says \(shown) but the link goes to \(targetHost.isEmpty ? destination : HostName.unicode(targetHost))",
+                           url: destination)
+        case .url:
+            guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
+            let shownHost = h.hasSuffix(".") ? String(h.dropLast()) : h
+            if HostName.registrable(shownHost) == HostName.registrable(targetHost) { return nil }
+            return Finding(code: "link.text-mismatch",
+                           message: "link text says \(shown) but the link goes to \(targetHost.isEmpty ? destination : HostName.unicode(targetHost))",
+                           url: destination)
+        case .handle(let name):
+            let segments = (target?.path.segments ?? []).filter { !$0.isEmpty && $0 != "s" }
+            let linked = LinkPolicy.telegramHosts.contains(targetHost) ? segments.first : nil
+            if linked?.lowercased() == name.lowercased() { return nil }
+            return Finding(code: "link.text-mismatch", message: "link text says @\(name) but the link goes elsewhere",
+                           url: destination)
+        default:
+            return nil
+        }
+    }
+
+    /// The host of a bare `www.…` or written-out URL.
+    static func host(ofBare text: String) -> String? {
+        var t = Substring(text)
+        for scheme in ["https://", "http://"] where t.lowercased().hasPrefix(scheme) { t = t.dropFirst(scheme.count) }
+        let host = t.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        return HostName.ascii(String(host))
+    }
+
+    /// Splits a run into text and defanged spans.
+    static func defangPieces(_ run: TextRun, _ tokens: [(TextToken, String)]) -> [InlinePiece] {
+        let bytes = Array(run.text.utf8)
+        var pieces: [InlinePiece] = []
+        var cursor = 0
+        for (token, text) in tokens.sorted(by: { $0.0.offset < $1.0.offset }) where token.offset >= cursor {
+            if token.offset > cursor { pieces.append(.text(String(decoding: bytes[cursor..<token.offset], as: UTF8.self))) }
+            pieces.append(.html(Defang.html(text)))
+            cursor = token.offset + token.length
+        }
+        if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
+        if run.isCode {
+            // A code span stays code: rebuild it as one HTML piece.
+            let inner = pieces.map { piece -> String in
+                switch piece {
+                case .text(let s): return HTMLText.escape(s)
+                case .html(let h): return h
+                }
+            }.joined()
+            return [.html("<code>" + inner + "</code>")]
+        }
+        return pieces
+    }
+
+    /// Where a token really is: cmark reports where its node starts; the token's own text is found
+    /// in the source line from there (escapes and entities can shift it).
+    func locate(_ token: String, near start: BodyPosition, offset: Int = 0, run: TextRun? = nil, in page: Page)
+        -> BodyPosition
+    {
+        let fileLine = start.line + page.bodyLineOffset
+        guard fileLine >= 1, fileLine <= page.text.lineStarts.count else { return start }
+        var line = fileLine
+        var from = page.text.offset(line: line, byteColumn: max(1, start.byteColumn - 2))
+        // A code block's text spans lines: move to the line the offset falls on.
+        if let run, run.text.utf8.prefix(offset).contains(0x0A) {
+            let before = run.text.utf8.prefix(offset)
+            line += before.count { $0 == 0x0A }
+            let lastBreak = before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0
+            from = page.text.offset(line: line, byteColumn: 1) + max(0, offset - lastBreak - 4)
+        } else if offset > 0 {
+            from = min(page.text.bytes.count, from + offset)
+        }
+        let lineEnd = line < page.text.lineStarts.count ? page.text.lineStarts[line] : page.text.bytes.count
+        let needle = Array(token.utf8)
+        var i = max(page.text.lineStarts[line - 1], from - 2)
+        while i + needle.count <= lineEnd {
+            if page.text.bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                return BodyPosition(line: line - page.bodyLineOffset, byteColumn: i - page.text.lineStarts[line - 1] + 1)
+            }
+            i += 1
+        }
+        return BodyPosition(line: line - page.bodyLineOffset,
+                            byteColumn: max(1, min(from, lineEnd) - page.text.lineStarts[line - 1] + 1))
+    }
+}
+
+extension LinkPolicy {
+    /// An inspector for pages of a site published at `baseURL`; made once per build and shared.
+    func inspector(baseURL: String) -> PageInspector { PageInspector(policy: self, baseURL: baseURL) }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import UnicodeSecurity
+
+/// A token in visible text that the link policy must judge.
+struct TextToken: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// `https://…` or `http://…` written out.
+        case url
+        /// A name with a real top-level domain: `egov.kz`, `www.egov-kz.com`, `егов.қаз`.
+        case domain(ascii: String)
+        /// `name@domain`: the domain is judged.
+        case email(ascii: String)
+        /// `@handle`.
+        case handle(String)
+        /// A known fake name from the policy, written without `@`.
+        case fakeName(String)
+        /// `t.me/handle` written without a scheme.
+        case telegramPath(String)
+    }
+
+    var kind: Kind
+    /// UTF-8 offset and length in the run.
+    var offset: Int
+    var length: Int
+    var text: String
+}
+
+/// Finds URLs, domain names, e-mail addresses, handles and known fake names in text.
+///
+/// A domain is recognised by its top-level domain being real (the public suffix list), so Kazakh and
+/// Russian abbreviations (`т.б.`, `2020 ж.`), amounts (`42 500`), step labels (`1-қадам`) and
+/// decimals are not mistaken for one. A Kazakh suffix joined by a hyphen (`egov.kz-ке`) is not part
+/// of the name.
+struct TextTokens {
+    let fakeNames: [String: String]
+
+    func scan(_ text: String) -> [TextToken] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)
+        for (i, u) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        var tokens: [TextToken] = []
+        func token(_ kind: TextToken.Kind, _ from: Int, _ to: Int) {
+            tokens.append(TextToken(kind: kind, offset: offsets[from], length: offsets[to] - offsets[from],
+                                    text: String(String.UnicodeScalarView(scalars[from..<to]))))
+        }
+        var i = 0
+        while i < scalars.count {
+            let u = scalars[i]
+            let prevIsWord = i > 0 && Self.isWord(scalars[i - 1])
+            // Written-out URLs.
+            if !prevIsWord, u == "h" || u == "H", let end = urlEnd(scalars, i) {
+                token(.url, i, end)
+                i = end
+                continue
+            }
+            // @handles (not e-mail addresses: those have a word character before the @).
+            if u == "@", !prevIsWord, i + 1 < scalars.count, Self.isHandleChar(scalars[i + 1]) {
+                var end = i + 1
+                while end < scalars.count, Self.isHandleChar(scalars[end]) { end += 1 }
+                // A fake display name may go on with dots (`@EgovKzBot2.0`).
+                let extended = extendToFakeName(scalars, i + 1, end)
+                token(.handle(String(String.UnicodeScalarView(scalars[(i + 1)..<extended]))), i, extended)
+                i = extended
+                continue
+            }
+            // Runs of letters, digits, dots, hyphens, underscores and @: domains, e-mails, fake names.
+            if Self.isWord(u), !prevIsWord || i == 0 {
+                var end = i
+                while end < scalars.count, Self.isWord(scalars[end]) || scalars[end] == "." || scalars[end] == "-"
+                    || scalars[end] == "@" { end += 1 }
+                classify(scalars, i, end, token)
+                // A Telegram path written without scheme: `t.me/handle`.
+                if let last = tokens.last, last.offset == offsets[i], case .domain(let host) = last.kind,
+                   LinkPolicy.telegramHosts.contains(host) {
+                    let hostEnd = i + last.text.unicodeScalars.count
+                    if hostEnd < scalars.count, scalars[hostEnd] == "/" {
+                        var e = hostEnd + 1
+                        while e < scalars.count, Self.isHandleChar(scalars[e]) { e += 1 }
+                        if e > hostEnd + 1 {
+                            tokens.removeLast()
+                            token(.telegramPath(String(String.UnicodeScalarView(scalars[(hostEnd + 1)..<e]))), i, e)
+                            i = e
+                            continue
+                        }
+                    }
+                }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return tokens
+    }
+
+    /// Sorts one word-ish run into a token, if it is one.
+    private func classify(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ token: (TextToken.Kind, Int, Int) -> Void) {
+        var end = to
+        while end > from, s[end - 1] == "." || s[end - 1] == "-" || s[end - 1] == "@" { end -= 1 }
+        guard end > from else { return }
+        let word = String(String.UnicodeScalarView(s[from..<end]))
+        if let fake = fakeNames[word.lowercased()] {
+            token(.fakeName(fake), from, end)
+            return
+        }
+        if let at = s[from..<end].firstIndex(of: "@") {
+            let domainStart = at + 1
+            if domainStart < end, let (ascii, domainEnd) = domain(s, domainStart, end) {
+                token(.email(ascii: ascii), from, domainEnd)
+            }
+            return
+        }
+        if let (ascii, domainEnd) = domain(s, from, end) {
+            token(.domain(ascii: ascii), from, domainEnd)
+            return
+        }
+        // A fake name followed by more text in the same run (`EgovKzBot2.0-ді`).
+        for (lower, fake) in fakeNames where word.lowercased().hasPrefix(lower) {
+            let rest = word.unicodeScalars.dropFirst(lower.unicodeScalars.count)
+            if let next = rest.first, next == "-" || next == "." {
+                token(.fakeName(fake), from, from + lower.unicodeScalars.count)
+                return
+            }
+        }
+    }
+
+    /// The ASCII form and end of a domain name starting at `from`, if the run is one.
+    private func domain(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> (String, Int)? {
+        guard s[from..<to].contains(".") else { return nil }
+        var end = to
+        // Drop a hyphenated Kazakh or Russian suffix after the top-level domain: `kz-ке`.
+        if let lastDot = s[from..<end].lastIndex(of: "."), let hyphen = s[(lastDot + 1)..<end].firstIndex(of: "-"),
+           s[(hyphen + 1)..<end].contains(where: { !$0.isASCII }) {
+            end = hyphen
+        }
+        let name = String(String.UnicodeScalarView(s[from..<end]))
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
+              labels.last!.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+              let ascii = HostName.ascii(name), PublicSuffixList.shared.hasKnownTLD(ascii)
+        else { return nil }
+        return (ascii, end)
+    }
+
+    private func extendToFakeName(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var e = end
+        while e < s.count, s[e] == "." || s[e] == "-" || Self.isHandleChar(s[e]) { e += 1 }
+        let candidate = String(String.UnicodeScalarView(s[start..<e])).lowercased()
+        for lower in fakeNames.keys where candidate.hasPrefix(lower) && lower.unicodeScalars.count > end - start {
+            return start + lower.unicodeScalars.count
+        }
+        return end
+    }
+
+    /// End of a written-out `http(s)://` URL, without trailing punctuation.
+    private func urlEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let head = String(String.UnicodeScalarView(s[i..<min(s.count, i + 8)])).lowercased()
+        guard head.hasPrefix("https://") || head.hasPrefix("http://") else { return nil }
+        var end = i
+        while end < s.count, !s[end].properties.isWhitespace, !"<>\"«»“”".unicodeScalars.contains(s[end]) { end += 1 }
+        while end > i, ".,;:!?)'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        return end
+    }
+
+    static func isWord(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isHandleChar(_ u: Unicode.Scalar) -> Bool {
+        (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u))) || u == "_"
+    }
+}

@@ -1,0 +1,71 @@
+import CCmarkGFM
+import Foundation
+
+/// A Markdown body parsed by cmark-gfm with the GitHub extensions, owning its tree.
+///
+/// The tree can be read (`root`, node views) and rewritten in place by the renderer before it is
+/// turned into HTML; the C memory is freed when the document goes away.
+public final class MarkdownDocument: @unchecked Sendable {
+    let rootPointer: OpaquePointer
+
+    /// The extensions every document is parsed with: tables, ~~strike~~, autolinks, task lists and
+    /// GitHub's filter of dangerous raw tags.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Registers the extensions once per process and keeps the list the HTML renderer needs.
+    /// Both are read-only after this initialiser runs, so sharing them across threads is safe.
+    nonisolated(unsafe) static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.map { name in
+            guard let ext = cmark_find_syntax_extension(name) else {
+                fatalError("cmark-gfm was built without the \(name) extension")
+            }
+            return ext
+        }
+    }()
+
+    nonisolated(unsafe) static let extensionList: UnsafeMutablePointer<cmark_llist>? = {
+        var list: UnsafeMutablePointer<cmark_llist>? = nil
+        for ext in extensions {
+            list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(ext))
+        }
+        return list
+    }()
+
+    /// Parses UTF-8 Markdown. Source positions are always recorded.
+    public init(markdown bytes: [UInt8]) {
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+        defer { cmark_parser_free(parser) }
+        for ext in Self.extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                cmark_parser_feed(parser, $0, buf.count)
+            }
+        }
+        rootPointer = cmark_parser_finish(parser)
+    }
+
+    deinit { cmark_node_free(rootPointer) }
+
+    /// The document node.
+    public var root: CMarkNode { CMarkNode(raw: rootPointer) }
+
+    /// Every node in document order (pre-order), `root` included.
+    public func forEachNode(_ body: (CMarkNode) -> Void) {
+        let iter = cmark_iter_new(rootPointer)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) { body(CMarkNode(raw: node)) }
+        }
+    }
+
+    /// HTML for the (possibly rewritten) tree. Raw HTML that remains in the tree is passed through:
+    /// the renderer removes the editor's raw HTML first and only inserts markup it made itself.
+    public func renderHTML() -> String {
+        guard let out = cmark_render_html(rootPointer, CMARK_OPT_UNSAFE, Self.extensionList) else { return "" }
+        defer { free(out) }
+        return String(cString: out)
+    }
+}

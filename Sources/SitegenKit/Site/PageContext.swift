@@ -1,0 +1,86 @@
+/// Builds the values templates see. Dictionaries, so the template engine looks values up by key
+/// rather than by reflection.
+public struct PageContext: Sendable {
+    public var config: SiteConfig
+    public var strings: Strings
+    public var index: SiteIndex
+
+    public init(config: SiteConfig, strings: Strings, index: SiteIndex) {
+        self.config = config
+        self.strings = strings
+        self.index = index
+    }
+
+    /// A site path as written in links of the published site (under the base URL's path).
+    public func href(_ sitePath: String) -> String {
+        String(config.basePath.dropLast()) + sitePath
+    }
+
+    /// Values shared by every template in a language.
+    public func common(language: String) -> [String: Any] {
+        [
+            "lang": language,
+            "siteTitle": config.title(for: language),
+            "homeURL": href("/\(language)/"),
+            "stylesheet": href("/style.css"),
+            "rootURL": href("/"),
+            "t": strings.table(language),
+        ]
+    }
+
+    /// The context of a content page or list page.
+    public func page(_ page: Page, content: String) -> [String: Any] {
+        var ctx = common(language: page.language)
+        let fm = page.frontMatter
+        ctx["title"] = fm.title
+        ctx["description"] = fm.description ?? ""
+        ctx["hasDescription"] = fm.description != nil
+        ctx["canonical"] = config.absoluteURL(page.url)
+        ctx["url"] = href(page.url)
+        ctx["content"] = content
+        ctx["date"] = fm.date.map { String($0.prefix(10)) } ?? ""
+        ctx["lastmod"] = (fm.lastmod ?? fm.date).map { String($0.prefix(10)) } ?? ""
+        ctx["isHome"] = page.contentPath == "_index"
+        let translations = index.translations(of: page.translationKey, language: page.language, order: config.languages)
+        ctx["translations"] = translations.map { t -> [String: Any] in
+            [
+                "lang": t.language,
+                "name": strings.text("languageName", t.language),
+                "url": href(t.url),
+                "absoluteURL": config.absoluteURL(t.url),
+            ]
+        }
+        ctx["hasTranslations"] = !translations.isEmpty
+        if page.isSection {
+            let children = index.children(ofSection: page.listedPath, language: page.language)
+            ctx["pages"] = children.map { c -> [String: Any] in
+                ["title": c.title, "url": href(c.url), "description": c.description ?? "",
+                 "hasDescription": c.description != nil]
+            }
+            ctx["hasPages"] = !children.isEmpty
+        }
+        return ctx
+    }
+
+    /// The language chooser at the site root.
+    public func chooser() -> [String: Any] {
+        var ctx = common(language: config.defaultLanguage)
+        ctx["languages"] = config.languages.map { lang -> [String: Any] in
+            ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
+             "siteTitle": config.title(for: lang)]
+        }
+        ctx["canonical"] = config.baseURL
+        return ctx
+    }
+
+    /// The not-found page: one per language and one at the root in the default language.
+    public func notFound(language: String) -> [String: Any] {
+        var ctx = common(language: language)
+        ctx["title"] = strings.text("notFoundTitle", language)
+        ctx["languages"] = config.languages.map { lang -> [String: Any] in
+            ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
+             "text": strings.text("notFoundText", lang), "home": strings.text("home", lang)]
+        }
+        return ctx
+    }
+}

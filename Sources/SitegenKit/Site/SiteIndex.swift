@@ -1,0 +1,60 @@
+/// What one page needs to know about the others: its translations and, for list pages, its children.
+/// Built once from every page's front matter before any page is rendered.
+public struct SiteIndex: Sendable {
+    /// A page as other pages see it.
+    public struct Entry: Sendable {
+        public var language: String
+        public var url: String
+        public var title: String
+        public var description: String?
+        public var date: String?
+        public var weight: Int
+        public var translationKey: String
+        public var sectionPath: String
+        public var isSection: Bool
+        public var contentPath: String
+    }
+
+    public let entries: [Entry]
+    private let byKey: [String: [Int]]
+    private let bySection: [String: [Int]]
+
+    public init(pages: [Page]) {
+        entries = pages.map {
+            Entry(language: $0.language, url: $0.url, title: $0.frontMatter.title,
+                  description: $0.frontMatter.description, date: $0.frontMatter.date, weight: $0.frontMatter.weight,
+                  translationKey: $0.translationKey, sectionPath: $0.sectionPath, isSection: $0.isSection,
+                  contentPath: $0.contentPath)
+        }
+        var byKey: [String: [Int]] = [:]
+        var bySection: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() {
+            byKey[e.translationKey, default: []].append(i)
+            if e.contentPath != "_index" { bySection[e.language + "\u{0}" + e.sectionPath, default: []].append(i) }
+        }
+        self.byKey = byKey
+        self.bySection = bySection
+    }
+
+    /// The other-language versions of a page, in the site's language order.
+    public func translations(of key: String, language: String, order: [String]) -> [Entry] {
+        (byKey[key] ?? []).map { entries[$0] }.filter { $0.language != language }
+            .sorted { (order.firstIndex(of: $0.language) ?? 99) < (order.firstIndex(of: $1.language) ?? 99) }
+    }
+
+    /// Pages listed on a section page: the section's pages and its direct subsections, by weight,
+    /// then newest date, then title.
+    public func children(ofSection sectionPath: String, language: String) -> [Entry] {
+        let ownPath = sectionPath
+        return (bySection[language + "\u{0}" + ownPath] ?? []).map { entries[$0] }
+            .filter { !($0.isSection && $0.contentPath == (ownPath.isEmpty ? "_index" : ownPath + "/_index")) }
+            .sorted(by: Self.listOrder)
+    }
+
+    static func listOrder(_ a: Entry, _ b: Entry) -> Bool {
+        if a.weight != b.weight { return a.weight < b.weight }
+        if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
+        if a.title != b.title { return a.title < b.title }
+        return a.url < b.url
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+/// The interface strings of each language, from `i18n/<lang>.yml`: flat `key: text` pairs.
+/// Every language must have every key, so no page shows a missing word.
+public struct Strings: Sendable {
+    public var byLanguage: [String: [String: String]]
+
+    public init(byLanguage: [String: [String: String]]) { self.byLanguage = byLanguage }
+
+    public func text(_ key: String, _ language: String) -> String { byLanguage[language]?[key] ?? key }
+
+    public func table(_ language: String) -> [String: String] { byLanguage[language] ?? [:] }
+
+    /// Loads `i18n/<lang>.yml` for each language and checks that they have the same keys.
+    public static func load(sourceDirectory: String, languages: [String]) -> (Strings, [Diagnostic]) {
+        var tables: [String: [String: String]] = [:]
+        var positions: [String: [String: (Int, Int)]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for lang in languages {
+            let file = "i18n/\(lang).yml"
+            guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + file) else {
+                diagnostics.append(.error("i18n.missing", "no interface strings for language '\(lang)'", file: file))
+                continue
+            }
+            var reader = YAMLReader(file: file)
+            guard let root = reader.compose(String(decoding: data, as: UTF8.self)),
+                  let pairs = reader.mapping(root, what: file)
+            else {
+                diagnostics += reader.diagnostics
+                continue
+            }
+            var table: [String: String] = [:]
+            var pos: [String: (Int, Int)] = [:]
+            for (key, keyNode, value) in pairs {
+                if let s = reader.string(value, what: key) { table[key] = s.value }
+                let p = reader.position(keyNode)
+                pos[key] = (p.line, p.column)
+            }
+            diagnostics += reader.diagnostics
+            tables[lang] = table
+            positions[lang] = pos
+        }
+        // A key in one language but not another is an error at the key that has no partner.
+        for lang in languages {
+            guard let table = tables[lang] else { continue }
+            for other in languages where other != lang {
+                guard let otherTable = tables[other] else { continue }
+                for key in table.keys.sorted() where otherTable[key] == nil {
+                    let p = positions[lang]?[key] ?? (1, 1)
+                    diagnostics.append(.error("i18n.key", "key '\(key)' is missing in i18n/\(other).yml",
+                                              file: "i18n/\(lang).yml", line: p.0, column: p.1))
+                }
+            }
+        }
+        return (Strings(byLanguage: tables), diagnostics)
+    }
+}

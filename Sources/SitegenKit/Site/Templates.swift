@@ -1,0 +1,46 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, parsed once per build and shared by every page.
+public struct Templates: Sendable {
+    let library: MustacheLibrary
+
+    /// Templates a site must have.
+    public static let required = ["page", "list", "404", "chooser"]
+
+    /// Parses every `templates/*.mustache` file; a parse error names the file, line and column.
+    public static func load(sourceDirectory: String) -> (Templates?, [Diagnostic]) {
+        let dir = sourceDirectory + "/templates"
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for name in names {
+            let file = "templates/" + name
+            guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
+                diagnostics.append(.error("template.io", "cannot read template", file: file))
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+                library.register(template, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template.syntax", "template does not parse: \(error.error)", file: file,
+                                          line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.append(.error("template.syntax", "template does not parse: \(error)", file: file))
+            }
+        }
+        for name in required where library.getTemplate(named: name) == nil
+            && !diagnostics.contains(where: { $0.file == "templates/\(name).mustache" }) {
+            diagnostics.append(.error("template.missing", "the site needs a template '\(name).mustache'",
+                                      file: "templates/\(name).mustache"))
+        }
+        return (diagnostics.hasErrors ? nil : Templates(library: library), diagnostics)
+    }
+
+    /// Renders a named template with a dictionary context.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

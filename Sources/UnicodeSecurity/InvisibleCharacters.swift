@@ -1,0 +1,46 @@
+@_implementationOnly import CICU
+
+/// Finds code points that render as nothing or that reorder text, which can
+/// make a link's visible text differ from where it goes.
+///
+/// All functions are safe to call from any thread at the same time.
+public enum InvisibleCharacters {
+    /// The first invisible or bidi-control code point in `s`, with its
+    /// offset counted in Unicode scalars (not `Character`s, not UTF-8 or
+    /// UTF-16 units) from the start of `s`, zero-based; `nil` if there is none.
+    ///
+    /// Scalars are counted because an invisible character often joins the
+    /// grapheme cluster before it (a ZERO WIDTH JOINER after "e" is part of
+    /// the same `Character`), so a `Character` offset could not point at it.
+    public static func firstInvisibleOrBidiControl(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        for (offset, scalar) in s.unicodeScalars.enumerated() where isInvisibleOrBidiControl(scalar) {
+            return (offset, scalar)
+        }
+        return nil
+    }
+
+    /// Whether `scalar` is invisible or a bidi control: any code point with
+    /// the Default_Ignorable_Code_Point or Bidi_Control property, any format
+    /// character (general category Cf, such as U+FEFF or the Arabic number
+    /// signs), plus U+180E MONGOLIAN VOWEL SEPARATOR, which lost both
+    /// properties in Unicode 6.3 but still renders as nothing.
+    ///
+    /// This covers the zero-width characters U+200B–U+200D, U+2060, U+FEFF
+    /// and U+00AD, the bidi controls U+061C, U+200E, U+200F, U+202A–U+202E
+    /// and U+2066–U+2069, Hangul fillers, variation selectors and tag characters.
+    public static func isInvisibleOrBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII has no such characters; skipping ICU keeps the common case cheap.
+        if scalar.isASCII { return false }
+        if scalar.value == 0x180E { return true }
+        let c = Int32(bitPattern: scalar.value)
+        return sg_u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
+            || sg_u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)
+            || sg_u_charType(c) == Int8(U_FORMAT_CHAR.rawValue)
+    }
+
+    /// Whether `scalar` is one of the explicit bidi formatting characters
+    /// (Bidi_Control): U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        sg_u_hasBinaryProperty(Int32(bitPattern: scalar.value), UCHAR_BIDI_CONTROL)
+    }
+}

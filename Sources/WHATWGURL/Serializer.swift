@@ -1,0 +1,42 @@
+// The URL serializer. Components are stored already encoded, so serialising
+// is concatenation plus the one quirk that keeps a host-less path starting
+// with an empty segment from reading back as a host.
+
+extension URLRecord {
+    /// The URL serializer, optionally leaving out the fragment.
+    public func serialized(excludingFragment: Bool = false) -> String {
+        var output = scheme
+        output += ":"
+        if let host {
+            output += "//"
+            if includesCredentials {
+                output += username
+                if !password.isEmpty {
+                    output += ":"
+                    output += password
+                }
+                output += "@"
+            }
+            output += host.serialized
+            if let port {
+                output += ":"
+                output += String(port)
+            }
+        }
+        if host == nil, case .segments(let segments) = path, segments.count > 1, segments[0].isEmpty {
+            // Without this, `web+demo:/.//not-a-host/` would serialise as
+            // `web+demo://not-a-host/` and re-parse with a host.
+            output += "/."
+        }
+        output += path.serialized
+        if let query {
+            output += "?"
+            output += query
+        }
+        if !excludingFragment, let fragment {
+            output += "#"
+            output += fragment
+        }
+        return output
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import SitegenKit
+
+/// The command-line entry point: parses arguments and wires the stages; the work is in SitegenKit.
+@main
+struct Sitegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Build bilingual guide sites whose every link is proven official.",
+        discussion: """
+            sitegen turns Markdown guides under content/<language>/ into an HTML site under site/. \
+            Every link, Telegram handle and domain name in the content is checked against the \
+            allow-list in sitegen.yml; a link that is not official fails the build and nothing is published.
+
+            Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
+            configuration, template or I/O errors.
+            """,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options shared by the commands that read a site.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder: sitegen.yml, content/, templates/, static/, i18n/.", valueName: "dir"))
+    var source: String = "."
+
+    @Flag(name: .long, help: "Include pages whose front matter says draft: true.")
+    var drafts = false
+}
+
+extension ParsableCommand {
+    /// Prints diagnostics to stderr in compiler style, with the source line and a caret on a terminal.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text) {
+        let terminal = isatty(2) == 1
+        let formatter = DiagnosticFormatter(format: format, sourceLines: { file, line in
+            guard let data = FileManager.default.contents(atPath: source + "/" + file),
+                  case .success(let text) = SourceText.decode([UInt8](data)) else { return nil }
+            return text.line(line)
+        })
+        let out = formatter.render(diagnostics, withSnippets: terminal && format == .text)
+        if format == .text {
+            FileHandle.standardError.write(Data(out.utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    static func summary(_ report: BuildReport, verb: String) -> String {
+        let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if errors > 0 {
+            return "failed: \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        }
+        let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
+        let time = String(format: "%.2f", report.seconds)
+        var line = "\(verb) \(plural(report.pageCount, "page")) (\(perLanguage)) in \(time) s"
+        if warnings > 0 { line += ", \(plural(warnings, "warning"))" }
+        return line
+    }
+}
+
+/// `sitegen build`
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content and build the site.",
+        discussion: """
+            Runs every check first. The site is written into a temporary folder beside the output and \
+            swapped in only when no error was found, so a failed build leaves the previous site as it was.
+            """)
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <source>/site).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this address instead of sitegen.yml's baseURL.", valueName: "url"))
+    var baseURL: String?
+
+    func run() throws {
+        var options = BuildOptions(sourceDirectory: sourceOptions.source, outputDirectory: output)
+        options.includeDrafts = sourceOptions.drafts
+        options.baseURL = baseURL
+        let report = SiteBuilder(options: options).run()
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source)
+        FileHandle.standardError.write(Data((Self.summary(report, verb: "built") + "\n").utf8))
+        if report.setupFailed { throw ExitCode(2) }
+        if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// `sitegen check`
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every check of a build and write nothing.",
+        discussion: "Exits 1 when any error is found. --format json prints one JSON array on stdout; --format github prints workflow commands for GitHub Actions.")
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Option(name: .long, help: ArgumentHelp("How to print findings: text, json or github.", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        var options = BuildOptions(sourceDirectory: sourceOptions.source)
+        options.includeDrafts = sourceOptions.drafts
+        options.checkOnly = true
+        let report = SiteBuilder(options: options).run()
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format)
+        if format == .text {
+            FileHandle.standardError.write(Data((Self.summary(report, verb: "checked") + "\n").utf8))
+        }
+        if report.setupFailed { throw ExitCode(2) }
+        if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
