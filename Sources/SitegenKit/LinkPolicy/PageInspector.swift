@@ -194,17 +194,22 @@ struct PageInspector: Sendable {
         } else if offset > 0 {
             from = min(page.text.bytes.count, from + offset)
         }
-        let lineEnd = line < page.text.lineStarts.count ? page.text.lineStarts[line] : page.text.bytes.count
+        // Search this line first, then the following lines of the block (a link without a
+        // position is placed by its neighbours, which may be on an earlier line).
         let needle = Array(token.utf8)
-        var i = max(page.text.lineStarts[line - 1], from - 2)
-        while i + needle.count <= lineEnd {
-            if page.text.bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                return BodyPosition(line: line - page.bodyLineOffset, byteColumn: i - page.text.lineStarts[line - 1] + 1)
+        for candidate in line..<min(page.text.lineStarts.count + 1, line + 50) {
+            let lineStart = page.text.lineStarts[candidate - 1]
+            let lineEnd = candidate < page.text.lineStarts.count ? page.text.lineStarts[candidate] : page.text.bytes.count
+            var i = candidate == line ? max(lineStart, from - 2) : lineStart
+            while i + needle.count <= lineEnd {
+                if page.text.bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                    return BodyPosition(line: candidate - page.bodyLineOffset, byteColumn: i - lineStart + 1)
+                }
+                i += 1
             }
-            i += 1
         }
-        return BodyPosition(line: line - page.bodyLineOffset,
-                            byteColumn: max(1, min(from, lineEnd) - page.text.lineStarts[line - 1] + 1))
+        let lineStart = page.text.lineStarts[line - 1]
+        return BodyPosition(line: line - page.bodyLineOffset, byteColumn: max(1, from - lineStart + 1))
     }
 }
 

@@ -83,8 +83,9 @@ public struct MarkdownInventory: Sendable {
         case .link, .image:
             let dest = node.url ?? ""
             let text = node.plainText
-            links.append(FoundLink(origin: Self.origin(of: node, destination: dest, text: text), destination: dest,
-                                   text: text, position: pos, alert: alert, node: node))
+            let origin = pos.line > 0 ? Self.origin(of: node, destination: dest, text: text) : .bareAutolink
+            links.append(FoundLink(origin: origin, destination: dest, text: text,
+                                   position: pos.line > 0 ? pos : Self.anchor(for: node), alert: alert, node: node))
             inLink = true
         case .text:
             if let t = node.literal {
@@ -120,6 +121,21 @@ public struct MarkdownInventory: Sendable {
             walk(c, alert: alert, inLink: inLink)
             child = c.next
         }
+    }
+
+    /// cmark-gfm's autolink extension gives its `https://…` links no position. The nearest
+    /// positioned neighbour on the same line, or the enclosing block, is where the search for the
+    /// link's text starts.
+    static func anchor(for node: CMarkNode) -> BodyPosition {
+        if let prev = node.previous, prev.start.line > 0, prev.kind != .softBreak, prev.kind != .lineBreak {
+            return BodyPosition(line: prev.start.line, byteColumn: prev.start.byteColumn)
+        }
+        if let next = node.next, next.start.line > 0, next.kind != .softBreak, next.kind != .lineBreak {
+            return BodyPosition(line: next.start.line, byteColumn: 1)
+        }
+        var up = node.parent
+        while let p = up, p.start.line == 0 { up = p.parent }
+        return BodyPosition(line: max(1, up?.start.line ?? 1), byteColumn: 1)
     }
 
     /// Tells the link kinds apart: cmark-gfm reports all of them as link nodes.

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// Every bad input gives a clear diagnostic with file, line and column, and publishes nothing.
+final class BadInputTests: XCTestCase {
+    private func build(_ path: String, _ bytes: [UInt8]) throws -> BuildReport {
+        let f = try Fixture()
+        try f.writeBytes(path, bytes)
+        return f.build()
+    }
+
+    func testMissingConfig() throws {
+        let f = try Fixture()
+        try f.remove("sitegen.yml")
+        let report = f.build()
+        XCTAssertTrue(report.setupFailed)
+        XCTAssertEqual(report.diagnostics.first?.code, "config.missing")
+        XCTAssertEqual(report.diagnostics.first?.file, "sitegen.yml")
+    }
+
+    func testInvalidYAMLInConfigHasItsLine() throws {
+        let f = try Fixture(config: Fixture.defaultConfig.replacingOccurrences(of: "languages: [kk, ru]", with: "languages: [kk, ru"))
+        let report = f.build()
+        XCTAssertTrue(report.setupFailed)
+        let d = try XCTUnwrap(report.diagnostics.first { $0.code == "yaml.syntax" })
+        XCTAssertEqual(d.file, "sitegen.yml")
+        XCTAssertGreaterThanOrEqual(d.line, 6)
+    }
+
+    func testUnknownTopLevelConfigKey() throws {
+        let f = try Fixture(config: Fixture.defaultConfig + "colour: red\n")
+        let report = f.build()
+        XCTAssertTrue(report.setupFailed)
+        assertDiagnostic(report.diagnostics, code: "config.unknown-key", line: 18, column: 1, file: "sitegen.yml")
+    }
+
+    func testInvalidYAMLInFrontMatterUsesTheFilesNumbering() throws {
+        let report = try build("content/kk/a.md", Array("---\ntitle: A\ndescription: [unclosed\n---\nText\n".utf8))
+        let d = try XCTUnwrap(report.diagnostics.first { $0.code == "yaml.syntax" })
+        XCTAssertEqual(d.file, "content/kk/a.md")
+        XCTAssertTrue((3...5).contains(d.line), "error line \(d.line) is within the front matter")
+        XCTAssertFalse(report.published)
+    }
+
+    func testUnclosedFrontMatter() throws {
+        let report = try build("content/kk/a.md", Array("---\ntitle: A\nText\n".utf8))
+        assertDiagnostic(report.diagnostics, code: "frontmatter.unclosed", line: 1, column: 1, file: "content/kk/a.md")
+    }
+
+    func testMissingTitle() throws {
+        let report = try build("content/kk/a.md", Array("---\ndate: 2020-04-14\n---\n".utf8))
+        assertDiagnostic(report.diagnostics, code: "frontmatter.title", line: 1, column: 1, file: "content/kk/a.md")
+    }
+
+    func testNoFrontMatterAtAll() throws {
+        let report = try build("content/kk/a.md", Array("# Heading\n".utf8))
+        assertDiagnostic(report.diagnostics, code: "frontmatter.title", line: 1, column: 1, file: "content/kk/a.md")
+    }
+
+    func testLanguageFolderNotInConfig() throws {
+        let report = try build("content/en/a.md", Array("---\ntitle: A\n---\n".utf8))
+        assertDiagnostic(report.diagnostics, code: "content.language", line: 1, column: 1, file: "content/en/a.md")
+        XCTAssertFalse(report.published)
+    }
+
+    func testInvalidUTF8PointsAtTheByte() throws {
+        var bytes = Array("---\ntitle: A\n---\nСәлем ".utf8)
+        bytes += [0xC3, 0x28]
+        let report = try build("content/kk/a.md", bytes)
+        assertDiagnostic(report.diagnostics, code: "content.encoding", line: 4, column: 7, file: "content/kk/a.md")
+    }
+
+    func testNULByte() throws {
+        let report = try build("content/kk/a.md", Array("---\ntitle: A\n---\nab\u{0}c\n".utf8))
+        assertDiagnostic(report.diagnostics, code: "content.encoding", line: 4, column: 3, file: "content/kk/a.md")
+    }
+
+    func testEmptyFile() throws {
+        let report = try build("content/kk/a.md", [])
+        assertDiagnostic(report.diagnostics, code: "content.empty", line: 1, column: 1, file: "content/kk/a.md")
+    }
+
+    func testBOMAndCRLFAreAcceptedWithRightPositions() throws {
+        let text = "---\r\ntitle: A\r\n---\r\nҚазақ [x](https://evil.com/)\r\n"
+        let report = try build("content/kk/a.md", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.count, 1)
+        assertDiagnostic(report.diagnostics, code: "link.host", line: 4, column: 7, file: "content/kk/a.md")
+    }
+
+    func testBOMAndCRLFPageBuilds() throws {
+        let text = "---\r\ntitle: A\r\n---\r\nҚазақ мәтін\r\n"
+        let f = try Fixture()
+        try f.writeBytes("content/kk/a.md", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        assertNoErrors(f.build().diagnostics)
+        XCTAssertTrue(try XCTUnwrap(f.output("kk/a/index.html")).contains("<p>Қазақ мәтін</p>"))
+    }
+
+    func testTemplateThatFailsToParse() throws {
+        let f = try Fixture()
+        try f.write("templates/page.mustache", "<html>\n{{#open}}\n</html>\n")
+        let report = f.build()
+        XCTAssertTrue(report.setupFailed)
+        let d = try XCTUnwrap(report.diagnostics.first { $0.code == "template.syntax" })
+        XCTAssertEqual(d.file, "templates/page.mustache")
+        XCTAssertGreaterThan(d.line, 0)
+    }
+
+    func testBadDateAndSlug() throws {
+        let report = try build("content/kk/a.md", Array("---\ntitle: A\ndate: 2020-13-01\nslug: a/b\n---\n".utf8))
+        assertDiagnostic(report.diagnostics, code: "frontmatter.date", line: 3, column: 7, file: "content/kk/a.md")
+        assertDiagnostic(report.diagnostics, code: "frontmatter.slug", line: 4, column: 7, file: "content/kk/a.md")
+    }
+
+    func testMissingI18nKeyIsNamed() throws {
+        let f = try Fixture()
+        try f.write("i18n/ru.yml", "languageName: \"Русский\"\n")
+        let report = f.build()
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "i18n.key" && $0.message.contains("'home'") })
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// A site in a temporary folder, with the repository's templates, static files and strings, for
+/// tests that build real content and read what came out.
+final class Fixture {
+    let root: String
+
+    /// The repository checkout, found from this file's path.
+    static let repository: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }()
+
+    static let defaultConfig = """
+        title:
+          kk: "Сынақ"
+          ru: "Тест"
+        baseURL: "https://example.kz/"
+        defaultLanguage: kk
+        languages: [kk, ru]
+        links:
+          allow:
+            - egov.kz
+            - "*.egov.kz"
+            - 42500.enbek.kz
+            - coronavirus2020.kz
+          telegram:
+            official: [Kenes1414Bot]
+            fake: [EgovKzBot2.0, Kenes1414_Bot]
+          fake_domains: [egov-kz.com]
+          phones: ["1414"]
+
+        """
+
+    init(config: String = Fixture.defaultConfig, files: [String: String] = [:]) throws {
+        root = NSTemporaryDirectory() + "sitegen-test-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for dir in ["templates", "static", "i18n"] {
+            try fm.copyItem(atPath: Fixture.repository + "/" + dir, toPath: root + "/" + dir)
+        }
+        try write("sitegen.yml", config)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        try writeBytes(path, Array(text.utf8))
+    }
+
+    func writeBytes(_ path: String, _ bytes: [UInt8]) throws {
+        let full = root + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: full))
+    }
+
+    func remove(_ path: String) throws { try FileManager.default.removeItem(atPath: root + "/" + path) }
+
+    var siteDirectory: String { root + "/site" }
+
+    func build(drafts: Bool = false, checkOnly: Bool = false, baseURL: String? = nil) -> BuildReport {
+        var options = BuildOptions(sourceDirectory: root)
+        options.includeDrafts = drafts
+        options.checkOnly = checkOnly
+        options.baseURL = baseURL
+        return SiteBuilder(options: options).run()
+    }
+
+    /// A published file's text, or nil when it was not written.
+    func output(_ path: String) -> String? {
+        FileManager.default.contents(atPath: siteDirectory + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every file under the site folder with its bytes, for byte-for-byte comparisons.
+    func snapshot() -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: siteDirectory) else { return out }
+        while let rel = walker.nextObject() as? String {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: siteDirectory + "/" + rel, isDirectory: &isDir)
+            if !isDir.boolValue { out[rel] = FileManager.default.contents(atPath: siteDirectory + "/" + rel) }
+        }
+        return out
+    }
+
+    /// Checks one Kazakh page whose body is `markdown`. The front matter takes lines 1–3, so the
+    /// body's first line is line 4 of the file.
+    static func check(_ markdown: String, config: String = Fixture.defaultConfig) throws -> [Diagnostic] {
+        let fixture = try Fixture(config: config)
+        try fixture.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n" + markdown)
+        return fixture.build(checkOnly: true).diagnostics
+    }
+
+    /// Builds one Kazakh page whose body is `markdown` and returns its HTML (nil if the build failed).
+    static func render(_ markdown: String, config: String = Fixture.defaultConfig) throws -> (String?, [Diagnostic]) {
+        let fixture = try Fixture(config: config)
+        try fixture.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n" + markdown)
+        let report = fixture.build()
+        return (fixture.output("kk/test/index.html"), report.diagnostics)
+    }
+}
+
+/// Assertion helpers that say what was expected and what came instead.
+func assertDiagnostic(
+    _ diagnostics: [Diagnostic], code: String, line: Int, column: Int, file: String = "content/kk/test.md",
+    file sourceFile: StaticString = #filePath, line sourceLine: UInt = #line
+) {
+    let match = diagnostics.contains { $0.code == code && $0.line == line && $0.column == column && $0.file == file }
+    XCTAssertTrue(match, "expected \(code) at \(file):\(line):\(column), got:\n"
+                  + diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"),
+                  file: sourceFile, line: sourceLine)
+}
+
+func assertNoErrors(_ diagnostics: [Diagnostic], file: StaticString = #filePath, line: UInt = #line) {
+    let errors = diagnostics.filter { $0.severity == .error }
+    XCTAssertTrue(errors.isEmpty, "unexpected errors:\n" + errors.map(DiagnosticFormatter.line).joined(separator: "\n"),
+                  file: file, line: line)
+}
