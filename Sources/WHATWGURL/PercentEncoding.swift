@@ -27,49 +27,58 @@ public struct URLPercentEncodeSet: Sendable, Hashable {
         return true
     }
 
-    /// This set plus the given ASCII characters.
-    private func adding(_ characters: StaticString) -> URLPercentEncodeSet {
-        var low = self.low
-        var high = self.high
-        characters.withUTF8Buffer { buffer in
-            for byte in buffer {
-                if byte < 0x40 { low |= 1 &<< UInt64(byte) } else { high |= 1 &<< UInt64(byte &- 0x40) }
-            }
-        }
-        return URLPercentEncodeSet(low: low, high: high)
-    }
+    // The sets are bit masks written out as constants (computed properties,
+    // so the per-byte hot loops pay no lazy-global initialisation check).
+    // Each comment names what the set adds to the one it builds on; the
+    // tests rebuild every mask from those characters.
 
     /// The C0 control percent-encode set: U+0000–U+001F and every code point
     /// above U+007E. Used for opaque paths and opaque hosts.
-    public static let c0Control = URLPercentEncodeSet(low: 0xFFFF_FFFF, high: 1 &<< 63)
+    public static var c0Control: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0x0000_0000_FFFF_FFFF, high: 0x8000_0000_0000_0000)
+    }
 
     /// The fragment percent-encode set: C0 control set plus space, `"`, `<`,
     /// `>` and `` ` ``.
-    public static let fragment = c0Control.adding(" \"<>`")
+    public static var fragment: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0x5000_0005_FFFF_FFFF, high: 0x8000_0001_0000_0000)
+    }
 
     /// The query percent-encode set, used for the query of non-special URLs:
     /// C0 control set plus space, `"`, `#`, `<` and `>`.
-    public static let query = c0Control.adding(" \"#<>")
+    public static var query: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0x5000_000D_FFFF_FFFF, high: 0x8000_0000_0000_0000)
+    }
 
     /// The special-query percent-encode set, used for the query of special
     /// URLs: the query set plus `'`.
-    public static let specialQuery = query.adding("'")
+    public static var specialQuery: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0x5000_008D_FFFF_FFFF, high: 0x8000_0000_0000_0000)
+    }
 
     /// The path percent-encode set: the query set plus `?`, `^`, `` ` ``,
     /// `{` and `}`.
-    public static let path = query.adding("?^`{}")
+    public static var path: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0xD000_000D_FFFF_FFFF, high: 0xA800_0001_4000_0000)
+    }
 
     /// The userinfo percent-encode set: the path set plus `/`, `:`, `;`, `=`,
-    /// `@`, `[`, `\`, `]`, `^` and `|`.
-    public static let userinfo = path.adding("/:;=@[\\]^|")
+    /// `@`, `[`, `\`, `]` and `|`.
+    public static var userinfo: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0xFC00_800D_FFFF_FFFF, high: 0xB800_0001_7800_0001)
+    }
 
     /// The component percent-encode set (what `encodeURIComponent` encodes):
     /// the userinfo set plus `$`, `%`, `&`, `+` and `,`.
-    public static let component = userinfo.adding("$%&+,")
+    public static var component: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0xFC00_987D_FFFF_FFFF, high: 0xB800_0001_7800_0001)
+    }
 
     /// The `application/x-www-form-urlencoded` percent-encode set: the
     /// component set plus `!`, `'`, `(`, `)` and `~`.
-    public static let formURLEncoded = component.adding("!'()~")
+    public static var formURLEncoded: URLPercentEncodeSet {
+        URLPercentEncodeSet(low: 0xFC00_9BFF_FFFF_FFFF, high: 0xF800_0001_7800_0001)
+    }
 }
 
 /// Percent-encoding and percent-decoding as the URL Standard defines them.

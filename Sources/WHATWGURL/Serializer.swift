@@ -5,7 +5,12 @@
 extension URLRecord {
     /// The URL serializer, optionally leaving out the fragment.
     public func serialized(excludingFragment: Bool = false) -> String {
-        var output = scheme
+        var output = ""
+        // One allocation for the whole href in the common case.
+        output.reserveCapacity(
+            scheme.utf8.count + username.utf8.count + password.utf8.count + (query?.utf8.count ?? 0)
+                + (fragment?.utf8.count ?? 0) + 48 + (path.segments?.reduce(0) { $0 + $1.utf8.count + 1 } ?? 0))
+        output += scheme
         output += ":"
         if let host {
             output += "//"
@@ -28,7 +33,15 @@ extension URLRecord {
             // `web+demo://not-a-host/` and re-parse with a host.
             output += "/."
         }
-        output += path.serialized
+        switch path {
+        case .opaque(let opaque):
+            output += opaque
+        case .segments(let segments):
+            for segment in segments {
+                output += "/"
+                output += segment
+            }
+        }
         if let query {
             output += "?"
             output += query

@@ -4,14 +4,11 @@
 enum URLCodePoints {
     /// Whether an ASCII byte is a URL code point: alphanumerics and
     /// `!$&'()*+,-./:;=?@_~`.
+    @inline(__always)
     static func isURLCodePoint(ascii byte: UInt8) -> Bool {
-        if byte.isASCIIAlphanumeric { return true }
-        switch byte {
-        case 0x21, 0x24, 0x26...0x2F, 0x3A, 0x3B, 0x3D, 0x3F, 0x40, 0x5F, 0x7E:
-            return true
-        default:
-            return false
-        }
+        // Bit masks for 0x00–0x3F and 0x40–0x7F of exactly those characters.
+        if byte < 0x40 { return 0xAFFF_FFD2_0000_0000 & (1 &<< UInt64(byte)) != 0 }
+        return 0x47FF_FFFE_87FF_FFFF & (1 &<< UInt64(byte &- 0x40)) != 0
     }
 
     /// Whether a scalar value is a URL code point: the ASCII ones above, or
@@ -43,6 +40,7 @@ enum URLCodePoints {
     /// Whether the code point whose encoding starts at `index` is a URL code
     /// point. Continuation bytes answer true: the check was made at the lead
     /// byte of their sequence.
+    @inline(__always)
     static func isURLCodePoint(in bytes: [UInt8], at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 { return isURLCodePoint(ascii: byte) }

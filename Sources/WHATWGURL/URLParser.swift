@@ -29,7 +29,7 @@ public struct URLParser: Sendable {
     /// Parses `input` against an optional base URL. Nil means failure: a
     /// browser would throw from `new URL(input, base)` and not follow the link.
     public func parse(_ input: String, base: URLRecord? = nil) -> URLRecord? {
-        var machine = URLStateMachine(input: input, base: base, hostParser: hostParser)
+        var machine = URLStateMachine(input: input, base: base, hostParser: hostParser, reportsAllErrors: false)
         return machine.run()
     }
 
@@ -43,7 +43,7 @@ public struct URLParser: Sendable {
     /// Parses `input` against an optional base URL like `parse(_:base:)`,
     /// and also returns the validation errors met on the way.
     public func parseReportingValidationErrors(_ input: String, base: URLRecord? = nil) -> URLParseReport {
-        var machine = URLStateMachine(input: input, base: base, hostParser: hostParser)
+        var machine = URLStateMachine(input: input, base: base, hostParser: hostParser, reportsAllErrors: true)
         let url = machine.run()
         var seen = Set<URLValidationError>()
         let errors = machine.errors.filter { seen.insert($0).inserted }

@@ -19,6 +19,9 @@ struct URLStateMachine {
     private let input: [UInt8]
     private let base: URLRecord?
     private let hostParser: HostParser
+    /// Whether to look for invalid URL units, a per-byte check whose only
+    /// outcome is a validation error.
+    private let checksURLUnits: Bool
     /// Validation errors in the order met; may repeat.
     private(set) var errors: [URLValidationError] = []
 
@@ -41,9 +44,10 @@ struct URLStateMachine {
     private var query: String? = nil
     private var fragment: String? = nil
 
-    init(input: String, base: URLRecord?, hostParser: HostParser) {
+    init(input: String, base: URLRecord?, hostParser: HostParser, reportsAllErrors: Bool) {
         self.base = base
         self.hostParser = hostParser
+        self.checksURLUnits = reportsAllErrors
         var trimmingErrors = false
         self.input = Self.preprocess(input, reportedError: &trimmingErrors)
         if trimmingErrors { errors.append(.invalidURLUnit) }
@@ -147,7 +151,9 @@ struct URLStateMachine {
 
     /// Reports invalid-URL-unit for `c` at `pointer` when it is not a URL code
     /// point, or is a `%` not followed by two hex digits.
+    @inline(__always)
     private mutating func checkURLUnit(_ c: UInt8) {
+        guard checksURLUnits else { return }
         if c == ASCII.percent {
             if byte(at: pointer + 1)?.isASCIIHexDigit != true || byte(at: pointer + 2)?.isASCIIHexDigit != true {
                 validationError(.invalidURLUnit)
@@ -222,12 +228,13 @@ struct URLStateMachine {
         port = base.port
     }
 
-    /// `buffer` as a string, leaving it empty: how the opaque path, query
-    /// and fragment states hand over what they collected.
-    private mutating func takeBuffer() -> String {
+    /// `component` with `buffer` appended, leaving `buffer` empty: how the
+    /// opaque path, query and fragment states hand over what they collected.
+    private mutating func appendingBuffer(to component: String?) -> String {
         let text = String(decoding: buffer, as: UTF8.self)
         buffer.removeAll(keepingCapacity: true)
-        return text
+        guard let component, !component.isEmpty else { return text }
+        return component + text
     }
 
     // MARK: - States
@@ -613,11 +620,11 @@ struct URLStateMachine {
     private mutating func opaquePathState(_ c: UInt8?) -> Bool {
         // The opaque path is collected in buffer and appended on leaving.
         if c == ASCII.question {
-            opaquePath = (opaquePath ?? "") + takeBuffer()
+            opaquePath = appendingBuffer(to: opaquePath)
             query = ""
             state = .query
         } else if c == ASCII.numberSign {
-            opaquePath = (opaquePath ?? "") + takeBuffer()
+            opaquePath = appendingBuffer(to: opaquePath)
             fragment = ""
             state = .fragment
         } else if c == ASCII.space {
@@ -633,7 +640,7 @@ struct URLStateMachine {
             checkURLUnit(c)
             URLPercentEncoding.appendPercentEncoded(c, using: .c0Control, to: &buffer)
         } else {
-            opaquePath = (opaquePath ?? "") + takeBuffer()
+            opaquePath = appendingBuffer(to: opaquePath)
         }
         return true
     }
@@ -642,7 +649,7 @@ struct URLStateMachine {
         // Encoding each byte as it comes equals the spec's encode-on-flush for
         // UTF-8, the only encoding supported.
         if c == ASCII.numberSign || c == nil {
-            query = (query ?? "") + takeBuffer()
+            query = appendingBuffer(to: query)
             if c == ASCII.numberSign {
                 fragment = ""
                 state = .fragment
@@ -659,7 +666,7 @@ struct URLStateMachine {
             checkURLUnit(c)
             URLPercentEncoding.appendPercentEncoded(c, using: .fragment, to: &buffer)
         } else {
-            fragment = (fragment ?? "") + takeBuffer()
+            fragment = appendingBuffer(to: fragment)
         }
         return true
     }

@@ -32,7 +32,15 @@ struct TextToken: Sendable, Equatable {
 /// decimals are not mistaken for one. A Kazakh suffix joined by a hyphen (`egov.kz-ке`) is not part
 /// of the name.
 struct TextTokens {
+    /// Known fake names, ASCII-lowercased → as written in the policy.
     let fakeNames: [String: String]
+    /// Lengths (in scalars) of fake names, to skip words that cannot be one.
+    let fakeNameLengths: Set<Int>
+
+    init(fakeNames: [String: String]) {
+        self.fakeNames = fakeNames
+        fakeNameLengths = Set(fakeNames.keys.map { $0.unicodeScalars.count })
+    }
 
     func scan(_ text: String) -> [TextToken] {
         let scalars = Array(text.unicodeScalars)
@@ -68,7 +76,12 @@ struct TextTokens {
                 var end = i
                 while end < scalars.count, Self.isWord(scalars[end]) || scalars[end] == "." || scalars[end] == "-"
                     || scalars[end] == "@" { end += 1 }
-                classify(scalars, i, end, token)
+                // Most words are plain words: only runs with a dot or an @, or ASCII runs as long as
+                // a fake name, can be tokens.
+                if scalars[i..<end].contains(where: { $0 == "." || $0 == "@" })
+                    || fakeNameLengths.contains(end - i) {
+                    classify(scalars, i, end, token)
+                }
                 // A Telegram path written without scheme: `t.me/handle`.
                 if let last = tokens.last, last.offset == offsets[i], case .domain(let host) = last.kind,
                    LinkPolicy.telegramHosts.contains(host) {
@@ -98,7 +111,9 @@ struct TextTokens {
         while end > from, s[end - 1] == "." || s[end - 1] == "-" || s[end - 1] == "@" { end -= 1 }
         guard end > from else { return }
         let word = String(String.UnicodeScalarView(s[from..<end]))
-        if let fake = fakeNames[word.lowercased()] {
+        // Fake names are ASCII (the policy checks), so only ASCII words are looked up.
+        let lowerWord = s[from..<end].allSatisfy(\.isASCII) ? word.lowercased() : ""
+        if let fake = fakeNames[lowerWord] {
             token(.fakeName(fake), from, end)
             return
         }
@@ -114,7 +129,7 @@ struct TextTokens {
             return
         }
         // A fake name followed by more text in the same run (`EgovKzBot2.0-ді`).
-        for (lower, fake) in fakeNames where word.lowercased().hasPrefix(lower) {
+        for (lower, fake) in fakeNames where !lowerWord.isEmpty && lowerWord.hasPrefix(lower) {
             let rest = word.unicodeScalars.dropFirst(lower.unicodeScalars.count)
             if let next = rest.first, next == "-" || next == "." {
                 token(.fakeName(fake), from, from + lower.unicodeScalars.count)
@@ -162,7 +177,13 @@ struct TextTokens {
     }
 
     static func isWord(_ u: Unicode.Scalar) -> Bool {
-        u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark
+        // Fast answers for ASCII and the Cyrillic letters of Kazakh and Russian text.
+        let v = u.value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        if (v >= 0x400 && v <= 0x481) || (v >= 0x48A && v <= 0x4FF) { return true }
+        return u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark
     }
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {
