@@ -148,4 +148,21 @@ final class LinkPolicySchemeTests: XCTestCase {
         let d = try Fixture.check("Сайт: <http://egov.kz/>\n")
         LinkPolicyAssert.onlyError(d, code: "link.scheme", line: 4, column: 7)
     }
+
+    func testTabHiddenProtocolRelativeLinkIsSchemeError() throws {
+        // `/<tab>/evil.com` is `//evil.com` once the URL parser drops the tab.
+        let d = try Fixture.check("[x](/&#9;/evil.com)\n")
+        LinkPolicyAssert.onlyError(d, code: "link.scheme", line: 4, column: 1)
+    }
+
+    func testDoubleBackslashLinkIsSchemeError() throws {
+        // Markdown `\\\\` is two backslashes: `\\evil.com` is a protocol-relative link to a browser.
+        let d = try Fixture.check(#"[x](\\\\evil.com/)"# + "\n")
+        LinkPolicyAssert.onlyError(d, code: "link.scheme", line: 4, column: 1)
+    }
+
+    func testWrittenOutHTTPURLInTextIsSchemeError() throws {
+        let d = try Fixture.check("Сайт: http://egov.kz/\n")
+        LinkPolicyAssert.onlyError(d, code: "link.scheme", line: 4, column: 7)
+    }
 }

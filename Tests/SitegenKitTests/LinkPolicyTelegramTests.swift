@@ -92,4 +92,58 @@ final class LinkPolicyTelegramTests: XCTestCase {
         let d = try Fixture.check("Ботқа t.me/Kenes1414Bot арқылы\n")
         LinkPolicyAssert.noErrors(d)
     }
+
+    // MARK: - More Telegram forms
+
+    func testPercentEncodedOfficialHandleIsAccepted() throws {
+        let d = try Fixture.check("[бот](https://t.me/%4Benes1414Bot)\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testUppercaseTelegramHostWithTrailingDotIsJudgedByHandle() throws {
+        let d = try Fixture.check("[бот](https://T.ME./Kenes1414Bot)\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testResolveSchemeToFakeBotIsFake() throws {
+        let d = try Fixture.check("[бот](tg://resolve?domain=Kenes1414_Bot)\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.fake", line: 4, column: 1)
+    }
+
+    func testTelegramLinkWithPortIsPortError() throws {
+        let d = try Fixture.check("[бот](https://t.me:8443/Kenes1414Bot)\n")
+        LinkPolicyAssert.onlyError(d, code: "link.port", line: 4, column: 1)
+    }
+
+    func testTelegramUserSubdomainIsHostError() throws {
+        // `name.t.me` opens the channel `name`; it is not one of Telegram's link hosts.
+        let d = try Fixture.check("[арна](https://someotherbot.t.me/)\n")
+        LinkPolicyAssert.onlyError(d, code: "link.host", line: 4, column: 1)
+    }
+
+    func testOfficialHandleWithKazakhSuffixIsAccepted() throws {
+        let d = try Fixture.check("Ботқа @Kenes1414Bot-қа жазыңыз.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testUnknownHandleWithKazakhSuffixIsUnknownAtHandle() throws {
+        let d = try Fixture.check("Ботқа @SomeOtherBot-қа жазбаңыз.\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.unknown", line: 4, column: 7)
+    }
+
+    func testFakeHandleWithoutAtSignInTextIsFake() throws {
+        let d = try Fixture.check("Жалған бот Kenes1414_Bot деп аталады.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 12)
+    }
+
+    func testInviteLinkWithoutSchemeInTextIsInviteError() throws {
+        // Messengers turn `t.me/+…` into a link, with or without https://.
+        let d = try Fixture.check("Топқа t.me/+AbCdEf123 арқылы кіріңіз.\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.invite", line: 4, column: 7)
+    }
+
+    func testJoinchatLinkWithoutSchemeInTextIsInviteError() throws {
+        let d = try Fixture.check("Топқа t.me/joinchat/AbCdEf123 арқылы кіріңіз.\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.invite", line: 4, column: 7)
+    }
 }

@@ -120,19 +120,18 @@ struct PageInspector: Sendable {
         let target = judge.parser.parse(destination)
         var targetHost = ""
         if case .domain(let h)? = target?.host { targetHost = h.hasSuffix(".") ? String(h.dropLast()) : h }
-        switch token.kind {
-        case .domain(let ascii), .email(let ascii):
-            if HostName.registrable(ascii) == HostName.registrable(targetHost) { return nil }
-            return Finding(code: "link.text-mismatch",
-                           message: "link text says \(shown) but the link goes to \(targetHost.isEmpty ? destination : HostName.unicode(targetHost))",
-                           url: destination)
-        case .url:
-            guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
-            let shownHost = h.hasSuffix(".") ? String(h.dropLast()) : h
+        func sameSite(_ shownHost: String) -> Finding? {
             if HostName.registrable(shownHost) == HostName.registrable(targetHost) { return nil }
             return Finding(code: "link.text-mismatch",
                            message: "link text says \(shown) but the link goes to \(targetHost.isEmpty ? destination : HostName.unicode(targetHost))",
                            url: destination)
+        }
+        switch token.kind {
+        case .domain(let ascii), .email(let ascii):
+            return sameSite(ascii)
+        case .url:
+            guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
+            return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
         case .handle(let name):
             let segments = (target?.path.segments ?? []).filter { !$0.isEmpty && $0 != "s" }
             let linked = LinkPolicy.telegramHosts.contains(targetHost) ? segments.first : nil

@@ -28,7 +28,8 @@ struct URLJudge: Sendable {
         var findings = judgeOne(destination)
         let rendered = HrefEscaping.rendered(destination)
         if rendered != destination {
-            for f in judgeOne(rendered) where !findings.contains(where: { $0.code == f.code }) {
+            // An href a browser cannot parse leads nowhere; only what it can reach is judged again.
+            for f in judgeOne(rendered) where f.code != "link.invalid" && !findings.contains(where: { $0.code == f.code }) {
                 findings.append(f)
             }
         }

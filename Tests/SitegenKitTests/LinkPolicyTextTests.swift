@@ -1,0 +1,180 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+final class LinkPolicyTextTests: XCTestCase {
+    // MARK: - Domains typed as text
+
+    func testBareWwwFakeDomainInTextIsError() throws {
+        // The autolink extension makes a link of it, so it is judged as one.
+        let d = try Fixture.check("Сайт www.egov-kz.com жалған.\n")
+        LinkPolicyAssert.onlyError(d, code: "link.fake", line: 4, column: 6)
+    }
+
+    func testBareWwwOfficialHostIsPublishedOverHTTPS() throws {
+        let (html, d) = try Fixture.render("Портал www.egov.kz арқылы\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("href=\"https://www.egov.kz\""), page)
+        XCTAssertFalse(page.contains("href=\"http://www.egov.kz"), page)
+    }
+
+    func testOfficialDomainInTextIsAccepted() throws {
+        let d = try Fixture.check("Өтінімді egov.kz порталы арқылы беріңіз.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testUppercaseOfficialDomainInTextIsAccepted() throws {
+        let d = try Fixture.check("Портал: EGOV.KZ\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testUnlistedDomainInTextIsTextDomainError() throws {
+        let d = try Fixture.check("Сайт evil.kz ресми емес\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 6)
+    }
+
+    func testUnlistedDomainAtSentenceEndIsTextDomainError() throws {
+        let d = try Fixture.check("Сайт: evil.kz.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 7)
+    }
+
+    func testInternationalizedDomainInTextIsTextDomainError() throws {
+        let d = try Fixture.check("Сайт: мысал.қаз\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 7)
+    }
+
+    func testUnlistedDomainInHeadingIsTextDomainError() throws {
+        let d = try Fixture.check("## evil.kz туралы\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 4)
+    }
+
+    // MARK: - Not domains
+
+    func testAbbreviationTBIsNotADomain() throws {
+        let d = try Fixture.check("Құжаттар, анықтамалар т.б. керек.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testYearAbbreviationIsNotADomain() throws {
+        let d = try Fixture.check("2020 ж. 14 сәуірде жарияланды.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testAmountWithSpaceIsNotADomain() throws {
+        let d = try Fixture.check("Төлем 42 500 ₸ құрайды.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testStepLabelIsNotADomain() throws {
+        let d = try Fixture.check("1-қадам: өтінім беру.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testDecimalIsNotADomain() throws {
+        let d = try Fixture.check("Нұсқа 3.5 шықты.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testAbbreviationTSSIsNotADomain() throws {
+        let d = try Fixture.check("Паспорт, анықтама т.с.с. керек.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testRussianAbbreviationIsNotADomain() throws {
+        let d = try Fixture.check("Паспорт, справки и т. д.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    // MARK: - Kazakh suffixes
+
+    func testOfficialDomainWithKazakhSuffixIsAccepted() throws {
+        let d = try Fixture.check("Өтінімді egov.kz-ке жіберіңіз.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testUnlistedDomainWithKazakhSuffixIsErrorAtDomain() throws {
+        let d = try Fixture.check("Өтінімді evil.kz-ке жібермеңіз.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 10, messageContains: "evil.kz")
+    }
+
+    // MARK: - E-mail addresses in text
+
+    func testEmailAtUnlistedDomainInTextIsError() throws {
+        let d = try Fixture.check("Хат: info@evil.kz\n")
+        let errs = LinkPolicyAssert.errors(d)
+        XCTAssertEqual(errs.count, 1, LinkPolicyAssert.listing(d))
+        XCTAssertTrue(errs.allSatisfy { ["link.host", "text.domain"].contains($0.code) && $0.line == 4 && $0.column == 6 },
+                      LinkPolicyAssert.listing(d))
+    }
+
+    func testEmailAtOfficialDomainInTextIsAccepted() throws {
+        let d = try Fixture.check("Хат: info@egov.kz\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    // MARK: - Fake names
+
+    func testFakeBotNameInTextOutsideWarningIsFake() throws {
+        let d = try Fixture.check("Ботты EgovKzBot2.0 деп іздемеңіз.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 7)
+    }
+
+    func testFakeBotNameWithKazakhSuffixIsFake() throws {
+        let d = try Fixture.check("Біз EgovKzBot2.0-ді іздедік.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 5)
+    }
+
+    func testFakeDomainInTextOutsideWarningIsFake() throws {
+        let d = try Fixture.check("Сайт egov-kz.com жалған.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 6)
+    }
+
+    // MARK: - Code is text too
+
+    func testDomainInCodeSpanIsChecked() throws {
+        let d = try Fixture.check("Мысалы `evil.kz` деп\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 9)
+    }
+
+    func testURLInCodeSpanIsChecked() throws {
+        let d = try Fixture.check("Теру: `https://evil.com/x`\n")
+        LinkPolicyAssert.onlyError(d, code: "text.url", line: 4, column: 8)
+    }
+
+    func testURLInFencedCodeBlockIsCheckedOnItsLine() throws {
+        let d = try Fixture.check("```\nкоманда\ncurl https://evil.com\n```\n")
+        LinkPolicyAssert.onlyError(d, code: "text.url", line: 6, column: 6)
+    }
+
+    func testURLInIndentedCodeBlockIsCheckedOnItsLine() throws {
+        let d = try Fixture.check("Мәтін\n\n    echo 1\n    wget https://evil.com/x\n")
+        LinkPolicyAssert.onlyError(d, code: "text.url", line: 7, column: 10)
+    }
+
+    func testHandleInCodeBlockIsChecked() throws {
+        let d = try Fixture.check("~~~\nbot = @SomeOtherBot\n~~~\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.unknown", line: 5, column: 7)
+    }
+
+    // MARK: - Surroundings of a token
+
+    func testDomainInGuillemetsIsErrorAtDomain() throws {
+        let d = try Fixture.check("«evil.kz» сайты\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 2)
+    }
+
+    func testDomainWithPathInTextIsErrorAtDomain() throws {
+        let d = try Fixture.check("Мекенжай: evil.kz/42500/apply\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 11)
+    }
+
+    func testEmailWithKazakhSuffixIsErrorAtAddress() throws {
+        let d = try Fixture.check("Поштаға info@evil.kz-ке жазыңыз.\n")
+        let errs = LinkPolicyAssert.errors(d)
+        XCTAssertEqual(errs.count, 1, LinkPolicyAssert.listing(d))
+        XCTAssertTrue(errs.allSatisfy { ["link.host", "text.domain"].contains($0.code) && $0.line == 4 && $0.column == 9 },
+                      LinkPolicyAssert.listing(d))
+    }
+}

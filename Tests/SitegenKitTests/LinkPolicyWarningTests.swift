@@ -1,0 +1,134 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// Known fakes may be named, never linked, inside `> [!WARNING]` and `> [!CAUTION]`.
+final class LinkPolicyWarningTests: XCTestCase {
+    // MARK: - What a warning may name
+
+    func testFakeDomainInWarningIsAccepted() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Жалған сайт: egov-kz.com\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testFakeDomainInWarningIsRenderedDefanged() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> Жалған сайт: egov-kz.com\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("<span class=\"defanged\" translate=\"no\">egov-kz[.]com</span>"), page)
+        XCTAssertFalse(page.contains("egov-kz.com"), page)
+    }
+
+    func testFakeHandleInCautionIsAccepted() throws {
+        let d = try Fixture.check("> [!CAUTION]\n> @Kenes1414_Bot ботына жазбаңыз.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testFakeBotNameInWarningIsRenderedDefangedOutsideLinks() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> EgovKzBot2.0 деп іздемеңіз.\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("<span class=\"defanged\" translate=\"no\">EgovKzBot2[.]0</span>"), page)
+        XCTAssertFalse(page.contains("EgovKzBot2.0"), page)
+    }
+
+    func testFakeBotNameInCodeSpanInWarningIsAccepted() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Іздеуде `EgovKzBot2.0` деп жазсаңыз, жалған боттар шығады.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testBareWwwFakeDomainInWarningIsDefangedAndNotLinked() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> Жалған: www.egov-kz.com\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("<span class=\"defanged\" translate=\"no\">www[.]egov-kz[.]com</span>"), page)
+        XCTAssertFalse(page.contains("egov-kz.com"), page)
+    }
+
+    // MARK: - What a warning may not do
+
+    func testLinkToFakeDomainInsideWarningIsError() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Сайт: [мұнда](https://egov-kz.com/)\n")
+        LinkPolicyAssert.onlyError(d, code: "link.fake", line: 5, column: 9)
+    }
+
+    func testBareURLToFakeBotInsideWarningIsError() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Бот: https://t.me/Kenes1414_Bot\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.fake", line: 5, column: 8)
+    }
+
+    func testNoteDoesNotAllowFakeDomain() throws {
+        let d = try Fixture.check("> [!NOTE]\n> egov-kz.com\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 5, column: 3)
+    }
+
+    func testPlainBlockQuoteDoesNotAllowFakeName() throws {
+        let d = try Fixture.check("> Ескерту: EgovKzBot2.0 жалған.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 12)
+    }
+
+    func testUnknownHandleInWarningIsStillError() throws {
+        let d = try Fixture.check("> [!WARNING]\n> @RandomBot жалған.\n")
+        LinkPolicyAssert.onlyError(d, code: "telegram.unknown", line: 5, column: 3)
+    }
+
+    func testUnknownDomainInWarningIsStillError() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Сайт random-site.kz жалған.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.domain", line: 5, column: 8)
+    }
+
+    func testTextAfterWarningIsNotInsideIt() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Абай болыңыз.\n\negov-kz.com\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 7, column: 1)
+    }
+
+    // MARK: - More forms inside warnings
+
+    func testEmailAtFakeDomainInWarningIsAccepted() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Жалған хаттар support@egov-kz.com мекенжайынан келеді.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testWrittenOutURLOfFakeDomainInWarningIsDefangedAndNotLinked() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> Жалған: https://egov-kz.com/pay\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("<span class=\"defanged\" translate=\"no\">hxxps://egov-kz[.]com/pay</span>"), page)
+        XCTAssertFalse(page.contains("egov-kz.com"), page)
+    }
+
+    func testAngleAutolinkToFakeDomainInWarningIsError() throws {
+        let d = try Fixture.check("> [!WARNING]\n> <https://egov-kz.com/>\n")
+        LinkPolicyAssert.onlyError(d, code: "link.fake", line: 5, column: 3)
+    }
+
+    func testMarkerWithTextOnSameLineIsNotAWarning() throws {
+        let d = try Fixture.check("> [!WARNING] egov-kz.com\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 14)
+    }
+
+    func testFakeHandleWithoutAtSignInWarningIsAccepted() throws {
+        let d = try Fixture.check("> [!WARNING]\n> Kenes1414_Bot — жалған бот.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testWarningInsideListItemAllowsFakeDomain() throws {
+        let d = try Fixture.check("- Ескерту:\n\n  > [!WARNING]\n  > egov-kz.com жалған.\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testFakeDomainInCodeBlockInsideWarningIsRenderedDefanged() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> ```\n> egov-kz.com\n> ```\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("<span class=\"defanged\" translate=\"no\">egov-kz[.]com</span>"), page)
+        XCTAssertFalse(page.contains("egov-kz.com"), page)
+    }
+
+    func testInlineLinkToFakeDomainWithURLAsTextInsideWarningIsError() throws {
+        // Written as a link, even if its text repeats the address: still a link to a fake.
+        let d = try Fixture.check("> [!WARNING]\n> [https://egov-kz.com/](https://egov-kz.com/)\n")
+        LinkPolicyAssert.onlyError(d, code: "link.fake", line: 5, column: 3)
+    }
+}
