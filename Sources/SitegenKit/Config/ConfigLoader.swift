@@ -112,7 +112,10 @@ public enum ConfigLoader {
         guard let pairs = reader.mapping(node, what: "links") else { return links }
         for (key, keyNode, value) in pairs {
             switch key {
-            case "allow": links.allow = reader.strings(value, what: "links.allow") ?? []
+            case "allow":
+                links.allow = reader.strings(value, what: "links.allow") ?? []
+                let p = reader.position(keyNode)
+                (links.line, links.column) = (p.line, p.column)
             case "fake_domains": links.fakeDomains = reader.strings(value, what: "links.fake_domains") ?? []
             case "phones": links.phones = reader.strings(value, what: "links.phones") ?? []
             case "allow_tld_wildcards": links.allowTopLevelWildcards = reader.bool(value, what: "links.allow_tld_wildcards") ?? false

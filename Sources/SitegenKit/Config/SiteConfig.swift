@@ -61,7 +61,7 @@ public struct LinkPolicyConfig: Sendable {
     public var phones: [Located<String>] = []
     /// Opt-in for wildcards directly under a top-level domain, such as `*.kz`.
     public var allowTopLevelWildcards = false
-    /// Where the `links:` key itself is, for findings about the block as a whole.
+    /// Where the `allow` key is (or `links:` when it is missing), for findings about the list as a whole.
     public var line = 1
     public var column = 1
 

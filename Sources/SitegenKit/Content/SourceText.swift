@@ -141,3 +141,23 @@ public struct SourceText: Sendable {
         return nil
     }
 }
+
+extension SourceText {
+    /// Byte offset of the first occurrence of `needle` at or after `from`, looking no further than
+    /// `withinLines` line breaks ahead.
+    public func find(_ needle: String, from: Int, withinLines: Int) -> Int? {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return nil }
+        var breaks = 0
+        var i = max(0, from)
+        while i + n.count <= bytes.count {
+            if bytes[i] == n[0] && bytes[i..<(i + n.count)].elementsEqual(n) { return i }
+            if bytes[i] == 0x0A {
+                breaks += 1
+                if breaks > withinLines { return nil }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

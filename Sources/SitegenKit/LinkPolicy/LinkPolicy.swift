@@ -60,6 +60,13 @@ public struct LinkPolicy: Sendable {
                     invalid("'\(raw)' allows every site under a top-level domain; set links.allow_tld_wildcards: true if that is really meant", entry)
                     continue
                 }
+                if !isTLD && PublicSuffixList.shared.isPublicSuffix(ascii) {
+                    // `*.gov.kz` is how state bodies are allowed, but a suffix open to anyone
+                    // (`*.com.kz`) would allow every company's site: reviewers should see it.
+                    diagnostics.append(.warning("policy.public-suffix",
+                                                "'\(raw)' allows every site registered under the public suffix \(ascii); make sure only official bodies can register there",
+                                                file: file, line: entry.line, column: entry.column))
+                }
                 policy.wildcardBases.append(ascii)
             } else {
                 if PublicSuffixList.shared.isPublicSuffix(ascii) && !ascii.contains(".") {

@@ -48,10 +48,21 @@ struct PageInspector: Sendable {
             }
         }
 
-        for run in inventory.textRuns where !run.inLink {
+        for link in inventory.links where !link.title.isEmpty {
+            for token in tokens.scan(link.title) {
+                let findings = judgeToken(token, inWarning: false)
+                if findings.isEmpty { continue }
+                let at = locate(token.text, near: link.position, in: page)
+                for f in findings { place(f, at) }
+            }
+        }
+
+        for run in inventory.textRuns where run.link != .autolink && run.link != .bareAutolink {
             let found = tokens.scan(run.text)
             var pieces: [(TextToken, String)] = []
             for token in found {
+                // Link text that is one address is judged against its target (text-mismatch).
+                if run.link == .inline && token.length == run.text.utf8.count { continue }
                 let mayNameFakes = run.alert?.mayNameFakes == true
                 let findings = judgeToken(token, inWarning: mayNameFakes)
                 if findings.isEmpty, mayNameFakes, isFakeToken(token) {
@@ -62,14 +73,27 @@ struct PageInspector: Sendable {
                 let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
                 for f in findings { place(f, at) }
             }
-            if !pieces.isEmpty { edits.textPieces[run.node] = Self.defangPieces(run, pieces) }
+            if !pieces.isEmpty {
+                let defanged = Self.defangPieces(run, pieces)
+                if run.node.kind == .codeBlock, case .html(let code)? = defanged.first {
+                    edits.blocksAsHTML[run.node] = "<pre>" + code + "</pre>\n"
+                } else {
+                    edits.textPieces[run.node] = defanged
+                }
+            }
         }
 
         for field in [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap({ $0 }) {
+            // Escapes and folded lines make the value differ from the source: find each token's text.
+            var from = page.text.offset(line: field.line, byteColumn: 1)
             for token in tokens.scan(field.value) {
-                for f in judgeToken(token, inWarning: false) {
-                    let column = field.column + field.value.utf8.prefix(token.offset).count { $0 & 0xC0 != 0x80 }
-                    diagnostics.append(Diagnostic(file: page.sourcePath, line: field.line, column: column,
+                let findings = judgeToken(token, inWarning: false)
+                guard !findings.isEmpty else { continue }
+                let at = page.text.find(token.text, from: from, withinLines: 20) ?? from
+                from = at
+                let p = page.text.position(ofByte: at)
+                for f in findings {
+                    diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
                                                   severity: .error, code: f.code, message: f.message, url: f.url))
                 }
             }
@@ -90,9 +114,12 @@ struct PageInspector: Sendable {
             if inWarning && isFake(ascii) { return [] }
             if LinkPolicy.telegramHosts.contains(ascii) { return [] }
             return judge.hostFindings(ascii, input: token.text, code: "text")
-        case .handle(let name), .telegramPath(let name):
+        case .handle(let name):
             if inWarning, policy.fake(named: name) != nil { return [] }
             return judge.judgeHandle(name, url: nil)
+        case .telegramPath(let segment):
+            if inWarning, policy.fake(named: segment) != nil { return [] }
+            return judge.judgeTelegramSegment(segment, url: nil)
         case .fakeName(let name):
             if inWarning { return [] }
             return [Finding(code: "text.fake", message: "\(name) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
@@ -120,6 +147,9 @@ struct PageInspector: Sendable {
         let target = judge.parser.parse(destination)
         var targetHost = ""
         if case .domain(let h)? = target?.host { targetHost = h.hasSuffix(".") ? String(h.dropLast()) : h }
+        if target?.scheme == "mailto", let path = target?.serializedPath, let at = path.lastIndex(of: "@") {
+            targetHost = HostName.ascii(String(path[path.index(after: at)...])) ?? ""
+        }
         func sameSite(_ shownHost: String) -> Finding? {
             if HostName.registrable(shownHost) == HostName.registrable(targetHost) { return nil }
             return Finding(code: "link.text-mismatch",
@@ -132,11 +162,9 @@ struct PageInspector: Sendable {
         case .url:
             guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
             return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
-        case .handle(let name):
-            let segments = (target?.path.segments ?? []).filter { !$0.isEmpty && $0 != "s" }
-            let linked = LinkPolicy.telegramHosts.contains(targetHost) ? segments.first : nil
-            if linked?.lowercased() == name.lowercased() { return nil }
-            return Finding(code: "link.text-mismatch", message: "link text says @\(name) but the link goes elsewhere",
+        case .handle(let name), .telegramPath(let name):
+            if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
+            return Finding(code: "link.text-mismatch", message: "link text says \(shown) but the link goes elsewhere",
                            url: destination)
         default:
             return nil
@@ -146,7 +174,9 @@ struct PageInspector: Sendable {
     /// The host of a bare `www.…` or written-out URL.
     static func host(ofBare text: String) -> String? {
         var t = Substring(text)
-        for scheme in ["https://", "http://"] where t.lowercased().hasPrefix(scheme) { t = t.dropFirst(scheme.count) }
+        for scheme in ["https://", "http://", "mailto:"] where t.lowercased().hasPrefix(scheme) { t = t.dropFirst(scheme.count) }
+        // An e-mail address: the domain is after the @.
+        if let at = t.lastIndex(of: "@"), !t[..<at].contains("/") { t = t[t.index(after: at)...] }
         let host = t.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
         return HostName.ascii(String(host))
     }
@@ -195,20 +225,11 @@ struct PageInspector: Sendable {
         }
         // Search this line first, then the following lines of the block (a link without a
         // position is placed by its neighbours, which may be on an earlier line).
-        let needle = Array(token.utf8)
-        for candidate in line..<min(page.text.lineStarts.count + 1, line + 50) {
-            let lineStart = page.text.lineStarts[candidate - 1]
-            let lineEnd = candidate < page.text.lineStarts.count ? page.text.lineStarts[candidate] : page.text.bytes.count
-            var i = candidate == line ? max(lineStart, from - 2) : lineStart
-            while i + needle.count <= lineEnd {
-                if page.text.bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                    return BodyPosition(line: candidate - page.bodyLineOffset, byteColumn: i - lineStart + 1)
-                }
-                i += 1
-            }
-        }
-        let lineStart = page.text.lineStarts[line - 1]
-        return BodyPosition(line: line - page.bodyLineOffset, byteColumn: max(1, from - lineStart + 1))
+        let start = max(page.text.lineStarts[line - 1], from - 2)
+        let at = page.text.find(token, from: start, withinLines: 50) ?? min(from, page.text.bytes.count)
+        let p = page.text.position(ofByte: at)
+        let lineStart = page.text.lineStarts[p.line - 1]
+        return BodyPosition(line: p.line - page.bodyLineOffset, byteColumn: at - lineStart + 1)
     }
 }
 

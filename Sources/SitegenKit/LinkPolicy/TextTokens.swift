@@ -88,7 +88,8 @@ struct TextTokens {
                     let hostEnd = i + last.text.unicodeScalars.count
                     if hostEnd < scalars.count, scalars[hostEnd] == "/" {
                         var e = hostEnd + 1
-                        while e < scalars.count, Self.isHandleChar(scalars[e]) { e += 1 }
+                        // `+` starts an invite code, which is judged (and refused) as such.
+                        while e < scalars.count, Self.isHandleChar(scalars[e]) || scalars[e] == "+" { e += 1 }
                         if e > hostEnd + 1 {
                             tokens.removeLast()
                             token(.telegramPath(String(String.UnicodeScalarView(scalars[(hostEnd + 1)..<e]))), i, e)
@@ -111,9 +112,11 @@ struct TextTokens {
         while end > from, s[end - 1] == "." || s[end - 1] == "-" || s[end - 1] == "@" { end -= 1 }
         guard end > from else { return }
         let word = String(String.UnicodeScalarView(s[from..<end]))
-        // Fake names are ASCII (the policy checks), so only ASCII words are looked up.
-        let lowerWord = s[from..<end].allSatisfy(\.isASCII) ? word.lowercased() : ""
-        if let fake = fakeNames[lowerWord] {
+        // Fake names are ASCII (the policy checks them), so only the ASCII start of a word is
+        // lowercased and looked up; a Kazakh suffix may follow (`EgovKzBot2.0-ді`).
+        let asciiEnd = s[from..<end].firstIndex(where: { !$0.isASCII }) ?? end
+        let lowerWord = String(String.UnicodeScalarView(s[from..<asciiEnd])).lowercased()
+        if asciiEnd == end, let fake = fakeNames[lowerWord] {
             token(.fakeName(fake), from, end)
             return
         }

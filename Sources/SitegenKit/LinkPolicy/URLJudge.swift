@@ -110,6 +110,11 @@ struct URLJudge: Sendable {
     func hostFindings(_ host: String, input: String, code family: String) -> [Finding] {
         if policy.isAllowed(host: host) { return [] }
         let shown = HostName.unicode(host)
+        if policy.wildcardBases.contains(host) {
+            return [Finding(code: family == "link" ? "link.host" : "text.domain",
+                            message: "only subdomains of \(shown) are allowed (*.\(shown)); list \(shown) itself in links.allow if it is official",
+                            url: input)]
+        }
         if policy.fakeDomains.contains(host) || policy.fakeDomains.contains(HostName.registrable(host)) {
             return [Finding(code: family == "link" ? "link.fake" : "text.fake",
                             message: "\(shown) is a known fake site", url: input)]
@@ -129,15 +134,37 @@ struct URLJudge: Sendable {
 
     /// `t.me/<handle>`, `t.me/s/<handle>`; invite links cannot be proven official.
     private func judgeTelegramPath(_ url: URLRecord, input: String) -> [Finding] {
-        var segments = (url.path.segments ?? []).filter { !$0.isEmpty }
-        if segments.first == "s" { segments.removeFirst() }
-        guard let handle = segments.first else {
+        guard let handle = Self.telegramHandle(inPath: url.path.segments ?? []) else {
             return [Finding(code: "telegram.unknown", message: "Telegram link names no bot or channel", url: input)]
         }
-        if handle.hasPrefix("+") || handle.hasPrefix("%2B") || handle == "joinchat" || handle == "addlist" {
-            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: input)]
+        return judgeTelegramSegment(handle, url: input)
+    }
+
+    /// The handle a `t.me` path opens: its first segment, or the second after `s/` (channel preview).
+    static func telegramHandle(inPath segments: [String]) -> String? {
+        var segments = segments.filter { !$0.isEmpty }
+        if segments.first == "s" { segments.removeFirst() }
+        return segments.first
+    }
+
+    /// The first path segment of a Telegram link: a handle, or an invite that cannot be proven official.
+    func judgeTelegramSegment(_ segment: String, url: String?) -> [Finding] {
+        if segment.hasPrefix("+") || segment.hasPrefix("%2B") || segment == "joinchat" || segment == "addlist" {
+            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: url)]
         }
-        return judgeHandle(handle, url: input)
+        return judgeHandle(segment, url: url)
+    }
+
+    /// The handle a `t.me/…` or `tg://resolve?domain=…` link opens, if it opens one.
+    func telegramHandle(of url: URLRecord?) -> String? {
+        guard let url else { return nil }
+        if url.scheme == "tg", url.serializedHost == "resolve" {
+            return (url.query ?? "").split(separator: "&").first { $0.hasPrefix("domain=") }
+                .map { String($0.dropFirst("domain=".count)) }
+        }
+        guard case .domain(let h)? = url.host else { return nil }
+        let host = h.hasSuffix(".") ? String(h.dropLast()) : h
+        return LinkPolicy.telegramHosts.contains(host) ? Self.telegramHandle(inPath: url.path.segments ?? []) : nil
     }
 
     private func judgeTelegramScheme(_ url: URLRecord, input: String) -> [Finding] {

@@ -34,6 +34,8 @@ public struct FoundLink: Sendable {
     public var alert: AlertKind?
     /// The node, for rewriting; nil for links not in the tree (reference definitions, raw HTML).
     public var node: CMarkNode?
+    /// The link's title (`[x](url "title")`), which readers see as a tooltip.
+    public var title: String = ""
 }
 
 /// A run of visible text (a text node, or a code span or block), for token scanning.
@@ -43,8 +45,8 @@ public struct TextRun: Sendable {
     public var alert: AlertKind?
     /// Whether the run is code (a span or a block), where typography never applies.
     public var isCode: Bool
-    /// Whether the run is the visible text of a link (its tokens are judged with the link).
-    public var inLink: Bool
+    /// The kind of link the run is the visible text of, if it is one.
+    public var link: LinkOrigin?
     public var node: CMarkNode
 }
 
@@ -59,7 +61,9 @@ public struct MarkdownInventory: Sendable {
 
     /// Walks the tree once and collects the inventory.
     public init(document: MarkdownDocument, body: [UInt8]) {
-        walk(document.root, alert: nil, inLink: false)
+        self.body = body
+        bodyLineStarts = [0] + body.indices.filter { body[$0] == 0x0A }.map { $0 + 1 }
+        walk(document.root, alert: nil, link: nil)
         for def in ReferenceDefinitionScanner.scan(body, excluding: codeLines) {
             links.append(FoundLink(origin: .referenceDefinition, destination: def.destination, text: "",
                                    position: def.position, alert: nil, node: nil))
@@ -68,11 +72,20 @@ public struct MarkdownInventory: Sendable {
 
     /// Body lines inside code and HTML blocks, where `[x]: y` is not a reference definition.
     private var codeLines = IndexSet()
+    private let body: [UInt8]
+    private let bodyLineStarts: [Int]
 
-    private mutating func walk(_ node: CMarkNode, alert: AlertKind?, inLink: Bool) {
+    /// The body byte at a 1-based line and byte column, if there is one.
+    private func byte(_ line: Int, _ column: Int) -> UInt8? {
+        guard line >= 1, line <= bodyLineStarts.count, column >= 1 else { return nil }
+        let i = bodyLineStarts[line - 1] + column - 1
+        return i < body.count ? body[i] : nil
+    }
+
+    private mutating func walk(_ node: CMarkNode, alert: AlertKind?, link: LinkOrigin?) {
         let pos = BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn)
         var alert = alert
-        var inLink = inLink
+        var link = link
         switch node.kind {
         case .blockQuote:
             switch node.alertMarker {
@@ -82,19 +95,18 @@ public struct MarkdownInventory: Sendable {
             }
         case .link, .image:
             let dest = node.url ?? ""
-            let text = node.plainText
-            let origin = pos.line > 0 ? Self.origin(of: node, destination: dest, text: text) : .bareAutolink
-            links.append(FoundLink(origin: origin, destination: dest, text: text,
-                                   position: pos.line > 0 ? pos : Self.anchor(for: node), alert: alert, node: node))
-            inLink = true
+            let (origin, start) = classify(node, reported: pos)
+            links.append(FoundLink(origin: origin, destination: dest, text: node.plainText, position: start,
+                                   alert: alert, node: node, title: node.title ?? ""))
+            link = origin
         case .text:
             if let t = node.literal {
-                textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: false, inLink: inLink, node: node))
+                textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: false, link: link, node: node))
             }
         case .code:
             if let t = node.literal {
                 // A code span's reported start is its opening backtick; the content starts after it.
-                textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: true, inLink: inLink, node: node))
+                textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: true, link: link, node: node))
             }
         case .codeBlock:
             let end = node.end.line
@@ -102,7 +114,7 @@ public struct MarkdownInventory: Sendable {
             if let t = node.literal {
                 // Content starts on the line after an opening fence; an indented block starts at once.
                 let first = BodyPosition(line: node.isFenced ? pos.line + 1 : pos.line, byteColumn: 1)
-                textRuns.append(TextRun(text: t, position: first, alert: alert, isCode: true, inLink: false, node: node))
+                textRuns.append(TextRun(text: t, position: first, alert: alert, isCode: true, link: nil, node: node))
             }
         case .htmlBlock, .htmlInline:
             if node.kind == .htmlBlock, pos.line <= node.end.line { codeLines.insert(integersIn: pos.line...node.end.line) }
@@ -110,15 +122,21 @@ public struct MarkdownInventory: Sendable {
             for attr in RawHTMLScanner.urlAttributes(in: node.literal ?? "") {
                 let line = pos.line + attr.lineOffset
                 let column = attr.lineOffset == 0 ? pos.byteColumn + attr.byteOffset : attr.byteOffset + 1
-                links.append(FoundLink(origin: .rawHTML, destination: attr.value, text: "",
-                                       position: BodyPosition(line: line, byteColumn: column), alert: alert, node: nil))
+                // `srcset` lists several candidates: "a.png 1x, https://… 2x".
+                let urls = attr.name == "srcset"
+                    ? attr.value.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+                    : [attr.value]
+                for url in urls {
+                    links.append(FoundLink(origin: .rawHTML, destination: url, text: "",
+                                           position: BodyPosition(line: line, byteColumn: column), alert: alert, node: nil))
+                }
             }
         default:
             break
         }
         var child = node.firstChild
         while let c = child {
-            walk(c, alert: alert, inLink: inLink)
+            walk(c, alert: alert, link: link)
             child = c.next
         }
     }
@@ -138,23 +156,23 @@ public struct MarkdownInventory: Sendable {
         return BodyPosition(line: max(1, up?.start.line ?? 1), byteColumn: 1)
     }
 
-    /// Tells the link kinds apart: cmark-gfm reports all of them as link nodes.
-    static func origin(of node: CMarkNode, destination: String, text: String) -> LinkOrigin {
-        if node.kind == .image { return .image }
-        guard text == destination || "mailto:" + text == destination || "http://" + text == destination else {
-            return .inline
+    /// Tells the link kinds apart and finds where each starts. cmark-gfm reports every kind as a
+    /// link node, and its positions for `<…>` autolinks are off inside containers; the first text
+    /// child's position is right, and the byte before it says which syntax was used: `[` for an
+    /// inline link, `<` for an autolink, neither for the extension's bare links.
+    private func classify(_ node: CMarkNode, reported: BodyPosition) -> (LinkOrigin, BodyPosition) {
+        if node.kind == .image { return (.image, reported) }
+        if let text = node.firstChild, text.kind == .text || text.kind == .code, text.start.line > 0 {
+            let line = text.start.line, column = text.start.byteColumn - 1
+            switch byte(line, column) {
+            case UInt8(ascii: "<"): return (.autolink, BodyPosition(line: line, byteColumn: column))
+            case UInt8(ascii: "["): return (.inline, BodyPosition(line: line, byteColumn: column))
+            default: break
+            }
         }
-        // `<…>` autolinks start with `<` in the source; the extension's bare links do not. The
-        // column says which: cmark puts an autolink's start on the `<`.
-        return node.isBracketedAutolink ? .autolink : .bareAutolink
-    }
-}
-
-extension CMarkNode {
-    /// Whether a link whose text equals its destination was written as `<…>`. cmark-gfm's autolink
-    /// extension reports its own links one column short, and they never span to a `>`.
-    var isBracketedAutolink: Bool {
-        let width = end.byteColumn - start.byteColumn + 1
-        return width == (plainText.utf8.count + 2) && start.line == end.line
+        if reported.line > 0, byte(reported.line, reported.byteColumn) == UInt8(ascii: "[") {
+            return (.inline, reported)
+        }
+        return (.bareAutolink, reported.line > 0 ? reported : Self.anchor(for: node))
     }
 }

@@ -7,6 +7,8 @@ public struct RenderEdits: Sendable {
     public var linksAsHTML: [CMarkNode: String] = [:]
     /// Links whose destination is published differently from how it was typed (`www.x.kz` → https).
     public var urlRewrites: [CMarkNode: String] = [:]
+    /// Blocks (code blocks naming fakes inside a warning) to replace by HTML made by sitegen.
+    public var blocksAsHTML: [CMarkNode: String] = [:]
 
     public init() {}
 }
@@ -30,6 +32,7 @@ public struct BodyRenderer: Sendable {
     public func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits) -> String {
         for (node, pieces) in edits.textPieces { document.replace(node, withPieces: pieces) }
         for (node, html) in edits.linksAsHTML { document.replace(node, withInlineHTML: html) }
+        for (node, html) in edits.blocksAsHTML { document.replace(node, withBlockHTML: html) }
         for (node, url) in edits.urlRewrites where edits.linksAsHTML[node] == nil { document.setURL(node, url) }
         for raw in inventory.rawHTML { document.replace(raw.node, withPieces: []) }
         for link in inventory.links where link.node != nil && link.origin != .bareAutolink
