@@ -16,7 +16,9 @@ struct YAMLReader {
     /// Parses `yaml`; on a syntax error records it and returns nil.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // Values are read as strings and checked here, so tags need no resolving; the encoding
+            // is given because finding the default reads the process environment every time.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (line, column, message) = Self.describe(error)
             diagnostics.append(.error("yaml.syntax", message, file: file, line: line + lineOffset, column: column))

@@ -69,7 +69,7 @@ public enum FrontMatterParser {
         }
         var reader = YAMLReader(file: file, lineOffset: 1)
         let root: Node
-        if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if yaml.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             root = .mapping(.init([]))
         } else {
             guard let node = reader.compose(yaml) else { return (nil, reader.diagnostics) }
@@ -84,9 +84,8 @@ public enum FrontMatterParser {
                 if let t = reader.string(value, what: "title") {
                     fm.title = t.value
                     fm.titleValue = Self.textStart(t, value)
-                    hasTitle = !t.value.trimmingCharacters(in: .whitespaces).isEmpty
+                    hasTitle = !t.value.unicodeScalars.allSatisfy(\.properties.isWhitespace)
                     if !hasTitle { reader.error("frontmatter.title", "title is empty", at: value) }
-                    else { hasTitle = true }
                 }
             case "description":
                 if let d = reader.string(value, what: "description") {

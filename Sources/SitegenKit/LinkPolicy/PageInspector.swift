@@ -43,7 +43,9 @@ struct PageInspector: Sendable {
             }
             if link.origin == .image && link.destination.isEmpty { continue }
             for f in judge.judge(destination) { place(f, position) }
-            if link.origin == .inline, let f = textMismatch(text: link.text, destination: destination) {
+            // Only text with a dot or an @ can be an address or a handle.
+            if link.origin == .inline, link.text.utf8.contains(where: { $0 == 0x2E || $0 == 0x40 }),
+               let f = textMismatch(text: link.text, destination: destination) {
                 place(f, position)
             }
         }

@@ -43,6 +43,7 @@ struct TextTokens {
     }
 
     func scan(_ text: String) -> [TextToken] {
+        guard mayHoldTokens(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, u) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
@@ -76,10 +77,12 @@ struct TextTokens {
                 var end = i
                 while end < scalars.count, Self.isWord(scalars[end]) || scalars[end] == "." || scalars[end] == "-"
                     || scalars[end] == "@" { end += 1 }
-                // Most words are plain words: only runs with a dot or an @, or ASCII runs as long as
-                // a fake name, can be tokens.
-                if scalars[i..<end].contains(where: { $0 == "." || $0 == "@" })
-                    || fakeNameLengths.contains(end - i) {
+                // Most words are plain words: only runs with a dot or an @ inside, or starting with
+                // an ASCII part as long as a fake name, can be tokens.
+                let asciiLength = scalars[i..<end].prefix { $0.isASCII && $0 != "-" && $0 != "." }.count
+                if scalars[i..<max(i, end - 1)].indices.contains(where: { (scalars[$0] == "." || scalars[$0] == "@")
+                    && Self.isWord(scalars[$0 + 1]) })
+                    || fakeNameLengths.contains(end - i) || fakeNameLengths.contains(asciiLength) {
                     classify(scalars, i, end, token)
                 }
                 // A Telegram path written without scheme: `t.me/handle`.
@@ -104,6 +107,32 @@ struct TextTokens {
             i += 1
         }
         return tokens
+    }
+
+    /// A quick look at the bytes: without a dot inside a word, an @ or `://`, text can hold a token
+    /// only as an ASCII word as long as a fake name. Most runs of prose are ruled out here.
+    func mayHoldTokens(_ text: String) -> Bool {
+        var wordLength = 0
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
+            if b == 0x40 || (previous == 0x3A && b == 0x2F) { return true }
+            if previous == 0x2E && (b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)) {
+                return true
+            }
+            previous = b
+            if b == 0x2D {
+                // A fake name may end at a hyphen (a suffix follows) or go on past it.
+                if wordLength > 0 && fakeNameLengths.contains(wordLength) { return true }
+                wordLength += 1
+            } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F {
+                wordLength += 1
+            } else {
+                if wordLength > 0 && fakeNameLengths.contains(wordLength) { return true }
+                wordLength = b >= 0x80 ? -10_000 : 0
+            }
+        }
+        return wordLength > 0 && fakeNameLengths.contains(wordLength)
     }
 
     /// Sorts one word-ish run into a token, if it is one.
