@@ -49,10 +49,10 @@ public struct ContentLoader: Sendable {
     /// Reads one content file. Returns nil (with diagnostics) when it cannot become a page, and nil
     /// without errors for a draft that is left out.
     public func load(_ path: String) -> (Page?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + path) else {
-            return (nil, [.error("content.io", "cannot read file", file: path)])
+        guard let bytes = FileReader.read(sourceDirectory + "/" + path) else {
+            return (nil, [.error("content.io", "cannot read file: \(errnoText())", file: path)])
         }
-        return page(from: [UInt8](data), path: path)
+        return page(from: bytes, path: path)
     }
 
     /// Makes a page from a file's bytes.

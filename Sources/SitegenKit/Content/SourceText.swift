@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one source file, checked and indexed so byte offsets can be turned into the line and
 /// column an editor shows.
 ///
@@ -9,7 +11,7 @@ public struct SourceText: Sendable {
     /// Byte offset where each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
     /// The same bytes as a String (valid UTF-8 is checked before one is made).
-    public let string: String
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Why a file cannot be read as text.
     public enum Problem: Error, Equatable {
@@ -26,15 +28,18 @@ public struct SourceText: Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .failure(LocatedProblem(problem: .empty, line: 1, column: 1))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = bytes.withUnsafeBufferPointer({ buf in
+            memchr(buf.baseAddress!, 0, buf.count).map { buf.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }) {
             let p = position(ofByte: nul, in: bytes, lineStarts: starts)
             return .failure(LocatedProblem(problem: .nulByte(offset: nul), line: p.line, column: p.column))
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation is fast; the byte-by-byte search only runs to say where.
+        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
             let p = position(ofByte: bad, in: bytes, lineStarts: starts)
             return .failure(LocatedProblem(problem: .invalidUTF8(offset: bad), line: p.line, column: p.column))
         }
-        return .success(SourceText(bytes: bytes, lineStarts: starts, string: String(decoding: bytes, as: UTF8.self)))
+        return .success(SourceText(bytes: bytes, lineStarts: starts))
     }
 
     /// A problem together with where it is.
@@ -74,7 +79,9 @@ public struct SourceText: Sendable {
 
     static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
+        }
         // A lone CR also ends a line for CommonMark.
         if bytes.contains(0x0D) {
             starts = [0]

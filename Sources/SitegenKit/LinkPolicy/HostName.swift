@@ -4,10 +4,22 @@ import UnicodeSecurity
 enum HostName {
     /// The ASCII form of a host name, or nil when IDNA processing reports an error.
     static func ascii(_ host: String) -> String? {
-        var h = host
-        if h.hasSuffix(".") { h.removeLast() }
-        guard !h.isEmpty, let a = IDNA.toASCII(h).value else { return nil }
-        return a.lowercased()
+        asciiForms.value(host) {
+            var h = host
+            if h.hasSuffix(".") { h.removeLast() }
+            guard !h.isEmpty, let a = IDNA.toASCII(h).value else { return nil }
+            return a.lowercased()
+        }
+    }
+
+    private static let asciiForms = SharedCache<String, String?>()
+    private static let knownTLDs = SharedCache<String, Bool>()
+    private static let registrables = SharedCache<String, String>()
+
+    /// Whether the last label of an ASCII host is a real top-level domain (memoised per label).
+    static func hasKnownTLD(_ ascii: String) -> Bool {
+        let tld = String(ascii.split(separator: ".").last ?? Substring(ascii))
+        return knownTLDs.value(tld) { PublicSuffixList.shared.hasKnownTLD(ascii) }
     }
 
     /// The Unicode form, for display and for confusable checks.
@@ -27,7 +39,7 @@ enum HostName {
 
     /// Registrable domain (eTLD+1) of an ASCII host, or the host itself when it has none.
     static func registrable(_ ascii: String) -> String {
-        PublicSuffixList.shared.registrableDomain(ascii) ?? ascii
+        registrables.value(ascii) { PublicSuffixList.shared.registrableDomain(ascii) ?? ascii }
     }
 }
 

@@ -141,8 +141,15 @@ struct PageInspector: Sendable {
         }
     }
 
+    /// Text-versus-target judgements already made in this build.
+    private let mismatches = SharedCache<String, Finding?>()
+
     /// When the visible text of a link is itself an address, it must lead where it says.
     func textMismatch(text: String, destination: String) -> Finding? {
+        mismatches.value(text + "\u{0}" + destination) { textMismatchUncached(text: text, destination: destination) }
+    }
+
+    private func textMismatchUncached(text: String, destination: String) -> Finding? {
         let shown = text.trimmingCharacters(in: .whitespaces)
         let found = tokens.scan(shown)
         guard found.count == 1, let token = found.first, token.length == shown.utf8.count else { return nil }

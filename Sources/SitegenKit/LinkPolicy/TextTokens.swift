@@ -112,9 +112,14 @@ struct TextTokens {
     /// A quick look at the bytes: without a dot inside a word, an @ or `://`, text can hold a token
     /// only as an ASCII word as long as a fake name. Most runs of prose are ruled out here.
     func mayHoldTokens(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(mayHoldTokens)
+    }
+
+    private func mayHoldTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var wordLength = 0
         var previous: UInt8 = 0
-        for b in text.utf8 {
+        for b in bytes {
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
             if b == 0x40 || (previous == 0x3A && b == 0x2F) { return true }
             if previous == 0x2E && (b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)) {
@@ -183,7 +188,7 @@ struct TextTokens {
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
               labels.last!.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
-              let ascii = HostName.ascii(name), PublicSuffixList.shared.hasKnownTLD(ascii)
+              let ascii = HostName.ascii(name), HostName.hasKnownTLD(ascii)
         else { return nil }
         return (ascii, end)
     }

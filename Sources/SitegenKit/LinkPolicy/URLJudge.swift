@@ -17,8 +17,15 @@ struct URLJudge: Sendable {
         siteBase = parser.parse(baseURL)
     }
 
+    /// Judgements already made in this build, by destination.
+    private let judged = SharedCache<String, [Finding]>()
+
     /// All objections to a destination, judging both the text typed and the `href` rendered from it.
     func judge(_ destination: String) -> [Finding] {
+        judged.value(destination) { judgeUncached(destination) }
+    }
+
+    private func judgeUncached(_ destination: String) -> [Finding] {
         if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: destination) {
             let code = String(hidden.scalar.value, radix: 16, uppercase: true)
             return [Finding(code: "link.invisible",
@@ -83,7 +90,7 @@ struct URLJudge: Sendable {
         // `egov.kz/ru` without https:// is a relative path here, which no editor means.
         let first = String(trimmed.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
         if first.contains("."), let ascii = HostName.ascii(first), HostName.isValidDomain(ascii),
-           ascii.contains("."), PublicSuffixList.shared.hasKnownTLD(ascii) {
+           ascii.contains("."), HostName.hasKnownTLD(ascii) {
             return [Finding(code: "link.relative-domain",
                             message: "'\(first)' looks like a site but is linked as a page of this site; write https://\(first)/",
                             url: input)]

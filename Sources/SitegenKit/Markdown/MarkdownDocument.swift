@@ -34,7 +34,8 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Parses UTF-8 Markdown. Source positions are always recorded.
     public init(markdown bytes: [UInt8]) {
-        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+        // UTF-8 is validated when the file is read (with a position for the error), not again here.
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
         defer { cmark_parser_free(parser) }
         for ext in Self.extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         bytes.withUnsafeBufferPointer { buf in
