@@ -2,8 +2,30 @@ import ArgumentParser
 import Foundation
 import SitegenKit
 
-/// The command-line entry point: parses arguments and wires the stages; the work is in SitegenKit.
+/// Runs the command and maps every outcome to sitegen's exit statuses: usage errors are 2, like
+/// configuration errors, rather than ArgumentParser's 64.
 @main
+enum Main {
+    static func main() {
+        do {
+            var command = try Sitegen.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let code = Sitegen.exitCode(for: error)
+            let message = Sitegen.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(2)
+        }
+    }
+}
+
+/// The command-line interface: parses arguments and wires the stages; the work is in SitegenKit.
 struct Sitegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",

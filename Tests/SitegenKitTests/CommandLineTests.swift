@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+
+/// The `sitegen` executable as a user runs it: exit statuses, where output goes, the summary line.
+final class CommandLineTests: XCTestCase {
+    /// The executable sits beside the test bundle in the build folder.
+    static var executable: URL? {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("sitegen")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        guard let executable = Self.executable else { throw XCTSkip("sitegen executable not built") }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testSuccessfulBuildExitsZeroWithSummary() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/ru/a.md": "---\ntitle: A\n---\n"])
+        let r = try run(["build", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.range(of: #"built 4 pages \(kk 2, ru 2\) in \d+\.\d\d s\n$"#, options: .regularExpression) != nil,
+                      r.stderr)
+    }
+
+    func testContentErrorExitsOneWithCompilerStyleLine() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nҚараңыз: [сайт](https://egov-kz.com/)\n"])
+        let r = try run(["build", "--source", f.root])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.hasPrefix("content/kk/a.md:4:10: error: egov-kz.com is a known fake site [link.fake]\n"),
+                      r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("failed: 1 error, 0 warnings\n"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory))
+    }
+
+    func testConfigErrorExitsTwo() throws {
+        let f = try Fixture(config: "title: x\n")
+        let r = try run(["build", "--source", f.root])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("sitegen.yml:1:1: error: sitegen.yml has no 'languages' [config.missing-key]"), r.stderr)
+    }
+
+    func testUsageErrorExitsTwoAndListsTheValidValues() throws {
+        let r = try run(["check", "--format", "xml"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("'text', 'json' or 'github'"), r.stderr)
+    }
+
+    func testCheckWritesNothingAndPrintsJSON() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n[x](http://egov.kz/)\n"])
+        let r = try run(["check", "--source", f.root, "--format", "json"])
+        XCTAssertEqual(r.status, 1)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.count, 1)
+        XCTAssertEqual(json.first?["code"] as? String, "link.scheme")
+        XCTAssertEqual(json.first?["line"] as? Int, 4)
+        XCTAssertEqual(json.first?["url"] as? String, "http://egov.kz/")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory))
+    }
+
+    func testGithubFormat() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n[x](http://egov.kz/)\n"])
+        let r = try run(["check", "--source", f.root, "--format", "github"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.hasPrefix("::error file=content/kk/a.md,line=4,col=1,title=link.scheme::"), r.stdout)
+    }
+
+    func testHelpExitsZero() throws {
+        let r = try run(["build", "--help"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.contains("--base-url <url>"))
+    }
+}
