@@ -20,7 +20,7 @@ check: deps
 	$(SWIFT) run sitegen check
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 release: deps
 	$(SWIFT) build -c release
