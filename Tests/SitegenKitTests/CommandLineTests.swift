@@ -86,6 +86,32 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stdout.hasPrefix("::error file=content/kk/a.md,line=4,col=1,title=link.scheme::"), r.stdout)
     }
 
+    /// Hash seeds and memory layout differ between processes; the output must not.
+    func testTwoProcessesBuildByteIdenticalSites() throws {
+        var files: [String: String] = [:]
+        for i in 0..<12 {
+            files["content/kk/s/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\n---\nhttps://egov.kz/ және www.egov.kz, <https://42500.enbek.kz/>\n\n> [!WARNING]\n> `EgovKzBot2.0` және egov-kz.com\n\n- [ ] ЖСН\n"
+        }
+        let f = try Fixture(files: files)
+        for out in ["a", "b"] {
+            let r = try run(["build", "--source", f.root, "--output", f.root + "/" + out])
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        func tree(_ dir: String) -> [String: Data] {
+            var out: [String: Data] = [:]
+            let walker = FileManager.default.enumerator(atPath: dir)
+            while let rel = walker?.nextObject() as? String {
+                if let data = FileManager.default.contents(atPath: dir + "/" + rel) { out[rel] = data }
+            }
+            return out
+        }
+        let a = tree(f.root + "/a")
+        XCTAssertGreaterThan(a.count, 12)
+        XCTAssertEqual(a, tree(f.root + "/b"))
+        XCTAssertTrue(String(decoding: a["kk/s/p0/index.html"] ?? Data(), as: UTF8.self)
+            .contains("<a href=\"https://egov.kz/\">https://egov.kz/</a>"))
+    }
+
     func testHelpExitsZero() throws {
         let r = try run(["build", "--help"])
         XCTAssertEqual(r.status, 0)
