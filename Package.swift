@@ -28,6 +28,8 @@ let package = Package(
         // ICU (UTS #46, UTS #39) and the public suffix list behind plain Swift functions.
         // It must not import Foundation: Foundation carries its own ICU headers.
         .target(name: "UnicodeSecurity", dependencies: ["CICU", "CPSL"]),
+        // Makes cmark-gfm's process-wide table of inline characters safe for parallel parsing.
+        .target(name: "CCmarkConcurrency", linkerSettings: [.linkedLibrary("dl")]),
         // POSIX calls Swift cannot reach directly (an atomic swap of two folders).
         .target(name: "CPosix"),
         // A WHATWG URL parser: how a browser reads an href.
@@ -35,7 +37,7 @@ let package = Package(
         .target(
             name: "SitegenKit",
             dependencies: [
-                "CCmarkGFM", "CPosix", "UnicodeSecurity", "WHATWGURL",
+                "CCmarkGFM", "CCmarkConcurrency", "CPosix", "UnicodeSecurity", "WHATWGURL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

@@ -1,3 +1,4 @@
+import CCmarkConcurrency
 import CCmarkGFM
 import Foundation
 
@@ -32,20 +33,38 @@ public final class MarkdownDocument: @unchecked Sendable {
         return list
     }()
 
+    /// Whether documents must be parsed one at a time: only where the fix for cmark-gfm's shared
+    /// table of inline characters (CCmarkConcurrency) did not take. Found by parsing once, alone.
+    static let parsesOneAtATime: Bool = {
+        _ = parse(Array("x".utf8))
+        return sg_cmark_concurrency_fix_installed() == 0
+    }()
+    private static let parseLock = NSLock()
+
     /// Parses UTF-8 Markdown. Source positions are always recorded.
     public init(markdown bytes: [UInt8]) {
+        if Self.parsesOneAtATime {
+            Self.parseLock.lock()
+            defer { Self.parseLock.unlock() }
+            rootPointer = Self.parse(bytes)
+        } else {
+            rootPointer = Self.parse(bytes)
+        }
+    }
+
+    private static func parse(_ bytes: [UInt8]) -> OpaquePointer {
         // UTF-8 is validated when the file is read (with a position for the error), yet cmark-gfm's
         // own validation stays on: without it, the autolink extension (0.29.0.gfm.6) was seen to
         // link a bare URL in some runs and not in others, which reads like input it did not copy.
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
         defer { cmark_parser_free(parser) }
-        for ext in Self.extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 cmark_parser_feed(parser, $0, buf.count)
             }
         }
-        rootPointer = cmark_parser_finish(parser)
+        return cmark_parser_finish(parser)
     }
 
     deinit { cmark_node_free(rootPointer) }
