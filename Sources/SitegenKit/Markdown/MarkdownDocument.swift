@@ -53,10 +53,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     private static func parse(_ bytes: [UInt8]) -> OpaquePointer {
-        // UTF-8 is validated when the file is read (with a position for the error), yet cmark-gfm's
-        // own validation stays on: without it, the autolink extension (0.29.0.gfm.6) was seen to
-        // link a bare URL in some runs and not in others, which reads like input it did not copy.
-        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+        // UTF-8 is validated when the file is read (with a position for the error), not again here.
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
         defer { cmark_parser_free(parser) }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         bytes.withUnsafeBufferPointer { buf in
