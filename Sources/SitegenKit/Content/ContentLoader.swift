@@ -15,26 +15,20 @@ public struct ContentLoader: Sendable {
     /// All Markdown files under `content/`, as paths relative to the source folder, sorted.
     public func contentFiles() -> (files: [String], diagnostics: [Diagnostic]) {
         let root = sourceDirectory + "/content"
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             return ([], [.error("content.missing", "no content folder", file: "content")])
         }
-        while let rel = walker.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                walker.skipDescendants()
-                continue
-            }
-            guard rel.hasSuffix(".md") else { continue }
-            let parts = rel.split(separator: "/")
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for rel in FileReader.markdownFiles(under: root) {
             let path = "content/" + rel
-            if parts.count < 2 {
+            guard let slash = rel.firstIndex(of: "/") else {
                 diagnostics.append(.error("content.language",
                                           "\(path) is not in a language folder (content/<language>/…)", file: path))
                 continue
             }
-            let lang = String(parts[0])
+            let lang = String(rel[..<slash])
             if !config.languages.contains(lang) {
                 diagnostics.append(.error("content.language",
                                           "language folder '\(lang)' is not in sitegen.yml languages (\(config.languages.joined(separator: ", ")))",

@@ -34,16 +34,32 @@ struct TextToken: Sendable, Equatable {
 struct TextTokens {
     /// Known fake names, ASCII-lowercased → as written in the policy.
     let fakeNames: [String: String]
-    /// Lengths (in scalars) of fake names, to skip words that cannot be one.
-    let fakeNameLengths: Set<Int>
+    /// Whether a fake name has this many characters (fake names are ASCII, at most 64 long), to
+    /// skip words that cannot be one without hashing.
+    let fakeNameLengths: FakeNameLengths
 
     init(fakeNames: [String: String]) {
         self.fakeNames = fakeNames
-        fakeNameLengths = Set(fakeNames.keys.map { $0.unicodeScalars.count })
+        fakeNameLengths = FakeNameLengths(fakeNames.keys.map { $0.utf8.count })
     }
+
+    /// A small table of lengths: `contains` is an array read.
+    struct FakeNameLengths: Sendable {
+        private var table = [Bool](repeating: false, count: 129)
+        init(_ lengths: [Int]) { for n in lengths where n < table.count { table[n] = true } }
+        func contains(_ n: Int) -> Bool { n > 0 && n < table.count && table[n] }
+    }
+
+    /// Short texts (link texts, names) repeat across pages: their tokens are found once.
+    private let shortTexts = SharedCache<String, [TextToken]>()
 
     func scan(_ text: String) -> [TextToken] {
         guard mayHoldTokens(text) else { return [] }
+        if text.utf8.count <= 64 { return shortTexts.value(text) { scanUncached(text) } }
+        return scanUncached(text)
+    }
+
+    private func scanUncached(_ text: String) -> [TextToken] {
         let scalars = Array(text.unicodeScalars)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, u) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
@@ -79,10 +95,13 @@ struct TextTokens {
                     || scalars[end] == "@" { end += 1 }
                 // Most words are plain words: only runs with a dot or an @ inside, or starting with
                 // an ASCII part as long as a fake name, can be tokens.
+                // Fake names are ASCII: only an ASCII start as long as one can be one.
                 let asciiLength = scalars[i..<end].prefix { $0.isASCII && $0 != "-" && $0 != "." }.count
+                let asciiRun = asciiLength == end - i
                 if scalars[i..<max(i, end - 1)].indices.contains(where: { (scalars[$0] == "." || scalars[$0] == "@")
                     && Self.isWord(scalars[$0 + 1]) })
-                    || fakeNameLengths.contains(end - i) || fakeNameLengths.contains(asciiLength) {
+                    || (asciiRun && fakeNameLengths.contains(end - i))
+                    || (asciiLength > 0 && fakeNameLengths.contains(asciiLength)) {
                     classify(scalars, i, end, token)
                 }
                 // A Telegram path written without scheme: `t.me/handle`.
@@ -117,27 +136,34 @@ struct TextTokens {
     }
 
     private func mayHoldTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Length of the ASCII word being read; negative once it holds a non-ASCII letter.
         var wordLength = 0
         var previous: UInt8 = 0
         for b in bytes {
+            if b >= 0x80 {
+                // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
+                if previous == 0x2E { return true }
+                wordLength = -1_000_000
+                previous = b
+                continue
+            }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
             if b == 0x40 || (previous == 0x3A && b == 0x2F) { return true }
-            if previous == 0x2E && (b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)) {
-                return true
-            }
+            let isWordByte = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            if previous == 0x2E && isWordByte { return true }
             previous = b
-            if b == 0x2D {
-                // A fake name may end at a hyphen (a suffix follows) or go on past it.
-                if wordLength > 0 && fakeNameLengths.contains(wordLength) { return true }
+            if isWordByte {
                 wordLength += 1
-            } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F {
+            } else if b == 0x2D {
+                // A fake name may end at a hyphen (a suffix follows) or go on past it.
+                if fakeNameLengths.contains(wordLength) { return true }
                 wordLength += 1
             } else {
-                if wordLength > 0 && fakeNameLengths.contains(wordLength) { return true }
-                wordLength = b >= 0x80 ? -10_000 : 0
+                if fakeNameLengths.contains(wordLength) { return true }
+                wordLength = 0
             }
         }
-        return wordLength > 0 && fakeNameLengths.contains(wordLength)
+        return fakeNameLengths.contains(wordLength)
     }
 
     /// Sorts one word-ish run into a token, if it is one.

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A borrowed view of one cmark-gfm node. Valid only while the `MarkdownDocument` that owns the
 /// tree is alive; this folder is the only code that touches the C API.
@@ -20,7 +21,7 @@ public struct CMarkNode: Hashable, @unchecked Sendable {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_LIST: return .list
-        case CMARK_NODE_ITEM: return typeString == "tasklist" ? .taskItem : .item
+        case CMARK_NODE_ITEM: return typeIs("tasklist") ? .taskItem : .item
         case CMARK_NODE_CODE_BLOCK: return .codeBlock
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock
         case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
@@ -52,6 +53,11 @@ public struct CMarkNode: Hashable, @unchecked Sendable {
     }
 
     public var typeString: String { String(cString: cmark_node_get_type_string(raw)) }
+
+    /// Compares the type name without making a String (this runs for every list item).
+    private func typeIs(_ name: StaticString) -> Bool {
+        strcmp(cmark_node_get_type_string(raw), UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
     public var literal: String? { cmark_node_get_literal(raw).map { String(cString: $0) } }
     public var url: String? { cmark_node_get_url(raw).map { String(cString: $0) } }
     public var title: String? { cmark_node_get_title(raw).map { String(cString: $0) } }
