@@ -38,36 +38,50 @@ public struct SiteBuilder: Sendable {
         diagnostics += templateDiagnostics
         guard let policy, let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
 
-        // Step 1a: every page's front matter, so pages can link to their translations and children.
         let loader = ContentLoader(sourceDirectory: source, config: config, includeDrafts: options.includeDrafts)
         let (files, fileDiagnostics) = loader.contentFiles()
         diagnostics += fileDiagnostics
+        let checker = PageChecker(inspector: policy.inspector(baseURL: config.baseURL))
+
+        // Checking only: each page is read and checked in one pass, nothing is rendered.
+        if options.checkOnly {
+            let results = Parallel.map(files) { file -> (PageAddress?, [Diagnostic]) in
+                let (page, d) = loader.load(file)
+                guard let page else { return (nil, d) }
+                return (PageAddress(page), d + checker.check(page).diagnostics)
+            }
+            diagnostics += results.flatMap(\.1)
+            let addresses = results.compactMap(\.0)
+            diagnostics += Self.urlClashes(addresses)
+            let counts = config.languages.map { lang in (lang, addresses.filter { $0.language == lang }.count) }
+            return report(diagnostics, pages: counts, setup: false)
+        }
+
+        // Step 1a: every page's front matter, so pages can link to their translations and children.
         let loaded = Parallel.map(files) { loader.load($0) }
         var pages: [Page] = []
         for (page, d) in loaded {
             diagnostics += d
             if let page { pages.append(page) }
         }
-        diagnostics += Self.urlClashes(pages)
+        diagnostics += Self.urlClashes(pages.map(PageAddress.init))
         pages += Self.missingHomes(pages, config: config)
         let index = SiteIndex(pages: pages)
         let context = PageContext(config: config, strings: strings, index: index)
 
-        // Step 1b: parse, inspect and render each page; write it into the staging folder.
-        var output: OutputTree? = nil
-        if !options.checkOnly {
-            do { output = try OutputTree(destination: options.resolvedOutput) } catch {
-                diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
-                return report(diagnostics, setup: true)
-            }
+        // Step 1b: check, render and write each page into the staging folder.
+        let output: OutputTree
+        do { output = try OutputTree(destination: options.resolvedOutput) } catch {
+            diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
+            return report(diagnostics, setup: true)
         }
-        let renderer = PageBuilder(context: context, inspector: policy.inspector(baseURL: config.baseURL), templates: templates,
-                                   output: output)
-        let pageDiagnostics = Parallel.map(pages) { renderer.build($0, render: !options.checkOnly) }
-        diagnostics += pageDiagnostics.flatMap { $0 }
+        let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output)
+        diagnostics += Parallel.map(pages) { builder.build($0) }.flatMap { $0 }
 
         // Step 2: the site-wide files, then publish only if nothing failed.
-        if let output, !diagnostics.hasErrors {
+        if diagnostics.hasErrors {
+            output.discard()
+        } else {
             do {
                 try output.write("index.html", templates.render("chooser", context.chooser()))
                 try output.write("404.html", templates.render("404", context.notFound(language: config.defaultLanguage)))
@@ -81,12 +95,42 @@ public struct SiteBuilder: Sendable {
                 output.discard()
                 return report(diagnostics, setup: true)
             }
-        } else {
-            output?.discard()
         }
         let counts = config.languages.map { lang in (lang, pages.filter { $0.language == lang }.count) }
         let failed = diagnostics.hasErrors
-        return report(diagnostics, pages: counts, published: !failed && !options.checkOnly, setup: false)
+        return report(diagnostics, pages: counts, published: !failed, setup: false)
+    }
+
+    /// Two pages that would be written to the same address: an error naming both files.
+    static func urlClashes(_ pages: [PageAddress]) -> [Diagnostic] {
+        var seen: [String: PageAddress] = [:]
+        var out: [Diagnostic] = []
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let first = seen[page.url] {
+                let p = page.slugPosition ?? (1, 1)
+                out.append(.error("content.url-clash",
+                                  "\(page.sourcePath) and \(first.sourcePath) are both published at \(page.url)",
+                                  file: page.sourcePath, line: p.line, column: p.column))
+            } else {
+                seen[page.url] = page
+            }
+        }
+        return out
+    }
+
+    /// Where a page is published, and what decided it.
+    struct PageAddress: Sendable {
+        var url: String
+        var sourcePath: String
+        var language: String
+        var slugPosition: (line: Int, column: Int)?
+
+        init(_ page: Page) {
+            url = page.url
+            sourcePath = page.sourcePath
+            language = page.language
+            slugPosition = page.frontMatter.slugPosition
+        }
     }
 
     /// Two pages that would be written to the same address: an error naming both files.

@@ -80,7 +80,14 @@ public struct SourceText: Sendable {
     static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
+            guard let base = buf.baseAddress else { return }
+            // memchr finds each line break with vector instructions.
+            var from = 0
+            while from < buf.count, let hit = memchr(base + from, 0x0A, buf.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(i + 1)
+                from = i + 1
+            }
         }
         // A lone CR also ends a line for CommonMark.
         if bytes.contains(0x0D) {

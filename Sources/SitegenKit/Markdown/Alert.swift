@@ -22,8 +22,8 @@ extension CMarkNode {
         else { return nil }
         // The marker must stand alone on its line, as GitHub requires.
         if let after = first.next, after.kind != .softBreak && after.kind != .lineBreak { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]"), trimmed.count > 3 else { return nil }
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+        guard trimmed.starts(with: "[!"), trimmed.last == "]", trimmed.count > 3 else { return nil }
         let name = String(trimmed.dropFirst(2).dropLast())
         guard name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) else { return nil }
         if let kind = AlertKind(rawValue: name.lowercased()) { return .alert(kind) }

@@ -62,7 +62,7 @@ public struct MarkdownInventory: Sendable {
     /// Walks the tree once and collects the inventory.
     public init(document: MarkdownDocument, body: [UInt8]) {
         self.body = body
-        bodyLineStarts = [0] + body.indices.filter { body[$0] == 0x0A }.map { $0 + 1 }
+        bodyLineStarts = SourceText.lineStarts(of: body)
         walk(document.root, alert: nil, link: nil)
         for def in ReferenceDefinitionScanner.scan(body, excluding: codeLines) {
             links.append(FoundLink(origin: .referenceDefinition, destination: def.destination, text: "",

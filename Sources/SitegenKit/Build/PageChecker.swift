@@ -1,0 +1,31 @@
+/// The checks of one page: parse it, collect what it links and says, and judge all of it.
+struct PageChecker: Sendable {
+    let inspector: PageInspector
+
+    /// A checked page: its tree (for rendering), what was found, what the checks said and asked.
+    struct Checked {
+        var document: MarkdownDocument
+        var inventory: MarkdownInventory
+        var diagnostics: [Diagnostic]
+        var edits: RenderEdits
+    }
+
+    func check(_ page: Page) -> Checked {
+        let body = Array(page.body)
+        let document = MarkdownDocument(markdown: body)
+        let inventory = MarkdownInventory(document: document, body: body)
+        var (diagnostics, edits) = inspector.inspect(page: page, inventory: inventory)
+        for raw in inventory.rawHTML {
+            let p = page.filePosition(raw.position)
+            diagnostics.append(.warning("markdown.raw-html", "raw HTML is not published; write Markdown instead",
+                                        file: page.sourcePath, line: p.line, column: p.column))
+        }
+        for alert in inventory.unknownAlerts {
+            let p = page.filePosition(alert.position)
+            diagnostics.append(.error("markdown.alert",
+                                      "[!\(alert.name)] is not a GitHub alert (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)",
+                                      file: page.sourcePath, line: p.line, column: p.column))
+        }
+        return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits)
+    }
+}
