@@ -133,23 +133,6 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Two pages that would be written to the same address: an error naming both files.
-    static func urlClashes(_ pages: [Page]) -> [Diagnostic] {
-        var seen: [String: Page] = [:]
-        var out: [Diagnostic] = []
-        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let first = seen[page.url] {
-                let p = page.frontMatter.slugPosition ?? (1, 1)
-                out.append(.error("content.url-clash",
-                                  "\(page.sourcePath) and \(first.sourcePath) are both published at \(page.url)",
-                                  file: page.sourcePath, line: p.line, column: p.column))
-            } else {
-                seen[page.url] = page
-            }
-        }
-        return out
-    }
-
     /// A language without `_index.md` still gets a home page listing its sections.
     static func missingHomes(_ pages: [Page], config: SiteConfig) -> [Page] {
         config.languages.compactMap { lang -> Page? in
