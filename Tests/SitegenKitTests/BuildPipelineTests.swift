@@ -103,7 +103,7 @@ final class BuildPipelineTests: XCTestCase {
         let first = f.snapshot()
         assertNoErrors(f.build().diagnostics)
         XCTAssertEqual(first, f.snapshot())
-        XCTAssertEqual(first.count, 80 + 2 + 3 + 1 + 1, "pages, homes, 404s, chooser, css")
+        XCTAssertEqual(first.count, 80 + 2 + 3 + 1 + 2, "pages, homes, 404s, chooser, css and checklist script")
     }
 
     func testFailedBuildLeavesPreviousSiteIntactAndNoTempFolders() throws {

@@ -13,9 +13,10 @@ struct PageBuilder: Sendable {
         let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
             ($0, context.strings.text("alert.\($0.rawValue)", page.language))
         })
-        let bodyHTML = BodyRenderer(basePath: context.config.basePath, alertTitles: titles)
-            .render(checked.document, inventory: checked.inventory, edits: checked.edits)
-        let html = templates.render(page.isSection ? "list" : "page", context.page(page, content: bodyHTML))
+        let guide = GuideRenderer(page: page, config: context.config, strings: context.strings)
+        let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles)
+            .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)
+        let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body))
         do {
             try output.write(page.outputPath, html)
         } catch {

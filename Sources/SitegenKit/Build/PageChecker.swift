@@ -1,6 +1,7 @@
 /// The checks of one page: parse it, collect what it links and says, and judge all of it.
 struct PageChecker: Sendable {
     let inspector: PageInspector
+    let guide: GuideChecks
 
     /// A checked page: its tree (for rendering), what was found, what the checks said and asked.
     struct Checked {
@@ -26,6 +27,7 @@ struct PageChecker: Sendable {
                                       "[!\(alert.name)] is not a GitHub alert (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)",
                                       file: page.sourcePath, line: p.line, column: p.column))
         }
+        diagnostics += guide.check(page, document: document, inventory: inventory)
         return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits)
     }
 }

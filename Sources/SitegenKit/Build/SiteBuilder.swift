@@ -41,7 +41,9 @@ public struct SiteBuilder: Sendable {
         let loader = ContentLoader(sourceDirectory: source, config: config, includeDrafts: options.includeDrafts)
         let (files, fileDiagnostics) = loader.contentFiles()
         diagnostics += fileDiagnostics
-        let checker = PageChecker(inspector: policy.inspector(baseURL: config.baseURL))
+        let inspector = policy.inspector(baseURL: config.baseURL)
+        diagnostics += GuideChecks.checkOfficialEntries(config, judge: inspector.judge.judge)
+        let checker = PageChecker(inspector: inspector, guide: GuideChecks(config: config))
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {

@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `sitegen.yml`. Every problem is reported with its line and column; nothing is
 /// guessed: an unknown key is an error, so a typo in the policy cannot silently disable it.
 public enum ConfigLoader {
-    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links"]
+    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher"]
     static let linksKeys = ["allow", "telegram", "fake_domains", "phones", "allow_tld_wildcards"]
     static let telegramKeys = ["official", "fake"]
 
@@ -42,6 +42,8 @@ public enum ConfigLoader {
         var languages: [Located<String>] = []
         var links = LinkPolicyConfig()
         var seenLinks = false
+        var official: [OfficialLinkEntry] = []
+        var publisher: Publisher?
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
@@ -56,6 +58,8 @@ public enum ConfigLoader {
             case "links":
                 seenLinks = true
                 links = readLinks(value, &reader)
+            case "official": official = readOfficial(value, &reader)
+            case "publisher": publisher = readPublisher(value, &reader)
             default:
                 reader.error("config.unknown-key",
                              "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
@@ -99,8 +103,10 @@ public enum ConfigLoader {
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let config = SiteConfig(titles: titles, baseURL: normalizedBase,
+        var config = SiteConfig(titles: titles, baseURL: normalizedBase,
                                 defaultLanguage: defaultLanguage?.value ?? codes[0], languages: codes, links: links)
+        config.official = official
+        config.publisher = publisher
         return (config, diagnostics)
     }
 
@@ -116,7 +122,8 @@ public enum ConfigLoader {
                 links.allow = reader.strings(value, what: "links.allow") ?? []
                 let p = reader.position(keyNode)
                 (links.line, links.column) = (p.line, p.column)
-            case "fake_domains": links.fakeDomains = reader.strings(value, what: "links.fake_domains") ?? []
+            case "fake_domains":
+                links.fakes += fakeList(value, kind: .site, what: "links.fake_domains", &reader)
             case "phones": links.phones = reader.strings(value, what: "links.phones") ?? []
             case "allow_tld_wildcards": links.allowTopLevelWildcards = reader.bool(value, what: "links.allow_tld_wildcards") ?? false
             case "telegram":
@@ -124,7 +131,7 @@ public enum ConfigLoader {
                 for (k, kNode, v) in tg {
                     switch k {
                     case "official": links.telegramOfficial = reader.strings(v, what: "links.telegram.official") ?? []
-                    case "fake": links.telegramFake = reader.strings(v, what: "links.telegram.fake") ?? []
+                    case "fake": links.fakes += fakeList(v, kind: .bot, what: "links.telegram.fake", &reader)
                     default:
                         reader.error("policy.invalid",
                                      "unknown key '\(k)' in links.telegram (known: \(telegramKeys.joined(separator: ", ")))",
@@ -137,6 +144,59 @@ public enum ConfigLoader {
             }
         }
         return links
+    }
+
+    static func fakeList(_ node: Node, kind: FakeEntry.Kind, what: String, _ reader: inout YAMLReader) -> [FakeEntry] {
+        guard let items = node.sequence else {
+            return reader.fake(node, kind: kind, what: what).map { [$0] } ?? []
+        }
+        return items.compactMap { reader.fake($0, kind: kind, what: "an entry of \(what)") }
+    }
+
+    static func readOfficial(_ node: Node, _ reader: inout YAMLReader) -> [OfficialLinkEntry] {
+        guard let items = node.sequence else {
+            reader.error("config.official", "official must be a list of {url, title, description}", at: node)
+            return []
+        }
+        var out: [OfficialLinkEntry] = []
+        for item in items {
+            guard let pairs = reader.mapping(item, what: "an entry of official") else { continue }
+            let p = reader.position(item)
+            var url: Located<String>?
+            var entry = OfficialLinkEntry(url: Located("", line: p.line, column: p.column), title: LocalizedText(),
+                                          description: LocalizedText(), tags: [], line: p.line, column: p.column)
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "url": url = reader.string(value, what: "official.url")
+                case "title": entry.title = reader.localized(value, what: "official.title")
+                case "description": entry.description = reader.localized(value, what: "official.description")
+                case "tags": entry.tags = (reader.strings(value, what: "official.tags") ?? []).map(\.value)
+                default:
+                    reader.error("config.official", "unknown key '\(key)' in an official entry (known: url, title, description, tags)",
+                                 at: keyNode)
+                }
+            }
+            guard let url else {
+                reader.error("config.official", "an official entry has no url", at: item)
+                continue
+            }
+            entry.url = url
+            out.append(entry)
+        }
+        return out
+    }
+
+    static func readPublisher(_ node: Node, _ reader: inout YAMLReader) -> Publisher? {
+        guard let pairs = reader.mapping(node, what: "publisher") else { return nil }
+        var publisher = Publisher(name: LocalizedText(), url: nil)
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "name": publisher.name = reader.localized(value, what: "publisher.name")
+            case "url": publisher.url = reader.string(value, what: "publisher.url")?.value
+            default: reader.error("config.unknown-key", "unknown key '\(key)' in publisher (known: name, url)", at: keyNode)
+            }
+        }
+        return publisher
     }
 
     static func isLanguageCode(_ s: String) -> Bool {

@@ -14,6 +14,10 @@ public struct SiteConfig: Sendable {
     public var languages: [String]
     /// What counts as official: the raw policy, compiled by `LinkPolicy`.
     public var links: LinkPolicyConfig
+    /// The official links that `official-links` blocks list.
+    public var official: [OfficialLinkEntry] = []
+    /// Who publishes the site (for ClaimReview markup).
+    public var publisher: Publisher?
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: String, languages: [String],
@@ -53,10 +57,13 @@ public struct LinkPolicyConfig: Sendable {
     public var allow: [Located<String>] = []
     /// Official Telegram handles, without `@`.
     public var telegramOfficial: [Located<String>] = []
-    /// Known fake handles or bot names, which may be named only inside a warning.
-    public var telegramFake: [Located<String>] = []
-    /// Known fake sites, with the same rule as fake handles.
-    public var fakeDomains: [Located<String>] = []
+    /// The registry of known fakes: bot names (`links.telegram.fake`) and sites
+    /// (`links.fake_domains`), which may be named only inside a warning.
+    public var fakes: [FakeEntry] = []
+    /// Known fake handles or bot names.
+    public var telegramFake: [Located<String>] { fakes.filter { $0.kind == .bot }.map(\.name) }
+    /// Known fake sites.
+    public var fakeDomains: [Located<String>] { fakes.filter { $0.kind == .site }.map(\.name) }
     /// Official phone and short numbers.
     public var phones: [Located<String>] = []
     /// Opt-in for wildcards directly under a top-level domain, such as `*.kz`.

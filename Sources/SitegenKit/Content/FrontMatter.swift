@@ -12,8 +12,10 @@ public struct FrontMatter: Sendable {
     public var slug: String?
     public var weight: Int = 0
     public var translationKey: String?
-    /// The page's kind of material (`guide` and others, see the guide blocks).
+    /// The page's kind of material: `guide` makes its first ordered list the steps.
     public var kind: String?
+    /// A fact check's verdict, published as schema.org ClaimReview.
+    public var claimReview: ClaimReview?
     /// Where the `slug` value is, to point at it when it clashes.
     public var slugPosition: (line: Int, column: Int)?
     /// The title and description with where their text starts, for checks of what readers see.
@@ -22,10 +24,53 @@ public struct FrontMatter: Sendable {
 
     /// Keys a page may carry; anything else is a warning, so a typo does not go unnoticed.
     public static let knownKeys = [
-        "title", "description", "date", "lastmod", "draft", "slug", "weight", "translationKey", "kind",
+        "title", "description", "date", "lastmod", "draft", "slug", "weight", "translationKey", "kind", "claimReview",
     ]
 
+    /// The kinds of material the newsroom publishes.
+    public static let kinds = ["guide", "checklist", "links", "warning"]
+
     public init() {}
+}
+
+/// `claimReview:` in front matter: the claim checked, the verdict and when.
+public struct ClaimReview: Sendable {
+    public var claim: String
+    /// The verdict in words (`Жалған`, `Ложь`).
+    public var rating: String
+    /// The verdict on a 1 (false) to 5 (true) scale, when given.
+    public var ratingValue: Int?
+    public var date: String?
+
+    static func read(_ node: Node, _ reader: inout YAMLReader) -> ClaimReview? {
+        guard let pairs = reader.mapping(node, what: "claimReview") else { return nil }
+        var claim: String?, rating: String?, value: Int?, date: String?
+        for (key, keyNode, v) in pairs {
+            switch key {
+            case "claim": claim = reader.string(v, what: "claimReview.claim")?.value
+            case "rating": rating = reader.string(v, what: "claimReview.rating")?.value
+            case "ratingValue":
+                value = reader.int(v, what: "claimReview.ratingValue")
+                if let n = value, !(1...5).contains(n) {
+                    reader.error("frontmatter.claimReview", "ratingValue must be from 1 (false) to 5 (true)", at: v)
+                }
+            case "date":
+                if let d = reader.string(v, what: "claimReview.date") {
+                    if Dates.isValid(d.value) { date = d.value } else {
+                        reader.error("frontmatter.claimReview", "date '\(d.value)' is not a date like 2020-04-14", at: v)
+                    }
+                }
+            default:
+                reader.error("frontmatter.claimReview", "unknown key '\(key)' in claimReview (known: claim, rating, ratingValue, date)",
+                             at: keyNode)
+            }
+        }
+        guard let claim, let rating else {
+            reader.error("frontmatter.claimReview", "claimReview needs a claim and a rating", at: node)
+            return nil
+        }
+        return ClaimReview(claim: claim, rating: rating, ratingValue: value, date: date)
+    }
 }
 
 /// Splits a page into front matter and body and reads the front matter.
@@ -114,7 +159,14 @@ public enum FrontMatterParser {
                 }
             case "weight": fm.weight = reader.int(value, what: "weight") ?? 0
             case "translationKey": fm.translationKey = reader.string(value, what: "translationKey")?.value
-            case "kind": fm.kind = reader.string(value, what: "kind")?.value
+            case "kind":
+                if let k = reader.string(value, what: "kind") {
+                    if FrontMatter.kinds.contains(k.value) { fm.kind = k.value } else {
+                        reader.error("frontmatter.kind", "kind '\(k.value)' is not one of \(FrontMatter.kinds.joined(separator: ", "))",
+                                     at: value)
+                    }
+                }
+            case "claimReview": fm.claimReview = ClaimReview.read(value, &reader)
             default:
                 reader.warning("frontmatter.unknown-key",
                                "unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.joined(separator: ", ")))",

@@ -65,6 +65,21 @@ struct Lookalikes: Sendable {
         return out
     }
 
+    /// Levenshtein distance between two short words, counted up to `limit` (anything further is `limit + 1`).
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var previous = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return min(previous[y.count], limit + 1)
+    }
+
     /// Damerau–Levenshtein distance of 0 or 1 (one insertion, deletion, change or swap).
     static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
         let x = Array(a), y = Array(b)

@@ -84,7 +84,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// HTML for the (possibly rewritten) tree. Raw HTML that remains in the tree is passed through:
     /// the renderer removes the editor's raw HTML first and only inserts markup it made itself.
     public func renderHTML() -> String {
-        guard let out = cmark_render_html(rootPointer, CMARK_OPT_UNSAFE, Self.extensionList) else { return "" }
+        renderHTML(of: root)
+    }
+
+    /// HTML for one node and what is below it, rendered in its place (a list item stays tight or
+    /// loose as its list is), so a block can be given attributes cmark-gfm does not write.
+    public func renderHTML(of node: CMarkNode) -> String {
+        guard let out = cmark_render_html(node.raw, CMARK_OPT_UNSAFE, Self.extensionList) else { return "" }
         defer { free(out) }
         return String(cString: out)
     }

@@ -30,6 +30,11 @@ public struct BodyRenderer: Sendable {
     }
 
     public func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits) -> String {
+        render(document, inventory: inventory, edits: edits, guide: nil).html
+    }
+
+    func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits,
+                guide: GuideRenderer?) -> RenderedBody {
         for (node, pieces) in edits.textPieces { document.replace(node, withPieces: pieces) }
         for (node, html) in edits.linksAsHTML { document.replace(node, withInlineHTML: html) }
         for (node, html) in edits.blocksAsHTML { document.replace(node, withBlockHTML: html) }
@@ -47,7 +52,9 @@ public struct BodyRenderer: Sendable {
             if node.kind == .blockQuote, case .alert(let kind)? = node.alertMarker { alerts.append((node, kind)) }
         }
         for (quote, kind) in alerts { renderAlert(quote, kind, in: document) }
-        return document.renderHTML()
+        var body = guide?.apply(to: document) ?? RenderedBody(html: "")
+        body.html = document.renderHTML()
+        return body
     }
 
     /// `> [!WARNING]` … becomes `<aside class="alert alert-warning" role="note">` with a title.

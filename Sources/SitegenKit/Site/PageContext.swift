@@ -30,16 +30,27 @@ public struct PageContext: Sendable {
 
     /// The context of a content page or list page.
     public func page(_ page: Page, content: String) -> [String: Any] {
+        self.page(page, body: RenderedBody(html: content))
+    }
+
+    func page(_ page: Page, body: RenderedBody) -> [String: Any] {
         var ctx = common(language: page.language)
         let fm = page.frontMatter
-        ctx["title"] = fm.title
-        ctx["description"] = fm.description ?? ""
+        let lang = page.language
+        ctx["title"] = Typography.apply(fm.title, language: lang)
+        ctx["description"] = fm.description.map { Typography.apply($0, language: lang) } ?? ""
         ctx["hasDescription"] = fm.description != nil
         ctx["canonical"] = config.absoluteURL(page.url)
         ctx["url"] = href(page.url)
-        ctx["content"] = content
-        ctx["date"] = fm.date.map { String($0.prefix(10)) } ?? ""
-        ctx["lastmod"] = (fm.lastmod ?? fm.date).map { String($0.prefix(10)) } ?? ""
+        ctx["content"] = body.html
+        ctx["structuredData"] = body.structuredData.map { ["json": $0] }
+        ctx["toc"] = body.toc.map { ["id": $0.id, "text": $0.text] }
+        ctx["hasToc"] = !body.toc.isEmpty
+        ctx["hasChecklist"] = body.hasChecklist
+        ctx["checklistScript"] = href("/checklist.js")
+        let updated = fm.lastmod ?? fm.date
+        ctx["lastmod"] = updated.flatMap(LocalDates.isoDay) ?? ""
+        ctx["lastmodText"] = updated.flatMap { LocalDates.display($0, language: lang) } ?? ""
         ctx["isHome"] = page.contentPath == "_index"
         let translations = index.translations(of: page.translationKey, language: page.language, order: config.languages)
         ctx["translations"] = translations.map { t -> [String: Any] in
@@ -54,7 +65,8 @@ public struct PageContext: Sendable {
         if page.isSection {
             let children = index.children(ofSection: page.listedPath, language: page.language)
             ctx["pages"] = children.map { c -> [String: Any] in
-                ["title": c.title, "url": href(c.url), "description": c.description ?? "",
+                ["title": Typography.apply(c.title, language: page.language), "url": href(c.url),
+                 "description": c.description.map { Typography.apply($0, language: page.language) } ?? "",
                  "hasDescription": c.description != nil]
             }
             ctx["hasPages"] = !children.isEmpty

@@ -1,0 +1,85 @@
+/// Text given per language (`{kk: "…", ru: "…"}`), or once for every language.
+public struct LocalizedText: Sendable {
+    public var byLanguage: [String: String] = [:]
+    /// Text given as a plain string, used for every language.
+    public var shared: String?
+
+    public init() {}
+
+    /// The text for a language, if there is one.
+    public func text(_ language: String) -> String? { byLanguage[language] ?? shared }
+}
+
+/// One entry of the `official:` list: a link with a title and a short description per language.
+public struct OfficialLinkEntry: Sendable {
+    public var url: Located<String>
+    public var title: LocalizedText
+    public var description: LocalizedText
+    /// Words a block can filter on (`official-links telegram`).
+    public var tags: [String]
+    public var line: Int
+    public var column: Int
+}
+
+/// A known fake from the registry (`links.telegram.fake`, `links.fake_domains`), with what readers
+/// are told about it.
+public struct FakeEntry: Sendable {
+    public enum Kind: String, Sendable { case bot, site }
+    public var kind: Kind
+    public var name: Located<String>
+    public var description: LocalizedText
+    /// When it was reported (`2020-04-14`).
+    public var reported: String?
+}
+
+/// Who publishes the site, named in ClaimReview markup.
+public struct Publisher: Sendable {
+    public var name: LocalizedText
+    /// Defaults to the site's base URL.
+    public var url: String?
+}
+
+extension YAMLReader {
+    /// A string, or a mapping of language codes to strings.
+    mutating func localized(_ node: Node, what: String) -> LocalizedText {
+        var out = LocalizedText()
+        if node.scalar != nil {
+            out.shared = string(node, what: what)?.value
+        } else if let pairs = mapping(node, what: what) {
+            for (lang, _, value) in pairs { out.byLanguage[lang] = string(value, what: "\(what).\(lang)")?.value }
+        }
+        return out
+    }
+
+    /// A registry entry: a name alone, or `{name, description, reported}`.
+    mutating func fake(_ node: Node, kind: FakeEntry.Kind, what: String) -> FakeEntry? {
+        if node.scalar != nil {
+            guard let name = string(node, what: what) else { return nil }
+            return FakeEntry(kind: kind, name: name, description: LocalizedText(), reported: nil)
+        }
+        guard let pairs = mapping(node, what: what) else { return nil }
+        var name: Located<String>?
+        var entry = FakeEntry(kind: kind, name: Located("", line: 0, column: 0), description: LocalizedText(), reported: nil)
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "name": name = string(value, what: "\(what).name")
+            case "description": entry.description = localized(value, what: "\(what).description")
+            case "reported":
+                if let d = string(value, what: "\(what).reported") {
+                    if Dates.isValid(d.value) { entry.reported = String(d.value.prefix(10)) }
+                    else { error("policy.invalid", "reported '\(d.value)' is not a date like 2020-04-14", at: value) }
+                }
+            default:
+                error("policy.invalid", "unknown key '\(key)' in \(what) (known: name, description, reported)", at: keyNode)
+            }
+        }
+        guard let name else {
+            error("policy.invalid", "\(what) has no name", at: node)
+            return nil
+        }
+        entry.name = name
+        return entry
+    }
+}
+
+import Yams

@@ -1,0 +1,79 @@
+/// Checks of the guide structure of a page: steps where a guide needs them, checklist items with
+/// text, blocks whose data exists in the page's language.
+struct GuideChecks: Sendable {
+    let config: SiteConfig
+
+    func check(_ page: Page, document: MarkdownDocument, inventory: MarkdownInventory) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func error(_ code: String, _ message: String, _ node: CMarkNode?) {
+            let p = node.map { page.filePosition(BodyPosition(line: $0.start.line, byteColumn: $0.start.byteColumn)) }
+                ?? (line: 1, column: 1)
+            out.append(.error(code, message, file: page.sourcePath, line: p.line, column: p.column))
+        }
+        if page.frontMatter.kind == "guide", Steps.list(in: document) == nil {
+            if let bullets = Steps.bulletList(in: document) {
+                error("guide.steps", "the steps of a guide must be an ordered list (1. 2. 3.), not a bulleted one", bullets)
+            } else {
+                error("guide.steps", "a page with kind: guide needs its steps as an ordered list (1. 2. 3.)", nil)
+            }
+        }
+        document.forEachNode { node in
+            switch node.kind {
+            case .taskItem:
+                let text = node.firstChild.map(\.plainText) ?? ""
+                if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                    error("guide.checklist-empty", "checklist item has no text", node)
+                }
+            case .codeBlock where node.isFenced:
+                let info = node.fenceInfo ?? ""
+                if let block = GuideBlock(info: info) {
+                    for problem in problems(of: block, language: page.language) { error(problem.code, problem.message, node) }
+                } else if let meant = GuideBlock.nearMiss(info: info) {
+                    error("guide.block-name", "'\(info)' is not a block sitegen knows; did you mean '\(meant)'?", node)
+                }
+            default:
+                break
+            }
+        }
+        return out
+    }
+
+    /// What keeps a block from being shown in a language.
+    func problems(of block: GuideBlock, language: String) -> [(code: String, message: String)] {
+        switch block {
+        case .officialLinks(let tags):
+            let entries = OfficialLinksBlock.entries(config.official, tags: tags)
+            if entries.isEmpty {
+                return [("guide.official-links", tags.isEmpty
+                    ? "official-links: sitegen.yml has no official: entries"
+                    : "official-links: no official entry has the tag \(tags.joined(separator: " or "))")]
+            }
+            return entries.filter { $0.title.text(language) == nil }.map {
+                ("guide.official-links",
+                 "official-links: \($0.url.value) (sitegen.yml line \($0.line)) has no title in '\(language)'")
+            }
+        case .knownFakes:
+            if config.links.fakes.isEmpty { return [("guide.known-fakes", "known-fakes: sitegen.yml lists no fakes")] }
+            return config.links.fakes.filter { $0.description.text(language) == nil }.map {
+                ("guide.known-fakes",
+                 "known-fakes: \($0.name.value) (sitegen.yml line \($0.name.line)) has no description in '\(language)'")
+            }
+        }
+    }
+
+    /// Every official entry must itself pass the link policy and have a title in every language.
+    static func checkOfficialEntries(_ config: SiteConfig, judge: (String) -> [Finding]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for entry in config.official {
+            for language in config.languages where entry.title.text(language) == nil {
+                out.append(.error("config.official", "official entry \(entry.url.value) has no title in '\(language)'",
+                                  file: SiteConfig.fileName, line: entry.line, column: entry.column))
+            }
+            for f in judge(entry.url.value) {
+                out.append(Diagnostic(file: SiteConfig.fileName, line: entry.url.line, column: entry.url.column,
+                                      severity: .error, code: f.code, message: f.message, url: f.url))
+            }
+        }
+        return out
+    }
+}
