@@ -71,13 +71,14 @@ final class GuideBlocksTests: XCTestCase {
     // MARK: Checklists
 
     func testTaskListsBecomeLabelledCheckboxesGroupedByHeading() throws {
-        let (html, d) = try build("## ЖШС қызметкері\n\n- [ ] ЖСН\n- [x] IBAN\n\n## Дара кәсіпкер\n\n- [ ] ТАӘ\n")
+        let (html, d) = try build("## ЖШС қызметкері\n\nКіріспе.\n\n- [ ] ЖСН\n- [x] IBAN\n\n## Дара кәсіпкер\n\n- [ ] ТАӘ\n")
         assertNoErrors(d)
         let page = try XCTUnwrap(html)
         let lists = page.all("ul").filter { $0.classes.contains("checklist") }
         XCTAssertEqual(lists.count, 2)
         let heading = try XCTUnwrap(page.first("h2"))
-        XCTAssertEqual(lists[0]["aria-labelledby"], heading["id"])
+        XCTAssertEqual(lists[0]["aria-labelledby"], heading["id"], "an intro paragraph between does not break the group")
+        XCTAssertEqual(lists[1]["aria-labelledby"], page.all("h2").last?["id"])
         let boxes = lists[0].all("input")
         XCTAssertEqual(boxes.map { $0["type"] }, ["checkbox", "checkbox"])
         XCTAssertNil(boxes[0]["checked"])

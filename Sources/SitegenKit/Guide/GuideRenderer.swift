@@ -69,7 +69,10 @@ struct GuideRenderer {
 
         for (l, list) in checklists.enumerated() {
             body.hasChecklist = true
-            let heading = list.previous.flatMap { $0.kind == .heading ? headingIDs[$0] : nil }
+            // The group's name is the nearest heading above the list (an intro paragraph may sit between).
+            var above = list.previous
+            while let node = above, node.kind != .heading { above = node.previous }
+            let heading = above.flatMap { headingIDs[$0] }
             // The list becomes a custom block first: a list node may hold only list items.
             let items = list.children
             let labelled = heading.map { " aria-labelledby=\"\($0)\"" } ?? ""
