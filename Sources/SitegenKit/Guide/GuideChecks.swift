@@ -17,22 +17,17 @@ struct GuideChecks: Sendable {
                 error("guide.steps", "a page with kind: guide needs its steps as an ordered list (1. 2. 3.)", nil)
             }
         }
-        document.forEachNode { node in
-            switch node.kind {
-            case .taskItem:
-                let text = node.firstChild.map(\.plainText) ?? ""
-                if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                    error("guide.checklist-empty", "checklist item has no text", node)
-                }
-            case .codeBlock where node.isFenced:
-                let info = node.fenceInfo ?? ""
-                if let block = GuideBlock(info: info) {
-                    for problem in problems(of: block, language: page.language) { error(problem.code, problem.message, node) }
-                } else if let meant = GuideBlock.nearMiss(info: info) {
-                    error("guide.block-name", "'\(info)' is not a block sitegen knows; did you mean '\(meant)'?", node)
-                }
-            default:
-                break
+        for item in inventory.taskItems {
+            let text = item.firstChild.map(\.plainText) ?? ""
+            if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                error("guide.checklist-empty", "checklist item has no text", item)
+            }
+        }
+        for (node, info) in inventory.fencedBlocks {
+            if let block = GuideBlock(info: info) {
+                for problem in problems(of: block, language: page.language) { error(problem.code, problem.message, node) }
+            } else if let meant = GuideBlock.nearMiss(info: info) {
+                error("guide.block-name", "'\(info)' is not a block sitegen knows; did you mean '\(meant)'?", node)
             }
         }
         return out

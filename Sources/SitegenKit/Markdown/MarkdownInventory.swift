@@ -58,6 +58,10 @@ public struct MarkdownInventory: Sendable {
     public var rawHTML: [(node: CMarkNode, position: BodyPosition)] = []
     /// Block quotes whose marker is not an alert GitHub knows.
     public var unknownAlerts: [(name: String, position: BodyPosition)] = []
+    /// Task list items (checklist entries).
+    public var taskItems: [CMarkNode] = []
+    /// Fenced code blocks with an info string (where guide blocks are asked for).
+    public var fencedBlocks: [(node: CMarkNode, info: String)] = []
 
     /// Walks the tree once and collects the inventory.
     public init(document: MarkdownDocument, body: [UInt8]) {
@@ -108,7 +112,10 @@ public struct MarkdownInventory: Sendable {
                 // A code span's reported start is its opening backtick; the content starts after it.
                 textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: true, link: link, node: node))
             }
+        case .taskItem:
+            taskItems.append(node)
         case .codeBlock:
+            if node.isFenced, let info = node.fenceInfo, !info.isEmpty { fencedBlocks.append((node, info)) }
             let end = node.end.line
             if pos.line <= end { codeLines.insert(integersIn: pos.line...end) }
             if let t = node.literal {
