@@ -129,6 +129,19 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertTrue(html.contains("href=\"/42500/style.css\""))
     }
 
+    func testHostileFrontMatterIsEscapedInEveryContext() throws {
+        let f = try Fixture(files: [
+            "content/kk/x.md": "---\ntitle: \"</title><script>alert(1)</script>\"\ndescription: 'a\" onload=\"x'\n---\nМәтін\n",
+        ])
+        assertNoErrors(f.build().diagnostics)
+        let page = HTMLParser.parse(try XCTUnwrap(f.output("kk/x/index.html")))
+        XCTAssertTrue(page.all("script").isEmpty, "no script element came from the title")
+        XCTAssertEqual(page.first("title")?.text.hasPrefix("</title><script>alert(1)</script>"), true)
+        let meta = try XCTUnwrap(page.first("meta") { $0["name"] == "description" })
+        XCTAssertEqual(meta["content"], Typography.apply("a\" onload=\"x", language: "kk"), "quotes are typeset, never raw")
+        XCTAssertNil(meta["onload"])
+    }
+
     func testRawHTMLIsNotRenderedAndWarned() throws {
         let (html, diagnostics) = try Fixture.render("Мәтін <b onclick=\"x()\">қалың</b>\n\n<script>alert(1)</script>\n")
         let page = try XCTUnwrap(html)

@@ -3,6 +3,10 @@ public enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'`, which makes text safe in element content and in quoted
     /// attribute values alike.
     public static func escape(_ s: String) -> String {
+        // Most values (titles, addresses) have nothing to escape: hand them back as they are.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -18,3 +22,12 @@ public enum HTMLText {
         return out
     }
 }
+
+/// The escaping templates get for `{{value}}`: the same characters as swift-mustache's own HTML
+/// escaping, without walking grapheme clusters. Templates select it with `{{% CONTENT_TYPE: HTML }}`,
+/// which finds this type because `Templates.load` registers it under that name.
+struct TemplateHTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+}
+
+import Mustache

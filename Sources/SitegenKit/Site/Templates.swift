@@ -10,6 +10,7 @@ public struct Templates: Sendable {
 
     /// Parses every `templates/*.mustache` file; a parse error names the file, line and column.
     public static func load(sourceDirectory: String) -> (Templates?, [Diagnostic]) {
+        registerEscaping
         let dir = sourceDirectory + "/templates"
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -38,6 +39,11 @@ public struct Templates: Sendable {
         }
         return (diagnostics.hasErrors ? nil : Templates(library: library), diagnostics)
     }
+
+    /// Registered once, before any template is parsed; the registry is the library's, guarded by it.
+    private static let registerEscaping: Void = {
+        MustacheContentTypes.register(TemplateHTMLEscaping(), named: "HTML")
+    }()
 
     /// Renders a named template with a dictionary context.
     public func render(_ name: String, _ context: [String: Any]) -> String {
