@@ -50,6 +50,9 @@ struct SourceOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Include pages whose front matter says draft: true.")
     var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings (a missing translation, raw HTML, …) as errors; also 'strict: true' in sitegen.yml.")
+    var strict = false
 }
 
 extension ParsableCommand {
@@ -103,6 +106,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = BuildOptions(sourceDirectory: sourceOptions.source, outputDirectory: output)
         options.includeDrafts = sourceOptions.drafts
+        options.strict = sourceOptions.strict
         options.baseURL = baseURL
         let report = SiteBuilder(options: options).run()
         Self.printDiagnostics(report.diagnostics, source: sourceOptions.source)
@@ -126,6 +130,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var options = BuildOptions(sourceDirectory: sourceOptions.source)
         options.includeDrafts = sourceOptions.drafts
+        options.strict = sourceOptions.strict
         options.checkOnly = true
         let report = SiteBuilder(options: options).run()
         Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format)

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Check only: run every check, write nothing.
     public var checkOnly = false
+    /// Warnings fail the build too.
+    public var strict = false
 
     public init(sourceDirectory: String, outputDirectory: String? = nil) {
         self.sourceDirectory = sourceDirectory

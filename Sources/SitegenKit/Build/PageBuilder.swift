@@ -5,11 +5,12 @@ struct PageBuilder: Sendable {
     let templates: Templates
     let output: OutputTree
 
-    /// Builds one page and returns what its checks found; writes nothing when they found an error.
-    func build(_ page: Page) -> [Diagnostic] {
+    /// Builds one page and returns what its checks found and its facts; writes nothing when the
+    /// checks found an error.
+    func build(_ page: Page) -> ([Diagnostic], PageFacts) {
         let checked = checker.check(page)
         var diagnostics = checked.diagnostics
-        guard !diagnostics.hasErrors else { return diagnostics }
+        guard !diagnostics.hasErrors else { return (diagnostics, checked.facts) }
         let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
             ($0, context.strings.text("alert.\($0.rawValue)", page.language))
         })
@@ -22,6 +23,6 @@ struct PageBuilder: Sendable {
         } catch {
             diagnostics.append(.error("output.io", "\(error)", file: page.sourcePath))
         }
-        return diagnostics
+        return (diagnostics, checked.facts)
     }
 }

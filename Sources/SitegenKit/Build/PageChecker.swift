@@ -2,6 +2,7 @@
 struct PageChecker: Sendable {
     let inspector: PageInspector
     let guide: GuideChecks
+    var collector: FactCollector { FactCollector(inspector: inspector) }
 
     /// A checked page: its tree (for rendering), what was found, what the checks said and asked.
     struct Checked {
@@ -9,6 +10,8 @@ struct PageChecker: Sendable {
         var inventory: MarkdownInventory
         var diagnostics: [Diagnostic]
         var edits: RenderEdits
+        /// What its translations must repeat.
+        var facts: PageFacts
     }
 
     func check(_ page: Page) -> Checked {
@@ -28,6 +31,7 @@ struct PageChecker: Sendable {
                                       file: page.sourcePath, line: p.line, column: p.column))
         }
         diagnostics += guide.check(page, document: document, inventory: inventory)
-        return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits)
+        let facts = collector.facts(of: page, inventory: inventory, document: document)
+        return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
     }
 }

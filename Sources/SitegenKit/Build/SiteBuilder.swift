@@ -47,14 +47,18 @@ public struct SiteBuilder: Sendable {
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
-            let results = Parallel.map(files) { file -> (PageAddress?, [Diagnostic]) in
+            let results = Parallel.map(files) { file -> (PageAddress?, [Diagnostic], PageFacts?) in
                 let (page, d) = loader.load(file)
-                guard let page else { return (nil, d) }
-                return (PageAddress(page), d + checker.check(page).diagnostics)
+                guard let page else { return (nil, d, nil) }
+                let checked = checker.check(page)
+                return (PageAddress(page), d + checked.diagnostics, checked.facts)
             }
             diagnostics += results.flatMap(\.1)
             let addresses = results.compactMap(\.0)
             diagnostics += Self.urlClashes(addresses)
+            diagnostics += ParityCheck.check(results.compactMap(\.2), languages: config.languages,
+                                             defaultLanguage: config.defaultLanguage)
+            diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
             let counts = config.languages.map { lang in (lang, addresses.filter { $0.language == lang }.count) }
             return report(diagnostics, pages: counts, setup: false)
         }
@@ -67,7 +71,9 @@ public struct SiteBuilder: Sendable {
             if let page { pages.append(page) }
         }
         diagnostics += Self.urlClashes(pages.map(PageAddress.init))
-        pages += Self.missingHomes(pages, config: config)
+        let homes = Self.missingHomes(pages, config: config)
+        let generated = Set(homes.map(\.sourcePath))
+        pages += homes
         let index = SiteIndex(pages: pages)
         let context = PageContext(config: config, strings: strings, index: index)
 
@@ -78,7 +84,11 @@ public struct SiteBuilder: Sendable {
             return report(diagnostics, setup: true)
         }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output)
-        diagnostics += Parallel.map(pages) { builder.build($0) }.flatMap { $0 }
+        let built = Parallel.map(pages) { builder.build($0) }
+        diagnostics += built.flatMap(\.0)
+        diagnostics += ParityCheck.check(built.map(\.1).filter { !$0.sourcePath.isEmpty && generated.contains($0.sourcePath) == false },
+                                         languages: config.languages, defaultLanguage: config.defaultLanguage)
+        diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
         // Step 2: the site-wide files, then publish only if nothing failed.
         if diagnostics.hasErrors {
@@ -89,6 +99,12 @@ public struct SiteBuilder: Sendable {
                 try output.write("404.html", templates.render("404", context.notFound(language: config.defaultLanguage)))
                 for lang in config.languages {
                     try output.write("\(lang)/404.html", templates.render("404", context.notFound(language: lang)))
+                }
+                let discovery = DiscoveryFiles(config: config, index: index)
+                try output.write("sitemap.xml", discovery.sitemap())
+                try output.write("robots.txt", discovery.robots())
+                for lang in config.languages {
+                    try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                 }
                 try output.copyTree(from: source + "/static")
                 try output.commit()
@@ -118,6 +134,16 @@ public struct SiteBuilder: Sendable {
             }
         }
         return out
+    }
+
+    /// With `--strict` (or `strict: true` in sitegen.yml) every warning fails the build.
+    static func applyStrictness(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map { d in
+            var d = d
+            d.severity = .error
+            return d
+        }
     }
 
     /// Where a page is published, and what decided it.

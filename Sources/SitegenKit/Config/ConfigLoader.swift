@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `sitegen.yml`. Every problem is reported with its line and column; nothing is
 /// guessed: an unknown key is an error, so a typo in the policy cannot silently disable it.
 public enum ConfigLoader {
-    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher"]
+    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict"]
     static let linksKeys = ["allow", "telegram", "fake_domains", "phones", "allow_tld_wildcards"]
     static let telegramKeys = ["official", "fake"]
 
@@ -44,6 +44,7 @@ public enum ConfigLoader {
         var seenLinks = false
         var official: [OfficialLinkEntry] = []
         var publisher: Publisher?
+        var strict = false
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
@@ -60,6 +61,7 @@ public enum ConfigLoader {
                 links = readLinks(value, &reader)
             case "official": official = readOfficial(value, &reader)
             case "publisher": publisher = readPublisher(value, &reader)
+            case "strict": strict = reader.bool(value, what: "strict") ?? false
             default:
                 reader.error("config.unknown-key",
                              "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
@@ -107,6 +109,7 @@ public enum ConfigLoader {
                                 defaultLanguage: defaultLanguage?.value ?? codes[0], languages: codes, links: links)
         config.official = official
         config.publisher = publisher
+        config.strict = strict
         return (config, diagnostics)
     }
 

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var official: [OfficialLinkEntry] = []
     /// Who publishes the site (for ClaimReview markup).
     public var publisher: Publisher?
+    /// Warnings fail the build (`strict: true`, or `--strict`).
+    public var strict = false
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: String, languages: [String],

@@ -24,6 +24,7 @@ public struct PageContext: Sendable {
             "homeURL": href("/\(language)/"),
             "stylesheet": href("/style.css"),
             "rootURL": href("/"),
+            "feedURL": href("/\(language)/atom.xml"),
             "t": strings.table(language),
         ]
     }
@@ -52,16 +53,32 @@ public struct PageContext: Sendable {
         ctx["lastmod"] = updated.flatMap(LocalDates.isoDay) ?? ""
         ctx["lastmodText"] = updated.flatMap { LocalDates.display($0, language: lang) } ?? ""
         ctx["isHome"] = page.contentPath == "_index"
-        let translations = index.translations(of: page.translationKey, language: page.language, order: config.languages)
-        ctx["translations"] = translations.map { t -> [String: Any] in
-            [
-                "lang": t.language,
-                "name": strings.text("languageName", t.language),
-                "url": href(t.url),
-                "absoluteURL": config.absoluteURL(t.url),
+        let versions = index.versions(of: page.translationKey, order: config.languages)
+        // hreflang alternates: every version, this one included, and x-default when there are several.
+        var alternates = versions.map { ["lang": $0.language, "href": config.absoluteURL($0.url)] }
+        if versions.count > 1, let d = versions.first(where: { $0.language == config.defaultLanguage }) {
+            alternates.append(["lang": "x-default", "href": config.absoluteURL(d.url)])
+        }
+        ctx["alternates"] = alternates
+        // The switcher: each other language's version, or its home marked as not translated.
+        ctx["translations"] = config.languages.filter { $0 != lang }.map { other -> [String: Any] in
+            let version = versions.first { $0.language == other }
+            return [
+                "lang": other,
+                "name": strings.text("languageName", other),
+                "url": href(version?.url ?? "/\(other)/"),
+                "missing": version == nil,
+                "notTranslated": strings.text("notTranslated", other),
             ]
         }
-        ctx["hasTranslations"] = !translations.isEmpty
+        ctx["hasTranslations"] = config.languages.count > 1
+        ctx["ogLocale"] = Self.locale(lang)
+        ctx["ogAlternateLocales"] = versions.filter { $0.language != lang }.map { ["locale": Self.locale($0.language)] }
+        ctx["ogType"] = page.isSection ? "website" : "article"
+        let entry = index.entry(language: lang, contentPath: page.contentPath)
+        let crumbs = entry.map { index.ancestors(of: $0) } ?? []
+        ctx["breadcrumbs"] = crumbs.map { ["title": Typography.apply($0.title, language: lang), "url": href($0.url)] }
+        ctx["hasBreadcrumbs"] = !crumbs.isEmpty
         if page.isSection {
             let children = index.children(ofSection: page.listedPath, language: page.language)
             ctx["pages"] = children.map { c -> [String: Any] in
@@ -72,6 +89,16 @@ public struct PageContext: Sendable {
             ctx["hasPages"] = !children.isEmpty
         }
         return ctx
+    }
+
+    /// Open Graph locale of a language code: `kk` → `kk_KZ`, `ru` → `ru_RU`.
+    static func locale(_ language: String) -> String {
+        switch language {
+        case "kk": return "kk_KZ"
+        case "ru": return "ru_RU"
+        case "en": return "en_US"
+        default: return language
+        }
     }
 
     /// The language chooser at the site root.

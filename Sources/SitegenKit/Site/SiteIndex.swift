@@ -8,6 +8,8 @@ public struct SiteIndex: Sendable {
         public var title: String
         public var description: String?
         public var date: String?
+        /// `lastmod`, else `date`.
+        public var lastmod: String?
         public var weight: Int
         public var translationKey: String
         public var sectionPath: String
@@ -18,11 +20,13 @@ public struct SiteIndex: Sendable {
     public let entries: [Entry]
     private let byKey: [String: [Int]]
     private let bySection: [String: [Int]]
+    private let byContentPath: [String: Int]
 
     public init(pages: [Page]) {
         entries = pages.map {
             Entry(language: $0.language, url: $0.url, title: $0.frontMatter.title,
-                  description: $0.frontMatter.description, date: $0.frontMatter.date, weight: $0.frontMatter.weight,
+                  description: $0.frontMatter.description, date: $0.frontMatter.date,
+                  lastmod: $0.frontMatter.lastmod ?? $0.frontMatter.date, weight: $0.frontMatter.weight,
                   translationKey: $0.translationKey, sectionPath: $0.sectionPath, isSection: $0.isSection,
                   contentPath: $0.contentPath)
         }
@@ -34,6 +38,35 @@ public struct SiteIndex: Sendable {
         }
         self.byKey = byKey
         self.bySection = bySection
+        var byContentPath: [String: Int] = [:]
+        for (i, e) in entries.enumerated() { byContentPath[e.language + "\u{0}" + e.contentPath] = i }
+        self.byContentPath = byContentPath
+    }
+
+    /// Every language version of a page, itself included, in the site's language order.
+    public func versions(of key: String, order: [String]) -> [Entry] {
+        (byKey[key] ?? []).map { entries[$0] }
+            .sorted { (order.firstIndex(of: $0.language) ?? 99) < (order.firstIndex(of: $1.language) ?? 99) }
+    }
+
+    /// The entry of a page by language and path below the language folder.
+    public func entry(language: String, contentPath: String) -> Entry? {
+        byContentPath[language + "\u{0}" + contentPath].map { entries[$0] }
+    }
+
+    /// The section pages above a page, from the language home down (breadcrumbs).
+    public func ancestors(of entry: Entry) -> [Entry] {
+        var out: [Entry] = []
+        var parts = entry.contentPath.split(separator: "/").map(String.init)
+        if parts.last == "_index" { parts.removeLast() }
+        if !parts.isEmpty { parts.removeLast() }
+        while true {
+            let path = parts.isEmpty ? "_index" : parts.joined(separator: "/") + "/_index"
+            if let i = byContentPath[entry.language + "\u{0}" + path] { out.insert(entries[i], at: 0) }
+            if parts.isEmpty { break }
+            parts.removeLast()
+        }
+        return entry.contentPath == "_index" ? [] : out
     }
 
     /// The other-language versions of a page, in the site's language order.

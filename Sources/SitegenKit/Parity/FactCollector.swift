@@ -1,0 +1,77 @@
+import WHATWGURL
+
+/// Collects a page's facts from what its check already found: links, text tokens and numbers.
+struct FactCollector: Sendable {
+    let inspector: PageInspector
+
+    func facts(of page: Page, inventory: MarkdownInventory, document: MarkdownDocument) -> PageFacts {
+        var facts = PageFacts(sourcePath: page.sourcePath, language: page.language, translationKey: page.translationKey,
+                              lastmod: page.frontMatter.lastmod ?? page.frontMatter.date)
+        let parser = inspector.judge.parser
+        for link in inventory.links {
+            let at = page.filePosition(link.origin == .bareAutolink
+                                       ? inspector.locate(link.text, near: link.position, in: page) : link.position)
+            addLink(link.destination, at: at, to: &facts, page: page, parser: parser)
+        }
+        for run in inventory.textRuns where run.link == nil {
+            let tokens = inspector.tokens.scan(run.text)
+            let numbers = run.isCode ? [] : NumberFacts.scan(run.text)
+            guard !tokens.isEmpty || !numbers.isEmpty else { continue }
+            func place(_ text: String, _ offset: Int) -> (line: Int, column: Int) {
+                page.filePosition(inspector.locate(text, near: run.position, offset: offset, run: run, in: page))
+            }
+            for token in tokens {
+                switch token.kind {
+                case .handle(let h), .telegramPath(let h):
+                    facts.add(.handle, key: h.lowercased(), shown: "@" + h, at: place(token.text, token.offset))
+                case .email:
+                    facts.add(.email, key: token.text.lowercased(), shown: token.text, at: place(token.text, token.offset))
+                case .url:
+                    addLink(token.text, at: place(token.text, token.offset), to: &facts, page: page, parser: parser)
+                default:
+                    break
+                }
+            }
+            for n in numbers {
+                facts.add(n.kind, key: n.key, shown: n.shown, at: place(n.shown.replacingOccurrences(of: " ", with: "\u{A0}"), n.offset))
+            }
+        }
+        for field in [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap({ $0 }) {
+            for n in NumberFacts.scan(field.value) { facts.add(n.kind, key: n.key, shown: n.shown, at: (field.line, field.column)) }
+        }
+        if page.frontMatter.kind == "guide", let steps = Steps.list(in: document) {
+            let p = page.filePosition(BodyPosition(line: steps.start.line, byteColumn: steps.start.byteColumn))
+            facts.steps = (steps.children.count, p.line, p.column)
+        }
+        if let first = inventory.taskItems.first {
+            let p = page.filePosition(BodyPosition(line: first.start.line, byteColumn: first.start.byteColumn))
+            facts.checklistItems = (inventory.taskItems.count, p.line, p.column)
+        }
+        return facts
+    }
+
+    private func addLink(_ destination: String, at p: (line: Int, column: Int), to facts: inout PageFacts, page: Page,
+                         parser: URLParser) {
+        guard let url = parser.parse(destination) else {
+            // A page of the site: the same page in the other language has the other language's prefix.
+            guard destination.hasPrefix("/") else { return }
+            var path = destination
+            let prefix = "/\(page.language)/"
+            if path.hasPrefix(prefix) { path = "/*/" + path.dropFirst(prefix.count) }
+            facts.add(.link, key: path, shown: destination, at: p)
+            return
+        }
+        switch url.scheme {
+        case "mailto":
+            facts.add(.email, key: url.serializedPath.lowercased(), shown: url.serializedPath, at: p)
+        case "tel":
+            facts.add(.phone, key: url.serializedPath.filter(\.isASCIIDigit), shown: url.serializedPath, at: p)
+        default:
+            if let handle = inspector.judge.telegramHandle(of: url) {
+                facts.add(.handle, key: handle.lowercased(), shown: "@" + handle, at: p)
+            } else {
+                facts.add(.link, key: url.href, shown: destination, at: p)
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// The facts of a page that its translation must repeat exactly: where to go, whom to write to,
+/// how much, when, and how many steps and checklist items. A wrong amount or handle in one
+/// language is the kind of slip fakes exploit, so these are compared, not the prose.
+public struct PageFacts: Sendable {
+    /// A kind of fact, with its diagnostic code.
+    public enum Kind: String, Sendable, CaseIterable {
+        case link, handle, phone, email, amount, date
+        var code: String { "parity.\(rawValue)" }
+        var noun: String {
+            switch self {
+            case .link: return "link"
+            case .handle: return "Telegram handle"
+            case .phone: return "phone number"
+            case .email: return "e-mail address"
+            case .amount: return "amount"
+            case .date: return "date"
+            }
+        }
+    }
+
+    /// One fact as written, with a normalised key for comparison and where it is.
+    public struct Fact: Sendable {
+        public var key: String
+        public var shown: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public var sourcePath: String
+    public var language: String
+    public var translationKey: String
+    public var lastmod: String?
+    public var facts: [Kind: [Fact]] = [:]
+    /// Number of steps (guides) and where the list is.
+    public var steps: (count: Int, line: Int, column: Int)?
+    public var checklistItems: (count: Int, line: Int, column: Int)?
+
+    mutating func add(_ kind: Kind, key: String, shown: String, at p: (line: Int, column: Int)) {
+        if facts[kind]?.contains(where: { $0.key == key }) == true { return }
+        facts[kind, default: []].append(Fact(key: key, shown: shown, line: p.line, column: p.column))
+    }
+}
+
+/// Numbers in running text that are facts: amounts (`42 500 ₸`, `42 500`, `42500 теңге`) and
+/// dates written as numbers (`14.04.2020`, `2020-04-14`).
+enum NumberFacts {
+    struct Found {
+        var kind: PageFacts.Kind
+        var key: String
+        var shown: String
+        /// UTF-8 offset in the text.
+        var offset: Int
+    }
+
+    static let currencyWords = ["₸", "теңге", "тенге", "тг", "tenge", "kzt"]
+
+    static func scan(_ text: String) -> [Found] {
+        let u = Array(text.unicodeScalars)
+        var offsets = [Int](repeating: 0, count: u.count + 1)
+        for (i, c) in u.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(c) }
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && ("0"..."9").contains(u[i]) }
+        func isSpace(_ i: Int) -> Bool { i < u.count && (u[i] == " " || u[i] == "\u{A0}" || u[i] == "\u{202F}") }
+        var out: [Found] = []
+        var i = 0
+        while i < u.count {
+            guard isDigit(i), !isDigit(i - 1), i == 0 || !(u[i - 1].properties.isAlphabetic) else { i += 1; continue }
+            let start = i
+            var end = i
+            while isDigit(end) { end += 1 }
+            let firstGroup = end - start
+            // A date: dd.mm.yyyy or yyyy-mm-dd.
+            if let date = dateAt(u, start) {
+                out.append(Found(kind: .date, key: date.key, shown: date.shown, offset: offsets[start]))
+                i = start + date.length
+                continue
+            }
+            // Thousands groups: "42 500", "1 250 000".
+            var groups = 0
+            if firstGroup <= 3 {
+                while isSpace(end), isDigit(end + 1), isDigit(end + 2), isDigit(end + 3), !isDigit(end + 4) {
+                    end += 4
+                    groups += 1
+                }
+            }
+            let digits = String(String.UnicodeScalarView(u[start..<end].filter { ("0"..."9").contains($0) }))
+            // Followed by a currency word?
+            var j = end
+            while isSpace(j) { j += 1 }
+            let rest = String(String.UnicodeScalarView(u[j..<min(u.count, j + 6)])).lowercased()
+            let hasCurrency = currencyWords.contains { rest.hasPrefix($0) }
+            if groups > 0 || hasCurrency {
+                let shown = String(String.UnicodeScalarView(u[start..<end])).replacingOccurrences(of: "\u{A0}", with: " ")
+                out.append(Found(kind: .amount, key: digits, shown: shown, offset: offsets[start]))
+            }
+            i = end
+        }
+        return out
+    }
+
+    /// `14.04.2020` or `2020-04-14` starting at `i`, as an ISO day.
+    static func dateAt(_ u: [Unicode.Scalar], _ i: Int) -> (key: String, shown: String, length: Int)? {
+        func num(_ from: Int, _ n: Int) -> Int? {
+            guard from + n <= u.count else { return nil }
+            var v = 0
+            for k in from..<(from + n) {
+                guard ("0"..."9").contains(u[k]) else { return nil }
+                v = v * 10 + Int(u[k].value - 48)
+            }
+            return v
+        }
+        func notDigitAfter(_ k: Int) -> Bool { k >= u.count || !("0"..."9").contains(u[k]) }
+        if let d = num(i, 2), i + 10 <= u.count, u[i + 2] == "." || u[i + 2] == "/", let m = num(i + 3, 2),
+           u[i + 5] == u[i + 2], let y = num(i + 6, 4), notDigitAfter(i + 10), (1...12).contains(m), (1...31).contains(d) {
+            let key = String(format: "%04d-%02d-%02d", y, m, d)
+            return (key, String(String.UnicodeScalarView(u[i..<(i + 10)])), 10)
+        }
+        if let y = num(i, 4), i + 10 <= u.count, u[i + 4] == "-", let m = num(i + 5, 2), u[i + 7] == "-",
+           let d = num(i + 8, 2), notDigitAfter(i + 10), (1...12).contains(m), (1...31).contains(d) {
+            let key = String(format: "%04d-%02d-%02d", y, m, d)
+            return (key, key, 10)
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,77 @@
+/// The files search engines and feed readers read: `sitemap.xml` (with hreflang alternates),
+/// an Atom feed per language and `robots.txt`. Dates come from the content, never from the clock,
+/// so the same input gives the same bytes.
+struct DiscoveryFiles {
+    let config: SiteConfig
+    let index: SiteIndex
+
+    /// The sitemaps.org protocol with `xhtml:link` alternates (every version, itself included, and
+    /// `x-default` for the default language's version).
+    func sitemap() -> String {
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
+        let entries = index.entries.sorted { $0.url < $1.url }
+        for e in entries {
+            out += "<url>\n<loc>\(xml(config.absoluteURL(e.url)))</loc>\n"
+            if let lastmod = e.lastmod.flatMap(LocalDates.isoDay) { out += "<lastmod>\(lastmod)</lastmod>\n" }
+            let versions = index.versions(of: e.translationKey, order: config.languages)
+            if versions.count > 1 {
+                for v in versions {
+                    out += "<xhtml:link rel=\"alternate\" hreflang=\"\(xml(v.language))\" href=\"\(xml(config.absoluteURL(v.url)))\"/>\n"
+                }
+                if let d = versions.first(where: { $0.language == config.defaultLanguage }) {
+                    out += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(xml(config.absoluteURL(d.url)))\"/>\n"
+                }
+            }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// An Atom 1.0 feed of a language's pages, newest first.
+    func atom(language: String, strings: Strings, limit: Int = 50) -> String {
+        let pages = index.entries.filter { $0.language == language && $0.lastmod != nil && !$0.isSection }
+            .sorted { ($0.lastmod!, $1.url) > ($1.lastmod!, $0.url) }
+            .prefix(limit)
+        let title = config.title(for: language)
+        let home = config.absoluteURL("/\(language)/")
+        let updated = pages.first.flatMap { $0.lastmod }.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xml(language))">
+            <id>\(xml(home))</id>
+            <title>\(xml(title))</title>
+            <updated>\(updated)</updated>
+            <link rel="self" href="\(xml(config.absoluteURL("/\(language)/atom.xml")))"/>
+            <link rel="alternate" type="text/html" href="\(xml(home))"/>
+            <author><name>\(xml(config.publisher?.name.text(language) ?? title))</name></author>
+
+            """
+        for p in pages {
+            let url = config.absoluteURL(p.url)
+            out += "<entry>\n<id>\(xml(url))</id>\n<title>\(xml(Typography.apply(p.title, language: language)))</title>\n"
+            out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(xml(url))\"/>\n"
+            out += "<updated>\(Self.timestamp(p.lastmod!))</updated>\n"
+            if let d = p.description { out += "<summary>\(xml(Typography.apply(d, language: language)))</summary>\n" }
+            out += "</entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("/sitemap.xml"))\n"
+    }
+
+    /// RFC 3339 for a front matter date: a bare day is midnight UTC.
+    static func timestamp(_ date: String) -> String {
+        if date.count == 10 { return date + "T00:00:00Z" }
+        let t = date.replacingOccurrences(of: " ", with: "T")
+        let time = t.dropFirst(11)
+        return time.contains("Z") || time.contains("+") || time.contains("-") ? t : t + "Z"
+    }
+
+    private func xml(_ s: String) -> String { HTMLText.escape(s) }
+}
