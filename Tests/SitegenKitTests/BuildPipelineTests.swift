@@ -6,7 +6,7 @@ import XCTest
 /// The build end to end: URLs, front matter, drafts, translations, determinism, atomicity.
 final class BuildPipelineTests: XCTestCase {
     static let page = "---\ntitle: \"Өтініш беру\"\ndescription: \"Қалай өтініш беру керек\"\ntranslationKey: apply\nweight: 2\n---\n\nМәтін [egov.kz](https://egov.kz/).\n"
-    static let ruPage = "---\ntitle: \"Как подать заявление\"\ntranslationKey: apply\n---\n\nТекст.\n"
+    static let ruPage = "---\ntitle: \"Как подать заявление\"\ntranslationKey: apply\n---\n\nТекст [egov.kz](https://egov.kz/).\n"
 
     func testPrettyURLsSectionsAndHome() throws {
         let f = try Fixture(files: [
@@ -96,14 +96,14 @@ final class BuildPipelineTests: XCTestCase {
         var files: [String: String] = [:]
         for i in 0..<40 {
             files["content/kk/s/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\nweight: \(i % 3)\ntranslationKey: p\(i)\n---\n1. [egov.kz](https://egov.kz/)\n- [ ] ЖСН\n"
-            files["content/ru/s/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: p\(i)\n---\nТекст\n"
+            files["content/ru/s/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: p\(i)\n---\n1. [egov.kz](https://egov.kz/)\n- [ ] ИИН\n"
         }
         let f = try Fixture(files: files)
         assertNoErrors(f.build().diagnostics)
         let first = f.snapshot()
         assertNoErrors(f.build().diagnostics)
         XCTAssertEqual(first, f.snapshot())
-        XCTAssertEqual(first.count, 80 + 2 + 3 + 1 + 2, "pages, homes, 404s, chooser, css and checklist script")
+        XCTAssertEqual(first.count, 80 + 2 + 3 + 1 + 2 + 4, "pages, homes, 404s, chooser, css and script, feeds, sitemap, robots")
     }
 
     func testFailedBuildLeavesPreviousSiteIntactAndNoTempFolders() throws {
