@@ -31,7 +31,7 @@ struct PageChecker: Sendable {
                                       file: page.sourcePath, line: p.line, column: p.column))
         }
         diagnostics += guide.check(page, document: document, inventory: inventory)
-        let facts = collector.facts(of: page, inventory: inventory, document: document)
+        let facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
         return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
     }
 }

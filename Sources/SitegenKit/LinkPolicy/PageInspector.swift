@@ -59,8 +59,9 @@ struct PageInspector: Sendable {
             }
         }
 
-        for run in inventory.textRuns where run.link != .autolink && run.link != .bareAutolink {
+        for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
             let found = tokens.scan(run.text)
+            if run.link == nil && !found.isEmpty { edits.runTokens[index] = found }
             var pieces: [(TextToken, String)] = []
             for token in found {
                 // Link text that is one address is judged against its target (text-mismatch).

@@ -22,9 +22,11 @@ extension CMarkNode {
         else { return nil }
         // The marker must stand alone on its line, as GitHub requires.
         if let after = first.next, after.kind != .softBreak && after.kind != .lineBreak { return nil }
-        let trimmed = text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
-        guard trimmed.starts(with: "[!"), trimmed.last == "]", trimmed.count > 3 else { return nil }
-        let name = String(trimmed.dropFirst(2).dropLast())
+        var bytes = Substring(text).utf8[...]
+        while let b = bytes.first, b == 0x20 || b == 0x09 { bytes = bytes.dropFirst() }
+        while let b = bytes.last, b == 0x20 || b == 0x09 { bytes = bytes.dropLast() }
+        guard bytes.count > 3, bytes.starts(with: "[!".utf8), bytes.last == UInt8(ascii: "]") else { return nil }
+        let name = String(decoding: bytes.dropFirst(2).dropLast(), as: UTF8.self)
         guard name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) else { return nil }
         if let kind = AlertKind(rawValue: name.lowercased()) { return .alert(kind) }
         return .unknown(name)

@@ -4,7 +4,11 @@ import WHATWGURL
 struct FactCollector: Sendable {
     let inspector: PageInspector
 
-    func facts(of page: Page, inventory: MarkdownInventory, document: MarkdownDocument) -> PageFacts {
+    /// How an absolute link destination counts, computed once per destination in a build.
+    private static let linkKinds = SharedCache<String, (PageFacts.Kind, String, String)?>()
+
+    func facts(of page: Page, inventory: MarkdownInventory, document: MarkdownDocument,
+               tokens runTokens: [Int: [TextToken]]) -> PageFacts {
         var facts = PageFacts(sourcePath: page.sourcePath, language: page.language, translationKey: page.translationKey,
                               lastmod: page.frontMatter.lastmod ?? page.frontMatter.date)
         let parser = inspector.judge.parser
@@ -13,8 +17,8 @@ struct FactCollector: Sendable {
                                        ? inspector.locate(link.text, near: link.position, in: page) : link.position)
             addLink(link.destination, at: at, to: &facts, page: page, parser: parser)
         }
-        for run in inventory.textRuns where run.link == nil {
-            let tokens = inspector.tokens.scan(run.text)
+        for (index, run) in inventory.textRuns.enumerated() where run.link == nil {
+            let tokens = runTokens[index] ?? []
             let numbers = run.isCode ? [] : NumberFacts.scan(run.text)
             guard !tokens.isEmpty || !numbers.isEmpty else { continue }
             func place(_ text: String, _ offset: Int) -> (line: Int, column: Int) {
@@ -52,26 +56,26 @@ struct FactCollector: Sendable {
 
     private func addLink(_ destination: String, at p: (line: Int, column: Int), to facts: inout PageFacts, page: Page,
                          parser: URLParser) {
-        guard let url = parser.parse(destination) else {
+        guard let first = destination.first, first != "#" else { return }
+        if first == "/" && !destination.hasPrefix("//") {
             // A page of the site: the same page in the other language has the other language's prefix.
-            guard destination.hasPrefix("/") else { return }
             var path = destination
             let prefix = "/\(page.language)/"
             if path.hasPrefix(prefix) { path = "/*/" + path.dropFirst(prefix.count) }
             facts.add(.link, key: path, shown: destination, at: p)
             return
         }
-        switch url.scheme {
-        case "mailto":
-            facts.add(.email, key: url.serializedPath.lowercased(), shown: url.serializedPath, at: p)
-        case "tel":
-            facts.add(.phone, key: url.serializedPath.filter(\.isASCIIDigit), shown: url.serializedPath, at: p)
-        default:
-            if let handle = inspector.judge.telegramHandle(of: url) {
-                facts.add(.handle, key: handle.lowercased(), shown: "@" + handle, at: p)
-            } else {
-                facts.add(.link, key: url.href, shown: destination, at: p)
+        let judge = inspector.judge
+        let counted = Self.linkKinds.value(destination) { () -> (PageFacts.Kind, String, String)? in
+            guard let url = parser.parse(destination) else { return nil }
+            switch url.scheme {
+            case "mailto": return (.email, url.serializedPath.lowercased(), url.serializedPath)
+            case "tel": return (.phone, url.serializedPath.filter(\.isASCIIDigit), url.serializedPath)
+            default:
+                if let handle = judge.telegramHandle(of: url) { return (.handle, handle.lowercased(), "@" + handle) }
+                return (.link, url.href, destination)
             }
         }
+        if let (kind, key, shown) = counted { facts.add(kind, key: key, shown: shown, at: p) }
     }
 }

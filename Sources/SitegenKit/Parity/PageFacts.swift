@@ -55,6 +55,16 @@ enum NumberFacts {
     static let currencyWords = ["₸", "теңге", "тенге", "тг", "tenge", "kzt"]
 
     static func scan(_ text: String) -> [Found] {
+        // Prose without digits (most of it) has no amounts or dates.
+        // Prose without digits (most of it) has no amounts or dates; fewer than four digits can
+        // only be an amount with a currency after it (`5 ₸`).
+        var copy = text
+        let digits = copy.withUTF8 { $0.reduce(0) { $1 >= 0x30 && $1 <= 0x39 ? $0 + 1 : $0 } }
+        if digits == 0 { return [] }
+        if digits < 4 {
+            let lower = text.lowercased()
+            guard currencyWords.contains(where: { lower.contains($0) }) else { return [] }
+        }
         let u = Array(text.unicodeScalars)
         var offsets = [Int](repeating: 0, count: u.count + 1)
         for (i, c) in u.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(c) }

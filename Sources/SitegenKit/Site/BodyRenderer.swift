@@ -9,6 +9,9 @@ public struct RenderEdits: Sendable {
     public var urlRewrites: [CMarkNode: String] = [:]
     /// Blocks (code blocks naming fakes inside a warning) to replace by HTML made by sitegen.
     public var blocksAsHTML: [CMarkNode: String] = [:]
+    /// Tokens found in text runs outside links, by run index, so the facts of the page are read
+    /// from the same scan.
+    var runTokens: [Int: [TextToken]] = [:]
 
     public init() {}
 }
