@@ -43,7 +43,8 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertTrue(html.contains("<link rel=\"canonical\" href=\"https://example.kz/kk/42500/apply/\">"))
         XCTAssertTrue(html.contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.kz/ru/42500/apply/\">"))
         XCTAssertTrue(html.contains("<a href=\"/ru/42500/apply/\" hreflang=\"ru\" lang=\"ru\">Русский</a>"))
-        XCTAssertFalse(html.contains("<script"), "pages load no scripts")
+        let scripts = HTMLParser.parse(html).all("script").filter { $0["type"] != "application/ld+json" }
+        XCTAssertEqual(scripts.map { $0["src"] }, ["/search.js"], "only the site's own search script, nothing external")
     }
 
     func testSlugOverridesLastSegment() throws {
@@ -103,7 +104,9 @@ final class BuildPipelineTests: XCTestCase {
         let first = f.snapshot()
         assertNoErrors(f.build().diagnostics)
         XCTAssertEqual(first, f.snapshot())
-        XCTAssertEqual(first.count, 80 + 2 + 3 + 1 + 2 + 4, "pages, homes, 404s, chooser, css and script, feeds, sitemap, robots")
+        XCTAssertEqual(first.keys.filter { !$0.hasPrefix("search/") }.count, 80 + 2 + 3 + 1 + 3 + 4,
+                       "pages, homes, 404s, chooser, css and scripts, feeds, sitemap, robots")
+        XCTAssertTrue(first.keys.contains("search/kk/meta.json"))
     }
 
     func testFailedBuildLeavesPreviousSiteIntactAndNoTempFolders() throws {
@@ -135,7 +138,7 @@ final class BuildPipelineTests: XCTestCase {
         ])
         assertNoErrors(f.build().diagnostics)
         let page = HTMLParser.parse(try XCTUnwrap(f.output("kk/x/index.html")))
-        XCTAssertTrue(page.all("script").isEmpty, "no script element came from the title")
+        XCTAssertTrue(page.all("script").allSatisfy { $0["src"] != nil }, "no script element came from the title")
         XCTAssertEqual(page.first("title")?.text.hasPrefix("</title><script>alert(1)</script>"), true)
         let meta = try XCTUnwrap(page.first("meta") { $0["name"] == "description" })
         XCTAssertEqual(meta["content"], Typography.apply("a\" onload=\"x", language: "kk"), "quotes are typeset, never raw")

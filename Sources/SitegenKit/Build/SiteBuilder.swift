@@ -85,8 +85,8 @@ public struct SiteBuilder: Sendable {
         }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output)
         let built = Parallel.map(pages) { builder.build($0) }
-        diagnostics += built.flatMap(\.0)
-        diagnostics += ParityCheck.check(built.map(\.1).filter { !$0.sourcePath.isEmpty && generated.contains($0.sourcePath) == false },
+        diagnostics += built.flatMap(\.diagnostics)
+        diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
                                          languages: config.languages, defaultLanguage: config.defaultLanguage)
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
@@ -105,6 +105,10 @@ public struct SiteBuilder: Sendable {
                 try output.write("robots.txt", discovery.robots())
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
+                    let documents = zip(pages, built).filter { $0.0.language == lang }.compactMap(\.1.search)
+                    for file in SearchIndexWriter.files(language: lang, documents: documents) {
+                        try output.write(file.path, file.bytes)
+                    }
                 }
                 try output.copyTree(from: source + "/static")
                 try output.commit()

@@ -25,6 +25,8 @@ public struct PageContext: Sendable {
             "stylesheet": href("/style.css"),
             "rootURL": href("/"),
             "feedURL": href("/\(language)/atom.xml"),
+            "searchIndex": href("/search/\(language)/"),
+            "searchScript": href("/search.js"),
             "t": strings.table(language),
         ]
     }

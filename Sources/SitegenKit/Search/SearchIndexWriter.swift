@@ -1,0 +1,541 @@
+import Foundation
+
+/// One page as search sees it.
+public struct SearchDocument: Sendable {
+    /// Where a result links to, written as the site's own links are (for example `/kk/42500/apply/`);
+    /// `search.js` puts it in `href` unchanged.
+    public var url: String
+    /// The page title, plain text; words found here rank first.
+    public var title: String
+    /// The text shown under the title in results (the page description), plain text. It is searched too,
+    /// and shortened to ``SearchIndexWriter/snippetLength`` characters; when empty, the start of `text`
+    /// is shown instead.
+    public var snippet: String
+    /// The visible text of the page, plain text.
+    public var text: String
+
+    /// A page for the search index.
+    public init(url: String, title: String, snippet: String, text: String) {
+        self.url = url
+        self.title = title
+        self.snippet = snippet
+        self.text = text
+    }
+}
+
+/// Builds the sharded index of one language and returns the files to write: relative path → bytes.
+///
+/// Everything is JSON (UTF-8) under `search/<language>/`, so that a phone downloads only what one query
+/// needs (the client is `static/search.js`):
+///
+/// - `meta.json` — `{"version":1,"lang":"kk","docs":N,"fragment":K,"shards":[…]}`. `shards` lists
+///   every node of the prefix tree over folded terms (see ``SearchFolding``), in code point order; node
+///   *i* is the file `t/<i>.json`. A node is written as its prefix; a node that was split because it was
+///   too big ends with `*` and has children one character longer. The root is the empty prefix.
+/// - `t/<i>.json` — a leaf `{"t":{term: postings, …}}` holds every term that starts with its prefix
+///   (which is what search-as-you-type needs for the last word); a split node of two or more
+///   characters `{"t":{prefix: postings},"u":postings}` holds the term equal to its prefix, if any, and in
+///   `u` the union over all terms starting with it, so that a short prefix still costs one file. Split
+///   nodes shorter than ``SearchFolding/minimumTermLength`` have no file: no query word is that short.
+///   A leaf goes over ``shardLimit`` bytes only when it is a single term.
+/// - Postings are either a string (the pages containing the term) or `[all, inTitle]`. Each string
+///   encodes ascending page numbers with the 64 characters `A–Z a–z 0–9 - _` (6 bits each), whichever
+///   form is shorter: gaps (first number, then each difference minus one) as little-endian base-32
+///   varints, the sixth bit meaning "more follows"; or, after `!`, the first number as such a varint and
+///   then a bitmap from it, six pages per character, lowest bit first.
+/// - `d/<n>.json` — fragment *n*: `[[url, title, snippet], …]` for pages `n*K ..< (n+1)*K`. `K` (a power
+///   of two up to 64) is chosen so that a fragment is about ``fragmentTarget`` bytes, so ten results
+///   cost at most ten small files.
+///
+/// Page numbers follow the order of `documents`, which is also the last tie-break of the ranking: pass
+/// pages in the site's own deterministic order. The output depends on nothing else (no dates, no hash
+/// order), so two builds give the same bytes.
+public enum SearchIndexWriter {
+    /// The format of the files; `search.js` refuses other versions.
+    static let formatVersion = 1
+    /// A shard over this many bytes is split by a longer prefix.
+    static let shardLimit = 40 * 1024
+    /// About how many bytes a fragment of result titles and snippets should have.
+    static let fragmentTarget = 4 * 1024
+    /// At most this many characters of a snippet are kept (whole words, then "…").
+    static let snippetLength = 160
+
+    /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
+    public static func files(language: String, documents: [SearchDocument]) -> [(path: String, bytes: [UInt8])] {
+        let base = "search/\(language)/"
+        let index = TermIndex(documents: documents)
+        var files: [(path: String, bytes: [UInt8])] = []
+
+        let nodes = ShardTree(index: index).nodes
+        var shardNames: [String] = []
+        for (number, node) in nodes.enumerated() {
+            shardNames.append(node.split ? node.prefix + "*" : node.prefix)
+            if let bytes = node.bytes { files.append((base + "t/\(number).json", bytes)) }
+        }
+
+        let entries = inParallel(documents, fragmentEntry)
+        let perFragment = fragmentSize(entries)
+        var start = 0
+        while start < entries.count {
+            let end = min(start + perFragment, entries.count)
+            var out: [UInt8] = [UInt8(ascii: "[")]
+            for i in start..<end {
+                if i > start { out.append(UInt8(ascii: ",")) }
+                out += entries[i]
+            }
+            out.append(UInt8(ascii: "]"))
+            files.append((base + "d/\(start / perFragment).json", out))
+            start = end
+        }
+
+        var meta: [UInt8] = Array("{\"version\":\(formatVersion),\"lang\":".utf8)
+        JSON.appendString(language, to: &meta)
+        meta += Array(",\"docs\":\(documents.count),\"fragment\":\(perFragment),\"shards\":[".utf8)
+        for (i, name) in shardNames.enumerated() {
+            if i > 0 { meta.append(UInt8(ascii: ",")) }
+            JSON.appendString(name, to: &meta)
+        }
+        meta += Array("]}".utf8)
+        files.insert((base + "meta.json", meta), at: 0)
+        return files
+    }
+
+    // MARK: - Fragments
+
+    /// `[url, title, snippet]` of one page, as JSON.
+    private static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
+        var snippet = collapseSpaces(doc.snippet[...])
+        if snippet.isEmpty {
+            // Only the start of the text can be shown; collapsing all of it would be wasted.
+            snippet = collapseSpaces(doc.text.prefix(4 * snippetLength))
+        }
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        JSON.appendString(doc.url, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSON.appendString(collapseSpaces(doc.title[...]), to: &out)
+        out.append(UInt8(ascii: ","))
+        JSON.appendString(shorten(snippet), to: &out)
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// Pages per fragment: the largest power of two up to 64 whose average fragment stays within
+    /// ``fragmentTarget``.
+    static func fragmentSize(_ entries: [[UInt8]]) -> Int {
+        guard !entries.isEmpty else { return 1 }
+        let average = max(1, entries.reduce(0) { $0 + $1.count + 1 } / entries.count)
+        var size = 1
+        while size < 64, size * 2 * average <= fragmentTarget { size *= 2 }
+        return size
+    }
+
+    /// Line breaks and runs of spaces become one space, since results show one paragraph; no-break
+    /// spaces stay, as typography put them there (inside «42 500», before «₸»).
+    static func collapseSpaces(_ s: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace, u.value != 0xA0, u.value != 0x2007, u.value != 0x202F {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// At most ``snippetLength`` characters, cut after a whole word where one ends near the limit.
+    static func shorten(_ s: String) -> String {
+        guard s.count > snippetLength else { return s }
+        var cut = s.prefix(snippetLength)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 {
+            cut = cut[..<space]
+        }
+        while let last = cut.last, last.isWhitespace || ",;:-\u{2014}\u{2013}(«„".contains(last) {
+            cut.removeLast()
+        }
+        return cut + "…"
+    }
+}
+
+// MARK: - Terms and postings
+
+/// Every folded term of one language with the pages that contain it, terms in code point order.
+struct TermIndex {
+    /// The terms as scalars, sorted.
+    var terms: [[Unicode.Scalar]] = []
+    /// For each term, the ascending numbers of the pages containing it (title, snippet or text).
+    var pages: [[Int32]] = []
+    /// For each term, the ascending numbers of the pages whose title contains it.
+    var titlePages: [[Int32]] = []
+    /// Number of pages.
+    var count = 0
+
+    init(documents: [SearchDocument]) {
+        count = documents.count
+        // Chunks of pages are read in parallel, each numbering its own terms; then the numbers are merged.
+        let chunks = inChunks(documents) { PageChunk($0) }
+
+        var all = TermTable()
+        var allPages: [[Int32]] = []
+        var allTitlePages: [[Int32]] = []
+        var page: Int32 = 0
+        for part in chunks {
+            let global = (0..<part.terms.count).map { local -> Int in
+                let (id, isNew) = part.terms.withTerm(local) { all.insert($0) }
+                if isNew {
+                    allPages.append([])
+                    allTitlePages.append([])
+                }
+                return id
+            }
+            for p in part.pageStarts.indices.dropLast() {
+                for t in part.termIDs[part.pageStarts[p]..<part.pageStarts[p + 1]] {
+                    allPages[global[Int(t & 0x7FFF_FFFF)]].append(page)
+                    if t < 0 { allTitlePages[global[Int(t & 0x7FFF_FFFF)]].append(page) }
+                }
+                page += 1
+            }
+        }
+        // UTF-8 byte order is code point order.
+        let order = (0..<all.count).sorted { a, b in
+            all.withTerm(a) { x in all.withTerm(b) { y in x.lexicographicallyPrecedes(y) } }
+        }
+        terms = order.map { id in all.withTerm(id) { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) } }
+        pages = order.map { allPages[$0] }
+        titlePages = order.map { allTitlePages[$0] }
+    }
+}
+
+/// The distinct terms of a run of consecutive pages, numbered within the run.
+private struct PageChunk {
+    var terms = TermTable()
+    /// Each page's distinct term numbers, one page after another; a number with the sign bit set
+    /// (`id | 0x8000_0000`) is in the title too.
+    var termIDs: [Int32] = []
+    /// Where each page's terms start in `termIDs`, and the end.
+    var pageStarts: [Int] = [0]
+
+    init(_ documents: ArraySlice<SearchDocument>) {
+        var lastPage: [Int32] = []
+        var inTitle: [Bool] = []
+        var page: Int32 = 0
+        for doc in documents {
+            page += 1
+            let start = termIDs.count
+            func add(_ word: UnsafeBufferPointer<UInt8>, title: Bool) {
+                let (id, isNew) = terms.insert(word)
+                if isNew {
+                    lastPage.append(0)
+                    inTitle.append(false)
+                }
+                if lastPage[id] != page {
+                    lastPage[id] = page
+                    inTitle[id] = title
+                    termIDs.append(Int32(id))
+                }
+            }
+            SearchFolding.forEachTerm(in: doc.title) { add($0, title: true) }
+            SearchFolding.forEachTerm(in: doc.snippet) { add($0, title: false) }
+            SearchFolding.forEachTerm(in: doc.text) { add($0, title: false) }
+            for k in start..<termIDs.count where inTitle[Int(termIDs[k])] {
+                termIDs[k] |= Int32(bitPattern: 0x8000_0000)
+            }
+            pageStarts.append(termIDs.count)
+        }
+    }
+}
+
+/// Distinct UTF-8 byte strings, numbered in order of arrival. Words are looked up as bytes in one shared
+/// buffer: a String and a Dictionary entry per word of the site would cost more than the folding.
+struct TermTable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    /// Open addressing with linear probing: term number, or -1.
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    /// Number of distinct terms.
+    var count: Int { starts.count - 1 }
+
+    /// Calls `body` with the bytes of term `id`.
+    func withTerm<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
+    }
+
+    /// The number of `term`, and whether it was new.
+    mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        let mask = slots.count - 1
+        var slot = Self.hash(term) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if withTerm(Int(id), { $0.elementsEqual(term) }) { return (Int(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        bytes.append(contentsOf: term)
+        starts.append(bytes.count)
+        slots[slot] = Int32(id)
+        if count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        var grown = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = grown.count - 1
+        for id in 0..<count {
+            var slot = withTerm(id) { Self.hash($0) } & mask
+            while grown[slot] >= 0 { slot = (slot + 1) & mask }
+            grown[slot] = Int32(id)
+        }
+        slots = grown
+    }
+
+    /// FNV-1a: fixed, so the table behaves the same on every run.
+    private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in term { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+}
+
+/// `transform` of every element, computed on all cores.
+func inParallel<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    inChunks(items) { $0.map(transform) }.flatMap { $0 }
+}
+
+/// `transform` of consecutive runs of `items` (in order), computed on all cores: each page is
+/// independent, and reading text is most of the work.
+func inChunks<T: Sendable, R>(_ items: [T], size: Int = 256, _ transform: @Sendable (ArraySlice<T>) -> R) -> [R] {
+    let count = (items.count + size - 1) / size
+    let results = ChunkResults<R>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { c in
+        results.set(c, transform(items[(c * size)..<min((c + 1) * size, items.count)]))
+    }
+    return results.values
+}
+
+/// Results of parallel chunks, each slot written once by its own iteration.
+private final class ChunkResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    /// The results in chunk order.
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// The page-number encoding described in ``SearchIndexWriter``.
+enum Postings {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// The shorter of the gap and bitmap encodings of ascending `ids` (ASCII, no JSON escaping needed).
+    static func encode(_ ids: [Int32]) -> [UInt8] {
+        guard let first = ids.first, let last = ids.last else { return [] }
+        var gaps: [UInt8] = []
+        appendVarint(Int(first), to: &gaps)
+        for i in ids.indices.dropFirst() {
+            appendVarint(Int(ids[i] - ids[i - 1] - 1), to: &gaps)
+        }
+        let bitmapChars = (Int(last - first) + 6) / 6
+        guard bitmapChars + 8 < gaps.count else { return gaps }
+        var bitmap: [UInt8] = [UInt8(ascii: "!")]
+        appendVarint(Int(first), to: &bitmap)
+        var bits = [UInt8](repeating: 0, count: bitmapChars)
+        for id in ids {
+            let offset = Int(id - first)
+            bits[offset / 6] |= 1 << UInt8(offset % 6)
+        }
+        bitmap += bits.map { alphabet[Int($0)] }
+        return bitmap.count < gaps.count ? bitmap : gaps
+    }
+
+    static func appendVarint(_ value: Int, to out: inout [UInt8]) {
+        var v = value
+        repeat {
+            var c = v & 31
+            v >>= 5
+            if v > 0 { c |= 32 }
+            out.append(alphabet[c])
+        } while v > 0
+    }
+
+    /// The inverse of ``encode(_:)``, for tests.
+    static func decode(_ s: [UInt8]) -> [Int32] {
+        var value = [Int](repeating: -1, count: 128)
+        for (i, c) in alphabet.enumerated() { value[Int(c)] = i }
+        var i = 0
+        func varint() -> Int {
+            var v = 0
+            var shift = 0
+            while i < s.count {
+                let c = value[Int(s[i])]
+                i += 1
+                v |= (c & 31) << shift
+                shift += 5
+                if c & 32 == 0 { break }
+            }
+            return v
+        }
+        var ids: [Int32] = []
+        if s.first == UInt8(ascii: "!") {
+            i = 1
+            let first = varint()
+            var offset = 0
+            while i < s.count {
+                let c = value[Int(s[i])]
+                i += 1
+                for bit in 0..<6 where c & (1 << bit) != 0 { ids.append(Int32(first + offset + bit)) }
+                offset += 6
+            }
+        } else {
+            var previous = -1
+            while i < s.count {
+                previous += varint() + 1
+                ids.append(Int32(previous))
+            }
+        }
+        return ids
+    }
+}
+
+// MARK: - Shards
+
+/// The prefix tree of term shards, nodes in code point order of their prefixes.
+struct ShardTree {
+    /// One node: a leaf shard, or a prefix split into longer ones.
+    struct Node {
+        var prefix: String
+        var split: Bool
+        /// The file `t/<i>.json`; nil for split nodes too short to be searched for.
+        var bytes: [UInt8]?
+    }
+
+    private(set) var nodes: [Node] = []
+    private let index: TermIndex
+    /// `"term":postings` of every term, as JSON.
+    private let entries: [[UInt8]]
+
+    init(index: TermIndex) {
+        self.index = index
+        entries = index.terms.indices.map { t in
+            var out: [UInt8] = []
+            JSON.appendString(String(String.UnicodeScalarView(index.terms[t])), to: &out)
+            out.append(UInt8(ascii: ":"))
+            Self.appendPostings(index.pages[t], index.titlePages[t], to: &out)
+            return out
+        }
+        build(index.terms.startIndex..<index.terms.endIndex, depth: 0)
+    }
+
+    private static func appendPostings(_ all: [Int32], _ title: [Int32], to out: inout [UInt8]) {
+        if title.isEmpty {
+            out.append(UInt8(ascii: "\""))
+            out += Postings.encode(all)
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out += Array("[\"".utf8)
+            out += Postings.encode(all)
+            out += Array("\",\"".utf8)
+            out += Postings.encode(title)
+            out += Array("\"]".utf8)
+        }
+    }
+
+    /// Terms `range` all share their first `depth` scalars.
+    private mutating func build(_ range: Range<Int>, depth: Int) {
+        let terms = index.terms
+        let prefixScalars = range.isEmpty ? [] : terms[range.lowerBound].prefix(depth)
+        let prefix = String(String.UnicodeScalarView(prefixScalars))
+        // Sorted terms put the one equal to the prefix first.
+        let exact: Int? = !range.isEmpty && terms[range.lowerBound].count == depth ? range.lowerBound : nil
+        let leafBytes = range.reduce(7) { $0 + entries[$1].count + 1 }
+        let canSplit = range.count > (exact == nil ? 0 : 1)
+        guard leafBytes > SearchIndexWriter.shardLimit, canSplit else {
+            var out: [UInt8] = Array("{\"t\":{".utf8)
+            for t in range {
+                if t > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                out += entries[t]
+            }
+            out += Array("}}".utf8)
+            nodes.append(Node(prefix: prefix, split: false, bytes: out))
+            return
+        }
+
+        var bytes: [UInt8]?
+        if depth >= SearchFolding.minimumTermLength {
+            var out: [UInt8] = Array("{\"t\":{".utf8)
+            if let exact { out += entries[exact] }
+            out += Array("},\"u\":".utf8)
+            let (all, title) = union(range)
+            Self.appendPostings(all, title, to: &out)
+            out.append(UInt8(ascii: "}"))
+            bytes = out
+        }
+        nodes.append(Node(prefix: prefix, split: true, bytes: bytes))
+
+        var start = exact.map { $0 + 1 } ?? range.lowerBound
+        while start < range.upperBound {
+            let next = terms[start][depth]
+            var end = start + 1
+            while end < range.upperBound, terms[end][depth] == next { end += 1 }
+            build(start..<end, depth: depth + 1)
+            start = end
+        }
+    }
+
+    /// The pages containing any of the terms, and those with any of them in the title.
+    private func union(_ range: Range<Int>) -> ([Int32], [Int32]) {
+        var marks = [UInt8](repeating: 0, count: index.count)
+        for t in range {
+            for page in index.pages[t] { marks[Int(page)] |= 1 }
+            for page in index.titlePages[t] { marks[Int(page)] |= 2 }
+        }
+        var all: [Int32] = []
+        var title: [Int32] = []
+        for (page, mark) in marks.enumerated() where mark != 0 {
+            all.append(Int32(page))
+            if mark & 2 != 0 { title.append(Int32(page)) }
+        }
+        return (all, title)
+    }
+}
+
+/// The little JSON writing the index needs.
+enum JSON {
+    /// `s` as a JSON string literal in UTF-8. Besides what JSON requires, U+2028 and U+2029 are escaped
+    /// so that the text is also safe inside a JavaScript string.
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20, 0x2028, 0x2029:
+                let hex = String(u.value, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            case 0..<0x80:
+                out.append(UInt8(u.value))
+            default:
+                UTF8.encode(u) { out.append($0) }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
