@@ -1,21 +1,20 @@
-/* Offline search over search/<lang>/ (format: SearchIndexWriter.swift) for this markup:
+/* Offline search (index format: SearchIndexWriter.swift) on this markup:
 <form class="search" role="search" action="/kk/" data-index="/search/kk/"><label for="q">…</label>
 <input type="search" id="q" name="q"></form><div class="search-results" aria-live="polite"></div>
-Without JavaScript or the index, submitting opens the action (the section list).
-fold() and terms() must match SearchFolding.swift. */
+Without JS or index, submitting opens the action (a list page). fold, terms = SearchFolding.swift */
 (function () {
 "use strict";
 var FROM = "әғқңөұүһіёς", TO = "агкноуухиеσ", VAL = [], i;
 var NONE = { kk: "Ештеңе табылмады", ru: "Ничего не найдено" };
 for (i = 0; i < 64; i++) VAL["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charCodeAt(i)] = i;
 
-// Lowercase, drop accents (a breve right after и stays: й), Kazakh letters as on a Russian keyboard.
+// Lowercase, no accents but й, Kazakh letters as on a Russian keyboard.
 function fold(s) {
-  return String(s).toLowerCase().normalize("NFD").replace(/(и\u0306)|[\u0300-\u036f]/g, "$1").normalize("NFC")
+  return s.toLowerCase().normalize("NFD").replace(/(и\u0306)|[\u0300-\u036f]/g, "$1").normalize("NFC")
     .replace(/[әғқңөұүһіёς]/g, function (c) { return TO[FROM.indexOf(c)]; });
 }
 
-// Folded runs of 2+ letters/digits; "42 500" is one word, as typography spaces numbers.
+// Runs of 2+ letters/digits; typography spaces numbers, so "42 500" is one word.
 function terms(text) {
   var s = fold(text), re = /[\p{L}\p{N}]+/gu, out = [], cur = "", end, num, m;
   function flush() { if (Array.from(cur).length > 1) out.push(cur); }
@@ -28,7 +27,7 @@ function terms(text) {
   return out;
 }
 
-// Up to 8 distinct words; the last is a prefix while being typed (no space after it yet).
+// Up to 8 distinct words; the last is a prefix until a space follows it.
 function parse(q) {
   var words = terms(q), prefix = /[\p{L}\p{N}]{2}$/u.test(fold(q)), list = [];
   words.forEach(function (w, i) {
@@ -37,7 +36,7 @@ function parse(q) {
   return list;
 }
 
-// Page numbers: base-32 varint gaps, or "!", the first number and a 6-bit bitmap.
+// Pages: base-32 varint gaps, or "!", first page, 6-bit bitmap.
 function decode(s) {
   var ids = [], i = 0, p = -1, c, b;
   function varint() { var v = 0, m = 1; do { c = VAL[s.charCodeAt(i++)]; v += (c & 31) * m; m *= 32; } while (c & 32); return v; }
@@ -46,8 +45,8 @@ function decode(s) {
   return ids;
 }
 
-// query(q) resolves to {total, results: [{url, title, snippet}]}: pages with every word, title
-// matches first, then more matching terms, then site order. Each file is fetched once.
+// query(q) → {total, results: [[url, title, snippet]]} or null: pages with every word, title
+// matches first, then more terms, then site order.
 function searcher(base) {
   var cache = {};
   function load(path) {
@@ -56,30 +55,30 @@ function searcher(base) {
       throw r.status;
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
-  // A word's postings, from the shard of its longest prefix in meta.json (* marks a split prefix).
+  // From the last shard whose key ≤ the word; a split key (*) has only itself and "u": longer words.
   function postings(meta, word) {
-    var w = word.w, cp = Array.from(w), L = cp.length, n;
-    while (L >= 0 && !(n = meta.nodes[cp.slice(0, L).join("")])) L--;
-    return !n || n.split && L < cp.length ? [] : load("t/" + n.i + ".json").then(function (s) {
-      var list = s.t[w] ? [s.t[w]] : [], k;
+    var keys = meta.keys, w = word.w, lo = 0, hi = keys.length, mid;
+    while (lo < hi) if (keys[mid = (lo + hi) >> 1] <= w) lo = mid + 1; else hi = mid;
+    return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? [] : load("t/" + lo + ".json").then(function (s) {
+      var list = [], k;
+      for (k in s.t) if (word.prefix ? !k.indexOf(w) : k === w) list.push(s.t[k]);
       if (word.prefix && s.u) list.push(s.u);
-      else if (word.prefix) for (k in s.t) if (k !== w && !k.indexOf(w)) list.push(s.t[k]);
       return list;
     });
   }
   return function (q) {
     var words = parse(q), meta;
-    if (!words.length) return Promise.resolve({ total: 0, results: [] });
+    if (!words.length) return Promise.resolve(null);
     return load("meta.json").then(function (m) {
       if ((meta = m).version !== 1) throw m.version;
-      if (!m.nodes) m.nodes = {}, m.shards.forEach(function (s, i) { m.nodes[s.replace("*", "")] = { i: i, split: s.slice(-1) === "*" }; });
+      m.keys = m.shards.map(function (s) { return s.replace("*", ""); });
       return Promise.all(words.map(function (w) { return postings(m, w); }));
     }).then(function (lists) {
       var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),
         title = new Uint8Array(N), count = new Uint32Array(N);
       lists.forEach(function (list, w) {
         list.forEach(function (p) {
-          p = [].concat(p); // "all" or ["all", "in title"]
+          p = [].concat(p); // all [, in title]
           decode(p[0]).forEach(function (d) { if (hits[d] === w) hits[d]++; if (hits[d] === w + 1) count[d]++; });
           decode(p[1] || "").forEach(function (d) { if (hits[d] === w + 1 && mark[d] !== w + 1) mark[d] = w + 1, title[d]++; });
         });
@@ -87,9 +86,7 @@ function searcher(base) {
       for (d = 0; d < N; d++) if (hits[d] === words.length) found.push(d);
       found.sort(function (a, b) { return title[b] - title[a] || count[b] - count[a] || a - b; });
       return Promise.all(found.slice(0, 10).map(function (d) {
-        return load("d/" + Math.floor(d / K) + ".json").then(function (f) {
-          return { url: f[d % K][0], title: f[d % K][1], snippet: f[d % K][2] };
-        });
+        return load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
       })).then(function (results) { return { total: found.length, results: results }; });
     });
   };
@@ -97,7 +94,7 @@ function searcher(base) {
 
 function add(parent, tag, text) {
   var el = parent.appendChild(document.createElement(tag));
-  el.textContent = text || ""; // never HTML: titles and snippets are data
+  el.textContent = text || ""; // never HTML: titles are data
   return el;
 }
 
@@ -106,16 +103,17 @@ function enhance(form) {
     query = searcher(form.getAttribute("data-index"));
   if (!input || !box || !box.classList.contains("search-results")) return;
   function run(submitted) {
-    var n = ++seq, q = input.value;
-    query(q).then(function (res) {
+    var n = ++seq;
+    query(input.value).then(function (res) {
+      failed = false;
       if (n !== seq) return;
       box.textContent = "";
-      if (!q.trim()) return;
+      if (!res) return;
       var ol = res.total ? add(box, "ol") : add(box, "p", NONE[document.documentElement.lang] || NONE.ru);
       res.results.forEach(function (r) {
         var li = add(ol, "li");
-        add(li, "a", r.title).href = r.url;
-        if (r.snippet) add(li, "p", r.snippet);
+        add(li, "a", r[1]).href = r[0];
+        if (r[2]) add(li, "p", r[2]);
       });
     }, function () {
       failed = true;

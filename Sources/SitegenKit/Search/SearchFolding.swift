@@ -58,13 +58,14 @@ enum SearchFolding {
             var j = i
             var allDigits = true
             while j < n, isWordScalar(scalars[j]) {
-                if !(0x30...0x39).contains(scalars[j]) { allDigits = false }
+                if scalars[j] < 0x30 || scalars[j] > 0x39 { allDigits = false }
                 j += 1
             }
             let length = j - i
             let joins =
                 allDigits && length == 3 && termIsNumberGroup && i == termEnd + 1
-                && [0x20, 0xA0, 0x2009, 0x202F].contains(scalars[termEnd])
+                && (scalars[termEnd] == 0x20 || scalars[termEnd] == 0xA0 || scalars[termEnd] == 0x2009
+                    || scalars[termEnd] == 0x202F)
             if !joins {
                 if termLength >= minimumTermLength { term.withUnsafeBufferPointer(body) }
                 term.removeAll(keepingCapacity: true)
@@ -151,11 +152,12 @@ enum SearchFolding {
     /// The folding of one scalar whose lowercase form and decomposition are known to be trivial, or nil
     /// when the string needs the full path.
     private static func quickFold(_ v: UInt32) -> UInt32? {
+        // Comparisons rather than range patterns: debug builds (the tests) run range matching slowly.
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+        if v >= 0x430 && v <= 0x44F { return v }
+        if v >= 0x410 && v <= 0x42F { return v + 0x20 }
+        if v >= 0xA0 && v <= 0xBF { return v }
         switch v {
-        case 0x41...0x5A: return v + 0x20
-        case 0x00...0x7F, 0xA0...0xBF: return v
-        case 0x410...0x42F: return v + 0x20
-        case 0x430...0x44F: return v
         case 0x401, 0x451: return 0x435
         case 0x406, 0x456: return 0x438
         case 0x4D8, 0x4D9: return 0x430
@@ -165,8 +167,8 @@ enum SearchFolding {
         case 0x4E8, 0x4E9: return 0x43E
         case 0x4B0, 0x4B1, 0x4AE, 0x4AF: return 0x443
         case 0x4BA, 0x4BB: return 0x445
-        case 0x2002...0x206F, 0x20A0...0x20C0, 0x2116: return v
-        default: return nil
+        case 0x2116: return v
+        default: return (v >= 0x2002 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20C0) ? v : nil
         }
     }
 
@@ -174,17 +176,15 @@ enum SearchFolding {
 
     /// A letter or a digit: Unicode general categories L* and N*, as `/[\p{L}\p{N}]/u` in JavaScript.
     static func isWordScalar(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x410...0x44F: return true
-        case 0...0x7F, 0x2000...0x206F, 0xD800...0xDFFF, 0x110000...: return false
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if v >= 0x410 && v <= 0x44F { return true }
+        if (v >= 0x2000 && v <= 0x206F) || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF { return false }
+        switch Unicode.Scalar(v)!.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            return true
         default:
-            switch Unicode.Scalar(v)!.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                .decimalNumber, .letterNumber, .otherNumber:
-                return true
-            default:
-                return false
-            }
+            return false
         }
     }
 }

@@ -26,26 +26,31 @@ public struct SearchDocument: Sendable {
 /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
 ///
 /// Everything is JSON (UTF-8) under `search/<language>/`, so that a phone downloads only what one query
-/// needs (the client is `static/search.js`):
+/// needs: `meta.json`, one shard per query word and one fragment per shown result. The client is
+/// `static/search.js`; words are folded by ``SearchFolding`` on both sides.
 ///
-/// - `meta.json` — `{"version":1,"lang":"kk","docs":N,"fragment":K,"shards":[…]}`. `shards` lists
-///   every node of the prefix tree over folded terms (see ``SearchFolding``), in code point order; node
-///   *i* is the file `t/<i>.json`. A node is written as its prefix; a node that was split because it was
-///   too big ends with `*` and has children one character longer. The root is the empty prefix.
-/// - `t/<i>.json` — a leaf `{"t":{term: postings, …}}` holds every term that starts with its prefix
-///   (which is what search-as-you-type needs for the last word); a split node of two or more
-///   characters `{"t":{prefix: postings},"u":postings}` holds the term equal to its prefix, if any, and in
-///   `u` the union over all terms starting with it, so that a short prefix still costs one file. Split
-///   nodes shorter than ``SearchFolding/minimumTermLength`` have no file: no query word is that short.
-///   A leaf goes over ``shardLimit`` bytes only when it is a single term.
-/// - Postings are either a string (the pages containing the term) or `[all, inTitle]`. Each string
-///   encodes ascending page numbers with the 64 characters `A–Z a–z 0–9 - _` (6 bits each), whichever
-///   form is shorter: gaps (first number, then each difference minus one) as little-endian base-32
-///   varints, the sixth bit meaning "more follows"; or, after `!`, the first number as such a varint and
-///   then a bitmap from it, six pages per character, lowest bit first.
-/// - `d/<n>.json` — fragment *n*: `[[url, title, snippet], …]` for pages `n*K ..< (n+1)*K`. `K` (a power
-///   of two up to 64) is chosen so that a fragment is about ``fragmentTarget`` bytes, so ten results
-///   cost at most ten small files.
+/// - `meta.json` — `{"version":1,"lang":"kk","docs":N,"fragment":K,"shards":[key, …]}`. Shard *i* is
+///   the file `t/<i>.json`. The terms are cut into a prefix tree: a node of more than ``shardLimit``
+///   bytes is split by one more character, and is listed as its prefix followed by `*`; the other nodes
+///   are shards, and small sibling shards coming out of one split are packed together (up to
+///   ``shardPacking`` bytes), listed under the first sibling's prefix. The list is in the order in which
+///   JavaScript compares strings (UTF-16 code units), which is the order of the terms, so a word's shard
+///   is the last entry whose key is not after it: if that entry is a split prefix and not the word
+///   itself, no term starts with the word. A single shard is listed as `""`.
+/// - `t/<i>.json` — a shard `{"t":{term: postings, …}}` holds every term starting with each prefix it
+///   covers, which is what search-as-you-type needs for the last word. A split prefix of two or more
+///   characters `{"t":{prefix: postings},"u":pages}` holds the term equal to the prefix, if there is one,
+///   and in `u` the pages that have a longer term with that prefix but not the prefix itself: a short
+///   prefix still costs one file. Shorter split prefixes have no file, as no query word is that short
+///   (``SearchFolding/minimumTermLength``). A shard goes over ``shardLimit`` only when it is one term.
+/// - Postings are a string (the pages containing the term) or `[all, inTitle]`. A string encodes
+///   ascending page numbers with the 64 characters `A–Z a–z 0–9 - _` (6 bits each), whichever form is
+///   shorter: gaps (the first number, then each difference minus one) as little-endian base-32 varints,
+///   the sixth bit meaning "more follows"; or `!`, the first number as such a varint, then a bitmap from
+///   it, six pages per character, lowest bit first.
+/// - `d/<n>.json` — fragment *n*: `[[url, title, snippet], …]` of pages `n*K ..< (n+1)*K`. `K`, a power
+///   of two up to 64, keeps a fragment near ``fragmentTarget`` bytes, so ten results cost at most ten
+///   small files.
 ///
 /// Page numbers follow the order of `documents`, which is also the last tie-break of the ranking: pass
 /// pages in the site's own deterministic order. The output depends on nothing else (no dates, no hash
@@ -55,6 +60,9 @@ public enum SearchIndexWriter {
     static let formatVersion = 1
     /// A shard over this many bytes is split by a longer prefix.
     static let shardLimit = 40 * 1024
+    /// Small sibling shards that come out of a split are packed together up to this many bytes: fewer,
+    /// fuller files keep `meta.json` short, and a reader downloads it before the first result.
+    static let shardPacking = 12 * 1024
     /// About how many bytes a fragment of result titles and snippets should have.
     static let fragmentTarget = 4 * 1024
     /// At most this many characters of a snippet are kept (whole words, then "…").
@@ -62,18 +70,25 @@ public enum SearchIndexWriter {
 
     /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
     public static func files(language: String, documents: [SearchDocument]) -> [(path: String, bytes: [UInt8])] {
+        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking)
+    }
+
+    /// ``files(language:documents:)`` with other shard sizes, so that tests get deep trees from few pages.
+    static func files(
+        language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int
+    ) -> [(path: String, bytes: [UInt8])] {
         let base = "search/\(language)/"
-        let index = TermIndex(documents: documents)
+        let index = SearchTermIndex(documents: documents)
         var files: [(path: String, bytes: [UInt8])] = []
 
-        let nodes = ShardTree(index: index).nodes
+        let nodes = SearchShardTree(index: index, limit: shardLimit, packing: shardPacking).nodes
         var shardNames: [String] = []
         for (number, node) in nodes.enumerated() {
-            shardNames.append(node.split ? node.prefix + "*" : node.prefix)
+            shardNames.append(node.split ? node.key + "*" : node.key)
             if let bytes = node.bytes { files.append((base + "t/\(number).json", bytes)) }
         }
 
-        let entries = inParallel(documents, fragmentEntry)
+        let entries = searchInParallel(documents, fragmentEntry)
         let perFragment = fragmentSize(entries)
         var start = 0
         while start < entries.count {
@@ -89,11 +104,11 @@ public enum SearchIndexWriter {
         }
 
         var meta: [UInt8] = Array("{\"version\":\(formatVersion),\"lang\":".utf8)
-        JSON.appendString(language, to: &meta)
+        SearchJSON.appendString(language, to: &meta)
         meta += Array(",\"docs\":\(documents.count),\"fragment\":\(perFragment),\"shards\":[".utf8)
         for (i, name) in shardNames.enumerated() {
             if i > 0 { meta.append(UInt8(ascii: ",")) }
-            JSON.appendString(name, to: &meta)
+            SearchJSON.appendString(name, to: &meta)
         }
         meta += Array("]}".utf8)
         files.insert((base + "meta.json", meta), at: 0)
@@ -110,11 +125,13 @@ public enum SearchIndexWriter {
             snippet = collapseSpaces(doc.text.prefix(4 * snippetLength))
         }
         var out: [UInt8] = [UInt8(ascii: "[")]
-        JSON.appendString(doc.url, to: &out)
+        SearchJSON.appendString(doc.url, to: &out)
         out.append(UInt8(ascii: ","))
-        JSON.appendString(collapseSpaces(doc.title[...]), to: &out)
+        let title = collapseSpaces(doc.title[...])
+        // A link needs a text; a page without a title is still reachable by its address.
+        SearchJSON.appendString(title.isEmpty ? doc.url : title, to: &out)
         out.append(UInt8(ascii: ","))
-        JSON.appendString(shorten(snippet), to: &out)
+        SearchJSON.appendString(shorten(snippet), to: &out)
         out.append(UInt8(ascii: "]"))
         return out
     }
@@ -162,9 +179,9 @@ public enum SearchIndexWriter {
 
 // MARK: - Terms and postings
 
-/// Every folded term of one language with the pages that contain it, terms in code point order.
-struct TermIndex {
-    /// The terms as scalars, sorted.
+/// Every folded term of one language with the pages that contain it.
+struct SearchTermIndex {
+    /// The terms as scalars, in the order of their UTF-16 code units.
     var terms: [[Unicode.Scalar]] = []
     /// For each term, the ascending numbers of the pages containing it (title, snippet or text).
     var pages: [[Int32]] = []
@@ -176,9 +193,9 @@ struct TermIndex {
     init(documents: [SearchDocument]) {
         count = documents.count
         // Chunks of pages are read in parallel, each numbering its own terms; then the numbers are merged.
-        let chunks = inChunks(documents) { PageChunk($0) }
+        let chunks = searchInChunks(documents) { SearchPageChunk($0) }
 
-        var all = TermTable()
+        var all = SearchTermTable()
         var allPages: [[Int32]] = []
         var allTitlePages: [[Int32]] = []
         var page: Int32 = 0
@@ -199,19 +216,28 @@ struct TermIndex {
                 page += 1
             }
         }
-        // UTF-8 byte order is code point order.
-        let order = (0..<all.count).sorted { a, b in
-            all.withTerm(a) { x in all.withTerm(b) { y in x.lexicographicallyPrecedes(y) } }
+        let scalars = (0..<all.count).map { id in all.withTerm(id) { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) } }
+        let order = scalars.indices.sorted { a, b in
+            scalars[a].lexicographicallyPrecedes(scalars[b]) { Self.utf16Order($0) < Self.utf16Order($1) }
         }
-        terms = order.map { id in all.withTerm(id) { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) } }
+        terms = order.map { scalars[$0] }
         pages = order.map { allPages[$0] }
         titlePages = order.map { allTitlePages[$0] }
     }
 }
 
+extension SearchTermIndex {
+    /// A key that orders scalars as their UTF-16 code units do, which is how JavaScript compares strings
+    /// (`search.js` finds shards by comparing keys): supplementary scalars (surrogate pairs) sort before
+    /// U+E000–U+FFFF.
+    static func utf16Order(_ u: Unicode.Scalar) -> UInt32 {
+        u.value >= 0xE000 && u.value <= 0xFFFF ? u.value + 0x10_0000 : u.value
+    }
+}
+
 /// The distinct terms of a run of consecutive pages, numbered within the run.
-private struct PageChunk {
-    var terms = TermTable()
+private struct SearchPageChunk {
+    var terms = SearchTermTable()
     /// Each page's distinct term numbers, one page after another; a number with the sign bit set
     /// (`id | 0x8000_0000`) is in the title too.
     var termIDs: [Int32] = []
@@ -250,7 +276,7 @@ private struct PageChunk {
 
 /// Distinct UTF-8 byte strings, numbered in order of arrival. Words are looked up as bytes in one shared
 /// buffer: a String and a Dictionary entry per word of the site would cost more than the folding.
-struct TermTable {
+private struct SearchTermTable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// Open addressing with linear probing: term number, or -1.
@@ -271,7 +297,10 @@ struct TermTable {
         while true {
             let id = slots[slot]
             if id < 0 { break }
-            if withTerm(Int(id), { $0.elementsEqual(term) }) { return (Int(id), false) }
+            let same = withTerm(Int(id)) { known in
+                known.count == term.count && (term.isEmpty || memcmp(known.baseAddress!, term.baseAddress!, term.count) == 0)
+            }
+            if same { return (Int(id), false) }
             slot = (slot + 1) & mask
         }
         let id = count
@@ -302,15 +331,15 @@ struct TermTable {
 }
 
 /// `transform` of every element, computed on all cores.
-func inParallel<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    inChunks(items) { $0.map(transform) }.flatMap { $0 }
+private func searchInParallel<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    searchInChunks(items) { $0.map(transform) }.flatMap { $0 }
 }
 
 /// `transform` of consecutive runs of `items` (in order), computed on all cores: each page is
 /// independent, and reading text is most of the work.
-func inChunks<T: Sendable, R>(_ items: [T], size: Int = 256, _ transform: @Sendable (ArraySlice<T>) -> R) -> [R] {
+private func searchInChunks<T: Sendable, R>(_ items: [T], size: Int = 256, _ transform: @Sendable (ArraySlice<T>) -> R) -> [R] {
     let count = (items.count + size - 1) / size
-    let results = ChunkResults<R>(count: count)
+    let results = SearchChunkResults<R>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { c in
         results.set(c, transform(items[(c * size)..<min((c + 1) * size, items.count)]))
     }
@@ -318,7 +347,7 @@ func inChunks<T: Sendable, R>(_ items: [T], size: Int = 256, _ transform: @Senda
 }
 
 /// Results of parallel chunks, each slot written once by its own iteration.
-private final class ChunkResults<T>: @unchecked Sendable {
+private final class SearchChunkResults<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
 
@@ -339,7 +368,7 @@ private final class ChunkResults<T>: @unchecked Sendable {
 }
 
 /// The page-number encoding described in ``SearchIndexWriter``.
-enum Postings {
+enum SearchPostings {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// The shorter of the gap and bitmap encodings of ascending `ids` (ASCII, no JSON escaping needed).
@@ -351,6 +380,7 @@ enum Postings {
             appendVarint(Int(ids[i] - ids[i - 1] - 1), to: &gaps)
         }
         let bitmapChars = (Int(last - first) + 6) / 6
+        // Most terms are rare, and for them a bitmap is far longer: skip building it.
         guard bitmapChars + 8 < gaps.count else { return gaps }
         var bitmap: [UInt8] = [UInt8(ascii: "!")]
         appendVarint(Int(first), to: &bitmap)
@@ -414,108 +444,139 @@ enum Postings {
 
 // MARK: - Shards
 
-/// The prefix tree of term shards, nodes in code point order of their prefixes.
-struct ShardTree {
-    /// One node: a leaf shard, or a prefix split into longer ones.
+/// The prefix tree of term shards, as the files and the list in `meta.json` (see ``SearchIndexWriter``).
+private struct SearchShardTree {
+    /// One entry of `meta.json`'s `shards`: a split prefix, or a shard of terms.
     struct Node {
-        var prefix: String
+        /// A split node's prefix; a shard's first prefix (the empty string for a single shard).
+        var key: String
         var split: Bool
         /// The file `t/<i>.json`; nil for split nodes too short to be searched for.
         var bytes: [UInt8]?
     }
 
     private(set) var nodes: [Node] = []
-    private let index: TermIndex
+    private let index: SearchTermIndex
+    private let limit: Int
+    private let packing: Int
     /// `"term":postings` of every term, as JSON.
     private let entries: [[UInt8]]
 
-    init(index: TermIndex) {
+    init(index: SearchTermIndex, limit: Int, packing: Int) {
         self.index = index
+        self.limit = limit
+        self.packing = packing
         entries = index.terms.indices.map { t in
             var out: [UInt8] = []
-            JSON.appendString(String(String.UnicodeScalarView(index.terms[t])), to: &out)
+            SearchJSON.appendString(String(String.UnicodeScalarView(index.terms[t])), to: &out)
             out.append(UInt8(ascii: ":"))
             Self.appendPostings(index.pages[t], index.titlePages[t], to: &out)
             return out
         }
-        build(index.terms.startIndex..<index.terms.endIndex, depth: 0)
+        let all = index.terms.startIndex..<index.terms.endIndex
+        if !all.isEmpty, needsSplit(all, depth: 0) {
+            split(all, depth: 0)
+        } else {
+            addShard(all, key: "")
+        }
     }
 
     private static func appendPostings(_ all: [Int32], _ title: [Int32], to out: inout [UInt8]) {
         if title.isEmpty {
             out.append(UInt8(ascii: "\""))
-            out += Postings.encode(all)
+            out += SearchPostings.encode(all)
             out.append(UInt8(ascii: "\""))
         } else {
             out += Array("[\"".utf8)
-            out += Postings.encode(all)
+            out += SearchPostings.encode(all)
             out += Array("\",\"".utf8)
-            out += Postings.encode(title)
+            out += SearchPostings.encode(title)
             out += Array("\"]".utf8)
         }
     }
 
-    /// Terms `range` all share their first `depth` scalars.
-    private mutating func build(_ range: Range<Int>, depth: Int) {
-        let terms = index.terms
-        let prefixScalars = range.isEmpty ? [] : terms[range.lowerBound].prefix(depth)
-        let prefix = String(String.UnicodeScalarView(prefixScalars))
-        // Sorted terms put the one equal to the prefix first.
-        let exact: Int? = !range.isEmpty && terms[range.lowerBound].count == depth ? range.lowerBound : nil
-        let leafBytes = range.reduce(7) { $0 + entries[$1].count + 1 }
-        let canSplit = range.count > (exact == nil ? 0 : 1)
-        guard leafBytes > SearchIndexWriter.shardLimit, canSplit else {
-            var out: [UInt8] = Array("{\"t\":{".utf8)
-            for t in range {
-                if t > range.lowerBound { out.append(UInt8(ascii: ",")) }
-                out += entries[t]
-            }
-            out += Array("}}".utf8)
-            nodes.append(Node(prefix: prefix, split: false, bytes: out))
-            return
-        }
+    /// The bytes of a shard holding the terms of `range`.
+    private func shardBytes(_ range: Range<Int>) -> Int { range.reduce(7) { $0 + entries[$1].count + 1 } }
 
+    /// Whether the terms of `range`, sharing their first `depth` scalars, are too many for one shard and
+    /// are not all one term.
+    private func needsSplit(_ range: Range<Int>, depth: Int) -> Bool {
+        let exact = index.terms[range.lowerBound].count == depth
+        return range.count > (exact ? 1 : 0) && shardBytes(range) > limit
+    }
+
+    private mutating func addShard(_ range: Range<Int>, key: String) {
+        var out: [UInt8] = Array("{\"t\":{".utf8)
+        for t in range {
+            if t > range.lowerBound { out.append(UInt8(ascii: ",")) }
+            out += entries[t]
+        }
+        out += Array("}}".utf8)
+        nodes.append(Node(key: key, split: false, bytes: out))
+    }
+
+    /// Splits the terms of `range`, which share their first `depth` scalars, by the next scalar. Children
+    /// small enough are packed, in order, into shards of up to ``SearchIndexWriter/shardPacking`` bytes,
+    /// each listed under its first prefix: a split of a bushy prefix would otherwise list (and make the
+    /// reader download the names of) dozens of tiny files.
+    private mutating func split(_ range: Range<Int>, depth: Int) {
+        let terms = index.terms
+        let prefix = String(String.UnicodeScalarView(terms[range.lowerBound].prefix(depth)))
+        // Sorted terms put the one equal to the prefix first.
+        let exact: Int? = terms[range.lowerBound].count == depth ? range.lowerBound : nil
         var bytes: [UInt8]?
         if depth >= SearchFolding.minimumTermLength {
             var out: [UInt8] = Array("{\"t\":{".utf8)
             if let exact { out += entries[exact] }
-            out += Array("},\"u\":".utf8)
-            let (all, title) = union(range)
-            Self.appendPostings(all, title, to: &out)
-            out.append(UInt8(ascii: "}"))
+            out += Array("},\"u\":\"".utf8)
+            out += SearchPostings.encode(union(range, without: exact))
+            out += Array("\"}".utf8)
             bytes = out
         }
-        nodes.append(Node(prefix: prefix, split: true, bytes: bytes))
+        nodes.append(Node(key: prefix, split: true, bytes: bytes))
 
+        var pack: Range<Int>?
+        func flush(_ tree: inout SearchShardTree) {
+            if let p = pack { tree.addShard(p, key: String(String.UnicodeScalarView(terms[p.lowerBound].prefix(depth + 1)))) }
+            pack = nil
+        }
         var start = exact.map { $0 + 1 } ?? range.lowerBound
         while start < range.upperBound {
             let next = terms[start][depth]
             var end = start + 1
             while end < range.upperBound, terms[end][depth] == next { end += 1 }
-            build(start..<end, depth: depth + 1)
+            if needsSplit(start..<end, depth: depth + 1) {
+                flush(&self)
+                split(start..<end, depth: depth + 1)
+            } else if let p = pack, shardBytes(p.lowerBound..<end) <= packing {
+                pack = p.lowerBound..<end
+            } else {
+                flush(&self)
+                pack = start..<end
+            }
             start = end
         }
+        flush(&self)
     }
 
-    /// The pages containing any of the terms, and those with any of them in the title.
-    private func union(_ range: Range<Int>) -> ([Int32], [Int32]) {
-        var marks = [UInt8](repeating: 0, count: index.count)
-        for t in range {
-            for page in index.pages[t] { marks[Int(page)] |= 1 }
-            for page in index.titlePages[t] { marks[Int(page)] |= 2 }
+    /// The pages containing a term of `range` other than `exact`, and not `exact` itself: a prefix query
+    /// reads both lists, and pages with the whole word need not be written twice.
+    private func union(_ range: Range<Int>, without exact: Int?) -> [Int32] {
+        var marks = [Bool](repeating: false, count: index.count)
+        for t in range where t != exact {
+            for page in index.pages[t] { marks[Int(page)] = true }
+        }
+        if let exact {
+            for page in index.pages[exact] { marks[Int(page)] = false }
         }
         var all: [Int32] = []
-        var title: [Int32] = []
-        for (page, mark) in marks.enumerated() where mark != 0 {
-            all.append(Int32(page))
-            if mark & 2 != 0 { title.append(Int32(page)) }
-        }
-        return (all, title)
+        for (page, mark) in marks.enumerated() where mark { all.append(Int32(page)) }
+        return all
     }
 }
 
 /// The little JSON writing the index needs.
-enum JSON {
+enum SearchJSON {
     /// `s` as a JSON string literal in UTF-8. Besides what JSON requires, U+2028 and U+2029 are escaped
     /// so that the text is also safe inside a JavaScript string.
     static func appendString(_ s: String, to out: inout [UInt8]) {

@@ -1,0 +1,590 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+final class SearchTests: XCTestCase {
+    // MARK: - Folding
+
+    func testKazakhLettersFoldToRussianKeyboardLetters() {
+        XCTAssertEqual(SearchFolding.fold("әғқңөұүһі"), "агкноуухи")
+        XCTAssertEqual(SearchFolding.fold("ӘҒҚҢӨҰҮҺІ"), "агкноуухи")
+        XCTAssertEqual(SearchFolding.fold("Өтініш"), "отиниш")
+    }
+
+    func testYoFoldsToYeAndCaseFolds() {
+        XCTAssertEqual(SearchFolding.fold("Ёлка ёж"), "елка еж")
+        XCTAssertEqual(SearchFolding.fold("ЕГОВ Egov eGov"), "егов egov egov")
+    }
+
+    func testAccentsAreDroppedButShortIStays() {
+        XCTAssertEqual(SearchFolding.fold("Йод, йогурт"), "йод, йогурт")
+        XCTAssertEqual(SearchFolding.fold("café naïve ї ӛ İ"), "cafe naive и а i")
+        // A breve typed apart from «и» still makes «й»; other marks in between are dropped.
+        XCTAssertEqual(SearchFolding.fold("и\u{306}"), "й")
+        XCTAssertEqual(SearchFolding.fold("ё\u{301}"), "е")
+    }
+
+    func testTermsJoinDigitGroupsOfANumber() {
+        XCTAssertEqual(SearchFolding.terms("42 500 теңге"), ["42500", "тенге"])
+        XCTAssertEqual(SearchFolding.terms("42\u{A0}500\u{A0}₸"), ["42500"])
+        XCTAssertEqual(SearchFolding.terms("1\u{202F}000 000 адам"), ["1000000", "адам"])
+        XCTAssertEqual(SearchFolding.terms("5 000"), ["5000"])
+        XCTAssertEqual(SearchFolding.terms("2020 100"), ["2020", "100"])
+        XCTAssertEqual(SearchFolding.terms("42  500"), ["42", "500"])
+        XCTAssertEqual(SearchFolding.terms("42 5000"), ["42", "5000"])
+    }
+
+    func testTermsAreFoldedRunsOfTwoOrMoreLettersOrDigits() {
+        XCTAssertEqual(SearchFolding.terms("Telegram-бот «Kenes1414Bot», а и б 7"), ["telegram", "бот", "kenes1414bot"])
+        XCTAssertEqual(SearchFolding.terms("ЖСН: 123456789012"), ["жсн", "123456789012"])
+        XCTAssertEqual(SearchFolding.terms(""), [])
+    }
+
+    func testQuickFoldingAgreesWithNormalizingFolding() {
+        var samples: [String] = []
+        for v in Array(0x20...0x7F) + Array(0xA0...0xBF) + Array(0x400...0x4FF) + Array(0x2000...0x2070) + [0x20B8, 0x2116] {
+            if let u = Unicode.Scalar(v) { samples.append(String(u)) }
+        }
+        var random = SearchTestRandom(seed: 7)
+        let letters = Array("АаБбЁёЙйӘәҒғҚқҢңӨөҰұҮүҺһІі Ff1 ,.«»\u{A0}")
+        for _ in 0..<200 {
+            samples.append(String((0..<12).map { _ in letters[random.below(letters.count)] }))
+        }
+        for s in samples {
+            XCTAssertEqual(SearchFolding.fold(s), SearchFolding.foldNormalizing(s), "\(s.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    // MARK: - Index files
+
+    func testPostingsRoundTrip() {
+        var random = SearchTestRandom(seed: 3)
+        for density in [1, 3, 10, 50, 500] {
+            var ids: [Int32] = []
+            for id in 0..<5_000 where random.below(density) == 0 { ids.append(Int32(id)) }
+            XCTAssertEqual(SearchPostings.decode(SearchPostings.encode(ids)), ids, "density 1/\(density)")
+        }
+        XCTAssertEqual(SearchPostings.decode(SearchPostings.encode([0])), [0])
+        XCTAssertEqual(SearchPostings.decode(SearchPostings.encode([31, 32, 1_000_000])), [31, 32, 1_000_000])
+        XCTAssertEqual(SearchPostings.encode([]), [])
+    }
+
+    func testSmallIndexHasMetaShardAndFragment() throws {
+        let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)
+        XCTAssertEqual(files.map(\.path), ["search/kk/meta.json", "search/kk/t/0.json", "search/kk/d/0.json"])
+        let meta = try json(files[0].bytes) as? [String: Any]
+        XCTAssertEqual(meta?["version"] as? Int, 1)
+        XCTAssertEqual(meta?["lang"] as? String, "kk")
+        XCTAssertEqual(meta?["docs"] as? Int, Self.smallDocuments.count)
+        XCTAssertEqual(meta?["shards"] as? [String], [""])
+        let fragment = try json(files[2].bytes) as? [[String]]
+        XCTAssertEqual(fragment?.first, ["/kk/apply/", "Өтініш беру", "Егов арқылы «өтініш» беру: 42\u{A0}500 теңге."])
+    }
+
+    func testFragmentsEscapeJSONAndShortenSnippets() throws {
+        let long = String(repeating: "сөз ", count: 80)
+        let docs = [
+            SearchDocument(url: "/ru/a\"b/", title: "Кавычки \"и\" \\ слеш\nперенос", snippet: "", text: long),
+            SearchDocument(url: "/ru/c/", title: "T", snippet: "tab\tline\u{2028}sep\u{1}", text: ""),
+        ]
+        let files = SearchIndexWriter.files(language: "ru", documents: docs)
+        let fragment = try XCTUnwrap(files.first { $0.path == "search/ru/d/0.json" })
+        XCTAssertTrue(String(decoding: fragment.bytes, as: UTF8.self).contains("\\u0001"))
+        let entries = try XCTUnwrap(json(fragment.bytes) as? [[String]])
+        XCTAssertEqual(entries[0][0], "/ru/a\"b/")
+        XCTAssertEqual(entries[0][1], "Кавычки \"и\" \\ слеш перенос")
+        XCTAssertTrue(entries[0][2].hasSuffix("сөз…"), entries[0][2])
+        XCTAssertLessThanOrEqual(entries[0][2].count, SearchIndexWriter.snippetLength + 1)
+        XCTAssertEqual(entries[1][2], "tab line sep\u{1}", "one paragraph")
+        var out: [UInt8] = []
+        SearchJSON.appendString("a\u{2028}b\u{2029}\u{7F}ә", to: &out)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), "\"a\\u2028b\\u2029\u{7F}ә\"")
+    }
+
+    func testSyntheticIndexShardsStayWithinBudgetAndAreConsistent() throws {
+        let docs = SearchTestCorpus.documents(count: 5_000, seed: 1)
+        let files = SearchIndexWriter.files(language: "kk", documents: docs)
+        try checkConsistency(files, language: "kk", documents: docs, limit: SearchIndexWriter.shardLimit)
+    }
+
+    func testDeepIndexIsConsistent() throws {
+        let docs = SearchTestCorpus.documents(count: 1_000, seed: 2)
+        let files = SearchIndexWriter.files(language: "ru", documents: docs, shardLimit: 2_000, shardPacking: 1_000)
+        try checkConsistency(files, language: "ru", documents: docs, limit: 2_000)
+    }
+
+    /// Every term is in exactly one shard, the one `search.js` looks in; shards stay within `limit`;
+    /// every page number exists; fragments cover every page once.
+    private func checkConsistency(
+        _ files: [(path: String, bytes: [UInt8])], language: String, documents docs: [SearchDocument], limit: Int
+    ) throws {
+        let base = "search/\(language)/"
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
+        XCTAssertEqual(byPath.count, files.count, "paths are unique")
+        let meta = try XCTUnwrap(json(byPath[base + "meta.json"]!) as? [String: Any])
+        let shards = try XCTUnwrap(meta["shards"] as? [String])
+        let perFragment = try XCTUnwrap(meta["fragment"] as? Int)
+        XCTAssertGreaterThan(shards.count, 20, "the index is split")
+        let keys = shards.map { $0.hasSuffix("*") ? String($0.dropLast()) : $0 }
+        XCTAssertEqual(keys, keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }, "keys in JavaScript order")
+        XCTAssertEqual(Set(keys).count, keys.count)
+
+        var termsSeen = 0
+        var shardFiles = 0
+        for (i, name) in shards.enumerated() {
+            let split = name.hasSuffix("*")
+            let key = keys[i]
+            let bytes = byPath[base + "t/\(i).json"]
+            if split, key.unicodeScalars.count < SearchFolding.minimumTermLength {
+                XCTAssertNil(bytes, "no file for the short split prefix «\(key)»")
+                continue
+            }
+            shardFiles += 1
+            let shard = try XCTUnwrap(json(try XCTUnwrap(bytes, "shard \(i) «\(name)»")) as? [String: Any])
+            let terms = try XCTUnwrap(shard["t"] as? [String: Any])
+            if split {
+                XCTAssertNotNil(shard["u"] as? String, "split «\(key)» has the pages of longer words")
+                XCTAssertLessThanOrEqual(terms.count, 1)
+                XCTAssert(terms.keys.allSatisfy { $0 == key })
+            } else {
+                XCTAssert(bytes!.count <= limit || terms.count == 1, "shard «\(key)»: \(bytes!.count) bytes")
+                let parent = String(String.UnicodeScalarView(key.unicodeScalars.dropLast()))
+                for term in terms.keys {
+                    XCTAssertTrue(term.hasPrefix(parent) && !term.utf16.lexicographicallyPrecedes(key.utf16), "«\(term)» in «\(key)»")
+                    if i + 1 < keys.count {
+                        XCTAssertTrue(term.utf16.lexicographicallyPrecedes(keys[i + 1].utf16), "«\(term)» before «\(keys[i + 1])»")
+                    }
+                }
+            }
+            termsSeen += terms.count
+            for value in terms.values.flatMap(postingStrings) + [shard["u"] as? String].compactMap({ $0 }) {
+                let ids = SearchPostings.decode(Array(value.utf8))
+                XCTAssertEqual(ids, ids.sorted())
+                XCTAssert(ids.allSatisfy { $0 >= 0 && Int($0) < docs.count }, "page numbers exist")
+            }
+        }
+        XCTAssertEqual(termsSeen, SearchTermIndex(documents: docs).terms.count, "each term once")
+        XCTAssertEqual(files.filter { $0.path.hasPrefix(base + "t/") }.count, shardFiles, "no file unlisted")
+
+        let fragments = files.filter { $0.path.hasPrefix(base + "d/") }
+        XCTAssertEqual(fragments.count, (docs.count + perFragment - 1) / perFragment)
+        var pages = 0
+        for n in fragments.indices {
+            let entries = try XCTUnwrap(json(try XCTUnwrap(byPath[base + "d/\(n).json"])) as? [[String]])
+            pages += entries.count
+            XCTAssertLessThanOrEqual(entries.count, perFragment)
+        }
+        XCTAssertEqual(pages, docs.count)
+    }
+
+    func testScriptAgreesWithADirectSearchOnADeepIndex() throws {
+        let docs = SearchTestCorpus.documents(count: 1_000, seed: 2)
+        let files = SearchIndexWriter.files(language: "ru", documents: docs, shardLimit: 2_000, shardPacking: 1_000)
+        let pageTerms = docs.map { Set(SearchFolding.terms($0.title) + SearchFolding.terms($0.snippet) + SearchFolding.terms($0.text)) }
+        let vocabulary = Array(Set(pageTerms.flatMap { $0 })).sorted()
+        var random = SearchTestRandom(seed: 9)
+        var queries = ["по", "пос", "пособие", "өт", "өтініш", "өтініш ", "42 500", "как по", "ба", "zz", "ведиш"]
+        for _ in 0..<40 {
+            let word = vocabulary[random.below(vocabulary.count)]
+            let scalars = Array(word.unicodeScalars)
+            let cut = String(String.UnicodeScalarView(scalars.prefix(max(2, 1 + random.below(scalars.count)))))
+            let other = vocabulary[random.below(vocabulary.count)]
+            queries += [word + " ", cut, other + " " + cut]
+        }
+        let results = try runNode(index: files, requests: queries.map { ["query": $0, "base": "search/ru/"] })
+        for (query, result) in zip(queries, results) {
+            let words = SearchFolding.terms(query)
+            let typing = query.last.map { !$0.isWhitespace } ?? false
+            let expected = pageTerms.filter { terms in
+                words.enumerated().allSatisfy { i, word in
+                    i == words.count - 1 && typing ? terms.contains { $0.hasPrefix(word) } : terms.contains(word)
+                }
+            }.count
+            XCTAssertEqual(result["total"] as? Int, expected, "«\(query)»")
+        }
+    }
+
+    func testIndexBytesAreDeterministic() {
+        let docs = SearchTestCorpus.documents(count: 1_000, seed: 5)
+        let first = SearchIndexWriter.files(language: "ru", documents: docs)
+        let second = SearchIndexWriter.files(language: "ru", documents: docs)
+        XCTAssertEqual(first.map(\.path), second.map(\.path))
+        XCTAssertTrue(zip(first, second).allSatisfy { $0.bytes == $1.bytes })
+    }
+
+    // MARK: - The real search.js under Node
+
+    func testScriptFoldsAndSplitsLikeSwift() throws {
+        let samples = [
+            "Өтініш ЁЛКА Йод café naïve ї İ и\u{306} ё\u{301}", "42 500 теңге, 1\u{202F}000 000 және 2020 100; 5 000",
+            "Telegram-бот «Kenes1414Bot», а и б 7", "ӘҒҚҢӨҰҮҺІ әғқңөұүһі", "ΣΟΦΟΣ σοφος", "42\u{A0}500\u{A0}₸ № 5",
+            "Straße ǅemal ﬁ", "日本語 テキスト", "x\u{323}\u{306} и\u{323}\u{306}",
+        ]
+        let out = try runNode(index: [], requests: samples.map { ["terms": $0] })
+        for (sample, result) in zip(samples, out) {
+            XCTAssertEqual(result["terms"] as? [String], SearchFolding.terms(sample), sample)
+            XCTAssertEqual(result["fold"] as? String, SearchFolding.fold(sample), sample)
+        }
+    }
+
+    func testScriptFindsKazakhWordsTypedOnARussianKeyboard() throws {
+        let results = try searchSmallIndex(["отиниш", "ӨТІНІШ", "өтініш "])
+        for r in results {
+            XCTAssertEqual(r.urls.first, "/kk/apply/", r.query)
+            XCTAssertEqual(r.titles.first, "Өтініш беру", r.query)
+        }
+    }
+
+    func testScriptFoldsCase() throws {
+        let results = try searchSmallIndex(["ЕГОВ", "егов", "EGOV", "eGov"])
+        XCTAssertEqual(results[0].urls, ["/kk/egov/", "/kk/apply/"], "the title match first")
+        XCTAssertEqual(results[1].urls, results[0].urls)
+        XCTAssertEqual(results[2].urls, ["/kk/apply/"], "Latin letters are not Cyrillic ones")
+        XCTAssertEqual(results[3].urls, results[2].urls)
+    }
+
+    func testScriptFoldsYo() throws {
+        let results = try searchSmallIndex(["ёлка", "елка"])
+        XCTAssertEqual(Set(results[0].urls), ["/kk/yolka/", "/kk/elka/"])
+        XCTAssertEqual(Set(results[1].urls), Set(results[0].urls))
+    }
+
+    func testScriptSearchesTheLastWordAsAPrefix() throws {
+        let results = try searchSmallIndex(["өтін", "өтін ", "отинимд"])
+        XCTAssertEqual(Set(results[0].urls), ["/kk/apply/", "/kk/claim/"], "prefix while typing")
+        XCTAssertEqual(results[1].urls, [], "a finished word is whole")
+        XCTAssertEqual(results[2].urls, ["/kk/claim/"])
+    }
+
+    func testScriptNeedsEveryWordAndRanksTitlesFirst() throws {
+        let results = try searchSmallIndex(["егов өтініш", "өтініш жалған", "42 500", "42500", "бот"])
+        XCTAssertEqual(results[0].urls, ["/kk/apply/"])
+        XCTAssertEqual(results[1].urls, [])
+        XCTAssertEqual(results[2].urls, ["/kk/apply/"])
+        XCTAssertEqual(results[3].urls, ["/kk/apply/"])
+        // «бот» is in the title of the fakes page only, which comes later in site order.
+        XCTAssertEqual(results[4].urls, ["/kk/fakes/", "/kk/apply/", "/kk/egov/"])
+        XCTAssertEqual(results[4].snippets.first, "Жалған бот туралы ескерту.")
+    }
+
+    func testScriptRendersResultsAndFallsBackToTheFormAction() throws {
+        let docs = Self.smallDocuments + [
+            SearchDocument(url: "/kk/html/", title: "<b>Белгі</b> & «тег»", snippet: "<script>alert(1)</script>", text: "")
+        ]
+        let files = SearchIndexWriter.files(language: "kk", documents: docs)
+        let out = try runNode(index: files, requests: [], harness: Self.domHarness)
+        let steps = try XCTUnwrap(out.first?["steps"] as? [[String: Any]])
+        func step(_ name: String) -> [String: Any] { steps.first { $0["name"] as? String == name } ?? [:] }
+
+        // Typing shows a list of links with title and snippet, as text.
+        XCTAssertEqual(
+            step("typed")["html"] as? String,
+            "<ol><li><a href=\"/kk/apply/\">Өтініш беру</a><p>Егов арқылы «өтініш» беру: 42\u{A0}500 теңге.</p></li>"
+                + "<li><a href=\"/kk/claim/\">Өтінім</a><p>Өтінімді тексеру.</p></li></ol>")
+        XCTAssertEqual(step("markup")["text"] as? String, "<b>Белгі</b> & «тег»<script>alert(1)</script>")
+        XCTAssertEqual(step("markup")["elements"] as? Int, 4, "ol, li, a, p: nothing parsed from the data")
+        XCTAssertEqual(step("nothing")["html"] as? String, "<p>Ештеңе табылмады</p>")
+        XCTAssertEqual(step("one letter")["html"] as? String, "", "a single letter searches nothing")
+        XCTAssertEqual(step("submitted")["prevented"] as? Bool, true, "with the index, submitting searches here")
+        XCTAssertEqual(step("submitted")["navigated"] as? Bool, false)
+        // Without the index, submitting goes to the form's action, as without JavaScript.
+        XCTAssertEqual(step("no index")["navigated"] as? Bool, true)
+        XCTAssertEqual(step("no index again")["prevented"] as? Bool, false)
+    }
+
+    /// The search a phone does must stay small however big the site. 100,000 pages take too long to
+    /// generate in a debug build; `bench/search_budget.sh` runs this test with 100,000 in release.
+    func testQueryDownloadsStayUnderBudget() throws {
+        let count = Int(ProcessInfo.processInfo.environment["SEARCH_BUDGET_DOCS"] ?? "") ?? 20_000
+        let started = Date()
+        let docs = SearchTestCorpus.documents(count: count, seed: 11)
+        let generated = Date().timeIntervalSince(started)
+        let files = SearchIndexWriter.files(language: "ru", documents: docs)
+        let built = Date().timeIntervalSince(started) - generated
+        let total = files.reduce(0) { $0 + $1.bytes.count }
+        let queries = SearchTestCorpus.budgetQueries
+        let results = try runNode(index: files, requests: queries.map { ["query": $0, "base": "search/ru/"] })
+        var report = "\(count) pages, index \(files.count) files \(total / 1024) KB, generated in \(String(format: "%.1f", generated)) s, indexed in \(String(format: "%.1f", built)) s"
+        report += ", meta \(files[0].bytes.count / 1024) KB"
+        for (query, result) in zip(queries, results) {
+            let bytes = try XCTUnwrap(result["bytes"] as? Int)
+            let fetched = (result["files"] as? [String])?.count ?? 0
+            report += "\n  «\(query)»: \(result["total"] ?? "?") results, \(fetched) files, \(bytes) bytes"
+            if ProcessInfo.processInfo.environment["SEARCH_BUDGET_FILES"] != nil {
+                report += ": " + ((result["files"] as? [String]) ?? []).map { path in
+                    "\(path) \(files.first { $0.path == path }?.bytes.count ?? 0)"
+                }.joined(separator: ", ")
+            }
+            XCTAssertLessThan(bytes, 150_000, "«\(query)»")
+            XCTAssertGreaterThan(result["total"] as? Int ?? 0, 0, "«\(query)» finds something")
+        }
+        print(report)
+    }
+
+    // MARK: - Helpers
+
+    static let smallDocuments = [
+        SearchDocument(
+            url: "/kk/apply/", title: "Өтініш беру", snippet: "Егов арқылы «өтініш» беру: 42\u{A0}500 теңге.",
+            text: "Өтінішті eGov порталында толтырыңыз. Бот жоқ."),
+        SearchDocument(url: "/kk/claim/", title: "Өтінім", snippet: "", text: "Өтінімді тексеру."),
+        SearchDocument(url: "/kk/yolka/", title: "Ёлка", snippet: "Жаңа жыл", text: "ёлка"),
+        SearchDocument(url: "/kk/elka/", title: "Ель", snippet: "", text: "елка в лесу"),
+        SearchDocument(url: "/kk/egov/", title: "ЕГОВ порталы", snippet: "Ресми портал", text: "Ресми бот: Kenes1414Bot"),
+        SearchDocument(url: "/kk/fakes/", title: "Жалған бот", snippet: "Жалған бот туралы ескерту.", text: "Алаяқтар"),
+    ]
+
+    struct Found {
+        var query: String
+        var urls: [String]
+        var titles: [String]
+        var snippets: [String]
+    }
+
+    private func searchSmallIndex(_ queries: [String]) throws -> [Found] {
+        let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)
+        let out = try runNode(index: files, requests: queries.map { ["query": $0, "base": "search/kk/"] })
+        return zip(queries, out).map { query, result in
+            let results = result["results"] as? [[String: String]] ?? []
+            return Found(
+                query: query, urls: results.map { $0["url"] ?? "" }, titles: results.map { $0["title"] ?? "" },
+                snippets: results.map { $0["snippet"] ?? "" })
+        }
+    }
+
+    private func json(_ bytes: [UInt8]) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+    }
+
+    private func postingStrings(_ value: Any) -> [String] {
+        if let s = value as? String { return [s] }
+        return value as? [String] ?? []
+    }
+
+    private static let scriptPath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("static/search.js").path
+
+    /// Loads `static/search.js` in Node with `fetch` reading the index from a folder, runs each request
+    /// (`{"query", "base"}`: a search, counting the bytes it fetched with a fresh cache; `{"terms"}`: the
+    /// script's folding) and returns one JSON object per request.
+    private func runNode(
+        index: [(path: String, bytes: [UInt8])], requests: [[String: String]], harness script: String = harness
+    ) throws -> [[String: Any]] {
+        guard let node = Self.findNode() else { throw XCTSkip("node is not installed") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in index {
+            let url = folder.appendingPathComponent("site/" + file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+        }
+        let harness = folder.appendingPathComponent("harness.js")
+        try Data(script.utf8).write(to: harness)
+        let requestsFile = folder.appendingPathComponent("requests.json")
+        try JSONSerialization.data(withJSONObject: requests).write(to: requestsFile)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [harness.path, Self.scriptPath, folder.appendingPathComponent("site").path, requestsFile.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, errorText)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]], errorText)
+    }
+
+    private static func findNode() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let candidates = path.split(separator: ":").map { "\($0)/node" } + ["/usr/bin/node", "/usr/local/bin/node"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    private static let harness = #"""
+        const fs = require("fs"), path = require("path");
+        const search = require(process.argv[2]);
+        const root = process.argv[3];
+        const requests = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
+        let bytes = 0, files = [];
+        global.fetch = function (url) {
+          return new Promise(function (resolve) {
+            fs.readFile(path.join(root, url), function (error, data) {
+              if (error) return resolve({ ok: false, status: 404 });
+              bytes += data.length;
+              files.push(url);
+              resolve({ ok: true, status: 200, json: function () { return Promise.resolve(JSON.parse(data.toString("utf8"))); } });
+            });
+          });
+        };
+        (async function () {
+          const out = [];
+          for (const r of requests) {
+            if (r.terms !== undefined) { out.push({ terms: search.terms(r.terms), fold: search.fold(r.terms) }); continue; }
+            bytes = 0; files = [];
+            const found = (await search.searcher(r.base)(r.query)) || { total: 0, results: [] };
+            const results = found.results.map(function (e) { return { url: e[0], title: e[1], snippet: e[2] }; });
+            out.push({ total: found.total, results: results, bytes: bytes, files: files });
+          }
+          process.stdout.write(JSON.stringify(out));
+        })().catch(function (e) { console.error(e); process.exit(1); });
+        """#
+
+    /// Runs the script as a browser would, on a minimal fake DOM with exactly the markup the templates
+    /// emit, and reports what the results box shows after each step.
+    private static let domHarness = #"""
+        const fs = require("fs"), path = require("path");
+        const root = process.argv[3];
+        function El(tag) { this.tagName = tag; this.children = []; this.attributes = {}; this.listeners = {}; this.text = ""; }
+        El.prototype.appendChild = function (child) { this.children.push(child); return child; };
+        El.prototype.addEventListener = function (type, f) { this.listeners[type] = f; };
+        El.prototype.getAttribute = function (name) { return name in this.attributes ? this.attributes[name] : null; };
+        Object.defineProperty(El.prototype, "textContent", {
+          get: function () { return this.text + this.children.map(function (c) { return c.textContent; }).join(""); },
+          set: function (v) { this.text = String(v); this.children = []; }
+        });
+        Object.defineProperty(El.prototype, "classList", {
+          get: function () { var names = (this.className || "").split(" "); return { contains: function (c) { return names.indexOf(c) >= 0; } }; }
+        });
+        function html(el) {
+          const attrs = el.href !== undefined ? ' href="' + el.href + '"' : "";
+          return "<" + el.tagName + attrs + ">" + el.text + el.children.map(html).join("") + "</" + el.tagName + ">";
+        }
+        function count(el) { return el.children.reduce(function (n, c) { return n + count(c); }, 1); }
+
+        let navigated = false;
+        function page(index) {
+          const form = new El("form"), input = new El("input"), box = new El("div");
+          form.className = "search"; form.attributes["data-index"] = index; form.attributes.action = "/kk/";
+          input.attributes.name = "q"; input.value = "";
+          box.className = "search-results";
+          form.querySelector = function (selector) { return selector === "input[name=q]" ? input : null; };
+          form.nextElementSibling = box;
+          form.submit = function () { navigated = true; };
+          return { form: form, input: input, box: box };
+        }
+        const pages = [page("search/kk/"), page("missing/")];
+        global.window = global;
+        global.location = { search: "" };
+        global.document = {
+          documentElement: { lang: "kk" },
+          createElement: function (tag) { return new El(tag); },
+          querySelectorAll: function (selector) { return selector === "form.search" ? pages.map(function (p) { return p.form; }) : []; }
+        };
+        let loading = 0;
+        global.fetch = function (url) {
+          loading++;
+          return new Promise(function (resolve) {
+            fs.readFile(path.join(root, url), function (error, data) {
+              loading--;
+              resolve(error ? { ok: false, status: 404 } : { ok: true, json: function () { return Promise.resolve(JSON.parse(data)); } });
+            });
+          });
+        };
+        require(process.argv[2]);
+
+        const sleep = function (ms) { return new Promise(function (r) { setTimeout(r, ms); }); };
+        // Past the typing delay, then until nothing has been loading for a while.
+        async function wait() {
+          await sleep(200);
+          for (let quiet = 0, n = 0; quiet < 5 && n < 500; n++) { await sleep(10); quiet = loading ? 0 : quiet + 1; }
+        }
+        (async function () {
+          const steps = [];
+          async function type(p, text, name) {
+            p.input.value = text; p.input.listeners.input({});
+            await wait();
+            steps.push({ name: name, html: p.box.children.map(html).join(""), text: p.box.textContent, elements: count(p.box) - 1 });
+          }
+          async function submit(p, name) {
+            let prevented = false; navigated = false;
+            p.form.listeners.submit({ preventDefault: function () { prevented = true; } });
+            await wait();
+            steps.push({ name: name, prevented: prevented, navigated: navigated });
+          }
+          const [kk, broken] = pages;
+          await type(kk, "өтін", "typed");
+          await type(kk, "белгі", "markup");
+          await type(kk, "жоқсөз ", "nothing");
+          await type(kk, "ө", "one letter");
+          kk.input.value = "өтініш";
+          await submit(kk, "submitted");
+          broken.input.value = "өтініш";
+          await submit(broken, "no index");
+          await submit(broken, "no index again");
+          process.stdout.write(JSON.stringify([{ steps: steps }]));
+        })().catch(function (e) { console.error(e); process.exit(1); });
+        """#
+}
+
+/// A deterministic random number generator, so that generated corpora are the same on every run.
+struct SearchTestRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// A number in 0..<1.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// Guide-like pages in Kazakh and Russian: real words of the newsroom's subjects over a long tail of
+/// made-up words, drawn with Zipf's law as natural text is.
+enum SearchTestCorpus {
+    static let common = [
+        "және", "үшін", "бойынша", "арқылы", "өтініш", "өтінішті", "жәрдемақы", "төлем", "құжат", "азамат",
+        "мемлекеттік", "қызмет", "ақпарат", "жалған", "ресми", "портал", "тіркеу", "нөмірі", "жеке", "куәлік",
+        "и", "в", "на", "по", "для", "как", "не", "что", "это", "заявление", "пособие", "выплата", "документ",
+        "получить", "портал", "госуслуги", "проверка", "фейк", "бот", "ёлка", "ребёнок", "семья", "егов", "eGov",
+        "Telegram", "42 500", "теңге", "тенге", "SMS", "ЖСН", "ИИН", "1414",
+    ]
+    static let syllables = [
+        "ба", "та", "қа", "ғы", "ле", "ре", "ны", "ді", "жа", "са", "ма", "ку", "тә", "ңі", "өз", "үй", "ұл",
+        "ра", "по", "ст", "ко", "ве", "ни", "ло", "ен", "ов", "пр", "ди", "мо", "ше", "зы", "ча", "хи", "һа",
+    ]
+
+    /// Queries a reader might type: common words, several words, a number, short prefixes.
+    static let budgetQueries = [
+        "заявление", "пособие ребёнок", "как получить 42 500", "егов өтініш", "өтінішті", "өт", "по",
+        "заявление пособие выплата",
+    ]
+
+    static func documents(count: Int, seed: UInt64) -> [SearchDocument] {
+        var random = SearchTestRandom(seed: seed)
+        var vocabulary = common
+        var seen = Set(common)
+        while vocabulary.count < 30_000 {
+            let length = 2 + random.below(3)
+            let word = (0..<length).map { _ in syllables[random.below(syllables.count)] }.joined()
+            if seen.insert(word).inserted { vocabulary.append(word) }
+        }
+        let logSize = log(Double(vocabulary.count))
+        func word(_ random: inout SearchTestRandom) -> String {
+            vocabulary[min(vocabulary.count - 1, Int(exp(random.unit() * logSize)) - 1)]
+        }
+        func sentence(_ words: Int, _ random: inout SearchTestRandom) -> String {
+            (0..<words).map { _ in word(&random) }.joined(separator: " ")
+        }
+        return (0..<count).map { n in
+            let title = sentence(2 + random.below(5), &random)
+            let snippet = sentence(10 + random.below(15), &random)
+            let text = sentence(80 + random.below(200), &random)
+            return SearchDocument(url: "/ru/section-\(n / 100)/page-\(n)/", title: title.capitalized, snippet: snippet, text: text)
+        }
+    }
+}
