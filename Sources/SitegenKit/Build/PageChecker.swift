@@ -17,7 +17,7 @@ struct PageChecker: Sendable {
     func check(_ page: Page) -> Checked {
         let body = Array(page.body)
         let document = MarkdownDocument(markdown: body)
-        let inventory = MarkdownInventory(document: document, body: body)
+        let inventory = MarkdownInventory(document: document, body: body, lineStarts: page.bodyLineStarts)
         var (diagnostics, edits) = inspector.inspect(page: page, inventory: inventory)
         for raw in inventory.rawHTML {
             let p = page.filePosition(raw.position)

@@ -46,6 +46,12 @@ public struct Page: Sendable {
     /// The Markdown body's bytes.
     public var body: ArraySlice<UInt8> { text.bytes[bodyOffset...] }
 
+    /// Where the body's lines start, counted from the body's first byte (the body begins on a line
+    /// of its own, so these are the file's line starts shifted).
+    public var bodyLineStarts: [Int] {
+        text.lineStarts.suffix(text.lineStarts.count - bodyLineOffset).map { $0 - bodyOffset }
+    }
+
     /// Line and column in the page file of a position in its body.
     public func filePosition(_ p: BodyPosition) -> (line: Int, column: Int) {
         let line = p.line + bodyLineOffset

@@ -64,9 +64,11 @@ public struct MarkdownInventory: Sendable {
     public var fencedBlocks: [(node: CMarkNode, info: String)] = []
 
     /// Walks the tree once and collects the inventory.
-    public init(document: MarkdownDocument, body: [UInt8]) {
+    /// `lineStarts` are the body's line starts when the caller already has them (a page's text is
+    /// indexed when it is read); otherwise they are found here.
+    public init(document: MarkdownDocument, body: [UInt8], lineStarts: [Int]? = nil) {
         self.body = body
-        bodyLineStarts = SourceText.lineStarts(of: body)
+        bodyLineStarts = lineStarts ?? SourceText.lineStarts(of: body)
         walk(document.root, alert: nil, link: nil)
         for def in ReferenceDefinitionScanner.scan(body, excluding: codeLines) {
             links.append(FoundLink(origin: .referenceDefinition, destination: def.destination, text: "",
