@@ -78,7 +78,7 @@ final class LinkPolicyLinkTextTests: XCTestCase {
 
     func testFakeNameInLinkTextOutsideWarningIsFake() throws {
         let d = try Fixture.check("[EgovKzBot2.0 туралы](/kk/42500/fake-bots/)\n")
-        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 2)
+        LinkPolicyAssert.onlyError(d, code: "link.fake-text", line: 4, column: 2)
     }
 
     func testUnlistedDomainInImageAltTextIsTextDomainError() throws {

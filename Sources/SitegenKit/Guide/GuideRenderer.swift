@@ -53,20 +53,6 @@ struct GuideRenderer {
         }
         if body.toc.count < 3 { body.toc = [] }
 
-        if let steps {
-            var structured: [(String, String)] = []
-            let canonical = config.absoluteURL(page.url)
-            var html = "<ol class=\"steps\">\n"
-            for (n, item) in stepItems.enumerated() {
-                let text = item.firstChild?.plainText ?? item.plainText
-                structured.append((text, canonical + "#step-\(n + 1)"))
-                html += Self.retag(document.renderHTML(of: item), "<li", with: "<li id=\"step-\(n + 1)\" class=\"step\"")
-            }
-            document.replace(steps, withBlockHTML: html + "</ol>\n")
-            body.structuredData.append(StructuredData.howTo(name: page.frontMatter.title,
-                                                            description: page.frontMatter.description, steps: structured))
-        }
-
         for (l, list) in checklists.enumerated() {
             body.hasChecklist = true
             // The group's name is the nearest heading above the list (an intro paragraph may sit between).
@@ -111,6 +97,22 @@ struct GuideRenderer {
                     config.links.fakes, language: language, title: strings.text("knownFakes", language),
                     reportedLabel: strings.text("reported", language)))
             }
+        }
+
+        // Steps last: what sits inside a step (headings, checklists, blocks) is rewritten first,
+        // then each step is rendered with it.
+        if let steps {
+            var structured: [(String, String)] = []
+            let canonical = config.absoluteURL(page.url)
+            var html = "<ol class=\"steps\">\n"
+            for (n, item) in stepItems.enumerated() {
+                let text = item.firstChild?.plainText ?? item.plainText
+                structured.append((text, canonical + "#step-\(n + 1)"))
+                html += Self.retag(document.renderHTML(of: item), "<li", with: "<li id=\"step-\(n + 1)\" class=\"step\"")
+            }
+            document.replace(steps, withBlockHTML: html + "</ol>\n")
+            body.structuredData.append(StructuredData.howTo(name: page.frontMatter.title,
+                                                            description: page.frontMatter.description, steps: structured))
         }
 
         if let review = page.frontMatter.claimReview {

@@ -1,4 +1,5 @@
 import Foundation
+import UnicodeSecurity
 
 /// Applies the link policy to one page: every link, every token of visible text, the title and
 /// description. Returns the diagnostics, placed at what the editor typed, and the edits that show
@@ -60,10 +61,27 @@ struct PageInspector: Sendable {
         }
 
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
+            if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: run.text) {
+                // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
+                let before = String(String.UnicodeScalarView(run.text.unicodeScalars.prefix(hidden.offset)))
+                let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
+                let code = String(hidden.scalar.value, radix: 16, uppercase: true)
+                place(Finding(code: "text.invisible",
+                              message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                              url: nil), at)
+            }
             let found = tokens.scan(run.text)
             if run.link == nil && !found.isEmpty { edits.runTokens[index] = found }
             var pieces: [(TextToken, String)] = []
             for token in found {
+                // A known fake as the text of a link claims the link leads to it: never allowed,
+                // not even inside a warning.
+                if run.link != nil, isFakeToken(token), Self.isName(token) {
+                    let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+                    place(Finding(code: "link.fake-text", message: "\(token.text) is a known fake and cannot be the text of a link",
+                                  url: nil), at)
+                    continue
+                }
                 // Link text that is one address is judged against its target (text-mismatch).
                 if run.link == .inline && token.length == run.text.utf8.count { continue }
                 let mayNameFakes = run.alert?.mayNameFakes == true
@@ -144,6 +162,14 @@ struct PageInspector: Sendable {
 
     /// Text-versus-target judgements already made in this build.
     private let mismatches = SharedCache<String, Finding?>()
+
+    /// Names (not addresses, which the link itself is judged by).
+    static func isName(_ token: TextToken) -> Bool {
+        switch token.kind {
+        case .fakeName, .handle, .telegramPath: return true
+        default: return false
+        }
+    }
 
     /// When the visible text of a link is itself an address, it must lead where it says.
     func textMismatch(text: String, destination: String) -> Finding? {

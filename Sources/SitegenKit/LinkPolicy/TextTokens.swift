@@ -59,10 +59,20 @@ struct TextTokens {
         return scanUncached(text)
     }
 
+    /// Characters a reader (or a browser's IDNA) takes for a dot or an at sign.
+    static func plain(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        switch u.value {
+        case 0x3002, 0xFF0E, 0xFF61, 0x2024: return "."
+        case 0xFF20, 0xFE6B: return "@"
+        default: return u
+        }
+    }
+
     private func scanUncached(_ text: String) -> [TextToken] {
-        let scalars = Array(text.unicodeScalars)
+        let original = Array(text.unicodeScalars)
+        let scalars = original.map(Self.plain)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (i, u) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        for (i, u) in original.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var tokens: [TextToken] = []
         func token(_ kind: TextToken.Kind, _ from: Int, _ to: Int) {
             tokens.append(TextToken(kind: kind, offset: offsets[from], length: offsets[to] - offsets[from],
@@ -140,6 +150,8 @@ struct TextTokens {
         var wordLength = 0
         var previous: UInt8 = 0
         for b in bytes {
+            // Lead bytes of ．｡＠ (U+FF0E, U+FF61, U+FF20) and 。 (U+3002): scan fully.
+            if b == 0xEF || b == 0xE3 { return true }
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
                 if previous == 0x2E { return true }

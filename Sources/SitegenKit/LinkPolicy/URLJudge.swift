@@ -58,7 +58,8 @@ struct URLJudge: Sendable {
             if url.port != nil || Self.hasExplicitPort(input) {
                 out.append(Finding(code: "link.port", message: "link names a port; official sites use the default", url: input))
             }
-            return out + judgeHost(url, input: input)
+            let hostFindings = judgeHost(url, input: input)
+            return out + (hostFindings.isEmpty ? judgeEmbeddedAddresses(url, input: input) : hostFindings)
         case "http":
             return [Finding(code: "link.scheme", message: "http:// links are not allowed; use https://", url: input)]
         case "mailto":
@@ -96,6 +97,31 @@ struct URLJudge: Sendable {
                             url: input)]
         }
         return []
+    }
+
+    /// An official address can still carry another one in its query or fragment (`?url=https://…`),
+    /// which a redirect or a reader may follow: every address named there must be official too.
+    private func judgeEmbeddedAddresses(_ url: URLRecord, input: String) -> [Finding] {
+        let tail = [url.query, url.fragment].compactMap { $0 }.joined(separator: " ")
+        guard !tail.isEmpty else { return [] }
+        let decoded = String(decoding: URLPercentEncoding.percentDecode(tail), as: UTF8.self)
+        guard decoded.contains("://") || decoded.lowercased().contains("www.") || decoded.contains("@") else { return [] }
+        let words = decoded.split(whereSeparator: { "&=?#;, ".contains($0) }).map(String.init)
+        var out: [Finding] = []
+        for word in words {
+            var host: String? = nil
+            if let scheme = word.range(of: "://") {
+                host = HostName.ascii(String(word[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+                    .split(separator: "@").last ?? ""))
+            } else if word.lowercased().hasPrefix("www.") {
+                host = HostName.ascii(String(word.prefix { $0 != "/" }))
+            }
+            if let host, !policy.isAllowed(host: host), !LinkPolicy.telegramHosts.contains(host) {
+                out.append(Finding(code: "link.query", message: "link carries another address (\(HostName.unicode(host))) in its query or fragment",
+                                   url: input))
+            }
+        }
+        return out
     }
 
     /// Judges the host of a parsed https URL.
@@ -178,10 +204,25 @@ struct URLJudge: Sendable {
         guard url.serializedHost == "resolve", let query = url.query else {
             return [Finding(code: "link.scheme", message: "tg: links other than tg://resolve are not allowed", url: input)]
         }
-        for pair in query.split(separator: "&") where pair.hasPrefix("domain=") {
-            return judgeHandle(String(pair.dropFirst("domain=".count)), url: input)
+        // A client may act on any parameter (a phone number, a second domain in another case), so
+        // only one `domain=` and an optional `start=` can be proven.
+        var domains: [String] = []
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = String(decoding: URLPercentEncoding.percentDecode(parts.first ?? ""), as: UTF8.self)
+            switch name {
+            case "domain": domains.append(parts.count > 1 ? parts[1] : "")
+            case "start": continue
+            default:
+                return [Finding(code: "link.scheme", message: "tg://resolve with '\(name)=' cannot be proven official", url: input)]
+            }
         }
-        return [Finding(code: "telegram.unknown", message: "tg://resolve link names no bot", url: input)]
+        guard domains.count == 1 else {
+            return [Finding(code: domains.isEmpty ? "telegram.unknown" : "link.scheme",
+                            message: domains.isEmpty ? "tg://resolve link names no bot" : "tg://resolve names more than one bot",
+                            url: input)]
+        }
+        return judgeHandle(domains[0], url: input)
     }
 
     /// An official handle passes; a known fake and an unknown handle do not.
@@ -194,23 +235,31 @@ struct URLJudge: Sendable {
         return [Finding(code: "telegram.unknown", message: "@\(handle) is not on the official list of Telegram handles", url: url)]
     }
 
+    /// Every address a mail client could read in the link: the path and the query decoded, then
+    /// every name after every `@`, whatever separates the recipients (`,`, `;`, `%2C`, headers).
     private func judgeMail(_ url: URLRecord, input: String) -> [Finding] {
-        var addresses = url.serializedPath.split(separator: ",").map(String.init)
-        for pair in (url.query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, ["to", "cc", "bcc"].contains(parts[0].lowercased()) {
-                addresses += parts[1].split(separator: ",").map(String.init)
-            }
-        }
+        let decoded = String(decoding: URLPercentEncoding.percentDecode(url.serializedPath + "?" + (url.query ?? "")),
+                             as: UTF8.self)
+        let scalars = Array(decoded.unicodeScalars)
         var out: [Finding] = []
-        for address in addresses {
-            let decoded = String(decoding: URLPercentEncoding.percentDecode(address), as: UTF8.self)
-            guard let at = decoded.lastIndex(of: "@"), let host = HostName.ascii(String(decoded[decoded.index(after: at)...]))
-            else {
-                out.append(Finding(code: "link.host", message: "e-mail address \(decoded) has no valid domain", url: input))
+        var hosts: [String] = []
+        for (i, c) in scalars.enumerated() where c == "@" {
+            var j = i + 1
+            while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j].properties.numericType != nil
+                || scalars[j] == "." || scalars[j] == "-" { j += 1 }
+            hosts.append(String(String.UnicodeScalarView(scalars[(i + 1)..<j])))
+        }
+        if hosts.isEmpty {
+            return [Finding(code: "link.host", message: "e-mail link has no address", url: input)]
+        }
+        for name in hosts {
+            guard let host = HostName.ascii(name), !host.isEmpty else {
+                out.append(Finding(code: "link.host", message: "e-mail address with no valid domain (\(name))", url: input))
                 continue
             }
-            out += hostFindings(host, input: input, code: "link")
+            for f in hostFindings(host, input: input, code: "link") where !out.contains(where: { $0.message == f.message }) {
+                out.append(f)
+            }
         }
         return out
     }

@@ -42,7 +42,11 @@ public struct BodyRenderer: Sendable {
         for (node, html) in edits.linksAsHTML { document.replace(node, withInlineHTML: html) }
         for (node, html) in edits.blocksAsHTML { document.replace(node, withBlockHTML: html) }
         for (node, url) in edits.urlRewrites where edits.linksAsHTML[node] == nil { document.setURL(node, url) }
-        for raw in inventory.rawHTML { document.replace(raw.node, withPieces: []) }
+        // Dropped raw HTML leaves a space: the text on either side was checked apart and must not
+        // join into a name (`evil<!---->.com`).
+        for raw in inventory.rawHTML {
+            document.replace(raw.node, withPieces: raw.node.kind == .htmlInline ? [.text(" ")] : [])
+        }
         for link in inventory.links where link.node != nil && link.origin != .bareAutolink
             && edits.linksAsHTML[link.node!] == nil {
             let dest = link.destination
