@@ -67,3 +67,13 @@ final class LinkPolicyReviewTests: XCTestCase {
         XCTAssertNotNil(steps.first("input") { $0["type"] == "checkbox" })
     }
 }
+
+final class ClaimReviewPolicyTests: XCTestCase {
+    func testClaimMayNameTheFakeButNothingElseUnofficial() throws {
+        let f = try Fixture()
+        try f.write("content/kk/c.md", "---\ntitle: C\nclaimReview:\n  claim: \"EgovKzBot2.0 ресми бот, evil.com сайты\"\n  rating: \"Жалған\"\n---\n")
+        let d = f.build(checkOnly: true).diagnostics
+        XCTAssertEqual(d.filter { $0.severity == .error }.map(\.code), ["text.domain"], "\(d)")
+        assertDiagnostic(d, code: "text.domain", line: 4, column: 35, file: "content/kk/c.md")
+    }
+}

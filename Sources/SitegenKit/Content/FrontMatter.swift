@@ -41,14 +41,23 @@ public struct ClaimReview: Sendable {
     /// The verdict on a 1 (false) to 5 (true) scale, when given.
     public var ratingValue: Int?
     public var date: String?
+    /// Where the claim and the rating are written, for the checks of what they say.
+    public var textValues: [Located<String>] = []
 
     static func read(_ node: Node, _ reader: inout YAMLReader) -> ClaimReview? {
         guard let pairs = reader.mapping(node, what: "claimReview") else { return nil }
         var claim: String?, rating: String?, value: Int?, date: String?
+        var texts: [Located<String>] = []
         for (key, keyNode, v) in pairs {
             switch key {
-            case "claim": claim = reader.string(v, what: "claimReview.claim")?.value
-            case "rating": rating = reader.string(v, what: "claimReview.rating")?.value
+            case "claim":
+                let c = reader.string(v, what: "claimReview.claim")
+                claim = c?.value
+                if let c { texts.append(FrontMatterParser.textStart(c, v)) }
+            case "rating":
+                let r = reader.string(v, what: "claimReview.rating")
+                rating = r?.value
+                if let r { texts.append(FrontMatterParser.textStart(r, v)) }
             case "ratingValue":
                 value = reader.int(v, what: "claimReview.ratingValue")
                 if let n = value, !(1...5).contains(n) {
@@ -69,7 +78,7 @@ public struct ClaimReview: Sendable {
             reader.error("frontmatter.claimReview", "claimReview needs a claim and a rating", at: node)
             return nil
         }
-        return ClaimReview(claim: claim, rating: rating, ratingValue: value, date: date)
+        return ClaimReview(claim: claim, rating: rating, ratingValue: value, date: date, textValues: texts)
     }
 }
 

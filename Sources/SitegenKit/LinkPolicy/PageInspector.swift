@@ -104,11 +104,15 @@ struct PageInspector: Sendable {
             }
         }
 
-        for field in [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap({ $0 }) {
+        // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
+        let claimTexts = page.frontMatter.claimReview?.textValues ?? []
+        let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap { $0 }.map { ($0, false) }
+            + claimTexts.map { ($0, true) }
+        for (field, namesFakes) in fields {
             // Escapes and folded lines make the value differ from the source: find each token's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
             for token in tokens.scan(field.value) {
-                let findings = judgeToken(token, inWarning: false)
+                let findings = judgeToken(token, inWarning: namesFakes)
                 guard !findings.isEmpty else { continue }
                 let at = page.text.find(token.text, from: from, withinLines: 20) ?? from
                 from = at
