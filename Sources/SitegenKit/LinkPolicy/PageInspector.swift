@@ -61,7 +61,7 @@ struct PageInspector: Sendable {
         }
 
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
-            if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: run.text) {
+            if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: run.text) {
                 // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
                 let before = String(String.UnicodeScalarView(run.text.unicodeScalars.prefix(hidden.offset)))
                 let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
@@ -166,6 +166,32 @@ struct PageInspector: Sendable {
 
     /// Text-versus-target judgements already made in this build.
     private let mismatches = SharedCache<String, Finding?>()
+
+    /// A byte-level look for the encodings invisible and direction characters can have, so the
+    /// Unicode property lookup runs only on the rare text that might hold one. Cyrillic letters,
+    /// «», — and ₸ are ruled out here; anything outside these known-safe patterns is looked at.
+    static func mayHoldInvisible(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                if c == 0xCD, i + 1 < b.count, b[i + 1] == 0x8F { return true }  // U+034F
+                if c >= 0xC3 && c <= 0xD7 { i += 2; continue }            // Latin, Greek, Cyrillic…
+                if c == 0xC2 { if i + 1 < b.count, b[i + 1] == 0xAD { return true }; i += 2; continue }  // U+00AD
+                if c == 0xE2, i + 2 < b.count {
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xA8 && c2 <= 0xAE)) { return true }
+                    if c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xAF { return true }
+                    i += 3
+                    continue
+                }
+                return true   // other scripts and planes: let the property lookup decide
+            }
+            return false
+        }
+    }
 
     /// Names (not addresses, which the link itself is judged by).
     static func isName(_ token: TextToken) -> Bool {
