@@ -58,13 +58,18 @@ struct SourceOptions: ParsableArguments {
 extension ParsableCommand {
     /// Prints diagnostics to stderr in compiler style, with the source line and a caret on a terminal.
     static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text) {
-        let terminal = isatty(2) == 1
-        let formatter = DiagnosticFormatter(format: format, sourceLines: { file, line in
-            guard let data = FileManager.default.contents(atPath: source + "/" + file),
-                  case .success(let text) = SourceText.decode([UInt8](data)) else { return nil }
-            return text.line(line)
-        })
-        let out = formatter.render(diagnostics, withSnippets: terminal && format == .text)
+        let snippets = isatty(2) == 1 && format == .text
+        // Each file with findings is read once, and only when its lines will be shown.
+        var texts: [String: SourceText] = [:]
+        if snippets {
+            for file in Set(diagnostics.map(\.file)) {
+                if let data = FileManager.default.contents(atPath: source + "/" + file),
+                   case .success(let text) = SourceText.decode([UInt8](data)) { texts[file] = text }
+            }
+        }
+        let sources = texts
+        let formatter = DiagnosticFormatter(format: format, sourceLines: { file, line in sources[file]?.line(line) })
+        let out = formatter.render(diagnostics, withSnippets: snippets)
         if format == .text {
             FileHandle.standardError.write(Data(out.utf8))
         } else {

@@ -8,27 +8,10 @@ extension MarkdownDocument {
         remove(node)
     }
 
-    /// Replaces `node` with plain text (escaped when rendered).
-    public func replace(_ node: CMarkNode, withText text: String) {
-        insert(text, before: node, type: CMARK_NODE_TEXT)
-        remove(node)
-    }
-
     /// Replaces a block node with a block of HTML made by sitegen.
     public func replace(_ node: CMarkNode, withBlockHTML html: String) {
         insert(html, before: node, type: CMARK_NODE_HTML_BLOCK)
         remove(node)
-    }
-
-    /// Wraps a block's rendering in markup: `enter` before its children, `exit` after them. The
-    /// children stay in the tree, so their own rendering (and escaping) is cmark's.
-    public func wrap(_ node: CMarkNode, enter: String, exit: String) {
-        let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(custom, enter)
-        cmark_node_set_on_exit(custom, exit)
-        cmark_node_insert_before(node.raw, custom)
-        cmark_node_unlink(node.raw)
-        cmark_node_append_child(custom, node.raw)
     }
 
     /// Replaces `node` by its children (used to drop the wrapper of an alert's marker paragraph).

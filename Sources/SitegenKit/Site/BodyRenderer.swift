@@ -32,10 +32,6 @@ public struct BodyRenderer: Sendable {
         self.alertTitles = alertTitles
     }
 
-    public func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits) -> String {
-        render(document, inventory: inventory, edits: edits, guide: nil).html
-    }
-
     func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits,
                 guide: GuideRenderer?) -> RenderedBody {
         for (node, pieces) in edits.textPieces { document.replace(node, withPieces: pieces) }

@@ -32,10 +32,6 @@ public struct PageContext: Sendable {
     }
 
     /// The context of a content page or list page.
-    public func page(_ page: Page, content: String) -> [String: Any] {
-        self.page(page, body: RenderedBody(html: content))
-    }
-
     func page(_ page: Page, body: RenderedBody) -> [String: Any] {
         var ctx = common(language: page.language)
         let fm = page.frontMatter

@@ -69,19 +69,11 @@ public struct SiteIndex: Sendable {
         return entry.contentPath == "_index" ? [] : out
     }
 
-    /// The other-language versions of a page, in the site's language order.
-    public func translations(of key: String, language: String, order: [String]) -> [Entry] {
-        (byKey[key] ?? []).map { entries[$0] }.filter { $0.language != language }
-            .sorted { (order.firstIndex(of: $0.language) ?? 99) < (order.firstIndex(of: $1.language) ?? 99) }
-    }
-
     /// Pages listed on a section page: the section's pages and its direct subsections, by weight,
     /// then newest date, then title.
     public func children(ofSection sectionPath: String, language: String) -> [Entry] {
-        let ownPath = sectionPath
-        return (bySection[language + "\u{0}" + ownPath] ?? []).map { entries[$0] }
-            .filter { !($0.isSection && $0.contentPath == (ownPath.isEmpty ? "_index" : ownPath + "/_index")) }
-            .sorted(by: Self.listOrder)
+        // A section's own _index lists under its parent, so it is never among its own children.
+        (bySection[language + "\u{0}" + sectionPath] ?? []).map { entries[$0] }.sorted(by: Self.listOrder)
     }
 
     static func listOrder(_ a: Entry, _ b: Entry) -> Bool {
