@@ -33,7 +33,7 @@ struct PageInspector: Sendable {
                 position = locate(link.text, near: position, in: page)
                 if let node = link.node, let alert = link.alert, alert.mayNameFakes,
                    let host = Self.host(ofBare: link.text), isFake(host) {
-                    edits.linksAsHTML[node] = Defang.html(link.text)
+                    edits.defangedLinks[node] = link.text
                     continue
                 }
                 // `www.egov.kz` typed as text becomes an http link; publish it over https.
@@ -72,7 +72,7 @@ struct PageInspector: Sendable {
             }
             let found = tokens.scan(run.text)
             if run.link == nil && !found.isEmpty { edits.runTokens[index] = found }
-            var pieces: [(TextToken, String)] = []
+            var defanged: [Range<Int>] = []
             for token in found {
                 // A known fake as the text of a link claims the link leads to it: never allowed,
                 // not even inside a warning.
@@ -87,21 +87,14 @@ struct PageInspector: Sendable {
                 let mayNameFakes = run.alert?.mayNameFakes == true
                 let findings = judgeToken(token, inWarning: mayNameFakes)
                 if findings.isEmpty, mayNameFakes, isFakeToken(token) {
-                    pieces.append((token, token.text))
+                    defanged.append(token.offset..<(token.offset + token.length))
                     continue
                 }
                 if findings.isEmpty { continue }
                 let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
                 for f in findings { place(f, at) }
             }
-            if !pieces.isEmpty {
-                let defanged = Self.defangPieces(run, pieces)
-                if run.node.kind == .codeBlock, case .html(let code)? = defanged.first {
-                    edits.blocksAsHTML[run.node] = "<pre>" + code + "</pre>\n"
-                } else {
-                    edits.textPieces[run.node] = defanged
-                }
-            }
+            if !defanged.isEmpty { edits.defanged[run.node] = defanged }
         }
 
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
@@ -245,30 +238,6 @@ struct PageInspector: Sendable {
         if let at = t.lastIndex(of: "@"), !t[..<at].contains("/") { t = t[t.index(after: at)...] }
         let host = t.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
         return HostName.ascii(String(host))
-    }
-
-    /// Splits a run into text and defanged spans.
-    static func defangPieces(_ run: TextRun, _ tokens: [(TextToken, String)]) -> [InlinePiece] {
-        let bytes = Array(run.text.utf8)
-        var pieces: [InlinePiece] = []
-        var cursor = 0
-        for (token, text) in tokens.sorted(by: { $0.0.offset < $1.0.offset }) where token.offset >= cursor {
-            if token.offset > cursor { pieces.append(.text(String(decoding: bytes[cursor..<token.offset], as: UTF8.self))) }
-            pieces.append(.html(Defang.html(text)))
-            cursor = token.offset + token.length
-        }
-        if cursor < bytes.count { pieces.append(.text(String(decoding: bytes[cursor...], as: UTF8.self))) }
-        if run.isCode {
-            // A code span stays code: rebuild it as one HTML piece.
-            let inner = pieces.map { piece -> String in
-                switch piece {
-                case .text(let s): return HTMLText.escape(s)
-                case .html(let h): return h
-                }
-            }.joined()
-            return [.html("<code>" + inner + "</code>")]
-        }
-        return pieces
     }
 
     /// Where a token really is: cmark reports where its node starts; the token's own text is found

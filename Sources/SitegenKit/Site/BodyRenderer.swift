@@ -1,21 +1,3 @@
-/// What the inspection of a page asks the renderer to change: fakes named in warnings are shown
-/// defanged and never as links.
-public struct RenderEdits: Sendable {
-    /// Text nodes to split into pieces (defanged names become non-link spans).
-    public var textPieces: [CMarkNode: [InlinePiece]] = [:]
-    /// Links (made by the autolink extension inside a warning) to show as defanged text instead.
-    public var linksAsHTML: [CMarkNode: String] = [:]
-    /// Links whose destination is published differently from how it was typed (`www.x.kz` → https).
-    public var urlRewrites: [CMarkNode: String] = [:]
-    /// Blocks (code blocks naming fakes inside a warning) to replace by HTML made by sitegen.
-    public var blocksAsHTML: [CMarkNode: String] = [:]
-    /// Tokens found in text runs outside links, by run index, so the facts of the page are read
-    /// from the same scan.
-    var runTokens: [Int: [TextToken]] = [:]
-
-    public init() {}
-}
-
 /// Turns a page's Markdown tree into the HTML of its body.
 ///
 /// The editor's raw HTML is dropped (a warning says so); alerts become `<aside>` elements; links to
@@ -34,17 +16,16 @@ public struct BodyRenderer: Sendable {
 
     func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits,
                 guide: GuideRenderer?) -> RenderedBody {
-        for (node, pieces) in edits.textPieces { document.replace(node, withPieces: pieces) }
-        for (node, html) in edits.linksAsHTML { document.replace(node, withInlineHTML: html) }
-        for (node, html) in edits.blocksAsHTML { document.replace(node, withBlockHTML: html) }
-        for (node, url) in edits.urlRewrites where edits.linksAsHTML[node] == nil { document.setURL(node, url) }
+        for (node, ranges) in edits.defanged { defang(node, ranges, in: document) }
+        for (node, text) in edits.defangedLinks { document.replace(node, withInlineHTML: Defang.html(text)) }
+        for (node, url) in edits.urlRewrites where edits.defangedLinks[node] == nil { document.setURL(node, url) }
         // Dropped raw HTML leaves a space: the text on either side was checked apart and must not
         // join into a name (`evil<!---->.com`).
         for raw in inventory.rawHTML {
             document.replace(raw.node, withPieces: raw.node.kind == .htmlInline ? [.text(" ")] : [])
         }
         for link in inventory.links where link.node != nil && link.origin != .bareAutolink
-            && edits.linksAsHTML[link.node!] == nil {
+            && edits.defangedLinks[link.node!] == nil {
             let dest = link.destination
             if dest.hasPrefix("/") && !dest.hasPrefix("//") && basePath != "/" {
                 document.setURL(link.node!, String(basePath.dropLast()) + dest)
@@ -58,6 +39,23 @@ public struct BodyRenderer: Sendable {
         var body = guide?.apply(to: document) ?? RenderedBody(html: "")
         body.html = document.renderHTML()
         return body
+    }
+
+    /// Shows the names in a text node, code span or code block as non-link defanged spans; code
+    /// stays code.
+    private func defang(_ node: CMarkNode, _ ranges: [Range<Int>], in document: MarkdownDocument) {
+        let segments = RenderEdits.segments(of: node.literal ?? "", defanging: ranges)
+        switch node.kind {
+        case .code, .codeBlock:
+            let inner = segments.map { $0.isName ? Defang.html($0.text) : HTMLText.escape($0.text) }.joined()
+            if node.kind == .code {
+                document.replace(node, withPieces: [.html("<code>" + inner + "</code>")])
+            } else {
+                document.replace(node, withBlockHTML: "<pre>" + inner + "</pre>\n")
+            }
+        default:
+            document.replace(node, withPieces: segments.map { $0.isName ? .html(Defang.html($0.text)) : .text($0.text) })
+        }
     }
 
     /// `> [!WARNING]` … becomes `<aside class="alert alert-warning" role="note">` with a title.
