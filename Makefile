@@ -1,7 +1,7 @@
 # Quick start: `make site` builds site/ from content/, `make test` runs the tests.
 # Both install the C libraries sitegen needs (Debian packages) when they are missing.
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev
 
 .PHONY: site test deps release check clean
 

@@ -24,6 +24,9 @@ let package = Package(
         .systemLibrary(
             name: "CPSL", pkgConfig: "libpsl",
             providers: [.apt(["libpsl-dev", "publicsuffix"])]),
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         // ICU (UTS #46, UTS #39) and the public suffix list behind plain Swift functions.
         // It must not import Foundation: Foundation carries its own ICU headers.
@@ -37,7 +40,7 @@ let package = Package(
         .target(
             name: "SitegenKit",
             dependencies: [
-                "CCmarkGFM", "CCmarkConcurrency", "CPosix", "UnicodeSecurity", "WHATWGURL",
+                "CCmarkGFM", "CCmarkConcurrency", "CCrypto", "CPosix", "UnicodeSecurity", "WHATWGURL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

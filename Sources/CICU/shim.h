@@ -13,6 +13,7 @@
 #include <unicode/uidna.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
+#include <unicode/ubrk.h>
 
 // MARK: Error codes
 
@@ -114,5 +115,18 @@ static inline bool sg_u_hasBinaryProperty(UChar32 c, UProperty which) {
 }
 
 static inline int8_t sg_u_charType(UChar32 c) { return u_charType(c); }
+
+// MARK: Text boundaries
+
+static inline UBreakIterator *sg_ubrk_openSentences(const char *locale, const UChar *text, int32_t length,
+                                                   UErrorCode *status) {
+    return ubrk_open(UBRK_SENTENCE, locale, text, length, status);
+}
+
+static inline int32_t sg_ubrk_next(UBreakIterator *iterator) { return ubrk_next(iterator); }
+
+static inline void sg_ubrk_close(UBreakIterator *iterator) { ubrk_close(iterator); }
+
+static inline int32_t sg_ubrk_done(void) { return UBRK_DONE; }
 
 #endif

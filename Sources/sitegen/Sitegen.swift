@@ -38,7 +38,7 @@ struct Sitegen: ParsableCommand {
             Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
             configuration, template or I/O errors.
             """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, BulletinCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -148,3 +148,46 @@ struct Check: ParsableCommand {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// `sitegen bulletin`
+struct BulletinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "Print one page's bulletin for a channel, for copy-paste or piping.",
+        discussion: """
+            The page is named by its content file or its translationKey. A Telegram bulletin too long for \
+            one message is printed as its parts, separated by a line '---'. The page is checked first; \
+            nothing is printed when it has errors.
+            """)
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Argument(help: ArgumentHelp("A content file (content/kk/42500/apply.md) or a translationKey.", valueName: "file-or-translationKey"))
+    var target: String
+
+    @Option(name: .long, help: ArgumentHelp("The language of the page (default: the file's, or the site's default language).", valueName: "language"))
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("text, telegram, whatsapp or sms.", valueName: "channel"))
+    var channel: BulletinChannel = .text
+
+    func run() throws {
+        var options = BuildOptions(sourceDirectory: sourceOptions.source)
+        options.includeDrafts = sourceOptions.drafts
+        options.strict = sourceOptions.strict
+        let lookup = BulletinLookup(options: options, target: target, language: lang, channel: channel)
+        switch lookup.run() {
+        case .found(let parts, let diagnostics):
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source)
+            FileHandle.standardOutput.write(Data((parts.joined(separator: "\n---\n") + "\n").utf8))
+        case .unknown(let message):
+            FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+            throw ExitCode(2)
+        case .failed(let diagnostics, let setup):
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source)
+            throw ExitCode(setup ? 2 : 1)
+        }
+    }
+}
+
+extension BulletinChannel: ExpressibleByArgument {}

@@ -4,20 +4,40 @@ struct PageBuilder: Sendable {
     let checker: PageChecker
     let templates: Templates
     let output: OutputTree
+    let bulletins: BulletinMaker
 
     /// What building one page gives the site-wide step.
     struct Built: Sendable {
         var diagnostics: [Diagnostic]
         var facts: PageFacts
         var search: SearchDocument?
+        /// The page's bulletins, for the manifest.
+        var bulletins: [BulletinManifest.Entry] = []
     }
 
     /// Builds one page and returns what its checks found, its facts and its search entry; writes
     /// nothing when the checks found an error.
-    func build(_ page: Page) -> Built {
+    func build(_ page: Page, bulletins wanted: Bool = true) -> Built {
         let checked = checker.check(page)
         var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
+        // Bulletins first: they read the tree as the editor wrote it, before the page's rendering rewrites it.
+        var entries: [BulletinManifest.Entry] = []
+        if wanted && page.frontMatter.bulletin {
+            let (made, d) = bulletins.make(page, document: checked.document, edits: checked.edits)
+            diagnostics += d
+            let folder = BulletinManifest.folder(of: page)
+            let pageURL = context.config.absoluteURL(page.url)
+            for bulletin in made {
+                for (name, text) in zip(bulletin.fileNames, bulletin.parts) {
+                    do { try output.write(folder + name, text) } catch {
+                        diagnostics.append(.error("output.io", "\(error)", file: page.sourcePath))
+                    }
+                }
+                entries.append(BulletinManifest.Entry(page: page, pageURL: pageURL, bulletin: bulletin, folder: folder))
+            }
+            if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
+        }
         let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
             ($0, context.strings.text("alert.\($0.rawValue)", page.language))
         })
@@ -30,7 +50,8 @@ struct PageBuilder: Sendable {
         } catch {
             diagnostics.append(.error("output.io", "\(error)", file: page.sourcePath))
         }
-        return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory))
+        return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory),
+                     bulletins: entries)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the

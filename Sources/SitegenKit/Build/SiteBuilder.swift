@@ -19,31 +19,16 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // Site-wide inputs: config, policy, strings, templates.
-        let (loadedConfig, configDiagnostics) = ConfigLoader.load(sourceDirectory: source)
-        diagnostics += configDiagnostics
-        guard var config = loadedConfig else { return report(diagnostics, setup: true) }
-        if let base = options.baseURL {
-            guard let normalized = ConfigLoader.normalizeBaseURL(base) else {
-                diagnostics.append(.error("config.baseURL", "--base-url must be an absolute http(s) address, not '\(base)'",
-                                          file: SiteConfig.fileName))
-                return report(diagnostics, setup: true)
-            }
-            config.baseURL = normalized
-        }
-        let (policy, policyDiagnostics) = LinkPolicy.compile(config.links, file: SiteConfig.fileName)
-        diagnostics += policyDiagnostics
-        let (strings, stringDiagnostics) = Strings.load(sourceDirectory: source, languages: config.languages)
-        diagnostics += stringDiagnostics
+        let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
+        diagnostics += setupDiagnostics
+        guard let setup = loadedSetup else { return report(diagnostics, setup: true) }
         let (templates, templateDiagnostics) = Templates.load(sourceDirectory: source)
         diagnostics += templateDiagnostics
-        guard let policy, let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
-
-        let loader = ContentLoader(sourceDirectory: source, config: config, includeDrafts: options.includeDrafts)
+        guard let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
+        let (config, strings, checker, loader, bulletins) = (setup.config, setup.strings, setup.checker, setup.loader, setup.bulletins)
+        diagnostics += setup.officialDiagnostics
         let (files, fileDiagnostics) = loader.contentFiles()
         diagnostics += fileDiagnostics
-        let inspector = policy.inspector(baseURL: config.baseURL)
-        diagnostics += GuideChecks.checkOfficialEntries(config, judge: inspector.judge.judge)
-        let checker = PageChecker(inspector: inspector, guide: GuideChecks(config: config))
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
@@ -51,7 +36,12 @@ public struct SiteBuilder: Sendable {
                 let (page, d) = loader.load(file)
                 guard let page else { return (nil, d, nil) }
                 let checked = checker.check(page)
-                return (PageAddress(page), d + checked.diagnostics, checked.facts)
+                var found = d + checked.diagnostics
+                // A bulletin that could not be sent is an error of the page, found by a check too.
+                if page.frontMatter.bulletin && !found.hasErrors {
+                    found += bulletins.make(page, document: checked.document, edits: checked.edits).1
+                }
+                return (PageAddress(page), found, checked.facts)
             }
             diagnostics += results.flatMap(\.1)
             let addresses = results.compactMap(\.0)
@@ -83,8 +73,9 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
-        let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output)
-        let built = Parallel.map(pages) { builder.build($0) }
+        let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
+                                  bulletins: bulletins)
+        let built = Parallel.map(pages) { generated.contains($0.sourcePath) ? builder.build($0, bulletins: false) : builder.build($0) }
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
                                          languages: config.languages, defaultLanguage: config.defaultLanguage)
@@ -103,6 +94,7 @@ public struct SiteBuilder: Sendable {
                 let discovery = DiscoveryFiles(config: config, index: index)
                 try output.write("sitemap.xml", discovery.sitemap())
                 try output.write("robots.txt", discovery.robots())
+                try output.write("bulletins/index.json", BulletinManifest.json(built.flatMap(\.bulletins)))
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                     let documents = zip(pages, built).filter { $0.0.language == lang }.compactMap(\.1.search)
@@ -141,7 +133,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// With `--strict` (or `strict: true` in sitegen.yml) every warning fails the build.
-    static func applyStrictness(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+    public static func applyStrictness(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
         guard strict else { return diagnostics }
         return diagnostics.map { d in
             var d = d

@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `sitegen.yml`. Every problem is reported with its line and column; nothing is
 /// guessed: an unknown key is an error, so a typo in the policy cannot silently disable it.
 public enum ConfigLoader {
-    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict"]
+    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict", "bulletins"]
     static let linksKeys = ["allow", "telegram", "fake_domains", "phones", "allow_tld_wildcards"]
     static let telegramKeys = ["official", "fake"]
 
@@ -45,6 +45,7 @@ public enum ConfigLoader {
         var official: [OfficialLinkEntry] = []
         var publisher: Publisher?
         var strict = false
+        var bulletins = BulletinSettings()
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
@@ -62,6 +63,7 @@ public enum ConfigLoader {
             case "official": official = readOfficial(value, &reader)
             case "publisher": publisher = readPublisher(value, &reader)
             case "strict": strict = reader.bool(value, what: "strict") ?? false
+            case "bulletins": bulletins = readBulletins(value, &reader)
             default:
                 reader.error("config.unknown-key",
                              "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
@@ -110,7 +112,33 @@ public enum ConfigLoader {
         config.official = official
         config.publisher = publisher
         config.strict = strict
+        config.bulletins = bulletins
         return (config, diagnostics)
+    }
+
+    /// `bulletins:`: `sms: { maxSegments: N }`.
+    static func readBulletins(_ node: Node, _ reader: inout YAMLReader) -> BulletinSettings {
+        var settings = BulletinSettings()
+        guard let pairs = reader.mapping(node, what: "bulletins") else { return settings }
+        for (key, keyNode, value) in pairs {
+            guard key == "sms" else {
+                reader.error("config.unknown-key", "unknown key '\(key)' in bulletins (known: sms)", at: keyNode)
+                continue
+            }
+            guard let sms = reader.mapping(value, what: "bulletins.sms") else { continue }
+            for (k, kNode, v) in sms {
+                guard k == "maxSegments" else {
+                    reader.error("config.unknown-key", "unknown key '\(k)' in bulletins.sms (known: maxSegments)", at: kNode)
+                    continue
+                }
+                if let n = reader.int(v, what: "bulletins.sms.maxSegments") {
+                    if (1...255).contains(n) { settings.smsMaxSegments = n } else {
+                        reader.error("config.bulletins", "bulletins.sms.maxSegments must be from 1 to 255 (a concatenated SMS has at most 255 parts)", at: v)
+                    }
+                }
+            }
+        }
+        return settings
     }
 
     static func readLinks(_ node: Node, _ reader: inout YAMLReader) -> LinkPolicyConfig {

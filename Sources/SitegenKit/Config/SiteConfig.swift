@@ -1,5 +1,13 @@
 import Foundation
 
+/// `bulletins:` in sitegen.yml.
+public struct BulletinSettings: Sendable {
+    /// The most SMS segments one page's `sms.txt` may take.
+    public var smsMaxSegments = 3
+
+    public init() {}
+}
+
 /// Everything `sitegen.yml` says: the site's languages and address, and the link policy.
 public struct SiteConfig: Sendable {
     /// The file name looked for in the source folder.
@@ -20,6 +28,8 @@ public struct SiteConfig: Sendable {
     public var publisher: Publisher?
     /// Warnings fail the build (`strict: true`, or `--strict`).
     public var strict = false
+    /// What the bulletins may hold (`bulletins:`).
+    public var bulletins = BulletinSettings()
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: String, languages: [String],

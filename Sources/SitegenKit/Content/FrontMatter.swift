@@ -21,10 +21,15 @@ public struct FrontMatter: Sendable {
     /// The title and description with where their text starts, for checks of what readers see.
     public var titleValue: Located<String>?
     public var descriptionValue: Located<String>?
+    /// `bulletin: false` keeps a page out of the bulletins.
+    public var bulletin = true
+    /// The text of the page's SMS, when the editor wrote one (`sms:`).
+    public var sms: Located<String>?
 
     /// Keys a page may carry; anything else is a warning, so a typo does not go unnoticed.
     public static let knownKeys = [
         "title", "description", "date", "lastmod", "draft", "slug", "weight", "translationKey", "kind", "claimReview",
+        "bulletin", "sms",
     ]
 
     /// The kinds of material the newsroom publishes.
@@ -176,6 +181,15 @@ public enum FrontMatterParser {
                     }
                 }
             case "claimReview": fm.claimReview = ClaimReview.read(value, &reader)
+            case "bulletin": fm.bulletin = reader.bool(value, what: "bulletin") ?? true
+            case "sms":
+                if let t = reader.string(value, what: "sms") {
+                    if t.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                        reader.error("frontmatter.sms", "sms is empty; remove it to send the title and description", at: value)
+                    } else {
+                        fm.sms = Self.textStart(t, value)
+                    }
+                }
             default:
                 reader.warning("frontmatter.unknown-key",
                                "unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.joined(separator: ", ")))",

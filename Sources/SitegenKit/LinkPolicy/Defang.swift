@@ -10,6 +10,12 @@ enum Defang {
         return out
     }
 
+    /// For messengers, which also turn `@name` into a link to an account: `@fake_bot` → `[@]fake_bot`,
+    /// `info@egov-kz.com` → `info[@]egov-kz[.]com`.
+    static func messenger(_ s: String) -> String {
+        text(s).replacingOccurrences(of: "@", with: "[@]")
+    }
+
     /// A non-link span holding a defanged name.
     static func html(_ s: String) -> String {
         "<span class=\"defanged\" translate=\"no\">" + HTMLText.escape(text(s)) + "</span>"

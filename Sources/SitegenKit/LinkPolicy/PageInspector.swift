@@ -99,7 +99,7 @@ struct PageInspector: Sendable {
 
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
-        let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap { $0 }.map { ($0, false) }
+        let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue, page.frontMatter.sms].compactMap { $0 }.map { ($0, false) }
             + claimTexts.map { ($0, true) }
         for (field, namesFakes) in fields {
             // Escapes and folded lines make the value differ from the source: find each token's text.

@@ -70,6 +70,8 @@ public struct CMarkNode: Hashable, @unchecked Sendable {
     }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(raw)) }
     public var isOrderedList: Bool { cmark_node_get_list_type(raw) == CMARK_ORDERED_LIST }
+    /// The number an ordered list starts from.
+    public var listStart: Int { Int(cmark_node_get_list_start(raw)) }
     public var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(raw) }
 
     /// Start of the node in the parsed text: line from 1, column in bytes from 1.

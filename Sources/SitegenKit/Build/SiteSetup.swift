@@ -1,0 +1,42 @@
+/// The site-wide inputs every command needs before it reads a page: the config (with the base URL
+/// the command asks for), the compiled link policy, the strings and the page checker.
+struct SiteSetup {
+    var config: SiteConfig
+    var strings: Strings
+    var inspector: PageInspector
+    var checker: PageChecker
+    var loader: ContentLoader
+    var bulletins: BulletinMaker
+    /// What is wrong with the `official:` entries: reported with the pages' findings, not instead of them.
+    var officialDiagnostics: [Diagnostic]
+
+    /// Loads and compiles everything; nil with the errors when any input is unusable.
+    static func load(_ options: BuildOptions) -> (SiteSetup?, [Diagnostic]) {
+        let source = options.sourceDirectory
+        var diagnostics: [Diagnostic] = []
+        let (loadedConfig, configDiagnostics) = ConfigLoader.load(sourceDirectory: source)
+        diagnostics += configDiagnostics
+        guard var config = loadedConfig else { return (nil, diagnostics) }
+        if let base = options.baseURL {
+            guard let normalized = ConfigLoader.normalizeBaseURL(base) else {
+                diagnostics.append(.error("config.baseURL", "--base-url must be an absolute http(s) address, not '\(base)'",
+                                          file: SiteConfig.fileName))
+                return (nil, diagnostics)
+            }
+            config.baseURL = normalized
+        }
+        let (policy, policyDiagnostics) = LinkPolicy.compile(config.links, file: SiteConfig.fileName)
+        diagnostics += policyDiagnostics
+        let (strings, stringDiagnostics) = Strings.load(sourceDirectory: source, languages: config.languages)
+        diagnostics += stringDiagnostics
+        guard let policy, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let inspector = policy.inspector(baseURL: config.baseURL)
+        let setup = SiteSetup(
+            config: config, strings: strings, inspector: inspector,
+            checker: PageChecker(inspector: inspector, guide: GuideChecks(config: config)),
+            loader: ContentLoader(sourceDirectory: source, config: config, includeDrafts: options.includeDrafts),
+            bulletins: BulletinMaker(config: config, strings: strings, inspector: inspector),
+            officialDiagnostics: GuideChecks.checkOfficialEntries(config, judge: inspector.judge.judge))
+        return (setup, diagnostics)
+    }
+}

@@ -1,0 +1,113 @@
+/// Lays out a bulletin's blocks as text for one channel: a blank line between blocks, list items
+/// on their own lines with `•`, `1.` or `☐`, alerts opened by their icon and title, and every link
+/// followed by its address written out in full.
+struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
+    let markup: Markup
+    /// Title of each alert kind in the bulletin's language.
+    let alertTitles: [AlertKind: String]
+
+    /// The bulletin's title line.
+    func title(_ text: String) -> String { markup.strong(markup.text(text)) }
+
+    /// The closing line: where the full page is.
+    func footer(label: String, url: String) -> String { markup.text(label + ": ") + markup.address(url, shown: url) }
+
+    /// Blocks separated by blank lines.
+    func blocks(_ blocks: [BulletinBlock], inQuote: Bool = false) -> String {
+        blocks.map { block($0, inQuote: inQuote) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    func block(_ block: BulletinBlock, inQuote: Bool = false) -> String {
+        switch block.kind {
+        case .heading(_, let content):
+            return markup.strong(inlines(content, inEmphasis: true))
+        case .paragraph(let content):
+            return inlines(content)
+        case .list(let style, let items):
+            return items.map { item(style, $0, inQuote: inQuote) }.joined(separator: "\n")
+        case .code(let text):
+            return markup.pre(text)
+        case .quote(let kind, let title, let children):
+            var inner = self.blocks(children, inQuote: true)
+            if let kind {
+                let shown = title ?? alertTitles[kind] ?? kind.rawValue.capitalized
+                let head = Self.icon(kind) + " " + markup.strong(markup.text(shown))
+                inner = inner.isEmpty ? head : head + "\n" + inner
+                // Telegram's block quotes do not nest: a quote inside a quote is shown as its text.
+                return inQuote ? inner : markup.alert(inner)
+            }
+            return inQuote ? inner : markup.quote(inner)
+        case .rule:
+            return "———"
+        case .table(let rows):
+            return rows.enumerated().map { n, cells in
+                let row = cells.map { inlines($0) }.joined(separator: markup.text(" | "))
+                return n == 0 ? markup.strong(row) : row
+            }.joined(separator: "\n")
+        }
+    }
+
+    /// One list item: its marker, its first block, then its other blocks indented under it.
+    private func item(_ style: BulletinBlock.ListStyle, _ item: BulletinItem, inQuote: Bool) -> String {
+        let marker: String
+        switch style {
+        case .bullets: marker = "• "
+        case .numbered: marker = "\(item.number). "
+        case .checklist: marker = item.checked ? "☑ " : "☐ "
+        }
+        let indent = String(repeating: " ", count: marker.count + 1)
+        let parts = item.blocks.map { block($0, inQuote: inQuote) }.filter { !$0.isEmpty }
+        guard let first = parts.first else { return markup.text(marker) }
+        var out = markup.text(marker) + first
+        for part in parts.dropFirst() { out += "\n" + Self.prefixLines(part, with: indent) }
+        return out
+    }
+
+    func inlines(_ content: [BulletinInline], inEmphasis: Bool = false) -> String {
+        var out = ""
+        for inline in content {
+            switch inline {
+            case .text(let s): out += markup.text(s)
+            case .strong(let c): out += markup.strong(inlines(c, inEmphasis: true))
+            case .emphasis(let c): out += markup.emphasis(inlines(c, inEmphasis: true))
+            case .strike(let c): out += markup.strike(inlines(c, inEmphasis: true))
+            case .code(let s): out += inEmphasis && !markup.codeNestsInEmphasis ? markup.text(s) : markup.code(s)
+            case .fakeName(let s): out += markup.text(Defang.messenger(s))
+            case .lineBreak: out += "\n"
+            case .link(let c, let url):
+                let shown = Self.shown(url)
+                let text = c.map(\.plainText).joined()
+                if text == url || text == shown || "https://" + text == url {
+                    out += markup.address(url, shown: shown)
+                } else {
+                    // The reader sees where a link goes before following it: `egov.kz — https://egov.kz/…`.
+                    out += inlines(c, inEmphasis: true) + markup.text(" — ") + markup.address(url, shown: shown)
+                }
+            }
+        }
+        return out
+    }
+
+    /// An address as a reader writes it: e-mail and phone without their scheme.
+    static func shown(_ url: String) -> String {
+        for scheme in ["mailto:", "tel:"] where url.lowercased().hasPrefix(scheme) {
+            return String(url.dropFirst(scheme.count))
+        }
+        return url
+    }
+
+    static func icon(_ kind: AlertKind) -> String {
+        switch kind {
+        case .warning, .caution: return "⚠️"
+        case .important: return "❗"
+        case .tip: return "💡"
+        case .note: return "ℹ️"
+        }
+    }
+
+    /// Every line of a block prefixed (a quote's `> `, a list item's indent).
+    static func prefixLines(_ text: String, with prefix: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? prefix.trimmingSuffix(" ") : prefix + $0 }.joined(separator: "\n")
+    }
+}

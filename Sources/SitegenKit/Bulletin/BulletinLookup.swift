@@ -1,0 +1,68 @@
+/// `sitegen bulletin`: one page's bulletin for one channel, found by its file or its translationKey.
+public struct BulletinLookup: Sendable {
+    public var options: BuildOptions
+    /// A content file (`content/kk/42500/apply.md`) or a translationKey (`42500-apply`).
+    public var target: String
+    /// The language wanted; the file's own, or the default language for a key, when nil.
+    public var language: String?
+    public var channel: BulletinChannel
+
+    public init(options: BuildOptions, target: String, language: String?, channel: BulletinChannel) {
+        self.options = options
+        self.target = target
+        self.language = language
+        self.channel = channel
+    }
+
+    /// What came of the lookup.
+    public enum Outcome: Sendable {
+        /// The bulletin's parts, in order, and the warnings its page has.
+        case found(parts: [String], diagnostics: [Diagnostic])
+        /// The request names nothing there is (exit status 2): the message lists what there is.
+        case unknown(String)
+        /// The page or the site has errors (exit 1, or 2 when `setup` is true).
+        case failed(diagnostics: [Diagnostic], setup: Bool)
+    }
+
+    public func run() -> Outcome {
+        let (loaded, setupDiagnostics) = SiteSetup.load(options)
+        guard let setup = loaded else { return .failed(diagnostics: setupDiagnostics, setup: true) }
+        let config = setup.config
+        if let language, !config.languages.contains(language) {
+            return .unknown("unknown language '\(language)'; the site's languages are: \(config.languages.joined(separator: ", "))")
+        }
+        let (files, fileDiagnostics) = setup.loader.contentFiles()
+        if fileDiagnostics.hasErrors { return .failed(diagnostics: setupDiagnostics + fileDiagnostics, setup: true) }
+        // Front matter only, to find the page and its translations.
+        let pages = Parallel.map(files) { setup.loader.load($0).0 }.compactMap { $0 }
+
+        let source = options.sourceDirectory
+        var path = target
+        if path.hasPrefix(source + "/") { path = String(path.dropFirst(source.count + 1)) }
+        while path.hasPrefix("./") { path = String(path.dropFirst(2)) }
+        let byFile = pages.first { $0.sourcePath == path }
+        let key = byFile?.translationKey ?? target
+        let candidates = pages.filter { $0.translationKey == key }
+        guard !candidates.isEmpty else {
+            let keys = Set(pages.map(\.translationKey)).sorted()
+            return .unknown("no content file or translationKey '\(target)'; the translationKeys are: \(keys.joined(separator: ", "))")
+        }
+        let wanted = language ?? byFile?.language ?? config.defaultLanguage
+        guard let page = candidates.first(where: { $0.language == wanted }) else {
+            let have = candidates.map(\.language).sorted().joined(separator: ", ")
+            return .unknown("'\(key)' has no \(wanted) page; it is written in: \(have)")
+        }
+        guard page.frontMatter.bulletin else {
+            return .failed(diagnostics: [.error("bulletin.off", "this page has 'bulletin: false' and no bulletins",
+                                                file: page.sourcePath, line: 1, column: 1)], setup: false)
+        }
+        let checked = setup.checker.check(page)
+        var diagnostics = setupDiagnostics + setup.officialDiagnostics + checked.diagnostics
+        if options.strict || config.strict { diagnostics = SiteBuilder.applyStrictness(diagnostics, strict: true) }
+        guard !diagnostics.hasErrors else { return .failed(diagnostics: diagnostics, setup: false) }
+        let (made, d) = setup.bulletins.make(page, document: checked.document, edits: checked.edits, channels: [channel])
+        diagnostics += d
+        guard let bulletin = made.first, !diagnostics.hasErrors else { return .failed(diagnostics: diagnostics, setup: false) }
+        return .found(parts: bulletin.parts, diagnostics: diagnostics)
+    }
+}

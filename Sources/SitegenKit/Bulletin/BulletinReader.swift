@@ -1,0 +1,226 @@
+import UnicodeSecurity
+import WHATWGURL
+
+/// Reads a checked page into a `BulletinDocument`: the same tree the HTML page is rendered from,
+/// before anything rewrites it, with the inspection's decisions (which names to defang, which
+/// links to publish over https) applied, every link made absolute and the language's typography set.
+struct BulletinReader {
+    let page: Page
+    let config: SiteConfig
+    let strings: Strings
+    let edits: RenderEdits
+
+    private static let parser = URLParser(domainToASCII: { IDNA.toASCII($0).value })
+
+    func read(_ document: MarkdownDocument) -> BulletinDocument {
+        let language = page.language
+        var blocks = document.root.children.flatMap(block)
+        blocks = blocks.map(typeset)
+        let fm = page.frontMatter
+        return BulletinDocument(
+            title: Typography.apply(fm.title, language: language),
+            description: fm.description.map { Typography.apply($0, language: language) },
+            blocks: blocks, pageURL: config.absoluteURL(page.url), language: language, sourcePath: page.sourcePath)
+    }
+
+    private func point(_ node: CMarkNode) -> SourcePoint {
+        let p = page.filePosition(BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn))
+        return SourcePoint(line: p.line, column: p.column)
+    }
+
+    // MARK: Blocks
+
+    private func block(_ node: CMarkNode) -> [BulletinBlock] {
+        let at = point(node)
+        switch node.kind {
+        case .paragraph:
+            let content = inlines(node.children)
+            return content.isEmpty ? [] : [BulletinBlock(kind: .paragraph(content), at: at)]
+        case .heading:
+            return [BulletinBlock(kind: .heading(level: node.headingLevel, inlines(node.children)), at: at)]
+        case .list:
+            let items = node.children
+            let checklist = !items.isEmpty && items.allSatisfy { $0.kind == .taskItem }
+            let style: BulletinBlock.ListStyle = checklist ? .checklist : node.isOrderedList ? .numbered : .bullets
+            let start = node.isOrderedList ? node.listStart : 1
+            let read = items.enumerated().map { n, item in
+                BulletinItem(number: start + n, checked: item.kind == .taskItem && item.isTaskChecked,
+                             blocks: item.children.flatMap(block), at: point(item))
+            }
+            return [BulletinBlock(kind: .list(style, read), at: at)]
+        case .blockQuote:
+            var children = node.children
+            var kind: AlertKind?
+            if case .alert(let k)? = node.alertMarker, let first = children.first {
+                kind = k
+                // The marker line is the alert's, not the reader's: drop it and the break after it.
+                let rest = Array(first.children.dropFirst(first.children.count > 1 ? 2 : 1))
+                children.removeFirst()
+                let content = inlines(rest)
+                if !content.isEmpty {
+                    return [BulletinBlock(kind: .quote(kind, title: nil, [BulletinBlock(kind: .paragraph(content), at: at)]
+                                          + children.flatMap(block)), at: at)]
+                }
+            }
+            return [BulletinBlock(kind: .quote(kind, title: nil, children.flatMap(block)), at: at)]
+        case .codeBlock:
+            if node.isFenced, let guide = GuideBlock(info: node.fenceInfo ?? "") {
+                return guideBlock(guide, at: at)
+            }
+            var text = defanged(node)
+            if text.hasSuffix("\n") { text.removeLast() }
+            return [BulletinBlock(kind: .code(text), at: at)]
+        case .thematicBreak:
+            return [BulletinBlock(kind: .rule, at: at)]
+        case .table:
+            let rows = node.children.map { row in row.children.map { inlines($0.children) } }
+            return [BulletinBlock(kind: .table(rows), at: at)]
+        default:
+            // Raw HTML is never published; other nodes carry nothing a reader sees.
+            return []
+        }
+    }
+
+    /// The `official-links` and `known-fakes` blocks, from sitegen.yml.
+    private func guideBlock(_ guide: GuideBlock, at: SourcePoint) -> [BulletinBlock] {
+        let language = page.language
+        switch guide {
+        case .officialLinks(let tags):
+            let items = OfficialLinksBlock.entries(config.official, tags: tags).enumerated().map { n, entry in
+                var content: [BulletinInline] = [.link([.text(entry.title.text(language) ?? entry.url.value)], entry.url.value)]
+                if let d = entry.description.text(language) { content += [.lineBreak, .text(d)] }
+                return BulletinItem(number: n + 1, checked: false,
+                                    blocks: [BulletinBlock(kind: .paragraph(content), at: at)], at: at)
+            }
+            return [BulletinBlock(kind: .list(.bullets, items), at: at)]
+        case .knownFakes:
+            let items = config.links.fakes.enumerated().map { n, fake in
+                var content: [BulletinInline] = [.fakeName(fake.name.value)]
+                if let d = fake.description.text(language) { content.append(.text(" — " + d)) }
+                if let day = fake.reported, let shown = LocalDates.display(day, language: language) {
+                    content.append(.text(" (" + strings.text("reported", language) + " " + shown + ")"))
+                }
+                return BulletinItem(number: n + 1, checked: false,
+                                    blocks: [BulletinBlock(kind: .paragraph(content), at: at)], at: at)
+            }
+            return [BulletinBlock(kind: .quote(.warning, title: strings.text("knownFakes", language),
+                                              [BulletinBlock(kind: .list(.bullets, items), at: at)]),
+                                  at: at)]
+        }
+    }
+
+    // MARK: Inlines
+
+    private func inlines(_ nodes: [CMarkNode]) -> [BulletinInline] {
+        var out: [BulletinInline] = []
+        for node in nodes {
+            switch node.kind {
+            case .text:
+                if let ranges = edits.defanged[node] {
+                    for s in RenderEdits.segments(of: node.literal ?? "", defanging: ranges) {
+                        out.append(s.isName ? .fakeName(s.text) : .text(s.text))
+                    }
+                } else {
+                    out.append(.text(node.literal ?? ""))
+                }
+            case .softBreak: out.append(.text(" "))
+            case .lineBreak: out.append(.lineBreak)
+            case .code: out.append(.code(defanged(node)))
+            case .emphasis: out.append(.emphasis(inlines(node.children)))
+            case .strong: out.append(.strong(inlines(node.children)))
+            case .strikethrough: out.append(.strike(inlines(node.children)))
+            case .link:
+                if let text = edits.defangedLinks[node] {
+                    out.append(.fakeName(text))
+                } else {
+                    out.append(.link(inlines(node.children), absolute(edits.urlRewrites[node] ?? node.url ?? "")))
+                }
+            case .image:
+                // A message carries no images; the description stands in for it.
+                let alt = node.plainText
+                if !alt.isEmpty { out.append(.text(alt)) }
+            case .htmlInline:
+                // Dropped raw HTML leaves a space, as on the page: text on either side must not join.
+                out.append(.text(" "))
+            default:
+                out += inlines(node.children)
+            }
+        }
+        return merged(out)
+    }
+
+    /// Adjacent text pieces joined, so sentences and tokens are seen whole.
+    private func merged(_ inlines: [BulletinInline]) -> [BulletinInline] {
+        var out: [BulletinInline] = []
+        for inline in inlines {
+            if case .text(let b) = inline, case .text(let a)? = out.last {
+                out[out.count - 1] = .text(a + b)
+            } else {
+                out.append(inline)
+            }
+        }
+        return out
+    }
+
+    /// A code span's or block's text with the fakes inside it defanged.
+    private func defanged(_ node: CMarkNode) -> String {
+        let literal = node.literal ?? ""
+        guard let ranges = edits.defanged[node] else { return literal }
+        return RenderEdits.segments(of: literal, defanging: ranges)
+            .map { $0.isName ? Defang.messenger($0.text) : $0.text }.joined()
+    }
+
+    /// A destination as a reader outside the site needs it: links to pages of the site get the site's
+    /// address in front; everything else was judged absolute and is kept as written.
+    func absolute(_ destination: String) -> String {
+        if Self.parser.parse(destination) != nil { return destination }
+        if destination.hasPrefix("/") { return config.absoluteURL(destination) }
+        guard let base = Self.parser.parse(config.absoluteURL(page.url)),
+              let resolved = Self.parser.parse(destination, base: base)
+        else { return config.absoluteURL(page.url) }
+        return resolved.serialized()
+    }
+
+    // MARK: Typography
+
+    /// The language's quotes, dashes and no-break spaces, across the runs of each block.
+    private func typeset(_ block: BulletinBlock) -> BulletinBlock {
+        var b = block
+        switch block.kind {
+        case .heading(let level, let content): b.kind = .heading(level: level, typeset(content))
+        case .paragraph(let content): b.kind = .paragraph(typeset(content))
+        case .list(let style, let items):
+            b.kind = .list(style, items.map { item in
+                var i = item
+                i.blocks = item.blocks.map(typeset)
+                return i
+            })
+        case .quote(let kind, let title, let blocks): b.kind = .quote(kind, title: title, blocks.map(typeset))
+        case .table(let rows): b.kind = .table(rows.map { $0.map(typeset) })
+        case .code, .rule: break
+        }
+        return b
+    }
+
+    private func typeset(_ inlines: [BulletinInline]) -> [BulletinInline] {
+        var state = QuoteState()
+        func walk(_ inlines: [BulletinInline]) -> [BulletinInline] {
+            inlines.map { inline in
+                switch inline {
+                case .text(let s): return .text(Typography.apply(s, language: page.language, state: &state))
+                case .strong(let c): return .strong(walk(c))
+                case .emphasis(let c): return .emphasis(walk(c))
+                case .strike(let c): return .strike(walk(c))
+                case .link(let c, let url): return .link(walk(c), url)
+                case .code(let s), .fakeName(let s):
+                    state.skip(s)
+                    return inline
+                case .lineBreak:
+                    state.skip("\n")
+                    return inline
+                }
+            }
+        }
+        return walk(inlines)
+    }
+}

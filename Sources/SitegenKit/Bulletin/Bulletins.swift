@@ -1,0 +1,133 @@
+import Foundation
+
+/// The channels a page is sent to.
+public enum BulletinChannel: String, CaseIterable, Sendable {
+    case text, telegram, whatsapp, sms
+}
+
+/// One channel's bulletin of one page: its files (several for a Telegram text sent in parts),
+/// each exactly what is to be sent, without a final newline.
+struct Bulletin: Sendable {
+    var channel: BulletinChannel
+    /// The text of each file, in order.
+    var parts: [String]
+    /// SMS only: how the text travels.
+    var sms: SMSSegments?
+
+    /// File names under the page's bulletin folder.
+    var fileNames: [String] {
+        switch channel {
+        case .text: return ["text.txt"]
+        case .whatsapp: return ["whatsapp.txt"]
+        case .sms: return ["sms.txt"]
+        case .telegram: return parts.count == 1 ? ["telegram.html"] : parts.indices.map { "telegram.\($0 + 1).html" }
+        }
+    }
+
+    /// The length of each part as the channel counts it, in UTF-16 units: Telegram's after its
+    /// entities are parsed, the others' as written.
+    var lengths: [Int] {
+        parts.map { channel == .telegram ? TelegramMeasure(html: $0).units : $0.utf16.count }
+    }
+}
+
+/// Makes the bulletins of one checked page, for every channel, and judges them again.
+struct BulletinMaker {
+    let config: SiteConfig
+    let strings: Strings
+    let inspector: PageInspector
+
+    /// The bulletins of a page and what is wrong with them; none are returned when anything is.
+    func make(_ page: Page, document: MarkdownDocument, edits: RenderEdits,
+              channels: [BulletinChannel] = BulletinChannel.allCases) -> ([Bulletin], [Diagnostic]) {
+        let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits).read(document)
+        let language = page.language
+        let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
+            ($0, strings.text("alert.\($0.rawValue)", language))
+        })
+        let more = strings.text("bulletinMore", language)
+        var diagnostics: [Diagnostic] = []
+        var out: [Bulletin] = []
+        func error(_ code: String, _ message: String, at: SourcePoint = SourcePoint(line: 1, column: 1)) {
+            diagnostics.append(.error(code, message, file: page.sourcePath, line: at.line, column: at.column))
+        }
+        func whole<M: BulletinMarkup>(_ markup: M) -> String {
+            let layout = BulletinLayout(markup: markup, alertTitles: titles)
+            return ([layout.title(doc.title)] + [layout.blocks(doc.blocks)].filter { !$0.isEmpty }
+                    + [layout.footer(label: more, url: doc.pageURL)]).joined(separator: "\n\n")
+        }
+        for channel in channels {
+            switch channel {
+            case .text: out.append(Bulletin(channel: .text, parts: [whole(PlainMarkup())]))
+            case .whatsapp: out.append(Bulletin(channel: .whatsapp, parts: [whole(WhatsAppMarkup())]))
+            case .telegram:
+                let layout = BulletinLayout(markup: TelegramMarkup(), alertTitles: titles)
+                let start = SourcePoint(line: 1, column: 1)
+                let title = BulletinBlock(kind: .heading(level: 1, [.text(doc.title)]), at: start)
+                let footer = BulletinBlock(kind: .paragraph([.text(more + ": "), .link([.text(doc.pageURL)], doc.pageURL)]),
+                                           at: start)
+                switch TelegramParts(layout: layout, language: language).split(title: title, blocks: doc.blocks, footer: footer) {
+                case .success(let parts): out.append(Bulletin(channel: .telegram, parts: parts))
+                case .failure(let u):
+                    let size = u.units > TelegramMeasure.maxUnits - TelegramParts.labelRoom
+                        ? "\(u.units) UTF-16 units long" : "carries \(u.entities) formatting entities"
+                    error("bulletin.telegram",
+                          "\(u.what) here is \(size) and cannot be split: a Telegram message holds \(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units "
+                            + "(\(TelegramMeasure.maxUnits) less room for the part number) and \(TelegramMeasure.maxEntities) entities; shorten it",
+                          at: u.at)
+                }
+            case .sms:
+                switch smsText(page, doc) {
+                case .success(let text): out.append(Bulletin(channel: .sms, parts: [text], sms: SMSSegments(text)))
+                case .failure(let d): diagnostics.append(d)
+                }
+            }
+        }
+        // Defence in depth: what each finished text carries, judged again.
+        let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
+        for bulletin in out {
+            for part in bulletin.parts {
+                let (text, hrefs) = bulletin.channel == .telegram ? BulletinGuard.telegramParts(part) : (part, [])
+                for f in guardian.findings(text: text, hrefs: hrefs) {
+                    error("bulletin.link", "the \(bulletin.channel.rawValue) bulletin would carry \(f.url ?? "an address") "
+                          + "that the link policy refuses (\(f.code): \(f.message)); nothing was published")
+                }
+            }
+        }
+        return (diagnostics.hasErrors ? [] : out, diagnostics)
+    }
+
+    /// The SMS: the editor's `sms:`, else the title, description and first official link (the
+    /// description left out if that is what it takes to fit).
+    private func smsText(_ page: Page, _ doc: BulletinDocument) -> Result<String, Diagnostic> {
+        let limit = config.bulletins.smsMaxSegments
+        let fm = page.frontMatter
+        func plain(_ s: String) -> String {
+            // No-break spaces cost a UCS-2 message for text that GSM-7 could carry.
+            s.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        }
+        if let sms = fm.sms {
+            let text = sms.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let m = SMSSegments(text)
+            guard m.segments <= limit else {
+                return .failure(.error("bulletin.sms", "sms text takes \(m.segments) SMS segments (\(m.units) \(m.encoding == .ucs2 ? "UTF-16 units" : "septets"), \(m.encoding.rawValue)); "
+                                       + "at most \(limit) are allowed (bulletins.sms.maxSegments)",
+                                       file: page.sourcePath, line: sms.line, column: sms.column))
+            }
+            return .success(text)
+        }
+        let link = doc.firstExternalLink ?? config.official.first?.url.value ?? doc.pageURL
+        let title = plain(doc.title)
+        var candidates = [[title, link]]
+        if let d = doc.description { candidates.insert([title, plain(d), link], at: 0) }
+        for c in candidates {
+            let text = c.joined(separator: "\n")
+            if SMSSegments(text).segments <= limit { return .success(text) }
+        }
+        let shortest = SMSSegments(candidates.last!.joined(separator: "\n"))
+        let at = fm.titleValue.map { SourcePoint(line: $0.line, column: $0.column) } ?? SourcePoint(line: 1, column: 1)
+        return .failure(.error("bulletin.sms", "the SMS made from the title and link takes \(shortest.segments) segments "
+                               + "(\(shortest.units) units, \(shortest.encoding.rawValue)); at most \(limit) are allowed: write a shorter 'sms:' in the front matter",
+                               file: page.sourcePath, line: at.line, column: at.column))
+    }
+}
