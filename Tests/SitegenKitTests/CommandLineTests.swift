@@ -20,7 +20,10 @@ final class CommandLineTests: XCTestCase {
         var stderr: String
     }
 
-    func run(_ arguments: [String]) throws -> Run {
+    func run(_ arguments: [String]) throws -> Run { try Self.execute(arguments) }
+
+    /// Runs the built executable with these arguments and collects what it printed.
+    static func execute(_ arguments: [String]) throws -> Run {
         guard let executable = Self.executable else { throw XCTSkip("sitegen executable not built") }
         let process = Process()
         process.executableURL = executable

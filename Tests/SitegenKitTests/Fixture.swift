@@ -121,3 +121,31 @@ func assertNoErrors(_ diagnostics: [Diagnostic], file: StaticString = #filePath,
     XCTAssertTrue(errors.isEmpty, "unexpected errors:\n" + errors.map(DiagnosticFormatter.line).joined(separator: "\n"),
                   file: file, line: line)
 }
+
+extension Fixture {
+    /// The repository's own content built once into a temporary folder (never into the checkout).
+    final class BuiltSite: @unchecked Sendable {
+        let directory: String
+        init(directory: String) { self.directory = directory }
+
+        func text(_ path: String) -> String? {
+            FileManager.default.contents(atPath: directory + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Every `telegram*.html` under `bulletins/`.
+        var telegramFiles: [String] {
+            let all = FileManager.default.enumerator(atPath: directory + "/bulletins")?.allObjects as? [String] ?? []
+            return all.filter { ($0 as NSString).lastPathComponent.hasPrefix("telegram") && $0.hasSuffix(".html") }
+                .map { "bulletins/" + $0 }.sorted()
+        }
+    }
+
+    private static let built: BuiltSite? = {
+        let out = NSTemporaryDirectory() + "sitegen-repo-site-" + UUID().uuidString
+        let report = SiteBuilder(options: BuildOptions(sourceDirectory: repository, outputDirectory: out)).run()
+        return report.published ? BuiltSite(directory: out) : nil
+    }()
+
+    /// The repository's content, built (once per test run).
+    static func repositorySite() -> BuiltSite? { built }
+}

@@ -8,21 +8,22 @@ struct BulletinGuard {
     /// The site's base URL: its own pages are official by definition.
     let baseURL: String
 
-    /// Objections to one bulletin text (for Telegram, the visible text and the `href` values).
-    func findings(text: String, hrefs: [String] = []) -> [Finding] {
-        var out: [Finding] = []
-        for href in hrefs { out += judge(href) }
+    /// Objections to one bulletin text (for Telegram, the visible text and the `href` values), each
+    /// with the address or name it is about.
+    func findings(text: String, hrefs: [String] = []) -> [(what: String, finding: Finding)] {
+        var out: [(String, Finding)] = []
+        for href in hrefs { out += judge(href).map { (href, $0) } }
         for token in inspector.tokens.scan(text) {
             switch token.kind {
             case .url:
-                out += judge(token.text)
+                out += judge(token.text).map { (token.text, $0) }
             case .fakeName:
                 // A bare name (no @, no domain) leads nowhere in any messenger; the page's own check
                 // allowed it only inside a warning, and the layout keeps it there.
                 continue
             default:
                 if case .domain(let ascii) = token.kind, ownHost == ascii { continue }
-                out += inspector.judgeToken(token, inWarning: false)
+                out += inspector.judgeToken(token, inWarning: false).map { (token.text, $0) }
             }
         }
         return out

@@ -57,8 +57,12 @@ struct TelegramMarkup: BulletinMarkup {
     func code(_ s: String) -> String { "<code>" + text(s) + "</code>" }
     func pre(_ s: String) -> String { "<pre>" + text(s) + "</pre>" }
     func address(_ url: String, shown: String) -> String {
+        // Telegram's links take web and tg:// addresses; it finds e-mail addresses and phone numbers
+        // written as text by itself.
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("tg://") else { return text(shown) }
         // The rendered href has every quote and bracket percent-encoded; only `&` needs escaping.
-        "<a href=\"" + text(HrefEscaping.rendered(url)) + "\">" + text(shown) + "</a>"
+        return "<a href=\"" + text(HrefEscaping.rendered(url)) + "\">" + text(shown) + "</a>"
     }
     func quote(_ inner: String) -> String { "<blockquote>" + inner + "</blockquote>" }
     func alert(_ inner: String) -> String { quote(inner) }

@@ -88,13 +88,26 @@ struct BulletinMaker {
         for bulletin in out {
             for part in bulletin.parts {
                 let (text, hrefs) = bulletin.channel == .telegram ? BulletinGuard.telegramParts(part) : (part, [])
-                for f in guardian.findings(text: text, hrefs: hrefs) {
-                    error("bulletin.link", "the \(bulletin.channel.rawValue) bulletin would carry \(f.url ?? "an address") "
-                          + "that the link policy refuses (\(f.code): \(f.message)); nothing was published")
+                for (what, f) in guardian.findings(text: text, hrefs: hrefs) {
+                    error("bulletin.link", "the \(bulletin.channel.rawValue) bulletin would carry \(what), "
+                          + "which the link policy refuses (\(f.code): \(f.message))", at: locate(what, in: page))
                 }
             }
         }
         return (diagnostics.hasErrors ? [] : out, diagnostics)
+    }
+
+    /// Where the text of a refused address starts in the page, as far as it can be found: the
+    /// address itself, else its first label (formatting may have split the rest).
+    private func locate(_ what: String, in page: Page) -> SourcePoint {
+        let label = String(what.drop { !$0.isLetter && !$0.isNumber }.prefix { $0.isLetter || $0.isNumber || $0 == "-" })
+        for needle in [what, label] where !needle.isEmpty {
+            if let at = page.text.find(needle, from: page.bodyOffset, withinLines: Int.max) {
+                let p = page.text.position(ofByte: at)
+                return SourcePoint(line: p.line, column: p.column)
+            }
+        }
+        return SourcePoint(line: 1, column: 1)
     }
 
     /// The SMS: the editor's `sms:`, else the title, description and first official link (the

@@ -13,6 +13,12 @@ struct SMSSegments: Sendable, Equatable {
     var units: Int
     var segments: Int
 
+    init(encoding: Encoding, units: Int, segments: Int) {
+        self.encoding = encoding
+        self.units = units
+        self.segments = segments
+    }
+
     init(_ text: String) {
         let costs: [Int]
         if let septets = Self.gsmCosts(text) {

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// `site/bulletins/index.json` against the files it lists, and the bad inputs of bulletins.
+final class BulletinManifestTests: XCTestCase {
+    /// SHA-256 by coreutils, apart from sitegen's own.
+    func sha256sum(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        p.arguments = [path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(String(decoding: data, as: UTF8.self).prefix(64))
+    }
+
+    func testManifestMatchesEveryFileOfTheRealContent() throws {
+        let site = try XCTUnwrap(Fixture.repositorySite())
+        let json = try XCTUnwrap(site.text("bulletins/index.json"))
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let entries = try XCTUnwrap(root["bulletins"] as? [[String: Any]])
+        XCTAssertEqual(entries.count, 12 * 4, "four channels for each of the 12 pages")
+        var keys: [[String]] = []
+        var listed = Set<String>()
+        for e in entries {
+            let channel = try XCTUnwrap(e["channel"] as? String)
+            let files = try XCTUnwrap(e["files"] as? [[String: Any]])
+            keys.append([e["translationKey"] as! String, e["language"] as! String,
+                         String(["text", "telegram", "whatsapp", "sms"].firstIndex(of: channel)!)])
+            var total = 0
+            for file in files {
+                let path = try XCTUnwrap(file["path"] as? String)
+                listed.insert(path)
+                let text = try XCTUnwrap(site.text(path), path)
+                let length = channel == "telegram" ? try TelegramHTMLValidator.parse(text).utf16Length : text.utf16.count
+                XCTAssertEqual(file["length"] as? Int, length, path)
+                XCTAssertEqual(file["sha256"] as? String, try sha256sum(site.directory + "/" + path), path)
+                total += length
+            }
+            XCTAssertEqual(e["length"] as? Int, total)
+            if channel == "sms" {
+                let text = try XCTUnwrap(site.text(files[0]["path"] as! String))
+                XCTAssertEqual(e["segments"] as? Int, SMSSegments(text).segments)
+                XCTAssertLessThanOrEqual(e["segments"] as! Int, 3)
+            } else {
+                XCTAssertEqual(e["parts"] as? Int, files.count)
+            }
+        }
+        XCTAssertEqual(keys, keys.sorted { $0.lexicographicallyPrecedes($1) }, "sorted by key, language, channel")
+        // Nothing under bulletins/ that the manifest does not list.
+        let all = FileManager.default.enumerator(atPath: site.directory + "/bulletins")?.allObjects as? [String] ?? []
+        let files = Set(all.filter { $0.contains(".") }.map { "bulletins/" + $0 }).subtracting(["bulletins/index.json"])
+        XCTAssertEqual(files, listed)
+    }
+
+    func testBulletinOfTheWrongTypeIsAnError() throws {
+        for (value, column) in [("\"no\"", 11), ("[1]", 11), ("maybe", 11)] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\nbulletin: \(value)\n---\nМәтін.\n"])
+            let report = f.build(checkOnly: true)
+            assertDiagnostic(report.diagnostics, code: "yaml.type", line: 3, column: column, file: "content/kk/a.md")
+        }
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\nsms: \"  \"\n---\n"])
+        assertDiagnostic(f.build(checkOnly: true).diagnostics, code: "frontmatter.sms", line: 3, column: 6, file: "content/kk/a.md")
+    }
+
+    func testCheckFindsWhatABuildOfBulletinsWouldRefuse() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\nsms: \"" + String(repeating: "ә", count: 300) + "\"\n---\n"])
+        assertDiagnostic(f.build(checkOnly: true).diagnostics, code: "bulletin.sms", line: 3, column: 7, file: "content/kk/a.md")
+    }
+
+    func testFailedBulletinLeavesThePreviousSiteIntact() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"])
+        assertNoErrors(f.build().diagnostics)
+        let before = f.snapshot()
+        try f.write("content/kk/a.md", "---\ntitle: A\nsms: \"" + String(repeating: "ә", count: 300) + "\"\n---\nЖаңа.\n")
+        XCTAssertTrue(f.build().diagnostics.hasErrors)
+        XCTAssertEqual(f.snapshot(), before)
+    }
+
+    /// Defence in depth: a name the page check saw in two pieces is one name in the bulletin's text,
+    /// and the bulletin's own check refuses it.
+    func testAddressJoinedByTheLayoutIsRefused() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nСайт: egov-kz.c**om**\n"])
+        let report = f.build()
+        let refused = report.diagnostics.filter { $0.code == "bulletin.link" }
+        XCTAssertFalse(refused.isEmpty, "\(report.diagnostics)")
+        XCTAssertTrue(refused.allSatisfy { $0.file == "content/kk/a.md" && $0.message.contains("egov-kz.com") }, "\(refused)")
+        assertDiagnostic(refused, code: "bulletin.link", line: 4, column: 7, file: "content/kk/a.md")
+        XCTAssertFalse(report.published)
+    }
+
+    func testGuardJudgesAddressesInFinishedText() throws {
+        let f = try Fixture()
+        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
+        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
+        let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
+        for refused in ["Кіріңіз: https://egov-kz.com/", "egov-kz.com", "@Kenes1414_Bot", "t.me/Kenes1414_Bot",
+                        "https://evil.kz/", "info@egov-kz.com"] {
+            XCTAssertFalse(guardian.findings(text: refused).isEmpty, refused)
+            XCTAssertTrue(guardian.findings(text: refused).allSatisfy { refused.contains($0.what) }, refused)
+        }
+        for allowed in ["egov-kz[.]com", "[@]Kenes1414_Bot", "Kenes1414_Bot", "https://egov.kz/", "@Kenes1414Bot",
+                        "Толық нұсқасы: https://example.kz/kk/a/", "hxxps://egov-kz[.]com/"] {
+            XCTAssertEqual(guardian.findings(text: allowed).map(\.finding.code), [], allowed)
+        }
+        XCTAssertFalse(guardian.findings(text: "", hrefs: ["https://egov-kz.com/"]).isEmpty)
+        XCTAssertEqual(BulletinGuard.telegramParts("<a href=\"https://egov.kz/?a=1&amp;b=2\">x &lt; y</a>").hrefs,
+                       ["https://egov.kz/?a=1&b=2"])
+    }
+}
