@@ -32,15 +32,14 @@ public struct SiteBuilder: Sendable {
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
+            let preflight = BulletinPreflight(maker: bulletins)
             let results = Parallel.map(files) { file -> (PageAddress?, [Diagnostic], PageFacts?) in
                 let (page, d) = loader.load(file)
                 guard let page else { return (nil, d, nil) }
                 let checked = checker.check(page)
                 var found = d + checked.diagnostics
                 // A bulletin that could not be sent is an error of the page, found by a check too.
-                if page.frontMatter.bulletin && !found.hasErrors {
-                    found += bulletins.make(page, document: checked.document, edits: checked.edits).1
-                }
+                if !found.hasErrors { found += preflight.check(page, checked: checked) }
                 return (PageAddress(page), found, checked.facts)
             }
             diagnostics += results.flatMap(\.1)

@@ -8,11 +8,36 @@ struct BulletinGuard {
     /// The site's base URL: its own pages are official by definition.
     let baseURL: String
 
-    /// Objections to one bulletin text (for Telegram, the visible text and the `href` values), each
-    /// with the address or name it is about.
-    func findings(text: String, hrefs: [String] = []) -> [(what: String, finding: Finding)] {
+    /// Objections to bulletin texts (for Telegram, the visible text and the `href` values), each
+    /// with the address or name it is about, each once.
+    ///
+    /// No address spans a line, and the channels of one page share most of their lines, so each
+    /// distinct line is read once.
+    func findings(texts: [String], hrefs: [String] = []) -> [(what: String, finding: Finding)] {
         var out: [(String, Finding)] = []
-        for href in hrefs { out += judge(href).map { (href, $0) } }
+        for href in Set(hrefs).sorted() { out += judge(href).map { (href, $0) } }
+        var seen = Set<Line>()
+        for var text in texts {
+            text.withUTF8 { bytes in
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    let line = Array(bytes[start..<end])
+                    if seen.insert(Line(bytes: line)).inserted { out += findings(line: String(decoding: line, as: UTF8.self)) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Objections to one text.
+    func findings(text: String, hrefs: [String] = []) -> [(what: String, finding: Finding)] {
+        findings(texts: [text], hrefs: hrefs)
+    }
+
+    private func findings(line text: String) -> [(String, Finding)] {
+        var out: [(String, Finding)] = []
         for token in inspector.tokens.scan(text) {
             switch token.kind {
             case .url:
@@ -29,6 +54,13 @@ struct BulletinGuard {
         return out
     }
 
+    /// A line's bytes, hashed as one buffer: a String would be normalised first, an array hashed
+    /// byte by byte.
+    private struct Line: Hashable {
+        var bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
     private var ownHost: String? {
         guard let scheme = baseURL.range(of: "://") else { return nil }
         return String(baseURL[scheme.upperBound...].prefix { $0 != "/" && $0 != ":" })
@@ -42,20 +74,42 @@ struct BulletinGuard {
 
     /// The `href` values and the visible text of Telegram HTML that sitegen wrote.
     static func telegramParts(_ html: String) -> (text: String, hrefs: [String]) {
-        var text = ""
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
         var hrefs: [String] = []
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            text += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else { break }
-            let tag = rest[open...close]
-            if tag.hasPrefix("<a href=\""), let end = tag.dropFirst(9).firstIndex(of: "\"") {
-                hrefs.append(decode(String(tag[tag.index(open, offsetBy: 9)..<end])))
+        let open = Array("<a href=\"".utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x26, let (decoded, next) = entity(bytes, at: i) {
+                text += decoded
+                i = next
+                continue
             }
-            rest = rest[rest.index(after: close)...]
+            guard bytes[i] == 0x3C else {
+                text.append(bytes[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < bytes.count, bytes[end] != 0x3E { end += 1 }
+            if bytes[i...].starts(with: open) {
+                var q = i + open.count
+                while q < end, bytes[q] != 0x22 { q += 1 }
+                hrefs.append(decode(String(decoding: bytes[(i + open.count)..<q], as: UTF8.self)))
+            }
+            i = end + 1
         }
-        text += rest
-        return (decode(text), hrefs)
+        return (String(decoding: text, as: UTF8.self), hrefs)
+    }
+
+    /// The four named entities `TelegramMarkup` writes, decoded; nil for anything else.
+    private static func entity(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
+        for (name, value) in [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22)] as [(String, UInt8)]
+        where bytes[i...].starts(with: name.utf8) {
+            return ([value], i + name.utf8.count)
+        }
+        return nil
     }
 
     private static func decode(_ s: String) -> String {

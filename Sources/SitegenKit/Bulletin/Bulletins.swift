@@ -83,16 +83,21 @@ struct BulletinMaker {
                 }
             }
         }
-        // Defence in depth: what each finished text carries, judged again.
-        let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
+        // Defence in depth: what the finished texts carry, judged again.
+        var texts: [String] = []
+        var hrefs: [String] = []
         for bulletin in out {
             for part in bulletin.parts {
-                let (text, hrefs) = bulletin.channel == .telegram ? BulletinGuard.telegramParts(part) : (part, [])
-                for (what, f) in guardian.findings(text: text, hrefs: hrefs) {
-                    error("bulletin.link", "the \(bulletin.channel.rawValue) bulletin would carry \(what), "
-                          + "which the link policy refuses (\(f.code): \(f.message))", at: locate(what, in: page))
-                }
+                guard bulletin.channel == .telegram else { texts.append(part); continue }
+                let (text, links) = BulletinGuard.telegramParts(part)
+                texts.append(text)
+                hrefs += links
             }
+        }
+        let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
+        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs) {
+            error("bulletin.link", "a bulletin of this page would carry \(what), which the link policy refuses (\(f.code): \(f.message))",
+                  at: locate(what, in: page))
         }
         return (diagnostics.hasErrors ? [] : out, diagnostics)
     }
@@ -117,7 +122,8 @@ struct BulletinMaker {
         let fm = page.frontMatter
         func plain(_ s: String) -> String {
             // No-break spaces cost a UCS-2 message for text that GSM-7 could carry.
-            s.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+            guard s.unicodeScalars.contains(where: { $0 == "\u{A0}" || $0 == "\u{202F}" }) else { return s }
+            return String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 }))
         }
         if let sms = fm.sms {
             let text = sms.value.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -11,51 +11,56 @@ struct TelegramMeasure: Sendable, Equatable {
 
     var fits: Bool { units <= Self.maxUnits && entities <= Self.maxEntities }
 
+    /// Whether it fits a message with this many units (the rest kept for a part number).
+    func fits(units limit: Int) -> Bool { units <= limit && entities <= Self.maxEntities }
+
     /// Measures text sitegen wrote: well-formed tags, and only the entities `TelegramMarkup` emits.
+    /// Reads UTF-8 bytes: a 4-byte sequence is two UTF-16 units, any other sequence one.
     init(html: String) {
         var units = 0, entities = 0
-        var inTag = false, inEntity = false, closing = false, tagStart = false
-        var inLink = false
-        var entity = ""
-        var previous: Unicode.Scalar = "\n"
-        for c in html.unicodeScalars {
-            if inTag {
-                if tagStart {
-                    closing = c == "/"
-                    tagStart = false
-                    if !closing { entities += 1; inLink = c == "a" }
-                    if closing { inLink = false }
+        var html = html
+        html.withUTF8 { bytes in
+            var i = 0
+            var inLink = false
+            var previous: UInt8 = 0x0A
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                switch b {
+                case 0x3C:  // <
+                    var j = i + 1
+                    while j < n, bytes[j] != 0x3E { j += 1 }
+                    if i + 1 < n, bytes[i + 1] == 0x2F {
+                        inLink = false
+                    } else {
+                        entities += 1
+                        inLink = i + 2 < n && bytes[i + 1] == 0x61 && bytes[i + 2] == 0x20  // "<a "
+                    }
+                    i = j + 1
+                    continue
+                case 0x26:  // &
+                    var j = i + 1
+                    while j < n, bytes[j] != 0x3B { j += 1 }
+                    let name = String(decoding: bytes[(i + 1)..<min(j, n)], as: UTF8.self)
+                    units += Self.decode(name).map { $0.utf16.count } ?? (j - i + 1)
+                    previous = 0x3B
+                    i = j + 1
+                    continue
+                default:
+                    // Telegram links an `@username` written as text by itself: another entity.
+                    if previous == 0x40, !inLink, Self.startsUsername(b) { entities += 1 }
+                    if b < 0x80 || b >= 0xC0 { units += b >= 0xF0 ? 2 : 1 }
+                    previous = b
+                    i += 1
                 }
-                if c == ">" { inTag = false }
-                continue
-            }
-            if inEntity {
-                if c == ";" {
-                    inEntity = false
-                    let decoded = Self.decode(entity)
-                    units += decoded.map { $0.utf16.count } ?? entity.utf16.count + 2
-                    previous = decoded ?? ";"
-                } else {
-                    entity.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "<":
-                inTag = true
-                tagStart = true
-            case "&":
-                inEntity = true
-                entity = ""
-            default:
-                // Telegram links `@name` written as text by itself: another entity.
-                if !inLink, c.properties.isAlphabetic || c == "_", previous == "@" { entities += 1 }
-                units += c.utf16.count
-                previous = c
             }
         }
         self.units = units
         self.entities = entities
+    }
+
+    private static func startsUsername(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
     }
 
     init(units: Int, entities: Int) {

@@ -8,8 +8,8 @@ struct TelegramParts {
     let layout: BulletinLayout<TelegramMarkup>
     let language: String
 
-    /// Room kept in every part for its number: `\n\n(99/99)`.
-    static let labelRoom = 9
+    /// Room kept in every part for its number: `\n\n(999/999)`.
+    static let labelRoom = 11
 
     /// A unit too long for one message, and where it is.
     struct Unsplittable: Error, Equatable {
@@ -23,37 +23,67 @@ struct TelegramParts {
     func split(title: BulletinBlock, blocks: [BulletinBlock], footer: BulletinBlock) -> Result<[String], Unsplittable> {
         let budget = TelegramMeasure(units: TelegramMeasure.maxUnits - Self.labelRoom,
                                      entities: TelegramMeasure.maxEntities)
+        // Most bulletins are one message: rendered and measured once.
+        let whole = layout.blocks([title] + blocks + [footer])
+        if TelegramMeasure(html: whole).fits(units: TelegramMeasure.maxUnits) { return .success([whole]) }
         var parts: [[BulletinBlock]] = []
         var current: [BulletinBlock] = []
         var pending = [title] + blocks + [footer]
+        // Blocks are joined by a blank line, so a part measures the sum of its blocks: each block is
+        // rendered and measured once, not once per candidate part.
+        var measured: [TelegramMeasure] = []
+        var total = TelegramMeasure(units: 0, entities: 0)
+        func measure(_ block: BulletinBlock) -> TelegramMeasure { TelegramMeasure(html: layout.block(block)) }
+        func fits(adding m: TelegramMeasure) -> Bool {
+            let units = total.units + m.units + (measured.isEmpty ? 0 : 2)
+            return units <= budget.units && total.entities + m.entities <= budget.entities
+        }
         func fits(_ candidate: [BulletinBlock]) -> Bool {
             let m = TelegramMeasure(html: layout.blocks(candidate))
             return m.units <= budget.units && m.entities <= budget.entities
         }
+        func append(_ block: BulletinBlock, _ m: TelegramMeasure) {
+            total.units += m.units + (measured.isEmpty ? 0 : 2)
+            total.entities += m.entities
+            current.append(block)
+            measured.append(m)
+        }
         func flush() {
             // A heading belongs with what follows it: it moves to the next part.
-            var carried: BulletinBlock?
-            if current.count > 1, let last = current.last, case .heading = last.kind { carried = current.removeLast() }
+            var carried: (BulletinBlock, TelegramMeasure)?
+            if current.count > 1, let last = current.last, case .heading = last.kind {
+                carried = (current.removeLast(), measured.removeLast())
+            }
             parts.append(current)
-            current = carried.map { [$0] } ?? []
+            current = []
+            measured = []
+            total = TelegramMeasure(units: 0, entities: 0)
+            if let (block, m) = carried { append(block, m) }
         }
-        while !pending.isEmpty {
-            let block = pending.removeFirst()
-            if fits(current + [block]) {
-                current.append(block)
+        var index = 0
+        while index < pending.count {
+            let block = pending[index]
+            index += 1
+            let html = layout.block(block)
+            // The layout leaves out blocks that render to nothing; so does the count.
+            if html.isEmpty { continue }
+            let m = TelegramMeasure(html: html)
+            if fits(adding: m) {
+                append(block, m)
                 continue
             }
-            if !current.isEmpty, fits([block]) || !(current.count == 1 && isHeading(current[0])) {
+            if !current.isEmpty, m.fits(units: budget.units) || !(current.count == 1 && isHeading(current[0])) {
                 flush()
-                pending.insert(block, at: 0)
+                index -= 1
                 continue
             }
             // Too long even for a part of its own (after a carried heading, at most): cut it.
             switch cut(block, fitting: { fits(current + $0) }) {
             case .success(let (head, tail)):
-                current.append(head)
+                append(head, measure(head))
                 flush()
-                pending.insert(tail, at: 0)
+                index -= 1
+                pending[index] = tail
             case .failure(let error):
                 return .failure(error)
             }
@@ -73,10 +103,14 @@ struct TelegramParts {
     private func cut(_ block: BulletinBlock, fitting fits: ([BulletinBlock]) -> Bool)
         -> Result<(BulletinBlock, BulletinBlock), Unsplittable>
     {
+        // A longer front never fits where a shorter one does not: search for the longest.
         func largest(_ count: Int, _ make: (Int) -> BulletinBlock) -> Int {
-            var k = 0
-            while k < count, fits([make(k + 1)]) { k += 1 }
-            return k
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if fits([make(mid)]) { low = mid } else { high = mid - 1 }
+            }
+            return low
         }
         func tooLong(_ what: String, _ content: BulletinBlock, at: SourcePoint) -> Unsplittable {
             let m = TelegramMeasure(html: layout.block(content))

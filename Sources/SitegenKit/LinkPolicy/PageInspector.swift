@@ -97,6 +97,21 @@ struct PageInspector: Sendable {
             if !defanged.isEmpty { edits.defanged[run.node] = defanged }
         }
 
+        // A name written across inline markup (`egov-kz.c**om**`) is one name to the reader. Not even a
+        // warning may name a fake so: only a name written in one piece can be shown defanged.
+        for (index, run) in inventory.textRuns.enumerated() where run.joinsPrevious && index > 0 {
+            let previous = inventory.textRuns[index - 1]
+            for (token, tail) in joinedTokens(previous.text, run.text) {
+                let findings = judgeToken(token, inWarning: false)
+                guard !findings.isEmpty else { continue }
+                let at = locate(tail, near: previous.position, offset: previous.text.utf8.count - tail.utf8.count,
+                                run: previous, in: page)
+                for f in findings {
+                    place(Finding(code: f.code, message: f.message + " (written across formatting)", url: f.url), at)
+                }
+            }
+        }
+
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
         let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue, page.frontMatter.sms].compactMap { $0 }.map { ($0, false) }
@@ -117,6 +132,20 @@ struct PageInspector: Sendable {
             }
         }
         return (diagnostics, edits)
+    }
+
+    /// Tokens that only exist where two runs meet: the last word of one and the first of the next,
+    /// read together; with the part of the first run each starts in.
+    func joinedTokens(_ before: String, _ after: String) -> [(TextToken, String)] {
+        func isSpace(_ c: Character) -> Bool { c.isWhitespace }
+        let tail = String(before.reversed().prefix { !isSpace($0) }.reversed())
+        let head = String(after.prefix { !isSpace($0) })
+        guard !tail.isEmpty, !head.isEmpty else { return [] }
+        let boundary = tail.utf8.count
+        return tokens.scan(tail + head).compactMap { token in
+            guard token.offset < boundary, token.offset + token.length > boundary else { return nil }
+            return (token, String(decoding: Array(tail.utf8)[token.offset...], as: UTF8.self))
+        }
     }
 
     /// Objections to a token of visible text.

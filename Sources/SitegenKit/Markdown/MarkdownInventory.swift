@@ -48,6 +48,9 @@ public struct TextRun: Sendable {
     /// The kind of link the run is the visible text of, if it is one.
     public var link: LinkOrigin?
     public var node: CMarkNode
+    /// Whether the reader sees this run right after the previous one, with only inline markup (emphasis,
+    /// a link's edge) between them: `egov-kz.c**om**` reads as one name.
+    public var joinsPrevious = false
 }
 
 /// Everything in a Markdown body that later stages judge: links, visible text, raw HTML, alerts.
@@ -62,6 +65,11 @@ public struct MarkdownInventory: Sendable {
     public var taskItems: [CMarkNode] = []
     /// Fenced code blocks with an info string (where guide blocks are asked for).
     public var fencedBlocks: [(node: CMarkNode, info: String)] = []
+    /// Headings, emphasis, strong, strikethrough, code spans and code blocks: what a messenger
+    /// shows as formatting (the bulletins' limits count them).
+    public var formattedNodes = 0
+    /// Block quotes, alerts included.
+    public var blockQuotes = 0
 
     /// Walks the tree once and collects the inventory.
     /// `lineStarts` are the body's line starts when the caller already has them (a page's text is
@@ -88,12 +96,24 @@ public struct MarkdownInventory: Sendable {
         return i < body.count ? body[i] : nil
     }
 
+    /// Whether nothing but inline markup has come since the last text run (see `TextRun.joinsPrevious`).
+    private var adjacent = false
+
     private mutating func walk(_ node: CMarkNode, alert: AlertKind?, link: LinkOrigin?) {
         let pos = BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn)
         var alert = alert
         var link = link
+        let runs = textRuns.count
+        let joins = adjacent
         switch node.kind {
+        case .emphasis, .strong, .strikethrough, .link, .text, .code: break
+        default: adjacent = false
+        }
+        switch node.kind {
+        case .heading, .emphasis, .strong, .strikethrough:
+            formattedNodes += 1
         case .blockQuote:
+            blockQuotes += 1
             switch node.alertMarker {
             case .alert(let kind): alert = kind
             case .unknown(let name): unknownAlerts.append((name, pos))
@@ -110,6 +130,7 @@ public struct MarkdownInventory: Sendable {
                 textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: false, link: link, node: node))
             }
         case .code:
+            formattedNodes += 1
             if let t = node.literal {
                 // A code span's reported start is its opening backtick; the content starts after it.
                 textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: true, link: link, node: node))
@@ -117,6 +138,7 @@ public struct MarkdownInventory: Sendable {
         case .taskItem:
             taskItems.append(node)
         case .codeBlock:
+            formattedNodes += 1
             if node.isFenced, let info = node.fenceInfo, !info.isEmpty { fencedBlocks.append((node, info)) }
             let end = node.end.line
             if pos.line <= end { codeLines.insert(integersIn: pos.line...end) }
@@ -142,6 +164,10 @@ public struct MarkdownInventory: Sendable {
             }
         default:
             break
+        }
+        if textRuns.count > runs, node.kind == .text || node.kind == .code {
+            textRuns[runs].joinsPrevious = joins
+            adjacent = true
         }
         var child = node.firstChild
         while let c = child {

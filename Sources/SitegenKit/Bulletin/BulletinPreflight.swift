@@ -1,0 +1,128 @@
+/// What `sitegen check` asks of a page's bulletins without writing them, at a fraction of the cost.
+///
+/// The limits are what can fail: an SMS over its segments and a Telegram unit too long for a message.
+/// Upper bounds read from the source and the tree (every character of the body, every address the
+/// bulletin writes out again, every block sitegen expands, every node that can become a formatting
+/// entity) show when neither can be reached; only the channels that might are made and measured.
+/// Addresses joined by the layout are found by the page check itself.
+struct BulletinPreflight {
+    let maker: BulletinMaker
+    /// Per language: the units sitegen adds around the content (title of an alert, expanded blocks).
+    private let added: [String: Added]
+
+    /// What sitegen writes into a language's bulletins besides the page's own text, at most.
+    struct Added {
+        var alert = 0
+        var officialLinks = 0
+        var officialEntities = 0
+        var knownFakes = 0
+        var footerLabel = 0
+        var longestOfficial = 0
+    }
+
+    init(maker: BulletinMaker) {
+        self.maker = maker
+        let config = maker.config, strings = maker.strings
+        var added: [String: Added] = [:]
+        for language in config.languages {
+            var a = Added()
+            a.alert = (AlertKind.allCases.map { strings.text("alert.\($0.rawValue)", language).utf16.count }.max() ?? 0) + 4
+            for e in config.official {
+                a.officialLinks += e.url.value.utf16.count * 2 + 8 + (e.title.text(language)?.utf16.count ?? 0)
+                    + (e.description.text(language)?.utf16.count ?? 0)
+                a.longestOfficial = max(a.longestOfficial, e.url.value.utf16.count)
+            }
+            a.officialEntities = config.official.count
+            a.knownFakes = strings.text("knownFakes", language).utf16.count + a.alert + 8
+            for f in config.links.fakes {
+                a.knownFakes += f.name.value.utf16.count * 3 + 64 + (f.description.text(language)?.utf16.count ?? 0)
+            }
+            a.footerLabel = strings.text("bulletinMore", language).utf16.count + 4
+            added[language] = a
+        }
+        self.added = added
+    }
+
+    func check(_ page: Page, checked: PageChecker.Checked) -> [Diagnostic] {
+        guard page.frontMatter.bulletin, let added = added[page.language] else { return [] }
+        let bounds = Bounds(page: page, checked: checked, added: added, baseURL: maker.config.baseURL)
+        var channels: [BulletinChannel] = []
+        if bounds.telegramUnits > TelegramMeasure.maxUnits - TelegramParts.labelRoom
+            || bounds.telegramEntities > TelegramMeasure.maxEntities {
+            channels.append(.telegram)
+        }
+        if page.frontMatter.sms != nil || bounds.smsUnits > Self.ucs2Room(segments: maker.config.bulletins.smsMaxSegments) {
+            channels.append(.sms)
+        }
+        guard !channels.isEmpty else { return [] }
+        return maker.make(page, document: checked.document, edits: checked.edits, channels: channels).1
+    }
+
+    /// UTF-16 units that surely fit this many UCS-2 segments: a surrogate pair moved whole to the next
+    /// segment wastes at most one unit of each. GSM-7 always carries at least as much.
+    static func ucs2Room(segments: Int) -> Int { segments == 1 ? 70 : 66 * segments }
+
+    /// Upper bounds of a page's bulletins.
+    struct Bounds {
+        var telegramUnits = 0
+        var telegramEntities = 0
+        var smsUnits = 0
+
+        init(page: Page, checked: PageChecker.Checked, added: Added, baseURL: String) {
+            let base = baseURL.utf16.count
+            let fm = page.frontMatter
+            // The body as written holds every character of the text; typography adds at most a
+            // no-break space after a №, defanging two characters at each dot or @ of a name.
+            var units = 0, mentions = 0
+            page.text.bytes.withUnsafeBufferPointer { all in
+                for b in all[page.bodyOffset...] {
+                    if b & 0xC0 != 0x80 { units += b >= 0xF0 ? 2 : 1 }
+                    if b == 0x40 { mentions += 1 }
+                    if b == 0x96 { units += 1 }  // the last byte of №
+                }
+            }
+            func dots<S: Sequence<UInt8>>(_ s: S) -> Int { s.reduce(0) { $0 + ($1 == 0x2E || $1 == 0x40 ? 2 : 0) } }
+            for (node, ranges) in checked.edits.defanged {
+                let bytes = Array((node.literal ?? "").utf8)
+                for r in ranges where r.upperBound <= bytes.count { units += dots(bytes[r]) }
+            }
+            for text in checked.edits.defangedLinks.values { units += dots(text.utf8) }
+
+            // `text — https://…` is no longer than `[text](https://…)` or `<https://…>`, but a page's
+            // address gains the site's, a bare `www.` name is written again with its scheme, and a
+            // reference definition's address is written at every use.
+            let reused = checked.inventory.links.contains { $0.origin == .referenceDefinition }
+            var entities = 2 + mentions  // the title, the footer's link, written @handles
+            var longestLink = 0
+            for link in checked.inventory.links where link.node != nil {
+                let url = link.destination
+                let relative = !url.contains(":")
+                let address = url.utf16.count + (relative ? base : 0)
+                longestLink = max(longestLink, address)
+                entities += 1
+                units += (relative ? base : 0) + (reused || link.origin == .bareAutolink ? address + 3 : 0)
+            }
+            entities += checked.inventory.formattedNodes + 2 * checked.inventory.blockQuotes
+            units += added.alert * checked.inventory.blockQuotes
+            for (_, info) in checked.inventory.fencedBlocks {
+                switch GuideBlock(info: info) {
+                case .officialLinks?:
+                    units += added.officialLinks
+                    entities += added.officialEntities
+                case .knownFakes?:
+                    units += added.knownFakes
+                    entities += 2
+                case nil: break
+                }
+            }
+            let title = fm.title.utf16.count
+            let pageURL = base + page.url.utf16.count
+            telegramUnits = units + title + added.footerLabel + pageURL + 4
+            telegramEntities = entities
+            // The derived SMS can fail only when even its shortest form, the title and the longest
+            // address it could take, does not fit: the description is left out before that.
+            smsUnits = title + max(pageURL, added.longestOfficial, longestLink) + 1
+                + fm.title.unicodeScalars.filter { $0 == "№" }.count
+        }
+    }
+}
