@@ -8,7 +8,7 @@
 struct BulletinPreflight {
     let maker: BulletinMaker
     /// Per language: the units sitegen adds around the content (title of an alert, expanded blocks).
-    private let added: [String: Added]
+    let added: [String: Added]
 
     /// What sitegen writes into a language's bulletins besides the page's own text, at most.
     struct Added {
