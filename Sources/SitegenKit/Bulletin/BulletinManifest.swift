@@ -10,6 +10,8 @@ struct BulletinManifest {
         var url: String
         var files: [(path: String, length: Int, sha256: String)]
         var sms: SMSSegments?
+        /// The entry's JSON, written when the entry is made (on the page's thread, not at the end).
+        private(set) var json = ""
 
         init(page: Page, pageURL: String, bulletin: Bulletin, folder: String) {
             translationKey = page.translationKey
@@ -21,6 +23,23 @@ struct BulletinManifest {
                 (folder + named.0, length, SHA256Digest.hex(Array(named.1.utf8)))
             }
             sms = bulletin.sms
+            json = Self.json(self)
+        }
+
+        private static func json(_ e: Entry) -> String {
+            let q = JSONText.quote
+            var out = "    {\"translationKey\": \(q(e.translationKey)), \"language\": \(q(e.language)), "
+                + "\"channel\": \(q(e.channel.rawValue)), \"source\": \(q(e.source)), \"url\": \(q(e.url)),\n"
+            out += "     \"length\": \(e.files.map(\.length).reduce(0, +)), "
+            if let sms = e.sms {
+                out += "\"segments\": \(sms.segments), \"encoding\": \(q(sms.encoding.rawValue)),\n"
+            } else {
+                out += "\"parts\": \(e.files.count),\n"
+            }
+            out += "     \"files\": ["
+            out += e.files.map { "{\"path\": \(q($0.path)), \"length\": \($0.length), \"sha256\": \(q($0.sha256))}" }
+                .joined(separator: ", ")
+            return out + "]}"
         }
     }
 
@@ -34,21 +53,8 @@ struct BulletinManifest {
             ($0.translationKey, $0.language, order[$0.channel]!, $0.source) < ($1.translationKey, $1.language, order[$1.channel]!, $1.source)
         }
         var out = "{\n  \"version\": 1,\n  \"bulletins\": [\n"
-        for (n, e) in sorted.enumerated() {
-            let q = JSONText.quote
-            out += "    {\"translationKey\": \(q(e.translationKey)), \"language\": \(q(e.language)), "
-                + "\"channel\": \(q(e.channel.rawValue)), \"source\": \(q(e.source)), \"url\": \(q(e.url)),\n"
-            out += "     \"length\": \(e.files.map(\.length).reduce(0, +)), "
-            if let sms = e.sms {
-                out += "\"segments\": \(sms.segments), \"encoding\": \(q(sms.encoding.rawValue)),\n"
-            } else {
-                out += "\"parts\": \(e.files.count),\n"
-            }
-            out += "     \"files\": ["
-            out += e.files.map { "{\"path\": \(q($0.path)), \"length\": \($0.length), \"sha256\": \(q($0.sha256))}" }
-                .joined(separator: ", ")
-            out += "]}" + (n + 1 < sorted.count ? "," : "") + "\n"
-        }
+        out += sorted.map(\.json).joined(separator: ",\n")
+        if !sorted.isEmpty { out += "\n" }
         return out + "  ]\n}\n"
     }
 }

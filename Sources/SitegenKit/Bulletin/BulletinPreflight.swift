@@ -55,7 +55,8 @@ struct BulletinPreflight {
             channels.append(.sms)
         }
         guard !channels.isEmpty else { return [] }
-        return maker.make(page, document: checked.document, edits: checked.edits, channels: channels).1
+        // Names joined by formatting are the page check's; only the limits are measured here.
+        return maker.make(page, document: checked.document, edits: checked.edits, channels: channels, guarded: false).1
     }
 
     /// UTF-16 units that surely fit this many UCS-2 segments: a surrogate pair moved whole to the next
@@ -75,11 +76,15 @@ struct BulletinPreflight {
             // no-break space after a №, defanging two characters at each dot or @ of a name.
             var units = 0, mentions = 0
             page.text.bytes.withUnsafeBufferPointer { all in
+                // Branch-free, so the loop vectorises: a unit per lead byte, two for a 4-byte
+                // sequence, one more for the last byte of № (and any other 0x96, which only errs high).
+                var n = 0, at = 0
                 for b in all[page.bodyOffset...] {
-                    if b & 0xC0 != 0x80 { units += b >= 0xF0 ? 2 : 1 }
-                    if b == 0x40 { mentions += 1 }
-                    if b == 0x96 { units += 1 }  // the last byte of №
+                    n &+= Int(truncatingIfNeeded: (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0) &+ (b == 0x96 ? 1 : 0))
+                    at &+= b == 0x40 ? 1 : 0
                 }
+                units = n
+                mentions = at
             }
             func dots<S: Sequence<UInt8>>(_ s: S) -> Int { s.reduce(0) { $0 + ($1 == 0x2E || $1 == 0x40 ? 2 : 0) } }
             for (node, ranges) in checked.edits.defanged {

@@ -39,7 +39,7 @@ struct BulletinMaker {
 
     /// The bulletins of a page and what is wrong with them; none are returned when anything is.
     func make(_ page: Page, document: MarkdownDocument, edits: RenderEdits,
-              channels: [BulletinChannel] = BulletinChannel.allCases) -> ([Bulletin], [Diagnostic]) {
+              channels: [BulletinChannel] = BulletinChannel.allCases, guarded: Bool = true) -> ([Bulletin], [Diagnostic]) {
         let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits).read(document)
         let language = page.language
         let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
@@ -84,6 +84,7 @@ struct BulletinMaker {
             }
         }
         // Defence in depth: what the finished texts carry, judged again.
+        guard guarded else { return (diagnostics.hasErrors ? [] : out, diagnostics) }
         var texts: [String] = []
         var hrefs: [String] = []
         for bulletin in out {

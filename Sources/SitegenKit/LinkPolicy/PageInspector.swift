@@ -137,14 +137,16 @@ struct PageInspector: Sendable {
     /// Tokens that only exist where two runs meet: the last word of one and the first of the next,
     /// read together; with the part of the first run each starts in.
     func joinedTokens(_ before: String, _ after: String) -> [(TextToken, String)] {
-        func isSpace(_ c: Character) -> Bool { c.isWhitespace }
-        let tail = String(before.reversed().prefix { !isSpace($0) }.reversed())
-        let head = String(after.prefix { !isSpace($0) })
+        // ASCII spaces end a word (the scanner itself also stops at a no-break space).
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        let tail = before.utf8.reversed().prefix { !isSpace($0) }.reversed()
+        let head = after.utf8.prefix { !isSpace($0) }
         guard !tail.isEmpty, !head.isEmpty else { return [] }
-        let boundary = tail.utf8.count
-        return tokens.scan(tail + head).compactMap { token in
+        let window = Array(tail) + Array(head)
+        let boundary = tail.count
+        return tokens.scan(String(decoding: window, as: UTF8.self)).compactMap { token in
             guard token.offset < boundary, token.offset + token.length > boundary else { return nil }
-            return (token, String(decoding: Array(tail.utf8)[token.offset...], as: UTF8.self))
+            return (token, String(decoding: window[token.offset..<boundary], as: UTF8.self))
         }
     }
 
