@@ -27,7 +27,7 @@ struct Bulletin: Sendable {
     /// The length of each part as the channel counts it, in UTF-16 units: Telegram's after its
     /// entities are parsed, the others' as written.
     var lengths: [Int] {
-        parts.map { channel == .telegram ? TelegramMeasure(html: $0).units : $0.utf16.count }
+        parts.map { channel == .telegram ? TelegramMeasure(html: $0).units : TelegramMeasure.utf16Length($0) }
     }
 }
 

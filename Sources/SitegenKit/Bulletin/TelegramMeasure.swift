@@ -63,6 +63,17 @@ struct TelegramMeasure: Sendable, Equatable {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
     }
 
+    /// The UTF-16 length of text, counted from its UTF-8 bytes (asking a String for its UTF-16 view
+    /// would index it for later lookups that never come).
+    static func utf16Length(_ text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var n = 0
+            for b in bytes { n &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0) }
+            return n
+        }
+    }
+
     init(units: Int, entities: Int) {
         self.units = units
         self.entities = entities
