@@ -53,6 +53,14 @@ struct SourceOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings (a missing translation, raw HTML, …) as errors; also 'strict: true' in sitegen.yml.")
     var strict = false
+
+    /// What these options ask of a run over the site.
+    var buildOptions: BuildOptions {
+        var options = BuildOptions(sourceDirectory: source)
+        options.includeDrafts = drafts
+        options.strict = strict
+        return options
+    }
 }
 
 extension ParsableCommand {
@@ -109,9 +117,8 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        var options = BuildOptions(sourceDirectory: sourceOptions.source, outputDirectory: output)
-        options.includeDrafts = sourceOptions.drafts
-        options.strict = sourceOptions.strict
+        var options = sourceOptions.buildOptions
+        options.outputDirectory = output
         options.baseURL = baseURL
         let report = SiteBuilder(options: options).run()
         Self.printDiagnostics(report.diagnostics, source: sourceOptions.source)
@@ -133,9 +140,7 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        var options = BuildOptions(sourceDirectory: sourceOptions.source)
-        options.includeDrafts = sourceOptions.drafts
-        options.strict = sourceOptions.strict
+        var options = sourceOptions.buildOptions
         options.checkOnly = true
         let report = SiteBuilder(options: options).run()
         Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format)
@@ -172,10 +177,7 @@ struct BulletinCommand: ParsableCommand {
     var channel: BulletinChannel = .text
 
     func run() throws {
-        var options = BuildOptions(sourceDirectory: sourceOptions.source)
-        options.includeDrafts = sourceOptions.drafts
-        options.strict = sourceOptions.strict
-        let lookup = BulletinLookup(options: options, target: target, language: lang, channel: channel)
+        let lookup = BulletinLookup(options: sourceOptions.buildOptions, target: target, language: lang, channel: channel)
         switch lookup.run() {
         case .found(let parts, let diagnostics):
             Self.printDiagnostics(diagnostics, source: sourceOptions.source)

@@ -103,9 +103,9 @@ struct BulletinGuard {
         return (String(decoding: text, as: UTF8.self), hrefs)
     }
 
-    /// The four named entities `TelegramMarkup` writes, decoded; nil for anything else.
+    /// The entities `TelegramMarkup` writes, decoded; nil for anything else.
     private static func entity(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
-        for (name, value) in [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22)] as [(String, UInt8)]
+        for (name, value) in [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&#39;", 0x27)] as [(String, UInt8)]
         where bytes[i...].starts(with: name.utf8) {
             return ([value], i + name.utf8.count)
         }

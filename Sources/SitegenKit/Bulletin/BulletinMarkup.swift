@@ -34,23 +34,11 @@ struct PlainMarkup: BulletinMarkup {
     var codeNestsInEmphasis: Bool { true }
 }
 
-/// Telegram Bot API `parse_mode=HTML`: the tags it knows, and only `&lt; &gt; &amp; &quot;` as
-/// named entities.
+/// Telegram Bot API `parse_mode=HTML`: the tags it knows, and only `&lt; &gt; &amp; &quot;` and
+/// numeric character references as entities.
 struct TelegramMarkup: BulletinMarkup {
-    func text(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// The site's HTML escaping: `&quot;` and the numeric `&#39;` are entities Telegram knows.
+    func text(_ s: String) -> String { HTMLText.escape(s) }
     func strong(_ inner: String) -> String { "<b>" + inner + "</b>" }
     func emphasis(_ inner: String) -> String { "<i>" + inner + "</i>" }
     func strike(_ inner: String) -> String { "<s>" + inner + "</s>" }
