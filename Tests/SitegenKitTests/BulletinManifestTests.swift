@@ -115,10 +115,17 @@ final class BulletinManifestTests: XCTestCase {
             XCTAssertFalse(guardian.findings(text: refused).isEmpty, refused)
             XCTAssertTrue(guardian.findings(text: refused).allSatisfy { refused.contains($0.what) }, refused)
         }
-        for allowed in ["egov-kz[.]com", "[@]Kenes1414_Bot", "Kenes1414_Bot", "https://egov.kz/", "@Kenes1414Bot",
+        for allowed in ["egov-kz[.]com", "egov-kz[．]com", "https://egov.kz/", "@Kenes1414Bot",
                         "Толық нұсқасы: https://example.kz/kk/a/", "hxxps://egov-kz[.]com/"] {
             XCTAssertEqual(guardian.findings(text: allowed).map(\.finding.code), [], allowed)
         }
+        // A bare fake name leads nowhere, but passes only where a warning of the page names it.
+        for bare in ["[@]Kenes1414_Bot", "Kenes1414_Bot"] {
+            XCTAssertEqual(guardian.findings(text: bare).map(\.finding.code), ["text.fake"], bare)
+            XCTAssertEqual(guardian.findings(text: bare, namedFakes: ["kenes1414_bot"]).map(\.finding.code), [], bare)
+        }
+        // One finding per address, however many lines and channels carry it.
+        XCTAssertEqual(guardian.findings(texts: ["a egov-kz.com", "b egov-kz.com", "a egov-kz.com"]).count, 1)
         XCTAssertFalse(guardian.findings(text: "", hrefs: ["https://egov-kz.com/"]).isEmpty)
         XCTAssertEqual(BulletinGuard.telegramParts("<a href=\"https://egov.kz/?a=1&amp;b=2\">x &lt; y</a>").hrefs,
                        ["https://egov.kz/?a=1&b=2"])

@@ -13,7 +13,9 @@ struct BulletinGuard {
     ///
     /// No address spans a line, and the channels of one page share most of their lines, so each
     /// distinct line is read once.
-    func findings(texts: [String], hrefs: [String] = []) -> [(what: String, finding: Finding)] {
+    /// A known fake's bare name (without a dot or an @ that defanging would bracket) passes only when
+    /// `namedFakes` holds it: the page names it in a warning, where the page check allowed it.
+    func findings(texts: [String], hrefs: [String] = [], namedFakes: Set<String> = []) -> [(what: String, finding: Finding)] {
         var out: [(String, Finding)] = []
         for href in Set(hrefs).sorted() { out += judge(href).map { (href, $0) } }
         var seen = Set<Line>()
@@ -24,27 +26,30 @@ struct BulletinGuard {
                     defer { start = end + 1 }
                     guard end > start else { continue }
                     let line = Array(bytes[start..<end])
-                    if seen.insert(Line(bytes: line)).inserted { out += findings(line: String(decoding: line, as: UTF8.self)) }
+                    if seen.insert(Line(bytes: line)).inserted {
+                    out += findings(line: String(decoding: line, as: UTF8.self), namedFakes: namedFakes)
+                }
                 }
             }
         }
-        return out
+        // The same address in several lines or channels is one finding.
+        var reported = Set<String>()
+        return out.filter { reported.insert($0.0 + "\u{0}" + $0.1.code).inserted }
     }
 
     /// Objections to one text.
-    func findings(text: String, hrefs: [String] = []) -> [(what: String, finding: Finding)] {
-        findings(texts: [text], hrefs: hrefs)
+    func findings(text: String, hrefs: [String] = [], namedFakes: Set<String> = []) -> [(what: String, finding: Finding)] {
+        findings(texts: [text], hrefs: hrefs, namedFakes: namedFakes)
     }
 
-    private func findings(line text: String) -> [(String, Finding)] {
+    private func findings(line text: String, namedFakes: Set<String>) -> [(String, Finding)] {
         var out: [(String, Finding)] = []
         for token in inspector.tokens.scan(text) {
             switch token.kind {
             case .url:
                 out += judge(token.text).map { (token.text, $0) }
-            case .fakeName:
-                // A bare name (no @, no domain) leads nowhere in any messenger; the page's own check
-                // allowed it only inside a warning, and the layout keeps it there.
+            case .fakeName(let name) where namedFakes.contains(name.lowercased()):
+                // A bare name leads nowhere in any messenger, and this one is named in a warning.
                 continue
             default:
                 if case .domain(let ascii) = token.kind, ownHost == ascii { continue }

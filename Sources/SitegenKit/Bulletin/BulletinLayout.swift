@@ -40,8 +40,9 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         case .rule:
             return "———"
         case .table(let rows):
+            // The first row is the header, shown strong (so its cells are laid out as emphasis is).
             return rows.enumerated().map { n, cells in
-                let row = cells.map { inlines($0) }.joined(separator: markup.text(" | "))
+                let row = cells.map { inlines($0, inEmphasis: n == 0) }.joined(separator: markup.text(" | "))
                 return n == 0 ? markup.strong(row) : row
             }.joined(separator: "\n")
         }

@@ -9,6 +9,8 @@ struct BulletinDocument: Sendable {
     var pageURL: String
     var language: String
     var sourcePath: String
+    /// The known fakes a warning of the page names (lowercased), each shown defanged.
+    var namedFakes: Set<String> = []
 
     /// The first link to another site, in reading order (what an SMS points to).
     var firstExternalLink: String? {

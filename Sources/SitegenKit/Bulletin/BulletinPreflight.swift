@@ -32,7 +32,10 @@ struct BulletinPreflight {
                     + (e.description.text(language)?.utf16.count ?? 0)
                 a.longestOfficial = max(a.longestOfficial, e.url.value.utf16.count)
             }
-            a.officialEntities = config.official.count
+            // Each official link, and any @handle its title or description names.
+            a.officialEntities = config.official.count + config.official.reduce(0) { n, e in
+                n + ((e.title.text(language) ?? "") + (e.description.text(language) ?? "")).utf8.filter { $0 == 0x40 }.count
+            }
             a.knownFakes = strings.text("knownFakes", language).utf16.count + a.alert + 8
             for f in config.links.fakes {
                 a.knownFakes += f.name.value.utf16.count * 3 + 64 + (f.description.text(language)?.utf16.count ?? 0)
@@ -74,17 +77,20 @@ struct BulletinPreflight {
             let fm = page.frontMatter
             // The body as written holds every character of the text; typography adds at most a
             // no-break space after a №, defanging two characters at each dot or @ of a name.
-            var units = 0, mentions = 0
+            var units = 0, mentions = 0, bodyLines = 0
             page.text.bytes.withUnsafeBufferPointer { all in
                 // Branch-free, so the loop vectorises: a unit per lead byte, two for a 4-byte
                 // sequence, one more for the last byte of № (and any other 0x96, which only errs high).
-                var n = 0, at = 0
+                var n = 0, at = 0, lines = 0
                 for b in all[page.bodyOffset...] {
                     n &+= Int(truncatingIfNeeded: (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0) &+ (b == 0x96 ? 1 : 0))
-                    at &+= b == 0x40 ? 1 : 0
+                    // An @ written as a character reference (`&#64;`) is a mention too.
+                    at &+= b == 0x40 || b == 0x26 ? 1 : 0
+                    lines &+= b == 0x0A ? 1 : 0
                 }
                 units = n
                 mentions = at
+                bodyLines = lines + 1
             }
             func dots<S: Sequence<UInt8>>(_ s: S) -> Int { s.reduce(0) { $0 + ($1 == 0x2E || $1 == 0x40 ? 2 : 0) } }
             for (node, ranges) in checked.edits.defanged {
@@ -99,14 +105,23 @@ struct BulletinPreflight {
             let reused = checked.inventory.links.contains { $0.origin == .referenceDefinition }
             var entities = 2 + mentions  // the title, the footer's link, written @handles
             var longestLink = 0
+            let pagePath = page.url.utf16.count
             for link in checked.inventory.links where link.node != nil {
                 let url = link.destination
-                let relative = !url.contains(":")
-                let address = url.utf16.count + (relative ? base : 0)
+                // A relative address is resolved against the page's own (`#step-1`, `documents/`).
+                let relative = !(url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:"))
+                let extra = relative ? base + pagePath : url.hasPrefix("http://") ? 1 : 0
+                let address = url.utf16.count + extra
                 longestLink = max(longestLink, address)
                 entities += 1
-                units += (relative ? base : 0) + (reused || link.origin == .bareAutolink ? address + 3 : 0)
+                units += extra + (reused || link.origin == .bareAutolink ? address + 3 : 0)
             }
+            // Layout: a blank line may follow any line that starts a block, list numbers may grow
+            // (`1.` written for every item), and blocks under an item are indented under it.
+            let inventory = checked.inventory
+            let levels = max(0, inventory.listDepth - 1) + (inventory.hasLooseItems ? 1 : 0)
+            units += bodyLines + 3 * inventory.listItems + 4 * levels * (2 * bodyLines + 2)
+            entities += inventory.tables
             entities += checked.inventory.formattedNodes + 2 * checked.inventory.blockQuotes
             units += added.alert * checked.inventory.blockQuotes
             for (_, info) in checked.inventory.fencedBlocks {
@@ -120,14 +135,13 @@ struct BulletinPreflight {
                 case nil: break
                 }
             }
-            let title = fm.title.utf16.count
+            let title = fm.title.utf16.count + fm.title.unicodeScalars.filter { $0 == "№" }.count
             let pageURL = base + page.url.utf16.count
             telegramUnits = units + title + added.footerLabel + pageURL + 4
             telegramEntities = entities
             // The derived SMS can fail only when even its shortest form, the title and the longest
             // address it could take, does not fit: the description is left out before that.
             smsUnits = title + max(pageURL, added.longestOfficial, longestLink) + 1
-                + fm.title.unicodeScalars.filter { $0 == "№" }.count
         }
     }
 }

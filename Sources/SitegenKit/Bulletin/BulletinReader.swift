@@ -17,10 +17,17 @@ struct BulletinReader {
         var blocks = document.root.children.flatMap(block)
         blocks = blocks.map(typeset)
         let fm = page.frontMatter
-        return BulletinDocument(
+        var doc = BulletinDocument(
             title: Typography.apply(fm.title, language: language),
             description: fm.description.map { Typography.apply($0, language: language) },
             blocks: blocks, pageURL: config.absoluteURL(page.url), language: language, sourcePath: page.sourcePath)
+        doc.namedFakes = Set(edits.defanged.flatMap { node, ranges in
+            RenderEdits.segments(of: node.literal ?? "", defanging: ranges).filter(\.isName).map { $0.text.lowercased() }
+        } + edits.defangedLinks.values.map { $0.lowercased() })
+        if document.root.children.contains(where: { $0.kind == .codeBlock && GuideBlock(info: $0.fenceInfo ?? "") == .knownFakes }) {
+            doc.namedFakes.formUnion(config.links.fakes.map { $0.name.value.lowercased() })
+        }
+        return doc
     }
 
     private func point(_ node: CMarkNode) -> SourcePoint {
@@ -136,9 +143,10 @@ struct BulletinReader {
                     out.append(.link(inlines(node.children), absolute(edits.urlRewrites[node] ?? node.url ?? "")))
                 }
             case .image:
-                // A message carries no images; the description stands in for it.
-                let alt = node.plainText
-                if !alt.isEmpty { out.append(.text(alt)) }
+                // A message carries no images; the description stands in for it (defanged like any
+                // text), and an image without one still separates the words around it, as on the page.
+                let alt = inlines(node.children)
+                out += alt.isEmpty ? [.text(" ")] : alt
             case .htmlInline:
                 // Dropped raw HTML leaves a space, as on the page: text on either side must not join.
                 out.append(.text(" "))

@@ -70,9 +70,9 @@ struct BulletinMaker {
                 case .success(let parts): out.append(Bulletin(channel: .telegram, parts: parts))
                 case .failure(let u):
                     let size = u.units > TelegramMeasure.maxUnits - TelegramParts.labelRoom
-                        ? "\(u.units) UTF-16 units long" : "carries \(u.entities) formatting entities"
+                        ? "is \(u.units) UTF-16 units long" : "carries \(u.entities) formatting entities"
                     error("bulletin.telegram",
-                          "\(u.what) here is \(size) and cannot be split: a Telegram message holds \(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units "
+                          "\(u.what) here \(size) and cannot be split: a Telegram message holds \(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units "
                             + "(\(TelegramMeasure.maxUnits) less room for the part number) and \(TelegramMeasure.maxEntities) entities; shorten it",
                           at: u.at)
                 }
@@ -87,7 +87,10 @@ struct BulletinMaker {
         guard guarded else { return (diagnostics.hasErrors ? [] : out, diagnostics) }
         var texts: [String] = []
         var hrefs: [String] = []
-        for bulletin in out {
+        // WhatsApp's text is read without its markers, which is the plain text; markers next to an
+        // address (`*https://egov.kz*`) would only make the scanner misread it.
+        if channels.contains(.whatsapp) && !channels.contains(.text) { texts.append(whole(PlainMarkup())) }
+        for bulletin in out where bulletin.channel != .whatsapp {
             for part in bulletin.parts {
                 guard bulletin.channel == .telegram else { texts.append(part); continue }
                 let (text, links) = BulletinGuard.telegramParts(part)
@@ -96,7 +99,7 @@ struct BulletinMaker {
             }
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
-        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs) {
+        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes) {
             error("bulletin.link", "a bulletin of this page would carry \(what), which the link policy refuses (\(f.code): \(f.message))",
                   at: locate(what, in: page))
         }

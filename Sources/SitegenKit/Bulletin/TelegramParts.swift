@@ -72,12 +72,14 @@ struct TelegramParts {
                 append(block, m)
                 continue
             }
-            if !current.isEmpty, m.fits(units: budget.units) || !(current.count == 1 && isHeading(current[0])) {
+            // A heading alone in the part waits for what follows it; anything else ends the part.
+            let onlyHeading = current.count == 1 && isHeading(current[0])
+            if !current.isEmpty && !onlyHeading {
                 flush()
                 index -= 1
                 continue
             }
-            // Too long even for a part of its own (after a carried heading, at most): cut it.
+            // Cut the block so that its front fits (beside the heading, if one waits).
             switch cut(block, fitting: { fits(current + $0) }) {
             case .success(let (head, tail)):
                 append(head, measure(head))
@@ -85,12 +87,23 @@ struct TelegramParts {
                 index -= 1
                 pending[index] = tail
             case .failure(let error):
-                return .failure(error)
+                // Not even a front of it fits beside the heading: the heading goes alone.
+                guard onlyHeading else { return .failure(error) }
+                parts.append(current)
+                current = []
+                measured = []
+                total = TelegramMeasure(units: 0, entities: 0)
+                index -= 1
             }
         }
         if !current.isEmpty { parts.append(current) }
         let rendered = parts.map { layout.blocks($0) }
         guard rendered.count > 1 else { return .success(rendered) }
+        // The room kept for the number holds `(999/999)`.
+        guard rendered.count <= 999 else {
+            return .failure(Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0,
+                                         at: title.at))
+        }
         return .success(rendered.enumerated().map { n, part in part + "\n\n(\(n + 1)/\(rendered.count))" })
     }
 
@@ -162,11 +175,12 @@ struct TelegramParts {
             head = make(k)
             tail.kind = .code(lines.dropFirst(k).joined(separator: "\n"))
         case .table(let rows):
+            // Each part of a table repeats its header row.
             let make = { (k: Int) in BulletinBlock(kind: .table(Array(rows.prefix(k))), at: block.at) }
             let k = largest(rows.count, make)
-            guard k > 0, k < rows.count else { return .failure(tooLong("a table row", make(1), at: block.at)) }
+            guard k > 1, k < rows.count else { return .failure(tooLong("a table row", make(min(2, rows.count)), at: block.at)) }
             head = make(k)
-            tail.kind = .table(Array(rows.dropFirst(k)))
+            tail.kind = .table([rows[0]] + Array(rows.dropFirst(k)))
         case .heading:
             return .failure(tooLong("a heading", block, at: block.at))
         case .rule:

@@ -3,7 +3,11 @@ import Foundation
 enum Defang {
     /// `egov-kz.com` → `egov-kz[.]com`, `https://x.kz` → `hxxps://x[.]kz`.
     static func text(_ s: String) -> String {
-        var out = s.replacingOccurrences(of: ".", with: "[.]")
+        var out = ""
+        // Every character a reader or a browser takes for a dot (`．`, `。` …) is bracketed, not only `.`.
+        for u in s.unicodeScalars {
+            if TextTokens.plain(u) == "." { out += "[" + String(u) + "]" } else { out.unicodeScalars.append(u) }
+        }
         for (scheme, safe) in [("https://", "hxxps://"), ("http://", "hxxp://")] where out.lowercased().hasPrefix(scheme) {
             out = safe + out.dropFirst(scheme.count)
         }
@@ -13,7 +17,11 @@ enum Defang {
     /// For messengers, which also turn `@name` into a link to an account: `@fake_bot` → `[@]fake_bot`,
     /// `info@egov-kz.com` → `info[@]egov-kz[.]com`.
     static func messenger(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "@", with: "[@]")
+        var out = ""
+        for u in text(s).unicodeScalars {
+            if TextTokens.plain(u) == "@" { out += "[" + String(u) + "]" } else { out.unicodeScalars.append(u) }
+        }
+        return out
     }
 
     /// A non-link span holding a defanged name.

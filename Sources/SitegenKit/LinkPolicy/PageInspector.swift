@@ -97,15 +97,20 @@ struct PageInspector: Sendable {
             if !defanged.isEmpty { edits.defanged[run.node] = defanged }
         }
 
-        // A name written across inline markup (`egov-kz.c**om**`) is one name to the reader. Not even a
-        // warning may name a fake so: only a name written in one piece can be shown defanged.
-        for (index, run) in inventory.textRuns.enumerated() where run.joinsPrevious && index > 0 {
-            let previous = inventory.textRuns[index - 1]
-            for (token, tail) in joinedTokens(previous.text, run.text) {
+        // A name written across inline markup (`egov-kz.c**om**`, `Egov**Kz**Bot2.0`) is one name to the
+        // reader. Not even a warning may name a fake so: only a name written in one piece can be shown
+        // defanged.
+        let runs = inventory.textRuns
+        for index in runs.indices where runs[index].joinsPrevious && index > 0 {
+            // The last boundary of a chain of runs without spaces reads the whole chain.
+            if index + 1 < runs.count, runs[index + 1].joinsPrevious, !runs[index].text.utf8.contains(where: Self.isSpace) {
+                continue
+            }
+            for (token, run, offset) in joinedTokens(runs, endingAt: index) {
                 let findings = judgeToken(token, inWarning: false)
                 guard !findings.isEmpty else { continue }
-                let at = locate(tail, near: previous.position, offset: previous.text.utf8.count - tail.utf8.count,
-                                run: previous, in: page)
+                let piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
+                let at = locate(piece, near: runs[run].position, offset: offset, run: runs[run], in: page)
                 for f in findings {
                     place(Finding(code: f.code, message: f.message + " (written across formatting)", url: f.url), at)
                 }
@@ -134,19 +139,42 @@ struct PageInspector: Sendable {
         return (diagnostics, edits)
     }
 
-    /// Tokens that only exist where two runs meet: the last word of one and the first of the next,
-    /// read together; with the part of the first run each starts in.
-    func joinedTokens(_ before: String, _ after: String) -> [(TextToken, String)] {
-        // ASCII spaces end a word (the scanner itself also stops at a no-break space).
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        let tail = before.utf8.reversed().prefix { !isSpace($0) }.reversed()
-        let head = after.utf8.prefix { !isSpace($0) }
-        guard !tail.isEmpty, !head.isEmpty else { return [] }
-        let window = Array(tail) + Array(head)
-        let boundary = tail.count
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// Tokens that only exist where runs meet: the runs before `last` that join without a space,
+    /// read together with the first word of `last`. Each token comes with the run it starts in and
+    /// its byte offset there.
+    func joinedTokens(_ runs: [TextRun], endingAt last: Int) -> [(TextToken, run: Int, offset: Int)] {
+        // Pieces of the window, back to front: (run, first byte used).
+        var pieces: [(run: Int, from: Int)] = []
+        var i = last - 1
+        while i >= 0 {
+            let bytes = runs[i].text.utf8
+            let word = bytes.reversed().prefix { !Self.isSpace($0) }.count
+            guard word > 0 else { break }
+            pieces.append((i, bytes.count - word))
+            guard word == bytes.count, runs[i].joinsPrevious else { break }
+            i -= 1
+        }
+        let head = runs[last].text.utf8.prefix { !Self.isSpace($0) }
+        guard !pieces.isEmpty, !head.isEmpty || pieces.count > 1 else { return [] }
+        pieces.reverse()
+        var window: [UInt8] = []
+        var starts: [Int] = []
+        for p in pieces {
+            starts.append(window.count)
+            window += Array(runs[p.run].text.utf8)[p.from...]
+        }
+        starts.append(window.count)
+        window += head
+        let boundaries = Array(starts.dropFirst())
         return tokens.scan(String(decoding: window, as: UTF8.self)).compactMap { token in
-            guard token.offset < boundary, token.offset + token.length > boundary else { return nil }
-            return (token, String(decoding: window[token.offset..<boundary], as: UTF8.self))
+            let end = token.offset + token.length
+            guard boundaries.contains(where: { token.offset < $0 && $0 < end }) else { return nil }
+            let k = (starts.lastIndex { $0 <= token.offset }) ?? 0
+            let run = k < pieces.count ? pieces[k].run : last
+            let from = k < pieces.count ? pieces[k].from : 0
+            return (token, run, from + token.offset - starts[k])
         }
     }
 

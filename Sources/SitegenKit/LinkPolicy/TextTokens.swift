@@ -204,12 +204,15 @@ struct TextTokens {
             return
         }
         // A fake name followed by more text in the same run (`EgovKzBot2.0-ді`).
-        for (lower, fake) in fakeNames where !lowerWord.isEmpty && lowerWord.hasPrefix(lower) {
-            let rest = word.unicodeScalars.dropFirst(lower.unicodeScalars.count)
-            if let next = rest.first, next == "-" || next == "." {
-                token(.fakeName(fake), from, from + lower.unicodeScalars.count)
-                return
-            }
+        // The longest name that fits wins, whatever order the dictionary keeps them in.
+        let fits = fakeNames.filter { lower, _ in
+            guard !lowerWord.isEmpty, lowerWord.hasPrefix(lower),
+                  let next = word.unicodeScalars.dropFirst(lower.unicodeScalars.count).first else { return false }
+            return next == "-" || next == "."
+        }
+        if let (lower, fake) = fits.max(by: { ($0.key.unicodeScalars.count, $0.key) < ($1.key.unicodeScalars.count, $1.key) }) {
+            token(.fakeName(fake), from, from + lower.unicodeScalars.count)
+            return
         }
     }
 
@@ -235,10 +238,10 @@ struct TextTokens {
         var e = end
         while e < s.count, s[e] == "." || s[e] == "-" || Self.isHandleChar(s[e]) { e += 1 }
         let candidate = String(String.UnicodeScalarView(s[start..<e])).lowercased()
-        for lower in fakeNames.keys where candidate.hasPrefix(lower) && lower.unicodeScalars.count > end - start {
-            return start + lower.unicodeScalars.count
-        }
-        return end
+        // The longest name that fits, so the result does not depend on the dictionary's order.
+        let longest = fakeNames.keys.filter { candidate.hasPrefix($0) && $0.unicodeScalars.count > end - start }
+            .map(\.unicodeScalars.count).max()
+        return longest.map { start + $0 } ?? end
     }
 
     /// End of a written-out `http(s)://` URL, without trailing punctuation.

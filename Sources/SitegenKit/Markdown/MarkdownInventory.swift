@@ -70,6 +70,13 @@ public struct MarkdownInventory: Sendable {
     public var formattedNodes = 0
     /// Block quotes, alerts included.
     public var blockQuotes = 0
+    /// Tables (a messenger shows each header row strong).
+    public var tables = 0
+    /// List items, and how deeply lists nest (1 for a list in no other).
+    public var listItems = 0
+    public var listDepth = 0
+    /// Whether some list item holds more than one block (the later ones are indented under it).
+    public var hasLooseItems = false
 
     /// Walks the tree once and collects the inventory.
     /// `lineStarts` are the body's line starts when the caller already has them (a page's text is
@@ -110,6 +117,15 @@ public struct MarkdownInventory: Sendable {
         default: adjacent = false
         }
         switch node.kind {
+        case .table:
+            tables += 1
+        case .list:
+            var depth = 1
+            var up = node.parent
+            while let p = up { if p.kind == .list { depth += 1 }; up = p.parent }
+            listDepth = max(listDepth, depth)
+        case .item:
+            countItem(node)
         case .heading, .emphasis, .strong, .strikethrough:
             formattedNodes += 1
         case .blockQuote:
@@ -136,6 +152,7 @@ public struct MarkdownInventory: Sendable {
                 textRuns.append(TextRun(text: t, position: pos, alert: alert, isCode: true, link: link, node: node))
             }
         case .taskItem:
+            countItem(node)
             taskItems.append(node)
         case .codeBlock:
             formattedNodes += 1
@@ -174,6 +191,11 @@ public struct MarkdownInventory: Sendable {
             walk(c, alert: alert, link: link)
             child = c.next
         }
+    }
+
+    private mutating func countItem(_ node: CMarkNode) {
+        listItems += 1
+        if let first = node.firstChild, first.next != nil { hasLooseItems = true }
     }
 
     /// cmark-gfm's autolink extension gives its `https://…` links no position. The nearest
