@@ -137,6 +137,31 @@ final class BulletinChannelTests: XCTestCase {
         XCTAssertEqual(try bulletin("sms.txt", "ru", page: "docs"), "Документы\nhttps://egov.kz/")
     }
 
+    /// Fakes named in a warning in any way the page allows are defanged in every channel, and
+    /// official addresses next to markup are read right.
+    func testAwkwardWarningsBuildAndStayDefanged() throws {
+        let config = Fixture.defaultConfig.replacingOccurrences(of: "fake: [EgovKzBot2.0, Kenes1414_Bot]",
+                                                                with: "fake: [EgovKzBot2, EgovKzBot2.0, Kenes1414_Bot]")
+        let f = try Fixture(config: config, files: ["content/kk/w.md": """
+            ---
+            title: Ескерту
+            ---
+            > [!WARNING]
+            > Сайт egov-kz．com жалған. Бот EgovKzBot2.0-ге жазбаңыз.
+            > ![сайт egov-kz.com](/favicon.ico)
+
+            **Портал <https://egov.kz>** және *ресми бот @Kenes1414Bot*.
+            """])
+        assertNoErrors(f.build().diagnostics)
+        for name in ["text.txt", "whatsapp.txt", "telegram.html"] {
+            let text = try XCTUnwrap(f.output("bulletins/kk/w/" + name))
+            XCTAssertTrue(text.contains("egov-kz[．]com"), text)
+            XCTAssertTrue(text.contains("EgovKzBot2[.]0-ге"), "the longest fake name is the one defanged: \(text)")
+            XCTAssertTrue(text.contains("сайт egov-kz[.]com"), text)
+        }
+        XCTAssertTrue(try XCTUnwrap(f.output("bulletins/kk/w/whatsapp.txt")).contains("*Портал https://egov.kz*"))
+    }
+
     func testBulletinFalseLeavesThePageOut() throws {
         try fixture.write("content/kk/docs.md", "---\ntitle: Құжаттар\ntranslationKey: docs\nbulletin: false\n---\nМәтін.\n")
         assertNoErrors(fixture.build().diagnostics)

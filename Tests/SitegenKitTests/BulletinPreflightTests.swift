@@ -31,6 +31,15 @@ final class BulletinPreflightTests: XCTestCase {
         // One definition, its address written out at each of 30 uses.
         "content/kk/reuse.md": "---\ntitle: Қайта\n---\n" + String(repeating: "[а][r] ", count: 30)
             + "\n\n[r]: https://egov.kz/cms/kk/a/very/long/path/that/is/written/at/every/use\n",
+        // Blocks nested under items, indented deeper than the source (tabs) writes them.
+        "content/kk/nested.md": "---\ntitle: Ішкі\n---\n- a\n" + (1...8).map { String(repeating: "\t", count: $0) + "- b\n" }.joined()
+            + String(repeating: String(repeating: "\t", count: 8) + "- c\n", count: 20),
+        // Relative addresses resolve against a deep page path.
+        "content/kk/a-very-long-folder-name-for-relative-links/deep.md": "---\ntitle: Терең\n---\n"
+            + String(repeating: "[x](#a) ", count: 20) + "\n",
+        // Mentions written as character references, and many small tables.
+        "content/kk/entities.md": "---\ntitle: Белгілер\n---\n" + String(repeating: "&#64;Kenes1414Bot ", count: 10) + "\n\n"
+            + String(repeating: "| a |\n|---|\n| b |\n\n", count: 10),
         // Bare names written again with their scheme.
         "content/kk/bare.md": "---\ntitle: Жалаң\n---\n" + String(repeating: "www.egov.kz ", count: 30) + "\n",
     ]
@@ -83,14 +92,20 @@ final class BulletinPreflightTests: XCTestCase {
     func testCheckReportsTheBulletinErrorsABuildWould() throws {
         let long = String(repeating: "өте ұзақ сөз ", count: 400)
         let title = String(repeating: "Хабар ", count: 40)
+        let tabs = String(repeating: "\t", count: 9)
         let f = try Fixture(files: [
             "content/kk/item.md": "---\ntitle: Ұзақ\n---\n- \(long)\n",
             "content/kk/sms.md": "---\ntitle: \"\(title)\"\n---\nМәтін.\n",
+            "content/kk/nested.md": "---\ntitle: Ішкі\n---\n- a\n" + (1...9).map { String(repeating: "\t", count: $0) + "- b\n" }.joined()
+                + String(repeating: tabs + "- c\n", count: 250),
+            "content/kk/mentions.md": "---\ntitle: Белгілер\n---\n- " + String(repeating: "&#64;Kenes1414Bot ", count: 101) + "\n",
         ])
         let check = f.build(checkOnly: true).diagnostics.filter { $0.code.hasPrefix("bulletin.") }
         let build = f.build().diagnostics.filter { $0.code.hasPrefix("bulletin.") }
         XCTAssertEqual(check.map(DiagnosticFormatter.line), build.map(DiagnosticFormatter.line))
         assertDiagnostic(check, code: "bulletin.telegram", line: 4, column: 1, file: "content/kk/item.md")
         assertDiagnostic(check, code: "bulletin.sms", line: 2, column: 9, file: "content/kk/sms.md")
+        XCTAssertTrue(check.contains { $0.file == "content/kk/nested.md" }, "\(check)")
+        XCTAssertTrue(check.contains { $0.file == "content/kk/mentions.md" && $0.message.contains("101 formatting entities") }, "\(check)")
     }
 }

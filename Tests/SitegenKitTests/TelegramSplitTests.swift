@@ -102,6 +102,35 @@ final class TelegramSplitTests: XCTestCase {
         XCTAssertNil(f.output("kk/long/index.html"), "nothing is published")
     }
 
+    func testLongTableRepeatsItsHeaderInEveryPart() throws {
+        var md = "---\ntitle: Кесте\n---\n| `код` | **атауы** |\n|---|---|\n"
+        for i in 1...200 { md += "| \(i) | жол \(i): деректерді тексеріңіз |\n" }
+        let (f, report) = try build(md)
+        assertNoErrors(report.diagnostics)
+        let parts = parts(f)
+        XCTAssertGreaterThan(parts.count, 1)
+        for part in parts {
+            XCTAssertNoThrow(try TelegramHTMLValidator.parse(part), "code never inside bold")
+            XCTAssertTrue(part.contains("<b>код | <b>атауы</b></b>\n"), String(part.prefix(120)))
+        }
+        let rows = try parts.flatMap { try TelegramHTMLValidator.parse($0).text.components(separatedBy: "\n") }
+            .filter { $0.hasPrefix("жол") == false && $0.contains(" | жол ") }
+        XCTAssertEqual(rows.count, 200, "every row once")
+    }
+
+    func testHeadingIsNeverSentAlone() throws {
+        let sentence = "Өтінімді тек ресми ботқа жіберіңіз, себебі жалған боттар деректерді ұрлайды. "
+        let md = "---\ntitle: Бөлім\n---\n" + String(repeating: sentence, count: 50) + "\n\n## Келесі бөлім\n\n"
+            + String(repeating: sentence, count: 51) + "\n"
+        let (f, report) = try build(md)
+        assertNoErrors(report.diagnostics)
+        for part in parts(f) {
+            let text = try TelegramHTMLValidator.parse(part).text
+            let body = text.components(separatedBy: "\n\n").dropLast().filter { !$0.hasPrefix("Толық нұсқасы") }
+            XCTAssertFalse(body.last == "Келесі бөлім", "a part ends with the heading: \(text.suffix(80))")
+        }
+    }
+
     func testMeasureCountsUTF16UnitsAfterEntities() {
         // Kazakh letters are one unit each, an emoji outside the BMP two, an entity one.
         XCTAssertEqual(TelegramMeasure(html: "<b>Өтінім</b> ә").units, 8)

@@ -27,6 +27,11 @@ struct BulletinReader {
         if document.root.children.contains(where: { $0.kind == .codeBlock && GuideBlock(info: $0.fenceInfo ?? "") == .knownFakes }) {
             doc.namedFakes.formUnion(config.links.fakes.map { $0.name.value.lowercased() })
         }
+        // A shorter fake inside a named one (`EgovKzBot2` in `EgovKzBot2[.]0`) is named with it.
+        let named = doc.namedFakes
+        for fake in config.links.fakes.map({ $0.name.value.lowercased() }) where named.contains(where: { $0.contains(fake) }) {
+            doc.namedFakes.insert(fake)
+        }
         return doc
     }
 
