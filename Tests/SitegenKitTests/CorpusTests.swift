@@ -22,5 +22,14 @@ final class CorpusTests: XCTestCase {
         let page = try XCTUnwrap(f.output("kk/s00/page-00003/index.html"))
         XCTAssertTrue(page.contains("class=\"alert alert-warning\""), "the warning block is rendered as an alert")
         XCTAssertTrue(page.contains("class=\"defanged\""), "fake names in the warning are defanged")
+        // Every Telegram bulletin of the corpus is one the Bot API accepts, within its limits.
+        let files = (FileManager.default.enumerator(atPath: f.siteDirectory + "/bulletins")?.allObjects as? [String] ?? [])
+            .filter { ($0 as NSString).lastPathComponent.hasPrefix("telegram") }
+        XCTAssertEqual(files.count, 48, "one per written page (the homes are generated)")
+        for file in files {
+            let parsed = try TelegramHTMLValidator.parse(try XCTUnwrap(f.output("bulletins/" + file)))
+            XCTAssertLessThanOrEqual(parsed.utf16Length, 4096, file)
+            XCTAssertLessThanOrEqual(parsed.entities, 100, file)
+        }
     }
 }
