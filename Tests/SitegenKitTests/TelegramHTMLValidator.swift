@@ -68,6 +68,12 @@ struct TelegramHTMLValidator {
                 }
                 if name == "blockquote", stack.contains("blockquote") { throw fail("nested blockquote") }
                 if name == "a", stack.contains("a") { throw fail("nested link") }
+                // The same style inside itself is redundant, and clients and the Bot API's entity
+                // normalisation read it differently: never write it.
+                let same: [String: String] = ["strong": "b", "em": "i", "ins": "u", "strike": "s", "del": "s"]
+                if styles.contains(name), stack.contains(where: { (same[$0] ?? $0) == (same[name] ?? name) }) {
+                    throw fail("<\(name)> inside the same style")
+                }
                 if name == "blockquote", stack.contains(where: { $0 != "blockquote" }) && !stack.isEmpty {
                     throw fail("blockquote inside \(stack)")
                 }

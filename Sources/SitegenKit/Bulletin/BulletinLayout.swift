@@ -20,7 +20,7 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
     func block(_ block: BulletinBlock, inQuote: Bool = false) -> String {
         switch block.kind {
         case .heading(_, let content):
-            return markup.strong(inlines(content, inEmphasis: true))
+            return markup.strong(inlines(content, within: .strong))
         case .paragraph(let content):
             return inlines(content)
         case .list(let style, let items):
@@ -42,7 +42,7 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         case .table(let rows):
             // The first row is the header, shown strong (so its cells are laid out as emphasis is).
             return rows.enumerated().map { n, cells in
-                let row = cells.map { inlines($0, inEmphasis: n == 0) }.joined(separator: markup.text(" | "))
+                let row = cells.map { inlines($0, within: n == 0 ? .strong : []) }.joined(separator: markup.text(" | "))
                 return n == 0 ? markup.strong(row) : row
             }.joined(separator: "\n")
         }
@@ -64,15 +64,18 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         return out
     }
 
-    func inlines(_ content: [BulletinInline], inEmphasis: Bool = false) -> String {
+    func inlines(_ content: [BulletinInline], within: InlineContext = []) -> String {
         var out = ""
+        func styled(_ c: [BulletinInline], _ style: InlineContext, _ mark: (String) -> String) -> String {
+            within.contains(style) ? inlines(c, within: within) : mark(inlines(c, within: within.union(style)))
+        }
         for inline in content {
             switch inline {
             case .text(let s): out += markup.text(s)
-            case .strong(let c): out += markup.strong(inlines(c, inEmphasis: true))
-            case .emphasis(let c): out += markup.emphasis(inlines(c, inEmphasis: true))
-            case .strike(let c): out += markup.strike(inlines(c, inEmphasis: true))
-            case .code(let s): out += inEmphasis && !markup.codeNestsInEmphasis ? markup.text(s) : markup.code(s)
+            case .strong(let c): out += styled(c, .strong, markup.strong)
+            case .emphasis(let c): out += styled(c, .emphasis, markup.emphasis)
+            case .strike(let c): out += styled(c, .strike, markup.strike)
+            case .code(let s): out += !within.isEmpty && !markup.codeNestsInEmphasis ? markup.text(s) : markup.code(s)
             case .fakeName(let s): out += markup.text(Defang.messenger(s))
             case .lineBreak: out += "\n"
             case .link(let c, let url):
@@ -82,7 +85,7 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
                     out += markup.address(url, shown: shown)
                 } else {
                     // The reader sees where a link goes before following it: `egov.kz — https://egov.kz/…`.
-                    out += inlines(c, inEmphasis: true) + markup.text(" — ") + markup.address(url, shown: shown)
+                    out += inlines(c, within: within.union(.linkText)) + markup.text(" — ") + markup.address(url, shown: shown)
                 }
             }
         }
@@ -111,4 +114,15 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? prefix.trimmingSuffix(" ") : prefix + $0 }.joined(separator: "\n")
     }
+}
+
+/// The markup an inline sits inside. A style is never opened inside itself (`<b>` in `<b>`, `*` in
+/// `*`), which messengers read badly; code inside any of them is written as text where the channel
+/// cannot nest it.
+struct InlineContext: OptionSet, Sendable {
+    let rawValue: Int
+    static let strong = InlineContext(rawValue: 1)
+    static let emphasis = InlineContext(rawValue: 2)
+    static let strike = InlineContext(rawValue: 4)
+    static let linkText = InlineContext(rawValue: 8)
 }
