@@ -11,24 +11,25 @@ struct BulletinGuard {
     /// Objections to bulletin texts (for Telegram, the visible text and the `href` values), each
     /// with the address or name it is about, each once.
     ///
-    /// No address spans a line, and the channels of one page share most of their lines, so each
-    /// distinct line is read once.
+    /// No address, handle or name holds a space, so the texts are read word by word; the channels of
+    /// one page share most of their words, and each distinct word is read once (short ones are
+    /// remembered across pages too).
     /// A known fake's bare name (without a dot or an @ that defanging would bracket) passes only when
     /// `namedFakes` holds it: the page names it in a warning, where the page check allowed it.
     func findings(texts: [String], hrefs: [String] = [], namedFakes: Set<String> = []) -> [(what: String, finding: Finding)] {
         var out: [(String, Finding)] = []
         for href in Set(hrefs).sorted() { out += judge(href).map { (href, $0) } }
-        var seen = Set<Line>()
+        var seen = Set<Word>()
         for var text in texts {
             text.withUTF8 { bytes in
                 var start = 0
-                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                for end in 0...bytes.count where end == bytes.count || Self.separates(bytes[end]) {
                     defer { start = end + 1 }
                     guard end > start else { continue }
-                    let line = Array(bytes[start..<end])
-                    if seen.insert(Line(bytes: line)).inserted {
-                    out += findings(line: String(decoding: line, as: UTF8.self), namedFakes: namedFakes)
-                }
+                    let word = Array(bytes[start..<end])
+                    if seen.insert(Word(bytes: word)).inserted {
+                        out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
+                    }
                 }
             }
         }
@@ -42,7 +43,10 @@ struct BulletinGuard {
         findings(texts: [text], hrefs: hrefs, namedFakes: namedFakes)
     }
 
-    private func findings(line text: String, namedFakes: Set<String>) -> [(String, Finding)] {
+    /// ASCII spaces and line breaks: what no token holds.
+    private static func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+
+    private func findings(word text: String, namedFakes: Set<String>) -> [(String, Finding)] {
         var out: [(String, Finding)] = []
         for token in inspector.tokens.scan(text) {
             switch token.kind {
@@ -59,9 +63,9 @@ struct BulletinGuard {
         return out
     }
 
-    /// A line's bytes, hashed as one buffer: a String would be normalised first, an array hashed
+    /// A word's bytes, hashed as one buffer: a String would be normalised first, an array hashed
     /// byte by byte.
-    private struct Line: Hashable {
+    private struct Word: Hashable {
         var bytes: [UInt8]
         func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
