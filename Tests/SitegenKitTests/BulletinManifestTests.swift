@@ -129,5 +129,8 @@ final class BulletinManifestTests: XCTestCase {
         XCTAssertFalse(guardian.findings(text: "", hrefs: ["https://egov-kz.com/"]).isEmpty)
         XCTAssertEqual(BulletinGuard.telegramParts("<a href=\"https://egov.kz/?a=1&amp;b=2\">x &lt; y</a>").hrefs,
                        ["https://egov.kz/?a=1&b=2"])
+        // The `'` an href keeps is written `&#39;`, and read back as `'`.
+        XCTAssertEqual(BulletinGuard.telegramParts(TelegramMarkup().address("https://egov.kz/a'b?x=1&y", shown: "x")).hrefs,
+                       ["https://egov.kz/a'b?x=1&y"])
     }
 }

@@ -105,25 +105,35 @@ struct BulletinGuard {
             if bytes[i...].starts(with: open) {
                 var q = i + open.count
                 while q < end, bytes[q] != 0x22 { q += 1 }
-                hrefs.append(decode(String(decoding: bytes[(i + open.count)..<q], as: UTF8.self)))
+                hrefs.append(decode(bytes[(i + open.count)..<q]))
             }
             i = end + 1
         }
         return (String(decoding: text, as: UTF8.self), hrefs)
     }
 
-    /// The entities `TelegramMarkup` writes, decoded; nil for anything else.
+    /// The entity at `i` decoded, and where the text goes on; nil when it is not one Telegram knows.
     private static func entity(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
-        for (name, value) in [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&#39;", 0x27)] as [(String, UInt8)]
-        where bytes[i...].starts(with: name.utf8) {
-            return ([value], i + name.utf8.count)
-        }
-        return nil
+        guard let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B),
+              let c = TelegramMeasure.character(named: String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self))
+        else { return nil }
+        return (Array(String(c).utf8), semicolon + 1)
     }
 
-    private static func decode(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    /// Text with the entities Telegram knows decoded (an `href`'s `&amp;` and `&#39;`).
+    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        let all = Array(bytes)
+        var out: [UInt8] = []
+        var i = 0
+        while i < all.count {
+            if all[i] == 0x26, let (decoded, next) = entity(all, at: i) {
+                out += decoded
+                i = next
+            } else {
+                out.append(all[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -42,14 +42,14 @@ struct TelegramMeasure: Sendable, Equatable {
                     var j = i + 1
                     while j < n, bytes[j] != 0x3B { j += 1 }
                     let name = String(decoding: bytes[(i + 1)..<min(j, n)], as: UTF8.self)
-                    units += Self.decode(name).map { $0.utf16.count } ?? (j - i + 1)
+                    units += Self.character(named: name).map { $0.utf16.count } ?? (j - i + 1)
                     previous = 0x3B
                     i = j + 1
                     continue
                 default:
                     // Telegram links an `@username` written as text by itself: another entity.
                     if previous == 0x40, !inLink, Self.startsUsername(b) { entities += 1 }
-                    if b < 0x80 || b >= 0xC0 { units += b >= 0xF0 ? 2 : 1 }
+                    units += Self.utf16Units(byte: b)
                     previous = b
                     i += 1
                 }
@@ -69,9 +69,15 @@ struct TelegramMeasure: Sendable, Equatable {
         var copy = text
         return copy.withUTF8 { bytes in
             var n = 0
-            for b in bytes { n &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0) }
+            for b in bytes { n &+= utf16Units(byte: b) }
             return n
         }
+    }
+
+    /// The UTF-16 units a UTF-8 byte adds: one for the first byte of a character, two for the first
+    /// of a 4-byte one (outside the BMP), none for the bytes that continue a character.
+    @inline(__always) static func utf16Units(byte b: UInt8) -> Int {
+        (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0)
     }
 
     init(units: Int, entities: Int) {
@@ -79,7 +85,8 @@ struct TelegramMeasure: Sendable, Equatable {
         self.entities = entities
     }
 
-    private static func decode(_ name: String) -> Unicode.Scalar? {
+    /// The character an entity Telegram knows stands for (`lt`, `#39`, `#x1F642` …); nil for any other.
+    static func character(named name: String) -> Unicode.Scalar? {
         switch name {
         case "lt": return "<"
         case "gt": return ">"
