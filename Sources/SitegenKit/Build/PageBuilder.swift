@@ -38,9 +38,7 @@ struct PageBuilder: Sendable {
             }
             if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         }
-        let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
-            ($0, context.strings.text("alert.\($0.rawValue)", page.language))
-        })
+        let titles = context.strings.alertTitles(page.language)
         let guide = GuideRenderer(page: page, config: context.config, strings: context.strings)
         let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles)
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)

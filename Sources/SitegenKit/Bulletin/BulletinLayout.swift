@@ -6,12 +6,6 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
     /// Title of each alert kind in the bulletin's language.
     let alertTitles: [AlertKind: String]
 
-    /// The bulletin's title line.
-    func title(_ text: String) -> String { markup.strong(markup.text(text)) }
-
-    /// The closing line: where the full page is.
-    func footer(label: String, url: String) -> String { markup.text(label + ": ") + markup.address(url, shown: url) }
-
     /// Blocks separated by blank lines.
     func blocks(_ blocks: [BulletinBlock], inQuote: Bool = false) -> String {
         blocks.map { block($0, inQuote: inQuote) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
@@ -60,7 +54,7 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         let parts = item.blocks.map { block($0, inQuote: inQuote) }.filter { !$0.isEmpty }
         guard let first = parts.first else { return markup.text(marker) }
         var out = markup.text(marker) + first
-        for part in parts.dropFirst() { out += "\n" + Self.prefixLines(part, with: indent) }
+        for part in parts.dropFirst() { out += "\n" + part.prefixingEachLine(with: indent) }
         return out
     }
 
@@ -108,12 +102,6 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         case .note: return "ℹ️"
         }
     }
-
-    /// Every line of a block prefixed (a quote's `> `, a list item's indent).
-    static func prefixLines(_ text: String, with prefix: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? prefix.trimmingSuffix(" ") : prefix + $0 }.joined(separator: "\n")
-    }
 }
 
 /// The markup an inline sits inside. A style is never opened inside itself (`<b>` in `<b>`, `*` in
@@ -125,4 +113,13 @@ struct InlineContext: OptionSet, Sendable {
     static let emphasis = InlineContext(rawValue: 2)
     static let strike = InlineContext(rawValue: 4)
     static let linkText = InlineContext(rawValue: 8)
+}
+
+extension String {
+    /// Every line prefixed (a quote's `> `, a list item's indent); empty lines get the prefix without
+    /// its trailing space.
+    func prefixingEachLine(with prefix: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? prefix.trimmingSuffix(" ") : prefix + $0 }.joined(separator: "\n")
+    }
 }

@@ -29,7 +29,7 @@ struct PlainMarkup: BulletinMarkup {
     func code(_ s: String) -> String { s }
     func pre(_ s: String) -> String { s }
     func address(_ url: String, shown: String) -> String { shown }
-    func quote(_ inner: String) -> String { BulletinLayout<PlainMarkup>.prefixLines(inner, with: "> ") }
+    func quote(_ inner: String) -> String { inner.prefixingEachLine(with: "> ") }
     func alert(_ inner: String) -> String { inner }
     var codeNestsInEmphasis: Bool { true }
 }
@@ -67,7 +67,7 @@ struct WhatsAppMarkup: BulletinMarkup {
     func code(_ s: String) -> String { wrap(s, "```") }
     func pre(_ s: String) -> String { "```\n" + s + "\n```" }
     func address(_ url: String, shown: String) -> String { shown }
-    func quote(_ inner: String) -> String { BulletinLayout<PlainMarkup>.prefixLines(inner, with: "> ") }
+    func quote(_ inner: String) -> String { inner.prefixingEachLine(with: "> ") }
     func alert(_ inner: String) -> String { inner }
     var codeNestsInEmphasis: Bool { true }
 

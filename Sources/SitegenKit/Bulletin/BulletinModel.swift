@@ -14,30 +14,32 @@ struct BulletinDocument: Sendable {
 
     /// The first link to another site, in reading order (what an SMS points to).
     var firstExternalLink: String? {
-        func first(in inlines: [BulletinInline]) -> String? {
-            for inline in inlines {
+        for case .link(_, let url) in allInlines where url.hasPrefix("https://") && !url.hasPrefix(siteRoot) { return url }
+        return nil
+    }
+
+    /// Every inline of every block in reading order, each container before what it holds.
+    var allInlines: [BulletinInline] {
+        func flat(_ inlines: [BulletinInline]) -> [BulletinInline] {
+            inlines.flatMap { inline -> [BulletinInline] in
                 switch inline {
-                case .link(_, let url) where url.hasPrefix("https://") && !url.hasPrefix(siteRoot): return url
-                case .strong(let c), .emphasis(let c), .strike(let c), .link(let c, _):
-                    if let u = first(in: c) { return u }
-                default: break
+                case .strong(let c), .emphasis(let c), .strike(let c), .link(let c, _): return [inline] + flat(c)
+                default: return [inline]
                 }
             }
-            return nil
         }
-        func first(in blocks: [BulletinBlock]) -> String? {
-            for block in blocks {
+        func flat(_ blocks: [BulletinBlock]) -> [BulletinInline] {
+            blocks.flatMap { block -> [BulletinInline] in
                 switch block.kind {
-                case .heading(_, let i), .paragraph(let i): if let u = first(in: i) { return u }
-                case .list(_, let items): for item in items { if let u = first(in: item.blocks) { return u } }
-                case .quote(_, _, let b): if let u = first(in: b) { return u }
-                case .table(let rows): for row in rows { for cell in row { if let u = first(in: cell) { return u } } }
-                case .code, .rule: break
+                case .heading(_, let i), .paragraph(let i): return flat(i)
+                case .list(_, let items): return items.flatMap { flat($0.blocks) }
+                case .quote(_, _, let b): return flat(b)
+                case .table(let rows): return rows.flatMap { $0.flatMap(flat) }
+                case .code, .rule: return []
                 }
             }
-            return nil
         }
-        return first(in: blocks)
+        return flat(blocks)
     }
 
     /// The site's own address (scheme and host), which links to the site start with.

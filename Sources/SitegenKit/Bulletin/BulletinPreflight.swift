@@ -26,7 +26,7 @@ struct BulletinPreflight {
         var added: [String: Added] = [:]
         for language in config.languages {
             var a = Added()
-            a.alert = (AlertKind.allCases.map { strings.text("alert.\($0.rawValue)", language).utf16.count }.max() ?? 0) + 4
+            a.alert = (strings.alertTitles(language).values.map(\.utf16.count).max() ?? 0) + 4
             for e in config.official {
                 a.officialLinks += e.url.value.utf16.count * 2 + 8 + (e.title.text(language)?.utf16.count ?? 0)
                     + (e.description.text(language)?.utf16.count ?? 0)
@@ -83,7 +83,7 @@ struct BulletinPreflight {
                 // sequence, one more for the last byte of № (and any other 0x96, which only errs high).
                 var n = 0, at = 0, lines = 0
                 for b in all[page.bodyOffset...] {
-                    n &+= Int(truncatingIfNeeded: (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0) &+ (b == 0x96 ? 1 : 0))
+                    n &+= TelegramMeasure.utf16Units(byte: b) &+ (b == 0x96 ? 1 : 0)
                     // An @ written as a character reference (`&#64;`) is a mention too.
                     at &+= b == 0x40 || b == 0x26 ? 1 : 0
                     lines &+= b == 0x0A ? 1 : 0

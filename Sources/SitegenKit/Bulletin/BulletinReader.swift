@@ -21,12 +21,11 @@ struct BulletinReader {
             title: Typography.apply(fm.title, language: language),
             description: fm.description.map { Typography.apply($0, language: language) },
             blocks: blocks, pageURL: config.absoluteURL(page.url), language: language, sourcePath: page.sourcePath)
+        // The names the page's warnings defang (code included) and those its known-fakes blocks list.
         doc.namedFakes = Set(edits.defanged.flatMap { node, ranges in
             RenderEdits.segments(of: node.literal ?? "", defanging: ranges).filter(\.isName).map { $0.text.lowercased() }
-        } + edits.defangedLinks.values.map { $0.lowercased() })
-        if document.root.children.contains(where: { $0.kind == .codeBlock && GuideBlock(info: $0.fenceInfo ?? "") == .knownFakes }) {
-            doc.namedFakes.formUnion(config.links.fakes.map { $0.name.value.lowercased() })
-        }
+        })
+        for case .fakeName(let name) in doc.allInlines { doc.namedFakes.insert(name.lowercased()) }
         // A shorter fake inside a named one (`EgovKzBot2` in `EgovKzBot2[.]0`) is named with it.
         let named = doc.namedFakes
         for fake in config.links.fakes.map({ $0.name.value.lowercased() }) where named.contains(where: { $0.contains(fake) }) {
@@ -36,7 +35,7 @@ struct BulletinReader {
     }
 
     private func point(_ node: CMarkNode) -> SourcePoint {
-        let p = page.filePosition(BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn))
+        let p = page.filePosition(of: node)
         return SourcePoint(line: p.line, column: p.column)
     }
 

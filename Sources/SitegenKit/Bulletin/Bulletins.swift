@@ -42,19 +42,19 @@ struct BulletinMaker {
               channels: [BulletinChannel] = BulletinChannel.allCases, guarded: Bool = true) -> ([Bulletin], [Diagnostic]) {
         let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits).read(document)
         let language = page.language
-        let titles = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map {
-            ($0, strings.text("alert.\($0.rawValue)", language))
-        })
+        let titles = strings.alertTitles(language)
         let more = strings.text("bulletinMore", language)
         var diagnostics: [Diagnostic] = []
         var out: [Bulletin] = []
         func error(_ code: String, _ message: String, at: SourcePoint = SourcePoint(line: 1, column: 1)) {
             diagnostics.append(.error(code, message, file: page.sourcePath, line: at.line, column: at.column))
         }
+        // Every channel opens with the title and closes with where the full page is.
+        let start = SourcePoint(line: 1, column: 1)
+        let title = BulletinBlock(kind: .heading(level: 1, [.text(doc.title)]), at: start)
+        let footer = BulletinBlock(kind: .paragraph([.text(more + ": "), .link([.text(doc.pageURL)], doc.pageURL)]), at: start)
         func whole<M: BulletinMarkup>(_ markup: M) -> String {
-            let layout = BulletinLayout(markup: markup, alertTitles: titles)
-            return ([layout.title(doc.title)] + [layout.blocks(doc.blocks)].filter { !$0.isEmpty }
-                    + [layout.footer(label: more, url: doc.pageURL)]).joined(separator: "\n\n")
+            BulletinLayout(markup: markup, alertTitles: titles).blocks([title] + doc.blocks + [footer])
         }
         for channel in channels {
             switch channel {
@@ -62,10 +62,6 @@ struct BulletinMaker {
             case .whatsapp: out.append(Bulletin(channel: .whatsapp, parts: [whole(WhatsAppMarkup())]))
             case .telegram:
                 let layout = BulletinLayout(markup: TelegramMarkup(), alertTitles: titles)
-                let start = SourcePoint(line: 1, column: 1)
-                let title = BulletinBlock(kind: .heading(level: 1, [.text(doc.title)]), at: start)
-                let footer = BulletinBlock(kind: .paragraph([.text(more + ": "), .link([.text(doc.pageURL)], doc.pageURL)]),
-                                           at: start)
                 switch TelegramParts(layout: layout, language: language).split(title: title, blocks: doc.blocks, footer: footer) {
                 case .success(let parts): out.append(Bulletin(channel: .telegram, parts: parts))
                 case .failure(let u):

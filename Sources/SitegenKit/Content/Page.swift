@@ -58,6 +58,11 @@ public struct Page: Sendable {
         return (line, text.column(line: line, byteColumn: p.byteColumn))
     }
 
+    /// Line and column in the page file where a node of its body starts.
+    public func filePosition(of node: CMarkNode) -> (line: Int, column: Int) {
+        filePosition(BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn))
+    }
+
     /// Computes the site path of a content file from its place and slug.
     static func url(language: String, contentPath: String, slug: String?) -> String {
         var parts = contentPath.split(separator: "/").map(String.init)

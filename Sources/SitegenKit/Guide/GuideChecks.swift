@@ -6,7 +6,7 @@ struct GuideChecks: Sendable {
     func check(_ page: Page, document: MarkdownDocument, inventory: MarkdownInventory) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func error(_ code: String, _ message: String, _ node: CMarkNode?) {
-            let p = node.map { page.filePosition(BodyPosition(line: $0.start.line, byteColumn: $0.start.byteColumn)) }
+            let p = node.map { page.filePosition(of: $0) }
                 ?? (line: 1, column: 1)
             out.append(.error(code, message, file: page.sourcePath, line: p.line, column: p.column))
         }

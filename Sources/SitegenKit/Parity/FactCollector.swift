@@ -44,11 +44,11 @@ struct FactCollector: Sendable {
             for n in NumberFacts.scan(field.value) { facts.add(n.kind, key: n.key, shown: n.shown, at: (field.line, field.column)) }
         }
         if page.frontMatter.kind == "guide", let steps = Steps.list(in: document) {
-            let p = page.filePosition(BodyPosition(line: steps.start.line, byteColumn: steps.start.byteColumn))
+            let p = page.filePosition(of: steps)
             facts.steps = (steps.children.count, p.line, p.column)
         }
         if let first = inventory.taskItems.first {
-            let p = page.filePosition(BodyPosition(line: first.start.line, byteColumn: first.start.byteColumn))
+            let p = page.filePosition(of: first)
             facts.checklistItems = (inventory.taskItems.count, p.line, p.column)
         }
         return facts

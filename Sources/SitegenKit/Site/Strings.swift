@@ -12,6 +12,11 @@ public struct Strings: Sendable {
 
     public func table(_ language: String) -> [String: String] { byLanguage[language] ?? [:] }
 
+    /// The title of each alert kind (`alert.warning` …) in a language.
+    public func alertTitles(_ language: String) -> [AlertKind: String] {
+        Dictionary(uniqueKeysWithValues: AlertKind.allCases.map { ($0, text("alert.\($0.rawValue)", language)) })
+    }
+
     /// Loads `i18n/<lang>.yml` for each language and checks that they have the same keys.
     public static func load(sourceDirectory: String, languages: [String]) -> (Strings, [Diagnostic]) {
         var tables: [String: [String: String]] = [:]
