@@ -23,7 +23,7 @@ struct BulletinGuard {
         for var text in texts {
             text.withUTF8 { bytes in
                 var start = 0
-                for end in 0...bytes.count where end == bytes.count || Self.separates(bytes[end]) {
+                for end in 0...bytes.count where end == bytes.count || PageInspector.isSpace(bytes[end]) {
                     defer { start = end + 1 }
                     guard end > start else { continue }
                     let word = Array(bytes[start..<end])
@@ -43,8 +43,6 @@ struct BulletinGuard {
         findings(texts: [text], hrefs: hrefs, namedFakes: namedFakes)
     }
 
-    /// ASCII spaces and line breaks: what no token holds.
-    private static func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
     private func findings(word text: String, namedFakes: Set<String>) -> [(String, Finding)] {
         var out: [(String, Finding)] = []
