@@ -140,7 +140,6 @@ struct PageInspector: Sendable {
     }
 
     /// ASCII spaces and line breaks: what no address, handle or name holds.
-    /// ASCII spaces and line breaks: what no address, handle or name holds.
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// Tokens that only exist where runs meet: the runs before `last` that join without a space,
