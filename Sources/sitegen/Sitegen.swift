@@ -7,6 +7,9 @@ import SitegenKit
 @main
 enum Main {
     static func main() {
+        // Over a file-size limit a write fails with EFBIG and is reported, instead of the process
+        // being killed with the site half-written.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try Sitegen.parseAsRoot()
             try command.run()

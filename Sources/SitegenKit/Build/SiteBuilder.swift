@@ -26,9 +26,16 @@ public struct SiteBuilder: Sendable {
         diagnostics += templateDiagnostics
         guard let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
         let (config, strings, checker, loader, bulletins) = (setup.config, setup.strings, setup.checker, setup.loader, setup.bulletins)
+        // The output must be sitegen's alone: refused before any work, so nothing is lost.
+        if !options.checkOnly, let refusal = Self.outputRefusal(options, config: config) {
+            diagnostics.append(.error("output.folder", refusal, file: options.resolvedOutput))
+            return report(diagnostics, setup: true)
+        }
         diagnostics += setup.officialDiagnostics
         let (files, fileDiagnostics) = loader.contentFiles()
         diagnostics += fileDiagnostics
+        let (staticFiles, staticDiagnostics) = SourceWalk(sourceDirectory: source).files(under: "static")
+        diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
@@ -101,7 +108,7 @@ public struct SiteBuilder: Sendable {
                         try output.write(file.path, file.bytes)
                     }
                 }
-                try output.copyTree(from: source + "/static")
+                try output.copy(staticFiles)
                 try output.commit()
             } catch {
                 diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
@@ -114,18 +121,46 @@ public struct SiteBuilder: Sendable {
         return report(diagnostics, pages: counts, published: !failed, setup: false)
     }
 
-    /// Two pages that would be written to the same address: an error naming both files.
+    /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
+    static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> String? {
+        let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static")
+        let written: Set<String> = Set(config.languages + staticNames + [
+            "index.html", "404.html", "sitemap.xml", "robots.txt", "search", "bulletins", OutputFolder.markerName,
+        ])
+        return OutputFolder.refusal(output: options.resolvedOutput, source: options.sourceDirectory,
+                                    expectedTopLevel: written)
+    }
+
+    /// Two pages that would be written to the same address, or to addresses that differ only in
+    /// case (one file on a case-insensitive web host): an error naming both files.
     static func urlClashes(_ pages: [PageAddress]) -> [Diagnostic] {
         var seen: [String: PageAddress] = [:]
         var out: [Diagnostic] = []
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let first = seen[page.url] {
+            if let first = seen[page.url.lowercased()] {
                 let p = page.slugPosition ?? (1, 1)
-                out.append(.error("content.url-clash",
-                                  "\(page.sourcePath) and \(first.sourcePath) are both published at \(page.url)",
+                let how = first.url == page.url ? "are both published at \(page.url)"
+                    : "are published at \(first.url) and \(page.url), which differ only in case and are one file on many web hosts"
+                out.append(.error("content.url-clash", "\(page.sourcePath) and \(first.sourcePath) \(how)",
                                   file: page.sourcePath, line: p.line, column: p.column))
             } else {
-                seen[page.url] = page
+                seen[page.url.lowercased()] = page
+            }
+        }
+        return out
+    }
+
+    /// Files of `static/` whose names differ only in case: one file on a case-insensitive host.
+    static func caseClashes(_ paths: [String]) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var out: [Diagnostic] = []
+        for path in paths.sorted() {
+            if let first = seen[path.lowercased()] {
+                out.append(.error("content.case-clash",
+                                  "\(path) and \(first) differ only in case and would be one file on many web hosts; rename one",
+                                  file: path))
+            } else {
+                seen[path.lowercased()] = path
             }
         }
         return out

@@ -20,8 +20,10 @@ public struct ContentLoader: Sendable {
             return ([], [.error("content.missing", "no content folder", file: "content")])
         }
         var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for rel in FileReader.markdownFiles(under: root) {
+        let (found, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
+            .files(under: "content", include: { $0.hasSuffix(".md") })
+        var diagnostics = linkDiagnostics
+        for rel in found.map(\.relative) {
             let path = "content/" + rel
             guard let slash = rel.firstIndex(of: "/") else {
                 diagnostics.append(.error("content.language",
@@ -80,6 +82,9 @@ public struct ContentLoader: Sendable {
         if isSection, let slug = fm.slug, let p = fm.slugPosition {
             diags.append(.warning("frontmatter.slug", "slug '\(slug)' is ignored on a section page (_index.md)",
                                   file: path, line: p.line, column: p.column))
+        }
+        if let problem = PageAddressRule.problem(contentPath: contentPath, slug: isSection ? nil : fm.slug) {
+            return (nil, diags + [.error("content.filename", problem, file: path, line: 1, column: 1)])
         }
         let page = Page(sourcePath: path, language: lang, contentPath: contentPath, isSection: isSection,
                         url: Page.url(language: lang, contentPath: contentPath, slug: isSection ? nil : fm.slug),

@@ -24,34 +24,4 @@ enum FileReader {
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
-
-    /// Paths (relative to `root`) of the `.md` files below it, hidden files and folders skipped.
-    /// A plain directory walk: listing ten thousand files through FileManager's enumerator costs
-    /// several times more.
-    static func markdownFiles(under root: String) -> [String] {
-        var out: [String] = []
-        func walk(_ dir: String, _ prefix: String) {
-            guard let handle = opendir(dir) else { return }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                if name.hasPrefix(".") { continue }
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(dir + "/" + name, &info) == 0 else { continue }
-                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                }
-                if type == UInt8(DT_DIR) {
-                    walk(dir + "/" + name, prefix + name + "/")
-                } else if type == UInt8(DT_REG), name.hasSuffix(".md") {
-                    out.append(prefix + name)
-                }
-            }
-        }
-        walk(root, "")
-        return out
-    }
 }

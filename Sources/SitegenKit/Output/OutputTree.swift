@@ -20,18 +20,27 @@ public final class OutputTree: @unchecked Sendable {
         return (url.deletingLastPathComponent().path, "." + url.lastPathComponent + ".tmp-")
     }
 
-    /// Creates the staging folder (removing leftovers of builds that were killed).
+    /// Holds the output for this build alone until the tree is committed or discarded.
+    private var outputLock: OutputLock?
+
+    /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
+    /// folder with the marker that says sitegen wrote it.
     public init(destination: String) throws {
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         let (parent, prefix) = Self.stagingPrefix(for: destination)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where leftover.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: parent + "/" + leftover)
+        outputLock = try OutputLock(destination: self.destination)
+        // Only folders that carry the marker are leftovers of ours; anything else of that name is kept.
+        for leftover in TreeRemoval.entries(parent) where leftover.hasPrefix(prefix) {
+            let path = parent + "/" + leftover
+            if OutputFolder.markerFormat(in: path) != nil || TreeRemoval.entries(path).isEmpty {
+                TreeRemoval.remove(path)
+            }
         }
         staging = parent + "/" + prefix + String(getpid())
-        try? FileManager.default.removeItem(atPath: staging)
         guard mkdir(staging, 0o755) == 0 else { throw OutputError.io("cannot create \(staging): \(errnoText())") }
         createdDirectories.insert("")
+        try write(OutputFolder.markerName, OutputFolder.markerText)
     }
 
     /// Writes `bytes` at a path relative to the output root, creating folders as needed.
@@ -82,32 +91,33 @@ public final class OutputTree: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Copies a folder's files into the output (for `static/`). Links are not followed, so nothing
-    /// outside the folder can be published by accident.
-    public func copyTree(from source: String, into prefix: String = "") throws {
-        guard let walker = FileManager.default.enumerator(atPath: source) else { return }
-        var files: [String] = []
-        while let rel = walker.nextObject() as? String {
-            let attrs = walker.fileAttributes
-            if attrs?[.type] as? FileAttributeType == .typeRegular { files.append(rel) }
-        }
-        for rel in files.sorted() {
-            guard let data = FileManager.default.contents(atPath: source + "/" + rel) else {
-                throw OutputError.io("cannot read \(source)/\(rel)")
+    /// Copies files found by a `SourceWalk` (for `static/`) into the output.
+    func copy(_ files: [SourceWalk.File], into prefix: String = "") throws {
+        for file in files {
+            guard let bytes = FileReader.read(file.path) else {
+                throw OutputError.io("cannot read \(file.path): \(errnoText())")
             }
-            try write(prefix + rel, [UInt8](data))
+            try write(prefix + file.relative, bytes)
         }
     }
 
-    /// Swaps the staging folder in place of the destination, atomically where the system allows.
+    /// Swaps the staging folder in place of the destination, atomically where the system allows,
+    /// then removes the previous site without following any link inside it.
     public func commit() throws {
-        if access(destination, F_OK) != 0 {
+        defer { outputLock = nil }
+        var info = stat()
+        if lstat(destination, &info) != 0 {
             guard rename(staging, destination) == 0 else { throw OutputError.io("cannot publish: \(errnoText())") }
             return
         }
+        // Checked again here: the folder could have been replaced by a link while the build ran.
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            discard()
+            throw OutputError.io("cannot publish: \(destination) is no longer a folder")
+        }
         if sg_exchange_paths(staging, destination) == 0 {
             // The staging path now holds the previous site.
-            Self.removeTree(staging)
+            TreeRemoval.remove(staging)
             return
         }
         let old = staging + ".old"
@@ -116,26 +126,13 @@ public final class OutputTree: @unchecked Sendable {
             _ = rename(old, destination)
             throw OutputError.io("cannot publish: \(errnoText())")
         }
-        Self.removeTree(old)
-    }
-
-    /// Removes a published tree on every core: tens of thousands of files are mostly unlink calls,
-    /// and the folders two levels down share them out evenly enough.
-    static func removeTree(_ path: String) {
-        let fm = FileManager.default
-        var parts: [String] = []
-        for top in (try? fm.contentsOfDirectory(atPath: path)) ?? [] {
-            let sub = path + "/" + top
-            let children = (try? fm.contentsOfDirectory(atPath: sub)) ?? []
-            parts += children.isEmpty ? [sub] : children.map { sub + "/" + $0 }
-        }
-        _ = Parallel.map(parts) { try? FileManager.default.removeItem(atPath: $0) }
-        try? fm.removeItem(atPath: path)
+        TreeRemoval.remove(old)
     }
 
     /// Removes the staging folder; the destination is left as it was.
     public func discard() {
-        try? FileManager.default.removeItem(atPath: staging)
+        TreeRemoval.remove(staging)
+        outputLock = nil
     }
 }
 

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The rule that keeps a build from replacing anything it did not write.
+///
+/// A build swaps a whole folder into place, so the folder it is given must be one that holds nothing
+/// but an earlier build: absent, empty, or carrying the marker file every build writes. The source
+/// folder, anything that holds it, and the editor's own folders inside it are refused outright, even
+/// when they are empty, so a mistyped `--output` can never cost the editor their work.
+public enum OutputFolder {
+    /// The file every build writes at the top of its output.
+    public static let markerName = ".sitegen-output"
+    /// The marker's first line: the format of the output, raised when the layout changes incompatibly.
+    public static let formatVersion = 1
+    static var markerText: String { "sitegen output format \(formatVersion)\n" }
+
+    /// Folders of the source that belong to the editor; an output there would be swapped over them.
+    static let editorFolders = ["content", "static", "templates", "i18n", ".git"]
+
+    /// Why `output` may not be replaced by a build of `source`, or nil when it may.
+    ///
+    /// `expectedTopLevel` lists the names a build of this site writes at the top of its output; an
+    /// output written before the marker existed is recognised by holding nothing else (see
+    /// `isEarlierBuild`).
+    public static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> String? {
+        let shown = output
+        let out = realPath(output)
+        let src = realPath(source)
+        if out == src {
+            return "--output \(shown) is the source folder; a build would replace sitegen.yml, content/ and everything else there. Write the site into a folder of its own, such as \(source == "." ? "site" : source + "/site")"
+        }
+        if out == "/" || src.hasPrefix(out + "/") {
+            return "--output \(shown) contains the source folder \(source); a build would replace it. Write the site into a folder of its own, such as \(source == "." ? "site" : source + "/site")"
+        }
+        for folder in editorFolders {
+            let protected = src + "/" + folder
+            if out == protected || out.hasPrefix(protected + "/") {
+                return "--output \(shown) lies inside the source's \(folder)/ folder; a build must not write there. Choose a folder outside it, such as \(source == "." ? "site" : source + "/site")"
+            }
+        }
+        var info = stat()
+        guard lstat(output, &info) == 0 else {
+            // Absent: a new folder. Any other failure is reported when the build tries to write.
+            return nil
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            return "--output \(shown) is a symbolic link (to \(out)); a build replaces the folder it is given, so name the real folder instead"
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            return "--output \(shown) is a file, not a folder; choose a folder for the site"
+        }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).sorted()
+        if entries.isEmpty { return nil }
+        switch markerFormat(in: output) {
+        case let version? where version <= formatVersion:
+            return nil
+        case let version?:
+            return "--output \(shown) was written by a newer sitegen (output format \(version)); build with that version or remove the folder yourself"
+        case nil:
+            if isEarlierBuild(output, entries: entries, expectedTopLevel: expectedTopLevel) { return nil }
+            // What a build would not have written is named first: it is what the editor must look at.
+            let foreign = entries.filter { !expectedTopLevel.contains($0) } + entries.filter(expectedTopLevel.contains)
+            let sample = foreign.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
+            return "--output \(shown) is not empty (\(sample)) and was not written by sitegen (it has no \(markerName) file); choose an empty or new folder. If it is an old build you no longer need, remove it yourself and build again"
+        }
+    }
+
+    /// The format version in a folder's marker, or nil when it has none.
+    static func markerFormat(in folder: String) -> Int? {
+        var info = stat()
+        let path = folder + "/" + markerName
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 256,
+              let bytes = FileReader.read(path) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let prefix = "sitegen output format "
+        guard text.hasPrefix(prefix) else { return nil }
+        return Int(text.dropFirst(prefix.count).prefix { $0.isASCIIDigit })
+    }
+
+    /// Whether a folder without the marker is a site written by sitegen before the marker existed:
+    /// it holds the manifest and sitemap every such build wrote, and nothing at the top that this
+    /// build would not write itself. Anything else there might be the editor's, so it is refused.
+    static func isEarlierBuild(_ folder: String, entries: [String], expectedTopLevel: Set<String>) -> Bool {
+        guard !expectedTopLevel.isEmpty, entries.allSatisfy(expectedTopLevel.contains) else { return false }
+        var info = stat()
+        for signature in ["sitemap.xml", "robots.txt", "bulletins/index.json"] {
+            guard lstat(folder + "/" + signature, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        }
+        return true
+    }
+
+    /// The absolute path with every symbolic link resolved; for a path that does not exist yet, its
+    /// nearest existing ancestor is resolved and the rest appended.
+    static func realPath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var existing = absolute
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                var base = String(cString: resolved)
+                for part in rest.reversed() { base += (base.hasSuffix("/") ? "" : "/") + part }
+                return base
+            }
+            let url = URL(fileURLWithPath: existing)
+            if existing == "/" || existing.isEmpty { return absolute }
+            rest.append(url.lastPathComponent)
+            existing = url.deletingLastPathComponent().path
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// The output folder is sitegen's alone: a build replaces only a folder that is absent, empty or
+/// written by sitegen, and loses nothing of the editor's whatever `--output` says.
+final class OutputFolderTests: XCTestCase {
+    private func site() throws -> Fixture {
+        try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст\n"])
+    }
+
+    private func build(_ f: Fixture, output: String?) -> BuildReport {
+        SiteBuilder(options: BuildOptions(sourceDirectory: f.root, outputDirectory: output)).run()
+    }
+
+    /// Every file below a folder with its bytes (links listed as links, not followed).
+    private func tree(_ root: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return out }
+        while let rel = walker.nextObject() as? String {
+            let attributes = walker.fileAttributes
+            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                out[rel] = Data(((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + rel)) ?? "").utf8)
+            } else if attributes?[.type] as? FileAttributeType == .typeRegular {
+                out[rel] = FileManager.default.contents(atPath: root + "/" + rel)
+            }
+        }
+        return out
+    }
+
+    private func assertRefused(_ report: BuildReport, mentioning words: [String], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(report.setupFailed, "exit status 2", file: file, line: line)
+        XCTAssertFalse(report.published, file: file, line: line)
+        let d = report.diagnostics.first { $0.code == "output.folder" }
+        XCTAssertNotNil(d, report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"), file: file, line: line)
+        for word in words {
+            XCTAssertTrue(d?.message.contains(word) == true, "'\(word)' in: \(d?.message ?? "")", file: file, line: line)
+        }
+    }
+
+    func testTheSourceFolderAndEverythingHoldingItAreRefusedAndKept() throws {
+        let f = try site()
+        try FileManager.default.createDirectory(atPath: f.root + "/.git", withIntermediateDirectories: true)
+        try f.write(".git/HEAD", "ref: refs/heads/main\n")
+        let before = tree(f.root)
+        XCTAssertGreaterThan(before.count, 10)
+        let parent = (f.root as NSString).deletingLastPathComponent
+        for output in [f.root, f.root + "/", f.root + "/.", f.root + "/content/..", parent, "/"] {
+            assertRefused(build(f, output: output), mentioning: ["source folder", output])
+        }
+        for folder in ["content", "content/kk", "static", "static/new", "templates", "i18n", ".git", ".git/objects"] {
+            assertRefused(build(f, output: f.root + "/" + folder), mentioning: ["lies inside", folder.split(separator: "/")[0] + "/"])
+        }
+        XCTAssertEqual(tree(f.root), before, "nothing in the source changed, not even a staging folder or a lock")
+    }
+
+    func testALinkToTheSourceIsTheSourceFolder() throws {
+        let f = try site()
+        let link = NSTemporaryDirectory() + "sitegen-link-" + UUID().uuidString
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: f.root)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let before = tree(f.root)
+        assertRefused(build(f, output: link), mentioning: ["source folder"])
+        assertRefused(build(f, output: link + "/content"), mentioning: ["content/"])
+        XCTAssertEqual(tree(f.root), before)
+    }
+
+    func testAFolderThatSitegenDidNotWriteIsRefusedAndKept() throws {
+        let f = try site()
+        let mine = NSTemporaryDirectory() + "sitegen-mine-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: mine) }
+        try FileManager.default.createDirectory(atPath: mine + "/notes", withIntermediateDirectories: true)
+        try Data("мазмұн".utf8).write(to: URL(fileURLWithPath: mine + "/notes/draft.txt"))
+        let before = tree(mine)
+        assertRefused(build(f, output: mine), mentioning: ["not empty", "notes", OutputFolder.markerName])
+        XCTAssertEqual(tree(mine), before)
+
+        // A file in the folder's place, and a link to a folder, are refused too.
+        assertRefused(build(f, output: mine + "/notes/draft.txt"), mentioning: ["is a file"])
+        let link = mine + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: mine)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        assertRefused(build(f, output: link), mentioning: ["symbolic link"])
+        XCTAssertEqual(tree(mine), before)
+    }
+
+    func testAbsentEmptyAndSitegenFoldersAreReplaced() throws {
+        let f = try site()
+        let out = NSTemporaryDirectory() + "sitegen-out-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        assertNoErrors(build(f, output: out + "/deep/site").diagnostics)
+        XCTAssertEqual(OutputFolder.markerFormat(in: out + "/deep/site"), OutputFolder.formatVersion)
+        try FileManager.default.createDirectory(atPath: out + "/empty", withIntermediateDirectories: true)
+        XCTAssertTrue(build(f, output: out + "/empty").published)
+        // A second build replaces the first, and a file the first had is gone.
+        try f.write("content/kk/b.md", "---\ntitle: B\n---\n")
+        XCTAssertTrue(build(f, output: out + "/empty").published)
+        try f.remove("content/kk/b.md")
+        XCTAssertTrue(build(f, output: out + "/empty").published)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/empty/kk/b/index.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/empty/kk/a/index.html"))
+    }
+
+    func testAnOutputWrittenByAnEarlierVersionIsRecognisedOnlyWhenItHoldsNothingElse() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        // Earlier builds wrote the same tree without the marker.
+        try f.remove("site/" + OutputFolder.markerName)
+        XCTAssertTrue(f.build().published, "an earlier build is recognised by what it holds")
+        XCTAssertNotNil(OutputFolder.markerFormat(in: f.siteDirectory))
+
+        try f.remove("site/" + OutputFolder.markerName)
+        try f.write("site/my-notes.txt", "кімдікі?")
+        assertRefused(f.build(), mentioning: ["my-notes.txt"])
+        XCTAssertEqual(f.output("my-notes.txt"), "кімдікі?")
+    }
+
+    func testAnOutputOfANewerFormatIsRefused() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        try f.write("site/" + OutputFolder.markerName, "sitegen output format \(OutputFolder.formatVersion + 1)\n")
+        assertRefused(f.build(), mentioning: ["newer sitegen"])
+    }
+
+    func testRemovingThePreviousSiteNeverFollowsALinkOutOfIt() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createDirectory(atPath: outside + "/sub", withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/sub/keep.txt"))
+        // Links at every level the removal shares out: the top, the second level, deeper.
+        try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/top-link", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/kk/second-link", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/kk/a/deep-link", withDestinationPath: outside + "/sub")
+        let before = tree(outside)
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(tree(outside), before, "nothing a link in the old site pointed to was removed")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory + "/top-link"))
+    }
+
+    func testLeftoversOfAKilledBuildAreRemovedButOnlyOurs() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let ours = f.root + "/.site.tmp-999999"
+        try FileManager.default.copyItem(atPath: f.siteDirectory, toPath: ours)
+        let notOurs = f.root + "/.site.tmp-notes"
+        try FileManager.default.createDirectory(atPath: notOurs, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: notOurs + "/x.txt"))
+        XCTAssertTrue(f.build().published)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ours), "a staging folder with the marker is ours")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: notOurs + "/x.txt"), "a folder without it is not")
+    }
+
+    func testASecondBuildIntoTheSameOutputFailsClearlyAndChangesNothing() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let before = f.snapshot()
+        var held: OutputLock? = try OutputLock(destination: f.siteDirectory)
+        try f.write("content/kk/b.md", "---\ntitle: B\n---\n")
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertTrue(report.setupFailed)
+        let message = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
+        XCTAssertTrue(message.contains("another sitegen build is writing to") && message.contains("\(getpid())"), message)
+        XCTAssertEqual(f.snapshot(), before)
+        XCTAssertNotNil(held)
+        held = nil
+        XCTAssertTrue(f.build().published, "the lock goes with the build that held it")
+    }
+}

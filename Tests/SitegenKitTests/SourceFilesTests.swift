@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// Symbolic links and awkward file names in the source: followed or refused, never silently lost.
+final class SourceFilesTests: XCTestCase {
+    func testALinkInsideTheSourceIsFollowedAndOneLeadingOutIsAWarningNamingIt() throws {
+        let f = try Fixture(files: [
+            "content/kk/a.md": "---\ntitle: A\n---\n",
+            "shared/b.md": "---\ntitle: B\n---\n",
+            "shared/logo.txt": "logo",
+        ])
+        let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data("---\ntitle: Secret\n---\n".utf8).write(to: URL(fileURLWithPath: outside + "/secret.md"))
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/b.md", withDestinationPath: "../../shared/b.md")
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/secret.md", withDestinationPath: outside + "/secret.md")
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/gone.md", withDestinationPath: f.root + "/nowhere.md")
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/loop", withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: f.root + "/static/logo.txt", withDestinationPath: "../shared/logo.txt")
+        try fm.createSymbolicLink(atPath: f.root + "/static/secret.txt", withDestinationPath: outside + "/secret.txt")
+
+        let report = f.build()
+        let links = report.diagnostics.filter { $0.code == "content.symlink" }
+        XCTAssertEqual(links.map(\.file), ["content/kk/gone.md", "content/kk/secret.md", "static/secret.txt"])
+        XCTAssertTrue(links.allSatisfy { $0.severity == .warning })
+        XCTAssertTrue(links[1].message.contains(outside) && links[1].message.contains("outside the source folder"), links[1].message)
+        XCTAssertTrue(report.published)
+        XCTAssertNotNil(f.output("kk/b/index.html"), "a link inside the source is followed")
+        XCTAssertEqual(f.output("logo.txt"), "logo")
+        XCTAssertNil(f.output("kk/secret/index.html"))
+        XCTAssertNil(f.output("secret.txt"), "nothing outside the source is published")
+
+        var strict = BuildOptions(sourceDirectory: f.root)
+        strict.strict = true
+        XCTAssertFalse(SiteBuilder(options: strict).run().published, "--strict makes the warning an error")
+    }
+
+    func testFileNamesThatCannotBeAddressesAreRefusedWithAName() throws {
+        let f = try Fixture(files: [
+            "content/kk/my page.md": "---\ntitle: A\n---\n",
+            "content/kk/өтініш.md": "---\ntitle: B\n---\n",
+            "content/kk/құжаттар/a.md": "---\ntitle: C\n---\n",
+            "content/kk/жалған.md": "---\ntitle: D\nslug: fakes\n---\n",
+        ])
+        let d = f.build(checkOnly: true).diagnostics.filter { $0.code == "content.filename" }
+        XCTAssertEqual(d.map(\.file), ["content/kk/my page.md", "content/kk/құжаттар/a.md", "content/kk/өтініш.md"],
+                       "a slug names the page instead of its file")
+        XCTAssertTrue(d[0].message.contains("'my page'") && d[0].message.contains("'my-page'"), d[0].message)
+        XCTAssertTrue(d[1].message.contains("'quzhattar'"), d[1].message)
+        XCTAssertTrue(d[2].message.contains("'otinish'") && d[2].message.contains("slug:"), d[2].message)
+        XCTAssertTrue(d.allSatisfy { $0.line == 1 && $0.column == 1 })
+    }
+
+    func testNamesThatDifferOnlyInCaseClash() throws {
+        let f = try Fixture(files: [
+            "content/kk/Apply.md": "---\ntitle: A\n---\n",
+            "content/kk/apply.md": "---\ntitle: B\n---\n",
+            "static/Logo.svg": "<svg/>",
+            "static/logo.svg": "<svg/>",
+        ])
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let clash = try XCTUnwrap(report.diagnostics.first { $0.code == "content.url-clash" })
+        XCTAssertTrue(clash.message.contains("differ only in case"), clash.message)
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "content.case-clash" && $0.file == "static/logo.svg" })
+    }
+
+    func testHiddenFilesAreLeftOut() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/kk/.b.md": "---\ntitle: B\n---\n"])
+        XCTAssertTrue(f.build().published)
+        XCTAssertNil(f.output("kk/.b/index.html"))
+    }
+}
