@@ -68,4 +68,48 @@ final class OutputFaultTests: XCTestCase {
         XCTAssertEqual(f.snapshot(), before, "the last good site is untouched")
         XCTAssertEqual(stagingFolders(f), [], "the failed build removed its staging folder")
     }
+
+    /// A real small file system: full, then read-only. Needs root (CI runs as root); skipped elsewhere.
+    func testAFullAndAReadOnlyFileSystemAreClearErrorsAndThePreviousSiteStays() throws {
+        let mountPoint = NSTemporaryDirectory() + "sitegen-tmpfs-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        func sh(_ command: String) -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", command]
+            p.standardError = FileHandle.nullDevice
+            try? p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        guard getuid() == 0, sh("mount -t tmpfs -o size=1m tmpfs '\(mountPoint)'") == 0 else {
+            throw XCTSkip("mounting a tmpfs needs root")
+        }
+        defer { _ = sh("umount '\(mountPoint)'") }
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін\n"])
+        let out = mountPoint + "/site"
+        func build() -> BuildReport { SiteBuilder(options: BuildOptions(sourceDirectory: f.root, outputDirectory: out)).run() }
+        assertNoErrors(build().diagnostics)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
+
+        // Full: a static file larger than the disk.
+        try f.writeBytes("static/big.bin", [UInt8](repeating: 0x2A, count: 2 << 20))
+        var report = build()
+        XCTAssertTrue(report.setupFailed || report.diagnostics.hasErrors)
+        let full = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
+        XCTAssertTrue(full.contains("No space left on device"), full)
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: out).sorted(), before)
+        XCTAssertEqual((try FileManager.default.contentsOfDirectory(atPath: mountPoint)).filter { $0.contains(".tmp-") }, [],
+                       "the failed build removed its staging folder")
+
+        // Read-only.
+        try f.remove("static/big.bin")
+        XCTAssertEqual(sh("mount -o remount,ro '\(mountPoint)'"), 0)
+        report = build()
+        XCTAssertTrue(report.setupFailed)
+        let readOnly = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
+        XCTAssertTrue(readOnly.contains("Read-only file system"), readOnly)
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: out).sorted(), before)
+    }
 }
