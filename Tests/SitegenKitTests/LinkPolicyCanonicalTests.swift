@@ -1,0 +1,331 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// A link destination is accepted only in the form every client reads the same way; Telegram links
+/// only in their plain forms; and an official link carries no other address.
+///
+/// Each table row is a link on its own line of one page, so a failure names the destination.
+final class LinkPolicyCanonicalTests: XCTestCase {
+    /// What a destination must produce: no error, or exactly one error with `code` whose message
+    /// contains `says` (the form to write, or the address carried); `notSays` must not appear.
+    struct Row {
+        var destination: String
+        var code: String?
+        var says: String?
+        var notSays: String?
+        var line: UInt
+
+        static func ok(_ destination: String, line: UInt = #line) -> Row {
+            Row(destination: destination, code: nil, says: nil, notSays: nil, line: line)
+        }
+
+        static func refused(_ destination: String, _ code: String, says: String? = nil, notSays: String? = nil,
+                            line: UInt = #line) -> Row {
+            Row(destination: destination, code: code, says: says, notSays: notSays, line: line)
+        }
+    }
+
+    /// Writes every destination as `[x](<destination>)` on its own paragraph of one page and checks
+    /// the errors at each line.
+    func check(_ rows: [Row], config: String = Fixture.defaultConfig) throws {
+        let body = rows.map { "[x](<\($0.destination)>)\n" }.joined(separator: "\n")
+        let diagnostics = try Fixture.check(body, config: config)
+        let errors = LinkPolicyAssert.errors(diagnostics)
+        for (i, row) in rows.enumerated() {
+            let here = errors.filter { $0.line == 4 + 2 * i && $0.file == LinkPolicyAssert.page }
+            let listing = LinkPolicyAssert.listing(here)
+            guard let code = row.code else {
+                XCTAssertTrue(here.isEmpty, "\(row.destination) should pass, got:\n\(listing)", line: row.line)
+                continue
+            }
+            guard here.count == 1, let e = here.first, e.code == code, e.column == 1 else {
+                XCTFail("\(row.destination) should be only \(code) at column 1, got:\n\(listing)", line: row.line)
+                continue
+            }
+            if let says = row.says {
+                XCTAssertTrue(e.message.contains(says), "\(row.destination): '\(e.message)' does not say '\(says)'", line: row.line)
+            }
+            if let notSays = row.notSays {
+                XCTAssertFalse(e.message.contains(notSays), "\(row.destination): '\(e.message)' says '\(notSays)'", line: row.line)
+            }
+        }
+        XCTAssertEqual(errors.filter { ($0.line - 4) % 2 != 0 || $0.line < 4 }.count, 0, LinkPolicyAssert.listing(errors))
+    }
+
+    // MARK: - Class 1: written otherwise than read
+
+    func testDotSegmentsAndEncodedDotsAreRefusedWithTheFormToWrite() throws {
+        try check([
+            .refused("https://egov.kz/ru/../kk/", "link.noncanonical", says: "write https://egov.kz/kk/ instead"),
+            .refused("https://egov.kz/ru/./", "link.noncanonical", says: "write https://egov.kz/ru/ instead"),
+            .refused("https://egov.kz/%2e%2e/ru/", "link.noncanonical", says: "write https://egov.kz/ru/ instead"),
+            .refused("https://egov.kz/ru/%2E./kk/", "link.noncanonical", says: "write https://egov.kz/kk/ instead"),
+            .refused("https://egov.kz/ru/.%2e/kk/", "link.noncanonical", says: "dot segment"),
+            .refused("https://egov.kz/ru/..", "link.noncanonical", says: "write https://egov.kz/ instead"),
+        ])
+    }
+
+    func testHostWrittenOtherwiseThanReadIsRefused() throws {
+        try check([
+            .refused("https://%65gov.kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://eg%6Fv.kz/ru/", "link.noncanonical", says: "write https://egov.kz/ru/ instead"),
+            .refused("https://egov.kz./", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://EGOV.KZ/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://Egov.kz/ru/", "link.noncanonical", says: "capital letters"),
+            .refused("HTTPS://egov.kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("HTTPS://EGOV.KZ./", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://egov\u{3002}kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://egov\u{FF0E}kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://www..egov.kz/", "link.noncanonical", says: "empty label"),
+        ])
+    }
+
+    func testEmptyLabelsOutsideTheAllowListAreRefused() throws {
+        try check([
+            .refused("https://egov..kz/", "link.lookalike"),
+            .refused("https://.egov.kz/", "link.lookalike"),
+            .refused("https://evil..com/", "link.host"),
+        ])
+    }
+
+    func testAnyUserInfoIsRefusedEvenEmpty() throws {
+        try check([
+            // Telegram shows `@egov` there as a mention.
+            .refused("https://@egov.kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://:@egov.kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://@t.me/Kenes1414Bot", "link.noncanonical"),
+            .refused("https://user@egov.kz/", "link.credentials"),
+        ])
+    }
+
+    func testSlashesBackslashesAndSpacesAreRefused() throws {
+        try check([
+            .refused(#"https://egov.kz\ru"#, "link.noncanonical", says: "write https://egov.kz/ru instead"),
+            .refused(#"https:\\egov.kz/"#, "link.noncanonical", says: "backslash"),
+            .refused("https:egov.kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https:///egov.kz/", "link.noncanonical", says: "write https://egov.kz/ instead"),
+            .refused("https://egov.kz/ru/a b", "link.noncanonical", says: "write https://egov.kz/ru/a%20b instead"),
+            .refused("https://egov.kz/?q=a b", "link.noncanonical"),
+            .refused("https://egov.kz/ru/%72u/", "link.noncanonical", says: "write https://egov.kz/ru/ru/ instead"),
+            .refused("https://egov.kz/ru/a%2Fb", "link.noncanonical", says: "'%2F'"),
+            .refused("https://egov.kz/?q=\"x\"", "link.noncanonical", says: "write https://egov.kz/?q=%22x%22 instead"),
+        ])
+    }
+
+    func testDefaultPortKeepsItsOwnCode() throws {
+        try check([
+            .refused("https://egov.kz:443/", "link.port"),
+            .refused("https://egov.kz:/", "link.port"),
+            .refused("https://t.me:443/Kenes1414Bot", "link.port"),
+        ])
+    }
+
+    func testCanonicalFormsAndTheToleratedDifferencesPass() throws {
+        try check([
+            .ok("https://egov.kz/"),
+            .ok("https://egov.kz"),
+            .ok("https://egov.kz?lang=ru"),
+            .ok("https://egov.kz/ru/services/"),
+            .ok("https://42500.enbek.kz/kk/42500/apply/"),
+            .ok("https://egov.kz/?lang=ru"),
+            .ok("https://egov.kz/?lang=ru#top"),
+            .ok("https://egov.kz/қызметтер/42500"),
+            .ok("https://egov.kz/%D2%9B%D1%8B%D0%B7%D0%BC%D0%B5%D1%82%D1%82%D0%B5%D1%80/42500"),
+            .ok("https://egov.kz/ru/#шаг-2"),
+            .ok("https://egov.kz/?q=өтініш"),
+            .ok("https://www.egov.kz/ru/"),
+            .ok("https://egov.kz/docs/guide.pdf"),
+            .ok("https://egov.kz/ru/page.html"),
+            .ok("https://egov.kz/?v=1.2.3"),
+            .ok("https://egov.kz/ru/services/?page=2&lang=ru"),
+        ])
+    }
+
+    func testInternationalisedHostPassesOnlyInItsNormalUnicodeForm() throws {
+        let config = LinkPolicyAssert.config(replacing: [("    - coronavirus2020.kz", "    - coronavirus2020.kz\n    - егов.қаз")])
+        try check([
+            .ok("https://егов.қаз/"),
+            .ok("https://xn--b1abf1b.xn--80ao21a/ru/"),
+            .refused("https://ЕГОВ.ҚАЗ/", "link.noncanonical", says: "write https://xn--b1abf1b.xn--80ao21a/ instead"),
+            .refused("https://егов\u{3002}қаз/", "link.noncanonical"),
+        ], config: config)
+    }
+
+    // MARK: - Telegram: plain forms only
+
+    func testTelegramPlainFormsPass() throws {
+        try check([
+            .ok("https://t.me/Kenes1414Bot"),
+            .ok("https://t.me/kenes1414bot"),
+            .ok("https://t.me/s/Kenes1414Bot"),
+            .ok("https://t.me/Kenes1414Bot?start=apply_42500"),
+            .ok("https://t.me/Kenes1414Bot?start=a-B_9"),
+            .ok("https://t.me/Kenes1414Bot/15"),
+        ])
+    }
+
+    func testTelegramLinksAnAppReadsOtherwiseAreRefused() throws {
+        try check([
+            // A browser reads t.me/Kenes1414Bot; the Telegram app opens @evilbot.
+            .refused("https://t.me/evilbot/../Kenes1414Bot", "link.noncanonical", notSays: "write https://t.me/Kenes1414Bot"),
+            .refused("https://t.me/evilbot/%2e%2e/Kenes1414Bot", "link.noncanonical", notSays: "write https://t.me/Kenes1414Bot"),
+            .refused("https://t.me/Kenes1414Bot/../../evil", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot/./", "link.noncanonical"),
+            .refused("https://t.me/%65vilbot", "link.noncanonical"),
+            .refused("https://t.me/%4Benes1414Bot", "link.noncanonical"),
+            .refused("https://t.me//Kenes1414Bot", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot%2F..%2Fevil", "link.noncanonical"),
+            .refused(#"https://t.me/evilbot\\..\\Kenes1414Bot"#, "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot?start=x&domain=evil", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot?domain=evil", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot?start=", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot?start=a.b", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot?start=" + String(repeating: "a", count: 65), "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot/", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot#evil", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot/015", "link.noncanonical"),
+            .refused("https://t.me/Kenes1414Bot/15/evil", "link.noncanonical"),
+            .refused("https://t.me/s/Kenes1414Bot/15", "link.noncanonical"),
+            .refused("https://t.me/s/evilbot/../Kenes1414Bot", "link.noncanonical"),
+        ])
+    }
+
+    func testTelegramSchemeAndHostSpelledOtherwiseNameThePlainForm() throws {
+        try check([
+            .refused("HTTPS://T.ME./Kenes1414Bot", "link.noncanonical", says: "write https://t.me/Kenes1414Bot instead"),
+            .refused("https://T.me/Kenes1414Bot", "link.noncanonical", says: "write https://t.me/Kenes1414Bot instead"),
+            .refused("https://telegram.me/Kenes1414Bot", "link.noncanonical", says: "write https://t.me/Kenes1414Bot instead"),
+            .refused("https://telegram.dog/Kenes1414Bot", "link.noncanonical", says: "write https://t.me/Kenes1414Bot instead"),
+            .refused("https://www.t.me/s/Kenes1414Bot", "link.noncanonical", says: "write https://t.me/s/Kenes1414Bot instead"),
+            .refused("https://telegram.me/Kenes1414Bot?start=go", "link.noncanonical",
+                     says: "write https://t.me/Kenes1414Bot?start=go instead"),
+            .refused("tg://resolve?domain=Kenes1414Bot", "link.noncanonical", says: "write https://t.me/Kenes1414Bot instead"),
+            .refused("tg://resolve?domain=Kenes1414Bot&start=go", "link.noncanonical",
+                     says: "write https://t.me/Kenes1414Bot?start=go instead"),
+            // The handle is judged first: an unknown or fake one is said as such.
+            .refused("https://telegram.me/SomeOtherBot", "telegram.unknown"),
+            .refused("tg://resolve?domain=Kenes1414_Bot", "telegram.fake"),
+        ])
+    }
+
+    func testTelegramHandlesInPlainFormsAreStillJudged() throws {
+        try check([
+            .refused("https://t.me/SomeOtherBot", "telegram.unknown"),
+            .refused("https://t.me/s/SomeOtherChannel", "telegram.unknown"),
+            .refused("https://t.me/SomeOtherChannel/15", "telegram.unknown"),
+            .refused("https://t.me/SomeOtherBot?start=go", "telegram.unknown"),
+            .refused("https://t.me/Kenes1414_Bot", "telegram.fake"),
+            .refused("https://t.me/", "telegram.unknown"),
+        ])
+    }
+
+    func testInvitesAreInvitesHoweverWritten() throws {
+        try check([
+            .refused("https://t.me/+AbCdEf123", "telegram.invite"),
+            .refused("https://t.me/%2BAbCdEf123", "telegram.invite"),
+            .refused("https://t.me/%2bAbCdEf123", "telegram.invite"),
+            .refused("https://t.me/joinchat/AbCdEf123", "telegram.invite"),
+            .refused("https://t.me//+AbCdEf123", "telegram.invite"),
+            .refused("https://telegram.me/+AbCdEf123", "telegram.invite"),
+        ])
+    }
+
+    // MARK: - Classes 3 and 4: another address inside an official one
+
+    func testAddressesInTheQueryOrFragmentAreRefused() throws {
+        try check([
+            .refused("https://egov.kz/?next=//evil.com", "link.query", says: "//evil.com"),
+            .refused("https://egov.kz/?next=evil.com", "link.query", says: "evil.com"),
+            .refused("https://egov.kz/?next=https://evil.com/", "link.query", says: "evil.com"),
+            .refused("https://egov.kz/?next=https:/%5Cevil.com", "link.query", says: "evil.com"),
+            .refused("https://egov.kz/?next=%2F%2Fevil.com", "link.query", says: "//evil.com"),
+            .refused("https://egov.kz/?next=%252F%252Fevil.com", "link.query", says: "//evil.com"),
+            .refused("https://egov.kz/?next=%25252F%25252Fevil.com", "link.query", says: "//evil.com"),
+            .refused("https://egov.kz/?next=%2525252525252F", "link.query", says: "percent-encoded more than"),
+            .refused("https://egov.kz/?next=%2F%2Fintranet", "link.query", says: "//intranet"),
+            .refused("https://egov.kz/#@evil", "link.query", says: "@evil"),
+            .refused("https://egov.kz/?to=@evilbot", "link.query", says: "@evilbot"),
+            .refused("https://egov.kz/?to=t.me/evilbot", "link.query", says: "t.me"),
+            .refused("https://egov.kz/?mail=help@evil.com", "link.query", says: "evil.com"),
+            .refused("https://egov.kz/?ip=185.22.64.10", "link.query", says: "185.22.64.10"),
+            .refused("https://egov.kz/?u=evil.xn--p1ai", "link.query", says: "evil.xn--p1ai"),
+            .refused("https://egov.kz/?u=wallet.ton", "link.query", says: "wallet.ton"),
+            .refused("https://egov.kz/?u=евил.рф", "link.query", says: "евил.рф"),
+            .refused("https://egov.kz/?u=evil.com.kz.egov.kz.evil.com", "link.query"),
+            .refused("https://egov.kz/?u=egov.kz.evil.com", "link.query", says: "egov.kz.evil.com"),
+            .refused("https://egov.kz/?u=evil%2Ecom", "link.noncanonical", says: "'%2E'"),
+        ])
+    }
+
+    func testBackslashIsRefusedAsWrittenAndAsRendered() throws {
+        // Written, the backslash is not canonical; in the href cmark writes (`%5C`), it carries evil.com.
+        let d = try Fixture.check(#"[x](https://egov.kz/?next=https:/\evil.com)"# + "\n")
+        LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 1), ("link.query", 4, 1)])
+    }
+
+    func testAddressesGluedInThePathAreRefused() throws {
+        try check([
+            .refused("https://egov.kz/redirect/https://evil.com", "link.query", says: "evil.com"),
+            .refused("https://egov.kz/…evil.com", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/\u{2019}evil.com", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/•evil.com", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/‹evil.com", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/ru/«evil.com»", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/a_evil.com", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/evil.com¹", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/evil.comª", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/evil\u{3002}com", "link.query", says: "evil.com"),
+            .refused("https://egov.kz//evil.com", "link.query", says: "//evil.com"),
+            .refused("https://egov.kz/185.22.64.10/apply", "link.query", says: "185.22.64.10"),
+            .refused("https://egov.kz/@evilbot", "link.query", says: "@evilbot"),
+            .refused("https://egov.kz/%E2%80%A6evil.com", "link.query", says: "(evil.com)"),
+        ])
+    }
+
+    func testOfficialAddressesInsideAnOfficialLinkPass() throws {
+        try check([
+            .ok("https://egov.kz/?next=https://egov.kz/ru/"),
+            .ok("https://egov.kz/?next=%2Fru%2Fservices%2F"),
+            .ok("https://egov.kz/?portal=42500.enbek.kz"),
+            .ok("https://egov.kz/?bot=t.me/Kenes1414Bot"),
+            .ok("https://egov.kz/?bot=@Kenes1414Bot"),
+            .ok("https://egov.kz/?mail=help@egov.kz"),
+            .ok("https://egov.kz/ru/news/2020/04/14/"),
+        ])
+    }
+
+    // MARK: - Every way a destination reaches the policy
+
+    func testWrittenOutURLInTextIsJudgedTheSameWay() throws {
+        let d = try Fixture.check("Бот: https://t.me/evilbot/../Kenes1414Bot\n\nПортал: https://egov.kz/…evil.com\n")
+        LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 6), ("link.query", 6, 9)])
+    }
+
+    func testReferenceDefinitionIsJudgedTheSameWay() throws {
+        let d = try Fixture.check("[бот]\n\n[бот]: https://t.me/evilbot/../Kenes1414Bot\n")
+        assertDiagnostic(d, code: "link.noncanonical", line: 6, column: 8)
+    }
+
+    func testOfficialEntryWithTabOrDotSegmentIsRefusedAtItsLine() throws {
+        let config = Fixture.defaultConfig + """
+            official:
+              - url: "https://egov.kz/r\\tu/"
+                title: { kk: "egov", ru: "egov" }
+              - url: "https://egov.kz/ru/../kk/"
+                title: { kk: "egov", ru: "egov" }
+              - url: "https://t.me/Kenes1414Bot\\n"
+                title: { kk: "бот", ru: "бот" }
+
+            """
+        let f = try Fixture(config: config)
+        try f.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\nМәтін.\n")
+        let d = f.build(checkOnly: true).diagnostics
+        let yml = "sitegen.yml"
+        for line in [19, 21, 23] {
+            XCTAssertTrue(d.contains { $0.file == yml && $0.line == line && $0.code == "link.noncanonical" },
+                          "line \(line):\n" + LinkPolicyAssert.listing(d))
+        }
+    }
+}
