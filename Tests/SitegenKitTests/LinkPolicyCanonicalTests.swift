@@ -15,15 +15,17 @@ final class LinkPolicyCanonicalTests: XCTestCase {
         var code: String?
         var says: String?
         var notSays: String?
+        /// Another error the same link also gets (the href cmark renders can be judged apart).
+        var and: String? = nil
         var line: UInt
 
         static func ok(_ destination: String, line: UInt = #line) -> Row {
             Row(destination: destination, code: nil, says: nil, notSays: nil, line: line)
         }
 
-        static func refused(_ destination: String, _ code: String, says: String? = nil, notSays: String? = nil,
-                            line: UInt = #line) -> Row {
-            Row(destination: destination, code: code, says: says, notSays: notSays, line: line)
+        static func refused(_ destination: String, _ code: String, and other: String? = nil, says: String? = nil,
+                            notSays: String? = nil, line: UInt = #line) -> Row {
+            Row(destination: destination, code: code, says: says, notSays: notSays, and: other, line: line)
         }
     }
 
@@ -40,8 +42,10 @@ final class LinkPolicyCanonicalTests: XCTestCase {
                 XCTAssertTrue(here.isEmpty, "\(row.destination) should pass, got:\n\(listing)", line: row.line)
                 continue
             }
-            guard here.count == 1, let e = here.first, e.code == code, e.column == 1 else {
-                XCTFail("\(row.destination) should be only \(code) at column 1, got:\n\(listing)", line: row.line)
+            let want = [code] + (row.and.map { [$0] } ?? [])
+            guard here.map(\.code).sorted() == want.sorted(), here.allSatisfy({ $0.column == 1 }),
+                  let e = here.first(where: { $0.code == code }) else {
+                XCTFail("\(row.destination) should be only \(want) at column 1, got:\n\(listing)", line: row.line)
                 continue
             }
             if let says = row.says {
@@ -111,6 +115,25 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             .refused("https://egov.kz/ru/%72u/", "link.noncanonical", says: "write https://egov.kz/ru/ru/ instead"),
             .refused("https://egov.kz/ru/a%2Fb", "link.noncanonical", says: "'%2F'"),
             .refused("https://egov.kz/?q=\"x\"", "link.noncanonical", says: "write https://egov.kz/?q=%22x%22 instead"),
+        ])
+    }
+
+    func testLinksAnAppWouldCutShortAreRefused() throws {
+        // Printed in a plain bulletin, Telegram links only the start of these (checked with TDLib).
+        try check([
+            .refused("https://egov.kz/ru/—kk", "link.noncanonical", says: "end the link at '—'"),
+            .refused("https://egov.kz/ru/\u{00A0}kk", "link.noncanonical"),
+            .refused("https://egov.kz/ru/)kk", "link.noncanonical", says: "unmatched ')'"),
+            .refused("https://egov.kz/ru/a]b", "link.noncanonical", says: "unmatched ']'"),
+            .refused("https://egov.kz/ru/!", "link.noncanonical", says: "final '!'"),
+            .refused("https://egov.kz/?q=a.", "link.noncanonical", says: "final '.'"),
+            .refused("https://egov.kz/?", "link.noncanonical", says: "final '?'"),
+            .refused("https://egov.kz/ru/:", "link.noncanonical", says: "final ':'"),
+            .refused("https://egov.kz/ru/(", "link.noncanonical", says: "final '('"),
+            .ok("https://egov.kz/ru/(kk)"),
+            .ok("https://egov.kz/ru/a,b"),
+            .ok("https://egov.kz/?next="),
+            .ok("https://egov.kz/ru/#"),
         ])
     }
 
@@ -268,15 +291,15 @@ final class LinkPolicyCanonicalTests: XCTestCase {
     func testAddressesGluedInThePathAreRefused() throws {
         try check([
             .refused("https://egov.kz/redirect/https://evil.com", "link.query", says: "evil.com"),
-            .refused("https://egov.kz/…evil.com", "link.query", says: "(evil.com)"),
-            .refused("https://egov.kz/\u{2019}evil.com", "link.query", says: "(evil.com)"),
-            .refused("https://egov.kz/•evil.com", "link.query", says: "(evil.com)"),
-            .refused("https://egov.kz/‹evil.com", "link.query", says: "(evil.com)"),
-            .refused("https://egov.kz/ru/«evil.com»", "link.query", says: "(evil.com)"),
+            .refused("https://egov.kz/…evil.com", "link.query", and: "link.noncanonical", says: "(evil.com)"),
+            .refused("https://egov.kz/\u{2019}evil.com", "link.query", and: "link.noncanonical", says: "(evil.com)"),
+            .refused("https://egov.kz/•evil.com", "link.query", and: "link.noncanonical", says: "(evil.com)"),
+            .refused("https://egov.kz/‹evil.com", "link.query", and: "link.noncanonical", says: "(evil.com)"),
+            .refused("https://egov.kz/ru/«evil.com»", "link.query", and: "link.noncanonical", says: "(evil.com)"),
             .refused("https://egov.kz/a_evil.com", "link.query", says: "(evil.com)"),
             .refused("https://egov.kz/evil.com¹", "link.query", says: "(evil.com)"),
             .refused("https://egov.kz/evil.comª", "link.query", says: "(evil.com)"),
-            .refused("https://egov.kz/evil\u{3002}com", "link.query", says: "evil.com"),
+            .refused("https://egov.kz/evil\u{3002}com", "link.query", and: "link.noncanonical", says: "evil.com"),
             .refused("https://egov.kz//evil.com", "link.query", says: "//evil.com"),
             .refused("https://egov.kz/185.22.64.10/apply", "link.query", says: "185.22.64.10"),
             .refused("https://egov.kz/@evilbot", "link.query", says: "@evilbot"),
@@ -300,7 +323,7 @@ final class LinkPolicyCanonicalTests: XCTestCase {
 
     func testWrittenOutURLInTextIsJudgedTheSameWay() throws {
         let d = try Fixture.check("Бот: https://t.me/evilbot/../Kenes1414Bot\n\nПортал: https://egov.kz/…evil.com\n")
-        LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 6), ("link.query", 6, 9)])
+        LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 6), ("link.noncanonical", 6, 9), ("link.query", 6, 9)])
     }
 
     func testReferenceDefinitionIsJudgedTheSameWay() throws {
@@ -327,5 +350,75 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             XCTAssertTrue(d.contains { $0.file == yml && $0.line == line && $0.code == "link.noncanonical" },
                           "line \(line):\n" + LinkPolicyAssert.listing(d))
         }
+    }
+}
+
+/// Telegram's own client library as the judge of what a reader's app makes of an accepted link:
+/// a link the policy accepts, printed in a plain bulletin, must be one link to Telegram, whole;
+/// if the app links a piece of it on its own, the policy must have refused it.
+final class LinkPolicyCanonicalTDLibTests: XCTestCase {
+    /// The URL entities TDLib's `getTextEntities` finds in each text, as (UTF-16 offset, length).
+    static func telegramURLs(_ texts: [String]) throws -> [[(Int, Int)]] {
+        let script = """
+            import json, sys
+            try:
+                import tdjson
+            except ImportError:
+                sys.exit(3)
+            tdjson.td_execute(json.dumps({"@type": "setLogVerbosityLevel", "new_verbosity_level": 0}).encode())
+            out = []
+            for t in json.load(sys.stdin):
+                r = json.loads(tdjson.td_execute(json.dumps({"@type": "getTextEntities", "text": t}).encode()))
+                out.append([[e["offset"], e["length"], e["type"]["@type"]] for e in r.get("entities", [])])
+            json.dump(out, sys.stdout)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: texts))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus == 3 { throw XCTSkip("tdjson is not installed (pip install tdjson)") }
+        XCTAssertEqual(process.terminationStatus, 0)
+        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[[Any]]])
+        return parsed.map { entities in entities.compactMap { e in
+            (e[2] as? String) == "textEntityTypeUrl" ? ((e[0] as? Int) ?? -1, (e[1] as? Int) ?? -1) : nil
+        } }
+    }
+
+    /// Official links with risky pieces glued in: every one the policy accepts is one whole link
+    /// to Telegram, and the plain forms and real paths are among those accepted.
+    func testEveryAcceptedLinkIsOneWholeLinkToTelegram() throws {
+        let f = try Fixture()
+        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
+        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
+        let judge = URLJudge(policy: policy, baseURL: "https://example.kz/")
+        let heads = ["https://egov.kz/", "https://egov.kz/ru/", "https://egov.kz/?next=", "https://egov.kz/ru/#",
+                     "https://t.me/", "https://t.me/Kenes1414Bot", "https://42500.enbek.kz/kk/"]
+        let glue = ["", "…", "\u{2019}", "•", "‹", "«", "\u{00A0}", "_", "-", ".", "..", "/", "//", "\\", "@", "%2F", "%252F",
+                    "\u{3002}", "\u{FF0E}", "¹", "\u{0301}", "?", "#", "&", "=", ",", ";", "!", "'", ")", "(", "*", "~", "+",
+                    "]", "[", "}", "{", ":", "—", "–", "·", "ª", "²", "$", "%", "|", "^", "`", "\u{00AD}", "\u{2024}", "＠", "()"]
+        let tails = ["", "evil.com", "evil.com¹", "evil.comª", "Kenes1414Bot", "s/Kenes1414Bot", "evilbot", "185.22.64.10",
+                     "x.ton", "evil.xn--p1ai", "ru/", "42500", "egov.kz", "?start=go", "15"]
+        var texts: [String] = []
+        for h in heads { for g in glue { for t in tails { texts.append(h + g + t) } } }
+        let accepted = texts.filter { judge.judge($0).isEmpty }
+        let entities = try Self.telegramURLs(accepted)
+        var split: [String] = []
+        for (text, urls) in zip(accepted, entities) where !(urls.count == 1 && urls[0] == (0, text.utf16.count)) {
+            split.append("\(text.debugDescription) → \(urls)")
+        }
+        XCTAssertTrue(split.isEmpty, "accepted, but Telegram does not read one whole link:\n" + split.joined(separator: "\n"))
+        for must in ["https://t.me/Kenes1414Bot", "https://t.me/s/Kenes1414Bot", "https://t.me/Kenes1414Bot?start=go",
+                     "https://t.me/Kenes1414Bot/15", "https://egov.kz/ru/", "https://42500.enbek.kz/kk/42500"] {
+            XCTAssertTrue(accepted.contains(must), "\(must) should be accepted")
+        }
+        XCTAssertGreaterThan(texts.count - accepted.count, 0)
+        print("TDLib: \(texts.count) links tried, \(accepted.count) accepted, each one whole link to Telegram")
     }
 }

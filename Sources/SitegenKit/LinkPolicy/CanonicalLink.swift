@@ -69,6 +69,7 @@ enum CanonicalLink {
         if !hostIsASCII && HostName.unicode(ascii) != host {
             return "the host is not written in its normal form (browsers read \(ascii))"
         }
+        if let reason = appEndsLinkEarly(written: written, rest: rest) { return reason }
         if let segment = dotSegment(in: rest) {
             return "the path has a dot segment ('\(segment)'), which clients resolve differently"
         }
@@ -78,6 +79,40 @@ enum CanonicalLink {
         let tolerated = prefix + ascii + (rest.isEmpty || rest.hasPrefix("?") || rest.hasPrefix("#") ? "/" : "")
             + percentEncodingNonASCII(rest)
         return tolerated == url.href ? nil : "browsers read it as \(url.href)"
+    }
+
+    /// Where a reader's app would end the link before its end, printed in a plain bulletin: it links
+    /// only the start, and what follows may become a link of its own. Checked against Telegram's
+    /// own parser (TDLib); the rule is stricter than it, so it holds for other apps too:
+    /// - a non-ASCII character that is not a letter, digit or mark (`…`, `’`, `•`, `«`, a dash);
+    /// - a closing bracket without its opening one (`/a)b`, `/a]`);
+    /// - a last character that is punctuation (`.`, `,`, `!`, `?`, `:`, `'`, `(`), which apps take
+    ///   for the sentence's; a bracket that closes one opened in the link is part of it.
+    static func appEndsLinkEarly(written: String, rest: String) -> String? {
+        var depth: [Unicode.Scalar: Int] = ["(": 0, "[": 0, "{": 0]
+        let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
+        for u in rest.unicodeScalars {
+            if !u.isASCII {
+                let p = u.properties
+                let category = p.generalCategory
+                if !(p.isAlphabetic || p.numericType != nil || category == .nonspacingMark || category == .spacingMark
+                     || category == .enclosingMark) {
+                    return "Telegram and other apps end the link at '\(u)' and show what follows as text or as a link of its own"
+                }
+            } else if depth[u] != nil {
+                depth[u]! += 1
+            } else if let open = closing[u] {
+                guard depth[open]! > 0 else {
+                    return "Telegram and other apps end the link at the unmatched '\(u)'"
+                }
+                depth[open]! -= 1
+            }
+        }
+        if !rest.isEmpty, let last = written.unicodeScalars.last, last.isASCII,
+           !(last.properties.isAlphabetic || ("0"..."9").contains(last) || "/-_=~+*&#)]}".unicodeScalars.contains(last)) {
+            return "Telegram and other apps leave the final '\(last)' out of the link"
+        }
+        return nil
     }
 
     /// The first `.` or `..` path segment, written plainly or with `%2e`.

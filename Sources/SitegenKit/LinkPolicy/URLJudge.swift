@@ -68,7 +68,9 @@ struct URLJudge: Sendable {
             if !out.isEmpty { return out + hostFindings.filter { $0.code != "link.noncanonical" } }
             if !hostFindings.isEmpty { return hostFindings }
             if isTelegramHost(url) { return [] }
-            if let problem = CanonicalLink.problem(written: input, url: url, parser: parser) {
+            if var problem = CanonicalLink.problem(written: input, url: url, parser: parser) {
+                // Only a form the policy accepts is worth suggesting (`/%E2%80%A6evil.com` is not).
+                if let suggestion = problem.suggestion, !judgeOne(suggestion).isEmpty { problem.suggestion = nil }
                 return [Finding(code: "link.noncanonical", message: problem.message, url: input)]
             }
             return judgeEmbeddedAddresses(url, input: input)
