@@ -321,6 +321,34 @@ final class LinkPolicyCanonicalTests: XCTestCase {
 
     // MARK: - Every way a destination reaches the policy
 
+    func testChannelPreviewLinkIsPublishedInEveryForm() throws {
+        // `t.me/s/<channel>` is the channel's web preview: official when the channel is.
+        let f = try Fixture()
+        try f.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n[Арна](https://t.me/s/Kenes1414Bot)\n\n"
+                    + "Арна: https://t.me/s/Kenes1414Bot\n\n<https://t.me/s/Kenes1414Bot>\n")
+        let report = f.build()
+        assertNoErrors(report.diagnostics)
+        XCTAssertTrue(report.published)
+        XCTAssertTrue(f.output("bulletins/kk/test/telegram.html")?.contains("href=\"https://t.me/s/Kenes1414Bot\"") == true)
+        XCTAssertTrue(f.output("bulletins/kk/test/text.txt")?.contains("https://t.me/s/Kenes1414Bot") == true)
+    }
+
+    func testChannelPreviewPathIsJudgedByItsHandle() throws {
+        // What the text scanner passes on for `t.me/s/<channel>` written without a scheme.
+        let judge = try Self.judge()
+        XCTAssertEqual(judge.judgeTelegramSegment("s/Kenes1414Bot", url: nil), [])
+        XCTAssertEqual(judge.judgeTelegramSegment("s/SomeOtherChannel", url: nil).map(\.code), ["telegram.unknown"])
+        XCTAssertEqual(judge.judgeTelegramSegment("s/+AbCdEf123", url: nil).map(\.code), ["telegram.invite"])
+    }
+
+    /// The judge every destination goes through, with the test policy.
+    static func judge() throws -> URLJudge {
+        let f = try Fixture()
+        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
+        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
+        return URLJudge(policy: policy, baseURL: "https://example.kz/")
+    }
+
     func testWrittenOutURLInTextIsJudgedTheSameWay() throws {
         let d = try Fixture.check("Бот: https://t.me/evilbot/../Kenes1414Bot\n\nПортал: https://egov.kz/…evil.com\n")
         LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 6), ("link.noncanonical", 6, 9), ("link.query", 6, 9)])
@@ -394,10 +422,7 @@ final class LinkPolicyCanonicalTDLibTests: XCTestCase {
     /// Official links with risky pieces glued in: every one the policy accepts is one whole link
     /// to Telegram, and the plain forms and real paths are among those accepted.
     func testEveryAcceptedLinkIsOneWholeLinkToTelegram() throws {
-        let f = try Fixture()
-        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
-        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
-        let judge = URLJudge(policy: policy, baseURL: "https://example.kz/")
+        let judge = try LinkPolicyCanonicalTests.judge()
         let heads = ["https://egov.kz/", "https://egov.kz/ru/", "https://egov.kz/?next=", "https://egov.kz/ru/#",
                      "https://t.me/", "https://t.me/Kenes1414Bot", "https://42500.enbek.kz/kk/"]
         let glue = ["", "…", "\u{2019}", "•", "‹", "«", "\u{00A0}", "_", "-", ".", "..", "/", "//", "\\", "@", "%2F", "%252F",

@@ -228,11 +228,14 @@ struct URLJudge: Sendable {
         return segments.first
     }
 
-    /// The first path segment of a Telegram link: a handle, or an invite that cannot be proven official.
+    /// What follows `t.me/` in text: a handle, `s/<handle>` (a channel's web preview), or an invite
+    /// that cannot be proven official.
     func judgeTelegramSegment(_ segment: String, url: String?) -> [Finding] {
-        if Self.isInvite(segment) {
+        let preview = segment.hasPrefix("s/") ? String(segment.dropFirst(2)) : nil
+        if Self.isInvite(preview ?? segment) {
             return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: url)]
         }
+        if let preview, TelegramLinkForm.isHandle(Substring(preview)) { return judgeHandle(preview, url: url) }
         return judgeHandle(segment, url: url)
     }
 
