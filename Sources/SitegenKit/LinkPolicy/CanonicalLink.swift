@@ -115,6 +115,18 @@ enum CanonicalLink {
         return nil
     }
 
+    /// What is wrong with a link to a page of the site as written: it is printed after the site's
+    /// address in bulletins, so it must read whole there. Dot segments are resolved by sitegen itself.
+    static func relativeReason(written: String) -> String? {
+        if written.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0.properties.isWhitespace }) {
+            return "it contains a space, tab or line break, which clients drop or stop at"
+        }
+        if written.contains("\\") {
+            return "it contains a backslash, which browsers read as '/' and other clients do not"
+        }
+        return appEndsLinkEarly(written: written, rest: written)
+    }
+
     /// The first `.` or `..` path segment, written plainly or with `%2e`.
     static func dotSegment(in rest: String) -> String? {
         let path = rest.prefix { $0 != "?" && $0 != "#" }

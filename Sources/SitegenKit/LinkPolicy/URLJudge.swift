@@ -37,9 +37,11 @@ struct URLJudge: Sendable {
         if rendered != destination {
             // An href a browser cannot parse leads nowhere; only what it can reach is judged again.
             // The written form alone must be canonical: the escaping is sitegen's own (and encodes an
-            // internationalised host, which browsers decode back).
+            // internationalised host, which browsers decode back). What the escaping hides inside an
+            // already refused link (`\evil.com` as `%5Cevil.com`) would only say the same again.
+            let refused = !findings.isEmpty
             for f in judgeOne(rendered) where f.code != "link.invalid" && f.code != "link.noncanonical"
-                && !findings.contains(where: { $0.code == f.code }) {
+                && !(refused && f.code == "link.query") && !findings.contains(where: { $0.code == f.code }) {
                 findings.append(f)
             }
         }
@@ -71,7 +73,7 @@ struct URLJudge: Sendable {
             if var problem = CanonicalLink.problem(written: input, url: url, parser: parser) {
                 // Only a form the policy accepts is worth suggesting (`/%E2%80%A6evil.com` is not).
                 if let suggestion = problem.suggestion, !judgeOne(suggestion).isEmpty { problem.suggestion = nil }
-                return [Finding(code: "link.noncanonical", message: problem.message, url: input)]
+                return [Finding(code: "link.noncanonical", message: problem.message + carried(in: url), url: input)]
             }
             return judgeEmbeddedAddresses(url, input: input)
         case "http":
@@ -110,7 +112,13 @@ struct URLJudge: Sendable {
                             message: "'\(first)' looks like a site but is linked as a page of this site; write https://\(first)/",
                             url: input)]
         }
-        return []
+        // Bulletins print the page's address with the link as written after it: a reader's app must
+        // read it whole, and find no other address in it.
+        if let reason = CanonicalLink.relativeReason(written: input) {
+            return [Finding(code: "link.noncanonical", message: "link is not written in canonical form: \(reason)" + carried(in: resolved),
+                            url: input)]
+        }
+        return judgeEmbeddedAddresses(resolved, input: input)
     }
 
     /// An official address can still carry another one in its path, query or fragment
@@ -121,6 +129,11 @@ struct URLJudge: Sendable {
         return [Finding(code: "link.query",
                         message: "link carries another address (\(first)) in its path, query or fragment; link the official page itself",
                         url: input)]
+    }
+
+    /// For a link refused as not canonical: the other address it carries too, if any, said at once.
+    private func carried(in url: URLRecord) -> String {
+        EmbeddedAddresses(policy: policy).find(in: url).first.map { "; it also carries another address (\($0))" } ?? ""
     }
 
     private func isTelegramHost(_ url: URLRecord) -> Bool {
