@@ -137,6 +137,20 @@ final class LinkPolicyCanonicalTests: XCTestCase {
         ])
     }
 
+    func testWhatPercentEncodingHidesIsRefused() throws {
+        try check([
+            .refused("https://egov.kz/ru/%C0%AE%C0%AE/", "link.noncanonical", says: "not UTF-8"),
+            .refused("https://egov.kz/ru/%ef%bc%8e%ef%bc%8e/", "link.noncanonical", says: "dot segment"),
+            .refused("https://egov.kz/ru/%E3%80%82/", "link.noncanonical", says: "dot segment"),
+            .refused("https://egov.kz/ru/a%0Ab", "link.noncanonical", says: "control character"),
+            .refused("https://egov.kz/?q=%00", "link.noncanonical", says: "control character"),
+            .refused("https://egov.kz/?q=%E2%80%AE", "link.noncanonical", says: "U+202E"),
+            .refused("https://egov.kz/?q=%E2%80%8B", "link.noncanonical", says: "U+200B"),
+            .refused("https://egov.kz/%zz", "link.noncanonical", says: "two hexadecimal digits"),
+            .ok("https://egov.kz/?q=%D3%A9%D1%82%D1%96%D0%BD%D1%96%D1%88"),
+        ])
+    }
+
     func testDefaultPortKeepsItsOwnCode() throws {
         try check([
             .refused("https://egov.kz:443/", "link.port"),
@@ -279,6 +293,11 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             .refused("https://egov.kz/?u=evil.com.kz.egov.kz.evil.com", "link.query"),
             .refused("https://egov.kz/?u=egov.kz.evil.com", "link.query", says: "egov.kz.evil.com"),
             .refused("https://egov.kz/?u=evil%2Ecom", "link.noncanonical", says: "'%2E'"),
+            .refused("https://egov.kz/?u=tg:resolve?domain=evilbot", "link.query", says: "tg:resolve"),
+            .refused("https://egov.kz/?u=javascript:alert(1)", "link.query", says: "javascript:"),
+            .refused("https://egov.kz/?u=data:text/html,x", "link.query", says: "data:"),
+            .refused("https://egov.kz/?u=http://egov.kz/", "link.query", says: "http:"),
+            .refused("https://egov.kz/?u=t.me/Kenes1414Bot/../evil", "link.query", says: "t.me"),
         ])
     }
 
@@ -316,6 +335,8 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             .ok("https://egov.kz/?bot=@Kenes1414Bot"),
             .ok("https://egov.kz/?mail=help@egov.kz"),
             .ok("https://egov.kz/ru/news/2020/04/14/"),
+            .ok("https://egov.kz/?time=12:30"),
+            .ok("https://egov.kz/?bot=t.me/Kenes1414Bot&lang=ru"),
         ])
     }
 

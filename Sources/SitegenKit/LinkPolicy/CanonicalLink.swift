@@ -1,3 +1,4 @@
+import Foundation
 import UnicodeSecurity
 import WHATWGURL
 
@@ -70,6 +71,7 @@ enum CanonicalLink {
             return "the host is not written in its normal form (browsers read \(ascii))"
         }
         if let reason = appEndsLinkEarly(written: written, rest: rest) { return reason }
+        if let reason = encodedTextReason(rest) { return reason }
         if let segment = dotSegment(in: rest) {
             return "the path has a dot segment ('\(segment)'), which clients resolve differently"
         }
@@ -127,11 +129,37 @@ enum CanonicalLink {
         return appEndsLinkEarly(written: written, rest: written)
     }
 
-    /// The first `.` or `..` path segment, written plainly or with `%2e`.
+    /// What percent-encoding hides that no client should be left to interpret: a `%` not followed
+    /// by two hex digits, bytes that are not UTF-8 (`%C0%AE`, an overlong `.`), a control character
+    /// (`%0A` splits a redirect's header), an invisible or direction-changing character.
+    static func encodedTextReason(_ rest: String) -> String? {
+        let bytes = Array(rest.utf8)
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "%") {
+            guard i + 2 < bytes.count, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else {
+                return "a '%' is not followed by two hexadecimal digits"
+            }
+        }
+        let decodedBytes = URLPercentEncoding.percentDecode(rest)
+        guard let decoded = String(validating: decodedBytes, as: UTF8.self) else {
+            return "it percent-encodes bytes that are not UTF-8 text"
+        }
+        if decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "it percent-encodes a control character"
+        }
+        if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: decoded) {
+            return "it percent-encodes an invisible or direction-changing character (U+\(String(hidden.scalar.value, radix: 16, uppercase: true)))"
+        }
+        return nil
+    }
+
+    /// The first path segment that is `.` or `..`, written plainly, with `%2e`, or with characters
+    /// that compatibility normalisation or a browser's host mapping turns into dots (`%EF%BC%8E` is `．`).
     static func dotSegment(in rest: String) -> String? {
         let path = rest.prefix { $0 != "?" && $0 != "#" }
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            let plain = segment.lowercased().replacingOccurrences(of: "%2e", with: ".")
+            let decoded = String(decoding: URLPercentEncoding.percentDecode(String(segment)), as: UTF8.self)
+            let plain = String(String.UnicodeScalarView(decoded.precomposedStringWithCompatibilityMapping.unicodeScalars
+                .map(TextTokens.plain)))
             if plain == "." || plain == ".." { return String(segment) }
         }
         return nil

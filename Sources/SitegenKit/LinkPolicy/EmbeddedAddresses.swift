@@ -15,7 +15,8 @@ import WHATWGURL
 ///   (`evil.com¹`);
 /// - an IPv4 literal (`185.22.64.10`);
 /// - `//` or `\` followed by anything but an official host (a scheme-relative address);
-/// - `@name` (a mention) unless the name is an official handle.
+/// - `@name` (a mention) unless the name is an official handle;
+/// - a scheme other than `https://` (`tg:`, `javascript:`, `data:`), which a redirect would open.
 /// A name on the allow-list, and `t.me/<official handle>`, are official and pass.
 struct EmbeddedAddresses {
     let policy: LinkPolicy
@@ -79,6 +80,19 @@ struct EmbeddedAddresses {
             }
             i += 1
         }
+        // Another scheme (`tg:resolve?…`, `javascript:…`, `data:…`) where a redirect could read one:
+        // at the start of the text or of a parameter, a segment or a fragment.
+        for i in s.indices where i == 0 || "=&?#/;,(".unicodeScalars.contains(s[i - 1]) {
+            guard s[i].isASCII, s[i].properties.isAlphabetic else { continue }
+            var end = i + 1
+            while end < s.count, s[end].isASCII, s[end].properties.isAlphabetic || ("0"..."9").contains(s[end])
+                || "+.-".unicodeScalars.contains(s[end]) { end += 1 }
+            guard end < s.count, s[end] == ":", end + 1 < s.count, !("0"..."9").contains(s[end + 1]) else { continue }
+            let scheme = String(String.UnicodeScalarView(s[i...end]))
+            // An official https address is judged as a name below.
+            if scheme.lowercased() == "https:" && s[(end + 1)...].starts(with: ["/", "/"]) { continue }
+            add(scheme + String(String.UnicodeScalarView(s[(end + 1)...].prefix(24))))
+        }
         // Domain names and IPv4 literals.
         var start = 0
         while start < s.count {
@@ -117,8 +131,9 @@ struct EmbeddedAddresses {
         if policy.isAllowed(host: ascii) { return true }
         guard LinkPolicy.telegramHosts.contains(ascii), rest.first == "/" else { return false }
         let handle = String(String.UnicodeScalarView(rest.dropFirst().prefix(while: Self.isHandleScalar)))
+        // Nothing may follow the handle but the end of the parameter (`t.me/<handle>/../x` is not it).
         let next = rest.dropFirst(1 + handle.unicodeScalars.count).first
-        return policy.isOfficial(handle: handle) && (next == nil || !Self.isHostScalar(next!))
+        return policy.isOfficial(handle: handle) && (next == nil || "&#;,".unicodeScalars.contains(next!))
     }
 
     /// Four consecutive labels of 1–3 digits, each at most 255.
