@@ -450,7 +450,11 @@ final class LinkPolicyCanonicalTDLibTests: XCTestCase {
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        if process.terminationStatus == 3 { throw XCTSkip("tdjson is not installed (pip install tdjson)") }
+        if process.terminationStatus == 3 {
+            // CI installs tdjson (make validate-deps): there the oracle must run.
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tdjson is not installed"); return [] }
+            throw XCTSkip("tdjson is not installed (pip install tdjson)")
+        }
         XCTAssertEqual(process.terminationStatus, 0)
         let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[[Any]]])
         return parsed.map { entities in entities.compactMap { e in
