@@ -289,6 +289,7 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             .refused("https://egov.kz/?ip=185.22.64.10", "link.query", says: "185.22.64.10"),
             .refused("https://egov.kz/?u=evil.xn--p1ai", "link.query", says: "evil.xn--p1ai"),
             .refused("https://egov.kz/?u=wallet.ton", "link.query", says: "wallet.ton"),
+            .refused("https://egov.kz/?u=evil.xn--zzzz", "link.query", says: "evil.xn--zzzz"),
             .refused("https://egov.kz/?u=евил.рф", "link.query", says: "евил.рф"),
             .refused("https://egov.kz/?u=evil.com.kz.egov.kz.evil.com", "link.query"),
             .refused("https://egov.kz/?u=egov.kz.evil.com", "link.query", says: "egov.kz.evil.com"),
@@ -336,6 +337,8 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             .ok("https://egov.kz/?mail=help@egov.kz"),
             .ok("https://egov.kz/ru/news/2020/04/14/"),
             .ok("https://egov.kz/?time=12:30"),
+            .ok("https://egov.kz/ru/т.б/"),
+            .ok("https://egov.kz/?q=2020ж.14"),
             .ok("https://egov.kz/?bot=t.me/Kenes1414Bot&lang=ru"),
         ])
     }

@@ -146,9 +146,11 @@ struct EmbeddedAddresses {
     /// A top-level domain a reader's app links: on the public suffix list, or one Telegram also
     /// accepts (any internationalised `xn--` name, and `ton`).
     static func isTopLevelDomain(_ label: String) -> Bool {
+        // `xn--` as written, valid or not; a Unicode label's own `xn--` form does not count.
+        if label.unicodeScalars.allSatisfy(\.isASCII), label.lowercased().hasPrefix("xn--") { return true }
         guard label.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
               let ascii = HostName.ascii(label), !ascii.contains(".") else { return false }
-        return ascii.hasPrefix("xn--") || ascii == "ton" || HostName.hasKnownTLD(ascii)
+        return ascii == "ton" || HostName.hasKnownTLD(ascii)
     }
 
     /// Letters, digits and marks of any script, `-` and `.`: what a domain name is made of.
