@@ -139,7 +139,10 @@ struct EmbeddedAddresses {
     /// Four consecutive labels of 1–3 digits, each at most 255.
     static func containsIPv4(_ labels: [String]) -> Bool {
         guard labels.count >= 4 else { return false }
-        let octet = labels.map { l in l.count <= 3 && !l.isEmpty && l.allSatisfy(\.isASCIIDigit) && Int(l)! <= 255 }
+        // Bytes, not Characters: `1` with a combining mark is one Character that sorts between digits.
+        let octet = labels.map { l in
+            (1...3).contains(l.utf8.count) && l.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (Int(l) ?? 256) <= 255
+        }
         return (0...(labels.count - 4)).contains { i in octet[i..<(i + 4)].allSatisfy { $0 } }
     }
 
