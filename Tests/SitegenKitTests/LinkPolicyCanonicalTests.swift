@@ -469,6 +469,31 @@ final class LinkPolicyCanonicalTDLibTests: XCTestCase {
         } }
     }
 
+    /// Random destinations from a wide alphabet: every one is judged without a crash, and every
+    /// objection has a known code and says something.
+    func testRandomDestinationsAreJudgedWithoutACrash() throws {
+        let judge = try LinkPolicyCanonicalTests.judge()
+        let alphabet: [String] = ["h", "t", "p", "s", ":", "/", "\\", ".", "%", "2", "e", "E", "f", "0", "1", "9", "@", "?", "#",
+                                  "&", "=", "t.me", "egov.kz", "Kenes1414Bot", "tg://", "resolve", "domain=", "start=", "+",
+                                  "xn--", "..", "%2e", "%25", "%C0", "%AE", "\u{0301}", "\u{00A0}", "…", "。", "．", "қ", "Е",
+                                  "[", "]", "(", ")", "¹", "ª", "\u{200B}", "\u{202E}", "\t", " ", "~", "_", "-", "'", "\""]
+        var state: UInt64 = 0xC0FFEE
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let known: Set<String> = ["link.scheme", "link.host", "link.lookalike", "link.fake", "link.credentials", "link.port",
+                                  "link.ip", "link.invisible", "link.query", "link.relative-domain", "link.phone",
+                                  "link.invalid", "link.noncanonical", "telegram.fake", "telegram.unknown", "telegram.invite"]
+        for i in 0..<20_000 {
+            let head = ["https://", "https://egov.kz/", "https://t.me/", "tg://resolve?domain=", "/kk/", ""][i % 6]
+            let text = head + (0...next(8)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            for f in judge.judge(text) {
+                XCTAssertTrue(known.contains(f.code) && !f.message.isEmpty, "\(text.debugDescription): \(f)")
+            }
+        }
+    }
+
     /// Official links with risky pieces glued in: every one the policy accepts is one whole link
     /// to Telegram, and the plain forms and real paths are among those accepted.
     func testEveryAcceptedLinkIsOneWholeLinkToTelegram() throws {
