@@ -222,7 +222,7 @@ final class GuideBlocksTests: XCTestCase {
     }
 
     func testTypographyInTextButNotInCodeOrLinks() throws {
-        let (html, d) = try build("Төлем \"42 500 ₸\" — ресми. `\"42 500\"` және [egov.kz](https://egov.kz/?a=\"b\")\n")
+        let (html, d) = try build("Төлем \"42 500 ₸\" — ресми. `\"42 500\"` және [egov.kz](https://egov.kz/?a=%22b%22)\n")
         assertNoErrors(d)
         let p = try XCTUnwrap(html?.first("article")?.first("p") { !$0.classes.contains("lead") })
         XCTAssertTrue(p.text.hasPrefix("Төлем «42\u{A0}500\u{A0}₸»\u{A0}— ресми."), p.text)

@@ -47,9 +47,10 @@ final class LinkPolicyLinkTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(d)
     }
 
-    func testHandleTextLinkingThroughResolveSchemeIsAccepted() throws {
+    func testHandleTextLinkingThroughResolveSchemeIsNoMismatch() throws {
+        // tg://resolve is not the plain form, but the text names the handle it opens.
         let d = try Fixture.check("[@Kenes1414Bot](tg://resolve?domain=Kenes1414Bot)\n")
-        LinkPolicyAssert.noErrors(d)
+        LinkPolicyAssert.onlyError(d, code: "link.noncanonical", line: 4, column: 1)
     }
 
     func testTelegramPathTextLinkingToAWebsiteIsMismatch() throws {

@@ -20,7 +20,7 @@ final class LinkPolicyReviewTests: XCTestCase {
             let d = try Fixture.check("[бот](\(dest))\n")
             XCTAssertTrue(d.contains { $0.code == "link.scheme" && $0.line == 4 }, "\(dest): \(d)")
         }
-        assertNoErrors(try Fixture.check("[@Kenes1414Bot](tg://resolve?domain=Kenes1414Bot&start=42500)\n"))
+        assertNoErrors(try Fixture.check("[@Kenes1414Bot](https://t.me/Kenes1414Bot?start=42500)\n"))
     }
 
     func testDroppedRawHTMLCannotJoinTextIntoAName() throws {
@@ -49,8 +49,9 @@ final class LinkPolicyReviewTests: XCTestCase {
     }
 
     func testAddressInTheQueryOfAnOfficialLinkIsAnError() throws {
+        // A Telegram link takes no parameter but start=<token>.
         let d = try Fixture.check("[бот](https://t.me/Kenes1414Bot?start=x&url=https://evil.com)\n")
-        assertDiagnostic(d, code: "link.query", line: 4, column: 1)
+        assertDiagnostic(d, code: "link.noncanonical", line: 4, column: 1)
         assertDiagnostic(try Fixture.check("<https://egov.kz/?u=www.evil.com>\n"), code: "link.query", line: 4, column: 1)
         assertNoErrors(try Fixture.check("[egov](https://egov.kz/?lang=kk#step-3)\n"))
     }

@@ -16,14 +16,16 @@ final class LinkPolicyTelegramTests: XCTestCase {
         LinkPolicyAssert.noErrors(d)
     }
 
-    func testTelegramMeHostIsJudgedByHandle() throws {
+    func testTelegramMeHostNamesThePlainForm() throws {
         let d = try Fixture.check("[бот](https://telegram.me/Kenes1414Bot)\n")
-        LinkPolicyAssert.noErrors(d)
+        LinkPolicyAssert.onlyError(d, code: "link.noncanonical", line: 4, column: 1,
+                                   messageContains: "write https://t.me/Kenes1414Bot instead")
     }
 
-    func testResolveSchemeToOfficialBotIsAccepted() throws {
+    func testResolveSchemeToOfficialBotNamesThePlainForm() throws {
         let d = try Fixture.check("[бот](tg://resolve?domain=Kenes1414Bot)\n")
-        LinkPolicyAssert.noErrors(d)
+        LinkPolicyAssert.onlyError(d, code: "link.noncanonical", line: 4, column: 1,
+                                   messageContains: "write https://t.me/Kenes1414Bot instead")
     }
 
     func testResolveSchemeToUnknownBotIsUnknown() throws {
@@ -95,14 +97,15 @@ final class LinkPolicyTelegramTests: XCTestCase {
 
     // MARK: - More Telegram forms
 
-    func testPercentEncodedOfficialHandleIsAccepted() throws {
+    func testPercentEncodedOfficialHandleIsNotCanonical() throws {
         let d = try Fixture.check("[бот](https://t.me/%4Benes1414Bot)\n")
-        LinkPolicyAssert.noErrors(d)
+        LinkPolicyAssert.onlyError(d, code: "link.noncanonical", line: 4, column: 1)
     }
 
-    func testUppercaseTelegramHostWithTrailingDotIsJudgedByHandle() throws {
+    func testUppercaseTelegramHostWithTrailingDotNamesThePlainForm() throws {
         let d = try Fixture.check("[бот](https://T.ME./Kenes1414Bot)\n")
-        LinkPolicyAssert.noErrors(d)
+        LinkPolicyAssert.onlyError(d, code: "link.noncanonical", line: 4, column: 1,
+                                   messageContains: "write https://t.me/Kenes1414Bot instead")
     }
 
     func testResolveSchemeToFakeBotIsFake() throws {

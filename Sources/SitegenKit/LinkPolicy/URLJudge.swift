@@ -36,7 +36,12 @@ struct URLJudge: Sendable {
         let rendered = HrefEscaping.rendered(destination)
         if rendered != destination {
             // An href a browser cannot parse leads nowhere; only what it can reach is judged again.
-            for f in judgeOne(rendered) where f.code != "link.invalid" && !findings.contains(where: { $0.code == f.code }) {
+            // The written form alone must be canonical: the escaping is sitegen's own (and encodes an
+            // internationalised host, which browsers decode back). What the escaping hides inside an
+            // already refused link (`\evil.com` as `%5Cevil.com`) would only say the same again.
+            let refused = !findings.isEmpty
+            for f in judgeOne(rendered) where f.code != "link.invalid" && f.code != "link.noncanonical"
+                && !(refused && f.code == "link.query") && !findings.contains(where: { $0.code == f.code }) {
                 findings.append(f)
             }
         }
@@ -58,8 +63,19 @@ struct URLJudge: Sendable {
             if url.port != nil || Self.hasExplicitPort(input) {
                 out.append(Finding(code: "link.port", message: "link names a port; official sites use the default", url: input))
             }
+            // What is wrong with the host is said first; a link is never accepted because it
+            // normalises to an official one: it must be written as browsers and apps read it.
             let hostFindings = judgeHost(url, input: input)
-            return out + (hostFindings.isEmpty ? judgeEmbeddedAddresses(url, input: input) : hostFindings)
+            // A user name or a port is the more specific objection than the form.
+            if !out.isEmpty { return out + hostFindings.filter { $0.code != "link.noncanonical" } }
+            if !hostFindings.isEmpty { return hostFindings }
+            if isTelegramHost(url) { return [] }
+            if var problem = CanonicalLink.problem(written: input, url: url, parser: parser) {
+                // Only a form the policy accepts is worth suggesting (`/%E2%80%A6evil.com` is not).
+                if let suggestion = problem.suggestion, !judgeOne(suggestion).isEmpty { problem.suggestion = nil }
+                return [Finding(code: "link.noncanonical", message: problem.message + carried(in: url), url: input)]
+            }
+            return judgeEmbeddedAddresses(url, input: input)
         case "http":
             return [Finding(code: "link.scheme", message: "http:// links are not allowed; use https://", url: input)]
         case "mailto":
@@ -96,32 +112,33 @@ struct URLJudge: Sendable {
                             message: "'\(first)' looks like a site but is linked as a page of this site; write https://\(first)/",
                             url: input)]
         }
-        return []
+        // Bulletins print the page's address with the link as written after it: a reader's app must
+        // read it whole, and find no other address in it.
+        if let reason = CanonicalLink.relativeReason(written: input) {
+            return [Finding(code: "link.noncanonical", message: "link is not written in canonical form: \(reason)" + carried(in: resolved),
+                            url: input)]
+        }
+        return judgeEmbeddedAddresses(resolved, input: input)
     }
 
-    /// An official address can still carry another one in its query or fragment (`?url=https://…`),
-    /// which a redirect or a reader may follow: every address named there must be official too.
+    /// An official address can still carry another one in its path, query or fragment
+    /// (`?next=//evil.com`, `/…evil.com`), which a redirect or a reader's app may follow.
     private func judgeEmbeddedAddresses(_ url: URLRecord, input: String) -> [Finding] {
-        let tail = [url.query, url.fragment].compactMap { $0 }.joined(separator: " ")
-        guard !tail.isEmpty else { return [] }
-        let decoded = String(decoding: URLPercentEncoding.percentDecode(tail), as: UTF8.self)
-        guard decoded.contains("://") || decoded.lowercased().contains("www.") || decoded.contains("@") else { return [] }
-        let words = decoded.split(whereSeparator: { "&=?#;, ".contains($0) }).map(String.init)
-        var out: [Finding] = []
-        for word in words {
-            var host: String? = nil
-            if let scheme = word.range(of: "://") {
-                host = HostName.ascii(String(word[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
-                    .split(separator: "@").last ?? ""))
-            } else if word.lowercased().hasPrefix("www.") {
-                host = HostName.ascii(String(word.prefix { $0 != "/" }))
-            }
-            if let host, !policy.isAllowed(host: host), !LinkPolicy.telegramHosts.contains(host) {
-                out.append(Finding(code: "link.query", message: "link carries another address (\(HostName.unicode(host))) in its query or fragment",
-                                   url: input))
-            }
-        }
-        return out
+        let found = EmbeddedAddresses(policy: policy).find(in: url)
+        guard let first = found.first else { return [] }
+        return [Finding(code: "link.query",
+                        message: "link carries another address (\(first)) in its path, query or fragment; link the official page itself",
+                        url: input)]
+    }
+
+    /// For a link refused as not canonical: the other address it carries too, if any, said at once.
+    private func carried(in url: URLRecord) -> String {
+        EmbeddedAddresses(policy: policy).find(in: url).first.map { "; it also carries another address (\($0))" } ?? ""
+    }
+
+    private func isTelegramHost(_ url: URLRecord) -> Bool {
+        guard case .domain(let h)? = url.host else { return false }
+        return LinkPolicy.telegramHosts.contains(h.hasSuffix(".") ? String(h.dropLast()) : h)
     }
 
     /// Judges the host of a parsed https URL.
@@ -165,12 +182,56 @@ struct URLJudge: Sendable {
                         message: "\(family == "link" ? "link to" : "mention of") non-official host \(shown)", url: input)]
     }
 
-    /// `t.me/<handle>`, `t.me/s/<handle>`; invite links cannot be proven official.
+    /// A link on one of Telegram's hosts: an invite is refused whatever its form; otherwise only the
+    /// plain forms of `TelegramLinkForm`, written on `t.me`, are accepted, and their handle is judged.
     private func judgeTelegramPath(_ url: URLRecord, input: String) -> [Finding] {
-        guard let handle = Self.telegramHandle(inPath: url.path.segments ?? []) else {
-            return [Finding(code: "telegram.unknown", message: "Telegram link names no bot or channel", url: input)]
+        let segments = url.path.segments ?? []
+        if let first = Self.telegramHandle(inPath: segments), Self.isInvite(first) {
+            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: input)]
         }
-        return judgeTelegramSegment(handle, url: input)
+        switch TelegramLinkForm.read(input) {
+        case .plain(let form):
+            return judgeHandle(form.handle, url: input)
+        case .alias(let form):
+            let findings = judgeHandle(form.handle, url: input)
+            return findings.isEmpty ? [telegramNoncanonical(reason: "Telegram links are written on t.me", suggestion: form.canonical, url: input)] : findings
+        case .other:
+            if segments.allSatisfy(\.isEmpty) && url.query == nil && url.fragment == nil {
+                return [Finding(code: "telegram.unknown", message: "Telegram link names no bot or channel", url: input)]
+            }
+            return [telegramNoncanonical(reason: CanonicalLink.reason(written: input, url: url) ?? "it is not one of Telegram's plain link forms",
+                                         suggestion: Self.telegramSuggestion(written: input, url: url), url: input)]
+        }
+    }
+
+    /// The plain form to suggest for a Telegram link that differs from one only in how its scheme and
+    /// host are written (`HTTPS://T.ME./Kenes1414Bot`); never when the path differs, because the app
+    /// reads a path its own way (`evilbot/../Kenes1414Bot` opens @evilbot).
+    static func telegramSuggestion(written: String, url: URLRecord) -> String? {
+        func rest(_ s: String) -> Substring? {
+            guard let scheme = s.range(of: "://") else { return nil }
+            let after = s[scheme.upperBound...]
+            return after[(after.firstIndex { "/?#\\".contains($0) } ?? after.endIndex)...]
+        }
+        guard let href = rest(url.href), let typed = rest(written), href == typed else { return nil }
+        switch TelegramLinkForm.read("https://" + TelegramLinkForm.host + href) {
+        case .plain(let form), .alias(let form): return form.canonical
+        case .other: return nil
+        }
+    }
+
+    private func telegramNoncanonical(reason: String, suggestion: String?, url: String) -> Finding {
+        Finding(code: "link.noncanonical",
+                message: "Telegram link is not written in a plain form (\(reason)); the app opens other forms its own way, so only "
+                    + "https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> and "
+                    + "https://t.me/<channel>/<post> are accepted"
+                    + (suggestion.map { ": write \($0) instead" } ?? ""),
+                url: url)
+    }
+
+    /// Whether a first path segment opens an invite rather than a handle.
+    static func isInvite(_ segment: String) -> Bool {
+        segment.hasPrefix("+") || segment.lowercased().hasPrefix("%2b") || segment == "joinchat" || segment == "addlist"
     }
 
     /// The handle a `t.me` path opens: its first segment, or the second after `s/` (channel preview).
@@ -180,11 +241,14 @@ struct URLJudge: Sendable {
         return segments.first
     }
 
-    /// The first path segment of a Telegram link: a handle, or an invite that cannot be proven official.
+    /// What follows `t.me/` in text: a handle, `s/<handle>` (a channel's web preview), or an invite
+    /// that cannot be proven official.
     func judgeTelegramSegment(_ segment: String, url: String?) -> [Finding] {
-        if segment.hasPrefix("+") || segment.hasPrefix("%2B") || segment == "joinchat" || segment == "addlist" {
+        let preview = segment.hasPrefix("s/") ? String(segment.dropFirst(2)) : nil
+        if Self.isInvite(preview ?? segment) {
             return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: url)]
         }
+        if let preview, TelegramLinkForm.isHandle(Substring(preview)) { return judgeHandle(preview, url: url) }
         return judgeHandle(segment, url: url)
     }
 
@@ -222,7 +286,12 @@ struct URLJudge: Sendable {
                             message: domains.isEmpty ? "tg://resolve link names no bot" : "tg://resolve names more than one bot",
                             url: input)]
         }
-        return judgeHandle(domains[0], url: input)
+        let findings = judgeHandle(domains[0], url: input)
+        guard findings.isEmpty else { return findings }
+        let suggestion: String?
+        if case .alias(let form) = TelegramLinkForm.read(input) { suggestion = form.canonical } else { suggestion = nil }
+        return [telegramNoncanonical(reason: "tg:// opens only in the app, and Telegram links are written on t.me",
+                                     suggestion: suggestion, url: input)]
     }
 
     /// An official handle passes; a known fake and an unknown handle do not.
