@@ -13,7 +13,7 @@ struct PageInspector: Sendable {
 
     init(policy: LinkPolicy, baseURL: String) {
         judge = URLJudge(policy: policy, baseURL: baseURL)
-        tokens = TextTokens(fakeNames: policy.fakeNames)
+        tokens = TextTokens(fakeNames: policy.fakeNames, fakeDomains: policy.fakeDomains.sorted().map(HostName.unicode))
     }
 
     func inspect(page: Page, inventory: MarkdownInventory) -> ([Diagnostic], RenderEdits) {
@@ -94,7 +94,7 @@ struct PageInspector: Sendable {
                 let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
                 for f in findings { place(f, at) }
             }
-            if !defanged.isEmpty { edits.defanged[run.node] = defanged }
+            if !defanged.isEmpty { edits.defanged[run.node] = Self.united(defanged) }
         }
 
         // A name written across inline markup (`egov-kz.c**om**`, `Egov**Kz**Bot2.0`) is one name to the
@@ -137,6 +137,20 @@ struct PageInspector: Sendable {
             }
         }
         return (diagnostics, edits)
+    }
+
+    /// Overlapping ranges (a fake named inside an e-mail address) made one, so each is shown
+    /// defanged whole.
+    static func united(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
     }
 
     /// ASCII spaces and line breaks: what no address, handle or name holds.
@@ -200,7 +214,9 @@ struct PageInspector: Sendable {
             return judge.judgeTelegramSegment(segment, url: nil)
         case .fakeName(let name):
             if inWarning { return [] }
-            return [Finding(code: "text.fake", message: "\(name) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
+            // A name written otherwise than the registry spells it says which fake it is.
+            let written = token.text.lowercased() == name.lowercased() ? name : "\(token.text) (the known fake \(name))"
+            return [Finding(code: "text.fake", message: "\(written) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
         }
     }
 
