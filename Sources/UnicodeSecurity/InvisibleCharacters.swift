@@ -19,6 +19,30 @@ public enum InvisibleCharacters {
         return nil
     }
 
+    /// Like ``firstInvisibleOrBidiControl(in:)``, for prose: a variation selector that picks the
+    /// emoji or text form of the character right before it (`⚠️` is U+26A0 U+FE0F, `☎️`, `✔️`) is
+    /// what every messenger writes and is not reported. A selector anywhere else (after a letter or
+    /// digit, after another selector, at the start) still is.
+    public static func firstInvisibleOrBidiControlInProse(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        var previous: Unicode.Scalar? = nil
+        for (offset, scalar) in s.unicodeScalars.enumerated() {
+            defer { previous = scalar }
+            guard isInvisibleOrBidiControl(scalar) else { continue }
+            if let p = previous, selectsPresentation(scalar, after: p) { continue }
+            return (offset, scalar)
+        }
+        return nil
+    }
+
+    /// Whether `selector` is U+FE0E or U+FE0F right after a non-ASCII character with an emoji form
+    /// (the Emoji property). ASCII digits, `#` and `*` have that property for keycaps (`1️⃣`), but a
+    /// selector after a digit could hide inside a name (`EgovKzBot2\u{FE0F}.0`), so they are refused.
+    static func selectsPresentation(_ selector: Unicode.Scalar, after base: Unicode.Scalar) -> Bool {
+        guard selector.value == 0xFE0F || selector.value == 0xFE0E else { return false }
+        if base.isASCII { return false }
+        return sg_u_hasBinaryProperty(Int32(bitPattern: base.value), UCHAR_EMOJI)
+    }
+
     /// Whether `scalar` is invisible or a bidi control: any code point with
     /// the Default_Ignorable_Code_Point or Bidi_Control property, any format
     /// character (general category Cf, such as U+FEFF or the Arabic number

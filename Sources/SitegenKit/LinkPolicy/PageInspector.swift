@@ -61,7 +61,7 @@ struct PageInspector: Sendable {
         }
 
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
-            if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: run.text) {
+            if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: run.text) {
                 // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
                 let before = String(String.UnicodeScalarView(run.text.unicodeScalars.prefix(hidden.offset)))
                 let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
@@ -75,8 +75,10 @@ struct PageInspector: Sendable {
             var defanged: [Range<Int>] = []
             for token in found {
                 // A known fake as the text of a link claims the link leads to it: never allowed,
-                // not even inside a warning.
-                if run.link != nil, isFakeToken(token), Self.isName(token) {
+                // not even inside a warning. An image's description is no link text: a warning may
+                // name the fake there, defanged (the image's own source is judged as a link).
+                if run.link != nil, isFakeToken(token), Self.isName(token),
+                   !(run.link == .image && run.alert?.mayNameFakes == true) {
                     let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
                     place(Finding(code: "link.fake-text", message: "\(token.text) is a known fake and cannot be the text of a link",
                                   url: nil), at)
@@ -224,7 +226,7 @@ struct PageInspector: Sendable {
         policy.fakeDomains.contains(ascii) || policy.fakeDomains.contains(HostName.registrable(ascii))
     }
 
-    private func isFakeToken(_ token: TextToken) -> Bool {
+    func isFakeToken(_ token: TextToken) -> Bool {
         switch token.kind {
         case .fakeName: return true
         case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
