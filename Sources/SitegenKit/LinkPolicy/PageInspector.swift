@@ -8,12 +8,15 @@ import UnicodeSecurity
 struct PageInspector: Sendable {
     let judge: URLJudge
     let tokens: TextTokens
+    /// The official numbers of `links.phones`, in the form numbers in text are compared in.
+    let officialPhones: Set<String>
 
     var policy: LinkPolicy { judge.policy }
 
     init(policy: LinkPolicy, baseURL: String) {
         judge = URLJudge(policy: policy, baseURL: baseURL)
         tokens = TextTokens(fakeNames: policy.fakeNames, fakeDomains: policy.fakeDomains.sorted().map(HostName.unicode))
+        officialPhones = Set(policy.phones.map(PhoneNumbers.canonical))
     }
 
     func inspect(page: Page, inventory: MarkdownInventory) -> ([Diagnostic], RenderEdits) {
@@ -99,6 +102,13 @@ struct PageInspector: Sendable {
             if !defanged.isEmpty { edits.defanged[run.node] = Self.united(defanged) }
         }
 
+        // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
+        for run in inventory.textRuns where run.link != .autolink && run.link != .bareAutolink {
+            for (finding, phone) in phoneFindings(run.text) {
+                place(finding, locate(phone.text, near: run.position, offset: phone.offset, run: run, in: page))
+            }
+        }
+
         // A name written across inline markup (`egov-kz.c**om**`, `Egov**Kz**Bot2.0`) is one name to the
         // reader. Not even a warning may name a fake so: only a name written in one piece can be shown
         // defanged.
@@ -126,6 +136,11 @@ struct PageInspector: Sendable {
         for (field, namesFakes) in fields {
             // Escapes and folded lines make the value differ from the source: find each token's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
+            for (f, phone) in phoneFindings(field.value) {
+                let p = page.text.position(ofByte: page.text.find(phone.text, from: from, withinLines: 20) ?? from)
+                diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
+                                              severity: .error, code: f.code, message: f.message, url: f.url))
+            }
             for token in tokens.scan(field.value) {
                 let findings = judgeToken(token, inWarning: namesFakes)
                 guard !findings.isEmpty else { continue }
@@ -139,6 +154,15 @@ struct PageInspector: Sendable {
             }
         }
         return (diagnostics, edits)
+    }
+
+    /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
+    func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
+        PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
+            (Finding(code: "text.phone",
+                     message: "phone number \($0.text) is not on the official list (links.phones in sitegen.yml); print only official numbers",
+                     url: nil), $0)
+        }
     }
 
     /// Overlapping ranges (a fake named inside an e-mail address) made one, so each is shown

@@ -70,6 +70,7 @@ enum ReaderStrings {
                                message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
                                url: nil), String(hidden.scalar))
             }
+            for (f, phone) in inspector.phoneFindings(value) { report(f, phone.text) }
             for token in inspector.tokens.scan(value) {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)
                 for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(f, written) }
