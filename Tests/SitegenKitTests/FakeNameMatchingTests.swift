@@ -56,6 +56,18 @@ final class FakeNameMatchingTests: XCTestCase {
         XCTAssertTrue(text.contains("EgovKzBot2[\u{00B7}]0"), text)
     }
 
+    func testLookalikeNameWithoutDotInWarningReachesTheBulletins() throws {
+        // Nothing to bracket in `Кenes1414_Bot` (Cyrillic К): the bulletins carry it as the page named it.
+        let fixture = try Fixture()
+        try fixture.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n> [!WARNING]\n> \u{041A}enes1414_Bot жалған.\n")
+        let report = fixture.build()
+        LinkPolicyAssert.noErrors(report.diagnostics)
+        XCTAssertTrue(try XCTUnwrap(fixture.output("bulletins/kk/test/text.txt")).contains("\u{041A}enes1414_Bot жалған"))
+        // Outside a warning the same name is refused.
+        let d = try Fixture.check("\u{041A}enes1414_Bot жалған.\n")
+        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 1)
+    }
+
     func testFakeSiteWithGluedEndingIsTextFake() throws {
         let d = try Fixture.check("Бұл egov-kz.comға кірмеңіз.\n")
         LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 5)
