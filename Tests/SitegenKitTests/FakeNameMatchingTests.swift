@@ -120,3 +120,41 @@ final class FakeNameMatchingTests: XCTestCase {
         XCTAssertTrue(m.mayHoldName("Іздемеңіз: EGOVKZBOT2·0"))
     }
 }
+
+/// Hostile text of risky pieces: the matcher and the phone finder never trap, and what they report
+/// is a piece of the text that really is what they say.
+final class NameAndPhoneRobustnessTests: XCTestCase {
+    static let pieces = ["EgovKzBot2", ".", "0", "O", "\u{00B7}", "\u{3002}", "\u{2024}", "@", "+7", "8", " ", "(", ")",
+                         "-", "\u{0415}", "\u{03BF}", "\u{0301}", "\u{FE0F}", "⚠", "ні", "-ге", "egov-kz", ".com", "1414",
+                         "\u{00A0}", "701", "45", "₸", "\u{200B}", "K", "enes1414_Bot", "\u{1F4DE}", "нөміріне", "₸", "\n", ""]
+
+    func testRandomRiskyTextIsReadSafely() {
+        let matcher = FakeNameMatcher(bots: ["EgovKzBot2.0", "Kenes1414_Bot"], sites: ["egov-kz.com"])
+        let tokens = TextTokens(fakeNames: ["egovkzbot2.0": "EgovKzBot2.0", "kenes1414_bot": "Kenes1414_Bot"],
+                                fakeDomains: ["egov-kz.com"])
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<(1 + next(12))).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
+            let scalars = Array(text.unicodeScalars)
+            var last = 0
+            for m in matcher.matches(in: scalars) {
+                XCTAssertTrue(last <= m.from && m.from < m.to && m.to <= scalars.count, text)
+                let written = scalars[m.from..<m.to].flatMap(FakeNameMatcher.fold)
+                XCTAssertEqual(written, m.name.unicodeScalars.flatMap(FakeNameMatcher.fold), text)
+                last = m.to
+            }
+            XCTAssertEqual(matcher.mayHoldName(text), !matcher.matches(in: scalars).isEmpty, text)
+            let bytes = Array(text.utf8)
+            for p in PhoneNumbers.find(in: text) {
+                XCTAssertTrue(p.offset >= 0 && p.offset + p.length <= bytes.count, text)
+                XCTAssertEqual(String(decoding: bytes[p.offset..<(p.offset + p.length)], as: UTF8.self), p.text, text)
+                XCTAssertTrue(p.digits.allSatisfy(\.isASCIIDigit), text)
+            }
+            for t in tokens.scan(text) { XCTAssertTrue(t.offset >= 0 && t.offset + t.length <= bytes.count, text) }
+        }
+    }
+}

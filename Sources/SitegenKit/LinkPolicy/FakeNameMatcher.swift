@@ -47,11 +47,28 @@ struct FakeNameMatcher: Sendable {
         }
         // The longest first, so the longest name that fits wins.
         self.entries = entries.sorted { ($0.fold.count, $0.name) > ($1.fold.count, $1.name) }
-        firstScalars = Set(entries.map { $0.fold[0] })
+        let firsts = Set(entries.map { $0.fold[0] })
+        firstScalars = firsts
         longest = self.entries.first?.fold.count ?? 0
+        startTable = Self.table.map { $0.first.map(firsts.contains) ?? false }
     }
 
     private let longest: Int
+    /// Whether a character of the tabulated blocks can start a name: its fold starts like one.
+    private let startTable: [Bool]
+
+    /// Whether a name can start with `u` (its fold starts as a registry name's does).
+    private func mayStart(_ u: Unicode.Scalar) -> Bool {
+        if u.value < Self.tableEnd { return startTable[Int(u.value)] }
+        return Self.fold(u).first.map(firstScalars.contains) ?? false
+    }
+
+    /// `TextTokens.isWord`, read from a table for the characters prose is made of.
+    private static func isWord(_ u: Unicode.Scalar) -> Bool {
+        u.value < wordTableEnd ? wordTable[Int(u.value)] : TextTokens.isWord(u)
+    }
+    private static let wordTableEnd: UInt32 = 0x3000
+    private static let wordTable: [Bool] = (0..<wordTableEnd).map { v in Unicode.Scalar(v).map(TextTokens.isWord) ?? false }
 
     /// Every fake named in `text`, left to right, not overlapping, in scalar offsets.
     func matches<C: BidirectionalCollection>(in text: C) -> [Match] where C.Element == Unicode.Scalar {
@@ -62,16 +79,16 @@ struct FakeNameMatcher: Sendable {
         var offset = 0
         while index != text.endIndex {
             let u = text[index]
-            if !previousIsWord, let m = match(text, at: index, offset: offset) {
+            if !previousIsWord, mayStart(u), let m = match(text, at: index, offset: offset) {
                 out.append(m)
                 // Go on after the name; what follows it is read as usual.
                 let count = m.to - m.from
                 index = text.index(index, offsetBy: count)
                 offset += count
-                previousIsWord = TextTokens.isWord(text[text.index(before: index)])
+                previousIsWord = Self.isWord(text[text.index(before: index)])
                 continue
             }
-            previousIsWord = TextTokens.isWord(u)
+            previousIsWord = Self.isWord(u)
             index = text.index(after: index)
             offset += 1
         }
@@ -85,8 +102,9 @@ struct FakeNameMatcher: Sendable {
         var previousIsWord = false
         var index = view.startIndex
         while index != view.endIndex {
-            if !previousIsWord, match(view, at: index, offset: 0) != nil { return true }
-            previousIsWord = TextTokens.isWord(view[index])
+            let u = view[index]
+            if !previousIsWord, mayStart(u), match(view, at: index, offset: 0) != nil { return true }
+            previousIsWord = Self.isWord(u)
             index = view.index(after: index)
         }
         return false

@@ -34,13 +34,16 @@ enum PhoneNumbers {
 
     /// A quick look: without two ASCII digits in a row (or a digit after `+`) there is no number.
     static func mayHold(_ text: String) -> Bool {
-        var previousIsDigit = false
-        for b in text.utf8 {
-            let isDigit = b >= 0x30 && b <= 0x39
-            if isDigit && previousIsDigit { return true }
-            previousIsDigit = isDigit
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previousIsDigit = false
+            for b in bytes {
+                let isDigit = b >= 0x30 && b <= 0x39
+                if isDigit && previousIsDigit { return true }
+                previousIsDigit = isDigit
+            }
+            return false
         }
-        return false
     }
 
     static func find(in text: String) -> [Found] {
