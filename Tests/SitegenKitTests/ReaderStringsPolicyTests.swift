@@ -75,6 +75,16 @@ final class ReaderStringsPolicyTests: XCTestCase {
         LinkPolicyAssert.errorsAre(d, [("telegram.unknown", lines + 1, 27), ("link.host", lines + 2, 8)], file: "sitegen.yml")
     }
 
+    func testPublisherAtTheSiteOwnAddressIsAccepted() throws {
+        let fixture = try Fixture(config: config("""
+            publisher:
+              name: { kk: "Сынақ", ru: "Тест" }
+              url: "https://example.kz/about/"
+
+            """), files: Self.page)
+        LinkPolicyAssert.noErrors(fixture.build(checkOnly: true).diagnostics)
+    }
+
     func testOfficialDescriptionIsJudged() throws {
         let fixture = try Fixture(config: config("""
             official:

@@ -76,9 +76,11 @@ enum ReaderStrings {
                 for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(f, written) }
             }
         }
-        // The publisher's address is a link in every page's structured data.
+        // The publisher's address is a link in every page's structured data; the site's own address
+        // is judged as the page of the site it is.
         if let url = config.publisher?.urlLocation {
-            for f in inspector.judge.judge(url.value) {
+            let own = url.value.hasPrefix(config.baseURL) ? "/" + url.value.dropFirst(config.baseURL.count) : url.value
+            for f in inspector.judge.judge(own) {
                 out.append(Diagnostic(file: SiteConfig.fileName, line: url.line, column: url.column, severity: .error,
                                       code: f.code, message: f.message, url: f.url))
             }
