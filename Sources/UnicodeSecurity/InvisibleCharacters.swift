@@ -19,19 +19,30 @@ public enum InvisibleCharacters {
         return nil
     }
 
-    /// Like ``firstInvisibleOrBidiControl(in:)``, for prose: a variation selector that picks the
-    /// emoji or text form of the character right before it (`⚠️` is U+26A0 U+FE0F, `☎️`, `✔️`) is
-    /// what every messenger writes and is not reported. A selector anywhere else (after a letter or
-    /// digit, after another selector, at the start) still is.
+    /// Like ``firstInvisibleOrBidiControl(in:)``, for prose: what every messenger writes inside an
+    /// emoji is not reported — a variation selector that picks the emoji or text form of the
+    /// character right before it (`⚠️` is U+26A0 U+FE0F, `☎️`, `✔️`), the selector of a keycap
+    /// (`1️⃣`: a digit, U+FE0F, U+20E3), and a zero-width joiner between two emoji (`👨‍👩‍👧`). Anywhere
+    /// else (after a letter, inside a name, doubled, at the start) they still are.
     public static func firstInvisibleOrBidiControlInProse(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
-        var previous: Unicode.Scalar? = nil
-        for (offset, scalar) in s.unicodeScalars.enumerated() {
-            defer { previous = scalar }
-            guard isInvisibleOrBidiControl(scalar) else { continue }
+        let scalars = Array(s.unicodeScalars)
+        for (offset, scalar) in scalars.enumerated() where isInvisibleOrBidiControl(scalar) {
+            let previous = offset > 0 ? scalars[offset - 1] : nil
+            let next = offset + 1 < scalars.count ? scalars[offset + 1] : nil
             if let p = previous, selectsPresentation(scalar, after: p) { continue }
+            if scalar.value == 0xFE0F, let p = previous, "0123456789#*".unicodeScalars.contains(p), next?.value == 0x20E3 { continue }
+            if scalar.value == 0x200D, let p = previous, let n = next, isPictographic(n),
+               isPictographic(p) || (offset > 1 && p.value == 0xFE0F && isPictographic(scalars[offset - 2])) {
+                continue
+            }
             return (offset, scalar)
         }
         return nil
+    }
+
+    /// Emoji pictographs (Extended_Pictographic), which a zero-width joiner may join.
+    static func isPictographic(_ u: Unicode.Scalar) -> Bool {
+        !u.isASCII && sg_u_hasBinaryProperty(Int32(bitPattern: u.value), UCHAR_EXTENDED_PICTOGRAPHIC)
     }
 
     /// Whether `selector` is U+FE0E or U+FE0F right after a non-ASCII character with an emoji form

@@ -12,6 +12,19 @@ final class FalsePositiveTests: XCTestCase {
         LinkPolicyAssert.noErrors(d)
     }
 
+    func testKeycapsAndJoinedEmojiAreNotInvisible() throws {
+        let d = try Fixture.check("1️⃣ Өтінім беріңіз. 👨‍👩‍👧 Отбасы. 🏳️‍🌈\n")
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testJoinerOrKeycapSelectorOutsideAnEmojiIsStillInvisible() throws {
+        for (text, column) in [("Egov\u{200D}KzBot2.0", 9), ("👨\u{200D}мәтін", 6), ("EgovKzBot2\u{FE0F}0", 15)] {
+            let d = try Fixture.check("Бұл \(text)\n")
+            XCTAssertEqual(LinkPolicyAssert.errors(d).filter { $0.code == "text.invisible" }.map(\.column), [column],
+                           LinkPolicyAssert.listing(d))
+        }
+    }
+
     func testEmojiWithVariationSelectorIsPublished() throws {
         let (html, d) = try Fixture.render("⚠️ Назар аударыңыз.\n")
         LinkPolicyAssert.noErrors(d)
