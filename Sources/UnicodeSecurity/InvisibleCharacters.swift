@@ -19,6 +19,41 @@ public enum InvisibleCharacters {
         return nil
     }
 
+    /// Like ``firstInvisibleOrBidiControl(in:)``, for prose: what every messenger writes inside an
+    /// emoji is not reported — a variation selector that picks the emoji or text form of the
+    /// character right before it (`⚠️` is U+26A0 U+FE0F, `☎️`, `✔️`), the selector of a keycap
+    /// (`1️⃣`: a digit, U+FE0F, U+20E3), and a zero-width joiner between two emoji (`👨‍👩‍👧`). Anywhere
+    /// else (after a letter, inside a name, doubled, at the start) they still are.
+    public static func firstInvisibleOrBidiControlInProse(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        let scalars = Array(s.unicodeScalars)
+        for (offset, scalar) in scalars.enumerated() where isInvisibleOrBidiControl(scalar) {
+            let previous = offset > 0 ? scalars[offset - 1] : nil
+            let next = offset + 1 < scalars.count ? scalars[offset + 1] : nil
+            if let p = previous, selectsPresentation(scalar, after: p) { continue }
+            if scalar.value == 0xFE0F, let p = previous, "0123456789#*".unicodeScalars.contains(p), next?.value == 0x20E3 { continue }
+            if scalar.value == 0x200D, let p = previous, let n = next, isPictographic(n),
+               isPictographic(p) || (offset > 1 && p.value == 0xFE0F && isPictographic(scalars[offset - 2])) {
+                continue
+            }
+            return (offset, scalar)
+        }
+        return nil
+    }
+
+    /// Emoji pictographs (Extended_Pictographic), which a zero-width joiner may join.
+    static func isPictographic(_ u: Unicode.Scalar) -> Bool {
+        !u.isASCII && sg_u_hasBinaryProperty(Int32(bitPattern: u.value), UCHAR_EXTENDED_PICTOGRAPHIC)
+    }
+
+    /// Whether `selector` is U+FE0E or U+FE0F right after a non-ASCII character with an emoji form
+    /// (the Emoji property). ASCII digits, `#` and `*` have that property for keycaps (`1️⃣`), but a
+    /// selector after a digit could hide inside a name (`EgovKzBot2\u{FE0F}.0`), so they are refused.
+    static func selectsPresentation(_ selector: Unicode.Scalar, after base: Unicode.Scalar) -> Bool {
+        guard selector.value == 0xFE0F || selector.value == 0xFE0E else { return false }
+        if base.isASCII { return false }
+        return sg_u_hasBinaryProperty(Int32(bitPattern: base.value), UCHAR_EMOJI)
+    }
+
     /// Whether `scalar` is invisible or a bidi control: any code point with
     /// the Default_Ignorable_Code_Point or Bidi_Control property, any format
     /// character (general category Cf, such as U+FEFF or the Arabic number

@@ -7,7 +7,8 @@ struct SiteSetup {
     var checker: PageChecker
     var loader: ContentLoader
     var bulletins: BulletinMaker
-    /// What is wrong with the `official:` entries: reported with the pages' findings, not instead of them.
+    /// What is wrong with the `official:` entries and the other strings of `sitegen.yml` and `i18n/`
+    /// that reach readers: reported with the pages' findings, not instead of them.
     var officialDiagnostics: [Diagnostic]
 
     /// Loads and compiles everything; nil with the errors when any input is unusable.
@@ -31,12 +32,20 @@ struct SiteSetup {
         diagnostics += stringDiagnostics
         guard let policy, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let inspector = policy.inspector(baseURL: config.baseURL)
+        // A fake's description is read in the known-fakes warning: the fakes it names are shown defanged.
+        for i in config.links.fakes.indices {
+            let d = config.links.fakes[i].description
+            for (lang, text) in d.byLanguage.merging(d.shared.map { ["": $0] } ?? [:], uniquingKeysWith: { a, _ in a }) {
+                config.links.fakes[i].namedInDescription[lang] = ReaderStrings.namedFakes(in: text, inspector: inspector)
+            }
+        }
         let setup = SiteSetup(
             config: config, strings: strings, inspector: inspector,
             checker: PageChecker(inspector: inspector, guide: GuideChecks(config: config)),
             loader: ContentLoader(sourceDirectory: source, config: config, includeDrafts: options.includeDrafts),
             bulletins: BulletinMaker(config: config, strings: strings, inspector: inspector),
-            officialDiagnostics: GuideChecks.checkOfficialEntries(config, judge: inspector.judge.judge))
+            officialDiagnostics: GuideChecks.checkOfficialEntries(config, judge: inspector.judge.judge)
+                + ReaderStrings.check(config: config, strings: strings, inspector: inspector, sourceDirectory: source))
         return (setup, diagnostics)
     }
 }

@@ -50,8 +50,9 @@ struct BulletinGuard {
             switch token.kind {
             case .url:
                 out += judge(token.text).map { (token.text, $0) }
-            case .fakeName(let name) where namedFakes.contains(name.lowercased()):
-                // A bare name leads nowhere in any messenger, and this one is named in a warning.
+            case .fakeName(let name) where namedFakes.contains(name.lowercased()) || namedFakes.contains(token.text.lowercased()):
+                // A bare name leads nowhere in any messenger, and this one is named in a warning
+                // (as the registry spells it, or as the page wrote it: `Кenes1414_Bot`).
                 continue
             default:
                 if case .domain(let ascii) = token.kind, ownHost == ascii { continue }

@@ -107,7 +107,10 @@ struct BulletinReader {
         case .knownFakes:
             let items = config.links.fakes.enumerated().map { n, fake in
                 var content: [BulletinInline] = [.fakeName(fake.name.value)]
-                if let d = fake.description.text(language) { content.append(.text(" — " + d)) }
+                if let segments = fake.descriptionSegments(language) {
+                    content.append(.text(" — "))
+                    content += segments.map { $0.isName ? .fakeName($0.text) : .text($0.text) }
+                }
                 if let day = fake.reported, let shown = LocalDates.display(day, language: language) {
                     content.append(.text(" (" + strings.text("reported", language) + " " + shown + ")"))
                 }

@@ -37,6 +37,7 @@ public enum ConfigLoader {
         guard let pairs = reader.mapping(root, what: "sitegen.yml") else { return (nil, reader.diagnostics) }
 
         var titles: [String: String] = [:]
+        var titleText = LocalizedText()
         var baseURL: Located<String>?
         var defaultLanguage: Located<String>?
         var languages: [Located<String>] = []
@@ -49,11 +50,9 @@ public enum ConfigLoader {
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
-                if value.scalar != nil {
-                    titles[""] = reader.string(value, what: "title")?.value
-                } else if let map = reader.mapping(value, what: "title") {
-                    for (lang, _, v) in map { titles[lang] = reader.string(v, what: "title.\(lang)")?.value }
-                }
+                titleText = reader.localized(value, what: "title")
+                titles = titleText.byLanguage
+                if let shared = titleText.shared { titles[""] = shared }
             case "baseURL": baseURL = reader.string(value, what: "baseURL")
             case "defaultLanguage": defaultLanguage = reader.string(value, what: "defaultLanguage")
             case "languages": languages = reader.strings(value, what: "languages") ?? []
@@ -110,6 +109,7 @@ public enum ConfigLoader {
         var config = SiteConfig(titles: titles, baseURL: normalizedBase,
                                 defaultLanguage: defaultLanguage?.value ?? codes[0], languages: codes, links: links)
         config.official = official
+        config.titleText = titleText
         config.publisher = publisher
         config.strict = strict
         config.bulletins = bulletins
@@ -223,7 +223,9 @@ public enum ConfigLoader {
         for (key, keyNode, value) in pairs {
             switch key {
             case "name": publisher.name = reader.localized(value, what: "publisher.name")
-            case "url": publisher.url = reader.string(value, what: "publisher.url")?.value
+            case "url":
+                publisher.urlLocation = reader.string(value, what: "publisher.url")
+                publisher.url = publisher.urlLocation?.value
             default: reader.error("config.unknown-key", "unknown key '\(key)' in publisher (known: name, url)", at: keyNode)
             }
         }

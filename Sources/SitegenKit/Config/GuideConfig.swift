@@ -3,6 +3,9 @@ public struct LocalizedText: Sendable {
     public var byLanguage: [String: String] = [:]
     /// Text given as a plain string, used for every language.
     public var shared: String?
+    /// Where each text is written in its file, by language (`""` for the shared text), so the link
+    /// policy can point at it.
+    public var located: [String: Located<String>] = [:]
 
     public init() {}
 
@@ -30,6 +33,16 @@ public struct FakeEntry: Sendable {
     public var description: LocalizedText
     /// When it was reported (`2020-04-14`).
     public var reported: String?
+    /// Byte ranges of the known fakes each language's description names, shown defanged (set
+    /// once the policy is compiled).
+    public var namedInDescription: [String: [Range<Int>]] = [:]
+
+    /// The description in a language, cut into text and the names to show defanged.
+    func descriptionSegments(_ language: String) -> [(text: String, isName: Bool)]? {
+        guard let d = description.text(language) else { return nil }
+        let key = description.byLanguage[language] != nil ? language : ""
+        return RenderEdits.segments(of: d, defanging: namedInDescription[key] ?? [])
+    }
 }
 
 /// Who publishes the site, named in ClaimReview markup.
@@ -37,6 +50,8 @@ public struct Publisher: Sendable {
     public var name: LocalizedText
     /// Defaults to the site's base URL.
     public var url: String?
+    /// Where `url` is written.
+    public var urlLocation: Located<String>?
 }
 
 extension YAMLReader {
@@ -44,9 +59,15 @@ extension YAMLReader {
     mutating func localized(_ node: Node, what: String) -> LocalizedText {
         var out = LocalizedText()
         if node.scalar != nil {
-            out.shared = string(node, what: what)?.value
+            let s = string(node, what: what)
+            out.shared = s?.value
+            out.located[""] = s
         } else if let pairs = mapping(node, what: what) {
-            for (lang, _, value) in pairs { out.byLanguage[lang] = string(value, what: "\(what).\(lang)")?.value }
+            for (lang, _, value) in pairs {
+                let s = string(value, what: "\(what).\(lang)")
+                out.byLanguage[lang] = s?.value
+                out.located[lang] = s
+            }
         }
         return out
     }

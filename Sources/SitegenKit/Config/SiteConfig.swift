@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
 
     /// Site title per language code.
     public var titles: [String: String]
+    /// The title as written, with where each text is.
+    public var titleText = LocalizedText()
     /// The published address, always ending in `/`; may carry a path prefix (`https://example.org/42500/`).
     public var baseURL: String
     public var defaultLanguage: String

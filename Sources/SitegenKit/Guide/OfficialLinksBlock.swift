@@ -27,8 +27,8 @@ enum KnownFakesBlock {
         for f in fakes {
             // Names as registered: a bot's display name (`EgovKzBot2.0`) is not always a handle.
             out += "<li>" + Defang.html(f.name.value)
-            if let d = f.description.text(language) {
-                out += " — " + HTMLText.escape(Typography.apply(d, language: language))
+            if let segments = f.descriptionSegments(language) {
+                out += " — " + segments.map { $0.isName ? Defang.html($0.text) : HTMLText.escape(Typography.apply($0.text, language: language)) }.joined()
             }
             if let day = f.reported, let shown = LocalDates.display(day, language: language) {
                 out += " <span class=\"reported\">(" + HTMLText.escape(reportedLabel) + " <time datetime=\"" + day + "\">"

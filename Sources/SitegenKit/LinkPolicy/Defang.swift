@@ -4,9 +4,9 @@ enum Defang {
     /// `egov-kz.com` → `egov-kz[.]com`, `https://x.kz` → `hxxps://x[.]kz`.
     static func text(_ s: String) -> String {
         var out = ""
-        // Every character a reader or a browser takes for a dot (`．`, `。` …) is bracketed, not only `.`.
+        // Every character a reader or a browser takes for a dot (`．`, `。`, `·` …) is bracketed, not only `.`.
         for u in s.unicodeScalars {
-            if TextTokens.plain(u) == "." { out += "[" + String(u) + "]" } else { out.unicodeScalars.append(u) }
+            if TextTokens.plain(u) == "." || FakeNameMatcher.isDotLike(u) { out += "[" + String(u) + "]" } else { out.unicodeScalars.append(u) }
         }
         for (scheme, safe) in [("https://", "hxxps://"), ("http://", "hxxp://")] where out.lowercased().hasPrefix(scheme) {
             out = safe + out.dropFirst(scheme.count)

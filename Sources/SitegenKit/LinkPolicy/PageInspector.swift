@@ -8,12 +8,15 @@ import UnicodeSecurity
 struct PageInspector: Sendable {
     let judge: URLJudge
     let tokens: TextTokens
+    /// The official numbers of `links.phones`, in the form numbers in text are compared in.
+    let officialPhones: Set<String>
 
     var policy: LinkPolicy { judge.policy }
 
     init(policy: LinkPolicy, baseURL: String) {
         judge = URLJudge(policy: policy, baseURL: baseURL)
-        tokens = TextTokens(fakeNames: policy.fakeNames)
+        tokens = TextTokens(fakeNames: policy.fakeNames, fakeDomains: policy.fakeDomains.sorted().map(HostName.unicode))
+        officialPhones = Set(policy.phones.map(PhoneNumbers.canonical))
     }
 
     func inspect(page: Page, inventory: MarkdownInventory) -> ([Diagnostic], RenderEdits) {
@@ -61,7 +64,7 @@ struct PageInspector: Sendable {
         }
 
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
-            if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: run.text) {
+            if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: run.text) {
                 // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
                 let before = String(String.UnicodeScalarView(run.text.unicodeScalars.prefix(hidden.offset)))
                 let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
@@ -75,8 +78,10 @@ struct PageInspector: Sendable {
             var defanged: [Range<Int>] = []
             for token in found {
                 // A known fake as the text of a link claims the link leads to it: never allowed,
-                // not even inside a warning.
-                if run.link != nil, isFakeToken(token), Self.isName(token) {
+                // not even inside a warning. An image's description is no link text: a warning may
+                // name the fake there, defanged (the image's own source is judged as a link).
+                if run.link != nil, isFakeToken(token), Self.isName(token),
+                   !(run.link == .image && run.alert?.mayNameFakes == true) {
                     let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
                     place(Finding(code: "link.fake-text", message: "\(token.text) is a known fake and cannot be the text of a link",
                                   url: nil), at)
@@ -94,7 +99,14 @@ struct PageInspector: Sendable {
                 let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
                 for f in findings { place(f, at) }
             }
-            if !defanged.isEmpty { edits.defanged[run.node] = defanged }
+            if !defanged.isEmpty { edits.defanged[run.node] = Self.united(defanged) }
+        }
+
+        // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
+        for run in inventory.textRuns where run.link != .autolink && run.link != .bareAutolink {
+            for (finding, phone) in phoneFindings(run.text) {
+                place(finding, locate(phone.text, near: run.position, offset: phone.offset, run: run, in: page))
+            }
         }
 
         // A name written across inline markup (`egov-kz.c**om**`, `Egov**Kz**Bot2.0`) is one name to the
@@ -124,6 +136,11 @@ struct PageInspector: Sendable {
         for (field, namesFakes) in fields {
             // Escapes and folded lines make the value differ from the source: find each token's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
+            for (f, phone) in phoneFindings(field.value) {
+                let p = page.text.position(ofByte: page.text.find(phone.text, from: from, withinLines: 20) ?? from)
+                diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
+                                              severity: .error, code: f.code, message: f.message, url: f.url))
+            }
             for token in tokens.scan(field.value) {
                 let findings = judgeToken(token, inWarning: namesFakes)
                 guard !findings.isEmpty else { continue }
@@ -137,6 +154,29 @@ struct PageInspector: Sendable {
             }
         }
         return (diagnostics, edits)
+    }
+
+    /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
+    func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
+        PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
+            (Finding(code: "text.phone",
+                     message: "phone number \($0.text) is not on the official list (links.phones in sitegen.yml); print only official numbers",
+                     url: nil), $0)
+        }
+    }
+
+    /// Overlapping ranges (a fake named inside an e-mail address) made one, so each is shown
+    /// defanged whole.
+    static func united(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
     }
 
     /// ASCII spaces and line breaks: what no address, handle or name holds.
@@ -200,7 +240,9 @@ struct PageInspector: Sendable {
             return judge.judgeTelegramSegment(segment, url: nil)
         case .fakeName(let name):
             if inWarning { return [] }
-            return [Finding(code: "text.fake", message: "\(name) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
+            // A name written otherwise than the registry spells it says which fake it is.
+            let written = token.text.lowercased() == name.lowercased() ? name : "\(token.text) (the known fake \(name))"
+            return [Finding(code: "text.fake", message: "\(written) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
         }
     }
 
@@ -208,7 +250,7 @@ struct PageInspector: Sendable {
         policy.fakeDomains.contains(ascii) || policy.fakeDomains.contains(HostName.registrable(ascii))
     }
 
-    private func isFakeToken(_ token: TextToken) -> Bool {
+    func isFakeToken(_ token: TextToken) -> Bool {
         switch token.kind {
         case .fakeName: return true
         case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil

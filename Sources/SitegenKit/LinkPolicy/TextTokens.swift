@@ -38,9 +38,13 @@ struct TextTokens {
     /// skip words that cannot be one without hashing.
     let fakeNameLengths: FakeNameLengths
 
-    init(fakeNames: [String: String]) {
+    /// The registry as a reader sees it: inflected, confusable, with dot-likes.
+    let fakeMatcher: FakeNameMatcher
+
+    init(fakeNames: [String: String], fakeDomains: [String] = []) {
         self.fakeNames = fakeNames
         fakeNameLengths = FakeNameLengths(fakeNames.keys.map { $0.utf8.count })
+        fakeMatcher = FakeNameMatcher(bots: Array(fakeNames.values), sites: fakeDomains)
     }
 
     /// A small table of lengths: `contains` is an array read.
@@ -54,7 +58,7 @@ struct TextTokens {
     private let shortTexts = SharedCache<String, [TextToken]>()
 
     func scan(_ text: String) -> [TextToken] {
-        guard mayHoldTokens(text) else { return [] }
+        guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) else { return [] }
         if text.utf8.count <= 64 { return shortTexts.value(text) { scanUncached(text) } }
         return scanUncached(text)
     }
@@ -92,10 +96,14 @@ struct TextTokens {
             if u == "@", !prevIsWord, i + 1 < scalars.count, Self.isHandleChar(scalars[i + 1]) {
                 var end = i + 1
                 while end < scalars.count, Self.isHandleChar(scalars[end]) { end += 1 }
-                // A fake display name may go on with dots (`@EgovKzBot2.0`).
-                let extended = extendToFakeName(scalars, i + 1, end)
-                token(.handle(String(String.UnicodeScalarView(scalars[(i + 1)..<extended]))), i, extended)
-                i = extended
+                // A fake display name may go on with dots (`@EgovKzBot2.0`): it is that fake.
+                if let fake = fakeMatcher.match(scalars, at: i + 1, offset: i + 1), fake.to >= end {
+                    token(.handle(fake.name), i, fake.to)
+                    i = fake.to
+                    continue
+                }
+                token(.handle(String(String.UnicodeScalarView(scalars[(i + 1)..<end]))), i, end)
+                i = end
                 continue
             }
             // Runs of letters, digits, dots, hyphens, underscores and @: domains, e-mails, fake names.
@@ -135,7 +143,34 @@ struct TextTokens {
             }
             i += 1
         }
-        return tokens
+        return withFakeNames(tokens, fakeMatcher.matches(in: scalars), offsets, scalars)
+    }
+
+    /// Adds the known fakes the matcher found. A fake inside a longer address, handle or URL leaves
+    /// that token to be judged as what it is (`egov-kz.com.kz` is a domain), except a bot name that
+    /// only looks like a domain; inside an e-mail address or across tokens, both are judged.
+    private func withFakeNames(_ found: [TextToken], _ fakes: [FakeNameMatcher.Match], _ offsets: [Int],
+                               _ scalars: [Unicode.Scalar]) -> [TextToken] {
+        guard !fakes.isEmpty else { return found }
+        var tokens = found
+        for m in fakes {
+            let fake = TextToken(kind: .fakeName(m.name), offset: offsets[m.from], length: offsets[m.to] - offsets[m.from],
+                                 text: String(String.UnicodeScalarView(scalars[m.from..<m.to])))
+            let end = fake.offset + fake.length
+            if let k = tokens.firstIndex(where: { $0.offset <= fake.offset && end <= $0.offset + $0.length }) {
+                switch tokens[k].kind {
+                case .domain where tokens[k].offset == fake.offset && tokens[k].length == fake.length && !m.isSite:
+                    tokens[k] = fake
+                case .email:
+                    tokens.append(fake)
+                default:
+                    continue
+                }
+            } else {
+                tokens.append(fake)
+            }
+        }
+        return tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
     /// A quick look at the bytes: without a dot inside a word, an @ or `://`, text can hold a token
@@ -183,15 +218,7 @@ struct TextTokens {
         var end = to
         while end > from, s[end - 1] == "." || s[end - 1] == "-" || s[end - 1] == "@" { end -= 1 }
         guard end > from else { return }
-        let word = String(String.UnicodeScalarView(s[from..<end]))
-        // Fake names are ASCII (the policy checks them), so only the ASCII start of a word is
-        // lowercased and looked up; a Kazakh suffix may follow (`EgovKzBot2.0-ді`).
-        let asciiEnd = s[from..<end].firstIndex(where: { !$0.isASCII }) ?? end
-        let lowerWord = String(String.UnicodeScalarView(s[from..<asciiEnd])).lowercased()
-        if asciiEnd == end, let fake = fakeNames[lowerWord] {
-            token(.fakeName(fake), from, end)
-            return
-        }
+        // Known fake names are found by the fake-name matcher (see `withFakeNames`).
         if let at = s[from..<end].firstIndex(of: "@") {
             let domainStart = at + 1
             if domainStart < end, let (ascii, domainEnd) = domain(s, domainStart, end) {
@@ -201,17 +228,6 @@ struct TextTokens {
         }
         if let (ascii, domainEnd) = domain(s, from, end) {
             token(.domain(ascii: ascii), from, domainEnd)
-            return
-        }
-        // A fake name followed by more text in the same run (`EgovKzBot2.0-ді`).
-        // The longest name that fits wins, whatever order the dictionary keeps them in.
-        let fits = fakeNames.filter { lower, _ in
-            guard !lowerWord.isEmpty, lowerWord.hasPrefix(lower),
-                  let next = word.unicodeScalars.dropFirst(lower.unicodeScalars.count).first else { return false }
-            return next == "-" || next == "."
-        }
-        if let (lower, fake) = fits.max(by: { ($0.key.unicodeScalars.count, $0.key) < ($1.key.unicodeScalars.count, $1.key) }) {
-            token(.fakeName(fake), from, from + lower.unicodeScalars.count)
             return
         }
     }
@@ -232,16 +248,6 @@ struct TextTokens {
               let ascii = HostName.ascii(name), HostName.hasKnownTLD(ascii)
         else { return nil }
         return (ascii, end)
-    }
-
-    private func extendToFakeName(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
-        var e = end
-        while e < s.count, s[e] == "." || s[e] == "-" || Self.isHandleChar(s[e]) { e += 1 }
-        let candidate = String(String.UnicodeScalarView(s[start..<e])).lowercased()
-        // The longest name that fits, so the result does not depend on the dictionary's order.
-        let longest = fakeNames.keys.filter { candidate.hasPrefix($0) && $0.unicodeScalars.count > end - start }
-            .map(\.unicodeScalars.count).max()
-        return longest.map { start + $0 } ?? end
     }
 
     /// End of a written-out `http(s)://` URL, without trailing punctuation.

@@ -54,7 +54,13 @@ public struct BodyRenderer: Sendable {
                 document.replace(node, withBlockHTML: "<pre>" + inner + "</pre>\n")
             }
         default:
-            document.replace(node, withPieces: segments.map { $0.isName ? .html(Defang.html($0.text)) : .text($0.text) })
+            // An image's description becomes its alt attribute: plain text, defanged.
+            var up = node.parent
+            while let p = up, p.kind != .image { up = p.parent }
+            let inImage = up != nil
+            document.replace(node, withPieces: segments.map {
+                $0.isName ? (inImage ? .text(Defang.text($0.text)) : .html(Defang.html($0.text))) : .text($0.text)
+            })
         }
     }
 

@@ -5,6 +5,9 @@ import Yams
 /// Every language must have every key, so no page shows a missing word.
 public struct Strings: Sendable {
     public var byLanguage: [String: [String: String]]
+    /// Where each string is written (`i18n/<lang>.yml`), by language and key: they reach every page
+    /// and bulletin, so the link policy judges them there.
+    public var located: [String: [String: Located<String>]] = [:]
 
     public init(byLanguage: [String: [String: String]]) { self.byLanguage = byLanguage }
 
@@ -21,6 +24,7 @@ public struct Strings: Sendable {
     public static func load(sourceDirectory: String, languages: [String]) -> (Strings, [Diagnostic]) {
         var tables: [String: [String: String]] = [:]
         var positions: [String: [String: (Int, Int)]] = [:]
+        var located: [String: [String: Located<String>]] = [:]
         var diagnostics: [Diagnostic] = []
         for lang in languages {
             let file = "i18n/\(lang).yml"
@@ -38,7 +42,10 @@ public struct Strings: Sendable {
             var table: [String: String] = [:]
             var pos: [String: (Int, Int)] = [:]
             for (key, keyNode, value) in pairs {
-                if let s = reader.string(value, what: key) { table[key] = s.value }
+                if let s = reader.string(value, what: key) {
+                    table[key] = s.value
+                    located[lang, default: [:]][key] = s
+                }
                 let p = reader.position(keyNode)
                 pos[key] = (p.line, p.column)
             }
@@ -58,6 +65,8 @@ public struct Strings: Sendable {
                 }
             }
         }
-        return (Strings(byLanguage: tables), diagnostics)
+        var strings = Strings(byLanguage: tables)
+        strings.located = located
+        return (strings, diagnostics)
     }
 }

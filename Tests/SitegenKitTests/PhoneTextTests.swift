@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// Numbers a reader's phone would dial are judged against `links.phones`; amounts, dates, IINs,
+/// years and step numbers are not phone numbers.
+final class PhoneTextTests: XCTestCase {
+    /// The fixture's policy with an official mobile and city number besides 1414.
+    static let config = Fixture.defaultConfig.replacingOccurrences(
+        of: "  phones: [\"1414\"]\n", with: "  phones: [\"1414\", \"+7 701 000 00 00\", \"8 (7172) 55-00-00\"]\n")
+
+    func testUnlistedNumbersInEveryUsualFormAreRefused() throws {
+        let forms = ["+7 701 123 45 67", "+77011234567", "8 701 123 45 67", "8 (727) 123-45-67", "+7-701-123-45-67",
+                     "+7 (701) 123 45 67", "87011234567", "8-701-123-45-67", "701 123 45 67", "+7\u{00A0}701\u{00A0}123\u{00A0}45\u{00A0}67",
+                     "+44 20 7946 0958"]
+        for form in forms {
+            let d = try Fixture.check("Қоңырау шалыңыз: \(form), тегін.\n", config: Self.config)
+            LinkPolicyAssert.onlyError(d, code: "text.phone", line: 4, column: 18, messageContains: form)
+        }
+    }
+
+    func testUnlistedShortNumberNextToAPhoneWordIsRefused() throws {
+        for text in ["1415 нөміріне қоңырау шалыңыз.", "Звоните: 1415.", "☎️ 1415", "Тел.: 1415"] {
+            let d = try Fixture.check(text + "\n", config: Self.config)
+            let errors = LinkPolicyAssert.errors(d)
+            XCTAssertEqual(errors.map(\.code), ["text.phone"], text + "\n" + LinkPolicyAssert.listing(d))
+        }
+    }
+
+    func testListedNumbersInAnyFormAreAccepted() throws {
+        let d = try Fixture.check("""
+            1414 нөміріне қоңырау шалыңыз. Звоните по номеру 1414. ☎️ 1414.
+            Ұялы: +7 701 000 00 00, 8 701 000 00 00, 87010000000, +7-701-000-00-00.
+            Қалалық: 8 (7172) 55-00-00, +7 7172 550000.
+
+            """, config: Self.config)
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testNumbersThatAreNotPhonesAreAccepted() throws {
+        let d = try Fixture.check("""
+            Төлем 42 500 ₸ (42500 теңге), 1 250 000 тенге, 87 011 234 567 ₸, 8 701 123 456 ₸ емес, 15 %.
+            Мерзімі: 14.04.2020, 2020-04-14, 2020 жылғы 14 сәуір, 14 апреля 2020 г., 2020–2021 жж.
+            ЖСН: 900101300123. Карта: 4400 4301 2345 6789. IBAN: KZ86125KZT5004100100. Шот № 12345.
+            1-қадам, 2-қадам, 3. Өтінім 1414 сағатта емес, 2020 жылы. Нұсқа 1.2.3, 10:30-да.
+
+            """, config: Self.config)
+        LinkPolicyAssert.noErrors(d)
+    }
+
+    func testRealContentNumbersAreNotPhones() throws {
+        // Every number written in the repository's content, found as the pages are read.
+        let enumerator = FileManager.default.enumerator(atPath: Fixture.repository + "/content")
+        var checked = 0
+        while let path = enumerator?.nextObject() as? String {
+            guard path.hasSuffix(".md") else { continue }
+            let text = try String(contentsOfFile: Fixture.repository + "/content/" + path, encoding: .utf8)
+            XCTAssertEqual(PhoneNumbers.find(in: text), [], path)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 0)
+    }
+
+    func testPhoneInCodeTitleAndSMSIsJudged() throws {
+        let fixture = try Fixture(config: Self.config)
+        try fixture.write("content/kk/test.md", """
+            ---
+            title: "Көмек: +7 701 123 45 67"
+            sms: "Сұрақ болса 8 701 999 88 77 нөміріне"
+            ---
+            Нөмір: `+7 701 555 44 33`.
+
+            """)
+        let d = fixture.build(checkOnly: true).diagnostics
+        LinkPolicyAssert.errorsAre(d, [("text.phone", 2, 16), ("text.phone", 3, 19), ("text.phone", 5, 9)])
+    }
+
+    func testPhoneInAnInterfaceStringIsJudged() throws {
+        let fixture = try Fixture(config: Self.config, files: ["content/kk/test.md": "---\ntitle: \"Сынақ\"\n---\nМәтін.\n"])
+        try fixture.write("i18n/kk.yml", try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8)
+            .replacingOccurrences(of: "bulletinMore: \"Толық нұсқасы\"", with: "bulletinMore: \"Толық нұсқасы: +7 701 123 45 67\""))
+        let d = fixture.build(checkOnly: true).diagnostics
+        XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.file) \($0.code)" }, ["i18n/kk.yml text.phone"], LinkPolicyAssert.listing(d))
+    }
+
+    func testNumberForms() {
+        XCTAssertEqual(PhoneNumbers.find(in: "Тел: 8 (727) 123-45-67-ге").map(\.digits), ["77271234567"])
+        XCTAssertEqual(PhoneNumbers.find(in: "+7 701 123 45 67, 87011234567").map(\.text), ["+7 701 123 45 67", "87011234567"])
+        XCTAssertEqual(PhoneNumbers.canonical("87011234567"), PhoneNumbers.canonical("77011234567"))
+        XCTAssertEqual(PhoneNumbers.find(in: "a87011234567 870112345678 +7 12"), [])
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// The strings of `sitegen.yml` and `i18n/` reach every page and bulletin: the link policy judges
+/// them, and points at their line and column in the YAML file.
+final class ReaderStringsPolicyTests: XCTestCase {
+    static let page = ["content/kk/test.md": "---\ntitle: \"Сынақ\"\n---\nМәтін.\n"]
+
+    /// The repository's `i18n/kk.yml` with one string's value replaced; returns the fixture, and the
+    /// line and column of `needle` in it.
+    func fixtureWithString(_ key: String, _ value: String, needle: String) throws -> (Fixture, Int, Int) {
+        let fixture = try Fixture(files: Self.page)
+        let original = try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        let n = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(key + ":") })
+        lines[n] = "\(key): \"\(value)\""
+        try fixture.write("i18n/kk.yml", lines.joined(separator: "\n"))
+        let column = try XCTUnwrap(lines[n].range(of: needle)).lowerBound.utf16Offset(in: lines[n]) + 1
+        return (fixture, n + 1, column)
+    }
+
+    func testDomainInAnInterfaceStringIsRefusedAtItsPlace() throws {
+        let (fixture, line, column) = try fixtureWithString("bulletinMore", "Толық нұсқасы: evil.kz", needle: "evil.kz")
+        let report = fixture.build()
+        XCTAssertFalse(report.published)
+        assertDiagnostic(report.diagnostics, code: "text.domain", line: line, column: column, file: "i18n/kk.yml")
+        LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "text.domain", line: line,
+                                   column: column, file: "i18n/kk.yml")
+        XCTAssertNil(fixture.output("kk/test/index.html"))
+    }
+
+    func testHandleAndFakeInInterfaceStringsAreRefused() throws {
+        let (fixture, line, column) = try fixtureWithString("search", "Іздеу @RandomBot", needle: "@RandomBot")
+        LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "telegram.unknown",
+                                   line: line, column: column, file: "i18n/kk.yml")
+        // No warning context in an interface string: a fake is not named there either.
+        let (fake, fakeLine, fakeColumn) = try fixtureWithString("knownFakes", "Жалған: EgovKzBot2.0ні", needle: "EgovKzBot2.0")
+        LinkPolicyAssert.onlyError(fake.build(checkOnly: true).diagnostics, code: "text.fake",
+                                   line: fakeLine, column: fakeColumn, file: "i18n/kk.yml")
+    }
+
+    func testInvisibleCharacterInAnInterfaceStringIsRefused() throws {
+        let (fixture, line, _) = try fixtureWithString("home", "Басты\u{200B}бет", needle: "Басты")
+        let d = fixture.build(checkOnly: true).diagnostics
+        LinkPolicyAssert.onlyError(d, code: "text.invisible", line: line, column: 13, file: "i18n/kk.yml")
+    }
+
+    func testOfficialStringsAreAccepted() throws {
+        let (fixture, _, _) = try fixtureWithString("bulletinMore", "Толық нұсқасы egov.kz порталында, @Kenes1414Bot", needle: "egov")
+        LinkPolicyAssert.noErrors(fixture.build(checkOnly: true).diagnostics)
+    }
+
+    /// sitegen.yml with extra top-level lines after the fixture's policy.
+    func config(_ extra: String, title: String = "title:\n  kk: \"Сынақ\"\n  ru: \"Тест\"\n") -> String {
+        Fixture.defaultConfig.replacingOccurrences(of: "title:\n  kk: \"Сынақ\"\n  ru: \"Тест\"\n", with: title) + extra
+    }
+
+    func testSiteTitleIsJudged() throws {
+        let fixture = try Fixture(config: config("", title: "title:\n  kk: \"Сынақ — evil.kz\"\n  ru: \"Тест\"\n"), files: Self.page)
+        LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "text.domain", line: 2, column: 16,
+                                   file: "sitegen.yml")
+    }
+
+    func testPublisherNameAndURLAreJudged() throws {
+        let fixture = try Fixture(config: config("""
+            publisher:
+              name: { kk: "Жаңалықтар t.me/evilnews", ru: "Новости" }
+              url: "https://evil.kz/"
+
+            """), files: Self.page)
+        let d = fixture.build(checkOnly: true).diagnostics
+        let lines = Fixture.defaultConfig.components(separatedBy: "\n").count
+        LinkPolicyAssert.errorsAre(d, [("telegram.unknown", lines + 1, 27), ("link.host", lines + 2, 8)], file: "sitegen.yml")
+    }
+
+    func testPublisherAtTheSiteOwnAddressIsAccepted() throws {
+        let fixture = try Fixture(config: config("""
+            publisher:
+              name: { kk: "Сынақ", ru: "Тест" }
+              url: "https://example.kz/about/"
+
+            """), files: Self.page)
+        LinkPolicyAssert.noErrors(fixture.build(checkOnly: true).diagnostics)
+    }
+
+    func testOfficialDescriptionIsJudged() throws {
+        let fixture = try Fixture(config: config("""
+            official:
+              - url: "https://egov.kz/"
+                title: { kk: "egov.kz", ru: "egov.kz" }
+                description: { kk: "Портал, көшірмесі: egov-kz.com", ru: "Портал" }
+
+            """), files: Self.page)
+        let lines = Fixture.defaultConfig.components(separatedBy: "\n").count
+        LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "text.fake", line: lines + 3,
+                                   column: 44, file: "sitegen.yml")
+    }
+
+    func testFakeDescriptionMayNameOnlyFakes() throws {
+        let registry = """
+                fake:
+                  - name: EgovKzBot2.0
+                    description: { kk: "EgovKzBot2.0 боты, сайты evil.kz", ru: "бот EgovKzBot2.0" }
+
+            """
+        let text = Fixture.defaultConfig.replacingOccurrences(of: "    fake: [EgovKzBot2.0, Kenes1414_Bot]\n", with: registry)
+        let fixture = try Fixture(config: text, files: Self.page)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("evil.kz") }! + 1
+        LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "text.domain", line: line,
+                                   column: 54, file: "sitegen.yml")
+    }
+}
