@@ -198,6 +198,17 @@ struct PageInspector: Sendable {
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)
+        case .address(let text):
+            // Judged as the link the app opens: `https://` and what is written.
+            if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
+            return judge.judge("https://" + text).map {
+                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
+                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
+            }
+        case .ipAddress(let text):
+            return [Finding(code: "text.ip",
+                            message: "\(text) is an IP address, which no reader can tell is official; write the official site's name",
+                            url: nil)]
         case .fakeName(let name):
             if inWarning { return [] }
             return [Finding(code: "text.fake", message: "\(name) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
@@ -213,7 +224,8 @@ struct PageInspector: Sendable {
         case .fakeName: return true
         case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
         case .domain(let a), .email(let a): return isFake(a)
-        case .url: return Self.host(ofBare: token.text).map(isFake) ?? false
+        case .url, .address: return Self.host(ofBare: token.text).map(isFake) ?? false
+        case .ipAddress: return false
         }
     }
 
