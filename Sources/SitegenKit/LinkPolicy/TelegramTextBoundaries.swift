@@ -33,11 +33,31 @@ enum TelegramTextBoundaries {
     static func find(_ s: [Unicode.Scalar]) -> [TelegramAutoLink] {
         var out: [TelegramAutoLink] = []
         out += mentions(s)
-        out += botCommands(s)
-        out += cashtags(s)
+        out += botCommands(s, namingBot: true)
+        out += cashtags(s, namingBot: true)
         out += schemeURLs(s)
         out += addresses(s)
         return out.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// How many entities Telegram may detect by itself in a message's text, for its limit of 100
+    /// per message: every mention, address and e-mail address, every bot command, cashtag and
+    /// hashtag (named bot or not) and every run of 13 or more digits (a card number). Overlaps
+    /// are counted twice, so it never counts fewer than the app.
+    static func entityBound(_ s: [Unicode.Scalar]) -> Int {
+        var n = mentions(s).count + botCommands(s, namingBot: false).count + cashtags(s, namingBot: false).count
+            + schemeURLs(s).count + addresses(s).count
+        var digits = 0
+        for (i, u) in s.enumerated() {
+            if u == "#", i + 1 < s.count, isHashtagLetter(s[i + 1]), i == 0 || !isHashtagLetter(s[i - 1]) { n += 1 }
+            if ("0"..."9").contains(u) {
+                digits += 1
+            } else if u != " " && u != "-" {
+                if digits >= 13 { n += 1 }
+                digits = 0
+            }
+        }
+        return n + (digits >= 13 ? 1 : 0)
     }
 
     // MARK: Character classes
@@ -134,13 +154,20 @@ enum TelegramTextBoundaries {
         return out
     }
 
-    private static func botCommands(_ s: [Unicode.Scalar]) -> [TelegramAutoLink] {
+    /// `/command@bot`; with `namingBot` false, a bare `/command` too.
+    private static func botCommands(_ s: [Unicode.Scalar], namingBot: Bool) -> [TelegramAutoLink] {
         var out: [TelegramAutoLink] = []
         for i in s.indices where s[i] == "/" {
             if i > 0, isWordCharacter(s[i - 1]) || ["/", "<", ">"].contains(s[i - 1]) { continue }
             var end = i + 1
             while end < s.count, isHandleCharacter(s[end]) { end += 1 }
-            guard (1...64).contains(end - i - 1), end < s.count, s[end] == "@" else { continue }
+            guard (1...64).contains(end - i - 1) else { continue }
+            guard end < s.count, s[end] == "@" else {
+                if !namingBot, end == s.count || !(isWordCharacter(s[end]) || ["/", "<", ">"].contains(s[end])) {
+                    out.append(TelegramAutoLink(kind: .botCommand, range: i..<end))
+                }
+                continue
+            }
             var botEnd = end + 1
             while botEnd < s.count, isHandleCharacter(s[botEnd]) { botEnd += 1 }
             guard (3...32).contains(botEnd - end - 1) else { continue }
@@ -150,7 +177,8 @@ enum TelegramTextBoundaries {
         return out
     }
 
-    private static func cashtags(_ s: [Unicode.Scalar]) -> [TelegramAutoLink] {
+    /// `$USD@bot`; with `namingBot` false, a bare `$USD` too.
+    private static func cashtags(_ s: [Unicode.Scalar], namingBot: Bool) -> [TelegramAutoLink] {
         var out: [TelegramAutoLink] = []
         for i in s.indices where s[i] == "$" {
             if i > 0, isHashtagLetter(s[i - 1]) || s[i - 1] == "$" { continue }
@@ -160,11 +188,16 @@ enum TelegramTextBoundaries {
             } else {
                 while end < s.count, ("A"..."Z").contains(s[end]) { end += 1 }
             }
-            guard (1...8).contains(end - i - 1), end < s.count, s[end] == "@" else { continue }
+            guard (1...8).contains(end - i - 1) else { continue }
             var botEnd = end + 1
-            while botEnd < s.count, isHandleCharacter(s[botEnd]) { botEnd += 1 }
+            while botEnd < s.count, s[end] == "@", isHandleCharacter(s[botEnd]) { botEnd += 1 }
             // Fewer than three characters after the @ name no bot: the cashtag ends before it.
-            guard botEnd - end - 1 >= 3 else { continue }
+            guard end < s.count, s[end] == "@", botEnd - end - 1 >= 3 else {
+                if !namingBot, end == s.count || !(isHashtagLetter(s[end]) || s[end] == "$") {
+                    out.append(TelegramAutoLink(kind: .cashtag, range: i..<end))
+                }
+                continue
+            }
             if botEnd < s.count, isHashtagLetter(s[botEnd]) || s[botEnd] == "$" { continue }
             out.append(TelegramAutoLink(kind: .cashtag, range: i..<botEnd))
         }
