@@ -58,6 +58,12 @@ final class TDLibTextScannerTests: XCTestCase {
         assertNoErrors(try Fixture.check("Жазыңыз: /start@Kenes1414Bot немесе $KZT@Kenes1414Bot\n"))
     }
 
+    func testOfficialAddressesInEveryFormTelegramLinksPass() throws {
+        let text = "Бот: tg://resolve?domain=Kenes1414Bot, t.me/Kenes1414Bot, help@egov.kz, EGOV.KZ, "
+            + "https://egov.kz/ru/…, 42500.enbek.kz/apply.\n"
+        assertNoErrors(try Fixture.check(text))
+    }
+
     func testLegitimateKazakhAndRussianTextIsClean() throws {
         let text = """
             Т.б. құжаттар, 2020 ж. 14.04.2020 бастап 42 500 теңге, 1-қадам, 3.14, назар аударыңыз.
