@@ -45,6 +45,13 @@ final class TDLibTextScannerTests: XCTestCase {
         }
     }
 
+    func testPieceOfAnAutolinkIsReportedWhereItIsWritten() throws {
+        let d = try Fixture.check("Алдымен evil.com¹ оқыңыз.\n\nСілтеме https://egov.kz/…evil.com\n")
+        assertDiagnostic(d, code: "text.domain", line: 4, column: 9)
+        assertDiagnostic(d, code: "text.domain", line: 6, column: 26)
+        XCTAssertEqual(d.filter { $0.severity == .error }.count, 2, d.map(DiagnosticFormatter.line).joined(separator: "\n"))
+    }
+
     func testIPv6LiteralInTextIsRefused() throws {
         assertDiagnostic(try Fixture.check("Сервер [2001:db8::1] емес\n"), code: "text.ip", line: 4, column: 8)
         assertDiagnostic(try Fixture.check("Сервер 2001:db8::1 емес\n"), code: "text.ip", line: 4, column: 8)

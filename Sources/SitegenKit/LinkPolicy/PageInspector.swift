@@ -66,7 +66,10 @@ struct PageInspector: Sendable {
             for token in tokens.scan(run.text) where token.offset > 0 {
                 let findings = judgeToken(token, inWarning: run.alert?.mayNameFakes == true)
                 guard !findings.isEmpty else { continue }
-                let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+                // An autolink's node does not say where it is: find the address, then the piece in it.
+                let link = locate(run.text, near: run.position, in: page)
+                let at = locate(token.text, near: BodyPosition(line: link.line, byteColumn: link.byteColumn + 2),
+                                offset: token.offset, in: page)
                 for f in findings { place(f, at) }
             }
         }
