@@ -69,7 +69,11 @@ final class TDLibDifferentialTests: XCTestCase {
     }
 
     func testScannerFindsEveryEntityTDLibFindsInGeneratedStrings() throws {
-        let texts = Self.strings(count: Self.count, seed: Self.runSeed) + TDLibRegressions.cases
+        // `TDLIB_FUZZ_EXTRA` names a file of more strings to try, one a line (`\n` written as `\\n`).
+        let extra = ProcessInfo.processInfo.environment["TDLIB_FUZZ_EXTRA"]
+            .flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            .map { $0.split(separator: "\n").map { $0.replacingOccurrences(of: "\\n", with: "\n") } } ?? []
+        let texts = Self.strings(count: Self.count, seed: Self.runSeed) + TDLibRegressions.cases + extra
         let answers = try TDLibOracle.entities(texts)
         let checker = try DifferentialChecker()
         var entities = 0, divergences: [String] = []
