@@ -6,12 +6,10 @@ import UnicodeSecurity
 /// top-level rule of their own (`.ton`, and country codes such as `za` that the list only has
 /// second-level rules for). A name Telegram links but the list does not know would otherwise reach
 /// a reader unjudged. The table is data: every entry was checked with TDLib's `getTextEntities`
-/// (`Tests/oracle/tdlib_entities.py`), and the differential test keeps it honest.
+/// (`Tests/oracle/tdlib_entities.py`), and `TDLibTopLevelDomainTests` keeps it honest.
 enum TelegramTLDs {
     /// Linked by Telegram, not a top-level rule of the public suffix list.
-    static let beyondPublicSuffixList: Set<String> = [
-        "bd", "ck", "er", "fk", "jm", "kh", "mm", "np", "pg", "ton", "wed", "za",
-    ]
+    static let beyondPublicSuffixList: Set<String> = ["ton", "wed", "za"]
 
     private static let known = SharedCache<String, Bool>()
 
