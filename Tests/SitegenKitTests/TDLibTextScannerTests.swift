@@ -74,7 +74,7 @@ final class TDLibTextScannerTests: XCTestCase {
     func testLegitimateKazakhAndRussianTextIsClean() throws {
         let text = """
             Т.б. құжаттар, 2020 ж. 14.04.2020 бастап 42 500 теңге, 1-қадам, 3.14, назар аударыңыз.
-            Сағат 10:30-да, 12:00:00 дейін, нұсқа v1.2.3, т.с.с., и т.д., 5.5 млн, №1.2.
+            Сағат 10:30-да, 12:00:00 дейін, нұсқа v1.2.3, т.с.с., и т.д., 5.5 млн, №1.2., 3.1.2.1-тармақ, 1.5млн.
             Портал egov.kz-ке кіріңіз: https://egov.kz/ru/services/. Бот @Kenes1414Bot, /start, $USD.
 
             """

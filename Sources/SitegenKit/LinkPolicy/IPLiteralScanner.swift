@@ -1,7 +1,8 @@
 /// Finds IP addresses written in text: a reader cannot tell whose server one is, so none is
 /// official. IPv4 as four numbers of at most 255 (`185.22.64.10`, also inside `help@185.22.64.10`
 /// or before `/apply`), IPv6 in brackets as in a URL (`[2001:db8::1]`) or bare with `::` or eight
-/// groups. Version numbers (`1.2.3`), dates (`14.04.2020`) and times (`10:30`) are not addresses.
+/// groups. Version numbers (`1.2.3`), dates (`14.04.2020`), times (`10:30`) and clause numbers with a
+/// suffix (`3.1.2.1-тармақ`) are not addresses.
 enum IPLiteralScanner {
     static func find(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -30,7 +31,8 @@ enum IPLiteralScanner {
             // The dot or colon that ends a sentence is not part of the address.
             while end > i, s[end - 1] == "." || s[end - 1] == ":" && !(end - 2 >= i && s[end - 2] == ":") { end -= 1 }
             let text = String(String.UnicodeScalarView(s[i..<end]))
-            let followedByWord = end < s.count && TelegramTextBoundaries.isWordCharacter(s[end])
+            // A clause number with a suffix (`1.2.3.4-тармақ`) is no address, to the apps either.
+            let followedByWord = end < s.count && (TelegramTextBoundaries.isWordCharacter(s[end]) || s[end] == "-")
             if !followedByWord, isIPv4(text) || isIPv6(text) {
                 out.append(i..<end)
             }
