@@ -52,6 +52,13 @@ final class TDLibTextScannerTests: XCTestCase {
         XCTAssertEqual(d.filter { $0.severity == .error }.count, 2, d.map(DiagnosticFormatter.line).joined(separator: "\n"))
     }
 
+    func testEmailAddressTelegramOpensAsALinkSaysWhatToDo() throws {
+        let d = try Fixture.check("Хат: жауап@egov.kz немесе help@egov.kz.\n")
+        assertDiagnostic(d, code: "text.url", line: 4, column: 6)
+        XCTAssertTrue(d.contains { $0.message.contains("Latin letters") }, d.map(\.message).joined(separator: "\n"))
+        XCTAssertEqual(d.filter { $0.severity == .error }.count, 1)
+    }
+
     func testIPv6LiteralInTextIsRefused() throws {
         assertDiagnostic(try Fixture.check("Сервер [2001:db8::1] емес\n"), code: "text.ip", line: 4, column: 8)
         assertDiagnostic(try Fixture.check("Сервер 2001:db8::1 емес\n"), code: "text.ip", line: 4, column: 8)

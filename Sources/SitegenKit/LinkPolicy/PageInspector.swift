@@ -215,6 +215,12 @@ struct PageInspector: Sendable {
         case .address(let text):
             // Judged as the link the app opens: `https://` and what is written.
             if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
+            if text.prefix(while: { !"/?#".contains($0) }).contains("@") {
+                // What an editor meant as an e-mail address (`жауап@egov.kz`) a messenger opens as a link.
+                return [Finding(code: "text.url",
+                                message: "\(text) is no e-mail address to a messenger (only Latin letters, digits and . _ + - may come before @): it opens as a link with a user name; write the part before @ in Latin letters",
+                                url: nil)]
+            }
             return judge.judge("https://" + text).map {
                 Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
                         message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
