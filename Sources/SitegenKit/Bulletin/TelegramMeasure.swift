@@ -1,6 +1,8 @@
 /// What Telegram makes of a `parse_mode=HTML` text: its length after the tags are removed and the
 /// entities decoded, in UTF-16 code units (what message entities are measured in, and never fewer
-/// than Telegram's own count of code points), and how many formatting entities it carries.
+/// than Telegram's own count of code points), and how many entities it carries: its tags and
+/// everything the app detects by itself in the text outside links (``TelegramTextBoundaries``), which
+/// may count toward the limit too.
 struct TelegramMeasure: Sendable, Equatable {
     var units: Int
     var entities: Int
@@ -19,10 +21,12 @@ struct TelegramMeasure: Sendable, Equatable {
     init(html: String) {
         var units = 0, entities = 0
         var html = html
+        // The text outside links, where the app finds mentions, addresses, commands and tags.
+        var visible: [UInt8] = []
         html.withUTF8 { bytes in
+            visible.reserveCapacity(bytes.count)
             var i = 0
             var inLink = false
-            var previous: UInt8 = 0x0A
             let n = bytes.count
             while i < n {
                 let b = bytes[i]
@@ -36,31 +40,40 @@ struct TelegramMeasure: Sendable, Equatable {
                         entities += 1
                         inLink = i + 2 < n && bytes[i + 1] == 0x61 && bytes[i + 2] == 0x20  // "<a "
                     }
+                    // A space where a link was: what follows is read on its own (more, not fewer).
+                    visible.append(0x20)
                     i = j + 1
                     continue
                 case 0x26:  // &
                     var j = i + 1
                     while j < n, bytes[j] != 0x3B { j += 1 }
                     let name = String(decoding: bytes[(i + 1)..<min(j, n)], as: UTF8.self)
-                    units += Self.character(named: name).map { $0.utf16.count } ?? (j - i + 1)
-                    previous = 0x3B
+                    let c = Self.character(named: name)
+                    units += c.map { $0.utf16.count } ?? (j - i + 1)
+                    if !inLink { visible += c.map { Array(String($0).utf8) } ?? Array(bytes[i..<min(j + 1, n)]) }
                     i = j + 1
                     continue
                 default:
-                    // Telegram links an `@username` written as text by itself: another entity.
-                    if previous == 0x40, !inLink, Self.startsUsername(b) { entities += 1 }
+                    if !inLink { visible.append(b) }
                     units += Self.utf16Units(byte: b)
-                    previous = b
                     i += 1
                 }
             }
         }
         self.units = units
-        self.entities = entities
+        self.entities = entities + Self.detected(visible)
     }
 
-    private static func startsUsername(_ b: UInt8) -> Bool {
-        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    /// Entities the app may detect by itself: only text with one of `. @ / # $ :` (or a long
+    /// number) can hold one, so most text is ruled out from its bytes.
+    static func detected(_ bytes: [UInt8]) -> Int {
+        var digits = 0, longNumber = false
+        let candidate = bytes.contains { b in
+            if b >= 0x30 && b <= 0x39 { digits += 1; if digits >= 13 { longNumber = true } } else if b != 0x20 && b != 0x2D { digits = 0 }
+            return b == 0x2E || b == 0x40 || b == 0x2F || b == 0x23 || b == 0x24 || b == 0x3A
+        }
+        guard candidate || longNumber else { return 0 }
+        return TelegramTextBoundaries.entityBound(Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))
     }
 
     /// The UTF-16 length of text, counted from its UTF-8 bytes (asking a String for its UTF-16 view

@@ -63,6 +63,20 @@ struct PageInspector: Sendable {
             }
         }
 
+        for run in inventory.textRuns where run.link == .autolink || run.link == .bareAutolink {
+            // The link itself is judged above; a messenger showing the address as text may link
+            // pieces of it on their own (`https://egov.kz/…evil.com`), and each is judged too.
+            for token in tokens.scan(run.text) where token.offset > 0 {
+                let findings = judgeToken(token, inWarning: run.alert?.mayNameFakes == true)
+                guard !findings.isEmpty else { continue }
+                // An autolink's node does not say where it is: find the address, then the piece in it.
+                let link = locate(run.text, near: run.position, in: page)
+                let at = locate(token.text, near: BodyPosition(line: link.line, byteColumn: link.byteColumn + 2),
+                                offset: token.offset, in: page)
+                for f in findings { place(f, at) }
+            }
+        }
+
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
             if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: run.text) {
                 // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
@@ -238,6 +252,23 @@ struct PageInspector: Sendable {
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)
+        case .address(let text):
+            // Judged as the link the app opens: `https://` and what is written.
+            if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
+            if text.prefix(while: { !"/?#".contains($0) }).contains("@") {
+                // What an editor meant as an e-mail address (`жауап@egov.kz`) a messenger opens as a link.
+                return [Finding(code: "text.url",
+                                message: "\(text) is no e-mail address to a messenger (only Latin letters, digits and . _ + - may come before @): it opens as a link with a user name; write the part before @ in Latin letters",
+                                url: nil)]
+            }
+            return judge.judge("https://" + text).map {
+                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
+                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
+            }
+        case .ipAddress(let text):
+            return [Finding(code: "text.ip",
+                            message: "\(text) is an IP address, which no reader can tell is official; write the official site's name",
+                            url: nil)]
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
@@ -255,7 +286,8 @@ struct PageInspector: Sendable {
         case .fakeName: return true
         case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
         case .domain(let a), .email(let a): return isFake(a)
-        case .url: return Self.host(ofBare: token.text).map(isFake) ?? false
+        case .url, .address: return Self.host(ofBare: token.text).map(isFake) ?? false
+        case .ipAddress: return false
         }
     }
 

@@ -16,6 +16,11 @@ struct TextToken: Sendable, Equatable {
         case fakeName(String)
         /// `t.me/handle` written without a scheme.
         case telegramPath(String)
+        /// An address a messenger links without a scheme that is more than a name (`evil.com:8080/x`,
+        /// `help@egov.kz/…`): judged as the `https://` link the app opens.
+        case address(String)
+        /// An IPv4 or IPv6 address, with or without more after it (`185.22.64.10/apply`).
+        case ipAddress(String)
     }
 
     var kind: Kind
@@ -143,7 +148,16 @@ struct TextTokens {
             }
             i += 1
         }
-        return withFakeNames(tokens, fakeMatcher.matches(in: scalars), offsets, scalars)
+        tokens += clientTokens(original, offsets, tokens)
+        tokens += IPLiteralScanner.find(original).compactMap { range in
+            let text = String(String.UnicodeScalarView(original[range]))
+            let token = TextToken(kind: .ipAddress(text), offset: offsets[range.lowerBound],
+                                  length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
+            return tokens.contains { $0.offset <= token.offset && $0.offset + $0.length >= token.offset + token.length }
+                ? nil : token
+        }
+        return withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
+                             fakeMatcher.matches(in: scalars), offsets, scalars)
     }
 
     /// Adds the known fakes the matcher found. A fake inside a longer address, handle or URL leaves
@@ -173,6 +187,80 @@ struct TextTokens {
         return tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
+    /// What a Telegram client links that the reading above did not find as the same thing at the
+    /// same place.
+    private func clientTokens(_ s: [Unicode.Scalar], _ offsets: [Int], _ found: [TextToken]) -> [TextToken] {
+        var out: [TextToken] = []
+        for link in TelegramTextBoundaries.find(s) {
+            let text = String(String.UnicodeScalarView(s[link.range]))
+            let offset = offsets[link.range.lowerBound]
+            let here = found.filter { $0.offset == offset }
+            func add(_ kind: TextToken.Kind) {
+                out.append(TextToken(kind: kind, offset: offset, length: offsets[link.range.upperBound] - offset, text: text))
+            }
+            switch link.kind {
+            case .mention, .botCommand, .cashtag:
+                let name = String(text[text.index(after: text.firstIndex(of: "@")!)...])
+                // The first reading may have read on to a fake's display name (`@EgovKzBot2.0`).
+                if link.kind == .mention, here.contains(where: {
+                    if case .handle(let h) = $0.kind { return h.lowercased().hasPrefix(name.lowercased()) }
+                    return false
+                }) { continue }
+                add(.handle(name))
+            case .email:
+                let domain = String(text[text.index(after: text.firstIndex(of: "@")!)...])
+                let ascii = HostName.ascii(domain) ?? domain.lowercased()
+                if here.contains(where: { $0.kind == .email(ascii: ascii) }) { continue }
+                add(.email(ascii: ascii))
+            case .url:
+                if Self.hasScheme(text) {
+                    let host = PageInspector.host(ofBare: text)
+                    if here.contains(where: { $0.kind == .url && ($0.text == text || (host != nil && PageInspector.host(ofBare: $0.text) == host)) }) {
+                        continue
+                    }
+                    add(.url)
+                    continue
+                }
+                let hostEnd = text.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? text.endIndex
+                let authority = text[..<hostEnd]
+                if IPLiteralScanner.isIPv4(String(authority.split(separator: "@").last ?? "").prefix { $0 != ":" }) {
+                    add(.ipAddress(text))
+                    continue
+                }
+                let bareHost = !authority.contains("@") && !authority.contains(":")
+                let ascii = HostName.ascii(String(authority))
+                if bareHost, let ascii, !LinkPolicy.telegramHosts.contains(ascii) {
+                    // The name is what leads somewhere: the first reading judged it already.
+                    if here.contains(where: { $0.kind == .domain(ascii: ascii) }) { continue }
+                    if hostEnd == text.endIndex {
+                        add(.domain(ascii: ascii))
+                        continue
+                    }
+                }
+                // `t.me/handle` read as the same handle, with nothing after it that could lead
+                // elsewhere (`/../`, `%2e`, another address).
+                if bareHost, here.contains(where: { token in
+                    guard case .telegramPath = token.kind, text.hasPrefix(token.text) else { return false }
+                    return text.dropFirst(token.text.count).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-/?=&".contains($0)) }
+                }) { continue }
+                // Telegram links an address the first reading took for an e-mail address
+                // (`²@egov.kz`): the app opens it as a link with a user name.
+                if here.contains(where: { token in
+                    if case .email = token.kind { return false }
+                    return token.text == text
+                }) { continue }
+                add(.address(text))
+            }
+        }
+        return out
+    }
+
+    /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.range(of: "://") else { return false }
+        return text[..<colon.lowerBound].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
     /// A quick look at the bytes: without a dot inside a word, an @ or `://`, text can hold a token
     /// only as an ASCII word as long as a fake name. Most runs of prose are ruled out here.
     func mayHoldTokens(_ text: String) -> Bool {
@@ -195,7 +283,8 @@ struct TextTokens {
                 continue
             }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
-            if b == 0x40 || (previous == 0x3A && b == 0x2F) { return true }
+            // `::` of an IPv6 address.
+            if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A)) { return true }
             let isWordByte = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
             if previous == 0x2E && isWordByte { return true }
             previous = b
