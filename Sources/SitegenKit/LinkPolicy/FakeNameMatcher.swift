@@ -8,15 +8,21 @@ import UnicodeSecurity
 /// - with a Kazakh or Russian ending glued on (`EgovKzBot2.0ні`, `EgovKzBot2.0у`), a hyphenated one
 ///   (`EgovKzBot2.0-ге`), or an `@…` after it.
 ///
-/// A name matches at the start of a word and must not go on with an ASCII letter, digit or `_`
-/// (then it is another name: `Kenes1414Bot` is not `Kenes1414`). The match covers the name as
-/// written, not the ending, so that the whole name (and only it) is shown defanged.
+/// Names are compared by their letters and digits alone: a reader who types what they saw into
+/// Telegram's search finds the fake whatever stands between them, so `EgovKzBot20`, `EgovKz_Bot2.0`,
+/// `EgovKzBot2,0` and `EgovKzBot2˙0` are that fake, and digits of any script (`٢`, `²`, `２`) are read
+/// as the digits they are. Up to two other characters may stand between two letters or digits, none
+/// of them a space or an `@`. A name that goes on with more letters or digits (`EgovKzBot2.00`) still
+/// names the fake, unless the whole word is an official handle (a fake registered as `Kenes1414`
+/// does not make `Kenes1414Bot` one). The match covers the name as written, not the ending, so that
+/// the whole name (and only it) is shown defanged.
 ///
 /// Each character is folded on its own (skeleton, lowercase, skeleton again, lowercase, marks
 /// dropped) so a match maps back to the characters written; the registry is folded once, and the
 /// folds of the Latin, Greek and Cyrillic blocks are tabulated once per process.
 struct FakeNameMatcher: Sendable {
-    /// A registry entry: its spelling in the policy, its fold, and whether it is a site.
+    /// A registry entry: its spelling in the policy, its fold (letters and digits only), and whether
+    /// it is a site.
     struct Entry: Sendable {
         var name: String
         var fold: [Unicode.Scalar]
@@ -35,13 +41,18 @@ struct FakeNameMatcher: Sendable {
     /// The first scalar of every entry's fold: a word whose first fold starts otherwise is skipped.
     private let firstScalars: Set<Unicode.Scalar>
 
-    /// `bots`: the registry's bot names; `sites`: its fake domains (ASCII or Unicode).
-    init(bots: [String], sites: [String] = []) {
+    /// Folds of the official handles: a word that is one of them is never a fake.
+    private let officialFolds: Set<[Unicode.Scalar]>
+
+    /// `bots`: the registry's bot names; `sites`: its fake domains (ASCII or Unicode); `officials`:
+    /// the official handles.
+    init(bots: [String], sites: [String] = [], officials: [String] = []) {
         var seen = Set<[Unicode.Scalar]>()
         var entries: [Entry] = []
+        officialFolds = Set(officials.map { $0.unicodeScalars.flatMap(Self.letters) })
         // Sorted, so equal folds keep one spelling whatever the input order.
         for (name, isSite) in bots.sorted().map({ ($0, false) }) + sites.sorted().map({ ($0, true) }) {
-            let fold = name.unicodeScalars.flatMap(Self.fold)
+            let fold = name.unicodeScalars.flatMap(Self.letters)
             guard !fold.isEmpty, seen.insert(fold).inserted else { continue }
             entries.append(Entry(name: name, fold: fold, isSite: isSite))
         }
@@ -112,13 +123,26 @@ struct FakeNameMatcher: Sendable {
 
     /// The longest registry name that starts at `start` (at scalar `offset` of the text), if one does.
     func match<C: Collection>(_ s: C, at start: C.Index, offset: Int) -> Match? where C.Element == Unicode.Scalar {
-        guard let first = Self.fold(s[start]).first, firstScalars.contains(first) else { return nil }
+        guard let first = Self.letters(s[start]).first, firstScalars.contains(first) else { return nil }
         var folded: [Unicode.Scalar] = []
         var best: Match? = nil
         var j = start
         var length = 0
+        var between = 0
         while j != s.endIndex, folded.count < longest {
-            folded += Self.fold(s[j])
+            let u = s[j]
+            let letters = Self.letters(u)
+            if letters.isEmpty {
+                // A separator between two letters or digits: skipped, but not a space, an @ or a run.
+                guard between < 2, !u.properties.isWhitespace, u != "@", u.properties.generalCategory != .control,
+                      u.properties.generalCategory != .format || u == "\u{AD}" else { break }
+                between += 1
+                j = s.index(after: j)
+                length += 1
+                continue
+            }
+            between = 0
+            folded += letters
             j = s.index(after: j)
             length += 1
             // Marks written after the last letter belong to it.
@@ -127,16 +151,31 @@ struct FakeNameMatcher: Sendable {
                 length += 1
             }
             guard entries.contains(where: { $0.fold.starts(with: folded) }) else { break }
-            if let e = entries.first(where: { $0.fold == folded }), j == s.endIndex || !Self.continuesName(s[j]) {
+            if let e = entries.first(where: { $0.fold == folded }) {
                 best = Match(from: offset, to: offset + length, name: e.name, isSite: e.isSite)
             }
         }
-        return best
+        guard let found = best else { return nil }
+        // A longer word is still the fake, unless it is an official handle as a whole.
+        if !officialFolds.isEmpty {
+            var k = s.index(start, offsetBy: found.to - found.from)
+            var word: [Unicode.Scalar] = []
+            var i = start
+            while i != k { word += Self.letters(s[i]); i = s.index(after: i) }
+            while k != s.endIndex, Self.continuesName(s[k]) { word += Self.letters(s[k]); k = s.index(after: k) }
+            if officialFolds.contains(word) { return nil }
+        }
+        return found
     }
 
-    /// A character after which the name would be another name.
+    /// A character that goes on with the word in a Telegram username.
     private static func continuesName(_ u: Unicode.Scalar) -> Bool {
         u.isASCII && (("a"..."z").contains(u) || ("A"..."Z").contains(u) || ("0"..."9").contains(u) || u == "_")
+    }
+
+    /// The letters and digits of a character's fold: what a reader types into a search.
+    static func letters(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+        fold(u).filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
     // MARK: Folding
@@ -167,6 +206,11 @@ struct FakeNameMatcher: Sendable {
 
     private static func compute(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
         if isDotLike(u) { return ["."] }
+        // A digit of any script, a superscript or a fullwidth digit reads as that digit.
+        if !u.isASCII, let value = u.properties.numericValue, value >= 0, value <= 9, value == value.rounded(),
+           u.properties.numericType == .decimal || u.properties.numericType == .digit {
+            return [Unicode.Scalar(UInt8(48 + Int(value)))]
+        }
         if u.properties.isWhitespace || u.properties.generalCategory == .control { return [u] }
         let once = Confusables.skeleton(Confusables.skeleton(String(u)).lowercased()).lowercased()
         return once.unicodeScalars.filter { s in

@@ -15,7 +15,8 @@ struct PageInspector: Sendable {
 
     init(policy: LinkPolicy, baseURL: String) {
         judge = URLJudge(policy: policy, baseURL: baseURL)
-        tokens = TextTokens(fakeNames: policy.fakeNames, fakeDomains: policy.fakeDomains.sorted().map(HostName.unicode))
+        tokens = TextTokens(fakeNames: policy.fakeNames, fakeDomains: policy.fakeDomains.sorted().map(HostName.unicode),
+                            officialHandles: policy.officialHandles.sorted())
         officialPhones = Set(policy.phones.map(PhoneNumbers.canonical))
     }
 

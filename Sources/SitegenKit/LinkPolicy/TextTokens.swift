@@ -46,10 +46,10 @@ struct TextTokens {
     /// The registry as a reader sees it: inflected, confusable, with dot-likes.
     let fakeMatcher: FakeNameMatcher
 
-    init(fakeNames: [String: String], fakeDomains: [String] = []) {
+    init(fakeNames: [String: String], fakeDomains: [String] = [], officialHandles: [String] = []) {
         self.fakeNames = fakeNames
         fakeNameLengths = FakeNameLengths(fakeNames.keys.map { $0.utf8.count })
-        fakeMatcher = FakeNameMatcher(bots: Array(fakeNames.values), sites: fakeDomains)
+        fakeMatcher = FakeNameMatcher(bots: Array(fakeNames.values), sites: fakeDomains, officials: officialHandles)
     }
 
     /// A small table of lengths: `contains` is an array read.
