@@ -23,12 +23,14 @@ struct TelegramParts {
     func split(title: BulletinBlock, blocks: [BulletinBlock], footer: BulletinBlock) -> Result<[String], Unsplittable> {
         let budget = TelegramMeasure(units: TelegramMeasure.maxUnits - Self.labelRoom,
                                      entities: TelegramMeasure.maxEntities)
-        // Most bulletins are one message: rendered and measured once.
-        let whole = layout.blocks([title] + blocks + [footer])
+        // Most bulletins are one message: rendered and measured once. Each block's rendering is kept
+        // for the split below (it is what `layout.blocks` joins).
+        var pending = [title] + blocks + [footer]
+        var renderings: [String?] = pending.map { layout.block($0) }
+        let whole = renderings.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         if TelegramMeasure(html: whole).fits(units: TelegramMeasure.maxUnits) { return .success([whole]) }
         var parts: [[BulletinBlock]] = []
         var current: [BulletinBlock] = []
-        var pending = [title] + blocks + [footer]
         // Blocks are joined by a blank line, so a part measures the sum of its blocks: each block is
         // rendered and measured once, not once per candidate part.
         var measured: [TelegramMeasure] = []
@@ -63,8 +65,8 @@ struct TelegramParts {
         var index = 0
         while index < pending.count {
             let block = pending[index]
+            let html = renderings[index] ?? layout.block(block)
             index += 1
-            let html = layout.block(block)
             // The layout leaves out blocks that render to nothing; so does the count.
             if html.isEmpty { continue }
             let m = TelegramMeasure(html: html)
@@ -86,11 +88,15 @@ struct TelegramParts {
             if let pieces = Pieces(block, language: language) {
                 var from = 0
                 while true {
-                    let k = front(pieces, from: from, fitting: { fits(current + [$0]) })
+                    // One piece is the whole block, which did not fit: only a quote may still be cut inside.
+                    let single: Bool
+                    if case .quote = block.kind { single = false } else { single = pieces.count == 1 }
+                    let k = single ? 0 : front(pieces, from: from, fitting: { fits(current + [$0]) })
                     if from > 0 && k == pieces.count - from {
                         // The rest fits alone: it is laid out as any block and may share its part.
                         index -= 1
                         pending[index] = pieces.make(from..<pieces.count)
+                        renderings[index] = nil
                         break
                     }
                     if k == 0, case .quote = block.kind, from < pieces.count {
@@ -101,6 +107,7 @@ struct TelegramParts {
                             flush()
                             index -= 1
                             pending[index] = tail
+                            renderings[index] = nil
                         case .failure(let error):
                             failure = error
                         }

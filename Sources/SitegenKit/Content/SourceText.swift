@@ -196,17 +196,23 @@ extension SourceText {
     public func find(_ needle: String, from: Int, withinLines: Int, withinBytes: Int? = nil) -> Int? {
         let n = Array(needle.utf8)
         guard !n.isEmpty else { return nil }
-        var breaks = 0
-        var i = max(0, from)
-        let end = withinBytes.map { min(bytes.count, i + $0 + n.count) } ?? bytes.count
-        while i + n.count <= end {
-            if bytes[i] == n[0] && bytes[i..<(i + n.count)].elementsEqual(n) { return i }
-            if bytes[i] == 0x0A {
-                breaks += 1
+        let start = max(0, from)
+        let end = withinBytes.map { min(bytes.count, start + $0 + n.count) } ?? bytes.count
+        let last = end - n.count
+        return bytes.withUnsafeBufferPointer { buf -> Int? in
+            guard let base = buf.baseAddress else { return nil }
+            var breaks = 0
+            var i = start
+            // memchr jumps to each candidate; the line breaks skipped on the way are counted.
+            while i <= last, let hit = memchr(base + i, Int32(n[0]), last - i + 1) {
+                let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                for b in buf[i..<j] { breaks &+= b == 0x0A ? 1 : 0 }
                 if breaks > withinLines { return nil }
+                if n.withUnsafeBufferPointer({ memcmp(base + j, $0.baseAddress!, n.count) }) == 0 { return j }
+                if buf[j] == 0x0A { breaks += 1 }
+                i = j + 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 }
