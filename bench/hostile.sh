@@ -63,12 +63,13 @@ for c in "${cases[@]}"; do
   s=$(now)
   set +e
   # CPU seconds too: on a shared machine the wall clock also counts the wait for a core.
-  /usr/bin/time -f '%U %S' -o "$work/time" timeout "$limit" "$bin" build --source "$src" --output "$work/out-$c" \
-    >/dev/null 2>"$work/$c.err"
+  : > "$work/time"
+  timer=(); [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%U %S' -o "$work/time")   # Debian package `time`
+  "${timer[@]}" timeout "$limit" "$bin" build --source "$src" --output "$work/out-$c" >/dev/null 2>"$work/$c.err"
   rc=$?
   set -e
   t=$(awk "BEGIN{printf \"%.2f s\", $(now) - $s}")
-  cpu=$(awk '/^[0-9.]+ [0-9.]+$/ {printf "%.2f s", $1 + $2}' "$work/time")
+  cpu=$(awk '/^[0-9.]+ [0-9.]+$/ {printf "%.2f s", $1 + $2}' "$work/time"); [ -n "$cpu" ] || cpu="-"
   [ $rc -eq 124 ] && t="timeout"
   # The first diagnostic other than the expected missing translation, else the summary line.
   first=$(grep -E ': (error|warning): ' "$work/$c.err" | grep -v 'translation.missing' | head -1 || true)

@@ -10,6 +10,8 @@ struct TelegramParts {
 
     /// Room kept in every part for its number: `\n\n(999/999)`.
     static let labelRoom = 11
+    /// The most parts that room can number.
+    static let maxParts = 999
 
     /// A unit too long for one message, and where it is.
     struct Unsplittable: Error, Equatable {
@@ -62,8 +64,12 @@ struct TelegramParts {
             total = TelegramMeasure(units: 0, entities: 0)
             if let (block, m) = carried { append(block, m) }
         }
+        // The room kept for the number holds `(999/999)`.
+        let tooMany = Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0, at: title.at)
         var index = 0
         while index < pending.count {
+            // More parts than can be numbered: no need to lay out the rest.
+            guard parts.count <= Self.maxParts else { return .failure(tooMany) }
             let block = pending[index]
             let html = renderings[index] ?? layout.block(block)
             index += 1
@@ -138,11 +144,7 @@ struct TelegramParts {
         if !current.isEmpty { parts.append(current) }
         let rendered = parts.map { layout.blocks($0) }
         guard rendered.count > 1 else { return .success(rendered) }
-        // The room kept for the number holds `(999/999)`.
-        guard rendered.count <= 999 else {
-            return .failure(Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0,
-                                         at: title.at))
-        }
+        guard rendered.count <= Self.maxParts else { return .failure(tooMany) }
         return .success(rendered.enumerated().map { n, part in part + "\n\n(\(n + 1)/\(rendered.count))" })
     }
 
