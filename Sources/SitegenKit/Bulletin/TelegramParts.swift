@@ -64,12 +64,8 @@ struct TelegramParts {
             total = TelegramMeasure(units: 0, entities: 0)
             if let (block, m) = carried { append(block, m) }
         }
-        // The room kept for the number holds `(999/999)`.
-        let tooMany = Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0, at: title.at)
         var index = 0
         while index < pending.count {
-            // More parts than can be numbered: no need to lay out the rest.
-            guard parts.count <= Self.maxParts else { return .failure(tooMany) }
             let block = pending[index]
             let html = renderings[index] ?? layout.block(block)
             index += 1
@@ -144,7 +140,12 @@ struct TelegramParts {
         if !current.isEmpty { parts.append(current) }
         let rendered = parts.map { layout.blocks($0) }
         guard rendered.count > 1 else { return .success(rendered) }
-        guard rendered.count <= Self.maxParts else { return .failure(tooMany) }
+        // The room kept for the number holds `(999/999)`. (Checked only at the end: a block that
+        // cannot be cut, further on, is the more useful error.)
+        guard rendered.count <= Self.maxParts else {
+            return .failure(Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0,
+                                         at: title.at))
+        }
         return .success(rendered.enumerated().map { n, part in part + "\n\n(\(n + 1)/\(rendered.count))" })
     }
 
