@@ -17,6 +17,7 @@ struct PageChecker: Sendable {
     func check(_ page: Page) -> Checked {
         let body = Array(page.body)
         let document = MarkdownDocument(markdown: body)
+        if let excess = NestingLimit.firstExcess(in: document) { return tooDeep(page, excess) }
         let inventory = MarkdownInventory(document: document, body: body, lineStarts: page.bodyLineStarts)
         var (diagnostics, edits) = inspector.inspect(page: page, inventory: inventory)
         for raw in inventory.rawHTML {
@@ -33,5 +34,17 @@ struct PageChecker: Sendable {
         diagnostics += guide.check(page, document: document, inventory: inventory)
         let facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
         return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
+    }
+
+    /// A page nested deeper than `NestingLimit` allows: only the error, with an empty tree in place
+    /// of the parsed one, so no later stage (all of which may recurse) ever walks it.
+    private func tooDeep(_ page: Page, _ excess: NestingLimit.Excess) -> Checked {
+        let p = page.filePosition(excess.position)
+        let error = Diagnostic.error("markdown.depth", NestingLimit.message(excess),
+                                     file: page.sourcePath, line: p.line, column: p.column)
+        let empty = MarkdownDocument(markdown: [])
+        let inventory = MarkdownInventory(document: empty, body: [])
+        let facts = collector.facts(of: page, inventory: inventory, document: empty, tokens: [:])
+        return Checked(document: empty, inventory: inventory, diagnostics: [error], edits: RenderEdits(), facts: facts)
     }
 }

@@ -167,13 +167,19 @@ struct BulletinReader {
     /// Adjacent text pieces joined, so sentences and tokens are seen whole.
     private func merged(_ inlines: [BulletinInline]) -> [BulletinInline] {
         var out: [BulletinInline] = []
+        // The run being joined is appended to in place: joining into `out` each time would copy it
+        // again for every piece.
+        var run: String?
         for inline in inlines {
-            if case .text(let b) = inline, case .text(let a)? = out.last {
-                out[out.count - 1] = .text(a + b)
-            } else {
-                out.append(inline)
+            if case .text(let s) = inline {
+                if run == nil { run = s } else { run!.append(s) }
+                continue
             }
+            if let text = run { out.append(.text(text)) }
+            run = nil
+            out.append(inline)
         }
+        if let text = run { out.append(.text(text)) }
         return out
     }
 

@@ -7,13 +7,20 @@ enum Sentences {
         // Where each top-level text piece sits in the paragraph's text, in UTF-16 units.
         var text = ""
         var starts: [Int] = []
+        var length = 0
         for inline in content {
-            starts.append(text.utf16.count)
-            text += inline.plainText
+            // Counted piece by piece: counting the growing text again each time is quadratic.
+            starts.append(length)
+            let piece = inline.plainText
+            text += piece
+            length += piece.utf16.count
         }
         var cuts: [(index: Int, offset: Int)] = []
+        // Boundaries come in order, so the piece each falls in is found by moving forward.
+        var i = -1
         for boundary in SentenceBoundaries.offsets(in: text, language: language) {
-            guard let i = starts.lastIndex(where: { $0 <= boundary }) else { continue }
+            while i + 1 < starts.count && starts[i + 1] <= boundary { i += 1 }
+            guard i >= 0 else { continue }
             if starts[i] == boundary {
                 cuts.append((i, 0))  // between two pieces
             } else if case .text = content[i] {
@@ -25,25 +32,30 @@ enum Sentences {
         var current: [BulletinInline] = []
         var next = 0
         for (i, inline) in content.enumerated() {
-            var remainder = inline
+            guard next < cuts.count, cuts[next].index == i else {
+                current.append(inline)
+                continue
+            }
+            guard case .text(let s) = inline else {
+                // A cut before a piece that is not text.
+                while next < cuts.count, cuts[next].index == i { next += 1 }
+                sentences.append(current)
+                current = [inline]
+                continue
+            }
+            // The text's units are read once, however many sentences it holds.
+            let units = Array(s.utf16)
             var consumed = 0
             while next < cuts.count, cuts[next].index == i {
-                let offset = cuts[next].offset - consumed
+                let offset = cuts[next].offset
                 next += 1
-                guard case .text(let s) = remainder else {
-                    sentences.append(current)
-                    current = []
-                    continue
-                }
-                let units = Array(s.utf16)
-                let head = String(decoding: units[..<offset], as: UTF16.self)
-                remainder = .text(String(decoding: units[offset...], as: UTF16.self))
-                consumed += offset
+                let head = String(decoding: units[consumed..<offset], as: UTF16.self)
+                consumed = offset
                 if !head.isEmpty { current.append(.text(head)) }
                 sentences.append(current)
                 current = []
             }
-            current.append(remainder)
+            current.append(.text(String(decoding: units[consumed...], as: UTF16.self)))
         }
         sentences.append(current)
         return sentences.map(trimmed).filter { !$0.isEmpty }

@@ -10,6 +10,8 @@ struct TelegramParts {
 
     /// Room kept in every part for its number: `\n\n(999/999)`.
     static let labelRoom = 11
+    /// The most parts that room can number.
+    static let maxParts = 999
 
     /// A unit too long for one message, and where it is.
     struct Unsplittable: Error, Equatable {
@@ -23,12 +25,14 @@ struct TelegramParts {
     func split(title: BulletinBlock, blocks: [BulletinBlock], footer: BulletinBlock) -> Result<[String], Unsplittable> {
         let budget = TelegramMeasure(units: TelegramMeasure.maxUnits - Self.labelRoom,
                                      entities: TelegramMeasure.maxEntities)
-        // Most bulletins are one message: rendered and measured once.
-        let whole = layout.blocks([title] + blocks + [footer])
+        // Most bulletins are one message: rendered and measured once. Each block's rendering is kept
+        // for the split below (it is what `layout.blocks` joins).
+        var pending = [title] + blocks + [footer]
+        var renderings: [String?] = pending.map { layout.block($0) }
+        let whole = renderings.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         if TelegramMeasure(html: whole).fits(units: TelegramMeasure.maxUnits) { return .success([whole]) }
         var parts: [[BulletinBlock]] = []
         var current: [BulletinBlock] = []
-        var pending = [title] + blocks + [footer]
         // Blocks are joined by a blank line, so a part measures the sum of its blocks: each block is
         // rendered and measured once, not once per candidate part.
         var measured: [TelegramMeasure] = []
@@ -63,8 +67,8 @@ struct TelegramParts {
         var index = 0
         while index < pending.count {
             let block = pending[index]
+            let html = renderings[index] ?? layout.block(block)
             index += 1
-            let html = layout.block(block)
             // The layout leaves out blocks that render to nothing; so does the count.
             if html.isEmpty { continue }
             let m = TelegramMeasure(html: html)
@@ -79,16 +83,53 @@ struct TelegramParts {
                 index -= 1
                 continue
             }
-            // Cut the block so that its front fits (beside the heading, if one waits).
-            switch cut(block, fitting: { fits(current + $0) }) {
-            case .success(let (head, tail)):
-                append(head, measure(head))
-                flush()
-                index -= 1
-                pending[index] = tail
-            case .failure(let error):
+            // Cut the block: a front that fits (beside the heading, if one waits), then each next
+            // front alone, until the rest fits alone. The rest is neither laid out nor measured
+            // whole before then, so a block of many parts costs about what its text does.
+            var failure: Unsplittable?
+            if let pieces = Pieces(block, language: language) {
+                var from = 0
+                while true {
+                    // One piece is the whole block, which did not fit: only a quote may still be cut inside.
+                    let single: Bool
+                    if case .quote = block.kind { single = false } else { single = pieces.count == 1 }
+                    let k = single ? 0 : front(pieces, from: from, fitting: { fits(current + [$0]) })
+                    if from > 0 && k == pieces.count - from {
+                        // The rest fits alone: it is laid out as any block and may share its part.
+                        index -= 1
+                        pending[index] = pieces.make(from..<pieces.count)
+                        renderings[index] = nil
+                        break
+                    }
+                    if k == 0, case .quote = block.kind, from < pieces.count {
+                        // The first quoted block alone is too long: cut it, and quote both halves.
+                        switch cut(pieces.make(from..<pieces.count), fitting: { fits(current + $0) }) {
+                        case .success(let (head, tail)):
+                            append(head, measure(head))
+                            flush()
+                            index -= 1
+                            pending[index] = tail
+                            renderings[index] = nil
+                        case .failure(let error):
+                            failure = error
+                        }
+                        break
+                    }
+                    if k == 0 || k == pieces.count {
+                        failure = pieces.tooLong(from: from, layout: layout)
+                        break
+                    }
+                    let head = pieces.make(from..<(from + k))
+                    append(head, measure(head))
+                    flush()
+                    from += k
+                }
+            } else {
+                failure = Unsplittable(block, what: isHeading(block) ? "a heading" : "a rule", layout: layout)
+            }
+            if let failure {
                 // Not even a front of it fits beside the heading: the heading goes alone.
-                guard onlyHeading else { return .failure(error) }
+                guard onlyHeading else { return .failure(failure) }
                 parts.append(current)
                 current = []
                 measured = []
@@ -99,8 +140,9 @@ struct TelegramParts {
         if !current.isEmpty { parts.append(current) }
         let rendered = parts.map { layout.blocks($0) }
         guard rendered.count > 1 else { return .success(rendered) }
-        // The room kept for the number holds `(999/999)`.
-        guard rendered.count <= 999 else {
+        // The room kept for the number holds `(999/999)`. (Checked only at the end: a block that
+        // cannot be cut, further on, is the more useful error.)
+        guard rendered.count <= Self.maxParts else {
             return .failure(Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0,
                                          at: title.at))
         }
@@ -112,80 +154,108 @@ struct TelegramParts {
         return false
     }
 
+    /// The most pieces from `from` on whose block fits: 1, 2, 4, … pieces until one does not fit,
+    /// then a binary search between. A longer front never fits where a shorter one does not, so this
+    /// finds the longest, and costs about the size of what fits rather than of the whole block.
+    private func front(_ pieces: Pieces, from: Int, fitting fits: (BulletinBlock) -> Bool) -> Int {
+        let available = pieces.count - from
+        var low = 0, high = 1
+        while high <= available && fits(pieces.make(from..<(from + high))) {
+            low = high
+            high *= 2
+        }
+        high = min(high - 1, available)
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if fits(pieces.make(from..<(from + mid))) { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// The longest front of a block that fits, and the rest of it.
     private func cut(_ block: BulletinBlock, fitting fits: ([BulletinBlock]) -> Bool)
         -> Result<(BulletinBlock, BulletinBlock), Unsplittable>
     {
-        // A longer front never fits where a shorter one does not: search for the longest.
-        func largest(_ count: Int, _ make: (Int) -> BulletinBlock) -> Int {
-            var low = 0, high = count
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if fits([make(mid)]) { low = mid } else { high = mid - 1 }
-            }
-            return low
+        guard let pieces = Pieces(block, language: language) else {
+            return .failure(Unsplittable(block, what: isHeading(block) ? "a heading" : "a rule", layout: layout))
         }
-        func tooLong(_ what: String, _ content: BulletinBlock, at: SourcePoint) -> Unsplittable {
-            let m = TelegramMeasure(html: layout.block(content))
-            return Unsplittable(what: what, units: m.units, entities: m.entities, at: at)
+        let k = front(pieces, from: 0, fitting: { fits([$0]) })
+        if k == 0, case .quote(let kind, let title, let children) = block.kind, let first = children.first {
+            // The first quoted block alone is too long: cut it, and quote both halves.
+            let result = cut(first, fitting: { fits([BulletinBlock(kind: .quote(kind, title: title, $0), at: block.at)]) })
+            guard case .success(let (h, t)) = result else { return result }
+            var head = block, tail = block
+            head.kind = .quote(kind, title: title, [h])
+            tail.kind = .quote(kind, title: title, [t] + children.dropFirst())
+            tail.at = t.at
+            return .success((head, tail))
         }
-        var head = block, tail = block
+        guard k > 0, k < pieces.count else { return .failure(pieces.tooLong(from: 0, layout: layout)) }
+        return .success((pieces.make(0..<k), pieces.make(k..<pieces.count)))
+    }
+}
+
+extension TelegramParts.Unsplittable {
+    /// A block too long for a message, measured.
+    init<M: BulletinMarkup>(_ content: BulletinBlock, what: String, at: SourcePoint? = nil, layout: BulletinLayout<M>) {
+        let m = TelegramMeasure(html: layout.block(content))
+        self.init(what: what, units: m.units, entities: m.entities, at: at ?? content.at)
+    }
+}
+
+/// A block seen as the pieces it may be cut between: a list's items, a quote's blocks, a code
+/// block's lines, a table's rows (each part repeating the header row), a paragraph's sentences.
+/// Headings and rules have none.
+private struct Pieces {
+    let count: Int
+    /// The block made of the pieces in `range`.
+    let make: (Range<Int>) -> BulletinBlock
+    /// The piece named in an error, and the smallest block that shows it.
+    let what: String
+    let one: (Int) -> (BulletinBlock, SourcePoint)
+
+    init?(_ block: BulletinBlock, language: String) {
+        let at = block.at
         switch block.kind {
         case .list(let style, let items):
-            let make = { (k: Int) in BulletinBlock(kind: .list(style, Array(items.prefix(k))), at: block.at) }
-            let k = largest(items.count, make)
-            guard k > 0 else {
-                return .failure(tooLong("a list item", make(1), at: items[0].at))
-            }
-            head = make(k)
-            tail.kind = .list(style, Array(items.dropFirst(k)))
-            tail.at = items[k].at
+            count = items.count
+            make = { r in BulletinBlock(kind: .list(style, Array(items[r])), at: r.lowerBound == 0 ? at : items[r.lowerBound].at) }
+            what = "a list item"
+            one = { i in (BulletinBlock(kind: .list(style, i < items.count ? [items[i]] : []), at: at), i < items.count ? items[i].at : at) }
         case .paragraph(let content):
             let sentences = Sentences.split(content, language: language)
-            let make = { (k: Int) in BulletinBlock(kind: .paragraph(Sentences.joined(sentences.prefix(k))), at: block.at) }
-            let k = largest(sentences.count, make)
-            guard k > 0, k < sentences.count else {
-                let one = BulletinBlock(kind: .paragraph(sentences.first ?? content), at: block.at)
-                return .failure(tooLong(sentences.count > 1 ? "a sentence" : "a paragraph", one, at: block.at))
-            }
-            head = make(k)
-            tail.kind = .paragraph(Sentences.joined(sentences.dropFirst(k)))
+            count = sentences.count
+            make = { r in BulletinBlock(kind: .paragraph(Sentences.joined(sentences[r])), at: at) }
+            what = sentences.count > 1 ? "a sentence" : "a paragraph"
+            one = { i in (BulletinBlock(kind: .paragraph(i < sentences.count ? sentences[i] : content), at: at), at) }
         case .quote(let kind, let title, let children):
-            let make = { (k: Int) in BulletinBlock(kind: .quote(kind, title: title, Array(children.prefix(k))), at: block.at) }
-            let k = largest(children.count, make)
-            if k > 0 {
-                head = make(k)
-                tail.kind = .quote(kind, title: title, Array(children.dropFirst(k)))
-                tail.at = children[k].at
-            } else if let first = children.first {
-                // The first quoted block alone is too long: cut it, and quote both halves.
-                let result = cut(first, fitting: { fits([BulletinBlock(kind: .quote(kind, title: title, $0), at: block.at)]) })
-                guard case .success(let (h, t)) = result else { return result }
-                head.kind = .quote(kind, title: title, [h])
-                tail.kind = .quote(kind, title: title, [t] + Array(children.dropFirst()))
-                tail.at = t.at
-            } else {
-                return .failure(tooLong("a quote", block, at: block.at))
+            count = children.count
+            make = { r in
+                BulletinBlock(kind: .quote(kind, title: title, Array(children[r])), at: r.lowerBound == 0 ? at : children[r.lowerBound].at)
             }
+            what = "a quote"
+            one = { _ in (block, at) }
         case .code(let text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let make = { (k: Int) in BulletinBlock(kind: .code(lines.prefix(k).joined(separator: "\n")), at: block.at) }
-            let k = largest(lines.count, make)
-            guard k > 0, k < lines.count else { return .failure(tooLong("a line of code", make(1), at: block.at)) }
-            head = make(k)
-            tail.kind = .code(lines.dropFirst(k).joined(separator: "\n"))
+            count = lines.count
+            make = { r in BulletinBlock(kind: .code(lines[r].joined(separator: "\n")), at: at) }
+            what = "a line of code"
+            one = { i in (BulletinBlock(kind: .code(i < lines.count ? String(lines[i]) : ""), at: at), at) }
         case .table(let rows):
-            // Each part of a table repeats its header row.
-            let make = { (k: Int) in BulletinBlock(kind: .table(Array(rows.prefix(k))), at: block.at) }
-            let k = largest(rows.count, make)
-            guard k > 1, k < rows.count else { return .failure(tooLong("a table row", make(min(2, rows.count)), at: block.at)) }
-            head = make(k)
-            tail.kind = .table([rows[0]] + Array(rows.dropFirst(k)))
-        case .heading:
-            return .failure(tooLong("a heading", block, at: block.at))
-        case .rule:
-            return .failure(tooLong("a rule", block, at: block.at))
+            // The pieces are the rows under the header, which every part repeats.
+            guard let header = rows.first else { return nil }
+            count = rows.count - 1
+            make = { r in BulletinBlock(kind: .table([header] + rows[(r.lowerBound + 1)..<(r.upperBound + 1)]), at: at) }
+            what = "a table row"
+            one = { i in (BulletinBlock(kind: .table([header] + (i + 1 < rows.count ? [rows[i + 1]] : [])), at: at), at) }
+        case .heading, .rule:
+            return nil
         }
-        return .success((head, tail))
+    }
+
+    /// The error when not even one piece from `from` on fits.
+    func tooLong<M: BulletinMarkup>(from: Int, layout: BulletinLayout<M>) -> TelegramParts.Unsplittable {
+        let (block, at) = one(from)
+        return TelegramParts.Unsplittable(block, what: what, at: at, layout: layout)
     }
 }

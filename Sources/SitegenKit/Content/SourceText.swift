@@ -12,6 +12,34 @@ public struct SourceText: Sendable {
     public let lineStarts: [Int]
     /// The same bytes as a String (valid UTF-8 is checked before one is made).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// Scalars before every `checkpointStride`-th byte, so a column on a very long line (a pasted
+    /// megabyte of links) is counted from the nearest checkpoint, not from the line's start.
+    private let checkpoints: [Int]
+    static let checkpointStride = 1024
+
+    init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var from = 0
+        while from + Self.checkpointStride <= bytes.count {
+            checkpoints.append(checkpoints[checkpoints.count - 1] + Self.scalarCount(bytes, from, from + Self.checkpointStride))
+            from += Self.checkpointStride
+        }
+        self.checkpoints = checkpoints
+    }
+
+    /// Scalars in `bytes[..<offset]`.
+    private func scalars(before offset: Int) -> Int {
+        let k = offset / Self.checkpointStride
+        return checkpoints[k] + Self.scalarCount(bytes, k * Self.checkpointStride, offset)
+    }
+
+    /// Scalars in `bytes[from..<to]`, from the checkpoints.
+    private func scalars(_ from: Int, _ to: Int) -> Int {
+        to - from <= Self.checkpointStride ? Self.scalarCount(bytes, from, to) : scalars(before: to) - scalars(before: from)
+    }
 
     /// Why a file cannot be read as text.
     public enum Problem: Error, Equatable {
@@ -51,7 +79,8 @@ public struct SourceText: Sendable {
 
     /// Line (from 1) and column (scalars, from 1) of a byte offset.
     public func position(ofByte offset: Int) -> (line: Int, column: Int) {
-        Self.position(ofByte: offset, in: bytes, lineStarts: lineStarts)
+        let line = Self.line(ofByte: offset, lineStarts: lineStarts)
+        return (line, scalars(lineStarts[line - 1], max(lineStarts[line - 1], min(offset, bytes.count))) + 1)
     }
 
     /// The column (scalars, from 1) of a 1-based byte column on a 1-based line.
@@ -59,7 +88,7 @@ public struct SourceText: Sendable {
         guard line >= 1, line <= lineStarts.count else { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(bytes.count, start + max(0, byteColumn - 1))
-        return Self.scalarCount(bytes, start, end) + 1
+        return scalars(start, max(start, end)) + 1
     }
 
     /// Byte offset of a 1-based line and byte column.
@@ -104,24 +133,29 @@ public struct SourceText: Sendable {
     }
 
     static func position(ofByte offset: Int, in bytes: [UInt8], lineStarts: [Int]) -> (line: Int, column: Int) {
-        // Binary search for the last line start at or before offset.
+        let line = line(ofByte: offset, lineStarts: lineStarts)
+        return (line, scalarCount(bytes, lineStarts[line - 1], min(offset, bytes.count)) + 1)
+    }
+
+    /// The line (from 1) holding a byte offset: a binary search for the last line start at or before it.
+    static func line(ofByte offset: Int, lineStarts: [Int]) -> Int {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return (lo + 1, scalarCount(bytes, lineStarts[lo], min(offset, bytes.count)) + 1)
+        return lo + 1
     }
 
     /// Scalars in bytes[from..<to]: every byte that is not a UTF-8 continuation byte starts one.
     static func scalarCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
-        var n = 0
-        var i = from
-        while i < to {
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
-            i += 1
+        guard from < to else { return 0 }
+        return bytes.withUnsafeBufferPointer { buf in
+            var n = 0
+            // Branch-free, so the loop vectorises.
+            for b in buf[from..<to] { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
+            return n
         }
-        return n
     }
 
     /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence.
@@ -158,20 +192,27 @@ public struct SourceText: Sendable {
 
 extension SourceText {
     /// Byte offset of the first occurrence of `needle` at or after `from`, looking no further than
-    /// `withinLines` line breaks ahead.
-    public func find(_ needle: String, from: Int, withinLines: Int) -> Int? {
+    /// `withinLines` line breaks ahead, nor (when given) than `withinBytes` bytes past `from`.
+    public func find(_ needle: String, from: Int, withinLines: Int, withinBytes: Int? = nil) -> Int? {
         let n = Array(needle.utf8)
         guard !n.isEmpty else { return nil }
-        var breaks = 0
-        var i = max(0, from)
-        while i + n.count <= bytes.count {
-            if bytes[i] == n[0] && bytes[i..<(i + n.count)].elementsEqual(n) { return i }
-            if bytes[i] == 0x0A {
-                breaks += 1
+        let start = max(0, from)
+        let end = withinBytes.map { min(bytes.count, start + $0 + n.count) } ?? bytes.count
+        let last = end - n.count
+        return bytes.withUnsafeBufferPointer { buf -> Int? in
+            guard let base = buf.baseAddress else { return nil }
+            var breaks = 0
+            var i = start
+            // memchr jumps to each candidate; the line breaks skipped on the way are counted.
+            while i <= last, let hit = memchr(base + i, Int32(n[0]), last - i + 1) {
+                let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                for b in buf[i..<j] { breaks &+= b == 0x0A ? 1 : 0 }
                 if breaks > withinLines { return nil }
+                if n.withUnsafeBufferPointer({ memcmp(base + j, $0.baseAddress!, n.count) }) == 0 { return j }
+                if buf[j] == 0x0A { breaks += 1 }
+                i = j + 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 }

@@ -375,6 +375,12 @@ struct PageInspector: Sendable {
         return HostName.ascii(String(host))
     }
 
+    /// How far past where a token of a text run should be its text is looked for: escapes and
+    /// entities shift it a little, and a token written otherwise in the source (a number's no-break
+    /// space) must not cost a scan of the rest of a megabyte-long line each time. (A link placed by
+    /// its neighbour is looked for without this bound: the neighbour may be long.)
+    static let locateWindow = 4096
+
     /// Where a token really is: cmark reports where its node starts; the token's own text is found
     /// in the source line from there (escapes and entities can shift it).
     func locate(_ token: String, near start: BodyPosition, offset: Int = 0, run: TextRun? = nil, in page: Page)
@@ -385,7 +391,9 @@ struct PageInspector: Sendable {
         var line = fileLine
         var from = page.text.offset(line: line, byteColumn: max(1, start.byteColumn - 2))
         // A code block's text spans lines: move to the line the offset falls on.
-        if let run, run.text.utf8.prefix(offset).contains(0x0A) {
+        // Only a code block's text holds line breaks (a text node ends at each); looking for them in
+        // every run made a long line of tokens quadratic.
+        if let run, run.node.kind == .codeBlock, run.text.utf8.prefix(offset).contains(0x0A) {
             let before = run.text.utf8.prefix(offset)
             line += before.count { $0 == 0x0A }
             let lastBreak = before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0
@@ -396,7 +404,8 @@ struct PageInspector: Sendable {
         // Search this line first, then the following lines of the block (a link without a
         // position is placed by its neighbours, which may be on an earlier line).
         let start = max(page.text.lineStarts[line - 1], from - 2)
-        let at = page.text.find(token, from: start, withinLines: 50) ?? min(from, page.text.bytes.count)
+        let at = page.text.find(token, from: start, withinLines: 50, withinBytes: run == nil ? nil : Self.locateWindow)
+            ?? min(from, page.text.bytes.count)
         let p = page.text.position(ofByte: at)
         let lineStart = page.text.lineStarts[p.line - 1]
         return BodyPosition(line: p.line - page.bodyLineOffset, byteColumn: at - lineStart + 1)
