@@ -98,7 +98,7 @@ final class FakeNameMatchingTests: XCTestCase {
     func testOtherNamesAndProseAreNotTheFake() throws {
         // Another name goes on with a letter or digit; Kazakh and Russian words starting alike are words.
         let d = try Fixture.check("""
-            Kenes1414Bot ботына жазыңыз. EgovKzBot2 емес, EgovKzBot20 емес. Егер егов кз деп іздесеңіз, \
+            Kenes1414Bot ботына жазыңыз. EgovKzBot2 емес, EgovKzBot200 емес. Егер егов кз деп іздесеңіз, \
             екі бот шығады. Его нет. Kenes1414_Botany.
 
             """)
@@ -143,8 +143,9 @@ final class NameAndPhoneRobustnessTests: XCTestCase {
             var last = 0
             for m in matcher.matches(in: scalars) {
                 XCTAssertTrue(last <= m.from && m.from < m.to && m.to <= scalars.count, text)
-                let written = scalars[m.from..<m.to].flatMap(FakeNameMatcher.fold)
-                XCTAssertEqual(written, m.name.unicodeScalars.flatMap(FakeNameMatcher.fold), text)
+                // Names are compared by their letters and digits, whatever stands between them.
+                let written = scalars[m.from..<m.to].flatMap(FakeNameMatcher.letters)
+                XCTAssertEqual(written, m.name.unicodeScalars.flatMap(FakeNameMatcher.letters), text)
                 last = m.to
             }
             XCTAssertEqual(matcher.mayHoldName(text), !matcher.matches(in: scalars).isEmpty, text)

@@ -192,6 +192,16 @@ final class LinkPolicyCanonicalTests: XCTestCase {
 
     // MARK: - Telegram: plain forms only
 
+    func testAChannelPostPassesAndABotPostDoesNot() throws {
+        let config = Fixture.defaultConfig.replacingOccurrences(of: "official: [Kenes1414Bot]", with: "official: [Kenes1414Bot, Enbek_News]")
+        try check([
+            .ok("https://t.me/Enbek_News/15"),
+            .ok("https://t.me/enbek_news/2020"),
+            .refused("https://t.me/Kenes1414Bot/15", "link.noncanonical"),
+            .refused("https://t.me/Enbek_News/015", "link.noncanonical"),
+        ], config: config)
+    }
+
     func testTelegramPlainFormsPass() throws {
         try check([
             .ok("https://t.me/Kenes1414Bot"),
@@ -199,7 +209,8 @@ final class LinkPolicyCanonicalTests: XCTestCase {
             .ok("https://t.me/s/Kenes1414Bot"),
             .ok("https://t.me/Kenes1414Bot?start=apply_42500"),
             .ok("https://t.me/Kenes1414Bot?start=a-B_9"),
-            .ok("https://t.me/Kenes1414Bot/15"),
+            // A bot has no posts: the app opens `t.me/<bot>/<name>` as a Mini App.
+            .refused("https://t.me/Kenes1414Bot/15", "link.noncanonical"),
         ])
     }
 
@@ -397,7 +408,8 @@ final class LinkPolicyCanonicalTests: XCTestCase {
 
     func testWrittenOutURLInTextIsJudgedTheSameWay() throws {
         let d = try Fixture.check("Бот: https://t.me/evilbot/../Kenes1414Bot\n\nПортал: https://egov.kz/…evil.com\n")
-        LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 6), ("link.noncanonical", 6, 9)])
+        // The piece after the ellipsis is what a messenger links on its own: judged too.
+        LinkPolicyAssert.errorsAre(d, [("link.noncanonical", 4, 6), ("link.noncanonical", 6, 9), ("text.domain", 6, 26)])
     }
 
     func testReferenceDefinitionIsJudgedTheSameWay() throws {
@@ -526,7 +538,7 @@ final class LinkPolicyCanonicalTDLibTests: XCTestCase {
         }
         XCTAssertTrue(split.isEmpty, "accepted, but Telegram does not read one whole link:\n" + split.joined(separator: "\n"))
         for must in ["https://t.me/Kenes1414Bot", "https://t.me/s/Kenes1414Bot", "https://t.me/Kenes1414Bot?start=go",
-                     "https://t.me/Kenes1414Bot/15", "https://egov.kz/ru/", "https://42500.enbek.kz/kk/42500"] {
+                     "https://egov.kz/ru/", "https://42500.enbek.kz/kk/42500"] {
             XCTAssertTrue(accepted.contains(must), "\(must) should be accepted")
         }
         XCTAssertGreaterThan(texts.count - accepted.count, 0)

@@ -49,7 +49,9 @@ final class TDLibTextScannerTests: XCTestCase {
         let d = try Fixture.check("Алдымен evil.com¹ оқыңыз.\n\nСілтеме https://egov.kz/…evil.com\n")
         assertDiagnostic(d, code: "text.domain", line: 4, column: 9)
         assertDiagnostic(d, code: "text.domain", line: 6, column: 26)
-        XCTAssertEqual(d.filter { $0.severity == .error }.count, 2, d.map(DiagnosticFormatter.line).joined(separator: "\n"))
+        // The address as written is refused too: the app ends it at the ellipsis.
+        assertDiagnostic(d, code: "link.noncanonical", line: 6, column: 9)
+        XCTAssertEqual(d.filter { $0.severity == .error }.count, 3, d.map(DiagnosticFormatter.line).joined(separator: "\n"))
     }
 
     func testEmailAddressTelegramOpensAsALinkSaysWhatToDo() throws {
@@ -73,9 +75,15 @@ final class TDLibTextScannerTests: XCTestCase {
     }
 
     func testOfficialAddressesInEveryFormTelegramLinksPass() throws {
-        let text = "Бот: tg://resolve?domain=Kenes1414Bot, t.me/Kenes1414Bot, help@egov.kz, EGOV.KZ, "
-            + "https://egov.kz/ru/…, 42500.enbek.kz/apply.\n"
+        let text = "Бот: t.me/Kenes1414Bot, help@egov.kz, EGOV.KZ, https://egov.kz/ru/ …, 42500.enbek.kz/apply.\n"
         assertNoErrors(try Fixture.check(text))
+    }
+
+    /// Telegram links are written in one form: `tg://` in text names the `t.me` form to write instead.
+    func testOfficialBotByTgSchemeInTextNamesTheFormToWrite() throws {
+        let d = try Fixture.check("Бот: tg://resolve?domain=Kenes1414Bot\n")
+        assertDiagnostic(d, code: "text.url", line: 4, column: 6)
+        XCTAssertTrue(d.contains { $0.message.contains("write https://t.me/Kenes1414Bot instead") }, d.map(\.message).joined(separator: "\n"))
     }
 
     func testLegitimateKazakhAndRussianTextIsClean() throws {

@@ -20,19 +20,30 @@ enum CanonicalLink {
     struct Problem: Equatable {
         var reason: String
         var suggestion: String?
+        /// What to do when no form can be suggested (the address is cut where an app cuts it).
+        var advice: String? = nil
 
         /// The diagnostic text: the reason, then what to write.
         var message: String {
             "link is not written in canonical form: \(reason); "
-                + (suggestion.map { "write \($0) instead" } ?? "write the address exactly as the site gives it")
+                + (suggestion.map { "write \($0) instead" } ?? advice ?? "write the address exactly as the site gives it")
         }
     }
 
     /// Nil when `written` is canonical; `url` is its parse, an https URL with a domain host.
     static func problem(written: String, url: URLRecord, parser: URLParser) -> Problem? {
         guard let reason = reason(written: written, url: url) else { return nil }
+        if reason.hasPrefix(appCut) {
+            // Percent-encoding the character would give a working link nobody meant: the editor most
+            // likely let punctuation touch the address.
+            return Problem(reason: reason, suggestion: nil,
+                           advice: "end the address before that character (put a space between them) or write the address exactly as the site gives it")
+        }
         return Problem(reason: reason, suggestion: suggestion(for: url, parser: parser))
     }
+
+    /// How the reasons that an app cuts the link short inside it begin.
+    static let appCut = "Telegram and other apps end the link at"
 
     /// What is wrong with the written form, from the most specific reason to the general one.
     static func reason(written: String, url: URLRecord) -> String? {

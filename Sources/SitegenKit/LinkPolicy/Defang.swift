@@ -24,8 +24,9 @@ enum Defang {
         return out
     }
 
-    /// A non-link span holding a defanged name.
+    /// A non-link span holding a defanged name. The `@` is bracketed too: a reader who copies
+    /// `@EgovKzBot2.0` from the page into a messenger would otherwise paste a mention of `@EgovKzBot2`.
     static func html(_ s: String) -> String {
-        "<span class=\"defanged\" translate=\"no\">" + HTMLText.escape(text(s)) + "</span>"
+        "<span class=\"defanged\" translate=\"no\">" + HTMLText.escape(messenger(s)) + "</span>"
     }
 }

@@ -12,10 +12,11 @@ import UnicodeSecurity
 /// Telegram's search finds the fake whatever stands between them, so `EgovKzBot20`, `EgovKz_Bot2.0`,
 /// `EgovKzBot2,0` and `EgovKzBot2˙0` are that fake, and digits of any script (`٢`, `²`, `２`) are read
 /// as the digits they are. Up to two other characters may stand between two letters or digits, none
-/// of them a space or an `@`. A name that goes on with more letters or digits (`EgovKzBot2.00`) still
-/// names the fake, unless the whole word is an official handle (a fake registered as `Kenes1414`
-/// does not make `Kenes1414Bot` one). The match covers the name as written, not the ending, so that
-/// the whole name (and only it) is shown defanged.
+/// of them a space or an `@`. A name must not go on with an ASCII letter, digit or `_` (then it is
+/// another name: `Kenes1414Bot` is not `Kenes1414`), and a word written exactly as an official handle
+/// is never a fake, though its letters may be a fake's (`Kenes1414Bot` and the fake `Kenes1414_Bot`).
+/// The match covers the name as written, not the ending, so that the whole name (and only it) is
+/// shown defanged.
 ///
 /// Each character is folded on its own (skeleton, lowercase, skeleton again, lowercase, marks
 /// dropped) so a match maps back to the characters written; the registry is folded once, and the
@@ -41,15 +42,15 @@ struct FakeNameMatcher: Sendable {
     /// The first scalar of every entry's fold: a word whose first fold starts otherwise is skipped.
     private let firstScalars: Set<Unicode.Scalar>
 
-    /// Folds of the official handles: a word that is one of them is never a fake.
-    private let officialFolds: Set<[Unicode.Scalar]>
+    /// The official handles, lowercased: a word written as one of them is never a fake.
+    private let officials: Set<String>
 
     /// `bots`: the registry's bot names; `sites`: its fake domains (ASCII or Unicode); `officials`:
     /// the official handles.
     init(bots: [String], sites: [String] = [], officials: [String] = []) {
         var seen = Set<[Unicode.Scalar]>()
         var entries: [Entry] = []
-        officialFolds = Set(officials.map { $0.unicodeScalars.flatMap(Self.letters) })
+        self.officials = Set(officials.map { $0.lowercased() })
         // Sorted, so equal folds keep one spelling whatever the input order.
         for (name, isSite) in bots.sorted().map({ ($0, false) }) + sites.sorted().map({ ($0, true) }) {
             let fold = name.unicodeScalars.flatMap(Self.letters)
@@ -151,19 +152,14 @@ struct FakeNameMatcher: Sendable {
                 length += 1
             }
             guard entries.contains(where: { $0.fold.starts(with: folded) }) else { break }
-            if let e = entries.first(where: { $0.fold == folded }) {
+            if let e = entries.first(where: { $0.fold == folded }), j == s.endIndex || !Self.continuesName(s[j]) {
                 best = Match(from: offset, to: offset + length, name: e.name, isSite: e.isSite)
             }
         }
         guard let found = best else { return nil }
-        // A longer word is still the fake, unless it is an official handle as a whole.
-        if !officialFolds.isEmpty {
-            var k = s.index(start, offsetBy: found.to - found.from)
-            var word: [Unicode.Scalar] = []
-            var i = start
-            while i != k { word += Self.letters(s[i]); i = s.index(after: i) }
-            while k != s.endIndex, Self.continuesName(s[k]) { word += Self.letters(s[k]); k = s.index(after: k) }
-            if officialFolds.contains(word) { return nil }
+        if !officials.isEmpty {
+            let written = String(String.UnicodeScalarView(s[start..<s.index(start, offsetBy: found.to - found.from)]))
+            if officials.contains(written.lowercased()) { return nil }
         }
         return found
     }
@@ -175,7 +171,8 @@ struct FakeNameMatcher: Sendable {
 
     /// The letters and digits of a character's fold: what a reader types into a search.
     static func letters(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
-        fold(u).filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        // Modifier letters (`˙` folds to one) are marks to a reader, not letters.
+        fold(u).filter { ($0.properties.isAlphabetic && $0.properties.generalCategory != .modifierLetter) || ("0"..."9").contains($0) }
     }
 
     // MARK: Folding
@@ -209,7 +206,7 @@ struct FakeNameMatcher: Sendable {
         // A digit of any script, a superscript or a fullwidth digit reads as that digit.
         if !u.isASCII, let value = u.properties.numericValue, value >= 0, value <= 9, value == value.rounded(),
            u.properties.numericType == .decimal || u.properties.numericType == .digit {
-            return [Unicode.Scalar(UInt8(48 + Int(value)))]
+            return compute(Unicode.Scalar(UInt8(48 + Int(value))))
         }
         if u.properties.isWhitespace || u.properties.generalCategory == .control { return [u] }
         let once = Confusables.skeleton(Confusables.skeleton(String(u)).lowercased()).lowercased()

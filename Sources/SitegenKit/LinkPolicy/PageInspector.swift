@@ -79,14 +79,11 @@ struct PageInspector: Sendable {
         }
 
         for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
-            if Self.mayHoldInvisible(run.text), let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: run.text) {
+            if Self.mayHoldInvisible(run.text), let (f, hidden) = Self.invisibleFinding(run.text) {
                 // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
                 let before = String(String.UnicodeScalarView(run.text.unicodeScalars.prefix(hidden.offset)))
                 let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
-                let code = String(hidden.scalar.value, radix: 16, uppercase: true)
-                place(Finding(code: "text.invisible",
-                              message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                              url: nil), at)
+                place(f, at)
             }
             let found = tokens.scan(run.text)
             if run.link == nil && !found.isEmpty { edits.runTokens[index] = found }
@@ -151,6 +148,11 @@ struct PageInspector: Sendable {
         for (field, namesFakes) in fields {
             // Escapes and folded lines make the value differ from the source: find each token's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
+            if let (f, hidden) = Self.invisibleFinding(field.value) {
+                let p = page.text.position(ofByte: page.text.find(String(hidden.scalar), from: from, withinLines: 20) ?? from)
+                diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
+                                              severity: .error, code: f.code, message: f.message, url: f.url))
+            }
             for (f, phone) in phoneFindings(field.value) {
                 let p = page.text.position(ofByte: page.text.find(phone.text, from: from, withinLines: 20) ?? from)
                 diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
@@ -298,6 +300,15 @@ struct PageInspector: Sendable {
     /// A byte-level look for the encodings invisible and direction characters can have, so the
     /// Unicode property lookup runs only on the rare text that might hold one. Cyrillic letters,
     /// «», — and ₸ are ruled out here; anything outside these known-safe patterns is looked at.
+    /// The first invisible or direction-changing character of prose, as a `text.invisible` finding.
+    static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
+        guard let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) else { return nil }
+        let code = String(hidden.scalar.value, radix: 16, uppercase: true)
+        return (Finding(code: "text.invisible",
+                        message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                        url: nil), hidden)
+    }
+
     static func mayHoldInvisible(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { b in

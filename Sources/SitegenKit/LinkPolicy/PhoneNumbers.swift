@@ -32,25 +32,56 @@ enum PhoneNumbers {
         return digits
     }
 
-    /// A quick look: without two ASCII digits in a row (or a digit after `+`) there is no number.
+    /// A quick look: without two digits in a row (or a digit after `+`) there is no number. Digits of
+    /// other scripts (fullwidth `７`, Arabic-Indic `٧`, mathematical `𝟕`) are dialled like ASCII ones.
     static func mayHold(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
+        var hasOtherScripts = false
+        let ascii = copy.withUTF8 { bytes in
             var previousIsDigit = false
             for b in bytes {
                 let isDigit = b >= 0x30 && b <= 0x39
                 if isDigit && previousIsDigit { return true }
                 previousIsDigit = isDigit
+                // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow.
+                if b >= 0xD8 { hasOtherScripts = true }
             }
             return false
         }
+        if ascii { return true }
+        guard hasOtherScripts else { return false }
+        var previousIsDigit = false
+        for u in text.unicodeScalars {
+            let isDigit = Self.isDigit(plain(u))
+            if isDigit && previousIsDigit { return true }
+            previousIsDigit = isDigit
+        }
+        return false
+    }
+
+    /// A character as a phone reads it: a decimal digit of any script as its ASCII digit, a
+    /// fullwidth plus as `+`, and an invisible space or joiner as a space.
+    static func plain(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if u.isASCII { return u }
+        switch u.value {
+        case 0xFF0B, 0xFE62: return "+"
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return " "
+        case 0x400...0x52F: return u
+        default: break
+        }
+        if u.properties.numericType == .decimal || u.properties.numericType == .digit,
+           let value = u.properties.numericValue, value >= 0, value <= 9, value == value.rounded() {
+            return Unicode.Scalar(UInt8(48 + Int(value)))
+        }
+        return u
     }
 
     static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
-        let s = Array(text.unicodeScalars)
+        let written = Array(text.unicodeScalars)
+        let s = written.map(plain)
         var offsets = [Int](repeating: 0, count: s.count + 1)
-        for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []
         var i = 0
         while i < s.count {
@@ -67,7 +98,7 @@ enum PhoneNumbers {
             let digits = groups.joined()
             if let found = phone(s, i, end, groups: groups, plus: plus) {
                 out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
-                                 text: String(String.UnicodeScalarView(s[i..<found])), digits: canonical(digits)))
+                                 text: String(String.UnicodeScalarView(written[i..<found])), digits: canonical(digits)))
             }
             i = max(end, i + 1)
         }

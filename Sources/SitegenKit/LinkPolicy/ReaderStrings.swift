@@ -64,12 +64,7 @@ enum ReaderStrings {
                 out.append(Diagnostic(file: entry.file, line: p.line, column: p.column, severity: .error,
                                       code: f.code, message: f.message, url: f.url))
             }
-            if let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: value) {
-                let code = String(hidden.scalar.value, radix: 16, uppercase: true)
-                report(Finding(code: "text.invisible",
-                               message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                               url: nil), String(hidden.scalar))
-            }
+            if let (f, hidden) = PageInspector.invisibleFinding(value) { report(f, String(hidden.scalar)) }
             for (f, phone) in inspector.phoneFindings(value) { report(f, phone.text) }
             for token in inspector.tokens.scan(value) {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)

@@ -8,7 +8,7 @@
 /// - `https://t.me/<handle>`
 /// - `https://t.me/s/<handle>` (a channel's web preview)
 /// - `https://t.me/<handle>?start=<token>` (a bot started with a parameter)
-/// - `https://t.me/<channel>/<post>` (one post of a channel)
+/// - `https://t.me/<channel>/<post>` (one post of a channel; never of a bot, whose name ends in "bot")
 ///
 /// Telegram's other link hosts (`telegram.me`, `telegram.dog`, `www.t.me`) and `tg://resolve?domain=`
 /// open the same handle, but the policy keeps one form: it is the one readers are taught to
@@ -87,7 +87,9 @@ struct TelegramLinkForm: Equatable {
             return TelegramLinkForm(handle: String(path[..<q]), kind: .start(token: String(query.dropFirst("start=".count))))
         }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 2, isHandle(parts[0]), isPostNumber(parts[1]) {
+        // A bot has no posts: Telegram requires a bot's username to end in "bot", and the app opens
+        // `t.me/<bot>/<name>` as one of the bot's Mini Apps, whatever the name.
+        if parts.count == 2, isHandle(parts[0]), !parts[0].lowercased().hasSuffix("bot"), isPostNumber(parts[1]) {
             return TelegramLinkForm(handle: String(parts[0]), kind: .post(number: String(parts[1])))
         }
         return nil

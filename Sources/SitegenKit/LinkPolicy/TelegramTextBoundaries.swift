@@ -9,6 +9,8 @@ struct TelegramAutoLink: Sendable, Equatable {
         case botCommand
         /// `$USD@bot`: only cashtags naming a bot are kept.
         case cashtag
+        /// `#tag@bot`: only hashtags naming a bot are kept (the app searches the tag in that bot).
+        case hashtag
         /// An address with or without a scheme (`evil.com`, `185.22.64.10/apply`, `tg://…`, `ton://…`).
         case url
         /// `name@domain.tld`.
@@ -35,6 +37,7 @@ enum TelegramTextBoundaries {
         out += mentions(s)
         out += botCommands(s, namingBot: true)
         out += cashtags(s, namingBot: true)
+        out += hashtagsNamingBots(s)
         out += schemeURLs(s)
         out += addresses(s)
         return out.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -173,6 +176,22 @@ enum TelegramTextBoundaries {
             guard (3...32).contains(botEnd - end - 1) else { continue }
             if botEnd < s.count, isWordCharacter(s[botEnd]) || ["/", "<", ">"].contains(s[botEnd]) { continue }
             out.append(TelegramAutoLink(kind: .botCommand, range: i..<botEnd))
+        }
+        return out
+    }
+
+    /// `#tag@bot`. Read more widely than the apps do (any run of hashtag letters, any handle of three
+    /// or more characters after the @), so that every bot a hashtag could name is judged.
+    private static func hashtagsNamingBots(_ s: [Unicode.Scalar]) -> [TelegramAutoLink] {
+        var out: [TelegramAutoLink] = []
+        for i in s.indices where s[i] == "#" {
+            if i > 0, isHashtagLetter(s[i - 1]) { continue }
+            var end = i + 1
+            while end < s.count, isHashtagLetter(s[end]) { end += 1 }
+            guard end > i + 1, end < s.count, s[end] == "@" else { continue }
+            var botEnd = end + 1
+            while botEnd < s.count, isHandleCharacter(s[botEnd]) { botEnd += 1 }
+            if botEnd - end - 1 >= 3 { out.append(TelegramAutoLink(kind: .hashtag, range: i..<botEnd)) }
         }
         return out
     }

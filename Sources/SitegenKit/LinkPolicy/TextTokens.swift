@@ -199,7 +199,7 @@ struct TextTokens {
                 out.append(TextToken(kind: kind, offset: offset, length: offsets[link.range.upperBound] - offset, text: text))
             }
             switch link.kind {
-            case .mention, .botCommand, .cashtag:
+            case .mention, .botCommand, .cashtag, .hashtag:
                 let name = String(text[text.index(after: text.firstIndex(of: "@")!)...])
                 // The first reading may have read on to a fake's display name (`@EgovKzBot2.0`).
                 if link.kind == .mention, here.contains(where: {
