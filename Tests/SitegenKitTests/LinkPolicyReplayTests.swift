@@ -27,6 +27,8 @@ final class LinkPolicyReplayTests: XCTestCase {
         let (html, d) = try Fixture.render("> [!WARNING]\n> Іздемеңіз: EgovKz_Bot2.0 жалған.\n")
         assertNoErrors(d)
         XCTAssertTrue(try XCTUnwrap(html).contains("<span class=\"defanged\" translate=\"no\">EgovKz_Bot2[.]0</span>"))
+        let (dotAbove, _) = try Fixture.render("> [!WARNING]\n> Іздемеңіз: EgovKzBot2\u{02D9}0 жалған.\n")
+        XCTAssertTrue(try XCTUnwrap(dotAbove).contains(">EgovKzBot2[\u{02D9}]0</span>"), dotAbove ?? "")
     }
 
     func testAHandleDefangedOnThePageHasItsAtBracketedToo() throws {

@@ -4,14 +4,31 @@ enum Defang {
     /// `egov-kz.com` → `egov-kz[.]com`, `https://x.kz` → `hxxps://x[.]kz`.
     static func text(_ s: String) -> String {
         var out = ""
-        // Every character a reader or a browser takes for a dot (`．`, `。`, `·` …) is bracketed, not only `.`.
+        // Every character a reader or a browser takes for a dot (`．`, `。`, `·` …) is bracketed, not only
+        // `.`, and so is any other punctuation or symbol between the name's letters (`EgovKzBot2˙0`,
+        // `EgovKzBot2,0`): a reader may read it as the dot of the name.
         for u in s.unicodeScalars {
-            if TextTokens.plain(u) == "." || FakeNameMatcher.isDotLike(u) { out += "[" + String(u) + "]" } else { out.unicodeScalars.append(u) }
+            if TextTokens.plain(u) == "." || FakeNameMatcher.isDotLike(u) || Self.mayReadAsDot(u) {
+                out += "[" + String(u) + "]"
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         for (scheme, safe) in [("https://", "hxxps://"), ("http://", "hxxp://")] where out.lowercased().hasPrefix(scheme) {
             out = safe + out.dropFirst(scheme.count)
         }
         return out
+    }
+
+    /// Punctuation and symbols other than the ones names are written with (`-`, `_`, `@`, `:`, `/`).
+    private static func mayReadAsDot(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return u == "," || u == ";" || u == "'" || u == "`" }
+        switch u.properties.generalCategory {
+        case .otherPunctuation, .modifierSymbol, .mathSymbol, .otherSymbol, .connectorPunctuation, .dashPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 
     /// For messengers, which also turn `@name` into a link to an account: `@fake_bot` → `[@]fake_bot`,
