@@ -37,9 +37,10 @@ check: deps
 test: deps
 	$(SWIFT) test --disable-swift-testing
 
-# The real validators over the built site (Nu HTML Checker, axe-core 4 at two widths).
+# The real validators over the built site (Nu HTML Checker, axe-core 4 at two widths, smsutil):
+# Tests/validate/run.sh builds the content into a temporary folder and fails on any finding.
 validate: deps validate-deps
-	@echo "validate: not yet wired"
+	SWIFT="$(SWIFT)" Tests/validate/run.sh
 
 release: deps
 	$(SWIFT) build -c release
