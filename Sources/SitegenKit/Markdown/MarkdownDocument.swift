@@ -36,7 +36,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Whether documents must be parsed one at a time: only where the fix for cmark-gfm's shared
     /// table of inline characters (CCmarkConcurrency) did not take. Found by parsing once, alone.
     static let parsesOneAtATime: Bool = {
-        _ = parse(Array("x".utf8))
+        cmark_node_free(parse(Array("x".utf8)))
         return sg_cmark_concurrency_fix_installed() == 0
     }()
     private static let parseLock = NSLock()
