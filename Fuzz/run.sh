@@ -11,9 +11,15 @@ targets="${FUZZ_TARGETS:-FuzzPage FuzzPolicy}"
 scratch="$PWD/.build-fuzz"
 
 echo "== building the fuzz targets"
-(cd Fuzz && $SWIFT build -c debug -Xswiftc -sanitize=fuzzer,address --scratch-path "$scratch" 2>&1 \
-    | grep -v 'ld.gold: warning' | tail -n 3) || exit 2
-[ -x "$scratch/debug/FuzzPage" ] || { echo "fuzz: the build made no FuzzPage"; exit 2; }
+# One product at a time: a plain `swift build` here would also link the dependency's own executables
+# with libFuzzer, whose `main` clashes with theirs.
+for target in $targets; do
+    # pipefail: the build's own status, not tail's.
+    if ! (cd Fuzz && $SWIFT build -c debug -Xswiftc -sanitize=fuzzer,address --scratch-path "$scratch" \
+        --product "$target" 2>&1 | grep -v 'ld.gold: warning' | tail -n 3); then
+        echo "fuzz: $target did not build"; exit 2
+    fi
+done
 
 status=0
 for target in $targets; do
