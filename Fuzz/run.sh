@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds the libFuzzer targets of Fuzz/ (with AddressSanitizer) and runs each for
 # FUZZ_SECONDS (default 60) from its committed seed corpus. What a run finds is kept in .build-fuzz/:
-# the growing corpus in corpus/<target>/ and any crash, hang or broken promise in artifacts/<target>/.
+# the growing corpus in corpus/<target>/ and any crash, hang or broken promise in findings/<target>/.
 # Exits non-zero when any target found something; reproduce with `.build-fuzz/debug/<target> <file>`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +24,11 @@ done
 status=0
 for target in $targets; do
     seeds="Fuzz/corpus/$(echo "${target#Fuzz}" | tr '[:upper:]' '[:lower:]')"
-    mkdir -p "$scratch/corpus/$target" "$scratch/artifacts/$target"
+    mkdir -p "$scratch/corpus/$target" "$scratch/findings/$target"
     echo "== $target for ${seconds} s (seeds: $seeds)"
     # -timeout: one input taking 10 s is a hang; -rss_limit_mb: ASan's shadow needs room.
     "$scratch/debug/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
-        -artifact_prefix="$scratch/artifacts/$target/" "$scratch/corpus/$target" "$seeds" \
+        -artifact_prefix="$scratch/findings/$target/" "$scratch/corpus/$target" "$seeds" \
         >"$scratch/$target.log" 2>&1
     code=$?
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done )' "$scratch/$target.log"
