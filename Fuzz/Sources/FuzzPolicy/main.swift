@@ -47,7 +47,7 @@ struct PolicyHarness {
         if url.scheme == "http" {
             FuzzSite.fail("accepted \(typed.debugDescription) is read as http: \(url.serialized())", Array(typed.utf8))
         }
-        // FUZZ_ORACLE_SELFTEST=1 forgets the allow-list here, so that replaying `https://egov.kz/` shows
+        // FUZZ_ORACLE_SELFTEST=1 forgets the allow-list here, so that replaying an address on the allow-list shows
         // this check can fail.
         let allowed = selfTest ? false : inspector.policy.isAllowed(host: name)
         if name == judge.siteBase?.serializedHost || allowed { return }
