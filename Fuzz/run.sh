@@ -9,6 +9,8 @@ SWIFT="${SWIFT:-swift}"
 seconds="${FUZZ_SECONDS:-60}"
 targets="${FUZZ_TARGETS:-FuzzPage FuzzPolicy}"
 scratch="$PWD/.build-fuzz"
+# Swift's own crash backtracer reads the dying process's memory, which ASan reports as a second crash.
+export SWIFT_BACKTRACE=enable=no
 
 echo "== building the fuzz targets"
 # One product at a time: a plain `swift build` here would also link the dependency's own executables

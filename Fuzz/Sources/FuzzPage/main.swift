@@ -74,11 +74,38 @@ struct PageHarness {
         return out
     }
 
-    /// The character references cmark-gfm writes in attributes.
+    /// The character references in cmark-gfm's attributes, named (`&amp;`, `&quot;`, `&lt;`, `&gt;`) and
+    /// numeric (`&#x27;`, `&#39;`), decoded as a browser decodes them.
     static func decodeReferences(_ s: String) -> String {
-        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        var out = ""
+        var rest = s[...]
+        let named = ["amp": "&", "quot": "\"", "lt": "<", "gt": ">", "apos": "'"]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semi = after.firstIndex(of: ";"), after.distance(from: after.startIndex, to: semi) <= 8 else {
+                out += "&"
+                rest = after
+                continue
+            }
+            let name = String(after[..<semi])
+            var decoded: String?
+            if let text = named[name] {
+                decoded = text
+            } else if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            }
+            if let decoded {
+                out += decoded
+                rest = after[after.index(after: semi)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
     }
 }
 
