@@ -66,11 +66,22 @@ public enum InvisibleCharacters {
     public static func isInvisibleOrBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII has no such characters; skipping ICU keeps the common case cheap.
         if scalar.isASCII { return false }
-        if scalar.value == 0x180E { return true }
+        if scalar.value == 0x180E || isRemovedBeforeSending(scalar) { return true }
         let c = Int32(bitPattern: scalar.value)
         return sg_u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
             || sg_u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)
             || sg_u_charType(c) == Int8(U_FORMAT_CHAR.rawValue)
+    }
+
+    /// Characters Telegram's clients delete from a message's text before they look for links in it:
+    /// the line and paragraph separators U+2028 and U+2029, and the combining marks U+030A, U+0333
+    /// and U+033F. Written between two halves of a name (`evil.c\u{30A}om`), they hide the name from
+    /// every check and rejoin it in the reader's app, so they count as invisible.
+    public static func isRemovedBeforeSending(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2028, 0x2029, 0x030A, 0x0333, 0x033F: return true
+        default: return false
+        }
     }
 
     /// Whether `scalar` is one of the explicit bidi formatting characters

@@ -61,3 +61,71 @@ final class LinkPolicyReplayTests: XCTestCase {
         XCTAssertFalse(message.contains("%E2%80%A6"), message)
     }
 }
+
+/// The second round of replayed cases: what the reader's app does to a text before it reads it.
+final class LinkPolicyReplaySecondRoundTests: XCTestCase {
+    func testCharactersTelegramDeletesBeforeSendingAreRefused() throws {
+        for mark in ["\u{030A}", "\u{0333}", "\u{033F}", "\u{2028}", "\u{2029}"] {
+            let d = try Fixture.check("Мәтін: evil.c\(mark)om мәтін.\n")
+            assertDiagnostic(d, code: "text.invisible", line: 4, column: 14)
+            let t = try Fixture.check("Мәтін: `@Kenes1414Bot\(mark)x`\n")
+            XCTAssertTrue(t.contains { $0.code == "text.invisible" }, "\(mark.unicodeScalars.first!.value)")
+        }
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"Сайт evil.c\u{030A}om\"\n---\nМәтін\n"])
+        assertDiagnostic(f.build(checkOnly: true).diagnostics, code: "text.invisible", line: 2, column: 20, file: "content/kk/a.md")
+    }
+
+    func testStaticFilesNeverReplaceOrJoinCheckedOutput() throws {
+        let f = try Fixture(files: [
+            "content/kk/a.md": "---\ntitle: A\n---\nМәтін\n",
+            "static/bulletins/kk/a/telegram.html": "<a href=\"https://t.me/evilbot\">@Kenes1414Bot</a>",
+            "static/kk/a/index.html": "<a href=\"https://evil.com/\">x</a>",
+            "static/robots.txt": "User-agent: *",
+            "static/page.html": "<a href=\"https://evil.com/\">x</a>",
+            "static/logo.svg": "<svg/>",
+        ])
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let found = report.diagnostics.filter { $0.code.hasPrefix("content.static") }.map { "\($0.code) \($0.file)" }.sorted()
+        XCTAssertEqual(found, ["content.static-clash static/robots.txt", "content.static-page static/bulletins/kk/a/telegram.html",
+                               "content.static-page static/kk/a/index.html", "content.static-page static/page.html"])
+        // Where the build writes, anything is refused, not only pages.
+        let g = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "static/bulletins/kk/a/sms.txt": "evil.com",
+                                    "static/search/kk/meta.json": "{}"])
+        XCTAssertEqual(g.build().diagnostics.filter { $0.code == "content.static-clash" }.map(\.file),
+                       ["static/bulletins/kk/a/sms.txt", "static/search/kk/meta.json"])
+    }
+
+    func testTheSitesOwnAddressIsJudged() throws {
+        for (base, code) in [("https://egov.kz.evil.com/", "link.lookalike"), ("https://example.kz/evil.com/", "link.query"),
+                             ("https://example.kz:8443/", "link.port"), ("http://example.kz/", "link.scheme"),
+                             ("https://example.kz/a/../b/", "link.noncanonical")] {
+            let f = try Fixture(config: Fixture.defaultConfig.replacingOccurrences(of: "https://example.kz/", with: base),
+                                files: ["content/kk/a.md": "---\ntitle: A\n---\n"])
+            let report = f.build()
+            XCTAssertTrue(report.setupFailed, base)
+            let d = report.diagnostics.first { $0.code == "config.baseURL" }
+            XCTAssertTrue(d?.message.contains("[\(code)]") == true, "\(base): \(d?.message ?? "none")")
+            XCTAssertEqual(d?.file, "sitegen.yml")
+            XCTAssertEqual(d?.line, 4)
+        }
+        let preview = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n"])
+        XCTAssertTrue(preview.build(baseURL: "http://localhost:1313/").published, "a preview on this machine")
+        XCTAssertTrue(preview.build(baseURL: "https://preview.example.org/42500/").published)
+    }
+
+    func testWhatsAppMarkersThatJoinAnAddressAreJudgedAsTheReaderSeesIt() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін \\*evil\\*.com мәтін.\n"])
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "bulletin.link" && $0.message.contains("evil.com") },
+                      report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"))
+    }
+
+    func testAnAddressInQuotesSaysToUseAngleBrackets() throws {
+        let d = try Fixture.check("Портал: «https://egov.kz/» ашық.\n")
+        let message = try XCTUnwrap(d.first { $0.code == "link.noncanonical" }?.message)
+        XCTAssertTrue(message.contains("angle brackets"), message)
+        assertNoErrors(try Fixture.check("Портал: «<https://egov.kz/>» ашық.\n"))
+    }
+}

@@ -102,17 +102,17 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/empty/kk/a/index.html"))
     }
 
-    func testAnOutputWrittenByAnEarlierVersionIsRecognisedOnlyWhenItHoldsNothingElse() throws {
+    func testAnOutputWrittenByAnEarlierVersionIsRefusedWithWhatToDo() throws {
         let f = try site()
         assertNoErrors(f.build().diagnostics)
-        // Earlier builds wrote the same tree without the marker.
+        // Earlier builds wrote the same tree without the marker; an editor may have put a draft inside.
         try f.remove("site/" + OutputFolder.markerName)
-        XCTAssertTrue(f.build().published, "an earlier build is recognised by what it holds")
-        XCTAssertNotNil(OutputFolder.markerFormat(in: f.siteDirectory))
+        try f.write("site/kk/drafts/unsaved.md", "жоба")
+        assertRefused(f.build(), mentioning: ["earlier sitegen", "rm -rf"])
+        XCTAssertEqual(f.output("kk/drafts/unsaved.md"), "жоба")
 
-        try f.remove("site/" + OutputFolder.markerName)
         try f.write("site/my-notes.txt", "кімдікі?")
-        assertRefused(f.build(), mentioning: ["my-notes.txt"])
+        assertRefused(f.build(), mentioning: ["my-notes.txt", "not empty"])
         XCTAssertEqual(f.output("my-notes.txt"), "кімдікі?")
     }
 

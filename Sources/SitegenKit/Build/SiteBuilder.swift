@@ -36,6 +36,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += fileDiagnostics
         let (staticFiles, staticDiagnostics) = SourceWalk(sourceDirectory: source).files(under: "static")
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
+            + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages)
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
@@ -145,6 +146,30 @@ public struct SiteBuilder: Sendable {
                                   file: page.sourcePath, line: p.line, column: p.column))
             } else {
                 seen[page.url.lowercased()] = page
+            }
+        }
+        return out
+    }
+
+    /// Files of `static/` that are published unchecked: a page (its links would reach readers without
+    /// the link policy), or a file where the build writes its own (a language folder, the bulletins,
+    /// the search index, the root pages), which would replace or sit among checked output.
+    static func staticProblems(_ files: [String], languages: [String]) -> [Diagnostic] {
+        let generatedFolders = Set(languages + ["bulletins", "search"])
+        let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName]
+        var out: [Diagnostic] = []
+        for file in files {
+            let path = "static/" + file
+            let top = String(file.prefix { $0 != "/" })
+            let ext = (file as NSString).pathExtension.lowercased()
+            if ["html", "htm", "xhtml", "shtml"].contains(ext) {
+                out.append(.error("content.static-page",
+                                  "\(path) would be published without its links being checked; write pages in Markdown under content/ (static/ is for styles, scripts and images)",
+                                  file: path))
+            } else if generatedFolders.contains(top) || generatedFiles.contains(file) {
+                out.append(.error("content.static-clash",
+                                  "\(path) lies where the build writes \(generatedFiles.contains(file) ? file : top + "/"); rename or move it",
+                                  file: path))
             }
         }
         return out

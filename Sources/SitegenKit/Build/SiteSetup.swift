@@ -32,6 +32,12 @@ struct SiteSetup {
         diagnostics += stringDiagnostics
         guard let policy, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let inspector = policy.inspector(baseURL: config.baseURL)
+        for f in SiteAddressCheck.findings(config.baseURL, judge: inspector.judge) {
+            let at = options.baseURL == nil ? config.baseURLPosition : nil
+            diagnostics.append(.error(f.code, f.message, file: options.baseURL == nil ? SiteConfig.fileName : "--base-url",
+                                      line: at?.line ?? 0, column: at?.column ?? 0, url: f.url))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         // A fake's description is read in the known-fakes warning: the fakes it names are shown defanged.
         for i in config.links.fakes.indices {
             let d = config.links.fakes[i].description

@@ -94,12 +94,36 @@ struct BulletinMaker {
                 hrefs += links
             }
         }
+        // WhatsApp renders `*`, `~` and `_` as formatting, even where the page wrote them as text:
+        // `*evil*.com` shows as evil.com. Read as the reader sees it too (a `_` inside a word, as in a
+        // handle, is not a marker).
+        for bulletin in out where bulletin.channel == .whatsapp {
+            for part in bulletin.parts where part.contains("*") || part.contains("~") || part.contains("_") {
+                texts.append(Self.withoutWhatsAppMarkers(part))
+            }
+        }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
         for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes) {
             error("bulletin.link", "a bulletin of this page would carry \(what), which the link policy refuses (\(f.code): \(f.message))",
                   at: locate(what, in: page))
         }
         return (diagnostics.hasErrors ? [] : out, diagnostics)
+    }
+
+    /// A WhatsApp text as its reader sees it: `*` and `~` gone, and `_` gone unless it joins two
+    /// letters or digits.
+    static func withoutWhatsAppMarkers(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, u) in s.enumerated() {
+            if u == "*" || u == "~" { continue }
+            if u == "_" {
+                func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
+                if !(isWord(i - 1) && isWord(i + 1)) { continue }
+            }
+            out.append(u)
+        }
+        return String(out)
     }
 
     /// Where the text of a refused address starts in the page, as far as it can be found: the

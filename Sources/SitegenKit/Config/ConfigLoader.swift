@@ -110,6 +110,7 @@ public enum ConfigLoader {
                                 defaultLanguage: defaultLanguage?.value ?? codes[0], languages: codes, links: links)
         config.official = official
         config.titleText = titleText
+        config.baseURLPosition = baseURL.map { ($0.line, $0.column) }
         config.publisher = publisher
         config.strict = strict
         config.bulletins = bulletins

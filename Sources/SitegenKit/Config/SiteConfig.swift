@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var titleText = LocalizedText()
     /// The published address, always ending in `/`; may carry a path prefix (`https://example.org/42500/`).
     public var baseURL: String
+    /// Where `baseURL` is written in sitegen.yml (nil when it came from `--base-url`).
+    public var baseURLPosition: (line: Int, column: Int)?
     public var defaultLanguage: String
     /// Language codes in the order the site lists them.
     public var languages: [String]

@@ -37,7 +37,7 @@ enum CanonicalLink {
             // Percent-encoding the character would give a working link nobody meant: the editor most
             // likely let punctuation touch the address.
             return Problem(reason: reason, suggestion: nil,
-                           advice: "end the address before that character (put a space between them) or write the address exactly as the site gives it")
+                           advice: "end the address before that character: put a space between them, or write the address in angle brackets («<https://…>»), which end it where you mean")
         }
         return Problem(reason: reason, suggestion: suggestion(for: url, parser: parser))
     }

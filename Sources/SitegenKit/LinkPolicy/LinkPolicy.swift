@@ -120,6 +120,13 @@ public struct LinkPolicy: Sendable {
         return (diagnostics.hasErrors ? nil : policy, diagnostics)
     }
 
+    /// The same policy with one more host allowed: the site's own, whose address is judged apart.
+    func allowing(host: String) -> LinkPolicy {
+        var copy = self
+        copy.exactHosts.insert(host)
+        return copy
+    }
+
     /// Whether an ASCII host (lowercase, no trailing dot) is on the allow-list.
     public func isAllowed(host: String) -> Bool {
         if exactHosts.contains(host) { return true }

@@ -317,6 +317,8 @@ struct PageInspector: Sendable {
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 if c == 0xCD, i + 1 < b.count, b[i + 1] == 0x8F { return true }  // U+034F
+                // U+030A, U+0333, U+033F: marks Telegram deletes before sending.
+                if c == 0xCC, i + 1 < b.count, b[i + 1] == 0x8A || b[i + 1] == 0xB3 || b[i + 1] == 0xBF { return true }
                 if c >= 0xC3 && c <= 0xD7 { i += 2; continue }            // Latin, Greek, Cyrillic…
                 if c == 0xC2 { if i + 1 < b.count, b[i + 1] == 0xAD { return true }; i += 2; continue }  // U+00AD
                 if c == 0xE2, i + 2 < b.count {

@@ -149,12 +149,14 @@ struct TextTokens {
             i += 1
         }
         tokens += clientTokens(original, offsets, tokens)
+        tokens.sort { ($0.offset, $0.length) < ($1.offset, $1.length) }
+        // IP literals come left to right: a sweep over the tokens keeps this linear.
+        var covering = CoveringTokens(tokens)
         tokens += IPLiteralScanner.find(original).compactMap { range in
             let text = String(String.UnicodeScalarView(original[range]))
             let token = TextToken(kind: .ipAddress(text), offset: offsets[range.lowerBound],
                                   length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
-            return tokens.contains { $0.offset <= token.offset && $0.offset + $0.length >= token.offset + token.length }
-                ? nil : token
+            return covering.first(covering: token.offset, to: token.offset + token.length) == nil ? token : nil
         }
         return withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
                              fakeMatcher.matches(in: scalars), offsets, scalars)
@@ -167,11 +169,13 @@ struct TextTokens {
                                _ scalars: [Unicode.Scalar]) -> [TextToken] {
         guard !fakes.isEmpty else { return found }
         var tokens = found
+        // Fakes come left to right and are judged against the tokens found before them: a sweep.
+        var covering = CoveringTokens(found)
         for m in fakes {
             let fake = TextToken(kind: .fakeName(m.name), offset: offsets[m.from], length: offsets[m.to] - offsets[m.from],
                                  text: String(String.UnicodeScalarView(scalars[m.from..<m.to])))
             let end = fake.offset + fake.length
-            if let k = tokens.firstIndex(where: { $0.offset <= fake.offset && end <= $0.offset + $0.length }) {
+            if let k = covering.first(covering: fake.offset, to: end) {
                 switch tokens[k].kind {
                 case .domain where tokens[k].offset == fake.offset && tokens[k].length == fake.length && !m.isSite:
                     tokens[k] = fake
@@ -191,10 +195,11 @@ struct TextTokens {
     /// same place.
     private func clientTokens(_ s: [Unicode.Scalar], _ offsets: [Int], _ found: [TextToken]) -> [TextToken] {
         var out: [TextToken] = []
+        let byOffset = Dictionary(grouping: found, by: \.offset)
         for link in TelegramTextBoundaries.find(s) {
             let text = String(String.UnicodeScalarView(s[link.range]))
             let offset = offsets[link.range.lowerBound]
-            let here = found.filter { $0.offset == offset }
+            let here = byOffset[offset] ?? []
             func add(_ kind: TextToken.Kind) {
                 out.append(TextToken(kind: kind, offset: offset, length: offsets[link.range.upperBound] - offset, text: text))
             }
@@ -361,5 +366,27 @@ struct TextTokens {
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {
         (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u))) || u == "_"
+    }
+}
+
+/// The tokens of a run, sorted by offset, asked left to right which one first covers a range: the
+/// tokens that can still cover a later range are kept, so a run of many tokens is read in one pass.
+struct CoveringTokens {
+    private let tokens: [TextToken]
+    private var next = 0
+    /// Indices of tokens already passed whose end may still cover a later range, in order.
+    private var open: [Int] = []
+
+    init(_ sorted: [TextToken]) { tokens = sorted }
+
+    /// The index of the first token (by offset, then length) with `offset <= from` and end `>= to`;
+    /// `from` must not decrease between calls.
+    mutating func first(covering from: Int, to: Int) -> Int? {
+        while next < tokens.count, tokens[next].offset <= from {
+            open.append(next)
+            next += 1
+        }
+        open.removeAll { tokens[$0].offset + tokens[$0].length < from }
+        return open.first { tokens[$0].offset + tokens[$0].length >= to }
     }
 }

@@ -19,8 +19,8 @@ public enum OutputFolder {
     /// Why `output` may not be replaced by a build of `source`, or nil when it may.
     ///
     /// `expectedTopLevel` lists the names a build of this site writes at the top of its output; an
-    /// output written before the marker existed is recognised by holding nothing else (see
-    /// `isEarlierBuild`).
+    /// output written before the marker existed is recognised (see `isEarlierBuild`) to say so, and
+    /// refused all the same.
     public static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> String? {
         let shown = output
         let out = realPath(output)
@@ -56,7 +56,11 @@ public enum OutputFolder {
         case let version?:
             return "--output \(shown) was written by a newer sitegen (output format \(version)); build with that version or remove the folder yourself"
         case nil:
-            if isEarlierBuild(output, entries: entries, expectedTopLevel: expectedTopLevel) { return nil }
+            // A site built before the marker existed looks like one, but anything may have been put
+            // inside it since (a draft in kk/, notes): only the editor can say, so it is refused too.
+            if isEarlierBuild(output, entries: entries, expectedTopLevel: expectedTopLevel) {
+                return "--output \(shown) looks like a site built by an earlier sitegen, before builds marked their output with \(markerName); make sure nothing of yours is inside, remove it (rm -rf \(shown)) and build again"
+            }
             // What a build would not have written is named first: it is what the editor must look at.
             let foreign = entries.filter { !expectedTopLevel.contains($0) } + entries.filter(expectedTopLevel.contains)
             let sample = foreign.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
@@ -76,9 +80,9 @@ public enum OutputFolder {
         return Int(text.dropFirst(prefix.count).prefix { $0.isASCIIDigit })
     }
 
-    /// Whether a folder without the marker is a site written by sitegen before the marker existed:
-    /// it holds the manifest and sitemap every such build wrote, and nothing at the top that this
-    /// build would not write itself. Anything else there might be the editor's, so it is refused.
+    /// Whether a folder without the marker looks like a site written by sitegen before the marker
+    /// existed: it holds the manifest and sitemap every such build wrote, and nothing at the top that
+    /// this build would not write itself.
     static func isEarlierBuild(_ folder: String, entries: [String], expectedTopLevel: Set<String>) -> Bool {
         guard !expectedTopLevel.isEmpty, entries.allSatisfy(expectedTopLevel.contains) else { return false }
         var info = stat()

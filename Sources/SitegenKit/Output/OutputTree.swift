@@ -30,10 +30,13 @@ public final class OutputTree: @unchecked Sendable {
         let (parent, prefix) = Self.stagingPrefix(for: destination)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         outputLock = try OutputLock(destination: self.destination)
-        // Only folders that carry the marker are leftovers of ours; anything else of that name is kept.
+        // Only folders that carry the marker file are leftovers of ours (a build killed while writing
+        // it leaves it empty); anything else of that name is kept.
         for leftover in TreeRemoval.entries(parent) where leftover.hasPrefix(prefix) {
             let path = parent + "/" + leftover
-            if OutputFolder.markerFormat(in: path) != nil || TreeRemoval.entries(path).isEmpty {
+            var info = stat()
+            let marked = lstat(path + "/" + OutputFolder.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            if marked || TreeRemoval.entries(path).isEmpty {
                 TreeRemoval.remove(path)
             }
         }
@@ -44,11 +47,15 @@ public final class OutputTree: @unchecked Sendable {
     }
 
     /// Writes `bytes` at a path relative to the output root, creating folders as needed.
-    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws {
+    /// With `exclusive`, a file the build already wrote there is an error rather than replaced.
+    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>, exclusive: Bool = false) throws {
         let dir = (relativePath as NSString).deletingLastPathComponent
         try ensureDirectory(dir)
         let full = staging + "/" + relativePath
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
+        if fd < 0 && exclusive && errno == EEXIST {
+            throw OutputError.io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
+        }
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         defer { close(fd) }
         let ok = bytes.withContiguousStorageIfAvailable { buf -> Bool in
@@ -97,7 +104,8 @@ public final class OutputTree: @unchecked Sendable {
             guard let bytes = FileReader.read(file.path) else {
                 throw OutputError.io("cannot read \(file.path): \(errnoText())")
             }
-            try write(prefix + file.relative, bytes)
+            // Static files come last: one that would replace a checked page or bulletin is refused.
+            try write(prefix + file.relative, bytes, exclusive: true)
         }
     }
 

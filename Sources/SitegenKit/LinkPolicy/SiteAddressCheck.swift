@@ -1,0 +1,23 @@
+import WHATWGURL
+
+/// Judges the site's own address (`baseURL`, `--base-url`), which ends every bulletin and stands in
+/// every page's canonical link and feed. Its host is the site's own, so it need not be on the
+/// allow-list, but everything else a link must be it must be: https, canonical, no port, no address
+/// carried in its path, and a host that neither is a known fake nor imitates an official one.
+/// A preview on this machine (`http://localhost:1313/`, `127.0.0.1`) is allowed as it is.
+enum SiteAddressCheck {
+    static func findings(_ base: String, judge: URLJudge) -> [Finding] {
+        let parser = URLParser(domainToASCII: { HostName.ascii($0) })
+        guard let url = parser.parse(base) else {
+            return [Finding(code: "config.baseURL", message: "baseURL is not an address", url: base)]
+        }
+        let host = url.serializedHost ?? ""
+        if ["localhost", "127.0.0.1", "[::1]"].contains(host) { return [] }
+        var out = judge.hostFindings(host, input: base, code: "link").filter { $0.code != "link.host" }
+        let own = URLJudge(policy: judge.policy.allowing(host: host), baseURL: base)
+        out += own.judge(base).filter { f in !out.contains { $0.code == f.code } }
+        return out.map { f in
+            Finding(code: "config.baseURL", message: "the site's address \(base) cannot be published: \(f.message) [\(f.code)]", url: base)
+        }
+    }
+}
