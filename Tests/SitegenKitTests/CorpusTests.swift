@@ -6,15 +6,7 @@ import XCTest
 /// Pages from the shared benchmark corpus generator build clean: nothing official is flagged.
 final class CorpusTests: XCTestCase {
     func testGeneratedCorpusHasNoErrors() throws {
-        let generator = Fixture.repository + "/../shared/bench/gen_corpus.py"
-        guard FileManager.default.fileExists(atPath: generator) else { throw XCTSkip("no corpus generator beside the checkout") }
-        let f = try Fixture()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", generator, "--pages", "24", "--out", f.root]
-        try python.run()
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0)
+        let f = try Fixture.generatedCorpus(pages: 24)
         let report = f.build()
         assertNoErrors(report.diagnostics)
         XCTAssertEqual(report.pagesPerLanguage.map(\.count), [25, 25], "24 pages and a home per language")

@@ -88,6 +88,21 @@ final class Fixture {
         return out
     }
 
+    /// A site of the shared benchmark corpus generator's pages (`pages` per language), or a skip
+    /// where the generator is not beside the checkout.
+    static func generatedCorpus(pages: Int) throws -> Fixture {
+        let generator = Fixture.repository + "/../shared/bench/gen_corpus.py"
+        guard FileManager.default.fileExists(atPath: generator) else { throw XCTSkip("no corpus generator beside the checkout") }
+        let f = try Fixture()
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", generator, "--pages", String(pages), "--out", f.root]
+        try python.run()
+        python.waitUntilExit()
+        XCTAssertEqual(python.terminationStatus, 0, "the corpus generator ran")
+        return f
+    }
+
     /// Checks one Kazakh page whose body is `markdown`. The front matter takes lines 1–3, so the
     /// body's first line is line 4 of the file.
     static func check(_ markdown: String, config: String = Fixture.defaultConfig) throws -> [Diagnostic] {

@@ -523,7 +523,8 @@ final class SearchTests: XCTestCase {
         """#
 }
 
-/// A deterministic random number generator, so that generated corpora are the same on every run.
+/// A deterministic random number generator (SplitMix64), so that generated corpora and fuzz strings
+/// are the same on every run and every platform.
 struct SearchTestRandom {
     private var state: UInt64
 

@@ -14,15 +14,7 @@ final class TDLibBulletinTests: XCTestCase {
     }
 
     func testGeneratedCorpusBulletinsAreOfficialToTelegram() throws {
-        let generator = Fixture.repository + "/../shared/bench/gen_corpus.py"
-        guard FileManager.default.fileExists(atPath: generator) else { throw XCTSkip("no corpus generator beside the checkout") }
-        let f = try Fixture()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", generator, "--pages", "24", "--out", f.root]
-        try python.run()
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0)
+        let f = try Fixture.generatedCorpus(pages: 24)
         let report = f.build()
         assertNoErrors(report.diagnostics)
         try assertBulletinsOfficial(in: f.siteDirectory, source: f.root)

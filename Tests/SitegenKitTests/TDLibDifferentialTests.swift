@@ -41,21 +41,8 @@ final class TDLibDifferentialTests: XCTestCase {
         "egov.kz", "egov-kz.com", "42500.enbek.kz", "enbek", "USD", "1INCH", "abc",
     ]
 
-    /// SplitMix64: small, fast and the same on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static func strings(count: Int, seed: UInt64) -> [String] {
-        var g = Generator(state: seed)
+        var g = SearchTestRandom(seed: seed)
         let names = ["evil", "egov", "egov-kz", "42500.enbek", "t", "help", "185.22.64", "а", "xn--80a"]
         let dots = [".", ".", ".", "．", "。", "｡", "․"]
         let tlds = ["kz", "com", "za", "ton", "xn--p1ai", "рф", "қаз", "me", "COM", "Kz", "10", "org"]
