@@ -129,3 +129,15 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
         assertNoErrors(try Fixture.check("Портал: «<https://egov.kz/>» ашық.\n"))
     }
 }
+
+/// What search shows a reader comes from text outside warnings.
+final class SearchSnippetPolicyTests: XCTestCase {
+    func testASnippetNeverShowsAFakeNamedInAWarning() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n> [!WARNING]\n> @EgovKzBot2.0 жалған.\n\nРесми бот: @Kenes1414Bot.\n"])
+        XCTAssertTrue(f.build().published)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: f.siteDirectory + "/search/kk/d")
+        let shown = try shards.map { try String(contentsOfFile: f.siteDirectory + "/search/kk/d/" + $0, encoding: .utf8) }.joined()
+        XCTAssertFalse(shown.contains("EgovKzBot2"), shown)
+        XCTAssertTrue(shown.contains("Ресми бот"), shown)
+    }
+}

@@ -57,7 +57,10 @@ struct PageBuilder: Sendable {
     private func searchDocument(_ page: Page, _ inventory: MarkdownInventory) -> SearchDocument {
         let lang = page.language
         let text = inventory.textRuns.map(\.text).joined(separator: " ")
-        let snippet = page.frontMatter.description ?? String(text.prefix(160))
+        // The snippet is shown to readers: it never comes from an alert, where fakes are named (the page
+        // shows them defanged; a snippet has no such rendering). Their words are still found by search.
+        let snippet = page.frontMatter.description
+            ?? String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160))
         return SearchDocument(url: context.href(page.url), title: Typography.apply(page.frontMatter.title, language: lang),
                               snippet: Typography.apply(snippet, language: lang), text: page.frontMatter.title + " " + text)
     }
