@@ -141,3 +141,16 @@ final class SearchSnippetPolicyTests: XCTestCase {
         XCTAssertTrue(shown.contains("Ресми бот"), shown)
     }
 }
+
+/// A line shaped like a reference definition but followed by more text is a paragraph to cmark-gfm.
+final class ReferenceDefinitionShapeTests: XCTestCase {
+    func testAFootnoteLineIsTextNotADefinition() throws {
+        assertNoErrors(try Fixture.check("Мәтін[^1].\n\n[^1]: Ескертпе: egov.kz порталы.\n"))
+        // Its words are still judged as text.
+        assertDiagnostic(try Fixture.check("Мәтін[^1].\n\n[^1]: Ескертпе: evil.com порталы.\n"), code: "text.domain", line: 6, column: 17)
+        // Real definitions, used or not, with or without a title, are judged as links.
+        assertDiagnostic(try Fixture.check("[a]: https://evil.com/\n"), code: "link.host", line: 4, column: 6)
+        assertDiagnostic(try Fixture.check("[a]: https://evil.com/ \"Атауы\"\n"), code: "link.host", line: 4, column: 6)
+        assertDiagnostic(try Fixture.check("[a]:\n  <https://evil.com/>\n"), code: "link.host", line: 5, column: 3)
+    }
+}

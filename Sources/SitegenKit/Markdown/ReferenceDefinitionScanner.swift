@@ -27,7 +27,7 @@ enum ReferenceDefinitionScanner {
                 var i = skipContainerMarkers(body, start, lineEnd)
                 if let pending = pendingLabelLine, pending == lineNumber - 1 {
                     // `[label]:` with the destination on the next line.
-                    if i < lineEnd, let dest = destination(body, &i, lineEnd) {
+                    if i < lineEnd, let dest = destination(body, &i, lineEnd), endsDefinition(body, i, lineEnd) {
                         out.append(Definition(destination: dest.text,
                                               position: BodyPosition(line: lineNumber, byteColumn: dest.start - start + 1)))
                     }
@@ -39,7 +39,7 @@ enum ReferenceDefinitionScanner {
                         while j < lineEnd, body[j] == 0x20 || body[j] == 0x09 { j += 1 }
                         if j >= lineEnd {
                             pendingLabelLine = lineNumber
-                        } else if let dest = destination(body, &j, lineEnd) {
+                        } else if let dest = destination(body, &j, lineEnd), endsDefinition(body, j, lineEnd) {
                             out.append(Definition(destination: dest.text,
                                                   position: BodyPosition(line: lineNumber, byteColumn: dest.start - start + 1)))
                         }
@@ -88,17 +88,29 @@ enum ReferenceDefinitionScanner {
         return nil
     }
 
-    /// A destination: `<…>` or a run without spaces.
+    /// Whether what follows a destination leaves the line a definition: nothing, or a title after a
+    /// space (`"…"`, `'…'`, `(…)`). Other text makes it a paragraph (`[^1]: Ескертпе: egov.kz …`),
+    /// whose words are judged as text.
+    static func endsDefinition(_ b: [UInt8], _ from: Int, _ end: Int) -> Bool {
+        var i = from
+        while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        if i >= end { return true }
+        return i > from && (b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") || b[i] == UInt8(ascii: "("))
+    }
+
+    /// A destination: `<…>` or a run without spaces; `i` is left just after it.
     static func destination(_ b: [UInt8], _ i: inout Int, _ end: Int) -> (text: String, start: Int)? {
         if b[i] == UInt8(ascii: "<") {
             var j = i + 1
             while j < end, b[j] != UInt8(ascii: ">") { j += 1 }
             guard j < end else { return nil }
+            defer { i = j + 1 }
             return (String(decoding: b[(i + 1)..<j], as: UTF8.self), i)
         }
         var j = i
         while j < end, b[j] != 0x20, b[j] != 0x09 { j += 1 }
         guard j > i else { return nil }
+        defer { i = j }
         return (String(decoding: b[i..<j], as: UTF8.self), i)
     }
 }
