@@ -216,3 +216,18 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(html.contains("<meta name=\"description\" content=\"Өтініш\""), html)
     }
 }
+
+/// An address longer than any official page's is refused at once, written as a link or in text.
+final class LongAddressTests: XCTestCase {
+    func testAnAddressLongerThanTheLimitIsRefusedAtIt() throws {
+        let long = "https://egov.kz/" + String(repeating: "a", count: URLJudge.longestAddress)
+        let link = try Fixture.check("[Портал](\(long))\n")
+        assertDiagnostic(link, code: "link.noncanonical", line: 4, column: 1)
+        XCTAssertTrue(link.contains { $0.message.contains("characters long") })
+        let text = try Fixture.check("Портал: \(long)\n")
+        assertDiagnostic(text, code: "link.noncanonical", line: 4, column: 9)
+        // At the limit, an official address passes.
+        let fits = "https://egov.kz/" + String(repeating: "a", count: URLJudge.longestAddress - 16)
+        XCTAssertEqual(try Fixture.check("[Портал](\(fits))\n").filter { $0.code.hasPrefix("link.") }, [])
+    }
+}

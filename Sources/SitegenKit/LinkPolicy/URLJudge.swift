@@ -25,7 +25,16 @@ struct URLJudge: Sendable {
         judged.value(destination) { judgeUncached(destination) }
     }
 
+    /// The longest address judged: official pages have short addresses, and a longer one (a pasted
+    /// tracking link, a hostile megabyte) is refused at once instead of read piece by piece.
+    static let longestAddress = 2_000
+
     private func judgeUncached(_ destination: String) -> [Finding] {
+        if destination.utf8.count > Self.longestAddress {
+            return [Finding(code: "link.noncanonical",
+                            message: "link is \(destination.unicodeScalars.count) characters long, more than the \(Self.longestAddress) an address may have; link the page itself",
+                            url: String(destination.prefix(80)) + "…")]
+        }
         if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: destination) {
             let code = String(hidden.scalar.value, radix: 16, uppercase: true)
             return [Finding(code: "link.invisible",
