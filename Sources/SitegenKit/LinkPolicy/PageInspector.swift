@@ -112,10 +112,7 @@ struct PageInspector: Sendable {
                 for f in findings { place(f, at) }
             }
             if !defanged.isEmpty { edits.defanged[run.node] = Self.united(defanged) }
-        }
-
-        // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
-        for run in inventory.textRuns where run.link != .autolink && run.link != .bareAutolink {
+            // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
             for (finding, phone) in phoneFindings(run.text) {
                 place(finding, locate(phone.text, near: run.position, offset: phone.offset, run: run, in: page))
             }
@@ -146,28 +143,23 @@ struct PageInspector: Sendable {
         let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue, page.frontMatter.sms].compactMap { $0 }.map { ($0, false) }
             + claimTexts.map { ($0, true) }
         for (field, namesFakes) in fields {
-            // Escapes and folded lines make the value differ from the source: find each token's text.
+            // Escapes and folded lines make the value differ from the source: find each finding's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
-            if let (f, hidden) = Self.invisibleFinding(field.value) {
-                let p = page.text.position(ofByte: page.text.find(String(hidden.scalar), from: from, withinLines: 20) ?? from)
-                diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
-                                              severity: .error, code: f.code, message: f.message, url: f.url))
-            }
-            for (f, phone) in phoneFindings(field.value) {
-                let p = page.text.position(ofByte: page.text.find(phone.text, from: from, withinLines: 20) ?? from)
-                diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
-                                              severity: .error, code: f.code, message: f.message, url: f.url))
-            }
-            for token in tokens.scan(field.value) {
-                let findings = judgeToken(token, inWarning: namesFakes)
-                guard !findings.isEmpty else { continue }
-                let at = page.text.find(token.text, from: from, withinLines: 20) ?? from
-                from = at
+            /// Places findings at `written`, looked for from where the last token was found.
+            func placeInField(_ findings: [Finding], _ written: String, advancing: Bool = false) {
+                guard !findings.isEmpty else { return }
+                let at = page.text.find(written, from: from, withinLines: 20) ?? from
+                if advancing { from = at }
                 let p = page.text.position(ofByte: at)
                 for f in findings {
                     diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
                                                   severity: .error, code: f.code, message: f.message, url: f.url))
                 }
+            }
+            if let (f, hidden) = Self.invisibleFinding(field.value) { placeInField([f], String(hidden.scalar)) }
+            for (f, phone) in phoneFindings(field.value) { placeInField([f], phone.text) }
+            for token in tokens.scan(field.value) {
+                placeInField(judgeToken(token, inWarning: namesFakes), token.text, advancing: true)
             }
         }
         return (diagnostics, edits)
