@@ -30,7 +30,9 @@ struct TelegramParts {
         var pending = [title] + blocks + [footer]
         var renderings: [String?] = pending.map { layout.block($0) }
         let whole = renderings.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        if TelegramMeasure(html: whole).fits(units: TelegramMeasure.maxUnits) { return .success([whole]) }
+        if TelegramMeasure(html: whole, detectingUpTo: TelegramMeasure.maxUnits).fits(units: TelegramMeasure.maxUnits) {
+            return .success([whole])
+        }
         var parts: [[BulletinBlock]] = []
         var current: [BulletinBlock] = []
         // Blocks are joined by a blank line, so a part measures the sum of its blocks: each block is

@@ -158,7 +158,7 @@ struct FakeNameMatcher: Sendable {
         }
         guard let found = best else { return nil }
         if !officials.isEmpty {
-            let written = String(String.UnicodeScalarView(s[start..<s.index(start, offsetBy: found.to - found.from)]))
+            let written = String(scalars: s[start..<s.index(start, offsetBy: found.to - found.from)])
             if officials.contains(written.lowercased()) { return nil }
         }
         return found
