@@ -56,6 +56,16 @@ struct BulletinMaker {
         @Sendable func whole<M: BulletinMarkup>(_ markup: M) -> String {
             BulletinLayout(markup: markup, alertTitles: titles).blocks([title] + doc.blocks + [footer])
         }
+        // A page whose text alone fills more messages than a bulletin may have is refused before any
+        // channel is laid out (the parts could only be more).
+        let most = TelegramParts.maxParts * (TelegramMeasure.maxUnits - TelegramParts.labelRoom)
+        if channels.contains(.telegram), case let units = doc.textUnitsAtLeast, units > most {
+            error("bulletin.telegram",
+                  "the bulletin here is at least \(units) UTF-16 units long, more than \(TelegramParts.maxParts) Telegram messages of "
+                    + "\(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units can hold; shorten the page, or leave it out of the "
+                    + "bulletins with `bulletin: false` in its front matter")
+            return ([], diagnostics)
+        }
         // Each channel is laid out on its own; a long page's channels are laid out on every core.
         @Sendable func make(_ channel: BulletinChannel) -> (Bulletin?, [Diagnostic]) {
             switch channel {
@@ -80,7 +90,7 @@ struct BulletinMaker {
                 }
             }
         }
-        let made = page.text.bytes.count >= PageInspector.parallelPageBytes ? Parallel.map(channels, make) : channels.map(make)
+        let made = page.text.bytes.count >= PageInspector.parallelPageBytes ? Parallel.mapOnThreads(channels, make) : channels.map(make)
         for (bulletin, found) in made {
             if let bulletin { out.append(bulletin) }
             diagnostics += found

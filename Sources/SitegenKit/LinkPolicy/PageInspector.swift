@@ -87,7 +87,7 @@ struct PageInspector: Sendable {
         if page.text.bytes.count >= Self.parallelPageBytes, indices.count >= 64 {
             let chunk = (indices.count + 15) / 16
             let chunks = stride(from: 0, to: indices.count, by: chunk).map { Array(indices[$0..<min(indices.count, $0 + chunk)]) }
-            readings = Parallel.map(chunks) { chunk in chunk.map { read(run: inventory.textRuns[$0], page: page) } }.flatMap { $0 }
+            readings = Parallel.mapOnThreads(chunks) { chunk in chunk.map { read(run: inventory.textRuns[$0], page: page) } }.flatMap { $0 }
         } else {
             readings = indices.map { read(run: inventory.textRuns[$0], page: page) }
         }
