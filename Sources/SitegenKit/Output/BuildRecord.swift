@@ -8,13 +8,15 @@ import Foundation
 /// A build whose inputs have the same digest, into an output that still holds exactly those files,
 /// has nothing to do: it reports what the last build reported and writes nothing.
 struct BuildRecord: Equatable {
-    static let header = "sitegen build record 1"
+    static let header = "sitegen build record 2"
 
     var inputs: String
     var pages: [(language: String, count: Int)]
     var diagnostics: [Diagnostic]
-    /// Each published file: path relative to the output, size, time of change in nanoseconds.
-    var files: [OutputFile]
+    /// How many files the build published, and the SHA-256 of their listing (path, size and time of
+    /// change of each): a folder of fifty thousand files is compared in one line.
+    var fileCount: Int
+    var files: String
 
     struct OutputFile: Equatable {
         var path: String
@@ -24,7 +26,7 @@ struct BuildRecord: Equatable {
 
     static func == (a: BuildRecord, b: BuildRecord) -> Bool {
         a.inputs == b.inputs && a.pages.map { "\($0.language) \($0.count)" } == b.pages.map { "\($0.language) \($0.count)" }
-            && a.diagnostics == b.diagnostics && a.files == b.files
+            && a.diagnostics == b.diagnostics && a.fileCount == b.fileCount && a.files == b.files
     }
 
     /// The record's file for an output folder: `.site.build` beside `site/`.
@@ -38,7 +40,8 @@ struct BuildRecord: Equatable {
     static func current(of destination: String) -> BuildRecord? {
         guard let bytes = FileReader.read(path(for: destination)),
               let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)),
-              let files = listing(destination), files == record.files else { return nil }
+              let files = listing(destination), files.count == record.fileCount,
+              digest(of: files) == record.files else { return nil }
         return record
     }
 
@@ -52,7 +55,8 @@ struct BuildRecord: Equatable {
             unlink(target)
             return
         }
-        let record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, files: files)
+        let record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.count,
+                                 files: digest(of: files))
         let temporary = target + ".tmp-" + String(getpid())
         var text = record.text
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -71,6 +75,13 @@ struct BuildRecord: Equatable {
     /// Forgets the record (before an output is replaced, so a record never outlives its folder).
     static func remove(for destination: String) { unlink(path(for: destination)) }
 
+    /// The SHA-256 of a folder's listing.
+    static func digest(of files: [OutputFile]) -> String {
+        let stream = SHA256Stream()
+        for file in files { stream.update("\(file.size) \(file.changed) \(file.path)") }
+        return stream.hex()
+    }
+
     // MARK: Text form
 
     var text: String {
@@ -81,14 +92,15 @@ struct BuildRecord: Equatable {
         for d in diagnostics {
             if let json = try? encoder.encode(d) { lines.append("diagnostic " + String(decoding: json, as: UTF8.self)) }
         }
-        lines += files.map { "file \($0.size) \($0.changed) \($0.path)" }
+        lines.append("files \(fileCount) \(files)")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    init(inputs: String, pages: [(language: String, count: Int)], diagnostics: [Diagnostic], files: [OutputFile]) {
+    init(inputs: String, pages: [(language: String, count: Int)], diagnostics: [Diagnostic], fileCount: Int, files: String) {
         self.inputs = inputs
         self.pages = pages
         self.diagnostics = diagnostics
+        self.fileCount = fileCount
         self.files = files
     }
 
@@ -101,10 +113,10 @@ struct BuildRecord: Equatable {
         var inputs: String?
         var pages: [(String, Int)] = []
         var diagnostics: [Diagnostic] = []
-        var files: [OutputFile] = []
+        var files: (Int, String)?
         let decoder = JSONDecoder()
         for line in lines {
-            let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
             switch parts.first {
             case "inputs" where parts.count == 2:
                 inputs = String(parts[1])
@@ -116,42 +128,80 @@ struct BuildRecord: Equatable {
                     return nil
                 }
                 diagnostics.append(d)
-            case "file" where parts.count == 4:
-                guard let size = Int(parts[1]), let changed = Int(parts[2]) else { return nil }
-                files.append(OutputFile(path: String(parts[3]), size: size, changed: changed))
+            case "files" where parts.count == 3:
+                guard let n = Int(parts[1]) else { return nil }
+                files = (n, String(parts[2]))
             default:
                 return nil
             }
         }
-        guard let inputs else { return nil }
-        self.init(inputs: inputs, pages: pages, diagnostics: diagnostics, files: files)
+        guard let inputs, let files else { return nil }
+        self.init(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.0, files: files.1)
     }
 
     // MARK: The folder
 
     /// Every file below `root` with its size and time of change, sorted by path; nil when the folder
     /// holds anything but folders and regular files, a name with a line break, or cannot be read.
+    /// The top folder's subfolders (the languages, the bulletins) are listed on every core.
     static func listing(_ root: String) -> [OutputFile]? {
-        var out: [OutputFile] = []
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let dir = relative.isEmpty ? root : root + "/" + relative
-            for name in TreeRemoval.entries(dir) {
-                guard !name.contains("\n") else { return nil }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(root + "/" + path, &info) == 0 else { return nil }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
-                    stack.append(path)
-                case S_IFREG:
-                    out.append(OutputFile(path: path, size: Int(info.st_size),
-                                          changed: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
-                default:
-                    return nil
-                }
-            }
+        guard let top = list(root, relative: "") else { return nil }
+        let below = Parallel.map(top.folders) { list(root + "/" + $0, relative: $0 + "/", recursive: true) }
+        var out = top.files
+        for part in below {
+            guard let part else { return nil }
+            out += part.files
         }
         return out.sorted { $0.path < $1.path }
+    }
+
+    /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,
+    /// read through directory descriptors so that no path is looked up twice.
+    private static func list(_ path: String, relative: String, recursive: Bool = false)
+        -> (files: [OutputFile], folders: [String])?
+    {
+        let rootFD = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard rootFD >= 0 else { return nil }
+        var files: [OutputFile] = []
+        var folders: [String] = []
+        var stack: [(fd: Int32, relative: String)] = [(rootFD, relative)]
+        var failed = false
+        while let (fd, prefix) = stack.popLast() {
+            guard let dir = fdopendir(fd) else {
+                close(fd)
+                failed = true
+                break
+            }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
+                guard !name.contains("\n") else { failed = true; break }
+                var info = stat()
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { failed = true; break }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if recursive {
+                        let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                        guard child >= 0 else { failed = true; break }
+                        stack.append((child, prefix + name + "/"))
+                    } else {
+                        folders.append(prefix + name)
+                    }
+                case S_IFREG:
+                    files.append(OutputFile(path: prefix + name, size: Int(info.st_size),
+                                            changed: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+                default:
+                    failed = true
+                }
+                if failed { break }
+            }
+            if failed { break }
+        }
+        // Descriptors of folders not yet read when a failure stopped the walk.
+        for (fd, _) in stack { close(fd) }
+        return failed ? nil : (files, folders)
     }
 }
