@@ -72,7 +72,12 @@ public struct SiteBuilder: Sendable {
         let generated = Set(homes.map(\.sourcePath))
         pages += homes
         let index = SiteIndex(pages: pages)
-        let context = PageContext(config: config, strings: strings, index: index)
+        let assets: AssetNames
+        do { assets = try Self.assetNames(staticFiles) } catch {
+            diagnostics.append(.error("output.io", "\(error)", file: "static"))
+            return report(diagnostics, setup: true)
+        }
+        let context = PageContext(config: config, strings: strings, index: index, assets: assets)
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
@@ -109,7 +114,10 @@ public struct SiteBuilder: Sendable {
                         try output.write(file.path, file.bytes)
                     }
                 }
-                try output.copy(staticFiles)
+                let serving = ServingRules(config: config, assets: assets)
+                try output.write(ServingRules.headersFile, serving.headersFile())
+                try output.write(ServingRules.nginxFile, serving.nginxSnippet())
+                try output.copy(staticFiles, names: assets)
                 try output.commit()
             } catch {
                 diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
@@ -122,11 +130,22 @@ public struct SiteBuilder: Sendable {
         return report(diagnostics, pages: counts, published: !failed, setup: false)
     }
 
+    /// Reads the stylesheets and scripts of `static/` to name them by their bytes.
+    static func assetNames(_ files: [SourceWalk.File]) throws -> AssetNames {
+        var hashed: [(relative: String, bytes: [UInt8])] = []
+        for file in files where AssetNames.isHashed(file.relative) {
+            guard let bytes = FileReader.read(file.path) else { throw OutputError.io("cannot read \(file.path): \(errnoText())") }
+            hashed.append((file.relative, bytes))
+        }
+        return AssetNames(files: hashed)
+    }
+
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
     static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> String? {
         let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static")
         let written: Set<String> = Set(config.languages + staticNames + [
             "index.html", "404.html", "sitemap.xml", "robots.txt", "search", "bulletins", OutputFolder.markerName,
+            ServingRules.headersFile, ServingRules.hostFolder,
         ])
         return OutputFolder.refusal(output: options.resolvedOutput, source: options.sourceDirectory,
                                     expectedTopLevel: written)
@@ -155,8 +174,9 @@ public struct SiteBuilder: Sendable {
     /// the link policy), or a file where the build writes its own (a language folder, the bulletins,
     /// the search index, the root pages), which would replace or sit among checked output.
     static func staticProblems(_ files: [String], languages: [String]) -> [Diagnostic] {
-        let generatedFolders = Set(languages + ["bulletins", "search"])
-        let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName]
+        let generatedFolders = Set(languages + ["bulletins", "search", ServingRules.hostFolder])
+        let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName,
+                                           ServingRules.headersFile]
         var out: [Diagnostic] = []
         for file in files {
             let path = "static/" + file
