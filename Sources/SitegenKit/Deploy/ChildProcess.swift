@@ -3,46 +3,73 @@ import Foundation
 /// A program run with an argument array (never through a shell string), its standard error collected
 /// as it comes so a chatty program cannot block on a full pipe.
 final class ChildProcess: @unchecked Sendable {
-    private let process = Process()
-    private let stdinPipe = Pipe()
-    private let stdoutPipe = Pipe()
-    private let stderrPipe = Pipe()
+    // posix_spawn and waitpid rather than Foundation's Process: with one child running for the whole
+    // deploy (the host session), Process was seen to never notice a second child (rsync) ending.
+    let pid: pid_t
+    private let input: Int32
+    private let output: Int32
+    private var inputOpen = true
     private let errorLock = NSLock()
     private var errorBytes: [UInt8] = []
     private let errorDone = DispatchSemaphore(value: 0)
     private var pending: [UInt8] = []
     private var stdoutClosed = false
+    private var ended: Int32?
 
-    /// Starts `executable` with `arguments`. Standard output is read line by line (`readLine`) or
-    /// whole (`readAll`); standard input is written with `send`.
-    init(executable: String, arguments: [String], environment: [String: String]? = nil) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        try process.run()
-        let handle = stderrPipe.fileHandleForReading
+    /// Starts `executable` with `arguments`. Standard output is read line by line (`readLine`);
+    /// standard input is written with `send`.
+    init(executable: String, arguments: [String]) throws {
+        var stdin: [Int32] = [0, 0], stdout: [Int32] = [0, 0], stderr: [Int32] = [0, 0]
+        guard pipe(&stdin) == 0, pipe(&stdout) == 0, pipe(&stderr) == 0 else {
+            throw OutputError.io("cannot create a pipe: \(errnoText())")
+        }
+        // Only the ends given as 0, 1 and 2 reach the child (dup2 clears the flag on the copy).
+        for fd in stdin + stdout + stderr { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdin[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr[1], 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let rc = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        for fd in [stdin[0], stdout[1], stderr[1]] { close(fd) }
+        guard rc == 0 else {
+            for fd in [stdin[1], stdout[0], stderr[0]] { close(fd) }
+            throw OutputError.io("cannot run \(executable): \(String(cString: strerror(rc)))")
+        }
+        pid = child
+        input = stdin[1]
+        output = stdout[0]
+        let errorFD = stderr[0]
         Thread.detachNewThread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 16384)
             while true {
-                let data = handle.availableData
-                if data.isEmpty { break }
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(errorFD, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
                 errorLock.lock()
-                errorBytes += data
+                errorBytes += buffer[..<n]
                 errorLock.unlock()
             }
+            close(errorFD)
             errorDone.signal()
         }
     }
 
-    var pid: Int32 { process.processIdentifier }
+    deinit {
+        closeInput()
+        close(output)
+    }
 
     /// Writes text to the program's standard input; false when it has stopped reading.
     @discardableResult
     func send(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        let fd = stdinPipe.fileHandleForWriting.fileDescriptor
+        guard inputOpen else { return false }
+        let fd = input
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -57,12 +84,13 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Closes standard input: the program sees the end of its input.
     func closeInput() {
-        try? stdinPipe.fileHandleForWriting.close()
+        if inputOpen { close(input) }
+        inputOpen = false
     }
 
     /// The next line of standard output without its newline, or nil at the end.
     func readLine() -> String? {
-        let fd = stdoutPipe.fileHandleForReading.fileDescriptor
+        let fd = output
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: pending[..<newline], as: UTF8.self)
@@ -86,11 +114,17 @@ final class ChildProcess: @unchecked Sendable {
         closeInput()
         var rest: [String] = []
         while let line = readLine() { rest.append(line) }
-        process.waitUntilExit()
+        if ended == nil {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            ended = status
+        }
         errorDone.wait()
         errorDone.signal()
-        let killed = process.terminationReason == .uncaughtSignal
-        return Ending(status: process.terminationStatus, killedBySignal: killed, output: rest, errorText: errorText)
+        let status = ended ?? 0
+        let signal = status & 0x7f
+        return Ending(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, killedBySignal: signal != 0,
+                      output: rest, errorText: errorText)
     }
 
     /// What the program wrote to standard error so far.

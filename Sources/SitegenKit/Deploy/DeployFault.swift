@@ -34,7 +34,7 @@ public enum DeployFault: Error, CustomStringConvertible, Equatable {
     static func classify(_ ending: ChildProcess.Ending, during: String, access: HostAccess) -> DeployFault {
         let text = ending.errorText
         let detail = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("rsync error:") && !$0.hasPrefix("rsync: [") }.prefix(3)
+            .filter { !$0.isEmpty && !$0.hasPrefix("rsync error:") }.prefix(3)
             .joined(separator: "; ")
         let shown = detail.isEmpty ? "" : " (\(detail))"
         let unchanged = "; the site the readers see is unchanged"

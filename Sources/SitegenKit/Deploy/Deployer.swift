@@ -107,7 +107,16 @@ public struct Deployer {
             say("uploading release \(id) to \(access.target.name) (\(access.display))")
             let history = ReleaseHistory(state: state)
             let linkFrom = [state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }
-            try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
+            do {
+                try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
+            } catch let fault as DeployFault {
+                // Over ssh, rsync does not always pass on the receiver's "No space left on device";
+                // the host is asked how much room is left.
+                if case .host = fault, let free = session.freeSpace(release: id), free < Self.kibibytes(folder) {
+                    throw DeployFault.diskFull("the disk of \(access.display) is full: \(free) KiB free, and release \(id) needs \(Self.kibibytes(folder)) KiB; the site the readers see is unchanged, and the unfinished upload is removed by the next deploy. Free space on the host (or lower deploy.\(access.target.name).keep) and deploy again")
+                }
+                throw fault
+            }
             try session.run("publish", release: id)
         }
         try session.run("log", release: id, extra: line.text)
@@ -215,6 +224,16 @@ public struct Deployer {
               let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let list = manifest["bulletins"] as? [Any] else { return 0 }
         return list.count
+    }
+
+    /// The size of a built site in KiB (what a release takes on the host before hard links).
+    static func kibibytes(_ folder: String) -> Int {
+        var total = 0
+        for path in (try? files(folder)) ?? [] {
+            var info = stat()
+            if lstat(folder + "/" + path, &info) == 0 { total += Int(info.st_size) }
+        }
+        return (total + 1023) / 1024
     }
 
     /// Every file of a built site, sorted.

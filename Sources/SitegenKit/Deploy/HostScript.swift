@@ -16,7 +16,8 @@
 /// both: `cleaned <id>` for each unfinished upload removed (lock only), `current <id>`, `release
 /// <id>` for each release, `log <line>` for each line of `deploy.log`, then `end`. With `lock`, it
 /// then holds the lock and runs commands (a name and a release id per line, `log` followed by one
-/// more line) until its input ends, answering `ok` or `fail` to each. A busy lock is `busy <who>`
+/// more line) until its input ends, answering `ok` or `fail` to each (`space` first prints `df -Pk`
+/// of the folder, each line after `df `). A busy lock is `busy <who>`
 /// and exit status 75.
 enum HostScript {
     static let text = #"""
@@ -52,6 +53,8 @@ enum HostScript {
             if [ -d "releases/$id" ] && ln -sfn -- "releases/$id" .current.new && mv -T -- .current.new current; then echo ok; else echo fail; fi ;;
           remove)
             if rm -rf -- "releases/$id"; then echo ok; else echo fail; fi ;;
+          space)
+            df -Pk -- . | while IFS= read -r l; do echo "df $l"; done; echo ok ;;
           log)
             if IFS= read -r line && printf "%s\n" "$line" >> deploy.log; then echo ok; else echo fail; fi ;;
           *) echo "fail unknown command"; exit 70 ;;

@@ -94,7 +94,7 @@ final class HostSession {
             }
         }
         let ending = child.finish()
-        throw DeployFault.classify(ending, during: "reading the target", access: access)
+        throw DeployFault.classify(ending, during: "preparing the target folder", access: access)
     }
 
     /// Runs one command under the lock; throws when the host refused it or the connection is gone.
@@ -106,6 +106,18 @@ final class HostSession {
             throw DeployFault.host("the host could not \(Self.describe(command)) release \(id): \(child.errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         throw DeployFault.classify(child.finish(), during: Self.describe(command) + " release " + id, access: access)
+    }
+
+    /// KiB free on the file system of the target's folder, or nil when the host does not say.
+    func freeSpace(release id: String) -> Int? {
+        guard child.send("space\n" + id + "\n") else { return nil }
+        var free: Int?
+        while let line = child.readLine(), line != "ok" {
+            guard line.hasPrefix("df ") else { return nil }
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 5, let n = Int(fields[4]) { free = n }
+        }
+        return free
     }
 
     /// Ends the script, which releases the lock.
