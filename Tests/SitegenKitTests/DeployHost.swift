@@ -13,6 +13,7 @@ import FoundationNetworking
 /// The sshd of the shared host, stopped when the test process exits.
 nonisolated(unsafe) private var runningSSHD: pid_t = 0
 nonisolated(unsafe) private var hostDirectory = ""
+nonisolated(unsafe) private var createdAccount = false
 
 final class DeployHost: @unchecked Sendable {
     static let account = "sitegen-publisher"
@@ -68,6 +69,7 @@ final class DeployHost: @unchecked Sendable {
         if Self.shell("id -u \(Self.account)").status != 0 {
             let r = Self.shell("useradd --system --home-dir \(Self.home) --shell /bin/sh -p '*' \(Self.account)")
             guard r.status == 0 else { throw Failure("useradd failed: \(r.output)") }
+            createdAccount = true
         }
         _ = Self.shell("mkdir -p \(Self.home) && chown \(Self.account) \(Self.home) && chmod 755 \(Self.home)")
         for key in ["host", "user", "stranger"] {
@@ -123,6 +125,8 @@ final class DeployHost: @unchecked Sendable {
             if runningSSHD > 0 { kill(runningSSHD, SIGTERM) }
             // Mounts made by a test are gone by now; the folder holds keys, sources and releases.
             if !hostDirectory.isEmpty { try? FileManager.default.removeItem(atPath: hostDirectory) }
+            // The account is removed by the run that made it.
+            if createdAccount { DeployHost.shell("userdel \(DeployHost.account); rm -rf \(DeployHost.home)") }
         }
         try Self.waitForPort(sshPort, what: "sshd")
     }
