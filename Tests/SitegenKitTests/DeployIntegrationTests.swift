@@ -363,8 +363,12 @@ final class DeployIntegrationTests: XCTestCase {
         let base = try host.makeFolder("hostile-" + UUID().uuidString)
         let absolute = base + "/we ird; touch /tmp/\(marker) 'q' \"d\" $(touch /tmp/\(marker)) `touch /tmp/\(marker)`"
         let relative = "-rf \(marker); touch /tmp/\(marker)"
+        // The ssh configuration in a folder with a space: rsync's -e is split at spaces unless quoted.
+        let spaced = base + "/ssh files/ssh config"
+        try FileManager.default.createDirectory(atPath: base + "/ssh files", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: host.sshConfig, toPath: spaced)
         for (written, resolved) in [(absolute, absolute), (relative, DeployHost.home + "/" + relative)] {
-            let source = try Source(host: host, folder: resolved, rsync: "\(DeployHost.account)@127.0.0.1:\(written)")
+            let source = try Source(host: host, folder: resolved, rsync: "\(DeployHost.account)@127.0.0.1:\(written)", sshConfig: spaced)
             let r = try source.deploy(["--target", "production"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertNotNil(source.current, "published in exactly \(resolved)")

@@ -142,7 +142,11 @@ public struct SiteBuilder: Sendable {
 
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
     static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> String? {
-        let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static")
+        // Stylesheets and scripts are written under their hashed names.
+        let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static").map { name -> String in
+            guard AssetNames.isHashed(name), let bytes = FileReader.read(options.sourceDirectory + "/static/" + name) else { return name }
+            return AssetNames.hashedName(name, bytes: bytes)
+        }
         let written: Set<String> = Set(config.languages + staticNames + [
             "index.html", "404.html", "sitemap.xml", "robots.txt", "search", "bulletins", OutputFolder.markerName,
             ServingRules.headersFile, ServingRules.hostFolder,
