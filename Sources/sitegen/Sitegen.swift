@@ -97,6 +97,9 @@ extension ParsableCommand {
         let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
         let time = String(format: "%.2f", report.seconds)
         var line = "\(verb) \(plural(report.pageCount, "page")) (\(perLanguage)) in \(time) s"
+        if report.upToDate {
+            line = "up to date: \(plural(report.pageCount, "page")) (\(perLanguage)) as last built, nothing written (\(time) s)"
+        }
         if warnings > 0 { line += ", \(plural(warnings, "warning"))" }
         return line
     }
@@ -119,10 +122,14 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this address instead of sitegen.yml's baseURL.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .long, help: "Build even when nothing changed since the last build of this output.")
+    var force = false
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.outputDirectory = output
         options.baseURL = baseURL
+        options.force = force
         let report = SiteBuilder(options: options).run()
         Self.printDiagnostics(report.diagnostics, source: sourceOptions.source)
         FileHandle.standardError.write(Data((Self.summary(report, verb: "built") + "\n").utf8))
