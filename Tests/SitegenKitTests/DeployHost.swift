@@ -124,7 +124,7 @@ final class DeployHost: @unchecked Sendable {
         atexit {
             if runningSSHD > 0 { kill(runningSSHD, SIGTERM) }
             // Mounts made by a test are gone by now; the folder holds keys, sources and releases.
-            if !hostDirectory.isEmpty { try? FileManager.default.removeItem(atPath: hostDirectory) }
+            if !hostDirectory.isEmpty { DeployHost.run("/bin/rm", ["-rf", "--", hostDirectory]) }
             // The account is removed by the run that made it.
             if createdAccount { DeployHost.shell("userdel \(DeployHost.account); rm -rf \(DeployHost.home)") }
         }
