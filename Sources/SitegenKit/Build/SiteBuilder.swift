@@ -80,7 +80,12 @@ public struct SiteBuilder: Sendable {
         let generated = Set(homes.map(\.sourcePath))
         pages += homes
         let index = SiteIndex(pages: pages)
-        let context = PageContext(config: config, strings: strings, index: index)
+        let assets: AssetNames
+        do { assets = try Self.assetNames(staticFiles) } catch {
+            diagnostics.append(.error("output.io", "\(error)", file: "static"))
+            return report(diagnostics, setup: true)
+        }
+        let context = PageContext(config: config, strings: strings, index: index, assets: assets)
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
@@ -117,7 +122,10 @@ public struct SiteBuilder: Sendable {
                         try output.write(file.path, file.bytes)
                     }
                 }
-                try output.copy(staticFiles)
+                let serving = ServingRules(config: config, assets: assets)
+                try output.write(ServingRules.headersFile, serving.headersFile())
+                try output.write(ServingRules.nginxFile, serving.nginxSnippet())
+                try output.copy(staticFiles, names: assets)
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 try output.commit()
@@ -136,11 +144,26 @@ public struct SiteBuilder: Sendable {
         return report(diagnostics, pages: counts, published: !failed, setup: false)
     }
 
+    /// Reads the stylesheets and scripts of `static/` to name them by their bytes.
+    static func assetNames(_ files: [SourceWalk.File]) throws -> AssetNames {
+        var hashed: [(relative: String, bytes: [UInt8])] = []
+        for file in files where AssetNames.isHashed(file.relative) {
+            guard let bytes = FileReader.read(file.path) else { throw OutputError.io("cannot read \(file.path): \(errnoText())") }
+            hashed.append((file.relative, bytes))
+        }
+        return AssetNames(files: hashed)
+    }
+
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
     static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> String? {
-        let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static")
+        // Stylesheets and scripts are written under their hashed names.
+        let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static").map { name -> String in
+            guard AssetNames.isHashed(name), let bytes = FileReader.read(options.sourceDirectory + "/static/" + name) else { return name }
+            return AssetNames.hashedName(name, bytes: bytes)
+        }
         let written: Set<String> = Set(config.languages + staticNames + [
             "index.html", "404.html", "sitemap.xml", "robots.txt", "search", "bulletins", OutputFolder.markerName,
+            ServingRules.headersFile, ServingRules.hostFolder,
         ])
         return OutputFolder.refusal(output: options.resolvedOutput, source: options.sourceDirectory,
                                     expectedTopLevel: written)
@@ -169,8 +192,9 @@ public struct SiteBuilder: Sendable {
     /// the link policy), or a file where the build writes its own (a language folder, the bulletins,
     /// the search index, the root pages), which would replace or sit among checked output.
     static func staticProblems(_ files: [String], languages: [String]) -> [Diagnostic] {
-        let generatedFolders = Set(languages + ["bulletins", "search"])
-        let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName]
+        let generatedFolders = Set(languages + ["bulletins", "search", ServingRules.hostFolder])
+        let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName,
+                                           ServingRules.headersFile]
         var out: [Diagnostic] = []
         for file in files {
             let path = "static/" + file

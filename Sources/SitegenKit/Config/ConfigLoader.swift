@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `sitegen.yml`. Every problem is reported with its line and column; nothing is
 /// guessed: an unknown key is an error, so a typo in the policy cannot silently disable it.
 public enum ConfigLoader {
-    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict", "bulletins"]
+    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict", "bulletins", "deploy"]
     static let linksKeys = ["allow", "telegram", "fake_domains", "phones", "allow_tld_wildcards"]
     static let telegramKeys = ["official", "fake"]
 
@@ -47,6 +47,7 @@ public enum ConfigLoader {
         var publisher: Publisher?
         var strict = false
         var bulletins = BulletinSettings()
+        var deployTargets: [DeployTarget] = []
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
@@ -63,6 +64,7 @@ public enum ConfigLoader {
             case "publisher": publisher = readPublisher(value, &reader)
             case "strict": strict = reader.bool(value, what: "strict") ?? false
             case "bulletins": bulletins = readBulletins(value, &reader)
+            case "deploy": deployTargets = readDeploy(value, &reader)
             default:
                 reader.error("config.unknown-key",
                              "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
@@ -114,6 +116,7 @@ public enum ConfigLoader {
         config.publisher = publisher
         config.strict = strict
         config.bulletins = bulletins
+        config.deployTargets = deployTargets
         return (config, diagnostics)
     }
 
@@ -140,6 +143,67 @@ public enum ConfigLoader {
             }
         }
         return settings
+    }
+
+    static let deployKeys = ["rsync", "keep", "ssh_config", "bwlimit"]
+
+    /// `deploy:`: targets by name, each `{rsync, keep, ssh_config, bwlimit}`.
+    static func readDeploy(_ node: Node, _ reader: inout YAMLReader) -> [DeployTarget] {
+        guard let targets = reader.mapping(node, what: "deploy") else { return [] }
+        var out: [DeployTarget] = []
+        for (name, nameNode, value) in targets {
+            guard !name.isEmpty, name.first != "-",
+                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                reader.error("config.deploy", "deploy target name '\(name)' may hold only ASCII letters, digits, '-' and '_'", at: nameNode)
+                continue
+            }
+            guard let pairs = reader.mapping(value, what: "deploy.\(name)") else { continue }
+            var destination: Located<String>?
+            var keep: Int?, sshConfig: String?, bandwidth: Int?
+            for (key, keyNode, v) in pairs {
+                switch key {
+                case "rsync": destination = reader.string(v, what: "deploy.\(name).rsync")
+                case "keep":
+                    guard let n = reader.int(v, what: "deploy.\(name).keep") else { continue }
+                    if n >= 2 && n <= 1000 { keep = n } else {
+                        reader.error("config.deploy", "deploy.\(name).keep must be from 2 to 1000: the current release and the previous one are always kept", at: v)
+                    }
+                case "ssh_config":
+                    guard let s = reader.string(v, what: "deploy.\(name).ssh_config") else { continue }
+                    if s.value.isEmpty || s.value.contains("'") || s.value.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                        reader.error("config.deploy", "deploy.\(name).ssh_config must be a file path without quotes or control characters", at: v)
+                    } else { sshConfig = s.value }
+                case "bwlimit":
+                    guard let n = reader.int(v, what: "deploy.\(name).bwlimit") else { continue }
+                    if n > 0 { bandwidth = n } else {
+                        reader.error("config.deploy", "deploy.\(name).bwlimit is in KiB/s and must be above 0 (leave it out for no limit)", at: v)
+                    }
+                default:
+                    reader.error("config.unknown-key",
+                                 "unknown key '\(key)' in deploy.\(name) (known: \(deployKeys.joined(separator: ", ")))", at: keyNode)
+                }
+            }
+            guard let destination else {
+                reader.error("config.deploy", "deploy.\(name) has no rsync: destination (login@host:/path or a local folder)", at: nameNode)
+                continue
+            }
+            switch DeployTarget.parseDestination(destination.value) {
+            case .failure(let problem):
+                reader.error("config.deploy", "deploy.\(name).rsync \(problem.message)", at: targetsValueNode(value, key: "rsync") ?? nameNode)
+            case .success(let (host, path)):
+                var target = DeployTarget(name: name, host: host, path: path)
+                target.keep = keep ?? target.keep
+                target.sshConfig = sshConfig
+                target.bandwidthLimit = bandwidth
+                (target.line, target.column) = (destination.line, destination.column)
+                out.append(target)
+            }
+        }
+        return out
+    }
+
+    private static func targetsValueNode(_ node: Node, key: String) -> Node? {
+        node.mapping?.first(where: { $0.key.scalar?.string == key })?.value
     }
 
     static func readLinks(_ node: Node, _ reader: inout YAMLReader) -> LinkPolicyConfig {

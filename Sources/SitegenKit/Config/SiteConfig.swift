@@ -34,6 +34,8 @@ public struct SiteConfig: Sendable {
     public var strict = false
     /// What the bulletins may hold (`bulletins:`).
     public var bulletins = BulletinSettings()
+    /// Where `sitegen deploy` publishes (`deploy:`), in the order written.
+    public var deployTargets: [DeployTarget] = []
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: String, languages: [String],

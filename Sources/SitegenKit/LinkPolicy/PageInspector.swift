@@ -48,6 +48,14 @@ struct PageInspector: Sendable {
             }
             if link.origin == .image && link.destination.isEmpty { continue }
             for f in judge.judge(destination) { place(f, position) }
+            // Pages are served with `img-src 'self' data:`: an image from another site would not show,
+            // and fetching it would tell that site who reads the page.
+            if link.origin == .image, destination.lowercased().hasPrefix("https://") || destination.lowercased().hasPrefix("http://") {
+                let p = page.filePosition(position)
+                diagnostics.append(.warning("markdown.external-image",
+                                            "an image from another site is not shown: pages allow only their own images (Content-Security-Policy img-src 'self'); copy it into static/ and write its path (/images/logo.png)",
+                                            file: page.sourcePath, line: p.line, column: p.column, url: destination))
+            }
             // Only text with a dot or an @ can be an address or a handle.
             if link.origin == .inline, link.text.utf8.contains(where: { $0 == 0x2E || $0 == 0x40 }),
                let f = textMismatch(text: link.text, destination: destination) {

@@ -90,10 +90,16 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// HTML for one node and what is below it, rendered in its place (a list item stays tight or
     /// loose as its list is), so a block can be given attributes cmark-gfm does not write.
     public func renderHTML(of node: CMarkNode) -> String {
-        // Table alignment as `style="text-align: …"`: the `align` attribute is obsolete in HTML.
+        // Table alignment: the `align` attribute is obsolete in HTML and a `style` attribute is refused
+        // by the site's Content-Security-Policy (style-src 'self'), so cmark-gfm's style is made a class.
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let out = cmark_render_html(node.raw, options, Self.extensionList) else { return "" }
         defer { free(out) }
-        return String(cString: out)
+        let html = String(cString: out)
+        // Text and attribute values are escaped (`"` is `&quot;`), so only the table renderer writes this.
+        guard html.contains(" style=\"text-align: ") else { return html }
+        return html.replacingOccurrences(of: " style=\"text-align: left\"", with: " class=\"align-left\"")
+            .replacingOccurrences(of: " style=\"text-align: center\"", with: " class=\"align-center\"")
+            .replacingOccurrences(of: " style=\"text-align: right\"", with: " class=\"align-right\"")
     }
 }

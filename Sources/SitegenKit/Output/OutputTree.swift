@@ -114,13 +114,14 @@ public final class OutputTree: @unchecked Sendable {
     }
 
     /// Copies files found by a `SourceWalk` (for `static/`) into the output.
-    func copy(_ files: [SourceWalk.File], into prefix: String = "") throws {
+    /// Stylesheets and scripts are written under their content-hashed names.
+    func copy(_ files: [SourceWalk.File], into prefix: String = "", names: AssetNames = AssetNames()) throws {
         for file in files {
             guard let bytes = FileReader.read(file.path) else {
                 throw OutputError.io("cannot read \(file.path): \(errnoText())")
             }
             // Static files come last: one that would replace a checked page or bulletin is refused.
-            try write(prefix + file.relative, bytes, exclusive: true)
+            try write(prefix + names.outputPath(file.relative), bytes, exclusive: true)
         }
     }
 

@@ -4,11 +4,14 @@ public struct PageContext: Sendable {
     public var config: SiteConfig
     public var strings: Strings
     public var index: SiteIndex
+    /// The content-hashed names of the site's stylesheets and scripts.
+    public var assets: AssetNames
 
-    public init(config: SiteConfig, strings: Strings, index: SiteIndex) {
+    public init(config: SiteConfig, strings: Strings, index: SiteIndex, assets: AssetNames = AssetNames()) {
         self.config = config
         self.strings = strings
         self.index = index
+        self.assets = assets
     }
 
     /// A site path as written in links of the published site (under the base URL's path).
@@ -22,11 +25,11 @@ public struct PageContext: Sendable {
             "lang": language,
             "siteTitle": config.title(for: language),
             "homeURL": href("/\(language)/"),
-            "stylesheet": href("/style.css"),
+            "stylesheet": href(assets.path("/style.css")),
             "rootURL": href("/"),
             "feedURL": href("/\(language)/atom.xml"),
             "searchIndex": href("/search/\(language)/"),
-            "searchScript": href("/search.js"),
+            "searchScript": href(assets.path("/search.js")),
             "t": strings.table(language),
         ]
     }
@@ -46,7 +49,7 @@ public struct PageContext: Sendable {
         ctx["toc"] = body.toc.map { ["id": $0.id, "text": $0.text] }
         ctx["hasToc"] = !body.toc.isEmpty
         ctx["hasChecklist"] = body.hasChecklist
-        ctx["checklistScript"] = href("/checklist.js")
+        ctx["checklistScript"] = href(assets.path("/checklist.js"))
         let updated = fm.lastmod ?? fm.date
         // Set only for a page with a date: an empty string still opens the template's section, and
         // `<time datetime="">` is invalid HTML.

@@ -1,0 +1,260 @@
+import Foundation
+
+/// `sitegen deploy`: builds with every check, then publishes the release to a target of sitegen.yml
+/// with rsync, switching the host's `current` link in one rename; or rolls back, lists, compares.
+public struct Deployer {
+    public var sourceDirectory: String
+    /// `--target`; nil picks the only target there is.
+    public var targetName: String?
+    /// Warnings fail the build too.
+    public var strict = false
+    /// Where progress lines go (stdout in the command).
+    public var say: (String) -> Void
+    /// Where the build's diagnostics and summary go (stderr in the command).
+    public var report: (BuildReport) -> Void
+
+    public init(sourceDirectory: String, targetName: String?, say: @escaping (String) -> Void,
+                report: @escaping (BuildReport) -> Void) {
+        self.sourceDirectory = sourceDirectory
+        self.targetName = targetName
+        self.say = say
+        self.report = report
+    }
+
+    /// How a deploy ended.
+    public enum Outcome: Equatable {
+        /// Published, rolled back, listed, compared, or already current.
+        case done
+        /// The content has errors: nothing was uploaded (exit 1).
+        case contentErrors
+        /// sitegen.yml or the build's setup failed (exit 2); the diagnostics were reported.
+        case setupFailed([Diagnostic])
+    }
+
+    /// The target named by `--target`, or the only one; a fault lists the known ones.
+    public func resolveTarget(_ config: SiteConfig) throws -> DeployTarget {
+        let known = config.deployTargets.map(\.name)
+        let listing = known.isEmpty ? "none" : known.joined(separator: ", ")
+        if let name = targetName {
+            guard let target = config.deployTargets.first(where: { $0.name == name }) else {
+                throw DeployFault.unknownTarget("unknown deploy target '\(name)'; sitegen.yml defines: \(listing)")
+            }
+            return target
+        }
+        guard !known.isEmpty else {
+            throw DeployFault.unknownTarget("sitegen.yml has no deploy: targets; add one, e.g. deploy: { production: { rsync: \"publisher@example.kz:/var/www/guides\" } }")
+        }
+        guard known.count == 1 else {
+            throw DeployFault.unknownTarget("sitegen.yml defines several deploy targets (\(listing)); name one with --target")
+        }
+        return config.deployTargets[0]
+    }
+
+    /// Where a deploy goes, or the diagnostics of a sitegen.yml that cannot be read.
+    enum Access {
+        case ready(HostAccess)
+        case failure([Diagnostic])
+    }
+
+    /// Loads sitegen.yml and picks the target.
+    func access() throws -> Access {
+        let (config, diagnostics) = ConfigLoader.load(sourceDirectory: sourceDirectory)
+        guard let config else { return .failure(diagnostics) }
+        return .ready(HostAccess(target: try resolveTarget(config), sourceDirectory: sourceDirectory))
+    }
+
+    // MARK: - Deploy
+
+    /// Builds, then uploads and switches (or, with `dryRun`, lists what would change).
+    public func deploy(dryRun: Bool = false) throws -> Outcome {
+        let access: HostAccess
+        switch try self.access() {
+        case .failure(let d): return .setupFailed(d)
+        case .ready(let a): access = a
+        }
+        // The build goes to a folder of its own: the editor's site/ is not this deploy's business.
+        let scratch = try Self.scratchFolder()
+        defer { TreeRemoval.remove(scratch) }
+        var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
+        options.strict = strict
+        let built = SiteBuilder(options: options).run()
+        report(built)
+        if built.setupFailed { return .setupFailed([]) }
+        guard built.published, !built.diagnostics.hasErrors else {
+            say("nothing was uploaded: the build has errors")
+            return .contentErrors
+        }
+        let folder = scratch + "/site"
+        let id = try ReleaseID.of(folder: folder)
+        let line = DeployLogLine(time: DeployLogLine.now(), action: "deploy", release: id, pages: built.pageCount,
+                                 bulletins: Self.bulletinCount(folder), who: DeployLogLine.currentUser())
+        if dryRun { return try compare(folder, release: id, access: access) }
+
+        let session = try HostSession(access: access, lock: true, who: line.who + " since " + line.time)
+        defer { session.close() }
+        let state = session.state
+        for partial in state.cleaned {
+            say("removed the unfinished upload of release \(partial) left by an interrupted deploy")
+        }
+        if state.current == id {
+            say("release \(id) is already deployed on \(access.target.name) (\(access.display)); nothing to do")
+            return .done
+        }
+        if state.releases.contains(id) {
+            say("release \(id) is already on the host; switching \(access.target.name) to it")
+            try session.run("switch", release: id)
+        } else {
+            say("uploading release \(id) to \(access.target.name) (\(access.display))")
+            let history = ReleaseHistory(state: state)
+            let linkFrom = [state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }
+            do {
+                try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
+            } catch let fault as DeployFault {
+                // Over ssh, rsync does not always pass on the receiver's "No space left on device";
+                // the host is asked how much room is left.
+                if case .host = fault, let free = session.freeSpace(release: id), free < Self.kibibytes(folder) {
+                    throw DeployFault.diskFull("the disk of \(access.display) is full: \(free) KiB free, and release \(id) needs \(Self.kibibytes(folder)) KiB; the site the readers see is unchanged, and the unfinished upload is removed by the next deploy. Free space on the host (or lower deploy.\(access.target.name).keep) and deploy again")
+                }
+                throw fault
+            }
+            try session.run("publish", release: id)
+        }
+        try session.run("log", release: id, extra: line.text)
+        say(line.text)
+        var after = state
+        after.current = id
+        if !after.releases.contains(id) { after.releases.append(id) }
+        after.log.append(line)
+        try prune(after, session: session, keep: access.target.keep)
+        return .done
+    }
+
+    /// Removes releases beyond `keep`.
+    private func prune(_ state: HostState, session: HostSession, keep: Int) throws {
+        for old in ReleaseHistory(state: state).surplus(keep: keep, current: state.current) {
+            try session.run("remove", release: old)
+            say("removed release \(old) (keeping \(keep))")
+        }
+    }
+
+    /// `--dry-run`: what a deploy would add, change and remove against the current release.
+    private func compare(_ folder: String, release id: String, access: HostAccess) throws -> Outcome {
+        let state = try HostSession(access: access, lock: false, who: "").state
+        guard let current = state.current else {
+            let files = try Self.files(folder)
+            say("\(access.target.name) (\(access.display)) has no release yet; a deploy would upload release \(id):")
+            for f in files { say("  added    \(Self.shown(f))") }
+            say("\(files.count) added, 0 changed, 0 removed (dry run: nothing was touched)")
+            return .done
+        }
+        if current == id {
+            say("release \(id) is already deployed on \(access.target.name); a deploy would change nothing")
+            return .done
+        }
+        let changes = try RsyncTransfer(access: access).changes(folder, current: current)
+        say("a deploy to \(access.target.name) would replace release \(current) with \(id):")
+        for f in changes.added.sorted() { say("  added    \(Self.shown(f))") }
+        for f in changes.changed.sorted() { say("  changed  \(Self.shown(f))") }
+        for f in changes.removed.sorted() { say("  removed  \(Self.shown(f))") }
+        say("\(changes.added.count) added, \(changes.changed.count) changed, \(changes.removed.count) removed (dry run: nothing was touched)")
+        return .done
+    }
+
+    // MARK: - Rollback and list
+
+    /// `--rollback`: `current` goes back to the release deployed before it.
+    public func rollback() throws -> Outcome {
+        let access: HostAccess
+        switch try self.access() {
+        case .failure(let d): return .setupFailed(d)
+        case .ready(let a): access = a
+        }
+        let session = try HostSession(access: access, lock: true, who: DeployLogLine.currentUser() + " since " + DeployLogLine.now())
+        defer { session.close() }
+        let history = ReleaseHistory(state: session.state)
+        guard let current = session.state.current else {
+            throw DeployFault.rollback("\(access.target.name) (\(access.display)) has no release to roll back from")
+        }
+        guard let previous = history.previous(of: current) else {
+            throw DeployFault.rollback("\(access.target.name) has no release older than \(current) to roll back to; it stays current")
+        }
+        try session.run("switch", release: previous)
+        let known = history.entries[previous]
+        let line = DeployLogLine(time: DeployLogLine.now(), action: "rollback", release: previous, pages: known?.pages ?? 0,
+                                 bulletins: known?.bulletins ?? 0, who: DeployLogLine.currentUser())
+        try session.run("log", release: previous, extra: line.text)
+        say("rolled back \(access.target.name) from release \(current) to \(previous)")
+        say(line.text)
+        return .done
+    }
+
+    /// `--list`: the releases on the host, newest first, the current one marked.
+    public func list() throws -> Outcome {
+        let access: HostAccess
+        switch try self.access() {
+        case .failure(let d): return .setupFailed(d)
+        case .ready(let a): access = a
+        }
+        let state = try HostSession(access: access, lock: false, who: "").state
+        let history = ReleaseHistory(state: state)
+        say("releases on \(access.target.name) (\(access.display)), newest first; * is current:")
+        if history.newestFirst.isEmpty { say("  (none)") }
+        for id in history.newestFirst {
+            let mark = id == state.current ? "*" : " "
+            if let e = history.entries[id] {
+                say("\(mark) \(id)  \(e.time)  pages=\(e.pages) bulletins=\(e.bulletins) who=\(e.who)")
+            } else {
+                say("\(mark) \(id)  (not in deploy.log)")
+            }
+        }
+        return .done
+    }
+
+    // MARK: - Helpers
+
+    static func scratchFolder() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/sitegen-deploy-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw OutputError.io("cannot create a temporary folder: \(errnoText())") }
+        return String(cString: made)
+    }
+
+    /// The entries of `bulletins/index.json`: one per page and channel.
+    static func bulletinCount(_ folder: String) -> Int {
+        guard let bytes = FileReader.read(folder + "/bulletins/index.json"),
+              let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let list = manifest["bulletins"] as? [Any] else { return 0 }
+        return list.count
+    }
+
+    /// The size of a built site in KiB (what a release takes on the host before hard links).
+    static func kibibytes(_ folder: String) -> Int {
+        var total = 0
+        for path in (try? files(folder)) ?? [] {
+            var info = stat()
+            if lstat(folder + "/" + path, &info) == 0 { total += Int(info.st_size) }
+        }
+        return (total + 1023) / 1024
+    }
+
+    /// Every file of a built site, sorted.
+    static func files(_ folder: String) throws -> [String] {
+        var out: [String] = []
+        var stack = [""]
+        while let relative = stack.popLast() {
+            for name in TreeRemoval.entries(relative.isEmpty ? folder : folder + "/" + relative) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(folder + "/" + path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR { stack.append(path) } else { out.append(path) }
+            }
+        }
+        return out.sorted()
+    }
+
+    /// A page's index.html shown as its address, other files as their path.
+    static func shown(_ path: String) -> String {
+        if path == "index.html" { return "/" }
+        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
+        return "/" + path
+    }
+}

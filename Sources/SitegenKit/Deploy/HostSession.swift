@@ -1,0 +1,141 @@
+import Foundation
+
+/// How a deploy target is reached: the programs and arguments for the host script and for rsync.
+struct HostAccess: Sendable {
+    var target: DeployTarget
+    /// The target's folder: as written for a remote host (relative to the login's home), absolute
+    /// for a local one (relative to the source folder).
+    var folder: String
+    /// `ssh -F` file, absolute.
+    var sshConfig: String?
+
+    init(target: DeployTarget, sourceDirectory: String) {
+        self.target = target
+        let source = URL(fileURLWithPath: sourceDirectory).standardizedFileURL.path
+        func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : source + "/" + p }
+        folder = target.host == nil ? absolute(target.path) : target.path
+        sshConfig = target.sshConfig.map(absolute)
+    }
+
+    /// What a reader of messages calls the place: `publisher@example.kz:/var/www/guides`.
+    var display: String { (target.host.map { $0 + ":" } ?? "") + folder }
+
+    /// Options every ssh connection gets: never ask for a password or a host key on a terminal.
+    var sshOptions: [String] {
+        (sshConfig.map { ["-F", $0] } ?? []) + ["-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15"]
+    }
+
+    /// The program and arguments that run the host script.
+    func scriptCommand() throws -> (String, [String]) {
+        guard let host = target.host else { return ("/bin/sh", ["-c", HostScript.text]) }
+        return (try Self.program("ssh", package: "openssh-client"), ["-T"] + sshOptions + ["--", host, HostScript.sshCommand])
+    }
+
+    /// rsync's `-e`: rsync splits it at spaces itself, honouring single quotes (the config refuses
+    /// a quote in the file name).
+    var rsyncShell: String {
+        (["ssh"] + sshOptions).map { $0.contains(" ") ? "'" + $0 + "'" : $0 }.joined(separator: " ")
+    }
+
+    /// A folder on the host as an rsync destination. A relative one gets `./`, so a name starting
+    /// with `-` is never an option, and with `--secluded-args` rsync sends it without any shell.
+    func rsyncPath(_ relative: String) -> String {
+        let base = folder.hasPrefix("/") ? folder : "./" + folder
+        let path = (base.hasSuffix("/") ? base : base + "/") + relative
+        return (target.host.map { $0 + ":" } ?? "") + path
+    }
+
+    static func program(_ name: String, package: String) throws -> String {
+        guard let path = ChildProcess.find(name) else {
+            throw DeployFault.missingProgram("\(name) is not installed on this machine; install it (apt-get install \(package)) and deploy again")
+        }
+        return path
+    }
+}
+
+/// What the host holds, as the host script reported it.
+struct HostState: Sendable {
+    /// The release `current` points at, or nil.
+    var current: String?
+    var releases: [String] = []
+    var log: [DeployLogLine] = []
+    /// Unfinished uploads of interrupted deploys, removed on taking the lock.
+    var cleaned: [String] = []
+}
+
+/// A running host script: with the lock held, the deploy's commands.
+final class HostSession {
+    private let child: ChildProcess
+    let access: HostAccess
+    private(set) var state = HostState()
+
+    /// Runs the host script. `lock` takes the deploy lock (held until `close`); `peek` only reads.
+    init(access: HostAccess, lock: Bool, who: String) throws {
+        self.access = access
+        let (program, arguments) = try access.scriptCommand()
+        child = try ChildProcess(executable: program, arguments: arguments)
+        child.send((lock ? "lock" : "peek") + "\n" + access.folder + "\n")
+        if lock {
+            // Sent before the lock is known to be held: the script reads it only once it is.
+            child.send(who + "\n")
+        }
+        while let line = child.readLine() {
+            let (word, rest) = Self.split(line)
+            switch word {
+            case "end": return
+            case "current": state.current = rest.isEmpty ? nil : rest
+            case "release": if ReleaseID.isValid(rest) { state.releases.append(rest) }
+            case "log": if let entry = DeployLogLine(rest) { state.log.append(entry) }
+            case "cleaned": state.cleaned.append(rest)
+            case "busy":
+                _ = child.finish()
+                throw DeployFault.busy("another deploy to \(access.target.name) is running (\(rest.isEmpty ? "who started it is not known" : rest)); wait until it has finished and deploy again; the site the readers see is unchanged")
+            default: break
+            }
+        }
+        let ending = child.finish()
+        throw DeployFault.classify(ending, during: "preparing the target folder", access: access)
+    }
+
+    /// Runs one command under the lock; throws when the host refused it or the connection is gone.
+    func run(_ command: String, release id: String, extra: String? = nil) throws {
+        var text = command + "\n" + id + "\n"
+        if let extra { text += extra + "\n" }
+        if child.send(text), let answer = child.readLine() {
+            if answer == "ok" { return }
+            throw DeployFault.host("the host could not \(Self.describe(command)) release \(id): \(child.errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        throw DeployFault.classify(child.finish(), during: Self.describe(command) + " release " + id, access: access)
+    }
+
+    /// KiB free on the file system of the target's folder, or nil when the host does not say.
+    func freeSpace(release id: String) -> Int? {
+        guard child.send("space\n" + id + "\n") else { return nil }
+        var free: Int?
+        while let line = child.readLine(), line != "ok" {
+            guard line.hasPrefix("df ") else { return nil }
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 5, let n = Int(fields[4]) { free = n }
+        }
+        return free
+    }
+
+    /// Ends the script, which releases the lock.
+    func close() {
+        _ = child.finish()
+    }
+
+    private static func describe(_ command: String) -> String {
+        switch command {
+        case "publish": return "publish"
+        case "switch": return "switch to"
+        case "remove": return "remove"
+        default: return "log"
+        }
+    }
+
+    private static func split(_ line: String) -> (String, String) {
+        guard let space = line.firstIndex(of: " ") else { return (line, "") }
+        return (String(line[..<space]), String(line[line.index(after: space)...]))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// `deploy:` in sitegen.yml, the release history, and a deploy to a folder on this machine (the
+/// same host script and rsync as over ssh, without the network).
+final class DeployConfigTests: XCTestCase {
+    func config(_ deploy: String) -> (SiteConfig?, [Diagnostic]) {
+        ConfigLoader.parse(Array((Fixture.defaultConfig + deploy).utf8), file: "sitegen.yml")
+    }
+
+    func testTargetsAreRead() throws {
+        let (c, d) = config("""
+            deploy:
+              production:
+                rsync: "publisher@example.kz:/var/www/guides"
+                keep: 7
+              local:
+                rsync: "../www"
+                ssh_config: "deploy/ssh config"
+                bwlimit: 500
+
+            """)
+        assertNoErrors(d)
+        let targets = try XCTUnwrap(c?.deployTargets)
+        XCTAssertEqual(targets.map(\.name), ["production", "local"])
+        XCTAssertEqual(targets[0].host, "publisher@example.kz")
+        XCTAssertEqual(targets[0].path, "/var/www/guides")
+        XCTAssertEqual(targets[0].keep, 7)
+        XCTAssertNil(targets[1].host)
+        XCTAssertEqual(targets[1].keep, 5, "five releases by default")
+        XCTAssertEqual(targets[1].sshConfig, "deploy/ssh config")
+        XCTAssertEqual(targets[1].bandwidthLimit, 500)
+    }
+
+    func testBadTargetsAreErrorsAtTheirPlace() {
+        let cases: [(String, String)] = [
+            ("rsync: \"-oProxyCommand=x:/var/www\"", "is not a login"),
+            ("rsync: \"publisher@-oProxyCommand=x:/var/www\"", "is not a login"),
+            ("rsync: \"example.kz::guides\"", "rsync daemon"),
+            ("rsync: \"example.kz:\"", "names no folder"),
+            ("rsync: \"~/guides\"", "starts with '~'"),
+            ("rsync: \"example.kz:/a\\tb\"", "control character"),
+            ("rsync: \"/www\"\n    keep: 1", "keep must be from 2 to 1000"),
+            ("rsync: \"/www\"\n    ssh_config: \"it's\"", "without quotes"),
+            ("rsync: \"/www\"\n    bwlimit: 0", "must be above 0"),
+            ("rsync: \"/www\"\n    rsinc: x", "unknown key 'rsinc' in deploy.production (known: rsync, keep, ssh_config, bwlimit)"),
+            ("keep: 3", "has no rsync: destination"),
+        ]
+        for (body, message) in cases {
+            let (c, d) = config("deploy:\n  production:\n    " + body + "\n")
+            XCTAssertNil(c, body)
+            let found = d.first { $0.message.contains(message) }
+            XCTAssertNotNil(found, "\(body): \(d.map(DiagnosticFormatter.line))")
+            XCTAssertGreaterThan(found?.line ?? 0, Fixture.defaultConfig.split(separator: "\n").count, "at its line in sitegen.yml: \(body)")
+        }
+        let (c, d) = config("deploy:\n  \"a b\":\n    rsync: /www\n")
+        XCTAssertNil(c)
+        XCTAssertTrue(d.contains { $0.code == "config.deploy" && $0.message.contains("'a b'") }, "\(d)")
+    }
+
+    func testHistoryRollsBackToTheReleaseDeployedBeforeAndKeepsCurrentAndPrevious() {
+        func line(_ action: String, _ id: String) -> DeployLogLine {
+            DeployLogLine(time: "2026-01-01T00:00:00Z", action: action, release: id, pages: 1, bulletins: 2, who: "a b\tc")
+        }
+        let a = String(repeating: "a", count: 16), b = String(repeating: "b", count: 16), c = String(repeating: "c", count: 16)
+        var state = HostState(current: c, releases: [a, b, c], log: [line("deploy", a), line("deploy", b), line("deploy", c)])
+        XCTAssertEqual(ReleaseHistory(state: state).previous(of: c), b)
+        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: c), [a])
+        // After a rollback to b, the next rollback goes to a, and nothing needed for it is pruned.
+        state.current = b
+        state.log.append(line("rollback", b))
+        XCTAssertEqual(ReleaseHistory(state: state).previous(of: b), a)
+        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: b), [])
+        // A line round-trips; who is one word.
+        let text = line("deploy", a).text
+        XCTAssertEqual(text, "2026-01-01T00:00:00Z deploy \(a) pages=1 bulletins=2 who=a_b_c")
+        XCTAssertEqual(DeployLogLine(text), line("deploy", a))
+        XCTAssertNil(DeployLogLine("2026 deploy ../../etc pages=1 bulletins=2 who=x"), "a log line naming a path is ignored")
+    }
+
+    func testTheHostScriptHasNoQuoteToBreakOutOf() {
+        XCTAssertFalse(HostScript.text.contains("'"))
+        XCTAssertTrue(HostScript.sshCommand.hasPrefix("sh -c '") && HostScript.sshCommand.hasSuffix("'"))
+    }
+
+    /// The whole cycle against a folder on this machine: deploy, same content, change, rollback, list.
+    func testDeployToALocalFolder() throws {
+        guard ChildProcess.find("rsync") != nil, ChildProcess.find("flock") != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("rsync is not installed") }
+            throw XCTSkip("rsync is not installed")
+        }
+        let www = NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString + "/it's a \"folder\"; $(x)"
+        defer { try? FileManager.default.removeItem(atPath: (www as NSString).deletingLastPathComponent) }
+        let f = try Fixture(config: Fixture.defaultConfig + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n",
+                            files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        var r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let first = try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current")
+        XCTAssertEqual(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Бірінші."), true)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertTrue(r.stdout.contains("is already deployed"), r.stdout)
+        try f.write("content/kk/a.md", "---\ntitle: A\n---\nЕкінші.\n")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--dry-run"])
+        XCTAssertTrue(r.stdout.contains("  changed  /kk/a/\n"), r.stdout)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Екінші."))
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--rollback"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current"), first)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--list"])
+        XCTAssertEqual(r.stdout.split(separator: "\n").filter { $0.hasPrefix("* ") }.count, 1, r.stdout)
+        XCTAssertTrue(r.stdout.contains("* " + first.dropFirst("releases/".count)), r.stdout)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--list", "--rollback"])
+        XCTAssertEqual(r.status, 2, "one action at a time")
+    }
+}
