@@ -55,6 +55,8 @@ public struct SiteBuilder: Sendable {
             diagnostics += Self.urlClashes(addresses)
             diagnostics += ParityCheck.check(results.compactMap(\.2), languages: config.languages,
                                              defaultLanguage: config.defaultLanguage)
+            diagnostics += InternalLinks.check(results.compactMap(\.2), staticFiles: staticFiles.map(\.relative),
+                                               languages: config.languages)
             diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
             let counts = config.languages.map { lang in (lang, addresses.filter { $0.language == lang }.count) }
             return report(diagnostics, pages: counts, setup: false)
@@ -86,6 +88,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
                                          languages: config.languages, defaultLanguage: config.defaultLanguage)
+        diagnostics += InternalLinks.check(built.map(\.facts), staticFiles: staticFiles.map(\.relative),
+                                           languages: config.languages)
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
         // Step 2: the site-wide files, then publish only if nothing failed.

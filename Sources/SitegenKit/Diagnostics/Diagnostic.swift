@@ -22,6 +22,10 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
     /// The link involved, when there is one.
     public var url: String?
+    /// The entry of `MessageCatalog` the message was made from, and its parameters, so it can be
+    /// written in the reader's language; nil for a message that exists only in English.
+    public var messageID: String?
+    public var arguments: [String: String] = [:]
 
     public init(
         file: String, line: Int, column: Int, severity: Severity, code: String, message: String,
@@ -34,6 +38,24 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.url = url
+    }
+
+    /// A diagnostic whose message comes from `MessageCatalog` entry `id`, filled with `arguments`;
+    /// `message` holds its English text.
+    public init(
+        _ severity: Severity, _ code: String, id: String, _ arguments: [String: String] = [:],
+        file: String, line: Int = 0, column: Int = 0, url: String? = nil
+    ) {
+        self.init(file: file, line: line, column: column, severity: severity, code: code,
+                  message: MessageCatalog.text(id, arguments, in: .en), url: url)
+        messageID = id
+        self.arguments = arguments
+    }
+
+    /// The message in `language`: from the catalogue when it was made from it, else as written.
+    public func message(in language: MessageLanguage) -> String {
+        guard let id = messageID else { return message }
+        return MessageCatalog.text(id, arguments, in: language)
     }
 
     public static func error(

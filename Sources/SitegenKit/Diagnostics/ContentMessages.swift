@@ -1,0 +1,64 @@
+/// Messages about what an editor writes in a page: Markdown, guide blocks, front matter, links
+/// inside the site, translations.
+enum ContentMessages {
+    typealias Entry = MessageCatalog.Entry
+
+    static let entries: [String: Entry] = [
+        "markdown.alert": Entry(
+            en: "[!{name}] is not a block name: write one of NOTE, TIP, IMPORTANT, WARNING, CAUTION (or a Kazakh or Russian name such as ЕСКЕРТУ or ВНИМАНИЕ); readers would see “[!{name}]” as text",
+            kk: "[!{name}] — блок атауы емес: NOTE, TIP, IMPORTANT, WARNING, CAUTION атауларының бірін (немесе ЕСКЕРТУ, ЕСКЕРТПЕ сияқты қазақша атауды) жазыңыз; әйтпесе оқырман «[!{name}]» деген мәтінді көреді",
+            ru: "[!{name}] — не название блока: напишите одно из NOTE, TIP, IMPORTANT, WARNING, CAUTION (или русское название, например ВНИМАНИЕ или ПРИМЕЧАНИЕ); иначе читатель увидит текст «[!{name}]»"),
+        "markdown.alert.near": Entry(
+            en: "[!{name}] is not a block name: did you mean [!{meant}]? Readers would see “[!{name}]” as text",
+            kk: "[!{name}] — блок атауы емес: [!{meant}] деп жазбақ болдыңыз ба? Әйтпесе оқырман «[!{name}]» деген мәтінді көреді",
+            ru: "[!{name}] — не название блока: вы имели в виду [!{meant}]? Иначе читатель увидит текст «[!{name}]»"),
+        "markdown.alert.same-line": Entry(
+            en: "[!{name}] must stand alone on its line: move the text after it to the next line, starting with >",
+            kk: "[!{name}] жолда жалғыз тұруы керек: одан кейінгі мәтінді > белгісінен басталатын келесі жолға көшіріңіз",
+            ru: "[!{name}] должно стоять на отдельной строке: перенесите текст после него на следующую строку, начав её с >"),
+        "markdown.raw-html": Entry(
+            en: "raw HTML is not published: write it in Markdown instead",
+            kk: "HTML коды жарияланбайды: оның орнына Markdown-пен жазыңыз",
+            ru: "HTML-код не публикуется: напишите это на Markdown"),
+        "guide.checklist-empty": Entry(
+            en: "checklist item has no text: write what to prepare after “- [ ] ”, or remove the line",
+            kk: "тізім тармағында мәтін жоқ: «- [ ] » белгісінен кейін не дайындау керегін жазыңыз немесе жолды өшіріңіз",
+            ru: "в пункте чек-листа нет текста: напишите после «- [ ] », что нужно подготовить, или удалите строку"),
+        "guide.steps.bullets": Entry(
+            en: "the steps of a guide must be a numbered list (1. 2. 3.), not a bulleted one: write “1.” instead of “-”",
+            kk: "нұсқаулықтың қадамдары нөмірленген тізім (1. 2. 3.) болуы керек, таңбалы тізім емес: «-» орнына «1.» жазыңыз",
+            ru: "шаги инструкции должны быть нумерованным списком (1. 2. 3.), а не маркированным: пишите «1.» вместо «-»"),
+        "guide.steps": Entry(
+            en: "a page with kind: guide needs its steps as a numbered list (1. 2. 3.); add one, or change kind",
+            kk: "kind: guide беті қадамдарды нөмірленген тізіммен (1. 2. 3.) беруі керек; тізімді қосыңыз немесе kind мәнін өзгертіңіз",
+            ru: "страница с kind: guide должна содержать шаги нумерованным списком (1. 2. 3.); добавьте его или измените kind"),
+        "guide.block-name": Entry(
+            en: "“{info}” is not a block sitegen knows: did you mean “{meant}”?",
+            kk: "sitegen «{info}» деген блокты білмейді: «{meant}» деп жазбақ болдыңыз ба?",
+            ru: "sitegen не знает блока «{info}»: вы имели в виду «{meant}»?"),
+        "link.internal.page": Entry(
+            en: "{target}: this site has no such page; check the address (pages are at /<language>/<folder>/<file name>/)",
+            kk: "{target}: сайтта мұндай бет жоқ; мекенжайды тексеріңіз (беттер /<тіл>/<бума>/<файл атауы>/ мекенжайында тұрады)",
+            ru: "{target}: на сайте нет такой страницы; проверьте адрес (страницы находятся по адресу /<язык>/<папка>/<имя файла>/)"),
+        "link.internal.page-near": Entry(
+            en: "{target}: this site has no such page; did you mean {meant}?",
+            kk: "{target}: сайтта мұндай бет жоқ; {meant} деп жазбақ болдыңыз ба?",
+            ru: "{target}: на сайте нет такой страницы; вы имели в виду {meant}?"),
+        "link.internal.anchor": Entry(
+            en: "{target}: the page {page} has no place #{anchor}; link to one of its headings or steps ({known})",
+            kk: "{target}: {page} бетінде #{anchor} деген орын жоқ; оның тақырыптарының немесе қадамдарының біріне сілтеме беріңіз ({known})",
+            ru: "{target}: на странице {page} нет места #{anchor}; дайте ссылку на один из её заголовков или шагов ({known})"),
+        "link.internal.anchor-near": Entry(
+            en: "{target}: the page {page} has no place #{anchor}; did you mean #{meant}?",
+            kk: "{target}: {page} бетінде #{anchor} деген орын жоқ; #{meant} деп жазбақ болдыңыз ба?",
+            ru: "{target}: на странице {page} нет места #{anchor}; вы имели в виду #{meant}?"),
+        "link.internal.step": Entry(
+            en: "{target}: the page {page} has {count} numbered steps (#step-1 to #step-{count}); check the step number",
+            kk: "{target}: {page} бетінде {count} нөмірленген қадам бар (#step-1 … #step-{count}); қадам нөмірін тексеріңіз",
+            ru: "{target}: на странице {page} {count} пронумерованных шагов (#step-1 … #step-{count}); проверьте номер шага"),
+        "link.internal.file": Entry(
+            en: "{target}: there is no such file; put it in static{path} or correct the address",
+            kk: "{target}: мұндай файл жоқ; оны static{path} ретінде қойыңыз немесе мекенжайды түзетіңіз",
+            ru: "{target}: такого файла нет; положите его в static{path} или исправьте адрес"),
+    ]
+}
