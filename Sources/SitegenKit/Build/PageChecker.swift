@@ -42,10 +42,12 @@ struct PageChecker: Sendable {
         var facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
         facts.url = page.url
         facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document)
+        // A link already refused where it stands is not reported again as missing.
+        let refused = Set(diagnostics.filter { $0.severity == .error }.map { "\($0.line):\($0.column)" })
         facts.internalLinks = InternalLinks.collect(page, inventory: inventory, base: inspector.judge.siteBase,
                                                     parser: inspector.judge.parser) { link in
             link.origin == .bareAutolink ? inspector.locate(link.text, near: link.position, in: page) : link.position
-        }
+        }.filter { !refused.contains("\($0.line):\($0.column)") }
         return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
     }
 
