@@ -20,6 +20,11 @@ struct YAMLReader {
             // is given because finding the default reads the process environment every time.
             return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
+            if let plain = YAMLMistakes.explain(error, in: yaml) {
+                diagnostics.append(Diagnostic(.error, "yaml.syntax", id: plain.id, plain.arguments, file: file,
+                                              line: plain.line + lineOffset, column: plain.column))
+                return nil
+            }
             let (line, column, message) = Self.describe(error)
             diagnostics.append(.error("yaml.syntax", message, file: file, line: line + lineOffset, column: column))
         } catch {

@@ -16,6 +16,14 @@ enum ContentMessages {
             en: "[!{name}] must stand alone on its line: move the text after it to the next line, starting with >",
             kk: "[!{name}] жолда жалғыз тұруы керек: одан кейінгі мәтінді > белгісінен басталатын келесі жолға көшіріңіз",
             ru: "[!{name}] должно стоять на отдельной строке: перенесите текст после него на следующую строку, начав её с >"),
+        "yaml.syntax.colon": Entry(
+            en: "the {key} holds “: ”, which YAML reads as the start of another key: put the {key} in quotes, {fixed}",
+            kk: "{key} ішінде «: » бар, ал YAML оны жаңа кілттің басы деп оқиды: {key} мәнін тырнақшаға алыңыз, {fixed}",
+            ru: "в {key} есть «: », и YAML читает это как начало нового ключа: возьмите {key} в кавычки, {fixed}"),
+        "yaml.syntax.no-colon": Entry(
+            en: "“{line}” has no colon after its key: write {fixed}",
+            kk: "«{line}» жолында кілттен кейін қос нүкте жоқ: {fixed} деп жазыңыз",
+            ru: "в строке «{line}» нет двоеточия после ключа: напишите {fixed}"),
         "markdown.raw-html": Entry(
             en: "raw HTML is not published: write it in Markdown instead",
             kk: "HTML коды жарияланбайды: оның орнына Markdown-пен жазыңыз",
@@ -36,6 +44,26 @@ enum ContentMessages {
             en: "“{info}” is not a block sitegen knows: did you mean “{meant}”?",
             kk: "sitegen «{info}» деген блокты білмейді: «{meant}» деп жазбақ болдыңыз ба?",
             ru: "sitegen не знает блока «{info}»: вы имели в виду «{meant}»?"),
+        "parity.changed": Entry(
+            en: "{here} here, but {there} in {other} (line {line}): make both languages say the same",
+            kk: "мұнда {here}, ал {other} файлында {there} ({line}-жол): екі тілде бірдей болуы керек",
+            ru: "здесь {here}, а в {other} — {there} (строка {line}): на обоих языках должно быть одно и то же"),
+        "parity.extra": Entry(
+            en: "{here} is only here, not in {other}: add it to the translation or remove it here",
+            kk: "{here} тек осында бар, {other} файлында жоқ: оны аудармаға қосыңыз немесе мұнан алып тастаңыз",
+            ru: "{here} есть только здесь, а в {other} нет: добавьте это в перевод или уберите здесь"),
+        "translation.missing": Entry(
+            en: "{file} has no translation in {languages} (translationKey {key}): write it, or give the translation the same translationKey",
+            kk: "{file} файлының {languages} тіліндегі аудармасы жоқ (translationKey {key}): аударманы жазыңыз немесе оған дәл осы translationKey беріңіз",
+            ru: "у {file} нет перевода на {languages} (translationKey {key}): напишите перевод или укажите в нём тот же translationKey"),
+        "translation.missing.near": Entry(
+            en: "{file} has no translation with translationKey {key}; did you mean {meant}, the translationKey of {other}? Write the same key in both",
+            kk: "{file} файлының translationKey {key} аудармасы жоқ; {other} файлындағы {meant} кілтін жазбақ болдыңыз ба? Екеуіне бірдей кілт жазыңыз",
+            ru: "у {file} нет перевода с translationKey {key}; может быть, имелся в виду {meant} — translationKey файла {other}? Укажите в обоих один и тот же ключ"),
+        "guide.known-fakes.description": Entry(
+            en: "known-fakes: {name} (sitegen.yml line {line}) has no description in {language}, which this block shows readers: write it as “- name: {name}” with “description: {kk: …, ru: …}” under it",
+            kk: "known-fakes: {name} (sitegen.yml, {line}-жол) үшін {language} тіліндегі сипаттама жоқ, ал бұл блок оны оқырманға көрсетеді: оны «- name: {name}» деп, астына «description: {kk: …, ru: …}» қосып жазыңыз",
+            ru: "known-fakes: у {name} (sitegen.yml, строка {line}) нет описания на {language}, а этот блок показывает его читателям: запишите его как «- name: {name}» и под ним «description: {kk: …, ru: …}»"),
         "link.internal.page": Entry(
             en: "{target}: this site has no such page; check the address (pages are at /<language>/<folder>/<file name>/)",
             kk: "{target}: сайтта мұндай бет жоқ; мекенжайды тексеріңіз (беттер /<тіл>/<бума>/<файл атауы>/ мекенжайында тұрады)",

@@ -19,10 +19,12 @@ public enum EditDistance {
     }
 
     /// The candidate nearest to `word`, when it is close enough to be a slip of the keyboard: at most
-    /// one edit for short words, two for words of 6 or more scalars, three from 12. Ties go to the
-    /// first candidate in the order given; an exact match is not a suggestion.
+    /// one edit for short words, two for words of 6 or more scalars, three from 12; none for words
+    /// under 4, where one edit makes any word another. Ties go to the first candidate in the order
+    /// given; an exact match is not a suggestion.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
         let length = word.unicodeScalars.count
+        if length < 4 { return nil }
         let limit = length >= 12 ? 3 : length >= 6 ? 2 : 1
         var best: (String, Int)?
         for c in candidates where c != word {

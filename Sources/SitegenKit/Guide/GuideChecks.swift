@@ -33,7 +33,10 @@ struct GuideChecks: Sendable {
         }
         for (node, info) in inventory.fencedBlocks {
             if let block = GuideBlock(info: info) {
-                for problem in problems(of: block, language: page.language) { error(problem.code, problem.message, node) }
+                for problem in problems(of: block, language: page.language) {
+                    if let id = problem.id { report(problem.code, id: id, node, problem.arguments) }
+                    else { error(problem.code, problem.message, node) }
+                }
             } else if let meant = GuideBlock.nearMiss(info: info) {
                 report("guide.block-name", id: "guide.block-name", node, ["info": info, "meant": meant])
             }
@@ -42,24 +45,24 @@ struct GuideChecks: Sendable {
     }
 
     /// What keeps a block from being shown in a language.
-    func problems(of block: GuideBlock, language: String) -> [(code: String, message: String)] {
+    func problems(of block: GuideBlock, language: String) -> [(code: String, message: String, id: String?, arguments: [String: String])] {
         switch block {
         case .officialLinks(let tags):
             let entries = OfficialLinksBlock.entries(config.official, tags: tags)
             if entries.isEmpty {
                 return [("guide.official-links", tags.isEmpty
                     ? "official-links: sitegen.yml has no official: entries"
-                    : "official-links: no official entry has the tag \(tags.joined(separator: " or "))")]
+                    : "official-links: no official entry has the tag \(tags.joined(separator: " or "))", nil, [:])]
             }
             return entries.filter { $0.title.text(language) == nil }.map {
                 ("guide.official-links",
-                 "official-links: \($0.url.value) (sitegen.yml line \($0.line)) has no title in '\(language)'")
+                 "official-links: \($0.url.value) (sitegen.yml line \($0.line)) has no title in '\(language)'", nil, [:])
             }
         case .knownFakes:
-            if config.links.fakes.isEmpty { return [("guide.known-fakes", "known-fakes: sitegen.yml lists no fakes")] }
+            if config.links.fakes.isEmpty { return [("guide.known-fakes", "known-fakes: sitegen.yml lists no fakes", nil, [:])] }
             return config.links.fakes.filter { $0.description.text(language) == nil }.map {
-                ("guide.known-fakes",
-                 "known-fakes: \($0.name.value) (sitegen.yml line \($0.name.line)) has no description in '\(language)'")
+                ("guide.known-fakes", "", "guide.known-fakes.description",
+                 ["name": $0.name.value, "line": String($0.name.line), "language": language])
             }
         }
     }

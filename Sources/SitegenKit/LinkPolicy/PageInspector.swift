@@ -24,9 +24,9 @@ struct PageInspector: Sendable {
         var diagnostics: [Diagnostic] = []
         var edits = RenderEdits()
         func place(_ f: Finding, _ position: BodyPosition) {
-            let p = page.filePosition(position)
-            diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column, severity: .error,
-                                          code: f.code, message: f.message, url: f.url))
+            var p = page.filePosition(position)
+            if let culprit = f.culprit { p = Self.column(of: culprit, from: p, in: page) }
+            diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
         }
 
         for link in inventory.links {
@@ -140,9 +140,10 @@ struct PageInspector: Sendable {
 
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
-        let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue, page.frontMatter.sms].compactMap { $0 }.map { ($0, false) }
-            + claimTexts.map { ($0, true) }
-        for (field, namesFakes) in fields {
+        let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
+                     ("sms", page.frontMatter.sms)]
+        let fields = named.compactMap { key, value in value.map { ($0, false, key) } } + claimTexts.map { ($0, true, "claimReview") }
+        for (field, namesFakes, key) in fields {
             // Escapes and folded lines make the value differ from the source: find each finding's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
             /// Places findings at `written`, looked for from where the last token was found.
@@ -151,9 +152,14 @@ struct PageInspector: Sendable {
                 let at = page.text.find(written, from: from, withinLines: 20) ?? from
                 if advancing { from = at }
                 let p = page.text.position(ofByte: at)
-                for f in findings {
-                    diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
-                                                  severity: .error, code: f.code, message: f.message, url: f.url))
+                for var f in findings {
+                    // A title or an SMS has no warning block to name a fake in: say to leave it out.
+                    if !namesFakes, ["text.fake", "text.fake.written", "text.fake.domain", "telegram.fake"].contains(f.messageID ?? "") {
+                        let name = f.arguments["name"] ?? f.arguments["host"] ?? f.arguments["handle"].map { "@" + $0 } ?? written
+                        f = f.reworded("text.fake.field", ["name": name, "field": key])
+                    }
+                    let at = f.culprit.map { Self.column(of: $0, from: p, in: page) } ?? p
+                    diagnostics.append(f.diagnostic(file: page.sourcePath, line: at.line, column: at.column))
                 }
             }
             if let (f, hidden) = Self.invisibleFinding(field.value) { placeInField([f], String(hidden.scalar)) }
@@ -163,6 +169,16 @@ struct PageInspector: Sendable {
             }
         }
         return (diagnostics, edits)
+    }
+
+    /// The position of the first `culprit` at or after `start` on its line, so the caret sits under
+    /// the letter to fix rather than where the name begins; `start` when the line does not have it.
+    static func column(of culprit: Unicode.Scalar, from start: (line: Int, column: Int), in page: Page) -> (line: Int, column: Int) {
+        guard let line = page.text.line(start.line) else { return start }
+        for (i, scalar) in line.unicodeScalars.enumerated() where i >= start.column - 1 && scalar == culprit {
+            return (start.line, i + 1)
+        }
+        return start
     }
 
     /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
@@ -233,14 +249,16 @@ struct PageInspector: Sendable {
         switch token.kind {
         case .url:
             if inWarning, let host = Self.host(ofBare: token.text), isFake(host) { return [] }
-            return judge.judge(token.text).map {
-                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
-                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
-            }
+            return judge.judge(token.text).map(Self.asText)
         case .domain(let ascii), .email(let ascii):
             if inWarning && isFake(ascii) { return [] }
             if LinkPolicy.telegramHosts.contains(ascii) { return [] }
-            return judge.hostFindings(ascii, input: token.text, code: "text")
+            let findings = judge.hostFindings(ascii, input: token.text, code: "text")
+            // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
+            guard inWarning else { return findings }
+            return findings.map { f in
+                f.messageID == "text.domain" || f.messageID == "text.domain.lookalike" ? f.reworded("text.domain.new-fake") : f
+            }
         case .handle(let name):
             if inWarning, policy.fake(named: name) != nil { return [] }
             return judge.judgeHandle(name, url: nil)
@@ -256,10 +274,7 @@ struct PageInspector: Sendable {
                                 message: "\(text) is no e-mail address to a messenger (only Latin letters, digits and . _ + - may come before @): it opens as a link with a user name; write the part before @ in Latin letters",
                                 url: nil)]
             }
-            return judge.judge("https://" + text).map {
-                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
-                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
-            }
+            return judge.judge("https://" + text).map(Self.asText)
         case .ipAddress(let text):
             return [Finding(code: "text.ip",
                             message: "\(text) is an IP address, which no reader can tell is official; write the official site's name",
@@ -267,9 +282,18 @@ struct PageInspector: Sendable {
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
-            let written = token.text.lowercased() == name.lowercased() ? name : "\(token.text) (the known fake \(name))"
-            return [Finding(code: "text.fake", message: "\(written) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
+            if token.text.lowercased() == name.lowercased() {
+                return [Finding(code: "text.fake", id: "text.fake", ["name": name], url: nil)]
+            }
+            return [Finding(code: "text.fake", id: "text.fake.written", ["written": token.text, "name": name], url: nil)]
         }
+    }
+
+    /// A link's objection said of an address written as text.
+    static func asText(_ f: Finding) -> Finding {
+        if f.messageID != nil { return f.recoded(f.code.hasPrefix("link.") ? "text.url" : f.code) }
+        return Finding(code: f.code.hasPrefix("link.") ? "text.url" : f.code,
+                       message: f.message.replacingOccurrences(of: "link to", with: "address of"), url: f.url)
     }
 
     private func isFake(_ ascii: String) -> Bool {

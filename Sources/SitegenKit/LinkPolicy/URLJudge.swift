@@ -169,26 +169,33 @@ struct URLJudge: Sendable {
     func hostFindings(_ host: String, input: String, code family: String) -> [Finding] {
         if policy.isAllowed(host: host) { return [] }
         let shown = HostName.unicode(host)
+        let link = family == "link"
         if policy.wildcardBases.contains(host) {
-            return [Finding(code: family == "link" ? "link.host" : "text.domain",
-                            message: "only subdomains of \(shown) are allowed (*.\(shown)); list \(shown) itself in links.allow if it is official",
-                            url: input)]
+            return [Finding(code: link ? "link.host" : "text.domain", id: "link.host.wildcard-base", ["host": shown], url: input)]
         }
         if policy.fakeDomains.contains(host) || policy.fakeDomains.contains(HostName.registrable(host)) {
-            return [Finding(code: family == "link" ? "link.fake" : "text.fake",
-                            message: "\(shown) is a known fake site", url: input)]
+            return [Finding(code: link ? "link.fake" : "text.fake", id: link ? "link.fake" : "text.fake.domain", ["host": shown], url: input)]
         }
+        // `www.egov.kz` belongs to whoever holds `egov.kz`: not a lookalike, only not listed.
+        if let parent = policy.exactHosts.filter({ host.hasSuffix("." + $0) }).max(by: { $0.count < $1.count }) {
+            return [Finding(code: link ? "link.host" : "text.domain", id: "link.host.subdomain",
+                            ["host": shown, "parent": HostName.unicode(parent)], url: input)]
+        }
+        let odd = Lookalikes.hasMixedScriptLabel(host) ? MixedScriptLetter.find(in: shown) : nil
         if let official = lookalikes.imitated(by: host) {
-            return [Finding(code: family == "link" ? "link.lookalike" : "text.domain",
-                            message: "\(family == "link" ? "link to" : "mention of") non-official host \(shown) (looks like \(official))",
-                            url: input)]
+            return [Finding(code: link ? "link.lookalike" : "text.domain", id: link ? "link.lookalike" : "text.domain.lookalike",
+                            ["host": shown, "official": official], url: input, culprit: odd?.scalar)]
+        }
+        if let odd {
+            return [Finding(code: link ? "link.lookalike" : "text.domain", id: "link.lookalike.mixed",
+                            ["host": shown, "letter": String(odd.scalar)],
+                            url: input, culprit: odd.scalar)]
         }
         if Lookalikes.hasMixedScriptLabel(host) {
-            return [Finding(code: family == "link" ? "link.lookalike" : "text.domain",
+            return [Finding(code: link ? "link.lookalike" : "text.domain",
                             message: "host \(shown) mixes alphabets, as spoofed names do", url: input)]
         }
-        return [Finding(code: family == "link" ? "link.host" : "text.domain",
-                        message: "\(family == "link" ? "link to" : "mention of") non-official host \(shown)", url: input)]
+        return [Finding(code: link ? "link.host" : "text.domain", id: link ? "link.host" : "text.domain", ["host": shown], url: input)]
     }
 
     /// A link on one of Telegram's hosts: an invite is refused whatever its form; otherwise only the
@@ -308,9 +315,12 @@ struct URLJudge: Sendable {
         let handle = String(decoding: URLPercentEncoding.percentDecode(raw), as: UTF8.self)
         if policy.isOfficial(handle: handle) { return [] }
         if let fake = policy.fake(named: handle) {
-            return [Finding(code: "telegram.fake", message: "@\(fake) is a known fake bot", url: url)]
+            return [Finding(code: "telegram.fake", id: "telegram.fake", ["handle": fake], url: url)]
         }
-        return [Finding(code: "telegram.unknown", message: "@\(handle) is not on the official list of Telegram handles", url: url)]
+        if let meant = policy.nearestOfficial(handle: handle) {
+            return [Finding(code: "telegram.unknown", id: "telegram.unknown.near", ["handle": handle, "meant": meant], url: url)]
+        }
+        return [Finding(code: "telegram.unknown", id: "telegram.unknown", ["handle": handle], url: url)]
     }
 
     /// Every address a mail client could read in the link: the path and the query decoded, then
