@@ -53,7 +53,7 @@ final class CommandLineTests: XCTestCase {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nҚараңыз: [сайт](https://egov-kz.com/)\n"])
         let r = try run(["build", "--source", f.root])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("\ncontent/kk/a.md:4:10: error: egov-kz.com is a known fake site [link.fake]\n"),
+        XCTAssertTrue(r.stderr.contains("\ncontent/kk/a.md:4:10: error: egov-kz.com is a known fake site: never link it; to warn readers, name it as text inside a > [!WARNING] block, where it is shown defanged [link.fake]\n"),
                       r.stderr)
         XCTAssertTrue(r.stderr.hasSuffix("failed: 1 error, 2 warnings\n"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory))

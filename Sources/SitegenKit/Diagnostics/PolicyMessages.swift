@@ -20,11 +20,11 @@ enum PolicyMessages {
             kk: "{host} сайтының тек субдомендеріне рұқсат бар (*.{host}): {host} өзі ресми болса, оны links.allow тізіміне жеке қосыңыз",
             ru: "разрешены только поддомены {host} (*.{host}): если сам {host} официальный, добавьте его в links.allow отдельно"),
         "link.lookalike": Entry(
-            en: "{host} imitates the official {official}: link {official} itself",
+            en: "{host} looks like {official} but is not the official site: link {official} itself",
             kk: "{host} ресми {official} сайтына еліктейді: {official} сайтының өзіне сілтеме беріңіз",
             ru: "{host} подделывается под официальный {official}: дайте ссылку на сам {official}"),
         "text.domain.lookalike": Entry(
-            en: "{host} imitates the official {official}: write {official}; to warn readers about {host}, list it under links.fake_domains in sitegen.yml and name it inside a > [!WARNING] block",
+            en: "{host} looks like {official} but is not the official site: write {official}; to warn readers about {host}, list it under links.fake_domains in sitegen.yml and name it inside a > [!WARNING] block",
             kk: "{host} ресми {official} сайтына еліктейді: {official} деп жазыңыз; оқырманды {host} туралы ескерту үшін оны sitegen.yml ішіндегі links.fake_domains тізіміне қосып, > [!WARNING] блогының ішінде атаңыз",
             ru: "{host} подделывается под официальный {official}: напишите {official}; чтобы предупредить читателей о {host}, внесите его в links.fake_domains в sitegen.yml и называйте внутри блока > [!WARNING]"),
         "text.domain.new-fake": Entry(

@@ -177,7 +177,8 @@ struct URLJudge: Sendable {
             return [Finding(code: link ? "link.fake" : "text.fake", id: link ? "link.fake" : "text.fake.domain", ["host": shown], url: input)]
         }
         // `www.egov.kz` belongs to whoever holds `egov.kz`: not a lookalike, only not listed.
-        if let parent = policy.exactHosts.filter({ host.hasSuffix("." + $0) }).max(by: { $0.count < $1.count }) {
+        if !host.hasPrefix("."), !host.contains(".."),
+           let parent = policy.exactHosts.filter({ host.hasSuffix("." + $0) }).max(by: { $0.count < $1.count }) {
             return [Finding(code: link ? "link.host" : "text.domain", id: "link.host.subdomain",
                             ["host": shown, "parent": HostName.unicode(parent)], url: input)]
         }
