@@ -41,7 +41,7 @@ struct Sitegen: ParsableCommand {
             Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
             configuration, template or I/O errors.
             """,
-        subcommands: [Build.self, Check.self, BulletinCommand.self],
+        subcommands: [Build.self, Check.self, BulletinCommand.self, Explain.self],
         defaultSubcommand: Build.self
     )
 }
@@ -68,7 +68,8 @@ struct SourceOptions: ParsableArguments {
 
 extension ParsableCommand {
     /// Prints diagnostics to stderr in compiler style, with the source line and a caret on a terminal.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text,
+                                 language: MessageLanguage = .en) {
         let snippets = isatty(2) == 1 && format == .text
         // Each file with findings is read once, and only when its lines will be shown.
         var texts: [String: SourceText] = [:]
@@ -79,7 +80,8 @@ extension ParsableCommand {
             }
         }
         let sources = texts
-        let formatter = DiagnosticFormatter(format: format, sourceLines: { file, line in sources[file]?.line(line) })
+        let formatter = DiagnosticFormatter(format: format, language: language, explainHint: snippets,
+                                            sourceLines: { file, line in sources[file]?.line(line) })
         let out = formatter.render(diagnostics, withSnippets: snippets)
         if format == .text {
             FileHandle.standardError.write(Data(out.utf8))
@@ -88,17 +90,10 @@ extension ParsableCommand {
         }
     }
 
-    static func summary(_ report: BuildReport, verb: String) -> String {
-        let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        if errors > 0 {
-            return "failed: \(plural(errors, "error")), \(plural(warnings, "warning"))"
-        }
-        let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-        let time = String(format: "%.2f", report.seconds)
-        var line = "\(verb) \(plural(report.pageCount, "page")) (\(perLanguage)) in \(time) s"
-        if warnings > 0 { line += ", \(plural(warnings, "warning"))" }
-        return line
+    /// The language of the messages: `--lang`, else `lang:` in sitegen.yml, else the locale.
+    static func messageLanguage(_ option: MessageLanguage?, _ report: BuildReport?) -> MessageLanguage {
+        MessageLanguage.choose(option: option?.rawValue, config: report?.messageLanguage?.rawValue,
+                               environment: ProcessInfo.processInfo.environment)
     }
 }
 
@@ -119,13 +114,17 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this address instead of sitegen.yml's baseURL.", valueName: "url"))
     var baseURL: String?
 
+    @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
+    var lang: MessageLanguage?
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.outputDirectory = output
         options.baseURL = baseURL
         let report = SiteBuilder(options: options).run()
-        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source)
-        FileHandle.standardError.write(Data((Self.summary(report, verb: "built") + "\n").utf8))
+        let language = Self.messageLanguage(lang, report)
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, language: language)
+        FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .built, language: language) + "\n").utf8))
         if report.setupFailed { throw ExitCode(2) }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -142,13 +141,17 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How to print findings: text, json or github.", valueName: "format"))
     var format: DiagnosticFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
+    var lang: MessageLanguage?
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.checkOnly = true
         let report = SiteBuilder(options: options).run()
-        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format)
+        let language = Self.messageLanguage(lang, report)
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format, language: language)
         if format == .text {
-            FileHandle.standardError.write(Data((Self.summary(report, verb: "checked") + "\n").utf8))
+            FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .checked, language: language) + "\n").utf8))
         }
         if report.setupFailed { throw ExitCode(2) }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
@@ -156,6 +159,7 @@ struct Check: ParsableCommand {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+extension MessageLanguage: ExpressibleByArgument {}
 
 /// `sitegen bulletin`
 struct BulletinCommand: ParsableCommand {
@@ -183,13 +187,13 @@ struct BulletinCommand: ParsableCommand {
         let lookup = BulletinLookup(options: sourceOptions.buildOptions, target: target, language: lang, channel: channel)
         switch lookup.run() {
         case .found(let parts, let diagnostics):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source)
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: Self.messageLanguage(nil, nil))
             FileHandle.standardOutput.write(Data((parts.joined(separator: "\n---\n") + "\n").utf8))
         case .unknown(let message):
             FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
             throw ExitCode(2)
         case .failed(let diagnostics, let setup):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source)
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: Self.messageLanguage(nil, nil))
             throw ExitCode(setup ? 2 : 1)
         }
     }

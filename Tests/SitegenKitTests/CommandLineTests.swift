@@ -22,12 +22,17 @@ final class CommandLineTests: XCTestCase {
 
     func run(_ arguments: [String]) throws -> Run { try Self.execute(arguments) }
 
-    /// Runs the built executable with these arguments and collects what it printed.
-    static func execute(_ arguments: [String]) throws -> Run {
+    /// Runs the built executable with these arguments and collects what it printed. Messages are in
+    /// English unless `locale` names another language (`LANG`), whatever the machine's locale is.
+    static func execute(_ arguments: [String], locale: [String: String] = [:]) throws -> Run {
         guard let executable = Self.executable else { throw XCTSkip("sitegen executable not built") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment.merging(locale) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -30,6 +30,8 @@ public struct BuildReport: Sendable {
     public var published: Bool
     /// True when the failure was not about content (config, templates, I/O): exit status 2.
     public var setupFailed: Bool
+    /// The language `sitegen.yml` asks messages to be written in (`lang:`), when it was read.
+    public var messageLanguage: MessageLanguage?
 
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.count } }
 }

@@ -10,16 +10,20 @@ public struct SiteBuilder: Sendable {
 
     public func run() -> BuildReport {
         let started = DispatchTime.now().uptimeNanoseconds
+        var language: MessageLanguage?
         func report(_ d: [Diagnostic], pages: [(String, Int)] = [], published: Bool = false, setup: Bool) -> BuildReport {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return BuildReport(diagnostics: d.sorted(by: Diagnostic.ordered), pagesPerLanguage: pages,
-                               seconds: seconds, published: published, setupFailed: setup)
+                               seconds: seconds, published: published, setupFailed: setup, messageLanguage: language)
         }
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
+        // The editors' language is known even when a later part of the setup failed.
+        language = loadedSetup?.config.messageLanguage
+            ?? (loadedSetup == nil ? ConfigLoader.load(sourceDirectory: source).0?.messageLanguage : nil)
         diagnostics += setupDiagnostics
         guard let setup = loadedSetup else { return report(diagnostics, setup: true) }
         let (templates, templateDiagnostics) = Templates.load(sourceDirectory: source)

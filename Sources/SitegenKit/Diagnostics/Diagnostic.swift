@@ -52,10 +52,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.arguments = arguments
     }
 
-    /// The message in `language`: from the catalogue when it was made from it, else as written.
+    /// The message in `language`: from the catalogue when it was made from it. A message that
+    /// exists only in English is led, in Kazakh or Russian, by the first sentence of its code's
+    /// explanation, so the editor reads what is wrong in their language and the details after it.
     public func message(in language: MessageLanguage) -> String {
-        guard let id = messageID else { return message }
-        return MessageCatalog.text(id, arguments, in: language)
+        if let id = messageID { return MessageCatalog.text(id, arguments, in: language) }
+        guard language != .en, let meaning = Explanation.all[code]?.meaning.text(language) else { return message }
+        let first = meaning.range(of: ". ").map { String(meaning[..<$0.lowerBound]) } ?? String(meaning.dropLast(meaning.hasSuffix(".") ? 1 : 0))
+        return first + " — " + message
     }
 
     public static func error(
