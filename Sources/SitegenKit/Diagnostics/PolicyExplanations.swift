@@ -147,7 +147,7 @@ enum PolicyExplanations {
                 kk: "Мәтінде жазылған мекенжай ресми емес, ал мессенджерлер оны сілтемеге айналдырады.",
                 ru: "Адрес, написанный в тексте, не официальный, а мессенджеры делают его ссылкой.",
                 fixEn: "Write an official address.", fixKk: "Ресми мекенжайды жазыңыз.", fixRu: "Напишите официальный адрес.",
-                wrong: "Сайт: https://payments-42500.kz/apply", right: "Сайт: https://42500.enbek.kz/"),
+                wrong: "Мекенжай: `https://payments-42500.kz/apply`", right: "Мекенжай: https://42500.enbek.kz/"),
         explain("text.fake",
                 en: "A known fake is named outside a warning, however it is written (other letters, a dot changed). A title, a description or an SMS cannot hold a warning.",
                 kk: "Белгілі жалған атау ескертуден тыс аталған, қалай жазылса да (басқа әріптер, өзгертілген нүкте). Тақырыпта, сипаттамада немесе SMS-те ескерту болмайды.",

@@ -62,14 +62,14 @@ extension CMarkNode {
         let name = String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: 2)..<close], as: UTF8.self)
         let alone = bytes.index(after: close) == bytes.endIndex
             && (first.next == nil || first.next?.kind == .softBreak || first.next?.kind == .lineBreak)
-        if !alone {
-            // `[!WARNING] text` on one line: a known name with text after it.
-            if let kind = AlertKind.named(name) { return .sameLine(kind) }
-            return nil
-        }
-        // Anything else between `[!` and `]` is a marker that was meant (`[!WARN1NG]`, `[!Ескерту!]`),
+        // Anything between `[!` and `]` is a marker that was meant (`[!WARN1NG]`, `[!Ескерту!]`),
         // unless it is empty or holds a bracket (`[!]` is nothing).
         guard !name.isEmpty, !name.contains("["), name.unicodeScalars.count <= 40 else { return nil }
+        if !alone {
+            // `[!WARNING] text` on one line: GitHub shows a plain quote.
+            if let kind = AlertKind.named(name) { return .sameLine(kind) }
+            return .unknown(name)
+        }
         if let kind = AlertKind.named(name) { return .alert(kind) }
         return .unknown(name)
     }
