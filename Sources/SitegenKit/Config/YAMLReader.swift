@@ -59,6 +59,17 @@ struct YAMLReader {
         diagnostics.append(.error(code, message, file: file, line: p.line, column: p.column))
     }
 
+    /// An error whose message is `MessageCatalog` entry `id`.
+    mutating func error(_ code: String, id: String, _ arguments: [String: String] = [:], at node: Node) {
+        let p = position(node)
+        diagnostics.append(Diagnostic(.error, code, id: id, arguments, file: file, line: p.line, column: p.column))
+    }
+
+    mutating func warning(_ code: String, id: String, _ arguments: [String: String] = [:], at node: Node) {
+        let p = position(node)
+        diagnostics.append(Diagnostic(.warning, code, id: id, arguments, file: file, line: p.line, column: p.column))
+    }
+
     mutating func warning(_ code: String, _ message: String, at node: Node) {
         let p = position(node)
         diagnostics.append(.warning(code, message, file: file, line: p.line, column: p.column))

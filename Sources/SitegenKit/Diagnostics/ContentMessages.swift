@@ -24,6 +24,42 @@ enum ContentMessages {
             en: "“{line}” has no colon after its key: write {fixed}",
             kk: "«{line}» жолында кілттен кейін қос нүкте жоқ: {fixed} деп жазыңыз",
             ru: "в строке «{line}» нет двоеточия после ключа: напишите {fixed}"),
+        "frontmatter.unclosed": Entry(
+            en: "the front matter opened here is never closed: add a line --- after its last key",
+            kk: "осы жерде ашылған front matter жабылмаған: соңғы кілттен кейін --- жолын қосыңыз",
+            ru: "открытый здесь front matter не закрыт: добавьте строку --- после последнего ключа"),
+        "frontmatter.title.none": Entry(
+            en: "the page has no front matter: start it with ---, title: \"…\" and --- on three lines",
+            kk: "бетте front matter жоқ: оны үш жолмен бастаңыз: ---, title: \"…\" және ---",
+            ru: "у страницы нет front matter: начните её тремя строками: ---, title: \"…\" и ---"),
+        "frontmatter.title.empty": Entry(
+            en: "the title is empty: write the page's title in the quotes",
+            kk: "тақырып бос: тырнақшаның ішіне беттің тақырыбын жазыңыз",
+            ru: "заголовок пустой: напишите заголовок страницы в кавычках"),
+        "frontmatter.title.missing": Entry(
+            en: "the front matter has no title: add title: \"…\" between the --- lines",
+            kk: "front matter ішінде тақырып жоқ: --- жолдарының арасына title: \"…\" қосыңыз",
+            ru: "во front matter нет заголовка: добавьте title: \"…\" между строками ---"),
+        "frontmatter.date": Entry(
+            en: "{key} “{value}” is not a date: write it as year-month-day, like 2020-04-14",
+            kk: "{key} «{value}» — күн емес: оны жыл-ай-күн түрінде жазыңыз, мысалы 2020-04-14",
+            ru: "{key} «{value}» — не дата: запишите её как год-месяц-день, например 2020-04-14"),
+        "frontmatter.kind": Entry(
+            en: "kind “{value}” is not a kind of page: write one of {kinds}",
+            kk: "kind «{value}» — бет түрі емес: {kinds} мәндерінің бірін жазыңыз",
+            ru: "kind «{value}» — не тип страницы: напишите одно из {kinds}"),
+        "frontmatter.sms": Entry(
+            en: "sms is empty: write the SMS text, or remove the line to send the title and description",
+            kk: "sms бос: SMS мәтінін жазыңыз немесе тақырып пен сипаттама жіберілуі үшін жолды өшіріңіз",
+            ru: "sms пустое: напишите текст SMS или удалите строку, чтобы отправлялись заголовок и описание"),
+        "frontmatter.unknown-key": Entry(
+            en: "sitegen does not know the key “{key}”, so it does nothing: remove it or use one of {known}",
+            kk: "sitegen «{key}» кілтін білмейді, сондықтан ол ештеңе істемейді: оны өшіріңіз немесе мыналардың бірін жазыңыз: {known}",
+            ru: "sitegen не знает ключа «{key}», поэтому он ничего не делает: удалите его или используйте один из: {known}"),
+        "frontmatter.unknown-key.near": Entry(
+            en: "sitegen does not know the key “{key}”, so it does nothing: did you mean {meant}?",
+            kk: "sitegen «{key}» кілтін білмейді, сондықтан ол ештеңе істемейді: {meant} деп жазбақ болдыңыз ба?",
+            ru: "sitegen не знает ключа «{key}», поэтому он ничего не делает: вы имели в виду {meant}?"),
         "markdown.raw-html": Entry(
             en: "raw HTML is not published: write it in Markdown instead",
             kk: "HTML коды жарияланбайды: оның орнына Markdown-пен жазыңыз",

@@ -95,8 +95,7 @@ struct PageInspector: Sendable {
                 if run.link != nil, isFakeToken(token), Self.isName(token),
                    !(run.link == .image && run.alert?.mayNameFakes == true) {
                     let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
-                    place(Finding(code: "link.fake-text", message: "\(token.text) is a known fake and cannot be the text of a link",
-                                  url: nil), at)
+                    place(Finding(code: "link.fake-text", id: "link.fake-text", ["name": token.text], url: nil), at)
                     continue
                 }
                 // Link text that is one address is judged against its target (text-mismatch).
@@ -184,9 +183,7 @@ struct PageInspector: Sendable {
     /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
     func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
         PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
-            (Finding(code: "text.phone",
-                     message: "phone number \($0.text) is not on the official list (links.phones in sitegen.yml); print only official numbers",
-                     url: nil), $0)
+            (Finding(code: "text.phone", id: "text.phone", ["number": $0.text], url: nil), $0)
         }
     }
 
@@ -276,9 +273,7 @@ struct PageInspector: Sendable {
             }
             return judge.judge("https://" + text).map(Self.asText)
         case .ipAddress(let text):
-            return [Finding(code: "text.ip",
-                            message: "\(text) is an IP address, which no reader can tell is official; write the official site's name",
-                            url: nil)]
+            return [Finding(code: "text.ip", id: "text.ip", ["address": text], url: nil)]
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
@@ -320,9 +315,8 @@ struct PageInspector: Sendable {
     static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
         guard let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) else { return nil }
         let code = String(hidden.scalar.value, radix: 16, uppercase: true)
-        return (Finding(code: "text.invisible",
-                        message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                        url: nil), hidden)
+        return (Finding(code: "text.invisible", id: "text.invisible",
+                        ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code], url: nil), hidden)
     }
 
     static func mayHoldInvisible(_ text: String) -> Bool {
@@ -375,9 +369,8 @@ struct PageInspector: Sendable {
         }
         func sameSite(_ shownHost: String) -> Finding? {
             if HostName.registrable(shownHost) == HostName.registrable(targetHost) { return nil }
-            return Finding(code: "link.text-mismatch",
-                           message: "link text says \(shown) but the link goes to \(targetHost.isEmpty ? destination : HostName.unicode(targetHost))",
-                           url: destination)
+            return Finding(code: "link.text-mismatch", id: "link.text-mismatch",
+                           ["shown": shown, "target": targetHost.isEmpty ? destination : HostName.unicode(targetHost)], url: destination)
         }
         switch token.kind {
         case .domain(let ascii), .email(let ascii):
@@ -387,8 +380,7 @@ struct PageInspector: Sendable {
             return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
         case .handle(let name), .telegramPath(let name):
             if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
-            return Finding(code: "link.text-mismatch", message: "link text says \(shown) but the link goes elsewhere",
-                           url: destination)
+            return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
         default:
             return nil
         }

@@ -65,12 +65,10 @@ struct URLJudge: Sendable {
         case "https":
             var out: [Finding] = []
             if url.includesCredentials {
-                out.append(Finding(code: "link.credentials",
-                                   message: "link carries a user name or password before '@'; the host is \(url.serializedHost ?? "")",
-                                   url: input))
+                out.append(Finding(code: "link.credentials", id: "link.credentials", ["host": url.serializedHost ?? ""], url: input))
             }
             if url.port != nil || Self.hasExplicitPort(input) {
-                out.append(Finding(code: "link.port", message: "link names a port; official sites use the default", url: input))
+                out.append(Finding(code: "link.port", id: "link.port", [:], url: input))
             }
             // What is wrong with the host is said first; a link is never accepted because it
             // normalises to an official one: it must be written as browsers and apps read it.
@@ -86,7 +84,7 @@ struct URLJudge: Sendable {
             }
             return judgeEmbeddedAddresses(url, input: input)
         case "http":
-            return [Finding(code: "link.scheme", message: "http:// links are not allowed; use https://", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme.http", [:], url: input)]
         case "mailto":
             return judgeMail(url, input: input)
         case "tg":
@@ -94,9 +92,9 @@ struct URLJudge: Sendable {
         case "tel":
             let digits = url.serializedPath.filter(\.isASCIIDigit)
             if policy.phones.contains(digits) { return [] }
-            return [Finding(code: "link.phone", message: "phone number \(url.serializedPath) is not on the official list", url: input)]
+            return [Finding(code: "link.phone", id: "link.phone", ["number": url.serializedPath], url: input)]
         default:
-            return [Finding(code: "link.scheme", message: "\(url.scheme): links are not allowed; use https://", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme", ["scheme": url.scheme], url: input)]
         }
     }
 
@@ -105,10 +103,10 @@ struct URLJudge: Sendable {
         let trimmed = input.drop { $0 == " " || $0.asciiValue.map { $0 < 0x20 } == true }
             .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
         if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\\\") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\/") {
-            return [Finding(code: "link.scheme", message: "protocol-relative link (//host) is not allowed; use https://", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme.relative", [:], url: input)]
         }
         guard let base = siteBase, let resolved = parser.parse(input, base: base) else {
-            return [Finding(code: "link.invalid", message: "link destination is not a valid URL", url: input)]
+            return [Finding(code: "link.invalid", id: "link.invalid", [:], url: input)]
         }
         if resolved.serializedHost != base.serializedHost {
             return [Finding(code: "link.host", message: "link leaves the site", url: input)]
@@ -117,9 +115,7 @@ struct URLJudge: Sendable {
         let first = String(trimmed.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
         if first.contains("."), let ascii = HostName.ascii(first), HostName.isValidDomain(ascii),
            ascii.contains("."), HostName.hasKnownTLD(ascii) {
-            return [Finding(code: "link.relative-domain",
-                            message: "'\(first)' looks like a site but is linked as a page of this site; write https://\(first)/",
-                            url: input)]
+            return [Finding(code: "link.relative-domain", id: "link.relative-domain", ["name": first], url: input)]
         }
         // Bulletins print the page's address with the link as written after it: a reader's app must
         // read it whole, and find no other address in it.
@@ -154,7 +150,7 @@ struct URLJudge: Sendable {
     func judgeHost(_ url: URLRecord, input: String) -> [Finding] {
         switch url.host {
         case .ipv4?, .ipv6?:
-            return [Finding(code: "link.ip", message: "link to an IP address \(url.serializedHost ?? ""); official sites have names", url: input)]
+            return [Finding(code: "link.ip", id: "link.ip", ["address": url.serializedHost ?? ""], url: input)]
         case .domain(let d)?:
             var host = d
             if host.hasSuffix(".") { host.removeLast() }
@@ -204,7 +200,7 @@ struct URLJudge: Sendable {
     private func judgeTelegramPath(_ url: URLRecord, input: String) -> [Finding] {
         let segments = url.path.segments ?? []
         if let first = Self.telegramHandle(inPath: segments), Self.isInvite(first) {
-            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: input)]
+            return [Finding(code: "telegram.invite", id: "telegram.invite", [:], url: input)]
         }
         switch TelegramLinkForm.read(input) {
         case .plain(let form):
@@ -263,7 +259,7 @@ struct URLJudge: Sendable {
     func judgeTelegramSegment(_ segment: String, url: String?) -> [Finding] {
         let preview = segment.hasPrefix("s/") ? String(segment.dropFirst(2)) : nil
         if Self.isInvite(preview ?? segment) {
-            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: url)]
+            return [Finding(code: "telegram.invite", id: "telegram.invite", [:], url: url)]
         }
         if let preview, TelegramLinkForm.isHandle(Substring(preview)) { return judgeHandle(preview, url: url) }
         return judgeHandle(segment, url: url)
