@@ -145,3 +145,57 @@ final class MessagesWithTheFixTests: XCTestCase {
                   ru: "known-fakes: у egov-kz.com (sitegen.yml, строка 16) нет описания на kk, а этот блок показывает его читателям: запишите его как «- name: egov-kz.com» и под ним «description: {kk: …, ru: …}»")
     }
 }
+
+/// More reworded messages: code, position and words in each language.
+final class RewordedMessagesTests: XCTestCase {
+    struct Case {
+        var frontMatter: String
+        var body: String
+        var code: String
+        var at: (Int, Int)
+        var en: String, kk: String, ru: String
+    }
+
+    static let cases: [Case] = [
+        Case(frontMatter: "title: \"Т\"\ndate: 14.04.2020\n", body: "", code: "frontmatter.date", at: (3, 7),
+             en: "date “14.04.2020” is not a date: write it as year-month-day, like 2020-04-14",
+             kk: "date «14.04.2020» — күн емес: оны жыл-ай-күн түрінде жазыңыз, мысалы 2020-04-14",
+             ru: "date «14.04.2020» — не дата: запишите её как год-месяц-день, например 2020-04-14"),
+        Case(frontMatter: "title: \"Т\"\ntranslationkey: a\n", body: "", code: "frontmatter.unknown-key", at: (3, 1),
+             en: "sitegen does not know the key “translationkey”, so it does nothing: did you mean translationKey?",
+             kk: "sitegen «translationkey» кілтін білмейді, сондықтан ол ештеңе істемейді: translationKey деп жазбақ болдыңыз ба?",
+             ru: "sitegen не знает ключа «translationkey», поэтому он ничего не делает: вы имели в виду translationKey?"),
+        Case(frontMatter: "title: \"\"\n", body: "", code: "frontmatter.title", at: (2, 8),
+             en: "the title is empty: write the page's title in the quotes",
+             kk: "тақырып бос: тырнақшаның ішіне беттің тақырыбын жазыңыз",
+             ru: "заголовок пустой: напишите заголовок страницы в кавычках"),
+        Case(frontMatter: "title: \"Т\"\n", body: "Анықтама: +7 701 123 45 67\n", code: "text.phone", at: (4, 11),
+             en: "the phone number +7 701 123 45 67 is not on the official list (links.phones in sitegen.yml): print only official numbers",
+             kk: "+7 701 123 45 67 телефон нөмірі ресми тізімде жоқ (sitegen.yml ішіндегі links.phones): тек ресми нөмірлерді жазыңыз",
+             ru: "номера телефона +7 701 123 45 67 нет в официальном списке (links.phones в sitegen.yml): указывайте только официальные номера"),
+        Case(frontMatter: "title: \"Т\"\n", body: "[Портал](https://user@egov.kz/)\n", code: "link.credentials", at: (4, 1),
+             en: "the link has a user name or password before “@”, so it really opens egov.kz: write the official address without it",
+             kk: "сілтемеде «@» алдында пайдаланушы аты немесе құпиясөз бар, сондықтан ол шын мәнінде egov.kz сайтын ашады: ресми мекенжайды онсыз жазыңыз",
+             ru: "в ссылке перед «@» стоит имя пользователя или пароль, поэтому на самом деле она открывает egov.kz: напишите официальный адрес без этого"),
+        Case(frontMatter: "title: \"Т\"\n", body: "[egov.kz](https://42500.enbek.kz/)\n", code: "link.text-mismatch", at: (4, 1),
+             en: "the link's text says egov.kz but the link goes to 42500.enbek.kz: make them the same address, or write words as the text",
+             kk: "сілтеменің мәтінінде egov.kz деп жазылған, бірақ сілтеме 42500.enbek.kz сайтына апарады: екеуін бір мекенжай етіңіз немесе мәтінге сөз жазыңыз",
+             ru: "в тексте ссылки написано egov.kz, а ведёт она на 42500.enbek.kz: сделайте их одним адресом или напишите в тексте слова"),
+    ]
+
+    func testEachRewordedMessage() throws {
+        for c in Self.cases {
+            let f = try Fixture()
+            try f.write("content/kk/test.md", "---\n" + c.frontMatter + "---\n" + c.body)
+            let found = f.build(checkOnly: true).diagnostics.filter { $0.code == c.code }
+            guard found.count == 1, let d = found.first else {
+                XCTFail("\(c.code): \(found.map(DiagnosticFormatter.line))")
+                continue
+            }
+            XCTAssertEqual([d.line, d.column], [c.at.0, c.at.1], c.code)
+            XCTAssertEqual(d.message(in: .en), c.en)
+            XCTAssertEqual(d.message(in: .kk), c.kk)
+            XCTAssertEqual(d.message(in: .ru), c.ru)
+        }
+    }
+}
