@@ -78,7 +78,7 @@ struct YAMLReader {
     /// The key/value pairs of a mapping, keys as strings, in document order.
     mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard let map = node.mapping else {
-            error("yaml.type", "\(what) must be a mapping", at: node)
+            error("yaml.type", id: "yaml.type.mapping", ["what": what], at: node)
             return nil
         }
         var out: [(String, Node, Node)] = []
@@ -95,7 +95,7 @@ struct YAMLReader {
     /// A scalar as a string; a mapping or list is an error.
     mutating func string(_ node: Node, what: String) -> Located<String>? {
         guard let s = node.scalar?.string else {
-            error("yaml.type", "\(what) must be a string", at: node)
+            error("yaml.type", id: "yaml.type.string", ["what": what], at: node)
             return nil
         }
         let p = position(node)
@@ -106,7 +106,7 @@ struct YAMLReader {
     mutating func strings(_ node: Node, what: String) -> [Located<String>]? {
         if node.scalar != nil { return string(node, what: what).map { [$0] } }
         guard let seq = node.sequence else {
-            error("yaml.type", "\(what) must be a list of strings", at: node)
+            error("yaml.type", id: "yaml.type.list", ["what": what], at: node)
             return nil
         }
         return seq.compactMap { string($0, what: "an entry of \(what)") }
@@ -114,21 +114,21 @@ struct YAMLReader {
 
     mutating func bool(_ node: Node, what: String) -> Bool? {
         guard let scalar = node.scalar, scalar.style == .plain else {
-            error("yaml.type", "\(what) must be true or false", at: node)
+            error("yaml.type", id: "yaml.type.bool", ["what": what, "value": node.scalar?.string ?? ""], at: node)
             return nil
         }
         switch scalar.string {
         case "true", "True", "TRUE", "yes": return true
         case "false", "False", "FALSE", "no": return false
         default:
-            error("yaml.type", "\(what) must be true or false, not \(scalar.string)", at: node)
+            error("yaml.type", id: "yaml.type.bool-value", ["what": what, "value": scalar.string], at: node)
             return nil
         }
     }
 
     mutating func int(_ node: Node, what: String) -> Int? {
         guard let scalar = node.scalar, scalar.style == .plain, let n = Int(scalar.string) else {
-            error("yaml.type", "\(what) must be a whole number", at: node)
+            error("yaml.type", id: "yaml.type.int", ["what": what], at: node)
             return nil
         }
         return n

@@ -60,6 +60,54 @@ enum ContentMessages {
             en: "sitegen does not know the key “{key}”, so it does nothing: did you mean {meant}?",
             kk: "sitegen «{key}» кілтін білмейді, сондықтан ол ештеңе істемейді: {meant} деп жазбақ болдыңыз ба?",
             ru: "sitegen не знает ключа «{key}», поэтому он ничего не делает: вы имели в виду {meant}?"),
+        "yaml.type.mapping": Entry(
+            en: "{what} must be a set of “key: value” lines",
+            kk: "{what} «кілт: мән» жолдарынан тұруы керек",
+            ru: "{what} должно состоять из строк «ключ: значение»"),
+        "yaml.type.string": Entry(
+            en: "{what} must be text; put it in quotes",
+            kk: "{what} мәтін болуы керек; оны тырнақшаға алыңыз",
+            ru: "{what} должно быть текстом; возьмите его в кавычки"),
+        "yaml.type.list": Entry(
+            en: "{what} must be a list, like [kk, ru]",
+            kk: "{what} тізім болуы керек, мысалы [kk, ru]",
+            ru: "{what} должно быть списком, например [kk, ru]"),
+        "yaml.type.bool": Entry(
+            en: "{what} must be true or false, without quotes",
+            kk: "{what} мәні тырнақшасыз true немесе false болуы керек",
+            ru: "{what} должно быть true или false, без кавычек"),
+        "yaml.type.bool-value": Entry(
+            en: "{what} must be true or false, not “{value}”",
+            kk: "{what} мәні «{value}» емес, true немесе false болуы керек",
+            ru: "{what} должно быть true или false, а не «{value}»"),
+        "yaml.type.int": Entry(
+            en: "{what} must be a whole number, like 1",
+            kk: "{what} бүтін сан болуы керек, мысалы 1",
+            ru: "{what} должно быть целым числом, например 1"),
+        "translation.outdated": Entry(
+            en: "{other} was updated on {newer}, after this translation ({older}): bring this page up to date and set its lastmod",
+            kk: "{other} файлы {newer} күні жаңартылды, бұл аудармадан ({older}) кейін: бұл бетті жаңартып, оның lastmod мәнін қойыңыз",
+            ru: "{other} обновлён {newer}, позже этого перевода ({older}): обновите эту страницу и поставьте ей lastmod"),
+        "parity.steps": Entry(
+            en: "{here} steps here, {there} in {other}: give both languages the same steps",
+            kk: "мұнда {here} қадам, {other} файлында {there} қадам: екі тілге бірдей қадамдар жазыңыз",
+            ru: "здесь шагов: {here}, в {other}: {there}; дайте на обоих языках одни и те же шаги"),
+        "parity.checklist": Entry(
+            en: "{here} checklist items here, {there} in {other}: give both languages the same items",
+            kk: "мұнда тізімде {here} тармақ, {other} файлында {there} тармақ: екі тілге бірдей тармақтар жазыңыз",
+            ru: "здесь пунктов чек-листа: {here}, в {other}: {there}; дайте на обоих языках одни и те же пункты"),
+        "bulletin.sms": Entry(
+            en: "the sms text takes {segments} SMS segments ({units} UTF-16 units, {encoding}); at most {limit} are allowed (bulletins.sms.maxSegments): shorten it",
+            kk: "sms мәтіні {segments} SMS бөлігін алады ({units} UTF-16 бірлігі, {encoding}); ең көбі {limit} бөлікке рұқсат бар (bulletins.sms.maxSegments): мәтінді қысқартыңыз",
+            ru: "текст sms не помещается в допустимое число частей SMS — {limit} (bulletins.sms.maxSegments): частей — {segments}, единиц UTF-16 — {units}, {encoding}; сократите его"),
+        "bulletin.sms.gsm": Entry(
+            en: "the sms text takes {segments} SMS segments ({units} septets, {encoding}); at most {limit} are allowed (bulletins.sms.maxSegments): shorten it",
+            kk: "sms мәтіні {segments} SMS бөлігін алады ({units} септет, {encoding}); ең көбі {limit} бөлікке рұқсат бар (bulletins.sms.maxSegments): мәтінді қысқартыңыз",
+            ru: "текст sms не помещается в допустимое число частей SMS — {limit} (bulletins.sms.maxSegments): частей — {segments}, септетов — {units}, {encoding}; сократите его"),
+        "bulletin.sms.title": Entry(
+            en: "the SMS made from the title and link takes {segments} segments ({units} units, {encoding}); at most {limit} are allowed: write a shorter sms: in the front matter",
+            kk: "тақырып пен сілтемеден жасалған SMS {segments} бөлік алады ({units} бірлік, {encoding}); ең көбі {limit} бөлікке рұқсат бар: front matter ішіне қысқа sms: жазыңыз",
+            ru: "SMS из заголовка и ссылки не помещается в допустимое число частей — {limit}: частей — {segments}, единиц — {units}, {encoding}; напишите во front matter короткое sms:"),
         "markdown.raw-html": Entry(
             en: "raw HTML is not published: write it in Markdown instead",
             kk: "HTML коды жарияланбайды: оның орнына Markdown-пен жазыңыз",
@@ -119,7 +167,7 @@ enum ContentMessages {
         "link.internal.step": Entry(
             en: "{target}: the page {page} has {count} numbered steps (#step-1 to #step-{count}); check the step number",
             kk: "{target}: {page} бетінде {count} нөмірленген қадам бар (#step-1 … #step-{count}); қадам нөмірін тексеріңіз",
-            ru: "{target}: на странице {page} {count} пронумерованных шагов (#step-1 … #step-{count}); проверьте номер шага"),
+            ru: "{target}: на странице {page} пронумерованных шагов — {count} (#step-1 … #step-{count}); проверьте номер шага"),
         "link.internal.file": Entry(
             en: "{target}: there is no such file; put it in static{path} or correct the address",
             kk: "{target}: мұндай файл жоқ; оны static{path} ретінде қойыңыз немесе мекенжайды түзетіңіз",

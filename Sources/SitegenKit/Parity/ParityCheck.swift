@@ -43,13 +43,13 @@ enum ParityCheck {
                 out += differences(other, reference)
                 out += counts(other, reference)
                 if let a = other.lastmod, let b = reference.lastmod, b.prefix(10) > a.prefix(10) {
-                    out.append(.warning("translation.outdated",
-                                        "\(reference.sourcePath) was updated on \(b.prefix(10)), after this translation (\(a.prefix(10)))",
-                                        file: other.sourcePath, line: 1, column: 1))
+                    out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
+                                          ["other": reference.sourcePath, "newer": String(b.prefix(10)), "older": String(a.prefix(10))],
+                                          file: other.sourcePath, line: 1, column: 1))
                 } else if let a = other.lastmod, let b = reference.lastmod, a.prefix(10) > b.prefix(10) {
-                    out.append(.warning("translation.outdated",
-                                        "\(other.sourcePath) was updated on \(a.prefix(10)), after this translation (\(b.prefix(10)))",
-                                        file: reference.sourcePath, line: 1, column: 1))
+                    out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
+                                          ["other": other.sourcePath, "newer": String(a.prefix(10)), "older": String(b.prefix(10))],
+                                          file: reference.sourcePath, line: 1, column: 1))
                 }
             }
         }
@@ -90,13 +90,14 @@ enum ParityCheck {
     /// Step and checklist counts, reported on the translation.
     static func counts(_ page: PageFacts, _ reference: PageFacts) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let pairs: [(String, String, (count: Int, line: Int, column: Int)?, (count: Int, line: Int, column: Int)?)] = [
-            ("parity.steps", "steps", page.steps, reference.steps),
-            ("parity.checklist", "checklist items", page.checklistItems, reference.checklistItems),
+        let pairs: [(String, (count: Int, line: Int, column: Int)?, (count: Int, line: Int, column: Int)?)] = [
+            ("parity.steps", page.steps, reference.steps),
+            ("parity.checklist", page.checklistItems, reference.checklistItems),
         ]
-        for (code, noun, mine, theirs) in pairs where (mine?.count ?? 0) != (theirs?.count ?? 0) {
-            out.append(.error(code, "\(mine?.count ?? 0) \(noun) here, \(theirs?.count ?? 0) in \(reference.sourcePath)",
-                              file: page.sourcePath, line: mine?.line ?? 1, column: mine?.column ?? 1))
+        for (code, mine, theirs) in pairs where (mine?.count ?? 0) != (theirs?.count ?? 0) {
+            out.append(Diagnostic(.error, code, id: code,
+                                  ["here": String(mine?.count ?? 0), "there": String(theirs?.count ?? 0), "other": reference.sourcePath],
+                                  file: page.sourcePath, line: mine?.line ?? 1, column: mine?.column ?? 1))
         }
         return out
     }
