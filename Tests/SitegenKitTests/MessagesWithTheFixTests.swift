@@ -199,3 +199,24 @@ final class RewordedMessagesTests: XCTestCase {
         }
     }
 }
+
+/// YAML mistakes beyond the colon: an unclosed quote at its quote, a tab at the tab.
+final class YAMLMistakesTests: XCTestCase {
+    func diagnostics(_ frontMatter: String) throws -> [Diagnostic] {
+        let f = try Fixture(files: ["content/kk/a.md": "---\n" + frontMatter + "---\nМәтін.\n"])
+        return f.build(checkOnly: true).diagnostics.filter { $0.code == "yaml.syntax" }
+    }
+
+    func testAnUnclosedQuoteIsReportedAtTheQuote() throws {
+        let d = try diagnostics("title: \"Өтінім беру\ndescription: \"Сипаттама\"\n")
+        XCTAssertEqual(d.map { "\($0.line):\($0.column)" }, ["2:8"], d.map(DiagnosticFormatter.line).joined())
+        XCTAssertEqual(d.first?.message(in: .kk), "осы жерде ашылған тырнақша жабылмаған: мәннің соңына жабатын тырнақшаны қойыңыз")
+        XCTAssertEqual(d.first?.message(in: .ru), "открытая здесь кавычка не закрыта: поставьте закрывающую кавычку в конце значения")
+    }
+
+    func testATabIsReportedAtTheTab() throws {
+        let d = try diagnostics("title: \"Т\"\nclaimReview:\n\tclaim: \"x\"\n")
+        XCTAssertEqual(d.map { "\($0.line):\($0.column)" }, ["4:1"], d.map(DiagnosticFormatter.line).joined())
+        XCTAssertEqual(d.first?.message, "YAML does not allow a tab here: indent with spaces")
+    }
+}

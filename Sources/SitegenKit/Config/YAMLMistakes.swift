@@ -31,6 +31,26 @@ enum YAMLMistakes {
                 return Explained(id: "yaml.syntax.no-colon", arguments: ["line": line.trimmingCharacters(in: .whitespaces), "fixed": fixed],
                                  line: context.mark.line, column: context.mark.column)
             }
+            // `title: "Өтінім` with no closing quote: YAML reads on into the next lines and fails later,
+            // so the line to fix is the first one with an odd number of double quotes.
+            for n in 1...max(1, min(mark.line, lines.count)) {
+                guard let line = text(n) else { break }
+                var quotes: [Int] = []
+                var escaped = false
+                for (i, c) in line.unicodeScalars.enumerated() {
+                    if c == "\\" { escaped.toggle(); continue }
+                    if c == "\"" && !escaped { quotes.append(i + 1) }
+                    escaped = false
+                }
+                if quotes.count % 2 == 1, let open = quotes.last {
+                    return Explained(id: "yaml.syntax.quote", arguments: [:], line: n, column: open)
+                }
+            }
+            // A tab where YAML wants spaces.
+            if problem.contains("cannot start any token"), let line = text(mark.line),
+               line.unicodeScalars.dropFirst(max(0, mark.column - 1)).first == "\t" {
+                return Explained(id: "yaml.syntax.tab", arguments: [:], line: mark.line, column: mark.column)
+            }
             return nil
         default:
             return nil

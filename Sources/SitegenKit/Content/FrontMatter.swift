@@ -164,9 +164,7 @@ public enum FrontMatterParser {
                         fm.slug = s.value
                         fm.slugPosition = (s.line, s.column)
                     } else {
-                        reader.error("frontmatter.slug",
-                                     "slug '\(s.value)' must be one path segment of letters, digits, '-', '_' or '.'",
-                                     at: value)
+                        reader.error("frontmatter.slug", id: "frontmatter.slug", ["slug": s.value], at: value)
                     }
                 }
             case "weight": fm.weight = reader.int(value, what: "weight") ?? 0

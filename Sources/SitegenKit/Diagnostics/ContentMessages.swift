@@ -24,6 +24,14 @@ enum ContentMessages {
             en: "“{line}” has no colon after its key: write {fixed}",
             kk: "«{line}» жолында кілттен кейін қос нүкте жоқ: {fixed} деп жазыңыз",
             ru: "в строке «{line}» нет двоеточия после ключа: напишите {fixed}"),
+        "yaml.syntax.quote": Entry(
+            en: "the quote opened here is never closed: add the closing quote at the end of the value",
+            kk: "осы жерде ашылған тырнақша жабылмаған: мәннің соңына жабатын тырнақшаны қойыңыз",
+            ru: "открытая здесь кавычка не закрыта: поставьте закрывающую кавычку в конце значения"),
+        "yaml.syntax.tab": Entry(
+            en: "YAML does not allow a tab here: indent with spaces",
+            kk: "YAML мұнда табуляцияға рұқсат бермейді: шегіністі бос орындармен жасаңыз",
+            ru: "YAML не допускает здесь табуляцию: делайте отступ пробелами"),
         "frontmatter.unclosed": Entry(
             en: "the front matter opened here is never closed: add a line --- after its last key",
             kk: "осы жерде ашылған front matter жабылмаған: соңғы кілттен кейін --- жолын қосыңыз",
@@ -48,6 +56,14 @@ enum ContentMessages {
             en: "kind “{value}” is not a kind of page: write one of {kinds}",
             kk: "kind «{value}» — бет түрі емес: {kinds} мәндерінің бірін жазыңыз",
             ru: "kind «{value}» — не тип страницы: напишите одно из {kinds}"),
+        "frontmatter.slug": Entry(
+            en: "slug “{slug}” must be one part of an address: Latin letters, digits, “-”, “_” or “.”, like otinim-beru",
+            kk: "slug «{slug}» мекенжайдың бір бөлігі болуы керек: латын әріптері, цифрлар, «-», «_» немесе «.», мысалы otinim-beru",
+            ru: "slug «{slug}» должен быть одной частью адреса: латинские буквы, цифры, «-», «_» или «.», например podat-zayavku"),
+        "frontmatter.slug.section": Entry(
+            en: "slug “{slug}” does nothing on a section page (_index.md): a section's address is its folder's name; remove the line",
+            kk: "slug «{slug}» бөлім бетінде (_index.md) ештеңе істемейді: бөлімнің мекенжайы — оның бумасының атауы; жолды өшіріңіз",
+            ru: "slug «{slug}» ничего не делает на странице раздела (_index.md): адрес раздела — имя его папки; удалите строку"),
         "frontmatter.sms": Entry(
             en: "sms is empty: write the SMS text, or remove the line to send the title and description",
             kk: "sms бос: SMS мәтінін жазыңыз немесе тақырып пен сипаттама жіберілуі үшін жолды өшіріңіз",

@@ -22,9 +22,13 @@ enum InternalLinks {
         guard let base, let pageURL = parser.parse(String(page.url.dropFirst()), base: base)
         else { return [] }
         let basePath = base.serializedPath
+        let origin = base.scheme + "://" + (base.serializedHost ?? "")
         var out: [InternalLink] = []
         for link in inventory.links where link.origin != .rawHTML {
             let written = link.destination
+            // Most links name another site (or mailto:, tel:): no need to parse those here.
+            if let colon = written.firstIndex(of: ":"), written[..<colon].allSatisfy({ $0.isASCII && $0.isLetter }),
+               !written.hasPrefix(origin) { continue }
             // Only links that name no scheme or this site's own address; the link policy judges the rest.
             guard !written.isEmpty, let url = parser.parse(written, base: pageURL), url.scheme == base.scheme || !written.contains(":"),
                   url.serializedHost == base.serializedHost, url.port == base.port, url.query == nil
