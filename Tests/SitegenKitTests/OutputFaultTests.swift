@@ -103,8 +103,9 @@ final class OutputFaultTests: XCTestCase {
         XCTAssertEqual((try FileManager.default.contentsOfDirectory(atPath: mountPoint)).filter { $0.contains(".tmp-") }, [],
                        "the failed build removed its staging folder")
 
-        // Read-only.
+        // Read-only, with a change to write (an unchanged site would be up to date and write nothing).
         try f.remove("static/big.bin")
+        try f.write("content/kk/a.md", "---\ntitle: A\n---\nМәтін өзгерді\n")
         XCTAssertEqual(sh("mount -o remount,ro '\(mountPoint)'"), 0)
         report = build()
         XCTAssertTrue(report.setupFailed)

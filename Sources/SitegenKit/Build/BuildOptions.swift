@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var checkOnly = false
     /// Warnings fail the build too.
     public var strict = false
+    /// Build even when nothing changed since the build that published the output.
+    public var force = false
 
     public init(sourceDirectory: String, outputDirectory: String? = nil) {
         self.sourceDirectory = sourceDirectory
@@ -30,6 +32,9 @@ public struct BuildReport: Sendable {
     public var published: Bool
     /// True when the failure was not about content (config, templates, I/O): exit status 2.
     public var setupFailed: Bool
+    /// Nothing changed since the build that published the output: nothing was written, and the
+    /// diagnostics are that build's.
+    public var upToDate = false
     /// The language `sitegen.yml` asks messages to be written in (`lang:`), when it was read.
     public var messageLanguage: MessageLanguage?
 

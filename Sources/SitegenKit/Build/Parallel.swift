@@ -19,6 +19,35 @@ enum Parallel {
         return results.values()
     }
 
+    /// Like `map`, for work inside work that `map` already spreads (the text of one long page while
+    /// the pages are spread over the cores). A `concurrentPerform` inside another runs on one thread
+    /// when the outer one is as wide as the machine, so the items are split into one share per core,
+    /// the first run on the calling thread and each other on a thread of its own, which needs no free
+    /// worker of the shared pool and so cannot wait for one.
+    static func mapOnThreads<T: Sendable, R>(_ items: [T], _ body: @escaping @Sendable (T) -> R) -> [R] {
+        let shares = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        guard shares > 1 else { return items.map(body) }
+        let results = Slots<R>(count: items.count)
+        let size = (items.count + shares - 1) / shares
+        let done = DispatchSemaphore(value: 0)
+        @Sendable func share(_ k: Int) {
+            for i in (k * size)..<min(items.count, (k + 1) * size) { results.set(i, body(items[i])) }
+        }
+        var started = 0
+        for k in 1..<shares where k * size < items.count {
+            let thread = Thread {
+                share(k)
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+            started += 1
+        }
+        share(0)
+        for _ in 0..<started { done.wait() }
+        return results.values()
+    }
+
     /// One slot per item. Each index is written by exactly one iteration and read only after
     /// `concurrentPerform` returns, so no two threads touch the same slot.
     private final class Slots<R>: @unchecked Sendable {

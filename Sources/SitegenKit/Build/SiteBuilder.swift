@@ -35,6 +35,14 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("output.folder", refusal, file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
+        // Nothing changed since the build that published the output: report what it reported.
+        let inputs = options.checkOnly ? nil : InputDigest.of(options)
+        if let inputs, !options.force, let record = BuildRecord.current(of: options.resolvedOutput), record.inputs == inputs {
+            OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
+            var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
+            upToDate.upToDate = true
+            return upToDate
+        }
         diagnostics += setup.officialDiagnostics
         let (files, fileDiagnostics) = loader.contentFiles()
         diagnostics += fileDiagnostics
@@ -122,6 +130,8 @@ public struct SiteBuilder: Sendable {
                     }
                 }
                 try output.copy(staticFiles)
+                // The record of the folder being replaced goes first: it never describes another tree.
+                BuildRecord.remove(for: output.destination)
                 try output.commit()
             } catch {
                 diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
@@ -131,6 +141,10 @@ public struct SiteBuilder: Sendable {
         }
         let counts = config.languages.map { lang in (lang, pages.filter { $0.language == lang }.count) }
         let failed = diagnostics.hasErrors
+        if !failed, let inputs {
+            BuildRecord.write(for: output.destination, inputs: inputs, pages: counts,
+                              diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
+        }
         return report(diagnostics, pages: counts, published: !failed, setup: false)
     }
 

@@ -26,8 +26,8 @@ struct BulletinGuard {
                 for end in 0...bytes.count where end == bytes.count || PageInspector.isSpace(bytes[end]) {
                     defer { start = end + 1 }
                     guard end > start else { continue }
-                    let word = Array(bytes[start..<end])
-                    if seen.insert(Word(bytes: word)).inserted {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if seen.insert(Word(word)).inserted {
                         out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
                     }
                 }
@@ -62,11 +62,27 @@ struct BulletinGuard {
         return out
     }
 
-    /// A word's bytes, hashed as one buffer: a String would be normalised first, an array hashed
-    /// byte by byte.
-    private struct Word: Hashable {
-        var bytes: [UInt8]
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    /// A word's bytes as a set key: a String would be normalised first. A word of up to 32 bytes
+    /// (nearly every word of prose) is held in four integers, without an allocation.
+    private enum Word: Hashable {
+        case short(UInt64, UInt64, UInt64, UInt64, length: Int)
+        case long(Bytes)
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 32 else {
+                self = .long(Bytes(bytes: Array(bytes)))
+                return
+            }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            self = .short(words.0, words.1, words.2, words.3, length: bytes.count)
+        }
+
+        /// Longer words, hashed as one buffer rather than byte by byte.
+        struct Bytes: Hashable {
+            var bytes: [UInt8]
+            func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        }
     }
 
     private var ownHost: String? {

@@ -74,8 +74,8 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
             case .lineBreak: out += "\n"
             case .link(let c, let url):
                 let shown = Self.shown(url)
-                let text = c.map(\.plainText).joined()
-                if text == url || text == shown || "https://" + text == url {
+                let text = c.count == 1 ? c[0].plainText : c.map(\.plainText).joined()
+                if text == url || text == shown || (url.hasPrefix("https://") && url.utf8.dropFirst(8).elementsEqual(text.utf8)) {
                     out += markup.address(url, shown: shown)
                 } else {
                     // The reader sees where a link goes before following it: `egov.kz — https://egov.kz/…`.
@@ -88,7 +88,9 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
 
     /// An address as a reader writes it: e-mail and phone without their scheme.
     static func shown(_ url: String) -> String {
-        for scheme in ["mailto:", "tel:"] where url.lowercased().hasPrefix(scheme) {
+        // Compared on the first bytes only: a page may hold a hundred thousand links.
+        let head = url.utf8.prefix(7).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for scheme in ["mailto:", "tel:"] where head.starts(with: scheme.utf8) {
             return String(url.dropFirst(scheme.count))
         }
         return url

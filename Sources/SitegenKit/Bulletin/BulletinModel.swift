@@ -18,28 +18,61 @@ struct BulletinDocument: Sendable {
         return nil
     }
 
+    /// UTF-16 units of text that every channel writes at least once: every text, code and named fake
+    /// of the inlines, and every code block. A Telegram bulletin is never shorter.
+    var textUnitsAtLeast: Int {
+        var units = 0
+        forEachInline { inline in
+            switch inline {
+            case .text(let s), .code(let s), .fakeName(let s): units += TelegramMeasure.utf16Length(s)
+            default: break
+            }
+        }
+        func code(_ blocks: [BulletinBlock]) {
+            for block in blocks {
+                switch block.kind {
+                case .code(let text): units += TelegramMeasure.utf16Length(text)
+                case .list(_, let items): for item in items { code(item.blocks) }
+                case .quote(_, _, let b): code(b)
+                default: break
+                }
+            }
+        }
+        code(blocks)
+        return units
+    }
+
     /// Every inline of every block in reading order, each container before what it holds.
     var allInlines: [BulletinInline] {
-        func flat(_ inlines: [BulletinInline]) -> [BulletinInline] {
-            inlines.flatMap { inline -> [BulletinInline] in
+        var out: [BulletinInline] = []
+        forEachInline { out.append($0) }
+        return out
+    }
+
+    /// Visits every inline of every block in reading order, each container before what it holds,
+    /// without building the list (a page may hold a hundred thousand links).
+    func forEachInline(_ visit: (BulletinInline) -> Void) {
+        func walk(_ inlines: [BulletinInline]) {
+            for inline in inlines {
+                visit(inline)
                 switch inline {
-                case .strong(let c), .emphasis(let c), .strike(let c), .link(let c, _): return [inline] + flat(c)
-                default: return [inline]
+                case .strong(let c), .emphasis(let c), .strike(let c), .link(let c, _): walk(c)
+                default: break
                 }
             }
         }
-        func flat(_ blocks: [BulletinBlock]) -> [BulletinInline] {
-            blocks.flatMap { block -> [BulletinInline] in
+        func walk(_ blocks: [BulletinBlock]) {
+            for block in blocks {
                 switch block.kind {
-                case .heading(_, let i), .paragraph(let i): return flat(i)
-                case .list(_, let items): return items.flatMap { flat($0.blocks) }
-                case .quote(_, _, let b): return flat(b)
-                case .table(let rows): return rows.flatMap { $0.flatMap(flat) }
-                case .code, .rule: return []
+                case .heading(_, let i), .paragraph(let i): walk(i)
+                case .list(_, let items): for item in items { walk(item.blocks) }
+                case .quote(_, _, let b): walk(b)
+                case .table(let rows): for row in rows { for cell in row { walk(cell) } }
+                case .code, .rule: break
                 }
             }
         }
-        return flat(blocks)
+        walk(blocks)
     }
 
     /// The site's own address (scheme and host), which links to the site start with.

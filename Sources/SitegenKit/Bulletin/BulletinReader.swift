@@ -11,6 +11,8 @@ struct BulletinReader {
     let edits: RenderEdits
 
     private static let parser = URLParser(domainToASCII: { IDNA.toASCII($0).value })
+    /// Whether a destination parses as an absolute URL; pages repeat the same few addresses.
+    private static let isAbsolute = SharedCache<String, Bool>()
 
     func read(_ document: MarkdownDocument) -> BulletinDocument {
         let language = page.language
@@ -25,7 +27,9 @@ struct BulletinReader {
         doc.namedFakes = Set(edits.defanged.flatMap { node, ranges in
             RenderEdits.segments(of: node.literal ?? "", defanging: ranges).filter(\.isName).map { $0.text.lowercased() }
         })
-        for case .fakeName(let name) in doc.allInlines { doc.namedFakes.insert(name.lowercased()) }
+        var listed: [String] = []
+        doc.forEachInline { if case .fakeName(let name) = $0 { listed.append(name.lowercased()) } }
+        doc.namedFakes.formUnion(listed)
         // A shorter fake inside a named one (`EgovKzBot2` in `EgovKzBot2[.]0`) is named with it.
         let named = doc.namedFakes
         for fake in config.links.fakes.map({ $0.name.value.lowercased() }) where named.contains(where: { $0.contains(fake) }) {
@@ -194,7 +198,7 @@ struct BulletinReader {
     /// A destination as a reader outside the site needs it: links to pages of the site get the site's
     /// address in front; everything else was judged absolute and is kept as written.
     func absolute(_ destination: String) -> String {
-        if Self.parser.parse(destination) != nil { return destination }
+        if Self.isAbsolute.value(destination, { Self.parser.parse(destination) != nil }) { return destination }
         if destination.hasPrefix("/") { return config.absoluteURL(destination) }
         guard let base = Self.parser.parse(config.absoluteURL(page.url)),
               let resolved = Self.parser.parse(destination, base: base)

@@ -53,31 +53,47 @@ struct BulletinMaker {
         let start = SourcePoint(line: 1, column: 1)
         let title = BulletinBlock(kind: .heading(level: 1, [.text(doc.title)]), at: start)
         let footer = BulletinBlock(kind: .paragraph([.text(more + ": "), .link([.text(doc.pageURL)], doc.pageURL)]), at: start)
-        func whole<M: BulletinMarkup>(_ markup: M) -> String {
+        @Sendable func whole<M: BulletinMarkup>(_ markup: M) -> String {
             BulletinLayout(markup: markup, alertTitles: titles).blocks([title] + doc.blocks + [footer])
         }
-        for channel in channels {
+        // A page whose text alone fills more messages than a bulletin may have is refused before any
+        // channel is laid out (the parts could only be more).
+        let most = TelegramParts.maxParts * (TelegramMeasure.maxUnits - TelegramParts.labelRoom)
+        if channels.contains(.telegram), case let units = doc.textUnitsAtLeast, units > most {
+            error("bulletin.telegram",
+                  "the bulletin here is at least \(units) UTF-16 units long, more than \(TelegramParts.maxParts) Telegram messages of "
+                    + "\(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units can hold; shorten the page, or leave it out of the "
+                    + "bulletins with `bulletin: false` in its front matter")
+            return ([], diagnostics)
+        }
+        // Each channel is laid out on its own; a long page's channels are laid out on every core.
+        @Sendable func make(_ channel: BulletinChannel) -> (Bulletin?, [Diagnostic]) {
             switch channel {
-            case .text: out.append(Bulletin(channel: .text, parts: [whole(PlainMarkup())]))
-            case .whatsapp: out.append(Bulletin(channel: .whatsapp, parts: [whole(WhatsAppMarkup())]))
+            case .text: return (Bulletin(channel: .text, parts: [whole(PlainMarkup())]), [])
+            case .whatsapp: return (Bulletin(channel: .whatsapp, parts: [whole(WhatsAppMarkup())]), [])
             case .telegram:
                 let layout = BulletinLayout(markup: TelegramMarkup(), alertTitles: titles)
                 switch TelegramParts(layout: layout, language: language).split(title: title, blocks: doc.blocks, footer: footer) {
-                case .success(let parts): out.append(Bulletin(channel: .telegram, parts: parts))
+                case .success(let parts): return (Bulletin(channel: .telegram, parts: parts), [])
                 case .failure(let u):
                     let size = u.units > TelegramMeasure.maxUnits - TelegramParts.labelRoom
                         ? "is \(u.units) UTF-16 units long" : "carries \(u.entities) formatting entities"
-                    error("bulletin.telegram",
-                          "\(u.what) here \(size) and cannot be split: a Telegram message holds \(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units "
-                            + "(\(TelegramMeasure.maxUnits) less room for the part number) and \(TelegramMeasure.maxEntities) entities; shorten it",
-                          at: u.at)
+                    return (nil, [.error("bulletin.telegram",
+                                         "\(u.what) here \(size) and cannot be split: a Telegram message holds \(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units "
+                                           + "(\(TelegramMeasure.maxUnits) less room for the part number) and \(TelegramMeasure.maxEntities) entities; shorten it",
+                                         file: page.sourcePath, line: u.at.line, column: u.at.column)])
                 }
             case .sms:
                 switch smsText(page, doc) {
-                case .success(let text): out.append(Bulletin(channel: .sms, parts: [text], sms: SMSSegments(text)))
-                case .failure(let d): diagnostics.append(d)
+                case .success(let text): return (Bulletin(channel: .sms, parts: [text], sms: SMSSegments(text)), [])
+                case .failure(let d): return (nil, [d])
                 }
             }
+        }
+        let made = page.text.bytes.count >= PageInspector.parallelPageBytes ? Parallel.mapOnThreads(channels, make) : channels.map(make)
+        for (bulletin, found) in made {
+            if let bulletin { out.append(bulletin) }
+            diagnostics += found
         }
         // Defence in depth: what the finished texts carry, judged again.
         guard guarded else { return (diagnostics.hasErrors ? [] : out, diagnostics) }
@@ -113,8 +129,9 @@ struct BulletinMaker {
     /// A WhatsApp text as its reader sees it: `*` and `~` gone, and `_` gone unless it joins two
     /// letters or digits.
     static func withoutWhatsAppMarkers(_ text: String) -> String {
-        let s = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        let s = ScalarArray.of(text)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
         for (i, u) in s.enumerated() {
             if u == "*" || u == "~" { continue }
             if u == "_" {
@@ -123,7 +140,7 @@ struct BulletinMaker {
             }
             out.append(u)
         }
-        return String(out)
+        return String(scalars: out)
     }
 
     /// Where the text of a refused address starts in the page, as far as it can be found: the
@@ -147,7 +164,7 @@ struct BulletinMaker {
         func plain(_ s: String) -> String {
             // No-break spaces cost a UCS-2 message for text that GSM-7 could carry.
             guard s.unicodeScalars.contains(where: { $0 == "\u{A0}" || $0 == "\u{202F}" }) else { return s }
-            return String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 }))
+            return String(scalars: s.unicodeScalars.map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 })
         }
         if let sms = fm.sms {
             let text = sms.value.trimmingCharacters(in: .whitespacesAndNewlines)

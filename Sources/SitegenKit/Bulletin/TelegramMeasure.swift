@@ -18,7 +18,10 @@ struct TelegramMeasure: Sendable, Equatable {
 
     /// Measures text sitegen wrote: well-formed tags, and only the entities `TelegramMarkup` emits.
     /// Reads UTF-8 bytes: a 4-byte sequence is two UTF-16 units, any other sequence one.
-    init(html: String) {
+    ///
+    /// Past `detectingUpTo` units the text cannot fit whatever it holds: the entities the app would
+    /// detect in it are then not looked for, and `entities` counts the tags only.
+    init(html: String, detectingUpTo unitLimit: Int = .max) {
         var units = 0, entities = 0
         var html = html
         // The text outside links, where the app finds mentions, addresses, commands and tags.
@@ -61,7 +64,7 @@ struct TelegramMeasure: Sendable, Equatable {
             }
         }
         self.units = units
-        self.entities = entities + Self.detected(visible)
+        self.entities = units > unitLimit ? entities : entities + Self.detected(visible)
     }
 
     /// Entities the app may detect by itself: only text with one of `. @ / # $ :` (or a long
@@ -73,7 +76,7 @@ struct TelegramMeasure: Sendable, Equatable {
             return b == 0x2E || b == 0x40 || b == 0x2F || b == 0x23 || b == 0x24 || b == 0x3A
         }
         guard candidate || longNumber else { return 0 }
-        return TelegramTextBoundaries.entityBound(Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))
+        return TelegramTextBoundaries.entityBound(bytes.withUnsafeBufferPointer(ScalarArray.of))
     }
 
     /// The UTF-16 length of text, counted from its UTF-8 bytes (asking a String for its UTF-16 view

@@ -30,7 +30,9 @@ struct TelegramParts {
         var pending = [title] + blocks + [footer]
         var renderings: [String?] = pending.map { layout.block($0) }
         let whole = renderings.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        if TelegramMeasure(html: whole).fits(units: TelegramMeasure.maxUnits) { return .success([whole]) }
+        if TelegramMeasure(html: whole, detectingUpTo: TelegramMeasure.maxUnits).fits(units: TelegramMeasure.maxUnits) {
+            return .success([whole])
+        }
         var parts: [[BulletinBlock]] = []
         var current: [BulletinBlock] = []
         // Blocks are joined by a blank line, so a part measures the sum of its blocks: each block is
@@ -71,7 +73,8 @@ struct TelegramParts {
             index += 1
             // The layout leaves out blocks that render to nothing; so does the count.
             if html.isEmpty { continue }
-            let m = TelegramMeasure(html: html)
+            // Past the budget the entities do not matter: the block cannot fit whatever it holds.
+            let m = TelegramMeasure(html: html, detectingUpTo: budget.units)
             if fits(adding: m) {
                 append(block, m)
                 continue
@@ -116,7 +119,10 @@ struct TelegramParts {
                         break
                     }
                     if k == 0 || k == pieces.count {
-                        failure = pieces.tooLong(from: from, layout: layout)
+                        // A block of one piece is that piece, measured above: not laid out again.
+                        failure = single && from == 0
+                            ? Unsplittable(what: pieces.what, units: m.units, entities: m.entities, at: pieces.one(0).1)
+                            : pieces.tooLong(from: from, layout: layout)
                         break
                     }
                     let head = pieces.make(from..<(from + k))
@@ -138,14 +144,14 @@ struct TelegramParts {
             }
         }
         if !current.isEmpty { parts.append(current) }
-        let rendered = parts.map { layout.blocks($0) }
-        guard rendered.count > 1 else { return .success(rendered) }
         // The room kept for the number holds `(999/999)`. (Checked only at the end: a block that
         // cannot be cut, further on, is the more useful error.)
-        guard rendered.count <= Self.maxParts else {
+        guard parts.count <= Self.maxParts else {
             return .failure(Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0,
                                          at: title.at))
         }
+        let rendered = parts.map { layout.blocks($0) }
+        guard rendered.count > 1 else { return .success(rendered) }
         return .success(rendered.enumerated().map { n, part in part + "\n\n(\(n + 1)/\(rendered.count))" })
     }
 
@@ -198,7 +204,7 @@ struct TelegramParts {
 extension TelegramParts.Unsplittable {
     /// A block too long for a message, measured.
     init<M: BulletinMarkup>(_ content: BulletinBlock, what: String, at: SourcePoint? = nil, layout: BulletinLayout<M>) {
-        let m = TelegramMeasure(html: layout.block(content))
+        let m = TelegramMeasure(html: layout.block(content), detectingUpTo: TelegramMeasure.maxUnits - TelegramParts.labelRoom)
         self.init(what: what, units: m.units, entities: m.entities, at: at ?? content.at)
     }
 }

@@ -19,6 +19,14 @@ public enum BuildSummary {
         case (.kk, _): line = "\(count(report.pageCount, .page, .kk)) (\(perLanguage)) \(verb == .built ? "жиналды" : "тексерілді"), \(time) с"
         case (.ru, _): line = "\(verb == .built ? "собрано" : "проверено") \(count(report.pageCount, .page, .ru)) (\(perLanguage)) за \(time) с"
         }
+        if report.upToDate {
+            let pages = count(report.pageCount, .page, language)
+            switch language {
+            case .en: line = "up to date: \(pages) (\(perLanguage)) as last built, nothing written (\(time) s)"
+            case .kk: line = "өзгеріс жоқ: \(pages) (\(perLanguage)) соңғы құрастырудағыдай, ештеңе жазылмады (\(time) с)"
+            case .ru: line = "без изменений: \(pages) (\(perLanguage)) как в прошлой сборке, ничего не записано (\(time) с)"
+            }
+        }
         if warnings > 0 { line += ", " + count(warnings, .warning, language) }
         return line
     }

@@ -124,7 +124,7 @@ extension Typography {
         var out: [Unicode.Scalar] = []
 
         init(_ text: String, state: QuoteState) {
-            input = Array(text.unicodeScalars)
+            input = ScalarArray.of(text)
             before = state.previous
             depth = state.depth
             protected = TypographyText.protectedMask(input)

@@ -169,8 +169,8 @@ enum CanonicalLink {
         let path = rest.prefix { $0 != "?" && $0 != "#" }
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             let decoded = String(decoding: URLPercentEncoding.percentDecode(String(segment)), as: UTF8.self)
-            let plain = String(String.UnicodeScalarView(decoded.precomposedStringWithCompatibilityMapping.unicodeScalars
-                .map(TextTokens.plain)))
+            let plain = String(scalars: decoded.precomposedStringWithCompatibilityMapping.unicodeScalars
+                .map(TextTokens.plain))
             if plain == "." || plain == ".." { return String(segment) }
         }
         return nil

@@ -61,9 +61,9 @@ struct EmbeddedAddresses {
                 let start = s[i] == "\\" ? i + 1 : i + 2
                 var end = start
                 while end < s.count, Self.isHostScalar(s[end]) { end += 1 }
-                let name = String(String.UnicodeScalarView(s[start..<end]))
+                let name = String(scalars: s[start..<end])
                 if !isOfficial(name: name, after: s[end...]) {
-                    add(String(String.UnicodeScalarView(s[i..<end])))
+                    add(String(scalars: s[i..<end]))
                 }
                 i = max(end, i + 1)
                 continue
@@ -71,7 +71,7 @@ struct EmbeddedAddresses {
             if s[i] == "@" {
                 var end = i + 1
                 while end < s.count, Self.isHandleScalar(s[end]) { end += 1 }
-                let name = String(String.UnicodeScalarView(s[(i + 1)..<end]))
+                let name = String(scalars: s[(i + 1)..<end])
                 // `name@host.kz` and `@host.kz`: the host is judged as a domain below.
                 let continuesAsDomain = end < s.count && s[end] == "." && end + 1 < s.count && Self.isHostScalar(s[end + 1])
                 if !name.isEmpty, !continuesAsDomain, !policy.isOfficial(handle: name) { add("@" + name) }
@@ -88,10 +88,10 @@ struct EmbeddedAddresses {
             while end < s.count, s[end].isASCII, s[end].properties.isAlphabetic || ("0"..."9").contains(s[end])
                 || "+.-".unicodeScalars.contains(s[end]) { end += 1 }
             guard end < s.count, s[end] == ":", end + 1 < s.count, !("0"..."9").contains(s[end + 1]) else { continue }
-            let scheme = String(String.UnicodeScalarView(s[i...end]))
+            let scheme = String(scalars: s[i...end])
             // An official https address is judged as a name below.
             if scheme.lowercased() == "https:" && s[(end + 1)...].starts(with: ["/", "/"]) { continue }
-            add(scheme + String(String.UnicodeScalarView(s[(end + 1)...].prefix(24))))
+            add(scheme + String(scalars: s[(end + 1)...].prefix(24)))
         }
         // Domain names and IPv4 literals.
         var start = 0
@@ -107,7 +107,7 @@ struct EmbeddedAddresses {
 
     /// The domain name or IPv4 literal a run of host characters reads as, if it reads as one.
     func addressLike(_ run: ArraySlice<Unicode.Scalar>) -> String? {
-        var text = String(String.UnicodeScalarView(run))
+        var text = String(scalars: run)
         while let last = text.last, last == "." || last == "-" { text.removeLast() }
         while let first = text.first, first == "." || first == "-" { text.removeFirst() }
         var labels = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -130,7 +130,7 @@ struct EmbeddedAddresses {
         guard let ascii = HostName.ascii(name) else { return false }
         if policy.isAllowed(host: ascii) { return true }
         guard LinkPolicy.telegramHosts.contains(ascii), rest.first == "/" else { return false }
-        let handle = String(String.UnicodeScalarView(rest.dropFirst().prefix(while: Self.isHandleScalar)))
+        let handle = String(scalars: rest.dropFirst().prefix(while: Self.isHandleScalar))
         // Nothing may follow the handle but the end of the parameter (`t.me/<handle>/../x` is not it).
         let next = rest.dropFirst(1 + handle.unicodeScalars.count).first
         return policy.isOfficial(handle: handle) && (next == nil || "&#;,".unicodeScalars.contains(next!))

@@ -158,7 +158,7 @@ struct FakeNameMatcher: Sendable {
         }
         guard let found = best else { return nil }
         if !officials.isEmpty {
-            let written = String(String.UnicodeScalarView(s[start..<s.index(start, offsetBy: found.to - found.from)]))
+            let written = String(scalars: s[start..<s.index(start, offsetBy: found.to - found.from)])
             if officials.contains(written.lowercased()) { return nil }
         }
         return found
@@ -171,6 +171,17 @@ struct FakeNameMatcher: Sendable {
 
     /// The letters and digits of a character's fold: what a reader types into a search.
     static func letters(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+        if u.value < tableEnd { return lettersTable[Int(u.value)] }
+        return computeLetters(u)
+    }
+
+    /// `letters` of ASCII, Latin, IPA, Greek and Cyrillic, made once: asked of nearly every character
+    /// of a page.
+    private static let lettersTable: [[Unicode.Scalar]] = (0..<tableEnd).map { v in
+        Unicode.Scalar(v).map(computeLetters) ?? []
+    }
+
+    private static func computeLetters(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
         // Modifier letters (`˙` folds to one) are marks to a reader, not letters.
         fold(u).filter { ($0.properties.isAlphabetic && $0.properties.generalCategory != .modifierLetter) || ("0"..."9").contains($0) }
     }

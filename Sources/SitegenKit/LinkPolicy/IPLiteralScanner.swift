@@ -19,7 +19,7 @@ enum IPLiteralScanner {
             if u == "[" {
                 end += 1
                 while end < s.count, isHex(s[end]) || s[end] == ":" || s[end] == "." { end += 1 }
-                if end < s.count, s[end] == "]", isIPv6(String(String.UnicodeScalarView(s[(i + 1)..<end]))) {
+                if end < s.count, s[end] == "]", isIPv6(String(scalars: s[(i + 1)..<end])) {
                     out.append(i..<(end + 1))
                     i = end + 1
                     continue
@@ -30,7 +30,17 @@ enum IPLiteralScanner {
             while end < s.count, isHex(s[end]) || s[end] == ":" || s[end] == "." { end += 1 }
             // The dot or colon that ends a sentence is not part of the address.
             while end > i, s[end - 1] == "." || s[end - 1] == ":" && !(end - 2 >= i && s[end - 2] == ":") { end -= 1 }
-            let text = String(String.UnicodeScalarView(s[i..<end]))
+            // Most candidates are a number or a word of hex letters (`42`, `egov`): an address needs
+            // three dots or a colon, which is counted before any string is made.
+            var dots = 0, colons = 0
+            for k in i..<end {
+                if s[k] == "." { dots += 1 } else if s[k] == ":" { colons += 1 }
+            }
+            guard colons > 0 || dots == 3 else {
+                i = max(end, i + 1)
+                continue
+            }
+            let text = String(scalars: s[i..<end])
             // A clause number with a suffix (`1.2.3.4-тармақ`) is no address, to the apps either.
             let followedByWord = end < s.count && (TelegramTextBoundaries.isWordCharacter(s[end]) || s[end] == "-")
             if !followedByWord, isIPv4(text) || isIPv6(text) {

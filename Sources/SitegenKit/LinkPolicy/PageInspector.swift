@@ -78,43 +78,24 @@ struct PageInspector: Sendable {
             }
         }
 
-        for (index, run) in inventory.textRuns.enumerated() where run.link != .autolink && run.link != .bareAutolink {
-            if Self.mayHoldInvisible(run.text), let (f, hidden) = Self.invisibleFinding(run.text) {
-                // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
-                let before = String(String.UnicodeScalarView(run.text.unicodeScalars.prefix(hidden.offset)))
-                let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
-                place(f, at)
-            }
-            let found = tokens.scan(run.text)
-            if run.link == nil && !found.isEmpty { edits.runTokens[index] = found }
-            var defanged: [Range<Int>] = []
-            for token in found {
-                // A known fake as the text of a link claims the link leads to it: never allowed,
-                // not even inside a warning. An image's description is no link text: a warning may
-                // name the fake there, defanged (the image's own source is judged as a link).
-                if run.link != nil, isFakeToken(token), Self.isName(token),
-                   !(run.link == .image && run.alert?.mayNameFakes == true) {
-                    let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
-                    place(Finding(code: "link.fake-text", id: "link.fake-text", ["name": token.text], url: nil), at)
-                    continue
-                }
-                // Link text that is one address is judged against its target (text-mismatch).
-                if run.link == .inline && token.length == run.text.utf8.count { continue }
-                let mayNameFakes = run.alert?.mayNameFakes == true
-                let findings = judgeToken(token, inWarning: mayNameFakes)
-                if findings.isEmpty, mayNameFakes, isFakeToken(token) {
-                    defanged.append(token.offset..<(token.offset + token.length))
-                    continue
-                }
-                if findings.isEmpty { continue }
-                let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
-                for f in findings { place(f, at) }
-            }
-            if !defanged.isEmpty { edits.defanged[run.node] = Self.united(defanged) }
-            // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
-            for (finding, phone) in phoneFindings(run.text) {
-                place(finding, locate(phone.text, near: run.position, offset: phone.offset, run: run, in: page))
-            }
+        // Each run is read on its own: a long page's runs are read on every core, and the results
+        // joined in page order, so the diagnostics come out as from one pass.
+        let indices = inventory.textRuns.indices.filter {
+            inventory.textRuns[$0].link != .autolink && inventory.textRuns[$0].link != .bareAutolink
+        }
+        let readings: [RunReading]
+        if page.text.bytes.count >= Self.parallelPageBytes, indices.count >= 64 {
+            let chunk = (indices.count + 15) / 16
+            let chunks = stride(from: 0, to: indices.count, by: chunk).map { Array(indices[$0..<min(indices.count, $0 + chunk)]) }
+            readings = Parallel.mapOnThreads(chunks) { chunk in chunk.map { read(run: inventory.textRuns[$0], page: page) } }.flatMap { $0 }
+        } else {
+            readings = indices.map { read(run: inventory.textRuns[$0], page: page) }
+        }
+        for (index, reading) in zip(indices, readings) {
+            diagnostics += reading.diagnostics
+            let run = inventory.textRuns[index]
+            if run.link == nil && !reading.tokens.isEmpty { edits.runTokens[index] = reading.tokens }
+            if !reading.defanged.isEmpty { edits.defanged[run.node] = Self.united(reading.defanged) }
         }
 
         // A name written across inline markup (`egov-kz.c**om**`, `Egov**Kz**Bot2.0`) is one name to the
@@ -199,6 +180,64 @@ struct PageInspector: Sendable {
             }
         }
         return out
+    }
+
+    /// A page this long (in bytes) has its text runs read on every core; shorter pages are read
+    /// on one (the pages themselves are spread over the cores).
+    static let parallelPageBytes = 256 * 1024
+
+    /// What the reading of one text run found: its diagnostics in order, its tokens, and the
+    /// names a warning shows defanged.
+    struct RunReading: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var tokens: [TextToken] = []
+        var defanged: [Range<Int>] = []
+    }
+
+    /// Judges every token of one run of visible text outside autolinks: invisible characters, link
+    /// texts naming fakes, addresses and handles, and phone numbers.
+    func read(run: TextRun, page: Page) -> RunReading {
+        var reading = RunReading()
+        func place(_ f: Finding, _ position: BodyPosition) {
+            var p = page.filePosition(position)
+            if let culprit = f.culprit { p = Self.column(of: culprit, from: p, in: page) }
+            reading.diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
+        }
+        if Self.mayHoldInvisible(run.text), let (f, hidden) = Self.invisibleFinding(run.text) {
+            // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
+            let before = String(scalars: run.text.unicodeScalars.prefix(hidden.offset))
+            let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
+            place(f, at)
+        }
+        let found = tokens.scan(run.text)
+        reading.tokens = found
+        for token in found {
+            // A known fake as the text of a link claims the link leads to it: never allowed,
+            // not even inside a warning. An image's description is no link text: a warning may
+            // name the fake there, defanged (the image's own source is judged as a link).
+            if run.link != nil, isFakeToken(token), Self.isName(token),
+               !(run.link == .image && run.alert?.mayNameFakes == true) {
+                let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+                place(Finding(code: "link.fake-text", id: "link.fake-text", ["name": token.text], url: nil), at)
+                continue
+            }
+            // Link text that is one address is judged against its target (text-mismatch).
+            if run.link == .inline && token.length == run.text.utf8.count { continue }
+            let mayNameFakes = run.alert?.mayNameFakes == true
+            let findings = judgeToken(token, inWarning: mayNameFakes)
+            if findings.isEmpty, mayNameFakes, isFakeToken(token) {
+                reading.defanged.append(token.offset..<(token.offset + token.length))
+                continue
+            }
+            if findings.isEmpty { continue }
+            let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+            for f in findings { place(f, at) }
+        }
+        // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
+        for (finding, phone) in phoneFindings(run.text) {
+            place(finding, locate(phone.text, near: run.position, offset: phone.offset, run: run, in: page))
+        }
+        return reading
     }
 
     /// ASCII spaces and line breaks: what no address, handle or name holds.

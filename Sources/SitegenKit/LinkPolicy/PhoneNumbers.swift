@@ -78,7 +78,7 @@ enum PhoneNumbers {
 
     static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
-        let written = Array(text.unicodeScalars)
+        let written = ScalarArray.of(text)
         let s = written.map(plain)
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
@@ -98,7 +98,7 @@ enum PhoneNumbers {
             let digits = groups.joined()
             if let found = phone(s, i, end, groups: groups, plus: plus) {
                 out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
-                                 text: String(String.UnicodeScalarView(written[i..<found])), digits: canonical(digits)))
+                                 text: String(scalars: written[i..<found]), digits: canonical(digits)))
             }
             i = max(end, i + 1)
         }
@@ -180,7 +180,7 @@ enum PhoneNumbers {
         while j < s.count, s[j] == " " || s[j].value == 0xA0 || s[j].value == 0x202F { j += 1 }
         guard j < s.count else { return false }
         if "₸₽$€%".unicodeScalars.contains(s[j]) { return true }
-        let word = String(String.UnicodeScalarView(s[j..<min(s.count, j + 6)])).lowercased()
+        let word = String(scalars: s[j..<min(s.count, j + 6)]).lowercased()
         return ["тг", "теңге", "тенге", "руб", "доллар", "евро"].contains { word.hasPrefix($0) }
     }
 
@@ -196,7 +196,7 @@ enum PhoneNumbers {
         if phoneSigns.contains(s[j].value) { return true }
         var k = j
         while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
-        return k < j && isPhoneWord(String(String.UnicodeScalarView(s[(k + 1)..<(j + 1)])))
+        return k < j && isPhoneWord(String(scalars: s[(k + 1)..<(j + 1)]))
     }
 
     /// Whether the word after `end` is about calling (`1414 нөміріне`).
@@ -205,7 +205,7 @@ enum PhoneNumbers {
         while j < s.count, " \u{A0}—-–".unicodeScalars.contains(s[j]) { j += 1 }
         var k = j
         while k < s.count, s[k].properties.isAlphabetic { k += 1 }
-        return k > j && isPhoneWord(String(String.UnicodeScalarView(s[j..<k])))
+        return k > j && isPhoneWord(String(scalars: s[j..<k]))
     }
 
     private static func isPhoneWord(_ word: String) -> Bool {

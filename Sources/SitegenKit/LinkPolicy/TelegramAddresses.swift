@@ -11,7 +11,7 @@ extension TelegramTextBoundaries {
         while i + 2 < s.count {
             defer { i += 1 }
             guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { continue }
-            let before = String(String.UnicodeScalarView(s[max(0, i - 7)..<i])).lowercased()
+            let before = String(scalars: s[max(0, i - 7)..<i]).lowercased()
             let begin: Int
             // For `tonsite://` the clients link from the `ite` on (as TDLib reports it): that
             // piece, an unknown scheme, is what is judged.
@@ -61,7 +61,7 @@ extension TelegramTextBoundaries {
             if urlEnd < s.count, s[urlEnd] == ":" {
                 var portEnd = urlEnd + 1
                 while portEnd < s.count, ("0"..."9").contains(s[portEnd]) { portEnd += 1 }
-                let digits = String(String.UnicodeScalarView(s[(urlEnd + 1)..<portEnd])).drop { $0 == "0" }
+                let digits = String(scalars: s[(urlEnd + 1)..<portEnd]).drop { $0 == "0" }
                 if !digits.isEmpty, digits.count <= 5, let port = Int(digits), port <= 65535 { urlEnd = portEnd }
             }
             if urlEnd < s.count, ["/", "?", "#"].contains(s[urlEnd]) {
@@ -86,7 +86,7 @@ extension TelegramTextBoundaries {
                 if prefix.reduce(0, { $0 + UTF8.width($1) }) >= 6, prefix.suffix(3).elementsEqual("://".unicodeScalars) {
                     var schemeBegin = urlBegin - 3
                     while schemeBegin > start, isSchemeCharacter(s[schemeBegin - 1]) { schemeBegin -= 1 }
-                    let scheme = String(String.UnicodeScalarView(s[schemeBegin..<(urlBegin - 3)])).lowercased()
+                    let scheme = String(scalars: s[schemeBegin..<(urlBegin - 3)]).lowercased()
                     if scheme.hasSuffix("http") && scheme != "shttp" {
                         urlBegin -= 7
                     } else if scheme.hasSuffix("https") {
@@ -116,19 +116,19 @@ extension TelegramTextBoundaries {
 
     /// An e-mail address, an address, or nothing (a name without a known top-level domain).
     private static func classify(_ s: [Unicode.Scalar], _ range: Range<Int>) -> TelegramAutoLink? {
-        let text = String(String.UnicodeScalarView(s[range]))
+        let text = String(scalars: s[range])
         if isEmailAddress(text) { return TelegramAutoLink(kind: .email, range: range) }
         if text.hasPrefix("mailto:"), isEmailAddress(String(text.dropFirst(7))) {
             return TelegramAutoLink(kind: .email, range: (range.lowerBound + 7)..<range.upperBound)
         }
-        guard let length = addressLength(Array(text.unicodeScalars)) else { return nil }
+        guard let length = addressLength(ScalarArray.of(text)) else { return nil }
         return TelegramAutoLink(kind: .url, range: range.lowerBound..<(range.lowerBound + length))
     }
 
     /// `[a-z0-9_-]` parts joined by `.` or `+` before the @, 2–7 labels after it and a Latin
     /// top-level domain of 2–8 letters.
     static func isEmailAddress(_ text: String) -> Bool {
-        let u = Array(text.unicodeScalars)
+        let u = ScalarArray.of(text)
         guard let at = u.firstIndex(of: "@") else { return false }
         let user = u[..<at], domain = u[(at + 1)...]
         guard !domain.isEmpty else { return false }
@@ -161,7 +161,7 @@ extension TelegramTextBoundaries {
     private static func addressLength(_ u: [Unicode.Scalar]) -> Int? {
         var rest = u[...]
         var hasScheme = false
-        let head = String(String.UnicodeScalarView(u.prefix(10))).lowercased()
+        let head = String(scalars: u.prefix(10)).lowercased()
         for scheme in ["http://", "https://", "ftp://", "tonsite://"] where head.hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
             hasScheme = true
@@ -171,7 +171,7 @@ extension TelegramTextBoundaries {
         var host = rest[rest.startIndex..<hostEnd]
         if let at = host.firstIndex(of: "@") { host = host[(at + 1)...] }
         if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
-        if String(String.UnicodeScalarView(host)).lowercased() == "teiegram.org" { return nil }
+        if String(scalars: host).lowercased() == "teiegram.org" { return nil }
 
         var balance = [0, 0, 0]
         var pathEnd = hostEnd
@@ -200,7 +200,7 @@ extension TelegramTextBoundaries {
         guard host.contains(where: { $0 != "." && !("0"..."9").contains($0) }) else { return nil }
         let tld = labels.last!
         guard tld.count > 1 else { return nil }
-        let tldText = String(String.UnicodeScalarView(tld))
+        let tldText = String(scalars: tld)
         if tldText.hasPrefix("xn--") {
             guard tld.count > 5, tld.dropFirst(4).allSatisfy(isASCIIAlphanumeric) else { return nil }
         } else {
@@ -215,6 +215,6 @@ extension TelegramTextBoundaries {
     private static func isIPv4Part(_ label: ArraySlice<Unicode.Scalar>) -> Bool {
         guard !label.isEmpty, label.count <= 3, label.allSatisfy({ ("0"..."9").contains($0) }) else { return false }
         if label.count > 1 && label.first == "0" { return false }
-        return Int(String(String.UnicodeScalarView(label)))! <= 255
+        return Int(String(scalars: label))! <= 255
     }
 }

@@ -69,6 +69,14 @@ enum TelegramTextBoundaries {
     /// symbols do not.
     static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
         if u.isASCII { return isASCIIAlphanumeric(u) || u == "_" }
+        // Kazakh and Russian letters without a property lookup (a test holds this to the tables).
+        if isCyrillicLetter(u) { return true }
+        return isWordCharacterByCategory(u)
+    }
+
+    /// The definition `isWordCharacter` answers quickly.
+    static func isWordCharacterByCategory(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return isASCIIAlphanumeric(u) || u == "_" }
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -84,7 +92,23 @@ enum TelegramTextBoundaries {
 
     static func isHandleCharacter(_ u: Unicode.Scalar) -> Bool { isASCIIAlphanumeric(u) || u == "_" }
 
+    /// The letters of the Cyrillic block (U+0400–U+04FF without the sign and the combining marks
+    /// U+0482–U+0489): every letter of Kazakh and Russian.
+    @inline(__always) static func isCyrillicLetter(_ u: Unicode.Scalar) -> Bool {
+        (0x400...0x481).contains(u.value) || (0x48A...0x4FF).contains(u.value)
+    }
+
+    /// Space, line and paragraph separators (Zs, Zl, Zp): a short fixed list, read without a
+    /// property lookup since nearly every character of a page is asked (a test holds it to the tables).
     static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// The definition `isSeparator` lists.
+    static func isSeparatorByCategory(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
         default: return false
@@ -127,7 +151,14 @@ enum TelegramTextBoundaries {
     /// Characters that end a sentence rather than an address.
     static let trailing: Set<Unicode.Scalar> = [".", ":", ";", ",", "(", "'", "?", "!", "`"]
 
-    private static func isHashtagLetter(_ u: Unicode.Scalar) -> Bool {
+    static func isHashtagLetter(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return isASCIIAlphanumeric(u) || u == "_" }
+        if isCyrillicLetter(u) { return true }
+        return isHashtagLetterByCategory(u)
+    }
+
+    /// The definition `isHashtagLetter` answers quickly.
+    static func isHashtagLetterByCategory(_ u: Unicode.Scalar) -> Bool {
         if u == "_" || u.value == 0x200C || u.value == 0xB7 || (0xD80...0xDFF).contains(u.value) { return true }
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
@@ -149,7 +180,7 @@ enum TelegramTextBoundaries {
             guard size >= 2, size <= 32 else { continue }
             if end < s.count, isWordCharacter(s[end]) { continue }
             // Three letters or fewer are no username, except the inline bots the apps know.
-            if size < 4, !["gif", "vid", "pic"].contains(String(String.UnicodeScalarView(s[(i + 1)..<end])).lowercased()) {
+            if size < 4, !["gif", "vid", "pic"].contains(String(scalars: s[(i + 1)..<end]).lowercased()) {
                 continue
             }
             out.append(TelegramAutoLink(kind: .mention, range: i..<end))

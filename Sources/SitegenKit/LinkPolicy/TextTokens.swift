@@ -78,14 +78,14 @@ struct TextTokens {
     }
 
     private func scanUncached(_ text: String) -> [TextToken] {
-        let original = Array(text.unicodeScalars)
+        let original = ScalarArray.of(text)
         let scalars = original.map(Self.plain)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, u) in original.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var tokens: [TextToken] = []
         func token(_ kind: TextToken.Kind, _ from: Int, _ to: Int) {
             tokens.append(TextToken(kind: kind, offset: offsets[from], length: offsets[to] - offsets[from],
-                                    text: String(String.UnicodeScalarView(scalars[from..<to]))))
+                                    text: String(scalars: scalars[from..<to])))
         }
         var i = 0
         while i < scalars.count {
@@ -107,7 +107,7 @@ struct TextTokens {
                     i = fake.to
                     continue
                 }
-                token(.handle(String(String.UnicodeScalarView(scalars[(i + 1)..<end]))), i, end)
+                token(.handle(String(scalars: scalars[(i + 1)..<end])), i, end)
                 i = end
                 continue
             }
@@ -137,7 +137,7 @@ struct TextTokens {
                         while e < scalars.count, Self.isHandleChar(scalars[e]) || scalars[e] == "+" { e += 1 }
                         if e > hostEnd + 1 {
                             tokens.removeLast()
-                            token(.telegramPath(String(String.UnicodeScalarView(scalars[(hostEnd + 1)..<e]))), i, e)
+                            token(.telegramPath(String(scalars: scalars[(hostEnd + 1)..<e])), i, e)
                             i = e
                             continue
                         }
@@ -153,7 +153,7 @@ struct TextTokens {
         // IP literals come left to right: a sweep over the tokens keeps this linear.
         var covering = CoveringTokens(tokens)
         tokens += IPLiteralScanner.find(original).compactMap { range in
-            let text = String(String.UnicodeScalarView(original[range]))
+            let text = String(scalars: original[range])
             let token = TextToken(kind: .ipAddress(text), offset: offsets[range.lowerBound],
                                   length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
             return covering.first(covering: token.offset, to: token.offset + token.length) == nil ? token : nil
@@ -173,7 +173,7 @@ struct TextTokens {
         var covering = CoveringTokens(found)
         for m in fakes {
             let fake = TextToken(kind: .fakeName(m.name), offset: offsets[m.from], length: offsets[m.to] - offsets[m.from],
-                                 text: String(String.UnicodeScalarView(scalars[m.from..<m.to])))
+                                 text: String(scalars: scalars[m.from..<m.to]))
             let end = fake.offset + fake.length
             if let k = covering.first(covering: fake.offset, to: end) {
                 switch tokens[k].kind {
@@ -197,7 +197,7 @@ struct TextTokens {
         var out: [TextToken] = []
         let byOffset = Dictionary(grouping: found, by: \.offset)
         for link in TelegramTextBoundaries.find(s) {
-            let text = String(String.UnicodeScalarView(s[link.range]))
+            let text = String(scalars: s[link.range])
             let offset = offsets[link.range.lowerBound]
             let here = byOffset[offset] ?? []
             func add(_ kind: TextToken.Kind) {
@@ -262,8 +262,18 @@ struct TextTokens {
 
     /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.range(of: "://") else { return false }
-        return text[..<colon.lowerBound].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        // Read from the bytes: the scheme is ASCII, and this is asked of every address found.
+        var copy = text
+        return copy.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count, b[i] != 0x3A {
+                let c = b[i]
+                guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+                        || c == 0x2B || c == 0x2D || c == 0x2E else { return false }
+                i += 1
+            }
+            return i + 2 < b.count && b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F
+        }
     }
 
     /// A quick look at the bytes: without a dot inside a word, an @ or `://`, text can hold a token
@@ -335,7 +345,7 @@ struct TextTokens {
            s[(hyphen + 1)..<end].contains(where: { !$0.isASCII }) {
             end = hyphen
         }
-        let name = String(String.UnicodeScalarView(s[from..<end]))
+        let name = String(scalars: s[from..<end])
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
               labels.last!.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
@@ -346,7 +356,7 @@ struct TextTokens {
 
     /// End of a written-out `http(s)://` URL, without trailing punctuation.
     private func urlEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
-        let head = String(String.UnicodeScalarView(s[i..<min(s.count, i + 8)])).lowercased()
+        let head = String(scalars: s[i..<min(s.count, i + 8)]).lowercased()
         guard head.hasPrefix("https://") || head.hasPrefix("http://") else { return nil }
         var end = i
         while end < s.count, !s[end].properties.isWhitespace, !"<>\"«»“”".unicodeScalars.contains(s[end]) { end += 1 }

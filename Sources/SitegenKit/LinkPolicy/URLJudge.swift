@@ -332,7 +332,7 @@ struct URLJudge: Sendable {
             var j = i + 1
             while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j].properties.numericType != nil
                 || scalars[j] == "." || scalars[j] == "-" { j += 1 }
-            hosts.append(String(String.UnicodeScalarView(scalars[(i + 1)..<j])))
+            hosts.append(String(scalars: scalars[(i + 1)..<j]))
         }
         if hosts.isEmpty {
             return [Finding(code: "link.host", message: "e-mail link has no address", url: input)]

@@ -30,8 +30,18 @@ public final class OutputTree: @unchecked Sendable {
         let (parent, prefix) = Self.stagingPrefix(for: destination)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         outputLock = try OutputLock(destination: self.destination)
-        // Only folders that carry the marker file are leftovers of ours (a build killed while writing
-        // it leaves it empty); anything else of that name is kept.
+        Self.removeLeftovers(of: self.destination)
+        staging = parent + "/" + prefix + String(getpid())
+        guard mkdir(staging, 0o755) == 0 else { throw OutputError.io("cannot create \(staging): \(errnoText())") }
+        createdDirectories.insert("")
+        try write(OutputFolder.markerName, OutputFolder.markerText)
+    }
+
+    /// Removes the staging folders killed builds left beside the output. Only folders that carry the
+    /// marker file are leftovers of ours (a build killed while writing it leaves it empty); anything
+    /// else of that name is kept. Call with the output's lock held.
+    static func removeLeftovers(of destination: String) {
+        let (parent, prefix) = stagingPrefix(for: destination)
         for leftover in TreeRemoval.entries(parent) where leftover.hasPrefix(prefix) {
             let path = parent + "/" + leftover
             var info = stat()
@@ -40,10 +50,15 @@ public final class OutputTree: @unchecked Sendable {
                 TreeRemoval.remove(path)
             }
         }
-        staging = parent + "/" + prefix + String(getpid())
-        guard mkdir(staging, 0o755) == 0 else { throw OutputError.io("cannot create \(staging): \(errnoText())") }
-        createdDirectories.insert("")
-        try write(OutputFolder.markerName, OutputFolder.markerText)
+    }
+
+    /// Removes leftovers of killed builds when there are any, taking the lock only then (a build
+    /// with nothing to do writes nothing, not even the lock); skipped while another build runs.
+    static func removeLeftoversIfAny(of destination: String) {
+        let (parent, prefix) = stagingPrefix(for: destination)
+        guard TreeRemoval.entries(parent).contains(where: { $0.hasPrefix(prefix) }),
+              let lock = try? OutputLock(destination: destination) else { return }
+        withExtendedLifetime(lock) { removeLeftovers(of: destination) }
     }
 
     /// Writes `bytes` at a path relative to the output root, creating folders as needed.

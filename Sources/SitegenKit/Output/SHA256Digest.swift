@@ -20,3 +20,35 @@ enum SHA256Digest {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// SHA-256 over many pieces fed one after another (OpenSSL's streaming interface), for digests of
+/// whole folders without holding them in memory.
+final class SHA256Stream {
+    private let context: OpaquePointer
+
+    init() {
+        // Fails only without memory, as above.
+        context = EVP_MD_CTX_new()!
+        precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "SHA-256 failed")
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.isEmpty { return }
+        precondition(EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1, "SHA-256 failed")
+    }
+
+    func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes(update) }
+
+    /// A string, ended by a NUL so that `ab`+`c` and `a`+`bc` differ.
+    func update(_ text: String) { update(Array(text.utf8) + [0]) }
+
+    /// The digest as lowercase hex.
+    func hex() -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        precondition(EVP_DigestFinal_ex(context, &digest, &length) == 1 && length == 32, "SHA-256 failed")
+        return digest.prefix(32).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -13,9 +13,10 @@ struct FactCollector: Sendable {
                               lastmod: page.frontMatter.lastmod ?? page.frontMatter.date)
         let parser = inspector.judge.parser
         for link in inventory.links {
-            let at = page.filePosition(link.origin == .bareAutolink
-                                       ? inspector.locate(link.text, near: link.position, in: page) : link.position)
-            addLink(link.destination, at: at, to: &facts, page: page, parser: parser)
+            addLink(link.destination, at: {
+                page.filePosition(link.origin == .bareAutolink
+                                  ? inspector.locate(link.text, near: link.position, in: page) : link.position)
+            }, to: &facts, page: page, parser: parser)
         }
         for (index, run) in inventory.textRuns.enumerated() where run.link == nil {
             let tokens = runTokens[index] ?? []
@@ -27,21 +28,21 @@ struct FactCollector: Sendable {
             for token in tokens {
                 switch token.kind {
                 case .handle(let h), .telegramPath(let h):
-                    facts.add(.handle, key: h.lowercased(), shown: "@" + h, at: place(token.text, token.offset))
+                    facts.add(.handle, key: h.lowercased(), shown: "@" + h, at: { place(token.text, token.offset) })
                 case .email:
-                    facts.add(.email, key: token.text.lowercased(), shown: token.text, at: place(token.text, token.offset))
+                    facts.add(.email, key: token.text.lowercased(), shown: token.text, at: { place(token.text, token.offset) })
                 case .url:
-                    addLink(token.text, at: place(token.text, token.offset), to: &facts, page: page, parser: parser)
+                    addLink(token.text, at: { place(token.text, token.offset) }, to: &facts, page: page, parser: parser)
                 default:
                     break
                 }
             }
             for n in numbers {
-                facts.add(n.kind, key: n.key, shown: n.shown, at: place(n.shown.replacingOccurrences(of: " ", with: "\u{A0}"), n.offset))
+                facts.add(n.kind, key: n.key, shown: n.shown, at: { place(n.shown.replacingOccurrences(of: " ", with: "\u{A0}"), n.offset) })
             }
         }
         for field in [page.frontMatter.titleValue, page.frontMatter.descriptionValue].compactMap({ $0 }) {
-            for n in NumberFacts.scan(field.value) { facts.add(n.kind, key: n.key, shown: n.shown, at: (field.line, field.column)) }
+            for n in NumberFacts.scan(field.value) { facts.add(n.kind, key: n.key, shown: n.shown, at: { (field.line, field.column) }) }
         }
         if page.frontMatter.kind == "guide", let steps = Steps.list(in: document) {
             let p = page.filePosition(of: steps)
@@ -54,7 +55,7 @@ struct FactCollector: Sendable {
         return facts
     }
 
-    private func addLink(_ destination: String, at p: (line: Int, column: Int), to facts: inout PageFacts, page: Page,
+    private func addLink(_ destination: String, at p: () -> (line: Int, column: Int), to facts: inout PageFacts, page: Page,
                          parser: URLParser) {
         guard let first = destination.first, first != "#" else { return }
         if first == "/" && !destination.hasPrefix("//") {

@@ -40,8 +40,15 @@ public struct PageFacts: Sendable {
     public var anchors: Set<String> = []
     public var internalLinks: [InternalLink] = []
 
-    mutating func add(_ kind: Kind, key: String, shown: String, at p: (line: Int, column: Int)) {
-        if facts[kind]?.contains(where: { $0.key == key }) == true { return }
+    /// The kinds and keys already added: a page repeating one handle or amount thousands of times
+    /// (or naming thousands of different ones) costs a set lookup per mention.
+    var seen: Set<String> = []
+
+    /// Adds a fact the first time its key appears; only then is its place looked up (finding it in
+    /// the source is the costly part).
+    mutating func add(_ kind: Kind, key: String, shown: String, at place: () -> (line: Int, column: Int)) {
+        guard seen.insert(kind.rawValue + "\u{0}" + key).inserted else { return }
+        let p = place()
         facts[kind, default: []].append(Fact(key: key, shown: shown, line: p.line, column: p.column))
     }
 }
@@ -60,7 +67,6 @@ enum NumberFacts {
     static let currencyWords = ["₸", "теңге", "тенге", "тг", "tenge", "kzt"]
 
     static func scan(_ text: String) -> [Found] {
-        // Prose without digits (most of it) has no amounts or dates.
         // Prose without digits (most of it) has no amounts or dates; fewer than four digits can
         // only be an amount with a currency after it (`5 ₸`).
         var copy = text
@@ -70,7 +76,7 @@ enum NumberFacts {
             let lower = text.lowercased()
             guard currencyWords.contains(where: { lower.contains($0) }) else { return [] }
         }
-        let u = Array(text.unicodeScalars)
+        let u = ScalarArray.of(text)
         var offsets = [Int](repeating: 0, count: u.count + 1)
         for (i, c) in u.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(c) }
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && ("0"..."9").contains(u[i]) }
@@ -97,14 +103,14 @@ enum NumberFacts {
                     groups += 1
                 }
             }
-            let digits = String(String.UnicodeScalarView(u[start..<end].filter { ("0"..."9").contains($0) }))
+            let digits = String(scalars: u[start..<end].filter { ("0"..."9").contains($0) })
             // Followed by a currency word?
             var j = end
             while isSpace(j) { j += 1 }
-            let rest = String(String.UnicodeScalarView(u[j..<min(u.count, j + 6)])).lowercased()
+            let rest = String(scalars: u[j..<min(u.count, j + 6)]).lowercased()
             let hasCurrency = currencyWords.contains { rest.hasPrefix($0) }
             if groups > 0 || hasCurrency {
-                let shown = String(String.UnicodeScalarView(u[start..<end])).replacingOccurrences(of: "\u{A0}", with: " ")
+                let shown = String(scalars: u[start..<end].map { $0 == "\u{A0}" ? " " : $0 })
                 out.append(Found(kind: .amount, key: digits, shown: shown, offset: offsets[start]))
             }
             i = end
@@ -127,7 +133,7 @@ enum NumberFacts {
         if let d = num(i, 2), i + 10 <= u.count, u[i + 2] == "." || u[i + 2] == "/", let m = num(i + 3, 2),
            u[i + 5] == u[i + 2], let y = num(i + 6, 4), notDigitAfter(i + 10), (1...12).contains(m), (1...31).contains(d) {
             let key = String(format: "%04d-%02d-%02d", y, m, d)
-            return (key, String(String.UnicodeScalarView(u[i..<(i + 10)])), 10)
+            return (key, String(scalars: u[i..<(i + 10)]), 10)
         }
         if let y = num(i, 4), i + 10 <= u.count, u[i + 4] == "-", let m = num(i + 5, 2), u[i + 7] == "-",
            let d = num(i + 8, 2), notDigitAfter(i + 10), (1...12).contains(m), (1...31).contains(d) {

@@ -468,7 +468,7 @@ private struct SearchShardTree {
         self.packing = packing
         entries = index.terms.indices.map { t in
             var out: [UInt8] = []
-            SearchJSON.appendString(String(String.UnicodeScalarView(index.terms[t])), to: &out)
+            SearchJSON.appendString(String(scalars: index.terms[t]), to: &out)
             out.append(UInt8(ascii: ":"))
             Self.appendPostings(index.pages[t], index.titlePages[t], to: &out)
             return out
@@ -521,7 +521,7 @@ private struct SearchShardTree {
     /// reader download the names of) dozens of tiny files.
     private mutating func split(_ range: Range<Int>, depth: Int) {
         let terms = index.terms
-        let prefix = String(String.UnicodeScalarView(terms[range.lowerBound].prefix(depth)))
+        let prefix = String(scalars: terms[range.lowerBound].prefix(depth))
         // Sorted terms put the one equal to the prefix first.
         let exact: Int? = terms[range.lowerBound].count == depth ? range.lowerBound : nil
         var bytes: [UInt8]?
@@ -537,7 +537,7 @@ private struct SearchShardTree {
 
         var pack: Range<Int>?
         func flush(_ tree: inout SearchShardTree) {
-            if let p = pack { tree.addShard(p, key: String(String.UnicodeScalarView(terms[p.lowerBound].prefix(depth + 1)))) }
+            if let p = pack { tree.addShard(p, key: String(scalars: terms[p.lowerBound].prefix(depth + 1))) }
             pack = nil
         }
         var start = exact.map { $0 + 1 } ?? range.lowerBound

@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// A build with nothing changed since the build that published the output does nothing: it writes
+/// no file and reports what that build reported. Any change to what a build reads, to its options or
+/// to the published folder makes it build again.
+final class UpToDateBuildTests: XCTestCase {
+    private let page = "---\ntitle: \"Төлем\"\ntranslationKey: \"pay\"\n---\nТөлем туралы.\n"
+    private let pageRu = "---\ntitle: \"Выплата\"\ntranslationKey: \"pay\"\n---\nО выплате.\n"
+
+    private func site() throws -> Fixture {
+        try Fixture(files: ["content/kk/pay.md": page, "content/ru/pay.md": pageRu])
+    }
+
+    /// Every file of the output and the folder beside it, with its time of change: what "writes no
+    /// file" is checked against.
+    private func listing(_ f: Fixture) -> [String: String] {
+        var out: [String: String] = [:]
+        for file in BuildRecord.listing(f.root) ?? [] where !file.path.hasPrefix("content/") {
+            out[file.path] = "\(file.size) \(file.changed)"
+        }
+        return out
+    }
+
+    func testASecondBuildWithNothingChangedWritesNoFile() throws {
+        let f = try site()
+        let first = f.build()
+        XCTAssertTrue(first.published)
+        XCTAssertFalse(first.upToDate)
+        let before = listing(f)
+        XCTAssertNotNil(before["site/kk/pay/index.html"])
+        let second = f.build()
+        XCTAssertTrue(second.upToDate)
+        XCTAssertFalse(second.published)
+        XCTAssertEqual(second.pageCount, first.pageCount)
+        XCTAssertEqual(second.pagesPerLanguage.map(\.count), first.pagesPerLanguage.map(\.count))
+        XCTAssertEqual(listing(f), before, "an up-to-date build writes nothing")
+    }
+
+    func testAnUpToDateBuildRepeatsTheWarningsOfTheLastBuild() throws {
+        // A page without its translation: a warning, and the site is published.
+        let f = try Fixture(files: ["content/kk/pay.md": page])
+        let first = f.build()
+        XCTAssertTrue(first.published)
+        let warnings = first.diagnostics.filter { $0.severity == .warning }
+        XCTAssertFalse(warnings.isEmpty)
+        let second = f.build()
+        XCTAssertTrue(second.upToDate)
+        XCTAssertEqual(second.diagnostics, first.diagnostics)
+    }
+
+    func testEveryKindOfInputChangeBuildsAgain() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let changes: [(String, () throws -> Void)] = [
+            ("content", { try f.write("content/kk/pay.md", self.page + "\nЖаңа сөйлем.\n") }),
+            ("a new page", { try f.write("content/kk/new.md", "---\ntitle: \"Жаңа\"\n---\nМәтін.\n") }),
+            ("a removed page", { try f.remove("content/kk/new.md") }),
+            ("a template", { try f.write("templates/page.mustache", (try String(contentsOfFile: f.root + "/templates/page.mustache")) + "\n") }),
+            ("a string", { try f.write("i18n/kk.yml", (try String(contentsOfFile: f.root + "/i18n/kk.yml")) + "\n# edited\n") }),
+            ("a static file", { try f.write("static/extra.txt", "x\n") }),
+            ("the config", { try f.write("sitegen.yml", Fixture.defaultConfig + "\n# edited\n") }),
+        ]
+        for (what, change) in changes {
+            try change()
+            let report = f.build()
+            XCTAssertFalse(report.upToDate, "after a change to \(what)")
+            XCTAssertTrue(report.published, "after a change to \(what): \(report.diagnostics)")
+            XCTAssertTrue(f.build().upToDate, "then up to date again after \(what)")
+        }
+        XCTAssertEqual(f.output("extra.txt"), "x\n")
+        XCTAssertTrue(f.output("kk/pay/index.html")?.contains("Жаңа сөйлем") == true)
+    }
+
+    func testTheSameBytesWrittenAgainAreNoChange() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        // Saved again with the same text (a new time of change): still up to date.
+        try f.write("content/kk/pay.md", page)
+        XCTAssertTrue(f.build().upToDate)
+    }
+
+    func testOtherOptionsBuildAgain() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        XCTAssertFalse(f.build(baseURL: "http://localhost:1313/").upToDate)
+        XCTAssertFalse(f.build().upToDate, "back to the configured address")
+        XCTAssertFalse(f.build(drafts: true).upToDate)
+        var options = BuildOptions(sourceDirectory: f.root)
+        options.includeDrafts = true
+        options.force = true
+        let forced = SiteBuilder(options: options).run()
+        XCTAssertFalse(forced.upToDate)
+        XCTAssertTrue(forced.published)
+    }
+
+    func testAChangedPublishedFolderIsBuiltAgain() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let original = try XCTUnwrap(f.output("kk/pay/index.html"))
+        let edits: [(String, () throws -> Void)] = [
+            ("an edited page", { try f.write("site/kk/pay/index.html", "<p>changed</p>") }),
+            ("a removed page", { try f.remove("site/kk/pay/index.html") }),
+            ("an added file", { try f.write("site/kk/extra.html", "x") }),
+            ("a removed record", { try f.remove(".site.build") }),
+            ("a damaged record", { try f.write(".site.build", "sitegen build record 1\ninputs\n") }),
+        ]
+        for (what, edit) in edits {
+            try edit()
+            let report = f.build()
+            XCTAssertFalse(report.upToDate, "after \(what)")
+            XCTAssertTrue(report.published, "after \(what)")
+            XCTAssertEqual(f.output("kk/pay/index.html"), original, "after \(what)")
+            XCTAssertNil(f.output("kk/extra.html"))
+        }
+    }
+
+    func testAFailedBuildLeavesTheRecordOfTheSiteItLeftInPlace() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let before = listing(f)
+        try f.write("content/kk/pay.md", page + "\nЖалған сайт: evil.com\n")
+        let failed = f.build()
+        XCTAssertTrue(failed.diagnostics.hasErrors)
+        XCTAssertFalse(failed.upToDate)
+        // Back to the published text: the site in place is that build's, and nothing is written.
+        try f.write("content/kk/pay.md", page)
+        XCTAssertTrue(f.build().upToDate)
+        XCTAssertEqual(listing(f).filter { $0.key.hasPrefix("site/") }, before.filter { $0.key.hasPrefix("site/") })
+    }
+
+    func testTheRecordIsKeptBesideTheSiteSoTheSiteStaysTheSameBytes() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let first = f.snapshot()
+        var options = BuildOptions(sourceDirectory: f.root)
+        options.force = true
+        XCTAssertTrue(SiteBuilder(options: options).run().published)
+        XCTAssertEqual(f.snapshot(), first)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
+        XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })
+    }
+}
