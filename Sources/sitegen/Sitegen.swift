@@ -41,7 +41,7 @@ struct Sitegen: ParsableCommand {
             Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
             configuration, template or I/O errors.
             """,
-        subcommands: [Build.self, Check.self, BulletinCommand.self, Deploy.self],
+        subcommands: [Build.self, Check.self, BulletinCommand.self, Deploy.self, Explain.self],
         defaultSubcommand: Build.self
     )
 }
@@ -68,7 +68,8 @@ struct SourceOptions: ParsableArguments {
 
 extension ParsableCommand {
     /// Prints diagnostics to stderr in compiler style, with the source line and a caret on a terminal.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text,
+                                 language: MessageLanguage = .en) {
         let snippets = isatty(2) == 1 && format == .text
         // Each file with findings is read once, and only when its lines will be shown.
         var texts: [String: SourceText] = [:]
@@ -79,7 +80,8 @@ extension ParsableCommand {
             }
         }
         let sources = texts
-        let formatter = DiagnosticFormatter(format: format, sourceLines: { file, line in sources[file]?.line(line) })
+        let formatter = DiagnosticFormatter(format: format, language: language, explainHint: snippets,
+                                            sourceLines: { file, line in sources[file]?.line(line) })
         let out = formatter.render(diagnostics, withSnippets: snippets)
         if format == .text {
             FileHandle.standardError.write(Data(out.utf8))
@@ -88,20 +90,10 @@ extension ParsableCommand {
         }
     }
 
-    static func summary(_ report: BuildReport, verb: String) -> String {
-        let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        if errors > 0 {
-            return "failed: \(plural(errors, "error")), \(plural(warnings, "warning"))"
-        }
-        let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-        let time = String(format: "%.2f", report.seconds)
-        var line = "\(verb) \(plural(report.pageCount, "page")) (\(perLanguage)) in \(time) s"
-        if report.upToDate {
-            line = "up to date: \(plural(report.pageCount, "page")) (\(perLanguage)) as last built, nothing written (\(time) s)"
-        }
-        if warnings > 0 { line += ", \(plural(warnings, "warning"))" }
-        return line
+    /// The language of the messages: `--lang`, else `lang:` in sitegen.yml, else the locale.
+    static func messageLanguage(_ option: MessageLanguage?, _ report: BuildReport?) -> MessageLanguage {
+        MessageLanguage.choose(option: option?.rawValue, config: report?.messageLanguage?.rawValue,
+                               environment: ProcessInfo.processInfo.environment)
     }
 }
 
@@ -125,14 +117,18 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Build even when nothing changed since the last build of this output.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
+    var lang: MessageLanguage?
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.outputDirectory = output
         options.baseURL = baseURL
         options.force = force
         let report = SiteBuilder(options: options).run()
-        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source)
-        FileHandle.standardError.write(Data((Self.summary(report, verb: "built") + "\n").utf8))
+        let language = Self.messageLanguage(lang, report)
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, language: language)
+        FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .built, language: language) + "\n").utf8))
         if report.setupFailed { throw ExitCode(2) }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -149,13 +145,17 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How to print findings: text, json or github.", valueName: "format"))
     var format: DiagnosticFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
+    var lang: MessageLanguage?
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.checkOnly = true
         let report = SiteBuilder(options: options).run()
-        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format)
+        let language = Self.messageLanguage(lang, report)
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format, language: language)
         if format == .text {
-            FileHandle.standardError.write(Data((Self.summary(report, verb: "checked") + "\n").utf8))
+            FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .checked, language: language) + "\n").utf8))
         }
         if report.setupFailed { throw ExitCode(2) }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
@@ -163,6 +163,7 @@ struct Check: ParsableCommand {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+extension MessageLanguage: ExpressibleByArgument {}
 
 /// `sitegen bulletin`
 struct BulletinCommand: ParsableCommand {
@@ -190,13 +191,13 @@ struct BulletinCommand: ParsableCommand {
         let lookup = BulletinLookup(options: sourceOptions.buildOptions, target: target, language: lang, channel: channel)
         switch lookup.run() {
         case .found(let parts, let diagnostics):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source)
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: Self.messageLanguage(nil, nil))
             FileHandle.standardOutput.write(Data((parts.joined(separator: "\n---\n") + "\n").utf8))
         case .unknown(let message):
             FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
             throw ExitCode(2)
         case .failed(let diagnostics, let setup):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source)
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: Self.messageLanguage(nil, nil))
             throw ExitCode(setup ? 2 : 1)
         }
     }
@@ -252,8 +253,9 @@ struct Deploy: ParsableCommand {
             sourceDirectory: source, targetName: target,
             say: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
             report: { report in
-                Self.printDiagnostics(report.diagnostics, source: source)
-                FileHandle.standardError.write(Data((Self.summary(report, verb: "built") + "\n").utf8))
+                let language = Self.messageLanguage(nil, report)
+                Self.printDiagnostics(report.diagnostics, source: source, language: language)
+                FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .built, language: language) + "\n").utf8))
             })
         deployer.strict = strict
         let outcome: Deployer.Outcome
@@ -270,7 +272,7 @@ struct Deploy: ParsableCommand {
         case .done: return
         case .contentErrors: throw ExitCode(1)
         case .setupFailed(let diagnostics):
-            Self.printDiagnostics(diagnostics, source: source)
+            Self.printDiagnostics(diagnostics, source: source, language: Self.messageLanguage(nil, nil))
             throw ExitCode(2)
         }
     }

@@ -151,7 +151,7 @@ final class BulletinChannelTests: XCTestCase {
             > ![сайт egov-kz.com](/favicon.ico)
 
             **Портал <https://egov.kz>** және *ресми бот @Kenes1414Bot*.
-            """])
+            """, "static/favicon.ico": ""])
         assertNoErrors(f.build().diagnostics)
         for name in ["text.txt", "whatsapp.txt", "telegram.html"] {
             let text = try XCTUnwrap(f.output("bulletins/kk/w/" + name))

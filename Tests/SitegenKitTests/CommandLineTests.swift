@@ -22,12 +22,17 @@ final class CommandLineTests: XCTestCase {
 
     func run(_ arguments: [String]) throws -> Run { try Self.execute(arguments) }
 
-    /// Runs the built executable with these arguments and collects what it printed.
-    static func execute(_ arguments: [String]) throws -> Run {
+    /// Runs the built executable with these arguments and collects what it printed. Messages are in
+    /// English unless `locale` names another language (`LANG`), whatever the machine's locale is.
+    static func execute(_ arguments: [String], locale: [String: String] = [:]) throws -> Run {
         guard let executable = Self.executable else { throw XCTSkip("sitegen executable not built") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment.merging(locale) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -43,17 +48,19 @@ final class CommandLineTests: XCTestCase {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/ru/a.md": "---\ntitle: A\n---\n"])
         let r = try run(["build", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stderr.range(of: #"built 4 pages \(kk 2, ru 2\) in \d+\.\d\d s\n$"#, options: .regularExpression) != nil,
+        // The fixtures' baseURL is the placeholder https://example.kz/, which a build only warns about.
+        XCTAssertTrue(r.stderr.range(of: #"built 4 pages \(kk 2, ru 2\) in \d+\.\d\d s, 1 warning\n$"#, options: .regularExpression) != nil,
                       r.stderr)
+        XCTAssertTrue(r.stderr.contains("[config.baseURL-placeholder]"), r.stderr)
     }
 
     func testContentErrorExitsOneWithCompilerStyleLine() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nҚараңыз: [сайт](https://egov-kz.com/)\n"])
         let r = try run(["build", "--source", f.root])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("\ncontent/kk/a.md:4:10: error: egov-kz.com is a known fake site [link.fake]\n"),
+        XCTAssertTrue(r.stderr.contains("\ncontent/kk/a.md:4:10: error: egov-kz.com is a known fake site: never link it; to warn readers, name it as text inside a > [!WARNING] block, where it is shown defanged [link.fake]\n"),
                       r.stderr)
-        XCTAssertTrue(r.stderr.hasSuffix("failed: 1 error, 1 warning\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("failed: 1 error, 2 warnings\n"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory))
     }
 

@@ -54,6 +54,7 @@ final class FalsePositiveTests: XCTestCase {
             > ![EgovKzBot2.0 ботының скриншоты](/fake-bot.png)
 
             """)
+        try fixture.write("static/fake-bot.png", "")
         let report = fixture.build()
         LinkPolicyAssert.noErrors(report.diagnostics)
         let page = try XCTUnwrap(fixture.output("kk/test/index.html"))

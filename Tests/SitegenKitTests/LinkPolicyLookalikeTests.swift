@@ -9,7 +9,8 @@ final class LinkPolicyLookalikeTests: XCTestCase {
     func testCyrillicLetterInOfficialNameIsLookalike() throws {
         // The first letter is CYRILLIC SMALL LETTER IE (U+0435), not Latin e.
         let d = try Fixture.check("[x](https://\u{0435}gov.kz/)\n")
-        LinkPolicyAssert.onlyError(d, code: "link.lookalike", line: 4, column: 1, messageContains: "looks like egov.kz")
+        // The caret points at the letter to retype, not at the link's "[".
+        LinkPolicyAssert.onlyError(d, code: "link.lookalike", line: 4, column: 13, messageContains: "looks like egov.kz")
     }
 
     func testPunycodeOfCyrillicLookalikeIsLookalike() throws {
@@ -20,7 +21,7 @@ final class LinkPolicyLookalikeTests: XCTestCase {
     func testMixedScriptLabelIsLookalike() throws {
         // "gоverment" with a Cyrillic о (U+043E): resembles no official name, but mixes alphabets.
         let d = try Fixture.check("[x](https://g\u{043E}verment.kz/)\n")
-        LinkPolicyAssert.onlyError(d, code: "link.lookalike", line: 4, column: 1)
+        LinkPolicyAssert.onlyError(d, code: "link.lookalike", line: 4, column: 14, messageContains: "the letter “о”")
     }
 
     func testCyrillicLookalikeTypedAsTextIsTextDomainError() throws {

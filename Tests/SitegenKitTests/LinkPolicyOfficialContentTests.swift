@@ -56,15 +56,23 @@ final class LinkPolicyOfficialContentTests: XCTestCase {
 
     // MARK: - Corpus-shaped page
 
+    /// The pages the corpus page links to, so its internal links reach something.
+    static func writeLinkedPages(_ f: Fixture) throws {
+        try f.write("content/kk/42500/apply.md", "---\ntitle: Өтінім\n---\n")
+        try f.write("content/kk/42500/documents.md", "---\ntitle: Құжаттар\n---\n")
+    }
+
     func testCorpusShapedPageHasNoErrors() throws {
         let f = try Fixture()
         try f.write("content/kk/42500/section-12.md", Self.corpusPage)
+        try Self.writeLinkedPages(f)
         LinkPolicyAssert.noErrors(f.build(checkOnly: true).diagnostics)
     }
 
     func testCorpusShapedPageIsPublishedWithItsLinks() throws {
         let f = try Fixture()
         try f.write("content/kk/42500/section-12.md", Self.corpusPage)
+        try Self.writeLinkedPages(f)
         let report = f.build()
         LinkPolicyAssert.noErrors(report.diagnostics)
         let html = try XCTUnwrap(f.output("kk/42500/section-12/index.html"), LinkPolicyAssert.listing(report.diagnostics))

@@ -105,7 +105,10 @@ final class LinkPolicyWarningTests: XCTestCase {
 
     func testMarkerWithTextOnSameLineIsNotAWarning() throws {
         let d = try Fixture.check("> [!WARNING] egov-kz.com\n")
-        LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 14)
+        // Still no warning, so the fake is refused; and the marker is reported with the fix.
+        XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.code) \($0.line):\($0.column)" },
+                       ["markdown.alert 4:3", "text.fake 4:14"], LinkPolicyAssert.listing(d))
+        XCTAssertTrue(d.contains { $0.message.contains("move the text after it to the next line") })
     }
 
     func testFakeHandleWithoutAtSignInWarningIsAccepted() throws {

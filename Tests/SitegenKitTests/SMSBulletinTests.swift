@@ -58,7 +58,9 @@ final class SMSBulletinTests: XCTestCase {
         let (f, report) = try build("sms: " + String(repeating: "ә", count: 202) + "\n")
         assertDiagnostic(report.diagnostics, code: "bulletin.sms", line: 3, column: 6, file: "content/kk/a.md")
         let d = report.diagnostics.first { $0.code == "bulletin.sms" }!
-        XCTAssertEqual(d.message, "sms text takes 4 SMS segments (202 UTF-16 units, UCS-2); at most 3 are allowed (bulletins.sms.maxSegments)")
+        XCTAssertEqual(d.message, "the sms text takes 4 SMS segments (202 UTF-16 units, UCS-2); at most 3 are allowed (bulletins.sms.maxSegments): shorten it")
+        XCTAssertEqual(d.message(in: .kk), "sms мәтіні 4 SMS бөлігін алады (202 UTF-16 бірлігі, UCS-2); ең көбі 3 бөлікке рұқсат бар (bulletins.sms.maxSegments): мәтінді қысқартыңыз")
+        XCTAssertEqual(d.message(in: .ru), "текст sms не помещается в допустимое число частей SMS — 3 (bulletins.sms.maxSegments): частей — 4, единиц UTF-16 — 202, UCS-2; сократите его")
         XCTAssertNil(f.output("bulletins/index.json"))
         // 201 units are three segments: allowed.
         let (_, ok) = try build("sms: " + String(repeating: "ә", count: 201) + "\n")

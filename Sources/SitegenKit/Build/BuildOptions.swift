@@ -35,6 +35,8 @@ public struct BuildReport: Sendable {
     /// Nothing changed since the build that published the output: nothing was written, and the
     /// diagnostics are that build's.
     public var upToDate = false
+    /// The language `sitegen.yml` asks messages to be written in (`lang:`), when it was read.
+    public var messageLanguage: MessageLanguage?
 
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.count } }
 }

@@ -22,17 +22,32 @@ struct PageChecker: Sendable {
         var (diagnostics, edits) = inspector.inspect(page: page, inventory: inventory)
         for raw in inventory.rawHTML {
             let p = page.filePosition(raw.position)
-            diagnostics.append(.warning("markdown.raw-html", "raw HTML is not published; write Markdown instead",
-                                        file: page.sourcePath, line: p.line, column: p.column))
+            diagnostics.append(Diagnostic(.warning, "markdown.raw-html", id: "markdown.raw-html",
+                                          file: page.sourcePath, line: p.line, column: p.column))
         }
         for alert in inventory.unknownAlerts {
             let p = page.filePosition(alert.position)
-            diagnostics.append(.error("markdown.alert",
-                                      "[!\(alert.name)] is not a GitHub alert (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)",
-                                      file: page.sourcePath, line: p.line, column: p.column))
+            let meant = AlertKind.nearest(to: alert.name)
+            diagnostics.append(Diagnostic(.error, "markdown.alert", id: meant == nil ? "markdown.alert" : "markdown.alert.near",
+                                          ["name": alert.name, "meant": meant ?? ""],
+                                          file: page.sourcePath, line: p.line, column: p.column))
+        }
+        for alert in inventory.sameLineAlerts {
+            let p = page.filePosition(alert.position)
+            diagnostics.append(Diagnostic(.error, "markdown.alert", id: "markdown.alert.same-line",
+                                          ["name": alert.kind.rawValue.uppercased()],
+                                          file: page.sourcePath, line: p.line, column: p.column))
         }
         diagnostics += guide.check(page, document: document, inventory: inventory)
-        let facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
+        var facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
+        facts.url = page.url
+        facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document)
+        // A link already refused where it stands is not reported again as missing.
+        let refused = Set(diagnostics.filter { $0.severity == .error }.map { "\($0.line):\($0.column)" })
+        facts.internalLinks = InternalLinks.collect(page, inventory: inventory, base: inspector.judge.siteBase,
+                                                    parser: inspector.judge.parser) { link in
+            link.origin == .bareAutolink ? inspector.locate(link.text, near: link.position, in: page) : link.position
+        }.filter { !refused.contains("\($0.line):\($0.column)") }
         return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
     }
 

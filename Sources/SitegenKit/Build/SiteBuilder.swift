@@ -10,16 +10,20 @@ public struct SiteBuilder: Sendable {
 
     public func run() -> BuildReport {
         let started = DispatchTime.now().uptimeNanoseconds
+        var language: MessageLanguage?
         func report(_ d: [Diagnostic], pages: [(String, Int)] = [], published: Bool = false, setup: Bool) -> BuildReport {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return BuildReport(diagnostics: d.sorted(by: Diagnostic.ordered), pagesPerLanguage: pages,
-                               seconds: seconds, published: published, setupFailed: setup)
+                               seconds: seconds, published: published, setupFailed: setup, messageLanguage: language)
         }
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
+        // The editors' language is known even when a later part of the setup failed.
+        language = loadedSetup?.config.messageLanguage
+            ?? (loadedSetup == nil ? ConfigLoader.load(sourceDirectory: source).0?.messageLanguage : nil)
         diagnostics += setupDiagnostics
         guard let setup = loadedSetup else { return report(diagnostics, setup: true) }
         let (templates, templateDiagnostics) = Templates.load(sourceDirectory: source)
@@ -62,7 +66,11 @@ public struct SiteBuilder: Sendable {
             let addresses = results.compactMap(\.0)
             diagnostics += Self.urlClashes(addresses)
             diagnostics += ParityCheck.check(results.compactMap(\.2), languages: config.languages,
-                                             defaultLanguage: config.defaultLanguage)
+                                             defaultLanguage: config.defaultLanguage,
+                                             unreadable: Self.unreadable(zip(files, results).filter { $0.1.0 == nil }.map(\.0), source: source),
+                                             refused: Self.errorPositions(diagnostics))
+            diagnostics += InternalLinks.check(results.compactMap(\.2), staticFiles: staticFiles.map(\.relative),
+                                               languages: config.languages)
             diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
             let counts = config.languages.map { lang in (lang, addresses.filter { $0.language == lang }.count) }
             return report(diagnostics, pages: counts, setup: false)
@@ -98,7 +106,11 @@ public struct SiteBuilder: Sendable {
         let built = Parallel.map(pages) { generated.contains($0.sourcePath) ? builder.build($0, bulletins: false) : builder.build($0) }
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
-                                         languages: config.languages, defaultLanguage: config.defaultLanguage)
+                                         languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                         unreadable: Self.unreadable(zip(files, loaded).filter { $0.1.0 == nil }.map(\.0), source: source),
+                                         refused: Self.errorPositions(diagnostics))
+        diagnostics += InternalLinks.check(built.map(\.facts), staticFiles: staticFiles.map(\.relative),
+                                           languages: config.languages)
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
         // Step 2: the site-wide files, then publish only if nothing failed.
@@ -152,6 +164,30 @@ public struct SiteBuilder: Sendable {
             hashed.append((file.relative, bytes))
         }
         return AssetNames(files: hashed)
+    }
+
+    /// Where errors were already reported (`file:line:column`), so later checks do not repeat them.
+    static func errorPositions(_ diagnostics: [Diagnostic]) -> Set<String> {
+        Set(diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line):\($0.column)" })
+    }
+
+    /// The language and likely translationKey of content files that could not be read: the key their
+    /// front matter names on a line of its own, else the one their path gives.
+    static func unreadable(_ files: [String], source: String) -> [(language: String, key: String)] {
+        files.compactMap { file in
+            let parts = file.split(separator: "/")
+            guard parts.count >= 3, parts[0] == "content" else { return nil }
+            var path = parts.dropFirst(2).joined(separator: "/")
+            if path.hasSuffix(".md") { path.removeLast(3) }
+            var key = Page.defaultTranslationKey(path)
+            if let data = FileManager.default.contents(atPath: source + "/" + file) {
+                for line in String(decoding: data.prefix(4096), as: UTF8.self).split(separator: "\n")
+                where line.hasPrefix("translationKey:") {
+                    key = line.dropFirst("translationKey:".count).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'")))
+                }
+            }
+            return (String(parts[1]), key)
+        }
     }
 
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).

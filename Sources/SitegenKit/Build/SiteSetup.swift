@@ -38,6 +38,13 @@ struct SiteSetup {
                                       line: at?.line ?? 0, column: at?.column ?? 0, url: f.url))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        if let host = SiteAddressCheck.placeholderHost(config.baseURL) {
+            let at = options.baseURL == nil ? config.baseURLPosition : nil
+            diagnostics.append(Diagnostic(.warning, "config.baseURL-placeholder", id: "config.baseURL-placeholder",
+                                          ["url": config.baseURL, "host": host],
+                                          file: options.baseURL == nil ? SiteConfig.fileName : "--base-url",
+                                          line: at?.line ?? 0, column: at?.column ?? 0))
+        }
         // A fake's description is read in the known-fakes warning: the fakes it names are shown defanged.
         for i in config.links.fakes.indices {
             let d = config.links.fakes[i].description

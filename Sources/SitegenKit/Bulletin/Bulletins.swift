@@ -170,9 +170,10 @@ struct BulletinMaker {
             let text = sms.value.trimmingCharacters(in: .whitespacesAndNewlines)
             let m = SMSSegments(text)
             guard m.segments <= limit else {
-                return .failure(.error("bulletin.sms", "sms text takes \(m.segments) SMS segments (\(m.units) \(m.encoding == .ucs2 ? "UTF-16 units" : "septets"), \(m.encoding.rawValue)); "
-                                       + "at most \(limit) are allowed (bulletins.sms.maxSegments)",
-                                       file: page.sourcePath, line: sms.line, column: sms.column))
+                return .failure(Diagnostic(.error, "bulletin.sms", id: m.encoding == .ucs2 ? "bulletin.sms" : "bulletin.sms.gsm",
+                                           ["segments": String(m.segments), "units": String(m.units), "encoding": m.encoding.rawValue,
+                                            "limit": String(limit)],
+                                           file: page.sourcePath, line: sms.line, column: sms.column))
             }
             return .success(text)
         }
@@ -186,8 +187,9 @@ struct BulletinMaker {
         }
         let shortest = SMSSegments(candidates.last!.joined(separator: "\n"))
         let at = fm.titleValue.map { SourcePoint(line: $0.line, column: $0.column) } ?? SourcePoint(line: 1, column: 1)
-        return .failure(.error("bulletin.sms", "the SMS made from the title and link takes \(shortest.segments) segments "
-                               + "(\(shortest.units) units, \(shortest.encoding.rawValue)); at most \(limit) are allowed: write a shorter 'sms:' in the front matter",
-                               file: page.sourcePath, line: at.line, column: at.column))
+        return .failure(Diagnostic(.error, "bulletin.sms", id: "bulletin.sms.title",
+                                   ["segments": String(shortest.segments), "units": String(shortest.units),
+                                    "encoding": shortest.encoding.rawValue, "limit": String(limit)],
+                                   file: page.sourcePath, line: at.line, column: at.column))
     }
 }

@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `sitegen.yml`. Every problem is reported with its line and column; nothing is
 /// guessed: an unknown key is an error, so a typo in the policy cannot silently disable it.
 public enum ConfigLoader {
-    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict", "bulletins", "deploy"]
+    static let topLevelKeys = ["title", "baseURL", "defaultLanguage", "languages", "links", "official", "publisher", "strict", "bulletins", "deploy", "lang"]
     static let linksKeys = ["allow", "telegram", "fake_domains", "phones", "allow_tld_wildcards"]
     static let telegramKeys = ["official", "fake"]
 
@@ -48,6 +48,7 @@ public enum ConfigLoader {
         var strict = false
         var bulletins = BulletinSettings()
         var deployTargets: [DeployTarget] = []
+        var messageLanguage: MessageLanguage?
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
@@ -65,6 +66,14 @@ public enum ConfigLoader {
             case "strict": strict = reader.bool(value, what: "strict") ?? false
             case "bulletins": bulletins = readBulletins(value, &reader)
             case "deploy": deployTargets = readDeploy(value, &reader)
+            case "lang":
+                // The language sitegen speaks to the editors in; the content's languages are `languages`.
+                if let l = reader.string(value, what: "lang") {
+                    messageLanguage = MessageLanguage(rawValue: l.value)
+                    if messageLanguage == nil {
+                        reader.error("config.language", "lang '\(l.value)' is not one of kk, ru, en (the language of sitegen's messages)", at: value)
+                    }
+                }
             default:
                 reader.error("config.unknown-key",
                              "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
@@ -111,6 +120,7 @@ public enum ConfigLoader {
         var config = SiteConfig(titles: titles, baseURL: normalizedBase,
                                 defaultLanguage: defaultLanguage?.value ?? codes[0], languages: codes, links: links)
         config.official = official
+        config.messageLanguage = messageLanguage
         config.titleText = titleText
         config.baseURLPosition = baseURL.map { ($0.line, $0.column) }
         config.publisher = publisher

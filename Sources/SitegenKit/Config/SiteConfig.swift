@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     public var publisher: Publisher?
     /// Warnings fail the build (`strict: true`, or `--strict`).
     public var strict = false
+    /// The language of sitegen's own messages (`lang:`), when the file names one.
+    public var messageLanguage: MessageLanguage?
     /// What the bulletins may hold (`bulletins:`).
     public var bulletins = BulletinSettings()
     /// Where `sitegen deploy` publishes (`deploy:`), in the order written.

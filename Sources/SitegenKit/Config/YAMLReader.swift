@@ -20,6 +20,11 @@ struct YAMLReader {
             // is given because finding the default reads the process environment every time.
             return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
+            if let plain = YAMLMistakes.explain(error, in: yaml) {
+                diagnostics.append(Diagnostic(.error, "yaml.syntax", id: plain.id, plain.arguments, file: file,
+                                              line: plain.line + lineOffset, column: plain.column))
+                return nil
+            }
             let (line, column, message) = Self.describe(error)
             diagnostics.append(.error("yaml.syntax", message, file: file, line: line + lineOffset, column: column))
         } catch {
@@ -54,6 +59,17 @@ struct YAMLReader {
         diagnostics.append(.error(code, message, file: file, line: p.line, column: p.column))
     }
 
+    /// An error whose message is `MessageCatalog` entry `id`.
+    mutating func error(_ code: String, id: String, _ arguments: [String: String] = [:], at node: Node) {
+        let p = position(node)
+        diagnostics.append(Diagnostic(.error, code, id: id, arguments, file: file, line: p.line, column: p.column))
+    }
+
+    mutating func warning(_ code: String, id: String, _ arguments: [String: String] = [:], at node: Node) {
+        let p = position(node)
+        diagnostics.append(Diagnostic(.warning, code, id: id, arguments, file: file, line: p.line, column: p.column))
+    }
+
     mutating func warning(_ code: String, _ message: String, at node: Node) {
         let p = position(node)
         diagnostics.append(.warning(code, message, file: file, line: p.line, column: p.column))
@@ -62,7 +78,7 @@ struct YAMLReader {
     /// The key/value pairs of a mapping, keys as strings, in document order.
     mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard let map = node.mapping else {
-            error("yaml.type", "\(what) must be a mapping", at: node)
+            error("yaml.type", id: "yaml.type.mapping", ["what": what], at: node)
             return nil
         }
         var out: [(String, Node, Node)] = []
@@ -79,7 +95,7 @@ struct YAMLReader {
     /// A scalar as a string; a mapping or list is an error.
     mutating func string(_ node: Node, what: String) -> Located<String>? {
         guard let s = node.scalar?.string else {
-            error("yaml.type", "\(what) must be a string", at: node)
+            error("yaml.type", id: "yaml.type.string", ["what": what], at: node)
             return nil
         }
         let p = position(node)
@@ -90,7 +106,7 @@ struct YAMLReader {
     mutating func strings(_ node: Node, what: String) -> [Located<String>]? {
         if node.scalar != nil { return string(node, what: what).map { [$0] } }
         guard let seq = node.sequence else {
-            error("yaml.type", "\(what) must be a list of strings", at: node)
+            error("yaml.type", id: "yaml.type.list", ["what": what], at: node)
             return nil
         }
         return seq.compactMap { string($0, what: "an entry of \(what)") }
@@ -98,21 +114,21 @@ struct YAMLReader {
 
     mutating func bool(_ node: Node, what: String) -> Bool? {
         guard let scalar = node.scalar, scalar.style == .plain else {
-            error("yaml.type", "\(what) must be true or false", at: node)
+            error("yaml.type", id: "yaml.type.bool", ["what": what, "value": node.scalar?.string ?? ""], at: node)
             return nil
         }
         switch scalar.string {
         case "true", "True", "TRUE", "yes": return true
         case "false", "False", "FALSE", "no": return false
         default:
-            error("yaml.type", "\(what) must be true or false, not \(scalar.string)", at: node)
+            error("yaml.type", id: "yaml.type.bool-value", ["what": what, "value": scalar.string], at: node)
             return nil
         }
     }
 
     mutating func int(_ node: Node, what: String) -> Int? {
         guard let scalar = node.scalar, scalar.style == .plain, let n = Int(scalar.string) else {
-            error("yaml.type", "\(what) must be a whole number", at: node)
+            error("yaml.type", id: "yaml.type.int", ["what": what], at: node)
             return nil
         }
         return n

@@ -80,8 +80,8 @@ public struct ContentLoader: Sendable {
         let isSection = contentPath == "_index" || contentPath.hasSuffix("/_index")
         var diags = diagnostics
         if isSection, let slug = fm.slug, let p = fm.slugPosition {
-            diags.append(.warning("frontmatter.slug", "slug '\(slug)' is ignored on a section page (_index.md)",
-                                  file: path, line: p.line, column: p.column))
+            diags.append(Diagnostic(.warning, "frontmatter.slug", id: "frontmatter.slug.section", ["slug": slug],
+                                    file: path, line: p.line, column: p.column))
         }
         if let problem = PageAddressRule.problem(contentPath: contentPath, slug: isSection ? nil : fm.slug) {
             return (nil, diags + [.error("content.filename", problem, file: path, line: 1, column: 1)])

@@ -116,15 +116,13 @@ public enum FrontMatterParser {
             }
             n += 1
         }
-        return .failure(.error("frontmatter.unclosed",
-                               "front matter opened here is never closed with a '---' line",
-                               file: file, line: 1, column: 1))
+        return .failure(Diagnostic(.error, "frontmatter.unclosed", id: "frontmatter.unclosed", file: file, line: 1, column: 1))
     }
 
     /// Reads the YAML of a front matter block; positions are in the page's own line numbering.
     public static func parse(_ yaml: String?, file: String) -> (FrontMatter?, [Diagnostic]) {
         guard let yaml else {
-            return (nil, [.error("frontmatter.title", "page has no front matter with a title", file: file, line: 1, column: 1)])
+            return (nil, [Diagnostic(.error, "frontmatter.title", id: "frontmatter.title.none", file: file, line: 1, column: 1)])
         }
         var reader = YAMLReader(file: file, lineOffset: 1)
         let root: Node
@@ -144,7 +142,7 @@ public enum FrontMatterParser {
                     fm.title = t.value
                     fm.titleValue = Self.textStart(t, value)
                     hasTitle = !t.value.unicodeScalars.allSatisfy(\.properties.isWhitespace)
-                    if !hasTitle { reader.error("frontmatter.title", "title is empty", at: value) }
+                    if !hasTitle { reader.error("frontmatter.title", id: "frontmatter.title.empty", at: value) }
                 }
             case "description":
                 if let d = reader.string(value, what: "description") {
@@ -156,7 +154,7 @@ public enum FrontMatterParser {
                     if Dates.isValid(d.value) {
                         if key == "date" { fm.date = d.value } else { fm.lastmod = d.value }
                     } else {
-                        reader.error("frontmatter.date", "\(key) '\(d.value)' is not a date like 2020-04-14", at: value)
+                        reader.error("frontmatter.date", id: "frontmatter.date", ["key": key, "value": d.value], at: value)
                     }
                 }
             case "draft": fm.draft = reader.bool(value, what: "draft") ?? false
@@ -166,9 +164,7 @@ public enum FrontMatterParser {
                         fm.slug = s.value
                         fm.slugPosition = (s.line, s.column)
                     } else {
-                        reader.error("frontmatter.slug",
-                                     "slug '\(s.value)' must be one path segment of letters, digits, '-', '_' or '.'",
-                                     at: value)
+                        reader.error("frontmatter.slug", id: "frontmatter.slug", ["slug": s.value], at: value)
                     }
                 }
             case "weight": fm.weight = reader.int(value, what: "weight") ?? 0
@@ -176,8 +172,8 @@ public enum FrontMatterParser {
             case "kind":
                 if let k = reader.string(value, what: "kind") {
                     if FrontMatter.kinds.contains(k.value) { fm.kind = k.value } else {
-                        reader.error("frontmatter.kind", "kind '\(k.value)' is not one of \(FrontMatter.kinds.joined(separator: ", "))",
-                                     at: value)
+                        reader.error("frontmatter.kind", id: "frontmatter.kind",
+                                     ["value": k.value, "kinds": FrontMatter.kinds.joined(separator: ", ")], at: value)
                     }
                 }
             case "claimReview": fm.claimReview = ClaimReview.read(value, &reader)
@@ -185,20 +181,26 @@ public enum FrontMatterParser {
             case "sms":
                 if let t = reader.string(value, what: "sms") {
                     if t.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                        reader.error("frontmatter.sms", "sms is empty; remove it to send the title and description", at: value)
+                        reader.error("frontmatter.sms", id: "frontmatter.sms", at: value)
                     } else {
                         fm.sms = Self.textStart(t, value)
                     }
                 }
             default:
-                reader.warning("frontmatter.unknown-key",
-                               "unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.joined(separator: ", ")))",
-                               at: keyNode)
+                // `translationkey`, `titel`: the known key it was meant to be, when one is near.
+                let meant = FrontMatter.knownKeys.first { $0.lowercased() == key.lowercased() }
+                    ?? EditDistance.nearest(to: key, in: FrontMatter.knownKeys)
+                if let meant {
+                    reader.warning("frontmatter.unknown-key", id: "frontmatter.unknown-key.near", ["key": key, "meant": meant], at: keyNode)
+                } else {
+                    reader.warning("frontmatter.unknown-key", id: "frontmatter.unknown-key",
+                                   ["key": key, "known": FrontMatter.knownKeys.joined(separator: ", ")], at: keyNode)
+                }
             }
         }
         var diagnostics = reader.diagnostics
         if !hasTitle && !diagnostics.contains(where: { $0.code == "frontmatter.title" }) {
-            diagnostics.append(.error("frontmatter.title", "front matter has no title", file: file, line: 1, column: 1))
+            diagnostics.append(Diagnostic(.error, "frontmatter.title", id: "frontmatter.title.missing", file: file, line: 1, column: 1))
         }
         return (diagnostics.hasErrors ? nil : fm, diagnostics)
     }

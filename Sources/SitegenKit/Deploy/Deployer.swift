@@ -77,7 +77,14 @@ public struct Deployer {
         defer { TreeRemoval.remove(scratch) }
         var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
         options.strict = strict
-        let built = SiteBuilder(options: options).run()
+        var built = SiteBuilder(options: options).run()
+        // A placeholder address (example.kz, localhost) is only a warning for a build, which may be a
+        // preview; a site published under it would send every reader of a bulletin there.
+        built.diagnostics = built.diagnostics.map { d in
+            var d = d
+            if d.code == "config.baseURL-placeholder" { d.severity = .error }
+            return d
+        }
         report(built)
         if built.setupFailed { return .setupFailed([]) }
         guard built.published, !built.diagnostics.hasErrors else {

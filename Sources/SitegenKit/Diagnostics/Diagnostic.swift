@@ -22,6 +22,10 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
     /// The link involved, when there is one.
     public var url: String?
+    /// The entry of `MessageCatalog` the message was made from, and its parameters, so it can be
+    /// written in the reader's language; nil for a message that exists only in English.
+    public var messageID: String?
+    public var arguments: [String: String] = [:]
 
     public init(
         file: String, line: Int, column: Int, severity: Severity, code: String, message: String,
@@ -34,6 +38,28 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.url = url
+    }
+
+    /// A diagnostic whose message comes from `MessageCatalog` entry `id`, filled with `arguments`;
+    /// `message` holds its English text.
+    public init(
+        _ severity: Severity, _ code: String, id: String, _ arguments: [String: String] = [:],
+        file: String, line: Int = 0, column: Int = 0, url: String? = nil
+    ) {
+        self.init(file: file, line: line, column: column, severity: severity, code: code,
+                  message: MessageCatalog.text(id, arguments, in: .en), url: url)
+        messageID = id
+        self.arguments = arguments
+    }
+
+    /// The message in `language`: from the catalogue when it was made from it. A message that
+    /// exists only in English is led, in Kazakh or Russian, by the first sentence of its code's
+    /// explanation, so the editor reads what is wrong in their language and the details after it.
+    public func message(in language: MessageLanguage) -> String {
+        if let id = messageID { return MessageCatalog.text(id, arguments, in: language) }
+        guard language != .en, let meaning = Explanation.all[code]?.meaning.text(language) else { return message }
+        let first = meaning.range(of: ". ").map { String(meaning[..<$0.lowerBound]) } ?? String(meaning.dropLast(meaning.hasSuffix(".") ? 1 : 0))
+        return first + " — " + message
     }
 
     public static func error(

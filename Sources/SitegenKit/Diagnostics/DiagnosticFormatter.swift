@@ -15,20 +15,31 @@ public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
     /// Source lines by file, used to print the offending line and a caret under the column.
     public var sourceLines: @Sendable (String, Int) -> String?
+    /// The language messages are written in; codes, severities and positions never change with it.
+    public var language: MessageLanguage
+    /// Whether each finding ends with the command that explains its code (on a terminal).
+    public var explainHint: Bool
 
-    public init(format: DiagnosticFormat, sourceLines: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }) {
+    public init(format: DiagnosticFormat, language: MessageLanguage = .en, explainHint: Bool = false,
+                sourceLines: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }) {
         self.format = format
+        self.language = language
+        self.explainHint = explainHint
         self.sourceLines = sourceLines
     }
 
     /// One line in compiler style; the position parts are left out when the finding is about a whole file.
-    public static func line(_ d: Diagnostic) -> String {
+    /// `severity` and `[code]` stay in English in every language, so the line parses the same way.
+    public static func line(_ d: Diagnostic) -> String { line(d, language: .en, explainHint: false) }
+
+    public static func line(_ d: Diagnostic, language: MessageLanguage, explainHint: Bool = false) -> String {
         var place = d.file
         if d.line > 0 {
             place += ":\(d.line)"
             if d.column > 0 { place += ":\(d.column)" }
         }
-        return "\(place): \(d.severity.rawValue): \(d.message) [\(d.code)]"
+        let hint = explainHint ? " (sitegen explain \(d.code))" : ""
+        return "\(place): \(d.severity.rawValue): \(d.message(in: language)) [\(d.code)]" + hint
     }
 
     /// Renders a whole list in the chosen format.
@@ -38,7 +49,7 @@ public struct DiagnosticFormatter: Sendable {
         case .text:
             var out = ""
             for d in sorted {
-                out += Self.line(d) + "\n"
+                out += Self.line(d, language: language, explainHint: explainHint) + "\n"
                 if withSnippets, d.line > 0, let source = sourceLines(d.file, d.line) {
                     out += "    " + source + "\n"
                     if d.column > 0 {
@@ -50,13 +61,13 @@ public struct DiagnosticFormatter: Sendable {
             }
             return out
         case .json:
-            return Self.json(sorted)
+            return Self.json(sorted, language: language)
         case .github:
-            return sorted.map(Self.githubCommand).joined()
+            return sorted.map { Self.githubCommand($0, language: language) }.joined()
         }
     }
 
-    static func json(_ list: [Diagnostic]) -> String {
+    static func json(_ list: [Diagnostic], language: MessageLanguage = .en) -> String {
         var out = "["
         for (i, d) in list.enumerated() {
             out += i == 0 ? "\n  {" : ",\n  {"
@@ -66,7 +77,7 @@ public struct DiagnosticFormatter: Sendable {
                 "\"column\":\(d.column)",
                 "\"severity\":\(JSONText.quote(d.severity.rawValue))",
                 "\"code\":\(JSONText.quote(d.code))",
-                "\"message\":\(JSONText.quote(d.message))",
+                "\"message\":\(JSONText.quote(d.message(in: language)))",
             ]
             if let url = d.url { fields.append("\"url\":\(JSONText.quote(url))") }
             out += fields.joined(separator: ",") + "}"
@@ -75,7 +86,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// `::error file=…,line=…,col=…::message`, with the escaping GitHub's runner expects.
-    static func githubCommand(_ d: Diagnostic) -> String {
+    static func githubCommand(_ d: Diagnostic, language: MessageLanguage = .en) -> String {
         func escapeData(_ s: String) -> String {
             s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
@@ -87,6 +98,6 @@ public struct DiagnosticFormatter: Sendable {
         if d.line > 0 { props.append("line=\(d.line)") }
         if d.column > 0 { props.append("col=\(d.column)") }
         props.append("title=\(escapeProperty(d.code))")
-        return "::\(d.severity.rawValue) \(props.joined(separator: ","))::\(escapeData(d.message))\n"
+        return "::\(d.severity.rawValue) \(props.joined(separator: ","))::\(escapeData(d.message(in: language)))\n"
     }
 }

@@ -10,48 +10,59 @@ struct GuideChecks: Sendable {
                 ?? (line: 1, column: 1)
             out.append(.error(code, message, file: page.sourcePath, line: p.line, column: p.column))
         }
+        func report(_ code: String, id: String, _ node: CMarkNode?, _ arguments: [String: String] = [:]) {
+            let p = node.map { page.filePosition(of: $0) } ?? (line: 1, column: 1)
+            out.append(Diagnostic(.error, code, id: id, arguments, file: page.sourcePath, line: p.line, column: p.column))
+        }
         if page.frontMatter.kind == "guide", Steps.list(in: document) == nil {
             if let bullets = Steps.bulletList(in: document) {
-                error("guide.steps", "the steps of a guide must be an ordered list (1. 2. 3.), not a bulleted one", bullets)
+                report("guide.steps", id: "guide.steps.bullets", bullets)
             } else {
-                error("guide.steps", "a page with kind: guide needs its steps as an ordered list (1. 2. 3.)", nil)
+                report("guide.steps", id: "guide.steps", nil)
             }
         }
         for item in inventory.taskItems {
             let text = item.firstChild.map(\.plainText) ?? ""
             if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                error("guide.checklist-empty", "checklist item has no text", item)
+                report("guide.checklist-empty", id: "guide.checklist-empty", item)
             }
+        }
+        // `- [ ]` with nothing after it is no task item to cmark-gfm: a bullet that shows "[ ]".
+        for item in inventory.bareTaskMarkers {
+            report("guide.checklist-empty", id: "guide.checklist-empty", item)
         }
         for (node, info) in inventory.fencedBlocks {
             if let block = GuideBlock(info: info) {
-                for problem in problems(of: block, language: page.language) { error(problem.code, problem.message, node) }
+                for problem in problems(of: block, language: page.language) {
+                    if let id = problem.id { report(problem.code, id: id, node, problem.arguments) }
+                    else { error(problem.code, problem.message, node) }
+                }
             } else if let meant = GuideBlock.nearMiss(info: info) {
-                error("guide.block-name", "'\(info)' is not a block sitegen knows; did you mean '\(meant)'?", node)
+                report("guide.block-name", id: "guide.block-name", node, ["info": info, "meant": meant])
             }
         }
         return out
     }
 
     /// What keeps a block from being shown in a language.
-    func problems(of block: GuideBlock, language: String) -> [(code: String, message: String)] {
+    func problems(of block: GuideBlock, language: String) -> [(code: String, message: String, id: String?, arguments: [String: String])] {
         switch block {
         case .officialLinks(let tags):
             let entries = OfficialLinksBlock.entries(config.official, tags: tags)
             if entries.isEmpty {
                 return [("guide.official-links", tags.isEmpty
                     ? "official-links: sitegen.yml has no official: entries"
-                    : "official-links: no official entry has the tag \(tags.joined(separator: " or "))")]
+                    : "official-links: no official entry has the tag \(tags.joined(separator: " or "))", nil, [:])]
             }
             return entries.filter { $0.title.text(language) == nil }.map {
                 ("guide.official-links",
-                 "official-links: \($0.url.value) (sitegen.yml line \($0.line)) has no title in '\(language)'")
+                 "official-links: \($0.url.value) (sitegen.yml line \($0.line)) has no title in '\(language)'", nil, [:])
             }
         case .knownFakes:
-            if config.links.fakes.isEmpty { return [("guide.known-fakes", "known-fakes: sitegen.yml lists no fakes")] }
+            if config.links.fakes.isEmpty { return [("guide.known-fakes", "known-fakes: sitegen.yml lists no fakes", nil, [:])] }
             return config.links.fakes.filter { $0.description.text(language) == nil }.map {
-                ("guide.known-fakes",
-                 "known-fakes: \($0.name.value) (sitegen.yml line \($0.name.line)) has no description in '\(language)'")
+                ("guide.known-fakes", "", "guide.known-fakes.description",
+                 ["name": $0.name.value, "line": String($0.name.line), "language": language])
             }
         }
     }

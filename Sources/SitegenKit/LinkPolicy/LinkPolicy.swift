@@ -19,6 +19,16 @@ public struct LinkPolicy: Sendable {
     /// Telegram's own link hosts, whose links are judged by the handle they open.
     public static let telegramHosts: Set<String> = ["t.me", "telegram.me", "www.t.me", "www.telegram.me", "telegram.dog"]
 
+    /// Official handles as `sitegen.yml` writes them, for "did you mean" hints.
+    public private(set) var officialHandlesWritten: [String] = []
+
+    /// The official handle a mistyped one is nearest to (`Kenes141Bot` → `Kenes1414Bot`), if any.
+    func nearestOfficial(handle: String) -> String? {
+        let written = officialHandlesWritten
+        guard let near = EditDistance.nearest(to: handle.lowercased(), in: written.map { $0.lowercased() }) else { return nil }
+        return written.first { $0.lowercased() == near }
+    }
+
     /// Every allowed host or base, for "looks like" hints.
     var officialNames: [String] { (Array(exactHosts) + wildcardBases).sorted() }
 
@@ -83,6 +93,7 @@ public struct LinkPolicy: Sendable {
                 continue
             }
             policy.officialHandles.insert(h.lowercased())
+            policy.officialHandlesWritten.append(h)
         }
         for fake in config.telegramFake {
             let name = fake.value.hasPrefix("@") ? String(fake.value.dropFirst()) : fake.value

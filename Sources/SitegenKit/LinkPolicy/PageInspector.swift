@@ -24,9 +24,9 @@ struct PageInspector: Sendable {
         var diagnostics: [Diagnostic] = []
         var edits = RenderEdits()
         func place(_ f: Finding, _ position: BodyPosition) {
-            let p = page.filePosition(position)
-            diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column, severity: .error,
-                                          code: f.code, message: f.message, url: f.url))
+            var p = page.filePosition(position)
+            if let culprit = f.culprit { p = Self.column(of: culprit, from: p, in: page) }
+            diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
         }
 
         for link in inventory.links {
@@ -128,9 +128,10 @@ struct PageInspector: Sendable {
 
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
-        let fields = [page.frontMatter.titleValue, page.frontMatter.descriptionValue, page.frontMatter.sms].compactMap { $0 }.map { ($0, false) }
-            + claimTexts.map { ($0, true) }
-        for (field, namesFakes) in fields {
+        let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
+                     ("sms", page.frontMatter.sms)]
+        let fields = named.compactMap { key, value in value.map { ($0, false, key) } } + claimTexts.map { ($0, true, "claimReview") }
+        for (field, namesFakes, key) in fields {
             // Escapes and folded lines make the value differ from the source: find each finding's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)
             /// Places findings at `written`, looked for from where the last token was found.
@@ -139,9 +140,14 @@ struct PageInspector: Sendable {
                 let at = page.text.find(written, from: from, withinLines: 20) ?? from
                 if advancing { from = at }
                 let p = page.text.position(ofByte: at)
-                for f in findings {
-                    diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column,
-                                                  severity: .error, code: f.code, message: f.message, url: f.url))
+                for var f in findings {
+                    // A title or an SMS has no warning block to name a fake in: say to leave it out.
+                    if !namesFakes, ["text.fake", "text.fake.written", "text.fake.domain", "telegram.fake"].contains(f.messageID ?? "") {
+                        let name = f.arguments["name"] ?? f.arguments["host"] ?? f.arguments["handle"].map { "@" + $0 } ?? written
+                        f = f.reworded("text.fake.field", ["name": name, "field": key])
+                    }
+                    let at = f.culprit.map { Self.column(of: $0, from: p, in: page) } ?? p
+                    diagnostics.append(f.diagnostic(file: page.sourcePath, line: at.line, column: at.column))
                 }
             }
             if let (f, hidden) = Self.invisibleFinding(field.value) { placeInField([f], String(hidden.scalar)) }
@@ -153,12 +159,20 @@ struct PageInspector: Sendable {
         return (diagnostics, edits)
     }
 
+    /// The position of the first `culprit` at or after `start` on its line, so the caret sits under
+    /// the letter to fix rather than where the name begins; `start` when the line does not have it.
+    static func column(of culprit: Unicode.Scalar, from start: (line: Int, column: Int), in page: Page) -> (line: Int, column: Int) {
+        guard let line = page.text.line(start.line) else { return start }
+        for (i, scalar) in line.unicodeScalars.enumerated() where i >= start.column - 1 && scalar == culprit {
+            return (start.line, i + 1)
+        }
+        return start
+    }
+
     /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
     func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
         PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
-            (Finding(code: "text.phone",
-                     message: "phone number \($0.text) is not on the official list (links.phones in sitegen.yml); print only official numbers",
-                     url: nil), $0)
+            (Finding(code: "text.phone", id: "text.phone", ["number": $0.text], url: nil), $0)
         }
     }
 
@@ -193,9 +207,9 @@ struct PageInspector: Sendable {
     func read(run: TextRun, page: Page) -> RunReading {
         var reading = RunReading()
         func place(_ f: Finding, _ position: BodyPosition) {
-            let p = page.filePosition(position)
-            reading.diagnostics.append(Diagnostic(file: page.sourcePath, line: p.line, column: p.column, severity: .error,
-                                                  code: f.code, message: f.message, url: f.url))
+            var p = page.filePosition(position)
+            if let culprit = f.culprit { p = Self.column(of: culprit, from: p, in: page) }
+            reading.diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
         }
         if Self.mayHoldInvisible(run.text), let (f, hidden) = Self.invisibleFinding(run.text) {
             // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
@@ -212,8 +226,7 @@ struct PageInspector: Sendable {
             if run.link != nil, isFakeToken(token), Self.isName(token),
                !(run.link == .image && run.alert?.mayNameFakes == true) {
                 let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
-                place(Finding(code: "link.fake-text", message: "\(token.text) is a known fake and cannot be the text of a link",
-                              url: nil), at)
+                place(Finding(code: "link.fake-text", id: "link.fake-text", ["name": token.text], url: nil), at)
                 continue
             }
             // Link text that is one address is judged against its target (text-mismatch).
@@ -280,14 +293,16 @@ struct PageInspector: Sendable {
         switch token.kind {
         case .url:
             if inWarning, let host = Self.host(ofBare: token.text), isFake(host) { return [] }
-            return judge.judge(token.text).map {
-                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
-                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
-            }
+            return judge.judge(token.text).map(Self.asText)
         case .domain(let ascii), .email(let ascii):
             if inWarning && isFake(ascii) { return [] }
             if LinkPolicy.telegramHosts.contains(ascii) { return [] }
-            return judge.hostFindings(ascii, input: token.text, code: "text")
+            let findings = judge.hostFindings(ascii, input: token.text, code: "text")
+            // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
+            guard inWarning else { return findings }
+            return findings.map { f in
+                f.messageID == "text.domain" || f.messageID == "text.domain.lookalike" ? f.reworded("text.domain.new-fake") : f
+            }
         case .handle(let name):
             if inWarning, policy.fake(named: name) != nil { return [] }
             return judge.judgeHandle(name, url: nil)
@@ -303,20 +318,24 @@ struct PageInspector: Sendable {
                                 message: "\(text) is no e-mail address to a messenger (only Latin letters, digits and . _ + - may come before @): it opens as a link with a user name; write the part before @ in Latin letters",
                                 url: nil)]
             }
-            return judge.judge("https://" + text).map {
-                Finding(code: $0.code.hasPrefix("link.") ? "text.url" : $0.code,
-                        message: $0.message.replacingOccurrences(of: "link to", with: "address of"), url: $0.url)
-            }
+            return judge.judge("https://" + text).map(Self.asText)
         case .ipAddress(let text):
-            return [Finding(code: "text.ip",
-                            message: "\(text) is an IP address, which no reader can tell is official; write the official site's name",
-                            url: nil)]
+            return [Finding(code: "text.ip", id: "text.ip", ["address": text], url: nil)]
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
-            let written = token.text.lowercased() == name.lowercased() ? name : "\(token.text) (the known fake \(name))"
-            return [Finding(code: "text.fake", message: "\(written) is a known fake; name it only inside a > [!WARNING] block", url: nil)]
+            if token.text.lowercased() == name.lowercased() {
+                return [Finding(code: "text.fake", id: "text.fake", ["name": name], url: nil)]
+            }
+            return [Finding(code: "text.fake", id: "text.fake.written", ["written": token.text, "name": name], url: nil)]
         }
+    }
+
+    /// A link's objection said of an address written as text.
+    static func asText(_ f: Finding) -> Finding {
+        if f.messageID != nil { return f.recoded(f.code.hasPrefix("link.") ? "text.url" : f.code) }
+        return Finding(code: f.code.hasPrefix("link.") ? "text.url" : f.code,
+                       message: f.message.replacingOccurrences(of: "link to", with: "address of"), url: f.url)
     }
 
     private func isFake(_ ascii: String) -> Bool {
@@ -343,9 +362,8 @@ struct PageInspector: Sendable {
     static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
         guard let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) else { return nil }
         let code = String(hidden.scalar.value, radix: 16, uppercase: true)
-        return (Finding(code: "text.invisible",
-                        message: "text contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                        url: nil), hidden)
+        return (Finding(code: "text.invisible", id: "text.invisible",
+                        ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code], url: nil), hidden)
     }
 
     static func mayHoldInvisible(_ text: String) -> Bool {
@@ -398,9 +416,8 @@ struct PageInspector: Sendable {
         }
         func sameSite(_ shownHost: String) -> Finding? {
             if HostName.registrable(shownHost) == HostName.registrable(targetHost) { return nil }
-            return Finding(code: "link.text-mismatch",
-                           message: "link text says \(shown) but the link goes to \(targetHost.isEmpty ? destination : HostName.unicode(targetHost))",
-                           url: destination)
+            return Finding(code: "link.text-mismatch", id: "link.text-mismatch",
+                           ["shown": shown, "target": targetHost.isEmpty ? destination : HostName.unicode(targetHost)], url: destination)
         }
         switch token.kind {
         case .domain(let ascii), .email(let ascii):
@@ -410,8 +427,7 @@ struct PageInspector: Sendable {
             return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
         case .handle(let name), .telegramPath(let name):
             if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
-            return Finding(code: "link.text-mismatch", message: "link text says \(shown) but the link goes elsewhere",
-                           url: destination)
+            return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
         default:
             return nil
         }

@@ -5,7 +5,22 @@ import WHATWGURL
 /// allow-list, but everything else a link must be it must be: https, canonical, no port, no address
 /// carried in its path, and a host that neither is a known fake nor imitates an official one.
 /// A preview on this machine (`http://localhost:1313/`, `127.0.0.1`) is allowed as it is.
-enum SiteAddressCheck {
+public enum SiteAddressCheck {
+    /// The host of `base` when it is a placeholder that cannot be the published site: a domain
+    /// reserved for examples (`example.kz`, `preview.example.org`, RFC 2606's `.example`), for tests
+    /// (`.test`), never to resolve (`.invalid`), or this machine (`localhost`, `127.0.0.1`, `[::1]`).
+    /// A build only warns (the newsroom previews with it); a command that publishes must refuse it.
+    public static func placeholderHost(_ base: String) -> String? {
+        let parser = URLParser(domainToASCII: { HostName.ascii($0) })
+        guard let host = parser.parse(base)?.serializedHost else { return nil }
+        if ["127.0.0.1", "[::1]"].contains(host) { return host }
+        let labels = host.split(separator: ".").map(String.init)
+        guard let last = labels.last else { return nil }
+        if ["localhost", "test", "invalid", "example"].contains(last) { return host }
+        if labels.dropLast().contains("example") { return host }
+        return nil
+    }
+
     static func findings(_ base: String, judge: URLJudge) -> [Finding] {
         let parser = URLParser(domainToASCII: { HostName.ascii($0) })
         guard let url = parser.parse(base) else {

@@ -65,12 +65,10 @@ struct URLJudge: Sendable {
         case "https":
             var out: [Finding] = []
             if url.includesCredentials {
-                out.append(Finding(code: "link.credentials",
-                                   message: "link carries a user name or password before '@'; the host is \(url.serializedHost ?? "")",
-                                   url: input))
+                out.append(Finding(code: "link.credentials", id: "link.credentials", ["host": url.serializedHost ?? ""], url: input))
             }
             if url.port != nil || Self.hasExplicitPort(input) {
-                out.append(Finding(code: "link.port", message: "link names a port; official sites use the default", url: input))
+                out.append(Finding(code: "link.port", id: "link.port", [:], url: input))
             }
             // What is wrong with the host is said first; a link is never accepted because it
             // normalises to an official one: it must be written as browsers and apps read it.
@@ -86,7 +84,7 @@ struct URLJudge: Sendable {
             }
             return judgeEmbeddedAddresses(url, input: input)
         case "http":
-            return [Finding(code: "link.scheme", message: "http:// links are not allowed; use https://", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme.http", [:], url: input)]
         case "mailto":
             return judgeMail(url, input: input)
         case "tg":
@@ -94,9 +92,9 @@ struct URLJudge: Sendable {
         case "tel":
             let digits = url.serializedPath.filter(\.isASCIIDigit)
             if policy.phones.contains(digits) { return [] }
-            return [Finding(code: "link.phone", message: "phone number \(url.serializedPath) is not on the official list", url: input)]
+            return [Finding(code: "link.phone", id: "link.phone", ["number": url.serializedPath], url: input)]
         default:
-            return [Finding(code: "link.scheme", message: "\(url.scheme): links are not allowed; use https://", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme", ["scheme": url.scheme], url: input)]
         }
     }
 
@@ -105,10 +103,10 @@ struct URLJudge: Sendable {
         let trimmed = input.drop { $0 == " " || $0.asciiValue.map { $0 < 0x20 } == true }
             .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
         if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\\\") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\/") {
-            return [Finding(code: "link.scheme", message: "protocol-relative link (//host) is not allowed; use https://", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme.relative", [:], url: input)]
         }
         guard let base = siteBase, let resolved = parser.parse(input, base: base) else {
-            return [Finding(code: "link.invalid", message: "link destination is not a valid URL", url: input)]
+            return [Finding(code: "link.invalid", id: "link.invalid", [:], url: input)]
         }
         if resolved.serializedHost != base.serializedHost {
             return [Finding(code: "link.host", message: "link leaves the site", url: input)]
@@ -117,9 +115,7 @@ struct URLJudge: Sendable {
         let first = String(trimmed.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
         if first.contains("."), let ascii = HostName.ascii(first), HostName.isValidDomain(ascii),
            ascii.contains("."), HostName.hasKnownTLD(ascii) {
-            return [Finding(code: "link.relative-domain",
-                            message: "'\(first)' looks like a site but is linked as a page of this site; write https://\(first)/",
-                            url: input)]
+            return [Finding(code: "link.relative-domain", id: "link.relative-domain", ["name": first], url: input)]
         }
         // Bulletins print the page's address with the link as written after it: a reader's app must
         // read it whole, and find no other address in it.
@@ -154,7 +150,7 @@ struct URLJudge: Sendable {
     func judgeHost(_ url: URLRecord, input: String) -> [Finding] {
         switch url.host {
         case .ipv4?, .ipv6?:
-            return [Finding(code: "link.ip", message: "link to an IP address \(url.serializedHost ?? ""); official sites have names", url: input)]
+            return [Finding(code: "link.ip", id: "link.ip", ["address": url.serializedHost ?? ""], url: input)]
         case .domain(let d)?:
             var host = d
             if host.hasSuffix(".") { host.removeLast() }
@@ -169,26 +165,34 @@ struct URLJudge: Sendable {
     func hostFindings(_ host: String, input: String, code family: String) -> [Finding] {
         if policy.isAllowed(host: host) { return [] }
         let shown = HostName.unicode(host)
+        let link = family == "link"
         if policy.wildcardBases.contains(host) {
-            return [Finding(code: family == "link" ? "link.host" : "text.domain",
-                            message: "only subdomains of \(shown) are allowed (*.\(shown)); list \(shown) itself in links.allow if it is official",
-                            url: input)]
+            return [Finding(code: link ? "link.host" : "text.domain", id: "link.host.wildcard-base", ["host": shown], url: input)]
         }
         if policy.fakeDomains.contains(host) || policy.fakeDomains.contains(HostName.registrable(host)) {
-            return [Finding(code: family == "link" ? "link.fake" : "text.fake",
-                            message: "\(shown) is a known fake site", url: input)]
+            return [Finding(code: link ? "link.fake" : "text.fake", id: link ? "link.fake" : "text.fake.domain", ["host": shown], url: input)]
         }
+        // `www.egov.kz` belongs to whoever holds `egov.kz`: not a lookalike, only not listed.
+        if !host.hasPrefix("."), !host.contains(".."),
+           let parent = policy.exactHosts.filter({ host.hasSuffix("." + $0) }).max(by: { $0.count < $1.count }) {
+            return [Finding(code: link ? "link.host" : "text.domain", id: "link.host.subdomain",
+                            ["host": shown, "parent": HostName.unicode(parent)], url: input)]
+        }
+        let odd = Lookalikes.hasMixedScriptLabel(host) ? MixedScriptLetter.find(in: shown) : nil
         if let official = lookalikes.imitated(by: host) {
-            return [Finding(code: family == "link" ? "link.lookalike" : "text.domain",
-                            message: "\(family == "link" ? "link to" : "mention of") non-official host \(shown) (looks like \(official))",
-                            url: input)]
+            return [Finding(code: link ? "link.lookalike" : "text.domain", id: link ? "link.lookalike" : "text.domain.lookalike",
+                            ["host": shown, "official": official], url: input, culprit: odd?.scalar)]
+        }
+        if let odd {
+            return [Finding(code: link ? "link.lookalike" : "text.domain", id: "link.lookalike.mixed",
+                            ["host": shown, "letter": String(odd.scalar)],
+                            url: input, culprit: odd.scalar)]
         }
         if Lookalikes.hasMixedScriptLabel(host) {
-            return [Finding(code: family == "link" ? "link.lookalike" : "text.domain",
+            return [Finding(code: link ? "link.lookalike" : "text.domain",
                             message: "host \(shown) mixes alphabets, as spoofed names do", url: input)]
         }
-        return [Finding(code: family == "link" ? "link.host" : "text.domain",
-                        message: "\(family == "link" ? "link to" : "mention of") non-official host \(shown)", url: input)]
+        return [Finding(code: link ? "link.host" : "text.domain", id: link ? "link.host" : "text.domain", ["host": shown], url: input)]
     }
 
     /// A link on one of Telegram's hosts: an invite is refused whatever its form; otherwise only the
@@ -196,7 +200,7 @@ struct URLJudge: Sendable {
     private func judgeTelegramPath(_ url: URLRecord, input: String) -> [Finding] {
         let segments = url.path.segments ?? []
         if let first = Self.telegramHandle(inPath: segments), Self.isInvite(first) {
-            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: input)]
+            return [Finding(code: "telegram.invite", id: "telegram.invite", [:], url: input)]
         }
         switch TelegramLinkForm.read(input) {
         case .plain(let form):
@@ -255,7 +259,7 @@ struct URLJudge: Sendable {
     func judgeTelegramSegment(_ segment: String, url: String?) -> [Finding] {
         let preview = segment.hasPrefix("s/") ? String(segment.dropFirst(2)) : nil
         if Self.isInvite(preview ?? segment) {
-            return [Finding(code: "telegram.invite", message: "Telegram invite links cannot be proven official", url: url)]
+            return [Finding(code: "telegram.invite", id: "telegram.invite", [:], url: url)]
         }
         if let preview, TelegramLinkForm.isHandle(Substring(preview)) { return judgeHandle(preview, url: url) }
         return judgeHandle(segment, url: url)
@@ -308,9 +312,12 @@ struct URLJudge: Sendable {
         let handle = String(decoding: URLPercentEncoding.percentDecode(raw), as: UTF8.self)
         if policy.isOfficial(handle: handle) { return [] }
         if let fake = policy.fake(named: handle) {
-            return [Finding(code: "telegram.fake", message: "@\(fake) is a known fake bot", url: url)]
+            return [Finding(code: "telegram.fake", id: "telegram.fake", ["handle": fake], url: url)]
         }
-        return [Finding(code: "telegram.unknown", message: "@\(handle) is not on the official list of Telegram handles", url: url)]
+        if let meant = policy.nearestOfficial(handle: handle) {
+            return [Finding(code: "telegram.unknown", id: "telegram.unknown.near", ["handle": handle, "meant": meant], url: url)]
+        }
+        return [Finding(code: "telegram.unknown", id: "telegram.unknown", ["handle": handle], url: url)]
     }
 
     /// Every address a mail client could read in the link: the path and the query decoded, then

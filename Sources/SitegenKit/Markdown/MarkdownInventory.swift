@@ -61,8 +61,13 @@ public struct MarkdownInventory: Sendable {
     public var rawHTML: [(node: CMarkNode, position: BodyPosition)] = []
     /// Block quotes whose marker is not an alert GitHub knows.
     public var unknownAlerts: [(name: String, position: BodyPosition)] = []
+    /// Block quotes whose known marker has text after it on the same line.
+    public var sameLineAlerts: [(kind: AlertKind, position: BodyPosition)] = []
     /// Task list items (checklist entries).
     public var taskItems: [CMarkNode] = []
+    /// List items that are only a task marker (`- [ ]` with no text after it), which cmark-gfm reads
+    /// as a bullet showing "[ ]" rather than as a checklist entry.
+    public var bareTaskMarkers: [CMarkNode] = []
     /// Fenced code blocks with an info string (where guide blocks are asked for).
     public var fencedBlocks: [(node: CMarkNode, info: String)] = []
     /// Headings, emphasis, strong, strikethrough, code spans and code blocks: what a messenger
@@ -126,13 +131,18 @@ public struct MarkdownInventory: Sendable {
             listDepth = max(listDepth, depth)
         case .item:
             countItem(node)
+            if let para = node.firstChild, para.kind == .paragraph, para.next == nil,
+               ["[ ]", "[x]", "[X]"].contains(para.plainText.trimmingCharacters(in: .whitespaces)) {
+                bareTaskMarkers.append(node)
+            }
         case .heading, .emphasis, .strong, .strikethrough:
             formattedNodes += 1
         case .blockQuote:
             blockQuotes += 1
             switch node.alertMarker {
             case .alert(let kind): alert = kind
-            case .unknown(let name): unknownAlerts.append((name, pos))
+            case .unknown(let name): unknownAlerts.append((name, Self.markerPosition(node) ?? pos))
+            case .sameLine(let kind): sameLineAlerts.append((kind, Self.markerPosition(node) ?? pos))
             case nil: break
             }
         case .link, .image:
@@ -191,6 +201,12 @@ public struct MarkdownInventory: Sendable {
             walk(c, alert: alert, link: link)
             child = c.next
         }
+    }
+
+    /// Where a block quote's `[!…]` marker starts: the editor fixes the name, not the `>`.
+    private static func markerPosition(_ quote: CMarkNode) -> BodyPosition? {
+        guard let text = quote.firstChild?.firstChild, text.start.line > 0 else { return nil }
+        return BodyPosition(line: text.start.line, byteColumn: text.start.byteColumn)
     }
 
     private mutating func countItem(_ node: CMarkNode) {

@@ -34,6 +34,11 @@ public struct PageFacts: Sendable {
     /// Number of steps (guides) and where the list is.
     public var steps: (count: Int, line: Int, column: Int)?
     public var checklistItems: (count: Int, line: Int, column: Int)?
+    /// The page's address below the site's (`/kk/42500/apply/`), the ids of its places, and its
+    /// links into the site, for the site-wide check of internal links.
+    public var url = ""
+    public var anchors: Set<String> = []
+    public var internalLinks: [InternalLink] = []
 
     /// The kinds and keys already added: a page repeating one handle or amount thousands of times
     /// (or naming thousands of different ones) costs a set lookup per mention.

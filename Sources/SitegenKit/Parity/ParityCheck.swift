@@ -2,47 +2,86 @@
 /// guides must have as many steps and checklist items. Also warns about pages without a
 /// translation and translations older than their counterpart.
 enum ParityCheck {
-    static func check(_ pages: [PageFacts], languages: [String], defaultLanguage: String) -> [Diagnostic] {
+    /// `unreadable`: the files that could not be read (their front matter did not parse), by language
+    /// and the translationKey they seem to carry: a page whose translation is among them is not told
+    /// it has none, since the error about that file says what to fix. `refused`: positions
+    /// (`file:line:column`) already reported as errors, whose facts are not compared again.
+    static func check(_ pages: [PageFacts], languages: [String], defaultLanguage: String,
+                      unreadable: [(language: String, key: String)] = [], refused: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let pages = pages.map { page in
+            var copy = page
+            for kind in PageFacts.Kind.allCases {
+                copy.facts[kind] = page.facts[kind]?.filter { !refused.contains("\(page.sourcePath):\($0.line):\($0.column)") }
+            }
+            return copy
+        }
         let groups = Dictionary(grouping: pages, by: \.translationKey)
+        let broken = Set(unreadable.map { "\($0.language)\u{0}\($0.key)" })
         for key in groups.keys.sorted() {
             let group = groups[key]!.sorted { (languages.firstIndex(of: $0.language) ?? 99) < (languages.firstIndex(of: $1.language) ?? 99) }
             let present = Set(group.map(\.language))
             for page in group where present.count < languages.count {
-                let missing = languages.filter { !present.contains($0) }
-                out.append(.warning("translation.missing",
-                                    "\(page.sourcePath) has no translation in \(missing.joined(separator: ", ")) (translationKey \(key))",
-                                    file: page.sourcePath, line: 1, column: 1))
+                let missing = languages.filter { !present.contains($0) && !broken.contains("\($0)\u{0}\(key)") }
+                if missing.isEmpty { continue }
+                // A translation with a misspelt key: the unpaired keys of the other languages.
+                let others = groups.filter { $0.key != key && !$0.value.contains { $0.language == page.language } }
+                    .flatMap(\.value).filter { missing.contains($0.language) }
+                if let meant = EditDistance.nearest(to: key, in: others.map(\.translationKey).sorted()),
+                   let file = others.first(where: { $0.translationKey == meant })?.sourcePath {
+                    out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing.near",
+                                          ["file": page.sourcePath, "key": key, "meant": meant, "other": file],
+                                          file: page.sourcePath, line: 1, column: 1))
+                    continue
+                }
+                out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing",
+                                      ["file": page.sourcePath, "languages": missing.joined(separator: ", "), "key": key],
+                                      file: page.sourcePath, line: 1, column: 1))
             }
             guard let reference = group.first(where: { $0.language == defaultLanguage }) ?? group.first else { continue }
             for other in group where other.sourcePath != reference.sourcePath {
-                out += compare(other, with: reference) + compare(reference, with: other)
+                out += differences(other, reference)
                 out += counts(other, reference)
                 if let a = other.lastmod, let b = reference.lastmod, b.prefix(10) > a.prefix(10) {
-                    out.append(.warning("translation.outdated",
-                                        "\(reference.sourcePath) was updated on \(b.prefix(10)), after this translation (\(a.prefix(10)))",
-                                        file: other.sourcePath, line: 1, column: 1))
+                    out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
+                                          ["other": reference.sourcePath, "newer": String(b.prefix(10)), "older": String(a.prefix(10))],
+                                          file: other.sourcePath, line: 1, column: 1))
                 } else if let a = other.lastmod, let b = reference.lastmod, a.prefix(10) > b.prefix(10) {
-                    out.append(.warning("translation.outdated",
-                                        "\(other.sourcePath) was updated on \(a.prefix(10)), after this translation (\(b.prefix(10)))",
-                                        file: reference.sourcePath, line: 1, column: 1))
+                    out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
+                                          ["other": other.sourcePath, "newer": String(a.prefix(10)), "older": String(b.prefix(10))],
+                                          file: reference.sourcePath, line: 1, column: 1))
                 }
             }
         }
         return out
     }
 
-    /// Facts of `page` that `counterpart` lacks, reported on `page`.
-    static func compare(_ page: PageFacts, with counterpart: PageFacts) -> [Diagnostic] {
+    /// Facts of one page that the other lacks, in both directions, with a fact changed on one side
+    /// said once: the n-th unmatched fact of a kind on the translation and the n-th on the reference
+    /// are one difference, reported on the translation and naming both.
+    static func differences(_ page: PageFacts, _ reference: PageFacts) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for kind in PageFacts.Kind.allCases {
-            let theirs = counterpart.facts[kind] ?? []
-            let keys = Set(theirs.map(\.key))
-            for fact in page.facts[kind] ?? [] where !keys.contains(fact.key) {
-                let says = theirs.isEmpty ? "which has none" : "which says " + theirs.map(\.shown).joined(separator: ", ")
-                out.append(.error(kind.code,
-                                  "\(kind.noun) \(fact.shown) has no counterpart in \(counterpart.sourcePath) (\(says))",
-                                  file: page.sourcePath, line: fact.line, column: fact.column))
+            let mine = page.facts[kind] ?? [], theirs = reference.facts[kind] ?? []
+            let myKeys = Set(mine.map(\.key)), theirKeys = Set(theirs.map(\.key))
+            let onlyMine = mine.filter { !theirKeys.contains($0.key) }
+            let onlyTheirs = theirs.filter { !myKeys.contains($0.key) }
+            for (i, fact) in onlyMine.enumerated() {
+                if i < onlyTheirs.count {
+                    let other = onlyTheirs[i]
+                    out.append(Diagnostic(.error, kind.code, id: "parity.changed",
+                                          ["here": fact.shown, "there": other.shown, "other": reference.sourcePath, "line": String(other.line)],
+                                          file: page.sourcePath, line: fact.line, column: fact.column))
+                } else {
+                    out.append(Diagnostic(.error, kind.code, id: "parity.extra",
+                                          ["here": fact.shown, "other": reference.sourcePath],
+                                          file: page.sourcePath, line: fact.line, column: fact.column))
+                }
+            }
+            for fact in onlyTheirs.dropFirst(onlyMine.count) {
+                out.append(Diagnostic(.error, kind.code, id: "parity.extra",
+                                      ["here": fact.shown, "other": page.sourcePath],
+                                      file: reference.sourcePath, line: fact.line, column: fact.column))
             }
         }
         return out
@@ -51,13 +90,14 @@ enum ParityCheck {
     /// Step and checklist counts, reported on the translation.
     static func counts(_ page: PageFacts, _ reference: PageFacts) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let pairs: [(String, String, (count: Int, line: Int, column: Int)?, (count: Int, line: Int, column: Int)?)] = [
-            ("parity.steps", "steps", page.steps, reference.steps),
-            ("parity.checklist", "checklist items", page.checklistItems, reference.checklistItems),
+        let pairs: [(String, (count: Int, line: Int, column: Int)?, (count: Int, line: Int, column: Int)?)] = [
+            ("parity.steps", page.steps, reference.steps),
+            ("parity.checklist", page.checklistItems, reference.checklistItems),
         ]
-        for (code, noun, mine, theirs) in pairs where (mine?.count ?? 0) != (theirs?.count ?? 0) {
-            out.append(.error(code, "\(mine?.count ?? 0) \(noun) here, \(theirs?.count ?? 0) in \(reference.sourcePath)",
-                              file: page.sourcePath, line: mine?.line ?? 1, column: mine?.column ?? 1))
+        for (code, mine, theirs) in pairs where (mine?.count ?? 0) != (theirs?.count ?? 0) {
+            out.append(Diagnostic(.error, code, id: code,
+                                  ["here": String(mine?.count ?? 0), "there": String(theirs?.count ?? 0), "other": reference.sourcePath],
+                                  file: page.sourcePath, line: mine?.line ?? 1, column: mine?.column ?? 1))
         }
         return out
     }

@@ -1,0 +1,30 @@
+/// The ids a page's HTML gives its places, worked out from the Markdown the way `GuideRenderer`
+/// hands them out (`main`, `step-N`, `check-L-I`, then heading ids in document order), so a link
+/// to `#step-9` or `#qazhetti-quzhattar` can be checked before anything is rendered. A test holds
+/// this to the ids of the rendered pages.
+enum PageAnchors {
+    static func ids(kind: String?, document: MarkdownDocument) -> Set<String> {
+        var ids = HeadingIDs()
+        var all: Set<String> = ["main"]
+        ids.reserve("main")
+        let stepCount = kind == "guide" ? (Steps.list(in: document)?.children.count ?? 0) : 0
+        for n in 0..<stepCount {
+            ids.reserve("step-\(n + 1)")
+            all.insert("step-\(n + 1)")
+        }
+        var checklist = 0
+        document.forEachNode { node in
+            if node.kind == .list, !node.children.isEmpty, node.children.allSatisfy({ $0.kind == .taskItem }) {
+                checklist += 1
+                for i in node.children.indices {
+                    ids.reserve("check-\(checklist)-\(i + 1)")
+                    all.insert("check-\(checklist)-\(i + 1)")
+                }
+            }
+        }
+        document.forEachNode { node in
+            if node.kind == .heading { all.insert(ids.id(for: node.plainText)) }
+        }
+        return all
+    }
+}
