@@ -2,7 +2,7 @@
 # Both install the C libraries sitegen needs (Debian packages) when they are missing.
 SWIFT ?= swift
 FUZZ_SECONDS ?= 60
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm libstemmer-dev
 # The reader's real apps in the tests: TDLib (Telegram's client library) and an independent SMS counter.
 PIP_PACKAGES := tdjson smsutil feedparser
 # The validators of the built site: the Nu HTML Checker (Java) and axe-core 4 in headless Chromium.

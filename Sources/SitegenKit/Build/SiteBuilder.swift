@@ -108,7 +108,8 @@ public struct SiteBuilder: Sendable {
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                     let documents = zip(pages, built).filter { $0.0.language == lang }.compactMap(\.1.search)
-                    for file in SearchIndexWriter.files(language: lang, documents: documents) {
+                    for file in SearchIndexWriter.files(language: lang, documents: documents,
+                                                             aliases: strings.text("searchAliases", lang)) {
                         try output.write(file.path, file.bytes)
                     }
                 }
