@@ -76,32 +76,46 @@ function ruStem(word) {
   return w;
 }
 
-// Kazakh endings (KazakhStemmer.swift): the longest that leaves 3 letters with a vowel, up to 4 times,
-// then a final -ыш/-иш.
-var KK = ("лар лер дар дер тар тер ым им ын ин ы и сы си ымыз имиз мыз миз ыныз иниз ныз низ нын нин дын дин тын тин " +
-  "га ге ка ке на не ды ди ты ти ны ни да де та те нда нде дан ден тан тен нан нен мен бен пен " +
-  "дагы деги тагы теги гы ги кы ки у ып ип ган ген кан кен атын етин йтын йтин ады еди йды йди").split(" ");
+// Kazakh endings (KazakhStemmer.swift): the longest that may follow the sound before it (V vowel,
+// Z voiced, S voiceless, C consonant, * any, or the letters) and leaves 3 letters with a vowel, up to 4
+// times; then a final -ыш/-иш; a final г/б is written к/п.
+var KK = ("лар:Vруй лер:Vруй дар:лмнзж дер:лмнзж тар:Sбвгд тер:Sбвгд ым:C им:C ын:C ин:C ы:C и:C " +
+  "сы:аеоуэюя си:аеоуэюя сын:V син:V " +
+  "ымыз:C имиз:C ыныз:C иниз:C мыз:V миз:V ныз:V низ:V нын:Vмн нин:Vмн дын:жзлрйу дин:жзлрйу тын:Sбвгд тин:Sбвгд " +
+  "га:VZ ге:VZ ка:S ке:S на:ыи не:ыи ды:Zу ди:Zу ты:S ти:S ны:V ни:V да:VZ де:VZ та:S те:S нда:ыи нде:ыи " +
+  "дан:Vбвгджзйлру ден:Vбвгджзйлру тан:S тен:S нан:ыимн нен:ыимн мен:Vбвгдйлмнру бен:жз пен:S " +
+  "дагы:VZ деги:VZ тагы:S теги:S гы:рлн ги:рлн кы:S ки:S у:* ып:C ип:C ган:VZ ген:VZ кан:S кен:S " +
+  "йтын:V йтин:V ады:C еди:C йды:V йди:V").split(" ").map(function (r) { return r.split(":"); });
+var KKZ = "бвгджзйлмнр", KKS = "кпстфхцчшщ";
+function kkAllows(after, c) {
+  return after === "*" || after.indexOf(c) >= 0 || after.indexOf("V") >= 0 && V.indexOf(c) >= 0 ||
+    after.indexOf("Z") >= 0 && KKZ.indexOf(c) >= 0 || after.indexOf("S") >= 0 && KKS.indexOf(c) >= 0 ||
+    after.indexOf("C") >= 0 && (KKZ + KKS).indexOf(c) >= 0;
+}
 function kkStem(word) {
   if (!/^[а-я]+$/.test(word)) return word;
-  var w = Array.from(word), pass;
-  function longest(list) {
+  var w = Array.from(word), pass, n;
+  function longest(rules) {
     var best = 0;
-    list.forEach(function (e) {
-      var n = e.length, rest = w.length - n;
-      if (n > best && rest >= 3 && w.slice(rest).join("") === e && w.slice(0, rest).some(function (c) { return V.indexOf(c) >= 0; })) best = n;
+    rules.forEach(function (r) {
+      var k = r[0].length, rest = w.length - k;
+      if (k > best && rest >= 3 && w.slice(rest).join("") === r[0] && kkAllows(r[1], w[rest - 1]) &&
+        w.slice(0, rest).some(function (c) { return V.indexOf(c) >= 0; })) best = k;
     });
     return best;
   }
-  for (pass = 0; pass < 4; pass++) { var n = longest(KK); if (!n) break; w.length -= n; }
-  n = longest(["ыш", "иш"]);
-  w.length -= n;
+  for (pass = 0; pass < 4; pass++) { n = longest(KK); if (!n) break; w.length -= n; }
+  w.length -= longest([["ыш", "C"], ["иш", "C"]]);
+  if (w.length >= 3 && (w[w.length - 1] === "г" || w[w.length - 1] === "б")) w[w.length - 1] = w[w.length - 1] === "г" ? "к" : "п";
   return w.join("");
 }
 
 // The indexed form of a folded word: the stemmer of the index's language, then the alias table.
 function analyze(word, meta) {
-  var stem = meta.lang === "ru" ? ruStem(word) : meta.lang === "kk" ? kkStem(word) : word;
-  return meta.aliases && Object.prototype.hasOwnProperty.call(meta.aliases, stem) ? meta.aliases[stem] : stem;
+  var a = meta.aliases || {}, has = Object.prototype.hasOwnProperty, stem;
+  if (has.call(a, word)) return a[word];
+  stem = meta.lang === "ru" ? ruStem(word) : meta.lang === "kk" ? kkStem(word) : word;
+  return has.call(a, stem) ? a[stem] : stem;
 }
 
 // Up to 8 distinct words; the last is a prefix until a space follows it.

@@ -33,18 +33,22 @@ enum RussianStemmer {
 /// `i18n/<lang>.yml`: `телеграм=telegram егов=egov`).
 struct SearchAnalyzer: Sendable {
     var language: String
-    /// Stem → the form it is indexed under.
+    /// A folded word or stem → the stem it is indexed under.
     var aliases: [String: String] = [:]
 
-    /// Reads `телеграм=telegram егов=egov` (pairs separated by spaces); each side is folded and stemmed.
+    /// Reads `телеграм=telegram егов=egov` (pairs separated by spaces); the left side is folded (and also
+    /// taken stemmed), the right side folded and stemmed.
     init(language: String, aliasTable: String = "") {
         self.language = language
         for pair in aliasTable.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let sides = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard sides.count == 2 else { continue }
-            let from = stemOnly(SearchFolding.fold(sides[0]))
+            let from = SearchFolding.fold(sides[0])
             let to = stemOnly(SearchFolding.fold(sides[1]))
-            if !from.isEmpty, !to.isEmpty, from != to { aliases[from] = to }
+            guard !from.isEmpty, !to.isEmpty else { continue }
+            // The word as written and its stem: a stemmer may cut a name and its inflected forms apart
+            // (Snowball reads «телеграм» as телегр-ам, «телеграме» as телеграм-е).
+            for key in [from, stemOnly(from)] where key != to { aliases[key] = to }
         }
     }
 
@@ -58,6 +62,7 @@ struct SearchAnalyzer: Sendable {
 
     /// The indexed form of a folded word.
     func analyze(_ folded: String) -> String {
+        if let name = aliases[folded] { return name }
         let stem = stemOnly(folded)
         return aliases[stem] ?? stem
     }
