@@ -40,35 +40,60 @@ enum KazakhStemmer {
     /// Removed last, once: nouns made from verbs.
     static let derivational: [(suffix: String, after: String)] = [("ыш", "C"), ("иш", "C")]
 
-    /// The stem of a folded word.
-    static func stem(_ word: String) -> String {
-        guard word.unicodeScalars.allSatisfy({ $0.value >= 0x430 && $0.value <= 0x44F }) else { return word }
-        var w = Array(word)
-        for _ in 0..<maximumPasses {
-            guard let n = longest(w, rules) else { break }
-            w.removeLast(n)
+    /// A rule as the stemmer reads it: the ending's letters as offsets from «а» (U+0430; every folded
+    /// Cyrillic letter is within 32 of it), and the letters allowed before it as a bit set.
+    private struct Rule {
+        var letters: [UInt8]
+        var before: UInt32
+        init(_ suffix: String, _ after: String) {
+            letters = suffix.unicodeScalars.map { UInt8($0.value - 0x430) }
+            before = after == "*" ? ~0 : KazakhStemmer.letterSet(after.filter { !"VZSC".contains($0) })
+            if after.contains("V") { before |= KazakhStemmer.letterSet(KazakhStemmer.vowels) }
+            if after.contains("Z") || after.contains("C") { before |= KazakhStemmer.letterSet(KazakhStemmer.voiced) }
+            if after.contains("S") || after.contains("C") { before |= KazakhStemmer.letterSet(KazakhStemmer.voiceless) }
         }
-        if let n = longest(w, derivational) { w.removeLast(n) }
-        // Before a vowel п, к, қ become б, г, ғ (дерек, дерегі); a stem never ends in the voiced form.
-        if w.count >= minimumStem, let last = w.last, last == "г" || last == "б" { w[w.count - 1] = last == "г" ? "к" : "п" }
-        return String(w)
+    }
+    private static let compiled = rules.map { Rule($0.suffix, $0.after) }
+    private static let compiledDerivational = derivational.map { Rule($0.suffix, $0.after) }
+    private static let vowelSet = letterSet(vowels)
+
+    private static func letterSet(_ letters: String) -> UInt32 {
+        letters.unicodeScalars.reduce(0) { $0 | 1 << ($1.value - 0x430) }
     }
 
-    /// Whether `c` may come before an ending whose `after` is given.
-    static func allows(_ after: String, _ c: Character) -> Bool {
-        after == "*" || after.contains(c)
-            || (after.contains("V") && vowels.contains(c)) || (after.contains("Z") && voiced.contains(c))
-            || (after.contains("S") && voiceless.contains(c)) || (after.contains("C") && (voiced + voiceless).contains(c))
+    /// The stem of a folded word.
+    static func stem(_ word: String) -> String {
+        var w: [UInt8] = []
+        for u in word.unicodeScalars {
+            guard u.value >= 0x430 && u.value <= 0x44F else { return word }
+            w.append(UInt8(u.value - 0x430))
+        }
+        for _ in 0..<maximumPasses {
+            let n = longest(w, compiled)
+            if n == 0 { break }
+            w.removeLast(n)
+        }
+        w.removeLast(longest(w, compiledDerivational))
+        // Before a vowel п, к, қ become б, г, ғ (дерек, дерегі); a stem never ends in the voiced form.
+        if w.count >= minimumStem, let last = w.last {
+            // Offsets from «а»: г 3 → к 10, б 1 → п 15.
+            if last == 3 { w[w.count - 1] = 10 } else if last == 1 { w[w.count - 1] = 15 }
+        }
+        var out = String.UnicodeScalarView()
+        for c in w { out.append(Unicode.Scalar(0x430 + UInt32(c))!) }
+        return String(out)
     }
 
     /// The length of the longest ending of `rules` that fits what comes before it and leaves a stem long
-    /// enough with a vowel, if any.
-    private static func longest(_ w: [Character], _ rules: [(suffix: String, after: String)]) -> Int? {
-        var best: Int?
-        for (suffix, after) in rules {
-            let n = suffix.count, rest = w.count - n
-            guard n > (best ?? 0), rest >= minimumStem, w.suffix(n).elementsEqual(suffix), allows(after, w[rest - 1]),
-                  w.prefix(rest).contains(where: { vowels.contains($0) }) else { continue }
+    /// enough with a vowel, or 0.
+    private static func longest(_ w: [UInt8], _ rules: [Rule]) -> Int {
+        var best = 0
+        for rule in rules {
+            let n = rule.letters.count, rest = w.count - n
+            guard n > best, rest >= minimumStem, rule.before & (1 << UInt32(w[rest - 1])) != 0 else { continue }
+            var matches = true
+            for k in 0..<n where w[rest + k] != rule.letters[k] { matches = false; break }
+            guard matches, w[..<rest].contains(where: { vowelSet & (1 << UInt32($0)) != 0 }) else { continue }
             best = n
         }
         return best
