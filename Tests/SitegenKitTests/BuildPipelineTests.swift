@@ -105,7 +105,8 @@ final class BuildPipelineTests: XCTestCase {
         assertNoErrors(f.build().diagnostics)
         XCTAssertEqual(first, f.snapshot())
         XCTAssertEqual(first.keys.filter { !$0.hasPrefix("search/") && !$0.hasPrefix("bulletins/") }.count,
-                       80 + 2 + 3 + 1 + 3 + 4 + 1, "pages, homes, 404s, chooser, css and scripts, feeds, sitemap, robots, the output marker")
+                       80 + 2 + 3 + 1 + 3 + 4 + 1 + 2,
+                       "pages, homes, 404s, chooser, css and scripts, feeds, sitemap, robots, the output marker, search pages")
         XCTAssertEqual(first.keys.filter { $0.hasPrefix("bulletins/") }.count, 80 * 4 + 1,
                        "four bulletins per written page (none for the generated homes), and the manifest")
         XCTAssertTrue(first.keys.contains("search/kk/meta.json"))
