@@ -34,8 +34,8 @@ final class VerdictCardTests: XCTestCase {
         let f = try Fixture(config: Self.config, files: ["content/kk/fake.md": Self.page()])
         assertNoErrors(f.build().diagnostics)
         let html = try XCTUnwrap(f.output("kk/fake/index.html"))
-        let card = try XCTUnwrap(html.components(separatedBy: "<section class=\"verdict\"").dropFirst().first?
-            .components(separatedBy: "</section>").first)
+        let card = try XCTUnwrap(html.components(separatedBy: "<aside class=\"verdict\"").dropFirst().first?
+            .components(separatedBy: "</aside>").first)
         XCTAssertTrue(card.contains("<strong class=\"verdict-rating\">Жалған</strong>"), card)
         XCTAssertTrue(card.contains("<span class=\"fake-name\" translate=\"no\"><span class=\"visually-hidden\">жалған: </span>EgovKzBot2.0</span>"), card)
         XCTAssertTrue(card.contains("ресми бот</p>"), card)

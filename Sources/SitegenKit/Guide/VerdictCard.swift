@@ -7,7 +7,7 @@ enum VerdictCard {
     static func html(_ review: ClaimReview, names: [Range<Int>], language: String, config: SiteConfig,
                      strings: Strings) -> String {
         func t(_ key: String) -> String { HTMLText.escape(strings.text(key, language)) }
-        var out = "<section class=\"verdict\" aria-labelledby=\"verdict\">\n"
+        var out = "<aside class=\"verdict\" role=\"note\" aria-labelledby=\"verdict\">\n"
         out += "<p><span class=\"verdict-label\" id=\"verdict\">\(t("verdict")):</span> <strong class=\"verdict-rating\">"
             + HTMLText.escape(review.rating) + "</strong></p>\n"
         let claim = RenderEdits.segments(of: review.claim, defanging: names).map {
@@ -28,6 +28,6 @@ enum VerdictCard {
             out += "<p><span class=\"verdict-label\">\(t("verdictChecked")):</span> <time datetime=\"\(day)\">"
                 + HTMLText.escape(shown) + "</time></p>\n"
         }
-        return out + "</section>\n"
+        return out + "</aside>\n"
     }
 }
