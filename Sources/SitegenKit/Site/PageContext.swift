@@ -115,22 +115,22 @@ public struct PageContext: Sendable {
     }
 
     /// Every page of a language grouped by section: the home's own pages first (under the home's title),
-    /// then each section with its pages, in list order. The search page (without JavaScript) and the
-    /// not-found page show it.
+    /// then each section with its pages, subsections after their parent, in list order. The search page
+    /// (without JavaScript) and the not-found page show it.
     public func guideGroups(language: String) -> [[String: Any]] {
-        let top = index.children(ofSection: "", language: language)
         var groups: [[String: Any]] = []
-        let loose = top.filter { !$0.isSection }
-        if !loose.isEmpty {
-            let home = index.entry(language: language, contentPath: "_index")
-            groups.append(["title": Typography.apply(home?.title ?? config.title(for: language), language: language),
-                           "url": href("/\(language)/"), "pages": loose.map(listItem)])
+        func add(folder: String, title: String, url: String) {
+            let children = index.children(ofSection: folder, language: language)
+            let pages = children.filter { !$0.isSection }
+            if !pages.isEmpty {
+                groups.append(["title": Typography.apply(title, language: language), "url": href(url), "pages": pages.map(listItem)])
+            }
+            for section in children where section.isSection {
+                add(folder: Self.folder(of: section), title: section.title, url: section.url)
+            }
         }
-        for section in top where section.isSection {
-            let pages = index.children(ofSection: Self.folder(of: section), language: language)
-            groups.append(["title": Typography.apply(section.title, language: language), "url": href(section.url),
-                           "pages": pages.map(listItem)])
-        }
+        let home = index.entry(language: language, contentPath: "_index")
+        add(folder: "", title: home?.title ?? config.title(for: language), url: "/\(language)/")
         return groups
     }
 
