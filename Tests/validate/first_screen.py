@@ -23,7 +23,8 @@ TARGETS = {
     "guide": ".steps > .step",
     "warning": ".verdict, .alert-warning, .alert-caution",
     "checklist": ".checklist input[type=checkbox]",
-    "language home": "main .pages a",
+    # The first guide: inside the first section's list, or else the first page listed.
+    "language home": ("main .pages ul a", "main .pages a"),
     "section": "main .pages a",
     "links": ".official-links a",
 }
@@ -32,7 +33,7 @@ CONTROLS = (".site-header a, .site-header input, .site-header button, .breadcrum
             ".pages a, .checklist label, .site-footer a, .verdict a, .guide-group h2 a, .search-results a, .search-more")
 
 MEASURE = """
-const target = document.querySelector(arguments[0]);
+const target = arguments[0].map(s => document.querySelector(s)).find(e => e);
 const top = target ? Math.round(target.getBoundingClientRect().top + window.scrollY) : null;
 const small = [];
 for (const el of document.querySelectorAll(arguments[1])) {
@@ -69,8 +70,10 @@ def main():
             relative = page.relative_to(root).as_posix()
             kind = page_kind(root, content, page)
             driver.get(base + relative)
-            selector = TARGETS.get(kind, "main")
-            result = driver.execute_script(MEASURE, selector, CONTROLS)
+            selectors = TARGETS.get(kind, "main")
+            selectors = list(selectors) if isinstance(selectors, tuple) else [selectors]
+            selector = selectors[0]
+            result = driver.execute_script(MEASURE, selectors, CONTROLS)
             if kind in TARGETS:
                 seen.setdefault(kind, set()).add(relative.split("/")[0])
                 measured += 1
