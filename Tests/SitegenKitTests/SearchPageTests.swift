@@ -41,8 +41,20 @@ final class SearchPageTests: XCTestCase {
             let html = try XCTUnwrap(f.output(path), path)
             XCTAssertTrue(html.contains("<header class=\"site-header\">"), path)
             XCTAssertTrue(html.contains("role=\"search\""), path)
-            XCTAssertTrue(html.contains("<a href=\"/kk/a/b/deep/\">Терең</a>"), path)
+            // The home's own list: its sections and pages, not every page (a 404 stays small).
+            XCTAssertTrue(html.contains("<li><a href=\"/kk/a/\">Бөлім А</a></li>"), path)
+            XCTAssertTrue(html.contains("<li><a href=\"/kk/about/\">Біз туралы</a></li>"), path)
+            XCTAssertFalse(html.contains("/kk/a/b/deep/"), path)
         }
+    }
+
+    func testPagesInFoldersWithoutASectionPageAreListedToo() throws {
+        let f = try Fixture(files: ["content/kk/s00/p1.md": "---\ntitle: \"Бет\"\n---\nМәтін.\n",
+                                    "content/kk/s00/p2.md": "---\ntitle: \"Ақпарат\"\n---\nМәтін.\n"])
+        _ = f.build()
+        let html = try XCTUnwrap(f.output("kk/search/index.html"))
+        XCTAssertTrue(html.contains("<h2>s00</h2>"), html)
+        XCTAssertTrue(html.contains("<li><a href=\"/kk/s00/p2/\">Ақпарат</a></li>\n<li><a href=\"/kk/s00/p1/\">Бет</a></li>"), html)
     }
 
     func testAContentPageWhereTheSearchPageGoesIsAnError() throws {

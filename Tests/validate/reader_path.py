@@ -107,7 +107,7 @@ def main():
         for page in ("404.html", "kk/404.html", "ru/404.html"):
             driver.get(base + page)
             check(len(driver.find_elements(By.CSS_SELECTOR, ".site-header form.search input[type=search]")) == 1, f"{page} has search")
-            check(len(driver.find_elements(By.CSS_SELECTOR, "main .pages a")) >= 4, f"{page} links the language's pages")
+            check(len(driver.find_elements(By.CSS_SELECTOR, "main .pages a")) >= 1, f"{page} links the language's main pages")
 
         if shots:
             for page, name in (("kk/42500/apply/", "guide-kk"), ("ru/42500/fake-bots/", "warning-ru"), ("kk/42500/fake-bots/", "warning-kk")):

@@ -114,24 +114,30 @@ public struct PageContext: Sendable {
         String(section.contentPath.dropLast("_index".count)).trimmingSuffix("/")
     }
 
-    /// Every page of a language grouped by section: the home's own pages first (under the home's title),
-    /// then each section with its pages, subsections after their parent, in list order. The search page
-    /// (without JavaScript) and the not-found page show it.
+    /// Every page of a language grouped by the folder it is in, for the search page without JavaScript:
+    /// the home's own pages first, then each folder in path order (a subsection after its parent), pages
+    /// in list order. A group is headed by its section page's title and link, or by the folder's name
+    /// when the folder has no `_index.md`.
     public func guideGroups(language: String) -> [[String: Any]] {
-        var groups: [[String: Any]] = []
-        func add(folder: String, title: String, url: String) {
-            let children = index.children(ofSection: folder, language: language)
-            let pages = children.filter { !$0.isSection }
-            if !pages.isEmpty {
-                groups.append(["title": Typography.apply(title, language: language), "url": href(url), "pages": pages.map(listItem)])
-            }
-            for section in children where section.isSection {
-                add(folder: Self.folder(of: section), title: section.title, url: section.url)
-            }
+        var byFolder: [String: [SiteIndex.Entry]] = [:]
+        for e in index.entries where e.language == language && !e.isSection && e.contentPath != "_index" {
+            byFolder[e.sectionPath, default: []].append(e)
         }
-        let home = index.entry(language: language, contentPath: "_index")
-        add(folder: "", title: home?.title ?? config.title(for: language), url: "/\(language)/")
-        return groups
+        return byFolder.keys.sorted().map { folder -> [String: Any] in
+            let section = index.entry(language: language, contentPath: folder.isEmpty ? "_index" : folder + "/_index")
+            let title = section?.title ?? (folder.isEmpty ? config.title(for: language) : folder)
+            let url = section?.url ?? (folder.isEmpty ? "/\(language)/" : nil)
+            var group: [String: Any] = ["title": Typography.apply(title, language: language),
+                                        "pages": byFolder[folder]!.sorted(by: SiteIndex.listOrder).map(listItem)]
+            if let url { group["url"] = href(url) }
+            group["hasURL"] = url != nil
+            return group
+        }
+    }
+
+    /// What the language home lists (its sections and pages), for the not-found page.
+    public func mainLinks(language: String) -> [[String: Any]] {
+        index.children(ofSection: "", language: language).map(listItem)
     }
 
     /// The other languages' homes, for the language switch of pages that have no translation.
@@ -186,7 +192,7 @@ public struct PageContext: Sendable {
         var ctx = common(language: language)
         ctx["title"] = strings.text("notFoundTitle", language)
         ctx["text"] = strings.text("notFoundText", language)
-        ctx["groups"] = guideGroups(language: language)
+        ctx["pages"] = mainLinks(language: language)
         ctx["translations"] = otherHomes(language)
         ctx["hasTranslations"] = config.languages.count > 1
         ctx["languages"] = config.languages.map { lang -> [String: Any] in
