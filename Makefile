@@ -4,7 +4,7 @@ SWIFT ?= swift
 FUZZ_SECONDS ?= 60
 # `sitegen deploy` runs rsync over ssh; its tests start a real sshd and nginx on loopback ports.
 DEPLOY_DEB_PACKAGES := openssh-client openssh-server rsync nginx
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm \
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm libstemmer-dev \
 	$(DEPLOY_DEB_PACKAGES)
 # The reader's real apps in the tests: TDLib (Telegram's client library) and an independent SMS counter.
 PIP_PACKAGES := tdjson smsutil feedparser

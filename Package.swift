@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        // Snowball stemmers (search: Russian word endings).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
 
         // ICU (UTS #46, UTS #39) and the public suffix list behind plain Swift functions.
         // It must not import Foundation: Foundation carries its own ICU headers.
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "SitegenKit",
             dependencies: [
-                "CCmarkGFM", "CCmarkConcurrency", "CCrypto", "CPosix", "UnicodeSecurity", "WHATWGURL",
+                "CCmarkGFM", "CCmarkConcurrency", "CCrypto", "CPosix", "CStemmer", "UnicodeSecurity", "WHATWGURL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

@@ -1,11 +1,13 @@
 /* Offline search (index format: SearchIndexWriter.swift) on this markup:
 <form class="search" role="search" action="/kk/" data-index="/search/kk/"><label for="q">…</label>
 <input type="search" id="q" name="q"></form><div class="search-results" aria-live="polite"></div>
-Without JS or index, submitting opens the action (a list page). fold, terms = SearchFolding.swift */
+Without JS or index, submitting opens the action (the language's search page, listing every guide), where
+this script reads ?q= and searches. fold, terms = SearchFolding.swift; kkStem = KazakhStemmer.swift;
+ruStem = Snowball's Russian algorithm (RussianStemmer.swift calls the C library). */
 (function () {
 "use strict";
 var FROM = "әғқңөұүһіёς", TO = "агкноуухиеσ", VAL = [], i;
-var NONE = { kk: "Ештеңе табылмады", ru: "Ничего не найдено" };
+var V = "аеиоуыэюя", PER = 10;
 for (i = 0; i < 64; i++) VAL["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charCodeAt(i)] = i;
 
 // Lowercase, no accents but й, Kazakh letters as on a Russian keyboard.
@@ -27,6 +29,95 @@ function terms(text) {
   return out;
 }
 
+// Snowball's Russian stemmer (snowballstem.org/algorithms/russian), on folded words.
+var RU = {
+  pg: [["в", "вши", "вшись"], ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"]],
+  refl: [[], ["ся", "сь"]],
+  adj: [[], "ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею".split(" ")],
+  part: [["ем", "нн", "вш", "ющ", "щ"], ["ивш", "ывш", "ующ"]],
+  verb: ["ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно".split(" "),
+    "ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю".split(" ")],
+  noun: [[], "а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я".split(" ")]
+};
+function ruStem(word) {
+  if (!/^[а-яё]+$/.test(word)) return word;
+  var w = word.replace(/ё/g, "е"), n = w.length, pV = n, p2 = n, i = 0;
+  function vowel(k) { return V.indexOf(w[k]) >= 0; }
+  while (i < n && !vowel(i)) i++;
+  if (i < n) {
+    pV = ++i;
+    while (i < n && vowel(i)) i++;
+    if (i++ < n) { while (i < n && !vowel(i)) i++; if (i++ < n) { while (i < n && vowel(i)) i++; if (i < n) p2 = i + 1; } }
+  }
+  // The longest ending of either group within RV; the first group's only after а or я.
+  function cut(g, lo) {
+    var best = "", group = -1;
+    g.forEach(function (list, k) { list.forEach(function (e) {
+      if (e.length > best.length && w.length - e.length >= lo && w.slice(-e.length) === e) { best = e; group = k; }
+    }); });
+    if (group < 0) return false;
+    var at = w.length - best.length;
+    if (group === 0 && !(at - 1 >= pV && (w[at - 1] === "а" || w[at - 1] === "я"))) return false;
+    w = w.slice(0, at);
+    return true;
+  }
+  if (!cut(RU.pg, pV)) {
+    cut(RU.refl, pV);
+    if (cut(RU.adj, pV)) cut(RU.part, pV);
+    else if (!cut(RU.verb, pV)) cut(RU.noun, pV);
+  }
+  if (w.length - 1 >= pV && w.slice(-1) === "и") w = w.slice(0, -1);
+  cut([[], ["ост", "ость"]], Math.max(pV, p2));
+  var t = "";
+  ["ейш", "ейше", "н", "ь"].forEach(function (e) { if (e.length > t.length && w.length - e.length >= pV && w.slice(-e.length) === e) t = e; });
+  if (t === "ь") w = w.slice(0, -1);
+  else if (t === "н") { if (w.length - 2 >= pV && w[w.length - 2] === "н") w = w.slice(0, -1); }
+  else if (t) { w = w.slice(0, -t.length); if (w.length - 2 >= pV && w.slice(-2) === "нн") w = w.slice(0, -1); }
+  return w;
+}
+
+// Kazakh endings (KazakhStemmer.swift): the longest that may follow the sound before it (V vowel,
+// Z voiced, S voiceless, C consonant, * any, or the letters) and leaves 3 letters with a vowel, up to 4
+// times; then a final -ыш/-иш; a final г/б is written к/п.
+var KK = ("лар:Vруй лер:Vруй дар:лмнзж дер:лмнзж тар:Sбвгд тер:Sбвгд ым:C им:C ын:C ин:C ы:C и:C " +
+  "сы:аеоуэюя си:аеоуэюя сын:V син:V " +
+  "ымыз:C имиз:C ыныз:C иниз:C мыз:V миз:V ныз:V низ:V нын:Vмн нин:Vмн дын:жзлрйу дин:жзлрйу тын:Sбвгд тин:Sбвгд " +
+  "га:VZ ге:VZ ка:S ке:S на:ыи не:ыи ды:Zу ди:Zу ты:S ти:S ны:V ни:V да:VZ де:VZ та:S те:S нда:ыи нде:ыи " +
+  "дан:Vбвгджзйлру ден:Vбвгджзйлру тан:S тен:S нан:ыимн нен:ыимн мен:Vбвгдйлмнру бен:жз пен:S " +
+  "дагы:VZ деги:VZ тагы:S теги:S гы:рлн ги:рлн кы:S ки:S у:* ып:C ип:C ган:VZ ген:VZ кан:S кен:S " +
+  "йтын:V йтин:V ады:C еди:C йды:V йди:V").split(" ").map(function (r) { return r.split(":"); });
+var KKZ = "бвгджзйлмнр", KKS = "кпстфхцчшщ";
+function kkAllows(after, c) {
+  return after === "*" || after.indexOf(c) >= 0 || after.indexOf("V") >= 0 && V.indexOf(c) >= 0 ||
+    after.indexOf("Z") >= 0 && KKZ.indexOf(c) >= 0 || after.indexOf("S") >= 0 && KKS.indexOf(c) >= 0 ||
+    after.indexOf("C") >= 0 && (KKZ + KKS).indexOf(c) >= 0;
+}
+function kkStem(word) {
+  if (!/^[а-я]+$/.test(word)) return word;
+  var w = Array.from(word), pass, n;
+  function longest(rules) {
+    var best = 0;
+    rules.forEach(function (r) {
+      var k = r[0].length, rest = w.length - k;
+      if (k > best && rest >= 3 && w.slice(rest).join("") === r[0] && kkAllows(r[1], w[rest - 1]) &&
+        w.slice(0, rest).some(function (c) { return V.indexOf(c) >= 0; })) best = k;
+    });
+    return best;
+  }
+  for (pass = 0; pass < 4; pass++) { n = longest(KK); if (!n) break; w.length -= n; }
+  w.length -= longest([["ыш", "C"], ["иш", "C"]]);
+  if (w.length >= 3 && (w[w.length - 1] === "г" || w[w.length - 1] === "б")) w[w.length - 1] = w[w.length - 1] === "г" ? "к" : "п";
+  return w.join("");
+}
+
+// The indexed form of a folded word: the stemmer of the index's language, then the alias table.
+function analyze(word, meta) {
+  var a = meta.aliases || {}, has = Object.prototype.hasOwnProperty, stem;
+  if (has.call(a, word)) return a[word];
+  stem = meta.lang === "ru" ? ruStem(word) : meta.lang === "kk" ? kkStem(word) : word;
+  return has.call(a, stem) ? a[stem] : stem;
+}
+
 // Up to 8 distinct words; the last is a prefix until a space follows it.
 function parse(q) {
   var words = terms(q), prefix = /[\p{L}\p{N}]{2}$/u.test(fold(q)), list = [];
@@ -45,8 +136,8 @@ function decode(s) {
   return ids;
 }
 
-// query(q) → {total, results: [[url, title, snippet]]} or null: pages with every word, title
-// matches first, then more terms, then site order.
+// query(q) → {total, results: [[url, title, snippet]], more(from)} or null: pages with every word (its
+// stem; the last word typed is a prefix of one), title matches first, then more terms, then site order.
 function searcher(base) {
   var cache = {};
   function load(path) {
@@ -70,9 +161,15 @@ function searcher(base) {
     var words = parse(q), meta;
     if (!words.length) return Promise.resolve(null);
     return load("meta.json").then(function (m) {
-      if ((meta = m).version !== 1) throw m.version;
-      m.keys = m.shards.map(function (s) { return s.replace("*", ""); });
-      return Promise.all(words.map(function (w) { return postings(m, w); }));
+      if ((meta = m).version !== 2) throw m.version;
+      m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
+      // A word being typed is a prefix of a stem, or a whole stem followed by the start of an ending
+      // («отинимд» is «отин» + «имд…»): its stem as a prefix, and its last 1–4 letters cut off, whole.
+      return Promise.all(words.map(function (w) {
+        var lookups = [postings(m, { w: analyze(w.w, m), prefix: w.prefix })], chars = Array.from(w.w), k;
+        if (w.prefix) for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) lookups.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }));
+        return Promise.all(lookups).then(function (all) { return [].concat.apply([], all); });
+      }));
     }).then(function (lists) {
       var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),
         title = new Uint8Array(N), count = new Uint32Array(N);
@@ -85,9 +182,12 @@ function searcher(base) {
       });
       for (d = 0; d < N; d++) if (hits[d] === words.length) found.push(d);
       found.sort(function (a, b) { return title[b] - title[a] || count[b] - count[a] || a - b; });
-      return Promise.all(found.slice(0, 10).map(function (d) {
-        return load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
-      })).then(function (results) { return { total: found.length, results: results }; });
+      function more(from) {
+        return Promise.all(found.slice(from, from + PER).map(function (d) {
+          return load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
+        }));
+      }
+      return more(0).then(function (results) { return { total: found.length, results: results, more: more }; });
     });
   };
 }
@@ -102,22 +202,55 @@ function enhance(form) {
   var input = form.querySelector("input[name=q]"), box = form.nextElementSibling, timer, seq = 0, failed,
     query = searcher(form.getAttribute("data-index"));
   if (!input || !box || !box.classList.contains("search-results")) return;
+  function say(key, n) { return (form.getAttribute("data-" + key) || "").replace("{n}", n); }
+  function status(text) { box.textContent = ""; add(box, "p", text).className = "search-status"; }
+  function list(results, ol) {
+    results.forEach(function (r) {
+      var li = add(ol, "li");
+      add(li, "a", r[1]).href = r[0];
+      if (r[2]) add(li, "p", r[2]);
+    });
+  }
   function run(submitted) {
     var n = ++seq;
+    if (!input.value.trim()) { box.textContent = ""; return; }
+    box.setAttribute("aria-busy", "true");
+    var slow = setTimeout(function () { if (n === seq) status(say("searching")); }, 100);
     query(input.value).then(function (res) {
       failed = false;
+      clearTimeout(slow);
       if (n !== seq) return;
+      box.removeAttribute("aria-busy");
       box.textContent = "";
       if (!res) return;
-      var ol = res.total ? add(box, "ol") : add(box, "p", NONE[document.documentElement.lang] || NONE.ru);
-      res.results.forEach(function (r) {
-        var li = add(ol, "li");
-        add(li, "a", r[1]).href = r[0];
-        if (r[2]) add(li, "p", r[2]);
-      });
+      if (!res.total) return status(say("none"));
+      status(say("found", res.total));
+      var ol = add(box, "ol"), shown = res.results.length;
+      list(res.results, ol);
+      if (shown < res.total) {
+        var button = add(box, "button", say("more"));
+        button.type = "button";
+        button.className = "search-more";
+        button.addEventListener("click", function () {
+          button.disabled = true;
+          res.more(shown).then(function (next) {
+            if (n !== seq) return;
+            list(next, ol);
+            shown += next.length;
+            button.disabled = false;
+            if (shown >= res.total) box.removeChild(button);
+            var links = ol.querySelectorAll("a");
+            if (links[shown - next.length]) links[shown - next.length].focus();
+          }, function () { button.disabled = false; status(say("failed")); });
+        });
+      }
     }, function () {
       failed = true;
-      if (submitted) form.submit();
+      clearTimeout(slow);
+      if (n !== seq) return;
+      box.removeAttribute("aria-busy");
+      status(say("failed"));
+      if (submitted && !onSearchPage()) form.submit();
     });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
@@ -127,8 +260,14 @@ function enhance(form) {
     clearTimeout(timer);
     run(true);
   });
+  function onSearchPage() {
+    try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
+  }
+  // On the search page the query arrives in the address (?q=…): search it at once.
+  var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
+  if (q && onSearchPage()) { input.value = q; run(false); }
 }
 
 if (typeof document !== "undefined" && window.fetch) [].forEach.call(document.querySelectorAll("form.search"), enhance);
-if (typeof module !== "undefined") module.exports = { fold: fold, terms: terms, parse: parse, decode: decode, searcher: searcher };
+if (typeof module !== "undefined") module.exports = { fold: fold, terms: terms, parse: parse, decode: decode, searcher: searcher, ruStem: ruStem, kkStem: kkStem, analyze: analyze };
 })();

@@ -107,8 +107,8 @@ final class BuildPipelineTests: XCTestCase {
         assertNoErrors(f.build().diagnostics)
         XCTAssertEqual(first, f.snapshot())
         XCTAssertEqual(first.keys.filter { !$0.hasPrefix("search/") && !$0.hasPrefix("bulletins/") }.count,
-                       80 + 2 + 3 + 1 + 4 + 4 + 1 + 2,
-                       "pages, homes, 404s, chooser, css, scripts and favicon, feeds, sitemap, robots, the output marker, _headers and the nginx snippet")
+                       80 + 2 + 3 + 1 + 4 + 4 + 1 + 2 + 2,
+                       "pages, homes, 404s, chooser, css, scripts and favicon, feeds, sitemap, robots, the output marker, _headers and the nginx snippet, search pages")
         XCTAssertEqual(first.keys.filter { $0.hasPrefix("bulletins/") }.count, 80 * 4 + 1,
                        "four bulletins per written page (none for the generated homes), and the manifest")
         XCTAssertTrue(first.keys.contains("search/kk/meta.json"))

@@ -78,7 +78,8 @@ final class BulletinChannelTests: XCTestCase {
         // The warning: icon and localised title, then the fakes defanged.
         let warning = try XCTUnwrap(lines.firstIndex(of: "⚠️ Назар аударыңыз"), text)
         // Typeset like the page: a no-break space keeps the dash on the line of the word before it.
-        XCTAssertEqual(lines[warning + 1], "egov-kz[.]com сайты мен EgovKzBot2[.]0 боты\u{A0}— жалған.")
+        // A domain name stays defanged; a bot name that no client links is written as it is.
+        XCTAssertEqual(lines[warning + 1], "egov-kz[.]com сайты мен EgovKzBot2.0 боты\u{A0}— жалған.")
         XCTAssertFalse(text.contains("egov-kz.com"))
         // The official-links block, a site link made absolute, a bare URL kept once.
         XCTAssertTrue(lines.contains("• egov.kz — https://egov.kz/"), text)
@@ -156,7 +157,8 @@ final class BulletinChannelTests: XCTestCase {
         for name in ["text.txt", "whatsapp.txt", "telegram.html"] {
             let text = try XCTUnwrap(f.output("bulletins/kk/w/" + name))
             XCTAssertTrue(text.contains("egov-kz[．]com"), text)
-            XCTAssertTrue(text.contains("EgovKzBot2[.]0-ге"), "the longest fake name is the one defanged: \(text)")
+            XCTAssertTrue(text.contains("EgovKzBot2.0-ге"), "the longest fake name is the one shown whole: \(text)")
+            XCTAssertFalse(text.contains("EgovKzBot2-"), text)
             XCTAssertTrue(text.contains("сайт egov-kz[.]com"), text)
         }
         XCTAssertTrue(try XCTUnwrap(f.output("bulletins/kk/w/whatsapp.txt")).contains("*Портал https://egov.kz*"))

@@ -150,7 +150,9 @@ final class GuideBlocksTests: XCTestCase {
         let aside = try XCTUnwrap(html?.first("aside") { $0.classes.contains("known-fakes") })
         XCTAssertTrue(aside.all("a").isEmpty, "fakes are never links")
         let names = aside.all("span").filter { $0.classes.contains("defanged") }.map(\.text)
-        XCTAssertEqual(names, ["EgovKzBot2[.]0", "egov-kz[.]com"])
+        XCTAssertEqual(names, ["egov-kz[.]com"], "a site's name is defanged")
+        let marked = aside.all("span").filter { $0.classes.contains("fake-name") }.map(\.text)
+        XCTAssertEqual(marked, ["жалған: EgovKzBot2.0"], "a bot's name no client links is shown as written, marked")
         XCTAssertEqual(aside.first("time")?["datetime"], "2020-04-14")
         XCTAssertTrue(aside.text.contains("жалған сайт"))
     }

@@ -79,6 +79,8 @@ final class LinkPolicyOfficialContentTests: XCTestCase {
         XCTAssertTrue(html.contains("href=\"https://egov.kz/apply\""), html)
         XCTAssertTrue(html.contains("href=\"https://42500.enbek.kz/news/2020\""), html)
         XCTAssertTrue(html.contains("href=\"https://t.me/Kenes1414Bot\""), html)
-        XCTAssertFalse(html.contains("EgovKzBot2.0"), html)
+        // The fake's name only inside its mark (no client links it), never linked.
+        XCTAssertEqual(html.components(separatedBy: "EgovKzBot2.0").count, html.components(separatedBy: "</span>EgovKzBot2.0</span>").count, html)
+        XCTAssertFalse(html.contains("t.me/EgovKzBot"), html)
     }
 }

@@ -26,7 +26,7 @@ final class LinkPolicyReplayTests: XCTestCase {
         // Inside a warning the whole name is shown defanged.
         let (html, d) = try Fixture.render("> [!WARNING]\n> Іздемеңіз: EgovKz_Bot2.0 жалған.\n")
         assertNoErrors(d)
-        XCTAssertTrue(try XCTUnwrap(html).contains("<span class=\"defanged\" translate=\"no\">EgovKz_Bot2[.]0</span>"))
+        XCTAssertTrue(try XCTUnwrap(html).contains("</span>EgovKz_Bot2.0</span>"), html ?? "")
         let (dotAbove, _) = try Fixture.render("> [!WARNING]\n> Іздемеңіз: EgovKzBot2\u{02D9}0 жалған.\n")
         XCTAssertTrue(try XCTUnwrap(dotAbove).contains(">EgovKzBot2[\u{02D9}]0</span>"), dotAbove ?? "")
     }

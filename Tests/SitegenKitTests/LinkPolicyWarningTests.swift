@@ -25,12 +25,14 @@ final class LinkPolicyWarningTests: XCTestCase {
         LinkPolicyAssert.noErrors(d)
     }
 
-    func testFakeBotNameInWarningIsRenderedDefangedOutsideLinks() throws {
+    func testFakeBotNameInWarningIsRenderedAsWrittenOutsideLinks() throws {
+        // No client links `EgovKzBot2.0`: it is shown as written, marked as fake, never a link.
         let (html, d) = try Fixture.render("> [!WARNING]\n> EgovKzBot2.0 деп іздемеңіз.\n")
         LinkPolicyAssert.noErrors(d)
         let page = try XCTUnwrap(html)
-        XCTAssertTrue(page.contains("<span class=\"defanged\" translate=\"no\">EgovKzBot2[.]0</span>"), page)
-        XCTAssertFalse(page.contains("EgovKzBot2.0"), page)
+        XCTAssertTrue(page.contains("<span class=\"fake-name\" translate=\"no\"><span class=\"visually-hidden\">жалған: </span>EgovKzBot2.0</span> деп"), page)
+        XCTAssertEqual(page.components(separatedBy: "EgovKzBot2.0").count, 2, "once, in its mark")
+        XCTAssertFalse(page.contains("<a href=\"https://t.me/EgovKzBot"), page)
     }
 
     func testFakeBotNameInCodeSpanInWarningIsAccepted() throws {

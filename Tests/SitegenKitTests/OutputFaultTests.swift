@@ -57,7 +57,7 @@ final class OutputFaultTests: XCTestCase {
         // A file-size limit below the size of the search index: a write fails as on a full disk.
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "ulimit -f 8 && exec \"$0\" build --source \"$1\"", executable.path, f.root]
+        shell.arguments = ["-c", "ulimit -f 16 && exec \"$0\" build --source \"$1\"", executable.path, f.root]
         let err = Pipe()
         shell.standardError = err
         try shell.run()

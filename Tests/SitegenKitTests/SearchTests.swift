@@ -74,7 +74,7 @@ final class SearchTests: XCTestCase {
         let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)
         XCTAssertEqual(files.map(\.path), ["search/kk/meta.json", "search/kk/t/0.json", "search/kk/d/0.json"])
         let meta = try json(files[0].bytes) as? [String: Any]
-        XCTAssertEqual(meta?["version"] as? Int, 1)
+        XCTAssertEqual(meta?["version"] as? Int, 2)
         XCTAssertEqual(meta?["lang"] as? String, "kk")
         XCTAssertEqual(meta?["docs"] as? Int, Self.smallDocuments.count)
         XCTAssertEqual(meta?["shards"] as? [String], [""])
@@ -164,7 +164,7 @@ final class SearchTests: XCTestCase {
                 XCTAssert(ids.allSatisfy { $0 >= 0 && Int($0) < docs.count }, "page numbers exist")
             }
         }
-        XCTAssertEqual(termsSeen, SearchTermIndex(documents: docs).terms.count, "each term once")
+        XCTAssertEqual(termsSeen, SearchTermIndex(documents: docs, analyzer: SearchAnalyzer(language: language)).terms.count, "each term once")
         XCTAssertEqual(files.filter { $0.path.hasPrefix(base + "t/") }.count, shardFiles, "no file unlisted")
 
         let fragments = files.filter { $0.path.hasPrefix(base + "d/") }
@@ -181,8 +181,10 @@ final class SearchTests: XCTestCase {
     func testScriptAgreesWithADirectSearchOnADeepIndex() throws {
         let docs = SearchTestCorpus.documents(count: 1_000, seed: 2)
         let files = SearchIndexWriter.files(language: "ru", documents: docs, shardLimit: 2_000, shardPacking: 1_000)
-        let pageTerms = docs.map { Set(SearchFolding.terms($0.title) + SearchFolding.terms($0.snippet) + SearchFolding.terms($0.text)) }
-        let vocabulary = Array(Set(pageTerms.flatMap { $0 })).sorted()
+        let analyzer = SearchAnalyzer(language: "ru")
+        let pageWords = docs.map { Set(SearchFolding.terms($0.title) + SearchFolding.terms($0.snippet) + SearchFolding.terms($0.text)) }
+        let pageTerms = pageWords.map { Set($0.map(analyzer.analyze)) }
+        let vocabulary = Array(Set(pageWords.flatMap { $0 })).sorted()
         var random = SearchTestRandom(seed: 9)
         var queries = ["по", "пос", "пособие", "өт", "өтініш", "өтініш ", "42 500", "как по", "ба", "zz", "ведиш"]
         for _ in 0..<40 {
@@ -196,9 +198,16 @@ final class SearchTests: XCTestCase {
         for (query, result) in zip(queries, results) {
             let words = SearchFolding.terms(query)
             let typing = query.last.map { !$0.isWhitespace } ?? false
+            // Each word by its stem; the word being typed as a prefix of a stem, or as a stem followed by
+            // one to four letters of an ending.
             let expected = pageTerms.filter { terms in
                 words.enumerated().allSatisfy { i, word in
-                    i == words.count - 1 && typing ? terms.contains { $0.hasPrefix(word) } : terms.contains(word)
+                    let stem = analyzer.analyze(word)
+                    guard i == words.count - 1 && typing else { return terms.contains(stem) }
+                    let letters = Array(word.unicodeScalars)
+                    let cuts = stride(from: letters.count - 1, through: max(3, letters.count - 4), by: -1)
+                        .map { String(String.UnicodeScalarView(letters.prefix($0))) }
+                    return terms.contains { $0.hasPrefix(stem) } || cuts.contains { terms.contains($0) }
                 }
             }.count
             XCTAssertEqual(result["total"] as? Int, expected, "«\(query)»")
@@ -251,10 +260,11 @@ final class SearchTests: XCTestCase {
     }
 
     func testScriptSearchesTheLastWordAsAPrefix() throws {
-        let results = try searchSmallIndex(["өтін", "өтін ", "отинимд"])
-        XCTAssertEqual(Set(results[0].urls), ["/kk/apply/", "/kk/claim/"], "prefix while typing")
+        let results = try searchSmallIndex(["порт", "порт ", "отинимд", "тексер"])
+        XCTAssertEqual(Set(results[0].urls), ["/kk/apply/", "/kk/egov/"], "prefix while typing")
         XCTAssertEqual(results[1].urls, [], "a finished word is whole")
-        XCTAssertEqual(results[2].urls, ["/kk/claim/"])
+        XCTAssertEqual(Set(results[2].urls), ["/kk/apply/", "/kk/claim/"], "a stem and the start of an ending: өтінім|д…")
+        XCTAssertEqual(results[3].urls, ["/kk/claim/"], "тексер|у")
     }
 
     func testScriptNeedsEveryWordAndRanksTitlesFirst() throws {
@@ -272,19 +282,29 @@ final class SearchTests: XCTestCase {
         let docs = Self.smallDocuments + [
             SearchDocument(url: "/kk/html/", title: "<b>Белгі</b> & «тег»", snippet: "<script>alert(1)</script>", text: "")
         ]
+        let many = (1...25).map { SearchDocument(url: "/kk/\($0)/", title: "Бот \($0)", snippet: "", text: "боттар") }
         let files = SearchIndexWriter.files(language: "kk", documents: docs)
+            + SearchIndexWriter.files(language: "kk", documents: many).map { ("many/" + $0.path, $0.bytes) }
         let out = try runNode(index: files, requests: [], harness: Self.domHarness)
         let steps = try XCTUnwrap(out.first?["steps"] as? [[String: Any]])
         func step(_ name: String) -> [String: Any] { steps.first { $0["name"] as? String == name } ?? [:] }
 
-        // Typing shows a list of links with title and snippet, as text.
+        // Typing shows the count, then a list of links with title and snippet, as text.
         XCTAssertEqual(
             step("typed")["html"] as? String,
-            "<ol><li><a href=\"/kk/apply/\">Өтініш беру</a><p>Егов арқылы «өтініш» беру: 42\u{A0}500 теңге.</p></li>"
+            "<p>Табылды: 2</p><ol><li><a href=\"/kk/apply/\">Өтініш беру</a><p>Егов арқылы «өтініш» беру: 42\u{A0}500 теңге.</p></li>"
                 + "<li><a href=\"/kk/claim/\">Өтінім</a><p>Өтінімді тексеру.</p></li></ol>")
-        XCTAssertEqual(step("markup")["text"] as? String, "<b>Белгі</b> & «тег»<script>alert(1)</script>")
-        XCTAssertEqual(step("markup")["elements"] as? Int, 4, "ol, li, a, p: nothing parsed from the data")
+                XCTAssertEqual(step("markup")["text"] as? String, "Табылды: 1<b>Белгі</b> & «тег»<script>alert(1)</script>")
+        XCTAssertEqual(step("markup")["elements"] as? Int, 5, "p, ol, li, a, p: nothing parsed from the data")
         XCTAssertEqual(step("nothing")["html"] as? String, "<p>Ештеңе табылмады</p>")
+        // 25 results: ten at a time, with a button for more until all are shown.
+        XCTAssertEqual((step("page 1")["text"] as? String)?.hasPrefix("Табылды: 25"), true)
+        XCTAssertEqual(step("page 1")["items"] as? Int, 10)
+        XCTAssertEqual(step("page 1 button")["text"] as? String, "Тағы көрсету")
+        XCTAssertEqual(step("page 2")["items"] as? Int, 20)
+        XCTAssertEqual(step("page 3")["items"] as? Int, 25)
+        XCTAssertEqual(step("page 3")["button"] as? Bool, false, "no button once everything is shown")
+        XCTAssertEqual(step("failure shown")["html"] as? String, "<p>Іздеу жүктелмеді.</p>", "a failed search says so")
         XCTAssertEqual(step("one letter")["html"] as? String, "", "a single letter searches nothing")
         XCTAssertEqual(step("submitted")["prevented"] as? Bool, true, "with the index, submitting searches here")
         XCTAssertEqual(step("submitted")["navigated"] as? Bool, false)
@@ -445,6 +465,15 @@ final class SearchTests: XCTestCase {
         El.prototype.appendChild = function (child) { this.children.push(child); return child; };
         El.prototype.addEventListener = function (type, f) { this.listeners[type] = f; };
         El.prototype.getAttribute = function (name) { return name in this.attributes ? this.attributes[name] : null; };
+        El.prototype.setAttribute = function (name, value) { this.attributes[name] = String(value); };
+        El.prototype.removeAttribute = function (name) { delete this.attributes[name]; };
+        El.prototype.removeChild = function (child) { this.children.splice(this.children.indexOf(child), 1); return child; };
+        El.prototype.focus = function () {};
+        El.prototype.querySelectorAll = function (tag) {
+          const out = [];
+          (function walk(el) { el.children.forEach(function (c) { if (c.tagName === tag) out.push(c); walk(c); }); })(this);
+          return out;
+        };
         Object.defineProperty(El.prototype, "textContent", {
           get: function () { return this.text + this.children.map(function (c) { return c.textContent; }).join(""); },
           set: function (v) { this.text = String(v); this.children = []; }
@@ -461,7 +490,9 @@ final class SearchTests: XCTestCase {
         let navigated = false;
         function page(index) {
           const form = new El("form"), input = new El("input"), box = new El("div");
-          form.className = "search"; form.attributes["data-index"] = index; form.attributes.action = "/kk/";
+          form.className = "search"; form.attributes["data-index"] = index; form.action = "http://site.test/kk/search/";
+          Object.assign(form.attributes, { "data-searching": "Ізделуде…", "data-failed": "Іздеу жүктелмеді.",
+            "data-none": "Ештеңе табылмады", "data-found": "Табылды: {n}", "data-more": "Тағы көрсету" });
           input.attributes.name = "q"; input.value = "";
           box.className = "search-results";
           form.querySelector = function (selector) { return selector === "input[name=q]" ? input : null; };
@@ -469,9 +500,9 @@ final class SearchTests: XCTestCase {
           form.submit = function () { navigated = true; };
           return { form: form, input: input, box: box };
         }
-        const pages = [page("search/kk/"), page("missing/")];
+        const pages = [page("search/kk/"), page("missing/"), page("many/search/kk/")];
         global.window = global;
-        global.location = { search: "" };
+        global.location = { search: "", pathname: "/kk/", href: "http://site.test/kk/" };
         global.document = {
           documentElement: { lang: "kk" },
           createElement: function (tag) { return new El(tag); },
@@ -508,7 +539,19 @@ final class SearchTests: XCTestCase {
             await wait();
             steps.push({ name: name, prevented: prevented, navigated: navigated });
           }
-          const [kk, broken] = pages;
+          const [kk, broken, many] = pages;
+          function more(name) {
+            const button = many.box.children.find(function (c) { return c.tagName === "button"; });
+            steps.push({ name: name + " button", text: button ? button.textContent : null });
+            if (button) button.listeners.click({});
+          }
+          await type(many, "бот ", "page 1");
+          steps[steps.length - 1].items = many.box.querySelectorAll("li").length;
+          more("page 1"); await wait();
+          steps.push({ name: "page 2", items: many.box.querySelectorAll("li").length });
+          more("page 2"); await wait();
+          steps.push({ name: "page 3", items: many.box.querySelectorAll("li").length,
+            button: many.box.children.some(function (c) { return c.tagName === "button"; }) });
           await type(kk, "өтін", "typed");
           await type(kk, "белгі", "markup");
           await type(kk, "жоқсөз ", "nothing");
@@ -517,6 +560,7 @@ final class SearchTests: XCTestCase {
           await submit(kk, "submitted");
           broken.input.value = "өтініш";
           await submit(broken, "no index");
+          steps.push({ name: "failure shown", html: broken.box.children.map(html).join("") });
           await submit(broken, "no index again");
           process.stdout.write(JSON.stringify([{ steps: steps }]));
         })().catch(function (e) { console.error(e); process.exit(1); });

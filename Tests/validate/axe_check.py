@@ -128,8 +128,10 @@ def page_kind(root, content, page):
     return "page"
 
 
-def make_driver():
+def make_driver(javascript=True):
     options = webdriver.ChromeOptions()
+    if not javascript:
+        options.add_argument("--blink-settings=scriptEnabled=false")
     options.add_argument("--headless=new")
     options.add_argument("--no-sandbox")
     options.add_argument("--disable-gpu")

@@ -5,6 +5,8 @@
 #   - every page, in both languages, at 360 and 1280 px, through axe-core 4 in headless Chromium, served
 #     with the headers of the build's `_headers` (Chromium must refuse nothing under its
 #     Content-Security-Policy); both also over a site of every construct sitegen renders (Tests/validate/features/);
+#   - at 360×800 in Chromium, where each page type's main block begins (first_screen.py): within 800 px;
+#   - the reader's path in Chromium (reader_path.py): search, checklists, 404s, with and without JavaScript;
 #   - every SMS bulletin's encoding and segment count through PyPI smsutil, for the real content and for
 #     a site of SMS texts on every boundary (sms_fixture.py);
 # then selftest.sh plants one fault per validator in a copy of the site and expects each to notice.
@@ -54,6 +56,23 @@ summary+=("$(tail -n 1 "$work/axe.log") (the site)")
 mapfile -t feature_pages < <(cd "$work/features" && find kk ru -name index.html | sort)
 if python3 "$here/axe_check.py" "$work/features" "$features/content" "${feature_pages[@]}" | tee "$work/axe-features.log"; then :; else status=1; fi
 summary+=("$(tail -n 1 "$work/axe-features.log") (every construct)")
+
+echo "== first screen at 360×800"
+if python3 "$here/first_screen.py" "$site" content | tee "$work/first.log" \
+    && python3 "$here/first_screen.py" "$work/features" "$features/content" --any | tee "$work/first-features.log"; then
+    summary+=("$(tail -n 1 "$work/first.log") (the site); $(tail -n 1 "$work/first-features.log") (every construct)")
+else
+    status=1
+    summary+=("first screen: FAILED (see above)")
+fi
+
+echo "== the reader's path (search, checklists, 404) in Chromium"
+if python3 "$here/reader_path.py" "$site" | tee "$work/reader.log"; then
+    summary+=("$(tail -n 1 "$work/reader.log")")
+else
+    status=1
+    summary+=("reader path: FAILED (see above)")
+fi
 
 echo "== smsutil"
 if python3 "$here/sms_check.py" "$site" | tee "$work/sms.log"; then :; else status=1; fi

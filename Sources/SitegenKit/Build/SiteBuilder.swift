@@ -84,6 +84,7 @@ public struct SiteBuilder: Sendable {
             if let page { pages.append(page) }
         }
         diagnostics += Self.urlClashes(pages.map(PageAddress.init))
+        diagnostics += Self.reservedClashes(pages)
         let homes = Self.missingHomes(pages, config: config)
         let generated = Set(homes.map(\.sourcePath))
         pages += homes
@@ -122,6 +123,8 @@ public struct SiteBuilder: Sendable {
                 try output.write("404.html", templates.render("404", context.notFound(language: config.defaultLanguage)))
                 for lang in config.languages {
                     try output.write("\(lang)/404.html", templates.render("404", context.notFound(language: lang)))
+                    try output.write(String(SearchPage.url(language: lang).dropFirst()) + "index.html",
+                                     templates.render("search", context.searchPage(language: lang)))
                 }
                 let discovery = DiscoveryFiles(config: config, index: index)
                 try output.write("sitemap.xml", discovery.sitemap())
@@ -130,7 +133,8 @@ public struct SiteBuilder: Sendable {
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                     let documents = zip(pages, built).filter { $0.0.language == lang }.compactMap(\.1.search)
-                    for file in SearchIndexWriter.files(language: lang, documents: documents) {
+                    for file in SearchIndexWriter.files(language: lang, documents: documents,
+                                                             aliases: strings.text("searchAliases", lang)) {
                         try output.write(file.path, file.bytes)
                     }
                 }
@@ -222,6 +226,17 @@ public struct SiteBuilder: Sendable {
             }
         }
         return out
+    }
+
+    /// A page published where the build writes a page of its own (the search page of its language).
+    static func reservedClashes(_ pages: [Page]) -> [Diagnostic] {
+        pages.filter { $0.url.lowercased() == SearchPage.url(language: $0.language) }.sorted { $0.sourcePath < $1.sourcePath }
+            .map { page in
+                let p = page.frontMatter.slugPosition ?? (1, 1)
+                return .error("content.url-clash",
+                              "\(page.sourcePath) would be published at \(page.url), where the build writes the search page; rename the file or set another slug",
+                              file: page.sourcePath, line: p.line, column: p.column)
+            }
     }
 
     /// Files of `static/` that are published unchecked: a page (its links would reach readers without

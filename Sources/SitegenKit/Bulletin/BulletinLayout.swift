@@ -70,7 +70,7 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
             case .emphasis(let c): out += styled(c, .emphasis, markup.emphasis)
             case .strike(let c): out += styled(c, .strike, markup.strike)
             case .code(let s): out += !within.isEmpty && !markup.codeNestsInEmphasis ? markup.text(s) : markup.code(s)
-            case .fakeName(let s): out += markup.text(Defang.messenger(s))
+            case .fakeName(let s): out += markup.text(FakeNameDisplay.messenger(s))
             case .lineBreak: out += "\n"
             case .link(let c, let url):
                 let shown = Self.shown(url)

@@ -103,7 +103,7 @@ indirect enum BulletinInline: Sendable, Equatable {
         case .text(let s), .code(let s): return s
         case .strong(let c), .emphasis(let c), .strike(let c): return c.map(\.plainText).joined()
         case .link(let c, _): return c.map(\.plainText).joined()
-        case .fakeName(let s): return Defang.messenger(s)
+        case .fakeName(let s): return FakeNameDisplay.messenger(s)
         case .lineBreak: return "\n"
         }
     }

@@ -192,7 +192,7 @@ struct BulletinReader {
         let literal = node.literal ?? ""
         guard let ranges = edits.defanged[node] else { return literal }
         return RenderEdits.segments(of: literal, defanging: ranges)
-            .map { $0.isName ? Defang.messenger($0.text) : $0.text }.joined()
+            .map { $0.isName ? FakeNameDisplay.messenger($0.text) : $0.text }.joined()
     }
 
     /// A destination as a reader outside the site needs it: links to pages of the site get the site's

@@ -46,12 +46,18 @@ public struct ClaimReview: Sendable {
     /// The verdict on a 1 (false) to 5 (true) scale, when given.
     public var ratingValue: Int?
     public var date: String?
+    /// Tags of the `official:` entries of `sitegen.yml` that the verdict card offers instead of the fake.
+    public var official: [String] = []
+    /// Where `official` is written, for a tag that names no entry.
+    public var officialPosition: (line: Int, column: Int)?
     /// Where the claim and the rating are written, for the checks of what they say.
     public var textValues: [Located<String>] = []
 
     static func read(_ node: Node, _ reader: inout YAMLReader) -> ClaimReview? {
         guard let pairs = reader.mapping(node, what: "claimReview") else { return nil }
         var claim: String?, rating: String?, value: Int?, date: String?
+        var official: [String] = []
+        var officialPosition: (line: Int, column: Int)?
         var texts: [Located<String>] = []
         for (key, keyNode, v) in pairs {
             switch key {
@@ -74,8 +80,17 @@ public struct ClaimReview: Sendable {
                         reader.error("frontmatter.claimReview", "date '\(d.value)' is not a date like 2020-04-14", at: v)
                     }
                 }
+            case "official":
+                officialPosition = reader.position(v)
+                if v.scalar != nil {
+                    official = reader.string(v, what: "claimReview.official").map { [$0.value] } ?? []
+                } else if let items = v.sequence {
+                    official = items.compactMap { reader.string($0, what: "claimReview.official")?.value }
+                } else {
+                    reader.error("frontmatter.claimReview", "official must be a tag of the official: list in sitegen.yml, or a list of tags", at: v)
+                }
             default:
-                reader.error("frontmatter.claimReview", "unknown key '\(key)' in claimReview (known: claim, rating, ratingValue, date)",
+                reader.error("frontmatter.claimReview", "unknown key '\(key)' in claimReview (known: claim, rating, ratingValue, date, official)",
                              at: keyNode)
             }
         }
@@ -83,7 +98,8 @@ public struct ClaimReview: Sendable {
             reader.error("frontmatter.claimReview", "claimReview needs a claim and a rating", at: node)
             return nil
         }
-        return ClaimReview(claim: claim, rating: rating, ratingValue: value, date: date, textValues: texts)
+        return ClaimReview(claim: claim, rating: rating, ratingValue: value, date: date, official: official,
+                           officialPosition: officialPosition, textValues: texts)
     }
 }
 

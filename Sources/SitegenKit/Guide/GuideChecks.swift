@@ -31,6 +31,15 @@ struct GuideChecks: Sendable {
         for item in inventory.bareTaskMarkers {
             report("guide.checklist-empty", id: "guide.checklist-empty", item)
         }
+        if let review = page.frontMatter.claimReview {
+            let known = Set(config.official.flatMap(\.tags))
+            for tag in review.official where !known.contains(tag) {
+                let p = review.officialPosition ?? (1, 1)
+                out.append(.error("guide.official-links",
+                                  "claimReview.official names the tag '\(tag)', which no entry of official: in sitegen.yml has (tags: \(known.sorted().joined(separator: ", ")))",
+                                  file: page.sourcePath, line: p.line, column: p.column))
+            }
+        }
         for (node, info) in inventory.fencedBlocks {
             if let block = GuideBlock(info: info) {
                 for problem in problems(of: block, language: page.language) {

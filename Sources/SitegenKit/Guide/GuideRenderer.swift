@@ -7,6 +7,10 @@ public struct RenderedBody: Sendable {
     public var toc: [(id: String, text: String)] = []
     /// Whether the page has a checklist (and so loads the small script that remembers ticks).
     public var hasChecklist = false
+    /// Items per checklist, in order: a page and its translation share ticks when these agree.
+    public var checklistShape: [Int] = []
+    /// The verdict card of a fact check (HTML), shown under the title; empty for other pages.
+    public var verdict = ""
 }
 
 /// Turns the Markdown structures of a guide into their rendering: numbered steps with anchors,
@@ -24,6 +28,7 @@ struct GuideRenderer {
 
         var ids = HeadingIDs()
         ids.reserve("main")
+        ids.reserve("verdict")
         // Steps: the first top-level ordered list of a guide.
         let steps = page.frontMatter.kind == "guide" ? Steps.list(in: document) : nil
         let stepItems = steps?.children ?? []
@@ -53,6 +58,7 @@ struct GuideRenderer {
         }
         if body.toc.count < 3 { body.toc = [] }
 
+        body.checklistShape = checklists.map(\.children.count)
         for (l, list) in checklists.enumerated() {
             body.hasChecklist = true
             // The group's name is the nearest heading above the list (an intro paragraph may sit between).
@@ -95,8 +101,17 @@ struct GuideRenderer {
             case .knownFakes:
                 document.replace(node, withBlockHTML: KnownFakesBlock.html(
                     config.links.fakes, language: language, title: strings.text("knownFakes", language),
-                    reportedLabel: strings.text("reported", language)))
+                    reportedLabel: strings.text("reported", language), fakeMark: strings.text("fakeMark", language)))
             }
+        }
+
+        // Tables scroll sideways inside a focusable, named region rather than widening the page.
+        var tables: [CMarkNode] = []
+        document.forEachNode { node in if node.kind == .table { tables.append(node) } }
+        let tableName = HTMLText.escape(strings.text("table", language))
+        for table in tables {
+            document.replace(table, withBlockHTML: "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(tableName)\">\n"
+                + document.renderHTML(of: table) + "</div>\n")
         }
 
         // Steps last: what sits inside a step (headings, checklists, blocks) is rewritten first,

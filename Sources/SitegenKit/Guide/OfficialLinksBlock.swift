@@ -21,14 +21,14 @@ enum OfficialLinksBlock {
 
 /// Renders the registry of known fakes: each name defanged, what it does, when it was reported.
 enum KnownFakesBlock {
-    static func html(_ fakes: [FakeEntry], language: String, title: String, reportedLabel: String) -> String {
+    static func html(_ fakes: [FakeEntry], language: String, title: String, reportedLabel: String, fakeMark: String = "") -> String {
         var out = "<aside class=\"alert alert-warning known-fakes\" role=\"note\">\n<p class=\"alert-title\">"
             + HTMLText.escape(title) + "</p>\n<ul>\n"
         for f in fakes {
             // Names as registered: a bot's display name (`EgovKzBot2.0`) is not always a handle.
-            out += "<li>" + Defang.html(f.name.value)
+            out += "<li>" + FakeNameDisplay.html(f.name.value, mark: fakeMark)
             if let segments = f.descriptionSegments(language) {
-                out += " — " + segments.map { $0.isName ? Defang.html($0.text) : HTMLText.escape(Typography.apply($0.text, language: language)) }.joined()
+                out += " — " + segments.map { $0.isName ? FakeNameDisplay.html($0.text, mark: fakeMark) : HTMLText.escape(Typography.apply($0.text, language: language)) }.joined()
             }
             if let day = f.reported, let shown = LocalDates.display(day, language: language) {
                 out += " <span class=\"reported\">(" + HTMLText.escape(reportedLabel) + " <time datetime=\"" + day + "\">"

@@ -154,6 +154,9 @@ struct PageInspector: Sendable {
             for (f, phone) in phoneFindings(field.value) { placeInField([f], phone.text) }
             for token in tokens.scan(field.value) {
                 placeInField(judgeToken(token, inWarning: namesFakes), token.text, advancing: true)
+                if namesFakes, field.value == page.frontMatter.claimReview?.claim, isFakeToken(token) {
+                    edits.claimNames.append(token.offset..<(token.offset + token.length))
+                }
             }
         }
         return (diagnostics, edits)

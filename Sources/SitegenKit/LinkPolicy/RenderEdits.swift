@@ -10,6 +10,9 @@ public struct RenderEdits: Sendable {
     /// Tokens found in text runs outside links, by run index, so the facts of the page are read
     /// from the same scan.
     var runTokens: [Int: [TextToken]] = [:]
+    /// Byte ranges of the known fakes the claim of a fact check names (front matter `claimReview.claim`),
+    /// for the verdict card.
+    public var claimNames: [Range<Int>] = []
 
     public init() {}
 

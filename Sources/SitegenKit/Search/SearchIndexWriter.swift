@@ -29,7 +29,9 @@ public struct SearchDocument: Sendable {
 /// needs: `meta.json`, one shard per query word and one fragment per shown result. The client is
 /// `static/search.js`; words are folded by ``SearchFolding`` on both sides.
 ///
-/// - `meta.json` — `{"version":1,"lang":"kk","docs":N,"fragment":K,"shards":[key, …]}`. Shard *i* is
+/// - `meta.json` — `{"version":2,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"shards":[key, …]}`.
+///   Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias table, which `aliases`
+///   repeats for `search.js`). Shard *i* is
 ///   the file `t/<i>.json`. The terms are cut into a prefix tree: a node of more than ``shardLimit``
 ///   bytes is split by one more character, and is listed as its prefix followed by `*`; the other nodes
 ///   are shards, and small sibling shards coming out of one split are packed together (up to
@@ -57,7 +59,7 @@ public struct SearchDocument: Sendable {
 /// order), so two builds give the same bytes.
 public enum SearchIndexWriter {
     /// The format of the files; `search.js` refuses other versions.
-    static let formatVersion = 1
+    static let formatVersion = 2
     /// A shard over this many bytes is split by a longer prefix.
     static let shardLimit = 40 * 1024
     /// Small sibling shards that come out of a split are packed together up to this many bytes: fewer,
@@ -69,16 +71,17 @@ public enum SearchIndexWriter {
     static let snippetLength = 160
 
     /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
-    public static func files(language: String, documents: [SearchDocument]) -> [(path: String, bytes: [UInt8])] {
-        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking)
+    public static func files(language: String, documents: [SearchDocument], aliases: String = "") -> [(path: String, bytes: [UInt8])] {
+        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases)
     }
 
     /// ``files(language:documents:)`` with other shard sizes, so that tests get deep trees from few pages.
     static func files(
-        language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int
+        language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int, aliases: String = ""
     ) -> [(path: String, bytes: [UInt8])] {
         let base = "search/\(language)/"
-        let index = SearchTermIndex(documents: documents)
+        let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
+        let index = SearchTermIndex(documents: documents, analyzer: analyzer)
         var files: [(path: String, bytes: [UInt8])] = []
 
         let nodes = SearchShardTree(index: index, limit: shardLimit, packing: shardPacking).nodes
@@ -105,7 +108,14 @@ public enum SearchIndexWriter {
 
         var meta: [UInt8] = Array("{\"version\":\(formatVersion),\"lang\":".utf8)
         SearchJSON.appendString(language, to: &meta)
-        meta += Array(",\"docs\":\(documents.count),\"fragment\":\(perFragment),\"shards\":[".utf8)
+        meta += Array(",\"aliases\":{".utf8)
+        for (i, (from, to)) in analyzer.aliases.sorted(by: { $0.key < $1.key }).enumerated() {
+            if i > 0 { meta.append(UInt8(ascii: ",")) }
+            SearchJSON.appendString(from, to: &meta)
+            meta.append(UInt8(ascii: ":"))
+            SearchJSON.appendString(to, to: &meta)
+        }
+        meta += Array("},\"docs\":\(documents.count),\"fragment\":\(perFragment),\"shards\":[".utf8)
         for (i, name) in shardNames.enumerated() {
             if i > 0 { meta.append(UInt8(ascii: ",")) }
             SearchJSON.appendString(name, to: &meta)
@@ -190,10 +200,10 @@ struct SearchTermIndex {
     /// Number of pages.
     var count = 0
 
-    init(documents: [SearchDocument]) {
+    init(documents: [SearchDocument], analyzer: SearchAnalyzer = SearchAnalyzer(language: "")) {
         count = documents.count
         // Chunks of pages are read in parallel, each numbering its own terms; then the numbers are merged.
-        let chunks = searchInChunks(documents) { SearchPageChunk($0) }
+        let chunks = searchInChunks(documents) { SearchPageChunk($0, analyzer: analyzer) }
 
         var all = SearchTermTable()
         var allPages: [[Int32]] = []
@@ -244,15 +254,23 @@ private struct SearchPageChunk {
     /// Where each page's terms start in `termIDs`, and the end.
     var pageStarts: [Int] = [0]
 
-    init(_ documents: ArraySlice<SearchDocument>) {
+    init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer) {
+        // Words repeat across pages: each distinct folded word is analysed once per chunk.
+        var stems: [[UInt8]: [UInt8]] = [:]
         var lastPage: [Int32] = []
         var inTitle: [Bool] = []
         var page: Int32 = 0
         for doc in documents {
             page += 1
             let start = termIDs.count
-            func add(_ word: UnsafeBufferPointer<UInt8>, title: Bool) {
-                let (id, isNew) = terms.insert(word)
+            func add(_ folded: UnsafeBufferPointer<UInt8>, title: Bool) {
+                let key = Array(folded)
+                let stem: [UInt8]
+                if let known = stems[key] { stem = known } else {
+                    stem = Array(analyzer.analyze(String(decoding: key, as: UTF8.self)).utf8)
+                    stems[key] = stem
+                }
+                let (id, isNew) = stem.withUnsafeBufferPointer { terms.insert($0) }
                 if isNew {
                     lastPage.append(0)
                     inTitle.append(false)

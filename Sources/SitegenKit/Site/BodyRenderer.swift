@@ -8,10 +8,13 @@ public struct BodyRenderer: Sendable {
     public var basePath: String
     /// Title of each alert kind in the page's language.
     public var alertTitles: [AlertKind: String]
+    /// The word screen readers say before a fake's name shown as written ("fake" in the page's language).
+    public var fakeMark: String
 
-    public init(basePath: String, alertTitles: [AlertKind: String]) {
+    public init(basePath: String, alertTitles: [AlertKind: String], fakeMark: String = "") {
         self.basePath = basePath
         self.alertTitles = alertTitles
+        self.fakeMark = fakeMark
     }
 
     func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits,
@@ -37,6 +40,10 @@ public struct BodyRenderer: Sendable {
         }
         for (quote, kind) in alerts { renderAlert(quote, kind, in: document) }
         var body = guide?.apply(to: document) ?? RenderedBody(html: "")
+        if let guide, let review = guide.page.frontMatter.claimReview {
+            body.verdict = VerdictCard.html(review, names: PageInspector.united(edits.claimNames), language: guide.page.language,
+                                            config: guide.config, strings: guide.strings)
+        }
         body.html = document.renderHTML()
         return body
     }
@@ -44,10 +51,21 @@ public struct BodyRenderer: Sendable {
     /// Shows the names in a text node, code span or code block as non-link defanged spans; code
     /// stays code.
     private func defang(_ node: CMarkNode, _ ranges: [Range<Int>], in document: MarkdownDocument) {
-        let segments = RenderEdits.segments(of: node.literal ?? "", defanging: ranges)
+        let literal = node.literal ?? ""
+        let segments = RenderEdits.segments(of: literal, defanging: ranges)
+        // Each name is judged where it stands: shown as written only if nothing around it makes it a link.
+        var shown: [Bool] = []
+        var offset = 0
+        for s in segments {
+            shown.append(s.isName && FakeNameDisplay.isUnlinkable(at: offset..<(offset + s.text.utf8.count), in: literal))
+            offset += s.text.utf8.count
+        }
+        let mark = fakeMark
         switch node.kind {
         case .code, .codeBlock:
-            let inner = segments.map { $0.isName ? Defang.html($0.text) : HTMLText.escape($0.text) }.joined()
+            let inner = zip(segments, shown).map { s, asWritten in
+                s.isName ? FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: asWritten) : HTMLText.escape(s.text)
+            }.joined()
             if node.kind == .code {
                 document.replace(node, withPieces: [.html("<code>" + inner + "</code>")])
             } else {
@@ -58,8 +76,9 @@ public struct BodyRenderer: Sendable {
             var up = node.parent
             while let p = up, p.kind != .image { up = p.parent }
             let inImage = up != nil
-            document.replace(node, withPieces: segments.map {
-                $0.isName ? (inImage ? .text(Defang.text($0.text)) : .html(Defang.html($0.text))) : .text($0.text)
+            document.replace(node, withPieces: zip(segments, shown).map { s, asWritten in
+                s.isName ? (inImage ? .text(asWritten ? s.text : Defang.text(s.text))
+                            : .html(FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: asWritten))) : .text(s.text)
             })
         }
     }

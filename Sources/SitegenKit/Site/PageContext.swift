@@ -29,6 +29,7 @@ public struct PageContext: Sendable {
             "rootURL": href("/"),
             "feedURL": href("/\(language)/atom.xml"),
             "searchIndex": href("/search/\(language)/"),
+            "searchPage": href(SearchPage.url(language: language)),
             "searchScript": href(assets.path("/search.js")),
             "t": strings.table(language),
         ]
@@ -50,6 +51,9 @@ public struct PageContext: Sendable {
         ctx["hasToc"] = !body.toc.isEmpty
         ctx["hasChecklist"] = body.hasChecklist
         ctx["checklistScript"] = href(assets.path("/checklist.js"))
+        // Ticks are kept per translation pair and checklist shape, so the translation shows the same ticks
+        // when its lists pair up item for item (and a page whose lists changed starts afresh).
+        ctx["ticksKey"] = page.translationKey + ":" + body.checklistShape.map(String.init).joined(separator: ".")
         let updated = fm.lastmod ?? fm.date
         // Set only for a page with a date: an empty string still opens the template's section, and
         // `<time datetime="">` is invalid HTML.
@@ -86,13 +90,82 @@ public struct PageContext: Sendable {
         ctx["hasBreadcrumbs"] = !crumbs.isEmpty
         if page.isSection {
             let children = index.children(ofSection: page.listedPath, language: page.language)
+            // The home lists each section with its guides, so that a guide is on the first screen.
+            let nested = page.contentPath == "_index"
             ctx["pages"] = children.map { c -> [String: Any] in
-                ["title": Typography.apply(c.title, language: page.language), "url": href(c.url),
-                 "description": c.description.map { Typography.apply($0, language: page.language) } ?? "",
-                 "hasDescription": c.description != nil]
+                var item = listItem(c)
+                let below = nested && c.isSection ? index.children(ofSection: Self.folder(of: c), language: lang) : []
+                item["children"] = below.map(listItem)
+                item["hasChildren"] = !below.isEmpty
+                return item
             }
             ctx["hasPages"] = !children.isEmpty
         }
+        ctx["verdict"] = body.verdict
+        return ctx
+    }
+
+    /// A page in a list: title, address and description in the page's typography.
+    private func listItem(_ c: SiteIndex.Entry) -> [String: Any] {
+        ["title": Typography.apply(c.title, language: c.language), "url": href(c.url),
+         "description": c.description.map { Typography.apply($0, language: c.language) } ?? "",
+         "hasDescription": c.description != nil]
+    }
+
+    /// The folder a section page lists (`42500` for `42500/_index`).
+    static func folder(of section: SiteIndex.Entry) -> String {
+        String(section.contentPath.dropLast("_index".count)).trimmingSuffix("/")
+    }
+
+    /// Every page of a language grouped by the folder it is in, for the search page without JavaScript:
+    /// the home's own pages first, then each folder in path order (a subsection after its parent), pages
+    /// in list order. A group is headed by its section page's title and link, or by the folder's name
+    /// when the folder has no `_index.md`.
+    public func guideGroups(language: String) -> [[String: Any]] {
+        var byFolder: [String: [SiteIndex.Entry]] = [:]
+        for e in index.entries where e.language == language && !e.isSection && e.contentPath != "_index" {
+            byFolder[e.sectionPath, default: []].append(e)
+        }
+        return byFolder.keys.sorted().map { folder -> [String: Any] in
+            let section = index.entry(language: language, contentPath: folder.isEmpty ? "_index" : folder + "/_index")
+            let title = section?.title ?? (folder.isEmpty ? config.title(for: language) : folder)
+            let url = section?.url ?? (folder.isEmpty ? "/\(language)/" : nil)
+            var group: [String: Any] = ["title": Typography.apply(title, language: language),
+                                        "pages": byFolder[folder]!.sorted(by: SiteIndex.listOrder).map(listItem)]
+            if let url { group["url"] = href(url) }
+            group["hasURL"] = url != nil
+            return group
+        }
+    }
+
+    /// What the language home lists (its sections and pages), for the not-found page.
+    public func mainLinks(language: String) -> [[String: Any]] {
+        index.children(ofSection: "", language: language).map(listItem)
+    }
+
+    /// The other languages' homes, for the language switch of pages that have no translation.
+    private func otherHomes(_ language: String) -> [[String: Any]] {
+        config.languages.filter { $0 != language }.map { other -> [String: Any] in
+            ["lang": other, "name": strings.text("languageName", other), "url": href("/\(other)/"), "missing": false,
+             "notTranslated": strings.text("notTranslated", other)]
+        }
+    }
+
+    /// The search page of a language: the header's search field with the query, and without JavaScript
+    /// every guide of the language grouped by section.
+    public func searchPage(language: String) -> [String: Any] {
+        var ctx = common(language: language)
+        ctx["title"] = strings.text("searchTitle", language)
+        ctx["groups"] = guideGroups(language: language)
+        ctx["translations"] = otherHomes(language)
+        ctx["hasTranslations"] = config.languages.count > 1
+        ctx["canonical"] = config.absoluteURL(SearchPage.url(language: language))
+        ctx["breadcrumbs"] = [["title": Typography.apply(
+            index.entry(language: language, contentPath: "_index")?.title ?? config.title(for: language), language: language),
+            "url": href("/\(language)/")]]
+        ctx["hasBreadcrumbs"] = true
+        ctx["ogType"] = "website"
+        ctx["ogLocale"] = Self.locale(language)
         return ctx
     }
 
@@ -121,6 +194,10 @@ public struct PageContext: Sendable {
     public func notFound(language: String) -> [String: Any] {
         var ctx = common(language: language)
         ctx["title"] = strings.text("notFoundTitle", language)
+        ctx["text"] = strings.text("notFoundText", language)
+        ctx["pages"] = mainLinks(language: language)
+        ctx["translations"] = otherHomes(language)
+        ctx["hasTranslations"] = config.languages.count > 1
         ctx["languages"] = config.languages.map { lang -> [String: Any] in
             ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
              "text": strings.text("notFoundText", lang), "home": strings.text("home", lang)]

@@ -6,7 +6,7 @@ public struct Templates: Sendable {
     let library: MustacheLibrary
 
     /// Templates a site must have.
-    public static let required = ["page", "list", "404", "chooser"]
+    public static let required = ["page", "list", "404", "chooser", "search"]
 
     /// Parses every `templates/*.mustache` file; a parse error names the file, line and column.
     public static func load(sourceDirectory: String) -> (Templates?, [Diagnostic]) {
