@@ -36,9 +36,11 @@ final class SilentMistakesTests: XCTestCase {
     }
 
     func testAFakeNamedInARussianWarningIsShownDefanged() throws {
-        let (f, report) = try build("> [!ВНИМАНИЕ]\n> EgovKzBot2.0 — поддельный бот.\n")
+        let (f, report) = try build("> [!ВНИМАНИЕ]\n> EgovKzBot2.0 — поддельный бот, egov-kz.com — поддельный сайт.\n")
         assertNoErrors(report.diagnostics)
-        XCTAssertTrue(try XCTUnwrap(f.output("bulletins/kk/test/text.txt")).contains("EgovKzBot2[.]0"))
+        let text = try XCTUnwrap(f.output("bulletins/kk/test/text.txt"))
+        // Inside the warning: the bot's name (which no client links) as written, the domain defanged.
+        XCTAssertTrue(text.contains("⚠️") && text.contains("EgovKzBot2.0") && text.contains("egov-kz[.]com"), text)
     }
 
     func testAnyOtherMarkerIsAnErrorAtItsNameWithTheNearestName() throws {

@@ -64,7 +64,8 @@ public struct ServingRules: Sendable {
     /// The nginx snippet, to include in the `server` block whose root is the deploy target's
     /// `current` release.
     public func nginxSnippet() -> String {
-        let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "example.kz"
+        // nginx's catch-all name when the address has no host (a relative `baseURL`).
+        let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "_"
         var out = """
             # Serving rules for this site, written by sitegen build. Include them in the server block
             # whose root is the deploy target's current release:
