@@ -83,7 +83,9 @@ def main():
         driver.get(base + "ru/")
         driver.execute_script("document.querySelector('form.search').setAttribute('data-index', '/nowhere/')")
         driver.execute_script("document.querySelectorAll('form.search').forEach(f => f.replaceWith(f.cloneNode(true)))")
-        driver.execute_script("""const s = document.createElement('script'); s.src = '/search.js'; document.head.appendChild(s);""")
+        # The script is published under its content-hashed name (/search.<hash>.js): load the page's own.
+        driver.execute_script("""const s = document.createElement('script');
+            s.src = document.querySelector('script[src*="/search."]').getAttribute('src'); document.head.appendChild(s);""")
         time.sleep(0.3)
         driver.find_element(By.CSS_SELECTOR, "input[type=search]").send_keys("заявка")
         wait.until(lambda d: "не загрузился" in results_text(d))
