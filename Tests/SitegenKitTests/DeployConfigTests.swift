@@ -93,7 +93,9 @@ final class DeployConfigTests: XCTestCase {
         }
         let www = NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString + "/it's a \"folder\"; $(x)"
         defer { try? FileManager.default.removeItem(atPath: (www as NSString).deletingLastPathComponent) }
-        let f = try Fixture(config: Fixture.defaultConfig + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n",
+        // A real address: deploy refuses the placeholder the other fixtures use.
+        let config = Fixture.defaultConfig.replacingOccurrences(of: "https://example.kz/", with: "https://factcheck.kz/")
+        let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n",
                             files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
         var r = try CommandLineTests.execute(["deploy", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)

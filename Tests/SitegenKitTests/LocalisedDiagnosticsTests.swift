@@ -140,6 +140,21 @@ final class LocalisedDiagnosticsTests: XCTestCase {
         XCTAssertTrue(badConfig.stderr.contains("[config.language]"), badConfig.stderr)
     }
 
+    /// `sitegen bulletin --lang` names the page; its messages follow `lang:`, then the locale.
+    func testBulletinMessagesFollowTheConfigNotThePagesLanguage() throws {
+        let f = try site(config: "lang: ru\n")
+        let r = try CommandLineTests.execute(["bulletin", "content/kk/a.md", "--lang", "kk", "--source", f.root],
+                                             locale: ["LANG": "kk_KZ.UTF-8"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("sitegen.yml:4:10: warning: baseURL https://example.kz/ — адрес-заглушка"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("уақытша"), r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("А\n"), r.stdout)
+        let plain = try site()
+        let locale = try CommandLineTests.execute(["bulletin", "content/kk/a.md", "--source", plain.root],
+                                                  locale: ["LANG": "ru_RU.UTF-8"])
+        XCTAssertTrue(locale.stderr.contains("адрес-заглушка"), locale.stderr)
+    }
+
     func testOnATerminalEachDiagnosticEndsWithTheExplainCommand() throws {
         guard let sitegen = CommandLineTests.executable, FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
             throw XCTSkip("needs the sitegen executable and script(1)")

@@ -154,7 +154,7 @@ enum BuildMessages {
             ru: "у этой страницы 'bulletin: false', и бюллетеней у неё нет: чтобы они появились, удалите эту строку из front matter"),
         "bulletin.telegram.total": Entry(
             en: "the bulletin here is at least {units} UTF-16 units long, more than {parts} Telegram messages of {room} units can hold; shorten the page, or leave it out of the bulletins with `bulletin: false` in its front matter",
-            kk: "мұндағы бюллетень кемінде {units} UTF-16 бірлігі, ал {room} бірліктен тұратын {parts} Telegram хабарламасына одан азы сыяды; бетті қысқартыңыз немесе front matter ішінде `bulletin: false` деп жазып, оны бюллетеньдерден шығарыңыз",
+            kk: "мұндағы бюллетень кемінде {units} UTF-16 бірлігі, бұл әрқайсысы {room} бірліктен тұратын {parts} Telegram хабарламасына сыятын мөлшерден көп; бетті қысқартыңыз немесе front matter ішінде `bulletin: false` деп жазып, оны бюллетеньдерден шығарыңыз",
             ru: "бюллетень здесь длиной не меньше {units} единиц UTF-16, больше, чем вмещают {parts} сообщений Telegram по {room} единиц; сократите страницу или исключите её из бюллетеней строкой `bulletin: false` во front matter"),
         "bulletin.telegram.units": Entry(
             en: "{detail} here is {units} UTF-16 units long and cannot be split: a Telegram message holds {room} units ({max} less room for the part number) and {entities} entities; shorten it",

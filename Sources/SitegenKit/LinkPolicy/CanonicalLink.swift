@@ -46,7 +46,7 @@ enum CanonicalLink {
         var nested: [String: String] { MessageCatalog.nest("reason", id, arguments) }
 
         /// Whether an app ends the link before its end (percent-encoding would not help).
-        var isAppCut: Bool { id.hasPrefix("link.reason.app-") }
+        var isAppCut: Bool { id == "link.reason.app-ends" || id == "link.reason.app-unmatched" }
     }
 
     /// Nil when `written` is canonical; `url` is its parse, an https URL with a domain host.
