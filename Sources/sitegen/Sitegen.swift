@@ -173,7 +173,8 @@ struct BulletinCommand: ParsableCommand {
         discussion: """
             The page is named by its content file or its translationKey. A Telegram bulletin too long for \
             one message is printed as its parts, separated by a line '---'. The page is checked first; \
-            nothing is printed when it has errors.
+            nothing is printed when it has errors. --lang chooses the page's language; the messages are \
+            written in the language of lang: in sitegen.yml, else of the locale (LANG), as for build and check.
             """)
 
     @OptionGroup var sourceOptions: SourceOptions
@@ -189,15 +190,19 @@ struct BulletinCommand: ParsableCommand {
 
     func run() throws {
         let lookup = BulletinLookup(options: sourceOptions.buildOptions, target: target, language: lang, channel: channel)
+        // --lang names the page, so the messages follow lang: in sitegen.yml, then the locale.
+        let configLanguage = ConfigLoader.load(sourceDirectory: sourceOptions.buildOptions.sourceDirectory).0?.messageLanguage
+        let messages = MessageLanguage.choose(option: nil, config: configLanguage?.rawValue,
+                                              environment: ProcessInfo.processInfo.environment)
         switch lookup.run() {
         case .found(let parts, let diagnostics):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: Self.messageLanguage(nil, nil))
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages)
             FileHandle.standardOutput.write(Data((parts.joined(separator: "\n---\n") + "\n").utf8))
         case .unknown(let message):
             FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
             throw ExitCode(2)
         case .failed(let diagnostics, let setup):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: Self.messageLanguage(nil, nil))
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages)
             throw ExitCode(setup ? 2 : 1)
         }
     }
@@ -272,7 +277,9 @@ struct Deploy: ParsableCommand {
         case .done: return
         case .contentErrors: throw ExitCode(1)
         case .setupFailed(let diagnostics):
-            Self.printDiagnostics(diagnostics, source: source, language: Self.messageLanguage(nil, nil))
+            let configLanguage = ConfigLoader.load(sourceDirectory: source).0?.messageLanguage
+            Self.printDiagnostics(diagnostics, source: source, language: MessageLanguage.choose(
+                option: nil, config: configLanguage?.rawValue, environment: ProcessInfo.processInfo.environment))
             throw ExitCode(2)
         }
     }

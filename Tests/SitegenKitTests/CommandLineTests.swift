@@ -68,7 +68,7 @@ final class CommandLineTests: XCTestCase {
         let f = try Fixture(config: "title: x\n")
         let r = try run(["build", "--source", f.root])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("sitegen.yml:1:1: error: sitegen.yml has no 'languages' [config.missing-key]"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("sitegen.yml:1:1: error: sitegen.yml has no 'languages': add it (the README's section on sitegen.yml shows each key) [config.missing-key]"), r.stderr)
     }
 
     func testUsageErrorExitsTwoAndListsTheValidValues() throws {

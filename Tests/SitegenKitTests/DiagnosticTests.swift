@@ -18,14 +18,14 @@ final class SourceTextTests: XCTestCase {
     }
 
     func testTextFormatOfADiagnostic() {
-        let d = Diagnostic.error("link.lookalike", "link to non-official host egov-kz.com (looks like egov.kz)",
-                                 file: "content/kk/42500/apply.md", line: 12, column: 5)
+        let d = Diagnostic(file: "content/kk/42500/apply.md", line: 12, column: 5, severity: .error, code: "link.lookalike",
+                           message: "link to non-official host egov-kz.com (looks like egov.kz)")
         XCTAssertEqual(DiagnosticFormatter.line(d),
                        "content/kk/42500/apply.md:12:5: error: link to non-official host egov-kz.com (looks like egov.kz) [link.lookalike]")
     }
 
     func testCaretSitsUnderTheColumn() {
-        let d = Diagnostic.error("x.y", "m", file: "f.md", line: 1, column: 4)
+        let d = Diagnostic(file: "f.md", line: 1, column: 4, severity: .error, code: "x.y", message: "m")
         let out = DiagnosticFormatter(format: .text, sourceLines: { _, _ in "әбв[x]" }).render([d], withSnippets: true)
         XCTAssertEqual(out, "f.md:1:4: error: m [x.y]\n    әбв[x]\n       ^\n")
     }

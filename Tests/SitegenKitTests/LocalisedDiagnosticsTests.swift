@@ -17,7 +17,7 @@ final class LocalisedDiagnosticsTests: XCTestCase {
 
     static let families = "link|text|telegram|markdown|guide|bulletin|policy|parity|translation|output|content|config|yaml|frontmatter|template|i18n"
     /// Strings of a code's shape that are no codes: file and host names.
-    static let notCodes: Set<String> = ["telegram.html", "text.txt", "telegram.me", "telegram.dog"]
+    static let notCodes: Set<String> = ["telegram.html", "text.txt", "telegram.me", "telegram.dog", "example.kz"]
 
     func testEveryCodeSitegenReportsIsExplainedInEveryLanguage() throws {
         let literal = try NSRegularExpression(pattern: "\"((?:\(Self.families))\\.[A-Za-z-]+)\"")
@@ -138,6 +138,21 @@ final class LocalisedDiagnosticsTests: XCTestCase {
         let badConfig = try CommandLineTests.execute(["check", "--source", misspelt.root])
         XCTAssertEqual(badConfig.status, 2, badConfig.stderr)
         XCTAssertTrue(badConfig.stderr.contains("[config.language]"), badConfig.stderr)
+    }
+
+    /// `sitegen bulletin --lang` names the page; its messages follow `lang:`, then the locale.
+    func testBulletinMessagesFollowTheConfigNotThePagesLanguage() throws {
+        let f = try site(config: "lang: ru\n")
+        let r = try CommandLineTests.execute(["bulletin", "content/kk/a.md", "--lang", "kk", "--source", f.root],
+                                             locale: ["LANG": "kk_KZ.UTF-8"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("sitegen.yml:4:10: warning: baseURL https://example.kz/ — адрес-заглушка"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("уақытша"), r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("А\n"), r.stdout)
+        let plain = try site()
+        let locale = try CommandLineTests.execute(["bulletin", "content/kk/a.md", "--source", plain.root],
+                                                  locale: ["LANG": "ru_RU.UTF-8"])
+        XCTAssertTrue(locale.stderr.contains("адрес-заглушка"), locale.stderr)
     }
 
     func testOnATerminalEachDiagnosticEndsWithTheExplainCommand() throws {

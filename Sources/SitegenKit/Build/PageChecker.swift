@@ -55,7 +55,8 @@ struct PageChecker: Sendable {
     /// of the parsed one, so no later stage (all of which may recurse) ever walks it.
     private func tooDeep(_ page: Page, _ excess: NestingLimit.Excess) -> Checked {
         let p = page.filePosition(excess.position)
-        let error = Diagnostic.error("markdown.depth", NestingLimit.message(excess),
+        let message = NestingLimit.message(excess)
+        let error = Diagnostic.error("markdown.depth", id: message.id, message.arguments,
                                      file: page.sourcePath, line: p.line, column: p.column)
         let empty = MarkdownDocument(markdown: [])
         let inventory = MarkdownInventory(document: empty, body: [])

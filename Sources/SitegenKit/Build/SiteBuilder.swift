@@ -32,7 +32,7 @@ public struct SiteBuilder: Sendable {
         let (config, strings, checker, loader, bulletins) = (setup.config, setup.strings, setup.checker, setup.loader, setup.bulletins)
         // The output must be sitegen's alone: refused before any work, so nothing is lost.
         if !options.checkOnly, let refusal = Self.outputRefusal(options, config: config) {
-            diagnostics.append(.error("output.folder", refusal, file: options.resolvedOutput))
+            diagnostics.append(.error("output.folder", id: refusal.id, refusal.arguments, file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
         // Nothing changed since the build that published the output: report what it reported.
@@ -91,7 +91,7 @@ public struct SiteBuilder: Sendable {
         let index = SiteIndex(pages: pages)
         let assets: AssetNames
         do { assets = try Self.assetNames(staticFiles) } catch {
-            diagnostics.append(.error("output.io", "\(error)", file: "static"))
+            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: "static"))
             return report(diagnostics, setup: true)
         }
         let context = PageContext(config: config, strings: strings, index: index, assets: assets)
@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
         do { output = try OutputTree(destination: options.resolvedOutput) } catch {
-            diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
+            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
                 BuildRecord.remove(for: output.destination)
                 try output.commit()
             } catch {
-                diagnostics.append(.error("output.io", "\(error)", file: options.resolvedOutput))
+                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
                 output.discard()
                 return report(diagnostics, setup: true)
             }
@@ -195,7 +195,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
-    static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> String? {
+    static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> (id: String, arguments: [String: String])? {
         // Stylesheets and scripts are written under their hashed names.
         let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static").map { name -> String in
             guard AssetNames.isHashed(name), let bytes = FileReader.read(options.sourceDirectory + "/static/" + name) else { return name }
@@ -217,9 +217,8 @@ public struct SiteBuilder: Sendable {
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             if let first = seen[page.url.lowercased()] {
                 let p = page.slugPosition ?? (1, 1)
-                let how = first.url == page.url ? "are both published at \(page.url)"
-                    : "are published at \(first.url) and \(page.url), which differ only in case and are one file on many web hosts"
-                out.append(.error("content.url-clash", "\(page.sourcePath) and \(first.sourcePath) \(how)",
+                out.append(.error("content.url-clash", id: first.url == page.url ? "content.url-clash.same" : "content.url-clash.case",
+                                  ["path": page.sourcePath, "other": first.sourcePath, "first": first.url, "url": page.url],
                                   file: page.sourcePath, line: p.line, column: p.column))
             } else {
                 seen[page.url.lowercased()] = page
@@ -233,8 +232,7 @@ public struct SiteBuilder: Sendable {
         pages.filter { $0.url.lowercased() == SearchPage.url(language: $0.language) }.sorted { $0.sourcePath < $1.sourcePath }
             .map { page in
                 let p = page.frontMatter.slugPosition ?? (1, 1)
-                return .error("content.url-clash",
-                              "\(page.sourcePath) would be published at \(page.url), where the build writes the search page; rename the file or set another slug",
+                return .error("content.url-clash", id: "content.url-clash.search", ["path": page.sourcePath, "url": page.url],
                               file: page.sourcePath, line: p.line, column: p.column)
             }
     }
@@ -252,12 +250,11 @@ public struct SiteBuilder: Sendable {
             let top = String(file.prefix { $0 != "/" })
             let ext = (file as NSString).pathExtension.lowercased()
             if ["html", "htm", "xhtml", "shtml"].contains(ext) {
-                out.append(.error("content.static-page",
-                                  "\(path) would be published without its links being checked; write pages in Markdown under content/ (static/ is for styles, scripts and images)",
+                out.append(.error("content.static-page", id: "content.static-page", ["path": path],
                                   file: path))
             } else if generatedFolders.contains(top) || generatedFiles.contains(file) {
-                out.append(.error("content.static-clash",
-                                  "\(path) lies where the build writes \(generatedFiles.contains(file) ? file : top + "/"); rename or move it",
+                out.append(.error("content.static-clash", id: "content.static-clash",
+                                  ["path": path, "written": generatedFiles.contains(file) ? file : top + "/"],
                                   file: path))
             }
         }
@@ -270,8 +267,7 @@ public struct SiteBuilder: Sendable {
         var out: [Diagnostic] = []
         for path in paths.sorted() {
             if let first = seen[path.lowercased()] {
-                out.append(.error("content.case-clash",
-                                  "\(path) and \(first) differ only in case and would be one file on many web hosts; rename one",
+                out.append(.error("content.case-clash", id: "content.case-clash", ["path": path, "other": first],
                                   file: path))
             } else {
                 seen[path.lowercased()] = path

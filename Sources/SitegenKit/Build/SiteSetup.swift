@@ -20,7 +20,7 @@ struct SiteSetup {
         guard var config = loadedConfig else { return (nil, diagnostics) }
         if let base = options.baseURL {
             guard let normalized = ConfigLoader.normalizeBaseURL(base) else {
-                diagnostics.append(.error("config.baseURL", "--base-url must be an absolute http(s) address, not '\(base)'",
+                diagnostics.append(.error("config.baseURL", id: "config.baseURL.option", ["value": base],
                                           file: SiteConfig.fileName))
                 return (nil, diagnostics)
             }
@@ -34,8 +34,8 @@ struct SiteSetup {
         let inspector = policy.inspector(baseURL: config.baseURL)
         for f in SiteAddressCheck.findings(config.baseURL, judge: inspector.judge) {
             let at = options.baseURL == nil ? config.baseURLPosition : nil
-            diagnostics.append(.error(f.code, f.message, file: options.baseURL == nil ? SiteConfig.fileName : "--base-url",
-                                      line: at?.line ?? 0, column: at?.column ?? 0, url: f.url))
+            diagnostics.append(f.diagnostic(file: options.baseURL == nil ? SiteConfig.fileName : "--base-url",
+                                            line: at?.line ?? 0, column: at?.column ?? 0))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         if let host = SiteAddressCheck.placeholderHost(config.baseURL) {

@@ -53,7 +53,7 @@ public struct BulletinLookup: Sendable {
             return .unknown("'\(key)' has no \(wanted) page; it is written in: \(have)")
         }
         guard page.frontMatter.bulletin else {
-            return .failed(diagnostics: [.error("bulletin.off", "this page has 'bulletin: false' and no bulletins",
+            return .failed(diagnostics: [.error("bulletin.off", id: "bulletin.off",
                                                 file: page.sourcePath, line: 1, column: 1)], setup: false)
         }
         let checked = setup.checker.check(page)

@@ -46,8 +46,8 @@ struct BulletinMaker {
         let more = strings.text("bulletinMore", language)
         var diagnostics: [Diagnostic] = []
         var out: [Bulletin] = []
-        func error(_ code: String, _ message: String, at: SourcePoint = SourcePoint(line: 1, column: 1)) {
-            diagnostics.append(.error(code, message, file: page.sourcePath, line: at.line, column: at.column))
+        func error(_ code: String, id: String, _ arguments: [String: String], at: SourcePoint = SourcePoint(line: 1, column: 1)) {
+            diagnostics.append(.error(code, id: id, arguments, file: page.sourcePath, line: at.line, column: at.column))
         }
         // Every channel opens with the title and closes with where the full page is.
         let start = SourcePoint(line: 1, column: 1)
@@ -60,10 +60,9 @@ struct BulletinMaker {
         // channel is laid out (the parts could only be more).
         let most = TelegramParts.maxParts * (TelegramMeasure.maxUnits - TelegramParts.labelRoom)
         if channels.contains(.telegram), case let units = doc.textUnitsAtLeast, units > most {
-            error("bulletin.telegram",
-                  "the bulletin here is at least \(units) UTF-16 units long, more than \(TelegramParts.maxParts) Telegram messages of "
-                    + "\(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units can hold; shorten the page, or leave it out of the "
-                    + "bulletins with `bulletin: false` in its front matter")
+            error("bulletin.telegram", id: "bulletin.telegram.total",
+                  ["units": String(units), "parts": String(TelegramParts.maxParts),
+                   "room": String(TelegramMeasure.maxUnits - TelegramParts.labelRoom)])
             return ([], diagnostics)
         }
         // Each channel is laid out on its own; a long page's channels are laid out on every core.
@@ -76,11 +75,12 @@ struct BulletinMaker {
                 switch TelegramParts(layout: layout, language: language).split(title: title, blocks: doc.blocks, footer: footer) {
                 case .success(let parts): return (Bulletin(channel: .telegram, parts: parts), [])
                 case .failure(let u):
-                    let size = u.units > TelegramMeasure.maxUnits - TelegramParts.labelRoom
-                        ? "is \(u.units) UTF-16 units long" : "carries \(u.entities) formatting entities"
-                    return (nil, [.error("bulletin.telegram",
-                                         "\(u.what) here \(size) and cannot be split: a Telegram message holds \(TelegramMeasure.maxUnits - TelegramParts.labelRoom) units "
-                                           + "(\(TelegramMeasure.maxUnits) less room for the part number) and \(TelegramMeasure.maxEntities) entities; shorten it",
+                    let tooLong = u.units > TelegramMeasure.maxUnits - TelegramParts.labelRoom
+                    let limits = ["units": String(u.units), "count": String(u.entities),
+                                  "room": String(TelegramMeasure.maxUnits - TelegramParts.labelRoom),
+                                  "max": String(TelegramMeasure.maxUnits), "entities": String(TelegramMeasure.maxEntities)]
+                    return (nil, [.error("bulletin.telegram", id: tooLong ? "bulletin.telegram.units" : "bulletin.telegram.entities",
+                                         limits.merging(MessageCatalog.detail("bulletin.piece." + u.what, [:])) { a, _ in a },
                                          file: page.sourcePath, line: u.at.line, column: u.at.column)])
                 }
             case .sms:
@@ -120,7 +120,8 @@ struct BulletinMaker {
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
         for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes) {
-            error("bulletin.link", "a bulletin of this page would carry \(what), which the link policy refuses (\(f.code): \(f.message))",
+            error("bulletin.link", id: "bulletin.link",
+                  ["what": what, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
                   at: locate(what, in: page))
         }
         return (diagnostics.hasErrors ? [] : out, diagnostics)

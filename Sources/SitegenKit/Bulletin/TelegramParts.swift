@@ -15,6 +15,7 @@ struct TelegramParts {
 
     /// A unit too long for one message, and where it is.
     struct Unsplittable: Error, Equatable {
+        /// What the unit is: `heading`, `sentence`, `list-item`…, the end of a `bulletin.piece.` message id.
         var what: String
         var units: Int
         var entities: Int
@@ -131,7 +132,7 @@ struct TelegramParts {
                     from += k
                 }
             } else {
-                failure = Unsplittable(block, what: isHeading(block) ? "a heading" : "a rule", layout: layout)
+                failure = Unsplittable(block, what: isHeading(block) ? "heading" : "rule", layout: layout)
             }
             if let failure {
                 // Not even a front of it fits beside the heading: the heading goes alone.
@@ -147,7 +148,7 @@ struct TelegramParts {
         // The room kept for the number holds `(999/999)`. (Checked only at the end: a block that
         // cannot be cut, further on, is the more useful error.)
         guard parts.count <= Self.maxParts else {
-            return .failure(Unsplittable(what: "the bulletin", units: TelegramMeasure.utf16Length(whole), entities: 0,
+            return .failure(Unsplittable(what: "whole", units: TelegramMeasure.utf16Length(whole), entities: 0,
                                          at: title.at))
         }
         let rendered = parts.map { layout.blocks($0) }
@@ -183,7 +184,7 @@ struct TelegramParts {
         -> Result<(BulletinBlock, BulletinBlock), Unsplittable>
     {
         guard let pieces = Pieces(block, language: language) else {
-            return .failure(Unsplittable(block, what: isHeading(block) ? "a heading" : "a rule", layout: layout))
+            return .failure(Unsplittable(block, what: isHeading(block) ? "heading" : "rule", layout: layout))
         }
         let k = front(pieces, from: 0, fitting: { fits([$0]) })
         if k == 0, case .quote(let kind, let title, let children) = block.kind, let first = children.first {
@@ -226,33 +227,33 @@ private struct Pieces {
         case .list(let style, let items):
             count = items.count
             make = { r in BulletinBlock(kind: .list(style, Array(items[r])), at: r.lowerBound == 0 ? at : items[r.lowerBound].at) }
-            what = "a list item"
+            what = "list-item"
             one = { i in (BulletinBlock(kind: .list(style, i < items.count ? [items[i]] : []), at: at), i < items.count ? items[i].at : at) }
         case .paragraph(let content):
             let sentences = Sentences.split(content, language: language)
             count = sentences.count
             make = { r in BulletinBlock(kind: .paragraph(Sentences.joined(sentences[r])), at: at) }
-            what = sentences.count > 1 ? "a sentence" : "a paragraph"
+            what = sentences.count > 1 ? "sentence" : "paragraph"
             one = { i in (BulletinBlock(kind: .paragraph(i < sentences.count ? sentences[i] : content), at: at), at) }
         case .quote(let kind, let title, let children):
             count = children.count
             make = { r in
                 BulletinBlock(kind: .quote(kind, title: title, Array(children[r])), at: r.lowerBound == 0 ? at : children[r.lowerBound].at)
             }
-            what = "a quote"
+            what = "quote"
             one = { _ in (block, at) }
         case .code(let text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             count = lines.count
             make = { r in BulletinBlock(kind: .code(lines[r].joined(separator: "\n")), at: at) }
-            what = "a line of code"
+            what = "code"
             one = { i in (BulletinBlock(kind: .code(i < lines.count ? String(lines[i]) : ""), at: at), at) }
         case .table(let rows):
             // The pieces are the rows under the header, which every part repeats.
             guard let header = rows.first else { return nil }
             count = rows.count - 1
             make = { r in BulletinBlock(kind: .table([header] + rows[(r.lowerBound + 1)..<(r.upperBound + 1)]), at: at) }
-            what = "a table row"
+            what = "table-row"
             one = { i in (BulletinBlock(kind: .table([header] + (i + 1 < rows.count ? [rows[i + 1]] : [])), at: at), at) }
         case .heading, .rule:
             return nil

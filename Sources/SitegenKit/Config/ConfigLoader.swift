@@ -13,8 +13,8 @@ public enum ConfigLoader {
         let path = sourceDirectory + "/" + SiteConfig.fileName
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            let message = exists ? "cannot read \(SiteConfig.fileName)" : "no \(SiteConfig.fileName) in \(sourceDirectory)"
-            return (nil, [.error("config.missing", message, file: SiteConfig.fileName)])
+            return (nil, [.error("config.missing", id: exists ? "config.missing.unreadable" : "config.missing.none",
+                                 ["folder": sourceDirectory], file: SiteConfig.fileName)])
         }
         return parse([UInt8](data), file: SiteConfig.fileName)
     }
@@ -25,12 +25,12 @@ public enum ConfigLoader {
         switch SourceText.decode(raw) {
         case .success(let t): text = t
         case .failure(let p):
-            return (nil, [.error("config.encoding", describe(p.problem, what: "sitegen.yml"), file: file, line: p.line, column: p.column)])
+            return (nil, [.error("config.encoding", id: messageID(p.problem), file: file, line: p.line, column: p.column)])
         }
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(text.string) else {
             if reader.diagnostics.isEmpty {
-                return (nil, [.error("config.invalid", "sitegen.yml is empty", file: file, line: 1, column: 1)])
+                return (nil, [.error("config.invalid", id: "config.empty", file: file, line: 1, column: 1)])
             }
             return (nil, reader.diagnostics)
         }
@@ -71,18 +71,17 @@ public enum ConfigLoader {
                 if let l = reader.string(value, what: "lang") {
                     messageLanguage = MessageLanguage(rawValue: l.value)
                     if messageLanguage == nil {
-                        reader.error("config.language", "lang '\(l.value)' is not one of kk, ru, en (the language of sitegen's messages)", at: value)
+                        reader.error("config.language", id: "config.language.messages", ["value": l.value], at: value)
                     }
                 }
             default:
-                reader.error("config.unknown-key",
-                             "unknown key '\(key)' in sitegen.yml (known: \(topLevelKeys.joined(separator: ", ")))",
-                             at: keyNode)
+                reader.error("config.unknown-key", id: "config.unknown-key",
+                             ["key": key, "where": "sitegen.yml", "known": topLevelKeys.joined(separator: ", ")], at: keyNode)
             }
         }
         var diagnostics = reader.diagnostics
         func missing(_ key: String) {
-            diagnostics.append(.error("config.missing-key", "sitegen.yml has no '\(key)'", file: file, line: 1, column: 1))
+            diagnostics.append(.error("config.missing-key", id: "config.missing-key", ["key": key], file: file, line: 1, column: 1))
         }
         if languages.isEmpty { missing("languages") }
         if baseURL == nil { missing("baseURL") }
@@ -90,17 +89,17 @@ public enum ConfigLoader {
         var seen = Set<String>()
         for lang in languages {
             if !isLanguageCode(lang.value) {
-                diagnostics.append(.error("config.language", "'\(lang.value)' is not a language code (like kk or ru)",
+                diagnostics.append(.error("config.language", id: "config.language.code", ["value": lang.value],
                                           file: file, line: lang.line, column: lang.column))
             }
             if !seen.insert(lang.value).inserted {
-                diagnostics.append(.error("config.language", "language '\(lang.value)' is listed twice",
+                diagnostics.append(.error("config.language", id: "config.language.twice", ["value": lang.value],
                                           file: file, line: lang.line, column: lang.column))
             }
         }
         let codes = languages.map(\.value)
         if let d = defaultLanguage, !codes.isEmpty, !codes.contains(d.value) {
-            diagnostics.append(.error("config.language", "defaultLanguage '\(d.value)' is not in languages",
+            diagnostics.append(.error("config.language", id: "config.language.default", ["value": d.value],
                                       file: file, line: d.line, column: d.column))
         }
         if let shared = titles.removeValue(forKey: "") {
@@ -111,8 +110,7 @@ public enum ConfigLoader {
             if let n = normalizeBaseURL(b.value) {
                 normalizedBase = n
             } else {
-                diagnostics.append(.error("config.baseURL",
-                                          "baseURL must be an absolute https:// or http:// address without query or fragment, not '\(b.value)'",
+                diagnostics.append(.error("config.baseURL", id: "config.baseURL.form", ["value": b.value],
                                           file: file, line: b.line, column: b.column))
             }
         }
@@ -136,18 +134,18 @@ public enum ConfigLoader {
         guard let pairs = reader.mapping(node, what: "bulletins") else { return settings }
         for (key, keyNode, value) in pairs {
             guard key == "sms" else {
-                reader.error("config.unknown-key", "unknown key '\(key)' in bulletins (known: sms)", at: keyNode)
+                reader.error("config.unknown-key", id: "config.unknown-key", ["key": key, "where": "bulletins", "known": "sms"], at: keyNode)
                 continue
             }
             guard let sms = reader.mapping(value, what: "bulletins.sms") else { continue }
             for (k, kNode, v) in sms {
                 guard k == "maxSegments" else {
-                    reader.error("config.unknown-key", "unknown key '\(k)' in bulletins.sms (known: maxSegments)", at: kNode)
+                    reader.error("config.unknown-key", id: "config.unknown-key", ["key": k, "where": "bulletins.sms", "known": "maxSegments"], at: kNode)
                     continue
                 }
                 if let n = reader.int(v, what: "bulletins.sms.maxSegments") {
                     if (1...255).contains(n) { settings.smsMaxSegments = n } else {
-                        reader.error("config.bulletins", "bulletins.sms.maxSegments must be from 1 to 255 (a concatenated SMS has at most 255 parts)", at: v)
+                        reader.error("config.bulletins", id: "config.bulletins.sms", at: v)
                     }
                 }
             }
@@ -164,7 +162,7 @@ public enum ConfigLoader {
         for (name, nameNode, value) in targets {
             guard !name.isEmpty, name.first != "-",
                   name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                reader.error("config.deploy", "deploy target name '\(name)' may hold only ASCII letters, digits, '-' and '_'", at: nameNode)
+                reader.error("config.deploy", id: "config.deploy.name", ["name": name], at: nameNode)
                 continue
             }
             guard let pairs = reader.mapping(value, what: "deploy.\(name)") else { continue }
@@ -176,30 +174,30 @@ public enum ConfigLoader {
                 case "keep":
                     guard let n = reader.int(v, what: "deploy.\(name).keep") else { continue }
                     if n >= 2 && n <= 1000 { keep = n } else {
-                        reader.error("config.deploy", "deploy.\(name).keep must be from 2 to 1000: the current release and the previous one are always kept", at: v)
+                        reader.error("config.deploy", id: "config.deploy.keep", ["name": name], at: v)
                     }
                 case "ssh_config":
                     guard let s = reader.string(v, what: "deploy.\(name).ssh_config") else { continue }
                     if s.value.isEmpty || s.value.contains("'") || s.value.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-                        reader.error("config.deploy", "deploy.\(name).ssh_config must be a file path without quotes or control characters", at: v)
+                        reader.error("config.deploy", id: "config.deploy.ssh-config", ["name": name], at: v)
                     } else { sshConfig = s.value }
                 case "bwlimit":
                     guard let n = reader.int(v, what: "deploy.\(name).bwlimit") else { continue }
                     if n > 0 { bandwidth = n } else {
-                        reader.error("config.deploy", "deploy.\(name).bwlimit is in KiB/s and must be above 0 (leave it out for no limit)", at: v)
+                        reader.error("config.deploy", id: "config.deploy.bwlimit", ["name": name], at: v)
                     }
                 default:
-                    reader.error("config.unknown-key",
-                                 "unknown key '\(key)' in deploy.\(name) (known: \(deployKeys.joined(separator: ", ")))", at: keyNode)
+                    reader.error("config.unknown-key", id: "config.unknown-key",
+                                 ["key": key, "where": "deploy.\(name)", "known": deployKeys.joined(separator: ", ")], at: keyNode)
                 }
             }
             guard let destination else {
-                reader.error("config.deploy", "deploy.\(name) has no rsync: destination (login@host:/path or a local folder)", at: nameNode)
+                reader.error("config.deploy", id: "config.deploy.no-rsync", ["name": name], at: nameNode)
                 continue
             }
             switch DeployTarget.parseDestination(destination.value) {
             case .failure(let problem):
-                reader.error("config.deploy", "deploy.\(name).rsync \(problem.message)", at: targetsValueNode(value, key: "rsync") ?? nameNode)
+                reader.error("config.deploy", id: problem.messageID, problem.arguments.merging(["name": name]) { a, _ in a }, at: targetsValueNode(value, key: "rsync") ?? nameNode)
             case .success(let (host, path)):
                 var target = DeployTarget(name: name, host: host, path: path)
                 target.keep = keep ?? target.keep
@@ -239,14 +237,13 @@ public enum ConfigLoader {
                     case "official": links.telegramOfficial = reader.strings(v, what: "links.telegram.official") ?? []
                     case "fake": links.fakes += fakeList(v, kind: .bot, what: "links.telegram.fake", &reader)
                     default:
-                        reader.error("policy.invalid",
-                                     "unknown key '\(k)' in links.telegram (known: \(telegramKeys.joined(separator: ", ")))",
-                                     at: kNode)
+                        reader.error("policy.invalid", id: "config.unknown-key",
+                                     ["key": k, "where": "links.telegram", "known": telegramKeys.joined(separator: ", ")], at: kNode)
                     }
                 }
             default:
-                reader.error("policy.invalid",
-                             "unknown key '\(key)' in links (known: \(linksKeys.joined(separator: ", ")))", at: keyNode)
+                reader.error("policy.invalid", id: "config.unknown-key",
+                             ["key": key, "where": "links", "known": linksKeys.joined(separator: ", ")], at: keyNode)
             }
         }
         return links
@@ -256,12 +253,12 @@ public enum ConfigLoader {
         guard let items = node.sequence else {
             return reader.fake(node, kind: kind, what: what).map { [$0] } ?? []
         }
-        return items.compactMap { reader.fake($0, kind: kind, what: "an entry of \(what)") }
+        return items.compactMap { reader.fake($0, kind: kind, what: what) }
     }
 
     static func readOfficial(_ node: Node, _ reader: inout YAMLReader) -> [OfficialLinkEntry] {
         guard let items = node.sequence else {
-            reader.error("config.official", "official must be a list of {url, title, description}", at: node)
+            reader.error("config.official", id: "config.official.list", at: node)
             return []
         }
         var out: [OfficialLinkEntry] = []
@@ -278,12 +275,12 @@ public enum ConfigLoader {
                 case "description": entry.description = reader.localized(value, what: "official.description")
                 case "tags": entry.tags = (reader.strings(value, what: "official.tags") ?? []).map(\.value)
                 default:
-                    reader.error("config.official", "unknown key '\(key)' in an official entry (known: url, title, description, tags)",
-                                 at: keyNode)
+                    reader.error("config.official", id: "config.unknown-key",
+                                 ["key": key, "where": "official", "known": "url, title, description, tags"], at: keyNode)
                 }
             }
             guard let url else {
-                reader.error("config.official", "an official entry has no url", at: item)
+                reader.error("config.official", id: "config.official.no-url", at: item)
                 continue
             }
             entry.url = url
@@ -301,7 +298,7 @@ public enum ConfigLoader {
             case "url":
                 publisher.urlLocation = reader.string(value, what: "publisher.url")
                 publisher.url = publisher.urlLocation?.value
-            default: reader.error("config.unknown-key", "unknown key '\(key)' in publisher (known: name, url)", at: keyNode)
+            default: reader.error("config.unknown-key", id: "config.unknown-key", ["key": key, "where": "publisher", "known": "name, url"], at: keyNode)
             }
         }
         return publisher
@@ -326,11 +323,12 @@ public enum ConfigLoader {
         return s.hasSuffix("/") ? s : s + "/"
     }
 
-    static func describe(_ problem: SourceText.Problem, what: String) -> String {
+    /// The message for sitegen.yml's bytes that are no text.
+    static func messageID(_ problem: SourceText.Problem) -> String {
         switch problem {
-        case .empty: return "\(what) is empty"
-        case .invalidUTF8: return "\(what) is not valid UTF-8"
-        case .nulByte: return "\(what) contains a NUL byte"
+        case .empty: return "config.empty"
+        case .invalidUTF8: return "config.encoding.utf8"
+        case .nulByte: return "config.encoding.nul"
         }
     }
 }

@@ -73,16 +73,21 @@ public struct DeployTarget: Sendable, Equatable {
         case empty, controlCharacter, daemon, noPath, tilde
         case badHost(String)
 
-        var message: String {
+        /// The `MessageCatalog` entry saying what is wrong with `deploy.<name>.rsync` and what to write.
+        var messageID: String {
             switch self {
-            case .empty: return "is empty; write login@host:/path/to/folder or a local folder"
-            case .controlCharacter: return "contains a control character (a tab or a line break)"
-            case .daemon: return "names an rsync daemon (host::module); deploys go over ssh: write login@host:/path"
-            case .noPath: return "names no folder after the ':'; write login@host:/path/to/folder"
-            case .tilde: return "starts with '~', which only a shell expands; write the folder relative to the login's home (guides) or in full (/home/publisher/guides)"
-            case .badHost(let h):
-                return "has '\(h)' before the ':', which is not a login: write user@host with letters, digits, '.', '-' and '_' (not starting with '-')"
+            case .empty: return "config.deploy.rsync.empty"
+            case .controlCharacter: return "config.deploy.rsync.control"
+            case .daemon: return "config.deploy.rsync.daemon"
+            case .noPath: return "config.deploy.rsync.no-path"
+            case .tilde: return "config.deploy.rsync.tilde"
+            case .badHost: return "config.deploy.rsync.host"
             }
+        }
+
+        var arguments: [String: String] {
+            if case .badHost(let h) = self { return ["login": h] }
+            return [:]
         }
     }
 }

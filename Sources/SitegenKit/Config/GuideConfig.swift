@@ -88,14 +88,14 @@ extension YAMLReader {
             case "reported":
                 if let d = string(value, what: "\(what).reported") {
                     if Dates.isValid(d.value) { entry.reported = String(d.value.prefix(10)) }
-                    else { error("policy.invalid", "reported '\(d.value)' is not a date like 2020-04-14", at: value) }
+                    else { error("policy.invalid", id: "policy.fake-reported", ["value": d.value], at: value) }
                 }
             default:
-                error("policy.invalid", "unknown key '\(key)' in \(what) (known: name, description, reported)", at: keyNode)
+                error("policy.invalid", id: "config.unknown-key", ["key": key, "where": what, "known": "name, description, reported"], at: keyNode)
             }
         }
         guard let name else {
-            error("policy.invalid", "\(what) has no name", at: node)
+            error("policy.invalid", id: "policy.fake-no-name", ["what": what], at: node)
             return nil
         }
         entry.name = name

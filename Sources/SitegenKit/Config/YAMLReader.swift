@@ -25,38 +25,35 @@ struct YAMLReader {
                                               line: plain.line + lineOffset, column: plain.column))
                 return nil
             }
-            let (line, column, message) = Self.describe(error)
-            diagnostics.append(.error("yaml.syntax", message, file: file, line: line + lineOffset, column: column))
+            let (line, column, id, arguments) = Self.describe(error)
+            diagnostics.append(.error("yaml.syntax", id: id, arguments, file: file, line: line + lineOffset, column: column))
         } catch {
-            diagnostics.append(.error("yaml.syntax", "invalid YAML: \(error)", file: file, line: 1 + lineOffset, column: 1))
+            diagnostics.append(.error("yaml.syntax", id: "yaml.syntax.detail", ["detail": "\(error)"], file: file,
+                                      line: 1 + lineOffset, column: 1))
         }
         return nil
     }
 
-    static func describe(_ error: YamlError) -> (Int, Int, String) {
+    /// Where a syntax error is and its message: the parser's own words (in English) are the detail.
+    static func describe(_ error: YamlError) -> (Int, Int, String, [String: String]) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return (mark.line, mark.column, "invalid YAML: \(detail)")
+            return (mark.line, mark.column, "yaml.syntax.detail", ["detail": detail])
         case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark.line, context.mark.column,
-                    "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))")
+            return (context.mark.line, context.mark.column, "yaml.syntax.duplicate",
+                    ["key": duplicates.joined(separator: ", ")])
         case let .reader(problem, _, _, _):
-            return (1, 1, "invalid YAML: \(problem)")
+            return (1, 1, "yaml.syntax.detail", ["detail": problem])
         default:
-            return (1, 1, "invalid YAML: \(error)")
+            return (1, 1, "yaml.syntax.detail", ["detail": "\(error)"])
         }
     }
 
     func position(_ node: Node) -> (line: Int, column: Int) {
         guard let mark = node.mark else { return (1 + lineOffset, 1) }
         return (mark.line + lineOffset, mark.column)
-    }
-
-    mutating func error(_ code: String, _ message: String, at node: Node) {
-        let p = position(node)
-        diagnostics.append(.error(code, message, file: file, line: p.line, column: p.column))
     }
 
     /// An error whose message is `MessageCatalog` entry `id`.
@@ -70,10 +67,6 @@ struct YAMLReader {
         diagnostics.append(Diagnostic(.warning, code, id: id, arguments, file: file, line: p.line, column: p.column))
     }
 
-    mutating func warning(_ code: String, _ message: String, at node: Node) {
-        let p = position(node)
-        diagnostics.append(.warning(code, message, file: file, line: p.line, column: p.column))
-    }
 
     /// The key/value pairs of a mapping, keys as strings, in document order.
     mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
@@ -84,7 +77,7 @@ struct YAMLReader {
         var out: [(String, Node, Node)] = []
         for (k, v) in map {
             guard let key = k.scalar?.string else {
-                error("yaml.type", "\(what) has a key that is not a string", at: k)
+                error("yaml.type", id: "yaml.type.key", ["what": what], at: k)
                 continue
             }
             out.append((key, k, v))

@@ -17,7 +17,7 @@ public struct ContentLoader: Sendable {
         let root = sourceDirectory + "/content"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [.error("content.missing", "no content folder", file: "content")])
+            return ([], [.error("content.missing", id: "content.missing", file: "content")])
         }
         var files: [String] = []
         let (found, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
@@ -26,14 +26,13 @@ public struct ContentLoader: Sendable {
         for rel in found.map(\.relative) {
             let path = "content/" + rel
             guard let slash = rel.firstIndex(of: "/") else {
-                diagnostics.append(.error("content.language",
-                                          "\(path) is not in a language folder (content/<language>/…)", file: path))
+                diagnostics.append(.error("content.language", id: "content.language.folder", ["path": path], file: path))
                 continue
             }
             let lang = String(rel[..<slash])
             if !config.languages.contains(lang) {
-                diagnostics.append(.error("content.language",
-                                          "language folder '\(lang)' is not in sitegen.yml languages (\(config.languages.joined(separator: ", ")))",
+                diagnostics.append(.error("content.language", id: "content.language.unknown",
+                                          ["lang": lang, "languages": config.languages.joined(separator: ", ")],
                                           file: path, line: 1, column: 1))
                 continue
             }
@@ -46,7 +45,7 @@ public struct ContentLoader: Sendable {
     /// without errors for a draft that is left out.
     public func load(_ path: String) -> (Page?, [Diagnostic]) {
         guard let bytes = FileReader.read(sourceDirectory + "/" + path) else {
-            return (nil, [.error("content.io", "cannot read file: \(errnoText())", file: path)])
+            return (nil, [.error("content.io", id: "content.io", ["reason": errnoText()], file: path)])
         }
         return page(from: bytes, path: path)
     }
@@ -57,14 +56,14 @@ public struct ContentLoader: Sendable {
         switch SourceText.decode(raw) {
         case .success(let t): text = t
         case .failure(let p):
-            let message: String
+            let id: String
             switch p.problem {
-            case .empty: message = "file is empty: a page needs front matter with a title"
-            case .invalidUTF8: message = "file is not valid UTF-8 (save it as UTF-8)"
-            case .nulByte: message = "file contains a NUL byte"
+            case .empty: id = "content.empty"
+            case .invalidUTF8: id = "content.encoding.utf8"
+            case .nulByte: id = "content.encoding.nul"
             }
             let code = p.problem == .empty ? "content.empty" : "content.encoding"
-            return (nil, [.error(code, message, file: path, line: p.line, column: p.column)])
+            return (nil, [.error(code, id: id, file: path, line: p.line, column: p.column)])
         }
         let split: FrontMatterParser.Split
         switch FrontMatterParser.split(text, file: path) {
@@ -84,7 +83,7 @@ public struct ContentLoader: Sendable {
                                     file: path, line: p.line, column: p.column))
         }
         if let problem = PageAddressRule.problem(contentPath: contentPath, slug: isSection ? nil : fm.slug) {
-            return (nil, diags + [.error("content.filename", problem, file: path, line: 1, column: 1)])
+            return (nil, diags + [.error("content.filename", id: problem.id, problem.arguments, file: path, line: 1, column: 1)])
         }
         let page = Page(sourcePath: path, language: lang, contentPath: contentPath, isSection: isSection,
                         url: Page.url(language: lang, contentPath: contentPath, slug: isSection ? nil : fm.slug),

@@ -72,12 +72,12 @@ public struct ClaimReview: Sendable {
             case "ratingValue":
                 value = reader.int(v, what: "claimReview.ratingValue")
                 if let n = value, !(1...5).contains(n) {
-                    reader.error("frontmatter.claimReview", "ratingValue must be from 1 (false) to 5 (true)", at: v)
+                    reader.error("frontmatter.claimReview", id: "claimReview.rating-value", at: v)
                 }
             case "date":
                 if let d = reader.string(v, what: "claimReview.date") {
                     if Dates.isValid(d.value) { date = d.value } else {
-                        reader.error("frontmatter.claimReview", "date '\(d.value)' is not a date like 2020-04-14", at: v)
+                        reader.error("frontmatter.claimReview", id: "claimReview.date", ["value": d.value], at: v)
                     }
                 }
             case "official":
@@ -87,15 +87,14 @@ public struct ClaimReview: Sendable {
                 } else if let items = v.sequence {
                     official = items.compactMap { reader.string($0, what: "claimReview.official")?.value }
                 } else {
-                    reader.error("frontmatter.claimReview", "official must be a tag of the official: list in sitegen.yml, or a list of tags", at: v)
+                    reader.error("frontmatter.claimReview", id: "claimReview.official", at: v)
                 }
             default:
-                reader.error("frontmatter.claimReview", "unknown key '\(key)' in claimReview (known: claim, rating, ratingValue, date, official)",
-                             at: keyNode)
+                reader.error("frontmatter.claimReview", id: "claimReview.key", ["key": key], at: keyNode)
             }
         }
         guard let claim, let rating else {
-            reader.error("frontmatter.claimReview", "claimReview needs a claim and a rating", at: node)
+            reader.error("frontmatter.claimReview", id: "claimReview.required", at: node)
             return nil
         }
         return ClaimReview(claim: claim, rating: rating, ratingValue: value, date: date, official: official,

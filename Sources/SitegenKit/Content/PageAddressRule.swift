@@ -4,7 +4,7 @@ enum PageAddressRule {
     /// Why a page's address cannot be made from its place, or nil when it can. Letters outside ASCII,
     /// spaces and URL punctuation would be percent-encoded into addresses readers cannot read back,
     /// and shared in messages as broken links; the message suggests an ASCII name.
-    static func problem(contentPath: String, slug: String?) -> String? {
+    static func problem(contentPath: String, slug: String?) -> (id: String, arguments: [String: String])? {
         var segments = contentPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if segments.last == "_index" {
             segments.removeLast()
@@ -14,8 +14,9 @@ enum PageAddressRule {
         }
         for segment in segments where !isSafe(segment) {
             let suggestion = suggested(segment)
-            return "'\(segment)' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it"
-                + (suggestion.isEmpty ? "" : " to '\(suggestion)'") + (slug == nil && segment == segments.last ? ", or set slug: in the front matter" : "")
+            let id = "content.filename" + (suggestion.isEmpty ? "" : ".suggested")
+                + (slug == nil && segment == segments.last ? ".slug" : "")
+            return (id, ["segment": segment, "suggestion": suggestion])
         }
         return nil
     }

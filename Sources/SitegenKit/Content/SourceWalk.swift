@@ -42,14 +42,14 @@ struct SourceWalk {
                     var target = stat()
                     let resolved = OutputFolder.realPath(full)
                     guard stat(full, &target) == 0 else {
-                        diagnostics.append(.warning("content.symlink",
-                                                    "\(shown) is a symbolic link to nothing (\(resolved)); it is left out",
+                        diagnostics.append(.warning("content.symlink", id: "content.symlink.dangling",
+                                                    ["path": shown, "target": resolved],
                                                     file: shown))
                         continue
                     }
                     guard resolved == sourceRoot || resolved.hasPrefix(sourceRoot + "/") else {
-                        diagnostics.append(.warning("content.symlink",
-                                                    "\(shown) is a symbolic link to \(resolved), outside the source folder; it is left out. Copy the file into the source folder to publish it",
+                        diagnostics.append(.warning("content.symlink", id: "content.symlink.outside",
+                                                    ["path": shown, "target": resolved],
                                                     file: shown))
                         continue
                     }

@@ -62,16 +62,21 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         return first + " — " + message
     }
 
+    /// An error whose message is `MessageCatalog` entry `id`. There is no constructor taking an
+    /// English sentence: every message sitegen writes exists in each editor's language.
     public static func error(
-        _ code: String, _ message: String, file: String, line: Int = 0, column: Int = 0, url: String? = nil
+        _ code: String, id: String, _ arguments: [String: String] = [:], file: String, line: Int = 0, column: Int = 0,
+        url: String? = nil
     ) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: .error, code: code, message: message, url: url)
+        Diagnostic(.error, code, id: id, arguments, file: file, line: line, column: column, url: url)
     }
 
+    /// A warning whose message is `MessageCatalog` entry `id`.
     public static func warning(
-        _ code: String, _ message: String, file: String, line: Int = 0, column: Int = 0, url: String? = nil
+        _ code: String, id: String, _ arguments: [String: String] = [:], file: String, line: Int = 0, column: Int = 0,
+        url: String? = nil
     ) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: .warning, code: code, message: message, url: url)
+        Diagnostic(.warning, code, id: id, arguments, file: file, line: line, column: column, url: url)
     }
 }
 

@@ -22,7 +22,37 @@ public enum MessageCatalog {
     /// itself, which a test forbids.
     public static func text(_ id: String, _ arguments: [String: String], in language: MessageLanguage) -> String {
         guard let entry = entries[id] else { return id }
-        return fill(entry.text(language), arguments)
+        return fill(entry.text(language), nested(arguments, in: language))
+    }
+
+    /// A message may hold others: an argument `name.id` names the entry that becomes the `{name}`
+    /// parameter, in the same language, filled with the `name.`-prefixed arguments (which may nest
+    /// further). An empty `name.id` makes `{name}` empty.
+    static func nested(_ arguments: [String: String], in language: MessageLanguage) -> [String: String] {
+        let inner = arguments.keys.filter { $0.hasSuffix(".id") && $0.dropLast(3).firstIndex(of: ".") == nil }
+        guard !inner.isEmpty else { return arguments }
+        var own = arguments.filter { !$0.key.contains(".") }
+        for key in inner {
+            let name = String(key.dropLast(3))
+            let prefix = name + "."
+            var innerArguments: [String: String] = [:]
+            for (k, v) in arguments where k.hasPrefix(prefix) && k != key { innerArguments[String(k.dropFirst(prefix.count))] = v }
+            let id = arguments[key] ?? ""
+            own[name] = id.isEmpty ? "" : text(id, innerArguments, in: language)
+        }
+        return own
+    }
+
+    /// The arguments that put message `id` with `arguments` into another message's `{name}`.
+    static func nest(_ name: String, _ id: String, _ arguments: [String: String] = [:]) -> [String: String] {
+        var out = [name + ".id": id]
+        for (key, value) in arguments { out[name + "." + key] = value }
+        return out
+    }
+
+    /// The arguments that put message `id` with `arguments` into another message's `{detail}`.
+    static func detail(_ id: String, _ arguments: [String: String]) -> [String: String] {
+        nest("detail", id, arguments)
     }
 
     /// Replaces each `{name}` with its argument; a brace without an argument stays as written.
@@ -47,7 +77,8 @@ public enum MessageCatalog {
     /// All entries, by id.
     public static let entries: [String: Entry] = {
         var all: [String: Entry] = [:]
-        for table in [ContentMessages.entries, PolicyMessages.entries, SiteMessages.entries] {
+        for table in [ContentMessages.entries, PolicyMessages.entries, SiteMessages.entries, ConfigMessages.entries,
+                      BuildMessages.entries, LinkFormMessages.entries] {
             all.merge(table) { first, _ in first }
         }
         return all

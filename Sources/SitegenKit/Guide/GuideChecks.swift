@@ -5,11 +5,6 @@ struct GuideChecks: Sendable {
 
     func check(_ page: Page, document: MarkdownDocument, inventory: MarkdownInventory) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        func error(_ code: String, _ message: String, _ node: CMarkNode?) {
-            let p = node.map { page.filePosition(of: $0) }
-                ?? (line: 1, column: 1)
-            out.append(.error(code, message, file: page.sourcePath, line: p.line, column: p.column))
-        }
         func report(_ code: String, id: String, _ node: CMarkNode?, _ arguments: [String: String] = [:]) {
             let p = node.map { page.filePosition(of: $0) } ?? (line: 1, column: 1)
             out.append(Diagnostic(.error, code, id: id, arguments, file: page.sourcePath, line: p.line, column: p.column))
@@ -35,16 +30,15 @@ struct GuideChecks: Sendable {
             let known = Set(config.official.flatMap(\.tags))
             for tag in review.official where !known.contains(tag) {
                 let p = review.officialPosition ?? (1, 1)
-                out.append(.error("guide.official-links",
-                                  "claimReview.official names the tag '\(tag)', which no entry of official: in sitegen.yml has (tags: \(known.sorted().joined(separator: ", ")))",
+                out.append(.error("guide.official-links", id: "guide.official-links.review-tag",
+                                  ["tag": tag, "known": known.sorted().joined(separator: ", ")],
                                   file: page.sourcePath, line: p.line, column: p.column))
             }
         }
         for (node, info) in inventory.fencedBlocks {
             if let block = GuideBlock(info: info) {
                 for problem in problems(of: block, language: page.language) {
-                    if let id = problem.id { report(problem.code, id: id, node, problem.arguments) }
-                    else { error(problem.code, problem.message, node) }
+                    report(problem.code, id: problem.id, node, problem.arguments)
                 }
             } else if let meant = GuideBlock.nearMiss(info: info) {
                 report("guide.block-name", id: "guide.block-name", node, ["info": info, "meant": meant])
@@ -54,23 +48,22 @@ struct GuideChecks: Sendable {
     }
 
     /// What keeps a block from being shown in a language.
-    func problems(of block: GuideBlock, language: String) -> [(code: String, message: String, id: String?, arguments: [String: String])] {
+    func problems(of block: GuideBlock, language: String) -> [(code: String, id: String, arguments: [String: String])] {
         switch block {
         case .officialLinks(let tags):
             let entries = OfficialLinksBlock.entries(config.official, tags: tags)
             if entries.isEmpty {
-                return [("guide.official-links", tags.isEmpty
-                    ? "official-links: sitegen.yml has no official: entries"
-                    : "official-links: no official entry has the tag \(tags.joined(separator: " or "))", nil, [:])]
+                return [tags.isEmpty ? ("guide.official-links", "guide.official-links.none", [:])
+                    : ("guide.official-links", "guide.official-links.tag", ["tags": tags.joined(separator: " | ")])]
             }
             return entries.filter { $0.title.text(language) == nil }.map {
-                ("guide.official-links",
-                 "official-links: \($0.url.value) (sitegen.yml line \($0.line)) has no title in '\(language)'", nil, [:])
+                ("guide.official-links", "guide.official-links.title",
+                 ["url": $0.url.value, "line": String($0.line), "language": language])
             }
         case .knownFakes:
-            if config.links.fakes.isEmpty { return [("guide.known-fakes", "known-fakes: sitegen.yml lists no fakes", nil, [:])] }
+            if config.links.fakes.isEmpty { return [("guide.known-fakes", "guide.known-fakes.none", [:])] }
             return config.links.fakes.filter { $0.description.text(language) == nil }.map {
-                ("guide.known-fakes", "", "guide.known-fakes.description",
+                ("guide.known-fakes", "guide.known-fakes.description",
                  ["name": $0.name.value, "line": String($0.name.line), "language": language])
             }
         }
@@ -81,12 +74,11 @@ struct GuideChecks: Sendable {
         var out: [Diagnostic] = []
         for entry in config.official {
             for language in config.languages where entry.title.text(language) == nil {
-                out.append(.error("config.official", "official entry \(entry.url.value) has no title in '\(language)'",
+                out.append(.error("config.official", id: "config.official.title", ["url": entry.url.value, "language": language],
                                   file: SiteConfig.fileName, line: entry.line, column: entry.column))
             }
             for f in judge(entry.url.value) {
-                out.append(Diagnostic(file: SiteConfig.fileName, line: entry.url.line, column: entry.url.column,
-                                      severity: .error, code: f.code, message: f.message, url: f.url))
+                out.append(f.diagnostic(file: SiteConfig.fileName, line: entry.url.line, column: entry.url.column))
             }
         }
         return out

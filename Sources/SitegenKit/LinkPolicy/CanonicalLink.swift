@@ -18,80 +18,95 @@ import WHATWGURL
 enum CanonicalLink {
     /// Why a written link is not canonical, and the form to write instead when one is known.
     struct Problem: Equatable {
-        var reason: String
+        var reason: Reason
         var suggestion: String?
-        /// What to do when no form can be suggested (the address is cut where an app cuts it).
-        var advice: String? = nil
+        /// Whether an app cuts the address short: then the editor is told where to end it.
+        var cut = false
 
-        /// The diagnostic text: the reason, then what to write.
-        var message: String {
-            "link is not written in canonical form: \(reason); "
-                + (suggestion.map { "write \($0) instead" } ?? advice ?? "write the address exactly as the site gives it")
+        /// The `link.noncanonical` message's arguments: the reason, then what to write.
+        var arguments: [String: String] {
+            let fix = suggestion.map { MessageCatalog.nest("fix", "link.fix.suggestion", ["suggestion": $0]) }
+                ?? MessageCatalog.nest("fix", cut ? "link.fix.end" : "link.fix.exact")
+            return reason.nested.merging(fix) { a, _ in a }
         }
+    }
+
+    /// Why a written form is refused: a `link.reason.` message and its parameters, said as a clause
+    /// of another message.
+    struct Reason: Equatable {
+        var id: String
+        var arguments: [String: String] = [:]
+
+        init(_ name: String, _ arguments: [String: String] = [:]) {
+            id = "link.reason." + name
+            self.arguments = arguments
+        }
+
+        /// The arguments that make this reason another message's `{reason}`.
+        var nested: [String: String] { MessageCatalog.nest("reason", id, arguments) }
+
+        /// Whether an app ends the link before its end (percent-encoding would not help).
+        var isAppCut: Bool { id == "link.reason.app-ends" || id == "link.reason.app-unmatched" }
     }
 
     /// Nil when `written` is canonical; `url` is its parse, an https URL with a domain host.
     static func problem(written: String, url: URLRecord, parser: URLParser) -> Problem? {
         guard let reason = reason(written: written, url: url) else { return nil }
-        if reason.hasPrefix(appCut) {
+        if reason.isAppCut {
             // Percent-encoding the character would give a working link nobody meant: the editor most
             // likely let punctuation touch the address.
-            return Problem(reason: reason, suggestion: nil,
-                           advice: "end the address before that character: put a space between them, or write the address in angle brackets («<https://…>»), which end it where you mean")
+            return Problem(reason: reason, suggestion: nil, cut: true)
         }
         return Problem(reason: reason, suggestion: suggestion(for: url, parser: parser))
     }
 
-    /// How the reasons that an app cuts the link short inside it begin.
-    static let appCut = "Telegram and other apps end the link at"
-
     /// What is wrong with the written form, from the most specific reason to the general one.
-    static func reason(written: String, url: URLRecord) -> String? {
+    static func reason(written: String, url: URLRecord) -> Reason? {
         let scalars = written.unicodeScalars
         if scalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0.properties.isWhitespace }) {
-            return "it contains a space, tab or line break, which clients drop or stop at"
+            return Reason("whitespace")
         }
         if written.contains("\\") {
-            return "it contains a backslash, which browsers read as '/' and other clients do not"
+            return Reason("backslash")
         }
         let prefix = "https://"
         guard written.hasPrefix(prefix) else {
-            return "it must start with 'https://' written in lower case"
+            return Reason("https")
         }
         let afterScheme = written.dropFirst(prefix.count)
         let host = String(afterScheme.prefix { !"/?#".contains($0) })
         let rest = String(afterScheme.dropFirst(host.count))
         if host.contains("@") {
-            return "it has an '@' before the host, which Telegram shows as a mention and browsers drop"
+            return Reason("at")
         }
         if host.contains("%") {
-            return "the host is percent-encoded"
+            return Reason("host-percent")
         }
         if host.hasSuffix(".") || host.hasSuffix("\u{3002}") {
-            return "the host ends with a dot"
+            return Reason("host-dot")
         }
         if host.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            return "the host has an empty label ('..' or a leading dot)"
+            return Reason("host-empty-label")
         }
-        guard case .domain(let ascii)? = url.host else { return "the host is not a name" }
+        guard case .domain(let ascii)? = url.host else { return Reason("host-not-name") }
         let hostIsASCII = host.unicodeScalars.allSatisfy(\.isASCII)
         if hostIsASCII && host != ascii {
-            return host.lowercased() == ascii ? "the host has capital letters" : "the host is not written as browsers read it"
+            return Reason(host.lowercased() == ascii ? "host-capitals" : "host-form")
         }
         if !hostIsASCII && HostName.unicode(ascii) != host {
-            return "the host is not written in its normal form (browsers read \(ascii))"
+            return Reason("host-normal", ["ascii": ascii])
         }
         if let reason = appEndsLinkEarly(written: written, rest: rest) { return reason }
         if let reason = encodedTextReason(rest) { return reason }
         if let segment = dotSegment(in: rest) {
-            return "the path has a dot segment ('\(segment)'), which clients resolve differently"
+            return Reason("dot-segment", ["segment": segment])
         }
         if let escape = needlessEscape(in: rest) {
-            return "'\(escape)' encodes a character that must be written as itself"
+            return Reason("needless-escape", ["escape": escape])
         }
         let tolerated = prefix + ascii + (rest.isEmpty || rest.hasPrefix("?") || rest.hasPrefix("#") ? "/" : "")
             + percentEncodingNonASCII(rest)
-        return tolerated == url.href ? nil : "browsers read it as \(url.href)"
+        return tolerated == url.href ? nil : Reason("browsers-read", ["href": url.href])
     }
 
     /// Where a reader's app would end the link before its end, printed in a plain bulletin: it links
@@ -101,7 +116,7 @@ enum CanonicalLink {
     /// - a closing bracket without its opening one (`/a)b`, `/a]`);
     /// - a last character that is punctuation (`.`, `,`, `!`, `?`, `:`, `'`, `(`), which apps take
     ///   for the sentence's; a bracket that closes one opened in the link is part of it.
-    static func appEndsLinkEarly(written: String, rest: String) -> String? {
+    static func appEndsLinkEarly(written: String, rest: String) -> Reason? {
         var depth: [Unicode.Scalar: Int] = ["(": 0, "[": 0, "{": 0]
         let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
         for u in rest.unicodeScalars {
@@ -110,32 +125,32 @@ enum CanonicalLink {
                 let category = p.generalCategory
                 if !(p.isAlphabetic || p.numericType != nil || category == .nonspacingMark || category == .spacingMark
                      || category == .enclosingMark) {
-                    return "Telegram and other apps end the link at '\(u)' and show what follows as text or as a link of its own"
+                    return Reason("app-ends", ["character": String(u)])
                 }
             } else if depth[u] != nil {
                 depth[u]! += 1
             } else if let open = closing[u] {
                 guard depth[open]! > 0 else {
-                    return "Telegram and other apps end the link at the unmatched '\(u)'"
+                    return Reason("app-unmatched", ["character": String(u)])
                 }
                 depth[open]! -= 1
             }
         }
         if !rest.isEmpty, let last = written.unicodeScalars.last, last.isASCII,
            !(last.properties.isAlphabetic || ("0"..."9").contains(last) || "/-_=~+*&#)]}".unicodeScalars.contains(last)) {
-            return "Telegram and other apps leave the final '\(last)' out of the link"
+            return Reason("app-final", ["character": String(last)])
         }
         return nil
     }
 
     /// What is wrong with a link to a page of the site as written: it is printed after the site's
     /// address in bulletins, so it must read whole there. Dot segments are resolved by sitegen itself.
-    static func relativeReason(written: String) -> String? {
+    static func relativeReason(written: String) -> Reason? {
         if written.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0.properties.isWhitespace }) {
-            return "it contains a space, tab or line break, which clients drop or stop at"
+            return Reason("whitespace")
         }
         if written.contains("\\") {
-            return "it contains a backslash, which browsers read as '/' and other clients do not"
+            return Reason("backslash")
         }
         return appEndsLinkEarly(written: written, rest: written)
     }
@@ -143,22 +158,22 @@ enum CanonicalLink {
     /// What percent-encoding hides that no client should be left to interpret: a `%` not followed
     /// by two hex digits, bytes that are not UTF-8 (`%C0%AE`, an overlong `.`), a control character
     /// (`%0A` splits a redirect's header), an invisible or direction-changing character.
-    static func encodedTextReason(_ rest: String) -> String? {
+    static func encodedTextReason(_ rest: String) -> Reason? {
         let bytes = Array(rest.utf8)
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "%") {
             guard i + 2 < bytes.count, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else {
-                return "a '%' is not followed by two hexadecimal digits"
+                return Reason("percent-hex")
             }
         }
         let decodedBytes = URLPercentEncoding.percentDecode(rest)
         guard let decoded = String(validating: decodedBytes, as: UTF8.self) else {
-            return "it percent-encodes bytes that are not UTF-8 text"
+            return Reason("percent-utf8")
         }
         if decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "it percent-encodes a control character"
+            return Reason("percent-control")
         }
         if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: decoded) {
-            return "it percent-encodes an invisible or direction-changing character (U+\(String(hidden.scalar.value, radix: 16, uppercase: true)))"
+            return Reason("percent-invisible", ["code": String(hidden.scalar.value, radix: 16, uppercase: true)])
         }
         return nil
     }

@@ -3,23 +3,19 @@ struct Finding: Sendable, Equatable {
     var code: String
     var message: String
     var url: String?
-    /// The `MessageCatalog` entry the message was made from, and its parameters; nil for a message
-    /// that exists only in English.
-    var messageID: String?
+    /// The `MessageCatalog` entry the message was made from, and its parameters.
+    var messageID: String
     var arguments: [String: String] = [:]
     /// The character the editor must fix (a Cyrillic `к` in a Latin name), when it is not the first
     /// of what was written: the diagnostic points at it.
     var culprit: Unicode.Scalar?
 
-    init(code: String, message: String, url: String?) {
-        self.code = code
-        self.message = message
-        self.url = url
-    }
-
-    /// A finding whose message is catalogue entry `id`.
+    /// A finding whose message is catalogue entry `id`: there is no other kind, so every objection
+    /// can be written in the editor's language.
     init(code: String, id: String, _ arguments: [String: String], url: String?, culprit: Unicode.Scalar? = nil) {
-        self.init(code: code, message: MessageCatalog.text(id, arguments, in: .en), url: url)
+        self.code = code
+        self.message = MessageCatalog.text(id, arguments, in: .en)
+        self.url = url
         messageID = id
         self.arguments = arguments
         self.culprit = culprit
@@ -43,9 +39,6 @@ struct Finding: Sendable, Equatable {
 
     /// The finding placed in a file.
     func diagnostic(file: String, line: Int, column: Int) -> Diagnostic {
-        var d = Diagnostic(file: file, line: line, column: column, severity: .error, code: code, message: message, url: url)
-        d.messageID = messageID
-        d.arguments = arguments
-        return d
+        Diagnostic(.error, code, id: messageID, arguments, file: file, line: line, column: column, url: url)
     }
 }

@@ -36,11 +36,11 @@ public struct LinkPolicy: Sendable {
     public static func compile(_ config: LinkPolicyConfig, file: String) -> (LinkPolicy?, [Diagnostic]) {
         var policy = LinkPolicy()
         var diagnostics: [Diagnostic] = []
-        func invalid(_ message: String, _ at: Located<String>) {
-            diagnostics.append(.error("policy.invalid", message, file: file, line: at.line, column: at.column))
+        func invalid(_ id: String, _ at: Located<String>, _ arguments: [String: String]) {
+            diagnostics.append(.error("policy.invalid", id: id, arguments, file: file, line: at.line, column: at.column))
         }
         if config.allow.isEmpty {
-            diagnostics.append(.error("policy.invalid", "links.allow is empty: nothing could be linked",
+            diagnostics.append(.error("policy.invalid", id: "policy.allow-empty",
                                       file: file, line: config.line, column: config.column))
         }
         for entry in config.allow {
@@ -49,38 +49,37 @@ public struct LinkPolicy: Sendable {
             let wildcard = pattern.hasPrefix("*.")
             if wildcard { pattern.removeFirst(2) }
             if raw == "*" || pattern.contains("*") {
-                invalid("'\(raw)' is not a host pattern: use 'host' or '*.host' (a wildcard only as the first label)", entry)
+                invalid("policy.pattern", entry, ["raw": raw])
                 continue
             }
             if raw.contains("/") || raw.contains(":") || raw.contains("@") {
-                invalid("'\(raw)' must be a host name alone, without scheme, path or port", entry)
+                invalid("policy.host-alone", entry, ["raw": raw])
                 continue
             }
             guard let ascii = HostName.ascii(pattern), HostName.isValidDomain(ascii) else {
-                invalid("'\(raw)' is not a valid host name", entry)
+                invalid("policy.host-invalid", entry, ["raw": raw])
                 continue
             }
             guard PublicSuffixList.shared.hasKnownTLD(ascii) else {
-                invalid("'\(raw)' does not end in a known top-level domain", entry)
+                invalid("policy.tld-unknown", entry, ["raw": raw])
                 continue
             }
             if wildcard {
                 let isTLD = !ascii.contains(".")
                 if isTLD && !config.allowTopLevelWildcards {
-                    invalid("'\(raw)' allows every site under a top-level domain; set links.allow_tld_wildcards: true if that is really meant", entry)
+                    invalid("policy.tld-wildcard", entry, ["raw": raw])
                     continue
                 }
                 if !isTLD && PublicSuffixList.shared.isPublicSuffix(ascii) {
                     // `*.gov.kz` is how state bodies are allowed, but a suffix open to anyone
                     // (`*.com.kz`) would allow every company's site: reviewers should see it.
-                    diagnostics.append(.warning("policy.public-suffix",
-                                                "'\(raw)' allows every site registered under the public suffix \(ascii); make sure only official bodies can register there",
+                    diagnostics.append(.warning("policy.public-suffix", id: "policy.public-suffix", ["raw": raw, "suffix": ascii],
                                                 file: file, line: entry.line, column: entry.column))
                 }
                 policy.wildcardBases.append(ascii)
             } else {
                 if PublicSuffixList.shared.isPublicSuffix(ascii) && !ascii.contains(".") {
-                    invalid("'\(raw)' is a top-level domain, not a site", entry)
+                    invalid("policy.tld-alone", entry, ["raw": raw])
                     continue
                 }
                 policy.exactHosts.insert(ascii)
@@ -89,7 +88,7 @@ public struct LinkPolicy: Sendable {
         for handle in config.telegramOfficial {
             let h = handle.value.hasPrefix("@") ? String(handle.value.dropFirst()) : handle.value
             guard TelegramHandle.isValidUsername(h) else {
-                invalid("'\(handle.value)' is not a Telegram username (5–32 letters, digits or _, starting with a letter)", handle)
+                invalid("policy.telegram-name", handle, ["value": handle.value])
                 continue
             }
             policy.officialHandles.insert(h.lowercased())
@@ -98,22 +97,22 @@ public struct LinkPolicy: Sendable {
         for fake in config.telegramFake {
             let name = fake.value.hasPrefix("@") ? String(fake.value.dropFirst()) : fake.value
             guard TelegramHandle.isValidFakeName(name) else {
-                invalid("'\(fake.value)' is not a bot name (letters, digits, '_', '.' or '-', at least 3)", fake)
+                invalid("policy.bot-name", fake, ["value": fake.value])
                 continue
             }
             if policy.officialHandles.contains(name.lowercased()) {
-                invalid("'\(fake.value)' is listed both as official and as fake", fake)
+                invalid("policy.official-and-fake", fake, ["value": fake.value])
                 continue
             }
             policy.fakeNames[name.lowercased()] = name
         }
         for domain in config.fakeDomains {
             guard let ascii = HostName.ascii(domain.value), HostName.isValidDomain(ascii) else {
-                invalid("'\(domain.value)' is not a valid domain", domain)
+                invalid("policy.domain-invalid", domain, ["value": domain.value])
                 continue
             }
             if policy.isAllowed(host: ascii) {
-                invalid("'\(domain.value)' is listed as fake but also allowed", domain)
+                invalid("policy.fake-allowed", domain, ["value": domain.value])
                 continue
             }
             policy.fakeDomains.insert(ascii)
@@ -122,7 +121,7 @@ public struct LinkPolicy: Sendable {
             let digits = phone.value.filter(\.isASCIIDigit)
             let allowedChars = phone.value.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
             guard allowedChars, digits.count >= 3, digits.count <= 15 else {
-                invalid("'\(phone.value)' is not a phone number", phone)
+                invalid("policy.phone", phone, ["value": phone.value])
                 continue
             }
             policy.phones.insert(digits)

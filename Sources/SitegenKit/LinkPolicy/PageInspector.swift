@@ -52,8 +52,7 @@ struct PageInspector: Sendable {
             // and fetching it would tell that site who reads the page.
             if link.origin == .image, destination.lowercased().hasPrefix("https://") || destination.lowercased().hasPrefix("http://") {
                 let p = page.filePosition(position)
-                diagnostics.append(.warning("markdown.external-image",
-                                            "an image from another site is not shown: pages allow only their own images (Content-Security-Policy img-src 'self'); copy it into static/ and write its path (/images/logo.png)",
+                diagnostics.append(.warning("markdown.external-image", id: "markdown.external-image",
                                             file: page.sourcePath, line: p.line, column: p.column, url: destination))
             }
             // Only text with a dot or an @ can be an address or a handle.
@@ -121,7 +120,8 @@ struct PageInspector: Sendable {
                 let piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
                 let at = locate(piece, near: runs[run].position, offset: offset, run: runs[run], in: page)
                 for f in findings {
-                    place(Finding(code: f.code, message: f.message + " (written across formatting)", url: f.url), at)
+                    place(Finding(code: f.code, id: "text.across-formatting", MessageCatalog.detail(f.messageID, f.arguments),
+                                  url: f.url, culprit: f.culprit), at)
                 }
             }
         }
@@ -142,7 +142,7 @@ struct PageInspector: Sendable {
                 let p = page.text.position(ofByte: at)
                 for var f in findings {
                     // A title or an SMS has no warning block to name a fake in: say to leave it out.
-                    if !namesFakes, ["text.fake", "text.fake.written", "text.fake.domain", "telegram.fake"].contains(f.messageID ?? "") {
+                    if !namesFakes, ["text.fake", "text.fake.written", "text.fake.domain", "telegram.fake"].contains(f.messageID) {
                         let name = f.arguments["name"] ?? f.arguments["host"] ?? f.arguments["handle"].map { "@" + $0 } ?? written
                         f = f.reworded("text.fake.field", ["name": name, "field": key])
                     }
@@ -317,9 +317,7 @@ struct PageInspector: Sendable {
             if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
             if text.prefix(while: { !"/?#".contains($0) }).contains("@") {
                 // What an editor meant as an e-mail address (`жауап@egov.kz`) a messenger opens as a link.
-                return [Finding(code: "text.url",
-                                message: "\(text) is no e-mail address to a messenger (only Latin letters, digits and . _ + - may come before @): it opens as a link with a user name; write the part before @ in Latin letters",
-                                url: nil)]
+                return [Finding(code: "text.url", id: "text.mail-not-latin", ["text": text], url: nil)]
             }
             return judge.judge("https://" + text).map(Self.asText)
         case .ipAddress(let text):
@@ -336,9 +334,7 @@ struct PageInspector: Sendable {
 
     /// A link's objection said of an address written as text.
     static func asText(_ f: Finding) -> Finding {
-        if f.messageID != nil { return f.recoded(f.code.hasPrefix("link.") ? "text.url" : f.code) }
-        return Finding(code: f.code.hasPrefix("link.") ? "text.url" : f.code,
-                       message: f.message.replacingOccurrences(of: "link to", with: "address of"), url: f.url)
+        f.recoded(f.code.hasPrefix("link.") ? "text.url" : f.code)
     }
 
     private func isFake(_ ascii: String) -> Bool {

@@ -61,8 +61,7 @@ enum ReaderStrings {
             }
             func report(_ f: Finding, _ piece: String) {
                 let p = place(piece)
-                out.append(Diagnostic(file: entry.file, line: p.line, column: p.column, severity: .error,
-                                      code: f.code, message: f.message, url: f.url))
+                out.append(f.diagnostic(file: entry.file, line: p.line, column: p.column))
             }
             if let (f, hidden) = PageInspector.invisibleFinding(value) { report(f, String(hidden.scalar)) }
             for (f, phone) in inspector.phoneFindings(value) { report(f, phone.text) }
@@ -76,8 +75,7 @@ enum ReaderStrings {
         if let url = config.publisher?.urlLocation {
             let own = url.value.hasPrefix(config.baseURL) ? "/" + url.value.dropFirst(config.baseURL.count) : url.value
             for f in inspector.judge.judge(own) {
-                out.append(Diagnostic(file: SiteConfig.fileName, line: url.line, column: url.column, severity: .error,
-                                      code: f.code, message: f.message, url: f.url))
+                out.append(f.diagnostic(file: SiteConfig.fileName, line: url.line, column: url.column))
             }
         }
         return out

@@ -24,7 +24,7 @@ public enum SiteAddressCheck {
     static func findings(_ base: String, judge: URLJudge) -> [Finding] {
         let parser = URLParser(domainToASCII: { HostName.ascii($0) })
         guard let url = parser.parse(base) else {
-            return [Finding(code: "config.baseURL", message: "baseURL is not an address", url: base)]
+            return [Finding(code: "config.baseURL", id: "config.baseURL.not-address", [:], url: base)]
         }
         let host = url.serializedHost ?? ""
         if ["localhost", "127.0.0.1", "[::1]"].contains(host) { return [] }
@@ -32,7 +32,8 @@ public enum SiteAddressCheck {
         let own = URLJudge(policy: judge.policy.allowing(host: host), baseURL: base)
         out += own.judge(base).filter { f in !out.contains { $0.code == f.code } }
         return out.map { f in
-            Finding(code: "config.baseURL", message: "the site's address \(base) cannot be published: \(f.message) [\(f.code)]", url: base)
+            Finding(code: "config.baseURL", id: "config.baseURL.finding",
+                    ["url": base, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, url: base)
         }
     }
 }

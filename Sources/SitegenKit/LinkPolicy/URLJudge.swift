@@ -31,15 +31,14 @@ struct URLJudge: Sendable {
 
     private func judgeUncached(_ destination: String) -> [Finding] {
         if destination.utf8.count > Self.longestAddress {
-            return [Finding(code: "link.noncanonical",
-                            message: "link is \(destination.unicodeScalars.count) characters long, more than the \(Self.longestAddress) an address may have; link the page itself",
+            return [Finding(code: "link.noncanonical", id: "link.too-long",
+                            ["length": String(destination.unicodeScalars.count), "most": String(Self.longestAddress)],
                             url: String(destination.prefix(80)) + "…")]
         }
         if let hidden = InvisibleCharacters.firstInvisibleOrBidiControl(in: destination) {
             let code = String(hidden.scalar.value, radix: 16, uppercase: true)
-            return [Finding(code: "link.invisible",
-                            message: "link contains an invisible or direction-changing character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                            url: destination)]
+            return [Finding(code: "link.invisible", id: "link.invisible",
+                            ["code": String(repeating: "0", count: max(0, 4 - code.count)) + code], url: destination)]
         }
         var findings = judgeOne(destination)
         let rendered = HrefEscaping.rendered(destination)
@@ -80,7 +79,8 @@ struct URLJudge: Sendable {
             if var problem = CanonicalLink.problem(written: input, url: url, parser: parser) {
                 // Only a form the policy accepts is worth suggesting (`/%E2%80%A6evil.com` is not).
                 if let suggestion = problem.suggestion, !judgeOne(suggestion).isEmpty { problem.suggestion = nil }
-                return [Finding(code: "link.noncanonical", message: problem.message + carried(in: url), url: input)]
+                return [Finding(code: "link.noncanonical", id: "link.noncanonical",
+                                problem.arguments.merging(carried(in: url)) { a, _ in a }, url: input)]
             }
             return judgeEmbeddedAddresses(url, input: input)
         case "http":
@@ -109,7 +109,7 @@ struct URLJudge: Sendable {
             return [Finding(code: "link.invalid", id: "link.invalid", [:], url: input)]
         }
         if resolved.serializedHost != base.serializedHost {
-            return [Finding(code: "link.host", message: "link leaves the site", url: input)]
+            return [Finding(code: "link.host", id: "link.leaves-site", [:], url: input)]
         }
         // `egov.kz/ru` without https:// is a relative path here, which no editor means.
         let first = String(trimmed.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
@@ -120,8 +120,9 @@ struct URLJudge: Sendable {
         // Bulletins print the page's address with the link as written after it: a reader's app must
         // read it whole, and find no other address in it.
         if let reason = CanonicalLink.relativeReason(written: input) {
-            return [Finding(code: "link.noncanonical", message: "link is not written in canonical form: \(reason)" + carried(in: resolved),
-                            url: input)]
+            let problem = CanonicalLink.Problem(reason: reason, suggestion: nil, cut: reason.isAppCut)
+            return [Finding(code: "link.noncanonical", id: "link.noncanonical",
+                            problem.arguments.merging(carried(in: resolved)) { a, _ in a }, url: input)]
         }
         return judgeEmbeddedAddresses(resolved, input: input)
     }
@@ -131,14 +132,15 @@ struct URLJudge: Sendable {
     private func judgeEmbeddedAddresses(_ url: URLRecord, input: String) -> [Finding] {
         let found = EmbeddedAddresses(policy: policy).find(in: url)
         guard let first = found.first else { return [] }
-        return [Finding(code: "link.query",
-                        message: "link carries another address (\(first)) in its path, query or fragment; link the official page itself",
+        return [Finding(code: "link.query", id: "link.query", ["address": first],
                         url: input)]
     }
 
     /// For a link refused as not canonical: the other address it carries too, if any, said at once.
-    private func carried(in url: URLRecord) -> String {
-        EmbeddedAddresses(policy: policy).find(in: url).first.map { "; it also carries another address (\($0))" } ?? ""
+    /// The `{also}` of a `link.noncanonical` message: another address the link carries, if any.
+    private func carried(in url: URLRecord) -> [String: String] {
+        EmbeddedAddresses(policy: policy).find(in: url).first.map { MessageCatalog.nest("also", "link.also", ["address": $0]) }
+            ?? MessageCatalog.nest("also", "")
     }
 
     private func isTelegramHost(_ url: URLRecord) -> Bool {
@@ -157,7 +159,7 @@ struct URLJudge: Sendable {
             if LinkPolicy.telegramHosts.contains(host) { return judgeTelegramPath(url, input: input) }
             return hostFindings(host, input: input, code: "link")
         default:
-            return [Finding(code: "link.host", message: "link has no host", url: input)]
+            return [Finding(code: "link.host", id: "link.no-host", [:], url: input)]
         }
     }
 
@@ -189,8 +191,7 @@ struct URLJudge: Sendable {
                             url: input, culprit: odd.scalar)]
         }
         if Lookalikes.hasMixedScriptLabel(host) {
-            return [Finding(code: link ? "link.lookalike" : "text.domain",
-                            message: "host \(shown) mixes alphabets, as spoofed names do", url: input)]
+            return [Finding(code: link ? "link.lookalike" : "text.domain", id: "link.mixed-alphabets", ["host": shown], url: input)]
         }
         return [Finding(code: link ? "link.host" : "text.domain", id: link ? "link.host" : "text.domain", ["host": shown], url: input)]
     }
@@ -207,12 +208,12 @@ struct URLJudge: Sendable {
             return judgeHandle(form.handle, url: input)
         case .alias(let form):
             let findings = judgeHandle(form.handle, url: input)
-            return findings.isEmpty ? [telegramNoncanonical(reason: "Telegram links are written on t.me", suggestion: form.canonical, url: input)] : findings
+            return findings.isEmpty ? [telegramNoncanonical(reason: CanonicalLink.Reason("telegram-host"), suggestion: form.canonical, url: input)] : findings
         case .other:
             if segments.allSatisfy(\.isEmpty) && url.query == nil && url.fragment == nil {
-                return [Finding(code: "telegram.unknown", message: "Telegram link names no bot or channel", url: input)]
+                return [Finding(code: "telegram.unknown", id: "telegram.no-handle", [:], url: input)]
             }
-            return [telegramNoncanonical(reason: CanonicalLink.reason(written: input, url: url) ?? "it is not one of Telegram's plain link forms",
+            return [telegramNoncanonical(reason: CanonicalLink.reason(written: input, url: url) ?? CanonicalLink.Reason("telegram-form"),
                                          suggestion: Self.telegramSuggestion(written: input, url: url), url: input)]
         }
     }
@@ -233,13 +234,12 @@ struct URLJudge: Sendable {
         }
     }
 
-    private func telegramNoncanonical(reason: String, suggestion: String?, url: String) -> Finding {
-        Finding(code: "link.noncanonical",
-                message: "Telegram link is not written in a plain form (\(reason)); the app opens other forms its own way, so only "
-                    + "https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> and "
-                    + "https://t.me/<channel>/<post> are accepted"
-                    + (suggestion.map { ": write \($0) instead" } ?? ""),
-                url: url)
+    private func telegramNoncanonical(reason: CanonicalLink.Reason, suggestion: String?, url: String) -> Finding {
+        if let suggestion {
+            return Finding(code: "link.noncanonical", id: "link.noncanonical.telegram.suggestion",
+                           reason.nested.merging(["suggestion": suggestion]) { a, _ in a }, url: url)
+        }
+        return Finding(code: "link.noncanonical", id: "link.noncanonical.telegram", reason.nested, url: url)
     }
 
     /// Whether a first path segment opens an invite rather than a handle.
@@ -279,7 +279,7 @@ struct URLJudge: Sendable {
 
     private func judgeTelegramScheme(_ url: URLRecord, input: String) -> [Finding] {
         guard url.serializedHost == "resolve", let query = url.query else {
-            return [Finding(code: "link.scheme", message: "tg: links other than tg://resolve are not allowed", url: input)]
+            return [Finding(code: "link.scheme", id: "link.scheme.tg", [:], url: input)]
         }
         // A client may act on any parameter (a phone number, a second domain in another case), so
         // only one `domain=` and an optional `start=` can be proven.
@@ -291,19 +291,18 @@ struct URLJudge: Sendable {
             case "domain": domains.append(parts.count > 1 ? parts[1] : "")
             case "start": continue
             default:
-                return [Finding(code: "link.scheme", message: "tg://resolve with '\(name)=' cannot be proven official", url: input)]
+                return [Finding(code: "link.scheme", id: "link.scheme.tg-parameter", ["name": name], url: input)]
             }
         }
         guard domains.count == 1 else {
             return [Finding(code: domains.isEmpty ? "telegram.unknown" : "link.scheme",
-                            message: domains.isEmpty ? "tg://resolve link names no bot" : "tg://resolve names more than one bot",
-                            url: input)]
+                            id: domains.isEmpty ? "telegram.resolve-no-bot" : "link.scheme.tg-bots", [:], url: input)]
         }
         let findings = judgeHandle(domains[0], url: input)
         guard findings.isEmpty else { return findings }
         let suggestion: String?
         if case .alias(let form) = TelegramLinkForm.read(input) { suggestion = form.canonical } else { suggestion = nil }
-        return [telegramNoncanonical(reason: "tg:// opens only in the app, and Telegram links are written on t.me",
+        return [telegramNoncanonical(reason: CanonicalLink.Reason("telegram-scheme"),
                                      suggestion: suggestion, url: input)]
     }
 
@@ -335,11 +334,11 @@ struct URLJudge: Sendable {
             hosts.append(String(scalars: scalars[(i + 1)..<j]))
         }
         if hosts.isEmpty {
-            return [Finding(code: "link.host", message: "e-mail link has no address", url: input)]
+            return [Finding(code: "link.host", id: "link.mail-empty", [:], url: input)]
         }
         for name in hosts {
             guard let host = HostName.ascii(name), !host.isEmpty else {
-                out.append(Finding(code: "link.host", message: "e-mail address with no valid domain (\(name))", url: input))
+                out.append(Finding(code: "link.host", id: "link.mail-domain", ["name": name], url: input))
                 continue
             }
             for f in hostFindings(host, input: input, code: "link") where !out.contains(where: { $0.message == f.message }) {

@@ -57,15 +57,11 @@ public enum NestingLimit {
         return BodyPosition(line: 1, byteColumn: 1)
     }
 
-    /// What the editor is told.
-    public static func message(_ excess: Excess) -> String {
+    /// What the editor is told: a `MessageCatalog` entry and its parameters.
+    static func message(_ excess: Excess) -> (id: String, arguments: [String: String]) {
         switch excess.what {
-        case .blocks:
-            return "lists and block quotes nest more than \(blocks) levels deep here; "
-                + "flatten the structure (no guide needs more than a few levels)"
-        case .inlines:
-            return "emphasis, strikethrough, links and images nest more than \(inlines) levels deep here; "
-                + "remove the extra markup"
+        case .blocks: return ("markdown.depth.blocks", ["levels": String(blocks)])
+        case .inlines: return ("markdown.depth.inlines", ["levels": String(inlines)])
         }
     }
 }

@@ -21,20 +21,24 @@ public enum OutputFolder {
     /// `expectedTopLevel` lists the names a build of this site writes at the top of its output; an
     /// output written before the marker existed is recognised (see `isEarlierBuild`) to say so, and
     /// refused all the same.
-    public static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> String? {
+    public static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> (id: String, arguments: [String: String])? {
         let shown = output
         let out = realPath(output)
         let src = realPath(source)
+        let suggested = source == "." ? "site" : source + "/site"
+        func refused(_ id: String, _ extra: [String: String] = [:]) -> (id: String, arguments: [String: String]) {
+            (id, extra.merging(["output": shown, "suggested": suggested]) { a, _ in a })
+        }
         if out == src {
-            return "--output \(shown) is the source folder; a build would replace sitegen.yml, content/ and everything else there. Write the site into a folder of its own, such as \(source == "." ? "site" : source + "/site")"
+            return refused("output.folder.source")
         }
         if out == "/" || src.hasPrefix(out + "/") {
-            return "--output \(shown) contains the source folder \(source); a build would replace it. Write the site into a folder of its own, such as \(source == "." ? "site" : source + "/site")"
+            return refused("output.folder.contains-source", ["source": source])
         }
         for folder in editorFolders {
             let protected = src + "/" + folder
             if out == protected || out.hasPrefix(protected + "/") {
-                return "--output \(shown) lies inside the source's \(folder)/ folder; a build must not write there. Choose a folder outside it, such as \(source == "." ? "site" : source + "/site")"
+                return refused("output.folder.editor", ["folder": folder])
             }
         }
         var info = stat()
@@ -43,10 +47,10 @@ public enum OutputFolder {
             return nil
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
-            return "--output \(shown) is a symbolic link (to \(out)); a build replaces the folder it is given, so name the real folder instead"
+            return refused("output.folder.symlink", ["target": out])
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            return "--output \(shown) is a file, not a folder; choose a folder for the site"
+            return refused("output.folder.file")
         }
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).sorted()
         if entries.isEmpty { return nil }
@@ -54,17 +58,17 @@ public enum OutputFolder {
         case let version? where version <= formatVersion:
             return nil
         case let version?:
-            return "--output \(shown) was written by a newer sitegen (output format \(version)); build with that version or remove the folder yourself"
+            return refused("output.folder.newer", ["version": String(version)])
         case nil:
             // A site built before the marker existed looks like one, but anything may have been put
             // inside it since (a draft in kk/, notes): only the editor can say, so it is refused too.
             if isEarlierBuild(output, entries: entries, expectedTopLevel: expectedTopLevel) {
-                return "--output \(shown) looks like a site built by an earlier sitegen, before builds marked their output with \(markerName); make sure nothing of yours is inside, remove it (rm -rf \(shown)) and build again"
+                return refused("output.folder.earlier", ["marker": markerName])
             }
             // What a build would not have written is named first: it is what the editor must look at.
             let foreign = entries.filter { !expectedTopLevel.contains($0) } + entries.filter(expectedTopLevel.contains)
             let sample = foreign.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
-            return "--output \(shown) is not empty (\(sample)) and was not written by sitegen (it has no \(markerName) file); choose an empty or new folder. If it is an old build you no longer need, remove it yourself and build again"
+            return refused("output.folder.foreign", ["sample": sample, "marker": markerName])
         }
     }
 

@@ -29,7 +29,7 @@ public struct Strings: Sendable {
         for lang in languages {
             let file = "i18n/\(lang).yml"
             guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + file) else {
-                diagnostics.append(.error("i18n.missing", "no interface strings for language '\(lang)'", file: file))
+                diagnostics.append(.error("i18n.missing", id: "i18n.missing", ["lang": lang], file: file))
                 continue
             }
             var reader = YAMLReader(file: file)
@@ -60,7 +60,7 @@ public struct Strings: Sendable {
                 guard let otherTable = tables[other] else { continue }
                 for key in table.keys.sorted() where otherTable[key] == nil {
                     let p = positions[lang]?[key] ?? (1, 1)
-                    diagnostics.append(.error("i18n.key", "key '\(key)' is missing in i18n/\(other).yml",
+                    diagnostics.append(.error("i18n.key", id: "i18n.key", ["key": key, "other": other],
                                               file: "i18n/\(lang).yml", line: p.0, column: p.1))
                 }
             }

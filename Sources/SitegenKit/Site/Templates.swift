@@ -19,22 +19,22 @@ public struct Templates: Sendable {
         for name in names {
             let file = "templates/" + name
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
-                diagnostics.append(.error("template.io", "cannot read template", file: file))
+                diagnostics.append(.error("template.io", id: "template.io", file: file))
                 continue
             }
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template.syntax", "template does not parse: \(error.error)", file: file,
+                diagnostics.append(.error("template.syntax", id: "template.syntax", ["detail": "\(error.error)"], file: file,
                                           line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
-                diagnostics.append(.error("template.syntax", "template does not parse: \(error)", file: file))
+                diagnostics.append(.error("template.syntax", id: "template.syntax", ["detail": "\(error)"], file: file))
             }
         }
         for name in required where library.getTemplate(named: name) == nil
             && !diagnostics.contains(where: { $0.file == "templates/\(name).mustache" }) {
-            diagnostics.append(.error("template.missing", "the site needs a template '\(name).mustache'",
+            diagnostics.append(.error("template.missing", id: "template.missing", ["name": name],
                                       file: "templates/\(name).mustache"))
         }
         return (diagnostics.hasErrors ? nil : Templates(library: library), diagnostics)
