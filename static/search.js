@@ -139,7 +139,7 @@ function decode(s) {
 // query(q) → {total, results: [[url, title, snippet]], more(from)} or null: pages with every word (its
 // stem; the last word typed is a prefix of one), title matches first, then more terms, then site order.
 function searcher(base) {
-  var cache = {};
+  var cache = {}, known = {};
   function load(path) {
     return cache[path] || (cache[path] = fetch(base + path).then(function (r) {
       if (r.ok) return r.json();
@@ -152,6 +152,7 @@ function searcher(base) {
     while (lo < hi) if (keys[mid = (lo + hi) >> 1] <= w) lo = mid + 1; else hi = mid;
     return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? [] : load("t/" + lo + ".json").then(function (s) {
       var list = [], k;
+      for (k in s.d) known[k] = s.d[k];
       for (k in s.t) if (word.prefix ? !k.indexOf(w) : k === w) list.push(s.t[k]);
       if (word.prefix && s.u) list.push(s.u);
       return list;
@@ -161,7 +162,7 @@ function searcher(base) {
     var words = parse(q), meta;
     if (!words.length) return Promise.resolve(null);
     return load("meta.json").then(function (m) {
-      if ((meta = m).version !== 2) throw m.version;
+      if ((meta = m).version !== 3) throw m.version;
       m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
       // A word being typed is a prefix of a stem, or a whole stem followed by the start of an ending
       // («отинимд» is «отин» + «имд…»): its stem as a prefix, and its last 1–4 letters cut off, whole.
@@ -184,7 +185,8 @@ function searcher(base) {
       found.sort(function (a, b) { return title[b] - title[a] || count[b] - count[a] || a - b; });
       function more(from) {
         return Promise.all(found.slice(from, from + PER).map(function (d) {
-          return load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
+          // A shard carries the summaries of its terms' first pages; other pages are in fragments.
+          return known[d] ? known[d] : load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
         }));
       }
       return more(0).then(function (results) { return { total: found.length, results: results, more: more }; });

@@ -31,7 +31,8 @@ final class SearchPageTests: XCTestCase {
         let page = try XCTUnwrap(f.output("kk/a/one/index.html"))
         XCTAssertTrue(page.contains("<form class=\"search\" role=\"search\" action=\"/kk/search/\""))
         XCTAssertTrue(html.contains("<form class=\"search\" role=\"search\" action=\"/kk/search/\""))
-        XCTAssertTrue(html.contains("<script src=\"/search.js\" defer></script>"))
+        // The script is published under a name carrying its digest (`AssetNames`).
+        XCTAssertNotNil(html.range(of: #"<script src="/search\.[0-9a-f]{16}\.js" defer></script>"#, options: .regularExpression))
     }
 
     func testNotFoundPagesHaveTheHeaderSearchAndLinks() throws {
