@@ -147,32 +147,33 @@ function searcher(base) {
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
   // From the last shard whose key ≤ the word; a split key (*) has only itself and "u": longer words.
-  function postings(meta, word) {
+  function postings(meta, word, known) {
     var keys = meta.keys, w = word.w, lo = 0, hi = keys.length, mid;
     while (lo < hi) if (keys[mid = (lo + hi) >> 1] <= w) lo = mid + 1; else hi = mid;
     return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? [] : load("t/" + lo + ".json").then(function (s) {
       var list = [], k;
+      for (k in s.d) known[k] = s.d[k];
       for (k in s.t) if (word.prefix ? !k.indexOf(w) : k === w) list.push(s.t[k]);
       if (word.prefix && s.u) list.push(s.u);
       return list;
     });
   }
   return function (q) {
-    var words = parse(q), meta;
+    var words = parse(q), meta, known = {};
     if (!words.length) return Promise.resolve(null);
     return load("meta.json").then(function (m) {
-      if ((meta = m).version !== 2) throw m.version;
+      if ((meta = m).version !== 3) throw m.version;
       m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
       // A word being typed is a prefix of a stem, or a whole stem followed by the start of an ending
       // («отинимд» is «отин» + «имд…»): its stem as a prefix, and its last 1–4 letters cut off, whole.
       return Promise.all(words.map(function (w) {
-        var lookups = [postings(m, { w: analyze(w.w, m), prefix: w.prefix })], chars = Array.from(w.w), k;
-        if (w.prefix) for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) lookups.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }));
+        var lookups = [postings(m, { w: analyze(w.w, m), prefix: w.prefix }, known)], chars = Array.from(w.w), k;
+        if (w.prefix) for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) lookups.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known));
         return Promise.all(lookups).then(function (all) { return [].concat.apply([], all); });
       }));
     }).then(function (lists) {
       var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),
-        title = new Uint8Array(N), count = new Uint32Array(N);
+        title = new Uint8Array(N), count = new Uint32Array(N), near = new Uint8Array(N);
       lists.forEach(function (list, w) {
         list.forEach(function (p) {
           p = [].concat(p); // all [, in title]
@@ -180,11 +181,15 @@ function searcher(base) {
           decode(p[1] || "").forEach(function (d) { if (hits[d] === w + 1 && mark[d] !== w + 1) mark[d] = w + 1, title[d]++; });
         });
       });
+      for (d in known) near[d] = 1;
       for (d = 0; d < N; d++) if (hits[d] === words.length) found.push(d);
-      found.sort(function (a, b) { return title[b] - title[a] || count[b] - count[a] || a - b; });
+      // Among equal title matches, pages whose summaries came with the shards (each term's first pages:
+      // title matches, then site order) come first, so a first page needs no other file; then more terms.
+      found.sort(function (a, b) { return title[b] - title[a] || near[b] - near[a] || count[b] - count[a] || a - b; });
       function more(from) {
         return Promise.all(found.slice(from, from + PER).map(function (d) {
-          return load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
+          // A shard carries the summaries of its terms' first pages; other pages are in fragments.
+          return known[d] ? known[d] : load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
         }));
       }
       return more(0).then(function (results) { return { total: found.length, results: results, more: more }; });

@@ -74,7 +74,7 @@ final class SearchTests: XCTestCase {
         let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)
         XCTAssertEqual(files.map(\.path), ["search/kk/meta.json", "search/kk/t/0.json", "search/kk/d/0.json"])
         let meta = try json(files[0].bytes) as? [String: Any]
-        XCTAssertEqual(meta?["version"] as? Int, 2)
+        XCTAssertEqual(meta?["version"] as? Int, 3)
         XCTAssertEqual(meta?["lang"] as? String, "kk")
         XCTAssertEqual(meta?["docs"] as? Int, Self.smallDocuments.count)
         XCTAssertEqual(meta?["shards"] as? [String], [""])
@@ -132,6 +132,7 @@ final class SearchTests: XCTestCase {
 
         var termsSeen = 0
         var shardFiles = 0
+        var shownInShards: [(page: String, summary: [String], shard: String)] = []
         for (i, name) in shards.enumerated() {
             let split = name.hasSuffix("*")
             let key = keys[i]
@@ -158,6 +159,15 @@ final class SearchTests: XCTestCase {
                 }
             }
             termsSeen += terms.count
+            // The first page of each term (title matches, then the rest, in site order) is summarized here.
+            let summaries = try XCTUnwrap(shard["d"] as? [String: [String]], "shard «\(name)» has summaries")
+            for (page, summary) in summaries { shownInShards.append((page, summary, "«\(name)»")) }
+            for (term, value) in terms {
+                let lists = postingStrings(value).map { SearchPostings.decode(Array($0.utf8)) }
+                let title = lists.count > 1 ? lists[1] : []
+                let first = (title + lists[0].filter { !title.contains($0) }).prefix(SearchIndexWriter.resultsPerPage)
+                XCTAssert(first.allSatisfy { summaries["\($0)"] != nil }, "«\(term)»'s first pages are in its shard")
+            }
             for value in terms.values.flatMap(postingStrings) + [shard["u"] as? String].compactMap({ $0 }) {
                 let ids = SearchPostings.decode(Array(value.utf8))
                 XCTAssertEqual(ids, ids.sorted())
@@ -170,12 +180,17 @@ final class SearchTests: XCTestCase {
         let fragments = files.filter { $0.path.hasPrefix(base + "d/") }
         XCTAssertEqual(fragments.count, (docs.count + perFragment - 1) / perFragment)
         var pages = 0
+        var allEntries: [[String]] = []
         for n in fragments.indices {
             let entries = try XCTUnwrap(json(try XCTUnwrap(byPath[base + "d/\(n).json"])) as? [[String]])
+            allEntries += entries
             pages += entries.count
             XCTAssertLessThanOrEqual(entries.count, perFragment)
         }
         XCTAssertEqual(pages, docs.count)
+        for shown in shownInShards {
+            XCTAssertEqual(Int(shown.page).map { allEntries[$0] }, shown.summary, "page \(shown.page) in \(shown.shard) as in its fragment")
+        }
     }
 
     func testScriptAgreesWithADirectSearchOnADeepIndex() throws {
@@ -311,6 +326,31 @@ final class SearchTests: XCTestCase {
         // Without the index, submitting goes to the form's action, as without JavaScript.
         XCTAssertEqual(step("no index")["navigated"] as? Bool, true)
         XCTAssertEqual(step("no index again")["prevented"] as? Bool, false)
+    }
+
+    /// A reader's first query costs `meta.json`, the shard of its word and nothing more: the shard carries
+    /// the summaries of the first ten results, which are the same as a direct search finds.
+    func testFirstQueryNeedsAtMostThreeRequests() throws {
+        let docs = SearchTestCorpus.documents(count: 2_000, seed: 4)
+        let files = SearchIndexWriter.files(language: "ru", documents: docs, aliases: "егов=egov")
+        let analyzer = SearchAnalyzer(language: "ru", aliasTable: "егов=egov")
+        let queries = ["заявления ", "пособию ", "выплаты", "егов", "по", "семьи "]
+        let results = try runNode(index: files, requests: queries.map { ["query": $0, "base": "search/ru/"] })
+        for (query, result) in zip(queries, results) {
+            let fetched = result["files"] as? [String] ?? []
+            XCTAssertLessThanOrEqual(fetched.count, 3, "«\(query)»: \(fetched)")
+            XCTAssertFalse(fetched.contains { $0.contains("/d/") }, "«\(query)» needs no fragment: \(fetched)")
+            let shown = (result["results"] as? [[String: String]] ?? []).map { $0["url"] ?? "" }
+            XCTAssertEqual(shown.count, min(10, result["total"] as? Int ?? 0), "«\(query)»")
+            XCTAssertGreaterThan(shown.count, 0, "«\(query)» finds something")
+            guard query.hasSuffix(" ") else { continue }
+            // A whole word: pages with its stem in the title first, then the others, in site order.
+            let stem = analyzer.analyze(SearchFolding.terms(query)[0])
+            func has(_ text: String) -> Bool { SearchFolding.terms(text).contains { analyzer.analyze($0) == stem } }
+            let inTitle = docs.filter { has($0.title) }
+            let others = docs.filter { !has($0.title) && (has($0.snippet) || has($0.text)) }
+            XCTAssertEqual(shown, (inTitle + others).prefix(10).map(\.url), "«\(query)»")
+        }
     }
 
     /// The search a phone does must stay small however big the site. 100,000 pages take too long to

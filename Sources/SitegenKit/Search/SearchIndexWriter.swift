@@ -26,10 +26,11 @@ public struct SearchDocument: Sendable {
 /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
 ///
 /// Everything is JSON (UTF-8) under `search/<language>/`, so that a phone downloads only what one query
-/// needs: `meta.json`, one shard per query word and one fragment per shown result. The client is
-/// `static/search.js`; words are folded by ``SearchFolding`` on both sides.
+/// needs: `meta.json` and one shard per query word, which also carries the summaries of its first page of
+/// results; only later pages (or the first page of several words whose best pages are not among them)
+/// fetch fragments. The client is `static/search.js`; words are folded by ``SearchFolding`` on both sides.
 ///
-/// - `meta.json` — `{"version":2,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"shards":[key, …]}`.
+/// - `meta.json` — `{"version":3,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"shards":[key, …]}`.
 ///   Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias table, which `aliases`
 ///   repeats for `search.js`). Shard *i* is
 ///   the file `t/<i>.json`. The terms are cut into a prefix tree: a node of more than ``shardLimit``
@@ -39,11 +40,14 @@ public struct SearchDocument: Sendable {
 ///   JavaScript compares strings (UTF-16 code units), which is the order of the terms, so a word's shard
 ///   is the last entry whose key is not after it: if that entry is a split prefix and not the word
 ///   itself, no term starts with the word. A single shard is listed as `""`.
-/// - `t/<i>.json` — a shard `{"t":{term: postings, …}}` holds every term starting with each prefix it
-///   covers, which is what search-as-you-type needs for the last word. A split prefix of two or more
-///   characters `{"t":{prefix: postings},"u":pages}` holds the term equal to the prefix, if there is one,
-///   and in `u` the pages that have a longer term with that prefix but not the prefix itself: a short
-///   prefix still costs one file. Shorter split prefixes have no file, as no query word is that short
+/// - `t/<i>.json` — a shard `{"t":{term: postings, …},"d":{page: [url, title, snippet], …}}` holds every
+///   term starting with each prefix it covers, which is what search-as-you-type needs for the last word,
+///   and in `d` the summaries of each term's first page: its first ``resultsPerPage`` pages with the term
+///   in the title, then the others, in site order — what a query for that word alone shows first. A split
+///   prefix of two or more characters `{"t":{prefix: postings},"u":pages,"d":{…}}` holds the term equal
+///   to the prefix, if there is one, and in `u` the pages that have a longer term with that prefix but
+///   not the prefix itself (`d`: the exact term's first page and the first pages of `u`): a short prefix
+///   still costs one file. Shorter split prefixes have no file, as no query word is that short
 ///   (``SearchFolding/minimumTermLength``). A shard goes over ``shardLimit`` only when it is one term.
 /// - Postings are a string (the pages containing the term) or `[all, inTitle]`. A string encodes
 ///   ascending page numbers with the 64 characters `A–Z a–z 0–9 - _` (6 bits each), whichever form is
@@ -51,20 +55,21 @@ public struct SearchDocument: Sendable {
 ///   the sixth bit meaning "more follows"; or `!`, the first number as such a varint, then a bitmap from
 ///   it, six pages per character, lowest bit first.
 /// - `d/<n>.json` — fragment *n*: `[[url, title, snippet], …]` of pages `n*K ..< (n+1)*K`. `K`, a power
-///   of two up to 64, keeps a fragment near ``fragmentTarget`` bytes, so ten results cost at most ten
-///   small files.
+///   of two up to 64, keeps a fragment near ``fragmentTarget`` bytes; "more results" reads them.
 ///
 /// Page numbers follow the order of `documents`, which is also the last tie-break of the ranking: pass
 /// pages in the site's own deterministic order. The output depends on nothing else (no dates, no hash
 /// order), so two builds give the same bytes.
 public enum SearchIndexWriter {
     /// The format of the files; `search.js` refuses other versions.
-    static let formatVersion = 2
+    static let formatVersion = 3
+    /// Results shown at once; a shard carries the summaries of each term's first this many pages.
+    static let resultsPerPage = 10
     /// A shard over this many bytes is split by a longer prefix.
     static let shardLimit = 40 * 1024
     /// Small sibling shards that come out of a split are packed together up to this many bytes: fewer,
     /// fuller files keep `meta.json` short, and a reader downloads it before the first result.
-    static let shardPacking = 12 * 1024
+    static let shardPacking = 24 * 1024
     /// About how many bytes a fragment of result titles and snippets should have.
     static let fragmentTarget = 4 * 1024
     /// At most this many characters of a snippet are kept (whole words, then "…").
@@ -84,14 +89,14 @@ public enum SearchIndexWriter {
         let index = SearchTermIndex(documents: documents, analyzer: analyzer)
         var files: [(path: String, bytes: [UInt8])] = []
 
-        let nodes = SearchShardTree(index: index, limit: shardLimit, packing: shardPacking).nodes
+        let entries = searchInParallel(documents, fragmentEntry)
+        let nodes = SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
         var shardNames: [String] = []
         for (number, node) in nodes.enumerated() {
             shardNames.append(node.split ? node.key + "*" : node.key)
             if let bytes = node.bytes { files.append((base + "t/\(number).json", bytes)) }
         }
 
-        let entries = searchInParallel(documents, fragmentEntry)
         let perFragment = fragmentSize(entries)
         var start = 0
         while start < entries.count {
@@ -480,16 +485,32 @@ private struct SearchShardTree {
     /// `"term":postings` of every term, as JSON.
     private let entries: [[UInt8]]
 
-    init(index: SearchTermIndex, limit: Int, packing: Int) {
+    /// `[url, title, snippet]` of every page, as JSON.
+    private let display: [[UInt8]]
+    /// For each term, the pages a query for it alone shows first: pages with it in the title, then the
+    /// others, in site order, up to ``SearchIndexWriter/resultsPerPage``.
+    private let firstPages: [[Int32]]
+    /// For each term, the bytes it adds to a shard at most: its entry and its first pages' summaries.
+    private let costs: [Int]
+
+    init(index: SearchTermIndex, display: [[UInt8]], limit: Int, packing: Int) {
         self.index = index
+        self.display = display
         self.limit = limit
         self.packing = packing
-        entries = index.terms.indices.map { t in
+        let entries = index.terms.indices.map { t in
             var out: [UInt8] = []
             SearchJSON.appendString(String(scalars: index.terms[t]), to: &out)
             out.append(UInt8(ascii: ":"))
             Self.appendPostings(index.pages[t], index.titlePages[t], to: &out)
             return out
+        }
+        let perPage = SearchIndexWriter.resultsPerPage
+        let firstPages = index.terms.indices.map { Self.firstPage(index.pages[$0], index.titlePages[$0], perPage) }
+        self.entries = entries
+        self.firstPages = firstPages
+        costs = index.terms.indices.map { t in
+            firstPages[t].reduce(entries[t].count + 1) { $0 + display[Int($1)].count + 10 }
         }
         let all = index.terms.startIndex..<index.terms.endIndex
         if !all.isEmpty, needsSplit(all, depth: 0) {
@@ -513,8 +534,32 @@ private struct SearchShardTree {
         }
     }
 
-    /// The bytes of a shard holding the terms of `range`.
-    private func shardBytes(_ range: Range<Int>) -> Int { range.reduce(7) { $0 + entries[$1].count + 1 } }
+    /// The first `count` pages of `all`: those in `title` first, then the others, each in site order.
+    static func firstPage(_ all: [Int32], _ title: [Int32], _ count: Int) -> [Int32] {
+        var out = Array(title.prefix(count))
+        var t = 0
+        for page in all where out.count < count {
+            while t < title.count, title[t] < page { t += 1 }
+            if t < title.count, title[t] == page { continue }
+            out.append(page)
+        }
+        return out
+    }
+
+    /// At most the bytes of a shard holding the terms of `range` (summaries shared by terms count once
+    /// in the file but here once per term).
+    private func shardBytes(_ range: Range<Int>) -> Int { range.reduce(14) { $0 + costs[$1] } }
+
+    /// `"d":{page:[url,title,snippet],…}` for `pages`, in ascending order.
+    private func appendSummaries(_ pages: [Int32], to out: inout [UInt8]) {
+        out += Array("\"d\":{".utf8)
+        for (i, page) in Set(pages).sorted().enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("\"\(page)\":".utf8)
+            out += display[Int(page)]
+        }
+        out.append(UInt8(ascii: "}"))
+    }
 
     /// Whether the terms of `range`, sharing their first `depth` scalars, are too many for one shard and
     /// are not all one term.
@@ -529,7 +574,9 @@ private struct SearchShardTree {
             if t > range.lowerBound { out.append(UInt8(ascii: ",")) }
             out += entries[t]
         }
-        out += Array("}}".utf8)
+        out += Array("},".utf8)
+        appendSummaries(range.flatMap { firstPages[$0] }, to: &out)
+        out.append(UInt8(ascii: "}"))
         nodes.append(Node(key: key, split: false, bytes: out))
     }
 
@@ -547,8 +594,11 @@ private struct SearchShardTree {
             var out: [UInt8] = Array("{\"t\":{".utf8)
             if let exact { out += entries[exact] }
             out += Array("},\"u\":\"".utf8)
-            out += SearchPostings.encode(union(range, without: exact))
-            out += Array("\"}".utf8)
+            let longer = union(range, without: exact)
+            out += SearchPostings.encode(longer)
+            out += Array("\",".utf8)
+            appendSummaries((exact.map { firstPages[$0] } ?? []) + longer.prefix(SearchIndexWriter.resultsPerPage), to: &out)
+            out.append(UInt8(ascii: "}"))
             bytes = out
         }
         nodes.append(Node(key: prefix, split: true, bytes: bytes))
