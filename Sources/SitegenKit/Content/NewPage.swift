@@ -67,8 +67,7 @@ public enum NewPage {
                 // O_EXCL: a file that appeared since the check above is still not replaced.
                 let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { throw OutputError.io("cannot write \(file): \(errnoText())") }
-                let bytes = Array(page.utf8)
-                let ok = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count }
+                let ok = Array(page.utf8).withUnsafeBytes { OutputTree.writeAll(fd, $0) }
                 close(fd)
                 guard ok else { throw OutputError.io("cannot write \(file): \(errnoText())") }
                 written.append(file)

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A build whose inputs have the same digest, into an output that still holds exactly those files,
 /// has nothing to do: it reports what the last build reported and writes nothing.
-struct BuildRecord: Equatable {
+struct BuildRecord {
     static let header = "sitegen build record 2"
 
     var inputs: String
@@ -24,15 +24,9 @@ struct BuildRecord: Equatable {
         var changed: Int
     }
 
-    static func == (a: BuildRecord, b: BuildRecord) -> Bool {
-        a.inputs == b.inputs && a.pages.map { "\($0.language) \($0.count)" } == b.pages.map { "\($0.language) \($0.count)" }
-            && a.diagnostics == b.diagnostics && a.fileCount == b.fileCount && a.files == b.files
-    }
-
     /// The record's file for an output folder: `.site.build` beside `site/`.
     static func path(for destination: String) -> String {
-        let (parent, prefix) = OutputTree.stagingPrefix(for: destination)
-        return parent + "/" + String(prefix.dropLast(".tmp-".count)) + ".build"
+        OutputTree.besideOutput(destination, suffix: ".build")
     }
 
     /// The record of the build that published `destination`, if it still describes the folder:
@@ -174,9 +168,7 @@ struct BuildRecord: Equatable {
             }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
+                let name = TreeRemoval.name(of: entry)
                 if name == "." || name == ".." { continue }
                 guard !name.contains("\n") else { failed = true; break }
                 var info = stat()

@@ -8,8 +8,7 @@ final class OutputLock {
 
     /// The lock file for an output folder: `.site.lock` beside `site/`.
     static func path(for destination: String) -> String {
-        let (parent, prefix) = OutputTree.stagingPrefix(for: destination)
-        return parent + "/" + String(prefix.dropLast(".tmp-".count)) + ".lock"
+        OutputTree.besideOutput(destination, suffix: ".lock")
     }
 
     /// Takes the lock, or throws at once naming the process that holds it.

@@ -20,6 +20,12 @@ public final class OutputTree: @unchecked Sendable {
         return (url.deletingLastPathComponent().path, "." + url.lastPathComponent + ".tmp-")
     }
 
+    /// A file kept beside the output, named after it: `.site.lock`, `.site.build` for `site/`.
+    static func besideOutput(_ destination: String, suffix: String) -> String {
+        let (parent, prefix) = stagingPrefix(for: destination)
+        return parent + "/" + String(prefix.dropLast(".tmp-".count)) + suffix
+    }
+
     /// Holds the output for this build alone until the tree is committed or discarded.
     private var outputLock: OutputLock?
 
@@ -85,7 +91,8 @@ public final class OutputTree: @unchecked Sendable {
         try text.withUTF8 { try write(relativePath, $0) }
     }
 
-    private static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+    /// Writes every byte, going on after a short write or an interrupted call.
+    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buf.count {
             let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)

@@ -10,10 +10,15 @@ enum SHA256Digest {
         }
         // EVP_Digest fails only without memory; a manifest without a digest would be worse than a crash.
         precondition(ok == 1 && length == 32, "SHA-256 failed")
+        return hex(digest: digest.prefix(32))
+    }
+
+    /// A digest's bytes as lowercase hex.
+    static func hex(digest: ArraySlice<UInt8>) -> String {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in digest.prefix(32) {
+        out.reserveCapacity(digest.count * 2)
+        for b in digest {
             out.append(hex[Int(b >> 4)])
             out.append(hex[Int(b & 0x0F)])
         }
@@ -49,6 +54,6 @@ final class SHA256Stream {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         precondition(EVP_DigestFinal_ex(context, &digest, &length) == 1 && length == 32, "SHA-256 failed")
-        return digest.prefix(32).map { String(format: "%02x", $0) }.joined()
+        return SHA256Digest.hex(digest: digest.prefix(32))
     }
 }
