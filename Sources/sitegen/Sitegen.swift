@@ -41,7 +41,7 @@ struct Sitegen: ParsableCommand {
             Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
             configuration, template or I/O errors.
             """,
-        subcommands: [Build.self, Check.self, New.self, BulletinCommand.self, Deploy.self, Explain.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, BulletinCommand.self, Deploy.self, Explain.self],
         defaultSubcommand: Build.self
     )
 }

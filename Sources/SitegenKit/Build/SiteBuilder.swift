@@ -157,7 +157,12 @@ public struct SiteBuilder: Sendable {
             BuildRecord.write(for: output.destination, inputs: inputs, pages: counts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
         }
-        return report(diagnostics, pages: counts, published: !failed, setup: false)
+        var done = report(diagnostics, pages: counts, published: !failed, setup: false)
+        if !failed && options.keepsPreviewState {
+            done.preview = PreviewState(setup: setup, templates: templates, pages: pages, context: context,
+                                        strict: options.strict || config.strict)
+        }
+        return done
     }
 
     /// Reads the stylesheets and scripts of `static/` to name them by their bytes.
