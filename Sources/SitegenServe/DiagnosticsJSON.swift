@@ -13,7 +13,7 @@ enum DiagnosticsJSON {
         }
         let q = JSONText.quote
         let words = Self.words[language.rawValue] ?? Self.words["en"]!
-        var out = "{\"version\":\(version),\"language\":\(q(language.rawValue)),\"title\":\(q(words[0])),\"close\":\(q(words[1])),"
+        var out = "{\"version\":\(version),\"language\":\(q(language.rawValue)),\"title\":\(q(words[0])),\"close\":\(q(words[1])),\"warningsTitle\":\(q(words[4])),"
         out += "\"diagnostics\":["
         out += diagnostics.map { d in
             let line = d.line > 0 ? lines[d.file]?.line(d.line) : nil
@@ -25,11 +25,11 @@ enum DiagnosticsJSON {
         return out + "]}\n"
     }
 
-    /// Title, close, error, warning.
+    /// Title, close, error, warning, and the folded line of warnings alone.
     static let words: [String: [String]] = [
-        "en": ["The build found problems", "Close", "error", "warning"],
-        "kk": ["Құрастыру қателер тапты", "Жабу", "қате", "ескерту"],
-        "ru": ["Сборка нашла ошибки", "Закрыть", "ошибка", "предупреждение"],
+        "en": ["The build found errors", "Close", "error", "warning", "Warnings"],
+        "kk": ["Құрастыру қателер тапты", "Жабу", "қате", "ескерту", "Ескертулер"],
+        "ru": ["Сборка нашла ошибки", "Закрыть", "ошибка", "предупреждение", "Предупреждения"],
     ]
 
     private static func bytes(_ path: String) throws -> [UInt8] {

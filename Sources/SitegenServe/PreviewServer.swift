@@ -16,6 +16,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// address, where the names are not known.
     let allowedHosts: Set<String>
     private var server: HTTPServer?
+    private var stopped = false
+    /// The socket pool, behind the guard that bounds waiting connections.
+    let guardPool = ConnectionGuard(HTTPServer.defaultPool())
 
     /// Request targets longer than this are refused (414).
     static let maximumTarget = 8 * 1024
@@ -212,10 +215,18 @@ public final class PreviewServer: @unchecked Sendable {
     func start(host: String, port: UInt16) async throws -> UInt16 {
         let address: any SocketAddress = host.contains(":")
             ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled,
+        let server = HTTPServer(address: address, timeout: 30, pool: guardPool, logger: .disabled,
                                 handler: ClosureHTTPHandler { [self] request in await respond(request) })
         self.server = server
-        Task { try? await server.run() }
+        // FlyingFox's accept loop ends at its first failure (out of file descriptors, say): listen
+        // again, so a flood of connections costs the preview a moment, not its life.
+        Task { [weak self] in
+            while let self, !self.stopped {
+                try? await server.run()
+                if self.stopped { break }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
         try await server.waitUntilListening(timeout: 10)
         guard let bound = await server.listeningAddress else { throw SocketError.unsupportedAddress }
         switch bound {
@@ -225,6 +236,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     func stop() async {
+        stopped = true
         events.finishAll()
         await server?.stop(timeout: 1)
     }

@@ -19,7 +19,7 @@ public final class PreviewService: @unchecked Sendable {
     public let workFolder: String
     let events = LiveEvents()
     let session: PreviewSession
-    private var server: PreviewServer?
+    private(set) var server: PreviewServer?
     private var watcher: SourceWatcher?
 
     /// Prepares the preview; `log` gets a line per event, `show` the diagnostics of each build.
@@ -38,6 +38,7 @@ public final class PreviewService: @unchecked Sendable {
     /// Builds the site once, starts watching and listening; returns the first build's report and the
     /// port the server got (useful with port 0).
     public func start() async throws -> (report: BuildReport, port: UInt16) {
+        Self.raiseFileLimit()
         let report = session.start()
         let session = self.session
         let watcher = try SourceWatcher(source: options.source) { session.changed($0) }
@@ -54,6 +55,15 @@ public final class PreviewService: @unchecked Sendable {
 
     /// The language the session's messages are in, once `sitegen.yml` was read.
     public var messageLanguage: MessageLanguage? { session.messageLanguage }
+
+    /// Open files up to the hard limit: connections are files, and the guard's bounds should be
+    /// what limits them, long before the process runs out.
+    static func raiseFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = min(limit.rlim_max, 65536)
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
 
     /// Whether `host` is reachable only from this machine.
     public static func isLoopback(_ host: String) -> Bool {

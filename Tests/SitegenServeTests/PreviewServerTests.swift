@@ -120,7 +120,10 @@ final class PreviewServerTests: XCTestCase {
         let root = service.workFolder + "/site"
         try FileManager.default.createSymbolicLink(atPath: root + "/kk/out", withDestinationPath: "/etc")
         try FileManager.default.createSymbolicLink(atPath: root + "/kk/config.txt", withDestinationPath: site + "/sitegen.yml")
+        // A file just outside the served folder, where a path that climbs one level would land.
+        try "SECRET-OUTSIDE".write(toFile: service.workFolder + "/secret.txt", atomically: false, encoding: .utf8)
         let attempts = [
+            "/../secret.txt", "/kk/../../secret.txt", "/%2e%2e/secret.txt", "/kk%2f..%2f..%2fsecret.txt",
             "/../sitegen.yml", "/kk/../../sitegen.yml", "/%2e%2e/sitegen.yml", "/%2E%2E/%2e%2e/etc/passwd",
             "/kk/%2e%2e/%2e%2e/sitegen.yml", "/.%2e/sitegen.yml", "/kk%2f..%2f..%2fsitegen.yml", "/kk%2F..%2Fsitegen.yml",
             "/kk%5c..%5c..%5csitegen.yml", "/kk\\..\\..\\sitegen.yml", "/kk/%00", "/kk/index.html%00.css",
@@ -133,6 +136,7 @@ final class PreviewServerTests: XCTestCase {
             XCTAssertTrue([400, 404].contains(r.status), "\(target) → \(r.status)")
             XCTAssertFalse(r.text.contains("root:x:0"), target)
             XCTAssertFalse(r.text.contains("baseURL"), target)
+            XCTAssertFalse(r.text.contains("SECRET-OUTSIDE"), target)
         }
     }
 
@@ -166,6 +170,24 @@ final class PreviewServerTests: XCTestCase {
         streams.removeAll()
     }
 
+    func testIdleConnectionsAreBounded() throws {
+        let bound = try XCTUnwrap(service.server?.guardPool.maximumWaiting)
+        var idle: [Int32] = []
+        defer { idle.forEach { close($0) } }
+        for _ in 0..<(bound + 40) { idle.append(try RawHTTP.connect(port: port)) }
+        let deadline = Date().addingTimeInterval(5)
+        func stillOpen() -> Int {
+            idle.filter { fd in
+                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                return poll(&p, 1, 0) == 0
+            }.count
+        }
+        while stillOpen() > bound && Date() < deadline { usleep(50_000) }
+        XCTAssertLessThanOrEqual(stillOpen(), bound)
+        // The editor's own request still gets its page.
+        XCTAssertEqual(try get("/kk/").status, 200)
+    }
+
     // MARK: Editing
 
     func testASavedEditIsServedAndTheTabIsToldToReload() throws {
@@ -174,6 +196,20 @@ final class PreviewServerTests: XCTestCase {
         let data = try XCTUnwrap(events.next("reload"), "no reload event: \(logged.lines)")
         XCTAssertTrue(data.contains("\"/ru/42500/apply/\""), data)
         XCTAssertTrue(try get("/ru/42500/apply/").text.contains("Слово-маркер правки."))
+    }
+
+    func testAPageRebuiltAtOnceIsTheFullBuildsPage() throws {
+        let events = try EventStream(port: port)
+        try edit("content/kk/42500/apply.md") { $0 + "\nТексерілетін сөз.\n" }
+        XCTAssertNotNil(events.next("reload"), "\(logged.lines)")
+        let fromMemory = try get("/kk/42500/apply/").body
+        // The full build after it writes the same page to the disk.
+        let file = service.workFolder + "/site/kk/42500/apply/index.html"
+        let deadline = Date().addingTimeInterval(20)
+        func onDisk() -> [UInt8] { FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? [] }
+        while !String(decoding: onDisk(), as: UTF8.self).contains("Тексерілетін сөз.") && Date() < deadline { usleep(50_000) }
+        XCTAssertEqual(String(decoding: fromMemory, as: UTF8.self),
+                       String(decoding: LiveAssets.withLiveScript(onDisk()), as: UTF8.self))
     }
 
     func testABrokenEditShowsTheOverlayOverTheLastGoodPage() throws {

@@ -35,18 +35,27 @@
     if (overlay) { overlay.remove(); overlay = null; }
     if (!report.diagnostics.length || dismissed === report.version) return;
     stylesheet();
-    overlay = el("section", "sitegen-overlay");
-    overlay.setAttribute("role", "alert");
-    overlay.setAttribute("lang", report.language);
-    var head = el("div", "sitegen-overlay-head");
-    head.appendChild(el("strong", "", report.title));
-    var close = el("button", "sitegen-overlay-close", "×");
-    close.type = "button";
-    close.setAttribute("aria-label", report.close);
-    close.addEventListener("click", function () { dismissed = report.version; overlay.remove(); overlay = null; });
-    head.appendChild(close);
-    overlay.appendChild(head);
+    var errors = report.diagnostics.filter(function (d) { return d.severity === "error"; }).length;
     var list = el("ol", "sitegen-overlay-list");
+    if (!errors) {
+      // Warnings only: a folded line in the corner, so the page stays readable.
+      overlay = el("details", "sitegen-overlay sitegen-compact");
+      overlay.setAttribute("lang", report.language);
+      overlay.appendChild(el("summary", "", report.warningsTitle + ": " + report.diagnostics.length));
+    } else {
+      overlay = el("section", "sitegen-overlay");
+      overlay.setAttribute("role", "alert");
+      overlay.setAttribute("lang", report.language);
+      overlay.setAttribute("aria-label", report.title);
+      var head = el("div", "sitegen-overlay-head");
+      head.appendChild(el("strong", "", report.title));
+      var close = el("button", "sitegen-overlay-close", "×");
+      close.type = "button";
+      close.setAttribute("aria-label", report.close);
+      close.addEventListener("click", function () { dismissed = report.version; overlay.remove(); overlay = null; });
+      head.appendChild(close);
+      overlay.appendChild(head);
+    }
     report.diagnostics.forEach(function (d) {
       var item = el("li", "sitegen-" + d.severity);
       var where = d.file + (d.line ? ":" + d.line + ":" + d.column : "");
