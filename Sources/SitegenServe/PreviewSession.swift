@@ -78,7 +78,7 @@ public final class PreviewSession: @unchecked Sendable {
                     if stateVersion == version { state = working }
                     pageDiagnostics[path] = (current, rebuilt.diagnostics)
                 }
-                files.hold(rebuilt.files, generation: current)
+                files.hold(rebuilt.files, from: path, generation: current)
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
                 if rebuilt.files.isEmpty {
                     log("\(path): not rebuilt (\(rebuilt.diagnostics.filter { $0.severity == .error }.count) error(s)); the last good page stays served")
@@ -134,7 +134,13 @@ public final class PreviewSession: @unchecked Sendable {
             // What the full build read supersedes what the page rebuilds before it found.
             pageDiagnostics = pageDiagnostics.filter { $0.value.generation > startedAt }
         }
-        if report.published { files.release(upTo: startedAt) }
+        if report.published {
+            files.release(upTo: startedAt)
+        } else {
+            // A page its own checks passed but the site-wide ones did not (a link to a missing page,
+            // two pages at one address): its last good version is served again, as a build leaves it.
+            files.release(sources: Set(report.diagnostics.filter { $0.severity == .error }.map(\.file)), upTo: startedAt)
+        }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let seconds = String(format: "%.2f", report.seconds)
         let warnings = report.diagnostics.count - errors

@@ -10,7 +10,7 @@ final class ServedFiles: @unchecked Sendable {
     /// The output folder full builds publish to.
     let root: String
     private let lock = NSLock()
-    private var memory: [String: (bytes: [UInt8], generation: Int)] = [:]
+    private var memory: [String: (bytes: [UInt8], generation: Int, source: String)] = [:]
 
     init(root: String) { self.root = root }
 
@@ -22,11 +22,18 @@ final class ServedFiles: @unchecked Sendable {
         case missing
     }
 
-    /// Holds files rebuilt at change `generation`, replacing what the disk has under their paths.
-    func hold(_ files: [String: [UInt8]], generation: Int) {
+    /// Holds the files a source file's page gave at change `generation`, replacing what the disk has
+    /// under their paths.
+    func hold(_ files: [String: [UInt8]], from source: String, generation: Int) {
         lock.withLock {
-            for (path, bytes) in files { memory[path] = (bytes, generation) }
+            for (path, bytes) in files { memory[path] = (bytes, generation, source) }
         }
+    }
+
+    /// Forgets what the given source files gave up to change `generation`: a full build found them
+    /// wrong, so the last good build's files are served again.
+    func release(sources: Set<String>, upTo generation: Int) {
+        lock.withLock { memory = memory.filter { !(sources.contains($0.value.source) && $0.value.generation <= generation) } }
     }
 
     /// Forgets the files a full build that started after change `generation` has written.

@@ -239,6 +239,19 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertFalse((after["diagnostics"] as? [[String: Any]] ?? []).contains { $0["severity"] as? String == "error" })
     }
 
+    func testAPageOnlyTheSiteWideChecksRefuseGoesBackToItsLastGoodVersion() throws {
+        let events = try EventStream(port: port)
+        let before = try get("/ru/42500/apply/").text
+        try edit("content/ru/42500/apply.md") { $0 + "\nСм. [другую страницу](/ru/42500/no-such-page/).\n" }
+        // Its own checks pass: served at once...
+        XCTAssertNotNil(events.next("reload"), "\(logged.lines)")
+        // ...until the full build finds the link goes nowhere; then the last good page is back.
+        XCTAssertNotNil(events.next("diagnostics", within: 20), "\(logged.lines)")
+        let report = String(decoding: try get("/_sitegen/diagnostics.json").body, as: UTF8.self)
+        XCTAssertTrue(report.contains("\"link.internal\""), report)
+        XCTAssertEqual(try get("/ru/42500/apply/").text, before)
+    }
+
     func testATemplateChangeReloadsEveryTab() throws {
         let events = try EventStream(port: port)
         try edit("templates/page.mustache") { $0.replacingOccurrences(of: "</main>", with: "<p>template-marker</p></main>") }
