@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        // The preview server's HTTP layer: small and dependency-free, so a fresh CI build stays short.
+        // The preview server's sockets and epoll loop (FlyingSocks): small and dependency-free.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
@@ -53,7 +53,7 @@ let package = Package(
             name: "SitegenServe",
             dependencies: [
                 "SitegenKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             resources: [.embedInCode("Assets/live.js"), .embedInCode("Assets/live.css"),
                         .embedInCode("Assets/bulletins.js")]),

@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// Server-Sent Events to the open tabs: `reload` when pages changed, `diagnostics` when the list of
@@ -15,8 +13,8 @@ final class LiveEvents: @unchecked Sendable {
 
     var openStreams: Int { lock.withLock { streams.count } }
 
-    /// A new stream's body, or nil when too many are open.
-    func subscribe() -> HTTPBodySequence? {
+    /// A new stream of events, or nil when too many are open.
+    func subscribe() -> AsyncStream<[UInt8]>? {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(32))
         let id: Int? = lock.withLock {
             guard streams.count < maximumStreams else { return nil }
@@ -31,7 +29,13 @@ final class LiveEvents: @unchecked Sendable {
         }
         // The browser retries a second after a lost connection; the comment opens the stream at once.
         continuation.yield(Array("retry: 1000\n: connected\n\n".utf8))
-        return HTTPBodySequence(from: EventBody(stream: stream), suggestedBufferSize: 4096)
+        return stream
+    }
+
+    /// Sends a comment line, which browsers ignore.
+    func comment(_ text: String) {
+        let bytes = Array(": \(text)\n\n".utf8)
+        for continuation in lock.withLock({ Array(streams.values) }) { continuation.yield(bytes) }
     }
 
     /// Sends one event to every open stream.
@@ -48,27 +52,3 @@ final class LiveEvents: @unchecked Sendable {
     }
 }
 
-/// The bytes of an event stream as FlyingFox reads a response body: each event as one buffer.
-struct EventBody: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.AsyncIterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            if pending.isEmpty { guard let more = await base.next() else { return nil }; pending = more[...] }
-            return pending.popFirst()
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
-            if pending.isEmpty { guard let more = await base.next() else { return nil }; pending = more[...] }
-            let out = pending.prefix(count)
-            pending = pending.dropFirst(out.count)
-            return out
-        }
-    }
-}

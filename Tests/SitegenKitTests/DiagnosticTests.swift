@@ -25,8 +25,8 @@ final class SourceTextTests: XCTestCase {
     }
 
     func testCaretSitsUnderTheColumn() {
-        let d = Diagnostic(file: "f.md", line: 1, column: 4, severity: .error, code: "x.y", message: "m")
+        let d = Diagnostic(file: "f.md", line: 1, column: 4, severity: .error, code: "link.host", message: "m")
         let out = DiagnosticFormatter(format: .text, sourceLines: { _, _ in "әбв[x]" }).render([d], withSnippets: true)
-        XCTAssertEqual(out, "f.md:1:4: error: m [x.y]\n    әбв[x]\n       ^\n")
+        XCTAssertEqual(out, "f.md:1:4: error: m [link.host]\n    әбв[x]\n       ^\n")
     }
 }

@@ -171,7 +171,7 @@ final class PreviewServerTests: XCTestCase {
     }
 
     func testIdleConnectionsAreBounded() throws {
-        let bound = try XCTUnwrap(service.server?.guardPool.maximumWaiting)
+        let bound = try XCTUnwrap(service.server?.http?.maximumConnections)
         var idle: [Int32] = []
         defer { idle.forEach { close($0) } }
         for _ in 0..<(bound + 40) { idle.append(try RawHTTP.connect(port: port)) }

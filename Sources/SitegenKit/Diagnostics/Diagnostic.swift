@@ -17,8 +17,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var line: Int
     public var column: Int
     public var severity: Severity
-    /// A stable machine-readable code such as `link.lookalike`, documented in the README.
+    /// A stable machine-readable code such as `link.lookalike`, documented in the README: one of
+    /// `DiagnosticCode`.
     public var code: String
+    /// `code` as the enumeration.
+    public var kind: DiagnosticCode? { DiagnosticCode(rawValue: code) }
     public var message: String
     /// The link involved, when there is one.
     public var url: String?
@@ -31,6 +34,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         file: String, line: Int, column: Int, severity: Severity, code: String, message: String,
         url: String? = nil
     ) {
+        assert(DiagnosticCode(rawValue: code) != nil, "\(code) is not a DiagnosticCode: add it there, to sitegen explain and to the README")
         self.file = file
         self.line = line
         self.column = column
