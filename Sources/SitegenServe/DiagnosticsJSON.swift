@@ -6,7 +6,9 @@ import SitegenKit
 enum DiagnosticsJSON {
     static func render(_ diagnostics: [Diagnostic], version: Int, language: MessageLanguage, source: String) -> String {
         var lines: [String: SourceText] = [:]
-        for file in Set(diagnostics.map(\.file)) {
+        // Only files inside the source are shown: a diagnostic about a link to /etc/passwd must not
+        // put its first line on every open tab.
+        for file in Set(diagnostics.map(\.file)) where SourceWalk.isInsideSource(file, sourceDirectory: source) {
             if let bytes = try? Self.bytes(source + "/" + file), case .success(let text) = SourceText.decode(bytes) {
                 lines[file] = text
             }

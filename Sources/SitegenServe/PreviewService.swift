@@ -39,13 +39,14 @@ public final class PreviewService: @unchecked Sendable {
     /// port the server got (useful with port 0).
     public func start() async throws -> (report: BuildReport, port: UInt16) {
         Self.raiseFileLimit()
-        let report = session.start()
+        // Watching first: a save during the first build is built after it, not lost.
         let session = self.session
         let watcher = try SourceWatcher(source: options.source) { session.changed($0) }
         self.watcher = watcher
         let thread = Thread { watcher.run() }
         thread.name = "sitegen.serve.watch"
         thread.start()
+        let report = session.start()
         let host = options.host == "localhost" ? "127.0.0.1" : options.host
         let server = PreviewServer(session: session, events: events, host: host, port: options.port)
         self.server = server

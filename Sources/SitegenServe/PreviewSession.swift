@@ -27,6 +27,11 @@ public final class PreviewSession: @unchecked Sendable {
     private var fullRequested = false
     private var fullRunning = false
     private var reloadAllAfterFull = false
+    /// The change that last touched what every page is built with (`sitegen.yml`, templates, `i18n/`,
+    /// `static/`), and whether the kept state was built after it: a page is rebuilt alone only then,
+    /// never against an allow-list or templates that have since changed.
+    private var lastSetupChange = 0
+    private var stateIsCurrent = false
     private var shownVersion = 0
     private var lastShown: [Diagnostic] = []
     private var lastPrinted: [Diagnostic]?
@@ -53,18 +58,32 @@ public final class PreviewSession: @unchecked Sendable {
     /// Whether a full build has ever been published: until then there is nothing but the overlay.
     var hasSite: Bool { lock.withLock { state != nil } }
 
-    /// The first full build, on the caller's thread.
+    /// The first full build, on the caller's thread. Saves made while it runs (the watcher is already
+    /// on) wait for it and are built after it.
     func start() -> BuildReport {
+        lock.withLock { fullRunning = true }
         let report = SiteBuilder(options: options).run()
         finishFull(report, startedAt: 0, reloadAll: false)
+        let again = lock.withLock { () -> Bool in
+            fullRunning = false
+            return fullRequested
+        }
+        if again { requestFull(reloadAll: true) }
         return report
     }
 
     /// Files changed under the source folder (paths relative to it).
     func changed(_ paths: Set<String>) {
-        let current = lock.withLock { () -> Int in generation += 1; return generation }
         let pages = paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }
-        guard pages.count == paths.count, hasSite else {
+        let (current, fast) = lock.withLock { () -> (Int, Bool) in
+            generation += 1
+            if pages.count != paths.count {
+                lastSetupChange = generation
+                stateIsCurrent = false
+            }
+            return (generation, stateIsCurrent && state != nil)
+        }
+        guard pages.count == paths.count, fast else {
             requestFull(reloadAll: true)
             return
         }
@@ -126,6 +145,7 @@ public final class PreviewSession: @unchecked Sendable {
             if let preview = report.preview {
                 state = preview
                 stateVersion += 1
+                stateIsCurrent = startedAt >= lastSetupChange
                 basePath = preview.basePath
                 languages = preview.languages
             }
@@ -139,7 +159,7 @@ public final class PreviewSession: @unchecked Sendable {
         } else {
             // A page its own checks passed but the site-wide ones did not (a link to a missing page,
             // two pages at one address): its last good version is served again, as a build leaves it.
-            files.release(sources: Set(report.diagnostics.filter { $0.severity == .error }.map(\.file)), upTo: startedAt)
+            files.release(sources: Self.filesInErrors(report.diagnostics), upTo: startedAt)
         }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let seconds = String(format: "%.2f", report.seconds)
@@ -181,6 +201,17 @@ public final class PreviewSession: @unchecked Sendable {
             return true
         }
         if changed { events.send("diagnostics", data: String(diagnosticsVersion)) }
+    }
+
+    /// The content files an error is about: its own, and those it names (the other page of a
+    /// parity difference, the page whose address another took).
+    static func filesInErrors(_ diagnostics: [Diagnostic]) -> Set<String> {
+        var files: Set<String> = []
+        for d in diagnostics where d.severity == .error {
+            files.insert(d.file)
+            for value in d.arguments.values where value.hasPrefix("content/") && value.hasSuffix(".md") { files.insert(value) }
+        }
+        return files
     }
 
     static func reloadData(paths: [String]?) -> String {

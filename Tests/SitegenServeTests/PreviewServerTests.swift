@@ -252,6 +252,32 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try get("/ru/42500/apply/").text, before)
     }
 
+    func testAPageIsNeverRebuiltAgainstAnAllowListThatChanged() throws {
+        let events = try EventStream(port: port)
+        // coronavirus2020.kz leaves the allow-list; the full build after it fails on the pages that use it.
+        try edit("sitegen.yml") { $0.replacingOccurrences(of: "    - coronavirus2020.kz\n", with: "") }
+        XCTAssertNotNil(events.next("diagnostics", within: 20), "\(logged.lines)")
+        // A page saved now may not be judged by the old list: nothing with the link is served.
+        try edit("content/ru/42500/apply.md") { $0 + "\nСм. https://coronavirus2020.kz/news\n" }
+        let deadline = Date().addingTimeInterval(3)
+        while Date() < deadline {
+            XCTAssertFalse(try get("/ru/42500/apply/").text.contains("coronavirus2020.kz/news"))
+            usleep(100_000)
+        }
+    }
+
+    func testAPageLinkedFromOutsideTheSourceIsNeverReadOrShown() throws {
+        let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString + ".md"
+        try "---\ntitle: \"Сыр\"\n---\n\nSECRET-OUTSIDE-TEXT\n".write(toFile: outside, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let events = try EventStream(port: port)
+        try FileManager.default.createSymbolicLink(atPath: site + "/content/kk/42500/leak.md", withDestinationPath: outside)
+        XCTAssertNotNil(events.next("diagnostics", within: 20), "\(logged.lines)")
+        XCTAssertEqual(try get("/kk/42500/leak/").status, 404)
+        XCTAssertFalse(try get("/_sitegen/diagnostics.json").text.contains("SECRET-OUTSIDE-TEXT"))
+        XCTAssertEqual(try get("/_bulletins/kk/42500/leak/").status, 404)
+    }
+
     func testATemplateChangeReloadsEveryTab() throws {
         let events = try EventStream(port: port)
         try edit("templates/page.mustache") { $0.replacingOccurrences(of: "</main>", with: "<p>template-marker</p></main>") }

@@ -3,7 +3,7 @@ import Foundation
 /// Lists the files below a folder of the source (`content/`, `static/`), following a symbolic link
 /// only when it leads to a place inside the source folder. A link that leads outside is not followed
 /// (nothing outside the source is ever published) and is reported, so a page never silently vanishes.
-struct SourceWalk {
+public struct SourceWalk {
     /// The source folder, resolved: links must stay below it.
     let sourceRoot: String
     /// The source folder as the editor named it, for the paths in diagnostics.
@@ -12,6 +12,15 @@ struct SourceWalk {
     init(sourceDirectory: String) {
         self.sourceDirectory = sourceDirectory
         sourceRoot = OutputFolder.realPath(sourceDirectory)
+    }
+
+    /// Whether `relative` names a regular file that is inside the source folder once every link on
+    /// the way is followed: what a walk would list. Anything else is never read for a page or shown.
+    public static func isInsideSource(_ relative: String, sourceDirectory: String) -> Bool {
+        let root = OutputFolder.realPath(sourceDirectory)
+        let real = OutputFolder.realPath(sourceDirectory + "/" + relative)
+        var info = stat()
+        return real.hasPrefix(root + "/") && stat(real, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// A file found: its path relative to the walked folder, and where to read it.

@@ -28,8 +28,10 @@ public struct PreviewState: Sendable {
     /// Rebuilds the content file at `sourcePath` (relative to the source folder, `content/kk/x.md`).
     /// Returns nil when only a full build can answer: the file is gone, or is not a content page.
     public mutating func rebuild(sourcePath: String) -> PageRebuild? {
+        // A file gone, or reached through a link that leads out of the source: the full build says
+        // what becomes of it (nothing outside the source is ever read for a page).
         guard sourcePath.hasPrefix("content/"), sourcePath.hasSuffix(".md"),
-              FileManager.default.fileExists(atPath: setup.loader.sourceDirectory + "/" + sourcePath) else { return nil }
+              SourceWalk.isInsideSource(sourcePath, sourceDirectory: setup.loader.sourceDirectory) else { return nil }
         let (loaded, loadDiagnostics) = setup.loader.load(sourcePath)
         guard let page = loaded else {
             return PageRebuild(sourcePath: sourcePath, url: nil, files: [:],

@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+@testable import SitegenKit
+
+/// What a template writes reaches every page: its addresses are judged like a page's, and a build
+/// with an unofficial one publishes nothing.
+final class TemplateLinksTests: XCTestCase {
+    func page() -> String { "---\ntitle: \"Бет\"\n---\n\nМәтін.\n" }
+
+    func footer(_ f: Fixture) throws -> String {
+        try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
+    }
+
+    func testAnUnofficialLinkInATemplateFailsTheBuild() throws {
+        for (markup, code) in [("<a href=\"https://evil.example/\">x</a>", "link.host"),
+                               ("<a href=//egov-kz.com/>x</a>", "link.scheme"),
+                               ("<img src=\"http://egov.kz/logo.png\" alt=\"\">", "link.scheme"),
+                               ("<p>Жазыңыз: @EgovKzBot2.0</p>", "telegram.fake"),
+                               ("<p>Сайт: evil-egov.com</p>", "text.domain"),
+                               ("<form action=\"https://evil.com/collect\"></form>", "link.host")] {
+            let f = try Fixture(files: ["content/kk/x.md": page()])
+            let original = try footer(f)
+            try f.write("templates/footer.mustache", markup + "\n" + original)
+            let report = f.build()
+            let found = report.diagnostics.filter { $0.file == "templates/footer.mustache" }
+            XCTAssertTrue(found.contains { $0.code == code && $0.line == 1 && $0.severity == .error },
+                          "\(markup): \(report.diagnostics.map(DiagnosticFormatter.line))")
+            XCTAssertFalse(report.published, markup)
+            XCTAssertNil(f.output("kk/x/index.html"), markup)
+        }
+    }
+
+    func testTheTemplatesOwnValuesAndOfficialLinksPass() throws {
+        let f = try Fixture(files: ["content/kk/x.md": page()])
+        let original = try footer(f)
+        try f.write("templates/footer.mustache",
+                    "<a href=\"{{homeURL}}\">{{siteTitle}}</a> <a href=\"https://egov.kz/\">egov.kz</a> <a href=\"/kk/\">x</a>\n" + original)
+        let report = f.build()
+        XCTAssertFalse(report.diagnostics.contains { $0.file.hasPrefix("templates/") }, "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        XCTAssertTrue(report.published)
+    }
+
+    func testTagsAreMaskedInPlace() {
+        let masked = TemplateLinks.maskTags(Array("a{{b}}c{{{d}}}e".utf8))
+        XCTAssertEqual(masked.count, 15)
+        XCTAssertEqual(String(decoding: masked.filter { $0 != 0 }, as: UTF8.self), "ace")
+    }
+}
