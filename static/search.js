@@ -187,12 +187,15 @@ function searcher(base) {
       if ((meta = m).version !== 4) throw m.version;
       if (!m.keys) m.shards = shardNames(m);
       m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
-      // A word being typed is a prefix of a stem, or a whole stem followed by the start of an ending
-      // («отинимд» is «отин» + «имд…»): its stem as a prefix, and its last 1–4 letters cut off, whole.
+      // A word being typed is a prefix of a stem, or, when no stem starts with it, a whole stem followed
+      // by the start of an ending («отинимд» is «отин» + «имд…»): its last 1–4 letters cut off, whole.
       return Promise.all(words.map(function (w) {
-        var lookups = [postings(m, { w: analyze(w.w, m), prefix: w.prefix }, known)], chars = Array.from(w.w), k;
-        if (w.prefix) for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) lookups.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known));
-        return Promise.all(lookups).then(function (all) { return [].concat.apply([], all); });
+        return Promise.resolve(postings(m, { w: analyze(w.w, m), prefix: w.prefix }, known)).then(function (list) {
+          var cuts = [], chars = Array.from(w.w), k;
+          if (!w.prefix || list.length) return list;
+          for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) cuts.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known));
+          return Promise.all(cuts).then(function (all) { return [].concat.apply([], all); });
+        });
       }));
     }).then(function (lists) {
       var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),

@@ -7,6 +7,8 @@
 #     Content-Security-Policy); both also over a site of every construct sitegen renders (Tests/validate/features/);
 #   - at 360×800 in Chromium, where each page type's main block begins (first_screen.py): within 800 px;
 #   - the reader's path in Chromium (reader_path.py): search, checklists, 404s, with and without JavaScript;
+#   - the real search in Chromium on a generated corpus (search_browser.py): counts, results, «more»,
+#     requests and bytes, for inflected words, folding, names and several words;
 #   - every SMS bulletin's encoding and segment count through PyPI smsutil, for the real content and for
 #     a site of SMS texts on every boundary (sms_fixture.py);
 # then selftest.sh plants one fault per validator in a copy of the site and expects each to notice.
@@ -74,6 +76,14 @@ else
     summary+=("reader path: FAILED (see above)")
 fi
 
+echo "== search in Chromium on a generated corpus"
+if python3 "$here/search_browser.py" "$bin" | tee "$work/search.log"; then
+    summary+=("$(tail -n 1 "$work/search.log")")
+else
+    status=1
+    summary+=("search in Chromium: FAILED (see above)")
+fi
+
 echo "== smsutil"
 if python3 "$here/sms_check.py" "$site" | tee "$work/sms.log"; then :; else status=1; fi
 summary+=("$(tail -n 1 "$work/sms.log") (the site)")
@@ -88,7 +98,7 @@ else
 fi
 
 echo "== the validators fail on planted faults"
-if "$here/selftest.sh" "$site" | tee "$work/selftest.log"; then :; else status=1; fi
+if "$here/selftest.sh" "$site" "$bin" | tee "$work/selftest.log"; then :; else status=1; fi
 summary+=("$(tail -n 1 "$work/selftest.log")")
 
 echo
