@@ -159,7 +159,8 @@ function shardNames(m) {
 }
 
 // query(q) → {total, results: [[url, title, snippet]], more(from)} or null: pages with every word (its
-// stem; the last word typed is a prefix of one), title matches first, then more terms, then site order.
+// stem; the last word typed is a prefix of one), those already summarized first, then title matches, more
+// terms, site order.
 function searcher(base) {
   var cache = {};
   function load(path) {

@@ -27,8 +27,8 @@ public struct SearchDocument: Sendable {
 ///
 /// Everything is JSON (UTF-8) under `search/<language>/`, so that a phone downloads only what one query
 /// needs: `meta.json` and one shard per query word, which also carries the summaries of its first page of
-/// results; only later pages (or the first page of several words whose best pages are not among them)
-/// fetch fragments. The client is `static/search.js`; words are folded by ``SearchFolding`` on both sides.
+/// results; only later pages fetch fragments (`search.js` shows first the results summarized in the
+/// shards, and a first page reads fragments only when none is). The client is `static/search.js`; words are folded by ``SearchFolding`` on both sides.
 ///
 /// - `meta.json` — `{"version":4,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"letters":…,
 ///   "shards":…}`. Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias table, which
