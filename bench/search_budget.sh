@@ -2,8 +2,9 @@
 # Search budget at scale: generates the 100,000-page corpus (../shared/bench/gen_corpus.py, 50,000 pages
 # per language), builds it with a release build of sitegen and the repo's templates, static files and
 # i18n, then runs a reader's first query for each sample (bench/search_budget.js: inflected Kazakh and
-# Russian words, names in the other script, prefixes, two words) through the real static/search.js under
-# Node, printing the requests and bytes each downloads. Fails if one takes over 3 requests or 60 KB.
+# Russian words, names in the other script, prefixes, two and three words) through the real
+# static/search.js under Node, printing the requests and bytes each downloads. Fails if one takes 60 KB or
+# more, over 3 requests for one or two words (meta.json and a shard a word past that), or finds nothing.
 # Usage: bench/search_budget.sh [pages-per-language]
 #   CORPUS=DIR reuses a generated corpus; SITEGEN=path uses that binary; SEARCH_BUDGET_FILES=1 lists files.
 set -euo pipefail

@@ -127,17 +127,40 @@ function parse(q) {
   return list;
 }
 
-// Pages: base-32 varint gaps, or "!", first page, 6-bit bitmap.
+// Pages: base-32 varint gaps; or "!", first page, 6-bit bitmap; or "~", first and last page, the gaps of
+// the pages missing between them.
 function decode(s) {
-  var ids = [], i = 0, p = -1, c, b;
+  var ids = [], i = 0, p = -1, c, b, last, next;
   function varint() { var v = 0, m = 1; do { c = VAL[s.charCodeAt(i++)]; v += (c & 31) * m; m *= 32; } while (c & 32); return v; }
   if (s[0] === "!") for (i = 1, p = varint(); i < s.length; p += 6) for (c = VAL[s.charCodeAt(i++)], b = 0; b < 6; b++) { if (c & 1 << b) ids.push(p + b); }
-  else while (i < s.length) ids.push(p += varint() + 1);
+  else if (s[0] === "~") {
+    for (i = 1, next = p = varint(), last = p + varint(); i < s.length; next = p + 1) for (p += varint() + 1; next < p;) ids.push(next++);
+    while (next <= last) ids.push(next++);
+  } else while (i < s.length) ids.push(p += varint() + 1);
   return ids;
 }
 
+// The prefix tree's nodes in order (SearchShardList.swift): the root ("*" split, "." single shard); then
+// ")" closes a split prefix, a code (or "~" and a letter) adds one letter to the open prefix, "*" opens it.
+var CODES = "";
+for (i = 33; i < 127; i++) if ("*)~\"\\".indexOf(String.fromCharCode(i)) < 0) CODES += String.fromCharCode(i);
+function shardNames(m) {
+  var s = m.shards, letters = Array.from(m.letters || ""), split = s[0] === "*", out = [split ? "*" : ""],
+    open = split ? [""] : [], k = 1, c, key;
+  while (k < s.length) {
+    c = s[k++];
+    if (c === ")") { open.pop(); continue; }
+    if (c === "~") { c = String.fromCodePoint(s.codePointAt(k)); k += c.length; } else c = letters[CODES.indexOf(c)];
+    key = open[open.length - 1] + c;
+    if (s[k] === "*") { k++; open.push(key); key += "*"; }
+    out.push(key);
+  }
+  return out;
+}
+
 // query(q) → {total, results: [[url, title, snippet]], more(from)} or null: pages with every word (its
-// stem; the last word typed is a prefix of one), title matches first, then more terms, then site order.
+// stem; the last word typed is a prefix of one), those already summarized first, then title matches, more
+// terms, site order.
 function searcher(base) {
   var cache = {};
   function load(path) {
@@ -162,14 +185,18 @@ function searcher(base) {
     var words = parse(q), meta, known = {};
     if (!words.length) return Promise.resolve(null);
     return load("meta.json").then(function (m) {
-      if ((meta = m).version !== 3) throw m.version;
+      if ((meta = m).version !== 4) throw m.version;
+      if (!m.keys) m.shards = shardNames(m);
       m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
-      // A word being typed is a prefix of a stem, or a whole stem followed by the start of an ending
-      // («отинимд» is «отин» + «имд…»): its stem as a prefix, and its last 1–4 letters cut off, whole.
+      // A word being typed is a prefix of a stem, or, when no stem starts with it, a whole stem followed
+      // by the start of an ending («отинимд» is «отин» + «имд…»): its last 1–4 letters cut off, whole.
       return Promise.all(words.map(function (w) {
-        var lookups = [postings(m, { w: analyze(w.w, m), prefix: w.prefix }, known)], chars = Array.from(w.w), k;
-        if (w.prefix) for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) lookups.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known));
-        return Promise.all(lookups).then(function (all) { return [].concat.apply([], all); });
+        return Promise.resolve(postings(m, { w: analyze(w.w, m), prefix: w.prefix }, known)).then(function (list) {
+          var cuts = [], chars = Array.from(w.w), k;
+          if (!w.prefix || list.length) return list;
+          for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) cuts.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known));
+          return Promise.all(cuts).then(function (all) { return [].concat.apply([], all); });
+        });
       }));
     }).then(function (lists) {
       var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),
@@ -183,16 +210,18 @@ function searcher(base) {
       });
       for (d in known) near[d] = 1;
       for (d = 0; d < N; d++) if (hits[d] === words.length) found.push(d);
-      // Among equal title matches, pages whose summaries came with the shards (each term's first pages:
-      // title matches, then site order) come first, so a first page needs no other file; then more terms.
-      found.sort(function (a, b) { return title[b] - title[a] || near[b] - near[a] || count[b] - count[a] || a - b; });
-      function more(from) {
-        return Promise.all(found.slice(from, from + PER).map(function (d) {
+      // Pages whose summaries came with the shards (each term's first pages: title matches, then site
+      // order) come first, so that a first page needs no other file; then title matches, more terms, site
+      // order. The first page shows only those (up to PER) unless there are none.
+      found.sort(function (a, b) { return near[b] - near[a] || title[b] - title[a] || count[b] - count[a] || a - b; });
+      function more(from, n) {
+        return Promise.all(found.slice(from, from + (n || PER)).map(function (d) {
           // A shard carries the summaries of its terms' first pages; other pages are in fragments.
           return known[d] ? known[d] : load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
         }));
       }
-      return more(0).then(function (results) { return { total: found.length, results: results, more: more }; });
+      for (d = 0; d < PER && d < found.length && near[found[d]];) d++;
+      return more(0, d).then(function (results) { return { total: found.length, results: results, more: more }; });
     });
   };
 }
@@ -274,5 +303,5 @@ function enhance(form) {
 }
 
 if (typeof document !== "undefined" && window.fetch) [].forEach.call(document.querySelectorAll("form.search"), enhance);
-if (typeof module !== "undefined") module.exports = { fold: fold, terms: terms, parse: parse, decode: decode, searcher: searcher, ruStem: ruStem, kkStem: kkStem, analyze: analyze };
+if (typeof module !== "undefined") module.exports = { shardNames: shardNames, fold: fold, terms: terms, parse: parse, decode: decode, searcher: searcher, ruStem: ruStem, kkStem: kkStem, analyze: analyze };
 })();

@@ -9,6 +9,8 @@
 #   - the reader's path in Chromium (reader_path.py): search, checklists, 404s, with and without JavaScript;
 #   - `sitegen serve` in Chromium (serve_live.py): a save reloads the tab, a broken save shows the overlay
 #     over the last good page, the bulletin preview, no CSP refusal, axe-core on both;
+#   - the real search in Chromium on a generated corpus (search_browser.py): counts, results, «more»,
+#     requests and bytes, for inflected words, folding, names and several words;
 #   - every SMS bulletin's encoding and segment count through PyPI smsutil, for the real content and for
 #     a site of SMS texts on every boundary (sms_fixture.py);
 # then selftest.sh plants one fault per validator in a copy of the site and expects each to notice.
@@ -84,6 +86,14 @@ else
     summary+=("serve live: FAILED (see above)")
 fi
 
+echo "== search in Chromium on a generated corpus"
+if python3 "$here/search_browser.py" "$bin" | tee "$work/search.log"; then
+    summary+=("$(tail -n 1 "$work/search.log")")
+else
+    status=1
+    summary+=("search in Chromium: FAILED (see above)")
+fi
+
 echo "== smsutil"
 if python3 "$here/sms_check.py" "$site" | tee "$work/sms.log"; then :; else status=1; fi
 summary+=("$(tail -n 1 "$work/sms.log") (the site)")
@@ -98,7 +108,7 @@ else
 fi
 
 echo "== the validators fail on planted faults"
-if "$here/selftest.sh" "$site" | tee "$work/selftest.log"; then :; else status=1; fi
+if "$here/selftest.sh" "$site" "$bin" | tee "$work/selftest.log"; then :; else status=1; fi
 summary+=("$(tail -n 1 "$work/selftest.log")")
 
 echo

@@ -27,19 +27,19 @@ public struct SearchDocument: Sendable {
 ///
 /// Everything is JSON (UTF-8) under `search/<language>/`, so that a phone downloads only what one query
 /// needs: `meta.json` and one shard per query word, which also carries the summaries of its first page of
-/// results; only later pages (or the first page of several words whose best pages are not among them)
-/// fetch fragments. The client is `static/search.js`; words are folded by ``SearchFolding`` on both sides.
+/// results; only later pages fetch fragments (`search.js` shows first the results summarized in the
+/// shards, and a first page reads fragments only when none is). The client is `static/search.js`; words are folded by ``SearchFolding`` on both sides.
 ///
-/// - `meta.json` — `{"version":3,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"shards":[key, …]}`.
-///   Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias table, which `aliases`
-///   repeats for `search.js`). Shard *i* is
-///   the file `t/<i>.json`. The terms are cut into a prefix tree: a node of more than ``shardLimit``
-///   bytes is split by one more character, and is listed as its prefix followed by `*`; the other nodes
-///   are shards, and small sibling shards coming out of one split are packed together (up to
-///   ``shardPacking`` bytes), listed under the first sibling's prefix. The list is in the order in which
-///   JavaScript compares strings (UTF-16 code units), which is the order of the terms, so a word's shard
-///   is the last entry whose key is not after it: if that entry is a split prefix and not the word
-///   itself, no term starts with the word. A single shard is listed as `""`.
+/// - `meta.json` — `{"version":4,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"letters":…,
+///   "shards":…}`. Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias table, which
+///   `aliases` repeats for `search.js`). The terms are cut into a prefix tree: a node of more than
+///   ``shardLimit`` bytes is split by one more character, and is listed as its prefix followed by `*`; the
+///   other nodes are shards, and small sibling shards coming out of one split are packed together (up to
+///   ``shardPacking`` bytes), listed under the first sibling's prefix. Node *i* of the list is the file
+///   `t/<i>.json`. The list is in the order in which JavaScript compares strings (UTF-16 code units),
+///   which is the order of the terms, so a word's shard is the last entry whose key is not after it: if
+///   that entry is a split prefix and not the word itself, no term starts with the word. A single shard
+///   is listed as `""`. `letters` and `shards` write the list compactly (``SearchShardList``).
 /// - `t/<i>.json` — a shard `{"t":{term: postings, …},"d":{page: [url, title, snippet], …}}` holds every
 ///   term starting with each prefix it covers, which is what search-as-you-type needs for the last word,
 ///   and in `d` the summaries of each term's first page: its first ``resultsPerPage`` pages with the term
@@ -51,9 +51,11 @@ public struct SearchDocument: Sendable {
 ///   (``SearchFolding/minimumTermLength``). A shard goes over ``shardLimit`` only when it is one term.
 /// - Postings are a string (the pages containing the term) or `[all, inTitle]`. A string encodes
 ///   ascending page numbers with the 64 characters `A–Z a–z 0–9 - _` (6 bits each), whichever form is
-///   shorter: gaps (the first number, then each difference minus one) as little-endian base-32 varints,
+///   shortest: gaps (the first number, then each difference minus one) as little-endian base-32 varints,
 ///   the sixth bit meaning "more follows"; or `!`, the first number as such a varint, then a bitmap from
-///   it, six pages per character, lowest bit first.
+///   it, six pages per character, lowest bit first; or `~`, the first and (as a difference) the last
+///   number, then the gaps of the pages missing between them (each from the previous missing page, or
+///   from the first), which is what a word found on almost every page costs least as.
 /// - `d/<n>.json` — fragment *n*: `[[url, title, snippet], …]` of pages `n*K ..< (n+1)*K`. `K`, a power
 ///   of two up to 64, keeps a fragment near ``fragmentTarget`` bytes; "more results" reads them.
 ///
@@ -62,14 +64,14 @@ public struct SearchDocument: Sendable {
 /// order), so two builds give the same bytes.
 public enum SearchIndexWriter {
     /// The format of the files; `search.js` refuses other versions.
-    static let formatVersion = 3
+    static let formatVersion = 4
     /// Results shown at once; a shard carries the summaries of each term's first this many pages.
     static let resultsPerPage = 10
     /// A shard over this many bytes is split by a longer prefix.
-    static let shardLimit = 40 * 1024
+    static let shardLimit = 20 * 1024
     /// Small sibling shards that come out of a split are packed together up to this many bytes: fewer,
     /// fuller files keep `meta.json` short, and a reader downloads it before the first result.
-    static let shardPacking = 24 * 1024
+    static let shardPacking = 16 * 1024
     /// About how many bytes a fragment of result titles and snippets should have.
     static let fragmentTarget = 4 * 1024
     /// At most this many characters of a snippet are kept (whole words, then "…").
@@ -91,9 +93,7 @@ public enum SearchIndexWriter {
 
         let entries = searchInParallel(documents, fragmentEntry)
         let nodes = SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
-        var shardNames: [String] = []
         for (number, node) in nodes.enumerated() {
-            shardNames.append(node.split ? node.key + "*" : node.key)
             if let bytes = node.bytes { files.append((base + "t/\(number).json", bytes)) }
         }
 
@@ -120,12 +120,12 @@ public enum SearchIndexWriter {
             meta.append(UInt8(ascii: ":"))
             SearchJSON.appendString(to, to: &meta)
         }
-        meta += Array("},\"docs\":\(documents.count),\"fragment\":\(perFragment),\"shards\":[".utf8)
-        for (i, name) in shardNames.enumerated() {
-            if i > 0 { meta.append(UInt8(ascii: ",")) }
-            SearchJSON.appendString(name, to: &meta)
-        }
-        meta += Array("]}".utf8)
+        let list = SearchShardList.encode(nodes.map { ($0.key, $0.split) })
+        meta += Array("},\"docs\":\(documents.count),\"fragment\":\(perFragment),\"letters\":".utf8)
+        SearchJSON.appendString(list.letters, to: &meta)
+        meta += Array(",\"shards\":".utf8)
+        SearchJSON.appendString(list.shards, to: &meta)
+        meta += Array("}".utf8)
         files.insert((base + "meta.json", meta), at: 0)
         return files
     }
@@ -394,7 +394,8 @@ private final class SearchChunkResults<T>: @unchecked Sendable {
 enum SearchPostings {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    /// The shorter of the gap and bitmap encodings of ascending `ids` (ASCII, no JSON escaping needed).
+    /// The shortest of the gap, bitmap and absence encodings of ascending `ids` (ASCII, no JSON escaping
+    /// needed).
     static func encode(_ ids: [Int32]) -> [UInt8] {
         guard let first = ids.first, let last = ids.last else { return [] }
         var gaps: [UInt8] = []
@@ -402,9 +403,26 @@ enum SearchPostings {
         for i in ids.indices.dropFirst() {
             appendVarint(Int(ids[i] - ids[i - 1] - 1), to: &gaps)
         }
-        let bitmapChars = (Int(last - first) + 6) / 6
+        var best = gaps
+        let span = Int(last - first) + 1
+        // A word on most pages (a site's common words, the boilerplate of every page) is cheapest written
+        // as the pages it is missing from: a few characters instead of one per six pages.
+        if ids.count * 2 > span {
+            var absent: [UInt8] = [UInt8(ascii: "~")]
+            appendVarint(Int(first), to: &absent)
+            appendVarint(Int(last - first), to: &absent)
+            var previous = Int(first)
+            for i in ids.indices.dropFirst() where ids[i] - ids[i - 1] > 1 {
+                for missing in Int(ids[i - 1] + 1)..<Int(ids[i]) {
+                    appendVarint(missing - previous - 1, to: &absent)
+                    previous = missing
+                }
+            }
+            if absent.count < best.count { best = absent }
+        }
+        let bitmapChars = (span + 5) / 6
         // Most terms are rare, and for them a bitmap is far longer: skip building it.
-        guard bitmapChars + 8 < gaps.count else { return gaps }
+        guard bitmapChars + 8 < best.count else { return best }
         var bitmap: [UInt8] = [UInt8(ascii: "!")]
         appendVarint(Int(first), to: &bitmap)
         var bits = [UInt8](repeating: 0, count: bitmapChars)
@@ -413,7 +431,7 @@ enum SearchPostings {
             bits[offset / 6] |= 1 << UInt8(offset % 6)
         }
         bitmap += bits.map { alphabet[Int($0)] }
-        return bitmap.count < gaps.count ? bitmap : gaps
+        return bitmap.count < best.count ? bitmap : best
     }
 
     static func appendVarint(_ value: Int, to out: inout [UInt8]) {
@@ -453,6 +471,24 @@ enum SearchPostings {
                 i += 1
                 for bit in 0..<6 where c & (1 << bit) != 0 { ids.append(Int32(first + offset + bit)) }
                 offset += 6
+            }
+        } else if s.first == UInt8(ascii: "~") {
+            i = 1
+            let first = varint()
+            let last = first + varint()
+            var next = first
+            var missing = first
+            while i < s.count {
+                missing += varint() + 1
+                while next < missing {
+                    ids.append(Int32(next))
+                    next += 1
+                }
+                next = missing + 1
+            }
+            while next <= last {
+                ids.append(Int32(next))
+                next += 1
             }
         } else {
             var previous = -1
