@@ -12,6 +12,8 @@ public struct Deployer {
     public var say: (String) -> Void
     /// Where the build's diagnostics and summary go (stderr in the command).
     public var report: (BuildReport) -> Void
+    /// The build's progress line, on a terminal.
+    public var progress: ProgressLine?
 
     public init(sourceDirectory: String, targetName: String?, say: @escaping (String) -> Void,
                 report: @escaping (BuildReport) -> Void) {
@@ -34,18 +36,19 @@ public struct Deployer {
     /// The target named by `--target`, or the only one; a fault lists the known ones.
     public func resolveTarget(_ config: SiteConfig) throws -> DeployTarget {
         let known = config.deployTargets.map(\.name)
-        let listing = known.isEmpty ? "none" : known.joined(separator: ", ")
+        let listing = known.joined(separator: ", ")
         if let name = targetName {
             guard let target = config.deployTargets.first(where: { $0.name == name }) else {
-                throw DeployFault.unknownTarget("unknown deploy target '\(name)'; sitegen.yml defines: \(listing)")
+                throw DeployFault.unknownTarget(known.isEmpty ? CatalogMessage("deploy.fault.unknown-target.none", ["name": name])
+                                                : CatalogMessage("deploy.fault.unknown-target", ["name": name, "list": listing]))
             }
             return target
         }
         guard !known.isEmpty else {
-            throw DeployFault.unknownTarget("sitegen.yml has no deploy: targets; add one, e.g. deploy: { production: { rsync: \"publisher@example.kz:/var/www/guides\" } }")
+            throw DeployFault.unknownTarget(CatalogMessage("deploy.fault.no-targets"))
         }
         guard known.count == 1 else {
-            throw DeployFault.unknownTarget("sitegen.yml defines several deploy targets (\(listing)); name one with --target")
+            throw DeployFault.unknownTarget(CatalogMessage("deploy.fault.several-targets", ["list": listing]))
         }
         return config.deployTargets[0]
     }
@@ -77,7 +80,8 @@ public struct Deployer {
         defer { TreeRemoval.remove(scratch) }
         var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
         options.strict = strict
-        var built = SiteBuilder(options: options).run()
+        var built = SiteBuilder(options: options, progress: progress).run()
+        progress?.finish()
         // A placeholder address (example.kz, localhost) is only a warning for a build, which may be a
         // preview; a site published under it would send every reader of a bulletin there.
         built.diagnostics = built.diagnostics.map { d in
@@ -120,7 +124,9 @@ public struct Deployer {
                 // Over ssh, rsync does not always pass on the receiver's "No space left on device";
                 // the host is asked how much room is left.
                 if case .host = fault, let free = session.freeSpace(release: id), free < Self.kibibytes(folder) {
-                    throw DeployFault.diskFull("the disk of \(access.display) is full: \(free) KiB free, and release \(id) needs \(Self.kibibytes(folder)) KiB; the site the readers see is unchanged, and the unfinished upload is removed by the next deploy. Free space on the host (or lower deploy.\(access.target.name).keep) and deploy again")
+                    throw DeployFault.diskFull(CatalogMessage("deploy.fault.disk-measured", [
+                        "place": access.display, "free": "\(free)", "id": id, "needed": "\(Self.kibibytes(folder))",
+                        "target": access.target.name]))
                 }
                 throw fault
             }
@@ -180,10 +186,10 @@ public struct Deployer {
         defer { session.close() }
         let history = ReleaseHistory(state: session.state)
         guard let current = session.state.current else {
-            throw DeployFault.rollback("\(access.target.name) (\(access.display)) has no release to roll back from")
+            throw DeployFault.rollback(CatalogMessage("deploy.fault.rollback-none", ["target": access.target.name, "place": access.display]))
         }
         guard let previous = history.previous(of: current) else {
-            throw DeployFault.rollback("\(access.target.name) has no release older than \(current) to roll back to; it stays current")
+            throw DeployFault.rollback(CatalogMessage("deploy.fault.rollback-oldest", ["target": access.target.name, "current": current]))
         }
         try session.run("switch", release: previous)
         let known = history.entries[previous]
