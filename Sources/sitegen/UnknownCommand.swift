@@ -33,11 +33,21 @@ enum UnknownCommand {
         let lower = word.lowercased()
         if names.contains(lower) { return lower }
         if let near = EditDistance.nearest(to: lower, in: names) { return near }
+        // Two neighbouring letters swapped (`buidl`).
+        if let swapped = names.first(where: { isSwap(lower, $0) }) { return swapped }
         let starting = names.filter { $0.hasPrefix(lower) }
         if lower.count >= 2, starting.count == 1 { return starting[0] }
         // Short words: one edit away from exactly one command.
         let close = names.filter { EditDistance.distance(lower, $0) == 1 }
         return close.count == 1 ? close[0] : nil
+    }
+
+    /// Whether `a` is `b` with two neighbouring letters swapped.
+    static func isSwap(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard x.count == y.count, x != y else { return false }
+        let differ = x.indices.filter { x[$0] != y[$0] }
+        return differ.count == 2 && differ[1] == differ[0] + 1 && x[differ[0]] == y[differ[1]] && x[differ[1]] == y[differ[0]]
     }
 
     /// `lang:` of the sitegen.yml in `--source` (or the current folder), if it reads.

@@ -40,10 +40,10 @@ struct YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            if let id = ParserMessages.yamlProblem(problem) {
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            if let id = ParserMessages.yamlProblem(detail) {
                 return (mark.line, mark.column, "yaml.syntax.problem", MessageCatalog.detail(id, [:]))
             }
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return (mark.line, mark.column, "yaml.syntax.detail", ["detail": detail])
         case let .duplicatedKeysInMapping(duplicates, context):
             return (context.mark.line, context.mark.column, "yaml.syntax.duplicate",

@@ -18,6 +18,15 @@ enum CommandMessages {
             kk: "error: '{word}' — sitegen командасы емес\nкомандалар: {list} (sitegen --help сипаттайды)",
             ru: "error: '{word}' — не команда sitegen\nкоманды: {list} (описание: sitegen --help)"),
 
+        "explain.unknown": Entry(
+            en: "no diagnostic code '{code}' (sitegen explain lists them all)",
+            kk: "'{code}' деген диагностика коды жоқ (барлығын sitegen explain көрсетеді)",
+            ru: "нет кода диагностики '{code}' (все коды покажет sitegen explain)"),
+        "explain.unknown.near": Entry(
+            en: "no diagnostic code '{code}'; did you mean {near}? (sitegen explain lists them all)",
+            kk: "'{code}' деген диагностика коды жоқ; {near} деп жазбақ болдыңыз ба? (барлығын sitegen explain көрсетеді)",
+            ru: "нет кода диагностики '{code}'; может быть, {near}? (все коды покажет sitegen explain)"),
+
         // sitegen new
         "new.wrote": Entry(
             en: "wrote {file}",

@@ -42,7 +42,7 @@ public struct DiagnosticFormatter: Sendable {
             place += ":\(d.line)"
             if d.column > 0 { place += ":\(d.column)" }
         }
-        let hint = explainHint ? colors.dim(" (sitegen explain \(d.code))") : ""
+        let hint = explainHint ? " (sitegen explain \(d.code))" : ""
         let severity = d.severity == .error ? colors.red(d.severity.rawValue + ":") : colors.yellow(d.severity.rawValue + ":")
         // A message quotes what the editor typed: on a terminal it is shown, never acted on.
         let message = printable ? SourceLineDisplay.printable(d.message(in: language)) : d.message(in: language)
@@ -57,11 +57,12 @@ public struct DiagnosticFormatter: Sendable {
             var out = ""
             for d in sorted {
                 out += Self.line(d, language: language, explainHint: explainHint, colors: colors, printable: true) + "\n"
-                if withSnippets, d.line > 0, let source = sourceLines(d.file, d.line) {
+                if withSnippets, d.line > 0, let line = sourceLines(d.file, d.line) {
+                    let (source, column) = SourceLineDisplay.window(line, column: max(1, d.column))
                     out += "    " + SourceLineDisplay.printable(source) + "\n"
                     if d.column > 0 {
                         // The caret lines up under the scalar the column counts, in terminal cells, tabs kept as tabs.
-                        out += "    " + SourceLineDisplay.caretLead(source, column: d.column) + colors.green("^") + "\n"
+                        out += "    " + SourceLineDisplay.caretLead(source, column: column) + colors.green("^") + "\n"
                     }
                 }
             }

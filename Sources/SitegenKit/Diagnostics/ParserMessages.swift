@@ -102,8 +102,12 @@ enum ParserMessages {
     ]
 
     /// The `yaml.problem.*` entry for a complaint of libyaml (through Yams), or nil when it has none.
+    /// `problem` is the complaint with its context (`… (while scanning a tag)`).
     static func yamlProblem(_ problem: String) -> String? {
         let table: [(String, String)] = [
+            ("while scanning a tag", "yaml.problem.tag"),
+            ("while scanning an anchor", "yaml.problem.anchor"),
+            ("while scanning an alias", "yaml.problem.anchor"),
             ("cannot start any token", "yaml.problem.token"),
             ("mapping values are not allowed", "yaml.problem.colon"),
             ("block sequence entries are not allowed", "yaml.problem.dash"),

@@ -15,6 +15,20 @@ public enum SourceLineDisplay {
         return String(out)
     }
 
+    /// At most `limit` scalars of a long line around `column`, with `…` where it was cut, and the
+    /// column in what is kept: a line of a hundred thousand `>` is shown as a window, not whole.
+    public static func window(_ line: String, column: Int, limit: Int = 120) -> (text: String, column: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > limit else { return (line, column) }
+        let start = min(max(0, column - 1 - limit / 2), scalars.count - limit)
+        let end = min(scalars.count, start + limit)
+        var text = String.UnicodeScalarView()
+        if start > 0 { text.append("…") }
+        text.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { text.append("…") }
+        return (String(text), column - start + (start > 0 ? 1 : 0))
+    }
+
     /// What goes under `printable(line)` so that the last character is under scalar `column`
     /// (counted from 1): spaces and tabs, without the caret.
     public static func caretLead(_ line: String, column: Int) -> String {
