@@ -308,6 +308,7 @@ struct Deploy: ParsableCommand {
             })
         deployer.strict = strict
         deployer.progress = terminal.progress(language)
+        deployer.language = language
         let outcome: Deployer.Outcome
         do {
             outcome = rollback ? try deployer.rollback() : list ? try deployer.list() : try deployer.deploy(dryRun: dryRun)

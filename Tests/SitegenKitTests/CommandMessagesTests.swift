@@ -68,6 +68,31 @@ final class CommandMessagesTests: XCTestCase {
         XCTAssertEqual(r.stderr, "error: 'prod' жариялау мақсаты белгісіз; sitegen.yml ішінде барлары: production\n")
     }
 
+    /// A whole deploy to a folder on this machine, told in Russian: upload, dry run, list.
+    func testADeployReportsInTheEditorsLanguage() throws {
+        guard ChildProcess.find("rsync") != nil, ChildProcess.find("flock") != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("rsync is not installed") }
+            throw XCTSkip("rsync is not installed")
+        }
+        let www = NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: www) }
+        let config = Fixture.defaultConfig.replacingOccurrences(of: "https://example.kz/", with: "https://guides.newsroom.kz/")
+            + "lang: ru\ndeploy:\n  here:\n    rsync: \"\(www)\"\n"
+        let f = try kept(config: config, files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n",
+                                                 "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        var r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("загрузка версии "), r.stdout)
+        try f.write("content/kk/a.md", "---\ntitle: A\n---\nЕкінші.\n")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--dry-run"])
+        XCTAssertTrue(r.stdout.contains("\n  изменится /kk/a/\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("(пробный запуск: ничего не изменено)"), r.stdout)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--list", "--quiet"])
+        XCTAssertEqual(r.stdout, "", "--quiet leaves only errors")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--list"])
+        XCTAssertTrue(r.stdout.hasPrefix("версии в here ("), r.stdout)
+    }
+
     func testBulletinRefusalsAreLocalised() throws {
         let f = try kept(files: ["content/kk/a.md": "---\ntitle: \"А\"\n---\nМәтін.\n"])
         let key = try CommandLineTests.execute(["bulletin", "nothing", "--source", f.root], locale: ["LANG": "ru_RU.UTF-8"])

@@ -136,6 +136,8 @@ final class EveryMessageLocalisedTests: XCTestCase {
             XCTAssertEqual(try Self.matches("DeployFault\\.[a-zA-Z]+\\(\\s*\"", in: text), [], "\(path): a deploy fault from a sentence")
             XCTAssertEqual(try Self.matches("\\.(?:refused|unknown)\\(\\s*\"", in: text), [], "\(path): a refusal from a sentence")
             XCTAssertEqual(try Self.matches("\\.(?:refused|unknown|unknownTarget|missingProgram|busy|unreachable|refusedKey|permission|diskFull|interrupted|host|rollback)\\(\\s*\"[^\"]*\\\\\\(", in: text), [], path)
+            // What a deploy reports as it goes.
+            XCTAssertEqual(try Self.matches("\\bsay\\(\"[A-Za-z]", in: text), [], "\(path): an English line said")
             if path.hasPrefix("Sources/sitegen/") {
                 // The command prints catalogue messages: no literal sentence to stderr or stdout.
                 XCTAssertEqual(try Self.matches("\"error: [a-z\\\\]", in: text), [], "\(path): an English error line")
@@ -150,7 +152,7 @@ final class EveryMessageLocalisedTests: XCTestCase {
     func testEveryCommandMessageIDExists() throws {
         var ids: Set<String> = []
         for (_, text) in try Self.allSources() {
-            ids.formUnion(try Self.matches("\"((?:deploy\\.fault|deploy\\.during|new|bulletin\\.lookup|yaml\\.problem|yaml\\.syntax|template\\.problem|cli|progress|explain)\\.[a-z.-]+)\"", in: text))
+            ids.formUnion(try Self.matches("\"((?:deploy\\.fault|deploy\\.during|deploy\\.say|new|bulletin\\.lookup|yaml\\.problem|yaml\\.syntax|template\\.problem|cli|progress|explain)\\.[a-z.-]+)\"", in: text))
         }
         // `describe` composes the during messages of the host script's commands.
         for command in ["publish", "switch", "remove", "log"] { ids.insert("deploy.during." + command) }

@@ -164,6 +164,75 @@ enum CommandMessages {
             en: "{reason}",
             kk: "жариялау тоқтады: {reason}",
             ru: "публикация остановлена: {reason}"),
+        // What a deploy reports as it goes (stdout). The listing's words are padded to one width per language.
+        "deploy.say.not-uploaded": Entry(
+            en: "nothing was uploaded: the build has errors",
+            kk: "ештеңе жүктелмеді: жинауда қателер бар",
+            ru: "ничего не загружено: в сборке есть ошибки"),
+        "deploy.say.cleaned": Entry(
+            en: "removed the unfinished upload of release {release} left by an interrupted deploy",
+            kk: "үзілген жариялаудан қалған {release} нұсқасының аяқталмаған жүктеуі өшірілді",
+            ru: "удалена незаконченная загрузка версии {release}, оставшаяся от прерванной публикации"),
+        "deploy.say.current": Entry(
+            en: "release {release} is already deployed on {target} ({place}); nothing to do",
+            kk: "{release} нұсқасы {target} ({place}) мақсатында жарияланып қойған; ештеңе істеудің қажеті жоқ",
+            ru: "версия {release} уже опубликована в {target} ({place}); делать нечего"),
+        "deploy.say.switching": Entry(
+            en: "release {release} is already on the host; switching {target} to it",
+            kk: "{release} нұсқасы серверде бар; {target} соған ауыстырылады",
+            ru: "версия {release} уже есть на сервере; {target} переключается на неё"),
+        "deploy.say.uploading": Entry(
+            en: "uploading release {release} to {target} ({place})",
+            kk: "{release} нұсқасы {target} ({place}) мақсатына жүктелуде",
+            ru: "загрузка версии {release} в {target} ({place})"),
+        "deploy.say.removed": Entry(
+            en: "removed release {release} (keeping {keep})",
+            kk: "{release} нұсқасы өшірілді ({keep} нұсқа сақталады)",
+            ru: "удалена версия {release} (хранится версий: {keep})"),
+        "deploy.say.first": Entry(
+            en: "{target} ({place}) has no release yet; a deploy would upload release {release}:",
+            kk: "{target} ({place}) мақсатында әзірге нұсқа жоқ; жариялау {release} нұсқасын жүктейді:",
+            ru: "в {target} ({place}) ещё нет версий; публикация загрузит версию {release}:"),
+        "deploy.say.added": Entry(
+            en: "  added    {file}",
+            kk: "  қосылады  {file}",
+            ru: "  добавится {file}"),
+        "deploy.say.changed": Entry(
+            en: "  changed  {file}",
+            kk: "  өзгереді  {file}",
+            ru: "  изменится {file}"),
+        "deploy.say.deleted": Entry(
+            en: "  removed  {file}",
+            kk: "  өшіріледі {file}",
+            ru: "  удалится  {file}"),
+        "deploy.say.totals": Entry(
+            en: "{added} added, {changed} changed, {removed} removed (dry run: nothing was touched)",
+            kk: "қосылады: {added}, өзгереді: {changed}, өшіріледі: {removed} (сынақ: ештеңе өзгертілмеді)",
+            ru: "добавится: {added}, изменится: {changed}, удалится: {removed} (пробный запуск: ничего не изменено)"),
+        "deploy.say.same": Entry(
+            en: "release {release} is already deployed on {target}; a deploy would change nothing",
+            kk: "{release} нұсқасы {target} мақсатында жарияланып қойған; жариялау ештеңені өзгертпейді",
+            ru: "версия {release} уже опубликована в {target}; публикация ничего не изменит"),
+        "deploy.say.replace": Entry(
+            en: "a deploy to {target} would replace release {current} with {release}:",
+            kk: "{target} мақсатына жариялау {current} нұсқасын {release} нұсқасымен ауыстырады:",
+            ru: "публикация в {target} заменит версию {current} на {release}:"),
+        "deploy.say.rolled-back": Entry(
+            en: "rolled back {target} from release {current} to {release}",
+            kk: "{target} {current} нұсқасынан {release} нұсқасына қайтарылды",
+            ru: "{target} откачен с версии {current} на {release}"),
+        "deploy.say.list": Entry(
+            en: "releases on {target} ({place}), newest first; * is current:",
+            kk: "{target} ({place}) нұсқалары, жаңалары жоғарыда; * — ағымдағысы:",
+            ru: "версии в {target} ({place}), новые сверху; * — текущая:"),
+        "deploy.say.none": Entry(
+            en: "  (none)",
+            kk: "  (жоқ)",
+            ru: "  (нет)"),
+        "deploy.say.unlogged": Entry(
+            en: "{mark} {release}  (not in deploy.log)",
+            kk: "{mark} {release}  (deploy.log ішінде жоқ)",
+            ru: "{mark} {release}  (нет в deploy.log)"),
         // What the deploy was doing, inside the faults above.
         "deploy.during.prepare": Entry(
             en: "preparing the target folder",
