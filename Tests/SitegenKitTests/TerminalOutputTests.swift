@@ -83,7 +83,7 @@ final class TerminalOutputTests: XCTestCase {
         XCTAssertTrue(far.stderr.contains("the commands are: build, check"), far.stderr)
         // In the editors' language, and the real commands still run.
         let ru = try Self.piped(["buidl"], environment: ["LANG": "ru_RU.UTF-8"])
-        XCTAssertTrue(ru.stderr.hasPrefix("error: 'buidl' — не команда sitegen; может быть, 'build'?\n"), ru.stderr)
+        XCTAssertTrue(ru.stderr.hasPrefix("error: 'buidl' — не команда sitegen; вы имели в виду 'build'?\n"), ru.stderr)
         XCTAssertEqual(try Self.piped(["explain", "link.fake"]).status, 0)
     }
 
@@ -239,6 +239,12 @@ final class TerminalOutputTests: XCTestCase {
         let ru = try Self.piped(["build", "--source", f.root, "--lang", "ru", "--force"])
         XCTAssertNotNil(ru.stderr.range(of: #"\nru: 3 страницы, \d+ бюллетен(ь|я|ей), 0 ошибок, 0 предупреждений\n"#, options: .regularExpression), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("\nпрочие файлы: 0 ошибок, 1 предупреждение\n"), ru.stderr)
+        // A failed build publishes no bulletin, and its summary counts none.
+        let broken = try kept(files: ["content/kk/a.md": Self.brokenPage])
+        let failed = try Self.piped(["build", "--source", broken.root])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.stderr.hasSuffix("\nkk: 2 pages, 1 error, 1 warning\nru: 1 page, 0 errors, 0 warnings\n"
+                                              + "other files: 0 errors, 1 warning\nfailed: 1 error, 2 warnings\n"), failed.stderr)
     }
 
     func testQuietPrintsOnlyErrors() throws {

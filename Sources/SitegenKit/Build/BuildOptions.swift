@@ -37,8 +37,8 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// The language `sitegen.yml` asks messages to be written in (`lang:`), when it was read.
     public var messageLanguage: MessageLanguage?
-    /// Bulletins made, per language (one per page and channel); nil when none were made (a check,
-    /// a failed setup).
+    /// Bulletins published, per language (one per page and channel); nil when none were (a check,
+    /// a failed build).
     public var bulletinsPerLanguage: [String: Int]?
 
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.count } }

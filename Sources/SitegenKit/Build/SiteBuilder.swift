@@ -172,10 +172,13 @@ public struct SiteBuilder: Sendable {
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
         }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
-        let entries = built.flatMap(\.bulletins)
-        done.bulletinsPerLanguage = Dictionary(uniqueKeysWithValues: config.languages.map { lang in
-            (lang, entries.filter { $0.language == lang }.count)
-        })
+        // Bulletins count when they were published; a failed build discards them with the site.
+        if !failed {
+            let entries = built.flatMap(\.bulletins)
+            done.bulletinsPerLanguage = Dictionary(uniqueKeysWithValues: config.languages.map { lang in
+                (lang, entries.filter { $0.language == lang }.count)
+            })
+        }
         return done
     }
 

@@ -12,7 +12,7 @@ enum CommandMessages {
         "cli.unknown-command.near": Entry(
             en: "error: '{word}' is not a sitegen command; did you mean '{near}'?\nthe commands are: {list} (sitegen --help describes them)",
             kk: "error: '{word}' — sitegen командасы емес; '{near}' деп жазбақ болдыңыз ба?\nкомандалар: {list} (sitegen --help сипаттайды)",
-            ru: "error: '{word}' — не команда sitegen; может быть, '{near}'?\nкоманды: {list} (описание: sitegen --help)"),
+            ru: "error: '{word}' — не команда sitegen; вы имели в виду '{near}'?\nкоманды: {list} (описание: sitegen --help)"),
         "cli.unknown-command": Entry(
             en: "error: '{word}' is not a sitegen command\nthe commands are: {list} (sitegen --help describes them)",
             kk: "error: '{word}' — sitegen командасы емес\nкомандалар: {list} (sitegen --help сипаттайды)",
@@ -25,7 +25,7 @@ enum CommandMessages {
         "explain.unknown.near": Entry(
             en: "no diagnostic code '{code}'; did you mean {near}? (sitegen explain lists them all)",
             kk: "'{code}' деген диагностика коды жоқ; {near} деп жазбақ болдыңыз ба? (барлығын sitegen explain көрсетеді)",
-            ru: "нет кода диагностики '{code}'; может быть, {near}? (все коды покажет sitegen explain)"),
+            ru: "нет кода диагностики '{code}'; вы имели в виду {near}? (все коды покажет sitegen explain)"),
 
         // sitegen new
         "new.wrote": Entry(
@@ -80,7 +80,7 @@ enum CommandMessages {
             ru: "нет ни файла, ни translationKey '{target}'; есть такие translationKey: {keys}"),
         "bulletin.lookup.translation": Entry(
             en: "'{key}' has no {language} page; it is written in: {languages}",
-            kk: "'{key}' бетінің {language} тіліндегі нұсқасы жоқ; ол мына тілдерде жазылған: {languages}",
+            kk: "'{key}' бетінің {language} тіліндегі аудармасы жоқ; ол мына тілдерде жазылған: {languages}",
             ru: "у '{key}' нет страницы на языке {language}; она написана на: {languages}"),
 
         // sitegen deploy: what went wrong, that the readers' site is unchanged, what to do.
