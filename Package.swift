@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The preview server's HTTP layer: small and dependency-free, so a fresh CI build stays short.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // C libraries from Debian, reached through pkg-config.
@@ -46,14 +48,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // `sitegen serve`: the preview server, its file watcher and live reload.
+        .target(
+            name: "SitegenServe",
+            dependencies: [
+                "SitegenKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            resources: [.embedInCode("Assets/live.js"), .embedInCode("Assets/live.css"),
+                        .embedInCode("Assets/bulletins.js")]),
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SitegenKit",
+                "SitegenKit", "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "UnicodeSecurityTests", dependencies: ["UnicodeSecurity"]),
         .testTarget(name: "WHATWGURLTests", dependencies: ["WHATWGURL"]),
         .testTarget(name: "SitegenKitTests", dependencies: ["SitegenKit"]),
+        .testTarget(name: "SitegenServeTests", dependencies: ["SitegenServe", "SitegenKit"]),
     ]
 )

@@ -47,7 +47,7 @@ struct Sitegen: ParsableCommand {
             configuration, template or I/O errors.
             """,
         version: SitegenVersion.current,
-        subcommands: [Build.self, Check.self, New.self, BulletinCommand.self, Deploy.self, Explain.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, BulletinCommand.self, Deploy.self, Explain.self],
         defaultSubcommand: Build.self
     )
 }

@@ -152,7 +152,7 @@ final class EveryMessageLocalisedTests: XCTestCase {
     func testEveryCommandMessageIDExists() throws {
         var ids: Set<String> = []
         for (_, text) in try Self.allSources() {
-            ids.formUnion(try Self.matches("\"((?:deploy\\.fault|deploy\\.during|deploy\\.say|new|bulletin\\.lookup|yaml\\.problem|yaml\\.syntax|template\\.problem|cli|progress|explain)\\.[a-z.-]+)\"", in: text))
+            ids.formUnion(try Self.matches("\"((?:deploy\\.fault|deploy\\.during|deploy\\.say|new|bulletin\\.lookup|yaml\\.problem|yaml\\.syntax|template\\.problem|cli|progress|explain|serve)\\.[a-z.-]+)\"", in: text))
         }
         // `describe` composes the during messages of the host script's commands.
         for command in ["publish", "switch", "remove", "log"] { ids.insert("deploy.during." + command) }

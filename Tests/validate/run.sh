@@ -7,6 +7,8 @@
 #     Content-Security-Policy); both also over a site of every construct sitegen renders (Tests/validate/features/);
 #   - at 360×800 in Chromium, where each page type's main block begins (first_screen.py): within 800 px;
 #   - the reader's path in Chromium (reader_path.py): search, checklists, 404s, with and without JavaScript;
+#   - `sitegen serve` in Chromium (serve_live.py): a save reloads the tab, a broken save shows the overlay
+#     over the last good page, the bulletin preview, no CSP refusal, axe-core on both;
 #   - every SMS bulletin's encoding and segment count through PyPI smsutil, for the real content and for
 #     a site of SMS texts on every boundary (sms_fixture.py);
 # then selftest.sh plants one fault per validator in a copy of the site and expects each to notice.
@@ -72,6 +74,14 @@ if python3 "$here/reader_path.py" "$site" | tee "$work/reader.log"; then
 else
     status=1
     summary+=("reader path: FAILED (see above)")
+fi
+
+echo "== sitegen serve in Chromium (reload, overlay, bulletin preview)"
+if python3 "$here/serve_live.py" "$bin" | tee "$work/serve.log"; then
+    summary+=("$(tail -n 1 "$work/serve.log")")
+else
+    status=1
+    summary+=("serve live: FAILED (see above)")
 fi
 
 echo "== smsutil"

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Build even when nothing changed since the build that published the output.
     public var force = false
+    /// Keep what a preview needs to rebuild one page at once (`BuildReport.preview`).
+    public var keepsPreviewState = false
 
     public init(sourceDirectory: String, outputDirectory: String? = nil) {
         self.sourceDirectory = sourceDirectory
@@ -40,6 +42,9 @@ public struct BuildReport: Sendable {
     /// Bulletins published, per language (one per page and channel); nil when none were (a check,
     /// a failed build).
     public var bulletinsPerLanguage: [String: Int]?
+    /// With `BuildOptions.keepsPreviewState`, what a preview needs to rebuild one page; set only when
+    /// the build was published.
+    public var preview: PreviewState?
 
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.count } }
 }

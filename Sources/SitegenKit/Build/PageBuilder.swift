@@ -3,7 +3,7 @@ struct PageBuilder: Sendable {
     let context: PageContext
     let checker: PageChecker
     let templates: Templates
-    let output: OutputTree
+    let output: any PageOutput
     let bulletins: BulletinMaker
 
     /// What building one page gives the site-wide step.

@@ -179,6 +179,10 @@ public struct SiteBuilder: Sendable {
                 (lang, entries.filter { $0.language == lang }.count)
             })
         }
+        if !failed && options.keepsPreviewState {
+            done.preview = PreviewState(setup: setup, templates: templates, pages: pages, context: context,
+                                        strict: options.strict || config.strict)
+        }
         return done
     }
 

@@ -7,6 +7,14 @@ struct BulletinGuard {
     let inspector: PageInspector
     /// The site's base URL: its own pages are official by definition.
     let baseURL: String
+    /// Its host, which a bulletin may name bare.
+    private let ownHost: String?
+
+    init(inspector: PageInspector, baseURL: String) {
+        self.inspector = inspector
+        self.baseURL = baseURL
+        ownHost = SiteAddress(checked: baseURL).host
+    }
 
     /// Objections to bulletin texts (for Telegram, the visible text and the `href` values), each
     /// with the address or name it is about, each once.
@@ -85,10 +93,6 @@ struct BulletinGuard {
         }
     }
 
-    private var ownHost: String? {
-        guard let scheme = baseURL.range(of: "://") else { return nil }
-        return String(baseURL[scheme.upperBound...].prefix { $0 != "/" && $0 != ":" })
-    }
 
     private func judge(_ url: String) -> [Finding] {
         // A page of the site is judged as the relative link it is written as.

@@ -310,18 +310,7 @@ public enum ConfigLoader {
     }
 
     /// `https://example.kz` → `https://example.kz/`; nil when it is not a plain absolute http(s) address.
-    static func normalizeBaseURL(_ s: String) -> String? {
-        let lower = s.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        guard !s.contains("?"), !s.contains("#"), !s.contains("\\"),
-              !s.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" })
-        else { return nil }
-        let rest = s[s.range(of: "://")!.upperBound...]
-        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
-              !host.contains("@")
-        else { return nil }
-        return s.hasSuffix("/") ? s : s + "/"
-    }
+    static func normalizeBaseURL(_ s: String) -> String? { SiteAddress.parse(s)?.text }
 
     /// The message for sitegen.yml's bytes that are no text.
     static func messageID(_ problem: SourceText.Problem) -> String {

@@ -18,7 +18,12 @@ public struct SiteConfig: Sendable {
     /// The title as written, with where each text is.
     public var titleText = LocalizedText()
     /// The published address, always ending in `/`; may carry a path prefix (`https://example.org/42500/`).
-    public var baseURL: String
+    public var baseURL: String {
+        get { address.text }
+        set { address = SiteAddress(checked: newValue) }
+    }
+    /// `baseURL`, read once: its host and path prefix.
+    public private(set) var address: SiteAddress
     /// Where `baseURL` is written in sitegen.yml (nil when it came from `--base-url`).
     public var baseURLPosition: (line: Int, column: Int)?
     public var defaultLanguage: String
@@ -44,7 +49,7 @@ public struct SiteConfig: Sendable {
         links: LinkPolicyConfig
     ) {
         self.titles = titles
-        self.baseURL = baseURL
+        self.address = SiteAddress(checked: baseURL)
         self.defaultLanguage = defaultLanguage
         self.languages = languages
         self.links = links
@@ -63,12 +68,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path prefix of the base URL (`/` or `/42500/`), which every site-relative link starts with.
-    public var basePath: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let afterScheme = baseURL[schemeEnd.upperBound...]
-        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-        return String(afterScheme[slash...])
-    }
+    public var basePath: String { address.path }
 }
 
 /// The `links:` block of `sitegen.yml` as written, each entry with its position for diagnostics.

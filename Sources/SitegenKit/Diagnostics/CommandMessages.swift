@@ -27,6 +27,20 @@ enum CommandMessages {
             kk: "'{code}' деген диагностика коды жоқ; {near} деп жазбақ болдыңыз ба? (барлығын sitegen explain көрсетеді)",
             ru: "нет кода диагностики '{code}'; вы имели в виду {near}? (все коды покажет sitegen explain)"),
 
+        // sitegen serve
+        "serve.cannot-listen": Entry(
+            en: "cannot serve on {host}:{port}: {reason}",
+            kk: "{host}:{port} мекенжайында іске қосу мүмкін болмады: {reason}",
+            ru: "не удалось запустить на {host}:{port}: {reason}"),
+        "serve.serving": Entry(
+            en: "serving {url} (bulletins: {url}_bulletins/) — Ctrl+C to stop",
+            kk: "сайт {url} мекенжайында (бюллетеньдер: {url}_bulletins/) — тоқтату үшін Ctrl+C",
+            ru: "сайт на {url} (бюллетени: {url}_bulletins/) — остановить: Ctrl+C"),
+        "serve.open-network": Entry(
+            en: "listening on {host}: anyone on this network can read the preview, drafts included",
+            kk: "{host} мекенжайы тыңдалуда: осы желідегі кез келген адам алдын ала қарауды, жобаларды да, оқи алады",
+            ru: "адрес {host} открыт: любой в этой сети может читать предпросмотр, включая черновики"),
+
         // sitegen new
         "new.wrote": Entry(
             en: "wrote {file}",

@@ -11,8 +11,7 @@ public enum SiteAddressCheck {
     /// (`.test`), never to resolve (`.invalid`), or this machine (`localhost`, `127.0.0.1`, `[::1]`).
     /// A build only warns (the newsroom previews with it); a command that publishes must refuse it.
     public static func placeholderHost(_ base: String) -> String? {
-        let parser = URLParser(domainToASCII: { HostName.ascii($0) })
-        guard let host = parser.parse(base)?.serializedHost else { return nil }
+        guard let host = SiteAddress(checked: base).host else { return nil }
         if ["127.0.0.1", "[::1]"].contains(host) { return host }
         let labels = host.split(separator: ".").map(String.init)
         guard let last = labels.last else { return nil }

@@ -1,8 +1,8 @@
 import CCrypto
 
 /// SHA-256 of bytes, from OpenSSL's libcrypto, as lowercase hex.
-enum SHA256Digest {
-    static func hex(_ bytes: [UInt8]) -> String {
+public enum SHA256Digest {
+    public static func hex(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = bytes.withUnsafeBufferPointer { input in

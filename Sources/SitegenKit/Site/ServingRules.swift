@@ -31,16 +31,20 @@ public struct ServingRules: Sendable {
         self.assets = assets
     }
 
+    /// The security headers of a local preview: those of the published site but HSTS, which a
+    /// plain-http address must not send.
+    public static let previewHeaders: [(name: String, value: String)] = [
+        ("Content-Security-Policy", contentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", permissionsPolicy),
+    ]
+
     /// The security headers every response carries, in the order written.
     var securityHeaders: [(name: String, value: String)] {
-        var headers = [
-            ("Content-Security-Policy", Self.contentSecurityPolicy),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "strict-origin-when-cross-origin"),
-            ("Permissions-Policy", Self.permissionsPolicy),
-        ]
+        var headers = Self.previewHeaders
         // Only a site published over https can promise it; a plain-http preview must not.
-        if config.baseURL.hasPrefix("https://") {
+        if config.address.isHTTPS {
             headers.append(("Strict-Transport-Security", "max-age=31536000"))
         }
         return headers
@@ -65,7 +69,7 @@ public struct ServingRules: Sendable {
     /// `current` release.
     public func nginxSnippet() -> String {
         // nginx's catch-all name when the address has no host (a relative `baseURL`).
-        let host = config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "_"
+        let host = config.address.host ?? "_"
         var out = """
             # Serving rules for this site, written by sitegen build. Include them in the server block
             # whose root is the deploy target's current release:

@@ -1,0 +1,80 @@
+import Foundation
+import SitegenKit
+
+/// `sitegen serve` as a whole: a private output folder, the first build, the watcher and the server.
+public final class PreviewService: @unchecked Sendable {
+    /// What `sitegen serve` is asked.
+    public struct Options: Sendable {
+        public var source: String
+        public var host = "127.0.0.1"
+        public var port: UInt16 = 1313
+        public var drafts = false
+        public var strict = false
+
+        public init(source: String) { self.source = source }
+    }
+
+    public let options: Options
+    /// The folder full builds publish to; removed by `stop()`.
+    public let workFolder: String
+    let events = LiveEvents()
+    let session: PreviewSession
+    private(set) var server: PreviewServer?
+    private var watcher: SourceWatcher?
+
+    /// Prepares the preview; `log` gets a line per event, `show` the diagnostics of each build.
+    public init(_ options: Options, log: @escaping @Sendable (String) -> Void,
+                show: @escaping @Sendable ([Diagnostic]) -> Void) throws {
+        self.options = options
+        var template = Array((FileManager.default.temporaryDirectory.path + "/sitegen-serve-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw OutputError.io("cannot create a preview folder: \(String(cString: strerror(errno)))") }
+        workFolder = String(cString: made)
+        var build = BuildOptions(sourceDirectory: options.source, outputDirectory: workFolder + "/site")
+        build.includeDrafts = options.drafts
+        build.strict = options.strict
+        session = PreviewSession(options: build, events: events, log: log, show: show)
+    }
+
+    /// Builds the site once, starts watching and listening; returns the first build's report and the
+    /// port the server got (useful with port 0).
+    public func start() async throws -> (report: BuildReport, port: UInt16) {
+        Self.raiseFileLimit()
+        let report = session.start()
+        let session = self.session
+        let watcher = try SourceWatcher(source: options.source) { session.changed($0) }
+        self.watcher = watcher
+        let thread = Thread { watcher.run() }
+        thread.name = "sitegen.serve.watch"
+        thread.start()
+        let host = options.host == "localhost" ? "127.0.0.1" : options.host
+        let server = PreviewServer(session: session, events: events, host: host, port: options.port)
+        self.server = server
+        let port = try await server.start(host: host, port: options.port)
+        return (report, port)
+    }
+
+    /// The language the session's messages are in, once `sitegen.yml` was read.
+    public var messageLanguage: MessageLanguage? { session.messageLanguage }
+
+    /// Open files up to the hard limit: connections are files, and the guard's bounds should be
+    /// what limits them, long before the process runs out.
+    static func raiseFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = min(limit.rlim_max, 65536)
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
+    /// Whether `host` is reachable only from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Stops the server and removes the preview's folder.
+    public func stop() async {
+        await server?.stop()
+        // The folder holds only what the preview's own builds wrote.
+        try? FileManager.default.removeItem(atPath: workFolder)
+    }
+}
+

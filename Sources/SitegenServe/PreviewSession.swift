@@ -1,0 +1,190 @@
+import Dispatch
+import Foundation
+import SitegenKit
+
+/// Keeps a preview in step with its source: one full build at the start; then, for each save, the
+/// saved page rebuilt at once and served from memory, and a full build after it (lists, search,
+/// parity and the other site-wide checks), published only when it has no error, so the last good
+/// pages stay served while the overlay lists what is wrong.
+///
+/// Builds run on queues of their own, never on the threads that answer requests.
+public final class PreviewSession: @unchecked Sendable {
+    /// What a full build is asked (the output is the preview's own folder).
+    let options: BuildOptions
+    let files: ServedFiles
+    let events: LiveEvents
+    /// Where the session reports what it did, a line at a time.
+    let log: @Sendable (String) -> Void
+    /// Where the session shows diagnostics on the terminal.
+    let show: @Sendable ([Diagnostic]) -> Void
+
+    private let lock = NSLock()
+    private var state: PreviewState?
+    private var stateVersion = 0
+    private var generation = 0
+    private var fullDiagnostics: [Diagnostic] = []
+    private var pageDiagnostics: [String: (generation: Int, diagnostics: [Diagnostic])] = [:]
+    private var fullRequested = false
+    private var fullRunning = false
+    private var reloadAllAfterFull = false
+    private var shownVersion = 0
+    private var lastShown: [Diagnostic] = []
+    private var lastPrinted: [Diagnostic]?
+    private(set) var basePath = "/"
+    private(set) var languages: [String] = []
+    /// The language of the messages, once `sitegen.yml` has been read.
+    private(set) var messageLanguage: MessageLanguage?
+
+    private let pageQueue = DispatchQueue(label: "sitegen.serve.page", qos: .userInteractive)
+    private let fullQueue = DispatchQueue(label: "sitegen.serve.full", qos: .utility)
+
+    init(options: BuildOptions, events: LiveEvents, log: @escaping @Sendable (String) -> Void,
+         show: @escaping @Sendable ([Diagnostic]) -> Void) {
+        var options = options
+        options.keepsPreviewState = true
+        options.force = true
+        self.options = options
+        self.files = ServedFiles(root: options.resolvedOutput)
+        self.events = events
+        self.log = log
+        self.show = show
+    }
+
+    /// Whether a full build has ever been published: until then there is nothing but the overlay.
+    var hasSite: Bool { lock.withLock { state != nil } }
+
+    /// The first full build, on the caller's thread.
+    func start() -> BuildReport {
+        let report = SiteBuilder(options: options).run()
+        finishFull(report, startedAt: 0, reloadAll: false)
+        return report
+    }
+
+    /// Files changed under the source folder (paths relative to it).
+    func changed(_ paths: Set<String>) {
+        let current = lock.withLock { () -> Int in generation += 1; return generation }
+        let pages = paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }
+        guard pages.count == paths.count, hasSite else {
+            requestFull(reloadAll: true)
+            return
+        }
+        pageQueue.async { [self] in
+            var needsAll = false
+            for path in pages.sorted() {
+                let started = DispatchTime.now().uptimeNanoseconds
+                let (copy, version) = lock.withLock { (state, stateVersion) }
+                guard var working = copy, let rebuilt = working.rebuild(sourcePath: path) else { needsAll = true; continue }
+                lock.withLock {
+                    if stateVersion == version { state = working }
+                    pageDiagnostics[path] = (current, rebuilt.diagnostics)
+                }
+                files.hold(rebuilt.files, from: path, generation: current)
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+                if rebuilt.files.isEmpty {
+                    log("\(path): not rebuilt (\(rebuilt.diagnostics.filter { $0.severity == .error }.count) error(s)); the last good page stays served")
+                } else {
+                    log("\(path): rebuilt in \(String(format: "%.0f", ms)) ms")
+                    events.send("reload", data: Self.reloadData(paths: rebuilt.url.map { [$0] } ?? []))
+                }
+                show(rebuilt.diagnostics)
+                announceDiagnosticsIfChanged()
+            }
+            requestFull(reloadAll: needsAll)
+        }
+    }
+
+    /// Asks for a full build after the current one (builds never overlap; requests in between merge).
+    private func requestFull(reloadAll: Bool) {
+        let start = lock.withLock { () -> Bool in
+            fullRequested = true
+            reloadAllAfterFull = reloadAllAfterFull || reloadAll
+            if fullRunning { return false }
+            fullRunning = true
+            return true
+        }
+        guard start else { return }
+        fullQueue.async { [self] in
+            while true {
+                // A moment for the rest of a burst of saves: one build instead of several.
+                Thread.sleep(forTimeInterval: 0.2)
+                let (go, startedAt, reloadAll) = lock.withLock { () -> (Bool, Int, Bool) in
+                    guard fullRequested else { fullRunning = false; return (false, 0, false) }
+                    fullRequested = false
+                    let all = reloadAllAfterFull
+                    reloadAllAfterFull = false
+                    return (true, generation, all)
+                }
+                guard go else { return }
+                let report = SiteBuilder(options: options).run()
+                finishFull(report, startedAt: startedAt, reloadAll: reloadAll)
+            }
+        }
+    }
+
+    private func finishFull(_ report: BuildReport, startedAt: Int, reloadAll: Bool) {
+        lock.withLock {
+            if let preview = report.preview {
+                state = preview
+                stateVersion += 1
+                basePath = preview.basePath
+                languages = preview.languages
+            }
+            if let language = report.messageLanguage { messageLanguage = language }
+            fullDiagnostics = report.diagnostics
+            // What the full build read supersedes what the page rebuilds before it found.
+            pageDiagnostics = pageDiagnostics.filter { $0.value.generation > startedAt }
+        }
+        if report.published {
+            files.release(upTo: startedAt)
+        } else {
+            // A page its own checks passed but the site-wide ones did not (a link to a missing page,
+            // two pages at one address): its last good version is served again, as a build leaves it.
+            files.release(sources: Set(report.diagnostics.filter { $0.severity == .error }.map(\.file)), upTo: startedAt)
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let seconds = String(format: "%.2f", report.seconds)
+        let warnings = report.diagnostics.count - errors
+        if report.published {
+            log("built \(report.pageCount) pages in \(seconds) s" + (warnings > 0 ? ", \(warnings) warning(s)" : ""))
+        } else {
+            log("build failed with \(errors) error(s) in \(seconds) s; \(hasSite ? "the last good site stays served" : "nothing to serve yet")")
+        }
+        // The terminal gets a full build's findings when they differ from the last ones it showed.
+        let fresh = lock.withLock { () -> Bool in
+            defer { lastPrinted = report.diagnostics }
+            return lastPrinted != report.diagnostics
+        }
+        if fresh { show(report.diagnostics) }
+        if report.published && reloadAll { events.send("reload", data: Self.reloadData(paths: nil)) }
+        announceDiagnosticsIfChanged()
+    }
+
+    /// What the overlay lists: the last full build's findings, with those of files rebuilt since
+    /// replaced by their rebuild's.
+    var diagnostics: [Diagnostic] {
+        lock.withLock {
+            let rebuilt = pageDiagnostics
+            return (fullDiagnostics.filter { rebuilt[$0.file] == nil } + rebuilt.values.flatMap(\.diagnostics))
+                .sorted(by: Diagnostic.ordered)
+        }
+    }
+
+    /// A number that changes whenever the overlay's list does.
+    var diagnosticsVersion: Int { lock.withLock { shownVersion } }
+
+    private func announceDiagnosticsIfChanged() {
+        let now = diagnostics
+        let changed = lock.withLock { () -> Bool in
+            guard now != lastShown else { return false }
+            lastShown = now
+            shownVersion += 1
+            return true
+        }
+        if changed { events.send("diagnostics", data: String(diagnosticsVersion)) }
+    }
+
+    static func reloadData(paths: [String]?) -> String {
+        guard let paths else { return "{\"all\":true}" }
+        return "{\"all\":false,\"paths\":[" + paths.map(JSONText.quote).joined(separator: ",") + "]}"
+    }
+}

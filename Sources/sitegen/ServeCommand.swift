@@ -1,0 +1,116 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SitegenKit
+import SitegenServe
+
+/// `sitegen serve`
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site while you edit: rebuilds on every save and reloads the browser.",
+        discussion: """
+            Builds the site into a private folder (site/ is not touched), serves it at \
+            http://127.0.0.1:1313/ and watches content/, templates/, static/, i18n/ and sitegen.yml. \
+            A saved page is rebuilt at once; the rest of the site follows. When the content has errors, \
+            every page shows them over the last good version. Each page's bulletins are at \
+            /_bulletins/<lang>/<path>/. Stop with Ctrl+C.
+            """)
+
+    @OptionGroup var sourceOptions: SourceOptions
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
+    var port: UInt16 = 1313
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on. Other than 127.0.0.1 the preview is open to the network.", valueName: "address"))
+    var host: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Open the site in the default browser.")
+    var open = false
+
+    @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
+    var lang: MessageLanguage?
+
+    @OptionGroup var terminalOptions: TerminalOptions
+
+    func run() throws {
+        let terminal = terminalOptions.settings
+        var options = PreviewService.Options(source: sourceOptions.source)
+        options.host = host
+        options.port = port
+        options.drafts = sourceOptions.drafts
+        options.strict = sourceOptions.strict
+        let source = sourceOptions.source
+        let chosen = lang
+        let languageBox = LanguageBox()
+        let service = try PreviewService(options, log: { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }, show: { diagnostics in
+            Self.printDiagnostics(diagnostics, source: source, language: languageBox.language(chosen), terminal: terminal)
+        })
+        languageBox.service = service
+        let started = DispatchSemaphore(value: 0)
+        let result = ResultBox()
+        Task {
+            do { result.value = .success(try await service.start().port) } catch { result.value = .failure(error) }
+            started.signal()
+        }
+        started.wait()
+        let bound: UInt16
+        switch result.value! {
+        case .success(let p): bound = p
+        case .failure(let error):
+            terminal.error(MessageCatalog.text("serve.cannot-listen", ["host": host, "port": "\(port)", "reason": "\(error)"],
+                                               in: languageBox.language(chosen)))
+            Task { await service.stop() }
+            throw ExitCode(2)
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let url = "http://\(shownHost):\(bound)/"
+        let language = languageBox.language(chosen)
+        terminal.say(MessageCatalog.text("serve.serving", ["url": url], in: language))
+        if !PreviewService.isLoopback(host) {
+            // A warning the quiet run still shows: the preview, drafts included, is open to the network.
+            FileHandle.standardError.write(Data((TerminalColors(enabled: terminal.color).yellow("warning:") + " "
+                + MessageCatalog.text("serve.open-network", ["host": host], in: language) + "\n").utf8))
+        }
+        if open { Self.openBrowser(url) }
+        // Ctrl+C or a stop: the preview's folder goes with the process.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: .main)
+            s.setEventHandler {
+                let done = DispatchSemaphore(value: 0)
+                Task { await service.stop(); done.signal() }
+                done.wait()
+                Foundation.exit(0)
+            }
+            s.resume()
+            sources.append(s)
+        }
+        withExtendedLifetime(sources) { dispatchMain() }
+    }
+
+    static func openBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+}
+
+/// The messages' language, known once the first build has read sitegen.yml.
+private final class LanguageBox: @unchecked Sendable {
+    var service: PreviewService?
+    func language(_ option: MessageLanguage?) -> MessageLanguage {
+        MessageLanguage.choose(option: option?.rawValue, config: service?.messageLanguage?.rawValue,
+                               environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    var value: Result<UInt16, any Error>?
+}
