@@ -26,8 +26,8 @@ struct Explain: ParsableCommand {
         let wanted = code.trimmingCharacters(in: CharacterSet(charactersIn: "[]() "))
         guard let entry = Explanation.all[wanted] else {
             let near = EditDistance.nearest(to: wanted, in: Explanation.all.keys.sorted())
-            FileHandle.standardError.write(Data(("error: no diagnostic code '\(wanted)'"
-                + (near.map { "; did you mean \($0)?" } ?? "") + " (sitegen explain lists them all)\n").utf8))
+            TerminalSettings().error(near.map { MessageCatalog.text("explain.unknown.near", ["code": wanted, "near": $0], in: language) }
+                                     ?? MessageCatalog.text("explain.unknown", ["code": wanted], in: language))
             throw ExitCode(2)
         }
         print(entry.render(language), terminator: "")

@@ -24,19 +24,28 @@ struct New: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site folder.", valueName: "dir"))
     var source: String = "."
 
+    @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
+    var lang: MessageLanguage?
+
+    @OptionGroup var terminalOptions: TerminalOptions
+
     func run() throws {
+        let terminal = terminalOptions.settings
         let (config, diagnostics) = ConfigLoader.load(sourceDirectory: source)
+        let language = MessageLanguage.choose(option: lang?.rawValue, config: config?.messageLanguage?.rawValue,
+                                              environment: ProcessInfo.processInfo.environment)
         guard let config else {
-            Self.printDiagnostics(diagnostics, source: source, language: Self.messageLanguage(nil, nil))
+            Self.printDiagnostics(diagnostics, source: source, language: language, terminal: terminal)
             throw ExitCode(2)
         }
         switch NewPage.create(path: path, kind: kind, title: title, sourceDirectory: source, languages: config.languages,
                                   hasOfficialLinks: !config.official.isEmpty) {
         case .written(let files):
-            for file in files { print("wrote \(file)") }
-            print("replace the title, description and text in each language, then build: sitegen build")
+            guard !terminal.quiet else { return }
+            for file in files { print(MessageCatalog.text("new.wrote", ["file": file], in: language)) }
+            print(MessageCatalog.text("new.next", [:], in: language))
         case .refused(let why):
-            FileHandle.standardError.write(Data(("error: \(why)\n").utf8))
+            terminal.error(why.text(language))
             throw ExitCode(2)
         }
     }

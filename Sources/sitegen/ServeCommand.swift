@@ -30,7 +30,10 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
     var lang: MessageLanguage?
 
+    @OptionGroup var terminalOptions: TerminalOptions
+
     func run() throws {
+        let terminal = terminalOptions.settings
         var options = PreviewService.Options(source: sourceOptions.source)
         options.host = host
         options.port = port
@@ -42,7 +45,7 @@ struct Serve: ParsableCommand {
         let service = try PreviewService(options, log: { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }, show: { diagnostics in
-            Self.printDiagnostics(diagnostics, source: source, language: languageBox.language(chosen))
+            Self.printDiagnostics(diagnostics, source: source, language: languageBox.language(chosen), terminal: terminal)
         })
         languageBox.service = service
         let started = DispatchSemaphore(value: 0)
@@ -56,15 +59,19 @@ struct Serve: ParsableCommand {
         switch result.value! {
         case .success(let p): bound = p
         case .failure(let error):
-            FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error)\n".utf8))
+            terminal.error(MessageCatalog.text("serve.cannot-listen", ["host": host, "port": "\(port)", "reason": "\(error)"],
+                                               in: languageBox.language(chosen)))
             Task { await service.stop() }
             throw ExitCode(2)
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(shownHost):\(bound)/"
-        FileHandle.standardError.write(Data("serving \(url) (bulletins: \(url)_bulletins/) — Ctrl+C to stop\n".utf8))
+        let language = languageBox.language(chosen)
+        terminal.say(MessageCatalog.text("serve.serving", ["url": url], in: language))
         if !PreviewService.isLoopback(host) {
-            FileHandle.standardError.write(Data("warning: listening on \(host): anyone on this network can read the preview, drafts included\n".utf8))
+            // A warning the quiet run still shows: the preview, drafts included, is open to the network.
+            FileHandle.standardError.write(Data((TerminalColors(enabled: terminal.color).yellow("warning:") + " "
+                + MessageCatalog.text("serve.open-network", ["host": host], in: language) + "\n").utf8))
         }
         if open { Self.openBrowser(url) }
         // Ctrl+C or a stop: the preview's folder goes with the process.

@@ -10,6 +10,11 @@ enum Main {
         // Over a file-size limit a write fails with EFBIG and is reported, instead of the process
         // being killed with the site half-written.
         signal(SIGXFSZ, SIG_IGN)
+        if let reply = UnknownCommand.reply(Array(CommandLine.arguments.dropFirst()),
+                                            environment: ProcessInfo.processInfo.environment) {
+            FileHandle.standardError.write(Data(reply.utf8))
+            exit(2)
+        }
         do {
             var command = try Sitegen.parseAsRoot()
             try command.run()
@@ -41,6 +46,7 @@ struct Sitegen: ParsableCommand {
             Exit status: 0 success (warnings allowed), 1 the content has errors, 2 usage, \
             configuration, template or I/O errors.
             """,
+        version: SitegenVersion.current,
         subcommands: [Build.self, Check.self, Serve.self, New.self, BulletinCommand.self, Deploy.self, Explain.self],
         defaultSubcommand: Build.self
     )
@@ -67,10 +73,14 @@ struct SourceOptions: ParsableArguments {
 }
 
 extension ParsableCommand {
-    /// Prints diagnostics to stderr in compiler style, with the source line and a caret on a terminal.
+    /// Prints diagnostics in compiler style: in text, to stderr, each followed by its source line and
+    /// a caret under the column, coloured when `terminal` says so and ending with the command that
+    /// explains the code on a terminal; only the errors when quiet. JSON and GitHub commands go to
+    /// stdout, whole.
     static func printDiagnostics(_ diagnostics: [Diagnostic], source: String, format: DiagnosticFormat = .text,
-                                 language: MessageLanguage = .en) {
-        let snippets = isatty(2) == 1 && format == .text
+                                 language: MessageLanguage = .en, terminal: TerminalSettings = TerminalSettings()) {
+        let snippets = format == .text
+        let diagnostics = terminal.quiet && format == .text ? diagnostics.filter { $0.severity == .error } : diagnostics
         // Each file with findings is read once, and only when its lines will be shown.
         var texts: [String: SourceText] = [:]
         if snippets {
@@ -80,14 +90,28 @@ extension ParsableCommand {
             }
         }
         let sources = texts
-        let formatter = DiagnosticFormatter(format: format, language: language, explainHint: snippets,
-                                            sourceLines: { file, line in sources[file]?.line(line) })
+        let formatter = DiagnosticFormatter(format: format, language: language, explainHint: snippets && terminal.isTerminal,
+                                            color: terminal.color && format == .text, sourceLines: { file, line in sources[file]?.line(line) })
         let out = formatter.render(diagnostics, withSnippets: snippets)
         if format == .text {
             FileHandle.standardError.write(Data(out.utf8))
         } else {
             FileHandle.standardOutput.write(Data(out.utf8))
         }
+    }
+
+    /// The closing summary of a build or check on stderr, unless quiet.
+    static func printSummary(_ report: BuildReport, verb: BuildSummary.Verb, language: MessageLanguage,
+                             terminal: TerminalSettings) {
+        for line in BuildSummary.lines(report, verb: verb, language: language) { terminal.say(line) }
+    }
+
+    /// The language of the messages before a build has read sitegen.yml: `--lang`, else `lang:`
+    /// in the sitegen.yml of `source`, else the locale.
+    static func messageLanguage(_ option: MessageLanguage?, source: String) -> MessageLanguage {
+        let config = option == nil ? ConfigLoader.load(sourceDirectory: source).0?.messageLanguage : nil
+        return MessageLanguage.choose(option: option?.rawValue, config: config?.rawValue,
+                                      environment: ProcessInfo.processInfo.environment)
     }
 
     /// The language of the messages: `--lang`, else `lang:` in sitegen.yml, else the locale.
@@ -120,15 +144,20 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
     var lang: MessageLanguage?
 
+    @OptionGroup var terminalOptions: TerminalOptions
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.outputDirectory = output
         options.baseURL = baseURL
         options.force = force
-        let report = SiteBuilder(options: options).run()
+        let terminal = terminalOptions.settings
+        let progress = terminal.progress(Self.messageLanguage(lang, source: sourceOptions.source))
+        let report = SiteBuilder(options: options, progress: progress).run()
+        progress?.finish()
         let language = Self.messageLanguage(lang, report)
-        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, language: language)
-        FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .built, language: language) + "\n").utf8))
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, language: language, terminal: terminal)
+        Self.printSummary(report, verb: .built, language: language, terminal: terminal)
         if report.setupFailed { throw ExitCode(2) }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }
@@ -148,14 +177,20 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
     var lang: MessageLanguage?
 
+    @OptionGroup var terminalOptions: TerminalOptions
+
     func run() throws {
         var options = sourceOptions.buildOptions
         options.checkOnly = true
-        let report = SiteBuilder(options: options).run()
+        let terminal = terminalOptions.settings
+        let progress = format == .text ? terminal.progress(Self.messageLanguage(lang, source: sourceOptions.source)) : nil
+        let report = SiteBuilder(options: options, progress: progress).run()
+        progress?.finish()
         let language = Self.messageLanguage(lang, report)
-        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format, language: language)
+        Self.printDiagnostics(report.diagnostics, source: sourceOptions.source, format: format, language: language,
+                              terminal: terminal)
         if format == .text {
-            FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .checked, language: language) + "\n").utf8))
+            Self.printSummary(report, verb: .checked, language: language, terminal: terminal)
         }
         if report.setupFailed { throw ExitCode(2) }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
@@ -188,7 +223,10 @@ struct BulletinCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("text, telegram, whatsapp or sms.", valueName: "channel"))
     var channel: BulletinChannel = .text
 
+    @OptionGroup var terminalOptions: TerminalOptions
+
     func run() throws {
+        let terminal = terminalOptions.settings
         let lookup = BulletinLookup(options: sourceOptions.buildOptions, target: target, language: lang, channel: channel)
         // --lang names the page, so the messages follow lang: in sitegen.yml, then the locale.
         let configLanguage = ConfigLoader.load(sourceDirectory: sourceOptions.buildOptions.sourceDirectory).0?.messageLanguage
@@ -196,13 +234,13 @@ struct BulletinCommand: ParsableCommand {
                                               environment: ProcessInfo.processInfo.environment)
         switch lookup.run() {
         case .found(let parts, let diagnostics):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages)
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages, terminal: terminal)
             FileHandle.standardOutput.write(Data((parts.joined(separator: "\n---\n") + "\n").utf8))
         case .unknown(let message):
-            FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+            terminal.error(message.text(messages))
             throw ExitCode(2)
         case .failed(let diagnostics, let setup):
-            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages)
+            Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages, terminal: terminal)
             throw ExitCode(setup ? 2 : 1)
         }
     }
@@ -244,6 +282,8 @@ struct Deploy: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors; also 'strict: true' in sitegen.yml.")
     var strict = false
 
+    @OptionGroup var terminalOptions: TerminalOptions
+
     func validate() throws {
         if [dryRun, rollback, list].filter({ $0 }).count > 1 {
             throw ValidationError("--dry-run, --rollback and --list are separate actions; give one")
@@ -254,32 +294,36 @@ struct Deploy: ParsableCommand {
         // A host that hangs up must be a reported fault, not a signal that ends sitegen mid-deploy.
         signal(SIGPIPE, SIG_IGN)
         let source = self.source
+        let terminal = terminalOptions.settings
+        // The messages follow lang: in sitegen.yml, then the locale, as for build.
+        let language = MessageLanguage.choose(option: nil, config: ConfigLoader.load(sourceDirectory: source).0?.messageLanguage?.rawValue,
+                                              environment: ProcessInfo.processInfo.environment)
         var deployer = Deployer(
             sourceDirectory: source, targetName: target,
-            say: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+            say: { line in if !terminal.quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } },
             report: { report in
                 let language = Self.messageLanguage(nil, report)
-                Self.printDiagnostics(report.diagnostics, source: source, language: language)
-                FileHandle.standardError.write(Data((BuildSummary.line(report, verb: .built, language: language) + "\n").utf8))
+                Self.printDiagnostics(report.diagnostics, source: source, language: language, terminal: terminal)
+                Self.printSummary(report, verb: .built, language: language, terminal: terminal)
             })
         deployer.strict = strict
+        deployer.progress = terminal.progress(language)
+        deployer.language = language
         let outcome: Deployer.Outcome
         do {
             outcome = rollback ? try deployer.rollback() : list ? try deployer.list() : try deployer.deploy(dryRun: dryRun)
         } catch let fault as DeployFault {
-            FileHandle.standardError.write(Data(("error: " + fault.description + "\n").utf8))
+            terminal.error(fault.message(in: language))
             throw ExitCode(2)
         } catch {
-            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            terminal.error(CatalogMessage("deploy.fault.other", ["reason": "\(error)"]).text(language))
             throw ExitCode(2)
         }
         switch outcome {
         case .done: return
         case .contentErrors: throw ExitCode(1)
         case .setupFailed(let diagnostics):
-            let configLanguage = ConfigLoader.load(sourceDirectory: source).0?.messageLanguage
-            Self.printDiagnostics(diagnostics, source: source, language: MessageLanguage.choose(
-                option: nil, config: configLanguage?.rawValue, environment: ProcessInfo.processInfo.environment))
+            Self.printDiagnostics(diagnostics, source: source, language: language, terminal: terminal)
             throw ExitCode(2)
         }
     }

@@ -125,4 +125,38 @@ final class EveryMessageLocalisedTests: XCTestCase {
         XCTAssertEqual(d.message(in: .kk), "сілтеме канондық түрде жазылмаған: хостта бас әріптер бар; оның орнына https://egov.kz/ деп жазыңыз")
         XCTAssertEqual(d.message(in: .ru), "ссылка записана не в каноническом виде: в хосте есть заглавные буквы; напишите вместо неё https://egov.kz/")
     }
+
+    /// What the commands say outside diagnostics (deploy faults, `bulletin`'s and `new`'s refusals,
+    /// the progress line, an unknown command) is a catalogue message too: a new English-only line
+    /// written as a string literal fails here.
+    func testNoCommandLineIsAnEnglishSentence() throws {
+        var seen = 0
+        for (path, text) in try Self.allSources() {
+            // A fault, refusal or lookup answer made from a sentence.
+            XCTAssertEqual(try Self.matches("DeployFault\\.[a-zA-Z]+\\(\\s*\"", in: text), [], "\(path): a deploy fault from a sentence")
+            XCTAssertEqual(try Self.matches("\\.(?:refused|unknown)\\(\\s*\"", in: text), [], "\(path): a refusal from a sentence")
+            XCTAssertEqual(try Self.matches("\\.(?:refused|unknown|unknownTarget|missingProgram|busy|unreachable|refusedKey|permission|diskFull|interrupted|host|rollback)\\(\\s*\"[^\"]*\\\\\\(", in: text), [], path)
+            // What a deploy reports as it goes.
+            XCTAssertEqual(try Self.matches("\\bsay\\(\"[A-Za-z]", in: text), [], "\(path): an English line said")
+            if path.hasPrefix("Sources/sitegen/") {
+                // The command prints catalogue messages: no literal sentence to stderr or stdout.
+                XCTAssertEqual(try Self.matches("\"error: [a-z\\\\]", in: text), [], "\(path): an English error line")
+                XCTAssertEqual(try Self.matches("print\\(\"[A-Za-z]", in: text), [], "\(path): an English line printed")
+            }
+            seen += try Self.matches("CatalogMessage\\(", in: text).count
+        }
+        XCTAssertGreaterThan(seen, 25, "the scan found no catalogue message: it reads nothing")
+    }
+
+    /// Every id of the commands' and parsers' messages named in the sources exists in the catalogue.
+    func testEveryCommandMessageIDExists() throws {
+        var ids: Set<String> = []
+        for (_, text) in try Self.allSources() {
+            ids.formUnion(try Self.matches("\"((?:deploy\\.fault|deploy\\.during|deploy\\.say|new|bulletin\\.lookup|yaml\\.problem|yaml\\.syntax|template\\.problem|cli|progress|explain|serve)\\.[a-z.-]+)\"", in: text))
+        }
+        // `describe` composes the during messages of the host script's commands.
+        for command in ["publish", "switch", "remove", "log"] { ids.insert("deploy.during." + command) }
+        XCTAssertGreaterThan(ids.count, 50, "\(ids.sorted())")
+        for id in ids.sorted() { XCTAssertNotNil(MessageCatalog.entries[id], "\(id) is used but not in the catalogue") }
+    }
 }

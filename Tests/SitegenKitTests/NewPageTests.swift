@@ -67,7 +67,8 @@ final class NewPageTests: XCTestCase {
     func testAnExistingPageIsNeverReplacedAndNothingIsWritten() throws {
         let f = try Fixture(files: ["content/ru/42500/apply.md": "---\ntitle: Мой текст\n---\nНе трогать.\n"])
         let outcome = create(f, "42500/apply", .guide)
-        guard case .refused(let why) = outcome else { return XCTFail("\(outcome)") }
+        guard case .refused(let refusal) = outcome else { return XCTFail("\(outcome)") }
+        let why = refusal.text(.en)
         XCTAssertTrue(why.contains("content/ru/42500/apply.md") && why.contains("nothing was written"), why)
         XCTAssertEqual(try String(contentsOfFile: f.root + "/content/ru/42500/apply.md", encoding: .utf8),
                        "---\ntitle: Мой текст\n---\nНе трогать.\n")
@@ -78,7 +79,8 @@ final class NewPageTests: XCTestCase {
         let f = try Fixture()
         for (path, hint) in [("42500/өтініш", "otinish"), ("../x", ""), ("/abs", ""), ("a b/c", ""), ("a//b", ""),
                              (".hidden/x", ""), ("x/_index", "")] {
-            guard case .refused(let why) = create(f, path, .guide) else { return XCTFail(path) }
+            guard case .refused(let refusal) = create(f, path, .guide) else { return XCTFail(path) }
+            let why = refusal.text(.en)
             if !hint.isEmpty { XCTAssertTrue(why.contains(hint), why) }
         }
         XCTAssertEqual(BuildRecord.listing(f.root + "/content") ?? [], [], "nothing was written")

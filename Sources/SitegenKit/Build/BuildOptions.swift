@@ -39,6 +39,9 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// The language `sitegen.yml` asks messages to be written in (`lang:`), when it was read.
     public var messageLanguage: MessageLanguage?
+    /// Bulletins published, per language (one per page and channel); nil when none were (a check,
+    /// a failed build).
+    public var bulletinsPerLanguage: [String: Int]?
     /// With `BuildOptions.keepsPreviewState`, what a preview needs to rebuild one page; set only when
     /// the build was published.
     public var preview: PreviewState?

@@ -5,8 +5,13 @@ import Foundation
 /// then the swap into place if nothing anywhere reported an error.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
+    /// Told of each page checked or built, for a progress line on a terminal.
+    public var progress: ProgressLine?
 
-    public init(options: BuildOptions) { self.options = options }
+    public init(options: BuildOptions, progress: ProgressLine? = nil) {
+        self.options = options
+        self.progress = progress
+    }
 
     public func run() -> BuildReport {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -41,6 +46,7 @@ public struct SiteBuilder: Sendable {
             OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
             var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
             upToDate.upToDate = true
+            upToDate.bulletinsPerLanguage = BulletinManifest.countsPerLanguage(published: options.resolvedOutput)
             return upToDate
         }
         diagnostics += setup.officialDiagnostics
@@ -53,7 +59,10 @@ public struct SiteBuilder: Sendable {
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
             let preflight = BulletinPreflight(maker: bulletins)
+            let progress = self.progress
+            progress?.begin(files.count)
             let results = Parallel.map(files) { file -> (PageAddress?, [Diagnostic], PageFacts?) in
+                defer { progress?.advance() }
                 let (page, d) = loader.load(file)
                 guard let page else { return (nil, d, nil) }
                 let checked = checker.check(page)
@@ -104,7 +113,12 @@ public struct SiteBuilder: Sendable {
         }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
                                   bulletins: bulletins)
-        let built = Parallel.map(pages) { generated.contains($0.sourcePath) ? builder.build($0, bulletins: false) : builder.build($0) }
+        let progress = self.progress
+        progress?.begin(pages.count)
+        let built = Parallel.map(pages) { page -> PageBuilder.Built in
+            defer { progress?.advance() }
+            return generated.contains(page.sourcePath) ? builder.build(page, bulletins: false) : builder.build(page)
+        }
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
                                          languages: config.languages, defaultLanguage: config.defaultLanguage,
@@ -158,6 +172,13 @@ public struct SiteBuilder: Sendable {
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
         }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
+        // Bulletins count when they were published; a failed build discards them with the site.
+        if !failed {
+            let entries = built.flatMap(\.bulletins)
+            done.bulletinsPerLanguage = Dictionary(uniqueKeysWithValues: config.languages.map { lang in
+                (lang, entries.filter { $0.language == lang }.count)
+            })
+        }
         if !failed && options.keepsPreviewState {
             done.preview = PreviewState(setup: setup, templates: templates, pages: pages, context: context,
                                         strict: options.strict || config.strict)

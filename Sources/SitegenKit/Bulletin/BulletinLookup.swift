@@ -19,7 +19,7 @@ public struct BulletinLookup: Sendable {
         /// The bulletin's parts, in order, and the warnings its page has.
         case found(parts: [String], diagnostics: [Diagnostic])
         /// The request names nothing there is (exit status 2): the message lists what there is.
-        case unknown(String)
+        case unknown(CatalogMessage)
         /// The page or the site has errors (exit 1, or 2 when `setup` is true).
         case failed(diagnostics: [Diagnostic], setup: Bool)
     }
@@ -29,7 +29,8 @@ public struct BulletinLookup: Sendable {
         guard let setup = loaded else { return .failed(diagnostics: setupDiagnostics, setup: true) }
         let config = setup.config
         if let language, !config.languages.contains(language) {
-            return .unknown("unknown language '\(language)'; the site's languages are: \(config.languages.joined(separator: ", "))")
+            return .unknown(CatalogMessage("bulletin.lookup.language", ["language": language,
+                                                                         "languages": config.languages.joined(separator: ", ")]))
         }
         let (files, fileDiagnostics) = setup.loader.contentFiles()
         if fileDiagnostics.hasErrors { return .failed(diagnostics: setupDiagnostics + fileDiagnostics, setup: true) }
@@ -45,12 +46,12 @@ public struct BulletinLookup: Sendable {
         let candidates = pages.filter { $0.translationKey == key }
         guard !candidates.isEmpty else {
             let keys = Set(pages.map(\.translationKey)).sorted()
-            return .unknown("no content file or translationKey '\(target)'; the translationKeys are: \(keys.joined(separator: ", "))")
+            return .unknown(CatalogMessage("bulletin.lookup.target", ["target": target, "keys": keys.joined(separator: ", ")]))
         }
         let wanted = language ?? byFile?.language ?? config.defaultLanguage
         guard let page = candidates.first(where: { $0.language == wanted }) else {
             let have = candidates.map(\.language).sorted().joined(separator: ", ")
-            return .unknown("'\(key)' has no \(wanted) page; it is written in: \(have)")
+            return .unknown(CatalogMessage("bulletin.lookup.translation", ["key": key, "language": wanted, "languages": have]))
         }
         guard page.frontMatter.bulletin else {
             return .failed(diagnostics: [.error("bulletin.off", id: "bulletin.off",

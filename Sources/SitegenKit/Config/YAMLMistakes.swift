@@ -46,6 +46,12 @@ enum YAMLMistakes {
                     return Explained(id: "yaml.syntax.quote", arguments: [:], line: n, column: open)
                 }
             }
+            // `title: "Өтінім" беру`: text after the closing quote, which YAML cannot place.
+            for n in 1...max(1, min(mark.line, lines.count)) {
+                guard let line = text(n), let column = textAfterQuote(line) else { continue }
+                return Explained(id: "yaml.syntax.problem", arguments: MessageCatalog.detail("yaml.problem.after-quote", [:]),
+                                 line: n, column: column)
+            }
             // A tab where YAML wants spaces.
             if problem.contains("cannot start any token"), let line = text(mark.line),
                line.unicodeScalars.dropFirst(max(0, mark.column - 1)).first == "\t" {
@@ -55,6 +61,29 @@ enum YAMLMistakes {
         default:
             return nil
         }
+    }
+
+    /// The column (in scalars) of the text that follows a quoted value on `key: "value" text`, if any.
+    static func textAfterQuote(_ line: String) -> Int? {
+        guard let (_, value) = keyAndValue(line), let quote = value.unicodeScalars.first, quote == "\"" || quote == "'" else { return nil }
+        let scalars = Array(value.unicodeScalars)
+        var i = 1
+        while i < scalars.count {
+            if quote == "\"" && scalars[i] == "\\" { i += 2; continue }
+            if scalars[i] == quote {
+                // '' inside single quotes is a quote.
+                if quote == "'" && i + 1 < scalars.count && scalars[i + 1] == "'" { i += 2; continue }
+                break
+            }
+            i += 1
+        }
+        guard i < scalars.count else { return nil }
+        let rest = scalars[(i + 1)...]
+        guard let first = rest.firstIndex(where: { $0 != " " && $0 != "\t" }), rest[first] != "#" else { return nil }
+        // Where the value starts in the line, plus the offset of the stray text inside it.
+        let lineScalars = Array(line.unicodeScalars)
+        let valueStart = (lineScalars.firstIndex(of: ":") ?? 0) + 1 + lineScalars[((lineScalars.firstIndex(of: ":") ?? 0) + 1)...].prefix { $0 == " " }.count
+        return valueStart + first + 1
     }
 
     /// `key: value` of a line whose key is a plain word.

@@ -34,17 +34,24 @@ struct YAMLReader {
         return nil
     }
 
-    /// Where a syntax error is and its message: the parser's own words (in English) are the detail.
+    /// Where a syntax error is and its message: the parser's complaint in plain words
+    /// (`ParserMessages`), or, for one not listed there, its own English words as the detail.
     static func describe(_ error: YamlError) -> (Int, Int, String, [String: String]) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            if let id = ParserMessages.yamlProblem(detail) {
+                return (mark.line, mark.column, "yaml.syntax.problem", MessageCatalog.detail(id, [:]))
+            }
             return (mark.line, mark.column, "yaml.syntax.detail", ["detail": detail])
         case let .duplicatedKeysInMapping(duplicates, context):
             return (context.mark.line, context.mark.column, "yaml.syntax.duplicate",
                     ["key": duplicates.joined(separator: ", ")])
         case let .reader(problem, _, _, _):
+            if let id = ParserMessages.yamlProblem(problem) {
+                return (1, 1, "yaml.syntax.problem", MessageCatalog.detail(id, [:]))
+            }
             return (1, 1, "yaml.syntax.detail", ["detail": problem])
         default:
             return (1, 1, "yaml.syntax.detail", ["detail": "\(error)"])

@@ -12,7 +12,7 @@ public enum NewPage {
     /// The files written (relative to the source), or why none was.
     public enum Outcome: Equatable {
         case written([String])
-        case refused(String)
+        case refused(CatalogMessage)
     }
 
     /// Writes `content/<language>/<path>.md` for every language of `sitegen.yml`. Nothing is written
@@ -21,23 +21,22 @@ public enum NewPage {
     public static func create(path: String, kind: Kind, title: String?, sourceDirectory: String,
                               languages: [String], hasOfficialLinks: Bool = true, today: Date = Date()) -> Outcome {
         if kind == .links && !hasOfficialLinks {
-            return .refused("a links page shows the official: entries of sitegen.yml, and it has none: "
-                            + "add the official addresses there first (url, title and description in each language)")
+            return .refused(CatalogMessage("new.no-official"))
         }
         var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if segments.last?.hasSuffix(".md") == true { segments[segments.count - 1].removeLast(3) }
-        guard !segments.isEmpty, !path.hasPrefix("/") else { return .refused("give the page as <section>/<name>, e.g. 42500/apply") }
+        guard !segments.isEmpty, !path.hasPrefix("/") else { return .refused(CatalogMessage("new.path")) }
         for segment in segments where !PageAddressRule.isSafe(segment) || segment == "_index" {
             let suggestion = PageAddressRule.suggested(segment)
-            return .refused("'\(segment)' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.')"
-                            + (suggestion.isEmpty || suggestion == segment ? "" : ": try '\(suggestion)'"))
+            return .refused(suggestion.isEmpty || suggestion == segment ? CatalogMessage("new.segment", ["segment": segment])
+                            : CatalogMessage("new.segment.suggested", ["segment": segment, "suggestion": suggestion]))
         }
         let relative = segments.joined(separator: "/")
         let files = languages.map { "content/\($0)/\(relative).md" }
         let existing = files.filter { FileManager.default.fileExists(atPath: sourceDirectory + "/" + $0) }
         guard existing.isEmpty else {
-            return .refused("\(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); "
-                            + "edit \(existing.count == 1 ? "it" : "them") or choose another name (nothing was written)")
+            return .refused(CatalogMessage(existing.count == 1 ? "new.exists.one" : "new.exists.many",
+                                           ["files": existing.joined(separator: ", ")]))
         }
         let key = segments.joined(separator: "-")
         let formatter = DateFormatter()
@@ -66,13 +65,18 @@ public enum NewPage {
                                                         withIntermediateDirectories: true)
                 // O_EXCL: a file that appeared since the check above is still not replaced.
                 let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-                guard fd >= 0 else { throw OutputError.io("cannot write \(file): \(errnoText())") }
+                guard fd >= 0 else { throw OutputError.io(errnoText()) }
                 let ok = Array(page.utf8).withUnsafeBytes { OutputTree.writeAll(fd, $0) }
                 close(fd)
-                guard ok else { throw OutputError.io("cannot write \(file): \(errnoText())") }
+                guard ok else { throw OutputError.io(errnoText()) }
                 written.append(file)
             } catch {
-                return .refused("\(error)" + (written.isEmpty ? "" : " (written before it: \(written.joined(separator: ", ")))"))
+                // The reason is the system's (strerror), as every I/O error sitegen reports.
+                let reason: String
+                if case OutputError.io(let text) = error { reason = text } else { reason = "\(error)" }
+                return .refused(written.isEmpty ? CatalogMessage("new.write-failed", ["file": file, "reason": reason])
+                                : CatalogMessage("new.write-failed.after", ["file": file, "reason": reason,
+                                                                            "written": written.joined(separator: ", ")]))
             }
         }
         return .written(written)

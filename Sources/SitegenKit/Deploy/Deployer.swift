@@ -12,6 +12,15 @@ public struct Deployer {
     public var say: (String) -> Void
     /// Where the build's diagnostics and summary go (stderr in the command).
     public var report: (BuildReport) -> Void
+    /// The build's progress line, on a terminal.
+    public var progress: ProgressLine?
+    /// The language of what `say` receives.
+    public var language: MessageLanguage = .en
+
+    /// Says catalogue message `id` in the editors' language.
+    private func tell(_ id: String, _ arguments: [String: String] = [:]) {
+        say(MessageCatalog.text(id, arguments, in: language))
+    }
 
     public init(sourceDirectory: String, targetName: String?, say: @escaping (String) -> Void,
                 report: @escaping (BuildReport) -> Void) {
@@ -34,18 +43,19 @@ public struct Deployer {
     /// The target named by `--target`, or the only one; a fault lists the known ones.
     public func resolveTarget(_ config: SiteConfig) throws -> DeployTarget {
         let known = config.deployTargets.map(\.name)
-        let listing = known.isEmpty ? "none" : known.joined(separator: ", ")
+        let listing = known.joined(separator: ", ")
         if let name = targetName {
             guard let target = config.deployTargets.first(where: { $0.name == name }) else {
-                throw DeployFault.unknownTarget("unknown deploy target '\(name)'; sitegen.yml defines: \(listing)")
+                throw DeployFault.unknownTarget(known.isEmpty ? CatalogMessage("deploy.fault.unknown-target.none", ["name": name])
+                                                : CatalogMessage("deploy.fault.unknown-target", ["name": name, "list": listing]))
             }
             return target
         }
         guard !known.isEmpty else {
-            throw DeployFault.unknownTarget("sitegen.yml has no deploy: targets; add one, e.g. deploy: { production: { rsync: \"publisher@example.kz:/var/www/guides\" } }")
+            throw DeployFault.unknownTarget(CatalogMessage("deploy.fault.no-targets"))
         }
         guard known.count == 1 else {
-            throw DeployFault.unknownTarget("sitegen.yml defines several deploy targets (\(listing)); name one with --target")
+            throw DeployFault.unknownTarget(CatalogMessage("deploy.fault.several-targets", ["list": listing]))
         }
         return config.deployTargets[0]
     }
@@ -77,7 +87,8 @@ public struct Deployer {
         defer { TreeRemoval.remove(scratch) }
         var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
         options.strict = strict
-        var built = SiteBuilder(options: options).run()
+        var built = SiteBuilder(options: options, progress: progress).run()
+        progress?.finish()
         // A placeholder address (example.kz, localhost) is only a warning for a build, which may be a
         // preview; a site published under it would send every reader of a bulletin there.
         built.diagnostics = built.diagnostics.map { d in
@@ -88,7 +99,7 @@ public struct Deployer {
         report(built)
         if built.setupFailed { return .setupFailed([]) }
         guard built.published, !built.diagnostics.hasErrors else {
-            say("nothing was uploaded: the build has errors")
+            tell("deploy.say.not-uploaded")
             return .contentErrors
         }
         let folder = scratch + "/site"
@@ -101,17 +112,17 @@ public struct Deployer {
         defer { session.close() }
         let state = session.state
         for partial in state.cleaned {
-            say("removed the unfinished upload of release \(partial) left by an interrupted deploy")
+            tell("deploy.say.cleaned", ["release": partial])
         }
         if state.current == id {
-            say("release \(id) is already deployed on \(access.target.name) (\(access.display)); nothing to do")
+            tell("deploy.say.current", ["release": id, "target": access.target.name, "place": access.display])
             return .done
         }
         if state.releases.contains(id) {
-            say("release \(id) is already on the host; switching \(access.target.name) to it")
+            tell("deploy.say.switching", ["release": id, "target": access.target.name])
             try session.run("switch", release: id)
         } else {
-            say("uploading release \(id) to \(access.target.name) (\(access.display))")
+            tell("deploy.say.uploading", ["release": id, "target": access.target.name, "place": access.display])
             let history = ReleaseHistory(state: state)
             let linkFrom = [state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }
             do {
@@ -120,7 +131,9 @@ public struct Deployer {
                 // Over ssh, rsync does not always pass on the receiver's "No space left on device";
                 // the host is asked how much room is left.
                 if case .host = fault, let free = session.freeSpace(release: id), free < Self.kibibytes(folder) {
-                    throw DeployFault.diskFull("the disk of \(access.display) is full: \(free) KiB free, and release \(id) needs \(Self.kibibytes(folder)) KiB; the site the readers see is unchanged, and the unfinished upload is removed by the next deploy. Free space on the host (or lower deploy.\(access.target.name).keep) and deploy again")
+                    throw DeployFault.diskFull(CatalogMessage("deploy.fault.disk-measured", [
+                        "place": access.display, "free": "\(free)", "id": id, "needed": "\(Self.kibibytes(folder))",
+                        "target": access.target.name]))
                 }
                 throw fault
             }
@@ -140,7 +153,7 @@ public struct Deployer {
     private func prune(_ state: HostState, session: HostSession, keep: Int) throws {
         for old in ReleaseHistory(state: state).surplus(keep: keep, current: state.current) {
             try session.run("remove", release: old)
-            say("removed release \(old) (keeping \(keep))")
+            tell("deploy.say.removed", ["release": old, "keep": "\(keep)"])
         }
     }
 
@@ -149,21 +162,22 @@ public struct Deployer {
         let state = try HostSession(access: access, lock: false, who: "").state
         guard let current = state.current else {
             let files = try Self.files(folder)
-            say("\(access.target.name) (\(access.display)) has no release yet; a deploy would upload release \(id):")
-            for f in files { say("  added    \(Self.shown(f))") }
-            say("\(files.count) added, 0 changed, 0 removed (dry run: nothing was touched)")
+            tell("deploy.say.first", ["target": access.target.name, "place": access.display, "release": id])
+            for f in files { tell("deploy.say.added", ["file": Self.shown(f)]) }
+            tell("deploy.say.totals", ["added": "\(files.count)", "changed": "0", "removed": "0"])
             return .done
         }
         if current == id {
-            say("release \(id) is already deployed on \(access.target.name); a deploy would change nothing")
+            tell("deploy.say.same", ["release": id, "target": access.target.name])
             return .done
         }
         let changes = try RsyncTransfer(access: access).changes(folder, current: current)
-        say("a deploy to \(access.target.name) would replace release \(current) with \(id):")
-        for f in changes.added.sorted() { say("  added    \(Self.shown(f))") }
-        for f in changes.changed.sorted() { say("  changed  \(Self.shown(f))") }
-        for f in changes.removed.sorted() { say("  removed  \(Self.shown(f))") }
-        say("\(changes.added.count) added, \(changes.changed.count) changed, \(changes.removed.count) removed (dry run: nothing was touched)")
+        tell("deploy.say.replace", ["target": access.target.name, "current": current, "release": id])
+        for f in changes.added.sorted() { tell("deploy.say.added", ["file": Self.shown(f)]) }
+        for f in changes.changed.sorted() { tell("deploy.say.changed", ["file": Self.shown(f)]) }
+        for f in changes.removed.sorted() { tell("deploy.say.deleted", ["file": Self.shown(f)]) }
+        tell("deploy.say.totals", ["added": "\(changes.added.count)", "changed": "\(changes.changed.count)",
+                                   "removed": "\(changes.removed.count)"])
         return .done
     }
 
@@ -180,17 +194,17 @@ public struct Deployer {
         defer { session.close() }
         let history = ReleaseHistory(state: session.state)
         guard let current = session.state.current else {
-            throw DeployFault.rollback("\(access.target.name) (\(access.display)) has no release to roll back from")
+            throw DeployFault.rollback(CatalogMessage("deploy.fault.rollback-none", ["target": access.target.name, "place": access.display]))
         }
         guard let previous = history.previous(of: current) else {
-            throw DeployFault.rollback("\(access.target.name) has no release older than \(current) to roll back to; it stays current")
+            throw DeployFault.rollback(CatalogMessage("deploy.fault.rollback-oldest", ["target": access.target.name, "current": current]))
         }
         try session.run("switch", release: previous)
         let known = history.entries[previous]
         let line = DeployLogLine(time: DeployLogLine.now(), action: "rollback", release: previous, pages: known?.pages ?? 0,
                                  bulletins: known?.bulletins ?? 0, who: DeployLogLine.currentUser())
         try session.run("log", release: previous, extra: line.text)
-        say("rolled back \(access.target.name) from release \(current) to \(previous)")
+        tell("deploy.say.rolled-back", ["target": access.target.name, "current": current, "release": previous])
         say(line.text)
         return .done
     }
@@ -204,14 +218,14 @@ public struct Deployer {
         }
         let state = try HostSession(access: access, lock: false, who: "").state
         let history = ReleaseHistory(state: state)
-        say("releases on \(access.target.name) (\(access.display)), newest first; * is current:")
-        if history.newestFirst.isEmpty { say("  (none)") }
+        tell("deploy.say.list", ["target": access.target.name, "place": access.display])
+        if history.newestFirst.isEmpty { tell("deploy.say.none") }
         for id in history.newestFirst {
             let mark = id == state.current ? "*" : " "
             if let e = history.entries[id] {
                 say("\(mark) \(id)  \(e.time)  pages=\(e.pages) bulletins=\(e.bulletins) who=\(e.who)")
             } else {
-                say("\(mark) \(id)  (not in deploy.log)")
+                tell("deploy.say.unlogged", ["mark": mark, "release": id])
             }
         }
         return .done

@@ -47,7 +47,7 @@ struct HostAccess: Sendable {
 
     static func program(_ name: String, package: String) throws -> String {
         guard let path = ChildProcess.find(name) else {
-            throw DeployFault.missingProgram("\(name) is not installed on this machine; install it (apt-get install \(package)) and deploy again")
+            throw DeployFault.missingProgram(CatalogMessage("deploy.fault.missing-program", ["name": name, "package": package]))
         }
         return path
     }
@@ -89,12 +89,14 @@ final class HostSession {
             case "cleaned": state.cleaned.append(rest)
             case "busy":
                 _ = child.finish()
-                throw DeployFault.busy("another deploy to \(access.target.name) is running (\(rest.isEmpty ? "who started it is not known" : rest)); wait until it has finished and deploy again; the site the readers see is unchanged")
+                var arguments = ["target": access.target.name]
+                arguments.merge(rest.isEmpty ? MessageCatalog.nest("who", "deploy.fault.busy.unknown") : ["who": rest]) { a, _ in a }
+                throw DeployFault.busy(CatalogMessage("deploy.fault.busy", arguments))
             default: break
             }
         }
         let ending = child.finish()
-        throw DeployFault.classify(ending, during: "preparing the target folder", access: access)
+        throw DeployFault.classify(ending, during: CatalogMessage("deploy.during.prepare"), access: access)
     }
 
     /// Runs one command under the lock; throws when the host refused it or the connection is gone.
@@ -103,9 +105,11 @@ final class HostSession {
         if let extra { text += extra + "\n" }
         if child.send(text), let answer = child.readLine() {
             if answer == "ok" { return }
-            throw DeployFault.host("the host could not \(Self.describe(command)) release \(id): \(child.errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
+            var arguments = MessageCatalog.nest("during", Self.describe(command), ["release": id])
+            arguments["detail"] = child.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw DeployFault.host(CatalogMessage("deploy.fault.host-refused", arguments))
         }
-        throw DeployFault.classify(child.finish(), during: Self.describe(command) + " release " + id, access: access)
+        throw DeployFault.classify(child.finish(), during: CatalogMessage(Self.describe(command), ["release": id]), access: access)
     }
 
     /// KiB free on the file system of the target's folder, or nil when the host does not say.
@@ -125,12 +129,11 @@ final class HostSession {
         _ = child.finish()
     }
 
+    /// The `deploy.during.*` message of a command of the host script.
     private static func describe(_ command: String) -> String {
         switch command {
-        case "publish": return "publish"
-        case "switch": return "switch to"
-        case "remove": return "remove"
-        default: return "log"
+        case "publish", "switch", "remove": return "deploy.during." + command
+        default: return "deploy.during.log"
         }
     }
 

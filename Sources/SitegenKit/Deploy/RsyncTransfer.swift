@@ -25,7 +25,7 @@ struct RsyncTransfer {
         started(child.pid)
         let ending = child.finish()
         guard ending.succeeded else {
-            throw DeployFault.classify(ending, during: "uploading release \(id)", access: access)
+            throw DeployFault.classify(ending, during: CatalogMessage("deploy.during.upload", ["release": id]), access: access)
         }
     }
 
@@ -34,7 +34,7 @@ struct RsyncTransfer {
         let rsync = try HostAccess.program("rsync", package: "rsync")
         let ending = try ChildProcess.run(rsync, common + ["--dry-run", "--itemize-changes", "--out-format=%i %n",
                                                            folder + "/", access.rsyncPath("releases/\(current)/")])
-        guard ending.succeeded else { throw DeployFault.classify(ending, during: "comparing with release \(current)", access: access) }
+        guard ending.succeeded else { throw DeployFault.classify(ending, during: CatalogMessage("deploy.during.compare", ["release": current]), access: access) }
         var changes = Changes()
         for line in ending.output {
             if line.hasPrefix("*deleting ") {

@@ -1,9 +1,33 @@
 import Foundation
 
-/// The last line of a build or check, in the editors' language: `built 9 pages (kk 5, ru 4) in
-/// 0.12 s, 1 warning`, `failed: 2 errors, 0 warnings`.
+/// The closing lines of a build or check, in the editors' language: one per language of the site
+/// (`kk: 5 pages, 5 bulletins, 0 errors, 1 warning`), one for the findings in no language's content
+/// (sitegen.yml, templates, static files) when there are any, then the total and the time
+/// (`built 9 pages (kk 5, ru 4) in 0.12 s, 1 warning`, `failed: 2 errors, 0 warnings`).
 public enum BuildSummary {
     public enum Verb: Sendable { case built, checked }
+
+    /// Every closing line, the total last.
+    public static func lines(_ report: BuildReport, verb: Verb, language: MessageLanguage) -> [String] {
+        var out: [String] = []
+        var counted = 0
+        for (code, pages) in report.pagesPerLanguage {
+            let prefix = "content/\(code)/"
+            let own = report.diagnostics.filter { $0.file.hasPrefix(prefix) }
+            counted += own.count
+            var parts = [count(pages, .page, language)]
+            if let bulletins = report.bulletinsPerLanguage { parts.append(count(bulletins[code] ?? 0, .bulletin, language)) }
+            parts += [count(own.errorCount, .error, language), count(own.warningCount, .warning, language)]
+            out.append("\(code): " + parts.joined(separator: ", "))
+        }
+        if !out.isEmpty, counted < report.diagnostics.count {
+            let codes = Set(report.pagesPerLanguage.map { "content/\($0.language)/" })
+            let rest = report.diagnostics.filter { d in !codes.contains { d.file.hasPrefix($0) } }
+            let other = ["en": "other files", "kk": "басқа файлдар", "ru": "прочие файлы"][language.rawValue]!
+            out.append("\(other): \(count(rest.errorCount, .error, language)), \(count(rest.warningCount, .warning, language))")
+        }
+        return out + [line(report, verb: verb, language: language)]
+    }
 
     public static func line(_ report: BuildReport, verb: Verb, language: MessageLanguage) -> String {
         let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
@@ -31,23 +55,24 @@ public enum BuildSummary {
         return line
     }
 
-    enum Noun { case error, warning, page }
+    enum Noun: CaseIterable { case error, warning, page, bulletin }
 
     /// `2 errors`, `2 қате`, `2 ошибки`: Kazakh nouns stay singular after a number; Russian ones
     /// take one of three forms.
     static func count(_ n: Int, _ noun: Noun, _ language: MessageLanguage) -> String {
         switch language {
         case .en:
-            let word = ["error", "warning", "page"][[Noun.error, .warning, .page].firstIndex(of: noun)!]
+            let word = ["error", "warning", "page", "bulletin"][Noun.allCases.firstIndex(of: noun)!]
             return "\(n) \(word)\(n == 1 ? "" : "s")"
         case .kk:
-            return "\(n) " + ["қате", "ескерту", "бет"][[Noun.error, .warning, .page].firstIndex(of: noun)!]
+            return "\(n) " + ["қате", "ескерту", "бет", "бюллетень"][Noun.allCases.firstIndex(of: noun)!]
         case .ru:
             let forms: [String]
             switch noun {
             case .error: forms = ["ошибка", "ошибки", "ошибок"]
             case .warning: forms = ["предупреждение", "предупреждения", "предупреждений"]
             case .page: forms = ["страница", "страницы", "страниц"]
+            case .bulletin: forms = ["бюллетень", "бюллетеня", "бюллетеней"]
             }
             let tens = n % 100, ones = n % 10
             let form = (11...14).contains(tens) ? 2 : ones == 1 ? 0 : (2...4).contains(ones) ? 1 : 2

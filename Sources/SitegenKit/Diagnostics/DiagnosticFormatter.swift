@@ -19,12 +19,15 @@ public struct DiagnosticFormatter: Sendable {
     public var language: MessageLanguage
     /// Whether each finding ends with the command that explains its code (on a terminal).
     public var explainHint: Bool
+    /// Colour escape codes in the text format (on a terminal, or `--color always`).
+    public var colors: TerminalColors
 
-    public init(format: DiagnosticFormat, language: MessageLanguage = .en, explainHint: Bool = false,
+    public init(format: DiagnosticFormat, language: MessageLanguage = .en, explainHint: Bool = false, color: Bool = false,
                 sourceLines: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }) {
         self.format = format
         self.language = language
         self.explainHint = explainHint
+        self.colors = TerminalColors(enabled: color)
         self.sourceLines = sourceLines
     }
 
@@ -32,14 +35,18 @@ public struct DiagnosticFormatter: Sendable {
     /// `severity` and `[code]` stay in English in every language, so the line parses the same way.
     public static func line(_ d: Diagnostic) -> String { line(d, language: .en, explainHint: false) }
 
-    public static func line(_ d: Diagnostic, language: MessageLanguage, explainHint: Bool = false) -> String {
-        var place = d.file
+    public static func line(_ d: Diagnostic, language: MessageLanguage, explainHint: Bool = false,
+                            colors: TerminalColors = TerminalColors(enabled: false), printable: Bool = false) -> String {
+        var place = printable ? SourceLineDisplay.printable(d.file) : d.file
         if d.line > 0 {
             place += ":\(d.line)"
             if d.column > 0 { place += ":\(d.column)" }
         }
         let hint = explainHint ? " (sitegen explain \(d.code))" : ""
-        return "\(place): \(d.severity.rawValue): \(d.message(in: language)) [\(d.code)]" + hint
+        let severity = d.severity == .error ? colors.red(d.severity.rawValue + ":") : colors.yellow(d.severity.rawValue + ":")
+        // A message quotes what the editor typed: on a terminal it is shown, never acted on.
+        let message = printable ? SourceLineDisplay.printable(d.message(in: language)) : d.message(in: language)
+        return "\(colors.bold(place + ":")) \(severity) \(message) [\(d.code)]" + hint
     }
 
     /// Renders a whole list in the chosen format.
@@ -49,13 +56,13 @@ public struct DiagnosticFormatter: Sendable {
         case .text:
             var out = ""
             for d in sorted {
-                out += Self.line(d, language: language, explainHint: explainHint) + "\n"
-                if withSnippets, d.line > 0, let source = sourceLines(d.file, d.line) {
-                    out += "    " + source + "\n"
+                out += Self.line(d, language: language, explainHint: explainHint, colors: colors, printable: true) + "\n"
+                if withSnippets, d.line > 0, let line = sourceLines(d.file, d.line) {
+                    let (source, column) = SourceLineDisplay.window(line, column: max(1, d.column))
+                    out += "    " + SourceLineDisplay.printable(source) + "\n"
                     if d.column > 0 {
-                        // The caret lines up under the scalar the column counts, tabs kept as tabs.
-                        let lead = source.unicodeScalars.prefix(d.column - 1).map { $0 == "\t" ? "\t" : " " }
-                        out += "    " + lead.joined() + "^\n"
+                        // The caret lines up under the scalar the column counts, in terminal cells, tabs kept as tabs.
+                        out += "    " + SourceLineDisplay.caretLead(source, column: column) + colors.green("^") + "\n"
                     }
                 }
             }

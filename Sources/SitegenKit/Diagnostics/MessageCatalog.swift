@@ -78,7 +78,7 @@ public enum MessageCatalog {
     public static let entries: [String: Entry] = {
         var all: [String: Entry] = [:]
         for table in [ContentMessages.entries, PolicyMessages.entries, SiteMessages.entries, ConfigMessages.entries,
-                      BuildMessages.entries, LinkFormMessages.entries] {
+                      BuildMessages.entries, LinkFormMessages.entries, CommandMessages.entries, ParserMessages.entries] {
             all.merge(table) { first, _ in first }
         }
         return all

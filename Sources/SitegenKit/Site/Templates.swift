@@ -26,10 +26,11 @@ public struct Templates: Sendable {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template.syntax", id: "template.syntax", ["detail": "\(error.error)"], file: file,
+                diagnostics.append(.error("template.syntax", id: "template.syntax", Self.problem(error.error), file: file,
                                           line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
-                diagnostics.append(.error("template.syntax", id: "template.syntax", ["detail": "\(error)"], file: file))
+                diagnostics.append(.error("template.syntax", id: "template.syntax",
+                                          MessageCatalog.detail("template.problem.other", ["reason": "\(error)"]), file: file))
             }
         }
         for name in required where library.getTemplate(named: name) == nil
@@ -38,6 +39,24 @@ public struct Templates: Sendable {
                                       file: "templates/\(name).mustache"))
         }
         return (diagnostics.hasErrors ? nil : Templates(library: library), diagnostics)
+    }
+
+    /// The `{detail}` of `template.syntax` for a complaint of the Mustache parser, in plain words.
+    static func problem(_ error: any Error) -> [String: String] {
+        guard let error = error as? MustacheTemplate.Error else {
+            return MessageCatalog.detail("template.problem.other", ["reason": "\(error)"])
+        }
+        let id: String
+        switch error {
+        case .sectionCloseNameIncorrect: id = "template.problem.close-name"
+        case .unfinishedName: id = "template.problem.unfinished-tag"
+        case .expectedSectionEnd: id = "template.problem.section-end"
+        case .invalidSetDelimiter: id = "template.problem.delimiter"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            id = "template.problem.inheritance"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: id = "template.problem.config"
+        }
+        return MessageCatalog.detail(id, [:])
     }
 
     /// Registered once, before any template is parsed; the registry is the library's, guarded by it.
