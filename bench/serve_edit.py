@@ -89,7 +89,7 @@ def main():
         port = free_port()
         env = dict(os.environ, TMPDIR=work)
         t = time.monotonic()
-        server = subprocess.Popen([args.bin, "serve", "--source", corpus, "--port", str(port)],
+        server = subprocess.Popen([args.bin, "serve", "--source", corpus, "--port", str(port), "--lang", "en"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
         while True:
             line = server.stderr.readline()

@@ -178,7 +178,7 @@ public final class PreviewServer: @unchecked Sendable {
                                    body: .stream(stream))
         case "diagnostics.json":
             let json = DiagnosticsJSON.render(session.diagnostics, version: session.diagnosticsVersion,
-                                              language: session.messageLanguage ?? .en,
+                                              language: session.language,
                                               source: session.options.sourceDirectory)
             return file(Array(json.utf8), name: name, request, status: 200)
         default:

@@ -10,6 +10,8 @@ public final class PreviewService: @unchecked Sendable {
         public var port: UInt16 = 1313
         public var drafts = false
         public var strict = false
+        /// The language of messages (`--lang`); else `lang:` in sitegen.yml, else the locale.
+        public var language: MessageLanguage?
 
         public init(source: String) { self.source = source }
     }
@@ -32,7 +34,7 @@ public final class PreviewService: @unchecked Sendable {
         var build = BuildOptions(sourceDirectory: options.source, outputDirectory: workFolder + "/site")
         build.includeDrafts = options.drafts
         build.strict = options.strict
-        session = PreviewSession(options: build, events: events, log: log, show: show)
+        session = PreviewSession(options: build, events: events, language: options.language, log: log, show: show)
     }
 
     /// Builds the site once, starts watching and listening; returns the first build's report and the

@@ -39,12 +39,21 @@ public final class PreviewSession: @unchecked Sendable {
     private(set) var languages: [String] = []
     /// The language of the messages, once `sitegen.yml` has been read.
     private(set) var messageLanguage: MessageLanguage?
+    /// `--lang`, which wins over `sitegen.yml` and the locale.
+    let languageOption: MessageLanguage?
+
+    /// The language the session's lines and the overlay are written in.
+    var language: MessageLanguage {
+        MessageLanguage.choose(option: languageOption?.rawValue, config: lock.withLock { messageLanguage }?.rawValue,
+                               environment: ProcessInfo.processInfo.environment)
+    }
 
     private let pageQueue = DispatchQueue(label: "sitegen.serve.page", qos: .userInteractive)
     private let fullQueue = DispatchQueue(label: "sitegen.serve.full", qos: .utility)
 
-    init(options: BuildOptions, events: LiveEvents, log: @escaping @Sendable (String) -> Void,
+    init(options: BuildOptions, events: LiveEvents, language: MessageLanguage? = nil, log: @escaping @Sendable (String) -> Void,
          show: @escaping @Sendable ([Diagnostic]) -> Void) {
+        languageOption = language
         var options = options
         options.keepsPreviewState = true
         options.force = true
@@ -99,10 +108,12 @@ public final class PreviewSession: @unchecked Sendable {
                 }
                 files.hold(rebuilt.files, from: path, generation: current)
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+                let language = self.language
                 if rebuilt.files.isEmpty {
-                    log("\(path): not rebuilt (\(rebuilt.diagnostics.filter { $0.severity == .error }.count) error(s)); the last good page stays served")
+                    let errors = BuildSummary.count(rebuilt.diagnostics.filter { $0.severity == .error }.count, .error, language)
+                    log(MessageCatalog.text("serve.not-rebuilt", ["file": path, "errors": errors], in: language))
                 } else {
-                    log("\(path): rebuilt in \(String(format: "%.0f", ms)) ms")
+                    log(MessageCatalog.text("serve.rebuilt", ["file": path, "ms": String(format: "%.0f", ms)], in: language))
                     events.send("reload", data: Self.reloadData(paths: rebuilt.url.map { [$0] } ?? []))
                 }
                 show(rebuilt.diagnostics)
@@ -161,13 +172,12 @@ public final class PreviewSession: @unchecked Sendable {
             // two pages at one address): its last good version is served again, as a build leaves it.
             files.release(sources: Self.filesInErrors(report.diagnostics), upTo: startedAt)
         }
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let seconds = String(format: "%.2f", report.seconds)
-        let warnings = report.diagnostics.count - errors
+        let language = self.language
+        let summary = BuildSummary.line(report, verb: .built, language: language)
         if report.published {
-            log("built \(report.pageCount) pages in \(seconds) s" + (warnings > 0 ? ", \(warnings) warning(s)" : ""))
+            log(summary)
         } else {
-            log("build failed with \(errors) error(s) in \(seconds) s; \(hasSite ? "the last good site stays served" : "nothing to serve yet")")
+            log(summary + "; " + MessageCatalog.text(hasSite ? "serve.kept-last-good" : "serve.nothing-yet", [:], in: language))
         }
         // The terminal gets a full build's findings when they differ from the last ones it showed.
         let fresh = lock.withLock { () -> Bool in

@@ -39,6 +39,7 @@ struct Serve: ParsableCommand {
         options.port = port
         options.drafts = sourceOptions.drafts
         options.strict = sourceOptions.strict
+        options.language = lang
         let source = sourceOptions.source
         let chosen = lang
         let languageBox = LanguageBox()

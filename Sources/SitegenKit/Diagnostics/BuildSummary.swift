@@ -55,11 +55,11 @@ public enum BuildSummary {
         return line
     }
 
-    enum Noun: CaseIterable { case error, warning, page, bulletin }
+    public enum Noun: CaseIterable, Sendable { case error, warning, page, bulletin }
 
     /// `2 errors`, `2 қате`, `2 ошибки`: Kazakh nouns stay singular after a number; Russian ones
     /// take one of three forms.
-    static func count(_ n: Int, _ noun: Noun, _ language: MessageLanguage) -> String {
+    public static func count(_ n: Int, _ noun: Noun, _ language: MessageLanguage) -> String {
         switch language {
         case .en:
             let word = ["error", "warning", "page", "bulletin"][Noun.allCases.firstIndex(of: noun)!]

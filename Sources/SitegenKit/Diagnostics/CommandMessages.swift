@@ -41,6 +41,23 @@ enum CommandMessages {
             kk: "{host} мекенжайы тыңдалуда: осы желідегі кез келген адам алдын ала қарауды, жобаларды да, оқи алады",
             ru: "адрес {host} открыт: любой в этой сети может читать предпросмотр, включая черновики"),
 
+        "serve.rebuilt": Entry(
+            en: "{file}: rebuilt in {ms} ms",
+            kk: "{file}: {ms} мс ішінде қайта жиналды",
+            ru: "{file}: пересобрано за {ms} мс"),
+        "serve.not-rebuilt": Entry(
+            en: "{file}: not rebuilt ({errors}); the last good version stays served",
+            kk: "{file}: қайта жиналмады ({errors}); соңғы дұрыс нұсқасы көрсетіле береді",
+            ru: "{file}: не пересобрано ({errors}); показывается последняя верная версия"),
+        "serve.kept-last-good": Entry(
+            en: "the last good site stays served",
+            kk: "сайттың соңғы дұрыс нұсқасы көрсетіле береді",
+            ru: "показывается последняя верная версия сайта"),
+        "serve.nothing-yet": Entry(
+            en: "nothing to serve until the errors are fixed",
+            kk: "қателер түзетілгенше көрсететін ештеңе жоқ",
+            ru: "пока ошибки не исправлены, показывать нечего"),
+
         // sitegen new
         "new.wrote": Entry(
             en: "wrote {file}",
