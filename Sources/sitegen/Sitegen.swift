@@ -84,7 +84,9 @@ extension ParsableCommand {
         // Each file with findings is read once, and only when its lines will be shown.
         var texts: [String: SourceText] = [:]
         if snippets {
-            for file in Set(diagnostics.map(\.file)) {
+            // Only files inside the source: a link to a file elsewhere (reported as content.symlink)
+            // must not print that file's lines into a CI log.
+            for file in Set(diagnostics.map(\.file)) where SourceWalk.isInsideSource(file, sourceDirectory: source) {
                 if let data = FileManager.default.contents(atPath: source + "/" + file),
                    case .success(let text) = SourceText.decode([UInt8](data)) { texts[file] = text }
             }

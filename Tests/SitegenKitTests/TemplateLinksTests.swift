@@ -46,3 +46,19 @@ final class TemplateLinksTests: XCTestCase {
         XCTAssertEqual(String(decoding: masked.filter { $0 != 0 }, as: UTF8.self), "ace")
     }
 }
+
+/// A content file that is a link out of the source is reported, and nothing of what it points at is
+/// printed: not even as the source line of its diagnostic.
+final class OutsideSourceLinesTests: XCTestCase {
+    func testTheLinesOfAFileOutsideTheSourceAreNeverPrinted() throws {
+        let f = try Fixture(files: ["content/kk/x.md": "---\ntitle: \"Бет\"\n---\n\nМәтін.\n"])
+        let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString + ".md"
+        try "SECRET-LINE-OUTSIDE https://evil.example/\n".write(toFile: outside, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createSymbolicLink(atPath: f.root + "/content/kk/leak.md", withDestinationPath: outside)
+        let r = try CommandLineTests.execute(["build", "--source", f.root])
+        XCTAssertTrue(r.stderr.contains("content.symlink"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("SECRET-LINE-OUTSIDE"), r.stderr)
+        XCTAssertNil(f.output("kk/leak/index.html"))
+    }
+}
