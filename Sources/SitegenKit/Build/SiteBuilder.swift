@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
             OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
             var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
             upToDate.upToDate = true
-            upToDate.bulletinsPerLanguage = BulletinManifest.countsPerLanguage(published: options.resolvedOutput)
+            upToDate.bulletinsPerLanguage = Dictionary(record.bulletins, uniquingKeysWith: { a, _ in a })
             return upToDate
         }
         diagnostics += setup.officialDiagnostics
@@ -167,18 +167,15 @@ public struct SiteBuilder: Sendable {
         }
         let counts = config.languages.map { lang in (lang, pages.filter { $0.language == lang }.count) }
         let failed = diagnostics.hasErrors
+        // Bulletins count when they were published; a failed build discards them with the site.
+        let entries = built.flatMap(\.bulletins)
+        let bulletinCounts = config.languages.map { lang in (lang, entries.filter { $0.language == lang }.count) }
         if !failed, let inputs {
-            BuildRecord.write(for: output.destination, inputs: inputs, pages: counts,
+            BuildRecord.write(for: output.destination, inputs: inputs, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
         }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
-        // Bulletins count when they were published; a failed build discards them with the site.
-        if !failed {
-            let entries = built.flatMap(\.bulletins)
-            done.bulletinsPerLanguage = Dictionary(uniqueKeysWithValues: config.languages.map { lang in
-                (lang, entries.filter { $0.language == lang }.count)
-            })
-        }
+        if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
             done.preview = PreviewState(setup: setup, templates: templates, pages: pages, context: context,
                                         strict: options.strict || config.strict)

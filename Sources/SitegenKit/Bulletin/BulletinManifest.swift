@@ -59,15 +59,4 @@ struct BulletinManifest {
         if !sorted.isEmpty { out += "\n" }
         return out + "  ]\n}\n"
     }
-
-    /// The entries of a published site's `bulletins/index.json` per language, for the summary of
-    /// a build that had nothing to do; nil when the manifest cannot be read.
-    static func countsPerLanguage(published folder: String) -> [String: Int]? {
-        guard let bytes = FileReader.read(folder + "/bulletins/index.json"),
-              let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let list = manifest["bulletins"] as? [[String: Any]] else { return nil }
-        var counts: [String: Int] = [:]
-        for entry in list { if let language = entry["language"] as? String { counts[language, default: 0] += 1 } }
-        return counts
-    }
 }

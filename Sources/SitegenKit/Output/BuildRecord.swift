@@ -8,10 +8,12 @@ import Foundation
 /// A build whose inputs have the same digest, into an output that still holds exactly those files,
 /// has nothing to do: it reports what the last build reported and writes nothing.
 struct BuildRecord {
-    static let header = "sitegen build record 2"
+    static let header = "sitegen build record 3"
 
     var inputs: String
     var pages: [(language: String, count: Int)]
+    /// Bulletins published, per language (for the summary of a build with nothing to do).
+    var bulletins: [(language: String, count: Int)] = []
     var diagnostics: [Diagnostic]
     /// How many files the build published, and the SHA-256 of their listing (path, size and time of
     /// change of each): a folder of fifty thousand files is compared in one line.
@@ -43,14 +45,15 @@ struct BuildRecord {
     /// reader never sees half a record). A folder that cannot be listed gets no record: the next
     /// build then does the whole work, which is always safe.
     static func write(for destination: String, inputs: String, pages: [(language: String, count: Int)],
-                      diagnostics: [Diagnostic]) {
+                      bulletins: [(language: String, count: Int)], diagnostics: [Diagnostic]) {
         let target = path(for: destination)
         guard let files = listing(destination) else {
             unlink(target)
             return
         }
-        let record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.count,
+        var record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.count,
                                  files: digest(of: files))
+        record.bulletins = bulletins
         let temporary = target + ".tmp-" + String(getpid())
         var text = record.text
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -81,6 +84,7 @@ struct BuildRecord {
     var text: String {
         var lines = [Self.header, "inputs \(inputs)"]
         lines += pages.map { "pages \($0.language) \($0.count)" }
+        lines += bulletins.map { "bulletins \($0.language) \($0.count)" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for d in diagnostics {
@@ -106,6 +110,7 @@ struct BuildRecord {
         lines.removeLast()
         var inputs: String?
         var pages: [(String, Int)] = []
+        var bulletins: [(String, Int)] = []
         var diagnostics: [Diagnostic] = []
         var files: (Int, String)?
         let decoder = JSONDecoder()
@@ -117,6 +122,9 @@ struct BuildRecord {
             case "pages" where parts.count == 3:
                 guard let n = Int(parts[2]) else { return nil }
                 pages.append((String(parts[1]), n))
+            case "bulletins" where parts.count == 3:
+                guard let n = Int(parts[2]) else { return nil }
+                bulletins.append((String(parts[1]), n))
             case "diagnostic":
                 guard let d = try? decoder.decode(Diagnostic.self, from: Data(line.dropFirst("diagnostic ".count).utf8)) else {
                     return nil
@@ -131,6 +139,7 @@ struct BuildRecord {
         }
         guard let inputs, let files else { return nil }
         self.init(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.0, files: files.1)
+        self.bulletins = bulletins
     }
 
     // MARK: The folder
