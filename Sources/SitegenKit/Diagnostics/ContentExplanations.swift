@@ -14,7 +14,7 @@ enum ContentExplanations {
         explain("markdown.raw-html",
                 en: "The page has raw HTML, which is never published (a warning).",
                 kk: "Бетте HTML коды бар, ол ешқашан жарияланбайды (ескерту).", ru: "На странице есть HTML-код, он никогда не публикуется (предупреждение).",
-                fixEn: "Write it in Markdown.", fixKk: "Оны Markdown-пен жазыңыз.", fixRu: "Напишите это на Markdown.",
+                fixEn: "Write it in Markdown.", fixKk: "Оны Markdown-мен жазыңыз.", fixRu: "Напишите это на Markdown.",
                 wrong: "<b>Маңызды</b>", right: "**Маңызды**"),
         explain("markdown.external-image",
                 en: "An image is loaded from another site: the site's Content-Security-Policy (img-src 'self') blocks it, so readers see nothing (a warning).",

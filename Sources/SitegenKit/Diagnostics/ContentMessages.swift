@@ -126,7 +126,7 @@ enum ContentMessages {
             ru: "SMS из заголовка и ссылки не помещается в допустимое число частей — {limit}: частей — {segments}, единиц — {units}, {encoding}; напишите во front matter короткое sms:"),
         "markdown.raw-html": Entry(
             en: "raw HTML is not published: write it in Markdown instead",
-            kk: "HTML коды жарияланбайды: оның орнына Markdown-пен жазыңыз",
+            kk: "HTML коды жарияланбайды: оның орнына Markdown-мен жазыңыз",
             ru: "HTML-код не публикуется: напишите это на Markdown"),
         "guide.checklist-empty": Entry(
             en: "checklist item has no text: write what to prepare after “- [ ] ”, or remove the line",
