@@ -62,10 +62,10 @@ final class CommandMessagesTests: XCTestCase {
         let f = try kept(config: config)
         let ru = try CommandLineTests.execute(["deploy", "--source", f.root, "--target", "prod"], locale: ["LANG": "ru_RU.UTF-8"])
         XCTAssertEqual(ru.status, 2)
-        XCTAssertEqual(ru.stderr, "error: неизвестная цель публикации 'prod'; в sitegen.yml есть: production\n")
+        XCTAssertEqual(ru.stderr, "error: неизвестная цель публикации «prod»; в sitegen.yml есть: production\n")
         let kk = try kept(config: config + "lang: kk\n")
         let r = try CommandLineTests.execute(["deploy", "--source", kk.root, "--target", "prod"])
-        XCTAssertEqual(r.stderr, "error: 'prod' жариялау мақсаты белгісіз; sitegen.yml ішінде барлары: production\n")
+        XCTAssertEqual(r.stderr, "error: «prod» жариялау мақсаты белгісіз; sitegen.yml ішінде барлары: production\n")
     }
 
     /// A whole deploy to a folder on this machine, told in Russian: upload, dry run, list.
@@ -97,11 +97,11 @@ final class CommandMessagesTests: XCTestCase {
         let f = try kept(files: ["content/kk/a.md": "---\ntitle: \"А\"\n---\nМәтін.\n"])
         let key = try CommandLineTests.execute(["bulletin", "nothing", "--source", f.root], locale: ["LANG": "ru_RU.UTF-8"])
         XCTAssertEqual(key.status, 2)
-        XCTAssertEqual(key.stderr, "error: нет ни файла, ни translationKey 'nothing'; есть такие translationKey: a\n")
+        XCTAssertEqual(key.stderr, "error: нет ни файла, ни translationKey «nothing»; есть такие translationKey: a\n")
         let lang = try CommandLineTests.execute(["bulletin", "a", "--lang", "en", "--source", f.root], locale: ["LANG": "kk_KZ.UTF-8"])
-        XCTAssertEqual(lang.stderr, "error: 'en' тілі белгісіз; сайттың тілдері: kk, ru\n")
+        XCTAssertEqual(lang.stderr, "error: «en» тілі белгісіз; сайттың тілдері: kk, ru\n")
         let missing = try CommandLineTests.execute(["bulletin", "a", "--lang", "ru", "--source", f.root], locale: ["LANG": "ru_RU.UTF-8"])
-        XCTAssertEqual(missing.stderr, "error: у 'a' нет страницы на языке ru; она написана на: kk\n")
+        XCTAssertEqual(missing.stderr, "error: у «a» нет страницы на языке ru; она написана на: kk\n")
     }
 
     func testNewSpeaksTheEditorsLanguage() throws {
@@ -109,12 +109,12 @@ final class CommandMessagesTests: XCTestCase {
         let made = try CommandLineTests.execute(["new", "42500/apply", "--source", f.root, "--lang", "kk"])
         XCTAssertEqual(made.status, 0, made.stderr)
         XCTAssertEqual(made.stdout, "жазылды: content/kk/42500/apply.md\nжазылды: content/ru/42500/apply.md\n"
-                       + "әр тілде тақырыпты, сипаттаманы және мәтінді ауыстырыңыз, содан кейін жинаңыз: sitegen build\n")
+                       + "әр тілде тақырыпты, сипаттаманы және мәтінді ауыстырыңыз, содан кейін құрастырыңыз: sitegen build\n")
         let again = try CommandLineTests.execute(["new", "42500/apply", "--source", f.root], locale: ["LANG": "ru_RU.UTF-8"])
         XCTAssertEqual(again.status, 2)
         XCTAssertEqual(again.stderr, "error: content/kk/42500/apply.md, content/ru/42500/apply.md уже есть; отредактируйте их или выберите другое имя (ничего не записано)\n")
         let name = try CommandLineTests.execute(["new", "42500/өтініш", "--source", f.root, "--lang", "ru"])
-        XCTAssertTrue(name.stderr.hasSuffix("попробуйте 'otinish'\n"), name.stderr)
+        XCTAssertTrue(name.stderr.hasSuffix("попробуйте «otinish»\n"), name.stderr)
         let links = try CommandLineTests.execute(["new", "a/b", "--kind", "links", "--source", f.root, "--lang", "kk"])
         XCTAssertTrue(links.stderr.contains("official: жазбаларын"), links.stderr)
     }

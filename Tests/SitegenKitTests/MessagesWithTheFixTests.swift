@@ -104,7 +104,7 @@ final class MessagesWithTheFixTests: XCTestCase {
         let d = f.build(checkOnly: true).diagnostics.filter { $0.file == "content/ru/a.md" }
         assertOne(d, "translation.missing", file: "content/ru/a.md", at: (1, 1),
                   en: "content/ru/a.md has no translation with translationKey 42500-aply; did you mean 42500-apply, the translationKey of content/kk/a.md? Write the same key in both",
-                  kk: "content/ru/a.md файлының translationKey 42500-aply аудармасы жоқ; content/kk/a.md файлындағы 42500-apply кілтін жазбақ болдыңыз ба? Екеуіне бірдей кілт жазыңыз",
+                  kk: "content/ru/a.md файлының translationKey мәні 42500-aply болатын аудармасы жоқ; content/kk/a.md файлындағы 42500-apply кілтін жазбақ болдыңыз ба? Екеуіне бірдей кілт жазыңыз",
                   ru: "у content/ru/a.md нет перевода с translationKey 42500-aply; может быть, имелся в виду 42500-apply — translationKey файла content/kk/a.md? Укажите в обоих один и тот же ключ")
     }
 
@@ -142,7 +142,7 @@ final class MessagesWithTheFixTests: XCTestCase {
         assertOne(block, "guide.known-fakes", at: (4, 1),
                   en: "known-fakes: egov-kz.com (sitegen.yml line 16) has no description in kk, which this block shows readers: write it as “- name: egov-kz.com” with “description: {kk: …, ru: …}” under it",
                   kk: "known-fakes: egov-kz.com (sitegen.yml, 16-жол) үшін kk тіліндегі сипаттама жоқ, ал бұл блок оны оқырманға көрсетеді: оны «- name: egov-kz.com» деп, астына «description: {kk: …, ru: …}» қосып жазыңыз",
-                  ru: "known-fakes: у egov-kz.com (sitegen.yml, строка 16) нет описания на kk, а этот блок показывает его читателям: запишите его как «- name: egov-kz.com» и под ним «description: {kk: …, ru: …}»")
+                  ru: "known-fakes: у egov-kz.com (sitegen.yml, строка 16) нет описания на языке kk, а этот блок показывает его читателям: запишите его как «- name: egov-kz.com» и под ним «description: {kk: …, ru: …}»")
     }
 }
 

@@ -83,7 +83,7 @@ final class TerminalOutputTests: XCTestCase {
         XCTAssertTrue(far.stderr.contains("the commands are: build, check"), far.stderr)
         // In the editors' language, and the real commands still run.
         let ru = try Self.piped(["buidl"], environment: ["LANG": "ru_RU.UTF-8"])
-        XCTAssertTrue(ru.stderr.hasPrefix("error: 'buidl' — не команда sitegen; вы имели в виду 'build'?\n"), ru.stderr)
+        XCTAssertTrue(ru.stderr.hasPrefix("error: «buidl» — не команда sitegen; вы имели в виду «build»?\n"), ru.stderr)
         XCTAssertEqual(try Self.piped(["explain", "link.fake"]).status, 0)
     }
 

@@ -7,15 +7,15 @@ enum BuildMessages {
         "content.missing": Entry(
             en: "no content folder: create content/<language>/ with the guides, or name the site's folder with --source",
             kk: "content бумасы жоқ: нұсқаулықтар үшін content/<тіл>/ бумасын жасаңыз немесе сайттың бумасын --source арқылы көрсетіңіз",
-            ru: "нет папки content: создайте content/<язык>/ с материалами или укажите папку сайта через --source"),
+            ru: "нет папки content: создайте content/<язык>/ с инструкциями или укажите папку сайта через --source"),
         "content.language.folder": Entry(
             en: "{path} is not in a language folder (content/<language>/…): move it into one",
             kk: "{path} тіл бумасында емес (content/<тіл>/…): оны тиісті тіл бумасына көшіріңіз",
             ru: "{path} лежит не в папке языка (content/<язык>/…): перенесите его в папку языка"),
         "content.language.unknown": Entry(
             en: "language folder '{lang}' is not in sitegen.yml languages ({languages}): rename the folder, or add the language to languages",
-            kk: "'{lang}' тіл бумасы sitegen.yml ішіндегі languages тізімінде жоқ ({languages}): буманың атын өзгертіңіз немесе тілді languages тізіміне қосыңыз",
-            ru: "папки языка '{lang}' нет в languages в sitegen.yml ({languages}): переименуйте папку или добавьте язык в languages"),
+            kk: "«{lang}» тіл бумасы sitegen.yml ішіндегі languages тізімінде жоқ ({languages}): буманың атын өзгертіңіз немесе тілді languages тізіміне қосыңыз",
+            ru: "папки языка «{lang}» нет в languages в sitegen.yml ({languages}): переименуйте папку или добавьте язык в languages"),
         "content.io": Entry(
             en: "cannot read file: {reason}: check that it exists and may be read",
             kk: "файл оқылмайды: {reason}: оның бар екенін және оны оқуға рұқсат барын тексеріңіз",
@@ -34,20 +34,20 @@ enum BuildMessages {
             ru: "в файле есть байт NUL: удалите его или заново сохраните файл как текст UTF-8"),
         "content.filename": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it",
-            kk: "'{segment}' бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, '-', '_' және '.' таңбаларын қолданыңыз): атауын өзгертіңіз",
-            ru: "'{segment}' не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, '-', '_' и '.'): переименуйте"),
+            kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын өзгертіңіз",
+            ru: "«{segment}» не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, «-», «_» и «.»): переименуйте"),
         "content.filename.suggested": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it to '{suggestion}'",
-            kk: "'{segment}' бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, '-', '_' және '.' таңбаларын қолданыңыз): атауын '{suggestion}' деп өзгертіңіз",
-            ru: "'{segment}' не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, '-', '_' и '.'): переименуйте в '{suggestion}'"),
+            kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын «{suggestion}» деп өзгертіңіз",
+            ru: "«{segment}» не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, «-», «_» и «.»): переименуйте в «{suggestion}»"),
         "content.filename.slug": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it, or set slug: in the front matter",
-            kk: "'{segment}' бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, '-', '_' және '.' таңбаларын қолданыңыз): атауын өзгертіңіз немесе front matter ішінде slug: жазыңыз",
-            ru: "'{segment}' не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, '-', '_' и '.'): переименуйте или задайте slug: во front matter"),
+            kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын өзгертіңіз немесе front matter ішінде slug: жазыңыз",
+            ru: "«{segment}» не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, «-», «_» и «.»): переименуйте или задайте slug: во front matter"),
         "content.filename.suggested.slug": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it to '{suggestion}', or set slug: in the front matter",
-            kk: "'{segment}' бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, '-', '_' және '.' таңбаларын қолданыңыз): атауын '{suggestion}' деп өзгертіңіз немесе front matter ішінде slug: жазыңыз",
-            ru: "'{segment}' не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, '-', '_' и '.'): переименуйте в '{suggestion}' или задайте slug: во front matter"),
+            kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын «{suggestion}» деп өзгертіңіз немесе front matter ішінде slug: жазыңыз",
+            ru: "«{segment}» не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, «-», «_» и «.»): переименуйте в «{suggestion}» или задайте slug: во front matter"),
         "content.symlink.dangling": Entry(
             en: "{path} is a symbolic link to nothing ({target}); it is left out: point it at a file, or delete it",
             kk: "{path} — ешқандай файлды көрсетпейтін символдық сілтеме ({target}); ол сайтқа кірмейді: оны файлға бағыттаңыз немесе жойыңыз",
@@ -59,7 +59,7 @@ enum BuildMessages {
         "content.url-clash.same": Entry(
             en: "{path} and {other} are both published at {url}: rename one of the files or set another slug",
             kk: "{path} және {other} екеуі де {url} мекенжайында жарияланады: файлдың бірінің атын өзгертіңіз немесе басқа slug жазыңыз",
-            ru: "{path} и {other} обе публикуются по адресу {url}: переименуйте один из файлов или задайте другой slug"),
+            ru: "{path} и {other} оба публикуются по адресу {url}: переименуйте один из файлов или задайте другой slug"),
         "content.url-clash.case": Entry(
             en: "{path} and {other} are published at {first} and {url}, which differ only in case and are one file on many web hosts: rename one of the files or set another slug",
             kk: "{path} және {other} {first} және {url} мекенжайларында жарияланады, олар тек әріп регистрімен ерекшеленеді, ал көп веб-хостингте бір файл болып шығады: файлдың бірінің атын өзгертіңіз немесе басқа slug жазыңыз",
@@ -67,7 +67,7 @@ enum BuildMessages {
         "content.url-clash.search": Entry(
             en: "{path} would be published at {url}, where the build writes the search page; rename the file or set another slug",
             kk: "{path} {url} мекенжайында жарияланар еді, ал онда іздеу беті жазылады; файлдың атын өзгертіңіз немесе басқа slug жазыңыз",
-            ru: "{path} была бы опубликована по адресу {url}, где сборка пишет страницу поиска; переименуйте файл или задайте другой slug"),
+            ru: "{path} был бы опубликован по адресу {url}, где сборка пишет страницу поиска; переименуйте файл или задайте другой slug"),
         "content.static-page": Entry(
             en: "{path} would be published without its links being checked; write pages in Markdown under content/ (static/ is for styles, scripts and images)",
             kk: "{path} ішіндегі сілтемелер тексерілмей жарияланар еді; беттерді content/ ішінде Markdown түрінде жазыңыз (static/ — стильдер, скрипттер мен суреттерге арналған)",
@@ -106,8 +106,8 @@ enum BuildMessages {
             ru: "--output {output} записан более новой версией sitegen (формат вывода {version}); соберите сайт той версией или удалите папку сами"),
         "output.folder.earlier": Entry(
             en: "--output {output} looks like a site built by an earlier sitegen, before builds marked their output with {marker}; make sure nothing of yours is inside, remove it (rm -rf {output}) and build again",
-            kk: "--output {output} sitegen-нің ескі нұсқасы, құрастырулар өз бумасын {marker} файлымен белгілемей тұрғанда, жинаған сайтқа ұқсайды; ішінде өзіңіздің ештеңеңіз жоғына көз жеткізіп, оны жойыңыз (rm -rf {output}) да, қайта құрастырыңыз",
-            ru: "--output {output} похож на сайт, собранный прежней версией sitegen, до того как сборки стали помечать свою папку файлом {marker}; убедитесь, что внутри нет ничего вашего, удалите её (rm -rf {output}) и соберите снова"),
+            kk: "--output {output} sitegen-нің ескі нұсқасы (құрастыру өз бумасын {marker} файлымен белгілемей тұрған кезде) құрастырған сайтқа ұқсайды; ішінде өзіңіздің ештеңеңіз жоғына көз жеткізіп, оны жойыңыз (rm -rf {output}) да, қайта құрастырыңыз",
+            ru: "--output {output} похож на сайт, собранный прежней версией sitegen, до того как сборки стали помечать свою папку файлом {marker}; убедитесь, что внутри нет ничего вашего, удалите папку (rm -rf {output}) и соберите снова"),
         "output.folder.foreign": Entry(
             en: "--output {output} is not empty ({sample}) and was not written by sitegen (it has no {marker} file); choose an empty or new folder. If it is an old build you no longer need, remove it yourself and build again",
             kk: "--output {output} бос емес ({sample}) және оны sitegen жазбаған (онда {marker} файлы жоқ); бос немесе жаңа буманы таңдаңыз. Ол сізге енді керек емес ескі құрастыру болса, оны өзіңіз жойып, қайта құрастырыңыз",
@@ -126,20 +126,20 @@ enum BuildMessages {
             ru: "шаблон не разбирается: {detail}; закройте каждый {{#section}} своим {{/section}} и проверьте фигурные скобки"),
         "template.missing": Entry(
             en: "the site needs a template '{name}.mustache': add it to templates/ (the repository's templates/ has one to start from)",
-            kk: "сайтқа '{name}.mustache' үлгісі керек: оны templates/ бумасына қосыңыз (репозиторийдің templates/ бумасында бастауға болатын үлгі бар)",
-            ru: "сайту нужен шаблон '{name}.mustache': добавьте его в templates/ (в templates/ репозитория есть образец, с которого можно начать)"),
+            kk: "сайтқа «{name}.mustache» үлгісі керек: оны templates/ бумасына қосыңыз (репозиторийдің templates/ бумасында бастауға болатын үлгі бар)",
+            ru: "сайту нужен шаблон «{name}.mustache»: добавьте его в templates/ (в templates/ репозитория есть образец, с которого можно начать)"),
         "i18n.missing": Entry(
             en: "no interface strings for language '{lang}': add i18n/{lang}.yml with the same keys as the other languages",
-            kk: "'{lang}' тіліне интерфейс жолдары жоқ: басқа тілдердегідей кілттері бар i18n/{lang}.yml файлын қосыңыз",
-            ru: "нет строк интерфейса для языка '{lang}': добавьте i18n/{lang}.yml с теми же ключами, что и в других языках"),
+            kk: "«{lang}» тілі үшін интерфейс жолдары жоқ: басқа тілдердегідей кілттері бар i18n/{lang}.yml файлын қосыңыз",
+            ru: "нет строк интерфейса для языка «{lang}»: добавьте i18n/{lang}.yml с теми же ключами, что и в других языках"),
         "i18n.key": Entry(
             en: "key '{key}' is missing in i18n/{other}.yml: add it there, translated",
-            kk: "'{key}' кілті i18n/{other}.yml ішінде жоқ: оны сол файлға аударып қосыңыз",
-            ru: "ключа '{key}' нет в i18n/{other}.yml: добавьте его туда в переводе"),
+            kk: "«{key}» кілті i18n/{other}.yml ішінде жоқ: оны сол файлға аударып қосыңыз",
+            ru: "ключа «{key}» нет в i18n/{other}.yml: добавьте его туда в переводе"),
         "markdown.depth.blocks": Entry(
             en: "lists and block quotes nest more than {levels} levels deep here; flatten the structure (no guide needs more than a few levels)",
             kk: "мұнда тізімдер мен дәйексөз блоктары {levels} деңгейден тереңірек кірістірілген; құрылымды жеңілдетіңіз (ешбір нұсқаулыққа бірнеше деңгейден артық керек емес)",
-            ru: "здесь списки и цитаты вложены глубже {levels} уровней; упростите структуру (ни одному материалу не нужно больше нескольких уровней)"),
+            ru: "здесь списки и цитаты вложены глубже {levels} уровней; упростите структуру (ни одной инструкции не нужно больше нескольких уровней)"),
         "markdown.depth.inlines": Entry(
             en: "emphasis, strikethrough, links and images nest more than {levels} levels deep here; remove the extra markup",
             kk: "мұнда бөлектеу, сызылған мәтін, сілтемелер мен суреттер {levels} деңгейден тереңірек кірістірілген; артық белгілеуді алып тастаңыз",
@@ -150,8 +150,8 @@ enum BuildMessages {
             ru: "изображение с другого сайта не показывается: страницы показывают только свои изображения (Content-Security-Policy img-src 'self'); скопируйте его в static/ и напишите его путь (/images/logo.png)"),
         "bulletin.off": Entry(
             en: "this page has 'bulletin: false' and no bulletins: remove that line from its front matter to make them",
-            kk: "бұл бетте 'bulletin: false' тұр, сондықтан бюллетеньдері жоқ: оларды жасау үшін front matter ішінен сол жолды алып тастаңыз",
-            ru: "у этой страницы 'bulletin: false', и бюллетеней у неё нет: чтобы они появились, удалите эту строку из front matter"),
+            kk: "бұл бетте «bulletin: false» тұр, сондықтан бюллетеньдері жоқ: оларды жасау үшін front matter ішінен сол жолды алып тастаңыз",
+            ru: "у этой страницы «bulletin: false», и бюллетеней у неё нет: чтобы они появились, удалите эту строку из front matter"),
         "bulletin.telegram.total": Entry(
             en: "the bulletin here is at least {units} UTF-16 units long, more than {parts} Telegram messages of {room} units can hold; shorten the page, or leave it out of the bulletins with `bulletin: false` in its front matter",
             kk: "мұндағы бюллетень кемінде {units} UTF-16 бірлігі, бұл әрқайсысы {room} бірліктен тұратын {parts} Telegram хабарламасына сыятын мөлшерден көп; бетті қысқартыңыз немесе front matter ішінде `bulletin: false` деп жазып, оны бюллетеньдерден шығарыңыз",
@@ -159,11 +159,11 @@ enum BuildMessages {
         "bulletin.telegram.units": Entry(
             en: "{detail} here is {units} UTF-16 units long and cannot be split: a Telegram message holds {room} units ({max} less room for the part number) and {entities} entities; shorten it",
             kk: "мұндағы {detail} {units} UTF-16 бірлігіне тең және оны бөлуге болмайды: бір Telegram хабарламасына {room} бірлік ({max}, бөлік нөміріне орын қалдырып) және {entities} пішімдеу элементі сыяды; оны қысқартыңыз",
-            ru: "{detail} здесь длиной {units} единиц UTF-16, и его нельзя разделить: сообщение Telegram вмещает {room} единиц ({max} за вычетом места для номера части) и {entities} элементов оформления; сократите его"),
+            ru: "{detail} здесь длиной {units} единиц UTF-16 и не делится на части: сообщение Telegram вмещает {room} единиц ({max} за вычетом места для номера части) и {entities} элементов оформления; сократите текст"),
         "bulletin.telegram.entities": Entry(
             en: "{detail} here carries {count} formatting entities and cannot be split: a Telegram message holds {room} units ({max} less room for the part number) and {entities} entities; shorten it",
             kk: "мұндағы {detail} ішінде {count} пішімдеу элементі бар және оны бөлуге болмайды: бір Telegram хабарламасына {room} бірлік ({max}, бөлік нөміріне орын қалдырып) және {entities} пішімдеу элементі сыяды; оны қысқартыңыз",
-            ru: "{detail} здесь содержит {count} элементов оформления, и его нельзя разделить: сообщение Telegram вмещает {room} единиц ({max} за вычетом места для номера части) и {entities} элементов оформления; сократите его"),
+            ru: "{detail} здесь содержит {count} элементов оформления и не делится на части: сообщение Telegram вмещает {room} единиц ({max} за вычетом места для номера части) и {entities} элементов оформления; сократите текст"),
         "bulletin.piece.heading": Entry(en: "a heading", kk: "тақырып", ru: "заголовок"),
         "bulletin.piece.rule": Entry(en: "a rule", kk: "бөлгіш сызық", ru: "разделитель"),
         "bulletin.piece.whole": Entry(en: "the bulletin", kk: "бюллетень", ru: "бюллетень"),
@@ -187,36 +187,36 @@ enum BuildMessages {
             ru: "official-links: ни у одной записи official нет тега {tags}; исправьте тег или добавьте его в tags: нужной записи в sitegen.yml"),
         "guide.official-links.title": Entry(
             en: "official-links: {url} (sitegen.yml line {line}) has no title in '{language}'; add its title in that language",
-            kk: "official-links: {url} жазбасында (sitegen.yml, {line}-жол) '{language}' тіліндегі атауы жоқ; оның сол тілдегі атауын қосыңыз",
-            ru: "official-links: у {url} (sitegen.yml, строка {line}) нет названия на '{language}'; добавьте название на этом языке"),
+            kk: "official-links: {url} жазбасында (sitegen.yml, {line}-жол) «{language}» тіліндегі атауы жоқ; оның сол тілдегі атауын қосыңыз",
+            ru: "official-links: у {url} (sitegen.yml, строка {line}) нет названия на языке «{language}»; добавьте название на этом языке"),
         "guide.known-fakes.none": Entry(
             en: "known-fakes: sitegen.yml lists no fakes; list them under links.fake_domains or links.telegram.fake, or remove the block",
-            kk: "known-fakes: sitegen.yml ішінде жалған атаулар тізілмеген; оларды links.fake_domains немесе links.telegram.fake тізіміне жазыңыз немесе блокты алып тастаңыз",
+            kk: "known-fakes: sitegen.yml ішінде жалған сайттар мен боттар тізілмеген; оларды links.fake_domains немесе links.telegram.fake тізіміне жазыңыз немесе блокты алып тастаңыз",
             ru: "known-fakes: в sitegen.yml не перечислены подделки; внесите их в links.fake_domains или links.telegram.fake либо удалите блок"),
         "guide.official-links.review-tag": Entry(
             en: "claimReview.official names the tag '{tag}', which no entry of official: in sitegen.yml has (tags: {known}); use one of those tags, or add it to an entry",
-            kk: "claimReview.official '{tag}' тегін атайды, бірақ sitegen.yml ішіндегі official: жазбаларының ешқайсысында ол жоқ (тегтер: {known}); солардың бірін жазыңыз немесе оны бір жазбаға қосыңыз",
-            ru: "claimReview.official называет тег '{tag}', которого нет ни у одной записи official: в sitegen.yml (теги: {known}); используйте один из них или добавьте его в запись"),
+            kk: "claimReview.official «{tag}» тегін атайды, бірақ sitegen.yml ішіндегі official: жазбаларының ешқайсысында ол жоқ (тегтер: {known}); солардың бірін жазыңыз немесе оны бір жазбаға қосыңыз",
+            ru: "claimReview.official называет тег «{tag}», которого нет ни у одной записи official: в sitegen.yml (теги: {known}); используйте один из них или добавьте его в запись"),
         "config.official.title": Entry(
             en: "official entry {url} has no title in '{language}': add its title in that language",
-            kk: "{url} official жазбасында '{language}' тіліндегі атауы жоқ: оның сол тілдегі атауын қосыңыз",
-            ru: "у записи official {url} нет названия на '{language}': добавьте название на этом языке"),
+            kk: "{url} official жазбасында «{language}» тіліндегі атауы жоқ: оның сол тілдегі атауын қосыңыз",
+            ru: "у записи official {url} нет названия на языке «{language}»: добавьте название на этом языке"),
         "claimReview.rating-value": Entry(
             en: "ratingValue must be from 1 (false) to 5 (true): write a whole number in that range",
             kk: "ratingValue 1-ден (жалған) 5-ке (шын) дейін болуы керек: осы аралықтағы бүтін санды жазыңыз",
             ru: "ratingValue должен быть от 1 (ложь) до 5 (правда): напишите целое число в этих пределах"),
         "claimReview.date": Entry(
             en: "date '{value}' is not a date like 2020-04-14: write it as year-month-day",
-            kk: "'{value}' — 2020-04-14 сияқты күн емес: оны жыл-ай-күн түрінде жазыңыз",
-            ru: "'{value}' — не дата вида 2020-04-14: напишите её как год-месяц-день"),
+            kk: "«{value}» — 2020-04-14 сияқты күн емес: оны жыл-ай-күн түрінде жазыңыз",
+            ru: "«{value}» — не дата вида 2020-04-14: напишите её как год-месяц-день"),
         "claimReview.official": Entry(
             en: "official must be a tag of the official: list in sitegen.yml, or a list of tags",
             kk: "official — sitegen.yml ішіндегі official: тізімінің тегі немесе тегтер тізімі болуы керек: солай жазыңыз",
             ru: "official должен быть тегом из списка official: в sitegen.yml или списком тегов: напишите так"),
         "claimReview.key": Entry(
             en: "unknown key '{key}' in claimReview (known: claim, rating, ratingValue, date, official): correct its spelling or remove it",
-            kk: "claimReview ішінде белгісіз '{key}' кілті бар (белгілі кілттер: claim, rating, ratingValue, date, official): жазылуын түзетіңіз немесе оны алып тастаңыз",
-            ru: "неизвестный ключ '{key}' в claimReview (известные: claim, rating, ratingValue, date, official): исправьте написание или удалите его"),
+            kk: "claimReview ішінде белгісіз «{key}» кілті бар (белгілі кілттер: claim, rating, ratingValue, date, official): жазылуын түзетіңіз немесе оны алып тастаңыз",
+            ru: "неизвестный ключ «{key}» в claimReview (известные: claim, rating, ratingValue, date, official): исправьте написание или удалите его"),
         "claimReview.required": Entry(
             en: "claimReview needs a claim and a rating: add both",
             kk: "claimReview ішінде claim мен rating болуы керек: екеуін де қосыңыз",

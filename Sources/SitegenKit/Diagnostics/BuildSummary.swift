@@ -40,7 +40,7 @@ public enum BuildSummary {
         var line: String
         switch (language, verb) {
         case (.en, _): line = "\(verb == .built ? "built" : "checked") \(count(report.pageCount, .page, .en)) (\(perLanguage)) in \(time) s"
-        case (.kk, _): line = "\(count(report.pageCount, .page, .kk)) (\(perLanguage)) \(verb == .built ? "жиналды" : "тексерілді"), \(time) с"
+        case (.kk, _): line = "\(count(report.pageCount, .page, .kk)) (\(perLanguage)) \(verb == .built ? "құрастырылды" : "тексерілді"), \(time) с"
         case (.ru, _): line = "\(verb == .built ? "собрано" : "проверено") \(count(report.pageCount, .page, .ru)) (\(perLanguage)) за \(time) с"
         }
         if report.upToDate {

@@ -11,21 +11,21 @@ enum CommandMessages {
             ru: "страницы {done}/{total}"),
         "cli.unknown-command.near": Entry(
             en: "error: '{word}' is not a sitegen command; did you mean '{near}'?\nthe commands are: {list} (sitegen --help describes them)",
-            kk: "error: '{word}' — sitegen командасы емес; '{near}' деп жазбақ болдыңыз ба?\nкомандалар: {list} (sitegen --help сипаттайды)",
-            ru: "error: '{word}' — не команда sitegen; вы имели в виду '{near}'?\nкоманды: {list} (описание: sitegen --help)"),
+            kk: "error: «{word}» — sitegen командасы емес; «{near}» деп жазбақ болдыңыз ба?\nкомандалар: {list} (sitegen --help сипаттайды)",
+            ru: "error: «{word}» — не команда sitegen; вы имели в виду «{near}»?\nкоманды: {list} (описание: sitegen --help)"),
         "cli.unknown-command": Entry(
             en: "error: '{word}' is not a sitegen command\nthe commands are: {list} (sitegen --help describes them)",
-            kk: "error: '{word}' — sitegen командасы емес\nкомандалар: {list} (sitegen --help сипаттайды)",
-            ru: "error: '{word}' — не команда sitegen\nкоманды: {list} (описание: sitegen --help)"),
+            kk: "error: «{word}» — sitegen командасы емес\nкомандалар: {list} (sitegen --help сипаттайды)",
+            ru: "error: «{word}» — не команда sitegen\nкоманды: {list} (описание: sitegen --help)"),
 
         "explain.unknown": Entry(
             en: "no diagnostic code '{code}' (sitegen explain lists them all)",
-            kk: "'{code}' деген диагностика коды жоқ (барлығын sitegen explain көрсетеді)",
-            ru: "нет кода диагностики '{code}' (все коды покажет sitegen explain)"),
+            kk: "«{code}» деген диагностика коды жоқ (барлығын sitegen explain көрсетеді)",
+            ru: "нет кода диагностики «{code}» (все коды покажет sitegen explain)"),
         "explain.unknown.near": Entry(
             en: "no diagnostic code '{code}'; did you mean {near}? (sitegen explain lists them all)",
-            kk: "'{code}' деген диагностика коды жоқ; {near} деп жазбақ болдыңыз ба? (барлығын sitegen explain көрсетеді)",
-            ru: "нет кода диагностики '{code}'; вы имели в виду {near}? (все коды покажет sitegen explain)"),
+            kk: "«{code}» деген диагностика коды жоқ; {near} деп жазбақ болдыңыз ба? (барлығын sitegen explain көрсетеді)",
+            ru: "нет кода диагностики «{code}»; вы имели в виду {near}? (все коды покажет sitegen explain)"),
 
         // sitegen serve
         "serve.cannot-listen": Entry(
@@ -38,16 +38,16 @@ enum CommandMessages {
             ru: "сайт на {url} (бюллетени: {url}_bulletins/) — остановить: Ctrl+C"),
         "serve.open-network": Entry(
             en: "listening on {host}: anyone on this network can read the preview, drafts included",
-            kk: "{host} мекенжайы тыңдалуда: осы желідегі кез келген адам алдын ала қарауды, жобаларды да, оқи алады",
+            kk: "{host} мекенжайы тыңдалуда: осы желідегі кез келген адам алдын ала қарауды, соның ішінде жобаларды да, оқи алады",
             ru: "адрес {host} открыт: любой в этой сети может читать предпросмотр, включая черновики"),
 
         "serve.rebuilt": Entry(
             en: "{file}: rebuilt in {ms} ms",
-            kk: "{file}: {ms} мс ішінде қайта жиналды",
+            kk: "{file}: {ms} мс ішінде қайта құрастырылды",
             ru: "{file}: пересобрано за {ms} мс"),
         "serve.not-rebuilt": Entry(
             en: "{file}: not rebuilt ({errors}); the last good version stays served",
-            kk: "{file}: қайта жиналмады ({errors}); соңғы дұрыс нұсқасы көрсетіле береді",
+            kk: "{file}: қайта құрастырылмады ({errors}); соңғы дұрыс нұсқасы көрсетіле береді",
             ru: "{file}: не пересобрано ({errors}); показывается последняя верная версия"),
         "serve.kept-last-good": Entry(
             en: "the last good site stays served",
@@ -65,7 +65,7 @@ enum CommandMessages {
             ru: "записан {file}"),
         "new.next": Entry(
             en: "replace the title, description and text in each language, then build: sitegen build",
-            kk: "әр тілде тақырыпты, сипаттаманы және мәтінді ауыстырыңыз, содан кейін жинаңыз: sitegen build",
+            kk: "әр тілде тақырыпты, сипаттаманы және мәтінді ауыстырыңыз, содан кейін құрастырыңыз: sitegen build",
             ru: "замените заголовок, описание и текст на каждом языке, затем соберите сайт: sitegen build"),
         "new.no-official": Entry(
             en: "a links page shows the official: entries of sitegen.yml, and it has none: add the official addresses there first (url, title and description in each language)",
@@ -77,12 +77,12 @@ enum CommandMessages {
             ru: "укажите страницу как <раздел>/<имя>, например 42500/apply"),
         "new.segment": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.')",
-            kk: "'{segment}' бет мекенжайының бөлігі бола алмайды (латын әріптерін, цифрларды, '-', '_' және '.' қолданыңыз)",
-            ru: "'{segment}' не может быть частью адреса страницы (используйте латинские буквы, цифры, '-', '_' и '.')"),
+            kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (латын әріптерін, цифрларды, «-», «_» және «.» қолданыңыз)",
+            ru: "«{segment}» не может быть частью адреса страницы (используйте латинские буквы, цифры, «-», «_» и «.»)"),
         "new.segment.suggested": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): try '{suggestion}'",
-            kk: "'{segment}' бет мекенжайының бөлігі бола алмайды (латын әріптерін, цифрларды, '-', '_' және '.' қолданыңыз): '{suggestion}' деп көріңіз",
-            ru: "'{segment}' не может быть частью адреса страницы (используйте латинские буквы, цифры, '-', '_' и '.'): попробуйте '{suggestion}'"),
+            kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (латын әріптерін, цифрларды, «-», «_» және «.» қолданыңыз): «{suggestion}» деп көріңіз",
+            ru: "«{segment}» не может быть частью адреса страницы (используйте латинские буквы, цифры, «-», «_» и «.»): попробуйте «{suggestion}»"),
         "new.exists.one": Entry(
             en: "{files} already exists; edit it or choose another name (nothing was written)",
             kk: "{files} бұрыннан бар; соны өңдеңіз немесе басқа атау таңдаңыз (ештеңе жазылмады)",
@@ -103,26 +103,26 @@ enum CommandMessages {
         // sitegen bulletin
         "bulletin.lookup.language": Entry(
             en: "unknown language '{language}'; the site's languages are: {languages}",
-            kk: "'{language}' тілі белгісіз; сайттың тілдері: {languages}",
-            ru: "неизвестный язык '{language}'; языки сайта: {languages}"),
+            kk: "«{language}» тілі белгісіз; сайттың тілдері: {languages}",
+            ru: "неизвестный язык «{language}»; языки сайта: {languages}"),
         "bulletin.lookup.target": Entry(
             en: "no content file or translationKey '{target}'; the translationKeys are: {keys}",
-            kk: "'{target}' деген мазмұн файлы да, translationKey да жоқ; бар translationKey мәндері: {keys}",
-            ru: "нет ни файла, ни translationKey '{target}'; есть такие translationKey: {keys}"),
+            kk: "«{target}» деген мазмұн файлы да, translationKey да жоқ; бар translationKey мәндері: {keys}",
+            ru: "нет ни файла, ни translationKey «{target}»; есть такие translationKey: {keys}"),
         "bulletin.lookup.translation": Entry(
             en: "'{key}' has no {language} page; it is written in: {languages}",
-            kk: "'{key}' бетінің {language} тіліндегі аудармасы жоқ; ол мына тілдерде жазылған: {languages}",
-            ru: "у '{key}' нет страницы на языке {language}; она написана на: {languages}"),
+            kk: "«{key}» бетінің {language} тіліндегі аудармасы жоқ; ол мына тілдерде жазылған: {languages}",
+            ru: "у «{key}» нет страницы на языке {language}; она написана на: {languages}"),
 
         // sitegen deploy: what went wrong, that the readers' site is unchanged, what to do.
         "deploy.fault.unknown-target": Entry(
             en: "unknown deploy target '{name}'; sitegen.yml defines: {list}",
-            kk: "'{name}' жариялау мақсаты белгісіз; sitegen.yml ішінде барлары: {list}",
-            ru: "неизвестная цель публикации '{name}'; в sitegen.yml есть: {list}"),
+            kk: "«{name}» жариялау мақсаты белгісіз; sitegen.yml ішінде барлары: {list}",
+            ru: "неизвестная цель публикации «{name}»; в sitegen.yml есть: {list}"),
         "deploy.fault.unknown-target.none": Entry(
             en: "unknown deploy target '{name}'; sitegen.yml defines none",
-            kk: "'{name}' жариялау мақсаты белгісіз; sitegen.yml ішінде бірде-бір мақсат жоқ",
-            ru: "неизвестная цель публикации '{name}'; в sitegen.yml целей нет"),
+            kk: "«{name}» жариялау мақсаты белгісіз; sitegen.yml ішінде бірде-бір мақсат жоқ",
+            ru: "неизвестная цель публикации «{name}»; в sitegen.yml целей нет"),
         "deploy.fault.no-targets": Entry(
             en: "sitegen.yml has no deploy: targets; add one, e.g. deploy: { production: { rsync: \"publisher@example.kz:/var/www/guides\" } }",
             kk: "sitegen.yml ішінде deploy: мақсаттары жоқ; біреуін қосыңыз, мысалы deploy: { production: { rsync: \"publisher@example.kz:/var/www/guides\" } }",
@@ -161,7 +161,7 @@ enum CommandMessages {
             ru: "сервер не смог выполнить действие ({during}): {detail}"),
         "deploy.fault.key": Entry(
             en: "{host} refused our ssh key{shown}; the site the readers see is unchanged. Add this machine's public key to the publishing account's ~/.ssh/authorized_keys, or name the key in an ssh_config (deploy.{target}.ssh_config)",
-            kk: "{host} біздің ssh кілтімізді қабылдамады{shown}; оқырмандар көретін сайт өзгерген жоқ. Осы компьютердің ашық кілтін жариялайтын аккаунттың ~/.ssh/authorized_keys файлына қосыңыз немесе кілтті ssh_config ішінде көрсетіңіз (deploy.{target}.ssh_config)",
+            kk: "{host} біздің ssh кілтімізді қабылдамады{shown}; оқырмандар көретін сайт өзгерген жоқ. Осы компьютердің ашық кілтін жариялайтын тіркелгінің ~/.ssh/authorized_keys файлына қосыңыз немесе кілтті ssh_config ішінде көрсетіңіз (deploy.{target}.ssh_config)",
             ru: "{host} не принял наш ssh-ключ{shown}; сайт, который видят читатели, не изменился. Добавьте открытый ключ этого компьютера в ~/.ssh/authorized_keys публикующей учётной записи или укажите ключ в ssh_config (deploy.{target}.ssh_config)"),
         "deploy.fault.host-key": Entry(
             en: "the host key of {host} is not the one known to this machine{shown}; the site the readers see is unchanged. Check it with the host's administrator and add it to known_hosts (ssh-keyscan)",
@@ -177,7 +177,7 @@ enum CommandMessages {
             ru: "диск {place} заполнен (этап: {during}){shown}; сайт, который видят читатели, не изменился; незаконченную загрузку удалит следующая публикация. Освободите место на сервере (или уменьшите deploy.{target}.keep) и опубликуйте снова"),
         "deploy.fault.permission": Entry(
             en: "the host refuses to write in {place} while {during}{shown}; the site the readers see is unchanged. The publishing account must own the folder (or be able to create it)",
-            kk: "сервер {place} ішіне жазуға рұқсат бермейді (кезең: {during}){shown}; оқырмандар көретін сайт өзгерген жоқ. Қалта жариялайтын аккаунтқа тиесілі болуы керек (немесе аккаунт оны жасай алуы керек)",
+            kk: "сервер {place} ішіне жазуға рұқсат бермейді (кезең: {during}){shown}; оқырмандар көретін сайт өзгерген жоқ. Бума жариялайтын тіркелгіге тиесілі болуы керек (немесе тіркелгі оны жасай алуы керек)",
             ru: "сервер не даёт писать в {place} (этап: {during}){shown}; сайт, который видят читатели, не изменился. Папка должна принадлежать публикующей учётной записи (или та должна уметь её создать)"),
         "deploy.fault.interrupted": Entry(
             en: "the upload to {place} was interrupted{shown}; the site the readers see is unchanged; the unfinished release is removed by the next deploy. Deploy again",
@@ -198,7 +198,7 @@ enum CommandMessages {
         // What a deploy reports as it goes (stdout). The listing's words are padded to one width per language.
         "deploy.say.not-uploaded": Entry(
             en: "nothing was uploaded: the build has errors",
-            kk: "ештеңе жүктелмеді: жинауда қателер бар",
+            kk: "ештеңе жүктелмеді: құрастыруда қателер бар",
             ru: "ничего не загружено: в сборке есть ошибки"),
         "deploy.say.cleaned": Entry(
             en: "removed the unfinished upload of release {release} left by an interrupted deploy",
@@ -267,7 +267,7 @@ enum CommandMessages {
         // What the deploy was doing, inside the faults above.
         "deploy.during.prepare": Entry(
             en: "preparing the target folder",
-            kk: "мақсатты қалтаны дайындау",
+            kk: "мақсатты буманы дайындау",
             ru: "подготовка целевой папки"),
         "deploy.during.upload": Entry(
             en: "uploading release {release}",

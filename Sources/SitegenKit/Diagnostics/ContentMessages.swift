@@ -126,7 +126,7 @@ enum ContentMessages {
             ru: "SMS из заголовка и ссылки не помещается в допустимое число частей — {limit}: частей — {segments}, единиц — {units}, {encoding}; напишите во front matter короткое sms:"),
         "markdown.raw-html": Entry(
             en: "raw HTML is not published: write it in Markdown instead",
-            kk: "HTML коды жарияланбайды: оның орнына Markdown-пен жазыңыз",
+            kk: "HTML коды жарияланбайды: оның орнына Markdown-мен жазыңыз",
             ru: "HTML-код не публикуется: напишите это на Markdown"),
         "guide.checklist-empty": Entry(
             en: "checklist item has no text: write what to prepare after “- [ ] ”, or remove the line",
@@ -150,7 +150,7 @@ enum ContentMessages {
             ru: "здесь {here}, а в {other} — {there} (строка {line}): на обоих языках должно быть одно и то же"),
         "parity.extra": Entry(
             en: "{here} is only here, not in {other}: add it to the translation or remove it here",
-            kk: "{here} тек осында бар, {other} файлында жоқ: оны аудармаға қосыңыз немесе мұнан алып тастаңыз",
+            kk: "{here} тек осында бар, {other} файлында жоқ: оны аудармаға қосыңыз немесе осы жерден алып тастаңыз",
             ru: "{here} есть только здесь, а в {other} нет: добавьте это в перевод или уберите здесь"),
         "translation.missing": Entry(
             en: "{file} has no translation in {languages} (translationKey {key}): write it, or give the translation the same translationKey",
@@ -158,12 +158,12 @@ enum ContentMessages {
             ru: "у {file} нет перевода на {languages} (translationKey {key}): напишите перевод или укажите в нём тот же translationKey"),
         "translation.missing.near": Entry(
             en: "{file} has no translation with translationKey {key}; did you mean {meant}, the translationKey of {other}? Write the same key in both",
-            kk: "{file} файлының translationKey {key} аудармасы жоқ; {other} файлындағы {meant} кілтін жазбақ болдыңыз ба? Екеуіне бірдей кілт жазыңыз",
+            kk: "{file} файлының translationKey мәні {key} болатын аудармасы жоқ; {other} файлындағы {meant} кілтін жазбақ болдыңыз ба? Екеуіне бірдей кілт жазыңыз",
             ru: "у {file} нет перевода с translationKey {key}; может быть, имелся в виду {meant} — translationKey файла {other}? Укажите в обоих один и тот же ключ"),
         "guide.known-fakes.description": Entry(
             en: "known-fakes: {name} (sitegen.yml line {line}) has no description in {language}, which this block shows readers: write it as “- name: {name}” with “description: {kk: …, ru: …}” under it",
             kk: "known-fakes: {name} (sitegen.yml, {line}-жол) үшін {language} тіліндегі сипаттама жоқ, ал бұл блок оны оқырманға көрсетеді: оны «- name: {name}» деп, астына «description: {kk: …, ru: …}» қосып жазыңыз",
-            ru: "known-fakes: у {name} (sitegen.yml, строка {line}) нет описания на {language}, а этот блок показывает его читателям: запишите его как «- name: {name}» и под ним «description: {kk: …, ru: …}»"),
+            ru: "known-fakes: у {name} (sitegen.yml, строка {line}) нет описания на языке {language}, а этот блок показывает его читателям: запишите его как «- name: {name}» и под ним «description: {kk: …, ru: …}»"),
         "link.internal.page": Entry(
             en: "{target}: this site has no such page; check the address (pages are at /<language>/<folder>/<file name>/)",
             kk: "{target}: сайтта мұндай бет жоқ; мекенжайды тексеріңіз (беттер /<тіл>/<бума>/<файл атауы>/ мекенжайында тұрады)",

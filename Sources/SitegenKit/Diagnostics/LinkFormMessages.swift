@@ -31,16 +31,16 @@ enum LinkFormMessages {
             ru: "в ней есть пробел, табуляция или перевод строки, которые клиенты отбрасывают или на которых останавливаются"),
         "link.reason.backslash": Entry(
             en: "it contains a backslash, which browsers read as '/' and other clients do not",
-            kk: "онда кері қиғаш сызық бар, браузерлер оны '/' деп оқиды, ал басқа клиенттер олай оқымайды",
-            ru: "в ней есть обратная косая черта, которую браузеры читают как '/', а другие клиенты — нет"),
+            kk: "онда кері қиғаш сызық бар, браузерлер оны «/» деп оқиды, ал басқа клиенттер олай оқымайды",
+            ru: "в ней есть обратная косая черта, которую браузеры читают как «/», а другие клиенты — нет"),
         "link.reason.https": Entry(
             en: "it must start with 'https://' written in lower case",
-            kk: "ол кіші әріптермен жазылған 'https://' бөлігінен басталуы керек",
-            ru: "она должна начинаться с 'https://', написанного строчными буквами"),
+            kk: "ол кіші әріптермен жазылған «https://» бөлігінен басталуы керек",
+            ru: "она должна начинаться с «https://», написанного строчными буквами"),
         "link.reason.at": Entry(
             en: "it has an '@' before the host, which Telegram shows as a mention and browsers drop",
-            kk: "онда хосттың алдында '@' тұр, Telegram оны пайдаланушыны атау ретінде көрсетеді, ал браузерлер алып тастайды",
-            ru: "в ней перед хостом стоит '@', которую Telegram показывает как упоминание, а браузеры отбрасывают"),
+            kk: "онда хосттың алдында «@» тұр, Telegram оны пайдаланушыны атау ретінде көрсетеді, ал браузерлер алып тастайды",
+            ru: "в ней перед хостом стоит знак «@», который Telegram показывает как упоминание, а браузеры отбрасывают"),
         "link.reason.host-percent": Entry(
             en: "the host is percent-encoded",
             kk: "хост пайыздық кодпен жазылған",
@@ -51,8 +51,8 @@ enum LinkFormMessages {
             ru: "хост оканчивается точкой"),
         "link.reason.host-empty-label": Entry(
             en: "the host has an empty label ('..' or a leading dot)",
-            kk: "хостта бос бөлік бар ('..' немесе басындағы нүкте)",
-            ru: "в хосте есть пустая часть ('..' или точка в начале)"),
+            kk: "хостта бос бөлік бар («..» немесе басындағы нүкте)",
+            ru: "в хосте есть пустая часть («..» или точка в начале)"),
         "link.reason.host-not-name": Entry(
             en: "the host is not a name",
             kk: "хост атау емес",
@@ -71,32 +71,32 @@ enum LinkFormMessages {
             ru: "хост записан не в нормальной форме (браузеры читают {ascii})"),
         "link.reason.dot-segment": Entry(
             en: "the path has a dot segment ('{segment}'), which clients resolve differently",
-            kk: "жолда нүктелі бөлік бар ('{segment}'), клиенттер оны әртүрлі түсінеді",
-            ru: "в пути есть сегмент из точек ('{segment}'), который клиенты понимают по-разному"),
+            kk: "жолда нүктелі бөлік бар («{segment}»), клиенттер оны әртүрлі түсінеді",
+            ru: "в пути есть сегмент из точек («{segment}»), который клиенты понимают по-разному"),
         "link.reason.needless-escape": Entry(
             en: "'{escape}' encodes a character that must be written as itself",
-            kk: "'{escape}' өз күйінде жазылуы тиіс таңбаны кодтайды",
-            ru: "'{escape}' кодирует символ, который нужно писать как есть"),
+            kk: "«{escape}» өз күйінде жазылуы тиіс таңбаны кодтайды",
+            ru: "«{escape}» кодирует символ, который нужно писать как есть"),
         "link.reason.browsers-read": Entry(
             en: "browsers read it as {href}",
             kk: "браузерлер оны {href} деп оқиды",
             ru: "браузеры читают её как {href}"),
         "link.reason.app-ends": Entry(
             en: "Telegram and other apps end the link at '{character}' and show what follows as text or as a link of its own",
-            kk: "Telegram мен басқа қолданбалар сілтемені '{character}' таңбасында аяқтап, одан кейінгісін мәтін немесе жеке сілтеме ретінде көрсетеді",
-            ru: "Telegram и другие приложения заканчивают ссылку на '{character}' и показывают дальнейшее как текст или как отдельную ссылку"),
+            kk: "Telegram мен басқа қолданбалар сілтемені «{character}» таңбасында аяқтап, одан кейінгісін мәтін немесе жеке сілтеме ретінде көрсетеді",
+            ru: "Telegram и другие приложения заканчивают ссылку на символе «{character}» и показывают дальнейшее как текст или как отдельную ссылку"),
         "link.reason.app-unmatched": Entry(
             en: "Telegram and other apps end the link at the unmatched '{character}'",
-            kk: "Telegram мен басқа қолданбалар сілтемені жұбы жоқ '{character}' таңбасында аяқтайды",
-            ru: "Telegram и другие приложения заканчивают ссылку на непарной '{character}'"),
+            kk: "Telegram мен басқа қолданбалар сілтемені жұбы жоқ «{character}» таңбасында аяқтайды",
+            ru: "Telegram и другие приложения заканчивают ссылку на непарном символе «{character}»"),
         "link.reason.app-final": Entry(
             en: "Telegram and other apps leave the final '{character}' out of the link",
-            kk: "Telegram мен басқа қолданбалар соңғы '{character}' таңбасын сілтемеге қоспайды",
-            ru: "Telegram и другие приложения не включают последний символ '{character}' в ссылку"),
+            kk: "Telegram мен басқа қолданбалар соңғы «{character}» таңбасын сілтемеге қоспайды",
+            ru: "Telegram и другие приложения не включают последний символ «{character}» в ссылку"),
         "link.reason.percent-hex": Entry(
             en: "a '%' is not followed by two hexadecimal digits",
-            kk: "'%' белгісінен кейін екі он алтылық цифр жоқ",
-            ru: "после '%' нет двух шестнадцатеричных цифр"),
+            kk: "«%» белгісінен кейін екі он алтылық цифр жоқ",
+            ru: "после «%» нет двух шестнадцатеричных цифр"),
         "link.reason.percent-utf8": Entry(
             en: "it percent-encodes bytes that are not UTF-8 text",
             kk: "онда UTF-8 мәтіні емес байттар пайыздық кодпен жазылған",
@@ -147,7 +147,7 @@ enum LinkFormMessages {
             ru: "в пути, запросе или фрагменте ссылки есть другой адрес ({address}); дайте ссылку на саму официальную страницу"),
         "link.no-host": Entry(
             en: "link has no host: write the site's name after https://",
-            kk: "сілтемеде хост жоқ: https:// кейін сайттың атауын жазыңыз",
+            kk: "сілтемеде хост жоқ: https:// бөлігінен кейін сайттың атауын жазыңыз",
             ru: "в ссылке нет хоста: напишите имя сайта после https://"),
         "link.mixed-alphabets": Entry(
             en: "host {host} mixes alphabets, as spoofed names do: retype the name in one alphabet",
@@ -167,15 +167,15 @@ enum LinkFormMessages {
             ru: "ссылки tg:, кроме tg://resolve, запрещены: дайте ссылку на официальный бот или канал в виде https://t.me/<handle>"),
         "link.scheme.tg-parameter": Entry(
             en: "tg://resolve with '{name}=' cannot be proven official: link the official bot as https://t.me/<handle>",
-            kk: "'{name}=' параметрі бар tg://resolve сілтемесінің ресми екенін дәлелдеу мүмкін емес: ресми ботқа https://t.me/<handle> түрінде сілтеме беріңіз",
-            ru: "ссылку tg://resolve с '{name}=' нельзя признать официальной: дайте ссылку на официальный бот в виде https://t.me/<handle>"),
+            kk: "«{name}=» параметрі бар tg://resolve сілтемесінің ресми екенін дәлелдеу мүмкін емес: ресми ботқа https://t.me/<handle> түрінде сілтеме беріңіз",
+            ru: "ссылку tg://resolve с «{name}=» нельзя признать официальной: дайте ссылку на официальный бот в виде https://t.me/<handle>"),
         "link.scheme.tg-bots": Entry(
             en: "tg://resolve names more than one bot: link the one official bot as https://t.me/<handle>",
             kk: "tg://resolve бірнеше ботты атайды: бір ресми ботқа https://t.me/<handle> түрінде сілтеме беріңіз",
             ru: "tg://resolve называет больше одного бота: дайте ссылку на один официальный бот в виде https://t.me/<handle>"),
         "link.mail-empty": Entry(
             en: "e-mail link has no address: write mailto: followed by the official address",
-            kk: "электрондық пошта сілтемесінде мекенжай жоқ: mailto: кейін ресми мекенжайды жазыңыз",
+            kk: "электрондық пошта сілтемесінде мекенжай жоқ: mailto: бөлігінен кейін ресми мекенжайды жазыңыз",
             ru: "в ссылке на электронную почту нет адреса: напишите после mailto: официальный адрес"),
         "link.mail-domain": Entry(
             en: "e-mail address with no valid domain ({name}): write the official address in full, name@domain",
@@ -187,7 +187,7 @@ enum LinkFormMessages {
             ru: "{text} для мессенджера не адрес электронной почты (до @ могут стоять только латинские буквы, цифры и . _ + -): он откроется как ссылка с именем пользователя; напишите часть до @ латиницей"),
         "text.across-formatting": Entry(
             en: "{detail} (written across formatting)",
-            kk: "{detail} (пішімдеу арқылы бөлініп жазылған)",
-            ru: "{detail} (написано с разрывом форматированием)"),
+            kk: "{detail} (пішімдеумен бөлініп жазылған)",
+            ru: "{detail} (разбито форматированием)"),
     ]
 }

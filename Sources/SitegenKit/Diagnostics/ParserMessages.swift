@@ -27,7 +27,7 @@ enum ParserMessages {
             ru: "кавычка или скобка не закрыта: закройте её в конце значения"),
         "yaml.problem.escape": Entry(
             en: "a backslash in double quotes starts an escape YAML does not know: write \\\\ for a backslash, or use single quotes",
-            kk: "қос тырнақшада кері қиғаш сызықтан кейін YAML түсінбейтін таңба тұр: кері қиғаш сызық үшін \\\\ деп жазыңыз немесе мәнді жалқы тырнақшаға алыңыз",
+            kk: "қос тырнақшада кері қиғаш сызықтан кейін YAML түсінбейтін таңба тұр: кері қиғаш сызық үшін \\\\ деп жазыңыз немесе мәнді дара тырнақшаға алыңыз",
             ru: "в двойных кавычках за обратной косой чертой стоит символ, который YAML не понимает: пишите \\\\ или возьмите значение в одинарные кавычки"),
         "yaml.problem.anchor": Entry(
             en: "a value starting with * or & is read as a YAML reference: put the value in quotes",
@@ -47,7 +47,7 @@ enum ParserMessages {
             ru: "отступ этой строки не совпадает с соседними ключами: начинайте ключи одного уровня с одинакового числа пробелов"),
         "yaml.problem.value": Entry(
             en: "a value is missing or cannot start this way: write the value after “key: ”, in quotes if it starts with a sign",
-            kk: "мән жоқ немесе осылай басталмайды: мәнді «кілт: » кейін жазыңыз, белгіден басталса — тырнақшада",
+            kk: "мән жоқ немесе осылай басталмайды: мәнді «кілт: » бөлігінен кейін жазыңыз, белгіден басталса — тырнақшада",
             ru: "значения нет или оно не может так начинаться: напишите значение после «ключ: », а если оно начинается со знака — в кавычках"),
         "yaml.problem.flow": Entry(
             en: "a list in [ ] or a map in { } lacks a comma or its closing bracket: close it, or put a value with brackets or commas in quotes",
@@ -98,7 +98,7 @@ enum ParserMessages {
         "template.problem.other": Entry(
             en: "{reason}",
             kk: "талдаушының хабары: {reason}",
-            ru: "сообщение разборщика: {reason}"),
+            ru: "сообщение парсера: {reason}"),
     ]
 
     /// The `yaml.problem.*` entry for a complaint of libyaml (through Yams), or nil when it has none.
