@@ -9,7 +9,7 @@ page returning the new word. It also times the server's startup (spawn to first 
 a full `sitegen build --force` of the same corpus. Prints a table and exits 1 if the median
 edit-to-served time is over --budget-ms (default 100) or startup is slower than the full build.
 """
-import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -101,7 +101,6 @@ def main():
         startup = time.monotonic() - t
         assert status == 200, status
         # The server's later lines are read so that it never blocks on a full pipe.
-        import threading
         lines = []
         threading.Thread(target=lambda: [lines.append(l) for l in server.stderr], daemon=True).start()
 

@@ -15,9 +15,11 @@ struct BulletinPreview {
         let folder = "bulletins" + sitePath
         var sections: [String] = []
         var copyID = 0
-        func part(_ channel: BulletinChannel, _ name: String, _ label: String) -> String? {
+        func read(_ name: String) -> String? {
             guard case .file(let bytes, _) = files.lookup(folder + name) else { return nil }
-            let text = String(decoding: bytes, as: UTF8.self)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        func part(_ channel: BulletinChannel, _ text: String, _ label: String) -> String {
             let figures = BulletinFigures.measure(text, channel: channel)
             copyID += 1
             let id = "part-\(copyID)"
@@ -31,20 +33,21 @@ struct BulletinPreview {
             html += "<textarea id=\"\(id)\" hidden readonly>\(HTMLText.escape(text))</textarea></article>"
             return html
         }
-        var telegram: [String] = []
-        if let single = part(.telegram, "telegram.html", "Telegram") { telegram.append(single) }
-        var n = 1
-        while files.lookup(folder + "telegram.\(n).html") != .missing {
-            n += 1
+        // One message is `telegram.html`; a longer text is `telegram.1.html`, `telegram.2.html` …
+        var telegram: [(text: String, label: String)] = []
+        if let single = read("telegram.html") {
+            telegram = [(single, "Telegram")]
+        } else {
+            var texts: [String] = []
+            while let next = read("telegram.\(texts.count + 1).html") { texts.append(next) }
+            telegram = texts.enumerated().map { ($1, "Telegram \($0 + 1)/\(texts.count)") }
         }
-        let count = n - 1
-        for i in stride(from: 1, through: count, by: 1) {
-            if let p = part(.telegram, "telegram.\(i).html", "Telegram \(i)/\(count)") { telegram.append(p) }
+        if !telegram.isEmpty {
+            sections.append("<section><h2>Telegram</h2>" + telegram.map { part(.telegram, $0.text, $0.label) }.joined() + "</section>")
         }
-        if !telegram.isEmpty { sections.append("<section><h2>Telegram</h2>" + telegram.joined() + "</section>") }
         for (channel, name, title) in [(BulletinChannel.whatsapp, "whatsapp.txt", "WhatsApp"),
                                        (.sms, "sms.txt", "SMS"), (.text, "text.txt", "Text")] {
-            if let p = part(channel, name, title) { sections.append("<section><h2>\(title)</h2>" + p + "</section>") }
+            if let text = read(name) { sections.append("<section><h2>\(title)</h2>" + part(channel, text, title) + "</section>") }
         }
         guard !sections.isEmpty else { return nil }
         let pageURL = String(basePath.dropLast()) + sitePath

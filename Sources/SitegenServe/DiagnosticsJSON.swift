@@ -9,7 +9,7 @@ enum DiagnosticsJSON {
         // Only files inside the source are shown: a diagnostic about a link to /etc/passwd must not
         // put its first line on every open tab.
         for file in Set(diagnostics.map(\.file)) where SourceWalk.isInsideSource(file, sourceDirectory: source) {
-            if let bytes = try? Self.bytes(source + "/" + file), case .success(let text) = SourceText.decode(bytes) {
+            if let bytes = FileReader.read(source + "/" + file), case .success(let text) = SourceText.decode(bytes) {
                 lines[file] = text
             }
         }
@@ -33,9 +33,4 @@ enum DiagnosticsJSON {
         "kk": ["Құрастыру қателер тапты", "Жабу", "қате", "ескерту", "Ескертулер"],
         "ru": ["Сборка нашла ошибки", "Закрыть", "ошибка", "предупреждение", "Предупреждения"],
     ]
-
-    private static func bytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
-        return [UInt8](data)
-    }
 }

@@ -20,7 +20,7 @@ enum LiveAssets {
         let marker = Array("</head>".utf8)
         var i = 0
         while i + marker.count <= page.count {
-            if page[i] == marker[0] && Array(page[i..<i + marker.count]) == marker {
+            if page[i] == marker[0] && page[i..<i + marker.count].elementsEqual(marker) {
                 return Array(page[..<i]) + scriptTag + Array(page[i...])
             }
             i += 1

@@ -34,15 +34,18 @@ final class LiveEvents: @unchecked Sendable {
 
     /// Sends a comment line, which browsers ignore.
     func comment(_ text: String) {
-        let bytes = Array(": \(text)\n\n".utf8)
-        for continuation in lock.withLock({ Array(streams.values) }) { continuation.yield(bytes) }
+        broadcast(": \(text)\n\n")
     }
 
     /// Sends one event to every open stream.
     func send(_ event: String, data: String) {
         var text = "event: \(event)\n"
         for line in data.split(separator: "\n", omittingEmptySubsequences: false) { text += "data: \(line)\n" }
-        let bytes = Array((text + "\n").utf8)
+        broadcast(text + "\n")
+    }
+
+    private func broadcast(_ text: String) {
+        let bytes = Array(text.utf8)
         for continuation in lock.withLock({ Array(streams.values) }) { continuation.yield(bytes) }
     }
 

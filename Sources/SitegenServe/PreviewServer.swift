@@ -68,7 +68,7 @@ public final class PreviewServer: @unchecked Sendable {
             guard let end = value.firstIndex(of: "]") else { return false }
             host = String(value[...end])
             let rest = value[value.index(after: end)...]
-            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isASCII) && Int(rest.dropFirst()) != nil) else { return false }
+            guard rest.isEmpty || (rest.hasPrefix(":") && Int(rest.dropFirst()) != nil) else { return false }
         } else if let colon = value.lastIndex(of: ":") {
             host = String(value[..<colon])
             guard Int(value[value.index(after: colon)...]) != nil else { return false }
@@ -77,7 +77,7 @@ public final class PreviewServer: @unchecked Sendable {
         guard everywhere else { return false }
         if host.hasPrefix("[") { return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { p in !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCII) && Int(p).map { $0 <= 255 } == true }
+        return parts.count == 4 && parts.allSatisfy { p in !p.isEmpty && p.count <= 3 && p.allSatisfy { ("0"..."9").contains($0) } && Int(p)! <= 255 }
     }
 
     // MARK: The site

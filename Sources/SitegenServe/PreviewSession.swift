@@ -35,8 +35,9 @@ public final class PreviewSession: @unchecked Sendable {
     private var shownVersion = 0
     private var lastShown: [Diagnostic] = []
     private var lastPrinted: [Diagnostic]?
-    private(set) var basePath = "/"
-    private(set) var languages: [String] = []
+    /// The path the site is served under, and its languages, from the last published build.
+    var basePath: String { lock.withLock { state?.basePath } ?? "/" }
+    var languages: [String] { lock.withLock { state?.languages } ?? [] }
     /// The language of the messages, once `sitegen.yml` has been read.
     private(set) var messageLanguage: MessageLanguage?
     /// `--lang`, which wins over `sitegen.yml` and the locale.
@@ -157,8 +158,6 @@ public final class PreviewSession: @unchecked Sendable {
                 state = preview
                 stateVersion += 1
                 stateIsCurrent = startedAt >= lastSetupChange
-                basePath = preview.basePath
-                languages = preview.languages
             }
             if let language = report.messageLanguage { messageLanguage = language }
             fullDiagnostics = report.diagnostics

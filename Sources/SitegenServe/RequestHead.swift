@@ -45,10 +45,8 @@ enum RequestHead {
         var start = 0
         while start + 1 < buffer.count, buffer[start] == 13, buffer[start + 1] == 10 { start += 2 }
         guard let end = headEnd(buffer, from: start) else {
-            if let firstLine = lineEnd(buffer, from: start), firstLine - start > maximumTarget + 16 {
-                return .refused(status: 414, reason: "URI Too Long")
-            }
-            if lineEnd(buffer, from: start) == nil && buffer.count - start > maximumTarget + 16 {
+            // The request line, whole or so far, already longer than any accepted one.
+            if (lineEnd(buffer, from: start) ?? buffer.count) - start > maximumTarget + 16 {
                 return .refused(status: 414, reason: "URI Too Long")
             }
             return buffer.count - start > maximumHead ? .refused(status: 431, reason: "Request Header Fields Too Large") : .needMore

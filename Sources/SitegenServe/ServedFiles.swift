@@ -53,7 +53,8 @@ final class ServedFiles: @unchecked Sendable {
         if !relative.hasSuffix("/"), lock.withLock({ memory[relative + "/index.html"] != nil }) { return .folder }
         switch Self.kind(root, relative: wanted) {
         case .file:
-            guard let bytes = Self.readFile(root + "/" + wanted) else { return .missing }
+            // Read without following a link put in its place since it was looked at.
+            guard let bytes = FileReader.read(root + "/" + wanted, followingLinks: false) else { return .missing }
             return .file(bytes: bytes, relative: wanted)
         case .folder: return .folder
         case .none: return .missing
@@ -79,24 +80,6 @@ final class ServedFiles: @unchecked Sendable {
             }
         }
         return .none
-    }
-
-    /// A regular file's bytes, refusing a link put in its place since it was looked at.
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < out.count {
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
-        }
-        return done == out.count ? out : nil
     }
 
     /// The `Content-Type` of a file, with the charset for text.

@@ -103,14 +103,16 @@ final class SourceWatcher: @unchecked Sendable {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 let nameBytes = buffer[nameStart..<min(nameStart + length, n)].prefix { $0 != 0 }
                 offset = nameStart + length
+                // Events were lost: whatever changed is unknown, so everything is built again (a
+                // change to sitegen.yml asks for exactly that).
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { pending.insert("sitegen.yml"); continue }
                 guard let folder = folders[wd] else { continue }
                 if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 if mask & UInt32(IN_ISDIR) != 0 {
-                    if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, Self.matters(relative + "/x") || folder.isEmpty {
-                        if folder.isEmpty && !Self.watchedFolders.contains(name) { continue }
+                    // A new folder is watched when a file in it would matter (under a watched folder).
+                    if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, Self.matters(relative + "/x") {
                         pending.formUnion((try? addTree(relative)) ?? [])
                     }
                     // A folder moved or removed: whatever it held is gone; a full build sorts it out.

@@ -38,7 +38,7 @@ enum TelegramPreview {
                 continue
             }
             let next = part[part.index(after: i)...].firstIndex(of: "<") ?? part.endIndex
-            out += HTMLText.escape(decodeEntities(String(part[i..<next])))
+            out += HTMLText.escape(TelegramEntities.decoding(part[i..<next].utf8))
             i = next
         }
         for t in open.reversed() { out += "</\(t)>" }
@@ -55,37 +55,6 @@ enum TelegramPreview {
     static func attribute(_ name: String, in tag: String) -> String? {
         guard let r = tag.range(of: name + "=\"") else { return nil }
         guard let end = tag[r.upperBound...].firstIndex(of: "\"") else { return nil }
-        return decodeEntities(String(tag[r.upperBound..<end]))
-    }
-
-    /// The four named entities of Telegram's HTML and numeric ones.
-    static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        var out = ""
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
-                let name = s[s.index(after: i)..<semi]
-                var scalar: Unicode.Scalar?
-                switch name {
-                case "lt": scalar = "<"
-                case "gt": scalar = ">"
-                case "amp": scalar = "&"
-                case "quot": scalar = "\""
-                default:
-                    if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                    else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
-                }
-                if let scalar {
-                    out.unicodeScalars.append(scalar)
-                    i = s.index(after: semi)
-                    continue
-                }
-            }
-            out.append(s[i])
-            i = s.index(after: i)
-        }
-        return out
+        return TelegramEntities.decoding(tag[r.upperBound..<end].utf8)
     }
 }
-

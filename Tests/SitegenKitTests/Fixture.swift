@@ -63,9 +63,11 @@ final class Fixture {
 
     var siteDirectory: String { root + "/site" }
 
-    func build(drafts: Bool = false, checkOnly: Bool = false, baseURL: String? = nil) -> BuildReport {
+    /// Builds the fixture; `force` builds even when nothing changed since the last build.
+    func build(drafts: Bool = false, checkOnly: Bool = false, baseURL: String? = nil, force: Bool = false) -> BuildReport {
         var options = BuildOptions(sourceDirectory: root)
         options.includeDrafts = drafts
+        options.force = force
         options.checkOnly = checkOnly
         options.baseURL = baseURL
         return SiteBuilder(options: options).run()

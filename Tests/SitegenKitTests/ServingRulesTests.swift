@@ -153,9 +153,7 @@ final class ServingRulesTests: XCTestCase {
         XCTAssertTrue(f.build().published)
         let first = f.snapshot()
         // Forced: a build with nothing changed would otherwise write nothing.
-        var options = BuildOptions(sourceDirectory: f.root)
-        options.force = true
-        XCTAssertTrue(SiteBuilder(options: options).run().published)
+        XCTAssertTrue(f.build(force: true).published)
         XCTAssertEqual(f.snapshot(), first)
         XCTAssertNotNil(first["_headers"])
         XCTAssertNotNil(first["_host/nginx.conf"])

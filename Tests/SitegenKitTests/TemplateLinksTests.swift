@@ -30,6 +30,17 @@ final class TemplateLinksTests: XCTestCase {
         }
     }
 
+    func testATemplateThatIsNotCleanTextIsJudgedAll() throws {
+        let f = try Fixture(files: ["content/kk/x.md": page()])
+        let original = try footer(f)
+        try f.writeBytes("templates/footer.mustache",
+                         [0xFF] + Array("<a href=\"https://evil.example/\">x</a>\n".utf8) + Array(original.utf8))
+        let report = f.build()
+        XCTAssertTrue(report.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.code == "link.host" },
+                      "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        XCTAssertFalse(report.published)
+    }
+
     func testTheTemplatesOwnValuesAndOfficialLinksPass() throws {
         let f = try Fixture(files: ["content/kk/x.md": page()])
         let original = try footer(f)

@@ -88,10 +88,7 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertFalse(f.build(baseURL: "http://localhost:1313/").upToDate)
         XCTAssertFalse(f.build().upToDate, "back to the configured address")
         XCTAssertFalse(f.build(drafts: true).upToDate)
-        var options = BuildOptions(sourceDirectory: f.root)
-        options.includeDrafts = true
-        options.force = true
-        let forced = SiteBuilder(options: options).run()
+        let forced = f.build(drafts: true, force: true)
         XCTAssertFalse(forced.upToDate)
         XCTAssertTrue(forced.published)
     }
@@ -135,9 +132,7 @@ final class UpToDateBuildTests: XCTestCase {
         let f = try site()
         XCTAssertTrue(f.build().published)
         let first = f.snapshot()
-        var options = BuildOptions(sourceDirectory: f.root)
-        options.force = true
-        XCTAssertTrue(SiteBuilder(options: options).run().published)
+        XCTAssertTrue(f.build(force: true).published)
         XCTAssertEqual(f.snapshot(), first)
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
         XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
@@ -59,7 +60,6 @@ def main():
         m = re.match(r"serving (http://127\.0\.0\.1:\d+/)", line)
         if m:
             base = m.group(1)
-    import threading
     threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
     try:
         driver = make_driver()

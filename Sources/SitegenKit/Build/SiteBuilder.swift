@@ -32,7 +32,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += setupDiagnostics
         guard let setup = loadedSetup else { return report(diagnostics, setup: true) }
         let (templates, templateDiagnostics) = Templates.load(sourceDirectory: source)
-        diagnostics += templateDiagnostics + TemplateLinks.check(sourceDirectory: source, inspector: setup.inspector)
+        diagnostics += templateDiagnostics
+        if let templates { diagnostics += TemplateLinks.check(templates, inspector: setup.inspector) }
         guard let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
         let (config, strings, checker, loader, bulletins) = (setup.config, setup.strings, setup.checker, setup.loader, setup.bulletins)
         // The output must be sitegen's alone: refused before any work, so nothing is lost.

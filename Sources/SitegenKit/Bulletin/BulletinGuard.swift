@@ -109,7 +109,7 @@ struct BulletinGuard {
         let open = Array("<a href=\"".utf8)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x26, let (decoded, next) = entity(bytes, at: i) {
+            if bytes[i] == 0x26, let (decoded, next) = TelegramEntities.entity(bytes, at: i) {
                 text += decoded
                 i = next
                 continue
@@ -124,35 +124,10 @@ struct BulletinGuard {
             if bytes[i...].starts(with: open) {
                 var q = i + open.count
                 while q < end, bytes[q] != 0x22 { q += 1 }
-                hrefs.append(decode(bytes[(i + open.count)..<q]))
+                hrefs.append(TelegramEntities.decoding(bytes[(i + open.count)..<q]))
             }
             i = end + 1
         }
         return (String(decoding: text, as: UTF8.self), hrefs)
-    }
-
-    /// The entity at `i` decoded, and where the text goes on; nil when it is not one Telegram knows.
-    private static func entity(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
-        guard let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B),
-              let c = TelegramMeasure.character(named: String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self))
-        else { return nil }
-        return (Array(String(c).utf8), semicolon + 1)
-    }
-
-    /// Text with the entities Telegram knows decoded (an `href`'s `&amp;` and `&#39;`).
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        let all = Array(bytes)
-        var out: [UInt8] = []
-        var i = 0
-        while i < all.count {
-            if all[i] == 0x26, let (decoded, next) = entity(all, at: i) {
-                out += decoded
-                i = next
-            } else {
-                out.append(all[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

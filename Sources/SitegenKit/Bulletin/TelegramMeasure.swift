@@ -117,3 +117,34 @@ struct TelegramMeasure: Sendable, Equatable {
         }
     }
 }
+
+/// The character references of Telegram's HTML (`&lt;`, `&gt;`, `&amp;`, `&quot;`, numeric ones), read
+/// the way Telegram reads them: by the bulletin guard, which judges what a message says, and by the
+/// preview, which shows it.
+public enum TelegramEntities {
+    /// The entity at `i` decoded, and where the text goes on; nil when it is not one Telegram knows.
+    static func entity(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
+        guard let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B),
+              let c = TelegramMeasure.character(named: String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self))
+        else { return nil }
+        return (Array(String(c).utf8), semicolon + 1)
+    }
+
+    /// Text of Telegram's HTML with the entities Telegram knows decoded (`&amp;`, `&#39;` …); any
+    /// other `&` stays as it is.
+    public static func decoding(_ bytes: some Collection<UInt8>) -> String {
+        let all = Array(bytes)
+        var out: [UInt8] = []
+        var i = 0
+        while i < all.count {
+            if all[i] == 0x26, let (decoded, next) = entity(all, at: i) {
+                out += decoded
+                i = next
+            } else {
+                out.append(all[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -12,12 +12,14 @@ import Foundation
 enum TemplateLinks {
     static let linkAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "data", "cite", "srcset"]
 
-    static func check(sourceDirectory: String, inspector: PageInspector) -> [Diagnostic] {
-        let folder = sourceDirectory + "/templates"
+    /// What the link policy refuses in the templates, as they were parsed.
+    static func check(_ templates: Templates, inspector: PageInspector) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for name in TreeRemoval.entries(folder).sorted() where name.hasSuffix(".mustache") {
-            let file = "templates/" + name
-            guard let raw = FileReader.read(folder + "/" + name), case .success(let text) = SourceText.decode(raw) else { continue }
+        for (file, raw) in templates.sources {
+            // Bytes that are not text are judged as the page would show them (U+FFFD for a bad
+            // byte), never skipped: the rest of the template still reaches readers.
+            let repaired = Array(String(decoding: raw, as: UTF8.self).utf8).filter { $0 != 0 }
+            guard case .success(let text) = SourceText.decode(repaired) else { continue }
             let masked = maskTags(text.bytes)
             let literal = String(decoding: masked, as: UTF8.self)
             func report(_ findings: [Finding], at offset: Int) {

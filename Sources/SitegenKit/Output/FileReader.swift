@@ -2,13 +2,15 @@ import Foundation
 
 /// Reads whole files with plain POSIX calls into byte arrays: thousands of small files per build,
 /// where going through `Data` costs an extra copy each.
-enum FileReader {
-    static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+public enum FileReader {
+    /// The file's bytes, nil when it cannot be read. Without `followingLinks`, a symbolic link at the
+    /// end of the path, or anything but a regular file, reads as nothing.
+    public static func read(_ path: String, followingLinks: Bool = true) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
         var filled = 0
         while true {

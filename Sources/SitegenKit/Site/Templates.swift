@@ -4,6 +4,9 @@ import Mustache
 /// The site's Mustache templates, parsed once per build and shared by every page.
 public struct Templates: Sendable {
     let library: MustacheLibrary
+    /// Each template's file (`templates/page.mustache`) and bytes, as parsed: the link policy judges
+    /// these same bytes (`TemplateLinks`).
+    let sources: [(file: String, bytes: [UInt8])]
 
     /// Templates a site must have.
     public static let required = ["page", "list", "404", "chooser", "search"]
@@ -14,6 +17,7 @@ public struct Templates: Sendable {
         let dir = sourceDirectory + "/templates"
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var sources: [(file: String, bytes: [UInt8])] = []
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
@@ -22,6 +26,7 @@ public struct Templates: Sendable {
                 diagnostics.append(.error("template.io", id: "template.io", file: file))
                 continue
             }
+            sources.append((file, [UInt8](data)))
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
@@ -38,7 +43,7 @@ public struct Templates: Sendable {
             diagnostics.append(.error("template.missing", id: "template.missing", ["name": name],
                                       file: "templates/\(name).mustache"))
         }
-        return (diagnostics.hasErrors ? nil : Templates(library: library), diagnostics)
+        return (diagnostics.hasErrors ? nil : Templates(library: library, sources: sources), diagnostics)
     }
 
     /// The `{detail}` of `template.syntax` for a complaint of the Mustache parser, in plain words.
