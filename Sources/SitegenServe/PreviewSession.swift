@@ -56,8 +56,9 @@ public final class PreviewSession: @unchecked Sendable {
          show: @escaping @Sendable ([Diagnostic]) -> Void) {
         languageOption = language
         var options = options
+        // Every build gives the preview its state: none is skipped as up to date, and a build after
+        // the first is incremental (only what changed is built again).
         options.keepsPreviewState = true
-        options.force = true
         self.options = options
         self.files = ServedFiles(root: options.resolvedOutput)
         self.events = events

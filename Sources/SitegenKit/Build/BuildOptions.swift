@@ -13,7 +13,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Build even when nothing changed since the build that published the output.
     public var force = false
-    /// Keep what a preview needs to rebuild one page at once (`BuildReport.preview`).
+    /// Keep what a preview needs to rebuild one page at once (`BuildReport.preview`); such a build
+    /// is never skipped as up to date, as the preview needs what it keeps.
     public var keepsPreviewState = false
 
     public init(sourceDirectory: String, outputDirectory: String? = nil) {

@@ -1,19 +1,32 @@
 import CPosix
 import Foundation
 
-/// One digest of everything a build reads: `sitegen.yml`, every file under `content/`, `templates/`,
+/// Digests of everything a build reads: `sitegen.yml`, every file under `content/`, `templates/`,
 /// `i18n/` and `static/` (path and bytes), the options that change the output, and which sitegen
-/// program runs. Two builds with the same digest write the same site, so a build whose digest matches
-/// the one recorded in the output has nothing to do.
-enum InputDigest {
+/// program runs.
+///
+/// Two builds with the same ``whole`` digest write the same site, so a build whose digest matches the
+/// one recorded in the output has nothing to do. With the same ``setup`` digest (everything but the
+/// pages), a page whose own file has the same digest is built as it was (see ``PageCache``).
+struct InputDigest: Sendable {
     /// The folders of the source a build reads.
     static let folders = ["content", "templates", "i18n", "static"]
 
-    static func of(_ options: BuildOptions) -> String {
+    /// Of every input.
+    var whole: String
+    /// Of every input but the files under `content/`.
+    var setup: String
+    /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
+    var content: [String: String]
+
+    static func of(_ options: BuildOptions) -> InputDigest {
         let stream = SHA256Stream()
-        stream.update("sitegen inputs 1")
-        stream.update(programIdentity())
-        stream.update("drafts=\(options.includeDrafts) strict=\(options.strict) baseURL=\(options.baseURL ?? "-")")
+        let setupStream = SHA256Stream()
+        for s in [stream, setupStream] {
+            s.update("sitegen inputs 1")
+            s.update(programIdentity())
+            s.update("drafts=\(options.includeDrafts) strict=\(options.strict) baseURL=\(options.baseURL ?? "-")")
+        }
         let source = options.sourceDirectory
         var files = [(path: source + "/sitegen.yml", name: "sitegen.yml")]
         let walk = SourceWalk(sourceDirectory: source)
@@ -24,9 +37,17 @@ enum InputDigest {
             }
         }
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
-        for digest in Parallel.map(files.map(\.path), fileDigest) { stream.update(digest) }
-        for file in files { stream.update(file.name) }
-        return stream.hex()
+        let digests = Parallel.map(files.map(\.path), fileDigest)
+        var content: [String: String] = [:]
+        for (file, digest) in zip(files, digests) {
+            stream.update(digest)
+            if file.name.hasPrefix("content/") { content[file.name] = digest } else { setupStream.update(digest) }
+        }
+        for file in files {
+            stream.update(file.name)
+            if !file.name.hasPrefix("content/") { setupStream.update(file.name) }
+        }
+        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content)
     }
 
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.

@@ -13,6 +13,8 @@ struct PageBuilder: Sendable {
         var search: SearchDocument?
         /// The page's bulletins, for the manifest.
         var bulletins: [BulletinManifest.Entry] = []
+        /// Every file the page wrote, relative to the output root (for the ``PageCache``).
+        var outputs: [String] = []
     }
 
     /// Builds one page and returns what its checks found, its facts and its search entry; writes
@@ -23,6 +25,7 @@ struct PageBuilder: Sendable {
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         // Bulletins first: they read the tree as the editor wrote it, before the page's rendering rewrites it.
         var entries: [BulletinManifest.Entry] = []
+        var outputs: [String] = []
         if wanted && page.frontMatter.bulletin {
             let (made, d) = bulletins.make(page, document: checked.document, edits: checked.edits)
             diagnostics += d
@@ -30,6 +33,7 @@ struct PageBuilder: Sendable {
             let pageURL = context.config.absoluteURL(page.url)
             for bulletin in made {
                 for (name, text) in zip(bulletin.fileNames, bulletin.parts) {
+                    outputs.append(folder + name)
                     do { try output.write(folder + name, text) } catch {
                         diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
                     }
@@ -49,8 +53,9 @@ struct PageBuilder: Sendable {
         } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
         }
+        outputs.append(page.outputPath)
         return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory),
-                     bulletins: entries)
+                     bulletins: entries, outputs: outputs)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the

@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
         }
         // Nothing changed since the build that published the output: report what it reported.
         let inputs = options.checkOnly ? nil : InputDigest.of(options)
-        if let inputs, !options.force, let record = BuildRecord.current(of: options.resolvedOutput), record.inputs == inputs {
+        if let inputs, !options.force, !options.keepsPreviewState, let record = BuildRecord.current(of: options.resolvedOutput, inputs: inputs.whole) {
             OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
             var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
             upToDate.upToDate = true
@@ -108,17 +108,28 @@ public struct SiteBuilder: Sendable {
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
-        do { output = try OutputTree(destination: options.resolvedOutput) } catch {
+        do { output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force) } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
             return report(diagnostics, setup: true)
+        }
+        // An incremental build: what the last build made of each page, when what pages are built
+        // against is unchanged; and files whose bytes are already published are linked, not written.
+        let indexDigest = PageCache.indexDigest(index)
+        let cache = options.force ? nil : PageCache.read(for: output.destination).flatMap { cache in
+            cache.setup == inputs?.setup && cache.index == indexDigest ? cache : nil
         }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
                                   bulletins: bulletins)
         let progress = self.progress
         progress?.begin(pages.count)
-        let built = Parallel.map(pages) { page -> PageBuilder.Built in
+        var built = Parallel.map(pages) { page -> PageBuilder.Built in
             defer { progress?.advance() }
-            return generated.contains(page.sourcePath) ? builder.build(page, bulletins: false) : builder.build(page)
+            if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
+            if let entry = cache?.pages[page.sourcePath], entry.source == inputs?.content[page.sourcePath],
+               output.adoptAll(entry.outputs) {
+                return entry.built
+            }
+            return builder.build(page)
         }
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
@@ -147,11 +158,9 @@ public struct SiteBuilder: Sendable {
                 try output.write("bulletins/index.json", BulletinManifest.json(built.flatMap(\.bulletins)))
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
-                    let documents = zip(pages, built).filter { $0.0.language == lang }.compactMap(\.1.search)
-                    for file in SearchIndexWriter.files(language: lang, documents: documents,
-                                                             aliases: strings.text("searchAliases", lang)) {
-                        try output.write(file.path, file.bytes)
-                    }
+                }
+                for file in Self.searchIndexes(config: config, strings: strings, pages: pages, built: &built) {
+                    try output.write(file.path, file.bytes)
                 }
                 let serving = ServingRules(config: config, assets: assets)
                 try output.write(ServingRules.headersFile, serving.headersFile())
@@ -159,6 +168,7 @@ public struct SiteBuilder: Sendable {
                 try output.copy(staticFiles, names: assets)
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
+                PageCache.remove(for: output.destination)
                 try output.commit()
             } catch {
                 diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
@@ -172,8 +182,10 @@ public struct SiteBuilder: Sendable {
         let entries = built.flatMap(\.bulletins)
         let bulletinCounts = config.languages.map { lang in (lang, entries.filter { $0.language == lang }.count) }
         if !failed, let inputs {
-            BuildRecord.write(for: output.destination, inputs: inputs, pages: counts, bulletins: bulletinCounts,
-                              diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
+            BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
+                              diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
+            PageCache.write(Self.pageCache(pages: pages, built: built, generated: generated, inputs: inputs,
+                                           index: indexDigest, output: output), for: output.destination)
         }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
@@ -182,6 +194,35 @@ public struct SiteBuilder: Sendable {
                                         strict: options.strict || config.strict)
         }
         return done
+    }
+
+    /// The search index of each language. Each page's search entry is replaced by what the index
+    /// read of it, which is what the next build needs of a page that has not changed.
+    static func searchIndexes(config: SiteConfig, strings: Strings, pages: [Page], built: inout [PageBuilder.Built])
+        -> [(path: String, bytes: [UInt8])]
+    {
+        var files: [(path: String, bytes: [UInt8])] = []
+        // One language after the other: the index of one is already spread over every core.
+        for lang in config.languages {
+            let positions = pages.indices.filter { pages[$0].language == lang && built[$0].search != nil }
+            let index = SearchIndexWriter.index(language: lang, documents: positions.map { built[$0].search! },
+                                                aliases: strings.text("searchAliases", lang))
+            files += index.files
+            for (position, read) in zip(positions, index.read) where read != nil { built[position].search = read }
+        }
+        return files
+    }
+
+    /// What this build made of each page, for the next one to start from.
+    static func pageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, inputs: InputDigest,
+                          index: String, output: OutputTree) -> PageCache {
+        var entries: [String: PageCache.Entry] = [:]
+        for (page, b) in zip(pages, built) where !generated.contains(page.sourcePath) {
+            let files = b.outputs.compactMap(output.placedFile)
+            guard let source = inputs.content[page.sourcePath], files.count == b.outputs.count else { continue }
+            entries[page.sourcePath] = PageCache.Entry(source: source, built: b, outputs: files)
+        }
+        return PageCache(setup: inputs.setup, index: index, pages: entries)
     }
 
     /// Reads the stylesheets and scripts of `static/` to name them by their bytes.

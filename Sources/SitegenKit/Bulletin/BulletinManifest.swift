@@ -3,45 +3,42 @@ import Foundation
 /// `site/bulletins/index.json`: every bulletin of the site with its files, lengths and digests, so a
 /// posting script or a CI job can send them without reading the pages again.
 struct BulletinManifest {
-    /// One bulletin as the manifest lists it.
+    /// One bulletin as the manifest lists it: what it is sorted by, and its JSON.
     struct Entry: Sendable {
         var translationKey: String
         var language: String
         var channel: BulletinChannel
         var source: String
-        var url: String
-        var files: [(path: String, length: Int, sha256: String)]
-        var sms: SMSSegments?
         /// The entry's JSON, written when the entry is made (on the page's thread, not at the end).
-        private(set) var json = ""
+        let json: String
 
         init(page: Page, pageURL: String, bulletin: Bulletin, folder: String) {
-            translationKey = page.translationKey
-            language = page.language
-            channel = bulletin.channel
-            source = page.sourcePath
-            url = pageURL
-            files = zip(zip(bulletin.fileNames, bulletin.parts), bulletin.lengths).map { named, length in
-                (folder + named.0, length, SHA256Digest.hex(Array(named.1.utf8)))
+            let files = zip(zip(bulletin.fileNames, bulletin.parts), bulletin.lengths).map { named, length in
+                (path: folder + named.0, length: length, sha256: SHA256Digest.hex(Array(named.1.utf8)))
             }
-            sms = bulletin.sms
-            json = Self.json(self)
-        }
-
-        private static func json(_ e: Entry) -> String {
             let q = JSONText.quote
-            var out = "    {\"translationKey\": \(q(e.translationKey)), \"language\": \(q(e.language)), "
-                + "\"channel\": \(q(e.channel.rawValue)), \"source\": \(q(e.source)), \"url\": \(q(e.url)),\n"
-            out += "     \"length\": \(e.files.map(\.length).reduce(0, +)), "
-            if let sms = e.sms {
+            var out = "    {\"translationKey\": \(q(page.translationKey)), \"language\": \(q(page.language)), "
+                + "\"channel\": \(q(bulletin.channel.rawValue)), \"source\": \(q(page.sourcePath)), \"url\": \(q(pageURL)),\n"
+            out += "     \"length\": \(files.map(\.length).reduce(0, +)), "
+            if let sms = bulletin.sms {
                 out += "\"segments\": \(sms.segments), \"encoding\": \(q(sms.encoding.rawValue)),\n"
             } else {
-                out += "\"parts\": \(e.files.count),\n"
+                out += "\"parts\": \(files.count),\n"
             }
             out += "     \"files\": ["
-            out += e.files.map { "{\"path\": \(q($0.path)), \"length\": \($0.length), \"sha256\": \(q($0.sha256))}" }
+            out += files.map { "{\"path\": \(q($0.path)), \"length\": \($0.length), \"sha256\": \(q($0.sha256))}" }
                 .joined(separator: ", ")
-            return out + "]}"
+            self.init(translationKey: page.translationKey, language: page.language, channel: bulletin.channel,
+                      source: page.sourcePath, json: out + "]}")
+        }
+
+        /// An entry as a previous build made it (read back from the ``PageCache``).
+        init(translationKey: String, language: String, channel: BulletinChannel, source: String, json: String) {
+            self.translationKey = translationKey
+            self.language = language
+            self.channel = channel
+            self.source = source
+            self.json = json
         }
     }
 

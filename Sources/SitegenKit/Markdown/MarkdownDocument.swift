@@ -97,7 +97,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         defer { free(out) }
         let html = String(cString: out)
         // Text and attribute values are escaped (`"` is `&quot;`), so only the table renderer writes this.
-        guard html.contains(" style=\"text-align: ") else { return html }
+        // Looked for in the C string: Foundation's substring search converts the text to UTF-16 first.
+        guard strstr(out, " style=\"text-align: ") != nil else { return html }
         return html.replacingOccurrences(of: " style=\"text-align: left\"", with: " class=\"align-left\"")
             .replacingOccurrences(of: " style=\"text-align: center\"", with: " class=\"align-center\"")
             .replacingOccurrences(of: " style=\"text-align: right\"", with: " class=\"align-right\"")

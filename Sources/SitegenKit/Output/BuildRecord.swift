@@ -31,11 +31,12 @@ struct BuildRecord {
         OutputTree.besideOutput(destination, suffix: ".build")
     }
 
-    /// The record of the build that published `destination`, if it still describes the folder:
-    /// nil when there is none, it cannot be read, or a file was added, removed or changed since.
-    static func current(of destination: String) -> BuildRecord? {
+    /// The record of the build that published `destination` from `inputs`, if it still describes the
+    /// folder: nil when there is none, it cannot be read, its inputs differ (known before the folder is
+    /// walked), or a file was added, removed or changed since.
+    static func current(of destination: String, inputs: String) -> BuildRecord? {
         guard let bytes = FileReader.read(path(for: destination)),
-              let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)),
+              let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)), record.inputs == inputs,
               let files = listing(destination), files.count == record.fileCount,
               digest(of: files) == record.files else { return nil }
         return record
@@ -44,10 +45,12 @@ struct BuildRecord {
     /// Writes the record for a folder just published (through a temporary file and a rename, so a
     /// reader never sees half a record). A folder that cannot be listed gets no record: the next
     /// build then does the whole work, which is always safe.
+    /// `files` is the listing of what the build published (``OutputTree/listing``); nil walks the folder.
     static func write(for destination: String, inputs: String, pages: [(language: String, count: Int)],
-                      bulletins: [(language: String, count: Int)], diagnostics: [Diagnostic]) {
+                      bulletins: [(language: String, count: Int)], diagnostics: [Diagnostic],
+                      files published: [OutputFile]? = nil) {
         let target = path(for: destination)
-        guard let files = listing(destination) else {
+        guard let files = published ?? listing(destination) else {
             unlink(target)
             return
         }
@@ -192,8 +195,7 @@ struct BuildRecord {
                         folders.append(prefix + name)
                     }
                 case S_IFREG:
-                    files.append(OutputFile(path: prefix + name, size: Int(info.st_size),
-                                            changed: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+                    files.append(OutputFile(path: prefix + name, size: Int(info.st_size), changed: OutputTree.changed(info)))
                 default:
                     failed = true
                 }

@@ -13,6 +13,12 @@ public final class OutputTree: @unchecked Sendable {
     public let staging: String
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
+    /// Every file the build put in the staging folder, with its size and time of change: the listing
+    /// the build record is made of, without walking the folder again.
+    private var placed: [String: BuildRecord.OutputFile] = [:]
+    /// Whether a file whose bytes are those already published is linked rather than written again
+    /// (set for an incremental build): it keeps its time of change, so a deploy sends only what changed.
+    public let reusesPublishedFiles: Bool
 
     /// Prefix of staging folders; leftovers from killed builds are recognised by it.
     static func stagingPrefix(for destination: String) -> (parent: String, prefix: String) {
@@ -31,7 +37,9 @@ public final class OutputTree: @unchecked Sendable {
 
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
-    public init(destination: String) throws {
+    /// With `reusing`, files whose bytes are already published are linked (``reusesPublishedFiles``).
+    public init(destination: String, reusing: Bool = false) throws {
+        reusesPublishedFiles = reusing
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         let (parent, prefix) = Self.stagingPrefix(for: destination)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -70,9 +78,18 @@ public final class OutputTree: @unchecked Sendable {
     /// Writes `bytes` at a path relative to the output root, creating folders as needed.
     /// With `exclusive`, a file the build already wrote there is an error rather than replaced.
     public func write(_ relativePath: String, _ bytes: some Collection<UInt8>, exclusive: Bool = false) throws {
-        let dir = (relativePath as NSString).deletingLastPathComponent
-        try ensureDirectory(dir)
+        try ensureDirectory(Self.folder(of: relativePath))
         let full = staging + "/" + relativePath
+        if exclusive && reusesPublishedFiles && placedFile(relativePath) != nil {
+            throw OutputError.io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
+        }
+        if reusesPublishedFiles,
+           bytes.withContiguousStorageIfAvailable({ publishedFile(relativePath, holds: UnsafeRawBufferPointer($0)) }) == true,
+           link(relativePath) {
+            return
+        }
+        // A name linked to the published site is never written through: that would change the live site.
+        if reusesPublishedFiles && !exclusive { unlink(full) }
         let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         if fd < 0 && exclusive && errno == EEXIST {
             throw OutputError.io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
@@ -82,7 +99,111 @@ public final class OutputTree: @unchecked Sendable {
         let ok = bytes.withContiguousStorageIfAvailable { buf -> Bool in
             Self.writeAll(fd, UnsafeRawBufferPointer(buf))
         } ?? Array(bytes).withUnsafeBytes { Self.writeAll(fd, $0) }
-        guard ok else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
+        var info = stat()
+        guard ok, fstat(fd, &info) == 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
+        remember(relativePath, info)
+    }
+
+    /// Puts a file of the published site into the new one unchanged (a hard link: no byte is copied,
+    /// and the file keeps its time of change), if it is still a regular file of the size and time of
+    /// change the last build recorded; false when it is not, and the page must be built again.
+    func adopt(_ relativePath: String, as recorded: BuildRecord.OutputFile) -> Bool {
+        guard (try? ensureDirectory(Self.folder(of: relativePath))) != nil else { return false }
+        let target = staging + "/" + relativePath
+        guard Glibc.link(destination + "/" + relativePath, target) == 0 else { return false }
+        // The new name is checked, not the old one: it is what will be published (`link` links a
+        // symbolic link itself, which is refused here like any other change).
+        var info = stat()
+        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == recorded.size,
+              Self.changed(info) == recorded.changed else {
+            unlink(target)
+            return false
+        }
+        remember(relativePath, info)
+        return true
+    }
+
+    /// The folder part of a relative path (`kk/42500` of `kk/42500/index.html`, "" for a name alone).
+    static func folder(of relativePath: String) -> String {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(relativePath[..<slash])
+    }
+
+    /// Adopts every file of a page (see ``adopt(_:as:)``), or none of them.
+    func adoptAll(_ files: [BuildRecord.OutputFile]) -> Bool {
+        for (i, file) in files.enumerated() where !adopt(file.path, as: file) {
+            for adopted in files[..<i] { forget(adopted.path) }
+            return false
+        }
+        return true
+    }
+
+    /// Removes a file from the staging folder and from what the build placed.
+    private func forget(_ relativePath: String) {
+        unlink(staging + "/" + relativePath)
+        lock.lock()
+        placed[relativePath] = nil
+        lock.unlock()
+    }
+
+    /// Links the published file at `relativePath` into the staging folder and remembers it.
+    private func link(_ relativePath: String) -> Bool {
+        let target = staging + "/" + relativePath
+        var info = stat()
+        guard Glibc.link(destination + "/" + relativePath, target) == 0 else { return false }
+        // The new name is checked, not the old one: it is what will be published.
+        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            unlink(target)
+            return false
+        }
+        remember(relativePath, info)
+        return true
+    }
+
+    /// Whether the published site holds exactly `bytes` at `relativePath`, as a regular file.
+    private func publishedFile(_ relativePath: String, holds bytes: UnsafeRawBufferPointer) -> Bool {
+        let fd = open(destination + "/" + relativePath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        let old = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        defer { old.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let n = read(fd, old.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
+
+    private func remember(_ relativePath: String, _ info: stat) {
+        let file = BuildRecord.OutputFile(path: relativePath, size: Int(info.st_size), changed: Self.changed(info))
+        lock.lock()
+        placed[relativePath] = file
+        lock.unlock()
+    }
+
+    /// A file's time of change in nanoseconds, as the build record keeps it.
+    static func changed(_ info: stat) -> Int {
+        Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    }
+
+    /// What the build put at `relativePath`, if anything.
+    func placedFile(_ relativePath: String) -> BuildRecord.OutputFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return placed[relativePath]
+    }
+
+    /// Every file the build put in the folder, sorted by path: what a walk of the folder would list.
+    var listing: [BuildRecord.OutputFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        return placed.values.sorted { $0.path < $1.path }
     }
 
     /// Writes a string as UTF-8.
@@ -111,7 +232,7 @@ public final class OutputTree: @unchecked Sendable {
         let known = createdDirectories.contains(dir)
         lock.unlock()
         if known { return }
-        try ensureDirectory((dir as NSString).deletingLastPathComponent)
+        try ensureDirectory(Self.folder(of: dir))
         if mkdir(staging + "/" + dir, 0o755) != 0 && errno != EEXIST {
             throw OutputError.io("cannot create folder \(dir): \(errnoText())")
         }

@@ -13,6 +13,12 @@ public struct SearchDocument: Sendable {
     public var snippet: String
     /// The visible text of the page, plain text.
     public var text: String
+    /// The page's distinct terms as the index read them, each followed by a byte 1 if it is in the
+    /// title, else 0. With ``summary``, all the index needs: a page unchanged since the last build is
+    /// not analysed again (``SearchIndexWriter/index(language:documents:aliases:)`` gives both).
+    var analyzed: [UInt8]?
+    /// The page's `[url, title, snippet]` as the index writes it.
+    var summary: [UInt8]?
 
     /// A page for the search index.
     public init(url: String, title: String, snippet: String, text: String) {
@@ -79,19 +85,48 @@ public enum SearchIndexWriter {
 
     /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
     public static func files(language: String, documents: [SearchDocument], aliases: String = "") -> [(path: String, bytes: [UInt8])] {
-        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases)
+        index(language: language, documents: documents, aliases: aliases).files
+    }
+
+    /// The files, and each document as the index read it: only its URL, its terms
+    /// (``SearchDocument/analyzed``) and its summary, which is all the next build needs of a page that
+    /// has not changed (nil for a page whose terms cannot be kept so).
+    static func index(language: String, documents: [SearchDocument], aliases: String = "")
+        -> (files: [(path: String, bytes: [UInt8])], read: [SearchDocument?])
+    {
+        let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
+        let index = SearchTermIndex(documents: documents, analyzer: analyzer)
+        let summaries = searchInParallel(documents, fragmentEntry)
+        let files = files(language: language, documents: documents, index: index, summaries: summaries,
+                          analyzer: analyzer, shardLimit: shardLimit, shardPacking: shardPacking)
+        let read = zip(documents, zip(index.analyzed, summaries)).map { doc, found -> SearchDocument? in
+            guard let analyzed = found.0 else { return nil }
+            var kept = SearchDocument(url: doc.url, title: "", snippet: "", text: "")
+            kept.analyzed = analyzed
+            kept.summary = found.1
+            return kept
+        }
+        return (files, read)
     }
 
     /// ``files(language:documents:)`` with other shard sizes, so that tests get deep trees from few pages.
     static func files(
         language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int, aliases: String = ""
     ) -> [(path: String, bytes: [UInt8])] {
-        let base = "search/\(language)/"
         let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
-        let index = SearchTermIndex(documents: documents, analyzer: analyzer)
+        return files(language: language, documents: documents,
+                     index: SearchTermIndex(documents: documents, analyzer: analyzer),
+                     summaries: searchInParallel(documents, fragmentEntry), analyzer: analyzer,
+                     shardLimit: shardLimit, shardPacking: shardPacking)
+    }
+
+    private static func files(
+        language: String, documents: [SearchDocument], index: SearchTermIndex, summaries entries: [[UInt8]],
+        analyzer: SearchAnalyzer, shardLimit: Int, shardPacking: Int
+    ) -> [(path: String, bytes: [UInt8])] {
+        let base = "search/\(language)/"
         var files: [(path: String, bytes: [UInt8])] = []
 
-        let entries = searchInParallel(documents, fragmentEntry)
         let nodes = SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
         for (number, node) in nodes.enumerated() {
             if let bytes = node.bytes { files.append((base + "t/\(number).json", bytes)) }
@@ -134,6 +169,7 @@ public enum SearchIndexWriter {
 
     /// `[url, title, snippet]` of one page, as JSON.
     private static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
+        if let summary = doc.summary { return summary }
         var snippet = collapseSpaces(doc.snippet[...])
         if snippet.isEmpty {
             // Only the start of the text can be shown; collapsing all of it would be wasted.
@@ -204,6 +240,8 @@ struct SearchTermIndex {
     var titlePages: [[Int32]] = []
     /// Number of pages.
     var count = 0
+    /// Each page's terms, in the form of ``SearchDocument/analyzed`` (nil when they cannot be kept).
+    var analyzed: [[UInt8]?] = []
 
     init(documents: [SearchDocument], analyzer: SearchAnalyzer = SearchAnalyzer(language: "")) {
         count = documents.count
@@ -215,6 +253,7 @@ struct SearchTermIndex {
         var allTitlePages: [[Int32]] = []
         var page: Int32 = 0
         for part in chunks {
+            analyzed += part.analyzed
             let global = (0..<part.terms.count).map { local -> Int in
                 let (id, isNew) = part.terms.withTerm(local) { all.insert($0) }
                 if isNew {
@@ -258,6 +297,8 @@ private struct SearchPageChunk {
     var termIDs: [Int32] = []
     /// Where each page's terms start in `termIDs`, and the end.
     var pageStarts: [Int] = [0]
+    /// Each page's terms, in the form of ``SearchDocument/analyzed`` (nil when they cannot be kept).
+    var analyzed: [[UInt8]?] = []
 
     init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer) {
         // Words repeat across pages: each distinct folded word is analysed once per chunk.
@@ -286,12 +327,40 @@ private struct SearchPageChunk {
                     termIDs.append(Int32(id))
                 }
             }
-            SearchFolding.forEachTerm(in: doc.title) { add($0, title: true) }
-            SearchFolding.forEachTerm(in: doc.snippet) { add($0, title: false) }
-            SearchFolding.forEachTerm(in: doc.text) { add($0, title: false) }
-            for k in start..<termIDs.count where inTitle[Int(termIDs[k])] {
-                termIDs[k] |= Int32(bitPattern: 0x8000_0000)
+            if let given = doc.analyzed {
+                given.withUnsafeBufferPointer { all in
+                    var from = 0
+                    for end in all.indices where all[end] < 2 {
+                        let (id, isNew) = terms.insert(UnsafeBufferPointer(rebasing: all[from..<end]))
+                        if isNew {
+                            lastPage.append(0)
+                            inTitle.append(false)
+                        }
+                        if lastPage[id] != page {
+                            lastPage[id] = page
+                            inTitle[id] = all[end] == 1
+                            termIDs.append(Int32(id))
+                        }
+                        from = end + 1
+                    }
+                }
+            } else {
+                SearchFolding.forEachTerm(in: doc.title) { add($0, title: true) }
+                SearchFolding.forEachTerm(in: doc.snippet) { add($0, title: false) }
+                SearchFolding.forEachTerm(in: doc.text) { add($0, title: false) }
             }
+            var written: [UInt8]? = []
+            for k in start..<termIDs.count {
+                let id = Int(termIDs[k])
+                // Stems are folded letters and digits; one with a byte 0 or 1 (which end them here)
+                // cannot be kept, and the page is analysed again next time.
+                terms.withTerm(id) { term in
+                    if term.contains(where: { $0 < 2 }) { written = nil } else { written?.append(contentsOf: term) }
+                }
+                written?.append(inTitle[id] ? 1 : 0)
+                if inTitle[id] { termIDs[k] |= Int32(bitPattern: 0x8000_0000) }
+            }
+            analyzed.append(written)
             pageStarts.append(termIDs.count)
         }
     }

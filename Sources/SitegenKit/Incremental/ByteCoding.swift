@@ -1,0 +1,109 @@
+import Foundation
+
+/// Writes values as bytes for a file only sitegen reads back (``PageCache``): integers as LEB128
+/// varints, strings as their length and UTF-8. Fast to read in bulk, unlike JSON with `Codable`.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        // Zigzag, so a negative number (never expected, but never refused) stays short.
+        var v = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func bytes(_ value: [UInt8]) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout ByteWriter, T) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+}
+
+/// Reads what ``ByteWriter`` wrote; any value out of place (a file cut short or not ours) throws.
+struct ByteReader {
+    struct Malformed: Error {}
+
+    private let data: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8], from offset: Int = 0) {
+        self.data = bytes
+        self.offset = offset
+    }
+
+    var isAtEnd: Bool { offset == data.count }
+
+    mutating func int() throws -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < data.count, shift < 64 else { throw Malformed() }
+            let b = data[offset]
+            offset += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1))
+    }
+
+    /// A count of things still to read: never more than the bytes left, so a damaged file cannot ask
+    /// for a huge allocation.
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= data.count - offset else { throw Malformed() }
+        return n
+    }
+
+    mutating func bool() throws -> Bool {
+        guard offset < data.count, data[offset] <= 1 else { throw Malformed() }
+        offset += 1
+        return data[offset - 1] == 1
+    }
+
+    mutating func string() throws -> String {
+        let n = try count()
+        defer { offset += n }
+        return String(decoding: data[offset..<(offset + n)], as: UTF8.self)
+    }
+
+    mutating func byteRun() throws -> ArraySlice<UInt8> {
+        let n = try count()
+        defer { offset += n }
+        return data[offset..<(offset + n)]
+    }
+
+    mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {
+        try bool() ? read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
+        let n = try count()
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try read(&self)) }
+        return out
+    }
+}

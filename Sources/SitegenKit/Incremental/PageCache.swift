@@ -1,0 +1,84 @@
+import CPosix
+import Foundation
+
+/// What the last published build made of each page, kept beside the output (`.site.pages` for
+/// `site/`), so the next build does again only what changed (an incremental build).
+///
+/// For each content file: the digest of its bytes, what building it gave the site-wide step (its
+/// diagnostics, facts, search entry and bulletins: ``PageBuilder/Built``) and every file it published
+/// with its size and time of change. A page is taken from here, and its files linked into the new
+/// site unchanged, only when all of this holds:
+/// - everything but the pages is as it was (``InputDigest/setup``: `sitegen.yml`, templates, strings,
+///   static files, options, the program itself);
+/// - what pages show of each other is as it was (``indexDigest(_:)``: every page's front matter as the
+///   site index reads it), since a page lists its translations, section and children;
+/// - its own file has the same digest;
+/// - each file it published is still there, a regular file of the recorded size and time of change.
+///
+/// Anything else builds the page again. The cache is removed before a site is replaced and written
+/// only after a build has published, so it never describes another folder than the one beside it.
+struct PageCache {
+    static let header = Array("sitegen page cache 1\n".utf8)
+
+    /// ``InputDigest/setup`` of the build that wrote the cache.
+    var setup: String
+    /// ``indexDigest(_:)`` of that build.
+    var index: String
+    /// By source path (`content/kk/42500/apply.md`).
+    var pages: [String: Entry]
+
+    struct Entry {
+        /// ``InputDigest/content`` of the file.
+        var source: String
+        var built: PageBuilder.Built
+        /// The files the page published, as they were published.
+        var outputs: [BuildRecord.OutputFile]
+    }
+
+    /// The cache's file for an output folder: `.site.pages` beside `site/`.
+    static func path(for destination: String) -> String {
+        OutputTree.besideOutput(destination, suffix: ".pages")
+    }
+
+    /// One digest of what the pages show of each other: every entry of the site index, in order.
+    static func indexDigest(_ index: SiteIndex) -> String {
+        var w = ByteWriter()
+        for e in index.entries {
+            for s in [e.language, e.url, e.title, e.translationKey, e.sectionPath, e.contentPath] { w.string(s) }
+            for s in [e.description, e.date, e.lastmod] { w.optional(s) { $0.string($1) } }
+            w.int(e.weight)
+            w.bool(e.isSection)
+        }
+        return SHA256Digest.hex(w.bytes)
+    }
+
+    /// The cache beside `destination`, or nil when there is none or it cannot be read whole.
+    static func read(for destination: String) -> PageCache? {
+        guard let bytes = FileReader.read(path(for: destination)), bytes.starts(with: header) else { return nil }
+        var r = ByteReader(bytes, from: header.count)
+        return try? PageCache(reading: &r)
+    }
+
+    /// Writes the cache through a temporary file and a rename; on any failure there is no cache,
+    /// and the next build does all the work, which is always safe.
+    static func write(_ cache: PageCache, for destination: String) {
+        let target = path(for: destination)
+        var w = ByteWriter()
+        cache.write(to: &w)
+        let temporary = target + ".tmp-" + String(getpid())
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            unlink(target)
+            return
+        }
+        let written = (header + w.bytes).withUnsafeBytes { OutputTree.writeAll(fd, $0) }
+        close(fd)
+        if !written || rename(temporary, target) != 0 {
+            unlink(temporary)
+            unlink(target)
+        }
+    }
+
+    /// Forgets the cache (before the output is replaced).
+    static func remove(for destination: String) { unlink(path(for: destination)) }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+// The byte form of the page cache (``PageCache``). Every field a build reads back is written; the
+// order of fields is the format, so a change here changes ``PageCache/header``.
+
+extension PageCache {
+    init(reading r: inout ByteReader) throws {
+        setup = try r.string()
+        index = try r.string()
+        var pages: [String: Entry] = [:]
+        for _ in 0..<(try r.count()) {
+            let path = try r.string()
+            let source = try r.string()
+            let built = try PageBuilder.Built(reading: &r)
+            let outputs = try r.array { r in
+                BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
+            }
+            pages[path] = Entry(source: source, built: built, outputs: outputs)
+        }
+        guard r.isAtEnd else { throw ByteReader.Malformed() }
+        self.pages = pages
+    }
+
+    func write(to w: inout ByteWriter) {
+        w.string(setup)
+        w.string(index)
+        w.int(pages.count)
+        // Sorted: the same build gives the same file.
+        for (path, entry) in pages.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.string(entry.source)
+            entry.built.write(to: &w)
+            w.array(entry.outputs) { w, f in
+                w.string(f.path)
+                w.int(f.size)
+                w.int(f.changed)
+            }
+        }
+    }
+}
+
+extension PageBuilder.Built {
+    init(reading r: inout ByteReader) throws {
+        let decoder = JSONDecoder()
+        let diagnostics = try r.array { r in
+            try decoder.decode(Diagnostic.self, from: Data(try r.string().utf8))
+        }
+        let facts = try PageFacts(reading: &r)
+        let search = try r.optional { r in
+            var doc = SearchDocument(url: try r.string(), title: try r.string(), snippet: try r.string(), text: try r.string())
+            doc.analyzed = try r.optional { r in Array(try r.byteRun()) }
+            doc.summary = try r.optional { r in Array(try r.byteRun()) }
+            return doc
+        }
+        self.init(diagnostics: diagnostics, facts: facts, search: search)
+        bulletins = try r.array { try BulletinManifest.Entry(reading: &$0) }
+        outputs = try r.array { try $0.string() }
+    }
+
+    func write(to w: inout ByteWriter) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        w.array(diagnostics) { w, d in w.string(String(decoding: (try? encoder.encode(d)) ?? Data(), as: UTF8.self)) }
+        facts.write(to: &w)
+        w.optional(search) { w, s in
+            for text in [s.url, s.title, s.snippet, s.text] { w.string(text) }
+            w.optional(s.analyzed) { $0.bytes($1) }
+            w.optional(s.summary) { $0.bytes($1) }
+        }
+        w.array(bulletins) { w, e in e.write(to: &w) }
+        w.array(outputs) { $0.string($1) }
+    }
+}
+
+extension PageFacts {
+    init(reading r: inout ByteReader) throws {
+        self.init(sourcePath: try r.string(), language: try r.string(), translationKey: try r.string(),
+                  lastmod: try r.optional { try $0.string() })
+        for _ in 0..<(try r.count()) {
+            guard let kind = Kind(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+            facts[kind] = try r.array { r in
+                Fact(key: try r.string(), shown: try r.string(), line: try r.int(), column: try r.int())
+            }
+        }
+        func place(_ r: inout ByteReader) throws -> (count: Int, line: Int, column: Int) {
+            (try r.int(), try r.int(), try r.int())
+        }
+        steps = try r.optional(place)
+        checklistItems = try r.optional(place)
+        url = try r.string()
+        anchors = Set(try r.array { try $0.string() })
+        internalLinks = try r.array { r in
+            InternalLink(written: try r.string(), path: try r.string(), fragment: try r.optional { try $0.string() },
+                         line: try r.int(), column: try r.int())
+        }
+    }
+
+    func write(to w: inout ByteWriter) {
+        w.string(sourcePath)
+        w.string(language)
+        w.string(translationKey)
+        w.optional(lastmod) { $0.string($1) }
+        let kinds = Kind.allCases.filter { facts[$0] != nil }
+        w.int(kinds.count)
+        for kind in kinds {
+            w.string(kind.rawValue)
+            w.array(facts[kind]!) { w, f in
+                w.string(f.key)
+                w.string(f.shown)
+                w.int(f.line)
+                w.int(f.column)
+            }
+        }
+        func place(_ w: inout ByteWriter, _ p: (count: Int, line: Int, column: Int)) {
+            w.int(p.count)
+            w.int(p.line)
+            w.int(p.column)
+        }
+        w.optional(steps, place)
+        w.optional(checklistItems, place)
+        w.string(url)
+        w.array(anchors.sorted()) { $0.string($1) }
+        w.array(internalLinks) { w, l in
+            w.string(l.written)
+            w.string(l.path)
+            w.optional(l.fragment) { $0.string($1) }
+            w.int(l.line)
+            w.int(l.column)
+        }
+    }
+}
+
+extension BulletinManifest.Entry {
+    init(reading r: inout ByteReader) throws {
+        let translationKey = try r.string()
+        let language = try r.string()
+        guard let channel = BulletinChannel(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+        self.init(translationKey: translationKey, language: language, channel: channel, source: try r.string(),
+                  json: try r.string())
+    }
+
+    func write(to w: inout ByteWriter) {
+        for s in [translationKey, language, channel.rawValue, source, json] { w.string(s) }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// A build after a change does again only what the change touches (`PageCache`), and what it
+/// publishes is byte for byte what a clean build of the same sources publishes, with the same
+/// diagnostics: after edits, new, removed and renamed pages, and changes to templates, strings,
+/// static files and the config. A published file changed by hand, a damaged cache or a failed build
+/// never lets an old page through.
+final class IncrementalBuildTests: XCTestCase {
+    /// The repository's own guides, in both languages.
+    private func site() throws -> Fixture {
+        let f = try Fixture(config: try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8))
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/content", toPath: f.root + "/content")
+        return f
+    }
+
+    /// A clean build (`--force`, into a new folder) of a copy of the fixture's sources: its files and
+    /// its diagnostics.
+    private func cleanBuild(of f: Fixture) throws -> (files: [String: Data], diagnostics: [Diagnostic]) {
+        let clean = try Fixture()
+        let fm = FileManager.default
+        for item in ["content", "templates", "static", "i18n", "sitegen.yml"] {
+            try? fm.removeItem(atPath: clean.root + "/" + item)
+            if fm.fileExists(atPath: f.root + "/" + item) { try fm.copyItem(atPath: f.root + "/" + item, toPath: clean.root + "/" + item) }
+        }
+        let report = clean.build(force: true)
+        XCTAssertTrue(report.published, "the clean build publishes: \(report.diagnostics.filter { $0.severity == .error })")
+        return (clean.snapshot(), report.diagnostics)
+    }
+
+    /// Builds `f` as it stands (unless `built` is the report of that build) and checks the result
+    /// against a clean build.
+    private func assertSameAsCleanBuild(_ f: Fixture, after what: String, built: BuildReport? = nil,
+                                        file: StaticString = #filePath, line: UInt = #line) throws {
+        let report = built ?? f.build()
+        XCTAssertTrue(report.published, "after \(what): \(report.diagnostics.filter { $0.severity == .error })", file: file, line: line)
+        let clean = try cleanBuild(of: f)
+        let files = f.snapshot()
+        XCTAssertEqual(Set(files.keys), Set(clean.files.keys), "the same files after \(what)", file: file, line: line)
+        for (path, bytes) in clean.files where files[path] != bytes {
+            XCTFail("\(path) differs from a clean build after \(what)", file: file, line: line)
+        }
+        XCTAssertEqual(report.diagnostics, clean.diagnostics, "the same diagnostics after \(what)", file: file, line: line)
+        XCTAssertTrue(f.build().upToDate, "up to date after \(what)", file: file, line: line)
+    }
+
+    /// Each published file's inode: a file linked from the last build keeps it, one written anew does not.
+    private func inodes(_ f: Fixture) -> [String: UInt] {
+        var out: [String: UInt] = [:]
+        for path in f.snapshot().keys {
+            var info = stat()
+            if lstat(f.siteDirectory + "/" + path, &info) == 0 { out[path] = UInt(info.st_ino) }
+        }
+        return out
+    }
+
+    private func append(_ f: Fixture, _ path: String, _ text: String) throws {
+        try f.write(path, try String(contentsOfFile: f.root + "/" + path, encoding: .utf8) + text)
+    }
+
+    private func replace(_ f: Fixture, _ path: String, _ old: String, _ new: String) throws {
+        let text = try String(contentsOfFile: f.root + "/" + path, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), "\(path) holds \(old)")
+        try f.write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    func testEveryKindOfChangeGivesWhatACleanBuildGives() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let changes: [(String, () throws -> Void)] = [
+            ("a Kazakh page's text", { try self.append(f, "content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n") }),
+            ("a Russian page's text", { try self.append(f, "content/ru/42500/apply.md", "\nЭто предложение добавлено позже.\n") }),
+            ("a title", { try self.replace(f, "content/ru/42500/documents.md", "title: \"", "title: \"Обновлено: ") }),
+            ("a new page", { try f.write("content/kk/42500/new.md", "---\ntitle: \"Жаңа бет\"\ntranslationKey: \"new\"\n---\nЖаңа мәтін.\n") }),
+            ("its translation", { try f.write("content/ru/42500/new.md", "---\ntitle: \"Новая страница\"\ntranslationKey: \"new\"\n---\nНовый текст.\n") }),
+            ("a renamed page", {
+                try FileManager.default.moveItem(atPath: f.root + "/content/kk/42500/new.md", toPath: f.root + "/content/kk/42500/renamed.md")
+            }),
+            ("a removed page", {
+                try f.remove("content/kk/42500/renamed.md")
+                try f.remove("content/ru/42500/new.md")
+            }),
+            ("a template", { try self.replace(f, "templates/page.mustache", "</main>", "<p>Жаңа жол</p></main>") }),
+            ("a string", { try self.append(f, "i18n/ru.yml", "\n# edited\n") }),
+            ("a static file", { try f.write("static/extra.txt", "x\n") }),
+            ("a stylesheet", { try self.append(f, "static/style.css", "\n/* edited */\n") }),
+            ("the config", { try self.append(f, "sitegen.yml", "\n# edited\n") }),
+        ]
+        for (what, change) in changes {
+            try change()
+            try assertSameAsCleanBuild(f, after: what)
+        }
+    }
+
+    func testAnEditedPageIsTheOnlyPageWrittenAgain() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let before = inodes(f)
+        try append(f, "content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n")
+        try assertSameAsCleanBuild(f, after: "an edit")
+        let after = inodes(f)
+        let written = Set(after.filter { before[$0.key] != $0.value }.keys)
+        XCTAssertTrue(written.contains("kk/42500/documents/index.html"), "the edited page is written")
+        XCTAssertTrue(written.contains("bulletins/index.json"), "the manifest lists the new bulletin digests")
+        for path in written {
+            let edited = path.hasPrefix("kk/42500/documents/") || path.hasPrefix("bulletins/kk/42500/documents/")
+            XCTAssertTrue(edited || path.hasPrefix("search/kk/") || path == "bulletins/index.json" || path == ".sitegen-output",
+                          "\(path) is not touched by the edit and keeps its file")
+        }
+        XCTAssertEqual(after["ru/42500/documents/index.html"], before["ru/42500/documents/index.html"])
+        XCTAssertEqual(after["kk/42500/apply/index.html"], before["kk/42500/apply/index.html"])
+    }
+
+    func testAPublishedFileChangedByHandIsBuiltAgain() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let page = f.siteDirectory + "/kk/42500/apply/index.html"
+        let bulletin = f.siteDirectory + "/bulletins/kk/42500/apply/text.txt"
+        let tampering: [(String, () throws -> Void)] = [
+            ("a page with other text", { try f.write("site/kk/42500/apply/index.html", "<a href=\"https://evil.example/\">x</a>") }),
+            ("a bulletin of the same size", {
+                var bytes = Array(try XCTUnwrap(FileManager.default.contents(atPath: bulletin)))
+                bytes[0] = bytes[0] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")
+                try f.writeBytes("site/bulletins/kk/42500/apply/text.txt", bytes)
+            }),
+            ("a page replaced by a link", {
+                try f.remove("site/kk/42500/apply/index.html")
+                try FileManager.default.createSymbolicLink(atPath: page, withDestinationPath: "/etc/passwd")
+            }),
+            ("a removed page", { try f.remove("site/kk/42500/apply/index.html") }),
+        ]
+        for (what, tamper) in tampering {
+            // A change of content too, so the build is incremental rather than "up to date".
+            try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
+            try tamper()
+            try assertSameAsCleanBuild(f, after: what)
+            var info = stat()
+            XCTAssertEqual(lstat(page, &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFREG, "after \(what)")
+        }
+    }
+
+    func testADamagedOrForeignCacheIsNotTrusted() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let cache = f.root + "/.site.pages"
+        let good = try XCTUnwrap(FileManager.default.contents(atPath: cache))
+        let damage: [(String, [UInt8])] = [
+            ("cut short", Array(good.prefix(good.count / 2))),
+            ("garbage", Array("sitegen page cache 1\n\u{FF}\u{FF}\u{FF}".utf8)),
+            ("another format", Array("sitegen page cache 0\n".utf8) + Array(good.dropFirst(21))),
+            ("empty", []),
+        ]
+        for (what, bytes) in damage {
+            try append(f, "content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
+            try f.writeBytes(".site.pages", bytes)
+            try assertSameAsCleanBuild(f, after: "a cache \(what)")
+        }
+        // A cache describing other pages than those published (one copied from another site's build).
+        let other = try site()
+        try append(other, "content/kk/42500/apply.md", "\nБасқа сайттың мәтіні.\n")
+        XCTAssertTrue(other.build().published)
+        try FileManager.default.removeItem(atPath: cache)
+        try FileManager.default.copyItem(atPath: other.root + "/.site.pages", toPath: cache)
+        try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
+        try assertSameAsCleanBuild(f, after: "a cache of another site")
+    }
+
+    func testWarningsOfPagesNotBuiltAgainAreStillReported() throws {
+        let f = try site()
+        // A page without its translation: a warning that belongs to the page left alone.
+        try f.write("content/kk/42500/alone.md", "---\ntitle: \"Жалғыз\"\ntranslationKey: \"alone\"\n---\nМәтін.\n")
+        let first = f.build()
+        XCTAssertTrue(first.published)
+        XCTAssertTrue(first.diagnostics.contains { $0.file == "content/kk/42500/alone.md" })
+        try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
+        let second = f.build()
+        XCTAssertFalse(second.upToDate)
+        XCTAssertEqual(second.diagnostics.filter { $0.file == "content/kk/42500/alone.md" },
+                       first.diagnostics.filter { $0.file == "content/kk/42500/alone.md" })
+        try assertSameAsCleanBuild(f, after: "an edit beside a page with a warning", built: second)
+    }
+
+    func testAFailedBuildChangesNoPublishedFile() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        // One page's bulletin changed by hand (so the page is built again, its other files having been
+        // linked first), while another page has an error: nothing published may change.
+        try f.write("site/bulletins/kk/42500/apply/text.txt", "changed by hand")
+        let before = f.snapshot()
+        try append(f, "content/ru/42500/documents.md", "\nПоддельный сайт: https://evil.example/\n")
+        let failed = f.build()
+        XCTAssertTrue(failed.diagnostics.hasErrors)
+        XCTAssertFalse(failed.published)
+        XCTAssertEqual(f.snapshot(), before, "a failed build leaves every published byte as it was")
+        try replace(f, "content/ru/42500/documents.md", "\nПоддельный сайт: https://evil.example/\n", "\n")
+        try assertSameAsCleanBuild(f, after: "the error fixed")
+    }
+
+    func testAForcedBuildWritesEveryFile() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let before = inodes(f)
+        XCTAssertTrue(f.build(force: true).published)
+        let after = inodes(f)
+        XCTAssertTrue(after.allSatisfy { before[$0.key] != $0.value }, "--force links nothing from the last build")
+    }
+}
