@@ -63,7 +63,7 @@ struct PageCache {
     /// and the next build does all the work, which is always safe.
     static func write(_ cache: PageCache, for destination: String) {
         let target = path(for: destination)
-        var w = ByteWriter()
+        var w = ByteWriter(prefix: header)
         cache.write(to: &w)
         let temporary = target + ".tmp-" + String(getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -71,7 +71,7 @@ struct PageCache {
             unlink(target)
             return
         }
-        let written = (header + w.bytes).withUnsafeBytes { OutputTree.writeAll(fd, $0) }
+        let written = w.bytes.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
         close(fd)
         if !written || rename(temporary, target) != 0 {
             unlink(temporary)
