@@ -17,7 +17,7 @@ public final class OutputTree: @unchecked Sendable {
     /// the build record is made of, without walking the folder again.
     private var placed: [String: BuildRecord.OutputFile] = [:]
     /// Whether a file whose bytes are those already published is linked rather than written again
-    /// (set for an incremental build): it keeps its time of change, so a deploy sends only what changed.
+    /// (every build but `--force`): it keeps its time of change, so a deploy sends only what changed.
     public let reusesPublishedFiles: Bool
 
     /// Prefix of staging folders; leftovers from killed builds are recognised by it.
