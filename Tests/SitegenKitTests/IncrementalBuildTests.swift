@@ -170,16 +170,21 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testWarningsOfPagesNotBuiltAgainAreStillReported() throws {
         let f = try site()
-        // A page without its translation: a warning that belongs to the page left alone.
+        // A page without its translation (a site-wide warning), and a section with a slug (a warning of
+        // reading the file, which an unchanged file is not read again for).
         try f.write("content/kk/42500/alone.md", "---\ntitle: \"Жалғыз\"\ntranslationKey: \"alone\"\n---\nМәтін.\n")
+        try f.write("content/kk/extra/_index.md", "---\ntitle: \"Қосымша\"\ntranslationKey: \"extra\"\nslug: \"x\"\n---\nМәтін.\n")
+        try f.write("content/ru/extra/_index.md", "---\ntitle: \"Дополнительно\"\ntranslationKey: \"extra\"\n---\nТекст.\n")
         let first = f.build()
         XCTAssertTrue(first.published)
         XCTAssertTrue(first.diagnostics.contains { $0.file == "content/kk/42500/alone.md" })
+        XCTAssertTrue(first.diagnostics.contains { $0.file == "content/kk/extra/_index.md" && $0.code == "frontmatter.slug" })
         try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
         let second = f.build()
         XCTAssertFalse(second.upToDate)
-        XCTAssertEqual(second.diagnostics.filter { $0.file == "content/kk/42500/alone.md" },
-                       first.diagnostics.filter { $0.file == "content/kk/42500/alone.md" })
+        for file in ["content/kk/42500/alone.md", "content/kk/extra/_index.md"] {
+            XCTAssertEqual(second.diagnostics.filter { $0.file == file }, first.diagnostics.filter { $0.file == file })
+        }
         try assertSameAsCleanBuild(f, after: "an edit beside a page with a warning", built: second)
     }
 

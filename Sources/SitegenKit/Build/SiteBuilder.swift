@@ -87,18 +87,35 @@ public struct SiteBuilder: Sendable {
         }
 
         // Step 1a: every page's front matter, so pages can link to their translations and children.
-        let loaded = Parallel.map(files) { loader.load($0) }
-        var pages: [Page] = []
-        for (page, d) in loaded {
-            diagnostics += d
-            if let page { pages.append(page) }
+        // An incremental build does not read a file unchanged since the last build: the page cache
+        // has what the other pages and the site-wide parts need of it (see `PageCache`).
+        let previous = options.force || options.keepsPreviewState ? nil
+            : PageCache.read(for: options.resolvedOutput).flatMap { $0.setup == inputs?.setup ? $0 : nil }
+        var loaded = Parallel.map(files) { file -> (Page?, [Diagnostic]) in
+            guard let entry = previous?.pages[file], entry.source == inputs?.content[file] else { return loader.load(file) }
+            return (entry.page, entry.loaded)
         }
-        diagnostics += Self.urlClashes(pages.map(PageAddress.init))
-        diagnostics += Self.reservedClashes(pages)
-        let homes = Self.missingHomes(pages, config: config)
-        let generated = Set(homes.map(\.sourcePath))
-        pages += homes
-        let index = SiteIndex(pages: pages)
+        var placed = Self.placed(loaded, config: config)
+        // What pages show of each other changed: every page is built again, so every page is read.
+        let indexDigest = PageCache.indexDigest(placed.index)
+        let cache = previous?.index == indexDigest ? previous : nil
+        if let previous, cache == nil {
+            let summaries = loaded
+            loaded = Parallel.map(Array(files.indices)) { i in
+                previous.pages[files[i]]?.source == inputs?.content[files[i]] ? loader.load(files[i]) : summaries[i]
+            }
+            placed = Self.placed(loaded, config: config)
+        }
+        let (pages, generated, index) = placed
+        let summarized = Set(cache.map { cache in files.filter { cache.pages[$0]?.source == inputs?.content[$0] } } ?? [])
+        var loadReports: [String: [Diagnostic]] = [:]
+        for (file, (page, d)) in zip(files, loaded) {
+            diagnostics += d
+            if page != nil { loadReports[file] = d }
+        }
+        let read = pages.filter { !generated.contains($0.sourcePath) }
+        diagnostics += Self.urlClashes(read.map(PageAddress.init))
+        diagnostics += Self.reservedClashes(read)
         let assets: AssetNames
         do { assets = try Self.assetNames(staticFiles) } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: "static"))
@@ -112,12 +129,6 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
-        // An incremental build: what the last build made of each page, when what pages are built
-        // against is unchanged; and files whose bytes are already published are linked, not written.
-        let indexDigest = PageCache.indexDigest(index)
-        let cache = options.force ? nil : PageCache.read(for: output.destination).flatMap { cache in
-            cache.setup == inputs?.setup && cache.index == indexDigest ? cache : nil
-        }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
                                   bulletins: bulletins)
         let progress = self.progress
@@ -125,11 +136,17 @@ public struct SiteBuilder: Sendable {
         var built = Parallel.map(pages) { page -> PageBuilder.Built in
             defer { progress?.advance() }
             if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
-            if let entry = cache?.pages[page.sourcePath], entry.source == inputs?.content[page.sourcePath],
-               output.adoptAll(entry.outputs) {
-                return entry.built
+            // An unchanged page is what the last build made of it, its files linked from the published
+            // site: files and setup unchanged, and what pages show of each other too.
+            guard summarized.contains(page.sourcePath) else { return builder.build(page) }
+            if let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) { return entry.built }
+            // Its published files changed since: it is read now, and built again.
+            let (read, d) = loader.load(page.sourcePath)
+            guard let read else {
+                return PageBuilder.Built(diagnostics: d, facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
+                                                                          translationKey: page.translationKey, lastmod: nil))
             }
-            return builder.build(page)
+            return builder.build(read)
         }
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
@@ -184,8 +201,8 @@ public struct SiteBuilder: Sendable {
         if !failed, let inputs {
             BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
-            PageCache.write(Self.pageCache(pages: pages, built: built, generated: generated, inputs: inputs,
-                                           index: indexDigest, output: output), for: output.destination)
+            PageCache.write(Self.pageCache(pages: pages, built: built, generated: generated, loaded: loadReports,
+                                           inputs: inputs, index: indexDigest, output: output), for: output.destination)
         }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
@@ -214,15 +231,26 @@ public struct SiteBuilder: Sendable {
     }
 
     /// What this build made of each page, for the next one to start from.
-    static func pageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, inputs: InputDigest,
-                          index: String, output: OutputTree) -> PageCache {
+    static func pageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, loaded: [String: [Diagnostic]],
+                          inputs: InputDigest, index: String, output: OutputTree) -> PageCache {
         var entries: [String: PageCache.Entry] = [:]
         for (page, b) in zip(pages, built) where !generated.contains(page.sourcePath) {
             let files = b.outputs.compactMap(output.placedFile)
-            guard let source = inputs.content[page.sourcePath], files.count == b.outputs.count else { continue }
-            entries[page.sourcePath] = PageCache.Entry(source: source, built: b, outputs: files)
+            guard let source = inputs.content[page.sourcePath], let report = loaded[page.sourcePath],
+                  files.count == b.outputs.count else { continue }
+            entries[page.sourcePath] = PageCache.Entry(source: source, page: PageCache.summary(of: page), loaded: report,
+                                                       built: b, outputs: files)
         }
         return PageCache(setup: inputs.setup, index: index, pages: entries)
+    }
+
+    /// The pages read (in the order of their files), with the home pages of languages that have none,
+    /// the source paths of those, and the index the pages are rendered against.
+    static func placed(_ loaded: [(Page?, [Diagnostic])], config: SiteConfig) -> (pages: [Page], generated: Set<String>, index: SiteIndex) {
+        var pages = loaded.compactMap(\.0)
+        let homes = missingHomes(pages, config: config)
+        pages += homes
+        return (pages, Set(homes.map(\.sourcePath)), SiteIndex(pages: pages))
     }
 
     /// Reads the stylesheets and scripts of `static/` to name them by their bytes.

@@ -30,10 +30,34 @@ struct PageCache {
     struct Entry {
         /// ``InputDigest/content`` of the file.
         var source: String
+        /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read again.
+        var page: Page
+        /// What reading the file reported.
+        var loaded: [Diagnostic]
         var built: PageBuilder.Built
         /// The files the page published, as they were published.
         var outputs: [BuildRecord.OutputFile]
     }
+
+    /// A page without its text: its place, address and what the site index, the address checks and
+    /// the lists read of its front matter. It stands for an unchanged page that is not built again; a
+    /// page that must be built is read from its file.
+    static func summary(of page: Page) -> Page {
+        var fm = FrontMatter()
+        fm.title = page.frontMatter.title
+        fm.description = page.frontMatter.description
+        fm.date = page.frontMatter.date
+        fm.lastmod = page.frontMatter.lastmod
+        fm.weight = page.frontMatter.weight
+        fm.translationKey = page.frontMatter.translationKey
+        fm.slug = page.frontMatter.slug
+        fm.slugPosition = page.frontMatter.slugPosition
+        return Page(sourcePath: page.sourcePath, language: page.language, contentPath: page.contentPath,
+                    isSection: page.isSection, url: page.url, frontMatter: fm, text: emptyText, bodyOffset: 0,
+                    bodyLineOffset: 0)
+    }
+
+    private static let emptyText = SourceText(bytes: [], lineStarts: [0])
 
     /// The cache's file for an output folder: `.site.pages` beside `site/`.
     static func path(for destination: String) -> String {

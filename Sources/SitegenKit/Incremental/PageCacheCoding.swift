@@ -11,11 +11,13 @@ extension PageCache {
         for _ in 0..<(try r.count()) {
             let path = try r.string()
             let source = try r.string()
+            let page = try Self.readPage(&r, path: path)
+            let loaded = try Self.readDiagnostics(&r)
             let built = try PageBuilder.Built(reading: &r)
             let outputs = try r.array { r in
                 BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
             }
-            pages[path] = Entry(source: source, built: built, outputs: outputs)
+            pages[path] = Entry(source: source, page: page, loaded: loaded, built: built, outputs: outputs)
         }
         guard r.isAtEnd else { throw ByteReader.Malformed() }
         self.pages = pages
@@ -29,6 +31,8 @@ extension PageCache {
         for (path, entry) in pages.sorted(by: { $0.key < $1.key }) {
             w.string(path)
             w.string(entry.source)
+            Self.writePage(entry.page, to: &w)
+            Self.writeDiagnostics(entry.loaded, to: &w)
             entry.built.write(to: &w)
             w.array(entry.outputs) { w, f in
                 w.string(f.path)
@@ -39,12 +43,59 @@ extension PageCache {
     }
 }
 
+extension PageCache {
+    /// The fields of ``summary(of:)``.
+    static func readPage(_ r: inout ByteReader, path: String) throws -> Page {
+        let language = try r.string()
+        let contentPath = try r.string()
+        let isSection = try r.bool()
+        let url = try r.string()
+        var fm = FrontMatter()
+        fm.title = try r.string()
+        fm.description = try r.optional { try $0.string() }
+        fm.date = try r.optional { try $0.string() }
+        fm.lastmod = try r.optional { try $0.string() }
+        fm.weight = try r.int()
+        fm.translationKey = try r.optional { try $0.string() }
+        fm.slug = try r.optional { try $0.string() }
+        fm.slugPosition = try r.optional { r in (try r.int(), try r.int()) }
+        return summary(of: Page(sourcePath: path, language: language, contentPath: contentPath, isSection: isSection,
+                                url: url, frontMatter: fm, text: SourceText(bytes: [], lineStarts: [0]), bodyOffset: 0,
+                                bodyLineOffset: 0))
+    }
+
+    static func writePage(_ page: Page, to w: inout ByteWriter) {
+        let fm = page.frontMatter
+        w.string(page.language)
+        w.string(page.contentPath)
+        w.bool(page.isSection)
+        w.string(page.url)
+        w.string(fm.title)
+        for s in [fm.description, fm.date, fm.lastmod] { w.optional(s) { $0.string($1) } }
+        w.int(fm.weight)
+        for s in [fm.translationKey, fm.slug] { w.optional(s) { $0.string($1) } }
+        w.optional(fm.slugPosition) { w, p in
+            w.int(p.line)
+            w.int(p.column)
+        }
+    }
+
+    /// Diagnostics, each as its JSON (few pages have any).
+    static func readDiagnostics(_ r: inout ByteReader) throws -> [Diagnostic] {
+        let decoder = JSONDecoder()
+        return try r.array { r in try decoder.decode(Diagnostic.self, from: Data(try r.string().utf8)) }
+    }
+
+    static func writeDiagnostics(_ diagnostics: [Diagnostic], to w: inout ByteWriter) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        w.array(diagnostics) { w, d in w.string(String(decoding: (try? encoder.encode(d)) ?? Data(), as: UTF8.self)) }
+    }
+}
+
 extension PageBuilder.Built {
     init(reading r: inout ByteReader) throws {
-        let decoder = JSONDecoder()
-        let diagnostics = try r.array { r in
-            try decoder.decode(Diagnostic.self, from: Data(try r.string().utf8))
-        }
+        let diagnostics = try PageCache.readDiagnostics(&r)
         let facts = try PageFacts(reading: &r)
         let search = try r.optional { r in
             var doc = SearchDocument(url: try r.string(), title: try r.string(), snippet: try r.string(), text: try r.string())
@@ -58,9 +109,7 @@ extension PageBuilder.Built {
     }
 
     func write(to w: inout ByteWriter) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        w.array(diagnostics) { w, d in w.string(String(decoding: (try? encoder.encode(d)) ?? Data(), as: UTF8.self)) }
+        PageCache.writeDiagnostics(diagnostics, to: &w)
         facts.write(to: &w)
         w.optional(search) { w, s in
             for text in [s.url, s.title, s.snippet, s.text] { w.string(text) }

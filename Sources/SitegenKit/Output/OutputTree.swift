@@ -104,36 +104,53 @@ public final class OutputTree: @unchecked Sendable {
         remember(relativePath, info)
     }
 
-    /// Puts a file of the published site into the new one unchanged (a hard link: no byte is copied,
-    /// and the file keeps its time of change), if it is still a regular file of the size and time of
-    /// change the last build recorded; false when it is not, and the page must be built again.
-    func adopt(_ relativePath: String, as recorded: BuildRecord.OutputFile) -> Bool {
-        guard (try? ensureDirectory(Self.folder(of: relativePath))) != nil else { return false }
-        let target = staging + "/" + relativePath
-        guard Glibc.link(destination + "/" + relativePath, target) == 0 else { return false }
-        // The new name is checked, not the old one: it is what will be published (`link` links a
-        // symbolic link itself, which is refused here like any other change).
-        var info = stat()
-        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == recorded.size,
-              Self.changed(info) == recorded.changed else {
-            unlink(target)
-            return false
-        }
-        remember(relativePath, info)
-        return true
-    }
-
     /// The folder part of a relative path (`kk/42500` of `kk/42500/index.html`, "" for a name alone).
     static func folder(of relativePath: String) -> String {
         guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(relativePath[..<slash])
     }
 
-    /// Adopts every file of a page (see ``adopt(_:as:)``), or none of them.
+    /// Puts the files of a page of the published site into the new one unchanged (hard links: no byte
+    /// is copied, and each file keeps its time of change), if each is still a regular file of the size
+    /// and time of change the last build recorded; all of them or none, and false when not, so the
+    /// page is built again. Files are linked folder by folder through directory descriptors: a page's
+    /// files share one or two folders, and a path walk per file is most of what linking costs.
     func adoptAll(_ files: [BuildRecord.OutputFile]) -> Bool {
-        for (i, file) in files.enumerated() where !adopt(file.path, as: file) {
-            for adopted in files[..<i] { forget(adopted.path) }
-            return false
+        var adopted: [String] = []
+        var start = 0
+        while start < files.count {
+            let folder = Self.folder(of: files[start].path)
+            var end = start + 1
+            while end < files.count && Self.folder(of: files[end].path) == folder { end += 1 }
+            guard adopt(files[start..<end], in: folder, adopted: &adopted) else {
+                for path in adopted { forget(path) }
+                return false
+            }
+            start = end
+        }
+        return true
+    }
+
+    /// Links the files of one folder of the published site into the same folder of the new one.
+    private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String, adopted: inout [String]) -> Bool {
+        guard (try? ensureDirectory(folder)) != nil else { return false }
+        let suffix = folder.isEmpty ? "" : "/" + folder
+        let from = open(destination + suffix, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard from >= 0 else { return false }
+        defer { close(from) }
+        let to = open(staging + suffix, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard to >= 0 else { return false }
+        defer { close(to) }
+        for file in files {
+            let name = String(file.path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1))!
+            guard linkat(from, name, to, name, 0) == 0 else { return false }
+            adopted.append(file.path)
+            // The new name is checked, not the old one: it is what will be published (`linkat` links a
+            // symbolic link itself, which is refused here like any other change).
+            var info = stat()
+            guard fstatat(to, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  Int(info.st_size) == file.size, Self.changed(info) == file.changed else { return false }
+            remember(file.path, info)
         }
         return true
     }
