@@ -149,7 +149,7 @@ final class IncrementalBuildTests: XCTestCase {
         let good = try XCTUnwrap(FileManager.default.contents(atPath: cache))
         let damage: [(String, [UInt8])] = [
             ("cut short", Array(good.prefix(good.count / 2))),
-            ("garbage", Array("sitegen page cache 1\n\u{FF}\u{FF}\u{FF}".utf8)),
+            ("garbage", PageCache.header + [0xFF, 0xFF, 0xFF]),
             ("another format", Array("sitegen page cache 0\n".utf8) + Array(good.dropFirst(21))),
             ("empty", []),
         ]
@@ -166,6 +166,33 @@ final class IncrementalBuildTests: XCTestCase {
         try FileManager.default.copyItem(atPath: other.root + "/.site.pages", toPath: cache)
         try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
         try assertSameAsCleanBuild(f, after: "a cache of another site")
+    }
+
+    func testACacheNamingFilesOutsideItsPagesPlacesIsRefused() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let page = "content/kk/42500/apply.md"
+        let escapes = ["../escape/x.html", "kk/../../escape/x.html", "/tmp/escape.html", "bulletins/kk/42500/apply/../../../../escape.txt",
+                       "ru/42500/apply/index.html", "bulletins/kk/42500/apply/sub/x.txt", "bulletins/kk/42500/apply/.."]
+        for path in escapes {
+            var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "the build left a cache")
+            var entry = try XCTUnwrap(cache.pages[page])
+            entry.outputs.append(BuildRecord.OutputFile(path: path, size: 1, changed: 1))
+            cache.pages[page] = entry
+            PageCache.write(cache, for: f.siteDirectory)
+            XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache naming \(path) for \(page) is refused")
+            try append(f, "content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
+            try assertSameAsCleanBuild(f, after: "a cache naming \(path)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/escape"))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: (f.root as NSString).deletingLastPathComponent + "/escape"))
+        }
+        // A cached address that its file could not have (a slug out of the folder) refuses the cache too.
+        var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        var entry = try XCTUnwrap(cache.pages[page])
+        entry.page.frontMatter.slug = "../../escape"
+        cache.pages[page] = entry
+        PageCache.write(cache, for: f.siteDirectory)
+        XCTAssertNil(PageCache.read(for: f.siteDirectory))
     }
 
     func testWarningsOfPagesNotBuiltAgainAreStillReported() throws {

@@ -73,10 +73,7 @@ public struct ContentLoader: Sendable {
         let (fm, diagnostics) = FrontMatterParser.parse(split.yaml, file: path)
         guard let fm else { return (nil, diagnostics) }
         if fm.draft && !includeDrafts { return (nil, diagnostics) }
-        let rel = path.dropFirst("content/".count)
-        let lang = String(rel.prefix { $0 != "/" })
-        let contentPath = String(rel.dropFirst(lang.count + 1).dropLast(3))
-        let isSection = contentPath == "_index" || contentPath.hasSuffix("/_index")
+        let (lang, contentPath, isSection) = Page.place(of: path)
         var diags = diagnostics
         if isSection, let slug = fm.slug, let p = fm.slugPosition {
             diags.append(Diagnostic(.warning, "frontmatter.slug", id: "frontmatter.slug.section", ["slug": slug],

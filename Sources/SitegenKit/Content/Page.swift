@@ -63,6 +63,15 @@ public struct Page: Sendable {
         filePosition(BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn))
     }
 
+    /// The language, path below the language folder (without `.md`) and kind of the content file at
+    /// `sourcePath` (`content/kk/42500/apply.md`: `kk`, `42500/apply`, not a section).
+    static func place(of sourcePath: String) -> (language: String, contentPath: String, isSection: Bool) {
+        let rel = sourcePath.dropFirst("content/".count)
+        let lang = String(rel.prefix { $0 != "/" })
+        let contentPath = String(rel.dropFirst(lang.count + 1).dropLast(3))
+        return (lang, contentPath, contentPath == "_index" || contentPath.hasSuffix("/_index"))
+    }
+
     /// Computes the site path of a content file from its place and slug.
     static func url(language: String, contentPath: String, slug: String?) -> String {
         var parts = contentPath.split(separator: "/").map(String.init)

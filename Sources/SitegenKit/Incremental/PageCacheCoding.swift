@@ -17,6 +17,7 @@ extension PageCache {
             let outputs = try r.array { r in
                 BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
             }
+            guard outputs.allSatisfy({ Self.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
             pages[path] = Entry(source: source, page: page, loaded: loaded, built: built, outputs: outputs)
         }
         guard r.isAtEnd else { throw ByteReader.Malformed() }
@@ -44,12 +45,9 @@ extension PageCache {
 }
 
 extension PageCache {
-    /// The fields of ``summary(of:)``.
+    /// The fields of ``summary(of:)``. The page's place and address are not read but made again from
+    /// its path and slug, as reading the file makes them; a slug that file could not have is refused.
     static func readPage(_ r: inout ByteReader, path: String) throws -> Page {
-        let language = try r.string()
-        let contentPath = try r.string()
-        let isSection = try r.bool()
-        let url = try r.string()
         var fm = FrontMatter()
         fm.title = try r.string()
         fm.description = try r.optional { try $0.string() }
@@ -59,17 +57,17 @@ extension PageCache {
         fm.translationKey = try r.optional { try $0.string() }
         fm.slug = try r.optional { try $0.string() }
         fm.slugPosition = try r.optional { r in (try r.int(), try r.int()) }
+        let (language, contentPath, isSection) = Page.place(of: path)
+        let slug = isSection ? nil : fm.slug
+        guard path.hasPrefix("content/"), path.hasSuffix(".md"), !language.isEmpty,
+              PageAddressRule.problem(contentPath: contentPath, slug: slug) == nil else { throw ByteReader.Malformed() }
         return summary(of: Page(sourcePath: path, language: language, contentPath: contentPath, isSection: isSection,
-                                url: url, frontMatter: fm, text: SourceText(bytes: [], lineStarts: [0]), bodyOffset: 0,
-                                bodyLineOffset: 0))
+                                url: Page.url(language: language, contentPath: contentPath, slug: slug), frontMatter: fm,
+                                text: SourceText(bytes: [], lineStarts: [0]), bodyOffset: 0, bodyLineOffset: 0))
     }
 
     static func writePage(_ page: Page, to w: inout ByteWriter) {
         let fm = page.frontMatter
-        w.string(page.language)
-        w.string(page.contentPath)
-        w.bool(page.isSection)
-        w.string(page.url)
         w.string(fm.title)
         for s in [fm.description, fm.date, fm.lastmod] { w.optional(s) { $0.string($1) } }
         w.int(fm.weight)
@@ -78,6 +76,17 @@ extension PageCache {
             w.int(p.line)
             w.int(p.column)
         }
+    }
+
+    /// Whether `path` is a file a page of this address writes: its page, or a file directly in its
+    /// bulletins' folder. Anything else in a cache (a path out of the site, another page's file) is
+    /// refused, so linking a cached page's files never reaches outside its own places.
+    static func isOutput(_ path: String, of page: Page) -> Bool {
+        if path == page.outputPath { return true }
+        let folder = BulletinManifest.folder(of: page)
+        guard path.hasPrefix(folder) else { return false }
+        let name = path.dropFirst(folder.count)
+        return !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
     }
 
     /// Diagnostics, each as its JSON (few pages have any).
