@@ -130,6 +130,21 @@ final class IncrementalBuildTests: XCTestCase {
                 try FileManager.default.createSymbolicLink(atPath: page, withDestinationPath: "/etc/passwd")
             }),
             ("a removed page", { try f.remove("site/kk/42500/apply/index.html") }),
+            ("a folder replaced by a link to a copy with a forged page of the same size and time", {
+                let outside = f.root + "/outside"
+                try? FileManager.default.removeItem(atPath: outside)
+                try FileManager.default.copyItem(atPath: f.siteDirectory + "/kk/42500", toPath: outside)
+                let forged = outside + "/apply/index.html"
+                var info = stat()
+                XCTAssertEqual(lstat(page, &info), 0)
+                let size = Int(info.st_size)
+                let evil = Array("<a href=\"https://evil.example/\">x</a>".utf8)
+                try Data(evil + [UInt8](repeating: 0x20, count: size - evil.count)).write(to: URL(fileURLWithPath: forged))
+                var times = [info.st_atim, info.st_mtim]
+                XCTAssertEqual(utimensat(AT_FDCWD, forged, &times, 0), 0)
+                try FileManager.default.removeItem(atPath: f.siteDirectory + "/kk/42500")
+                try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/kk/42500", withDestinationPath: outside)
+            }),
         ]
         for (what, tamper) in tampering {
             // A change of content too, so the build is incremental rather than "up to date".
@@ -152,10 +167,16 @@ final class IncrementalBuildTests: XCTestCase {
             ("garbage", PageCache.header + [0xFF, 0xFF, 0xFF]),
             ("another format", Array("sitegen page cache 0\n".utf8) + Array(good.dropFirst(21))),
             ("empty", []),
+            ("with one byte changed", {
+                var bytes = Array(good)
+                bytes[bytes.count / 2] ^= 0x01
+                return bytes
+            }()),
         ]
         for (what, bytes) in damage {
             try append(f, "content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
             try f.writeBytes(".site.pages", bytes)
+            XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache \(what) is not read")
             try assertSameAsCleanBuild(f, after: "a cache \(what)")
         }
         // A cache describing other pages than those published (one copied from another site's build).

@@ -53,8 +53,11 @@ struct InputDigest: Sendable {
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
     private static func fileDigest(_ path: String) -> String {
         guard let bytes = FileReader.read(path) else { return "unreadable" }
-        return "\(bytes.count) " + SHA256Digest.hex(bytes)
+        return digest(of: bytes)
     }
+
+    /// The digest of a file's bytes, as ``content`` gives it.
+    static func digest(of bytes: [UInt8]) -> String { "\(bytes.count) " + SHA256Digest.hex(bytes) }
 
     /// The running program's file, size and time of change: a rebuilt sitegen may write a different
     /// site from the same sources.

@@ -15,11 +15,19 @@ struct PageBuilder: Sendable {
         var bulletins: [BulletinManifest.Entry] = []
         /// Every file the page wrote, relative to the output root (for the ``PageCache``).
         var outputs: [String] = []
+        /// The digest of the bytes the page was built from (``Page/sourceDigest``).
+        var source: String?
     }
 
     /// Builds one page and returns what its checks found, its facts and its search entry; writes
     /// nothing when the checks found an error.
     func build(_ page: Page, bulletins wanted: Bool = true) -> Built {
+        var built = make(page, bulletins: wanted)
+        built.source = page.sourceDigest
+        return built
+    }
+
+    private func make(_ page: Page, bulletins wanted: Bool) -> Built {
         let checked = checker.check(page)
         var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }

@@ -236,7 +236,8 @@ public struct SiteBuilder: Sendable {
         var entries: [String: PageCache.Entry] = [:]
         for (page, b) in zip(pages, built) where !generated.contains(page.sourcePath) {
             let files = b.outputs.compactMap(output.placedFile)
-            guard let source = inputs.content[page.sourcePath], let report = loaded[page.sourcePath],
+            // The digest of what the page was built from: a file changed while the build ran is built again next time.
+            guard let source = b.source ?? inputs.content[page.sourcePath], let report = loaded[page.sourcePath],
                   files.count == b.outputs.count else { continue }
             entries[page.sourcePath] = PageCache.Entry(source: source, page: PageCache.summary(of: page), loaded: report,
                                                        built: b, outputs: files)

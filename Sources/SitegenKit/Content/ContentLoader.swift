@@ -47,7 +47,10 @@ public struct ContentLoader: Sendable {
         guard let bytes = FileReader.read(sourceDirectory + "/" + path) else {
             return (nil, [.error("content.io", id: "content.io", ["reason": errnoText()], file: path)])
         }
-        return page(from: bytes, path: path)
+        var (page, diagnostics) = page(from: bytes, path: path)
+        // The digest of what was read, not of what the file holds by the time the build records it.
+        page?.sourceDigest = InputDigest.digest(of: bytes)
+        return (page, diagnostics)
     }
 
     /// Makes a page from a file's bytes.

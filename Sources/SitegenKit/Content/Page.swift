@@ -14,6 +14,8 @@ public struct Page: Sendable {
     public var text: SourceText
     public var bodyOffset: Int
     public var bodyLineOffset: Int
+    /// ``InputDigest/digest(of:)`` of the bytes the page was made from, when it was read from its file.
+    var sourceDigest: String? = nil
 
     /// The key that pairs translations: front matter `translationKey`, else the path below the
     /// language folder (`42500/apply`, or `42500` for a section).

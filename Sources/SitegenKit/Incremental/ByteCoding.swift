@@ -3,11 +3,7 @@ import Foundation
 /// Writes values as bytes for a file only sitegen reads back (``PageCache``): integers as LEB128
 /// varints, strings as their length and UTF-8. Fast to read in bulk, unlike JSON with `Codable`.
 struct ByteWriter {
-    private(set) var bytes: [UInt8]
-
-    /// A writer whose bytes start with `prefix` (a file's header: the file is written in one piece,
-    /// never copied to be joined).
-    init(prefix: [UInt8] = []) { bytes = prefix }
+    private(set) var bytes: [UInt8] = []
 
     mutating func int(_ value: Int) {
         // Zigzag, so a negative number (never expected, but never refused) stays short.

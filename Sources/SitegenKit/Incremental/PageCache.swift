@@ -76,30 +76,31 @@ struct PageCache {
         return SHA256Digest.hex(w.bytes)
     }
 
-    /// The cache beside `destination`, or nil when there is none or it cannot be read whole.
+    /// The cache beside `destination`, or nil when there is none, it cannot be read whole, or its
+    /// bytes are not those it was written with: the line after the header is the SHA-256 of the rest,
+    /// so a damaged cache (a disk error, a cut copy) is never taken for the last build's results.
     static func read(for destination: String) -> PageCache? {
-        guard let bytes = FileReader.read(path(for: destination)), bytes.starts(with: header) else { return nil }
-        var r = ByteReader(bytes, from: header.count)
+        guard let bytes = FileReader.read(path(for: destination)), bytes.starts(with: header),
+              bytes.count >= header.count + 65, bytes[header.count + 64] == UInt8(ascii: "\n") else { return nil }
+        let body = header.count + 65
+        let stream = SHA256Stream()
+        bytes.withUnsafeBytes { stream.update(UnsafeRawBufferPointer(rebasing: $0[body...])) }
+        guard Array(stream.hex().utf8) == Array(bytes[header.count..<(header.count + 64)]) else { return nil }
+        var r = ByteReader(bytes, from: body)
         return try? PageCache(reading: &r)
     }
 
-    /// Writes the cache through a temporary file and a rename; on any failure there is no cache,
+    /// Writes the cache through a new temporary file and a rename; on any failure there is no cache,
     /// and the next build does all the work, which is always safe.
     static func write(_ cache: PageCache, for destination: String) {
-        let target = path(for: destination)
-        var w = ByteWriter(prefix: header)
+        var w = ByteWriter()
         cache.write(to: &w)
-        let temporary = target + ".tmp-" + String(getpid())
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else {
-            unlink(target)
-            return
-        }
-        let written = w.bytes.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
-        close(fd)
-        if !written || rename(temporary, target) != 0 {
-            unlink(temporary)
-            unlink(target)
+        let stream = SHA256Stream()
+        stream.update(w.bytes)
+        let lines = header + Array((stream.hex() + "\n").utf8)
+        let target = path(for: destination)
+        OutputTree.replaceFile(target) { fd in
+            lines.withUnsafeBytes { OutputTree.writeAll(fd, $0) } && w.bytes.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
         }
     }
 

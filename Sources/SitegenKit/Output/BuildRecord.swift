@@ -57,19 +57,8 @@ struct BuildRecord {
         var record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.count,
                                  files: digest(of: files))
         record.bulletins = bulletins
-        let temporary = target + ".tmp-" + String(getpid())
         var text = record.text
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else {
-            unlink(target)
-            return
-        }
-        let written = text.withUTF8 { buf in Glibc.write(fd, buf.baseAddress, buf.count) == buf.count }
-        close(fd)
-        if !written || rename(temporary, target) != 0 {
-            unlink(temporary)
-            unlink(target)
-        }
+        OutputTree.replaceFile(target) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
     }
 
     /// Forgets the record (before an output is replaced, so a record never outlives its folder).

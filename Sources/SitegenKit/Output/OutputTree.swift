@@ -84,8 +84,7 @@ public final class OutputTree: @unchecked Sendable {
             throw OutputError.io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
         }
         if reusesPublishedFiles,
-           bytes.withContiguousStorageIfAvailable({ publishedFile(relativePath, holds: UnsafeRawBufferPointer($0)) }) == true,
-           link(relativePath) {
+           bytes.withContiguousStorageIfAvailable({ linkPublished(relativePath, holding: UnsafeRawBufferPointer($0)) }) == true {
             return
         }
         // A name linked to the published site is never written through: that would change the live site.
@@ -102,6 +101,18 @@ public final class OutputTree: @unchecked Sendable {
         var info = stat()
         guard ok, fstat(fd, &info) == 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         remember(relativePath, info)
+    }
+
+    /// Opens `folder` (relative) below `root` one name at a time, following no symbolic link on the way;
+    /// -1 when it is not there or not a folder all the way down.
+    static func openFolder(_ folder: String, below root: String) -> Int32 {
+        var fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        for name in folder.split(separator: "/") where fd >= 0 {
+            let next = openat(fd, String(name), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            close(fd)
+            fd = next
+        }
+        return fd
     }
 
     /// The folder part of a relative path (`kk/42500` of `kk/42500/index.html`, "" for a name alone).
@@ -135,7 +146,9 @@ public final class OutputTree: @unchecked Sendable {
     private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String, adopted: inout [String]) -> Bool {
         guard (try? ensureDirectory(folder)) != nil else { return false }
         let suffix = folder.isEmpty ? "" : "/" + folder
-        let from = open(destination + suffix, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        // The published folder is opened a name at a time: a folder of the site replaced by a link
+        // (to files made to look published) is never followed.
+        let from = Self.openFolder(folder, below: destination)
         guard from >= 0 else { return false }
         defer { close(from) }
         let to = open(staging + suffix, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -163,13 +176,25 @@ public final class OutputTree: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Links the published file at `relativePath` into the staging folder and remembers it.
-    private func link(_ relativePath: String) -> Bool {
+    /// Links the published file at `relativePath` into the staging folder, if it is a regular file
+    /// holding exactly `bytes`, and remembers it. The folder is opened a name at a time (no link is
+    /// followed), and the name linked must still be the file that was compared.
+    private func linkPublished(_ relativePath: String, holding bytes: UnsafeRawBufferPointer) -> Bool {
+        let folder = Self.folder(of: relativePath)
+        let name = String(relativePath.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1))!
+        let dir = Self.openFolder(folder, below: destination)
+        guard dir >= 0 else { return false }
+        defer { close(dir) }
+        let fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        var compared = stat()
+        let same = fstat(fd, &compared) == 0 && Self.holds(fd, compared, bytes)
+        close(fd)
         let target = staging + "/" + relativePath
+        guard same, linkat(dir, name, AT_FDCWD, target, 0) == 0 else { return false }
         var info = stat()
-        guard Glibc.link(destination + "/" + relativePath, target) == 0 else { return false }
-        // The new name is checked, not the old one: it is what will be published.
-        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_ino == compared.st_ino,
+              info.st_dev == compared.st_dev else {
             unlink(target)
             return false
         }
@@ -177,13 +202,9 @@ public final class OutputTree: @unchecked Sendable {
         return true
     }
 
-    /// Whether the published site holds exactly `bytes` at `relativePath`, as a regular file.
-    private func publishedFile(_ relativePath: String, holds bytes: UnsafeRawBufferPointer) -> Bool {
-        let fd = open(destination + "/" + relativePath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+    /// Whether the open file `fd` (of status `info`) is a regular file holding exactly `bytes`.
+    private static func holds(_ fd: Int32, _ info: stat, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         if bytes.isEmpty { return true }
         let old = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
         defer { old.deallocate() }
@@ -227,6 +248,26 @@ public final class OutputTree: @unchecked Sendable {
     public func write(_ relativePath: String, _ text: String) throws {
         var text = text
         try text.withUTF8 { try write(relativePath, $0) }
+    }
+
+    /// Replaces the file at `path` with what `write` writes, through a temporary file beside it and a
+    /// rename, so a reader never sees half a file. The temporary name is created anew (`O_EXCL`, after
+    /// removing whatever had that name): a file linked there by someone else is never written through.
+    /// On any failure `path` is removed, which for the records beside the output means "do all the work".
+    static func replaceFile(_ path: String, _ write: (Int32) -> Bool) {
+        let temporary = path + ".tmp-" + String(getpid())
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            unlink(path)
+            return
+        }
+        let written = write(fd)
+        close(fd)
+        if !written || rename(temporary, path) != 0 {
+            unlink(temporary)
+            unlink(path)
+        }
     }
 
     /// Writes every byte, going on after a short write or an interrupted call.
