@@ -91,23 +91,22 @@ public struct SiteBuilder: Sendable {
         // has what the other pages and the site-wide parts need of it (see `PageCache`).
         let previous = options.force || options.keepsPreviewState ? nil
             : PageCache.read(for: options.resolvedOutput).flatMap { $0.setup == inputs?.setup ? $0 : nil }
+        let unchanged = Set(previous.map { previous in files.filter { previous.pages[$0]?.source == inputs?.content[$0] } } ?? [])
         var loaded = Parallel.map(files) { file -> (Page?, [Diagnostic]) in
-            guard let entry = previous?.pages[file], entry.source == inputs?.content[file] else { return loader.load(file) }
+            guard unchanged.contains(file), let entry = previous?.pages[file] else { return loader.load(file) }
             return (entry.page, entry.loaded)
         }
         var placed = Self.placed(loaded, config: config)
         // What pages show of each other changed: every page is built again, so every page is read.
         let indexDigest = PageCache.indexDigest(placed.index)
         let cache = previous?.index == indexDigest ? previous : nil
-        if let previous, cache == nil {
+        if cache == nil && !unchanged.isEmpty {
             let summaries = loaded
-            loaded = Parallel.map(Array(files.indices)) { i in
-                previous.pages[files[i]]?.source == inputs?.content[files[i]] ? loader.load(files[i]) : summaries[i]
-            }
+            loaded = Parallel.map(Array(files.indices)) { i in unchanged.contains(files[i]) ? loader.load(files[i]) : summaries[i] }
             placed = Self.placed(loaded, config: config)
         }
         let (pages, generated, index) = placed
-        let summarized = Set(cache.map { cache in files.filter { cache.pages[$0]?.source == inputs?.content[$0] } } ?? [])
+        let summarized = cache == nil ? [] : unchanged
         var loadReports: [String: [Diagnostic]] = [:]
         for (file, (page, d)) in zip(files, loaded) {
             diagnostics += d

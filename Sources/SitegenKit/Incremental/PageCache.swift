@@ -57,7 +57,7 @@ struct PageCache {
                     bodyLineOffset: 0)
     }
 
-    private static let emptyText = SourceText(bytes: [], lineStarts: [0])
+    static let emptyText = SourceText(bytes: [], lineStarts: [0])
 
     /// The cache's file for an output folder: `.site.pages` beside `site/`.
     static func path(for destination: String) -> String {

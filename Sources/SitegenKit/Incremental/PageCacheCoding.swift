@@ -61,9 +61,9 @@ extension PageCache {
         let slug = isSection ? nil : fm.slug
         guard path.hasPrefix("content/"), path.hasSuffix(".md"), !language.isEmpty,
               PageAddressRule.problem(contentPath: contentPath, slug: slug) == nil else { throw ByteReader.Malformed() }
-        return summary(of: Page(sourcePath: path, language: language, contentPath: contentPath, isSection: isSection,
-                                url: Page.url(language: language, contentPath: contentPath, slug: slug), frontMatter: fm,
-                                text: SourceText(bytes: [], lineStarts: [0]), bodyOffset: 0, bodyLineOffset: 0))
+        return Page(sourcePath: path, language: language, contentPath: contentPath, isSection: isSection,
+                    url: Page.url(language: language, contentPath: contentPath, slug: slug), frontMatter: fm, text: emptyText,
+                    bodyOffset: 0, bodyLineOffset: 0)
     }
 
     static func writePage(_ page: Page, to w: inout ByteWriter) {
@@ -91,11 +91,15 @@ extension PageCache {
 
     /// Diagnostics, each as its JSON (few pages have any).
     static func readDiagnostics(_ r: inout ByteReader) throws -> [Diagnostic] {
+        let count = try r.count()
+        guard count > 0 else { return [] }
         let decoder = JSONDecoder()
-        return try r.array { r in try decoder.decode(Diagnostic.self, from: Data(try r.string().utf8)) }
+        return try (0..<count).map { _ in try decoder.decode(Diagnostic.self, from: Data(try r.string().utf8)) }
     }
 
     static func writeDiagnostics(_ diagnostics: [Diagnostic], to w: inout ByteWriter) {
+        // Most pages have none: no encoder is made for them.
+        guard !diagnostics.isEmpty else { return w.int(0) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         w.array(diagnostics) { w, d in w.string(String(decoding: (try? encoder.encode(d)) ?? Data(), as: UTF8.self)) }

@@ -80,9 +80,7 @@ public final class OutputTree: @unchecked Sendable {
     public func write(_ relativePath: String, _ bytes: some Collection<UInt8>, exclusive: Bool = false) throws {
         try ensureDirectory(Self.folder(of: relativePath))
         let full = staging + "/" + relativePath
-        if exclusive && reusesPublishedFiles && placedFile(relativePath) != nil {
-            throw OutputError.io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
-        }
+        if exclusive && reusesPublishedFiles && placedFile(relativePath) != nil { throw Self.clash(relativePath) }
         if reusesPublishedFiles,
            bytes.withContiguousStorageIfAvailable({ linkPublished(relativePath, holding: UnsafeRawBufferPointer($0)) }) == true {
             return
@@ -90,9 +88,7 @@ public final class OutputTree: @unchecked Sendable {
         // A name linked to the published site is never written through: that would change the live site.
         if reusesPublishedFiles && !exclusive { unlink(full) }
         let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
-        if fd < 0 && exclusive && errno == EEXIST {
-            throw OutputError.io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
-        }
+        if fd < 0 && exclusive && errno == EEXIST { throw Self.clash(relativePath) }
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         defer { close(fd) }
         let ok = bytes.withContiguousStorageIfAvailable { buf -> Bool in
@@ -101,6 +97,11 @@ public final class OutputTree: @unchecked Sendable {
         var info = stat()
         guard ok, fstat(fd, &info) == 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         remember(relativePath, info)
+    }
+
+    /// A static file at a path the build already wrote.
+    private static func clash(_ relativePath: String) -> OutputError {
+        .io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
     }
 
     /// Opens `folder` (relative) below `root` one name at a time, following no symbolic link on the way;
@@ -119,6 +120,12 @@ public final class OutputTree: @unchecked Sendable {
     static func folder(of relativePath: String) -> String {
         guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(relativePath[..<slash])
+    }
+
+    /// The last name of a relative path (`index.html` of `kk/42500/index.html`).
+    static func name(of relativePath: String) -> String {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return relativePath }
+        return String(relativePath[relativePath.utf8.index(after: slash)...])
     }
 
     /// Puts the files of a page of the published site into the new one unchanged (hard links: no byte
@@ -155,7 +162,7 @@ public final class OutputTree: @unchecked Sendable {
         guard to >= 0 else { return false }
         defer { close(to) }
         for file in files {
-            let name = String(file.path.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1))!
+            let name = Self.name(of: file.path)
             guard linkat(from, name, to, name, 0) == 0 else { return false }
             adopted.append(file.path)
             // The new name is checked, not the old one: it is what will be published (`linkat` links a
@@ -181,7 +188,7 @@ public final class OutputTree: @unchecked Sendable {
     /// followed), and the name linked must still be the file that was compared.
     private func linkPublished(_ relativePath: String, holding bytes: UnsafeRawBufferPointer) -> Bool {
         let folder = Self.folder(of: relativePath)
-        let name = String(relativePath.utf8.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1))!
+        let name = Self.name(of: relativePath)
         let dir = Self.openFolder(folder, below: destination)
         guard dir >= 0 else { return false }
         defer { close(dir) }
