@@ -260,4 +260,35 @@ final class IncrementalBuildTests: XCTestCase {
         let after = inodes(f)
         XCTAssertTrue(after.allSatisfy { before[$0.key] != $0.value }, "--force links nothing from the last build")
     }
+
+    /// A build keeps only a summary of each page while it works, and reads the page again to build it:
+    /// a file saved in between fails the build (the site would mix two states of it), publishing nothing.
+    func testAPageEditedWhileTheSiteIsBuiltFailsTheBuild() throws {
+        let f = try Fixture()
+        let paths = (0..<40).map { "content/ru/page-\($0).md" }
+        for (i, path) in paths.enumerated() { try f.write(path, "---\ntitle: \"Страница \(i)\"\n---\nТекст.\n") }
+        XCTAssertTrue(f.build().published)
+        let before = f.snapshot()
+        for path in paths { try append(f, path, "Первая правка.\n") }
+        // When the first page is built, every file gets a second edit: the pages not built yet were read
+        // for the site index before it.
+        let root = f.root
+        let progress = ProgressLine(delay: 0, label: { done, _ in
+            if done == 1 {
+                for path in paths {
+                    let file = root + "/" + path
+                    try? (String(contentsOfFile: file, encoding: .utf8) + "Вторая правка.\n").write(toFile: file, atomically: true, encoding: .utf8)
+                }
+            }
+            return ""
+        }, write: { _ in })
+        let report = SiteBuilder(options: BuildOptions(sourceDirectory: f.root), progress: progress).run()
+        XCTAssertFalse(report.published)
+        let changed = report.diagnostics.filter { $0.messageID == "content.io.changed" }
+        XCTAssertFalse(changed.isEmpty, "the files edited during the build are named: \(report.diagnostics.filter { $0.severity == .error }.map(\.code))")
+        XCTAssertTrue(changed.allSatisfy { paths.contains($0.file) && $0.severity == .error && $0.code == "content.io" })
+        XCTAssertTrue(f.snapshot() == before, "the published site is the last build's")
+        XCTAssertTrue(f.build().published, "built again, it publishes the files as they are now")
+        XCTAssertTrue(String(decoding: f.snapshot()["ru/page-0/index.html"] ?? Data(), as: UTF8.self).contains("Вторая правка"))
+    }
 }

@@ -5,6 +5,20 @@ struct PageBuilder: Sendable {
     let templates: Templates
     let output: any PageOutput
     let bulletins: BulletinMaker
+    /// Each language's search analysis: a page's words are read for the index as the page is built, so
+    /// that its text is not kept until the index is made.
+    let searchAnalyzers: [String: SearchAnalyzer]
+
+    init(context: PageContext, checker: PageChecker, templates: Templates, output: any PageOutput, bulletins: BulletinMaker) {
+        self.context = context
+        self.checker = checker
+        self.templates = templates
+        self.output = output
+        self.bulletins = bulletins
+        searchAnalyzers = Dictionary(uniqueKeysWithValues: context.config.languages.map { lang in
+            (lang, SearchAnalyzer(language: lang, aliasTable: context.strings.text("searchAliases", lang)))
+        })
+    }
 
     /// What building one page gives the site-wide step.
     struct Built: Sendable {
@@ -75,7 +89,8 @@ struct PageBuilder: Sendable {
         // shows them defanged; a snippet has no such rendering). Their words are still found by search.
         let snippet = page.frontMatter.description
             ?? String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160))
-        return SearchDocument(url: context.href(page.url), title: Typography.apply(page.frontMatter.title, language: lang),
-                              snippet: Typography.apply(snippet, language: lang), text: page.frontMatter.title + " " + text)
+        let document = SearchDocument(url: context.href(page.url), title: Typography.apply(page.frontMatter.title, language: lang),
+                                      snippet: Typography.apply(snippet, language: lang), text: page.frontMatter.title + " " + text)
+        return searchAnalyzers[lang].map { SearchIndexWriter.analyzed(document, analyzer: $0) } ?? document
     }
 }

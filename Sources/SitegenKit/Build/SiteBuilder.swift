@@ -92,20 +92,23 @@ public struct SiteBuilder: Sendable {
         let previous = options.force || options.keepsPreviewState ? nil
             : PageCache.read(for: options.resolvedOutput).flatMap { $0.setup == inputs?.setup ? $0 : nil }
         let unchanged = Set(previous.map { previous in files.filter { previous.pages[$0]?.source == inputs?.content[$0] } } ?? [])
-        var loaded = Parallel.map(files) { file -> (Page?, [Diagnostic]) in
-            guard unchanged.contains(file), let entry = previous?.pages[file] else { return loader.load(file) }
-            return (entry.page, entry.loaded)
+        // Memory stays flat in the content: a page is kept as its summary (what the site index and the
+        // address checks read), and read again when it is built. A preview keeps whole pages, to rebuild
+        // one without reading the others.
+        let keepsText = options.keepsPreviewState
+        let loaded = Parallel.map(files) { file -> (Page?, [Diagnostic]) in
+            guard unchanged.contains(file), let entry = previous?.pages[file] else {
+                let (page, d) = loader.load(file)
+                return (keepsText ? page : page.map(PageCache.summary(of:)), d)
+            }
+            var page = entry.page
+            page.sourceDigest = entry.source
+            return (page, entry.loaded)
         }
-        var placed = Self.placed(loaded, config: config)
-        // What pages show of each other changed: every page is built again, so every page is read.
-        let indexDigest = PageCache.indexDigest(placed.index)
+        let (pages, generated, index) = Self.placed(loaded, config: config)
+        // What pages show of each other changed: every page is built again.
+        let indexDigest = PageCache.indexDigest(index)
         let cache = previous?.index == indexDigest ? previous : nil
-        if cache == nil && !unchanged.isEmpty {
-            let summaries = loaded
-            loaded = Parallel.map(Array(files.indices)) { i in unchanged.contains(files[i]) ? loader.load(files[i]) : summaries[i] }
-            placed = Self.placed(loaded, config: config)
-        }
-        let (pages, generated, index) = placed
         let summarized = cache == nil ? [] : unchanged
         var loadReports: [String: [Diagnostic]] = [:]
         for (file, (page, d)) in zip(files, loaded) {
@@ -135,15 +138,20 @@ public struct SiteBuilder: Sendable {
         var built = Parallel.map(pages) { page -> PageBuilder.Built in
             defer { progress?.advance() }
             if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
+            if keepsText { return builder.build(page) }
             // An unchanged page is what the last build made of it, its files linked from the published
             // site: files and setup unchanged, and what pages show of each other too.
-            guard summarized.contains(page.sourcePath) else { return builder.build(page) }
-            if let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) { return entry.built }
-            // Its published files changed since: it is read now, and built again.
+            if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
+                return entry.built
+            }
+            // Otherwise the page is read again, and built from the bytes the site index was made from:
+            // a file changed since fails the build, which publishes one state of the content or none.
             let (read, d) = loader.load(page.sourcePath)
-            guard let read else {
-                return PageBuilder.Built(diagnostics: d, facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
-                                                                          translationKey: page.translationKey, lastmod: nil))
+            guard let read, read.sourceDigest == page.sourceDigest else {
+                let changed = Diagnostic.error("content.io", id: "content.io.changed", file: page.sourcePath)
+                return PageBuilder.Built(diagnostics: read == nil ? d : [changed],
+                                         facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
+                                                          translationKey: page.translationKey, lastmod: nil))
             }
             return builder.build(read)
         }
@@ -200,8 +208,8 @@ public struct SiteBuilder: Sendable {
         if !failed, let inputs {
             BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
-            PageCache.write(Self.pageCache(pages: pages, built: built, generated: generated, loaded: loadReports,
-                                           inputs: inputs, index: indexDigest, output: output), for: output.destination)
+            Self.writePageCache(pages: pages, built: built, generated: generated, loaded: loadReports,
+                                inputs: inputs, index: indexDigest, output: output)
         }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
@@ -229,19 +237,22 @@ public struct SiteBuilder: Sendable {
         return files
     }
 
-    /// What this build made of each page, for the next one to start from.
-    static func pageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, loaded: [String: [Diagnostic]],
-                          inputs: InputDigest, index: String, output: OutputTree) -> PageCache {
-        var entries: [String: PageCache.Entry] = [:]
-        for (page, b) in zip(pages, built) where !generated.contains(page.sourcePath) {
+    /// What this build made of each page, for the next one to start from, written as it is made: one
+    /// entry at a time, so that a big site's cache is never whole in memory.
+    static func writePageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, loaded: [String: [Diagnostic]],
+                               inputs: InputDigest, index: String, output: OutputTree) {
+        func entry(_ i: Int) -> PageCache.Entry? {
+            let (page, b) = (pages[i], built[i])
+            guard !generated.contains(page.sourcePath) else { return nil }
             let files = b.outputs.compactMap(output.placedFile)
             // The digest of what the page was built from: a file changed while the build ran is built again next time.
             guard let source = b.source ?? inputs.content[page.sourcePath], let report = loaded[page.sourcePath],
-                  files.count == b.outputs.count else { continue }
-            entries[page.sourcePath] = PageCache.Entry(source: source, page: PageCache.summary(of: page), loaded: report,
-                                                       built: b, outputs: files)
+                  files.count == b.outputs.count else { return nil }
+            return PageCache.Entry(source: source, page: PageCache.summary(of: page), loaded: report, built: b, outputs: files)
         }
-        return PageCache(setup: inputs.setup, index: index, pages: entries)
+        let kept = pages.indices.filter { entry($0) != nil }.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+        PageCache.write(setup: inputs.setup, index: index, count: kept.count,
+                        entries: kept.lazy.map { (pages[$0].sourcePath, entry($0)!) }, for: output.destination)
     }
 
     /// The pages read (in the order of their files), with the home pages of languages that have none,

@@ -46,14 +46,22 @@ struct BulletinManifest {
     static func folder(of page: Page) -> String { "bulletins" + page.url }
 
     /// The manifest's JSON, sorted by key, language and channel, so the same site gives the same bytes.
-    static func json(_ entries: [Entry]) -> String {
+    /// Made in one buffer of its final size: a big site's manifest is tens of megabytes.
+    static func json(_ entries: [Entry]) -> [UInt8] {
         let order = Dictionary(uniqueKeysWithValues: BulletinChannel.allCases.enumerated().map { ($1, $0) })
         let sorted = entries.sorted {
             ($0.translationKey, $0.language, order[$0.channel]!, $0.source) < ($1.translationKey, $1.language, order[$1.channel]!, $1.source)
         }
-        var out = "{\n  \"version\": 1,\n  \"bulletins\": [\n"
-        out += sorted.map(\.json).joined(separator: ",\n")
-        if !sorted.isEmpty { out += "\n" }
-        return out + "  ]\n}\n"
+        let head = "{\n  \"version\": 1,\n  \"bulletins\": [\n", tail = "  ]\n}\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(head.utf8.count + tail.utf8.count + sorted.reduce(0) { $0 + $1.json.utf8.count + 2 })
+        out += head.utf8
+        for (i, entry) in sorted.enumerated() {
+            if i > 0 { out += ",\n".utf8 }
+            out += entry.json.utf8
+        }
+        if !sorted.isEmpty { out.append(UInt8(ascii: "\n")) }
+        out += tail.utf8
+        return out
     }
 }

@@ -20,6 +20,10 @@ enum BuildMessages {
             en: "cannot read file: {reason}: check that it exists and may be read",
             kk: "файл оқылмайды: {reason}: оның бар екенін және оны оқуға рұқсат барын тексеріңіз",
             ru: "не удаётся прочитать файл: {reason}: проверьте, что он есть и его можно читать"),
+        "content.io.changed": Entry(
+            en: "file changed while the site was being built from it, so nothing was published: build again",
+            kk: "сайт осы файлдан жиналып жатқанда файл өзгерді, сондықтан ештеңе жарияланбады: қайта жинаңыз",
+            ru: "файл изменился, пока по нему собирался сайт, поэтому ничего не опубликовано: соберите сайт ещё раз"),
         "content.empty": Entry(
             en: "file is empty: a page needs front matter with a title; write it, or delete the file",
             kk: "файл бос: бетке title өрісі бар front matter керек; оны жазыңыз немесе файлды жойыңыз",

@@ -17,6 +17,9 @@ struct ByteWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Forgets what was written, keeping the memory for what comes next.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in

@@ -52,9 +52,11 @@ struct PageCache {
         fm.translationKey = page.frontMatter.translationKey
         fm.slug = page.frontMatter.slug
         fm.slugPosition = page.frontMatter.slugPosition
-        return Page(sourcePath: page.sourcePath, language: page.language, contentPath: page.contentPath,
-                    isSection: page.isSection, url: page.url, frontMatter: fm, text: emptyText, bodyOffset: 0,
-                    bodyLineOffset: 0)
+        var summary = Page(sourcePath: page.sourcePath, language: page.language, contentPath: page.contentPath,
+                           isSection: page.isSection, url: page.url, frontMatter: fm, text: emptyText, bodyOffset: 0,
+                           bodyLineOffset: 0)
+        summary.sourceDigest = page.sourceDigest
+        return summary
     }
 
     static let emptyText = SourceText(bytes: [], lineStarts: [0])
@@ -93,14 +95,30 @@ struct PageCache {
     /// Writes the cache through a new temporary file and a rename; on any failure there is no cache,
     /// and the next build does all the work, which is always safe.
     static func write(_ cache: PageCache, for destination: String) {
-        var w = ByteWriter()
-        cache.write(to: &w)
-        let stream = SHA256Stream()
-        stream.update(w.bytes)
-        let lines = header + Array((stream.hex() + "\n").utf8)
-        let target = path(for: destination)
-        OutputTree.replaceFile(target) { fd in
-            lines.withUnsafeBytes { OutputTree.writeAll(fd, $0) } && w.bytes.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
+        // Sorted: the same build gives the same file.
+        write(setup: cache.setup, index: cache.index, count: cache.pages.count,
+              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value) }, for: destination)
+    }
+
+    /// Writes a cache of `count` entries in the order of their source paths. The body is written as it
+    /// is made; its digest, known at the end, goes into the line left for it.
+    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Entry)>,
+                      for destination: String) {
+        OutputTree.replaceFile(path(for: destination)) { fd in
+            let blank = header + Array(repeating: UInt8(ascii: "0"), count: 64) + [UInt8(ascii: "\n")]
+            guard blank.withUnsafeBytes({ OutputTree.writeAll(fd, $0) }) else { return false }
+            let stream = SHA256Stream()
+            var written = true
+            func flush(_ w: inout ByteWriter) {
+                stream.update(w.bytes)
+                written = written && w.bytes.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
+                w.removeAll()
+            }
+            var w = ByteWriter()
+            Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
+            flush(&w)
+            let digest = Array(stream.hex().utf8)
+            return written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
         }
     }
 

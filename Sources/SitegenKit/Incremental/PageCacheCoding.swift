@@ -24,23 +24,29 @@ extension PageCache {
         self.pages = pages
     }
 
-    func write(to w: inout ByteWriter) {
+    /// Writes a cache into `w`: `count` entries by source path, in order, handing what is written to
+    /// `flush` every megabyte or so (which may empty `w`).
+    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Entry)>,
+                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) {
         w.string(setup)
         w.string(index)
-        w.int(pages.count)
-        // Sorted: the same build gives the same file.
-        for (path, entry) in pages.sorted(by: { $0.key < $1.key }) {
+        w.int(count)
+        var written = 0
+        for (path, entry) in entries {
             w.string(path)
             w.string(entry.source)
-            Self.writePage(entry.page, to: &w)
-            Self.writeDiagnostics(entry.loaded, to: &w)
+            writePage(entry.page, to: &w)
+            writeDiagnostics(entry.loaded, to: &w)
             entry.built.write(to: &w)
             w.array(entry.outputs) { w, f in
                 w.string(f.path)
                 w.int(f.size)
                 w.int(f.changed)
             }
+            written += 1
+            if w.bytes.count >= 1 << 20 { flush(&w) }
         }
+        precondition(written == count, "the page cache lists as many entries as it says")
     }
 }
 

@@ -13,9 +13,18 @@ public enum FileReader {
         guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
         var filled = 0
+        // The size stat gave is read into an array of that size; a file that grew since is read on in
+        // small steps, so that the usual case never grows (and copies) the array.
+        var probe: [UInt8] = []
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            let n: Int
+            if filled < bytes.count {
+                n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            } else {
+                if probe.isEmpty { probe = [UInt8](repeating: 0, count: 4096) }
+                n = probe.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                if n > 0 { bytes.append(contentsOf: probe[..<n]) }
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil

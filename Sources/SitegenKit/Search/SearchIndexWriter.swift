@@ -109,6 +109,16 @@ public enum SearchIndexWriter {
         return (files, read)
     }
 
+    /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
+    /// its text; the page itself when its terms cannot be kept so. The index made from either is the same.
+    static func analyzed(_ document: SearchDocument, analyzer: SearchAnalyzer) -> SearchDocument {
+        guard let terms = SearchPageChunk([document][...], analyzer: analyzer).analyzed.first ?? nil else { return document }
+        var kept = SearchDocument(url: document.url, title: "", snippet: "", text: "")
+        kept.analyzed = terms
+        kept.summary = fragmentEntry(document)
+        return kept
+    }
+
     /// ``files(language:documents:)`` with other shard sizes, so that tests get deep trees from few pages.
     static func files(
         language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int, aliases: String = ""
