@@ -53,7 +53,7 @@ global.fetch = function (url) {
       (expect === "none" ? found.total !== 0 : !found.total || !found.results.length);
     if (over) failed++;
     console.log(`${over ? "OVER" : "ok  "} ${lang} «${q}»: ${found.total} results, ${found.results.length} shown; ` +
-      `focus ${meta.files.length} request ${(meta.bytes / 1024).toFixed(1)} KB, query ${files.length} requests ` +
+      `focus ${meta.files.length} request ${(meta.bytes / 1024).toFixed(1)} KB, query ${files.length} request${files.length === 1 ? "" : "s"} ` +
       `${(bytes / 1024).toFixed(1)} KB, together ${((meta.bytes + bytes) / 1024).toFixed(1)} KB` +
       (process.env.SEARCH_BUDGET_FILES ? ": " + files.join(" ") : ""));
   }
