@@ -226,7 +226,8 @@ def run_query(driver, base, lang, typed, words, sources):
     check(meta_bytes + spent < MAX_BYTES and sum(size for _, size in timed) == spent,
           f"{label}: meta.json {meta_bytes} and the query {spent} bytes served "
           f"({sum(s for _, s in timed)} seen by the page), together under {MAX_BYTES}")
-    cost = (f"focus 1 request {meta_bytes / 1024:.1f} KB, query {len(served)} request{'' if len(served) == 1 else 's'} {spent / 1024:.1f} KB, "
+    plural = "" if len(served) == 1 else "s"
+    cost = (f"focus 1 request {meta_bytes / 1024:.1f} KB, query {len(served)} request{plural} {spent / 1024:.1f} KB, "
             f"together {(meta_bytes + spent) / 1024:.1f} KB")
     if not expected:
         check(not driver.find_elements(By.CSS_SELECTOR, ".search-results li"), f"{label}: no results listed")
