@@ -160,7 +160,9 @@ function shardNames(m) {
 
 // query(q) → {total, results: [[url, title, snippet]], more(from)} or null: pages with every word (its
 // stem; the last word typed is a prefix of one), those already summarized first, then title matches, more
-// terms, site order.
+// terms, site order. query.prepare() loads meta.json (aliases, the shard list) ahead of the first query,
+// so that the query itself fetches only shards; it never rejects: a failed load is forgotten, and the
+// query loads it again (and says so when that fails too).
 function searcher(base) {
   var cache = {};
   function load(path) {
@@ -181,13 +183,22 @@ function searcher(base) {
       return list;
     });
   }
-  return function (q) {
-    var words = parse(q), meta, known = {};
-    if (!words.length) return Promise.resolve(null);
+  // meta.json, read once per searcher: the shard names decoded, with their keys (a split key without "*").
+  function index() {
     return load("meta.json").then(function (m) {
-      if ((meta = m).version !== 4) throw m.version;
+      if (m.version !== 4) throw m.version;
       if (!m.keys) m.shards = shardNames(m);
       m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
+      return m;
+    });
+  }
+  function query(q) {
+    var words = parse(q), meta, known = {};
+    if (!words.length) return Promise.resolve(null);
+    // Already loaded (or loading) when prepare() ran; otherwise (the search page's ?q=, a failed
+    // prepare) this query loads it first.
+    return index().then(function (m) {
+      meta = m;
       // A word being typed is a prefix of a stem, or, when no stem starts with it, a whole stem followed
       // by the start of an ending («отинимд» is «отин» + «имд…»): its last 1–4 letters cut off, whole.
       return Promise.all(words.map(function (w) {
@@ -223,7 +234,9 @@ function searcher(base) {
       for (d = 0; d < PER && d < found.length && near[found[d]];) d++;
       return more(0, d).then(function (results) { return { total: found.length, results: results, more: more }; });
     });
-  };
+  }
+  query.prepare = function () { return index().then(function () {}, function () {}); };
+  return query;
 }
 
 function add(parent, tag, text) {
@@ -233,7 +246,7 @@ function add(parent, tag, text) {
 }
 
 function enhance(form) {
-  var input = form.querySelector("input[name=q]"), box = form.nextElementSibling, timer, seq = 0, failed,
+  var input = form.querySelector("input[name=q]"), box = form.nextElementSibling, timer, seq = 0, failed, prepared,
     query = searcher(form.getAttribute("data-index"));
   if (!input || !box || !box.classList.contains("search-results")) return;
   function say(key, n) { return (form.getAttribute("data-" + key) || "").replace("{n}", n); }
@@ -287,6 +300,15 @@ function enhance(form) {
       if (submitted && !onSearchPage()) form.submit();
     });
   }
+  // Nothing is downloaded at page load: the first focus or press on the box (a reader about to type)
+  // loads meta.json while they type, so that their query fetches only a shard per word.
+  function prepare() {
+    if (prepared) return;
+    prepared = true;
+    query.prepare();
+  }
+  input.addEventListener("focus", prepare, { passive: true });
+  input.addEventListener("pointerdown", prepare, { passive: true });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
   form.addEventListener("submit", function (e) {
     if (failed) return;
@@ -297,7 +319,8 @@ function enhance(form) {
   function onSearchPage() {
     try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
   }
-  // On the search page the query arrives in the address (?q=…): search it at once.
+  // On the search page the query arrives in the address (?q=…): search it at once; this query loads
+  // meta.json itself, before its shards, as nothing has prepared it.
   var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
   if (q && onSearchPage()) { input.value = q; run(false); }
 }

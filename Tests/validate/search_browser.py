@@ -8,15 +8,16 @@ Generates a corpus with the shared benchmark generator (`../shared/bench/gen_cor
 checkout, or $GEN_CORPUS; N pages per language, 150 by default), builds it with SITEGEN and the
 repository's templates, strings and static files (DIR instead of `static/` when given), serves it over
 HTTP on 127.0.0.1 with the build's `_headers` and counts every request and byte the server sends. Then,
-for each query, a fresh page (no browser cache) gets the query typed into its search box, and:
+for each query, a fresh page (no browser cache) loads without a request to the index; a click on its
+search box (focus) requests `meta.json` and nothing else; then the query is typed into the box, and:
 - the count shown equals the number of pages whose visible text, read here from the Markdown sources,
   holds the words (inflected forms, Kazakh typed on a Russian keyboard, a name in the other script,
   the word being typed as a prefix, several words, a word found nowhere); a few pages written here
   beside the generated ones carry the forms the generator never uses;
 - every result shown is one of those pages, and the first page shows ten when there are more;
 - «more» adds ten new results at a time, each one of those pages;
-- the query took at most 3 requests (one shard a word past two words) and under 60 KB, counted both
-  by the server and by the page's own Resource Timing entries.
+- the query took at most 3 requests (one shard a word past three words), and `meta.json` and the query
+  together under 60 KB, counted both by the server and by the page's own Resource Timing entries.
 Exits 1 on any failure, 2 when the corpus cannot be built or Chromium cannot run.
 """
 
@@ -184,12 +185,31 @@ def run_query(driver, base, lang, typed, words, sources):
                 if url.startswith(f"/{lang}/") and words and all(matches(seen, forms) for forms in words)}
     label = f"/{lang}/ «{typed}»"
     # A short page of the site (its header has the search box), so that the test spends its time searching.
+    with CountingHandler.lock:
+        CountingHandler.log.clear()
     driver.get(base + lang + "/written/papers/")
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    time.sleep(0.1)  # a request the script would make after the page loaded is counted too
+    check(not index_requests(driver) and not served_requests(),
+          f"{label}: the page load requested the index: {served_requests()} {index_requests(driver)}")
+    # Focus (a click on the box): meta.json, requested while the reader types, and nothing else.
+    box = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
+    box.click()
+    try:
+        WebDriverWait(driver, 10).until(lambda d: any(n.endswith("/meta.json") for n, _ in index_requests(d)))
+    except Exception:  # noqa: BLE001
+        check(False, f"{label}: focusing the search box did not request meta.json")
+        return
+    time.sleep(0.1)
+    on_focus, on_focus_timed = served_requests(), index_requests(driver)
+    check([path for path, _ in on_focus] == [f"/search/{lang}/meta.json"] and len(on_focus_timed) == 1
+          and on_focus_timed[0][1] == on_focus[0][1],
+          f"{label}: focusing requested {on_focus} (the page saw {on_focus_timed}), meta.json alone")
+    meta_bytes = sum(size for _, size in on_focus)
     driver.execute_script("performance.clearResourceTimings()")
     with CountingHandler.lock:
         CountingHandler.log.clear()
-    driver.find_element(By.CSS_SELECTOR, "input[type=search]").send_keys(typed)
+    box.send_keys(typed)
     want = FOUND[lang] if expected else NONE[lang]
     try:
         WebDriverWait(driver, 10).until(lambda d: want in status(d))
@@ -197,20 +217,21 @@ def run_query(driver, base, lang, typed, words, sources):
         check(False, f"{label}: the results never said «{want}…» (shown: «{status(driver)[:120]}»)")
         return
     time.sleep(0.2)  # anything still loading for this first page is counted too
-    with CountingHandler.lock:
-        served = [(path, size) for path, size in CountingHandler.log if "/search/" in path]
-    timed = driver.execute_script(
-        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'))"
-        ".map(e => [e.name, e.encodedBodySize])")
+    served, timed = served_requests(), index_requests(driver)
     spent = sum(size for _, size in served)
-    allowed = max(MAX_REQUESTS, 1 + len(words))
+    allowed = max(MAX_REQUESTS, len(words))
     check(len(served) <= allowed and len(timed) == len(served),
-          f"{label}: {len(served)} requests to the index (the page saw {len(timed)}), at most {allowed}")
-    check(0 < spent < MAX_BYTES and sum(size for _, size in timed) == spent,
-          f"{label}: {spent} bytes served, {sum(s for _, s in timed)} seen by the page, under {MAX_BYTES}")
+          f"{label}: the query made {len(served)} requests to the index (the page saw {len(timed)}), at most {allowed}")
+    check(not any(path.endswith("/meta.json") for path, _ in served), f"{label}: the query requested meta.json again")
+    check(meta_bytes + spent < MAX_BYTES and sum(size for _, size in timed) == spent,
+          f"{label}: meta.json {meta_bytes} and the query {spent} bytes served "
+          f"({sum(s for _, s in timed)} seen by the page), together under {MAX_BYTES}")
+    plural = "" if len(served) == 1 else "s"
+    cost = (f"focus 1 request {meta_bytes / 1024:.1f} KB, query {len(served)} request{plural} {spent / 1024:.1f} KB, "
+            f"together {(meta_bytes + spent) / 1024:.1f} KB")
     if not expected:
         check(not driver.find_elements(By.CSS_SELECTOR, ".search-results li"), f"{label}: no results listed")
-        print(f"ok {label}: nothing found, {len(served)} requests, {spent / 1024:.1f} KB")
+        print(f"ok {label}: nothing found; {cost}")
         return
     shown_count = driver.execute_script(
         "const p = document.querySelector('.search-results .search-status'); return p ? p.textContent : ''")
@@ -235,7 +256,20 @@ def run_query(driver, base, lang, typed, words, sources):
         links = result_links(driver)
         check(len(links) == min(before + PER_PAGE, len(expected)), f"{label}: page {page} shows {len(links)} results")
         check(set(links) <= expected and len(set(links)) == len(links), f"{label}: page {page} adds other pages or repeats one")
-    print(f"ok {label}: {len(expected)} found, {len(served)} requests, {spent / 1024:.1f} KB, {len(links)} shown with «more»")
+    print(f"ok {label}: {len(expected)} found, {len(links)} shown with «more»; {cost}")
+
+
+def served_requests():
+    """The index files the server sent since its log was cleared: (path, body bytes)."""
+    with CountingHandler.lock:
+        return [(path, size) for path, size in CountingHandler.log if "/search/" in path]
+
+
+def index_requests(driver):
+    """The index files the page's Resource Timing lists: (URL, body bytes)."""
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/search/'))"
+        ".map(e => [e.name, e.encodedBodySize])")
 
 
 def status(driver):
