@@ -211,6 +211,8 @@ public struct SiteBuilder: Sendable {
             Self.writePageCache(pages: pages, built: built, generated: generated, loaded: loadReports,
                                 inputs: inputs, index: indexDigest, output: output)
         }
+        // The records are written while the previous site is removed, before the next build may start.
+        if !failed { output.finish() }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {

@@ -104,17 +104,57 @@ public final class OutputTree: @unchecked Sendable {
         .io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")
     }
 
-    /// Opens `folder` (relative) below `root` one name at a time, following no symbolic link on the way;
-    /// -1 when it is not there or not a folder all the way down.
-    static func openFolder(_ folder: String, below root: String) -> Int32 {
-        var fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        for name in folder.split(separator: "/") where fd >= 0 {
-            let next = openat(fd, String(name), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            close(fd)
-            fd = next
+    /// Opens `folder` (relative) in the published site or the new one, one name at a time, following no
+    /// symbolic link on the way; -1 when it is not there or not a folder all the way down. The caller
+    /// closes it.
+    func openFolder(_ folder: String, published: Bool) -> Int32 {
+        guard !folder.isEmpty else {
+            return open(published ? destination : staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         }
-        return fd
+        let parent = parentFolder(Self.folder(of: folder), published: published)
+        guard parent.fd >= 0 else { return -1 }
+        defer { if !parent.kept { close(parent.fd) } }
+        return openat(parent.fd, Self.name(of: folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
+
+    /// A folder that holds pages' folders (a section), opened once for all of them: `kept` when the
+    /// descriptor stays open for the next page (up to ``keptFolders`` of them), else the caller closes it.
+    private func parentFolder(_ folder: String, published: Bool) -> (fd: Int32, kept: Bool) {
+        lock.lock()
+        let known = published ? publishedFolders[folder] : stagingFolders[folder]
+        lock.unlock()
+        if let known { return (known, true) }
+        let fd = openFolder(folder, published: published)
+        guard fd >= 0 else { return (fd, false) }
+        lock.lock()
+        defer { lock.unlock() }
+        let other = published ? publishedFolders[folder] : stagingFolders[folder]
+        if let other {
+            close(fd)
+            return (other, true)
+        }
+        guard publishedFolders.count + stagingFolders.count < Self.keptFolders else { return (fd, false) }
+        if published { publishedFolders[folder] = fd } else { stagingFolders[folder] = fd }
+        return (fd, true)
+    }
+
+    /// Folders kept open at most: far below the usual limit of 1,024 open files.
+    private static let keptFolders = 256
+    /// The open folders of the published site and of the new one, by relative path.
+    private var publishedFolders: [String: Int32] = [:]
+    private var stagingFolders: [String: Int32] = [:]
+
+    /// Closes the folders kept open.
+    private func closeFolders() {
+        lock.lock()
+        for fd in publishedFolders.values { close(fd) }
+        for fd in stagingFolders.values { close(fd) }
+        publishedFolders = [:]
+        stagingFolders = [:]
+        lock.unlock()
+    }
+
+    deinit { closeFolders() }
 
     /// The folder part of a relative path (`kk/42500` of `kk/42500/index.html`, "" for a name alone).
     static func folder(of relativePath: String) -> String {
@@ -152,13 +192,12 @@ public final class OutputTree: @unchecked Sendable {
     /// Links the files of one folder of the published site into the same folder of the new one.
     private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String, adopted: inout [String]) -> Bool {
         guard (try? ensureDirectory(folder)) != nil else { return false }
-        let suffix = folder.isEmpty ? "" : "/" + folder
         // The published folder is opened a name at a time: a folder of the site replaced by a link
         // (to files made to look published) is never followed.
-        let from = Self.openFolder(folder, below: destination)
+        let from = openFolder(folder, published: true)
         guard from >= 0 else { return false }
         defer { close(from) }
-        let to = open(staging + suffix, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let to = openFolder(folder, published: false)
         guard to >= 0 else { return false }
         defer { close(to) }
         for file in files {
@@ -189,7 +228,7 @@ public final class OutputTree: @unchecked Sendable {
     private func linkPublished(_ relativePath: String, holding bytes: UnsafeRawBufferPointer) -> Bool {
         let folder = Self.folder(of: relativePath)
         let name = Self.name(of: relativePath)
-        let dir = Self.openFolder(folder, below: destination)
+        let dir = openFolder(folder, published: true)
         guard dir >= 0 else { return false }
         defer { close(dir) }
         let fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -320,11 +359,16 @@ public final class OutputTree: @unchecked Sendable {
 
     /// Swaps the staging folder in place of the destination, atomically where the system allows,
     /// then removes the previous site without following any link inside it.
+    /// Swaps the new site in. The previous one is removed in the background while the build writes its
+    /// records; ``finish()`` waits for that and lets the next build in. On failure the tree is discarded.
     public func commit() throws {
-        defer { outputLock = nil }
+        closeFolders()
         var info = stat()
         if lstat(destination, &info) != 0 {
-            guard rename(staging, destination) == 0 else { throw OutputError.io("cannot publish: \(errnoText())") }
+            guard rename(staging, destination) == 0 else {
+                discard()
+                throw OutputError.io("cannot publish: \(errnoText())")
+            }
             return
         }
         // Checked again here: the folder could have been replaced by a link while the build ran.
@@ -332,22 +376,37 @@ public final class OutputTree: @unchecked Sendable {
             discard()
             throw OutputError.io("cannot publish: \(destination) is no longer a folder")
         }
-        if sg_exchange_paths(staging, destination) == 0 {
-            // The staging path now holds the previous site.
-            TreeRemoval.remove(staging)
-            return
+        // After an exchange the staging path holds the previous site.
+        var old = staging
+        if sg_exchange_paths(staging, destination) != 0 {
+            old = staging + ".old"
+            guard rename(destination, old) == 0 else {
+                discard()
+                throw OutputError.io("cannot publish: \(errnoText())")
+            }
+            guard rename(staging, destination) == 0 else {
+                _ = rename(old, destination)
+                discard()
+                throw OutputError.io("cannot publish: \(errnoText())")
+            }
         }
-        let old = staging + ".old"
-        guard rename(destination, old) == 0 else { throw OutputError.io("cannot publish: \(errnoText())") }
-        guard rename(staging, destination) == 0 else {
-            _ = rename(old, destination)
-            throw OutputError.io("cannot publish: \(errnoText())")
-        }
-        TreeRemoval.remove(old)
+        let previous = old
+        DispatchQueue.global().async(group: removal) { TreeRemoval.remove(previous) }
+    }
+
+    /// The removal of the previous site, which ``finish()`` waits for.
+    private let removal = DispatchGroup()
+
+    /// Waits until the previous site is removed, then releases the output for the next build.
+    public func finish() {
+        closeFolders()
+        removal.wait()
+        outputLock = nil
     }
 
     /// Removes the staging folder; the destination is left as it was.
     public func discard() {
+        closeFolders()
         TreeRemoval.remove(staging)
         outputLock = nil
     }
