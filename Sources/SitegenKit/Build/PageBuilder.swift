@@ -36,12 +36,18 @@ struct PageBuilder: Sendable {
     /// Builds one page and returns what its checks found, its facts and its search entry; writes
     /// nothing when the checks found an error.
     func build(_ page: Page, bulletins wanted: Bool = true) -> Built {
-        var built = make(page, bulletins: wanted)
+        var stems = SearchStems()
+        return build(page, bulletins: wanted, stems: &stems)
+    }
+
+    /// ``build(_:bulletins:)``, with the stems earlier pages' words were found to have.
+    func build(_ page: Page, bulletins wanted: Bool = true, stems: inout SearchStems) -> Built {
+        var built = make(page, bulletins: wanted, stems: &stems)
         built.source = page.sourceDigest
         return built
     }
 
-    private func make(_ page: Page, bulletins wanted: Bool) -> Built {
+    private func make(_ page: Page, bulletins wanted: Bool, stems: inout SearchStems) -> Built {
         let checked = checker.check(page)
         var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
@@ -76,13 +82,13 @@ struct PageBuilder: Sendable {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
         }
         outputs.append(page.outputPath)
-        return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory),
+        return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory, stems: &stems),
                      bulletins: entries, outputs: outputs)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the
     /// text) and the words a reader sees.
-    private func searchDocument(_ page: Page, _ inventory: MarkdownInventory) -> SearchDocument {
+    private func searchDocument(_ page: Page, _ inventory: MarkdownInventory, stems: inout SearchStems) -> SearchDocument {
         let lang = page.language
         let text = inventory.textRuns.map(\.text).joined(separator: " ")
         // The snippet is shown to readers: it never comes from an alert, where fakes are named (the page
@@ -91,6 +97,13 @@ struct PageBuilder: Sendable {
             ?? String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160))
         let document = SearchDocument(url: context.href(page.url), title: Typography.apply(page.frontMatter.title, language: lang),
                                       snippet: Typography.apply(snippet, language: lang), text: page.frontMatter.title + " " + text)
-        return searchAnalyzers[lang].map { SearchIndexWriter.analyzed(document, analyzer: $0) } ?? document
+        guard let analyzer = searchAnalyzers[lang] else { return document }
+        return SearchIndexWriter.analyzed(document, analyzer: analyzer, stems: &stems.byLanguage[lang, default: [:]])
     }
+}
+
+/// The stems of the words pages built so far hold, by language and folded word: neighbouring pages share
+/// most of their words, and each is analysed once.
+struct SearchStems {
+    var byLanguage: [String: [[UInt8]: [UInt8]]] = [:]
 }

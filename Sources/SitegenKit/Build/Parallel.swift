@@ -5,15 +5,24 @@ import Foundation
 /// never depends on which thread finished first.
 enum Parallel {
     static func map<T: Sendable, R>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
+        map(items, state: { () }) { _, item in body(item) }
+    }
+
+    /// `map` with a state made for each run of items one thread works through in order (a cache
+    /// of what neighbouring items share), passed to the body of each of them.
+    static func map<T: Sendable, S, R>(_ items: [T], state: @Sendable () -> S, _ body: @Sendable (inout S, T) -> R) -> [R] {
         if items.isEmpty { return [] }
         let results = Slots<R>(count: items.count)
         // Chunks amortise the dispatch cost over several small pages.
         let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = (items.count + chunk - 1) / chunk
-        withoutActuallyEscaping(body) { body in
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let end = min(items.count, (c + 1) * chunk)
-                for i in (c * chunk)..<end { results.set(i, body(items[i])) }
+        withoutActuallyEscaping(state) { state in
+            withoutActuallyEscaping(body) { body in
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    var shared = state()
+                    let end = min(items.count, (c + 1) * chunk)
+                    for i in (c * chunk)..<end { results.set(i, body(&shared, items[i])) }
+                }
             }
         }
         return results.values()

@@ -135,10 +135,10 @@ public struct SiteBuilder: Sendable {
                                   bulletins: bulletins)
         let progress = self.progress
         progress?.begin(pages.count)
-        var built = Parallel.map(pages) { page -> PageBuilder.Built in
+        var built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> PageBuilder.Built in
             defer { progress?.advance() }
             if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
-            if keepsText { return builder.build(page) }
+            if keepsText { return builder.build(page, stems: &stems) }
             // An unchanged page is what the last build made of it, its files linked from the published
             // site: files and setup unchanged, and what pages show of each other too.
             if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
@@ -153,7 +153,7 @@ public struct SiteBuilder: Sendable {
                                          facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
                                                           translationKey: page.translationKey, lastmod: nil))
             }
-            return builder.build(read)
+            return builder.build(read, stems: &stems)
         }
         diagnostics += built.flatMap(\.diagnostics)
         diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },

@@ -205,7 +205,7 @@ enum ContentExplanations {
     static let files: [Explanation] = [
         ("content.missing", "There is no content/ folder.", "content/ бумасы жоқ.", "Нет папки content/.", "mkdir -p content/kk content/ru"),
         ("content.language", "A file under content/ is not in a language folder of sitegen.yml's languages.", "content/ ішіндегі файл sitegen.yml тілдерінің бумасында емес.", "Файл в content/ лежит не в папке языка из languages в sitegen.yml.", "mv content/apply.md content/kk/apply.md"),
-        ("content.io", "A content file cannot be read.", "Мазмұн файлын оқу мүмкін емес.", "Файл в content/ не читается.", "chmod a+r content/kk/apply.md"),
+        ("content.io", "A content file cannot be read, or changed while the site was being built from it.", "Мазмұн файлын оқу мүмкін емес немесе сайт одан жиналып жатқанда ол өзгерді.", "Файл в content/ не читается или изменился, пока по нему собирался сайт.", "chmod a+r content/kk/apply.md"),
         ("content.empty", "A content file is empty.", "Мазмұн файлы бос.", "Файл в content/ пустой.", "printf -- '---\\ntitle: \"…\"\\n---\\n' > content/kk/apply.md"),
         ("content.encoding", "A content file is not UTF-8 text.", "Мазмұн файлы UTF-8 мәтіні емес.", "Файл в content/ — не текст UTF-8.", "iconv -f cp1251 -t utf-8 old.md > content/ru/apply.md"),
         ("content.filename", "A file name cannot be part of an address (spaces, Cyrillic letters, capitals …).", "Файл атауы мекенжайдың бөлігі бола алмайды (бос орын, кирилл әріптері, бас әріптер …).", "Имя файла не может быть частью адреса (пробелы, кириллица, заглавные …).", "mv 'content/kk/Өтінім.md' content/kk/otinim.md"),

@@ -111,8 +111,11 @@ public enum SearchIndexWriter {
 
     /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
     /// its text; the page itself when its terms cannot be kept so. The index made from either is the same.
-    static func analyzed(_ document: SearchDocument, analyzer: SearchAnalyzer) -> SearchDocument {
-        guard let terms = SearchPageChunk([document][...], analyzer: analyzer).analyzed.first ?? nil else { return document }
+    /// `stems` keeps the stems found for the analyzer's language, for the next pages.
+    static func analyzed(_ document: SearchDocument, analyzer: SearchAnalyzer, stems: inout [[UInt8]: [UInt8]]) -> SearchDocument {
+        guard let terms = SearchPageChunk([document][...], analyzer: analyzer, stems: &stems).analyzed.first ?? nil else {
+            return document
+        }
         var kept = SearchDocument(url: document.url, title: "", snippet: "", text: "")
         kept.analyzed = terms
         kept.summary = fragmentEntry(document)
@@ -311,8 +314,13 @@ private struct SearchPageChunk {
     var analyzed: [[UInt8]?] = []
 
     init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer) {
-        // Words repeat across pages: each distinct folded word is analysed once per chunk.
         var stems: [[UInt8]: [UInt8]] = [:]
+        self.init(documents, analyzer: analyzer, stems: &stems)
+    }
+
+    /// `stems`: folded word → stem, as `analyzer` gives them. Words repeat across pages: each distinct
+    /// folded word is analysed once per chunk of pages.
+    init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer, stems: inout [[UInt8]: [UInt8]]) {
         var lastPage: [Int32] = []
         var inTitle: [Bool] = []
         var page: Int32 = 0
