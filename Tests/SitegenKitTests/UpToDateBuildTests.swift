@@ -58,8 +58,8 @@ final class UpToDateBuildTests: XCTestCase {
             ("content", { try f.write("content/kk/pay.md", self.page + "\nЖаңа сөйлем.\n") }),
             ("a new page", { try f.write("content/kk/new.md", "---\ntitle: \"Жаңа\"\n---\nМәтін.\n") }),
             ("a removed page", { try f.remove("content/kk/new.md") }),
-            ("a template", { try f.write("templates/page.mustache", (try String(contentsOfFile: f.root + "/templates/page.mustache")) + "\n") }),
-            ("a string", { try f.write("i18n/kk.yml", (try String(contentsOfFile: f.root + "/i18n/kk.yml")) + "\n# edited\n") }),
+            ("a template", { try f.write("templates/page.mustache", (try String(contentsOfFile: f.root + "/templates/page.mustache", encoding: .utf8)) + "\n") }),
+            ("a string", { try f.write("i18n/kk.yml", (try String(contentsOfFile: f.root + "/i18n/kk.yml", encoding: .utf8)) + "\n# edited\n") }),
             ("a static file", { try f.write("static/extra.txt", "x\n") }),
             ("the config", { try f.write("sitegen.yml", Fixture.defaultConfig + "\n# edited\n") }),
         ]

@@ -768,26 +768,6 @@ private struct SearchShardTree {
 
 /// The little JSON writing the index needs.
 enum SearchJSON {
-    /// `s` as a JSON string literal in UTF-8. Besides what JSON requires, U+2028 and U+2029 are escaped
-    /// so that the text is also safe inside a JavaScript string.
-    static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0..<0x20, 0x2028, 0x2029:
-                let hex = String(u.value, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            case 0..<0x80:
-                out.append(UInt8(u.value))
-            default:
-                UTF8.encode(u) { out.append($0) }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
+    /// `s` as a JSON string literal in UTF-8, safe inside a JavaScript string.
+    static func appendString(_ s: String, to out: inout [UInt8]) { JSONText.append(s, to: &out, forHTML: false) }
 }
