@@ -96,7 +96,7 @@ public enum SearchIndexWriter {
     {
         let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
         let index = SearchTermIndex(documents: documents, analyzer: analyzer)
-        let summaries = searchInParallel(documents, fragmentEntry)
+        let summaries = Parallel.map(documents, fragmentEntry)
         let files = files(language: language, documents: documents, index: index, summaries: summaries,
                           analyzer: analyzer, shardLimit: shardLimit, shardPacking: shardPacking)
         let read = zip(documents, zip(index.analyzed, summaries)).map { doc, found -> SearchDocument? in
@@ -129,7 +129,7 @@ public enum SearchIndexWriter {
         let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
         return files(language: language, documents: documents,
                      index: SearchTermIndex(documents: documents, analyzer: analyzer),
-                     summaries: searchInParallel(documents, fragmentEntry), analyzer: analyzer,
+                     summaries: Parallel.map(documents, fragmentEntry), analyzer: analyzer,
                      shardLimit: shardLimit, shardPacking: shardPacking)
     }
 
@@ -440,41 +440,11 @@ private struct SearchTermTable {
     }
 }
 
-/// `transform` of every element, computed on all cores.
-private func searchInParallel<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    searchInChunks(items) { $0.map(transform) }.flatMap { $0 }
-}
-
 /// `transform` of consecutive runs of `items` (in order), computed on all cores: each page is
 /// independent, and reading text is most of the work.
 private func searchInChunks<T: Sendable, R>(_ items: [T], size: Int = 256, _ transform: @Sendable (ArraySlice<T>) -> R) -> [R] {
-    let count = (items.count + size - 1) / size
-    let results = SearchChunkResults<R>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { c in
-        results.set(c, transform(items[(c * size)..<min((c + 1) * size, items.count)]))
-    }
-    return results.values
-}
-
-/// Results of parallel chunks, each slot written once by its own iteration.
-private final class SearchChunkResults<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    /// The results in chunk order.
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
+    let runs = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
+    return Parallel.map(runs) { transform(items[$0]) }
 }
 
 /// The page-number encoding described in ``SearchIndexWriter``.
