@@ -154,6 +154,36 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: notOurs + "/x.txt"), "a folder without it is not")
     }
 
+    /// A build killed while writing the build record or the page cache leaves its temporary file; the
+    /// next build removes it (a regular file of that name only: a folder or a link is not ours).
+    func testTemporaryRecordsOfAKilledBuildAreRemoved() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let fm = FileManager.default
+        for name in [".site.pages.tmp-999999", ".site.build.tmp-999999"] { try Data("cut".utf8).write(to: URL(fileURLWithPath: f.root + "/" + name)) }
+        try fm.createDirectory(atPath: f.root + "/.site.pages.tmp-notes", withIntermediateDirectories: true)
+        XCTAssertTrue(f.build().upToDate)
+        XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.pages.tmp-999999"))
+        XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.build.tmp-999999"))
+        XCTAssertTrue(fm.fileExists(atPath: f.root + "/.site.pages.tmp-notes"), "a folder of that name is not ours")
+    }
+
+    /// The previous site is removed after the swap, its marker last (`TreeRemoval.remove`): what a build
+    /// killed in the middle leaves still carries it, and the next build knows it for its own and removes it.
+    func testAPartlyRemovedOldSiteIsRemovedByTheNextBuild() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let old = f.root + "/.site.tmp-999999"
+        try FileManager.default.copyItem(atPath: f.siteDirectory, toPath: old)
+        // What is left when a removal stops after its first entries: the marker is among the last.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: old).sorted()
+        XCTAssertTrue(entries.contains(OutputFolder.markerName))
+        TreeRemoval.remove(old + "/" + (entries.first { $0 != OutputFolder.markerName } ?? ""))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: old + "/" + OutputFolder.markerName))
+        XCTAssertTrue(f.build().upToDate)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old), "the next build removed the rest of the old site")
+    }
+
     func testASecondBuildIntoTheSameOutputFailsClearlyAndChangesNothing() throws {
         let f = try site()
         assertNoErrors(f.build().diagnostics)

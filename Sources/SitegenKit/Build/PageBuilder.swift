@@ -31,6 +31,9 @@ struct PageBuilder: Sendable {
         var outputs: [String] = []
         /// The digest of the bytes the page was built from (``Page/sourceDigest``).
         var source: String?
+        /// Whether the page's file could not be read again to build it (it changed, or went): its facts
+        /// are not the page's, and its translations are not compared with them. Never cached: the build fails.
+        var unread = false
     }
 
     /// Builds one page and returns what its checks found, its facts and its search entry; writes

@@ -149,16 +149,20 @@ public struct SiteBuilder: Sendable {
             let (read, d) = loader.load(page.sourcePath)
             guard let read, read.sourceDigest == page.sourceDigest else {
                 let changed = Diagnostic.error("content.io", id: "content.io.changed", file: page.sourcePath)
-                return PageBuilder.Built(diagnostics: read == nil ? d : [changed],
-                                         facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
-                                                          translationKey: page.translationKey, lastmod: nil))
+                var unread = PageBuilder.Built(diagnostics: read == nil ? d : [changed],
+                                               facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
+                                                                translationKey: page.translationKey, lastmod: nil))
+                unread.unread = true
+                return unread
             }
             return builder.build(read, stems: &stems)
         }
         diagnostics += built.flatMap(\.diagnostics)
-        diagnostics += ParityCheck.check(built.map(\.facts).filter { !generated.contains($0.sourcePath) },
+        // A page whose file was not there to build is compared with nothing, as a file that was never read.
+        let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
+        diagnostics += ParityCheck.check(built.filter { !$0.unread }.map(\.facts).filter { !generated.contains($0.sourcePath) },
                                          languages: config.languages, defaultLanguage: config.defaultLanguage,
-                                         unreadable: Self.unreadable(zip(files, loaded).filter { $0.1.0 == nil }.map(\.0), source: source),
+                                         unreadable: Self.unreadable(zip(files, loaded).filter { $0.1.0 == nil }.map(\.0), source: source) + unread,
                                          refused: Self.errorPositions(diagnostics))
         diagnostics += InternalLinks.check(built.map(\.facts), staticFiles: staticFiles.map(\.relative),
                                            languages: config.languages)

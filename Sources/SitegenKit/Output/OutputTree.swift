@@ -56,6 +56,11 @@ public final class OutputTree: @unchecked Sendable {
     /// else of that name is kept. Call with the output's lock held.
     static func removeLeftovers(of destination: String) {
         let (parent, prefix) = stagingPrefix(for: destination)
+        // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it.
+        for leftover in TreeRemoval.entries(parent) where recordTemporaryPrefixes(of: destination).contains(where: leftover.hasPrefix) {
+            var info = stat()
+            if lstat(parent + "/" + leftover, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(parent + "/" + leftover) }
+        }
         for leftover in TreeRemoval.entries(parent) where leftover.hasPrefix(prefix) {
             let path = parent + "/" + leftover
             var info = stat()
@@ -66,11 +71,17 @@ public final class OutputTree: @unchecked Sendable {
         }
     }
 
+    /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
+    static func recordTemporaryPrefixes(of destination: String) -> [String] {
+        [BuildRecord.path(for: destination), PageCache.path(for: destination)].map { Self.name(of: $0) + ".tmp-" }
+    }
+
     /// Removes leftovers of killed builds when there are any, taking the lock only then (a build
     /// with nothing to do writes nothing, not even the lock); skipped while another build runs.
     static func removeLeftoversIfAny(of destination: String) {
         let (parent, prefix) = stagingPrefix(for: destination)
-        guard TreeRemoval.entries(parent).contains(where: { $0.hasPrefix(prefix) }),
+        let prefixes = [prefix] + recordTemporaryPrefixes(of: destination)
+        guard TreeRemoval.entries(parent).contains(where: { name in prefixes.contains(where: name.hasPrefix) }),
               let lock = try? OutputLock(destination: destination) else { return }
         withExtendedLifetime(lock) { removeLeftovers(of: destination) }
     }
@@ -138,8 +149,13 @@ public final class OutputTree: @unchecked Sendable {
         return (fd, true)
     }
 
-    /// Folders kept open at most: far below the usual limit of 1,024 open files.
-    private static let keptFolders = 256
+    /// Folders kept open at most: 256, or a quarter of the open files this process may have when that
+    /// is less (macOS allows 256 by default).
+    private static let keptFolders: Int = {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        return Int(min(256, limit.rlim_cur / 4))
+    }()
     /// The open folders of the published site and of the new one, by relative path.
     private var publishedFolders: [String: Int32] = [:]
     private var stagingFolders: [String: Int32] = [:]

@@ -12,7 +12,7 @@ enum TreeRemoval {
             return
         }
         var parts: [String] = []
-        for top in entries(path) {
+        for top in entries(path) where top != OutputFolder.markerName {
             let sub = path + "/" + top
             guard isDirectory(sub) else {
                 parts.append(sub)
@@ -22,6 +22,9 @@ enum TreeRemoval {
             parts += children.isEmpty ? [sub] : children.map { sub + "/" + $0 }
         }
         _ = Parallel.map(parts) { removeSerially($0) }
+        // The marker goes last: a removal cut short leaves a folder that still says it is sitegen's,
+        // which the next build removes as a leftover.
+        unlink(path + "/" + OutputFolder.markerName)
         removeSerially(path)
     }
 
