@@ -89,26 +89,16 @@ public struct SiteBuilder: Sendable {
         // Step 1a: every page's front matter, so pages can link to their translations and children.
         // An incremental build does not read a file unchanged since the last build: the page cache
         // has what the other pages and the site-wide parts need of it (see `PageCache`).
-        let previous = options.force || options.keepsPreviewState ? nil
+        var previous = options.force || options.keepsPreviewState ? nil
             : PageCache.read(for: options.resolvedOutput).flatMap { $0.setup == inputs?.setup ? $0 : nil }
         let unchanged = Set(previous.map { previous in files.filter { previous.pages[$0]?.source == inputs?.content[$0] } } ?? [])
-        // Memory stays flat in the content: a page is kept as its summary (what the site index and the
-        // address checks read), and read again when it is built. A preview keeps whole pages, to rebuild
-        // one without reading the others.
         let keepsText = options.keepsPreviewState
-        let loaded = Parallel.map(files) { file -> (Page?, [Diagnostic]) in
-            guard unchanged.contains(file), let entry = previous?.pages[file] else {
-                let (page, d) = loader.load(file)
-                return (keepsText ? page : page.map(PageCache.summary(of:)), d)
-            }
-            var page = entry.page
-            page.sourceDigest = entry.source
-            return (page, entry.loaded)
-        }
+        let loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: unchanged, previous: previous)
         let (pages, generated, index) = Self.placed(loaded, config: config)
-        // What pages show of each other changed: every page is built again.
+        // What pages show of each other changed: every page is built again, and the cache is let go.
         let indexDigest = PageCache.indexDigest(index)
         let cache = previous?.index == indexDigest ? previous : nil
+        previous = nil
         let summarized = cache == nil ? [] : unchanged
         var loadReports: [String: [Diagnostic]] = [:]
         for (file, (page, d)) in zip(files, loaded) {
@@ -259,6 +249,23 @@ public struct SiteBuilder: Sendable {
         let kept = pages.indices.filter { entry($0) != nil }.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
         PageCache.write(setup: inputs.setup, index: index, count: kept.count,
                         entries: kept.lazy.map { (pages[$0].sourcePath, entry($0)!) }, for: output.destination)
+    }
+
+    /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept
+    /// as its summary (what the site index and the address checks read), and read again when it is
+    /// built; an unchanged file is not read at all, its summary comes from the page cache. A preview
+    /// keeps whole pages (`keepingText`), to rebuild one without reading the others.
+    static func load(_ files: [String], loader: ContentLoader, keepingText: Bool, unchanged: Set<String>,
+                     previous: PageCache?) -> [(Page?, [Diagnostic])] {
+        Parallel.map(files) { file -> (Page?, [Diagnostic]) in
+            guard unchanged.contains(file), let entry = previous?.pages[file] else {
+                let (page, d) = loader.load(file)
+                return (keepingText ? page : page.map(PageCache.summary(of:)), d)
+            }
+            var page = entry.page
+            page.sourceDigest = entry.source
+            return (page, entry.loaded)
+        }
     }
 
     /// The pages read (in the order of their files), with the home pages of languages that have none,
