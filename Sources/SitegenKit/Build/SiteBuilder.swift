@@ -105,9 +105,9 @@ public struct SiteBuilder: Sendable {
             diagnostics += d
             if page != nil { loadReports[file] = d }
         }
-        let read = pages.filter { !generated.contains($0.sourcePath) }
-        diagnostics += Self.urlClashes(read.map(PageAddress.init))
-        diagnostics += Self.reservedClashes(read)
+        let written = pages.filter { !generated.contains($0.sourcePath) }
+        diagnostics += Self.urlClashes(written.map(PageAddress.init))
+        diagnostics += Self.reservedClashes(written)
         let assets: AssetNames
         do { assets = try Self.assetNames(staticFiles) } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: "static"))
@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
                                   bulletins: bulletins)
         let progress = self.progress
         progress?.begin(pages.count)
-        var built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> PageBuilder.Built in
+        let built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> PageBuilder.Built in
             defer { progress?.advance() }
             if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
             if keepsText { return builder.build(page, stems: &stems) }
@@ -177,7 +177,7 @@ public struct SiteBuilder: Sendable {
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                 }
-                for file in Self.searchIndexes(config: config, strings: strings, pages: pages, built: &built) {
+                for file in Self.searchIndexes(config: config, strings: strings, pages: pages, built: built) {
                     try output.write(file.path, file.bytes)
                 }
                 let serving = ServingRules(config: config, assets: assets)
@@ -216,21 +216,15 @@ public struct SiteBuilder: Sendable {
         return done
     }
 
-    /// The search index of each language. Each page's search entry is replaced by what the index
-    /// read of it, which is what the next build needs of a page that has not changed.
-    static func searchIndexes(config: SiteConfig, strings: Strings, pages: [Page], built: inout [PageBuilder.Built])
+    /// The search index of each language, from each page's terms and summary (read as it was built).
+    static func searchIndexes(config: SiteConfig, strings: Strings, pages: [Page], built: [PageBuilder.Built])
         -> [(path: String, bytes: [UInt8])]
     {
-        var files: [(path: String, bytes: [UInt8])] = []
         // One language after the other: the index of one is already spread over every core.
-        for lang in config.languages {
-            let positions = pages.indices.filter { pages[$0].language == lang && built[$0].search != nil }
-            let index = SearchIndexWriter.index(language: lang, documents: positions.map { built[$0].search! },
-                                                aliases: strings.text("searchAliases", lang))
-            files += index.files
-            for (position, read) in zip(positions, index.read) where read != nil { built[position].search = read }
+        config.languages.flatMap { lang in
+            SearchIndexWriter.files(language: lang, documents: pages.indices.compactMap { pages[$0].language == lang ? built[$0].search : nil },
+                                    aliases: strings.text("searchAliases", lang))
         }
-        return files
     }
 
     /// What this build made of each page, for the next one to start from, written as it is made: one

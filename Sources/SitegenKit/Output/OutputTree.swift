@@ -51,19 +51,22 @@ public final class OutputTree: @unchecked Sendable {
         try write(OutputFolder.markerName, OutputFolder.markerText)
     }
 
-    /// Removes the staging folders killed builds left beside the output. Only folders that carry the
-    /// marker file are leftovers of ours (a build killed while writing it leaves it empty); anything
-    /// else of that name is kept. Call with the output's lock held.
+    /// Removes the staging folders and the records' temporary files killed builds left beside the output.
+    /// Only folders that carry the marker file are leftovers of ours (a build killed while writing it
+    /// leaves it empty), and only regular files of the records' temporary names; anything else of those
+    /// names is kept. Call with the output's lock held.
     static func removeLeftovers(of destination: String) {
         let (parent, prefix) = stagingPrefix(for: destination)
-        // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it.
-        for leftover in TreeRemoval.entries(parent) where recordTemporaryPrefixes(of: destination).contains(where: leftover.hasPrefix) {
-            var info = stat()
-            if lstat(parent + "/" + leftover, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(parent + "/" + leftover) }
-        }
-        for leftover in TreeRemoval.entries(parent) where leftover.hasPrefix(prefix) {
+        let records = recordTemporaryPrefixes(of: destination)
+        for leftover in TreeRemoval.entries(parent) {
             let path = parent + "/" + leftover
             var info = stat()
+            // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it.
+            if records.contains(where: leftover.hasPrefix) {
+                if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
+                continue
+            }
+            guard leftover.hasPrefix(prefix) else { continue }
             let marked = lstat(path + "/" + OutputFolder.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             if marked || TreeRemoval.entries(path).isEmpty {
                 TreeRemoval.remove(path)
@@ -373,10 +376,9 @@ public final class OutputTree: @unchecked Sendable {
         }
     }
 
-    /// Swaps the staging folder in place of the destination, atomically where the system allows,
-    /// then removes the previous site without following any link inside it.
-    /// Swaps the new site in. The previous one is removed in the background while the build writes its
-    /// records; ``finish()`` waits for that and lets the next build in. On failure the tree is discarded.
+    /// Swaps the staging folder in place of the destination, atomically where the system allows. The
+    /// previous site is removed in the background (following no link inside it) while the build writes
+    /// its records; ``finish()`` waits for that and lets the next build in. On failure the tree is discarded.
     public func commit() throws {
         closeFolders()
         var info = stat()

@@ -14,8 +14,9 @@ public struct SearchDocument: Sendable {
     /// The visible text of the page, plain text.
     public var text: String
     /// The page's distinct terms as the index read them, each followed by a byte 1 if it is in the
-    /// title, else 0. With ``summary``, all the index needs: a page unchanged since the last build is
-    /// not analysed again (``SearchIndexWriter/index(language:documents:aliases:)`` gives both).
+    /// title, else 0. With ``summary``, all the index needs: a page's text is not kept once it is read,
+    /// and a page unchanged since the last build is not analysed again
+    /// (``SearchIndexWriter/analyzed(_:analyzer:stems:)`` gives both).
     var analyzed: [UInt8]?
     /// The page's `[url, title, snippet]` as the index writes it.
     var summary: [UInt8]?
@@ -85,28 +86,7 @@ public enum SearchIndexWriter {
 
     /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
     public static func files(language: String, documents: [SearchDocument], aliases: String = "") -> [(path: String, bytes: [UInt8])] {
-        index(language: language, documents: documents, aliases: aliases).files
-    }
-
-    /// The files, and each document as the index read it: only its URL, its terms
-    /// (``SearchDocument/analyzed``) and its summary, which is all the next build needs of a page that
-    /// has not changed (nil for a page whose terms cannot be kept so).
-    static func index(language: String, documents: [SearchDocument], aliases: String = "")
-        -> (files: [(path: String, bytes: [UInt8])], read: [SearchDocument?])
-    {
-        let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
-        let index = SearchTermIndex(documents: documents, analyzer: analyzer)
-        let summaries = Parallel.map(documents, fragmentEntry)
-        let files = files(language: language, documents: documents, index: index, summaries: summaries,
-                          analyzer: analyzer, shardLimit: shardLimit, shardPacking: shardPacking)
-        let read = zip(documents, zip(index.analyzed, summaries)).map { doc, found -> SearchDocument? in
-            guard let analyzed = found.0 else { return nil }
-            var kept = SearchDocument(url: doc.url, title: "", snippet: "", text: "")
-            kept.analyzed = analyzed
-            kept.summary = found.1
-            return kept
-        }
-        return (files, read)
+        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases)
     }
 
     /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
@@ -253,8 +233,6 @@ struct SearchTermIndex {
     var titlePages: [[Int32]] = []
     /// Number of pages.
     var count = 0
-    /// Each page's terms, in the form of ``SearchDocument/analyzed`` (nil when they cannot be kept).
-    var analyzed: [[UInt8]?] = []
 
     init(documents: [SearchDocument], analyzer: SearchAnalyzer = SearchAnalyzer(language: "")) {
         count = documents.count
@@ -266,7 +244,6 @@ struct SearchTermIndex {
         var allTitlePages: [[Int32]] = []
         var page: Int32 = 0
         for part in chunks {
-            analyzed += part.analyzed
             let global = (0..<part.terms.count).map { local -> Int in
                 let (id, isNew) = part.terms.withTerm(local) { all.insert($0) }
                 if isNew {
