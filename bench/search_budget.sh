@@ -2,10 +2,10 @@
 # Search budget at scale: generates the 100,000-page corpus (../shared/bench/gen_corpus.py, 50,000 pages
 # per language), builds it with a release build of sitegen and the repo's templates, static files and
 # i18n, then runs a reader's first query for each sample (bench/search_budget.js: inflected Kazakh and
-# Russian words, names in the other script, prefixes, two and three words) through the real
+# Russian words, names in the other script, prefixes, two to eight words) through the real
 # static/search.js under Node as a page does it (meta.json when the reader focuses the search box, then the
 # query), printing the requests and bytes of each. Fails if meta.json and the query together take 60 KB or
-# more, if the query takes over 3 requests for up to three words (a shard a word past that), or finds nothing.
+# more, if the query takes over 3 requests (however many words), or finds nothing.
 # Usage: bench/search_budget.sh [pages-per-language]
 #   CORPUS=DIR reuses a generated corpus; SITEGEN=path uses that binary; SEARCH_BUDGET_FILES=1 lists files.
 set -euo pipefail

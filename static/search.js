@@ -118,6 +118,18 @@ function analyze(word, meta) {
   return has.call(a, stem) ? a[stem] : stem;
 }
 
+// Words a query too wide for its budget leaves out first (folded): on nearly every page, they narrow a
+// search the least. Snowball's Russian stop list, shortened, and Kazakh's function words.
+var STOP = {};
+("и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от " +
+  "меня еще нет о из ему когда даже ли если уже или ни быть был до вас вам там себя ей может они тут где есть " +
+  "надо ней для мы их чем была сам чтобы без чего раз тоже себе под будет кто этот того потому этого какой " +
+  "здесь этом один тем нее были куда зачем всех можно при об после над больше тот через эти нас про всего них " +
+  "какая много эту эта это перед такой им более между " +
+  "және мен бен пен да де та те ма ме ба бе па пе бұл осы сол ол үшін қалай не неге қашан қайда кім қандай " +
+  "керек бар жоқ емес болып болады туралы бойынша деп әр барлық немесе бірақ егер сияқты тек ғана қана дейін " +
+  "кейін соң біз сіз олар оны оған одан").split(" ").forEach(function (w) { STOP[fold(w)] = 1; });
+
 // Up to 8 distinct words; the last is a prefix until a space follows it.
 function parse(q) {
   var words = terms(q), prefix = /[\p{L}\p{N}]{2}$/u.test(fold(q)), list = [];
@@ -125,6 +137,46 @@ function parse(q) {
     if (list.length < 8 && !list.some(function (x) { return x.w === w; })) list.push({ w: w, prefix: prefix && i === words.length - 1 });
   });
   return list;
+}
+
+// The shard that holds a term (or the prefix tree's node where a word being typed starts): the last whose
+// key ≤ it, where a split key (*) holds only itself and "u", pages with longer words; -1 when none can.
+function shardOf(meta, w) {
+  var keys = meta.keys, lo = 0, hi = keys.length, mid;
+  while (lo < hi) if (keys[mid = (lo + hi) >> 1] <= w) lo = mid + 1; else hi = mid;
+  return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? -1 : lo;
+}
+
+// The words a query searches (each given its indexed form t), in the reader's order: all of them when
+// their shards number SHARDS or fewer, the first query's budget of requests. Past that, stop words are
+// left out; then, longest stems first (the most telling), a word is kept while its shard is one already
+// kept or the budget has room. A word no shard holds costs nothing and is kept: no page has it.
+var SHARDS = 3;
+function within(words, meta) {
+  var kept = [], shards = [];
+  words.forEach(function (w) { w.t = analyze(w.w, meta); });
+  function cost(list) {
+    var seen = [];
+    list.forEach(function (w) { var at = shardOf(meta, w.t); if (at >= 0 && seen.indexOf(at) < 0) seen.push(at); });
+    return seen.length;
+  }
+  if (cost(words) <= SHARDS) return words;
+  var telling = words.filter(function (w) { return !STOP[w.w]; });
+  if (telling.length && cost(telling) <= SHARDS) return telling;
+  (telling.length ? telling : words).slice().sort(function (a, b) {
+    return Array.from(b.t).length - Array.from(a.t).length || words.indexOf(a) - words.indexOf(b);
+  }).forEach(function (w) {
+    var at = shardOf(meta, w.t);
+    if (at < 0 || shards.indexOf(at) >= 0 || shards.length < SHARDS && shards.push(at)) kept.push(w);
+  });
+  return words.filter(function (w) { return kept.indexOf(w) >= 0; });
+}
+
+// A folded word as the reader wrote it in q (the first run of letters and digits that folds to it).
+function spelled(q, word) {
+  var runs = q.match(/[\p{L}\p{M}\p{N}]+/gu) || [], k;
+  for (k = 0; k < runs.length; k++) if (terms(runs[k])[0] === word) return runs[k];
+  return word;
 }
 
 // Pages: base-32 varint gaps; or "!", first page, 6-bit bitmap; or "~", first and last page, the gaps of
@@ -158,9 +210,9 @@ function shardNames(m) {
   return out;
 }
 
-// query(q) → {total, results: [[url, title, snippet]], more(from)} or null: pages with every word (its
-// stem; the last word typed is a prefix of one), those already summarized first, then title matches, more
-// terms, site order. query.prepare() loads meta.json (aliases, the shard list) ahead of the first query,
+// query(q) → {total, results: [[url, title, snippet]], more(from), skipped: [words as written]} or null:
+// pages with every word it searches (within(): its stem; the last word typed is a prefix of one), those
+// already summarized first, then title matches, more terms, site order. query.prepare() loads meta.json (aliases, the shard list) ahead of the first query,
 // so that the query itself fetches only shards; it never rejects: a failed load is forgotten, and the
 // query loads it again (and says so when that fails too).
 function searcher(base) {
@@ -171,11 +223,10 @@ function searcher(base) {
       throw r.status;
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
-  // From the last shard whose key ≤ the word; a split key (*) has only itself and "u": longer words.
-  function postings(meta, word, known) {
-    var keys = meta.keys, w = word.w, lo = 0, hi = keys.length, mid;
-    while (lo < hi) if (keys[mid = (lo + hi) >> 1] <= w) lo = mid + 1; else hi = mid;
-    return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? [] : load("t/" + lo + ".json").then(function (s) {
+  // The word's postings from its shard (shardOf), when spend() allows loading it.
+  function postings(meta, word, known, spend) {
+    var w = word.w, at = shardOf(meta, w);
+    return at < 0 || !spend(at) ? [] : load("t/" + at + ".json").then(function (s) {
       var list = [], k;
       for (k in s.d) known[k] = s.d[k];
       for (k in s.t) if (word.prefix ? !k.indexOf(w) : k === w) list.push(s.t[k]);
@@ -193,19 +244,26 @@ function searcher(base) {
     });
   }
   function query(q) {
-    var words = parse(q), meta, known = {};
+    var words = parse(q), meta, known = {}, skipped = [];
     if (!words.length) return Promise.resolve(null);
     // Already loaded (or loading) when prepare() ran; otherwise (the search page's ?q=, a failed
     // prepare) this query loads it first.
     return index().then(function (m) {
+      var loaded = [];
+      // Each shard loaded counts once, up to SHARDS; what needs another is not loaded.
+      function spend(at) { return loaded.indexOf(at) >= 0 || loaded.length < SHARDS && loaded.push(at) > 0; }
       meta = m;
+      var all = words;
+      words = within(words, m);
+      skipped = all.filter(function (w) { return words.indexOf(w) < 0; }).map(function (w) { return spelled(q, w.w); });
       // A word being typed is a prefix of a stem, or, when no stem starts with it, a whole stem followed
-      // by the start of an ending («отинимд» is «отин» + «имд…»): its last 1–4 letters cut off, whole.
+      // by the start of an ending («отинимд» is «отин» + «имд…»): its last 1–4 letters cut off, whole,
+      // from the shards already loaded or what the budget has left.
       return Promise.all(words.map(function (w) {
-        return Promise.resolve(postings(m, { w: analyze(w.w, m), prefix: w.prefix }, known)).then(function (list) {
+        return Promise.resolve(postings(m, { w: w.t, prefix: w.prefix }, known, spend)).then(function (list) {
           var cuts = [], chars = Array.from(w.w), k;
           if (!w.prefix || list.length) return list;
-          for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) cuts.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known));
+          for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) cuts.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known, spend));
           return Promise.all(cuts).then(function (all) { return [].concat.apply([], all); });
         });
       }));
@@ -232,7 +290,7 @@ function searcher(base) {
         }));
       }
       for (d = 0; d < PER && d < found.length && near[found[d]];) d++;
-      return more(0, d).then(function (results) { return { total: found.length, results: results, more: more }; });
+      return more(0, d).then(function (results) { return { total: found.length, results: results, more: more, skipped: skipped }; });
     });
   }
   query.prepare = function () { return index().then(function () {}, function () {}); };
@@ -249,7 +307,7 @@ function enhance(form) {
   var input = form.querySelector("input[name=q]"), box = form.nextElementSibling, timer, seq = 0, failed, prepared,
     query = searcher(form.getAttribute("data-index"));
   if (!input || !box || !box.classList.contains("search-results")) return;
-  function say(key, n) { return (form.getAttribute("data-" + key) || "").replace("{n}", n); }
+  function say(key, n) { return (form.getAttribute("data-" + key) || "").replace(/\{(n|words)\}/, n); }
   function status(text) { box.textContent = ""; add(box, "p", text).className = "search-status"; }
   function list(results, ol) {
     results.forEach(function (r) {
@@ -270,8 +328,10 @@ function enhance(form) {
       box.removeAttribute("aria-busy");
       box.textContent = "";
       if (!res) return;
-      if (!res.total) return status(say("none"));
-      status(say("found", res.total));
+      status(say(res.total ? "found" : "none", res.total));
+      // The words left out of a query too wide for its budget, named, so that the count is not misread.
+      if (res.skipped.length) add(box, "p", say("skipped", res.skipped.join(", "))).className = "search-status";
+      if (!res.total) return;
       var ol = add(box, "ol"), shown = res.results.length;
       list(res.results, ol);
       if (shown < res.total) {
