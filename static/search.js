@@ -118,23 +118,25 @@ function analyze(word, meta) {
   return has.call(a, stem) ? a[stem] : stem;
 }
 
-// Words a query too wide for its budget leaves out first (folded): on nearly every page, they narrow a
-// search the least. Snowball's Russian stop list, shortened, and Kazakh's function words.
-var STOP = {};
-("и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от " +
-  "меня еще нет о из ему когда даже ли если уже или ни быть был до вас вам там себя ей может они тут где есть " +
-  "надо ней для мы их чем была сам чтобы без чего раз тоже себе под будет кто этот того потому этого какой " +
-  "здесь этом один тем нее были куда зачем всех можно при об после над больше тот через эти нас про всего них " +
-  "какая много эту эта это перед такой им более между " +
-  "және мен бен пен да де та те ма ме ба бе па пе бұл осы сол ол үшін қалай не неге қашан қайда кім қандай " +
-  "керек бар жоқ емес болып болады туралы бойынша деп әр барлық немесе бірақ егер сияқты тек ғана қана дейін " +
-  "кейін соң біз сіз олар оны оған одан").split(" ").forEach(function (w) { STOP[fold(w)] = 1; });
+// Words a query too wide for its budget leaves out first (folded), by the index's language: on nearly
+// every page, they narrow a search the least. Russian: Snowball's stop list, shortened to words that are
+// never content; Kazakh: pronouns, conjunctions, particles, postpositions and question words.
+var STOP = { ru: Object.create(null), kk: Object.create(null) };
+[["ru", "не что он на по да ты же вы за бы только ее мне было вот от меня еще из ему когда даже ли если уже " +
+  "или ни быть был до вас вам там себя ей может они тут где есть надо нужно ней для мы их чем была сам чтобы " +
+  "без чего тоже себе под будет кто этот того потому почему сколько этого какой какая какие здесь этом тем " +
+  "нее были куда зачем всех можно при об после над больше тот через эти этой этих этим том нас про всего них " +
+  "много эту эта это перед такой им более между который которая которое которые мой моя свой также как со во"],
+ ["kk", "және мен бен пен да де та те ма ме ба бе па пе бұл осы сол ол үшін қалай не неге қашан қайда кім " +
+  "қандай қай қанша керек болып болады туралы бойынша арқылы деп әр барлық немесе бірақ егер сияқты ғана қана " +
+  "дейін кейін соң біз сіз сен олар оны оған одан оның маған саған менің сізге сіздің сізді ал"]
+].forEach(function (l) { l[1].split(" ").forEach(function (w) { STOP[l[0]][fold(w)] = 1; }); });
 
-// Up to 8 distinct words; the last is a prefix until a space follows it.
+// Distinct words; the last is a prefix until a space follows it.
 function parse(q) {
-  var words = terms(q), prefix = /[\p{L}\p{N}]{2}$/u.test(fold(q)), list = [];
+  var words = terms(q), prefix = /[\p{L}\p{N}]{2}$/u.test(fold(q)), list = [], seen = Object.create(null);
   words.forEach(function (w, i) {
-    if (list.length < 8 && !list.some(function (x) { return x.w === w; })) list.push({ w: w, prefix: prefix && i === words.length - 1 });
+    if (!seen[w]) list.push(seen[w] = { w: w, prefix: prefix && i === words.length - 1 });
   });
   return list;
 }
@@ -147,34 +149,39 @@ function shardOf(meta, w) {
   return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? -1 : lo;
 }
 
-// The words a query searches (each given its indexed form t), in the reader's order: all of them when
-// their shards number SHARDS or fewer, the first query's budget of requests. Past that, stop words are
-// left out; then, longest stems first (the most telling), a word is kept while its shard is one already
-// kept or the budget has room. A word no shard holds costs nothing and is kept: no page has it.
+// A word being typed that no stem starts with may be a whole stem followed by the start of an ending
+// («отинимд» is «отин» + «имд…»): it is looked up with its last 1–4 letters cut off, whole.
+function cuts(word) {
+  var chars = Array.from(word), out = [], k;
+  for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) out.push(chars.slice(0, k).join(""));
+  return out;
+}
+
+// The words a query searches, in the reader's order, each given its indexed form t. Each needs a shard
+// (a word being typed that no shard can hold, those of its shortened forms), and a first query loads at
+// most SHARDS: words other than stop words first, then stop words, each in the reader's order, a word is
+// kept while the shards it needs are kept already or fit. So a query within the budget searches every
+// word, and a word that shares a kept shard costs nothing. A word no shard holds needs none and is
+// kept: no page has it.
 var SHARDS = 3;
 function within(words, meta) {
-  var kept = [], shards = [];
-  words.forEach(function (w) { w.t = analyze(w.w, meta); });
-  function cost(list) {
-    var seen = [];
-    list.forEach(function (w) { var at = shardOf(meta, w.t); if (at >= 0 && seen.indexOf(at) < 0) seen.push(at); });
-    return seen.length;
-  }
-  if (cost(words) <= SHARDS) return words;
-  var telling = words.filter(function (w) { return !STOP[w.w]; });
-  if (telling.length && cost(telling) <= SHARDS) return telling;
-  (telling.length ? telling : words).slice().sort(function (a, b) {
-    return Array.from(b.t).length - Array.from(a.t).length || words.indexOf(a) - words.indexOf(b);
-  }).forEach(function (w) {
-    var at = shardOf(meta, w.t);
-    if (at < 0 || shards.indexOf(at) >= 0 || shards.length < SHARDS && shards.push(at)) kept.push(w);
+  var stop = STOP[meta.lang] || {}, shards = [], kept = [];
+  words.forEach(function (w) {
+    var at = shardOf(meta, w.t = analyze(w.w, meta));
+    w.needs = at >= 0 ? [at] : !w.prefix ? [] : cuts(w.w).map(function (c) { return shardOf(meta, c); });
+  });
+  words.filter(function (w) { return !stop[w.w]; }).concat(words.filter(function (w) { return stop[w.w]; })).forEach(function (w) {
+    var more = [];
+    w.needs.forEach(function (at) { if (at >= 0 && shards.indexOf(at) < 0 && more.indexOf(at) < 0) more.push(at); });
+    if (shards.length + more.length <= SHARDS) kept.push(w), shards.push.apply(shards, more);
   });
   return words.filter(function (w) { return kept.indexOf(w) >= 0; });
 }
 
-// A folded word as the reader wrote it in q (the first run of letters and digits that folds to it).
+// A folded word as the reader wrote it in q: the first run of letters and digits that folds to it, or
+// a number's digit groups that terms() joined («42 500»).
 function spelled(q, word) {
-  var runs = q.match(/[\p{L}\p{M}\p{N}]+/gu) || [], k;
+  var runs = (q.match(/[\p{L}\p{M}\p{N}]+/gu) || []).concat(q.match(/\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+/g) || []), k;
   for (k = 0; k < runs.length; k++) if (terms(runs[k])[0] === word) return runs[k];
   return word;
 }
@@ -223,10 +230,11 @@ function searcher(base) {
       throw r.status;
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
-  // The word's postings from its shard (shardOf), when spend() allows loading it.
+  // The word's postings from its shard (shardOf): none when no shard can hold it, null when spend() does
+  // not allow loading it.
   function postings(meta, word, known, spend) {
     var w = word.w, at = shardOf(meta, w);
-    return at < 0 || !spend(at) ? [] : load("t/" + at + ".json").then(function (s) {
+    return at < 0 ? [] : !spend(at) ? null : load("t/" + at + ".json").then(function (s) {
       var list = [], k;
       for (k in s.d) known[k] = s.d[k];
       for (k in s.t) if (word.prefix ? !k.indexOf(w) : k === w) list.push(s.t[k]);
@@ -244,32 +252,34 @@ function searcher(base) {
     });
   }
   function query(q) {
-    var words = parse(q), meta, known = {}, skipped = [];
+    var words = parse(q), meta, known = {}, skipped = [], loaded = [];
+    // What the query loads, shards (t/) and fragments (d/), each once, up to SHARDS; none past that.
+    function spend(file) { return loaded.indexOf(file) >= 0 || loaded.length < SHARDS && loaded.push(file) > 0; }
     if (!words.length) return Promise.resolve(null);
     // Already loaded (or loading) when prepare() ran; otherwise (the search page's ?q=, a failed
     // prepare) this query loads it first.
     return index().then(function (m) {
-      var loaded = [];
-      // Each shard loaded counts once, up to SHARDS; what needs another is not loaded.
-      function spend(at) { return loaded.indexOf(at) >= 0 || loaded.length < SHARDS && loaded.push(at) > 0; }
       meta = m;
       var all = words;
       words = within(words, m);
-      skipped = all.filter(function (w) { return words.indexOf(w) < 0; }).map(function (w) { return spelled(q, w.w); });
-      // A word being typed is a prefix of a stem, or, when no stem starts with it, a whole stem followed
-      // by the start of an ending («отинимд» is «отин» + «имд…»): its last 1–4 letters cut off, whole,
-      // from the shards already loaded or what the budget has left.
+      skipped = all.filter(function (w) { return words.indexOf(w) < 0; });
+      // A word being typed is a prefix of a stem, or else cut short (cuts()), looked up in the shards
+      // already loaded or those the budget has left; if those cannot be loaded and the others find
+      // nothing, the word is left out (null) and named.
       return Promise.all(words.map(function (w) {
         return Promise.resolve(postings(m, { w: w.t, prefix: w.prefix }, known, spend)).then(function (list) {
-          var cuts = [], chars = Array.from(w.w), k;
-          if (!w.prefix || list.length) return list;
-          for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) cuts.push(postings(m, { w: chars.slice(0, k).join(""), prefix: false }, known, spend));
-          return Promise.all(cuts).then(function (all) { return [].concat.apply([], all); });
+          if (!w.prefix || list && list.length) return list;
+          return Promise.all(cuts(w.w).map(function (c) { return postings(m, { w: c, prefix: false }, known, spend); })).then(function (all) {
+            var found = [].concat.apply([], all.filter(Boolean));
+            return found.length || all.indexOf(null) < 0 ? found : null;
+          });
         });
       }));
     }).then(function (lists) {
       var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),
         title = new Uint8Array(N), count = new Uint32Array(N), near = new Uint8Array(N);
+      skipped = skipped.concat(words.filter(function (w, k) { return !lists[k]; })).map(function (w) { return spelled(q, w.w); });
+      lists = lists.filter(Boolean);
       lists.forEach(function (list, w) {
         list.forEach(function (p) {
           p = [].concat(p); // all [, in title]
@@ -278,19 +288,23 @@ function searcher(base) {
         });
       });
       for (d in known) near[d] = 1;
-      for (d = 0; d < N; d++) if (hits[d] === words.length) found.push(d);
+      for (d = 0; d < N; d++) if (hits[d] === lists.length) found.push(d);
       // Pages whose summaries came with the shards (each term's first pages: title matches, then site
       // order) come first, so that a first page needs no other file; then title matches, more terms, site
-      // order. The first page shows only those (up to PER) unless there are none.
+      // order. The first page shows only those (up to PER); when there are none, the first pages whose
+      // fragments fit in what is left of the budget (none when it is spent: «more» shows them).
       found.sort(function (a, b) { return near[b] - near[a] || title[b] - title[a] || count[b] - count[a] || a - b; });
       function more(from, n) {
-        return Promise.all(found.slice(from, from + (n || PER)).map(function (d) {
+        return Promise.all(found.slice(from, from + n).map(function (d) {
           // A shard carries the summaries of its terms' first pages; other pages are in fragments.
           return known[d] ? known[d] : load("d/" + Math.floor(d / K) + ".json").then(function (f) { return f[d % K]; });
         }));
       }
       for (d = 0; d < PER && d < found.length && near[found[d]];) d++;
-      return more(0, d).then(function (results) { return { total: found.length, results: results, more: more, skipped: skipped }; });
+      if (!d) while (d < PER && d < found.length && spend("d" + Math.floor(found[d] / K))) d++;
+      return more(0, d).then(function (results) {
+        return { total: found.length, results: results, more: function (from) { return more(from, PER); }, skipped: skipped };
+      });
     });
   }
   query.prepare = function () { return index().then(function () {}, function () {}); };
@@ -307,7 +321,7 @@ function enhance(form) {
   var input = form.querySelector("input[name=q]"), box = form.nextElementSibling, timer, seq = 0, failed, prepared,
     query = searcher(form.getAttribute("data-index"));
   if (!input || !box || !box.classList.contains("search-results")) return;
-  function say(key, n) { return (form.getAttribute("data-" + key) || "").replace(/\{(n|words)\}/, n); }
+  function say(key, n) { return (form.getAttribute("data-" + key) || "").replace(/\{(n|words)\}/, function () { return n; }); }
   function status(text) { box.textContent = ""; add(box, "p", text).className = "search-status"; }
   function list(results, ol) {
     results.forEach(function (r) {
@@ -330,12 +344,15 @@ function enhance(form) {
       if (!res) return;
       status(say(res.total ? "found" : "none", res.total));
       // The words left out of a query too wide for its budget, named, so that the count is not misread.
-      if (res.skipped.length) add(box, "p", say("skipped", res.skipped.join(", "))).className = "search-status";
+      if (res.skipped.length) {
+        add(box, "p", say("skipped", res.skipped.slice(0, 10).join(", ") + (res.skipped.length > 10 ? ", …" : ""))).className = "search-status";
+      }
       if (!res.total) return;
       var ol = add(box, "ol"), shown = res.results.length;
       list(res.results, ol);
       if (shown < res.total) {
-        var button = add(box, "button", say("more"));
+        // «Show» when the budget left none on the first page, «more» once some are shown.
+        var button = add(box, "button", say(shown ? "more" : "show"));
         button.type = "button";
         button.className = "search-more";
         button.addEventListener("click", function () {
@@ -345,6 +362,7 @@ function enhance(form) {
             list(next, ol);
             shown += next.length;
             button.disabled = false;
+            button.textContent = say("more");
             if (shown >= res.total) box.removeChild(button);
             var links = ol.querySelectorAll("a");
             if (links[shown - next.length]) links[shown - next.length].focus();

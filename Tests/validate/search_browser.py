@@ -221,10 +221,10 @@ def run_query(driver, base, lang, typed, words, sources):
         check(False, f"{label}: the results never said «{FOUND[lang]}…» or «{NONE[lang]}» (shown: «{status(driver)[:120]}»)")
         return
     time.sleep(0.2)  # anything still loading for this first page is counted too
-    # The words the page says it left out (a second status line, «…: a, b»): the count is of the others.
+    # The words the page says it left out (a second status line, «…: a, b. …»): the count is of the others.
     notes = driver.execute_script(
         "return [...document.querySelectorAll('.search-results .search-status')].map(p => p.textContent)")
-    skipped = notes[1].split(": ", 1)[-1].split(", ") if len(notes) > 1 else []
+    skipped = notes[1].split(": ", 1)[-1].split(". ")[0].split(", ") if len(notes) > 1 else []
     typed_words = typed.split()
     check(set(skipped) <= set(typed_words) and len(skipped) < len(typed_words) and (len(skipped) == 0 or len(typed_words) > MAX_REQUESTS),
           f"{label}: left out {skipped}, not words of a query of more than {MAX_REQUESTS}")
