@@ -118,20 +118,6 @@ function analyze(word, meta) {
   return has.call(a, stem) ? a[stem] : stem;
 }
 
-// Words a query too wide for its budget leaves out first (folded), by the index's language: on nearly
-// every page, they narrow a search the least. Russian: Snowball's stop list, shortened to words that are
-// never content; Kazakh: pronouns, conjunctions, particles, postpositions and question words.
-var STOP = { ru: Object.create(null), kk: Object.create(null) };
-[["ru", "не что он на по да ты же вы за бы только ее мне было вот от меня еще из ему когда даже ли если уже " +
-  "или ни быть был до вас вам там себя ей может они тут где есть надо нужно ней для мы их чем была сам чтобы " +
-  "без чего тоже себе под будет кто этот того потому почему сколько этого какой какая какие здесь этом тем " +
-  "нее были куда зачем всех можно при об после над больше тот через эти этой этих этим том нас про всего них " +
-  "много эту эта это перед такой им более между который которая которое которые мой моя свой также как со во"],
- ["kk", "және мен бен пен да де та те ма ме ба бе па пе бұл осы сол ол үшін қалай не неге қашан қайда кім " +
-  "қандай қай қанша керек болып болады туралы бойынша арқылы деп әр барлық немесе бірақ егер сияқты ғана қана " +
-  "дейін кейін соң біз сіз сен олар оны оған одан оның маған саған менің сізге сіздің сізді ал"]
-].forEach(function (l) { l[1].split(" ").forEach(function (w) { STOP[l[0]][fold(w)] = 1; }); });
-
 // Distinct words; the last is a prefix until a space follows it.
 function parse(q) {
   var words = terms(q), prefix = /[\p{L}\p{N}]{2}$/u.test(fold(q)), list = [], seen = Object.create(null);
@@ -149,23 +135,20 @@ function shardOf(meta, w) {
   return !lo-- || keys[lo] !== w && keys[lo] !== meta.shards[lo] ? -1 : lo;
 }
 
-// A word being typed that no stem starts with may be a whole stem followed by the start of an ending
-// («отинимд» is «отин» + «имд…»): it is looked up with its last 1–4 letters cut off, whole.
+// A typed word no stem starts with may be a stem and the start of an ending («отин» + «имд…»): its
+// last 1–4 letters cut off.
 function cuts(word) {
   var chars = Array.from(word), out = [], k;
   for (k = chars.length - 1; k >= Math.max(3, chars.length - 4); k--) out.push(chars.slice(0, k).join(""));
   return out;
 }
 
-// The words a query searches, in the reader's order, each given its indexed form t. Each needs a shard
-// (a word being typed that no shard can hold, those of its shortened forms), and a first query loads at
-// most SHARDS: words other than stop words first, then stop words, each in the reader's order, a word is
-// kept while the shards it needs are kept already or fit. So a query within the budget searches every
-// word, and a word that shares a kept shard costs nothing. A word no shard holds needs none and is
-// kept: no page has it.
+// The words searched (each given its indexed form t), in the reader's order: a query loads at most SHARDS,
+// so non-stop words (meta.stop) first, then stop words, each kept while the shards it needs (a typed word
+// no shard holds: its cuts') are kept or fit. A word no shard holds is kept: no page has it.
 var SHARDS = 3;
 function within(words, meta) {
-  var stop = STOP[meta.lang] || {}, shards = [], kept = [];
+  var stop = meta.stopWords, shards = [], kept = [];
   words.forEach(function (w) {
     var at = shardOf(meta, w.t = analyze(w.w, meta));
     w.needs = at >= 0 ? [at] : !w.prefix ? [] : cuts(w.w).map(function (c) { return shardOf(meta, c); });
@@ -178,8 +161,7 @@ function within(words, meta) {
   return words.filter(function (w) { return kept.indexOf(w) >= 0; });
 }
 
-// A folded word as the reader wrote it in q: the first run of letters and digits that folds to it, or
-// a number's digit groups that terms() joined («42 500»).
+// A folded word as written in q (a number's digit groups too: «42 500»).
 function spelled(q, word) {
   var runs = (q.match(/[\p{L}\p{M}\p{N}]+/gu) || []).concat(q.match(/\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+/g) || []), k;
   for (k = 0; k < runs.length; k++) if (terms(runs[k])[0] === word) return runs[k];
@@ -218,10 +200,8 @@ function shardNames(m) {
 }
 
 // query(q) → {total, results: [[url, title, snippet]], more(from), skipped: [words as written]} or null:
-// pages with every word it searches (within(): its stem; the last word typed is a prefix of one), those
-// already summarized first, then title matches, more terms, site order. query.prepare() loads meta.json (aliases, the shard list) ahead of the first query,
-// so that the query itself fetches only shards; it never rejects: a failed load is forgotten, and the
-// query loads it again (and says so when that fails too).
+// pages with every word within() keeps. query.prepare() loads meta.json ahead of the query; it never
+// rejects: a failed load is forgotten, and the query loads it again (and says so when that fails too).
 function searcher(base) {
   var cache = {};
   function load(path) {
@@ -230,8 +210,7 @@ function searcher(base) {
       throw r.status;
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
-  // The word's postings from its shard (shardOf): none when no shard can hold it, null when spend() does
-  // not allow loading it.
+  // The word's postings: none when no shard holds it, null when spend() refuses its shard.
   function postings(meta, word, known, spend) {
     var w = word.w, at = shardOf(meta, w);
     return at < 0 ? [] : !spend(at) ? null : load("t/" + at + ".json").then(function (s) {
@@ -248,24 +227,22 @@ function searcher(base) {
       if (m.version !== 4) throw m.version;
       if (!m.keys) m.shards = shardNames(m);
       m.keys = m.keys || m.shards.map(function (s) { return s.replace("*", ""); });
+      if (!m.stopWords) m.stopWords = Object.create(null), (m.stop || "").split(" ").forEach(function (w) { m.stopWords[w] = 1; });
       return m;
     });
   }
   function query(q) {
     var words = parse(q), meta, known = {}, skipped = [], loaded = [];
-    // What the query loads, shards (t/) and fragments (d/), each once, up to SHARDS; none past that.
+    // Files (t/, d/) the query loads: each once, SHARDS at most.
     function spend(file) { return loaded.indexOf(file) >= 0 || loaded.length < SHARDS && loaded.push(file) > 0; }
     if (!words.length) return Promise.resolve(null);
-    // Already loaded (or loading) when prepare() ran; otherwise (the search page's ?q=, a failed
-    // prepare) this query loads it first.
     return index().then(function (m) {
       meta = m;
       var all = words;
       words = within(words, m);
       skipped = all.filter(function (w) { return words.indexOf(w) < 0; });
-      // A word being typed is a prefix of a stem, or else cut short (cuts()), looked up in the shards
-      // already loaded or those the budget has left; if those cannot be loaded and the others find
-      // nothing, the word is left out (null) and named.
+      // A typed word is a prefix of a stem, or else cut short (cuts()) where the budget allows; if it
+      // does not and nothing was found, the word is left out (null) and named.
       return Promise.all(words.map(function (w) {
         return Promise.resolve(postings(m, { w: w.t, prefix: w.prefix }, known, spend)).then(function (list) {
           if (!w.prefix || list && list.length) return list;
@@ -289,10 +266,9 @@ function searcher(base) {
       });
       for (d in known) near[d] = 1;
       for (d = 0; d < N; d++) if (hits[d] === lists.length) found.push(d);
-      // Pages whose summaries came with the shards (each term's first pages: title matches, then site
-      // order) come first, so that a first page needs no other file; then title matches, more terms, site
-      // order. The first page shows only those (up to PER); when there are none, the first pages whose
-      // fragments fit in what is left of the budget (none when it is spent: «more» shows them).
+      // Pages whose summaries came with the shards (each term's first pages) first, then title matches,
+      // more terms, site order. The first page shows only those (up to PER); if none, those whose
+      // fragments the budget has left room for (maybe none: «show» loads them).
       found.sort(function (a, b) { return near[b] - near[a] || title[b] - title[a] || count[b] - count[a] || a - b; });
       function more(from, n) {
         return Promise.all(found.slice(from, from + n).map(function (d) {
@@ -343,7 +319,6 @@ function enhance(form) {
       box.textContent = "";
       if (!res) return;
       status(say(res.total ? "found" : "none", res.total));
-      // The words left out of a query too wide for its budget, named, so that the count is not misread.
       if (res.skipped.length) {
         add(box, "p", say("skipped", res.skipped.slice(0, 10).join(", ") + (res.skipped.length > 10 ? ", …" : ""))).className = "search-status";
       }
@@ -351,7 +326,6 @@ function enhance(form) {
       var ol = add(box, "ol"), shown = res.results.length;
       list(res.results, ol);
       if (shown < res.total) {
-        // «Show» when the budget left none on the first page, «more» once some are shown.
         var button = add(box, "button", say(shown ? "more" : "show"));
         button.type = "button";
         button.className = "search-more";
@@ -378,8 +352,7 @@ function enhance(form) {
       if (submitted && !onSearchPage()) form.submit();
     });
   }
-  // Nothing is downloaded at page load: the first focus or press on the box (a reader about to type)
-  // loads meta.json while they type, so that their query fetches only a shard per word.
+  // Nothing is loaded with the page: the first focus or press on the box loads meta.json as they type.
   function prepare() {
     if (prepared) return;
     prepared = true;
@@ -397,8 +370,7 @@ function enhance(form) {
   function onSearchPage() {
     try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
   }
-  // On the search page the query arrives in the address (?q=…): search it at once; this query loads
-  // meta.json itself, before its shards, as nothing has prepared it.
+  // On the search page the query comes in the address (?q=…): searched at once.
   var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
   if (q && onSearchPage()) { input.value = q; run(false); }
 }

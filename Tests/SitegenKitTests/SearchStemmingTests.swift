@@ -102,6 +102,23 @@ final class SearchStemmingTests: XCTestCase {
 
     // MARK: - The published site
 
+    /// Each language's index lists that language's stop words (i18n `searchStopWords`), folded as queries
+    /// are: what `search.js` leaves out first from a query of more words than it loads.
+    func testSiteIndexListsItsLanguagesStopWords() throws {
+        let site = try XCTUnwrap(Fixture.repositorySite(), "the repository's content builds")
+        func stop(_ lang: String) throws -> [String] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: site.directory + "/search/\(lang)/meta.json"))
+            let meta = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return try XCTUnwrap(meta["stop"] as? String).split(separator: " ").map(String.init)
+        }
+        let ru = try stop("ru"), kk = try stop("kk")
+        XCTAssertTrue(Set(["как", "на", "для", "который"]).isSubset(of: ru), "\(ru)")
+        XCTAssertTrue(Set(["ушин", "жане", "аркылы", "керек"]).isSubset(of: kk), "folded: \(kk)")
+        XCTAssertFalse(ru.contains("ушин") || kk.contains("который"), "each language its own")
+        XCTAssertEqual(ru, ru.sorted())
+        XCTAssertEqual(Set(ru).count, ru.count)
+    }
+
     /// The repository's content, searched by the real search.js over the index the build wrote.
     func testSiteFindsInflectedFormsNamesAndItsOwnExamples() throws {
         let site = try XCTUnwrap(Fixture.repositorySite(), "the repository's content builds")

@@ -82,6 +82,13 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    func testMetaListsStopWordsFoldedSortedOnce() throws {
+        let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments, stopWords: "Үшін және ҮШІН \"qu\" а")
+        let meta = try json(files[0].bytes) as? [String: Any]
+        XCTAssertEqual(meta?["stop"] as? String, "qu жане ушин")
+        XCTAssertEqual((try json(SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)[0].bytes) as? [String: Any])?["stop"] as? String, "")
+    }
+
     func testSmallIndexHasMetaShardAndFragment() throws {
         let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)
         XCTAssertEqual(files.map(\.path), ["search/kk/meta.json", "search/kk/t/0.json", "search/kk/d/0.json"])
@@ -500,16 +507,16 @@ final class SearchTests: XCTestCase {
     /// past that, stop words are left out first, then the shortest stems, and the reader is told which
     /// words were left out. What it finds is exactly the pages with every word it kept.
     func testALongQueryLoadsAtMostThreeShardsAndNamesTheWordsItLeftOut() throws {
+        // Stop words, some among these queries' words (and one Kazakh, no stop word here).
+        let stop: Set = ["на", "по", "для", "как", "не", "что", "это"]
         let docs = SearchTestCorpus.documents(count: 1_000, seed: 2)
-        let files = SearchIndexWriter.files(language: "ru", documents: docs, shardLimit: 2_000, shardPacking: 1_000)
+        let files = SearchIndexWriter.files(language: "ru", documents: docs, shardLimit: 2_000, shardPacking: 1_000,
+                                            stopWords: "КАК на для не что это по и в")
         let analyzer = SearchAnalyzer(language: "ru")
         let pageTerms = docs.map { doc in
             Set((SearchFolding.terms(doc.title) + SearchFolding.terms(doc.snippet) + SearchFolding.terms(doc.text)).map(analyzer.analyze))
         }
         let vocabulary = Array(Set(docs.flatMap { SearchFolding.terms($0.title) + SearchFolding.terms($0.text) })).sorted()
-        // The Russian stop words among these queries' words (search.js's list is longer); the Kazakh ones
-        // are no stop words in a Russian index.
-        let stop: Set = ["на", "по", "для", "как", "не", "что", "это"]
         // The shard of a term, as meta.json lists them: the last whose key ≤ it; a split one (*) holds only
         // its own key.
         let names = try shardNames(try XCTUnwrap(json(files[0].bytes) as? [String: Any]))

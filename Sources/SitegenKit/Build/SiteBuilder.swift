@@ -223,7 +223,7 @@ public struct SiteBuilder: Sendable {
         // One language after the other: the index of one is already spread over every core.
         config.languages.flatMap { lang in
             SearchIndexWriter.files(language: lang, documents: pages.indices.compactMap { pages[$0].language == lang ? built[$0].search : nil },
-                                    aliases: strings.text("searchAliases", lang))
+                                    aliases: strings.text("searchAliases", lang), stopWords: strings.text("searchStopWords", lang))
         }
     }
 

@@ -37,9 +37,10 @@ public struct SearchDocument: Sendable {
 /// results; only later pages fetch fragments (`search.js` shows first the results summarized in the
 /// shards, and a first page reads fragments only when none is). The client is `static/search.js`; words are folded by ``SearchFolding`` on both sides.
 ///
-/// - `meta.json` — `{"version":4,"lang":"kk","aliases":{stem: stem, …},"docs":N,"fragment":K,"letters":…,
-///   "shards":…}`. Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias table, which
-///   `aliases` repeats for `search.js`). The terms are cut into a prefix tree: a node of more than
+/// - `meta.json` — `{"version":4,"lang":"kk","aliases":{stem: stem, …},"stop":"…","docs":N,"fragment":K,
+///   "letters":…,"shards":…}`. Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias
+///   table, which `aliases` repeats for `search.js`). `stop` lists the language's stop words, folded, sorted
+///   and space-separated (i18n `searchStopWords`): those a query too wide for its budget leaves out first. The terms are cut into a prefix tree: a node of more than
 ///   ``shardLimit`` bytes is split by one more character, and is listed as its prefix followed by `*`; the
 ///   other nodes are shards, and small sibling shards coming out of one split are packed together (up to
 ///   ``shardPacking`` bytes), listed under the first sibling's prefix. Node *i* of the list is the file
@@ -85,8 +86,11 @@ public enum SearchIndexWriter {
     static let snippetLength = 160
 
     /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
-    public static func files(language: String, documents: [SearchDocument], aliases: String = "") -> [(path: String, bytes: [UInt8])] {
-        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases)
+    public static func files(
+        language: String, documents: [SearchDocument], aliases: String = "", stopWords: String = ""
+    ) -> [(path: String, bytes: [UInt8])] {
+        files(language: language, documents: documents, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases,
+              stopWords: stopWords)
     }
 
     /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
@@ -104,18 +108,19 @@ public enum SearchIndexWriter {
 
     /// ``files(language:documents:)`` with other shard sizes, so that tests get deep trees from few pages.
     static func files(
-        language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int, aliases: String = ""
+        language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int, aliases: String = "",
+        stopWords: String = ""
     ) -> [(path: String, bytes: [UInt8])] {
         let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
         return files(language: language, documents: documents,
                      index: SearchTermIndex(documents: documents, analyzer: analyzer),
                      summaries: Parallel.map(documents, fragmentEntry), analyzer: analyzer,
-                     shardLimit: shardLimit, shardPacking: shardPacking)
+                     stopWords: stopWords, shardLimit: shardLimit, shardPacking: shardPacking)
     }
 
     private static func files(
         language: String, documents: [SearchDocument], index: SearchTermIndex, summaries entries: [[UInt8]],
-        analyzer: SearchAnalyzer, shardLimit: Int, shardPacking: Int
+        analyzer: SearchAnalyzer, stopWords: String, shardLimit: Int, shardPacking: Int
     ) -> [(path: String, bytes: [UInt8])] {
         let base = "search/\(language)/"
         var files: [(path: String, bytes: [UInt8])] = []
@@ -148,8 +153,10 @@ public enum SearchIndexWriter {
             meta.append(UInt8(ascii: ":"))
             SearchJSON.appendString(to, to: &meta)
         }
+        meta += Array("},\"stop\":".utf8)
+        SearchJSON.appendString(Set(SearchFolding.terms(stopWords)).sorted().joined(separator: " "), to: &meta)
         let list = SearchShardList.encode(nodes.map { ($0.key, $0.split) })
-        meta += Array("},\"docs\":\(documents.count),\"fragment\":\(perFragment),\"letters\":".utf8)
+        meta += Array(",\"docs\":\(documents.count),\"fragment\":\(perFragment),\"letters\":".utf8)
         SearchJSON.appendString(list.letters, to: &meta)
         meta += Array(",\"shards\":".utf8)
         SearchJSON.appendString(list.shards, to: &meta)
