@@ -1,18 +1,15 @@
-/* Offline search (index format: SearchIndexWriter.swift) on this markup:
-<form class="search" role="search" action="/kk/" data-index="/search/kk/"><label for="q">…</label>
-<input type="search" id="q" name="q"></form><div class="search-results" aria-live="polite"></div>
-Without JS or index, submitting opens the action (the language's search page, listing every guide), where
-this script reads ?q= and searches. fold, terms = SearchFolding.swift; kkStem = KazakhStemmer.swift;
-ruStem = Snowball's Russian algorithm (RussianStemmer.swift calls the C library). */
+/* Offline search (index: SearchIndexWriter.swift) on the markup of templates/header.mustache. Without JS
+or index, submitting opens the action (the search page, listing every guide), where ?q= is searched.
+fold, terms = SearchFolding.swift; kkStem = KazakhStemmer.swift; ruStem = Snowball's (RussianStemmer.swift). */
 (function () {
 "use strict";
 var FROM = "әғқңөұүһіёς", TO = "агкноуухиеσ", VAL = [], i;
 var V = "аеиоуыэюя", PER = 10;
 for (i = 0; i < 64; i++) VAL["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charCodeAt(i)] = i;
 
-// Lowercase, no accents but й, Kazakh letters as on a Russian keyboard.
+// Lowercase, no invisible marks, no accents but й, Kazakh letters as on a Russian keyboard.
 function fold(s) {
-  return s.toLowerCase().normalize("NFD").replace(/(и\u0306)|[\u0300-\u036f]/g, "$1").normalize("NFC")
+  return s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").toLowerCase().normalize("NFD").replace(/(и\u0306)|[\u0300-\u036f]/g, "$1").normalize("NFC")
     .replace(/[әғқңөұүһіёς]/g, function (c) { return TO[FROM.indexOf(c)]; });
 }
 

@@ -41,6 +41,14 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchFolding.terms(""), [])
     }
 
+    /// A word pasted with a soft hyphen or a zero-width character in it is the word a reader sees.
+    func testInvisibleCharactersDoNotSplitWords() {
+        XCTAssertEqual(SearchFolding.terms("зая\u{AD}вку за\u{200B}явка Өті\u{200D}ніш\u{FEFF} e\u{2060}Gov\u{200C}"),
+                       ["заявку", "заявка", "отиниш", "egov"])
+        XCTAssertEqual(SearchFolding.fold("Ё\u{AD}лка"), SearchFolding.foldNormalizing("Ё\u{AD}лка"))
+        XCTAssertEqual(SearchFolding.fold("Ё\u{AD}лка"), "елка")
+    }
+
     func testQuickFoldingAgreesWithNormalizingFolding() {
         var samples: [String] = []
         for v in Array(0x20...0x7F) + Array(0xA0...0xBF) + Array(0x400...0x4FF) + Array(0x2000...0x2070) + [0x20B8, 0x2116] {
@@ -268,6 +276,7 @@ final class SearchTests: XCTestCase {
             "Өтініш ЁЛКА Йод café naïve ї İ и\u{306} ё\u{301}", "42 500 теңге, 1\u{202F}000 000 және 2020 100; 5 000",
             "Telegram-бот «Kenes1414Bot», а и б 7", "ӘҒҚҢӨҰҮҺІ әғқңөұүһі", "ΣΟΦΟΣ σοφος", "42\u{A0}500\u{A0}₸ № 5",
             "Straße ǅemal ﬁ", "日本語 テキスト", "x\u{323}\u{306} и\u{323}\u{306}",
+            "зая\u{AD}вку за\u{200B}явка Ө\u{200D}т\u{FEFF}ін\u{2060}іш\u{200C} 42\u{AD} 500 é\u{AD}\u{301}",
         ]
         let out = try runNode(index: [], requests: samples.map { ["terms": $0] })
         for (sample, result) in zip(samples, out) {

@@ -5,6 +5,8 @@ import Foundation
 /// `SearchTests` runs both on the same inputs).
 ///
 /// Folding, in this order:
+/// 0. invisible format characters go: soft hyphen U+00AD, zero-width space, non-joiner and joiner
+///    U+200B–U+200D, word joiner U+2060 and U+FEFF, so that a word pasted with them is one word;
 /// 1. lowercase (Unicode default case mapping, no locale);
 /// 2. canonical decomposition (NFD), then every combining mark U+0300–U+036F is dropped — except a breve
 ///    U+0306 directly after «и», so that «й» survives while «ё», «ї», «é» lose their marks;
@@ -86,11 +88,16 @@ enum SearchFolding {
         // lookup; normalizing every page through Foundation would dominate the index build.
         var out: [UInt32] = []
         out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
+        for u in s.unicodeScalars where !isInvisible(u.value) {
             guard let folded = quickFold(u.value) else { return foldNormalizing(s).unicodeScalars.map(\.value) }
             out.append(folded)
         }
         return out
+    }
+
+    /// Step 0 of the folding: a format character that joins or breaks nothing a reader sees.
+    private static func isInvisible(_ v: UInt32) -> Bool {
+        v == 0xAD || (v >= 0x200B && v <= 0x200D) || v == 0x2060 || v == 0xFEFF
     }
 
     private static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
@@ -117,7 +124,9 @@ enum SearchFolding {
     /// Folding by the definition: full-string lowercasing and normalization. Used whenever a string has a
     /// character ``quickFold(_:)`` does not know; tests check the two agree.
     static func foldNormalizing(_ s: String) -> String {
-        let decomposed = s.lowercased().decomposedStringWithCanonicalMapping
+        var visible = String.UnicodeScalarView()
+        visible.append(contentsOf: s.unicodeScalars.filter { !isInvisible($0.value) })
+        let decomposed = String(visible).lowercased().decomposedStringWithCanonicalMapping
         var kept = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for u in decomposed.unicodeScalars {
