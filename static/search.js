@@ -140,29 +140,31 @@ function cuts(word) {
   return out;
 }
 
-// The words searched (each given its indexed form t), in the reader's order: a query loads at most SHARDS,
-// so non-stop words (meta.stop) first, then stop words, each kept while the shards it needs (a typed word
-// no shard holds: its cuts') are kept or fit. A word no shard holds is kept: no page has it.
+// The words searched, in the reader's order, each given its indexed form t (and, when typed, the cut
+// forms it may be looked up as: cuts). A query loads at most SHARDS files: non-stop words (meta.stop)
+// first, then stop words, each in the reader's order, a word is kept while its shard is kept or fits,
+// and a typed word's cut forms are added while theirs fit. A word no shard holds is kept: no page has it.
 var SHARDS = 3;
 function within(words, meta) {
-  var stop = meta.stopWords, shards = [], kept = [];
-  words.forEach(function (w) {
-    var at = shardOf(meta, w.t = analyze(w.w, meta));
-    w.needs = at >= 0 ? [at] : !w.prefix ? [] : cuts(w.w).map(function (c) { return shardOf(meta, c); });
-  });
+  var stop = meta.stopWords, shards = [], a = meta.aliases || {}, has = Object.prototype.hasOwnProperty;
+  function fits(at) { return at < 0 || shards.indexOf(at) >= 0 || shards.length < SHARDS && shards.push(at) > 0; }
   words.filter(function (w) { return !stop[w.w]; }).concat(words.filter(function (w) { return stop[w.w]; })).forEach(function (w) {
-    var more = [];
-    w.needs.forEach(function (at) { if (at >= 0 && shards.indexOf(at) < 0 && more.indexOf(at) < 0) more.push(at); });
-    if (shards.length + more.length <= SHARDS) kept.push(w), shards.push.apply(shards, more);
+    w.kept = fits(shardOf(meta, w.t = analyze(w.w, meta)));
+    w.cuts = w.kept && w.prefix ? cuts(w.w).map(function (c) { return has.call(a, c) ? a[c] : c; })
+      .filter(function (c) { return fits(shardOf(meta, c)); }) : [];
   });
-  return words.filter(function (w) { return kept.indexOf(w) >= 0; });
+  return words.filter(function (w) { return w.kept; });
 }
 
-// A folded word as written in q (a number's digit groups too: «42 500»).
-function spelled(q, word) {
-  var runs = (q.match(/[\p{L}\p{M}\p{N}]+/gu) || []).concat(q.match(/\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+/g) || []), k;
-  for (k = 0; k < runs.length; k++) if (terms(runs[k])[0] === word) return runs[k];
-  return word;
+// Each folded word of q as the reader wrote it (a number's digit groups too: «42 500»).
+function written(q) {
+  var out = Object.create(null);
+  (q.match(/[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060\ufeff]+/gu) || [])
+    .concat(q.match(/\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+/g) || []).forEach(function (run) {
+      var t = terms(run)[0];
+      if (t && !out[t]) out[t] = run;
+    });
+  return out;
 }
 
 // Pages: base-32 varint gaps; or "!", first page, 6-bit bitmap; or "~", first and last page, the gaps of
@@ -207,10 +209,10 @@ function searcher(base) {
       throw r.status;
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
-  // The word's postings: none when no shard holds it, null when spend() refuses its shard.
+  // The word's postings from its shard (within() made room for it in spend()).
   function postings(meta, word, known, spend) {
     var w = word.w, at = shardOf(meta, w);
-    return at < 0 ? [] : !spend(at) ? null : load("t/" + at + ".json").then(function (s) {
+    return at < 0 || !spend(at) ? [] : load("t/" + at + ".json").then(function (s) {
       var list = [], k;
       for (k in s.d) known[k] = s.d[k];
       for (k in s.t) if (word.prefix ? !k.indexOf(w) : k === w) list.push(s.t[k]);
@@ -235,25 +237,21 @@ function searcher(base) {
     if (!words.length) return Promise.resolve(null);
     return index().then(function (m) {
       meta = m;
-      var all = words;
+      var all = words, spelling = written(q);
       words = within(words, m);
-      skipped = all.filter(function (w) { return words.indexOf(w) < 0; });
-      // A typed word is a prefix of a stem, or else cut short (cuts()) where the budget allows; if it
-      // does not and nothing was found, the word is left out (null) and named.
+      skipped = all.filter(function (w) { return !w.kept; }).map(function (w) { return spelling[w.w] || w.w; });
+      // A typed word is a prefix of a stem, or else looked up as its cut forms.
       return Promise.all(words.map(function (w) {
         return Promise.resolve(postings(m, { w: w.t, prefix: w.prefix }, known, spend)).then(function (list) {
-          if (!w.prefix || list && list.length) return list;
-          return Promise.all(cuts(w.w).map(function (c) { return postings(m, { w: c, prefix: false }, known, spend); })).then(function (all) {
-            var found = [].concat.apply([], all.filter(Boolean));
-            return found.length || all.indexOf(null) < 0 ? found : null;
+          if (!w.prefix || list.length) return list;
+          return Promise.all(w.cuts.map(function (c) { return postings(m, { w: c, prefix: false }, known, spend); })).then(function (all) {
+            return [].concat.apply([], all);
           });
         });
       }));
     }).then(function (lists) {
-      var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint8Array(N), mark = new Uint8Array(N),
-        title = new Uint8Array(N), count = new Uint32Array(N), near = new Uint8Array(N);
-      skipped = skipped.concat(words.filter(function (w, k) { return !lists[k]; })).map(function (w) { return spelled(q, w.w); });
-      lists = lists.filter(Boolean);
+      var N = meta.docs, K = meta.fragment, found = [], d, hits = new Uint32Array(N), mark = new Uint32Array(N),
+        title = new Uint32Array(N), count = new Uint32Array(N), near = new Uint8Array(N);
       lists.forEach(function (list, w) {
         list.forEach(function (p) {
           p = [].concat(p); // all [, in title]

@@ -543,45 +543,68 @@ final class SearchTests: XCTestCase {
                 queries.append(words.joined(separator: " ") + " ")
             }
         }
-        // A word being typed that no stem starts with is looked up without its last letters: only in the
-        // shards already loaded, or while the budget has room.
-        let typing = (0..<12).map { _ in
+        // Typed: the last word a prefix no stem starts with, looked up as its cut forms (the word without
+        // its last 1–4 letters), or a prefix of words of the index.
+        var typing = (0..<16).map { _ in
             (0..<3).map { _ in vocabulary[random.below(vocabulary.count)] }.joined(separator: " ") + " "
                 + vocabulary[random.below(vocabulary.count)] + "ыъы"
         }
-        let all = try runNode(index: files, requests: (queries + typing).map { ["query": $0, "base": "search/ru/"] })
-        let results = all.prefix(queries.count)
-        for (query, result) in zip(typing, all.dropFirst(queries.count)) {
-            let fetched = result["files"] as? [String] ?? []
-            XCTAssertLessThanOrEqual(fetched.count, 3, "«\(query)»: \(fetched)")
-            let skipped = (result["skipped"] as? [String] ?? []).compactMap { SearchFolding.terms($0).first }
-            XCTAssertTrue(Set(skipped).isSubset(of: SearchFolding.terms(query)), "«\(query)» leaves out \(skipped)")
+        typing += (0..<8).map { _ in
+            (0..<4).map { _ in vocabulary[random.below(vocabulary.count)] }.joined(separator: " ") + " "
+                + String(vocabulary[random.below(vocabulary.count)].prefix(3))
         }
+        // A stop word before a typed word whose own shard and cut forms' shards are three others: the stop
+        // word is left out, not the cut forms.
+        func cutForms(_ word: String) -> [String] {
+            let letters = Array(word.unicodeScalars)
+            return stride(from: letters.count - 1, through: max(3, letters.count - 4), by: -1)
+                .map { String(String.UnicodeScalarView(letters.prefix($0))) }
+        }
+        let crowded = try XCTUnwrap(vocabulary.first { word in
+            let needs = Set(([analyzer.analyze(word + "ыъы")] + cutForms(word + "ыъы")).compactMap(shard))
+            return needs.count == 3 && shard("для").map { !needs.contains($0) } == true
+        }, "a word whose cut forms span three shards")
+        typing += ["\(vocabulary[5])ыъы", "для \(crowded)ыъы"]
+        let stems = Set(pageTerms.flatMap { $0 })
+        let results = try runNode(index: files, requests: (queries + typing).map { ["query": $0, "base": "search/ru/"] })
         var leftOut = 0
-        for (query, result) in zip(queries, results) {
+        for (query, result) in zip(queries + typing, results) {
             let fetched = result["files"] as? [String] ?? []
             XCTAssertLessThanOrEqual(fetched.count, 3, "«\(query)»: \(fetched)")
             XCTAssertFalse(fetched.contains { $0.hasSuffix("meta.json") }, "«\(query)»")
             let words = SearchFolding.terms(query).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let typed = query.last.map { !$0.isWhitespace } ?? false
             // As the reader wrote them; compared folded.
             let skipped = (result["skipped"] as? [String] ?? []).map { SearchFolding.terms($0).first ?? $0 }
-            XCTAssertTrue(Set(skipped).isSubset(of: words), "«\(query)» leaves out \(skipped), words it has")
-            let kept = words.filter { !skipped.contains($0) }
-            XCTAssertFalse(kept.isEmpty, "«\(query)» searches some word")
-            if words.count <= 3 { XCTAssertEqual(skipped, [], "«\(query)»: three words or fewer are all searched") }
-            // Words other than stop words, then stop words, each in the reader's order, while the shards
-            // they need fit in three.
-            var shards: [Int] = [], fits: [String] = []
-            for word in words.filter({ !stop.contains($0) }) + words.filter(stop.contains) {
-                let more = shard(analyzer.analyze(word)).map { shards.contains($0) ? [] : [$0] } ?? []
-                if shards.count + more.count <= 3 { fits.append(word); shards += more }
+            if words.count <= 3 && !typed { XCTAssertEqual(skipped, [], "«\(query)»: three words or fewer are all searched") }
+            // Words other than stop words, then stop words, each in the reader's order, kept while their
+            // shard is kept or fits in three; a typed word's cut forms added while theirs fit.
+            var shards: [Int] = [], kept: [String] = [], cuts: [String] = []
+            func fits(_ term: String) -> Bool {
+                guard let at = shard(term) else { return true }
+                if shards.contains(at) { return true }
+                if shards.count < 3 { shards.append(at); return true }
+                return false
             }
-            XCTAssertEqual(kept, words.filter(fits.contains), "«\(query)»")
+            for word in words.filter({ !stop.contains($0) }) + words.filter(stop.contains) where fits(analyzer.analyze(word)) {
+                kept.append(word)
+                guard typed && word == words.last else { continue }
+                cuts = cutForms(word).filter(fits)
+            }
+            XCTAssertEqual(skipped, words.filter { !kept.contains($0) }, "«\(query)» leaves out")
             leftOut += skipped.isEmpty ? 0 : 1
-            let expected = pageTerms.filter { terms in kept.allSatisfy { terms.contains(analyzer.analyze($0)) } }.count
+            // Every word kept is in the AND: a word left out never widens what is found.
+            let expected = pageTerms.filter { terms in
+                kept.allSatisfy { word in
+                    let stem = analyzer.analyze(word)
+                    guard typed && word == words.last else { return terms.contains(stem) }
+                    if stems.contains(where: { $0.hasPrefix(stem) }) { return terms.contains { $0.hasPrefix(stem) } }
+                    return cuts.contains { terms.contains($0) }
+                }
+            }.count
             XCTAssertEqual(result["total"] as? Int, expected, "«\(query)» without \(skipped)")
         }
-        XCTAssertGreaterThan(leftOut, queries.count / 2, "most of these queries need more than three shards")
+        XCTAssertGreaterThan(leftOut, (queries.count + typing.count) / 2, "most of these queries need more than three shards")
     }
 
     // MARK: - Helpers
