@@ -113,6 +113,35 @@ final class BadInputTests: XCTestCase {
         assertDiagnostic(report.diagnostics, code: "frontmatter.slug", line: 4, column: 7, file: "content/kk/a.md")
     }
 
+    /// A translation that loses a placeholder the page fills in (the count, the words left out of a
+    /// search) fails the build at its value, in the file that lost it; one both files lost, in both.
+    func testAnInterfaceStringThatLostItsPlaceholderIsAnError() throws {
+        let f = try Fixture()
+        func edit(_ lang: String, _ key: String, _ value: String) throws -> Int {
+            let path = f.root + "/i18n/\(lang).yml"
+            var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+            let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(key + ":") }, "\(key) in \(lang)")
+            lines[at] = "\(key): \"\(value)\""
+            try f.write("i18n/\(lang).yml", lines.joined(separator: "\n"))
+            return at + 1
+        }
+        let skipped = try edit("ru", "searchSkipped", "Не учтены при поиске")
+        let foundKk = try edit("kk", "searchFound", "Табылды")
+        let foundRu = try edit("ru", "searchFound", "Найдено: {count}")
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let problems = report.diagnostics.filter { $0.code == "i18n.placeholder" }
+        XCTAssertEqual(problems.map { "\($0.file):\($0.line):\($0.column)" }.sorted(), [
+            "i18n/kk.yml:\(foundKk):14", "i18n/kk.yml:\(foundKk):14",
+            "i18n/ru.yml:\(foundRu):14", "i18n/ru.yml:\(skipped):16",
+        ])
+        let messages = problems.map(\.message)
+        XCTAssertTrue(messages.contains { $0.contains("'searchSkipped'") && $0.contains("{words}") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("'searchFound'") && $0.contains("{n}") }, "\(messages)")
+        // kk lacks both {n} (needed) and {count} (its translation has it).
+        XCTAssertTrue(messages.contains { $0.contains("'searchFound'") && $0.contains("{count}") }, "\(messages)")
+    }
+
     func testMissingI18nKeyIsNamed() throws {
         let f = try Fixture()
         try f.write("i18n/ru.yml", "languageName: \"Русский\"\n")

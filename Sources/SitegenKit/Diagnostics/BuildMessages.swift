@@ -140,6 +140,10 @@ enum BuildMessages {
             en: "key '{key}' is missing in i18n/{other}.yml: add it there, translated",
             kk: "«{key}» кілті i18n/{other}.yml ішінде жоқ: оны сол файлға аударып қосыңыз",
             ru: "ключа «{key}» нет в i18n/{other}.yml: добавьте его туда в переводе"),
+        "i18n.placeholder": Entry(
+            en: "'{key}' has lost its placeholder {placeholder}, where the page puts a number or words: put it back in this translation",
+            kk: "«{key}» жолынан {placeholder} белгісі түсіп қалған, бет оның орнына сан не сөздер қояды: оны осы аудармаға қайта қосыңыз",
+            ru: "в строке «{key}» пропал заполнитель {placeholder}, на его место страница ставит число или слова: верните его в этот перевод"),
         "markdown.depth.blocks": Entry(
             en: "lists and block quotes nest more than {levels} levels deep here; flatten the structure (no guide needs more than a few levels)",
             kk: "мұнда тізімдер мен дәйексөз блоктары {levels} деңгейден тереңірек кірістірілген; құрылымды жеңілдетіңіз (ешбір нұсқаулыққа бірнеше деңгейден артық керек емес)",

@@ -45,6 +45,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case guideSteps = "guide.steps"
     case i18nKey = "i18n.key"
     case i18nMissing = "i18n.missing"
+    case i18nPlaceholder = "i18n.placeholder"
     case linkCredentials = "link.credentials"
     case linkFake = "link.fake"
     case linkFakeText = "link.fake-text"

@@ -65,8 +65,45 @@ public struct Strings: Sendable {
                 }
             }
         }
+        diagnostics += placeholderProblems(located, languages: languages)
         var strings = Strings(byLanguage: tables)
         strings.located = located
         return (strings, diagnostics)
+    }
+
+    /// Placeholders the search script fills in: a string without its own shows the reader nothing in
+    /// its place (no count, no words left out).
+    static let requiredPlaceholders = ["searchFound": "{n}", "searchSkipped": "{words}"]
+
+    /// Each string's placeholders (`{name}`) are those the key needs and those its translations have: a
+    /// translation that loses or renames one is an error at its value.
+    static func placeholderProblems(_ located: [String: [String: Located<String>]], languages: [String]) -> [Diagnostic] {
+        func placeholders(_ s: String) -> Set<String> {
+            var found: Set<String> = []
+            var rest = s[...]
+            while let open = rest.firstIndex(of: "{") {
+                let after = rest[rest.index(after: open)...]
+                guard let close = after.firstIndex(of: "}") else { break }
+                let name = after[..<close]
+                if !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }) { found.insert("{\(name)}") }
+                rest = after[close...].dropFirst()
+            }
+            return found
+        }
+        var problems: [Diagnostic] = []
+        for lang in languages {
+            for (key, value) in (located[lang] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let own = placeholders(value.value)
+                var wanted = Set(requiredPlaceholders[key].map { [$0] } ?? [])
+                for other in languages where other != lang {
+                    if let theirs = located[other]?[key] { wanted.formUnion(placeholders(theirs.value)) }
+                }
+                for missing in wanted.subtracting(own).sorted() {
+                    problems.append(.error("i18n.placeholder", id: "i18n.placeholder", ["key": key, "placeholder": missing],
+                                           file: "i18n/\(lang).yml", line: value.line, column: value.column))
+                }
+            }
+        }
+        return problems
     }
 }
