@@ -112,6 +112,7 @@ function analyze(word, meta) {
   var a = meta.aliases || {}, has = Object.prototype.hasOwnProperty, stem;
   if (has.call(a, word)) return a[word];
   stem = meta.lang === "ru" ? ruStem(word) : meta.lang === "kk" ? kkStem(word) : word;
+  if (Array.from(stem).length < 2) stem = word; // as SearchAnalyzer: «её» is not «е»
   return has.call(a, stem) ? a[stem] : stem;
 }
 

@@ -90,6 +90,26 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    /// Snowball reads «её» as «е» and «ой» as «о»; no shard is written for a one-letter prefix, so such
+    /// words are indexed and searched whole, and found even where every prefix is split.
+    func testWordsWhoseStemIsOneLetterAreFound() throws {
+        let analyzer = SearchAnalyzer(language: "ru")
+        XCTAssertEqual(["ее", "ей", "ой", "ия", "ая"].map(analyzer.analyze), ["ее", "ей", "ой", "ия", "ая"])
+        let docs = [
+            SearchDocument(url: "/ru/a/", title: "Её заявка", snippet: "", text: "Ей ответят. Ой."),
+            SearchDocument(url: "/ru/b/", title: "Ель", snippet: "", text: "ежи еда ехать овощ окно"),
+        ]
+        let files = SearchIndexWriter.files(language: "ru", documents: docs, shardLimit: 1, shardPacking: 1)
+        let queries = ["её ", "ЕЁ", "ей ", "ой ", "её заявка ", "ель "]
+        let results = try runNode(index: files, requests: queries.map { ["query": $0, "base": "search/ru/"] })
+        for (query, result) in zip(queries, results) {
+            let urls = (result["results"] as? [[String: String]] ?? []).map { $0["url"] ?? "" }
+            XCTAssertEqual(urls, query == "ель " ? ["/ru/b/"] : ["/ru/a/"], "«\(query)»")
+            let fetched = result["files"] as? [String] ?? []
+            XCTAssertTrue(fetched.allSatisfy { path in files.contains { $0.path == path } }, "«\(query)» asks for \(fetched)")
+        }
+    }
+
     func testMetaListsStopWordsFoldedSortedOnce() throws {
         let files = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments, stopWords: "Үшін және ҮШІН \"qu\" а")
         let meta = try json(files[0].bytes) as? [String: Any]
@@ -176,6 +196,8 @@ final class SearchTests: XCTestCase {
                 XCTAssertNotNil(shard["u"] as? String, "split «\(key)» has the pages of longer words")
                 XCTAssertLessThanOrEqual(terms.count, 1)
                 XCTAssert(terms.keys.allSatisfy { $0 == key })
+                // One page of summaries, so that a split prefix's file stays the size of a shard.
+                XCTAssertLessThanOrEqual((shard["d"] as? [String: Any])?.count ?? 0, SearchIndexWriter.resultsPerPage, "split «\(key)»")
             } else {
                 XCTAssert(bytes!.count <= limit || terms.count == 1, "shard «\(key)»: \(bytes!.count) bytes")
                 let parent = String(String.UnicodeScalarView(key.unicodeScalars.dropLast()))

@@ -52,12 +52,17 @@ struct SearchAnalyzer: Sendable {
         }
     }
 
+    /// The stem of a folded word, or the word itself when its stem would be shorter than a word may be
+    /// (Snowball reads «её» as «е», «ой» as «о»): no shard is written for a one-letter prefix, so such a
+    /// term would be found nowhere.
     private func stemOnly(_ folded: String) -> String {
+        let stem: String
         switch language {
-        case "ru": return RussianStemmer.stem(folded)
-        case "kk": return KazakhStemmer.stem(folded)
-        default: return folded
+        case "ru": stem = RussianStemmer.stem(folded)
+        case "kk": stem = KazakhStemmer.stem(folded)
+        default: stem = folded
         }
+        return stem.unicodeScalars.count < SearchFolding.minimumTermLength ? folded : stem
     }
 
     /// The indexed form of a folded word.

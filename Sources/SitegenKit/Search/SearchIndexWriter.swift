@@ -54,7 +54,7 @@ public struct SearchDocument: Sendable {
 ///   in the title, then the others, in site order — what a query for that word alone shows first. A split
 ///   prefix of two or more characters `{"t":{prefix: postings},"u":pages,"d":{…}}` holds the term equal
 ///   to the prefix, if there is one, and in `u` the pages that have a longer term with that prefix but
-///   not the prefix itself (`d`: the exact term's first page and the first pages of `u`): a short prefix
+///   not the prefix itself (`d`: one page of summaries, the exact term's first, then those of `u`): a short prefix
 ///   still costs one file. Shorter split prefixes have no file, as no query word is that short
 ///   (``SearchFolding/minimumTermLength``). A shard goes over ``shardLimit`` only when it is one term.
 /// - Postings are a string (the pages containing the term) or `[all, inTitle]`. A string encodes
@@ -75,8 +75,9 @@ public enum SearchIndexWriter {
     static let formatVersion = 4
     /// Results shown at once; a shard carries the summaries of each term's first this many pages.
     static let resultsPerPage = 10
-    /// A shard over this many bytes is split by a longer prefix.
-    static let shardLimit = 20 * 1024
+    /// A shard over this many bytes is split by a longer prefix. Three of them (a first query's most,
+    /// `SHARDS` in `search.js`) and `meta.json` stay under the 60 KB a phone is given for it.
+    static let shardLimit = 19 * 1024
     /// Small sibling shards that come out of a split are packed together up to this many bytes: fewer,
     /// fuller files keep `meta.json` short, and a reader downloads it before the first result.
     static let shardPacking = 16 * 1024
@@ -674,7 +675,9 @@ private struct SearchShardTree {
             let longer = union(range, without: exact)
             out += SearchPostings.encode(longer)
             out += Array("\",".utf8)
-            appendSummaries((exact.map { firstPages[$0] } ?? []) + longer.prefix(SearchIndexWriter.resultsPerPage), to: &out)
+            // One page of results: the exact term's first pages, then those of longer terms.
+            appendSummaries(Array(((exact.map { firstPages[$0] } ?? []) + longer.prefix(SearchIndexWriter.resultsPerPage))
+                .prefix(SearchIndexWriter.resultsPerPage)), to: &out)
             out.append(UInt8(ascii: "}"))
             bytes = out
         }
