@@ -409,7 +409,7 @@ final class SearchTests: XCTestCase {
                 XCTAssertEqual(step("markup")["text"] as? String, "Табылды: 1<b>Белгі</b> & «тег»<script>alert(1)</script>")
         XCTAssertEqual(step("markup")["elements"] as? Int, 5, "p, ol, li, a, p: nothing parsed from the data")
         XCTAssertEqual(step("nothing")["html"] as? String, "<p>Ештеңе табылмады</p>")
-        // Five words in five shards: the three longest stems are searched, the others named as written.
+        // Five words in five shards: the first three are searched, the others named as written.
         XCTAssertEqual(
             step("wide")["html"] as? String,
             "<p>Табылды: 2</p><p>Ескерілмеді: Күріш, тары</p><ol><li><a href=\"/kk/all/\">Бәрі</a><p>алма бидай жүгері күріш тары</p></li>"
@@ -535,8 +535,8 @@ final class SearchTests: XCTestCase {
     }
 
     /// A query of many words costs what one of three does: its words' shards are loaded up to three;
-    /// past that, stop words are left out first, then the shortest stems, and the reader is told which
-    /// words were left out. What it finds is exactly the pages with every word it kept.
+    /// past that, words other than stop words come first, each kept while its shard fits, and the reader
+    /// is told which words were left out. What it finds is exactly the pages with every word it kept.
     func testALongQueryLoadsAtMostThreeShardsAndNamesTheWordsItLeftOut() throws {
         // Stop words, some among these queries' words (and one Kazakh, no stop word here).
         let stop: Set = ["на", "по", "для", "как", "не", "что", "это"]
@@ -642,8 +642,7 @@ final class SearchTests: XCTestCase {
         SearchDocument(url: "/kk/fakes/", title: "Жалған бот", snippet: "Жалған бот туралы ескерту.", text: "Алаяқтар"),
     ]
 
-    /// Five words, each in a shard of its own: алма, бидай, жүгері (the longest stems), күріш and тары
-    /// (stemmed кур, тар).
+    /// Five words, each in a shard of its own: алма, бидай, жүгері, күріш and тары.
     static let wideDocuments = [
         SearchDocument(url: "/kk/all/", title: "Бәрі", snippet: "", text: "алма бидай жүгері күріш тары"),
         SearchDocument(url: "/kk/three/", title: "Үшеуі", snippet: "", text: "алма бидай жүгері"),

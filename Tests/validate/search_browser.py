@@ -74,7 +74,7 @@ QUERIES = [
     ("ru", "заявление пособие выплата ", [{"заявление"}, {"пособие"}, {"выплата"}]),
     ("ru", "ватсап", []),                                # a name found nowhere
     # Many words: all searched when their shards are three or fewer; otherwise the stop words are left
-    # out first (как, на), then the shortest stems, and the page names them.
+    # out first (как, на), then the last words typed, and the page names them.
     ("ru", "как подать заявку на поддельные сайты документы ",
      [{"как"}, {"подать", "подают"}, {"заявк…"}, {"на"}, {"поддельн…"}, {"сайт…"}, {"документ…"}]),
     ("kk", "жалған сайттар үшін өтінім құжаттар тексеріңіз ",

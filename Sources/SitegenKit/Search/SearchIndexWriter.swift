@@ -39,10 +39,10 @@ public struct SearchDocument: Sendable {
 ///
 /// - `meta.json` — `{"version":4,"lang":"kk","aliases":{stem: stem, …},"stop":"…","docs":N,"fragment":K,
 ///   "letters":…,"shards":…}`. Terms are stems (``SearchAnalyzer``: the language's stemmer, then the alias
-///   table, which `aliases` repeats for `search.js`). `stop` lists the language's stop words, folded, sorted
-///   and space-separated (i18n `searchStopWords`): those a query too wide for its budget leaves out first. The terms are cut into a prefix tree: a node of more than
-///   ``shardLimit`` bytes is split by one more character, and is listed as its prefix followed by `*`; the
-///   other nodes are shards, and small sibling shards coming out of one split are packed together (up to
+///   table, which `aliases` repeats for `search.js`). `stop` lists the language's stop words, folded,
+///   sorted and space-separated (i18n `searchStopWords`): those a query too wide for its budget leaves out
+///   first. The terms are cut into a prefix tree: a node of more than ``shardLimit`` bytes is split by one
+///   more character, and is listed as its prefix followed by `*`; the other nodes are shards, and small sibling shards coming out of one split are packed together (up to
 ///   ``shardPacking`` bytes), listed under the first sibling's prefix. Node *i* of the list is the file
 ///   `t/<i>.json`. The list is in the order in which JavaScript compares strings (UTF-16 code units),
 ///   which is the order of the terms, so a word's shard is the last entry whose key is not after it: if
