@@ -6,7 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
-        .library(name: "SitegenKit", targets: ["SitegenKit"]),
+        // For the fuzz package (Fuzz/) only, which reaches the code through `@testable import`: nothing
+        // of sitegen is public.
+        .library(name: "SitegenKit", targets: [
+            "SitegenCore", "SitegenMarkdown", "SitegenSearch", "SitegenContent", "SitegenPolicy", "SitegenKit",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,18 +45,34 @@ let package = Package(
         .target(name: "CPosix"),
         // A WHATWG URL parser: how a browser reads an href.
         .target(name: "WHATWGURL"),
+        // Values every stage shares: diagnostics and their messages, source text and positions, reading
+        // files, digests, the parallel map, the terminal. Depends on no other part of sitegen.
+        .target(name: "SitegenCore", dependencies: ["CCrypto", "UnicodeSecurity"]),
+        // Markdown through cmark-gfm: the parsed tree, its positions, and what it holds (links, alerts).
+        .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CCmarkConcurrency"]),
+        // The site search: folding, stemming and the sharded index `search.js` reads.
+        .target(name: "SitegenSearch", dependencies: ["SitegenCore", "CStemmer"]),
+        // What a build reads: `sitegen.yml`, the pages with their front matter, the i18n strings.
+        .target(
+            name: "SitegenContent",
+            dependencies: ["SitegenCore", "SitegenMarkdown", "WHATWGURL", .product(name: "Yams", package: "Yams")]),
+        // The link policy: every address a reader may see, judged against the allow-list.
+        .target(
+            name: "SitegenPolicy",
+            dependencies: ["SitegenCore", "SitegenMarkdown", "SitegenContent", "UnicodeSecurity", "WHATWGURL"]),
+        // Rendering (guide blocks, pages, bulletins, parity) and the pipeline that runs every command.
         .target(
             name: "SitegenKit",
             dependencies: [
-                "CCmarkGFM", "CCmarkConcurrency", "CCrypto", "CPosix", "CStemmer", "UnicodeSecurity", "WHATWGURL",
-                .product(name: "Yams", package: "Yams"),
+                "SitegenCore", "SitegenMarkdown", "SitegenSearch", "SitegenContent", "SitegenPolicy",
+                "CPosix", "UnicodeSecurity", "WHATWGURL",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         // `sitegen serve`: the preview server, its file watcher and live reload.
         .target(
             name: "SitegenServe",
             dependencies: [
-                "SitegenKit",
+                "SitegenCore", "SitegenContent", "SitegenKit",
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             resources: [.embedInCode("Assets/live.js"), .embedInCode("Assets/live.css"),
@@ -60,12 +80,14 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SitegenKit", "SitegenServe",
+                "SitegenCore", "SitegenMarkdown", "SitegenContent", "SitegenPolicy", "SitegenKit", "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "UnicodeSecurityTests", dependencies: ["UnicodeSecurity"]),
         .testTarget(name: "WHATWGURLTests", dependencies: ["WHATWGURL"]),
-        .testTarget(name: "SitegenKitTests", dependencies: ["SitegenKit"]),
-        .testTarget(name: "SitegenServeTests", dependencies: ["SitegenServe", "SitegenKit"]),
+        .testTarget(name: "SitegenKitTests", dependencies: [
+            "SitegenKit", "SitegenCore", "SitegenMarkdown", "SitegenSearch", "SitegenContent", "SitegenPolicy",
+        ]),
+        .testTarget(name: "SitegenServeTests", dependencies: ["SitegenServe", "SitegenKit", "SitegenContent", "SitegenCore"]),
     ]
 )

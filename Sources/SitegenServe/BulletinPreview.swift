@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// `/_bulletins/<lang>/<path>/`: every channel of a page as its reader will see it — Telegram's parts

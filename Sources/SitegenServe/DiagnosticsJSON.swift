@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenCore
 import SitegenKit
 
 /// `/_sitegen/diagnostics.json`: what the overlay lists, in the editors' language, each finding with

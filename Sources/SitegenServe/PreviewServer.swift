@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// `sitegen serve`'s HTTP side: the previewed site with the published site's security headers, the
@@ -7,7 +8,7 @@ import SitegenKit
 /// Only GET and HEAD, without a body, from a `Host` that names this server (a page elsewhere cannot
 /// read the preview through a rebinding DNS name); every path is read strictly (`RequestPath`) and
 /// looked up inside the output folder only.
-public final class PreviewServer: @unchecked Sendable {
+final class PreviewServer: @unchecked Sendable {
     let session: PreviewSession
     let events: LiveEvents
     /// Host names a request may carry (without the port), lowercased.

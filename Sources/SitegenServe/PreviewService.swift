@@ -1,31 +1,32 @@
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// `sitegen serve` as a whole: a private output folder, the first build, the watcher and the server.
-public final class PreviewService: @unchecked Sendable {
+package final class PreviewService: @unchecked Sendable {
     /// What `sitegen serve` is asked.
-    public struct Options: Sendable {
-        public var source: String
-        public var host = "127.0.0.1"
-        public var port: UInt16 = 1313
-        public var drafts = false
-        public var strict = false
+    package struct Options: Sendable {
+        package var source: String
+        package var host = "127.0.0.1"
+        package var port: UInt16 = 1313
+        package var drafts = false
+        package var strict = false
         /// The language of messages (`--lang`); else `lang:` in sitegen.yml, else the locale.
-        public var language: MessageLanguage?
+        package var language: MessageLanguage?
 
-        public init(source: String) { self.source = source }
+        package init(source: String) { self.source = source }
     }
 
-    public let options: Options
+    package let options: Options
     /// The folder full builds publish to; removed by `stop()`.
-    public let workFolder: String
+    let workFolder: String
     let events = LiveEvents()
     let session: PreviewSession
     private(set) var server: PreviewServer?
     private var watcher: SourceWatcher?
 
     /// Prepares the preview; `log` gets a line per event, `show` the diagnostics of each build.
-    public init(_ options: Options, log: @escaping @Sendable (String) -> Void,
+    package init(_ options: Options, log: @escaping @Sendable (String) -> Void,
                 show: @escaping @Sendable ([Diagnostic]) -> Void) throws {
         self.options = options
         var template = Array((FileManager.default.temporaryDirectory.path + "/sitegen-serve-XXXXXX").utf8CString)
@@ -39,7 +40,7 @@ public final class PreviewService: @unchecked Sendable {
 
     /// Builds the site once, starts watching and listening; returns the first build's report and the
     /// port the server got (useful with port 0).
-    public func start() async throws -> (report: BuildReport, port: UInt16) {
+    package func start() async throws -> (report: BuildReport, port: UInt16) {
         Self.raiseFileLimit()
         // Watching first: a save during the first build is built after it, not lost.
         let session = self.session
@@ -57,7 +58,7 @@ public final class PreviewService: @unchecked Sendable {
     }
 
     /// The language the session's messages are in, once `sitegen.yml` was read.
-    public var messageLanguage: MessageLanguage? { session.messageLanguage }
+    package var messageLanguage: MessageLanguage? { session.messageLanguage }
 
     /// Open files up to the hard limit: connections are files, and the guard's bounds should be
     /// what limits them, long before the process runs out.
@@ -69,12 +70,12 @@ public final class PreviewService: @unchecked Sendable {
     }
 
     /// Whether `host` is reachable only from this machine.
-    public static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// Stops the server and removes the preview's folder.
-    public func stop() async {
+    package func stop() async {
         await server?.stop()
         // The folder holds only what the preview's own builds wrote.
         try? FileManager.default.removeItem(atPath: workFolder)

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// Keeps a preview in step with its source: one full build at the start; then, for each save, the
@@ -8,7 +9,7 @@ import SitegenKit
 /// pages stay served while the overlay lists what is wrong.
 ///
 /// Builds run on queues of their own, never on the threads that answer requests.
-public final class PreviewSession: @unchecked Sendable {
+final class PreviewSession: @unchecked Sendable {
     /// What a full build is asked (the output is the preview's own folder).
     let options: BuildOptions
     let files: ServedFiles

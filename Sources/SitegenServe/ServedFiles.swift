@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// The files of the site being previewed: the last good full build on disk, and the pages rebuilt

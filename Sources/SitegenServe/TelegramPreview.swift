@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// A Telegram part (Bot API HTML) as it shows in a chat bubble, rewritten into page HTML through an

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// `sitegen explain <code>`: what a diagnostic means, a wrong and a right example, how to fix it.

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
+import SitegenCore
 import SitegenKit
+import SitegenMarkdown
+import SitegenPolicy
 
 /// `sitegen new <section>/<slug>`
 struct New: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
+import SitegenCore
 import SitegenKit
 
 /// Runs the command and maps every outcome to sitegen's exit statuses: usage errors are 2, like

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenCore
 import SitegenKit
 
 /// `--color` and `--quiet`, on every command that prints diagnostics.

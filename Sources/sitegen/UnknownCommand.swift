@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
+import SitegenCore
 import SitegenKit
 
 /// A first word that names no command (`sitegen serv`): answered with the nearest command and the

@@ -2,6 +2,7 @@ import Foundation
 import FoundationXML
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Translations kept in step and the files that make the site findable.

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// `site/bulletins/index.json` against the files it lists, and the bad inputs of bulletins.
 final class BulletinManifestTests: XCTestCase {

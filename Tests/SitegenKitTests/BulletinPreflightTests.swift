@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// `sitegen check` decides from upper bounds whether a page's bulletins can reach a limit. The

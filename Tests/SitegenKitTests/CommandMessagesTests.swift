@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// The lines the commands print outside diagnostics, and the parsers' complaints inside them, in

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// `deploy:` in sitegen.yml, the release history, and a deploy to a folder on this machine (the

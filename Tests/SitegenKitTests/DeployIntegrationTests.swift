@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// `sitegen deploy` against a real host: sshd on a loopback port, rsync, nginx serving `current`.

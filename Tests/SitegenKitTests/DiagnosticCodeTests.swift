@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// One list of codes: the enumeration, `sitegen explain`, and the README's table agree.

@@ -1,15 +1,18 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// No diagnostic sitegen can emit exists only in English: each is made from a `MessageCatalog`
 /// entry, and the ids composed at run time (reasons, pieces, variants) all exist.
 final class EveryMessageLocalisedTests: XCTestCase {
-    /// Every Swift source of the package (the library and the command), by path.
+    /// Every Swift source of sitegen's own targets (the command too), by path.
     static func allSources() throws -> [(String, String)] {
         var out: [(String, String)] = []
-        for root in ["Sources/SitegenKit", "Sources/sitegen"] {
+        for root in Fixture.ownSourceRoots {
             let dir = Fixture.repository + "/" + root
             let files = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
             for file in files.sorted() {
@@ -31,7 +34,7 @@ final class EveryMessageLocalisedTests: XCTestCase {
     /// defined; everywhere else a diagnostic or a link finding names a catalogue entry.
     func testNoDiagnosticIsMadeFromAnEnglishSentence() throws {
         var seen = 0
-        for (path, text) in try Self.allSources() where path != "Sources/SitegenKit/Diagnostics/Diagnostic.swift" {
+        for (path, text) in try Self.allSources() where path != "Sources/SitegenCore/Diagnostics/Diagnostic.swift" {
             // The memberwise constructor, a `message:` given to a diagnostic or a finding.
             XCTAssertEqual(try Self.matches("Diagnostic\\(\\s*file:", in: text), [], "\(path) makes a diagnostic from a sentence")
             XCTAssertEqual(try Self.matches("(?:Finding|Diagnostic)\\([^)]*message:", in: text), [], path)
@@ -50,10 +53,10 @@ final class EveryMessageLocalisedTests: XCTestCase {
         let sources = try Self.allSources()
         func text(_ suffix: String) -> String { sources.first { $0.0.hasSuffix(suffix) }!.1 }
         var ids: Set<String> = []
-        ids.formUnion(try Self.matches("Reason\\(\"([a-z0-9-]+)\"", in: text("/LinkPolicy/CanonicalLink.swift") + text("/LinkPolicy/URLJudge.swift"))
+        ids.formUnion(try Self.matches("Reason\\(\"([a-z0-9-]+)\"", in: text("/SitegenPolicy/CanonicalLink.swift") + text("/SitegenPolicy/URLJudge.swift"))
             .map { "link.reason." + $0 })
         ids.formUnion(try Self.matches("refused\\(\"([a-z.-]+)\"", in: text("/Output/OutputFolder.swift")))
-        ids.formUnion(try Self.matches("invalid\\(\"([a-z.-]+)\"", in: text("/LinkPolicy/LinkPolicy.swift")))
+        ids.formUnion(try Self.matches("invalid\\(\"([a-z.-]+)\"", in: text("/SitegenPolicy/LinkPolicy.swift")))
         let parts = text("/Bulletin/TelegramParts.swift")
         ids.formUnion(try Self.matches("what(?::| =) [^\\n]*?\"([a-z-]+)\"", in: parts).map { "bulletin.piece." + $0 })
         ids.formUnion(try Self.matches("\\? \"[a-z-]+\" : \"([a-z-]+)\"", in: parts).map { "bulletin.piece." + $0 })

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// A fake's name is shown as written only when no client would make it clickable; everything a browser
 /// or Telegram could link stays defanged. TDLib is the judge for Telegram.

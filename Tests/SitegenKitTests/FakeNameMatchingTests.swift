@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// The registry's fakes are found as a reader sees them: inflected, in lookalike letters, with
 /// dot-likes; outside a warning they are refused, inside one they are shown whole: as written and marked

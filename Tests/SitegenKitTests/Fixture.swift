@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// A site in a temporary folder, with the repository's templates, static files and strings, for
@@ -12,6 +13,13 @@ final class Fixture {
     static let repository: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
+    }()
+
+    /// sitegen's own targets (`Sources/Sitegen…` and the `sitegen` command), as repository paths, sorted:
+    /// what the tests that read the sources scan, whichever target a file has moved to.
+    static let ownSourceRoots: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: repository + "/Sources")) ?? []
+        return names.filter { $0.hasPrefix("Sitegen") || $0 == "sitegen" }.sorted().map { "Sources/" + $0 }
     }()
 
     static let defaultConfig = """

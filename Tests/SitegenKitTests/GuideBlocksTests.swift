@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Steps, checklists, official links, known fakes, ClaimReview and typography as readers get them.

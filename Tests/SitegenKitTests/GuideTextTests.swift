@@ -1,5 +1,6 @@
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 final class GuideTextTests: XCTestCase {

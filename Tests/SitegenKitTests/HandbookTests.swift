@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// The editors' handbook (`docs/`) is a sitegen site under the same policy, and every Markdown

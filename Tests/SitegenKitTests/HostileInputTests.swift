@@ -1,7 +1,11 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenPolicy
 
 /// Hostile Markdown (pasted scams, generated junk) gives a diagnostic or a page, never a crash or a
 /// build that does not end: nesting is limited before anything recursive reads the tree, and the work

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// A link destination is accepted only in the form every client reads the same way; Telegram links
 /// only in their plain forms; and an official link carries no other address.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// A malformed `links:` block is a `policy.invalid` error at its place in sitegen.yml, and nothing

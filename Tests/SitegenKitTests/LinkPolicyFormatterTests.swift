@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// The link policy's findings as tools read them: JSON and GitHub workflow commands.

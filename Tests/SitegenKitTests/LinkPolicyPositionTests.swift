@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Findings point at what the editor typed: line from 1, column in Unicode scalars from 1.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Cases that got through with exit 0 when the built site was replayed through TDLib: each is now

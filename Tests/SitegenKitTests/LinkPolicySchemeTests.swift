@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 // MARK: - Shared helpers for the LinkPolicy*Tests files

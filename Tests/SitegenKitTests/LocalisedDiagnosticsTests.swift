@@ -1,18 +1,21 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Diagnostics in the editors' languages: every code and message exists in Kazakh, Russian and
 /// English, the language is chosen as documented, and `sitegen explain` covers every code.
 final class LocalisedDiagnosticsTests: XCTestCase {
-    static let sources = Fixture.repository + "/Sources/SitegenKit"
-
-    /// Every Swift source of SitegenKit outside `Diagnostics/` (where the catalogue itself is).
+    /// Every Swift source of sitegen's targets outside `Diagnostics/` (where the catalogue itself is).
     static func sourceTexts() throws -> [(String, String)] {
-        let files = FileManager.default.enumerator(atPath: sources)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Diagnostics/") }.sorted()
-        return try files.map { ($0, try String(contentsOfFile: sources + "/" + $0, encoding: .utf8)) }
+        XCTAssertGreaterThan(Fixture.ownSourceRoots.count, 5)
+        return try Fixture.ownSourceRoots.flatMap { root in
+            let dir = Fixture.repository + "/" + root
+            let files = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }
+                .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Diagnostics/") }.sorted()
+            return try files.map { (root + "/" + $0, try String(contentsOfFile: dir + "/" + $0, encoding: .utf8)) }
+        }
     }
 
     static let families = "link|text|telegram|markdown|guide|bulletin|policy|parity|translation|output|content|config|yaml|frontmatter|template|i18n"

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// A long page is read on every core and with quick character tables; what it finds must be exactly
 /// what the one-core reading with the Unicode tables finds, in the same order.

@@ -1,7 +1,9 @@
 import Dispatch
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenMarkdown
 
 /// cmark-gfm shares one table of inline characters between all parsers of a process; pages are
 /// parsed on every core at once, and each must come out as if it had been parsed alone.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Each common mistake is reported with its code, at the character to fix, in words that say the

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// `sitegen new` starts a page in every language whose skeleton builds without an error, and never

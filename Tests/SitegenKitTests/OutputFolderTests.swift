@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// The output folder is sitegen's alone: a build replaces only a folder that is absent, empty or

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// Numbers a reader's phone would dial are judged against `links.phones`; amounts, dates, IINs,
 /// years and step numbers are not phone numbers.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import SitegenKit
+@testable import SitegenSearch
 
 /// Word endings in search: Snowball's Russian stemmer (the C library) and the Kazakh stemmer written
 /// here, at build time in Swift and as readers type in `static/search.js`, which must agree word for word.

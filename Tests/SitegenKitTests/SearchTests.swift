@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import SitegenKit
+@testable import SitegenSearch
 
 final class SearchTests: XCTestCase {
     // MARK: - Folding

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// What a build writes for serving the site safely: pages a strict Content-Security-Policy allows,

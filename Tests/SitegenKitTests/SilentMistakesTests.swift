@@ -1,7 +1,10 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenPolicy
 
 /// The mistakes editors make that used to publish with exit 0 and no word: an alert named in
 /// Kazakh or Russian, a bare `- [ ]`, a link to a page, anchor or file that does not exist, and the

@@ -1,5 +1,7 @@
 import XCTest
+@testable import SitegenContent
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// `baseURL` is read once, by the browsers' URL rules, for everything that needs its parts.
 final class SiteAddressTests: XCTestCase {

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// Every bulletin, read back by TDLib: the Telegram HTML parses as the Bot API parses it, each part
 /// is within Telegram's limits counting what the app detects by itself, and everything a reader can

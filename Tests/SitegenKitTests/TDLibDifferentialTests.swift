@@ -1,7 +1,10 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// A differential test against Telegram's own parser: strings built from risky pieces are read by
 /// TDLib and by the text scanner, and every entity the app would make clickable must be found by

@@ -1,7 +1,10 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// Text a Telegram client links by itself is judged by the link policy, read with the client's own
 /// word boundaries. Each hostile case is first shown to be linked by TDLib itself, then refused by

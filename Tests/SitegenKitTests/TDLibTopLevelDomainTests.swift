@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// The top-level domains after which Telegram links a name without a scheme are known to the
 /// scanner: every two- and three-letter one and every one of the public suffix list, asked of TDLib.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// What a template writes reaches every page: its addresses are judged like a page's, and a build

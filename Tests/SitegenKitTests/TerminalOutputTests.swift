@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// What the terminal shows an editor, from the real `sitegen` executable: the version, an unknown

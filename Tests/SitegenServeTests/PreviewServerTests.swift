@@ -1,6 +1,8 @@
 import Foundation
-import SitegenKit
+@testable import SitegenKit
 import XCTest
+@testable import SitegenCore
+@testable import SitegenPolicy
 @testable import SitegenServe
 
 /// `sitegen serve` on an ephemeral loopback port over a copy of the real site: what an editor's

@@ -1,6 +1,10 @@
 import Foundation
 import FuzzSupport
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenPolicy
 
 /// libFuzzer target: one page file (front matter + Markdown) goes through everything a build does to
 /// it — load, check, `sitegen check`'s bulletin preflight, every bulletin with its guard, the HTML body

@@ -1,6 +1,10 @@
 import Foundation
 import FuzzSupport
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenMarkdown
+@testable import SitegenPolicy
 
 /// libFuzzer target: one string judged every way the link policy judges text — as a link destination,
 /// as a Telegram handle, as visible text (inside and outside a warning) and as the text of a link to

@@ -1,17 +1,17 @@
 /// What one bulletin file measures against its channel's limits, as the preview shows it: Telegram's
 /// length after its entities are parsed and the entity count, an SMS's encoding and segments.
-public struct BulletinFigures: Sendable, Equatable {
+package struct BulletinFigures: Sendable, Equatable {
     /// Length in UTF-16 units, as the channel counts it.
-    public var units: Int
+    package var units: Int
     /// The channel's limit per message, when it has one.
-    public var unitLimit: Int?
-    public var entities: Int?
-    public var entityLimit: Int?
+    package var unitLimit: Int?
+    package var entities: Int?
+    package var entityLimit: Int?
     /// SMS only: `GSM-7` or `UCS-2`, and the segments the text travels in.
-    public var smsEncoding: String?
-    public var smsSegments: Int?
+    package var smsEncoding: String?
+    package var smsSegments: Int?
 
-    public static func measure(_ text: String, channel: BulletinChannel) -> BulletinFigures {
+    package static func measure(_ text: String, channel: BulletinChannel) -> BulletinFigures {
         switch channel {
         case .telegram:
             let m = TelegramMeasure(html: text)

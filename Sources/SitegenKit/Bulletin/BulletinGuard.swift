@@ -1,4 +1,7 @@
 import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
 
 /// Defence in depth: every address and handle in a finished bulletin is read again from its final
 /// text and judged by the link policy, so no channel can carry what the site check would refuse,

@@ -1,3 +1,6 @@
+import SitegenMarkdown
+import SitegenPolicy
+
 /// Lays out a bulletin's blocks as text for one channel: a blank line between blocks, list items
 /// on their own lines with `•`, `1.` or `☐`, alerts opened by their icon and title, and every link
 /// followed by its address written out in full.

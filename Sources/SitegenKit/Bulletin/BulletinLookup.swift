@@ -1,13 +1,15 @@
-/// `sitegen bulletin`: one page's bulletin for one channel, found by its file or its translationKey.
-public struct BulletinLookup: Sendable {
-    public var options: BuildOptions
-    /// A content file (`content/kk/42500/apply.md`) or a translationKey (`42500-apply`).
-    public var target: String
-    /// The language wanted; the file's own, or the default language for a key, when nil.
-    public var language: String?
-    public var channel: BulletinChannel
+import SitegenCore
 
-    public init(options: BuildOptions, target: String, language: String?, channel: BulletinChannel) {
+/// `sitegen bulletin`: one page's bulletin for one channel, found by its file or its translationKey.
+package struct BulletinLookup: Sendable {
+    package var options: BuildOptions
+    /// A content file (`content/kk/42500/apply.md`) or a translationKey (`42500-apply`).
+    package var target: String
+    /// The language wanted; the file's own, or the default language for a key, when nil.
+    package var language: String?
+    package var channel: BulletinChannel
+
+    package init(options: BuildOptions, target: String, language: String?, channel: BulletinChannel) {
         self.options = options
         self.target = target
         self.language = language
@@ -15,7 +17,7 @@ public struct BulletinLookup: Sendable {
     }
 
     /// What came of the lookup.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         /// The bulletin's parts, in order, and the warnings its page has.
         case found(parts: [String], diagnostics: [Diagnostic])
         /// The request names nothing there is (exit status 2): the message lists what there is.
@@ -24,7 +26,7 @@ public struct BulletinLookup: Sendable {
         case failed(diagnostics: [Diagnostic], setup: Bool)
     }
 
-    public func run() -> Outcome {
+    package func run() -> Outcome {
         let (loaded, setupDiagnostics) = SiteSetup.load(options)
         guard let setup = loaded else { return .failed(diagnostics: setupDiagnostics, setup: true) }
         let config = setup.config

@@ -1,3 +1,6 @@
+import SitegenCore
+import SitegenPolicy
+
 /// The markup of one channel: how text is escaped and how emphasis, code, quotes and written-out
 /// addresses are marked. `BulletinWriter` lays out the blocks the same way for every channel.
 protocol BulletinMarkup: Sendable {

@@ -1,3 +1,7 @@
+import SitegenContent
+import SitegenMarkdown
+import SitegenPolicy
+
 /// A page as the bulletins see it: plain blocks and inline content, read from the checked Markdown
 /// tree, with every link absolute and every fake marked for defanging. Each channel's writer turns
 /// it into its own markup.
@@ -111,7 +115,7 @@ indirect enum BulletinInline: Sendable, Equatable {
 
 /// One block of a bulletin, with the line of the source it starts on.
 struct BulletinBlock: Sendable {
-    enum Kind: Sendable {
+    package enum Kind: Sendable {
         case heading(level: Int, [BulletinInline])
         case paragraph([BulletinInline])
         case list(ListStyle, [BulletinItem])

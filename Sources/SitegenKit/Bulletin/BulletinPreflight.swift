@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenCore
+
 /// What `sitegen check` asks of a page's bulletins without writing them, at a fraction of the cost.
 ///
 /// The limits are what can fail: an SMS over its segments and a Telegram unit too long for a message.

@@ -1,3 +1,7 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
 import UnicodeSecurity
 import WHATWGURL
 
@@ -25,7 +29,7 @@ struct BulletinReader {
             blocks: blocks, pageURL: config.absoluteURL(page.url), language: language, sourcePath: page.sourcePath)
         // The names the page's warnings defang (code included) and those its known-fakes blocks list.
         doc.namedFakes = Set(edits.defanged.flatMap { node, ranges in
-            RenderEdits.segments(of: node.literal ?? "", defanging: ranges).filter(\.isName).map { $0.text.lowercased() }
+            NameSegments.of(node.literal ?? "", names: ranges).filter(\.isName).map { $0.text.lowercased() }
         })
         var listed: [String] = []
         doc.forEachInline { if case .fakeName(let name) = $0 { listed.append(name.lowercased()) } }
@@ -135,7 +139,7 @@ struct BulletinReader {
             switch node.kind {
             case .text:
                 if let ranges = edits.defanged[node] {
-                    for s in RenderEdits.segments(of: node.literal ?? "", defanging: ranges) {
+                    for s in NameSegments.of(node.literal ?? "", names: ranges) {
                         out.append(s.isName ? .fakeName(s.text) : .text(s.text))
                     }
                 } else {
@@ -191,7 +195,7 @@ struct BulletinReader {
     private func defanged(_ node: CMarkNode) -> String {
         let literal = node.literal ?? ""
         guard let ranges = edits.defanged[node] else { return literal }
-        return RenderEdits.segments(of: literal, defanging: ranges)
+        return NameSegments.of(literal, names: ranges)
             .map { $0.isName ? FakeNameDisplay.messenger($0.text) : $0.text }.joined()
     }
 

@@ -1,7 +1,11 @@
 import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
 
 /// The channels a page is sent to.
-public enum BulletinChannel: String, CaseIterable, Sendable {
+package enum BulletinChannel: String, CaseIterable, Sendable {
     case text, telegram, whatsapp, sms
 }
 

@@ -1,3 +1,6 @@
+import SitegenCore
+import SitegenPolicy
+
 /// What Telegram makes of a `parse_mode=HTML` text: its length after the tags are removed and the
 /// entities decoded, in UTF-16 code units (what message entities are measured in, and never fewer
 /// than Telegram's own count of code points), and how many entities it carries: its tags and
@@ -121,7 +124,7 @@ struct TelegramMeasure: Sendable, Equatable {
 /// The character references of Telegram's HTML (`&lt;`, `&gt;`, `&amp;`, `&quot;`, numeric ones), read
 /// the way Telegram reads them: by the bulletin guard, which judges what a message says, and by the
 /// preview, which shows it.
-public enum TelegramEntities {
+package enum TelegramEntities {
     /// The entity at `i` decoded, and where the text goes on; nil when it is not one Telegram knows.
     static func entity(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
         guard let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B),
@@ -132,7 +135,7 @@ public enum TelegramEntities {
 
     /// Text of Telegram's HTML with the entities Telegram knows decoded (`&amp;`, `&#39;` …); any
     /// other `&` stays as it is.
-    public static func decoding(_ bytes: some Collection<UInt8>) -> String {
+    package static func decoding(_ bytes: some Collection<UInt8>) -> String {
         let all = Array(bytes)
         var out: [UInt8] = []
         var i = 0

@@ -1,7 +1,9 @@
+import SitegenCore
+
 /// Why a deploy stopped, each with a message that says what happened to the site and what to do.
 /// The site the readers see is never left half-switched: `current` changes only at the end.
 /// Each message is a `MessageCatalog` entry, written in the editors' language; `description` is the English.
-public enum DeployFault: Error, CustomStringConvertible, Equatable {
+package enum DeployFault: Error, CustomStringConvertible, Equatable {
     /// `--target` names no entry of `deploy:`.
     case unknownTarget(CatalogMessage)
     case missingProgram(CatalogMessage)
@@ -22,7 +24,7 @@ public enum DeployFault: Error, CustomStringConvertible, Equatable {
     /// Nothing to roll back to, a release that is gone.
     case rollback(CatalogMessage)
 
-    public var message: CatalogMessage {
+    package var message: CatalogMessage {
         switch self {
         case .unknownTarget(let m), .missingProgram(let m), .busy(let m), .unreachable(let m), .refusedKey(let m),
              .permission(let m), .diskFull(let m), .interrupted(let m), .host(let m), .rollback(let m):
@@ -30,9 +32,9 @@ public enum DeployFault: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    public func message(in language: MessageLanguage) -> String { message.text(language) }
+    package func message(in language: MessageLanguage) -> String { message.text(language) }
 
-    public var description: String { message.text(.en) }
+    package var description: String { message.text(.en) }
 
     /// Reads how ssh, rsync or the host script ended into a fault a person can act on. `during` says
     /// what was being done; the readers' site is unchanged in every case.

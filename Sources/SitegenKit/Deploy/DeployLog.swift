@@ -3,16 +3,16 @@ import Foundation
 /// One line of `deploy.log` on the host: `2026-11-30T01:55:00Z deploy 3f9a0c1d2e4b5a6c pages=12
 /// bulletins=40 who=publisher@newsroom`. The log is the history of `current`: which release went
 /// live when, and who put it there.
-public struct DeployLogLine: Sendable, Equatable {
-    public var time: String
+struct DeployLogLine: Sendable, Equatable {
+    package var time: String
     /// `deploy` or `rollback`.
-    public var action: String
-    public var release: String
-    public var pages: Int
-    public var bulletins: Int
-    public var who: String
+    package var action: String
+    package var release: String
+    package var pages: Int
+    package var bulletins: Int
+    package var who: String
 
-    public init(time: String, action: String, release: String, pages: Int, bulletins: Int, who: String) {
+    package init(time: String, action: String, release: String, pages: Int, bulletins: Int, who: String) {
         self.time = time
         self.action = action
         self.release = release
@@ -33,7 +33,7 @@ public struct DeployLogLine: Sendable, Equatable {
     }
 
     /// The line as written to the log.
-    public var text: String {
+    package var text: String {
         "\(time) \(action) \(release) pages=\(pages) bulletins=\(bulletins) who=\(who)"
     }
 

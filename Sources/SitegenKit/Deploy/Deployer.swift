@@ -1,28 +1,30 @@
 import Foundation
+import SitegenContent
+import SitegenCore
 
 /// `sitegen deploy`: builds with every check, then publishes the release to a target of sitegen.yml
 /// with rsync, switching the host's `current` link in one rename; or rolls back, lists, compares.
-public struct Deployer {
-    public var sourceDirectory: String
+package struct Deployer {
+    package var sourceDirectory: String
     /// `--target`; nil picks the only target there is.
-    public var targetName: String?
+    package var targetName: String?
     /// Warnings fail the build too.
-    public var strict = false
+    package var strict = false
     /// Where progress lines go (stdout in the command).
-    public var say: (String) -> Void
+    package var say: (String) -> Void
     /// Where the build's diagnostics and summary go (stderr in the command).
-    public var report: (BuildReport) -> Void
+    package var report: (BuildReport) -> Void
     /// The build's progress line, on a terminal.
-    public var progress: ProgressLine?
+    package var progress: ProgressLine?
     /// The language of what `say` receives.
-    public var language: MessageLanguage = .en
+    package var language: MessageLanguage = .en
 
     /// Says catalogue message `id` in the editors' language.
     private func tell(_ id: String, _ arguments: [String: String] = [:]) {
         say(MessageCatalog.text(id, arguments, in: language))
     }
 
-    public init(sourceDirectory: String, targetName: String?, say: @escaping (String) -> Void,
+    package init(sourceDirectory: String, targetName: String?, say: @escaping (String) -> Void,
                 report: @escaping (BuildReport) -> Void) {
         self.sourceDirectory = sourceDirectory
         self.targetName = targetName
@@ -31,7 +33,7 @@ public struct Deployer {
     }
 
     /// How a deploy ended.
-    public enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         /// Published, rolled back, listed, compared, or already current.
         case done
         /// The content has errors: nothing was uploaded (exit 1).
@@ -41,7 +43,7 @@ public struct Deployer {
     }
 
     /// The target named by `--target`, or the only one; a fault lists the known ones.
-    public func resolveTarget(_ config: SiteConfig) throws -> DeployTarget {
+    func resolveTarget(_ config: SiteConfig) throws -> DeployTarget {
         let known = config.deployTargets.map(\.name)
         let listing = known.joined(separator: ", ")
         if let name = targetName {
@@ -76,7 +78,7 @@ public struct Deployer {
     // MARK: - Deploy
 
     /// Builds, then uploads and switches (or, with `dryRun`, lists what would change).
-    public func deploy(dryRun: Bool = false) throws -> Outcome {
+    package func deploy(dryRun: Bool = false) throws -> Outcome {
         let access: HostAccess
         switch try self.access() {
         case .failure(let d): return .setupFailed(d)
@@ -184,7 +186,7 @@ public struct Deployer {
     // MARK: - Rollback and list
 
     /// `--rollback`: `current` goes back to the release deployed before it.
-    public func rollback() throws -> Outcome {
+    package func rollback() throws -> Outcome {
         let access: HostAccess
         switch try self.access() {
         case .failure(let d): return .setupFailed(d)
@@ -210,7 +212,7 @@ public struct Deployer {
     }
 
     /// `--list`: the releases on the host, newest first, the current one marked.
-    public func list() throws -> Outcome {
+    package func list() throws -> Outcome {
         let access: HostAccess
         switch try self.access() {
         case .failure(let d): return .setupFailed(d)
@@ -262,7 +264,7 @@ public struct Deployer {
         var out: [String] = []
         var stack = [""]
         while let relative = stack.popLast() {
-            for name in TreeRemoval.entries(relative.isEmpty ? folder : folder + "/" + relative) {
+            for name in Folder.entries(relative.isEmpty ? folder : folder + "/" + relative) {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(folder + "/" + path, &info) == 0 else { continue }

@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenCore
 
 /// How a deploy target is reached: the programs and arguments for the host script and for rsync.
 struct HostAccess: Sendable {

@@ -1,18 +1,19 @@
 import Foundation
+import SitegenCore
 
 /// A release is named by what it holds: a digest over the sorted list of its files and their
 /// digests, so the same build deploys once and a release id says exactly which site it is.
-public enum ReleaseID {
+enum ReleaseID {
     /// Hex digits kept: 64 bits.
     static let length = 16
 
     /// The id of the built site in `folder`, with the number of files it holds.
-    public static func of(folder: String) throws -> String {
+    package static func of(folder: String) throws -> String {
         var entries: [(path: String, digest: String)] = []
         var stack = [""]
         while let relative = stack.popLast() {
             let dir = relative.isEmpty ? folder : folder + "/" + relative
-            for name in TreeRemoval.entries(dir) {
+            for name in Folder.entries(dir) {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(folder + "/" + path, &info) == 0 else { throw OutputError.io("cannot read \(path): \(errnoText())") }

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// The real rsync, over ssh for a remote target: uploads a release, or compares the build with the
 /// host's current release without touching anything.

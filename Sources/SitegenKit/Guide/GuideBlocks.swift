@@ -1,15 +1,18 @@
+import SitegenMarkdown
+import SitegenPolicy
+
 /// The data-driven blocks an editor inserts with a fenced code block's info string, so the page
 /// still reads as Markdown on GitHub: ```` ```official-links telegram ```` or ```` ```known-fakes ````.
-public enum GuideBlock: Equatable, Sendable {
+enum GuideBlock: Equatable, Sendable {
     /// The `official:` list of `sitegen.yml`, optionally only the entries with one of these tags.
     case officialLinks(tags: [String])
     /// The registry of known fakes.
     case knownFakes
 
-    public static let names = ["official-links", "known-fakes"]
+    package static let names = ["official-links", "known-fakes"]
 
     /// The block an info string asks for; nil for ordinary code (a language name or nothing).
-    public init?(info: String) {
+    package init?(info: String) {
         let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         switch words.first {
         case "official-links": self = .officialLinks(tags: Array(words.dropFirst()))
@@ -20,7 +23,7 @@ public enum GuideBlock: Equatable, Sendable {
 
     /// The block name an info string probably meant (`official-link`, `knownfakes`), if it looks
     /// like a misspelt block rather than a programming language.
-    public static func nearMiss(info: String) -> String? {
+    static func nearMiss(info: String) -> String? {
         guard let word = info.split(separator: " ").first.map({ String($0).lowercased() }), GuideBlock(info: info) == nil
         else { return nil }
         if word.contains("official") || word.contains("fake") { return names.first { word.contains($0.prefix(4)) } ?? names[0] }

@@ -1,3 +1,8 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
+
 /// Checks of the guide structure of a page: steps where a guide needs them, checklist items with
 /// text, blocks whose data exists in the page's language.
 struct GuideChecks: Sendable {

@@ -1,16 +1,20 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+
 /// What rendering a body produced besides its HTML, for the page template.
-public struct RenderedBody: Sendable {
-    public var html: String
+struct RenderedBody: Sendable {
+    package var html: String
     /// JSON-LD documents for the page head.
-    public var structuredData: [String] = []
+    var structuredData: [String] = []
     /// The `##` headings, for a table of contents.
-    public var toc: [(id: String, text: String)] = []
+    var toc: [(id: String, text: String)] = []
     /// Whether the page has a checklist (and so loads the small script that remembers ticks).
-    public var hasChecklist = false
+    var hasChecklist = false
     /// Items per checklist, in order: a page and its translation share ticks when these agree.
-    public var checklistShape: [Int] = []
+    var checklistShape: [Int] = []
     /// The verdict card of a fact check (HTML), shown under the title; empty for other pages.
-    public var verdict = ""
+    package var verdict = ""
 }
 
 /// Turns the Markdown structures of a guide into their rendering: numbered steps with anchors,

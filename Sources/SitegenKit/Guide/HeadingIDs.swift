@@ -1,8 +1,10 @@
+import SitegenCore
+
 /// Ids for the headings of one page: ASCII slugs, unique within the page, stable across builds.
 ///
 /// Use one value per page and ask for ids in document order: the same headings in the same order
 /// always get the same ids, so links to `#section` anchors survive rebuilds.
-public struct HeadingIDs: Sendable {
+struct HeadingIDs: Sendable {
     /// The longest id handed out, a "-2"-style suffix included.
     static let maxLength = 64
 
@@ -12,10 +14,10 @@ public struct HeadingIDs: Sendable {
     private var nextSuffix: [String: Int] = [:]
 
     /// An empty set of ids for a new page.
-    public init() {}
+    package init() {}
 
     /// Reserves ids already used on the page (e.g. "step-1", "main") so headings never take them.
-    public mutating func reserve(_ id: String) {
+    mutating func reserve(_ id: String) {
         used.insert(id)
     }
 
@@ -24,7 +26,7 @@ public struct HeadingIDs: Sendable {
     /// "Қажетті құжаттар" → "qazhetti-quzhattar", "Необходимые документы" → "neobxodimye-dokumenty",
     /// "42 500 ₸ төлемі" → "42-500-tolemi". A suffixed id also stays within 64 characters: the slug
     /// is shortened to make room for the suffix.
-    public mutating func id(for text: String) -> String {
+    package mutating func id(for text: String) -> String {
         let base = Self.slug(text)
         if used.insert(base).inserted { return base }
         var number = nextSuffix[base] ?? 2

@@ -2,7 +2,7 @@
 ///
 /// The calendar date is taken as written: a timestamp's time and offset are ignored, because the
 /// newsroom writes dates in local time and converting them could move a date to the day before.
-public enum LocalDates {
+enum LocalDates {
     /// "2020-04-14" (or a timestamp starting with it) shown as a reader expects:
     /// kk "2020 жылғы 14 сәуір", ru "14 апреля 2020 г."; other languages: the ISO date. Nil when not a date.
     ///
@@ -10,7 +10,7 @@ public enum LocalDates {
     /// line never breaks inside those pairs: kk "2020\u{A0}жылғы 14\u{A0}сәуір",
     /// ru "14\u{A0}апреля 2020\u{A0}г.". The day has no leading zero ("5\u{A0}апреля").
     /// The language is matched on its primary subtag, so "ru-RU" and "kk_KZ" count as ru and kk.
-    public static func display(_ date: String, language: String) -> String? {
+    package static func display(_ date: String, language: String) -> String? {
         guard let day = CalendarDay(date) else { return nil }
         switch primarySubtag(language) {
         case "kk":
@@ -26,7 +26,7 @@ public enum LocalDates {
     ///
     /// Accepts the same input as ``display(_:language:)``: a calendar date, alone or at the start of
     /// a timestamp ("2020-04-14T09:30:00+05:00" → "2020-04-14").
-    public static func isoDay(_ date: String) -> String? {
+    static func isoDay(_ date: String) -> String? {
         CalendarDay(date)?.iso
     }
 

@@ -1,3 +1,7 @@
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
+
 /// Renders the `official:` list of `sitegen.yml` in a page's language.
 enum OfficialLinksBlock {
     /// The entries a block shows: all of them, or those with one of the tags.

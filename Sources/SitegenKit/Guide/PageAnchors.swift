@@ -1,3 +1,5 @@
+import SitegenMarkdown
+
 /// The ids a page's HTML gives its places, worked out from the Markdown the way `GuideRenderer`
 /// hands them out (`main`, `step-N`, `check-L-I`, then heading ids in document order), so a link
 /// to `#step-9` or `#qazhetti-quzhattar` can be checked before anything is rendered. A test holds

@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenCore
+
 /// schema.org markup as JSON-LD, for search engines and fact-check aggregators. Every string goes
 /// through `JSONText.quote`, which also escapes `<`, so the JSON cannot end its `<script>` element.
 enum StructuredData {

@@ -1,25 +1,27 @@
+import SitegenCore
+
 /// Quote nesting carried across the text runs of one paragraph (inline markup splits text into runs).
 ///
 /// Make one per block (paragraph, heading, table cell, list item) and pass it, in reading order, to every
 /// run of that block: a quote opened in one run then closes in a later one, and a run that starts right
 /// after a word knows it is not at the start of the text.
-public struct QuoteState: Sendable, Equatable {
+package struct QuoteState: Sendable, Equatable {
     /// How many quotes are open after the runs seen so far (0 outside quotes, 1 inside «», 2 inside „“ …).
-    public internal(set) var depth: Int
+    package internal(set) var depth: Int
 
     /// The last character the reader sees before the next run; `nil` while nothing has been seen, which
     /// counts as the start of the text (an opening quote, a dialogue dash).
     var previous: Unicode.Scalar?
 
     /// A state for the start of a block: no open quote, nothing before.
-    public init() {
+    package init() {
         depth = 0
         previous = nil
     }
 
     /// Records text that sits between two runs but is not typeset (a code span, a line break), so the next
     /// run judges its first quote or dash by the right neighbour. Quotes inside it do not count for nesting.
-    public mutating func skip(_ text: String) {
+    package mutating func skip(_ text: String) {
         if let last = text.unicodeScalars.last { previous = last }
     }
 }
@@ -29,13 +31,13 @@ public struct QuoteState: Sendable, Equatable {
 ///
 /// Addresses (URLs, domains, e-mail addresses, @handles, dotted names) are copied through untouched.
 /// Code is not recognised: callers pass only prose, never code spans or code blocks.
-public enum Typography {
+package enum Typography {
     /// Applies the language's typography to one run of plain text a reader sees.
     /// `language` is "kk" or "ru" (both use the same rules; unknown languages: return text unchanged).
     ///
     /// A region subtag is accepted ("kk-KZ", "ru_RU"). The result is idempotent: applying it again to its
     /// own output, with a fresh state for the same runs, changes nothing.
-    public static func apply(_ text: String, language: String, state: inout QuoteState) -> String {
+    package static func apply(_ text: String, language: String, state: inout QuoteState) -> String {
         guard usesKazakhRussianRules(language), !text.isEmpty else { return text }
         guard mayNeedChanges(text, previous: state.previous) else {
             state.previous = text.unicodeScalars.last
@@ -55,7 +57,7 @@ public enum Typography {
     }
 
     /// Convenience for a whole standalone text (a title, a description).
-    public static func apply(_ text: String, language: String) -> String {
+    package static func apply(_ text: String, language: String) -> String {
         var state = QuoteState()
         return apply(text, language: language, state: &state)
     }

@@ -1,3 +1,7 @@
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
+
 /// The verdict card of a fact-check page (front matter `claimReview`), first under the title: the verdict
 /// in the page's language, the claim with the fakes it names, the official way instead, and the date. It
 /// reads the same `ClaimReview` value as the page's ClaimReview JSON-LD, so the two never disagree.
@@ -10,7 +14,7 @@ enum VerdictCard {
         var out = "<aside class=\"verdict\" role=\"note\" aria-labelledby=\"verdict\">\n"
         out += "<p><span class=\"verdict-label\" id=\"verdict\">\(t("verdict")):</span> <strong class=\"verdict-rating\">"
             + HTMLText.escape(review.rating) + "</strong></p>\n"
-        let claim = RenderEdits.segments(of: review.claim, defanging: names).map {
+        let claim = NameSegments.of(review.claim, names: names).map {
             $0.isName ? FakeNameDisplay.html($0.text, mark: strings.text("fakeMark", language))
                 : HTMLText.escape(Typography.apply($0.text, language: language))
         }.joined()

@@ -1,5 +1,8 @@
 import CPosix
 import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
 
 /// What the last published build made of each page, kept beside the output (`.site.pages` for
 /// `site/`), so the next build does again only what changed (an incremental build).

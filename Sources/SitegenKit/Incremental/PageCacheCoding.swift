@@ -1,4 +1,9 @@
 import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
+import SitegenSearch
 
 // The byte form of the page cache (``PageCache``). Every field a build reads back is written; the
 // order of fields is the format, so a change here changes ``PageCache/header``.
@@ -113,7 +118,7 @@ extension PageCache {
 }
 
 extension PageBuilder.Built {
-    init(reading r: inout ByteReader) throws {
+    package init(reading r: inout ByteReader) throws {
         let diagnostics = try PageCache.readDiagnostics(&r)
         let facts = try PageFacts(reading: &r)
         let search = try r.optional { r in
@@ -199,7 +204,7 @@ extension PageFacts {
 }
 
 extension BulletinManifest.Entry {
-    init(reading r: inout ByteReader) throws {
+    package init(reading r: inout ByteReader) throws {
         let translationKey = try r.string()
         let language = try r.string()
         guard let channel = BulletinChannel(rawValue: try r.string()) else { throw ByteReader.Malformed() }

@@ -1,5 +1,6 @@
 import CPosix
 import Foundation
+import SitegenCore
 
 /// What the last published build read and wrote, kept beside the output (`.site.build` for `site/`),
 /// so the site itself stays byte-identical from build to build: the digest of its inputs, its
@@ -169,7 +170,7 @@ struct BuildRecord {
             }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
-                let name = TreeRemoval.name(of: entry)
+                let name = Folder.name(of: entry)
                 if name == "." || name == ".." { continue }
                 guard !name.contains("\n") else { failed = true; break }
                 var info = stat()

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// The rule that keeps a build from replacing anything it did not write.
 ///
@@ -6,11 +7,11 @@ import Foundation
 /// but an earlier build: absent, empty, or carrying the marker file every build writes. The source
 /// folder, anything that holds it, and the editor's own folders inside it are refused outright, even
 /// when they are empty, so a mistyped `--output` can never cost the editor their work.
-public enum OutputFolder {
+enum OutputFolder {
     /// The file every build writes at the top of its output.
-    public static let markerName = ".sitegen-output"
+    static let markerName = ".sitegen-output"
     /// The marker's first line: the format of the output, raised when the layout changes incompatibly.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
     static var markerText: String { "sitegen output format \(formatVersion)\n" }
 
     /// Folders of the source that belong to the editor; an output there would be swapped over them.
@@ -21,10 +22,10 @@ public enum OutputFolder {
     /// `expectedTopLevel` lists the names a build of this site writes at the top of its output; an
     /// output written before the marker existed is recognised (see `isEarlierBuild`) to say so, and
     /// refused all the same.
-    public static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> (id: String, arguments: [String: String])? {
+    package static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> (id: String, arguments: [String: String])? {
         let shown = output
-        let out = realPath(output)
-        let src = realPath(source)
+        let out = Folder.realPath(output)
+        let src = Folder.realPath(source)
         let suggested = source == "." ? "site" : source + "/site"
         func refused(_ id: String, _ extra: [String: String] = [:]) -> (id: String, arguments: [String: String]) {
             (id, extra.merging(["output": shown, "suggested": suggested]) { a, _ in a })
@@ -94,25 +95,5 @@ public enum OutputFolder {
             guard lstat(folder + "/" + signature, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         }
         return true
-    }
-
-    /// The absolute path with every symbolic link resolved; for a path that does not exist yet, its
-    /// nearest existing ancestor is resolved and the rest appended.
-    static func realPath(_ path: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var existing = absolute
-        var rest: [String] = []
-        while true {
-            if let resolved = realpath(existing, nil) {
-                defer { free(resolved) }
-                var base = String(cString: resolved)
-                for part in rest.reversed() { base += (base.hasSuffix("/") ? "" : "/") + part }
-                return base
-            }
-            let url = URL(fileURLWithPath: existing)
-            if existing == "/" || existing.isEmpty { return absolute }
-            rest.append(url.lastPathComponent)
-            existing = url.deletingLastPathComponent().path
-        }
     }
 }

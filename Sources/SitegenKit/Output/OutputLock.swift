@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// One build at a time into one output: an exclusive `flock` on a file beside the output, held from
 /// before the leftovers are cleaned until the new site is in place. The system releases it when the

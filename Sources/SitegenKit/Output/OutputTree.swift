@@ -1,16 +1,18 @@
 import CPosix
 import Foundation
+import SitegenContent
+import SitegenCore
 
 /// Writes a build into a fresh folder beside the output and swaps it in only when the build
 /// succeeded, so a failed or killed build never touches the last good site.
 ///
 /// Files are written with plain POSIX calls: many small files is the common case, and
 /// Foundation's convenience writers cost several times more per file.
-public final class OutputTree: @unchecked Sendable {
+final class OutputTree: @unchecked Sendable {
     /// The folder the build is published to.
-    public let destination: String
+    package let destination: String
     /// The temporary folder the build writes into.
-    public let staging: String
+    let staging: String
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
     /// Every file the build put in the staging folder, with its size and time of change: the listing
@@ -18,7 +20,7 @@ public final class OutputTree: @unchecked Sendable {
     private var placed: [String: BuildRecord.OutputFile] = [:]
     /// Whether a file whose bytes are those already published is linked rather than written again
     /// (every build but `--force`): it keeps its time of change, so a deploy sends only what changed.
-    public let reusesPublishedFiles: Bool
+    let reusesPublishedFiles: Bool
 
     /// Prefix of staging folders; leftovers from killed builds are recognised by it.
     static func stagingPrefix(for destination: String) -> (parent: String, prefix: String) {
@@ -38,7 +40,7 @@ public final class OutputTree: @unchecked Sendable {
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
     /// With `reusing`, files whose bytes are already published are linked (``reusesPublishedFiles``).
-    public init(destination: String, reusing: Bool = false) throws {
+    package init(destination: String, reusing: Bool = false) throws {
         reusesPublishedFiles = reusing
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         let (parent, prefix) = Self.stagingPrefix(for: destination)
@@ -58,7 +60,7 @@ public final class OutputTree: @unchecked Sendable {
     static func removeLeftovers(of destination: String) {
         let (parent, prefix) = stagingPrefix(for: destination)
         let records = recordTemporaryPrefixes(of: destination)
-        for leftover in TreeRemoval.entries(parent) {
+        for leftover in Folder.entries(parent) {
             let path = parent + "/" + leftover
             var info = stat()
             // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it.
@@ -68,7 +70,7 @@ public final class OutputTree: @unchecked Sendable {
             }
             guard leftover.hasPrefix(prefix) else { continue }
             let marked = lstat(path + "/" + OutputFolder.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-            if marked || TreeRemoval.entries(path).isEmpty {
+            if marked || Folder.entries(path).isEmpty {
                 TreeRemoval.remove(path)
             }
         }
@@ -84,14 +86,14 @@ public final class OutputTree: @unchecked Sendable {
     static func removeLeftoversIfAny(of destination: String) {
         let (parent, prefix) = stagingPrefix(for: destination)
         let prefixes = [prefix] + recordTemporaryPrefixes(of: destination)
-        guard TreeRemoval.entries(parent).contains(where: { name in prefixes.contains(where: name.hasPrefix) }),
+        guard Folder.entries(parent).contains(where: { name in prefixes.contains(where: name.hasPrefix) }),
               let lock = try? OutputLock(destination: destination) else { return }
         withExtendedLifetime(lock) { removeLeftovers(of: destination) }
     }
 
     /// Writes `bytes` at a path relative to the output root, creating folders as needed.
     /// With `exclusive`, a file the build already wrote there is an error rather than replaced.
-    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>, exclusive: Bool = false) throws {
+    package func write(_ relativePath: String, _ bytes: some Collection<UInt8>, exclusive: Bool = false) throws {
         try ensureDirectory(Self.folder(of: relativePath))
         let full = staging + "/" + relativePath
         if exclusive && reusesPublishedFiles && placedFile(relativePath) != nil { throw Self.clash(relativePath) }
@@ -310,7 +312,7 @@ public final class OutputTree: @unchecked Sendable {
     }
 
     /// Writes a string as UTF-8.
-    public func write(_ relativePath: String, _ text: String) throws {
+    package func write(_ relativePath: String, _ text: String) throws {
         var text = text
         try text.withUTF8 { try write(relativePath, $0) }
     }
@@ -379,7 +381,7 @@ public final class OutputTree: @unchecked Sendable {
     /// Swaps the staging folder in place of the destination, atomically where the system allows. The
     /// previous site is removed in the background (following no link inside it) while the build writes
     /// its records; ``finish()`` waits for that and lets the next build in. On failure the tree is discarded.
-    public func commit() throws {
+    func commit() throws {
         closeFolders()
         var info = stat()
         if lstat(destination, &info) != 0 {
@@ -416,14 +418,14 @@ public final class OutputTree: @unchecked Sendable {
     private let removal = DispatchGroup()
 
     /// Waits until the previous site is removed, then releases the output for the next build.
-    public func finish() {
+    package func finish() {
         closeFolders()
         removal.wait()
         outputLock = nil
     }
 
     /// Removes the staging folder; the destination is left as it was.
-    public func discard() {
+    func discard() {
         closeFolders()
         TreeRemoval.remove(staging)
         outputLock = nil
@@ -431,11 +433,9 @@ public final class OutputTree: @unchecked Sendable {
 }
 
 /// A failure to read or write files.
-public enum OutputError: Error, CustomStringConvertible {
+package enum OutputError: Error, CustomStringConvertible {
     case io(String)
-    public var description: String {
+    package var description: String {
         switch self { case .io(let s): return s }
     }
 }
-
-func errnoText() -> String { String(cString: strerror(errno)) }

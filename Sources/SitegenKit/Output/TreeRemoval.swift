@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// Removes a folder and everything below it without ever following a symbolic link: a link inside
 /// an old site is removed as a link, and whatever it points to is left alone. Iterative, so no depth
@@ -12,13 +13,13 @@ enum TreeRemoval {
             return
         }
         var parts: [String] = []
-        for top in entries(path) where top != OutputFolder.markerName {
+        for top in Folder.entries(path) where top != OutputFolder.markerName {
             let sub = path + "/" + top
             guard isDirectory(sub) else {
                 parts.append(sub)
                 continue
             }
-            let children = entries(sub)
+            let children = Folder.entries(sub)
             parts += children.isEmpty ? [sub] : children.map { sub + "/" + $0 }
         }
         _ = Parallel.map(parts) { removeSerially($0) }
@@ -40,7 +41,7 @@ enum TreeRemoval {
         while index < folders.count {
             let dir = folders[index]
             index += 1
-            for name in entries(dir) {
+            for name in Folder.entries(dir) {
                 let full = dir + "/" + name
                 if isDirectory(full) { folders.append(full) } else { unlink(full) }
             }
@@ -52,28 +53,5 @@ enum TreeRemoval {
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// The names in a folder, opened without following a link in its place.
-    static func entries(_ dir: String) -> [String] {
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0, let handle = fdopendir(fd) else {
-            if fd >= 0 { close(fd) }
-            return []
-        }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = Self.name(of: entry)
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
-
-    /// The name of an entry `readdir` returned.
-    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-        }
     }
 }

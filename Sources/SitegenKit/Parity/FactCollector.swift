@@ -1,3 +1,7 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
 import WHATWGURL
 
 /// Collects a page's facts from what its check already found: links, text tokens and numbers.

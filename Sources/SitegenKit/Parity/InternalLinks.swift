@@ -1,15 +1,18 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
 import WHATWGURL
 
 /// A link or image of a page to an address of the site itself, as written and where.
-public struct InternalLink: Sendable {
+struct InternalLink: Sendable {
     /// The destination as the editor wrote it.
-    public var written: String
+    package var written: String
     /// The path below the site's address, from `/` (`/kk/42500/apply/`), percent-encoded.
-    public var path: String
+    package var path: String
     /// The fragment without `#`, if any.
-    public var fragment: String?
-    public var line: Int
-    public var column: Int
+    package var fragment: String?
+    package var line: Int
+    package var column: Int
 }
 
 /// Finds every page's links into the site and checks, once all pages are known, that each reaches a

@@ -1,9 +1,9 @@
 /// The facts of a page that its translation must repeat exactly: where to go, whom to write to,
 /// how much, when, and how many steps and checklist items. A wrong amount or handle in one
 /// language is the kind of slip fakes exploit, so these are compared, not the prose.
-public struct PageFacts: Sendable {
+struct PageFacts: Sendable {
     /// A kind of fact, with its diagnostic code.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case link, handle, phone, email, amount, date
         var code: String { "parity.\(rawValue)" }
         var noun: String {
@@ -19,26 +19,26 @@ public struct PageFacts: Sendable {
     }
 
     /// One fact as written, with a normalised key for comparison and where it is.
-    public struct Fact: Sendable {
-        public var key: String
-        public var shown: String
-        public var line: Int
-        public var column: Int
+    struct Fact: Sendable {
+        package var key: String
+        package var shown: String
+        package var line: Int
+        package var column: Int
     }
 
-    public var sourcePath: String
-    public var language: String
-    public var translationKey: String
-    public var lastmod: String?
-    public var facts: [Kind: [Fact]] = [:]
+    package var sourcePath: String
+    package var language: String
+    package var translationKey: String
+    package var lastmod: String?
+    package var facts: [Kind: [Fact]] = [:]
     /// Number of steps (guides) and where the list is.
-    public var steps: (count: Int, line: Int, column: Int)?
-    public var checklistItems: (count: Int, line: Int, column: Int)?
+    package var steps: (count: Int, line: Int, column: Int)?
+    var checklistItems: (count: Int, line: Int, column: Int)?
     /// The page's address below the site's (`/kk/42500/apply/`), the ids of its places, and its
     /// links into the site, for the site-wide check of internal links.
-    public var url = ""
-    public var anchors: Set<String> = []
-    public var internalLinks: [InternalLink] = []
+    package var url = ""
+    package var anchors: Set<String> = []
+    var internalLinks: [InternalLink] = []
 
     /// The kinds and keys already added: a page repeating one handle or amount thousands of times
     /// (or naming thousands of different ones) costs a set lookup per mention.
@@ -145,3 +145,5 @@ enum NumberFacts {
 }
 
 import Foundation
+import SitegenCore
+import SitegenMarkdown

@@ -1,3 +1,5 @@
+import SitegenCore
+
 /// Compares each page with its translations: every fact on one side must be on the other, and
 /// guides must have as many steps and checklist items. Also warns about pages without a
 /// translation and translations older than their counterpart.

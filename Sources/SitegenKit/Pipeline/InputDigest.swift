@@ -1,5 +1,7 @@
 import CPosix
 import Foundation
+import SitegenContent
+import SitegenCore
 
 /// Digests of everything a build reads: `sitegen.yml`, every file under `content/`, `templates/`,
 /// `i18n/` and `static/` (path and bytes), the options that change the output, and which sitegen
@@ -53,11 +55,8 @@ struct InputDigest: Sendable {
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
     private static func fileDigest(_ path: String) -> String {
         guard let bytes = FileReader.read(path) else { return "unreadable" }
-        return digest(of: bytes)
+        return SHA256Digest.sized(bytes)
     }
-
-    /// The digest of a file's bytes, as ``content`` gives it.
-    static func digest(of bytes: [UInt8]) -> String { "\(bytes.count) " + SHA256Digest.hex(bytes) }
 
     /// The running program's file, size and time of change: a rebuilt sitegen may write a different
     /// site from the same sources.

@@ -1,3 +1,9 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
+import SitegenSearch
+
 /// Step 1 of a build for one page: check it, then render and write it.
 struct PageBuilder: Sendable {
     let context: PageContext

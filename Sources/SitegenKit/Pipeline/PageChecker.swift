@@ -1,3 +1,8 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
+
 /// The checks of one page: parse it, collect what it links and says, and judge all of it.
 struct PageChecker: Sendable {
     let inspector: PageInspector

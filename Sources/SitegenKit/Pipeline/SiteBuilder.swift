@@ -1,19 +1,23 @@
 import Dispatch
 import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
+import SitegenSearch
 
 /// Runs a build: load, parse, inspect, render, emit — pages in parallel, then the site-wide parts,
 /// then the swap into place if nothing anywhere reported an error.
-public struct SiteBuilder: Sendable {
-    public var options: BuildOptions
+package struct SiteBuilder: Sendable {
+    package var options: BuildOptions
     /// Told of each page checked or built, for a progress line on a terminal.
-    public var progress: ProgressLine?
+    package var progress: ProgressLine?
 
-    public init(options: BuildOptions, progress: ProgressLine? = nil) {
+    package init(options: BuildOptions, progress: ProgressLine? = nil) {
         self.options = options
         self.progress = progress
     }
 
-    public func run() -> BuildReport {
+    package func run() -> BuildReport {
         let started = DispatchTime.now().uptimeNanoseconds
         var language: MessageLanguage?
         func report(_ d: [Diagnostic], pages: [(String, Int)] = [], published: Bool = false, setup: Bool) -> BuildReport {
@@ -308,7 +312,7 @@ public struct SiteBuilder: Sendable {
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
     static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> (id: String, arguments: [String: String])? {
         // Stylesheets and scripts are written under their hashed names.
-        let staticNames = TreeRemoval.entries(options.sourceDirectory + "/static").map { name -> String in
+        let staticNames = Folder.entries(options.sourceDirectory + "/static").map { name -> String in
             guard AssetNames.isHashed(name), let bytes = FileReader.read(options.sourceDirectory + "/static/" + name) else { return name }
             return AssetNames.hashedName(name, bytes: bytes)
         }
@@ -388,7 +392,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// With `--strict` (or `strict: true` in sitegen.yml) every warning fails the build.
-    public static func applyStrictness(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+    static func applyStrictness(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
         guard strict else { return diagnostics }
         return diagnostics.map { d in
             var d = d

@@ -1,3 +1,7 @@
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
+
 /// The site-wide inputs every command needs before it reads a page: the config (with the base URL
 /// the command asks for), the compiled link policy, the strings and the page checker.
 struct SiteSetup {

@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenCore
 
 /// What a full build keeps so that a preview can rebuild one edited page at once, without reading
 /// the other pages again: the compiled setup, the templates, every page's front matter and the
@@ -7,7 +9,7 @@ import Foundation
 /// A page rebuilt here is checked, rendered and laid out into bulletins exactly as a full build does
 /// it (the same `PageBuilder`), so its bytes are those the next full build writes. What a page
 /// contributes to others (lists, search, parity, the feeds) waits for that full build.
-public struct PreviewState: Sendable {
+package struct PreviewState: Sendable {
     let setup: SiteSetup
     let templates: Templates
     private(set) var pages: [Page]
@@ -15,19 +17,19 @@ public struct PreviewState: Sendable {
     let strict: Bool
 
     /// One page rebuilt in memory.
-    public struct PageRebuild: Sendable {
-        public var sourcePath: String
+    package struct PageRebuild: Sendable {
+        package var sourcePath: String
         /// The page's address in the site (`/kk/42500/apply/`), nil when it did not become a page.
-        public var url: String?
+        package var url: String?
         /// The files the page produced, by path relative to the output root; none when it has errors.
-        public var files: [String: [UInt8]]
+        package var files: [String: [UInt8]]
         /// What the page's own checks found (the site-wide checks run with the next full build).
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     /// Rebuilds the content file at `sourcePath` (relative to the source folder, `content/kk/x.md`).
     /// Returns nil when only a full build can answer: the file is gone, or is not a content page.
-    public mutating func rebuild(sourcePath: String) -> PageRebuild? {
+    package mutating func rebuild(sourcePath: String) -> PageRebuild? {
         // A file gone, or reached through a link that leads out of the source: the full build says
         // what becomes of it (nothing outside the source is ever read for a page).
         guard sourcePath.hasPrefix("content/"), sourcePath.hasSuffix(".md"),
@@ -67,7 +69,7 @@ public struct PreviewState: Sendable {
 
 extension PreviewState {
     /// The path the site is published under (`/` or `/guides/`), from `baseURL`.
-    public var basePath: String { context.config.basePath }
+    package var basePath: String { context.config.basePath }
     /// The site's languages, in order.
-    public var languages: [String] { context.config.languages }
+    package var languages: [String] { context.config.languages }
 }

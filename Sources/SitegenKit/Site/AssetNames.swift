@@ -1,14 +1,16 @@
+import SitegenCore
+
 /// The stylesheets and scripts of `static/` are published under names that carry a digest of their
 /// bytes (`style.css` → `style.3f9a0c1d2e4b5a6c.css`), so a host can let browsers keep them for a year:
 /// a changed file is a new name, and pages (served short-lived) point at the new one at once.
-public struct AssetNames: Sendable {
+struct AssetNames: Sendable {
     /// Site path as written in `static/` (`/style.css`) → the path it is published at.
-    public private(set) var published: [String: String] = [:]
+    package private(set) var published: [String: String] = [:]
 
     /// Hex digits of the SHA-256 kept in a name: 64 bits, far from any chance collision.
     static let digestLength = 16
 
-    public init() {}
+    package init() {}
 
     /// Names the `.css` and `.js` files among `files` (paths relative to `static/`) by their bytes.
     init(files: [(relative: String, bytes: [UInt8])]) {
@@ -31,16 +33,16 @@ public struct AssetNames: Sendable {
     }
 
     /// Where a file of `static/` is published (`/style.css` → `/style.<digest>.css`); other files keep their path.
-    public func path(_ sitePath: String) -> String { published[sitePath] ?? sitePath }
+    package func path(_ sitePath: String) -> String { published[sitePath] ?? sitePath }
 
     /// The output path (relative, no leading `/`) of a file of `static/`.
     func outputPath(_ relative: String) -> String { String(path("/" + relative).dropFirst()) }
 
     /// The published paths of the hashed files, sorted.
-    public var hashedPaths: [String] { published.values.sorted() }
+    var hashedPaths: [String] { published.values.sorted() }
 
     /// Whether a published site path is one of the hashed, long-cached files.
-    public static func looksHashed(_ sitePath: String) -> Bool {
+    static func looksHashed(_ sitePath: String) -> Bool {
         let parts = sitePath.split(separator: ".")
         guard parts.count >= 3, let ext = parts.last, ["css", "js"].contains(ext.lowercased()) else { return false }
         let digest = parts[parts.count - 2]

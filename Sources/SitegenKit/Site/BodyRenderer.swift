@@ -1,17 +1,21 @@
+import SitegenCore
+import SitegenMarkdown
+import SitegenPolicy
+
 /// Turns a page's Markdown tree into the HTML of its body.
 ///
 /// The editor's raw HTML is dropped (a warning says so); alerts become `<aside>` elements; links to
 /// pages of the site get the base path in front; the inspection's edits are applied. Everything
 /// else is cmark-gfm's own rendering, which escapes text and attributes.
-public struct BodyRenderer: Sendable {
+struct BodyRenderer: Sendable {
     /// The base URL's path, `/` or `/prefix/`.
-    public var basePath: String
+    package var basePath: String
     /// Title of each alert kind in the page's language.
-    public var alertTitles: [AlertKind: String]
+    package var alertTitles: [AlertKind: String]
     /// The word screen readers say before a fake's name shown as written ("fake" in the page's language).
-    public var fakeMark: String
+    var fakeMark: String
 
-    public init(basePath: String, alertTitles: [AlertKind: String], fakeMark: String = "") {
+    package init(basePath: String, alertTitles: [AlertKind: String], fakeMark: String = "") {
         self.basePath = basePath
         self.alertTitles = alertTitles
         self.fakeMark = fakeMark
@@ -52,7 +56,7 @@ public struct BodyRenderer: Sendable {
     /// stays code.
     private func defang(_ node: CMarkNode, _ ranges: [Range<Int>], in document: MarkdownDocument) {
         let literal = node.literal ?? ""
-        let segments = RenderEdits.segments(of: literal, defanging: ranges)
+        let segments = NameSegments.of(literal, names: ranges)
         // Each name is judged where it stands: shown as written only if nothing around it makes it a link.
         var shown: [Bool] = []
         var offset = 0

@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenCore
+
 /// The files search engines and feed readers read: `sitemap.xml` (with hreflang alternates),
 /// an Atom feed per language and `robots.txt`. Dates come from the content, never from the clock,
 /// so the same input gives the same bytes.

@@ -1,13 +1,17 @@
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
+
 /// Builds the values templates see. Dictionaries, so the template engine looks values up by key
 /// rather than by reflection.
-public struct PageContext: Sendable {
-    public var config: SiteConfig
-    public var strings: Strings
-    public var index: SiteIndex
+struct PageContext: Sendable {
+    package var config: SiteConfig
+    package var strings: Strings
+    package var index: SiteIndex
     /// The content-hashed names of the site's stylesheets and scripts.
-    public var assets: AssetNames
+    var assets: AssetNames
 
-    public init(config: SiteConfig, strings: Strings, index: SiteIndex, assets: AssetNames = AssetNames()) {
+    package init(config: SiteConfig, strings: Strings, index: SiteIndex, assets: AssetNames = AssetNames()) {
         self.config = config
         self.strings = strings
         self.index = index
@@ -15,12 +19,12 @@ public struct PageContext: Sendable {
     }
 
     /// A site path as written in links of the published site (under the base URL's path).
-    public func href(_ sitePath: String) -> String {
+    package func href(_ sitePath: String) -> String {
         String(config.basePath.dropLast()) + sitePath
     }
 
     /// Values shared by every template in a language.
-    public func common(language: String) -> [String: Any] {
+    package func common(language: String) -> [String: Any] {
         [
             "lang": language,
             "siteTitle": config.title(for: language),
@@ -121,7 +125,7 @@ public struct PageContext: Sendable {
     /// the home's own pages first, then each folder in path order (a subsection after its parent), pages
     /// in list order. A group is headed by its section page's title and link, or by the folder's name
     /// when the folder has no `_index.md`.
-    public func guideGroups(language: String) -> [[String: Any]] {
+    func guideGroups(language: String) -> [[String: Any]] {
         var byFolder: [String: [SiteIndex.Entry]] = [:]
         for e in index.entries where e.language == language && !e.isSection && e.contentPath != "_index" {
             byFolder[e.sectionPath, default: []].append(e)
@@ -139,7 +143,7 @@ public struct PageContext: Sendable {
     }
 
     /// What the language home lists (its sections and pages), for the not-found page.
-    public func mainLinks(language: String) -> [[String: Any]] {
+    func mainLinks(language: String) -> [[String: Any]] {
         index.children(ofSection: "", language: language).map(listItem)
     }
 
@@ -153,7 +157,7 @@ public struct PageContext: Sendable {
 
     /// The search page of a language: the header's search field with the query, and without JavaScript
     /// every guide of the language grouped by section.
-    public func searchPage(language: String) -> [String: Any] {
+    func searchPage(language: String) -> [String: Any] {
         var ctx = common(language: language)
         ctx["title"] = strings.text("searchTitle", language)
         ctx["groups"] = guideGroups(language: language)
@@ -180,7 +184,7 @@ public struct PageContext: Sendable {
     }
 
     /// The language chooser at the site root.
-    public func chooser() -> [String: Any] {
+    func chooser() -> [String: Any] {
         var ctx = common(language: config.defaultLanguage)
         ctx["languages"] = config.languages.map { lang -> [String: Any] in
             ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
@@ -191,7 +195,7 @@ public struct PageContext: Sendable {
     }
 
     /// The not-found page: one per language and one at the root in the default language.
-    public func notFound(language: String) -> [String: Any] {
+    package func notFound(language: String) -> [String: Any] {
         var ctx = common(language: language)
         ctx["title"] = strings.text("notFoundTitle", language)
         ctx["text"] = strings.text("notFoundText", language)

@@ -1,11 +1,11 @@
 /// The search page of each language (`/kk/search/`): where the search form leads. With JavaScript,
 /// `search.js` reads the query from the address and shows results there; without it, the page lists
 /// every guide of the language grouped by section, so pressing Enter never loses the reader.
-public enum SearchPage {
+enum SearchPage {
     /// The folder below a language that the build writes the search page into; no content page may
     /// be published there.
-    public static let folder = "search"
+    package static let folder = "search"
 
     /// The site path of a language's search page.
-    public static func url(language: String) -> String { "/\(language)/\(folder)/" }
+    package static func url(language: String) -> String { "/\(language)/\(folder)/" }
 }

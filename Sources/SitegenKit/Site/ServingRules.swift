@@ -1,27 +1,29 @@
+import SitegenContent
+
 /// The HTTP headers the site must be served with, written by every build for the two kinds of host:
 /// an nginx server snippet (`_host/nginx.conf`) and a `_headers` file (Netlify, Cloudflare Pages).
 ///
 /// Pages load nothing from elsewhere and carry no inline script, style or handler, so a strict
 /// Content-Security-Policy holds; the tests fail if a page stops meeting it.
-public struct ServingRules: Sendable {
+package struct ServingRules: Sendable {
     /// The `_headers` file at the top of the site.
-    public static let headersFile = "_headers"
+    package static let headersFile = "_headers"
     /// The folder of host configuration; never served (the nginx snippet refuses it).
-    public static let hostFolder = "_host"
+    package static let hostFolder = "_host"
     /// The nginx snippet.
-    public static let nginxFile = hostFolder + "/nginx.conf"
+    static let nginxFile = hostFolder + "/nginx.conf"
 
-    public static let contentSecurityPolicy =
+    static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    public static let permissionsPolicy =
+    static let permissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
     /// Content-hashed stylesheets and scripts never change under their name.
-    public static let immutableCache = "public, max-age=31536000, immutable"
+    static let immutableCache = "public, max-age=31536000, immutable"
     /// Pages, feeds, search shards and bulletins are checked with the server on every use, so a
     /// correction reaches readers with the next request.
-    public static let revalidateCache = "no-cache"
+    static let revalidateCache = "no-cache"
     /// The favicon keeps its name: a day.
-    public static let faviconCache = "public, max-age=86400"
+    static let faviconCache = "public, max-age=86400"
 
     var config: SiteConfig
     var assets: AssetNames
@@ -33,7 +35,7 @@ public struct ServingRules: Sendable {
 
     /// The security headers of a local preview: those of the published site but HSTS, which a
     /// plain-http address must not send.
-    public static let previewHeaders: [(name: String, value: String)] = [
+    package static let previewHeaders: [(name: String, value: String)] = [
         ("Content-Security-Policy", contentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
@@ -53,7 +55,7 @@ public struct ServingRules: Sendable {
     /// `_headers` for Netlify and Cloudflare Pages: security headers on every path, a year of caching
     /// for each hashed asset. (Both hosts revalidate pages by default; a `Cache-Control` on `/*` would
     /// be joined to the assets' own.)
-    public func headersFile() -> String {
+    package func headersFile() -> String {
         var out = "# Response headers for Netlify and Cloudflare Pages, written by sitegen build.\n"
         out += "# nginx: see _host/nginx.conf. GitHub Pages cannot set headers (see the README).\n"
         out += "/*\n"
@@ -67,7 +69,7 @@ public struct ServingRules: Sendable {
 
     /// The nginx snippet, to include in the `server` block whose root is the deploy target's
     /// `current` release.
-    public func nginxSnippet() -> String {
+    func nginxSnippet() -> String {
         // nginx's catch-all name when the address has no host (a relative `baseURL`).
         let host = config.address.host ?? "_"
         var out = """

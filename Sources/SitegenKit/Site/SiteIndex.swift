@@ -1,28 +1,32 @@
+import SitegenContent
+import SitegenCore
+import SitegenPolicy
+
 /// What one page needs to know about the others: its translations and, for list pages, its children.
 /// Built once from every page's front matter before any page is rendered.
-public struct SiteIndex: Sendable {
+struct SiteIndex: Sendable {
     /// A page as other pages see it.
-    public struct Entry: Sendable {
-        public var language: String
-        public var url: String
-        public var title: String
-        public var description: String?
-        public var date: String?
+    package struct Entry: Sendable {
+        package var language: String
+        package var url: String
+        package var title: String
+        package var description: String?
+        package var date: String?
         /// `lastmod`, else `date`.
-        public var lastmod: String?
-        public var weight: Int
-        public var translationKey: String
-        public var sectionPath: String
-        public var isSection: Bool
-        public var contentPath: String
+        package var lastmod: String?
+        package var weight: Int
+        package var translationKey: String
+        package var sectionPath: String
+        package var isSection: Bool
+        package var contentPath: String
     }
 
-    public let entries: [Entry]
+    package let entries: [Entry]
     private let byKey: [String: [Int]]
     private let bySection: [String: [Int]]
     private let byContentPath: [String: Int]
 
-    public init(pages: [Page]) {
+    package init(pages: [Page]) {
         entries = pages.map {
             Entry(language: $0.language, url: $0.url, title: $0.frontMatter.title,
                   description: $0.frontMatter.description, date: $0.frontMatter.date,
@@ -44,18 +48,18 @@ public struct SiteIndex: Sendable {
     }
 
     /// Every language version of a page, itself included, in the site's language order.
-    public func versions(of key: String, order: [String]) -> [Entry] {
+    package func versions(of key: String, order: [String]) -> [Entry] {
         (byKey[key] ?? []).map { entries[$0] }
             .sorted { (order.firstIndex(of: $0.language) ?? 99) < (order.firstIndex(of: $1.language) ?? 99) }
     }
 
     /// The entry of a page by language and path below the language folder.
-    public func entry(language: String, contentPath: String) -> Entry? {
+    package func entry(language: String, contentPath: String) -> Entry? {
         byContentPath[language + "\u{0}" + contentPath].map { entries[$0] }
     }
 
     /// The section pages above a page, from the language home down (breadcrumbs).
-    public func ancestors(of entry: Entry) -> [Entry] {
+    func ancestors(of entry: Entry) -> [Entry] {
         var out: [Entry] = []
         var parts = entry.contentPath.split(separator: "/").map(String.init)
         if parts.last == "_index" { parts.removeLast() }
@@ -71,7 +75,7 @@ public struct SiteIndex: Sendable {
 
     /// Pages listed on a section page: the section's pages and its direct subsections, by weight,
     /// then newest date, then title.
-    public func children(ofSection sectionPath: String, language: String) -> [Entry] {
+    package func children(ofSection sectionPath: String, language: String) -> [Entry] {
         // A section's own _index lists under its parent, so it is never among its own children.
         (bySection[language + "\u{0}" + sectionPath] ?? []).map { entries[$0] }.sorted(by: Self.listOrder)
     }

@@ -1,18 +1,19 @@
 import Foundation
 import Mustache
+import SitegenCore
 
 /// The site's Mustache templates, parsed once per build and shared by every page.
-public struct Templates: Sendable {
+struct Templates: Sendable {
     let library: MustacheLibrary
     /// Each template's file (`templates/page.mustache`) and bytes, as parsed: the link policy judges
     /// these same bytes (`TemplateLinks`).
     let sources: [(file: String, bytes: [UInt8])]
 
     /// Templates a site must have.
-    public static let required = ["page", "list", "404", "chooser", "search"]
+    package static let required = ["page", "list", "404", "chooser", "search"]
 
     /// Parses every `templates/*.mustache` file; a parse error names the file, line and column.
-    public static func load(sourceDirectory: String) -> (Templates?, [Diagnostic]) {
+    package static func load(sourceDirectory: String) -> (Templates?, [Diagnostic]) {
         registerEscaping
         let dir = sourceDirectory + "/templates"
         var library = MustacheLibrary()
@@ -70,7 +71,14 @@ public struct Templates: Sendable {
     }()
 
     /// Renders a named template with a dictionary context.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    package func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+}
+
+/// The escaping templates get for `{{value}}`: the same characters as swift-mustache's own HTML
+/// escaping, without walking grapheme clusters. Templates select it with `{{% CONTENT_TYPE: HTML }}`,
+/// which finds this type because `Templates.load` registers it under that name.
+struct TemplateHTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
 }

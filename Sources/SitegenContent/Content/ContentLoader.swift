@@ -1,0 +1,94 @@
+import Foundation
+import SitegenCore
+
+/// Finds the content files and reads each one into a `Page`, reporting every problem.
+package struct ContentLoader: Sendable {
+    package var sourceDirectory: String
+    package var config: SiteConfig
+    package var includeDrafts: Bool
+
+    package init(sourceDirectory: String, config: SiteConfig, includeDrafts: Bool) {
+        self.sourceDirectory = sourceDirectory
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    /// All Markdown files under `content/`, as paths relative to the source folder, sorted.
+    package func contentFiles() -> (files: [String], diagnostics: [Diagnostic]) {
+        let root = sourceDirectory + "/content"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ([], [.error("content.missing", id: "content.missing", file: "content")])
+        }
+        var files: [String] = []
+        let (found, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
+            .files(under: "content", include: { $0.hasSuffix(".md") })
+        var diagnostics = linkDiagnostics
+        for rel in found.map(\.relative) {
+            let path = "content/" + rel
+            guard let slash = rel.firstIndex(of: "/") else {
+                diagnostics.append(.error("content.language", id: "content.language.folder", ["path": path], file: path))
+                continue
+            }
+            let lang = String(rel[..<slash])
+            if !config.languages.contains(lang) {
+                diagnostics.append(.error("content.language", id: "content.language.unknown",
+                                          ["lang": lang, "languages": config.languages.joined(separator: ", ")],
+                                          file: path, line: 1, column: 1))
+                continue
+            }
+            files.append(path)
+        }
+        return (files.sorted(), diagnostics)
+    }
+
+    /// Reads one content file. Returns nil (with diagnostics) when it cannot become a page, and nil
+    /// without errors for a draft that is left out.
+    package func load(_ path: String) -> (Page?, [Diagnostic]) {
+        guard let bytes = FileReader.read(sourceDirectory + "/" + path) else {
+            return (nil, [.error("content.io", id: "content.io", ["reason": errnoText()], file: path)])
+        }
+        var (page, diagnostics) = page(from: bytes, path: path)
+        // The digest of what was read, not of what the file holds by the time the build records it.
+        page?.sourceDigest = SHA256Digest.sized(bytes)
+        return (page, diagnostics)
+    }
+
+    /// Makes a page from a file's bytes.
+    package func page(from raw: [UInt8], path: String) -> (Page?, [Diagnostic]) {
+        let text: SourceText
+        switch SourceText.decode(raw) {
+        case .success(let t): text = t
+        case .failure(let p):
+            let id: String
+            switch p.problem {
+            case .empty: id = "content.empty"
+            case .invalidUTF8: id = "content.encoding.utf8"
+            case .nulByte: id = "content.encoding.nul"
+            }
+            let code = p.problem == .empty ? "content.empty" : "content.encoding"
+            return (nil, [.error(code, id: id, file: path, line: p.line, column: p.column)])
+        }
+        let split: FrontMatterParser.Split
+        switch FrontMatterParser.split(text, file: path) {
+        case .success(let s): split = s
+        case .failure(let d): return (nil, [d])
+        }
+        let (fm, diagnostics) = FrontMatterParser.parse(split.yaml, file: path)
+        guard let fm else { return (nil, diagnostics) }
+        if fm.draft && !includeDrafts { return (nil, diagnostics) }
+        let (lang, contentPath, isSection) = Page.place(of: path)
+        var diags = diagnostics
+        if isSection, let slug = fm.slug, let p = fm.slugPosition {
+            diags.append(Diagnostic(.warning, "frontmatter.slug", id: "frontmatter.slug.section", ["slug": slug],
+                                    file: path, line: p.line, column: p.column))
+        }
+        if let problem = PageAddressRule.problem(contentPath: contentPath, slug: isSection ? nil : fm.slug) {
+            return (nil, diags + [.error("content.filename", id: problem.id, problem.arguments, file: path, line: 1, column: 1)])
+        }
+        let page = Page(sourcePath: path, language: lang, contentPath: contentPath, isSection: isSection,
+                        url: Page.url(language: lang, contentPath: contentPath, slug: isSection ? nil : fm.slug),
+                        frontMatter: fm, text: text, bodyOffset: split.bodyOffset, bodyLineOffset: split.bodyLineOffset)
+        return (page, diags)
+    }
+}

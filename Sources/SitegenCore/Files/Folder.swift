@@ -1,0 +1,51 @@
+import Foundation
+
+/// Folders as the build reads them: real paths, and the names a folder holds, listed without following
+/// a link in its place.
+package enum Folder {
+    /// The absolute path with every symbolic link resolved; for a path that does not exist yet, its
+    /// nearest existing ancestor is resolved and the rest appended.
+    package static func realPath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var existing = absolute
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                var base = String(cString: resolved)
+                for part in rest.reversed() { base += (base.hasSuffix("/") ? "" : "/") + part }
+                return base
+            }
+            let url = URL(fileURLWithPath: existing)
+            if existing == "/" || existing.isEmpty { return absolute }
+            rest.append(url.lastPathComponent)
+            existing = url.deletingLastPathComponent().path
+        }
+    }
+
+    /// The names in a folder, opened without following a link in its place.
+    package static func entries(_ dir: String) -> [String] {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0, let handle = fdopendir(fd) else {
+            if fd >= 0 { close(fd) }
+            return []
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = Self.name(of: entry)
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The name of an entry `readdir` returned.
+    package static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+        }
+    }
+}
+
+/// The system's words for the last failed call (`errno`), for a diagnostic.
+package func errnoText() -> String { String(cString: strerror(errno)) }

@@ -1,0 +1,63 @@
+import CCrypto
+
+/// SHA-256 of bytes, from OpenSSL's libcrypto, as lowercase hex.
+package enum SHA256Digest {
+    package static func hex(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let ok = bytes.withUnsafeBufferPointer { input in
+            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
+        }
+        // EVP_Digest fails only without memory; a manifest without a digest would be worse than a crash.
+        precondition(ok == 1 && length == 32, "SHA-256 failed")
+        return hex(digest: digest.prefix(32))
+    }
+
+    /// A digest's bytes as lowercase hex.
+    /// A file's size and digest ("1234 ab…"): what the build records of each source file, and how it
+    /// tells a changed page from an unchanged one.
+    package static func sized(_ bytes: [UInt8]) -> String { "\(bytes.count) " + hex(bytes) }
+
+    static func hex(digest: ArraySlice<UInt8>) -> String {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digest.count * 2)
+        for b in digest {
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// SHA-256 over many pieces fed one after another (OpenSSL's streaming interface), for digests of
+/// whole folders without holding them in memory.
+package final class SHA256Stream {
+    private let context: OpaquePointer
+
+    package init() {
+        // Fails only without memory, as above.
+        context = EVP_MD_CTX_new()!
+        precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "SHA-256 failed")
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    package func update(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.isEmpty { return }
+        precondition(EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1, "SHA-256 failed")
+    }
+
+    package func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes(update) }
+
+    /// A string, ended by a NUL so that `ab`+`c` and `a`+`bc` differ.
+    package func update(_ text: String) { update(Array(text.utf8) + [0]) }
+
+    /// The digest as lowercase hex.
+    package func hex() -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        precondition(EVP_DigestFinal_ex(context, &digest, &length) == 1 && length == 32, "SHA-256 failed")
+        return SHA256Digest.hex(digest: digest.prefix(32))
+    }
+}

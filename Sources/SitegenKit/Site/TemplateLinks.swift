@@ -1,0 +1,96 @@
+import Foundation
+import SitegenCore
+import SitegenPolicy
+
+/// The text the templates themselves put on every page — literal markup around the `{{…}}` tags —
+/// judged by the link policy like a page's: an address or domain written into a template reaches
+/// every reader of every page, so it must be official like any other (`static/` may hold no HTML for
+/// the same reason).
+///
+/// Two readings, each at its line and column of the template: the text as a messenger or a browser
+/// would read it (the page's own scanner), and every `href`, `src`, `action`, `formaction`, `poster`,
+/// `data`, `cite` and `srcset` value written in it, judged as the link it is (`//host/` included).
+/// A value holding a tag is the pipeline's own (`{{homeURL}}`) and is judged where it is made.
+enum TemplateLinks {
+    static let linkAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "data", "cite", "srcset"]
+
+    /// What the link policy refuses in the templates, as they were parsed.
+    static func check(_ templates: Templates, inspector: PageInspector) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (file, raw) in templates.sources {
+            // Bytes that are not text are judged as the page would show them (U+FFFD for a bad
+            // byte), never skipped: the rest of the template still reaches readers.
+            let repaired = Array(String(decoding: raw, as: UTF8.self).utf8).filter { $0 != 0 }
+            guard case .success(let text) = SourceText.decode(repaired) else { continue }
+            let masked = maskTags(text.bytes)
+            let literal = String(decoding: masked, as: UTF8.self)
+            func report(_ findings: [Finding], at offset: Int) {
+                let p = text.position(ofByte: offset)
+                for f in findings { out.append(f.diagnostic(file: file, line: p.line, column: p.column)) }
+            }
+            if let (f, hidden) = PageInspector.invisibleFinding(literal) { report([f], at: hidden.offset) }
+            for token in inspector.tokens.scan(literal) {
+                report(inspector.judgeToken(token, inWarning: false), at: token.offset)
+            }
+            for (value, offset) in attributeValues(masked) where !value.contains(0) && !value.isEmpty {
+                report(inspector.judge.judge(String(decoding: value, as: UTF8.self)), at: offset)
+            }
+        }
+        return out
+    }
+
+    /// The template's bytes with every `{{…}}` tag (and its braces) replaced by NUL bytes, so what is
+    /// left is the literal text at its own offsets.
+    static func maskTags(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        var i = 0
+        while i + 1 < out.count {
+            if out[i] == 0x7B && out[i + 1] == 0x7B {
+                var j = i + 2
+                while j + 1 < out.count && !(out[j] == 0x7D && out[j + 1] == 0x7D) { j += 1 }
+                var end = min(out.count, j + 2)
+                if end < out.count && out[end] == 0x7D { end += 1 }
+                for k in i..<end { out[k] = 0 }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The quoted values of link attributes in literal markup, with their byte offsets. A value with
+    /// a masked tag in it holds NUL bytes.
+    static func attributeValues(_ bytes: [UInt8]) -> [(value: [UInt8], offset: Int)] {
+        var out: [(value: [UInt8], offset: Int)] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == 0x3D else { i += 1; continue }   // "="
+            var nameEnd = i
+            while nameEnd > 0 && (bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09) { nameEnd -= 1 }
+            var nameStart = nameEnd
+            while nameStart > 0 && (isNameByte(bytes[nameStart - 1])) { nameStart -= 1 }
+            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
+            var v = i + 1
+            while v < bytes.count && (bytes[v] == 0x20 || bytes[v] == 0x09) { v += 1 }
+            guard linkAttributes.contains(name), v < bytes.count else { i += 1; continue }
+            if bytes[v] == 0x22 || bytes[v] == 0x27 {
+                let quote = bytes[v]
+                var end = v + 1
+                while end < bytes.count && bytes[end] != quote { end += 1 }
+                out.append((Array(bytes[(v + 1)..<end]), v + 1))
+                i = end
+            } else {
+                var end = v
+                while end < bytes.count && !(bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x3E) { end += 1 }
+                out.append((Array(bytes[v..<end]), v))
+                i = end
+            }
+        }
+        return out
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x5F || b == 0x3A
+    }
+}

@@ -1,0 +1,488 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import UnicodeSecurity
+
+/// Applies the link policy to one page: every link, every token of visible text, the title and
+/// description. Returns the diagnostics, placed at what the editor typed, and the edits that show
+/// the fakes named in warnings defanged.
+/// Made once per build (it precomputes the lookalike forms of every official name).
+package struct PageInspector: Sendable {
+    package let judge: URLJudge
+    package let tokens: TextTokens
+    /// The official numbers of `links.phones`, in the form numbers in text are compared in.
+    let officialPhones: Set<String>
+
+    var policy: LinkPolicy { judge.policy }
+
+    init(policy: LinkPolicy, baseURL: String) {
+        judge = URLJudge(policy: policy, baseURL: baseURL)
+        tokens = TextTokens(fakeNames: policy.fakeNames, fakeDomains: policy.fakeDomains.sorted().map(HostName.unicode),
+                            officialHandles: policy.officialHandles.sorted())
+        officialPhones = Set(policy.phones.map(PhoneNumbers.canonical))
+    }
+
+    package func inspect(page: Page, inventory: MarkdownInventory) -> ([Diagnostic], RenderEdits) {
+        var diagnostics: [Diagnostic] = []
+        var edits = RenderEdits()
+        func place(_ f: Finding, _ position: BodyPosition) {
+            var p = page.filePosition(position)
+            if let culprit = f.culprit { p = Self.column(of: culprit, from: p, in: page) }
+            diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
+        }
+
+        for link in inventory.links {
+            var destination = link.destination
+            var position = link.position
+            if link.origin == .bareAutolink {
+                // The autolink extension reports its links a column early; find the text itself.
+                position = locate(link.text, near: position, in: page)
+                if let node = link.node, let alert = link.alert, alert.mayNameFakes,
+                   let host = Self.host(ofBare: link.text), isFake(host) {
+                    edits.defangedLinks[node] = link.text
+                    continue
+                }
+                // `www.egov.kz` typed as text becomes an http link; publish it over https.
+                if destination.hasPrefix("http://"), "http://" + link.text == destination, let node = link.node {
+                    destination = "https://" + link.text
+                    edits.urlRewrites[node] = destination
+                }
+            }
+            if link.origin == .image && link.destination.isEmpty { continue }
+            for f in judge.judge(destination) { place(f, position) }
+            // Pages are served with `img-src 'self' data:`: an image from another site would not show,
+            // and fetching it would tell that site who reads the page.
+            if link.origin == .image, destination.lowercased().hasPrefix("https://") || destination.lowercased().hasPrefix("http://") {
+                let p = page.filePosition(position)
+                diagnostics.append(.warning("markdown.external-image", id: "markdown.external-image",
+                                            file: page.sourcePath, line: p.line, column: p.column, url: destination))
+            }
+            // Only text with a dot or an @ can be an address or a handle.
+            if link.origin == .inline, link.text.utf8.contains(where: { $0 == 0x2E || $0 == 0x40 }),
+               let f = textMismatch(text: link.text, destination: destination) {
+                place(f, position)
+            }
+        }
+
+        for link in inventory.links where !link.title.isEmpty {
+            for token in tokens.scan(link.title) {
+                let findings = judgeToken(token, inWarning: false)
+                if findings.isEmpty { continue }
+                let at = locate(token.text, near: link.position, in: page)
+                for f in findings { place(f, at) }
+            }
+        }
+
+        for run in inventory.textRuns where run.link == .autolink || run.link == .bareAutolink {
+            // The link itself is judged above; a messenger showing the address as text may link
+            // pieces of it on their own (`https://egov.kz/…evil.com`), and each is judged too.
+            for token in tokens.scan(run.text) where token.offset > 0 {
+                let findings = judgeToken(token, inWarning: run.alert?.mayNameFakes == true)
+                guard !findings.isEmpty else { continue }
+                // An autolink's node does not say where it is: find the address, then the piece in it.
+                let link = locate(run.text, near: run.position, in: page)
+                let at = locate(token.text, near: BodyPosition(line: link.line, byteColumn: link.byteColumn + 2),
+                                offset: token.offset, in: page)
+                for f in findings { place(f, at) }
+            }
+        }
+
+        // Each run is read on its own: a long page's runs are read on every core, and the results
+        // joined in page order, so the diagnostics come out as from one pass.
+        let indices = inventory.textRuns.indices.filter {
+            inventory.textRuns[$0].link != .autolink && inventory.textRuns[$0].link != .bareAutolink
+        }
+        let readings: [RunReading]
+        if page.text.bytes.count >= Self.parallelPageBytes, indices.count >= 64 {
+            let chunk = (indices.count + 15) / 16
+            let chunks = stride(from: 0, to: indices.count, by: chunk).map { Array(indices[$0..<min(indices.count, $0 + chunk)]) }
+            readings = Parallel.mapOnThreads(chunks) { chunk in chunk.map { read(run: inventory.textRuns[$0], page: page) } }.flatMap { $0 }
+        } else {
+            readings = indices.map { read(run: inventory.textRuns[$0], page: page) }
+        }
+        for (index, reading) in zip(indices, readings) {
+            diagnostics += reading.diagnostics
+            let run = inventory.textRuns[index]
+            if run.link == nil && !reading.tokens.isEmpty { edits.runTokens[index] = reading.tokens }
+            if !reading.defanged.isEmpty { edits.defanged[run.node] = Self.united(reading.defanged) }
+        }
+
+        // A name written across inline markup (`egov-kz.c**om**`, `Egov**Kz**Bot2.0`) is one name to the
+        // reader. Not even a warning may name a fake so: only a name written in one piece can be shown
+        // defanged.
+        let runs = inventory.textRuns
+        for index in runs.indices where runs[index].joinsPrevious && index > 0 {
+            // The last boundary of a chain of runs without spaces reads the whole chain.
+            if index + 1 < runs.count, runs[index + 1].joinsPrevious, !runs[index].text.utf8.contains(where: Self.isSpace) {
+                continue
+            }
+            for (token, run, offset) in joinedTokens(runs, endingAt: index) {
+                let findings = judgeToken(token, inWarning: false)
+                guard !findings.isEmpty else { continue }
+                let piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
+                let at = locate(piece, near: runs[run].position, offset: offset, run: runs[run], in: page)
+                for f in findings {
+                    place(Finding(code: f.code, id: "text.across-formatting", MessageCatalog.detail(f.messageID, f.arguments),
+                                  url: f.url, culprit: f.culprit), at)
+                }
+            }
+        }
+
+        // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
+        let claimTexts = page.frontMatter.claimReview?.textValues ?? []
+        let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
+                     ("sms", page.frontMatter.sms)]
+        let fields = named.compactMap { key, value in value.map { ($0, false, key) } } + claimTexts.map { ($0, true, "claimReview") }
+        for (field, namesFakes, key) in fields {
+            // Escapes and folded lines make the value differ from the source: find each finding's text.
+            var from = page.text.offset(line: field.line, byteColumn: 1)
+            /// Places findings at `written`, looked for from where the last token was found.
+            func placeInField(_ findings: [Finding], _ written: String, advancing: Bool = false) {
+                guard !findings.isEmpty else { return }
+                let at = page.text.find(written, from: from, withinLines: 20) ?? from
+                if advancing { from = at }
+                let p = page.text.position(ofByte: at)
+                for var f in findings {
+                    // A title or an SMS has no warning block to name a fake in: say to leave it out.
+                    if !namesFakes, ["text.fake", "text.fake.written", "text.fake.domain", "telegram.fake"].contains(f.messageID) {
+                        let name = f.arguments["name"] ?? f.arguments["host"] ?? f.arguments["handle"].map { "@" + $0 } ?? written
+                        f = f.reworded("text.fake.field", ["name": name, "field": key])
+                    }
+                    let at = f.culprit.map { Self.column(of: $0, from: p, in: page) } ?? p
+                    diagnostics.append(f.diagnostic(file: page.sourcePath, line: at.line, column: at.column))
+                }
+            }
+            if let (f, hidden) = Self.invisibleFinding(field.value) { placeInField([f], String(hidden.scalar)) }
+            for (f, phone) in phoneFindings(field.value) { placeInField([f], phone.text) }
+            for token in tokens.scan(field.value) {
+                placeInField(judgeToken(token, inWarning: namesFakes), token.text, advancing: true)
+                if namesFakes, field.value == page.frontMatter.claimReview?.claim, isFakeToken(token) {
+                    edits.claimNames.append(token.offset..<(token.offset + token.length))
+                }
+            }
+        }
+        return (diagnostics, edits)
+    }
+
+    /// The position of the first `culprit` at or after `start` on its line, so the caret sits under
+    /// the letter to fix rather than where the name begins; `start` when the line does not have it.
+    static func column(of culprit: Unicode.Scalar, from start: (line: Int, column: Int), in page: Page) -> (line: Int, column: Int) {
+        guard let line = page.text.line(start.line) else { return start }
+        for (i, scalar) in line.unicodeScalars.enumerated() where i >= start.column - 1 && scalar == culprit {
+            return (start.line, i + 1)
+        }
+        return start
+    }
+
+    /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
+    func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
+        PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
+            (Finding(code: "text.phone", id: "text.phone", ["number": $0.text], url: nil), $0)
+        }
+    }
+
+    /// Overlapping ranges (a fake named inside an e-mail address) made one, so each is shown
+    /// defanged whole.
+    package static func united(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// A page this long (in bytes) has its text runs read on every core; shorter pages are read
+    /// on one (the pages themselves are spread over the cores).
+    package static let parallelPageBytes = 256 * 1024
+
+    /// What the reading of one text run found: its diagnostics in order, its tokens, and the
+    /// names a warning shows defanged.
+    struct RunReading: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var tokens: [TextToken] = []
+        var defanged: [Range<Int>] = []
+    }
+
+    /// Judges every token of one run of visible text outside autolinks: invisible characters, link
+    /// texts naming fakes, addresses and handles, and phone numbers.
+    func read(run: TextRun, page: Page) -> RunReading {
+        var reading = RunReading()
+        func place(_ f: Finding, _ position: BodyPosition) {
+            var p = page.filePosition(position)
+            if let culprit = f.culprit { p = Self.column(of: culprit, from: p, in: page) }
+            reading.diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
+        }
+        if Self.mayHoldInvisible(run.text), let (f, hidden) = Self.invisibleFinding(run.text) {
+            // Zero-width and direction characters hide what a name really is (`Egov\u{200B}KzBot2.0`).
+            let before = String(scalars: run.text.unicodeScalars.prefix(hidden.offset))
+            let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
+            place(f, at)
+        }
+        let found = tokens.scan(run.text)
+        reading.tokens = found
+        for token in found {
+            // A known fake as the text of a link claims the link leads to it: never allowed,
+            // not even inside a warning. An image's description is no link text: a warning may
+            // name the fake there, defanged (the image's own source is judged as a link).
+            if run.link != nil, isFakeToken(token), Self.isName(token),
+               !(run.link == .image && run.alert?.mayNameFakes == true) {
+                let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+                place(Finding(code: "link.fake-text", id: "link.fake-text", ["name": token.text], url: nil), at)
+                continue
+            }
+            // Link text that is one address is judged against its target (text-mismatch).
+            if run.link == .inline && token.length == run.text.utf8.count { continue }
+            let mayNameFakes = run.alert?.mayNameFakes == true
+            let findings = judgeToken(token, inWarning: mayNameFakes)
+            if findings.isEmpty, mayNameFakes, isFakeToken(token) {
+                reading.defanged.append(token.offset..<(token.offset + token.length))
+                continue
+            }
+            if findings.isEmpty { continue }
+            let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
+            for f in findings { place(f, at) }
+        }
+        // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
+        for (finding, phone) in phoneFindings(run.text) {
+            place(finding, locate(phone.text, near: run.position, offset: phone.offset, run: run, in: page))
+        }
+        return reading
+    }
+
+    /// ASCII spaces and line breaks: what no address, handle or name holds.
+    package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// Tokens that only exist where runs meet: the runs before `last` that join without a space,
+    /// read together with the first word of `last`. Each token comes with the run it starts in and
+    /// its byte offset there.
+    func joinedTokens(_ runs: [TextRun], endingAt last: Int) -> [(TextToken, run: Int, offset: Int)] {
+        // Pieces of the window, back to front: (run, first byte used).
+        var pieces: [(run: Int, from: Int)] = []
+        var i = last - 1
+        while i >= 0 {
+            let bytes = runs[i].text.utf8
+            let word = bytes.reversed().prefix { !Self.isSpace($0) }.count
+            guard word > 0 else { break }
+            pieces.append((i, bytes.count - word))
+            guard word == bytes.count, runs[i].joinsPrevious else { break }
+            i -= 1
+        }
+        let head = runs[last].text.utf8.prefix { !Self.isSpace($0) }
+        guard !pieces.isEmpty, !head.isEmpty || pieces.count > 1 else { return [] }
+        pieces.reverse()
+        var window: [UInt8] = []
+        var starts: [Int] = []
+        for p in pieces {
+            starts.append(window.count)
+            window += Array(runs[p.run].text.utf8)[p.from...]
+        }
+        starts.append(window.count)
+        window += head
+        let boundaries = Array(starts.dropFirst())
+        return tokens.scan(String(decoding: window, as: UTF8.self)).compactMap { token in
+            let end = token.offset + token.length
+            guard boundaries.contains(where: { token.offset < $0 && $0 < end }) else { return nil }
+            let k = (starts.lastIndex { $0 <= token.offset }) ?? 0
+            let run = k < pieces.count ? pieces[k].run : last
+            let from = k < pieces.count ? pieces[k].from : 0
+            return (token, run, from + token.offset - starts[k])
+        }
+    }
+
+    /// Objections to a token of visible text.
+    package func judgeToken(_ token: TextToken, inWarning: Bool) -> [Finding] {
+        switch token.kind {
+        case .url:
+            if inWarning, let host = Self.host(ofBare: token.text), isFake(host) { return [] }
+            return judge.judge(token.text).map(Self.asText)
+        case .domain(let ascii), .email(let ascii):
+            if inWarning && isFake(ascii) { return [] }
+            if LinkPolicy.telegramHosts.contains(ascii) { return [] }
+            let findings = judge.hostFindings(ascii, input: token.text, code: "text")
+            // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
+            guard inWarning else { return findings }
+            return findings.map { f in
+                f.messageID == "text.domain" || f.messageID == "text.domain.lookalike" ? f.reworded("text.domain.new-fake") : f
+            }
+        case .handle(let name):
+            if inWarning, policy.fake(named: name) != nil { return [] }
+            return judge.judgeHandle(name, url: nil)
+        case .telegramPath(let segment):
+            if inWarning, policy.fake(named: segment) != nil { return [] }
+            return judge.judgeTelegramSegment(segment, url: nil)
+        case .address(let text):
+            // Judged as the link the app opens: `https://` and what is written.
+            if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
+            if text.prefix(while: { !"/?#".contains($0) }).contains("@") {
+                // What an editor meant as an e-mail address (`жауап@egov.kz`) a messenger opens as a link.
+                return [Finding(code: "text.url", id: "text.mail-not-latin", ["text": text], url: nil)]
+            }
+            return judge.judge("https://" + text).map(Self.asText)
+        case .ipAddress(let text):
+            return [Finding(code: "text.ip", id: "text.ip", ["address": text], url: nil)]
+        case .fakeName(let name):
+            if inWarning { return [] }
+            // A name written otherwise than the registry spells it says which fake it is.
+            if token.text.lowercased() == name.lowercased() {
+                return [Finding(code: "text.fake", id: "text.fake", ["name": name], url: nil)]
+            }
+            return [Finding(code: "text.fake", id: "text.fake.written", ["written": token.text, "name": name], url: nil)]
+        }
+    }
+
+    /// A link's objection said of an address written as text.
+    static func asText(_ f: Finding) -> Finding {
+        f.recoded(f.code.hasPrefix("link.") ? "text.url" : f.code)
+    }
+
+    private func isFake(_ ascii: String) -> Bool {
+        policy.fakeDomains.contains(ascii) || policy.fakeDomains.contains(HostName.registrable(ascii))
+    }
+
+    func isFakeToken(_ token: TextToken) -> Bool {
+        switch token.kind {
+        case .fakeName: return true
+        case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
+        case .domain(let a), .email(let a): return isFake(a)
+        case .url, .address: return Self.host(ofBare: token.text).map(isFake) ?? false
+        case .ipAddress: return false
+        }
+    }
+
+    /// Text-versus-target judgements already made in this build.
+    private let mismatches = SharedCache<String, Finding?>()
+
+    /// A byte-level look for the encodings invisible and direction characters can have, so the
+    /// Unicode property lookup runs only on the rare text that might hold one. Cyrillic letters,
+    /// «», — and ₸ are ruled out here; anything outside these known-safe patterns is looked at.
+    /// The first invisible or direction-changing character of prose, as a `text.invisible` finding.
+    package static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
+        guard let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) else { return nil }
+        let code = String(hidden.scalar.value, radix: 16, uppercase: true)
+        return (Finding(code: "text.invisible", id: "text.invisible",
+                        ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code], url: nil), hidden)
+    }
+
+    static func mayHoldInvisible(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                if c == 0xCD, i + 1 < b.count, b[i + 1] == 0x8F { return true }  // U+034F
+                // U+030A, U+0333, U+033F: marks Telegram deletes before sending.
+                if c == 0xCC, i + 1 < b.count, b[i + 1] == 0x8A || b[i + 1] == 0xB3 || b[i + 1] == 0xBF { return true }
+                if c >= 0xC3 && c <= 0xD7 { i += 2; continue }            // Latin, Greek, Cyrillic…
+                if c == 0xC2 { if i + 1 < b.count, b[i + 1] == 0xAD { return true }; i += 2; continue }  // U+00AD
+                if c == 0xE2, i + 2 < b.count {
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xA8 && c2 <= 0xAE)) { return true }
+                    if c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xAF { return true }
+                    i += 3
+                    continue
+                }
+                return true   // other scripts and planes: let the property lookup decide
+            }
+            return false
+        }
+    }
+
+    /// Names (not addresses, which the link itself is judged by).
+    static func isName(_ token: TextToken) -> Bool {
+        switch token.kind {
+        case .fakeName, .handle, .telegramPath: return true
+        default: return false
+        }
+    }
+
+    /// When the visible text of a link is itself an address, it must lead where it says.
+    func textMismatch(text: String, destination: String) -> Finding? {
+        mismatches.value(text + "\u{0}" + destination) { textMismatchUncached(text: text, destination: destination) }
+    }
+
+    private func textMismatchUncached(text: String, destination: String) -> Finding? {
+        let shown = text.trimmingCharacters(in: .whitespaces)
+        let found = tokens.scan(shown)
+        guard found.count == 1, let token = found.first, token.length == shown.utf8.count else { return nil }
+        let target = judge.parser.parse(destination)
+        var targetHost = ""
+        if case .domain(let h)? = target?.host { targetHost = h.hasSuffix(".") ? String(h.dropLast()) : h }
+        if target?.scheme == "mailto", let path = target?.serializedPath, let at = path.lastIndex(of: "@") {
+            targetHost = HostName.ascii(String(path[path.index(after: at)...])) ?? ""
+        }
+        func sameSite(_ shownHost: String) -> Finding? {
+            if HostName.registrable(shownHost) == HostName.registrable(targetHost) { return nil }
+            return Finding(code: "link.text-mismatch", id: "link.text-mismatch",
+                           ["shown": shown, "target": targetHost.isEmpty ? destination : HostName.unicode(targetHost)], url: destination)
+        }
+        switch token.kind {
+        case .domain(let ascii), .email(let ascii):
+            return sameSite(ascii)
+        case .url:
+            guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
+            return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
+        case .handle(let name), .telegramPath(let name):
+            if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
+            return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
+        default:
+            return nil
+        }
+    }
+
+    /// The host of a bare `www.…` or written-out URL.
+    static func host(ofBare text: String) -> String? {
+        var t = Substring(text)
+        for scheme in ["https://", "http://", "mailto:"] where t.lowercased().hasPrefix(scheme) { t = t.dropFirst(scheme.count) }
+        // An e-mail address: the domain is after the @.
+        if let at = t.lastIndex(of: "@"), !t[..<at].contains("/") { t = t[t.index(after: at)...] }
+        let host = t.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        return HostName.ascii(String(host))
+    }
+
+    /// How far past where a token of a text run should be its text is looked for: escapes and
+    /// entities shift it a little, and a token written otherwise in the source (a number's no-break
+    /// space) must not cost a scan of the rest of a megabyte-long line each time. (A link placed by
+    /// its neighbour is looked for without this bound: the neighbour may be long.)
+    static let locateWindow = 4096
+
+    /// Where a token really is: cmark reports where its node starts; the token's own text is found
+    /// in the source line from there (escapes and entities can shift it).
+    package func locate(_ token: String, near start: BodyPosition, offset: Int = 0, run: TextRun? = nil, in page: Page)
+        -> BodyPosition
+    {
+        let fileLine = start.line + page.bodyLineOffset
+        guard fileLine >= 1, fileLine <= page.text.lineStarts.count else { return start }
+        var line = fileLine
+        var from = page.text.offset(line: line, byteColumn: max(1, start.byteColumn - 2))
+        // A code block's text spans lines: move to the line the offset falls on.
+        // Only a code block's text holds line breaks (a text node ends at each); looking for them in
+        // every run made a long line of tokens quadratic.
+        if let run, run.node.kind == .codeBlock, run.text.utf8.prefix(offset).contains(0x0A) {
+            let before = run.text.utf8.prefix(offset)
+            line += before.count { $0 == 0x0A }
+            let lastBreak = before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0
+            from = page.text.offset(line: line, byteColumn: 1) + max(0, offset - lastBreak - 4)
+        } else if offset > 0 {
+            from = min(page.text.bytes.count, from + offset)
+        }
+        // Search this line first, then the following lines of the block (a link without a
+        // position is placed by its neighbours, which may be on an earlier line).
+        let start = max(page.text.lineStarts[line - 1], from - 2)
+        let at = page.text.find(token, from: start, withinLines: 50, withinBytes: run == nil ? nil : Self.locateWindow)
+            ?? min(from, page.text.bytes.count)
+        let p = page.text.position(ofByte: at)
+        let lineStart = page.text.lineStarts[p.line - 1]
+        return BodyPosition(line: p.line - page.bodyLineOffset, byteColumn: at - lineStart + 1)
+    }
+}
+
+extension LinkPolicy {
+    /// An inspector for pages of a site published at `baseURL`; made once per build and shared.
+    package func inspector(baseURL: String) -> PageInspector { PageInspector(policy: self, baseURL: baseURL) }
+}

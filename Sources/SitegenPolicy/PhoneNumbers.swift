@@ -1,0 +1,217 @@
+import SitegenCore
+
+/// Finds the numbers in text that a reader's phone would dial, so they can be judged against
+/// `links.phones`: readers call what a guide prints, and messengers and phones turn these forms into
+/// call links by themselves.
+///
+/// A number is read as a chain of digit groups joined by one space (plain or no-break), a hyphen or
+/// dash, or parentheses around a group: `+7 701 123 45 67`, `+77011234567`, `+7-701-123-45-67`,
+/// `8 701 123 45 67`, `8 (727) 123-45-67`, `701 123 45 67`. It is a phone number when
+/// - it starts with `+` and has 8–15 digits (any country: E.164);
+/// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms), or 10
+///   starting with 7 (a number without its prefix), and is not grouped in thousands (`87 011 234 567`
+///   is an amount) nor followed by a currency or percent sign;
+/// - it is a short service number (3–5 digits, `1414`) right after a phone sign (☎, 📞, 📱) or a
+///   word about calling or numbers (`нөміріне`, `номеру`, `тел.`, `звоните`), or right before one.
+///
+/// Dots never join groups, so dates (`14.04.2020`, `2020-04-14` has 8 digits) are not phones; nor are
+/// amounts (`42 500 ₸`), years, step numbers, IINs (12 digits) or card numbers (16).
+enum PhoneNumbers {
+    /// A number found in text: UTF-8 offset and length, as written, and its digits in one form
+    /// (`87011234567` and `+7 701 123 45 67` both `77011234567`).
+    struct Found: Equatable, Sendable {
+        var offset: Int
+        var length: Int
+        var text: String
+        var digits: String
+    }
+
+    /// The one form numbers are compared in: the national `8` prefix of an 11-digit number becomes the
+    /// country code 7, and a 10-digit number starting with 7 gets the country code.
+    static func canonical(_ digits: String) -> String {
+        if digits.count == 11, digits.hasPrefix("8") { return "7" + digits.dropFirst() }
+        if digits.count == 10, digits.hasPrefix("7") { return "7" + digits }
+        return digits
+    }
+
+    /// A quick look: without two digits in a row (or a digit after `+`) there is no number. Digits of
+    /// other scripts (fullwidth `７`, Arabic-Indic `٧`, mathematical `𝟕`) are dialled like ASCII ones.
+    static func mayHold(_ text: String) -> Bool {
+        var copy = text
+        var hasOtherScripts = false
+        let ascii = copy.withUTF8 { bytes in
+            var previousIsDigit = false
+            for b in bytes {
+                let isDigit = b >= 0x30 && b <= 0x39
+                if isDigit && previousIsDigit { return true }
+                previousIsDigit = isDigit
+                // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow.
+                if b >= 0xD8 { hasOtherScripts = true }
+            }
+            return false
+        }
+        if ascii { return true }
+        guard hasOtherScripts else { return false }
+        var previousIsDigit = false
+        for u in text.unicodeScalars {
+            let isDigit = Self.isDigit(plain(u))
+            if isDigit && previousIsDigit { return true }
+            previousIsDigit = isDigit
+        }
+        return false
+    }
+
+    /// A character as a phone reads it: a decimal digit of any script as its ASCII digit, a
+    /// fullwidth plus as `+`, and an invisible space or joiner as a space.
+    static func plain(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if u.isASCII { return u }
+        switch u.value {
+        case 0xFF0B, 0xFE62: return "+"
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return " "
+        case 0x400...0x52F: return u
+        default: break
+        }
+        if u.properties.numericType == .decimal || u.properties.numericType == .digit,
+           let value = u.properties.numericValue, value >= 0, value <= 9, value == value.rounded() {
+            return Unicode.Scalar(UInt8(48 + Int(value)))
+        }
+        return u
+    }
+
+    static func find(in text: String) -> [Found] {
+        guard mayHold(text) else { return [] }
+        let written = ScalarArray.of(text)
+        let s = written.map(plain)
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        var out: [Found] = []
+        var i = 0
+        while i < s.count {
+            let plus = s[i] == "+" && i + 1 < s.count && isDigit(s[i + 1])
+            let opens = s[i] == "(" && i + 1 < s.count && isDigit(s[i + 1])
+            guard isDigit(s[i]) || plus || opens else { i += 1; continue }
+            // Inside a word, a decimal or another number, a chain is not a number of its own.
+            if i > 0, isAttached(s[i - 1]) {
+                i += 1
+                while i < s.count, isDigit(s[i]) { i += 1 }
+                continue
+            }
+            let (end, groups) = chain(s, from: plus ? i + 1 : i)
+            let digits = groups.joined()
+            if let found = phone(s, i, end, groups: groups, plus: plus) {
+                out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
+                                 text: String(scalars: written[i..<found]), digits: canonical(digits)))
+            }
+            i = max(end, i + 1)
+        }
+        return out
+    }
+
+    /// The digit groups of the chain starting at `from` and where it ends (after its last digit or `)`).
+    private static func chain(_ s: [Unicode.Scalar], from: Int) -> (Int, [String]) {
+        var groups: [String] = []
+        var j = from
+        var end = from
+        while j < s.count {
+            var k = j
+            let parenthesised = s[k] == "("
+            if parenthesised { k += 1 }
+            var group = ""
+            while k < s.count, isDigit(s[k]) { group.unicodeScalars.append(s[k]); k += 1 }
+            guard !group.isEmpty else { break }
+            if parenthesised {
+                guard k < s.count, s[k] == ")" else { break }
+                k += 1
+            }
+            groups.append(group)
+            end = k
+            // At most one space or hyphen, then the next group (which may open with `(`).
+            var next = k
+            if next < s.count, isSeparator(s[next]) { next += 1 }
+            guard next < s.count else { break }
+            let opensGroup = s[next] == "(" && next + 1 < s.count && isDigit(s[next + 1])
+            guard isDigit(s[next]) || opensGroup, next > k || opensGroup || parenthesised else { break }
+            j = next
+        }
+        return (end, groups)
+    }
+
+    /// Where the phone number ends, if the chain is one.
+    private static func phone(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, groups: [String], plus: Bool) -> Int? {
+        let digits = groups.joined()
+        // A digit, letter or decimal right after: part of something else (`12345678901a`, `8 701,5`).
+        // A Kazakh or Russian ending may be glued on (`1414ке`).
+        if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
+        if plus { return (8...15).contains(digits.count) ? end : nil }
+        if followedByUnit(s, end) { return nil }
+        let national = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7")))
+            || (digits.count == 10 && digits.hasPrefix("7"))
+        if national {
+            // `87 011 234 567` is grouped as an amount is, not as a phone number.
+            let thousands = groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+            return thousands ? nil : end
+        }
+        if groups.count == 1, (3...5).contains(digits.count), s[start] != "(",
+           nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
+            return end
+        }
+        return nil
+    }
+
+    // MARK: Characters
+
+    static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+
+    /// Spaces (plain, no-break, narrow no-break, thin), hyphens and dashes.
+    private static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0xA0, 0x202F, 0x2009, 0x2D, 0x2010, 0x2011, 0x2012, 0x2013: return true
+        default: return false
+        }
+    }
+
+    /// What makes digits part of something else when written right before them.
+    private static func isAttached(_ u: Unicode.Scalar) -> Bool {
+        isDigit(u) || u.properties.isAlphabetic || u == "." || u == "," || u == "_" || u == "/" || u == "@"
+            || u == "#" || u == "+" || u == "№"
+    }
+
+    /// ₸, ₽, $, €, %, and the words тг, теңге, тенге, руб…, доллар…: an amount, not a number to call.
+    private static func followedByUnit(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        var j = end
+        while j < s.count, s[j] == " " || s[j].value == 0xA0 || s[j].value == 0x202F { j += 1 }
+        guard j < s.count else { return false }
+        if "₸₽$€%".unicodeScalars.contains(s[j]) { return true }
+        let word = String(scalars: s[j..<min(s.count, j + 6)]).lowercased()
+        return ["тг", "теңге", "тенге", "руб", "доллар", "евро"].contains { word.hasPrefix($0) }
+    }
+
+    /// Stems of the words that say a short number is one to call, in Kazakh, Russian and English.
+    private static let phoneWords = ["нөмір", "номер", "тел", "қоңырау", "звон", "позвон", "call", "phone", "байланыс"]
+    private static let phoneSigns: Set<UInt32> = [0x260E, 0x260F, 0x1F4DE, 0x1F4F1, 0x1F4F2]
+
+    /// Whether the word (or sign) before `start` is about calling, with only spaces, `:` or `—` between.
+    private static func nearPhoneWord(_ s: [Unicode.Scalar], before start: Int) -> Bool {
+        var j = start - 1
+        while j >= 0, " :\u{A0}—-–".unicodeScalars.contains(s[j]) || s[j].value == 0xFE0F || s[j] == "." { j -= 1 }
+        guard j >= 0 else { return false }
+        if phoneSigns.contains(s[j].value) { return true }
+        var k = j
+        while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
+        return k < j && isPhoneWord(String(scalars: s[(k + 1)..<(j + 1)]))
+    }
+
+    /// Whether the word after `end` is about calling (`1414 нөміріне`).
+    private static func nearPhoneWord(_ s: [Unicode.Scalar], after end: Int) -> Bool {
+        var j = end
+        while j < s.count, " \u{A0}—-–".unicodeScalars.contains(s[j]) { j += 1 }
+        var k = j
+        while k < s.count, s[k].properties.isAlphabetic { k += 1 }
+        return k > j && isPhoneWord(String(scalars: s[j..<k]))
+    }
+
+    private static func isPhoneWord(_ word: String) -> Bool {
+        let w = word.lowercased()
+        return !w.isEmpty && phoneWords.contains { w.hasPrefix($0) }
+    }
+}

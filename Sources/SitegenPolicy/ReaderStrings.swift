@@ -1,0 +1,90 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import UnicodeSecurity
+
+/// The strings outside `content/` that reach readers — the site title, the publisher, the titles and
+/// descriptions of `official:` links and of known fakes in `sitegen.yml`, and every interface string
+/// of `i18n/<lang>.yml` (on every page and in every bulletin) — judged by the link policy like the
+/// text of a page, with each finding at its line and column in the YAML file.
+///
+/// A known fake's description is shown inside the known-fakes warning, so it may name a fake, which
+/// is then shown defanged (``namedFakes(in:inspector:)``); nothing else in these strings may.
+package enum ReaderStrings {
+    /// One string as written: its file, what it is, its text and place, and whether it is read in a
+    /// warning.
+    struct Entry {
+        var file: String
+        var text: Located<String>
+        var mayNameFakes: Bool
+    }
+
+    /// Every reader-facing string, in a fixed order (file, then as written).
+    static func entries(config: SiteConfig, strings: Strings) -> [Entry] {
+        var out: [Entry] = []
+        func add(_ texts: LocalizedText, fakes: Bool = false) {
+            for key in texts.located.keys.sorted() { out.append(Entry(file: SiteConfig.fileName, text: texts.located[key]!, mayNameFakes: fakes)) }
+        }
+        add(config.titleText)
+        if let publisher = config.publisher { add(publisher.name) }
+        for entry in config.official {
+            add(entry.title)
+            add(entry.description)
+        }
+        for fake in config.links.fakes { add(fake.description, fakes: true) }
+        for lang in strings.located.keys.sorted() {
+            let table = strings.located[lang]!
+            for key in table.keys.sorted() { out.append(Entry(file: "i18n/\(lang).yml", text: table[key]!, mayNameFakes: false)) }
+        }
+        return out.sorted { ($0.file, $0.text.line, $0.text.column) < ($1.file, $1.text.line, $1.text.column) }
+    }
+
+    /// What the link policy refuses in the reader-facing strings of `sourceDirectory`.
+    package static func check(config: SiteConfig, strings: Strings, inspector: PageInspector, sourceDirectory: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var files: [String: SourceText] = [:]
+        func source(_ file: String) -> SourceText? {
+            if let t = files[file] { return t }
+            guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + file),
+                  case .success(let t) = SourceText.decode([UInt8](data)) else { return nil }
+            files[file] = t
+            return t
+        }
+        for entry in entries(config: config, strings: strings) {
+            let value = entry.text.value
+            let bytes = Array(value.utf8)
+            // Where a piece of the value is written: searched from the value's line, since quotes,
+            // escapes and folded lines move it; the value's own place when it cannot be found.
+            func place(_ piece: String) -> (line: Int, column: Int) {
+                guard let text = source(entry.file) else { return (entry.text.line, entry.text.column) }
+                let from = text.offset(line: entry.text.line, byteColumn: 1)
+                guard let at = text.find(piece, from: from, withinLines: 20) else { return (entry.text.line, entry.text.column) }
+                return text.position(ofByte: at)
+            }
+            func report(_ f: Finding, _ piece: String) {
+                let p = place(piece)
+                out.append(f.diagnostic(file: entry.file, line: p.line, column: p.column))
+            }
+            if let (f, hidden) = PageInspector.invisibleFinding(value) { report(f, String(hidden.scalar)) }
+            for (f, phone) in inspector.phoneFindings(value) { report(f, phone.text) }
+            for token in inspector.tokens.scan(value) {
+                let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)
+                for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(f, written) }
+            }
+        }
+        // The publisher's address is a link in every page's structured data; the site's own address
+        // is judged as the page of the site it is.
+        if let url = config.publisher?.urlLocation {
+            let own = url.value.hasPrefix(config.baseURL) ? "/" + url.value.dropFirst(config.baseURL.count) : url.value
+            for f in inspector.judge.judge(own) {
+                out.append(f.diagnostic(file: SiteConfig.fileName, line: url.line, column: url.column))
+            }
+        }
+        return out
+    }
+
+    /// Byte ranges of the known fakes a text names, to be shown defanged.
+    package static func namedFakes(in text: String, inspector: PageInspector) -> [Range<Int>] {
+        PageInspector.united(inspector.tokens.scan(text).filter(inspector.isFakeToken).map { $0.offset..<($0.offset + $0.length) })
+    }
+}

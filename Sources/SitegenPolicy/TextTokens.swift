@@ -1,0 +1,404 @@
+import Foundation
+import SitegenCore
+import SitegenMarkdown
+import UnicodeSecurity
+
+/// A token in visible text that the link policy must judge.
+package struct TextToken: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
+        /// `https://…` or `http://…` written out.
+        case url
+        /// A name with a real top-level domain: `egov.kz`, `www.egov-kz.com`, `егов.қаз`.
+        case domain(ascii: String)
+        /// `name@domain`: the domain is judged.
+        case email(ascii: String)
+        /// `@handle`.
+        case handle(String)
+        /// A known fake name from the policy, written without `@`.
+        case fakeName(String)
+        /// `t.me/handle` written without a scheme.
+        case telegramPath(String)
+        /// An address a messenger links without a scheme that is more than a name (`evil.com:8080/x`,
+        /// `help@egov.kz/…`): judged as the `https://` link the app opens.
+        case address(String)
+        /// An IPv4 or IPv6 address, with or without more after it (`185.22.64.10/apply`).
+        case ipAddress(String)
+    }
+
+    package var kind: Kind
+    /// UTF-8 offset and length in the run.
+    package var offset: Int
+    var length: Int
+    package var text: String
+}
+
+/// Finds URLs, domain names, e-mail addresses, handles and known fake names in text.
+///
+/// A domain is recognised by its top-level domain being real (the public suffix list), so Kazakh and
+/// Russian abbreviations (`т.б.`, `2020 ж.`), amounts (`42 500`), step labels (`1-қадам`) and
+/// decimals are not mistaken for one. A Kazakh suffix joined by a hyphen (`egov.kz-ке`) is not part
+/// of the name.
+package struct TextTokens {
+    /// Known fake names, ASCII-lowercased → as written in the policy.
+    let fakeNames: [String: String]
+    /// Whether a fake name has this many characters (fake names are ASCII, at most 64 long), to
+    /// skip words that cannot be one without hashing.
+    let fakeNameLengths: FakeNameLengths
+
+    /// The registry as a reader sees it: inflected, confusable, with dot-likes.
+    let fakeMatcher: FakeNameMatcher
+
+    init(fakeNames: [String: String], fakeDomains: [String] = [], officialHandles: [String] = []) {
+        self.fakeNames = fakeNames
+        fakeNameLengths = FakeNameLengths(fakeNames.keys.map { $0.utf8.count })
+        fakeMatcher = FakeNameMatcher(bots: Array(fakeNames.values), sites: fakeDomains, officials: officialHandles)
+    }
+
+    /// A small table of lengths: `contains` is an array read.
+    struct FakeNameLengths: Sendable {
+        private var table = [Bool](repeating: false, count: 129)
+        init(_ lengths: [Int]) { for n in lengths where n < table.count { table[n] = true } }
+        func contains(_ n: Int) -> Bool { n > 0 && n < table.count && table[n] }
+    }
+
+    /// Short texts (link texts, names) repeat across pages: their tokens are found once.
+    private let shortTexts = SharedCache<String, [TextToken]>()
+
+    package func scan(_ text: String) -> [TextToken] {
+        guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) else { return [] }
+        if text.utf8.count <= 64 { return shortTexts.value(text) { scanUncached(text) } }
+        return scanUncached(text)
+    }
+
+    /// Characters a reader (or a browser's IDNA) takes for a dot or an at sign.
+    static func plain(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        switch u.value {
+        case 0x3002, 0xFF0E, 0xFF61, 0x2024: return "."
+        case 0xFF20, 0xFE6B: return "@"
+        default: return u
+        }
+    }
+
+    private func scanUncached(_ text: String) -> [TextToken] {
+        let original = ScalarArray.of(text)
+        let scalars = original.map(Self.plain)
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)
+        for (i, u) in original.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        var tokens: [TextToken] = []
+        func token(_ kind: TextToken.Kind, _ from: Int, _ to: Int) {
+            tokens.append(TextToken(kind: kind, offset: offsets[from], length: offsets[to] - offsets[from],
+                                    text: String(scalars: scalars[from..<to])))
+        }
+        var i = 0
+        while i < scalars.count {
+            let u = scalars[i]
+            let prevIsWord = i > 0 && Self.isWord(scalars[i - 1])
+            // Written-out URLs.
+            if !prevIsWord, u == "h" || u == "H", let end = urlEnd(scalars, i) {
+                token(.url, i, end)
+                i = end
+                continue
+            }
+            // @handles (not e-mail addresses: those have a word character before the @).
+            if u == "@", !prevIsWord, i + 1 < scalars.count, Self.isHandleChar(scalars[i + 1]) {
+                var end = i + 1
+                while end < scalars.count, Self.isHandleChar(scalars[end]) { end += 1 }
+                // A fake display name may go on with dots (`@EgovKzBot2.0`): it is that fake.
+                if let fake = fakeMatcher.match(scalars, at: i + 1, offset: i + 1), fake.to >= end {
+                    token(.handle(fake.name), i, fake.to)
+                    i = fake.to
+                    continue
+                }
+                token(.handle(String(scalars: scalars[(i + 1)..<end])), i, end)
+                i = end
+                continue
+            }
+            // Runs of letters, digits, dots, hyphens, underscores and @: domains, e-mails, fake names.
+            if Self.isWord(u), !prevIsWord || i == 0 {
+                var end = i
+                while end < scalars.count, Self.isWord(scalars[end]) || scalars[end] == "." || scalars[end] == "-"
+                    || scalars[end] == "@" { end += 1 }
+                // Most words are plain words: only runs with a dot or an @ inside, or starting with
+                // an ASCII part as long as a fake name, can be tokens.
+                // Fake names are ASCII: only an ASCII start as long as one can be one.
+                let asciiLength = scalars[i..<end].prefix { $0.isASCII && $0 != "-" && $0 != "." }.count
+                let asciiRun = asciiLength == end - i
+                if scalars[i..<max(i, end - 1)].indices.contains(where: { (scalars[$0] == "." || scalars[$0] == "@")
+                    && Self.isWord(scalars[$0 + 1]) })
+                    || (asciiRun && fakeNameLengths.contains(end - i))
+                    || (asciiLength > 0 && fakeNameLengths.contains(asciiLength)) {
+                    classify(scalars, i, end, token)
+                }
+                // A Telegram path written without scheme: `t.me/handle`.
+                if let last = tokens.last, last.offset == offsets[i], case .domain(let host) = last.kind,
+                   LinkPolicy.telegramHosts.contains(host) {
+                    let hostEnd = i + last.text.unicodeScalars.count
+                    if hostEnd < scalars.count, scalars[hostEnd] == "/" {
+                        var e = hostEnd + 1
+                        // `+` starts an invite code, which is judged (and refused) as such.
+                        while e < scalars.count, Self.isHandleChar(scalars[e]) || scalars[e] == "+" { e += 1 }
+                        if e > hostEnd + 1 {
+                            tokens.removeLast()
+                            token(.telegramPath(String(scalars: scalars[(hostEnd + 1)..<e])), i, e)
+                            i = e
+                            continue
+                        }
+                    }
+                }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        tokens += clientTokens(original, offsets, tokens)
+        tokens.sort { ($0.offset, $0.length) < ($1.offset, $1.length) }
+        // IP literals come left to right: a sweep over the tokens keeps this linear.
+        var covering = CoveringTokens(tokens)
+        tokens += IPLiteralScanner.find(original).compactMap { range in
+            let text = String(scalars: original[range])
+            let token = TextToken(kind: .ipAddress(text), offset: offsets[range.lowerBound],
+                                  length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
+            return covering.first(covering: token.offset, to: token.offset + token.length) == nil ? token : nil
+        }
+        return withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
+                             fakeMatcher.matches(in: scalars), offsets, scalars)
+    }
+
+    /// Adds the known fakes the matcher found. A fake inside a longer address, handle or URL leaves
+    /// that token to be judged as what it is (`egov-kz.com.kz` is a domain), except a bot name that
+    /// only looks like a domain; inside an e-mail address or across tokens, both are judged.
+    private func withFakeNames(_ found: [TextToken], _ fakes: [FakeNameMatcher.Match], _ offsets: [Int],
+                               _ scalars: [Unicode.Scalar]) -> [TextToken] {
+        guard !fakes.isEmpty else { return found }
+        var tokens = found
+        // Fakes come left to right and are judged against the tokens found before them: a sweep.
+        var covering = CoveringTokens(found)
+        for m in fakes {
+            let fake = TextToken(kind: .fakeName(m.name), offset: offsets[m.from], length: offsets[m.to] - offsets[m.from],
+                                 text: String(scalars: scalars[m.from..<m.to]))
+            let end = fake.offset + fake.length
+            if let k = covering.first(covering: fake.offset, to: end) {
+                switch tokens[k].kind {
+                case .domain where tokens[k].offset == fake.offset && tokens[k].length == fake.length && !m.isSite:
+                    tokens[k] = fake
+                case .email:
+                    tokens.append(fake)
+                default:
+                    continue
+                }
+            } else {
+                tokens.append(fake)
+            }
+        }
+        return tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
+    }
+
+    /// What a Telegram client links that the reading above did not find as the same thing at the
+    /// same place.
+    private func clientTokens(_ s: [Unicode.Scalar], _ offsets: [Int], _ found: [TextToken]) -> [TextToken] {
+        var out: [TextToken] = []
+        let byOffset = Dictionary(grouping: found, by: \.offset)
+        for link in TelegramTextBoundaries.find(s) {
+            let text = String(scalars: s[link.range])
+            let offset = offsets[link.range.lowerBound]
+            let here = byOffset[offset] ?? []
+            func add(_ kind: TextToken.Kind) {
+                out.append(TextToken(kind: kind, offset: offset, length: offsets[link.range.upperBound] - offset, text: text))
+            }
+            switch link.kind {
+            case .mention, .botCommand, .cashtag, .hashtag:
+                let name = String(text[text.index(after: text.firstIndex(of: "@")!)...])
+                // The first reading may have read on to a fake's display name (`@EgovKzBot2.0`).
+                if link.kind == .mention, here.contains(where: {
+                    if case .handle(let h) = $0.kind { return h.lowercased().hasPrefix(name.lowercased()) }
+                    return false
+                }) { continue }
+                add(.handle(name))
+            case .email:
+                let domain = String(text[text.index(after: text.firstIndex(of: "@")!)...])
+                let ascii = HostName.ascii(domain) ?? domain.lowercased()
+                if here.contains(where: { $0.kind == .email(ascii: ascii) }) { continue }
+                add(.email(ascii: ascii))
+            case .url:
+                if Self.hasScheme(text) {
+                    let host = PageInspector.host(ofBare: text)
+                    if here.contains(where: { $0.kind == .url && ($0.text == text || (host != nil && PageInspector.host(ofBare: $0.text) == host)) }) {
+                        continue
+                    }
+                    add(.url)
+                    continue
+                }
+                let hostEnd = text.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? text.endIndex
+                let authority = text[..<hostEnd]
+                if IPLiteralScanner.isIPv4(String(authority.split(separator: "@").last ?? "").prefix { $0 != ":" }) {
+                    add(.ipAddress(text))
+                    continue
+                }
+                let bareHost = !authority.contains("@") && !authority.contains(":")
+                let ascii = HostName.ascii(String(authority))
+                if bareHost, let ascii, !LinkPolicy.telegramHosts.contains(ascii) {
+                    // The name is what leads somewhere: the first reading judged it already.
+                    if here.contains(where: { $0.kind == .domain(ascii: ascii) }) { continue }
+                    if hostEnd == text.endIndex {
+                        add(.domain(ascii: ascii))
+                        continue
+                    }
+                }
+                // `t.me/handle` read as the same handle, with nothing after it that could lead
+                // elsewhere (`/../`, `%2e`, another address).
+                if bareHost, here.contains(where: { token in
+                    guard case .telegramPath = token.kind, text.hasPrefix(token.text) else { return false }
+                    return text.dropFirst(token.text.count).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-/?=&".contains($0)) }
+                }) { continue }
+                // Telegram links an address the first reading took for an e-mail address
+                // (`²@egov.kz`): the app opens it as a link with a user name.
+                if here.contains(where: { token in
+                    if case .email = token.kind { return false }
+                    return token.text == text
+                }) { continue }
+                add(.address(text))
+            }
+        }
+        return out
+    }
+
+    /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).
+    static func hasScheme(_ text: String) -> Bool {
+        // Read from the bytes: the scheme is ASCII, and this is asked of every address found.
+        var copy = text
+        return copy.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count, b[i] != 0x3A {
+                let c = b[i]
+                guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+                        || c == 0x2B || c == 0x2D || c == 0x2E else { return false }
+                i += 1
+            }
+            return i + 2 < b.count && b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F
+        }
+    }
+
+    /// A quick look at the bytes: without a dot inside a word, an @ or `://`, text can hold a token
+    /// only as an ASCII word as long as a fake name. Most runs of prose are ruled out here.
+    func mayHoldTokens(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(mayHoldTokens)
+    }
+
+    private func mayHoldTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Length of the ASCII word being read; negative once it holds a non-ASCII letter.
+        var wordLength = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            // Lead bytes of ．｡＠ (U+FF0E, U+FF61, U+FF20) and 。 (U+3002): scan fully.
+            if b == 0xEF || b == 0xE3 { return true }
+            if b >= 0x80 {
+                // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
+                if previous == 0x2E { return true }
+                wordLength = -1_000_000
+                previous = b
+                continue
+            }
+            // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
+            // `::` of an IPv6 address.
+            if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A)) { return true }
+            let isWordByte = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            if previous == 0x2E && isWordByte { return true }
+            previous = b
+            if isWordByte {
+                wordLength += 1
+            } else if b == 0x2D {
+                // A fake name may end at a hyphen (a suffix follows) or go on past it.
+                if fakeNameLengths.contains(wordLength) { return true }
+                wordLength += 1
+            } else {
+                if fakeNameLengths.contains(wordLength) { return true }
+                wordLength = 0
+            }
+        }
+        return fakeNameLengths.contains(wordLength)
+    }
+
+    /// Sorts one word-ish run into a token, if it is one.
+    private func classify(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ token: (TextToken.Kind, Int, Int) -> Void) {
+        var end = to
+        while end > from, s[end - 1] == "." || s[end - 1] == "-" || s[end - 1] == "@" { end -= 1 }
+        guard end > from else { return }
+        // Known fake names are found by the fake-name matcher (see `withFakeNames`).
+        if let at = s[from..<end].firstIndex(of: "@") {
+            let domainStart = at + 1
+            if domainStart < end, let (ascii, domainEnd) = domain(s, domainStart, end) {
+                token(.email(ascii: ascii), from, domainEnd)
+            }
+            return
+        }
+        if let (ascii, domainEnd) = domain(s, from, end) {
+            token(.domain(ascii: ascii), from, domainEnd)
+            return
+        }
+    }
+
+    /// The ASCII form and end of a domain name starting at `from`, if the run is one.
+    private func domain(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> (String, Int)? {
+        guard s[from..<to].contains(".") else { return nil }
+        var end = to
+        // Drop a hyphenated Kazakh or Russian suffix after the top-level domain: `kz-ке`.
+        if let lastDot = s[from..<end].lastIndex(of: "."), let hyphen = s[(lastDot + 1)..<end].firstIndex(of: "-"),
+           s[(hyphen + 1)..<end].contains(where: { !$0.isASCII }) {
+            end = hyphen
+        }
+        let name = String(scalars: s[from..<end])
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
+              labels.last!.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+              let ascii = HostName.ascii(name), HostName.hasKnownTLD(ascii)
+        else { return nil }
+        return (ascii, end)
+    }
+
+    /// End of a written-out `http(s)://` URL, without trailing punctuation.
+    private func urlEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let head = String(scalars: s[i..<min(s.count, i + 8)]).lowercased()
+        guard head.hasPrefix("https://") || head.hasPrefix("http://") else { return nil }
+        var end = i
+        while end < s.count, !s[end].properties.isWhitespace, !"<>\"«»“”".unicodeScalars.contains(s[end]) { end += 1 }
+        while end > i, ".,;:!?)'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        return end
+    }
+
+    static func isWord(_ u: Unicode.Scalar) -> Bool {
+        // Fast answers for ASCII and the Cyrillic letters of Kazakh and Russian text.
+        let v = u.value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        if (v >= 0x400 && v <= 0x481) || (v >= 0x48A && v <= 0x4FF) { return true }
+        return u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isHandleChar(_ u: Unicode.Scalar) -> Bool {
+        (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u))) || u == "_"
+    }
+}
+
+/// The tokens of a run, sorted by offset, asked left to right which one first covers a range: the
+/// tokens that can still cover a later range are kept, so a run of many tokens is read in one pass.
+struct CoveringTokens {
+    private let tokens: [TextToken]
+    private var next = 0
+    /// Indices of tokens already passed whose end may still cover a later range, in order.
+    private var open: [Int] = []
+
+    init(_ sorted: [TextToken]) { tokens = sorted }
+
+    /// The index of the first token (by offset, then length) with `offset <= from` and end `>= to`;
+    /// `from` must not decrease between calls.
+    mutating func first(covering from: Int, to: Int) -> Int? {
+        while next < tokens.count, tokens[next].offset <= from {
+            open.append(next)
+            next += 1
+        }
+        open.removeAll { tokens[$0].offset + tokens[$0].length < from }
+        return open.first { tokens[$0].offset + tokens[$0].length >= to }
+    }
+}
