@@ -138,7 +138,7 @@ package struct MarkdownInventory: Sendable {
         case .item:
             countItem(node)
             if let para = node.firstChild, para.kind == .paragraph, para.next == nil,
-               ["[ ]", "[x]", "[X]"].contains(para.plainText.trimmingCharacters(in: .whitespaces)) {
+               ["[ ]", "[x]", "[X]"].contains(para.plainText.trimmingSpaces()) {
                 bareTaskMarkers.append(node)
             }
         case .heading, .emphasis, .strong, .strikethrough:

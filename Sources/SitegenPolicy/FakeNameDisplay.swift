@@ -17,9 +17,9 @@ package enum FakeNameDisplay {
 
     /// Whether no client would link `name` on its own.
     static func isUnlinkable(_ name: String) -> Bool {
-        guard !name.isEmpty, name.unicodeScalars.allSatisfy(isNameCharacter), !name.lowercased().contains("www") else {
-            return false
-        }
+        // ASCII by then, so its bytes are searched.
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(isNameCharacter),
+              !name.lowercased().containsBytes(of: "www") else { return false }
         for context in [name, " " + name + " ", "(" + name + ").", "«" + name + "», ", "\"" + name + "\"."] {
             if !TelegramTextBoundaries.find(Array(context.unicodeScalars)).isEmpty || !strict.scan(context).isEmpty {
                 return false

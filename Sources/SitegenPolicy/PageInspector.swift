@@ -407,7 +407,7 @@ package struct PageInspector: Sendable {
     }
 
     private func textMismatchUncached(text: String, destination: String) -> Finding? {
-        let shown = text.trimmingCharacters(in: .whitespaces)
+        let shown = text.trimmingSpaces()
         let found = tokens.scan(shown)
         guard found.count == 1, let token = found.first, token.length == shown.utf8.count else { return nil }
         let target = judge.parser.parse(destination)

@@ -118,7 +118,7 @@ struct BulletinPreflight {
             for link in checked.inventory.links where link.node != nil {
                 let url = link.destination
                 // A relative address is resolved against the page's own (`#step-1`, `documents/`).
-                let relative = !(url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:"))
+                let relative = !(url.containsBytes(of: "://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:"))
                 let extra = relative ? base + pagePath : url.hasPrefix("http://") ? 1 : 0
                 let address = url.utf16.count + extra
                 longestLink = max(longestLink, address)

@@ -31,7 +31,7 @@ struct Bulletin: Sendable {
     /// The length of each part as the channel counts it, in UTF-16 units: Telegram's after its
     /// entities are parsed, the others' as written.
     var lengths: [Int] {
-        parts.map { channel == .telegram ? TelegramMeasure(html: $0).units : TelegramMeasure.utf16Length($0) }
+        parts.map { channel == .telegram ? TelegramMeasure.units(html: $0) : TelegramMeasure.utf16Length($0) }
     }
 }
 
@@ -117,8 +117,9 @@ struct BulletinMaker {
         // WhatsApp renders `*`, `~` and `_` as formatting, even where the page wrote them as text:
         // `*evil*.com` shows as evil.com. Read as the reader sees it too (a `_` inside a word, as in a
         // handle, is not a marker).
+        // (Its bytes are asked: Foundation's `contains` would also skip a marker a combining mark follows.)
         for bulletin in out where bulletin.channel == .whatsapp {
-            for part in bulletin.parts where part.contains("*") || part.contains("~") || part.contains("_") {
+            for part in bulletin.parts where part.utf8.contains(where: { $0 == 0x2A || $0 == 0x7E || $0 == 0x5F }) {
                 texts.append(Self.withoutWhatsAppMarkers(part))
             }
         }

@@ -74,7 +74,7 @@ enum NumberFacts {
         if digits == 0 { return [] }
         if digits < 4 {
             let lower = text.lowercased()
-            guard currencyWords.contains(where: { lower.contains($0) }) else { return [] }
+            guard currencyWords.contains(where: { lower.containsBytes(of: $0) }) else { return [] }
         }
         let u = ScalarArray.of(text)
         var offsets = [Int](repeating: 0, count: u.count + 1)
