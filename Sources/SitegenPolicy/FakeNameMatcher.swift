@@ -109,18 +109,42 @@ struct FakeNameMatcher: Sendable {
     }
 
     /// Whether `text` names a fake at all: the quick answer for the many runs that do not.
+    ///
+    /// Reads the UTF-8 bytes with the tables held in locals: walking the scalar view (an index a scalar,
+    /// a global's lazy check a table read) was a twentieth of `check`. A word start that may begin a
+    /// name is matched on the scalar view, as `matches(in:)` does.
     func mayHoldName(_ text: String) -> Bool {
         guard !entries.isEmpty else { return false }
+        var copy = text
         let view = text.unicodeScalars
-        var previousIsWord = false
-        var index = view.startIndex
-        while index != view.endIndex {
-            let u = view[index]
-            if !previousIsWord, mayStart(u), match(view, at: index, offset: 0) != nil { return true }
-            previousIsWord = Self.isWord(u)
-            index = view.index(after: index)
+        let starts = startTable, words = Self.wordTable
+        return copy.withUTF8 { bytes in
+            var previousIsWord = false
+            var i = 0
+            while i < bytes.count {
+                let (u, width) = Self.decode(bytes, at: i)
+                let isStart = u.value < Self.tableEnd ? starts[Int(u.value)] : mayStart(u)
+                if !previousIsWord, isStart,
+                   match(view, at: text.utf8.index(text.utf8.startIndex, offsetBy: i), offset: 0) != nil {
+                    return true
+                }
+                previousIsWord = u.value < Self.wordTableEnd ? words[Int(u.value)] : TextTokens.isWord(u)
+                i += width
+            }
+            return false
         }
-        return false
+    }
+
+    /// The scalar at byte `i` of valid UTF-8 (a Swift string's bytes), and its length in bytes.
+    @inline(__always) private static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (Unicode.Scalar(decoded: b0), 1) }
+        if b0 < 0xE0 { return (Unicode.Scalar(decoded: (b0 & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return (Unicode.Scalar(decoded: (b0 & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F), 3)
+        }
+        let v = (b0 & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | UInt32(b[i + 3]) & 0x3F
+        return (Unicode.Scalar(decoded: v), 4)
     }
 
     /// The longest registry name that starts at `start` (at scalar `offset` of the text), if one does.
