@@ -38,6 +38,9 @@ final class BulletinPreflightTests: XCTestCase {
         // Relative addresses resolve against a deep page path.
         "content/kk/a-very-long-folder-name-for-relative-links/deep.md": "---\ntitle: Терең\n---\n"
             + String(repeating: "[x](#a) ", count: 20) + "\n",
+        // Relative addresses that carry an absolute one in their query: resolved against the page too.
+        "content/kk/a-very-long-folder-name-for-relative-links/query.md": "---\ntitle: Сұрау\n---\n"
+            + String(repeating: "[x](?next=https://egov.kz/a) [y](./?to=https://egov.kz/b) ", count: 20) + "\n",
         // Mentions written as character references, and many small tables.
         "content/kk/entities.md": "---\ntitle: Белгілер\n---\n" + String(repeating: "&#64;Kenes1414Bot ", count: 10) + "\n\n"
             + String(repeating: "| a |\n|---|\n| b |\n\n", count: 10),

@@ -62,7 +62,10 @@ package struct SiteConfig: Sendable {
     }
 
     /// Joins the base URL and a site path such as `/kk/42500/apply/`.
-    package func absoluteURL(_ sitePath: String) -> String {
+    package func absoluteURL(_ sitePath: String) -> String { Self.absoluteURL(sitePath, baseURL: baseURL) }
+
+    /// ``absoluteURL(_:)`` for a site published at `baseURL`.
+    package static func absoluteURL(_ sitePath: String, baseURL: String) -> String {
         var path = Substring(sitePath)
         while path.hasPrefix("/") { path = path.dropFirst() }
         return baseURL + path

@@ -114,13 +114,15 @@ struct BulletinPreflight {
             let reused = checked.inventory.links.contains { $0.origin == .referenceDefinition }
             var entities = 2 + mentions  // the title, the footer's link, what the app detects by itself
             var longestLink = 0
-            let pagePath = page.url.utf16.count
-            for link in checked.inventory.links where link.node != nil {
+            for link in checked.inventory.links {
+                guard let node = link.node else { continue }
                 let url = link.destination
-                // A relative address is resolved against the page's own (`#step-1`, `documents/`).
-                let relative = !(url.containsBytes(of: "://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:"))
-                let extra = relative ? base + pagePath : url.hasPrefix("http://") ? 1 : 0
-                let address = url.utf16.count + extra
+                // What the bulletin writes: the address as rewritten (`www.x.kz` with its scheme), and a
+                // relative one resolved against the page's own (`#step-1`, `documents/`, `?next=https://…`),
+                // as the reader does; never less than written, one more for an `http://` made https.
+                let written = BulletinReader.absolute(checked.edits.urlRewrites[node] ?? url, pageURL: page.url, baseURL: baseURL)
+                let address = max(written.utf16.count, url.utf16.count + (url.hasPrefix("http://") ? 1 : 0))
+                let extra = address - url.utf16.count
                 longestLink = max(longestLink, address)
                 entities += 1
                 units += extra + (reused || link.origin == .bareAutolink ? address + 3 : 0)

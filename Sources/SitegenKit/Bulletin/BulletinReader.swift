@@ -202,11 +202,16 @@ struct BulletinReader {
     /// A destination as a reader outside the site needs it: links to pages of the site get the site's
     /// address in front; everything else was judged absolute and is kept as written.
     func absolute(_ destination: String) -> String {
-        if Self.isAbsolute.value(destination, { Self.parser.parse(destination) != nil }) { return destination }
-        if destination.hasPrefix("/") { return config.absoluteURL(destination) }
-        guard let base = Self.parser.parse(config.absoluteURL(page.url)),
-              let resolved = Self.parser.parse(destination, base: base)
-        else { return config.absoluteURL(page.url) }
+        Self.absolute(destination, pageURL: page.url, baseURL: config.baseURL)
+    }
+
+    /// ``absolute(_:)`` for a page at `pageURL` of a site published at `baseURL`; `sitegen check`'s
+    /// bounds measure the same addresses.
+    static func absolute(_ destination: String, pageURL: String, baseURL: String) -> String {
+        if isAbsolute.value(destination, { parser.parse(destination) != nil }) { return destination }
+        let pageAddress = SiteConfig.absoluteURL(pageURL, baseURL: baseURL)
+        if destination.hasPrefix("/") { return SiteConfig.absoluteURL(destination, baseURL: baseURL) }
+        guard let base = parser.parse(pageAddress), let resolved = parser.parse(destination, base: base) else { return pageAddress }
         return resolved.serialized()
     }
 
