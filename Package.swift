@@ -46,7 +46,7 @@ let package = Package(
         // A WHATWG URL parser: how a browser reads an href.
         .target(name: "WHATWGURL"),
         // Values every stage shares: diagnostics and their messages, source text and positions, reading
-        // files, digests, the parallel map, the terminal. Depends on no other part of sitegen.
+        // files, digests, the parallel map, the terminal, host names. Of sitegen, only UnicodeSecurity is below it.
         .target(name: "SitegenCore", dependencies: ["CCrypto", "UnicodeSecurity"]),
         // Markdown through cmark-gfm: the parsed tree, its positions, and what it holds (links, alerts).
         .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CCmarkConcurrency"]),
@@ -88,6 +88,8 @@ let package = Package(
         .testTarget(name: "SitegenKitTests", dependencies: [
             "SitegenKit", "SitegenCore", "SitegenMarkdown", "SitegenSearch", "SitegenContent", "SitegenPolicy",
         ]),
-        .testTarget(name: "SitegenServeTests", dependencies: ["SitegenServe", "SitegenKit", "SitegenContent", "SitegenCore"]),
+        .testTarget(name: "SitegenServeTests", dependencies: [
+            "SitegenServe", "SitegenKit", "SitegenContent", "SitegenPolicy", "SitegenCore",
+        ]),
     ]
 )

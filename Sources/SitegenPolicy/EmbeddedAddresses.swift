@@ -1,5 +1,4 @@
 import SitegenCore
-import UnicodeSecurity
 import WHATWGURL
 
 /// Finds another address carried inside an official link's path, query or fragment.

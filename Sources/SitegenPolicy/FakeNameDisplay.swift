@@ -10,7 +10,7 @@ import SitegenCore
 /// reading (a name with a real top-level domain, a URL, an e-mail address, a handle) nor Telegram's
 /// (TDLib's entity rules, ``TelegramTextBoundaries``) finds anything in it, alone or between spaces,
 /// brackets, quotes and a closing full stop, nor in the text around it where it stands. Bulletins are
-/// read again when finished (``BulletinGuard``), so a name that reads otherwise there fails the build.
+/// read again when finished (`BulletinGuard`, in SitegenKit), so a name that reads otherwise there fails the build.
 package enum FakeNameDisplay {
     /// The strict reading with no fakes registered: only what is linkable counts.
     private static let strict = TextTokens(fakeNames: [:])

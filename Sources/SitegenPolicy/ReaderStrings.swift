@@ -1,7 +1,6 @@
 import Foundation
 import SitegenContent
 import SitegenCore
-import UnicodeSecurity
 
 /// The strings outside `content/` that reach readers — the site title, the publisher, the titles and
 /// descriptions of `official:` links and of known fakes in `sitegen.yml`, and every interface string

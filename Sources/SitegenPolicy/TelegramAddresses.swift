@@ -1,5 +1,4 @@
 import SitegenCore
-import UnicodeSecurity
 
 /// Addresses as a Telegram client finds them in text: `tg://` and `ton://` anywhere, and names,
 /// e-mail addresses, IPv4 addresses and `http(s)://`, `ftp://`, `tonsite://` links read outwards

@@ -1,4 +1,3 @@
-import UnicodeSecurity
 
 /// Something a Telegram app turns into a link by itself, found in plain text.
 struct TelegramAutoLink: Sendable, Equatable {

@@ -8,11 +8,11 @@
 /// skeleton, exactly as a browser maps it before resolving it.
 ///
 /// All functions are safe to call from any thread at the same time.
-public enum Confusables {
+package enum Confusables {
     /// The UTS #39 skeleton of `s`: two strings are confusable exactly when
     /// their skeletons are equal. A skeleton is for comparison only; it is
     /// not meant to be shown (for example "m" may become "rn").
-    public static func skeleton(_ s: String) -> String {
+    package static func skeleton(_ s: String) -> String {
         let checker = SharedSpoofChecker.instance
         let result = withICUUTF8(s) { input, length in
             // Most characters map to one of similar length; NFD can expand a
@@ -34,7 +34,7 @@ public enum Confusables {
 
     /// Whether `a` and `b` look alike per UTS #39, i.e. have the same
     /// skeleton. Identical strings are confusable with each other.
-    public static func areConfusable(_ a: String, _ b: String) -> Bool {
+    package static func areConfusable(_ a: String, _ b: String) -> Bool {
         let checker = SharedSpoofChecker.instance
         let result = withICUUTF8(a) { first, firstLength in
             withICUUTF8(b) { second, secondLength -> Result<Int32, ICUFailure> in

@@ -4,7 +4,7 @@
 /// ICU's `uidna_nameToASCII_UTF8` and `uidna_nameToUnicodeUTF8`.
 ///
 /// All functions are safe to call from any thread at the same time.
-public enum IDNA {
+package enum IDNA {
     /// Converts `domain` to its ASCII (Punycode) form, mapping it first
     /// (lowercasing, width folding, NFC and so on), as a browser does before
     /// a DNS lookup.
@@ -15,7 +15,7 @@ public enum IDNA {
     ///
     /// - Returns: `.success` with the ASCII name, or `.failure` with every
     ///   error ICU found that the options do not waive.
-    public static func toASCII(_ domain: String, options: Options = .whatwgURL) -> IDNAResult {
+    package static func toASCII(_ domain: String, options: Options = .whatwgURL) -> IDNAResult {
         process(domain, options: options, toASCII: true)
     }
 
@@ -24,7 +24,7 @@ public enum IDNA {
     ///
     /// A `.failure` means the name is not a valid IDN; show the ASCII form
     /// instead of a decoded label in that case.
-    public static func toUnicode(_ domain: String, options: Options = .whatwgURL) -> IDNAResult {
+    package static func toUnicode(_ domain: String, options: Options = .whatwgURL) -> IDNAResult {
         process(domain, options: options, toASCII: false)
     }
 

@@ -4,26 +4,26 @@ extension IDNA {
     /// The default value, ``whatwgURL``, is what the WHATWG URL standard's
     /// "domain to ASCII" uses with `beStrict` false, which is how browsers
     /// read the host of an `href`.
-    public struct Options: Hashable, Sendable {
+    package struct Options: Hashable, Sendable {
         /// Reject labels with a hyphen at the start or end, or in both the
         /// third and fourth positions.
-        public var checkHyphens: Bool
+        package var checkHyphens: Bool
         /// Apply the RFC 5893 bidi rule to labels of a domain that contains
         /// right-to-left characters.
-        public var checkBidi: Bool
+        package var checkBidi: Bool
         /// Apply the RFC 5892 CONTEXTJ rules to ZERO WIDTH JOINER and
         /// ZERO WIDTH NON-JOINER.
-        public var checkJoiners: Bool
+        package var checkJoiners: Bool
         /// Restrict ASCII to letters, digits and hyphen (the STD3 host name rules).
-        public var useSTD3ASCIIRules: Bool
+        package var useSTD3ASCIIRules: Bool
         /// Map deviation characters (such as ß and ς) the IDNA2003 way instead
         /// of keeping them.
-        public var transitionalProcessing: Bool
+        package var transitionalProcessing: Bool
         /// Reject empty labels, labels over 63 bytes and names over 253 bytes.
-        public var verifyDNSLength: Bool
+        package var verifyDNSLength: Bool
 
         /// Creates a set of processing flags; every flag must be given.
-        public init(
+        package init(
             checkHyphens: Bool,
             checkBidi: Bool,
             checkJoiners: Bool,
@@ -43,7 +43,7 @@ extension IDNA {
         /// CheckHyphens false, CheckBidi true, CheckJoiners true,
         /// UseSTD3ASCIIRules false, nontransitional processing,
         /// VerifyDnsLength false.
-        public static let whatwgURL = Options(
+        package static let whatwgURL = Options(
             checkHyphens: false,
             checkBidi: true,
             checkJoiners: true,
@@ -53,7 +53,7 @@ extension IDNA {
 
         /// The strictest registration-style flags: every check on,
         /// nontransitional processing.
-        public static let strict = Options(
+        package static let strict = Options(
             checkHyphens: true,
             checkBidi: true,
             checkJoiners: true,

@@ -2,7 +2,7 @@
 ///
 /// The cases mirror ICU's `UIDNA_ERROR_*` bits, which ICU reports in
 /// `UIDNAInfo.errors` while the call itself still "succeeds".
-public enum IDNAError: Hashable, Sendable, CustomStringConvertible {
+package enum IDNAError: Hashable, Sendable, CustomStringConvertible {
     /// A label is empty (only checked with `verifyDNSLength`).
     case emptyLabel
     /// A label is longer than 63 bytes in ASCII form (only with `verifyDNSLength`).
@@ -43,7 +43,7 @@ public enum IDNAError: Hashable, Sendable, CustomStringConvertible {
     case icuFailure(code: Int32, name: String)
 
     /// A short English explanation, suitable for a diagnostic.
-    public var description: String {
+    package var description: String {
         switch self {
         case .emptyLabel: return "empty label"
         case .labelTooLong: return "label longer than 63 bytes"
@@ -67,7 +67,7 @@ public enum IDNAError: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The outcome of ``IDNA/toASCII(_:options:)`` or ``IDNA/toUnicode(_:options:)``.
-public enum IDNAResult: Hashable, Sendable {
+package enum IDNAResult: Hashable, Sendable {
     /// The converted name.
     case success(String)
     /// The name is not valid under the chosen options; the errors are in a
@@ -75,17 +75,17 @@ public enum IDNAResult: Hashable, Sendable {
     case failure([IDNAError])
 
     /// The converted name, or `nil` when processing failed.
-    public var value: String? {
+    package var value: String? {
         if case .success(let value) = self { return value }
         return nil
     }
 
     /// The errors, or an empty array on success.
-    public var errors: [IDNAError] {
+    package var errors: [IDNAError] {
         if case .failure(let errors) = self { return errors }
         return []
     }
 
     /// Whether processing succeeded.
-    public var isSuccess: Bool { value != nil }
+    package var isSuccess: Bool { value != nil }
 }

@@ -4,7 +4,7 @@
 /// make a link's visible text differ from where it goes.
 ///
 /// All functions are safe to call from any thread at the same time.
-public enum InvisibleCharacters {
+package enum InvisibleCharacters {
     /// The first invisible or bidi-control code point in `s`, with its
     /// offset counted in Unicode scalars (not `Character`s, not UTF-8 or
     /// UTF-16 units) from the start of `s`, zero-based; `nil` if there is none.
@@ -12,7 +12,7 @@ public enum InvisibleCharacters {
     /// Scalars are counted because an invisible character often joins the
     /// grapheme cluster before it (a ZERO WIDTH JOINER after "e" is part of
     /// the same `Character`), so a `Character` offset could not point at it.
-    public static func firstInvisibleOrBidiControl(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+    package static func firstInvisibleOrBidiControl(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
         for (offset, scalar) in s.unicodeScalars.enumerated() where isInvisibleOrBidiControl(scalar) {
             return (offset, scalar)
         }
@@ -24,7 +24,7 @@ public enum InvisibleCharacters {
     /// character right before it (`⚠️` is U+26A0 U+FE0F, `☎️`, `✔️`), the selector of a keycap
     /// (`1️⃣`: a digit, U+FE0F, U+20E3), and a zero-width joiner between two emoji (`👨‍👩‍👧`). Anywhere
     /// else (after a letter, inside a name, doubled, at the start) they still are.
-    public static func firstInvisibleOrBidiControlInProse(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+    package static func firstInvisibleOrBidiControlInProse(in s: String) -> (offset: Int, scalar: Unicode.Scalar)? {
         let scalars = Array(s.unicodeScalars)
         for (offset, scalar) in scalars.enumerated() where isInvisibleOrBidiControl(scalar) {
             let previous = offset > 0 ? scalars[offset - 1] : nil
@@ -63,7 +63,7 @@ public enum InvisibleCharacters {
     /// This covers the zero-width characters U+200B–U+200D, U+2060, U+FEFF
     /// and U+00AD, the bidi controls U+061C, U+200E, U+200F, U+202A–U+202E
     /// and U+2066–U+2069, Hangul fillers, variation selectors and tag characters.
-    public static func isInvisibleOrBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isInvisibleOrBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII has no such characters; skipping ICU keeps the common case cheap.
         if scalar.isASCII { return false }
         if scalar.value == 0x180E || isRemovedBeforeSending(scalar) { return true }
@@ -77,7 +77,7 @@ public enum InvisibleCharacters {
     /// the line and paragraph separators U+2028 and U+2029, and the combining marks U+030A, U+0333
     /// and U+033F. Written between two halves of a name (`evil.c\u{30A}om`), they hide the name from
     /// every check and rejoin it in the reader's app, so they count as invisible.
-    public static func isRemovedBeforeSending(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isRemovedBeforeSending(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2028, 0x2029, 0x030A, 0x0333, 0x033F: return true
         default: return false
@@ -86,7 +86,7 @@ public enum InvisibleCharacters {
 
     /// Whether `scalar` is one of the explicit bidi formatting characters
     /// (Bidi_Control): U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
-    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         sg_u_hasBinaryProperty(Int32(bitPattern: scalar.value), UCHAR_BIDI_CONTROL)
     }
 }

@@ -8,10 +8,10 @@
 /// label is at fault. Case does not matter for these checks.
 ///
 /// All functions are safe to call from any thread at the same time.
-public enum MixedScript {
+package enum MixedScript {
     /// The UTS #39 restriction level of `identifier`, from ICU's
     /// `uspoof_check2` with the restriction-level check enabled.
-    public static func restrictionLevel(of identifier: String) -> RestrictionLevel {
+    package static func restrictionLevel(of identifier: String) -> RestrictionLevel {
         let checker = SharedSpoofChecker.instance
         let result = withICUUTF8(identifier) { input, length -> Result<Int32, ICUFailure> in
             var status = U_ZERO_ERROR
@@ -44,7 +44,7 @@ public enum MixedScript {
     /// "еgov" with a Cyrillic е is mixed (Latin with Cyrillic); the
     /// all-Cyrillic "егов" is not, nor is "42500enbek" (digits are Common),
     /// nor Japanese that mixes Han, Hiragana, Katakana and Latin.
-    public static func isMixedScript(_ label: String) -> Bool {
+    package static func isMixedScript(_ label: String) -> Bool {
         restrictionLevel(of: label) > .highlyRestrictive
     }
 
@@ -55,7 +55,7 @@ public enum MixedScript {
     ///
     /// This uses each code point's Script property only; characters shared
     /// by several scripts (Script_Extensions) are reported under their main one.
-    public static func scripts(in s: String) -> [String] {
+    package static func scripts(in s: String) -> [String] {
         var seen: [String] = []
         for scalar in s.unicodeScalars {
             var status = U_ZERO_ERROR

@@ -16,7 +16,7 @@
 /// contains a colon gets `false`/`nil` from every method.
 ///
 /// Instances are immutable and safe to use from any thread at the same time.
-public final class PublicSuffixList: @unchecked Sendable {
+package final class PublicSuffixList: @unchecked Sendable {
     // @unchecked is sound: the context is fully built before `init` returns
     // and is never modified afterwards. libpsl's lookup functions take
     // `const psl_ctx_t *` and work on stack buffers; the library has no
@@ -26,7 +26,7 @@ public final class PublicSuffixList: @unchecked Sendable {
     private let ownsContext: Bool
 
     /// Where the rules of an instance come from.
-    public enum Source: Hashable, Sendable {
+    package enum Source: Hashable, Sendable {
         /// The newest list on the system: libpsl's `psl_latest`, which picks
         /// the newer of the distribution file (on Debian
         /// /usr/share/publicsuffix/public_suffix_list.dafsa) and the data
@@ -39,11 +39,11 @@ public final class PublicSuffixList: @unchecked Sendable {
     }
 
     /// The source the rules were loaded from.
-    public let source: Source
+    package let source: Source
 
     /// The list every caller should use: the newest one on the system, or
     /// libpsl's built-in copy if no file can be read.
-    public static let shared: PublicSuffixList = {
+    package static let shared: PublicSuffixList = {
         if let latest = PublicSuffixList(source: .latest) { return latest }
         if let builtin = PublicSuffixList(source: .builtin) { return builtin }
         // Without any list every answer would be wrong; the publicsuffix and
@@ -52,7 +52,7 @@ public final class PublicSuffixList: @unchecked Sendable {
     }()
 
     /// Loads the list from `source`, or returns `nil` if it cannot be read.
-    public init?(source: Source) {
+    package init?(source: Source) {
         switch source {
         case .latest:
             guard let loaded = psl_latest(nil) else { return nil }
@@ -82,7 +82,7 @@ public final class PublicSuffixList: @unchecked Sendable {
     /// The PSL's implicit `*` rule is not applied, so an unlisted TLD such as
     /// "example" or "б" is not a public suffix here (use ``hasKnownTLD(_:)``
     /// to ask about the TLD alone).
-    public func isPublicSuffix(_ host: String) -> Bool {
+    package func isPublicSuffix(_ host: String) -> Bool {
         guard let name = Self.normalize(host) else { return false }
         return name.withCString {
             psl_is_public_suffix2(context, $0, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0
@@ -100,7 +100,7 @@ public final class PublicSuffixList: @unchecked Sendable {
     /// - Returns: the lowercase ASCII registrable domain, or `nil` when
     ///   `host` is itself a public suffix, is not a valid domain name, or is
     ///   an IP address.
-    public func registrableDomain(_ host: String) -> String? {
+    package func registrableDomain(_ host: String) -> String? {
         guard let name = Self.normalize(host) else { return nil }
         return name.withCString { pointer -> String? in
             // The result points into the argument's buffer, so it is copied
@@ -114,7 +114,7 @@ public final class PublicSuffixList: @unchecked Sendable {
     /// for "www.gov.kz", applying the implicit `*` rule like
     /// ``registrableDomain(_:)``; `nil` if `host` is not a valid domain name
     /// or is an IP address.
-    public func publicSuffix(of host: String) -> String? {
+    package func publicSuffix(of host: String) -> String? {
         guard let name = Self.normalize(host) else { return nil }
         return name.withCString { pointer -> String? in
             guard let found = psl_unregistrable_domain(context, pointer) else { return nil }
@@ -125,7 +125,7 @@ public final class PublicSuffixList: @unchecked Sendable {
     /// Whether the last label of `host` is a top-level domain listed in the
     /// PSL: true for "egov.kz", "xn--80ao21a" and "қаз" (the same TLD) or
     /// "пример.рф"; false for "т.б", "localhost" or "example".
-    public func hasKnownTLD(_ host: String) -> Bool {
+    package func hasKnownTLD(_ host: String) -> Bool {
         guard let name = Self.normalize(host) else { return false }
         let tld = name.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? name
         return tld.withCString {

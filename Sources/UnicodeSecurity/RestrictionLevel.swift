@@ -2,7 +2,7 @@
 ///
 /// `Comparable` follows that order, so `level > .highlyRestrictive` means the
 /// string mixes scripts in a way highly restrictive identifiers may not.
-public enum RestrictionLevel: Int, Comparable, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+package enum RestrictionLevel: Int, Comparable, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     /// Only ASCII characters.
     case ascii = 1
     /// All characters come from a single script (Common and Inherited
@@ -21,12 +21,12 @@ public enum RestrictionLevel: Int, Comparable, CaseIterable, Hashable, Sendable,
     case unrestricted
 
     /// Orders levels from most restrictive (`ascii`) to least (`unrestricted`).
-    public static func < (lhs: RestrictionLevel, rhs: RestrictionLevel) -> Bool {
+    package static func < (lhs: RestrictionLevel, rhs: RestrictionLevel) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
 
     /// The UTS #39 name of the level, such as "Highly Restrictive".
-    public var description: String {
+    package var description: String {
         switch self {
         case .ascii: return "ASCII-Only"
         case .singleScript: return "Single Script"

@@ -4,10 +4,10 @@
 ///
 /// Used where text must be cut and the cut should fall between sentences; ICU knows the
 /// punctuation of Kazakh and Russian and does not end a sentence at a decimal point.
-public enum SentenceBoundaries {
+package enum SentenceBoundaries {
     /// The UTF-16 offsets where a new sentence starts, after the whitespace that follows the end of
     /// the previous one; neither 0 nor the end of the text is included. Empty when ICU cannot run.
-    public static func offsets(in text: String, language: String) -> [Int] {
+    package static func offsets(in text: String, language: String) -> [Int] {
         let units = Array(text.utf16)
         guard units.count > 1, units.count <= Int(Int32.max) else { return [] }
         var status = U_ZERO_ERROR

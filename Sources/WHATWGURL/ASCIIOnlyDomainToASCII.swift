@@ -15,7 +15,7 @@ extension URLParser {
     /// refused; there are no NFC, mapping or bidi checks. Real callers inject
     /// UTS #46 ToASCII (ICU's `uidna_nameToASCII` with the URL Standard's
     /// options) instead.
-    public static let asciiOnlyDomainToASCII: DomainToASCII = { domain in
+    package static let asciiOnlyDomainToASCII: DomainToASCII = { domain in
         var bytes: [UInt8] = []
         bytes.reserveCapacity(domain.utf8.count)
         for byte in domain.utf8 {

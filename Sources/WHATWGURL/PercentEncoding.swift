@@ -8,7 +8,7 @@
 ///
 /// Every set includes the C0 controls and all code points above U+007E; the
 /// sets differ only in which other ASCII characters they add.
-public struct URLPercentEncodeSet: Sendable, Hashable {
+package struct URLPercentEncodeSet: Sendable, Hashable {
     // Membership bits for 0x00–0x3F and 0x40–0x7F; bytes from 0x80 are
     // always members.
     private let low: UInt64
@@ -21,7 +21,7 @@ public struct URLPercentEncodeSet: Sendable, Hashable {
 
     /// Whether `byte` (a UTF-8 code unit) is percent-encoded under this set.
     @inline(__always)
-    public func contains(_ byte: UInt8) -> Bool {
+    package func contains(_ byte: UInt8) -> Bool {
         if byte < 0x40 { return low & (1 &<< UInt64(byte)) != 0 }
         if byte < 0x80 { return high & (1 &<< UInt64(byte &- 0x40)) != 0 }
         return true
@@ -34,58 +34,58 @@ public struct URLPercentEncodeSet: Sendable, Hashable {
 
     /// The C0 control percent-encode set: U+0000–U+001F and every code point
     /// above U+007E. Used for opaque paths and opaque hosts.
-    public static var c0Control: URLPercentEncodeSet {
+    package static var c0Control: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0x0000_0000_FFFF_FFFF, high: 0x8000_0000_0000_0000)
     }
 
     /// The fragment percent-encode set: C0 control set plus space, `"`, `<`,
     /// `>` and `` ` ``.
-    public static var fragment: URLPercentEncodeSet {
+    package static var fragment: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0x5000_0005_FFFF_FFFF, high: 0x8000_0001_0000_0000)
     }
 
     /// The query percent-encode set, used for the query of non-special URLs:
     /// C0 control set plus space, `"`, `#`, `<` and `>`.
-    public static var query: URLPercentEncodeSet {
+    package static var query: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0x5000_000D_FFFF_FFFF, high: 0x8000_0000_0000_0000)
     }
 
     /// The special-query percent-encode set, used for the query of special
     /// URLs: the query set plus `'`.
-    public static var specialQuery: URLPercentEncodeSet {
+    package static var specialQuery: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0x5000_008D_FFFF_FFFF, high: 0x8000_0000_0000_0000)
     }
 
     /// The path percent-encode set: the query set plus `?`, `^`, `` ` ``,
     /// `{` and `}`.
-    public static var path: URLPercentEncodeSet {
+    package static var path: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0xD000_000D_FFFF_FFFF, high: 0xA800_0001_4000_0000)
     }
 
     /// The userinfo percent-encode set: the path set plus `/`, `:`, `;`, `=`,
     /// `@`, `[`, `\`, `]` and `|`.
-    public static var userinfo: URLPercentEncodeSet {
+    package static var userinfo: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0xFC00_800D_FFFF_FFFF, high: 0xB800_0001_7800_0001)
     }
 
     /// The component percent-encode set (what `encodeURIComponent` encodes):
     /// the userinfo set plus `$`, `%`, `&`, `+` and `,`.
-    public static var component: URLPercentEncodeSet {
+    package static var component: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0xFC00_987D_FFFF_FFFF, high: 0xB800_0001_7800_0001)
     }
 
     /// The `application/x-www-form-urlencoded` percent-encode set: the
     /// component set plus `!`, `'`, `(`, `)` and `~`.
-    public static var formURLEncoded: URLPercentEncodeSet {
+    package static var formURLEncoded: URLPercentEncodeSet {
         URLPercentEncodeSet(low: 0xFC00_9BFF_FFFF_FFFF, high: 0xF800_0001_7800_0001)
     }
 }
 
 /// Percent-encoding and percent-decoding as the URL Standard defines them.
-public enum URLPercentEncoding {
+package enum URLPercentEncoding {
     /// UTF-8 percent-encodes `string`: every UTF-8 byte in `set` becomes
     /// `%XX` with upper-case hex digits; the other bytes are kept.
-    public static func utf8PercentEncode(_ string: String, using set: URLPercentEncodeSet) -> String {
+    package static func utf8PercentEncode(_ string: String, using set: URLPercentEncodeSet) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(string.utf8.count)
         for byte in string.utf8 {
@@ -98,7 +98,7 @@ public enum URLPercentEncoding {
     /// two hex digits becomes that byte; any other `%` is kept as it is.
     ///
     /// The result is bytes, not text: decoding can produce invalid UTF-8.
-    public static func percentDecode(_ string: String) -> [UInt8] {
+    package static func percentDecode(_ string: String) -> [UInt8] {
         percentDecode(Array(string.utf8)[...])
     }
 

@@ -4,7 +4,7 @@
 
 extension URLRecord {
     /// The URL serializer, optionally leaving out the fragment.
-    public func serialized(excludingFragment: Bool = false) -> String {
+    package func serialized(excludingFragment: Bool = false) -> String {
         var output = ""
         // One allocation for the whole href in the common case.
         output.reserveCapacity(

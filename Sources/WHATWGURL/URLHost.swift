@@ -1,5 +1,5 @@
 /// A URL's host, as the URL Standard's host parser produces it.
-public enum URLHost: Sendable, Hashable, CustomStringConvertible {
+package enum URLHost: Sendable, Hashable, CustomStringConvertible {
     /// A domain: non-empty, ASCII, lower-case for ASCII input, with no
     /// forbidden domain code point. A trailing dot is kept (`egov.kz.`).
     case domain(String)
@@ -15,7 +15,7 @@ public enum URLHost: Sendable, Hashable, CustomStringConvertible {
 
     /// The host serializer: dotted decimal for IPv4, `[…]` in shortest form
     /// for IPv6, the string itself otherwise.
-    public var serialized: String {
+    package var serialized: String {
         switch self {
         case .domain(let domain): return domain
         case .ipv4(let address): return IPv4.serialize(address)
@@ -26,10 +26,10 @@ public enum URLHost: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The serialized host.
-    public var description: String { serialized }
+    package var description: String { serialized }
 
     /// Whether this is an IPv4 or IPv6 address rather than a name.
-    public var isIPAddress: Bool {
+    package var isIPAddress: Bool {
         switch self {
         case .ipv4, .ipv6: return true
         case .domain, .opaque, .empty: return false

@@ -11,38 +11,38 @@
 /// let base = parser.parse("https://example.kz/kk/42500/apply/")
 /// let url = parser.parse("//evil.com/x", base: base)   // host: evil.com
 /// ```
-public struct URLParser: Sendable {
+package struct URLParser: Sendable {
     /// UTS #46 ToASCII as the URL Standard runs it: CheckHyphens false,
     /// CheckBidi true, CheckJoiners true, UseSTD3ASCIIRules false,
     /// Transitional_Processing false, VerifyDnsLength false,
     /// IgnoreInvalidPunycode false. Returns nil on any error.
-    public typealias DomainToASCII = @Sendable (String) -> String?
+    package typealias DomainToASCII = @Sendable (String) -> String?
 
     private let hostParser: HostParser
 
     /// A parser using `domainToASCII` for internationalised domains. The
     /// default, ``asciiOnlyDomainToASCII``, makes every non-ASCII host fail.
-    public init(domainToASCII: @escaping DomainToASCII = URLParser.asciiOnlyDomainToASCII) {
+    package init(domainToASCII: @escaping DomainToASCII = URLParser.asciiOnlyDomainToASCII) {
         self.hostParser = HostParser(domainToASCII: domainToASCII)
     }
 
     /// Parses `input` against an optional base URL. Nil means failure: a
     /// browser would throw from `new URL(input, base)` and not follow the link.
-    public func parse(_ input: String, base: URLRecord? = nil) -> URLRecord? {
+    package func parse(_ input: String, base: URLRecord? = nil) -> URLRecord? {
         var machine = URLStateMachine(input: input, base: base, hostParser: hostParser, reportsAllErrors: false)
         return machine.run()
     }
 
     /// Parses `base` on its own and then `input` against it, like
     /// `new URL(input, base)`. Nil when either fails.
-    public func parse(_ input: String, base: String) -> URLRecord? {
+    package func parse(_ input: String, base: String) -> URLRecord? {
         guard let baseURL = parse(base) else { return nil }
         return parse(input, base: baseURL)
     }
 
     /// Parses `input` against an optional base URL like `parse(_:base:)`,
     /// and also returns the validation errors met on the way.
-    public func parseReportingValidationErrors(_ input: String, base: URLRecord? = nil) -> URLParseReport {
+    package func parseReportingValidationErrors(_ input: String, base: URLRecord? = nil) -> URLParseReport {
         var machine = URLStateMachine(input: input, base: base, hostParser: hostParser, reportsAllErrors: true)
         let url = machine.run()
         var seen = Set<URLValidationError>()
@@ -53,7 +53,7 @@ public struct URLParser: Sendable {
     /// The URL's origin. `http`, `https`, `ws`, `wss` and `ftp` URLs have a
     /// tuple origin; a `blob:` URL has the origin of the `http(s)` URL in its
     /// path; everything else, `file:` included, has an opaque origin.
-    public func origin(of url: URLRecord) -> URLOrigin {
+    package func origin(of url: URLRecord) -> URLOrigin {
         switch url.specialScheme {
         case .ftp, .http, .https, .ws, .wss:
             return .tuple(scheme: url.scheme, host: url.host ?? .empty, port: url.port)
@@ -70,19 +70,19 @@ public struct URLParser: Sendable {
 }
 
 /// The outcome of ``URLParser/parseReportingValidationErrors(_:base:)``.
-public struct URLParseReport: Sendable, Hashable {
+package struct URLParseReport: Sendable, Hashable {
     /// The parsed URL, or nil when parsing failed.
-    public let url: URLRecord?
+    package let url: URLRecord?
     /// The validation errors met, each kind once, in order of first
     /// occurrence. On failure the last one is usually the cause.
-    public let validationErrors: [URLValidationError]
+    package let validationErrors: [URLValidationError]
 
     /// Whether parsing failed.
-    public var isFailure: Bool { url == nil }
+    package var isFailure: Bool { url == nil }
 }
 
 /// A URL's origin, which decides what a browser treats as the same site.
-public enum URLOrigin: Sendable, Hashable, CustomStringConvertible {
+package enum URLOrigin: Sendable, Hashable, CustomStringConvertible {
     /// A scheme, host and port. `port` is nil for the scheme's default port.
     case tuple(scheme: String, host: URLHost, port: Int?)
     /// An opaque origin. Each opaque origin is distinct from every other
@@ -92,7 +92,7 @@ public enum URLOrigin: Sendable, Hashable, CustomStringConvertible {
 
     /// The ASCII serialisation of the origin: `https://egov.kz:8443`, or
     /// `null` when opaque.
-    public var serialized: String {
+    package var serialized: String {
         switch self {
         case .opaque:
             return "null"
@@ -104,12 +104,12 @@ public enum URLOrigin: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The serialised origin.
-    public var description: String { serialized }
+    package var description: String { serialized }
 
     /// Same origin as the HTML Standard defines it for two origins computed
     /// independently: tuples compare by scheme, host and port; an opaque
     /// origin matches nothing.
-    public func isSameOrigin(as other: URLOrigin) -> Bool {
+    package func isSameOrigin(as other: URLOrigin) -> Bool {
         guard case .tuple = self else { return false }
         return self == other
     }

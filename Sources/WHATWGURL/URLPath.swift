@@ -1,6 +1,6 @@
 /// A URL's path: a list of segments, or a single opaque string for URLs such
 /// as `mailto:`, `javascript:` or `data:` whose scheme is not followed by `/`.
-public enum URLPath: Sendable, Hashable {
+package enum URLPath: Sendable, Hashable {
     /// Path segments, already percent-encoded, without their `/` separators.
     /// `https://a/b/c/` has `["b", "c", ""]`.
     case segments([String])
@@ -10,7 +10,7 @@ public enum URLPath: Sendable, Hashable {
 
     /// The URL path serializer: the opaque string, or each segment preceded
     /// by `/`.
-    public var serialized: String {
+    package var serialized: String {
         switch self {
         case .opaque(let path):
             return path
@@ -25,13 +25,13 @@ public enum URLPath: Sendable, Hashable {
     }
 
     /// The segments, or nil for an opaque path.
-    public var segments: [String]? {
+    package var segments: [String]? {
         if case .segments(let segments) = self { return segments }
         return nil
     }
 
     /// Whether this is an opaque path.
-    public var isOpaque: Bool {
+    package var isOpaque: Bool {
         if case .opaque = self { return true }
         return false
     }

@@ -4,24 +4,24 @@
 /// basic URL parser and its components are already in their serialised,
 /// percent-encoded form. The name avoids a clash with Foundation's `URL`,
 /// which parses differently.
-public struct URLRecord: Sendable, Hashable, CustomStringConvertible {
+package struct URLRecord: Sendable, Hashable, CustomStringConvertible {
     /// The scheme, ASCII lower-case, without the `:` (`https`, `javascript`).
-    public internal(set) var scheme: String
+    package internal(set) var scheme: String
     /// The username, percent-encoded with the userinfo set; empty if none.
-    public internal(set) var username: String
+    package internal(set) var username: String
     /// The password, percent-encoded with the userinfo set; empty if none.
-    public internal(set) var password: String
+    package internal(set) var password: String
     /// The host, or nil when the URL has none (`mailto:`, `/path` in a
     /// non-special scheme). Not the same as ``URLHost/empty`` (`file:///`).
-    public internal(set) var host: URLHost?
+    package internal(set) var host: URLHost?
     /// The port, or nil when absent or equal to the scheme's default port.
-    public internal(set) var port: Int?
+    package internal(set) var port: Int?
     /// The path: segments, or an opaque string.
-    public internal(set) var path: URLPath
+    package internal(set) var path: URLPath
     /// The query without its `?`, percent-encoded; nil when there is no `?`.
-    public internal(set) var query: String?
+    package internal(set) var query: String?
     /// The fragment without its `#`, percent-encoded; nil when there is no `#`.
-    public internal(set) var fragment: String?
+    package internal(set) var fragment: String?
 
     // Kept alongside `scheme` so the parser's many "is special" checks do
     // not compare strings.
@@ -44,43 +44,43 @@ public struct URLRecord: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the scheme is special: `ftp`, `file`, `http`, `https`, `ws`
     /// or `wss`.
-    public var isSpecial: Bool { specialScheme != nil }
+    package var isSpecial: Bool { specialScheme != nil }
 
     /// Whether the URL has a username or a password. Browsers drop
     /// credentials from a URL they display, so a checker will often reject
     /// these: `https://egov.kz@evil.com/` goes to `evil.com`.
-    public var includesCredentials: Bool { !username.isEmpty || !password.isEmpty }
+    package var includesCredentials: Bool { !username.isEmpty || !password.isEmpty }
 
     /// Whether the path is opaque (`mailto:a@b`, `javascript:alert(1)`).
-    public var hasOpaquePath: Bool { path.isOpaque }
+    package var hasOpaquePath: Bool { path.isOpaque }
 
     /// The scheme's default port (80 for `http`, 443 for `https`, …), or nil.
-    public var defaultPort: Int? { specialScheme?.defaultPort }
+    package var defaultPort: Int? { specialScheme?.defaultPort }
 
     /// The port a client connects to: ``port``, or else the default port.
-    public var effectivePort: Int? { port ?? defaultPort }
+    package var effectivePort: Int? { port ?? defaultPort }
 
     /// The serialised host (the `hostname` of the URL API), or nil when the
     /// URL has no host.
-    public var serializedHost: String? { host?.serialized }
+    package var serializedHost: String? { host?.serialized }
 
     /// The serialised path (the `pathname` of the URL API).
-    public var serializedPath: String { path.serialized }
+    package var serializedPath: String { path.serialized }
 
     /// The URL serializer's output: what `new URL(…).href` gives in a browser.
-    public var href: String { serialized() }
+    package var href: String { serialized() }
 
     /// The serialised URL.
-    public var description: String { href }
+    package var description: String { href }
 
     /// The default port of a scheme given in lower case, or nil when the
     /// scheme is not special or is `file`.
-    public static func defaultPort(forScheme scheme: String) -> Int? {
+    package static func defaultPort(forScheme scheme: String) -> Int? {
         SpecialScheme(bytes: scheme.utf8)?.defaultPort
     }
 
     /// Whether a scheme given in lower case is special.
-    public static func isSpecialScheme(_ scheme: String) -> Bool {
+    package static func isSpecialScheme(_ scheme: String) -> Bool {
         SpecialScheme(bytes: scheme.utf8) != nil
     }
 }

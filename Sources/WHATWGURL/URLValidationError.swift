@@ -5,7 +5,7 @@
 /// Validation errors never change how a URL parses. Some accompany a parse
 /// failure; the others describe input that browsers repair silently, which a
 /// checker may still want to reject (for example ``invalidCredentials``).
-public enum URLValidationError: String, Sendable, Hashable, CaseIterable {
+package enum URLValidationError: String, Sendable, Hashable, CaseIterable {
     // MARK: Host parsing
 
     /// Domain to ASCII (UTS #46) failed or returned the empty string.

@@ -35,7 +35,8 @@ enum Main {
     }
 }
 
-/// The command-line interface: parses arguments and wires the stages; the work is in SitegenKit.
+/// The command-line interface: parses arguments and wires the stages; the work is in the targets below
+/// (the pipeline in SitegenKit).
 struct Sitegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",

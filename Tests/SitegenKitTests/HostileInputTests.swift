@@ -1,8 +1,6 @@
 import Foundation
 import XCTest
 
-@testable import SitegenContent
-@testable import SitegenCore
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenPolicy

@@ -8,8 +8,9 @@ import XCTest
 /// address), and `containsBytes(of:)` finds what `contains(_:)` finds for the words it is given.
 final class TextSearchTests: XCTestCase {
     func testTrimsWhatFoundationTrimsAndNothingElse() {
-        let spaces = ["", " ", "\t", "\u{A0}", "\u{2007}", "\u{202F}", "\u{3000}", "\u{1680}", " \u{A0}\t"]
-        let kept = ["\n", "\r", "\u{200B}", "\u{FEFF}", "\u{85}", "\u{2028}", "\u{0B}", "\u{0C}", "\u{AD}"]
+        // U+200B too: this Foundation's `.whitespaces` holds it.
+        let spaces = ["", " ", "\t", "\u{A0}", "\u{2007}", "\u{202F}", "\u{3000}", "\u{1680}", " \u{A0}\t", "\u{200B}"]
+        let kept = ["\n", "\r", "\u{FEFF}", "\u{85}", "\u{2028}", "\u{0B}", "\u{0C}", "\u{AD}"]
         let cores = ["", "[ ]", "[x]", "egov.kz", "ә б", "x\u{301}", "🇰🇿", " a\u{A0}b "]
         var cases = 0
         for core in cores {
@@ -48,5 +49,9 @@ final class TextSearchTests: XCTestCase {
         XCTAssertTrue("https://egov.kz".containsBytes(of: "://"))
         XCTAssertFalse("https:/egov.kz".containsBytes(of: "://"))
         XCTAssertFalse(":/".containsBytes(of: "://"))
+        // Where they differ, the bytes find more: Foundation does not see `тг` before a combining mark.
+        // Its callers are filters that read more in that case (parity facts, the bytes of a name).
+        XCTAssertTrue("5 тг\u{301}".containsBytes(of: "тг"))
+        XCTAssertFalse("5 тг\u{301}".contains("тг"))
     }
 }

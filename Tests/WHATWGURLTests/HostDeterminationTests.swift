@@ -1,4 +1,3 @@
-import WHATWGURL
 import XCTest
 
 /// The cases a link checker cares about most: which host a browser contacts.

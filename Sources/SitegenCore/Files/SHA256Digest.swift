@@ -13,11 +13,11 @@ package enum SHA256Digest {
         return hex(digest: digest.prefix(32))
     }
 
-    /// A digest's bytes as lowercase hex.
     /// A file's size and digest ("1234 ab…"): what the build records of each source file, and how it
     /// tells a changed page from an unchanged one.
     package static func sized(_ bytes: [UInt8]) -> String { "\(bytes.count) " + hex(bytes) }
 
+    /// A digest's bytes as lowercase hex.
     static func hex(digest: ArraySlice<UInt8>) -> String {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

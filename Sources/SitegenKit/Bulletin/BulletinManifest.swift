@@ -1,7 +1,6 @@
 import Foundation
 import SitegenContent
 import SitegenCore
-import SitegenPolicy
 
 /// `site/bulletins/index.json`: every bulletin of the site with its files, lengths and digests, so a
 /// posting script or a CI job can send them without reading the pages again.

@@ -71,9 +71,9 @@ struct TelegramMeasure: Sendable, Equatable {
     }
 
     /// The UTF-16 units of text sitegen wrote, once its tags and entities are parsed: the length the
-    /// manifest gives. Nothing is detected (a limit of 0 units rules detection out), which was most of
-    /// the cost of measuring every part again.
-    static func units(html: String) -> Int { TelegramMeasure(html: html, detectingUpTo: 0).units }
+    /// manifest gives. Nothing is detected (every text is past a limit of -1 units), which was most of
+    /// the cost of measuring every part again; `units` does not depend on the limit.
+    static func units(html: String) -> Int { TelegramMeasure(html: html, detectingUpTo: -1).units }
 
     /// Entities the app may detect by itself: only text with one of `. @ / # $ :` (or a long
     /// number) can hold one, so most text is ruled out from its bytes.

@@ -1,8 +1,5 @@
 import Foundation
-import SitegenContent
 import SitegenCore
-import SitegenMarkdown
-import SitegenPolicy
 
 /// A program run with an argument array (never through a shell string), its standard error collected
 /// as it comes so a chatty program cannot block on a full pipe.

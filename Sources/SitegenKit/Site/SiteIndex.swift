@@ -1,6 +1,5 @@
 import SitegenContent
 import SitegenCore
-import SitegenPolicy
 
 /// What one page needs to know about the others: its translations and, for list pages, its children.
 /// Built once from every page's front matter before any page is rendered.
