@@ -10,7 +10,9 @@
 # It writes bench/results.md (or $BENCH_RESULTS) and exits 1 if a figure of the pipeline issue is missed.
 #
 # Usage: bench/run.sh [pages-per-language ...]; RUNS=5 LARGE_RUNS=1 by default.
-set -euo pipefail
+set -Eeuo pipefail
+# A step that fails says which (an earlier run ended with status 255 and no word of where).
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 repo=$(cd "$(dirname "$0")/.." && pwd)
 gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
 sizes=("$@")
