@@ -13,13 +13,20 @@ package struct SourceText: Sendable {
     /// The same bytes as a String (valid UTF-8 is checked before one is made).
     package var string: String { String(decoding: bytes, as: UTF8.self) }
     /// Scalars before every `checkpointStride`-th byte, so a column on a very long line (a pasted
-    /// megabyte of links) is counted from the nearest checkpoint, not from the line's start.
+    /// megabyte of links) is counted from the nearest checkpoint, not from the line's start. Empty
+    /// when no line is that long (nearly every page): a column is then counted within its line.
     private let checkpoints: [Int]
     static let checkpointStride = 1024
 
     package init(bytes: [UInt8], lineStarts: [Int]) {
         self.bytes = bytes
         self.lineStarts = lineStarts
+        var longest = 0
+        for (start, end) in zip(lineStarts, lineStarts.dropFirst() + [bytes.count]) { longest = max(longest, end - start) }
+        guard longest > Self.checkpointStride else {
+            checkpoints = []
+            return
+        }
         var checkpoints = [0]
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         var from = 0
@@ -38,7 +45,8 @@ package struct SourceText: Sendable {
 
     /// Scalars in `bytes[from..<to]`, from the checkpoints.
     private func scalars(_ from: Int, _ to: Int) -> Int {
-        to - from <= Self.checkpointStride ? Self.scalarCount(bytes, from, to) : scalars(before: to) - scalars(before: from)
+        to - from <= Self.checkpointStride || checkpoints.isEmpty
+            ? Self.scalarCount(bytes, from, to) : scalars(before: to) - scalars(before: from)
     }
 
     /// Why a file cannot be read as text.

@@ -15,18 +15,21 @@ enum PageAnchors {
             all.insert("step-\(n + 1)")
         }
         var checklist = 0
+        // One walk: headings are named after it, once every checklist's ids are reserved.
+        var headings: [CMarkNode] = []
         document.forEachNode { node in
-            if node.kind == .list, !node.children.isEmpty, node.children.allSatisfy({ $0.kind == .taskItem }) {
+            switch node.kind {
+            case .heading: headings.append(node)
+            case .list where !node.children.isEmpty && node.children.allSatisfy({ $0.kind == .taskItem }):
                 checklist += 1
                 for i in node.children.indices {
                     ids.reserve("check-\(checklist)-\(i + 1)")
                     all.insert("check-\(checklist)-\(i + 1)")
                 }
+            default: break
             }
         }
-        document.forEachNode { node in
-            if node.kind == .heading { all.insert(ids.id(for: node.plainText)) }
-        }
+        for heading in headings { all.insert(ids.id(for: heading.plainText)) }
         return all
     }
 }
