@@ -11,14 +11,7 @@ import XCTest
 final class EveryMessageLocalisedTests: XCTestCase {
     /// Every Swift source of sitegen's own targets (the command too), by path.
     static func allSources() throws -> [(String, String)] {
-        var out: [(String, String)] = []
-        for root in Fixture.ownSourceRoots {
-            let dir = Fixture.repository + "/" + root
-            let files = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-            for file in files.sorted() {
-                out.append((root + "/" + file, try String(contentsOfFile: dir + "/" + file, encoding: .utf8)))
-            }
-        }
+        let out = try Fixture.ownSourceRoots.flatMap(Fixture.swiftSources)
         XCTAssertGreaterThan(out.count, 100)
         return out
     }

@@ -22,6 +22,15 @@ final class Fixture {
         return names.filter { $0.hasPrefix("Sitegen") || $0 == "sitegen" }.sorted().map { "Sources/" + $0 }
     }()
 
+    /// The Swift files under a repository folder (`Sources/SitegenCore`), as repository paths with their
+    /// text, sorted by path; none when the folder is not there.
+    static func swiftSources(of root: String) throws -> [(String, String)] {
+        let dir = repository + "/" + root
+        guard let walk = FileManager.default.enumerator(atPath: dir) else { return [] }
+        let files = walk.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        return try files.sorted().map { (root + "/" + $0, try String(contentsOfFile: dir + "/" + $0, encoding: .utf8)) }
+    }
+
     static let defaultConfig = """
         title:
           kk: "Сынақ"

@@ -11,10 +11,7 @@ final class LocalisedDiagnosticsTests: XCTestCase {
     static func sourceTexts() throws -> [(String, String)] {
         XCTAssertGreaterThan(Fixture.ownSourceRoots.count, 5)
         return try Fixture.ownSourceRoots.flatMap { root in
-            let dir = Fixture.repository + "/" + root
-            let files = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }
-                .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("Diagnostics/") }.sorted()
-            return try files.map { (root + "/" + $0, try String(contentsOfFile: dir + "/" + $0, encoding: .utf8)) }
+            try Fixture.swiftSources(of: root).filter { !$0.0.hasPrefix(root + "/Diagnostics/") }
         }
     }
 

@@ -68,17 +68,9 @@ final class TargetLayeringTests: XCTestCase {
         var out: [String: String] = [:]
         for top in ["Sources", "Tests"] {
             let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.repository + "/" + top)
-            for name in names where !(try sources(of: top + "/" + name)).isEmpty { out[name] = top + "/" + name }
+            for name in names where !(try Fixture.swiftSources(of: top + "/" + name)).isEmpty { out[name] = top + "/" + name }
         }
         return out
-    }
-
-    /// The Swift files under a folder, by path and text.
-    static func sources(of root: String) throws -> [(String, String)] {
-        let dir = Fixture.repository + "/" + root
-        guard let walk = FileManager.default.enumerator(atPath: dir) else { return [] }
-        let files = walk.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-        return try files.sorted().map { (root + "/" + $0, try String(contentsOfFile: dir + "/" + $0, encoding: .utf8)) }
     }
 
     /// The module each import of a file names: `@testable`, `@_exported`, an access level, `import struct M.T`,
@@ -100,7 +92,7 @@ final class TargetLayeringTests: XCTestCase {
         var imports = 0
         for (target, folder) in folders.sorted(by: { $0.key < $1.key }) {
             let allowed = try XCTUnwrap(manifest.dependencies[target])
-            for (path, text) in try Self.sources(of: folder) {
+            for (path, text) in try Fixture.swiftSources(of: folder) {
                 for module in try Self.importedModules(text) where managed.contains(module) {
                     imports += 1
                     XCTAssertTrue(allowed.contains(module), "\(path) imports \(module), which \(target) does not depend on in Package.swift")
@@ -142,7 +134,7 @@ final class TargetLayeringTests: XCTestCase {
     func testNothingIsPublic() throws {
         var declarations = 0
         for (target, folder) in try Self.targetFolders() where folder.hasPrefix("Sources/") {
-            for (path, text) in try Self.sources(of: folder) {
+            for (path, text) in try Fixture.swiftSources(of: folder) {
                 for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     // Code only: string literals and comments taken out.
                     let code = String(line).replacingOccurrences(of: "\"(?:[^\"\\\\]|\\\\.)*\"", with: "\"\"", options: .regularExpression)
