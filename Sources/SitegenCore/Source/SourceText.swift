@@ -21,8 +21,13 @@ package struct SourceText: Sendable {
     package init(bytes: [UInt8], lineStarts: [Int]) {
         self.bytes = bytes
         self.lineStarts = lineStarts
-        var longest = 0
-        for (start, end) in zip(lineStarts, lineStarts.dropFirst() + [bytes.count]) { longest = max(longest, end - start) }
+        // The longest line, from the line starts (without making a second array).
+        var longest = 0, previous = 0
+        for start in lineStarts.dropFirst() {
+            longest = max(longest, start - previous)
+            previous = start
+        }
+        longest = max(longest, bytes.count - previous)
         guard longest > Self.checkpointStride else {
             checkpoints = []
             return
