@@ -1,10 +1,12 @@
+import Foundation
 import SitegenCore
 import UnicodeSecurity
 
 /// Finds the registry's known fakes (bot names and fake sites) in text as a reader sees them, not
 /// only as the policy spells them:
 /// - in any case, through UTS #39 confusables (`ЕgovKzBot2.0` with a Cyrillic Е, a Greek omicron,
-///   `0` for `O`), with combining marks ignored;
+///   `0` for `O`), with combining marks ignored, and in compatibility forms (fullwidth `ＥｇｏｖＫｚＢｏｔ`,
+///   mathematical `𝐄𝐠𝐨𝐯`, circled `Ⓔ`);
 /// - with any dot-like character for a dot (`EgovKzBot2·0`, `EgovKzBot2․0`, `EgovKzBot2。0`);
 /// - with a Kazakh or Russian ending glued on (`EgovKzBot2.0ні`, `EgovKzBot2.0у`), a hyphenated one
 ///   (`EgovKzBot2.0-ге`), or an `@…` after it.
@@ -245,7 +247,10 @@ struct FakeNameMatcher: Sendable {
             return compute(Unicode.Scalar(UInt8(48 + Int(value))))
         }
         if u.properties.isWhitespace || u.properties.generalCategory == .control { return [u] }
-        let once = Confusables.skeleton(Confusables.skeleton(String(u)).lowercased()).lowercased()
+        // Compatibility forms first: UTS #39's skeleton leaves fullwidth (`Ｅ`), mathematical (`𝐄`),
+        // circled (`Ⓔ`) and superscript (`ᴱ`) letters alone, but a reader reads each as its letter.
+        let plain = String(u).decomposedStringWithCompatibilityMapping
+        let once = Confusables.skeleton(Confusables.skeleton(plain).lowercased()).lowercased()
         return once.unicodeScalars.filter { s in
             let c = s.properties.generalCategory
             return c != .nonspacingMark && c != .enclosingMark && c != .format

@@ -117,14 +117,19 @@ package struct PageInspector: Sendable {
             if index + 1 < runs.count, runs[index + 1].joinsPrevious, !runs[index].text.utf8.contains(where: Self.isSpace) {
                 continue
             }
-            for (token, run, offset) in joinedTokens(runs, endingAt: index) {
+            for (token, run, offset, shownByWhatsApp) in joinedTokens(runs, endingAt: index, whatsApp: page.frontMatter.bulletin) {
                 let findings = judgeToken(token, inWarning: false)
                 guard !findings.isEmpty else { continue }
-                let piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
+                var piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
+                // What WhatsApp shows is looked for up to its first hidden marker.
+                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_".contains($0) }), cut > piece.startIndex {
+                    piece = String(piece[..<cut])
+                }
                 let at = locate(piece, near: runs[run].position, offset: offset, run: runs[run], in: page)
                 for f in findings {
-                    place(Finding(code: f.code, id: "text.across-formatting", MessageCatalog.detail(f.messageID, f.arguments),
-                                  url: f.url, culprit: f.culprit), at)
+                    place(shownByWhatsApp ? Self.asShownByWhatsApp(f)
+                              : Finding(code: f.code, id: "text.across-formatting", MessageCatalog.detail(f.messageID, f.arguments),
+                                        url: f.url, culprit: f.culprit), at)
                 }
             }
         }
@@ -159,6 +164,12 @@ package struct PageInspector: Sendable {
                 placeInField(judgeToken(token, inWarning: namesFakes), token.text, advancing: true)
                 if namesFakes, field.value == page.frontMatter.claimReview?.claim, isFakeToken(token) {
                     edits.claimNames.append(token.offset..<(token.offset + token.length))
+                }
+            }
+            // The title and description open the page's WhatsApp bulletin.
+            if page.frontMatter.bulletin, key != "sms" {
+                for (token, _, lead) in whatsAppTokens(field.value) {
+                    placeInField(judgeToken(token, inWarning: namesFakes).map(Self.asShownByWhatsApp), lead)
                 }
             }
         }
@@ -225,6 +236,8 @@ package struct PageInspector: Sendable {
         }
         let found = tokens.scan(run.text)
         reading.tokens = found
+        /// Byte ranges of the tokens refused as written: what WhatsApp shows of them is not said again.
+        var refused: [Range<Int>] = []
         for token in found {
             // A known fake as the text of a link claims the link leads to it: never allowed,
             // not even inside a warning. An image's description is no link text: a warning may
@@ -244,8 +257,22 @@ package struct PageInspector: Sendable {
                 continue
             }
             if findings.isEmpty { continue }
+            refused.append(token.offset..<(token.offset + token.length))
             let at = locate(token.text, near: run.position, offset: token.offset, run: run, in: page)
             for f in findings { place(f, at) }
+        }
+        // What WhatsApp shows when it hides `*`, `~` and `_` written as text (`\\*evil\\*.com`). A fake a
+        // warning names and the written reading shows defanged stays defanged in what WhatsApp shows.
+        if page.frontMatter.bulletin {
+            for (token, written, lead) in whatsAppTokens(run.text, written: found) where !refused.contains(where: { $0.overlaps(written) }) {
+                if run.alert?.mayNameFakes == true, isFakeToken(token), reading.defanged.contains(where: { $0.overlaps(written) }) {
+                    continue
+                }
+                let findings = judgeToken(token, inWarning: false)
+                guard !findings.isEmpty else { continue }
+                let at = locate(lead, near: run.position, offset: written.lowerBound, run: run, in: page)
+                for f in findings { place(Self.asShownByWhatsApp(f), at) }
+            }
         }
         // Numbers a phone would dial, in every run a reader sees (code too: it is copied and dialled).
         for (finding, phone) in phoneFindings(run.text) {
@@ -259,8 +286,11 @@ package struct PageInspector: Sendable {
 
     /// Tokens that only exist where runs meet: the runs before `last` that join without a space,
     /// read together with the first word of `last`. Each token comes with the run it starts in and
-    /// its byte offset there.
-    func joinedTokens(_ runs: [TextRun], endingAt last: Int) -> [(TextToken, run: Int, offset: Int)] {
+    /// its byte offset there. `whatsApp`: also the tokens WhatsApp's reading of the joined text shows
+    /// across a hidden marker (`shownByWhatsApp`), each with the offset and length of what was written.
+    func joinedTokens(_ runs: [TextRun], endingAt last: Int, whatsApp: Bool = false)
+        -> [(TextToken, run: Int, offset: Int, shownByWhatsApp: Bool)]
+    {
         // Pieces of the window, back to front: (run, first byte used).
         var pieces: [(run: Int, from: Int)] = []
         var i = last - 1
@@ -284,13 +314,19 @@ package struct PageInspector: Sendable {
         starts.append(window.count)
         window += head
         let boundaries = Array(starts.dropFirst())
-        return tokens.scan(String(decoding: window, as: UTF8.self)).compactMap { token in
+        let text = String(decoding: window, as: UTF8.self)
+        let shown: [(TextToken, Bool)] = !whatsApp ? [] : whatsAppTokens(text).map { token, written, _ in
+            var t = token
+            (t.offset, t.length) = (written.lowerBound, written.count)
+            return (t, true)
+        }
+        return (tokens.scan(text).map { ($0, false) } + shown).compactMap { token, shownByWhatsApp in
             let end = token.offset + token.length
             guard boundaries.contains(where: { token.offset < $0 && $0 < end }) else { return nil }
             let k = (starts.lastIndex { $0 <= token.offset }) ?? 0
             let run = k < pieces.count ? pieces[k].run : last
             let from = k < pieces.count ? pieces[k].from : 0
-            return (token, run, from + token.offset - starts[k])
+            return (token, run, from + token.offset - starts[k], shownByWhatsApp)
         }
     }
 

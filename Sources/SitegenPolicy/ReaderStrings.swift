@@ -70,6 +70,10 @@ package enum ReaderStrings {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)
                 for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(f, written) }
             }
+            // Each of these strings is in the WhatsApp bulletins too.
+            for (token, _, lead) in inspector.whatsAppTokens(value) {
+                for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(PageInspector.asShownByWhatsApp(f), lead) }
+            }
         }
         // The publisher's address is a link in every page's structured data; the site's own address
         // is judged as the page of the site it is.

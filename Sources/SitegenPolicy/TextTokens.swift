@@ -161,21 +161,22 @@ package struct TextTokens {
             return covering.first(covering: token.offset, to: token.offset + token.length) == nil ? token : nil
         }
         return withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
-                             fakeMatcher.matches(in: scalars), offsets, scalars)
+                             fakeMatcher.matches(in: scalars), offsets, original)
     }
 
     /// Adds the known fakes the matcher found. A fake inside a longer address, handle or URL leaves
     /// that token to be judged as what it is (`egov-kz.com.kz` is a domain), except a bot name that
-    /// only looks like a domain; inside an e-mail address or across tokens, both are judged.
+    /// only looks like a domain; inside an e-mail address or across tokens, both are judged. A fake's
+    /// text is taken from `written`, so a message quotes it as the editor wrote it (`２．０`, not `２.０`).
     private func withFakeNames(_ found: [TextToken], _ fakes: [FakeNameMatcher.Match], _ offsets: [Int],
-                               _ scalars: [Unicode.Scalar]) -> [TextToken] {
+                               _ written: [Unicode.Scalar]) -> [TextToken] {
         guard !fakes.isEmpty else { return found }
         var tokens = found
         // Fakes come left to right and are judged against the tokens found before them: a sweep.
         var covering = CoveringTokens(found)
         for m in fakes {
             let fake = TextToken(kind: .fakeName(m.name), offset: offsets[m.from], length: offsets[m.to] - offsets[m.from],
-                                 text: String(scalars: scalars[m.from..<m.to]))
+                                 text: String(scalars: written[m.from..<m.to]))
             let end = fake.offset + fake.length
             if let k = covering.first(covering: fake.offset, to: end) {
                 switch tokens[k].kind {

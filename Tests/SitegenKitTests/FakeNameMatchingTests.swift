@@ -22,6 +22,11 @@ final class FakeNameMatchingTests: XCTestCase {
         "EgovKzBot2.0@…", "EgovKzBot2.0@bot",
         "Egov\u{041A}zBot2.0ні",      // Cyrillic К, and an ending
         "E\u{0301}govKzBot2.0",       // a combining accent
+        "\u{FF25}\u{FF47}\u{FF4F}\u{FF56}\u{FF2B}\u{FF5A}\u{FF22}\u{FF4F}\u{FF54}\u{FF12}\u{FF0E}\u{FF10}", // fullwidth, every character
+        "\u{1D404}\u{1D420}\u{1D428}\u{1D42F}KzBot2.0",  // mathematical bold
+        "\u{24BA}govKzBot2.0",       // circled E
+        "EgovKzBot\u{00B2}.0",       // superscript two
+        "EgovKz\u{1D2E}ot2.0",       // superscript (modifier letter) B
     ]
 
     func testEverySpellingOutsideAWarningIsTextFake() throws {
@@ -35,6 +40,10 @@ final class FakeNameMatchingTests: XCTestCase {
         let d = try Fixture.check("Бұл \u{0415}govKzBot2.0 жалған.\n")
         LinkPolicyAssert.onlyError(d, code: "text.fake", line: 4, column: 5,
                                    messageContains: "\u{0415}govKzBot2.0 (the known fake EgovKzBot2.0)")
+        // Quoted as written, fullwidth stop and all, so the editor can search the page for it.
+        let fullwidth = "\u{FF25}\u{FF47}\u{FF4F}\u{FF56}KzBot2\u{FF0E}0"
+        LinkPolicyAssert.onlyError(try Fixture.check("Бұл \(fullwidth) жалған.\n"), code: "text.fake", line: 4, column: 5,
+                                   messageContains: "\(fullwidth) (the known fake EgovKzBot2.0)")
     }
 
     func testEverySpellingInsideAWarningIsAcceptedAndDefangedWhole() throws {

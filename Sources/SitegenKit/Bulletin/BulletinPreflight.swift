@@ -7,7 +7,8 @@ import SitegenCore
 /// Upper bounds read from the source and the tree (every character of the body, every address the
 /// bulletin writes out again, every block sitegen expands, every node that can become a formatting
 /// entity) show when neither can be reached; only the channels that might are made and measured.
-/// Addresses joined by the layout are found by the page check itself.
+/// Addresses joined by the layout, and those WhatsApp shows by hiding `*`, `~` and `_` written as text,
+/// are found by the page check itself.
 struct BulletinPreflight {
     let maker: BulletinMaker
     /// Per language: the units sitegen adds around the content (title of an alert, expanded blocks).

@@ -115,12 +115,11 @@ struct BulletinMaker {
             }
         }
         // WhatsApp renders `*`, `~` and `_` as formatting, even where the page wrote them as text:
-        // `*evil*.com` shows as evil.com. Read as the reader sees it too (a `_` inside a word, as in a
-        // handle, is not a marker).
-        // (Its bytes are asked: Foundation's `contains` would also skip a marker a combining mark follows.)
+        // `*evil*.com` shows as evil.com. Read as the reader sees it too (the page check found this
+        // already; this reads the finished text).
         for bulletin in out where bulletin.channel == .whatsapp {
-            for part in bulletin.parts where part.utf8.contains(where: { $0 == 0x2A || $0 == 0x7E || $0 == 0x5F }) {
-                texts.append(Self.withoutWhatsAppMarkers(part))
+            for part in bulletin.parts where WhatsAppReading.mayHideMarkers(part) {
+                texts.append(WhatsAppReading.shown(part))
             }
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
@@ -130,23 +129,6 @@ struct BulletinMaker {
                   at: locate(what, in: page))
         }
         return (diagnostics.hasErrors ? [] : out, diagnostics)
-    }
-
-    /// A WhatsApp text as its reader sees it: `*` and `~` gone, and `_` gone unless it joins two
-    /// letters or digits.
-    static func withoutWhatsAppMarkers(_ text: String) -> String {
-        let s = ScalarArray.of(text)
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        for (i, u) in s.enumerated() {
-            if u == "*" || u == "~" { continue }
-            if u == "_" {
-                func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
-                if !(isWord(i - 1) && isWord(i + 1)) { continue }
-            }
-            out.append(u)
-        }
-        return String(scalars: out)
     }
 
     /// Where the text of a refused address starts in the page, as far as it can be found: the

@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+
+@testable import SitegenCore
+@testable import SitegenKit
+@testable import SitegenPolicy
+
+/// WhatsApp hides `*`, `~` and `_` written around text: `\*evil\*.com` is plain text in Markdown, and
+/// WhatsApp shows it as evil.com, which it links. The page check judges what WhatsApp shows, so
+/// `check` refuses what `build` refuses, at the place it is written.
+final class WhatsAppReadingTests: XCTestCase {
+    /// Pages each hiding one address behind markers WhatsApp drops, and where the error must point.
+    /// (`~~evil~~.com` and `_evil_.kz` are refused as written already, and said once.)
+    static let hidden: [(name: String, text: String, line: Int, column: Int)] = [
+        ("escaped", "Қараңыз: \\*evil\\*.com.\n", 4, 12),
+        ("tilde", "Қараңыз: \\~\\~evil\\~\\~.com.\n", 4, 10),
+        ("underscore", "Қараңыз: \\_evil\\_.kz.\n", 4, 10),
+        ("across-formatting", "Қараңыз: \\*evil\\***.com**.\n", 4, 12),
+        ("link-text", "[\\*evil\\*.com](https://egov.kz/)\n", 4, 4),
+        ("warning", "> [!WARNING]\n> Жалған: \\*evil\\*.com.\n", 5, 13),
+        ("cyrillic-around", "Сайт: қ\\*\\*evil\\*.com\n", 4, 7),
+    ]
+
+    func testCheckAndBuildBothRefuseWhatWhatsAppShows() throws {
+        for page in Self.hidden {
+            let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Сынақ\"\n---\n" + page.text])
+            let check = f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+            let build = f.build()
+            XCTAssertFalse(build.published, page.name)
+            XCTAssertNil(f.output("bulletins/kk/test/whatsapp.txt"), page.name)
+            // The page check finds it, in `check` and `build` alike, where it is written.
+            XCTAssertEqual(check.map(DiagnosticFormatter.line),
+                           build.diagnostics.filter { $0.severity == .error && !$0.code.hasPrefix("bulletin.") }.map(DiagnosticFormatter.line),
+                           page.name)
+            XCTAssertTrue(check.contains { $0.code == "text.domain" && ($0.message.contains("WhatsApp") || ["tilde", "underscore"].contains(page.name)) },
+                          "\(page.name): \(check.map(DiagnosticFormatter.line))")
+            assertDiagnostic(check, code: "text.domain", line: page.line, column: page.column)
+        }
+    }
+
+    func testTitleAndDescriptionAreReadAsWhatsAppShowsThem() throws {
+        let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Тест *evil*.com\"\ndescription: \"~evil~.kz\"\n---\nМәтін.\n"])
+        let check = f.build(checkOnly: true).diagnostics
+        assertDiagnostic(check, code: "text.domain", line: 2, column: 15)
+        assertDiagnostic(check, code: "text.domain", line: 3, column: 15)
+        XCTAssertFalse(f.build().published)
+    }
+
+    func testAStringOfTheConfigIsReadAsWhatsAppShowsIt() throws {
+        let config = Fixture.defaultConfig + """
+            official:
+              - url: "https://egov.kz/"
+                title: { kk: "Портал", ru: "Портал" }
+                description: { kk: "Көшірмесі: *evil*.com", ru: "Портал" }
+
+            """
+        let f = try Fixture(config: config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nМәтін.\n"])
+        let line = config.components(separatedBy: "\n").firstIndex { $0.contains("*evil*") }! + 1
+        LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.domain", line: line, column: 37,
+                                   file: "sitegen.yml", messageContains: "WhatsApp")
+        XCTAssertFalse(f.build().published)
+    }
+
+    /// What markers hide without making an address, and a page WhatsApp never gets, pass.
+    func testMarkersThatHideNoAddressPass() throws {
+        let body = """
+            2 \\* 3 = 6, snake\\_case, ~~сызылған~~, \\_курсив\\_, @Kenes1414Bot, https://egov.kz/~a_b/.
+
+            > [!WARNING]
+            > Жалған: \\*EgovKzBot2.0\\* және \\*egov-kz.com\\*.
+
+            """
+        let f = try Fixture(files: [
+            "content/kk/test.md": "---\ntitle: Сынақ\n---\n" + body,
+            "content/kk/off.md": "---\ntitle: Сынақ\nbulletin: false\n---\nҚараңыз: \\*evil\\*.com.\n",
+        ])
+        let report = f.build()
+        assertNoErrors(report.diagnostics)
+        XCTAssertTrue(report.published)
+        let whatsapp = try XCTUnwrap(f.output("bulletins/kk/test/whatsapp.txt"))
+        // The fake site stays defanged in what WhatsApp shows (the bot's name is shown as written: no
+        // client links it).
+        XCTAssertTrue(WhatsAppReading.shown(whatsapp).contains("egov-kz[.]com"), whatsapp)
+        XCTAssertFalse(WhatsAppReading.shown(whatsapp).contains("egov-kz.com"), whatsapp)
+    }
+
+    /// A known fake that only WhatsApp's reading shows is not shown defanged: refused even in a warning.
+    func testAFakeOnlyWhatsAppShowsIsRefusedInAWarning() throws {
+        let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\n> [!WARNING]\n> Жалған: \\_egov-kz.com\\_.\n"])
+        LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.fake", line: 5, column: 13, messageContains: "WhatsApp")
+        XCTAssertFalse(f.build().published)
+    }
+
+    func testTheReadingMapsEveryShownByteToWhereItIsWritten() throws {
+        let text = "қ*а*_б_ ~x~ snake_case"
+        let (shown, offsets) = try XCTUnwrap(WhatsAppReading.reading(text))
+        XCTAssertEqual(shown, "қаб x snake_case")
+        XCTAssertEqual(offsets.count, shown.utf8.count + 1)
+        let written = Array(text.utf8), seen = Array(shown.utf8)
+        for (i, b) in seen.enumerated() { XCTAssertEqual(written[offsets[i]], b, "byte \(i)") }
+        XCTAssertEqual(offsets.last, written.count)
+        XCTAssertNil(WhatsAppReading.reading("snake_case және Kenes1414_Bot"))
+    }
+}
