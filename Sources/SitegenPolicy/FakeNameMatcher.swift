@@ -6,7 +6,7 @@ import UnicodeSecurity
 /// only as the policy spells them:
 /// - in any case, through UTS #39 confusables (`ЕgovKzBot2.0` with a Cyrillic Е, a Greek omicron,
 ///   `0` for `O`), with combining marks ignored, and in compatibility forms (fullwidth `ＥｇｏｖＫｚＢｏｔ`,
-///   mathematical `𝐄𝐠𝐨𝐯`, circled `Ⓔ`);
+///   mathematical `𝐄𝐠𝐨𝐯`, circled `Ⓔ`) and letter-like symbols (small capitals `ᴇɢᴏᴠ`, `🅴`, `🇪🇬`);
 /// - with any dot-like character for a dot (`EgovKzBot2·0`, `EgovKzBot2․0`, `EgovKzBot2。0`);
 /// - with a Kazakh or Russian ending glued on (`EgovKzBot2.0ні`, `EgovKzBot2.0у`), a hyphenated one
 ///   (`EgovKzBot2.0-ге`), or an `@…` after it.
@@ -65,17 +65,18 @@ struct FakeNameMatcher: Sendable {
         let firsts = Set(entries.map { $0.fold[0] })
         firstScalars = firsts
         longest = self.entries.first?.fold.count ?? 0
-        startTable = Self.table.map { $0.first.map(firsts.contains) ?? false }
+        startTable = Self.lettersTable.map { $0.first.map(firsts.contains) ?? false }
     }
 
     private let longest: Int
     /// Whether a character of the tabulated blocks can start a name: its fold starts like one.
     private let startTable: [Bool]
 
-    /// Whether a name can start with `u` (its fold starts as a registry name's does).
+    /// Whether a name can start with `u` (its letters start as a registry name's do; a parenthesized
+    /// `⒠` folds to `(e)`, whose first letter counts).
     private func mayStart(_ u: Unicode.Scalar) -> Bool {
         if u.value < Self.tableEnd { return startTable[Int(u.value)] }
-        return Self.fold(u).first.map(firstScalars.contains) ?? false
+        return Self.letters(u).first.map(firstScalars.contains) ?? false
     }
 
     /// `TextTokens.isWord`, read from a table for the characters prose is made of.
@@ -215,6 +216,27 @@ struct FakeNameMatcher: Sendable {
 
     // MARK: Folding
 
+    /// Latin small capitals (`ᴇɢᴏᴠ`), regional indicators (`🇪🇬`) and negative circled and squared
+    /// letters (`🅴`, `🅔`): read as letters, though Unicode gives them no decomposition and UTS #39 no
+    /// prototype. (Kazakh `ғ` is a letter of its own, not a small capital F.)
+    static func letterLike(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = u.value
+        func latin(_ base: UInt32, _ from: UInt32) -> Unicode.Scalar? { Unicode.Scalar(from + v - base) }
+        switch v {
+        case 0x1F1E6...0x1F1FF: return latin(0x1F1E6, 0x61)
+        case 0x1F150...0x1F169: return latin(0x1F150, 0x41)
+        case 0x1F170...0x1F189: return latin(0x1F170, 0x41)
+        default: return smallCapitals[v]
+        }
+    }
+
+    private static let smallCapitals: [UInt32: Unicode.Scalar] = [
+        0x1D00: "a", 0x0299: "b", 0x1D04: "c", 0x1D05: "d", 0x1D07: "e", 0xA730: "f", 0x0262: "g", 0x029C: "h",
+        0x026A: "i", 0x1D0A: "j", 0x1D0B: "k", 0x029F: "l", 0x1D0D: "m", 0x0274: "n", 0x1D0F: "o", 0x1D18: "p",
+        0xA7AF: "q", 0x0280: "r", 0xA731: "s", 0x1D1B: "t", 0x1D1C: "u", 0x1D20: "v", 0x1D21: "w", 0x028F: "y",
+        0x1D22: "z",
+    ]
+
     /// Characters read as a dot: `.`, the ideographic and fullwidth stops, leaders, middle dots.
     static func isDotLike(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
@@ -247,6 +269,7 @@ struct FakeNameMatcher: Sendable {
             return compute(Unicode.Scalar(UInt8(48 + Int(value))))
         }
         if u.properties.isWhitespace || u.properties.generalCategory == .control { return [u] }
+        if let letter = letterLike(u) { return compute(letter) }
         // Compatibility forms first: UTS #39's skeleton leaves fullwidth (`Ｅ`), mathematical (`𝐄`),
         // circled (`Ⓔ`) and superscript (`ᴱ`) letters alone, but a reader reads each as its letter.
         let plain = String(u).decomposedStringWithCompatibilityMapping

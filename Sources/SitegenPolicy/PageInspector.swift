@@ -134,6 +134,11 @@ package struct PageInspector: Sendable {
             }
         }
 
+        // Numbers written in pieces that bulletins and apps show whole (`+7 **777** 123 45 67`).
+        for p in phonesAcrossRuns(runs, whatsApp: page.frontMatter.bulletin) {
+            place(p.finding, locate(p.piece, near: runs[p.run].position, offset: p.offset, run: runs[p.run], in: page))
+        }
+
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
         let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
@@ -166,8 +171,8 @@ package struct PageInspector: Sendable {
                     edits.claimNames.append(token.offset..<(token.offset + token.length))
                 }
             }
-            // The title and description open the page's WhatsApp bulletin.
-            if page.frontMatter.bulletin, key != "sms" {
+            // The title opens the page's WhatsApp bulletin (the description goes to the SMS only).
+            if page.frontMatter.bulletin, key == "title" {
                 for (token, _, lead) in whatsAppTokens(field.value) {
                     placeInField(judgeToken(token, inWarning: namesFakes).map(Self.asShownByWhatsApp), lead)
                 }
@@ -187,7 +192,7 @@ package struct PageInspector: Sendable {
     }
 
     /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
-    func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
+    package func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
         PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
             (Finding(code: "text.phone", id: "text.phone", ["number": $0.text], url: nil), $0)
         }
@@ -265,7 +270,10 @@ package struct PageInspector: Sendable {
         // warning names and the written reading shows defanged stays defanged in what WhatsApp shows.
         if page.frontMatter.bulletin {
             for (token, written, lead) in whatsAppTokens(run.text, written: found) where !refused.contains(where: { $0.overlaps(written) }) {
-                if run.alert?.mayNameFakes == true, isFakeToken(token), reading.defanged.contains(where: { $0.overlaps(written) }) {
+                // A name the warning shows defanged stays so; an `@` that only the hidden markers joined to
+                // it makes a mention of the fake (`@*EgovKzBot2.0*`), which is refused.
+                if run.alert?.mayNameFakes == true, case .fakeName = token.kind,
+                   reading.defanged.contains(where: { $0.overlaps(written) }) {
                     continue
                 }
                 let findings = judgeToken(token, inWarning: false)

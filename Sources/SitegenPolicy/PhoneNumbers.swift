@@ -16,13 +16,13 @@ import SitegenCore
 ///
 /// Dots never join groups, so dates (`14.04.2020`, `2020-04-14` has 8 digits) are not phones; nor are
 /// amounts (`42 500 ₸`), years, step numbers, IINs (12 digits) or card numbers (16).
-enum PhoneNumbers {
+package enum PhoneNumbers {
     /// A number found in text: UTF-8 offset and length, as written, and its digits in one form
     /// (`87011234567` and `+7 701 123 45 67` both `77011234567`).
-    struct Found: Equatable, Sendable {
+    package struct Found: Equatable, Sendable {
         var offset: Int
         var length: Int
-        var text: String
+        package var text: String
         var digits: String
     }
 
@@ -41,12 +41,21 @@ enum PhoneNumbers {
         var hasOtherScripts = false
         let ascii = copy.withUTF8 { bytes in
             var previousIsDigit = false
-            for b in bytes {
+            for (i, b) in bytes.enumerated() {
                 let isDigit = b >= 0x30 && b <= 0x39
                 if isDigit && previousIsDigit { return true }
                 previousIsDigit = isDigit
-                // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow.
-                if b >= 0xD8 { hasOtherScripts = true }
+                // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow,
+                // though not among the dashes, quotes and № of prose (U+2000–U+203F, U+2100–U+213F), nor
+                // ₸ and the other currency signs (U+20A0–U+20BF).
+                if b >= 0xD8, !hasOtherScripts {
+                    let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                    hasOtherScripts = !(b == 0xE2 && (next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < bytes.count && bytes[i + 2] >= 0xA0)))
+                }
+                // Superscript digits (`²`, U+00B2, U+00B3, U+00B9) have a lead byte of their own.
+                if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9 {
+                    hasOtherScripts = true
+                }
             }
             return false
         }
@@ -54,7 +63,9 @@ enum PhoneNumbers {
         guard hasOtherScripts else { return false }
         var previousIsDigit = false
         for u in text.unicodeScalars {
-            let isDigit = Self.isDigit(plain(u))
+            // Dashes, quotes and № send most prose here: its ASCII and Cyrillic need no lookup.
+            let v = u.value
+            let isDigit = v < 0x80 ? (v >= 0x30 && v <= 0x39) : (v >= 0x400 && v < 0x530) ? false : Self.isDigit(plain(u))
             if isDigit && previousIsDigit { return true }
             previousIsDigit = isDigit
         }
@@ -81,7 +92,8 @@ enum PhoneNumbers {
     static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
         let written = ScalarArray.of(text)
-        let s = written.map(plain)
+        // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
+        let s = written.map { $0.value < 0x80 || ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []
@@ -182,6 +194,8 @@ enum PhoneNumbers {
         while j < s.count, s[j] == " " || s[j].value == 0xA0 || s[j].value == 0x202F { j += 1 }
         guard j < s.count else { return false }
         if "₸₽$€%".unicodeScalars.contains(s[j]) { return true }
+        // Each unit word starts with т, р, д or е (either case): most numbers are followed by none.
+        guard "тТрРдДеЕ".unicodeScalars.contains(s[j]) else { return false }
         let word = String(scalars: s[j..<min(s.count, j + 6)]).lowercased()
         return ["тг", "теңге", "тенге", "руб", "доллар", "евро"].contains { word.hasPrefix($0) }
     }

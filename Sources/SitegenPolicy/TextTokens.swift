@@ -79,9 +79,18 @@ package struct TextTokens {
         }
     }
 
+    /// A character as an address reads it: `plain`, and fullwidth ASCII (`ｅｇｏｖ－ｋｚ`) as ASCII, as a
+    /// browser's IDNA maps it, so a fullwidth name is judged as the name it opens.
+    static func addressForm(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if u.value >= 0xFF01, u.value <= 0xFF5E, u.value != 0xFF0E, u.value != 0xFF20 {
+            return Unicode.Scalar(u.value - 0xFEE0) ?? u
+        }
+        return plain(u)
+    }
+
     private func scanUncached(_ text: String) -> [TextToken] {
         let original = ScalarArray.of(text)
-        let scalars = original.map(Self.plain)
+        let scalars = original.map(Self.addressForm)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, u) in original.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var tokens: [TextToken] = []

@@ -22,12 +22,16 @@ package enum WhatsAppReading {
     /// `text` as WhatsApp shows it.
     package static func shown(_ text: String) -> String {
         guard mayHideMarkers(text) else { return text }
-        return reading(text)?.shown ?? text
+        return read(text, offsets: false)?.shown ?? text
     }
 
     /// `text` as WhatsApp shows it, with the UTF-8 offset in `text` of each UTF-8 offset of the shown
     /// text (and of its end); nil when WhatsApp hides nothing in it.
     package static func reading(_ text: String) -> (shown: String, offsets: [Int])? {
+        read(text, offsets: true)
+    }
+
+    private static func read(_ text: String, offsets keepsOffsets: Bool) -> (shown: String, offsets: [Int])? {
         let s = ScalarArray.of(text)
         func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
         func hidden(_ i: Int) -> Bool { s[i] == "*" || s[i] == "~" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1))) }
@@ -42,9 +46,8 @@ package enum WhatsAppReading {
             defer { at += width }
             if hidden(i) { continue }
             shown.append(u)
-            for k in 0..<width { offsets.append(at + k) }
+            if keepsOffsets { for k in 0..<width { offsets.append(at + k) } }
         }
-        guard shown.count < s.count else { return nil }
         offsets.append(at)
         return (String(scalars: shown), offsets)
     }

@@ -164,6 +164,31 @@ final class BulletinChannelTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(f.output("bulletins/kk/w/whatsapp.txt")).contains("*Портал https://egov.kz*"))
     }
 
+    /// Text written right after a link (a Kazakh ending, a letter, a slash) is kept apart from the
+    /// address the bulletin writes out, or apps read it as more of the address; closing punctuation is not.
+    func testTextRightAfterALinkStaysOutOfItsAddress() throws {
+        let f = try Fixture(files: ["content/kk/s.md": """
+            ---
+            title: Жалғау
+            ---
+            Ботқа [ресми](https://t.me/Kenes1414Bot)-ға, <https://egov.kz/>ға, [портал](https://egov.kz/)/x және [бот](https://t.me/Kenes1414Bot)**x** жазыңыз.
+
+            Порталда: [портал](https://egov.kz/). Ботта (https://egov.kz/), «[сайт](https://egov.kz/)».
+            """])
+        assertNoErrors(f.build(checkOnly: true).diagnostics)
+        assertNoErrors(f.build().diagnostics)
+        for name in ["text.txt", "whatsapp.txt", "telegram.html"] {
+            // Telegram's text as its reader sees it, without the tags.
+            let text = try XCTUnwrap(f.output("bulletins/kk/s/" + name)).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            for apart in ["Kenes1414Bot -ға", "egov.kz/ ға", "egov.kz/ /x"] {
+                XCTAssertTrue(text.contains(apart), "\(name): \(apart) in\n\(text)")
+            }
+            for kept in ["https://egov.kz/.", "https://egov.kz/),", "https://egov.kz/»."] {
+                XCTAssertTrue(text.contains(kept), "\(name): \(kept) in\n\(text)")
+            }
+        }
+    }
+
     func testBulletinFalseLeavesThePageOut() throws {
         try fixture.write("content/kk/docs.md", "---\ntitle: Құжаттар\ntranslationKey: docs\nbulletin: false\n---\nМәтін.\n")
         assertNoErrors(fixture.build().diagnostics)

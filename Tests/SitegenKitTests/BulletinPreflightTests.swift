@@ -44,6 +44,8 @@ final class BulletinPreflightTests: XCTestCase {
         // Mentions written as character references, and many small tables.
         "content/kk/entities.md": "---\ntitle: Белгілер\n---\n" + String(repeating: "&#64;Kenes1414Bot ", count: 10) + "\n\n"
             + String(repeating: "| a |\n|---|\n| b |\n\n", count: 10),
+        // Text right after a link, which the bulletin keeps a space apart from the address.
+        "content/kk/glued.md": "---\ntitle: Жалғау\n---\n" + String(repeating: "[а](https://t.me/Kenes1414Bot)-ға <https://egov.kz/>x ", count: 20) + "\n",
         // Bare names written again with their scheme.
         "content/kk/bare.md": "---\ntitle: Жалаң\n---\n" + String(repeating: "www.egov.kz ", count: 30) + "\n",
     ]

@@ -27,6 +27,11 @@ final class FakeNameMatchingTests: XCTestCase {
         "\u{24BA}govKzBot2.0",       // circled E
         "EgovKzBot\u{00B2}.0",       // superscript two
         "EgovKz\u{1D2E}ot2.0",       // superscript (modifier letter) B
+        "\u{1D07}\u{0262}\u{1D0F}\u{1D20}\u{1D0B}\u{1D22}\u{0299}\u{1D0F}\u{1D1B}2.0", // small capitals
+        "\u{1F174}\u{1F176}\u{1F17E}\u{1F185}KzBot2.0",  // negative squared
+        "\u{1F154}govKzBot2.0",      // negative circled E
+        "\u{1F1EA}\u{1F1EC}ovKzBot2.0",  // regional indicators
+        "\u{24A0}govKzBot2.0",       // parenthesized e
     ]
 
     func testEverySpellingOutsideAWarningIsTextFake() throws {

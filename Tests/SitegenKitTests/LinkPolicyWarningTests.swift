@@ -20,6 +20,20 @@ final class LinkPolicyWarningTests: XCTestCase {
         XCTAssertFalse(page.contains("egov-kz.com"), page)
     }
 
+    /// A fullwidth name opens as its ASCII form (a browser's IDNA maps it): the fake is named in a
+    /// warning, defanged, and refused outside one; an unlisted fullwidth name is refused as itself.
+    func testFullwidthNamesAreJudgedAsTheNameTheyOpen() throws {
+        let fullwidth = "\u{FF45}\u{FF47}\u{FF4F}\u{FF56}\u{FF0D}\u{FF4B}\u{FF5A}\u{FF0E}\u{FF43}\u{FF4F}\u{FF4D}"
+        let (html, d) = try Fixture.render("> [!WARNING]\n> Жалған сайт: \(fullwidth)\n")
+        LinkPolicyAssert.noErrors(d)
+        let page = try XCTUnwrap(html)
+        XCTAssertTrue(page.contains("[\u{FF0E}]"), page)
+        XCTAssertFalse(page.contains(fullwidth), page)
+        LinkPolicyAssert.onlyError(try Fixture.check("Сайт: \(fullwidth)\n"), code: "text.fake", line: 4, column: 7)
+        LinkPolicyAssert.onlyError(try Fixture.check("Сайт: \u{FF45}\u{FF56}\u{FF49}\u{FF4C}\u{FF0E}\u{FF43}\u{FF4F}\u{FF4D}\n"),
+                                   code: "text.domain", line: 4, column: 7, messageContains: "evil.com")
+    }
+
     func testFakeHandleInCautionIsAccepted() throws {
         let d = try Fixture.check("> [!CAUTION]\n> @Kenes1414_Bot ботына жазбаңыз.\n")
         LinkPolicyAssert.noErrors(d)

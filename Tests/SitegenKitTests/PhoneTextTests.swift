@@ -29,6 +29,33 @@ final class PhoneTextTests: XCTestCase {
         }
     }
 
+    /// A number written in pieces is dialled whole: the bulletins print it without the formatting, on
+    /// one line, and WhatsApp hides `*`, `~` and `_`. `check` and `build` refuse it where it starts.
+    func testANumberWrittenInPiecesIsRefusedWhereItStarts() throws {
+        let cases: [(String, Int, Int, String)] = [
+            ("Қоңырау: +7 **777** 123 45 67 бүгін.", 4, 10, "formatting"),
+            ("Қоңырау: +7701*1234567*.", 4, 10, "formatting"),
+            ("Қоңырау: +7 `701` 123 45 67.", 4, 10, "formatting"),
+            ("Қоңырау: ☎ **1415** бүгін.", 4, 14, "formatting"),
+            ("Нөмір +7 701\n123 45 67 арқылы.", 4, 7, "formatting"),
+            ("Қоңырау: +7 \\*777\\* 123 45 67.", 4, 10, "WhatsApp"),
+            ("Қоңырау: \\_+7 701 123 45 67\\_.", 4, 12, "WhatsApp"),
+        ]
+        for (text, line, column, why) in cases {
+            let f = try Fixture(config: Self.config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\n" + text + "\n"])
+            let check = f.build(checkOnly: true).diagnostics
+            XCTAssertTrue(check.contains { $0.code == "text.phone" && $0.line == line && $0.column == column && $0.message.contains(why) },
+                          text + "\n" + LinkPolicyAssert.listing(check))
+            let build = f.build()
+            XCTAssertFalse(build.published, text)
+            XCTAssertFalse(build.diagnostics.contains { $0.code == "bulletin.link" }, "the page check found it first: \(text)")
+        }
+        // Official numbers, amounts and dates in pieces pass.
+        let d = try Fixture.check("☎ **1414**, +7 **701** 000 00 00, 42 **500** ₸, 14.**04**.2020, 2020 **жылы**, \\*1414\\*.\n",
+                                  config: Self.config)
+        LinkPolicyAssert.noErrors(d)
+    }
+
     func testListedNumbersInAnyFormAreAccepted() throws {
         let d = try Fixture.check("""
             1414 нөміріне қоңырау шалыңыз. Звоните по номеру 1414. ☎️ 1414.

@@ -38,12 +38,24 @@ final class WhatsAppReadingTests: XCTestCase {
         }
     }
 
-    func testTitleAndDescriptionAreReadAsWhatsAppShowsThem() throws {
-        let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Тест *evil*.com\"\ndescription: \"~evil~.kz\"\n---\nМәтін.\n"])
+    /// The title opens every WhatsApp bulletin; the description only goes to the SMS, which hides nothing.
+    func testTheTitleIsReadAsWhatsAppShowsIt() throws {
+        let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Тест *evil*.com\"\ndescription: \"Сипаттама *evil*.com\"\n---\nМәтін.\n"])
         let check = f.build(checkOnly: true).diagnostics
-        assertDiagnostic(check, code: "text.domain", line: 2, column: 15)
-        assertDiagnostic(check, code: "text.domain", line: 3, column: 15)
+        LinkPolicyAssert.onlyError(check, code: "text.domain", line: 2, column: 15, messageContains: "WhatsApp")
         XCTAssertFalse(f.build().published)
+    }
+
+    /// An `@` joined to a fake's name by hidden markers only is a mention of the fake: refused in a
+    /// warning too, where the name alone is shown.
+    func testAMentionOnlyWhatsAppJoinsIsRefusedInAWarning() throws {
+        for written in ["@\\*EgovKzBot2.0\\*", "@\\~EgovKzBot2.0\\~", "@&#42;EgovKzBot2.0&#42;"] {
+            let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\n> [!WARNING]\n> Бот \(written) жалған.\n"])
+            let check = f.build(checkOnly: true).diagnostics
+            XCTAssertTrue(check.contains { $0.code == "telegram.fake" && $0.line == 5 && $0.message.contains("WhatsApp") },
+                          "\(written): \(check.map(DiagnosticFormatter.line))")
+            XCTAssertFalse(f.build().published, written)
+        }
     }
 
     func testAStringOfTheConfigIsReadAsWhatsAppShowsIt() throws {

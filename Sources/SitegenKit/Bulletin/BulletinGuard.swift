@@ -3,7 +3,7 @@ import SitegenContent
 import SitegenCore
 import SitegenPolicy
 
-/// Defence in depth: every address and handle in a finished bulletin is read again from its final
+/// Defence in depth: every address, handle and phone number in a finished bulletin is read again from its final
 /// text and judged by the link policy, so no channel can carry what the site check would refuse,
 /// whatever the layout did. Defanged names (`egov-kz[.]com`) are not addresses and pass.
 struct BulletinGuard {
@@ -27,9 +27,23 @@ struct BulletinGuard {
     /// remembered across pages too).
     /// A known fake's bare name (without a dot or an @ that defanging would bracket) passes only when
     /// `namedFakes` holds it: the page names it in a warning, where the page check allowed it.
-    func findings(texts: [String], hrefs: [String] = [], namedFakes: Set<String> = []) -> [(what: String, finding: Finding)] {
+    /// `phoneTexts`: the texts read whole for phone numbers (the channels differ in markup, not in
+    /// where digits and spaces meet: the plain text and what WhatsApp shows are enough); all of `texts`
+    /// when not given.
+    func findings(texts: [String], hrefs: [String] = [], namedFakes: Set<String> = [], phoneTexts: [String]? = nil)
+        -> [(what: String, finding: Finding)]
+    {
         var out: [(String, Finding)] = []
         for href in Set(hrefs).sorted() { out += judge(href).map { (href, $0) } }
+        // Numbers hold spaces: a text is read whole for them (a number the layout put together from
+        // pieces, `+7 **777** 123 45 67`, is dialled whole).
+        // No number goes over a line break: a line without two digits in a row is passed at a glance.
+        for text in phoneTexts ?? texts {
+            // (Split on bytes: splitting the String walks its characters.)
+            for bytes in text.utf8.split(separator: 0x0A) {
+                out += inspector.phoneFindings(String(decoding: bytes, as: UTF8.self)).map { ($0.1.text, $0.0) }
+            }
+        }
         var seen = Set<Word>()
         for var text in texts {
             text.withUTF8 { bytes in

@@ -66,7 +66,11 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         func styled(_ c: [BulletinInline], _ style: InlineContext, _ mark: (String) -> String) -> String {
             within.contains(style) ? inlines(c, within: within) : mark(inlines(c, within: within.union(style)))
         }
+        /// Whether an address was just written out: what follows it must not read as more of it.
+        var afterAddress = false
         for inline in content {
+            if afterAddress, !Self.endsAddress(inline) { out += markup.text(" ") }
+            afterAddress = false
             switch inline {
             case .text(let s): out += markup.text(s)
             case .strong(let c): out += styled(c, .strong, markup.strong)
@@ -84,9 +88,26 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
                     // The reader sees where a link goes before following it: `egov.kz — https://egov.kz/…`.
                     out += inlines(c, within: within.union(.linkText)) + markup.text(" — ") + markup.address(url, shown: shown)
                 }
+                afterAddress = true
             }
         }
         return out
+    }
+
+    /// Whether `next`, written right after an address, leaves it as it is: a space or a line break, or
+    /// closing punctuation with a space or the end after it (`https://egov.kz/.`). Anything else
+    /// (`-ға`, a letter, `/x`, formatting) would be read by apps as more of the address
+    /// (`https://t.me/Kenes1414Bot-ға`), so a space is put between.
+    static func endsAddress(_ next: BulletinInline) -> Bool {
+        switch next {
+        case .lineBreak: return true
+        case .text(let s):
+            let closing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "»", "\"", "'", "…", "”", "’"]
+            let rest = s.unicodeScalars.drop { closing.contains($0) }
+            guard let first = rest.first else { return true }
+            return first.properties.isWhitespace
+        default: return false
+        }
     }
 
     /// An address as a reader writes it: e-mail and phone without their scheme.

@@ -105,9 +105,14 @@ struct BulletinMaker {
         var hrefs: [String] = []
         // WhatsApp's text is read without its markers, which is the plain text; markers next to an
         // address (`*https://egov.kz*`) would only make the scanner misread it.
-        if channels.contains(.whatsapp) && !channels.contains(.text) { texts.append(whole(PlainMarkup())) }
+        let plainText = out.first { $0.channel == .text }?.parts.first ?? whole(PlainMarkup())
+        if !channels.contains(.text) { texts.append(plainText) }
+        // Digits and spaces meet alike in every channel's layout: numbers are read in the plain text,
+        // the SMS and what WhatsApp shows.
+        var phoneTexts = [plainText]
         for bulletin in out where bulletin.channel != .whatsapp {
             for part in bulletin.parts {
+                if bulletin.channel == .sms { phoneTexts.append(part) }
                 guard bulletin.channel == .telegram else { texts.append(part); continue }
                 let (text, links) = BulletinGuard.telegramParts(part)
                 texts.append(text)
@@ -120,10 +125,11 @@ struct BulletinMaker {
         for bulletin in out where bulletin.channel == .whatsapp {
             for part in bulletin.parts where WhatsAppReading.mayHideMarkers(part) {
                 texts.append(WhatsAppReading.shown(part))
+                phoneTexts.append(texts[texts.count - 1])
             }
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
-        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes) {
+        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes, phoneTexts: phoneTexts) {
             error("bulletin.link", id: "bulletin.link",
                   ["what": what, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
                   at: locate(what, in: page))

@@ -1,0 +1,107 @@
+import SitegenCore
+import SitegenMarkdown
+
+extension PageInspector {
+    /// A number a phone would dial that only the reader's app puts together, with where it starts.
+    struct PhoneAcrossRuns {
+        var finding: Finding
+        /// The run it starts in, its byte offset there, and what is written of it in that run (up to
+        /// the run's end or the first marker WhatsApp hides): the piece to look for in the source.
+        var run: Int
+        var offset: Int
+        var piece: String
+    }
+
+    /// Numbers written in pieces that the bulletins and apps show whole: across formatting
+    /// (`+7 **777** 123 45 67`, `+7701*1234567*`), across a line break the bulletins join into one line
+    /// (`+7 701` / `123 45 67`), and, when `whatsApp`, around the `*`, `~` and `_` WhatsApp hides
+    /// (`+7 \*777\* 123 45 67`). Each run's own numbers are judged with the run; these are the others.
+    func phonesAcrossRuns(_ runs: [TextRun], whatsApp: Bool) -> [PhoneAcrossRuns] {
+        var out: [PhoneAcrossRuns] = []
+        var first = 0
+        var nextBlock = runs.first.map { Self.block(of: $0.node) }
+        while first < runs.count, let block = nextBlock {
+            // The runs of one block: a paragraph, heading, table cell, or code block.
+            var end = first + 1
+            nextBlock = nil
+            while end < runs.count {
+                let b = Self.block(of: runs[end].node)
+                guard b == block else { nextBlock = b; break }
+                end += 1
+            }
+            defer { first = end }
+            let group = first..<end
+            guard group.count > 1 || (whatsApp && WhatsAppReading.mayHideMarkers(runs[first].text)) else { continue }
+            // No digit, no number (a byte past U+0600's lead may start a digit of another script).
+            guard runs[group].contains(where: { Self.mayHoldDigit($0.text) }) else { continue }
+            // The block's text as the bulletins lay it out: runs joined by markup meet, others are
+            // one space apart (a soft break is one).
+            var joined = ""
+            var starts: [Int] = []
+            for i in group {
+                if i > first, !runs[i].joinsPrevious { joined += " " }
+                starts.append(joined.utf8.count)
+                joined += runs[i].text
+            }
+            guard PhoneNumbers.mayHold(joined) || WhatsAppReading.mayHideMarkers(joined) else { continue }
+            let bytes = Array(joined.utf8)
+            /// The run a byte of `joined` is in.
+            func run(at byte: Int) -> Int { first + (starts.lastIndex { $0 <= byte } ?? 0) }
+            var reported = Set<Range<Int>>()
+            func add(_ finding: Finding, _ from: Int, _ to: Int, shownByWhatsApp: Bool) {
+                let k = run(at: from)
+                // A run's own numbers, as written, are judged with the run (`1415` alone is no number; after
+                // `☎ ` in the run before, it is).
+                if !shownByWhatsApp, k == run(at: max(from, to - 1)),
+                   PhoneNumbers.find(in: runs[k].text).contains(where: { $0.offset == from - starts[k - first] && $0.length == to - from }) {
+                    return
+                }
+                guard reported.insert(from..<to).inserted else { return }
+                let runEnd = starts[k - first] + runs[k].text.utf8.count
+                var piece = String(decoding: bytes[from..<min(to, runEnd)], as: UTF8.self)
+                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_".contains($0) }), cut > piece.startIndex {
+                    piece = String(piece[..<cut])
+                }
+                let id = shownByWhatsApp ? "text.whatsapp-markers" : "text.across-formatting"
+                out.append(PhoneAcrossRuns(finding: Finding(code: finding.code, id: id, MessageCatalog.detail(finding.messageID, finding.arguments),
+                                                            url: nil, culprit: nil),
+                                           run: k, offset: from - starts[k - first], piece: piece))
+            }
+            var written = Set<Range<Int>>()
+            for phone in PhoneNumbers.find(in: joined) {
+                written.insert(phone.offset..<(phone.offset + phone.length))
+            }
+            for (finding, phone) in phoneFindings(joined) {
+                add(finding, phone.offset, phone.offset + phone.length, shownByWhatsApp: false)
+            }
+            if whatsApp, let (shown, offsets) = WhatsAppReading.reading(joined) {
+                for (finding, phone) in phoneFindings(shown) {
+                    let from = offsets[phone.offset], to = offsets[phone.offset + phone.length - 1] + 1
+                    // The same number at the same place as written was judged above, or with its run.
+                    // (One with nothing hidden inside may still be new: `_+7 701 123 45 67_` as written
+                    // is no number, the `_` is attached.)
+                    guard !written.contains(from..<to) else { continue }
+                    add(finding, from, to, shownByWhatsApp: true)
+                }
+            }
+        }
+        return out
+    }
+
+    private static func mayHoldDigit(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            for b in bytes where (b >= 0x30 && b <= 0x39) || b >= 0xD8 { return true }
+            return false
+        }
+    }
+
+    /// The block a run of text is in: its nearest ancestor that is not inline markup (a code block is
+    /// its own).
+    private static func block(of node: CMarkNode) -> CMarkNode {
+        if node.kind == .codeBlock { return node }
+        var up = node.parent
+        while let p = up, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) { up = p.parent }
+        return up ?? node
+    }
+}
