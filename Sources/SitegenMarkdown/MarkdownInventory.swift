@@ -55,7 +55,7 @@ package struct TextRun: Sendable {
     package var link: LinkOrigin?
     package var node: CMarkNode
     /// Whether the reader sees this run right after the previous one, with only inline markup (emphasis,
-    /// a link's edge) between them: `egov-kz.c**om**` reads as one name.
+    /// a link's or an image's edge) between them: `egov-kz.c**om**` reads as one name.
     package var joinsPrevious = false
 }
 
@@ -124,7 +124,8 @@ package struct MarkdownInventory: Sendable {
         let runs = textRuns.count
         let joins = adjacent
         switch node.kind {
-        case .emphasis, .strong, .strikethrough, .link, .text, .code: break
+        // An image is inline too: a message carries its description in its place.
+        case .emphasis, .strong, .strikethrough, .link, .image, .text, .code: break
         default: adjacent = false
         }
         switch node.kind {

@@ -216,9 +216,10 @@ struct FakeNameMatcher: Sendable {
 
     // MARK: Folding
 
-    /// Latin small capitals (`ᴇɢᴏᴠ`), regional indicators (`🇪🇬`) and negative circled and squared
-    /// letters (`🅴`, `🅔`): read as letters, though Unicode gives them no decomposition and UTS #39 no
-    /// prototype. (Kazakh `ғ` is a letter of its own, not a small capital F.)
+    /// Latin small capitals (`ᴇɢᴏᴠ`) and the Cyrillic letters drawn as them (`т`, `к`, `в`, `н`, `м`),
+    /// regional indicators (`🇪🇬`) and negative circled and squared letters (`🅴`, `🅔`): read as
+    /// letters, though Unicode gives them no decomposition and UTS #39 no prototype. (Kazakh `ғ` is a
+    /// letter of its own, not a small capital F.)
     static func letterLike(_ u: Unicode.Scalar) -> Unicode.Scalar? {
         let v = u.value
         func latin(_ base: UInt32, _ from: UInt32) -> Unicode.Scalar? { Unicode.Scalar(from + v - base) }
@@ -235,6 +236,8 @@ struct FakeNameMatcher: Sendable {
         0x026A: "i", 0x1D0A: "j", 0x1D0B: "k", 0x029F: "l", 0x1D0D: "m", 0x0274: "n", 0x1D0F: "o", 0x1D18: "p",
         0xA7AF: "q", 0x0280: "r", 0xA731: "s", 0x1D1B: "t", 0x1D1C: "u", 0x1D20: "v", 0x1D21: "w", 0x028F: "y",
         0x1D22: "z",
+        // Cyrillic lowercase letters drawn as those small capitals (`EgovKzBoт2.0`, `EgovкzBot2.0`).
+        0x0442: "t", 0x043A: "k", 0x0432: "b", 0x043D: "h", 0x043C: "m",
     ]
 
     /// Characters read as a dot: `.`, the ideographic and fullwidth stops, leaders, middle dots.

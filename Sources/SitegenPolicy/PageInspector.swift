@@ -122,7 +122,7 @@ package struct PageInspector: Sendable {
                 guard !findings.isEmpty else { continue }
                 var piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
                 // What WhatsApp shows is looked for up to its first hidden marker.
-                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_".contains($0) }), cut > piece.startIndex {
+                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_`".contains($0) }), cut > piece.startIndex {
                     piece = String(piece[..<cut])
                 }
                 let at = locate(piece, near: runs[run].position, offset: offset, run: runs[run], in: page)
@@ -176,6 +176,7 @@ package struct PageInspector: Sendable {
                 for (token, _, lead) in whatsAppTokens(field.value) {
                     placeInField(judgeToken(token, inWarning: namesFakes).map(Self.asShownByWhatsApp), lead)
                 }
+                for (f, lead) in whatsAppPhones(field.value) { placeInField([f], lead) }
             }
         }
         return (diagnostics, edits)

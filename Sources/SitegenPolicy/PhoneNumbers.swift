@@ -4,9 +4,11 @@ import SitegenCore
 /// `links.phones`: readers call what a guide prints, and messengers and phones turn these forms into
 /// call links by themselves.
 ///
-/// A number is read as a chain of digit groups joined by one space (plain or no-break), a hyphen or
-/// dash, or parentheses around a group: `+7 701 123 45 67`, `+77011234567`, `+7-701-123-45-67`,
-/// `8 701 123 45 67`, `8 (727) 123-45-67`, `701 123 45 67`. It is a phone number when
+/// A number is read as a chain of digit groups joined as a phone's dialler joins them: by up to three
+/// spaces (of any width), hyphens, dashes or minus signs, dots or slashes, of which one at most is not a
+/// space, or by parentheses around a group: `+7 701 123 45 67`, `+77011234567`, `+7-701-123-45-67`,
+/// `+7.701.123.45.67`, `+7 701  123 45 67`, `8 - 701 - 123 45 67`, `8 (727) 123-45-67`, `701 123 45 67`.
+/// It is a phone number when
 /// - it starts with `+` and has 8–15 digits (any country: E.164);
 /// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms), or 10
 ///   starting with 7 (a number without its prefix), and is not grouped in thousands (`87 011 234 567`
@@ -14,8 +16,8 @@ import SitegenCore
 /// - it is a short service number (3–5 digits, `1414`) right after a phone sign (☎, 📞, 📱) or a
 ///   word about calling or numbers (`нөміріне`, `номеру`, `тел.`, `звоните`), or right before one.
 ///
-/// Dots never join groups, so dates (`14.04.2020`, `2020-04-14` has 8 digits) are not phones; nor are
-/// amounts (`42 500 ₸`), years, step numbers, IINs (12 digits) or card numbers (16).
+/// Dates have 8 digits (`14.04.2020`, `2020-04-14`) and are not phones; nor are amounts (`42 500 ₸`),
+/// years and ranges of them, versions, step numbers, IINs (12 digits) or card numbers (16).
 package enum PhoneNumbers {
     /// A number found in text: UTF-8 offset and length, as written, and its digits in one form
     /// (`87011234567` and `+7 701 123 45 67` both `77011234567`).
@@ -137,9 +139,16 @@ package enum PhoneNumbers {
             }
             groups.append(group)
             end = k
-            // At most one space or hyphen, then the next group (which may open with `(`).
+            // Up to three separators, at most one of them not a space, then the next group (which may open with `(`).
             var next = k
-            if next < s.count, isSeparator(s[next]) { next += 1 }
+            var marks = 0
+            while next < s.count, next - k < 3, isSeparator(s[next]) {
+                if !isSpace(s[next]) { marks += 1 }
+                next += 1
+            }
+            guard marks <= 1 else { break }
+            // A dot or slash right after a group and then a space ends a sentence (`1415. 2020 жылы`).
+            if next - k > 1, isStop(s[k]) { break }
             guard next < s.count else { break }
             let opensGroup = s[next] == "(" && next + 1 < s.count && isDigit(s[next + 1])
             guard isDigit(s[next]) || opensGroup, next > k || opensGroup || parenthesised else { break }
@@ -174,10 +183,23 @@ package enum PhoneNumbers {
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
-    /// Spaces (plain, no-break, narrow no-break, thin), hyphens and dashes.
+    /// Spaces of every width, hyphens, dashes and minus signs, dots and slashes: what a phone's dialler
+    /// skips between digits.
     private static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        if isSpace(u) { return true }
         switch u.value {
-        case 0x20, 0xA0, 0x202F, 0x2009, 0x2D, 0x2010, 0x2011, 0x2012, 0x2013: return true
+        case 0x2D, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D, 0x2E, 0xFF0E, 0x2F, 0xFF0F: return true
+        default: return false
+        }
+    }
+
+    private static func isStop(_ u: Unicode.Scalar) -> Bool { u == "." || u == "/" || u.value == 0xFF0E || u.value == 0xFF0F }
+
+    /// A space of any width (plain, no-break, the en-to-hair spaces, narrow no-break, medium
+    /// mathematical, ideographic).
+    private static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }

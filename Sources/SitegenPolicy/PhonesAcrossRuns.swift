@@ -34,12 +34,12 @@ extension PageInspector {
             guard group.count > 1 || (whatsApp && WhatsAppReading.mayHideMarkers(runs[first].text)) else { continue }
             // No digit, no number (a byte past U+0600's lead may start a digit of another script).
             guard runs[group].contains(where: { Self.mayHoldDigit($0.text) }) else { continue }
-            // The block's text as the bulletins lay it out: runs joined by markup meet, others are
-            // one space apart (a soft break is one).
+            // The block's text as the bulletins lay it out: runs meet where only markup, an image or
+            // dropped raw HTML is between them; a soft break is a space, a hard one a new line.
             var joined = ""
             var starts: [Int] = []
             for i in group {
-                if i > first, !runs[i].joinsPrevious { joined += " " }
+                if i > first, !runs[i].joinsPrevious { joined += Self.separator(before: runs[i].node) }
                 starts.append(joined.utf8.count)
                 joined += runs[i].text
             }
@@ -59,7 +59,7 @@ extension PageInspector {
                 guard reported.insert(from..<to).inserted else { return }
                 let runEnd = starts[k - first] + runs[k].text.utf8.count
                 var piece = String(decoding: bytes[from..<min(to, runEnd)], as: UTF8.self)
-                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_".contains($0) }), cut > piece.startIndex {
+                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_`".contains($0) }), cut > piece.startIndex {
                     piece = String(piece[..<cut])
                 }
                 let id = shownByWhatsApp ? "text.whatsapp-markers" : "text.across-formatting"
@@ -86,6 +86,17 @@ extension PageInspector {
             }
         }
         return out
+    }
+
+    /// What the layout puts between a run and the one before it in its block.
+    private static func separator(before node: CMarkNode) -> String {
+        var n = node
+        while n.previous == nil, let p = n.parent, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) { n = p }
+        switch n.previous?.kind {
+        case .softBreak?: return " "
+        case .lineBreak?: return "\n"
+        default: return ""
+        }
     }
 
     private static func mayHoldDigit(_ text: String) -> Bool {

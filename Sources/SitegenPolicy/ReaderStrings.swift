@@ -74,6 +74,7 @@ package enum ReaderStrings {
             for (token, _, lead) in inspector.whatsAppTokens(value) {
                 for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(PageInspector.asShownByWhatsApp(f), lead) }
             }
+            for (f, lead) in inspector.whatsAppPhones(value) { report(f, lead) }
         }
         // The publisher's address is a link in every page's structured data; the site's own address
         // is judged as the page of the site it is.

@@ -73,7 +73,7 @@ package struct TextTokens {
     /// Characters a reader (or a browser's IDNA) takes for a dot or an at sign.
     static func plain(_ u: Unicode.Scalar) -> Unicode.Scalar {
         switch u.value {
-        case 0x3002, 0xFF0E, 0xFF61, 0x2024: return "."
+        case 0x3002, 0xFF0E, 0xFF61, 0x2024, 0xFE52: return "."
         case 0xFF20, 0xFE6B: return "@"
         default: return u
         }
@@ -299,9 +299,11 @@ package struct TextTokens {
         // Length of the ASCII word being read; negative once it holds a non-ASCII letter.
         var wordLength = 0
         var previous: UInt8 = 0
-        for b in bytes {
-            // Lead bytes of ．｡＠ (U+FF0E, U+FF61, U+FF20) and 。 (U+3002): scan fully.
+        for (i, b) in bytes.enumerated() {
+            // Lead bytes of ．｡＠﹒ (U+FF0E, U+FF61, U+FF20, U+FE52) and 。 (U+3002): scan fully; so too the
+            // one dot leader ․ (U+2024, E2 80 A4), though not the dashes and quotes that share its lead byte.
             if b == 0xEF || b == 0xE3 { return true }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA4 { return true }
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
                 if previous == 0x2E { return true }

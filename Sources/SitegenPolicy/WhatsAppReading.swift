@@ -1,11 +1,11 @@
 import SitegenCore
 
-/// Text as WhatsApp shows it. WhatsApp takes `*`, `~` and `_` for bold, strike-through and italic
-/// markers and hides them, even where a page wrote them as plain characters: `\*evil\*.com` in
+/// Text as WhatsApp shows it. WhatsApp takes `*`, `~`, `_` and backticks for bold, strike-through,
+/// italic and monospace markers and hides them, even where a page wrote them as plain characters: `\*evil\*.com` in
 /// Markdown is the text `*evil*.com`, which WhatsApp shows as evil.com and then links. What it shows
 /// is judged as well as what was written.
 ///
-/// The reading hides more than WhatsApp does (every `*` and `~`, not only paired ones), so it never
+/// The reading hides more than WhatsApp does (every `*`, `~` and backtick, not only paired ones), so it never
 /// shows less than a reader could see. A `_` between two letters or digits is kept: it is part of a
 /// word or a handle (`Kenes1414_Bot`), and WhatsApp does not format inside a word.
 package enum WhatsAppReading {
@@ -14,7 +14,7 @@ package enum WhatsAppReading {
     package static func mayHideMarkers(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            for b in bytes where b == 0x2A || b == 0x7E || b == 0x5F { return true }
+            for b in bytes where b == 0x2A || b == 0x7E || b == 0x5F || b == 0x60 { return true }
             return false
         }
     }
@@ -34,7 +34,9 @@ package enum WhatsAppReading {
     private static func read(_ text: String, offsets keepsOffsets: Bool) -> (shown: String, offsets: [Int])? {
         let s = ScalarArray.of(text)
         func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
-        func hidden(_ i: Int) -> Bool { s[i] == "*" || s[i] == "~" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1))) }
+        func hidden(_ i: Int) -> Bool {
+            s[i] == "*" || s[i] == "~" || s[i] == "`" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1)))
+        }
         // Most text with a marker byte has only a `_` inside a handle: nothing to build.
         guard s.indices.contains(where: hidden) else { return nil }
         var shown: [Unicode.Scalar] = []
@@ -71,6 +73,21 @@ extension PageInspector {
             var k = first + 1
             while k < end, offsets[k] == from + (k - first) { k += 1 }
             return (token, from..<to, String(decoding: bytes[first..<k], as: UTF8.self))
+        }
+    }
+
+    /// Phone numbers WhatsApp's reading of `text` shows that the text as written does not hold
+    /// (`+7 701 *123* 45 67`), each said so, with its text up to the first hidden marker.
+    package func whatsAppPhones(_ text: String) -> [(finding: Finding, lead: String)] {
+        guard WhatsAppReading.mayHideMarkers(text), let (shown, offsets) = WhatsAppReading.reading(text) else { return [] }
+        let written = Set(PhoneNumbers.find(in: text).map { $0.offset..<($0.offset + $0.length) })
+        let bytes = Array(text.utf8)
+        return phoneFindings(shown).compactMap { finding, phone in
+            let from = offsets[phone.offset], to = offsets[phone.offset + phone.length - 1] + 1
+            guard !written.contains(from..<to) else { return nil }
+            let piece = String(decoding: bytes[from..<to], as: UTF8.self)
+            let lead = piece.firstIndex(where: { "*~_`".contains($0) }).map { String(piece[..<$0]) } ?? piece
+            return (Self.asShownByWhatsApp(finding), lead.isEmpty ? piece : lead)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// What each channel's bulletin says for a real-shaped guide: titles, steps, checklists, links
 /// written out, warnings, defanged fakes, the footer; and that every Telegram file is HTML the
@@ -173,14 +174,18 @@ final class BulletinChannelTests: XCTestCase {
             ---
             Ботқа [ресми](https://t.me/Kenes1414Bot)-ға, <https://egov.kz/>ға, [портал](https://egov.kz/)/x және [бот](https://t.me/Kenes1414Bot)**x** жазыңыз.
 
+            Тағы: *[ресми](https://egov.kz/a)*-ға, ~~[бот](https://t.me/Kenes1414Bot)~~/evil, [бот](https://t.me/Kenes1414Bot)?*start=x*, [портал](https://egov.kz/b)… соңы.
+
             Порталда: [портал](https://egov.kz/). Ботта (https://egov.kz/), «[сайт](https://egov.kz/)».
             """])
         assertNoErrors(f.build(checkOnly: true).diagnostics)
         assertNoErrors(f.build().diagnostics)
         for name in ["text.txt", "whatsapp.txt", "telegram.html"] {
-            // Telegram's text as its reader sees it, without the tags.
-            let text = try XCTUnwrap(f.output("bulletins/kk/s/" + name)).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-            for apart in ["Kenes1414Bot -ға", "egov.kz/ ға", "egov.kz/ /x"] {
+            // Each text as its reader sees it: Telegram's without the tags, WhatsApp's without its markers.
+            let text = WhatsAppReading.shown(try XCTUnwrap(f.output("bulletins/kk/s/" + name))
+                .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))
+            for apart in ["Kenes1414Bot -ға", "egov.kz/ ға", "egov.kz/ /x", "egov.kz/a -ға", "Kenes1414Bot /evil",
+                          "Kenes1414Bot ?start=x", "egov.kz/b …"] {
                 XCTAssertTrue(text.contains(apart), "\(name): \(apart) in\n\(text)")
             }
             for kept in ["https://egov.kz/.", "https://egov.kz/),", "https://egov.kz/»."] {

@@ -91,6 +91,8 @@ final class BulletinManifestTests: XCTestCase {
             ("Бот: `EgovKz`Bot2.0 жалған", "text.fake", 7),
             ("Бот: *@Kenes*1414_Bot", "telegram.fake", 7),
             ("> [!WARNING]\n> Сайт: egov-kz.c**om**", "text.fake", 9),
+            // A message carries an image's description in its place.
+            ("Сайт: egov-kz![.](/favicon.ico)com", "text.fake", 7),
             ("Сайт: **egov**.kz", nil, 0),
             ("Сайт: [egov.kz](https://egov.kz/)-ке кіріңіз", nil, 0),
             ("Сайт: *egov.kz*, **42 500** ₸", nil, 0),

@@ -32,6 +32,9 @@ final class FakeNameMatchingTests: XCTestCase {
         "\u{1F154}govKzBot2.0",      // negative circled E
         "\u{1F1EA}\u{1F1EC}ovKzBot2.0",  // regional indicators
         "\u{24A0}govKzBot2.0",       // parenthesized e
+        "EgovKzBo\u{0442}2.0",       // Cyrillic т, drawn as a small capital T
+        "Egov\u{043A}zBot2.0",       // Cyrillic к
+        "EgovKz\u{0432}ot2.0",       // Cyrillic в, drawn as a small capital B
     ]
 
     func testEverySpellingOutsideAWarningIsTextFake() throws {

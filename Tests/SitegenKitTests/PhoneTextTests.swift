@@ -40,6 +40,9 @@ final class PhoneTextTests: XCTestCase {
             ("Нөмір +7 701\n123 45 67 арқылы.", 4, 7, "formatting"),
             ("Қоңырау: +7 \\*777\\* 123 45 67.", 4, 10, "WhatsApp"),
             ("Қоңырау: \\_+7 701 123 45 67\\_.", 4, 12, "WhatsApp"),
+            ("Қоңырау: +7 \\`\\`\\`701\\`\\`\\` 123 45 67.", 4, 10, "WhatsApp"),
+            ("Қоңырау: +7 701 ![123](/favicon.ico) 45 67.", 4, 10, "formatting"),
+            ("Қоңырау: +7 701<!-- x --> 123 45 67.", 4, 10, "formatting"),
         ]
         for (text, line, column, why) in cases {
             let f = try Fixture(config: Self.config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\n" + text + "\n"])
@@ -54,6 +57,40 @@ final class PhoneTextTests: XCTestCase {
         let d = try Fixture.check("☎ **1414**, +7 **701** 000 00 00, 42 **500** ₸, 14.**04**.2020, 2020 **жылы**, \\*1414\\*.\n",
                                   config: Self.config)
         LinkPolicyAssert.noErrors(d)
+    }
+
+    /// A dialler skips more than one kind of space and dash: each of these is the same number.
+    func testEverySeparatorADiallerSkipsJoinsANumber() throws {
+        for form in ["+7\u{2212}701\u{2212}123\u{2212}45\u{2212}67", "+7\u{3000}701 123 45 67", "+7\u{FF0D}701\u{FF0D}123 45 67",
+                     "+7\u{2015}701 123 45 67", "+7.701.123.45.67", "+7/701/123/45/67", "+7 701  123 45 67",
+                     "8 - 701 - 123 45 67", "+7\u{2007}701\u{2003}123\u{200A}45\u{205F}67"] {
+            let d = try Fixture.check("Қоңырау шалыңыз: \(form), тегін.\n", config: Self.config)
+            LinkPolicyAssert.onlyError(d, code: "text.phone", line: 4, column: 18, messageContains: form)
+        }
+        // A sentence's full stop is no separator: the short number before it is still judged alone.
+        LinkPolicyAssert.onlyError(try Fixture.check("Нөмір 1415. 2020 жылы өзгерді.\n", config: Self.config),
+                                   code: "text.phone", line: 4, column: 7)
+        LinkPolicyAssert.noErrors(try Fixture.check("14.04.2020, 2020–2021, 2020/2021 оқу жылы, 1.2.3, 7 000 000 000 ₸, 42.500.\n",
+                                                    config: Self.config))
+    }
+
+    /// The title opens the WhatsApp bulletin, and the strings of `sitegen.yml` and `i18n/` are in
+    /// bulletins too: a number WhatsApp shows whole is refused there, where it is written.
+    func testANumberWhatsAppShowsWholeInATitleOrAStringIsRefusedWhereItIsWritten() throws {
+        let f = try Fixture(config: Self.config, files: ["content/kk/test.md": "---\ntitle: \"Нөмір +7 701 *123* 45 67\"\n---\nМәтін.\n"])
+        LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.phone", line: 2, column: 15, messageContains: "WhatsApp")
+        XCTAssertFalse(f.build().published)
+        let config = Self.config + """
+            official:
+              - url: "https://egov.kz/"
+                title: { kk: "Портал", ru: "Портал" }
+                description: { kk: "Анықтама +7 701 _123_ 45 67", ru: "Портал" }
+
+            """
+        let g = try Fixture(config: config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nМәтін.\n"])
+        let line = config.components(separatedBy: "\n").firstIndex { $0.contains("_123_") }! + 1
+        LinkPolicyAssert.onlyError(g.build(checkOnly: true).diagnostics, code: "text.phone", line: line, column: 34,
+                                   file: "sitegen.yml", messageContains: "WhatsApp")
     }
 
     func testListedNumbersInAnyFormAreAccepted() throws {

@@ -190,8 +190,8 @@ enum LinkFormMessages {
             kk: "{detail} (пішімдеумен бөлініп жазылған)",
             ru: "{detail} (разбито форматированием)"),
         "text.whatsapp-markers": Entry(
-            en: "{detail} (as WhatsApp shows it: it hides the *, _ and ~ written around text; leave them out here)",
-            kk: "{detail} (WhatsApp көрсеткендей: ол мәтін айналасындағы *, _ және ~ таңбаларын жасырады; оларды бұл жерде жазбаңыз)",
-            ru: "{detail} (так это покажет WhatsApp: он скрывает знаки *, _ и ~ вокруг текста; не пишите их здесь)"),
+            en: "{detail} (as WhatsApp shows it: it hides the *, _, ~ and ` written around text; leave them out here)",
+            kk: "{detail} (WhatsApp көрсеткендей: ол мәтін айналасындағы *, _, ~ және ` таңбаларын жасырады; оларды бұл жерде жазбаңыз)",
+            ru: "{detail} (так это покажет WhatsApp: он скрывает знаки *, _, ~ и ` вокруг текста; не пишите их здесь)"),
     ]
 }

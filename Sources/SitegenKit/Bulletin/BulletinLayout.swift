@@ -66,11 +66,12 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         func styled(_ c: [BulletinInline], _ style: InlineContext, _ mark: (String) -> String) -> String {
             within.contains(style) ? inlines(c, within: within) : mark(inlines(c, within: within.union(style)))
         }
-        /// Whether an address was just written out: what follows it must not read as more of it.
+        /// Whether an address was just written out, here or at the end of formatted text: what follows
+        /// it must not read as more of it.
         var afterAddress = false
-        for inline in content {
-            if afterAddress, !Self.endsAddress(inline) { out += markup.text(" ") }
-            afterAddress = false
+        for (index, inline) in content.enumerated() {
+            if afterAddress, !Self.endsAddress(content[index...]) { out += markup.text(" ") }
+            afterAddress = Self.endsWithAddress(inline)
             switch inline {
             case .text(let s): out += markup.text(s)
             case .strong(let c): out += styled(c, .strong, markup.strong)
@@ -88,24 +89,32 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
                     // The reader sees where a link goes before following it: `egov.kz — https://egov.kz/…`.
                     out += inlines(c, within: within.union(.linkText)) + markup.text(" — ") + markup.address(url, shown: shown)
                 }
-                afterAddress = true
             }
         }
         return out
     }
 
-    /// Whether `next`, written right after an address, leaves it as it is: a space or a line break, or
-    /// closing punctuation with a space or the end after it (`https://egov.kz/.`). Anything else
-    /// (`-ға`, a letter, `/x`, formatting) would be read by apps as more of the address
+    /// Whether what follows an address (`rest`, up to its first space) leaves it as it is: nothing, a
+    /// space or a line break, or closing punctuation with a space or the end after it
+    /// (`https://egov.kz/.`). Anything else (`-ға`, a letter, `/x`, `?start=x`, `…`, a quote, `.` and
+    /// then formatted text) would be read by apps as more of the address
     /// (`https://t.me/Kenes1414Bot-ға`), so a space is put between.
-    static func endsAddress(_ next: BulletinInline) -> Bool {
-        switch next {
-        case .lineBreak: return true
-        case .text(let s):
-            let closing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "»", "\"", "'", "…", "”", "’"]
-            let rest = s.unicodeScalars.drop { closing.contains($0) }
-            guard let first = rest.first else { return true }
-            return first.properties.isWhitespace
+    static func endsAddress(_ rest: ArraySlice<BulletinInline>) -> Bool {
+        var tail = ""
+        for inline in rest {
+            tail += inline.plainText
+            if tail.unicodeScalars.contains(where: \.properties.isWhitespace) || tail.utf8.count > 32 { break }
+        }
+        let closing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "»"]
+        guard let first = tail.unicodeScalars.drop(while: { closing.contains($0) }).first else { return true }
+        return first.properties.isWhitespace
+    }
+
+    /// Whether an inline ends with a written-out address: a link, or formatted text ending with one.
+    static func endsWithAddress(_ inline: BulletinInline) -> Bool {
+        switch inline {
+        case .link: return true
+        case .strong(let c), .emphasis(let c), .strike(let c): return c.last.map(endsWithAddress) ?? false
         default: return false
         }
     }
