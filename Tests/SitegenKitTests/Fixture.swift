@@ -132,6 +132,20 @@ final class Fixture {
         return fixture.build(checkOnly: true).diagnostics.filter { internalLinks || $0.code != "link.internal" }
     }
 
+    /// A site of one short page whose one `official:` link has `description` as its Kazakh description,
+    /// and the line of `sitegen.yml` that holds it.
+    static func withOfficialDescription(_ description: String, config: String = Fixture.defaultConfig) throws -> (Fixture, line: Int) {
+        let full = config + """
+            official:
+              - url: "https://egov.kz/"
+                title: { kk: "Портал", ru: "Портал" }
+                description: { kk: "\(description)", ru: "Портал" }
+
+            """
+        let fixture = try Fixture(config: full, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nМәтін.\n"])
+        return (fixture, full.components(separatedBy: "\n").firstIndex { $0.contains(description) }! + 1)
+    }
+
     /// Builds one Kazakh page whose body is `markdown` and returns its HTML (nil if the build failed).
     static func render(_ markdown: String, config: String = Fixture.defaultConfig) throws -> (String?, [Diagnostic]) {
         let fixture = try Fixture(config: config)

@@ -80,15 +80,7 @@ final class PhoneTextTests: XCTestCase {
         let f = try Fixture(config: Self.config, files: ["content/kk/test.md": "---\ntitle: \"Нөмір +7 701 *123* 45 67\"\n---\nМәтін.\n"])
         LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.phone", line: 2, column: 15, messageContains: "WhatsApp")
         XCTAssertFalse(f.build().published)
-        let config = Self.config + """
-            official:
-              - url: "https://egov.kz/"
-                title: { kk: "Портал", ru: "Портал" }
-                description: { kk: "Анықтама +7 701 _123_ 45 67", ru: "Портал" }
-
-            """
-        let g = try Fixture(config: config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nМәтін.\n"])
-        let line = config.components(separatedBy: "\n").firstIndex { $0.contains("_123_") }! + 1
+        let (g, line) = try Fixture.withOfficialDescription("Анықтама +7 701 _123_ 45 67", config: Self.config)
         LinkPolicyAssert.onlyError(g.build(checkOnly: true).diagnostics, code: "text.phone", line: line, column: 34,
                                    file: "sitegen.yml", messageContains: "WhatsApp")
     }

@@ -59,15 +59,7 @@ final class WhatsAppReadingTests: XCTestCase {
     }
 
     func testAStringOfTheConfigIsReadAsWhatsAppShowsIt() throws {
-        let config = Fixture.defaultConfig + """
-            official:
-              - url: "https://egov.kz/"
-                title: { kk: "Портал", ru: "Портал" }
-                description: { kk: "Көшірмесі: *evil*.com", ru: "Портал" }
-
-            """
-        let f = try Fixture(config: config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nМәтін.\n"])
-        let line = config.components(separatedBy: "\n").firstIndex { $0.contains("*evil*") }! + 1
+        let (f, line) = try Fixture.withOfficialDescription("Көшірмесі: *evil*.com")
         LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.domain", line: line, column: 37,
                                    file: "sitegen.yml", messageContains: "WhatsApp")
         XCTAssertFalse(f.build().published)
