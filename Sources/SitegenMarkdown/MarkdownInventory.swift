@@ -124,8 +124,10 @@ package struct MarkdownInventory: Sendable {
         let runs = textRuns.count
         let joins = adjacent
         switch node.kind {
-        // An image is inline too: a message carries its description in its place.
-        case .emphasis, .strong, .strikethrough, .link, .image, .text, .code: break
+        // An image is inline too: a message carries its description in its place (one without a
+        // description leaves a space, as raw HTML does).
+        case .emphasis, .strong, .strikethrough, .link, .text, .code: break
+        case .image where node.firstChild != nil: break
         default: adjacent = false
         }
         switch node.kind {

@@ -110,19 +110,29 @@ package enum PhoneNumbers {
                 while i < s.count, isDigit(s[i]) { i += 1 }
                 continue
             }
-            let (end, groups) = chain(s, from: plus ? i + 1 : i)
-            let digits = groups.joined()
-            if let found = phone(s, i, end, groups: groups, plus: plus) {
+            // The groups one plain space or dash apart first (`8 701 123 45 67 / 8 702 …` is two numbers);
+            // only when they are no number, the wider chain a dialler also joins (`+7.701.123.45.67`). A chain
+            // that is neither is read again from its next group, so a number beside it is not lost
+            // (`1415 — 8 800 080 7777`).
+            let narrow = chain(s, from: plus ? i + 1 : i, wide: false)
+            let wide = chain(s, from: plus ? i + 1 : i, wide: true)
+            var next = narrow.end
+            for (end, groups) in [narrow, wide] {
+                guard let found = phone(s, i, end, groups: groups, plus: plus) else { continue }
                 out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
-                                 text: String(scalars: written[i..<found]), digits: canonical(digits)))
+                                 text: String(scalars: written[i..<found]), digits: canonical(groups.joined())))
+                next = end
+                break
             }
-            i = max(end, i + 1)
+            i = max(next, i + 1)
         }
         return out
     }
 
     /// The digit groups of the chain starting at `from` and where it ends (after its last digit or `)`).
-    private static func chain(_ s: [Unicode.Scalar], from: Int) -> (Int, [String]) {
+    /// `wide`: groups joined as a dialler joins them (see the type's comment); else by one plain, no-break,
+    /// narrow or thin space, hyphen or dash.
+    private static func chain(_ s: [Unicode.Scalar], from: Int, wide: Bool) -> (end: Int, groups: [String]) {
         var groups: [String] = []
         var j = from
         var end = from
@@ -142,7 +152,10 @@ package enum PhoneNumbers {
             // Up to three separators, at most one of them not a space, then the next group (which may open with `(`).
             var next = k
             var marks = 0
-            while next < s.count, next - k < 3, isSeparator(s[next]) {
+            if !wide {
+                if next < s.count, isPlainSeparator(s[next]) { next += 1 }
+            }
+            while wide, next < s.count, next - k < 3, isSeparator(s[next]) {
                 if !isSpace(s[next]) { marks += 1 }
                 next += 1
             }
@@ -189,6 +202,14 @@ package enum PhoneNumbers {
         if isSpace(u) { return true }
         switch u.value {
         case 0x2D, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D, 0x2E, 0xFF0E, 0x2F, 0xFF0F: return true
+        default: return false
+        }
+    }
+
+    /// What joins groups in the plain way: one plain, no-break, narrow or thin space, a hyphen or a dash.
+    private static func isPlainSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0xA0, 0x202F, 0x2009, 0x2D, 0x2010, 0x2011, 0x2012, 0x2013: return true
         default: return false
         }
     }

@@ -34,27 +34,36 @@ extension PageInspector {
             guard group.count > 1 || (whatsApp && WhatsAppReading.mayHideMarkers(runs[first].text)) else { continue }
             // No digit, no number (a byte past U+0600's lead may start a digit of another script).
             guard runs[group].contains(where: { Self.mayHoldDigit($0.text) }) else { continue }
-            // The block's text as the bulletins lay it out: runs meet where only markup, an image or
-            // dropped raw HTML is between them; a soft break is a space, a hard one a new line.
-            var joined = ""
-            var starts: [Int] = []
+            // The block's text as the bulletins lay it out (see `separator(before:)`).
+            // For WhatsApp, a `*` also stands where formatting starts or ends, as the layout writes one
+            // there: a `_` beside it is hidden too (`8 701_**123 45 67**` shows `8 701123 45 67`).
+            var joined = "", joinedForWhatsApp = ""
+            var starts: [Int] = [], startsForWhatsApp: [Int] = []
             for i in group {
-                if i > first, !runs[i].joinsPrevious { joined += Self.separator(before: runs[i].node) }
+                if i > first {
+                    let separator = Self.separator(before: runs[i].node)
+                    joined += separator
+                    joinedForWhatsApp += separator.isEmpty && Self.formattingChanges(runs[i - 1].node, runs[i].node) ? "*" : separator
+                }
                 starts.append(joined.utf8.count)
+                startsForWhatsApp.append(joinedForWhatsApp.utf8.count)
                 joined += runs[i].text
+                joinedForWhatsApp += runs[i].text
             }
             guard PhoneNumbers.mayHold(joined) || WhatsAppReading.mayHideMarkers(joined) else { continue }
             let bytes = Array(joined.utf8)
             /// The run a byte of `joined` is in.
             func run(at byte: Int) -> Int { first + (starts.lastIndex { $0 <= byte } ?? 0) }
             var reported = Set<Range<Int>>()
+            /// Each run's own numbers, found once.
+            var ownNumbers: [Int: [PhoneNumbers.Found]] = [:]
             func add(_ finding: Finding, _ from: Int, _ to: Int, shownByWhatsApp: Bool) {
                 let k = run(at: from)
                 // A run's own numbers, as written, are judged with the run (`1415` alone is no number; after
                 // `☎ ` in the run before, it is).
-                if !shownByWhatsApp, k == run(at: max(from, to - 1)),
-                   PhoneNumbers.find(in: runs[k].text).contains(where: { $0.offset == from - starts[k - first] && $0.length == to - from }) {
-                    return
+                if !shownByWhatsApp, k == run(at: max(from, to - 1)) {
+                    if ownNumbers[k] == nil { ownNumbers[k] = PhoneNumbers.find(in: runs[k].text) }
+                    if ownNumbers[k]!.contains(where: { $0.offset == from - starts[k - first] && $0.length == to - from }) { return }
                 }
                 guard reported.insert(from..<to).inserted else { return }
                 let runEnd = starts[k - first] + runs[k].text.utf8.count
@@ -74,9 +83,14 @@ extension PageInspector {
             for (finding, phone) in phoneFindings(joined) {
                 add(finding, phone.offset, phone.offset + phone.length, shownByWhatsApp: false)
             }
-            if whatsApp, let (shown, offsets) = WhatsAppReading.reading(joined) {
+            if whatsApp, let (shown, offsets) = WhatsAppReading.reading(joinedForWhatsApp) {
+                /// A byte of WhatsApp's joined text in `joined` (the `*` put in stand between runs, never in a number).
+                func inJoined(_ b: Int) -> Int {
+                    let k = startsForWhatsApp.lastIndex { $0 <= b } ?? 0
+                    return starts[k] + b - startsForWhatsApp[k]
+                }
                 for (finding, phone) in phoneFindings(shown) {
-                    let from = offsets[phone.offset], to = offsets[phone.offset + phone.length - 1] + 1
+                    let from = inJoined(offsets[phone.offset]), to = inJoined(offsets[phone.offset + phone.length - 1]) + 1
                     // The same number at the same place as written was judged above, or with its run.
                     // (One with nothing hidden inside may still be new: `_+7 701 123 45 67_` as written
                     // is no number, the `_` is attached.)
@@ -88,13 +102,32 @@ extension PageInspector {
         return out
     }
 
-    /// What the layout puts between a run and the one before it in its block.
+    /// Whether the layout writes a formatting marker between two runs that meet: one is code, or they sit
+    /// in different emphasis, strong or strike-through.
+    private static func formattingChanges(_ a: CMarkNode, _ b: CMarkNode) -> Bool {
+        func styles(_ node: CMarkNode) -> [CMarkNode] {
+            var out: [CMarkNode] = node.kind == .code ? [node] : []
+            var up = node.parent
+            while let p = up, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) {
+                if p.kind != .link && p.kind != .image { out.append(p) }
+                up = p.parent
+            }
+            return out
+        }
+        return styles(a) != styles(b)
+    }
+
+    /// What the layout puts between a run and the one before it in its block, as `BulletinReader` does:
+    /// nothing across markup or an image's description, a space for a soft break, dropped raw HTML or an
+    /// image without a description, a new line for a hard break.
     private static func separator(before node: CMarkNode) -> String {
         var n = node
         while n.previous == nil, let p = n.parent, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) { n = p }
-        switch n.previous?.kind {
-        case .softBreak?: return " "
-        case .lineBreak?: return "\n"
+        guard let previous = n.previous else { return "" }
+        switch previous.kind {
+        case .softBreak, .htmlInline: return " "
+        case .image where previous.firstChild == nil: return " "
+        case .lineBreak: return "\n"
         default: return ""
         }
     }

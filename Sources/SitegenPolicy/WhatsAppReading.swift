@@ -63,13 +63,14 @@ extension PageInspector {
     package func whatsAppTokens(_ text: String, written: [TextToken]? = nil) -> [(token: TextToken, written: Range<Int>, lead: String)] {
         guard WhatsAppReading.mayHideMarkers(text), let (shown, offsets) = WhatsAppReading.reading(text) else { return [] }
         let bytes = Array(shown.utf8)
-        let asWritten = written ?? tokens.scan(text)
+        // By offset: a long text's tokens are many, and each shown token asks.
+        let asWritten = Dictionary(grouping: written ?? tokens.scan(text), by: \.offset)
         return tokens.scan(shown).compactMap { token in
             let first = token.offset, end = token.offset + token.length
             let from = offsets[first], to = offsets[end - 1] + 1
             // The same token at the same place was judged as written. (One with nothing hidden inside
             // it may still be new: `_egov-kz.com_` as written is not the name `egov-kz.com`.)
-            guard !asWritten.contains(where: { $0.offset == from && $0.length == to - from && $0.kind == token.kind }) else { return nil }
+            guard !(asWritten[from] ?? []).contains(where: { $0.length == to - from && $0.kind == token.kind }) else { return nil }
             var k = first + 1
             while k < end, offsets[k] == from + (k - first) { k += 1 }
             return (token, from..<to, String(decoding: bytes[first..<k], as: UTF8.self))

@@ -93,6 +93,8 @@ final class BulletinManifestTests: XCTestCase {
             ("> [!WARNING]\n> Сайт: egov-kz.c**om**", "text.fake", 9),
             // A message carries an image's description in its place.
             ("Сайт: egov-kz![.](/favicon.ico)com", "text.fake", 7),
+            // One without a description leaves a space, on the page and in a message.
+            ("Порталға![](/favicon.ico)egov.kz кіріңіз", nil, 0),
             ("Сайт: **egov**.kz", nil, 0),
             ("Сайт: [egov.kz](https://egov.kz/)-ке кіріңіз", nil, 0),
             ("Сайт: *egov.kz*, **42 500** ₸", nil, 0),

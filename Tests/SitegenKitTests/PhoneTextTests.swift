@@ -43,6 +43,8 @@ final class PhoneTextTests: XCTestCase {
             ("Қоңырау: +7 \\`\\`\\`701\\`\\`\\` 123 45 67.", 4, 10, "WhatsApp"),
             ("Қоңырау: +7 701 ![123](/favicon.ico) 45 67.", 4, 10, "formatting"),
             ("Қоңырау: +7 701<!-- x --> 123 45 67.", 4, 10, "formatting"),
+            ("Звоните<br>1415.", 4, 12, "formatting"),
+            ("Қоңырау: 8 701_**123 45 67**.", 4, 10, "WhatsApp"),
         ]
         for (text, line, column, why) in cases {
             let f = try Fixture(config: Self.config, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\n" + text + "\n"])
@@ -66,6 +68,14 @@ final class PhoneTextTests: XCTestCase {
                      "8 - 701 - 123 45 67", "+7\u{2007}701\u{2003}123\u{200A}45\u{205F}67"] {
             let d = try Fixture.check("Қоңырау шалыңыз: \(form), тегін.\n", config: Self.config)
             LinkPolicyAssert.onlyError(d, code: "text.phone", line: 4, column: 18, messageContains: form)
+        }
+        // Numbers side by side are each judged: a wider chain that is no number does not hide them.
+        for (text, numbers) in [("Звоните 1415 — 8 800 080 7777.", ["1415", "8 800 080 7777"]),
+                                ("Нөмірлер: 8 701 123 45 67 / 8 702 765 43 21.", ["8 701 123 45 67", "8 702 765 43 21"]),
+                                ("14.04.2020 87011234567 нөміріне.", ["87011234567"]),
+                                ("Ресми: +7 701 000 00 00 / 1414.", [])] {
+            let d = try Fixture.check(text + "\n", config: Self.config)
+            XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, numbers, text + "\n" + LinkPolicyAssert.listing(d))
         }
         // A sentence's full stop is no separator: the short number before it is still judged alone.
         LinkPolicyAssert.onlyError(try Fixture.check("Нөмір 1415. 2020 жылы өзгерді.\n", config: Self.config),

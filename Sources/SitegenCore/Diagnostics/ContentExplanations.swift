@@ -113,12 +113,12 @@ enum ContentExplanations {
 
     static let bulletins: [Explanation] = [
         explain("bulletin.link", .text,
-                en: "A finished bulletin would carry an address the policy refuses. The page check finds such addresses first (a name split by formatting, egov-kz.c**om**, or by the *, _ and ~ WhatsApp hides, \\*evil\\*.com); this is the last look at the finished texts, and it names the address it saw.",
-                kk: "Дайын бюллетеньде саясат қабылдамайтын мекенжай болар еді. Мұндай мекенжайларды алдымен бетті тексеру табады (пішімдеумен бөлінген атау, egov-kz.c**om**, немесе WhatsApp жасыратын *, _ және ~ таңбаларымен бөлінген атау, \\*evil\\*.com); бұл дайын мәтіндерге соңғы қарау, ол көрген мекенжайын атайды.",
-                ru: "В готовом бюллетене оказался бы адрес, который политика не пропускает. Такие адреса сначала находит проверка страницы (имя, разбитое форматированием, egov-kz.c**om**, или знаками *, _ и ~, которые скрывает WhatsApp, \\*evil\\*.com); это последний взгляд на готовые тексты, и он называет увиденный адрес.",
-                fixEn: "Find the address it names in the page and write an official one, in one piece, without formatting or *, _ and ~ inside it.",
-                fixKk: "Аталған мекенжайды беттен тауып, оның орнына ресми мекенжайды ішінде пішімдеусіз және *, _, ~ таңбаларынсыз бір бөлікпен жазыңыз.",
-                fixRu: "Найдите названный адрес на странице и напишите вместо него официальный, целиком, без форматирования и знаков *, _ и ~ внутри.",
+                en: "A finished bulletin would carry an address the policy refuses. The page check finds such addresses first (a name split by formatting, egov-kz.c**om**, or by the *, _, ~ and ` WhatsApp hides, \\*evil\\*.com); this is the last look at the finished texts, and it names the address it saw.",
+                kk: "Дайын бюллетеньде саясат қабылдамайтын мекенжай болар еді. Мұндай мекенжайларды алдымен бетті тексеру табады (пішімдеумен бөлінген атау, egov-kz.c**om**, немесе WhatsApp жасыратын *, _, ~ және ` таңбаларымен бөлінген атау, \\*evil\\*.com); бұл дайын мәтіндерге соңғы қарау, ол көрген мекенжайын атайды.",
+                ru: "В готовом бюллетене оказался бы адрес, который политика не пропускает. Такие адреса сначала находит проверка страницы (имя, разбитое форматированием, egov-kz.c**om**, или знаками *, _, ~ и `, которые скрывает WhatsApp, \\*evil\\*.com); это последний взгляд на готовые тексты, и он называет увиденный адрес.",
+                fixEn: "Find the address it names in the page and write an official one, in one piece, without formatting or *, _, ~ and ` inside it.",
+                fixKk: "Аталған мекенжайды беттен тауып, оның орнына ресми мекенжайды ішінде пішімдеусіз және *, _, ~, ` таңбаларынсыз бір бөлікпен жазыңыз.",
+                fixRu: "Найдите названный адрес на странице и напишите вместо него официальный, целиком, без форматирования и знаков *, _, ~ и ` внутри.",
                 wrong: "(бюллетень мәтінінде: evil.com)", right: "(бюллетень мәтінінде тек ресми мекенжайлар: egov.kz)"),
         explain("bulletin.telegram", .text,
                 en: "A list item, sentence or heading is longer than one Telegram message (4,096 characters), so it cannot be sent.",

@@ -107,8 +107,8 @@ struct BulletinMaker {
         // address (`*https://egov.kz*`) would only make the scanner misread it.
         let plainText = out.first { $0.channel == .text }?.parts.first ?? whole(PlainMarkup())
         if !channels.contains(.text) { texts.append(plainText) }
-        // Digits and spaces meet alike in every channel's layout: numbers are read in the plain text,
-        // the SMS and what WhatsApp shows.
+        // Digits and spaces meet alike in the plain and Telegram layouts; WhatsApp's markers may hide more
+        // (a `_` beside one): numbers are read in the plain text, the SMS and what WhatsApp shows.
         var phoneTexts = [plainText]
         for bulletin in out where bulletin.channel != .whatsapp {
             for part in bulletin.parts {
