@@ -30,6 +30,12 @@ package struct Finding: Sendable, Equatable {
         return copy
     }
 
+    /// The finding with its whole message put inside message `id`, which says why the text was read so
+    /// (`text.across-formatting`, `text.whatsapp-markers`).
+    func said(as id: String) -> Finding {
+        Finding(code: code, id: id, MessageCatalog.detail(messageID, arguments), url: url, culprit: culprit)
+    }
+
     /// The same objection with another message entry.
     func reworded(_ id: String, _ extra: [String: String] = [:]) -> Finding {
         var copy = self

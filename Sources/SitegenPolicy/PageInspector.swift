@@ -120,17 +120,11 @@ package struct PageInspector: Sendable {
             for (token, run, offset, shownByWhatsApp) in joinedTokens(runs, endingAt: index, whatsApp: page.frontMatter.bulletin) {
                 let findings = judgeToken(token, inWarning: false)
                 guard !findings.isEmpty else { continue }
-                var piece = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
+                let written = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
                 // What WhatsApp shows is looked for up to its first hidden marker.
-                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_`".contains($0) }), cut > piece.startIndex {
-                    piece = String(piece[..<cut])
-                }
+                let piece = shownByWhatsApp ? WhatsAppReading.lead(of: written) : written
                 let at = locate(piece, near: runs[run].position, offset: offset, run: runs[run], in: page)
-                for f in findings {
-                    place(shownByWhatsApp ? Self.asShownByWhatsApp(f)
-                              : Finding(code: f.code, id: "text.across-formatting", MessageCatalog.detail(f.messageID, f.arguments),
-                                        url: f.url, culprit: f.culprit), at)
-                }
+                for f in findings { place(shownByWhatsApp ? Self.asShownByWhatsApp(f) : Self.asAcrossFormatting(f), at) }
             }
         }
 
@@ -194,7 +188,12 @@ package struct PageInspector: Sendable {
 
     /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
     package func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
-        PhoneNumbers.find(in: text).filter { !officialPhones.contains($0.digits) }.map {
+        phoneFindings(PhoneNumbers.find(in: text))
+    }
+
+    /// Objections to numbers already found.
+    func phoneFindings(_ numbers: [PhoneNumbers.Found]) -> [(Finding, PhoneNumbers.Found)] {
+        numbers.filter { !officialPhones.contains($0.digits) }.map {
             (Finding(code: "text.phone", id: "text.phone", ["number": $0.text], url: nil), $0)
         }
     }

@@ -152,10 +152,7 @@ package enum PhoneNumbers {
             // Up to three separators, at most one of them not a space, then the next group (which may open with `(`).
             var next = k
             var marks = 0
-            if !wide {
-                if next < s.count, isPlainSeparator(s[next]) { next += 1 }
-            }
-            while wide, next < s.count, next - k < 3, isSeparator(s[next]) {
+            while next < s.count, next - k < (wide ? 3 : 1), wide ? isSeparator(s[next]) : isPlainSeparator(s[next]) {
                 if !isSpace(s[next]) { marks += 1 }
                 next += 1
             }

@@ -67,20 +67,14 @@ extension PageInspector {
                 }
                 guard reported.insert(from..<to).inserted else { return }
                 let runEnd = starts[k - first] + runs[k].text.utf8.count
-                var piece = String(decoding: bytes[from..<min(to, runEnd)], as: UTF8.self)
-                if shownByWhatsApp, let cut = piece.firstIndex(where: { "*~_`".contains($0) }), cut > piece.startIndex {
-                    piece = String(piece[..<cut])
-                }
-                let id = shownByWhatsApp ? "text.whatsapp-markers" : "text.across-formatting"
-                out.append(PhoneAcrossRuns(finding: Finding(code: finding.code, id: id, MessageCatalog.detail(finding.messageID, finding.arguments),
-                                                            url: nil, culprit: nil),
-                                           run: k, offset: from - starts[k - first], piece: piece))
+                let written = String(decoding: bytes[from..<min(to, runEnd)], as: UTF8.self)
+                out.append(PhoneAcrossRuns(finding: shownByWhatsApp ? Self.asShownByWhatsApp(finding) : Self.asAcrossFormatting(finding),
+                                           run: k, offset: from - starts[k - first],
+                                           piece: shownByWhatsApp ? WhatsAppReading.lead(of: written) : written))
             }
-            var written = Set<Range<Int>>()
-            for phone in PhoneNumbers.find(in: joined) {
-                written.insert(phone.offset..<(phone.offset + phone.length))
-            }
-            for (finding, phone) in phoneFindings(joined) {
+            let numbers = PhoneNumbers.find(in: joined)
+            let written = Set(numbers.map { $0.offset..<($0.offset + $0.length) })
+            for (finding, phone) in phoneFindings(numbers) {
                 add(finding, phone.offset, phone.offset + phone.length, shownByWhatsApp: false)
             }
             if whatsApp, let (shown, offsets) = WhatsAppReading.reading(joinedForWhatsApp) {
@@ -108,7 +102,7 @@ extension PageInspector {
         func styles(_ node: CMarkNode) -> [CMarkNode] {
             var out: [CMarkNode] = node.kind == .code ? [node] : []
             var up = node.parent
-            while let p = up, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) {
+            while let p = up, Self.isInlineContainer(p) {
                 if p.kind != .link && p.kind != .image { out.append(p) }
                 up = p.parent
             }
@@ -122,7 +116,7 @@ extension PageInspector {
     /// image without a description, a new line for a hard break.
     private static func separator(before node: CMarkNode) -> String {
         var n = node
-        while n.previous == nil, let p = n.parent, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) { n = p }
+        while n.previous == nil, let p = n.parent, isInlineContainer(p) { n = p }
         guard let previous = n.previous else { return "" }
         switch previous.kind {
         case .softBreak, .htmlInline: return " "
@@ -145,7 +139,12 @@ extension PageInspector {
     private static func block(of node: CMarkNode) -> CMarkNode {
         if node.kind == .codeBlock { return node }
         var up = node.parent
-        while let p = up, [.emphasis, .strong, .strikethrough, .link, .image].contains(p.kind) { up = p.parent }
+        while let p = up, isInlineContainer(p) { up = p.parent }
         return up ?? node
+    }
+
+    /// Inline markup that holds text: emphasis, strong, strike-through, a link or an image's description.
+    private static func isInlineContainer(_ node: CMarkNode) -> Bool {
+        [.emphasis, .strong, .strikethrough, .link, .image].contains(node.kind)
     }
 }

@@ -19,6 +19,13 @@ package enum WhatsAppReading {
         }
     }
 
+    /// What of `piece` is written before its first marker: the part of a shown token or number to look for
+    /// in the source (all of `piece` when it starts with one).
+    static func lead(of piece: String) -> String {
+        guard let cut = piece.firstIndex(where: { "*~_`".contains($0) }), cut > piece.startIndex else { return piece }
+        return String(piece[..<cut])
+    }
+
     /// `text` as WhatsApp shows it.
     package static func shown(_ text: String) -> String {
         guard mayHideMarkers(text) else { return text }
@@ -86,15 +93,13 @@ extension PageInspector {
         return phoneFindings(shown).compactMap { finding, phone in
             let from = offsets[phone.offset], to = offsets[phone.offset + phone.length - 1] + 1
             guard !written.contains(from..<to) else { return nil }
-            let piece = String(decoding: bytes[from..<to], as: UTF8.self)
-            let lead = piece.firstIndex(where: { "*~_`".contains($0) }).map { String(piece[..<$0]) } ?? piece
-            return (Self.asShownByWhatsApp(finding), lead.isEmpty ? piece : lead)
+            return (Self.asShownByWhatsApp(finding), WhatsAppReading.lead(of: String(decoding: bytes[from..<to], as: UTF8.self)))
         }
     }
 
     /// A finding about what WhatsApp shows, said so.
-    static func asShownByWhatsApp(_ f: Finding) -> Finding {
-        Finding(code: f.code, id: "text.whatsapp-markers", MessageCatalog.detail(f.messageID, f.arguments),
-                url: f.url, culprit: f.culprit)
-    }
+    static func asShownByWhatsApp(_ f: Finding) -> Finding { f.said(as: "text.whatsapp-markers") }
+
+    /// A finding about a name or number written across formatting, said so.
+    static func asAcrossFormatting(_ f: Finding) -> Finding { f.said(as: "text.across-formatting") }
 }

@@ -124,8 +124,9 @@ struct BulletinMaker {
         // already; this reads the finished text).
         for bulletin in out where bulletin.channel == .whatsapp {
             for part in bulletin.parts where WhatsAppReading.mayHideMarkers(part) {
-                texts.append(WhatsAppReading.shown(part))
-                phoneTexts.append(texts[texts.count - 1])
+                let shown = WhatsAppReading.shown(part)
+                texts.append(shown)
+                phoneTexts.append(shown)
             }
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
