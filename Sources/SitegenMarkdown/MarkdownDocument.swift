@@ -81,8 +81,8 @@ package final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
-    /// HTML for the (possibly rewritten) tree. Raw HTML that remains in the tree is passed through:
-    /// the renderer removes the editor's raw HTML first and only inserts markup it made itself.
+    /// cmark-gfm's own HTML for the tree, raw HTML passed through: the reference ``TreeHTML`` is
+    /// tested against. Pages are rendered by ``TreeHTML``, which never publishes raw HTML.
     package func renderHTML() -> String {
         renderHTML(of: root)
     }

@@ -52,6 +52,21 @@ final class GuideBlocksTests: XCTestCase {
         XCTAssertEqual(steps[0]["text"] as? String, "Ботты ашыңыз.")
     }
 
+    /// Steps written as tasks (`1. [ ] …`) are numbered steps with boxes: each step is at the anchor the
+    /// structured data and links name, and each box ticks and is remembered like any checklist's.
+    func testGuideStepsWrittenAsTasksAreNumberedStepsWithBoxes() throws {
+        let (html, d) = try build("Кіріспе.\n\n1. [ ] Ботты ашыңыз.\n2. [x] Қызметті таңдаңыз.\n", frontMatter: "kind: guide\n")
+        assertNoErrors(d)
+        let page = try XCTUnwrap(html)
+        let list = try XCTUnwrap(page.first("ol") { $0.classes.contains("steps") && $0.classes.contains("checklist") })
+        XCTAssertEqual(list.elements.map { $0["id"] }, ["step-1", "step-2"])
+        XCTAssertEqual(list.elements.map { $0.first("input")?["data-check"] }, ["check-1-1", "check-1-2"])
+        XCTAssertEqual(list.elements.map { $0.first("label")?.text.trimmingCharacters(in: .whitespacesAndNewlines) },
+                       ["Ботты ашыңыз.", "Қызметті таңдаңыз."])
+        let script = try XCTUnwrap(page.first("script") { $0["type"] == "application/ld+json" })
+        XCTAssertTrue(script.text.contains("#step-2"), script.text)
+    }
+
     func testOrderedListOutsideAGuideIsAPlainList() throws {
         let (html, _) = try build("1. Бір\n2. Екі\n")
         let page = try XCTUnwrap(html)

@@ -19,16 +19,17 @@ struct RenderedBody: Sendable {
 
 /// Turns the Markdown structures of a guide into their rendering: numbered steps with anchors,
 /// checklists with real checkboxes, heading ids, the data-driven blocks and the typography of the
-/// page's language. It rewrites the tree; cmark-gfm still renders (and escapes) all editor text.
+/// page's language. It adds to the page's ``RenderPlan`` and leaves the tree as it was parsed;
+/// ``TreeHTML`` renders (and escapes) all editor text.
 struct GuideRenderer {
     let page: Page
     let config: SiteConfig
     let strings: Strings
 
-    func apply(to document: MarkdownDocument) -> RenderedBody {
+    func apply(to document: MarkdownDocument, plan: inout RenderPlan) -> RenderedBody {
         var body = RenderedBody(html: "")
         let language = page.language
-        applyTypography(document)
+        applyTypography(document, plan: &plan)
 
         var ids = HeadingIDs()
         ids.reserve("main")
@@ -55,9 +56,10 @@ struct GuideRenderer {
         document.forEachNode { node in
             if node.kind == .heading {
                 headings.append(node)
-                let id = ids.id(for: node.plainText)
+                let text = plan.plainText(of: node)
+                let id = ids.id(for: text)
                 headingIDs[node] = id
-                if node.headingLevel == 2 { body.toc.append((id, node.plainText)) }
+                if node.headingLevel == 2 { body.toc.append((id, text)) }
             }
         }
         if body.toc.count < 3 { body.toc = [] }
@@ -70,42 +72,39 @@ struct GuideRenderer {
             while let node = above, node.kind != .heading { above = node.previous }
             let heading = above.flatMap { headingIDs[$0] }
             // The list becomes a custom block first: a list node may hold only list items.
-            let items = list.children
             let labelled = heading.map { " aria-labelledby=\"\($0)\"" } ?? ""
-            document.unwrapChildren(of: list, into: "<ul class=\"checklist\"\(labelled)>\n", "</ul>\n", inline: false)
-            for (i, item) in items.enumerated() {
+            // A guide whose steps are a checklist (`1. [ ] …`) shows numbered steps with boxes.
+            let isSteps = list == steps
+            plan.wrapped[list] = isSteps ? ("<ol class=\"steps checklist\"\(labelled)>\n", "</ol>\n")
+                : ("<ul class=\"checklist\"\(labelled)>\n", "</ul>\n")
+            for (i, item) in list.children.enumerated() {
                 let id = "check-\(l + 1)-\(i + 1)"
                 let checked = item.isTaskChecked ? " checked" : ""
                 if let para = item.firstChild, para.kind == .paragraph {
-                    document.unwrapChildren(of: para,
-                                            into: "<input type=\"checkbox\" id=\"\(id)\" data-check=\"\(id)\"\(checked)> <label for=\"\(id)\">",
-                                            "</label>\n", inline: false)
+                    plan.wrapped[para] = ("<input type=\"checkbox\" id=\"\(id)\" data-check=\"\(id)\"\(checked)> <label for=\"\(id)\">",
+                                          "</label>\n")
                 }
-                document.unwrapChildren(of: item, into: "<li class=\"check\">", "</li>\n", inline: false)
+                plan.wrapped[item] = (isSteps ? "<li id=\"step-\(i + 1)\" class=\"step check\">" : "<li class=\"check\">", "</li>\n")
             }
         }
 
-        for heading in headings {
-            let level = heading.headingLevel
-            document.replace(heading, withBlockHTML: Self.retag(document.renderHTML(of: heading), "<h\(level)",
-                                                                with: "<h\(level) id=\"\(headingIDs[heading]!)\""))
-        }
+        for heading in headings { plan.attributes[heading] = " id=\"\(headingIDs[heading]!)\"" }
 
         var blocks: [(CMarkNode, GuideBlock)] = []
         document.forEachNode { node in
-            if node.kind == .codeBlock, node.isFenced, let block = GuideBlock(info: node.fenceInfo ?? "") {
+            // A code block already shown with defanged names is no guide block.
+            if node.kind == .codeBlock, plan.blocks[node] == nil, node.isFenced, let block = GuideBlock(info: node.fenceInfo ?? "") {
                 blocks.append((node, block))
             }
         }
         for (node, block) in blocks {
             switch block {
             case .officialLinks(let tags):
-                document.replace(node, withBlockHTML: OfficialLinksBlock.html(
-                    OfficialLinksBlock.entries(config.official, tags: tags), language: language))
+                plan.blocks[node] = OfficialLinksBlock.html(OfficialLinksBlock.entries(config.official, tags: tags), language: language)
             case .knownFakes:
-                document.replace(node, withBlockHTML: KnownFakesBlock.html(
+                plan.blocks[node] = KnownFakesBlock.html(
                     config.links.fakes, language: language, title: strings.text("knownFakes", language),
-                    reportedLabel: strings.text("reported", language), fakeMark: strings.text("fakeMark", language)))
+                    reportedLabel: strings.text("reported", language), fakeMark: strings.text("fakeMark", language))
             }
         }
 
@@ -114,22 +113,24 @@ struct GuideRenderer {
         document.forEachNode { node in if node.kind == .table { tables.append(node) } }
         let tableName = HTMLText.escape(strings.text("table", language))
         for table in tables {
-            document.replace(table, withBlockHTML: "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(tableName)\">\n"
-                + document.renderHTML(of: table) + "</div>\n")
+            plan.around[table] = ("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(tableName)\">\n", "</div>\n")
         }
 
-        // Steps last: what sits inside a step (headings, checklists, blocks) is rewritten first,
-        // then each step is rendered with it.
+        // Steps: each step's text for the structured data is what a reader sees of its first block;
+        // headings, tables and guide blocks there are markup of their own and say nothing.
         if let steps {
             var structured: [(String, String)] = []
             let canonical = config.absoluteURL(page.url)
-            var html = "<ol class=\"steps\">\n"
+            let opaque: (CMarkNode) -> Bool = { $0.kind == .heading || $0.kind == .table }
             for (n, item) in stepItems.enumerated() {
-                let text = item.firstChild?.plainText ?? item.plainText
+                // The first block the page shows: raw HTML in front of it is left out.
+                var first = item.firstChild
+                while let f = first, plan.removed.contains(f) { first = f.next }
+                let text = plan.plainText(of: first ?? item, opaque: opaque)
                 structured.append((text, canonical + "#step-\(n + 1)"))
-                html += Self.retag(document.renderHTML(of: item), "<li", with: "<li id=\"step-\(n + 1)\" class=\"step\"")
+                plan.attributes[item] = " id=\"step-\(n + 1)\" class=\"step\""
             }
-            document.replace(steps, withBlockHTML: html + "</ol>\n")
+            if plan.wrapped[steps] == nil { plan.listTags[steps] = ("<ol class=\"steps\">\n", "</ol>\n") }
             body.structuredData.append(StructuredData.howTo(name: page.frontMatter.title,
                                                             description: page.frontMatter.description, steps: structured))
         }
@@ -144,25 +145,12 @@ struct GuideRenderer {
         return body
     }
 
-    /// cmark-gfm's HTML for a block with attributes added to its opening tag (`<li` → `<li id=…`).
-    static func retag(_ html: String, _ tag: String, with replacement: String) -> String {
-        guard html.hasPrefix(tag) else { return html }
-        return replacement + html.dropFirst(tag.count)
-    }
-
     /// The language's typography on every text node a reader sees; quotes nest across the inline
     /// markup of one block, so the quote state is carried until the block changes.
-    private func applyTypography(_ document: MarkdownDocument) {
+    private func applyTypography(_ document: MarkdownDocument, plan: inout RenderPlan) {
         var state = QuoteState()
         var block: CMarkNode? = nil
-        document.forEachNode { node in
-            // Line breaks and code spans are not typeset, but they are what the next text follows.
-            switch node.kind {
-            case .softBreak, .lineBreak: state.skip("\n"); return
-            case .code: state.skip(node.literal ?? ""); return
-            default: break
-            }
-            guard node.kind == .text, let text = node.literal else { return }
+        func typeset(_ text: String, in node: CMarkNode) -> String {
             var container = node.parent
             while let c = container, ![.paragraph, .heading, .tableCell, .item, .taskItem, .document].contains(c.kind) {
                 container = c.parent
@@ -171,8 +159,35 @@ struct GuideRenderer {
                 block = container
                 state = QuoteState()
             }
-            let typeset = Typography.apply(text, language: page.language, state: &state)
-            if typeset != text { document.setLiteral(node, typeset) }
+            return Typography.apply(text, language: page.language, state: &state)
+        }
+        var skipping: CMarkNode? = nil
+        document.forEachNode { node in
+            // What the plan leaves out is not read; what it shows instead is, piece by piece.
+            if let s = skipping {
+                var up: CMarkNode? = node
+                while let u = up, u != s { up = u.parent }
+                if up != nil { return }
+                skipping = nil
+            }
+            if plan.removed.contains(node) || plan.blocks[node] != nil { skipping = node; return }
+            if let pieces = plan.pieces[node] {
+                skipping = node
+                plan.pieces[node] = pieces.map { piece in
+                    guard case .text(let text) = piece else { return piece }
+                    return .text(typeset(text, in: node))
+                }
+                return
+            }
+            // Line breaks and code spans are not typeset, but they are what the next text follows.
+            switch node.kind {
+            case .softBreak, .lineBreak: state.skip("\n"); return
+            case .code: state.skip(node.literal ?? ""); return
+            default: break
+            }
+            guard node.kind == .text, let text = node.literal else { return }
+            let typeset = typeset(text, in: node)
+            if typeset != text { plan.pieces[node] = [.text(typeset)] }
         }
     }
 }

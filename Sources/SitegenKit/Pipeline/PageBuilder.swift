@@ -60,7 +60,7 @@ struct PageBuilder: Sendable {
         let checked = checker.check(page)
         var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
-        // Bulletins first: they read the tree as the editor wrote it, before the page's rendering rewrites it.
+        // Bulletins first: a page whose bulletin cannot be sent is not written at all.
         var entries: [BulletinManifest.Entry] = []
         var outputs: [String] = []
         if wanted && page.frontMatter.bulletin {

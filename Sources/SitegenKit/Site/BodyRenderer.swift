@@ -23,38 +23,37 @@ struct BodyRenderer: Sendable {
 
     func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits,
                 guide: GuideRenderer?) -> RenderedBody {
-        for (node, ranges) in edits.defanged { defang(node, ranges, in: document) }
-        for (node, text) in edits.defangedLinks { document.replace(node, withInlineHTML: Defang.html(text)) }
-        for (node, url) in edits.urlRewrites where edits.defangedLinks[node] == nil { document.setURL(node, url) }
+        var plan = RenderPlan()
+        for (node, ranges) in edits.defanged { defang(node, ranges, into: &plan) }
+        for (node, text) in edits.defangedLinks { plan.pieces[node] = [.html(Defang.html(text))] }
+        for (node, url) in edits.urlRewrites where edits.defangedLinks[node] == nil { plan.urls[node] = url }
         // Dropped raw HTML leaves a space: the text on either side was checked apart and must not
         // join into a name (`evil<!---->.com`).
         for raw in inventory.rawHTML {
-            document.replace(raw.node, withPieces: raw.node.kind == .htmlInline ? [.text(" ")] : [])
+            if raw.node.kind == .htmlInline { plan.pieces[raw.node] = [.text(" ")] } else { plan.removed.insert(raw.node) }
         }
         for link in inventory.links where link.node != nil && link.origin != .bareAutolink
             && edits.defangedLinks[link.node!] == nil {
             let dest = link.destination
             if dest.hasPrefix("/") && !dest.hasPrefix("//") && basePath != "/" {
-                document.setURL(link.node!, String(basePath.dropLast()) + dest)
+                plan.urls[link.node!] = String(basePath.dropLast()) + dest
             }
         }
-        var alerts: [(CMarkNode, AlertKind)] = []
         document.forEachNode { node in
-            if node.kind == .blockQuote, case .alert(let kind)? = node.alertMarker { alerts.append((node, kind)) }
+            if node.kind == .blockQuote, case .alert(let kind)? = node.alertMarker { renderAlert(node, kind, into: &plan) }
         }
-        for (quote, kind) in alerts { renderAlert(quote, kind, in: document) }
-        var body = guide?.apply(to: document) ?? RenderedBody(html: "")
+        var body = guide?.apply(to: document, plan: &plan) ?? RenderedBody(html: "")
         if let guide, let review = guide.page.frontMatter.claimReview {
             body.verdict = VerdictCard.html(review, names: PageInspector.united(edits.claimNames), language: guide.page.language,
                                             config: guide.config, strings: guide.strings)
         }
-        body.html = document.renderHTML()
+        body.html = TreeHTML.render(document, plan: plan)
         return body
     }
 
     /// Shows the names in a text node, code span or code block as non-link defanged spans; code
     /// stays code.
-    private func defang(_ node: CMarkNode, _ ranges: [Range<Int>], in document: MarkdownDocument) {
+    private func defang(_ node: CMarkNode, _ ranges: [Range<Int>], into plan: inout RenderPlan) {
         let literal = node.literal ?? ""
         let segments = NameSegments.of(literal, names: ranges)
         // Each name is judged where it stands: shown as written only if nothing around it makes it a link.
@@ -71,32 +70,31 @@ struct BodyRenderer: Sendable {
                 s.isName ? FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: asWritten) : HTMLText.escape(s.text)
             }.joined()
             if node.kind == .code {
-                document.replace(node, withPieces: [.html("<code>" + inner + "</code>")])
+                plan.pieces[node] = [.html("<code>" + inner + "</code>")]
             } else {
-                document.replace(node, withBlockHTML: "<pre>" + inner + "</pre>\n")
+                plan.blocks[node] = "<pre>" + inner + "</pre>\n"
             }
         default:
             // An image's description becomes its alt attribute: plain text, defanged.
             var up = node.parent
             while let p = up, p.kind != .image { up = p.parent }
             let inImage = up != nil
-            document.replace(node, withPieces: zip(segments, shown).map { s, asWritten in
+            plan.pieces[node] = zip(segments, shown).map { s, asWritten in
                 s.isName ? (inImage ? .text(asWritten ? s.text : Defang.text(s.text))
                             : .html(FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: asWritten))) : .text(s.text)
-            })
+            }
         }
     }
 
-    /// `> [!WARNING]` … becomes `<aside class="alert alert-warning" role="note">` with a title.
-    private func renderAlert(_ quote: CMarkNode, _ kind: AlertKind, in document: MarkdownDocument) {
+    /// `> [!WARNING]` … becomes `<aside class="alert alert-warning" role="note">` with a title; the
+    /// marker's line is left out.
+    private func renderAlert(_ quote: CMarkNode, _ kind: AlertKind, into plan: inout RenderPlan) {
         guard let para = quote.firstChild, let marker = para.firstChild else { return }
-        if let br = marker.next { document.remove(br) }
-        document.remove(marker)
-        if para.firstChild == nil { document.remove(para) }
+        plan.removed.insert(marker)
+        if let br = marker.next { plan.removed.insert(br) }
+        if marker.next?.next == nil { plan.removed.insert(para) }
         let title = HTMLText.escape(alertTitles[kind] ?? kind.rawValue.capitalized)
-        document.unwrapChildren(
-            of: quote,
-            into: "<aside class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">\(title)</p>\n",
-            "</aside>\n", inline: false)
+        plan.wrapped[quote] = ("<aside class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">\(title)</p>\n",
+                               "</aside>\n")
     }
 }
