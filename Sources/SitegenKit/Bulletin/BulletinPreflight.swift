@@ -50,7 +50,7 @@ struct BulletinPreflight {
         self.added = added
     }
 
-    func check(_ page: Page, checked: PageChecker.Checked) -> [Diagnostic] {
+    func check(_ page: Page, checked: CheckedPage) -> [Diagnostic] {
         guard page.frontMatter.bulletin, let added = added[page.language] else { return [] }
         let bounds = Bounds(page: page, checked: checked, added: added, baseURL: maker.config.baseURL)
         var channels: [BulletinChannel] = []
@@ -76,7 +76,7 @@ struct BulletinPreflight {
         var telegramEntities = 0
         var smsUnits = 0
 
-        init(page: Page, checked: PageChecker.Checked, added: Added, baseURL: String) {
+        init(page: Page, checked: CheckedPage, added: Added, baseURL: String) {
             let base = baseURL.utf16.count
             let fm = page.frontMatter
             // The body as written holds every character of the text; typography adds at most a

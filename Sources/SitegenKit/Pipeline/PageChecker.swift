@@ -9,17 +9,7 @@ struct PageChecker: Sendable {
     let guide: GuideChecks
     var collector: FactCollector { FactCollector(inspector: inspector) }
 
-    /// A checked page: its tree (for rendering), what was found, what the checks said and asked.
-    struct Checked {
-        var document: MarkdownDocument
-        var inventory: MarkdownInventory
-        var diagnostics: [Diagnostic]
-        var edits: RenderEdits
-        /// What its translations must repeat.
-        var facts: PageFacts
-    }
-
-    func check(_ page: Page) -> Checked {
+    func check(_ page: Page) -> CheckedPage {
         let body = Array(page.body)
         let document = MarkdownDocument(markdown: body)
         if let excess = NestingLimit.firstExcess(in: document) { return tooDeep(page, excess) }
@@ -53,12 +43,12 @@ struct PageChecker: Sendable {
                                                     parser: inspector.judge.parser) { link in
             link.origin == .bareAutolink ? inspector.locate(link.text, near: link.position, in: page) : link.position
         }.filter { !refused.contains("\($0.line):\($0.column)") }
-        return Checked(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
+        return CheckedPage(document: document, inventory: inventory, diagnostics: diagnostics, edits: edits, facts: facts)
     }
 
     /// A page nested deeper than `NestingLimit` allows: only the error, with an empty tree in place
     /// of the parsed one, so no later stage (all of which may recurse) ever walks it.
-    private func tooDeep(_ page: Page, _ excess: NestingLimit.Excess) -> Checked {
+    private func tooDeep(_ page: Page, _ excess: NestingLimit.Excess) -> CheckedPage {
         let p = page.filePosition(excess.position)
         let message = NestingLimit.message(excess)
         let error = Diagnostic.error("markdown.depth", id: message.id, message.arguments,
@@ -66,6 +56,6 @@ struct PageChecker: Sendable {
         let empty = MarkdownDocument(markdown: [])
         let inventory = MarkdownInventory(document: empty, body: [])
         let facts = collector.facts(of: page, inventory: inventory, document: empty, tokens: [:])
-        return Checked(document: empty, inventory: inventory, diagnostics: [error], edits: RenderEdits(), facts: facts)
+        return CheckedPage(document: empty, inventory: inventory, diagnostics: [error], edits: RenderEdits(), facts: facts)
     }
 }
