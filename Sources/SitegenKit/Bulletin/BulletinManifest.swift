@@ -47,23 +47,35 @@ struct BulletinManifest {
     /// The folder of a page's bulletins in the site: `bulletins/kk/42500/apply/`.
     static func folder(of page: Page) -> String { "bulletins" + page.url }
 
-    /// The manifest's JSON, sorted by key, language and channel, so the same site gives the same bytes.
-    /// Made in one buffer of its final size: a big site's manifest is tens of megabytes.
-    static func json(_ entries: [Entry]) -> [UInt8] {
+    /// The manifest's JSON, sorted by key, language and channel, so the same site gives the same bytes,
+    /// handed to `write` a piece at a time: a big site's manifest is tens of megabytes, and neither it
+    /// nor a sorted copy of its entries is ever whole in memory. `pages` holds each page's entries.
+    static func write(_ pages: [[Entry]], to write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let order = Dictionary(uniqueKeysWithValues: BulletinChannel.allCases.enumerated().map { ($1, $0) })
-        let sorted = entries.sorted {
-            ($0.translationKey, $0.language, order[$0.channel]!, $0.source) < ($1.translationKey, $1.language, order[$1.channel]!, $1.source)
+        var places: [(page: Int32, entry: Int32)] = []
+        places.reserveCapacity(pages.reduce(0) { $0 + $1.count })
+        for (p, entries) in pages.enumerated() {
+            for e in entries.indices { places.append((Int32(p), Int32(e))) }
         }
-        let head = "{\n  \"version\": 1,\n  \"bulletins\": [\n", tail = "  ]\n}\n"
-        var out: [UInt8] = []
-        out.reserveCapacity(head.utf8.count + tail.utf8.count + sorted.reduce(0) { $0 + $1.json.utf8.count + 2 })
-        out += head.utf8
-        for (i, entry) in sorted.enumerated() {
-            if i > 0 { out += ",\n".utf8 }
-            out += entry.json.utf8
+        func entry(_ place: (page: Int32, entry: Int32)) -> Entry { pages[Int(place.page)][Int(place.entry)] }
+        places.sort {
+            let (a, b) = (entry($0), entry($1))
+            return (a.translationKey, a.language, order[a.channel]!, a.source) < (b.translationKey, b.language, order[b.channel]!, b.source)
         }
-        if !sorted.isEmpty { out.append(UInt8(ascii: "\n")) }
-        out += tail.utf8
-        return out
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        func flush() throws {
+            try buffer.withUnsafeBytes(write)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        buffer += "{\n  \"version\": 1,\n  \"bulletins\": [\n".utf8
+        for (i, place) in places.enumerated() {
+            if i > 0 { buffer += ",\n".utf8 }
+            buffer += entry(place).json.utf8
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+        if !places.isEmpty { buffer.append(UInt8(ascii: "\n")) }
+        buffer += "  ]\n}\n".utf8
+        try flush()
     }
 }

@@ -115,6 +115,80 @@ final class OutputTree: @unchecked Sendable {
         remember(relativePath, info)
     }
 
+    /// Writes a file made a piece at a time (`produce` hands each piece to the function it is given),
+    /// so that a big generated file is never whole in memory. A published file holding the same bytes
+    /// is linked in its place, as ``write(_:_:exclusive:)`` does.
+    func write(_ relativePath: String, streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        try ensureDirectory(Self.folder(of: relativePath))
+        let full = staging + "/" + relativePath
+        if reusesPublishedFiles { unlink(full) }
+        let fd = open(full, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
+        defer { close(fd) }
+        try produce { piece in
+            guard Self.writeAll(fd, piece) else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
+        if reusesPublishedFiles, linkPublished(relativePath, sameAs: fd, size: Int(info.st_size)) { return }
+        remember(relativePath, info)
+    }
+
+    /// ``linkPublished(_:holding:)`` for bytes already written to the open staging file `fd`: compared
+    /// a megabyte at a time, and the staging file replaced by the link only when they are the same.
+    private func linkPublished(_ relativePath: String, sameAs fd: Int32, size: Int) -> Bool {
+        let dir = openFolder(Self.folder(of: relativePath), published: true)
+        guard dir >= 0 else { return false }
+        defer { close(dir) }
+        let name = Self.name(of: relativePath)
+        let old = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard old >= 0 else { return false }
+        defer { close(old) }
+        var compared = stat()
+        guard fstat(old, &compared) == 0, (compared.st_mode & S_IFMT) == S_IFREG, Int(compared.st_size) == size else { return false }
+        let chunk = 1 << 20
+        let (a, b) = (UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1),
+                      UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1))
+        defer { a.deallocate(); b.deallocate() }
+        var offset = 0
+        while offset < size {
+            let n = min(chunk, size - offset)
+            guard pread(fd, a.baseAddress, n, off_t(offset)) == n, pread(old, b.baseAddress, n, off_t(offset)) == n,
+                  memcmp(a.baseAddress!, b.baseAddress!, n) == 0 else { return false }
+            offset += n
+        }
+        let target = staging + "/" + relativePath
+        unlink(target)
+        var info = stat()
+        guard linkat(dir, name, AT_FDCWD, target, 0) == 0, lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              info.st_ino == compared.st_ino, info.st_dev == compared.st_dev else {
+            // The staging copy is gone: write it again from the open descriptor's bytes.
+            unlink(target)
+            return restore(target, from: fd, size: size, relativePath)
+        }
+        remember(relativePath, info)
+        return true
+    }
+
+    /// Writes the bytes of the open file `fd` to `target` again (after a failed link), and remembers it.
+    private func restore(_ target: String, from fd: Int32, size: Int, _ relativePath: String) -> Bool {
+        let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard out >= 0 else { return false }
+        defer { close(out) }
+        var offset = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        while offset < size {
+            let n = pread(fd, buffer.baseAddress, min(buffer.count, size - offset), off_t(offset))
+            guard n > 0, Self.writeAll(out, UnsafeRawBufferPointer(rebasing: buffer[..<n])) else { return false }
+            offset += n
+        }
+        var info = stat()
+        guard fstat(out, &info) == 0 else { return false }
+        remember(relativePath, info)
+        return true
+    }
+
     /// A static file at a path the build already wrote.
     private static func clash(_ relativePath: String) -> OutputError {
         .io("static/\(relativePath) would replace \(relativePath), which the build writes; rename or remove it")

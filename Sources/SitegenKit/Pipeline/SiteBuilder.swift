@@ -177,7 +177,7 @@ package struct SiteBuilder: Sendable {
                 let discovery = DiscoveryFiles(config: config, index: index)
                 try output.write("sitemap.xml", discovery.sitemap())
                 try output.write("robots.txt", discovery.robots())
-                try output.write("bulletins/index.json", BulletinManifest.json(built.flatMap(\.bulletins)))
+                try output.write("bulletins/index.json") { try BulletinManifest.write(built.map(\.bulletins), to: $0) }
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                 }
@@ -201,8 +201,9 @@ package struct SiteBuilder: Sendable {
         let counts = config.languages.map { lang in (lang, pages.filter { $0.language == lang }.count) }
         let failed = diagnostics.hasErrors
         // Bulletins count when they were published; a failed build discards them with the site.
-        let entries = built.flatMap(\.bulletins)
-        let bulletinCounts = config.languages.map { lang in (lang, entries.filter { $0.language == lang }.count) }
+        let bulletinCounts = config.languages.map { lang in
+            (lang, built.reduce(0) { $0 + $1.bulletins.lazy.filter { $0.language == lang }.count })
+        }
         if !failed, let inputs {
             BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
