@@ -2,7 +2,13 @@ import CCrypto
 
 /// SHA-256 of bytes, from OpenSSL's libcrypto, as lowercase hex.
 package enum SHA256Digest {
-    package static func hex(_ bytes: [UInt8]) -> String {
+    /// A digest's 32 bytes, held inline (no allocation).
+    package typealias Bytes = SIMD32<UInt8>
+
+    package static func hex(_ bytes: [UInt8]) -> String { hex(Self.bytes(bytes)) }
+
+    /// The digest itself.
+    package static func bytes(_ bytes: [UInt8]) -> Bytes {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = bytes.withUnsafeBufferPointer { input in
@@ -10,8 +16,13 @@ package enum SHA256Digest {
         }
         // EVP_Digest fails only without memory; a manifest without a digest would be worse than a crash.
         precondition(ok == 1 && length == 32, "SHA-256 failed")
-        return hex(digest: digest.prefix(32))
+        var out = Bytes()
+        for i in 0..<32 { out[i] = digest[i] }
+        return out
     }
+
+    /// A digest as lowercase hex.
+    package static func hex(_ digest: Bytes) -> String { hex(digest: (0..<32).map { digest[$0] }[...]) }
 
     /// A file's size and digest ("1234 ab…"): what the build records of each source file, and how it
     /// tells a changed page from an unchanged one.

@@ -5,42 +5,70 @@ import SitegenCore
 /// `site/bulletins/index.json`: every bulletin of the site with its files, lengths and digests, so a
 /// posting script or a CI job can send them without reading the pages again.
 struct BulletinManifest {
-    /// One bulletin as the manifest lists it: what it is sorted by, and its JSON.
-    struct Entry: Sendable {
+    /// One bulletin as the manifest lists it. Kept for every bulletin of the site until the manifest is
+    /// written, so it holds fields, not text: the page's strings are shared with it, each file's digest
+    /// is 32 bytes, and the JSON is made as the manifest is written (``json``).
+    struct Entry: Sendable, Equatable {
         var translationKey: String
         var language: String
         var channel: BulletinChannel
         var source: String
-        /// The entry's JSON, written when the entry is made (on the page's thread, not at the end).
-        let json: String
+        /// The page's address, which the bulletin links to.
+        var url: String
+        /// The folder of the page's bulletins (``BulletinManifest/folder(of:)``), shared by its entries.
+        var folder: String
+        /// An SMS's segments and their encoding; the other channels count their files as parts.
+        var sms: SMSCount?
+        var files: [File]
 
-        init(page: Page, pageURL: String, bulletin: Bulletin, folder: String) {
-            let files = zip(zip(bulletin.fileNames, bulletin.parts), bulletin.lengths).map { named, length in
-                (path: folder + named.0, length: length, sha256: SHA256Digest.hex(Array(named.1.utf8)))
-            }
-            let q = JSONText.quote
-            var out = "    {\"translationKey\": \(q(page.translationKey)), \"language\": \(q(page.language)), "
-                + "\"channel\": \(q(bulletin.channel.rawValue)), \"source\": \(q(page.sourcePath)), \"url\": \(q(pageURL)),\n"
-            out += "     \"length\": \(files.map(\.length).reduce(0, +)), "
-            if let sms = bulletin.sms {
-                out += "\"segments\": \(sms.segments), \"encoding\": \(q(sms.encoding.rawValue)),\n"
-            } else {
-                out += "\"parts\": \(files.count),\n"
-            }
-            out += "     \"files\": ["
-            out += files.map { "{\"path\": \(q($0.path)), \"length\": \($0.length), \"sha256\": \(q($0.sha256))}" }
-                .joined(separator: ", ")
-            self.init(translationKey: page.translationKey, language: page.language, channel: bulletin.channel,
-                      source: page.sourcePath, json: out + "]}")
+        struct SMSCount: Sendable, Equatable {
+            var segments: Int
+            var encoding: String
         }
 
-        /// An entry as a previous build made it (read back from the ``PageCache``).
-        init(translationKey: String, language: String, channel: BulletinChannel, source: String, json: String) {
+        /// One file of the bulletin, in the folder: its name, length in the channel's units, SHA-256.
+        struct File: Sendable, Equatable {
+            var name: String
+            var length: Int
+            var sha256: SHA256Digest.Bytes
+        }
+
+        init(page: Page, pageURL: String, bulletin: Bulletin, folder: String) {
+            self.init(translationKey: page.translationKey, language: page.language, channel: bulletin.channel,
+                      source: page.sourcePath, url: pageURL, folder: folder,
+                      sms: bulletin.sms.map { SMSCount(segments: $0.segments, encoding: $0.encoding.rawValue) },
+                      files: zip(zip(bulletin.fileNames, bulletin.parts), bulletin.lengths).map { named, length in
+                          File(name: named.0, length: length, sha256: SHA256Digest.bytes(Array(named.1.utf8)))
+                      })
+        }
+
+        init(translationKey: String, language: String, channel: BulletinChannel, source: String, url: String,
+             folder: String, sms: SMSCount?, files: [File]) {
             self.translationKey = translationKey
             self.language = language
             self.channel = channel
             self.source = source
-            self.json = json
+            self.url = url
+            self.folder = folder
+            self.sms = sms
+            self.files = files
+        }
+
+        /// The entry as the manifest writes it.
+        var json: String {
+            let q = JSONText.quote
+            var out = "    {\"translationKey\": \(q(translationKey)), \"language\": \(q(language)), "
+                + "\"channel\": \(q(channel.rawValue)), \"source\": \(q(source)), \"url\": \(q(url)),\n"
+            out += "     \"length\": \(files.map(\.length).reduce(0, +)), "
+            if let sms {
+                out += "\"segments\": \(sms.segments), \"encoding\": \(q(sms.encoding)),\n"
+            } else {
+                out += "\"parts\": \(files.count),\n"
+            }
+            out += "     \"files\": ["
+            out += files.map { "{\"path\": \(q(folder + $0.name)), \"length\": \($0.length), \"sha256\": \(q(SHA256Digest.hex($0.sha256)))}" }
+                .joined(separator: ", ")
+            return out + "]}"
         }
     }
 

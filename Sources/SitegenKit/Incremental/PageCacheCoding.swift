@@ -208,11 +208,30 @@ extension BulletinManifest.Entry {
         let translationKey = try r.string()
         let language = try r.string()
         guard let channel = BulletinChannel(rawValue: try r.string()) else { throw ByteReader.Malformed() }
-        self.init(translationKey: translationKey, language: language, channel: channel, source: try r.string(),
-                  json: try r.string())
+        let (source, url, folder) = (try r.string(), try r.string(), try r.string())
+        let sms = try r.optional { r in SMSCount(segments: try r.int(), encoding: try r.string()) }
+        let files = try r.array { r in
+            let (name, length) = (try r.string(), try r.int())
+            let digest = try r.byteRun()
+            guard digest.count == 32 else { throw ByteReader.Malformed() }
+            var sha256 = SHA256Digest.Bytes()
+            for (i, b) in digest.enumerated() { sha256[i] = b }
+            return File(name: name, length: length, sha256: sha256)
+        }
+        self.init(translationKey: translationKey, language: language, channel: channel, source: source, url: url,
+                  folder: folder, sms: sms, files: files)
     }
 
     func write(to w: inout ByteWriter) {
-        for s in [translationKey, language, channel.rawValue, source, json] { w.string(s) }
+        for s in [translationKey, language, channel.rawValue, source, url, folder] { w.string(s) }
+        w.optional(sms) { w, sms in
+            w.int(sms.segments)
+            w.string(sms.encoding)
+        }
+        w.array(files) { w, f in
+            w.string(f.name)
+            w.int(f.length)
+            w.bytes((0..<32).map { f.sha256[$0] })
+        }
     }
 }
