@@ -129,7 +129,7 @@ extension PageBuilder.Built {
         }
         self.init(diagnostics: diagnostics, facts: facts, search: search)
         bulletins = try r.array { try BulletinManifest.Entry(reading: &$0) }
-        outputs = try r.array { try $0.string() }
+        pageFile = try r.optional { try $0.string() }
     }
 
     func write(to w: inout ByteWriter) {
@@ -141,7 +141,7 @@ extension PageBuilder.Built {
             w.optional(s.summary) { $0.bytes($1) }
         }
         w.array(bulletins) { w, e in e.write(to: &w) }
-        w.array(outputs) { $0.string($1) }
+        w.optional(pageFile) { $0.string($1) }
     }
 }
 

@@ -33,8 +33,13 @@ struct PageBuilder: Sendable {
         var search: SearchDocument?
         /// The page's bulletins, for the manifest.
         var bulletins: [BulletinManifest.Entry] = []
-        /// Every file the page wrote, relative to the output root (for the ``PageCache``).
-        var outputs: [String] = []
+        /// The page's own file (`kk/42500/apply/index.html`), once it was written.
+        var pageFile: String?
+        /// Every file the page wrote, relative to the output root (for the ``PageCache``): its bulletins'
+        /// files, then its own. Made when asked rather than kept for every page of the site.
+        var outputs: [String] {
+            bulletins.flatMap { entry in entry.files.map { entry.folder + $0.name } } + (pageFile.map { [$0] } ?? [])
+        }
         /// The digest of the bytes the page was built from (``Page/sourceDigest``).
         var source: String?
         /// Whether the page's file could not be read again to build it (it changed, or went): its facts
@@ -62,7 +67,6 @@ struct PageBuilder: Sendable {
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         // Bulletins first: a page whose bulletin cannot be sent is not written at all.
         var entries: [BulletinManifest.Entry] = []
-        var outputs: [String] = []
         if wanted && page.frontMatter.bulletin {
             let (made, d) = bulletins.make(page, document: checked.document, edits: checked.edits)
             diagnostics += d
@@ -70,7 +74,6 @@ struct PageBuilder: Sendable {
             let pageURL = context.config.absoluteURL(page.url)
             for bulletin in made {
                 for (name, text) in zip(bulletin.fileNames, bulletin.parts) {
-                    outputs.append(folder + name)
                     do { try output.write(folder + name, text) } catch {
                         diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
                     }
@@ -90,9 +93,8 @@ struct PageBuilder: Sendable {
         } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
         }
-        outputs.append(page.outputPath)
         return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory, stems: &stems),
-                     bulletins: entries, outputs: outputs)
+                     bulletins: entries, pageFile: page.outputPath)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the
