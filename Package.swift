@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SitegenCore", "SitegenMarkdown", "SitegenContent", "SitegenPolicy", "SitegenKit", "SitegenServe",
+                "CPosix", "SitegenCore", "SitegenMarkdown", "SitegenContent", "SitegenPolicy", "SitegenKit", "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "UnicodeSecurityTests", dependencies: ["UnicodeSecurity"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPosix
 import Foundation
 import SitegenContent
 import SitegenCore
@@ -12,6 +13,10 @@ enum Main {
         // Over a file-size limit a write fails with EFBIG and is reported, instead of the process
         // being killed with the site half-written.
         signal(SIGXFSZ, SIG_IGN)
+        // Large blocks (a page's buffers, the site-wide tables) are mapped and given back when freed.
+        // glibc otherwise raises this threshold after the first large free, and a build's freed
+        // buffers stay in its heap until it exits: 7% of the peak memory of a 10,000-page build.
+        sg_map_large_blocks(128 * 1024)
         if let reply = UnknownCommand.reply(Array(CommandLine.arguments.dropFirst()),
                                             environment: ProcessInfo.processInfo.environment) {
             FileHandle.standardError.write(Data(reply.utf8))

@@ -5,4 +5,9 @@
 /// with errno set; callers fall back to two renames where the file system does not support it.
 int sg_exchange_paths(const char *a, const char *b);
 
+/// Makes the C allocator map every block of `threshold` bytes or more on its own and give it back to
+/// the system when freed (glibc's M_MMAP_THRESHOLD, which otherwise rises after the first large free).
+/// Does nothing with other C libraries.
+void sg_map_large_blocks(int threshold);
+
 #endif

@@ -1,0 +1,10 @@
+#include <malloc.h>
+#include "CPosix.h"
+
+void sg_map_large_blocks(int threshold) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, threshold);
+#else
+    (void)threshold;
+#endif
+}
