@@ -2,6 +2,10 @@
 package enum InlinePiece: Sendable, Equatable {
     case text(String)
     case html(String)
+    /// sitegen's markup for text a reader sees (a fake's name, a code span holding one): `html` where
+    /// markup may stand, `text` in an image's description. Typography reads `text` (a quote after a
+    /// name closes); a table of contents or a heading id says nothing of it, as of any HTML.
+    case marked(html: String, text: String)
 }
 
 /// Where a page's HTML differs from cmark-gfm's rendering of its tree, node by node: typeset text,

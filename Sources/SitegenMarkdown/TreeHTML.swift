@@ -72,6 +72,7 @@ package enum TreeHTML {
                     case .text(let s): escapeHTML(s)
                     // An image's description is plain text: HTML in it is shown as text.
                     case .html(let s): if plainImage != nil { escapeHTML(s) } else { put(s) }
+                    case .marked(let html, let text): if plainImage != nil { escapeHTML(text) } else { put(html) }
                     }
                 }
                 return true
@@ -142,8 +143,8 @@ package enum TreeHTML {
                 if info.isEmpty {
                     put("<pre><code>")
                 } else {
-                    // The first word of the info string names the language.
-                    let spaces: Set<CChar> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
+                    // The first word of the info string names the language; cmark-gfm's spaces are these four.
+                    let spaces: Set<CChar> = [0x20, 0x09, 0x0A, 0x0D]
                     let word = info.prefix { !spaces.contains($0) }
                     put("<pre><code class=\"language-")
                     word.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { escapeHTML($0) } }

@@ -82,3 +82,47 @@ final class FakeNameDisplayTests: XCTestCase {
                        ["https://example.kz/kk/fakes/"])
     }
 }
+
+/// A fake's name in a warning, where typography, an image's description or a table of contents meet it.
+final class FakeNameSurroundingsTests: XCTestCase {
+    /// Quotes around a name close as they open: the name is text the reader sees, not a gap.
+    func testQuotesAroundANameCloseAfterIt() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> Іздеуде \"EgovKzBot2.0\" және \"`EgovKzBot2.0`\" шығады.\n")
+        assertNoErrors(d)
+        let page = try XCTUnwrap(html)
+        let aside = try XCTUnwrap(page.range(of: "<aside").map { String(page[$0.lowerBound...]) })
+        XCTAssertEqual(aside.components(separatedBy: "«").count - 1, 2, aside)
+        XCTAssertEqual(aside.components(separatedBy: "»").count - 1, 2, aside)
+        XCTAssertFalse(aside.contains("„"), "no quote opens a second level: \(aside)")
+    }
+
+    /// An image's description is plain text: a code span with a name in it is its text, never markup.
+    func testACodeSpanWithANameInAnImageDescriptionIsText() throws {
+        let (html, d) = try Fixture.render("> [!WARNING]\n> ![Бот `EgovKzBot2.0` суреті](/favicon.ico)\n")
+        assertNoErrors(d)
+        let page = try XCTUnwrap(html)
+        let alt = try XCTUnwrap(page.components(separatedBy: "alt=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        XCTAssertEqual(alt, "Бот EgovKzBot2.0 суреті")
+    }
+
+    /// A heading in a warning names the fake; the table of contents, outside the warning, does not,
+    /// whether the name is text or an image's description.
+    func testTheTableOfContentsNeverNamesAFake() throws {
+        let (html, d) = try Fixture.render("""
+            ## Бірінші
+
+            ## Екінші
+
+            > [!WARNING]
+            > ## Жалған EgovKzBot2.0 боты
+            >
+            > ## Суреттегі ![EgovKzBot2.0](/favicon.ico) бот
+
+            """)
+        assertNoErrors(d)
+        let page = try XCTUnwrap(html)
+        let toc = try XCTUnwrap(page.components(separatedBy: "<nav class=\"toc\"").dropFirst().first?.components(separatedBy: "</nav>").first)
+        XCTAssertTrue(toc.contains("Екінші"), toc)
+        XCTAssertFalse(toc.lowercased().contains("egovkzbot"), toc)
+    }
+}

@@ -187,6 +187,35 @@ final class SilentMistakesTests: XCTestCase {
         XCTAssertEqual(expected, rendered)
     }
 
+    /// A heading's id is made from the text the page shows: without a fake's name (as text or in an
+    /// image's description) and with a space where raw HTML was dropped. Links to those ids are accepted,
+    /// and the ids the check knows are the ids the page has.
+    func testLinksReachHeadingsWhoseTextHoldsAFakeOrRawHTML() throws {
+        let page = """
+            ---
+            title: Бет
+            ---
+            ## Бірінші<b>қалың</b>мәтін
+
+            > [!WARNING]
+            > ## Жалған EgovKzBot2.0 боты
+            >
+            > ## Суреттегі ![EgovKzBot2.0](/favicon.ico) бот
+
+            """
+        let f = try Fixture(files: ["content/kk/p.md": page])
+        XCTAssertTrue(f.build().published)
+        let html = HTMLParser.parse(try XCTUnwrap(f.output("kk/p/index.html")))
+        let headings = html.descendants.filter { ["h2", "h3"].contains($0.name) }.compactMap { $0["id"] }
+        XCTAssertEqual(headings.count, 3)
+        XCTAssertFalse(headings.contains { $0.contains("egovkzbot") }, "\(headings)")
+        let links = headings.map { "[\($0)](/kk/p/#\($0))" }.joined(separator: " ")
+        try f.write("content/kk/links.md", "---\ntitle: Сілтемелер\n---\n\(links)\n")
+        let report = f.build()
+        XCTAssertTrue(report.published, listing(report.diagnostics))
+        XCTAssertFalse(report.diagnostics.contains { $0.code == "link.internal" }, listing(report.diagnostics))
+    }
+
     // MARK: The placeholder address
 
     func testAPlaceholderBaseURLIsAWarningAtItsLine() throws {

@@ -37,6 +37,7 @@ final class TreeHTMLTests: XCTestCase {
         "* a\n\n* loose b\n\n  second paragraph\n\n  > quote in item\n",
         "Trailing backslash \\\n\nTab\there\n",
         "| a |\n| - |\n| ![i](/t.png) ~~s~~ **b** |\n\n- | not | a table |\n",
+        "```a\u{0C}b\ncode\n```\n\n~~~\u{0B}x y\ncode\n~~~\n\n```a&#12;b&#11;c\tquoted\n```\n",
     ]
 
     /// Every document without raw HTML: the repository's pages and the samples above.

@@ -174,8 +174,12 @@ struct GuideRenderer {
             if let pieces = plan.pieces[node] {
                 skipping = node
                 plan.pieces[node] = pieces.map { piece in
-                    guard case .text(let text) = piece else { return piece }
-                    return .text(typeset(text, in: node))
+                    switch piece {
+                    case .text(let text): return .text(typeset(text, in: node))
+                    case .marked(_, let text): state.skip(text)
+                    case .html: break
+                    }
+                    return piece
                 }
                 return
             }

@@ -5,7 +5,9 @@ import SitegenMarkdown
 /// to `#step-9` or `#qazhetti-quzhattar` can be checked before anything is rendered. A test holds
 /// this to the ids of the rendered pages.
 enum PageAnchors {
-    static func ids(kind: String?, document: MarkdownDocument) -> Set<String> {
+    /// `plan` is what the page check's edits make of the text (``BodyRenderer/plan(for:inventory:fakeMark:)``):
+    /// a heading's id is made from the text its page shows, without a fake's name or dropped raw HTML.
+    static func ids(kind: String?, document: MarkdownDocument, plan: RenderPlan = RenderPlan()) -> Set<String> {
         var ids = HeadingIDs()
         var all: Set<String> = ["main"]
         ids.reserve("main")
@@ -29,7 +31,7 @@ enum PageAnchors {
             default: break
             }
         }
-        for heading in headings { all.insert(ids.id(for: heading.plainText)) }
+        for heading in headings { all.insert(ids.id(for: plan.plainText(of: heading))) }
         return all
     }
 }

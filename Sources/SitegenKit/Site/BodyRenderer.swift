@@ -23,15 +23,7 @@ struct BodyRenderer: Sendable {
 
     func render(_ document: MarkdownDocument, inventory: MarkdownInventory, edits: RenderEdits,
                 guide: GuideRenderer?) -> RenderedBody {
-        var plan = RenderPlan()
-        for (node, ranges) in edits.defanged { defang(node, ranges, into: &plan) }
-        for (node, text) in edits.defangedLinks { plan.pieces[node] = [.html(Defang.html(text))] }
-        for (node, url) in edits.urlRewrites where edits.defangedLinks[node] == nil { plan.urls[node] = url }
-        // Dropped raw HTML leaves a space: the text on either side was checked apart and must not
-        // join into a name (`evil<!---->.com`).
-        for raw in inventory.rawHTML {
-            if raw.node.kind == .htmlInline { plan.pieces[raw.node] = [.text(" ")] } else { plan.removed.insert(raw.node) }
-        }
+        var plan = Self.plan(for: edits, inventory: inventory, fakeMark: fakeMark)
         for link in inventory.links where link.node != nil && link.origin != .bareAutolink
             && edits.defangedLinks[link.node!] == nil {
             let dest = link.destination
@@ -51,9 +43,25 @@ struct BodyRenderer: Sendable {
         return body
     }
 
+    /// What the page check's edits and the dropped raw HTML make of the tree: the part of a page's
+    /// plan every reading of its text shares (the headings' ids are worked out from it before the page
+    /// is rendered, ``PageAnchors``).
+    static func plan(for edits: RenderEdits, inventory: MarkdownInventory, fakeMark: String) -> RenderPlan {
+        var plan = RenderPlan()
+        for (node, ranges) in edits.defanged { defang(node, ranges, fakeMark: fakeMark, into: &plan) }
+        for (node, text) in edits.defangedLinks { plan.pieces[node] = [.html(Defang.html(text))] }
+        for (node, url) in edits.urlRewrites where edits.defangedLinks[node] == nil { plan.urls[node] = url }
+        // Dropped raw HTML leaves a space: the text on either side was checked apart and must not
+        // join into a name (`evil<!---->.com`).
+        for raw in inventory.rawHTML {
+            if raw.node.kind == .htmlInline { plan.pieces[raw.node] = [.text(" ")] } else { plan.removed.insert(raw.node) }
+        }
+        return plan
+    }
+
     /// Shows the names in a text node, code span or code block as non-link defanged spans; code
     /// stays code.
-    private func defang(_ node: CMarkNode, _ ranges: [Range<Int>], into plan: inout RenderPlan) {
+    private static func defang(_ node: CMarkNode, _ ranges: [Range<Int>], fakeMark mark: String, into plan: inout RenderPlan) {
         let literal = node.literal ?? ""
         let segments = NameSegments.of(literal, names: ranges)
         // Each name is judged where it stands: shown as written only if nothing around it makes it a link.
@@ -63,25 +71,21 @@ struct BodyRenderer: Sendable {
             shown.append(s.isName && FakeNameDisplay.isUnlinkable(at: offset..<(offset + s.text.utf8.count), in: literal))
             offset += s.text.utf8.count
         }
-        let mark = fakeMark
-        switch node.kind {
-        case .code, .codeBlock:
-            let inner = zip(segments, shown).map { s, asWritten in
+        // The text where no markup may stand (an image's description, its alt attribute): a name
+        // defanged unless nothing around it makes it a link.
+        let plain = zip(segments, shown).map { s, asWritten in s.isName && !asWritten ? Defang.text(s.text) : s.text }
+        func html() -> String {
+            zip(segments, shown).map { s, asWritten in
                 s.isName ? FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: asWritten) : HTMLText.escape(s.text)
             }.joined()
-            if node.kind == .code {
-                plan.pieces[node] = [.html("<code>" + inner + "</code>")]
-            } else {
-                plan.blocks[node] = "<pre>" + inner + "</pre>\n"
-            }
+        }
+        switch node.kind {
+        case .code: plan.pieces[node] = [.marked(html: "<code>" + html() + "</code>", text: plain.joined())]
+        case .codeBlock: plan.blocks[node] = "<pre>" + html() + "</pre>\n"
         default:
-            // An image's description becomes its alt attribute: plain text, defanged.
-            var up = node.parent
-            while let p = up, p.kind != .image { up = p.parent }
-            let inImage = up != nil
-            plan.pieces[node] = zip(segments, shown).map { s, asWritten in
-                s.isName ? (inImage ? .text(asWritten ? s.text : Defang.text(s.text))
-                            : .html(FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: asWritten))) : .text(s.text)
+            plan.pieces[node] = zip(segments, zip(shown, plain)).map { s, shownAndPlain in
+                s.isName ? .marked(html: FakeNameDisplay.html(s.text, mark: mark, shownAsWritten: shownAndPlain.0), text: shownAndPlain.1)
+                    : .text(s.text)
             }
         }
     }
