@@ -95,17 +95,6 @@ package struct CMarkNode: Hashable, @unchecked Sendable {
         return out
     }
 
-    /// The text a reader sees in this node and below it (link text, heading text).
-    package var plainText: String {
-        var out = ""
-        func collect(_ n: CMarkNode) {
-            switch n.kind {
-            case .text, .code: out += n.literal ?? ""
-            case .softBreak, .lineBreak: out += " "
-            default: for c in n.children { collect(c) }
-            }
-        }
-        collect(self)
-        return out
-    }
+    /// The text a reader sees in this node and below it (link text, heading text), as the tree has it.
+    package var plainText: String { RenderPlan().plainText(of: self) }
 }

@@ -16,13 +16,22 @@ package enum SHA256Digest {
         }
         // EVP_Digest fails only without memory; a manifest without a digest would be worse than a crash.
         precondition(ok == 1 && length == 32, "SHA-256 failed")
+        return Self.digest(digest.prefix(32))!
+    }
+
+    /// A digest from its 32 bytes; nil when there are not 32.
+    package static func digest(_ bytes: some Collection<UInt8>) -> Bytes? {
+        guard bytes.count == 32 else { return nil }
         var out = Bytes()
-        for i in 0..<32 { out[i] = digest[i] }
+        for (i, b) in bytes.enumerated() { out[i] = b }
         return out
     }
 
+    /// A digest's 32 bytes, in order.
+    package static func array(_ digest: Bytes) -> [UInt8] { (0..<32).map { digest[$0] } }
+
     /// A digest as lowercase hex.
-    package static func hex(_ digest: Bytes) -> String { hex(digest: (0..<32).map { digest[$0] }[...]) }
+    package static func hex(_ digest: Bytes) -> String { hex(digest: array(digest)[...]) }
 
     /// A file's size and digest ("1234 ab…"): what the build records of each source file, and how it
     /// tells a changed page from an unchanged one.

@@ -71,7 +71,6 @@ struct GuideRenderer {
             var above = list.previous
             while let node = above, node.kind != .heading { above = node.previous }
             let heading = above.flatMap { headingIDs[$0] }
-            // The list becomes a custom block first: a list node may hold only list items.
             let labelled = heading.map { " aria-labelledby=\"\($0)\"" } ?? ""
             // A guide whose steps are a checklist (`1. [ ] …`) shows numbered steps with boxes.
             let isSteps = list == steps

@@ -212,10 +212,7 @@ extension BulletinManifest.Entry {
         let sms = try r.optional { r in SMSCount(segments: try r.int(), encoding: try r.string()) }
         let files = try r.array { r in
             let (name, length) = (try r.string(), try r.int())
-            let digest = try r.byteRun()
-            guard digest.count == 32 else { throw ByteReader.Malformed() }
-            var sha256 = SHA256Digest.Bytes()
-            for (i, b) in digest.enumerated() { sha256[i] = b }
+            guard let sha256 = SHA256Digest.digest(try r.byteRun()) else { throw ByteReader.Malformed() }
             return File(name: name, length: length, sha256: sha256)
         }
         self.init(translationKey: translationKey, language: language, channel: channel, source: source, url: url,
@@ -231,7 +228,7 @@ extension BulletinManifest.Entry {
         w.array(files) { w, f in
             w.string(f.name)
             w.int(f.length)
-            w.bytes((0..<32).map { f.sha256[$0] })
+            w.bytes(SHA256Digest.array(f.sha256))
         }
     }
 }

@@ -130,62 +130,26 @@ final class OutputTree: @unchecked Sendable {
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
-        if reusesPublishedFiles, linkPublished(relativePath, sameAs: fd, size: Int(info.st_size)) { return }
+        let size = Int(info.st_size)
+        if reusesPublishedFiles, linkPublished(relativePath, replacingStaged: true, if: { old, published in
+            (published.st_mode & S_IFMT) == S_IFREG && Int(published.st_size) == size && Self.sameBytes(fd, old, count: size)
+        }) { return }
         remember(relativePath, info)
     }
 
-    /// ``linkPublished(_:holding:)`` for bytes already written to the open staging file `fd`: compared
-    /// a megabyte at a time, and the staging file replaced by the link only when they are the same.
-    private func linkPublished(_ relativePath: String, sameAs fd: Int32, size: Int) -> Bool {
-        let dir = openFolder(Self.folder(of: relativePath), published: true)
-        guard dir >= 0 else { return false }
-        defer { close(dir) }
-        let name = Self.name(of: relativePath)
-        let old = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard old >= 0 else { return false }
-        defer { close(old) }
-        var compared = stat()
-        guard fstat(old, &compared) == 0, (compared.st_mode & S_IFMT) == S_IFREG, Int(compared.st_size) == size else { return false }
+    /// Whether the open files `a` and `b` begin with the same `count` bytes, compared a megabyte at a time.
+    private static func sameBytes(_ a: Int32, _ b: Int32, count: Int) -> Bool {
         let chunk = 1 << 20
-        let (a, b) = (UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1),
+        let (x, y) = (UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1),
                       UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1))
-        defer { a.deallocate(); b.deallocate() }
+        defer { x.deallocate(); y.deallocate() }
         var offset = 0
-        while offset < size {
-            let n = min(chunk, size - offset)
-            guard pread(fd, a.baseAddress, n, off_t(offset)) == n, pread(old, b.baseAddress, n, off_t(offset)) == n,
-                  memcmp(a.baseAddress!, b.baseAddress!, n) == 0 else { return false }
+        while offset < count {
+            let n = min(chunk, count - offset)
+            guard pread(a, x.baseAddress, n, off_t(offset)) == n, pread(b, y.baseAddress, n, off_t(offset)) == n,
+                  memcmp(x.baseAddress!, y.baseAddress!, n) == 0 else { return false }
             offset += n
         }
-        let target = staging + "/" + relativePath
-        unlink(target)
-        var info = stat()
-        guard linkat(dir, name, AT_FDCWD, target, 0) == 0, lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              info.st_ino == compared.st_ino, info.st_dev == compared.st_dev else {
-            // The staging copy is gone: write it again from the open descriptor's bytes.
-            unlink(target)
-            return restore(target, from: fd, size: size, relativePath)
-        }
-        remember(relativePath, info)
-        return true
-    }
-
-    /// Writes the bytes of the open file `fd` to `target` again (after a failed link), and remembers it.
-    private func restore(_ target: String, from fd: Int32, size: Int, _ relativePath: String) -> Bool {
-        let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard out >= 0 else { return false }
-        defer { close(out) }
-        var offset = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
-        defer { buffer.deallocate() }
-        while offset < size {
-            let n = pread(fd, buffer.baseAddress, min(buffer.count, size - offset), off_t(offset))
-            guard n > 0, Self.writeAll(out, UnsafeRawBufferPointer(rebasing: buffer[..<n])) else { return false }
-            offset += n
-        }
-        var info = stat()
-        guard fstat(out, &info) == 0 else { return false }
-        remember(relativePath, info)
         return true
     }
 
@@ -318,25 +282,34 @@ final class OutputTree: @unchecked Sendable {
     }
 
     /// Links the published file at `relativePath` into the staging folder, if it is a regular file
-    /// holding exactly `bytes`, and remembers it. The folder is opened a name at a time (no link is
-    /// followed), and the name linked must still be the file that was compared.
+    /// holding exactly `bytes`, and remembers it.
     private func linkPublished(_ relativePath: String, holding bytes: UnsafeRawBufferPointer) -> Bool {
-        let folder = Self.folder(of: relativePath)
+        linkPublished(relativePath) { Self.holds($0, $1, bytes) }
+    }
+
+    /// Links the published file at `relativePath` into the staging folder if `same` says so of it (its
+    /// open descriptor and status), and remembers it. The folder is opened a name at a time (no link is
+    /// followed), and the name linked must still be the file that was compared. With `replacingStaged`,
+    /// a file the build wrote there is replaced only once the link is known good: the link is made
+    /// beside it and renamed over it.
+    private func linkPublished(_ relativePath: String, replacingStaged: Bool = false,
+                               if same: (_ fd: Int32, _ info: stat) -> Bool) -> Bool {
         let name = Self.name(of: relativePath)
-        let dir = openFolder(folder, published: true)
+        let dir = openFolder(Self.folder(of: relativePath), published: true)
         guard dir >= 0 else { return false }
         defer { close(dir) }
         let fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         var compared = stat()
-        let same = fstat(fd, &compared) == 0 && Self.holds(fd, compared, bytes)
+        let matches = fstat(fd, &compared) == 0 && same(fd, compared)
         close(fd)
         let target = staging + "/" + relativePath
-        guard same, linkat(dir, name, AT_FDCWD, target, 0) == 0 else { return false }
+        let linked = replacingStaged ? target + ".published" : target
+        guard matches, linkat(dir, name, AT_FDCWD, linked, 0) == 0 else { return false }
         var info = stat()
-        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_ino == compared.st_ino,
-              info.st_dev == compared.st_dev else {
-            unlink(target)
+        guard lstat(linked, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_ino == compared.st_ino,
+              info.st_dev == compared.st_dev, !replacingStaged || rename(linked, target) == 0 else {
+            unlink(linked)
             return false
         }
         remember(relativePath, info)
