@@ -87,6 +87,8 @@ let package = Package(
         .testTarget(name: "WHATWGURLTests", dependencies: ["WHATWGURL"]),
         .testTarget(name: "SitegenKitTests", dependencies: [
             "SitegenKit", "SitegenCore", "SitegenMarkdown", "SitegenSearch", "SitegenContent", "SitegenPolicy",
+            // The reference the compiled templates are compared with.
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SitegenServeTests", dependencies: [
             "SitegenServe", "SitegenKit", "SitegenContent", "SitegenPolicy", "SitegenCore",

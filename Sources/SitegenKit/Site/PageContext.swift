@@ -2,8 +2,7 @@ import SitegenContent
 import SitegenCore
 import SitegenPolicy
 
-/// Builds the values templates see. Dictionaries, so the template engine looks values up by key
-/// rather than by reflection.
+/// Builds the values templates see, typed (``TemplateValue``): texts, flags, lists and objects.
 struct PageContext: Sendable {
     package var config: SiteConfig
     package var strings: Strings
@@ -24,96 +23,96 @@ struct PageContext: Sendable {
     }
 
     /// Values shared by every template in a language.
-    package func common(language: String) -> [String: Any] {
+    func common(language: String) -> TemplateObject {
         [
-            "lang": language,
-            "siteTitle": config.title(for: language),
-            "homeURL": href("/\(language)/"),
-            "stylesheet": href(assets.path("/style.css")),
-            "rootURL": href("/"),
-            "feedURL": href("/\(language)/atom.xml"),
-            "searchIndex": href("/search/\(language)/"),
-            "searchPage": href(SearchPage.url(language: language)),
-            "searchScript": href(assets.path("/search.js")),
-            "t": strings.table(language),
+            "lang": .text(language),
+            "siteTitle": .text(config.title(for: language)),
+            "homeURL": .text(href("/\(language)/")),
+            "stylesheet": .text(href(assets.path("/style.css"))),
+            "rootURL": .text(href("/")),
+            "feedURL": .text(href("/\(language)/atom.xml")),
+            "searchIndex": .text(href("/search/\(language)/")),
+            "searchPage": .text(href(SearchPage.url(language: language))),
+            "searchScript": .text(href(assets.path("/search.js"))),
+            "t": .object(TemplateObject(texts: strings.table(language))),
         ]
     }
 
     /// The context of a content page or list page.
-    func page(_ page: Page, body: RenderedBody) -> [String: Any] {
+    func page(_ page: Page, body: RenderedBody) -> TemplateObject {
         var ctx = common(language: page.language)
         let fm = page.frontMatter
         let lang = page.language
-        ctx["title"] = Typography.apply(fm.title, language: lang)
-        ctx["description"] = fm.description.map { Typography.apply($0, language: lang) } ?? ""
-        ctx["hasDescription"] = fm.description != nil
-        ctx["canonical"] = config.absoluteURL(page.url)
-        ctx["url"] = href(page.url)
-        ctx["content"] = body.html
-        ctx["structuredData"] = body.structuredData.map { ["json": $0] }
-        ctx["toc"] = body.toc.map { ["id": $0.id, "text": $0.text] }
-        ctx["hasToc"] = !body.toc.isEmpty
-        ctx["hasChecklist"] = body.hasChecklist
-        ctx["checklistScript"] = href(assets.path("/checklist.js"))
+        ctx["title"] = .text(Typography.apply(fm.title, language: lang))
+        ctx["description"] = .text(fm.description.map { Typography.apply($0, language: lang) } ?? "")
+        ctx["hasDescription"] = .flag(fm.description != nil)
+        ctx["canonical"] = .text(config.absoluteURL(page.url))
+        ctx["url"] = .text(href(page.url))
+        ctx["content"] = .text(body.html)
+        ctx["structuredData"] = .objects(body.structuredData.map { ["json": .text($0)] })
+        ctx["toc"] = .objects(body.toc.map { ["id": .text($0.id), "text": .text($0.text)] })
+        ctx["hasToc"] = .flag(!body.toc.isEmpty)
+        ctx["hasChecklist"] = .flag(body.hasChecklist)
+        ctx["checklistScript"] = .text(href(assets.path("/checklist.js")))
         // Ticks are kept per translation pair and checklist shape, so the translation shows the same ticks
         // when its lists pair up item for item (and a page whose lists changed starts afresh).
-        ctx["ticksKey"] = page.translationKey + ":" + body.checklistShape.map(String.init).joined(separator: ".")
+        ctx["ticksKey"] = .text(page.translationKey + ":" + body.checklistShape.map(String.init).joined(separator: "."))
         let updated = fm.lastmod ?? fm.date
         // Set only for a page with a date: an empty string still opens the template's section, and
         // `<time datetime="">` is invalid HTML.
         if let day = updated.flatMap(LocalDates.isoDay) {
-            ctx["lastmod"] = day
-            ctx["lastmodText"] = updated.flatMap { LocalDates.display($0, language: lang) } ?? day
+            ctx["lastmod"] = .text(day)
+            ctx["lastmodText"] = .text(updated.flatMap { LocalDates.display($0, language: lang) } ?? day)
         }
-        ctx["isHome"] = page.contentPath == "_index"
+        ctx["isHome"] = .flag(page.contentPath == "_index")
         let versions = index.versions(of: page.translationKey, order: config.languages)
         // hreflang alternates: every version, this one included, and x-default when there are several.
-        var alternates = versions.map { ["lang": $0.language, "href": config.absoluteURL($0.url)] }
+        var alternates: [TemplateObject] = versions.map { ["lang": .text($0.language), "href": .text(config.absoluteURL($0.url))] }
         if versions.count > 1, let d = versions.first(where: { $0.language == config.defaultLanguage }) {
-            alternates.append(["lang": "x-default", "href": config.absoluteURL(d.url)])
+            alternates.append(["lang": "x-default", "href": .text(config.absoluteURL(d.url))])
         }
-        ctx["alternates"] = alternates
+        ctx["alternates"] = .objects(alternates)
         // The switcher: each other language's version, or its home marked as not translated.
-        ctx["translations"] = config.languages.filter { $0 != lang }.map { other -> [String: Any] in
+        ctx["translations"] = .objects(config.languages.filter { $0 != lang }.map { other -> TemplateObject in
             let version = versions.first { $0.language == other }
             return [
-                "lang": other,
-                "name": strings.text("languageName", other),
-                "url": href(version?.url ?? "/\(other)/"),
-                "missing": version == nil,
-                "notTranslated": strings.text("notTranslated", other),
+                "lang": .text(other),
+                "name": .text(strings.text("languageName", other)),
+                "url": .text(href(version?.url ?? "/\(other)/")),
+                "missing": .flag(version == nil),
+                "notTranslated": .text(strings.text("notTranslated", other)),
             ]
-        }
-        ctx["hasTranslations"] = config.languages.count > 1
-        ctx["ogLocale"] = Self.locale(lang)
-        ctx["ogAlternateLocales"] = versions.filter { $0.language != lang }.map { ["locale": Self.locale($0.language)] }
+        })
+        ctx["hasTranslations"] = .flag(config.languages.count > 1)
+        ctx["ogLocale"] = .text(Self.locale(lang))
+        ctx["ogAlternateLocales"] = .objects(versions.filter { $0.language != lang }.map { ["locale": .text(Self.locale($0.language))] })
         ctx["ogType"] = page.isSection ? "website" : "article"
         let entry = index.entry(language: lang, contentPath: page.contentPath)
         let crumbs = entry.map { index.ancestors(of: $0) } ?? []
-        ctx["breadcrumbs"] = crumbs.map { ["title": Typography.apply($0.title, language: lang), "url": href($0.url)] }
-        ctx["hasBreadcrumbs"] = !crumbs.isEmpty
+        ctx["breadcrumbs"] = .objects(crumbs.map { ["title": .text(Typography.apply($0.title, language: lang)), "url": .text(href($0.url))] })
+        ctx["hasBreadcrumbs"] = .flag(!crumbs.isEmpty)
         if page.isSection {
             let children = index.children(ofSection: page.listedPath, language: page.language)
             // The home lists each section with its guides, so that a guide is on the first screen.
             let nested = page.contentPath == "_index"
-            ctx["pages"] = children.map { c -> [String: Any] in
+            ctx["pages"] = .objects(children.map { c -> TemplateObject in
                 var item = listItem(c)
                 let below = nested && c.isSection ? index.children(ofSection: Self.folder(of: c), language: lang) : []
-                item["children"] = below.map(listItem)
-                item["hasChildren"] = !below.isEmpty
+                item["children"] = .objects(below.map(listItem))
+                item["hasChildren"] = .flag(!below.isEmpty)
                 return item
-            }
-            ctx["hasPages"] = !children.isEmpty
+            })
+            ctx["hasPages"] = .flag(!children.isEmpty)
         }
-        ctx["verdict"] = body.verdict
+        ctx["verdict"] = .text(body.verdict)
         return ctx
     }
 
     /// A page in a list: title, address and description in the page's typography.
-    private func listItem(_ c: SiteIndex.Entry) -> [String: Any] {
-        ["title": Typography.apply(c.title, language: c.language), "url": href(c.url),
-         "description": c.description.map { Typography.apply($0, language: c.language) } ?? "",
-         "hasDescription": c.description != nil]
+    private func listItem(_ c: SiteIndex.Entry) -> TemplateObject {
+        ["title": .text(Typography.apply(c.title, language: c.language)), "url": .text(href(c.url)),
+         "description": .text(c.description.map { Typography.apply($0, language: c.language) } ?? ""),
+         "hasDescription": .flag(c.description != nil)]
     }
 
     /// The folder a section page lists (`42500` for `42500/_index`).
@@ -125,51 +124,51 @@ struct PageContext: Sendable {
     /// the home's own pages first, then each folder in path order (a subsection after its parent), pages
     /// in list order. A group is headed by its section page's title and link, or by the folder's name
     /// when the folder has no `_index.md`.
-    func guideGroups(language: String) -> [[String: Any]] {
+    func guideGroups(language: String) -> [TemplateObject] {
         var byFolder: [String: [SiteIndex.Entry]] = [:]
         for e in index.entries where e.language == language && !e.isSection && e.contentPath != "_index" {
             byFolder[e.sectionPath, default: []].append(e)
         }
-        return byFolder.keys.sorted().map { folder -> [String: Any] in
+        return byFolder.keys.sorted().map { folder -> TemplateObject in
             let section = index.entry(language: language, contentPath: folder.isEmpty ? "_index" : folder + "/_index")
             let title = section?.title ?? (folder.isEmpty ? config.title(for: language) : folder)
             let url = section?.url ?? (folder.isEmpty ? "/\(language)/" : nil)
-            var group: [String: Any] = ["title": Typography.apply(title, language: language),
-                                        "pages": byFolder[folder]!.sorted(by: SiteIndex.listOrder).map(listItem)]
-            if let url { group["url"] = href(url) }
-            group["hasURL"] = url != nil
+            var group: TemplateObject = ["title": .text(Typography.apply(title, language: language)),
+                                         "pages": .objects(byFolder[folder]!.sorted(by: SiteIndex.listOrder).map(listItem))]
+            if let url { group["url"] = .text(href(url)) }
+            group["hasURL"] = .flag(url != nil)
             return group
         }
     }
 
     /// What the language home lists (its sections and pages), for the not-found page.
-    func mainLinks(language: String) -> [[String: Any]] {
+    func mainLinks(language: String) -> [TemplateObject] {
         index.children(ofSection: "", language: language).map(listItem)
     }
 
     /// The other languages' homes, for the language switch of pages that have no translation.
-    private func otherHomes(_ language: String) -> [[String: Any]] {
-        config.languages.filter { $0 != language }.map { other -> [String: Any] in
-            ["lang": other, "name": strings.text("languageName", other), "url": href("/\(other)/"), "missing": false,
-             "notTranslated": strings.text("notTranslated", other)]
+    private func otherHomes(_ language: String) -> [TemplateObject] {
+        config.languages.filter { $0 != language }.map { other -> TemplateObject in
+            ["lang": .text(other), "name": .text(strings.text("languageName", other)), "url": .text(href("/\(other)/")),
+             "missing": false, "notTranslated": .text(strings.text("notTranslated", other))]
         }
     }
 
     /// The search page of a language: the header's search field with the query, and without JavaScript
     /// every guide of the language grouped by section.
-    func searchPage(language: String) -> [String: Any] {
+    func searchPage(language: String) -> TemplateObject {
         var ctx = common(language: language)
-        ctx["title"] = strings.text("searchTitle", language)
-        ctx["groups"] = guideGroups(language: language)
-        ctx["translations"] = otherHomes(language)
-        ctx["hasTranslations"] = config.languages.count > 1
-        ctx["canonical"] = config.absoluteURL(SearchPage.url(language: language))
-        ctx["breadcrumbs"] = [["title": Typography.apply(
-            index.entry(language: language, contentPath: "_index")?.title ?? config.title(for: language), language: language),
-            "url": href("/\(language)/")]]
+        ctx["title"] = .text(strings.text("searchTitle", language))
+        ctx["groups"] = .objects(guideGroups(language: language))
+        ctx["translations"] = .objects(otherHomes(language))
+        ctx["hasTranslations"] = .flag(config.languages.count > 1)
+        ctx["canonical"] = .text(config.absoluteURL(SearchPage.url(language: language)))
+        ctx["breadcrumbs"] = [["title": .text(Typography.apply(
+            index.entry(language: language, contentPath: "_index")?.title ?? config.title(for: language), language: language)),
+            "url": .text(href("/\(language)/"))]]
         ctx["hasBreadcrumbs"] = true
         ctx["ogType"] = "website"
-        ctx["ogLocale"] = Self.locale(language)
+        ctx["ogLocale"] = .text(Self.locale(language))
         return ctx
     }
 
@@ -184,28 +183,28 @@ struct PageContext: Sendable {
     }
 
     /// The language chooser at the site root.
-    func chooser() -> [String: Any] {
+    func chooser() -> TemplateObject {
         var ctx = common(language: config.defaultLanguage)
-        ctx["languages"] = config.languages.map { lang -> [String: Any] in
-            ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
-             "siteTitle": config.title(for: lang)]
-        }
-        ctx["canonical"] = config.baseURL
+        ctx["languages"] = .objects(config.languages.map { lang -> TemplateObject in
+            ["lang": .text(lang), "name": .text(strings.text("languageName", lang)), "url": .text(href("/\(lang)/")),
+             "siteTitle": .text(config.title(for: lang))]
+        })
+        ctx["canonical"] = .text(config.baseURL)
         return ctx
     }
 
     /// The not-found page: one per language and one at the root in the default language.
-    package func notFound(language: String) -> [String: Any] {
+    func notFound(language: String) -> TemplateObject {
         var ctx = common(language: language)
-        ctx["title"] = strings.text("notFoundTitle", language)
-        ctx["text"] = strings.text("notFoundText", language)
-        ctx["pages"] = mainLinks(language: language)
-        ctx["translations"] = otherHomes(language)
-        ctx["hasTranslations"] = config.languages.count > 1
-        ctx["languages"] = config.languages.map { lang -> [String: Any] in
-            ["lang": lang, "name": strings.text("languageName", lang), "url": href("/\(lang)/"),
-             "text": strings.text("notFoundText", lang), "home": strings.text("home", lang)]
-        }
+        ctx["title"] = .text(strings.text("notFoundTitle", language))
+        ctx["text"] = .text(strings.text("notFoundText", language))
+        ctx["pages"] = .objects(mainLinks(language: language))
+        ctx["translations"] = .objects(otherHomes(language))
+        ctx["hasTranslations"] = .flag(config.languages.count > 1)
+        ctx["languages"] = .objects(config.languages.map { lang -> TemplateObject in
+            ["lang": .text(lang), "name": .text(strings.text("languageName", lang)), "url": .text(href("/\(lang)/")),
+             "text": .text(strings.text("notFoundText", lang)), "home": .text(strings.text("home", lang))]
+        })
         return ctx
     }
 }

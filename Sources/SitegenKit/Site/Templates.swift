@@ -5,6 +5,9 @@ import SitegenCore
 /// The site's Mustache templates, parsed once per build and shared by every page.
 struct Templates: Sendable {
     let library: MustacheLibrary
+    /// The templates compiled for typed contexts, or nil when one of them uses what ``TemplateProgram``
+    /// does not cover: then every template is rendered by the library.
+    let compiled: TemplateRenderer?
     /// Each template's file (`templates/page.mustache`) and bytes, as parsed: the link policy judges
     /// these same bytes (`TemplateLinks`).
     let sources: [(file: String, bytes: [UInt8])]
@@ -19,6 +22,7 @@ struct Templates: Sendable {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var sources: [(file: String, bytes: [UInt8])] = []
+        var programs: [String: TemplateProgram]? = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
@@ -31,6 +35,11 @@ struct Templates: Sendable {
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
+                if let program = TemplateProgram(template) {
+                    programs?[String(name.dropLast(".mustache".count))] = program
+                } else {
+                    programs = nil
+                }
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template.syntax", id: "template.syntax", Self.problem(error.error), file: file,
                                           line: error.context.lineNumber, column: error.context.columnNumber))
@@ -44,7 +53,8 @@ struct Templates: Sendable {
             diagnostics.append(.error("template.missing", id: "template.missing", ["name": name],
                                       file: "templates/\(name).mustache"))
         }
-        return (diagnostics.hasErrors ? nil : Templates(library: library, sources: sources), diagnostics)
+        return (diagnostics.hasErrors ? nil : Templates(library: library, compiled: programs.map(TemplateRenderer.init(programs:)),
+                                                        sources: sources), diagnostics)
     }
 
     /// The `{detail}` of `template.syntax` for a complaint of the Mustache parser, in plain words.
@@ -70,9 +80,10 @@ struct Templates: Sendable {
         MustacheContentTypes.register(TemplateHTMLEscaping(), named: "HTML")
     }()
 
-    /// Renders a named template with a dictionary context.
-    package func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders a named template with a context.
+    func render(_ name: String, _ context: TemplateObject) -> String {
+        if let compiled { return compiled.render(name, context) }
+        return library.render(context.anyValue, withTemplate: name) ?? ""
     }
 }
 

@@ -1,0 +1,64 @@
+/// A value a template reads. Typed, so rendering never has to ask at run time what a value is (the
+/// dynamic casts of `[String: Any]` contexts were most of a page's template time), and a context says
+/// in its type what it holds.
+///
+/// Mustache reads each case as swift-mustache reads the Swift value it stands for: `.text` as a
+/// `String`, `.flag` as a `Bool`, `.list` as an array and `.object` as a `[String: Any]` (see
+/// ``anyValue``, which ``Templates`` hands the library when a template needs it).
+enum TemplateValue: Sendable {
+    case text(String)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object(TemplateObject)
+
+    /// The value as the Mustache library takes it.
+    var anyValue: Any {
+        switch self {
+        case .text(let text): return text
+        case .flag(let flag): return flag
+        case .list(let items): return items.map(\.anyValue)
+        case .object(let object): return object.anyValue
+        }
+    }
+}
+
+/// Named values: the context of a template, or an item of a list in it. A name not set is absent,
+/// which a template's section skips and its variable renders as nothing.
+struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var fields: [String: TemplateValue]
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        fields = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Every value of a table of texts (the i18n strings of a language).
+    init(texts: [String: String]) {
+        fields = texts.mapValues(TemplateValue.text)
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        get { fields[name] }
+        set { fields[name] = newValue }
+    }
+
+    /// The object as the Mustache library takes it.
+    var anyValue: [String: Any] { fields.mapValues(\.anyValue) }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
+    init(stringLiteral value: String) { self = .text(value) }
+    init(booleanLiteral value: Bool) { self = .flag(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(TemplateObject(fields: Dictionary(elements, uniquingKeysWith: { _, last in last })))
+    }
+
+    /// A list of objects.
+    static func objects(_ items: [TemplateObject]) -> TemplateValue { .list(items.map(TemplateValue.object)) }
+}
+
+extension TemplateObject {
+    fileprivate init(fields: [String: TemplateValue]) { self.fields = fields }
+}
