@@ -364,7 +364,7 @@ private struct SearchPageChunk {
                 written?.append(inTitle[id] ? 1 : 0)
                 if inTitle[id] { termIDs[k] |= Int32(bitPattern: 0x8000_0000) }
             }
-            analyzed.append(written)
+            analyzed.append(written?.compacted)
             pageStarts.append(termIDs.count)
         }
     }

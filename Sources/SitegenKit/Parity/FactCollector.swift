@@ -56,6 +56,9 @@ struct FactCollector: Sendable {
             let p = page.filePosition(of: first)
             facts.checklistItems = (inventory.taskItems.count, p.line, p.column)
         }
+        // Kept for the site-wide checks: without the keys seen, in storage of their size.
+        facts.seen = []
+        facts.facts = facts.facts.mapValues(\.compacted)
         return facts
     }
 

@@ -94,7 +94,7 @@ struct PageBuilder: Sendable {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
         }
         return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory, stems: &stems),
-                     bulletins: entries, pageFile: page.outputPath)
+                     bulletins: entries.compacted, pageFile: page.outputPath)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the

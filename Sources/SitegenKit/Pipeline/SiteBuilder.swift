@@ -270,7 +270,10 @@ package struct SiteBuilder: Sendable {
     /// The pages read (in the order of their files), with the home pages of languages that have none,
     /// the source paths of those, and the index the pages are rendered against.
     static func placed(_ loaded: [(Page?, [Diagnostic])], config: SiteConfig) -> (pages: [Page], generated: Set<String>, index: SiteIndex) {
-        var pages = loaded.compactMap(\.0)
+        var pages: [Page] = []
+        // Room for the homes too: growing the array of every page would double its room.
+        pages.reserveCapacity(loaded.count + config.languages.count)
+        pages += loaded.lazy.compactMap(\.0)
         let homes = missingHomes(pages, config: config)
         pages += homes
         return (pages, Set(homes.map(\.sourcePath)), SiteIndex(pages: pages))
