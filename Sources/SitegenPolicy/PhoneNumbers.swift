@@ -40,29 +40,11 @@ package enum PhoneNumbers {
     /// other scripts (fullwidth `７`, Arabic-Indic `٧`, mathematical `𝟕`) are dialled like ASCII ones.
     static func mayHold(_ text: String) -> Bool {
         var copy = text
-        var hasOtherScripts = false
-        let ascii = copy.withUTF8 { bytes in
-            var previousIsDigit = false
-            for (i, b) in bytes.enumerated() {
-                let isDigit = b >= 0x30 && b <= 0x39
-                if isDigit && previousIsDigit { return true }
-                previousIsDigit = isDigit
-                // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow,
-                // though not among the dashes, quotes and № of prose (U+2000–U+203F, U+2100–U+213F), nor
-                // ₸ and the other currency signs (U+20A0–U+20BF).
-                if b >= 0xD8, !hasOtherScripts {
-                    let next = i + 1 < bytes.count ? bytes[i + 1] : 0
-                    hasOtherScripts = !(b == 0xE2 && (next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < bytes.count && bytes[i + 2] >= 0xA0)))
-                }
-                // Superscript digits (`²`, U+00B2, U+00B3, U+00B9) have a lead byte of their own.
-                if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9 {
-                    hasOtherScripts = true
-                }
-            }
-            return false
+        switch copy.withUTF8(byteLook) {
+        case true?: return true
+        case false?: return false
+        case nil: break
         }
-        if ascii { return true }
-        guard hasOtherScripts else { return false }
         var previousIsDigit = false
         for u in text.unicodeScalars {
             // Dashes, quotes and № send most prose here: its ASCII and Cyrillic need no lookup.
@@ -72,6 +54,36 @@ package enum PhoneNumbers {
             previousIsDigit = isDigit
         }
         return false
+    }
+
+    /// ``mayHold(_:)`` on UTF-8 bytes (a line of a longer text, read before it is made a String): false
+    /// when no number can be there.
+    package static func mayHold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        byteLook(bytes) != false
+    }
+
+    /// The look at bytes alone: true with two ASCII digits in a row, nil when a digit of another script
+    /// may be there (the scalars must be read), false otherwise.
+    private static func byteLook(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var hasOtherScripts = false
+        var previousIsDigit = false
+        for (i, b) in bytes.enumerated() {
+            let isDigit = b >= 0x30 && b <= 0x39
+            if isDigit && previousIsDigit { return true }
+            previousIsDigit = isDigit
+            // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow,
+            // though not among the dashes, quotes and № of prose (U+2000–U+203F, U+2100–U+213F), nor
+            // ₸ and the other currency signs (U+20A0–U+20BF).
+            if b >= 0xD8, !hasOtherScripts {
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                hasOtherScripts = !(b == 0xE2 && (next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < bytes.count && bytes[i + 2] >= 0xA0)))
+            }
+            // Superscript digits (`²`, U+00B2, U+00B3, U+00B9) have a lead byte of their own.
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9 {
+                hasOtherScripts = true
+            }
+        }
+        return hasOtherScripts ? nil : false
     }
 
     /// A character as a phone reads it: a decimal digit of any script as its ASCII digit, a

@@ -38,10 +38,16 @@ struct BulletinGuard {
         // Numbers hold spaces: a text is read whole for them (a number the layout put together from
         // pieces, `+7 **777** 123 45 67`, is dialled whole).
         // No number goes over a line break: a line without two digits in a row is passed at a glance.
-        for text in phoneTexts ?? texts {
-            // (Split on bytes: splitting the String walks its characters.)
-            for bytes in text.utf8.split(separator: 0x0A) {
-                out += inspector.phoneFindings(String(decoding: bytes, as: UTF8.self)).map { ($0.1.text, $0.0) }
+        for var text in phoneTexts ?? texts {
+            // Lines are found in the bytes, and only one that may hold a number is made a String.
+            text.withUTF8 { bytes in
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                    defer { start = end + 1 }
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    guard PhoneNumbers.mayHold(utf8: line) else { continue }
+                    out += inspector.phoneFindings(String(decoding: line, as: UTF8.self)).map { ($0.1.text, $0.0) }
+                }
             }
         }
         var seen = Set<Word>()
