@@ -64,13 +64,15 @@ for pages in "${sizes[@]}"; do
   python3 "$gen" --pages "$pages" --out "$corpus" >/dev/null
   cp -r "$repo/templates" "$repo/static" "$repo/i18n" "$corpus/"
   find "$corpus/content" -name '*.md' -print0 > "$work/files"
-  # Warm the page cache, and build once so every output holds a previous build (steady state).
+  # Warm the page cache; each generator runs once first, so its output holds a previous build (steady
+  # state). Hugo's output is gone before sitegen's is made: at 100,000 pages Hugo holds 10 GB, and both
+  # sites and their staging copies on the same tmpfs left the machine without memory.
   xargs -0 cat < "$work/files" >/dev/null
-  "$bin" build --source "$corpus" >/dev/null 2>&1 || { echo "bench: the corpus does not build" >&2; "$bin" build --source "$corpus" 2>&1 | tail -5 >&2; exit 2; }
-  hugo --quiet -s "$corpus" -d "$work/hugo-$pages" >/dev/null 2>&1
-
   read -r cm_w cm_lo cm_hi cm_c cm_r < <(series "$n" sh -c "xargs -0 cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e tagfilter < '$work/files'")
+  hugo --quiet -s "$corpus" -d "$work/hugo-$pages" >/dev/null 2>&1
   read -r hu_w hu_lo hu_hi hu_c hu_r < <(series "$n" hugo --quiet -s "$corpus" -d "$work/hugo-$pages")
+  rm -rf "$work/hugo-$pages"
+  "$bin" build --source "$corpus" >/dev/null 2>&1 || { echo "bench: the corpus does not build" >&2; "$bin" build --source "$corpus" 2>&1 | tail -5 >&2; exit 2; }
   read -r bu_w bu_lo bu_hi bu_c bu_r < <(series "$n" "$bin" build --force --source "$corpus")
   read -r ch_w ch_lo ch_hi ch_c ch_r < <(series "$n" "$bin" check --source "$corpus")
   before=$(listing "$corpus/site")
@@ -97,6 +99,8 @@ for pages in "${sizes[@]}"; do
   row "sitegen build, one page edited" "$ed_w ($ed_lo–$ed_hi)" "$ed_c" "$((ed_r / 1024))" "$(ratio "$ed_w" "$cm_w")"
   fig[$pages.build]=$bu_w; fig[$pages.rss]=$bu_r; fig[$pages.hugo]=$hu_w; fig[$pages.hugo_rss]=$hu_r
   fig[$pages.cmark]=$cm_w; fig[$pages.check]=$ch_w; fig[$pages.nochange]=$nc_w; fig[$pages.edit]=$ed_w
+  # The next size has the memory to itself.
+  rm -rf "$corpus"
 done
 
 # The figures of the pipeline issue: name, value, limit (value ≤ limit is met).

@@ -8,7 +8,7 @@ package final class SharedCache<Key: Hashable & Sendable, Value: Sendable>: @unc
     private let lock = NSLock()
     private let limit: Int
 
-    package init(limit: Int = 50_000) { self.limit = limit }
+    package init(limit: Int = 4_096) { self.limit = limit }
 
     package func value(_ key: Key, _ compute: () -> Value) -> Value {
         lock.lock()

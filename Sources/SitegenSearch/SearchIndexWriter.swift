@@ -104,7 +104,7 @@ package enum SearchIndexWriter {
         }
         var kept = SearchDocument(url: document.url, title: "", snippet: "", text: "")
         kept.analyzed = terms
-        kept.summary = fragmentEntry(document)
+        kept.summary = fragmentEntry(document).compacted
         return kept
     }
 

@@ -11,11 +11,13 @@ enum ParityCheck {
     static func check(_ pages: [PageFacts], languages: [String], defaultLanguage: String,
                       unreadable: [(language: String, key: String)] = [], refused: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let pages = pages.map { page in
+        // Facts refused where they stand are not compared again. Only a page holding one is copied: the
+        // facts of every page of a big site, copied, were the peak of the build's memory.
+        let pages = refused.isEmpty ? pages : pages.map { page in
+            func isRefused(_ fact: PageFacts.Fact) -> Bool { refused.contains("\(page.sourcePath):\(fact.line):\(fact.column)") }
+            guard page.facts.values.contains(where: { $0.contains(where: isRefused) }) else { return page }
             var copy = page
-            for kind in PageFacts.Kind.allCases {
-                copy.facts[kind] = page.facts[kind]?.filter { !refused.contains("\(page.sourcePath):\($0.line):\($0.column)") }
-            }
+            for (kind, facts) in page.facts { copy.facts[kind] = facts.filter { !isRefused($0) } }
             return copy
         }
         let groups = Dictionary(grouping: pages, by: \.translationKey)

@@ -154,7 +154,7 @@ package struct SiteBuilder: Sendable {
         diagnostics += built.flatMap(\.diagnostics)
         // A page whose file was not there to build is compared with nothing, as a file that was never read.
         let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
-        diagnostics += ParityCheck.check(built.filter { !$0.unread }.map(\.facts).filter { !generated.contains($0.sourcePath) },
+        diagnostics += ParityCheck.check(Array(built.lazy.filter { !$0.unread && !generated.contains($0.facts.sourcePath) }.map(\.facts)),
                                          languages: config.languages, defaultLanguage: config.defaultLanguage,
                                          unreadable: Self.unreadable(zip(files, loaded).filter { $0.1.0 == nil }.map(\.0), source: source) + unread,
                                          refused: Self.errorPositions(diagnostics))
