@@ -17,7 +17,14 @@ final class OutputTree: @unchecked Sendable {
     private var createdDirectories: Set<String> = []
     /// Every file the build put in the staging folder, with its size and time of change: the listing
     /// the build record is made of, without walking the folder again.
-    private var placed: [String: BuildRecord.OutputFile] = [:]
+    /// (Keyed by path, the path not repeated in the value: a 10,000-page site has some 50,000 files.)
+    private var placed: [String: Stamp] = [:]
+
+    /// A placed file's size and time of change.
+    private struct Stamp {
+        var size: Int
+        var changed: Int
+    }
     /// Whether a file whose bytes are those already published is linked rather than written again
     /// (every build but `--force`): it keeps its time of change, so a deploy sends only what changed.
     let reusesPublishedFiles: Bool
@@ -333,9 +340,9 @@ final class OutputTree: @unchecked Sendable {
     }
 
     private func remember(_ relativePath: String, _ info: stat) {
-        let file = BuildRecord.OutputFile(path: relativePath, size: Int(info.st_size), changed: Self.changed(info))
+        let stamp = Stamp(size: Int(info.st_size), changed: Self.changed(info))
         lock.lock()
-        placed[relativePath] = file
+        placed[relativePath] = stamp
         lock.unlock()
     }
 
@@ -348,14 +355,15 @@ final class OutputTree: @unchecked Sendable {
     func placedFile(_ relativePath: String) -> BuildRecord.OutputFile? {
         lock.lock()
         defer { lock.unlock() }
-        return placed[relativePath]
+        return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, changed: $0.changed) }
     }
 
     /// Every file the build put in the folder, sorted by path: what a walk of the folder would list.
     var listing: [BuildRecord.OutputFile] {
         lock.lock()
         defer { lock.unlock() }
-        return placed.values.sorted { $0.path < $1.path }
+        return placed.map { BuildRecord.OutputFile(path: $0.key, size: $0.value.size, changed: $0.value.changed) }
+            .sorted { $0.path < $1.path }
     }
 
     /// Writes a string as UTF-8.
