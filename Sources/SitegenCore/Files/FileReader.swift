@@ -11,7 +11,13 @@ package enum FileReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        return read(descriptor: fd, size: Int(info.st_size))
+    }
+
+    /// The bytes of an open file from where it stands to its end, `size` (what `fstat` gave) the room
+    /// made first; nil on a read error. The caller keeps and closes the descriptor.
+    package static func read(descriptor fd: Int32, size: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: max(0, size))
         var filled = 0
         // The size stat gave is read into an array of that size; a file that grew since is read on in
         // small steps, so that the usual case never grows (and copies) the array.

@@ -39,6 +39,31 @@ package enum Folder {
         return names
     }
 
+    /// The names in a folder, each with whether it is a folder itself (not a link to one): the kind
+    /// `readdir` gives, or `lstat`'s where the file system does not say. Opened without following a
+    /// link in its place.
+    package static func entryKinds(_ dir: String) -> [(name: String, isFolder: Bool)] {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0, let handle = fdopendir(fd) else {
+            if fd >= 0 { close(fd) }
+            return []
+        }
+        defer { closedir(handle) }
+        var found: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(handle) {
+            let name = Self.name(of: entry)
+            if name == "." || name == ".." { continue }
+            switch Int(entry.pointee.d_type) {
+            case Int(DT_DIR): found.append((name, true))
+            case Int(DT_UNKNOWN):
+                var info = stat()
+                found.append((name, fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR))
+            default: found.append((name, false))
+            }
+        }
+        return found
+    }
+
     /// The name of an entry `readdir` returned.
     package static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafeBytes(of: entry.pointee.d_name) { raw in

@@ -27,8 +27,15 @@ package enum SHA256Digest {
         return out
     }
 
+    /// ``digest(_:)`` of a part of an array, copied whole (a page cache holds one per bulletin file,
+    /// and the generic reading is a lookup of the runtime's type information per call).
+    package static func digest(_ bytes: ArraySlice<UInt8>) -> Bytes? {
+        guard bytes.count == 32 else { return nil }
+        return bytes.withUnsafeBytes { $0.loadUnaligned(as: Bytes.self) }
+    }
+
     /// A digest's 32 bytes, in order.
-    package static func array(_ digest: Bytes) -> [UInt8] { (0..<32).map { digest[$0] } }
+    package static func array(_ digest: Bytes) -> [UInt8] { withUnsafeBytes(of: digest) { Array($0) } }
 
     /// A digest as lowercase hex.
     package static func hex(_ digest: Bytes) -> String { hex(digest: array(digest)[...]) }

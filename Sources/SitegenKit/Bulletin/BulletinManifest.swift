@@ -54,21 +54,44 @@ struct BulletinManifest {
             self.files = files
         }
 
-        /// The entry as the manifest writes it.
-        var json: String {
-            let q = JSONText.quote
-            var out = "    {\"translationKey\": \(q(translationKey)), \"language\": \(q(language)), "
-                + "\"channel\": \(q(channel.rawValue)), \"source\": \(q(source)), \"url\": \(q(url)),\n"
-            out += "     \"length\": \(files.map(\.length).reduce(0, +)), "
+        /// The entry as the manifest writes it, appended to `out` in UTF-8 (a big site's manifest has
+        /// tens of thousands: no string is made of one).
+        func appendJSON(to out: inout [UInt8]) {
+            func text(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+            func quoted(_ s: String) { JSONText.append(s, to: &out, forHTML: true) }
+            func number(_ n: Int) { out += String(n).utf8 }
+            text("    {\"translationKey\": ")
+            quoted(translationKey)
+            text(", \"language\": ")
+            quoted(language)
+            text(", \"channel\": ")
+            quoted(channel.rawValue)
+            text(", \"source\": ")
+            quoted(source)
+            text(", \"url\": ")
+            quoted(url)
+            text(",\n     \"length\": ")
+            number(files.reduce(0) { $0 + $1.length })
             if let sms {
-                out += "\"segments\": \(sms.segments), \"encoding\": \(q(sms.encoding)),\n"
+                text(", \"segments\": ")
+                number(sms.segments)
+                text(", \"encoding\": ")
+                quoted(sms.encoding)
             } else {
-                out += "\"parts\": \(files.count),\n"
+                text(", \"parts\": ")
+                number(files.count)
             }
-            out += "     \"files\": ["
-            out += files.map { "{\"path\": \(q(folder + $0.name)), \"length\": \($0.length), \"sha256\": \(q(SHA256Digest.hex($0.sha256)))}" }
-                .joined(separator: ", ")
-            return out + "]}"
+            text(",\n     \"files\": [")
+            for (i, file) in files.enumerated() {
+                text(i == 0 ? "{\"path\": " : ", {\"path\": ")
+                quoted(folder + file.name)
+                text(", \"length\": ")
+                number(file.length)
+                text(", \"sha256\": ")
+                quoted(SHA256Digest.hex(file.sha256))
+                text("}")
+            }
+            text("]}")
         }
     }
 
@@ -99,7 +122,7 @@ struct BulletinManifest {
         buffer += "{\n  \"version\": 1,\n  \"bulletins\": [\n".utf8
         for (i, place) in places.enumerated() {
             if i > 0 { buffer += ",\n".utf8 }
-            buffer += entry(place).json.utf8
+            entry(place).appendJSON(to: &buffer)
             if buffer.count >= 1 << 16 { try flush() }
         }
         if !places.isEmpty { buffer.append(UInt8(ascii: "\n")) }

@@ -33,6 +33,15 @@ struct ByteWriter {
         bytes.append(contentsOf: value)
     }
 
+    /// Appends `count` bytes that `fill` puts in place, or nothing when it says it failed.
+    mutating func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        let filled = bytes.withUnsafeMutableBytes { fill(UnsafeMutableRawBufferPointer(rebasing: $0[start...])) }
+        if !filled { bytes.removeLast(count) }
+        return filled
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -49,20 +58,29 @@ struct ByteReader {
     struct Malformed: Error {}
 
     private let data: [UInt8]
-    private var offset = 0
+    /// Where the next value begins.
+    private(set) var offset = 0
+    /// Where the bytes to read end: the whole array, or one part of it (``init(_:in:)``).
+    private let end: Int
 
     init(_ bytes: [UInt8], from offset: Int = 0) {
-        self.data = bytes
-        self.offset = offset
+        self.init(bytes, in: offset..<bytes.count)
     }
 
-    var isAtEnd: Bool { offset == data.count }
+    /// Reads only `range` of `bytes` (one entry of many, read apart from the others).
+    init(_ bytes: [UInt8], in range: Range<Int>) {
+        self.data = bytes
+        self.offset = range.lowerBound
+        self.end = range.upperBound
+    }
+
+    var isAtEnd: Bool { offset == end }
 
     mutating func int() throws -> Int {
         var v: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < data.count, shift < 64 else { throw Malformed() }
+            guard offset < end, shift < 64 else { throw Malformed() }
             let b = data[offset]
             offset += 1
             v |= UInt64(b & 0x7F) << shift
@@ -76,12 +94,12 @@ struct ByteReader {
     /// for a huge allocation.
     mutating func count() throws -> Int {
         let n = try int()
-        guard n >= 0, n <= data.count - offset else { throw Malformed() }
+        guard n >= 0, n <= end - offset else { throw Malformed() }
         return n
     }
 
     mutating func bool() throws -> Bool {
-        guard offset < data.count, data[offset] <= 1 else { throw Malformed() }
+        guard offset < end, data[offset] <= 1 else { throw Malformed() }
         offset += 1
         return data[offset - 1] == 1
     }
@@ -96,6 +114,13 @@ struct ByteReader {
         let n = try count()
         defer { offset += n }
         return data[offset..<(offset + n)]
+    }
+
+    /// Where a run of bytes lies, skipping it (to read it apart later, with ``init(_:in:)``).
+    mutating func span() throws -> Range<Int> {
+        let n = try count()
+        defer { offset += n }
+        return offset..<(offset + n)
     }
 
     mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {

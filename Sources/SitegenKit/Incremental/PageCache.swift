@@ -21,7 +21,7 @@ import SitegenPolicy
 /// Anything else builds the page again. The cache is removed before a site is replaced and written
 /// only after a build has published, so it never describes another folder than the one beside it.
 struct PageCache {
-    static let header = Array("sitegen page cache 4\n".utf8)
+    static let header = Array("sitegen page cache 5\n".utf8)
 
     /// ``InputDigest/setup`` of the build that wrote the cache.
     var setup: String
@@ -29,6 +29,30 @@ struct PageCache {
     var index: String
     /// By source path (`content/kk/42500/apply.md`).
     var pages: [String: Entry]
+    /// The file the cache was read from, held open: an entry taken unchanged is copied from it into
+    /// the next cache as it was read, not written again (nil for a cache made in memory).
+    var file: OpenFile?
+
+    /// A file held open until the last value holding it is gone.
+    final class OpenFile: @unchecked Sendable {
+        let descriptor: Int32
+        init(_ descriptor: Int32) { self.descriptor = descriptor }
+        deinit { close(descriptor) }
+
+        /// Appends the bytes of `range` to `w`; false when they cannot be read whole.
+        func copy(_ range: Range<Int>, to w: inout ByteWriter) -> Bool {
+            w.append(count: range.count) { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(range.lowerBound + done))
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { return false }
+                    done += n
+                }
+                return true
+            }
+        }
+    }
 
     struct Entry {
         /// ``InputDigest/content`` of the file.
@@ -40,6 +64,15 @@ struct PageCache {
         var built: PageBuilder.Built
         /// The files the page published, as they were published.
         var outputs: [BuildRecord.OutputFile]
+        /// Where the entry's bytes lie in the file it was read from (``file``).
+        var span: Range<Int>?
+    }
+
+    /// An entry as the next cache is written: made anew, or the bytes of one that the last cache holds
+    /// (a page taken from it unchanged gives the same entry, byte for byte).
+    enum Written {
+        case made(Entry)
+        case kept(Range<Int>, in: OpenFile)
     }
 
     /// A page without its text: its place, address and what the site index, the address checks and
@@ -84,15 +117,23 @@ struct PageCache {
     /// The cache beside `destination`, or nil when there is none, it cannot be read whole, or its
     /// bytes are not those it was written with: the line after the header is the SHA-256 of the rest,
     /// so a damaged cache (a disk error, a cut copy) is never taken for the last build's results.
+    /// The file is held open (``file``), so what is copied from it later is what was checked here.
     static func read(for destination: String) -> PageCache? {
-        guard let bytes = FileReader.read(path(for: destination)), bytes.starts(with: header),
+        let fd = open(path(for: destination), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        let file = OpenFile(fd)
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let bytes = FileReader.read(descriptor: fd, size: Int(info.st_size)), bytes.starts(with: header),
               bytes.count >= header.count + 65, bytes[header.count + 64] == UInt8(ascii: "\n") else { return nil }
         let body = header.count + 65
         let stream = SHA256Stream()
         bytes.withUnsafeBytes { stream.update(UnsafeRawBufferPointer(rebasing: $0[body...])) }
         guard Array(stream.hex().utf8) == Array(bytes[header.count..<(header.count + 64)]) else { return nil }
         var r = ByteReader(bytes, from: body)
-        return try? PageCache(reading: &r)
+        guard var cache = try? PageCache(reading: &r, bytes: bytes) else { return nil }
+        cache.file = file
+        return cache
     }
 
     /// Writes the cache through a new temporary file and a rename; on any failure there is no cache,
@@ -100,12 +141,12 @@ struct PageCache {
     static func write(_ cache: PageCache, for destination: String) {
         // Sorted: the same build gives the same file.
         write(setup: cache.setup, index: cache.index, count: cache.pages.count,
-              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value) }, for: destination)
+              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: Written.made($0.value)) }, for: destination)
     }
 
     /// Writes a cache of `count` entries in the order of their source paths. The body is written as it
     /// is made; its digest, known at the end, goes into the line left for it.
-    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Entry)>,
+    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
                       for destination: String) {
         OutputTree.replaceFile(path(for: destination)) { fd in
             let blank = header + Array(repeating: UInt8(ascii: "0"), count: 64) + [UInt8(ascii: "\n")]
@@ -118,10 +159,10 @@ struct PageCache {
                 w.removeAll()
             }
             var w = ByteWriter()
-            Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
+            let complete = Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
             flush(&w)
             let digest = Array(stream.hex().utf8)
-            return written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
+            return complete && written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
         }
     }
 

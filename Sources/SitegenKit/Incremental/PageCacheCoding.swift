@@ -9,49 +9,81 @@ import SitegenSearch
 // order of fields is the format, so a change here changes ``PageCache/header``.
 
 extension PageCache {
-    init(reading r: inout ByteReader) throws {
+    /// Reads a cache from `r`, which reads `bytes`. Each entry is framed by its length, so the entries
+    /// are found first and then read apart, on every core.
+    init(reading r: inout ByteReader, bytes: [UInt8]) throws {
         setup = try r.string()
         index = try r.string()
-        var pages: [String: Entry] = [:]
-        for _ in 0..<(try r.count()) {
-            let path = try r.string()
-            let source = try r.string()
-            let page = try Self.readPage(&r, path: path)
-            let loaded = try Self.readDiagnostics(&r)
-            let built = try PageBuilder.Built(reading: &r)
-            let outputs = try r.array { r in
-                BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
-            }
-            guard outputs.allSatisfy({ Self.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
-            pages[path] = Entry(source: source, page: page, loaded: loaded, built: built, outputs: outputs)
-        }
+        let count = try r.count()
+        var spans: [(path: String, span: Range<Int>)] = []
+        spans.reserveCapacity(count)
+        for _ in 0..<count { spans.append((try r.string(), try r.span())) }
         guard r.isAtEnd else { throw ByteReader.Malformed() }
+        let entries = Parallel.map(spans) { path, span -> Entry? in
+            var r = ByteReader(bytes, in: span)
+            guard var entry = try? Entry(reading: &r, path: path), r.isAtEnd else { return nil }
+            entry.span = span
+            return entry
+        }
+        var pages: [String: Entry] = [:]
+        pages.reserveCapacity(count)
+        for ((path, _), entry) in zip(spans, entries) {
+            guard let entry, pages.updateValue(entry, forKey: path) == nil else { throw ByteReader.Malformed() }
+        }
         self.pages = pages
     }
 
     /// Writes a cache into `w`: `count` entries by source path, in order, handing what is written to
-    /// `flush` every megabyte or so (which may empty `w`).
-    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Entry)>,
-                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) {
+    /// `flush` every megabyte or so (which may empty `w`). False when a kept entry could not be read.
+    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
+                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> Bool {
         w.string(setup)
         w.string(index)
         w.int(count)
         var written = 0
+        var made = ByteWriter()
         for (path, entry) in entries {
             w.string(path)
-            w.string(entry.source)
-            writePage(entry.page, to: &w)
-            writeDiagnostics(entry.loaded, to: &w)
-            entry.built.write(to: &w)
-            w.array(entry.outputs) { w, f in
-                w.string(f.path)
-                w.int(f.size)
-                w.int(f.changed)
+            switch entry {
+            case .made(let entry):
+                made.removeAll()
+                entry.write(to: &made)
+                w.bytes(made.bytes)
+            case .kept(let span, let file):
+                w.int(span.count)
+                guard file.copy(span, to: &w) else { return false }
             }
             written += 1
             if w.bytes.count >= 1 << 20 { flush(&w) }
         }
         precondition(written == count, "the page cache lists as many entries as it says")
+        return true
+    }
+}
+
+extension PageCache.Entry {
+    /// One entry's fields, after its source path and length.
+    init(reading r: inout ByteReader, path: String) throws {
+        source = try r.string()
+        page = try PageCache.readPage(&r, path: path)
+        loaded = try PageCache.readDiagnostics(&r)
+        built = try PageBuilder.Built(reading: &r)
+        outputs = try r.array { r in
+            BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
+        }
+        guard outputs.allSatisfy({ PageCache.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
+    }
+
+    func write(to w: inout ByteWriter) {
+        w.string(source)
+        PageCache.writePage(page, to: &w)
+        PageCache.writeDiagnostics(loaded, to: &w)
+        built.write(to: &w)
+        w.array(outputs) { w, f in
+            w.string(f.path)
+            w.int(f.size)
+            w.int(f.changed)
+        }
     }
 }
 
@@ -97,7 +129,7 @@ extension PageCache {
         let folder = BulletinManifest.folder(of: page)
         guard path.hasPrefix(folder) else { return false }
         let name = path.dropFirst(folder.count)
-        return !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
+        return !name.isEmpty && name != "." && name != ".." && !name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == 0 }
     }
 
     /// Diagnostics, each as its JSON (few pages have any).

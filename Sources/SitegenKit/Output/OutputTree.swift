@@ -280,6 +280,14 @@ final class OutputTree: @unchecked Sendable {
         return true
     }
 
+    /// Makes room for `count` placed files at once (the files of the last build): the table of them
+    /// is not grown, and copied, a doubling at a time.
+    func expect(files count: Int) {
+        lock.lock()
+        placed.reserveCapacity(count)
+        lock.unlock()
+    }
+
     /// Removes a file from the staging folder and from what the build placed.
     private func forget(_ relativePath: String) {
         unlink(staging + "/" + relativePath)

@@ -12,17 +12,19 @@ enum TreeRemoval {
             unlink(path)
             return
         }
-        var parts: [String] = []
-        for top in Folder.entries(path) where top != OutputFolder.markerName {
-            let sub = path + "/" + top
-            guard isDirectory(sub) else {
-                parts.append(sub)
+        var parts: [(path: String, isFolder: Bool)] = []
+        for top in Folder.entryKinds(path) where top.name != OutputFolder.markerName {
+            let sub = path + "/" + top.name
+            guard top.isFolder else {
+                parts.append((sub, false))
                 continue
             }
-            let children = Folder.entries(sub)
-            parts += children.isEmpty ? [sub] : children.map { sub + "/" + $0 }
+            let children = Folder.entryKinds(sub)
+            parts += children.isEmpty ? [(sub, true)] : children.map { (sub + "/" + $0.name, $0.isFolder) }
         }
-        _ = Parallel.map(parts) { removeSerially($0) }
+        _ = Parallel.map(parts) { part in
+            if part.isFolder { removeSerially(part.path) } else { unlink(part.path) }
+        }
         // The marker goes last: a removal cut short leaves a folder that still says it is sitegen's,
         // which the next build removes as a leftover.
         unlink(path + "/" + OutputFolder.markerName)
@@ -41,9 +43,10 @@ enum TreeRemoval {
         while index < folders.count {
             let dir = folders[index]
             index += 1
-            for name in Folder.entries(dir) {
-                let full = dir + "/" + name
-                if isDirectory(full) { folders.append(full) } else { unlink(full) }
+            // The kind readdir gives: no status is asked of each file.
+            for entry in Folder.entryKinds(dir) {
+                let full = dir + "/" + entry.name
+                if entry.isFolder { folders.append(full) } else { unlink(full) }
             }
         }
         for dir in folders.reversed() { rmdir(dir) }

@@ -42,6 +42,9 @@ struct PageBuilder: Sendable {
         }
         /// The digest of the bytes the page was built from (``Page/sourceDigest``).
         var source: String?
+        /// Where the page's entry lies in the page cache it was taken from unchanged (nil when the page
+        /// was built): the next cache copies those bytes rather than writing the entry again.
+        var cachedAt: Range<Int>?
         /// Whether the page's file could not be read again to build it (it changed, or went): its facts
         /// are not the page's, and its translations are not compared with them. Never cached: the build fails.
         var unread = false

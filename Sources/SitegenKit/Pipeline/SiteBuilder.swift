@@ -125,6 +125,7 @@ package struct SiteBuilder: Sendable {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
+        if let cache { output.expect(files: cache.pages.values.reduce(0) { $0 + $1.outputs.count }) }
         let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
                                   bulletins: bulletins)
         let progress = self.progress
@@ -136,7 +137,9 @@ package struct SiteBuilder: Sendable {
             // An unchanged page is what the last build made of it, its files linked from the published
             // site: files and setup unchanged, and what pages show of each other too.
             if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
-                return entry.built
+                var kept = entry.built
+                kept.cachedAt = entry.span
+                return kept
             }
             // Otherwise the page is read again, and built from the bytes the site index was made from:
             // a file changed since fails the build, which publishes one state of the content or none.
@@ -208,7 +211,7 @@ package struct SiteBuilder: Sendable {
             BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
             Self.writePageCache(pages: pages, built: built, generated: generated, loaded: loadReports,
-                                inputs: inputs, index: indexDigest, output: output)
+                                inputs: inputs, index: indexDigest, output: output, previous: cache?.file)
         }
         // The records are written while the previous site is removed, before the next build may start.
         if !failed { output.finish() }
@@ -233,21 +236,26 @@ package struct SiteBuilder: Sendable {
     }
 
     /// What this build made of each page, for the next one to start from, written as it is made: one
-    /// entry at a time, so that a big site's cache is never whole in memory.
+    /// entry at a time, so that a big site's cache is never whole in memory. A page taken unchanged
+    /// from the last cache (`previous`, the file it was read from) has its entry copied from there.
     static func writePageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, loaded: [String: [Diagnostic]],
-                               inputs: InputDigest, index: String, output: OutputTree) {
-        func entry(_ i: Int) -> PageCache.Entry? {
+                               inputs: InputDigest, index: String, output: OutputTree, previous: PageCache.OpenFile?) {
+        // The digest of what the page was built from: a file changed while the build ran is built again next time.
+        func source(_ i: Int) -> String? { built[i].source ?? inputs.content[pages[i].sourcePath] }
+        func kept(_ i: Int) -> Bool {
             let (page, b) = (pages[i], built[i])
-            guard !generated.contains(page.sourcePath) else { return nil }
-            let files = b.outputs.compactMap(output.placedFile)
-            // The digest of what the page was built from: a file changed while the build ran is built again next time.
-            guard let source = b.source ?? inputs.content[page.sourcePath], let report = loaded[page.sourcePath],
-                  files.count == b.outputs.count else { return nil }
-            return PageCache.Entry(source: source, page: PageCache.summary(of: page), loaded: report, built: b, outputs: files)
+            return !generated.contains(page.sourcePath) && source(i) != nil && loaded[page.sourcePath] != nil
+                && b.outputs.allSatisfy { output.placedFile($0) != nil }
         }
-        let kept = pages.indices.filter { entry($0) != nil }.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+        func entry(_ i: Int) -> PageCache.Written {
+            let (page, b) = (pages[i], built[i])
+            if let span = b.cachedAt, let previous { return .kept(span, in: previous) }
+            return .made(PageCache.Entry(source: source(i)!, page: PageCache.summary(of: page), loaded: loaded[page.sourcePath]!,
+                                         built: b, outputs: b.outputs.compactMap(output.placedFile)))
+        }
+        let kept = pages.indices.filter(kept).sorted { pages[$0].sourcePath < pages[$1].sourcePath }
         PageCache.write(setup: inputs.setup, index: index, count: kept.count,
-                        entries: kept.lazy.map { (pages[$0].sourcePath, entry($0)!) }, for: output.destination)
+                        entries: kept.lazy.map { (pages[$0].sourcePath, entry($0)) }, for: output.destination)
     }
 
     /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+@testable import SitegenCore
+@testable import SitegenKit
+
+/// A build after an edit copies the page cache's entries of the pages it did not build again from the
+/// file the last build wrote, rather than writing them anew: the copy is exactly what writing them
+/// would give, comes from the file as it was read (not from whatever is at its path later), and a cache
+/// whose entries are framed wrongly is not read.
+final class PageCacheKeptEntryTests: XCTestCase {
+    /// The repository's own guides, in both languages.
+    private func site() throws -> Fixture {
+        let f = try Fixture(config: try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8))
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/content", toPath: f.root + "/content")
+        return f
+    }
+
+    private func append(_ f: Fixture, _ path: String, _ text: String) throws {
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: f.root + "/" + path))
+        try handle.seekToEnd()
+        handle.write(Data(text.utf8))
+        try handle.close()
+    }
+
+    /// Every entry of a cache written again from its values, as a build writes an entry it made.
+    private func rewritten(_ cache: PageCache) throws -> [UInt8] {
+        let other = try Fixture()
+        PageCache.write(cache, for: other.siteDirectory)
+        return try XCTUnwrap(FileReader.read(PageCache.path(for: other.siteDirectory)))
+    }
+
+    func testAnEditBuildCopiesTheOtherEntriesAsTheyWouldBeWritten() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let first = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        let edited = "content/kk/42500/apply.md"
+        try append(f, edited, "\nТағы бір сөйлем.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertFalse(report.upToDate)
+        let second = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "the edit build's cache is read back")
+        XCTAssertEqual(Set(second.pages.keys), Set(first.pages.keys))
+        XCTAssertNotEqual(second.pages[edited]?.source, first.pages[edited]?.source, "the edited page's entry is new")
+        for (path, entry) in first.pages where path != edited {
+            XCTAssertEqual(second.pages[path]?.source, entry.source, path)
+            XCTAssertEqual(second.pages[path]?.outputs, entry.outputs, "\(path): its files were linked, not written")
+        }
+        // The file as written (kept entries copied, the edited one made) is the file every entry made anew gives.
+        let written = try XCTUnwrap(FileReader.read(PageCache.path(for: f.siteDirectory)))
+        XCTAssertEqual(written, try rewritten(second))
+    }
+
+    func testKeptEntriesComeFromTheFileAsItWasRead() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let path = PageCache.path(for: f.siteDirectory)
+        let read = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        let file = try XCTUnwrap(read.file)
+        // Another file takes the cache's name after it was read (a copy from elsewhere, a later build).
+        unlink(path)
+        try Data(repeating: 0x5A, count: 1 << 16).write(to: URL(fileURLWithPath: path))
+        let sorted = read.pages.sorted { $0.key < $1.key }
+        PageCache.write(setup: read.setup, index: read.index, count: sorted.count,
+                        entries: sorted.map { (path: $0.key, entry: PageCache.Written.kept(try! XCTUnwrap($0.value.span), in: file)) },
+                        for: f.siteDirectory)
+        let copied = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "a cache of copied entries is read")
+        XCTAssertEqual(try rewritten(copied), try rewritten(read), "the entries copied are those that were read")
+    }
+
+    func testACacheWhoseEntryRunsPastItsFrameIsNotRead() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        let (path, entry) = try XCTUnwrap(cache.pages.min { $0.key < $1.key })
+        // One entry's frame says one byte less or more than its fields take (the cache's digest is right).
+        for delta in [-1, 1] {
+            var w = ByteWriter()
+            w.string(cache.setup)
+            w.string(cache.index)
+            w.int(1)
+            w.string(path)
+            var body = ByteWriter()
+            entry.write(to: &body)
+            w.int(body.bytes.count + delta)
+            let framed = body.bytes + (delta > 0 ? [0] : [])
+            XCTAssertTrue(w.append(count: framed.count) { $0.copyBytes(from: framed); return true })
+            let stream = SHA256Stream()
+            stream.update(w.bytes)
+            let file = PageCache.header + Array(stream.hex().utf8) + [UInt8(ascii: "\n")] + w.bytes
+            try f.writeBytes(".site.pages", file)
+            XCTAssertNil(PageCache.read(for: f.siteDirectory), "a frame \(delta) byte off is refused")
+        }
+    }
+}
