@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// A build with nothing changed since the build that published the output does nothing: it writes
@@ -136,5 +137,20 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertEqual(f.snapshot(), first)
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
         XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })
+    }
+    /// The listing's digest is of each file's `size changed path` and a NUL, whatever its length: a
+    /// listing of thousands of files, long names and names outside ASCII, digested in pieces, is the
+    /// digest of all of it at once.
+    func testTheListingDigestIsOfEveryFileInOrder() {
+        XCTAssertEqual(BuildRecord.digest(of: [BuildRecord.OutputFile(path: "kk/42500/index.html", size: 12, changed: 34)]),
+                       SHA256Digest.hex(Array("12 34 kk/42500/index.html\0".utf8)))
+        let files = (0..<5000).map { i in
+            BuildRecord.OutputFile(path: "bulletins/kk/бөлім-\(i % 7)/" + String(repeating: "ә", count: i % 40) + "/\(i).txt",
+                                   size: i * 131, changed: 1_700_000_000_000_000_000 + i)
+        }
+        let whole: [UInt8] = files.flatMap { file -> [UInt8] in Array("\(file.size) \(file.changed) \(file.path)".utf8) + [0] }
+        XCTAssertGreaterThan(whole.count, 3 << 16)
+        XCTAssertEqual(BuildRecord.digest(of: files), SHA256Digest.hex(whole))
+        XCTAssertNotEqual(BuildRecord.digest(of: files), BuildRecord.digest(of: Array(files.reversed())))
     }
 }

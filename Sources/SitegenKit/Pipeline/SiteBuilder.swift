@@ -178,7 +178,7 @@ package struct SiteBuilder: Sendable {
                                      templates.render("search", context.searchPage(language: lang)))
                 }
                 let discovery = DiscoveryFiles(config: config, index: index)
-                try output.write("sitemap.xml", discovery.sitemap())
+                _ = try Sitemaps(discovery: discovery).write(output.write(_:streaming:))
                 try output.write("robots.txt", discovery.robots())
                 try output.write("bulletins/index.json") { try BulletinManifest.write(built.map(\.bulletins), to: $0) }
                 for lang in config.languages {
@@ -329,7 +329,7 @@ package struct SiteBuilder: Sendable {
             return AssetNames.hashedName(name, bytes: bytes)
         }
         let written: Set<String> = Set(config.languages + staticNames + [
-            "index.html", "404.html", "sitemap.xml", "robots.txt", "search", "bulletins", OutputFolder.markerName,
+            "index.html", "404.html", "sitemap.xml", Sitemaps.folder, "robots.txt", "search", "bulletins", OutputFolder.markerName,
             ServingRules.headersFile, ServingRules.hostFolder,
         ])
         return OutputFolder.refusal(output: options.resolvedOutput, source: options.sourceDirectory,
@@ -368,7 +368,7 @@ package struct SiteBuilder: Sendable {
     /// the link policy), or a file where the build writes its own (a language folder, the bulletins,
     /// the search index, the root pages), which would replace or sit among checked output.
     static func staticProblems(_ files: [String], languages: [String]) -> [Diagnostic] {
-        let generatedFolders = Set(languages + ["bulletins", "search", ServingRules.hostFolder])
+        let generatedFolders = Set(languages + ["bulletins", "search", Sitemaps.folder, ServingRules.hostFolder])
         let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName,
                                            ServingRules.headersFile]
         var out: [Diagnostic] = []

@@ -8,30 +8,23 @@ struct DiscoveryFiles {
     let config: SiteConfig
     let index: SiteIndex
 
-    /// The sitemaps.org protocol with `xhtml:link` alternates (every version, itself included, and
-    /// `x-default` for the default language's version).
-    func sitemap() -> String {
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-
-            """
-        let entries = index.entries.sorted { $0.url < $1.url }
-        for e in entries {
-            out += "<url>\n<loc>\(xml(config.absoluteURL(e.url)))</loc>\n"
-            if let lastmod = e.lastmod.flatMap(LocalDates.isoDay) { out += "<lastmod>\(lastmod)</lastmod>\n" }
-            let versions = index.versions(of: e.translationKey, order: config.languages)
-            if versions.count > 1 {
-                for v in versions {
-                    out += "<xhtml:link rel=\"alternate\" hreflang=\"\(xml(v.language))\" href=\"\(xml(config.absoluteURL(v.url)))\"/>\n"
-                }
-                if let d = versions.first(where: { $0.language == config.defaultLanguage }) {
-                    out += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(xml(config.absoluteURL(d.url)))\"/>\n"
-                }
+    /// One page's `<url>` element of the sitemaps.org protocol, with `xhtml:link` alternates (every
+    /// version, itself included, and `x-default` for the default language's version), and its day of
+    /// last change when it has one.
+    func sitemapEntry(_ e: SiteIndex.Entry) -> (text: String, lastmod: String?) {
+        var out = "<url>\n<loc>\(xml(config.absoluteURL(e.url)))</loc>\n"
+        let lastmod = e.lastmod.flatMap(LocalDates.isoDay)
+        if let lastmod { out += "<lastmod>\(lastmod)</lastmod>\n" }
+        let versions = index.versions(of: e.translationKey, order: config.languages)
+        if versions.count > 1 {
+            for v in versions {
+                out += "<xhtml:link rel=\"alternate\" hreflang=\"\(xml(v.language))\" href=\"\(xml(config.absoluteURL(v.url)))\"/>\n"
             }
-            out += "</url>\n"
+            if let d = versions.first(where: { $0.language == config.defaultLanguage }) {
+                out += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(xml(config.absoluteURL(d.url)))\"/>\n"
+            }
         }
-        return out + "</urlset>\n"
+        return (out + "</url>\n", lastmod)
     }
 
     /// An Atom 1.0 feed of a language's pages, newest first.
@@ -76,5 +69,5 @@ struct DiscoveryFiles {
         return time.contains("Z") || time.contains("+") || time.contains("-") ? t : t + "Z"
     }
 
-    private func xml(_ s: String) -> String { HTMLText.escape(s) }
+    func xml(_ s: String) -> String { HTMLText.escape(s) }
 }
