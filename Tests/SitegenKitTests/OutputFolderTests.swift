@@ -141,6 +141,34 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory + "/top-link"))
     }
 
+    /// A folder of the old site swapped for a link to elsewhere while the removal is inside it: what
+    /// is removed next is named relative to the folder the removal opened, not looked up again by a
+    /// path that now leads through the link.
+    func testAFolderSwappedForALinkDuringTheRemovalLeadsNowhere() throws {
+        let fm = FileManager.default
+        let base = NSTemporaryDirectory() + "sitegen-swap-" + UUID().uuidString
+        defer { try? fm.removeItem(atPath: base) }
+        let outside = base + "/outside"
+        try fm.createDirectory(atPath: outside + "/b", withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/b/victim"))
+        let old = base + "/old"
+        try fm.createDirectory(atPath: old + "/deep/a/b", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: old + "/deep/a/b/victim"))
+        // The removal has opened `deep/a`; then `a` is moved away and a link to `outside` takes its name.
+        let opened = open(old + "/deep/a", O_RDONLY | O_DIRECTORY)
+        XCTAssertGreaterThanOrEqual(opened, 0)
+        defer { close(opened) }
+        try fm.moveItem(atPath: old + "/deep/a", toPath: old + "/deep/moved")
+        try fm.createSymbolicLink(atPath: old + "/deep/a", withDestinationPath: outside)
+        TreeRemoval.removeSerially("b", in: opened, isFolder: true)
+        let kept = tree(outside)
+        XCTAssertEqual(kept, ["b/victim": Data("keep".utf8)], "nothing behind the link was removed")
+        XCTAssertFalse(fm.fileExists(atPath: old + "/deep/moved/b"), "the folder the removal was in was emptied")
+        TreeRemoval.remove(old)
+        XCTAssertFalse(fm.fileExists(atPath: old))
+        XCTAssertEqual(tree(outside), kept, "the link is removed as a link")
+    }
+
     func testLeftoversOfAKilledBuildAreRemovedButOnlyOurs() throws {
         let f = try site()
         assertNoErrors(f.build().diagnostics)

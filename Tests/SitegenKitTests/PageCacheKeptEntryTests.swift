@@ -62,10 +62,64 @@ final class PageCacheKeptEntryTests: XCTestCase {
         try Data(repeating: 0x5A, count: 1 << 16).write(to: URL(fileURLWithPath: path))
         let sorted = read.pages.sorted { $0.key < $1.key }
         PageCache.write(setup: read.setup, index: read.index, count: sorted.count,
-                        entries: sorted.map { (path: $0.key, entry: PageCache.Written.kept(try! XCTUnwrap($0.value.span), in: file)) },
-                        for: f.siteDirectory)
+                        entries: sorted.map { kept($0.key, $0.value, in: file) }, for: f.siteDirectory)
         let copied = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "a cache of copied entries is read")
         XCTAssertEqual(try rewritten(copied), try rewritten(read), "the entries copied are those that were read")
+    }
+
+    /// An entry to be copied from `file`, made anew from `entry` if its bytes there changed.
+    private func kept(_ path: String, _ entry: PageCache.Entry, in file: PageCache.OpenFile) -> (path: String, entry: PageCache.Written) {
+        (path, .kept(entry.place!, in: file, else: { entry }))
+    }
+
+    func testBytesChangedInTheReadFileAreNotCopied() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let path = PageCache.path(for: f.siteDirectory)
+        let read = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        let file = try XCTUnwrap(read.file)
+        // The same file written into after it was read and checked (through another descriptor): an
+        // entry's title overwritten in place, its length kept.
+        let (victim, entry) = try XCTUnwrap(read.pages.min { $0.key < $1.key })
+        let bytes = try XCTUnwrap(FileReader.read(path))
+        let title = Array(entry.page.frontMatter.title.utf8)
+        let place = try XCTUnwrap(entry.place)
+        let at = try XCTUnwrap((place.span.lowerBound..<(place.span.upperBound - title.count)).first { Array(bytes[$0..<($0 + title.count)]) == title },
+                               "the title of \(victim) is in its entry")
+        let fd = open(path, O_WRONLY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        let forged = [UInt8](repeating: UInt8(ascii: "X"), count: title.count)
+        XCTAssertEqual(forged.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(at)) }, title.count)
+        close(fd)
+        let sorted = read.pages.sorted { $0.key < $1.key }
+        PageCache.write(setup: read.setup, index: read.index, count: sorted.count,
+                        entries: sorted.map { kept($0.key, $0.value, in: file) }, for: f.siteDirectory)
+        let written = try XCTUnwrap(FileReader.read(path))
+        XCTAssertNil(written.indices.dropLast(title.count).first { Array(written[$0..<($0 + title.count)]) == forged },
+                     "the bytes written in after the check are not in the new cache")
+        let copied = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        XCTAssertEqual(copied.pages[victim]?.page.frontMatter.title, entry.page.frontMatter.title)
+        XCTAssertEqual(try rewritten(copied), try rewritten(read), "the changed entry is written anew from what was read")
+    }
+
+    func testAFIFOInPlaceOfTheCacheIsNotWaitedFor() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let path = PageCache.path(for: f.siteDirectory)
+        unlink(path)
+        XCTAssertEqual(mkfifo(path, 0o644), 0)
+        try append(f, "content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let fixture = f
+        DispatchQueue.global().async {
+            XCTAssertNil(PageCache.read(for: fixture.siteDirectory))
+            XCTAssertTrue(fixture.build().published)
+            done.signal()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success, "a build beside a FIFO in place of the cache does not wait for it")
+        var info = stat()
+        XCTAssertEqual(lstat(path, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFREG, "the build wrote its cache in the FIFO's place")
     }
 
     func testACacheWhoseEntryRunsPastItsFrameIsNotRead() throws {
@@ -91,5 +145,25 @@ final class PageCacheKeptEntryTests: XCTestCase {
             try f.writeBytes(".site.pages", file)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a frame \(delta) byte off is refused")
         }
+    }
+    func testTheSummariesOfACacheLetGoAreNotPublished() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let page = "content/kk/42500/apply.md"
+        // A cache whose digest is good but whose summary of a page is not what the page says (written
+        // by something else than the build): what pages show of each other no longer matches it.
+        var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        let title = try XCTUnwrap(cache.pages[page]?.page.frontMatter.title)
+        cache.pages[page]?.page.frontMatter.title = "FORGED TITLE"
+        cache.file = nil
+        PageCache.write(cache, for: f.siteDirectory)
+        XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.page.frontMatter.title, "FORGED TITLE")
+        try append(f, "content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
+        XCTAssertTrue(f.build().published)
+        for (path, bytes) in f.snapshot() {
+            XCTAssertFalse(String(decoding: bytes, as: UTF8.self).contains("FORGED"), "\(path) shows the cache's title")
+        }
+        XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.page.frontMatter.title, title,
+                       "the next cache has the page's own title")
     }
 }

@@ -44,11 +44,21 @@ package enum Folder {
     /// link in its place.
     package static func entryKinds(_ dir: String) -> [(name: String, isFolder: Bool)] {
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0, let handle = fdopendir(fd) else {
-            if fd >= 0 { close(fd) }
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        return entryKinds(in: fd)
+    }
+
+    /// ``entryKinds(_:)`` of the folder open at `fd` (which stays open, and is the caller's to close).
+    package static func entryKinds(in fd: Int32) -> [(name: String, isFolder: Bool)] {
+        let own = dup(fd)
+        guard own >= 0, let handle = fdopendir(own) else {
+            if own >= 0 { close(own) }
             return []
         }
         defer { closedir(handle) }
+        // A duplicate shares its position with `fd`: read from the start, whoever read it before.
+        rewinddir(handle)
         var found: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(handle) {
             let name = Self.name(of: entry)

@@ -8,12 +8,13 @@ package enum SHA256Digest {
     package static func hex(_ bytes: [UInt8]) -> String { hex(Self.bytes(bytes)) }
 
     /// The digest itself.
-    package static func bytes(_ bytes: [UInt8]) -> Bytes {
+    package static func bytes(_ bytes: [UInt8]) -> Bytes { bytes.withUnsafeBytes { Self.bytes($0) } }
+
+    /// The digest of the bytes in memory at `input`.
+    package static func bytes(_ input: UnsafeRawBufferPointer) -> Bytes {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        let ok = bytes.withUnsafeBufferPointer { input in
-            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
-        }
+        let ok = EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
         // EVP_Digest fails only without memory; a manifest without a digest would be worse than a crash.
         precondition(ok == 1 && length == 32, "SHA-256 failed")
         return Self.digest(digest.prefix(32))!

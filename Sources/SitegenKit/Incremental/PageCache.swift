@@ -30,7 +30,7 @@ struct PageCache {
     /// By source path (`content/kk/42500/apply.md`).
     var pages: [String: Entry]
     /// The file the cache was read from, held open: an entry taken unchanged is copied from it into
-    /// the next cache as it was read, not written again (nil for a cache made in memory).
+    /// the next cache rather than written again (nil for a cache made in memory).
     var file: OpenFile?
 
     /// A file held open until the last value holding it is gone.
@@ -39,19 +39,28 @@ struct PageCache {
         init(_ descriptor: Int32) { self.descriptor = descriptor }
         deinit { close(descriptor) }
 
-        /// Appends the bytes of `range` to `w`; false when they cannot be read whole.
-        func copy(_ range: Range<Int>, to w: inout ByteWriter) -> Bool {
-            w.append(count: range.count) { buffer in
+        /// Appends the bytes of the entry at `place` to `w`, if they are still those that were read
+        /// there: the file may have been written to since (only a rename cannot reach an open file),
+        /// and bytes never checked must not pass into a cache with a good digest. False, with nothing
+        /// appended, when they cannot be read whole or are not those.
+        func copy(_ place: Place, to w: inout ByteWriter) -> Bool {
+            w.append(count: place.span.count) { buffer in
                 var done = 0
                 while done < buffer.count {
-                    let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(range.lowerBound + done))
+                    let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.span.lowerBound + done))
                     if n < 0 && errno == EINTR { continue }
                     guard n > 0 else { return false }
                     done += n
                 }
-                return true
+                return SHA256Digest.bytes(UnsafeRawBufferPointer(buffer)) == place.digest
             }
         }
+    }
+
+    /// Where an entry's bytes lie in the file it was read from, and their digest as they were read.
+    struct Place: Sendable {
+        var span: Range<Int>
+        var digest: SHA256Digest.Bytes
     }
 
     struct Entry {
@@ -65,14 +74,15 @@ struct PageCache {
         /// The files the page published, as they were published.
         var outputs: [BuildRecord.OutputFile]
         /// Where the entry's bytes lie in the file it was read from (``file``).
-        var span: Range<Int>?
+        var place: Place?
     }
 
     /// An entry as the next cache is written: made anew, or the bytes of one that the last cache holds
-    /// (a page taken from it unchanged gives the same entry, byte for byte).
+    /// (a page taken from it unchanged gives the same entry, byte for byte), made anew after all when
+    /// those bytes are no longer what was read.
     enum Written {
         case made(Entry)
-        case kept(Range<Int>, in: OpenFile)
+        case kept(Place, in: OpenFile, else: () -> Entry)
     }
 
     /// A page without its text: its place, address and what the site index, the address checks and
@@ -117,9 +127,10 @@ struct PageCache {
     /// The cache beside `destination`, or nil when there is none, it cannot be read whole, or its
     /// bytes are not those it was written with: the line after the header is the SHA-256 of the rest,
     /// so a damaged cache (a disk error, a cut copy) is never taken for the last build's results.
-    /// The file is held open (``file``), so what is copied from it later is what was checked here.
+    /// The file is held open (``file``) for the entries copied from it later, each checked against
+    /// the digest of its bytes as read here. Opened without waiting: a FIFO in its place is not read.
     static func read(for destination: String) -> PageCache? {
-        let fd = open(path(for: destination), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = open(path(for: destination), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         let file = OpenFile(fd)
         var info = stat()
@@ -159,10 +170,10 @@ struct PageCache {
                 w.removeAll()
             }
             var w = ByteWriter()
-            let complete = Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
+            Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
             flush(&w)
             let digest = Array(stream.hex().utf8)
-            return complete && written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
+            return written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
         }
     }
 

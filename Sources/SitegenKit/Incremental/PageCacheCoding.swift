@@ -22,7 +22,7 @@ extension PageCache {
         let entries = Parallel.map(spans) { path, span -> Entry? in
             var r = ByteReader(bytes, in: span)
             guard var entry = try? Entry(reading: &r, path: path), r.isAtEnd else { return nil }
-            entry.span = span
+            entry.place = Place(span: span, digest: bytes.withUnsafeBytes { SHA256Digest.bytes(UnsafeRawBufferPointer(rebasing: $0[span])) })
             return entry
         }
         var pages: [String: Entry] = [:]
@@ -34,9 +34,9 @@ extension PageCache {
     }
 
     /// Writes a cache into `w`: `count` entries by source path, in order, handing what is written to
-    /// `flush` every megabyte or so (which may empty `w`). False when a kept entry could not be read.
+    /// `flush` every megabyte or so (which may empty `w`).
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
-                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> Bool {
+                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) {
         w.string(setup)
         w.string(index)
         w.int(count)
@@ -44,20 +44,18 @@ extension PageCache {
         var made = ByteWriter()
         for (path, entry) in entries {
             w.string(path)
+            made.removeAll()
             switch entry {
             case .made(let entry):
-                made.removeAll()
                 entry.write(to: &made)
-                w.bytes(made.bytes)
-            case .kept(let span, let file):
-                w.int(span.count)
-                guard file.copy(span, to: &w) else { return false }
+            case .kept(let place, let file, let anew):
+                if !file.copy(place, to: &made) { anew().write(to: &made) }
             }
+            w.bytes(made.bytes)
             written += 1
             if w.bytes.count >= 1 << 20 { flush(&w) }
         }
         precondition(written == count, "the page cache lists as many entries as it says")
-        return true
     }
 }
 

@@ -44,7 +44,7 @@ struct PageBuilder: Sendable {
         var source: String?
         /// Where the page's entry lies in the page cache it was taken from unchanged (nil when the page
         /// was built): the next cache copies those bytes rather than writing the entry again.
-        var cachedAt: Range<Int>?
+        var cachedAt: PageCache.Place?
         /// Whether the page's file could not be read again to build it (it changed, or went): its facts
         /// are not the page's, and its translations are not compared with them. Never cached: the build fails.
         var unread = false

@@ -97,12 +97,20 @@ package struct SiteBuilder: Sendable {
             : PageCache.read(for: options.resolvedOutput).flatMap { $0.setup == inputs?.setup ? $0 : nil }
         let unchanged = Set(previous.map { previous in files.filter { previous.pages[$0]?.source == inputs?.content[$0] } } ?? [])
         let keepsText = options.keepsPreviewState
-        let loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: unchanged, previous: previous)
-        let (pages, generated, index) = Self.placed(loaded, config: config)
+        var loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: unchanged, previous: previous)
+        var placed = Self.placed(loaded, config: config)
         // What pages show of each other changed: every page is built again, and the cache is let go.
-        let indexDigest = PageCache.indexDigest(index)
+        var indexDigest = PageCache.indexDigest(placed.index)
         let cache = previous?.index == indexDigest ? previous : nil
         previous = nil
+        // Nothing of a cache let go reaches the site, not even the summaries of the pages it stood for
+        // (a cache not made by the build that published this output says anything): they are read.
+        if cache == nil && !unchanged.isEmpty {
+            loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: [], previous: nil)
+            placed = Self.placed(loaded, config: config)
+            indexDigest = PageCache.indexDigest(placed.index)
+        }
+        let (pages, generated, index) = placed
         let summarized = cache == nil ? [] : unchanged
         var loadReports: [String: [Diagnostic]] = [:]
         for (file, (page, d)) in zip(files, loaded) {
@@ -138,7 +146,7 @@ package struct SiteBuilder: Sendable {
             // site: files and setup unchanged, and what pages show of each other too.
             if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
                 var kept = entry.built
-                kept.cachedAt = entry.span
+                kept.cachedAt = entry.place
                 return kept
             }
             // Otherwise the page is read again, and built from the bytes the site index was made from:
@@ -247,11 +255,14 @@ package struct SiteBuilder: Sendable {
             return !generated.contains(page.sourcePath) && source(i) != nil && loaded[page.sourcePath] != nil
                 && b.outputs.allSatisfy { output.placedFile($0) != nil }
         }
-        func entry(_ i: Int) -> PageCache.Written {
+        func made(_ i: Int) -> PageCache.Entry {
             let (page, b) = (pages[i], built[i])
-            if let span = b.cachedAt, let previous { return .kept(span, in: previous) }
-            return .made(PageCache.Entry(source: source(i)!, page: PageCache.summary(of: page), loaded: loaded[page.sourcePath]!,
-                                         built: b, outputs: b.outputs.compactMap(output.placedFile)))
+            return PageCache.Entry(source: source(i)!, page: PageCache.summary(of: page), loaded: loaded[page.sourcePath]!,
+                                   built: b, outputs: b.outputs.compactMap(output.placedFile))
+        }
+        func entry(_ i: Int) -> PageCache.Written {
+            if let place = built[i].cachedAt, let previous { return .kept(place, in: previous, else: { made(i) }) }
+            return .made(made(i))
         }
         let kept = pages.indices.filter(kept).sorted { pages[$0].sourcePath < pages[$1].sourcePath }
         PageCache.write(setup: inputs.setup, index: index, count: kept.count,
