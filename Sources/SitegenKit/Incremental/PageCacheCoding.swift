@@ -15,8 +15,8 @@ extension PageCache {
         setup = try r.string()
         index = try r.string()
         let count = try r.count()
+        // Not reserved for `count`: that is the file's word until every entry is found.
         var spans: [(path: String, span: Range<Int>)] = []
-        spans.reserveCapacity(count)
         for _ in 0..<count { spans.append((try r.string(), try r.span())) }
         guard r.isAtEnd else { throw ByteReader.Malformed() }
         let entries = Parallel.map(spans) { path, span -> Entry? in
@@ -26,7 +26,7 @@ extension PageCache {
             return entry
         }
         var pages: [String: Entry] = [:]
-        pages.reserveCapacity(count)
+        pages.reserveCapacity(spans.count)
         for ((path, _), entry) in zip(spans, entries) {
             guard let entry, pages.updateValue(entry, forKey: path) == nil else { throw ByteReader.Malformed() }
         }
