@@ -80,6 +80,18 @@ final class Fixture {
 
     var siteDirectory: String { root + "/site" }
 
+    /// A fixture holding the repository's own guides, in both languages, and its `sitegen.yml`.
+    static func repositoryGuides() throws -> Fixture {
+        let f = try Fixture(config: try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8))
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/content", toPath: f.root + "/content")
+        return f
+    }
+
+    /// Adds `text` at the end of a file of the fixture.
+    func append(_ path: String, _ text: String) throws {
+        try write(path, try String(contentsOfFile: root + "/" + path, encoding: .utf8) + text)
+    }
+
     /// Builds the fixture; `force` builds even when nothing changed since the last build.
     func build(drafts: Bool = false, checkOnly: Bool = false, baseURL: String? = nil, force: Bool = false) -> BuildReport {
         var options = BuildOptions(sourceDirectory: root)

@@ -10,13 +10,6 @@ import XCTest
 /// static files and the config. A published file changed by hand, a damaged cache or a failed build
 /// never lets an old page through.
 final class IncrementalBuildTests: XCTestCase {
-    /// The repository's own guides, in both languages.
-    private func site() throws -> Fixture {
-        let f = try Fixture(config: try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8))
-        try FileManager.default.copyItem(atPath: Fixture.repository + "/content", toPath: f.root + "/content")
-        return f
-    }
-
     /// A clean build (`--force`, into a new folder) of a copy of the fixture's sources: its files and
     /// its diagnostics.
     private func cleanBuild(of f: Fixture) throws -> (files: [String: Data], diagnostics: [Diagnostic]) {
@@ -57,10 +50,6 @@ final class IncrementalBuildTests: XCTestCase {
         return out
     }
 
-    private func append(_ f: Fixture, _ path: String, _ text: String) throws {
-        try f.write(path, try String(contentsOfFile: f.root + "/" + path, encoding: .utf8) + text)
-    }
-
     private func replace(_ f: Fixture, _ path: String, _ old: String, _ new: String) throws {
         let text = try String(contentsOfFile: f.root + "/" + path, encoding: .utf8)
         XCTAssertTrue(text.contains(old), "\(path) holds \(old)")
@@ -68,11 +57,11 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testEveryKindOfChangeGivesWhatACleanBuildGives() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let changes: [(String, () throws -> Void)] = [
-            ("a Kazakh page's text", { try self.append(f, "content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n") }),
-            ("a Russian page's text", { try self.append(f, "content/ru/42500/apply.md", "\nЭто предложение добавлено позже.\n") }),
+            ("a Kazakh page's text", { try f.append("content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n") }),
+            ("a Russian page's text", { try f.append("content/ru/42500/apply.md", "\nЭто предложение добавлено позже.\n") }),
             ("a title", { try self.replace(f, "content/ru/42500/documents.md", "title: \"", "title: \"Обновлено: ") }),
             ("a new page", { try f.write("content/kk/42500/new.md", "---\ntitle: \"Жаңа бет\"\ntranslationKey: \"new\"\n---\nЖаңа мәтін.\n") }),
             ("its translation", { try f.write("content/ru/42500/new.md", "---\ntitle: \"Новая страница\"\ntranslationKey: \"new\"\n---\nНовый текст.\n") }),
@@ -84,10 +73,10 @@ final class IncrementalBuildTests: XCTestCase {
                 try f.remove("content/ru/42500/new.md")
             }),
             ("a template", { try self.replace(f, "templates/page.mustache", "</main>", "<p>Жаңа жол</p></main>") }),
-            ("a string", { try self.append(f, "i18n/ru.yml", "\n# edited\n") }),
+            ("a string", { try f.append("i18n/ru.yml", "\n# edited\n") }),
             ("a static file", { try f.write("static/extra.txt", "x\n") }),
-            ("a stylesheet", { try self.append(f, "static/style.css", "\n/* edited */\n") }),
-            ("the config", { try self.append(f, "sitegen.yml", "\n# edited\n") }),
+            ("a stylesheet", { try f.append("static/style.css", "\n/* edited */\n") }),
+            ("the config", { try f.append("sitegen.yml", "\n# edited\n") }),
         ]
         for (what, change) in changes {
             try change()
@@ -96,10 +85,10 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAnEditedPageIsTheOnlyPageWrittenAgain() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let before = inodes(f)
-        try append(f, "content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n")
+        try f.append("content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n")
         try assertSameAsCleanBuild(f, after: "an edit")
         let after = inodes(f)
         let written = Set(after.filter { before[$0.key] != $0.value }.keys)
@@ -115,7 +104,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAPublishedFileChangedByHandIsBuiltAgain() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let page = f.siteDirectory + "/kk/42500/apply/index.html"
         let bulletin = f.siteDirectory + "/bulletins/kk/42500/apply/text.txt"
@@ -149,7 +138,7 @@ final class IncrementalBuildTests: XCTestCase {
         ]
         for (what, tamper) in tampering {
             // A change of content too, so the build is incremental rather than "up to date".
-            try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
+            try f.append("content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
             try tamper()
             try assertSameAsCleanBuild(f, after: what)
             var info = stat()
@@ -159,7 +148,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testADamagedOrForeignCacheIsNotTrusted() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let cache = f.root + "/.site.pages"
         let good = try XCTUnwrap(FileManager.default.contents(atPath: cache))
@@ -175,23 +164,23 @@ final class IncrementalBuildTests: XCTestCase {
             }()),
         ]
         for (what, bytes) in damage {
-            try append(f, "content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
+            try f.append("content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
             try f.writeBytes(".site.pages", bytes)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache \(what) is not read")
             try assertSameAsCleanBuild(f, after: "a cache \(what)")
         }
         // A cache describing other pages than those published (one copied from another site's build).
-        let other = try site()
-        try append(other, "content/kk/42500/apply.md", "\nБасқа сайттың мәтіні.\n")
+        let other = try Fixture.repositoryGuides()
+        try other.append("content/kk/42500/apply.md", "\nБасқа сайттың мәтіні.\n")
         XCTAssertTrue(other.build().published)
         try FileManager.default.removeItem(atPath: cache)
         try FileManager.default.copyItem(atPath: other.root + "/.site.pages", toPath: cache)
-        try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
+        try f.append("content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
         try assertSameAsCleanBuild(f, after: "a cache of another site")
     }
 
     func testACacheNamingFilesOutsideItsPagesPlacesIsRefused() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let page = "content/kk/42500/apply.md"
         let escapes = ["../escape/x.html", "kk/../../escape/x.html", "/tmp/escape.html", "bulletins/kk/42500/apply/../../../../escape.txt",
@@ -203,7 +192,7 @@ final class IncrementalBuildTests: XCTestCase {
             cache.pages[page] = entry
             PageCache.write(cache, for: f.siteDirectory)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache naming \(path) for \(page) is refused")
-            try append(f, "content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
+            try f.append("content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
             try assertSameAsCleanBuild(f, after: "a cache naming \(path)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/escape"))
             XCTAssertFalse(FileManager.default.fileExists(atPath: (f.root as NSString).deletingLastPathComponent + "/escape"))
@@ -218,7 +207,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testWarningsOfPagesNotBuiltAgainAreStillReported() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         // A page without its translation (a site-wide warning), and a section with a slug (a warning of
         // reading the file, which an unchanged file is not read again for).
         try f.write("content/kk/42500/alone.md", "---\ntitle: \"Жалғыз\"\ntranslationKey: \"alone\"\n---\nМәтін.\n")
@@ -228,7 +217,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(first.published)
         XCTAssertTrue(first.diagnostics.contains { $0.file == "content/kk/42500/alone.md" })
         XCTAssertTrue(first.diagnostics.contains { $0.file == "content/kk/extra/_index.md" && $0.code == "frontmatter.slug" })
-        try append(f, "content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
+        try f.append("content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
         let second = f.build()
         XCTAssertFalse(second.upToDate)
         for file in ["content/kk/42500/alone.md", "content/kk/extra/_index.md"] {
@@ -238,13 +227,13 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAFailedBuildChangesNoPublishedFile() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         // One page's bulletin changed by hand (so the page is built again, its other files having been
         // linked first), while another page has an error: nothing published may change.
         try f.write("site/bulletins/kk/42500/apply/text.txt", "changed by hand")
         let before = f.snapshot()
-        try append(f, "content/ru/42500/documents.md", "\nПоддельный сайт: https://evil.example/\n")
+        try f.append("content/ru/42500/documents.md", "\nПоддельный сайт: https://evil.example/\n")
         let failed = f.build()
         XCTAssertTrue(failed.diagnostics.hasErrors)
         XCTAssertFalse(failed.published)
@@ -254,7 +243,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAForcedBuildWritesEveryFile() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let before = inodes(f)
         XCTAssertTrue(f.build(force: true).published)
@@ -273,7 +262,7 @@ final class IncrementalBuildTests: XCTestCase {
         }
         XCTAssertTrue(f.build().published)
         let before = f.snapshot()
-        for path in paths { try append(f, path, "Первая правка.\n") }
+        for path in paths { try f.append(path, "Первая правка.\n") }
         // When the first page is built, every file gets a second edit: the pages not built yet were read
         // for the site index before it.
         let root = f.root

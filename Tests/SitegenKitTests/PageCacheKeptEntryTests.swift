@@ -9,20 +9,6 @@ import XCTest
 /// would give, comes from the file as it was read (not from whatever is at its path later), and a cache
 /// whose entries are framed wrongly is not read.
 final class PageCacheKeptEntryTests: XCTestCase {
-    /// The repository's own guides, in both languages.
-    private func site() throws -> Fixture {
-        let f = try Fixture(config: try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8))
-        try FileManager.default.copyItem(atPath: Fixture.repository + "/content", toPath: f.root + "/content")
-        return f
-    }
-
-    private func append(_ f: Fixture, _ path: String, _ text: String) throws {
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: f.root + "/" + path))
-        try handle.seekToEnd()
-        handle.write(Data(text.utf8))
-        try handle.close()
-    }
-
     /// Every entry of a cache written again from its values, as a build writes an entry it made.
     private func rewritten(_ cache: PageCache) throws -> [UInt8] {
         let other = try Fixture()
@@ -31,11 +17,11 @@ final class PageCacheKeptEntryTests: XCTestCase {
     }
 
     func testAnEditBuildCopiesTheOtherEntriesAsTheyWouldBeWritten() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let first = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
         let edited = "content/kk/42500/apply.md"
-        try append(f, edited, "\nТағы бір сөйлем.\n")
+        try f.append(edited, "\nТағы бір сөйлем.\n")
         let report = f.build()
         XCTAssertTrue(report.published)
         XCTAssertFalse(report.upToDate)
@@ -51,12 +37,16 @@ final class PageCacheKeptEntryTests: XCTestCase {
         XCTAssertEqual(written, try rewritten(second))
     }
 
-    func testKeptEntriesComeFromTheFileAsItWasRead() throws {
-        let f = try site()
+    /// The repository's guides built, and the cache the build left, read (with the file held open).
+    private func builtCache() throws -> (f: Fixture, path: String, read: PageCache, file: PageCache.OpenFile) {
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
-        let path = PageCache.path(for: f.siteDirectory)
         let read = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
-        let file = try XCTUnwrap(read.file)
+        return (f, PageCache.path(for: f.siteDirectory), read, try XCTUnwrap(read.file))
+    }
+
+    func testKeptEntriesComeFromTheFileAsItWasRead() throws {
+        let (f, path, read, file) = try builtCache()
         // Another file takes the cache's name after it was read (a copy from elsewhere, a later build).
         unlink(path)
         try Data(repeating: 0x5A, count: 1 << 16).write(to: URL(fileURLWithPath: path))
@@ -73,11 +63,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
     }
 
     func testBytesChangedInTheReadFileAreNotCopied() throws {
-        let f = try site()
-        XCTAssertTrue(f.build().published)
-        let path = PageCache.path(for: f.siteDirectory)
-        let read = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
-        let file = try XCTUnwrap(read.file)
+        let (f, path, read, file) = try builtCache()
         // The same file written into after it was read and checked (through another descriptor): an
         // entry's title overwritten in place, its length kept.
         let (victim, entry) = try XCTUnwrap(read.pages.min { $0.key < $1.key })
@@ -103,12 +89,12 @@ final class PageCacheKeptEntryTests: XCTestCase {
     }
 
     func testAFIFOInPlaceOfTheCacheIsNotWaitedFor() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let path = PageCache.path(for: f.siteDirectory)
         unlink(path)
         XCTAssertEqual(mkfifo(path, 0o644), 0)
-        try append(f, "content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
+        try f.append("content/kk/42500/apply.md", "\nТағы бір сөйлем.\n")
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) let fixture = f
         DispatchQueue.global().async {
@@ -123,7 +109,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
     }
 
     func testACacheWhoseEntryRunsPastItsFrameIsNotRead() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
         let (path, entry) = try XCTUnwrap(cache.pages.min { $0.key < $1.key })
@@ -147,7 +133,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
         }
     }
     func testTheSummariesOfACacheLetGoAreNotPublished() throws {
-        let f = try site()
+        let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let page = "content/kk/42500/apply.md"
         // A cache whose digest is good but whose summary of a page is not what the page says (written
@@ -158,7 +144,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
         cache.file = nil
         PageCache.write(cache, for: f.siteDirectory)
         XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.page.frontMatter.title, "FORGED TITLE")
-        try append(f, "content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
+        try f.append("content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
         XCTAssertTrue(f.build().published)
         for (path, bytes) in f.snapshot() {
             XCTAssertFalse(String(decoding: bytes, as: UTF8.self).contains("FORGED"), "\(path) shows the cache's title")
