@@ -191,7 +191,8 @@ extension PageFacts {
         steps = try r.optional(place)
         checklistItems = try r.optional(place)
         url = try r.string()
-        anchors = Set(try r.array { try $0.string() })
+        // Sorted and each once whatever the file says: membership is found by halving.
+        anchors = Array(Set(try r.array { try $0.string() })).sorted()
         internalLinks = try r.array { r in
             InternalLink(written: try r.string(), path: try r.string(), fragment: try r.optional { try $0.string() },
                          line: try r.int(), column: try r.int())
@@ -222,7 +223,7 @@ extension PageFacts {
         w.optional(steps, place)
         w.optional(checklistItems, place)
         w.string(url)
-        w.array(anchors.sorted()) { $0.string($1) }
+        w.array(anchors) { $0.string($1) }
         w.array(internalLinks) { w, l in
             w.string(l.written)
             w.string(l.path)

@@ -48,7 +48,7 @@ enum InternalLinks {
     /// `link.internal` for each link of `pages` whose target is neither a page (with the anchor it
     /// names), a file of `static/`, nor a file the build writes.
     static func check(_ pages: [PageFacts], staticFiles: [String], languages: [String]) -> [Diagnostic] {
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: [String]] = [:]
         for page in pages where !page.url.isEmpty { anchors[page.url] = page.anchors }
         for language in languages where anchors["/\(language)/"] == nil { anchors["/\(language)/"] = ["main"] }
         var files = Set(staticFiles.map { "/" + $0 })
@@ -63,7 +63,7 @@ enum InternalLinks {
                 var target = path
                 if target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
                 if let ids = anchors[target] ?? anchors[target + "/"] {
-                    guard let fragment = link.fragment.map(PercentDecoding.decode), !ids.contains(fragment) else { continue }
+                    guard let fragment = link.fragment.map(PercentDecoding.decode), !ids.sortedContains(fragment) else { continue }
                     let steps = ids.filter { $0.hasPrefix("step-") }.count
                     if fragment.hasPrefix("step-") {
                         out.append(Diagnostic(.error, "link.internal", id: "link.internal.step",
@@ -71,7 +71,7 @@ enum InternalLinks {
                                               file: page.sourcePath, line: link.line, column: link.column, url: link.written))
                         continue
                     }
-                    let meant = EditDistance.nearest(to: fragment, in: ids.sorted())
+                    let meant = EditDistance.nearest(to: fragment, in: ids)
                     let known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6)
                     out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.anchor" : "link.internal.anchor-near",
                                           ["target": link.written, "page": target, "anchor": fragment, "meant": meant ?? "",

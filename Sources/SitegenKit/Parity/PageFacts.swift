@@ -37,7 +37,8 @@ struct PageFacts: Sendable {
     /// The page's address below the site's (`/kk/42500/apply/`), the ids of its places, and its
     /// links into the site, for the site-wide check of internal links.
     package var url = ""
-    package var anchors: Set<String> = []
+    /// The ids sorted, each once (see ``Array/sortedContains(_:)``).
+    package var anchors: [String] = []
     var internalLinks: [InternalLink] = []
 
     /// The kinds and keys already added: a page repeating one handle or amount thousands of times
