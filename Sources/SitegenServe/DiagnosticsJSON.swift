@@ -4,9 +4,10 @@ import SitegenCore
 import SitegenKit
 
 /// `/_sitegen/diagnostics.json`: what the overlay lists, in the editors' language, each finding with
-/// the line of source it points at.
+/// the line of source it points at, and the version of the served files (`content`), which a tab
+/// compares with its own when its event stream opens.
 enum DiagnosticsJSON {
-    static func render(_ diagnostics: [Diagnostic], version: Int, language: MessageLanguage, source: String) -> String {
+    static func render(_ diagnostics: [Diagnostic], version: Int, content: Int, language: MessageLanguage, source: String) -> String {
         var lines: [String: SourceText] = [:]
         // Only files inside the source are shown: a diagnostic about a link to /etc/passwd must not
         // put its first line on every open tab.
@@ -17,7 +18,7 @@ enum DiagnosticsJSON {
         }
         let q = JSONText.quote
         let words = Self.words[language.rawValue] ?? Self.words["en"]!
-        var out = "{\"version\":\(version),\"language\":\(q(language.rawValue)),\"title\":\(q(words[0])),\"close\":\(q(words[1])),\"warningsTitle\":\(q(words[4])),"
+        var out = "{\"version\":\(version),\"content\":\(content),\"language\":\(q(language.rawValue)),\"title\":\(q(words[0])),\"close\":\(q(words[1])),\"warningsTitle\":\(q(words[4])),"
         out += "\"diagnostics\":["
         out += diagnostics.map { d in
             let line = d.line > 0 ? lines[d.file]?.line(d.line) : nil

@@ -3,7 +3,11 @@
 /// A page gets one `<script src>` before `</head>`: same-origin and external, so the published
 /// site's Content-Security-Policy (`script-src 'self'`) holds in the preview too.
 enum LiveAssets {
-    static let scriptTag = Array("<script src=\"/_sitegen/live.js\" defer></script>".utf8)
+    /// The script tag, naming the version of the served files the page is from (see
+    /// ``PreviewSession/contentVersion``): a tab that connects after a rebuild it missed reloads.
+    static func scriptTag(version: Int) -> [UInt8] {
+        Array("<script src=\"/_sitegen/live.js\" defer data-version=\"\(version)\"></script>".utf8)
+    }
 
     /// A file under `/_sitegen/`, by name.
     static func file(_ name: String) -> [UInt8]? {
@@ -16,7 +20,8 @@ enum LiveAssets {
     }
 
     /// A page with the live-reload script added before `</head>` (at the end when it has none).
-    static func withLiveScript(_ page: [UInt8]) -> [UInt8] {
+    static func withLiveScript(_ page: [UInt8], version: Int) -> [UInt8] {
+        let scriptTag = Self.scriptTag(version: version)
         let marker = Array("</head>".utf8)
         var i = 0
         while i + marker.count <= page.count {

@@ -84,29 +84,30 @@ final class PreviewServer: @unchecked Sendable {
     // MARK: The site
 
     private func site(_ path: RequestPath, _ request: PreviewRequest) -> PreviewResponse {
+        let version = session.contentVersion
         let base = session.basePath
         let slash = "/" + path.relative
         guard session.hasSite else { return overlayOnly(request) }
         guard slash.hasPrefix(base) || slash + "/" == base else {
             if slash == "/" { return redirect(base) }
-            return notFound(path, request)
+            return notFound(path, request, version: version)
         }
         let relative = String(slash.dropFirst(min(base.count, slash.count)))
         switch session.files.lookup(relative) {
-        case .file(let bytes, let name): return file(bytes, name: name, request, status: 200)
+        case .file(let bytes, let name): return file(bytes, name: name, request, status: 200, version: version)
         case .folder: return redirect(slash + "/")
-        case .missing: return notFound(path, request)
+        case .missing: return notFound(path, request, version: version)
         }
     }
 
     /// The 404 page of the language the path is under, else the site's.
-    private func notFound(_ path: RequestPath, _ request: PreviewRequest) -> PreviewResponse {
+    private func notFound(_ path: RequestPath, _ request: PreviewRequest, version: Int) -> PreviewResponse {
         let base = session.basePath
         let inside = ("/" + path.relative).dropFirst(base.count).split(separator: "/").first.map(String.init)
         let candidates = (inside.flatMap { session.languages.contains($0) ? ["\($0)/404.html"] : nil } ?? []) + ["404.html"]
         for candidate in candidates {
             if case .file(let bytes, let name) = session.files.lookup(candidate) {
-                return file(bytes, name: name, request, status: 404)
+                return file(bytes, name: name, request, status: 404, version: version)
             }
         }
         return plain(404, "Not Found", "Not found.")
@@ -114,10 +115,13 @@ final class PreviewServer: @unchecked Sendable {
 
     private static let reasons = [200: "OK", 301: "Moved Permanently", 304: "Not Modified", 404: "Not Found", 503: "Service Unavailable"]
 
-    private func file(_ bytes: [UInt8], name: String, _ request: PreviewRequest, status: Int) -> PreviewResponse {
+    /// A file as served; a page gets the live script, naming `version`: the version of the served
+    /// files read before `bytes` were looked up (a rebuild in between makes the page look older than
+    /// it is, which costs a reload at most, never a missed one).
+    private func file(_ bytes: [UInt8], name: String, _ request: PreviewRequest, status: Int, version: Int) -> PreviewResponse {
         var body = bytes
         let type = ServedFiles.contentType(name)
-        if type.hasPrefix("text/html") { body = LiveAssets.withLiveScript(body) }
+        if type.hasPrefix("text/html") { body = LiveAssets.withLiveScript(body, version: version) }
         let etag = "\"" + SHA256Digest.hex(body).prefix(32) + "\""
         var headers = securityHeaders()
         headers.append(("Content-Type", type))
@@ -159,7 +163,7 @@ final class PreviewServer: @unchecked Sendable {
 
     /// Before any build was published: a page that only shows the overlay, and reloads when fixed.
     private func overlayOnly(_ request: PreviewRequest) -> PreviewResponse {
-        let body = LiveAssets.withLiveScript(Array(LiveAssets.emptyPage.utf8))
+        let body = LiveAssets.withLiveScript(Array(LiveAssets.emptyPage.utf8), version: session.contentVersion)
         return PreviewResponse(status: 503, reason: "Service Unavailable",
                                headers: securityHeaders() + [("Content-Type", "text/html; charset=utf-8"),
                                                               ("Content-Length", String(body.count))],
@@ -178,19 +182,20 @@ final class PreviewServer: @unchecked Sendable {
                                                                   ("Cache-Control", "no-cache")],
                                    body: .stream(stream))
         case "diagnostics.json":
-            let json = DiagnosticsJSON.render(session.diagnostics, version: session.diagnosticsVersion,
+            let json = DiagnosticsJSON.render(session.diagnostics, version: session.diagnosticsVersion, content: session.contentVersion,
                                               language: session.language,
                                               source: session.options.sourceDirectory)
-            return file(Array(json.utf8), name: name, request, status: 200)
+            return file(Array(json.utf8), name: name, request, status: 200, version: 0)
         default:
             guard let asset = LiveAssets.file(name) else { return plain(404, "Not Found", "Not found.") }
-            return file(asset, name: name, request, status: 200)
+            return file(asset, name: name, request, status: 200, version: 0)
         }
     }
 
     // MARK: Bulletins
 
     private func bulletinPreview(_ path: RequestPath, _ request: PreviewRequest) -> PreviewResponse {
+        let version = session.contentVersion
         guard session.hasSite else { return overlayOnly(request) }
         let page = String(("/" + path.relative).dropFirst(Self.bulletinPrefix.count - 1))
         if !page.isEmpty && !page.hasSuffix("/") { return redirect("/" + path.relative + "/") }
@@ -198,7 +203,7 @@ final class PreviewServer: @unchecked Sendable {
         guard let html else {
             return plain(404, "Not Found", "This page has no bulletins (is `bulletin: false` in its front matter, or is it a list page?).")
         }
-        return file(Array(html.utf8), name: "index.html", request, status: 200)
+        return file(Array(html.utf8), name: "index.html", request, status: 200, version: version)
     }
 
     // MARK: Running

@@ -23,6 +23,8 @@ final class PreviewSession: @unchecked Sendable {
     private var state: PreviewState?
     private var stateVersion = 0
     private var generation = 0
+    /// See ``contentVersion``.
+    private var servedVersion = 0
     private var fullDiagnostics: [Diagnostic] = []
     private var pageDiagnostics: [String: (generation: Int, diagnostics: [Diagnostic])] = [:]
     private var fullRequested = false
@@ -110,6 +112,7 @@ final class PreviewSession: @unchecked Sendable {
                     pageDiagnostics[path] = (current, rebuilt.diagnostics)
                 }
                 files.hold(rebuilt.files, from: path, generation: current)
+                if !rebuilt.files.isEmpty { servedChanged() }
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
                 let language = self.language
                 if rebuilt.files.isEmpty {
@@ -168,10 +171,11 @@ final class PreviewSession: @unchecked Sendable {
         }
         if report.published {
             files.release(upTo: startedAt)
-        } else {
+            servedChanged()
+        } else if files.release(sources: Self.filesInErrors(report.diagnostics), upTo: startedAt) {
             // A page its own checks passed but the site-wide ones did not (a link to a missing page,
             // two pages at one address): its last good version is served again, as a build leaves it.
-            files.release(sources: Self.filesInErrors(report.diagnostics), upTo: startedAt)
+            servedChanged()
         }
         let language = self.language
         let summary = BuildSummary.line(report, verb: .built, language: language)
@@ -199,6 +203,15 @@ final class PreviewSession: @unchecked Sendable {
                 .sorted(by: Diagnostic.ordered)
         }
     }
+
+    /// A number that grows whenever what is served changes (a page rebuilt at once, a full build
+    /// published or its pages let go): a page names the one it was served at, and a tab whose event
+    /// stream opens after a change it was not told of (it connected late, or lost the connection)
+    /// reloads.
+    var contentVersion: Int { lock.withLock { servedVersion } }
+
+    /// Counts a change of what is served, before the tabs are told of it.
+    private func servedChanged() { lock.withLock { servedVersion += 1 } }
 
     /// A number that changes whenever the overlay's list does.
     var diagnosticsVersion: Int { lock.withLock { shownVersion } }

@@ -32,9 +32,14 @@ final class ServedFiles: @unchecked Sendable {
     }
 
     /// Forgets what the given source files gave up to change `generation`: a full build found them
-    /// wrong, so the last good build's files are served again.
-    func release(sources: Set<String>, upTo generation: Int) {
-        lock.withLock { memory = memory.filter { !(sources.contains($0.value.source) && $0.value.generation <= generation) } }
+    /// wrong, so the last good build's files are served again. Whether anything was forgotten.
+    @discardableResult
+    func release(sources: Set<String>, upTo generation: Int) -> Bool {
+        lock.withLock {
+            let before = memory.count
+            memory = memory.filter { !(sources.contains($0.value.source) && $0.value.generation <= generation) }
+            return memory.count != before
+        }
     }
 
     /// Forgets the files a full build that started after change `generation` has written.

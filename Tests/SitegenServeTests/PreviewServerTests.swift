@@ -63,7 +63,8 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(page.headers["cache-control"], "no-cache")
         XCTAssertNotNil(page.headers["etag"])
         XCTAssertTrue(page.text.contains("<html lang=\"kk\""))
-        XCTAssertTrue(page.text.contains("<script src=\"/_sitegen/live.js\" defer></script></head>"), "the live script goes in, as a file")
+        XCTAssertNotNil(page.text.firstMatch(of: /<script src="\/_sitegen\/live.js" defer data-version="\d+"><\/script><\/head>/),
+                        "the live script goes in, as a file, naming the version of what is served")
         // The published site never gets it.
         let published = try String(contentsOfFile: service.workFolder + "/site/kk/index.html", encoding: .utf8)
         XCTAssertFalse(published.contains("_sitegen"))
@@ -200,6 +201,28 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(try get("/ru/42500/apply/").text.contains("Слово-маркер правки."))
     }
 
+    /// A tab that was served a page before an edit, but whose event stream opened only after the
+    /// rebuild (it was told of nothing), learns of it from the version its page names.
+    func testAPageNamesTheVersionOfWhatIsServedSoALateTabReloads() throws {
+        func version(_ text: String) throws -> Int {
+            try XCTUnwrap(text.firstMatch(of: /data-version="(\d+)"/).flatMap { Int($0.1) }, "the page names its version")
+        }
+        func content() throws -> Int {
+            let json = try JSONSerialization.jsonObject(with: Data(try get("/_sitegen/diagnostics.json").body)) as? [String: Any]
+            return try XCTUnwrap(json?["content"] as? Int, "diagnostics.json gives the version of what is served")
+        }
+        let old = try version(try get("/ru/42500/apply/").text)
+        XCTAssertEqual(try content(), old, "nothing changed: a tab has nothing to reload")
+        let events = try EventStream(port: port)
+        try edit("content/ru/42500/apply.md") { $0 + "\nСлово для опоздавшей вкладки.\n" }
+        XCTAssertNotNil(events.next("reload"), "\(logged.lines)")
+        XCTAssertGreaterThan(try content(), old, "a tab served before the edit sees it is older")
+        let page = try get("/ru/42500/apply/").text
+        XCTAssertTrue(page.contains("Слово для опоздавшей вкладки."))
+        XCTAssertGreaterThan(try version(page), old)
+        XCTAssertLessThanOrEqual(try version(page), try content(), "a page never names a version newer than what it holds")
+    }
+
     func testAPageRebuiltAtOnceIsTheFullBuildsPage() throws {
         let events = try EventStream(port: port)
         try edit("content/kk/42500/apply.md") { $0 + "\nТексерілетін сөз.\n" }
@@ -210,8 +233,10 @@ final class PreviewServerTests: XCTestCase {
         let deadline = Date().addingTimeInterval(20)
         func onDisk() -> [UInt8] { FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? [] }
         while !String(decoding: onDisk(), as: UTF8.self).contains("Тексерілетін сөз.") && Date() < deadline { usleep(50_000) }
-        XCTAssertEqual(String(decoding: fromMemory, as: UTF8.self),
-                       String(decoding: LiveAssets.withLiveScript(onDisk()), as: UTF8.self))
+        // The same bytes but for the version of the served files the live script names.
+        let served = String(decoding: fromMemory, as: UTF8.self)
+        let version = try XCTUnwrap(served.firstMatch(of: /data-version="(\d+)"/).flatMap { Int($0.1) })
+        XCTAssertEqual(served, String(decoding: LiveAssets.withLiveScript(onDisk(), version: version), as: UTF8.self))
     }
 
     func testABrokenEditShowsTheOverlayOverTheLastGoodPage() throws {
@@ -251,7 +276,11 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertNotNil(events.next("diagnostics", within: 20), "\(logged.lines)")
         let report = String(decoding: try get("/_sitegen/diagnostics.json").body, as: UTF8.self)
         XCTAssertTrue(report.contains("\"link.internal\""), report)
-        XCTAssertEqual(try get("/ru/42500/apply/").text, before)
+        // The same page, but for the version of what is served: it changed twice (the page, then back).
+        let again = try get("/ru/42500/apply/").text
+        let version = #/ data-version="\d+"/#
+        XCTAssertEqual(again.replacing(version, with: ""), before.replacing(version, with: ""))
+        XCTAssertNotEqual(again, before, "the tabs that missed the change back are told by the version")
     }
 
     func testAPageIsNeverRebuiltAgainstAnAllowListThatChanged() throws {

@@ -40,6 +40,23 @@ def check(condition, message):
         print("FAIL: " + message)
 
 
+def late_tab(driver, base):
+    """A tab served a page before an edit it was never told of (its event stream opened late, on a
+    busy machine, or was lost) reloads when its stream opens: its page names an older version of what
+    is served than the server's. A page that is current stays as it is."""
+    driver.get(base + "ru/42500/apply/")
+    driver.execute_script("window.__stay = true")
+    time.sleep(2)
+    check(driver.execute_script("return window.__stay === true"), "a current page reloaded with nothing changed")
+    # The live script once more, as a page served before every change so far would carry it.
+    driver.execute_script("var s = document.createElement('script'); s.src = '/_sitegen/live.js';"
+                          "s.dataset.version = '0'; document.head.appendChild(s);")
+    try:
+        WebDriverWait(driver, 20).until(lambda d: not d.execute_script("return window.__stay === true"))
+    except Exception:  # noqa: BLE001
+        check(False, "a page older than what is served did not reload when its event stream opened")
+
+
 def main():
     binary = sys.argv[1]
     work = pathlib.Path(tempfile.mkdtemp(prefix="sitegen-serve-live."))
@@ -102,6 +119,8 @@ def main():
             wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".sitegen-overlay:not(.sitegen-compact)"))
         except Exception:  # noqa: BLE001
             check(False, "the overlay stayed after the fix")
+
+        late_tab(driver, base)
 
         driver.get(base + "_bulletins/ru/42500/apply/")
         bubbles = driver.find_elements(By.CSS_SELECTOR, ".bubble")

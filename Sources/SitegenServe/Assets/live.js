@@ -5,6 +5,10 @@
   var overlay = null;
   var dismissed = -1;
   var shown = -1;
+  // The version of the served files this page is from: a change made before the event stream
+  // opened (or while it was lost) was told to no one, so it is asked for when it opens.
+  var script = document.currentScript;
+  var served = script && script.dataset.version !== undefined ? Number(script.dataset.version) : null;
 
   function stylesheet() {
     if (document.getElementById("sitegen-live-css")) return;
@@ -73,7 +77,10 @@
   function refresh() {
     fetch("/_sitegen/diagnostics.json", { cache: "no-store" })
       .then(function (r) { return r.json(); })
-      .then(function (report) { if (report.version !== shown) render(report); })
+      .then(function (report) {
+        if (served !== null && report.content > served) { location.reload(); return; }
+        if (report.version !== shown) render(report);
+      })
       .catch(function () {});
   }
 
