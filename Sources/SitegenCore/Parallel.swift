@@ -12,20 +12,24 @@ package enum Parallel {
     /// of what neighbouring items share), passed to the body of each of them.
     package static func map<T: Sendable, S, R>(_ items: [T], state: @Sendable () -> S, _ body: @Sendable (inout S, T) -> R) -> [R] {
         if items.isEmpty { return [] }
-        let results = Slots<R>(count: items.count)
         // Chunks amortise the dispatch cost over several small pages.
         let chunk = max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = (items.count + chunk - 1) / chunk
-        withoutActuallyEscaping(state) { state in
-            withoutActuallyEscaping(body) { body in
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    var shared = state()
-                    let end = min(items.count, (c + 1) * chunk)
-                    for i in (c * chunk)..<end { results.set(i, body(&shared, items[i])) }
+        // Each result is put straight into the array returned: no second array of them is ever made
+        // (for a site's pages, that copy was the largest thing a build held at its end).
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let results = Slots(buffer.baseAddress!)
+            withoutActuallyEscaping(state) { state in
+                withoutActuallyEscaping(body) { body in
+                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                        var shared = state()
+                        let end = min(items.count, (c + 1) * chunk)
+                        for i in (c * chunk)..<end { results.set(i, body(&shared, items[i])) }
+                    }
                 }
             }
+            initialized = items.count
         }
-        return results.values()
     }
 
     /// Like `map`, for work inside work that `map` already spreads (the text of one long page while
@@ -36,43 +40,35 @@ package enum Parallel {
     package static func mapOnThreads<T: Sendable, R>(_ items: [T], _ body: @escaping @Sendable (T) -> R) -> [R] {
         let shares = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
         guard shares > 1 else { return items.map(body) }
-        let results = Slots<R>(count: items.count)
         let size = (items.count + shares - 1) / shares
-        let done = DispatchSemaphore(value: 0)
-        @Sendable func share(_ k: Int) {
-            for i in (k * size)..<min(items.count, (k + 1) * size) { results.set(i, body(items[i])) }
-        }
-        var started = 0
-        for k in 1..<shares where k * size < items.count {
-            let thread = Thread {
-                share(k)
-                done.signal()
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let results = Slots(buffer.baseAddress!)
+            let done = DispatchSemaphore(value: 0)
+            @Sendable func share(_ k: Int) {
+                for i in (k * size)..<min(items.count, (k + 1) * size) { results.set(i, body(items[i])) }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
-            started += 1
+            var started = 0
+            for k in 1..<shares where k * size < items.count {
+                let thread = Thread {
+                    share(k)
+                    done.signal()
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+                started += 1
+            }
+            share(0)
+            for _ in 0..<started { done.wait() }
+            initialized = items.count
         }
-        share(0)
-        for _ in 0..<started { done.wait() }
-        return results.values()
     }
 
-    /// One slot per item. Each index is written by exactly one iteration and read only after
-    /// `concurrentPerform` returns, so no two threads touch the same slot.
-    private final class Slots<R>: @unchecked Sendable {
-        private var storage: UnsafeMutableBufferPointer<R?>
-
-        init(count: Int) {
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: nil)
-        }
-
-        deinit {
-            storage.baseAddress?.deinitialize(count: storage.count)
-            storage.deallocate()
-        }
-
-        func set(_ i: Int, _ value: R) { storage[i] = value }
-        func values() -> [R] { storage.map { $0! } }
+    /// The uninitialised room of the array being made, one slot per item. Each index is written
+    /// (initialised) by exactly one iteration, and the array is handed out only after every iteration
+    /// returned, so no two threads touch the same slot and none is read before it is written.
+    private struct Slots<R>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<R>
+        init(_ base: UnsafeMutablePointer<R>) { self.base = base }
+        func set(_ i: Int, _ value: R) { (base + i).initialize(to: value) }
     }
 }

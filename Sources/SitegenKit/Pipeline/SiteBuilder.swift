@@ -117,6 +117,9 @@ package struct SiteBuilder: Sendable {
             diagnostics += d
             if page != nil { loadReports[file] = d }
         }
+        // What reading gave is in the pages now: the array of it is let go before the pages are built.
+        let unreadableFiles = zip(files, loaded).filter { $0.1.0 == nil }.map(\.0)
+        loaded = []
         let written = pages.filter { !generated.contains($0.sourcePath) }
         diagnostics += Self.urlClashes(written.map(PageAddress.init))
         diagnostics += Self.reservedClashes(written)
@@ -167,7 +170,7 @@ package struct SiteBuilder: Sendable {
         let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
         diagnostics += ParityCheck.check(Array(built.lazy.filter { !$0.unread && !generated.contains($0.facts.sourcePath) }.map(\.facts)),
                                          languages: config.languages, defaultLanguage: config.defaultLanguage,
-                                         unreadable: Self.unreadable(zip(files, loaded).filter { $0.1.0 == nil }.map(\.0), source: source) + unread,
+                                         unreadable: Self.unreadable(unreadableFiles, source: source) + unread,
                                          refused: Self.errorPositions(diagnostics))
         diagnostics += InternalLinks.check(built.map(\.facts), staticFiles: staticFiles.map(\.relative),
                                            languages: config.languages)
