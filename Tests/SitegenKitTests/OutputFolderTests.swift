@@ -169,6 +169,88 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(tree(outside), kept, "the link is removed as a link")
     }
 
+    /// A tree deeper than this process may open folders is removed whole: what lies deep is moved up
+    /// and removed from there, never needing more descriptors than a few dozen.
+    func testATreeDeeperThanTheOpenFileLimitIsRemoved() throws {
+        let root = NSTemporaryDirectory() + "sitegen-deep-" + UUID().uuidString
+        let deep = root + "/top/" + Array(repeating: "d", count: 700).joined(separator: "/")
+        try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: deep + "/file"))
+        try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: root + "/" + OutputFolder.markerName))
+        try withOpenFileLimit(free: 200) { TreeRemoval.remove(root) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root), "700 folders deep, with 200 descriptors free")
+    }
+
+    /// A removal that cannot remove everything keeps the marker, so the next build knows the rest for a
+    /// leftover of its own and removes it then.
+    func testARemovalThatCannotFinishKeepsTheMarker() throws {
+        let root = NSTemporaryDirectory() + "sitegen-unfinished-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/a/b/c", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/a/b/c/file"))
+        try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: root + "/" + OutputFolder.markerName))
+        // Too few descriptors to open every folder.
+        try withOpenFileLimit(free: 3) { TreeRemoval.remove(root) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/a/b/c/file"), "the removal could not finish")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/" + OutputFolder.markerName), "the marker stays with what is left")
+        TreeRemoval.remove(root)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root))
+    }
+
+    /// Runs `body` with the open-file limit set so that `free` more descriptors can be opened (one more
+    /// when the listing's own, closed since, was the lowest free one).
+    private func withOpenFileLimit(free: Int, _ body: () throws -> Void) throws {
+        var limit = rlimit()
+        XCTAssertEqual(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit), 0)
+        let used = Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int($0) })
+        var lowered = 0, available = 0
+        while available < free {
+            if !used.contains(lowered) { available += 1 }
+            lowered += 1
+        }
+        var low = limit
+        low.rlim_cur = rlim_t(lowered)
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &low), 0)
+        defer { _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) }
+        try body()
+    }
+
+    /// A folder with this process's staging name that is not ours (no marker, something in it) is
+    /// kept, and the build stages under another name.
+    func testAFolderWithTheStagingNameIsKeptAndAnotherNameTaken() throws {
+        let f = try site()
+        let taken = f.root + "/.site.tmp-\(getpid())"
+        try FileManager.default.createDirectory(atPath: taken, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: taken + "/notes.txt"))
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(FileManager.default.contents(atPath: taken + "/notes.txt"), Data("notes".utf8))
+        XCTAssertNotNil(f.output("index.html"))
+    }
+
+    /// What stands beside the output in place of the build record (a FIFO, a link to a device) reads
+    /// as no record: the build neither waits for it nor reads without end.
+    func testAnythingButAFileInPlaceOfTheRecordIsNoRecord() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let record = BuildRecord.path(for: f.siteDirectory)
+        for make in [{ XCTAssertEqual(mkfifo(record, 0o644), 0) }, { XCTAssertEqual(symlink("/dev/zero", record), 0) }] {
+            unlink(record)
+            make()
+            try f.write("content/kk/b.md", "---\ntitle: B \(UUID().uuidString)\n---\nМәтін\n")
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var published = false
+            nonisolated(unsafe) let fixture = f
+            DispatchQueue.global().async {
+                published = fixture.build().published
+                done.signal()
+            }
+            XCTAssertEqual(done.wait(timeout: .now() + 60), .success, "the build does not wait for what stands in place of its record")
+            XCTAssertTrue(published)
+            var info = stat()
+            XCTAssertEqual(lstat(record, &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFREG, "the build wrote its record in its place")
+        }
+    }
+
     func testLeftoversOfAKilledBuildAreRemovedButOnlyOurs() throws {
         let f = try site()
         assertNoErrors(f.build().diagnostics)

@@ -101,5 +101,12 @@ final class SitemapLimitsTests: XCTestCase {
         XCTAssertFalse(report.published)
         XCTAssertTrue(report.diagnostics.contains { $0.code == "content.static-clash" && $0.file == "static/sitemaps/1.xml" },
                       "\(report.diagnostics)")
+        // In another case too: a web host that ignores case would serve one for the other.
+        for file in ["static/Sitemaps/1.xml", "static/Sitemap.xml", "static/BULLETINS/x.txt"] {
+            let g = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", file: "x\n"])
+            let report = g.build()
+            XCTAssertFalse(report.published, file)
+            XCTAssertTrue(report.diagnostics.contains { $0.code == "content.static-clash" && $0.file == file }, "\(file): \(report.diagnostics)")
+        }
     }
 }

@@ -4,13 +4,14 @@ import Foundation
 /// where going through `Data` costs an extra copy each.
 package enum FileReader {
     /// The file's bytes, nil when it cannot be read. Without `followingLinks`, a symbolic link at the
-    /// end of the path, or anything but a regular file, reads as nothing.
-    package static func read(_ path: String, followingLinks: Bool = true) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+    /// end of the path, or anything but a regular file, reads as nothing (and is not waited for: a FIFO
+    /// is opened without blocking); nor does a file of more than `limit` bytes.
+    package static func read(_ path: String, followingLinks: Bool = true, limit: Int = .max) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW | O_NONBLOCK))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
         return read(descriptor: fd, size: Int(info.st_size))
     }
 

@@ -36,7 +36,9 @@ struct BuildRecord {
     /// folder: nil when there is none, it cannot be read, its inputs differ (known before the folder is
     /// walked), or a file was added, removed or changed since.
     static func current(of destination: String, inputs: String) -> BuildRecord? {
-        guard let bytes = FileReader.read(path(for: destination)),
+        // A record is a regular file of a few lines: anything else in its place (a link to a device, a
+        // FIFO) reads as no record rather than hanging the build or filling its memory.
+        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 16 << 20),
               let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)), record.inputs == inputs,
               let files = listing(destination), files.count == record.fileCount,
               digest(of: files) == record.files else { return nil }

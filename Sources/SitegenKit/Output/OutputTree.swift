@@ -54,8 +54,16 @@ final class OutputTree: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         outputLock = try OutputLock(destination: self.destination)
         Self.removeLeftovers(of: self.destination)
-        staging = parent + "/" + prefix + String(getpid())
-        guard mkdir(staging, 0o755) == 0 else { throw OutputError.io("cannot create \(staging): \(errnoText())") }
+        // A folder of this process's name that is not a leftover of ours (no marker, not empty: kept
+        // above) may be there from a build of an earlier process of the same number: another name.
+        var named = parent + "/" + prefix + String(getpid())
+        var attempt = 0
+        while mkdir(named, 0o755) != 0 {
+            guard errno == EEXIST, attempt < 100 else { throw OutputError.io("cannot create \(named): \(errnoText())") }
+            attempt += 1
+            named = parent + "/" + prefix + String(getpid()) + "-" + String(attempt)
+        }
+        staging = named
         createdDirectories.insert("")
         try write(OutputFolder.markerName, OutputFolder.markerText)
     }

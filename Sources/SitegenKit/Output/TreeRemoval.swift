@@ -14,41 +14,43 @@ enum TreeRemoval {
         var isFolder: Bool
     }
 
-    /// Removes `path` (a file, a link or a folder). The work below the first two levels is shared out
-    /// over every core: a large site is tens of thousands of unlink calls.
+    /// Removes `path` (a file, a link or a folder). The folders at its top are taken one after the
+    /// other (one descriptor each, whatever their number), the work inside each shared out over every
+    /// core: a large site is tens of thousands of unlink calls.
     static func remove(_ path: String) {
         let root = openFolder(AT_FDCWD, path)
         guard root >= 0 else {
             unlink(path)
             return
         }
-        var parts: [Part] = []
-        var tops: [(fd: Int32, name: String)] = []
         for top in Folder.entryKinds(in: root) where top.name != OutputFolder.markerName {
             let sub = top.isFolder ? openFolder(root, top.name) : -1
             guard sub >= 0 else {
                 // A file or link, or a folder that could not be opened here: removed on its own.
-                parts.append(Part(folder: root, name: top.name, isFolder: top.isFolder))
+                removeSerially(top.name, in: root, isFolder: top.isFolder)
                 continue
             }
-            tops.append((sub, top.name))
-            parts += Folder.entryKinds(in: sub).map { Part(folder: sub, name: $0.name, isFolder: $0.isFolder) }
+            let parts = Folder.entryKinds(in: sub).map { Part(folder: sub, name: $0.name, isFolder: $0.isFolder) }
+            _ = Parallel.map(parts) { part in removeSerially(part.name, in: part.folder, isFolder: part.isFolder) }
+            close(sub)
+            unlinkat(root, top.name, AT_REMOVEDIR)
         }
-        _ = Parallel.map(parts) { part in removeSerially(part.name, in: part.folder, isFolder: part.isFolder) }
-        for (fd, name) in tops {
-            close(fd)
-            unlinkat(root, name, AT_REMOVEDIR)
-        }
-        // The marker goes last: a removal cut short leaves a folder that still says it is sitegen's,
-        // which the next build removes as a leftover.
-        unlinkat(root, OutputFolder.markerName, 0)
+        // The marker goes last, and only once everything else is gone: a removal cut short, or one that
+        // could not remove everything, leaves a folder that still says it is sitegen's, which the next
+        // build removes as a leftover.
+        let left = Folder.entryKinds(in: root).contains { $0.name != OutputFolder.markerName }
+        if !left { unlinkat(root, OutputFolder.markerName, 0) }
         close(root)
-        rmdir(path)
+        if !left { rmdir(path) }
     }
 
+    /// How many folders deep one removal holds open before it moves what lies deeper up beside the
+    /// folder it started in: no depth of folders can need more descriptors than this.
+    static let heldFolders = 64
+
     /// Removes `name` in the folder open at `folder`, and everything below it, on this thread, deepest
-    /// folders first. Each folder's descriptor is held while the folders in it are removed: a tree
-    /// deeper than this process may open files is left in part, for the next build to remove.
+    /// folders first. A folder deeper than ``heldFolders`` below `folder` is first moved into `folder`
+    /// (under a new name, folder descriptor to folder descriptor) and removed from there afterwards.
     static func removeSerially(_ name: String, in folder: Int32, isFolder: Bool) {
         /// A folder being emptied: its descriptor, its name, and the folders in it still to remove.
         struct Frame {
@@ -66,22 +68,46 @@ enum TreeRemoval {
             }
             return Frame(fd: fd, name: name, folders: folders)
         }
-        // Not a folder, or no longer one (a link put in its place is removed as a link).
-        guard isFolder, let first = enter(name, in: folder) else {
-            unlinkat(folder, name, 0)
-            return
-        }
-        var stack = [first]
-        while var frame = stack.popLast() {
-            if let next = frame.folders.popLast() {
-                let fd = frame.fd
-                stack.append(frame)
-                if let child = enter(next, in: fd) { stack.append(child) } else { unlinkat(fd, next, 0) }
+        var pending = [name]
+        var moved = 0
+        while let next = pending.popLast() {
+            // Not a folder, or no longer one (a link put in its place is removed as a link).
+            guard isFolder, let first = enter(next, in: folder) else {
+                unlinkat(folder, next, 0)
                 continue
             }
-            close(frame.fd)
-            unlinkat(stack.last?.fd ?? folder, frame.name, AT_REMOVEDIR)
+            var stack = [first]
+            while var frame = stack.popLast() {
+                if let child = frame.folders.popLast() {
+                    let fd = frame.fd
+                    stack.append(frame)
+                    if stack.count >= heldFolders, let hoisted = hoist(child, from: fd, into: folder, counter: &moved) {
+                        pending.append(hoisted)
+                    } else if let opened = enter(child, in: fd) {
+                        stack.append(opened)
+                    } else {
+                        unlinkat(fd, child, 0)
+                    }
+                    continue
+                }
+                close(frame.fd)
+                unlinkat(stack.last?.fd ?? folder, frame.name, AT_REMOVEDIR)
+            }
         }
+    }
+
+    /// Moves the folder `name` out of the folder open at `from` into the one open at `into`, under a
+    /// name no entry there has; the new name, or nil when it could not be moved.
+    private static func hoist(_ name: String, from: Int32, into: Int32, counter: inout Int) -> String? {
+        for _ in 0..<16 {
+            counter += 1
+            // Named by thread too: removals running side by side move folders into the same one.
+            let target = ".sitegen-removing-\(getpid())-\(UInt(bitPattern: Int(bitPattern: pthread_self())))-\(counter)"
+            var info = stat()
+            guard fstatat(into, target, &info, AT_SYMLINK_NOFOLLOW) != 0 else { continue }
+            if renameat(from, name, into, target) == 0 { return target }
+        }
+        return nil
     }
 
     /// Opens the folder `name` in the folder open at `parent` (or a path, with `AT_FDCWD`), following

@@ -393,7 +393,8 @@ package struct SiteBuilder: Sendable {
             if ["html", "htm", "xhtml", "shtml"].contains(ext) {
                 out.append(.error("content.static-page", id: "content.static-page", ["path": path],
                                   file: path))
-            } else if generatedFolders.contains(top) || generatedFiles.contains(file) {
+            } else if generatedFolders.contains(top.lowercased()) || generatedFiles.contains(file.lowercased()) {
+                // In any case: a web host that ignores case would serve one for the other.
                 out.append(.error("content.static-clash", id: "content.static-clash",
                                   ["path": path, "written": generatedFiles.contains(file) ? file : top + "/"],
                                   file: path))
