@@ -251,6 +251,21 @@ final class OutputFolderTests: XCTestCase {
         }
     }
 
+    /// Only a folder can be a leftover: a file, link or FIFO of a staging folder's name is kept.
+    func testAnythingButAFolderOfALeftoversNameIsKept() throws {
+        let f = try site()
+        let file = f.root + "/.site.tmp-notes"
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: file))
+        XCTAssertEqual(mkfifo(f.root + "/.site.tmp-fifo", 0o644), 0)
+        XCTAssertEqual(symlink(f.root + "/content", f.root + "/.site.tmp-link"), 0)
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(FileManager.default.contents(atPath: file), Data("notes".utf8))
+        var info = stat()
+        XCTAssertEqual(lstat(f.root + "/.site.tmp-fifo", &info), 0)
+        XCTAssertEqual(lstat(f.root + "/.site.tmp-link", &info), 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/content/kk/a.md"))
+    }
+
     func testLeftoversOfAKilledBuildAreRemovedButOnlyOurs() throws {
         let f = try site()
         assertNoErrors(f.build().diagnostics)

@@ -12,12 +12,13 @@ package enum FileReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
-        return read(descriptor: fd, size: Int(info.st_size))
+        return read(descriptor: fd, size: Int(info.st_size), limit: limit)
     }
 
     /// The bytes of an open file from where it stands to its end, `size` (what `fstat` gave) the room
-    /// made first; nil on a read error. The caller keeps and closes the descriptor.
-    package static func read(descriptor fd: Int32, size: Int) -> [UInt8]? {
+    /// made first; nil on a read error, or once more than `limit` bytes came (a file still growing).
+    /// The caller keeps and closes the descriptor.
+    package static func read(descriptor fd: Int32, size: Int, limit: Int = .max) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: max(0, size))
         var filled = 0
         // The size stat gave is read into an array of that size; a file that grew since is read on in
@@ -38,6 +39,7 @@ package enum FileReader {
             }
             if n == 0 { break }
             filled += n
+            if filled > limit { return nil }
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

@@ -83,7 +83,8 @@ final class OutputTree: @unchecked Sendable {
                 if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
                 continue
             }
-            guard leftover.hasPrefix(prefix) else { continue }
+            // Only a folder of that name can be a leftover: a file, link or anything else is kept.
+            guard leftover.hasPrefix(prefix), lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
             let marked = lstat(path + "/" + OutputFolder.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             if marked || Folder.entries(path).isEmpty {
                 TreeRemoval.remove(path)

@@ -45,8 +45,9 @@ enum TreeRemoval {
     }
 
     /// How many folders deep one removal holds open before it moves what lies deeper up beside the
-    /// folder it started in: no depth of folders can need more descriptors than this.
-    static let heldFolders = 64
+    /// folder it started in: no depth of folders needs more descriptors than this per core (a site is
+    /// five folders deep, and 64 cores stay within the usual limit of 1,024 open files).
+    static let heldFolders = 16
 
     /// Removes `name` in the folder open at `folder`, and everything below it, on this thread, deepest
     /// folders first. A folder deeper than ``heldFolders`` below `folder` is first moved into `folder`

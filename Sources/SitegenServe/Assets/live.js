@@ -74,11 +74,13 @@
     document.body.appendChild(overlay);
   }
 
-  function refresh() {
+  // `opened`: the event stream has just opened, so a change made before it was told to no one; only
+  // then is the page's version compared (a tab told of every change reloads when its own page does).
+  function refresh(opened) {
     fetch("/_sitegen/diagnostics.json", { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (report) {
-        if (served !== null && report.content > served) { location.reload(); return; }
+        if (opened === true && served !== null && report.content > served) { location.reload(); return; }
         if (report.version !== shown) render(report);
       })
       .catch(function () {});
@@ -91,5 +93,5 @@
   });
   events.addEventListener("diagnostics", refresh);
   // After the server restarts, the page may be older than what it serves now.
-  events.addEventListener("open", refresh);
+  events.addEventListener("open", function () { refresh(true); });
 })();
