@@ -39,17 +39,9 @@ package enum Folder {
         return names
     }
 
-    /// The names in a folder, each with whether it is a folder itself (not a link to one): the kind
-    /// `readdir` gives, or `lstat`'s where the file system does not say. Opened without following a
-    /// link in its place.
-    package static func entryKinds(_ dir: String) -> [(name: String, isFolder: Bool)] {
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return [] }
-        defer { close(fd) }
-        return entryKinds(in: fd)
-    }
-
-    /// ``entryKinds(_:)`` of the folder open at `fd` (which stays open, and is the caller's to close).
+    /// The names in the folder open at `fd` (which stays open, and is the caller's to close), each with
+    /// whether it is a folder itself (not a link to one): the kind `readdir` gives, or `lstat`'s where
+    /// the file system does not say.
     package static func entryKinds(in fd: Int32) -> [(name: String, isFolder: Bool)] {
         let own = dup(fd)
         guard own >= 0, let handle = fdopendir(own) else {

@@ -69,11 +69,16 @@ enum TreeRemoval {
             }
             return Frame(fd: fd, name: name, folders: folders)
         }
+        guard isFolder else {
+            unlinkat(folder, name, 0)
+            return
+        }
+        // The folder, then those moved up beside it.
         var pending = [name]
         var moved = 0
         while let next = pending.popLast() {
-            // Not a folder, or no longer one (a link put in its place is removed as a link).
-            guard isFolder, let first = enter(next, in: folder) else {
+            // No longer a folder (a link put in its place is removed as a link).
+            guard let first = enter(next, in: folder) else {
                 unlinkat(folder, next, 0)
                 continue
             }
