@@ -251,6 +251,33 @@ final class OutputFolderTests: XCTestCase {
         }
     }
 
+    /// A FIFO in place of the lock file is refused at once, named, and kept: before, a build that found
+    /// the lock held read the holder's number from it and waited for ever.
+    func testAFIFOInPlaceOfTheLockIsRefusedAndKept() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let before = f.snapshot()
+        let lock = OutputLock.path(for: f.siteDirectory)
+        unlink(lock)
+        XCTAssertEqual(mkfifo(lock, 0o644), 0)
+        try f.write("content/kk/b.md", "---\ntitle: B\n---\nМәтін\n")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var report: BuildReport?
+        nonisolated(unsafe) let fixture = f
+        DispatchQueue.global().async {
+            report = fixture.build()
+            done.signal()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success, "the build does not wait on a FIFO")
+        XCTAssertEqual(report?.published, false)
+        let message = report?.diagnostics.first { $0.code == "output.io" }?.message ?? ""
+        XCTAssertTrue(message.contains(".site.lock") && message.contains("not a regular file"), message)
+        var info = stat()
+        XCTAssertEqual(lstat(lock, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "what the build did not write is kept")
+        XCTAssertEqual(f.snapshot(), before)
+    }
+
     /// Only a folder can be a leftover: a file, link or FIFO of a staging folder's name is kept.
     func testAnythingButAFolderOfALeftoversNameIsKept() throws {
         let f = try site()

@@ -15,11 +15,20 @@ final class OutputLock {
     /// Takes the lock, or throws at once naming the process that holds it.
     init(destination: String) throws {
         let path = Self.path(for: destination)
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        // Opened without waiting and without becoming a terminal's reader: only a regular file is a lock
+        // (a FIFO or a device in its place is refused, not written to or read from).
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0o644)
         guard fd >= 0 else { throw OutputError.io("cannot create the lock file \(path): \(errnoText())") }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw OutputError.io("the lock file \(path) is not a regular file; remove it and build again")
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = FileReader.read(path).map { String(decoding: $0, as: UTF8.self) }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            // The holder's number, read from the file already open: a few bytes at most.
+            var bytes = [UInt8](repeating: 0, count: 32)
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            let holder = String(decoding: bytes.prefix(max(0, n)).filter { (0x30...0x39).contains($0) }, as: UTF8.self)
             close(fd)
             throw OutputError.io("another sitegen build is writing to \(destination)"
                                  + (holder.isEmpty ? "" : " (process \(holder))")
