@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SitegenCore
 
 @testable import SitegenContent
 @testable import SitegenKit
@@ -138,5 +139,52 @@ final class BulletinManifestTests: XCTestCase {
         // The `'` an href keeps is written `&#39;`, and read back as `'`.
         XCTAssertEqual(BulletinGuard.telegramParts(TelegramMarkup().address("https://egov.kz/a'b?x=1&y", shown: "x")).hrefs,
                        ["https://egov.kz/a'b?x=1&y"])
+    }
+
+    /// The manifest of a site bigger than one stretch of pieces (made on every core), with pages that
+    /// share a key and a language: every entry once, in the order of key, language, channel, then
+    /// source, the JSON whole.
+    func testABigManifestIsWholeAndInOrderWhenPagesShareAKey() throws {
+        func entries(key: String, language: String, source: String, channels: [BulletinChannel]) -> [BulletinManifest.Entry] {
+            channels.map { channel in
+                BulletinManifest.Entry(translationKey: key, language: language, channel: channel, source: source,
+                                       url: "https://egov.kz/\(language)/\(key)/", folder: "bulletins/\(language)/\(key)/",
+                                       sms: channel == .sms ? .init(segments: 2, encoding: "UCS-2") : nil,
+                                       files: [.init(name: channel.rawValue + ".txt", length: 7, sha256: SHA256Digest.bytes(Array(source.utf8)))])
+            }
+        }
+        var pages: [[BulletinManifest.Entry]] = []
+        // Written in an order the manifest does not keep: keys falling, channels turned round.
+        for i in (0..<900).reversed() {
+            for language in ["ru", "kk"] {
+                pages.append(entries(key: "k\(i)", language: language, source: "content/\(language)/p\(i).md",
+                                     channels: BulletinChannel.allCases.reversed()))
+            }
+        }
+        pages.append([])
+        // Two pages of one key and language (a clash reported elsewhere): their entries go channel by channel.
+        pages.append(entries(key: "k5", language: "kk", source: "content/kk/a-second.md", channels: [.sms, .text]))
+        var bytes: [UInt8] = []
+        try BulletinManifest.write(pages) { bytes += $0 }
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let listed = try XCTUnwrap(root["bulletins"] as? [[String: Any]])
+        XCTAssertEqual(listed.count, 900 * 2 * 4 + 2)
+        let order = BulletinChannel.allCases.map(\.rawValue)
+        let keys = listed.map { e in
+            [e["translationKey"] as! String, e["language"] as! String, String(order.firstIndex(of: e["channel"] as! String)!),
+             e["source"] as! String]
+        }
+        XCTAssertEqual(keys, keys.sorted { $0.lexicographicallyPrecedes($1) }, "sorted by key, language, channel, source")
+        XCTAssertEqual(Set(keys.map { $0.joined(separator: " ") }).count, keys.count, "each entry once")
+        let k5 = keys.filter { $0[0] == "k5" && $0[1] == "kk" }.map { $0[2] + " " + $0[3] }
+        XCTAssertEqual(k5, ["0 content/kk/a-second.md", "0 content/kk/p5.md", "1 content/kk/p5.md", "2 content/kk/p5.md",
+                            "3 content/kk/a-second.md", "3 content/kk/p5.md"])
+        XCTAssertEqual(listed.first { $0["channel"] as? String == "sms" }?["segments"] as? Int, 2)
+        XCTAssertEqual((listed[0]["files"] as? [[String: Any]])?.first?["path"] as? String, "bulletins/kk/k0/text.txt")
+        XCTAssertEqual((listed[0]["files"] as? [[String: Any]])?.first?["sha256"] as? String,
+                       SHA256Digest.hex(Array("content/kk/p0.md".utf8)))
+        var empty: [UInt8] = []
+        try BulletinManifest.write([[], []]) { empty += $0 }
+        XCTAssertEqual(String(decoding: empty, as: UTF8.self), "{\n  \"version\": 1,\n  \"bulletins\": [\n  ]\n}\n")
     }
 }

@@ -125,9 +125,10 @@ final class PageCacheKeptEntryTests: XCTestCase {
             w.int(body.bytes.count + delta)
             let framed = body.bytes + (delta > 0 ? [0] : [])
             XCTAssertTrue(w.append(count: framed.count) { $0.copyBytes(from: framed); return true })
-            let stream = SHA256Stream()
-            stream.update(w.bytes)
-            let file = PageCache.header + Array(stream.hex().utf8) + [UInt8(ascii: "\n")] + w.bytes
+            var outline = PageCache.Outline(setup: cache.setup, index: cache.index, count: 1)
+            let spanned = Array(framed.prefix(body.bytes.count + delta))
+            outline.entry(path, length: spanned.count, digest: SHA256Digest.bytes(spanned))
+            let file = PageCache.header + outline.hex + [UInt8(ascii: "\n")] + w.bytes
             try f.writeBytes(".site.pages", file)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a frame \(delta) byte off is refused")
         }

@@ -9,30 +9,57 @@ package enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `s` as a JSON string literal in UTF-8, appended to `out`. Besides what JSON requires, U+2028 and
-    /// U+2029 are escaped, so that the text is also safe inside a JavaScript string; with `forHTML`,
-    /// `<`, `>` and `&` too, so that it is safe inside an HTML `<script>` element.
+    /// `s` as a JSON string literal in UTF-8, appended to `out`. Besides what JSON requires, `<`, `>`,
+    /// U+2028 and U+2029 are escaped, so that the text is also safe inside a JavaScript string and
+    /// cannot close an HTML element; with `forHTML`, `&` too, so that it is safe inside an HTML
+    /// `<script>` element.
     package static func append(_ s: String, to out: inout [UInt8], forHTML: Bool) {
         out.append(UInt8(ascii: "\""))
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0..<0x20, 0x2028, 0x2029: escape(u, to: &out)
-            case 0x3C, 0x3E, 0x26 where forHTML: escape(u, to: &out)
-            case 0..<0x80: out.append(UInt8(u.value))
-            default: UTF8.encode(u) { out.append($0) }
-            }
-        }
+        var s = s
+        s.withUTF8 { appendBody($0, to: &out, forHTML: forHTML) }
         out.append(UInt8(ascii: "\""))
     }
 
-    /// `\u` and four lowercase hex digits.
-    private static func escape(_ u: Unicode.Scalar, to out: inout [UInt8]) {
-        let hex = String(u.value, radix: 16)
-        out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+    /// The inside of a JSON string literal for `bytes` (UTF-8), appended to `out`: what
+    /// ``append(_:to:forHTML:)`` writes between the quotes. The bytes are read as they are, and every
+    /// run of them that needs no escape is copied at once (a manifest or search index holds megabytes
+    /// of such text).
+    package static func appendBody(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], forHTML: Bool) {
+        guard let start = bytes.baseAddress else { return }
+        var copied = 0
+        var i = 0
+        func escape(_ escaped: StaticString, through end: Int) {
+            out.append(contentsOf: UnsafeBufferPointer(start: start + copied, count: i - copied))
+            out.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+            copied = end
+            i = end
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22: escape("\\\"", through: i + 1)
+            case 0x5C: escape("\\\\", through: i + 1)
+            case 0x0A: escape("\\n", through: i + 1)
+            case 0x0D: escape("\\r", through: i + 1)
+            case 0x09: escape("\\t", through: i + 1)
+            case 0x3C: escape("\\u003c", through: i + 1)
+            case 0x3E: escape("\\u003e", through: i + 1)
+            case 0x26 where forHTML: escape("\\u0026", through: i + 1)
+            case 0..<0x20:
+                out.append(contentsOf: UnsafeBufferPointer(start: start + copied, count: i - copied))
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+                i += 1
+                copied = i
+            // U+2028 and U+2029 (E2 80 A8, E2 80 A9): line ends to JavaScript.
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8:
+                escape("\\u2028", through: i + 3)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9:
+                escape("\\u2029", through: i + 3)
+            default:
+                i += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: start + copied, count: i - copied))
     }
 }

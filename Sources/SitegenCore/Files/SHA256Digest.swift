@@ -41,6 +41,16 @@ package enum SHA256Digest {
     /// A digest as lowercase hex.
     package static func hex(_ digest: Bytes) -> String { hex(digest: array(digest)[...]) }
 
+    /// A digest as lowercase hex, appended to `out` (no string made: a manifest lists tens of thousands).
+    package static func appendHex(_ digest: Bytes, to out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        for i in 0..<32 {
+            let b = digest[i]
+            out.append(hex.utf8Start[Int(b >> 4)])
+            out.append(hex.utf8Start[Int(b & 0x0F)])
+        }
+    }
+
     /// A file's size and digest ("1234 ab…"): what the build records of each source file, and how it
     /// tells a changed page from an unchanged one.
     package static func sized(_ bytes: [UInt8]) -> String { "\(bytes.count) " + hex(bytes) }

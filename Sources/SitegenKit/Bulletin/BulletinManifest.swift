@@ -82,14 +82,17 @@ struct BulletinManifest {
                 number(files.count)
             }
             text(",\n     \"files\": [")
+            var folder = folder
             for (i, file) in files.enumerated() {
-                text(i == 0 ? "{\"path\": " : ", {\"path\": ")
-                quoted(folder + file.name)
-                text(", \"length\": ")
+                text(i == 0 ? "{\"path\": \"" : ", {\"path\": \"")
+                folder.withUTF8 { JSONText.appendBody($0, to: &out, forHTML: true) }
+                var name = file.name
+                name.withUTF8 { JSONText.appendBody($0, to: &out, forHTML: true) }
+                text("\", \"length\": ")
                 number(file.length)
-                text(", \"sha256\": ")
-                quoted(SHA256Digest.hex(file.sha256))
-                text("}")
+                text(", \"sha256\": \"")
+                SHA256Digest.appendHex(file.sha256, to: &out)
+                text("\"}")
             }
             text("]}")
         }
@@ -99,34 +102,59 @@ struct BulletinManifest {
     static func folder(of page: Page) -> String { "bulletins" + page.url }
 
     /// The manifest's JSON, sorted by key, language and channel, so the same site gives the same bytes,
-    /// handed to `write` a piece at a time: a big site's manifest is tens of megabytes, and neither it
-    /// nor a sorted copy of its entries is ever whole in memory. `pages` holds each page's entries.
+    /// handed to `write` a piece at a time: a big site's manifest is tens of megabytes, and it is never
+    /// whole in memory. `pages` holds each page's entries. The pieces of a stretch of entries are made
+    /// on every core, and handed over in order.
     static func write(_ pages: [[Entry]], to write: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let order = Dictionary(uniqueKeysWithValues: BulletinChannel.allCases.enumerated().map { ($1, $0) })
+        let places = order(pages)
+        let perPiece = 256
+        let stretch = perPiece * 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        try write(UnsafeRawBufferPointer(start: Self.head.utf8Start, count: Self.head.utf8CodeUnitCount))
+        for from in stride(from: 0, to: places.count, by: stretch) {
+            let pieces = Array(stride(from: from, to: min(from + stretch, places.count), by: perPiece))
+            let made = Parallel.map(pieces) { start -> [UInt8] in
+                var out: [UInt8] = []
+                out.reserveCapacity(perPiece * 400)
+                for i in start..<min(start + perPiece, places.count) {
+                    if i > 0 { out += ",\n".utf8 }
+                    pages[Int(places[i].page)][Int(places[i].entry)].appendJSON(to: &out)
+                }
+                return out
+            }
+            for piece in made { try piece.withUnsafeBytes(write) }
+        }
+        let tail: StaticString = places.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n"
+        try write(UnsafeRawBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
+    }
+
+    private static let head: StaticString = "{\n  \"version\": 1,\n  \"bulletins\": [\n"
+
+    /// Where each entry of the manifest is (its page, its place among the page's entries), in the
+    /// manifest's order: by key, language, channel, then source. The pages are sorted, not their
+    /// entries: a page's entries share its key, language and source, so only pages that share a key
+    /// and a language have their entries sorted together (by channel, then source).
+    static func order(_ pages: [[Entry]]) -> [(page: Int32, entry: Int32)] {
+        let channelOrder = Dictionary(uniqueKeysWithValues: BulletinChannel.allCases.enumerated().map { ($1, $0) })
+        let listed = pages.indices.filter { !pages[$0].isEmpty }.sorted {
+            let (a, b) = (pages[$0][0], pages[$1][0])
+            return (a.translationKey, a.language, a.source) < (b.translationKey, b.language, b.source)
+        }
         var places: [(page: Int32, entry: Int32)] = []
         places.reserveCapacity(pages.reduce(0) { $0 + $1.count })
-        for (p, entries) in pages.enumerated() {
-            for e in entries.indices { places.append((Int32(p), Int32(e))) }
+        var start = 0
+        while start < listed.count {
+            let first = pages[listed[start]][0]
+            var end = start + 1
+            while end < listed.count, pages[listed[end]][0].translationKey == first.translationKey,
+                  pages[listed[end]][0].language == first.language { end += 1 }
+            var group = listed[start..<end].flatMap { p in pages[p].indices.map { (page: Int32(p), entry: Int32($0)) } }
+            group.sort {
+                let (a, b) = (pages[Int($0.page)][Int($0.entry)], pages[Int($1.page)][Int($1.entry)])
+                return (channelOrder[a.channel]!, a.source) < (channelOrder[b.channel]!, b.source)
+            }
+            places += group
+            start = end
         }
-        func entry(_ place: (page: Int32, entry: Int32)) -> Entry { pages[Int(place.page)][Int(place.entry)] }
-        places.sort {
-            let (a, b) = (entry($0), entry($1))
-            return (a.translationKey, a.language, order[a.channel]!, a.source) < (b.translationKey, b.language, order[b.channel]!, b.source)
-        }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 16)
-        func flush() throws {
-            try buffer.withUnsafeBytes(write)
-            buffer.removeAll(keepingCapacity: true)
-        }
-        buffer += "{\n  \"version\": 1,\n  \"bulletins\": [\n".utf8
-        for (i, place) in places.enumerated() {
-            if i > 0 { buffer += ",\n".utf8 }
-            entry(place).appendJSON(to: &buffer)
-            if buffer.count >= 1 << 16 { try flush() }
-        }
-        if !places.isEmpty { buffer.append(UInt8(ascii: "\n")) }
-        buffer += "  ]\n}\n".utf8
-        try flush()
+        return places
     }
 }

@@ -21,7 +21,7 @@ import SitegenPolicy
 /// Anything else builds the page again. The cache is removed before a site is replaced and written
 /// only after a build has published, so it never describes another folder than the one beside it.
 struct PageCache {
-    static let header = Array("sitegen page cache 5\n".utf8)
+    static let header = Array("sitegen page cache 6\n".utf8)
 
     /// ``InputDigest/setup`` of the build that wrote the cache.
     var setup: String
@@ -125,8 +125,9 @@ struct PageCache {
     }
 
     /// The cache beside `destination`, or nil when there is none, it cannot be read whole, or its
-    /// bytes are not those it was written with: the line after the header is the SHA-256 of the rest,
-    /// so a damaged cache (a disk error, a cut copy) is never taken for the last build's results.
+    /// bytes are not those it was written with: the line after the header is the digest of the rest
+    /// (of its ``Outline``, which stands for every byte of it), so a damaged cache (a disk error, a cut
+    /// copy) is never taken for the last build's results.
     /// The file is held open (``file``) for the entries copied from it later, each checked against
     /// the digest of its bytes as read here. Opened without waiting: a FIFO in its place is not read.
     static func read(for destination: String) -> PageCache? {
@@ -137,12 +138,8 @@ struct PageCache {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let bytes = FileReader.read(descriptor: fd, size: Int(info.st_size)), bytes.starts(with: header),
               bytes.count >= header.count + 65, bytes[header.count + 64] == UInt8(ascii: "\n") else { return nil }
-        let body = header.count + 65
-        let stream = SHA256Stream()
-        bytes.withUnsafeBytes { stream.update(UnsafeRawBufferPointer(rebasing: $0[body...])) }
-        guard Array(stream.hex().utf8) == Array(bytes[header.count..<(header.count + 64)]) else { return nil }
-        var r = ByteReader(bytes, from: body)
-        guard var cache = try? PageCache(reading: &r, bytes: bytes) else { return nil }
+        var r = ByteReader(bytes, from: header.count + 65)
+        guard var cache = try? PageCache(reading: &r, bytes: bytes, digest: bytes[header.count..<(header.count + 64)]) else { return nil }
         cache.file = file
         return cache
     }
@@ -156,23 +153,20 @@ struct PageCache {
     }
 
     /// Writes a cache of `count` entries in the order of their source paths. The body is written as it
-    /// is made; its digest, known at the end, goes into the line left for it.
+    /// is made; its digest (``Outline``), known at the end, goes into the line left for it.
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
                       for destination: String) {
         OutputTree.replaceFile(path(for: destination)) { fd in
             let blank = header + Array(repeating: UInt8(ascii: "0"), count: 64) + [UInt8(ascii: "\n")]
             guard blank.withUnsafeBytes({ OutputTree.writeAll(fd, $0) }) else { return false }
-            let stream = SHA256Stream()
             var written = true
             func flush(_ w: inout ByteWriter) {
-                stream.update(w.bytes)
                 written = written && w.bytes.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
                 w.removeAll()
             }
             var w = ByteWriter()
-            Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
+            let digest = Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
             flush(&w)
-            let digest = Array(stream.hex().utf8)
             return written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
         }
     }

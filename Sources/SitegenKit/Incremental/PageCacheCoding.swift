@@ -9,9 +9,10 @@ import SitegenSearch
 // order of fields is the format, so a change here changes ``PageCache/header``.
 
 extension PageCache {
-    /// Reads a cache from `r`, which reads `bytes`. Each entry is framed by its length, so the entries
-    /// are found first and then read apart, on every core.
-    init(reading r: inout ByteReader, bytes: [UInt8]) throws {
+    /// Reads a cache from `r`, which reads `bytes`, if its outline has the digest `digest` (hex; see
+    /// ``Outline``). Each entry is framed by its length, so the entries are found first and then hashed
+    /// and read apart, on every core.
+    init(reading r: inout ByteReader, bytes: [UInt8], digest: ArraySlice<UInt8>) throws {
         setup = try r.string()
         index = try r.string()
         let count = try r.count()
@@ -19,43 +20,75 @@ extension PageCache {
         var spans: [(path: String, span: Range<Int>)] = []
         for _ in 0..<count { spans.append((try r.string(), try r.span())) }
         guard r.isAtEnd else { throw ByteReader.Malformed() }
-        let entries = Parallel.map(spans) { path, span -> Entry? in
+        let entries = Parallel.map(spans) { path, span -> (Entry?, SHA256Digest.Bytes) in
+            let digest = bytes.withUnsafeBytes { SHA256Digest.bytes(UnsafeRawBufferPointer(rebasing: $0[span])) }
             var r = ByteReader(bytes, in: span)
-            guard var entry = try? Entry(reading: &r, path: path), r.isAtEnd else { return nil }
-            entry.place = Place(span: span, digest: bytes.withUnsafeBytes { SHA256Digest.bytes(UnsafeRawBufferPointer(rebasing: $0[span])) })
-            return entry
+            guard var entry = try? Entry(reading: &r, path: path), r.isAtEnd else { return (nil, digest) }
+            entry.place = Place(span: span, digest: digest)
+            return (entry, digest)
         }
+        var outline = Outline(setup: setup, index: index, count: count)
+        for ((path, span), (_, digest)) in zip(spans, entries) { outline.entry(path, length: span.count, digest: digest) }
+        guard outline.hex.elementsEqual(digest) else { throw ByteReader.Malformed() }
         var pages: [String: Entry] = [:]
         pages.reserveCapacity(spans.count)
-        for ((path, _), entry) in zip(spans, entries) {
+        for ((path, _), (entry, _)) in zip(spans, entries) {
             guard let entry, pages.updateValue(entry, forKey: path) == nil else { throw ByteReader.Malformed() }
         }
         self.pages = pages
     }
 
+    /// What the digest after a cache's header is taken of: the setup, index and count, then each
+    /// entry's path, length and the SHA-256 of its bytes. It stands for every byte of the file as a
+    /// digest of the whole would, yet each entry is hashed once: on every core as the cache is read,
+    /// and as the copy of one taken unchanged is checked (``OpenFile/copy(_:to:)``) when it is written.
+    struct Outline {
+        private var w = ByteWriter()
+
+        init(setup: String, index: String, count: Int) {
+            w.string(setup)
+            w.string(index)
+            w.int(count)
+        }
+
+        mutating func entry(_ path: String, length: Int, digest: SHA256Digest.Bytes) {
+            w.string(path)
+            w.int(length)
+            _ = w.append(count: 32) { $0.copyBytes(from: SHA256Digest.array(digest)); return true }
+        }
+
+        /// The digest as the file carries it: lowercase hex.
+        var hex: [UInt8] { Array(SHA256Digest.hex(w.bytes).utf8) }
+    }
+
     /// Writes a cache into `w`: `count` entries by source path, in order, handing what is written to
-    /// `flush` every megabyte or so (which may empty `w`).
+    /// `flush` every megabyte or so (which may empty `w`). Returns the digest of its ``Outline``.
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
-                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) {
+                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> [UInt8] {
         w.string(setup)
         w.string(index)
         w.int(count)
+        var outline = Outline(setup: setup, index: index, count: count)
         var written = 0
         var made = ByteWriter()
         for (path, entry) in entries {
             w.string(path)
             made.removeAll()
+            var digest: SHA256Digest.Bytes?
             switch entry {
             case .made(let entry):
                 entry.write(to: &made)
             case .kept(let place, let file, let anew):
-                if !file.copy(place, to: &made) { anew().write(to: &made) }
+                // Copied bytes are checked against the digest they had when read: it is theirs.
+                if file.copy(place, to: &made) { digest = place.digest } else { anew().write(to: &made) }
             }
+            outline.entry(path, length: made.bytes.count, digest: digest ?? SHA256Digest.bytes(made.bytes))
             w.bytes(made.bytes)
             written += 1
             if w.bytes.count >= 1 << 20 { flush(&w) }
         }
         precondition(written == count, "the page cache lists as many entries as it says")
+        return outline.hex
     }
 }
 

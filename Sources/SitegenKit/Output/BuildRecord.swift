@@ -155,7 +155,7 @@ struct BuildRecord {
 
     // MARK: The folder
 
-    /// Every file below `root` with its size and time of change, sorted by path; nil when the folder
+    /// Every file below `root` with its size and time of change, in the order of their paths' bytes; nil when the folder
     /// holds anything but folders and regular files, a name with a line break, or cannot be read.
     /// The top folder's subfolders (the languages, the bulletins) are listed on every core.
     static func listing(_ root: String) -> [OutputFile]? {
@@ -166,7 +166,33 @@ struct BuildRecord {
             guard let part else { return nil }
             out += part.files
         }
-        return out.sorted { $0.path < $1.path }
+        return sortedByPath(out)
+    }
+
+    /// Files in the order of their paths' bytes: the order of a record's listing, for the files a
+    /// build placed and for a walk of the folder alike. What is sorted is the files' numbers, over one
+    /// buffer holding every path, compared with `memcmp`: sorting fifty thousand `String`s moved and
+    /// compared one by one took a tenth of a one-page rebuild.
+    static func sortedByPath(_ files: [OutputFile]) -> [OutputFile] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.count * 40)
+        var starts: [Int] = []
+        starts.reserveCapacity(files.count + 1)
+        for file in files {
+            starts.append(bytes.count)
+            bytes += file.path.utf8
+        }
+        starts.append(bytes.count)
+        let order = bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                (0..<files.count).sorted { a, b in
+                    let (aCount, bCount) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
+                    let common = memcmp(all.baseAddress! + starts[a], all.baseAddress! + starts[b], min(aCount, bCount))
+                    return common != 0 ? common < 0 : aCount < bCount
+                }
+            }
+        }
+        return order.map { files[$0] }
     }
 
     /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,

@@ -375,12 +375,12 @@ final class OutputTree: @unchecked Sendable {
         return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, changed: $0.changed) }
     }
 
-    /// Every file the build put in the folder, sorted by path: what a walk of the folder would list.
+    /// Every file the build put in the folder, in the order of their paths' bytes: what a walk of the
+    /// folder would list.
     var listing: [BuildRecord.OutputFile] {
         lock.lock()
         defer { lock.unlock() }
-        return placed.map { BuildRecord.OutputFile(path: $0.key, size: $0.value.size, changed: $0.value.changed) }
-            .sorted { $0.path < $1.path }
+        return BuildRecord.sortedByPath(placed.map { BuildRecord.OutputFile(path: $0.key, size: $0.value.size, changed: $0.value.changed) })
     }
 
     /// Writes a string as UTF-8.
