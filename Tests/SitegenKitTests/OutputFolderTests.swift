@@ -278,6 +278,30 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(f.snapshot(), before)
     }
 
+    /// A second name of another file in place of the lock file is refused: the build writes its
+    /// number into its lock, and that would have replaced the other file's bytes.
+    func testALinkToAnotherFileInPlaceOfTheLockIsRefusedAndTheFileKept() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        let lock = OutputLock.path(for: f.siteDirectory)
+        let precious = f.root + "/precious.txt"
+        try Data("the editors' notes\n".utf8).write(to: URL(fileURLWithPath: precious))
+        let before = f.snapshot()
+        for make in [{ XCTAssertEqual(link(precious, lock), 0) }, { XCTAssertEqual(symlink(precious, lock), 0) }] {
+            unlink(lock)
+            make()
+            try f.write("content/kk/b.md", "---\ntitle: B \(UUID().uuidString)\n---\nМәтін\n")
+            let report = f.build()
+            XCTAssertFalse(report.published)
+            let message = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
+            XCTAssertTrue(message.contains(".site.lock") && message.contains("not a regular file of its own"), message)
+            XCTAssertEqual(FileManager.default.contents(atPath: precious), Data("the editors' notes\n".utf8))
+            XCTAssertEqual(f.snapshot(), before)
+        }
+        unlink(lock)
+        XCTAssertTrue(f.build().published, "with the name gone, the build makes its own lock")
+    }
+
     /// Only a folder can be a leftover: a file, link or FIFO of a staging folder's name is kept.
     func testAnythingButAFolderOfALeftoversNameIsKept() throws {
         let f = try site()
