@@ -195,8 +195,11 @@ package struct SiteBuilder: Sendable {
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                 }
-                for file in Self.searchIndexes(config: config, strings: strings, pages: pages, built: built) {
-                    try output.write(file.path, file.bytes)
+                // One language's index written before the next is made: never two in memory at once.
+                for lang in config.languages {
+                    for file in Self.searchIndex(language: lang, strings: strings, pages: pages, built: built) {
+                        try output.write(file.path, file.bytes)
+                    }
                 }
                 let serving = ServingRules(config: config, assets: assets)
                 try output.write(ServingRules.headersFile, serving.headersFile())
@@ -235,15 +238,13 @@ package struct SiteBuilder: Sendable {
         return done
     }
 
-    /// The search index of each language, from each page's terms and summary (read as it was built).
-    static func searchIndexes(config: SiteConfig, strings: Strings, pages: [Page], built: [PageBuilder.Built])
+    /// The search index of one language, from each page's terms and summary (read as it was built).
+    /// The index of one language is already spread over every core.
+    static func searchIndex(language: String, strings: Strings, pages: [Page], built: [PageBuilder.Built])
         -> [(path: String, bytes: [UInt8])]
     {
-        // One language after the other: the index of one is already spread over every core.
-        config.languages.flatMap { lang in
-            SearchIndexWriter.files(language: lang, documents: pages.indices.compactMap { pages[$0].language == lang ? built[$0].search : nil },
-                                    aliases: strings.text("searchAliases", lang), stopWords: strings.text("searchStopWords", lang))
-        }
+        SearchIndexWriter.files(language: language, documents: pages.indices.compactMap { pages[$0].language == language ? built[$0].search : nil },
+                                aliases: strings.text("searchAliases", language), stopWords: strings.text("searchStopWords", language))
     }
 
     /// What this build made of each page, for the next one to start from, written as it is made: one
