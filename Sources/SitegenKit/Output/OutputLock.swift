@@ -24,12 +24,14 @@ final class OutputLock {
         var before = stat()
         var existed = false
         var opened: Int32 = -1
-        // Twice at most: a build that starts at the same moment may make the file between the look and the open.
+        // Twice at most: the file may be made (by a build starting at the same moment) or removed between
+        // the look and the open.
         for _ in 0..<2 where opened < 0 {
             existed = lstat(path, &before) == 0
             if existed {
                 guard (before.st_mode & S_IFMT) == S_IFREG, before.st_nlink == 1 else { throw refused }
                 opened = open(path, flags)
+                if opened < 0 && errno == ENOENT { continue }
             } else {
                 opened = open(path, flags | O_CREAT | O_EXCL, 0o644)
                 if opened < 0 && errno == EEXIST { continue }
