@@ -302,6 +302,19 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(f.build().published, "with the name gone, the build makes its own lock")
     }
 
+    /// The build never writes into its lock file: what the file held (anything of the name, a file
+    /// mounted there included, which no check of names can tell) is what it holds after the build.
+    func testTheLockFileIsNeverWrittenTo() throws {
+        let f = try site()
+        let lock = OutputLock.path(for: f.siteDirectory)
+        try FileManager.default.createDirectory(atPath: f.root, withIntermediateDirectories: true)
+        try Data("the editors' notes\n".utf8).write(to: URL(fileURLWithPath: lock))
+        XCTAssertTrue(f.build().published)
+        try f.write("content/kk/b.md", "---\ntitle: B\n---\nМәтін\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(FileManager.default.contents(atPath: lock), Data("the editors' notes\n".utf8))
+    }
+
     /// Only a folder can be a leftover: a file, link or FIFO of a staging folder's name is kept.
     func testAnythingButAFolderOfALeftoversNameIsKept() throws {
         let f = try site()

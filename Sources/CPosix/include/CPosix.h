@@ -10,4 +10,9 @@ int sg_exchange_paths(const char *a, const char *b);
 /// Does nothing with other C libraries.
 void sg_map_large_blocks(int threshold);
 
+/// A descriptor that only names the file at `path`, following no final link and opening nothing
+/// (Linux O_PATH): a device or FIFO there is not opened, yet `fstat` tells what it is, and
+/// `/proc/self/fd/N` opens that very file afterwards. -1 with errno set (ENOSYS elsewhere than Linux).
+int sg_open_name(const char *path);
+
 #endif

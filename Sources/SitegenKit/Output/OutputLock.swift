@@ -1,9 +1,13 @@
+import CPosix
 import Foundation
 import SitegenCore
 
 /// One build at a time into one output: an exclusive `flock` on a file beside the output, held from
 /// before the leftovers are cleaned until the new site is in place. The system releases it when the
 /// process ends however it ends, so a killed build never leaves the output locked.
+///
+/// The lock file is never written to: whatever stands at its name (a second name of another file, a
+/// file mounted there) keeps its bytes. Which process holds the lock is asked of the system.
 final class OutputLock {
     private let fd: Int32
 
@@ -15,55 +19,87 @@ final class OutputLock {
     /// Takes the lock, or throws at once naming the process that holds it.
     init(destination: String) throws {
         let path = Self.path(for: destination)
-        let refused = OutputError.io("the lock file \(path) is not a regular file of its own (a FIFO, a device, a link, "
-                                     + "or a second name of another file); remove it and build again")
-        // Only a regular file with no other name is a lock: the build writes its number into it, and
-        // must never write into a file it did not make. It is looked at before it is opened (opening a
-        // device can do something), and opened without waiting or becoming a terminal's reader.
-        let flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY
-        var before = stat()
-        var existed = false
+        let refused = OutputError.io("the lock file \(path) is not a regular file of its own (a folder, a FIFO, a device, "
+                                     + "a link, or a second name of another file); remove it and build again")
         var opened: Int32 = -1
         // Twice at most: the file may be made (by a build starting at the same moment) or removed between
-        // the look and the open.
+        // the look at its name and the open.
         for _ in 0..<2 where opened < 0 {
-            existed = lstat(path, &before) == 0
-            if existed {
-                guard (before.st_mode & S_IFMT) == S_IFREG, before.st_nlink == 1 else { throw refused }
-                opened = open(path, flags)
-                if opened < 0 && errno == ENOENT { continue }
-            } else {
-                opened = open(path, flags | O_CREAT | O_EXCL, 0o644)
+            var info = stat()
+            if lstat(path, &info) != 0 {
+                // Nothing there: a new file, and nothing else (`O_EXCL`), is made.
+                opened = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0o644)
                 if opened < 0 && errno == EEXIST { continue }
+            } else {
+                guard (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else { throw refused }
+                opened = Self.openChecked(path)
+                if opened == -2 { throw refused }
+                if opened < 0 && errno == ENOENT { continue }
             }
             break
         }
         fd = opened
         guard fd >= 0 else { throw OutputError.io("cannot open the lock file \(path): \(errnoText())") }
-        // What was opened is what was looked at (or what this build made), and still has one name.
+        // What was opened is a regular file with one name (checked again: the name may have changed hands).
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
-              !existed || (info.st_ino == before.st_ino && info.st_dev == before.st_dev) else {
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
             close(fd)
             throw refused
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            // The holder's number, read from the file already open: a few bytes at most.
-            var bytes = [UInt8](repeating: 0, count: 32)
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-            let holder = String(decoding: bytes.prefix(max(0, n)).prefix { (0x30...0x39).contains($0) }, as: UTF8.self)
+            let holder = Self.holder(of: info)
             close(fd)
             throw OutputError.io("another sitegen build is writing to \(destination)"
-                                 + (holder.isEmpty ? "" : " (process \(holder))")
+                                 + (holder.map { " (process \($0))" } ?? "")
                                  + "; wait until it has finished and build again")
         }
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// Opens the existing lock file for reading and writing only once what its name stands for is known
+    /// to be a regular file, so that nothing else (a device swapped in meanwhile) is ever opened: on
+    /// Linux, through a descriptor that only names the file (``sg_open_name(_:)``, which opens nothing),
+    /// checked, then opened again as the same file (`/proc/self/fd`). -2 when it is not a regular file of
+    /// one name.
+    private static func openChecked(_ path: String) -> Int32 {
+        let flags = O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+        let named = sg_open_name(path)
+        // Where a name alone cannot be opened, the name is opened as it is, and what was opened checked
+        // by the caller.
+        guard named >= 0 || errno != ENOSYS else { return open(path, flags | O_NOFOLLOW) }
+        guard named >= 0 else { return -1 }
+        defer { close(named) }
+        var info = stat()
+        guard fstat(named, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else { return -2 }
+        let reopened = open("/proc/self/fd/\(named)", flags)
+        // Without /proc, likewise.
+        if reopened < 0 && errno == ENOENT { return open(path, flags | O_NOFOLLOW) }
+        return reopened
+    }
+
+    /// The process that holds the `flock` on the file of `info`, as the system lists the locks it holds
+    /// (`/proc/locks`: `1: FLOCK  ADVISORY  WRITE 1234 fe:00:16220629 0 EOF`); nil where there is no
+    /// such list or it names none.
+    static func holder(of info: stat) -> Int32? {
+        guard let bytes = FileReader.read("/proc/locks", limit: 4 << 20) else { return nil }
+        let dev = UInt64(info.st_dev)
+        let major = ((dev >> 8) & 0xFFF) | ((dev >> 32) & ~UInt64(0xFFF))
+        let minor = (dev & 0xFF) | ((dev >> 12) & ~UInt64(0xFF))
+        let file = String(major, radix: 16).leftPadded(to: 2) + ":" + String(minor, radix: 16).leftPadded(to: 2) + ":\(info.st_ino)"
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            // A lock waited for is listed after `->`; a build never waits for one.
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5] == file, let pid = Int32(fields[4]), pid > 0 else { continue }
+            return pid
+        }
+        return nil
     }
 
     deinit {
         flock(fd, LOCK_UN)
         close(fd)
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
