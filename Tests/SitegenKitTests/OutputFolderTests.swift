@@ -295,6 +295,8 @@ final class OutputFolderTests: XCTestCase {
             XCTAssertFalse(report.published)
             let message = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
             XCTAssertTrue(message.contains(".site.lock") && message.contains("not a regular file of its own"), message)
+            let refused = try XCTUnwrap(report.diagnostics.first { $0.code == "output.io" })
+            XCTAssertTrue(refused.message(in: .kk).contains("құлып файлы дербес кәдімгі файл емес"), refused.message(in: .kk))
             XCTAssertEqual(FileManager.default.contents(atPath: precious), Data("the editors' notes\n".utf8))
             XCTAssertEqual(f.snapshot(), before)
         }
@@ -385,6 +387,11 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(report.setupFailed)
         let message = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
         XCTAssertTrue(message.contains("another sitegen build is writing to") && message.contains("\(getpid())"), message)
+        // Told in the editors' languages too, with no English inside.
+        let busy = try XCTUnwrap(report.diagnostics.first { $0.code == "output.io" })
+        XCTAssertTrue(busy.message(in: .kk).contains("басқа құрастыруы жазып жатыр (\(getpid()) процесі)"), busy.message(in: .kk))
+        XCTAssertTrue(busy.message(in: .ru).contains("другая сборка sitegen (процесс \(getpid()))"), busy.message(in: .ru))
+        XCTAssertFalse(busy.message(in: .ru).contains("another"), busy.message(in: .ru))
         XCTAssertEqual(f.snapshot(), before)
         XCTAssertNotNil(held)
         held = nil

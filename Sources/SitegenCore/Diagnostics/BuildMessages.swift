@@ -120,6 +120,18 @@ enum BuildMessages {
             en: "cannot write the site: {reason}; check the free space and that the output folder may be written, then build again",
             kk: "сайт жазылмады: {reason}; бос орынды және шығыс бумасына жазуға рұқсат барын тексеріп, қайта құрастырыңыз",
             ru: "не удалось записать сайт: {reason}; проверьте свободное место и право записи в папку вывода, затем соберите снова"),
+        "output.locked": Entry(
+            en: "another sitegen build is writing to {output}; wait until it has finished, then build again",
+            kk: "{output} бумасына sitegen-нің басқа құрастыруы жазып жатыр; ол аяқталғанша күтіп, қайта құрастырыңыз",
+            ru: "в {output} сейчас пишет другая сборка sitegen; дождитесь её окончания и соберите снова"),
+        "output.locked.process": Entry(
+            en: "another sitegen build is writing to {output} (process {process}); wait until it has finished, then build again",
+            kk: "{output} бумасына sitegen-нің басқа құрастыруы жазып жатыр ({process} процесі); ол аяқталғанша күтіп, қайта құрастырыңыз",
+            ru: "в {output} сейчас пишет другая сборка sitegen (процесс {process}); дождитесь её окончания и соберите снова"),
+        "output.lock-file": Entry(
+            en: "the lock file {lock} is not a regular file of its own (a folder, a FIFO, a device, a link, or a second name of another file), and it is kept; remove it and build again",
+            kk: "{lock} құлып файлы дербес кәдімгі файл емес (бума, FIFO, құрылғы, сілтеме немесе басқа файлдың екінші аты), ол өзгертілмеді; оны жойып, қайта құрастырыңыз",
+            ru: "файл блокировки {lock} не является самостоятельным обычным файлом (это папка, FIFO, устройство, ссылка или второе имя другого файла), он оставлен как есть; удалите его и соберите снова"),
         "template.io": Entry(
             en: "cannot read template: check that the file may be read (its permissions)",
             kk: "үлгі оқылмайды: файлды оқуға рұқсат барын (қолжетімділік құқықтарын) тексеріңіз",

@@ -19,8 +19,7 @@ final class OutputLock {
     /// Takes the lock, or throws at once naming the process that holds it.
     init(destination: String) throws {
         let path = Self.path(for: destination)
-        let refused = OutputError.io("the lock file \(path) is not a regular file of its own (a folder, a FIFO, a device, "
-                                     + "a link, or a second name of another file); remove it and build again")
+        let refused = Refusal.notAFile(lock: path)
         var opened: Int32 = -1
         // Twice at most: the file may be made (by a build starting at the same moment) or removed between
         // the look at its name and the open.
@@ -49,10 +48,16 @@ final class OutputLock {
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = Self.holder(of: info)
             close(fd)
-            throw OutputError.io("another sitegen build is writing to \(destination)"
-                                 + (holder.map { " (process \($0))" } ?? "")
-                                 + "; wait until it has finished and build again")
+            throw Refusal.held(output: destination, process: holder)
         }
+    }
+
+    /// Why the output could not be locked, told in the editors' language (``SiteBuilder``).
+    enum Refusal: Error {
+        /// Another build holds the lock: the process the system lists for it, if any.
+        case held(output: String, process: Int32?)
+        /// What stands at the lock's name is not a regular file of its own; it is kept.
+        case notAFile(lock: String)
     }
 
     /// Opens the existing lock file for reading and writing only once what its name stands for is known

@@ -133,7 +133,17 @@ package struct SiteBuilder: Sendable {
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
         do { output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force) } catch {
-            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+            let file = options.resolvedOutput
+            switch error as? OutputLock.Refusal {
+            case .held(let output, let process?)?:
+                diagnostics.append(.error("output.io", id: "output.locked.process", ["output": output, "process": String(process)], file: file))
+            case .held(let output, nil)?:
+                diagnostics.append(.error("output.io", id: "output.locked", ["output": output], file: file))
+            case .notAFile(let lock)?:
+                diagnostics.append(.error("output.io", id: "output.lock-file", ["lock": lock], file: file))
+            case nil:
+                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: file))
+            }
             return report(diagnostics, setup: true)
         }
         if let cache { output.expect(files: cache.pages.values.reduce(0) { $0 + $1.outputs.count }) }
