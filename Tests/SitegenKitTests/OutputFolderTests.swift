@@ -346,6 +346,32 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: notOurs + "/x.txt"), "a folder without it is not")
     }
 
+    /// The staging folder of a build whose process still runs is not removed as a leftover, even by a
+    /// build that got the lock (its file was removed under the first build); once that process is
+    /// gone, the folder is a leftover like any other.
+    func testTheStagingFolderOfARunningProcessIsNotALeftover() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let running = Process()
+        running.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        running.arguments = ["60"]
+        try running.run()
+        defer { if running.isRunning { running.terminate() } }
+        let staging = f.root + "/.site.tmp-\(running.processIdentifier)"
+        try FileManager.default.copyItem(atPath: f.siteDirectory, toPath: staging)
+        try f.write("content/kk/b.md", "---\ntitle: B\n---\nМәтін\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: staging + "/" + OutputFolder.markerName), "a running build's folder is kept")
+        running.terminate()
+        running.waitUntilExit()
+        XCTAssertTrue(f.build().upToDate)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: staging), "once its process is gone, it is a leftover")
+        XCTAssertEqual(OutputTree.stagingProcess(".site.tmp-1234-2", prefix: ".site.tmp-"), 1234)
+        XCTAssertEqual(OutputTree.stagingProcess(".site.tmp-1234.old", prefix: ".site.tmp-"), 1234)
+        XCTAssertNil(OutputTree.stagingProcess(".site.tmp-notes", prefix: ".site.tmp-"))
+        XCTAssertNil(OutputTree.stagingProcess(".site.tmp-99999999999", prefix: ".site.tmp-"))
+    }
+
     /// A build killed while writing the build record or the page cache leaves its temporary file; the
     /// next build removes it (a regular file of that name only: a folder or a link is not ours).
     func testTemporaryRecordsOfAKilledBuildAreRemoved() throws {

@@ -85,11 +85,22 @@ final class OutputTree: @unchecked Sendable {
             }
             // Only a folder of that name can be a leftover: a file, link or anything else is kept.
             guard leftover.hasPrefix(prefix), lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            // The folder of a build whose process still runs is not a leftover, though that build no
+            // longer holds the lock (someone removed the lock file under it): it would lose what it wrote.
+            if let pid = Self.stagingProcess(leftover, prefix: prefix), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
             let marked = lstat(path + "/" + OutputFolder.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             if marked || Folder.entries(path).isEmpty {
                 TreeRemoval.remove(path)
             }
         }
+    }
+
+    /// The process a staging folder's name says made it (`.site.tmp-1234`, `.site.tmp-1234-2`,
+    /// `.site.tmp-1234.old`), if it names one.
+    static func stagingProcess(_ name: String, prefix: String) -> pid_t? {
+        let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        return pid_t(digits).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
