@@ -39,13 +39,17 @@ package enum SHA256Digest {
     package static func array(_ digest: Bytes) -> [UInt8] { withUnsafeBytes(of: digest) { Array($0) } }
 
     /// A digest as lowercase hex.
-    package static func hex(_ digest: Bytes) -> String { hex(digest: array(digest)[...]) }
+    package static func hex(_ digest: Bytes) -> String { withUnsafeBytes(of: digest) { hex(digest: $0) } }
 
     /// A digest as lowercase hex, appended to `out` (no string made: a manifest lists tens of thousands).
     package static func appendHex(_ digest: Bytes, to out: inout [UInt8]) {
+        withUnsafeBytes(of: digest) { appendHex($0, to: &out) }
+    }
+
+    /// Bytes as lowercase hex, appended to `out`: the one way every digest is written out.
+    private static func appendHex(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
         let hex: StaticString = "0123456789abcdef"
-        for i in 0..<32 {
-            let b = digest[i]
+        for b in bytes {
             out.append(hex.utf8Start[Int(b >> 4)])
             out.append(hex.utf8Start[Int(b & 0x0F)])
         }
@@ -56,14 +60,10 @@ package enum SHA256Digest {
     package static func sized(_ bytes: [UInt8]) -> String { "\(bytes.count) " + hex(bytes) }
 
     /// A digest's bytes as lowercase hex.
-    static func hex(digest: ArraySlice<UInt8>) -> String {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    static func hex(digest: some Collection<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(digest.count * 2)
-        for b in digest {
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0x0F)])
-        }
+        appendHex(digest, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

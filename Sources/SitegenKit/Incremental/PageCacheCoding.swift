@@ -54,7 +54,10 @@ extension PageCache {
         mutating func entry(_ path: String, length: Int, digest: SHA256Digest.Bytes) {
             w.string(path)
             w.int(length)
-            _ = w.append(count: 32) { $0.copyBytes(from: SHA256Digest.array(digest)); return true }
+            _ = w.append(count: 32) { room in
+                withUnsafeBytes(of: digest) { room.copyMemory(from: $0) }
+                return true
+            }
         }
 
         /// The digest as the file carries it: lowercase hex.

@@ -89,7 +89,7 @@ final class OutputLock {
         let dev = UInt64(info.st_dev)
         let major = ((dev >> 8) & 0xFFF) | ((dev >> 32) & ~UInt64(0xFFF))
         let minor = (dev & 0xFF) | ((dev >> 12) & ~UInt64(0xFF))
-        let file = String(major, radix: 16).leftPadded(to: 2) + ":" + String(minor, radix: 16).leftPadded(to: 2) + ":\(info.st_ino)"
+        let file = String(format: "%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             // A lock waited for is listed after `->`; a build never waits for one.
@@ -103,8 +103,4 @@ final class OutputLock {
         flock(fd, LOCK_UN)
         close(fd)
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
