@@ -58,8 +58,8 @@ final class PageCacheKeptEntryTests: XCTestCase {
     }
 
     /// An entry to be copied from `file`, made anew from `entry` if its bytes there changed.
-    private func kept(_ path: String, _ entry: PageCache.Entry, in file: PageCache.OpenFile) -> (path: String, entry: PageCache.Written) {
-        (path, .kept(entry.place!, in: file, else: { entry }))
+    private func kept(_ path: String, _ entry: PageCache.Entry, in file: PageCache.OpenFile) -> (path: String, entry: PageCache.Written?) {
+        (path, .kept(entry.place!, in: file, else: { entry.encoded }))
     }
 
     func testBytesChangedInTheReadFileAreNotCopied() throws {
@@ -121,7 +121,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
             w.int(1)
             w.string(path)
             var body = ByteWriter()
-            entry.write(to: &body)
+            try XCTUnwrap(entry.encoded).write(to: &body)
             w.int(body.bytes.count + delta)
             let framed = body.bytes + (delta > 0 ? [0] : [])
             XCTAssertTrue(w.append(count: framed.count) { $0.copyBytes(from: framed); return true })

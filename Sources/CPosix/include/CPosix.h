@@ -15,4 +15,8 @@ void sg_map_large_blocks(int threshold);
 /// `/proc/self/fd/N` opens that very file afterwards. -1 with errno set (ENOSYS elsewhere than Linux).
 int sg_open_name(const char *path);
 
+/// A new file of no name in `folder`, open for reading and writing, gone when closed (Linux O_TMPFILE;
+/// elsewhere a file made and unlinked at once). -1 with errno set.
+int sg_open_unnamed(const char *folder);
+
 #endif

@@ -103,58 +103,78 @@ struct BulletinManifest {
 
     /// The manifest's JSON, sorted by key, language and channel, so the same site gives the same bytes,
     /// handed to `write` a piece at a time: a big site's manifest is tens of megabytes, and it is never
-    /// whole in memory. `pages` holds each page's entries. The pieces of a stretch of entries are made
-    /// on every core, and handed over in order.
+    /// whole in memory. `pages` holds each page's entries.
     static func write(_ pages: [[Entry]], to write: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let places = order(pages)
-        let perPiece = 256
+        try self.write(pages: pages.count, key: { i in pages[i].first.map { ($0.translationKey, $0.language, $0.source) } },
+                       entries: { pages[$0] }, to: write)
+    }
+
+    /// The manifest of `pages` pages, each with the key, language and source path its entries share
+    /// (`key`, nil for a page without bulletins) and its entries (`entries`, read when its stretch of
+    /// the manifest is made: the entries of every page are never in memory at once). The pieces of a
+    /// stretch are made on every core, and handed over in order.
+    static func write(pages: Int, key: (Int) -> (String, String, String)?, entries: @Sendable (Int) throws -> [Entry],
+                      to write: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let groups = self.groups(pages: pages, key: key)
+        let perPiece = 64
         let stretch = perPiece * 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         try write(UnsafeRawBufferPointer(start: Self.head.utf8Start, count: Self.head.utf8CodeUnitCount))
-        for from in stride(from: 0, to: places.count, by: stretch) {
-            let pieces = Array(stride(from: from, to: min(from + stretch, places.count), by: perPiece))
-            let made = Parallel.map(pieces) { start -> [UInt8] in
-                var out: [UInt8] = []
-                out.reserveCapacity(perPiece * 400)
-                for i in start..<min(start + perPiece, places.count) {
-                    if i > 0 { out += ",\n".utf8 }
-                    pages[Int(places[i].page)][Int(places[i].entry)].appendJSON(to: &out)
-                }
-                return out
+        var first = true
+        for from in stride(from: 0, to: groups.count, by: stretch) {
+            let pieces = Array(stride(from: from, to: min(from + stretch, groups.count), by: perPiece)).map { start in
+                groups[start..<min(start + perPiece, from + stretch, groups.count)]
             }
-            for piece in made { try piece.withUnsafeBytes(write) }
+            let made = Parallel.map(pieces) { piece -> Result<[UInt8], any Error> in
+                Result {
+                    var out: [UInt8] = []
+                    out.reserveCapacity(piece.reduce(0) { $0 + $1.count } * 1600)
+                    for group in piece {
+                        for entry in try ordered(group.flatMap(entries)) {
+                            out += ",\n".utf8
+                            entry.appendJSON(to: &out)
+                        }
+                    }
+                    return out
+                }
+            }
+            for piece in made {
+                // Every entry is written after a separator; the first of the manifest has none.
+                let bytes = try piece.get()
+                try bytes.withUnsafeBytes { try write(UnsafeRawBufferPointer(rebasing: $0[(first && !bytes.isEmpty ? 2 : 0)...])) }
+                first = first && bytes.isEmpty
+            }
         }
-        let tail: StaticString = places.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n"
+        let tail: StaticString = first ? "  ]\n}\n" : "\n  ]\n}\n"
         try write(UnsafeRawBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
     }
 
-    private static let head: StaticString = "{\n  \"version\": 1,\n  \"bulletins\": [\n"
-
-    /// Where each entry of the manifest is (its page, its place among the page's entries), in the
-    /// manifest's order: by key, language, channel, then source. The pages are sorted, not their
-    /// entries: a page's entries share its key, language and source, so only pages that share a key
-    /// and a language have their entries sorted together (by channel, then source).
-    static func order(_ pages: [[Entry]]) -> [(page: Int32, entry: Int32)] {
-        let channelOrder = Dictionary(uniqueKeysWithValues: BulletinChannel.allCases.enumerated().map { ($1, $0) })
-        let listed = pages.indices.filter { !pages[$0].isEmpty }.sorted {
-            let (a, b) = (pages[$0][0], pages[$1][0])
-            return (a.translationKey, a.language, a.source) < (b.translationKey, b.language, b.source)
-        }
-        var places: [(page: Int32, entry: Int32)] = []
-        places.reserveCapacity(pages.reduce(0) { $0 + $1.count })
+    /// The pages with bulletins in the manifest's order (by key, language, then source), in groups that
+    /// share a key and a language: only within a group are entries sorted together (by channel, then
+    /// source), since a page's entries share its key, language and source.
+    static func groups(pages: Int, key: (Int) -> (String, String, String)?) -> [[Int]] {
+        let listed = (0..<pages).compactMap { i in key(i).map { (page: i, key: $0) } }.sorted { $0.key < $1.key }
+        var groups: [[Int]] = []
         var start = 0
         while start < listed.count {
-            let first = pages[listed[start]][0]
             var end = start + 1
-            while end < listed.count, pages[listed[end]][0].translationKey == first.translationKey,
-                  pages[listed[end]][0].language == first.language { end += 1 }
-            var group = listed[start..<end].flatMap { p in pages[p].indices.map { (page: Int32(p), entry: Int32($0)) } }
-            group.sort {
-                let (a, b) = (pages[Int($0.page)][Int($0.entry)], pages[Int($1.page)][Int($1.entry)])
-                return (channelOrder[a.channel]!, a.source) < (channelOrder[b.channel]!, b.source)
-            }
-            places += group
+            while end < listed.count, listed[end].key.0 == listed[start].key.0, listed[end].key.1 == listed[start].key.1 { end += 1 }
+            groups.append(listed[start..<end].map(\.page))
             start = end
         }
-        return places
+        return groups
     }
+
+    /// A group's entries in the manifest's order: by channel, then source (stable, so the pages' order
+    /// decides between equals).
+    static func ordered(_ entries: [Entry]) -> [Entry] {
+        guard entries.count > 1 else { return entries }
+        return entries.enumerated().sorted {
+            let (a, b) = ($0.element, $1.element)
+            return (channelOrder[a.channel]!, a.source, $0.offset) < (channelOrder[b.channel]!, b.source, $1.offset)
+        }.map(\.element)
+    }
+
+    private static let channelOrder = Dictionary(uniqueKeysWithValues: BulletinChannel.allCases.enumerated().map { ($1, $0) })
+
+    private static let head: StaticString = "{\n  \"version\": 1,\n  \"bulletins\": [\n"
 }

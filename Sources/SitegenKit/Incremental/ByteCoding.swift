@@ -28,6 +28,9 @@ struct ByteWriter {
         }
     }
 
+    /// Appends bytes already in this form (written by another writer), without a length.
+    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
     mutating func bytes(_ value: [UInt8]) {
         int(value.count)
         bytes.append(contentsOf: value)
@@ -123,6 +126,25 @@ struct ByteReader {
         return offset..<(offset + n)
     }
 
+    /// A reader of the next run of bytes (framed by its length, as ``ByteWriter/bytes(_:)`` writes
+    /// it), which this one skips: the run's fields are read apart, or only some of them.
+    mutating func framed() throws -> ByteReader {
+        let run = try span()
+        return ByteReader(data, in: run)
+    }
+
+    /// The next `count` bytes, as they are.
+    mutating func fixed(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, count <= end - offset else { throw Malformed() }
+        defer { offset += count }
+        return data[offset..<(offset + count)]
+    }
+
+    /// `body` given the bytes of `range` (offsets in what this reader reads).
+    func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try data.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
     mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {
         try bool() ? read(&self) : nil
     }
@@ -133,5 +155,61 @@ struct ByteReader {
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try read(&self)) }
         return out
+    }
+}
+
+/// A file read a stretch at a time, for values that may lie across two reads (``PageCache``, whose
+/// entries are read a few megabytes at a time rather than the whole file at once).
+struct FileStretches {
+    /// How much is read at a time.
+    static let stretch = 8 << 20
+
+    let descriptor: Int32
+    /// What was read and not yet let go; `start` is where the next value begins in it.
+    private(set) var bytes: [UInt8] = []
+    private(set) var start = 0
+    /// The offset in the file of `bytes[0]`.
+    private(set) var base = 0
+    private var atEnd = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// The next value, read by `read` from what is left, more of the file read until it is whole.
+    /// Throws when the file ends first (or `read` finds it malformed once all is read).
+    mutating func next<T>(_ read: (inout ByteReader) throws -> T) throws -> T {
+        while true {
+            var r = ByteReader(bytes, in: start..<bytes.count)
+            if let value = try? read(&r) {
+                start = r.offset
+                return value
+            }
+            guard !atEnd else { throw ByteReader.Malformed() }
+            try readMore()
+        }
+    }
+
+    /// Whether every byte of the file was taken.
+    mutating func isAtEnd() throws -> Bool {
+        while start == bytes.count && !atEnd { try readMore() }
+        return start == bytes.count
+    }
+
+    /// Lets go of what was taken (the values read so far): offsets into ``bytes`` change.
+    mutating func dropTaken() {
+        bytes.removeFirst(start)
+        base += start
+        start = 0
+    }
+
+    private mutating func readMore() throws {
+        let old = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Self.stretch))
+        var n = -1
+        while n < 0 {
+            n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, Self.stretch) }
+            guard n >= 0 || errno == EINTR else { throw ByteReader.Malformed() }
+        }
+        bytes.removeLast(Self.stretch - n)
+        atEnd = n == 0
     }
 }

@@ -21,7 +21,7 @@ import SitegenPolicy
 /// Anything else builds the page again. The cache is removed before a site is replaced and written
 /// only after a build has published, so it never describes another folder than the one beside it.
 struct PageCache {
-    static let header = Array("sitegen page cache 6\n".utf8)
+    static let header = Array("sitegen page cache 7\n".utf8)
 
     /// ``InputDigest/setup`` of the build that wrote the cache.
     var setup: String
@@ -32,6 +32,9 @@ struct PageCache {
     /// The file the cache was read from, held open: an entry taken unchanged is copied from it into
     /// the next cache rather than written again (nil for a cache made in memory).
     var file: OpenFile?
+    /// Where what building each page gave (``Entry/built``) was copied as the cache was read: a big
+    /// site's cache is never whole in memory.
+    var store: BuiltStore
 
     /// A file held open until the last value holding it is gone.
     final class OpenFile: @unchecked Sendable {
@@ -70,19 +73,32 @@ struct PageCache {
         var page: Page
         /// What reading the file reported.
         var loaded: [Diagnostic]
-        var built: PageBuilder.Built
+        /// What building the page gave, in `store` (the cache's ``PageCache/store``).
+        var built: BuiltStore.Stored
         /// The files the page published, as they were published.
         var outputs: [BuildRecord.OutputFile]
         /// Where the entry's bytes lie in the file it was read from (``file``).
         var place: Place?
+        let store: BuiltStore
     }
 
     /// An entry as the next cache is written: made anew, or the bytes of one that the last cache holds
     /// (a page taken from it unchanged gives the same entry, byte for byte), made anew after all when
     /// those bytes are no longer what was read.
     enum Written {
-        case made(Entry)
-        case kept(Place, in: OpenFile, else: () -> Entry)
+        case encoded(Encoded)
+        case kept(Place, in: OpenFile, else: () -> Encoded?)
+    }
+
+    /// An entry whose ``PageBuilder/Built`` is in its byte form, as the ``BuiltStore`` keeps it (with
+    /// where its parts begin).
+    struct Encoded {
+        var source: String
+        var page: Page
+        var loaded: [Diagnostic]
+        var built: [UInt8]
+        var marks: BuiltStore.Marks
+        var outputs: [BuildRecord.OutputFile]
     }
 
     /// A page without its text: its place, address and what the site index, the address checks and
@@ -124,22 +140,22 @@ struct PageCache {
         return SHA256Digest.hex(w.bytes)
     }
 
-    /// The cache beside `destination`, or nil when there is none, it cannot be read whole, or its
+    /// The cache beside `destination` (what building each page gave copied into `store`, else into a
+    /// store of its own beside the output), or nil when there is none, it cannot be read whole, or its
     /// bytes are not those it was written with: the line after the header is the digest of the rest
     /// (of its ``Outline``, which stands for every byte of it), so a damaged cache (a disk error, a cut
     /// copy) is never taken for the last build's results.
     /// The file is held open (``file``) for the entries copied from it later, each checked against
     /// the digest of its bytes as read here. Opened without waiting: a FIFO in its place is not read.
-    static func read(for destination: String) -> PageCache? {
+    static func read(for destination: String, store: BuiltStore? = nil) -> PageCache? {
         let fd = open(path(for: destination), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         let file = OpenFile(fd)
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              let bytes = FileReader.read(descriptor: fd, size: Int(info.st_size)), bytes.starts(with: header),
-              bytes.count >= header.count + 65, bytes[header.count + 64] == UInt8(ascii: "\n") else { return nil }
-        var r = ByteReader(bytes, from: header.count + 65)
-        guard var cache = try? PageCache(reading: &r, bytes: bytes, digest: bytes[header.count..<(header.count + 64)]) else { return nil }
+              let store = store ?? (try? BuiltStore(folder: OutputTree.stagingPrefix(for: destination).parent)) else { return nil }
+        var stretches = FileStretches(descriptor: fd)
+        guard var cache = try? PageCache(reading: &stretches, size: Int(info.st_size), store: store) else { return nil }
         cache.file = file
         return cache
     }
@@ -149,12 +165,13 @@ struct PageCache {
     static func write(_ cache: PageCache, for destination: String) {
         // Sorted: the same build gives the same file.
         write(setup: cache.setup, index: cache.index, count: cache.pages.count,
-              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: Written.made($0.value)) }, for: destination)
+              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value.encoded.map(Written.encoded)) }, for: destination)
     }
 
     /// Writes a cache of `count` entries in the order of their source paths. The body is written as it
-    /// is made; its digest (``Outline``), known at the end, goes into the line left for it.
-    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
+    /// is made; its digest (``Outline``), known at the end, goes into the line left for it. An entry
+    /// that could not be made (nil) leaves no cache.
+    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written?)>,
                       for destination: String) {
         OutputTree.replaceFile(path(for: destination)) { fd in
             let blank = header + Array(repeating: UInt8(ascii: "0"), count: 64) + [UInt8(ascii: "\n")]
@@ -165,7 +182,7 @@ struct PageCache {
                 w.removeAll()
             }
             var w = ByteWriter()
-            let digest = Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush)
+            guard let digest = Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush) else { return false }
             flush(&w)
             return written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
         }

@@ -9,33 +9,46 @@ import SitegenSearch
 // order of fields is the format, so a change here changes ``PageCache/header``.
 
 extension PageCache {
-    /// Reads a cache from `r`, which reads `bytes`, if its outline has the digest `digest` (hex; see
-    /// ``Outline``). Each entry is framed by its length, so the entries are found first and then hashed
-    /// and read apart, on every core.
-    init(reading r: inout ByteReader, bytes: [UInt8], digest: ArraySlice<UInt8>) throws {
-        setup = try r.string()
-        index = try r.string()
-        let count = try r.count()
-        // Not reserved for `count`: that is the file's word until every entry is found.
-        var spans: [(path: String, span: Range<Int>)] = []
-        for _ in 0..<count { spans.append((try r.string(), try r.span())) }
-        guard r.isAtEnd else { throw ByteReader.Malformed() }
-        let entries = Parallel.map(spans) { path, span -> (Entry?, SHA256Digest.Bytes) in
-            let digest = bytes.withUnsafeBytes { SHA256Digest.bytes(UnsafeRawBufferPointer(rebasing: $0[span])) }
-            var r = ByteReader(bytes, in: span)
-            guard var entry = try? Entry(reading: &r, path: path), r.isAtEnd else { return (nil, digest) }
-            entry.place = Place(span: span, digest: digest)
-            return (entry, digest)
-        }
+    /// Reads a cache of at most `size` bytes from `file`, a stretch of entries at a time, copying what
+    /// building each page gave into `store`, if its outline has the digest its header line says (see
+    /// ``Outline``). Each entry is framed by its length, so the entries of a stretch are found first
+    /// and then hashed and read apart, on every core.
+    init(reading file: inout FileStretches, size: Int, store: BuiltStore) throws {
+        guard try file.next({ Array(try $0.fixed(PageCache.header.count)) }) == PageCache.header else { throw ByteReader.Malformed() }
+        let digest = try file.next { Array(try $0.fixed(64)) }
+        guard try file.next({ try $0.fixed(1).first }) == UInt8(ascii: "\n") else { throw ByteReader.Malformed() }
+        setup = try file.next { try $0.string() }
+        index = try file.next { try $0.string() }
+        let count = try file.next { try $0.int() }
+        // Each entry takes two bytes at least: a count beyond that is not believed.
+        guard count >= 0, count <= size / 2 else { throw ByteReader.Malformed() }
         var outline = Outline(setup: setup, index: index, count: count)
-        for ((path, span), (_, digest)) in zip(spans, entries) { outline.entry(path, length: span.count, digest: digest) }
-        guard outline.hex.elementsEqual(digest) else { throw ByteReader.Malformed() }
         var pages: [String: Entry] = [:]
-        pages.reserveCapacity(spans.count)
-        for ((path, _), (entry, _)) in zip(spans, entries) {
-            guard let entry, pages.updateValue(entry, forKey: path) == nil else { throw ByteReader.Malformed() }
+        var stretch: [(path: String, span: Range<Int>)] = []
+        func readStretch() throws {
+            let (bytes, base) = (file.bytes, file.base)
+            let entries = Parallel.map(stretch) { path, span -> (Entry?, SHA256Digest.Bytes) in
+                let digest = bytes.withUnsafeBytes { SHA256Digest.bytes(UnsafeRawBufferPointer(rebasing: $0[span])) }
+                var r = ByteReader(bytes, in: span)
+                guard var entry = try? Entry(reading: &r, path: path, store: store), r.isAtEnd else { return (nil, digest) }
+                entry.place = Place(span: (base + span.lowerBound)..<(base + span.upperBound), digest: digest)
+                return (entry, digest)
+            }
+            for ((path, span), (entry, digest)) in zip(stretch, entries) {
+                outline.entry(path, length: span.count, digest: digest)
+                guard let entry, pages.updateValue(entry, forKey: path) == nil else { throw ByteReader.Malformed() }
+            }
+            stretch.removeAll(keepingCapacity: true)
+            file.dropTaken()
         }
+        for _ in 0..<count {
+            stretch.append((try file.next { try $0.string() }, try file.next { try $0.span() }))
+            if stretch[stretch.count - 1].span.upperBound - stretch[0].span.lowerBound >= FileStretches.stretch { try readStretch() }
+        }
+        try readStretch()
+        guard try file.isAtEnd(), outline.hex == digest else { throw ByteReader.Malformed() }
         self.pages = pages
+        self.store = store
     }
 
     /// What the digest after a cache's header is taken of: the setup, index and count, then each
@@ -65,9 +78,10 @@ extension PageCache {
     }
 
     /// Writes a cache into `w`: `count` entries by source path, in order, handing what is written to
-    /// `flush` every megabyte or so (which may empty `w`). Returns the digest of its ``Outline``.
-    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written)>,
-                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> [UInt8] {
+    /// `flush` every megabyte or so (which may empty `w`). Returns the digest of its ``Outline``, or nil
+    /// when an entry could not be made.
+    static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written?)>,
+                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> [UInt8]? {
         w.string(setup)
         w.string(index)
         w.int(count)
@@ -78,12 +92,18 @@ extension PageCache {
             w.string(path)
             made.removeAll()
             var digest: SHA256Digest.Bytes?
+            guard let entry else { return nil }
             switch entry {
-            case .made(let entry):
+            case .encoded(let entry):
                 entry.write(to: &made)
             case .kept(let place, let file, let anew):
                 // Copied bytes are checked against the digest they had when read: it is theirs.
-                if file.copy(place, to: &made) { digest = place.digest } else { anew().write(to: &made) }
+                if file.copy(place, to: &made) {
+                    digest = place.digest
+                } else {
+                    guard let anew = anew() else { return nil }
+                    anew.write(to: &made)
+                }
             }
             outline.entry(path, length: made.bytes.count, digest: digest ?? SHA256Digest.bytes(made.bytes))
             w.bytes(made.bytes)
@@ -96,23 +116,51 @@ extension PageCache {
 }
 
 extension PageCache.Entry {
-    /// One entry's fields, after its source path and length.
-    init(reading r: inout ByteReader, path: String) throws {
+    /// One entry's fields, after its source path and length. What building the page gave is read
+    /// whole (a cache whose digest is right but whose fields are not is refused as a whole) and copied
+    /// into `store`, where the build reads it back.
+    init(reading r: inout ByteReader, path: String, store: BuiltStore) throws {
+        self.store = store
         source = try r.string()
         page = try PageCache.readPage(&r, path: path)
         loaded = try PageCache.readDiagnostics(&r)
-        built = try PageBuilder.Built(reading: &r)
+        let marks = BuiltStore.Marks(facts: try r.int(), links: try r.int(), search: try r.int(), files: try r.int())
+        var b = try r.framed()
+        let start = b.offset
+        let diagnostics = try PageCache.readDiagnostics(&b)
+        guard b.offset - start == marks.facts else { throw ByteReader.Malformed() }
+        var facts = try PageFacts.readHead(&b)
+        guard b.offset - start == marks.links else { throw ByteReader.Malformed() }
+        try facts.readLinks(&b)
+        guard b.offset - start == marks.search else { throw ByteReader.Malformed() }
+        _ = try PageBuilder.Built.readSearch(&b)
+        guard b.offset - start == marks.files else { throw ByteReader.Malformed() }
+        let bulletins = try PageBuilder.Built.readFiles(&b).bulletins.count
+        guard b.isAtEnd, let place = b.withBytes(start..<b.offset, { store.add($0, marks: marks) }) else { throw ByteReader.Malformed() }
+        built = BuiltStore.Stored(diagnostics: diagnostics, source: nil, cachedAt: nil, unread: false, bulletins: bulletins, place: place)
         outputs = try r.array { r in
             BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
         }
+        let page = self.page
         guard outputs.allSatisfy({ PageCache.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
     }
 
+    /// The entry with what building the page gave read back from the store, to be written; nil when
+    /// it cannot be read back.
+    var encoded: PageCache.Encoded? {
+        guard let place = built.place, let bytes = try? store.bytes(place.whole) else { return nil }
+        return PageCache.Encoded(source: source, page: page, loaded: loaded, built: bytes, marks: place.marks, outputs: outputs)
+    }
+}
+
+extension PageCache.Encoded {
+    /// One entry's fields, after its source path and length.
     func write(to w: inout ByteWriter) {
         w.string(source)
         PageCache.writePage(page, to: &w)
         PageCache.writeDiagnostics(loaded, to: &w)
-        built.write(to: &w)
+        for mark in [marks.facts, marks.links, marks.search, marks.files] { w.int(mark) }
+        w.bytes(built)
         w.array(outputs) { w, f in
             w.string(f.path)
             w.int(f.size)
@@ -187,45 +235,74 @@ extension PageBuilder.Built {
     package init(reading r: inout ByteReader) throws {
         let diagnostics = try PageCache.readDiagnostics(&r)
         let facts = try PageFacts(reading: &r)
-        let search = try r.optional { r in
+        self.init(diagnostics: diagnostics, facts: facts, search: try Self.readSearch(&r))
+        (bulletins, pageFile) = try Self.readFiles(&r)
+    }
+
+    /// The search entry, after the facts.
+    static func readSearch(_ r: inout ByteReader) throws -> SearchDocument? {
+        try r.optional { r in
             var doc = SearchDocument(url: try r.string(), title: try r.string(), snippet: try r.string(), text: try r.string())
             doc.analyzed = try r.optional { r in Array(try r.byteRun()) }
             doc.summary = try r.optional { r in Array(try r.byteRun()) }
             return doc
         }
-        self.init(diagnostics: diagnostics, facts: facts, search: search)
-        bulletins = try r.array { try BulletinManifest.Entry(reading: &$0) }
-        pageFile = try r.optional { try $0.string() }
     }
 
-    func write(to w: inout ByteWriter) {
+    /// The bulletins and the page's own file, after the search entry.
+    static func readFiles(_ r: inout ByteReader) throws -> (bulletins: [BulletinManifest.Entry], pageFile: String?) {
+        (try r.array { try BulletinManifest.Entry(reading: &$0) }, try r.optional { try $0.string() })
+    }
+
+    func write(to w: inout ByteWriter) { _ = write(marking: &w) }
+
+    /// Writes the fields in order (diagnostics, facts, search entry, bulletins and page file) and
+    /// returns where the facts, their links (``PageFacts/readLinks(_:)``), the search entry and the
+    /// bulletins begin, so that each can be read alone.
+    func write(marking w: inout ByteWriter) -> BuiltStore.Marks {
         PageCache.writeDiagnostics(diagnostics, to: &w)
-        facts.write(to: &w)
+        let factsStart = w.bytes.count
+        let linksStart = facts.write(marking: &w)
+        let searchStart = w.bytes.count
         w.optional(search) { w, s in
             for text in [s.url, s.title, s.snippet, s.text] { w.string(text) }
             w.optional(s.analyzed) { $0.bytes($1) }
             w.optional(s.summary) { $0.bytes($1) }
         }
+        let filesStart = w.bytes.count
         w.array(bulletins) { w, e in e.write(to: &w) }
         w.optional(pageFile) { $0.string($1) }
+        return BuiltStore.Marks(facts: factsStart, links: linksStart, search: searchStart, files: filesStart)
     }
 }
 
 extension PageFacts {
     init(reading r: inout ByteReader) throws {
-        self.init(sourcePath: try r.string(), language: try r.string(), translationKey: try r.string(),
-                  lastmod: try r.optional { try $0.string() })
+        self = try Self.readHead(&r)
+        try readLinks(&r)
+    }
+
+    /// The fields before the links (``readLinks(_:)``): the page, its facts and counts.
+    static func readHead(_ r: inout ByteReader) throws -> PageFacts {
+        var page = PageFacts(sourcePath: try r.string(), language: try r.string(), translationKey: try r.string(),
+                             lastmod: try r.optional { try $0.string() })
         for _ in 0..<(try r.count()) {
             guard let kind = Kind(rawValue: try r.string()) else { throw ByteReader.Malformed() }
-            facts[kind] = try r.array { r in
+            page.facts[kind] = try r.array { r in
                 Fact(key: try r.string(), shown: try r.string(), line: try r.int(), column: try r.int())
             }
         }
         func place(_ r: inout ByteReader) throws -> (count: Int, line: Int, column: Int) {
             (try r.int(), try r.int(), try r.int())
         }
-        steps = try r.optional(place)
-        checklistItems = try r.optional(place)
+        page.steps = try r.optional(place)
+        page.checklistItems = try r.optional(place)
+        return page
+    }
+
+    /// The page's address, anchors and links to other pages of the site, which end its fields: what
+    /// the check of internal links reads, without the facts before them.
+    mutating func readLinks(_ r: inout ByteReader) throws {
         url = try r.string()
         // Sorted and each once whatever the file says: membership is found by halving.
         anchors = Array(Set(try r.array { try $0.string() })).sorted()
@@ -235,7 +312,10 @@ extension PageFacts {
         }
     }
 
-    func write(to w: inout ByteWriter) {
+    func write(to w: inout ByteWriter) { _ = write(marking: &w) }
+
+    /// Writes the fields and returns where the address, anchors and links (``readLinks(_:)``) begin.
+    func write(marking w: inout ByteWriter) -> Int {
         w.string(sourcePath)
         w.string(language)
         w.string(translationKey)
@@ -258,6 +338,7 @@ extension PageFacts {
         }
         w.optional(steps, place)
         w.optional(checklistItems, place)
+        let links = w.bytes.count
         w.string(url)
         w.array(anchors) { $0.string($1) }
         w.array(internalLinks) { w, l in
@@ -267,6 +348,7 @@ extension PageFacts {
             w.int(l.line)
             w.int(l.column)
         }
+        return links
     }
 }
 

@@ -48,49 +48,66 @@ enum InternalLinks {
     /// `link.internal` for each link of `pages` whose target is neither a page (with the anchor it
     /// names), a file of `static/`, nor a file the build writes.
     static func check(_ pages: [PageFacts], staticFiles: [String], languages: [String]) -> [Diagnostic] {
+        try! check(count: pages.count, facts: { pages[$0] }, staticFiles: staticFiles, languages: languages)
+    }
+
+    /// ``check(_:staticFiles:languages:)`` of `count` pages whose facts `facts` reads by their place,
+    /// on every core, twice (for their addresses and anchors, then for their links): the facts of
+    /// every page are never in memory at once.
+    static func check(count: Int, facts: @Sendable (Int) throws -> PageFacts, staticFiles: [String], languages: [String]) throws -> [Diagnostic] {
         var anchors: [String: [String]] = [:]
-        for page in pages where !page.url.isEmpty { anchors[page.url] = page.anchors }
+        let targets = try Parallel.map(Array(0..<count)) { i in Result { try facts(i) }.map { ($0.url, $0.anchors) } }
+        for target in targets {
+            let (url, ids) = try target.get()
+            if !url.isEmpty { anchors[url] = ids }
+        }
         for language in languages where anchors["/\(language)/"] == nil { anchors["/\(language)/"] = ["main"] }
         var files = Set(staticFiles.map { "/" + $0 })
         files.formUnion(["/", "/index.html", "/404.html", "/sitemap.xml", "/robots.txt"])
         for language in languages { files.formUnion(["/\(language)/atom.xml", "/\(language)/404.html"]) }
         let pagePaths = anchors.keys.sorted()
+        let (known, written) = (anchors, files)
+        return try Parallel.map(Array(0..<count)) { i in
+            Result { try check(facts(i), anchors: known, files: written, pagePaths: pagePaths) }
+        }.flatMap { try $0.get() }
+    }
 
+    /// `link.internal` for each link of `page` whose target is none of `anchors` (page addresses, with
+    /// their anchors), `files` or the folders the build writes; `pagePaths` (sorted) to say what was meant.
+    static func check(_ page: PageFacts, anchors: [String: [String]], files: Set<String>, pagePaths: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for page in pages {
-            for link in page.internalLinks {
-                let path = PercentDecoding.decode(link.path)
-                var target = path
-                if target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
-                if let ids = anchors[target] ?? anchors[target + "/"] {
-                    guard let fragment = link.fragment.map(PercentDecoding.decode), !ids.sortedContains(fragment) else { continue }
-                    let steps = ids.filter { $0.hasPrefix("step-") }.count
-                    if fragment.hasPrefix("step-") {
-                        out.append(Diagnostic(.error, "link.internal", id: "link.internal.step",
-                                              ["target": link.written, "page": target, "count": String(steps)],
-                                              file: page.sourcePath, line: link.line, column: link.column, url: link.written))
-                        continue
-                    }
-                    let meant = EditDistance.nearest(to: fragment, in: ids)
-                    let known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6)
-                    out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.anchor" : "link.internal.anchor-near",
-                                          ["target": link.written, "page": target, "anchor": fragment, "meant": meant ?? "",
-                                           "known": known.map { "#" + $0 }.joined(separator: ", ")],
+        for link in page.internalLinks {
+            let path = PercentDecoding.decode(link.path)
+            var target = path
+            if target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
+            if let ids = anchors[target] ?? anchors[target + "/"] {
+                guard let fragment = link.fragment.map(PercentDecoding.decode), !ids.sortedContains(fragment) else { continue }
+                let steps = ids.filter { $0.hasPrefix("step-") }.count
+                if fragment.hasPrefix("step-") {
+                    out.append(Diagnostic(.error, "link.internal", id: "link.internal.step",
+                                          ["target": link.written, "page": target, "count": String(steps)],
                                           file: page.sourcePath, line: link.line, column: link.column, url: link.written))
                     continue
                 }
-                if files.contains(path) || path.hasPrefix("/bulletins/") || path.hasPrefix("/search/") { continue }
-                let last = path.split(separator: "/").last ?? ""
-                if last.contains(".") {
-                    out.append(Diagnostic(.error, "link.internal", id: "link.internal.file", ["target": link.written, "path": path],
-                                          file: page.sourcePath, line: link.line, column: link.column, url: link.written))
-                } else {
-                    let wanted = path.hasSuffix("/") ? path : path + "/"
-                    let meant = EditDistance.nearest(to: wanted, in: pagePaths)
-                    out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
-                                          ["target": link.written, "meant": meant ?? ""],
-                                          file: page.sourcePath, line: link.line, column: link.column, url: link.written))
-                }
+                let meant = EditDistance.nearest(to: fragment, in: ids)
+                let known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6)
+                out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.anchor" : "link.internal.anchor-near",
+                                      ["target": link.written, "page": target, "anchor": fragment, "meant": meant ?? "",
+                                       "known": known.map { "#" + $0 }.joined(separator: ", ")],
+                                      file: page.sourcePath, line: link.line, column: link.column, url: link.written))
+                continue
+            }
+            if files.contains(path) || path.hasPrefix("/bulletins/") || path.hasPrefix("/search/") { continue }
+            let last = path.split(separator: "/").last ?? ""
+            if last.contains(".") {
+                out.append(Diagnostic(.error, "link.internal", id: "link.internal.file", ["target": link.written, "path": path],
+                                      file: page.sourcePath, line: link.line, column: link.column, url: link.written))
+            } else {
+                let wanted = path.hasSuffix("/") ? path : path + "/"
+                let meant = EditDistance.nearest(to: wanted, in: pagePaths)
+                out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
+                                      ["target": link.written, "meant": meant ?? ""],
+                                      file: page.sourcePath, line: link.line, column: link.column, url: link.written))
             }
         }
         return out

@@ -10,54 +10,77 @@ enum ParityCheck {
     /// (`file:line:column`) already reported as errors, whose facts are not compared again.
     static func check(_ pages: [PageFacts], languages: [String], defaultLanguage: String,
                       unreadable: [(language: String, key: String)] = [], refused: Set<String> = []) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        // Facts refused where they stand are not compared again. Only a page holding one is copied: the
-        // facts of every page of a big site, copied, were the peak of the build's memory.
-        let pages = refused.isEmpty ? pages : pages.map { page in
-            func isRefused(_ fact: PageFacts.Fact) -> Bool { refused.contains("\(page.sourcePath):\(fact.line):\(fact.column)") }
-            guard page.facts.values.contains(where: { $0.contains(where: isRefused) }) else { return page }
-            var copy = page
-            for (kind, facts) in page.facts { copy.facts[kind] = facts.filter { !isRefused($0) } }
-            return copy
-        }
-        let groups = Dictionary(grouping: pages, by: \.translationKey)
+        let named = pages.map { Named(sourcePath: $0.sourcePath, language: $0.language, translationKey: $0.translationKey) }
+        return try! check(named, facts: { pages[$0] }, languages: languages, defaultLanguage: defaultLanguage,
+                          unreadable: unreadable, refused: refused)
+    }
+
+    /// A page as the search for its translations sees it.
+    struct Named: Sendable {
+        var sourcePath: String
+        var language: String
+        var translationKey: String
+    }
+
+    /// ``check(_:languages:defaultLanguage:unreadable:refused:)`` of the pages `named` names, whose
+    /// facts `facts` reads (by their place in `named`) a group of translations at a time, on every
+    /// core: the facts of every page are never in memory at once.
+    static func check(_ named: [Named], facts: @Sendable (Int) throws -> PageFacts, languages: [String], defaultLanguage: String,
+                      unreadable: [(language: String, key: String)] = [], refused: Set<String> = []) throws -> [Diagnostic] {
+        let groups = Dictionary(grouping: named.indices, by: { named[$0].translationKey })
         let broken = Set(unreadable.map { "\($0.language)\u{0}\($0.key)" })
-        for key in groups.keys.sorted() {
-            let group = groups[key]!.sorted { (languages.firstIndex(of: $0.language) ?? 99) < (languages.firstIndex(of: $1.language) ?? 99) }
-            let present = Set(group.map(\.language))
-            for page in group where present.count < languages.count {
-                let missing = languages.filter { !present.contains($0) && !broken.contains("\($0)\u{0}\(key)") }
-                if missing.isEmpty { continue }
-                // A translation with a misspelt key: the unpaired keys of the other languages.
-                let others = groups.filter { $0.key != key && !$0.value.contains { $0.language == page.language } }
-                    .flatMap(\.value).filter { missing.contains($0.language) }
-                if let meant = EditDistance.nearest(to: key, in: others.map(\.translationKey).sorted()),
-                   let file = others.first(where: { $0.translationKey == meant })?.sourcePath {
-                    out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing.near",
-                                          ["file": page.sourcePath, "key": key, "meant": meant, "other": file],
+        let rank = Dictionary(languages.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let found = Parallel.map(groups.keys.sorted()) { key -> Result<[Diagnostic], any Error> in
+            Result {
+                var out: [Diagnostic] = []
+                let group = groups[key]!.sorted { (rank[named[$0].language] ?? 99) < (rank[named[$1].language] ?? 99) }
+                let present = Set(group.map { named[$0].language })
+                for page in group.map({ named[$0] }) where present.count < languages.count {
+                    let missing = languages.filter { !present.contains($0) && !broken.contains("\($0)\u{0}\(key)") }
+                    if missing.isEmpty { continue }
+                    // A translation with a misspelt key: the unpaired keys of the other languages.
+                    let others = groups.filter { $0.key != key && !$0.value.contains { named[$0].language == page.language } }
+                        .flatMap(\.value).map { named[$0] }.filter { missing.contains($0.language) }
+                    if let meant = EditDistance.nearest(to: key, in: others.map(\.translationKey).sorted()),
+                       let file = others.first(where: { $0.translationKey == meant })?.sourcePath {
+                        out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing.near",
+                                              ["file": page.sourcePath, "key": key, "meant": meant, "other": file],
+                                              file: page.sourcePath, line: 1, column: 1))
+                        continue
+                    }
+                    out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing",
+                                          ["file": page.sourcePath, "languages": missing.joined(separator: ", "), "key": key],
                                           file: page.sourcePath, line: 1, column: 1))
-                    continue
                 }
-                out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing",
-                                      ["file": page.sourcePath, "languages": missing.joined(separator: ", "), "key": key],
-                                      file: page.sourcePath, line: 1, column: 1))
-            }
-            guard let reference = group.first(where: { $0.language == defaultLanguage }) ?? group.first else { continue }
-            for other in group where other.sourcePath != reference.sourcePath {
-                out += differences(other, reference)
-                out += counts(other, reference)
-                if let a = other.lastmod, let b = reference.lastmod, b.prefix(10) > a.prefix(10) {
-                    out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
-                                          ["other": reference.sourcePath, "newer": String(b.prefix(10)), "older": String(a.prefix(10))],
-                                          file: other.sourcePath, line: 1, column: 1))
-                } else if let a = other.lastmod, let b = reference.lastmod, a.prefix(10) > b.prefix(10) {
-                    out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
-                                          ["other": other.sourcePath, "newer": String(a.prefix(10)), "older": String(b.prefix(10))],
-                                          file: reference.sourcePath, line: 1, column: 1))
+                guard group.count > 1 else { return out }
+                let pages = try group.map { try without(refused, facts($0)) }
+                guard let reference = pages.first(where: { $0.language == defaultLanguage }) ?? pages.first else { return out }
+                for other in pages where other.sourcePath != reference.sourcePath {
+                    out += differences(other, reference)
+                    out += counts(other, reference)
+                    if let a = other.lastmod, let b = reference.lastmod, b.prefix(10) > a.prefix(10) {
+                        out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
+                                              ["other": reference.sourcePath, "newer": String(b.prefix(10)), "older": String(a.prefix(10))],
+                                              file: other.sourcePath, line: 1, column: 1))
+                    } else if let a = other.lastmod, let b = reference.lastmod, a.prefix(10) > b.prefix(10) {
+                        out.append(Diagnostic(.warning, "translation.outdated", id: "translation.outdated",
+                                              ["other": other.sourcePath, "newer": String(a.prefix(10)), "older": String(b.prefix(10))],
+                                              file: reference.sourcePath, line: 1, column: 1))
+                    }
                 }
+                return out
             }
         }
-        return out
+        return try found.flatMap { try $0.get() }
+    }
+
+    /// The page without the facts refused where they stand (`file:line:column`), which are not compared again.
+    static func without(_ refused: Set<String>, _ page: PageFacts) -> PageFacts {
+        func isRefused(_ fact: PageFacts.Fact) -> Bool { refused.contains("\(page.sourcePath):\(fact.line):\(fact.column)") }
+        guard !refused.isEmpty, page.facts.values.contains(where: { $0.contains(where: isRefused) }) else { return page }
+        var copy = page
+        for (kind, facts) in page.facts { copy.facts[kind] = facts.filter { !isRefused($0) } }
+        return copy
     }
 
     /// Facts of one page that the other lacks, in both directions, with a fact changed on one side

@@ -37,7 +37,10 @@ struct PageBuilder: Sendable {
         var pageFile: String?
         /// Every file the page wrote, relative to the output root (for the ``PageCache``): its bulletins'
         /// files, then its own. Made when asked rather than kept for every page of the site.
-        var outputs: [String] {
+        var outputs: [String] { Self.outputs(bulletins, pageFile: pageFile) }
+
+        /// The files of a page's bulletins, then its own.
+        static func outputs(_ bulletins: [BulletinManifest.Entry], pageFile: String?) -> [String] {
             bulletins.flatMap { entry in entry.files.map { entry.folder + $0.name } } + (pageFile.map { [$0] } ?? [])
         }
         /// The digest of the bytes the page was built from (``Page/sourceDigest``).

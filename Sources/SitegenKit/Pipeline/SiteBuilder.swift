@@ -90,11 +90,23 @@ package struct SiteBuilder: Sendable {
             return report(diagnostics, pages: counts, setup: false)
         }
 
+        // What each page gives the site-wide parts waits on disk, not in memory, until they run (see
+        // `BuiltStore`): the pages of the last build's cache as it is read, the others as they are built.
+        let store: BuiltStore
+        do {
+            let folder = OutputTree.stagingPrefix(for: options.resolvedOutput).parent
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            store = try BuiltStore(folder: folder)
+        } catch {
+            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+            return report(diagnostics, setup: true)
+        }
+
         // Step 1a: every page's front matter, so pages can link to their translations and children.
         // An incremental build does not read a file unchanged since the last build: the page cache
         // has what the other pages and the site-wide parts need of it (see `PageCache`).
         var previous = options.force || options.keepsPreviewState ? nil
-            : PageCache.read(for: options.resolvedOutput).flatMap { $0.setup == inputs?.setup ? $0 : nil }
+            : PageCache.read(for: options.resolvedOutput, store: store).flatMap { $0.setup == inputs?.setup ? $0 : nil }
         let unchanged = Set(previous.map { previous in files.filter { previous.pages[$0]?.source == inputs?.content[$0] } } ?? [])
         let keepsText = options.keepsPreviewState
         var loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: unchanged, previous: previous)
@@ -151,39 +163,53 @@ package struct SiteBuilder: Sendable {
                                   bulletins: bulletins)
         let progress = self.progress
         progress?.begin(pages.count)
-        let built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> PageBuilder.Built in
+        let built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> BuiltStore.Stored in
             defer { progress?.advance() }
-            if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
-            if keepsText { return builder.build(page, stems: &stems) }
             // An unchanged page is what the last build made of it, its files linked from the published
             // site: files and setup unchanged, and what pages show of each other too.
             if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
                 var kept = entry.built
                 kept.cachedAt = entry.place
+                kept.cacheable = entry.outputs.allSatisfy { output.placedFile($0.path) != nil }
                 return kept
             }
-            // Otherwise the page is read again, and built from the bytes the site index was made from:
-            // a file changed since fails the build, which publishes one state of the content or none.
-            let (read, d) = loader.load(page.sourcePath)
-            guard let read, read.sourceDigest == page.sourceDigest else {
-                let changed = Diagnostic.error("content.io", id: "content.io.changed", file: page.sourcePath)
-                var unread = PageBuilder.Built(diagnostics: read == nil ? d : [changed],
-                                               facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
-                                                                translationKey: page.translationKey, lastmod: nil))
-                unread.unread = true
-                return unread
-            }
-            return builder.build(read, stems: &stems)
+            let made = Self.build(page, builder: builder, loader: loader, generated: generated, keepsText: keepsText, stems: &stems)
+            var stored = store.add(made)
+            // A page is cached only with every file it wrote: one that could not be is built again next time.
+            stored.cacheable = made.outputs.allSatisfy { output.placedFile($0) != nil }
+            return stored
         }
         diagnostics += built.flatMap(\.diagnostics)
-        // A page whose file was not there to build is compared with nothing, as a file that was never read.
-        let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
-        diagnostics += ParityCheck.check(Array(built.lazy.filter { !$0.unread && !generated.contains($0.facts.sourcePath) }.map(\.facts)),
-                                         languages: config.languages, defaultLanguage: config.defaultLanguage,
-                                         unreadable: Self.unreadable(unreadableFiles, source: source) + unread,
-                                         refused: Self.errorPositions(diagnostics))
-        diagnostics += InternalLinks.check(built.map(\.facts), staticFiles: staticFiles.map(\.relative),
-                                           languages: config.languages)
+        if let failure = store.failure {
+            diagnostics.append(.error("output.io", id: "output.io", ["reason": failure], file: options.resolvedOutput))
+            output.discard()
+            return report(diagnostics, setup: true)
+        }
+        // The checks across pages read each page's facts back from the store as they need them.
+        do {
+            let places = built.map(\.place)
+            let facts: @Sendable (Int) throws -> PageFacts = { try store.facts(BuiltStore.kept(places[$0])) }
+            // A page whose file was not there to build is compared with nothing, as a file that was never read.
+            let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
+            let compared = built.indices.filter { !built[$0].unread && !generated.contains(pages[$0].sourcePath) }
+            diagnostics += try ParityCheck.check(compared.map { ParityCheck.Named(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
+                                                                                 translationKey: pages[$0].translationKey) },
+                                                 facts: { try facts(compared[$0]) }, languages: config.languages,
+                                                 defaultLanguage: config.defaultLanguage,
+                                                 unreadable: Self.unreadable(unreadableFiles, source: source) + unread,
+                                                 refused: Self.errorPositions(diagnostics))
+            // The check of internal links reads only the pages' addresses, anchors and links.
+            let links: @Sendable (Int) throws -> PageFacts = {
+                try store.links(BuiltStore.kept(places[$0]), of: PageFacts(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
+                                                                           translationKey: pages[$0].translationKey, lastmod: nil))
+            }
+            diagnostics += try InternalLinks.check(count: built.count, facts: links, staticFiles: staticFiles.map(\.relative),
+                                                   languages: config.languages)
+        } catch {
+            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+            output.discard()
+            return report(diagnostics, setup: true)
+        }
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
         // Step 2: the site-wide files, then publish only if nothing failed.
@@ -201,13 +227,17 @@ package struct SiteBuilder: Sendable {
                 let discovery = DiscoveryFiles(config: config, index: index)
                 _ = try Sitemaps(discovery: discovery).write(output.write(_:streaming:))
                 try output.write("robots.txt", discovery.robots())
-                try output.write("bulletins/index.json") { try BulletinManifest.write(built.map(\.bulletins), to: $0) }
+                try output.write("bulletins/index.json") { out in
+                    try BulletinManifest.write(pages: built.count, key: { i in
+                        built[i].bulletins == 0 ? nil : (pages[i].translationKey, pages[i].language, pages[i].sourcePath)
+                    }, entries: { i in try store.files(BuiltStore.kept(built[i].place)).bulletins }, to: out)
+                }
                 for lang in config.languages {
                     try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
                 }
                 // One language's index written before the next is made: never two in memory at once.
                 for lang in config.languages {
-                    for file in Self.searchIndex(language: lang, strings: strings, pages: pages, built: built) {
+                    for file in try Self.searchIndex(language: lang, strings: strings, pages: pages, built: built, store: store) {
                         try output.write(file.path, file.bytes)
                     }
                 }
@@ -229,12 +259,12 @@ package struct SiteBuilder: Sendable {
         let failed = diagnostics.hasErrors
         // Bulletins count when they were published; a failed build discards them with the site.
         let bulletinCounts = config.languages.map { lang in
-            (lang, built.reduce(0) { $0 + $1.bulletins.lazy.filter { $0.language == lang }.count })
+            (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
         if !failed, let inputs {
             BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
-            Self.writePageCache(pages: pages, built: built, generated: generated, loaded: loadReports,
+            Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
                                 inputs: inputs, index: indexDigest, output: output, previous: cache?.file)
         }
         // The records are written while the previous site is removed, before the next build may start.
@@ -250,37 +280,64 @@ package struct SiteBuilder: Sendable {
 
     /// The search index of one language, from each page's terms and summary (read as it was built).
     /// The index of one language is already spread over every core.
-    static func searchIndex(language: String, strings: Strings, pages: [Page], built: [PageBuilder.Built])
+    static func searchIndex(language: String, strings: Strings, pages: [Page], built: [BuiltStore.Stored], store: BuiltStore) throws
         -> [(path: String, bytes: [UInt8])]
     {
-        SearchIndexWriter.files(language: language, documents: pages.indices.compactMap { pages[$0].language == language ? built[$0].search : nil },
-                                aliases: strings.text("searchAliases", language), stopWords: strings.text("searchStopWords", language))
+        let documents = try readBack(built, where: { pages[$0].language == language }, store.search).compactMap { $0 }
+        return SearchIndexWriter.files(language: language, documents: documents, aliases: strings.text("searchAliases", language),
+                                       stopWords: strings.text("searchStopWords", language))
+    }
+
+    /// One part of each page `include` names, in the order of the pages, read back from the store on every core.
+    static func readBack<T>(_ built: [BuiltStore.Stored], where include: (Int) -> Bool,
+                            _ read: @Sendable (BuiltStore.Place) throws -> T) throws -> [T] {
+        let places = built.indices.filter(include).map { built[$0].place }
+        return try Parallel.map(places) { place in Result { try read(BuiltStore.kept(place)) } }.map { try $0.get() }
+    }
+
+    /// One page built (or found changed since it was read).
+    static func build(_ page: Page, builder: PageBuilder, loader: ContentLoader, generated: Set<String>, keepsText: Bool,
+                      stems: inout SearchStems) -> PageBuilder.Built {
+        if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
+        if keepsText { return builder.build(page, stems: &stems) }
+        // Otherwise the page is read again, and built from the bytes the site index was made from:
+        // a file changed since fails the build, which publishes one state of the content or none.
+        let (read, d) = loader.load(page.sourcePath)
+        guard let read, read.sourceDigest == page.sourceDigest else {
+            let changed = Diagnostic.error("content.io", id: "content.io.changed", file: page.sourcePath)
+            var unread = PageBuilder.Built(diagnostics: read == nil ? d : [changed],
+                                           facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
+                                                            translationKey: page.translationKey, lastmod: nil))
+            unread.unread = true
+            return unread
+        }
+        return builder.build(read, stems: &stems)
     }
 
     /// What this build made of each page, for the next one to start from, written as it is made: one
     /// entry at a time, so that a big site's cache is never whole in memory. A page taken unchanged
     /// from the last cache (`previous`, the file it was read from) has its entry copied from there.
-    static func writePageCache(pages: [Page], built: [PageBuilder.Built], generated: Set<String>, loaded: [String: [Diagnostic]],
-                               inputs: InputDigest, index: String, output: OutputTree, previous: PageCache.OpenFile?) {
+    static func writePageCache(pages: [Page], built: [BuiltStore.Stored], store: BuiltStore, generated: Set<String>,
+                               loaded: [String: [Diagnostic]], inputs: InputDigest, index: String, output: OutputTree,
+                               previous: PageCache.OpenFile?) {
         // The digest of what the page was built from: a file changed while the build ran is built again next time.
         func source(_ i: Int) -> String? { built[i].source ?? inputs.content[pages[i].sourcePath] }
         func kept(_ i: Int) -> Bool {
-            let (page, b) = (pages[i], built[i])
-            return !generated.contains(page.sourcePath) && source(i) != nil && loaded[page.sourcePath] != nil
-                && b.outputs.allSatisfy { output.placedFile($0) != nil }
+            !generated.contains(pages[i].sourcePath) && source(i) != nil && loaded[pages[i].sourcePath] != nil && built[i].cacheable
         }
-        func made(_ i: Int) -> PageCache.Entry {
-            let (page, b) = (pages[i], built[i])
-            return PageCache.Entry(source: source(i)!, page: PageCache.summary(of: page), loaded: loaded[page.sourcePath]!,
-                                   built: b, outputs: b.outputs.compactMap(output.placedFile))
-        }
-        func entry(_ i: Int) -> PageCache.Written {
-            if let place = built[i].cachedAt, let previous { return .kept(place, in: previous, else: { made(i) }) }
-            return .made(made(i))
+        // Made of what the store holds; nil when it cannot be read back (the cache is then not written).
+        func made(_ i: Int) -> PageCache.Encoded? {
+            guard let place = built[i].place, let bytes = try? store.bytes(place.whole), let files = try? store.files(place) else { return nil }
+            return PageCache.Encoded(source: source(i)!, page: PageCache.summary(of: pages[i]), loaded: loaded[pages[i].sourcePath]!,
+                                     built: bytes, marks: place.marks,
+                                     outputs: PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile).compactMap(output.placedFile))
         }
         let kept = pages.indices.filter(kept).sorted { pages[$0].sourcePath < pages[$1].sourcePath }
         PageCache.write(setup: inputs.setup, index: index, count: kept.count,
-                        entries: kept.lazy.map { (pages[$0].sourcePath, entry($0)) }, for: output.destination)
+                        entries: kept.lazy.map { i in
+                            if let place = built[i].cachedAt, let previous { return (pages[i].sourcePath, .kept(place, in: previous, else: { made(i) })) }
+                            return (pages[i].sourcePath, made(i).map(PageCache.Written.encoded))
+                        }, for: output.destination)
     }
 
     /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept

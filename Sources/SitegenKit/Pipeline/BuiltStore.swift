@@ -1,0 +1,161 @@
+import CPosix
+import Foundation
+import SitegenCore
+import SitegenSearch
+
+/// What building each page gave the site-wide step (``PageBuilder/Built``: facts, search entry,
+/// bulletins), kept in a file of no name beside the output rather than in memory, so that a build's
+/// memory does not grow with every page it has built. Each site-wide part reads back only its part
+/// of each page (the facts, the search entries of one language, the bulletins) when it runs, and
+/// lets it go after.
+///
+/// The file has no name (it is gone when the build ends, however it ends) and is written in the
+/// byte form of the page cache, so the next cache takes a page's bytes from here as they are.
+final class BuiltStore: @unchecked Sendable {
+    private let descriptor: Int32
+    private let lock = NSLock()
+    private var end = 0
+    /// Why a write failed, if one did.
+    private(set) var failure: String?
+
+    /// Where each part of a page's bytes begins among them (``PageBuilder/Built/write(marking:)``).
+    struct Marks: Sendable {
+        var facts: Int
+        /// The facts' address, anchors and links (``PageFacts/readLinks(_:)``), which end them.
+        var links: Int
+        var search: Int
+        var files: Int
+    }
+
+    /// Where one page's bytes lie, and where its parts begin among them.
+    struct Place: Sendable {
+        var start: Int
+        /// Offsets from `start`: the facts, their links, the search entry, the bulletins, the end.
+        var facts: UInt32
+        var links: UInt32
+        var search: UInt32
+        var files: UInt32
+        var end: UInt32
+
+        var whole: Range<Int> { start..<(start + Int(end)) }
+        var factsPart: Range<Int> { (start + Int(facts))..<(start + Int(search)) }
+        var linksPart: Range<Int> { (start + Int(links))..<(start + Int(search)) }
+        var searchPart: Range<Int> { (start + Int(search))..<(start + Int(files)) }
+        var filesPart: Range<Int> { (start + Int(files))..<(start + Int(end)) }
+        var marks: Marks { Marks(facts: Int(facts), links: Int(links), search: Int(search), files: Int(files)) }
+    }
+
+    /// What the site-wide step keeps in memory of one page it built; the rest is in the store.
+    struct Stored: Sendable {
+        var diagnostics: [Diagnostic]
+        /// ``PageBuilder/Built/source``.
+        var source: String?
+        /// ``PageBuilder/Built/cachedAt``.
+        var cachedAt: PageCache.Place?
+        /// ``PageBuilder/Built/unread``.
+        var unread: Bool
+        /// How many bulletins the page made.
+        var bulletins: Int
+        /// Where the rest is; nil when the store could not take it (``failure`` says why; the build fails).
+        var place: Place?
+        /// Whether every file the page wrote is in the output: only then is it kept in the page cache.
+        var cacheable = false
+    }
+
+    /// A store in `folder` (the output's parent: a place the build may write to anyway).
+    init(folder: String) throws {
+        descriptor = sg_open_unnamed(folder)
+        guard descriptor >= 0 else { throw OutputError.io("cannot create a working file in \(folder): \(errnoText())") }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes what building a page gave and returns what stays in memory of it.
+    func add(_ built: PageBuilder.Built) -> Stored {
+        var w = ByteWriter()
+        let marks = built.write(marking: &w)
+        var stored = Stored(diagnostics: built.diagnostics, source: built.source, cachedAt: built.cachedAt, unread: built.unread,
+                            bulletins: built.bulletins.count, place: nil)
+        stored.place = w.bytes.withUnsafeBytes { add($0, marks: marks) }
+        return stored
+    }
+
+    /// Writes a page's results already in byte form (``PageBuilder/Built/write(marking:)``, whose
+    /// marks these are) and returns where they lie, or nil when they could not be written.
+    func add(_ bytes: UnsafeRawBufferPointer, marks: Marks) -> Place? {
+        guard bytes.count < Int(UInt32.max), 0 <= marks.facts, marks.facts <= marks.links, marks.links <= marks.search,
+              marks.search <= marks.files, marks.files <= bytes.count else {
+            lock.lock()
+            failure = failure ?? "a page's results are too large to keep"
+            lock.unlock()
+            return nil
+        }
+        lock.lock()
+        let start = end
+        end += bytes.count
+        lock.unlock()
+        // Each page has its own stretch of the file: the writes of every core need no lock.
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                lock.lock()
+                failure = failure ?? errnoText()
+                lock.unlock()
+                return nil
+            }
+            done += n
+        }
+        return Place(start: start, facts: UInt32(marks.facts), links: UInt32(marks.links), search: UInt32(marks.search),
+                     files: UInt32(marks.files), end: UInt32(bytes.count))
+    }
+
+    /// The bytes of `span`, read back.
+    func bytes(_ span: Range<Int>) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: span.count) { buffer, count in
+            var done = 0
+            while done < span.count {
+                let n = pread(descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.lowerBound + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw OutputError.io("cannot read the build's working file: \(n == 0 ? "cut short" : errnoText())") }
+                done += n
+            }
+            count = done
+        }
+    }
+
+    /// Reads `span` with `read`, which must read all of it.
+    private func read<T>(_ span: Range<Int>, _ read: (inout ByteReader) throws -> T) throws -> T {
+        let bytes = try bytes(span)
+        var r = ByteReader(bytes)
+        let value = try read(&r)
+        guard r.isAtEnd else { throw OutputError.io("the build's working file does not hold what was written to it") }
+        return value
+    }
+
+    /// `place`, which a page has unless the store failed it (and the build with it).
+    static func kept(_ place: Place?) throws -> Place {
+        guard let place else { throw OutputError.io("a page's results could not be kept in the build's working file") }
+        return place
+    }
+
+    /// A page's facts.
+    func facts(_ place: Place) throws -> PageFacts { try read(place.factsPart) { try PageFacts(reading: &$0) } }
+
+    /// A page's address, anchors and links (``PageFacts/readLinks(_:)``) read into `page` (facts that
+    /// name the page and hold nothing else): all the check of internal links reads.
+    func links(_ place: Place, of page: PageFacts) throws -> PageFacts {
+        var facts = page
+        try read(place.linksPart) { try facts.readLinks(&$0) }
+        return facts
+    }
+
+    /// A page's search entry.
+    func search(_ place: Place) throws -> SearchDocument? { try read(place.searchPart, PageBuilder.Built.readSearch) }
+
+    /// A page's bulletins and its own file.
+    func files(_ place: Place) throws -> (bulletins: [BulletinManifest.Entry], pageFile: String?) {
+        try read(place.filesPart, PageBuilder.Built.readFiles)
+    }
+}
