@@ -206,6 +206,57 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNil(PageCache.read(for: f.siteDirectory))
     }
 
+    /// An entry whose list of published files is not what its own results say the page wrote (none
+    /// of them, one left out, another order) is refused: a page is never taken as built while its
+    /// files are missing from the site, in this build or the next.
+    func testACacheListingOtherFilesThanAPagesResultsIsRefused() throws {
+        let f = try Fixture.repositoryGuides()
+        XCTAssertTrue(f.build().published)
+        let page = "content/kk/42500/apply.md"
+        let listed = try XCTUnwrap(PageCache.read(for: f.siteDirectory)?.pages[page]?.outputs)
+        XCTAssertGreaterThan(listed.count, 1, "the page has bulletins")
+        for outputs in [[], Array(listed.dropFirst()), Array(listed.reversed())] {
+            var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "the build left a cache")
+            cache.pages[page]?.outputs = outputs
+            cache.file = nil
+            PageCache.write(cache, for: f.siteDirectory)
+            XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache listing \(outputs.count) of the page's \(listed.count) files is refused")
+            try f.append("content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
+            try assertSameAsCleanBuild(f, after: "a cache listing \(outputs.count) files for \(page)")
+            XCTAssertNotNil(f.output("kk/42500/apply/index.html"), "the page is published")
+        }
+    }
+
+    /// A length in a cache beyond what is left of the file (a setup text, an entry) is refused as soon as
+    /// it is read: the rest of the file is not read to look for bytes that cannot be there.
+    func testACacheLengthBeyondItsFileIsRefusedWithoutReadingIt() throws {
+        let f = try Fixture.repositoryGuides()
+        XCTAssertTrue(f.build().published)
+        let good = try XCTUnwrap(FileReader.read(f.root + "/.site.pages"))
+        let head = Array(good.prefix(PageCache.header.count + 65))
+        var huge = ByteWriter()
+        huge.int(1 << 40)
+        var entry = ByteWriter()
+        let cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
+        entry.string(cache.setup)
+        entry.string(cache.index)
+        entry.int(1)
+        entry.string("content/kk/42500/apply.md")
+        entry.int(1 << 40)
+        for (what, body) in [("setup text", huge.bytes), ("entry", entry.bytes)] {
+            try f.writeBytes(".site.pages", head + body)
+            // Made 256 MB long without writing it (a sparse file): the bytes the length asks for are not there.
+            XCTAssertEqual(truncate(f.root + "/.site.pages", 256 << 20), 0)
+            func bytesRead() throws -> Int {
+                let io = try String(contentsOfFile: "/proc/self/io", encoding: .utf8)
+                return Int(io.split(separator: "\n").first { $0.hasPrefix("rchar:") }!.split(separator: " ")[1])!
+            }
+            let before = try bytesRead()
+            XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache whose \(what) runs past its file")
+            XCTAssertLessThan(try bytesRead() - before, 32 << 20, "the \(what)'s length was believed: the file was read on")
+        }
+    }
+
     func testWarningsOfPagesNotBuiltAgainAreStillReported() throws {
         let f = try Fixture.repositoryGuides()
         // A page without its translation (a site-wide warning), and a section with a slug (a warning of

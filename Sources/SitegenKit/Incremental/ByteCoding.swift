@@ -161,10 +161,12 @@ struct ByteReader {
 /// A file read a stretch at a time, for values that may lie across two reads (``PageCache``, whose
 /// entries are read a few megabytes at a time rather than the whole file at once).
 struct FileStretches {
-    /// How much is read at a time.
+    /// How much is read at a time, at least.
     static let stretch = 8 << 20
 
     let descriptor: Int32
+    /// The file's size: no run of bytes is longer than what is left of it.
+    let size: Int
     /// What was read and not yet let go; `start` is where the next value begins in it.
     private(set) var bytes: [UInt8] = []
     private(set) var start = 0
@@ -172,25 +174,49 @@ struct FileStretches {
     private(set) var base = 0
     private var atEnd = false
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32, size: Int) {
+        self.descriptor = descriptor
+        self.size = size
+    }
 
-    /// The next value, read by `read` from what is left, more of the file read until it is whole.
-    /// Throws when the file ends first (or `read` finds it malformed once all is read).
+    /// The next value of a few bytes (a number, a fixed field), read by `read` from what is left,
+    /// more of the file read until it is whole. Throws when the file ends first.
     mutating func next<T>(_ read: (inout ByteReader) throws -> T) throws -> T {
         while true {
-            var r = ByteReader(bytes, in: start..<bytes.count)
-            if let value = try? read(&r) {
-                start = r.offset
-                return value
-            }
+            if let value = attempt(read) { return value }
             guard !atEnd else { throw ByteReader.Malformed() }
-            try readMore()
+            try readMore(Self.stretch)
         }
     }
 
+    /// `read` over what is left, or nil when it is not enough. Its reader is gone when it returns, so
+    /// reading more appends to `bytes` without copying them.
+    private mutating func attempt<T>(_ read: (inout ByteReader) throws -> T) -> T? {
+        var r = ByteReader(bytes, in: start..<bytes.count)
+        guard let value = try? read(&r) else { return nil }
+        start = r.offset
+        return value
+    }
+
+    /// The next run of bytes framed by its length (``ByteWriter/bytes(_:)``): where it lies in
+    /// ``bytes``. A length beyond what is left of the file is refused before anything more is read.
+    mutating func run() throws -> Range<Int> {
+        let count = try next { try $0.int() }
+        guard count >= 0, count <= size - (base + start) else { throw ByteReader.Malformed() }
+        while bytes.count - start < count {
+            guard !atEnd else { throw ByteReader.Malformed() }
+            try readMore(max(Self.stretch, count - (bytes.count - start)))
+        }
+        defer { start += count }
+        return start..<(start + count)
+    }
+
+    /// The next string (``ByteWriter/string(_:)``).
+    mutating func string() throws -> String { String(decoding: bytes[try run()], as: UTF8.self) }
+
     /// Whether every byte of the file was taken.
     mutating func isAtEnd() throws -> Bool {
-        while start == bytes.count && !atEnd { try readMore() }
+        while start == bytes.count && !atEnd { try readMore(Self.stretch) }
         return start == bytes.count
     }
 
@@ -201,15 +227,15 @@ struct FileStretches {
         start = 0
     }
 
-    private mutating func readMore() throws {
+    private mutating func readMore(_ wanted: Int) throws {
         let old = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: Self.stretch))
+        bytes.append(contentsOf: repeatElement(0, count: wanted))
         var n = -1
         while n < 0 {
-            n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, Self.stretch) }
+            n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, wanted) }
             guard n >= 0 || errno == EINTR else { throw ByteReader.Malformed() }
         }
-        bytes.removeLast(Self.stretch - n)
+        bytes.removeLast(wanted - n)
         atEnd = n == 0
     }
 }

@@ -154,8 +154,8 @@ struct PageCache {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let store = store ?? (try? BuiltStore(folder: OutputTree.stagingPrefix(for: destination).parent)) else { return nil }
-        var stretches = FileStretches(descriptor: fd)
-        guard var cache = try? PageCache(reading: &stretches, size: Int(info.st_size), store: store) else { return nil }
+        var stretches = FileStretches(descriptor: fd, size: Int(info.st_size))
+        guard var cache = try? PageCache(reading: &stretches, store: store) else { return nil }
         cache.file = file
         return cache
     }

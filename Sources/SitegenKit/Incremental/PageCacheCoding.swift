@@ -13,15 +13,15 @@ extension PageCache {
     /// building each page gave into `store`, if its outline has the digest its header line says (see
     /// ``Outline``). Each entry is framed by its length, so the entries of a stretch are found first
     /// and then hashed and read apart, on every core.
-    init(reading file: inout FileStretches, size: Int, store: BuiltStore) throws {
+    init(reading file: inout FileStretches, store: BuiltStore) throws {
         guard try file.next({ Array(try $0.fixed(PageCache.header.count)) }) == PageCache.header else { throw ByteReader.Malformed() }
         let digest = try file.next { Array(try $0.fixed(64)) }
         guard try file.next({ try $0.fixed(1).first }) == UInt8(ascii: "\n") else { throw ByteReader.Malformed() }
-        setup = try file.next { try $0.string() }
-        index = try file.next { try $0.string() }
+        setup = try file.string()
+        index = try file.string()
         let count = try file.next { try $0.int() }
         // Each entry takes two bytes at least: a count beyond that is not believed.
-        guard count >= 0, count <= size / 2 else { throw ByteReader.Malformed() }
+        guard count >= 0, count <= file.size / 2 else { throw ByteReader.Malformed() }
         var outline = Outline(setup: setup, index: index, count: count)
         var pages: [String: Entry] = [:]
         var stretch: [(path: String, span: Range<Int>)] = []
@@ -42,7 +42,7 @@ extension PageCache {
             file.dropTaken()
         }
         for _ in 0..<count {
-            stretch.append((try file.next { try $0.string() }, try file.next { try $0.span() }))
+            stretch.append((try file.string(), try file.run()))
             if stretch[stretch.count - 1].span.upperBound - stretch[0].span.lowerBound >= FileStretches.stretch { try readStretch() }
         }
         try readStretch()
@@ -135,14 +135,20 @@ extension PageCache.Entry {
         guard b.offset - start == marks.search else { throw ByteReader.Malformed() }
         _ = try PageBuilder.Built.readSearch(&b)
         guard b.offset - start == marks.files else { throw ByteReader.Malformed() }
-        let bulletins = try PageBuilder.Built.readFiles(&b).bulletins.count
-        guard b.isAtEnd, let place = b.withBytes(start..<b.offset, { store.add($0, marks: marks) }) else { throw ByteReader.Malformed() }
-        built = BuiltStore.Stored(diagnostics: diagnostics, source: nil, cachedAt: nil, unread: false, bulletins: bulletins, place: place)
+        let files = try PageBuilder.Built.readFiles(&b)
+        // Not kept when the store cannot take it: the cache is then not used, and the build goes on.
+        guard b.isAtEnd, let place = b.withBytes(start..<b.offset, { store.add($0, marks: marks, failing: false) }) else {
+            throw ByteReader.Malformed()
+        }
+        built = BuiltStore.Stored(diagnostics: diagnostics, source: nil, cachedAt: nil, unread: false, bulletins: files.bulletins.count,
+                                  place: place)
         outputs = try r.array { r in
             BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
         }
+        // Exactly the files the page's results say it wrote, and only those its address may write.
         let page = self.page
-        guard outputs.allSatisfy({ PageCache.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
+        guard outputs.map(\.path) == PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile),
+              outputs.allSatisfy({ PageCache.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
     }
 
     /// The entry with what building the page gave read back from the store, to be written; nil when

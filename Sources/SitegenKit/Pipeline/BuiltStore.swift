@@ -81,13 +81,12 @@ final class BuiltStore: @unchecked Sendable {
     }
 
     /// Writes a page's results already in byte form (``PageBuilder/Built/write(marking:)``, whose
-    /// marks these are) and returns where they lie, or nil when they could not be written.
-    func add(_ bytes: UnsafeRawBufferPointer, marks: Marks) -> Place? {
+    /// marks these are) and returns where they lie, or nil when they could not be written: a
+    /// ``failure`` of the build, unless `failing` is false (a page cache's entry, which is then let go).
+    func add(_ bytes: UnsafeRawBufferPointer, marks: Marks, failing: Bool = true) -> Place? {
         guard bytes.count < Int(UInt32.max), 0 <= marks.facts, marks.facts <= marks.links, marks.links <= marks.search,
               marks.search <= marks.files, marks.files <= bytes.count else {
-            lock.lock()
-            failure = failure ?? "a page's results are too large to keep"
-            lock.unlock()
+            if failing { fail("a page's results are too large to keep") }
             return nil
         }
         lock.lock()
@@ -100,15 +99,19 @@ final class BuiltStore: @unchecked Sendable {
             let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                lock.lock()
-                failure = failure ?? errnoText()
-                lock.unlock()
+                if failing { fail(errnoText()) }
                 return nil
             }
             done += n
         }
         return Place(start: start, facts: UInt32(marks.facts), links: UInt32(marks.links), search: UInt32(marks.search),
                      files: UInt32(marks.files), end: UInt32(bytes.count))
+    }
+
+    private func fail(_ reason: String) {
+        lock.lock()
+        failure = failure ?? reason
+        lock.unlock()
     }
 
     /// The bytes of `span`, read back.
