@@ -15,6 +15,23 @@ package enum FileReader {
         return read(descriptor: fd, size: Int(info.st_size), limit: limit)
     }
 
+    /// Fills `buffer` with the bytes of an open file from `offset` on (`pread`, so the file's own
+    /// position is untouched and several threads may read it at once). False when they cannot all be
+    /// read: a read error (errno says which), or the file ends first (errno 0).
+    package static func read(descriptor fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                if n == 0 { errno = 0 }
+                return false
+            }
+            done += n
+        }
+        return true
+    }
+
     /// The bytes of an open file from where it stands to its end, `size` (what `fstat` gave) the room
     /// made first; nil on a read error, or once more than `limit` bytes came (a file still growing).
     /// The caller keeps and closes the descriptor.

@@ -28,9 +28,6 @@ struct ByteWriter {
         }
     }
 
-    /// Appends bytes already in this form (written by another writer), without a length.
-    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
-
     mutating func bytes(_ value: [UInt8]) {
         int(value.count)
         bytes.append(contentsOf: value)

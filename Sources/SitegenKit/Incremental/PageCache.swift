@@ -48,14 +48,8 @@ struct PageCache {
         /// appended, when they cannot be read whole or are not those.
         func copy(_ place: Place, to w: inout ByteWriter) -> Bool {
             w.append(count: place.span.count) { buffer in
-                var done = 0
-                while done < buffer.count {
-                    let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.span.lowerBound + done))
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { return false }
-                    done += n
-                }
-                return SHA256Digest.bytes(UnsafeRawBufferPointer(buffer)) == place.digest
+                FileReader.read(descriptor: descriptor, into: buffer, at: place.span.lowerBound)
+                    && SHA256Digest.bytes(UnsafeRawBufferPointer(buffer)) == place.digest
             }
         }
     }

@@ -117,14 +117,10 @@ final class BuiltStore: @unchecked Sendable {
     /// The bytes of `span`, read back.
     func bytes(_ span: Range<Int>) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: span.count) { buffer, count in
-            var done = 0
-            while done < span.count {
-                let n = pread(descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.lowerBound + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw OutputError.io("cannot read the build's working file: \(n == 0 ? "cut short" : errnoText())") }
-                done += n
+            guard FileReader.read(descriptor: descriptor, into: UnsafeMutableRawBufferPointer(buffer), at: span.lowerBound) else {
+                throw OutputError.io("cannot read the build's working file: \(errno == 0 ? "cut short" : errnoText())")
             }
-            count = done
+            count = span.count
         }
     }
 
