@@ -84,7 +84,8 @@ final class TreeHTMLTests: XCTestCase {
             let body = BodyRenderer(basePath: s.config.basePath, alertTitles: s.strings.alertTitles(page.language),
                                     fakeMark: s.strings.text("fakeMark", page.language))
                 .render(checked.document, inventory: checked.inventory, edits: checked.edits,
-                        guide: GuideRenderer(page: page, config: s.config, strings: s.strings))
+                        guide: GuideRenderer(page: page, config: s.config, strings: s.strings,
+                                            typeset: TypesetText(page, document: checked.document, edits: checked.edits)))
             XCTAssertFalse(body.html.isEmpty, file)
             XCTAssertEqual(checked.document.renderHTML(), before, file)
             let (bulletinsAfter, _) = s.bulletins.make(page, document: checked.document, edits: checked.edits)

@@ -7,12 +7,15 @@ import WHATWGURL
 
 /// Reads a checked page into a `BulletinDocument`: the same tree the HTML page is rendered from,
 /// before anything rewrites it, with the inspection's decisions (which names to defang, which
-/// links to publish over https) applied, every link made absolute and the language's typography set.
+/// links to publish over https) applied, every link made absolute, and the text as ``TypesetText``
+/// typeset it for the page.
 struct BulletinReader {
     let page: Page
     let config: SiteConfig
     let strings: Strings
     let edits: RenderEdits
+    /// The page's text with its typography, as its HTML shows it.
+    let typeset: TypesetText
 
     private static let parser = URLParser(domainToASCII: { IDNA.toASCII($0).value })
     /// Whether a destination parses as an absolute URL; pages repeat the same few addresses.
@@ -20,12 +23,9 @@ struct BulletinReader {
 
     func read(_ document: MarkdownDocument) -> BulletinDocument {
         let language = page.language
-        var blocks = document.root.children.flatMap(block)
-        blocks = blocks.map(typeset)
-        let fm = page.frontMatter
+        let blocks = document.root.children.flatMap(block)
         var doc = BulletinDocument(
-            title: Typography.apply(fm.title, language: language),
-            description: fm.description.map { Typography.apply($0, language: language) },
+            title: typeset.title, description: typeset.description,
             blocks: blocks, pageURL: config.absoluteURL(page.url), language: language, sourcePath: page.sourcePath)
         // The names the page's warnings defang (code included) and those its known-fakes blocks list.
         doc.namedFakes = Set(edits.defanged.flatMap { node, ranges in
@@ -84,7 +84,8 @@ struct BulletinReader {
             return [BulletinBlock(kind: .quote(kind, title: nil, children.flatMap(block)), at: at)]
         case .codeBlock:
             if node.isFenced, let guide = GuideBlock(info: node.fenceInfo ?? "") {
-                return guideBlock(guide, at: at)
+                // Their text is sitegen.yml's, not the page's: typeset here, as the HTML's block does.
+                return guideBlock(guide, at: at).map(typography)
             }
             var text = defanged(node)
             if text.hasSuffix("\n") { text.removeLast() }
@@ -139,13 +140,13 @@ struct BulletinReader {
             switch node.kind {
             case .text:
                 if let ranges = edits.defanged[node] {
-                    for s in NameSegments.of(node.literal ?? "", names: ranges) {
+                    for s in typeset.segments(of: node, names: ranges) {
                         out.append(s.isName ? .fakeName(s.text) : .text(s.text))
                     }
                 } else {
-                    out.append(.text(node.literal ?? ""))
+                    out.append(.text(typeset.text(of: node) ?? node.literal ?? ""))
                 }
-            case .softBreak: out.append(.text(" "))
+            case .softBreak: out.append(.text(typeset.text(of: node) ?? " "))
             case .lineBreak: out.append(.lineBreak)
             case .code: out.append(.code(defanged(node)))
             case .emphasis: out.append(.emphasis(inlines(node.children)))
@@ -164,7 +165,7 @@ struct BulletinReader {
                 out += alt.isEmpty ? [.text(" ")] : alt
             case .htmlInline:
                 // Dropped raw HTML leaves a space, as on the page: text on either side must not join.
-                out.append(.text(" "))
+                out.append(.text(typeset.text(of: node) ?? " "))
             default:
                 out += inlines(node.children)
             }
@@ -217,26 +218,26 @@ struct BulletinReader {
 
     // MARK: Typography
 
-    /// The language's quotes, dashes and no-break spaces, across the runs of each block.
-    private func typeset(_ block: BulletinBlock) -> BulletinBlock {
+    /// The language's quotes, dashes and no-break spaces, across the runs of each block of a guide block.
+    private func typography(_ block: BulletinBlock) -> BulletinBlock {
         var b = block
         switch block.kind {
-        case .heading(let level, let content): b.kind = .heading(level: level, typeset(content))
-        case .paragraph(let content): b.kind = .paragraph(typeset(content))
+        case .heading(let level, let content): b.kind = .heading(level: level, typography(content))
+        case .paragraph(let content): b.kind = .paragraph(typography(content))
         case .list(let style, let items):
             b.kind = .list(style, items.map { item in
                 var i = item
-                i.blocks = item.blocks.map(typeset)
+                i.blocks = item.blocks.map(typography)
                 return i
             })
-        case .quote(let kind, let title, let blocks): b.kind = .quote(kind, title: title, blocks.map(typeset))
-        case .table(let rows): b.kind = .table(rows.map { $0.map(typeset) })
+        case .quote(let kind, let title, let blocks): b.kind = .quote(kind, title: title, blocks.map(typography))
+        case .table(let rows): b.kind = .table(rows.map { $0.map(typography) })
         case .code, .rule: break
         }
         return b
     }
 
-    private func typeset(_ inlines: [BulletinInline]) -> [BulletinInline] {
+    private func typography(_ inlines: [BulletinInline]) -> [BulletinInline] {
         var state = QuoteState()
         func walk(_ inlines: [BulletinInline]) -> [BulletinInline] {
             inlines.map { inline in

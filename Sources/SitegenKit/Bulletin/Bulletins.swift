@@ -42,9 +42,11 @@ struct BulletinMaker {
     let inspector: PageInspector
 
     /// The bulletins of a page and what is wrong with them; none are returned when anything is.
-    func make(_ page: Page, document: MarkdownDocument, edits: RenderEdits,
+    /// `typeset`: the page's text as its HTML shows it, when the page is rendered too (made here otherwise).
+    func make(_ page: Page, document: MarkdownDocument, edits: RenderEdits, typeset: TypesetText? = nil,
               channels: [BulletinChannel] = BulletinChannel.allCases, guarded: Bool = true) -> ([Bulletin], [Diagnostic]) {
-        let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits).read(document)
+        let typeset = typeset ?? TypesetText(page, document: document, edits: edits)
+        let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits, typeset: typeset).read(document)
         let language = page.language
         let titles = strings.alertTitles(language)
         let more = strings.text("bulletinMore", language)

@@ -25,6 +25,8 @@ struct GuideRenderer {
     let page: Page
     let config: SiteConfig
     let strings: Strings
+    /// The page's text with its typography, as its bulletins show it.
+    let typeset: TypesetText
 
     func apply(to document: MarkdownDocument, plan: inout RenderPlan) -> RenderedBody {
         var body = RenderedBody(html: "")
@@ -144,53 +146,28 @@ struct GuideRenderer {
         return body
     }
 
-    /// The language's typography on every text node a reader sees; quotes nest across the inline
-    /// markup of one block, so the quote state is carried until the block changes.
+    /// The page's typography (``TypesetText``) on every text node, soft break and stretch of text
+    /// between names that it changed; what the plan leaves out was never typeset.
     private func applyTypography(_ document: MarkdownDocument, plan: inout RenderPlan) {
-        var state = QuoteState()
-        var block: CMarkNode? = nil
-        func typeset(_ text: String, in node: CMarkNode) -> String {
-            var container = node.parent
-            while let c = container, ![.paragraph, .heading, .tableCell, .item, .taskItem, .document].contains(c.kind) {
-                container = c.parent
-            }
-            if container != block {
-                block = container
-                state = QuoteState()
-            }
-            return Typography.apply(text, language: page.language, state: &state)
-        }
-        var skipping: CMarkNode? = nil
         document.forEachNode { node in
-            // What the plan leaves out is not read; what it shows instead is, piece by piece.
-            if let s = skipping {
-                var up: CMarkNode? = node
-                while let u = up, u != s { up = u.parent }
-                if up != nil { return }
-                skipping = nil
-            }
-            if plan.removed.contains(node) || plan.blocks[node] != nil { skipping = node; return }
-            if let pieces = plan.pieces[node] {
-                skipping = node
-                plan.pieces[node] = pieces.map { piece in
-                    switch piece {
-                    case .text(let text): return .text(typeset(text, in: node))
-                    case .marked(_, let text): state.skip(text)
-                    case .html: break
-                    }
-                    return piece
-                }
-                return
-            }
-            // Line breaks and code spans are not typeset, but they are what the next text follows.
             switch node.kind {
-            case .softBreak, .lineBreak: state.skip("\n"); return
-            case .code: state.skip(node.literal ?? ""); return
-            default: break
+            case .text:
+                if let stretches = typeset.stretches(of: node), let pieces = plan.pieces[node] {
+                    var rest = stretches[...]
+                    plan.pieces[node] = pieces.map { piece in
+                        guard case .text = piece, let text = rest.popFirst() else { return piece }
+                        return .text(text)
+                    }
+                } else if let text = typeset.text(of: node) {
+                    plan.pieces[node] = [.text(text)]
+                }
+            case .softBreak, .htmlInline:
+                // A soft break is shown as the tree has it (a new line) unless typography made it
+                // something else: a no-break space, or nothing when the dash after it took its place.
+                if let text = typeset.text(of: node) { plan.pieces[node] = [.text(text)] }
+            default:
+                break
             }
-            guard node.kind == .text, let text = node.literal else { return }
-            let typeset = typeset(text, in: node)
-            if typeset != text { plan.pieces[node] = [.text(typeset)] }
         }
     }
 }

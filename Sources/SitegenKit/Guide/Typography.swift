@@ -56,6 +56,38 @@ package enum Typography {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Applies the language's typography to a run the renderers show in pieces (text nodes and the soft
+    /// breaks between them, the stretches of a text around a fake's name), as one text: a dash or a
+    /// number is seen with its neighbours across the pieces (`42` and `500 ₸` split by a line break of
+    /// the source). Returns each piece's share of the result, in order: joined, they are the typeset run;
+    /// a space the typography gave up (before a spaced dash) leaves its piece shorter.
+    package static func apply(pieces: [String], language: String, state: inout QuoteState) -> [String] {
+        guard pieces.count > 1 else { return pieces.map { apply($0, language: language, state: &state) } }
+        let text = pieces.joined()
+        guard usesKazakhRussianRules(language), !text.isEmpty else { return pieces }
+        guard mayNeedChanges(text, previous: state.previous) else {
+            state.previous = text.unicodeScalars.last
+            return pieces
+        }
+        var starts: [Int] = []
+        var at = 0
+        for piece in pieces {
+            starts.append(at)
+            at += piece.unicodeScalars.count
+        }
+        var typesetter = Typesetter(text, state: state, pieceStarts: starts)
+        typesetter.run()
+        state.depth = typesetter.depth
+        if let last = typesetter.out.last { state.previous = last }
+        if typesetter.out == typesetter.input { return pieces }
+        let bounds = typesetter.outputStarts + [typesetter.out.count]
+        return pieces.indices.map { k in
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: typesetter.out[bounds[k]..<bounds[k + 1]])
+            return String(piece)
+        }
+    }
+
     /// Convenience for a whole standalone text (a title, a description).
     package static func apply(_ text: String, language: String) -> String {
         var state = QuoteState()
@@ -124,8 +156,13 @@ extension Typography {
         let before: Unicode.Scalar?
         var depth: Int
         var out: [Unicode.Scalar] = []
+        /// Where each piece of the run starts in `input`, and (once run) in `out`: what a piece's scalars
+        /// were written as is its share of the result.
+        private let pieceStarts: [Int]
+        private(set) var outputStarts: [Int] = []
 
-        init(_ text: String, state: QuoteState) {
+        init(_ text: String, state: QuoteState, pieceStarts: [Int] = []) {
+            self.pieceStarts = pieceStarts
             input = ScalarArray.of(text)
             before = state.previous
             depth = state.depth
@@ -139,11 +176,13 @@ extension Typography {
 
         mutating func run() {
             var i = 0
+            markPieces(upTo: 0)
             if before == "№" {
                 // The № ended the previous run; its number starts this one.
                 i = numero(continuing: -1)
             }
             while i < input.count {
+                markPieces(upTo: i)
                 let c = input[i]
                 if protected[i] {
                     out.append(c)
@@ -176,6 +215,21 @@ extension Typography {
                 }
                 i += 1
             }
+            markPieces(upTo: input.count)
+        }
+
+        /// Notes where in `out` each piece starting at or before input position `i` begins (a piece whose
+        /// first scalar was read with the one before it, `№` and its space, begins after them).
+        private mutating func markPieces(upTo i: Int) {
+            while outputStarts.count < pieceStarts.count, pieceStarts[outputStarts.count] <= i {
+                outputStarts.append(out.count)
+            }
+        }
+
+        /// Takes back the last `count` scalars written; a piece that began among them begins where they were.
+        private mutating func unwrite(_ count: Int) {
+            out.removeLast(count)
+            for k in outputStarts.indices where outputStarts[k] > out.count { outputStarts[k] = out.count }
         }
 
         /// Straight quote: opening or closing by its left neighbour, «» outside, „“ inside.
@@ -224,7 +278,7 @@ extension Typography {
             if spaces > 0 {
                 let beforeSpaces = spaces < out.count ? out[out.count - 1 - spaces] : before
                 if let b = beforeSpaces, !TypographyText.isLineBreak(b) {
-                    out.removeLast(spaces)
+                    unwrite(spaces)
                     out.append(TypographyText.nbsp)
                     out.append(TypographyText.emDash)
                     return

@@ -71,10 +71,12 @@ struct PageBuilder: Sendable {
         let checked = checker.check(page)
         var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
+        // The page and its bulletins show the text with the one typography.
+        let typeset = TypesetText(page, document: checked.document, edits: checked.edits)
         // Bulletins first: a page whose bulletin cannot be sent is not written at all.
         var entries: [BulletinManifest.Entry] = []
         if wanted && page.frontMatter.bulletin {
-            let (made, d) = bulletins.make(page, document: checked.document, edits: checked.edits)
+            let (made, d) = bulletins.make(page, document: checked.document, edits: checked.edits, typeset: typeset)
             diagnostics += d
             let folder = BulletinManifest.folder(of: page)
             let pageURL = context.config.absoluteURL(page.url)
@@ -89,31 +91,33 @@ struct PageBuilder: Sendable {
             if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         }
         let titles = context.strings.alertTitles(page.language)
-        let guide = GuideRenderer(page: page, config: context.config, strings: context.strings)
+        let guide = GuideRenderer(page: page, config: context.config, strings: context.strings, typeset: typeset)
         let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles,
                                 fakeMark: context.strings.text("fakeMark", page.language))
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)
-        let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body))
+        let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body, typeset: typeset))
         do {
             try output.write(page.outputPath, html)
         } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
         }
-        return Built(diagnostics: diagnostics, facts: checked.facts, search: searchDocument(page, checked.inventory, stems: &stems),
+        return Built(diagnostics: diagnostics, facts: checked.facts,
+                     search: searchDocument(page, checked.inventory, typeset: typeset, stems: &stems),
                      bulletins: entries.compacted, pageFile: page.outputPath)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the
     /// text) and the words a reader sees.
-    private func searchDocument(_ page: Page, _ inventory: MarkdownInventory, stems: inout SearchStems) -> SearchDocument {
+    private func searchDocument(_ page: Page, _ inventory: MarkdownInventory, typeset: TypesetText,
+                                stems: inout SearchStems) -> SearchDocument {
         let lang = page.language
         let text = inventory.textRuns.map(\.text).joined(separator: " ")
         // The snippet is shown to readers: it never comes from an alert, where fakes are named (the page
         // shows them defanged; a snippet has no such rendering). Their words are still found by search.
-        let snippet = page.frontMatter.description
-            ?? String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160))
-        let document = SearchDocument(url: context.href(page.url), title: Typography.apply(page.frontMatter.title, language: lang),
-                                      snippet: Typography.apply(snippet, language: lang), text: page.frontMatter.title + " " + text)
+        let snippet = typeset.description ?? Typography.apply(
+            String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160)), language: lang)
+        let document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
+                                      text: page.frontMatter.title + " " + text)
         guard let analyzer = searchAnalyzers[lang] else { return document }
         return SearchIndexWriter.analyzed(document, analyzer: analyzer, stems: &stems.byLanguage[lang, default: [:]])
     }

@@ -39,12 +39,12 @@ struct PageContext: Sendable {
     }
 
     /// The context of a content page or list page.
-    func page(_ page: Page, body: RenderedBody) -> TemplateObject {
+    func page(_ page: Page, body: RenderedBody, typeset: TypesetText) -> TemplateObject {
         var ctx = common(language: page.language)
         let fm = page.frontMatter
         let lang = page.language
-        ctx["title"] = .text(Typography.apply(fm.title, language: lang))
-        ctx["description"] = .text(fm.description.map { Typography.apply($0, language: lang) } ?? "")
+        ctx["title"] = .text(typeset.title)
+        ctx["description"] = .text(typeset.description ?? "")
         ctx["hasDescription"] = .flag(fm.description != nil)
         ctx["canonical"] = .text(config.absoluteURL(page.url))
         ctx["url"] = .text(href(page.url))

@@ -1,0 +1,72 @@
+import XCTest
+
+@testable import SitegenCore
+@testable import SitegenKit
+
+/// A page and its bulletins show one typography: the quotes, dashes and no-break spaces are set once per
+/// page (``TypesetText``) and both renderings read them, across the pieces the source splits a
+/// sentence into (a line break of the source, a code span, emphasis, a fake's name).
+final class TypesetTextTests: XCTestCase {
+    private let nbsp = "\u{A0}"
+
+    /// Builds one Kazakh page and returns the text of each paragraph of its HTML and its plain bulletin.
+    private func build(_ markdown: String) throws -> (paragraphs: [String], bulletin: String) {
+        let f = try Fixture(config: GuideBlocksTests.config)
+        try f.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n" + markdown)
+        let report = f.build()
+        assertNoErrors(report.diagnostics)
+        let html = try XCTUnwrap(f.output("kk/test/index.html").map(HTMLParser.parse))
+        let main = try XCTUnwrap(html.first("main"))
+        let paragraphs = main.all("p").map { $0.text }
+        return (paragraphs, try XCTUnwrap(f.output("bulletins/kk/test/text.txt")))
+    }
+
+    /// Each case: the source, and the sentence a reader must see in the page and in the bulletin.
+    func testThePageAndItsBulletinShowTheSameTypographyAcrossTheSourcesPieces() throws {
+        let cases: [(source: String, shown: String)] = [
+            // A line break of the source between the groups of a sum and before a dash.
+            ("Төлем 42\n500 ₸ болады.", "Төлем 42\(nbsp)500\(nbsp)₸ болады."),
+            ("Өтінішті ертең беріңіз\n— бұл тегін.", "Өтінішті ертең беріңіз\(nbsp)— бұл тегін."),
+            // A code span that opens the paragraph: the dash after it follows its text.
+            ("`42500` — төлемнің коды.", "42500\(nbsp)— төлемнің коды."),
+            // An alert's marker line is no text: the quote after it opens the sentence.
+            ("> [!WARNING]\n> \"Төлем\" — жалған бот.", "«Төлем»\(nbsp)— жалған бот."),
+            // Quotes around emphasis open and close across it.
+            ("Ол \"**маңызды**\" деді.", "Ол «маңызды» деді."),
+            // A sum split by emphasis keeps its unit on its line.
+            ("Барлығы **42 500** ₸.", "Барлығы 42\(nbsp)500\(nbsp)₸."),
+        ]
+        let (paragraphs, bulletin) = try build(cases.map(\.source).joined(separator: "\n\n") + "\n")
+        for (source, shown) in cases {
+            XCTAssertTrue(paragraphs.contains(shown), "page: \(source.debugDescription) → \(paragraphs.map(\.debugDescription))")
+            XCTAssertTrue(bulletin.contains(shown), "bulletin: \(source.debugDescription) → \(bulletin.debugDescription)")
+        }
+    }
+
+    /// A line break of the source that typography leaves alone stays a line break in the HTML (the page's
+    /// bytes follow the source), and the bulletin reads it as a space.
+    func testAnUntouchedLineBreakStaysALineBreak() throws {
+        let f = try Fixture(config: GuideBlocksTests.config)
+        try f.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\nБірінші жол\nекінші жол.\n")
+        assertNoErrors(f.build().diagnostics)
+        XCTAssertTrue(try XCTUnwrap(f.output("kk/test/index.html")).contains("<p>Бірінші жол\nекінші жол.</p>"))
+        XCTAssertTrue(try XCTUnwrap(f.output("bulletins/kk/test/text.txt")).contains("Бірінші жол екінші жол."))
+    }
+
+    /// The pieces of a run share the result exactly: joined, they are the run typeset whole, whatever
+    /// the typography took or gave at their seams.
+    func testPiecesJoinToTheWholeRunTypeset() {
+        let runs: [[String]] = [
+            ["42", " ", "500 ₸"], ["сөз ", "— сөз"], ["сөз", " ", "- сөз"], ["№", " ", "5"], ["\"", "сөз", "\""],
+            ["", "a", ""], ["1 000", " ", "000"], ["сөз  ", " — ", "сөз"], ["https://egov.kz/a", " - ", "b"],
+        ]
+        for pieces in runs {
+            var split = QuoteState()
+            var whole = QuoteState()
+            let typeset = Typography.apply(pieces: pieces, language: "kk", state: &split)
+            XCTAssertEqual(typeset.count, pieces.count, "\(pieces)")
+            XCTAssertEqual(typeset.joined(), Typography.apply(pieces.joined(), language: "kk", state: &whole), "\(pieces)")
+            XCTAssertEqual(split, whole, "\(pieces)")
+        }
+    }
+}
