@@ -94,4 +94,42 @@ final class TreeHTMLTests: XCTestCase {
         }
         XCTAssertGreaterThan(rendered, 10)
     }
+
+    /// The ids `check` knows for a page's headings come from the text plan, which skips the names' markup:
+    /// it reads every heading as the full plan does, on the repository's pages and on headings holding
+    /// fakes' names, code, links, images and raw HTML.
+    func testTheTextPlanReadsHeadingsAsTheFullPlan() throws {
+        let (setup, d) = SiteSetup.load(BuildOptions(sourceDirectory: Fixture.repository))
+        let s = try XCTUnwrap(setup, "\(d)")
+        let hostile = """
+            ---
+            title: Бет
+            ---
+            > [!WARNING]
+            > ## Жалған EgovKzBot2.0 боты `Kenes1414_Bot` және <b>x</b>egov-kz.com
+            >
+            > ## Суреттегі ![EgovKzBot2.0](/favicon.ico) [EgovKzBot2.0](https://egov-kz.com) бот
+            >
+            > Kenes1414_Bot
+            > ===
+
+            """
+        var pages = try s.loader.contentFiles().files.map { try XCTUnwrap(s.loader.load($0).0) }
+        let f = try Fixture(files: ["content/kk/p.md": hostile])
+        let (other, _) = SiteSetup.load(BuildOptions(sourceDirectory: f.root))
+        let hostileSetup = try XCTUnwrap(other)
+        pages.append(try XCTUnwrap(hostileSetup.loader.load(try XCTUnwrap(hostileSetup.loader.contentFiles().files.first)).0))
+        var headings = 0
+        for (n, page) in pages.enumerated() {
+            let checked = (n == pages.count - 1 ? hostileSetup : s).checker.check(page)
+            let full = BodyRenderer.plan(for: checked.edits, inventory: checked.inventory, fakeMark: "жалған")
+            let text = BodyRenderer.textPlan(for: checked.edits, inventory: checked.inventory)
+            checked.document.forEachNode { node in
+                guard node.kind == .heading else { return }
+                XCTAssertEqual(text.plainText(of: node), full.plainText(of: node), page.sourcePath)
+                headings += 1
+            }
+        }
+        XCTAssertGreaterThan(headings, 20)
+    }
 }

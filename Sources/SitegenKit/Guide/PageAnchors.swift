@@ -5,7 +5,7 @@ import SitegenMarkdown
 /// to `#step-9` or `#qazhetti-quzhattar` can be checked before anything is rendered. A test holds
 /// this to the ids of the rendered pages.
 enum PageAnchors {
-    /// `plan` is what the page check's edits make of the text (``BodyRenderer/plan(for:inventory:fakeMark:)``):
+    /// `plan` is what the page check's edits make of the text (``BodyRenderer/textPlan(for:inventory:)``):
     /// a heading's id is made from the text its page shows, without a fake's name or dropped raw HTML.
     static func ids(kind: String?, document: MarkdownDocument, plan: RenderPlan = RenderPlan()) -> Set<String> {
         var ids = HeadingIDs()

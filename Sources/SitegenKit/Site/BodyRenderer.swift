@@ -44,19 +44,42 @@ struct BodyRenderer: Sendable {
     }
 
     /// What the page check's edits and the dropped raw HTML make of the tree: the part of a page's
-    /// plan every reading of its text shares (the headings' ids are worked out from it before the page
-    /// is rendered, ``PageAnchors``).
+    /// plan every reading of its text shares.
     static func plan(for edits: RenderEdits, inventory: MarkdownInventory, fakeMark: String) -> RenderPlan {
         var plan = RenderPlan()
         for (node, ranges) in edits.defanged { defang(node, ranges, fakeMark: fakeMark, into: &plan) }
         for (node, text) in edits.defangedLinks { plan.pieces[node] = [.html(Defang.html(text))] }
         for (node, url) in edits.urlRewrites where edits.defangedLinks[node] == nil { plan.urls[node] = url }
+        droppingRawHTML(inventory, from: &plan)
+        return plan
+    }
+
+    /// ``plan(for:inventory:fakeMark:)`` as far as the text it shows goes (``RenderPlan/plainText(of:opaque:)``),
+    /// without the markup of the names: the headings' ids are worked out from it when the page is checked
+    /// (``PageAnchors``), where making each name's HTML would be work for nothing.
+    static func textPlan(for edits: RenderEdits, inventory: MarkdownInventory) -> RenderPlan {
+        var plan = RenderPlan()
+        for (node, ranges) in edits.defanged {
+            switch node.kind {
+            case .code: plan.pieces[node] = [.marked(html: "", text: "")]
+            case .codeBlock: plan.blocks[node] = ""
+            default:
+                plan.pieces[node] = NameSegments.of(node.literal ?? "", names: ranges).map {
+                    $0.isName ? .marked(html: "", text: "") : .text($0.text)
+                }
+            }
+        }
+        for node in edits.defangedLinks.keys { plan.pieces[node] = [.html("")] }
+        droppingRawHTML(inventory, from: &plan)
+        return plan
+    }
+
+    private static func droppingRawHTML(_ inventory: MarkdownInventory, from plan: inout RenderPlan) {
         // Dropped raw HTML leaves a space: the text on either side was checked apart and must not
         // join into a name (`evil<!---->.com`).
         for raw in inventory.rawHTML {
             if raw.node.kind == .htmlInline { plan.pieces[raw.node] = [.text(" ")] } else { plan.removed.insert(raw.node) }
         }
-        return plan
     }
 
     /// Shows the names in a text node, code span or code block as non-link defanged spans; code
