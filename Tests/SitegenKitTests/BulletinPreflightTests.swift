@@ -126,7 +126,8 @@ final class BulletinPreflightTests: XCTestCase {
                 let page = try XCTUnwrap(s.loader.load(file).0)
                 let checked = s.checker.check(page)
                 let doc = BulletinReader(page: page, config: s.config, strings: s.strings, edits: checked.edits,
-                                         typeset: TypesetText(page, document: checked.document, edits: checked.edits)).read(checked.document)
+                                         typeset: TypesetText(page, document: checked.document, edits: checked.edits),
+                                         texts: s.bulletins.texts).read(checked.document)
                 let (made, _) = s.bulletins.make(page, document: checked.document, edits: checked.edits, channels: [.telegram])
                 let telegram = try XCTUnwrap(made.first, file)
                 let units = telegram.parts.reduce(0) { $0 + TelegramMeasure(html: $1).units }

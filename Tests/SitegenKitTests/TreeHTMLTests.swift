@@ -85,7 +85,8 @@ final class TreeHTMLTests: XCTestCase {
                                     fakeMark: s.strings.text("fakeMark", page.language))
                 .render(checked.document, inventory: checked.inventory, edits: checked.edits,
                         guide: GuideRenderer(page: page, config: s.config, strings: s.strings,
-                                            typeset: TypesetText(page, document: checked.document, edits: checked.edits)))
+                                            typeset: TypesetText(page, document: checked.document, edits: checked.edits),
+                                            texts: s.bulletins.texts))
             XCTAssertFalse(body.html.isEmpty, file)
             XCTAssertEqual(checked.document.renderHTML(), before, file)
             let (bulletinsAfter, _) = s.bulletins.make(page, document: checked.document, edits: checked.edits)

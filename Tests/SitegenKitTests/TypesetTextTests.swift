@@ -69,4 +69,46 @@ final class TypesetTextTests: XCTestCase {
             XCTAssertEqual(split, whole, "\(pieces)")
         }
     }
+
+    /// sitegen.yml's texts (an official link's description, a fake's description naming another fake in
+    /// quotes) and a fact check's claim are typeset as one text around the names they hold, and the
+    /// page's blocks and its bulletin show them alike.
+    func testTheSitesTextsAndAClaimAreTypesetAroundTheirNames() throws {
+        let config = GuideBlocksTests.config.replacingOccurrences(
+            of: "    fake: [EgovKzBot2.0, Kenes1414_Bot]",
+            with: "    fake:\n      - name: EgovKzBot2.0\n        description: { kk: \"жалған бот\", ru: \"фейковый бот\" }\n"
+                + "      - name: Kenes1414_Bot\n"
+                + "        description: { kk: '\"EgovKzBot2.0\" боттың көшірмесі', ru: '\"EgovKzBot2.0\" — копия бота' }")
+            .replacingOccurrences(of: "  fake_domains: [egov-kz.com]",
+                                  with: "  fake_domains:\n    - name: egov-kz.com\n      description: { kk: \"жалған сайт\", ru: \"фейковый сайт\" }")
+        let f = try Fixture(config: config)
+        try f.write("content/kk/test.md", """
+            ---
+            title: "Сынақ"
+            claimReview:
+              claim: '"EgovKzBot2.0" ресми бот'
+              rating: "Жалған"
+              ratingValue: 1
+              date: 2020-04-14
+            ---
+            ```official-links portal
+            ```
+
+            ```known-fakes
+            ```
+
+            """)
+        let report = f.build()
+        assertNoErrors(report.diagnostics)
+        let html = try XCTUnwrap(f.output("kk/test/index.html").map(HTMLParser.parse))
+        let bulletin = try XCTUnwrap(f.output("bulletins/kk/test/text.txt"))
+        let fakes = try XCTUnwrap(html.first("aside") { $0.classes.contains("known-fakes") })
+        XCTAssertTrue(fakes.text.contains("Kenes1414_Bot\(nbsp)— «жалған: EgovKzBot2.0» боттың көшірмесі"), fakes.text)
+        XCTAssertTrue(bulletin.contains("Kenes1414_Bot\(nbsp)— «EgovKzBot2.0» боттың көшірмесі"), bulletin)
+        let card = try XCTUnwrap(html.first("aside") { $0.classes.contains("verdict") })
+        XCTAssertTrue(card.text.contains("«жалған: EgovKzBot2.0» ресми бот"), card.text)
+        let links = try XCTUnwrap(html.first("ul") { $0.classes.contains("official-links") })
+        XCTAssertTrue(links.text.contains("Электрондық үкімет\(nbsp)— Мемлекеттік қызметтер"), links.text)
+        XCTAssertTrue(bulletin.contains("Электрондық үкімет"), bulletin)
+    }
 }

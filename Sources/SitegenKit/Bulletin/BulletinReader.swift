@@ -16,6 +16,8 @@ struct BulletinReader {
     let edits: RenderEdits
     /// The page's text with its typography, as its HTML shows it.
     let typeset: TypesetText
+    /// The texts of sitegen.yml the guide blocks show, typeset.
+    let texts: TypesetConfig
 
     private static let parser = URLParser(domainToASCII: { IDNA.toASCII($0).value })
     /// Whether a destination parses as an absolute URL; pages repeat the same few addresses.
@@ -84,8 +86,7 @@ struct BulletinReader {
             return [BulletinBlock(kind: .quote(kind, title: nil, children.flatMap(block)), at: at)]
         case .codeBlock:
             if node.isFenced, let guide = GuideBlock(info: node.fenceInfo ?? "") {
-                // Their text is sitegen.yml's, not the page's: typeset here, as the HTML's block does.
-                return guideBlock(guide, at: at).map(typography)
+                return guideBlock(guide, at: at)
             }
             var text = defanged(node)
             if text.hasSuffix("\n") { text.removeLast() }
@@ -106,9 +107,10 @@ struct BulletinReader {
         let language = page.language
         switch guide {
         case .officialLinks(let tags):
-            let items = OfficialLinksBlock.entries(config.official, tags: tags).enumerated().map { n, entry in
-                var content: [BulletinInline] = [.link([.text(entry.title.text(language) ?? entry.url.value)], entry.url.value)]
-                if let d = entry.description.text(language) { content += [.lineBreak, .text(d)] }
+            let items = OfficialLinksBlock.indices(config.official, tags: tags).enumerated().map { n, index in
+                let shown = texts.official(index, language: language)
+                var content: [BulletinInline] = [.link([.text(shown.title)], config.official[index].url.value)]
+                if let d = shown.description { content += [.lineBreak, .text(d)] }
                 return BulletinItem(number: n + 1, checked: false,
                                     blocks: [BulletinBlock(kind: .paragraph(content), at: at)], at: at)
             }
@@ -116,8 +118,8 @@ struct BulletinReader {
         case .knownFakes:
             let items = config.links.fakes.enumerated().map { n, fake in
                 var content: [BulletinInline] = [.fakeName(fake.name.value)]
-                if let segments = fake.descriptionSegments(language) {
-                    content.append(.text(" — "))
+                if let segments = texts.fakeDescription(n, language: language) {
+                    content.append(.text("\u{A0}— "))
                     content += segments.map { $0.isName ? .fakeName($0.text) : .text($0.text) }
                 }
                 if let day = fake.reported, let shown = LocalDates.display(day, language: language) {
@@ -214,48 +216,5 @@ struct BulletinReader {
         if destination.hasPrefix("/") { return SiteConfig.absoluteURL(destination, baseURL: baseURL) }
         guard let base = parser.parse(pageAddress), let resolved = parser.parse(destination, base: base) else { return pageAddress }
         return resolved.serialized()
-    }
-
-    // MARK: Typography
-
-    /// The language's quotes, dashes and no-break spaces, across the runs of each block of a guide block.
-    private func typography(_ block: BulletinBlock) -> BulletinBlock {
-        var b = block
-        switch block.kind {
-        case .heading(let level, let content): b.kind = .heading(level: level, typography(content))
-        case .paragraph(let content): b.kind = .paragraph(typography(content))
-        case .list(let style, let items):
-            b.kind = .list(style, items.map { item in
-                var i = item
-                i.blocks = item.blocks.map(typography)
-                return i
-            })
-        case .quote(let kind, let title, let blocks): b.kind = .quote(kind, title: title, blocks.map(typography))
-        case .table(let rows): b.kind = .table(rows.map { $0.map(typography) })
-        case .code, .rule: break
-        }
-        return b
-    }
-
-    private func typography(_ inlines: [BulletinInline]) -> [BulletinInline] {
-        var state = QuoteState()
-        func walk(_ inlines: [BulletinInline]) -> [BulletinInline] {
-            inlines.map { inline in
-                switch inline {
-                case .text(let s): return .text(Typography.apply(s, language: page.language, state: &state))
-                case .strong(let c): return .strong(walk(c))
-                case .emphasis(let c): return .emphasis(walk(c))
-                case .strike(let c): return .strike(walk(c))
-                case .link(let c, let url): return .link(walk(c), url)
-                case .code(let s), .fakeName(let s):
-                    state.skip(s)
-                    return inline
-                case .lineBreak:
-                    state.skip("\n")
-                    return inline
-                }
-            }
-        }
-        return walk(inlines)
     }
 }

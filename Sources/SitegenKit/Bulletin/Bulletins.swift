@@ -40,13 +40,15 @@ struct BulletinMaker {
     let config: SiteConfig
     let strings: Strings
     let inspector: PageInspector
+    /// The texts of sitegen.yml that pages show, typeset once for the site (the pages' HTML reads them too).
+    let texts: TypesetConfig
 
     /// The bulletins of a page and what is wrong with them; none are returned when anything is.
     /// `typeset`: the page's text as its HTML shows it, when the page is rendered too (made here otherwise).
     func make(_ page: Page, document: MarkdownDocument, edits: RenderEdits, typeset: TypesetText? = nil,
               channels: [BulletinChannel] = BulletinChannel.allCases, guarded: Bool = true) -> ([Bulletin], [Diagnostic]) {
         let typeset = typeset ?? TypesetText(page, document: document, edits: edits)
-        let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits, typeset: typeset).read(document)
+        let doc = BulletinReader(page: page, config: config, strings: strings, edits: edits, typeset: typeset, texts: texts).read(document)
         let language = page.language
         let titles = strings.alertTitles(language)
         let more = strings.text("bulletinMore", language)

@@ -27,6 +27,8 @@ struct GuideRenderer {
     let strings: Strings
     /// The page's text with its typography, as its bulletins show it.
     let typeset: TypesetText
+    /// The texts of sitegen.yml the guide blocks show, typeset.
+    let texts: TypesetConfig
 
     func apply(to document: MarkdownDocument, plan: inout RenderPlan) -> RenderedBody {
         var body = RenderedBody(html: "")
@@ -101,10 +103,11 @@ struct GuideRenderer {
         for (node, block) in blocks {
             switch block {
             case .officialLinks(let tags):
-                plan.blocks[node] = OfficialLinksBlock.html(OfficialLinksBlock.entries(config.official, tags: tags), language: language)
+                plan.blocks[node] = OfficialLinksBlock.html(config.official, indices: OfficialLinksBlock.indices(config.official, tags: tags),
+                                                            texts: texts, language: language)
             case .knownFakes:
                 plan.blocks[node] = KnownFakesBlock.html(
-                    config.links.fakes, language: language, title: strings.text("knownFakes", language),
+                    config.links.fakes, texts: texts, language: language, title: strings.text("knownFakes", language),
                     reportedLabel: strings.text("reported", language), fakeMark: strings.text("fakeMark", language))
             }
         }

@@ -88,6 +88,20 @@ package enum Typography {
         }
     }
 
+    /// Applies the language's typography to a text cut around the names it shows defanged: the stretches
+    /// between the names are typeset in order, each following the name before it (a quote after a
+    /// name closes); the names are kept as written.
+    package static func apply(segments: [(text: String, isName: Bool)], language: String) -> [(text: String, isName: Bool)] {
+        var state = QuoteState()
+        return segments.map { segment in
+            if segment.isName {
+                state.skip(segment.text)
+                return segment
+            }
+            return (apply(segment.text, language: language, state: &state), false)
+        }
+    }
+
     /// Convenience for a whole standalone text (a title, a description).
     package static func apply(_ text: String, language: String) -> String {
         var state = QuoteState()

@@ -9,21 +9,21 @@ enum VerdictCard {
     /// The card's HTML. `names` are byte ranges of known fakes in the claim, shown by ``FakeNameDisplay``
     /// (as written when no client links them, defanged otherwise); the rest is escaped text.
     static func html(_ review: ClaimReview, names: [Range<Int>], language: String, config: SiteConfig,
-                     strings: Strings) -> String {
+                     strings: Strings, texts: TypesetConfig) -> String {
         func t(_ key: String) -> String { HTMLText.escape(strings.text(key, language)) }
         var out = "<aside class=\"verdict\" role=\"note\" aria-labelledby=\"verdict\">\n"
         out += "<p><span class=\"verdict-label\" id=\"verdict\">\(t("verdict")):</span> <strong class=\"verdict-rating\">"
             + HTMLText.escape(review.rating) + "</strong></p>\n"
-        let claim = NameSegments.of(review.claim, names: names).map {
-            $0.isName ? FakeNameDisplay.html($0.text, mark: strings.text("fakeMark", language))
-                : HTMLText.escape(Typography.apply($0.text, language: language))
+        // The claim's text typeset around the names it holds: a quote after a name closes.
+        let claim = Typography.apply(segments: NameSegments.of(review.claim, names: names), language: language).map {
+            $0.isName ? FakeNameDisplay.html($0.text, mark: strings.text("fakeMark", language)) : HTMLText.escape($0.text)
         }.joined()
         out += "<p><span class=\"verdict-label\">\(t("verdictClaim")):</span> \(claim)</p>\n"
-        let official = OfficialLinksBlock.entries(config.official, tags: review.official)
+        let official = OfficialLinksBlock.indices(config.official, tags: review.official)
         if !review.official.isEmpty, !official.isEmpty {
-            let links = official.map { e in
-                "<a href=\"\(HTMLText.escape(e.url.value))\">"
-                    + HTMLText.escape(Typography.apply(e.title.text(language) ?? e.url.value, language: language)) + "</a>"
+            let links = official.map { i in
+                "<a href=\"\(HTMLText.escape(config.official[i].url.value))\">"
+                    + HTMLText.escape(texts.official(i, language: language).title) + "</a>"
             }
             out += "<p><span class=\"verdict-label\">\(t("verdictOfficial")):</span> " + links.joined(separator: ", ") + "</p>\n"
         }

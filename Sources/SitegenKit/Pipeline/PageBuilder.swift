@@ -91,7 +91,8 @@ struct PageBuilder: Sendable {
             if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         }
         let titles = context.strings.alertTitles(page.language)
-        let guide = GuideRenderer(page: page, config: context.config, strings: context.strings, typeset: typeset)
+        let guide = GuideRenderer(page: page, config: context.config, strings: context.strings, typeset: typeset,
+                                  texts: bulletins.texts)
         let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles,
                                 fakeMark: context.strings.text("fakeMark", page.language))
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)

@@ -60,7 +60,7 @@ struct SiteSetup {
             config: config, strings: strings, inspector: inspector,
             checker: PageChecker(inspector: inspector, guide: GuideChecks(config: config)),
             loader: ContentLoader(sourceDirectory: source, config: config, includeDrafts: options.includeDrafts),
-            bulletins: BulletinMaker(config: config, strings: strings, inspector: inspector),
+            bulletins: BulletinMaker(config: config, strings: strings, inspector: inspector, texts: TypesetConfig(config)),
             officialDiagnostics: GuideChecks.checkOfficialEntries(config, judge: inspector.judge.judge)
                 + ReaderStrings.check(config: config, strings: strings, inspector: inspector, sourceDirectory: source))
         return (setup, diagnostics)

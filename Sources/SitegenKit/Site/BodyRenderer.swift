@@ -37,7 +37,7 @@ struct BodyRenderer: Sendable {
         var body = guide?.apply(to: document, plan: &plan) ?? RenderedBody(html: "")
         if let guide, let review = guide.page.frontMatter.claimReview {
             body.verdict = VerdictCard.html(review, names: PageInspector.united(edits.claimNames), language: guide.page.language,
-                                            config: guide.config, strings: guide.strings)
+                                            config: guide.config, strings: guide.strings, texts: guide.texts)
         }
         body.html = TreeHTML.render(document, plan: plan)
         return body
