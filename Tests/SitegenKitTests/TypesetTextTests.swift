@@ -36,11 +36,16 @@ final class TypesetTextTests: XCTestCase {
             // A sum split by emphasis keeps its unit on its line.
             ("Барлығы **42 500** ₸.", "Барлығы 42\(nbsp)500\(nbsp)₸."),
         ]
-        let (paragraphs, bulletin) = try build(cases.map(\.source).joined(separator: "\n\n") + "\n")
+        // An image without a description is a space between words (in a bulletin, where it is not shown):
+        // the quote after it opens.
+        let image = "Сурет![](/favicon.ico)\"белгі\" мұнда."
+        let (paragraphs, bulletin) = try build((cases.map(\.source) + [image]).joined(separator: "\n\n") + "\n")
         for (source, shown) in cases {
             XCTAssertTrue(paragraphs.contains(shown), "page: \(source.debugDescription) → \(paragraphs.map(\.debugDescription))")
             XCTAssertTrue(bulletin.contains(shown), "bulletin: \(source.debugDescription) → \(bulletin.debugDescription)")
         }
+        XCTAssertTrue(paragraphs.contains("Сурет«белгі» мұнда."), "\(paragraphs)")
+        XCTAssertTrue(bulletin.contains("Сурет «белгі» мұнда."), bulletin)
     }
 
     /// A line break of the source that typography leaves alone stays a line break in the HTML (the page's
@@ -51,6 +56,41 @@ final class TypesetTextTests: XCTestCase {
         assertNoErrors(f.build().diagnostics)
         XCTAssertTrue(try XCTUnwrap(f.output("kk/test/index.html")).contains("<p>Бірінші жол\nекінші жол.</p>"))
         XCTAssertTrue(try XCTUnwrap(f.output("bulletins/kk/test/text.txt")).contains("Бірінші жол екінші жол."))
+    }
+
+    /// The same on random runs of what typography acts on (quotes, dashes, spaces, digits, №, units,
+    /// addresses, empty pieces) after a random start; a soft break's share is a space, a no-break space or
+    /// nothing (when the dash after it took its place), so no two words ever join.
+    func testRandomPiecesJoinToTheWholeRunTypeset() {
+        struct Generator: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                return state
+            }
+        }
+        let atoms = ["\"", "«", "»", "„", "“", "-", "–", "—", " ", " ", nbsp, "1", "42", "500", "000", "№", "₸", "a", "Ж",
+                     "сөз", ".", "/", "@", ":", "\n", "https://egov.kz/x", "egov.kz", "x@y.kz", "@Kenes1414Bot", "", "тг", "%",
+                     "(", ")", ",", "ҚР", " - ", " — ", "\t", "'", "мың"]
+        var random = Generator(state: 0x9E37_79B9_7F4A_7C15)
+        func text(_ most: Int) -> String { (0..<Int.random(in: 0...most, using: &random)).map { _ in atoms.randomElement(using: &random)! }.joined() }
+        for _ in 0..<30_000 {
+            let pieces = (0..<Int.random(in: 1...5, using: &random)).map { _ in Bool.random(using: &random) ? " " : text(5) }
+            var start = QuoteState()
+            _ = Typography.apply(text(4), language: "ru", state: &start)
+            var split = start
+            var whole = start
+            let typeset = Typography.apply(pieces: pieces, language: "ru", state: &split)
+            XCTAssertEqual(typeset.count, pieces.count)
+            XCTAssertEqual(typeset.joined(), Typography.apply(pieces.joined(), language: "ru", state: &whole), "\(pieces) after \(start)")
+            XCTAssertEqual(split, whole, "\(pieces) after \(start)")
+            XCTAssertEqual(split.previous, whole.previous, "\(pieces) after \(start)")
+            for (piece, share) in zip(pieces, typeset) where piece == " " {
+                XCTAssertTrue([" ", nbsp, ""].contains(share), "\(pieces) → \(typeset)")
+            }
+        }
     }
 
     /// The pieces of a run share the result exactly: joined, they are the run typeset whole, whatever
@@ -110,5 +150,18 @@ final class TypesetTextTests: XCTestCase {
         let links = try XCTUnwrap(html.first("ul") { $0.classes.contains("official-links") })
         XCTAssertTrue(links.text.contains("Электрондық үкімет\(nbsp)— Мемлекеттік қызметтер"), links.text)
         XCTAssertTrue(bulletin.contains("Электрондық үкімет"), bulletin)
+    }
+
+    /// A heading's id is made from its text as written, as `check` makes it: the no-break space typography
+    /// puts after `№` does not move the id away from the links `check` accepted.
+    func testAHeadingsIdDoesNotDependOnItsTypography() throws {
+        let f = try Fixture(config: GuideBlocksTests.config)
+        try f.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n## Өтініш №5\n\nҚараңыз: [бөлім](#otinish-no5).\n")
+        let report = f.build()
+        assertNoErrors(report.diagnostics)
+        let html = try XCTUnwrap(f.output("kk/test/index.html").map(HTMLParser.parse))
+        let heading = try XCTUnwrap(html.first("h2"))
+        XCTAssertEqual(heading["id"], "otinish-no5")
+        XCTAssertEqual(heading.text, "Өтініш №\(nbsp)5")
     }
 }

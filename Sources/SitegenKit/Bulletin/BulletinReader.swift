@@ -164,7 +164,7 @@ struct BulletinReader {
                 // A message carries no images; the description stands in for it (defanged like any
                 // text), and an image without one still separates the words around it, as on the page.
                 let alt = inlines(node.children)
-                out += alt.isEmpty ? [.text(" ")] : alt
+                out += alt.isEmpty ? [.text(typeset.text(of: node) ?? " ")] : alt
             case .htmlInline:
                 // Dropped raw HTML leaves a space, as on the page: text on either side must not join.
                 out.append(.text(typeset.text(of: node) ?? " "))

@@ -33,7 +33,6 @@ struct GuideRenderer {
     func apply(to document: MarkdownDocument, plan: inout RenderPlan) -> RenderedBody {
         var body = RenderedBody(html: "")
         let language = page.language
-        applyTypography(document, plan: &plan)
 
         var ids = HeadingIDs()
         ids.reserve("main")
@@ -54,17 +53,20 @@ struct GuideRenderer {
             for i in list.children.indices { ids.reserve("check-\(l + 1)-\(i + 1)") }
         }
 
-        // Heading ids, decided before anything moves so checklists can name their heading.
+        // Heading ids, decided before anything moves so checklists can name their heading. They are made
+        // from the text as written, before typography, as `check` makes them (``PageAnchors``): a no-break
+        // space typography puts after `№` must not move `#otinish-no5` to `#otinish-no-5`.
         var headingIDs: [CMarkNode: String] = [:]
         var headings: [CMarkNode] = []
         document.forEachNode { node in
             if node.kind == .heading {
                 headings.append(node)
-                let text = plan.plainText(of: node)
-                let id = ids.id(for: text)
-                headingIDs[node] = id
-                if node.headingLevel == 2 { body.toc.append((id, text)) }
+                headingIDs[node] = ids.id(for: plan.plainText(of: node))
             }
+        }
+        applyTypography(document, plan: &plan)
+        for heading in headings where heading.headingLevel == 2 {
+            body.toc.append((headingIDs[heading]!, plan.plainText(of: heading)))
         }
         if body.toc.count < 3 { body.toc = [] }
 

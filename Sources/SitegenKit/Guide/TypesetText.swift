@@ -7,9 +7,9 @@ import SitegenPolicy
 /// the HTML page (``GuideRenderer``) and each bulletin (``BulletinReader``) read their text from here, so
 /// a page and its Telegram post never differ in a quote or a dash, and typography runs once per page.
 ///
-/// Typography reads a run of text whole: the text nodes of one inline level, the soft breaks and
-/// dropped inline HTML between them (a space to the reader) and the stretches of a text around a
-/// fake's name. A run ends at markup (emphasis, a link, a code span, a line break, a name), whose
+/// Typography reads a run of text whole: the text nodes of one inline level, the soft breaks, dropped
+/// inline HTML and images without a description between them (a space to the reader of a bulletin) and
+/// the stretches of a text around a fake's name. A run ends at markup (emphasis, a link, a code span, a line break, a name), whose
 /// visible text the next run still follows (a quote after it closes). Quotes nest across the runs of
 /// one paragraph, heading or table cell.
 struct TypesetText: Sendable {
@@ -99,6 +99,10 @@ struct TypesetText: Sendable {
                     // A node cut around names keeps every stretch, typeset or not, to be read back in order.
                     if stretches[node] == nil { stretches[node] = [] }
                 case .softBreak, .htmlInline:
+                    run.append((node, " "))
+                case .image where node.firstChild == nil:
+                    // An image without a description separates the words around it: a space in the
+                    // bulletins, part of the run (the page shows the image, not its share).
                     run.append((node, " "))
                 case .lineBreak:
                     close()
