@@ -12,7 +12,17 @@ package struct Page: Sendable {
     package var isSection: Bool
     /// The site path (under the base URL) with a trailing slash, e.g. `/kk/42500/apply/`.
     package var url: String
-    package var frontMatter: FrontMatter
+    /// The front matter, in a box the copies of a page share until one of them changes it: a page is
+    /// held in the site's list of pages, the page cache and the list the pages are read into, and its
+    /// front matter is most of its size (360 of 488 bytes), for every page of the site.
+    package var frontMatter: FrontMatter {
+        _read { yield frontMatterBox.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&frontMatterBox) { frontMatterBox = FrontMatterBox(frontMatterBox.value) }
+            yield &frontMatterBox.value
+        }
+    }
+    private var frontMatterBox: FrontMatterBox
     /// The file's text and where its Markdown body begins.
     package var text: SourceText
     package var bodyOffset: Int
@@ -27,7 +37,7 @@ package struct Page: Sendable {
         self.contentPath = contentPath
         self.isSection = isSection
         self.url = url
-        self.frontMatter = frontMatter
+        frontMatterBox = FrontMatterBox(frontMatter)
         self.text = text
         self.bodyOffset = bodyOffset
         self.bodyLineOffset = bodyLineOffset
@@ -108,4 +118,11 @@ extension String {
         while s.last == c { s = s.dropLast() }
         return String(s)
     }
+}
+
+/// The front matter of a page and of its copies (see ``Page/frontMatter``): changed only through the
+/// page, which copies it first when another page still holds it, so it is never changed while shared.
+private final class FrontMatterBox: @unchecked Sendable {
+    var value: FrontMatter
+    init(_ value: FrontMatter) { self.value = value }
 }

@@ -28,7 +28,7 @@ struct PageCache {
     /// ``indexDigest(_:)`` of that build.
     var index: String
     /// By source path (`content/kk/42500/apply.md`).
-    var pages: [String: Entry]
+    var pages: Pages
     /// The file the cache was read from, held open: an entry taken unchanged is copied from it into
     /// the next cache rather than written again (nil for a cache made in memory).
     var file: OpenFile?

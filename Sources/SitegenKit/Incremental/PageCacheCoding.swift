@@ -23,7 +23,9 @@ extension PageCache {
         // Each entry takes two bytes at least: a count beyond that is not believed.
         guard count >= 0, count <= file.size / 2 else { throw ByteReader.Malformed() }
         var outline = Outline(setup: setup, index: index, count: count)
-        var pages: [String: Entry] = [:]
+        // Room for every entry at once, as far as the file's size bears the count out: a real entry takes
+        // more than 512 bytes of it (its files' digests alone), and a crafted count reserves no more.
+        var pages = Pages(capacity: min(count, file.size / 512))
         var stretch: [(path: String, span: Range<Int>)] = []
         func readStretch() throws {
             let (bytes, base) = (file.bytes, file.base)
@@ -36,7 +38,8 @@ extension PageCache {
             }
             for ((path, span), (entry, digest)) in zip(stretch, entries) {
                 outline.entry(path, length: span.count, digest: digest)
-                guard let entry, pages.updateValue(entry, forKey: path) == nil else { throw ByteReader.Malformed() }
+                guard let entry, !pages.contains(path) else { throw ByteReader.Malformed() }
+                pages[path] = entry
             }
             stretch.removeAll(keepingCapacity: true)
             file.dropTaken()
