@@ -216,6 +216,27 @@ final class SilentMistakesTests: XCTestCase {
         XCTAssertFalse(report.diagnostics.contains { $0.code == "link.internal" }, listing(report.diagnostics))
     }
 
+    /// The places every page keeps (the verdict card's, the header's search field) are known to `check`
+    /// as the page has them: `#verdict` leads to a fact check's card and nowhere on another page, where a
+    /// heading named so is `#verdict-2`; a heading never takes the search field's `#q`.
+    func testLinksToTheVerdictAndTheSearchFieldAreCheckedAsThePageHasThem() throws {
+        let claim = "claimReview:\n  claim: \"Бот ақша сұрайды\"\n  rating: \"Жалған\"\n  ratingValue: 1\n  date: 2020-04-14\n"
+        let f = try Fixture(files: [
+            "content/kk/plain.md": "---\ntitle: Бет\n---\n## Verdict\n\n## Q\n\n[бөлім](#verdict-2) [іздеу](#q-2)\n",
+            "content/kk/fact.md": "---\ntitle: Тексеру\n\(claim)---\n[нәтиже](#verdict)\n",
+        ])
+        let report = f.build()
+        XCTAssertTrue(report.published, listing(report.diagnostics))
+        let plain = HTMLParser.parse(try XCTUnwrap(f.output("kk/plain/index.html")))
+        XCTAssertEqual(plain.descendants.filter { $0.name == "h2" }.compactMap { $0["id"] }, ["verdict-2", "q-2"])
+        XCTAssertNotNil(HTMLParser.parse(try XCTUnwrap(f.output("kk/fact/index.html"))).element(id: "verdict"))
+        try f.write("content/kk/plain.md", "---\ntitle: Бет\n---\n## Verdict\n\n[бөлім](#verdict)\n")
+        let refused = f.build()
+        XCTAssertFalse(refused.published)
+        XCTAssertTrue(refused.diagnostics.contains { $0.code == "link.internal" && $0.file == "content/kk/plain.md" && $0.line == 6 },
+                      listing(refused.diagnostics))
+    }
+
     // MARK: The placeholder address
 
     func testAPlaceholderBaseURLIsAWarningAtItsLine() throws {

@@ -35,8 +35,7 @@ struct GuideRenderer {
         let language = page.language
 
         var ids = HeadingIDs()
-        ids.reserve("main")
-        ids.reserve("verdict")
+        for id in PageAnchors.reserved { ids.reserve(id) }
         // Steps: the first top-level ordered list of a guide.
         let steps = page.frontMatter.kind == "guide" ? Steps.list(in: document) : nil
         let stepItems = steps?.children ?? []

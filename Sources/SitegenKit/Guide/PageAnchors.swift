@@ -5,12 +5,19 @@ import SitegenMarkdown
 /// to `#step-9` or `#qazhetti-quzhattar` can be checked before anything is rendered. A test holds
 /// this to the ids of the rendered pages.
 enum PageAnchors {
+    /// Ids every page has or keeps free whatever its text, which no heading takes: the main content,
+    /// the verdict card's place (kept on pages without one too) and the header's search field
+    /// (`templates/header.mustache`). `GuideRenderer` reserves the same.
+    static let reserved = ["main", "verdict", "q"]
+
     /// `plan` is what the page check's edits make of the text (``BodyRenderer/textPlan(for:inventory:)``):
     /// a heading's id is made from the text its page shows, without a fake's name or dropped raw HTML.
-    static func ids(kind: String?, document: MarkdownDocument, plan: RenderPlan = RenderPlan()) -> Set<String> {
+    /// `hasVerdict`: the page shows a verdict card (front matter `claimReview`), at `#verdict`.
+    static func ids(kind: String?, document: MarkdownDocument, plan: RenderPlan = RenderPlan(),
+                    hasVerdict: Bool = false) -> Set<String> {
         var ids = HeadingIDs()
-        var all: Set<String> = ["main"]
-        ids.reserve("main")
+        var all: Set<String> = hasVerdict ? ["main", "verdict"] : ["main"]
+        for id in reserved { ids.reserve(id) }
         let stepCount = kind == "guide" ? (Steps.list(in: document)?.children.count ?? 0) : 0
         for n in 0..<stepCount {
             ids.reserve("step-\(n + 1)")

@@ -37,7 +37,8 @@ struct PageChecker: Sendable {
         var facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
         facts.url = page.url
         facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document,
-                                        plan: BodyRenderer.textPlan(for: edits, inventory: inventory)).sorted()
+                                        plan: BodyRenderer.textPlan(for: edits, inventory: inventory),
+                                        hasVerdict: page.frontMatter.claimReview != nil).sorted()
         // A link already refused where it stands is not reported again as missing.
         let refused = Set(diagnostics.filter { $0.severity == .error }.map { "\($0.line):\($0.column)" })
         facts.internalLinks = InternalLinks.collect(page, inventory: inventory, base: inspector.judge.siteBase,
