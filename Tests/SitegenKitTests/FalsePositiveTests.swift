@@ -92,7 +92,8 @@ final class FalsePositiveTests: XCTestCase {
         let report = fixture.build()
         LinkPolicyAssert.noErrors(report.diagnostics)
         let page = try XCTUnwrap(fixture.output("kk/test/index.html"))
-        XCTAssertTrue(page.contains("— <span class=\"defanged\" translate=\"no\">egov-kz[.]com</span> — жалған сайт"), page)
+        // A name is followed by a no-break space before its dash, in the list as in its description.
+        XCTAssertTrue(page.contains("\u{A0}— <span class=\"defanged\" translate=\"no\">egov-kz[.]com</span>\u{A0}— жалған сайт"), page)
         XCTAssertFalse(page.contains("egov-kz.com"), page)
         for channel in ["text.txt", "telegram.html", "whatsapp.txt"] {
             let text = try XCTUnwrap(fixture.output("bulletins/kk/test/" + channel))
