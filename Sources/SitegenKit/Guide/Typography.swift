@@ -38,22 +38,10 @@ package enum Typography {
     /// A region subtag is accepted ("kk-KZ", "ru_RU"). The result is idempotent: applying it again to its
     /// own output, with a fresh state for the same runs, changes nothing.
     package static func apply(_ text: String, language: String, state: inout QuoteState) -> String {
-        guard usesKazakhRussianRules(language), !text.isEmpty else { return text }
-        guard mayNeedChanges(text, previous: state.previous) else {
-            state.previous = text.unicodeScalars.last
-            return text
-        }
-        var typesetter = Typesetter(text, state: state)
-        typesetter.run()
-        state.depth = typesetter.depth
-        if let last = typesetter.out.last { state.previous = last }
         // Returning the caller's own string when nothing changed keeps its storage and lets it skip
         // writing the node back.
-        if typesetter.out == typesetter.input { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 8)
-        for c in typesetter.out { UTF8.encode(c) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let typesetter = typeset(text, language: language, state: &state) else { return text }
+        return string(typesetter.out[...])
     }
 
     /// Applies the language's typography to a run the renderers show in pieces (text nodes and the soft
@@ -63,29 +51,37 @@ package enum Typography {
     /// a space the typography gave up (before a spaced dash) leaves its piece shorter.
     package static func apply(pieces: [String], language: String, state: inout QuoteState) -> [String] {
         guard pieces.count > 1 else { return pieces.map { apply($0, language: language, state: &state) } }
-        let text = pieces.joined()
-        guard usesKazakhRussianRules(language), !text.isEmpty else { return pieces }
-        guard mayNeedChanges(text, previous: state.previous) else {
-            state.previous = text.unicodeScalars.last
-            return pieces
-        }
         var starts: [Int] = []
         var at = 0
         for piece in pieces {
             starts.append(at)
             at += piece.unicodeScalars.count
         }
-        var typesetter = Typesetter(text, state: state, pieceStarts: starts)
+        guard let typesetter = typeset(pieces.joined(), language: language, state: &state, pieceStarts: starts) else { return pieces }
+        let bounds = typesetter.outputStarts + [typesetter.out.count]
+        return pieces.indices.map { string(typesetter.out[bounds[$0]..<bounds[$0 + 1]]) }
+    }
+
+    /// The typesetter run over `text` with `state` carried on, or nil when it changed nothing (the
+    /// language has no rules here, or the text holds nothing they act on).
+    private static func typeset(_ text: String, language: String, state: inout QuoteState, pieceStarts: [Int] = []) -> Typesetter? {
+        guard usesKazakhRussianRules(language), !text.isEmpty else { return nil }
+        guard mayNeedChanges(text, previous: state.previous) else {
+            state.previous = text.unicodeScalars.last
+            return nil
+        }
+        var typesetter = Typesetter(text, state: state, pieceStarts: pieceStarts)
         typesetter.run()
         state.depth = typesetter.depth
         if let last = typesetter.out.last { state.previous = last }
-        if typesetter.out == typesetter.input { return pieces }
-        let bounds = typesetter.outputStarts + [typesetter.out.count]
-        return pieces.indices.map { k in
-            var piece = String.UnicodeScalarView()
-            piece.append(contentsOf: typesetter.out[bounds[k]..<bounds[k + 1]])
-            return String(piece)
-        }
+        return typesetter.out == typesetter.input ? nil : typesetter
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + 8)
+        for c in scalars { UTF8.encode(c) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Applies the language's typography to a text cut around the names it shows defanged: the stretches
