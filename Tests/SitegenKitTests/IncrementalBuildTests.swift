@@ -120,6 +120,13 @@ final class IncrementalBuildTests: XCTestCase {
                 try FileManager.default.createSymbolicLink(atPath: page, withDestinationPath: "/etc/passwd")
             }),
             ("a removed page", { try f.remove("site/kk/42500/apply/index.html") }),
+            // Site-wide files taken from the last build when nothing they are made of changed.
+            ("the sitemap with other text", { try f.write("site/sitemap.xml", "<urlset><url><loc>https://evil.example/</loc></url></urlset>\n") }),
+            ("a search file of the language whose pages did not change", {
+                let shard = try XCTUnwrap(f.snapshot().keys.filter { $0.hasPrefix("search/kk/") }.min())
+                try f.write("site/" + shard, "{\"evil\": \"https://evil.example/\"}")
+            }),
+            ("a removed feed", { try f.remove("site/kk/atom.xml") }),
             ("a folder replaced by a link to a copy with a forged page of the same size and time", {
                 let outside = f.root + "/outside"
                 try? FileManager.default.removeItem(atPath: outside)

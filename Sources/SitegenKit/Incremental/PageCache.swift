@@ -21,7 +21,7 @@ import SitegenPolicy
 /// Anything else builds the page again. The cache is removed before a site is replaced and written
 /// only after a build has published, so it never describes another folder than the one beside it.
 struct PageCache {
-    static let header = Array("sitegen page cache 7\n".utf8)
+    static let header = Array("sitegen page cache 8\n".utf8)
 
     /// ``InputDigest/setup`` of the build that wrote the cache.
     var setup: String
@@ -29,6 +29,8 @@ struct PageCache {
     var index: String
     /// By source path (`content/kk/42500/apply.md`).
     var pages: Pages
+    /// The files each site-wide part wrote (``SitePart``), by its name, as they were published.
+    var parts: [(name: String, files: [BuildRecord.OutputFile])] = []
     /// The file the cache was read from, held open: an entry taken unchanged is copied from it into
     /// the next cache rather than written again (nil for a cache made in memory).
     var file: OpenFile?
@@ -159,14 +161,15 @@ struct PageCache {
     static func write(_ cache: PageCache, for destination: String) {
         // Sorted: the same build gives the same file.
         write(setup: cache.setup, index: cache.index, count: cache.pages.count,
-              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value.encoded.map(Written.encoded)) }, for: destination)
+              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value.encoded.map(Written.encoded)) },
+              parts: cache.parts, for: destination)
     }
 
-    /// Writes a cache of `count` entries in the order of their source paths. The body is written as it
-    /// is made; its digest (``Outline``), known at the end, goes into the line left for it. An entry
-    /// that could not be made (nil) leaves no cache.
+    /// Writes a cache of `count` entries in the order of their source paths, then the site-wide parts'
+    /// files. The body is written as it is made; its digest (``Outline``), known at the end, goes into
+    /// the line left for it. An entry that could not be made (nil) leaves no cache.
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written?)>,
-                      for destination: String) {
+                      parts: [(name: String, files: [BuildRecord.OutputFile])], for destination: String) {
         OutputTree.replaceFile(path(for: destination)) { fd in
             let blank = header + Array(repeating: UInt8(ascii: "0"), count: 64) + [UInt8(ascii: "\n")]
             guard blank.withUnsafeBytes({ OutputTree.writeAll(fd, $0) }) else { return false }
@@ -176,7 +179,8 @@ struct PageCache {
                 w.removeAll()
             }
             var w = ByteWriter()
-            guard let digest = Self.write(setup: setup, index: index, count: count, entries: entries, to: &w, flush: flush) else { return false }
+            guard let digest = Self.write(setup: setup, index: index, count: count, entries: entries, parts: parts,
+                                           to: &w, flush: flush) else { return false }
             flush(&w)
             return written && digest.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(header.count)) == $0.count }
         }

@@ -49,6 +49,9 @@ extension PageCache {
             if stretch[stretch.count - 1].span.upperBound - stretch[0].span.lowerBound >= FileStretches.stretch { try readStretch() }
         }
         try readStretch()
+        parts = try file.next { try PageCache.readParts(&$0) }
+        guard Set(parts.map(\.name)).count == parts.count else { throw ByteReader.Malformed() }
+        outline.parts(parts)
         guard try file.isAtEnd(), outline.hex == digest else { throw ByteReader.Malformed() }
         self.pages = pages
         self.store = store
@@ -76,6 +79,11 @@ extension PageCache {
             }
         }
 
+        /// The site-wide parts' files, which end the cache, as they are written.
+        mutating func parts(_ parts: [(name: String, files: [BuildRecord.OutputFile])]) {
+            PageCache.writeParts(parts, to: &w)
+        }
+
         /// The digest as the file carries it: lowercase hex.
         var hex: [UInt8] { Array(SHA256Digest.hex(w.bytes).utf8) }
     }
@@ -84,6 +92,7 @@ extension PageCache {
     /// `flush` every megabyte or so (which may empty `w`). Returns the digest of its ``Outline``, or nil
     /// when an entry could not be made.
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written?)>,
+                      parts: [(name: String, files: [BuildRecord.OutputFile])],
                       to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> [UInt8]? {
         w.string(setup)
         w.string(index)
@@ -114,7 +123,35 @@ extension PageCache {
             if w.bytes.count >= 1 << 20 { flush(&w) }
         }
         precondition(written == count, "the page cache lists as many entries as it says")
+        writeParts(parts, to: &w)
+        outline.parts(parts)
         return outline.hex
+    }
+
+    /// The site-wide parts' files (``parts``): each part's name, then its files with their sizes and
+    /// times of change.
+    static func writeParts(_ parts: [(name: String, files: [BuildRecord.OutputFile])], to w: inout ByteWriter) {
+        w.array(parts) { w, part in
+            w.string(part.name)
+            writeFiles(part.files, to: &w)
+        }
+    }
+
+    static func readParts(_ r: inout ByteReader) throws -> [(name: String, files: [BuildRecord.OutputFile])] {
+        try r.array { r in (try r.string(), try readFiles(&r)) }
+    }
+
+    /// Published files with their sizes and times of change, as a page's entry and a part list them.
+    static func writeFiles(_ files: [BuildRecord.OutputFile], to w: inout ByteWriter) {
+        w.array(files) { w, f in
+            w.string(f.path)
+            w.int(f.size)
+            w.int(f.changed)
+        }
+    }
+
+    static func readFiles(_ r: inout ByteReader) throws -> [BuildRecord.OutputFile] {
+        try r.array { r in BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int()) }
     }
 }
 
@@ -145,9 +182,7 @@ extension PageCache.Entry {
         }
         built = BuiltStore.Stored(diagnostics: diagnostics, source: nil, cachedAt: nil, unread: false, bulletins: files.bulletins.count,
                                   place: place)
-        outputs = try r.array { r in
-            BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int())
-        }
+        outputs = try PageCache.readFiles(&r)
         // Exactly the files the page's results say it wrote, and only those its address may write.
         let page = self.page
         guard outputs.map(\.path) == PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile),
@@ -170,11 +205,7 @@ extension PageCache.Encoded {
         PageCache.writeDiagnostics(loaded, to: &w)
         for mark in [marks.facts, marks.links, marks.search, marks.files] { w.int(mark) }
         w.bytes(built)
-        w.array(outputs) { w, f in
-            w.string(f.path)
-            w.int(f.size)
-            w.int(f.changed)
-        }
+        PageCache.writeFiles(outputs, to: &w)
     }
 }
 

@@ -213,37 +213,50 @@ package struct SiteBuilder: Sendable {
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
         // Step 2: the site-wide files, then publish only if nothing failed.
+        var sitePartFiles: [(name: String, files: [BuildRecord.OutputFile])] = []
         if diagnostics.hasErrors {
             output.discard()
         } else {
             do {
-                try output.write("index.html", templates.render("chooser", context.chooser()))
-                try output.write("404.html", templates.render("404", context.notFound(language: config.defaultLanguage)))
-                for lang in config.languages {
-                    try output.write("\(lang)/404.html", templates.render("404", context.notFound(language: lang)))
-                    try output.write(String(SearchPage.url(language: lang).dropFirst()) + "index.html",
-                                     templates.render("search", context.searchPage(language: lang)))
+                // A part made of what has not changed since the published build is linked from there.
+                let parts = SiteParts(output: output, cached: Dictionary(cache?.parts.map { ($0.name, $0.files) } ?? [],
+                                                                         uniquingKeysWith: { first, _ in first }),
+                                      languages: config.languages)
+                try parts.make(.index, unchanged: cache != nil) { out in
+                    try out.write(SitePart.chooser, templates.render("chooser", context.chooser()))
+                    try out.write(SitePart.notFound, templates.render("404", context.notFound(language: config.defaultLanguage)))
+                    for lang in config.languages {
+                        try out.write(SitePart.notFound(lang), templates.render("404", context.notFound(language: lang)))
+                        try out.write(SitePart.searchPage(lang), templates.render("search", context.searchPage(language: lang)))
+                    }
+                    let discovery = DiscoveryFiles(config: config, index: index)
+                    _ = try Sitemaps(discovery: discovery).write(out.write(_:streaming:))
+                    try out.write(SitePart.robots, discovery.robots())
+                    for lang in config.languages {
+                        try out.write(SitePart.feed(lang), discovery.atom(language: lang, strings: strings))
+                    }
+                    let serving = ServingRules(config: config, assets: assets)
+                    try out.write(ServingRules.headersFile, serving.headersFile())
+                    try out.write(ServingRules.nginxFile, serving.nginxSnippet())
                 }
-                let discovery = DiscoveryFiles(config: config, index: index)
-                _ = try Sitemaps(discovery: discovery).write(output.write(_:streaming:))
-                try output.write("robots.txt", discovery.robots())
                 try output.write("bulletins/index.json") { out in
                     try BulletinManifest.write(pages: built.count, key: { i in
                         built[i].bulletins == 0 ? nil : (pages[i].translationKey, pages[i].language, pages[i].sourcePath)
                     }, entries: { i in try store.files(BuiltStore.kept(built[i].place)).bulletins }, to: out)
                 }
+                // One language's index written before the next is made: never two in memory at once. A
+                // language none of whose pages was built again (each taken from the cache) keeps its index.
                 for lang in config.languages {
-                    try output.write("\(lang)/atom.xml", discovery.atom(language: lang, strings: strings))
-                }
-                // One language's index written before the next is made: never two in memory at once.
-                for lang in config.languages {
-                    for file in try Self.searchIndex(language: lang, strings: strings, pages: pages, built: built, store: store) {
-                        try output.write(file.path, file.bytes)
+                    let unchanged = cache != nil && pages.indices.allSatisfy { i in
+                        pages[i].language != lang || generated.contains(pages[i].sourcePath) || built[i].cachedAt != nil
+                    }
+                    try parts.make(.search(language: lang), unchanged: unchanged) { out in
+                        for file in try Self.searchIndex(language: lang, strings: strings, pages: pages, built: built, store: store) {
+                            try out.write(file.path, file.bytes)
+                        }
                     }
                 }
-                let serving = ServingRules(config: config, assets: assets)
-                try output.write(ServingRules.headersFile, serving.headersFile())
-                try output.write(ServingRules.nginxFile, serving.nginxSnippet())
+                sitePartFiles = parts.published
                 try output.copy(staticFiles, names: assets)
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
@@ -265,7 +278,7 @@ package struct SiteBuilder: Sendable {
             BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                               diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
             Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
-                                inputs: inputs, index: indexDigest, output: output, previous: cache?.file)
+                                inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
         }
         // The records are written while the previous site is removed, before the next build may start.
         if !failed { output.finish() }
@@ -318,7 +331,8 @@ package struct SiteBuilder: Sendable {
     /// entry at a time, so that a big site's cache is never whole in memory. A page taken unchanged
     /// from the last cache (`previous`, the file it was read from) has its entry copied from there.
     static func writePageCache(pages: [Page], built: [BuiltStore.Stored], store: BuiltStore, generated: Set<String>,
-                               loaded: [String: [Diagnostic]], inputs: InputDigest, index: String, output: OutputTree,
+                               loaded: [String: [Diagnostic]], inputs: InputDigest, index: String,
+                               parts: [(name: String, files: [BuildRecord.OutputFile])], output: OutputTree,
                                previous: PageCache.OpenFile?) {
         // The digest of what the page was built from: a file changed while the build ran is built again next time.
         func source(_ i: Int) -> String? { built[i].source ?? inputs.content[pages[i].sourcePath] }
@@ -337,7 +351,7 @@ package struct SiteBuilder: Sendable {
                         entries: kept.lazy.map { i in
                             if let place = built[i].cachedAt, let previous { return (pages[i].sourcePath, .kept(place, in: previous, else: { made(i) })) }
                             return (pages[i].sourcePath, made(i).map(PageCache.Written.encoded))
-                        }, for: output.destination)
+                        }, parts: parts, for: output.destination)
     }
 
     /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept
