@@ -84,6 +84,35 @@ final class IncrementalBuildTests: XCTestCase {
         }
     }
 
+    /// Templates and strings kept elsewhere and linked in (the folder, or one file) are read through the
+    /// link, and a change behind it is a change: the pages that show it are made again.
+    func testTemplatesAndStringsBehindALinkAreInputsToo() throws {
+        let f = try Fixture.repositoryGuides()
+        let elsewhere = try Fixture()
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: elsewhere.root + "/templates")
+        try fm.moveItem(atPath: f.root + "/templates", toPath: elsewhere.root + "/templates")
+        try fm.createSymbolicLink(atPath: f.root + "/templates", withDestinationPath: elsewhere.root + "/templates")
+        try fm.moveItem(atPath: f.root + "/i18n/ru.yml", toPath: elsewhere.root + "/ru.yml")
+        try fm.createSymbolicLink(atPath: f.root + "/i18n/ru.yml", withDestinationPath: elsewhere.root + "/ru.yml")
+        XCTAssertTrue(f.build().published)
+        let template = elsewhere.root + "/templates/404.mustache"
+        try (try String(contentsOfFile: template, encoding: .utf8)).replacingOccurrences(of: "</main>", with: "<p>Жаңа жол</p></main>")
+            .write(toFile: template, atomically: true, encoding: .utf8)
+        XCTAssertFalse(f.build().upToDate, "a template changed behind a link is a change")
+        XCTAssertTrue(f.output("404.html")?.contains("Жаңа жол") ?? false, "the not-found page shows it")
+        let strings = elsewhere.root + "/ru.yml"
+        try (try String(contentsOfFile: strings, encoding: .utf8) + "\n# edited\n").write(toFile: strings, atomically: true, encoding: .utf8)
+        try f.append("content/kk/42500/documents.md", "\nБұл сөйлем кейін қосылды.\n")
+        let report = f.build()
+        // The clean build reads copies of the linked files (`copyItem` follows no link: copied here by hand).
+        for item in ["templates", "i18n/ru.yml"] {
+            try fm.removeItem(atPath: f.root + "/" + item)
+            try fm.copyItem(atPath: item == "templates" ? elsewhere.root + "/templates" : strings, toPath: f.root + "/" + item)
+        }
+        try assertSameAsCleanBuild(f, after: "a template and a string changed behind links", built: report)
+    }
+
     func testAnEditedPageIsTheOnlyPageWrittenAgain() throws {
         let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)

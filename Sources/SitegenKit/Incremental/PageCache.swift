@@ -29,8 +29,15 @@ struct PageCache {
     var index: String
     /// By source path (`content/kk/42500/apply.md`).
     var pages: Pages
-    /// The files each site-wide part wrote (``SitePart``), by its name, as they were published.
-    var parts: [(name: String, files: [BuildRecord.OutputFile])] = []
+    /// The files each site-wide part wrote (``SitePart``), as they were published, in the order of their names.
+    var parts: [Part] = []
+
+    /// What a site-wide part was made of (its ``SitePart`` key) and the files it published.
+    struct Part: Equatable {
+        var name: String
+        var key: String
+        var files: [BuildRecord.OutputFile]
+    }
     /// The file the cache was read from, held open: an entry taken unchanged is copied from it into
     /// the next cache rather than written again (nil for a cache made in memory).
     var file: OpenFile?
@@ -169,7 +176,7 @@ struct PageCache {
     /// files. The body is written as it is made; its digest (``Outline``), known at the end, goes into
     /// the line left for it. An entry that could not be made (nil) leaves no cache.
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written?)>,
-                      parts: [(name: String, files: [BuildRecord.OutputFile])], for destination: String) {
+                      parts: [Part], for destination: String) {
         OutputTree.replaceFile(path(for: destination)) { fd in
             let blank = header + Array(repeating: UInt8(ascii: "0"), count: 64) + [UInt8(ascii: "\n")]
             guard blank.withUnsafeBytes({ OutputTree.writeAll(fd, $0) }) else { return false }

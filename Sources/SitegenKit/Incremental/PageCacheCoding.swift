@@ -80,7 +80,7 @@ extension PageCache {
         }
 
         /// The site-wide parts' files, which end the cache, as they are written.
-        mutating func parts(_ parts: [(name: String, files: [BuildRecord.OutputFile])]) {
+        mutating func parts(_ parts: [PageCache.Part]) {
             PageCache.writeParts(parts, to: &w)
         }
 
@@ -92,8 +92,7 @@ extension PageCache {
     /// `flush` every megabyte or so (which may empty `w`). Returns the digest of its ``Outline``, or nil
     /// when an entry could not be made.
     static func write(setup: String, index: String, count: Int, entries: some Sequence<(path: String, entry: Written?)>,
-                      parts: [(name: String, files: [BuildRecord.OutputFile])],
-                      to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> [UInt8]? {
+                      parts: [Part], to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) -> [UInt8]? {
         w.string(setup)
         w.string(index)
         w.int(count)
@@ -128,17 +127,18 @@ extension PageCache {
         return outline.hex
     }
 
-    /// The site-wide parts' files (``parts``): each part's name, then its files with their sizes and
+    /// The site-wide parts (``parts``): each part's name and key, then its files with their sizes and
     /// times of change.
-    static func writeParts(_ parts: [(name: String, files: [BuildRecord.OutputFile])], to w: inout ByteWriter) {
+    static func writeParts(_ parts: [Part], to w: inout ByteWriter) {
         w.array(parts) { w, part in
             w.string(part.name)
+            w.string(part.key)
             writeFiles(part.files, to: &w)
         }
     }
 
-    static func readParts(_ r: inout ByteReader) throws -> [(name: String, files: [BuildRecord.OutputFile])] {
-        try r.array { r in (try r.string(), try readFiles(&r)) }
+    static func readParts(_ r: inout ByteReader) throws -> [Part] {
+        try r.array { r in Part(name: try r.string(), key: try r.string(), files: try readFiles(&r)) }
     }
 
     /// Published files with their sizes and times of change, as a page's entry and a part list them.

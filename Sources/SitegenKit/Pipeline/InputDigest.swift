@@ -13,6 +13,10 @@ import SitegenCore
 struct InputDigest: Sendable {
     /// The folders of the source a build reads.
     static let folders = ["content", "templates", "i18n", "static"]
+    /// The folders whose files are read as their loaders read them (`Templates`, `Strings`): each file
+    /// directly in the folder, through a symbolic link in its place or theirs (a theme kept elsewhere
+    /// and linked in). `content/` and `static/` are walked as the build walks them (`SourceWalk`).
+    static let linkedFolders: Set<String> = ["templates", "i18n"]
 
     /// Of every input.
     var whole: String
@@ -34,6 +38,15 @@ struct InputDigest: Sendable {
         let walk = SourceWalk(sourceDirectory: source)
         for folder in folders {
             // Sorted: the digest must not depend on the order the system lists a folder in.
+            if linkedFolders.contains(folder) {
+                for name in ((try? FileManager.default.contentsOfDirectory(atPath: source + "/" + folder)) ?? []).sorted() {
+                    // Regular files only, as the loaders read (a FIFO is never opened: it would wait).
+                    var info = stat()
+                    let path = source + "/" + folder + "/" + name
+                    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { files.append((path, folder + "/" + name)) }
+                }
+                continue
+            }
             for file in walk.files(under: folder).0.sorted(by: { $0.relative < $1.relative }) {
                 files.append((file.path, folder + "/" + file.relative))
             }

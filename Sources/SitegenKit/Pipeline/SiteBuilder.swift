@@ -213,16 +213,14 @@ package struct SiteBuilder: Sendable {
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
 
         // Step 2: the site-wide files, then publish only if nothing failed.
-        var sitePartFiles: [(name: String, files: [BuildRecord.OutputFile])] = []
+        var sitePartFiles: [PageCache.Part] = []
         if diagnostics.hasErrors {
             output.discard()
         } else {
             do {
                 // A part made of what has not changed since the published build is linked from there.
-                let parts = SiteParts(output: output, cached: Dictionary(cache?.parts.map { ($0.name, $0.files) } ?? [],
-                                                                         uniquingKeysWith: { first, _ in first }),
-                                      languages: config.languages)
-                try parts.make(.index, unchanged: cache != nil) { out in
+                let parts = SiteParts(output: output, cached: cache?.parts ?? [], languages: config.languages)
+                try parts.make(.index, key: indexDigest) { out in
                     try out.write(SitePart.chooser, templates.render("chooser", context.chooser()))
                     try out.write(SitePart.notFound, templates.render("404", context.notFound(language: config.defaultLanguage)))
                     for lang in config.languages {
@@ -245,12 +243,13 @@ package struct SiteBuilder: Sendable {
                     }, entries: { i in try store.files(BuiltStore.kept(built[i].place)).bulletins }, to: out)
                 }
                 // One language's index written before the next is made: never two in memory at once. A
-                // language none of whose pages was built again (each taken from the cache) keeps its index.
+                // language whose pages are those the last index was made of keeps that index.
                 for lang in config.languages {
-                    let unchanged = cache != nil && pages.indices.allSatisfy { i in
-                        pages[i].language != lang || generated.contains(pages[i].sourcePath) || built[i].cachedAt != nil
-                    }
-                    try parts.make(.search(language: lang), unchanged: unchanged) { out in
+                    let key = SitePart.searchKey(pages.indices.filter { pages[$0].language == lang }.map { i in
+                        let source = Self.builtFrom(i, built: built, pages: pages, inputs: inputs)
+                        return (pages[i].sourcePath, generated.contains(pages[i].sourcePath) ? .generated : source.map { .source($0) } ?? .unread)
+                    })
+                    try parts.make(.search(language: lang), key: key) { out in
                         for file in try Self.searchIndex(language: lang, strings: strings, pages: pages, built: built, store: store) {
                             try out.write(file.path, file.bytes)
                         }
@@ -332,10 +331,9 @@ package struct SiteBuilder: Sendable {
     /// from the last cache (`previous`, the file it was read from) has its entry copied from there.
     static func writePageCache(pages: [Page], built: [BuiltStore.Stored], store: BuiltStore, generated: Set<String>,
                                loaded: [String: [Diagnostic]], inputs: InputDigest, index: String,
-                               parts: [(name: String, files: [BuildRecord.OutputFile])], output: OutputTree,
+                               parts: [PageCache.Part], output: OutputTree,
                                previous: PageCache.OpenFile?) {
-        // The digest of what the page was built from: a file changed while the build ran is built again next time.
-        func source(_ i: Int) -> String? { built[i].source ?? inputs.content[pages[i].sourcePath] }
+        func source(_ i: Int) -> String? { builtFrom(i, built: built, pages: pages, inputs: inputs) }
         func kept(_ i: Int) -> Bool {
             !generated.contains(pages[i].sourcePath) && source(i) != nil && loaded[pages[i].sourcePath] != nil && built[i].cacheable
         }
@@ -352,6 +350,12 @@ package struct SiteBuilder: Sendable {
                             if let place = built[i].cachedAt, let previous { return (pages[i].sourcePath, .kept(place, in: previous, else: { made(i) })) }
                             return (pages[i].sourcePath, made(i).map(PageCache.Written.encoded))
                         }, parts: parts, for: output.destination)
+    }
+
+    /// The digest of what page `i` was built from (a file changed while the build ran is built again
+    /// next time), nil when it could not be read.
+    static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: [Page], inputs: InputDigest?) -> String? {
+        built[i].source ?? inputs?.content[pages[i].sourcePath]
     }
 
     /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept
