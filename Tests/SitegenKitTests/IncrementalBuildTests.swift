@@ -113,6 +113,29 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameAsCleanBuild(f, after: "a template and a string changed behind links", built: report)
     }
 
+    /// A link in `content/` or `static/` that leads out of the source is left out with a warning naming
+    /// where it leads: pointed elsewhere, it gives another warning, so the build is not "up to date".
+    func testALinkOutOfTheSourcePointedElsewhereIsAChange() throws {
+        let f = try Fixture.repositoryGuides()
+        let elsewhere = try Fixture()
+        try elsewhere.write("a.md", "---\ntitle: \"A\"\n---\nA.\n")
+        try elsewhere.write("b.md", "---\ntitle: \"B\"\n---\nB.\n")
+        let fm = FileManager.default
+        for link in ["content/kk/linked.md", "static/linked.txt"] {
+            try fm.createSymbolicLink(atPath: f.root + "/" + link, withDestinationPath: elsewhere.root + "/a.md")
+            let first = f.build()
+            XCTAssertTrue(first.diagnostics.contains { $0.file == link && $0.message.contains(elsewhere.root + "/a.md") }, "\(first.diagnostics)")
+            try fm.removeItem(atPath: f.root + "/" + link)
+            try fm.createSymbolicLink(atPath: f.root + "/" + link, withDestinationPath: elsewhere.root + "/b.md")
+            let second = f.build()
+            XCTAssertFalse(second.upToDate, "\(link) pointed elsewhere")
+            XCTAssertTrue(second.diagnostics.contains { $0.file == link && $0.message.contains(elsewhere.root + "/b.md") },
+                          "the warning names where \(link) leads now: \(second.diagnostics)")
+            XCTAssertTrue(f.build().upToDate)
+            try fm.removeItem(atPath: f.root + "/" + link)
+        }
+    }
+
     func testAnEditedPageIsTheOnlyPageWrittenAgain() throws {
         let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)

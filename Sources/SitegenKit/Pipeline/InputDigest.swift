@@ -47,8 +47,16 @@ struct InputDigest: Sendable {
                 }
                 continue
             }
-            for file in walk.files(under: folder).0.sorted(by: { $0.relative < $1.relative }) {
+            let (found, notes) = walk.files(under: folder)
+            for file in found.sorted(by: { $0.relative < $1.relative }) {
                 files.append((file.path, folder + "/" + file.relative))
+            }
+            // What the walk left out and says why (a link leading outside the source, naming its
+            // target): another target is another warning, so another input.
+            for note in notes {
+                for s in [stream, folder == "content" ? nil : setupStream].compactMap({ $0 }) {
+                    s.update("walk \(note.file) \(note.code) \(note.message)")
+                }
             }
         }
         // Each file is read and digested on its own, on every core; their digests, in order, make one.

@@ -28,6 +28,11 @@ package struct SiteBuilder: Sendable {
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
 
+        // The inputs' digests are taken before anything is read: a file changed after that is built from
+        // its new bytes under its old digest, and the next build, seeing the new one, builds it again
+        // (taken after, it would record the new bytes for a site made of the old ones).
+        let inputs = options.checkOnly ? nil : InputDigest.of(options)
+
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
         // The editors' language is known even when a later part of the setup failed.
@@ -46,7 +51,6 @@ package struct SiteBuilder: Sendable {
             return report(diagnostics, setup: true)
         }
         // Nothing changed since the build that published the output: report what it reported.
-        let inputs = options.checkOnly ? nil : InputDigest.of(options)
         if let inputs, !options.force, !options.keepsPreviewState, let record = BuildRecord.current(of: options.resolvedOutput, inputs: inputs.whole) {
             OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
             var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
