@@ -83,7 +83,7 @@ enum SitePart: Hashable, Sendable {
     static let chooser = "index.html"
     static let notFound = "404.html"
     static let robots = "robots.txt"
-    static let sitemap = "sitemap.xml"
+    static let sitemap = Sitemaps.file
     static func notFound(_ language: String) -> String { language + "/404.html" }
     static func feed(_ language: String) -> String { language + "/atom.xml" }
     static func searchPage(_ language: String) -> String { String(SearchPage.url(language: language).dropFirst()) + "index.html" }

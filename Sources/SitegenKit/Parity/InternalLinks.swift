@@ -63,8 +63,9 @@ enum InternalLinks {
         }
         for language in languages where anchors["/\(language)/"] == nil { anchors["/\(language)/"] = ["main"] }
         var files = Set(staticFiles.map { "/" + $0 })
-        files.formUnion(["/", "/index.html", "/404.html", "/sitemap.xml", "/robots.txt"])
-        for language in languages { files.formUnion(["/\(language)/atom.xml", "/\(language)/404.html"]) }
+        // The site-wide files a reader may be sent to (not the serving rules, which are not served).
+        files.formUnion(["/"] + [SitePart.chooser, SitePart.notFound, SitePart.sitemap, SitePart.robots].map { "/" + $0 })
+        for language in languages { files.formUnion([SitePart.feed(language), SitePart.notFound(language)].map { "/" + $0 }) }
         let pagePaths = anchors.keys.sorted()
         let (known, written) = (anchors, files)
         return try Parallel.map(Array(0..<count)) { i in

@@ -54,9 +54,9 @@ struct InputDigest: Sendable {
             // What the walk left out and says why (a link leading outside the source, naming its
             // target): another target is another warning, so another input.
             for note in notes {
-                for s in [stream, folder == "content" ? nil : setupStream].compactMap({ $0 }) {
-                    s.update("walk \(note.file) \(note.code) \(note.message)")
-                }
+                let text = "walk \(note.file) \(note.code) \(note.message)"
+                stream.update(text)
+                if folder != "content" { setupStream.update(text) }
             }
         }
         // Each file is read and digested on its own, on every core; their digests, in order, make one.

@@ -433,7 +433,7 @@ package struct SiteBuilder: Sendable {
             return AssetNames.hashedName(name, bytes: bytes)
         }
         let written: Set<String> = Set(config.languages + staticNames + [
-            "index.html", "404.html", "sitemap.xml", Sitemaps.folder, "robots.txt", "search", "bulletins", OutputFolder.markerName,
+            SitePart.chooser, SitePart.notFound, SitePart.sitemap, Sitemaps.folder, SitePart.robots, "search", "bulletins", OutputFolder.markerName,
             ServingRules.headersFile, ServingRules.hostFolder,
         ])
         return OutputFolder.refusal(output: options.resolvedOutput, source: options.sourceDirectory,
@@ -473,8 +473,8 @@ package struct SiteBuilder: Sendable {
     /// the search index, the root pages), which would replace or sit among checked output.
     static func staticProblems(_ files: [String], languages: [String]) -> [Diagnostic] {
         let generatedFolders = Set(languages + ["bulletins", "search", Sitemaps.folder, ServingRules.hostFolder])
-        let generatedFiles: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", OutputFolder.markerName,
-                                           ServingRules.headersFile]
+        let generatedFiles: Set<String> = [SitePart.chooser, SitePart.notFound, SitePart.sitemap, SitePart.robots,
+                                           OutputFolder.markerName, ServingRules.headersFile]
         var out: [Diagnostic] = []
         for file in files {
             let path = "static/" + file

@@ -14,6 +14,8 @@ struct Sitemaps {
 
     /// The folder of the numbered files of a split sitemap.
     static let folder = "sitemaps"
+    /// The file `robots.txt` names: the sitemap, or the index of its numbered files.
+    static let file = "sitemap.xml"
 
     let discovery: DiscoveryFiles
     var limits = Limits()
@@ -35,8 +37,8 @@ struct Sitemaps {
         // Pages by address; the index of each rather than a sorted copy of every entry.
         let order = entries.indices.sorted { entries[$0].url < entries[$1].url }
         var next = 0
-        _ = try file("sitemap.xml", from: &next, order: order, write)
-        guard next < order.count else { return ["sitemap.xml"] }
+        _ = try file(Self.file, from: &next, order: order, write)
+        guard next < order.count else { return [Self.file] }
         // Too many for one file: the pages go into numbered files (the first written again under its
         // number), and `sitemap.xml` becomes their index.
         next = 0
@@ -46,7 +48,7 @@ struct Sitemaps {
             let latest = try file(path, from: &next, order: order, write)
             files.append((path, latest))
         }
-        try write("sitemap.xml") { emit in
+        try write(Self.file) { emit in
             var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for file in files {
                 out += "<sitemap>\n<loc>\(discovery.xml(discovery.config.absoluteURL("/" + file.path)))</loc>\n"
@@ -56,7 +58,7 @@ struct Sitemaps {
             out += "</sitemapindex>\n"
             try Array(out.utf8).withUnsafeBytes(emit)
         }
-        return files.map(\.path) + ["sitemap.xml"]
+        return files.map(\.path) + [Self.file]
     }
 
     /// Writes one file of pages from `order[next...]`, as many as the limits allow (always one, so no
