@@ -8,3 +8,9 @@ void sg_map_large_blocks(int threshold) {
     (void)threshold;
 #endif
 }
+
+void sg_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

@@ -95,6 +95,17 @@ package enum SearchIndexWriter {
               stopWords: stopWords)
     }
 
+    /// Builds the sharded index of one language from `pages`, read a run at a time, and gives each
+    /// file to `write` as it is made (the same files as ``files(language:documents:aliases:stopWords:)``,
+    /// in the same order): memory holds the index and the pages' summaries, not their terms.
+    package static func write(
+        language: String, pages: SearchPages, aliases: String = "", stopWords: String = "",
+        to write: (String, [UInt8]) throws -> Void
+    ) throws {
+        try self.write(language: language, pages: pages, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases,
+                       stopWords: stopWords, to: write)
+    }
+
     /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
     /// its text; the page itself when its terms cannot be kept so. The index made from either is the same.
     /// `stems` keeps the stems found for the analyzer's language, for the next pages.
@@ -113,26 +124,28 @@ package enum SearchIndexWriter {
         language: String, documents: [SearchDocument], shardLimit: Int, shardPacking: Int, aliases: String = "",
         stopWords: String = ""
     ) -> [(path: String, bytes: [UInt8])] {
-        let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
-        return files(language: language, documents: documents,
-                     index: SearchTermIndex(documents: documents, analyzer: analyzer),
-                     summaries: Parallel.map(documents, fragmentEntry), analyzer: analyzer,
-                     stopWords: stopWords, shardLimit: shardLimit, shardPacking: shardPacking)
+        var files: [(path: String, bytes: [UInt8])] = []
+        // Pages in memory are read without fail.
+        try! write(language: language, pages: SearchPages(documents), shardLimit: shardLimit, shardPacking: shardPacking,
+                   aliases: aliases, stopWords: stopWords) { files.append(($0, $1)) }
+        return files
     }
 
-    private static func files(
-        language: String, documents: [SearchDocument], index: SearchTermIndex, summaries entries: [[UInt8]],
-        analyzer: SearchAnalyzer, stopWords: String, shardLimit: Int, shardPacking: Int
-    ) -> [(path: String, bytes: [UInt8])] {
+    static func write(
+        language: String, pages: SearchPages, shardLimit: Int, shardPacking: Int, aliases: String = "",
+        stopWords: String = "", to write: (String, [UInt8]) throws -> Void
+    ) throws {
+        let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
+        var entries: [[UInt8]] = []
+        let index = try SearchTermIndex(pages: pages, analyzer: analyzer, summaries: &entries)
         let base = "search/\(language)/"
-        var files: [(path: String, bytes: [UInt8])] = []
-
         let nodes = SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
-        for (number, node) in nodes.enumerated() {
-            if let bytes = node.bytes { files.append((base + "t/\(number).json", bytes)) }
-        }
-
         let perFragment = fragmentSize(entries)
+        try write(base + "meta.json", meta(language: language, analyzer: analyzer, stopWords: stopWords, nodes: nodes,
+                                           pages: entries.count, perFragment: perFragment))
+        for (number, node) in nodes.enumerated() {
+            if let bytes = node.bytes { try write(base + "t/\(number).json", bytes) }
+        }
         var start = 0
         while start < entries.count {
             let end = min(start + perFragment, entries.count)
@@ -142,10 +155,14 @@ package enum SearchIndexWriter {
                 out += entries[i]
             }
             out.append(UInt8(ascii: "]"))
-            files.append((base + "d/\(start / perFragment).json", out))
+            try write(base + "d/\(start / perFragment).json", out)
             start = end
         }
+    }
 
+    /// `meta.json`: the format, language, aliases, stop words, page count, fragment size and shard list.
+    private static func meta(language: String, analyzer: SearchAnalyzer, stopWords: String, nodes: [SearchShardTree.Node],
+                             pages: Int, perFragment: Int) -> [UInt8] {
         var meta: [UInt8] = Array("{\"version\":\(formatVersion),\"lang\":".utf8)
         SearchJSON.appendString(language, to: &meta)
         meta += Array(",\"aliases\":{".utf8)
@@ -158,19 +175,18 @@ package enum SearchIndexWriter {
         meta += Array("},\"stop\":".utf8)
         SearchJSON.appendString(Set(SearchFolding.terms(stopWords)).sorted().joined(separator: " "), to: &meta)
         let list = SearchShardList.encode(nodes.map { ($0.key, $0.split) })
-        meta += Array(",\"docs\":\(documents.count),\"fragment\":\(perFragment),\"letters\":".utf8)
+        meta += Array(",\"docs\":\(pages),\"fragment\":\(perFragment),\"letters\":".utf8)
         SearchJSON.appendString(list.letters, to: &meta)
         meta += Array(",\"shards\":".utf8)
         SearchJSON.appendString(list.shards, to: &meta)
         meta += Array("}".utf8)
-        files.insert((base + "meta.json", meta), at: 0)
-        return files
+        return meta
     }
 
     // MARK: - Fragments
 
     /// `[url, title, snippet]` of one page, as JSON.
-    private static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
+    static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
         if let summary = doc.summary { return summary }
         var snippet = collapseSpaces(doc.snippet[...])
         if snippet.isEmpty {
@@ -244,15 +260,23 @@ struct SearchTermIndex {
     var count = 0
 
     init(documents: [SearchDocument], analyzer: SearchAnalyzer = SearchAnalyzer(language: "")) {
-        count = documents.count
-        // Chunks of pages are read in parallel, each numbering its own terms; then the numbers are merged.
-        let chunks = searchInChunks(documents) { SearchPageChunk($0, analyzer: analyzer) }
+        var summaries: [[UInt8]] = []
+        // Pages in memory are read without fail.
+        try! self.init(pages: SearchPages(documents), analyzer: analyzer, summaries: &summaries)
+    }
 
+    /// The index of `pages`, with each page's `[url, title, snippet]` appended to `summaries`.
+    init(pages source: SearchPages, analyzer: SearchAnalyzer, summaries: inout [[UInt8]]) throws {
         var all = SearchTermTable()
         var allPages: [[Int32]] = []
         var allTitlePages: [[Int32]] = []
         var page: Int32 = 0
-        for part in chunks {
+        // Runs of pages are read in parallel, each numbering its own terms; then the numbers are merged,
+        // and the run's pages let go.
+        try source.forEachRun({ documents in
+            (SearchPageChunk(documents[...], analyzer: analyzer), documents.map(SearchIndexWriter.fragmentEntry))
+        }) { part, entries in
+            summaries += entries
             let global = (0..<part.terms.count).map { local -> Int in
                 let (id, isNew) = part.terms.withTerm(local) { all.insert($0) }
                 if isNew {
@@ -269,6 +293,7 @@ struct SearchTermIndex {
                 page += 1
             }
         }
+        count = Int(page)
         let scalars = (0..<all.count).map { id in all.withTerm(id) { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) } }
         let order = scalars.indices.sorted { a, b in
             scalars[a].lexicographicallyPrecedes(scalars[b]) { Self.utf16Order($0) < Self.utf16Order($1) }
@@ -424,13 +449,6 @@ private struct SearchTermTable {
         for b in term { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
-}
-
-/// `transform` of consecutive runs of `items` (in order), computed on all cores: each page is
-/// independent, and reading text is most of the work.
-private func searchInChunks<T: Sendable, R>(_ items: [T], size: Int = 256, _ transform: @Sendable (ArraySlice<T>) -> R) -> [R] {
-    let runs = stride(from: 0, to: items.count, by: size).map { $0..<min($0 + size, items.count) }
-    return Parallel.map(runs) { transform(items[$0]) }
 }
 
 /// The page-number encoding described in ``SearchIndexWriter``.

@@ -10,6 +10,12 @@ int sg_exchange_paths(const char *a, const char *b);
 /// Does nothing with other C libraries.
 void sg_map_large_blocks(int threshold);
 
+/// Gives the memory the C allocator holds free back to the system (glibc's malloc_trim), between the
+/// steps of a build: what one step let go, in the middle of the heap or another thread's arena, is
+/// otherwise still counted against the process while the next step grows elsewhere. Does nothing
+/// with other C libraries.
+void sg_release_free_memory(void);
+
 /// A descriptor that only names the file at `path`, following no final link and opening nothing
 /// (Linux O_PATH): a device or FIFO there is not opened, yet `fstat` tells what it is, and
 /// `/proc/self/fd/N` opens that very file afterwards. -1 with errno set (ENOSYS elsewhere than Linux).

@@ -56,7 +56,7 @@ enum InternalLinks {
     /// every page are never in memory at once.
     static func check(count: Int, facts: @Sendable (Int) throws -> PageFacts, staticFiles: [String], languages: [String]) throws -> [Diagnostic] {
         var anchors: [String: [String]] = [:]
-        let targets = try Parallel.map(Array(0..<count)) { i in Result { try facts(i) }.map { ($0.url, $0.anchors) } }
+        let targets = Parallel.map(Array(0..<count)) { i in Result { try facts(i) }.map { ($0.url, $0.anchors) } }
         for target in targets {
             let (url, ids) = try target.get()
             if !url.isEmpty { anchors[url] = ids }

@@ -1,3 +1,4 @@
+import CPosix
 import Dispatch
 import Foundation
 import SitegenContent
@@ -136,6 +137,8 @@ package struct SiteBuilder: Sendable {
         // What reading gave is in the pages now: the array of it is let go before the pages are built.
         let unreadableFiles = zip(files, loaded).filter { $0.1.0 == nil }.map(\.0)
         loaded = []
+        // Each step's leftovers go back to the system before the next one grows (see `sg_release_free_memory`).
+        sg_release_free_memory()
         let written = pages.filter { !generated.contains($0.sourcePath) }
         diagnostics += Self.urlClashes(written.map(PageAddress.init))
         diagnostics += Self.reservedClashes(written)
@@ -184,6 +187,7 @@ package struct SiteBuilder: Sendable {
             return stored
         }
         diagnostics += built.flatMap(\.diagnostics)
+        sg_release_free_memory()
         if let failure = store.failure {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": failure], file: options.resolvedOutput))
             output.discard()
@@ -215,6 +219,7 @@ package struct SiteBuilder: Sendable {
             return report(diagnostics, setup: true)
         }
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
+        sg_release_free_memory()
 
         // Step 2: the site-wide files, then publish only if nothing failed.
         var sitePartFiles: [PageCache.Part] = []
@@ -254,10 +259,10 @@ package struct SiteBuilder: Sendable {
                         return (pages[i].sourcePath, generated.contains(pages[i].sourcePath) ? .generated : source.map { .source($0) } ?? .unread)
                     })
                     try parts.make(.search(language: lang), key: key) { out in
-                        for file in try Self.searchIndex(language: lang, strings: strings, pages: pages, built: built, store: store) {
-                            try out.write(file.path, file.bytes)
-                        }
+                        try Self.writeSearchIndex(language: lang, strings: strings, pages: pages, built: built, store: store,
+                                                  to: out.write(_:_:))
                     }
+                    sg_release_free_memory()
                 }
                 sitePartFiles = parts.published
                 try output.copy(staticFiles, names: assets)
@@ -294,21 +299,16 @@ package struct SiteBuilder: Sendable {
         return done
     }
 
-    /// The search index of one language, from each page's terms and summary (read as it was built).
-    /// The index of one language is already spread over every core.
-    static func searchIndex(language: String, strings: Strings, pages: [Page], built: [BuiltStore.Stored], store: BuiltStore) throws
-        -> [(path: String, bytes: [UInt8])]
-    {
-        let documents = try readBack(built, where: { pages[$0].language == language }, store.search).compactMap { $0 }
-        return SearchIndexWriter.files(language: language, documents: documents, aliases: strings.text("searchAliases", language),
-                                       stopWords: strings.text("searchStopWords", language))
-    }
-
-    /// One part of each page `include` names, in the order of the pages, read back from the store on every core.
-    static func readBack<T>(_ built: [BuiltStore.Stored], where include: (Int) -> Bool,
-                            _ read: @Sendable (BuiltStore.Place) throws -> T) throws -> [T] {
-        let places = built.indices.filter(include).map { built[$0].place }
-        return try Parallel.map(places) { place in Result { try read(BuiltStore.kept(place)) } }.map { try $0.get() }
+    /// The search index of one language, from each page's terms and summary (as it was built), read back
+    /// from the store a run of pages at a time; each file is given to `write` as it is made.
+    static func writeSearchIndex(language: String, strings: Strings, pages: [Page], built: [BuiltStore.Stored], store: BuiltStore,
+                                 to write: (String, [UInt8]) throws -> Void) throws {
+        let places = built.indices.filter { pages[$0].language == language }.map { built[$0].place }
+        let source = SearchPages(sources: places.count) { range in
+            try places[range].compactMap { try store.search(BuiltStore.kept($0)) }
+        }
+        try SearchIndexWriter.write(language: language, pages: source, aliases: strings.text("searchAliases", language),
+                                    stopWords: strings.text("searchStopWords", language), to: write)
     }
 
     /// One page built (or found changed since it was read).
