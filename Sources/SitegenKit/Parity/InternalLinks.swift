@@ -55,13 +55,16 @@ enum InternalLinks {
     /// on every core, twice (for their addresses and anchors, then for their links): the facts of
     /// every page are never in memory at once.
     static func check(count: Int, facts: @Sendable (Int) throws -> PageFacts, staticFiles: [String], languages: [String]) throws -> [Diagnostic] {
-        var anchors: [String: [String]] = [:]
-        let targets = Parallel.map(Array(0..<count)) { i in Result { try facts(i) }.map { ($0.url, $0.anchors) } }
+        var anchors: [String: AnchorList] = [:]
+        // Each page's anchors are packed as they are read: as strings, a big site's (some ten per page)
+        // were the largest thing this check held, and what they left scattered stayed for the build.
+        let targets = Parallel.map(Array(0..<count)) { i in Result { try facts(i) }.map { ($0.url, AnchorList($0.anchors)) } }
+        anchors.reserveCapacity(targets.count)
         for target in targets {
             let (url, ids) = try target.get()
             if !url.isEmpty { anchors[url] = ids }
         }
-        for language in languages where anchors["/\(language)/"] == nil { anchors["/\(language)/"] = ["main"] }
+        for language in languages where anchors["/\(language)/"] == nil { anchors["/\(language)/"] = AnchorList(["main"]) }
         var files = Set(staticFiles.map { "/" + $0 })
         // The site-wide files a reader may be sent to (not the serving rules, which are not served).
         files.formUnion(["/"] + [SitePart.chooser, SitePart.notFound, SitePart.sitemap, SitePart.robots].map { "/" + $0 })
@@ -75,14 +78,15 @@ enum InternalLinks {
 
     /// `link.internal` for each link of `page` whose target is none of `anchors` (page addresses, with
     /// their anchors), `files` or the folders the build writes; `pagePaths` (sorted) to say what was meant.
-    static func check(_ page: PageFacts, anchors: [String: [String]], files: Set<String>, pagePaths: [String]) -> [Diagnostic] {
+    static func check(_ page: PageFacts, anchors: [String: AnchorList], files: Set<String>, pagePaths: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for link in page.internalLinks {
             let path = PercentDecoding.decode(link.path)
             var target = path
             if target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
-            if let ids = anchors[target] ?? anchors[target + "/"] {
-                guard let fragment = link.fragment.map(PercentDecoding.decode), !ids.sortedContains(fragment) else { continue }
+            if let list = anchors[target] ?? anchors[target + "/"] {
+                guard let fragment = link.fragment.map(PercentDecoding.decode), !list.contains(fragment) else { continue }
+                let ids = list.ids
                 let steps = ids.filter { $0.hasPrefix("step-") }.count
                 if fragment.hasPrefix("step-") {
                     out.append(Diagnostic(.error, "link.internal", id: "link.internal.step",

@@ -1,0 +1,28 @@
+import XCTest
+
+@testable import SitegenKit
+
+/// A page's anchors as the check of internal links keeps them: the same answers as the list of
+/// strings it replaced.
+final class AnchorListTests: XCTestCase {
+    func testNamesAreFoundAsTheyWereGivenAndNothingElse() {
+        let long = String(repeating: "қадам-", count: 40)  // 480 bytes: a length of more than one byte
+        let list = AnchorList(["check-1", "main", "step-1", "step-12", long, "қадамдар"])
+        for id in ["check-1", "main", "step-1", "step-12", long, "қадамдар"] { XCTAssertTrue(list.contains(id), id) }
+        for id in ["", "step-", "step-2", "step-123", "Main", long + "x", String(long.dropLast()), "қадам"] {
+            XCTAssertFalse(list.contains(id), id)
+        }
+        XCTAssertEqual(list.ids, ["check-1", "main", "step-1", "step-12", long, "қадамдар"])
+        XCTAssertEqual(AnchorList([]).ids, [])
+        XCTAssertFalse(AnchorList([]).contains(""))
+        XCTAssertTrue(AnchorList([""]).contains(""))
+    }
+
+    func testANameInAnotherNormalFormIsTheSameName() {
+        // «й» typed as «и» and a combining breve, and a Kelvin sign for K: equal strings, other bytes.
+        let list = AnchorList(["йод", "\u{212A}elvin"])
+        XCTAssertTrue(list.contains("и\u{306}од"))
+        XCTAssertTrue(list.contains("Kelvin"))
+        XCTAssertFalse(list.contains("иод"))
+    }
+}
