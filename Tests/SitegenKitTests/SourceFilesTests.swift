@@ -10,6 +10,7 @@ final class SourceFilesTests: XCTestCase {
             "content/kk/a.md": "---\ntitle: A\n---\n",
             "shared/b.md": "---\ntitle: B\n---\n",
             "shared/logo.txt": "logo",
+            "shared/more/c.md": "---\ntitle: C\n---\n",
         ])
         let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
@@ -21,16 +22,19 @@ final class SourceFilesTests: XCTestCase {
         try fm.createSymbolicLink(atPath: f.root + "/content/kk/secret.md", withDestinationPath: outside + "/secret.md")
         try fm.createSymbolicLink(atPath: f.root + "/content/kk/gone.md", withDestinationPath: f.root + "/nowhere.md")
         try fm.createSymbolicLink(atPath: f.root + "/content/kk/loop", withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/more", withDestinationPath: "../../shared/more")
         try fm.createSymbolicLink(atPath: f.root + "/static/logo.txt", withDestinationPath: "../shared/logo.txt")
         try fm.createSymbolicLink(atPath: f.root + "/static/secret.txt", withDestinationPath: outside + "/secret.txt")
 
         let report = f.build()
         let links = report.diagnostics.filter { $0.code == "content.symlink" }
-        XCTAssertEqual(links.map(\.file), ["content/kk/gone.md", "content/kk/secret.md", "static/secret.txt"])
+        XCTAssertEqual(links.map(\.file), ["content/kk/gone.md", "content/kk/loop", "content/kk/secret.md", "static/secret.txt"])
         XCTAssertTrue(links.allSatisfy { $0.severity == .warning })
-        XCTAssertTrue(links[1].message.contains(outside) && links[1].message.contains("outside the source folder"), links[1].message)
+        XCTAssertTrue(links[1].message.contains("a folder above it") && links[1].message.hasSuffix("delete the link"), links[1].message)
+        XCTAssertTrue(links[2].message.contains(outside) && links[2].message.contains("outside the source folder"), links[2].message)
         XCTAssertTrue(report.published)
         XCTAssertNotNil(f.output("kk/b/index.html"), "a link inside the source is followed")
+        XCTAssertNotNil(f.output("kk/more/c/index.html"), "so is a link to a folder, whose pages keep the link's name")
         XCTAssertEqual(f.output("logo.txt"), "logo")
         XCTAssertNil(f.output("kk/secret/index.html"))
         XCTAssertNil(f.output("secret.txt"), "nothing outside the source is published")
@@ -38,6 +42,41 @@ final class SourceFilesTests: XCTestCase {
         var strict = BuildOptions(sourceDirectory: f.root)
         strict.strict = true
         XCTAssertFalse(SiteBuilder(options: strict).run().published, "--strict makes the warning an error")
+    }
+
+    func testALanguageFolderLinkedToAnotherStopsTheBuildInsteadOfLosingALanguage() throws {
+        let page = "---\ntitle: Өтініш\ntranslationKey: apply\n---\n\nМәтін.\n"
+        for (link, target) in [("content/ru", "kk"), ("content/kk", "ru")] {
+            let f = try Fixture(files: [(target == "kk" ? "content/kk/a.md" : "content/ru/a.md"): page,
+                                        (target == "kk" ? "content/kk/b/c.md" : "content/ru/b/c.md"): page.replacingOccurrences(of: "apply", with: "c")])
+            try FileManager.default.createSymbolicLink(atPath: f.root + "/" + link, withDestinationPath: target)
+            for checkOnly in [true, false] {
+                let report = f.build(checkOnly: checkOnly)
+                XCTAssertFalse(report.published)
+                let twice = report.diagnostics.filter { $0.code == "content.symlink-twice" }
+                XCTAssertEqual(twice.map(\.file), [link], "whichever name sorts first, the link is the one refused")
+                XCTAssertEqual(twice.first?.severity, .error)
+                XCTAssertTrue(twice.first?.message.contains("read already as content/" + target) == true, twice.first?.message ?? "")
+                XCTAssertTrue(twice.first?.message.contains("copy the folder into " + link) == true, twice.first?.message ?? "")
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/site"), "nothing is published")
+        }
+    }
+
+    func testAFolderReachedThroughTwoLinksIsReadOnceUnderTheFirstNameAndTheSecondIsRefused() throws {
+        let f = try Fixture(files: [
+            "content/kk/a.md": "---\ntitle: A\n---\n",
+            "shared/guides/sub/b.md": "---\ntitle: B\n---\n",
+        ])
+        let fm = FileManager.default
+        // The second link reaches, below its own folder, the folder the first one already read.
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/a-sub", withDestinationPath: "../../shared/guides/sub")
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/b-all", withDestinationPath: "../../shared/guides")
+        let report = f.build(checkOnly: true)
+        let twice = report.diagnostics.filter { $0.code == "content.symlink-twice" }
+        XCTAssertEqual(twice.map(\.file), ["content/kk/b-all/sub"])
+        XCTAssertTrue(twice.first?.message.contains("read already as content/kk/a-sub") == true, twice.first?.message ?? "")
+        XCTAssertFalse(report.diagnostics.contains { $0.code == "content.symlink" }, "not a loop: the link leads sideways")
     }
 
     func testFileNamesThatCannotBeAddressesAreRefusedWithAName() throws {

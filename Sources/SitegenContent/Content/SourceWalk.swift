@@ -31,26 +31,44 @@ package struct SourceWalk {
     }
 
     /// The regular files below `folder` (relative to the source), hidden names skipped, with a
-    /// `content.symlink` warning for each link that leads outside the source or nowhere.
+    /// `content.symlink` warning for each link that leads outside the source, nowhere, or back to a
+    /// folder above it, and a `content.symlink-twice` error for a folder reached under a second name.
     /// `include` picks the file names to keep.
+    ///
+    /// Each folder is read once, under the name it has without links: folders reached through links are
+    /// walked only after every other, in order of their names, so which name a folder's pages take never
+    /// depends on how the names sort. A folder reached again is reported, not silently dropped: a
+    /// `content/ru` that links to `content/kk` would otherwise publish one of the two languages and lose
+    /// the other without a word.
     package func files(under folder: String, include: (String) -> Bool = { _ in true }) -> ([File], [Diagnostic]) {
         var out: [File] = []
         var diagnostics: [Diagnostic] = []
-        // Folders already walked, by resolved path: a link back up the tree is walked once.
-        var visited: Set<String> = []
-        var stack: [(path: String, relative: String)] = [(sourceDirectory + "/" + folder, "")]
-        while let (dir, prefix) = stack.popLast() {
-            guard visited.insert(Folder.realPath(dir)).inserted else { continue }
-            for name in Folder.entries(dir).sorted() where !name.hasPrefix(".") {
-                let full = dir + "/" + name
-                let relative = prefix + name
+        // Folders already walked, by resolved path, with the name each was read under.
+        var visited: [String: String] = [:]
+        var stack: [Entry] = [Entry(path: sourceDirectory + "/" + folder, relative: "", real: Folder.realPath(sourceDirectory + "/" + folder))]
+        var linked: [Entry] = []
+        while true {
+            guard let next = stack.popLast() ?? takeFirst(&linked) else { break }
+            let shown = folder + (next.relative.isEmpty ? "" : "/" + next.relative.dropLast())
+            if let first = visited[next.real] {
+                diagnostics.append(again(shown: shown, entry: next, first: first))
+                continue
+            }
+            visited[next.real] = shown
+            // Listed by its resolved path: `entries` opens no link in the folder's own place, so a
+            // folder reached through one would list as empty and its pages vanish without a word.
+            for name in Folder.entries(next.real).sorted() where !name.hasPrefix(".") {
+                let full = next.path + "/" + name
+                let relative = next.relative + name
                 var info = stat()
                 guard lstat(full, &info) == 0 else { continue }
                 var type = info.st_mode & S_IFMT
-                if type == S_IFLNK {
+                var resolved = next.real + "/" + name
+                let isLink = type == S_IFLNK
+                if isLink {
                     let shown = folder + "/" + relative
                     var target = stat()
-                    let resolved = Folder.realPath(full)
+                    resolved = Folder.realPath(full)
                     guard stat(full, &target) == 0 else {
                         diagnostics.append(.warning("content.symlink", id: "content.symlink.dangling",
                                                     ["path": shown, "target": resolved],
@@ -66,7 +84,8 @@ package struct SourceWalk {
                     type = target.st_mode & S_IFMT
                 }
                 if type == S_IFDIR {
-                    stack.append((full, relative + "/"))
+                    let entry = Entry(path: full, relative: relative + "/", real: resolved, linkFrom: isLink ? next.real : nil)
+                    if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
                     out.append(File(relative: relative, path: full))
                 }
@@ -74,5 +93,30 @@ package struct SourceWalk {
         }
         out.sort { $0.relative < $1.relative }
         return (out, diagnostics)
+    }
+
+    /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved
+    /// path, and for one reached through a link, the resolved folder the link stands in.
+    private struct Entry {
+        var path: String
+        var relative: String
+        var real: String
+        var linkFrom: String? = nil
+    }
+
+    /// The linked folder whose name sorts first: links are walked in order of their names.
+    private func takeFirst(_ linked: inout [Entry]) -> Entry? {
+        guard let i = linked.indices.min(by: { linked[$0].relative < linked[$1].relative }) else { return nil }
+        return linked.remove(at: i)
+    }
+
+    /// What to say of a folder reached a second time: a link back up to a folder above it is a loop,
+    /// and nothing is lost by not following it; any other is a second name for a folder already read,
+    /// whose pages would be published under one of the two and missing from the other.
+    private func again(shown: String, entry: Entry, first: String) -> Diagnostic {
+        if let from = entry.linkFrom, from == entry.real || from.hasPrefix(entry.real + "/") {
+            return .warning("content.symlink", id: "content.symlink.loop", ["path": shown, "target": first], file: shown)
+        }
+        return .error("content.symlink-twice", id: "content.symlink-twice", ["path": shown, "other": first], file: shown)
     }
 }

@@ -60,6 +60,14 @@ enum BuildMessages {
             en: "{path} is a symbolic link to {target}, outside the source folder; it is left out. Copy the file into the source folder to publish it",
             kk: "{path} — бастапқы бумадан тыс {target} файлына символдық сілтеме; ол сайтқа кірмейді. Жариялау үшін файлды бастапқы бумаға көшіріңіз",
             ru: "{path} — символическая ссылка на {target} вне исходной папки; она пропущена. Чтобы опубликовать файл, скопируйте его в исходную папку"),
+        "content.symlink.loop": Entry(
+            en: "{path} is a symbolic link back to {target}, a folder above it; it is not followed, so nothing is read twice: delete the link",
+            kk: "{path} — өзінен жоғары тұрған {target} бумасына қайта апаратын символдық сілтеме; ол ашылмайды, сондықтан ештеңе екі рет оқылмайды: сілтемені жойыңыз",
+            ru: "{path} — символическая ссылка обратно на {target}, папку выше неё; по ней не переходят, поэтому ничто не читается дважды: удалите ссылку"),
+        "content.symlink-twice": Entry(
+            en: "{path} leads through a symbolic link to the folder read already as {other}; a folder is read under one name only, so nothing under {path} would be published: copy the folder into {path} instead of linking it, or delete the link",
+            kk: "{path} символдық сілтеме арқылы {other} ретінде оқылған бумаға апарады; бума тек бір атаумен оқылады, сондықтан {path} ішіндегі ештеңе жарияланбас еді: буманы сілтеменің орнына {path} ішіне көшіріңіз немесе сілтемені жойыңыз",
+            ru: "{path} ведёт по символической ссылке в папку, уже прочитанную как {other}; папка читается только под одним именем, поэтому ничего из {path} не было бы опубликовано: скопируйте папку в {path} вместо ссылки или удалите ссылку"),
         "content.url-clash.same": Entry(
             en: "{path} and {other} are both published at {url}: rename one of the files or set another slug",
             kk: "{path} және {other} екеуі де {url} мекенжайында жарияланады: файлдың бірінің атын өзгертіңіз немесе басқа slug жазыңыз",

@@ -29,6 +29,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case contentStaticClash = "content.static-clash"
     case contentStaticPage = "content.static-page"
     case contentSymlink = "content.symlink"
+    case contentSymlinkTwice = "content.symlink-twice"
     case contentURLClash = "content.url-clash"
     case frontmatterClaimReview = "frontmatter.claimReview"
     case frontmatterDate = "frontmatter.date"
