@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 import Glibc
 
 /// Watches a site's inputs with Linux's inotify and reports the files that changed, a short quiet
@@ -10,6 +11,8 @@ import Glibc
 final class SourceWatcher: @unchecked Sendable {
     /// The site folder; reported paths are relative to it.
     let source: String
+    /// The site folder resolved: a link is followed only to a place below it.
+    private let sourceRoot: String
     /// How long to wait after an event for the rest of the same save.
     let quiet: Duration
     private let fd: Int32
@@ -22,6 +25,7 @@ final class SourceWatcher: @unchecked Sendable {
 
     init(source: String, quiet: Duration = .milliseconds(15), onChange: @escaping @Sendable (Set<String>) -> Void) throws {
         self.source = source
+        sourceRoot = Folder.realPath(source)
         self.quiet = quiet
         self.onChange = onChange
         fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
@@ -42,30 +46,52 @@ final class SourceWatcher: @unchecked Sendable {
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
                                      | IN_DELETE_SELF | IN_ATTRIB)
 
-    private func add(folder relative: String) throws {
+    /// Watches one folder; false when it was watched already (under this name or another).
+    @discardableResult
+    private func add(folder relative: String) throws -> Bool {
         let path = relative.isEmpty ? source : source + "/" + relative
         let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_ONLYDIR))
         if wd < 0 {
-            if errno == ENOENT || errno == ENOTDIR { return }
+            if errno == ENOENT || errno == ENOTDIR { return false }
             throw WatchError.unavailable("\(path): \(String(cString: strerror(errno)))")
         }
+        // One watch per folder, whatever the name: the first name it was found under stays.
+        guard folders[wd] == nil else { return false }
         folders[wd] = relative
+        return true
     }
 
     /// Watches a folder and every folder under it; returns the files found (new folders' files
-    /// count as changed: they may have been written before the watch existed).
+    /// count as changed: they may have been written before the watch existed). A symbolic link to a
+    /// folder is followed as the build follows it (`SourceWalk`): only to a place inside the site
+    /// folder, and a folder reached again is not walked again, so a link back up ends.
     @discardableResult
     private func addTree(_ relative: String) throws -> [String] {
         var files: [String] = []
+        let path = source + "/" + relative
         var info = stat()
-        guard lstat(source + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
-        try add(folder: relative)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: source + "/" + relative)) ?? [] {
+        guard lstat(path, &info) == 0 else { return [] }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            let resolved = Folder.realPath(path)
+            guard resolved.hasPrefix(sourceRoot + "/"), stat(path, &info) == 0 else { return [] }
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR, try add(folder: relative) else { return [] }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
             let child = relative + "/" + name
             guard lstat(source + "/" + child, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR { files += try addTree(child) } else { files.append(child) }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR || type == S_IFLNK && Self.isFolder(source + "/" + child) {
+                files += try addTree(child)
+            } else {
+                files.append(child)
+            }
         }
         return files
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether a changed file can matter to the site (not an editor's swap or backup file).

@@ -309,6 +309,25 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try get("/_bulletins/kk/42500/leak/").status, 404)
     }
 
+    /// A folder linked into `content/` is built, so a save in it is seen like any other; a link back up
+    /// the tree ends the watch instead of walking forever.
+    func testASaveInAFolderLinkedIntoContentIsRebuilt() async throws {
+        await service.stop()
+        try await startService { site in
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: site + "/shared/more", withIntermediateDirectories: true)
+            try "---\ntitle: \"Қосымша\"\n---\n\nМәтін.\n".write(toFile: site + "/shared/more/c.md", atomically: false, encoding: .utf8)
+            try fm.createSymbolicLink(atPath: site + "/content/kk/more", withDestinationPath: "../../shared/more")
+            try fm.createSymbolicLink(atPath: site + "/shared/more/up", withDestinationPath: "..")
+        }
+        XCTAssertEqual(try get("/kk/more/c/").status, 200)
+        let events = try EventStream(port: port)
+        try edit("content/kk/more/c.md") { $0 + "\nБайланған бумадағы сөз.\n" }
+        let data = try XCTUnwrap(events.next("reload"), "no reload event: \(logged.lines)")
+        XCTAssertTrue(data.contains("\"/kk/more/c/\""), data)
+        XCTAssertTrue(try get("/kk/more/c/").text.contains("Байланған бумадағы сөз."))
+    }
+
     func testATemplateChangeReloadsEveryTab() throws {
         let events = try EventStream(port: port)
         try edit("templates/page.mustache") { $0.replacingOccurrences(of: "</main>", with: "<p>template-marker</p></main>") }

@@ -50,8 +50,11 @@ package struct SourceWalk {
         while true {
             guard let next = stack.popLast() ?? takeFirst(&linked) else { break }
             let shown = folder + (next.relative.isEmpty ? "" : "/" + next.relative.dropLast())
+            // A second name for a folder read already: its pages would be published under one of
+            // the two and be missing from the other.
             if let first = visited[next.real] {
-                diagnostics.append(again(shown: shown, entry: next, first: first))
+                diagnostics.append(.error("content.symlink-twice", id: "content.symlink-twice",
+                                          ["path": shown, "other": first], file: shown))
                 continue
             }
             visited[next.real] = shown
@@ -82,9 +85,15 @@ package struct SourceWalk {
                         continue
                     }
                     type = target.st_mode & S_IFMT
+                    // A link to the folder it stands in, or to one above it, leads back to itself.
+                    if type == S_IFDIR, next.real == resolved || next.real.hasPrefix(resolved + "/") {
+                        diagnostics.append(.warning("content.symlink", id: "content.symlink.loop",
+                                                    ["path": shown, "target": resolved], file: shown))
+                        continue
+                    }
                 }
                 if type == S_IFDIR {
-                    let entry = Entry(path: full, relative: relative + "/", real: resolved, linkFrom: isLink ? next.real : nil)
+                    let entry = Entry(path: full, relative: relative + "/", real: resolved)
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
                     out.append(File(relative: relative, path: full))
@@ -95,28 +104,16 @@ package struct SourceWalk {
         return (out, diagnostics)
     }
 
-    /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved
-    /// path, and for one reached through a link, the resolved folder the link stands in.
+    /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved path.
     private struct Entry {
         var path: String
         var relative: String
         var real: String
-        var linkFrom: String? = nil
     }
 
     /// The linked folder whose name sorts first: links are walked in order of their names.
     private func takeFirst(_ linked: inout [Entry]) -> Entry? {
         guard let i = linked.indices.min(by: { linked[$0].relative < linked[$1].relative }) else { return nil }
         return linked.remove(at: i)
-    }
-
-    /// What to say of a folder reached a second time: a link back up to a folder above it is a loop,
-    /// and nothing is lost by not following it; any other is a second name for a folder already read,
-    /// whose pages would be published under one of the two and missing from the other.
-    private func again(shown: String, entry: Entry, first: String) -> Diagnostic {
-        if let from = entry.linkFrom, from == entry.real || from.hasPrefix(entry.real + "/") {
-            return .warning("content.symlink", id: "content.symlink.loop", ["path": shown, "target": first], file: shown)
-        }
-        return .error("content.symlink-twice", id: "content.symlink-twice", ["path": shown, "other": first], file: shown)
     }
 }
