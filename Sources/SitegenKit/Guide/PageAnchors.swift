@@ -7,17 +7,21 @@ import SitegenMarkdown
 enum PageAnchors {
     /// Ids every page has or keeps free whatever its text, which no heading takes: the main content,
     /// the verdict card's place (kept on pages without one too) and the header's search field
-    /// (`templates/header.mustache`). `GuideRenderer` reserves the same.
+    /// (`templates/header.mustache`), kept free even when a site's templates do not write them.
+    /// `GuideRenderer` reserves the same, and the ids the page's own template writes.
     static let reserved = ["main", "verdict", "q"]
 
     /// `plan` is what the page check's edits make of the text (``BodyRenderer/textPlan(for:inventory:)``):
     /// a heading's id is made from the text its page shows, without a fake's name or dropped raw HTML.
     /// `hasVerdict`: the page shows a verdict card (front matter `claimReview`), at `#verdict`.
+    /// `templateIDs`: the ids the page's template writes (``Templates/pageIDs``), which no heading
+    /// takes and a link may name.
     static func ids(kind: String?, document: MarkdownDocument, plan: RenderPlan = RenderPlan(),
-                    hasVerdict: Bool = false) -> Set<String> {
+                    hasVerdict: Bool = false, templateIDs: [String] = []) -> Set<String> {
         var ids = HeadingIDs()
         var all: Set<String> = hasVerdict ? ["main", "verdict"] : ["main"]
-        for id in reserved { ids.reserve(id) }
+        all.formUnion(templateIDs)
+        for id in reserved + templateIDs { ids.reserve(id) }
         let stepCount = kind == "guide" ? (Steps.list(in: document)?.children.count ?? 0) : 0
         for n in 0..<stepCount {
             ids.reserve("step-\(n + 1)")

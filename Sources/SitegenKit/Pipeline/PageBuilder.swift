@@ -17,7 +17,7 @@ struct PageBuilder: Sendable {
 
     init(context: PageContext, checker: PageChecker, templates: Templates, output: any PageOutput, bulletins: BulletinMaker) {
         self.context = context
-        self.checker = checker
+        self.checker = checker.reserving(templates)
         self.templates = templates
         self.output = output
         self.bulletins = bulletins
@@ -92,7 +92,7 @@ struct PageBuilder: Sendable {
         }
         let titles = context.strings.alertTitles(page.language)
         let guide = GuideRenderer(page: page, config: context.config, strings: context.strings, typeset: typeset,
-                                  texts: bulletins.texts)
+                                  texts: bulletins.texts, templateIDs: checker.templateIDs(of: page))
         let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles,
                                 fakeMark: context.strings.text("fakeMark", page.language))
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)

@@ -7,7 +7,24 @@ import SitegenPolicy
 struct PageChecker: Sendable {
     let inspector: PageInspector
     let guide: GuideChecks
+    /// The ids the site's templates write around a page's body and a section's (``Templates/pageIDs``).
+    private var templateIDs: (page: [String], list: [String]) = ([], [])
     var collector: FactCollector { FactCollector(inspector: inspector) }
+
+    init(inspector: PageInspector, guide: GuideChecks) {
+        self.inspector = inspector
+        self.guide = guide
+    }
+
+    /// This checker, knowing the ids the site's templates write: kept from headings, and places a link may name.
+    func reserving(_ templates: Templates) -> PageChecker {
+        var checker = self
+        checker.templateIDs = templates.pageIDs
+        return checker
+    }
+
+    /// The ids the template of `page` writes around its body.
+    func templateIDs(of page: Page) -> [String] { page.isSection ? templateIDs.list : templateIDs.page }
 
     func check(_ page: Page) -> CheckedPage {
         let body = Array(page.body)
@@ -38,7 +55,7 @@ struct PageChecker: Sendable {
         facts.url = page.url
         facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document,
                                         plan: BodyRenderer.textPlan(for: edits, inventory: inventory),
-                                        hasVerdict: page.frontMatter.claimReview != nil).sorted()
+                                        hasVerdict: page.frontMatter.claimReview != nil, templateIDs: templateIDs(of: page)).sorted()
         // A link already refused where it stands is not reported again as missing.
         let refused = Set(diagnostics.filter { $0.severity == .error }.map { "\($0.line):\($0.column)" })
         facts.internalLinks = InternalLinks.collect(page, inventory: inventory, base: inspector.judge.siteBase,

@@ -45,7 +45,8 @@ package struct SiteBuilder: Sendable {
         diagnostics += templateDiagnostics
         if let templates { diagnostics += TemplateLinks.check(templates, inspector: setup.inspector) }
         guard let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
-        let (config, strings, checker, loader, bulletins) = (setup.config, setup.strings, setup.checker, setup.loader, setup.bulletins)
+        let (config, strings, loader, bulletins) = (setup.config, setup.strings, setup.loader, setup.bulletins)
+        let checker = setup.checker.reserving(templates)
         // The output must be sitegen's alone: refused before any work, so nothing is lost.
         if !options.checkOnly, let refusal = Self.outputRefusal(options, config: config) {
             diagnostics.append(.error("output.folder", id: refusal.id, refusal.arguments, file: options.resolvedOutput))
