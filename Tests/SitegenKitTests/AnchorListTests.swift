@@ -25,4 +25,14 @@ final class AnchorListTests: XCTestCase {
         XCTAssertTrue(list.contains("Kelvin"))
         XCTAssertFalse(list.contains("иод"))
     }
+
+    /// Swift orders "й" followed by U+037E (which is ";" in another form) neither before nor after a
+    /// decomposed "й", so a sorted list searched by halving missed a name it held. Every name is found.
+    func testEveryNameIsFoundWhereStringOrderIsNotTotal() {
+        let ids = ["\n\u{E9}", "\u{1100}\u{1161}\u{FFFD}\u{1100}\u{1161}", "\u{438}\u{306}",
+                   "\u{1F1F0}\u{1F1FF}\u{438}\u{306}\u{1F1F0}\u{1F1FF}", "\u{439}\u{37E}", "\n\u{1F1F0}\u{1F1FF}\u{212A}"]
+        let list = AnchorList(ids.sorted())
+        for id in ids { XCTAssertTrue(list.contains(id), "\(id.unicodeScalars.map(\.value))") }
+        XCTAssertTrue(list.contains("\u{439};"), "the same name in its other form")
+    }
 }

@@ -37,7 +37,7 @@ struct PageFacts: Sendable {
     /// The page's address below the site's (`/kk/42500/apply/`), the ids of its places, and its
     /// links into the site, for the site-wide check of internal links.
     package var url = ""
-    /// The ids sorted, each once (see ``Array/sortedContains(_:)``).
+    /// The ids sorted, each once (the check of internal links packs them into an `AnchorList`).
     package var anchors: [String] = []
     var internalLinks: [InternalLink] = []
 
