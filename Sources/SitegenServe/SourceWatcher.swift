@@ -145,6 +145,11 @@ final class SourceWatcher: @unchecked Sendable {
                     if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { pending.insert(relative + "/") }
                     continue
                 }
+                // A link to a folder made (or made again to another) while serving: its folder is
+                // watched like one made in place, and what it holds counts as changed.
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, Self.matters(relative + "/x"), Self.isFolder(source + "/" + relative) {
+                    pending.formUnion((try? addTree(relative)) ?? [])
+                }
                 pending.insert(relative)
             }
         }

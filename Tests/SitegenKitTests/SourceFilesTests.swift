@@ -79,6 +79,68 @@ final class SourceFilesTests: XCTestCase {
         XCTAssertFalse(report.diagnostics.contains { $0.code == "content.symlink" }, "not a loop: the link leads sideways")
     }
 
+    /// A link may not reach what the build never publishes: a hidden folder (`.git`), another input
+    /// folder (`static/c` to `content/` would publish every page's Markdown, drafts included), or a place
+    /// outside the source through `content/` or `static/` being a link itself.
+    func testALinkIntoAHiddenFolderOrAnotherInputIsNotFollowed() throws {
+        let f = try Fixture(files: [
+            "content/kk/a.md": "---\ntitle: A\n---\n",
+            "content/kk/draft.md": "---\ntitle: D\ndraft: true\n---\nDRAFT-TEXT\n",
+            ".git/config": "[core]\n",
+            ".private/key.txt": "key",
+            "static/logo.txt": "logo",
+        ])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: f.root + "/static/git", withDestinationPath: "../.git")
+        try fm.createSymbolicLink(atPath: f.root + "/static/key.txt", withDestinationPath: "../.private/key.txt")
+        try fm.createSymbolicLink(atPath: f.root + "/static/c", withDestinationPath: "../content")
+        try fm.createSymbolicLink(atPath: f.root + "/static/t", withDestinationPath: "../templates")
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        let links = report.diagnostics.filter { $0.code == "content.symlink" }
+        XCTAssertEqual(links.map(\.file), ["static/c", "static/git", "static/key.txt", "static/t"])
+        XCTAssertEqual(links.map { $0.messageID ?? "" }, ["content.symlink.input", "content.symlink.hidden", "content.symlink.hidden", "content.symlink.input"])
+        XCTAssertTrue(links[0].message.contains("draft"), links[0].message)
+        for path in ["git/config", "key.txt", "c/kk/draft.md", "t/page.mustache"] { XCTAssertNil(f.output(path), path) }
+        XCTAssertEqual(f.output("logo.txt"), "logo")
+    }
+
+    func testContentOrStaticThatIsItselfALinkOutsideTheSourceIsNotRead() throws {
+        let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: outside + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: outside + "/sub/secret.txt"))
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n"])
+        try FileManager.default.removeItem(atPath: f.root + "/static")
+        try FileManager.default.createSymbolicLink(atPath: f.root + "/static", withDestinationPath: outside)
+        let report = f.build()
+        let link = try XCTUnwrap(report.diagnostics.first { $0.code == "content.symlink" })
+        XCTAssertEqual(link.file, "static")
+        XCTAssertEqual(link.messageID, "content.symlink.outside")
+        XCTAssertNil(f.output("sub/secret.txt"), "nothing outside the source is published")
+    }
+
+    /// A loop through a linked folder is a loop, wherever the walk meets it; a folder of images shared
+    /// by two languages holds no page, so its second name loses nothing.
+    func testALoopThroughALinkedFolderWarnsAndASharedFolderWithoutPagesPasses() throws {
+        let f = try Fixture(files: [
+            "content/kk/a.md": "---\ntitle: A\ntranslationKey: a\n---\n",
+            "content/ru/a.md": "---\ntitle: A\ntranslationKey: a\n---\n",
+            "content/kk/img/shot.txt": "png",
+            "shared/b.md": "---\ntitle: B\n---\n",
+        ])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: f.root + "/shared/up", withDestinationPath: "../content")
+        try fm.createSymbolicLink(atPath: f.root + "/content/kk/shared", withDestinationPath: "../../shared")
+        try fm.createSymbolicLink(atPath: f.root + "/content/ru/img", withDestinationPath: "../kk/img")
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        let links = report.diagnostics.filter { $0.code.hasPrefix("content.symlink") }
+        XCTAssertEqual(links.map(\.file), ["content/kk/shared/up"])
+        XCTAssertEqual(links.first?.messageID, "content.symlink.loop")
+        XCTAssertNotNil(f.output("kk/shared/b/index.html"))
+    }
+
     func testFileNamesThatCannotBeAddressesAreRefusedWithAName() throws {
         let f = try Fixture(files: [
             "content/kk/my page.md": "---\ntitle: A\n---\n",

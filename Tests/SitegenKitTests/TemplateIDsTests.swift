@@ -38,6 +38,59 @@ final class TemplateIDsTests: XCTestCase {
         XCTAssertEqual(section.all("h2").map { $0["id"] ?? "" }, ["contents", "top-2", "contents-2"])
     }
 
+    /// Only ids in start tags count, and only those every page shows may be linked to: not one in a
+    /// comment, in text or in a script, nor one inside a section the page may not show.
+    func testOnlyAStartTagsIdOutsideASectionIsAPlaceALinkMayName() throws {
+        let page = """
+            ---
+            title: Бет
+            ---
+            [a](#gone) [b](#toc2) [c](#contents) [d](#demo) [e](#js) [f](#қазақ)
+
+            ## Toc2
+
+            ## Demo
+
+            ## Js
+            """
+        let f = try Fixture(files: ["content/kk/p.md": page])
+        try edit(f, "templates/page.mustache") {
+            $0.replacingOccurrences(of: "<main id=\"main\">", with: """
+                <main id="main"><!-- <div id="gone"></div> -->{{#hasToc}}<nav id="toc2">x</nav>{{/hasToc}}
+                <nav
+                  class="x" ID=contents></nav><p>Use the id="demo" attribute</p><script>var s = '<div id="js">';</script><p id="қазақ"></p>
+                """)
+        }
+        let report = f.build()
+        let refused = report.diagnostics.filter { $0.code == "link.internal" }.map(\.column)
+        // `#gone` (a comment), `#toc2` (inside a section) and `#қазақ` (not ASCII) reach no place for sure;
+        // the headings take the ids no start tag writes.
+        XCTAssertEqual(refused, [1, 12, 58], "\(report.diagnostics)")
+        try edit(f, "content/kk/p.md") { $0.replacingOccurrences(of: " [f](#қазақ)", with: "").replacingOccurrences(of: "[a](#gone) [b](#toc2) ", with: "") }
+        XCTAssertTrue(f.build().published)
+        let html = HTMLParser.parse(try XCTUnwrap(f.output("kk/p/index.html")))
+        XCTAssertEqual(html.all("h2").map { $0["id"] ?? "" }, ["toc2-2", "demo", "js"],
+                       "a section's id is kept from headings all the same")
+    }
+
+    func testPartialsSectionsAndDelimitersAsTheTemplateReadsThem() {
+        func ids(_ templates: [String: String]) -> TemplateIDs {
+            TemplateIDs(template: "page", sources: templates.map { ("templates/\($0.key).mustache", Array($0.value.utf8)) })
+        }
+        // A partial taken in inside a section and outside one shows its ids on every page; one that
+        // takes in itself (or the page) ends.
+        let both = ids(["page": "{{#x}}{{> a}}{{/x}}<i id=p>{{> a}}{{> page}}", "a": "<b id='a'>{{> a}}</b>{{>*dynamic}}"])
+        XCTAssertEqual(both, TemplateIDs(reserved: ["a", "p"], targets: ["a", "p"]))
+        let inside = ids(["page": "{{^x}}{{> a}}{{/x}}", "a": "<b id=a>"])
+        XCTAssertEqual(inside, TemplateIDs(reserved: ["a"], targets: []))
+        // Other delimiters: the tags cannot be told from the text, so no id is a place for sure.
+        let delimiters = ids(["page": "{{=<% %>=}}<b id=a><%#x%><i id=b><%/x%>"])
+        XCTAssertEqual(delimiters, TemplateIDs(reserved: ["a", "b"], targets: []))
+        XCTAssertEqual(ids(["page": "<b id=\"{{x}}\" data-id=y>id=z <!-- <i id=c> --> <STYLE>#q{} <b id=s></style><I Id='C'>"]),
+                       TemplateIDs(reserved: ["C"], targets: ["C"]))
+        XCTAssertEqual(ids(["list": "<b id=a>"]), TemplateIDs(), "a template not there writes nothing")
+    }
+
     private func edit(_ f: Fixture, _ path: String, _ change: (String) -> String) throws {
         try f.write(path, change(try String(contentsOfFile: f.root + "/" + path, encoding: .utf8)))
     }

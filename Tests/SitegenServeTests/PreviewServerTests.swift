@@ -328,6 +328,21 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(try get("/kk/more/c/").text.contains("Байланған бумадағы сөз."))
     }
 
+    /// A link to a folder made while serving is watched from then on.
+    func testAFolderLinkedInWhileServingIsWatched() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: site + "/shared/more", withIntermediateDirectories: true)
+        try "---\ntitle: \"Қосымша\"\n---\n\nМәтін.\n".write(toFile: site + "/shared/more/c.md", atomically: false, encoding: .utf8)
+        let events = try EventStream(port: port)
+        try fm.createSymbolicLink(atPath: site + "/content/kk/more", withDestinationPath: "../../shared/more")
+        XCTAssertNotNil(events.next("reload"), "no reload event: \(logged.lines)")
+        XCTAssertEqual(try get("/kk/more/c/").status, 200)
+        try edit("content/kk/more/c.md") { $0 + "\nКейін байланған бума.\n" }
+        let data = try XCTUnwrap(events.next("reload"), "no reload event: \(logged.lines)")
+        XCTAssertTrue(data.contains("\"/kk/more/c/\""), data)
+        XCTAssertTrue(try get("/kk/more/c/").text.contains("Кейін байланған бума."))
+    }
+
     func testATemplateChangeReloadsEveryTab() throws {
         let events = try EventStream(port: port)
         try edit("templates/page.mustache") { $0.replacingOccurrences(of: "</main>", with: "<p>template-marker</p></main>") }

@@ -2,26 +2,43 @@ import Foundation
 import SitegenCore
 
 /// Lists the files below a folder of the source (`content/`, `static/`), following a symbolic link
-/// only when it leads to a place inside the source folder. A link that leads outside is not followed
-/// (nothing outside the source is ever published) and is reported, so a page never silently vanishes.
+/// only when it leads to a place inside the source folder that the walk may read: not outside it, not
+/// into a hidden folder (`.git`), and not into another of the build's inputs (`static/c` linked to
+/// `content/` would publish every page's Markdown, drafts included). A link not followed is reported,
+/// so a page never silently vanishes.
 package struct SourceWalk {
     /// The source folder, resolved: links must stay below it.
     let sourceRoot: String
     /// The source folder as the editor named it, for the paths in diagnostics.
     let sourceDirectory: String
 
+    /// The folders of the source the build reads as inputs of their own: none is read through another.
+    package static let inputFolders = ["content", "static", "templates", "i18n"]
+
     package init(sourceDirectory: String) {
         self.sourceDirectory = sourceDirectory
         sourceRoot = Folder.realPath(sourceDirectory)
     }
 
-    /// Whether `relative` names a regular file that is inside the source folder once every link on
-    /// the way is followed: what a walk would list. Anything else is never read for a page or shown.
+    /// Whether `relative` names a regular file that a walk of its folder would list, once every link
+    /// on the way is followed: anything else is never read for a page or shown.
     package static func isInsideSource(_ relative: String, sourceDirectory: String) -> Bool {
-        let root = Folder.realPath(sourceDirectory)
+        let walk = SourceWalk(sourceDirectory: sourceDirectory)
+        let folder = String(relative.prefix { $0 != "/" })
         let real = Folder.realPath(sourceDirectory + "/" + relative)
         var info = stat()
-        return real.hasPrefix(root + "/") && stat(real, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return walk.refusal(of: real, walking: folder) == nil && real != walk.sourceRoot
+            && stat(real, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Why a resolved path may not be read by the walk of `folder`: the id of the `content.symlink`
+    /// warning, or nil when it may.
+    func refusal(of resolved: String, walking folder: String) -> String? {
+        guard resolved == sourceRoot || resolved.hasPrefix(sourceRoot + "/") else { return "content.symlink.outside" }
+        let below = resolved.dropFirst(sourceRoot.count).split(separator: "/")
+        if below.contains(where: { $0.hasPrefix(".") }) { return "content.symlink.hidden" }
+        if let top = below.first, top != folder, Self.inputFolders.contains(String(top)) { return "content.symlink.input" }
+        return nil
     }
 
     /// A file found: its path relative to the walked folder, and where to read it.
@@ -31,35 +48,45 @@ package struct SourceWalk {
     }
 
     /// The regular files below `folder` (relative to the source), hidden names skipped, with a
-    /// `content.symlink` warning for each link that leads outside the source, nowhere, or back to a
-    /// folder above it, and a `content.symlink-twice` error for a folder reached under a second name.
-    /// `include` picks the file names to keep.
+    /// `content.symlink` warning for each link that is not followed (see ``refusal(of:walking:)``; a
+    /// link back to a folder the walk is in is a loop) and a `content.symlink-twice` error for a folder
+    /// reached under a second name where it holds files the walk keeps. `include` picks the file names
+    /// to keep.
     ///
     /// Each folder is read once, under the name it has without links: folders reached through links are
-    /// walked only after every other, in order of their names, so which name a folder's pages take never
+    /// walked only after every other, in order of their names, so which name a folder's files take never
     /// depends on how the names sort. A folder reached again is reported, not silently dropped: a
     /// `content/ru` that links to `content/kk` would otherwise publish one of the two languages and lose
     /// the other without a word.
     package func files(under folder: String, include: (String) -> Bool = { _ in true }) -> ([File], [Diagnostic]) {
         var out: [File] = []
         var diagnostics: [Diagnostic] = []
+        // The walked folder itself may be a link: it is held to the same rules as any other.
+        let rootReal = Folder.realPath(sourceDirectory + "/" + folder)
+        if let id = refusal(of: rootReal, walking: folder) {
+            return ([], [.warning("content.symlink", id: id, ["path": folder, "target": rootReal], file: folder)])
+        }
         // Folders already walked, by resolved path, with the name each was read under.
         var visited: [String: String] = [:]
-        var stack: [Entry] = [Entry(path: sourceDirectory + "/" + folder, relative: "", real: Folder.realPath(sourceDirectory + "/" + folder))]
+        // Second names of folders already walked: an error only where the first name holds kept files.
+        var again: [(shown: String, first: String)] = []
+        var stack: [Entry] = [Entry(path: sourceDirectory + "/" + folder, relative: "", real: rootReal, chain: [rootReal])]
         var linked: [Entry] = []
         while true {
-            guard let next = stack.popLast() ?? takeFirst(&linked) else { break }
+            if stack.isEmpty {
+                // The links found so far, in order of their names (the first on top of the stack).
+                stack = linked.sorted { $0.relative > $1.relative }
+                linked = []
+            }
+            guard let next = stack.popLast() else { break }
             let shown = folder + (next.relative.isEmpty ? "" : "/" + next.relative.dropLast())
-            // A second name for a folder read already: its pages would be published under one of
-            // the two and be missing from the other.
             if let first = visited[next.real] {
-                diagnostics.append(.error("content.symlink-twice", id: "content.symlink-twice",
-                                          ["path": shown, "other": first], file: shown))
+                again.append((shown, first))
                 continue
             }
             visited[next.real] = shown
             // Listed by its resolved path: `entries` opens no link in the folder's own place, so a
-            // folder reached through one would list as empty and its pages vanish without a word.
+            // folder reached through one would list as empty and its files vanish without a word.
             for name in Folder.entries(next.real).sorted() where !name.hasPrefix(".") {
                 let full = next.path + "/" + name
                 let relative = next.relative + name
@@ -69,51 +96,59 @@ package struct SourceWalk {
                 var resolved = next.real + "/" + name
                 let isLink = type == S_IFLNK
                 if isLink {
-                    let shown = folder + "/" + relative
+                    let linkShown = folder + "/" + relative
                     var target = stat()
                     resolved = Folder.realPath(full)
                     guard stat(full, &target) == 0 else {
+                        // What the link says, as written: the place that is not there (or a loop of links).
+                        let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? resolved
                         diagnostics.append(.warning("content.symlink", id: "content.symlink.dangling",
-                                                    ["path": shown, "target": resolved],
-                                                    file: shown))
-                        continue
-                    }
-                    guard resolved == sourceRoot || resolved.hasPrefix(sourceRoot + "/") else {
-                        diagnostics.append(.warning("content.symlink", id: "content.symlink.outside",
-                                                    ["path": shown, "target": resolved],
-                                                    file: shown))
+                                                    ["path": linkShown, "target": written], file: linkShown))
                         continue
                     }
                     type = target.st_mode & S_IFMT
-                    // A link to the folder it stands in, or to one above it, leads back to itself.
-                    if type == S_IFDIR, next.real == resolved || next.real.hasPrefix(resolved + "/") {
+                    // A link to a folder the walk is in, or to one holding it, leads back to itself
+                    // (also through other links: the chain is of resolved folders).
+                    if type == S_IFDIR, next.chain.contains(where: { $0 == resolved || $0.hasPrefix(resolved + "/") }) {
                         diagnostics.append(.warning("content.symlink", id: "content.symlink.loop",
-                                                    ["path": shown, "target": resolved], file: shown))
+                                                    ["path": linkShown, "target": resolved], file: linkShown))
+                        continue
+                    }
+                    if let id = refusal(of: resolved, walking: folder) {
+                        diagnostics.append(.warning("content.symlink", id: id, ["path": linkShown, "target": resolved], file: linkShown))
                         continue
                     }
                 }
                 if type == S_IFDIR {
-                    let entry = Entry(path: full, relative: relative + "/", real: resolved)
+                    let entry = Entry(path: full, relative: relative + "/", real: resolved, chain: next.chain + [resolved])
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
                     out.append(File(relative: relative, path: full))
                 }
             }
         }
+        // A second name is an error where the first holds files: they would be published under one
+        // of the two and be missing from the other. A folder of images shared by two languages' pages
+        // holds nothing the walk of content/ keeps, and loses nothing.
+        let firsts = Set(again.map(\.first))
+        var holding: Set<String> = []
+        for file in out {
+            let path = folder + "/" + file.relative
+            for i in path.indices where path[i] == "/" && firsts.contains(String(path[..<i])) { holding.insert(String(path[..<i])) }
+        }
+        for (shown, first) in again where holding.contains(first) {
+            diagnostics.append(.error("content.symlink-twice", id: "content.symlink-twice", ["path": shown, "other": first], file: shown))
+        }
         out.sort { $0.relative < $1.relative }
         return (out, diagnostics)
     }
 
-    /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved path.
+    /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved
+    /// path, and the resolved folders from the walked one down to it.
     private struct Entry {
         var path: String
         var relative: String
         var real: String
-    }
-
-    /// The linked folder whose name sorts first: links are walked in order of their names.
-    private func takeFirst(_ linked: inout [Entry]) -> Entry? {
-        guard let i = linked.indices.min(by: { linked[$0].relative < linked[$1].relative }) else { return nil }
-        return linked.remove(at: i)
+        var chain: [String]
     }
 }

@@ -57,9 +57,17 @@ enum BuildMessages {
             kk: "{path} — ешқандай файлды көрсетпейтін символдық сілтеме ({target}); ол сайтқа кірмейді: оны файлға бағыттаңыз немесе жойыңыз",
             ru: "{path} — символическая ссылка в никуда ({target}); она пропущена: направьте её на файл или удалите"),
         "content.symlink.outside": Entry(
-            en: "{path} is a symbolic link to {target}, outside the source folder; it is left out. Copy the file into the source folder to publish it",
-            kk: "{path} — бастапқы бумадан тыс {target} файлына символдық сілтеме; ол сайтқа кірмейді. Жариялау үшін файлды бастапқы бумаға көшіріңіз",
-            ru: "{path} — символическая ссылка на {target} вне исходной папки; она пропущена. Чтобы опубликовать файл, скопируйте его в исходную папку"),
+            en: "{path} is a symbolic link to {target}, outside the source folder; it is left out. Copy what it leads to into the source folder to publish it",
+            kk: "{path} — бастапқы бумадан тыс {target} орнына символдық сілтеме; ол сайтқа кірмейді. Жариялау үшін ол апаратын файлды не буманы бастапқы бумаға көшіріңіз",
+            ru: "{path} — символическая ссылка на {target} вне исходной папки; она пропущена. Чтобы опубликовать то, на что она ведёт, скопируйте это в исходную папку"),
+        "content.symlink.hidden": Entry(
+            en: "{path} is a symbolic link to {target}, inside a hidden folder (a name starting with a dot, such as .git); it is left out, as hidden files are. Copy what should be published into a folder without a dot",
+            kk: "{path} — жасырын бумадағы {target} орнына символдық сілтеме (атауы нүктеден басталады, мысалы .git); жасырын файлдар сияқты ол да сайтқа кірмейді. Жариялау керегін атауы нүктесіз бумаға көшіріңіз",
+            ru: "{path} — символическая ссылка на {target} внутри скрытой папки (имя начинается с точки, например .git); она пропущена, как и скрытые файлы. Скопируйте то, что нужно опубликовать, в папку без точки в имени"),
+        "content.symlink.input": Entry(
+            en: "{path} is a symbolic link to {target}, inside another folder the build reads (content/, static/, templates/ or i18n/); it is left out, so that no page's Markdown, draft or template is published as a file. Copy what should be published into this folder",
+            kk: "{path} — құрастыру оқитын басқа бумадағы (content/, static/, templates/ немесе i18n/) {target} орнына символдық сілтеме; ешбір беттің Markdown мәтіні, жобасы немесе үлгісі файл ретінде жарияланбауы үшін ол сайтқа кірмейді. Жариялау керегін осы бумаға көшіріңіз",
+            ru: "{path} — символическая ссылка на {target} внутри другой папки, которую читает сборка (content/, static/, templates/ или i18n/); она пропущена, чтобы Markdown страниц, черновики и шаблоны не публиковались как файлы. Скопируйте то, что нужно опубликовать, в эту папку"),
         "content.symlink.loop": Entry(
             en: "{path} is a symbolic link back to {target}, a folder above it; it is not followed, so nothing is read twice: delete the link",
             kk: "{path} — өзінен жоғары тұрған {target} бумасына қайта апаратын символдық сілтеме; ол ашылмайды, сондықтан ештеңе екі рет оқылмайды: сілтемені жойыңыз",

@@ -30,14 +30,14 @@ struct GuideRenderer {
     /// The texts of sitegen.yml the guide blocks show, typeset.
     let texts: TypesetConfig
     /// The ids the page's template writes (`PageChecker.templateIDs(of:)`), which no heading takes.
-    var templateIDs: [String] = []
+    var templateIDs = TemplateIDs()
 
     func apply(to document: MarkdownDocument, plan: inout RenderPlan) -> RenderedBody {
         var body = RenderedBody(html: "")
         let language = page.language
 
         var ids = HeadingIDs()
-        for id in PageAnchors.reserved + templateIDs { ids.reserve(id) }
+        for id in PageAnchors.reserved + templateIDs.reserved { ids.reserve(id) }
         // Steps: the first top-level ordered list of a guide.
         let steps = page.frontMatter.kind == "guide" ? Steps.list(in: document) : nil
         let stepItems = steps?.children ?? []

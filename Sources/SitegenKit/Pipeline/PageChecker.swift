@@ -8,7 +8,7 @@ struct PageChecker: Sendable {
     let inspector: PageInspector
     let guide: GuideChecks
     /// The ids the site's templates write around a page's body and a section's (``Templates/pageIDs``).
-    private var templateIDs: (page: [String], list: [String]) = ([], [])
+    private var templateIDs: (page: TemplateIDs, list: TemplateIDs) = (TemplateIDs(), TemplateIDs())
     var collector: FactCollector { FactCollector(inspector: inspector) }
 
     init(inspector: PageInspector, guide: GuideChecks) {
@@ -24,7 +24,7 @@ struct PageChecker: Sendable {
     }
 
     /// The ids the template of `page` writes around its body.
-    func templateIDs(of page: Page) -> [String] { page.isSection ? templateIDs.list : templateIDs.page }
+    func templateIDs(of page: Page) -> TemplateIDs { page.isSection ? templateIDs.list : templateIDs.page }
 
     func check(_ page: Page) -> CheckedPage {
         let body = Array(page.body)

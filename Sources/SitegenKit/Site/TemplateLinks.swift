@@ -59,9 +59,9 @@ enum TemplateLinks {
         return out
     }
 
-    /// The values of the attributes `named` (link attributes unless told) in literal markup, with their
-    /// byte offsets. A value with a masked tag in it holds NUL bytes.
-    static func attributeValues(_ bytes: [UInt8], named names: Set<String> = linkAttributes) -> [(value: [UInt8], offset: Int)] {
+    /// The quoted values of link attributes in literal markup, with their byte offsets. A value with
+    /// a masked tag in it holds NUL bytes.
+    static func attributeValues(_ bytes: [UInt8]) -> [(value: [UInt8], offset: Int)] {
         var out: [(value: [UInt8], offset: Int)] = []
         var i = 0
         while i < bytes.count {
@@ -73,7 +73,7 @@ enum TemplateLinks {
             let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
             var v = i + 1
             while v < bytes.count && (bytes[v] == 0x20 || bytes[v] == 0x09) { v += 1 }
-            guard names.contains(name), v < bytes.count else { i += 1; continue }
+            guard linkAttributes.contains(name), v < bytes.count else { i += 1; continue }
             if bytes[v] == 0x22 || bytes[v] == 0x27 {
                 let quote = bytes[v]
                 var end = v + 1
@@ -86,40 +86,6 @@ enum TemplateLinks {
                 out.append((Array(bytes[v..<end]), v))
                 i = end
             }
-        }
-        return out
-    }
-
-    /// The ids a template writes as literal text (`<nav id="contents">`), its partials' (`{{> header}}`)
-    /// included, sorted. An id made by a tag (`id="{{x}}"`) is the pipeline's and is left out.
-    static func literalIDs(of name: String, in sources: [(file: String, bytes: [UInt8])]) -> [String] {
-        let byName = Dictionary(sources.map { (String($0.file.dropFirst("templates/".count).dropLast(".mustache".count)), $0.bytes) },
-                                uniquingKeysWith: { a, _ in a })
-        var ids: Set<String> = []
-        var seen: Set<String> = []
-        var queue = [name]
-        while let next = queue.popLast() {
-            guard seen.insert(next).inserted, let bytes = byName[next] else { continue }
-            for (value, _) in attributeValues(maskTags(bytes), named: ["id"]) where !value.isEmpty && !value.contains(0) {
-                ids.insert(String(decoding: value, as: UTF8.self))
-            }
-            queue += partials(bytes)
-        }
-        return ids.sorted()
-    }
-
-    /// The templates a template takes in: `{{> name}}`, and the parent of `{{< name}}`.
-    static func partials(_ bytes: [UInt8]) -> [String] {
-        var out: [String] = []
-        var i = 0
-        while i + 2 < bytes.count {
-            guard bytes[i] == 0x7B, bytes[i + 1] == 0x7B, bytes[i + 2] == 0x3E || bytes[i + 2] == 0x3C else { i += 1; continue }
-            var start = i + 3
-            while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-            var end = start
-            while end < bytes.count && bytes[end] != 0x7D && bytes[end] != 0x20 && bytes[end] != 0x09 { end += 1 }
-            if end > start { out.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
-            i = end
         }
         return out
     }

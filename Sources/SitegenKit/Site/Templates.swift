@@ -11,10 +11,9 @@ struct Templates: Sendable {
     /// Each template's file (`templates/page.mustache`) and bytes, as parsed: the link policy judges
     /// these same bytes (`TemplateLinks`).
     let sources: [(file: String, bytes: [UInt8])]
-    /// The ids the templates of pages (`page`) and of sections (`list`) write as literal text, with
-    /// their partials': no heading takes one, and a link may name it (``TemplateLinks/literalIDs(of:in:)``).
-    var pageIDs: (page: [String], list: [String]) {
-        (TemplateLinks.literalIDs(of: "page", in: sources), TemplateLinks.literalIDs(of: "list", in: sources))
+    /// The ids the templates of pages (`page`) and of sections (`list`) write in their own markup.
+    var pageIDs: (page: TemplateIDs, list: TemplateIDs) {
+        (TemplateIDs(template: "page", sources: sources), TemplateIDs(template: "list", sources: sources))
     }
 
     /// Templates a site must have.

@@ -1,0 +1,146 @@
+/// The ids a page's template writes in its own markup (`<nav id="contents">`), its partials'
+/// (`{{> header}}`) included: no heading may take one, or the page would hold the id twice and a link
+/// to it would reach the first; and a link may name the ones every page of the template shows.
+///
+/// Read from the template's literal markup, with every `{{…}}` tag masked: an id in a start tag only,
+/// not one written in a comment, in text or in a script; an id made by a tag (`id="{{x}}"`) is the
+/// pipeline's and is left out.
+struct TemplateIDs: Equatable, Sendable {
+    /// Every id the template may write, shown or not: no heading takes one.
+    var reserved: [String] = []
+    /// The ids on every page the template makes, which a link may name: those outside any `{{#…}}`,
+    /// `{{^…}}` or `{{$…}}` section (and partials taken in outside one), ASCII (a browser matches an
+    /// id by its exact characters, where the check of links compares canonically), with no character
+    /// reference. None in a template that changes its tags' delimiters (`{{=<% %>=}}`), whose tags
+    /// cannot be told from its text.
+    var targets: [String] = []
+
+    init(reserved: [String] = [], targets: [String] = []) {
+        self.reserved = reserved
+        self.targets = targets
+    }
+
+    /// The ids of the template `name` among the site's templates (file `templates/<name>.mustache`).
+    init(template name: String, sources: [(file: String, bytes: [UInt8])]) {
+        let byName = Dictionary(sources.map { (String($0.file.dropFirst("templates/".count).dropLast(".mustache".count)), $0.bytes) },
+                                uniquingKeysWith: { a, _ in a })
+        var reserved: Set<String> = [], targets: Set<String> = []
+        // Each template once, and once shown always if it is taken in anywhere outside a section.
+        var read: [String: Bool] = [:]
+        var queue: [(name: String, conditional: Bool)] = [(name, false)]
+        while let (next, conditional) = queue.popLast() {
+            guard let bytes = byName[next], read[next].map({ $0 && !conditional }) ?? true else { continue }
+            read[next] = conditional
+            let scan = Self.scan(bytes)
+            for id in scan.ids {
+                reserved.insert(id.value)
+                if !conditional && !id.conditional && !scan.delimitersChanged && id.value.utf8.allSatisfy({ $0 < 0x80 })
+                    && !id.value.contains("&") {
+                    targets.insert(id.value)
+                }
+            }
+            for partial in scan.partials { queue.append((partial.name, conditional || partial.conditional || scan.delimitersChanged)) }
+        }
+        self.reserved = reserved.sorted()
+        self.targets = targets.sorted()
+    }
+
+    /// What one template's bytes say: its ids, the partials it takes in, each with whether it sits
+    /// inside a section, and whether it changes its delimiters.
+    struct Scan {
+        var ids: [(value: String, conditional: Bool)] = []
+        var partials: [(name: String, conditional: Bool)] = []
+        var delimitersChanged = false
+    }
+
+    static func scan(_ bytes: [UInt8]) -> Scan {
+        var scan = Scan()
+        // The markup with each tag masked (NUL bytes), and for each byte whether it is inside a section.
+        var masked = bytes
+        var inSection = [Bool](repeating: false, count: bytes.count)
+        var depth = 0
+        var i = 0
+        while i < bytes.count {
+            inSection[i] = depth > 0
+            guard i + 1 < bytes.count, bytes[i] == 0x7B, bytes[i + 1] == 0x7B else { i += 1; continue }
+            var end = i + 2
+            while end + 1 < bytes.count && !(bytes[end] == 0x7D && bytes[end + 1] == 0x7D) { end += 1 }
+            let close = min(bytes.count, end + 2 + (end + 2 < bytes.count && bytes[end + 2] == 0x7D ? 1 : 0))
+            let inner = bytes[min(i + 2, end)..<end]
+            let sigil = inner.first ?? 0
+            let name = String(decoding: inner.dropFirst().drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
+            switch sigil {
+            case 0x23, 0x5E, 0x24: depth += 1           // {{#x}} {{^x}} {{$x}}
+            case 0x2F: depth = max(0, depth - 1)       // {{/x}}
+            case 0x3E, 0x3C:                            // {{> partial}} {{< parent}}
+                if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, depth > 0)) }
+            case 0x3D: scan.delimitersChanged = true   // {{=<% %>=}}
+            default: break
+            }
+            for k in i..<close {
+                masked[k] = 0
+                inSection[k] = depth > 0
+            }
+            i = close
+        }
+        scan.ids = startTagIDs(masked).map { ($0.value, inSection[$0.offset]) }
+        return scan
+    }
+
+    /// The values of `id` attributes in the start tags of markup, with their offsets: not in a
+    /// comment, in text, or in the raw text of a script or style. A value holding a masked tag is left out.
+    static func startTagIDs(_ b: [UInt8]) -> [(value: String, offset: Int)] {
+        var out: [(value: String, offset: Int)] = []
+        func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
+        func find(_ needle: [UInt8], from start: Int) -> Int {
+            var j = start
+            while j + needle.count <= b.count {
+                if b[j..<(j + needle.count)].elementsEqual(needle, by: { ($0 | 0x20) == ($1 | 0x20) }) { return j }
+                j += 1
+            }
+            return b.count
+        }
+        var i = 0
+        while i < b.count {
+            guard b[i] == 0x3C, i + 1 < b.count else { i += 1; continue }
+            if b[i + 1] == 0x21 {                       // <!-- … --> and <!…>
+                i = b[i...].starts(with: Array("<!--".utf8)) ? find(Array("-->".utf8), from: i + 4) + 3 : find([0x3E], from: i) + 1
+                continue
+            }
+            guard isLetter(b[i + 1]) else { i += 1; continue }
+            var j = i + 1
+            while j < b.count && !isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
+            let tag = String(decoding: b[(i + 1)..<j], as: UTF8.self).lowercased()
+            // Attributes up to the tag's end.
+            while j < b.count && b[j] != 0x3E {
+                if isSpace(b[j]) || b[j] == 0x2F { j += 1; continue }
+                let nameStart = j
+                while j < b.count && !isSpace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
+                let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
+                while j < b.count && isSpace(b[j]) { j += 1 }
+                guard j < b.count, b[j] == 0x3D else { continue }
+                j += 1
+                while j < b.count && isSpace(b[j]) { j += 1 }
+                var valueStart = j, valueEnd = j
+                if j < b.count && (b[j] == 0x22 || b[j] == 0x27) {
+                    let quote = b[j]
+                    valueStart = j + 1
+                    valueEnd = valueStart
+                    while valueEnd < b.count && b[valueEnd] != quote { valueEnd += 1 }
+                    j = min(b.count, valueEnd + 1)
+                } else {
+                    while valueEnd < b.count && !isSpace(b[valueEnd]) && b[valueEnd] != 0x3E { valueEnd += 1 }
+                    j = valueEnd
+                }
+                let value = b[valueStart..<valueEnd]
+                if name == "id", !value.isEmpty, !value.contains(0) {
+                    out.append((String(decoding: value, as: UTF8.self), valueStart))
+                }
+            }
+            i = j + 1
+            if tag == "script" || tag == "style" { i = find(Array("</\(tag)".utf8), from: i) }
+        }
+        return out
+    }
+}
