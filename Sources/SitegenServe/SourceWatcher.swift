@@ -1,4 +1,5 @@
 import Foundation
+import SitegenContent
 import SitegenCore
 import Glibc
 
@@ -11,8 +12,8 @@ import Glibc
 final class SourceWatcher: @unchecked Sendable {
     /// The site folder; reported paths are relative to it.
     let source: String
-    /// The site folder resolved: a link is followed only to a place below it.
-    private let sourceRoot: String
+    /// The rules of the build's walk of the source: a link is followed only where the build reads.
+    private let walk: SourceWalk
     /// How long to wait after an event for the rest of the same save.
     let quiet: Duration
     private let fd: Int32
@@ -25,7 +26,7 @@ final class SourceWatcher: @unchecked Sendable {
 
     init(source: String, quiet: Duration = .milliseconds(15), onChange: @escaping @Sendable (Set<String>) -> Void) throws {
         self.source = source
-        sourceRoot = Folder.realPath(source)
+        walk = SourceWalk(sourceDirectory: source)
         self.quiet = quiet
         self.onChange = onChange
         fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
@@ -63,8 +64,9 @@ final class SourceWatcher: @unchecked Sendable {
 
     /// Watches a folder and every folder under it; returns the files found (new folders' files
     /// count as changed: they may have been written before the watch existed). A symbolic link to a
-    /// folder is followed as the build follows it (`SourceWalk`): only to a place inside the site
-    /// folder, and a folder reached again is not walked again, so a link back up ends.
+    /// folder is followed where the build follows it (``SourceWalk/refusal(of:walking:)``: inside the
+    /// site folder, not hidden, not another input), and a folder reached again is not walked again, so
+    /// a link back up ends.
     @discardableResult
     private func addTree(_ relative: String) throws -> [String] {
         var files: [String] = []
@@ -72,8 +74,8 @@ final class SourceWatcher: @unchecked Sendable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return [] }
         if (info.st_mode & S_IFMT) == S_IFLNK {
-            let resolved = Folder.realPath(path)
-            guard resolved.hasPrefix(sourceRoot + "/"), stat(path, &info) == 0 else { return [] }
+            let top = String(relative.prefix { $0 != "/" })
+            guard walk.refusal(of: Folder.realPath(path), walking: top) == nil, stat(path, &info) == 0 else { return [] }
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR, try add(folder: relative) else { return [] }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {

@@ -105,6 +105,38 @@ final class SourceFilesTests: XCTestCase {
         XCTAssertEqual(f.output("logo.txt"), "logo")
     }
 
+    /// Inputs are known by where they are, not by their names: `static/` linked to the site folder, a
+    /// link to `content/` under another name, or a folder linked into both `content/` and `static/`
+    /// never publishes a page's Markdown.
+    func testNoLinkPublishesAPagesMarkdownWhateverItsName() throws {
+        let draft = "---\ntitle: D\ndraft: true\n---\nDRAFT-TEXT\n"
+        // static/ is the site folder itself.
+        let whole = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/kk/d.md": draft])
+        try FileManager.default.removeItem(atPath: whole.root + "/static")
+        try FileManager.default.createSymbolicLink(atPath: whole.root + "/static", withDestinationPath: ".")
+        let first = whole.build()
+        XCTAssertEqual(first.diagnostics.first { $0.code == "content.symlink" }?.messageID, "content.symlink.input")
+        for path in ["content/kk/d.md", "sitegen.yml", "templates/page.mustache"] { XCTAssertNil(whole.output(path), path) }
+
+        // content/ is a link to pages/, and static/ links to pages/ and to a folder content/ links too.
+        let named = try Fixture(files: ["pages/kk/a.md": "---\ntitle: A\n---\n", "pages/kk/d.md": draft,
+                                        "shared/guide/plan.md": draft, "shared/guide/pic.txt": "pic"])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: named.root + "/content", withDestinationPath: "pages")
+        try fm.createSymbolicLink(atPath: named.root + "/static/c", withDestinationPath: "../pages")
+        try fm.createSymbolicLink(atPath: named.root + "/pages/kk/guide", withDestinationPath: "../../shared/guide")
+        try fm.createSymbolicLink(atPath: named.root + "/static/guide", withDestinationPath: "../shared/guide")
+        let report = named.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        let links = report.diagnostics.filter { $0.code == "content.symlink" }
+        XCTAssertEqual(links.map(\.file), ["static/c", "static/guide/plan.md"])
+        XCTAssertEqual(links.map { $0.messageID ?? "" }, ["content.symlink.input", "content.symlink.page"])
+        XCTAssertNil(named.output("c/kk/d.md"))
+        XCTAssertNil(named.output("guide/plan.md"), "the draft's Markdown is not published")
+        XCTAssertEqual(named.output("guide/pic.txt"), "pic", "the rest of the shared folder is")
+        XCTAssertNotNil(named.output("kk/a/index.html"))
+    }
+
     func testContentOrStaticThatIsItselfALinkOutsideTheSourceIsNotRead() throws {
         let outside = NSTemporaryDirectory() + "sitegen-outside-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: outside + "/sub", withIntermediateDirectories: true)

@@ -91,6 +91,30 @@ final class TemplateIDsTests: XCTestCase {
         XCTAssertEqual(ids(["list": "<b id=a>"]), TemplateIDs(), "a template not there writes nothing")
     }
 
+    /// Inheritance as Mustache renders it: a page's block overriding its layout's is shown, the rest of
+    /// `{{< parent}}` is dropped, and a layout's own block may be overridden.
+    func testBlocksAndParentsAsTheyAreShown() {
+        func ids(_ templates: [String: String]) -> TemplateIDs {
+            TemplateIDs(template: "page", sources: templates.map { ("templates/\($0.key).mustache", Array($0.value.utf8)) })
+        }
+        XCTAssertEqual(ids(["page": "{{<layout}}<p id=dropped>{{$body}}<nav id=\"contents\"></nav>{{/body}}{{/layout}}",
+                            "layout": "<main id=top>{{$body}}<p id=default>{{/body}}</main>"]),
+                       TemplateIDs(reserved: ["contents", "default", "dropped", "top"], targets: ["contents", "top"]))
+        XCTAssertEqual(ids(["page": "{{$blk}}<p id=blk>{{/blk}}{{#flag}}{{<p2}}{{/p2}}<p id=inh>{{/flag}}<b id=after>"]),
+                       TemplateIDs(reserved: ["after", "blk", "inh"], targets: ["after", "blk"]),
+                       "a parent's closing tag closes the parent, not the section around it")
+    }
+
+    /// Ids that are not an element's, and ids that are although the markup around them is unusual.
+    func testOnlyTheIdsOfElementsOfThePage() {
+        let scan = TemplateIDs.scan(Array("""
+            <textarea><div id="ta"></textarea><title><i id=ti></title><template><i id=tp></template>\
+            <noscript><p id=ns></noscript><div id="dup1" id="dup2"><!--><div id="ac"></div><!-- x -->\
+            <!---><i id=ad><p id="x1{{! note }}"><p id="x2{{name}}">
+            """.utf8))
+        XCTAssertEqual(scan.ids.map(\.value), ["dup1", "ac", "ad", "x1"])
+    }
+
     private func edit(_ f: Fixture, _ path: String, _ change: (String) -> String) throws {
         try f.write(path, change(try String(contentsOfFile: f.root + "/" + path, encoding: .utf8)))
     }

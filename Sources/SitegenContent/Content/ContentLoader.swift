@@ -15,10 +15,17 @@ package struct ContentLoader: Sendable {
 
     /// All Markdown files under `content/`, as paths relative to the source folder, sorted.
     package func contentFiles() -> (files: [String], diagnostics: [Diagnostic]) {
+        let (files, _, diagnostics) = contentFilesResolved()
+        return (files, diagnostics)
+    }
+
+    /// ``contentFiles()``, with where each file resolves to (through any link): the Markdown of pages,
+    /// which `static/` may not publish as files.
+    package func contentFilesResolved() -> (files: [String], resolved: Set<String>, diagnostics: [Diagnostic]) {
         let root = sourceDirectory + "/content"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [.error("content.missing", id: "content.missing", file: "content")])
+            return ([], [], [.error("content.missing", id: "content.missing", file: "content")])
         }
         var files: [String] = []
         let (found, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
@@ -39,7 +46,7 @@ package struct ContentLoader: Sendable {
             }
             files.append(path)
         }
-        return (files.sorted(), diagnostics)
+        return (files.sorted(), Set(found.map(\.real)), diagnostics)
     }
 
     /// Reads one content file. Returns nil (with diagnostics) when it cannot become a page, and nil

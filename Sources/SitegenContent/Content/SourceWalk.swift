@@ -12,12 +12,16 @@ package struct SourceWalk {
     /// The source folder as the editor named it, for the paths in diagnostics.
     let sourceDirectory: String
 
-    /// The folders of the source the build reads as inputs of their own: none is read through another.
-    package static let inputFolders = ["content", "static", "templates", "i18n"]
+    /// The folders (and the file) of the source the build reads as inputs of their own: none is read
+    /// through another.
+    package static let inputs = ["content", "static", "templates", "i18n", "sitegen.yml"]
+    /// Each input by its name, resolved: a link is held to where they are, not to their names.
+    let resolvedInputs: [(name: String, real: String)]
 
     package init(sourceDirectory: String) {
         self.sourceDirectory = sourceDirectory
         sourceRoot = Folder.realPath(sourceDirectory)
+        resolvedInputs = Self.inputs.map { ($0, Folder.realPath(sourceDirectory + "/" + $0)) }
     }
 
     /// Whether `relative` names a regular file that a walk of its folder would list, once every link
@@ -32,19 +36,25 @@ package struct SourceWalk {
     }
 
     /// Why a resolved path may not be read by the walk of `folder`: the id of the `content.symlink`
-    /// warning, or nil when it may.
-    func refusal(of resolved: String, walking folder: String) -> String? {
+    /// warning, or nil when it may. Another input is compared where it resolves to, both ways: a
+    /// place inside it, and a place holding it (the site folder itself, linked as `static/`).
+    package func refusal(of resolved: String, walking folder: String) -> String? {
         guard resolved == sourceRoot || resolved.hasPrefix(sourceRoot + "/") else { return "content.symlink.outside" }
         let below = resolved.dropFirst(sourceRoot.count).split(separator: "/")
         if below.contains(where: { $0.hasPrefix(".") }) { return "content.symlink.hidden" }
-        if let top = below.first, top != folder, Self.inputFolders.contains(String(top)) { return "content.symlink.input" }
+        for input in resolvedInputs where input.name != folder {
+            if resolved == input.real || resolved.hasPrefix(input.real + "/") || input.real.hasPrefix(resolved + "/") {
+                return "content.symlink.input"
+            }
+        }
         return nil
     }
 
-    /// A file found: its path relative to the walked folder, and where to read it.
+    /// A file found: its path relative to the walked folder, where to read it, and where it resolves to.
     package struct File {
         package var relative: String
         package var path: String
+        package var real: String = ""
     }
 
     /// The regular files below `folder` (relative to the source), hidden names skipped, with a
@@ -123,7 +133,7 @@ package struct SourceWalk {
                     let entry = Entry(path: full, relative: relative + "/", real: resolved, chain: next.chain + [resolved])
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
-                    out.append(File(relative: relative, path: full))
+                    out.append(File(relative: relative, path: full, real: resolved))
                 }
             }
         }

@@ -68,6 +68,10 @@ enum BuildMessages {
             en: "{path} is a symbolic link to {target}, inside another folder the build reads (content/, static/, templates/ or i18n/); it is left out, so that no page's Markdown, draft or template is published as a file. Copy what should be published into this folder",
             kk: "{path} — құрастыру оқитын басқа бумадағы (content/, static/, templates/ немесе i18n/) {target} орнына символдық сілтеме; ешбір беттің Markdown мәтіні, жобасы немесе үлгісі файл ретінде жарияланбауы үшін ол сайтқа кірмейді. Жариялау керегін осы бумаға көшіріңіз",
             ru: "{path} — символическая ссылка на {target} внутри другой папки, которую читает сборка (content/, static/, templates/ или i18n/); она пропущена, чтобы Markdown страниц, черновики и шаблоны не публиковались как файлы. Скопируйте то, что нужно опубликовать, в эту папку"),
+        "content.symlink.page": Entry(
+            en: "{path} is the Markdown of a page of content/, reached through a symbolic link; it is left out of static/, so that no page's source or draft is published as a file",
+            kk: "{path} — content/ ішіндегі беттің символдық сілтеме арқылы жеткен Markdown мәтіні; ешбір беттің бастапқы мәтіні не жобасы файл ретінде жарияланбауы үшін ол static/ ішінен алынып тасталды",
+            ru: "{path} — Markdown страницы из content/, доступный через символическую ссылку; он исключён из static/, чтобы исходный текст страницы или черновик не публиковался как файл"),
         "content.symlink.loop": Entry(
             en: "{path} is a symbolic link back to {target}, a folder above it; it is not followed, so nothing is read twice: delete the link",
             kk: "{path} — өзінен жоғары тұрған {target} бумасына қайта апаратын символдық сілтеме; ол ашылмайды, сондықтан ештеңе екі рет оқылмайды: сілтемені жойыңыз",

@@ -6,6 +6,12 @@ package enum Folder {
     /// The absolute path with every symbolic link resolved; for a path that does not exist yet, its
     /// nearest existing ancestor is resolved and the rest appended.
     package static func realPath(_ path: String) -> String {
+        // An existing path is resolved as the system reads it: `link/..` is the parent of the link's
+        // target, which taking `..` away as text first would not give.
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var existing = absolute
         var rest: [String] = []

@@ -61,9 +61,9 @@ package struct SiteBuilder: Sendable {
             return upToDate
         }
         diagnostics += setup.officialDiagnostics
-        let (files, fileDiagnostics) = loader.contentFiles()
+        let (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
         diagnostics += fileDiagnostics
-        let (staticFiles, staticDiagnostics) = SourceWalk(sourceDirectory: source).files(under: "static")
+        let (staticFiles, staticDiagnostics) = Self.staticFiles(source: source, pageSources: pageSources)
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
             + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages)
 
@@ -424,6 +424,18 @@ package struct SiteBuilder: Sendable {
             }
             return (String(parts[1]), key)
         }
+    }
+
+    /// The files of `static/` as its walk finds them, without the Markdown of any page: a folder linked
+    /// into both `content/` and `static/` would otherwise publish its pages' sources, drafts included.
+    static func staticFiles(source: String, pageSources: Set<String>) -> ([SourceWalk.File], [Diagnostic]) {
+        var (files, diagnostics) = SourceWalk(sourceDirectory: source).files(under: "static")
+        for file in files where pageSources.contains(file.real) {
+            let shown = "static/" + file.relative
+            diagnostics.append(.warning("content.symlink", id: "content.symlink.page", ["path": shown], file: shown))
+        }
+        files.removeAll { pageSources.contains($0.real) }
+        return (files, diagnostics)
     }
 
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).

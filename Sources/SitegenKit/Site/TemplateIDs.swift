@@ -2,16 +2,16 @@
 /// (`{{> header}}`) included: no heading may take one, or the page would hold the id twice and a link
 /// to it would reach the first; and a link may name the ones every page of the template shows.
 ///
-/// Read from the template's literal markup, with every `{{…}}` tag masked: an id in a start tag only,
-/// not one written in a comment, in text or in a script; an id made by a tag (`id="{{x}}"`) is the
-/// pipeline's and is left out.
+/// Read from the template's literal markup, with every `{{…}}` tag masked: an id in a start tag only
+/// (the first of a tag's ids), not one written in a comment, in text, or inside an element whose
+/// content is text or not part of the page (`script`, `textarea`, `template`, `noscript` …); an id
+/// made by a tag (`id="{{x}}"`) is the pipeline's and is left out.
 struct TemplateIDs: Equatable, Sendable {
     /// Every id the template may write, shown or not: no heading takes one.
     var reserved: [String] = []
-    /// The ids on every page the template makes, which a link may name: those outside any `{{#…}}`,
-    /// `{{^…}}` or `{{$…}}` section (and partials taken in outside one), ASCII (a browser matches an
-    /// id by its exact characters, where the check of links compares canonically), with no character
-    /// reference. None in a template that changes its tags' delimiters (`{{=<% %>=}}`), whose tags
+    /// The ids on every page the template makes, which a link may name: those shown for sure (see
+    /// ``scan(_:top:)``), ASCII (a browser matches an id by its exact characters, where the check of
+    /// links compares canonically), with no character reference. None in a template that changes its tags' delimiters (`{{=<% %>=}}`), whose tags
     /// cannot be told from its text.
     var targets: [String] = []
 
@@ -31,7 +31,7 @@ struct TemplateIDs: Equatable, Sendable {
         while let (next, conditional) = queue.popLast() {
             guard let bytes = byName[next], read[next].map({ $0 && !conditional }) ?? true else { continue }
             read[next] = conditional
-            let scan = Self.scan(bytes)
+            let scan = Self.scan(bytes, top: next == name)
             for id in scan.ids {
                 reserved.insert(id.value)
                 if !conditional && !id.conditional && !scan.delimitersChanged && id.value.utf8.allSatisfy({ $0 < 0x80 })
@@ -45,24 +45,39 @@ struct TemplateIDs: Equatable, Sendable {
         self.targets = targets.sorted()
     }
 
-    /// What one template's bytes say: its ids, the partials it takes in, each with whether it sits
-    /// inside a section, and whether it changes its delimiters.
+    /// What one template's bytes say: its ids, the partials it takes in, each with whether it may not
+    /// be shown, and whether it changes its delimiters.
     struct Scan {
         var ids: [(value: String, conditional: Bool)] = []
         var partials: [(name: String, conditional: Bool)] = []
         var delimitersChanged = false
     }
 
-    static func scan(_ bytes: [UInt8]) -> Scan {
+    /// Reads a template: `top` for the one a page is rendered with, whose blocks (`{{$x}}`) no other
+    /// template overrides.
+    ///
+    /// What is shown for sure: text outside `{{#…}}` and `{{^…}}` sections; inside `{{< parent}}`, only
+    /// its blocks (the rest is dropped), as sure as where the parent is taken in; a block of the top
+    /// template as sure as where it stands; a block of a partial or a parent may be overridden.
+    static func scan(_ bytes: [UInt8], top: Bool = true) -> Scan {
         var scan = Scan()
-        // The markup with each tag masked (NUL bytes), and for each byte whether it is inside a section.
-        var masked = bytes
-        var inSection = [Bool](repeating: false, count: bytes.count)
-        var depth = 0
+        // The markup with each tag masked by one NUL (a comment tag by nothing: it renders nothing),
+        // and for each byte kept whether it is shown for sure.
+        var masked: [UInt8] = []
+        var sure: [Bool] = []
+        masked.reserveCapacity(bytes.count)
+        sure.reserveCapacity(bytes.count)
+        // Open tags: their sigil, and whether what they hold is shown for sure.
+        var open: [(sigil: UInt8, sure: Bool)] = []
         var i = 0
         while i < bytes.count {
-            inSection[i] = depth > 0
-            guard i + 1 < bytes.count, bytes[i] == 0x7B, bytes[i + 1] == 0x7B else { i += 1; continue }
+            let here = open.last?.sure ?? true
+            guard i + 1 < bytes.count, bytes[i] == 0x7B, bytes[i + 1] == 0x7B else {
+                masked.append(bytes[i])
+                sure.append(here)
+                i += 1
+                continue
+            }
             var end = i + 2
             while end + 1 < bytes.count && !(bytes[end] == 0x7D && bytes[end + 1] == 0x7D) { end += 1 }
             let close = min(bytes.count, end + 2 + (end + 2 < bytes.count && bytes[end + 2] == 0x7D ? 1 : 0))
@@ -70,25 +85,35 @@ struct TemplateIDs: Equatable, Sendable {
             let sigil = inner.first ?? 0
             let name = String(decoding: inner.dropFirst().drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
             switch sigil {
-            case 0x23, 0x5E, 0x24: depth += 1           // {{#x}} {{^x}} {{$x}}
-            case 0x2F: depth = max(0, depth - 1)       // {{/x}}
-            case 0x3E, 0x3C:                            // {{> partial}} {{< parent}}
-                if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, depth > 0)) }
-            case 0x3D: scan.delimitersChanged = true   // {{=<% %>=}}
+            case 0x23, 0x5E: open.append((sigil, false))                 // {{#x}} {{^x}}
+            case 0x3C:                                                   // {{< parent}}
+                if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
+                open.append((sigil, false))
+            case 0x24:                                                   // {{$ block}}
+                let inParent = open.last?.sigil == 0x3C
+                let outer = inParent ? (open.dropLast().last?.sure ?? true) : here
+                open.append((sigil, (inParent || top) && outer))
+            case 0x2F: _ = open.popLast()                                // {{/x}}
+            case 0x3E:                                                   // {{> partial}}
+                if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
+            case 0x3D: scan.delimitersChanged = true                     // {{=<% %>=}}
             default: break
             }
-            for k in i..<close {
-                masked[k] = 0
-                inSection[k] = depth > 0
+            if sigil != 0x21 {                                           // {{! comment}}
+                masked.append(0)
+                sure.append(here)
             }
             i = close
         }
-        scan.ids = startTagIDs(masked).map { ($0.value, inSection[$0.offset]) }
+        scan.ids = startTagIDs(masked).map { ($0.value, !sure[$0.offset]) }
         return scan
     }
 
     /// The values of `id` attributes in the start tags of markup, with their offsets: not in a
     /// comment, in text, or in the raw text of a script or style. A value holding a masked tag is left out.
+    static let rawText: Set<String> = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                                       "noscript", "template", "plaintext"]
+
     static func startTagIDs(_ b: [UInt8]) -> [(value: String, offset: Int)] {
         var out: [(value: String, offset: Int)] = []
         func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
@@ -104,15 +129,21 @@ struct TemplateIDs: Equatable, Sendable {
         var i = 0
         while i < b.count {
             guard b[i] == 0x3C, i + 1 < b.count else { i += 1; continue }
-            if b[i + 1] == 0x21 {                       // <!-- … --> and <!…>
-                i = b[i...].starts(with: Array("<!--".utf8)) ? find(Array("-->".utf8), from: i + 4) + 3 : find([0x3E], from: i) + 1
+            if b[i + 1] == 0x21 {                       // <!-- … --> (also <!--> and <!--->) and <!…>
+                if b[i...].starts(with: Array("<!--".utf8)) {
+                    let rest = b[(i + 4)...]
+                    i = rest.starts(with: [0x3E]) ? i + 5 : rest.starts(with: [0x2D, 0x3E]) ? i + 6 : find(Array("-->".utf8), from: i + 4) + 3
+                } else {
+                    i = find([0x3E], from: i) + 1
+                }
                 continue
             }
             guard isLetter(b[i + 1]) else { i += 1; continue }
             var j = i + 1
             while j < b.count && !isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
             let tag = String(decoding: b[(i + 1)..<j], as: UTF8.self).lowercased()
-            // Attributes up to the tag's end.
+            // Attributes up to the tag's end; of two ids, the first is the element's.
+            var found = false
             while j < b.count && b[j] != 0x3E {
                 if isSpace(b[j]) || b[j] == 0x2F { j += 1; continue }
                 let nameStart = j
@@ -134,12 +165,14 @@ struct TemplateIDs: Equatable, Sendable {
                     j = valueEnd
                 }
                 let value = b[valueStart..<valueEnd]
-                if name == "id", !value.isEmpty, !value.contains(0) {
-                    out.append((String(decoding: value, as: UTF8.self), valueStart))
+                if name == "id", !found {
+                    found = true
+                    if !value.isEmpty, !value.contains(0) { out.append((String(decoding: value, as: UTF8.self), valueStart)) }
                 }
             }
             i = j + 1
-            if tag == "script" || tag == "style" { i = find(Array("</\(tag)".utf8), from: i) }
+            // Elements whose content is text, or is not in the document: no id inside is an element's.
+            if rawText.contains(tag) { i = find(Array("</\(tag)".utf8), from: i) }
         }
         return out
     }
