@@ -74,8 +74,11 @@ final class SourceWatcher: @unchecked Sendable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return [] }
         if (info.st_mode & S_IFMT) == S_IFLNK {
+            // content/ and static/ are walked under the build's rules; templates/ and i18n/ are read
+            // wherever their links lead (a theme kept outside the site).
             let top = String(relative.prefix { $0 != "/" })
-            guard walk.refusal(of: Folder.realPath(path), walking: top) == nil, stat(path, &info) == 0 else { return [] }
+            let walked = top == "content" || top == "static"
+            guard !walked || walk.refusal(of: Folder.realPath(path), walking: top) == nil, stat(path, &info) == 0 else { return [] }
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR, try add(folder: relative) else { return [] }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {

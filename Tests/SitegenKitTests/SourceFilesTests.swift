@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Symbolic links and awkward file names in the source: followed or refused, never silently lost.
@@ -135,6 +137,28 @@ final class SourceFilesTests: XCTestCase {
         XCTAssertNil(named.output("guide/plan.md"), "the draft's Markdown is not published")
         XCTAssertEqual(named.output("guide/pic.txt"), "pic", "the rest of the shared folder is")
         XCTAssertNotNil(named.output("kk/a/index.html"))
+
+        // A hard link is the same file under another name.
+        let hard = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/kk/d.md": draft])
+        XCTAssertEqual(link(hard.root + "/content/kk/d.md", hard.root + "/static/d.txt"), 0)
+        let third = hard.build()
+        XCTAssertTrue(third.published, "\(third.diagnostics)")
+        XCTAssertEqual(third.diagnostics.first { $0.code == "content.symlink" }?.messageID, "content.symlink.page")
+        XCTAssertNil(hard.output("d.txt"))
+    }
+
+    /// A link swapped between the walk and the copy: the copy reads the file the walk judged, or nothing.
+    func testAFileIsReadOnlyIfItIsStillTheFileThatWasJudged() throws {
+        let f = try Fixture(files: ["notes/ok.txt": "fine", "notes/secret.txt": "secret"])
+        let link = f.root + "/static/t.txt"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../notes/ok.txt")
+        let (files, _) = SourceWalk(sourceDirectory: f.root).files(under: "static")
+        let judged = try XCTUnwrap(files.first { $0.relative == "t.txt" }?.identity)
+        XCTAssertEqual(FileReader.read(link, identity: judged), Array("fine".utf8))
+        try FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../sitegen.yml")
+        XCTAssertNil(FileReader.read(link, identity: judged))
+        XCTAssertEqual(errno, ESTALE)
     }
 
     func testContentOrStaticThatIsItselfALinkOutsideTheSourceIsNotRead() throws {
@@ -149,6 +173,8 @@ final class SourceFilesTests: XCTestCase {
         let link = try XCTUnwrap(report.diagnostics.first { $0.code == "content.symlink" })
         XCTAssertEqual(link.file, "static")
         XCTAssertEqual(link.messageID, "content.symlink.outside")
+        XCTAssertEqual(link.severity, .error, "a site without its styles would replace the published one")
+        XCTAssertFalse(report.published)
         XCTAssertNil(f.output("sub/secret.txt"), "nothing outside the source is published")
     }
 

@@ -103,6 +103,17 @@ final class TemplateIDsTests: XCTestCase {
         XCTAssertEqual(ids(["page": "{{$blk}}<p id=blk>{{/blk}}{{#flag}}{{<p2}}{{/p2}}<p id=inh>{{/flag}}<b id=after>"]),
                        TemplateIDs(reserved: ["after", "blk", "inh"], targets: ["after", "blk"]),
                        "a parent's closing tag closes the parent, not the section around it")
+        // An override is shown only where the parent shows that block for sure, and no further parent can override it.
+        XCTAssertEqual(ids(["page": "{{<layout}}{{$ghost}}<div id=ghost>{{/ghost}}{{/layout}}", "layout": "<main id=top></main>"]),
+                       TemplateIDs(reserved: ["ghost", "top"], targets: ["top"]), "the layout has no such block")
+        XCTAssertEqual(ids(["page": "{{<base}}{{$aside}}<aside id=condaside>{{/aside}}{{/base}}",
+                            "base": "{{#hasToc}}{{$aside}}{{/aside}}{{/hasToc}}"]),
+                       TemplateIDs(reserved: ["condaside"], targets: []), "the layout shows the block only sometimes")
+        XCTAssertEqual(ids(["page": "{{<mid}}{{$body}}<i id=pb>{{/body}}{{/mid}}",
+                            "mid": "{{<base}}{{$body}}<div id=midonly>{{/body}}{{/base}}", "base": "{{$body}}{{/body}}"]),
+                       TemplateIDs(reserved: ["midonly", "pb"], targets: []), "two levels of parents")
+        XCTAssertEqual(ids(["page": "{{<\nlayout}}{{$ body }}<i id=nl>{{/body}}{{/layout}}", "layout": "{{$body}}{{/body}}<b id=layoutid>"]),
+                       TemplateIDs(reserved: ["layoutid", "nl"], targets: ["layoutid", "nl"]), "a line break before the name")
     }
 
     /// Ids that are not an element's, and ids that are although the markup around them is unusual.

@@ -19,9 +19,9 @@ package struct ContentLoader: Sendable {
         return (files, diagnostics)
     }
 
-    /// ``contentFiles()``, with where each file resolves to (through any link): the Markdown of pages,
-    /// which `static/` may not publish as files.
-    package func contentFilesResolved() -> (files: [String], resolved: Set<String>, diagnostics: [Diagnostic]) {
+    /// ``contentFiles()``, with which file each one is (through any link, or a hard link): the Markdown
+    /// of pages, which `static/` may not publish as files.
+    package func contentFilesResolved() -> (files: [String], resolved: Set<FileIdentity>, diagnostics: [Diagnostic]) {
         let root = sourceDirectory + "/content"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -46,7 +46,7 @@ package struct ContentLoader: Sendable {
             }
             files.append(path)
         }
-        return (files.sorted(), Set(found.map(\.real)), diagnostics)
+        return (files.sorted(), Set(found.compactMap(\.identity)), diagnostics)
     }
 
     /// Reads one content file. Returns nil (with diagnostics) when it cannot become a page, and nil

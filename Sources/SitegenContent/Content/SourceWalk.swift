@@ -50,11 +50,13 @@ package struct SourceWalk {
         return nil
     }
 
-    /// A file found: its path relative to the walked folder, where to read it, and where it resolves to.
+    /// A file found: its path relative to the walked folder, where to read it, where it resolves to,
+    /// and which file it is (the same through a hard link).
     package struct File {
         package var relative: String
         package var path: String
         package var real: String = ""
+        package var identity: FileIdentity? = nil
     }
 
     /// The regular files below `folder` (relative to the source), hidden names skipped, with a
@@ -71,10 +73,11 @@ package struct SourceWalk {
     package func files(under folder: String, include: (String) -> Bool = { _ in true }) -> ([File], [Diagnostic]) {
         var out: [File] = []
         var diagnostics: [Diagnostic] = []
-        // The walked folder itself may be a link: it is held to the same rules as any other.
+        // The walked folder itself may be a link: it is held to the same rules as any other, and not
+        // reading it is an error: a site published without its pages or its styles would replace the last.
         let rootReal = Folder.realPath(sourceDirectory + "/" + folder)
         if let id = refusal(of: rootReal, walking: folder) {
-            return ([], [.warning("content.symlink", id: id, ["path": folder, "target": rootReal], file: folder)])
+            return ([], [.error("content.symlink", id: id, ["path": folder, "target": rootReal], file: folder)])
         }
         // Folders already walked, by resolved path, with the name each was read under.
         var visited: [String: String] = [:]
@@ -103,6 +106,7 @@ package struct SourceWalk {
                 var info = stat()
                 guard lstat(full, &info) == 0 else { continue }
                 var type = info.st_mode & S_IFMT
+                var identity = FileIdentity(info)
                 var resolved = next.real + "/" + name
                 let isLink = type == S_IFLNK
                 if isLink {
@@ -117,6 +121,7 @@ package struct SourceWalk {
                         continue
                     }
                     type = target.st_mode & S_IFMT
+                    identity = FileIdentity(target)
                     // A link to a folder the walk is in, or to one holding it, leads back to itself
                     // (also through other links: the chain is of resolved folders).
                     if type == S_IFDIR, next.chain.contains(where: { $0 == resolved || $0.hasPrefix(resolved + "/") }) {
@@ -133,7 +138,7 @@ package struct SourceWalk {
                     let entry = Entry(path: full, relative: relative + "/", real: resolved, chain: next.chain + [resolved])
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
-                    out.append(File(relative: relative, path: full, real: resolved))
+                    out.append(File(relative: relative, path: full, real: resolved, identity: identity))
                 }
             }
         }

@@ -15,6 +15,21 @@ package enum FileReader {
         return read(descriptor: fd, size: Int(info.st_size), limit: limit)
     }
 
+    /// The file's bytes, nil when it cannot be read or is no longer the file `identity` names (device
+    /// and inode, as a walk saw it): what is read is what was judged, even if a link on the way was
+    /// swapped in between.
+    package static func read(_ path: String, identity: FileIdentity) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, FileIdentity(info) == identity else {
+            errno = ESTALE
+            return nil
+        }
+        return read(descriptor: fd, size: Int(info.st_size))
+    }
+
     /// Fills `buffer` with the bytes of an open file from `offset` on (`pread`, so the file's own
     /// position is untouched and several threads may read it at once). False when they cannot all be
     /// read: a read error (errno says which), or the file ends first (errno 0).
@@ -60,5 +75,17 @@ package enum FileReader {
         }
         bytes.removeLast(bytes.count - filled)
         return bytes
+    }
+}
+
+/// A file as the system knows it, whatever its names: device and inode. Two paths with the same
+/// identity are one file (a hard link, or a symbolic link's target).
+package struct FileIdentity: Hashable, Sendable {
+    package var device: UInt64
+    package var inode: UInt64
+
+    package init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

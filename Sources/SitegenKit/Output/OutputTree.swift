@@ -453,8 +453,10 @@ final class OutputTree: @unchecked Sendable {
     /// Stylesheets and scripts are written under their content-hashed names.
     func copy(_ files: [SourceWalk.File], into prefix: String = "", names: AssetNames = AssetNames()) throws {
         for file in files {
-            guard let bytes = FileReader.read(file.path) else {
-                throw OutputError.io("cannot read \(file.path): \(errnoText())")
+            // The file the walk judged, or nothing: a link swapped since then is not followed to another.
+            let read = file.identity.map { FileReader.read(file.path, identity: $0) } ?? FileReader.read(file.path)
+            guard let bytes = read else {
+                throw OutputError.io("cannot read \(file.path): \(errno == ESTALE ? "it changed while the site was built; build again" : errnoText())")
             }
             // Static files come last: one that would replace a checked page or bulletin is refused.
             try write(prefix + names.outputPath(file.relative), bytes, exclusive: true)

@@ -428,13 +428,15 @@ package struct SiteBuilder: Sendable {
 
     /// The files of `static/` as its walk finds them, without the Markdown of any page: a folder linked
     /// into both `content/` and `static/` would otherwise publish its pages' sources, drafts included.
-    static func staticFiles(source: String, pageSources: Set<String>) -> ([SourceWalk.File], [Diagnostic]) {
+    /// A file is known by its identity, so a hard link to a page's file is that page's Markdown too.
+    static func staticFiles(source: String, pageSources: Set<FileIdentity>) -> ([SourceWalk.File], [Diagnostic]) {
         var (files, diagnostics) = SourceWalk(sourceDirectory: source).files(under: "static")
-        for file in files where pageSources.contains(file.real) {
+        func isPage(_ file: SourceWalk.File) -> Bool { file.identity.map(pageSources.contains) ?? false }
+        for file in files where isPage(file) {
             let shown = "static/" + file.relative
             diagnostics.append(.warning("content.symlink", id: "content.symlink.page", ["path": shown], file: shown))
         }
-        files.removeAll { pageSources.contains($0.real) }
+        files.removeAll(where: isPage)
         return (files, diagnostics)
     }
 

@@ -34,7 +34,12 @@ struct TemplateIDs: Equatable, Sendable {
             let scan = Self.scan(bytes, top: next == name)
             for id in scan.ids {
                 reserved.insert(id.value)
-                if !conditional && !id.conditional && !scan.delimitersChanged && id.value.utf8.allSatisfy({ $0 < 0x80 })
+                // A block overriding a parent's is shown where the parent shows that block for sure,
+                // and the parent is no other template's child (whose own parent could override it).
+                let shown = id.override.map { parent, block in
+                    byName[parent].map { Self.scan($0, top: false) }.map { $0.blocks[block] == true && !$0.hasParent } ?? false
+                } ?? true
+                if !conditional && !id.conditional && shown && !scan.delimitersChanged && id.value.utf8.allSatisfy({ $0 < 0x80 })
                     && !id.value.contains("&") {
                     targets.insert(id.value)
                 }
@@ -48,9 +53,14 @@ struct TemplateIDs: Equatable, Sendable {
     /// What one template's bytes say: its ids, the partials it takes in, each with whether it may not
     /// be shown, and whether it changes its delimiters.
     struct Scan {
-        var ids: [(value: String, conditional: Bool)] = []
+        /// Each id, whether it may not be shown, and for one in a block overriding a parent's, which.
+        var ids: [(value: String, conditional: Bool, override: (parent: String, block: String)?)] = []
         var partials: [(name: String, conditional: Bool)] = []
         var delimitersChanged = false
+        /// The template's own blocks (not inside a `{{< parent}}`), by name: whether each stands where it is shown for sure.
+        var blocks: [String: Bool] = [:]
+        /// Whether the template takes a parent (`{{< parent}}`).
+        var hasParent = false
     }
 
     /// Reads a template: `top` for the one a page is rendered with, whose blocks (`{{$x}}`) no other
@@ -65,16 +75,22 @@ struct TemplateIDs: Equatable, Sendable {
         // and for each byte kept whether it is shown for sure.
         var masked: [UInt8] = []
         var sure: [Bool] = []
+        var overrides: [Int] = []
+        var blocksOverriding: [(parent: String, block: String)] = []
         masked.reserveCapacity(bytes.count)
         sure.reserveCapacity(bytes.count)
-        // Open tags: their sigil, and whether what they hold is shown for sure.
-        var open: [(sigil: UInt8, sure: Bool)] = []
+        overrides.reserveCapacity(bytes.count)
+        // Open tags: their sigil and name, whether what they hold is shown for sure, and the block of a
+        // parent they override (an index into `blocksOverriding`, -1 for none).
+        var open: [(sigil: UInt8, name: String, sure: Bool, override: Int)] = []
         var i = 0
         while i < bytes.count {
             let here = open.last?.sure ?? true
+            let overriding = open.last?.override ?? -1
             guard i + 1 < bytes.count, bytes[i] == 0x7B, bytes[i + 1] == 0x7B else {
                 masked.append(bytes[i])
                 sure.append(here)
+                overrides.append(overriding)
                 i += 1
                 continue
             }
@@ -83,16 +99,25 @@ struct TemplateIDs: Equatable, Sendable {
             let close = min(bytes.count, end + 2 + (end + 2 < bytes.count && bytes[end + 2] == 0x7D ? 1 : 0))
             let inner = bytes[min(i + 2, end)..<end]
             let sigil = inner.first ?? 0
-            let name = String(decoding: inner.dropFirst().drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
+            // Mustache allows any white space, line breaks too, between the sigil and the name.
+            func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+            let name = String(decoding: inner.dropFirst().drop(while: isBlank).prefix { !isBlank($0) }, as: UTF8.self)
             switch sigil {
-            case 0x23, 0x5E: open.append((sigil, false))                 // {{#x}} {{^x}}
+            case 0x23, 0x5E: open.append((sigil, name, false, overriding))   // {{#x}} {{^x}}
             case 0x3C:                                                   // {{< parent}}
                 if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
-                open.append((sigil, false))
+                scan.hasParent = true
+                open.append((sigil, name, false, overriding))
             case 0x24:                                                   // {{$ block}}
-                let inParent = open.last?.sigil == 0x3C
-                let outer = inParent ? (open.dropLast().last?.sure ?? true) : here
-                open.append((sigil, (inParent || top) && outer))
+                if let parent = open.last, parent.sigil == 0x3C {
+                    // Overriding the parent's block: shown as the parent shows it, if this is the top template.
+                    blocksOverriding.append((parent.name, name))
+                    let outer = open.dropLast().last?.sure ?? true
+                    open.append((sigil, name, top && outer, blocksOverriding.count - 1))
+                } else {
+                    if open.allSatisfy({ $0.sigil != 0x3C }) { scan.blocks[name] = here }
+                    open.append((sigil, name, top && here, overriding))
+                }
             case 0x2F: _ = open.popLast()                                // {{/x}}
             case 0x3E:                                                   // {{> partial}}
                 if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
@@ -102,10 +127,13 @@ struct TemplateIDs: Equatable, Sendable {
             if sigil != 0x21 {                                           // {{! comment}}
                 masked.append(0)
                 sure.append(here)
+                overrides.append(overriding)
             }
             i = close
         }
-        scan.ids = startTagIDs(masked).map { ($0.value, !sure[$0.offset]) }
+        scan.ids = startTagIDs(masked).map { id in
+            (id.value, !sure[id.offset], overrides[id.offset] < 0 ? nil : blocksOverriding[overrides[id.offset]])
+        }
         return scan
     }
 
