@@ -31,8 +31,7 @@ package struct SourceWalk {
         let folder = String(relative.prefix { $0 != "/" })
         let real = Folder.realPath(sourceDirectory + "/" + relative)
         var info = stat()
-        return walk.refusal(of: real, walking: folder) == nil && real != walk.sourceRoot
-            && stat(real, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return walk.refusal(of: real, walking: folder) == nil && stat(real, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Why a resolved path may not be read by the walk of `folder`: the id of the `content.symlink`
@@ -50,12 +49,11 @@ package struct SourceWalk {
         return nil
     }
 
-    /// A file found: its path relative to the walked folder, where to read it, where it resolves to,
-    /// and which file it is (the same through a hard link).
+    /// A file found: its path relative to the walked folder, where to read it, and which file it is
+    /// (the same through any link, a hard link too).
     package struct File {
         package var relative: String
         package var path: String
-        package var real: String = ""
         package var identity: FileIdentity? = nil
     }
 
@@ -138,7 +136,7 @@ package struct SourceWalk {
                     let entry = Entry(path: full, relative: relative + "/", real: resolved, chain: next.chain + [resolved])
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
-                    out.append(File(relative: relative, path: full, real: resolved, identity: identity))
+                    out.append(File(relative: relative, path: full, identity: identity))
                 }
             }
         }

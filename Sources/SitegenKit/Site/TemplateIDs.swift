@@ -11,8 +11,8 @@ struct TemplateIDs: Equatable, Sendable {
     var reserved: [String] = []
     /// The ids on every page the template makes, which a link may name: those shown for sure (see
     /// ``scan(_:top:)``), ASCII (a browser matches an id by its exact characters, where the check of
-    /// links compares canonically), with no character reference. None in a template that changes its tags' delimiters (`{{=<% %>=}}`), whose tags
-    /// cannot be told from its text.
+    /// links compares canonically), with no character reference. None in a template that changes its
+    /// tags' delimiters (`{{=<% %>=}}`), whose tags cannot be told from its text.
     var targets: [String] = []
 
     init(reserved: [String] = [], targets: [String] = []) {
@@ -27,6 +27,14 @@ struct TemplateIDs: Equatable, Sendable {
         var reserved: Set<String> = [], targets: Set<String> = []
         // Each template once, and once shown always if it is taken in anywhere outside a section.
         var read: [String: Bool] = [:]
+        // Parents read as parents (their own blocks), each once however many overrides name it.
+        var parents: [String: Scan] = [:]
+        func parent(_ name: String) -> Scan? {
+            if let known = parents[name] { return known }
+            let scan = byName[name].map { Self.scan($0, top: false) }
+            parents[name] = scan
+            return scan
+        }
         var queue: [(name: String, conditional: Bool)] = [(name, false)]
         while let (next, conditional) = queue.popLast() {
             guard let bytes = byName[next], read[next].map({ $0 && !conditional }) ?? true else { continue }
@@ -36,8 +44,8 @@ struct TemplateIDs: Equatable, Sendable {
                 reserved.insert(id.value)
                 // A block overriding a parent's is shown where the parent shows that block for sure,
                 // and the parent is no other template's child (whose own parent could override it).
-                let shown = id.override.map { parent, block in
-                    byName[parent].map { Self.scan($0, top: false) }.map { $0.blocks[block] == true && !$0.hasParent } ?? false
+                let shown = id.override.map { name, block in
+                    parent(name).map { $0.blocks[block] == true && !$0.hasParent } ?? false
                 } ?? true
                 if !conditional && !id.conditional && shown && !scan.delimitersChanged && id.value.utf8.allSatisfy({ $0 < 0x80 })
                     && !id.value.contains("&") {
