@@ -78,6 +78,11 @@ final class Fixture {
 
     func remove(_ path: String) throws { try FileManager.default.removeItem(atPath: root + "/" + path) }
 
+    /// Makes `path` (relative to the site) a symbolic link to `target`, written as given.
+    func symlink(_ path: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: root + "/" + path, withDestinationPath: target)
+    }
+
     var siteDirectory: String { root + "/site" }
 
     /// A fixture holding the repository's own guides, in both languages, and its `sitegen.yml`.

@@ -19,14 +19,13 @@ final class SourceFilesTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: outside) }
         try Data("---\ntitle: Secret\n---\n".utf8).write(to: URL(fileURLWithPath: outside + "/secret.md"))
         try Data("secret".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
-        let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/b.md", withDestinationPath: "../../shared/b.md")
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/secret.md", withDestinationPath: outside + "/secret.md")
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/gone.md", withDestinationPath: f.root + "/nowhere.md")
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/loop", withDestinationPath: "..")
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/more", withDestinationPath: "../../shared/more")
-        try fm.createSymbolicLink(atPath: f.root + "/static/logo.txt", withDestinationPath: "../shared/logo.txt")
-        try fm.createSymbolicLink(atPath: f.root + "/static/secret.txt", withDestinationPath: outside + "/secret.txt")
+        try f.symlink("content/kk/b.md", to: "../../shared/b.md")
+        try f.symlink("content/kk/secret.md", to: outside + "/secret.md")
+        try f.symlink("content/kk/gone.md", to: f.root + "/nowhere.md")
+        try f.symlink("content/kk/loop", to: "..")
+        try f.symlink("content/kk/more", to: "../../shared/more")
+        try f.symlink("static/logo.txt", to: "../shared/logo.txt")
+        try f.symlink("static/secret.txt", to: outside + "/secret.txt")
 
         let report = f.build()
         let links = report.diagnostics.filter { $0.code == "content.symlink" }
@@ -51,7 +50,7 @@ final class SourceFilesTests: XCTestCase {
         for (link, target) in [("content/ru", "kk"), ("content/kk", "ru")] {
             let f = try Fixture(files: [(target == "kk" ? "content/kk/a.md" : "content/ru/a.md"): page,
                                         (target == "kk" ? "content/kk/b/c.md" : "content/ru/b/c.md"): page.replacingOccurrences(of: "apply", with: "c")])
-            try FileManager.default.createSymbolicLink(atPath: f.root + "/" + link, withDestinationPath: target)
+            try f.symlink(link, to: target)
             for checkOnly in [true, false] {
                 let report = f.build(checkOnly: checkOnly)
                 XCTAssertFalse(report.published)
@@ -70,10 +69,9 @@ final class SourceFilesTests: XCTestCase {
             "content/kk/a.md": "---\ntitle: A\n---\n",
             "shared/guides/sub/b.md": "---\ntitle: B\n---\n",
         ])
-        let fm = FileManager.default
         // The second link reaches, below its own folder, the folder the first one already read.
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/a-sub", withDestinationPath: "../../shared/guides/sub")
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/b-all", withDestinationPath: "../../shared/guides")
+        try f.symlink("content/kk/a-sub", to: "../../shared/guides/sub")
+        try f.symlink("content/kk/b-all", to: "../../shared/guides")
         let report = f.build(checkOnly: true)
         let twice = report.diagnostics.filter { $0.code == "content.symlink-twice" }
         XCTAssertEqual(twice.map(\.file), ["content/kk/b-all/sub"])
@@ -92,11 +90,10 @@ final class SourceFilesTests: XCTestCase {
             ".private/key.txt": "key",
             "static/logo.txt": "logo",
         ])
-        let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: f.root + "/static/git", withDestinationPath: "../.git")
-        try fm.createSymbolicLink(atPath: f.root + "/static/key.txt", withDestinationPath: "../.private/key.txt")
-        try fm.createSymbolicLink(atPath: f.root + "/static/c", withDestinationPath: "../content")
-        try fm.createSymbolicLink(atPath: f.root + "/static/t", withDestinationPath: "../templates")
+        try f.symlink("static/git", to: "../.git")
+        try f.symlink("static/key.txt", to: "../.private/key.txt")
+        try f.symlink("static/c", to: "../content")
+        try f.symlink("static/t", to: "../templates")
         let report = f.build()
         XCTAssertTrue(report.published, "\(report.diagnostics)")
         let links = report.diagnostics.filter { $0.code == "content.symlink" }
@@ -115,7 +112,7 @@ final class SourceFilesTests: XCTestCase {
         // static/ is the site folder itself.
         let whole = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/kk/d.md": draft])
         try FileManager.default.removeItem(atPath: whole.root + "/static")
-        try FileManager.default.createSymbolicLink(atPath: whole.root + "/static", withDestinationPath: ".")
+        try whole.symlink("static", to: ".")
         let first = whole.build()
         XCTAssertEqual(first.diagnostics.first { $0.code == "content.symlink" }?.messageID, "content.symlink.input")
         for path in ["content/kk/d.md", "sitegen.yml", "templates/page.mustache"] { XCTAssertNil(whole.output(path), path) }
@@ -123,11 +120,10 @@ final class SourceFilesTests: XCTestCase {
         // content/ is a link to pages/, and static/ links to pages/ and to a folder content/ links too.
         let named = try Fixture(files: ["pages/kk/a.md": "---\ntitle: A\n---\n", "pages/kk/d.md": draft,
                                         "shared/guide/plan.md": draft, "shared/guide/pic.txt": "pic"])
-        let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: named.root + "/content", withDestinationPath: "pages")
-        try fm.createSymbolicLink(atPath: named.root + "/static/c", withDestinationPath: "../pages")
-        try fm.createSymbolicLink(atPath: named.root + "/pages/kk/guide", withDestinationPath: "../../shared/guide")
-        try fm.createSymbolicLink(atPath: named.root + "/static/guide", withDestinationPath: "../shared/guide")
+        try named.symlink("content", to: "pages")
+        try named.symlink("static/c", to: "../pages")
+        try named.symlink("pages/kk/guide", to: "../../shared/guide")
+        try named.symlink("static/guide", to: "../shared/guide")
         let report = named.build()
         XCTAssertTrue(report.published, "\(report.diagnostics)")
         let links = report.diagnostics.filter { $0.code == "content.symlink" }
@@ -151,12 +147,12 @@ final class SourceFilesTests: XCTestCase {
     func testAFileIsReadOnlyIfItIsStillTheFileThatWasJudged() throws {
         let f = try Fixture(files: ["notes/ok.txt": "fine", "notes/secret.txt": "secret"])
         let link = f.root + "/static/t.txt"
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../notes/ok.txt")
+        try f.symlink("static/t.txt", to: "../notes/ok.txt")
         let (files, _) = SourceWalk(sourceDirectory: f.root).files(under: "static")
         let judged = try XCTUnwrap(files.first { $0.relative == "t.txt" }?.identity)
         XCTAssertEqual(FileReader.read(link, identity: judged), Array("fine".utf8))
         try FileManager.default.removeItem(atPath: link)
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../sitegen.yml")
+        try f.symlink("static/t.txt", to: "../sitegen.yml")
         XCTAssertNil(FileReader.read(link, identity: judged))
         XCTAssertEqual(errno, ESTALE)
     }
@@ -168,7 +164,7 @@ final class SourceFilesTests: XCTestCase {
         try Data("secret".utf8).write(to: URL(fileURLWithPath: outside + "/sub/secret.txt"))
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n"])
         try FileManager.default.removeItem(atPath: f.root + "/static")
-        try FileManager.default.createSymbolicLink(atPath: f.root + "/static", withDestinationPath: outside)
+        try f.symlink("static", to: outside)
         let report = f.build()
         let link = try XCTUnwrap(report.diagnostics.first { $0.code == "content.symlink" })
         XCTAssertEqual(link.file, "static")
@@ -187,10 +183,9 @@ final class SourceFilesTests: XCTestCase {
             "content/kk/img/shot.txt": "png",
             "shared/b.md": "---\ntitle: B\n---\n",
         ])
-        let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: f.root + "/shared/up", withDestinationPath: "../content")
-        try fm.createSymbolicLink(atPath: f.root + "/content/kk/shared", withDestinationPath: "../../shared")
-        try fm.createSymbolicLink(atPath: f.root + "/content/ru/img", withDestinationPath: "../kk/img")
+        try f.symlink("shared/up", to: "../content")
+        try f.symlink("content/kk/shared", to: "../../shared")
+        try f.symlink("content/ru/img", to: "../kk/img")
         let report = f.build()
         XCTAssertTrue(report.published, "\(report.diagnostics)")
         let links = report.diagnostics.filter { $0.code.hasPrefix("content.symlink") }
