@@ -86,6 +86,14 @@ final class TemplateIDsTests: XCTestCase {
         // Other delimiters: the tags cannot be told from the text, so no id is a place for sure.
         let delimiters = ids(["page": "{{=<% %>=}}<b id=a><%#x%><i id=b><%/x%>"])
         XCTAssertEqual(delimiters, TemplateIDs(reserved: ["a", "b"], targets: []))
+        // Still, the tags are read with the delimiters set: a partial taken in with them writes its ids,
+        // and an id a tag makes is the pipeline's. Delimiters set inside a section end with it.
+        let partial = ids(["page": "{{=<% %>=}}<%> w %><b id=\"<%x%>\"><%={{ }}=%>{{> v}}", "w": "<nav id=w>", "v": "<i id=v>"])
+        XCTAssertEqual(partial, TemplateIDs(reserved: ["v", "w"], targets: []))
+        let scoped = ids(["page": "{{#s}}{{=| |=}}|/s|<b id=a>{{> w}}", "w": "<nav id=w>"])
+        XCTAssertEqual(scoped, TemplateIDs(reserved: ["a", "w"], targets: []))
+        XCTAssertEqual(ids(["page": "{{{x}}}<b id=a>{{=<% %>=}}<%{y%>}<i id=b>"]), TemplateIDs(reserved: ["a", "b"], targets: []),
+                       "a triple tag ends a brace after its end delimiter, whichever they are")
         XCTAssertEqual(ids(["page": "<b id=\"{{x}}\" data-id=y>id=z <!-- <i id=c> --> <STYLE>#q{} <b id=s></style><I Id='C'>"]),
                        TemplateIDs(reserved: ["C"], targets: ["C"]))
         XCTAssertEqual(ids(["list": "<b id=a>"]), TemplateIDs(), "a template not there writes nothing")
@@ -128,6 +136,20 @@ final class TemplateIDsTests: XCTestCase {
 
     private func edit(_ f: Fixture, _ path: String, _ change: (String) -> String) throws {
         try f.write(path, change(try String(contentsOfFile: f.root + "/" + path, encoding: .utf8)))
+    }
+
+    /// A template that sets other delimiters still takes in its partials: their ids are kept from headings.
+    func testAPartialTakenInWithOtherDelimitersKeepsItsIds() throws {
+        let f = try Fixture(files: ["content/kk/p.md": "---\ntitle: Бет\n---\n## Widget\n\nМәтін.\n"])
+        try f.write("templates/widget.mustache", "<aside id=\"widget\"></aside>")
+        try edit(f, "templates/page.mustache") {
+            $0.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\">{{=<% %>=}}<%> widget %><%={{ }}=%>")
+        }
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        let html = HTMLParser.parse(try XCTUnwrap(f.output("kk/p/index.html")))
+        XCTAssertEqual(html.element(id: "widget")?.name, "aside", "the partial is rendered")
+        XCTAssertEqual(html.all("h2").map { $0["id"] ?? "" }, ["widget-2"])
     }
 
     func testALinkToAnIdNoTemplateWritesIsStillRefused() throws {

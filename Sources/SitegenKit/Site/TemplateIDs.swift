@@ -71,6 +71,27 @@ struct TemplateIDs: Equatable, Sendable {
         var hasParent = false
     }
 
+    /// The bytes that open and close a tag: `{{` and `}}` until a template sets others (`{{=<% %>=}}`).
+    struct Delimiters {
+        var start: [UInt8]
+        var end: [UInt8]
+
+        static let standard = Delimiters(start: Array("{{".utf8), end: Array("}}".utf8))
+
+        init(start: [UInt8], end: [UInt8]) {
+            self.start = start
+            self.end = end
+        }
+
+        /// The delimiters a set-delimiter tag's content (`=<% %>=`) names, nil when it names no two.
+        init?(setting inner: ArraySlice<UInt8>) {
+            guard inner.count >= 2, inner.last == 0x3D else { return nil }
+            let words = inner.dropFirst().dropLast().split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            guard words.count == 2 else { return nil }
+            self.init(start: Array(words[0]), end: Array(words[1]))
+        }
+    }
+
     /// Reads a template: `top` for the one a page is rendered with, whose blocks (`{{$x}}`) no other
     /// template overrides.
     ///
@@ -88,48 +109,55 @@ struct TemplateIDs: Equatable, Sendable {
         masked.reserveCapacity(bytes.count)
         sure.reserveCapacity(bytes.count)
         overrides.reserveCapacity(bytes.count)
-        // Open tags: their sigil and name, whether what they hold is shown for sure, and the block of a
-        // parent they override (an index into `blocksOverriding`, -1 for none).
-        var open: [(sigil: UInt8, name: String, sure: Bool, override: Int)] = []
+        // Open tags: their sigil and name, whether what they hold is shown for sure, the block of a
+        // parent they override (an index into `blocksOverriding`, -1 for none), and the delimiters
+        // outside them: Mustache reads a section with a copy of the delimiters, so one set inside it
+        // ends with it.
+        var open: [(sigil: UInt8, name: String, sure: Bool, override: Int, delimiters: Delimiters)] = []
+        var delimiters = Delimiters.standard
         var i = 0
         while i < bytes.count {
             let here = open.last?.sure ?? true
             let overriding = open.last?.override ?? -1
-            guard i + 1 < bytes.count, bytes[i] == 0x7B, bytes[i + 1] == 0x7B else {
+            guard bytes[i...].starts(with: delimiters.start) else {
                 masked.append(bytes[i])
                 sure.append(here)
                 overrides.append(overriding)
                 i += 1
                 continue
             }
-            var end = i + 2
-            while end + 1 < bytes.count && !(bytes[end] == 0x7D && bytes[end + 1] == 0x7D) { end += 1 }
-            let close = min(bytes.count, end + 2 + (end + 2 < bytes.count && bytes[end + 2] == 0x7D ? 1 : 0))
-            let inner = bytes[min(i + 2, end)..<end]
+            var end = i + delimiters.start.count
+            while end < bytes.count && !bytes[end...].starts(with: delimiters.end) { end += 1 }
+            let inner = bytes[min(i + delimiters.start.count, end)..<end]
             let sigil = inner.first ?? 0
+            // `{{{name}}}`: the name, the end delimiter, then one more brace.
+            var close = min(bytes.count, end + delimiters.end.count)
+            if sigil == 0x7B && close < bytes.count && bytes[close] == 0x7D { close += 1 }
             // Mustache allows any white space, line breaks too, between the sigil and the name.
             func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
             let name = String(decoding: inner.dropFirst().drop(while: isBlank).prefix { !isBlank($0) }, as: UTF8.self)
             switch sigil {
-            case 0x23, 0x5E: open.append((sigil, name, false, overriding))   // {{#x}} {{^x}}
+            case 0x23, 0x5E: open.append((sigil, name, false, overriding, delimiters))   // {{#x}} {{^x}}
             case 0x3C:                                                   // {{< parent}}
                 if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
                 scan.hasParent = true
-                open.append((sigil, name, false, overriding))
+                open.append((sigil, name, false, overriding, delimiters))
             case 0x24:                                                   // {{$ block}}
                 if let parent = open.last, parent.sigil == 0x3C {
                     // Overriding the parent's block: shown as the parent shows it, if this is the top template.
                     blocksOverriding.append((parent.name, name))
                     let outer = open.dropLast().last?.sure ?? true
-                    open.append((sigil, name, top && outer, blocksOverriding.count - 1))
+                    open.append((sigil, name, top && outer, blocksOverriding.count - 1, delimiters))
                 } else {
                     if open.allSatisfy({ $0.sigil != 0x3C }) { scan.blocks[name] = here }
-                    open.append((sigil, name, top && here, overriding))
+                    open.append((sigil, name, top && here, overriding, delimiters))
                 }
-            case 0x2F: _ = open.popLast()                                // {{/x}}
+            case 0x2F: if let closed = open.popLast() { delimiters = closed.delimiters }   // {{/x}}
             case 0x3E:                                                   // {{> partial}}
                 if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
-            case 0x3D: scan.delimitersChanged = true                     // {{=<% %>=}}
+            case 0x3D:                                                   // {{=<% %>=}}
+                scan.delimitersChanged = true
+                if let set = Delimiters(setting: inner) { delimiters = set }
             default: break
             }
             if sigil != 0x21 {                                           // {{! comment}}
