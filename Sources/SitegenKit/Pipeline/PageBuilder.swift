@@ -15,9 +15,11 @@ struct PageBuilder: Sendable {
     /// that its text is not kept until the index is made.
     let searchAnalyzers: [String: SearchAnalyzer]
 
+    /// `checker` knows the templates' ids (``PageChecker/reserving(_:)``): the page check and the
+    /// renderer keep the same ids from headings.
     init(context: PageContext, checker: PageChecker, templates: Templates, output: any PageOutput, bulletins: BulletinMaker) {
         self.context = context
-        self.checker = checker.reserving(templates)
+        self.checker = checker
         self.templates = templates
         self.output = output
         self.bulletins = bulletins

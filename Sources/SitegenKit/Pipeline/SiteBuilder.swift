@@ -294,7 +294,7 @@ package struct SiteBuilder: Sendable {
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
-            done.preview = PreviewState(setup: setup, templates: templates, pages: pages, context: context,
+            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: pages, context: context,
                                         strict: options.strict || config.strict)
         }
         return done

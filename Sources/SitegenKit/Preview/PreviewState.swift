@@ -12,6 +12,8 @@ import SitegenCore
 package struct PreviewState: Sendable {
     let setup: SiteSetup
     let templates: Templates
+    /// The setup's checker, knowing the templates' ids (``PageChecker/reserving(_:)``).
+    let checker: PageChecker
     private(set) var pages: [Page]
     private(set) var context: PageContext
     let strict: Bool
@@ -50,7 +52,7 @@ package struct PreviewState: Sendable {
             context.index = SiteIndex(pages: pages)
         }
         let memory = MemoryOutput()
-        let builder = PageBuilder(context: context, checker: setup.checker, templates: templates, output: memory,
+        let builder = PageBuilder(context: context, checker: checker, templates: templates, output: memory,
                                   bulletins: setup.bulletins)
         let built = builder.build(page)
         let diagnostics = SiteBuilder.applyStrictness(loadDiagnostics + built.diagnostics, strict: strict)
