@@ -84,7 +84,7 @@ final class NewPageTests: XCTestCase {
             let why = refusal.text(.en)
             if !hint.isEmpty { XCTAssertTrue(why.contains(hint), why) }
         }
-        XCTAssertEqual(BuildRecord.listing(f.root + "/content") ?? [], [], "nothing was written")
+        XCTAssertEqual(BuildRecord.listing(f.root + "/content")?.files ?? [], [], "nothing was written")
     }
 
     func testTheCommandWritesAndRefuses() throws {

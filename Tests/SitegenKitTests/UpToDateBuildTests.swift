@@ -19,7 +19,7 @@ final class UpToDateBuildTests: XCTestCase {
     /// file" is checked against.
     private func listing(_ f: Fixture) -> [String: String] {
         var out: [String: String] = [:]
-        for file in BuildRecord.listing(f.root) ?? [] where !file.path.hasPrefix("content/") {
+        for file in BuildRecord.listing(f.root)?.files ?? [] where !file.path.hasPrefix("content/") {
             out[file.path] = "\(file.size) \(file.changed)"
         }
         return out
@@ -138,19 +138,44 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
         XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })
     }
-    /// The listing's digest is of each file's `size changed path` and a NUL, whatever its length: a
-    /// listing of thousands of files, long names and names outside ASCII, digested in pieces, is the
-    /// digest of all of it at once.
+    /// The listing's digest is of each file's `size changed path` and a NUL, by folder and then by name,
+    /// whatever its length: a listing of thousands of files, long names and names outside ASCII,
+    /// digested in pieces, is the digest of all of it at once, in whatever order the files were found.
     func testTheListingDigestIsOfEveryFileInOrder() {
-        XCTAssertEqual(BuildRecord.digest(of: [BuildRecord.OutputFile(path: "kk/42500/index.html", size: 12, changed: 34)]),
+        XCTAssertEqual(PlacedFiles([BuildRecord.OutputFile(path: "kk/42500/index.html", size: 12, changed: 34)]).digest(),
                        SHA256Digest.hex(Array("12 34 kk/42500/index.html\0".utf8)))
         let files = (0..<5000).map { i in
             BuildRecord.OutputFile(path: "bulletins/kk/бөлім-\(i % 7)/" + String(repeating: "ә", count: i % 40) + "/\(i).txt",
                                    size: i * 131, changed: 1_700_000_000_000_000_000 + i)
         }
-        let whole: [UInt8] = files.flatMap { file -> [UInt8] in Array("\(file.size) \(file.changed) \(file.path)".utf8) + [0] }
+        func split(_ path: String) -> ([UInt8], [UInt8]) {
+            let bytes = Array(path.utf8), slash = bytes.lastIndex(of: UInt8(ascii: "/"))!
+            return (Array(bytes[..<slash]), Array(bytes[(slash + 1)...]))
+        }
+        let ordered = files.sorted { a, b in
+            let (x, y) = (split(a.path), split(b.path))
+            return x.0 != y.0 ? x.0.lexicographicallyPrecedes(y.0) : x.1.lexicographicallyPrecedes(y.1)
+        }
+        XCTAssertNotEqual(ordered, files, "the files were not made in the listing's order")
+        let whole: [UInt8] = ordered.flatMap { file -> [UInt8] in Array("\(file.size) \(file.changed) \(file.path)".utf8) + [0] }
         XCTAssertGreaterThan(whole.count, 3 << 16)
-        XCTAssertEqual(BuildRecord.digest(of: files), SHA256Digest.hex(whole))
-        XCTAssertNotEqual(BuildRecord.digest(of: files), BuildRecord.digest(of: Array(files.reversed())))
+        let placed = PlacedFiles(files)
+        XCTAssertEqual(placed.digest(), SHA256Digest.hex(whole))
+        XCTAssertEqual(placed.files, ordered)
+        XCTAssertEqual(PlacedFiles(files.reversed()).digest(), placed.digest())
+        var changed = placed
+        changed[files[17].path]?.changed += 1
+        XCTAssertNotEqual(changed.digest(), placed.digest(), "a file's time of change is in the digest")
+        changed[files[17].path] = nil
+        XCTAssertEqual(changed.count, files.count - 1)
+        XCTAssertNil(changed[files[17].path])
+        XCTAssertEqual(changed.files, ordered.filter { $0.path != files[17].path })
+    }
+
+    /// A file at the root, and a folder whose name sorts around the '/' of another's path
+    /// (`a-b` and `a/`): the order is by folder, then by name.
+    func testTheListingOrderIsByFolderThenName() {
+        let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, size: 1, changed: 2) })
+        XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a-b/y", "a/b/z"])
     }
 }

@@ -41,7 +41,7 @@ struct BuildRecord {
         guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 16 << 20),
               let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)), record.inputs == inputs,
               let files = listing(destination), files.count == record.fileCount,
-              digest(of: files) == record.files else { return nil }
+              files.digest() == record.files else { return nil }
         return record
     }
 
@@ -51,14 +51,14 @@ struct BuildRecord {
     /// `files` is the listing of what the build published (``OutputTree/listing``); nil walks the folder.
     static func write(for destination: String, inputs: String, pages: [(language: String, count: Int)],
                       bulletins: [(language: String, count: Int)], diagnostics: [Diagnostic],
-                      files published: [OutputFile]? = nil) {
+                      files published: (count: Int, digest: String)? = nil) {
         let target = path(for: destination)
-        guard let files = published ?? listing(destination) else {
+        guard let files = published ?? listing(destination).map({ ($0.count, $0.digest()) }) else {
             unlink(target)
             return
         }
         var record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.count,
-                                 files: digest(of: files))
+                                 files: files.digest)
         record.bulletins = bulletins
         var text = record.text
         OutputTree.replaceFile(target) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
@@ -66,29 +66,6 @@ struct BuildRecord {
 
     /// Forgets the record (before an output is replaced, so a record never outlives its folder).
     static func remove(for destination: String) { unlink(path(for: destination)) }
-
-    /// The SHA-256 of a folder's listing.
-    /// Each file is `size changed path` and a NUL, gathered into one buffer handed over every 64 KB (a
-    /// site has tens of thousands of files: no string is made of each).
-    static func digest(of files: [OutputFile]) -> String {
-        let stream = SHA256Stream()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 16 + 4096)
-        for file in files {
-            buffer += String(file.size).utf8
-            buffer.append(UInt8(ascii: " "))
-            buffer += String(file.changed).utf8
-            buffer.append(UInt8(ascii: " "))
-            buffer += file.path.utf8
-            buffer.append(0)
-            if buffer.count >= 1 << 16 {
-                stream.update(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        stream.update(buffer)
-        return stream.hex()
-    }
 
     // MARK: Text form
 
@@ -155,49 +132,18 @@ struct BuildRecord {
 
     // MARK: The folder
 
-    /// Every file below `root` with its size and time of change, in the order of their paths' bytes; nil when the folder
-    /// holds anything but folders and regular files, a name with a line break, or cannot be read.
+    /// Every file below `root` with its size and time of change; nil when the folder holds anything but
+    /// folders and regular files, a name with a line break, or cannot be read.
     /// The top folder's subfolders (the languages, the bulletins) are listed on every core.
-    static func listing(_ root: String) -> [OutputFile]? {
+    static func listing(_ root: String) -> PlacedFiles? {
         guard let top = list(root, relative: "") else { return nil }
         let below = Parallel.map(top.folders) { list(root + "/" + $0, relative: $0 + "/", recursive: true) }
-        var out = top.files
+        var out = PlacedFiles(top.files)
         for part in below {
             guard let part else { return nil }
-            out += part.files
+            for file in part.files { out[file.path] = PlacedFiles.Stamp(size: file.size, changed: file.changed) }
         }
-        return sortedByPath(out)
-    }
-
-    /// Files in the order of their paths' bytes: the order of a record's listing, for the files a
-    /// build placed and for a walk of the folder alike. What is sorted is the files' numbers, over one
-    /// buffer holding every path, compared with `memcmp`: sorting fifty thousand `String`s moved and
-    /// compared one by one took a tenth of a one-page rebuild.
-    static func sortedByPath(_ files: [OutputFile]) -> [OutputFile] {
-        // The buffer of paths is let go before the sorted files are made (half a million on a big site).
-        order(byPath: files).map { files[$0] }
-    }
-
-    /// The files' numbers in the order of their paths' bytes.
-    private static func order(byPath files: [OutputFile]) -> [Int] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(files.count * 40)
-        var starts: [Int] = []
-        starts.reserveCapacity(files.count + 1)
-        for file in files {
-            starts.append(bytes.count)
-            bytes += file.path.utf8
-        }
-        starts.append(bytes.count)
-        return bytes.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { starts in
-                (0..<files.count).sorted { a, b in
-                    let (aCount, bCount) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
-                    let common = memcmp(all.baseAddress! + starts[a], all.baseAddress! + starts[b], min(aCount, bCount))
-                    return common != 0 ? common < 0 : aCount < bCount
-                }
-            }
-        }
+        return out
     }
 
     /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,

@@ -17,14 +17,8 @@ final class OutputTree: @unchecked Sendable {
     private var createdDirectories: Set<String> = []
     /// Every file the build put in the staging folder, with its size and time of change: the listing
     /// the build record is made of, without walking the folder again.
-    /// (Keyed by path, the path not repeated in the value: a 10,000-page site has some 50,000 files.)
-    private var placed: [String: Stamp] = [:]
+    private var placed = PlacedFiles()
 
-    /// A placed file's size and time of change.
-    private struct Stamp {
-        var size: Int
-        var changed: Int
-    }
     /// Whether a file whose bytes are those already published is linked rather than written again
     /// (every build but `--force`): it keeps its time of change, so a deploy sends only what changed.
     let reusesPublishedFiles: Bool
@@ -368,7 +362,7 @@ final class OutputTree: @unchecked Sendable {
     }
 
     private func remember(_ relativePath: String, _ info: stat) {
-        let stamp = Stamp(size: Int(info.st_size), changed: Self.changed(info))
+        let stamp = PlacedFiles.Stamp(size: Int(info.st_size), changed: Self.changed(info))
         lock.lock()
         placed[relativePath] = stamp
         lock.unlock()
@@ -386,12 +380,12 @@ final class OutputTree: @unchecked Sendable {
         return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, changed: $0.changed) }
     }
 
-    /// Every file the build put in the folder, in the order of their paths' bytes: what a walk of the
-    /// folder would list.
-    var listing: [BuildRecord.OutputFile] {
+    /// How many files the build put in the folder, and the digest of their listing (``PlacedFiles/digest()``):
+    /// what a walk of the folder would give.
+    var listing: (count: Int, digest: String) {
         lock.lock()
         defer { lock.unlock() }
-        return BuildRecord.sortedByPath(placed.map { BuildRecord.OutputFile(path: $0.key, size: $0.value.size, changed: $0.value.changed) })
+        return (placed.count, placed.digest())
     }
 
     /// Writes a string as UTF-8.
