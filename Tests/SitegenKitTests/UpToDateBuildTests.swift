@@ -96,6 +96,7 @@ final class UpToDateBuildTests: XCTestCase {
 
     func testAChangedPublishedFolderIsBuiltAgain() throws {
         let f = try site()
+        try f.write("static/caf\u{E9}.txt", "hello")
         XCTAssertTrue(f.build().published)
         let original = try XCTUnwrap(f.output("kk/pay/index.html"))
         let edits: [(String, () throws -> Void)] = [
@@ -104,6 +105,25 @@ final class UpToDateBuildTests: XCTestCase {
             ("an added file", { try f.write("site/kk/extra.html", "x") }),
             ("a removed record", { try f.remove(".site.build") }),
             ("a damaged record", { try f.write(".site.build", "sitegen build record 1\ninputs\n") }),
+            // A name not in UTF-8 would be read with U+FFFD in place of its bytes: two such read as one.
+            ("a file whose name is not UTF-8", {
+                for byte: UInt8 in [0xFF, 0xFE] {
+                    let path = Array((f.root + "/site/kk/x").utf8) + [byte] + Array(".txt".utf8) + [0]
+                    let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                                                 O_WRONLY | O_CREAT, 0o644) }
+                    XCTAssertGreaterThanOrEqual(fd, 0)
+                    close(fd)
+                }
+            }),
+            // Equal to Swift, not in bytes: a file beside `café.txt`, of its size and time of change.
+            ("a decomposed twin of a published name", {
+                let twin = f.root + "/site/cafe\u{301}.txt"
+                try f.write("site/cafe\u{301}.txt", "EVIL!")
+                var info = stat()
+                XCTAssertEqual(stat(f.root + "/site/caf\u{E9}.txt", &info), 0)
+                let times = [info.st_atim, info.st_mtim]
+                XCTAssertEqual(utimensat(AT_FDCWD, twin, times, 0), 0)
+            }),
         ]
         for (what, edit) in edits {
             try edit()
@@ -112,6 +132,7 @@ final class UpToDateBuildTests: XCTestCase {
             XCTAssertTrue(report.published, "after \(what)")
             XCTAssertEqual(f.output("kk/pay/index.html"), original, "after \(what)")
             XCTAssertNil(f.output("kk/extra.html"))
+            XCTAssertEqual(f.output("caf\u{E9}.txt"), "hello", "after \(what)")
         }
     }
 

@@ -133,17 +133,20 @@ struct BuildRecord {
     // MARK: The folder
 
     /// Every file below `root` with its size and time of change; nil when the folder holds anything but
-    /// folders and regular files, a name with a line break, or cannot be read.
+    /// folders and regular files, a name with a line break or not in UTF-8, two names that are one to
+    /// Swift (`café` composed and decomposed: one would hide the other), or cannot be read.
     /// The top folder's subfolders (the languages, the bulletins) are listed on every core.
     static func listing(_ root: String) -> PlacedFiles? {
         guard let top = list(root, relative: "") else { return nil }
         let below = Parallel.map(top.folders) { list(root + "/" + $0, relative: $0 + "/", recursive: true) }
         var out = PlacedFiles(top.files)
+        var found = top.files.count
         for part in below {
             guard let part else { return nil }
+            found += part.files.count
             for file in part.files { out[file.path] = PlacedFiles.Stamp(size: file.size, changed: file.changed) }
         }
-        return out
+        return out.count == found ? out : nil
     }
 
     /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,
@@ -165,7 +168,7 @@ struct BuildRecord {
             }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
-                let name = Folder.name(of: entry)
+                guard let name = Folder.validName(of: entry) else { failed = true; break }
                 if name == "." || name == ".." { continue }
                 guard !name.contains("\n") else { failed = true; break }
                 var info = stat()

@@ -1,8 +1,12 @@
+import Mustache
+
 /// The ids a page's template writes in its own markup (`<nav id="contents">`), its partials'
 /// (`{{> header}}`) included: no heading may take one, or the page would hold the id twice and a link
 /// to it would reach the first; and a link may name the ones every page of the template shows.
 ///
-/// Read from the template's literal markup, with every `{{…}}` tag masked: an id in a start tag only
+/// Read from the library's own parse of the template (what is a tag, where a comment ends, which
+/// delimiters are set: exactly as swift-mustache reads it, by whole characters), its text kept and every
+/// tag masked: an id in a start tag only
 /// (the first of a tag's ids), not one written in a comment, in text, or inside an element whose
 /// content is text or not part of the page (`script`, `textarea`, `template`, `noscript` …); an id
 /// made by a tag (`id="{{x}}"`) is the pipeline's and is left out.
@@ -11,8 +15,7 @@ struct TemplateIDs: Equatable, Sendable {
     var reserved: [String] = []
     /// The ids on every page the template makes, which a link may name: those shown for sure (see
     /// ``scan(_:top:)``), ASCII (a browser matches an id by its exact characters, where the check of
-    /// links compares canonically), with no character reference. None in a template that changes its
-    /// tags' delimiters (`{{=<% %>=}}`), whose tags cannot be told from its text.
+    /// links compares canonically), with no character reference.
     var targets: [String] = []
 
     init(reserved: [String] = [], targets: [String] = []) {
@@ -47,126 +50,87 @@ struct TemplateIDs: Equatable, Sendable {
                 let shown = id.override.map { name, block in
                     parent(name).map { $0.blocks[block] == true && !$0.hasParent } ?? false
                 } ?? true
-                if !conditional && !id.conditional && shown && !scan.delimitersChanged && id.value.utf8.allSatisfy({ $0 < 0x80 })
+                if !conditional && !id.conditional && shown && id.value.utf8.allSatisfy({ $0 < 0x80 })
                     && !id.value.contains("&") {
                     targets.insert(id.value)
                 }
             }
-            for partial in scan.partials { queue.append((partial.name, conditional || partial.conditional || scan.delimitersChanged)) }
+            for partial in scan.partials { queue.append((partial.name, conditional || partial.conditional)) }
         }
         self.reserved = reserved.sorted()
         self.targets = targets.sorted()
     }
 
-    /// What one template's bytes say: its ids, the partials it takes in, each with whether it may not
-    /// be shown, and whether it changes its delimiters.
+    /// What one template says: its ids and the partials it takes in, each with whether it may not be shown.
     struct Scan {
         /// Each id, whether it may not be shown, and for one in a block overriding a parent's, which.
         var ids: [(value: String, conditional: Bool, override: (parent: String, block: String)?)] = []
         var partials: [(name: String, conditional: Bool)] = []
-        var delimitersChanged = false
         /// The template's own blocks (not inside a `{{< parent}}`), by name: whether each stands where it is shown for sure.
         var blocks: [String: Bool] = [:]
         /// Whether the template takes a parent (`{{< parent}}`).
         var hasParent = false
     }
 
-    /// The bytes that open and close a tag: `{{` and `}}` until a template sets others (`{{=<% %>=}}`).
-    struct Delimiters {
-        var start: [UInt8]
-        var end: [UInt8]
-
-        static let standard = Delimiters(start: Array("{{".utf8), end: Array("}}".utf8))
-
-        init(start: [UInt8], end: [UInt8]) {
-            self.start = start
-            self.end = end
-        }
-
-        /// The delimiters a set-delimiter tag's content (`=<% %>=`) names, nil when it names no two.
-        init?(setting inner: ArraySlice<UInt8>) {
-            guard inner.count >= 2, inner.last == 0x3D else { return nil }
-            let words = inner.dropFirst().dropLast().split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-            guard words.count == 2 else { return nil }
-            self.init(start: Array(words[0]), end: Array(words[1]))
-        }
-    }
-
     /// Reads a template: `top` for the one a page is rendered with, whose blocks (`{{$x}}`) no other
-    /// template overrides.
+    /// template overrides. A template the library cannot parse says nothing (the build stops on it).
     ///
-    /// What is shown for sure: text outside `{{#…}}` and `{{^…}}` sections; inside `{{< parent}}`, only
-    /// its blocks (the rest is dropped), as sure as where the parent is taken in; a block of the top
-    /// template as sure as where it stands; a block of a partial or a parent may be overridden.
+    /// What is shown for sure: text outside `{{#…}}` and `{{^…}}` sections; of `{{< parent}}`, only the
+    /// blocks overriding the parent's (the library drops the rest), as sure as where the parent is taken
+    /// in; a block of the top template as sure as where it stands; a block of a partial or a parent may
+    /// be overridden.
     static func scan(_ bytes: [UInt8], top: Bool = true) -> Scan {
+        guard let template = try? MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) else { return Scan() }
         var scan = Scan()
-        // The markup with each tag masked by one NUL (a comment tag by nothing: it renders nothing),
-        // and for each byte kept whether it is shown for sure.
+        // The rendered text with each tag masked by one NUL (a comment is no token: it renders nothing),
+        // and for each byte whether it is shown for sure, and the parent's block it overrides (an index
+        // into `blocksOverriding`, -1 for none).
         var masked: [UInt8] = []
         var sure: [Bool] = []
         var overrides: [Int] = []
         var blocksOverriding: [(parent: String, block: String)] = []
-        masked.reserveCapacity(bytes.count)
-        sure.reserveCapacity(bytes.count)
-        overrides.reserveCapacity(bytes.count)
-        // Open tags: their sigil and name, whether what they hold is shown for sure, the block of a
-        // parent they override (an index into `blocksOverriding`, -1 for none), and the delimiters
-        // outside them: Mustache reads a section with a copy of the delimiters, so one set inside it
-        // ends with it.
-        var open: [(sigil: UInt8, name: String, sure: Bool, override: Int, delimiters: Delimiters)] = []
-        var delimiters = Delimiters.standard
-        var i = 0
-        while i < bytes.count {
-            let here = open.last?.sure ?? true
-            let overriding = open.last?.override ?? -1
-            guard bytes[i...].starts(with: delimiters.start) else {
-                masked.append(bytes[i])
-                sure.append(here)
-                overrides.append(overriding)
-                i += 1
-                continue
-            }
-            var end = i + delimiters.start.count
-            while end < bytes.count && !bytes[end...].starts(with: delimiters.end) { end += 1 }
-            let inner = bytes[min(i + delimiters.start.count, end)..<end]
-            let sigil = inner.first ?? 0
-            // `{{{name}}}`: the name, the end delimiter, then one more brace.
-            var close = min(bytes.count, end + delimiters.end.count)
-            if sigil == 0x7B && close < bytes.count && bytes[close] == 0x7D { close += 1 }
-            // Mustache allows any white space, line breaks too, between the sigil and the name.
-            func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-            let name = String(decoding: inner.dropFirst().drop(while: isBlank).prefix { !isBlank($0) }, as: UTF8.self)
-            switch sigil {
-            case 0x23, 0x5E: open.append((sigil, name, false, overriding, delimiters))   // {{#x}} {{^x}}
-            case 0x3C:                                                   // {{< parent}}
-                if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
-                scan.hasParent = true
-                open.append((sigil, name, false, overriding, delimiters))
-            case 0x24:                                                   // {{$ block}}
-                if let parent = open.last, parent.sigil == 0x3C {
-                    // Overriding the parent's block: shown as the parent shows it, if this is the top template.
-                    blocksOverriding.append((parent.name, name))
-                    let outer = open.dropLast().last?.sure ?? true
-                    open.append((sigil, name, top && outer, blocksOverriding.count - 1, delimiters))
-                } else {
-                    if open.allSatisfy({ $0.sigil != 0x3C }) { scan.blocks[name] = here }
-                    open.append((sigil, name, top && here, overriding, delimiters))
-                }
-            case 0x2F: if let closed = open.popLast() { delimiters = closed.delimiters }   // {{/x}}
-            case 0x3E:                                                   // {{> partial}}
-                if !name.isEmpty && !name.hasPrefix("*") { scan.partials.append((name, !here)) }
-            case 0x3D:                                                   // {{=<% %>=}}
-                scan.delimitersChanged = true
-                if let set = Delimiters(setting: inner) { delimiters = set }
-            default: break
-            }
-            if sigil != 0x21 {                                           // {{! comment}}
-                masked.append(0)
+        func emit(_ bytes: some Sequence<UInt8>, _ here: Bool, _ overriding: Int) {
+            for byte in bytes {
+                masked.append(byte)
                 sure.append(here)
                 overrides.append(overriding)
             }
-            i = close
         }
+        func walk(_ tokens: [MustacheTokens.Token], here: Bool, overriding: Int, inParent: Bool) {
+            for token in tokens {
+                switch token {
+                case .text(let text):
+                    emit(text.utf8, here, overriding)
+                case .tag:
+                    emit([0], here, overriding)
+                case .section(let inner):
+                    emit([0], here, overriding)
+                    walk(inner, here: false, overriding: overriding, inParent: inParent)
+                    emit([0], here, overriding)
+                case .block(let name, let inner):
+                    if !inParent { scan.blocks[name] = here }
+                    emit([0], here, overriding)
+                    walk(inner, here: top && here, overriding: overriding, inParent: inParent)
+                    emit([0], here, overriding)
+                case .partial(let name, let inherits):
+                    if let name { scan.partials.append((name, !here)) }
+                    emit([0], here, overriding)
+                    guard let inherits else { continue }
+                    scan.hasParent = true
+                    // Overriding the parent's blocks: shown as the parent shows them, if this is the top template.
+                    for (block, inner) in inherits {
+                        guard let name else {
+                            walk(inner, here: false, overriding: overriding, inParent: true)
+                            continue
+                        }
+                        blocksOverriding.append((name, block))
+                        walk(inner, here: top && here, overriding: blocksOverriding.count - 1, inParent: true)
+                        emit([0], here, overriding)
+                    }
+                }
+            }
+        }
+        walk(MustacheTokens.tokens(of: template), here: true, overriding: -1, inParent: false)
         scan.ids = startTagIDs(masked).map { id in
             (id.value, !sure[id.offset], overrides[id.offset] < 0 ? nil : blocksOverriding[overrides[id.offset]])
         }

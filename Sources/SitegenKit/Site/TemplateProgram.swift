@@ -45,8 +45,7 @@ struct TemplateProgram: Sendable {
 
     /// The template's steps, or nil when it uses something they do not cover.
     init?(_ template: MustacheTemplate) {
-        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
-        else { return nil }
+        guard let tokens = MustacheTokens.raw(template) else { return nil }
         var steps: [Step] = []
         steps.reserveCapacity(tokens.count)
         // (Neighbouring texts stay apart: each line is a text of its own, which an indented partial indents.)
