@@ -19,7 +19,11 @@ final class UpToDateBuildTests: XCTestCase {
     /// file" is checked against.
     private func listing(_ f: Fixture) -> [String: String] {
         var out: [String: String] = [:]
-        for file in BuildRecord.listing(f.root)?.files ?? [] where !file.path.hasPrefix("content/") {
+        guard let listing = BuildRecord.listing(f.root) else {
+            XCTFail("the fixture's folder could not be listed")
+            return [:]
+        }
+        for file in listing.files where !file.path.hasPrefix("content/") {
             out[file.path] = "\(file.size) \(file.changed)"
         }
         return out
@@ -97,6 +101,7 @@ final class UpToDateBuildTests: XCTestCase {
     func testAChangedPublishedFolderIsBuiltAgain() throws {
         let f = try site()
         try f.write("static/caf\u{E9}.txt", "hello")
+        try f.write("static/sub/caf\u{E9}.txt", "hello")
         XCTAssertTrue(f.build().published)
         let original = try XCTUnwrap(f.output("kk/pay/index.html"))
         let edits: [(String, () throws -> Void)] = [
@@ -115,6 +120,11 @@ final class UpToDateBuildTests: XCTestCase {
                     close(fd)
                 }
             }),
+            // One name taken from the root's spelling, another kept: a listing by Swift's `==` saw one folder's file.
+            ("a file renamed to its decomposed twin", {
+                try FileManager.default.moveItem(atPath: f.root + "/site/sub/caf\u{E9}.txt", toPath: f.root + "/site/sub/cafe\u{301}.txt")
+            }),
+            ("an empty folder", { try FileManager.default.createDirectory(atPath: f.root + "/site/kk/new/deeper", withIntermediateDirectories: true) }),
             // Equal to Swift, not in bytes: a file beside `café.txt`, of its size and time of change.
             ("a decomposed twin of a published name", {
                 let twin = f.root + "/site/cafe\u{301}.txt"
@@ -133,6 +143,8 @@ final class UpToDateBuildTests: XCTestCase {
             XCTAssertEqual(f.output("kk/pay/index.html"), original, "after \(what)")
             XCTAssertNil(f.output("kk/extra.html"))
             XCTAssertEqual(f.output("caf\u{E9}.txt"), "hello", "after \(what)")
+            XCTAssertEqual(f.output("sub/caf\u{E9}.txt"), "hello", "after \(what)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/site/kk/new"), "after \(what)")
         }
     }
 
@@ -195,6 +207,15 @@ final class UpToDateBuildTests: XCTestCase {
 
     /// A file at the root, and a folder whose name sorts around the '/' of another's path
     /// (`a-b` and `a/`): the order is by folder, then by name.
+    /// Names are their bytes: `café` composed and decomposed are two files, as the folder holds them.
+    func testNamesAreTheirBytes() {
+        let placed = PlacedFiles(["caf\u{E9}.txt", "cafe\u{301}.txt", "caf\u{E9}/a", "cafe\u{301}/a"].map {
+            BuildRecord.OutputFile(path: $0, size: 1, changed: 2)
+        })
+        XCTAssertEqual(placed.count, 4)
+        XCTAssertEqual(Set(placed.files.map { Array($0.path.utf8) }).count, 4)
+    }
+
     func testTheListingOrderIsByFolderThenName() {
         let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, size: 1, changed: 2) })
         XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a-b/y", "a/b/z"])

@@ -14,13 +14,11 @@ enum PageAnchors {
     /// `plan` is what the page check's edits make of the text (``BodyRenderer/textPlan(for:inventory:)``):
     /// a heading's id is made from the text its page shows, without a fake's name or dropped raw HTML.
     /// `hasVerdict`: the page shows a verdict card (front matter `claimReview`), at `#verdict`.
-    /// `templateIDs`: the ids the page's template writes (``Templates/pageIDs``): no heading takes
-    /// one, and a link may name those every page of the template shows.
+    /// `templateIDs`: the ids the templates may write (``Templates/pageIDs``): no heading takes one.
     static func ids(kind: String?, document: MarkdownDocument, plan: RenderPlan = RenderPlan(),
                     hasVerdict: Bool = false, templateIDs: TemplateIDs = TemplateIDs()) -> Set<String> {
         var ids = HeadingIDs()
         var all: Set<String> = hasVerdict ? ["main", "verdict"] : ["main"]
-        all.formUnion(templateIDs.targets)
         for id in reserved + templateIDs.reserved { ids.reserve(id) }
         let stepCount = kind == "guide" ? (Steps.list(in: document)?.children.count ?? 0) : 0
         for n in 0..<stepCount {

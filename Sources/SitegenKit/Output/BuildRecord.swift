@@ -133,8 +133,9 @@ struct BuildRecord {
     // MARK: The folder
 
     /// Every file below `root` with its size and time of change; nil when the folder holds anything but
-    /// folders and regular files, a name with a line break or not in UTF-8, two names that are one to
-    /// Swift (`café` composed and decomposed: one would hide the other), or cannot be read.
+    /// folders and regular files, an empty folder (a build makes none, and a listing of files would not
+    /// show it), a name with a line break or not in UTF-8 (it would be read with U+FFFD for its bytes, so
+    /// two would read as one), or cannot be read.
     /// The top folder's subfolders (the languages, the bulletins) are listed on every core.
     static func listing(_ root: String) -> PlacedFiles? {
         guard let top = list(root, relative: "") else { return nil }
@@ -167,9 +168,11 @@ struct BuildRecord {
                 break
             }
             defer { closedir(dir) }
+            var entries = 0
             while let entry = readdir(dir) {
                 guard let name = Folder.validName(of: entry) else { failed = true; break }
                 if name == "." || name == ".." { continue }
+                entries += 1
                 guard !name.contains("\n") else { failed = true; break }
                 var info = stat()
                 guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { failed = true; break }
@@ -189,7 +192,7 @@ struct BuildRecord {
                 }
                 if failed { break }
             }
-            if failed { break }
+            if failed || entries == 0 { failed = true; break }
         }
         // Descriptors of folders not yet read when a failure stopped the walk.
         for (fd, _) in stack { close(fd) }

@@ -15,9 +15,9 @@ struct PlacedFiles {
         var changed: Int
     }
 
-    private var folderIDs: [String: UInt32] = [:]
+    private var folderIDs: [Bytes: UInt32] = [:]
     private var folders: [String] = []
-    private var nameIDs: [String: UInt32] = [:]
+    private var nameIDs: [Bytes: UInt32] = [:]
     private var names: [String] = []
     /// By folder number (high half) and name number (low half).
     private var stamps: [UInt64: Stamp] = [:]
@@ -38,13 +38,13 @@ struct PlacedFiles {
     subscript(path: String) -> Stamp? {
         get {
             let (folder, name) = Self.split(path)
-            guard let f = folderIDs[folder], let n = nameIDs[name] else { return nil }
+            guard let f = folderIDs[Bytes(folder)], let n = nameIDs[Bytes(name)] else { return nil }
             return stamps[Self.key(f, n)]
         }
         set {
             let (folder, name) = Self.split(path)
             guard let newValue else {
-                if let f = folderIDs[folder], let n = nameIDs[name] { stamps[Self.key(f, n)] = nil }
+                if let f = folderIDs[Bytes(folder)], let n = nameIDs[Bytes(name)] { stamps[Self.key(f, n)] = nil }
                 return
             }
             stamps[Self.key(Self.intern(folder, &folderIDs, &folders), Self.intern(name, &nameIDs, &names))] = newValue
@@ -109,12 +109,24 @@ struct PlacedFiles {
         return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
     }
 
-    private static func intern(_ s: String, _ ids: inout [String: UInt32], _ list: inout [String]) -> UInt32 {
-        if let id = ids[s] { return id }
+    private static func intern(_ s: String, _ ids: inout [Bytes: UInt32], _ list: inout [String]) -> UInt32 {
+        if let id = ids[Bytes(s)] { return id }
         let id = UInt32(list.count)
-        ids[s] = id
+        ids[Bytes(s)] = id
         list.append(s)
         return id
+    }
+
+    /// A name as its bytes: Swift's `==` on strings holds `café` composed and decomposed (or `K` and the
+    /// Kelvin sign's canonical twin) as one, where a folder holds two files.
+    private struct Bytes: Hashable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Each string's place among all of them in the order of their bytes, compared with `memcmp` over

@@ -7,8 +7,8 @@ import SitegenPolicy
 struct PageChecker: Sendable {
     let inspector: PageInspector
     let guide: GuideChecks
-    /// The ids the site's templates write around a page's body and a section's (``Templates/pageIDs``).
-    private var templateIDs: (page: TemplateIDs, list: TemplateIDs) = (TemplateIDs(), TemplateIDs())
+    /// The ids the site's templates may write around a page's body (``Templates/pageIDs``).
+    private var templateIDs = TemplateIDs()
     var collector: FactCollector { FactCollector(inspector: inspector) }
 
     init(inspector: PageInspector, guide: GuideChecks) {
@@ -16,15 +16,15 @@ struct PageChecker: Sendable {
         self.guide = guide
     }
 
-    /// This checker, knowing the ids the site's templates write: kept from headings, and places a link may name.
+    /// This checker, knowing the ids the site's templates may write: kept from headings.
     func reserving(_ templates: Templates) -> PageChecker {
         var checker = self
         checker.templateIDs = templates.pageIDs
         return checker
     }
 
-    /// The ids the template of `page` writes around its body.
-    func templateIDs(of page: Page) -> TemplateIDs { page.isSection ? templateIDs.list : templateIDs.page }
+    /// The ids the templates may write around the body of `page`.
+    func templateIDs(of page: Page) -> TemplateIDs { templateIDs }
 
     func check(_ page: Page) -> CheckedPage {
         let body = Array(page.body)

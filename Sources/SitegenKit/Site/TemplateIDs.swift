@@ -1,207 +1,138 @@
 import Mustache
 
-/// The ids a page's template writes in its own markup (`<nav id="contents">`), its partials'
-/// (`{{> header}}`) included: no heading may take one, or the page would hold the id twice and a link
-/// to it would reach the first; and a link may name the ones every page of the template shows.
+/// The ids the site's templates may write in their own markup (`<nav id="contents">`): no heading takes
+/// one, or the page would hold the id twice and a link to it would reach the first.
 ///
-/// Read from the library's own parse of the template (what is a tag, where a comment ends, which
-/// delimiters are set: exactly as swift-mustache reads it, by whole characters), its text kept and every
-/// tag masked: an id in a start tag only
-/// (the first of a tag's ids), not one written in a comment, in text, or inside an element whose
-/// content is text or not part of the page (`script`, `textarea`, `template`, `noscript` …); an id
-/// made by a tag (`id="{{x}}"`) is the pipeline's and is left out.
+/// Kept from headings generously, as what the markup may write rather than what a browser would make of
+/// it: every `id` attribute in any template (a page takes in partials by name, even by a name its data
+/// gives), in comments, sections, scripts and text alike; with character references decoded
+/// (`d&#117;p` is `dup`) and Mustache tags taken out of the value (`dup{{nothing}}` may be `dup`), with
+/// the delimiters the template sets as the library reads them. An id a tag makes whole (`id="{{x}}"`)
+/// is the pipeline's.
+///
+/// A link may not name one (it must reach an id the page renders for sure, ``PageAnchors``): whether
+/// every page of a template shows an element depends on how a browser reads markup around Mustache
+/// sections, partials, parents and their data, which the template alone does not prove.
 struct TemplateIDs: Equatable, Sendable {
-    /// Every id the template may write, shown or not: no heading takes one.
+    /// Every id a template may write, sorted.
     var reserved: [String] = []
-    /// The ids on every page the template makes, which a link may name: those shown for sure (see
-    /// ``scan(_:top:)``), ASCII (a browser matches an id by its exact characters, where the check of
-    /// links compares canonically), with no character reference.
-    var targets: [String] = []
 
-    init(reserved: [String] = [], targets: [String] = []) {
+    init(reserved: [String] = []) {
         self.reserved = reserved
-        self.targets = targets
     }
 
-    /// The ids of the template `name` among the site's templates (file `templates/<name>.mustache`).
-    init(template name: String, sources: [(file: String, bytes: [UInt8])]) {
-        let byName = Dictionary(sources.map { (String($0.file.dropFirst("templates/".count).dropLast(".mustache".count)), $0.bytes) },
-                                uniquingKeysWith: { a, _ in a })
-        var reserved: Set<String> = [], targets: Set<String> = []
-        // Each template once, and once shown always if it is taken in anywhere outside a section.
-        var read: [String: Bool] = [:]
-        // Parents read as parents (their own blocks), each once however many overrides name it.
-        var parents: [String: Scan] = [:]
-        func parent(_ name: String) -> Scan? {
-            if let known = parents[name] { return known }
-            let scan = byName[name].map { Self.scan($0, top: false) }
-            parents[name] = scan
-            return scan
-        }
-        var queue: [(name: String, conditional: Bool)] = [(name, false)]
-        while let (next, conditional) = queue.popLast() {
-            guard let bytes = byName[next], read[next].map({ $0 && !conditional }) ?? true else { continue }
-            read[next] = conditional
-            let scan = Self.scan(bytes, top: next == name)
-            for id in scan.ids {
-                reserved.insert(id.value)
-                // A block overriding a parent's is shown where the parent shows that block for sure,
-                // and the parent is no other template's child (whose own parent could override it).
-                let shown = id.override.map { name, block in
-                    parent(name).map { $0.blocks[block] == true && !$0.hasParent } ?? false
-                } ?? true
-                if !conditional && !id.conditional && shown && id.value.utf8.allSatisfy({ $0 < 0x80 })
-                    && !id.value.contains("&") {
-                    targets.insert(id.value)
-                }
-            }
-            for partial in scan.partials { queue.append((partial.name, conditional || partial.conditional)) }
-        }
-        self.reserved = reserved.sorted()
-        self.targets = targets.sorted()
-    }
-
-    /// What one template says: its ids and the partials it takes in, each with whether it may not be shown.
-    struct Scan {
-        /// Each id, whether it may not be shown, and for one in a block overriding a parent's, which.
-        var ids: [(value: String, conditional: Bool, override: (parent: String, block: String)?)] = []
-        var partials: [(name: String, conditional: Bool)] = []
-        /// The template's own blocks (not inside a `{{< parent}}`), by name: whether each stands where it is shown for sure.
-        var blocks: [String: Bool] = [:]
-        /// Whether the template takes a parent (`{{< parent}}`).
-        var hasParent = false
-    }
-
-    /// Reads a template: `top` for the one a page is rendered with, whose blocks (`{{$x}}`) no other
-    /// template overrides. A template the library cannot parse says nothing (the build stops on it).
-    ///
-    /// What is shown for sure: text outside `{{#…}}` and `{{^…}}` sections; of `{{< parent}}`, only the
-    /// blocks overriding the parent's (the library drops the rest), as sure as where the parent is taken
-    /// in; a block of the top template as sure as where it stands; a block of a partial or a parent may
-    /// be overridden.
-    static func scan(_ bytes: [UInt8], top: Bool = true) -> Scan {
-        guard let template = try? MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) else { return Scan() }
-        var scan = Scan()
-        // The rendered text with each tag masked by one NUL (a comment is no token: it renders nothing),
-        // and for each byte whether it is shown for sure, and the parent's block it overrides (an index
-        // into `blocksOverriding`, -1 for none).
-        var masked: [UInt8] = []
-        var sure: [Bool] = []
-        var overrides: [Int] = []
-        var blocksOverriding: [(parent: String, block: String)] = []
-        func emit(_ bytes: some Sequence<UInt8>, _ here: Bool, _ overriding: Int) {
-            for byte in bytes {
-                masked.append(byte)
-                sure.append(here)
-                overrides.append(overriding)
+    /// The ids the site's templates (`templates/*.mustache`, files and bytes) may write.
+    init(sources: [(file: String, bytes: [UInt8])]) {
+        var found = Set<String>()
+        for source in sources {
+            found.formUnion(Self.values(in: source.bytes))
+            // Tags as the library reads them, delimiters set included, taken out of the markup.
+            if let template = try? MustacheTemplate(string: String(decoding: source.bytes, as: UTF8.self)) {
+                found.formUnion(Self.values(in: Self.text(of: MustacheTokens.tokens(of: template))))
             }
         }
-        func walk(_ tokens: [MustacheTokens.Token], here: Bool, overriding: Int, inParent: Bool) {
+        reserved = found.sorted()
+    }
+
+    /// The literal text of tokens, in every section, block and override, without the tags.
+    static func text(of tokens: [MustacheTokens.Token]) -> [UInt8] {
+        var out: [UInt8] = []
+        func walk(_ tokens: [MustacheTokens.Token]) {
             for token in tokens {
                 switch token {
-                case .text(let text):
-                    emit(text.utf8, here, overriding)
-                case .tag:
-                    emit([0], here, overriding)
-                case .section(let inner):
-                    emit([0], here, overriding)
-                    walk(inner, here: false, overriding: overriding, inParent: inParent)
-                    emit([0], here, overriding)
-                case .block(let name, let inner):
-                    if !inParent { scan.blocks[name] = here }
-                    emit([0], here, overriding)
-                    walk(inner, here: top && here, overriding: overriding, inParent: inParent)
-                    emit([0], here, overriding)
-                case .partial(let name, let inherits):
-                    if let name { scan.partials.append((name, !here)) }
-                    emit([0], here, overriding)
-                    guard let inherits else { continue }
-                    scan.hasParent = true
-                    // Overriding the parent's blocks: shown as the parent shows them, if this is the top template.
-                    for (block, inner) in inherits {
-                        guard let name else {
-                            walk(inner, here: false, overriding: overriding, inParent: true)
-                            continue
-                        }
-                        blocksOverriding.append((name, block))
-                        walk(inner, here: top && here, overriding: blocksOverriding.count - 1, inParent: true)
-                        emit([0], here, overriding)
-                    }
+                case .text(let text): out += text.utf8
+                case .tag: break
+                case .section(let inner), .block(_, let inner): walk(inner)
+                case .partial(_, let inherits): for (_, inner) in inherits ?? [] { walk(inner) }
                 }
             }
         }
-        walk(MustacheTokens.tokens(of: template), here: true, overriding: -1, inParent: false)
-        scan.ids = startTagIDs(masked).map { id in
-            (id.value, !sure[id.offset], overrides[id.offset] < 0 ? nil : blocksOverriding[overrides[id.offset]])
-        }
-        return scan
+        walk(tokens)
+        return out
     }
 
-    /// The values of `id` attributes in the start tags of markup, with their offsets: not in a
-    /// comment, in text, or in the raw text of a script or style. A value holding a masked tag is left out.
-    static let rawText: Set<String> = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                                       "noscript", "template", "plaintext"]
-
-    static func startTagIDs(_ b: [UInt8]) -> [(value: String, offset: Int)] {
-        var out: [(value: String, offset: Int)] = []
-        func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
-        func find(_ needle: [UInt8], from start: Int) -> Int {
-            var j = start
-            while j + needle.count <= b.count {
-                if b[j..<(j + needle.count)].elementsEqual(needle, by: { ($0 | 0x20) == ($1 | 0x20) }) { return j }
-                j += 1
-            }
-            return b.count
+    /// The value of every `id` attribute in markup, wherever it stands, as written and with `{{…}}`
+    /// taken out, character references decoded.
+    static func values(in b: [UInt8]) -> Set<String> {
+        func isNameByte(_ c: UInt8) -> Bool {
+            (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2E
         }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
+        var out = Set<String>()
         var i = 0
-        while i < b.count {
-            guard b[i] == 0x3C, i + 1 < b.count else { i += 1; continue }
-            if b[i + 1] == 0x21 {                       // <!-- … --> (also <!--> and <!--->) and <!…>
-                if b[i...].starts(with: Array("<!--".utf8)) {
-                    let rest = b[(i + 4)...]
-                    i = rest.starts(with: [0x3E]) ? i + 5 : rest.starts(with: [0x2D, 0x3E]) ? i + 6 : find(Array("-->".utf8), from: i + 4) + 3
-                } else {
-                    i = find([0x3E], from: i) + 1
-                }
-                continue
-            }
-            guard isLetter(b[i + 1]) else { i += 1; continue }
-            var j = i + 1
-            while j < b.count && !isSpace(b[j]) && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-            let tag = String(decoding: b[(i + 1)..<j], as: UTF8.self).lowercased()
-            // Attributes up to the tag's end; of two ids, the first is the element's.
-            var found = false
-            while j < b.count && b[j] != 0x3E {
-                if isSpace(b[j]) || b[j] == 0x2F { j += 1; continue }
-                let nameStart = j
-                while j < b.count && !isSpace(b[j]) && b[j] != 0x3D && b[j] != 0x3E && b[j] != 0x2F { j += 1 }
-                let name = String(decoding: b[nameStart..<j], as: UTF8.self).lowercased()
-                while j < b.count && isSpace(b[j]) { j += 1 }
-                guard j < b.count, b[j] == 0x3D else { continue }
+        while i + 1 < b.count {
+            defer { i += 1 }
+            guard b[i] | 0x20 == 0x69, b[i + 1] | 0x20 == 0x64, i == 0 || !isNameByte(b[i - 1]) else { continue }
+            var j = i + 2
+            while j < b.count && isSpace(b[j]) { j += 1 }
+            guard j < b.count, b[j] == 0x3D else { continue }
+            j += 1
+            while j < b.count && isSpace(b[j]) { j += 1 }
+            var end = j
+            if j < b.count && (b[j] == 0x22 || b[j] == 0x27) {
+                let quote = b[j]
                 j += 1
-                while j < b.count && isSpace(b[j]) { j += 1 }
-                var valueStart = j, valueEnd = j
-                if j < b.count && (b[j] == 0x22 || b[j] == 0x27) {
-                    let quote = b[j]
-                    valueStart = j + 1
-                    valueEnd = valueStart
-                    while valueEnd < b.count && b[valueEnd] != quote { valueEnd += 1 }
-                    j = min(b.count, valueEnd + 1)
-                } else {
-                    while valueEnd < b.count && !isSpace(b[valueEnd]) && b[valueEnd] != 0x3E { valueEnd += 1 }
-                    j = valueEnd
-                }
-                let value = b[valueStart..<valueEnd]
-                if name == "id", !found {
-                    found = true
-                    if !value.isEmpty, !value.contains(0) { out.append((String(decoding: value, as: UTF8.self), valueStart)) }
-                }
+                end = j
+                while end < b.count && b[end] != quote { end += 1 }
+            } else {
+                while end < b.count && !isSpace(b[end]) && b[end] != 0x3E { end += 1 }
             }
-            i = j + 1
-            // Elements whose content is text, or is not in the document: no id inside is an element's.
-            if rawText.contains(tag) { i = find(Array("</\(tag)".utf8), from: i) }
+            let value = Array(b[j..<end])
+            for variant in [value, withoutTags(value)] {
+                let decoded = decodingReferences(variant)
+                if !decoded.isEmpty { out.insert(decoded) }
+            }
         }
         return out
+    }
+
+    /// A value with each `{{…}}` (and `{{{…}}}`) taken out.
+    static func withoutTags(_ v: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < v.count {
+            guard i + 1 < v.count, v[i] == 0x7B, v[i + 1] == 0x7B else {
+                out.append(v[i])
+                i += 1
+                continue
+            }
+            var end = i + 2
+            while end + 1 < v.count && !(v[end] == 0x7D && v[end + 1] == 0x7D) { end += 1 }
+            i = end + 2
+            if i < v.count && v[i] == 0x7D { i += 1 }
+        }
+        return out
+    }
+
+    /// Character references decoded: numeric ones (`&#117;`, `&#x75;`, with or without `;`) and the
+    /// named ones of markup (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`). No other named reference is an
+    /// ASCII letter, digit or hyphen, the characters of a heading's id.
+    static func decodingReferences(_ v: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        let text = String(decoding: v, as: UTF8.self)
+        var rest = Substring(text)
+        let named: [(String, Unicode.Scalar)] = [("amp;", "&"), ("lt;", "<"), ("gt;", ">"), ("quot;", "\""), ("apos;", "'")]
+        while let c = rest.unicodeScalars.first {
+            rest = Substring(rest.unicodeScalars.dropFirst())
+            guard c == "&" else { scalars.append(c); continue }
+            if rest.hasPrefix("#") {
+                var digits = rest.dropFirst()
+                let hex = digits.first == "x" || digits.first == "X"
+                if hex { digits = digits.dropFirst() }
+                let number = digits.prefix { hex ? $0.isHexDigit : ("0"..."9").contains($0) }
+                if !number.isEmpty, let value = UInt32(number.prefix(8), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value) {
+                    scalars.append(scalar)
+                    rest = digits.dropFirst(number.count)
+                    if rest.first == ";" { rest = rest.dropFirst() }
+                    continue
+                }
+            } else if let (name, scalar) = named.first(where: { rest.hasPrefix($0.0) }) {
+                scalars.append(scalar)
+                rest = rest.dropFirst(name.count)
+                continue
+            }
+            scalars.append(c)
+        }
+        return String(scalars)
     }
 }

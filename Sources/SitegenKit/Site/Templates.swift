@@ -11,10 +11,8 @@ struct Templates: Sendable {
     /// Each template's file (`templates/page.mustache`) and bytes, as parsed: the link policy judges
     /// these same bytes (`TemplateLinks`).
     let sources: [(file: String, bytes: [UInt8])]
-    /// The ids the templates of pages (`page`) and of sections (`list`) write in their own markup.
-    var pageIDs: (page: TemplateIDs, list: TemplateIDs) {
-        (TemplateIDs(template: "page", sources: sources), TemplateIDs(template: "list", sources: sources))
-    }
+    /// The ids the templates may write in their own markup, which no heading takes.
+    var pageIDs: TemplateIDs { TemplateIDs(sources: sources) }
 
     /// Templates a site must have.
     package static let required = ["page", "list", "404", "chooser", "search"]
