@@ -53,6 +53,8 @@ final class TemplateIDsTests: XCTestCase {
         for (template, expected) in [
             ("<div id=\"d&#117;p\"></div>", ["dup"]),
             ("<div id=\"d&#x75p\">", ["dup"]),
+            ("<div id=\"d&#00000000117;p\"><div id=\"x&#x000000075;y\">", ["dup", "xuy"]),
+            ("<div id=\"a&#99999999999;b\">", ["a\u{FFFD}b"]),
             ("<!-- x --!><div id=\"dup\"></div>", ["dup"]),
             ("{{#nothing}}<!--{{/nothing}}<div id=\"dup\"></div>{{#nothing}}-->{{/nothing}}", ["dup"]),
             ("<textarea>{{>close}}<div id=\"dup\"></div>", ["dup"]),

@@ -124,6 +124,11 @@ final class UpToDateBuildTests: XCTestCase {
             ("a file renamed to its decomposed twin", {
                 try FileManager.default.moveItem(atPath: f.root + "/site/sub/caf\u{E9}.txt", toPath: f.root + "/site/sub/cafe\u{301}.txt")
             }),
+            // Nanoseconds since 1970 past the year 2262 do not fit in 64 bits: read, not a crash.
+            ("a time of change in the year 2300", {
+                var times = [timespec(tv_sec: 10_413_792_000, tv_nsec: 0), timespec(tv_sec: 10_413_792_000, tv_nsec: 0)]
+                XCTAssertEqual(utimensat(AT_FDCWD, f.root + "/site/caf\u{E9}.txt", &times, 0), 0)
+            }),
             ("an empty folder", { try FileManager.default.createDirectory(atPath: f.root + "/site/kk/new/deeper", withIntermediateDirectories: true) }),
             // Equal to Swift, not in bytes: a file beside `café.txt`, of its size and time of change.
             ("a decomposed twin of a published name", {

@@ -369,8 +369,10 @@ final class OutputTree: @unchecked Sendable {
     }
 
     /// A file's time of change in nanoseconds, as the build record keeps it.
+    /// (Wrapping: a time set past the year 2262 or before 1677 by hand is still a time, not a crash; it
+    /// differs from any the build recorded of a file it wrote.)
     static func changed(_ info: stat) -> Int {
-        Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
     }
 
     /// What the build put at `relativePath`, if anything.

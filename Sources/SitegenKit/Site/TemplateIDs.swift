@@ -120,8 +120,11 @@ struct TemplateIDs: Equatable, Sendable {
                 let hex = digits.first == "x" || digits.first == "X"
                 if hex { digits = digits.dropFirst() }
                 let number = digits.prefix { hex ? $0.isHexDigit : ("0"..."9").contains($0) }
-                if !number.isEmpty, let value = UInt32(number.prefix(8), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value) {
-                    scalars.append(scalar)
+                if !number.isEmpty {
+                    // Any number of leading zeros; a number past Unicode is U+FFFD, as a browser reads it.
+                    let significant = number.drop { $0 == "0" }
+                    let value = significant.count > 8 ? nil : UInt32(significant.isEmpty ? "0" : String(significant), radix: hex ? 16 : 10)
+                    scalars.append(value.flatMap(Unicode.Scalar.init) ?? "\u{FFFD}")
                     rest = digits.dropFirst(number.count)
                     if rest.first == ";" { rest = rest.dropFirst() }
                     continue
