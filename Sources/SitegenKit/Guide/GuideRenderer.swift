@@ -29,7 +29,7 @@ struct GuideRenderer {
     let typeset: TypesetText
     /// The texts of sitegen.yml the guide blocks show, typeset.
     let texts: TypesetConfig
-    /// The ids the page's template writes (`PageChecker.templateIDs(of:)`), which no heading takes.
+    /// The ids the page's template writes (`PageChecker.templateIDs`), which no heading takes.
     var templateIDs = TemplateIDs()
 
     func apply(to document: MarkdownDocument, plan: inout RenderPlan) -> RenderedBody {

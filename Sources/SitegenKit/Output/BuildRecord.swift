@@ -140,14 +140,12 @@ struct BuildRecord {
     static func listing(_ root: String) -> PlacedFiles? {
         guard let top = list(root, relative: "") else { return nil }
         let below = Parallel.map(top.folders) { list(root + "/" + $0, relative: $0 + "/", recursive: true) }
-        var out = PlacedFiles(top.files)
-        var found = top.files.count
+        var files = top.files
         for part in below {
             guard let part else { return nil }
-            found += part.files.count
-            for file in part.files { out[file.path] = PlacedFiles.Stamp(size: file.size, changed: file.changed) }
+            files += part.files
         }
-        return out.count == found ? out : nil
+        return PlacedFiles(files)
     }
 
     /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,

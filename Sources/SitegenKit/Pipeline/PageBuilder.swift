@@ -94,7 +94,7 @@ struct PageBuilder: Sendable {
         }
         let titles = context.strings.alertTitles(page.language)
         let guide = GuideRenderer(page: page, config: context.config, strings: context.strings, typeset: typeset,
-                                  texts: bulletins.texts, templateIDs: checker.templateIDs(of: page))
+                                  texts: bulletins.texts, templateIDs: checker.templateIDs)
         let body = BodyRenderer(basePath: context.config.basePath, alertTitles: titles,
                                 fakeMark: context.strings.text("fakeMark", page.language))
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)

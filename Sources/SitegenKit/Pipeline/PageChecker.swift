@@ -8,7 +8,7 @@ struct PageChecker: Sendable {
     let inspector: PageInspector
     let guide: GuideChecks
     /// The ids the site's templates may write around a page's body (``Templates/pageIDs``).
-    private var templateIDs = TemplateIDs()
+    private(set) var templateIDs = TemplateIDs()
     var collector: FactCollector { FactCollector(inspector: inspector) }
 
     init(inspector: PageInspector, guide: GuideChecks) {
@@ -23,8 +23,6 @@ struct PageChecker: Sendable {
         return checker
     }
 
-    /// The ids the templates may write around the body of `page`.
-    func templateIDs(of page: Page) -> TemplateIDs { templateIDs }
 
     func check(_ page: Page) -> CheckedPage {
         let body = Array(page.body)
@@ -55,7 +53,7 @@ struct PageChecker: Sendable {
         facts.url = page.url
         facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document,
                                         plan: BodyRenderer.textPlan(for: edits, inventory: inventory),
-                                        hasVerdict: page.frontMatter.claimReview != nil, templateIDs: templateIDs(of: page)).sorted()
+                                        hasVerdict: page.frontMatter.claimReview != nil, templateIDs: templateIDs).sorted()
         // A link already refused where it stands is not reported again as missing.
         let refused = Set(diagnostics.filter { $0.severity == .error }.map { "\($0.line):\($0.column)" })
         facts.internalLinks = InternalLinks.collect(page, inventory: inventory, base: inspector.judge.siteBase,

@@ -28,27 +28,10 @@ struct TemplateIDs: Equatable, Sendable {
             found.formUnion(Self.values(in: source.bytes))
             // Tags as the library reads them, delimiters set included, taken out of the markup.
             if let template = try? MustacheTemplate(string: String(decoding: source.bytes, as: UTF8.self)) {
-                found.formUnion(Self.values(in: Self.text(of: MustacheTokens.tokens(of: template))))
+                found.formUnion(Self.values(in: MustacheTokens.literalText(of: template)))
             }
         }
         reserved = found.sorted()
-    }
-
-    /// The literal text of tokens, in every section, block and override, without the tags.
-    static func text(of tokens: [MustacheTokens.Token]) -> [UInt8] {
-        var out: [UInt8] = []
-        func walk(_ tokens: [MustacheTokens.Token]) {
-            for token in tokens {
-                switch token {
-                case .text(let text): out += text.utf8
-                case .tag: break
-                case .section(let inner), .block(_, let inner): walk(inner)
-                case .partial(_, let inherits): for (_, inner) in inherits ?? [] { walk(inner) }
-                }
-            }
-        }
-        walk(tokens)
-        return out
     }
 
     /// The value of every `id` attribute in markup, wherever it stands, as written and with `{{…}}`
