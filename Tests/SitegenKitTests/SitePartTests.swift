@@ -49,7 +49,7 @@ final class SitePartTests: XCTestCase {
             var info = stat()
             XCTAssertEqual(lstat(f.siteDirectory + "/" + file.path, &info), 0)
             XCTAssertEqual(Int(info.st_size), file.size, file.path)
-            XCTAssertEqual(OutputTree.changed(info), file.changed, file.path)
+            XCTAssertEqual(OutputTree.identity(info), file.identity, file.path)
         }
     }
 
@@ -85,8 +85,8 @@ final class SitePartTests: XCTestCase {
             var forged = parts
             var info = stat()
             let stamp = lstat(f.siteDirectory + "/" + path, &info) == 0
-                ? BuildRecord.OutputFile(path: path, size: Int(info.st_size), changed: OutputTree.changed(info))
-                : BuildRecord.OutputFile(path: path, size: 0, changed: 0)
+                ? BuildRecord.OutputFile(path: path, size: Int(info.st_size), identity: OutputTree.identity(info))
+                : BuildRecord.OutputFile(path: path, size: 0, identity: 0)
             forged[part.name]!.files.append(stamp)
             XCTAssertTrue(try made(part, f, cached: forged), "\(part.name) listing \(path) too")
         }

@@ -24,7 +24,7 @@ final class UpToDateBuildTests: XCTestCase {
             return [:]
         }
         for file in listing.files where !file.path.hasPrefix("content/") {
-            out[file.path] = "\(file.size) \(file.changed)"
+            out[file.path] = "\(file.size) \(file.identity)"
         }
         return out
     }
@@ -102,8 +102,13 @@ final class UpToDateBuildTests: XCTestCase {
         let f = try site()
         try f.write("static/caf\u{E9}.txt", "hello")
         try f.write("static/sub/caf\u{E9}.txt", "hello")
+        try f.write("static/other.txt", "HELLO")
         XCTAssertTrue(f.build().published)
         let original = try XCTUnwrap(f.output("kk/pay/index.html"))
+        /// Sets the time of change of the published file at `path` to that of `like`'s.
+        func sameTime(_ path: String, as like: stat) {
+            XCTAssertEqual(utimensat(AT_FDCWD, f.root + "/site/" + path, [like.st_atim, like.st_mtim], 0), 0)
+        }
         let edits: [(String, () throws -> Void)] = [
             ("an edited page", { try f.write("site/kk/pay/index.html", "<p>changed</p>") }),
             ("a removed page", { try f.remove("site/kk/pay/index.html") }),
@@ -129,6 +134,20 @@ final class UpToDateBuildTests: XCTestCase {
                 var times = [timespec(tv_sec: 10_413_792_000, tv_nsec: 0), timespec(tv_sec: 10_413_792_000, tv_nsec: 0)]
                 XCTAssertEqual(utimensat(AT_FDCWD, f.root + "/site/caf\u{E9}.txt", &times, 0), 0)
             }),
+            // Each keeps its size and time of change, as two files swapped within one tick of the clock do.
+            ("two files of one size swapped", {
+                var a = stat(), b = stat()
+                XCTAssertEqual(stat(f.root + "/site/caf\u{E9}.txt", &a), 0)
+                XCTAssertEqual(stat(f.root + "/site/other.txt", &b), 0)
+                XCTAssertEqual(rename(f.root + "/site/caf\u{E9}.txt", f.root + "/site/swap"), 0)
+                XCTAssertEqual(rename(f.root + "/site/other.txt", f.root + "/site/caf\u{E9}.txt"), 0)
+                XCTAssertEqual(rename(f.root + "/site/swap", f.root + "/site/other.txt"), 0)
+                sameTime("caf\u{E9}.txt", as: a)
+                sameTime("other.txt", as: b)
+            }),
+            // A page a web server may no longer read, and a copied file that anyone may now write.
+            ("a page's permissions", { XCTAssertEqual(chmod(f.root + "/site/kk/pay/index.html", 0o600), 0) }),
+            ("a copied file's permissions", { XCTAssertEqual(chmod(f.root + "/site/other.txt", 0o666), 0) }),
             ("an empty folder", { try FileManager.default.createDirectory(atPath: f.root + "/site/kk/new/deeper", withIntermediateDirectories: true) }),
             // Equal to Swift, not in bytes: a file beside `café.txt`, of its size and time of change.
             ("a decomposed twin of a published name", {
@@ -149,6 +168,12 @@ final class UpToDateBuildTests: XCTestCase {
             XCTAssertNil(f.output("kk/extra.html"))
             XCTAssertEqual(f.output("caf\u{E9}.txt"), "hello", "after \(what)")
             XCTAssertEqual(f.output("sub/caf\u{E9}.txt"), "hello", "after \(what)")
+            XCTAssertEqual(f.output("other.txt"), "HELLO", "after \(what)")
+            for path in ["kk/pay/index.html", "other.txt", "caf\u{E9}.txt"] {
+                var info = stat()
+                XCTAssertEqual(stat(f.root + "/site/" + path, &info), 0)
+                XCTAssertEqual(info.st_mode, OutputTree.writtenMode, "\(path) after \(what)")
+            }
             XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/site/kk/new"), "after \(what)")
         }
     }
@@ -176,15 +201,15 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
         XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })
     }
-    /// The listing's digest is of each file's `size changed path` and a NUL, by folder and then by name,
+    /// The listing's digest is of each file's `size identity path` and a NUL, by folder and then by name,
     /// whatever its length: a listing of thousands of files, long names and names outside ASCII,
     /// digested in pieces, is the digest of all of it at once, in whatever order the files were found.
     func testTheListingDigestIsOfEveryFileInOrder() {
-        XCTAssertEqual(PlacedFiles([BuildRecord.OutputFile(path: "kk/42500/index.html", size: 12, changed: 34)]).digest(),
+        XCTAssertEqual(PlacedFiles([BuildRecord.OutputFile(path: "kk/42500/index.html", size: 12, identity: 34)]).digest(),
                        SHA256Digest.hex(Array("12 34 kk/42500/index.html\0".utf8)))
         let files = (0..<5000).map { i in
             BuildRecord.OutputFile(path: "bulletins/kk/бөлім-\(i % 7)/" + String(repeating: "ә", count: i % 40) + "/\(i).txt",
-                                   size: i * 131, changed: 1_700_000_000_000_000_000 + i)
+                                   size: i * 131, identity: 1_700_000_000_000_000_000 + i)
         }
         func split(_ path: String) -> ([UInt8], [UInt8]) {
             let bytes = Array(path.utf8), slash = bytes.lastIndex(of: UInt8(ascii: "/"))!
@@ -195,15 +220,15 @@ final class UpToDateBuildTests: XCTestCase {
             return x.0 != y.0 ? x.0.lexicographicallyPrecedes(y.0) : x.1.lexicographicallyPrecedes(y.1)
         }
         XCTAssertNotEqual(ordered, files, "the files were not made in the listing's order")
-        let whole: [UInt8] = ordered.flatMap { file -> [UInt8] in Array("\(file.size) \(file.changed) \(file.path)".utf8) + [0] }
+        let whole: [UInt8] = ordered.flatMap { file -> [UInt8] in Array("\(file.size) \(file.identity) \(file.path)".utf8) + [0] }
         XCTAssertGreaterThan(whole.count, 3 << 16)
         let placed = PlacedFiles(files)
         XCTAssertEqual(placed.digest(), SHA256Digest.hex(whole))
         XCTAssertEqual(placed.files, ordered)
         XCTAssertEqual(PlacedFiles(files.reversed()).digest(), placed.digest())
         var changed = placed
-        changed[files[17].path]?.changed += 1
-        XCTAssertNotEqual(changed.digest(), placed.digest(), "a file's time of change is in the digest")
+        changed[files[17].path]?.identity += 1
+        XCTAssertNotEqual(changed.digest(), placed.digest(), "a file's identity is in the digest")
         changed[files[17].path] = nil
         XCTAssertEqual(changed.count, files.count - 1)
         XCTAssertNil(changed[files[17].path])
@@ -215,14 +240,14 @@ final class UpToDateBuildTests: XCTestCase {
     /// Names are their bytes: `café` composed and decomposed are two files, as the folder holds them.
     func testNamesAreTheirBytes() {
         let placed = PlacedFiles(["caf\u{E9}.txt", "cafe\u{301}.txt", "caf\u{E9}/a", "cafe\u{301}/a"].map {
-            BuildRecord.OutputFile(path: $0, size: 1, changed: 2)
+            BuildRecord.OutputFile(path: $0, size: 1, identity: 2)
         })
         XCTAssertEqual(placed.count, 4)
         XCTAssertEqual(Set(placed.files.map { Array($0.path.utf8) }).count, 4)
     }
 
     func testTheListingOrderIsByFolderThenName() {
-        let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, size: 1, changed: 2) })
+        let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, size: 1, identity: 2) })
         XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a-b/y", "a/b/z"])
     }
 }

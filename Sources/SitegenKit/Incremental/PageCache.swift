@@ -9,14 +9,14 @@ import SitegenPolicy
 ///
 /// For each content file: the digest of its bytes, what building it gave the site-wide step (its
 /// diagnostics, facts, search entry and bulletins: ``PageBuilder/Built``) and every file it published
-/// with its size and time of change. A page is taken from here, and its files linked into the new
+/// with its size and identity (time of change, inode, mode). A page is taken from here, and its files linked into the new
 /// site unchanged, only when all of this holds:
 /// - everything but the pages is as it was (``InputDigest/setup``: `sitegen.yml`, templates, strings,
 ///   static files, options, the program itself);
 /// - what pages show of each other is as it was (``indexDigest(_:)``: every page's front matter as the
 ///   site index reads it), since a page lists its translations, section and children;
 /// - its own file has the same digest;
-/// - each file it published is still there, a regular file of the recorded size and time of change.
+/// - each file it published is still there, a regular file of the recorded size and identity.
 ///
 /// Anything else builds the page again. The cache is removed before a site is replaced and written
 /// only after a build has published, so it never describes another folder than the one beside it.

@@ -146,12 +146,12 @@ extension PageCache {
         w.array(files) { w, f in
             w.string(f.path)
             w.int(f.size)
-            w.int(f.changed)
+            w.int(f.identity)
         }
     }
 
     static func readFiles(_ r: inout ByteReader) throws -> [BuildRecord.OutputFile] {
-        try r.array { r in BuildRecord.OutputFile(path: try r.string(), size: try r.int(), changed: try r.int()) }
+        try r.array { r in BuildRecord.OutputFile(path: try r.string(), size: try r.int(), identity: try r.int()) }
     }
 }
 

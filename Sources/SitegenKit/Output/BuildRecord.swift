@@ -4,7 +4,7 @@ import SitegenCore
 
 /// What the last published build read and wrote, kept beside the output (`.site.build` for `site/`),
 /// so the site itself stays byte-identical from build to build: the digest of its inputs, its
-/// diagnostics and page counts, and every file it published with its size and time of change.
+/// diagnostics and page counts, and every file it published with its size and identity (time of change, inode, mode).
 ///
 /// A build whose inputs have the same digest, into an output that still holds exactly those files,
 /// has nothing to do: it reports what the last build reported and writes nothing.
@@ -24,7 +24,8 @@ struct BuildRecord {
     struct OutputFile: Equatable {
         var path: String
         var size: Int
-        var changed: Int
+        /// ``OutputTree/identity(_:)``.
+        var identity: Int
     }
 
     /// The record's file for an output folder: `.site.build` beside `site/`.
@@ -132,7 +133,7 @@ struct BuildRecord {
 
     // MARK: The folder
 
-    /// Every file below `root` with its size and time of change; nil when the folder holds anything but
+    /// Every file below `root` with its size and identity (``OutputTree/identity(_:)``); nil when the folder holds anything but
     /// folders and regular files, an empty folder (a build makes none, and a listing of files would not
     /// show it), a name with a line break or not in UTF-8 (it would be read with U+FFFD for its bytes, so
     /// two would read as one), or cannot be read.
@@ -184,7 +185,7 @@ struct BuildRecord {
                         folders.append(prefix + name)
                     }
                 case S_IFREG:
-                    files.append(OutputFile(path: prefix + name, size: Int(info.st_size), changed: OutputTree.changed(info)))
+                    files.append(OutputFile(path: prefix + name, size: Int(info.st_size), identity: OutputTree.identity(info)))
                 default:
                     failed = true
                 }

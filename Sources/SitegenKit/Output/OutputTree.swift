@@ -15,7 +15,7 @@ final class OutputTree: @unchecked Sendable {
     let staging: String
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
-    /// Every file the build put in the staging folder, with its size and time of change: the listing
+    /// Every file the build put in the staging folder, with its size and identity (``identity(_:)``): the listing
     /// the build record is made of, without walking the folder again.
     private var placed = PlacedFiles()
 
@@ -153,7 +153,7 @@ final class OutputTree: @unchecked Sendable {
         guard fstat(fd, &info) == 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         let size = Int(info.st_size)
         if reusesPublishedFiles, linkPublished(relativePath, replacingStaged: true, if: { old, published in
-            (published.st_mode & S_IFMT) == S_IFREG && Int(published.st_size) == size && Self.sameBytes(fd, old, count: size)
+            published.st_mode == info.st_mode && Int(published.st_size) == size && Self.sameBytes(fd, old, count: size)
         }) { return }
         remember(relativePath, info)
     }
@@ -250,7 +250,7 @@ final class OutputTree: @unchecked Sendable {
 
     /// Puts the files of a page of the published site into the new one unchanged (hard links: no byte
     /// is copied, and each file keeps its time of change), if each is still a regular file of the size
-    /// and time of change the last build recorded; all of them or none, and false when not, so the
+    /// and identity (time of change, inode, mode) the last build recorded; all of them or none, and false when not, so the
     /// page is built again. Files are linked folder by folder through directory descriptors: a page's
     /// files share one or two folders, and a path walk per file is most of what linking costs.
     func adoptAll(_ files: [BuildRecord.OutputFile]) -> Bool {
@@ -288,7 +288,7 @@ final class OutputTree: @unchecked Sendable {
             // symbolic link itself, which is refused here like any other change).
             var info = stat()
             guard fstatat(to, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  Int(info.st_size) == file.size, Self.changed(info) == file.changed else { return false }
+                  Int(info.st_size) == file.size, Self.identity(info) == file.identity else { return false }
             remember(file.path, info)
         }
         return true
@@ -345,9 +345,10 @@ final class OutputTree: @unchecked Sendable {
         return true
     }
 
-    /// Whether the open file `fd` (of status `info`) is a regular file holding exactly `bytes`.
+    /// Whether the open file `fd` (of status `info`) is a regular file of the mode the build writes
+    /// (``writtenMode``) holding exactly `bytes`.
     private static func holds(_ fd: Int32, _ info: stat, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard info.st_mode == writtenMode, Int(info.st_size) == bytes.count else { return false }
         if bytes.isEmpty { return true }
         let old = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
         defer { old.deallocate() }
@@ -362,24 +363,48 @@ final class OutputTree: @unchecked Sendable {
     }
 
     private func remember(_ relativePath: String, _ info: stat) {
-        let stamp = PlacedFiles.Stamp(size: Int(info.st_size), changed: Self.changed(info))
+        let stamp = PlacedFiles.Stamp(size: Int(info.st_size), identity: Self.identity(info))
         lock.lock()
         placed[relativePath] = stamp
         lock.unlock()
     }
 
-    /// A file's time of change in nanoseconds, as the build record keeps it.
-    /// (Wrapping: a time set past the year 2262 or before 1677 by hand is still a time, not a crash; it
-    /// differs from any the build recorded of a file it wrote.)
-    static func changed(_ info: stat) -> Int {
-        Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+    /// What the build record keeps of a file besides its size, as one number: its time of change (in
+    /// nanoseconds), its inode and its mode, mixed. Two files of one size swapped within one tick of the
+    /// clock (each keeps its time) differ in their inodes; a file whose permissions were changed, in its
+    /// mode. Only ever compared for equality. (Wrapping: a time set past the year 2262 by hand is
+    /// still a time, not a crash.)
+    static func identity(_ info: stat) -> Int {
+        // SplitMix64's finaliser over each part in turn: a change to any part changes the whole.
+        func mix(_ h: UInt64, _ part: UInt64) -> UInt64 {
+            var z = h &+ part &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let nanoseconds = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+        let h = mix(mix(mix(0, UInt64(bitPattern: Int64(nanoseconds))), UInt64(info.st_ino)), UInt64(info.st_mode))
+        return Int(bitPattern: UInt(h))
     }
+
+    /// The mode of a file the build writes (`0644` less the process's umask): a published file is
+    /// linked into the new site only with it, so one whose permissions were changed by hand is written
+    /// again. Nil when the umask cannot be read (then every file is written).
+    static let writtenMode: mode_t? = {
+        // `umask` itself cannot be read without setting it, which other threads would see.
+        guard let status = FileReader.read("/proc/self/status") else { return nil }
+        for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Umask:") {
+            guard let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else { return nil }
+            return S_IFREG | (0o644 & ~mask)
+        }
+        return nil
+    }()
 
     /// What the build put at `relativePath`, if anything.
     func placedFile(_ relativePath: String) -> BuildRecord.OutputFile? {
         lock.lock()
         defer { lock.unlock() }
-        return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, changed: $0.changed) }
+        return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, identity: $0.identity) }
     }
 
     /// How many files the build put in the folder, and the digest of their listing (``PlacedFiles/digest()``):

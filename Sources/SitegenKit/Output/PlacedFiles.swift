@@ -1,7 +1,7 @@
 import Foundation
 import SitegenCore
 
-/// Files of an output folder, each with its size and time of change: those a build placed in its
+/// Files of an output folder, each with its size and identity (time of change, inode, mode): those a build placed in its
 /// staging folder, or those a walk of a published folder found.
 ///
 /// A big site has half a million files, and a path is a folder shared by a page's files
@@ -9,10 +9,10 @@ import SitegenCore
 /// each name is held once, and a file is two numbers and its stamp. (A dictionary of paths held
 /// every path as a string of its own: a third of a 100,000-page build's memory.)
 struct PlacedFiles {
-    /// A file's size and time of change (nanoseconds).
+    /// A file's size and identity (``OutputTree/identity(_:)``).
     struct Stamp: Equatable {
         var size: Int
-        var changed: Int
+        var identity: Int
     }
 
     private var folderIDs: [Bytes: UInt32] = [:]
@@ -27,7 +27,7 @@ struct PlacedFiles {
     /// The files of a listing.
     init(_ files: [BuildRecord.OutputFile]) {
         stamps.reserveCapacity(files.count)
-        for file in files { self[file.path] = Stamp(size: file.size, changed: file.changed) }
+        for file in files { self[file.path] = Stamp(size: file.size, identity: file.identity) }
     }
 
     var count: Int { stamps.count }
@@ -55,11 +55,11 @@ struct PlacedFiles {
     var files: [BuildRecord.OutputFile] {
         orderedKeys().map { key in
             let stamp = stamps[key]!
-            return BuildRecord.OutputFile(path: path(key), size: stamp.size, changed: stamp.changed)
+            return BuildRecord.OutputFile(path: path(key), size: stamp.size, identity: stamp.identity)
         }
     }
 
-    /// The SHA-256 of the listing: each file as `size changed path` and a NUL, by folder, then by name
+    /// The SHA-256 of the listing: each file as `size identity path` and a NUL, by folder, then by name
     /// within a folder, each in the order of its bytes (an order found without making every path).
     /// The same files give the same digest, whoever placed or listed them, in whatever order.
     func digest() -> String {
@@ -71,7 +71,7 @@ struct PlacedFiles {
             let (folder, name) = (folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)])
             buffer += String(stamp.size).utf8
             buffer.append(UInt8(ascii: " "))
-            buffer += String(stamp.changed).utf8
+            buffer += String(stamp.identity).utf8
             buffer.append(UInt8(ascii: " "))
             if !folder.isEmpty {
                 buffer += folder.utf8
