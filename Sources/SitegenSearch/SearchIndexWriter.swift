@@ -9,8 +9,9 @@ package struct SearchDocument: Sendable {
     /// The page title, plain text; words found here rank first.
     package var title: String
     /// The text shown under the title in results (the page description), plain text. It is searched too,
-    /// and shortened to ``SearchIndexWriter/snippetLength`` characters; when empty, the start of `text`
-    /// is shown instead.
+    /// and shortened to ``SearchIndexWriter/snippetLength`` characters. Only this is shown: `text`,
+    /// which may hold what a page shows only in its own way (a warning's fakes, defanged there), is
+    /// searched and never shown, even when the snippet is empty.
     package var snippet: String
     /// The visible text of the page, plain text.
     package var text: String
@@ -188,11 +189,7 @@ package enum SearchIndexWriter {
     /// `[url, title, snippet]` of one page, as JSON.
     static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
         if let summary = doc.summary { return summary }
-        var snippet = collapseSpaces(doc.snippet[...])
-        if snippet.isEmpty {
-            // Only the start of the text can be shown; collapsing all of it would be wasted.
-            snippet = collapseSpaces(doc.text.prefix(4 * snippetLength))
-        }
+        let snippet = collapseSpaces(doc.snippet[...])
         var out: [UInt8] = [UInt8(ascii: "[")]
         SearchJSON.appendString(doc.url, to: &out)
         out.append(UInt8(ascii: ","))

@@ -35,6 +35,36 @@ final class SearchPageTests: XCTestCase {
         XCTAssertNotNil(html.range(of: "<script src=\"/search\\.[0-9a-f]+\\.js\" defer></script>", options: .regularExpression), html)
     }
 
+    /// A result shows the page's description, else its text outside warnings: a fake a warning names
+    /// (defanged on the page) never reaches a result as written, even when the description is empty
+    /// or the page's only text is a warning. Search still finds the page by the fake's name.
+    func testAResultNeverShowsAWarningsText() throws {
+        let warning = "> [!WARNING]\n> Жалған сайт: egov-kz.com\n"
+        let f = try Fixture(files: [
+            "content/kk/empty.md": "---\ntitle: \"Бос\"\ndescription: \"\"\n---\n\(warning)",
+            "content/kk/blank.md": "---\ntitle: \"Бос жол\"\ndescription: \"  \"\n---\n\(warning)\nРесми сайт арқылы өтініш беріңіз.\n",
+            "content/kk/only.md": "---\ntitle: \"Ескерту\"\n---\n\(warning)",
+        ])
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        var results: [String: String] = [:]
+        func collect(_ value: Any) {
+            if let entry = value as? [String], entry.count == 3 { results[entry[0]] = entry[2] }
+            if let list = value as? [Any] { list.forEach(collect) }
+            if let object = value as? [String: Any] { object.values.forEach(collect) }
+        }
+        let folder = f.siteDirectory + "/search/kk"
+        for file in try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: folder)) where file.hasSuffix(".json") {
+            let data = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/" + file))
+            collect(try JSONSerialization.jsonObject(with: data))
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("egov-kz.com"), file)
+        }
+        XCTAssertEqual(results["/kk/empty/"], "")
+        XCTAssertEqual(results["/kk/only/"], "")
+        XCTAssertEqual(results["/kk/blank/"], "Ресми сайт арқылы өтініш беріңіз.")
+        XCTAssertTrue(f.output("kk/only/index.html")?.contains("egov-kz[.]com") == true)
+    }
+
     func testNotFoundPagesHaveTheHeaderSearchAndLinks() throws {
         let f = try Fixture(files: Self.files)
         _ = f.build()

@@ -134,7 +134,7 @@ final class SearchTests: XCTestCase {
     func testFragmentsEscapeJSONAndShortenSnippets() throws {
         let long = String(repeating: "сөз ", count: 80)
         let docs = [
-            SearchDocument(url: "/ru/a\"b/", title: "Кавычки \"и\" \\ слеш\nперенос", snippet: "", text: long),
+            SearchDocument(url: "/ru/a\"b/", title: "Кавычки \"и\" \\ слеш\nперенос", snippet: long, text: "hidden"),
             SearchDocument(url: "/ru/c/", title: "T", snippet: "tab\tline\u{2028}sep\u{1}", text: ""),
         ]
         let files = SearchIndexWriter.files(language: "ru", documents: docs)
@@ -333,7 +333,7 @@ final class SearchTests: XCTestCase {
                                            shardLimit: 2_000, shardPacking: 1_000)
         let many = (0..<140).map { n in
             let letter = String(Character(Unicode.Scalar(0x4E00 + n * 7)!))
-            return SearchDocument(url: "/x/\(n)/", title: "аб\(letter)\(letter) \u{1D4D0}\(letter)", snippet: "", text: String(repeating: "слово ", count: 30))
+            return SearchDocument(url: "/x/\(n)/", title: "аб\(letter)\(letter) \u{1D4D0}\(letter)", snippet: String(repeating: "слово ", count: 30), text: String(repeating: "слово ", count: 30))
         }
         let wide = SearchIndexWriter.files(language: "kk", documents: many, shardLimit: 600, shardPacking: 300)
         let single = SearchIndexWriter.files(language: "kk", documents: Self.smallDocuments)
@@ -636,25 +636,25 @@ final class SearchTests: XCTestCase {
         SearchDocument(
             url: "/kk/apply/", title: "Өтініш беру", snippet: "Егов арқылы «өтініш» беру: 42\u{A0}500 теңге.",
             text: "Өтінішті eGov порталында толтырыңыз. Бот жоқ."),
-        SearchDocument(url: "/kk/claim/", title: "Өтінім", snippet: "", text: "Өтінімді тексеру."),
+        SearchDocument(url: "/kk/claim/", title: "Өтінім", snippet: "Өтінімді тексеру.", text: "Өтінімді тексеру."),
         SearchDocument(url: "/kk/yolka/", title: "Ёлка", snippet: "Жаңа жыл", text: "ёлка"),
-        SearchDocument(url: "/kk/elka/", title: "Ель", snippet: "", text: "елка в лесу"),
+        SearchDocument(url: "/kk/elka/", title: "Ель", snippet: "елка в лесу", text: "елка в лесу"),
         SearchDocument(url: "/kk/egov/", title: "ЕГОВ порталы", snippet: "Ресми портал", text: "Ресми бот: Kenes1414Bot"),
         SearchDocument(url: "/kk/fakes/", title: "Жалған бот", snippet: "Жалған бот туралы ескерту.", text: "Алаяқтар"),
     ]
 
     /// Five words, each in a shard of its own: алма, бидай, жүгері, күріш and тары.
     static let wideDocuments = [
-        SearchDocument(url: "/kk/all/", title: "Бәрі", snippet: "", text: "алма бидай жүгері күріш тары"),
-        SearchDocument(url: "/kk/three/", title: "Үшеуі", snippet: "", text: "алма бидай жүгері"),
-        SearchDocument(url: "/kk/other/", title: "Басқа", snippet: "", text: "бидай жүгері күріш тары"),
+        SearchDocument(url: "/kk/all/", title: "Бәрі", snippet: "алма бидай жүгері күріш тары", text: "алма бидай жүгері күріш тары"),
+        SearchDocument(url: "/kk/three/", title: "Үшеуі", snippet: "алма бидай жүгері", text: "алма бидай жүгері"),
+        SearchDocument(url: "/kk/other/", title: "Басқа", snippet: "бидай жүгері күріш тары", text: "бидай жүгері күріш тары"),
     ]
 
     /// A page with алма, бидай and жүгері whose summary comes with none of their shards: each term's
     /// first ten pages are others (eleven with алма and бидай, then eleven with жүгері).
-    static let farDocuments = (0..<11).map { SearchDocument(url: "/kk/a\($0)/", title: "А \($0)", snippet: "", text: "алма бидай") }
-        + (0..<11).map { SearchDocument(url: "/kk/j\($0)/", title: "Ж \($0)", snippet: "", text: "жүгері") }
-        + [SearchDocument(url: "/kk/far/", title: "Алыс", snippet: "", text: "алма бидай жүгері")]
+    static let farDocuments = (0..<11).map { SearchDocument(url: "/kk/a\($0)/", title: "А \($0)", snippet: "алма бидай", text: "алма бидай") }
+        + (0..<11).map { SearchDocument(url: "/kk/j\($0)/", title: "Ж \($0)", snippet: "жүгері", text: "жүгері") }
+        + [SearchDocument(url: "/kk/far/", title: "Алыс", snippet: "алма бидай жүгері", text: "алма бидай жүгері")]
 
     struct Found {
         var query: String
@@ -681,7 +681,7 @@ final class SearchTests: XCTestCase {
         let docs = Self.smallDocuments + [
             SearchDocument(url: "/kk/html/", title: "<b>Белгі</b> & «тег»", snippet: "<script>alert(1)</script>", text: "")
         ]
-        let many = (1...25).map { SearchDocument(url: "/kk/\($0)/", title: "Бот \($0)", snippet: "", text: "боттар") }
+        let many = (1...25).map { SearchDocument(url: "/kk/\($0)/", title: "Бот \($0)", snippet: "боттар", text: "боттар") }
         let small = SearchIndexWriter.files(language: "kk", documents: docs)
         let files = small + ["focus/", "flaky/", "down/"].flatMap { folder in small.map { (folder + $0.path, $0.bytes) } }
             + SearchIndexWriter.files(language: "kk", documents: many).map { ("many/" + $0.path, $0.bytes) }

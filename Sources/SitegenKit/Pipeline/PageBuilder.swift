@@ -116,8 +116,10 @@ struct PageBuilder: Sendable {
         let lang = page.language
         let text = inventory.textRuns.map(\.text).joined(separator: " ")
         // The snippet is shown to readers: it never comes from an alert, where fakes are named (the page
-        // shows them defanged; a snippet has no such rendering). Their words are still found by search.
-        let snippet = typeset.description ?? Typography.apply(
+        // shows them defanged; a snippet has no such rendering), even when the description is empty or
+        // the page's only text is in alerts. Their words are still found by search (`text`, never shown).
+        let description = typeset.description.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        let snippet = description ?? Typography.apply(
             String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160)), language: lang)
         let document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
                                       text: page.frontMatter.title + " " + text)
