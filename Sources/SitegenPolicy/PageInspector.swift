@@ -157,7 +157,11 @@ package struct PageInspector: Sendable {
                     diagnostics.append(f.diagnostic(file: page.sourcePath, line: at.line, column: at.column))
                 }
             }
-            if let (f, hidden) = Self.invisibleFinding(field.value) { placeInField([f], String(hidden.scalar)) }
+            if let (f, hidden) = Self.invisibleFinding(field.value) {
+                // As typed, or as an escape of a quoted value (`\r`, `\u200B`): the diagnostic points at it.
+                let forms = Self.writtenForms(of: hidden.scalar)
+                placeInField([f], forms.first { page.text.find($0, from: from, withinLines: 20) != nil } ?? forms[0])
+            }
             for (f, phone) in phoneFindings(field.value) { placeInField([f], phone.text) }
             for token in tokens.scan(field.value) {
                 placeInField(judgeToken(token, inWarning: namesFakes), token.text, advancing: true)
@@ -401,9 +405,6 @@ package struct PageInspector: Sendable {
     /// Text-versus-target judgements already made in this build.
     private let mismatches = SharedCache<String, Finding?>()
 
-    /// A byte-level look for the encodings invisible and direction characters can have, so the
-    /// Unicode property lookup runs only on the rare text that might hold one. Cyrillic letters,
-    /// «», — and ₸ are ruled out here; anything outside these known-safe patterns is looked at.
     /// The first invisible or direction-changing character of prose, as a `text.invisible` finding.
     package static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
         guard let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) else { return nil }
@@ -412,12 +413,30 @@ package struct PageInspector: Sendable {
                         ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code], url: nil), hidden)
     }
 
-    static func mayHoldInvisible(_ text: String) -> Bool {
+    /// How a character may be written in YAML: itself, or an escape of a double-quoted value.
+    package static func writtenForms(of scalar: Unicode.Scalar) -> [String] {
+        let named: [UInt32: String] = [0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x85: "\\N", 0xA0: "\\_", 0x2028: "\\L", 0x2029: "\\P"]
+        func hex(_ digits: Int) -> [String] {
+            let h = String(scalar.value, radix: 16)
+            let padded = String(repeating: "0", count: max(0, digits - h.count)) + h
+            return [padded.uppercased(), padded]
+        }
+        var forms = [String(scalar)] + (named[scalar.value].map { [$0] } ?? [])
+        if scalar.value < 0x100 { forms += hex(2).map { "\\x" + $0 } }
+        if scalar.value < 0x10000 { forms += hex(4).map { "\\u" + $0 } }
+        return forms + hex(8).map { "\\U" + $0 }
+    }
+
+    /// A byte-level look for the encodings invisible and direction characters can have, so the
+    /// Unicode property lookup runs only on the rare text that might hold one. Cyrillic letters,
+    /// «», — and ₸ are ruled out here; anything outside these known-safe patterns is looked at.
+    package static func mayHoldInvisible(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { b in
             var i = 0
             while i < b.count {
                 let c = b[i]
+                if c == 0x0D { return true }                             // deleted by Telegram
                 if c < 0x80 { i += 1; continue }
                 if c == 0xCD, i + 1 < b.count, b[i + 1] == 0x8F { return true }  // U+034F
                 // U+030A, U+0333, U+033F: marks Telegram deletes before sending.

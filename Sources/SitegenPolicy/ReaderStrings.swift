@@ -54,17 +54,24 @@ package enum ReaderStrings {
             let bytes = Array(value.utf8)
             // Where a piece of the value is written: searched from the value's line, since quotes,
             // escapes and folded lines move it; the value's own place when it cannot be found.
+            func found(_ piece: String) -> (SourceText, Int)? {
+                guard let text = source(entry.file),
+                      let at = text.find(piece, from: text.offset(line: entry.text.line, byteColumn: 1), withinLines: 20) else { return nil }
+                return (text, at)
+            }
             func place(_ piece: String) -> (line: Int, column: Int) {
-                guard let text = source(entry.file) else { return (entry.text.line, entry.text.column) }
-                let from = text.offset(line: entry.text.line, byteColumn: 1)
-                guard let at = text.find(piece, from: from, withinLines: 20) else { return (entry.text.line, entry.text.column) }
+                guard let (text, at) = found(piece) else { return (entry.text.line, entry.text.column) }
                 return text.position(ofByte: at)
             }
             func report(_ f: Finding, _ piece: String) {
                 let p = place(piece)
                 out.append(f.diagnostic(file: entry.file, line: p.line, column: p.column))
             }
-            if let (f, hidden) = PageInspector.invisibleFinding(value) { report(f, String(hidden.scalar)) }
+            if let (f, hidden) = PageInspector.invisibleFinding(value) {
+                // As typed, or as an escape of a quoted value (`\r`): the diagnostic points at it.
+                let forms = PageInspector.writtenForms(of: hidden.scalar)
+                report(f, forms.first { found($0) != nil } ?? forms[0])
+            }
             for (f, phone) in inspector.phoneFindings(value) { report(f, phone.text) }
             for token in inspector.tokens.scan(value) {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)

@@ -64,8 +64,8 @@ package enum InvisibleCharacters {
     /// and U+00AD, the bidi controls U+061C, U+200E, U+200F, U+202A–U+202E
     /// and U+2066–U+2069, Hangul fillers, variation selectors and tag characters.
     package static func isInvisibleOrBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        // ASCII has no such characters; skipping ICU keeps the common case cheap.
-        if scalar.isASCII { return false }
+        // ASCII has no other such character; skipping ICU keeps the common case cheap.
+        if scalar.isASCII { return scalar.value == 0x0D }
         if scalar.value == 0x180E || isRemovedBeforeSending(scalar) { return true }
         let c = Int32(bitPattern: scalar.value)
         return sg_u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
@@ -73,13 +73,15 @@ package enum InvisibleCharacters {
             || sg_u_charType(c) == Int8(U_FORMAT_CHAR.rawValue)
     }
 
-    /// Characters Telegram's clients delete from a message's text before they look for links in it:
-    /// the line and paragraph separators U+2028 and U+2029, and the combining marks U+030A, U+0333
-    /// and U+033F. Written between two halves of a name (`evil.c\u{30A}om`), they hide the name from
-    /// every check and rejoin it in the reader's app, so they count as invisible.
+    /// Characters Telegram deletes from a message's text before it looks for links in it (TDLib's
+    /// `fix_formatted_text`, on sending and on showing): the carriage return U+000D, the line and
+    /// paragraph separators U+2028 and U+2029, and the combining marks U+030A, U+0333 and U+033F.
+    /// Written between two halves of a name (`@Kenes1414Bot&#13;_support`, `evil.c\u{30A}om`), they
+    /// hide the name from every check (a carriage return reads as a space) and rejoin it in the
+    /// reader's app, so they count as invisible.
     package static func isRemovedBeforeSending(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x2028, 0x2029, 0x030A, 0x0333, 0x033F: return true
+        case 0x0D, 0x2028, 0x2029, 0x030A, 0x0333, 0x033F: return true
         default: return false
         }
     }

@@ -118,7 +118,9 @@ final class BulletinManifestTests: XCTestCase {
         let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
         let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
         for refused in ["Кіріңіз: https://egov-kz.com/", "egov-kz.com", "@Kenes1414_Bot", "t.me/Kenes1414_Bot",
-                        "https://evil.kz/", "info@egov-kz.com", "Қоңырау: +7 777 123 45 67 бүгін", "☎ 1415"] {
+                        "https://evil.kz/", "info@egov-kz.com", "Қоңырау: +7 777 123 45 67 бүгін", "☎ 1415",
+                        // Deleted by Telegram before it reads the text: this is `@Kenes1414Bot_support`.
+                        "@Kenes1414Bot\r_support"] {
             XCTAssertFalse(guardian.findings(text: refused).isEmpty, refused)
             XCTAssertTrue(guardian.findings(text: refused).allSatisfy { refused.contains($0.what) }, refused)
         }

@@ -76,6 +76,44 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
         assertDiagnostic(f.build(checkOnly: true).diagnostics, code: "text.invisible", line: 2, column: 20, file: "content/kk/a.md")
     }
 
+    /// TDLib deletes a carriage return from a message before it finds links (`fix_formatted_text`), where
+    /// every check read it as a space: `@Kenes1414Bot␍_support` reached the reader as a mention of
+    /// `@Kenes1414Bot_support`. It is refused wherever a text may bring one: a character reference in
+    /// Markdown, an escape in front matter, an interface string, the config. A file's own line ends
+    /// (`\r\n`) are line ends, not text.
+    func testACarriageReturnTelegramDeletesIsRefusedWhereverItComesFrom() throws {
+        for reference in ["&#13;", "&#xD;", "&#x0d;", "&#0013;"] {
+            let d = try Fixture.check("Ресми бот: @Kenes1414Bot\(reference)_support, сайт: egov.kz\(reference).ru\n")
+            assertDiagnostic(d, code: "text.invisible", line: 4, column: 25)
+        }
+        let title = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"Ресми сайт egov.kz\\r.ru\"\n---\nМәтін.\n"])
+        assertDiagnostic(title.build().diagnostics, code: "text.invisible", line: 2, column: 27, file: "content/kk/a.md")
+        let escaped = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"Ресми сайт egov.kz\\u200b.ru\"\n---\nМәтін.\n"])
+        assertDiagnostic(escaped.build().diagnostics, code: "text.invisible", line: 2, column: 27, file: "content/kk/a.md")
+        XCTAssertNil(title.output("kk/a/index.html"))
+        for (file, key) in [("i18n/kk.yml", "bulletinMore"), ("i18n/ru.yml", "knownFakes")] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"])
+            let strings = try String(contentsOfFile: f.root + "/" + file, encoding: .utf8)
+            let lines = strings.components(separatedBy: "\n").map { $0.hasPrefix(key + ":") ? key + ": \"сұрақ: @Kenes1414Bot\\r_help\"" : $0 }
+            try f.write(file, lines.joined(separator: "\n"))
+            let report = f.build()
+            XCTAssertFalse(report.published, file)
+            XCTAssertTrue(report.diagnostics.contains { $0.code == "text.invisible" && $0.file == file }, "\(file): \(report.diagnostics)")
+        }
+        let config = try Fixture(config: Fixture.defaultConfig + """
+            official:
+              - url: "https://egov.kz/"
+                title: { kk: "egov.kz\\r.ru", ru: "Портал" }
+
+            """, files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"])
+        XCTAssertTrue(config.build().diagnostics.contains { $0.code == "text.invisible" && $0.file == "sitegen.yml" })
+        // Files saved with Windows line ends build as they always did.
+        let crlf = try Fixture(files: ["content/kk/a.md": "---\r\ntitle: \"Төлем\"\r\ndescription: \"Қалай алуға болады\"\r\n---\r\nРесми бот: @Kenes1414Bot\r\nсайт: egov.kz\r\n\r\n- бір\r\n- екі\r\n"])
+        let built = crlf.build()
+        XCTAssertTrue(built.published, "\(built.diagnostics)")
+        XCTAssertFalse(try XCTUnwrap(crlf.output("bulletins/kk/a/telegram.html")).contains("\r"))
+    }
+
     func testStaticFilesNeverReplaceOrJoinCheckedOutput() throws {
         let f = try Fixture(files: [
             "content/kk/a.md": "---\ntitle: A\n---\nМәтін\n",
