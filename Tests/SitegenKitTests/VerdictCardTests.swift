@@ -48,6 +48,18 @@ final class VerdictCardTests: XCTestCase {
         XCTAssertTrue(html.contains("\"alternateName\":\"Жалған\""))
     }
 
+    /// Search engines show the claim of the JSON-LD as text: a fake it names is shown as the card shows
+    /// it, defanged when a client would link it, never as written.
+    func testTheStructuredClaimShowsFakesAsTheCardDoes() throws {
+        let page = Self.page().replacingOccurrences(of: "EgovKzBot2.0 — ресми бот",
+                                                    with: "egov-kz.com және https://egov-kz.com/pay — ресми сайт")
+        let f = try Fixture(config: Self.config, files: ["content/kk/fake.md": page])
+        assertNoErrors(f.build().diagnostics)
+        let html = try XCTUnwrap(f.output("kk/fake/index.html"))
+        XCTAssertTrue(html.contains("\"claimReviewed\":\"egov-kz[.]com және hxxps://egov-kz[.]com/pay — ресми сайт\""), html)
+        XCTAssertFalse(html.contains("egov-kz.com"), html)
+    }
+
     func testTagNoOfficialEntryHasIsAnErrorAtItsLine() throws {
         let f = try Fixture(config: Self.config, files: ["content/kk/fake.md": Self.page(official: "official: portall")])
         let errors = f.build().diagnostics.filter { $0.code == "guide.official-links" }

@@ -141,14 +141,6 @@ struct GuideRenderer {
             body.structuredData.append(StructuredData.howTo(name: page.frontMatter.title,
                                                             description: page.frontMatter.description, steps: structured))
         }
-
-        if let review = page.frontMatter.claimReview {
-            let publisher = config.publisher
-            body.structuredData.append(StructuredData.claimReview(
-                review, url: config.absoluteURL(page.url),
-                publisherName: publisher?.name.text(language) ?? config.title(for: language),
-                publisherURL: publisher?.url ?? config.baseURL, language: language))
-        }
         return body
     }
 

@@ -19,8 +19,8 @@ enum StructuredData {
         return "{" + fields.joined(separator: ",") + "}"
     }
 
-    /// A `ClaimReview` for a fact-check page.
-    static func claimReview(_ review: ClaimReview, url: String, publisherName: String, publisherURL: String,
+    /// A `ClaimReview` for a fact-check page; `claim` is the claim as shown (the fakes it names defanged).
+    static func claimReview(_ review: ClaimReview, claim: String, url: String, publisherName: String, publisherURL: String,
                             language: String) -> String {
         var rating = ["\"@type\":\"Rating\"", "\"alternateName\":\(JSONText.quote(review.rating))"]
         if let value = review.ratingValue {
@@ -32,7 +32,7 @@ enum StructuredData {
             "\"@type\":\"ClaimReview\"",
             "\"url\":\(JSONText.quote(url))",
             "\"inLanguage\":\(JSONText.quote(language))",
-            "\"claimReviewed\":\(JSONText.quote(review.claim))",
+            "\"claimReviewed\":\(JSONText.quote(claim))",
             "\"reviewRating\":{" + rating.joined(separator: ",") + "}",
             "\"author\":" + publisher,
             "\"publisher\":" + publisher,

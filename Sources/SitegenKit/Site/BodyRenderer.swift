@@ -36,8 +36,15 @@ struct BodyRenderer: Sendable {
         }
         var body = guide?.apply(to: document, plan: &plan) ?? RenderedBody(html: "")
         if let guide, let review = guide.page.frontMatter.claimReview {
-            body.verdict = VerdictCard.html(review, names: PageInspector.united(edits.claimNames), language: guide.page.language,
-                                            config: guide.config, strings: guide.strings, texts: guide.texts)
+            let (names, config, language) = (PageInspector.united(edits.claimNames), guide.config, guide.page.language)
+            body.verdict = VerdictCard.html(review, names: names, language: language,
+                                            config: config, strings: guide.strings, texts: guide.texts)
+            // Search engines show the claim as text: the fakes it names are shown as the card shows them.
+            let claim = NameSegments.of(review.claim, names: names).map { $0.isName ? FakeNameDisplay.messenger($0.text) : $0.text }.joined()
+            body.structuredData.append(StructuredData.claimReview(
+                review, claim: claim, url: config.absoluteURL(guide.page.url),
+                publisherName: config.publisher?.name.text(language) ?? config.title(for: language),
+                publisherURL: config.publisher?.url ?? config.baseURL, language: language))
         }
         body.html = TreeHTML.render(document, plan: plan)
         return body
