@@ -94,7 +94,7 @@ final class OutputFaultTests: XCTestCase {
         let before = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
 
         // Full: a static file larger than the disk.
-        try f.writeBytes("static/big.bin", [UInt8](repeating: 0x2A, count: 2 << 20))
+        try f.writeBytes("static/big.png", [UInt8](repeating: 0x2A, count: 2 << 20))
         var report = build()
         XCTAssertTrue(report.setupFailed || report.diagnostics.hasErrors)
         let full = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
@@ -104,7 +104,7 @@ final class OutputFaultTests: XCTestCase {
                        "the failed build removed its staging folder")
 
         // Read-only, with a change to write (an unchanged site would be up to date and write nothing).
-        try f.remove("static/big.bin")
+        try f.remove("static/big.png")
         try f.write("content/kk/a.md", "---\ntitle: A\n---\nМәтін өзгерді\n")
         XCTAssertEqual(sh("mount -o remount,ro '\(mountPoint)'"), 0)
         report = build()

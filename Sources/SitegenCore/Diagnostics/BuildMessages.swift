@@ -96,6 +96,14 @@ enum BuildMessages {
             en: "{path} would be published without its links being checked; write pages in Markdown under content/ (static/ is for styles, scripts and images)",
             kk: "{path} ішіндегі сілтемелер тексерілмей жарияланар еді; беттерді content/ ішінде Markdown түрінде жазыңыз (static/ — стильдер, скрипттер мен суреттерге арналған)",
             ru: "{path} был бы опубликован без проверки его ссылок; пишите страницы в Markdown в content/ (static/ — для стилей, скриптов и изображений)"),
+        "content.static-page.type": Entry(
+            en: "{path} is of a type a browser opens as a page of its own, whose links no check reads; publish images, fonts, sound or video, stylesheets, scripts, text or JSON, or link the file where it is officially published",
+            kk: "{path} — браузер жеке бет ретінде ашатын файл түрі, ондағы сілтемелерді ешбір тексеру оқымайды; суреттерді, қаріптерді, дыбыс не бейнені, стильдерді, скрипттерді, мәтінді немесе JSON жариялаңыз, не файлды ресми жарияланған жерінен сілтеме беріңіз",
+            ru: "{path} — файл такого типа браузер открывает как отдельную страницу, и её ссылки никакая проверка не читает; публикуйте изображения, шрифты, звук или видео, стили, скрипты, текст или JSON либо дайте ссылку на файл там, где он официально опубликован"),
+        "content.static-page.link": Entry(
+            en: "{path} holds {what}, which could take a reader to another site or hide such a link; keep only the site's own files and parts of the picture (href=\"#…\", url(#…)) in it",
+            kk: "{path} ішінде {what} бар, ол оқырманды басқа сайтқа апаруы не ондай сілтемені жасыруы мүмкін; онда тек сайттың өз файлдары мен суреттің өз бөліктеріне сілтеме (href=\"#…\", url(#…)) қалсын",
+            ru: "в {path} есть {what}: это может увести читателя на другой сайт или спрятать такую ссылку; оставьте в нём только файлы самого сайта и ссылки на части рисунка (href=\"#…\", url(#…))"),
         "content.static-clash": Entry(
             en: "{path} lies where the build writes {written}; rename or move it",
             kk: "{path} құрастыру {written} жазатын орында тұр; атын өзгертіңіз немесе басқа жерге көшіріңіз",

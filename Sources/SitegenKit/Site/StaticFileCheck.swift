@@ -1,0 +1,217 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+
+/// What `static/` may publish: files a browser shows as what they are (images, fonts, media, text,
+/// JSON) or runs as the site's own code (stylesheets, scripts), never a page whose links no check reads.
+///
+/// `static/` is copied as it is, so anything that a browser opens as a document of its own is refused
+/// by its type: an XML or XHTML file, a PDF or an office document shows its links to whoever opens it.
+/// Two types are read: an SVG (a picture in `<img>`, but a page with working links and scripts when
+/// opened by its address) must hold nothing that leads anywhere, and a stylesheet may load only the
+/// site's own files. Both readings are of bytes and fail closed: what could hide a construct from them
+/// (a character reference, an escape, a document type) is refused too, at its line and column.
+enum StaticFileCheck {
+    /// The types `static/` may publish, by extension (lower case).
+    static let published: Set<String> = [
+        "css", "js", "svg",
+        "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp",
+        "woff", "woff2", "ttf", "otf",
+        "mp3", "mp4", "m4a", "webm", "ogg", "oga", "ogv", "wav",
+        "txt", "json", "webmanifest",
+    ]
+    /// Files without an extension a host reads by name: GitHub Pages' custom domain.
+    static let publishedNames: Set<String> = ["CNAME"]
+
+    /// The objections to the files of `static/` (pages by name, `.html`, are the build's own check).
+    static func problems(_ files: [SourceWalk.File]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for file in files {
+            let path = "static/" + file.relative
+            let ext = (file.relative as NSString).pathExtension.lowercased()
+            if ["html", "htm", "xhtml", "shtml"].contains(ext) { continue }
+            guard published.contains(ext) || (ext.isEmpty && publishedNames.contains((file.relative as NSString).lastPathComponent)) else {
+                out.append(.error("content.static-page", id: "content.static-page.type", ["path": path], file: path))
+                continue
+            }
+            guard ext == "svg" || ext == "css" else { continue }
+            guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
+            let found = ext == "svg" ? firstLead(inSVG: bytes) : firstLead(inCSS: bytes)
+            if let (offset, what) = found {
+                let (line, column) = position(of: offset, in: bytes)
+                out.append(.error("content.static-page", id: "content.static-page.link", ["path": path, "what": what],
+                                  file: path, line: line, column: column))
+            }
+        }
+        return out
+    }
+
+    /// The first thing in an SVG that could take a reader elsewhere or run, or hide such a thing, with
+    /// its byte offset: a link of any kind (`href`, `xlink:href`, an animation that sets one), a script
+    /// or event handler, embedded HTML, a reference to another file (`url(` other than to `#` an element
+    /// of the picture, `@import`), or what could hide one from this reading (a document type and its
+    /// entities, a character reference, a CSS escape).
+    static func firstLead(inSVG b: [UInt8]) -> (Int, String)? {
+        let text = b.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }  // ASCII lower case: markup ignores no case here
+        let words = ["<script", "foreignobject", "<!doctype", "<!entity", "<iframe", "<embed", "<object",
+                     "javascript:", "@import", "\\"]
+        var first: (Int, String)?
+        func note(_ at: Int, _ what: String) { if first == nil || at < first!.0 { first = (at, what) } }
+        for word in words {
+            if let at = find(Array(word.utf8), in: text) { note(at, word) }
+        }
+        var i = 0
+        while i < text.count {
+            defer { i += 1 }
+            switch text[i] {
+            case UInt8(ascii: "h") where text[i...].starts(with: Array("href".utf8)):
+                // Only a reference to a part of the picture itself (`<use href="#icon">`); anything else
+                // (another address, an animation that sets `href`) may lead away.
+                var j = i + 4
+                while j < text.count, isSpace(text[j]) { j += 1 }
+                guard j < text.count, text[j] == UInt8(ascii: "=") else { note(i, "href"); break }
+                j += 1
+                while j < text.count, isSpace(text[j]) { j += 1 }
+                guard j + 1 < text.count, text[j] == 0x22 || text[j] == 0x27, text[j + 1] == UInt8(ascii: "#") else { note(i, "href"); break }
+            case UInt8(ascii: "&"):
+                // Only the five references of XML itself; `&#…;` or another name may spell `href`.
+                let rest = text[i...]
+                if !["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(where: { rest.starts(with: Array($0.utf8)) }) {
+                    note(i, "&")
+                }
+            case UInt8(ascii: "u") where text[i...].starts(with: Array("url(".utf8)):
+                var j = i + 4
+                while j < text.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x22, 0x27].contains(text[j]) { j += 1 }
+                if j >= text.count || text[j] != UInt8(ascii: "#") { note(i, "url(") }
+            case UInt8(ascii: "o") where i > 0 && isSpace(text[i - 1]) && i + 1 < text.count && text[i + 1] == UInt8(ascii: "n"):
+                // An event handler: ` onload=`, ` onclick =`.
+                var j = i + 2
+                while j < text.count, (0x61...0x7A).contains(text[j]) { j += 1 }
+                let name = j
+                while j < text.count, isSpace(text[j]) { j += 1 }
+                if name > i + 2, j < text.count, text[j] == UInt8(ascii: "=") { note(i, String(decoding: text[i..<name], as: UTF8.self) + "=") }
+            default:
+                break
+            }
+        }
+        return first
+    }
+
+    /// The first reference in a stylesheet to anything but the site's own files, with its byte offset:
+    /// an address with a scheme or a host (`url(https://…)`, `url(//…)`, `@import "https://…"`,
+    /// `image-set("https://…")`, even `content: "https://…"`, a text no check read), except a picture
+    /// written into the sheet (`data:image/…`); or an escape outside a string, which may spell `url`.
+    static func firstLead(inCSS b: [UInt8]) -> (Int, String)? {
+        var i = 0
+        func absolute(_ value: ArraySlice<UInt8>) -> Bool {
+            // As a browser reads an address: tabs and line breaks anywhere taken out, leading controls and spaces too.
+            let v = Array(value.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.drop { $0 <= 0x20 })
+                .map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            if v.starts(with: Array("data:image/".utf8)) { return false }
+            if v.starts(with: [0x2F, 0x2F]) || v.starts(with: [0x5C]) || v.starts(with: [0x2F, 0x5C]) { return true }
+            // A scheme: letters, digits, `+ - .` before a colon, the first a letter.
+            guard let first = v.first, (0x61...0x7A).contains(first) else { return false }
+            for c in v.dropFirst() {
+                if c == UInt8(ascii: ":") { return true }
+                if !((0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2B || c == 0x2D || c == 0x2E) { return false }
+            }
+            return false
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "/"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "*") {
+                var j = i + 2
+                while j + 1 < b.count, !(b[j] == UInt8(ascii: "*") && b[j + 1] == UInt8(ascii: "/")) { j += 1 }
+                i = j + 2
+                continue
+            }
+            if c == 0x22 || c == 0x27 {
+                var j = i + 1
+                while j < b.count, b[j] != c, b[j] != 0x0A {
+                    j += b[j] == 0x5C ? 2 : 1
+                }
+                let value = b[(i + 1)..<min(j, b.count)]
+                // A string that is an address: `@import`, `url("…")`, `image-set`, `content`; read with its
+                // escapes decoded, which may spell a scheme or slashes (`\2f\2f`).
+                if absolute(decodingEscapes(value)[...]) {
+                    return (i, String(decoding: value.prefix(60), as: UTF8.self))
+                }
+                i = j + 1
+                continue
+            }
+            if c == 0x5C { return (i, "\\") }
+            if c | 0x20 == UInt8(ascii: "u"), i + 3 < b.count, b[i + 1] | 0x20 == UInt8(ascii: "r"), b[i + 2] | 0x20 == UInt8(ascii: "l"),
+               b[i + 3] == UInt8(ascii: "(") {
+                var j = i + 4
+                while j < b.count, isSpace(b[j]) { j += 1 }
+                if j < b.count, b[j] == 0x22 || b[j] == 0x27 {
+                    i = j  // the string is read as any other
+                    continue
+                }
+                var end = j
+                while end < b.count, b[end] != UInt8(ascii: ")") { end += 1 }
+                if absolute(decodingEscapes(b[j..<end])[...]) { return (i, String(decoding: b[i..<min(end + 1, b.count)].prefix(60), as: UTF8.self)) }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// CSS escapes decoded: `\` and one to six hex digits (and one white space after them) is that
+    /// character; `\` and any other character is that character.
+    static func decodingEscapes(_ v: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = v.startIndex
+        func hexValue(_ c: UInt8) -> UInt32? {
+            switch c {
+            case 0x30...0x39: return UInt32(c - 0x30)
+            case 0x41...0x46: return UInt32(c - 0x41 + 10)
+            case 0x61...0x66: return UInt32(c - 0x61 + 10)
+            default: return nil
+            }
+        }
+        while i < v.endIndex {
+            guard v[i] == 0x5C, i + 1 < v.endIndex else {
+                out.append(v[i])
+                i += 1
+                continue
+            }
+            var j = i + 1, value: UInt32 = 0
+            while j < v.endIndex, j - i <= 6, let h = hexValue(v[j]) {
+                value = value * 16 + h
+                j += 1
+            }
+            if j == i + 1 {
+                out.append(v[j])
+                i = j + 1
+                continue
+            }
+            out += Array(String(Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}").utf8)
+            i = j < v.endIndex && isSpace(v[j]) ? j + 1 : j
+        }
+        return out
+    }
+
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
+            return i
+        }
+        return nil
+    }
+
+    /// Line and column (in characters) of a byte offset.
+    private static func position(of offset: Int, in b: [UInt8]) -> (Int, Int) {
+        var line = 1, start = 0
+        for i in 0..<min(offset, b.count) where b[i] == 0x0A {
+            line += 1
+            start = i + 1
+        }
+        let column = String(decoding: b[start..<min(offset, b.count)], as: UTF8.self).count + 1
+        return (line, column)
+    }
+}

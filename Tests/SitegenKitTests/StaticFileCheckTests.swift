@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// `static/` publishes only what a browser shows as what it is: a file that opens as a page of its own
+/// (XML, PDF, an SVG with a link or a script) would put links no check read in front of a reader, and a
+/// stylesheet naming another site would load from it.
+final class StaticFileCheckTests: XCTestCase {
+    private static let page = ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"]
+
+    /// The static files refused by the build, as `code id file:line:column`.
+    private func refused(_ files: [String: String]) throws -> [String] {
+        let f = try Fixture(files: Self.page.merging(files) { a, _ in a })
+        let report = f.build()
+        let found = report.diagnostics.filter { $0.code == "content.static-page" }
+        if !found.isEmpty { XCTAssertFalse(report.published) }
+        return found.map { "\($0.messageID ?? "") \($0.file):\($0.line):\($0.column)" }.sorted()
+    }
+
+    func testOnlyTypesABrowserShowsAsWhatTheyAreArePublished() throws {
+        let evil = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><a href=\"https://egov-kz.com/login\">egov.kz</a></body></html>"
+        XCTAssertEqual(try refused(["static/info.xml": evil, "static/info.xht": evil, "static/form.pdf": "%PDF-1.4",
+                                    "static/form.docx": "PK", "static/_redirects": "/kk/ https://egov-kz.com/ 301",
+                                    "static/logo.svgz": "x", "static/feed.rss": evil]),
+                       ["content.static-page.type static/_redirects:0:0", "content.static-page.type static/feed.rss:0:0",
+                        "content.static-page.type static/form.docx:0:0", "content.static-page.type static/form.pdf:0:0",
+                        "content.static-page.type static/info.xht:0:0", "content.static-page.type static/info.xml:0:0",
+                        "content.static-page.type static/logo.svgz:0:0"])
+        let f = try Fixture(files: Self.page.merging([
+            "static/img/logo.png": "png", "static/fonts/a.woff2": "w", "static/CNAME": "example.kz\n", "static/notes.txt": "https://egov.kz/",
+            "static/data.json": "{}", "static/img/Icon.JPG": "j", "static/media/clip.mp4": "m",
+        ]) { a, _ in a })
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        XCTAssertEqual(f.output("CNAME"), "example.kz\n")
+    }
+
+    func testAnSVGMayLeadNowhere() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
+        let leads = [
+            "  <a href=\"https://egov-kz.com/login\"><text>egov.kz</text></a>": "href",
+            "  <a xlink:href=\"//3627734385/\"><text>egov.kz</text></a>": "href",
+            "  <a HREF = 'https://egov-kz.com/'>x</a>": "href",
+            "  <set attributeName=\"href\" to=\"https://egov-kz.com/\"/>": "href",
+            "  <a x=\"1\"><set attributeName=\"&#104;ref\" to=\"//evil.com/\"/></a>": "&",
+            "  <a><set attributeName=\"&h;\" to=\"//evil.com/\"/></a>": "&",
+            "  <rect onload=\"location='//evil.com'\"/>": "onload=",
+            "  <rect\tONCLICK = \"x()\"/>": "onclick=",
+            "  <script>location='//evil.com'</script>": "<script",
+            "  <foreignObject><div>x</div></foreignObject>": "foreignobject",
+            "  <rect style=\"fill:url(https://evil.com/x#a)\"/>": "url(",
+            "  <style>rect{fill:u\\72l(//evil.com/x)}</style>": "\\",
+            "  <style>@import 'x.css';</style>": "@import",
+        ]
+        for (line, what) in leads {
+            let found = StaticFileCheck.firstLead(inSVG: Array((svg + line + "\n</svg>\n").utf8))
+            XCTAssertEqual(found?.1, what, line)
+        }
+        XCTAssertEqual(StaticFileCheck.firstLead(inSVG: Array("<!DOCTYPE svg [<!ENTITY h \"href\">]><svg/>".utf8))?.1, "<!doctype")
+        // Parts of the picture itself: gradients, sprites, and the five references of XML.
+        let inert = svg + """
+              <defs><linearGradient id="g"/><symbol id="icon"/></defs>
+              <rect fill="url(#g)" stroke="url( '#g' )"/><use href="#icon"/><use xlink:href = "#icon"/>
+              <text>Tom &amp; Jerry &lt;3 &quot;on&quot; &apos;x&apos; &gt;</text>
+            </svg>
+            """
+        XCTAssertNil(StaticFileCheck.firstLead(inSVG: Array(inert.utf8)))
+        // Through a build: the file, line and column of the link.
+        XCTAssertEqual(try refused(["static/img/scheme.svg": svg + "  <a href=\"https://egov-kz.com/login\"><text>egov.kz</text></a>\n</svg>\n",
+                                    "static/img/ok.svg": inert]),
+                       ["content.static-page.link static/img/scheme.svg:2:6"])
+    }
+
+    func testAStylesheetLoadsOnlyTheSitesOwnFiles() throws {
+        let leads = [
+            "footer{background:url(https://evil.example.net/t.png)}",
+            "a{background:URL( //evil.com/t.png )}",
+            "a{background:url(\"HTTPS://evil.com/t.png\")}",
+            "@import \"//evil.com/x.css\";",
+            "@import url('http://evil.com/x.css');",
+            "a{background-image:image-set(\"https://evil.com/x.png\" 1x)}",
+            "a{background:url(h\\74tps://evil.com/x)}",
+            "a{background:url(\"ht\\9tps://evil.com/x\")}",
+            "a{background:url(\"\\68ttps\\3a\\2f\\2f evil.com/x\")}",
+            "a::after{content:\"https://egov-kz.com/\"}",
+            "a{background:u\\72l(x.png)}",
+            "a{background:url(\\\\evil.com/x)}",
+            "a{background:url(/\\\\evil.com/x)}",
+            "a{background:url(/\\/evil.com/x)}",
+        ]
+        for css in leads {
+            XCTAssertNotNil(StaticFileCheck.firstLead(inCSS: Array(css.utf8)), css)
+        }
+        let fine = """
+            /* url(https://evil.com/) in a comment is no reference */
+            a{background:url(/img/a.png)} b{background:url(img/b.png)} c{background:url("data:image/png;base64,AAAA")}
+            d{fill:url(#g)} e::before{content:"☐\\00a0"} f{font-family:"Noto Sans"} g{content:"1:2"}
+            """
+        XCTAssertNil(StaticFileCheck.firstLead(inCSS: Array(fine.utf8)))
+        let repository = try XCTUnwrap(FileManager.default.contents(atPath: Fixture.repository + "/static/style.css"))
+        XCTAssertNil(StaticFileCheck.firstLead(inCSS: Array(repository)), "the site's own stylesheet")
+        let style = try String(contentsOfFile: Fixture.repository + "/static/style.css", encoding: .utf8)
+        XCTAssertEqual(try refused(["static/style.css": style + "\nfooter { background: url(https://evil.example.net/t.png) }\n"]),
+                       ["content.static-page.link static/style.css:\(style.split(separator: "\n", omittingEmptySubsequences: false).count + 1):22"])
+    }
+}
