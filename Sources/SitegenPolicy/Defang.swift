@@ -16,10 +16,40 @@ package enum Defang {
                 out.unicodeScalars.append(u)
             }
         }
-        for (scheme, safe) in [("https://", "hxxps://"), ("http://", "hxxp://")] where out.lowercased().hasPrefix(scheme) {
-            out = safe + out.dropFirst(scheme.count)
+        return defangingSchemes(out)
+    }
+
+    /// Every scheme in a name made harmless, not only the first (`https://egov-kz.com/?u=https://x.kz`
+    /// holds two, and Telegram links the second's `https://x` however its dots are bracketed):
+    /// `http(s)://` becomes `hxxp(s)://`, and any other `scheme://` has its colon bracketed (`ftp[:]//`).
+    static func defangingSchemes(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i] == ":", i + 2 < scalars.count, scalars[i + 1] == "/", scalars[i + 2] == "/" else {
+                out.append(scalars[i])
+                i += 1
+                continue
+            }
+            // The scheme: the ASCII letters, digits, `+`, `-` and `.` just before the colon.
+            var start = out.endIndex
+            while start > out.startIndex {
+                let c = out[out.index(before: start)]
+                guard c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || "+-.".unicodeScalars.contains(c) else { break }
+                start = out.index(before: start)
+            }
+            let scheme = String(String.UnicodeScalarView(out[start...])).lowercased()
+            if scheme.hasSuffix("https") || scheme.hasSuffix("http") {
+                let kept = scheme.hasSuffix("https") ? "https" : "http"
+                out.removeSubrange(out.index(out.endIndex, offsetBy: -kept.count)..<out.endIndex)
+                out.append(contentsOf: (kept == "https" ? "hxxps://" : "hxxp://").unicodeScalars)
+            } else {
+                out.append(contentsOf: "[:]//".unicodeScalars)
+            }
+            i += 3
         }
-        return out
+        return String(out)
     }
 
     /// Punctuation and symbols other than the ones names are written with (`-`, `_`, `@`, `:`, `/`).

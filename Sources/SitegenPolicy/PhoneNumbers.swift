@@ -10,10 +10,13 @@ import SitegenCore
 /// `+7.701.123.45.67`, `+7 701  123 45 67`, `8 - 701 - 123 45 67`, `8 (727) 123-45-67`, `701 123 45 67`.
 /// It is a phone number when
 /// - it starts with `+` and has 8–15 digits (any country: E.164);
-/// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms), or 10
-///   starting with 7 (a number without its prefix), and is not grouped in thousands (`87 011 234 567`
-///   is an amount) nor followed by a currency or percent sign;
-/// - it is a short service number (3–5 digits, `1414`) right after a phone sign (☎, 📞, 📱) or a
+/// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms) or 10
+///   starting with 7, or is dialled abroad from Kazakhstan (`8 10` or `00`, then 9–16 digits), and is
+///   not grouped in thousands (`87 011 234 567` is an amount) nor followed by a currency or percent sign;
+/// - it has 10 or 11 other digits written as a phone number is (in one piece, with its code in
+///   parentheses, ending in two pairs or as `123 456 7890`): a number of the +7 zone without its prefix, `(495) 123-45-67`,
+///   `3952 12 34 56`, as a phone in Kazakhstan dials it, or another country's, `1 (800) 123-45-67`;
+/// - it is a short service or city number (3–7 digits, `1414`, `258-12-34`) right after a phone sign (☎, 📞, 📱) or a
 ///   word about calling or numbers (`нөміріне`, `номеру`, `тел.`, `звоните`), or right before one.
 ///
 /// Dates have 8 digits (`14.04.2020`, `2020-04-14`) and are not phones; nor are amounts (`42 500 ₸`),
@@ -31,8 +34,10 @@ package enum PhoneNumbers {
     /// The one form numbers are compared in: the national `8` prefix of an 11-digit number becomes the
     /// country code 7, and a 10-digit number starting with 7 gets the country code.
     static func canonical(_ digits: String) -> String {
+        if digits.count > 11, digits.hasPrefix("810") { return String(digits.dropFirst(3)) }
+        if digits.count > 11, digits.hasPrefix("00") { return String(digits.dropFirst(2)) }
         if digits.count == 11, digits.hasPrefix("8") { return "7" + digits.dropFirst() }
-        if digits.count == 10, digits.hasPrefix("7") { return "7" + digits }
+        if digits.count == 10 { return "7" + digits }
         return digits
     }
 
@@ -187,14 +192,23 @@ package enum PhoneNumbers {
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (8...15).contains(digits.count) ? end : nil }
         if followedByUnit(s, end) { return nil }
-        let national = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7")))
-            || (digits.count == 10 && digits.hasPrefix("7"))
-        if national {
-            // `87 011 234 567` is grouped as an amount is, not as a phone number.
-            let thousands = groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
-            return thousands ? nil : end
+        // `87 011 234 567` is grouped as an amount is, not as a phone number.
+        let thousands = groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+        let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
+        let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
+        if kazakh || abroad { return thousands ? nil : end }
+        // Another number of 10 or 11 digits, written as phone numbers are: in one piece, with its code in
+        // parentheses, or ending in two pairs (`495 123 45 67`). Amounts and ranges end otherwise
+        // (`42 500 – 85 000`), and so does a date with a time (`14.04.2020 10`).
+        let ending = groups.suffix(2).map(\.count)
+        let phoneGrouped = groups.count == 1 || s[start] == "(" || (groups.count >= 3 && (ending == [2, 2] || ending == [3, 4]))
+        if (digits.count == 10 || digits.count == 11) && phoneGrouped && !thousands { return end }
+        // A city number without its code (`258-12-34`) next to a word about calling: Android's dialler
+        // links it. (Alone, seven digits so grouped may be the tail of a number a formatting mark split.)
+        if digits.count == 7, groups.map(\.count) == [3, 2, 2], nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
+            return end
         }
-        if groups.count == 1, (3...5).contains(digits.count), s[start] != "(",
+        if groups.count == 1, (3...7).contains(digits.count), s[start] != "(",
            nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
             return end
         }
@@ -211,6 +225,8 @@ package enum PhoneNumbers {
         if isSpace(u) { return true }
         switch u.value {
         case 0x2D, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D, 0x2E, 0xFF0E, 0x2F, 0xFF0F: return true
+        // Tildes, which libphonenumber (Android's dialler) also skips.
+        case 0x7E, 0x2053, 0x223C, 0xFF5E: return true
         default: return false
         }
     }
@@ -253,7 +269,8 @@ package enum PhoneNumbers {
     }
 
     /// Stems of the words that say a short number is one to call, in Kazakh, Russian and English.
-    private static let phoneWords = ["нөмір", "номер", "тел", "қоңырау", "звон", "позвон", "call", "phone", "байланыс"]
+    private static let phoneWords = ["нөмір", "номер", "тел", "қоңырау", "звон", "позвон", "call", "phone", "байланыс",
+                                     "анықтама", "справ", "горяч", "колл"]
     private static let phoneSigns: Set<UInt32> = [0x260E, 0x260F, 0x1F4DE, 0x1F4F1, 0x1F4F2]
 
     /// Whether the word (or sign) before `start` is about calling, with only spaces, `:` or `—` between.

@@ -237,7 +237,7 @@ final class DeployIntegrationTests: XCTestCase {
 
         // A slow upload (a big file at 512 KiB/s), cut while it runs.
         try source.change("Өзгеріс.")
-        try Data(repeating: 0x2A, count: 3 << 20).write(to: URL(fileURLWithPath: source.root + "/static/big.bin"))
+        try Data(repeating: 0x2A, count: 3 << 20).write(to: URL(fileURLWithPath: source.root + "/static/big.png"))
         try source.writeTargets(rsync: "\(DeployHost.account)@127.0.0.1:\(folder)", extra: "    bwlimit: 512", sshConfig: host.sshConfig)
         let (deploy, _, err) = try source.startDeploy()
         var rsync: [Int32] = []
@@ -261,7 +261,7 @@ final class DeployIntegrationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/releases/" + partial), "the partial release is left until the next deploy")
 
         // The next deploy removes it, then publishes.
-        try FileManager.default.removeItem(atPath: source.root + "/static/big.bin")
+        try FileManager.default.removeItem(atPath: source.root + "/static/big.png")
         try source.writeTargets(rsync: "\(DeployHost.account)@127.0.0.1:\(folder)", sshConfig: host.sshConfig)
         let r = try source.deploy()
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -274,7 +274,7 @@ final class DeployIntegrationTests: XCTestCase {
         let host = try DeployHost.shared()
         let folder = try host.makeFolder("www-" + UUID().uuidString)
         let source = try Source(host: host, folder: folder, extra: "    bwlimit: 1024")
-        try Data(repeating: 0x2A, count: 3 << 20).write(to: URL(fileURLWithPath: source.root + "/static/big.bin"))
+        try Data(repeating: 0x2A, count: 3 << 20).write(to: URL(fileURLWithPath: source.root + "/static/big.png"))
         let (first, firstOut, _) = try source.startDeploy()
         // Until the first one uploads (it holds the lock from before rsync starts to after the switch).
         let deadline = Date().addingTimeInterval(20)
@@ -353,12 +353,12 @@ final class DeployIntegrationTests: XCTestCase {
         XCTAssertEqual(try source.deploy(["--target", "production"]).status, 0, "the real site fits in 2 MB")
         let current = source.current
         try Data((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 7) })
-            .write(to: URL(fileURLWithPath: source.root + "/static/big.bin"))
+            .write(to: URL(fileURLWithPath: source.root + "/static/big.png"))
         let r = try source.deploy(["--target", "production"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("\nerror: the disk of \(DeployHost.account)@127.0.0.1:\(mount) is full"), r.stderr)
         XCTAssertEqual(source.current, current)
-        try FileManager.default.removeItem(atPath: source.root + "/static/big.bin")
+        try FileManager.default.removeItem(atPath: source.root + "/static/big.png")
         let again = try source.deploy(["--target", "production"])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.contains("removed the unfinished upload"), again.stdout)

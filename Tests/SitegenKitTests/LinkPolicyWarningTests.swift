@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// Known fakes may be named, never linked, inside `> [!WARNING]` and `> [!CAUTION]`.
 final class LinkPolicyWarningTests: XCTestCase {
@@ -104,6 +105,20 @@ final class LinkPolicyWarningTests: XCTestCase {
     func testEmailAtFakeDomainInWarningIsAccepted() throws {
         let d = try Fixture.check("> [!WARNING]\n> Жалған хаттар support@egov-kz.com мекенжайынан келеді.\n")
         LinkPolicyAssert.noErrors(d)
+    }
+
+    /// Every scheme in a fake's address is defanged, not only the first: Telegram links `https://x` of a
+    /// second one however its dots are bracketed, and the bulletin's last look refused what the page
+    /// check had passed (`check` said nothing, `build` failed).
+    func testEverySchemeInAFakesAddressIsDefanged() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"Ескерту\"\n---\n> [!WARNING]\n> Жалған: https://egov-kz.com/?u=https://x.egov-kz.com&v=ftp://egov-kz.com\n"])
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        let page = try XCTUnwrap(f.output("kk/a/index.html"))
+        XCTAssertTrue(page.contains("hxxps://egov-kz[.]com/?u=hxxps://x[.]egov-kz[.]com&amp;v=ftp[:]//egov-kz[.]com"), page)
+        let telegram = try XCTUnwrap(f.output("bulletins/kk/a/telegram.html"))
+        XCTAssertFalse(telegram.contains("https://x"), telegram)
+        XCTAssertEqual(Defang.text("HTTPS://egov-kz.com/"), "hxxps://egov-kz[.]com/")
     }
 
     func testWrittenOutURLOfFakeDomainInWarningIsDefangedAndNotLinked() throws {

@@ -15,7 +15,7 @@ final class LocalisedDiagnosticsTests: XCTestCase {
         }
     }
 
-    static let families = "link|text|telegram|markdown|guide|bulletin|policy|parity|translation|output|content|config|yaml|frontmatter|template|i18n"
+    static let families = "link|page|text|telegram|markdown|guide|bulletin|policy|parity|translation|output|content|config|yaml|frontmatter|template|i18n"
     /// Strings of a code's shape that are no codes: file and host names.
     static let notCodes: Set<String> = ["telegram.html", "text.txt", "telegram.me", "telegram.dog", "example.kz"]
 

@@ -14,7 +14,12 @@ final class PhoneTextTests: XCTestCase {
     func testUnlistedNumbersInEveryUsualFormAreRefused() throws {
         let forms = ["+7 701 123 45 67", "+77011234567", "8 701 123 45 67", "8 (727) 123-45-67", "+7-701-123-45-67",
                      "+7 (701) 123 45 67", "87011234567", "8-701-123-45-67", "701 123 45 67", "+7\u{00A0}701\u{00A0}123\u{00A0}45\u{00A0}67",
-                     "+44 20 7946 0958"]
+                     "+44 20 7946 0958",
+                     // What Android's dialler (libphonenumber, region KZ) links too: abroad through `8 10` or
+                     // `00`, the +7 zone without its prefix, another country's number, a city number.
+                     "8 10 44 20 7946 0958", "00 44 20 7946 0958", "(495) 123-45-67",
+                     "495 123 45 67", "3952 12 34 56", "1 (800) 123-45-67", "4951234567",
+                     "123 456 7890"]
         for form in forms {
             let d = try Fixture.check("Қоңырау шалыңыз: \(form), тегін.\n", config: Self.config)
             LinkPolicyAssert.onlyError(d, code: "text.phone", line: 4, column: 18, messageContains: form)
@@ -22,7 +27,7 @@ final class PhoneTextTests: XCTestCase {
     }
 
     func testUnlistedShortNumberNextToAPhoneWordIsRefused() throws {
-        for text in ["1415 нөміріне қоңырау шалыңыз.", "Звоните: 1415.", "☎️ 1415", "Тел.: 1415"] {
+        for text in ["1415 нөміріне қоңырау шалыңыз.", "Звоните: 1415.", "☎️ 1415", "Тел.: 1415", "Тел.: 2581234", "☎ 258123", "Анықтама: 258-12-34", "Справка: 258 12 34"] {
             let d = try Fixture.check(text + "\n", config: Self.config)
             let errors = LinkPolicyAssert.errors(d)
             XCTAssertEqual(errors.map(\.code), ["text.phone"], text + "\n" + LinkPolicyAssert.listing(d))
@@ -111,6 +116,7 @@ final class PhoneTextTests: XCTestCase {
             Мерзімі: 14.04.2020, 2020-04-14, 2020 жылғы 14 сәуір, 14 апреля 2020 г., 2020–2021 жж.
             ЖСН: 900101300123. Карта: 4400 4301 2345 6789. IBAN: KZ86125KZT5004100100. Шот № 12345.
             1-қадам, 2-қадам, 3. Өтінім 1414 сағатта емес, 2020 жылы. Нұсқа 1.2.3, 10:30-да.
+            Төлем 42 500 – 85 000 аралығында, 14.04.2020 10.00-де басталды, 1 234 567 890 адам.
 
             """, config: Self.config)
         LinkPolicyAssert.noErrors(d)
@@ -155,6 +161,10 @@ final class PhoneTextTests: XCTestCase {
         XCTAssertEqual(PhoneNumbers.find(in: "Тел: 8 (727) 123-45-67-ге").map(\.digits), ["77271234567"])
         XCTAssertEqual(PhoneNumbers.find(in: "+7 701 123 45 67, 87011234567").map(\.text), ["+7 701 123 45 67", "87011234567"])
         XCTAssertEqual(PhoneNumbers.canonical("87011234567"), PhoneNumbers.canonical("77011234567"))
+        XCTAssertEqual(PhoneNumbers.find(in: "8 10 44 20 7946 0958 және 00 44 20 7946 0958").map(\.digits), ["442079460958", "442079460958"])
+        XCTAssertEqual(PhoneNumbers.find(in: "(7172) 55-00-00").map(\.digits), ["77172550000"])
+        // Tildes are skipped as dashes are (WhatsApp's strikethrough markers are read apart, as other formatting).
+        XCTAssertEqual(PhoneNumbers.find(in: "8~10~44 20 7946 0958").map(\.digits), ["442079460958"])
         XCTAssertEqual(PhoneNumbers.find(in: "a87011234567 870112345678 +7 12"), [])
     }
 }

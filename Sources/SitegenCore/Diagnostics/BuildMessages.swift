@@ -221,6 +221,22 @@ enum BuildMessages {
         "bulletin.piece.quote": Entry(en: "a quote", kk: "дәйексөз", ru: "цитата"),
         "bulletin.piece.code": Entry(en: "a line of code", kk: "код жолы", ru: "строка кода"),
         "bulletin.piece.table-row": Entry(en: "a table row", kk: "кесте жолы", ru: "строка таблицы"),
+        "page.link": Entry(
+            en: "the finished page would lead to {what} ({attribute} of <{tag}>), which the link policy refuses ({code}: {detail}); it is put together by a template with what it shows (an interface string, the config, the front matter): write an official address there",
+            kk: "дайын бет {what} мекенжайына апарар еді (<{tag}> ішіндегі {attribute}), ал сілтеме саясаты оған рұқсат бермейді ({code}: {detail}); оны үлгі өзі көрсететін мәтінмен (интерфейс жолы, баптау, front matter) құрастырады: сол жерге ресми мекенжай жазыңыз",
+            ru: "готовая страница вела бы на {what} ({attribute} в <{tag}>), а политика ссылок это запрещает ({code}: {detail}); его собирает шаблон из того, что он показывает (строка интерфейса, настройки, front matter): напишите там официальный адрес"),
+        "page.link.reference": Entry(
+            en: "the finished page has a character reference in an address ({attribute} of <{tag}>: {what}), which could spell any address; write the characters themselves (only &amp;, &lt;, &gt;, &quot;, &apos; and numeric references are read)",
+            kk: "дайын беттегі мекенжайда таңба сілтемесі бар (<{tag}> ішіндегі {attribute}: {what}), ол кез келген мекенжайды құрай алады; таңбалардың өзін жазыңыз (тек &amp;, &lt;, &gt;, &quot;, &apos; және сандық сілтемелер оқылады)",
+            ru: "в адресе на готовой странице есть ссылка на символ ({attribute} в <{tag}>: {what}), которой можно записать любой адрес; пишите сами символы (читаются только &amp;, &lt;, &gt;, &quot;, &apos; и числовые ссылки)"),
+        "page.link.handler": Entry(
+            en: "the finished page has an event handler ({attribute} of <{tag}>), a script no check reads; put scripts in static/",
+            kk: "дайын бетте оқиға өңдегіші бар (<{tag}> ішіндегі {attribute}), оны ешбір тексеру оқымайды; скрипттерді static/ ішіне қойыңыз",
+            ru: "на готовой странице есть обработчик события ({attribute} в <{tag}>) — скрипт, который никакая проверка не читает; храните скрипты в static/"),
+        "page.link.style": Entry(
+            en: "the finished page has a style that names another site ({attribute} of <{tag}>: {what}); load only the site's own files",
+            kk: "дайын бетте басқа сайтты атайтын стиль бар (<{tag}> ішіндегі {attribute}: {what}); тек сайттың өз файлдарын жүктеңіз",
+            ru: "на готовой странице есть стиль, называющий другой сайт ({attribute} в <{tag}>: {what}); загружайте только файлы самого сайта"),
         "bulletin.link": Entry(
             en: "a bulletin of this page would carry {what}, which the link policy refuses ({code}: {detail})",
             kk: "бұл беттің бюллетенінде {what} болар еді, ал сілтеме саясаты оған рұқсат бермейді ({code}: {detail})",

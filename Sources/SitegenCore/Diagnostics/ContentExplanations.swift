@@ -112,6 +112,14 @@ enum ContentExplanations {
     ]
 
     static let bulletins: [Explanation] = [
+        explain("page.link", .text,
+                en: "A finished page would lead a browser to an address the policy refuses, or holds what could hide one (a character reference in an address, an event handler, a style naming another site). The page check judges what editors write and the templates' own markup; this last look reads what they make together: a template's href with the interface string or config value it shows, an address a custom template assembles, a title put in unescaped.",
+                kk: "Дайын бет браузерді саясат қабылдамайтын мекенжайға апарар еді немесе ондай мекенжайды жасыра алатын нәрсе бар (мекенжайдағы таңба сілтемесі, оқиға өңдегіші, басқа сайтты атайтын стиль). Бетті тексеру редакторлар жазғанын және үлгілердің өз белгілеуін бағалайды; бұл соңғы қарау олардың бірге құрастырғанын оқиды: үлгідегі href пен ол көрсететін интерфейс жолы не баптау мәні, өзгертілген үлгі құрастырған мекенжай, экрандалмай қойылған тақырып.",
+                ru: "Готовая страница вела бы браузер на адрес, который политика не пропускает, или содержит то, что может его спрятать (ссылку на символ в адресе, обработчик события, стиль с другим сайтом). Проверка страницы судит то, что пишут редакторы, и разметку самих шаблонов; этот последний взгляд читает то, что они собирают вместе: href шаблона со строкой интерфейса или значением настроек, адрес, собранный своим шаблоном, заголовок, вставленный без экранирования.",
+                fixEn: "Write an official address in the template, interface string or config value the message names, and use {{…}} (escaped), not {{{…}}}, for text.",
+                fixKk: "Хабарламада аталған үлгіге, интерфейс жолына не баптау мәніне ресми мекенжай жазыңыз, ал мәтін үшін {{{…}}} емес, {{…}} (экрандалған) пайдаланыңыз.",
+                fixRu: "Напишите официальный адрес в шаблоне, строке интерфейса или значении настроек, которые названы в сообщении, и для текста используйте {{…}} (с экранированием), а не {{{…}}}.",
+                wrong: "<a href=\"{{t.helpURL}}\">   # i18n/kk.yml: helpURL: \"/\\\\3627734385/\"", right: "<a href=\"{{t.helpURL}}\">   # i18n/kk.yml: helpURL: \"/kk/help/\""),
         explain("bulletin.link", .text,
                 en: "A finished bulletin would carry an address the policy refuses. The page check finds such addresses first (a name split by formatting, egov-kz.c**om**, or by the *, _, ~ and ` WhatsApp hides, \\*evil\\*.com); this is the last look at the finished texts, and it names the address it saw.",
                 kk: "Дайын бюллетеньде саясат қабылдамайтын мекенжай болар еді. Мұндай мекенжайларды алдымен бетті тексеру табады (пішімдеумен бөлінген атау, egov-kz.c**om**, немесе WhatsApp жасыратын *, _, ~ және ` таңбаларымен бөлінген атау, \\*evil\\*.com); бұл дайын мәтіндерге соңғы қарау, ол көрген мекенжайын атайды.",

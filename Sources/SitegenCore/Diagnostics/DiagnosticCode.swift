@@ -69,6 +69,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case markdownRawHtml = "markdown.raw-html"
     case outputFolder = "output.folder"
     case outputIO = "output.io"
+    case pageLink = "page.link"
     case parityAmount = "parity.amount"
     case parityChecklist = "parity.checklist"
     case parityDate = "parity.date"

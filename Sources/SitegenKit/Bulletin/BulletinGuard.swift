@@ -122,11 +122,7 @@ struct BulletinGuard {
     }
 
 
-    private func judge(_ url: String) -> [Finding] {
-        // A page of the site is judged as the relative link it is written as.
-        if url.hasPrefix(baseURL) { return inspector.judge.judge("/" + url.dropFirst(baseURL.count)) }
-        return inspector.judge.judge(url)
-    }
+    private func judge(_ url: String) -> [Finding] { SiteAddressJudge(inspector: inspector, baseURL: baseURL).judge(url) }
 
     /// The `href` values and the visible text of Telegram HTML that sitegen wrote.
     static func telegramParts(_ html: String) -> (text: String, hrefs: [String]) {

@@ -14,6 +14,8 @@ struct PageBuilder: Sendable {
     /// Each language's search analysis: a page's words are read for the index as the page is built, so
     /// that its text is not kept until the index is made.
     let searchAnalyzers: [String: SearchAnalyzer]
+    /// The last look at each finished page.
+    let linkGuard: PageLinkGuard
 
     /// `checker` knows the templates' ids (``PageChecker/reserving(_:)``): the page check and the
     /// renderer keep the same ids from headings.
@@ -23,6 +25,7 @@ struct PageBuilder: Sendable {
         self.templates = templates
         self.output = output
         self.bulletins = bulletins
+        linkGuard = PageLinkGuard(judge: SiteAddressJudge(inspector: checker.inspector, baseURL: context.config.baseURL))
         searchAnalyzers = Dictionary(uniqueKeysWithValues: context.config.languages.map { lang in
             (lang, SearchAnalyzer(language: lang, aliasTable: context.strings.text("searchAliases", lang)))
         })
@@ -99,6 +102,9 @@ struct PageBuilder: Sendable {
                                 fakeMark: context.strings.text("fakeMark", page.language))
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)
         let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body, typeset: typeset))
+        // The last look at what the template made of the page, as at each bulletin: nothing is written past it.
+        diagnostics += linkGuard.diagnostics(html, file: page.sourcePath)
+        if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         do {
             try output.write(page.outputPath, html)
         } catch {

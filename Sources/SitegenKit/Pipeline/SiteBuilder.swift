@@ -230,12 +230,19 @@ package struct SiteBuilder: Sendable {
             do {
                 // A part made of what has not changed since the published build is linked from there.
                 let parts = SiteParts(output: output, cached: cache?.parts ?? [], languages: config.languages)
+                // The pages the build makes itself get the last look each page gets.
+                func render(_ template: String, _ object: TemplateObject) throws -> String {
+                    let html = templates.render(template, object)
+                    let refused = builder.linkGuard.diagnostics(html, file: "templates/\(template).mustache")
+                    if !refused.isEmpty { throw PageLinkRefusal(diagnostics: refused) }
+                    return html
+                }
                 try parts.make(.index, key: indexDigest) { out in
-                    try out.write(SitePart.chooser, templates.render("chooser", context.chooser()))
-                    try out.write(SitePart.notFound, templates.render("404", context.notFound(language: config.defaultLanguage)))
+                    try out.write(SitePart.chooser, render("chooser", context.chooser()))
+                    try out.write(SitePart.notFound, render("404", context.notFound(language: config.defaultLanguage)))
                     for lang in config.languages {
-                        try out.write(SitePart.notFound(lang), templates.render("404", context.notFound(language: lang)))
-                        try out.write(SitePart.searchPage(lang), templates.render("search", context.searchPage(language: lang)))
+                        try out.write(SitePart.notFound(lang), render("404", context.notFound(language: lang)))
+                        try out.write(SitePart.searchPage(lang), render("search", context.searchPage(language: lang)))
                     }
                     let discovery = DiscoveryFiles(config: config, index: index)
                     _ = try Sitemaps(discovery: discovery).write(out.write(_:streaming:))
@@ -271,6 +278,10 @@ package struct SiteBuilder: Sendable {
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
                 try output.commit()
+            } catch let refusal as PageLinkRefusal {
+                diagnostics += refusal.diagnostics
+                output.discard()
+                return report(diagnostics, setup: false)
             } catch {
                 diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
                 output.discard()

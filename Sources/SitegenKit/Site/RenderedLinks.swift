@@ -1,0 +1,258 @@
+import SitegenCore
+import SitegenPolicy
+
+/// The addresses a finished page leads a browser to, read from its bytes: the last look at a page,
+/// as ``BulletinGuard`` is at a bulletin. The page check judges what an editor writes and
+/// ``TemplateLinks`` the templates' literal markup; this reads what they make together (a template's
+/// `href="{{t.help}}"` with the string it shows, an address a section or comment put together, a
+/// character reference, a custom template's `{{{title}}}`), so nothing reaches a reader that the
+/// policy did not judge in the form a browser follows.
+///
+/// Every `<` followed by a letter is read as a start tag, as a browser's tokenizer reads one, wherever
+/// it stands (in a comment, a script, an attribute value): a browser's tags are among them, read the same,
+/// and the others are judged too. In each tag, every attribute a browser follows or loads is an address
+/// (`href`, `src`, `srcset`, `action`, `xlink:href`, `ping` …, and the `content` of a refresh, and of
+/// `og:url`-like properties); `style` is read as a stylesheet (``StaticFileCheck/firstLead(inCSS:)``);
+/// an event handler (`onclick`) is refused, since script belongs in `static/`; and a character
+/// reference in an address other than `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and numeric ones, decoded
+/// here, is refused (`&colon;` spells a scheme).
+enum RenderedLinks {
+    /// What a page leads to: an address with the tag and attribute it is in, or what stops it being read.
+    enum Lead: Equatable {
+        case address(String, tag: String, attribute: String)
+        case reference(String, tag: String, attribute: String)
+        case handler(tag: String, attribute: String)
+        case style(String, tag: String, attribute: String)
+    }
+
+    /// Attributes whose value is one address.
+    static let addressAttributes: Set<String> = [
+        "href", "xlink:href", "src", "action", "formaction", "poster", "data", "cite", "background", "manifest",
+        "icon", "lowsrc", "longdesc", "dynsrc", "usemap", "codebase", "profile", "classid", "itemid",
+    ]
+    /// Attributes whose value holds several, parted by white space and commas.
+    static let listAttributes: Set<String> = ["srcset", "imagesrcset", "ping", "archive"]
+
+    static func leads(in html: String) -> [Lead] {
+        var copy = html
+        return copy.withUTF8 { leads(in: $0) }
+    }
+
+    static func leads(in b: UnsafeBufferPointer<UInt8>) -> [Lead] {
+        var out: [Lead] = []
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] == 0x3C, isLetter(b[i + 1]) { readTag(b, from: i + 1, into: &out) }
+            i += 1
+        }
+        return out
+    }
+
+    /// Reads the start tag whose name begins at `start`, as a browser's tokenizer does from there.
+    private static func readTag(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [Lead]) {
+        var i = start
+        while i < b.count, !isSpace(b[i]), b[i] != 0x2F, b[i] != 0x3E { i += 1 }
+        let tag = lowercased(b, start..<i)
+        var attributes: [(name: String, value: [UInt8])] = []
+        while i < b.count {
+            while i < b.count, isSpace(b[i]) || b[i] == 0x2F { i += 1 }
+            guard i < b.count, b[i] != 0x3E else { break }
+            let nameStart = i
+            i += 1  // a name may begin with `=`
+            while i < b.count, !isSpace(b[i]), b[i] != 0x2F, b[i] != 0x3E, b[i] != 0x3D { i += 1 }
+            let name = lowercased(b, nameStart..<i)
+            while i < b.count, isSpace(b[i]) { i += 1 }
+            guard i < b.count, b[i] == 0x3D else {
+                attributes.append((name, []))
+                continue
+            }
+            i += 1
+            while i < b.count, isSpace(b[i]) { i += 1 }
+            var value: Range<Int>
+            if i < b.count, b[i] == 0x22 || b[i] == 0x27 {
+                let quote = b[i]
+                var end = i + 1
+                while end < b.count, b[end] != quote { end += 1 }
+                value = (i + 1)..<end
+                i = min(end + 1, b.count)
+            } else {
+                var end = i
+                while end < b.count, !isSpace(b[end]), b[end] != 0x3E { end += 1 }
+                value = i..<end
+                i = end
+            }
+            attributes.append((name, Array(b[value])))
+        }
+        for (name, raw) in attributes {
+            if name.hasPrefix("on") && name.count > 2 {
+                out.append(.handler(tag: tag, attribute: name))
+                continue
+            }
+            let judged = addressAttributes.contains(name) || listAttributes.contains(name) || name == "style"
+                || (name == "content" && tag == "meta" && isAddressMeta(attributes))
+            guard judged else { continue }
+            guard let value = decoded(raw) else {
+                out.append(.reference(String(decoding: raw, as: UTF8.self), tag: tag, attribute: name))
+                continue
+            }
+            if name == "style" {
+                if let (_, what) = StaticFileCheck.firstLead(inCSS: value) { out.append(.style(what, tag: tag, attribute: name)) }
+            } else if name == "content" {
+                if let address = refreshAddress(value, refresh: isRefresh(attributes)) { out.append(.address(address, tag: tag, attribute: name)) }
+            } else if listAttributes.contains(name) {
+                for piece in value.split(whereSeparator: { isSpace($0) || $0 == 0x2C }) where !piece.isEmpty {
+                    out.append(.address(String(decoding: piece, as: UTF8.self), tag: tag, attribute: name))
+                }
+            } else {
+                out.append(.address(String(decoding: trimmed(value), as: UTF8.self), tag: tag, attribute: name))
+            }
+        }
+    }
+
+    /// A `<meta>` whose `content` is an address a browser or a preview follows: a refresh, or a
+    /// property naming one (`og:url`, `og:image`, `twitter:image`).
+    private static func isAddressMeta(_ attributes: [(name: String, value: [UInt8])]) -> Bool {
+        if isRefresh(attributes) { return true }
+        return attributes.contains { a in
+            (a.name == "property" || a.name == "name" || a.name == "itemprop")
+                && ["url", "image", "video", "audio"].contains { String(decoding: a.value, as: UTF8.self).lowercased().hasSuffix($0) }
+        }
+    }
+
+    private static func isRefresh(_ attributes: [(name: String, value: [UInt8])]) -> Bool {
+        attributes.contains { $0.name == "http-equiv" && String(decoding: trimmed($0.value), as: UTF8.self).lowercased() == "refresh" }
+    }
+
+    /// The address of a refresh's `content` (`5; url='/kk/'`), read as a browser reads it: after the
+    /// seconds and a `;` or `,`, with or without `url=` and quotes; nil when it names none. Any other
+    /// `content` named as an address is that address.
+    private static func refreshAddress(_ v: [UInt8], refresh: Bool) -> String? {
+        guard refresh else { return String(decoding: trimmed(v), as: UTF8.self) }
+        var i = 0
+        while i < v.count, isSpace(v[i]) { i += 1 }
+        while i < v.count, (0x30...0x39).contains(v[i]) || v[i] == 0x2E { i += 1 }
+        while i < v.count, isSpace(v[i]) { i += 1 }
+        guard i < v.count else { return nil }
+        if v[i] == 0x3B || v[i] == 0x2C { i += 1 }
+        while i < v.count, isSpace(v[i]) { i += 1 }
+        var rest = Array(v[i...])
+        let lower = rest.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        if lower.starts(with: Array("url".utf8)) {
+            var j = 3
+            while j < rest.count, isSpace(rest[j]) { j += 1 }
+            if j < rest.count, rest[j] == 0x3D {
+                j += 1
+                while j < rest.count, isSpace(rest[j]) { j += 1 }
+                rest = Array(rest[j...])
+            }
+        }
+        if let q = rest.first, q == 0x22 || q == 0x27 {
+            rest = Array(rest.dropFirst().prefix { $0 != q })
+        }
+        return String(decoding: trimmed(rest), as: UTF8.self)
+    }
+
+    /// An attribute's value with its character references decoded; nil when it holds one that is not
+    /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` or numeric (a named one may spell `:` or `/`).
+    static func decoded(_ v: [UInt8]) -> [UInt8]? {
+        guard v.contains(0x26) else { return v }
+        var out: [UInt8] = []
+        var i = 0
+        let named: [(String, UInt8)] = [("amp;", 0x26), ("lt;", 0x3C), ("gt;", 0x3E), ("quot;", 0x22), ("apos;", 0x27)]
+        while i < v.count {
+            guard v[i] == 0x26 else {
+                out.append(v[i])
+                i += 1
+                continue
+            }
+            let rest = v[(i + 1)...]
+            if rest.first == 0x23 {
+                var j = i + 2
+                let hex = j < v.count && (v[j] | 0x20) == 0x78
+                if hex { j += 1 }
+                let digitsStart = j
+                var value: UInt32 = 0
+                while j < v.count, let d = digit(v[j], hex: hex) {
+                    value = value > 0x10FFFF ? value : value &* (hex ? 16 : 10) &+ d
+                    j += 1
+                }
+                guard j > digitsStart else { return nil }
+                let scalar = value == 0 || value > 0x10FFFF ? nil : Unicode.Scalar(value)
+                out += Array(String(Character(scalar ?? "\u{FFFD}")).utf8)
+                i = j < v.count && v[j] == 0x3B ? j + 1 : j
+                continue
+            }
+            if let (name, byte) = named.first(where: { rest.starts(with: Array($0.0.utf8)) }) {
+                out.append(byte)
+                i += 1 + name.utf8.count
+                continue
+            }
+            // `&` before a letter or digit may begin a named reference a browser decodes; otherwise it is `&`.
+            if let next = rest.first, isLetter(next) || (0x30...0x39).contains(next) { return nil }
+            out.append(0x26)
+            i += 1
+        }
+        return out
+    }
+
+    private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
+        switch c {
+        case 0x30...0x39: return UInt32(c - 0x30)
+        case 0x61...0x66 where hex: return UInt32(c - 0x61 + 10)
+        case 0x41...0x46 where hex: return UInt32(c - 0x41 + 10)
+        default: return nil
+        }
+    }
+
+    private static func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
+
+    /// ASCII white space and controls taken off both ends, as a browser does before it parses an address.
+    private static func trimmed(_ v: [UInt8]) -> ArraySlice<UInt8> {
+        var s = v[...]
+        while let c = s.first, c <= 0x20 { s = s.dropFirst() }
+        while let c = s.last, c <= 0x20 { s = s.dropLast() }
+        return s
+    }
+
+    private static func lowercased(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: b[r].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+/// The last look at a finished page (``RenderedLinks``): each address judged by the link policy, each
+/// refusal a `page.link` error of the page's file (or of the template of a page the build makes).
+struct PageLinkGuard {
+    let judge: SiteAddressJudge
+
+    func diagnostics(_ html: String, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var said = Set<String>()
+        func error(_ id: String, _ arguments: [String: String]) {
+            let d = Diagnostic.error("page.link", id: id, arguments, file: file, line: 1, column: 1)
+            if said.insert(d.message).inserted { out.append(d) }
+        }
+        for lead in RenderedLinks.leads(in: html) {
+            switch lead {
+            case .address(let address, let tag, let attribute):
+                for f in judge.judge(address) {
+                    error("page.link", ["what": address, "tag": tag, "attribute": attribute, "code": f.code]
+                        .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a })
+                }
+            case .reference(let value, let tag, let attribute):
+                error("page.link.reference", ["what": value, "tag": tag, "attribute": attribute])
+            case .handler(let tag, let attribute):
+                error("page.link.handler", ["tag": tag, "attribute": attribute])
+            case .style(let what, let tag, let attribute):
+                error("page.link.style", ["what": what, "tag": tag, "attribute": attribute])
+            }
+        }
+        return out
+    }
+}
+
+/// A page the build makes itself (the language chooser, a 404 or search page) that would lead to what
+/// the link policy refuses: the build publishes nothing.
+struct PageLinkRefusal: Error {
+    var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+
+@testable import SitegenKit
+
+/// The last look at a finished page: every address a browser would follow or load, read from the page's
+/// bytes as a browser's tokenizer reads tags, judged by the link policy. It finds what templates,
+/// interface strings and the config make together, which no check of one of them alone sees.
+final class RenderedLinksTests: XCTestCase {
+    private func addresses(_ html: String) -> [String] {
+        RenderedLinks.leads(in: html).compactMap { if case .address(let a, _, _) = $0 { return a } else { return nil } }
+    }
+
+    func testAddressesAreReadAsABrowserReadsTags() {
+        XCTAssertEqual(addresses("<a id=\"v\" href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>"), ["//evil.com/"])
+        XCTAssertEqual(addresses("<svg width=\"1\"><a xlink:href=\"//3627734385/\"><text>egov.kz</text></a></svg>"), ["//3627734385/"])
+        XCTAssertEqual(addresses("<meta http-equiv=\"refresh\" content=\"3;url=/\\2130706434:8732/kk/\">"), ["/\\2130706434:8732/kk/"])
+        XCTAssertEqual(addresses("<meta http-equiv=Refresh content=\"0; URL = 'https://evil.com/'\">"), ["https://evil.com/"])
+        XCTAssertEqual(addresses("<meta http-equiv=\"refresh\" content=\"30\">"), [])
+        XCTAssertEqual(addresses("<h1>Ресми <a href=/\\3627734385/>сайт</a></h1>"), ["/\\3627734385/"])
+        XCTAssertEqual(addresses("<A HREF = ' https://egov.kz/ '>"), ["https://egov.kz/"])
+        XCTAssertEqual(addresses("<img srcset=\"a.png 1x, https://evil.com/b.png 2x\" src=x.png>"),
+                       ["a.png", "1x", "https://evil.com/b.png", "2x", "x.png"])
+        XCTAssertEqual(addresses("<a/href=\"//evil.com/\"x=1 href='/kk/'>"), ["//evil.com/", "/kk/"])
+        XCTAssertEqual(addresses("<meta property=\"og:url\" content=\"https://evil.com/\"><meta name=\"description\" content=\"evil.com\">"),
+                       ["https://evil.com/"])
+        // Tags a browser would not see are read too: in a comment, a script, an attribute's value.
+        XCTAssertEqual(addresses("<!-- <a href=\"https://evil.com/\"> --><script>var a = '<a href=//evil.com>'</script>"),
+                       ["https://evil.com/", "//evil.com"])
+        XCTAssertEqual(addresses("<p title=\"<a href=//evil.com>\">"), ["//evil.com"])
+        // `&amp;` in a query is `&`.
+        XCTAssertEqual(addresses("<a href=\"/kk/search/?q=a&amp;b=c\">"), ["/kk/search/?q=a&b=c"])
+    }
+
+    func testWhatCouldHideAnAddressIsRefused() {
+        XCTAssertEqual(RenderedLinks.leads(in: "<a href=\"javascript&colon;alert(1)\">"),
+                       [.reference("javascript&colon;alert(1)", tag: "a", attribute: "href")])
+        XCTAssertEqual(RenderedLinks.leads(in: "<a href=\"/x?a=1&b=2\">"), [.reference("/x?a=1&b=2", tag: "a", attribute: "href")])
+        XCTAssertEqual(RenderedLinks.leads(in: "<rect onclick=\"location='//evil.com'\">"), [.handler(tag: "rect", attribute: "onclick")])
+        XCTAssertEqual(RenderedLinks.leads(in: "<p style=\"background:url(https://evil.com/t.png)\">"),
+                       [.style("url(https://evil.com/t.png)", tag: "p", attribute: "style")])
+        XCTAssertEqual(RenderedLinks.leads(in: "<p style=\"color:red\" class=x title=\"a &foo; b\">"), [])
+    }
+
+    /// Custom templates and interface strings put together what the checks of each pass.
+    func testAPageLeadingWhereThePolicyRefusesIsNotPublished() throws {
+        let page = ["content/kk/a.md": "---\ntitle: \"Төлем\"\n---\nМәтін.\n"]
+        func refused(_ edit: (Fixture) throws -> Void) throws -> [String] {
+            let f = try Fixture(files: page)
+            try edit(f)
+            let report = f.build()
+            XCTAssertFalse(report.published)
+            XCTAssertNil(f.output("kk/a/index.html"))
+            return report.diagnostics.filter { $0.code == "page.link" }.map { "\($0.file) \($0.messageID ?? "")" }
+        }
+        func footer(_ f: Fixture, _ markup: String) throws {
+            let text = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
+            try f.write("templates/footer.mustache", text.replacingOccurrences(of: "</footer>", with: markup + "\n</footer>"))
+        }
+        // A value a tag assembles (each piece passes alone) and an interface string in an href.
+        XCTAssertTrue(try refused { try footer($0, "<a href=\"{{noSuchKey}}//ev{{noSuchKey}}il.c{{!x}}om/\">egov.kz</a>") }
+            .contains("content/kk/a.md page.link"))
+        // A page the build makes itself: its template is named.
+        XCTAssertEqual(try refused { f in
+            let text = try String(contentsOfFile: f.root + "/templates/404.mustache", encoding: .utf8)
+            try f.write("templates/404.mustache", text + "<a href=\"{{noSuchKey}}//ev{{noSuchKey}}il.c{{!x}}om/\">egov.kz</a>\n")
+        }, ["templates/404.mustache page.link"])
+        XCTAssertTrue(try refused { f in
+            try footer(f, "<a href=\"{{t.helpURL}}\">{{t.search}}</a>")
+            for lang in ["kk", "ru"] {
+                let strings = try String(contentsOfFile: f.root + "/i18n/\(lang).yml", encoding: .utf8)
+                try f.write("i18n/\(lang).yml", strings + "helpURL: \"//evil.com/\"\n")
+            }
+        }.contains("content/kk/a.md page.link"))
+        XCTAssertTrue(try refused { try footer($0, "<a href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>") }.contains("content/kk/a.md page.link"))
+        XCTAssertTrue(try refused { try footer($0, "<a href=\"javascript&colon;alert(1)\">x</a>") }.contains("content/kk/a.md page.link.reference"))
+        // A title published unescaped by a custom template.
+        XCTAssertEqual(try refused { f in
+            let text = try String(contentsOfFile: f.root + "/templates/page.mustache", encoding: .utf8)
+            try f.write("templates/page.mustache", text.replacingOccurrences(of: "{{title}}", with: "{{{title}}}"))
+            try f.write("content/kk/a.md", "---\ntitle: 'Ресми <a href=/\\0xd83ad571/>сайт</a>'\n---\nМәтін.\n")
+        }, ["content/kk/a.md page.link"])
+    }
+}
