@@ -112,6 +112,13 @@ final class BulletinManifestTests: XCTestCase {
         }
     }
 
+    func testTheCharactersTelegramDeletesAreFoundInTheBytes() {
+        for deleted in ["\r", "\u{2028}", "\u{2029}", "\u{030A}", "\u{0333}", "\u{033F}"] {
+            XCTAssertEqual(BulletinGuard.firstDeletedBeforeSending("Ресми ⚠️ egov.kz" + deleted + ".ru").map(String.init), deleted)
+        }
+        XCTAssertNil(BulletinGuard.firstDeletedBeforeSending("Ресми ⚠️ egov.kz — 42 500 ₸, «Ә» \u{0301}\u{2027}\u{202F}"))
+    }
+
     func testGuardJudgesAddressesInFinishedText() throws {
         let f = try Fixture()
         let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
@@ -120,7 +127,7 @@ final class BulletinManifestTests: XCTestCase {
         for refused in ["Кіріңіз: https://egov-kz.com/", "egov-kz.com", "@Kenes1414_Bot", "t.me/Kenes1414_Bot",
                         "https://evil.kz/", "info@egov-kz.com", "Қоңырау: +7 777 123 45 67 бүгін", "☎ 1415",
                         // Deleted by Telegram before it reads the text: this is `@Kenes1414Bot_support`.
-                        "@Kenes1414Bot\r_support"] {
+                        "@Kenes1414Bot\r_support", "egov.kz\u{2028}.ru", "@Kenes1414Bot\u{030A}_x"] {
             XCTAssertFalse(guardian.findings(text: refused).isEmpty, refused)
             XCTAssertTrue(guardian.findings(text: refused).allSatisfy { refused.contains($0.what) }, refused)
         }
