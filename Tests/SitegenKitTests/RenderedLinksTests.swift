@@ -51,7 +51,7 @@ final class RenderedLinksTests: XCTestCase {
             let report = f.build()
             XCTAssertFalse(report.published)
             XCTAssertNil(f.output("kk/a/index.html"))
-            return report.diagnostics.filter { $0.code == "page.link" }.map { "\($0.file) \($0.messageID ?? "")" }
+            return report.diagnostics.filter { $0.code == "page.link" }.map { "\($0.file) \($0.messageID ?? "")" + ($0.line > 1 ? ":\($0.line):\($0.column)" : "") }
         }
         func footer(_ f: Fixture, _ markup: String) throws {
             let text = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
@@ -71,9 +71,11 @@ final class RenderedLinksTests: XCTestCase {
                 let strings = try String(contentsOfFile: f.root + "/i18n/\(lang).yml", encoding: .utf8)
                 try f.write("i18n/\(lang).yml", strings + "helpURL: \"//evil.com/\"\n")
             }
-        }.contains("content/kk/a.md page.link"))
+        }.contains { $0.hasPrefix("i18n/kk.yml page.link:") }, "an interface string is named where it is written")
         XCTAssertTrue(try refused { try footer($0, "<a href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>") }.contains("content/kk/a.md page.link"))
-        XCTAssertTrue(try refused { try footer($0, "<a href=\"javascript&colon;alert(1)\">x</a>") }.contains("content/kk/a.md page.link.reference"))
+        // What a template writes whole is named at its line and column.
+        XCTAssertTrue(try refused { try footer($0, "<a href=\"javascript&colon;alert(1)\">x</a>") }
+            .contains("templates/footer.mustache page.link.reference:4:10"))
         // A title published unescaped by a custom template.
         XCTAssertEqual(try refused { f in
             let text = try String(contentsOfFile: f.root + "/templates/page.mustache", encoding: .utf8)

@@ -25,7 +25,8 @@ struct PageBuilder: Sendable {
         self.templates = templates
         self.output = output
         self.bulletins = bulletins
-        linkGuard = PageLinkGuard(judge: SiteAddressJudge(inspector: checker.inspector, baseURL: context.config.baseURL))
+        linkGuard = PageLinkGuard(judge: SiteAddressJudge(inspector: checker.inspector, baseURL: context.config.baseURL),
+                                  templates: templates.sources, strings: context.strings)
         searchAnalyzers = Dictionary(uniqueKeysWithValues: context.config.languages.map { lang in
             (lang, SearchAnalyzer(language: lang, aliasTable: context.strings.text("searchAliases", lang)))
         })

@@ -1,3 +1,4 @@
+import SitegenContent
 import SitegenCore
 import SitegenPolicy
 
@@ -221,15 +222,31 @@ enum RenderedLinks {
 }
 
 /// The last look at a finished page (``RenderedLinks``): each address judged by the link policy, each
-/// refusal a `page.link` error of the page's file (or of the template of a page the build makes).
+/// refusal a `page.link` error where what it names is written (a template's line, an interface
+/// string), else of the page's file (or of the template of a page the build makes).
 struct PageLinkGuard {
     let judge: SiteAddressJudge
+    /// The templates' text, searched for what a refusal names.
+    var templates: [(file: String, bytes: [UInt8])] = []
+    /// The interface strings, searched too.
+    var strings: [(file: String, value: Located<String>)] = []
+
+    init(judge: SiteAddressJudge, templates: [(file: String, bytes: [UInt8])] = [], strings: Strings? = nil) {
+        self.judge = judge
+        self.templates = templates
+        var located: [(file: String, value: Located<String>)] = []
+        for (lang, values) in (strings?.located ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (_, value) in values.sorted(by: { $0.key < $1.key }) { located.append(("i18n/\(lang).yml", value)) }
+        }
+        self.strings = located
+    }
 
     func diagnostics(_ html: String, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var said = Set<String>()
-        func error(_ id: String, _ arguments: [String: String]) {
-            let d = Diagnostic.error("page.link", id: id, arguments, file: file, line: 1, column: 1)
+        func error(_ id: String, _ arguments: [String: String], written: String) {
+            let (at, line, column) = place(of: written) ?? (file, 1, 1)
+            let d = Diagnostic.error("page.link", id: id, arguments, file: at, line: line, column: column)
             if said.insert(d.message).inserted { out.append(d) }
         }
         for lead in RenderedLinks.leads(in: html) {
@@ -237,17 +254,36 @@ struct PageLinkGuard {
             case .address(let address, let tag, let attribute):
                 for f in judge.judge(address) {
                     error("page.link", ["what": address, "tag": tag, "attribute": attribute, "code": f.code]
-                        .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a })
+                        .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: address)
                 }
             case .reference(let value, let tag, let attribute):
-                error("page.link.reference", ["what": value, "tag": tag, "attribute": attribute])
+                error("page.link.reference", ["what": value, "tag": tag, "attribute": attribute], written: value)
             case .handler(let tag, let attribute):
-                error("page.link.handler", ["tag": tag, "attribute": attribute])
+                error("page.link.handler", ["tag": tag, "attribute": attribute], written: attribute + "=")
             case .style(let what, let tag, let attribute):
-                error("page.link.style", ["what": what, "tag": tag, "attribute": attribute])
+                error("page.link.style", ["what": what, "tag": tag, "attribute": attribute], written: what)
             }
         }
         return out
+    }
+
+    /// Where `written` stands in a template (the first), else in an interface string, when it is
+    /// written there whole; nil when a template put it together from pieces.
+    private func place(of written: String) -> (String, Int, Int)? {
+        let needle = Array(written.utf8)
+        guard !needle.isEmpty else { return nil }
+        for (file, bytes) in templates where bytes.count >= needle.count {
+            for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                var line = 1, start = 0
+                for j in 0..<i where bytes[j] == 0x0A {
+                    line += 1
+                    start = j + 1
+                }
+                return (file, line, String(decoding: bytes[start..<i], as: UTF8.self).count + 1)
+            }
+        }
+        // An interface string is told by its value; its line and column are where the value starts.
+        return strings.first { $0.value.value.contains(written) }.map { ($0.file, $0.value.line, $0.value.column) }
     }
 }
 
