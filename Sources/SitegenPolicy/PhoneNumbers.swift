@@ -41,7 +41,7 @@ package enum PhoneNumbers {
         return digits
     }
 
-    /// A quick look: without two digits in a row (or a digit after `+`) there is no number. Digits of
+    /// A quick look: without two digits in a row (or seven digits in all) there is no number. Digits of
     /// other scripts (fullwidth `７`, Arabic-Indic `٧`, mathematical `𝟕`) are dialled like ASCII ones.
     static func mayHold(_ text: String) -> Bool {
         var copy = text
@@ -51,11 +51,14 @@ package enum PhoneNumbers {
         case nil: break
         }
         var previousIsDigit = false
+        var digits = 0
         for u in text.unicodeScalars {
             // Dashes, quotes and № send most prose here: its ASCII and Cyrillic need no lookup.
             let v = u.value
             let isDigit = v < 0x80 ? (v >= 0x30 && v <= 0x39) : (v >= 0x400 && v < 0x530) ? false : Self.isDigit(plain(u))
             if isDigit && previousIsDigit { return true }
+            if isDigit { digits += 1 }
+            if digits >= 7 { return true }
             previousIsDigit = isDigit
         }
         return false
@@ -67,14 +70,18 @@ package enum PhoneNumbers {
         byteLook(bytes) != false
     }
 
-    /// The look at bytes alone: true with two ASCII digits in a row, nil when a digit of another script
+    /// The look at bytes alone: true with two ASCII digits in a row or seven in all, nil when a digit of another script
     /// may be there (the scalars must be read), false otherwise.
     private static func byteLook(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var hasOtherScripts = false
         var previousIsDigit = false
+        var digits = 0
         for (i, b) in bytes.enumerated() {
             let isDigit = b >= 0x30 && b <= 0x39
             if isDigit && previousIsDigit { return true }
+            // A number may be written a digit at a time (`8 7 0 1 1 2 3 4 5 6 7`): seven digits are enough to look.
+            if isDigit { digits += 1 }
+            if digits >= 7 { return true }
             previousIsDigit = isDigit
             // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow,
             // though not among the dashes, quotes and № of prose (U+2000–U+203F, U+2100–U+213F), nor
@@ -97,6 +104,11 @@ package enum PhoneNumbers {
         if u.isASCII { return u }
         switch u.value {
         case 0xFF0B, 0xFE62: return "+"
+        // Fullwidth brackets, which a dialler reads as the ASCII ones.
+        case 0xFF08: return "("
+        case 0xFF09: return ")"
+        case 0xFF3B: return "["
+        case 0xFF3D: return "]"
         case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return " "
         case 0x400...0x52F: return u
         default: break
@@ -119,10 +131,13 @@ package enum PhoneNumbers {
         var i = 0
         while i < s.count {
             let plus = s[i] == "+" && i + 1 < s.count && isDigit(s[i + 1])
-            let opens = s[i] == "(" && i + 1 < s.count && isDigit(s[i + 1])
+            let opens = isOpening(s[i]) && i + 1 < s.count && isDigit(s[i + 1])
             guard isDigit(s[i]) || plus || opens else { i += 1; continue }
             // Inside a word, a decimal or another number, a chain is not a number of its own.
-            if i > 0, isAttached(s[i - 1]) {
+            // After `№` (`№ 0123456789`, however many spaces between) a number is a document's.
+            var back = i - 1
+            while back >= 0, isSpace(s[back]) { back -= 1 }
+            if (i > 0 && isAttached(s[i - 1])) || (back >= 0 && s[back] == "№") {
                 i += 1
                 while i < s.count, isDigit(s[i]) { i += 1 }
                 continue
@@ -155,13 +170,13 @@ package enum PhoneNumbers {
         var end = from
         while j < s.count {
             var k = j
-            let parenthesised = s[k] == "("
+            let parenthesised = isOpening(s[k])
             if parenthesised { k += 1 }
             var group = ""
             while k < s.count, isDigit(s[k]) { group.unicodeScalars.append(s[k]); k += 1 }
             guard !group.isEmpty else { break }
             if parenthesised {
-                guard k < s.count, s[k] == ")" else { break }
+                guard k < s.count, isClosing(s[k]) else { break }
                 k += 1
             }
             groups.append(group)
@@ -177,7 +192,7 @@ package enum PhoneNumbers {
             // A dot or slash right after a group and then a space ends a sentence (`1415. 2020 жылы`).
             if next - k > 1, isStop(s[k]) { break }
             guard next < s.count else { break }
-            let opensGroup = s[next] == "(" && next + 1 < s.count && isDigit(s[next + 1])
+            let opensGroup = isOpening(s[next]) && next + 1 < s.count && isDigit(s[next + 1])
             guard isDigit(s[next]) || opensGroup, next > k || opensGroup || parenthesised else { break }
             j = next
         }
@@ -201,14 +216,16 @@ package enum PhoneNumbers {
         // parentheses, or ending in two pairs (`495 123 45 67`). Amounts and ranges end otherwise
         // (`42 500 – 85 000`), and so does a date with a time (`14.04.2020 10`).
         let ending = groups.suffix(2).map(\.count)
-        let phoneGrouped = groups.count == 1 || s[start] == "(" || (groups.count >= 3 && (ending == [2, 2] || ending == [3, 4]))
+        let phoneGrouped = groups.count == 1 || isOpening(s[start]) || (groups.count >= 3 && (ending == [2, 2] || ending == [3, 4]))
         if (digits.count == 10 || digits.count == 11) && phoneGrouped && !thousands { return end }
         // A city number without its code (`258-12-34`) next to a word about calling: Android's dialler
         // links it. (Alone, seven digits so grouped may be the tail of a number a formatting mark split.)
         if digits.count == 7, groups.map(\.count) == [3, 2, 2], nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
             return end
         }
-        if groups.count == 1, (3...7).contains(digits.count), s[start] != "(",
+        // A year is not a number to call (`Номер 2020 года`, `Анықтама 2020 жылдан`).
+        let year = digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+        if groups.count == 1, (3...7).contains(digits.count), !isOpening(s[start]), !year,
            nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
             return end
         }
@@ -219,14 +236,18 @@ package enum PhoneNumbers {
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
+    /// Brackets a dialler skips around a group: `(727)`, `[701]`.
+    private static func isOpening(_ u: Unicode.Scalar) -> Bool { u == "(" || u == "[" }
+    private static func isClosing(_ u: Unicode.Scalar) -> Bool { u == ")" || u == "]" }
+
     /// Spaces of every width, hyphens, dashes and minus signs, dots and slashes: what a phone's dialler
     /// skips between digits.
     private static func isSeparator(_ u: Unicode.Scalar) -> Bool {
         if isSpace(u) { return true }
         switch u.value {
         case 0x2D, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D, 0x2E, 0xFF0E, 0x2F, 0xFF0F: return true
-        // Tildes, which libphonenumber (Android's dialler) also skips.
-        case 0x7E, 0x2053, 0x223C, 0xFF5E: return true
+        // Tildes and the prolonged sound mark, which libphonenumber (Android's dialler) also skips.
+        case 0x7E, 0x2053, 0x223C, 0xFF5E, 0x30FC, 0xFF70: return true
         default: return false
         }
     }
@@ -269,8 +290,10 @@ package enum PhoneNumbers {
     }
 
     /// Stems of the words that say a short number is one to call, in Kazakh, Russian and English.
-    private static let phoneWords = ["нөмір", "номер", "тел", "қоңырау", "звон", "позвон", "call", "phone", "байланыс",
-                                     "анықтама", "справ", "горяч", "колл"]
+    private static let phoneWords = ["нөмір", "номер", "телефон", "қоңырау", "звон", "позвон", "call", "phone", "байланыс",
+                                     "анықтама", "справк", "справоч"]
+    /// Words a phone word begins that are not about calling: «байланысты» is "because of".
+    private static let notPhoneWords: Set<String> = ["байланысты"]
     private static let phoneSigns: Set<UInt32> = [0x260E, 0x260F, 0x1F4DE, 0x1F4F1, 0x1F4F2]
 
     /// Whether the word (or sign) before `start` is about calling, with only spaces, `:` or `—` between.
@@ -295,6 +318,7 @@ package enum PhoneNumbers {
 
     private static func isPhoneWord(_ word: String) -> Bool {
         let w = word.lowercased()
-        return !w.isEmpty && phoneWords.contains { w.hasPrefix($0) }
+        // `тел.` and `тел:` alone: «телеграм», «теледидар» are other words.
+        return !w.isEmpty && !notPhoneWords.contains(w) && (w == "тел" || w == "tel" || phoneWords.contains { w.hasPrefix($0) })
     }
 }

@@ -32,6 +32,34 @@ final class RenderedLinksTests: XCTestCase {
         XCTAssertEqual(addresses("<a href=\"/kk/search/?q=a&amp;b=c\">"), ["/kk/search/?q=a&b=c"])
     }
 
+    /// The second round of review: what a browser follows that the first reading did not judge.
+    func testReferencesAnimationsFramesAndStylesheetsAreReadAsABrowserReadsThem() {
+        func refused(_ html: String) -> Bool {
+            !RenderedLinks.leads(in: html).filter {
+                if case .address(let a, _, _) = $0 { return a.contains("evil") } else { return true }
+            }.isEmpty
+        }
+        for html in [
+            "<meta http-equiv=\"&#114;efresh\" content=\"0;url=http:&#47;&#47;evil&#46;com/\">",
+            "<meta property=\"og:&#117;rl\" content=\"https:&#47;&#47;evil&#46;com/\">",
+            "<svg><a><set attributeName=\"href\" to=\"http:&#47;&#47;evil&#46;com/\"/><text y=\"20\">x</text></a></svg>",
+            "<a href=\"/kk/\"><animate attributeName=\"href\" values=\"/kk/;http:&#47;&#47;evil&#46;com/\" dur=\"1s\"/></a>",
+            "<iframe srcdoc=\"&lt;a target=_top hr&#101;f=http&#58;&#47;&#47;evil&#46;com/&gt;x&lt;/a&gt;\"></iframe>",
+            "<style>a{background:url(//evil\\2e com/style1.png)}</style>",
+            "<STYLE media=all>a{background:url(http://evil.com/x.png)}</style>",
+            "<div style=\"x:'&#12;;background:url(http:&#47;&#47;evil&#46;com/ff.png);y:'\">x</div>",
+            "<svg><rect mask=\"url(http:&#47;&#47;evil&#46;com/m.svg#m)\"/><rect fill=\"URL(http://evil.com/p.svg#p)\"/></svg>",
+            "<svg><rect filter=\"url(//evil.com/f.svg#f)\"/></svg>",
+        ] {
+            XCTAssertTrue(refused(html), html)
+        }
+        // What a page of the site has: animations of other attributes, gradients of the picture itself.
+        for html in ["<svg><rect fill=\"url(#g)\"><animate attributeName=\"opacity\" values=\"0;1;0\" dur=\"1s\"/></rect></svg>",
+                     "<style>a{color:red}</style><p>x</p>", "<meta http-equiv=\"content-type\" content=\"text/html\">"] {
+            XCTAssertFalse(refused(html), html)
+        }
+    }
+
     func testWhatCouldHideAnAddressIsRefused() {
         XCTAssertEqual(RenderedLinks.leads(in: "<a href=\"javascript&colon;alert(1)\">"),
                        [.reference("javascript&colon;alert(1)", tag: "a", attribute: "href")])

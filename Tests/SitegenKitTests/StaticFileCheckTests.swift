@@ -27,6 +27,13 @@ final class StaticFileCheckTests: XCTestCase {
                         "content.static-page.type static/form.docx:0:0", "content.static-page.type static/form.pdf:0:0",
                         "content.static-page.type static/info.xht:0:0", "content.static-page.type static/info.xml:0:0",
                         "content.static-page.type static/logo.svgz:0:0"])
+        XCTAssertEqual(try refused(["static/app.webmanifest": "{\"start_url\": \"https://evil.com/\"}"]),
+                       ["content.static-page.type static/app.webmanifest:0:0"])
+        // A text file is read as a page's text is: its reader reads it.
+        let text = try Fixture(files: Self.page.merging(["static/note.txt": "Ресми сайт:\nsee https://evil.com/ now\n"]) { a, _ in a })
+        let found = text.build()
+        XCTAssertFalse(found.published)
+        XCTAssertTrue(found.diagnostics.contains { $0.file == "static/note.txt" && $0.line == 2 && $0.column == 5 }, "\(found.diagnostics)")
         let f = try Fixture(files: Self.page.merging([
             "static/img/logo.png": "png", "static/fonts/a.woff2": "w", "static/CNAME": "example.kz\n", "static/notes.txt": "https://egov.kz/",
             "static/data.json": "{}", "static/img/Icon.JPG": "j", "static/media/clip.mp4": "m",
@@ -52,6 +59,11 @@ final class StaticFileCheckTests: XCTestCase {
             "  <rect style=\"fill:url(https://evil.com/x#a)\"/>": "url(",
             "  <style>rect{fill:u\\72l(//evil.com/x)}</style>": "\\",
             "  <style>@import 'x.css';</style>": "@import",
+            // Another vocabulary's elements under a prefix, or as the default of an element.
+            "  <h:meta xmlns:h=\"http://www.w3.org/1999/xhtml\" http-equiv=\"refresh\" content=\"0;url=http://evil.com/\"/>": "<h:",
+            "  <s:script>location='http://evil.com/'</s:script>": "<s:",
+            "  <g xmlns=\"http://www.w3.org/1999/xhtml\"><meta/></g>": "xmlns",
+            "  <rect style=\"background-image:image-set('http://evil.com/a.png' 1x)\"/>": "image-set(",
         ]
         for (line, what) in leads {
             let found = StaticFileCheck.firstLead(inSVG: Array((svg + line + "\n</svg>\n").utf8))
@@ -88,6 +100,9 @@ final class StaticFileCheckTests: XCTestCase {
             "a{background:url(\\\\evil.com/x)}",
             "a{background:url(/\\\\evil.com/x)}",
             "a{background:url(/\\/evil.com/x)}",
+            // A string ends at a form feed or a carriage return too, not only at a line feed.
+            "body{content:\"\u{0C};background:url(http://evil.com/ff.png);x:\"}",
+            "body{content:\"\r;background:url(http://evil.com/cr.png);x:\"}",
         ]
         for css in leads {
             XCTAssertNotNil(StaticFileCheck.firstLead(inCSS: Array(css.utf8)), css)

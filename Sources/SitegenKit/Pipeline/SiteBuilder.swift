@@ -65,7 +65,7 @@ package struct SiteBuilder: Sendable {
         diagnostics += fileDiagnostics
         let (staticFiles, staticDiagnostics) = Self.staticFiles(source: source, pageSources: pageSources)
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
-            + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages) + StaticFileCheck.problems(staticFiles)
+            + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages) + StaticFileCheck.problems(staticFiles, inspector: setup.inspector)
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {

@@ -84,30 +84,64 @@ enum RenderedLinks {
             }
             attributes.append((name, Array(b[value])))
         }
-        for (name, raw) in attributes {
+        // Values as a browser reads them: references decoded (`http-equiv="&#114;efresh"` is a refresh).
+        let values = attributes.map { (name: $0.name, value: decoded($0.value) ?? $0.value) }
+        for (index, (name, raw)) in attributes.enumerated() {
             if name.hasPrefix("on") && name.count > 2 {
                 out.append(.handler(tag: tag, attribute: name))
                 continue
             }
-            let judged = addressAttributes.contains(name) || listAttributes.contains(name) || name == "style"
-                || (name == "content" && tag == "meta" && isAddressMeta(attributes))
+            // Anything a stylesheet reads: `style`, and SVG's `fill`, `mask`, `filter`, `cursor` … with `url(`.
+            var styled = name == "style"
+            if !styled, values[index].value.contains(0x28) {
+                let lower = values[index].value.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+                styled = ["url(", "image-set(", "image("].contains { find(Array($0.utf8), in: lower) }
+            }
+            let animated = ["to", "from", "by", "values"].contains(name)
+            let judged = addressAttributes.contains(name) || listAttributes.contains(name) || styled || animated || name == "srcdoc"
+                || (name == "content" && tag == "meta" && isAddressMeta(values))
             guard judged else { continue }
             guard let value = decoded(raw) else {
                 out.append(.reference(String(decoding: raw, as: UTF8.self), tag: tag, attribute: name))
                 continue
             }
-            if name == "style" {
-                if let (_, what) = StaticFileCheck.firstLead(inCSS: value) { out.append(.style(what, tag: tag, attribute: name)) }
+            if styled, let (_, what) = StaticFileCheck.firstLead(inCSS: value) { out.append(.style(what, tag: tag, attribute: name)) }
+            if name == "srcdoc" {
+                // A frame's whole document, markup once its references are decoded: read as a page.
+                out += value.withUnsafeBufferPointer { leads(in: $0) }
             } else if name == "content" {
-                if let address = refreshAddress(value, refresh: isRefresh(attributes)) { out.append(.address(address, tag: tag, attribute: name)) }
-            } else if listAttributes.contains(name) {
-                for piece in value.split(whereSeparator: { isSpace($0) || $0 == 0x2C }) where !piece.isEmpty {
+                if let address = refreshAddress(value, refresh: isRefresh(values)) { out.append(.address(address, tag: tag, attribute: name)) }
+            } else if listAttributes.contains(name) || animated {
+                // An animation may set `href` (`<set attributeName="href" to="…">`); `values` are parted by `;`.
+                for piece in value.split(whereSeparator: { isSpace($0) || $0 == 0x2C || $0 == 0x3B }) where !piece.isEmpty {
                     out.append(.address(String(decoding: piece, as: UTF8.self), tag: tag, attribute: name))
                 }
-            } else {
+            } else if addressAttributes.contains(name) {
                 out.append(.address(String(decoding: trimmed(value), as: UTF8.self), tag: tag, attribute: name))
             }
         }
+        // A style sheet's text, up to its end tag, read as a stylesheet file is.
+        if tag == "style", let end = endOfRawText(b, from: i, name: "</style") {
+            if let (_, what) = StaticFileCheck.firstLead(inCSS: Array(b[min(i + 1, end)..<end])) {
+                out.append(.style(what, tag: tag, attribute: "<style>"))
+            }
+        }
+    }
+
+    /// Where the raw text after a tag ends: the start of `</style` (any case), or the end.
+    private static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, from: Int, name: String) -> Int? {
+        let needle = Array(name.utf8)
+        var j = from
+        while j + needle.count <= b.count {
+            if b[j] == 0x3C, zip(needle, b[j..<(j + needle.count)]).allSatisfy({ $0 == (($1 >= 0x41 && $1 <= 0x5A) ? $1 | 0x20 : $1) }) { return j }
+            j += 1
+        }
+        return b.count
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { i in haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) }
     }
 
     /// A `<meta>` whose `content` is an address a browser or a preview follows: a refresh, or a

@@ -1,6 +1,7 @@
 import Foundation
 import SitegenContent
 import SitegenCore
+import SitegenPolicy
 
 /// What `static/` may publish: files a browser shows as what they are (images, fonts, media, text,
 /// JSON) or runs as the site's own code (stylesheets, scripts), never a page whose links no check reads.
@@ -18,13 +19,14 @@ enum StaticFileCheck {
         "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp",
         "woff", "woff2", "ttf", "otf",
         "mp3", "mp4", "m4a", "webm", "ogg", "oga", "ogv", "wav",
-        "txt", "json", "webmanifest",
+        "txt", "json",
     ]
     /// Files without an extension a host reads by name: GitHub Pages' custom domain.
     static let publishedNames: Set<String> = ["CNAME"]
 
     /// The objections to the files of `static/` (pages by name, `.html`, are the build's own check).
-    static func problems(_ files: [SourceWalk.File]) -> [Diagnostic] {
+    /// A text file is read as a page's text is (`inspector`): a reader reads it.
+    static func problems(_ files: [SourceWalk.File], inspector: PageInspector) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for file in files {
             let path = "static/" + file.relative
@@ -34,8 +36,16 @@ enum StaticFileCheck {
                 out.append(.error("content.static-page", id: "content.static-page.type", ["path": path], file: path))
                 continue
             }
-            guard ext == "svg" || ext == "css" else { continue }
+            guard ext == "svg" || ext == "css" || ext == "txt" else { continue }
             guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
+            if ext == "txt" {
+                let text = String(decoding: bytes, as: UTF8.self)
+                for token in inspector.tokens.scan(text) {
+                    let (line, column) = position(of: token.offset, in: Array(text.utf8))
+                    for f in inspector.judgeToken(token, inWarning: false) { out.append(f.diagnostic(file: path, line: line, column: column)) }
+                }
+                continue
+            }
             let found = ext == "svg" ? firstLead(inSVG: bytes) : firstLead(inCSS: bytes)
             if let (offset, what) = found {
                 let (line, column) = position(of: offset, in: bytes)
@@ -53,8 +63,9 @@ enum StaticFileCheck {
     /// entities, a character reference, a CSS escape).
     static func firstLead(inSVG b: [UInt8]) -> (Int, String)? {
         let text = b.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }  // ASCII lower case: markup ignores no case here
-        let words = ["<script", "foreignobject", "<!doctype", "<!entity", "<iframe", "<embed", "<object",
-                     "javascript:", "@import", "\\"]
+        let words = ["<script", "foreignobject", "<!doctype", "<!entity", "<iframe", "<embed", "<object", "<meta", "<img",
+                     "<link", "<form", "<base", "http-equiv", "src", "javascript:", "@import", "image-set(", "image(",
+                     "cross-fade(", "\\"]
         var first: (Int, String)?
         func note(_ at: Int, _ what: String) { if first == nil || at < first!.0 { first = (at, what) } }
         for word in words {
@@ -64,6 +75,19 @@ enum StaticFileCheck {
         while i < text.count {
             defer { i += 1 }
             switch text[i] {
+            case UInt8(ascii: "<"):
+                // An element of another vocabulary (`<h:meta>`, `<s:script>`): a prefix hides its name here.
+                var j = i + 1
+                if j < text.count, text[j] == UInt8(ascii: "/") { j += 1 }
+                while j < text.count, !isSpace(text[j]), text[j] != 0x3E, text[j] != 0x2F {
+                    if text[j] == UInt8(ascii: ":") { note(i, "<" + String(decoding: text[(i + 1)...j], as: UTF8.self)); break }
+                    j += 1
+                }
+            case UInt8(ascii: "x") where text[i...].starts(with: Array("xmlns".utf8)):
+                // Only SVG's own vocabulary and XLink: another (XHTML's) brings its elements' links and scripts.
+                let allowed = ["xmlns=\"http://www.w3.org/2000/svg\"", "xmlns='http://www.w3.org/2000/svg'",
+                               "xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "xmlns:xlink='http://www.w3.org/1999/xlink'"]
+                if !allowed.contains(where: { text[i...].starts(with: Array($0.utf8)) }) { note(i, "xmlns") }
             case UInt8(ascii: "h") where text[i...].starts(with: Array("href".utf8)):
                 // Only a reference to a part of the picture itself (`<use href="#icon">`); anything else
                 // (another address, an animation that sets `href`) may lead away.
@@ -101,7 +125,9 @@ enum StaticFileCheck {
     /// an address with a scheme or a host (`url(https://…)`, `url(//…)`, `@import "https://…"`,
     /// `image-set("https://…")`, even `content: "https://…"`, a text no check read), except a picture
     /// written into the sheet (`data:image/…`); or an escape outside a string, which may spell `url`.
-    static func firstLead(inCSS b: [UInt8]) -> (Int, String)? {
+    static func firstLead(inCSS source: [UInt8]) -> (Int, String)? {
+        // A stylesheet's line breaks are LF, CR and FF alike (a string ends at any): each read as LF, byte for byte.
+        let b = source.map { $0 == 0x0D || $0 == 0x0C ? 0x0A : $0 }
         var i = 0
         func absolute(_ value: ArraySlice<UInt8>) -> Bool {
             // As a browser reads an address: tabs and line breaks anywhere taken out, leading controls and spaces too.
