@@ -15,8 +15,11 @@ final class RenderedLinksTests: XCTestCase {
         XCTAssertEqual(addresses("<a id=\"v\" href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>"), ["//evil.com/"])
         XCTAssertEqual(addresses("<svg width=\"1\"><a xlink:href=\"//3627734385/\"><text>egov.kz</text></a></svg>"), ["//3627734385/"])
         XCTAssertEqual(addresses("<meta http-equiv=\"refresh\" content=\"3;url=/\\2130706434:8732/kk/\">"), ["/\\2130706434:8732/kk/"])
-        XCTAssertEqual(addresses("<meta http-equiv=Refresh content=\"0; URL = 'https://evil.com/'\">"), ["https://evil.com/"])
+        XCTAssertEqual(addresses("<meta http-equiv=Refresh content=\"0; URL = 'https://evil.com/'\">"), ["https://evil.com/", "https://evil.com/'"])
         XCTAssertEqual(addresses("<meta http-equiv=\"refresh\" content=\"30\">"), [])
+        // A quoted address read every way a browser may end it: Chrome reads to the last quote.
+        XCTAssertEqual(addresses("<meta http-equiv=\"refresh\" content=\"0;url=&#39;https://egov.kz&#39;@evil.example/&#39;\">"),
+                       ["https://egov.kz", "https://egov.kz'@evil.example/", "https://egov.kz'@evil.example/'"])
         XCTAssertEqual(addresses("<h1>Ресми <a href=/\\3627734385/>сайт</a></h1>"), ["/\\3627734385/"])
         XCTAssertEqual(addresses("<A HREF = ' https://egov.kz/ '>"), ["https://egov.kz/"])
         XCTAssertEqual(addresses("<img srcset=\"a.png 1x, https://evil.com/b.png 2x\" src=x.png>"),

@@ -84,6 +84,28 @@ final class StaticFileCheckTests: XCTestCase {
                        ["content.static-page.link static/img/scheme.svg:2:6"])
     }
 
+    /// A browser reads a file with a UTF-16 byte order mark (or NUL bytes, or another declared encoding)
+    /// as other text than these checks read: such SVGs, stylesheets and text files are refused.
+    func testFilesAreReadAsUTF8OrRefused() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://evil.example/\"><text>x</text></a></svg>"
+        func littleEndian(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        let utf16: [UInt8] = [0xFF, 0xFE] + littleEndian(svg)
+        XCTAssertEqual(StaticFileCheck.otherEncoding(utf16, ext: "svg")?.1, "a UTF-16 or UTF-32 byte order mark")
+        XCTAssertEqual(StaticFileCheck.otherEncoding(Array(utf16.dropFirst(2)), ext: "svg")?.1, "a NUL byte")
+        XCTAssertEqual(StaticFileCheck.otherEncoding([0x61, 0xFF, 0x62], ext: "css")?.1, "bytes that are not UTF-8")
+        XCTAssertEqual(StaticFileCheck.otherEncoding(Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?><svg/>".utf8), ext: "svg")?.1, "encoding=")
+        XCTAssertEqual(StaticFileCheck.otherEncoding(Array("@charset \"utf-16\";a{}".utf8), ext: "css")?.1, "@charset")
+        for fine in ["<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg/>", "\u{FEFF}@charset \"UTF-8\";a{}", "Ресми сайт"] {
+            XCTAssertNil(StaticFileCheck.otherEncoding(Array(fine.utf8), ext: "css"), fine)
+        }
+        let f = try Fixture(files: Self.page)
+        try f.writeBytes("static/badge.svg", utf16)
+        try f.writeBytes("static/extra.css", [0xFF, 0xFE] + littleEndian("body{background:url(https://evil.example/t.png)}"))
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertEqual(Set(report.diagnostics.filter { $0.code == "content.static-page" }.map(\.file)), ["static/badge.svg", "static/extra.css"])
+    }
+
     func testAStylesheetLoadsOnlyTheSitesOwnFiles() throws {
         let leads = [
             "footer{background:url(https://evil.example.net/t.png)}",

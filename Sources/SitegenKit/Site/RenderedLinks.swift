@@ -110,7 +110,7 @@ enum RenderedLinks {
                 // A frame's whole document, markup once its references are decoded: read as a page.
                 out += value.withUnsafeBufferPointer { leads(in: $0) }
             } else if name == "content" {
-                if let address = refreshAddress(value, refresh: isRefresh(values)) { out.append(.address(address, tag: tag, attribute: name)) }
+                for address in refreshAddresses(value, refresh: isRefresh(values)) { out.append(.address(address, tag: tag, attribute: name)) }
             } else if listAttributes.contains(name) || animated {
                 // An animation may set `href` (`<set attributeName="href" to="…">`); `values` are parted by `;`.
                 for piece in value.split(whereSeparator: { isSpace($0) || $0 == 0x2C || $0 == 0x3B }) where !piece.isEmpty {
@@ -159,15 +159,17 @@ enum RenderedLinks {
     }
 
     /// The address of a refresh's `content` (`5; url='/kk/'`), read as a browser reads it: after the
-    /// seconds and a `;` or `,`, with or without `url=` and quotes; nil when it names none. Any other
-    /// `content` named as an address is that address.
-    private static func refreshAddress(_ v: [UInt8], refresh: Bool) -> String? {
-        guard refresh else { return String(decoding: trimmed(v), as: UTF8.self) }
+    /// seconds and a `;` or `,`, with or without `url=` and quotes; none when it names none. A quoted
+    /// address is read every way a browser may end it (at the first quote after it, at the last, or
+    /// not at all: Chrome reads `'https://egov.kz'@evil.example/'` to the last, a host after `@`). Any
+    /// other `content` named as an address is that address.
+    private static func refreshAddresses(_ v: [UInt8], refresh: Bool) -> [String] {
+        guard refresh else { return [String(decoding: trimmed(v), as: UTF8.self)] }
         var i = 0
         while i < v.count, isSpace(v[i]) { i += 1 }
         while i < v.count, (0x30...0x39).contains(v[i]) || v[i] == 0x2E { i += 1 }
         while i < v.count, isSpace(v[i]) { i += 1 }
-        guard i < v.count else { return nil }
+        guard i < v.count else { return [] }
         if v[i] == 0x3B || v[i] == 0x2C { i += 1 }
         while i < v.count, isSpace(v[i]) { i += 1 }
         var rest = Array(v[i...])
@@ -181,10 +183,15 @@ enum RenderedLinks {
                 rest = Array(rest[j...])
             }
         }
-        if let q = rest.first, q == 0x22 || q == 0x27 {
-            rest = Array(rest.dropFirst().prefix { $0 != q })
+        guard let q = rest.first, q == 0x22 || q == 0x27 else { return [String(decoding: trimmed(rest), as: UTF8.self)] }
+        let quoted = Array(rest.dropFirst())
+        let readings = [Array(quoted.prefix { $0 != q }), quoted.lastIndex(of: q).map { Array(quoted[..<$0]) } ?? quoted, quoted]
+        var out: [String] = []
+        for reading in readings {
+            let address = String(decoding: trimmed(reading), as: UTF8.self)
+            if !out.contains(address) { out.append(address) }
         }
-        return String(decoding: trimmed(rest), as: UTF8.self)
+        return out
     }
 
     /// An attribute's value with its character references decoded; nil when it holds one that is not

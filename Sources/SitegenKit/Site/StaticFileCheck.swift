@@ -38,6 +38,14 @@ enum StaticFileCheck {
             }
             guard ext == "svg" || ext == "css" || ext == "txt" else { continue }
             guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
+            // Read as UTF-8, as this check reads it: a browser reads a file with a UTF-16 byte order mark
+            // (or NUL bytes, or another declared encoding) otherwise, and no byte pattern here would match.
+            if let (offset, what) = otherEncoding(bytes, ext: ext) {
+                let (line, column) = position(of: offset, in: bytes)
+                out.append(.error("content.static-page", id: "content.static-page.link", ["path": path, "what": what],
+                                  file: path, line: line, column: column))
+                continue
+            }
             if ext == "txt" {
                 let text = String(decoding: bytes, as: UTF8.self)
                 for token in inspector.tokens.scan(text) {
@@ -54,6 +62,24 @@ enum StaticFileCheck {
             }
         }
         return out
+    }
+
+    /// Where a text file stops being plain UTF-8 to a browser, and what is there: a UTF-16 or UTF-32
+    /// byte order mark, a NUL byte (UTF-16 without a mark), bytes that are not UTF-8, an XML or CSS
+    /// declaration of another encoding.
+    static func otherEncoding(_ b: [UInt8], ext: String) -> (Int, String)? {
+        if b.starts(with: [0xFE, 0xFF]) || b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return (0, "a UTF-16 or UTF-32 byte order mark")
+        }
+        if let nul = b.firstIndex(of: 0) { return (nul, "a NUL byte") }
+        if String(validatingUTF8: b.map { CChar(bitPattern: $0) } + [0]) == nil { return (0, "bytes that are not UTF-8") }
+        let lower = b.prefix(1024).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        for declaration in ["encoding=", "@charset"] {
+            guard let at = find(Array(declaration.utf8), in: lower) else { continue }
+            let rest = lower[(at + declaration.utf8.count)...].drop { $0 == 0x20 || $0 == 0x22 || $0 == 0x27 }
+            if !rest.starts(with: Array("utf-8".utf8)) { return (at, declaration) }
+        }
+        return nil
     }
 
     /// The first thing in an SVG that could take a reader elsewhere or run, or hide such a thing, with
