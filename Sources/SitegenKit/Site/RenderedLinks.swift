@@ -85,7 +85,7 @@ enum RenderedLinks {
             attributes.append((name, Array(b[value])))
         }
         // Values as a browser reads them: references decoded (`http-equiv="&#114;efresh"` is a refresh).
-        let values = attributes.map { (name: $0.name, value: decoded($0.value) ?? $0.value) }
+        let values = attributes.map { (name: $0.name, value: CharacterReferences.decoded($0.value) ?? $0.value) }
         for (index, (name, raw)) in attributes.enumerated() {
             if name.hasPrefix("on") && name.count > 2 {
                 out.append(.handler(tag: tag, attribute: name))
@@ -95,13 +95,13 @@ enum RenderedLinks {
             var styled = name == "style"
             if !styled, values[index].value.contains(0x28) {
                 let lower = values[index].value.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-                styled = ["url(", "image-set(", "image("].contains { find(Array($0.utf8), in: lower) }
+                styled = ["url(", "image-set(", "image("].contains { StaticFileCheck.find(Array($0.utf8), in: lower) != nil }
             }
             let animated = ["to", "from", "by", "values"].contains(name)
             let judged = addressAttributes.contains(name) || listAttributes.contains(name) || styled || animated || name == "srcdoc"
                 || (name == "content" && tag == "meta" && isAddressMeta(values))
             guard judged else { continue }
-            guard let value = decoded(raw) else {
+            guard let value = CharacterReferences.decoded(raw) else {
                 out.append(.reference(String(decoding: raw, as: UTF8.self), tag: tag, attribute: name))
                 continue
             }
@@ -137,11 +137,6 @@ enum RenderedLinks {
             j += 1
         }
         return b.count
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { i in haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) }
     }
 
     /// A `<meta>` whose `content` is an address a browser or a preview follows: a refresh, or a
@@ -192,58 +187,6 @@ enum RenderedLinks {
             if !out.contains(address) { out.append(address) }
         }
         return out
-    }
-
-    /// An attribute's value with its character references decoded; nil when it holds one that is not
-    /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` or numeric (a named one may spell `:` or `/`).
-    static func decoded(_ v: [UInt8]) -> [UInt8]? {
-        guard v.contains(0x26) else { return v }
-        var out: [UInt8] = []
-        var i = 0
-        let named: [(String, UInt8)] = [("amp;", 0x26), ("lt;", 0x3C), ("gt;", 0x3E), ("quot;", 0x22), ("apos;", 0x27)]
-        while i < v.count {
-            guard v[i] == 0x26 else {
-                out.append(v[i])
-                i += 1
-                continue
-            }
-            let rest = v[(i + 1)...]
-            if rest.first == 0x23 {
-                var j = i + 2
-                let hex = j < v.count && (v[j] | 0x20) == 0x78
-                if hex { j += 1 }
-                let digitsStart = j
-                var value: UInt32 = 0
-                while j < v.count, let d = digit(v[j], hex: hex) {
-                    value = value > 0x10FFFF ? value : value &* (hex ? 16 : 10) &+ d
-                    j += 1
-                }
-                guard j > digitsStart else { return nil }
-                let scalar = value == 0 || value > 0x10FFFF ? nil : Unicode.Scalar(value)
-                out += Array(String(Character(scalar ?? "\u{FFFD}")).utf8)
-                i = j < v.count && v[j] == 0x3B ? j + 1 : j
-                continue
-            }
-            if let (name, byte) = named.first(where: { rest.starts(with: Array($0.0.utf8)) }) {
-                out.append(byte)
-                i += 1 + name.utf8.count
-                continue
-            }
-            // `&` before a letter or digit may begin a named reference a browser decodes; otherwise it is `&`.
-            if let next = rest.first, isLetter(next) || (0x30...0x39).contains(next) { return nil }
-            out.append(0x26)
-            i += 1
-        }
-        return out
-    }
-
-    private static func digit(_ c: UInt8, hex: Bool) -> UInt32? {
-        switch c {
-        case 0x30...0x39: return UInt32(c - 0x30)
-        case 0x61...0x66 where hex: return UInt32(c - 0x61 + 10)
-        case 0x41...0x46 where hex: return UInt32(c - 0x41 + 10)
-        default: return nil
-        }
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
@@ -313,14 +256,10 @@ struct PageLinkGuard {
     private func place(of written: String) -> (String, Int, Int)? {
         let needle = Array(written.utf8)
         guard !needle.isEmpty else { return nil }
-        for (file, bytes) in templates where bytes.count >= needle.count {
-            for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                var line = 1, start = 0
-                for j in 0..<i where bytes[j] == 0x0A {
-                    line += 1
-                    start = j + 1
-                }
-                return (file, line, String(decoding: bytes[start..<i], as: UTF8.self).count + 1)
+        for (file, bytes) in templates {
+            if let at = StaticFileCheck.find(needle, in: bytes) {
+                let (line, column) = StaticFileCheck.position(of: at, in: bytes)
+                return (file, line, column)
             }
         }
         // An interface string is told by its value; its line and column are where the value starts.

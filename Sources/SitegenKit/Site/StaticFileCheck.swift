@@ -248,7 +248,8 @@ enum StaticFileCheck {
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    /// Where `needle` first stands in `haystack`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard needle.count <= haystack.count else { return nil }
         for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
             return i
@@ -257,7 +258,7 @@ enum StaticFileCheck {
     }
 
     /// Line and column (in characters) of a byte offset.
-    private static func position(of offset: Int, in b: [UInt8]) -> (Int, Int) {
+    static func position(of offset: Int, in b: [UInt8]) -> (Int, Int) {
         var line = 1, start = 0
         for i in 0..<min(offset, b.count) where b[i] == 0x0A {
             line += 1

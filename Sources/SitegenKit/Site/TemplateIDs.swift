@@ -62,7 +62,8 @@ struct TemplateIDs: Equatable, Sendable {
             }
             let value = Array(b[j..<end])
             for variant in [value, withoutTags(value)] {
-                let decoded = decodingReferences(variant)
+                // No named reference but the five of XML is an ASCII letter, digit or hyphen, a heading id's characters.
+                let decoded = String(decoding: CharacterReferences.decoded(variant, keepingOtherNames: true) ?? variant, as: UTF8.self)
                 if !decoded.isEmpty { out.insert(decoded) }
             }
         }
@@ -85,40 +86,5 @@ struct TemplateIDs: Equatable, Sendable {
             if i < v.count && v[i] == 0x7D { i += 1 }
         }
         return out
-    }
-
-    /// Character references decoded: numeric ones (`&#117;`, `&#x75;`, with or without `;`) and the
-    /// named ones of markup (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`). No other named reference is an
-    /// ASCII letter, digit or hyphen, the characters of a heading's id.
-    static func decodingReferences(_ v: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
-        let text = String(decoding: v, as: UTF8.self)
-        var rest = Substring(text)
-        let named: [(String, Unicode.Scalar)] = [("amp;", "&"), ("lt;", "<"), ("gt;", ">"), ("quot;", "\""), ("apos;", "'")]
-        while let c = rest.unicodeScalars.first {
-            rest = Substring(rest.unicodeScalars.dropFirst())
-            guard c == "&" else { scalars.append(c); continue }
-            if rest.hasPrefix("#") {
-                var digits = rest.dropFirst()
-                let hex = digits.first == "x" || digits.first == "X"
-                if hex { digits = digits.dropFirst() }
-                let number = digits.prefix { hex ? $0.isHexDigit : ("0"..."9").contains($0) }
-                if !number.isEmpty {
-                    // Any number of leading zeros; a number past Unicode is U+FFFD, as a browser reads it.
-                    let significant = number.drop { $0 == "0" }
-                    let value = significant.count > 8 ? nil : UInt32(significant.isEmpty ? "0" : String(significant), radix: hex ? 16 : 10)
-                    scalars.append(value.flatMap(Unicode.Scalar.init) ?? "\u{FFFD}")
-                    rest = digits.dropFirst(number.count)
-                    if rest.first == ";" { rest = rest.dropFirst() }
-                    continue
-                }
-            } else if let (name, scalar) = named.first(where: { rest.hasPrefix($0.0) }) {
-                scalars.append(scalar)
-                rest = rest.dropFirst(name.count)
-                continue
-            }
-            scalars.append(c)
-        }
-        return String(scalars)
     }
 }
