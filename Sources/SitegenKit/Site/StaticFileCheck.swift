@@ -49,7 +49,7 @@ enum StaticFileCheck {
             if ext == "txt" {
                 let text = String(decoding: bytes, as: UTF8.self)
                 for token in inspector.tokens.scan(text) {
-                    let (line, column) = position(of: token.offset, in: Array(text.utf8))
+                    let (line, column) = position(of: token.offset, in: bytes)
                     for f in inspector.judgeToken(token, inWarning: false) { out.append(f.diagnostic(file: path, line: line, column: column)) }
                 }
                 continue
