@@ -25,7 +25,7 @@ package enum PhoneNumbers {
     /// A number found in text: UTF-8 offset and length, as written, and its digits in one form
     /// (`87011234567` and `+7 701 123 45 67` both `77011234567`).
     package struct Found: Equatable, Sendable {
-        var offset: Int
+        package var offset: Int
         var length: Int
         package var text: String
         var digits: String

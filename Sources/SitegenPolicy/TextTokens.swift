@@ -160,6 +160,7 @@ package struct TextTokens {
             i += 1
         }
         tokens += clientTokens(original, offsets, tokens)
+        tokens += unreadSchemes(scalars, offsets, tokens)
         tokens.sort { ($0.offset, $0.length) < ($1.offset, $1.length) }
         // IP literals come left to right: a sweep over the tokens keeps this linear.
         var covering = CoveringTokens(tokens)
@@ -369,6 +370,34 @@ package struct TextTokens {
     }
 
     /// End of a written-out `http(s)://` URL, without trailing punctuation.
+    /// Fail closed on `://`: one that no reading above took as part of an address may still be one to
+    /// an app (TDLib reads `ruhttps://…` from its `https`, and a host that begins with a combining
+    /// mark): the whole run it stands in, from white space to white space, is judged as the address
+    /// it may be. No word of prose holds `://`.
+    private func unreadSchemes(_ s: [Unicode.Scalar], _ offsets: [Int], _ found: [TextToken]) -> [TextToken] {
+        var out: [TextToken] = []
+        var i = 0
+        while i + 2 < s.count {
+            defer { i += 1 }
+            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { continue }
+            let at = offsets[i]
+            let read = found.contains { token in
+                switch token.kind {
+                case .url, .address, .ipAddress, .telegramPath: return token.offset <= at && at < token.offset + token.length
+                default: return false
+                }
+            }
+            guard !read else { continue }
+            var start = i, end = i + 3
+            while start > 0, !s[start - 1].properties.isWhitespace { start -= 1 }
+            while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+            out.append(TextToken(kind: .url, offset: offsets[start], length: offsets[end] - offsets[start],
+                                 text: String(scalars: s[start..<end])))
+            i = end
+        }
+        return out
+    }
+
     private func urlEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         let head = String(scalars: s[i..<min(s.count, i + 8)]).lowercased()
         guard head.hasPrefix("https://") || head.hasPrefix("http://") else { return nil }

@@ -91,9 +91,7 @@ package struct URLJudge: Sendable {
         case "tg":
             return judgeTelegramScheme(url, input: input)
         case "tel":
-            let digits = url.serializedPath.filter(\.isASCIIDigit)
-            if policy.phones.contains(digits) { return [] }
-            return [Finding(code: "link.phone", id: "link.phone", ["number": url.serializedPath], url: input)]
+            return judgeTel(url, input: input)
         default:
             return [Finding(code: "link.scheme", id: "link.scheme", ["scheme": url.scheme], url: input)]
         }
@@ -320,6 +318,49 @@ package struct URLJudge: Sendable {
         return [Finding(code: "telegram.unknown", id: "telegram.unknown", ["handle": handle], url: url)]
     }
 
+    /// A number is dialled as written, and a phone's dialler reads more than digits: keypad letters
+    /// (`tel:+PPPP1414` dials +7777 1414), pauses and waits (`,` `;` `p` `w`), extensions and
+    /// percent-encoded characters. Only a plus, digits and the separators `-` `.` `(` `)` are accepted,
+    /// and the number must be an official one: with a plus, the same full number (a country code
+    /// makes `+1414` another number than `1414`).
+    private func judgeTel(_ url: URLRecord, input: String) -> [Finding] {
+        let written = url.serializedPath
+        let asWritten = input.drop { $0 != ":" }.dropFirst()
+        let refused = [Finding(code: "link.phone", id: "link.phone", ["number": String(asWritten)], url: input)]
+        let body = written.hasPrefix("+") ? written.dropFirst() : written[...]
+        guard url.query == nil, url.fragment == nil, body.first?.isASCIIDigit == true,
+              body.allSatisfy({ $0.isASCIIDigit || "-.() ".contains($0) }) else { return refused }
+        let digits = body.filter(\.isASCIIDigit)
+        // A full number, with a plus and its country code or with the national 8, is the listed number in
+        // either form (`+7 800 080 7777`, `8 800 080 7777`); a short one only as listed, without a plus
+        // (`+1414` is a number abroad, `+8 800…` another country's).
+        let official: Bool
+        if written.hasPrefix("+") {
+            official = digits.count >= 10 && policy.phones.contains { PhoneNumbers.canonical($0) == digits }
+        } else if digits.count == 11 && digits.hasPrefix("8") {
+            official = policy.phones.contains { PhoneNumbers.canonical($0) == PhoneNumbers.canonical(digits) }
+        } else {
+            official = digits.count < 10 && policy.phones.contains(digits)
+        }
+        return official ? [] : refused
+    }
+
+    /// A mail link is accepted only as `mailto:name@domain`, nothing more: what a mail client reads
+    /// in anything else is not one thing (a dot-like character or an invisible one written
+    /// percent-encoded in the domain, which a client applying IDNA reads as a dot or drops; a second
+    /// recipient; a `?body=` carrying an address of its own), and no official address needs it.
+    static func isCanonicalMail(_ url: URLRecord) -> Bool {
+        guard url.query == nil, url.fragment == nil else { return false }
+        let parts = url.serializedPath.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains(".") else { return false }
+        let local = parts[0].utf8.allSatisfy { (0x61...0x7A).contains($0 | 0x20) || (0x30...0x39).contains($0) || [0x2E, 0x5F, 0x2B, 0x2D].contains($0) }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        let domain = labels.allSatisfy { label in
+            !label.isEmpty && label.utf8.allSatisfy { (0x61...0x7A).contains($0 | 0x20) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        }
+        return local && domain
+    }
+
     /// Every address a mail client could read in the link: the path and the query decoded, then
     /// every name after every `@`, whatever separates the recipients (`,`, `;`, `%2C`, headers).
     private func judgeMail(_ url: URLRecord, input: String) -> [Finding] {
@@ -346,6 +387,8 @@ package struct URLJudge: Sendable {
                 out.append(f)
             }
         }
+        // The host's objection is the more specific one; the form's when the hosts are official.
+        if out.isEmpty && !Self.isCanonicalMail(url) { out.append(Finding(code: "link.noncanonical", id: "link.mail-form", [:], url: input)) }
         return out
     }
 

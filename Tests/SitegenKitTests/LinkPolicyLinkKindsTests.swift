@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// Every way a Markdown page can carry a link is judged: references, raw HTML, images, mailto:,
@@ -222,6 +223,36 @@ final class LinkPolicyLinkKindsTests: XCTestCase {
     func testMailtoWithPercentEncodedAtSignIsJudgedDecoded() throws {
         let d = try Fixture.check("[хат](mailto:a%40evil.com)\n")
         LinkPolicyAssert.onlyError(d, code: "link.host", line: 4, column: 1)
+    }
+
+    /// A phone dials what is written: keypad letters, a plus that makes a short number one abroad,
+    /// pauses, extensions, escapes and anything after the number are refused, whatever digits it holds.
+    func testAPhoneLinkIsDialledAsWritten() throws {
+        for link in ["tel:+PPPP1414GGG", "tel:+1414", "tel:1414?x=@evilbot", "tel:1414#evil.com", "tel:1414,2", "tel:1414;ext=2",
+                     "tel:%31414", "tel:1414EVIL"] {
+            let d = try Fixture.check("[1414](\(link))\n")
+            XCTAssertTrue(d.contains { $0.code == "link.phone" && $0.severity == .error && $0.line == 4 && $0.column == 1 },
+                          "\(link): \(d.map(DiagnosticFormatter.line))")
+        }
+        let config = Fixture.defaultConfig.replacingOccurrences(of: "phones: [\"1414\"]", with: "phones: [\"1414\", \"+7 800 080 7777\"]")
+        for link in ["tel:+78000807777", "tel:+7-800-080-77-77", "tel:88000807777", "tel:+7(800)080-77-77"] {
+            LinkPolicyAssert.noErrors(try Fixture.check("[8 800 080 7777](\(link))\n", config: config))
+        }
+        for link in ["tel:78000807777", "tel:+88000807777", "tel:8000807777"] {
+            XCTAssertTrue(try Fixture.check("[8 800 080 7777](\(link))\n", config: config).contains { $0.code == "link.phone" }, link)
+        }
+    }
+
+    /// A mail link is `mailto:name@domain` and nothing more: a client reads escapes, dot-likes,
+    /// invisible characters, headers and bodies its own way.
+    func testAMailLinkIsANameAtADomainAndNothingMore() throws {
+        for link in ["mailto:help@egov.kz%EF%BC%8Eevil.com", "mailto:help@egov.kz%E2%80%8B", "mailto:help@egov.kz?body=https://evil.com/pay",
+                     "mailto:help@egov.kz?subject=evil.com", "mailto:%68elp@egov.kz", "mailto:help@egov.kz#x"] {
+            let d = try Fixture.check("[хат](\(link))\n")
+            XCTAssertTrue(d.contains { $0.code.hasPrefix("link.") && $0.severity == .error && $0.line == 4 && $0.column == 1 },
+                          "\(link): \(d.map(DiagnosticFormatter.line))")
+        }
+        LinkPolicyAssert.noErrors(try Fixture.check("[хат](mailto:Help.Desk+42500@egov.kz)\n"))
     }
 
     func testOfficialPhoneWithSeparatorsIsAccepted() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 
 /// `static/` publishes only what a browser shows as what it is: a file that opens as a page of its own
@@ -86,6 +87,45 @@ final class StaticFileCheckTests: XCTestCase {
 
     /// A browser reads a file with a UTF-16 byte order mark (or NUL bytes, or another declared encoding)
     /// as other text than these checks read: such SVGs, stylesheets and text files are refused.
+    /// A script can send a reader anywhere its strings name, and a browser's JSON viewer makes an
+    /// address in a JSON file clickable: both are read for addresses, escapes decoded, at their place.
+    func testScriptsAndJSONLeadOnlyToOfficialSites() throws {
+        let script = "\"use strict\";\n// https://evil.example/ in a comment is read by nobody\n"
+            + "var sel = \"form.search\", re = /https:\\/\\/x/g;\n"
+            + "var go = \"\\x2f\\x2fegov-kz\\x2ecom/login\";\n"
+            + "var bot = 'tg:resolve?domain=Kenes1414_bot';\n"
+            + "var html = '<a href=\"https://evil.example/\">egov.kz</a>';\n"
+            + "var ok = \"https://egov.kz/\" + \"mailto:help@egov.kz\";\n"
+        let json = "{\"start\": \"https:\\/\\/egov-kz.com\\/\", \"home\": \"https://egov.kz/\", \"id\": \"data.id\"}\n"
+        let f = try Fixture(files: Self.page.merging(["static/app.js": script, "static/links.json": json]) { a, _ in a })
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let places = Set(report.diagnostics.filter { $0.severity == .error }.map { "\($0.file):\($0.line):\($0.column)" })
+        XCTAssertEqual(places, ["static/app.js:4:11", "static/app.js:4:19", "static/app.js:5:12", "static/app.js:6:22",
+                                "static/links.json:1:12"], "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        // A string that does not end hides the rest of the script: it is refused where it begins.
+        XCTAssertEqual(try refused(["static/app.js": "var a = 1;\nvar b = \"https://egov.kz/\nlocation = b + 'evil.example';\n"]),
+                       ["content.static-page.script static/app.js:2:9"])
+        // The site's own scripts and a script of official addresses are published.
+        let fine = try Fixture(files: Self.page.merging(["static/extra.js": "location.href = `https://egov.kz/${path}`;\n"]) { a, _ in a })
+        XCTAssertTrue(fine.build().published)
+    }
+
+    /// A template's inline script is read the same way.
+    func testATemplatesScriptLeadsOnlyToOfficialSites() throws {
+        let f = try Fixture(files: Self.page)
+        let footer = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
+        try f.write("templates/footer.mustache", "<script>var u = \"\\x2f\\x2fevil\\x2eexample\";</script>\n" + footer)
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertTrue(report.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.line == 1 && $0.column == 18 },
+                      "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        try f.write("templates/footer.mustache", "<SCRIPT>var u = 'https://egov.kz/;</SCRIPT>\n" + footer)
+        let unended = f.build()
+        XCTAssertEqual(unended.diagnostics.filter { $0.code == "template.syntax" }.map { "\($0.messageID ?? "") \($0.line):\($0.column)" },
+                       ["template.syntax.script 1:17"])
+    }
+
     func testFilesAreReadAsUTF8OrRefused() throws {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://evil.example/\"><text>x</text></a></svg>"
         func littleEndian(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }

@@ -104,6 +104,10 @@ enum BuildMessages {
             en: "{path} holds {what}, which could take a reader to another site or hide such a link; keep only the site's own files and parts of the picture (href=\"#…\", url(#…)) in it",
             kk: "{path} ішінде {what} бар, ол оқырманды басқа сайтқа апаруы не ондай сілтемені жасыруы мүмкін; онда тек сайттың өз файлдары мен суреттің өз бөліктеріне сілтеме (href=\"#…\", url(#…)) қалсын",
             ru: "в {path} есть {what}: это может увести читателя на другой сайт или спрятать такую ссылку; оставьте в нём только файлы самого сайта и ссылки на части рисунка (href=\"#…\", url(#…))"),
+        "content.static-page.script": Entry(
+            en: "{path}: what begins here with {what} does not end as a script's must (a string on its own line, a comment at */, a template at its backtick, an escape as \\x41 or \\u0041), so the addresses in the rest of the script cannot be read; end it",
+            kk: "{path}: осы жерде {what} белгісімен басталған бөлік скрипттегідей аяқталмайды (жол — өз жолында, түсініктеме — */ белгісінде, үлгі — кері тырнақшада, escape — \\x41 не \\u0041 түрінде), сондықтан скрипттің қалған бөлігіндегі мекенжайларды оқу мүмкін емес; оны аяқтаңыз",
+            ru: "{path}: то, что начинается здесь с {what}, не заканчивается так, как положено в скрипте (строка — на своей же строке, комментарий — на */, шаблон — на обратной кавычке, escape — как \\x41 или \\u0041), поэтому адреса в остальной части скрипта прочесть нельзя; закончите его"),
         "content.static-clash": Entry(
             en: "{path} lies where the build writes {written}; rename or move it",
             kk: "{path} құрастыру {written} жазатын орында тұр; атын өзгертіңіз немесе басқа жерге көшіріңіз",
@@ -168,6 +172,10 @@ enum BuildMessages {
             en: "template does not parse: {detail}; close every {{#section}} with its {{/section}} and check the braces",
             kk: "үлгі талданбайды: {detail}; әр {{#section}} бөлімін өз {{/section}} белгісімен жабыңыз және жақшаларды тексеріңіз",
             ru: "шаблон не разбирается: {detail}; закройте каждый {{#section}} своим {{/section}} и проверьте фигурные скобки"),
+        "template.syntax.script": Entry(
+            en: "{path}: what begins here with {what} does not end as a script's must (a string on its own line, a comment at */, a template at its backtick, an escape as \\x41 or \\u0041), so the addresses in the rest of the script cannot be read; end it",
+            kk: "{path}: осы жерде {what} белгісімен басталған бөлік скрипттегідей аяқталмайды (жол — өз жолында, түсініктеме — */ белгісінде, үлгі — кері тырнақшада, escape — \\x41 не \\u0041 түрінде), сондықтан скрипттің қалған бөлігіндегі мекенжайларды оқу мүмкін емес; оны аяқтаңыз",
+            ru: "{path}: то, что начинается здесь с {what}, не заканчивается так, как положено в скрипте (строка — на своей же строке, комментарий — на */, шаблон — на обратной кавычке, escape — как \\x41 или \\u0041), поэтому адреса в остальной части скрипта прочесть нельзя; закончите его"),
         "template.missing": Entry(
             en: "the site needs a template '{name}.mustache': add it to templates/ (the repository's templates/ has one to start from)",
             kk: "сайтқа «{name}.mustache» үлгісі керек: оны templates/ бумасына қосыңыз (репозиторийдің templates/ бумасында бастауға болатын үлгі бар)",

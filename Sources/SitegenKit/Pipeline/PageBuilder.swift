@@ -116,6 +116,15 @@ struct PageBuilder: Sendable {
                      bulletins: entries.compacted, pageFile: page.outputPath)
     }
 
+    /// The start of a page's text, up to 160 characters, cut where a word ends: a word cut short may
+    /// be another word, and an address cut short another address (`https://t.me/Kenes1414Bot` →
+    /// `https://t.me/Kenes141`), which a browser's JSON viewer shows as a link.
+    static func snippet(_ text: String) -> String {
+        let start = text.prefix(160)
+        guard start.endIndex < text.endIndex, !text[start.endIndex].isWhitespace else { return String(start) }
+        return String(start[..<(start.lastIndex(where: \.isWhitespace) ?? start.startIndex)])
+    }
+
     /// The page as search sees it: its title, a snippet (the description, else the start of the
     /// text) and the words a reader sees.
     private func searchDocument(_ page: Page, _ inventory: MarkdownInventory, typeset: TypesetText,
@@ -127,7 +136,7 @@ struct PageBuilder: Sendable {
         // the page's only text is in alerts. Their words are still found by search (`text`, never shown).
         let description = typeset.description.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let snippet = description ?? Typography.apply(
-            String(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ").prefix(160)), language: lang)
+            Self.snippet(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ")), language: lang)
         let document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
                                       text: page.frontMatter.title + " " + text)
         guard let analyzer = searchAnalyzers[lang] else { return document }

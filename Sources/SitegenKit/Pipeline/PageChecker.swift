@@ -49,6 +49,10 @@ struct PageChecker: Sendable {
                                           file: page.sourcePath, line: p.line, column: p.column))
         }
         diagnostics += guide.check(page, document: document, inventory: inventory)
+        // The page's own address is on every page that links it and in each of its bulletins
+        // (`/kk/help.evil.com/`): judged where it is decided, at the slug, else the file's first line.
+        let place = page.frontMatter.slugPosition ?? (1, 1)
+        diagnostics += inspector.judge.judge(page.url).map { $0.diagnostic(file: page.sourcePath, line: place.line, column: place.column) }
         var facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
         facts.url = page.url
         facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document,

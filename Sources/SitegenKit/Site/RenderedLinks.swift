@@ -107,7 +107,11 @@ enum RenderedLinks {
             }
             if styled, let (_, what) = StaticFileCheck.firstLead(inCSS: value) { out.append(.style(what, tag: tag, attribute: name)) }
             if name == "srcdoc" {
-                // A frame's whole document, markup once its references are decoded: read as a page.
+                // A frame's whole document, markup once its references are decoded: read as a page. Its
+                // tags as written are read already (every `<` of the page is), so only a value that
+                // decoding changed is read again: a frame in a frame in a frame … is read once, not
+                // twice per level.
+                guard value != raw else { continue }
                 out += value.withUnsafeBufferPointer { leads(in: $0) }
             } else if name == "content" {
                 for address in refreshAddresses(value, refresh: isRefresh(values)) { out.append(.address(address, tag: tag, attribute: name)) }

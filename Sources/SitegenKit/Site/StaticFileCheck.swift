@@ -36,7 +36,7 @@ enum StaticFileCheck {
                 out.append(.error("content.static-page", id: "content.static-page.type", ["path": path], file: path))
                 continue
             }
-            guard ext == "svg" || ext == "css" || ext == "txt" else { continue }
+            guard ["svg", "css", "txt", "js", "json"].contains(ext) else { continue }
             guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
             // Read as UTF-8, as this check reads it: a browser reads a file with a UTF-16 byte order mark
             // (or NUL bytes, or another declared encoding) otherwise, and no byte pattern here would match.
@@ -47,11 +47,14 @@ enum StaticFileCheck {
                 continue
             }
             if ext == "txt" {
-                let text = String(decoding: bytes, as: UTF8.self)
-                for token in inspector.tokens.scan(text) {
-                    let (line, column) = position(of: token.offset, in: bytes)
-                    for f in inspector.judgeToken(token, inWarning: false) { out.append(f.diagnostic(file: path, line: line, column: column)) }
+                out += readerFindings(String(decoding: bytes, as: UTF8.self), inspector: inspector).map { f, offset in
+                    let (line, column) = position(of: offset, in: bytes)
+                    return f.diagnostic(file: path, line: line, column: column)
                 }
+                continue
+            }
+            if ext == "js" || ext == "json" {
+                out += scriptProblems(bytes[...], file: path, inspector: inspector) { position(of: $0, in: bytes) }
                 continue
             }
             let found = ext == "svg" ? firstLead(inSVG: bytes) : firstLead(inCSS: bytes)
@@ -64,6 +67,98 @@ enum StaticFileCheck {
         return out
     }
 
+    /// What the policy refuses in a text a reader reads (a text file, a script's string), each with its
+    /// UTF-8 offset in `text`: every address, handle, e-mail and domain, and every phone number.
+    /// A character that changes what a reader sees (`\u{202E}moc.zk-voge` shows as egov-kz.com) is
+    /// refused as in a page; a byte order mark that begins the text is no character of it.
+    static func readerFindings(_ text: String, inspector: PageInspector) -> [(Finding, Int)] {
+        var out: [(Finding, Int)] = []
+        let mark = text.hasPrefix("\u{FEFF}") ? 1 : 0
+        if let (f, hidden) = PageInspector.invisibleFinding(String(text.unicodeScalars.dropFirst(mark))) {
+            out.append((f, utf8Offset(ofScalar: hidden.offset + mark, in: text)))
+        }
+        for token in inspector.tokens.scan(text) {
+            out += inspector.judgeToken(token, inWarning: false).map { ($0, token.offset) }
+        }
+        out += inspector.phoneFindings(text).map { ($0.0, $0.1.offset) }
+        return out.sorted { $0.1 < $1.1 }
+    }
+
+    /// What the policy refuses in the strings of a script or JSON file (``ScriptStrings``), at the
+    /// line and column `position` gives for a byte offset in `source`; or where it cannot be read.
+    /// `unreadable` is the code of that diagnostic (its message's id adds `.script`).
+    static func scriptProblems(_ source: ArraySlice<UInt8>, file: String, inspector: PageInspector,
+                               unreadable: String = "content.static-page", position: (Int) -> (Int, Int)) -> [Diagnostic] {
+        switch ScriptStrings.literals(source) {
+        case .failure(let stop):
+            let (line, column) = position(stop.offset)
+            return [.error(unreadable, id: unreadable + ".script", ["path": file, "what": stop.what],
+                           file: file, line: line, column: column)]
+        case .success(let literals):
+            return literals.flatMap { literal in
+                addressFindings(literal.text, inspector: inspector).map { f, offset in
+                    let (line, column) = position(literal.offsets[min(offset, literal.offsets.count - 1)])
+                    return f.diagnostic(file: file, line: line, column: column)
+                }
+            }
+        }
+    }
+
+    /// Schemes a browser or the reader's system acts on without `//` after them (a script's
+    /// `"a:hover"` or `"key:value"` names no scheme of these).
+    static let actedOnSchemes: Set<String> = [
+        "javascript", "vbscript", "data", "blob", "file", "mailto", "tel", "sms", "smsto", "mms", "callto", "facetime",
+        "facetime-audio", "skype", "tg", "whatsapp", "viber", "intent", "market", "geo", "maps", "itms-services", "sip",
+    ]
+
+    /// The UTF-8 offset of the scalar at `index` of `text`.
+    static func utf8Offset(ofScalar index: Int, in text: String) -> Int {
+        text.unicodeScalars.prefix(index).reduce(0) { $0 + UTF8.width($1) }
+    }
+
+    /// What the policy refuses of the addresses in one string of a script or JSON file, each with its
+    /// UTF-8 offset in `text`. A script's string is no text a reader reads, and a browser links nothing
+    /// in it by itself (`"form.search"` is a selector): what is read is what it can send a reader to —
+    /// an address written out (`https://…`), a host after `//` (or `\\`, which a browser reads the same),
+    /// the whole string when it begins with a scheme (`tg:resolve?domain=…`, `//host`), and the links
+    /// of markup it holds (`'<a href="…">'`).
+    static func addressFindings(_ text: String, inspector: PageInspector) -> [(Finding, Int)] {
+        let b = Array(text.utf8)
+        var out: [(Finding, Int)] = []
+        // Whether the two bytes before `offset` are slashes (either way round: a browser reads `\\` as `/`).
+        func slashesBefore(_ offset: Int) -> Bool {
+            offset >= 2 && offset <= b.count && (b[offset - 1] == 0x2F || b[offset - 1] == 0x5C) && (b[offset - 2] == 0x2F || b[offset - 2] == 0x5C)
+        }
+        for token in inspector.tokens.scan(text) {
+            switch token.kind {
+            case .url: break
+            case .handle, .fakeName: continue
+            default: guard slashesBefore(token.offset) else { continue }
+            }
+            out += inspector.judgeToken(token, inWarning: false).map { ($0, token.offset) }
+        }
+        // Leading spaces and controls are dropped by a browser's URL parser.
+        let start = b.firstIndex { $0 > 0x20 } ?? b.count
+        var end = start
+        if end < b.count, (0x61...0x7A).contains(b[end] | 0x20) {
+            end += 1
+            while end < b.count, (0x61...0x7A).contains(b[end] | 0x20) || (0x30...0x39).contains(b[end]) || [0x2B, 0x2D, 0x2E].contains(b[end]) {
+                end += 1
+            }
+        }
+        let scheme = end < b.count && b[end] == 0x3A ? String(decoding: b[start..<end], as: UTF8.self).lowercased() : nil
+        let schemed = scheme.map { ["http", "https"].contains($0) || actedOnSchemes.contains($0) || slashesBefore(end + 3) } ?? false
+        if schemed || slashesBefore(start + 2) {
+            out += inspector.judge.judge(String(decoding: b[start...], as: UTF8.self)).map { ($0, start) }
+        }
+        for (value, offset) in TemplateLinks.attributeValues(b) where !value.isEmpty {
+            out += inspector.judge.judge(String(decoding: value, as: UTF8.self)).map { ($0, offset) }
+        }
+        // The same address read two ways is one objection.
+        var seen = Set<String>()
+        return out.filter { seen.insert("\($0.0.messageID) \($0.0.arguments.sorted { $0.key < $1.key })").inserted }
+    }
+
     /// Where a text file stops being plain UTF-8 to a browser, and what is there: a UTF-16 or UTF-32
     /// byte order mark, a NUL byte (UTF-16 without a mark), bytes that are not UTF-8, an XML or CSS
     /// declaration of another encoding.
@@ -74,7 +169,8 @@ enum StaticFileCheck {
         if let nul = b.firstIndex(of: 0) { return (nul, "a NUL byte") }
         if String(validatingUTF8: b.map { CChar(bitPattern: $0) } + [0]) == nil { return (0, "bytes that are not UTF-8") }
         let lower = b.prefix(1024).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        for declaration in ["encoding=", "@charset"] {
+        // A script's or JSON file's text declares nothing (`"encoding="` there is a string).
+        for declaration in ["encoding=", "@charset"] where ext != "js" && ext != "json" {
             guard let at = find(Array(declaration.utf8), in: lower) else { continue }
             let rest = lower[(at + declaration.utf8.count)...].drop { $0 == 0x20 || $0 == 0x22 || $0 == 0x27 }
             if !rest.starts(with: Array("utf-8".utf8)) { return (at, declaration) }
@@ -105,7 +201,7 @@ enum StaticFileCheck {
                 // An element of another vocabulary (`<h:meta>`, `<s:script>`): a prefix hides its name here.
                 var j = i + 1
                 if j < text.count, text[j] == UInt8(ascii: "/") { j += 1 }
-                while j < text.count, !isSpace(text[j]), text[j] != 0x3E, text[j] != 0x2F {
+                while j < text.count, !isSpace(text[j]), text[j] != 0x3E, text[j] != 0x2F, text[j] != 0x3C {
                     if text[j] == UInt8(ascii: ":") { note(i, "<" + String(decoding: text[(i + 1)...j], as: UTF8.self)); break }
                     j += 1
                 }
@@ -249,9 +345,15 @@ enum StaticFileCheck {
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
 
     /// Where `needle` first stands in `haystack`.
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+        find(needle, in: haystack[...], from: start)
+    }
+
+    /// The index of the first `needle` in `haystack` at or after `start`.
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard start >= haystack.startIndex, needle.count <= haystack.endIndex - start else { return nil }
+        for i in start...(haystack.endIndex - needle.count)
+        where haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
             return i
         }
         return nil

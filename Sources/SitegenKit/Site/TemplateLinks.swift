@@ -28,12 +28,22 @@ enum TemplateLinks {
                 let p = text.position(ofByte: offset)
                 for f in findings { out.append(f.diagnostic(file: file, line: p.line, column: p.column)) }
             }
-            if let (f, hidden) = PageInspector.invisibleFinding(literal) { report([f], at: hidden.offset) }
+            if let (f, hidden) = PageInspector.invisibleFinding(literal) {
+                report([f], at: StaticFileCheck.utf8Offset(ofScalar: hidden.offset, in: literal))
+            }
             for token in inspector.tokens.scan(literal) {
                 report(inspector.judgeToken(token, inWarning: false), at: token.offset)
             }
             for (value, offset) in attributeValues(masked) where !value.contains(0) && !value.isEmpty {
                 report(inspector.judge.judge(String(decoding: value, as: UTF8.self)), at: offset)
+            }
+            // A script's strings spell addresses with escapes the reading above does not decode.
+            for script in scripts(masked) {
+                out += StaticFileCheck.scriptProblems(masked[script], file: file, inspector: inspector,
+                                                      unreadable: "template.syntax") { offset in
+                    let p = text.position(ofByte: offset)
+                    return (p.line, p.column)
+                }
             }
         }
         return out
@@ -55,6 +65,20 @@ enum TemplateLinks {
             } else {
                 i += 1
             }
+        }
+        return out
+    }
+
+    /// The text of each `<script>` element of the markup, as a browser ends it (at `</script`, in any case).
+    static func scripts(_ bytes: [UInt8]) -> [Range<Int>] {
+        let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        var out: [Range<Int>] = []
+        var from = 0
+        while let open = StaticFileCheck.find(Array("<script".utf8), in: lower, from: from) {
+            guard let tagEnd = lower[open...].firstIndex(of: 0x3E) else { break }
+            let end = StaticFileCheck.find(Array("</script".utf8), in: lower, from: tagEnd + 1) ?? lower.count
+            out.append((tagEnd + 1)..<end)
+            from = end
         }
         return out
     }

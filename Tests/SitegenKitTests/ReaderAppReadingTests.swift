@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+@testable import SitegenCore
+@testable import SitegenKit
+
+/// What a reader's app reads that a stricter reading would pass: a scheme glued to a word, a page's
+/// own address, a snippet cut inside an address, a text file's hidden characters, markup that would
+/// make a check slower than the page it reads.
+final class ReaderAppReadingTests: XCTestCase {
+    /// TDLib takes `ruhttps://…` from its `https`, and reads a host that begins with a combining mark:
+    /// a `://` no reading took as part of an address is judged as the address it may be.
+    func testASchemeGluedToAWordIsJudged() throws {
+        for text in ["ruhttps://\u{301}x.evil.com/login", "xftp://x.evil.com/", "ruhttp://\u{903}a.evil.com:8080/", "ҚҚhttps://evil.com/"] {
+            let d = try Fixture.check("Сілтеме: \(text) бар.\n")
+            XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 4 && (10...12).contains($0.column) }, "\(text): \(d.map(DiagnosticFormatter.line))")
+        }
+        LinkPolicyAssert.noErrors(try Fixture.check("Сілтеме: https://egov.kz/ бар.\n"))
+    }
+
+    /// A page's address is on every page that links it and in each bulletin: a domain in its slug or
+    /// folder is found by `check` too, at the slug.
+    func testADomainInAPagesAddressIsRefusedWhereItIsDecided() throws {
+        let d = try LinkPolicyAssert.checkFile("---\ntitle: \"Бет\"\nslug: \"help.evil.com\"\n---\nМәтін.\n")
+        XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 3 && $0.column == 7 }, "\(d.map(DiagnosticFormatter.line))")
+        let f = try Fixture(files: ["content/kk/help.evil.com/apply.md": "---\ntitle: \"Бет\"\n---\nМәтін.\n"])
+        let found = f.build(checkOnly: true).diagnostics
+        XCTAssertTrue(found.contains { $0.severity == .error && $0.file == "content/kk/help.evil.com/apply.md" && $0.line == 1 },
+                      "\(found.map(DiagnosticFormatter.line))")
+    }
+
+    /// A snippet ends where a word ends: cut inside an address, it would be another address.
+    func testASnippetIsCutBetweenWords() {
+        let text = String(repeating: "сөз ", count: 37) + "https://t.me/Kenes1414Bot арқылы"
+        XCTAssertEqual(PageBuilder.snippet(text), String(repeating: "сөз ", count: 37).trimmingCharacters(in: .whitespaces))
+        XCTAssertEqual(PageBuilder.snippet("Қысқа мәтін."), "Қысқа мәтін.")
+        let exact = String(repeating: "а", count: 160)
+        XCTAssertEqual(PageBuilder.snippet(exact + " б"), exact)
+    }
+
+    /// A text file is read as a page's text: its phone numbers and its hidden characters too.
+    func testATextFilesPhonesAndHiddenCharactersAreJudged() throws {
+        for (text, column) in [("Анықтама: +7 701 123 45 67\n", 11), ("Ресми сайт: \u{202E}moc.zk-voge\u{202C}\n", 13)] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "static/note.txt": text])
+            let report = f.build()
+            XCTAssertFalse(report.published, text)
+            XCTAssertTrue(report.diagnostics.contains { $0.file == "static/note.txt" && $0.line == 1 && $0.column == column },
+                          "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        }
+        let marked = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "static/note.txt": "\u{FEFF}Ресми сайт: egov.kz\n"])
+        XCTAssertTrue(marked.build().published)
+    }
+
+    /// Reading markup stays linear: frames nested in frames, and a picture of `<` characters.
+    func testNestedMarkupIsReadInLinearTime() {
+        let nested = String(repeating: "<iframe/srcdoc=", count: 40) + "x>"
+        let started = Date()
+        _ = RenderedLinks.leads(in: nested)
+        XCTAssertNil(StaticFileCheck.firstLead(inSVG: Array(("<svg xmlns=\"http://www.w3.org/2000/svg\">" + String(repeating: "<", count: 200_000)).utf8)))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "40 nested frames and 200,000 `<` took this long")
+    }
+}
