@@ -19,6 +19,11 @@ import SitegenCore
 /// - it is a short service or city number (3–7 digits, `1414`, `258-12-34`) right after a phone sign (☎, 📞, 📱) or a
 ///   word about calling or numbers (`нөміріне`, `номеру`, `тел.`, `звоните`), or right before one.
 ///
+/// When a chain so read is none of these, it is read again as libphonenumber (Android's dialler) joins
+/// digit groups, by up to four of its punctuation marks in any mix (`8--701--123--45--67`,
+/// `+7 .701. 123 45 67`, `+7 (7 0 1) 123 45 67`), and is a phone number when it makes a full one: `+` and
+/// 10–15 digits, or a Kazakh number as above.
+///
 /// Dates have 8 digits (`14.04.2020`, `2020-04-14`) and are not phones; nor are amounts (`42 500 ₸`),
 /// years and ranges of them, versions, step numbers, IINs (12 digits) or card numbers (16).
 package enum PhoneNumbers {
@@ -149,12 +154,25 @@ package enum PhoneNumbers {
             let narrow = chain(s, from: plus ? i + 1 : i, wide: false)
             let wide = chain(s, from: plus ? i + 1 : i, wide: true)
             var next = narrow.end
+            var matched = false
             for (end, groups) in [narrow, wide] {
                 guard let found = phone(s, i, end, groups: groups, plus: plus) else { continue }
                 out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
                                  text: String(scalars: written[i..<found]), digits: canonical(groups.joined())))
                 next = end
+                matched = true
                 break
+            }
+            // Last, the chain as libphonenumber (Android's dialler) joins it: up to four of its punctuation
+            // marks of any kind between groups (`8--701--123--45--67`, `+7 .701. 123 45 67`,
+            // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number.
+            if !matched {
+                let dialled = diallerChain(s, from: plus ? i + 1 : i)
+                if let found = fullNumber(s, dialled.end, groups: dialled.groups, plus: plus) {
+                    out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
+                                     text: String(scalars: written[i..<found]), digits: canonical(dialled.groups.joined())))
+                    next = found
+                }
             }
             i = max(next, i + 1)
         }
@@ -197,6 +215,42 @@ package enum PhoneNumbers {
             j = next
         }
         return (end, groups)
+    }
+
+    /// The digit groups from `from` joined as libphonenumber joins them: by up to four of its
+    /// punctuation marks (spaces, dashes, dots, slashes, tildes, brackets) in any mix, with no sentence
+    /// read between them.
+    private static func diallerChain(_ s: [Unicode.Scalar], from: Int) -> (end: Int, groups: [String]) {
+        var groups: [String] = []
+        var j = from
+        var end = from
+        while j < s.count {
+            var group = ""
+            var k = j
+            while k < s.count, isDigit(s[k]) { group.unicodeScalars.append(s[k]); k += 1 }
+            guard !group.isEmpty else { break }
+            groups.append(group)
+            end = k
+            var next = k
+            while next < s.count, next - k < 4, isSeparator(s[next]) || isOpening(s[next]) || isClosing(s[next]) { next += 1 }
+            guard next < s.count, isDigit(s[next]) else { break }
+            j = next
+        }
+        return (end, groups)
+    }
+
+    /// Where the number ends, if a chain joined as a dialler joins it is a full one: with `+` and 10–15
+    /// digits, or a Kazakh number of 11 digits starting with 8 or 7 (10 starting with 7) not grouped in
+    /// thousands, with nothing that makes it part of something else after it.
+    private static func fullNumber(_ s: [Unicode.Scalar], _ end: Int, groups: [String], plus: Bool) -> Int? {
+        let digits = groups.joined()
+        guard groups.count > 1 else { return nil }  // one piece: the readings above have judged it
+        if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
+        if plus { return (10...15).contains(digits.count) ? end : nil }
+        if followedByUnit(s, end) { return nil }
+        let thousands = groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+        let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
+        return kazakh && !thousands ? end : nil
     }
 
     /// Where the phone number ends, if the chain is one.

@@ -370,6 +370,9 @@ package struct TextTokens {
     }
 
     /// End of a written-out `http(s)://` URL, without trailing punctuation.
+    /// The schemes apps read from the end of a word (TDLib's `ends_with(protocol, "https")`).
+    static let appSchemes = ["http", "https", "ftp", "tonsite", "ton", "tg", "rtsp"]
+
     /// Fail closed on `://`: one that no reading above took as part of an address may still be one to
     /// an app (TDLib reads `ruhttps://…` from its `https`, and a host that begins with a combining
     /// mark): the whole run it stands in, from white space to white space, is judged as the address
@@ -380,6 +383,11 @@ package struct TextTokens {
         while i + 2 < s.count {
             defer { i += 1 }
             guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { continue }
+            // Only a scheme an app opens, however much is glued before it: a defanged `hxxps://` opens nothing.
+            var letters = i
+            while letters > 0, s[letters - 1].isASCII, s[letters - 1].properties.isAlphabetic { letters -= 1 }
+            let scheme = String(scalars: s[letters..<i]).lowercased()
+            guard Self.appSchemes.contains(where: { scheme.hasSuffix($0) }) else { continue }
             let at = offsets[i]
             let read = found.contains { token in
                 switch token.kind {

@@ -350,7 +350,7 @@ package struct URLJudge: Sendable {
     /// percent-encoded in the domain, which a client applying IDNA reads as a dot or drops; a second
     /// recipient; a `?body=` carrying an address of its own), and no official address needs it.
     static func isCanonicalMail(_ url: URLRecord) -> Bool {
-        guard url.query == nil, url.fragment == nil else { return false }
+        guard url.fragment == nil, url.query.map(isPlainSubject) ?? true else { return false }
         let parts = url.serializedPath.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains(".") else { return false }
         let local = parts[0].utf8.allSatisfy { (0x61...0x7A).contains($0 | 0x20) || (0x30...0x39).contains($0) || [0x2E, 0x5F, 0x2B, 0x2D].contains($0) }
@@ -359,6 +359,14 @@ package struct URLJudge: Sendable {
             !label.isEmpty && label.utf8.allSatisfy { (0x61...0x7A).contains($0 | 0x20) || (0x30...0x39).contains($0) || $0 == 0x2D }
         }
         return local && domain
+    }
+
+    /// A query of one `subject=` whose text names nothing (`subject=42%20500`): no `@`, `.`, `/` or `:`
+    /// once decoded, so no address rides in the draft.
+    static func isPlainSubject(_ query: String) -> Bool {
+        guard query.lowercased().hasPrefix("subject="), !query.contains("&") else { return false }
+        let value = String(decoding: URLPercentEncoding.percentDecode(String(query.dropFirst("subject=".count))), as: UTF8.self)
+        return !value.contains { "@./:\\".contains($0) || $0.isNewline }
     }
 
     /// Every address a mail client could read in the link: the path and the query decoded, then

@@ -247,12 +247,14 @@ final class LinkPolicyLinkKindsTests: XCTestCase {
     /// invisible characters, headers and bodies its own way.
     func testAMailLinkIsANameAtADomainAndNothingMore() throws {
         for link in ["mailto:help@egov.kz%EF%BC%8Eevil.com", "mailto:help@egov.kz%E2%80%8B", "mailto:help@egov.kz?body=https://evil.com/pay",
-                     "mailto:help@egov.kz?subject=evil.com", "mailto:%68elp@egov.kz", "mailto:help@egov.kz#x"] {
+                     "mailto:help@egov.kz?subject=evil.com", "mailto:%68elp@egov.kz", "mailto:help@egov.kz#x",
+                     "mailto:help@egov.kz?subject=x&body=https://evil.com/"] {
             let d = try Fixture.check("[хат](\(link))\n")
             XCTAssertTrue(d.contains { $0.code.hasPrefix("link.") && $0.severity == .error && $0.line == 4 && $0.column == 1 },
                           "\(link): \(d.map(DiagnosticFormatter.line))")
         }
         LinkPolicyAssert.noErrors(try Fixture.check("[хат](mailto:Help.Desk+42500@egov.kz)\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("[хат](mailto:help@egov.kz?subject=42%20500%20%D1%82%D3%A9%D0%BB%D0%B5%D0%BC)\n"))
     }
 
     func testOfficialPhoneWithSeparatorsIsAccepted() throws {

@@ -56,6 +56,42 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(tree(f.root), before, "nothing in the source changed, not even a staging folder or a lock")
     }
 
+    /// The folder checked is the folder replaced: an empty `--output` (an unset shell variable) is
+    /// refused, and a path through a link and `..`, which the system reads from the link's target, is
+    /// checked and built where the system reads it, never where the same text read as text would be.
+    func testTheFolderCheckedIsTheFolderReplaced() throws {
+        let f = try site()
+        let before = tree(f.root)
+        assertRefused(build(f, output: ""), mentioning: ["--output"])
+        let work = NSTemporaryDirectory() + "sitegen-dotdot-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: work + "/rel/1", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: work + "/precious", withIntermediateDirectories: true)
+        try "thesis".write(toFile: work + "/precious/t.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: work + "/cur", withDestinationPath: work + "/rel/1")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let report = build(f, output: work + "/cur/../precious")
+        XCTAssertTrue(report.published, report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"))
+        XCTAssertEqual(try String(contentsOfFile: work + "/precious/t.txt", encoding: .utf8), "thesis")
+        XCTAssertNotNil(FileManager.default.contents(atPath: work + "/rel/precious/" + OutputFolder.markerName))
+        // A link to the source's content folder, then `..`: the source itself, refused.
+        try FileManager.default.createSymbolicLink(atPath: work + "/src", withDestinationPath: f.root + "/content")
+        assertRefused(build(f, output: work + "/src/.."), mentioning: ["source folder"])
+        assertRefused(build(f, output: work + "/src/../"), mentioning: ["source folder"])
+        XCTAssertEqual(tree(f.root), before)
+    }
+
+    /// A relative path in a folder that was deleted under the build (the site folder a build
+    /// replaced, where the editor stood) is answered, not looked for forever.
+    func testAPathInADeletedFolderIsAnswered() throws {
+        let old = FileManager.default.currentDirectoryPath
+        let gone = NSTemporaryDirectory() + "sitegen-gone-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: gone, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(gone))
+        defer { FileManager.default.changeCurrentDirectoryPath(old) }
+        try FileManager.default.removeItem(atPath: gone)
+        XCTAssertEqual(Folder.realPath("site/x"), "site/x")
+    }
+
     func testALinkToTheSourceIsTheSourceFolder() throws {
         let f = try site()
         let link = NSTemporaryDirectory() + "sitegen-link-" + UUID().uuidString
@@ -101,6 +137,16 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(build(f, output: out + "/empty").published)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/empty/kk/b/index.html"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/empty/kk/a/index.html"))
+        // The folder keeps the mode and group it was given.
+        XCTAssertEqual(chmod(out + "/empty", 0o2750), 0)
+        XCTAssertEqual(chown(out + "/empty", uid_t.max, 65534), 0)
+        XCTAssertEqual(chmod(out + "/empty", 0o2750), 0)
+        try f.write("content/kk/c.md", "---\ntitle: C\n---\n")
+        XCTAssertTrue(build(f, output: out + "/empty").published)
+        var info = stat()
+        XCTAssertEqual(lstat(out + "/empty", &info), 0)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o2750)
+        XCTAssertEqual(info.st_gid, 65534)
     }
 
     func testAnOutputWrittenByAnEarlierVersionIsRefusedWithWhatToDo() throws {

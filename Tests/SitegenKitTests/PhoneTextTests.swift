@@ -71,7 +71,9 @@ final class PhoneTextTests: XCTestCase {
     func testEverySeparatorADiallerSkipsJoinsANumber() throws {
         for form in ["+7\u{2212}701\u{2212}123\u{2212}45\u{2212}67", "+7\u{3000}701 123 45 67", "+7\u{FF0D}701\u{FF0D}123 45 67",
                      "+7\u{2015}701 123 45 67", "+7.701.123.45.67", "+7/701/123/45/67", "+7 701  123 45 67",
-                     "8 - 701 - 123 45 67", "+7\u{2007}701\u{2003}123\u{200A}45\u{205F}67"] {
+                     "8 - 701 - 123 45 67", "+7\u{2007}701\u{2003}123\u{200A}45\u{205F}67",
+                     // As libphonenumber joins groups: up to four marks of any kind, no sentence between them.
+                     "8--701--123--45--67", "+7 .701. 123 45 67", "+7 (7 0 1) 1 2 3 4 5 6 7", "87011. 234567", "+7-7272. 123456"] {
             let d = try Fixture.check("Қоңырау шалыңыз: \(form), тегін.\n", config: Self.config)
             LinkPolicyAssert.onlyError(d, code: "text.phone", line: 4, column: 18, messageContains: form)
         }

@@ -29,6 +29,20 @@ final class ReaderAppReadingTests: XCTestCase {
                       "\(found.map(DiagnosticFormatter.line))")
     }
 
+    /// A bulletin writes a list's numbers as text, where a phone's reader joins the number and the
+    /// item's first digits (`87011. 234567` dials +7 701 123 4567): nothing is published.
+    func testAListNumberAndItsItemAreReadAsOneNumber() throws {
+        XCTAssertEqual(BulletinGuard.listNumberJoined("87011. 234567 — кодты жазыңыз."), "87011 234567 — кодты жазыңыз.")
+        XCTAssertNil(BulletinGuard.listNumberJoined("2. Өтінім беріңіз."))
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n87011. 234567 — кодты жазыңыз.\n"])
+        let report = f.build()
+        XCTAssertFalse(report.published, "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        XCTAssertTrue(report.diagnostics.contains { $0.file == "content/kk/a.md" && $0.severity == .error },
+                      "\(report.diagnostics.map(DiagnosticFormatter.line))")
+        let fine = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n1. Өтінім 2020 жылы.\n2. 42 500 теңге.\n"])
+        XCTAssertTrue(fine.build().published)
+    }
+
     /// A snippet ends where a word ends: cut inside an address, it would be another address.
     func testASnippetIsCutBetweenWords() {
         let text = String(repeating: "сөз ", count: 37) + "https://t.me/Kenes1414Bot арқылы"

@@ -116,6 +116,14 @@ enum BuildMessages {
             en: "{path} and {other} differ only in case and would be one file on many web hosts; rename one",
             kk: "{path} және {other} тек әріп регистрімен ерекшеленеді, ал көп веб-хостингте бір файл болып шығады; біреуінің атын өзгертіңіз",
             ru: "{path} и {other} различаются только регистром букв, а на многих хостингах это один файл; переименуйте один из них"),
+        "output.folder.empty": Entry(
+            en: "--output is empty (a shell variable that was not set?), which would be the current folder; name the folder to write the site into, such as {suggested}",
+            kk: "--output бос (орнатылмаған shell айнымалысы ма?), ол ағымдағы бума болып шығар еді; сайт жазылатын буманы атаңыз, мысалы {suggested}",
+            ru: "--output пуст (не заданная переменная оболочки?), а это была бы текущая папка; укажите папку для сайта, например {suggested}"),
+        "output.folder.unreadable": Entry(
+            en: "--output {output} cannot be looked into ({reason}), so it is not known to hold only what sitegen wrote, and it is kept; give sitegen the right to read it, or choose another folder, such as {suggested}",
+            kk: "--output {output} ішін қарау мүмкін емес ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, ол өзгертілмеді; sitegen-ге оны оқуға рұқсат беріңіз немесе басқа буманы таңдаңыз, мысалы {suggested}",
+            ru: "в --output {output} нельзя заглянуть ({reason}), поэтому неизвестно, что в ней только записанное sitegen, и она оставлена как есть; дайте sitegen право читать её или выберите другую папку, например {suggested}"),
         "output.folder.source": Entry(
             en: "--output {output} is the source folder; a build would replace sitegen.yml, content/ and everything else there. Write the site into a folder of its own, such as {suggested}",
             kk: "--output {output} — бастапқы бума; құрастыру ондағы sitegen.yml, content/ және басқаның бәрін ауыстырып жібереді. Сайтты жеке бумаға жазыңыз, мысалы {suggested}",

@@ -178,9 +178,9 @@ enum LinkFormMessages {
             kk: "электрондық пошта сілтемесінде мекенжай жоқ: mailto: бөлігінен кейін ресми мекенжайды жазыңыз",
             ru: "в ссылке на электронную почту нет адреса: напишите после mailto: официальный адрес"),
         "link.mail-form": Entry(
-            en: "write an e-mail link as mailto:name@domain and nothing more (Latin letters, digits and . _ + - before @, a plain domain after it; no second address, no ?subject= or ?body=, no %-escapes): a mail client reads anything else its own way",
-            kk: "электрондық пошта сілтемесін тек mailto:атау@домен түрінде жазыңыз (@ алдында латын әріптері, цифрлар және . _ + -, одан кейін қарапайым домен; екінші мекенжайсыз, ?subject= не ?body= бөлігінсіз, %-escape белгілерінсіз): пошта бағдарламасы басқасын өзінше оқиды",
-            ru: "пишите ссылку на почту только в виде mailto:имя@домен (до @ латинские буквы, цифры и . _ + -, после — обычный домен; без второго адреса, без ?subject= и ?body=, без %-escape): всё остальное почтовая программа читает по-своему"),
+            en: "write an e-mail link as mailto:name@domain and nothing more (Latin letters, digits and . _ + - before @, a plain domain after it; no second address, no ?body= or other header (a ?subject= of plain words may follow), no %-escapes before it): a mail client reads anything else its own way",
+            kk: "электрондық пошта сілтемесін тек mailto:атау@домен түрінде жазыңыз (@ алдында латын әріптері, цифрлар және . _ + -, одан кейін қарапайым домен; екінші мекенжайсыз, ?body= не басқа тақырыпшасыз (тек қарапайым сөздерден тұратын ?subject= болуы мүмкін), алдында %-escape белгілерінсіз): пошта бағдарламасы басқасын өзінше оқиды",
+            ru: "пишите ссылку на почту только в виде mailto:имя@домен (до @ латинские буквы, цифры и . _ + -, после — обычный домен; без второго адреса, без ?body= и других заголовков (допустим ?subject= из простых слов), без %-escape до него): всё остальное почтовая программа читает по-своему"),
         "link.mail-domain": Entry(
             en: "e-mail address with no valid domain ({name}): write the official address in full, name@domain",
             kk: "электрондық пошта мекенжайында дұрыс домен жоқ ({name}): ресми мекенжайды толық, атау@домен түрінде жазыңыз",

@@ -12,6 +12,12 @@ package enum Folder {
             defer { free(resolved) }
             return String(cString: resolved)
         }
+        // A relative path in a folder that was deleted (a build run from inside the `site/` it swapped
+        // out) has no absolute form: it is answered as it is, not looked for up an endless `../..`.
+        if !path.hasPrefix("/") {
+            guard let cwd = getcwd(nil, 0) else { return path }
+            free(cwd)
+        }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var existing = absolute
         var rest: [String] = []

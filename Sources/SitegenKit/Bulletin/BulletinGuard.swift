@@ -54,7 +54,13 @@ struct BulletinGuard {
                     defer { start = end + 1 }
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     guard PhoneNumbers.mayHold(utf8: line) else { continue }
-                    out += inspector.phoneFindings(String(decoding: line, as: UTF8.self)).map { ($0.1.text, $0.0) }
+                    let text = String(decoding: line, as: UTF8.self)
+                    out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
+                    // A list's number and its item's first digits are one number to a phone's reader
+                    // (`87011. 234567`), where prose reads `. ` as the end of a sentence: read joined too.
+                    if let joined = Self.listNumberJoined(text) {
+                        out += inspector.phoneFindings(joined).map { ($0.1.text, $0.0) }
+                    }
                 }
             }
         }
@@ -75,6 +81,18 @@ struct BulletinGuard {
         // The same address in several lines or channels is one finding.
         var reported = Set<String>()
         return out.filter { reported.insert($0.0 + "\u{0}" + $0.1.code).inserted }
+    }
+
+    /// `line` with the `. ` after the number that begins it (a list item's `87011. `) made one space,
+    /// when a digit follows; nil for any other line.
+    static func listNumberJoined(_ line: String) -> String? {
+        let b = Array(line.utf8)
+        var i = 0
+        while i < b.count, b[i] == 0x20 || b[i] == 0x3E { i += 1 }  // indentation and quote markers
+        let digits = i
+        while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+        guard i > digits, i + 2 < b.count, b[i] == 0x2E, b[i + 1] == 0x20, (0x30...0x39).contains(b[i + 2]) else { return nil }
+        return String(decoding: b[..<i] + [0x20] + b[(i + 2)...], as: UTF8.self)
     }
 
     /// The first character of `text` Telegram deletes before it reads it

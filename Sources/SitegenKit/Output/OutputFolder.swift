@@ -22,8 +22,12 @@ enum OutputFolder {
     /// `expectedTopLevel` lists the names a build of this site writes at the top of its output; an
     /// output written before the marker existed is recognised (see `isEarlierBuild`) to say so, and
     /// refused all the same.
-    package static func refusal(output: String, source: String, expectedTopLevel: Set<String> = []) -> (id: String, arguments: [String: String])? {
-        let shown = output
+    /// `shown` is the folder as the editor named it, for the message (`output` itself when nil).
+    package static func refusal(output: String, shown: String? = nil, source: String,
+                                expectedTopLevel: Set<String> = []) -> (id: String, arguments: [String: String])? {
+        let shown = shown ?? output
+        // An empty --output (a shell variable that was not set) would be the current folder to a later step.
+        guard !output.isEmpty else { return ("output.folder.empty", ["output": "", "suggested": "site"]) }
         let out = Folder.realPath(output)
         let src = Folder.realPath(source)
         let suggested = source == "." ? "site" : source + "/site"
@@ -44,8 +48,8 @@ enum OutputFolder {
         }
         var info = stat()
         guard lstat(output, &info) == 0 else {
-            // Absent: a new folder. Any other failure is reported when the build tries to write.
-            return nil
+            // Absent: a new folder. A folder that cannot be looked at may hold anything: refused.
+            return errno == ENOENT ? nil : refused("output.folder.unreadable", ["reason": errnoText()])
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             return refused("output.folder.symlink", ["target": out])
@@ -53,7 +57,11 @@ enum OutputFolder {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             return refused("output.folder.file")
         }
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).sorted()
+        // A folder whose names cannot be listed is not known to be empty.
+        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: output) else {
+            return refused("output.folder.unreadable", ["reason": "its list of files cannot be read"])
+        }
+        let entries = listed.sorted()
         if entries.isEmpty { return nil }
         switch markerFormat(in: output) {
         case let version? where version <= formatVersion:

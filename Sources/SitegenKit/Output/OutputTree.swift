@@ -502,6 +502,12 @@ final class OutputTree: @unchecked Sendable {
             discard()
             throw OutputError.io("cannot publish: \(destination) is no longer a folder")
         }
+        // The new folder takes the place of the published one with the mode and group it was given
+        // (`chmod 2750 site`, `chgrp www site`), once nothing more is written into it. A group the
+        // process may not give is left as it is; a change of group clears the setgid bit, so the mode
+        // is set after it.
+        _ = chown(staging, uid_t.max, info.st_gid)
+        chmod(staging, info.st_mode & 0o7777)
         // After an exchange the staging path holds the previous site.
         var old = staging
         if sg_exchange_paths(staging, destination) != 0 {

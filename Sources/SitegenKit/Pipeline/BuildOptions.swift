@@ -24,7 +24,32 @@ package struct BuildOptions: Sendable {
         self.outputDirectory = outputDirectory
     }
 
-    package var resolvedOutput: String { outputDirectory ?? sourceDirectory + "/site" }
+    /// The output folder as the system reads it, spelled so that every step reads the same folder:
+    /// the one checked before the build (``OutputFolder/refusal(output:shown:source:expectedTopLevel:)``) is
+    /// the one replaced. Empty when `--output` (or `--source`) is empty, which is refused.
+    package var resolvedOutput: String {
+        if let outputDirectory { return Self.resolved(outputDirectory) }
+        return sourceDirectory.isEmpty ? "" : Self.resolved(sourceDirectory + "/site")
+    }
+
+    /// `path` absolute, with the folder it is in resolved as the system resolves it (`link/../x` is the
+    /// `x` beside the link's target, where taking `..` away as text gives another folder) and its own
+    /// name kept as written (a link in its place is refused, never followed); a path that ends in `.`
+    /// or `..` is resolved whole. A trailing `/` is dropped.
+    static func resolved(_ path: String) -> String {
+        guard !path.isEmpty else { return "" }
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else {
+            return trimmed == "." || trimmed == ".." ? Folder.realPath(trimmed) : Folder.realPath(".") + "/" + trimmed
+        }
+        let name = String(trimmed[trimmed.index(after: slash)...])
+        if name.isEmpty { return "/" }
+        if name == "." || name == ".." { return Folder.realPath(trimmed) }
+        let parent = slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+        let folder = Folder.realPath(parent)
+        return (folder == "/" ? "" : folder) + "/" + name
+    }
 }
 
 /// What a build did.

@@ -462,7 +462,8 @@ package struct SiteBuilder: Sendable {
             SitePart.chooser, SitePart.notFound, SitePart.sitemap, Sitemaps.folder, SitePart.robots, "search", "bulletins", OutputFolder.markerName,
             ServingRules.headersFile, ServingRules.hostFolder,
         ])
-        return OutputFolder.refusal(output: options.resolvedOutput, source: options.sourceDirectory,
+        return OutputFolder.refusal(output: options.resolvedOutput, shown: options.outputDirectory ?? options.sourceDirectory + "/site",
+                                    source: options.sourceDirectory,
                                     expectedTopLevel: written)
     }
 
