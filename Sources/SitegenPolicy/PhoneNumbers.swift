@@ -22,7 +22,7 @@ import SitegenCore
 /// When a chain so read is none of these, it is read again as libphonenumber (Android's dialler) joins
 /// digit groups, by up to four of its punctuation marks in any mix (`8--701--123--45--67`,
 /// `+7 .701. 123 45 67`, `+7 (7 0 1) 123 45 67`), and is a phone number when it makes a full one: `+` and
-/// 10–15 digits, or a Kazakh number as above.
+/// 10–15 digits, or 11 digits of a Kazakh code (`87…`, `86…`, `77…`, `76…`) not grouped in thousands.
 ///
 /// Dates have 8 digits (`14.04.2020`, `2020-04-14`) and are not phones; nor are amounts (`42 500 ₸`),
 /// years and ranges of them, versions, step numbers, IINs (12 digits) or card numbers (16).
@@ -240,8 +240,8 @@ package enum PhoneNumbers {
     }
 
     /// Where the number ends, if a chain joined as a dialler joins it is a full one: with `+` and 10–15
-    /// digits, or a Kazakh number of 11 digits starting with 8 or 7 (10 starting with 7) not grouped in
-    /// thousands, with nothing that makes it part of something else after it.
+    /// digits, or 11 digits of a Kazakh code after 8 or 7 not grouped in thousands, with nothing that
+    /// makes it part of something else after it.
     private static func fullNumber(_ s: [Unicode.Scalar], _ end: Int, groups: [String], plus: Bool) -> Int? {
         let digits = groups.joined()
         guard groups.count > 1 else { return nil }  // one piece: the readings above have judged it
@@ -249,7 +249,10 @@ package enum PhoneNumbers {
         if plus { return (10...15).contains(digits.count) ? end : nil }
         if followedByUnit(s, end) { return nil }
         let thousands = groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
-        let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
+        // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
+        // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
+        // of them makes one of these.
+        let kazakh = digits.count == 11 && ["87", "86", "77", "76"].contains(String(digits.prefix(2)))
         return kazakh && !thousands ? end : nil
     }
 

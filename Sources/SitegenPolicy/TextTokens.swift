@@ -399,6 +399,9 @@ package struct TextTokens {
             var start = i, end = i + 3
             while start > 0, !s[start - 1].properties.isWhitespace { start -= 1 }
             while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+            // Nothing that names a place after it: a scheme alone, which no app links.
+            guard s[(i + 3)..<end].contains(where: { Self.isWord($0) || $0.properties.generalCategory == .nonspacingMark
+                || $0.properties.generalCategory == .spacingMark }) else { continue }
             out.append(TextToken(kind: .url, offset: offsets[start], length: offsets[end] - offsets[start],
                                  text: String(scalars: s[start..<end])))
             i = end
@@ -412,6 +415,9 @@ package struct TextTokens {
         var end = i
         while end < s.count, !s[end].properties.isWhitespace, !"<>\"«»“”".unicodeScalars.contains(s[end]) { end += 1 }
         while end > i, ".,;:!?)'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        // A scheme alone (`«https://» деп басталады`) names no place: no app links it.
+        let slashes = i + (head.hasPrefix("https") ? 8 : 7)
+        guard s[min(slashes, end)..<end].contains(where: { $0.properties.isAlphabetic || Self.isWord($0) }) else { return nil }
         return end
     }
 

@@ -324,7 +324,8 @@ package struct URLJudge: Sendable {
     /// and the number must be an official one: with a plus, the same full number (a country code
     /// makes `+1414` another number than `1414`).
     private func judgeTel(_ url: URLRecord, input: String) -> [Finding] {
-        let written = url.serializedPath
+        // A space is written `%20` in a link (`<tel:+7 800 080 7777>` in Markdown): a separator like `-`.
+        let written = url.serializedPath.replacingOccurrences(of: "%20", with: " ")
         let asWritten = input.drop { $0 != ":" }.dropFirst()
         let refused = [Finding(code: "link.phone", id: "link.phone", ["number": String(asWritten)], url: input)]
         let body = written.hasPrefix("+") ? written.dropFirst() : written[...]

@@ -235,7 +235,7 @@ final class LinkPolicyLinkKindsTests: XCTestCase {
                           "\(link): \(d.map(DiagnosticFormatter.line))")
         }
         let config = Fixture.defaultConfig.replacingOccurrences(of: "phones: [\"1414\"]", with: "phones: [\"1414\", \"+7 800 080 7777\"]")
-        for link in ["tel:+78000807777", "tel:+7-800-080-77-77", "tel:88000807777", "tel:+7(800)080-77-77"] {
+        for link in ["tel:+78000807777", "tel:+7-800-080-77-77", "tel:88000807777", "tel:+7(800)080-77-77", "<tel:+7 800 080 7777>"] {
             LinkPolicyAssert.noErrors(try Fixture.check("[8 800 080 7777](\(link))\n", config: config))
         }
         for link in ["tel:78000807777", "tel:+88000807777", "tel:8000807777"] {

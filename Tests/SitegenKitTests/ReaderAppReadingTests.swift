@@ -16,6 +16,8 @@ final class ReaderAppReadingTests: XCTestCase {
             XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 4 && (10...12).contains($0.column) }, "\(text): \(d.map(DiagnosticFormatter.line))")
         }
         LinkPolicyAssert.noErrors(try Fixture.check("Сілтеме: https://egov.kz/ бар.\n"))
+        // A scheme alone names no place, and no app links it: the advice itself passes.
+        LinkPolicyAssert.noErrors(try Fixture.check("Адрес должен начинаться с «https://», а не «http://». Ресми сайт https:// деп басталады.\n"))
     }
 
     /// A page's address is on every page that links it and in each bulletin: a domain in its slug or

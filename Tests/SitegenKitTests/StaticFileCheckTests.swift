@@ -111,6 +111,32 @@ final class StaticFileCheckTests: XCTestCase {
         XCTAssertTrue(fine.build().published)
     }
 
+    /// What a browser does with a script's text: tabs and line breaks dropped from an address, `<!--`
+    /// and a no-break space read as a comment and a space, markup read as a page's; and labels that
+    /// only look like a scheme (`"File: report.pdf"`) are not addresses.
+    func testAScriptIsReadAsABrowserReadsIt() throws {
+        let leads = [
+            "location = \"/\\t/evil.example/\";",
+            "location = \"t\\ng:resolve?domain=evil_bot\";",
+            "<!-- /*\nlocation = \"https://evil.example/\";\n// */",
+            "var y =\u{A0}/'/.test(s); location = 'https://evil.example/'; //'",
+            "el.innerHTML = '<a href\\n=\"tg:resolve?domain=evil_bot\">x</a>';",
+            "el.innerHTML = '<svg><a xlink:href=\"https://evil.example/\">x</a></svg>';",
+        ]
+        for script in leads {
+            let f = try Fixture(files: Self.page.merging(["static/x.js": script + "\n"]) { a, _ in a })
+            let report = f.build()
+            XCTAssertFalse(report.published, script)
+            XCTAssertTrue(report.diagnostics.contains { $0.file == "static/x.js" && $0.severity == .error }, script)
+        }
+        let fine = try Fixture(files: Self.page.merging([
+            "static/x.js": "var labels = [\"File: report.pdf\", \"Maps: 2GIS\", \"Data: loading\"];\n",
+            "static/n.json": "{\"note\": \"a\u{2028}b\"}\n",
+        ]) { a, _ in a })
+        let report = fine.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics.map(DiagnosticFormatter.line))")
+    }
+
     /// A template's inline script is read the same way.
     func testATemplatesScriptLeadsOnlyToOfficialSites() throws {
         let f = try Fixture(files: Self.page)

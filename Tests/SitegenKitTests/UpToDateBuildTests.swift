@@ -159,10 +159,20 @@ final class UpToDateBuildTests: XCTestCase {
                 XCTAssertEqual(utimensat(AT_FDCWD, twin, times, 0), 0)
             }),
         ]
+        // A file added to the published folder is the editor's until they say otherwise: refused, and
+        // kept, until a build is asked to replace the folder whole.
+        let added: Set<String> = ["an added file", "a decomposed twin of a published name"]
         for (what, edit) in edits {
             try edit()
-            let report = f.build()
+            var report = f.build()
             XCTAssertFalse(report.upToDate, "after \(what)")
+            if added.contains(what) {
+                XCTAssertFalse(report.published, "after \(what)")
+                XCTAssertTrue(report.setupFailed, "after \(what)")
+                XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.added", "after \(what)")
+                XCTAssertEqual(BuildRecord.addedFiles(to: f.siteDirectory), 1, "the added file is still there after \(what)")
+                report = f.build(force: true)
+            }
             XCTAssertTrue(report.published, "after \(what)")
             XCTAssertEqual(f.output("kk/pay/index.html"), original, "after \(what)")
             XCTAssertNil(f.output("kk/extra.html"))

@@ -124,6 +124,10 @@ enum BuildMessages {
             en: "--output {output} cannot be looked into ({reason}), so it is not known to hold only what sitegen wrote, and it is kept; give sitegen the right to read it, or choose another folder, such as {suggested}",
             kk: "--output {output} ішін қарау мүмкін емес ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, ол өзгертілмеді; sitegen-ге оны оқуға рұқсат беріңіз немесе басқа буманы таңдаңыз, мысалы {suggested}",
             ru: "в --output {output} нельзя заглянуть ({reason}), поэтому неизвестно, что в ней только записанное sitegen, и она оставлена как есть; дайте sitegen право читать её или выберите другую папку, например {suggested}"),
+        "output.folder.added": Entry(
+            en: "{output} holds {count} files more than the build that published it wrote: they were put there since (a .git folder, notes), and a build replaces the folder whole. Move them out of it, or build with --force to replace it anyway",
+            kk: "{output} ішінде оны жариялаған құрастыру жазғаннан {count} файл артық бар: олар кейін қойылған (.git бумасы, жазбалар), ал құрастыру буманы толығымен ауыстырады. Оларды бумадан шығарыңыз немесе бәрібір ауыстыру үшін --force арқылы құрастырыңыз",
+            ru: "в {output} на {count} файлов больше, чем записала опубликовавшая её сборка: их положили туда позже (папка .git, заметки), а сборка заменяет папку целиком. Перенесите их из неё или соберите с --force, чтобы всё равно заменить"),
         "output.folder.source": Entry(
             en: "--output {output} is the source folder; a build would replace sitegen.yml, content/ and everything else there. Write the site into a folder of its own, such as {suggested}",
             kk: "--output {output} — бастапқы бума; құрастыру ондағы sitegen.yml, content/ және басқаның бәрін ауыстырып жібереді. Сайтты жеке бумаға жазыңыз, мысалы {suggested}",

@@ -46,6 +46,16 @@ struct BuildRecord {
         return record
     }
 
+    /// How many more files `destination` holds than the build that published it wrote: files added
+    /// since, by hand or by another tool (`site/.git`, notes), which a build replacing the folder whole
+    /// would delete. Nil when that is not known (no record, or a folder that cannot be listed).
+    static func addedFiles(to destination: String) -> Int? {
+        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 16 << 20),
+              let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)),
+              let files = listing(destination) else { return nil }
+        return files.count - record.fileCount
+    }
+
     /// Writes the record for a folder just published (through a temporary file and a rename, so a
     /// reader never sees half a record). A folder that cannot be listed gets no record: the next
     /// build then does the whole work, which is always safe.

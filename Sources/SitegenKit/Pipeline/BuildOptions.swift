@@ -19,6 +19,17 @@ package struct BuildOptions: Sendable {
     /// is never skipped as up to date, as the preview needs what it keeps.
     package var keepsPreviewState = false
 
+    /// ``resolvedOutput`` as a build first read it: resolved once, so that a link swapped while the build
+    /// runs (`cur` → `A`, then `B`) cannot make the folder replaced another than the folder checked.
+    private var pinnedOutput: String?
+
+    /// These options with the output resolved now, for every later step.
+    package func pinningOutput() -> BuildOptions {
+        var pinned = self
+        pinned.pinnedOutput = resolvedOutput
+        return pinned
+    }
+
     package init(sourceDirectory: String, outputDirectory: String? = nil) {
         self.sourceDirectory = sourceDirectory
         self.outputDirectory = outputDirectory
@@ -28,6 +39,7 @@ package struct BuildOptions: Sendable {
     /// the one checked before the build (``OutputFolder/refusal(output:shown:source:expectedTopLevel:)``) is
     /// the one replaced. Empty when `--output` (or `--source`) is empty, which is refused.
     package var resolvedOutput: String {
+        if let pinnedOutput { return pinnedOutput }
         if let outputDirectory { return Self.resolved(outputDirectory) }
         return sourceDirectory.isEmpty ? "" : Self.resolved(sourceDirectory + "/site")
     }

@@ -14,7 +14,7 @@ package struct SiteBuilder: Sendable {
     package var progress: ProgressLine?
 
     package init(options: BuildOptions, progress: ProgressLine? = nil) {
-        self.options = options
+        self.options = options.pinningOutput()
         self.progress = progress
     }
 
@@ -59,6 +59,14 @@ package struct SiteBuilder: Sendable {
             upToDate.upToDate = true
             upToDate.bulletinsPerLanguage = Dictionary(record.bulletins, uniquingKeysWith: { a, _ in a })
             return upToDate
+        }
+        // Files added to the published folder since it was published (a `.git`, notes) would go with
+        // it: refused, unless the build is asked to replace the folder whole (`--force`).
+        if !options.checkOnly, !options.force, let added = BuildRecord.addedFiles(to: options.resolvedOutput), added > 0 {
+            diagnostics.append(.error("output.folder", id: "output.folder.added",
+                                      ["output": options.outputDirectory ?? options.sourceDirectory + "/site", "count": String(added)],
+                                      file: options.resolvedOutput))
+            return report(diagnostics, setup: true)
         }
         diagnostics += setup.officialDiagnostics
         let (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()

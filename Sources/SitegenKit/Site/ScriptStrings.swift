@@ -60,7 +60,17 @@ enum ScriptStrings {
             switch c {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
                 i += 1
+            case 0xC2 where i + 1 < b.endIndex && b[i + 1] == 0xA0:
+                i += 2  // a no-break space is white space to a script, not part of a name
+            case 0xE2 where i + 2 < b.endIndex && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9 || b[i + 2] <= 0x8A || b[i + 2] == 0xAF):
+                i += 3  // the spaces U+2000–U+200A, U+202F and the line separators
             case UInt8(ascii: "/") where i + 1 < b.endIndex && b[i + 1] == UInt8(ascii: "/"):
+                while i < b.endIndex, !isLineEnd(b, i) { i += 1 }
+            // What a browser also reads as a comment to the line's end: `<!--`, `-->` first on a line,
+            // and `#!` opening the script.
+            case UInt8(ascii: "<") where b[i...].starts(with: Array("<!--".utf8)),
+                 UInt8(ascii: "-") where b[i...].starts(with: Array("-->".utf8)) && startsLine(b, i),
+                 UInt8(ascii: "#") where i == b.startIndex && b[i...].starts(with: Array("#!".utf8)):
                 while i < b.endIndex, !isLineEnd(b, i) { i += 1 }
             case UInt8(ascii: "/") where i + 1 < b.endIndex && b[i + 1] == UInt8(ascii: "*"):
                 guard let end = StaticFileCheck.find(Array("*/".utf8), in: b, from: i + 2) else { return .failure(Unreadable(offset: i, what: "/*")) }
@@ -116,7 +126,8 @@ enum ScriptStrings {
         var i = start
         while i < b.endIndex {
             if b[i] == quote { return .success((literal, i + 1)) }
-            if isLineEnd(b, i) { break }
+            // U+2028 and U+2029 may stand in a string (ES2019, and JSON); a line feed or return may not.
+            if b[i] == 0x0A || b[i] == 0x0D { break }
             if b[i] == UInt8(ascii: "\\") {
                 guard let next = escape(b, at: i, into: &literal) else { return .failure(Unreadable(offset: i, what: "\\")) }
                 i = next
@@ -260,6 +271,13 @@ enum ScriptStrings {
             i += 1
         }
         return nil
+    }
+
+    /// Whether only white space and comments' `*/` could stand between the line's start and `i`.
+    private static func startsLine(_ b: ArraySlice<UInt8>, _ i: Int) -> Bool {
+        var j = i
+        while j > b.startIndex, b[j - 1] == 0x20 || b[j - 1] == 0x09 { j -= 1 }
+        return j == b.startIndex || b[j - 1] == 0x0A || b[j - 1] == 0x0D
     }
 
     /// A line terminator of JavaScript: LF, CR, U+2028, U+2029.

@@ -95,12 +95,18 @@ enum StaticFileCheck {
             return [.error(unreadable, id: unreadable + ".script", ["path": file, "what": stop.what],
                            file: file, line: line, column: column)]
         case .success(let literals):
-            return literals.flatMap { literal in
-                addressFindings(literal.text, inspector: inspector).map { f, offset in
+            var out: [Diagnostic] = []
+            for written in literals {
+                // A browser's URL parser drops every tab, line feed and return (`"/\t/evil.com"` is `//evil.com`).
+                let kept = written.bytes.indices.filter { ![0x09, 0x0A, 0x0D].contains(written.bytes[$0]) }
+                let literal = ScriptStrings.Literal(bytes: kept.map { written.bytes[$0] }, offsets: kept.map { written.offsets[$0] })
+                guard !literal.bytes.isEmpty else { continue }
+                for (f, offset) in addressFindings(literal.text, inspector: inspector) {
                     let (line, column) = position(literal.offsets[min(offset, literal.offsets.count - 1)])
-                    return f.diagnostic(file: file, line: line, column: column)
+                    out.append(f.diagnostic(file: file, line: line, column: column))
                 }
             }
+            return out
         }
     }
 
@@ -146,13 +152,23 @@ enum StaticFileCheck {
                 end += 1
             }
         }
-        let scheme = end < b.count && b[end] == 0x3A ? String(decoding: b[start..<end], as: UTF8.self).lowercased() : nil
+        var scheme = end < b.count && b[end] == 0x3A ? String(decoding: b[start..<end], as: UTF8.self).lowercased() : nil
+        // `"File: report.pdf"`, `"Maps: 2GIS"` are labels: an address has no space after its scheme's colon,
+        // but a script runs after one (`javascript: …`).
+        if let s = scheme, end + 1 < b.count, b[end + 1] == 0x20, s != "javascript", s != "vbscript" { scheme = nil }
         let schemed = scheme.map { ["http", "https"].contains($0) || actedOnSchemes.contains($0) || slashesBefore(end + 3) } ?? false
         if schemed || slashesBefore(start + 2) {
             out += inspector.judge.judge(String(decoding: b[start...], as: UTF8.self)).map { ($0, start) }
         }
         for (value, offset) in TemplateLinks.attributeValues(b) where !value.isEmpty {
             out += inspector.judge.judge(String(decoding: value, as: UTF8.self)).map { ($0, offset) }
+        }
+        // Markup a script writes into a page is read as the page's tags are (`xlink:href`, references
+        // decoded, a line break before `=`); an address so read is judged at the string's start.
+        if b.contains(0x3C) {
+            for case .address(let address, _, _) in RenderedLinks.leads(in: text) where !address.isEmpty {
+                out += inspector.judge.judge(address).map { ($0, start) }
+            }
         }
         // The same address read two ways is one objection.
         var seen = Set<String>()
