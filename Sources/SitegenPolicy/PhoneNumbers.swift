@@ -1,3 +1,4 @@
+import Foundation
 import SitegenCore
 
 /// Finds the numbers in text that a reader's phone would dial, so they can be judged against
@@ -168,7 +169,7 @@ package enum PhoneNumbers {
             // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number.
             if !matched {
                 let dialled = diallerChain(s, from: plus ? i + 1 : i)
-                if let found = fullNumber(s, dialled.end, groups: dialled.groups, plus: plus) {
+                if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
                     out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
                                      text: String(scalars: written[i..<found]), digits: canonical(dialled.groups.joined())))
                     next = found
@@ -242,18 +243,40 @@ package enum PhoneNumbers {
     /// Where the number ends, if a chain joined as a dialler joins it is a full one: with `+` and 10–15
     /// digits, or 11 digits of a Kazakh code after 8 or 7 not grouped in thousands, with nothing that
     /// makes it part of something else after it.
-    private static func fullNumber(_ s: [Unicode.Scalar], _ end: Int, groups: [String], plus: Bool) -> Int? {
+    private static func fullNumber(_ s: [Unicode.Scalar], _ from: Int, _ end: Int, groups: [String], plus: Bool) -> Int? {
         let digits = groups.joined()
         guard groups.count > 1 else { return nil }  // one piece: the readings above have judged it
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (10...15).contains(digits.count) ? end : nil }
-        if followedByUnit(s, end) { return nil }
+        if followedByUnit(s, end) || holdsDateOrRange(s, from, end) { return nil }
         let thousands = groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
         // of them makes one of these.
         let kazakh = digits.count == 11 && ["87", "86", "77", "76"].contains(String(digits.prefix(2)))
         return kazakh && !thousands ? end : nil
+    }
+
+    /// Whether the chain is dates or amounts run together rather than a number: a year after a dot or
+    /// slash (`7.04–15.04.2020`, `8.04.2020 10.00`), or a range of two amounts grouped in thousands
+    /// (`75 000–85 000`), which no number without `+` is written as.
+    private static func holdsDateOrRange(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        let text = String(scalars: s[start..<end])
+        let scalars = Array(text.unicodeScalars)
+        for i in scalars.indices where scalars[i] == "." || scalars[i] == "/" {
+            let year = scalars[(i + 1)...].prefix(5)
+            if year.prefix(4).count == 4, year.prefix(4).allSatisfy(isDigit), year.count == 4 || !isDigit(year.last!),
+               ["19", "20"].contains(String(scalars: year.prefix(2))) {
+                return true
+            }
+        }
+        let parts = text.split(whereSeparator: { "–—-".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { return false }
+        return parts.allSatisfy { part in
+            let groups = part.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" })
+            return groups.count >= 2 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+                && groups.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+        }
     }
 
     /// Where the phone number ends, if the chain is one.
@@ -263,7 +286,7 @@ package enum PhoneNumbers {
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (8...15).contains(digits.count) ? end : nil }
-        if followedByUnit(s, end) { return nil }
+        if followedByUnit(s, end) || holdsDateOrRange(s, start, end) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number.
         let thousands = groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
         let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
