@@ -143,7 +143,7 @@ package enum PhoneNumbers {
             // After `№` (`№ 0123456789`, however many spaces between) a number is a document's.
             var back = i - 1
             while back >= 0, isSpace(s[back]) { back -= 1 }
-            if (i > 0 && isAttached(s[i - 1])) || (back >= 0 && s[back] == "№") {
+            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i)) || (back >= 0 && s[back] == "№") {
                 i += 1
                 while i < s.count, isDigit(s[i]) { i += 1 }
                 continue
@@ -386,6 +386,20 @@ package enum PhoneNumbers {
         while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
         return k < j && isPhoneWord(String(scalars: s[(k + 1)..<(j + 1)]))
     }
+
+    /// Whether the digits at `i` follow a word about calling or a messenger's name through one `.`, `/`
+    /// or `:` (`тел.87011234567`, `WhatsApp/+77011234567`): a number, not part of the word.
+    private static func afterPhoneWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i > 1, s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == ":" else { return false }
+        var k = i - 2
+        while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
+        guard k < i - 2 else { return false }
+        let word = String(scalars: s[(k + 1)...(i - 2)]).lowercased()
+        return isPhoneWord(word) || messengers.contains(word)
+    }
+
+    /// Messengers a number is written after (`WhatsApp/+7…`).
+    private static let messengers: Set<String> = ["whatsapp", "viber", "telegram", "ватсап", "вотсап", "вацап", "вайбер", "телеграм"]
 
     /// Whether the word after `end` is about calling (`1414 нөміріне`).
     private static func nearPhoneWord(_ s: [Unicode.Scalar], after end: Int) -> Bool {

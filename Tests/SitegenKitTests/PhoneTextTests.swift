@@ -85,6 +85,10 @@ final class PhoneTextTests: XCTestCase {
             let d = try Fixture.check(text + "\n", config: Self.config)
             XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, numbers, text + "\n" + LinkPolicyAssert.listing(d))
         }
+        // A number written right after a word about calling or a messenger's name is that word's number.
+        let glued = try Fixture.check("Сұрақтар бойынша тел.87011234567 немесе WhatsApp/+77011234567.\n", config: Self.config)
+        XCTAssertEqual(LinkPolicyAssert.errors(glued).compactMap { $0.arguments["number"] }, ["87011234567", "+77011234567"],
+                       LinkPolicyAssert.listing(glued))
         // A sentence's full stop is no separator: the short number before it is still judged alone.
         LinkPolicyAssert.onlyError(try Fixture.check("Нөмір 1415. 2020 жылы өзгерді.\n", config: Self.config),
                                    code: "text.phone", line: 4, column: 7)
