@@ -122,6 +122,10 @@ final class StaticFileCheckTests: XCTestCase {
             "var y =\u{A0}/'/.test(s); location = 'https://evil.example/'; //'",
             "el.innerHTML = '<a href\\n=\"tg:resolve?domain=evil_bot\">x</a>';",
             "el.innerHTML = '<svg><a xlink:href=\"https://evil.example/\">x</a></svg>';",
+            // The lexer's guess of a regular expression or a division, steered: every quoted span is read too.
+            "if (location) /'/; location = 'tg:resolve?domain=evil_bot'; //'",
+            "location = ({}/1, 'https://evil.example/'); // '",
+            "var n = 0;\nn++ / 2; location = \"https://evil.example/\"; //\"",
         ]
         for script in leads {
             let f = try Fixture(files: Self.page.merging(["static/x.js": script + "\n"]) { a, _ in a })

@@ -120,6 +120,27 @@ enum ScriptStrings {
         return .success(out)
     }
 
+    /// A second reading no guess of the lexer can steer: on each line, the text from every quote to the
+    /// next quote of its kind, decoded as a string is. `if (x) /'/; location = 'tg:…'` hides the second
+    /// string from a lexer that takes the `/` for a division (a browser takes it for a regular
+    /// expression); here it is read whatever the `/` was. Spans between two strings are read too, and
+    /// hold code, not addresses.
+    static func quotedSpans(_ b: ArraySlice<UInt8>) -> [Literal] {
+        var out: [Literal] = []
+        var i = b.startIndex
+        while i < b.endIndex {
+            let c = b[i]
+            guard c == 0x22 || c == 0x27 || c == 0x60 else { i += 1; continue }
+            if c == 0x60 {
+                if case .success(let (literal, _, _)) = templateText(b, from: i + 1) { out.append(literal) }
+            } else if case .success(let (literal, _)) = string(b, quote: c, from: i + 1) {
+                out.append(literal)
+            }
+            i += 1
+        }
+        return out
+    }
+
     /// A quoted string whose text begins at `start`: its decoded bytes and the offset past its quote.
     private static func string(_ b: ArraySlice<UInt8>, quote: UInt8, from start: Int) -> Result<(Literal, Int), Unreadable> {
         var literal = Literal()

@@ -96,13 +96,17 @@ enum StaticFileCheck {
                            file: file, line: line, column: column)]
         case .success(let literals):
             var out: [Diagnostic] = []
-            for written in literals {
+            var seen = Set<String>()
+            // What the lexer read, then every quoted span (``ScriptStrings/quotedSpans(_:)``): an address
+            // found both ways is one objection.
+            for written in literals + ScriptStrings.quotedSpans(source) {
                 // A browser's URL parser drops every tab, line feed and return (`"/\t/evil.com"` is `//evil.com`).
                 let kept = written.bytes.indices.filter { ![0x09, 0x0A, 0x0D].contains(written.bytes[$0]) }
                 let literal = ScriptStrings.Literal(bytes: kept.map { written.bytes[$0] }, offsets: kept.map { written.offsets[$0] })
                 guard !literal.bytes.isEmpty else { continue }
                 for (f, offset) in addressFindings(literal.text, inspector: inspector) {
                     let (line, column) = position(literal.offsets[min(offset, literal.offsets.count - 1)])
+                    guard seen.insert("\(line):\(column) \(f.messageID) \(f.arguments.sorted { $0.key < $1.key })").inserted else { continue }
                     out.append(f.diagnostic(file: file, line: line, column: column))
                 }
             }
