@@ -249,7 +249,7 @@ package enum PhoneNumbers {
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (10...15).contains(digits.count) ? end : nil }
         if followedByUnit(s, end) || holdsDateOrRange(s, from, end) { return nil }
-        let thousands = groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+        let thousands = isThousands(groups)
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
         // of them makes one of these.
@@ -274,9 +274,14 @@ package enum PhoneNumbers {
         guard parts.count == 2 else { return false }
         return parts.allSatisfy { part in
             let groups = part.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" })
-            return groups.count >= 2 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
-                && groups.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+            return isThousands(groups) && groups.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
         }
+    }
+
+    /// Whether digit groups are written as an amount is: one to three digits, then groups of three
+    /// (`87 011 234 567`, `75 000`).
+    private static func isThousands<Group: Collection>(_ groups: [Group]) -> Bool {
+        groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     /// Where the phone number ends, if the chain is one.
@@ -288,7 +293,7 @@ package enum PhoneNumbers {
         if plus { return (8...15).contains(digits.count) ? end : nil }
         if followedByUnit(s, end) || holdsDateOrRange(s, start, end) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number.
-        let thousands = groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+        let thousands = isThousands(groups)
         let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
         let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
         if kazakh || abroad { return thousands ? nil : end }

@@ -37,10 +37,7 @@ struct BuildRecord {
     /// folder: nil when there is none, it cannot be read, its inputs differ (known before the folder is
     /// walked), or a file was added, removed or changed since.
     static func current(of destination: String, inputs: String) -> BuildRecord? {
-        // A record is a regular file of a few lines: anything else in its place (a link to a device, a
-        // FIFO) reads as no record rather than hanging the build or filling its memory.
-        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 16 << 20),
-              let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)), record.inputs == inputs,
+        guard let record = read(for: destination), record.inputs == inputs,
               let files = listing(destination), files.count == record.fileCount,
               files.digest() == record.files else { return nil }
         return record
@@ -50,10 +47,16 @@ struct BuildRecord {
     /// since, by hand or by another tool (`site/.git`, notes), which a build replacing the folder whole
     /// would delete. Nil when that is not known (no record, or a folder that cannot be listed).
     static func addedFiles(to destination: String) -> Int? {
-        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 16 << 20),
-              let record = BuildRecord(text: String(decoding: bytes, as: UTF8.self)),
-              let files = listing(destination) else { return nil }
+        guard let record = read(for: destination), let files = listing(destination) else { return nil }
         return files.count - record.fileCount
+    }
+
+    /// The record beside `destination`, whatever inputs it was made from; nil when there is none or it
+    /// cannot be read. A record is a regular file of a few lines: anything else in its place (a link to
+    /// a device, a FIFO) reads as no record rather than hanging the build or filling its memory.
+    private static func read(for destination: String) -> BuildRecord? {
+        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 16 << 20) else { return nil }
+        return BuildRecord(text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Writes the record for a folder just published (through a temporary file and a rename, so a

@@ -19,6 +19,9 @@ package struct BuildOptions: Sendable {
     /// is never skipped as up to date, as the preview needs what it keeps.
     package var keepsPreviewState = false
 
+    /// The output folder as the editor named it, for messages: `--output`, else `<source>/site`.
+    package var shownOutput: String { outputDirectory ?? sourceDirectory + "/site" }
+
     /// ``resolvedOutput`` as a build first read it: resolved once, so that a link swapped while the build
     /// runs (`cur` → `A`, then `B`) cannot make the folder replaced another than the folder checked.
     private var pinnedOutput: String?

@@ -64,7 +64,7 @@ package struct SiteBuilder: Sendable {
         // it: refused, unless the build is asked to replace the folder whole (`--force`).
         if !options.checkOnly, !options.force, let added = BuildRecord.addedFiles(to: options.resolvedOutput), added > 0 {
             diagnostics.append(.error("output.folder", id: "output.folder.added",
-                                      ["output": options.outputDirectory ?? options.sourceDirectory + "/site", "count": String(added)],
+                                      ["output": options.shownOutput, "count": String(added)],
                                       file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
@@ -470,7 +470,7 @@ package struct SiteBuilder: Sendable {
             SitePart.chooser, SitePart.notFound, SitePart.sitemap, Sitemaps.folder, SitePart.robots, "search", "bulletins", OutputFolder.markerName,
             ServingRules.headersFile, ServingRules.hostFolder,
         ])
-        return OutputFolder.refusal(output: options.resolvedOutput, shown: options.outputDirectory ?? options.sourceDirectory + "/site",
+        return OutputFolder.refusal(output: options.resolvedOutput, shown: options.shownOutput,
                                     source: options.sourceDirectory,
                                     expectedTopLevel: written)
     }
