@@ -14,7 +14,7 @@ package struct Finding: Sendable, Equatable {
 
     /// A finding whose message is catalogue entry `id`: there is no other kind, so every objection
     /// can be written in the editor's language.
-    init(code: String, id: String, _ arguments: [String: String], url: String?, culprit: Unicode.Scalar? = nil) {
+    package init(code: String, id: String, _ arguments: [String: String], url: String?, culprit: Unicode.Scalar? = nil) {
         self.code = code
         self.message = MessageCatalog.text(id, arguments, in: .en)
         self.url = url

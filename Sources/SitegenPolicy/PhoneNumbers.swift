@@ -144,6 +144,15 @@ package enum PhoneNumbers {
             var back = i - 1
             while back >= 0, isSpace(s[back]) { back -= 1 }
             if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i)) || (back >= 0 && s[back] == "№") {
+                // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
+                // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
+                if !(i > 0 && isDigit(s[i - 1])), let found = gluedNumber(s, i, plus: plus) {
+                    let dialled = diallerChain(s, from: plus ? i + 1 : i)
+                    out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
+                                     text: String(scalars: written[i..<found]), digits: canonical(dialled.groups.joined())))
+                    i = found
+                    continue
+                }
                 i += 1
                 while i < s.count, isDigit(s[i]) { i += 1 }
                 continue
@@ -169,7 +178,7 @@ package enum PhoneNumbers {
             // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number.
             if !matched {
                 let dialled = diallerChain(s, from: plus ? i + 1 : i)
-                if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
+                if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) ?? gluedNumber(s, i, plus: plus) {
                     out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
                                      text: String(scalars: written[i..<found]), digits: canonical(dialled.groups.joined())))
                     next = found
@@ -255,6 +264,21 @@ package enum PhoneNumbers {
         // of them makes one of these.
         let kazakh = digits.count == 11 && ["87", "86", "77", "76"].contains(String(digits.prefix(2)))
         return kazakh && !thousands ? end : nil
+    }
+
+    /// Where the number ends, if the chain from `from` (joined as a dialler joins it) is a whole number
+    /// whatever letters are glued before or after it: `+` and 10–15 digits, or the 11 digits of a
+    /// Kazakh code. libphonenumber at the leniency Android links with reads no letter or mark around a
+    /// number (`№87011234567`, `ID87011234567`, `8.7011234567e10`, even `1.87011234567`); only a digit
+    /// right before or after makes it part of a longer number, which it is not.
+    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, plus: Bool) -> Int? {
+        let dialled = diallerChain(s, from: plus ? from + 1 : from)
+        let digits = dialled.groups.joined()
+        if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
+        if plus { return (10...15).contains(digits.count) ? dialled.end : nil }
+        if followedByUnit(s, dialled.end) || holdsDateOrRange(s, from, dialled.end) || isThousands(dialled.groups) { return nil }
+        let kazakh = digits.count == 11 && ["87", "86", "77", "76"].contains(String(digits.prefix(2)))
+        return kazakh ? dialled.end : nil
     }
 
     /// Whether the chain is dates or amounts run together rather than a number: a year after a dot or

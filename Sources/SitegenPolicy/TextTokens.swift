@@ -314,7 +314,9 @@ package struct TextTokens {
             }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
             // `::` of an IPv6 address.
-            if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A)) { return true }
+            if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A || b == 0x5C)) { return true }
+            // The colon of a scheme written with no slash (`https:host`): http, https, ftp, ws and wss end so.
+            if b == 0x3A, [0x73, 0x70].contains(previous | 0x20), wordLength > 1 { return true }
             let isWordByte = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
             if previous == 0x2E && isWordByte { return true }
             previous = b
@@ -373,21 +375,34 @@ package struct TextTokens {
     /// The schemes apps read from the end of a word (TDLib's `ends_with(protocol, "https")`).
     static let appSchemes = ["http", "https", "ftp", "tonsite", "ton", "tg", "rtsp"]
 
+    /// The schemes a browser's URL parser reads a host after whatever slashes follow the colon.
+    static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
+
     /// Fail closed on `://`: one that no reading above took as part of an address may still be one to
     /// an app (TDLib reads `ruhttps://…` from its `https`, and a host that begins with a combining
     /// mark): the whole run it stands in, from white space to white space, is judged as the address
-    /// it may be. No word of prose holds `://`.
+    /// it may be. No word of prose holds `://`. So too a browser's special scheme written as a word of
+    /// its own with other slashes or none (`https:/3105243146`).
+
     private func unreadSchemes(_ s: [Unicode.Scalar], _ offsets: [Int], _ found: [TextToken]) -> [TextToken] {
         var out: [TextToken] = []
         var i = 0
         while i + 2 < s.count {
             defer { i += 1 }
-            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { continue }
-            // Only a scheme an app opens, however much is glued before it: a defanged `hxxps://` opens nothing.
+            guard s[i] == ":" else { continue }
             var letters = i
             while letters > 0, s[letters - 1].isASCII, s[letters - 1].properties.isAlphabetic { letters -= 1 }
             let scheme = String(scalars: s[letters..<i]).lowercased()
-            guard Self.appSchemes.contains(where: { scheme.hasSuffix($0) }) else { continue }
+            if s[i + 1] == "/", s[i + 2] == "/" {
+                // Only a scheme an app opens, however much is glued before it: a defanged `hxxps://` opens nothing.
+                guard Self.appSchemes.contains(where: { scheme.hasSuffix($0) }) else { continue }
+            } else {
+                // A browser reads a special scheme's slashes as it likes (`https:/3105243146`, `https:\\host`,
+                // `https:host` all lead to a host), and a JSON viewer links the string: the word itself must
+                // be the scheme, with something after its colon.
+                guard Self.specialSchemes.contains(scheme), letters == 0 || !Self.isWord(s[letters - 1]),
+                      !s[i + 1].properties.isWhitespace else { continue }
+            }
             let at = offsets[i]
             let read = found.contains { token in
                 switch token.kind {

@@ -45,7 +45,8 @@ final class PhoneTextTests: XCTestCase {
             ("Қоңырау: ☎ **1415** бүгін.", 4, 14, "formatting"),
             ("Нөмір +7 701\n123 45 67 арқылы.", 4, 7, "formatting"),
             ("Қоңырау: +7 \\*777\\* 123 45 67.", 4, 10, "WhatsApp"),
-            ("Қоңырау: \\_+7 701 123 45 67\\_.", 4, 12, "WhatsApp"),
+            // Glued to the marker, the number is one to Android's dialler already (see below).
+            ("Қоңырау: \\_+7 701 123 45 67\\_.", 4, 12, "official list"),
             ("Қоңырау: +7 \\`\\`\\`701\\`\\`\\` 123 45 67.", 4, 10, "WhatsApp"),
             ("Қоңырау: +7 701 ![123](/favicon.ico) 45 67.", 4, 10, "formatting"),
             ("Қоңырау: +7 701<!-- x --> 123 45 67.", 4, 10, "formatting"),
@@ -177,6 +178,21 @@ final class PhoneTextTests: XCTestCase {
         XCTAssertEqual(PhoneNumbers.find(in: "(7172) 55-00-00").map(\.digits), ["77172550000"])
         // Tildes are skipped as dashes are (WhatsApp's strikethrough markers are read apart, as other formatting).
         XCTAssertEqual(PhoneNumbers.find(in: "8~10~44 20 7946 0958").map(\.digits), ["442079460958"])
-        XCTAssertEqual(PhoneNumbers.find(in: "a87011234567 870112345678 +7 12"), [])
+        XCTAssertEqual(PhoneNumbers.find(in: "870112345678 и +7 12"), [])
+        XCTAssertEqual(PhoneNumbers.find(in: "87011234567-1"), [])
+    }
+
+    /// libphonenumber at the leniency Android links with (POSSIBLE) reads a whole number whatever
+    /// letters or marks are glued around it; only a digit makes it part of a longer one.
+    func testAWholeNumberGluedToAWordOrSignIsRefused() throws {
+        for text in ["№ 87011234567", "№87011234567", "ID87011234567x", "8.7011234567e10", "x+77011234567y", "1.87011234567",
+                     "a87011234567", "#87011234567", "_87011234567", "87011234567_a", "тел87011234567"] {
+            XCTAssertEqual(PhoneNumbers.find(in: text).map(\.digits), ["77011234567"], text)
+        }
+        let d = try Fixture.check("Құжат № 87011234567 берілді.\n", config: Self.config)
+        XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 4 && $0.column == 9 }, "\(d)")
+        for text in ["Удостоверение № 0123456789", "IBAN KZ75 1234 5678 9012 3456", "870112345678", "ЖСН 870112345678"] {
+            XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
+        }
     }
 }

@@ -20,6 +20,17 @@ final class ReaderAppReadingTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Адрес должен начинаться с «https://», а не «http://». Ресми сайт https:// деп басталады.\n"))
     }
 
+    /// A browser reads a host after a special scheme's colon whatever slashes follow it, and a JSON
+    /// viewer links the string: `https:/3105243146` is an address, judged (and refused: not canonical).
+    func testASpecialSchemeWithOtherSlashesIsJudged() throws {
+        for text in ["https:/3105243146", "https:\\evil.com", "http:evil.com/login", "HTTPS:/\\egov.kz", "ftp:/evil.com", "wss:/x.evil.com"] {
+            let d = try Fixture.check("Сілтеме: \(text) бар.\n")
+            XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 4 && $0.column == 10 }, "\(text): \(d.map(DiagnosticFormatter.line))")
+        }
+        // A label and its colon, prose, and a scheme glued into a word a browser does not read as one pass.
+        LinkPolicyAssert.noErrors(try Fixture.check("Protocols: https: and http: are schemes. Мекенжай https: деп басталады. Unhttps:/x.\n"))
+    }
+
     /// A page's address is on every page that links it and in each bulletin: a domain in its slug or
     /// folder is found by `check` too, at the slug.
     func testADomainInAPagesAddressIsRefusedWhereItIsDecided() throws {

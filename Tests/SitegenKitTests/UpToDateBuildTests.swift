@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
 @testable import SitegenCore
 @testable import SitegenKit
 
@@ -77,6 +78,40 @@ final class UpToDateBuildTests: XCTestCase {
         }
         XCTAssertEqual(f.output("extra.txt"), "x\n")
         XCTAssertTrue(f.output("kk/pay/index.html")?.contains("Жаңа сөйлем") == true)
+    }
+
+    /// A source changed while a build reads the sources (here a template, as the last page is built):
+    /// the site published may mix both states, so the build records nothing, says so, and the next
+    /// build, even with the change undone, builds again.
+    func testASourceChangedDuringABuildLeavesNoRecord() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        let footer = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
+        let changed = LockedFlag()
+        let footerPath = f.root + "/templates/footer.mustache"
+        let progress = ProgressLine(delay: 0, label: { _, _ in
+            if changed.setOnce() { try? (footer + "<!-- edited -->\n").write(toFile: footerPath, atomically: true, encoding: .utf8) }
+            return ""
+        }, write: { _ in })
+        let during = SiteBuilder(options: BuildOptions(sourceDirectory: f.root), progress: progress).run()
+        XCTAssertTrue(during.published)
+        XCTAssertEqual(during.diagnostics.filter { $0.messageID == "content.io.changed-during" }.map(\.file), ["sitegen.yml"])
+        try f.write("templates/footer.mustache", footer)
+        let next = f.build()
+        XCTAssertFalse(next.upToDate, "a site that may mix two states of its sources is never up to date")
+        XCTAssertTrue(next.published)
+        XCTAssertTrue(f.build().upToDate)
+        // A page's bytes read under another digest than the one taken first are named.
+        let inputs = InputDigest.of(BuildOptions(sourceDirectory: f.root))
+        var page = Page(sourcePath: "content/kk/pay.md", language: "kk", contentPath: "pay", isSection: false, url: "/kk/pay/",
+                        frontMatter: FrontMatter(), text: PageCache.emptyText, bodyOffset: 0, bodyLineOffset: 0)
+        page.sourceDigest = "other"
+        XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"],
+                                                   pages: [page]), "content/kk/pay.md")
+        XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md", "content/kk/new.md"],
+                                                   pages: []), "content/kk/new.md")
+        XCTAssertNil(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"], pages: []))
     }
 
     func testTheSameBytesWrittenAgainAreNoChange() throws {
@@ -260,4 +295,12 @@ final class UpToDateBuildTests: XCTestCase {
         let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, size: 1, identity: 2) })
         XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a-b/y", "a/b/z"])
     }
+}
+
+/// A flag set once, from any thread.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = false
+    /// True the first time only.
+    func setOnce() -> Bool { lock.withLock { defer { set = true }; return !set } }
 }

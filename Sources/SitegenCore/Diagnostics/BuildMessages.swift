@@ -108,6 +108,18 @@ enum BuildMessages {
             en: "{path}: what begins here with {what} does not end as a script's must (a string on its own line, a comment at */, a template at its backtick, an escape as \\x41 or \\u0041), so the addresses in the rest of the script cannot be read; end it",
             kk: "{path}: осы жерде {what} белгісімен басталған бөлік скрипттегідей аяқталмайды (жол — өз жолында, түсініктеме — */ белгісінде, үлгі — кері тырнақшада, escape — \\x41 не \\u0041 түрінде), сондықтан скрипттің қалған бөлігіндегі мекенжайларды оқу мүмкін емес; оны аяқтаңыз",
             ru: "{path}: то, что начинается здесь с {what}, не заканчивается так, как положено в скрипте (строка — на своей же строке, комментарий — на */, шаблон — на обратной кавычке, escape — как \\x41 или \\u0041), поэтому адреса в остальной части скрипта прочесть нельзя; закончите его"),
+        "content.static-page.markup": Entry(
+            en: "markup in this string of a script would put {what} into a page ({attribute} of <{tag}>): a character reference, an event handler or a style there can spell an address no check reads; write the address itself, or make the element with the DOM",
+            kk: "скрипттің осы жолындағы белгілеу бетке {what} қосар еді (<{tag}> ішіндегі {attribute}): ондағы таңба сілтемесі, оқиға өңдегіші не стиль ешбір тексеру оқымайтын мекенжайды құрай алады; мекенжайдың өзін жазыңыз немесе элементті DOM арқылы жасаңыз",
+            ru: "разметка в этой строке скрипта поместила бы на страницу {what} ({attribute} в <{tag}>): ссылка на символ, обработчик события или стиль там могут записать адрес, который никакая проверка не читает; напишите сам адрес или создайте элемент через DOM"),
+        "content.static-page.cname": Entry(
+            en: "{path} names {what} as the site's domain, but the site's address (baseURL in sitegen.yml) is on {host}; write {host} in it, or remove the file",
+            kk: "{path} сайттың домені ретінде {what} атайды, ал сайттың мекенжайы (sitegen.yml ішіндегі baseURL) {host} доменінде; онда {host} деп жазыңыз немесе файлды алып тастаңыз",
+            ru: "{path} называет доменом сайта {what}, а адрес сайта (baseURL в sitegen.yml) — на {host}; напишите в нём {host} или удалите файл"),
+        "content.io.changed-during": Entry(
+            en: "{path} changed while the build was reading the sources: the site just published may mix their old and new state, and the next build will make it anew; run the build again when editing is done",
+            kk: "құрастыру бастапқы файлдарды оқып жатқанда {path} өзгерді: жаңа ғана жарияланған сайтта олардың ескі және жаңа күйі араласуы мүмкін, келесі құрастыру оны қайта жасайды; өңдеу біткенде құрастыруды қайта іске қосыңыз",
+            ru: "{path} изменился, пока сборка читала исходники: только что опубликованный сайт может смешивать их старое и новое состояние, и следующая сборка сделает его заново; запустите сборку ещё раз, когда правка закончится"),
         "content.static-clash": Entry(
             en: "{path} lies where the build writes {written}; rename or move it",
             kk: "{path} құрастыру {written} жазатын орында тұр; атын өзгертіңіз немесе басқа жерге көшіріңіз",

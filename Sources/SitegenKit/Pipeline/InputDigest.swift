@@ -25,7 +25,9 @@ struct InputDigest: Sendable {
     /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
     var content: [String: String]
 
-    static func of(_ options: BuildOptions) -> InputDigest {
+    /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
+    /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
+    static func of(_ options: BuildOptions, includingContent: Bool = true) -> InputDigest {
         let stream = SHA256Stream()
         let setupStream = SHA256Stream()
         for s in [stream, setupStream] {
@@ -36,7 +38,7 @@ struct InputDigest: Sendable {
         let source = options.sourceDirectory
         var files = [(path: source + "/sitegen.yml", name: "sitegen.yml")]
         let walk = SourceWalk(sourceDirectory: source)
-        for folder in folders {
+        for folder in folders where includingContent || folder != "content" {
             // Sorted: the digest must not depend on the order the system lists a folder in.
             if linkedFolders.contains(folder) {
                 for name in ((try? FileManager.default.contentsOfDirectory(atPath: source + "/" + folder)) ?? []).sorted() {
@@ -72,6 +74,24 @@ struct InputDigest: Sendable {
         }
         return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content)
     }
+
+    /// The first input that changed while a build read it, or nil when the pages were built from the
+    /// bytes these digests are of: a content file whose bytes were read under another digest, a page
+    /// added or removed since (`files`, the pages the build found), or a change of the setup (seen by
+    /// digesting it again; it is small). A build that finds one records nothing: its site may mix two
+    /// states of the sources, and the next build must not take it for up to date.
+    func changedWhileBuilding(_ options: BuildOptions, files: [String], pages: [Page]) -> String? {
+        for page in pages {
+            if let read = page.sourceDigest, read != content[page.sourcePath] { return page.sourcePath }
+        }
+        let digested = Set(content.keys.filter { $0.hasSuffix(".md") })
+        if let added = files.first(where: { !digested.contains($0) }) { return added }
+        if digested.count != files.count { return digested.subtracting(files).sorted().first ?? "content" }
+        return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
+    }
+
+    /// How a change of the setup is named: the configuration names the rest.
+    static let setupName = "sitegen.yml"
 
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
     private static func fileDigest(_ path: String) -> String {

@@ -73,7 +73,7 @@ package struct SiteBuilder: Sendable {
         diagnostics += fileDiagnostics
         let (staticFiles, staticDiagnostics) = Self.staticFiles(source: source, pageSources: pageSources)
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
-            + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages) + StaticFileCheck.problems(staticFiles, inspector: setup.inspector)
+            + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages) + StaticFileCheck.problems(staticFiles, inspector: setup.inspector, siteHost: config.address.host)
 
         // Checking only: each page is read and checked in one pass, nothing is rendered.
         if options.checkOnly {
@@ -303,10 +303,15 @@ package struct SiteBuilder: Sendable {
             (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
         if !failed, let inputs {
-            BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
-                              diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
-            Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
-                                inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
+            if let changed = inputs.changedWhileBuilding(options, files: files, pages: pages) {
+                // No record of a site that may mix two states of its sources: the next build makes it anew.
+                diagnostics.append(.warning("content.io", id: "content.io.changed-during", ["path": changed], file: changed))
+            } else {
+                BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
+                                  diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
+                Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
+                                    inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
+            }
         }
         // The records are written while the previous site is removed, before the next build may start.
         if !failed { output.finish() }

@@ -26,7 +26,7 @@ enum StaticFileCheck {
 
     /// The objections to the files of `static/` (pages by name, `.html`, are the build's own check).
     /// A text file is read as a page's text is (`inspector`): a reader reads it.
-    static func problems(_ files: [SourceWalk.File], inspector: PageInspector) -> [Diagnostic] {
+    static func problems(_ files: [SourceWalk.File], inspector: PageInspector, siteHost: String?) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for file in files {
             let path = "static/" + file.relative
@@ -36,8 +36,15 @@ enum StaticFileCheck {
                 out.append(.error("content.static-page", id: "content.static-page.type", ["path": path], file: path))
                 continue
             }
-            guard ["svg", "css", "txt", "js", "json"].contains(ext) else { continue }
+            guard ["svg", "css", "txt", "js", "json"].contains(ext) || ext.isEmpty else { continue }
             guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
+            if ext.isEmpty {
+                if let what = ShownText.cnameProblem(bytes, siteHost: siteHost) {
+                    out.append(.error("content.static-page", id: "content.static-page.cname",
+                                      ["path": path, "what": what, "host": siteHost ?? "-"], file: path))
+                }
+                continue
+            }
             // Read as UTF-8, as this check reads it: a browser reads a file with a UTF-16 byte order mark
             // (or NUL bytes, or another declared encoding) otherwise, and no byte pattern here would match.
             if let (offset, what) = otherEncoding(bytes, ext: ext) {
@@ -56,6 +63,13 @@ enum StaticFileCheck {
             if ext == "js" || ext == "json" {
                 out += scriptProblems(bytes[...], file: path, inspector: inspector) { position(of: $0, in: bytes) }
                 continue
+            }
+            // The text a picture or a stylesheet shows (`<text>`, `<title>`, `content: "…"`) is read as a page's.
+            for shown in ext == "svg" ? ShownText.inSVG(bytes) : ShownText.inCSS(bytes) {
+                out += readerFindings(shown.text, inspector: inspector).map { f, offset in
+                    let (line, column) = position(of: shown.offsets[min(offset, shown.offsets.count - 1)], in: bytes)
+                    return f.diagnostic(file: path, line: line, column: column)
+                }
             }
             let found = ext == "svg" ? firstLead(inSVG: bytes) : firstLead(inCSS: bytes)
             if let (offset, what) = found {
@@ -104,7 +118,7 @@ enum StaticFileCheck {
                 let kept = written.bytes.indices.filter { ![0x09, 0x0A, 0x0D].contains(written.bytes[$0]) }
                 let literal = ScriptStrings.Literal(bytes: kept.map { written.bytes[$0] }, offsets: kept.map { written.offsets[$0] })
                 guard !literal.bytes.isEmpty else { continue }
-                for (f, offset) in addressFindings(literal.text, inspector: inspector) {
+                for (f, offset) in addressFindings(literal.text, inspector: inspector, markupCode: unreadable) {
                     let (line, column) = position(literal.offsets[min(offset, literal.offsets.count - 1)])
                     guard seen.insert("\(line):\(column) \(f.messageID) \(f.arguments.sorted { $0.key < $1.key })").inserted else { continue }
                     out.append(f.diagnostic(file: file, line: line, column: column))
@@ -119,6 +133,8 @@ enum StaticFileCheck {
     static let actedOnSchemes: Set<String> = [
         "javascript", "vbscript", "data", "blob", "file", "mailto", "tel", "sms", "smsto", "mms", "callto", "facetime",
         "facetime-audio", "skype", "tg", "whatsapp", "viber", "intent", "market", "geo", "maps", "itms-services", "sip",
+        "sips", "ton", "tonsite", "bitcoin", "bitcoincash", "ethereum", "litecoin", "dogecoin", "monero", "tron",
+        "magnet", "xmpp", "irc", "ircs", "ssh", "sftp", "ftp", "ws", "wss", "ms-settings", "ms-appinstaller",
     ]
 
     /// The UTF-8 offset of the scalar at `index` of `text`.
@@ -132,7 +148,7 @@ enum StaticFileCheck {
     /// an address written out (`https://…`), a host after `//` (or `\\`, which a browser reads the same),
     /// the whole string when it begins with a scheme (`tg:resolve?domain=…`, `//host`), and the links
     /// of markup it holds (`'<a href="…">'`).
-    static func addressFindings(_ text: String, inspector: PageInspector) -> [(Finding, Int)] {
+    static func addressFindings(_ text: String, inspector: PageInspector, markupCode: String = "content.static-page") -> [(Finding, Int)] {
         let b = Array(text.utf8)
         var out: [(Finding, Int)] = []
         // Whether the two bytes before `offset` are slashes (either way round: a browser reads `\\` as `/`).
@@ -169,9 +185,21 @@ enum StaticFileCheck {
         }
         // Markup a script writes into a page is read as the page's tags are (`xlink:href`, references
         // decoded, a line break before `=`); an address so read is judged at the string's start.
+        // What a browser would read there that this reading cannot (a named reference such as `tg&colon;`,
+        // an event handler, a style naming another site) is refused as the page check refuses it.
         if b.contains(0x3C) {
-            for case .address(let address, _, _) in RenderedLinks.leads(in: text) where !address.isEmpty {
-                out += inspector.judge.judge(address).map { ($0, start) }
+            for lead in RenderedLinks.leads(in: text) {
+                let unread: (what: String, tag: String, attribute: String)
+                switch lead {
+                case .address(let address, _, _):
+                    out += address.isEmpty ? [] : inspector.judge.judge(address).map { ($0, start) }
+                    continue
+                case .reference(let value, let tag, let attribute): unread = (value, tag, attribute)
+                case .handler(let tag, let attribute): unread = (attribute + "=", tag, attribute)
+                case .style(let what, let tag, let attribute): unread = (what, tag, attribute)
+                }
+                out.append((Finding(code: markupCode, id: "content.static-page.markup",
+                                    ["what": unread.what, "tag": unread.tag, "attribute": unread.attribute], url: nil), start))
             }
         }
         // The same address read two ways is one objection.
@@ -267,7 +295,9 @@ enum StaticFileCheck {
     /// an address with a scheme or a host (`url(https://…)`, `url(//…)`, `@import "https://…"`,
     /// `image-set("https://…")`, even `content: "https://…"`, a text no check read), except a picture
     /// written into the sheet (`data:image/…`); or an escape outside a string, which may spell `url`.
-    static func firstLead(inCSS source: [UInt8]) -> (Int, String)? {
+    /// `strings` is given every string read before the lead (or in the whole sheet), decoded, with the
+    /// offset of its opening quote.
+    static func firstLead(inCSS source: [UInt8], strings: ((Int, [UInt8]) -> Void)? = nil) -> (Int, String)? {
         // A stylesheet's line breaks are LF, CR and FF alike (a string ends at any): each read as LF, byte for byte.
         let b = source.map { $0 == 0x0D || $0 == 0x0C ? 0x0A : $0 }
         var i = 0
@@ -301,7 +331,9 @@ enum StaticFileCheck {
                 let value = b[(i + 1)..<min(j, b.count)]
                 // A string that is an address: `@import`, `url("…")`, `image-set`, `content`; read with its
                 // escapes decoded, which may spell a scheme or slashes (`\2f\2f`).
-                if absolute(decodingEscapes(value)[...]) {
+                let decoded = decodingEscapes(value)
+                strings?(i, decoded)
+                if absolute(decoded[...]) {
                     return (i, String(decoding: value.prefix(60), as: UTF8.self))
                 }
                 i = j + 1

@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+
+@testable import SitegenCore
+@testable import SitegenKit
+
+/// What a static picture, stylesheet or script shows a reader without a link (`<text>`, `content:`),
+/// what a script's markup would put on a page, and the custom domain a host serves the site on: each
+/// judged as the page's own text and links are.
+final class ShownTextTests: XCTestCase {
+    private static let page = ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"]
+
+    /// The build's errors for `files` added to a one-page site, as `file:line:column`.
+    private func refusedPlaces(_ files: [String: String]) throws -> [String] {
+        let f = try Fixture(files: Self.page.merging(files) { a, _ in a })
+        let report = f.build()
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { XCTAssertFalse(report.published) }
+        return errors.map { "\($0.file):\($0.line):\($0.column)" }
+    }
+
+    func testAStylesheetsTextIsReadAsAPagesText() throws {
+        let refused: [String: String] = [
+            ".a::after { content: \"egov-kz.com\"; }\n": "static/x.css:1:22",
+            "p{}\n.b::before { content: \"egov-kz\\2e com\"; }\n": "static/x.css:2:23",
+            ".c::after { content: \"Call 8 701 123 45 67\"; }\n": "static/x.css:1:22",
+            ".d::after { content: '@Kenes1414_bot'; }\n": "static/x.css:1:22",
+            ".e::after { content: \"\\202E moc.zk-voge\"; }\n": "static/x.css:1:22",
+        ]
+        for (css, place) in refused {
+            XCTAssertTrue(try refusedPlaces(["static/x.css": css]).contains(place), css)
+        }
+        // The site's own stylesheet and an official domain are published.
+        XCTAssertEqual(try refusedPlaces(["static/x.css": ".f::after { content: \"egov.kz\"; } body { font-family: \"Noto Sans\"; }\n"]), [])
+    }
+
+    func testAnSVGsTextIsReadAsAPagesText() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
+        let refused: [String: String] = [
+            "<text x=\"1\">egov-kz.com</text>": "static/p.svg:2:13",
+            "<text>egov-kz<tspan>.com</tspan></text>": "static/p.svg:2:7",
+            "<title>Ресми бот @Kenes1414_bot</title>": "static/p.svg:2:18",
+            "<g aria-label=\"egov-kz.com\"></g>": "static/p.svg:2:16",
+            "<text>8 701 123 45 67</text>": "static/p.svg:2:7",
+            "<text><![CDATA[egov-kz.com]]></text>": "static/p.svg:2:16",
+            "<style>.t::after { content: \"egov-kz.com\" }</style>": "static/p.svg:2:29",
+            "<text>egov-kz&#46;com</text>": "static/p.svg:2:14",
+        ]
+        for (body, place) in refused {
+            XCTAssertTrue(try refusedPlaces(["static/p.svg": svg + body + "\n</svg>\n"]).contains(place), body)
+        }
+        // Separate texts are not read as one, a comment is not shown, and an official domain passes.
+        XCTAssertEqual(try refusedPlaces(["static/p.svg": svg + "<text>egov.kz</text><text>Ақпарат</text><!-- egov-kz.com -->\n"
+            + "<path d=\"M 870 112 345 67 L 8 701 123 45 67\"/></svg>\n"]), [])
+    }
+
+    func testAScriptsMarkupIsReadAsABrowserReadsIt() throws {
+        for markup in ["tg&colon;resolve?domain=evil_bot", "javascript&colon;go()"] {
+            let places = try refusedPlaces(["static/x.js": "el.innerHTML = '<a href=\"\(markup)\">x</a>';\n"])
+            XCTAssertEqual(places, ["static/x.js:1:17"], markup)
+        }
+        XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = '<img src=\"a.png\" onerror=\"go()\">';\n"]), ["static/x.js:1:17"])
+        XCTAssertEqual(try refusedPlaces(["static/x.js": "var s = \"bitcoin:bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\";\n"]), ["static/x.js:1:10"])
+        XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = '<a href=\"https://egov.kz/\">egov.kz</a>';\n"]), [])
+    }
+
+    func testACustomDomainFileNamesTheSitesOwnHost() throws {
+        for content in ["egov-kz.com\n", "example.kz\nevil.com\n", "", "example.kz.evil.com"] {
+            let f = try Fixture(files: Self.page.merging(["static/CNAME": content]) { a, _ in a })
+            let report = f.build()
+            XCTAssertFalse(report.published, content)
+            XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.map { $0.messageID ?? "" }, ["content.static-page.cname"], content)
+        }
+        for content in ["example.kz\n", "EXAMPLE.KZ", " example.kz \n\n"] {
+            let f = try Fixture(files: Self.page.merging(["static/CNAME": content]) { a, _ in a })
+            XCTAssertTrue(f.build().published, content)
+        }
+    }
+}
