@@ -92,6 +92,16 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(Folder.realPath("site/x"), "site/x")
     }
 
+    /// A mount point cannot be renamed over: refused before any work, with a folder inside it to give
+    /// instead (`/proc` is one on every Linux system; the check only looks at it).
+    func testAMountPointIsRefusedBeforeAnyWork() throws {
+        let f = try Fixture(files: [:])
+        let refusal = OutputFolder.refusal(output: "/proc", source: f.root)
+        XCTAssertEqual(refusal?.id, "output.folder.mount")
+        XCTAssertEqual(refusal?.arguments["inside"], "/proc/site")
+        XCTAssertNil(OutputFolder.refusal(output: f.root + "/site", source: f.root))
+    }
+
     func testALinkToTheSourceIsTheSourceFolder() throws {
         let f = try site()
         let link = NSTemporaryDirectory() + "sitegen-link-" + UUID().uuidString

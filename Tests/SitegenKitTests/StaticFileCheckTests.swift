@@ -156,6 +156,27 @@ final class StaticFileCheckTests: XCTestCase {
                        ["template.syntax.script 1:17"])
     }
 
+    /// A browser's tokenizer ends a script where this reading does: inside `<!--`, a `<script` makes a
+    /// `</script>` part of the script (the "double escaped" state), so what follows is still script.
+    func testATemplatesScriptEndsWhereABrowserEndsIt() throws {
+        func ends(_ markup: String) -> [String] {
+            let b = Array(markup.utf8)
+            return TemplateLinks.scripts(b).map { String(decoding: b[$0], as: UTF8.self) }
+        }
+        XCTAssertEqual(ends("<script>a<!--<script>b</script>c--></script>d"), ["a<!--<script>b</script>c-->"])
+        XCTAssertEqual(ends("<script>a<!--b</script>c"), ["a<!--b"])
+        XCTAssertEqual(ends("<script>a<!-->b</script>c"), ["a<!-->b"])
+        XCTAssertEqual(ends("<script>a</scripts></script>"), ["a</scripts>"])
+        XCTAssertEqual(ends("<script>a<!--<scripts>b</script>c"), ["a<!--<scripts>b"])
+        let f = try Fixture(files: Self.page)
+        let footer = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
+        try f.write("templates/footer.mustache", "<script><!--<script>\n// </script>\nlocation = \"\\x2f\\x2fevil\\x2eexample\";\n--></script>\n" + footer)
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertTrue(report.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.line == 3 && $0.severity == .error },
+                      "\(report.diagnostics.map(DiagnosticFormatter.line))")
+    }
+
     func testFilesAreReadAsUTF8OrRefused() throws {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://evil.example/\"><text>x</text></a></svg>"
         func littleEndian(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }

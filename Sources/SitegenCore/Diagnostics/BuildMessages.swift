@@ -160,6 +160,10 @@ enum BuildMessages {
             en: "--output {output} is a file, not a folder; choose a folder for the site",
             kk: "--output {output} — бума емес, файл; сайт үшін буманы таңдаңыз",
             ru: "--output {output} — файл, а не папка; выберите папку для сайта"),
+        "output.folder.mount": Entry(
+            en: "--output {output} is a mount point: a site is published by renaming a new folder into the output's place, which a mount point cannot be; give a folder inside it (--output {inside})",
+            kk: "--output {output} — тіркеу нүктесі (mount point): сайт жаңа буманы шығыс орнына қайта атау арқылы жарияланады, ал тіркеу нүктесін олай ауыстыру мүмкін емес; оның ішіндегі буманы беріңіз (--output {inside})",
+            ru: "--output {output} — точка монтирования: сайт публикуется переименованием новой папки на место выходной, а точку монтирования так заменить нельзя; укажите папку внутри неё (--output {inside})"),
         "output.folder.newer": Entry(
             en: "--output {output} was written by a newer sitegen (output format {version}); build with that version or remove the folder yourself",
             kk: "--output {output} бумасын sitegen-нің жаңарақ нұсқасы жазған (шығыс форматы {version}); сол нұсқамен құрастырыңыз немесе буманы өзіңіз жойыңыз",

@@ -57,6 +57,12 @@ enum OutputFolder {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             return refused("output.folder.file")
         }
+        // A site is published by renaming a new folder into the output's place, which a mount point
+        // (another file system than its parent's) cannot be: said before any work, not as a failed rename.
+        var parent = stat()
+        if lstat(output + "/..", &parent) == 0, parent.st_dev != info.st_dev {
+            return refused("output.folder.mount", ["inside": (shown.hasSuffix("/") ? shown : shown + "/") + "site"])
+        }
         // A folder whose names cannot be listed is not known to be empty.
         guard let listed = try? FileManager.default.contentsOfDirectory(atPath: output) else {
             return refused("output.folder.unreadable", ["reason": "its list of files cannot be read"])

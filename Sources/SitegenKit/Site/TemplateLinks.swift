@@ -69,18 +69,51 @@ enum TemplateLinks {
         return out
     }
 
-    /// The text of each `<script>` element of the markup, as a browser ends it (at `</script`, in any case).
+    /// The text of each `<script>` element of the markup, as a browser ends it: at `</script` (in any
+    /// case) followed by a space, `/` or `>`, except inside `<!--` where a `<script` opened the
+    /// tokenizer's "double escaped" state (`<script><!-- <script> … </script> … --></script>` is one
+    /// script to a browser).
     static func scripts(_ bytes: [UInt8]) -> [Range<Int>] {
         let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         var out: [Range<Int>] = []
         var from = 0
         while let open = StaticFileCheck.find(Array("<script".utf8), in: lower, from: from) {
             guard let tagEnd = lower[open...].firstIndex(of: 0x3E) else { break }
-            let end = StaticFileCheck.find(Array("</script".utf8), in: lower, from: tagEnd + 1) ?? lower.count
+            let end = scriptEnd(lower, from: tagEnd + 1)
             out.append((tagEnd + 1)..<end)
             from = end
         }
         return out
+    }
+
+    /// Where the script data starting at `start` ends, by the HTML tokenizer's script data states.
+    private static func scriptEnd(_ b: [UInt8], from start: Int) -> Int {
+        enum State { case data, escaped, doubleEscaped }
+        var state = State.data
+        func tag(_ name: String, at i: Int) -> Bool {
+            let n = Array(name.utf8)
+            guard b[i...].starts(with: n), i + n.count < b.count else { return false }
+            let after = b[i + n.count]
+            return after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0C || after == 0x0D || after == 0x2F || after == 0x3E
+        }
+        var i = start
+        while i < b.count {
+            switch state {
+            case .data:
+                // Its dashes may close it too (`<!-->`): reading goes on from them.
+                if b[i...].starts(with: Array("<!--".utf8)) { state = .escaped; i += 2; continue }
+                if tag("</script", at: i) { return i }
+            case .escaped:
+                if b[i...].starts(with: Array("-->".utf8)) { state = .data; i += 3; continue }
+                if tag("<script", at: i) { state = .doubleEscaped; i += 7; continue }
+                if tag("</script", at: i) { return i }
+            case .doubleEscaped:
+                if b[i...].starts(with: Array("-->".utf8)) { state = .data; i += 3; continue }
+                if tag("</script", at: i) { state = .escaped; i += 8; continue }
+            }
+            i += 1
+        }
+        return b.count
     }
 
     /// The quoted values of link attributes in literal markup, with their byte offsets. A value with
