@@ -114,6 +114,22 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertNil(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"], pages: []))
     }
 
+    /// Files put into a published folder are named in the refusal when no build writes them.
+    func testFilesAddedToThePublishedFolderAreNamed() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        try f.write("site/NOTES.txt", "notes")
+        try f.write("site/.git/HEAD", "ref: refs/heads/main")
+        try f.write("site/kk/.hidden", "x")
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let refusal = report.diagnostics.first { $0.code == "output.folder" }
+        XCTAssertEqual(refusal?.messageID, "output.folder.added-named")
+        XCTAssertEqual(refusal?.arguments["named"], "NOTES.txt, .git/HEAD, kk/.hidden")
+        XCTAssertEqual(refusal?.arguments["count"], "3")
+        XCTAssertEqual(f.output("NOTES.txt"), "notes")
+    }
+
     func testTheSameBytesWrittenAgainAreNoChange() throws {
         let f = try site()
         XCTAssertTrue(f.build().published)
@@ -204,7 +220,8 @@ final class UpToDateBuildTests: XCTestCase {
             if added.contains(what) {
                 XCTAssertFalse(report.published, "after \(what)")
                 XCTAssertTrue(report.setupFailed, "after \(what)")
-                XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.added", "after \(what)")
+                let refusal = report.diagnostics.first { $0.code == "output.folder" }
+                XCTAssertTrue(["output.folder.added", "output.folder.added-named"].contains(refusal?.messageID ?? ""), "after \(what)")
                 XCTAssertEqual(BuildRecord.addedFiles(to: f.siteDirectory), 1, "the added file is still there after \(what)")
                 report = f.build(force: true)
             }

@@ -140,6 +140,10 @@ enum BuildMessages {
             en: "{output} holds {count} files more than the build that published it wrote: they were put there since (a .git folder, notes), and a build replaces the folder whole. Move them out of it, or build with --force to replace it anyway",
             kk: "{output} ішінде оны жариялаған құрастыру жазғаннан {count} файл артық бар: олар кейін қойылған (.git бумасы, жазбалар), ал құрастыру буманы толығымен ауыстырады. Оларды бумадан шығарыңыз немесе бәрібір ауыстыру үшін --force арқылы құрастырыңыз",
             ru: "в {output} на {count} файлов больше, чем записала опубликовавшая её сборка: их положили туда позже (папка .git, заметки), а сборка заменяет папку целиком. Перенесите их из неё или соберите с --force, чтобы всё равно заменить"),
+        "output.folder.added-named": Entry(
+            en: "{output} holds {count} files more than the build that published it wrote, among them {named}: they were put there since, and a build replaces the folder whole. Move them out of it, or build with --force to replace it anyway",
+            kk: "{output} ішінде оны жариялаған құрастыру жазғаннан {count} файл артық бар, солардың ішінде {named}: олар кейін қойылған, ал құрастыру буманы толығымен ауыстырады. Оларды бумадан шығарыңыз немесе бәрібір ауыстыру үшін --force арқылы құрастырыңыз",
+            ru: "в {output} на {count} файлов больше, чем записала опубликовавшая её сборка, среди них {named}: их положили туда позже, а сборка заменяет папку целиком. Перенесите их из неё или соберите с --force, чтобы всё равно заменить"),
         "output.folder.source": Entry(
             en: "--output {output} is the source folder; a build would replace sitegen.yml, content/ and everything else there. Write the site into a folder of its own, such as {suggested}",
             kk: "--output {output} — бастапқы бума; құрастыру ондағы sitegen.yml, content/ және басқаның бәрін ауыстырып жібереді. Сайтты жеке бумаға жазыңыз, мысалы {suggested}",

@@ -51,6 +51,17 @@ struct BuildRecord {
         return files.count - record.fileCount
     }
 
+    /// Up to `limit` files of the published folder that no build writes (by `written`, the names a
+    /// build writes at the top, and by a name starting with a dot below it: `.git/HEAD`, `NOTES.txt`),
+    /// in the listing's order, to name in the refusal of files added since the build.
+    static func foreignFiles(in destination: String, written: Set<String>, limit: Int = 3) -> [String] {
+        guard let files = listing(destination) else { return [] }
+        return Array(files.files.lazy.map(\.path).filter { path in
+            let parts = path.split(separator: "/")
+            return !written.contains(String(parts[0])) || parts.dropFirst().contains { $0.hasPrefix(".") }
+        }.prefix(limit))
+    }
+
     /// The record beside `destination`, whatever inputs it was made from; nil when there is none or it
     /// cannot be read. A record is a regular file of a few lines: anything else in its place (a link to
     /// a device, a FIFO) reads as no record rather than hanging the build or filling its memory.

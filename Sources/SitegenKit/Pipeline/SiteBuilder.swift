@@ -63,8 +63,9 @@ package struct SiteBuilder: Sendable {
         // Files added to the published folder since it was published (a `.git`, notes) would go with
         // it: refused, unless the build is asked to replace the folder whole (`--force`).
         if !options.checkOnly, !options.force, let added = BuildRecord.addedFiles(to: options.resolvedOutput), added > 0 {
-            diagnostics.append(.error("output.folder", id: "output.folder.added",
-                                      ["output": options.shownOutput, "count": String(added)],
+            let named = BuildRecord.foreignFiles(in: options.resolvedOutput, written: Self.writtenTopLevel(options, config: config))
+            diagnostics.append(.error("output.folder", id: named.isEmpty ? "output.folder.added" : "output.folder.added-named",
+                                      ["output": options.shownOutput, "count": String(added), "named": named.joined(separator: ", ")],
                                       file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
@@ -466,18 +467,21 @@ package struct SiteBuilder: Sendable {
 
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).
     static func outputRefusal(_ options: BuildOptions, config: SiteConfig) -> (id: String, arguments: [String: String])? {
+        OutputFolder.refusal(output: options.resolvedOutput, shown: options.shownOutput, source: options.sourceDirectory,
+                             expectedTopLevel: writtenTopLevel(options, config: config))
+    }
+
+    /// The names a build writes at the top of its output.
+    static func writtenTopLevel(_ options: BuildOptions, config: SiteConfig) -> Set<String> {
         // Stylesheets and scripts are written under their hashed names.
         let staticNames = Folder.entries(options.sourceDirectory + "/static").map { name -> String in
             guard AssetNames.isHashed(name), let bytes = FileReader.read(options.sourceDirectory + "/static/" + name) else { return name }
             return AssetNames.hashedName(name, bytes: bytes)
         }
-        let written: Set<String> = Set(config.languages + staticNames + [
+        return Set(config.languages + staticNames + [
             SitePart.chooser, SitePart.notFound, SitePart.sitemap, Sitemaps.folder, SitePart.robots, "search", "bulletins", OutputFolder.markerName,
             ServingRules.headersFile, ServingRules.hostFolder,
         ])
-        return OutputFolder.refusal(output: options.resolvedOutput, shown: options.shownOutput,
-                                    source: options.sourceDirectory,
-                                    expectedTopLevel: written)
     }
 
     /// Two pages that would be written to the same address, or to addresses that differ only in
