@@ -388,6 +388,24 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/content/kk/a.md"))
     }
 
+    /// A swap without an exchange renames the site aside, then the new one in: a build killed between
+    /// the two leaves no site and the old one as `.site.tmp-<pid>.old`, which the next build puts back.
+    func testASiteSetAsideByAnUnfinishedSwapIsPutBack() throws {
+        let f = try site()
+        assertNoErrors(f.build().diagnostics)
+        let page = f.output("kk/a/index.html")
+        XCTAssertNotNil(page)
+        XCTAssertEqual(rename(f.siteDirectory, f.root + "/.site.tmp-999999.old"), 0)
+        OutputTree.removeLeftovers(of: f.siteDirectory)
+        XCTAssertEqual(f.output("kk/a/index.html"), page)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/.site.tmp-999999.old"))
+        // With a site in its place, a set-aside folder is a leftover like any other.
+        try FileManager.default.copyItem(atPath: f.siteDirectory, toPath: f.root + "/.site.tmp-999999.old")
+        OutputTree.removeLeftovers(of: f.siteDirectory)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/.site.tmp-999999.old"))
+        XCTAssertEqual(f.output("kk/a/index.html"), page)
+    }
+
     func testLeftoversOfAKilledBuildAreRemovedButOnlyOurs() throws {
         let f = try site()
         assertNoErrors(f.build().diagnostics)

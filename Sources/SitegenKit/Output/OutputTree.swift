@@ -83,6 +83,11 @@ final class OutputTree: @unchecked Sendable {
             // longer holds the lock (someone removed the lock file under it): it would lose what it wrote.
             if let pid = Self.stagingProcess(leftover, prefix: prefix), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
             let marked = lstat(path + "/" + OutputFolder.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            // The published site set aside by a swap that did not finish (a rename without an exchange, as
+            // on NFS, interrupted between its two steps), with nothing in its place: put back, not removed.
+            if marked, leftover.hasSuffix(".old"), lstat(destination, &info) != 0, errno == ENOENT, rename(path, destination) == 0 {
+                continue
+            }
             if marked || Folder.entries(path).isEmpty {
                 TreeRemoval.remove(path)
             }
