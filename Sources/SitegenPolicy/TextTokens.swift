@@ -371,9 +371,9 @@ package struct TextTokens {
         return (ascii, end)
     }
 
-    /// End of a written-out `http(s)://` URL, without trailing punctuation.
-    /// The schemes apps read from the end of a word (TDLib's `ends_with(protocol, "https")`).
-    static let appSchemes = ["http", "https", "ftp", "tonsite", "ton", "tg", "rtsp"]
+    /// The schemes apps read from the end of a word (TDLib's `ends_with(protocol, "https")`), and the
+    /// web sockets a browser's parser reads a host after (`ws://3105243146`).
+    static let appSchemes = ["http", "https", "ftp", "tonsite", "ton", "tg", "rtsp", "ws", "wss"]
 
     /// The schemes a browser's URL parser reads a host after whatever slashes follow the colon.
     static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
@@ -424,6 +424,7 @@ package struct TextTokens {
         return out
     }
 
+    /// End of a written-out `http(s)://` URL, without trailing punctuation.
     private func urlEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
         let head = String(scalars: s[i..<min(s.count, i + 8)]).lowercased()
         guard head.hasPrefix("https://") || head.hasPrefix("http://") else { return nil }

@@ -194,5 +194,21 @@ final class PhoneTextTests: XCTestCase {
         for text in ["Удостоверение № 0123456789", "IBAN KZ75 1234 5678 9012 3456", "870112345678", "ЖСН 870112345678"] {
             XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
         }
+        // A number of the zone in one piece, as libphonenumber reads it, whatever is glued around it or
+        // parts it from what follows.
+        let lone: [(String, String)] = [
+            ("ID7011234567 нөмірі.", "77011234567"), ("№7011234567 құжат.", "77011234567"), ("Құжат № 7701123456 тіркелді.", "77701123456"),
+            ("Код v7011234567.", "77011234567"), ("Код ID7273456789.", "77273456789"), ("Код ID89161234567.", "79161234567"),
+            ("Код ID88000807777.", "78000807777"), ("Номер 5–87011234567 болды.", "77011234567"), ("Кезек 77-011-234-567 нөмірі.", "77011234567"),
+            ("Өтінім №87.011.234.567 берілді.", "77011234567"), ("Құжат №87011234567/2020 тіркелді.", "77011234567"),
+            ("Өтінім 2020 87011234567 болды.", "77011234567"), ("87011234567 12", "77011234567"),
+        ]
+        for (text, digits) in lone {
+            XCTAssertEqual(PhoneNumbers.find(in: text).map(\.digits), [digits], text)
+        }
+        // A digit and a hyphen before it make one longer number, which libphonenumber does not link either.
+        for text in ["Өтініш № 5-87011234567 тіркелді.", "Баған A1-87011234567 болды.", "Хэш sha1-87011234567 болды.", "5-87011234567"] {
+            XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
+        }
     }
 }

@@ -23,7 +23,7 @@ final class ReaderAppReadingTests: XCTestCase {
     /// A browser reads a host after a special scheme's colon whatever slashes follow it, and a JSON
     /// viewer links the string: `https:/3105243146` is an address, judged (and refused: not canonical).
     func testASpecialSchemeWithOtherSlashesIsJudged() throws {
-        for text in ["https:/3105243146", "https:\\evil.com", "http:evil.com/login", "HTTPS:/\\egov.kz", "ftp:/evil.com", "wss:/x.evil.com"] {
+        for text in ["https:/3105243146", "https:\\evil.com", "http:evil.com/login", "HTTPS:/\\egov.kz", "ftp:/evil.com", "wss:/x.evil.com", "ws://3105243146", "wss://3105243146/x"] {
             let d = try Fixture.check("Сілтеме: \(text) бар.\n")
             XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 4 && $0.column == 10 }, "\(text): \(d.map(DiagnosticFormatter.line))")
         }

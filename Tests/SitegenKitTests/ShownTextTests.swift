@@ -30,6 +30,20 @@ final class ShownTextTests: XCTestCase {
         for (css, place) in refused {
             XCTAssertTrue(try refusedPlaces(["static/x.css": css]).contains(place), css)
         }
+        // What a browser draws of a declaration whole: its strings joined, an escaped line break dropped,
+        // a counter beside digits, a counter's symbols, a value written without quotes.
+        let drawn: [String: String] = [
+            "body::after { content: \"evil\" \".com\"; }\n": "static/x.css:1:24",
+            "body::after { content: \"+7 701\" \" 123 45 67\"; }\n": "static/x.css:1:24",
+            "body::after { content: \"evil\\\r\n.com\"; }\n": "static/x.css:1:24",
+            "q { quotes: \"evil\" \".com\" }\n": "static/x.css:1:13",
+            "body { counter-reset: n 1234567 } body::after { content: \"+7 701 \" counter(n) }\n": "static/x.css:1:68",
+            "@counter-style ev { system: fixed; symbols: evil; suffix: \".com\" }\n": "static/x.css:1:1",
+            "body { counter-reset: n 87011234567 }\n": "static/x.css:1:25",
+        ]
+        for (css, place) in drawn {
+            XCTAssertTrue(try refusedPlaces(["static/x.css": css]).contains(place), css)
+        }
         // The site's own stylesheet and an official domain are published.
         XCTAssertEqual(try refusedPlaces(["static/x.css": ".f::after { content: \"egov.kz\"; } body { font-family: \"Noto Sans\"; }\n"]), [])
     }
@@ -49,6 +63,24 @@ final class ShownTextTests: XCTestCase {
         for (body, place) in refused {
             XCTAssertTrue(try refusedPlaces(["static/p.svg": svg + body + "\n</svg>\n"]).contains(place), body)
         }
+        // A text is drawn whole whatever stands between its pieces; its labels are texts of their own; the
+        // texts of a picture may stand side by side; and text drawn in another order is refused.
+        let joined: [String: String] = [
+            "<text x=\"0\" y=\"20\">evil<?x y?>.com</text>": "static/p.svg:2:20",
+            "<text>evil<animate attributeName=\"x\" dur=\"1s\"/>.com</text>": "static/p.svg:2:7",
+            "<text>evil<title>t</title>.com</text>": "static/p.svg:2:7",
+            "<text>+7 701<set attributeName=\"x\" to=\"0\"/>123 45 67</text>": "static/p.svg:2:7",
+            "<text x=\"0\">evil</text><text x=\"27\">.com</text>": "static/p.svg:2:13",
+            "<g role=\"img\" aria-valuetext=\"evil.com\"/>": "static/p.svg:2:31",
+            "<a xlink:title=\"evil.com\"><text>x</text></a>": "static/p.svg:2:17",
+            "<text direction=\"rtl\" unicode-bidi=\"bidi-override\">moc.dab</text>": "static/p.svg:2:7",
+            "<style>text { unicode-bidi: bidi-override }</style>": "static/p.svg:2:15",
+        ]
+        for (body, place) in joined {
+            XCTAssertTrue(try refusedPlaces(["static/p.svg": svg + body + "\n</svg>\n"]).contains(place), body)
+        }
+        // Inkscape's empty `<metadata/>` is no `<meta>`, and single quotes name SVG's vocabulary as well.
+        XCTAssertEqual(try refusedPlaces(["static/p.svg": "<svg xmlns='http://www.w3.org/2000/svg'><metadata/><text>Ақпарат</text></svg>\n"]), [])
         // Separate texts are not read as one, a comment is not shown, and an official domain passes.
         XCTAssertEqual(try refusedPlaces(["static/p.svg": svg + "<text>egov.kz</text><text>Ақпарат</text><!-- egov-kz.com -->\n"
             + "<path d=\"M 870 112 345 67 L 8 701 123 45 67\"/></svg>\n"]), [])
@@ -60,12 +92,14 @@ final class ShownTextTests: XCTestCase {
             XCTAssertEqual(places, ["static/x.js:1:17"], markup)
         }
         XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = '<img src=\"a.png\" onerror=\"go()\">';\n"]), ["static/x.js:1:17"])
+        // A line break parts attributes as a space does (a browser's URL parser drops it; its tokenizer does not).
+        XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = \"<img src=x\\nonerror=go()>\";\n"]), ["static/x.js:1:17"])
         XCTAssertEqual(try refusedPlaces(["static/x.js": "var s = \"bitcoin:bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\";\n"]), ["static/x.js:1:10"])
         XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = '<a href=\"https://egov.kz/\">egov.kz</a>';\n"]), [])
     }
 
     func testACustomDomainFileNamesTheSitesOwnHost() throws {
-        for content in ["egov-kz.com\n", "example.kz\nevil.com\n", "", "example.kz.evil.com"] {
+        for content in ["egov-kz.com\n", "example.kz\nevil.com\n", "", "example.kz.evil.com", "example.kz\u{200B}\n", "example.kz\u{A0}"] {
             let f = try Fixture(files: Self.page.merging(["static/CNAME": content]) { a, _ in a })
             let report = f.build()
             XCTAssertFalse(report.published, content)

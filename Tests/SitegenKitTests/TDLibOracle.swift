@@ -35,46 +35,11 @@ struct TDLibOracle {
         try run(html.map { ["html": $0] })
     }
 
-    /// Runs every request through one Python process: files, not pipes, so no side waits on the other.
+    /// Runs every request through one Python process (see ``OracleProcess``).
     static func run(_ requests: [[String: String]]) throws -> [Answer] {
-        let dir = NSTemporaryDirectory() + "tdlib-oracle-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        var input = Data()
-        for r in requests {
-            input += try JSONSerialization.data(withJSONObject: r, options: [.sortedKeys])
-            input += Data([0x0A])
-        }
-        try input.write(to: URL(fileURLWithPath: dir + "/in"))
-        FileManager.default.createFile(atPath: dir + "/out", contents: nil)
-        FileManager.default.createFile(atPath: dir + "/err", contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script]
-        p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: dir + "/in"))
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/out"))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/err"))
-        try p.run()
-        p.waitUntilExit()
-        let err = (try? String(contentsOfFile: dir + "/err", encoding: .utf8)) ?? ""
-        if p.terminationStatus == 3 {
-            let message = "TDLib is not available (\(err.trimmingCharacters(in: .whitespacesAndNewlines))); install it with make deps"
-            if ProcessInfo.processInfo.environment["CI"] != nil {
-                XCTFail(message)
-                throw OracleMissing()
-            }
-            throw XCTSkip(message)
-        }
-        guard p.terminationStatus == 0 else {
-            XCTFail("the TDLib oracle failed (\(p.terminationStatus)): \(err)")
-            throw OracleMissing()
-        }
-        let lines = try String(contentsOfFile: dir + "/out", encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(lines.count, requests.count, "one answer per request")
-        return try lines.map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }
+        try OracleProcess.run(script: script, requests: requests, missing: "TDLib").map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }
     }
 
-    struct OracleMissing: Error {}
 
     /// The entity's text.
     static func text(of e: Entity, in text: String) -> String {

@@ -7,78 +7,122 @@ import Foundation
 ///
 /// Each text comes with the byte offset in the file of each of its bytes, for a diagnostic's column.
 enum ShownText {
-    /// Elements that continue the text around them (`<text>egov-kz<tspan>.com</tspan></text>` shows
-    /// one word); any other tag ends a text.
-    private static let inline: Set<String> = ["tspan", "textpath", "a", "tref", "altglyph"]
-    /// Attributes whose value is shown or spoken.
-    private static let spoken: Set<String> = ["aria-label", "aria-description", "aria-roledescription", "title", "alt"]
+    /// Elements whose character data a `<text>` draws: it and the parts of its text.
+    private static let drawing: Set<String> = ["text", "tspan", "textpath", "a", "tref", "altglyph"]
+    /// Elements whose text is a label of the picture (a tooltip, what a screen reader says).
+    private static let labels: Set<String> = ["title", "desc"]
     /// The references XML itself defines (any other is refused by ``StaticFileCheck/firstLead(inSVG:)``).
     private static let references: [(String, UInt8)] = [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&apos;", 0x27)]
 
-    /// The strings of a stylesheet, escapes decoded: where a string begins is where each of its
-    /// findings is reported.
+    /// What a stylesheet shows (``StaticFileCheck/firstLead(inCSS:shown:)``): its strings, escapes
+    /// decoded, each declaration's strings joined, and its values outside strings; a finding is
+    /// reported where its string begins.
     static func inCSS(_ bytes: [UInt8], from base: Int = 0) -> [ScriptStrings.Literal] {
         var out: [ScriptStrings.Literal] = []
-        _ = StaticFileCheck.firstLead(inCSS: bytes) { offset, value in
-            out.append(ScriptStrings.Literal(bytes: value, offsets: Array(repeating: base + offset, count: value.count)))
+        _ = StaticFileCheck.firstLead(inCSS: bytes) { shown in
+            out.append(ScriptStrings.Literal(bytes: shown.bytes, offsets: shown.offsets.map { base + $0 }))
         }
         return out
     }
 
-    /// The character data of an SVG (outside comments, scripts and tags; CDATA as written; the
-    /// XML references decoded), joined across inline elements, its `<style>` strings, and the values
-    /// of the attributes a screen reader speaks.
+    /// What an SVG shows as text: the drawn text of each `<text>` element (its character data and its
+    /// parts', whatever else stands between them: an animation, a comment, a processing instruction),
+    /// all the drawn text of the picture joined in order (two `<text>` elements may be placed side by
+    /// side), the text of each `<title>` and `<desc>`, any other character data, the strings of its
+    /// `<style>`, and the values of the attributes shown or spoken (`aria-*`, `title`, `xlink:title`, `alt`).
+    /// CDATA counts as written, the XML references decoded.
     static func inSVG(_ b: [UInt8]) -> [ScriptStrings.Literal] {
         var out: [ScriptStrings.Literal] = []
-        var run = ScriptStrings.Literal()
-        func endRun() {
-            if run.bytes.contains(where: { $0 > 0x20 }) { out.append(run) }
-            run = ScriptStrings.Literal()
+        var drawn = ScriptStrings.Literal(), run = ScriptStrings.Literal(), other = ScriptStrings.Literal()
+        var open: [String] = []
+        func flush(_ literal: inout ScriptStrings.Literal) {
+            if literal.bytes.contains(where: { $0 > 0x20 }) { out.append(literal) }
+            literal = ScriptStrings.Literal()
         }
+        // Where character data goes: the `<text>` being drawn, when every element from it inward draws.
+        func add(_ byte: UInt8, at offset: Int) {
+            let inner = open.lastIndex(where: { !drawing.contains($0) }).map { $0 + 1 } ?? 0
+            if open[inner...].contains("text") {
+                run.bytes.append(byte); run.offsets.append(offset)
+                drawn.bytes.append(byte); drawn.offsets.append(offset)
+            } else {
+                other.bytes.append(byte); other.offsets.append(offset)
+            }
+        }
+        let lower = b.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         var i = 0
         while i < b.count {
             if b[i] == 0x26, let (name, byte) = references.first(where: { b[i...].starts(with: Array($0.0.utf8)) }) {
-                run.bytes.append(byte)
-                run.offsets.append(i)
+                add(byte, at: i)
                 i += name.utf8.count
                 continue
             }
             guard b[i] == 0x3C else {
-                run.bytes.append(b[i])
-                run.offsets.append(i)
+                add(b[i], at: i)
                 i += 1
-                continue
-            }
-            if b[i...].starts(with: Array("<!--".utf8)) {
-                i = (StaticFileCheck.find(Array("-->".utf8), in: b, from: i + 4) ?? b.count - 3) + 3
                 continue
             }
             if b[i...].starts(with: Array("<![CDATA[".utf8)) {
                 let end = StaticFileCheck.find(Array("]]>".utf8), in: b, from: i + 9) ?? b.count
-                for k in (i + 9)..<end { run.bytes.append(b[k]); run.offsets.append(k) }
+                for k in (i + 9)..<end { add(b[k], at: k) }
                 i = min(b.count, end + 3)
                 continue
             }
-            let (name, closing, tagEnd, attributes) = readTag(b, from: i)
-            if !inline.contains(name) { endRun() }
-            for (attribute, value) in attributes where spoken.contains(attribute) { out.append(value) }
-            i = tagEnd
+            // A comment, a processing instruction or a declaration shows nothing and parts no text.
+            if b[i...].starts(with: Array("<!--".utf8)) {
+                i = (StaticFileCheck.find(Array("-->".utf8), in: b, from: i + 4) ?? b.count - 3) + 3
+                continue
+            }
+            if i + 1 < b.count, b[i + 1] == UInt8(ascii: "?") || b[i + 1] == UInt8(ascii: "!") {
+                i = (b[i...].firstIndex(of: 0x3E) ?? b.count - 1) + 1
+                continue
+            }
+            let tag = readTag(b, from: i)
+            for (attribute, value) in tag.attributes where attribute.hasPrefix("aria-") || spoken.contains(attribute) { out.append(value) }
+            i = tag.end
+            if tag.closing {
+                guard let at = open.lastIndex(of: tag.name) else { continue }
+                open.removeSubrange(at...)
+                if tag.name == "text" { flush(&run) }
+                if labels.contains(tag.name) { flush(&other) }
+                continue
+            }
+            // A text begins a run; a label, inside a text or not, is a text of its own and parts none.
+            if tag.name == "text" { flush(&run) }
+            if tag.name == "text" || labels.contains(tag.name) { flush(&other) }
+            if tag.selfClosing { continue }
             // A stylesheet's or script's text is no character data: the stylesheet's strings are read as
             // a stylesheet's (a script is refused outright).
-            if !closing, name == "style" || name == "script" {
-                let lower = b.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-                let end = StaticFileCheck.find(Array("</\(name)".utf8), in: lower, from: i) ?? b.count
-                if name == "style" { out += inCSS(Array(b[i..<end]), from: i) }
+            if tag.name == "style" || tag.name == "script" {
+                let end = StaticFileCheck.find(Array("</\(tag.name)".utf8), in: lower, from: i) ?? b.count
+                if tag.name == "style" { out += inCSS(Array(b[i..<end]), from: i) }
                 i = end
+                continue
             }
+            open.append(tag.name)
         }
-        endRun()
+        flush(&run)
+        flush(&other)
+        if out.allSatisfy({ $0.offsets != drawn.offsets }) { flush(&drawn) }
         return out
     }
 
-    /// The tag starting at the `<` at `start`: its name (lower case), whether it closes an element,
-    /// where it ends (after `>`), and its quoted attribute values with the XML references decoded.
-    private static func readTag(_ b: [UInt8], from start: Int) -> (String, Bool, Int, [(String, ScriptStrings.Literal)]) {
+    /// Attributes whose value is shown or spoken besides `aria-*`.
+    private static let spoken: Set<String> = ["title", "xlink:title", "alt"]
+
+    /// A tag as read from its `<`.
+    private struct Tag {
+        var name: String
+        var closing: Bool
+        var selfClosing: Bool
+        /// Just after its `>`.
+        var end: Int
+        /// Its quoted values, the XML references decoded.
+        var attributes: [(String, ScriptStrings.Literal)]
+    }
+
+    /// The tag starting at the `<` at `start`.
+    private static func readTag(_ b: [UInt8], from start: Int) -> Tag {
         var i = start + 1
         let closing = i < b.count && b[i] == 0x2F
         if closing { i += 1 }
@@ -113,13 +157,18 @@ enum ShownText {
             attributes.append((attribute, value))
             i += 1
         }
-        return (name, closing, min(b.count, i + 1), attributes)
+        let selfClosing = i > 0 && i <= b.count && b[i - 1] == 0x2F
+        return Tag(name: name, closing: closing, selfClosing: selfClosing, end: min(b.count, i + 1), attributes: attributes)
     }
 
     /// Why a `CNAME` file (the custom domain GitHub Pages serves the site on) is refused, or nil: it
     /// must name the site's own host (`baseURL`), alone on its line; another domain would serve the
     /// site, and its readers, from an address nobody checked.
     static func cnameProblem(_ bytes: [UInt8], siteHost: String?) -> String? {
+        // Plain ASCII only: a hidden or look-alike character would name another host than it shows.
+        if let odd = bytes.first(where: { !($0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (0x20..<0x7F).contains($0)) }) {
+            return "U+" + String(format: "%04X", odd) + "…"
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let named = lines.first ?? ""

@@ -118,7 +118,8 @@ enum StaticFileCheck {
                 let kept = written.bytes.indices.filter { ![0x09, 0x0A, 0x0D].contains(written.bytes[$0]) }
                 let literal = ScriptStrings.Literal(bytes: kept.map { written.bytes[$0] }, offsets: kept.map { written.offsets[$0] })
                 guard !literal.bytes.isEmpty else { continue }
-                for (f, offset) in addressFindings(literal.text, inspector: inspector, markupCode: unreadable) {
+                // Markup is read as written: a line break parts its attributes (`<img src=x\nonerror=…>`).
+                for (f, offset) in addressFindings(literal.text, markup: written.text, inspector: inspector, markupCode: unreadable) {
                     let (line, column) = position(literal.offsets[min(offset, literal.offsets.count - 1)])
                     guard seen.insert("\(line):\(column) \(f.messageID) \(f.arguments.sorted { $0.key < $1.key })").inserted else { continue }
                     out.append(f.diagnostic(file: file, line: line, column: column))
@@ -148,7 +149,9 @@ enum StaticFileCheck {
     /// an address written out (`https://…`), a host after `//` (or `\\`, which a browser reads the same),
     /// the whole string when it begins with a scheme (`tg:resolve?domain=…`, `//host`), and the links
     /// of markup it holds (`'<a href="…">'`).
-    static func addressFindings(_ text: String, inspector: PageInspector, markupCode: String = "content.static-page") -> [(Finding, Int)] {
+    /// `markup` is the string as written, tabs and line breaks kept, for the markup reading.
+    static func addressFindings(_ text: String, markup: String? = nil, inspector: PageInspector,
+                                markupCode: String = "content.static-page") -> [(Finding, Int)] {
         let b = Array(text.utf8)
         var out: [(Finding, Int)] = []
         // Whether the two bytes before `offset` are slashes (either way round: a browser reads `\\` as `/`).
@@ -188,7 +191,7 @@ enum StaticFileCheck {
         // What a browser would read there that this reading cannot (a named reference such as `tg&colon;`,
         // an event handler, a style naming another site) is refused as the page check refuses it.
         if b.contains(0x3C) {
-            for lead in RenderedLinks.leads(in: text) {
+            for lead in RenderedLinks.leads(in: markup ?? text) {
                 let unread: (what: String, tag: String, attribute: String)
                 switch lead {
                 case .address(let address, _, _):
@@ -239,7 +242,28 @@ enum StaticFileCheck {
         var first: (Int, String)?
         func note(_ at: Int, _ what: String) { if first == nil || at < first!.0 { first = (at, what) } }
         for word in words {
-            if let at = find(Array(word.utf8), in: text) { note(at, word) }
+            // A tag's name ends there (`<metadata>` is no `<meta`).
+            let isTag = word.hasPrefix("<") && !word.hasPrefix("<!")
+            var from = 0
+            while let at = find(Array(word.utf8), in: text, from: from) {
+                let after = at + word.utf8.count
+                if !isTag || after >= text.count || isSpace(text[after]) || text[after] == 0x2F || text[after] == 0x3E {
+                    note(at, word)
+                    break
+                }
+                from = at + 1
+            }
+        }
+        // Text drawn in another order than written (`direction="rtl"` with `unicode-bidi: bidi-override`
+        // shows `moc.dab` as bad.com): the direction characters' trick, as an attribute or a property.
+        for property in ["unicode-bidi", "direction"] {
+            var from = 0
+            while let at = find(Array(property.utf8), in: text, from: from) {
+                var j = at + property.utf8.count
+                while j < text.count, isSpace(text[j]) { j += 1 }
+                if j < text.count, text[j] == 0x3D || text[j] == 0x3A { note(at, property); break }
+                from = at + 1
+            }
         }
         var i = 0
         while i < text.count {
@@ -294,13 +318,23 @@ enum StaticFileCheck {
     /// The first reference in a stylesheet to anything but the site's own files, with its byte offset:
     /// an address with a scheme or a host (`url(https://…)`, `url(//…)`, `@import "https://…"`,
     /// `image-set("https://…")`, even `content: "https://…"`, a text no check read), except a picture
-    /// written into the sheet (`data:image/…`); or an escape outside a string, which may spell `url`.
-    /// `strings` is given every string read before the lead (or in the whole sheet), decoded, with the
-    /// offset of its opening quote.
-    static func firstLead(inCSS source: [UInt8], strings: ((Int, [UInt8]) -> Void)? = nil) -> (Int, String)? {
-        // A stylesheet's line breaks are LF, CR and FF alike (a string ends at any): each read as LF, byte for byte.
-        let b = source.map { $0 == 0x0D || $0 == 0x0C ? 0x0A : $0 }
-        var i = 0
+    /// written into the sheet (`data:image/…`); an escape outside a string, which may spell `url`; or
+    /// text drawn that no reading of strings sees whole: `@counter-style` (its symbols are words, not
+    /// strings), a `counter()` drawn beside a string with a digit (`"+7 701 " counter(n)`).
+    /// `shown` is given what the sheet shows before the lead (or in the whole sheet): each string,
+    /// decoded; the strings of a declaration joined, as a browser draws them (`content: "evil" ".com"`);
+    /// and what a declaration's value holds outside its strings and `url(…)` (`counter-reset: n 87011234567`).
+    static func firstLead(inCSS source: [UInt8], shown: ((ScriptStrings.Literal) -> Void)? = nil) -> (Int, String)? {
+        // A stylesheet's line breaks are LF, CR, FF and CR LF alike (a string ends at any): each read as
+        // one LF, with the offset in `source` of each byte kept.
+        var b: [UInt8] = [], origin: [Int] = []
+        b.reserveCapacity(source.count)
+        origin.reserveCapacity(source.count)
+        for (k, c) in source.enumerated() {
+            if c == 0x0D, k + 1 < source.count, source[k + 1] == 0x0A { continue }
+            b.append(c == 0x0D || c == 0x0C ? 0x0A : c)
+            origin.append(k)
+        }
         func absolute(_ value: ArraySlice<UInt8>) -> Bool {
             // As a browser reads an address: tabs and line breaks anywhere taken out, leading controls and spaces too.
             let v = Array(value.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.drop { $0 <= 0x20 })
@@ -315,6 +349,21 @@ enum StaticFileCheck {
             }
             return false
         }
+        // The declaration being read: its strings joined, its value outside them, whether it draws a counter.
+        var joined = ScriptStrings.Literal(), unquoted = ScriptStrings.Literal()
+        var strings = 0, digitString = false, inValue = false
+        func endDeclaration() -> (Int, String)? {
+            defer {
+                joined = ScriptStrings.Literal(); unquoted = ScriptStrings.Literal()
+                strings = 0; digitString = false; inValue = false
+            }
+            let value = unquoted.bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            if digitString, let at = find(Array("counter".utf8), in: value) { return (unquoted.offsets[at], "counter(") }
+            if strings > 1 { shown?(joined) }
+            if unquoted.bytes.contains(where: { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) }) { shown?(unquoted) }
+            return nil
+        }
+        var i = 0
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "/"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "*") {
@@ -332,14 +381,32 @@ enum StaticFileCheck {
                 // A string that is an address: `@import`, `url("…")`, `image-set`, `content`; read with its
                 // escapes decoded, which may spell a scheme or slashes (`\2f\2f`).
                 let decoded = decodingEscapes(value)
-                strings?(i, decoded)
+                let literal = ScriptStrings.Literal(bytes: decoded, offsets: Array(repeating: origin[i], count: decoded.count))
+                shown?(literal)
+                joined.bytes += literal.bytes
+                joined.offsets += literal.offsets
+                strings += 1
+                digitString = digitString || decoded.contains { (0x30...0x39).contains($0) || $0 == 0x2B }
                 if absolute(decoded[...]) {
-                    return (i, String(decoding: value.prefix(60), as: UTF8.self))
+                    return (origin[i], String(decoding: value.prefix(60), as: UTF8.self))
                 }
                 i = j + 1
                 continue
             }
-            if c == 0x5C { return (i, "\\") }
+            if c == 0x5C { return (origin[i], "\\") }
+            if c == UInt8(ascii: "@"), i + 13 < b.count, b[(i + 1)...(i + 13)].map({ $0 | 0x20 }) == Array("counter-style".utf8) {
+                return (origin[i], "@counter-style")
+            }
+            if c == UInt8(ascii: ";") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") {
+                if let lead = endDeclaration() { return lead }
+                i += 1
+                continue
+            }
+            if c == UInt8(ascii: ":"), !inValue {
+                inValue = true
+                i += 1
+                continue
+            }
             if c | 0x20 == UInt8(ascii: "u"), i + 3 < b.count, b[i + 1] | 0x20 == UInt8(ascii: "r"), b[i + 2] | 0x20 == UInt8(ascii: "l"),
                b[i + 3] == UInt8(ascii: "(") {
                 var j = i + 4
@@ -350,17 +417,23 @@ enum StaticFileCheck {
                 }
                 var end = j
                 while end < b.count, b[end] != UInt8(ascii: ")") { end += 1 }
-                if absolute(decodingEscapes(b[j..<end])[...]) { return (i, String(decoding: b[i..<min(end + 1, b.count)].prefix(60), as: UTF8.self)) }
+                if absolute(decodingEscapes(b[j..<end])[...]) {
+                    return (origin[i], String(decoding: b[i..<min(end + 1, b.count)].prefix(60), as: UTF8.self))
+                }
                 i = end
                 continue
             }
+            if inValue {
+                unquoted.bytes.append(c)
+                unquoted.offsets.append(origin[i])
+            }
             i += 1
         }
-        return nil
+        return endDeclaration()
     }
 
     /// CSS escapes decoded: `\` and one to six hex digits (and one white space after them) is that
-    /// character; `\` and any other character is that character.
+    /// character; `\` and a line break is nothing; `\` and any other character is that character.
     static func decodingEscapes(_ v: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         var i = v.startIndex
@@ -384,7 +457,8 @@ enum StaticFileCheck {
                 j += 1
             }
             if j == i + 1 {
-                out.append(v[j])
+                // An escaped line break continues a string: it is no character of it.
+                if v[j] != 0x0A { out.append(v[j]) }
                 i = j + 1
                 continue
             }

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+@testable import SitegenPolicy
+
+/// libphonenumber, as Android's dialler links with it (`Tests/oracle/phone_numbers.py`), asked about
+/// numbers in every usual format written in every usual place: each full number it links must be one
+/// the phone reading finds (and so judges); and in prose whose numbers are no phone numbers, the
+/// reading finds none the dialler does not link.
+final class PhoneOracleTests: XCTestCase {
+    static let script = Fixture.repository + "/Tests/oracle/phone_numbers.py"
+
+    struct Answer: Decodable {
+        struct Match: Decodable {
+            var start: Int
+            var end: Int
+            var raw: String
+            var valid: Bool
+        }
+        var matches: [Match]
+    }
+
+    /// Formats of a number to call, mobile, city and toll-free.
+    static let formats = [
+        "87011234567", "8 701 123 45 67", "8 (701) 123-45-67", "8-701-123-45-67", "8.701.123.45.67", "+7 701 123 45 67",
+        "+77011234567", "+7(701)1234567", "7011234567", "8 701 1234567", "8 (7172) 55-00-00", "+7 727 258 12 34",
+        "8 800 080 7777", "+7-701-123-45-67", "8701 123 4567",
+    ]
+    /// Places a number is written: alone, in prose, after a sign or a word glued on, in brackets and
+    /// quotes, with a Kazakh ending, after a year or a count, before a slash.
+    static let places = [
+        "%@", "Қоңырау: %@.", "№ %@", "№%@", "ID%@", "ID%@x", "тел.%@", "(%@)", "«%@»", "%@-ге", "2020 %@", "5–%@", "%@/2020",
+        "Нөмір:%@", "WhatsApp/%@", "%@!", "x%@y", "1.%@", "Өтінім 14.04.2020 %@ нөміріне.", "%@ 12", "v%@", "Номер 5–%@ болды.",
+        "Звоните: %@, ежедневно", "1) %@", "☎%@", "_%@_", "*%@*", "[%@]",
+    ]
+
+    private func answers(_ texts: [String]) throws -> [Answer] {
+        try OracleProcess.run(script: Self.script, requests: texts.map { ["text": $0] }, missing: "phonenumbers")
+            .map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }
+    }
+
+    /// The phone reading's numbers as ranges of Unicode scalars, as the oracle counts.
+    private func found(_ text: String) -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        var utf8 = [0]
+        for u in scalars { utf8.append(utf8.last! + UTF8.width(u)) }
+        return PhoneNumbers.find(in: text).map { f in
+            let start = utf8.firstIndex(of: f.offset)!
+            return start..<utf8.firstIndex(of: f.offset + f.length)!
+        }
+    }
+
+    func testEveryFullNumberTheDiallerLinksIsFound() throws {
+        let texts = Self.places.flatMap { place in Self.formats.map { String(format: place, $0) } }
+        let oracle = try answers(texts)
+        var missed: [String] = []
+        for (text, answer) in zip(texts, oracle) {
+            let ours = found(text)
+            for m in answer.matches where m.valid && !ours.contains(where: { $0.overlaps(m.start..<m.end) }) {
+                missed.append("\(text)  (libphonenumber: \(m.raw))")
+            }
+        }
+        XCTAssertEqual(missed, [], "numbers Android's dialler links that no reading found")
+    }
+
+    /// Prose with numbers that are no phone numbers to call: whatever the reading finds there, the
+    /// dialler links too (a refusal of what no app links would stop a correct page).
+    func testNothingIsReadAsANumberThatTheDiallerDoesNotLink() throws {
+        let texts = [
+            "Өтініш № 5-87011234567 тіркелді.", "Баған A1-87011234567 болды.", "Хэш sha1-87011234567 болды.", "1.8.701.123.45.67",
+            "Төлем 42 500 ₸ (42500 теңге), 15 %.", "Мерзімі: 14.04.2020, 2020-04-14, 2020 жылғы 14 сәуір.", "ЖСН: 900101300123.",
+            "Карта: 4400 4301 2345 6789.", "IBAN: KZ86125KZT5004100100.", "1-қадам, 2-қадам, 3. Нұсқа 1.2.3, 10:30-да.",
+            "Өтінімдер 7.04–15.04.2020 аралығында.", "Өтінім саны 75 (15.04.2020). Кезең: 7/04/2020 - 15/04.", "Шот № 12345.",
+            "87011234567-1", "870112345678", "ЖСН 870112345678", "Код 8-701-123-45-67-89.",
+        ]
+        let oracle = try answers(texts)
+        var extra: [String] = []
+        for (text, answer) in zip(texts, oracle) {
+            for range in found(text) where !answer.matches.contains(where: { range.overlaps($0.start..<$0.end) }) {
+                extra.append("\(text)  (read: \(String(String.UnicodeScalarView(Array(text.unicodeScalars)[range]))))")
+            }
+        }
+        XCTAssertEqual(extra, [], "numbers read that Android's dialler does not link")
+    }
+}
