@@ -19,6 +19,14 @@ final class ShownTextTests: XCTestCase {
         return errors.map { "\($0.file):\($0.line):\($0.column)" }
     }
 
+    /// Each body, as the file `path` (`wrap` makes the file of it), is refused at its place.
+    private func assertRefused(_ cases: [String: String], as path: String, wrap: (String) -> String = { $0 },
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        for (body, place) in cases {
+            XCTAssertTrue(try refusedPlaces([path: wrap(body)]).contains(place), body, file: file, line: line)
+        }
+    }
+
     func testAStylesheetsTextIsReadAsAPagesText() throws {
         let refused: [String: String] = [
             ".a::after { content: \"egov-kz.com\"; }\n": "static/x.css:1:22",
@@ -27,9 +35,7 @@ final class ShownTextTests: XCTestCase {
             ".d::after { content: '@Kenes1414_bot'; }\n": "static/x.css:1:22",
             ".e::after { content: \"\\202E moc.zk-voge\"; }\n": "static/x.css:1:22",
         ]
-        for (css, place) in refused {
-            XCTAssertTrue(try refusedPlaces(["static/x.css": css]).contains(place), css)
-        }
+        try assertRefused(refused, as: "static/x.css")
         // What a browser draws of a declaration whole: its strings joined, an escaped line break dropped,
         // a counter beside digits, a counter's symbols, a value written without quotes.
         let drawn: [String: String] = [
@@ -41,9 +47,7 @@ final class ShownTextTests: XCTestCase {
             "@counter-style ev { system: fixed; symbols: evil; suffix: \".com\" }\n": "static/x.css:1:1",
             "body { counter-reset: n 87011234567 }\n": "static/x.css:1:25",
         ]
-        for (css, place) in drawn {
-            XCTAssertTrue(try refusedPlaces(["static/x.css": css]).contains(place), css)
-        }
+        try assertRefused(drawn, as: "static/x.css")
         // The site's own stylesheet and an official domain are published.
         XCTAssertEqual(try refusedPlaces(["static/x.css": ".f::after { content: \"egov.kz\"; } body { font-family: \"Noto Sans\"; }\n"]), [])
     }
@@ -60,9 +64,7 @@ final class ShownTextTests: XCTestCase {
             "<style>.t::after { content: \"egov-kz.com\" }</style>": "static/p.svg:2:29",
             "<text>egov-kz&#46;com</text>": "static/p.svg:2:14",
         ]
-        for (body, place) in refused {
-            XCTAssertTrue(try refusedPlaces(["static/p.svg": svg + body + "\n</svg>\n"]).contains(place), body)
-        }
+        try assertRefused(refused, as: "static/p.svg") { svg + $0 + "\n</svg>\n" }
         // A text is drawn whole whatever stands between its pieces; its labels are texts of their own; the
         // texts of a picture may stand side by side; and text drawn in another order is refused.
         let joined: [String: String] = [
@@ -76,9 +78,7 @@ final class ShownTextTests: XCTestCase {
             "<text direction=\"rtl\" unicode-bidi=\"bidi-override\">moc.dab</text>": "static/p.svg:2:7",
             "<style>text { unicode-bidi: bidi-override }</style>": "static/p.svg:2:15",
         ]
-        for (body, place) in joined {
-            XCTAssertTrue(try refusedPlaces(["static/p.svg": svg + body + "\n</svg>\n"]).contains(place), body)
-        }
+        try assertRefused(joined, as: "static/p.svg") { svg + $0 + "\n</svg>\n" }
         // Inkscape's empty `<metadata/>` is no `<meta>`, and single quotes name SVG's vocabulary as well.
         XCTAssertEqual(try refusedPlaces(["static/p.svg": "<svg xmlns='http://www.w3.org/2000/svg'><metadata/><text>Ақпарат</text></svg>\n"]), [])
         // Separate texts are not read as one, a comment is not shown, and an official domain passes.
