@@ -204,6 +204,9 @@ package enum PhoneNumbers {
         return out
     }
 
+    /// More groups than any number is written in (at most 15 digits): where a chain's reading stops.
+    static let longestChain = 16
+
     /// The digit groups of the chain starting at `from` and where it ends (after its last digit or `)`).
     /// `wide`: groups joined as a dialler joins them (see the type's comment); else by one plain, no-break,
     /// narrow or thin space, hyphen or dash.
@@ -224,6 +227,9 @@ package enum PhoneNumbers {
             }
             groups.append(group)
             end = k
+            // No number has more digits than a chain this long: reading stops, so a page of digits and
+            // marks is read in linear time.
+            if groups.count >= Self.longestChain { break }
             // Up to three separators, at most one of them not a space, then the next group (which may open with `(`).
             var next = k
             var marks = 0
@@ -257,6 +263,7 @@ package enum PhoneNumbers {
             guard !group.isEmpty else { break }
             groups.append(group)
             end = k
+            if groups.count >= Self.longestChain { break }
             var next = k
             while next < count, next - k < 4, isSeparator(s[next]) || isOpening(s[next]) || isClosing(s[next]) { next += 1 }
             guard next < count, isDigit(s[next]) else { break }

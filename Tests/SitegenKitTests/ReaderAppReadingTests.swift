@@ -3,6 +3,7 @@ import XCTest
 
 @testable import SitegenCore
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// What a reader's app reads that a stricter reading would pass: a scheme glued to a word, a page's
 /// own address, a snippet cut inside an address, a text file's hidden characters, markup that would
@@ -85,5 +86,18 @@ final class ReaderAppReadingTests: XCTestCase {
         _ = RenderedLinks.leads(in: nested)
         XCTAssertNil(StaticFileCheck.firstLead(inSVG: Array(("<svg xmlns=\"http://www.w3.org/2000/svg\">" + String(repeating: "<", count: 200_000)).utf8)))
         XCTAssertLessThan(Date().timeIntervalSince(started), 10, "40 nested frames and 200,000 `<` took this long")
+    }
+
+    /// Digits and marks without end, an SVG nested deep, a stylesheet of one long declaration: each
+    /// reading stops where no number or text can be longer, or keeps what it needs per element.
+    func testLongChainsAndDeepPicturesAreReadInLinearTime() {
+        let started = Date()
+        for unit in ["1/", "1 ", "1.", "a1-", "1–"] {
+            _ = PhoneNumbers.find(in: String(repeating: unit, count: 100_000))
+        }
+        let deep = String(repeating: "<g>", count: 50_000) + "<text>" + String(repeating: "x", count: 100_000) + "</text>"
+        XCTAssertFalse(ShownText.inSVG(Array(deep.utf8)).isEmpty)
+        _ = ShownText.inCSS(Array(("a { content: " + String(repeating: "\"x\" ", count: 100_000) + "}").utf8))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "long chains and a deep picture took this long")
     }
 }

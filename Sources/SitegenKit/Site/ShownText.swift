@@ -34,15 +34,15 @@ enum ShownText {
     static func inSVG(_ b: [UInt8]) -> [ScriptStrings.Literal] {
         var out: [ScriptStrings.Literal] = []
         var drawn = ScriptStrings.Literal(), run = ScriptStrings.Literal(), other = ScriptStrings.Literal()
-        var open: [String] = []
+        // The open elements, each with whether its character data is drawn: inside a `<text>`, with every
+        // element from it inward one that draws (kept with each, so nesting costs nothing per character).
+        var open: [(name: String, drawn: Bool)] = []
         func flush(_ literal: inout ScriptStrings.Literal) {
             if literal.bytes.contains(where: { $0 > 0x20 }) { out.append(literal) }
             literal = ScriptStrings.Literal()
         }
-        // Where character data goes: the `<text>` being drawn, when every element from it inward draws.
         func add(_ byte: UInt8, at offset: Int) {
-            let inner = open.lastIndex(where: { !drawing.contains($0) }).map { $0 + 1 } ?? 0
-            if open[inner...].contains("text") {
+            if open.last?.drawn == true {
                 run.bytes.append(byte); run.offsets.append(offset)
                 drawn.bytes.append(byte); drawn.offsets.append(offset)
             } else {
@@ -81,8 +81,9 @@ enum ShownText {
             for (attribute, value) in tag.attributes where attribute.hasPrefix("aria-") || spoken.contains(attribute) { out.append(value) }
             i = tag.end
             if tag.closing {
-                guard let at = open.lastIndex(of: tag.name) else { continue }
-                open.removeSubrange(at...)
+                // A picture whose tags do not match is no picture to a browser: only a matching one closes.
+                guard open.last?.name == tag.name else { continue }
+                open.removeLast()
                 if tag.name == "text" { flush(&run) }
                 if labels.contains(tag.name) { flush(&other) }
                 continue
@@ -99,7 +100,7 @@ enum ShownText {
                 i = end
                 continue
             }
-            open.append(tag.name)
+            open.append((tag.name, tag.name == "text" || (open.last?.drawn == true && drawing.contains(tag.name))))
         }
         flush(&run)
         flush(&other)
