@@ -374,27 +374,48 @@ package enum PhoneNumbers {
     /// slash (`7.04–15.04.2020`, `8.04.2020 10.00`), or a range of two amounts grouped in thousands
     /// (`75 000–85 000`), which no number without `+` is written as.
     private static func holdsDateOrRange(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        let text = String(scalars: s[start..<end])
-        let scalars = Array(text.unicodeScalars)
-        for i in scalars.indices where scalars[i] == "." || scalars[i] == "/" {
-            let year = scalars[(i + 1)...].prefix(5)
-            if year.prefix(4).count == 4, year.prefix(4).allSatisfy(isDigit), year.count == 4 || !isDigit(year.last!),
-               ["19", "20"].contains(String(scalars: year.prefix(2))) {
-                return true
-            }
+        // Read on the scalars themselves: this is asked of every chain, at each place a chain is read again.
+        for i in start..<end where s[i] == "." || s[i] == "/" {
+            let y = i + 1
+            guard y + 4 <= end, (y..<(y + 4)).allSatisfy({ isDigit(s[$0]) }), y + 4 == end || !isDigit(s[y + 4]) else { continue }
+            if (s[y] == "1" && s[y + 1] == "9") || (s[y] == "2" && s[y + 1] == "0") { return true }
         }
-        let parts = text.split(whereSeparator: { "–—-".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        var parts: [Range<Int>] = []
+        var partStart = start
+        for k in start...end where k == end || s[k] == "–" || s[k] == "—" || s[k] == "-" {
+            if k > partStart { parts.append(partStart..<k) }
+            partStart = k + 1
+        }
         guard parts.count == 2 else { return false }
         return parts.allSatisfy { part in
-            let groups = part.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" })
-            return isThousands(groups) && groups.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+            var lo = part.lowerBound, hi = part.upperBound
+            while lo < hi, isSpace(s[lo]) || s[lo] == "\t" { lo += 1 }
+            while hi > lo, isSpace(s[hi - 1]) || s[hi - 1] == "\t" { hi -= 1 }
+            var groups: [Int] = []
+            var length = 0
+            for k in lo..<hi {
+                if s[k] == " " || s[k].value == 0xA0 || s[k].value == 0x202F {
+                    if length > 0 { groups.append(length) }
+                    length = 0
+                } else if isDigit(s[k]) {
+                    length += 1
+                } else {
+                    return false
+                }
+            }
+            if length > 0 { groups.append(length) }
+            return isThousands(lengths: groups)
         }
     }
 
     /// Whether digit groups are written as an amount is: one to three digits, then groups of three
     /// (`87 011 234 567`, `75 000`).
     private static func isThousands<Group: Collection>(_ groups: [Group]) -> Bool {
-        groups.count > 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+        isThousands(lengths: groups.map(\.count))
+    }
+
+    private static func isThousands(lengths: [Int]) -> Bool {
+        lengths.count > 1 && lengths[0] <= 3 && lengths.dropFirst().allSatisfy { $0 == 3 }
     }
 
     /// Where the phone number ends, if the chain is one.
