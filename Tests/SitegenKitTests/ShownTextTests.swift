@@ -42,14 +42,21 @@ final class ShownTextTests: XCTestCase {
             "body::after { content: \"evil\" \".com\"; }\n": "static/x.css:1:24",
             "body::after { content: \"+7 701\" \" 123 45 67\"; }\n": "static/x.css:1:24",
             "body::after { content: \"evil\\\r\n.com\"; }\n": "static/x.css:1:24",
-            "q { quotes: \"evil\" \".com\" }\n": "static/x.css:1:13",
-            "body { counter-reset: n 1234567 } body::after { content: \"+7 701 \" counter(n) }\n": "static/x.css:1:68",
+            "q { quotes: \"evil\" \".com\" }\n": "static/x.css:1:12",
+            "body { counter-reset: n 1234567 } body::after { content: \"+7 701 \" counter(n) }\n": "static/x.css:1:57",
             "@counter-style ev { system: fixed; symbols: evil; suffix: \".com\" }\n": "static/x.css:1:1",
             "body { counter-reset: n 87011234567 }\n": "static/x.css:1:25",
+            "b::after { content: counter(e, lower-alpha) \".kz\" }\n": "static/x.css:1:20",
+            ".x::before { content: \"egov-kz\" }\n.x::after { content: \".com\" }\n": "static/x.css:1:23",
+            ".t::before { content: \"moc.zk-voge\"; unicode-bidi: bidi-override }\n": "static/x.css:1:38",
+            ".i { background: url(data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) }\n": "static/x.css:1:18",
         ]
         try assertRefused(drawn, as: "static/x.css")
         // The site's own stylesheet and an official domain are published.
         XCTAssertEqual(try refusedPlaces(["static/x.css": ".f::after { content: \"egov.kz\"; } body { font-family: \"Noto Sans\"; }\n"]), [])
+        // A selector is not drawn, nor a value no text is made of; a list's counters are its numbers.
+        XCTAssertEqual(try refusedPlaces(["static/x.css": ".dropdown:hover .dropdown-menu.show { z-index: 2147483647 }\n"
+            + "ol { counter-reset: item } li::before { content: counters(item, \".\") \" \"; counter-increment: item }\n"]), [])
     }
 
     func testAnSVGsTextIsReadAsAPagesText() throws {
@@ -81,6 +88,8 @@ final class ShownTextTests: XCTestCase {
         try assertRefused(joined, as: "static/p.svg") { svg + $0 + "\n</svg>\n" }
         // Inkscape's empty `<metadata/>` is no `<meta>`, and single quotes name SVG's vocabulary as well.
         XCTAssertEqual(try refusedPlaces(["static/p.svg": "<svg xmlns='http://www.w3.org/2000/svg'><metadata/><text>Ақпарат</text></svg>\n"]), [])
+        // A chart's labels side by side make no phone number.
+        XCTAssertEqual(try refusedPlaces(["static/p.svg": svg + (0...10).map { "<text x=\"\($0 * 10)\">\($0 * 10)</text>" }.joined() + "</svg>\n"]), [])
         // Separate texts are not read as one, a comment is not shown, and an official domain passes.
         XCTAssertEqual(try refusedPlaces(["static/p.svg": svg + "<text>egov.kz</text><text>Ақпарат</text><!-- egov-kz.com -->\n"
             + "<path d=\"M 870 112 345 67 L 8 701 123 45 67\"/></svg>\n"]), [])

@@ -27,11 +27,11 @@ enum ShownText {
 
     /// What an SVG shows as text: the drawn text of each `<text>` element (its character data and its
     /// parts', whatever else stands between them: an animation, a comment, a processing instruction),
-    /// all the drawn text of the picture joined in order (two `<text>` elements may be placed side by
-    /// side), the text of each `<title>` and `<desc>`, any other character data, the strings of its
+    /// all the drawn text of the picture joined in order (`joined`: two `<text>` elements may be placed
+    /// side by side), the text of each `<title>` and `<desc>`, any other character data, the strings of its
     /// `<style>`, and the values of the attributes shown or spoken (`aria-*`, `title`, `xlink:title`, `alt`).
     /// CDATA counts as written, the XML references decoded.
-    static func inSVG(_ b: [UInt8]) -> [ScriptStrings.Literal] {
+    static func inSVG(_ b: [UInt8]) -> (texts: [ScriptStrings.Literal], joined: ScriptStrings.Literal?) {
         var out: [ScriptStrings.Literal] = []
         var drawn = ScriptStrings.Literal(), run = ScriptStrings.Literal(), other = ScriptStrings.Literal()
         // The open elements, each with whether its character data is drawn: inside a `<text>`, with every
@@ -104,8 +104,8 @@ enum ShownText {
         }
         flush(&run)
         flush(&other)
-        if out.allSatisfy({ $0.offsets != drawn.offsets }) { flush(&drawn) }
-        return out
+        let joined = drawn.bytes.contains(where: { $0 > 0x20 }) && out.allSatisfy({ $0.offsets != drawn.offsets }) ? drawn : nil
+        return (out, joined)
     }
 
     /// Attributes whose value is shown or spoken besides `aria-*`.
@@ -131,16 +131,20 @@ enum ShownText {
         while i < b.count, !isSpace(b[i]), b[i] != 0x3E, b[i] != 0x2F { i += 1 }
         let name = String(decoding: b[nameStart..<i], as: UTF8.self).lowercased()
         var attributes: [(String, ScriptStrings.Literal)] = []
+        // Each attribute read forward once: its name, `=`, its value quoted or not.
         while i < b.count, b[i] != 0x3E {
-            guard b[i] == 0x3D else { i += 1; continue }
-            var n = i
-            while n > nameStart, isSpace(b[n - 1]) { n -= 1 }
-            var m = n
-            while m > nameStart, !isSpace(b[m - 1]), b[m - 1] != 0x22, b[m - 1] != 0x27 { m -= 1 }
-            let attribute = String(decoding: b[m..<n], as: UTF8.self).lowercased()
+            if isSpace(b[i]) || b[i] == 0x2F { i += 1; continue }
+            let attributeStart = i
+            while i < b.count, !isSpace(b[i]), b[i] != 0x3D, b[i] != 0x3E, b[i] != 0x2F { i += 1 }
+            let attribute = String(decoding: b[attributeStart..<i], as: UTF8.self).lowercased()
+            while i < b.count, isSpace(b[i]) { i += 1 }
+            guard i < b.count, b[i] == 0x3D else { continue }
             i += 1
             while i < b.count, isSpace(b[i]) { i += 1 }
-            guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else { continue }
+            guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else {
+                while i < b.count, !isSpace(b[i]), b[i] != 0x3E { i += 1 }
+                continue
+            }
             let quote = b[i]
             var value = ScriptStrings.Literal()
             i += 1

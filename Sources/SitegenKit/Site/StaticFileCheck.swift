@@ -38,6 +38,8 @@ enum StaticFileCheck {
             }
             guard ["svg", "css", "txt", "js", "json"].contains(ext) || ext.isEmpty else { continue }
             guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
+            let lines = LinePositions(bytes)
+            func position(of offset: Int, in _: [UInt8]) -> (Int, Int) { lines.position(of: offset) }
             if ext.isEmpty {
                 if let what = ShownText.cnameProblem(bytes, siteHost: siteHost) {
                     out.append(.error("content.static-page", id: "content.static-page.cname",
@@ -65,8 +67,11 @@ enum StaticFileCheck {
                 continue
             }
             // The text a picture or a stylesheet shows (`<text>`, `<title>`, `content: "…"`) is read as a page's.
-            for shown in ext == "svg" ? ShownText.inSVG(bytes) : ShownText.inCSS(bytes) {
-                out += readerFindings(shown.text, inspector: inspector).map { f, offset in
+            // The whole picture's drawn text joined is read for addresses and names, not numbers: a chart's
+            // labels side by side (0, 10, 20) make digits no one reads as one.
+            let (texts, joined) = ext == "svg" ? ShownText.inSVG(bytes) : (ShownText.inCSS(bytes), nil)
+            for (shown, phones) in texts.map({ ($0, true) }) + (joined.map { [($0, false)] } ?? []) {
+                out += readerFindings(shown.text, inspector: inspector, phones: phones).map { f, offset in
                     let (line, column) = position(of: shown.offsets[min(offset, shown.offsets.count - 1)], in: bytes)
                     return f.diagnostic(file: path, line: line, column: column)
                 }
@@ -85,7 +90,7 @@ enum StaticFileCheck {
     /// UTF-8 offset in `text`: every address, handle, e-mail and domain, and every phone number.
     /// A character that changes what a reader sees (`\u{202E}moc.zk-voge` shows as egov-kz.com) is
     /// refused as in a page; a byte order mark that begins the text is no character of it.
-    static func readerFindings(_ text: String, inspector: PageInspector) -> [(Finding, Int)] {
+    static func readerFindings(_ text: String, inspector: PageInspector, phones: Bool = true) -> [(Finding, Int)] {
         var out: [(Finding, Int)] = []
         let mark = text.hasPrefix("\u{FEFF}") ? 1 : 0
         if let (f, hidden) = PageInspector.invisibleFinding(String(text.unicodeScalars.dropFirst(mark))) {
@@ -94,7 +99,7 @@ enum StaticFileCheck {
         for token in inspector.tokens.scan(text) {
             out += inspector.judgeToken(token, inWarning: false).map { ($0, token.offset) }
         }
-        out += inspector.phoneFindings(text).map { ($0.0, $0.1.offset) }
+        if phones { out += inspector.phoneFindings(text).map { ($0.0, $0.1.offset) } }
         return out.sorted { $0.1 < $1.1 }
     }
 
@@ -339,7 +344,8 @@ enum StaticFileCheck {
             // As a browser reads an address: tabs and line breaks anywhere taken out, leading controls and spaces too.
             let v = Array(value.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.drop { $0 <= 0x20 })
                 .map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-            if v.starts(with: Array("data:image/".utf8)) { return false }
+            // A picture written into the sheet, except an SVG: its text and links no check reads.
+            if v.starts(with: Array("data:image/".utf8)) { return v.starts(with: Array("data:image/svg".utf8)) }
             if v.starts(with: [0x2F, 0x2F]) || v.starts(with: [0x5C]) || v.starts(with: [0x2F, 0x5C]) { return true }
             // A scheme: letters, digits, `+ - .` before a colon, the first a letter.
             guard let first = v.first, (0x61...0x7A).contains(first) else { return false }
@@ -349,18 +355,38 @@ enum StaticFileCheck {
             }
             return false
         }
-        // The declaration being read: its strings joined, its value outside them, whether it draws a counter.
-        var joined = ScriptStrings.Literal(), unquoted = ScriptStrings.Literal()
-        var strings = 0, digitString = false, inValue = false
-        func endDeclaration() -> (Int, String)? {
+        // The declaration being read: its property, its strings joined, its value outside them; and the
+        // strings of every `content` of the sheet, which one element's `::before` and `::after` draw together.
+        var property: [UInt8] = [], joined = ScriptStrings.Literal(), unquoted = ScriptStrings.Literal()
+        var contents = ScriptStrings.Literal(), contentStrings = 0
+        var strings = 0, digitString = false, letterString = false, inValue = false
+        func endDeclaration(selector: Bool) -> (Int, String)? {
             defer {
-                joined = ScriptStrings.Literal(); unquoted = ScriptStrings.Literal()
-                strings = 0; digitString = false; inValue = false
+                property = []; joined = ScriptStrings.Literal(); unquoted = ScriptStrings.Literal()
+                strings = 0; digitString = false; letterString = false; inValue = false
             }
-            let value = unquoted.bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-            if digitString, let at = find(Array("counter".utf8), in: value) { return (unquoted.offsets[at], "counter(") }
+            // What comes before `{` is a selector or a rule's prelude (`a:hover .menu.show`): nothing drawn.
+            guard !selector, let at = unquoted.offsets.first ?? joined.offsets.first else { return nil }
+            let name = String(decoding: property, as: UTF8.self)
+            let value = String(decoding: unquoted.bytes, as: UTF8.self).lowercased()
+            if name == "content" {
+                // A counter draws its number, or letters in another style (`counter(e, lower-alpha)`): one
+                // counter in digits alone is a list's number; more, another style, or digits beside it are refused.
+                let counters = value.components(separatedBy: "counter").count - 1
+                let styles = value.split(separator: ",").dropFirst().map { $0.prefix { $0 != ")" }.trimmingCharacters(in: .whitespaces) }
+                if counters > 1 || (counters == 1 && digitString)
+                    || styles.contains(where: { !["", "decimal", "decimal-leading-zero", "none", "disc", "circle", "square"].contains($0) }) {
+                    return (at, "counter(")
+                }
+                contents.bytes += joined.bytes
+                contents.offsets += joined.offsets
+                contentStrings += strings
+            }
+            if name == "quotes", digitString || letterString { return (at, "quotes") }
             if strings > 1 { shown?(joined) }
-            if unquoted.bytes.contains(where: { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) }) { shown?(unquoted) }
+            if Self.drawnProperties.contains(name), unquoted.bytes.contains(where: { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) }) {
+                shown?(unquoted)
+            }
             return nil
         }
         var i = 0
@@ -387,6 +413,7 @@ enum StaticFileCheck {
                 joined.offsets += literal.offsets
                 strings += 1
                 digitString = digitString || decoded.contains { (0x30...0x39).contains($0) || $0 == 0x2B }
+                letterString = letterString || decoded.contains { (0x61...0x7A).contains($0 | 0x20) || $0 >= 0x80 }
                 if absolute(decoded[...]) {
                     return (origin[i], String(decoding: value.prefix(60), as: UTF8.self))
                 }
@@ -398,15 +425,19 @@ enum StaticFileCheck {
                 return (origin[i], "@counter-style")
             }
             if c == UInt8(ascii: ";") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") {
-                if let lead = endDeclaration() { return lead }
+                if let lead = endDeclaration(selector: c == UInt8(ascii: "{")) { return lead }
                 i += 1
                 continue
             }
             if c == UInt8(ascii: ":"), !inValue {
+                // Text drawn in another order than written (`content: "moc.zk-voge"` right to left).
+                let name = String(decoding: property, as: UTF8.self)
+                if name == "unicode-bidi" || name == "direction" { return (origin[i] - property.count, name) }
                 inValue = true
                 i += 1
                 continue
             }
+            if !inValue, !isSpace(c) { property.append((0x41...0x5A).contains(c) ? c | 0x20 : c) }
             if c | 0x20 == UInt8(ascii: "u"), i + 3 < b.count, b[i + 1] | 0x20 == UInt8(ascii: "r"), b[i + 2] | 0x20 == UInt8(ascii: "l"),
                b[i + 3] == UInt8(ascii: "(") {
                 var j = i + 4
@@ -429,8 +460,17 @@ enum StaticFileCheck {
             }
             i += 1
         }
-        return endDeclaration()
+        if let lead = endDeclaration(selector: false) { return lead }
+        if contentStrings > 1 { shown?(contents) }
+        return nil
     }
+
+    /// Properties whose value, quoted or not, is drawn as text (`counter-reset: n 87011234567`, a counter
+    /// style's symbols).
+    static let drawnProperties: Set<String> = [
+        "content", "quotes", "counter-reset", "counter-set", "counter-increment", "list-style", "list-style-type",
+        "string-set", "symbols", "additive-symbols", "prefix", "suffix", "pad", "negative",
+    ]
 
     /// CSS escapes decoded: `\` and one to six hex digits (and one white space after them) is that
     /// character; `\` and a line break is nothing; `\` and any other character is that character.
@@ -487,12 +527,30 @@ enum StaticFileCheck {
 
     /// Line and column (in characters) of a byte offset.
     static func position(of offset: Int, in b: [UInt8]) -> (Int, Int) {
-        var line = 1, start = 0
-        for i in 0..<min(offset, b.count) where b[i] == 0x0A {
-            line += 1
-            start = i + 1
+        LinePositions(b).position(of: offset)
+    }
+
+    /// The line and column of byte offsets in one file, its line starts found once: a file with many
+    /// findings is not read again from its start for each.
+    struct LinePositions {
+        let bytes: [UInt8]
+        private let starts: [Int]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            starts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
         }
-        let column = String(decoding: b[start..<min(offset, b.count)], as: UTF8.self).count + 1
-        return (line, column)
+
+        func position(of offset: Int) -> (Int, Int) {
+            let end = min(offset, bytes.count)
+            // The last line start at or before the offset.
+            var lo = 0, hi = starts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= end { lo = mid } else { hi = mid - 1 }
+            }
+            let column = String(decoding: bytes[starts[lo]..<end], as: UTF8.self).count + 1
+            return (lo + 1, column)
+        }
     }
 }
