@@ -147,7 +147,8 @@ package enum PhoneNumbers {
             // After `№` (`№ 0123456789`, however many spaces between) a number is a document's.
             var back = i - 1
             while back >= 0, isSpace(s[back]) { back -= 1 }
-            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i)) || (back >= 0 && s[back] == "№") {
+            // A bracket after a digit opens a number of its own to libphonenumber (`2020 8(707) 568 35 55`).
+            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !(opens && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
                 if !(i > 0 && isDigit(s[i - 1])), let (found, digits) = gluedNumber(s, i, plus: plus, glued: true) {
@@ -280,7 +281,7 @@ package enum PhoneNumbers {
         guard groups.count > 1 else { return nil }  // one piece: the readings above have judged it
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (10...15).contains(digits.count) ? end : nil }
-        if followedByUnit(s, end) || holdsDateOrRange(s, from, end) { return nil }
+        if isPricedAmount(s, from, end, groups) || holdsDateOrRange(s, from, end) { return nil }
         let thousands = isAmount(s, from, end, groups)
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
@@ -301,7 +302,7 @@ package enum PhoneNumbers {
         var run = start
         while run < s.count, isDigit(s[run]) { run += 1 }
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
-        if !joinedOn, plus ? (10...15).contains(run - start) : isZoneNumber(s, start, run), !followedByUnit(s, run) {
+        if !joinedOn, plus ? (10...15).contains(run - start) : isZoneNumber(s, start, run) {
             return (run, String(scalars: s[start..<run]))
         }
         // Joined by marks, the groups make one number only where no digit and mark before them make it
@@ -316,18 +317,30 @@ package enum PhoneNumbers {
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
         if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
-        if followedByUnit(s, dialled.end) || holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) { return nil }
-        // Glued to a word, any number of the zone (`x8 800 080 7777y`); else only a Kazakh code's: counts,
-        // dates and times run together this way too (`7 000 000 (15.04)`).
-        let zone = glued ? ["8", "7"] : ["87", "86", "77", "76"]
-        return digits.count == 11 && zone.contains(where: digits.hasPrefix) ? (dialled.end, digits) : nil
+        if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) { return nil }
+        // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
+        // Kazakh code's 11 digits: counts, dates and times run together this way too (`7 000 000 (15.04)`).
+        if glued { return isZone(digits) ? (dialled.end, digits) : nil }
+        return digits.count == 11 && ["87", "86", "77", "76"].contains(where: digits.hasPrefix) ? (dialled.end, digits) : nil
     }
 
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
     /// or 10 after 7.
     private static func isZoneNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        guard end > start else { return false }
-        return (end - start == 11 && (s[start] == "8" || s[start] == "7")) || (end - start == 10 && s[start] == "7")
+        end > start && isZone(String(scalars: s[start..<end]))
+    }
+
+    /// Whether digits make a number of the zone: 11 after 8 or 7, or 10 after 7 or of a toll-free 800.
+    private static func isZone(_ digits: String) -> Bool {
+        (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7")))
+            || (digits.count == 10 && (digits.hasPrefix("7") || digits.hasPrefix("800")))
+    }
+
+    /// Whether the chain is an amount with its unit after it (`42 500 ₸`, `1 250 000 тенге`): grouped in
+    /// thousands by spaces, or one piece that is no number of the zone. A number written as one is
+    /// dialled whatever follows it (`8 (701) 123-45-67 ₸`, `8 701 123 45 67 тенге`).
+    private static func isPricedAmount(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ groups: [String]) -> Bool {
+        followedByUnit(s, end) && (isAmount(s, start, end, groups) || (groups.count == 1 && !isZone(groups[0])))
     }
 
     /// The first piece of `s[from..<to]` between spaces that libphonenumber reads alone, a number of
@@ -343,8 +356,8 @@ package enum PhoneNumbers {
             let parted = k > from || (e < to && isSpace(s[e]))
             let digits = s[k..<e].filter(isDigit)
             if parted, let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
-               (digits.count == 11 && (first == "8" || first == "7")) || (digits.count == 10 && first == "7"),
-               !holdsDateOrRange(s, k, e), !followedByUnit(s, e) {
+               isZone(String(String.UnicodeScalarView(digits))),
+               !holdsDateOrRange(s, k, e) {
                 return k..<e
             }
             k = max(e, k + 1)
@@ -379,6 +392,13 @@ package enum PhoneNumbers {
             let y = i + 1
             guard y + 4 <= end, (y..<(y + 4)).allSatisfy({ isDigit(s[$0]) }), y + 4 == end || !isDigit(s[y + 4]) else { continue }
             if (s[y] == "1" && s[y + 1] == "9") || (s[y] == "2" && s[y + 1] == "0") { return true }
+        }
+        // A date written as ISO writes it (`2020-04-14`, `2020-04-14 10:00`).
+        for i in start..<end where i + 6 <= end && i >= start + 4 && s[i] == "-" && s[i + 3] == "-" {
+            let year = (i - 4)..<i, month = (i + 1)..<(i + 3), day = (i + 4)..<(i + 6)
+            if [year, month, day].allSatisfy({ $0.allSatisfy { isDigit(s[$0]) } }), (s[i - 4] == "1" && s[i - 3] == "9") || (s[i - 4] == "2" && s[i - 3] == "0") {
+                return true
+            }
         }
         var parts: [Range<Int>] = []
         var partStart = start
@@ -425,11 +445,13 @@ package enum PhoneNumbers {
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (8...15).contains(digits.count) ? end : nil }
-        if followedByUnit(s, end) || holdsDateOrRange(s, start, end) { return nil }
+        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number.
         let thousands = isAmount(s, start, end, groups)
-        let kazakh = (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7"))) || (digits.count == 10 && digits.hasPrefix("7"))
+        let kazakh = isZone(digits)
+        // Twelve digits in one piece are an IIN or a BIN (`000514500123`, `810312300456`), not a call abroad.
         let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
+            && !(groups.count == 1 && digits.count == 12)
         if kazakh || abroad { return thousands ? nil : end }
         // Another number of 10 or 11 digits, written as phone numbers are: in one piece, with its code in
         // parentheses, or ending in two pairs (`495 123 45 67`). Amounts and ranges end otherwise

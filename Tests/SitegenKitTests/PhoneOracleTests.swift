@@ -34,6 +34,13 @@ final class PhoneOracleTests: XCTestCase {
         "Звоните: %@, ежедневно", "1) %@", "☎%@", "_%@_", "*%@*", "[%@]",
     ]
 
+    /// Shapes a review found libphonenumber links: a number of the zone after a sign in groups, a
+    /// number written as one before a unit, a bracket right after other digits, toll-free without 8.
+    static let found = [
+        "№ 701-123-45-67", "#701 123 45 67", "№ 747-123-45-67", "8 (701) 123-45-67 ₸", "8-701-123-45-67 тг", "8 701 123 45 67 тенге",
+        "87011234567%", "2020 8(707) 568 35 55", "Үй 15 8(707) 568 35 55", "800 0807777", "800 5011768", "800 50 117 68",
+    ]
+
     private func answers(_ texts: [String]) throws -> [Answer] {
         try OracleProcess.run(script: Self.script, requests: texts.map { ["text": $0] }, missing: "phonenumbers")
             .map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }
@@ -51,7 +58,7 @@ final class PhoneOracleTests: XCTestCase {
     }
 
     func testEveryFullNumberTheDiallerLinksIsFound() throws {
-        let texts = Self.places.flatMap { place in Self.formats.map { String(format: place, $0) } }
+        let texts = Self.places.flatMap { place in Self.formats.map { String(format: place, $0) } } + Self.found
         let oracle = try answers(texts)
         var missed: [String] = []
         for (text, answer) in zip(texts, oracle) {
@@ -71,7 +78,9 @@ final class PhoneOracleTests: XCTestCase {
             "Төлем 42 500 ₸ (42500 теңге), 15 %.", "Мерзімі: 14.04.2020, 2020-04-14, 2020 жылғы 14 сәуір.", "ЖСН: 900101300123.",
             "Карта: 4400 4301 2345 6789.", "IBAN: KZ86125KZT5004100100.", "1-қадам, 2-қадам, 3. Нұсқа 1.2.3, 10:30-да.",
             "Өтінімдер 7.04–15.04.2020 аралығында.", "Өтінім саны 75 (15.04.2020). Кезең: 7/04/2020 - 15/04.", "Шот № 12345.",
-            "87011234567-1", "870112345678", "ЖСН 870112345678", "Код 8-701-123-45-67-89.",
+            "87011234567-1", "870112345678", "ЖСН 870112345678", "Код 8-701-123-45-67-89.", "ЖСН: 000514500123",
+            "ИИН 810312300456", "2020-04-14 10:00", "Эфир 2020-04-15 09:30 басталады", "Нұсқа 7.5.9 — 2020-07-09",
+            "Кезең: 9-21 2020-04-21", "Төлем 1 250 000 тенге, 42 500 ₸.",
         ]
         let oracle = try answers(texts)
         var extra: [String] = []
