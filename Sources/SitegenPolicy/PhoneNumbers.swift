@@ -151,7 +151,7 @@ package enum PhoneNumbers {
             if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !(opens && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
-                if !(i > 0 && isDigit(s[i - 1])), let (found, digits) = gluedNumber(s, i, plus: plus, glued: true) {
+                if !(i > 0 && isDigit(s[i - 1])), !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, plus: plus, glued: true) {
                     record(i, found, digits: digits)
                     i = found
                     continue
@@ -445,9 +445,10 @@ package enum PhoneNumbers {
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (8...15).contains(digits.count) ? end : nil }
-        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) { return nil }
-        // `87 011 234 567` is grouped as an amount is, not as a phone number.
-        let thousands = isAmount(s, start, end, groups)
+        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || afterDocumentWord(s, start) { return nil }
+        // `87 011 234 567` is grouped as an amount is, not as a phone number; not after a word about calling
+        // or a messenger's name (`Тел.: 87 011 234 567`, `WhatsApp: 77 011 234 567`).
+        let thousands = isAmount(s, start, end, groups) && !nearPhoneWord(s, before: start)
         let kazakh = isZone(digits)
         // Twelve digits in one piece are an IIN or a BIN (`000514500123`, `810312300456`), not a call abroad.
         let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
@@ -545,7 +546,22 @@ package enum PhoneNumbers {
         if phoneSigns.contains(s[j].value) { return true }
         var k = j
         while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
-        return k < j && isPhoneWord(String(scalars: s[(k + 1)..<(j + 1)]))
+        let word = String(scalars: s[(k + 1)..<(j + 1)])
+        return k < j && (isPhoneWord(word) || messengers.contains(word.lowercased()))
+    }
+
+    /// Names of the registration numbers a text quotes (`ИНН 7707083893`, `ОГРН 1027700132195`, `БИН …`):
+    /// a number after one, with only spaces, `:`, `№` or `.` between, is that document's.
+    private static let documentWords: Set<String> = [
+        "инн", "огрн", "огрнип", "кпп", "окпо", "снилс", "бин", "иин", "жсн", "бсн", "рнн", "inn", "bin", "iin", "ogrn", "kpp",
+    ]
+
+    private static func afterDocumentWord(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
+        var j = start - 1
+        while j >= 0, isSpace(s[j]) || s[j] == ":" || s[j] == "№" || s[j] == "." { j -= 1 }
+        var k = j
+        while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
+        return k < j && documentWords.contains(String(scalars: s[(k + 1)...j]).lowercased())
     }
 
     /// Whether the digits at `i` follow a word about calling or a messenger's name through one `.`, `/`

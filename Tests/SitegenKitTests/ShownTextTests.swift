@@ -43,20 +43,26 @@ final class ShownTextTests: XCTestCase {
             "body::after { content: \"+7 701\" \" 123 45 67\"; }\n": "static/x.css:1:24",
             "body::after { content: \"evil\\\r\n.com\"; }\n": "static/x.css:1:24",
             "q { quotes: \"evil\" \".com\" }\n": "static/x.css:1:12",
-            "body { counter-reset: n 1234567 } body::after { content: \"+7 701 \" counter(n) }\n": "static/x.css:1:57",
+            "body { counter-reset: n 1234567 } body::after { content: \"+7 701 \" counter(n) }\n": "static/x.css:1:22",
             "@counter-style ev { system: fixed; symbols: evil; suffix: \".com\" }\n": "static/x.css:1:1",
-            "body { counter-reset: n 87011234567 }\n": "static/x.css:1:25",
+            "body { counter-reset: n 87011234567 }\n": "static/x.css:1:22",
             "b::after { content: counter(e, lower-alpha) \".kz\" }\n": "static/x.css:1:20",
             ".x::before { content: \"egov-kz\" }\n.x::after { content: \".com\" }\n": "static/x.css:1:23",
-            ".t::before { content: \"moc.zk-voge\"; unicode-bidi: bidi-override }\n": "static/x.css:1:38",
+            ".t::before { content: \"moc.zk-voge\"; unicode-bidi: bidi-override }\n": "static/x.css:1:51",
             ".i { background: url(data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) }\n": "static/x.css:1:18",
+            ":root { --a: \"egov-kz\"; --b: \".com/pay\" } h1::after { content: var(--a) var(--b) }\n": "static/x.css:1:14",
+            ".lead::after { content: \"\u{5BE}4567 123 701 8\u{5BE}\" }\n": "static/x.css:1:25",
+            ".t { direction: rtl }\n": "static/x.css:1:16",
         ]
         try assertRefused(drawn, as: "static/x.css")
         // The site's own stylesheet and an official domain are published.
         XCTAssertEqual(try refusedPlaces(["static/x.css": ".f::after { content: \"egov.kz\"; } body { font-family: \"Noto Sans\"; }\n"]), [])
         // A selector is not drawn, nor a value no text is made of; a list's counters are its numbers.
         XCTAssertEqual(try refusedPlaces(["static/x.css": ".dropdown:hover .dropdown-menu.show { z-index: 2147483647 }\n"
-            + "ol { counter-reset: item } li::before { content: counters(item, \".\") \" \"; counter-increment: item }\n"]), [])
+            + "ol { counter-reset: item } li::before { content: counters(item, \".\") \" \"; counter-increment: item }\n"
+            + "q { quotes: \"«\" \"»\" \"„\" \"“\" } pre { direction: ltr; unicode-bidi: isolate }\n"
+            + "h3::before { content: counter(h2) \".\" counter(h3) \" \" } li::before { content: counter(n, lower-alpha) \") \" }\n"
+            + ".a { background: image-set(\"a.png\" 1x, \"a@2x.png\" 2x), url(\"logo@2x.png\") }\n"]), [])
     }
 
     func testAnSVGsTextIsReadAsAPagesText() throws {
@@ -105,6 +111,17 @@ final class ShownTextTests: XCTestCase {
         XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = \"<img src=x\\nonerror=go()>\";\n"]), ["static/x.js:1:17"])
         XCTAssertEqual(try refusedPlaces(["static/x.js": "var s = \"bitcoin:bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\";\n"]), ["static/x.js:1:10"])
         XCTAssertEqual(try refusedPlaces(["static/x.js": "el.innerHTML = '<a href=\"https://egov.kz/\">egov.kz</a>';\n"]), [])
+    }
+
+    /// A number a template writes is on every page (and a `data-` value a stylesheet may draw).
+    func testATemplatesPhoneNumberIsJudged() throws {
+        let f = try Fixture(files: Self.page)
+        let footer = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
+        try f.write("templates/footer.mustache", "<p>Қоңырау: +7 701 123 45 67</p><span data-p=\"8 702 123 45 67\"></span>\n" + footer)
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertEqual(report.diagnostics.filter { $0.code == "text.phone" }.map { "\($0.file):\($0.line):\($0.column)" },
+                       ["templates/footer.mustache:1:13", "templates/footer.mustache:1:47"])
     }
 
     func testACustomDomainFileNamesTheSitesOwnHost() throws {

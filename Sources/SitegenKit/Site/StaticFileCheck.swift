@@ -360,27 +360,39 @@ enum StaticFileCheck {
         var property: [UInt8] = [], joined = ScriptStrings.Literal(), unquoted = ScriptStrings.Literal()
         var contents = ScriptStrings.Literal(), contentStrings = 0
         var strings = 0, digitString = false, letterString = false, inValue = false
+        var functions: [String] = []
         func endDeclaration(selector: Bool) -> (Int, String)? {
             defer {
                 property = []; joined = ScriptStrings.Literal(); unquoted = ScriptStrings.Literal()
-                strings = 0; digitString = false; letterString = false; inValue = false
+                strings = 0; digitString = false; letterString = false; inValue = false; functions = []
             }
             // What comes before `{` is a selector or a rule's prelude (`a:hover .menu.show`): nothing drawn.
             guard !selector, let at = unquoted.offsets.first ?? joined.offsets.first else { return nil }
             let name = String(decoding: property, as: UTF8.self)
             let value = String(decoding: unquoted.bytes, as: UTF8.self).lowercased()
+            let bare = value.trimmingCharacters(in: .whitespaces)
+            // Text drawn in another order than written (`content: "moc.zk-voge"` right to left).
+            if (name == "direction" && bare != "ltr") || (name == "unicode-bidi" && !["normal", "isolate"].contains(bare)) { return (at, name) }
             if name == "content" {
-                // A counter draws its number, or letters in another style (`counter(e, lower-alpha)`): one
-                // counter in digits alone is a list's number; more, another style, or digits beside it are refused.
+                // A counter draws its number, or letters in another style: a number beside digits written
+                // out (`"+7 701 " counter(n)`), or words spelled by counters in letters (several, or beside
+                // letters written out: `counter(e, lower-alpha) "gov-kz.com"`), are refused;
+                // a list's or a section's numbers (`counter(h2) "." counter(h3)`, `counter(n, lower-alpha)`) are not.
                 let counters = value.components(separatedBy: "counter").count - 1
-                let styles = value.split(separator: ",").dropFirst().map { $0.prefix { $0 != ")" }.trimmingCharacters(in: .whitespaces) }
-                if counters > 1 || (counters == 1 && digitString)
-                    || styles.contains(where: { !["", "decimal", "decimal-leading-zero", "none", "disc", "circle", "square"].contains($0) }) {
-                    return (at, "counter(")
-                }
+                let letters = ["alpha", "latin", "greek", "cyrillic", "armenian", "georgian", "hebrew", "hiragana", "katakana", "korean"]
+                if counters > 0 && digitString { return (at, "counter(") }
+                if (counters > 1 || value.contains("counters(") || letterString) && letters.contains(where: value.contains) { return (at, "counter(") }
+            }
+            // What `content` draws, and what a custom property may hand it (`content: var(--a) var(--b)`).
+            if name == "content" || name.hasPrefix("--") {
                 contents.bytes += joined.bytes
                 contents.offsets += joined.offsets
                 contentStrings += strings
+            }
+            // A counter set to a long number draws it wherever `counter()` stands.
+            if ["counter-reset", "counter-set", "counter-increment"].contains(name),
+               value.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).contains(where: { $0.count > 2 }) {
+                return (at, name)
             }
             if name == "quotes", digitString || letterString { return (at, "quotes") }
             if strings > 1 { shown?(joined) }
@@ -399,6 +411,9 @@ enum StaticFileCheck {
                 continue
             }
             if c == 0x22 || c == 0x27 {
+                // The string of a file's address (`url("logo@2x.png")`, `image-set("a.png" 1x)`, `src`) is
+                // judged as an address, not read as text drawn.
+                let ofAddress = functions.last.map(Self.addressFunctions.contains) ?? false
                 var j = i + 1
                 while j < b.count, b[j] != c, b[j] != 0x0A {
                     j += b[j] == 0x5C ? 2 : 1
@@ -408,12 +423,17 @@ enum StaticFileCheck {
                 // escapes decoded, which may spell a scheme or slashes (`\2f\2f`).
                 let decoded = decodingEscapes(value)
                 let literal = ScriptStrings.Literal(bytes: decoded, offsets: Array(repeating: origin[i], count: decoded.count))
-                shown?(literal)
-                joined.bytes += literal.bytes
-                joined.offsets += literal.offsets
-                strings += 1
+                let text = String(decoding: decoded, as: UTF8.self)
+                // A right-to-left letter reorders the digits around it (`"־4567 123 701 8־"` shows 8 701 123 4567).
+                if text.unicodeScalars.contains(where: Self.isRightToLeft) { return (origin[i], "right-to-left text") }
+                if !ofAddress {
+                    shown?(literal)
+                    joined.bytes += literal.bytes
+                    joined.offsets += literal.offsets
+                    strings += 1
+                }
                 digitString = digitString || decoded.contains { (0x30...0x39).contains($0) || $0 == 0x2B }
-                letterString = letterString || decoded.contains { (0x61...0x7A).contains($0 | 0x20) || $0 >= 0x80 }
+                letterString = letterString || text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
                 if absolute(decoded[...]) {
                     return (origin[i], String(decoding: value.prefix(60), as: UTF8.self))
                 }
@@ -430,20 +450,25 @@ enum StaticFileCheck {
                 continue
             }
             if c == UInt8(ascii: ":"), !inValue {
-                // Text drawn in another order than written (`content: "moc.zk-voge"` right to left).
-                let name = String(decoding: property, as: UTF8.self)
-                if name == "unicode-bidi" || name == "direction" { return (origin[i] - property.count, name) }
                 inValue = true
                 i += 1
                 continue
             }
+            // The function a string stands in (`url(`, `image-set(`, `var(` …), by the name before its bracket.
+            if c == UInt8(ascii: "(") {
+                var k = i
+                while k > 0, (0x61...0x7A).contains(b[k - 1] | 0x20) || b[k - 1] == 0x2D { k -= 1 }
+                functions.append(String(decoding: b[k..<i], as: UTF8.self).lowercased())
+            }
+            if c == UInt8(ascii: ")"), !functions.isEmpty { functions.removeLast() }
             if !inValue, !isSpace(c) { property.append((0x41...0x5A).contains(c) ? c | 0x20 : c) }
             if c | 0x20 == UInt8(ascii: "u"), i + 3 < b.count, b[i + 1] | 0x20 == UInt8(ascii: "r"), b[i + 2] | 0x20 == UInt8(ascii: "l"),
                b[i + 3] == UInt8(ascii: "(") {
                 var j = i + 4
                 while j < b.count, isSpace(b[j]) { j += 1 }
                 if j < b.count, b[j] == 0x22 || b[j] == 0x27 {
-                    i = j  // the string is read as any other
+                    functions.append("url")  // the string is read as any other, as an address; `)` closes it
+                    i = j
                     continue
                 }
                 var end = j
@@ -451,7 +476,7 @@ enum StaticFileCheck {
                 if absolute(decodingEscapes(b[j..<end])[...]) {
                     return (origin[i], String(decoding: b[i..<min(end + 1, b.count)].prefix(60), as: UTF8.self))
                 }
-                i = end
+                i = min(end + 1, b.count)  // its `)` closes no other function
                 continue
             }
             if inValue {
@@ -463,6 +488,18 @@ enum StaticFileCheck {
         if let lead = endDeclaration(selector: false) { return lead }
         if contentStrings > 1 { shown?(contents) }
         return nil
+    }
+
+    /// Functions whose strings are addresses of files, not text drawn.
+    static let addressFunctions: Set<String> = ["url", "image-set", "-webkit-image-set", "image", "cross-fade", "src", "format", "local", "tech"]
+
+    /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their
+    /// presentation forms).
+    static func isRightToLeft(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+        default: return false
+        }
     }
 
     /// Properties whose value, quoted or not, is drawn as text (`counter-reset: n 87011234567`, a counter

@@ -8,7 +8,7 @@ import SitegenPolicy
 /// the same reason).
 ///
 /// Two readings, each at its line and column of the template: the text as a messenger or a browser
-/// would read it (the page's own scanner), and every `href`, `src`, `action`, `formaction`, `poster`,
+/// would read it (the page's own scanner, phone numbers included), and every `href`, `src`, `action`, `formaction`, `poster`,
 /// `data`, `cite` and `srcset` value written in it, judged as the link it is (`//host/` included).
 /// A value holding a tag is the pipeline's own (`{{homeURL}}`) and is judged where it is made.
 enum TemplateLinks {
@@ -34,6 +34,8 @@ enum TemplateLinks {
             for token in inspector.tokens.scan(literal) {
                 report(inspector.judgeToken(token, inWarning: false), at: token.offset)
             }
+            // A number the template writes is on every page, and in a `data-` value a stylesheet draws.
+            for (finding, number) in inspector.phoneFindings(literal) { report([finding], at: number.offset) }
             for (value, offset) in attributeValues(masked) where !value.contains(0) && !value.isEmpty {
                 report(inspector.judge.judge(String(decoding: value, as: UTF8.self)), at: offset)
             }
