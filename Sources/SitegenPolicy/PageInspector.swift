@@ -407,10 +407,28 @@ package struct PageInspector: Sendable {
 
     /// The first invisible or direction-changing character of prose, as a `text.invisible` finding.
     package static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
-        guard let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) else { return nil }
-        let code = String(hidden.scalar.value, radix: 16, uppercase: true)
-        return (Finding(code: "text.invisible", id: "text.invisible",
-                        ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code], url: nil), hidden)
+        func named(_ u: Unicode.Scalar) -> [String: String] {
+            let code = String(u.value, radix: 16, uppercase: true)
+            return ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code]
+        }
+        if let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) {
+            return (Finding(code: "text.invisible", id: "text.invisible", named(hidden.scalar), url: nil), hidden)
+        }
+        // A right-to-left letter turns the digits around it, group by group (`־4567 123 701 8־` shows
+        // 8 701 123 4567): with digits in the text, it is refused as a direction mark is.
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { $0.properties.numericType == .decimal }),
+              let at = scalars.firstIndex(where: isRightToLeft) else { return nil }
+        return (Finding(code: "text.invisible", id: "text.right-to-left", named(scalars[at]), url: nil), (at, scalars[at]))
+    }
+
+    /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their
+    /// presentation forms).
+    package static func isRightToLeft(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+        default: return false
+        }
     }
 
     /// How a character may be written in YAML: itself, or an escape of a double-quoted value.
@@ -441,7 +459,8 @@ package struct PageInspector: Sendable {
                 if c == 0xCD, i + 1 < b.count, b[i + 1] == 0x8F { return true }  // U+034F
                 // U+030A, U+0333, U+033F: marks Telegram deletes before sending.
                 if c == 0xCC, i + 1 < b.count, b[i + 1] == 0x8A || b[i + 1] == 0xB3 || b[i + 1] == 0xBF { return true }
-                if c >= 0xC3 && c <= 0xD7 { i += 2; continue }            // Latin, Greek, Cyrillic…
+                if c >= 0xC3 && c <= 0xD5 { i += 2; continue }            // Latin, Greek, Cyrillic…
+                if c == 0xD6, i + 1 < b.count, b[i + 1] < 0x90 { i += 2; continue }  // Armenian; Hebrew from U+0590 is looked at
                 if c == 0xC2 { if i + 1 < b.count, b[i + 1] == 0xAD { return true }; i += 2; continue }  // U+00AD
                 if c == 0xE2, i + 2 < b.count {
                     let c1 = b[i + 1], c2 = b[i + 2]

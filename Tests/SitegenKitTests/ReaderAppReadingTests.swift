@@ -32,6 +32,17 @@ final class ReaderAppReadingTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Protocols: https: and http: are schemes. Мекенжай https: деп басталады. Unhttps:/x.\n"))
     }
 
+    /// A right-to-left letter beside digits turns their groups around (`־4567 123 701 8־` shows
+    /// 8 701 123 4567): refused in a page's text and title; without digits nothing is reordered.
+    func testARightToLeftLetterBesideDigitsIsRefused() throws {
+        let d = try Fixture.check("Қоңырау: \u{5BE}4567 123 701 8\u{5BE} бүгін.\n")
+        XCTAssertTrue(d.contains { $0.severity == .error && $0.messageID == "text.right-to-left" && $0.line == 4 && $0.column == 10 },
+                      "\(d.map(DiagnosticFormatter.line))")
+        let title = try LinkPolicyAssert.checkFile("---\ntitle: \"\u{5D0} 87 011\"\n---\nМәтін.\n")
+        XCTAssertTrue(title.contains { $0.messageID == "text.right-to-left" }, "\(title.map(DiagnosticFormatter.line))")
+        LinkPolicyAssert.noErrors(try Fixture.check("Сөз \u{5E9}\u{5DC}\u{5D5}\u{5DD} дегенді білдіреді.\n"))
+    }
+
     /// A page's address is on every page that links it and in each bulletin: a domain in its slug or
     /// folder is found by `check` too, at the slug.
     func testADomainInAPagesAddressIsRefusedWhereItIsDecided() throws {

@@ -107,6 +107,10 @@ enum PolicyMessages {
             en: "the text holds an invisible or direction-changing character ({character}): delete the word here and type it again",
             kk: "мәтінде көрінбейтін немесе бағытты өзгертетін таңба бар ({character}): осы жердегі сөзді өшіріп, қайта теріңіз",
             ru: "в тексте есть невидимый или меняющий направление символ ({character}): удалите здесь слово и наберите его заново"),
+        "text.right-to-left": Entry(
+            en: "the text holds a right-to-left letter ({character}) beside digits: it turns them around group by group, so a reader may see another number than the one written; remove it",
+            kk: "мәтінде цифрлардың қасында оңнан солға жазылатын әріп бар ({character}): ол цифр топтарының ретін ауыстырады, сондықтан оқырман жазылғаннан басқа нөмірді көруі мүмкін; оны алып тастаңыз",
+            ru: "в тексте рядом с цифрами есть буква письма справа налево ({character}): она переставляет группы цифр, и читатель может увидеть другой номер, чем написан; удалите её"),
         "link.port": Entry(
             en: "the link names a port; official sites use the default one: remove the “:” and the number after the name",
             kk: "сілтемеде порт көрсетілген; ресми сайттар әдепкі портты пайдаланады: атаудан кейінгі «:» белгісі мен санды алып тастаңыз",

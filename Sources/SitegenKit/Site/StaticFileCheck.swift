@@ -425,7 +425,7 @@ enum StaticFileCheck {
                 let literal = ScriptStrings.Literal(bytes: decoded, offsets: Array(repeating: origin[i], count: decoded.count))
                 let text = String(decoding: decoded, as: UTF8.self)
                 // A right-to-left letter reorders the digits around it (`"־4567 123 701 8־"` shows 8 701 123 4567).
-                if text.unicodeScalars.contains(where: Self.isRightToLeft) { return (origin[i], "right-to-left text") }
+                if text.unicodeScalars.contains(where: PageInspector.isRightToLeft) { return (origin[i], "right-to-left text") }
                 if !ofAddress {
                     shown?(literal)
                     joined.bytes += literal.bytes
@@ -492,15 +492,6 @@ enum StaticFileCheck {
 
     /// Functions whose strings are addresses of files, not text drawn.
     static let addressFunctions: Set<String> = ["url", "image-set", "-webkit-image-set", "image", "cross-fade", "src", "format", "local", "tech"]
-
-    /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their
-    /// presentation forms).
-    static func isRightToLeft(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
-        default: return false
-        }
-    }
 
     /// Properties whose value, quoted or not, is drawn as text (`counter-reset: n 87011234567`, a counter
     /// style's symbols).
