@@ -281,7 +281,7 @@ package enum PhoneNumbers {
         guard groups.count > 1 else { return nil }  // one piece: the readings above have judged it
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (10...15).contains(digits.count) ? end : nil }
-        if isPricedAmount(s, from, end, groups) || holdsDateOrRange(s, from, end) { return nil }
+        if isPricedAmount(s, from, end, groups) || holdsDateOrRange(s, from, end) || !bracketsMatch(s, from, end) { return nil }
         let thousands = isAmount(s, from, end, groups)
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
@@ -317,7 +317,7 @@ package enum PhoneNumbers {
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
         if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
-        if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) { return nil }
+        if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) || !bracketsMatch(s, from, dialled.end) { return nil }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // Kazakh code's 11 digits: counts, dates and times run together this way too (`7 000 000 (15.04)`).
         if glued { return isZone(digits) ? (dialled.end, digits) : nil }
@@ -328,6 +328,17 @@ package enum PhoneNumbers {
     /// or 10 after 7.
     private static func isZoneNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         end > start && isZone(String(scalars: s[start..<end]))
+    }
+
+    /// Whether every bracket in `s[start..<end]` closes one opened before it, and each opened closes, as
+    /// libphonenumber requires of a number (`8 654 753 (27.12` is a count and a date to it).
+    private static func bracketsMatch(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        var open = 0
+        for k in start..<end {
+            if isOpening(s[k]) { open += 1 }
+            if isClosing(s[k]) { open -= 1; if open < 0 { return false } }
+        }
+        return open == 0
     }
 
     /// Whether digits make a number of the zone: 11 after 8 or 7, or 10 after 7 or of a toll-free 800.
