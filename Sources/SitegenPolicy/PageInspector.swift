@@ -416,10 +416,10 @@ package struct PageInspector: Sendable {
         }
         // A right-to-left letter turns the digits around it, group by group (`־4567 123 701 8־` shows
         // 8 701 123 4567): with digits in the text, it is refused as a direction mark is.
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { $0.properties.numericType == .decimal }),
-              let at = scalars.firstIndex(where: isRightToLeft) else { return nil }
-        return (Finding(code: "text.invisible", id: "text.right-to-left", named(scalars[at]), url: nil), (at, scalars[at]))
+        // The letter is looked for first: a range test, where a digit's is a property lookup.
+        guard let (at, letter) = text.unicodeScalars.enumerated().first(where: { isRightToLeft($0.element) }),
+              text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
+        return (Finding(code: "text.invisible", id: "text.right-to-left", named(letter), url: nil), (at, letter))
     }
 
     /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their

@@ -1,4 +1,3 @@
-import Foundation
 import SitegenCore
 
 /// Finds the numbers in text that a reader's phone would dial, so they can be judged against
@@ -286,8 +285,7 @@ package enum PhoneNumbers {
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
         // of them makes one of these.
-        let kazakh = digits.count == 11 && ["87", "86", "77", "76"].contains(String(digits.prefix(2)))
-        return kazakh && !thousands ? end : nil
+        return hasKazakhCode(digits) && !thousands ? end : nil
     }
 
     /// Where the number ends and its digits, if the chain from `from` is a whole number whatever letters
@@ -321,7 +319,7 @@ package enum PhoneNumbers {
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // Kazakh code's 11 digits: counts, dates and times run together this way too (`7 000 000 (15.04)`).
         if glued { return isZone(digits) ? (dialled.end, digits) : nil }
-        return digits.count == 11 && ["87", "86", "77", "76"].contains(where: digits.hasPrefix) ? (dialled.end, digits) : nil
+        return hasKazakhCode(digits) ? (dialled.end, digits) : nil
     }
 
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
@@ -339,6 +337,12 @@ package enum PhoneNumbers {
             if isClosing(s[k]) { open -= 1; if open < 0 { return false } }
         }
         return open == 0
+    }
+
+    /// Whether digits joined as a dialler joins them make the 11 digits of a number of the zone's own codes
+    /// (`8 7…`, `8 6…`, `7 7…`, `7 6…`), which counts, dates and times run together do not make.
+    private static func hasKazakhCode(_ digits: String) -> Bool {
+        digits.count == 11 && ["87", "86", "77", "76"].contains(where: digits.hasPrefix)
     }
 
     /// Whether digits make a number of the zone: 11 after 8 or 7, or 10 after 7 or of a toll-free 800.
@@ -402,12 +406,12 @@ package enum PhoneNumbers {
         for i in start..<end where s[i] == "." || s[i] == "/" {
             let y = i + 1
             guard y + 4 <= end, (y..<(y + 4)).allSatisfy({ isDigit(s[$0]) }), y + 4 == end || !isDigit(s[y + 4]) else { continue }
-            if (s[y] == "1" && s[y + 1] == "9") || (s[y] == "2" && s[y + 1] == "0") { return true }
+            if isCentury(s, at: y) { return true }
         }
         // A date written as ISO writes it (`2020-04-14`, `2020-04-14 10:00`).
         for i in start..<end where i + 6 <= end && i >= start + 4 && s[i] == "-" && s[i + 3] == "-" {
             let year = (i - 4)..<i, month = (i + 1)..<(i + 3), day = (i + 4)..<(i + 6)
-            if [year, month, day].allSatisfy({ $0.allSatisfy { isDigit(s[$0]) } }), (s[i - 4] == "1" && s[i - 3] == "9") || (s[i - 4] == "2" && s[i - 3] == "0") {
+            if [year, month, day].allSatisfy({ $0.allSatisfy { isDigit(s[$0]) } }), isCentury(s, at: i - 4) {
                 return true
             }
         }
@@ -437,6 +441,11 @@ package enum PhoneNumbers {
             if length > 0 { groups.append(length) }
             return isThousands(lengths: groups)
         }
+    }
+
+    /// Whether the year written at `i` is of 19xx or 20xx.
+    private static func isCentury(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        (s[i] == "1" && s[i + 1] == "9") || (s[i] == "2" && s[i + 1] == "0")
     }
 
     /// Whether digit groups are written as an amount is: one to three digits, then groups of three
@@ -555,10 +564,15 @@ package enum PhoneNumbers {
         while j >= 0, " :\u{A0}—-–".unicodeScalars.contains(s[j]) || s[j].value == 0xFE0F || s[j] == "." { j -= 1 }
         guard j >= 0 else { return false }
         if phoneSigns.contains(s[j].value) { return true }
+        guard let word = word(s, endingAt: j) else { return false }
+        return isPhoneWord(word) || messengers.contains(word.lowercased())
+    }
+
+    /// The word of letters that ends at `j`, if a letter stands there.
+    private static func word(_ s: [Unicode.Scalar], endingAt j: Int) -> String? {
         var k = j
         while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
-        let word = String(scalars: s[(k + 1)..<(j + 1)])
-        return k < j && (isPhoneWord(word) || messengers.contains(word.lowercased()))
+        return k < j ? String(scalars: s[(k + 1)...j]) : nil
     }
 
     /// Names of the registration numbers a text quotes (`ИНН 7707083893`, `ОГРН 1027700132195`, `БИН …`):
@@ -570,19 +584,13 @@ package enum PhoneNumbers {
     private static func afterDocumentWord(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
         var j = start - 1
         while j >= 0, isSpace(s[j]) || s[j] == ":" || s[j] == "№" || s[j] == "." { j -= 1 }
-        var k = j
-        while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
-        return k < j && documentWords.contains(String(scalars: s[(k + 1)...j]).lowercased())
+        return j >= 0 && word(s, endingAt: j).map { documentWords.contains($0.lowercased()) } == true
     }
 
     /// Whether the digits at `i` follow a word about calling or a messenger's name through one `.`, `/`
     /// or `:` (`тел.87011234567`, `WhatsApp/+77011234567`): a number, not part of the word.
     private static func afterPhoneWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        guard i > 1, s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == ":" else { return false }
-        var k = i - 2
-        while k >= 0, s[k].properties.isAlphabetic { k -= 1 }
-        guard k < i - 2 else { return false }
-        let word = String(scalars: s[(k + 1)...(i - 2)]).lowercased()
+        guard i > 1, s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == ":", let word = word(s, endingAt: i - 2)?.lowercased() else { return false }
         return isPhoneWord(word) || messengers.contains(word)
     }
 

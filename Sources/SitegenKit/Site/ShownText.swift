@@ -52,9 +52,9 @@ enum ShownText {
         let lower = b.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         var i = 0
         while i < b.count {
-            if b[i] == 0x26, let (name, byte) = references.first(where: { b[i...].starts(with: Array($0.0.utf8)) }) {
+            if let (byte, length) = reference(in: b, at: i) {
                 add(byte, at: i)
-                i += name.utf8.count
+                i += length
                 continue
             }
             guard b[i] == 0x3C else {
@@ -149,10 +149,10 @@ enum ShownText {
             var value = ScriptStrings.Literal()
             i += 1
             while i < b.count, b[i] != quote {
-                if b[i] == 0x26, let (text, byte) = references.first(where: { b[i...].starts(with: Array($0.0.utf8)) }) {
+                if let (byte, length) = reference(in: b, at: i) {
                     value.bytes.append(byte)
                     value.offsets.append(i)
-                    i += text.utf8.count
+                    i += length
                     continue
                 }
                 value.bytes.append(b[i])
@@ -164,6 +164,12 @@ enum ShownText {
         }
         let selfClosing = i > 0 && i <= b.count && b[i - 1] == 0x2F
         return Tag(name: name, closing: closing, selfClosing: selfClosing, end: min(b.count, i + 1), attributes: attributes)
+    }
+
+    /// The byte one of XML's own references at `i` stands for, and how long it is written.
+    private static func reference(in b: [UInt8], at i: Int) -> (UInt8, Int)? {
+        guard b[i] == 0x26, let (name, byte) = references.first(where: { b[i...].starts(with: Array($0.0.utf8)) }) else { return nil }
+        return (byte, name.utf8.count)
     }
 
     /// Why a `CNAME` file (the custom domain GitHub Pages serves the site on) is refused, or nil: it
@@ -181,5 +187,5 @@ enum ShownText {
         return named.isEmpty ? "nothing" : String(named.prefix(80))
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+    private static func isSpace(_ c: UInt8) -> Bool { StaticFileCheck.isSpace(c) }
 }

@@ -39,7 +39,6 @@ enum StaticFileCheck {
             guard ["svg", "css", "txt", "js", "json"].contains(ext) || ext.isEmpty else { continue }
             guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
             let lines = LinePositions(bytes)
-            func position(of offset: Int, in _: [UInt8]) -> (Int, Int) { lines.position(of: offset) }
             if ext.isEmpty {
                 if let what = ShownText.cnameProblem(bytes, siteHost: siteHost) {
                     out.append(.error("content.static-page", id: "content.static-page.cname",
@@ -50,35 +49,42 @@ enum StaticFileCheck {
             // Read as UTF-8, as this check reads it: a browser reads a file with a UTF-16 byte order mark
             // (or NUL bytes, or another declared encoding) otherwise, and no byte pattern here would match.
             if let (offset, what) = otherEncoding(bytes, ext: ext) {
-                let (line, column) = position(of: offset, in: bytes)
+                let (line, column) = lines.position(of: offset)
                 out.append(.error("content.static-page", id: "content.static-page.link", ["path": path, "what": what],
                                   file: path, line: line, column: column))
                 continue
             }
             if ext == "txt" {
                 out += readerFindings(String(decoding: bytes, as: UTF8.self), inspector: inspector).map { f, offset in
-                    let (line, column) = position(of: offset, in: bytes)
+                    let (line, column) = lines.position(of: offset)
                     return f.diagnostic(file: path, line: line, column: column)
                 }
                 continue
             }
             if ext == "js" || ext == "json" {
-                out += scriptProblems(bytes[...], file: path, inspector: inspector) { position(of: $0, in: bytes) }
+                out += scriptProblems(bytes[...], file: path, inspector: inspector) { lines.position(of: $0) }
                 continue
             }
             // The text a picture or a stylesheet shows (`<text>`, `<title>`, `content: "…"`) is read as a page's.
             // The whole picture's drawn text joined is read for addresses and names, not numbers: a chart's
             // labels side by side (0, 10, 20) make digits no one reads as one.
-            let (texts, joined) = ext == "svg" ? ShownText.inSVG(bytes) : (ShownText.inCSS(bytes), nil)
+            // A stylesheet is lexed once: its lead and what it shows come from the same reading.
+            var texts: [ScriptStrings.Literal] = [], joined: ScriptStrings.Literal?
+            let found: (Int, String)?
+            if ext == "svg" {
+                (texts, joined) = ShownText.inSVG(bytes)
+                found = firstLead(inSVG: bytes)
+            } else {
+                found = firstLead(inCSS: bytes) { texts.append($0) }
+            }
             for (shown, phones) in texts.map({ ($0, true) }) + (joined.map { [($0, false)] } ?? []) {
                 out += readerFindings(shown.text, inspector: inspector, phones: phones).map { f, offset in
-                    let (line, column) = position(of: shown.offsets[min(offset, shown.offsets.count - 1)], in: bytes)
+                    let (line, column) = lines.position(of: shown.offsets[min(offset, shown.offsets.count - 1)])
                     return f.diagnostic(file: path, line: line, column: column)
                 }
             }
-            let found = ext == "svg" ? firstLead(inSVG: bytes) : firstLead(inCSS: bytes)
             if let (offset, what) = found {
-                let (line, column) = position(of: offset, in: bytes)
+                let (line, column) = lines.position(of: offset)
                 out.append(.error("content.static-page", id: "content.static-page.link", ["path": path, "what": what],
                                   file: path, line: line, column: column))
             }
@@ -246,29 +252,30 @@ enum StaticFileCheck {
                      "cross-fade(", "\\"]
         var first: (Int, String)?
         func note(_ at: Int, _ what: String) { if first == nil || at < first!.0 { first = (at, what) } }
+        // The first place `word` stands with what follows it (from the offset after it) as `followed` wants.
+        func standing(_ word: String, followed: (Int) -> Bool) -> Int? {
+            var from = 0
+            while let at = find(Array(word.utf8), in: text, from: from) {
+                if followed(at + word.utf8.count) { return at }
+                from = at + 1
+            }
+            return nil
+        }
         for word in words {
             // A tag's name ends there (`<metadata>` is no `<meta`).
             let isTag = word.hasPrefix("<") && !word.hasPrefix("<!")
-            var from = 0
-            while let at = find(Array(word.utf8), in: text, from: from) {
-                let after = at + word.utf8.count
-                if !isTag || after >= text.count || isSpace(text[after]) || text[after] == 0x2F || text[after] == 0x3E {
-                    note(at, word)
-                    break
-                }
-                from = at + 1
-            }
+            if let at = standing(word, followed: { after in
+                !isTag || after >= text.count || isSpace(text[after]) || text[after] == 0x2F || text[after] == 0x3E
+            }) { note(at, word) }
         }
         // Text drawn in another order than written (`direction="rtl"` with `unicode-bidi: bidi-override`
         // shows `moc.dab` as bad.com): the direction characters' trick, as an attribute or a property.
         for property in ["unicode-bidi", "direction"] {
-            var from = 0
-            while let at = find(Array(property.utf8), in: text, from: from) {
-                var j = at + property.utf8.count
+            if let at = standing(property, followed: { after in
+                var j = after
                 while j < text.count, isSpace(text[j]) { j += 1 }
-                if j < text.count, text[j] == 0x3D || text[j] == 0x3A { note(at, property); break }
-                from = at + 1
-            }
+                return j < text.count && (text[j] == 0x3D || text[j] == 0x3A)
+            }) { note(at, property) }
         }
         var i = 0
         while i < text.count {
@@ -536,7 +543,8 @@ enum StaticFileCheck {
         return out
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+    /// ASCII white space as markup and stylesheets read it.
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
 
     /// Where `needle` first stands in `haystack`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
