@@ -41,13 +41,13 @@ let package = Package(
         .target(name: "UnicodeSecurity", dependencies: ["CICU", "CPSL"]),
         // Makes cmark-gfm's process-wide table of inline characters safe for parallel parsing.
         .target(name: "CCmarkConcurrency", linkerSettings: [.linkedLibrary("dl")]),
-        // POSIX calls Swift cannot reach directly (an atomic swap of two folders).
+        // POSIX calls Swift cannot reach directly (an atomic swap of two folders, a folder's raw entries).
         .target(name: "CPosix"),
         // A WHATWG URL parser: how a browser reads an href.
         .target(name: "WHATWGURL"),
         // Values every stage shares: diagnostics and their messages, source text and positions, reading
         // files, digests, the parallel map, the terminal, host names. Of sitegen, only UnicodeSecurity is below it.
-        .target(name: "SitegenCore", dependencies: ["CCrypto", "UnicodeSecurity"]),
+        .target(name: "SitegenCore", dependencies: ["CCrypto", "CPosix", "UnicodeSecurity"]),
         // Markdown through cmark-gfm: the parsed tree, its positions, and what it holds (links, alerts).
         .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CCmarkConcurrency"]),
         // The site search: folding, stemming and the sharded index `search.js` reads.

@@ -227,6 +227,32 @@ final class OutputFolderTests: XCTestCase {
 
     /// A tree deeper than this process may open folders is removed whole: what lies deep is moved up
     /// and removed from there, never needing more descriptors than a few dozen.
+    /// A folder's entries are read whole, from its start, whatever read its descriptor before: a removal
+    /// lists a folder twice through one descriptor (its entries, then what is left).
+    func testAFolderIsListedWholeFromItsStartEveryTime() throws {
+        let root = NSTemporaryDirectory() + "sitegen-entries-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/sub")
+        // More entries than one read returns (32 KB of records).
+        let names = (0..<1200).map { "file-" + String(repeating: "к", count: 20) + String($0) }
+        for name in names { try Data().write(to: URL(fileURLWithPath: root + "/" + name)) }
+        let fd = open(root, O_RDONLY | O_DIRECTORY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        for _ in 0..<2 {
+            let found = Folder.entryKinds(in: fd)
+            XCTAssertEqual(found.count, names.count + 2)
+            XCTAssertEqual(Set(found.map(\.name)), Set(names + ["sub", "link"]))
+            XCTAssertEqual(found.filter(\.isFolder).map(\.name), ["sub"], "a link to a folder is not a folder")
+        }
+        // A body that stops the reading is told apart from a folder read to its end.
+        var seen = 0
+        lseek(fd, 0, SEEK_SET)
+        XCTAssertFalse(Folder.forEachEntry(in: fd) { _, _ in seen += 1; return seen < 10 })
+        XCTAssertEqual(seen, 10)
+    }
+
     func testATreeDeeperThanTheOpenFileLimitIsRemoved() throws {
         let root = NSTemporaryDirectory() + "sitegen-deep-" + UUID().uuidString
         let deep = root + "/top/" + Array(repeating: "d", count: 700).joined(separator: "/")
@@ -244,8 +270,8 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: root + "/a/b/c", withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/a/b/c/file"))
         try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: root + "/" + OutputFolder.markerName))
-        // Too few descriptors to open every folder.
-        try withOpenFileLimit(free: 3) { TreeRemoval.remove(root) }
+        // Too few descriptors to open every folder (a folder's entries are read through its own one).
+        try withOpenFileLimit(free: 2) { TreeRemoval.remove(root) }
         XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/a/b/c/file"), "the removal could not finish")
         XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/" + OutputFolder.markerName), "the marker stays with what is left")
         TreeRemoval.remove(root)

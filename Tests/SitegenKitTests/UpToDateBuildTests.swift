@@ -130,6 +130,33 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertEqual(f.output("NOTES.txt"), "notes")
     }
 
+    /// What is counted to find files added since the build: every regular file, however deep and whatever
+    /// its name; not a link (a build replaces it, as it never follows one) nor a folder.
+    func testTheCountOfPublishedFilesIsOfRegularFilesAtEveryDepth() throws {
+        let root = NSTemporaryDirectory() + "sitegen-count-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/kk/a/b/c", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/empty/deeper", withIntermediateDirectories: true)
+        for path in ["index.html", "kk/index.html", "kk/a/b/c/deep.txt", "kk/a/b/one", "kk/a/b/two"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+        }
+        XCTAssertEqual(BuildRecord.regularFiles(in: root), 5)
+        try fm.createSymbolicLink(atPath: root + "/kk/a/link", withDestinationPath: root + "/index.html")
+        try fm.createSymbolicLink(atPath: root + "/kk/folder-link", withDestinationPath: root + "/kk/a")
+        XCTAssertEqual(BuildRecord.regularFiles(in: root), 5, "links are not counted, nor followed")
+        let name = Array((root + "/kk/a/b/").utf8) + [0xFF, UInt8(ascii: "x"), 0]
+        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        close(fd)
+        XCTAssertEqual(BuildRecord.regularFiles(in: root), 6, "a name that is not UTF-8 is a file all the same")
+        // More entries than one read of a folder returns (32 KB): every one is counted, once.
+        for i in 0..<1500 { try Data().write(to: URL(fileURLWithPath: root + "/kk/a/b/c/" + String(repeating: "n", count: 40) + String(i))) }
+        XCTAssertEqual(BuildRecord.regularFiles(in: root), 1506)
+        XCTAssertNil(BuildRecord.regularFiles(in: root + "/missing"))
+        XCTAssertNil(BuildRecord.regularFiles(in: root + "/index.html"))
+    }
+
     func testTheSameBytesWrittenAgainAreNoChange() throws {
         let f = try site()
         XCTAssertTrue(f.build().published)
@@ -212,17 +239,18 @@ final class UpToDateBuildTests: XCTestCase {
         ]
         // A file added to the published folder is the editor's until they say otherwise: refused, and
         // kept, until a build is asked to replace the folder whole.
-        let added: Set<String> = ["an added file", "a decomposed twin of a published name"]
+        // Two files whose names are not UTF-8 are two files added, whatever their names read as.
+        let added = ["an added file": 1, "a decomposed twin of a published name": 1, "a file whose name is not UTF-8": 2]
         for (what, edit) in edits {
             try edit()
             var report = f.build()
             XCTAssertFalse(report.upToDate, "after \(what)")
-            if added.contains(what) {
+            if let count = added[what] {
                 XCTAssertFalse(report.published, "after \(what)")
                 XCTAssertTrue(report.setupFailed, "after \(what)")
                 let refusal = report.diagnostics.first { $0.code == "output.folder" }
                 XCTAssertTrue(["output.folder.added", "output.folder.added-named"].contains(refusal?.messageID ?? ""), "after \(what)")
-                XCTAssertEqual(BuildRecord.addedFiles(to: f.siteDirectory), 1, "the added file is still there after \(what)")
+                XCTAssertEqual(BuildRecord.addedFiles(to: f.siteDirectory), count, "the added files are still there after \(what)")
                 report = f.build(force: true)
             }
             XCTAssertTrue(report.published, "after \(what)")

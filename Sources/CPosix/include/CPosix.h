@@ -25,4 +25,10 @@ int sg_open_name(const char *path);
 /// elsewhere a file made and unlinked at once). -1 with errno set.
 int sg_open_unnamed(const char *folder);
 
+/// Reads the next entries of the folder open at `fd` into `buffer` as Linux's getdents64 gives them
+/// (records of inode, offset, length, kind and a NUL-ended name): no directory stream, so no second
+/// descriptor and no checks of the first. The bytes read, 0 at the end, or -1 with errno set
+/// (ENOSYS elsewhere than Linux).
+long sg_read_folder(int fd, void *buffer, unsigned long size);
+
 #endif

@@ -259,44 +259,86 @@ final class OutputTree: @unchecked Sendable {
     /// page is built again. Files are linked folder by folder through directory descriptors: a page's
     /// files share one or two folders, and a path walk per file is most of what linking costs.
     func adoptAll(_ files: [BuildRecord.OutputFile]) -> Bool {
-        var adopted: [String] = []
+        // What was linked is put in the table of placed files at once, under one turn of the lock:
+        // taken per file, the lock was what the threads linking pages waited on.
+        var adopted: [(path: String, stamp: PlacedFiles.Stamp)] = []
+        adopted.reserveCapacity(files.count)
+        var made: [String] = []
         var start = 0
         while start < files.count {
             let folder = Self.folder(of: files[start].path)
             var end = start + 1
             while end < files.count && Self.folder(of: files[end].path) == folder { end += 1 }
-            guard adopt(files[start..<end], in: folder, adopted: &adopted) else {
-                for path in adopted { forget(path) }
-                return false
-            }
+            guard adopt(files[start..<end], in: folder, adopted: &adopted, made: &made) else { break }
             start = end
+        }
+        let linkedAll = start == files.count
+        if !linkedAll { for file in adopted { unlink(staging + "/" + file.path) } }
+        lock.lock()
+        if linkedAll { for file in adopted { placed[file.path] = file.stamp } }
+        createdDirectories.formUnion(made)
+        lock.unlock()
+        return linkedAll
+    }
+
+    /// Links the files of one folder of the published site into the same folder of the new one.
+    private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String,
+                       adopted: inout [(path: String, stamp: PlacedFiles.Stamp)], made: inout [String]) -> Bool {
+        let (from, to) = folder.isEmpty ? (openFolder("", published: true), openFolder("", published: false))
+            : openBothFolders(folder, made: &made)
+        defer {
+            if from >= 0 { close(from) }
+            if to >= 0 { close(to) }
+        }
+        guard from >= 0, to >= 0 else { return false }
+        for file in files {
+            let name = Self.name(of: file.path)
+            guard linkat(from, name, to, name, 0) == 0 else { return false }
+            // The new name is checked, not the old one: it is what will be published (`linkat` links a
+            // symbolic link itself, which is refused here like any other change).
+            var info = stat()
+            let linked = fstatat(to, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+            adopted.append((file.path, PlacedFiles.Stamp(size: Int(info.st_size), identity: Self.identity(info))))
+            guard linked, (info.st_mode & S_IFMT) == S_IFREG,
+                  Int(info.st_size) == file.size, Self.identity(info) == file.identity else { return false }
         }
         return true
     }
 
-    /// Links the files of one folder of the published site into the same folder of the new one.
-    private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String, adopted: inout [String]) -> Bool {
-        guard (try? ensureDirectory(folder)) != nil else { return false }
-        // The published folder is opened a name at a time: a folder of the site replaced by a link
-        // (to files made to look published) is never followed.
-        let from = openFolder(folder, published: true)
-        guard from >= 0 else { return false }
-        defer { close(from) }
-        let to = openFolder(folder, published: false)
-        guard to >= 0 else { return false }
-        defer { close(to) }
-        for file in files {
-            let name = Self.name(of: file.path)
-            guard linkat(from, name, to, name, 0) == 0 else { return false }
-            adopted.append(file.path)
-            // The new name is checked, not the old one: it is what will be published (`linkat` links a
-            // symbolic link itself, which is refused here like any other change).
-            var info = stat()
-            guard fstatat(to, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  Int(info.st_size) == file.size, Self.identity(info) == file.identity else { return false }
-            remember(file.path, info)
+    /// Opens `folder` (relative, not the top) in the published site, and makes and opens it in the new
+    /// one; -1 for a side that cannot be. A folder made is added to `made`.
+    /// The published one is opened a name at a time from its parent held open: a folder of the site
+    /// replaced by a link (to files made to look published) is never followed. The new one is made in
+    /// its parent held open (a page's folder is new in every build): no path is looked up for either.
+    private func openBothFolders(_ folder: String, made: inout [String]) -> (published: Int32, staging: Int32) {
+        let above = Self.folder(of: folder)
+        let name = Self.name(of: folder)
+        // Both parents, at one turn of the lock when they are open already (for every page of a
+        // section but its first): the threads linking pages took it six times a page.
+        lock.lock()
+        var parents: (published: (fd: Int32, kept: Bool), staging: (fd: Int32, kept: Bool))?
+        if createdDirectories.contains(above), let p = publishedFolders[above], let s = stagingFolders[above] {
+            parents = ((p, true), (s, true))
         }
-        return true
+        lock.unlock()
+        if parents == nil {
+            guard (try? ensureDirectory(above)) != nil else { return (-1, -1) }
+            parents = (parentFolder(above, published: true), parentFolder(above, published: false))
+        }
+        guard let (published, staging) = parents else { return (-1, -1) }
+        defer {
+            if !published.kept && published.fd >= 0 { close(published.fd) }
+            if !staging.kept && staging.fd >= 0 { close(staging.fd) }
+        }
+        guard published.fd >= 0, staging.fd >= 0 else { return (-1, -1) }
+        let from = openat(published.fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard from >= 0 else { return (-1, -1) }
+        if mkdirat(staging.fd, name, 0o755) == 0 {
+            made.append(folder)
+        } else if errno != EEXIST {
+            return (from, -1)
+        }
+        return (from, openat(staging.fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC))
     }
 
     /// Makes room for `count` placed files at once (the files of the last build): the table of them
@@ -307,13 +349,6 @@ final class OutputTree: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Removes a file from the staging folder and from what the build placed.
-    private func forget(_ relativePath: String) {
-        unlink(staging + "/" + relativePath)
-        lock.lock()
-        placed[relativePath] = nil
-        lock.unlock()
-    }
 
     /// Links the published file at `relativePath` into the staging folder, if it is a regular file
     /// holding exactly `bytes`, and remembers it.

@@ -122,7 +122,11 @@ struct PlacedFiles {
     private struct Bytes: Hashable {
         let text: String
         init(_ text: String) { self.text = text }
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool {
+            var (x, y) = (a.text, b.text)
+            guard x.utf8.count == y.utf8.count else { return false }
+            return x.withUTF8 { x in y.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        }
         func hash(into hasher: inout Hasher) {
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

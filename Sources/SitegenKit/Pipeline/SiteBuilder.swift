@@ -187,7 +187,8 @@ package struct SiteBuilder: Sendable {
             if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
                 var kept = entry.built
                 kept.cachedAt = entry.place
-                kept.cacheable = entry.outputs.allSatisfy { output.placedFile($0.path) != nil }
+                // Linked, every one of its files is placed: it stays cached.
+                kept.cacheable = true
                 return kept
             }
             let made = Self.build(page, builder: builder, loader: loader, generated: generated, keepsText: keepsText, stems: &stems)
