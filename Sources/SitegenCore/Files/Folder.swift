@@ -60,16 +60,24 @@ package enum Folder {
         lseek(fd, 0, SEEK_SET)
         var found: [(name: String, isFolder: Bool)] = []
         _ = forEachEntry(in: fd) { name, kind in
-            switch kind {
-            case Int32(DT_DIR): found.append((String(cString: name), true))
-            case Int32(DT_UNKNOWN):
-                var info = stat()
-                found.append((String(cString: name), fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR))
-            default: found.append((String(cString: name), false))
-            }
+            found.append((String(cString: name), Self.kind(kind, of: name, in: fd) == Int32(DT_DIR)))
             return true
         }
         return found
+    }
+
+    /// The kind of the entry `name` of the folder open at `fd`, as `readdir` gave it (`kind`), or, where
+    /// the file system does not say (`DT_UNKNOWN`), as `lstat` tells it: `DT_DIR`, `DT_REG`, else
+    /// `DT_LNK` for anything else. Nil when it cannot be told.
+    package static func kind(_ kind: Int32, of name: UnsafePointer<CChar>, in fd: Int32) -> Int32? {
+        guard kind == DT_UNKNOWN else { return kind }
+        var info = stat()
+        guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return Int32(DT_DIR)
+        case S_IFREG: return Int32(DT_REG)
+        default: return Int32(DT_LNK)
+        }
     }
 
     /// Calls `body` with the name (NUL-ended) and kind (`DT_DIR`, `DT_REG`, … or `DT_UNKNOWN` where the

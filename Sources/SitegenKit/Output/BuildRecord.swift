@@ -198,12 +198,7 @@ struct BuildRecord {
         while let fd = stack.popLast() {
             defer { close(fd) }
             let read = Folder.forEachEntry(in: fd) { name, kind in
-                var kind = kind
-                if kind == DT_UNKNOWN {
-                    var info = stat()
-                    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-                    kind = Int32((info.st_mode & S_IFMT) == S_IFDIR ? DT_DIR : (info.st_mode & S_IFMT) == S_IFREG ? DT_REG : DT_LNK)
-                }
+                guard let kind = Folder.kind(kind, of: name, in: fd) else { return false }
                 if kind == DT_REG { files += 1 }
                 guard kind == DT_DIR else { return true }
                 guard descending else {

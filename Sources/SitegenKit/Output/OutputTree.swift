@@ -298,7 +298,7 @@ final class OutputTree: @unchecked Sendable {
             // symbolic link itself, which is refused here like any other change).
             var info = stat()
             let linked = fstatat(to, name, &info, AT_SYMLINK_NOFOLLOW) == 0
-            adopted.append((file.path, PlacedFiles.Stamp(size: Int(info.st_size), identity: Self.identity(info))))
+            adopted.append((file.path, Self.stamp(info)))
             guard linked, (info.st_mode & S_IFMT) == S_IFREG,
                   Int(info.st_size) == file.size, Self.identity(info) == file.identity else { return false }
         }
@@ -348,7 +348,6 @@ final class OutputTree: @unchecked Sendable {
         placed.reserveCapacity(count)
         lock.unlock()
     }
-
 
     /// Links the published file at `relativePath` into the staging folder, if it is a regular file
     /// holding exactly `bytes`, and remembers it.
@@ -403,10 +402,15 @@ final class OutputTree: @unchecked Sendable {
     }
 
     private func remember(_ relativePath: String, _ info: stat) {
-        let stamp = PlacedFiles.Stamp(size: Int(info.st_size), identity: Self.identity(info))
+        let stamp = Self.stamp(info)
         lock.lock()
         placed[relativePath] = stamp
         lock.unlock()
+    }
+
+    /// What the table of placed files keeps of a file: its size and identity.
+    private static func stamp(_ info: stat) -> PlacedFiles.Stamp {
+        PlacedFiles.Stamp(size: Int(info.st_size), identity: identity(info))
     }
 
     /// What the build record keeps of a file besides its size, as one number: its time of change (in
