@@ -155,6 +155,11 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertEqual(BuildRecord.regularFiles(in: root), 1506)
         XCTAssertNil(BuildRecord.regularFiles(in: root + "/missing"))
         XCTAssertNil(BuildRecord.regularFiles(in: root + "/index.html"))
+        // A count no longer wanted (a build found it has nothing to do) ends without an answer.
+        XCTAssertNil(BuildRecord.regularFiles(in: root, stopped: { true }))
+        let count = Background { stopped in BuildRecord.regularFiles(in: root, stopped: stopped) }
+        XCTAssertEqual(count.value, 1506)
+        XCTAssertEqual(count.value, 1506, "asked again, the same answer")
     }
 
     func testTheSameBytesWrittenAgainAreNoChange() throws {

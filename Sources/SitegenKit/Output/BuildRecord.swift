@@ -45,9 +45,10 @@ struct BuildRecord {
 
     /// How many more files `destination` holds than the build that published it wrote: files added
     /// since, by hand or by another tool (`site/.git`, notes), which a build replacing the folder whole
-    /// would delete. Nil when that is not known (no record, or a folder that cannot be listed).
-    static func addedFiles(to destination: String) -> Int? {
-        guard let record = read(for: destination), let count = regularFiles(in: destination) else { return nil }
+    /// would delete. Nil when that is not known (no record, or a folder that cannot be listed), or when
+    /// `stopped` said the count is no longer wanted.
+    static func addedFiles(to destination: String, stopped: @Sendable () -> Bool = { false }) -> Int? {
+        guard let record = read(for: destination), let count = regularFiles(in: destination, stopped: stopped) else { return nil }
         return count - record.fileCount
     }
 
@@ -177,26 +178,29 @@ struct BuildRecord {
     /// is in its entry (asked of the file only where the system leaves it out), and no file is looked
     /// at, so counting a published site costs a tenth of listing it. Links, empty folders and other
     /// kinds are not counted (a build replaces them, as ``listing(_:)`` would not describe them). Nil when
-    /// a folder cannot be read. The top folder's subfolders are counted on every core.
-    static func regularFiles(in root: String) -> Int? {
+    /// a folder cannot be read, or once `stopped` says so. The top folder's subfolders are counted on
+    /// every core.
+    static func regularFiles(in root: String, stopped: @Sendable () -> Bool = { false }) -> Int? {
         let top = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard top >= 0, let (files, folders) = countEntries(top, descending: false) else { return nil }
+        guard top >= 0, let (files, folders) = countEntries(top, descending: false, stopped: stopped) else { return nil }
         let below = Parallel.map(folders) { name -> Int? in
             let fd = open(root + "/" + name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            return fd < 0 ? nil : countEntries(fd, descending: true)?.files
+            return fd < 0 ? nil : countEntries(fd, descending: true, stopped: stopped)?.files
         }
         return below.reduce(files) { total, part in part.flatMap { p in total.map { $0 + p } } }
     }
 
     /// The regular files in the folder open at `fd` (closed here), and, unless `descending`, the names
-    /// of its subfolders; with `descending`, the files of every folder below it are counted too.
-    private static func countEntries(_ fd: Int32, descending: Bool) -> (files: Int, folders: [String])? {
+    /// of its subfolders; with `descending`, the files of every folder below it are counted too. Nil
+    /// when a folder cannot be read, or `stopped` says so before one is.
+    private static func countEntries(_ fd: Int32, descending: Bool, stopped: () -> Bool) -> (files: Int, folders: [String])? {
         var files = 0
         var folders: [String] = []
         var stack: [Int32] = [fd]
         var failed = false
         while let fd = stack.popLast() {
             defer { close(fd) }
+            if stopped() { failed = true; break }
             let read = Folder.forEachEntry(in: fd) { name, kind in
                 guard let kind = Folder.kind(kind, of: name, in: fd) else { return false }
                 if kind == DT_REG { files += 1 }

@@ -29,10 +29,17 @@ package struct SiteBuilder: Sendable {
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
 
+        // Files added to the published folder since it was published are counted beside the reading of
+        // the inputs (the count reads only the output); a build with nothing to do stops the count.
+        let added = options.checkOnly || options.force ? nil
+            : Background { stopped in BuildRecord.addedFiles(to: options.resolvedOutput, stopped: stopped) }
+        defer { added?.stop() }
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
-        // (taken after, it would record the new bytes for a site made of the old ones).
-        let inputs = options.checkOnly ? nil : InputDigest.of(options)
+        // (taken after, it would record the new bytes for a site made of the old ones). A file whose
+        // stamp is the one the last build recorded is not read for it (`--force` reads every one).
+        let inputs = options.checkOnly ? nil
+            : InputDigest.of(options, known: options.force ? nil : InputStamps.read(for: options.resolvedOutput))
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
@@ -62,7 +69,7 @@ package struct SiteBuilder: Sendable {
         }
         // Files added to the published folder since it was published (a `.git`, notes) would go with
         // it: refused, unless the build is asked to replace the folder whole (`--force`).
-        if !options.checkOnly, !options.force, let added = BuildRecord.addedFiles(to: options.resolvedOutput), added > 0 {
+        if let added = added?.value, added > 0 {
             let named = BuildRecord.foreignFiles(in: options.resolvedOutput, written: Self.writtenTopLevel(options, config: config))
             diagnostics.append(.error("output.folder", id: named.isEmpty ? "output.folder.added" : "output.folder.added-named",
                                       ["output": options.shownOutput, "count": String(added), "named": named.joined(separator: ", ")],
@@ -287,6 +294,7 @@ package struct SiteBuilder: Sendable {
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
+                InputStamps.remove(for: output.destination)
                 try output.commit()
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
@@ -313,6 +321,7 @@ package struct SiteBuilder: Sendable {
                                   diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
                 Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
                                     inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
+                InputStamps.write(inputs.stamps, for: output.destination)
             }
         }
         // The records are written while the previous site is removed, before the next build may start.
