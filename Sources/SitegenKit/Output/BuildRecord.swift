@@ -35,10 +35,12 @@ struct BuildRecord {
 
     /// The record of the build that published `destination` from `inputs`, if it still describes the
     /// folder: nil when there is none, it cannot be read, its inputs differ (known before the folder is
-    /// walked), or a file was added, removed or changed since.
-    static func current(of destination: String, inputs: String) -> BuildRecord? {
-        guard let record = read(for: destination), record.inputs == inputs,
-              let files = listing(destination), files.count == record.fileCount,
+    /// walked), or a file was added, removed or changed since. `beforeListing` is called when the
+    /// inputs are those of the record, before the folder is walked.
+    static func current(of destination: String, inputs: String, beforeListing: () -> Void = {}) -> BuildRecord? {
+        guard let record = read(for: destination), record.inputs == inputs else { return nil }
+        beforeListing()
+        guard let files = listing(destination), files.count == record.fileCount,
               files.digest() == record.files else { return nil }
         return record
     }

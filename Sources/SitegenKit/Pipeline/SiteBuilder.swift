@@ -59,8 +59,15 @@ package struct SiteBuilder: Sendable {
             diagnostics.append(.error("output.folder", id: refusal.id, refusal.arguments, file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
-        // Nothing changed since the build that published the output: report what it reported.
-        if let inputs, !options.force, !options.keepsPreviewState, let record = BuildRecord.current(of: options.resolvedOutput, inputs: inputs.whole) {
+        // Nothing changed since the build that published the output: report what it reported. With the
+        // inputs of the record, the count of added files is stopped before the output is walked (the
+        // two would share the cores), and made after all if the walk finds the output changed.
+        var countAgain = false
+        if let inputs, !options.force, !options.keepsPreviewState,
+           let record = BuildRecord.current(of: options.resolvedOutput, inputs: inputs.whole, beforeListing: {
+               added?.stop()
+               countAgain = added != nil
+           }) {
             OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
             var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
             upToDate.upToDate = true
@@ -69,7 +76,8 @@ package struct SiteBuilder: Sendable {
         }
         // Files added to the published folder since it was published (a `.git`, notes) would go with
         // it: refused, unless the build is asked to replace the folder whole (`--force`).
-        if let added = added?.value, added > 0 {
+        let addedCount = countAgain ? BuildRecord.addedFiles(to: options.resolvedOutput) : added.flatMap(\.value)
+        if let added = addedCount, added > 0 {
             let named = BuildRecord.foreignFiles(in: options.resolvedOutput, written: Self.writtenTopLevel(options, config: config))
             diagnostics.append(.error("output.folder", id: named.isEmpty ? "output.folder.added" : "output.folder.added-named",
                                       ["output": options.shownOutput, "count": String(added), "named": named.joined(separator: ", ")],
