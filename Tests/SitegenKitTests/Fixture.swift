@@ -216,3 +216,14 @@ extension Fixture {
     /// The repository's content, built (once per test run).
     static func repositorySite() -> BuiltSite? { built }
 }
+
+extension Fixture {
+    /// One short page in each language, translations of each other: the smallest site that publishes.
+    static let payPage = "---\ntitle: \"Төлем\"\ntranslationKey: \"pay\"\n---\nТөлем туралы.\n"
+    static let payPageRu = "---\ntitle: \"Выплата\"\ntranslationKey: \"pay\"\n---\nО выплате.\n"
+
+    /// A site of ``payPage`` and ``payPageRu``.
+    static func payPages() throws -> Fixture {
+        try Fixture(files: ["content/kk/pay.md": payPage, "content/ru/pay.md": payPageRu])
+    }
+}

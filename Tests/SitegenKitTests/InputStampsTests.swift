@@ -8,12 +8,9 @@ import XCTest
 /// the table beside the output instead of reading the file; any change of the file's bytes through
 /// the system changes its stamp, and the file is read again.
 final class InputStampsTests: XCTestCase {
-    private let page = "---\ntitle: \"Төлем\"\ntranslationKey: \"pay\"\n---\nТөлем туралы.\n"
-    private let pageRu = "---\ntitle: \"Выплата\"\ntranslationKey: \"pay\"\n---\nО выплате.\n"
+    private let page = Fixture.payPage
 
-    private func site() throws -> Fixture {
-        try Fixture(files: ["content/kk/pay.md": page, "content/ru/pay.md": pageRu])
-    }
+    private func site() throws -> Fixture { try Fixture.payPages() }
 
     /// Ten seconds from now: every file of a fixture counts as settled.
     private var later: Int64 { FileStamp.now() + 10_000_000_000 }

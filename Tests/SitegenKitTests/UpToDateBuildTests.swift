@@ -9,12 +9,9 @@ import XCTest
 /// no file and reports what that build reported. Any change to what a build reads, to its options or
 /// to the published folder makes it build again.
 final class UpToDateBuildTests: XCTestCase {
-    private let page = "---\ntitle: \"Төлем\"\ntranslationKey: \"pay\"\n---\nТөлем туралы.\n"
-    private let pageRu = "---\ntitle: \"Выплата\"\ntranslationKey: \"pay\"\n---\nО выплате.\n"
+    private let page = Fixture.payPage
 
-    private func site() throws -> Fixture {
-        try Fixture(files: ["content/kk/pay.md": page, "content/ru/pay.md": pageRu])
-    }
+    private func site() throws -> Fixture { try Fixture.payPages() }
 
     /// Every file of the output and the folder beside it, with its time of change: what "writes no
     /// file" is checked against.
