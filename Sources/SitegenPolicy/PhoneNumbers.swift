@@ -12,7 +12,8 @@ import SitegenCore
 /// - it starts with `+` and has 8–15 digits (any country: E.164);
 /// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms) or 10
 ///   starting with 7, or is dialled abroad from Kazakhstan (`8 10` or `00`, then 9–16 digits), and is
-///   not grouped in thousands (`87 011 234 567` is an amount) nor followed by a currency or percent sign;
+///   not grouped in thousands (`87 011 234 567` is an amount, unless beside a word about calling or in
+///   a list after a number found: `Звоните 1414 или 87 771 234 567`) nor followed by a currency or percent sign;
 /// - it has 10 or 11 other digits written as a phone number is (in one piece, with its code in
 ///   parentheses, ending in two pairs or as `123 456 7890`): a number of the +7 zone without its prefix, `(495) 123-45-67`,
 ///   `3952 12 34 56`, as a phone in Kazakhstan dials it, or another country's, `1 (800) 123-45-67`;
@@ -133,9 +134,12 @@ package enum PhoneNumbers {
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []
+        // Where the last number found ends (in scalars): a list of numbers is spoken of as its first.
+        var lastEnd: Int?
         func record(_ from: Int, _ to: Int, digits: String) {
             out.append(Found(offset: offsets[from], length: offsets[to] - offsets[from],
                              text: String(scalars: written[from..<to]), digits: canonical(digits)))
+            lastEnd = to
         }
         var i = 0
         while i < s.count {
@@ -172,9 +176,18 @@ package enum PhoneNumbers {
             var next = narrow.end
             var matched = false
             for (end, groups) in [narrow, wide] {
-                guard let found = phone(s, i, end, groups: groups, plus: plus) else { continue }
-                record(i, found, digits: groups.joined())
-                next = end
+                guard let found = phone(s, i, end, groups: groups, plus: plus, after: lastEnd) else { continue }
+                // A short number that goes on, as the dialler reads it, into a full one is that one
+                // (`Қоңырау шалыңыз: 87011. 234567`).
+                let digits = groups.joined()
+                let dialled = digits.count < 10 ? diallerChain(s, from: plus ? i + 1 : i) : (end: found, groups: [])
+                if let full = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus), full > found {
+                    record(i, full, digits: dialled.groups.joined())
+                    next = full
+                } else {
+                    record(i, found, digits: digits)
+                    next = end
+                }
                 matched = true
                 break
             }
@@ -458,17 +471,20 @@ package enum PhoneNumbers {
         lengths.count > 1 && lengths[0] <= 3 && lengths.dropFirst().allSatisfy { $0 == 3 }
     }
 
-    /// Where the phone number ends, if the chain is one.
-    private static func phone(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, groups: [String], plus: Bool) -> Int? {
+    /// Where the phone number ends, if the chain is one. `previous`: where the number found before it ends.
+    private static func phone(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, groups: [String], plus: Bool, after previous: Int?) -> Int? {
         let digits = groups.joined()
         // A digit, letter or decimal right after: part of something else (`12345678901a`, `8 701,5`).
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (8...15).contains(digits.count) ? end : nil }
         if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || afterDocumentWord(s, start) { return nil }
-        // `87 011 234 567` is grouped as an amount is, not as a phone number; not after a word about calling
-        // or a messenger's name (`Тел.: 87 011 234 567`, `WhatsApp: 77 011 234 567`).
-        let thousands = isAmount(s, start, end, groups) && !nearPhoneWord(s, before: start)
+        // `87 011 234 567` is grouped as an amount is, not as a phone number; not beside a word about calling
+        // or after a messenger's name (`Тел.: 87 011 234 567`, `WhatsApp: 77 011 234 567`, `87 011 234 567
+        // нөміріне`), nor in a list after another number (`Звоните 1414 или 87 771 234 567`): Android's
+        // dialler links every one of them.
+        let thousands = isAmount(s, start, end, groups) && !nearPhoneWord(s, before: start) && !nearPhoneWord(s, after: end)
+            && !inList(s, start, after: previous)
         let kazakh = isZone(digits)
         // Twelve digits in one piece are an IIN or a BIN (`000514500123`, `810312300456`), not a call abroad.
         let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
@@ -565,7 +581,15 @@ package enum PhoneNumbers {
         guard j >= 0 else { return false }
         if phoneSigns.contains(s[j].value) { return true }
         guard let word = word(s, endingAt: j) else { return false }
-        return isPhoneWord(word) || messengers.contains(word.lowercased())
+        return isPhoneWord(word) || messengers.contains(word.lowercased()) || isCallVerb(word, in: s, endingAt: j)
+    }
+
+    /// Whether `word` is the verb of «қоңырау шалу» (to call: `Қоңырау шалыңыз: 1414`) after «қоңырау».
+    private static func isCallVerb(_ word: String, in s: [Unicode.Scalar], endingAt j: Int) -> Bool {
+        guard word.lowercased().hasPrefix("шал") else { return false }
+        var k = j - word.unicodeScalars.count
+        while k >= 0, isSpace(s[k]) { k -= 1 }
+        return k >= 0 && self.word(s, endingAt: k)?.lowercased() == "қоңырау"
     }
 
     /// The word of letters that ends at `j`, if a letter stands there.
@@ -592,6 +616,17 @@ package enum PhoneNumbers {
     private static func afterPhoneWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i > 1, s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == ":", let word = word(s, endingAt: i - 2)?.lowercased() else { return false }
         return isPhoneWord(word) || messengers.contains(word)
+    }
+
+    /// Words that join the numbers of a list (`1414 или 87 771 234 567`, `1414 немесе …`, `… and …`).
+    private static let listWords: Set<String> = ["или", "либо", "и", "немесе", "не", "және", "мен", "or", "and"]
+
+    /// Whether only a list's joint lies between the number found before (ending at `previous`) and
+    /// `start`: spaces, a comma, semicolon, slash or dash, and at most one joining word.
+    private static func inList(_ s: [Unicode.Scalar], _ start: Int, after previous: Int?) -> Bool {
+        guard let previous, previous <= start, start - previous <= 16 else { return false }
+        let joint = String(scalars: s[previous..<start].filter { !(isSpace($0) || ",;/—–-".unicodeScalars.contains($0)) })
+        return joint.isEmpty || listWords.contains(joint.lowercased())
     }
 
     /// Messengers a number is written after (`WhatsApp/+7…`).

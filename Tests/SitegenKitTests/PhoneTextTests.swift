@@ -82,7 +82,12 @@ final class PhoneTextTests: XCTestCase {
         for (text, numbers) in [("Звоните 1415 — 8 800 080 7777.", ["1415", "8 800 080 7777"]),
                                 ("Нөмірлер: 8 701 123 45 67 / 8 702 765 43 21.", ["8 701 123 45 67", "8 702 765 43 21"]),
                                 ("14.04.2020 87011234567 нөміріне.", ["87011234567"]),
-                                ("Ресми: +7 701 000 00 00 / 1414.", [])] {
+                                ("Ресми: +7 701 000 00 00 / 1414.", []),
+                                // A number grouped as an amount, listed after an official one: each is judged.
+                                ("Звоните 1414 или 87 771 234 567.", ["87 771 234 567"]),
+                                ("Қоңырау шалыңыз: 1414 немесе 87 771 234 567, 87 011 234 567.", ["87 771 234 567", "87 011 234 567"]),
+                                ("Тел.: +7 701 000 00 00; 77 711 234 567.", ["77 711 234 567"]),
+                                ("Қоңырау шалыңыз: 1415.", ["1415"])] {
             let d = try Fixture.check(text + "\n", config: Self.config)
             XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, numbers, text + "\n" + LinkPolicyAssert.listing(d))
         }
@@ -94,6 +99,9 @@ final class PhoneTextTests: XCTestCase {
         LinkPolicyAssert.onlyError(try Fixture.check("Нөмір 1415. 2020 жылы өзгерді.\n", config: Self.config),
                                    code: "text.phone", line: 4, column: 7)
         LinkPolicyAssert.noErrors(try Fixture.check("14.04.2020, 2020–2021, 2020/2021 оқу жылы, 1.2.3, 7 000 000 000 ₸, 42.500.\n",
+                                                    config: Self.config))
+        // Amounts after a number that is no phone's stay amounts: a list is one of numbers to call.
+        LinkPolicyAssert.noErrors(try Fixture.check("2020 жылы 87 011 234 567 теңге, 2021 жылы 77 011 234 567 бөлінді.\n",
                                                     config: Self.config))
     }
 
