@@ -569,7 +569,7 @@ package enum PhoneNumbers {
 
     /// Stems of the words that say a short number is one to call, in Kazakh, Russian and English.
     private static let phoneWords = ["нөмір", "номер", "телефон", "қоңырау", "звон", "позвон", "call", "phone", "байланыс",
-                                     "анықтама", "справк", "справоч"]
+                                     "хабарлас", "анықтама", "справк", "справоч", "hotline", "helpline"]
     /// Words a phone word begins that are not about calling: «байланысты» is "because of".
     private static let notPhoneWords: Set<String> = ["байланысты"]
     private static let phoneSigns: Set<UInt32> = [0x260E, 0x260F, 0x1F4DE, 0x1F4F1, 0x1F4F2]

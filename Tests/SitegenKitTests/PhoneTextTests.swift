@@ -87,7 +87,8 @@ final class PhoneTextTests: XCTestCase {
                                 ("Звоните 1414 или 87 771 234 567.", ["87 771 234 567"]),
                                 ("Қоңырау шалыңыз: 1414 немесе 87 771 234 567, 87 011 234 567.", ["87 771 234 567", "87 011 234 567"]),
                                 ("Тел.: +7 701 000 00 00; 77 711 234 567.", ["77 711 234 567"]),
-                                ("Қоңырау шалыңыз: 1415.", ["1415"])] {
+                                ("Қоңырау шалыңыз: 1415.", ["1415"]), ("Хабарласыңыз: 1415 немесе 87 771 234 567.", ["1415", "87 771 234 567"]),
+                                ("Hotline 1415.", ["1415"])] {
             let d = try Fixture.check(text + "\n", config: Self.config)
             XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, numbers, text + "\n" + LinkPolicyAssert.listing(d))
         }
