@@ -55,9 +55,6 @@ package struct SourceWalk {
         package var relative: String
         package var path: String
         package var identity: FileIdentity? = nil
-        /// The file's stamp as the walk found it (its target's, through a link): whether it may have
-        /// changed since, without reading it.
-        package var stamp: FileStamp? = nil
     }
 
     /// The regular files below `folder` (relative to the source), hidden names skipped, with a
@@ -108,7 +105,6 @@ package struct SourceWalk {
                 guard lstat(full, &info) == 0 else { continue }
                 var type = info.st_mode & S_IFMT
                 var identity = FileIdentity(info)
-                var stamp = FileStamp(info)
                 var resolved = next.real + "/" + name
                 let isLink = type == S_IFLNK
                 if isLink {
@@ -124,7 +120,6 @@ package struct SourceWalk {
                     }
                     type = target.st_mode & S_IFMT
                     identity = FileIdentity(target)
-                    stamp = FileStamp(target)
                     // A link to a folder the walk is in, or to one holding it, leads back to itself
                     // (also through other links: the chain is of resolved folders).
                     if type == S_IFDIR, next.chain.contains(where: { $0 == resolved || $0.hasPrefix(resolved + "/") }) {
@@ -141,7 +136,7 @@ package struct SourceWalk {
                     let entry = Entry(path: full, relative: relative + "/", real: resolved, chain: next.chain + [resolved])
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
-                    out.append(File(relative: relative, path: full, identity: identity, stamp: stamp))
+                    out.append(File(relative: relative, path: full, identity: identity))
                 }
             }
         }

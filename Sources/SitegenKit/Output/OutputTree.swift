@@ -104,8 +104,7 @@ final class OutputTree: @unchecked Sendable {
 
     /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
     static func recordTemporaryPrefixes(of destination: String) -> [String] {
-        [BuildRecord.path(for: destination), PageCache.path(for: destination), InputStamps.path(for: destination)]
-            .map { Self.name(of: $0) + ".tmp-" }
+        [BuildRecord.path(for: destination), PageCache.path(for: destination)].map { Self.name(of: $0) + ".tmp-" }
     }
 
     /// Removes leftovers of killed builds when there are any, taking the lock only then (a build

@@ -24,15 +24,10 @@ struct InputDigest: Sendable {
     var setup: String
     /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
     var content: [String: String]
-    /// Each file's digest with its stamp, for the next build (settled stamps only: ``InputStamps``).
-    var stamps = InputStamps()
 
     /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
     /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
-    /// A file whose stamp is one `known` has is not read: its digest is taken from there. The stamps
-    /// kept for the next build are those settled at `now` (taken before any file is looked at).
-    static func of(_ options: BuildOptions, includingContent: Bool = true, known: InputStamps? = nil,
-                   now: Int64 = FileStamp.now()) -> InputDigest {
+    static func of(_ options: BuildOptions, includingContent: Bool = true) -> InputDigest {
         let stream = SHA256Stream()
         let setupStream = SHA256Stream()
         for s in [stream, setupStream] {
@@ -41,7 +36,7 @@ struct InputDigest: Sendable {
             s.update("drafts=\(options.includeDrafts) strict=\(options.strict) baseURL=\(options.baseURL ?? "-")")
         }
         let source = options.sourceDirectory
-        var files = [(path: source + "/sitegen.yml", name: "sitegen.yml", stamp: Self.stamp(source + "/sitegen.yml"))]
+        var files = [(path: source + "/sitegen.yml", name: "sitegen.yml")]
         let walk = SourceWalk(sourceDirectory: source)
         for folder in folders where includingContent || folder != "content" {
             // Sorted: the digest must not depend on the order the system lists a folder in.
@@ -50,13 +45,13 @@ struct InputDigest: Sendable {
                     // Regular files only, as the loaders read (a FIFO is never opened: it would wait).
                     var info = stat()
                     let path = source + "/" + folder + "/" + name
-                    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { files.append((path, folder + "/" + name, FileStamp(info))) }
+                    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { files.append((path, folder + "/" + name)) }
                 }
                 continue
             }
             let (found, notes) = walk.files(under: folder)
             for file in found.sorted(by: { $0.relative < $1.relative }) {
-                files.append((file.path, folder + "/" + file.relative, file.stamp))
+                files.append((file.path, folder + "/" + file.relative))
             }
             // What the walk left out and says why (a link leading outside the source, naming its
             // target): another target is another warning, so another input.
@@ -66,23 +61,18 @@ struct InputDigest: Sendable {
                 if folder != "content" { setupStream.update(text) }
             }
         }
-        // Each file is read and digested on its own, on every core, unless its stamp says it is the
-        // file it was; their digests, in order, make one.
-        let digests = Parallel.map(files) { known?.digest(of: $0.name, stamp: $0.stamp) ?? fileDigest($0.path) }
+        // Each file is read and digested on its own, on every core; their digests, in order, make one.
+        let digests = Parallel.map(files.map(\.path), fileDigest)
         var content: [String: String] = [:]
-        var stamps = InputStamps()
         for (file, digest) in zip(files, digests) {
             stream.update(digest)
             if file.name.hasPrefix("content/") { content[file.name] = digest } else { setupStream.update(digest) }
-            if let stamp = file.stamp, stamp.isSettled(at: now), digest != unreadable {
-                stamps.files[file.name] = InputStamps.Known(stamp: stamp, digest: digest)
-            }
         }
         for file in files {
             stream.update(file.name)
             if !file.name.hasPrefix("content/") { setupStream.update(file.name) }
         }
-        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content, stamps: stamps)
+        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content)
     }
 
     /// The first input that changed while a build read it, or nil when the pages were built from the
@@ -97,7 +87,7 @@ struct InputDigest: Sendable {
         let digested = Set(content.keys.filter { $0.hasSuffix(".md") })
         if let added = files.first(where: { !digested.contains($0) }) { return added }
         if digested.count != files.count { return digested.subtracting(files).sorted().first ?? "content" }
-        return Self.of(options, includingContent: false, known: stamps).setup == setup ? nil : Self.setupName
+        return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
     }
 
     /// How a change of the setup is named: the configuration names the rest.
@@ -105,17 +95,8 @@ struct InputDigest: Sendable {
 
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
     private static func fileDigest(_ path: String) -> String {
-        guard let bytes = FileReader.read(path) else { return unreadable }
+        guard let bytes = FileReader.read(path) else { return "unreadable" }
         return SHA256Digest.sized(bytes)
-    }
-
-    /// The digest of a file that could not be read.
-    private static let unreadable = "unreadable"
-
-    /// The stamp of the file at `path` (through a link), nil when there is none.
-    private static func stamp(_ path: String) -> FileStamp? {
-        var info = stat()
-        return stat(path, &info) == 0 ? FileStamp(info) : nil
     }
 
     /// The running program's file, size and time of change: a rebuilt sitegen may write a different

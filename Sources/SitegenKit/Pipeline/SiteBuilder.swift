@@ -36,10 +36,8 @@ package struct SiteBuilder: Sendable {
         defer { added?.stop() }
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
-        // (taken after, it would record the new bytes for a site made of the old ones). A file whose
-        // stamp is the one the last build recorded is not read for it (`--force` reads every one).
-        let inputs = options.checkOnly ? nil
-            : InputDigest.of(options, known: options.force ? nil : InputStamps.read(for: options.resolvedOutput))
+        // (taken after, it would record the new bytes for a site made of the old ones).
+        let inputs = options.checkOnly ? nil : InputDigest.of(options)
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
@@ -302,7 +300,6 @@ package struct SiteBuilder: Sendable {
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
-                InputStamps.remove(for: output.destination)
                 try output.commit()
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
@@ -329,7 +326,6 @@ package struct SiteBuilder: Sendable {
                                   diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
                 Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
                                     inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
-                InputStamps.write(inputs.stamps, for: output.destination)
             }
         }
         // The records are written while the previous site is removed, before the next build may start.
