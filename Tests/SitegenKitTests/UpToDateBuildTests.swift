@@ -118,45 +118,98 @@ final class UpToDateBuildTests: XCTestCase {
         try f.write("site/NOTES.txt", "notes")
         try f.write("site/.git/HEAD", "ref: refs/heads/main")
         try f.write("site/kk/.hidden", "x")
-        let report = f.build()
-        XCTAssertFalse(report.published)
-        let refusal = report.diagnostics.first { $0.code == "output.folder" }
-        XCTAssertEqual(refusal?.messageID, "output.folder.added-named")
-        XCTAssertEqual(refusal?.arguments["named"], "NOTES.txt, .git/HEAD, kk/.hidden")
-        XCTAssertEqual(refusal?.arguments["count"], "3")
-        XCTAssertEqual(f.output("NOTES.txt"), "notes")
+        assertRefused(f, count: 3, named: ".git/HEAD, NOTES.txt, kk/.hidden")
     }
 
-    /// What is counted to find files added since the build: every regular file, however deep and whatever
-    /// its name; not a link (a build replaces it, as it never follows one) nor a folder.
-    func testTheCountOfPublishedFilesIsOfRegularFilesAtEveryDepth() throws {
+    /// The next build is refused for files the build did not write, counted and named, and the files stay.
+    private func assertRefused(_ f: Fixture, count: Int, named: String, line: UInt = #line) {
+        let report = f.build()
+        XCTAssertFalse(report.published, line: line)
+        let refusal = report.diagnostics.first { $0.code == "output.folder" }
+        XCTAssertEqual(refusal?.messageID, "output.folder.added-named", line: line)
+        XCTAssertEqual(refusal?.arguments["named"], named, line: line)
+        XCTAssertEqual(refusal?.arguments["count"], String(count), line: line)
+        XCTAssertEqual(f.output("NOTES.txt"), "notes", line: line)
+    }
+
+    /// A file put into the published folder while one the build wrote went is still named: the files
+    /// are compared by path with the list of what the build wrote, not counted.
+    func testAFileAddedAsAnotherWentIsNamed() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        try f.write("site/NOTES.txt", "notes")
+        try f.remove("site/ru/pay/index.html")
+        assertRefused(f, count: 1, named: "NOTES.txt")
+        XCTAssertTrue(f.build(force: true).published)
+        XCTAssertNil(f.output("NOTES.txt"), "--force replaces the folder whole")
+        XCTAssertNotNil(f.output("ru/pay/index.html"))
+    }
+
+    /// A published folder whose list of written files is gone (removed, damaged, or never written by an
+    /// older sitegen) cannot be told apart from one holding a user's files: not replaced without --force.
+    func testAFolderWithoutItsListIsNotReplaced() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        try f.write("site/NOTES.txt", "notes")
+        for (what, damage) in [("removed", { try f.remove(".site.files") }),
+                               ("damaged", { try f.write(".site.files", "sitegen written files 1\nkk/pay/index.html\n") })] as [(String, () throws -> Void)] {
+            try damage()
+            let report = f.build()
+            XCTAssertFalse(report.published, what)
+            XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.unlisted", what)
+            XCTAssertEqual(f.output("NOTES.txt"), "notes", what)
+        }
+        // Once the user says so, the folder is replaced, and the list is there again for the next build.
+        XCTAssertTrue(f.build(force: true).published)
+        XCTAssertTrue(f.build().upToDate)
+        try f.remove(".site.files")
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        XCTAssertEqual(f.build().diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.unlisted",
+                       "a list gone is never taken for an empty one")
+        // A folder that is not there, or empty, has nothing to lose.
+        try FileManager.default.removeItem(atPath: f.siteDirectory)
+        XCTAssertTrue(f.build().published)
+    }
+
+    /// What is looked at to find files put into the published folder: every regular file, however deep
+    /// and whatever its name, by its path's bytes; not a link (a build replaces it, as it never follows
+    /// one) nor a folder.
+    func testEveryRegularFileOfThePublishedFolderIsComparedWithTheList() throws {
         let root = NSTemporaryDirectory() + "sitegen-count-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer {
+            try? FileManager.default.removeItem(atPath: root)
+            WrittenFiles.remove(for: root)
+        }
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/kk/a/b/c", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/empty/deeper", withIntermediateDirectories: true)
-        for path in ["index.html", "kk/index.html", "kk/a/b/c/deep.txt", "kk/a/b/one", "kk/a/b/two"] {
-            try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path))
-        }
-        XCTAssertEqual(BuildRecord.regularFiles(in: root), 5)
+        let written = ["index.html", "kk/index.html", "kk/a/b/c/deep.txt", "kk/a/b/one", "kk/a/b/caf\u{E9}"]
+        for path in written { try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path)) }
+        XCTAssertEqual(WrittenFiles.check(root), .unlisted)
+        WrittenFiles.write(written, for: root)
+        XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
         try fm.createSymbolicLink(atPath: root + "/kk/a/link", withDestinationPath: root + "/index.html")
         try fm.createSymbolicLink(atPath: root + "/kk/folder-link", withDestinationPath: root + "/kk/a")
-        XCTAssertEqual(BuildRecord.regularFiles(in: root), 5, "links are not counted, nor followed")
+        XCTAssertEqual(WrittenFiles.check(root), .nothingElse, "links are not counted, nor followed")
+        // The decomposed twin of a written name is another file.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kk/a/b/cafe\u{301}"))
+        XCTAssertEqual(WrittenFiles.check(root), .others(count: 1, named: ["kk/a/b/cafe\u{301}"]))
         let name = Array((root + "/kk/a/b/").utf8) + [0xFF, UInt8(ascii: "x"), 0]
         let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
         XCTAssertGreaterThanOrEqual(fd, 0)
         close(fd)
-        XCTAssertEqual(BuildRecord.regularFiles(in: root), 6, "a name that is not UTF-8 is a file all the same")
+        guard case .others(2, _)? = WrittenFiles.check(root) else { return XCTFail("a name that is not UTF-8 is a file all the same") }
         // More entries than one read of a folder returns (32 KB): every one is counted, once.
         for i in 0..<1500 { try Data().write(to: URL(fileURLWithPath: root + "/kk/a/b/c/" + String(repeating: "n", count: 40) + String(i))) }
-        XCTAssertEqual(BuildRecord.regularFiles(in: root), 1506)
-        XCTAssertNil(BuildRecord.regularFiles(in: root + "/missing"))
-        XCTAssertNil(BuildRecord.regularFiles(in: root + "/index.html"))
-        // A count no longer wanted (a build found it has nothing to do) ends without an answer.
-        XCTAssertNil(BuildRecord.regularFiles(in: root, stopped: { true }))
-        let count = Background { stopped in BuildRecord.regularFiles(in: root, stopped: stopped) }
-        XCTAssertEqual(count.value, 1506)
-        XCTAssertEqual(count.value, 1506, "asked again, the same answer")
+        guard case .others(1502, let named)? = WrittenFiles.check(root) else { return XCTFail("1,502 files not written") }
+        XCTAssertEqual(named.count, 3)
+        XCTAssertEqual(WrittenFiles.check(root + "/missing"), .nothingElse, "no folder, nothing to lose")
+        XCTAssertNil(WrittenFiles.check(root + "/index.html"))
+        // A look no longer wanted (a build found it has nothing to do) ends without an answer.
+        XCTAssertNil(WrittenFiles.check(root, stopped: { true }))
+        let look = Background { stopped in WrittenFiles.check(root, stopped: stopped) }
+        XCTAssertEqual(look.value, WrittenFiles.check(root))
+        XCTAssertEqual(look.value, look.value, "asked again, the same answer")
     }
 
     func testTheSameBytesWrittenAgainAreNoChange() throws {
@@ -241,8 +294,10 @@ final class UpToDateBuildTests: XCTestCase {
         ]
         // A file added to the published folder is the editor's until they say otherwise: refused, and
         // kept, until a build is asked to replace the folder whole.
-        // Two files whose names are not UTF-8 are two files added, whatever their names read as.
-        let added = ["an added file": 1, "a decomposed twin of a published name": 1, "a file whose name is not UTF-8": 2]
+        // Two files whose names are not UTF-8 are two files added, whatever their names read as; a published
+        // file under a name the build did not write is one too (whose it is cannot be told).
+        let added = ["an added file": 1, "a decomposed twin of a published name": 1, "a file whose name is not UTF-8": 2,
+                     "a file renamed to its decomposed twin": 1]
         for (what, edit) in edits {
             try edit()
             var report = f.build()
@@ -252,7 +307,7 @@ final class UpToDateBuildTests: XCTestCase {
                 XCTAssertTrue(report.setupFailed, "after \(what)")
                 let refusal = report.diagnostics.first { $0.code == "output.folder" }
                 XCTAssertTrue(["output.folder.added", "output.folder.added-named"].contains(refusal?.messageID ?? ""), "after \(what)")
-                XCTAssertEqual(BuildRecord.addedFiles(to: f.siteDirectory), count, "the added files are still there after \(what)")
+                guard case .others(count, _)? = WrittenFiles.check(f.siteDirectory) else { return XCTFail("the added files are still there after \(what)") }
                 report = f.build(force: true)
             }
             XCTAssertTrue(report.published, "after \(what)")

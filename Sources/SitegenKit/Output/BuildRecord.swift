@@ -45,26 +45,6 @@ struct BuildRecord {
         return record
     }
 
-    /// How many more files `destination` holds than the build that published it wrote: files added
-    /// since, by hand or by another tool (`site/.git`, notes), which a build replacing the folder whole
-    /// would delete. Nil when that is not known (no record, or a folder that cannot be listed), or when
-    /// `stopped` said the count is no longer wanted.
-    static func addedFiles(to destination: String, stopped: @Sendable () -> Bool = { false }) -> Int? {
-        guard let record = read(for: destination), let count = regularFiles(in: destination, stopped: stopped) else { return nil }
-        return count - record.fileCount
-    }
-
-    /// Up to `limit` files of the published folder that no build writes (by `written`, the names a
-    /// build writes at the top, and by a name starting with a dot below it: `.git/HEAD`, `NOTES.txt`),
-    /// in the listing's order, to name in the refusal of files added since the build.
-    static func foreignFiles(in destination: String, written: Set<String>, limit: Int = 3) -> [String] {
-        guard let files = listing(destination) else { return [] }
-        return Array(files.files.lazy.map(\.path).filter { path in
-            let parts = path.split(separator: "/")
-            return !written.contains(String(parts[0])) || parts.dropFirst().contains { $0.hasPrefix(".") }
-        }.prefix(limit))
-    }
-
     /// The record beside `destination`, whatever inputs it was made from; nil when there is none or it
     /// cannot be read. A record is a regular file of a few lines: anything else in its place (a link to
     /// a device, a FIFO) reads as no record rather than hanging the build or filling its memory.
@@ -174,53 +154,6 @@ struct BuildRecord {
             files += part.files
         }
         return PlacedFiles(files)
-    }
-
-    /// How many regular files are below `root`, counted from the folders' entries alone: a file's kind
-    /// is in its entry (asked of the file only where the system leaves it out), and no file is looked
-    /// at, so counting a published site costs a tenth of listing it. Links, empty folders and other
-    /// kinds are not counted (a build replaces them, as ``listing(_:)`` would not describe them). Nil when
-    /// a folder cannot be read, or once `stopped` says so. The top folder's subfolders are counted on
-    /// every core.
-    static func regularFiles(in root: String, stopped: @Sendable () -> Bool = { false }) -> Int? {
-        let top = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard top >= 0, let (files, folders) = countEntries(top, descending: false, stopped: stopped) else { return nil }
-        let below = Parallel.map(folders) { name -> Int? in
-            let fd = open(root + "/" + name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            return fd < 0 ? nil : countEntries(fd, descending: true, stopped: stopped)?.files
-        }
-        return below.reduce(files) { total, part in part.flatMap { p in total.map { $0 + p } } }
-    }
-
-    /// The regular files in the folder open at `fd` (closed here), and, unless `descending`, the names
-    /// of its subfolders; with `descending`, the files of every folder below it are counted too. Nil
-    /// when a folder cannot be read, or `stopped` says so before one is.
-    private static func countEntries(_ fd: Int32, descending: Bool, stopped: () -> Bool) -> (files: Int, folders: [String])? {
-        var files = 0
-        var folders: [String] = []
-        var stack: [Int32] = [fd]
-        var failed = false
-        while let fd = stack.popLast() {
-            defer { close(fd) }
-            if stopped() { failed = true; break }
-            let read = Folder.forEachEntry(in: fd) { name, kind in
-                guard let kind = Folder.kind(kind, of: name, in: fd) else { return false }
-                if kind == DT_REG { files += 1 }
-                guard kind == DT_DIR else { return true }
-                guard descending else {
-                    guard let folder = String(validatingCString: name) else { return false }
-                    folders.append(folder)
-                    return true
-                }
-                let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard child >= 0 else { return false }
-                stack.append(child)
-                return true
-            }
-            if !read { failed = true; break }
-        }
-        for fd in stack { close(fd) }
-        return failed ? nil : (files, folders)
     }
 
     /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,

@@ -104,7 +104,8 @@ final class OutputTree: @unchecked Sendable {
 
     /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
     static func recordTemporaryPrefixes(of destination: String) -> [String] {
-        [BuildRecord.path(for: destination), PageCache.path(for: destination)].map { Self.name(of: $0) + ".tmp-" }
+        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination)]
+            .map { Self.name(of: $0) + ".tmp-" }
     }
 
     /// Removes leftovers of killed builds when there are any, taking the lock only then (a build
@@ -453,6 +454,13 @@ final class OutputTree: @unchecked Sendable {
 
     /// How many files the build put in the folder, and the digest of their listing (``PlacedFiles/digest()``):
     /// what a walk of the folder would give.
+    /// The path of every file placed, in the order of the listing.
+    var writtenPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return placed.files.map(\.path)
+    }
+
     var listing: (count: Int, digest: String) {
         lock.lock()
         defer { lock.unlock() }

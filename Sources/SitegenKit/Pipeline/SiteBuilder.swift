@@ -29,10 +29,10 @@ package struct SiteBuilder: Sendable {
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
 
-        // Files added to the published folder since it was published are counted beside the reading of
-        // the inputs (the count reads only the output); a build with nothing to do stops the count.
+        // Files put into the published folder since it was published are looked for beside the reading
+        // of the inputs (the look reads only the output); a build with nothing to do stops it.
         let added = options.checkOnly || options.force ? nil
-            : Background { stopped in BuildRecord.addedFiles(to: options.resolvedOutput, stopped: stopped) }
+            : Background { stopped in WrittenFiles.check(options.resolvedOutput, stopped: stopped) }
         defer { added?.stop() }
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
@@ -58,7 +58,7 @@ package struct SiteBuilder: Sendable {
             return report(diagnostics, setup: true)
         }
         // Nothing changed since the build that published the output: report what it reported. With the
-        // inputs of the record, the count of added files is stopped before the output is walked (the
+        // inputs of the record, the look for added files is stopped before the output is walked (the
         // two would share the cores), and made after all if the walk finds the output changed.
         var countAgain = false
         if let inputs, !options.force, !options.keepsPreviewState,
@@ -72,15 +72,22 @@ package struct SiteBuilder: Sendable {
             upToDate.bulletinsPerLanguage = Dictionary(record.bulletins, uniquingKeysWith: { a, _ in a })
             return upToDate
         }
-        // Files added to the published folder since it was published (a `.git`, notes) would go with
-        // it: refused, unless the build is asked to replace the folder whole (`--force`).
-        let addedCount = countAgain ? BuildRecord.addedFiles(to: options.resolvedOutput) : added.flatMap(\.value)
-        if let added = addedCount, added > 0 {
-            let named = BuildRecord.foreignFiles(in: options.resolvedOutput, written: Self.writtenTopLevel(options, config: config))
-            diagnostics.append(.error("output.folder", id: named.isEmpty ? "output.folder.added" : "output.folder.added-named",
-                                      ["output": options.shownOutput, "count": String(added), "named": named.joined(separator: ", ")],
+        // Files put into the published folder since it was published (a `.git`, notes) would go with it:
+        // refused, unless the build is asked to replace the folder whole (`--force`). So is a folder of
+        // files with no list of what its build wrote (an older sitegen's, or the list removed).
+        switch countAgain ? WrittenFiles.check(options.resolvedOutput) : added.flatMap(\.value) {
+        case .others(let count, let named)?:
+            diagnostics.append(.error("output.folder", id: "output.folder.added-named",
+                                      ["output": options.shownOutput, "count": String(count), "named": named.joined(separator: ", ")],
                                       file: options.resolvedOutput))
             return report(diagnostics, setup: true)
+        case .unlisted?:
+            diagnostics.append(.error("output.folder", id: "output.folder.unlisted",
+                                      ["output": options.shownOutput, "list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))],
+                                      file: options.resolvedOutput))
+            return report(diagnostics, setup: true)
+        case .nothingElse?, nil:
+            break
         }
         diagnostics += setup.officialDiagnostics
         let (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
@@ -300,6 +307,7 @@ package struct SiteBuilder: Sendable {
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
+                WrittenFiles.remove(for: output.destination)
                 try output.commit()
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
@@ -317,6 +325,8 @@ package struct SiteBuilder: Sendable {
         let bulletinCounts = config.languages.map { lang in
             (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
+        // What the build wrote is known even when its sources changed while it ran.
+        if !failed { WrittenFiles.write(output.writtenPaths, for: output.destination) }
         if !failed, let inputs {
             if let changed = inputs.changedWhileBuilding(options, files: files, pages: pages) {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
