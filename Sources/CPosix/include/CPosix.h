@@ -31,4 +31,9 @@ int sg_open_unnamed(const char *folder);
 /// (ENOSYS elsewhere than Linux).
 long sg_read_folder(int fd, void *buffer, unsigned long size);
 
+/// Makes `uid` the user this thread's file-system accesses are checked as (Linux setfsuid), and gives
+/// up the rights that pass those checks when it is not root's; the previous one. What a user without
+/// the right to read a folder sees, told apart from root's view on this thread only.
+int sg_set_file_user(unsigned int uid);
+
 #endif

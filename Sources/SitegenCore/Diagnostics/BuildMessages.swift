@@ -136,6 +136,14 @@ enum BuildMessages {
             en: "--output {output} cannot be looked into ({reason}), so it is not known to hold only what sitegen wrote, and it is kept; give sitegen the right to read it, or choose another folder, such as {suggested}",
             kk: "--output {output} ішін қарау мүмкін емес ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, ол өзгертілмеді; sitegen-ге оны оқуға рұқсат беріңіз немесе басқа буманы таңдаңыз, мысалы {suggested}",
             ru: "в --output {output} нельзя заглянуть ({reason}), поэтому неизвестно, что в ней только записанное sitegen, и она оставлена как есть; дайте sitegen право читать её или выберите другую папку, например {suggested}"),
+        "output.folder.unreadable-inside": Entry(
+            en: "{output} holds {path}, which cannot be looked into ({reason}), so it is not known to hold only what sitegen wrote, and the folder is kept; give sitegen the right to read it, or move it out of {output}",
+            kk: "{output} ішінде {path} бар, оның ішін қарау мүмкін емес ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, бума өзгертілмеді; sitegen-ге оны оқуға рұқсат беріңіз немесе оны {output} бумасынан шығарыңыз",
+            ru: "в {output} есть {path}, в который нельзя заглянуть ({reason}), поэтому неизвестно, что там только записанное sitegen, и папка оставлена как есть; дайте sitegen право читать его или перенесите его из {output}"),
+        "output.folder.kept": Entry(
+            en: "the site was published, but the folder it replaced held what its build had not written ({what}), put there while this build ran: that folder is kept whole as {kept}; move what you need out of it, then delete it",
+            kk: "сайт жарияланды, бірақ ол ауыстырған бумада оны жариялаған құрастыру жазбаған нәрсе болды ({what}), ол осы құрастыру жүріп жатқанда қойылған: ол бума {kept} деген атпен толығымен сақталды; керегіңізді одан шығарып алыңыз, содан кейін оны жойыңыз",
+            ru: "сайт опубликован, но в заменённой им папке было то, чего не записывала опубликовавшая её сборка ({what}), — это положили туда, пока шла эта сборка: та папка целиком сохранена как {kept}; перенесите из неё нужное, затем удалите её"),
         "output.folder.added-named": Entry(
             en: "{output} holds {count} files that the build that published it did not write, among them {named}: they were put there since, and a build replaces the folder whole. Move them out of it, or build with --force to replace it anyway",
             kk: "{output} ішінде оны жариялаған құрастыру жазбаған {count} файл бар, солардың ішінде {named}: олар кейін қойылған, ал құрастыру буманы толығымен ауыстырады. Оларды бумадан шығарыңыз немесе бәрібір ауыстыру үшін --force арқылы құрастырыңыз",

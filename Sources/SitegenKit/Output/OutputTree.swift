@@ -539,7 +539,11 @@ final class OutputTree: @unchecked Sendable {
     /// Swaps the staging folder in place of the destination, atomically where the system allows. The
     /// previous site is removed in the background (following no link inside it) while the build writes
     /// its records; ``finish()`` waits for that and lets the next build in. On failure the tree is discarded.
-    func commit() throws {
+    ///
+    /// With `keepingAnythingBut` (the files the previous build wrote), the previous site is first
+    /// looked through once it is out of place: a file saved into it in the instant between the last
+    /// look and the swap is not lost with it, the whole folder is set aside (``setAside``) instead.
+    func commit(keepingAnythingBut written: PlacedFiles? = nil) throws {
         closeFolders()
         var info = stat()
         if lstat(destination, &info) != 0 {
@@ -575,17 +579,44 @@ final class OutputTree: @unchecked Sendable {
             }
         }
         let previous = old
-        DispatchQueue.global().async(group: removal) { TreeRemoval.remove(previous) }
+        DispatchQueue.global().async(group: removal) { [self] in
+            if let written, let found = WrittenFiles.compare(previous, with: written), found != .nothingElse {
+                let name = Self.setAside(previous, of: destination)
+                // Left under its staging name, it no longer says it is sitegen's: a later build keeps it.
+                if name == nil { unlink(previous + "/" + OutputFolder.markerName) }
+                lock.withLock { keptPrevious = name.map { ($0, found) } }
+            } else {
+                TreeRemoval.remove(previous)
+            }
+        }
     }
 
     /// The removal of the previous site, which ``finish()`` waits for.
     private let removal = DispatchGroup()
+    /// Where the previous site was set aside instead of removed, and what was found in it.
+    private var keptPrevious: (path: String, found: WrittenFiles.Found)?
 
-    /// Waits until the previous site is removed, then releases the output for the next build.
-    package func finish() {
+    /// Waits until the previous site is removed, then releases the output for the next build. Says
+    /// where it was set aside instead, with what was found in it, if it was.
+    @discardableResult
+    package func finish() -> (path: String, found: WrittenFiles.Found)? {
         closeFolders()
         removal.wait()
         outputLock = nil
+        return lock.withLock { keptPrevious }
+    }
+
+    /// Renames the previous site at `path` beside the output as `site.kept-1` (the first number free),
+    /// a name no build removes; the new path, or nil when no name could be taken.
+    private static func setAside(_ path: String, of destination: String) -> String? {
+        for attempt in 1...1000 {
+            let target = destination + ".kept-" + String(attempt)
+            var info = stat()
+            guard lstat(target, &info) != 0, errno == ENOENT else { continue }
+            if rename(path, target) == 0 { return target }
+            if errno != EEXIST && errno != ENOTEMPTY { return nil }
+        }
+        return nil
     }
 
     /// Removes the staging folder; the destination is left as it was.

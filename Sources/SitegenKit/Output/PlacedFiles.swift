@@ -51,6 +51,16 @@ struct PlacedFiles {
         }
     }
 
+    /// The number of the folder `folder` (its path below the root, "" for the root) when a file is in
+    /// it: what ``contains(_:in:)`` takes, so that the files of one folder are looked up by name alone.
+    func folderNumber(_ folder: String) -> UInt32? { folderIDs[Bytes(folder)] }
+
+    /// Whether the file `name` is in the folder numbered `folder` (``folderNumber(_:)``).
+    func contains(_ name: String, in folder: UInt32) -> Bool {
+        guard let n = nameIDs[Bytes(name)] else { return false }
+        return stamps[Self.key(folder, n)] != nil
+    }
+
     /// Every file, in the order of ``digest()``.
     var files: [BuildRecord.OutputFile] {
         orderedKeys().map { key in

@@ -12,17 +12,21 @@ import SitegenCore
 /// with no such list beside it (removed, damaged, or written by an older sitegen) cannot be told
 /// apart from one holding a user's files, and is not replaced without `--force`.
 enum WrittenFiles {
-    static let header = "sitegen written files 1"
+    static let header = "sitegen written files 2"
+    /// The first form, whose lines are paths as they are (a line break in a name broke it).
+    static let firstHeader = "sitegen written files 1"
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
     static func path(for destination: String) -> String {
         OutputTree.besideOutput(destination, suffix: ".files")
     }
 
-    /// Writes the paths of `files` (a build's placed files), then the SHA-256 of what comes before it.
+    /// Writes the paths of `files` (a build's placed files), one to a line, then the SHA-256 of what
+    /// comes before it. A backslash and a line break in a name are written `\\` and `\n`, so that any
+    /// name a file can have is one line.
     static func write(_ paths: [String], for destination: String) {
         var text = header + "\n"
-        for path in paths { text += path + "\n" }
+        for path in paths { text += escaped(path) + "\n" }
         text += SHA256Digest.hex(Array(text.utf8)) + "\n"
         OutputTree.replaceFile(path(for: destination)) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
     }
@@ -35,16 +39,56 @@ enum WrittenFiles {
         let body = bytes[..<(bytes.count - 65)]
         guard SHA256Digest.hex(Array(body)) == String(decoding: bytes[(bytes.count - 65)..<(bytes.count - 1)], as: UTF8.self) else { return nil }
         var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.first.map({ String(decoding: $0, as: UTF8.self) }) == header, lines.last?.isEmpty == true else { return nil }
+        let form = lines.first.map { String(decoding: $0, as: UTF8.self) }
+        guard form == header || form == firstHeader, lines.last?.isEmpty == true else { return nil }
+        let escapes = form == header
         lines.removeFirst()
         lines.removeLast()
         var files = PlacedFiles()
         files.reserveCapacity(lines.count)
         for line in lines {
-            guard let path = String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
+            guard let path = escapes ? unescaped(line) : String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
             files[path] = PlacedFiles.Stamp(size: 0, identity: 0)
         }
         return files
+    }
+
+    /// A path as the list writes it.
+    static func escaped(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") }) else { return path }
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A line of the list as the path it stands for; nil when it is not valid UTF-8 or holds an escape
+    /// the list does not write.
+    static func unescaped(_ line: some Collection<UInt8>) -> String? {
+        guard line.contains(UInt8(ascii: "\\")) else { return String(validating: line, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.count)
+        var escaping = false
+        for byte in line {
+            if escaping {
+                switch byte {
+                case UInt8(ascii: "\\"): bytes.append(byte)
+                case UInt8(ascii: "n"): bytes.append(UInt8(ascii: "\n"))
+                default: return nil
+                }
+                escaping = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaping = true
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return escaping ? nil : String(validating: bytes, as: UTF8.self)
     }
 
     /// Forgets the list (before the folder is replaced).
@@ -58,55 +102,77 @@ enum WrittenFiles {
         case others(count: Int, named: [String])
         /// Files, and no list of what its build wrote to tell them by.
         case unlisted
+        /// A folder in it (`path`, "." for the top) that could not be read (`reason`): it may hold anything.
+        case unreadable(path: String, reason: String)
     }
 
-    /// Compares the regular files of the folder `destination` with the list beside it. Links and empty
-    /// folders are not counted (replacing them loses nothing). Nil when the folder cannot be read, or
-    /// once `stopped` says so.
+    /// Compares the regular files of the folder `destination` with the list beside it; nil once
+    /// `stopped` says so.
     static func check(_ destination: String, stopped: @Sendable () -> Bool = { false }) -> Found? {
-        let top = open(destination, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard top >= 0 else { return errno == ENOENT ? .nothingElse : nil }
-        let written = read(for: destination)
+        compare(destination, with: read(for: destination), stopped: stopped)
+    }
+
+    /// Compares the regular files of the folder `folder` with `written` (nil: no list). Links and
+    /// empty folders are not counted (replacing them loses nothing). Nil once `stopped` says so.
+    ///
+    /// One folder is open at a time besides the top one, each opened by its path below the top: the
+    /// walk needs two descriptors whatever the number or depth of folders (one held per folder
+    /// waiting its turn ran out of them at a thousand, and a folder not looked into may hold anything).
+    static func compare(_ folder: String, with written: PlacedFiles?, stopped: @Sendable () -> Bool = { false }) -> Found? {
+        let top = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard top >= 0 else { return errno == ENOENT ? .nothingElse : .unreadable(path: ".", reason: errnoText()) }
+        defer { close(top) }
         var others: [String] = []
         var count = 0
         var holdsFiles = false
-        // Each folder open, with its path below the top and whether that path can be one the build wrote
-        // (a folder whose name is not UTF-8 cannot).
-        var stack: [(fd: Int32, prefix: String, named: Bool)] = [(top, "", true)]
-        var failed = false
-        while let (fd, prefix, named) = stack.popLast() {
+        // The folders still to look into, by their bytes below the top ("" is the top), each with
+        // whether its path can be one the build wrote (a folder whose name is not UTF-8 cannot).
+        var pending: [(path: [UInt8], named: Bool)] = [([], true)]
+        while let (below, named) = pending.popLast() {
+            if stopped() { return nil }
+            let fd = below.isEmpty ? dup(top) : (below + [0]).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { openat(top, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            }
+            guard fd >= 0 else { return .unreadable(path: display(below), reason: errnoText()) }
             defer { close(fd) }
-            if stopped() { failed = true; break }
+            let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
+            // The folder's number in the list, once for all its files (none: no file of it is listed).
+            let listed = named ? written.flatMap { list in String(validating: below, as: UTF8.self).flatMap(list.folderNumber) } : nil
+            var failure: String?
             let read = Folder.forEachEntry(in: fd) { name, kind in
-                guard let kind = Folder.kind(kind, of: name, in: fd) else { return false }
-                let text = String(validatingCString: name)
+                guard let kind = Folder.kind(kind, of: name, in: fd) else {
+                    failure = errnoText()
+                    return false
+                }
                 if kind == DT_DIR {
-                    let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    guard child >= 0 else { return false }
-                    stack.append((child, prefix + (text ?? String(cString: name)) + "/", named && text != nil))
+                    pending.append((prefix + UnsafeRawBufferPointer(start: name, count: strlen(name)), named && String(validatingCString: name) != nil))
                     return true
                 }
                 guard kind == DT_REG else { return true }
-                let path = prefix + (text ?? String(cString: name))
-                if !(prefix.isEmpty && path == OutputFolder.markerName) { holdsFiles = true }
+                let text = String(validatingCString: name)
+                // The marker says the folder is sitegen's; every build writes it.
+                if below.isEmpty && text == OutputFolder.markerName { return true }
+                holdsFiles = true
                 guard let written else { return true }
-                if !named || text == nil || written[path] == nil {
-                    count += 1
-                    // The first few in order, whatever their number.
-                    others.append(path)
-                    if others.count > 64 {
-                        others.sort(by: Self.byBytes)
-                        others.removeLast(others.count - 3)
-                    }
+                if let listed, let text, written.contains(text, in: listed) { return true }
+                count += 1
+                // The first few in order, whatever their number.
+                others.append(display(prefix + UnsafeRawBufferPointer(start: name, count: strlen(name))))
+                if others.count > 64 {
+                    others.sort(by: Self.byBytes)
+                    others.removeLast(others.count - 3)
                 }
                 return true
             }
-            if !read { failed = true; break }
+            if !read { return .unreadable(path: display(below), reason: failure ?? errnoText()) }
         }
-        for (fd, _, _) in stack { close(fd) }
-        if failed { return nil }
         guard written != nil else { return holdsFiles ? .unlisted : .nothingElse }
         return count == 0 ? .nothingElse : .others(count: count, named: Array(others.sorted(by: Self.byBytes).prefix(3)))
+    }
+
+    /// A path's bytes as a message shows them (a byte that is not UTF-8 as U+FFFD).
+    private static func display(_ bytes: [UInt8]) -> String {
+        bytes.isEmpty ? "." : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Paths in the order of their bytes (the same whatever Swift holds equal).

@@ -75,19 +75,9 @@ package struct SiteBuilder: Sendable {
         // Files put into the published folder since it was published (a `.git`, notes) would go with it:
         // refused, unless the build is asked to replace the folder whole (`--force`). So is a folder of
         // files with no list of what its build wrote (an older sitegen's, or the list removed).
-        switch countAgain ? WrittenFiles.check(options.resolvedOutput) : added.flatMap(\.value) {
-        case .others(let count, let named)?:
-            diagnostics.append(.error("output.folder", id: "output.folder.added-named",
-                                      ["output": options.shownOutput, "count": String(count), "named": named.joined(separator: ", ")],
-                                      file: options.resolvedOutput))
+        if let refusal = Self.addedFilesRefusal(countAgain ? WrittenFiles.check(options.resolvedOutput) : added.flatMap(\.value), options) {
+            diagnostics.append(refusal)
             return report(diagnostics, setup: true)
-        case .unlisted?:
-            diagnostics.append(.error("output.folder", id: "output.folder.unlisted",
-                                      ["output": options.shownOutput, "list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))],
-                                      file: options.resolvedOutput))
-            return report(diagnostics, setup: true)
-        case .nothingElse?, nil:
-            break
         }
         diagnostics += setup.officialDiagnostics
         let (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
@@ -257,6 +247,14 @@ package struct SiteBuilder: Sendable {
         if diagnostics.hasErrors {
             output.discard()
         } else {
+            // The published folder is looked at again, as it is now, while the site-wide files are made:
+            // a file saved into it while the build ran is refused like one saved before, and kept where
+            // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
+            let lookAgain = options.force ? nil : Background { stopped in
+                let written = WrittenFiles.read(for: options.resolvedOutput)
+                return (written, WrittenFiles.compare(options.resolvedOutput, with: written, stopped: stopped))
+            }
+            defer { lookAgain?.stop() }
             do {
                 // A part made of what has not changed since the published build is linked from there.
                 let parts = SiteParts(output: output, cached: cache?.parts ?? [], languages: config.languages)
@@ -304,11 +302,17 @@ package struct SiteBuilder: Sendable {
                 }
                 sitePartFiles = parts.published
                 try output.copy(staticFiles, names: assets)
+                let (written, found) = lookAgain?.value ?? (nil, nil)
+                if let refusal = Self.addedFilesRefusal(found, options) {
+                    diagnostics.append(refusal)
+                    output.discard()
+                    return report(diagnostics, setup: true)
+                }
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
                 WrittenFiles.remove(for: output.destination)
-                try output.commit()
+                try output.commit(keepingAnythingBut: options.force ? nil : written ?? PlacedFiles())
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
                 output.discard()
@@ -339,7 +343,17 @@ package struct SiteBuilder: Sendable {
             }
         }
         // The records are written while the previous site is removed, before the next build may start.
-        if !failed { output.finish() }
+        if !failed, let kept = output.finish() {
+            // Saved into the published folder in the instant between the last look and the swap: kept.
+            let what = switch kept.found {
+            case .others(_, let named): named.joined(separator: ", ")
+            case .unreadable(let path, let reason): path + " (" + reason + ")"
+            case .nothingElse, .unlisted: ""
+            }
+            diagnostics.append(.warning("output.folder", id: "output.folder.kept",
+                                        ["output": options.shownOutput, "kept": kept.path, "what": what],
+                                        file: options.resolvedOutput))
+        }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
@@ -487,6 +501,24 @@ package struct SiteBuilder: Sendable {
         }
         files.removeAll(where: isPage)
         return (files, diagnostics)
+    }
+
+    /// The error that refuses a build because the published folder holds what its build did not write
+    /// (found by ``WrittenFiles``), or cannot be read through to say it does not; nil when it may be
+    /// replaced (or was not looked at: `--force`, `check`).
+    static func addedFilesRefusal(_ found: WrittenFiles.Found?, _ options: BuildOptions) -> Diagnostic? {
+        let (id, arguments): (String, [String: String])
+        switch found {
+        case .others(let count, let named)?:
+            (id, arguments) = ("output.folder.added-named", ["count": String(count), "named": named.joined(separator: ", ")])
+        case .unlisted?:
+            (id, arguments) = ("output.folder.unlisted", ["list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))])
+        case .unreadable(let path, let reason)?:
+            (id, arguments) = ("output.folder.unreadable-inside", ["path": path, "reason": reason])
+        case .nothingElse?, nil:
+            return nil
+        }
+        return .error("output.folder", id: id, arguments.merging(["output": options.shownOutput]) { a, _ in a }, file: options.resolvedOutput)
     }
 
     /// Why the output folder may not be replaced, or nil when it may (see `OutputFolder`).

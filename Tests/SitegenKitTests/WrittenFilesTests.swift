@@ -1,0 +1,183 @@
+import CPosix
+import Foundation
+import XCTest
+
+@testable import SitegenCore
+@testable import SitegenKit
+
+/// A file a user put into the published folder is never lost with it: not when the folder holds more
+/// folders than the process may open at once, not when part of it cannot be read, not when the file
+/// is saved while the build runs, and not whatever its name.
+final class WrittenFilesTests: XCTestCase {
+    private var roots: [String] = []
+
+    override func tearDown() {
+        for root in roots {
+            try? FileManager.default.removeItem(atPath: root)
+            WrittenFiles.remove(for: root)
+        }
+        super.tearDown()
+    }
+
+    /// A fresh folder holding `written` (each file "x"), with the list of them beside it.
+    private func folder(_ written: [String]) throws -> String {
+        let root = NSTemporaryDirectory() + "sitegen-written-" + UUID().uuidString
+        roots.append(root)
+        for path in written {
+            let file = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        }
+        WrittenFiles.write(written, for: root)
+        return root
+    }
+
+    /// The descriptors this process has open.
+    private func openDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+
+    /// Many folders side by side, or one inside another, are looked through with a few descriptors:
+    /// a look that ran out of them could not say the folder holds only what its build wrote.
+    func testTheLookNeedsFewDescriptorsWhateverTheFolders() throws {
+        let wide = (0..<400).map { "notes/\($0)/page.html" }
+        let deep = [(0..<300).map { "d\($0 % 10)" }.joined(separator: "/") + "/page.html"]
+        let root = try folder(wide + deep)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/notes/399/mine.txt"))
+
+        var limit = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        let saved = limit
+        defer { _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) } }
+        // Room for a few more than are open now, far fewer than there are folders.
+        limit.rlim_cur = rlim_t(openDescriptors() + 24)
+        XCTAssertEqual(setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit), 0)
+        let found = WrittenFiles.check(root)
+        _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) }
+        XCTAssertEqual(found, .others(count: 1, named: ["notes/399/mine.txt"]))
+        try FileManager.default.removeItem(atPath: root + "/notes/399/mine.txt")
+        XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
+    }
+
+    /// A folder that cannot be read may hold anything: the look says so, naming it, and the build is
+    /// refused with that name and the reason, keeping the folder as it is.
+    func testAFolderThatCannotBeReadIsNeverTakenForEmpty() throws {
+        let root = try folder(["index.html", "kk/index.html"])
+        try FileManager.default.createDirectory(atPath: root + "/private", withIntermediateDirectories: false)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/private/mine.txt"))
+        chmod(root + "/private", 0o300)
+        defer { chmod(root + "/private", 0o755) }
+        // As root the folder's mode does not keep anyone out: the look runs as another user, on this
+        // thread only (the file-system user is the thread's; it gives up the right to read every file).
+        let found: WrittenFiles.Found?
+        if getuid() == 0 {
+            chmod(root, 0o755)
+            let before = sg_set_file_user(65534)
+            found = WrittenFiles.check(root)
+            sg_set_file_user(UInt32(before))
+        } else {
+            found = WrittenFiles.check(root)
+        }
+        guard case .unreadable("private", let reason)? = found else { return XCTFail("\(String(describing: found))") }
+        XCTAssertEqual(reason, String(cString: strerror(EACCES)))
+
+        let options = BuildOptions(sourceDirectory: "/src", outputDirectory: root)
+        let refusal = try XCTUnwrap(SiteBuilder.addedFilesRefusal(found, options))
+        XCTAssertEqual(refusal.severity, .error)
+        XCTAssertEqual(refusal.messageID, "output.folder.unreadable-inside")
+        XCTAssertEqual(refusal.arguments["path"], "private")
+        for language in [MessageLanguage.en, .kk, .ru] {
+            let text = refusal.message(in: language)
+            XCTAssertTrue(text.contains("private") && text.contains(reason), text)
+        }
+    }
+
+    /// A file saved into the published folder while the build runs is found by a second look just
+    /// before the swap: the build is refused and the file stays where it was put.
+    func testAFileSavedDuringTheBuildIsKept() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        let saved = LockedFlag()
+        let note = f.siteDirectory + "/NOTES.txt"
+        let progress = ProgressLine(delay: 0, label: { _, _ in
+            if saved.setOnce() { try? "notes".write(toFile: note, atomically: false, encoding: .utf8) }
+            return ""
+        }, write: { _ in })
+        let during = SiteBuilder(options: BuildOptions(sourceDirectory: f.root), progress: progress).run()
+        XCTAssertFalse(during.published)
+        let refusal = during.diagnostics.first { $0.code == "output.folder" }
+        XCTAssertEqual(refusal?.messageID, "output.folder.added-named")
+        XCTAssertEqual(refusal?.arguments["named"], "NOTES.txt")
+        XCTAssertEqual(f.output("NOTES.txt"), "notes")
+        XCTAssertFalse(try XCTUnwrap(f.output("kk/pay/index.html")).contains("Толығырақ"), "the site in place is the one published before")
+        XCTAssertEqual(Folder.entries(f.root).filter { $0.hasPrefix(".site.tmp-") }, [], "the new site is discarded")
+        try FileManager.default.removeItem(atPath: note)
+        XCTAssertTrue(f.build().published)
+        XCTAssertTrue(try XCTUnwrap(f.output("kk/pay/index.html")).contains("Толығырақ"))
+    }
+
+    /// A file saved in the instant between that look and the swap is in the folder swapped out: that
+    /// folder is set aside whole, beside the site, instead of removed.
+    func testTheFolderSwappedOutIsSetAsideWhenItHoldsAFileSavedAtTheSwap() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        let written = try XCTUnwrap(WrittenFiles.read(for: f.siteDirectory))
+        for saved in [false, true] {
+            let previousIndex = try XCTUnwrap(f.output("index.html"))
+            let output = try OutputTree(destination: f.siteDirectory)
+            try output.write("index.html", "new\n")
+            if saved { try f.write("site/kk/NOTES.txt", "notes") }
+            try output.commit(keepingAnythingBut: written)
+            let kept = output.finish()
+            XCTAssertEqual(f.output("index.html"), "new\n")
+            XCTAssertNil(f.output("kk/NOTES.txt"))
+            if saved {
+                XCTAssertEqual(kept?.path, f.siteDirectory + ".kept-1")
+                XCTAssertEqual(kept?.found, .others(count: 1, named: ["kk/NOTES.txt"]))
+                XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/kk/NOTES.txt", encoding: .utf8), "notes")
+                XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/index.html", encoding: .utf8), previousIndex)
+                // A later build leaves it alone.
+                XCTAssertTrue(f.build(force: true).published)
+                XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/kk/NOTES.txt", encoding: .utf8), "notes")
+            } else {
+                XCTAssertNil(kept, "a folder holding only what its build wrote is removed")
+                XCTAssertEqual(Folder.entries(f.root).filter { $0.hasPrefix(".site.tmp-") || $0.hasPrefix("site.kept") }, [])
+            }
+        }
+
+    }
+
+    /// Any name a file can have is one line of the list, and is found again: a name with a line break
+    /// or a backslash in it does not refuse every later build.
+    func testEveryNameIsOneLineOfTheList() throws {
+        let names = ["line\nbreak.txt", "back\\slash.txt", "back\\nslash.txt", "trailing\n", "\\", "kk/caf\u{E9}.txt"]
+        let root = try folder(names)
+        XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
+        let list = try XCTUnwrap(WrittenFiles.read(for: root))
+        XCTAssertEqual(list.count, names.count)
+        for name in names { XCTAssertNotNil(list[name], name) }
+        XCTAssertNil(list["line"])
+        XCTAssertNil(list["back\\nslash.txt".replacingOccurrences(of: "\\n", with: "\n")])
+        for line in ["a\\", "a\\t", "a\\x41"] { XCTAssertNil(WrittenFiles.unescaped(Array(line.utf8)), line) }
+        for name in names { XCTAssertEqual(WrittenFiles.unescaped(Array(WrittenFiles.escaped(name).utf8)), name) }
+
+        // A list of the first form (paths as they are) is read as it was written.
+        var text = WrittenFiles.firstHeader + "\nindex.html\nback\\slash.txt\n"
+        text += SHA256Digest.hex(Array(text.utf8)) + "\n"
+        try text.write(toFile: WrittenFiles.path(for: root), atomically: true, encoding: .utf8)
+        XCTAssertNotNil(WrittenFiles.read(for: root)?["back\\slash.txt"])
+    }
+
+    /// Through a build: a static file named with a line break is published and the next build runs.
+    func testAStaticFileNamedWithALineBreakDoesNotStopLaterBuilds() throws {
+        let f = try Fixture.payPages()
+        try f.write("static/notes\nfor editors.txt", "notes")
+        try f.write("static/a\\b.txt", "b")
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(f.output("notes\nfor editors.txt"), "notes")
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        let next = f.build()
+        XCTAssertTrue(next.published, "\(next.diagnostics)")
+    }
+}
