@@ -87,6 +87,8 @@ let package = Package(
         .testTarget(name: "WHATWGURLTests", dependencies: ["WHATWGURL"]),
         .testTarget(name: "SitegenKitTests", dependencies: [
             "SitegenKit", "SitegenCore", "SitegenMarkdown", "SitegenSearch", "SitegenContent", "SitegenPolicy",
+            // A folder seen as another user sees it (``sg_set_file_user``).
+            "CPosix",
             // The reference the compiled templates are compared with.
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

@@ -195,10 +195,20 @@ final class IncrementalBuildTests: XCTestCase {
                 try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/kk/42500", withDestinationPath: outside)
             }),
         ]
+        // A link is none of the build's: it is refused and kept until taken away by hand.
+        let links = ["a page replaced by a link": "kk/42500/apply/index.html",
+                     "a folder replaced by a link to a copy with a forged page of the same size and time": "kk/42500"]
         for (what, tamper) in tampering {
             // A change of content too, so the build is incremental rather than "up to date".
             try f.append("content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
             try tamper()
+            if let link = links[what] {
+                let refused = f.build()
+                XCTAssertFalse(refused.published, what)
+                XCTAssertEqual(refused.diagnostics.first { $0.code == "output.folder" }?.arguments["named"], link, what)
+                XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: f.siteDirectory + "/" + link).isEmpty, false)
+                try f.remove("site/" + link)
+            }
             try assertSameAsCleanBuild(f, after: what)
             var info = stat()
             XCTAssertEqual(lstat(page, &info), 0)

@@ -192,7 +192,13 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/kk/second-link", withDestinationPath: outside)
         try FileManager.default.createSymbolicLink(atPath: f.siteDirectory + "/kk/a/deep-link", withDestinationPath: outside + "/sub")
         let before = tree(outside)
-        XCTAssertTrue(f.build().published)
+        // Links a build did not write are someone's: refused, named, and kept.
+        let refused = f.build()
+        XCTAssertFalse(refused.published)
+        XCTAssertEqual(refused.diagnostics.first { $0.code == "output.folder" }?.arguments["named"], "kk/a/deep-link, kk/second-link, top-link")
+        XCTAssertEqual(tree(outside), before)
+        // Replaced whole when asked: the links go as links.
+        XCTAssertTrue(f.build(force: true).published)
         XCTAssertEqual(tree(outside), before, "nothing a link in the old site pointed to was removed")
         XCTAssertFalse(FileManager.default.fileExists(atPath: f.siteDirectory + "/top-link"))
     }

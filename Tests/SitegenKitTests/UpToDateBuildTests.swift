@@ -186,11 +186,19 @@ final class UpToDateBuildTests: XCTestCase {
         let written = ["index.html", "kk/index.html", "kk/a/b/c/deep.txt", "kk/a/b/one", "kk/a/b/caf\u{E9}"]
         for path in written { try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path)) }
         XCTAssertEqual(WrittenFiles.check(root), .unlisted)
-        WrittenFiles.write(written, for: root)
+        WrittenFiles.write(written, folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
+        // A link, a pipe is someone's too (a build writes neither), and a link is not followed.
         try fm.createSymbolicLink(atPath: root + "/kk/a/link", withDestinationPath: root + "/index.html")
         try fm.createSymbolicLink(atPath: root + "/kk/folder-link", withDestinationPath: root + "/kk/a")
-        XCTAssertEqual(WrittenFiles.check(root), .nothingElse, "links are not counted, nor followed")
+        XCTAssertEqual(mkfifo(root + "/pipe", 0o644), 0)
+        XCTAssertEqual(WrittenFiles.check(root), .others(count: 3, named: ["kk/a/link", "kk/folder-link", "pipe"]))
+        for made in ["kk/a/link", "kk/folder-link", "pipe"] { try fm.removeItem(atPath: root + "/" + made) }
+        try fm.removeItem(atPath: root + "/kk/a/b/one")
+        try fm.createSymbolicLink(atPath: root + "/kk/a/b/one", withDestinationPath: root + "/index.html")
+        XCTAssertEqual(WrittenFiles.check(root), .others(count: 1, named: ["kk/a/b/one"]), "a link where the build wrote a file")
+        try fm.removeItem(atPath: root + "/kk/a/b/one")
+        XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
         // The decomposed twin of a written name is another file.
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/kk/a/b/cafe\u{301}"))
         XCTAssertEqual(WrittenFiles.check(root), .others(count: 1, named: ["kk/a/b/cafe\u{301}"]))

@@ -28,7 +28,7 @@ final class WrittenFilesTests: XCTestCase {
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         }
-        WrittenFiles.write(written, for: root)
+        WrittenFiles.write(written, folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
         return root
     }
 
@@ -117,35 +117,95 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(f.output("kk/pay/index.html")).contains("Толығырақ"))
     }
 
-    /// A file saved in the instant between that look and the swap is in the folder swapped out: that
-    /// folder is set aside whole, beside the site, instead of removed.
-    func testTheFolderSwappedOutIsSetAsideWhenItHoldsAFileSavedAtTheSwap() throws {
+    /// A file saved into the folder swapped out (in the instant between the look and the swap, or
+    /// after it from a shell whose current folder is inside it) stays: only what the previous build
+    /// wrote is removed, and the folder, with what is left in it, is set aside beside the site.
+    func testOnlyWhatTheBuildWroteIsRemovedOfTheFolderSwappedOut() throws {
         let f = try Fixture.payPages()
         XCTAssertTrue(f.build().published)
-        let written = try XCTUnwrap(WrittenFiles.read(for: f.siteDirectory))
         for saved in [false, true] {
-            let previousIndex = try XCTUnwrap(f.output("index.html"))
+            let written = try XCTUnwrap(WrittenFiles.read(for: f.siteDirectory))
             let output = try OutputTree(destination: f.siteDirectory)
             try output.write("index.html", "new\n")
-            if saved { try f.write("site/kk/NOTES.txt", "notes") }
-            try output.commit(keepingAnythingBut: written)
+            try output.write("kk/index.html", "new\n")
+            if saved {
+                try f.write("site/kk/NOTES.txt", "notes")
+                XCTAssertEqual(mkfifo(f.siteDirectory + "/pipe", 0o644), 0)
+            }
+            try output.commit(listing: output.writtenPaths, removingOnly: written)
             let kept = output.finish()
             XCTAssertEqual(f.output("index.html"), "new\n")
             XCTAssertNil(f.output("kk/NOTES.txt"))
+            XCTAssertEqual(WrittenFiles.read(for: f.siteDirectory)?.count, 3, "the list is the new folder's: two pages and the marker")
+            XCTAssertEqual(WrittenFiles.read(WrittenFiles.path(for: f.siteDirectory))?.folder, WrittenFiles.inode(of: f.siteDirectory))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: WrittenFiles.outgoingPath(for: f.siteDirectory)))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: WrittenFiles.incomingPath(for: f.siteDirectory)))
             if saved {
-                XCTAssertEqual(kept?.path, f.siteDirectory + ".kept-1")
-                XCTAssertEqual(kept?.found, .others(count: 1, named: ["kk/NOTES.txt"]))
-                XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/kk/NOTES.txt", encoding: .utf8), "notes")
-                XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/index.html", encoding: .utf8), previousIndex)
+                let aside = f.siteDirectory + ".kept-1"
+                XCTAssertEqual(kept.map(\.path), [aside])
+                XCTAssertEqual(kept.first?.found, .others(count: 2, named: ["kk/NOTES.txt", "pipe"]))
+                XCTAssertEqual(try String(contentsOfFile: aside + "/kk/NOTES.txt", encoding: .utf8), "notes")
+                let left = try FileManager.default.subpathsOfDirectory(atPath: aside).sorted()
+                XCTAssertEqual(left, ["kk", "kk/NOTES.txt", "pipe"], "what the build wrote is gone, the marker too")
                 // A later build leaves it alone.
                 XCTAssertTrue(f.build(force: true).published)
-                XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/kk/NOTES.txt", encoding: .utf8), "notes")
+                XCTAssertEqual(try String(contentsOfFile: aside + "/kk/NOTES.txt", encoding: .utf8), "notes")
             } else {
-                XCTAssertNil(kept, "a folder holding only what its build wrote is removed")
+                XCTAssertEqual(kept.count, 0, "a folder holding only what its build wrote is removed")
                 XCTAssertEqual(Folder.entries(f.root).filter { $0.hasPrefix(".site.tmp-") || $0.hasPrefix("site.kept") }, [])
             }
         }
+    }
 
+    /// A build killed in its swap leaves two folders and their lists under the names they then had:
+    /// the next build puts the published folder's list back, removes of the other only what its list
+    /// names, and sets aside what a user saved into it.
+    func testABuildKilledInItsSwapLosesNothing() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        let fm = FileManager.default
+        let (own, incoming, outgoing) = (WrittenFiles.path(for: f.siteDirectory), WrittenFiles.incomingPath(for: f.siteDirectory),
+                                         WrittenFiles.outgoingPath(for: f.siteDirectory))
+        let paths = try XCTUnwrap(fm.subpathsOfDirectory(atPath: f.siteDirectory)).filter { path in
+            var isFolder: ObjCBool = false
+            return fm.fileExists(atPath: f.siteDirectory + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        // A process of this number is not running: its folders are leftovers.
+        let leftover = f.root + "/.site.tmp-3999999"
+
+        // Killed after the swap, before the new list took its name: the site it replaced, with a note
+        // saved into it, under the staging name.
+        try fm.moveItem(atPath: f.siteDirectory, toPath: leftover)
+        try fm.moveItem(atPath: own, toPath: outgoing)
+        try f.write(".site.tmp-3999999/kk/NOTES.txt", "notes")
+        try fm.copyItem(atPath: leftover, toPath: f.siteDirectory)
+        try fm.removeItem(atPath: f.siteDirectory + "/kk/NOTES.txt")
+        WrittenFiles.write(paths, folder: try XCTUnwrap(WrittenFiles.inode(of: f.siteDirectory)), to: incoming)
+        var report = f.build()
+        XCTAssertTrue(report.upToDate || report.published, "\(report.diagnostics)")
+        XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] },
+                       [f.siteDirectory + ".kept-1"])
+        XCTAssertEqual(try fm.subpathsOfDirectory(atPath: f.siteDirectory + ".kept-1").sorted(), ["kk", "kk/NOTES.txt"])
+        XCTAssertFalse(fm.fileExists(atPath: leftover))
+        XCTAssertEqual(WrittenFiles.read(own)?.folder, WrittenFiles.inode(of: f.siteDirectory), "the published folder's list is back")
+        XCTAssertFalse(fm.fileExists(atPath: incoming) || fm.fileExists(atPath: outgoing))
+
+        // Killed before the swap, once the published list was set aside: the new site under the staging
+        // name, the published one in place.
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        try fm.copyItem(atPath: f.siteDirectory, toPath: leftover)
+        WrittenFiles.write(paths, folder: try XCTUnwrap(WrittenFiles.inode(of: leftover)), to: incoming)
+        try fm.moveItem(atPath: own, toPath: outgoing)
+        try f.write("site/NOTES.txt", "mine")
+        report = f.build()
+        XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.added-named",
+                       "the published folder is judged by its own list, put back: \(report.diagnostics)")
+        XCTAssertEqual(f.output("NOTES.txt"), "mine")
+        XCTAssertFalse(fm.fileExists(atPath: leftover), "the folder never published held only what its list names")
+        XCTAssertFalse(fm.fileExists(atPath: f.siteDirectory + ".kept-2"))
+        try fm.removeItem(atPath: f.siteDirectory + "/NOTES.txt")
+        report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
     }
 
     /// Any name a file can have is one line of the list, and is found again: a name with a line break
@@ -179,5 +239,42 @@ final class WrittenFilesTests: XCTestCase {
         try f.append("content/kk/pay.md", "Толығырақ.\n")
         let next = f.build()
         XCTAssertTrue(next.published, "\(next.diagnostics)")
+    }
+}
+
+/// The removal of a folder swapped out takes only the files its list names, and follows no link: a
+/// link inside it whose path leads, through it, to files of the listed names removes nothing there.
+final class ListedRemovalTests: XCTestCase {
+    func testOnlyListedFilesGoAndNoLinkIsFollowed() throws {
+        let fm = FileManager.default
+        let base = NSTemporaryDirectory() + "sitegen-listed-" + UUID().uuidString
+        defer { try? fm.removeItem(atPath: base) }
+        let (old, outside) = (base + "/old", base + "/outside")
+        for path in ["old/kk/pay/index.html", "old/index.html", "old/" + OutputFolder.markerName, "old/deep/1/2/3/4/5/6/7/8/9/x.txt",
+                     "old/kk/mine.txt", "outside/kk/index.html", "outside/index.html"] {
+            try fm.createDirectory(atPath: base + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: base + "/" + path))
+        }
+        try fm.createSymbolicLink(atPath: old + "/linked", withDestinationPath: outside)
+        try fm.createSymbolicLink(atPath: old + "/kk/linked", withDestinationPath: outside)
+        try fm.createDirectory(atPath: old + "/empty/too", withIntermediateDirectories: true)
+        var list = PlacedFiles()
+        for path in ["kk/pay/index.html", "index.html", OutputFolder.markerName, "deep/1/2/3/4/5/6/7/8/9/x.txt",
+                     "linked/index.html", "linked/kk/index.html", "kk/linked/index.html", "kk/linked"] {
+            list[path] = PlacedFiles.Stamp(size: 0, identity: 0)
+        }
+        let left = ListedRemoval.remove(old, listed: list)
+        XCTAssertEqual(left.count, 3)
+        XCTAssertEqual(left.named, ["kk/linked", "kk/mine.txt", "linked"])
+        XCTAssertEqual(try fm.subpathsOfDirectory(atPath: outside).sorted(), ["index.html", "kk", "kk/index.html"], "nothing behind a link went")
+        var kept = try fm.subpathsOfDirectory(atPath: old).sorted()
+        kept.removeAll { $0.hasPrefix("linked/") || $0.hasPrefix("kk/linked/") }
+        XCTAssertEqual(kept, [OutputFolder.markerName, "kk", "kk/linked", "kk/mine.txt", "linked"],
+                       "listed files and emptied folders gone; the marker stays while anything else does")
+
+        // Once nothing else is left, the folder goes whole.
+        for path in ["kk/linked", "kk/mine.txt", "linked"] { try fm.removeItem(atPath: old + "/" + path) }
+        XCTAssertEqual(ListedRemoval.remove(old, listed: list).count, 0)
+        XCTAssertFalse(fm.fileExists(atPath: old))
     }
 }

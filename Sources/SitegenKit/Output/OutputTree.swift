@@ -47,7 +47,7 @@ final class OutputTree: @unchecked Sendable {
         let (parent, prefix) = Self.stagingPrefix(for: destination)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         outputLock = try OutputLock(destination: self.destination)
-        Self.removeLeftovers(of: self.destination)
+        kept = Self.removeLeftovers(of: self.destination)
         // A folder of this process's name that is not a leftover of ours (no marker, not empty: kept
         // above) may be there from a build of an earlier process of the same number: another name.
         var named = parent + "/" + prefix + String(getpid())
@@ -66,9 +66,18 @@ final class OutputTree: @unchecked Sendable {
     /// Only folders that carry the marker file are leftovers of ours (a build killed while writing it
     /// leaves it empty), and only regular files of the records' temporary names; anything else of those
     /// names is kept. Call with the output's lock held.
-    static func removeLeftovers(of destination: String) {
+    ///
+    /// A build killed in its swap leaves the site it replaced under a staging name, and the lists of
+    /// both folders under the names they had then (``WrittenFiles``): each folder finds its list by its
+    /// inode. The published folder's list is put back as `.site.files`, and of a leftover that has a
+    /// list (it was published) only the files on it are removed: what else it holds is set aside whole
+    /// (``setAside(_:of:)``) and returned, to be reported.
+    @discardableResult
+    static func removeLeftovers(of destination: String) -> [Kept] {
         let (parent, prefix) = stagingPrefix(for: destination)
         let records = recordTemporaryPrefixes(of: destination)
+        let lists = Self.restoreList(of: destination)
+        var kept: [Kept] = []
         for leftover in Folder.entries(parent) {
             let path = parent + "/" + leftover
             var info = stat()
@@ -86,12 +95,51 @@ final class OutputTree: @unchecked Sendable {
             // The published site set aside by a swap that did not finish (a rename without an exchange, as
             // on NFS, interrupted between its two steps), with nothing in its place: put back, not removed.
             if marked, leftover.hasSuffix(".old"), lstat(destination, &info) != 0, errno == ENOENT, rename(path, destination) == 0 {
+                Self.restoreList(of: destination)
                 continue
             }
-            if marked || Folder.entries(path).isEmpty {
+            guard marked || Folder.entries(path).isEmpty else { continue }
+            if let inode = WrittenFiles.inode(of: path), let list = lists.first(where: { $0.list.folder == inode }) {
+                if let set = Self.removeListed(path, listed: list.list.files, of: destination) { kept.append(set) }
+            } else {
                 TreeRemoval.remove(path)
             }
         }
+        // A list whose folder is gone describes nothing.
+        let folders = Set(([destination] + Folder.entries(parent).filter { $0.hasPrefix(prefix) }.map { parent + "/" + $0 })
+            .compactMap(WrittenFiles.inode(of:)))
+        for (file, list) in lists where file != WrittenFiles.path(for: destination) {
+            if let folder = list.folder, !folders.contains(folder) { unlink(file) }
+        }
+        return kept
+    }
+
+    /// Puts the published folder's list back as `.site.files` when a build killed in its swap left it
+    /// under another name; the lists beside the output, as they then are.
+    @discardableResult
+    private static func restoreList(of destination: String) -> [(file: String, list: WrittenFiles.List)] {
+        let own = WrittenFiles.path(for: destination)
+        var lists = [own, WrittenFiles.incomingPath(for: destination), WrittenFiles.outgoingPath(for: destination)]
+            .compactMap { file in WrittenFiles.read(file).map { (file: file, list: $0) } }
+        guard let site = WrittenFiles.inode(of: destination),
+              lists.first(where: { $0.file == own })?.list.folder != site,
+              let found = lists.firstIndex(where: { $0.list.folder == site }), rename(lists[found].file, own) == 0 else { return lists }
+        lists.removeAll { $0.file == own }
+        lists[lists.firstIndex { $0.list.folder == site }!].file = own
+        return lists
+    }
+
+    /// A folder set aside instead of removed, and what was found in it.
+    typealias Kept = (path: String, found: WrittenFiles.Found)
+
+    /// Removes of the folder at `path` the files `written` names (``ListedRemoval``); when anything
+    /// else is left, the folder, no longer marked as sitegen's, is set aside and returned.
+    private static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
+        let left = ListedRemoval.remove(path, listed: written)
+        guard left.count > 0 else { return nil }
+        // Whatever name it ends under, no later build takes it for a leftover of its own.
+        unlink(path + "/" + OutputFolder.markerName)
+        return (setAside(path, of: destination) ?? path, .others(count: left.count, named: left.named))
     }
 
     /// The process a staging folder's name says made it (`.site.tmp-1234`, `.site.tmp-1234-2`,
@@ -104,18 +152,20 @@ final class OutputTree: @unchecked Sendable {
 
     /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
     static func recordTemporaryPrefixes(of destination: String) -> [String] {
-        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination)]
+        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination),
+         WrittenFiles.incomingPath(for: destination), WrittenFiles.outgoingPath(for: destination)]
             .map { Self.name(of: $0) + ".tmp-" }
     }
 
     /// Removes leftovers of killed builds when there are any, taking the lock only then (a build
     /// with nothing to do writes nothing, not even the lock); skipped while another build runs.
-    static func removeLeftoversIfAny(of destination: String) {
+    static func removeLeftoversIfAny(of destination: String) -> [Kept] {
         let (parent, prefix) = stagingPrefix(for: destination)
         let prefixes = [prefix] + recordTemporaryPrefixes(of: destination)
+            + [WrittenFiles.incomingPath(for: destination), WrittenFiles.outgoingPath(for: destination)].map { Self.name(of: $0) }
         guard Folder.entries(parent).contains(where: { name in prefixes.contains(where: name.hasPrefix) }),
-              let lock = try? OutputLock(destination: destination) else { return }
-        withExtendedLifetime(lock) { removeLeftovers(of: destination) }
+              let lock = try? OutputLock(destination: destination) else { return [] }
+        return withExtendedLifetime(lock) { removeLeftovers(of: destination) }
     }
 
     /// Writes `bytes` at a path relative to the output root, creating folders as needed.
@@ -536,74 +586,84 @@ final class OutputTree: @unchecked Sendable {
         }
     }
 
-    /// Swaps the staging folder in place of the destination, atomically where the system allows. The
-    /// previous site is removed in the background (following no link inside it) while the build writes
-    /// its records; ``finish()`` waits for that and lets the next build in. On failure the tree is discarded.
+    /// Swaps the staging folder in place of the destination, atomically where the system allows, with
+    /// the list of what the build wrote (`paths`, ``WrittenFiles``) taking the place of the previous
+    /// one. The previous site is removed in the background (following no link inside it) while the
+    /// build writes its records; ``finish()`` waits for that and lets the next build in. On failure the
+    /// tree is discarded and the output and its list are left as they were.
     ///
-    /// With `keepingAnythingBut` (the files the previous build wrote), the previous site is first
-    /// looked through once it is out of place: a file saved into it in the instant between the last
-    /// look and the swap is not lost with it, the whole folder is set aside (``setAside``) instead.
-    func commit(keepingAnythingBut written: PlacedFiles? = nil) throws {
+    /// With `listed` (the files the previous build wrote, as its list names them), only those are
+    /// removed of the previous site (``ListedRemoval``): a file saved into it at any moment, even
+    /// after the swap from a shell whose current folder is inside it, is not lost; the folder with
+    /// what is left is set aside (``setAside(_:of:)``). Without it (`--force`) it is removed whole.
+    /// The lists name their folders, so a build killed at any step leaves each folder to be found with
+    /// its own (``removeLeftovers(of:)``).
+    func commit(listing paths: [String], removingOnly listed: PlacedFiles?) throws {
         closeFolders()
+        let (own, incoming, outgoing) = (WrittenFiles.path(for: destination), WrittenFiles.incomingPath(for: destination),
+                                         WrittenFiles.outgoingPath(for: destination))
+        guard let folder = WrittenFiles.inode(of: staging) else {
+            discard()
+            throw OutputError.io("cannot publish: \(staging) is no longer a folder")
+        }
+        WrittenFiles.write(paths, folder: folder, to: incoming)
+        func failed(_ reason: String) -> OutputError {
+            _ = rename(outgoing, own)
+            unlink(incoming)
+            discard()
+            return OutputError.io("cannot publish: " + reason)
+        }
         var info = stat()
         if lstat(destination, &info) != 0 {
-            guard rename(staging, destination) == 0 else {
-                discard()
-                throw OutputError.io("cannot publish: \(errnoText())")
-            }
+            guard rename(staging, destination) == 0 else { throw failed(errnoText()) }
+            _ = rename(incoming, own)
             return
         }
         // Checked again here: the folder could have been replaced by a link while the build ran.
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            discard()
-            throw OutputError.io("cannot publish: \(destination) is no longer a folder")
-        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw failed("\(destination) is no longer a folder") }
         // The new folder takes the place of the published one with the mode and group it was given
         // (`chmod 2750 site`, `chgrp www site`), once nothing more is written into it. A group the
         // process may not give is left as it is; a change of group clears the setgid bit, so the mode
         // is set after it.
         _ = chown(staging, uid_t.max, info.st_gid)
         chmod(staging, info.st_mode & 0o7777)
+        // The previous list goes with the previous site until what it names is removed.
+        if rename(own, outgoing) != 0 && errno != ENOENT { throw failed(errnoText()) }
         // After an exchange the staging path holds the previous site.
         var old = staging
         if sg_exchange_paths(staging, destination) != 0 {
             old = staging + ".old"
-            guard rename(destination, old) == 0 else {
-                discard()
-                throw OutputError.io("cannot publish: \(errnoText())")
-            }
+            guard rename(destination, old) == 0 else { throw failed(errnoText()) }
             guard rename(staging, destination) == 0 else {
                 _ = rename(old, destination)
-                discard()
-                throw OutputError.io("cannot publish: \(errnoText())")
+                throw failed(errnoText())
             }
         }
+        _ = rename(incoming, own)
         let previous = old
         DispatchQueue.global().async(group: removal) { [self] in
-            if let written, let found = WrittenFiles.compare(previous, with: written), found != .nothingElse {
-                let name = Self.setAside(previous, of: destination)
-                // Left under its staging name, it no longer says it is sitegen's: a later build keeps it.
-                if name == nil { unlink(previous + "/" + OutputFolder.markerName) }
-                lock.withLock { keptPrevious = name.map { ($0, found) } }
+            if let listed {
+                if let set = Self.removeListed(previous, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
             } else {
                 TreeRemoval.remove(previous)
             }
+            unlink(outgoing)
         }
     }
 
     /// The removal of the previous site, which ``finish()`` waits for.
     private let removal = DispatchGroup()
-    /// Where the previous site was set aside instead of removed, and what was found in it.
-    private var keptPrevious: (path: String, found: WrittenFiles.Found)?
+    /// Folders set aside instead of removed: leftovers of killed builds, the previous site.
+    private var kept: [Kept] = []
 
     /// Waits until the previous site is removed, then releases the output for the next build. Says
-    /// where it was set aside instead, with what was found in it, if it was.
+    /// which folders were set aside instead of removed, with what was found in them.
     @discardableResult
-    package func finish() -> (path: String, found: WrittenFiles.Found)? {
+    package func finish() -> [Kept] {
         closeFolders()
         removal.wait()
         outputLock = nil
-        return lock.withLock { keptPrevious }
+        return lock.withLock { kept }
     }
 
     /// Renames the previous site at `path` beside the output as `site.kept-1` (the first number free),

@@ -5,52 +5,84 @@ import SitegenCore
 /// The path of every file the build that published an output wrote, kept beside it (`.site.files` for
 /// `site/`): what the files found in the published folder are compared with before a build replaces
 /// it, so that a file put there since (`site/.git`, notes) is never lost with it, even when as many
-/// published files went at the same time.
+/// published files went at the same time; and what is removed of the folder once it is replaced
+/// (``ListedRemoval``): only the files on its list.
 ///
-/// Written after each publishing build (also one whose sources changed while it ran: what it wrote
-/// is known all the same), removed before the folder is replaced. A published folder holding files
-/// with no such list beside it (removed, damaged, or written by an older sitegen) cannot be told
-/// apart from one holding a user's files, and is not replaced without `--force`.
+/// A list names the folder it describes by its inode, which a rename keeps: a build killed while it
+/// swaps one site for the next leaves two folders and two lists (`.site.files.old` and
+/// `.site.files.new` beside `.site.files`), and each folder finds its own list again
+/// (``OutputTree/removeLeftovers(of:)``). A published folder holding files with no list beside it
+/// (removed, damaged, or written by an older sitegen) cannot be told apart from one holding a user's
+/// files, and is not replaced without `--force`.
 enum WrittenFiles {
     static let header = "sitegen written files 2"
-    /// The first form, whose lines are paths as they are (a line break in a name broke it).
+    /// The first form, whose lines are paths as they are (a line break in a name broke it), and which
+    /// names no folder.
     static let firstHeader = "sitegen written files 1"
+
+    /// A list read back: the inode of the folder it describes (none in the first form) and its files.
+    struct List: Sendable {
+        var folder: UInt64?
+        var files: PlacedFiles
+    }
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
     static func path(for destination: String) -> String {
         OutputTree.besideOutput(destination, suffix: ".files")
     }
 
-    /// Writes the paths of `files` (a build's placed files), one to a line, then the SHA-256 of what
-    /// comes before it. A backslash and a line break in a name are written `\\` and `\n`, so that any
-    /// name a file can have is one line.
-    static func write(_ paths: [String], for destination: String) {
-        var text = header + "\n"
+    /// The list of the folder being swapped in, written before the swap (`.site.files.new`).
+    static func incomingPath(for destination: String) -> String { path(for: destination) + ".new" }
+
+    /// The list of the folder swapped out, kept until what it names is removed (`.site.files.old`).
+    static func outgoingPath(for destination: String) -> String { path(for: destination) + ".old" }
+
+    /// Writes to `file` the list of the folder whose inode is `folder`: the header, `folder` and the
+    /// inode, the paths one to a line, then the SHA-256 of what comes before it. A backslash and a line
+    /// break in a name are written `\\` and `\n`, so that any name a file can have is one line.
+    static func write(_ paths: [String], folder: UInt64, to file: String) {
+        var text = header + "\nfolder " + String(folder) + "\n"
         for path in paths { text += escaped(path) + "\n" }
         text += SHA256Digest.hex(Array(text.utf8)) + "\n"
-        OutputTree.replaceFile(path(for: destination)) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
+        OutputTree.replaceFile(file) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
     }
 
     /// The list beside `destination` (paths compared as bytes), nil when there is none or it is not
-    /// whole. Only a regular file is read.
-    static func read(for destination: String) -> PlacedFiles? {
-        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 1 << 30),
+    /// whole.
+    static func read(for destination: String) -> PlacedFiles? { read(path(for: destination))?.files }
+
+    /// The list in `file`, nil when there is none or it is not whole. Only a regular file is read.
+    static func read(_ file: String) -> List? {
+        guard let bytes = FileReader.read(file, followingLinks: false, limit: 1 << 30),
               bytes.count > 65, bytes.last == UInt8(ascii: "\n") else { return nil }
         let body = bytes[..<(bytes.count - 65)]
         guard SHA256Digest.hex(Array(body)) == String(decoding: bytes[(bytes.count - 65)..<(bytes.count - 1)], as: UTF8.self) else { return nil }
-        var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         let form = lines.first.map { String(decoding: $0, as: UTF8.self) }
         guard form == header || form == firstHeader, lines.last?.isEmpty == true else { return nil }
-        let escapes = form == header
         lines.removeFirst()
         lines.removeLast()
+        var folder: UInt64?
+        if form == header {
+            let named = lines.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            guard named.hasPrefix("folder "), let inode = UInt64(named.dropFirst("folder ".count)) else { return nil }
+            folder = inode
+            lines.removeFirst()
+        }
         var files = PlacedFiles()
         files.reserveCapacity(lines.count)
         for line in lines {
-            guard let path = escapes ? unescaped(line) : String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
+            guard let path = folder != nil ? unescaped(line) : String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
             files[path] = PlacedFiles.Stamp(size: 0, identity: 0)
         }
-        return files
+        return List(folder: folder, files: files)
+    }
+
+    /// The inode of the folder at `path` (not followed if a link), nil when it is not a folder.
+    static func inode(of path: String) -> UInt64? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return UInt64(info.st_ino)
     }
 
     /// A path as the list writes it.
@@ -91,8 +123,10 @@ enum WrittenFiles {
         return escaping ? nil : String(validating: bytes, as: UTF8.self)
     }
 
-    /// Forgets the list (before the folder is replaced).
-    static func remove(for destination: String) { unlink(path(for: destination)) }
+    /// Forgets the lists beside `destination`.
+    static func remove(for destination: String) {
+        for file in [path(for: destination), incomingPath(for: destination), outgoingPath(for: destination)] { unlink(file) }
+    }
 
     /// What a published folder holds besides what its build wrote.
     enum Found: Sendable, Equatable {
@@ -106,14 +140,15 @@ enum WrittenFiles {
         case unreadable(path: String, reason: String)
     }
 
-    /// Compares the regular files of the folder `destination` with the list beside it; nil once
-    /// `stopped` says so.
+    /// Compares what the folder `destination` holds with the list beside it; nil once `stopped` says so.
     static func check(_ destination: String, stopped: @Sendable () -> Bool = { false }) -> Found? {
         compare(destination, with: read(for: destination), stopped: stopped)
     }
 
-    /// Compares the regular files of the folder `folder` with `written` (nil: no list). Links and
-    /// empty folders are not counted (replacing them loses nothing). Nil once `stopped` says so.
+    /// Compares what the folder `folder` holds with `written` (nil: no list): every entry but a folder
+    /// (a link, a pipe, a socket as much as a file) is someone else's unless it is a regular file the
+    /// list names, since only those are removed with the folder (``ListedRemoval``). Empty folders are
+    /// not counted (removing them loses nothing). Nil once `stopped` says so.
     ///
     /// One folder is open at a time besides the top one, each opened by its path below the top: the
     /// walk needs two descriptors whatever the number or depth of folders (one held per folder
@@ -148,13 +183,13 @@ enum WrittenFiles {
                     pending.append((prefix + UnsafeRawBufferPointer(start: name, count: strlen(name)), named && String(validatingCString: name) != nil))
                     return true
                 }
-                guard kind == DT_REG else { return true }
                 let text = String(validatingCString: name)
                 // The marker says the folder is sitegen's; every build writes it.
-                if below.isEmpty && text == OutputFolder.markerName { return true }
+                if kind == DT_REG && below.isEmpty && text == OutputFolder.markerName { return true }
                 holdsFiles = true
                 guard let written else { return true }
-                if let listed, let text, written.contains(text, in: listed) { return true }
+                // A build writes only regular files: a link, pipe or socket is someone else's.
+                if kind == DT_REG, let listed, let text, written.contains(text, in: listed) { return true }
                 count += 1
                 // The first few in order, whatever their number.
                 others.append(display(prefix + UnsafeRawBufferPointer(start: name, count: strlen(name))))

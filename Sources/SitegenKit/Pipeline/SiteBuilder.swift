@@ -29,6 +29,10 @@ package struct SiteBuilder: Sendable {
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
 
+        // What a killed build left beside the output goes first: the published folder's list may be
+        // under the name it had in the swap, and a folder it replaced holds only what it names.
+        let keptLeftovers = Self.keptWarnings(options.checkOnly ? [] : OutputTree.removeLeftoversIfAny(of: options.resolvedOutput), options)
+        diagnostics += keptLeftovers
         // Files put into the published folder since it was published are looked for beside the reading
         // of the inputs (the look reads only the output); a build with nothing to do stops it.
         let added = options.checkOnly || options.force ? nil
@@ -66,8 +70,7 @@ package struct SiteBuilder: Sendable {
                added?.stop()
                countAgain = added != nil
            }) {
-            OutputTree.removeLeftoversIfAny(of: options.resolvedOutput)
-            var upToDate = report(record.diagnostics, pages: record.pages, setup: false)
+            var upToDate = report(record.diagnostics + keptLeftovers, pages: record.pages, setup: false)
             upToDate.upToDate = true
             upToDate.bulletinsPerLanguage = Dictionary(record.bulletins, uniquingKeysWith: { a, _ in a })
             return upToDate
@@ -311,8 +314,7 @@ package struct SiteBuilder: Sendable {
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
-                WrittenFiles.remove(for: output.destination)
-                try output.commit(keepingAnythingBut: options.force ? nil : written ?? PlacedFiles())
+                try output.commit(listing: output.writtenPaths, removingOnly: options.force ? nil : written ?? PlacedFiles())
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
                 output.discard()
@@ -329,8 +331,6 @@ package struct SiteBuilder: Sendable {
         let bulletinCounts = config.languages.map { lang in
             (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
-        // What the build wrote is known even when its sources changed while it ran.
-        if !failed { WrittenFiles.write(output.writtenPaths, for: output.destination) }
         if !failed, let inputs {
             if let changed = inputs.changedWhileBuilding(options, files: files, pages: pages) {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
@@ -343,17 +343,7 @@ package struct SiteBuilder: Sendable {
             }
         }
         // The records are written while the previous site is removed, before the next build may start.
-        if !failed, let kept = output.finish() {
-            // Saved into the published folder in the instant between the last look and the swap: kept.
-            let what = switch kept.found {
-            case .others(_, let named): named.joined(separator: ", ")
-            case .unreadable(let path, let reason): path + " (" + reason + ")"
-            case .nothingElse, .unlisted: ""
-            }
-            diagnostics.append(.warning("output.folder", id: "output.folder.kept",
-                                        ["output": options.shownOutput, "kept": kept.path, "what": what],
-                                        file: options.resolvedOutput))
-        }
+        if !failed { diagnostics += Self.keptWarnings(output.finish(), options) }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
@@ -501,6 +491,20 @@ package struct SiteBuilder: Sendable {
         }
         files.removeAll(where: isPage)
         return (files, diagnostics)
+    }
+
+    /// A warning for each folder set aside instead of removed because it held what no build wrote
+    /// (saved into the published folder as it was replaced, or into one a killed build left).
+    static func keptWarnings(_ kept: [OutputTree.Kept], _ options: BuildOptions) -> [Diagnostic] {
+        kept.map { kept in
+            let what = switch kept.found {
+            case .others(_, let named): named.joined(separator: ", ")
+            case .unreadable(let path, let reason): path + " (" + reason + ")"
+            case .nothingElse, .unlisted: ""
+            }
+            return .warning("output.folder", id: "output.folder.kept", ["output": options.shownOutput, "kept": kept.path, "what": what],
+                            file: options.resolvedOutput)
+        }
     }
 
     /// The error that refuses a build because the published folder holds what its build did not write

@@ -1,0 +1,188 @@
+import Foundation
+import SitegenCore
+
+/// Removes from a folder a build published only the files its list names (``WrittenFiles``), then
+/// every folder left empty: whatever else is in it, put there at any moment up to the removal itself
+/// (a file saved from a shell whose current folder was inside it, a pipe, a link), stays, with the
+/// folders that hold it. A look before the swap and a removal of everything after it left an instant
+/// in which a file saved was lost; here the removal is the look.
+///
+/// Like ``TreeRemoval``, no link is followed: each folder is opened from the descriptor of the folder
+/// holding it (`O_NOFOLLOW`) and every name is removed relative to one. A folder is held open only on
+/// the way down, so a removal holds as many descriptors as the folder is deep, ``deepest`` at most;
+/// a folder deeper than that is kept, not looked into.
+enum ListedRemoval {
+    /// How deep a folder is looked into; deeper ones are kept as they are.
+    static let deepest = 64
+
+    /// What was left: how many entries, and the first few of them by path.
+    struct Left: Sendable {
+        var count = 0
+        var named: [String] = []
+
+        mutating func add(_ path: String) {
+            count += 1
+            named.append(path)
+            if named.count > 64 { trim() }
+        }
+
+        mutating func add(_ other: Left) {
+            count += other.count
+            named += other.named
+            trim()
+        }
+
+        /// The first three, in the order of their bytes.
+        mutating func trim() {
+            named.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            if named.count > 3 { named.removeLast(named.count - 3) }
+        }
+    }
+
+    /// Removes the files of `path` that `written` names, and the folders that are then empty, the
+    /// folder itself last (its marker just before it). What is left is counted and named; nothing
+    /// left means the folder is gone.
+    static func remove(_ path: String, listed written: PlacedFiles) -> Left {
+        let root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        var left = Left()
+        guard root >= 0 else {
+            // Gone already, or no longer a folder: nothing of a build to remove.
+            if errno != ENOENT { left.add(".") }
+            return left
+        }
+        defer { close(root) }
+        let top = entries(of: root, below: [], named: true, written: written, left: &left, sparing: OutputFolder.markerName)
+        for folder in top {
+            let fd = openFolder(root, folder)
+            let shown = String(decoding: folder, as: UTF8.self)
+            guard fd >= 0 else {
+                left.add(shown)
+                continue
+            }
+            // The folders of each top folder share the cores: a large site is tens of thousands of unlinks.
+            let named = String(validating: folder, as: UTF8.self) != nil
+            let inner = entries(of: fd, below: folder, named: named, written: written, left: &left)
+            let parts = Parallel.map(inner) { name -> Left in
+                var part = Left()
+                removeBelow(fd, name, below: folder + [UInt8(ascii: "/")] + name, named: named, written: written, left: &part)
+                return part
+            }
+            for part in parts { left.add(part) }
+            close(fd)
+            removeIfEmpty(root, folder)
+        }
+        // Something put into a folder after it was read kept that folder, and so the top one.
+        if left.count == 0 { for other in entryNames(root) where other != OutputFolder.markerName { left.add(other) } }
+        if left.count == 0 {
+            // The marker goes last: a removal cut short leaves a folder that still says it is sitegen's.
+            unlinkat(root, OutputFolder.markerName, 0)
+            if rmdir(path) != 0 && errno != ENOENT { left.add(".") }
+        }
+        left.trim()
+        return left
+    }
+
+    /// Removes the files the list names in the folder open at `fd` (`below` its top), counts everything
+    /// else but folders in `left`, and returns the names of its folders.
+    private static func entries(of fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles, left: inout Left,
+                                sparing spared: String? = nil) -> [[UInt8]] {
+        let listed = named ? String(validating: below, as: UTF8.self).flatMap(written.folderNumber) : nil
+        let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
+        var folders: [[UInt8]] = []
+        var listedFiles: [[UInt8]] = []
+        let read = Folder.forEachEntry(in: fd) { name, kind in
+            let bytes = Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
+            guard let kind = Folder.kind(kind, of: name, in: fd) else {
+                left.add(String(decoding: prefix + bytes, as: UTF8.self))
+                return true
+            }
+            if kind == DT_DIR {
+                folders.append(bytes)
+                return true
+            }
+            let text = String(validatingCString: name)
+            if kind == DT_REG, let spared, text == spared { return true }
+            if kind == DT_REG, let listed, let text, written.contains(text, in: listed) {
+                listedFiles.append(bytes)
+            } else {
+                left.add(String(decoding: prefix + bytes, as: UTF8.self))
+            }
+            return true
+        }
+        // Not read to its end: what was not seen may be anything.
+        if !read { left.add(String(decoding: below, as: UTF8.self) + " (" + errnoText() + ")") }
+        // Removed once the folder is read: unlinking while reading could make it skip an entry.
+        for file in listedFiles {
+            if withName(file, { unlinkat(fd, $0, 0) }) != 0 && errno != ENOENT {
+                left.add(String(decoding: prefix + file, as: UTF8.self))
+            }
+        }
+        return folders
+    }
+
+    /// Removes what the list names below the folder `name` in the folder open at `parent`, then the
+    /// folder if it is empty, on this thread, deepest folders first.
+    private static func removeBelow(_ parent: Int32, _ name: [UInt8], below: [UInt8], named: Bool, written: PlacedFiles, left: inout Left) {
+        struct Frame {
+            let fd: Int32
+            let name: [UInt8]
+            let below: [UInt8]
+            let named: Bool
+            var folders: [[UInt8]]
+        }
+        func enter(_ name: [UInt8], in parent: Int32, below: [UInt8], named: Bool, left: inout Left) -> Frame? {
+            let fd = openFolder(parent, name)
+            guard fd >= 0 else {
+                // Not a folder any more (a link put in its place), or not to be opened: kept.
+                left.add(String(decoding: below, as: UTF8.self))
+                return nil
+            }
+            let folders = entries(of: fd, below: below, named: named, written: written, left: &left)
+            return Frame(fd: fd, name: name, below: below, named: named, folders: folders)
+        }
+        let isNamed = named && String(validating: name, as: UTF8.self) != nil
+        guard let first = enter(name, in: parent, below: below, named: isNamed, left: &left) else { return }
+        var stack = [first]
+        while var frame = stack.popLast() {
+            if let child = frame.folders.popLast() {
+                stack.append(frame)
+                let path = frame.below + [UInt8(ascii: "/")] + child
+                if stack.count >= deepest {
+                    left.add(String(decoding: path, as: UTF8.self))
+                } else if let opened = enter(child, in: frame.fd, below: path,
+                                             named: frame.named && String(validating: child, as: UTF8.self) != nil, left: &left) {
+                    stack.append(opened)
+                }
+                continue
+            }
+            close(frame.fd)
+            removeIfEmpty(stack.last?.fd ?? parent, frame.name)
+        }
+    }
+
+    /// Removes the folder `name` in the folder open at `parent` if it is empty (a folder that is not
+    /// holds what was counted as left).
+    private static func removeIfEmpty(_ parent: Int32, _ name: [UInt8]) {
+        _ = withName(name) { unlinkat(parent, $0, AT_REMOVEDIR) }
+    }
+
+    /// The names in the folder open at `fd`, read from its start.
+    private static func entryNames(_ fd: Int32) -> [String] {
+        lseek(fd, 0, SEEK_SET)
+        var names: [String] = []
+        _ = Folder.forEachEntry(in: fd) { entry, _ in
+            names.append(String(decoding: UnsafeRawBufferPointer(start: entry, count: strlen(entry)), as: UTF8.self))
+            return true
+        }
+        return names
+    }
+
+    private static func openFolder(_ parent: Int32, _ name: [UInt8]) -> Int32 {
+        withName(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+    }
+
+    /// Calls `body` with `name` as a NUL-ended C string.
+    private static func withName<T>(_ name: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (name + [0]).withUnsafeBufferPointer { bytes in bytes.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+}
