@@ -124,7 +124,7 @@ final class WrittenFilesTests: XCTestCase {
         let f = try Fixture.payPages()
         XCTAssertTrue(f.build().published)
         for saved in [false, true] {
-            let written = try XCTUnwrap(WrittenFiles.read(for: f.siteDirectory))
+            let written = try XCTUnwrap(WrittenFiles.read(WrittenFiles.path(for: f.siteDirectory)))
             let output = try OutputTree(destination: f.siteDirectory)
             try output.write("index.html", "new\n")
             try output.write("kk/index.html", "new\n")
@@ -138,8 +138,7 @@ final class WrittenFilesTests: XCTestCase {
             XCTAssertNil(f.output("kk/NOTES.txt"))
             XCTAssertEqual(WrittenFiles.read(for: f.siteDirectory)?.count, 3, "the list is the new folder's: two pages and the marker")
             XCTAssertEqual(WrittenFiles.read(WrittenFiles.path(for: f.siteDirectory))?.folder, WrittenFiles.inode(of: f.siteDirectory))
-            XCTAssertFalse(FileManager.default.fileExists(atPath: WrittenFiles.outgoingPath(for: f.siteDirectory)))
-            XCTAssertFalse(FileManager.default.fileExists(atPath: WrittenFiles.incomingPath(for: f.siteDirectory)))
+            XCTAssertEqual(WrittenFiles.swapLists(of: f.siteDirectory), [], "the lists of the swap are gone")
             if saved {
                 let aside = f.siteDirectory + ".kept-1"
                 XCTAssertEqual(kept.map(\.path), [aside])
@@ -157,30 +156,27 @@ final class WrittenFilesTests: XCTestCase {
         }
     }
 
-    /// A build killed in its swap leaves two folders and their lists under the names they then had:
-    /// the next build puts the published folder's list back, removes of the other only what its list
-    /// names, and sets aside what a user saved into it.
+    /// A build killed in its swap leaves two folders and their lists: the next build gives the
+    /// published folder its list, removes of the other only what its list names, and sets aside what a
+    /// user saved into it.
     func testABuildKilledInItsSwapLosesNothing() throws {
         let f = try Fixture.payPages()
         XCTAssertTrue(f.build().published)
         let fm = FileManager.default
-        let (own, incoming, outgoing) = (WrittenFiles.path(for: f.siteDirectory), WrittenFiles.incomingPath(for: f.siteDirectory),
-                                         WrittenFiles.outgoingPath(for: f.siteDirectory))
-        let paths = try XCTUnwrap(fm.subpathsOfDirectory(atPath: f.siteDirectory)).filter { path in
-            var isFolder: ObjCBool = false
-            return fm.fileExists(atPath: f.siteDirectory + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
-        }
+        let own = WrittenFiles.path(for: f.siteDirectory)
+        let list = try XCTUnwrap(WrittenFiles.read(own))
         // A process of this number is not running: its folders are leftovers.
         let leftover = f.root + "/.site.tmp-3999999"
+        func inode(_ path: String) throws -> UInt64 { try XCTUnwrap(WrittenFiles.inode(of: path)) }
 
         // Killed after the swap, before the new list took its name: the site it replaced, with a note
-        // saved into it, under the staging name.
+        // saved into it, under the staging name; the published folder's list names another folder.
         try fm.moveItem(atPath: f.siteDirectory, toPath: leftover)
-        try fm.moveItem(atPath: own, toPath: outgoing)
+        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(leftover), to: WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(leftover))))
         try f.write(".site.tmp-3999999/kk/NOTES.txt", "notes")
         try fm.copyItem(atPath: leftover, toPath: f.siteDirectory)
         try fm.removeItem(atPath: f.siteDirectory + "/kk/NOTES.txt")
-        WrittenFiles.write(paths, folder: try XCTUnwrap(WrittenFiles.inode(of: f.siteDirectory)), to: incoming)
+        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(f.siteDirectory), to: WrittenFiles.incomingPath(for: f.siteDirectory, folder: try inode(f.siteDirectory))))
         var report = f.build()
         XCTAssertTrue(report.upToDate || report.published, "\(report.diagnostics)")
         XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] },
@@ -188,24 +184,52 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertEqual(try fm.subpathsOfDirectory(atPath: f.siteDirectory + ".kept-1").sorted(), ["kk", "kk/NOTES.txt"])
         XCTAssertFalse(fm.fileExists(atPath: leftover))
         XCTAssertEqual(WrittenFiles.read(own)?.folder, WrittenFiles.inode(of: f.siteDirectory), "the published folder's list is back")
-        XCTAssertFalse(fm.fileExists(atPath: incoming) || fm.fileExists(atPath: outgoing))
+        XCTAssertEqual(WrittenFiles.swapLists(of: f.siteDirectory), [])
 
-        // Killed before the swap, once the published list was set aside: the new site under the staging
-        // name, the published one in place.
+        // Killed before the swap, once both lists were written: the new site under the staging name,
+        // the published one in place, with a note.
         try f.append("content/kk/pay.md", "Толығырақ.\n")
         try fm.copyItem(atPath: f.siteDirectory, toPath: leftover)
-        WrittenFiles.write(paths, folder: try XCTUnwrap(WrittenFiles.inode(of: leftover)), to: incoming)
-        try fm.moveItem(atPath: own, toPath: outgoing)
+        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(leftover), to: WrittenFiles.incomingPath(for: f.siteDirectory, folder: try inode(leftover))))
+        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(f.siteDirectory), to: WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(f.siteDirectory))))
         try f.write("site/NOTES.txt", "mine")
         report = f.build()
         XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.added-named",
-                       "the published folder is judged by its own list, put back: \(report.diagnostics)")
+                       "the published folder is judged by its own list: \(report.diagnostics)")
         XCTAssertEqual(f.output("NOTES.txt"), "mine")
         XCTAssertFalse(fm.fileExists(atPath: leftover), "the folder never published held only what its list names")
         XCTAssertFalse(fm.fileExists(atPath: f.siteDirectory + ".kept-2"))
+        XCTAssertEqual(WrittenFiles.swapLists(of: f.siteDirectory), [])
         try fm.removeItem(atPath: f.siteDirectory + "/NOTES.txt")
+        XCTAssertTrue(f.build().published)
+
+        // The folder of a build whose process runs (its number taken again by another process) is left
+        // with its list through a publish; once that process is gone, it is found with it.
+        let running = f.root + "/.site.tmp-1"
+        try fm.copyItem(atPath: f.siteDirectory, toPath: running)
+        try f.write(".site.tmp-1/kk/NOTES.txt", "notes")
+        let runningList = WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(running))
+        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(running), to: runningList))
+        try f.append("content/kk/pay.md", "Тағы.\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertTrue(fm.fileExists(atPath: running + "/kk/NOTES.txt"))
+        XCTAssertTrue(fm.fileExists(atPath: runningList), "a list of a folder still there is kept")
+        try fm.moveItem(atPath: running, toPath: leftover)
+        try f.append("content/kk/pay.md", "Тағы бір.\n")
         report = f.build()
-        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        XCTAssertTrue(report.published)
+        XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] },
+                       [f.siteDirectory + ".kept-2"], "\(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map(\.arguments))")
+        XCTAssertEqual(try fm.subpathsOfDirectory(atPath: f.siteDirectory + ".kept-2").sorted(), ["kk", "kk/NOTES.txt"])
+
+        // A folder of a staging name neither marked nor listed, holding files (a removal killed once
+        // its marker was gone): kept where it is, and reported at every build, never left unsaid.
+        try f.write(".site.tmp-3999999/kk/NOTES.txt", "notes")
+        for _ in 0..<2 {
+            report = f.build()
+            XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] }, [leftover])
+            XCTAssertEqual(try String(contentsOfFile: leftover + "/kk/NOTES.txt", encoding: .utf8), "notes")
+        }
     }
 
     /// Any name a file can have is one line of the list, and is found again: a name with a line break

@@ -76,13 +76,15 @@ final class OutputTree: @unchecked Sendable {
     static func removeLeftovers(of destination: String) -> [Kept] {
         let (parent, prefix) = stagingPrefix(for: destination)
         let records = recordTemporaryPrefixes(of: destination)
+        let own = Self.name(of: WrittenFiles.path(for: destination))
+        let swapLists = [own + ".new-", own + ".old-"]
         let lists = Self.restoreList(of: destination)
         var kept: [Kept] = []
         for leftover in Folder.entries(parent) {
             let path = parent + "/" + leftover
             var info = stat()
             // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it.
-            if records.contains(where: leftover.hasPrefix) {
+            if records.contains(where: leftover.hasPrefix) || (swapLists.contains(where: leftover.hasPrefix) && leftover.contains(".tmp-")) {
                 if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
                 continue
             }
@@ -98,18 +100,26 @@ final class OutputTree: @unchecked Sendable {
                 Self.restoreList(of: destination)
                 continue
             }
-            guard marked || Folder.entries(path).isEmpty else { continue }
             if let inode = WrittenFiles.inode(of: path), let list = lists.first(where: { $0.list.folder == inode }) {
+                // Published once: only what its list names goes.
                 if let set = Self.removeListed(path, listed: list.list.files, of: destination) { kept.append(set) }
-            } else {
+            } else if marked || Folder.entries(path).isEmpty {
+                // Never published (a publish writes the list of the folder it swaps out first): all the build's.
                 TreeRemoval.remove(path)
+            } else {
+                // Neither marked nor listed, and not empty: someone's (or what a removal cut short kept),
+                // left where it is and reported at every build until it is taken away.
+                kept.append((path, .others(count: 1, named: [leftover])))
             }
         }
-        // A list whose folder is gone describes nothing.
+        // A list whose folder is gone describes nothing, nor does a second list of the published folder.
+        let site = WrittenFiles.inode(of: destination)
+        let ownFolder = lists.first { $0.file == WrittenFiles.path(for: destination) }?.list.folder
         let folders = Set(([destination] + Folder.entries(parent).filter { $0.hasPrefix(prefix) }.map { parent + "/" + $0 })
             .compactMap(WrittenFiles.inode(of:)))
         for (file, list) in lists where file != WrittenFiles.path(for: destination) {
-            if let folder = list.folder, !folders.contains(folder) { unlink(file) }
+            guard let folder = list.folder else { continue }
+            if !folders.contains(folder) || (folder == site && ownFolder == site) { unlink(file) }
         }
         return kept
     }
@@ -119,7 +129,7 @@ final class OutputTree: @unchecked Sendable {
     @discardableResult
     private static func restoreList(of destination: String) -> [(file: String, list: WrittenFiles.List)] {
         let own = WrittenFiles.path(for: destination)
-        var lists = [own, WrittenFiles.incomingPath(for: destination), WrittenFiles.outgoingPath(for: destination)]
+        var lists = ([own] + WrittenFiles.swapLists(of: destination))
             .compactMap { file in WrittenFiles.read(file).map { (file: file, list: $0) } }
         guard let site = WrittenFiles.inode(of: destination),
               lists.first(where: { $0.file == own })?.list.folder != site,
@@ -137,9 +147,11 @@ final class OutputTree: @unchecked Sendable {
     private static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
         let left = ListedRemoval.remove(path, listed: written)
         guard left.count > 0 else { return nil }
-        // Whatever name it ends under, no later build takes it for a leftover of its own.
-        unlink(path + "/" + OutputFolder.markerName)
-        return (setAside(path, of: destination) ?? path, .others(count: left.count, named: left.named))
+        // Renamed first: killed before the marker goes, it is under a name no build removes. Whatever
+        // name it ends under, it no longer says it is sitegen's.
+        let kept = setAside(path, of: destination) ?? path
+        unlink(kept + "/" + OutputFolder.markerName)
+        return (kept, .others(count: left.count, named: left.named))
     }
 
     /// The process a staging folder's name says made it (`.site.tmp-1234`, `.site.tmp-1234-2`,
@@ -152,8 +164,7 @@ final class OutputTree: @unchecked Sendable {
 
     /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
     static func recordTemporaryPrefixes(of destination: String) -> [String] {
-        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination),
-         WrittenFiles.incomingPath(for: destination), WrittenFiles.outgoingPath(for: destination)]
+        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination)]
             .map { Self.name(of: $0) + ".tmp-" }
     }
 
@@ -162,7 +173,7 @@ final class OutputTree: @unchecked Sendable {
     static func removeLeftoversIfAny(of destination: String) -> [Kept] {
         let (parent, prefix) = stagingPrefix(for: destination)
         let prefixes = [prefix] + recordTemporaryPrefixes(of: destination)
-            + [WrittenFiles.incomingPath(for: destination), WrittenFiles.outgoingPath(for: destination)].map { Self.name(of: $0) }
+            + [".new-", ".old-"].map { Self.name(of: WrittenFiles.path(for: destination)) + $0 }
         guard Folder.entries(parent).contains(where: { name in prefixes.contains(where: name.hasPrefix) }),
               let lock = try? OutputLock(destination: destination) else { return [] }
         return withExtendedLifetime(lock) { removeLeftovers(of: destination) }
@@ -527,20 +538,23 @@ final class OutputTree: @unchecked Sendable {
     /// rename, so a reader never sees half a file. The temporary name is created anew (`O_EXCL`, after
     /// removing whatever had that name): a file linked there by someone else is never written through.
     /// On any failure `path` is removed, which for the records beside the output means "do all the work".
-    static func replaceFile(_ path: String, _ write: (Int32) -> Bool) {
+    @discardableResult
+    static func replaceFile(_ path: String, _ write: (Int32) -> Bool) -> Bool {
         let temporary = path + ".tmp-" + String(getpid())
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
             unlink(path)
-            return
+            return false
         }
         let written = write(fd)
         close(fd)
         if !written || rename(temporary, path) != 0 {
             unlink(temporary)
             unlink(path)
+            return false
         }
+        return true
     }
 
     /// Writes every byte, going on after a short write or an interrupted call.
@@ -598,20 +612,25 @@ final class OutputTree: @unchecked Sendable {
     /// what is left is set aside (``setAside(_:of:)``). Without it (`--force`) it is removed whole.
     /// The lists name their folders, so a build killed at any step leaves each folder to be found with
     /// its own (``removeLeftovers(of:)``).
-    func commit(listing paths: [String], removingOnly listed: PlacedFiles?) throws {
+    func commit(listing paths: [String], removingOnly listed: WrittenFiles.List?) throws {
         closeFolders()
-        let (own, incoming, outgoing) = (WrittenFiles.path(for: destination), WrittenFiles.incomingPath(for: destination),
-                                         WrittenFiles.outgoingPath(for: destination))
+        let own = WrittenFiles.path(for: destination)
         guard let folder = WrittenFiles.inode(of: staging) else {
             discard()
             throw OutputError.io("cannot publish: \(staging) is no longer a folder")
         }
-        WrittenFiles.write(paths, folder: folder, to: incoming)
+        // Both lists are written before the swap: a list that cannot be written (a full disk) stops the
+        // publish, rather than leave a folder without one (refused by every later build).
+        let incoming = WrittenFiles.incomingPath(for: destination, folder: folder)
+        var outgoing: String?
         func failed(_ reason: String) -> OutputError {
-            _ = rename(outgoing, own)
             unlink(incoming)
+            if let outgoing { unlink(outgoing) }
             discard()
             return OutputError.io("cannot publish: " + reason)
+        }
+        guard WrittenFiles.write(paths, folder: folder, to: incoming) else {
+            throw failed("cannot write \(incoming): \(errnoText())")
         }
         var info = stat()
         if lstat(destination, &info) != 0 {
@@ -621,14 +640,21 @@ final class OutputTree: @unchecked Sendable {
         }
         // Checked again here: the folder could have been replaced by a link while the build ran.
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw failed("\(destination) is no longer a folder") }
+        // The list of the folder swapped out names it as it is now (a copied project's list names the
+        // folder it was copied from), under a name of its own, until what it names is removed.
+        if let listed {
+            let out = WrittenFiles.outgoingPath(for: destination, folder: UInt64(info.st_ino))
+            outgoing = out
+            guard WrittenFiles.write(listed, folder: UInt64(info.st_ino), to: out) else {
+                throw failed("cannot write \(out): \(errnoText())")
+            }
+        }
         // The new folder takes the place of the published one with the mode and group it was given
         // (`chmod 2750 site`, `chgrp www site`), once nothing more is written into it. A group the
         // process may not give is left as it is; a change of group clears the setgid bit, so the mode
         // is set after it.
         _ = chown(staging, uid_t.max, info.st_gid)
         chmod(staging, info.st_mode & 0o7777)
-        // The previous list goes with the previous site until what it names is removed.
-        if rename(own, outgoing) != 0 && errno != ENOENT { throw failed(errnoText()) }
         // After an exchange the staging path holds the previous site.
         var old = staging
         if sg_exchange_paths(staging, destination) != 0 {
@@ -641,13 +667,14 @@ final class OutputTree: @unchecked Sendable {
         }
         _ = rename(incoming, own)
         let previous = old
+        let gone = outgoing
         DispatchQueue.global().async(group: removal) { [self] in
             if let listed {
-                if let set = Self.removeListed(previous, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
+                if let set = Self.removeListed(previous, listed: listed.files, of: destination) { lock.withLock { kept.append(set) } }
             } else {
                 TreeRemoval.remove(previous)
             }
-            unlink(outgoing)
+            if let gone { unlink(gone) }
         }
     }
 

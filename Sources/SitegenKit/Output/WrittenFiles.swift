@@ -9,8 +9,8 @@ import SitegenCore
 /// (``ListedRemoval``): only the files on its list.
 ///
 /// A list names the folder it describes by its inode, which a rename keeps: a build killed while it
-/// swaps one site for the next leaves two folders and two lists (`.site.files.old` and
-/// `.site.files.new` beside `.site.files`), and each folder finds its own list again
+/// swaps one site for the next leaves two folders and their lists (`.site.files.old-<inode>` and
+/// `.site.files.new-<inode>` beside `.site.files`), and each folder finds its own list again
 /// (``OutputTree/removeLeftovers(of:)``). A published folder holding files with no list beside it
 /// (removed, damaged, or written by an older sitegen) cannot be told apart from one holding a user's
 /// files, and is not replaced without `--force`.
@@ -20,10 +20,12 @@ enum WrittenFiles {
     /// names no folder.
     static let firstHeader = "sitegen written files 1"
 
-    /// A list read back: the inode of the folder it describes (none in the first form) and its files.
+    /// A list read back: the inode of the folder it describes (none in the first form), its files,
+    /// and its lines as this form writes them (to write it again for another inode).
     struct List: Sendable {
         var folder: UInt64?
         var files: PlacedFiles
+        var lines: [UInt8] = []
     }
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
@@ -31,20 +33,45 @@ enum WrittenFiles {
         OutputTree.besideOutput(destination, suffix: ".files")
     }
 
-    /// The list of the folder being swapped in, written before the swap (`.site.files.new`).
-    static func incomingPath(for destination: String) -> String { path(for: destination) + ".new" }
+    /// The list of the folder being swapped in, written before the swap: `.site.files.new-<inode>`.
+    static func incomingPath(for destination: String, folder: UInt64) -> String { path(for: destination) + ".new-" + String(folder) }
 
-    /// The list of the folder swapped out, kept until what it names is removed (`.site.files.old`).
-    static func outgoingPath(for destination: String) -> String { path(for: destination) + ".old" }
+    /// The list of the folder swapped out, written before the swap with the inode the folder has then
+    /// (whatever the list it had said: a copied project's names another) and kept until what it names
+    /// is removed: `.site.files.old-<inode>`. Named by the inode, a list never takes the name of
+    /// another that still describes a folder (a leftover of a build killed in its swap).
+    static func outgoingPath(for destination: String, folder: UInt64) -> String { path(for: destination) + ".old-" + String(folder) }
+
+    /// The lists beside `destination` other than its own (those of swaps: incoming and outgoing).
+    static func swapLists(of destination: String) -> [String] {
+        let own = OutputTree.name(of: path(for: destination))
+        let parent = (destination as NSString).deletingLastPathComponent
+        return Folder.entries(parent.isEmpty ? "." : parent)
+            .filter { ($0.hasPrefix(own + ".new-") || $0.hasPrefix(own + ".old-")) && !$0.contains(".tmp-") }
+            .map { path(for: destination) + String($0.dropFirst(own.count)) }
+    }
 
     /// Writes to `file` the list of the folder whose inode is `folder`: the header, `folder` and the
     /// inode, the paths one to a line, then the SHA-256 of what comes before it. A backslash and a line
-    /// break in a name are written `\\` and `\n`, so that any name a file can have is one line.
-    static func write(_ paths: [String], folder: UInt64, to file: String) {
-        var text = header + "\nfolder " + String(folder) + "\n"
-        for path in paths { text += escaped(path) + "\n" }
-        text += SHA256Digest.hex(Array(text.utf8)) + "\n"
-        OutputTree.replaceFile(file) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
+    /// break in a name are written `\\` and `\n`, so that any name a file can have is one line. False
+    /// when it could not be written whole (there is then no file).
+    @discardableResult
+    static func write(_ paths: [String], folder: UInt64, to file: String) -> Bool {
+        var lines: [UInt8] = []
+        for path in paths {
+            lines += escaped(path).utf8
+            lines.append(UInt8(ascii: "\n"))
+        }
+        return write(lines: lines, folder: folder, to: file)
+    }
+
+    /// Writes `list` again, for the folder whose inode is `folder`.
+    static func write(_ list: List, folder: UInt64, to file: String) -> Bool { write(lines: list.lines, folder: folder, to: file) }
+
+    private static func write(lines: [UInt8], folder: UInt64, to file: String) -> Bool {
+        var text = Array((header + "\nfolder " + String(folder) + "\n").utf8) + lines
+        text += Array((SHA256Digest.hex(text) + "\n").utf8)
+        return OutputTree.replaceFile(file) { fd in text.withUnsafeBytes { OutputTree.writeAll(fd, $0) } }
     }
 
     /// The list beside `destination` (paths compared as bytes), nil when there is none or it is not
@@ -71,11 +98,15 @@ enum WrittenFiles {
         }
         var files = PlacedFiles()
         files.reserveCapacity(lines.count)
+        var written: [UInt8] = []
         for line in lines {
             guard let path = folder != nil ? unescaped(line) : String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
             files[path] = PlacedFiles.Stamp(size: 0, identity: 0)
+            // The first form's lines as this one writes them.
+            if folder == nil { written += escaped(path).utf8 } else { written += line }
+            written.append(UInt8(ascii: "\n"))
         }
-        return List(folder: folder, files: files)
+        return List(folder: folder, files: files, lines: written)
     }
 
     /// The inode of the folder at `path` (not followed if a link), nil when it is not a folder.
@@ -125,7 +156,7 @@ enum WrittenFiles {
 
     /// Forgets the lists beside `destination`.
     static func remove(for destination: String) {
-        for file in [path(for: destination), incomingPath(for: destination), outgoingPath(for: destination)] { unlink(file) }
+        for file in [path(for: destination)] + swapLists(of: destination) { unlink(file) }
     }
 
     /// What a published folder holds besides what its build wrote.

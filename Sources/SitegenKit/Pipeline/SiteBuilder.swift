@@ -254,8 +254,8 @@ package struct SiteBuilder: Sendable {
             // a file saved into it while the build ran is refused like one saved before, and kept where
             // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
             let lookAgain = options.force ? nil : Background { stopped in
-                let written = WrittenFiles.read(for: options.resolvedOutput)
-                return (written, WrittenFiles.compare(options.resolvedOutput, with: written, stopped: stopped))
+                let written = WrittenFiles.read(WrittenFiles.path(for: options.resolvedOutput))
+                return (written, WrittenFiles.compare(options.resolvedOutput, with: written?.files, stopped: stopped))
             }
             defer { lookAgain?.stop() }
             do {
@@ -314,7 +314,8 @@ package struct SiteBuilder: Sendable {
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
-                try output.commit(listing: output.writtenPaths, removingOnly: options.force ? nil : written ?? PlacedFiles())
+                try output.commit(listing: output.writtenPaths,
+                                  removingOnly: options.force ? nil : written ?? WrittenFiles.List(folder: nil, files: PlacedFiles()))
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
                 output.discard()
@@ -336,8 +337,10 @@ package struct SiteBuilder: Sendable {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
                 diagnostics.append(.warning("content.io", id: "content.io.changed-during", ["path": changed], file: changed))
             } else {
+                // A folder set aside is told of once, by the build that set it aside.
                 BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
-                                  diagnostics: diagnostics.sorted(by: Diagnostic.ordered), files: output.listing)
+                                  diagnostics: diagnostics.filter { !keptLeftovers.contains($0) }.sorted(by: Diagnostic.ordered),
+                                  files: output.listing)
                 Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
                                     inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
             }
