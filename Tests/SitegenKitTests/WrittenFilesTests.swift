@@ -142,7 +142,7 @@ final class WrittenFilesTests: XCTestCase {
             if saved {
                 let aside = f.siteDirectory + ".kept-1"
                 XCTAssertEqual(kept.map(\.path), [aside])
-                XCTAssertEqual(kept.first?.found, .others(count: 2, named: ["kk/NOTES.txt", "pipe"]))
+                XCTAssertEqual(kept.first?.left, WrittenFiles.Others(count: 2, named: ["kk/NOTES.txt", "pipe"]))
                 XCTAssertEqual(try String(contentsOfFile: aside + "/kk/NOTES.txt", encoding: .utf8), "notes")
                 let left = try FileManager.default.subpathsOfDirectory(atPath: aside).sorted()
                 XCTAssertEqual(left, ["kk", "kk/NOTES.txt", "pipe"], "what the build wrote is gone, the marker too")

@@ -52,6 +52,18 @@ package enum Folder {
         return names
     }
 
+    /// Opens the folder named by the bytes `name` (one name, or a path of several) in the folder open at
+    /// `parent`, following no link in its last place; -1 when it is not a folder or cannot be opened.
+    /// By bytes: a name that is not UTF-8 is opened as it is.
+    package static func openFolder(_ name: [UInt8], in parent: Int32) -> Int32 {
+        withCString(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+    }
+
+    /// Calls `body` with the bytes `name` as a NUL-ended C string.
+    package static func withCString<T>(_ name: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (name + [0]).withUnsafeBufferPointer { bytes in bytes.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+
     /// The names in the folder open at `fd` (which stays open, and is the caller's to close), each with
     /// whether it is a folder itself (not a link to one): the kind `readdir` gives, or `lstat`'s where
     /// the file system does not say.

@@ -16,28 +16,7 @@ enum ListedRemoval {
     static let deepest = 64
 
     /// What was left: how many entries, and the first few of them by path.
-    struct Left: Sendable {
-        var count = 0
-        var named: [String] = []
-
-        mutating func add(_ path: String) {
-            count += 1
-            named.append(path)
-            if named.count > 64 { trim() }
-        }
-
-        mutating func add(_ other: Left) {
-            count += other.count
-            named += other.named
-            trim()
-        }
-
-        /// The first three, in the order of their bytes.
-        mutating func trim() {
-            named.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            if named.count > 3 { named.removeLast(named.count - 3) }
-        }
-    }
+    typealias Left = WrittenFiles.Others
 
     /// Removes the files of `path` that `written` names, and the folders that are then empty, the
     /// folder itself last (its marker just before it). What is left is counted and named; nothing
@@ -51,9 +30,9 @@ enum ListedRemoval {
             return left
         }
         defer { close(root) }
-        let top = entries(of: root, below: [], named: true, written: written, left: &left, sparing: OutputFolder.markerName)
+        let top = entries(of: root, below: [], named: true, written: written, left: &left)
         for folder in top {
-            let fd = openFolder(root, folder)
+            let fd = Folder.openFolder(folder, in: root)
             let shown = String(decoding: folder, as: UTF8.self)
             guard fd >= 0 else {
                 left.add(shown)
@@ -72,7 +51,7 @@ enum ListedRemoval {
             removeIfEmpty(root, folder)
         }
         // Something put into a folder after it was read kept that folder, and so the top one.
-        if left.count == 0 { for other in entryNames(root) where other != OutputFolder.markerName { left.add(other) } }
+        if left.count == 0 { for other in Folder.entryKinds(in: root) where other.name != OutputFolder.markerName { left.add(other.name) } }
         if left.count == 0 {
             // The marker goes last: a removal cut short leaves a folder that still says it is sitegen's.
             unlinkat(root, OutputFolder.markerName, 0)
@@ -84,16 +63,15 @@ enum ListedRemoval {
 
     /// Removes the files the list names in the folder open at `fd` (`below` its top), counts everything
     /// else but folders in `left`, and returns the names of its folders.
-    private static func entries(of fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles, left: inout Left,
-                                sparing spared: String? = nil) -> [[UInt8]] {
-        let listed = named ? String(validating: below, as: UTF8.self).flatMap(written.folderNumber) : nil
+    private static func entries(of fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles, left: inout Left) -> [[UInt8]] {
+        let listed = WrittenFiles.listedFolder(below, named: named, in: written)
         let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
         var folders: [[UInt8]] = []
         var listedFiles: [[UInt8]] = []
         let read = Folder.forEachEntry(in: fd) { name, kind in
             let bytes = Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
             guard let kind = Folder.kind(kind, of: name, in: fd) else {
-                left.add(String(decoding: prefix + bytes, as: UTF8.self))
+                left.add(WrittenFiles.display(prefix + bytes))
                 return true
             }
             if kind == DT_DIR {
@@ -101,11 +79,12 @@ enum ListedRemoval {
                 return true
             }
             let text = String(validatingCString: name)
-            if kind == DT_REG, let spared, text == spared { return true }
-            if kind == DT_REG, let listed, let text, written.contains(text, in: listed) {
+            // The marker goes last, with the folder.
+            if WrittenFiles.isMarker(text, kind: kind, below: below) { return true }
+            if WrittenFiles.isWritten(text, kind: kind, in: listed, of: written) {
                 listedFiles.append(bytes)
             } else {
-                left.add(String(decoding: prefix + bytes, as: UTF8.self))
+                left.add(WrittenFiles.display(prefix + bytes))
             }
             return true
         }
@@ -113,8 +92,8 @@ enum ListedRemoval {
         if !read { left.add(String(decoding: below, as: UTF8.self) + " (" + errnoText() + ")") }
         // Removed once the folder is read: unlinking while reading could make it skip an entry.
         for file in listedFiles {
-            if withName(file, { unlinkat(fd, $0, 0) }) != 0 && errno != ENOENT {
-                left.add(String(decoding: prefix + file, as: UTF8.self))
+            if Folder.withCString(file, { unlinkat(fd, $0, 0) }) != 0 && errno != ENOENT {
+                left.add(WrittenFiles.display(prefix + file))
             }
         }
         return folders
@@ -131,7 +110,7 @@ enum ListedRemoval {
             var folders: [[UInt8]]
         }
         func enter(_ name: [UInt8], in parent: Int32, below: [UInt8], named: Bool, left: inout Left) -> Frame? {
-            let fd = openFolder(parent, name)
+            let fd = Folder.openFolder(name, in: parent)
             guard fd >= 0 else {
                 // Not a folder any more (a link put in its place), or not to be opened: kept.
                 left.add(String(decoding: below, as: UTF8.self))
@@ -163,26 +142,6 @@ enum ListedRemoval {
     /// Removes the folder `name` in the folder open at `parent` if it is empty (a folder that is not
     /// holds what was counted as left).
     private static func removeIfEmpty(_ parent: Int32, _ name: [UInt8]) {
-        _ = withName(name) { unlinkat(parent, $0, AT_REMOVEDIR) }
-    }
-
-    /// The names in the folder open at `fd`, read from its start.
-    private static func entryNames(_ fd: Int32) -> [String] {
-        lseek(fd, 0, SEEK_SET)
-        var names: [String] = []
-        _ = Folder.forEachEntry(in: fd) { entry, _ in
-            names.append(String(decoding: UnsafeRawBufferPointer(start: entry, count: strlen(entry)), as: UTF8.self))
-            return true
-        }
-        return names
-    }
-
-    private static func openFolder(_ parent: Int32, _ name: [UInt8]) -> Int32 {
-        withName(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-    }
-
-    /// Calls `body` with `name` as a NUL-ended C string.
-    private static func withName<T>(_ name: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        (name + [0]).withUnsafeBufferPointer { bytes in bytes.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+        _ = Folder.withCString(name) { unlinkat(parent, $0, AT_REMOVEDIR) }
     }
 }

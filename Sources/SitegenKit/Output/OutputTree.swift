@@ -78,7 +78,9 @@ final class OutputTree: @unchecked Sendable {
         let records = recordTemporaryPrefixes(of: destination)
         let own = Self.name(of: WrittenFiles.path(for: destination))
         let swapLists = [own + ".new-", own + ".old-"]
-        let lists = Self.restoreList(of: destination)
+        // With no list of a swap beside it, no folder has a list to be found with (the published
+        // folder's own is not read: the look reads it, and on a large site that is tens of milliseconds).
+        let lists = WrittenFiles.swapLists(of: destination).isEmpty ? [] : Self.restoreList(of: destination)
         var kept: [Kept] = []
         for leftover in Folder.entries(parent) {
             let path = parent + "/" + leftover
@@ -109,7 +111,9 @@ final class OutputTree: @unchecked Sendable {
             } else {
                 // Neither marked nor listed, and not empty: someone's (or what a removal cut short kept),
                 // left where it is and reported at every build until it is taken away.
-                kept.append((path, .others(count: 1, named: [leftover])))
+                var left = WrittenFiles.Others()
+                left.add(leftover)
+                kept.append((path, left))
             }
         }
         // A list whose folder is gone describes nothing, nor does a second list of the published folder.
@@ -139,8 +143,8 @@ final class OutputTree: @unchecked Sendable {
         return lists
     }
 
-    /// A folder set aside instead of removed, and what was found in it.
-    typealias Kept = (path: String, found: WrittenFiles.Found)
+    /// A folder set aside instead of removed, and what was left in it.
+    typealias Kept = (path: String, left: WrittenFiles.Others)
 
     /// Removes of the folder at `path` the files `written` names (``ListedRemoval``); when anything
     /// else is left, the folder, no longer marked as sitegen's, is set aside and returned.
@@ -151,7 +155,7 @@ final class OutputTree: @unchecked Sendable {
         // name it ends under, it no longer says it is sitegen's.
         let kept = setAside(path, of: destination) ?? path
         unlink(kept + "/" + OutputFolder.markerName)
-        return (kept, .others(count: left.count, named: left.named))
+        return (kept, left)
     }
 
     /// The process a staging folder's name says made it (`.site.tmp-1234`, `.site.tmp-1234-2`,

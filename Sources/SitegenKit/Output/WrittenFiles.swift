@@ -159,6 +159,52 @@ enum WrittenFiles {
         for file in [path(for: destination)] + swapLists(of: destination) { unlink(file) }
     }
 
+    /// Entries a build did not write: how many, and the first three in the order of their paths' bytes,
+    /// whatever their number and the order they were found in.
+    struct Others: Sendable, Equatable {
+        var count = 0
+        var named: [String] = []
+
+        mutating func add(_ path: String) {
+            count += 1
+            named.append(path)
+            if named.count > 64 { trim() }
+        }
+
+        mutating func add(_ other: Others) {
+            count += other.count
+            named += other.named
+            trim()
+        }
+
+        /// Keeps the first three.
+        mutating func trim() {
+            named.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            if named.count > 3 { named.removeLast(named.count - 3) }
+        }
+    }
+
+    /// The number in `written` of the folder at `below` (its bytes below the top), for ``isWritten``;
+    /// nil when no file of it is listed, or when its path cannot be one a build wrote (`named` false:
+    /// a folder above it, or it, has a name that is not UTF-8).
+    static func listedFolder(_ below: [UInt8], named: Bool, in written: PlacedFiles) -> UInt32? {
+        named ? String(validating: below, as: UTF8.self).flatMap(written.folderNumber) : nil
+    }
+
+    /// Whether the entry `name` (nil when not UTF-8) of kind `kind` in the folder numbered `folder`
+    /// (``listedFolder``) is one the build wrote: a regular file its list names. A build writes only
+    /// regular files, so a link, pipe or socket is always someone else's. What the look counts and
+    /// what a removal takes are this one rule.
+    static func isWritten(_ name: String?, kind: Int32, in folder: UInt32?, of written: PlacedFiles) -> Bool {
+        guard kind == DT_REG, let folder, let name else { return false }
+        return written.contains(name, in: folder)
+    }
+
+    /// Whether the entry is the marker at the top of an output (`below` empty), which every build writes.
+    static func isMarker(_ name: String?, kind: Int32, below: [UInt8]) -> Bool {
+        kind == DT_REG && below.isEmpty && name == OutputFolder.markerName
+    }
+
     /// What a published folder holds besides what its build wrote.
     enum Found: Sendable, Equatable {
         /// Only files its build wrote (or no folder at all).
@@ -188,59 +234,47 @@ enum WrittenFiles {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard top >= 0 else { return errno == ENOENT ? .nothingElse : .unreadable(path: ".", reason: errnoText()) }
         defer { close(top) }
-        var others: [String] = []
-        var count = 0
+        var others = Others()
         var holdsFiles = false
         // The folders still to look into, by their bytes below the top ("" is the top), each with
         // whether its path can be one the build wrote (a folder whose name is not UTF-8 cannot).
         var pending: [(path: [UInt8], named: Bool)] = [([], true)]
         while let (below, named) = pending.popLast() {
             if stopped() { return nil }
-            let fd = below.isEmpty ? dup(top) : (below + [0]).withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { openat(top, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-            }
+            let fd = below.isEmpty ? dup(top) : Folder.openFolder(below, in: top)
             guard fd >= 0 else { return .unreadable(path: display(below), reason: errnoText()) }
             defer { close(fd) }
             let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
-            // The folder's number in the list, once for all its files (none: no file of it is listed).
-            let listed = named ? written.flatMap { list in String(validating: below, as: UTF8.self).flatMap(list.folderNumber) } : nil
+            // The folder's number in the list, once for all its files.
+            let listed = written.flatMap { Self.listedFolder(below, named: named, in: $0) }
             var failure: String?
             let read = Folder.forEachEntry(in: fd) { name, kind in
                 guard let kind = Folder.kind(kind, of: name, in: fd) else {
                     failure = errnoText()
                     return false
                 }
+                // The path's bytes, made only for a folder to look into or an entry to name.
+                let path = { prefix + UnsafeRawBufferPointer(start: name, count: strlen(name)) }
+                let text = String(validatingCString: name)
                 if kind == DT_DIR {
-                    pending.append((prefix + UnsafeRawBufferPointer(start: name, count: strlen(name)), named && String(validatingCString: name) != nil))
+                    pending.append((path(), named && text != nil))
                     return true
                 }
-                let text = String(validatingCString: name)
-                // The marker says the folder is sitegen's; every build writes it.
-                if kind == DT_REG && below.isEmpty && text == OutputFolder.markerName { return true }
+                if Self.isMarker(text, kind: kind, below: below) { return true }
                 holdsFiles = true
                 guard let written else { return true }
-                // A build writes only regular files: a link, pipe or socket is someone else's.
-                if kind == DT_REG, let listed, let text, written.contains(text, in: listed) { return true }
-                count += 1
-                // The first few in order, whatever their number.
-                others.append(display(prefix + UnsafeRawBufferPointer(start: name, count: strlen(name))))
-                if others.count > 64 {
-                    others.sort(by: Self.byBytes)
-                    others.removeLast(others.count - 3)
-                }
+                if !Self.isWritten(text, kind: kind, in: listed, of: written) { others.add(display(path())) }
                 return true
             }
             if !read { return .unreadable(path: display(below), reason: failure ?? errnoText()) }
         }
         guard written != nil else { return holdsFiles ? .unlisted : .nothingElse }
-        return count == 0 ? .nothingElse : .others(count: count, named: Array(others.sorted(by: Self.byBytes).prefix(3)))
+        others.trim()
+        return others.count == 0 ? .nothingElse : .others(count: others.count, named: others.named)
     }
 
     /// A path's bytes as a message shows them (a byte that is not UTF-8 as U+FFFD).
-    private static func display(_ bytes: [UInt8]) -> String {
+    static func display(_ bytes: [UInt8]) -> String {
         bytes.isEmpty ? "." : String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Paths in the order of their bytes (the same whatever Swift holds equal).
-    private static func byBytes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 }

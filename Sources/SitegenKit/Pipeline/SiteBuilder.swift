@@ -500,13 +500,9 @@ package struct SiteBuilder: Sendable {
     /// (saved into the published folder as it was replaced, or into one a killed build left).
     static func keptWarnings(_ kept: [OutputTree.Kept], _ options: BuildOptions) -> [Diagnostic] {
         kept.map { kept in
-            let what = switch kept.found {
-            case .others(_, let named): named.joined(separator: ", ")
-            case .unreadable(let path, let reason): path + " (" + reason + ")"
-            case .nothingElse, .unlisted: ""
-            }
-            return .warning("output.folder", id: "output.folder.kept", ["output": options.shownOutput, "kept": kept.path, "what": what],
-                            file: options.resolvedOutput)
+            .warning("output.folder", id: "output.folder.kept",
+                     ["output": options.shownOutput, "kept": kept.path, "what": kept.left.named.joined(separator: ", ")],
+                     file: options.resolvedOutput)
         }
     }
 
