@@ -132,7 +132,7 @@ final class WrittenFilesTests: XCTestCase {
                 try f.write("site/kk/NOTES.txt", "notes")
                 XCTAssertEqual(mkfifo(f.siteDirectory + "/pipe", 0o644), 0)
             }
-            try output.commit(listing: output.writtenPaths, removingOnly: written)
+            try output.commit(removingOnly: written)
             let kept = output.finish()
             XCTAssertEqual(f.output("index.html"), "new\n")
             XCTAssertNil(f.output("kk/NOTES.txt"))
@@ -251,6 +251,26 @@ final class WrittenFilesTests: XCTestCase {
         text += SHA256Digest.hex(Array(text.utf8)) + "\n"
         try text.write(toFile: WrittenFiles.path(for: root), atomically: true, encoding: .utf8)
         XCTAssertNotNil(WrittenFiles.read(for: root)?["back\\slash.txt"])
+    }
+
+    /// The list a build writes of the files it placed (made a folder and a name at a time) is the list
+    /// of their paths, line for line, escapes in folders' names too, and is read back whole.
+    func testTheListOfPlacedFilesIsTheListOfTheirPaths() throws {
+        let paths = ["index.html", "kk/pay/index.html", "line\nfolder/a.txt", "back\\slash/b\\c.txt", "kk/caf\u{E9}/x\ny.txt"]
+        var placed = PlacedFiles()
+        for (i, path) in paths.enumerated() { placed[path] = PlacedFiles.Stamp(size: i, identity: i) }
+        let root = NSTemporaryDirectory() + "sitegen-written-" + UUID().uuidString
+        roots.append(root)
+        let (byFiles, byPaths) = (root + ".files-a", root + ".files-b")
+        defer { unlink(byFiles); unlink(byPaths) }
+        XCTAssertTrue(WrittenFiles.write(placed, folder: 7, to: byFiles))
+        XCTAssertTrue(WrittenFiles.write(placed.files.map(\.path), folder: 7, to: byPaths))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: byFiles)), try Data(contentsOf: URL(fileURLWithPath: byPaths)))
+        let list = try XCTUnwrap(WrittenFiles.read(byFiles))
+        XCTAssertEqual(list.folder, 7)
+        XCTAssertEqual(list.files.count, paths.count)
+        for path in paths { XCTAssertNotNil(list.files[path], path) }
+        XCTAssertNil(list.files["line"])
     }
 
     /// Through a build: a static file named with a line break is published and the next build runs.

@@ -517,15 +517,15 @@ final class OutputTree: @unchecked Sendable {
         return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, identity: $0.identity) }
     }
 
-    /// How many files the build put in the folder, and the digest of their listing (``PlacedFiles/digest()``):
-    /// what a walk of the folder would give.
-    /// The path of every file placed, in the order of the listing.
-    var writtenPaths: [String] {
+    /// Every file placed, in the order of the listing.
+    var placedFiles: PlacedFiles {
         lock.lock()
         defer { lock.unlock() }
-        return placed.files.map(\.path)
+        return placed
     }
 
+    /// How many files the build put in the folder, and the digest of their listing (``PlacedFiles/digest()``):
+    /// what a walk of the folder would give.
     var listing: (count: Int, digest: String) {
         lock.lock()
         defer { lock.unlock() }
@@ -605,8 +605,8 @@ final class OutputTree: @unchecked Sendable {
     }
 
     /// Swaps the staging folder in place of the destination, atomically where the system allows, with
-    /// the list of what the build wrote (`paths`, ``WrittenFiles``) taking the place of the previous
-    /// one. The previous site is removed in the background (following no link inside it) while the
+    /// the list of what the build wrote (every file it placed, ``WrittenFiles``) taking the place of the
+    /// previous one. The previous site is removed in the background (following no link inside it) while the
     /// build writes its records; ``finish()`` waits for that and lets the next build in. On failure the
     /// tree is discarded and the output and its list are left as they were.
     ///
@@ -616,7 +616,7 @@ final class OutputTree: @unchecked Sendable {
     /// what is left is set aside (``setAside(_:of:)``). Without it (`--force`) it is removed whole.
     /// The lists name their folders, so a build killed at any step leaves each folder to be found with
     /// its own (``removeLeftovers(of:)``).
-    func commit(listing paths: [String], removingOnly listed: WrittenFiles.List?) throws {
+    func commit(removingOnly listed: WrittenFiles.List?) throws {
         closeFolders()
         let own = WrittenFiles.path(for: destination)
         guard let folder = WrittenFiles.inode(of: staging) else {
@@ -633,7 +633,7 @@ final class OutputTree: @unchecked Sendable {
             discard()
             return OutputError.io("cannot publish: " + reason)
         }
-        guard WrittenFiles.write(paths, folder: folder, to: incoming) else {
+        guard WrittenFiles.write(placedFiles, folder: folder, to: incoming) else {
             throw failed("cannot write \(incoming): \(errnoText())")
         }
         var info = stat()

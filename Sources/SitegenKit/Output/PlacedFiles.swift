@@ -69,6 +69,12 @@ struct PlacedFiles {
         }
     }
 
+    /// Each file's folder ("" at the root) and name, in the order of ``digest()``: the paths of half a
+    /// million files without a string made for each.
+    func forEachFile(_ body: (_ folder: String, _ name: String) -> Void) {
+        for key in orderedKeys() { body(folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)]) }
+    }
+
     /// The SHA-256 of the listing: each file as `size identity path` and a NUL, by folder, then by name
     /// within a folder, each in the order of its bytes (an order found without making every path).
     /// The same files give the same digest, whoever placed or listed them, in whatever order.

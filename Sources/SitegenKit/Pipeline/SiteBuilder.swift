@@ -314,8 +314,7 @@ package struct SiteBuilder: Sendable {
                 // The record of the folder being replaced goes first: it never describes another tree.
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
-                try output.commit(listing: output.writtenPaths,
-                                  removingOnly: options.force ? nil : written ?? WrittenFiles.List(folder: nil, files: PlacedFiles()))
+                try output.commit(removingOnly: options.force ? nil : written ?? WrittenFiles.List(folder: nil, files: PlacedFiles()))
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
                 output.discard()
