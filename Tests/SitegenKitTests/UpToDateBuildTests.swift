@@ -42,6 +42,35 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertEqual(listing(f), before, "an up-to-date build writes nothing")
     }
 
+    /// A site whose sections hold many pages is found unchanged under a low limit of open files: the
+    /// walk of the published folder holds a few descriptors whatever the number of its folders. (It
+    /// held one for each folder not yet read: with 1,000 pages in a section under the usual limit of
+    /// 1,024 the walk failed, and a build with nothing to do built and wrote the site again.)
+    func testABuildWithNothingToDoNeedsFewDescriptorsWhateverTheFolders() throws {
+        var files: [String: String] = [:]
+        for i in 0..<40 {
+            files["content/kk/many/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\ntranslationKey: \"p\(i)\"\n---\nМәтін \(i).\n"
+            files["content/ru/many/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: \"p\(i)\"\n---\nТекст \(i).\n"
+        }
+        let f = try Fixture(files: files)
+        let first = f.build()
+        XCTAssertTrue(first.published, "\(first.diagnostics)")
+        let before = listing(f)
+
+        var limit = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        let saved = limit
+        defer { _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) } }
+        // Room for a few more than are open now, fewer than the folders of one section's pages.
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+        limit.rlim_cur = rlim_t(open + 24)
+        XCTAssertEqual(setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit), 0)
+        let second = f.build()
+        _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) }
+        XCTAssertTrue(second.upToDate, "the build with nothing to do built the site again")
+        XCTAssertTrue(listing(f) == before, "an up-to-date build writes nothing")
+    }
+
     func testAnUpToDateBuildRepeatsTheWarningsOfTheLastBuild() throws {
         // A page without its translation: a warning, and the site is published.
         let f = try Fixture(files: ["content/kk/pay.md": page])

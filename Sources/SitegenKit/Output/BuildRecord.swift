@@ -156,52 +156,51 @@ struct BuildRecord {
         return PlacedFiles(files)
     }
 
-    /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders,
-    /// read through directory descriptors so that no path is looked up twice.
+    /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders.
+    /// One folder is open at a time besides the top, each opened by its path below the top: a folder
+    /// holding thousands of page folders needs no more descriptors than one holding a few (holding each
+    /// open until it was read, a section of 1,000 pages ran out of them under the usual limit, and a
+    /// build with nothing to do built the site again).
     private static func list(_ path: String, relative: String, recursive: Bool = false)
         -> (files: [OutputFile], folders: [String])?
     {
-        let rootFD = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard rootFD >= 0 else { return nil }
+        let top = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard top >= 0 else { return nil }
+        defer { close(top) }
         var files: [OutputFile] = []
         var folders: [String] = []
-        var stack: [(fd: Int32, relative: String)] = [(rootFD, relative)]
-        var failed = false
-        while let (fd, prefix) = stack.popLast() {
+        // The folders still to read, by their path below the top ("" is the top).
+        var pending = [""]
+        while let below = pending.popLast() {
+            let fd = below.isEmpty ? dup(top) : Folder.openFolder(Array(below.utf8), in: top)
+            guard fd >= 0 else { return nil }
             guard let dir = fdopendir(fd) else {
                 close(fd)
-                failed = true
-                break
+                return nil
             }
             defer { closedir(dir) }
+            let prefix = below.isEmpty ? "" : below + "/"
             var entries = 0
             while let entry = readdir(dir) {
-                guard let name = Folder.validName(of: entry) else { failed = true; break }
+                guard let name = Folder.validName(of: entry) else { return nil }
                 if name == "." || name == ".." { continue }
                 entries += 1
-                guard !name.contains("\n") else { failed = true; break }
+                guard !name.contains("\n") else { return nil }
                 var info = stat()
-                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { failed = true; break }
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
                 switch info.st_mode & S_IFMT {
+                case S_IFDIR where recursive:
+                    pending.append(prefix + name)
                 case S_IFDIR:
-                    if recursive {
-                        let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                        guard child >= 0 else { failed = true; break }
-                        stack.append((child, prefix + name + "/"))
-                    } else {
-                        folders.append(prefix + name)
-                    }
+                    folders.append(relative + prefix + name)
                 case S_IFREG:
-                    files.append(OutputFile(path: prefix + name, size: Int(info.st_size), identity: OutputTree.identity(info)))
+                    files.append(OutputFile(path: relative + prefix + name, size: Int(info.st_size), identity: OutputTree.identity(info)))
                 default:
-                    failed = true
+                    return nil
                 }
-                if failed { break }
             }
-            if failed || entries == 0 { failed = true; break }
+            if entries == 0 { return nil }
         }
-        // Descriptors of folders not yet read when a failure stopped the walk.
-        for (fd, _) in stack { close(fd) }
-        return failed ? nil : (files, folders)
+        return (files, folders)
     }
 }
