@@ -273,6 +273,39 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertNil(list.files["line"])
     }
 
+    /// A list is read only whole: its header, its folder (in this form), then paths, each line ended by
+    /// a line break, then the digest of all that. A list of the first form is written again in this one,
+    /// naming the same files.
+    func testOnlyAWholeListIsRead() throws {
+        let root = NSTemporaryDirectory() + "sitegen-written-" + UUID().uuidString
+        roots.append(root)
+        let file = root + ".files"
+        defer { unlink(file) }
+        func read(_ body: String) throws -> WrittenFiles.List? {
+            try (body + SHA256Digest.hex(Array(body.utf8)) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            return WrittenFiles.read(file)
+        }
+        let form2 = WrittenFiles.header + "\nfolder 12\n"
+        XCTAssertEqual(try read(form2 + "index.html\nkk/a\\nb.html\n")?.files.count, 2)
+        XCTAssertEqual(try read(form2)?.files.count, 0, "a folder the build wrote nothing into")
+        for (damage, body) in [("no line break after the last path", form2 + "index.html\nkk/pay.html"),
+                               ("an empty line", form2 + "index.html\n\nkk/pay.html\n"),
+                               ("no folder", WrittenFiles.header + "\nindex.html\n"),
+                               ("an escape the list does not write", form2 + "a\\tb\n"),
+                               ("another header", "sitegen written files 3\nfolder 12\nindex.html\n")] {
+            XCTAssertNil(try read(body), damage)
+        }
+        try (form2 + "index.html\n" + String(repeating: "0", count: 64) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertNil(WrittenFiles.read(file), "a digest of other bytes")
+
+        let first = try XCTUnwrap(try read(WrittenFiles.firstHeader + "\nindex.html\nback\\slash.txt\n"))
+        XCTAssertNil(first.folder)
+        XCTAssertTrue(WrittenFiles.write(first, folder: 9, to: file))
+        let again = try XCTUnwrap(WrittenFiles.read(file))
+        XCTAssertEqual(again.folder, 9)
+        XCTAssertEqual(again.files.files.map(\.path), ["back\\slash.txt", "index.html"])
+    }
+
     /// Through a build: a static file named with a line break is published and the next build runs.
     func testAStaticFileNamedWithALineBreakDoesNotStopLaterBuilds() throws {
         let f = try Fixture.payPages()

@@ -20,12 +20,10 @@ enum WrittenFiles {
     /// names no folder.
     static let firstHeader = "sitegen written files 1"
 
-    /// A list read back: the inode of the folder it describes (none in the first form), its files,
-    /// and its lines as this form writes them (to write it again for another inode).
+    /// A list read back: the inode of the folder it describes (none in the first form) and its files.
     struct List: Sendable {
         var folder: UInt64?
         var files: PlacedFiles
-        var lines: [UInt8] = []
     }
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
@@ -78,10 +76,8 @@ enum WrittenFiles {
         }
     }
 
-    /// Writes `list` again, for the folder whose inode is `folder`.
-    static func write(_ list: List, folder: UInt64, to file: String) -> Bool {
-        write(folder: folder, to: file) { $0 += list.lines }
-    }
+    /// Writes `list` again, in this form, for the folder whose inode is `folder`.
+    static func write(_ list: List, folder: UInt64, to file: String) -> Bool { write(list.files, folder: folder, to: file) }
 
     /// Writes the header, the lines `lines` adds and the digest of both.
     private static func write(folder: UInt64, to file: String, lines: (inout [UInt8]) -> Void) -> Bool {
@@ -112,30 +108,33 @@ enum WrittenFiles {
         guard let bytes = FileReader.read(file, followingLinks: false, limit: 1 << 30),
               bytes.count > 65, bytes.last == UInt8(ascii: "\n") else { return nil }
         let body = bytes[..<(bytes.count - 65)]
-        guard SHA256Digest.hex(Array(body)) == String(decoding: bytes[(bytes.count - 65)..<(bytes.count - 1)], as: UTF8.self) else { return nil }
-        var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        let form = lines.first.map { String(decoding: $0, as: UTF8.self) }
-        guard form == header || form == firstHeader, lines.last?.isEmpty == true else { return nil }
-        lines.removeFirst()
-        lines.removeLast()
+        let digest = body.withUnsafeBytes { SHA256Digest.hex(SHA256Digest.bytes($0)) }
+        guard digest == String(decoding: bytes[(bytes.count - 65)..<(bytes.count - 1)], as: UTF8.self) else { return nil }
+        // The lines are read one after another from the file's bytes: a big site's list has hundreds of
+        // thousands, and none is kept but as the path it names.
+        var start = body.startIndex
+        func nextLine() -> ArraySlice<UInt8>? {
+            guard start < body.endIndex, let end = body[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            defer { start = end + 1 }
+            return body[start..<end]
+        }
+        let form = nextLine().map { String(decoding: $0, as: UTF8.self) }
+        guard form == header || form == firstHeader else { return nil }
         var folder: UInt64?
         if form == header {
-            let named = lines.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let named = nextLine().map { String(decoding: $0, as: UTF8.self) } ?? ""
             guard named.hasPrefix("folder "), let inode = UInt64(named.dropFirst("folder ".count)) else { return nil }
             folder = inode
-            lines.removeFirst()
         }
         var files = PlacedFiles()
-        files.reserveCapacity(lines.count)
-        var written: [UInt8] = []
-        for line in lines {
+        files.reserveCapacity(body[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        while let line = nextLine() {
             guard let path = folder != nil ? unescaped(line) : String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
             files[path] = PlacedFiles.Stamp(size: 0, identity: 0)
-            // The first form's lines as this one writes them.
-            if folder == nil { written += escaped(path).utf8 } else { written += line }
-            written.append(UInt8(ascii: "\n"))
         }
-        return List(folder: folder, files: files, lines: written)
+        // Every line ends with a line break: bytes after the last one are not a list's.
+        guard start == body.endIndex else { return nil }
+        return List(folder: folder, files: files)
     }
 
     /// The inode of the folder at `path` (not followed if a link), nil when it is not a folder.
