@@ -284,24 +284,6 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root))
     }
 
-    /// Runs `body` with the open-file limit set so that `free` more descriptors can be opened (one more
-    /// when the listing's own, closed since, was the lowest free one).
-    private func withOpenFileLimit(free: Int, _ body: () throws -> Void) throws {
-        var limit = rlimit()
-        XCTAssertEqual(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit), 0)
-        let used = Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int($0) })
-        var lowered = 0, available = 0
-        while available < free {
-            if !used.contains(lowered) { available += 1 }
-            lowered += 1
-        }
-        var low = limit
-        low.rlim_cur = rlim_t(lowered)
-        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &low), 0)
-        defer { _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) }
-        try body()
-    }
-
     /// A folder with this process's staging name that is not ours (no marker, something in it) is
     /// kept, and the build stages under another name.
     func testAFolderWithTheStagingNameIsKeptAndAnotherNameTaken() throws {

@@ -57,16 +57,8 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(first.published, "\(first.diagnostics)")
         let before = listing(f)
 
-        var limit = rlimit()
-        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
-        let saved = limit
-        defer { _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) } }
         // Room for a few more than are open now, fewer than the folders of one section's pages.
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
-        limit.rlim_cur = rlim_t(open + 24)
-        XCTAssertEqual(setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit), 0)
-        let second = f.build()
-        _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) }
+        let second = try withOpenFileLimit(free: 24) { f.build() }
         XCTAssertTrue(second.upToDate, "the build with nothing to do built the site again")
         XCTAssertTrue(listing(f) == before, "an up-to-date build writes nothing")
     }

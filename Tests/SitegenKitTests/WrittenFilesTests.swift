@@ -32,11 +32,6 @@ final class WrittenFilesTests: XCTestCase {
         return root
     }
 
-    /// The descriptors this process has open.
-    private func openDescriptors() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
-    }
-
     /// Many folders side by side, or one inside another, are looked through with a few descriptors:
     /// a look that ran out of them could not say the folder holds only what its build wrote.
     func testTheLookNeedsFewDescriptorsWhateverTheFolders() throws {
@@ -45,15 +40,8 @@ final class WrittenFilesTests: XCTestCase {
         let root = try folder(wide + deep)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/notes/399/mine.txt"))
 
-        var limit = rlimit()
-        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
-        let saved = limit
-        defer { _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) } }
         // Room for a few more than are open now, far fewer than there are folders.
-        limit.rlim_cur = rlim_t(openDescriptors() + 24)
-        XCTAssertEqual(setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit), 0)
-        let found = WrittenFiles.check(root)
-        _ = withUnsafePointer(to: saved) { setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), $0) }
+        let found = try withOpenFileLimit(free: 24) { WrittenFiles.check(root) }
         XCTAssertEqual(found, .others(count: 1, named: ["notes/399/mine.txt"]))
         try FileManager.default.removeItem(atPath: root + "/notes/399/mine.txt")
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
