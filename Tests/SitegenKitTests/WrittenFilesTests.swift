@@ -47,6 +47,24 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
     }
 
+    /// A folder of a path replaced by a link (to a copy of it, files linked and all) is never entered,
+    /// wherever on the path it is: the look and the walk of the published folder open a path a name at
+    /// a time, so a link swapped in while they read is found, not followed.
+    func testNoLinkOnAPathIsFollowed() throws {
+        let root = try folder(["kk/42500/apply/index.html"])
+        let fm = FileManager.default
+        try fm.moveItem(atPath: root + "/kk/42500", toPath: root + "/copy")
+        try fm.createSymbolicLink(atPath: root + "/kk/42500", withDestinationPath: root + "/copy")
+        let top = open(root, O_RDONLY | O_DIRECTORY)
+        defer { close(top) }
+        XCTAssertEqual(Folder.openFolder(Array("kk/42500/apply".utf8), in: top), -1, "a link in the middle of the path")
+        XCTAssertTrue([ELOOP, ENOTDIR].contains(errno), "errno \(errno)")
+        XCTAssertEqual(Folder.openFolder(Array("kk/42500".utf8), in: top), -1, "a link at the end of the path")
+        let fd = Folder.openFolder(Array("copy/apply".utf8), in: top)
+        XCTAssertGreaterThanOrEqual(fd, 0, "a path of folders")
+        close(fd)
+    }
+
     /// A folder that cannot be read may hold anything: the look says so, naming it, and the build is
     /// refused with that name and the reason, keeping the folder as it is.
     func testAFolderThatCannotBeReadIsNeverTakenForEmpty() throws {
@@ -280,7 +298,13 @@ final class WrittenFilesTests: XCTestCase {
                                ("an empty line", form2 + "index.html\n\nkk/pay.html\n"),
                                ("no folder", WrittenFiles.header + "\nindex.html\n"),
                                ("an escape the list does not write", form2 + "a\\tb\n"),
-                               ("another header", "sitegen written files 3\nfolder 12\nindex.html\n")] {
+                               ("another header", "sitegen written files 3\nfolder 12\nindex.html\n"),
+                               ("a path of no name", form2 + "index.html\n/\n"),
+                               ("a path from the root", form2 + "/kk/index.html\n"),
+                               ("a folder's path", form2 + "kk/\n"),
+                               ("an empty name inside", form2 + "kk//index.html\n"),
+                               ("a path out of the folder", form2 + "../notes.txt\n"),
+                               ("a name of the folder itself", form2 + "kk/./index.html\n")] {
             XCTAssertNil(try read(body), damage)
         }
         try (form2 + "index.html\n" + String(repeating: "0", count: 64) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -292,6 +316,39 @@ final class WrittenFilesTests: XCTestCase {
         let again = try XCTUnwrap(WrittenFiles.read(file))
         XCTAssertEqual(again.folder, 9)
         XCTAssertEqual(again.files.files.map(\.path), ["back\\slash.txt", "index.html"])
+    }
+
+    /// The folder a killed build swapped out, whose list is there but cannot be read (made by hand, or
+    /// damaged), is kept whole with what was saved into it, and said so: what its build wrote cannot be
+    /// told from the rest.
+    func testAFolderSwappedOutWhoseListCannotBeReadIsKeptWhole() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        let fm = FileManager.default
+        let list = try XCTUnwrap(WrittenFiles.read(WrittenFiles.path(for: f.siteDirectory)))
+        // A process of this number is not running: its folder is a leftover.
+        let leftover = f.root + "/.site.tmp-3999998"
+        try fm.copyItem(atPath: f.siteDirectory, toPath: leftover)
+        try f.write(".site.tmp-3999998/kk/NOTES.txt", "notes")
+        let outgoing = WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try XCTUnwrap(WrittenFiles.inode(of: leftover)))
+        XCTAssertTrue(WrittenFiles.write(list, folder: try XCTUnwrap(WrittenFiles.inode(of: leftover)), to: outgoing))
+        // One line made unreadable: a path of no name, with the digest made again to fit.
+        var text = try String(contentsOfFile: outgoing, encoding: .utf8)
+        text = String(text.dropLast(65)) + "/\n"
+        try (text + SHA256Digest.hex(Array(text.utf8)) + "\n").write(toFile: outgoing, atomically: true, encoding: .utf8)
+        XCTAssertNil(WrittenFiles.read(outgoing))
+
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] },
+                       [f.siteDirectory + ".kept-1"])
+        XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/kk/NOTES.txt", encoding: .utf8), "notes")
+        XCTAssertNotNil(fm.contents(atPath: f.siteDirectory + ".kept-1/kk/pay/index.html"), "kept whole")
+        XCTAssertFalse(fm.fileExists(atPath: f.siteDirectory + ".kept-1/" + OutputFolder.markerName))
+        XCTAssertFalse(fm.fileExists(atPath: leftover))
+        XCTAssertFalse(fm.fileExists(atPath: outgoing), "the list of no folder is gone")
+        XCTAssertTrue(f.build().upToDate, "told once")
     }
 
     /// Through a build: a static file named with a line break is published and the next build runs.

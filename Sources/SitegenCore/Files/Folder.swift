@@ -53,10 +53,30 @@ package enum Folder {
     }
 
     /// Opens the folder named by the bytes `name` (one name, or a path of several) in the folder open at
-    /// `parent`, following no link in its last place; -1 when it is not a folder or cannot be opened.
-    /// By bytes: a name that is not UTF-8 is opened as it is.
+    /// `parent`, following no link anywhere on the way; -1 (with `errno`) when it is not a folder or
+    /// cannot be opened. By bytes: a name that is not UTF-8 is opened as it is.
+    ///
+    /// A path is opened a name at a time, each from the folder before it: a folder of the path replaced
+    /// by a link while a walk reads it (`site/kk/42500` made a link to a copy) is not entered, where
+    /// `O_NOFOLLOW` on the whole path guards only its last name. A walk holds two descriptors however
+    /// deep it goes, at the cost of one `openat` per name.
     package static func openFolder(_ name: [UInt8], in parent: Int32) -> Int32 {
-        withCString(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        func open(_ name: some Collection<UInt8>, in fd: Int32) -> Int32 {
+            withCString(Array(name)) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        }
+        guard name.contains(UInt8(ascii: "/")) else { return open(name, in: parent) }
+        var fd = parent
+        for part in name.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            let next = open(part, in: fd)
+            let failure = errno
+            if fd != parent { close(fd) }
+            guard next >= 0 else {
+                errno = failure
+                return -1
+            }
+            fd = next
+        }
+        return fd
     }
 
     /// Calls `body` with the bytes `name` as a NUL-ended C string.

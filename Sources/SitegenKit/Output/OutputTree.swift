@@ -102,9 +102,18 @@ final class OutputTree: @unchecked Sendable {
                 Self.restoreList(of: destination)
                 continue
             }
-            if let inode = WrittenFiles.inode(of: path), let list = lists.first(where: { $0.list.folder == inode }) {
+            let inode = WrittenFiles.inode(of: path)
+            if let inode, let list = lists.first(where: { $0.list.folder == inode }) {
                 // Published once: only what its list names goes.
                 if let set = Self.removeListed(path, listed: list.list.files, of: destination) { kept.append(set) }
+            } else if let inode, let unread = WrittenFiles.swapLists(of: destination, folder: inode).first {
+                // Published once, but its list cannot be read (damaged, or not a build's): what the build
+                // wrote cannot be told from what was saved into it, so nothing of it is removed.
+                var left = WrittenFiles.Others()
+                for entry in Folder.entries(path) where entry != OutputFolder.markerName { left.add(entry) }
+                left.trim()
+                kept.append((Self.setAsideUnmarked(path, of: destination), left))
+                if lstat(unread, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(unread) }
             } else if marked || Folder.entries(path).isEmpty {
                 // Never published (a publish writes the list of the folder it swaps out first): all the build's.
                 TreeRemoval.remove(path)
@@ -151,11 +160,16 @@ final class OutputTree: @unchecked Sendable {
     private static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
         let left = ListedRemoval.remove(path, listed: written)
         guard left.count > 0 else { return nil }
-        // Renamed first: killed before the marker goes, it is under a name no build removes. Whatever
-        // name it ends under, it no longer says it is sitegen's.
+        return (setAsideUnmarked(path, of: destination), left)
+    }
+
+    /// Sets a folder aside (``setAside(_:of:)``) and takes its marker away; where it now is.
+    /// Renamed first: killed before the marker goes, it is under a name no build removes. Whatever
+    /// name it ends under, it no longer says it is sitegen's.
+    private static func setAsideUnmarked(_ path: String, of destination: String) -> String {
         let kept = setAside(path, of: destination) ?? path
         unlink(kept + "/" + OutputFolder.markerName)
-        return (kept, left)
+        return kept
     }
 
     /// The process a staging folder's name says made it (`.site.tmp-1234`, `.site.tmp-1234-2`,

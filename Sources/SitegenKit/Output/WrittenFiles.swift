@@ -49,6 +49,14 @@ enum WrittenFiles {
             .map { path(for: destination) + String($0.dropFirst(own.count)) }
     }
 
+    /// The lists of a swap beside `destination` named by the inode `folder`, read or not.
+    static func swapLists(of destination: String, folder: UInt64) -> [String] {
+        [incomingPath(for: destination, folder: folder), outgoingPath(for: destination, folder: folder)].filter {
+            var info = stat()
+            return lstat($0, &info) == 0
+        }
+    }
+
     /// Writes to `file` the list of the folder whose inode is `folder`: the header, `folder` and the
     /// inode, the paths one to a line, then the SHA-256 of what comes before it. A backslash and a line
     /// break in a name are written `\\` and `\n`, so that any name a file can have is one line. False
@@ -129,7 +137,7 @@ enum WrittenFiles {
         var files = PlacedFiles()
         files.reserveCapacity(body[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
         while let line = nextLine() {
-            guard let path = folder != nil ? unescaped(line) : String(validating: line, as: UTF8.self), !path.isEmpty else { return nil }
+            guard let path = folder != nil ? unescaped(line) : String(validating: line, as: UTF8.self), isFilePath(path) else { return nil }
             files[path] = PlacedFiles.Stamp(size: 0, identity: 0)
         }
         // Every line ends with a line break: bytes after the last one are not a list's.
@@ -180,6 +188,13 @@ enum WrittenFiles {
             }
         }
         return escaping ? nil : String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Whether `path` can name a file a build wrote: names joined by single `/`, none empty, `.` or `..`.
+    /// A list naming anything else was not written by a build, and is not read: what it names could not
+    /// be written back as the same list (`/` is a folder and a name both empty, an empty line).
+    static func isFilePath(_ path: String) -> Bool {
+        !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// Forgets the lists beside `destination`.
