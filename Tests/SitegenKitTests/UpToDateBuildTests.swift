@@ -207,7 +207,7 @@ final class UpToDateBuildTests: XCTestCase {
         let written = ["index.html", "kk/index.html", "kk/a/b/c/deep.txt", "kk/a/b/one", "kk/a/b/caf\u{E9}"]
         for path in written { try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path)) }
         XCTAssertEqual(WrittenFiles.check(root), .unlisted)
-        WrittenFiles.write(written, folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
+        WrittenFiles.write(PlacedFiles(paths: written), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
         // A link, a pipe is someone's too (a build writes neither), and a link is not followed.
         try fm.createSymbolicLink(atPath: root + "/kk/a/link", withDestinationPath: root + "/index.html")

@@ -28,7 +28,7 @@ final class WrittenFilesTests: XCTestCase {
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         }
-        WrittenFiles.write(written, folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
+        WrittenFiles.write(PlacedFiles(paths: written), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
         return root
     }
 
@@ -260,18 +260,21 @@ final class WrittenFilesTests: XCTestCase {
     }
 
     /// The list a build writes of the files it placed (made a folder and a name at a time) is the list
-    /// of their paths, line for line, escapes in folders' names too, and is read back whole.
+    /// of their paths, line for line in their order, escapes in folders' names too, and is read back whole.
     func testTheListOfPlacedFilesIsTheListOfTheirPaths() throws {
         let paths = ["index.html", "kk/pay/index.html", "line\nfolder/a.txt", "back\\slash/b\\c.txt", "kk/caf\u{E9}/x\ny.txt"]
         var placed = PlacedFiles()
         for (i, path) in paths.enumerated() { placed[path] = PlacedFiles.Stamp(size: i, identity: i) }
         let root = NSTemporaryDirectory() + "sitegen-written-" + UUID().uuidString
         roots.append(root)
-        let (byFiles, byPaths) = (root + ".files-a", root + ".files-b")
-        defer { unlink(byFiles); unlink(byPaths) }
+        let byFiles = root + ".files"
+        defer { unlink(byFiles) }
         XCTAssertTrue(WrittenFiles.write(placed, folder: 7, to: byFiles))
-        XCTAssertTrue(WrittenFiles.write(placed.files.map(\.path), folder: 7, to: byPaths))
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: byFiles)), try Data(contentsOf: URL(fileURLWithPath: byPaths)))
+        // By folder, then by name, each by its bytes; `\` and a line break escaped in folders and names.
+        var expected = WrittenFiles.header + "\nfolder 7\n" + "index.html\n" + "back\\\\slash/b\\\\c.txt\n"
+            + "kk/caf\u{E9}/x\\ny.txt\n" + "kk/pay/index.html\n" + "line\\nfolder/a.txt\n"
+        expected += SHA256Digest.hex(Array(expected.utf8)) + "\n"
+        XCTAssertEqual(try String(contentsOfFile: byFiles, encoding: .utf8), expected)
         let list = try XCTUnwrap(WrittenFiles.read(byFiles))
         XCTAssertEqual(list.folder, 7)
         XCTAssertEqual(list.files.count, paths.count)

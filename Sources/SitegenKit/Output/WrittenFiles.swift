@@ -61,51 +61,28 @@ enum WrittenFiles {
     /// inode, the paths one to a line, then the SHA-256 of what comes before it. A backslash and a line
     /// break in a name are written `\\` and `\n`, so that any name a file can have is one line. False
     /// when it could not be written whole (there is then no file).
-    @discardableResult
-    static func write(_ paths: [String], folder: UInt64, to file: String) -> Bool {
-        write(folder: folder, to: file) { text in
-            for path in paths { appendLine(path, to: &text) }
-        }
-    }
-
-    /// Writes the list of `files` (in their order, ``PlacedFiles/forEachFile(_:)``), each line made in
-    /// the list's own buffer: a big site's list is tens of megabytes, and its paths are not made again as
-    /// strings to write it.
+    ///
+    /// The files are written in their order (``PlacedFiles/forEachFile(_:)``), each line made in the
+    /// list's own buffer: a big site's list is tens of megabytes, and its paths are not made again as
+    /// strings to write it. `/` is never escaped, so a folder and a name escaped apart are the path
+    /// escaped whole.
     @discardableResult
     static func write(_ files: PlacedFiles, folder: UInt64, to file: String) -> Bool {
-        write(folder: folder, to: file) { text in
-            files.forEachFile { folder, name in
-                if !folder.isEmpty {
-                    append(folder, to: &text)
-                    text.append(UInt8(ascii: "/"))
-                }
-                appendLine(name, to: &text)
-            }
-        }
-    }
-
-    /// Writes `list` again, in this form, for the folder whose inode is `folder`.
-    static func write(_ list: List, folder: UInt64, to file: String) -> Bool { write(list.files, folder: folder, to: file) }
-
-    /// Writes the header, the lines `lines` adds and the digest of both.
-    private static func write(folder: UInt64, to file: String, lines: (inout [UInt8]) -> Void) -> Bool {
         var text = Array((header + "\nfolder " + String(folder) + "\n").utf8)
-        lines(&text)
+        files.forEachFile { folder, name in
+            if !folder.isEmpty {
+                text += escaped(folder).utf8
+                text.append(UInt8(ascii: "/"))
+            }
+            text += escaped(name).utf8
+            text.append(UInt8(ascii: "\n"))
+        }
         text += Array((SHA256Digest.hex(text) + "\n").utf8)
         return OutputTree.replaceFile(file) { fd in text.withUnsafeBytes { OutputTree.writeAll(fd, $0) } }
     }
 
-    /// `path`, escaped, and a line break.
-    private static func appendLine(_ path: String, to text: inout [UInt8]) {
-        append(path, to: &text)
-        text.append(UInt8(ascii: "\n"))
-    }
-
-    /// `part` of a path as the list writes it (``escaped(_:)``; `/` is never escaped, so a folder and a
-    /// name escaped apart are the path escaped whole).
-    private static func append(_ part: String, to text: inout [UInt8]) {
-        text += escaped(part).utf8
-    }
+    /// Writes `list` again, in this form, for the folder whose inode is `folder`.
+    static func write(_ list: List, folder: UInt64, to file: String) -> Bool { write(list.files, folder: folder, to: file) }
 
     /// The list beside `destination` (paths compared as bytes), nil when there is none or it is not
     /// whole.

@@ -1,0 +1,9 @@
+@testable import SitegenKit
+
+extension PlacedFiles {
+    /// The files at `paths`, of no size or identity: a list as a test writes it.
+    init(paths: [String]) {
+        self.init()
+        for path in paths { self[path] = Stamp(size: 0, identity: 0) }
+    }
+}
