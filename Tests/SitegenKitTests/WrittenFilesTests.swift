@@ -39,11 +39,16 @@ final class WrittenFilesTests: XCTestCase {
         let deep = [(0..<300).map { "d\($0 % 10)" }.joined(separator: "/") + "/page.html"]
         let root = try folder(wide + deep)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/notes/399/mine.txt"))
+        // At the bottom of folders deeper than a look holds open: those are opened by their path.
+        let bottom = (deep[0] as NSString).deletingLastPathComponent + "/deep-mine.txt"
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/" + bottom))
 
         // Room for a few more than are open now, far fewer than there are folders.
         let found = try withOpenFileLimit(free: 24) { WrittenFiles.check(root) }
-        XCTAssertEqual(found, .others(count: 1, named: ["notes/399/mine.txt"]))
+        XCTAssertEqual(found, .others(count: 2, named: [bottom, "notes/399/mine.txt"]))
+        XCTAssertEqual(WrittenFiles.check(root), found, "with the usual limit")
         try FileManager.default.removeItem(atPath: root + "/notes/399/mine.txt")
+        try FileManager.default.removeItem(atPath: root + "/" + bottom)
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
     }
 
@@ -312,6 +317,20 @@ final class WrittenFilesTests: XCTestCase {
         }
         try (form2 + "index.html\n" + String(repeating: "0", count: 64) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         XCTAssertNil(WrittenFiles.read(file), "a digest of other bytes")
+        for (what, last) in [("the folder itself as a name", "kk/."), ("the folder above as a name", "kk/.."), ("a dot alone", ".")] {
+            XCTAssertNil(try read(form2 + "index.html\n" + last + "\n"), what)
+        }
+        // A byte that is not UTF-8, in a name of the first form or of this one, with its escape or not.
+        for body in [form2 + "kk/", form2 + "kk/a\\n", WrittenFiles.firstHeader + "\nkk/"] {
+            var bytes = Array(body.utf8) + [0xFF] + Array(".html\n".utf8)
+            bytes += Array((SHA256Digest.hex(bytes) + "\n").utf8)
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            XCTAssertNil(WrittenFiles.read(file), body)
+        }
+
+        // Lines of a folder need not follow each other (a list made by hand): each file is its own path.
+        let mixed = try XCTUnwrap(try read(form2 + "kk/a.html\nru/b.html\nkk/c.html\nkk/.../d.html\n..e\nkk/a\\\\b/f.html\n"))
+        XCTAssertEqual(mixed.files.files.map(\.path), ["..e", "kk/a.html", "kk/c.html", "kk/.../d.html", "kk/a\\b/f.html", "ru/b.html"])
 
         let first = try XCTUnwrap(try read(WrittenFiles.firstHeader + "\nindex.html\nback\\slash.txt\n"))
         XCTAssertNil(first.folder)

@@ -55,6 +55,15 @@ struct PlacedFiles {
     /// it: what ``contains(_:in:)`` takes, so that the files of one folder are looked up by name alone.
     func folderNumber(_ folder: String) -> UInt32? { folderIDs[Bytes(folder)] }
 
+    /// The number of the folder `folder`, given it if it has none: with ``add(_:in:_:)``, the files of one
+    /// folder are placed with one look-up of it (a list read back names a folder once for each file).
+    mutating func folderNumber(interning folder: String) -> UInt32 { Self.intern(folder, &folderIDs, &folders) }
+
+    /// Places the file `name` in the folder numbered `folder` (``folderNumber(interning:)``).
+    mutating func add(_ name: String, in folder: UInt32, _ stamp: Stamp) {
+        stamps[Self.key(folder, Self.intern(name, &nameIDs, &names))] = stamp
+    }
+
     /// Whether the file `name` is in the folder numbered `folder` (``folderNumber(_:)``).
     func contains(_ name: String, in folder: UInt32) -> Bool {
         guard let n = nameIDs[Bytes(name)] else { return false }

@@ -95,8 +95,11 @@ enum WrittenFiles {
         let body = bytes[..<(bytes.count - 65)]
         let digest = body.withUnsafeBytes { SHA256Digest.hex(SHA256Digest.bytes($0)) }
         guard digest == String(decoding: bytes[(bytes.count - 65)..<(bytes.count - 1)], as: UTF8.self) else { return nil }
+        // A list holds UTF-8 alone: checked once for all its lines (an escape and a line break are
+        // ASCII, so a line is UTF-8, escaped or not, when the whole is).
+        guard body.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) != nil else { return nil }
         // The lines are read one after another from the file's bytes: a big site's list has hundreds of
-        // thousands, and none is kept but as the path it names.
+        // thousands, and none is kept but as the folder and the name it names.
         var start = body.startIndex
         func nextLine() -> ArraySlice<UInt8>? {
             guard start < body.endIndex, let end = body[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
@@ -113,9 +116,22 @@ enum WrittenFiles {
         }
         var files = PlacedFiles()
         files.reserveCapacity(body[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        let unstamped = PlacedFiles.Stamp(size: 0, identity: 0)
+        // The lines come folder by folder: a folder's number is looked up once for all its files.
+        var last: (folder: ArraySlice<UInt8>, number: UInt32)?
         while let line = nextLine() {
-            guard let path = folder != nil ? unescaped(line) : String(validating: line, as: UTF8.self), isFilePath(path) else { return nil }
-            files[path] = PlacedFiles.Stamp(size: 0, identity: 0)
+            guard isFilePath(line) else { return nil }
+            if folder != nil && line.contains(UInt8(ascii: "\\")) {
+                guard let path = unescaped(line) else { return nil }
+                files[path] = unstamped
+                continue
+            }
+            let slash = line.lastIndex(of: UInt8(ascii: "/"))
+            let inFolder = slash.map { line[..<$0] } ?? []
+            if last == nil || last!.folder != inFolder {
+                last = (inFolder, files.folderNumber(interning: String(decoding: inFolder, as: UTF8.self)))
+            }
+            files.add(String(decoding: slash.map { line[($0 + 1)...] } ?? line, as: UTF8.self), in: last!.number, unstamped)
         }
         // Every line ends with a line break: bytes after the last one are not a list's.
         guard start == body.endIndex else { return nil }
@@ -170,8 +186,22 @@ enum WrittenFiles {
     /// Whether `path` can name a file a build wrote: names joined by single `/`, none empty, `.` or `..`.
     /// A list naming anything else was not written by a build, and is not read: what it names could not
     /// be written back as the same list (`/` is a folder and a name both empty, an empty line).
-    static func isFilePath(_ path: String) -> Bool {
-        !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    static func isFilePath(_ path: String) -> Bool { isFilePath(path.utf8) }
+
+    /// ``isFilePath(_:)`` of a path's bytes (a line of the list, whose escapes never hold `/` or `.`).
+    static func isFilePath(_ path: some Collection<UInt8>) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                guard length > 0 && !(length == dots && dots <= 2) else { return false }
+                (length, dots) = (0, 0)
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(length == dots && dots <= 2)
     }
 
     /// Forgets the lists beside `destination`.
@@ -247,50 +277,141 @@ enum WrittenFiles {
     /// list names, since only those are removed with the folder (``ListedRemoval``). Empty folders are
     /// not counted (removing them loses nothing). Nil once `stopped` says so.
     ///
-    /// One folder is open at a time besides the top one, each opened by its path below the top: the
-    /// walk needs two descriptors whatever the number or depth of folders (one held per folder
-    /// waiting its turn ran out of them at a thousand, and a folder not looked into may hold anything).
+    /// The top folder and each folder in it are read here; below those, the folders of each share the
+    /// cores (a site's pages are the folders of its languages and of their bulletins). Each folder is
+    /// opened from the one holding it, by its name alone and never through a link, and held open while
+    /// the folders in it are looked into: a walk holds as many descriptors as the folder is deep, never
+    /// one per folder waiting its turn (which ran out of them at a thousand). Opening every folder by its
+    /// path from the top instead cost a look three or four opens a folder, half its time.
     static func compare(_ folder: String, with written: PlacedFiles?, stopped: @Sendable () -> Bool = { false }) -> Found? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard top >= 0 else { return errno == ENOENT ? .nothingElse : .unreadable(path: ".", reason: errnoText()) }
         defer { close(top) }
+        var look = Look()
+        let held = heldFolders()
+        let firsts = read(top, below: [], named: true, written: written, into: &look) ?? []
+        for first in firsts where look.isGoingOn {
+            guard !stopped() else { return nil }
+            let fd = Folder.openFolder(first.name, in: top)
+            guard fd >= 0 else { return .unreadable(path: display(first.name), reason: errnoText()) }
+            let inner = read(fd, below: first.name, named: first.named, written: written, into: &look) ?? []
+            let parts = Parallel.map(inner) { child in
+                lookBelow(child.name, named: child.named, in: fd, below: first.name + [UInt8(ascii: "/")] + child.name,
+                          top: top, holding: held, written: written, stopped: stopped)
+            }
+            close(fd)
+            for part in parts where look.isGoingOn { look.add(part) }
+        }
+        if look.stopped || stopped() { return nil }
+        if let (path, reason) = look.unreadable { return .unreadable(path: path, reason: reason) }
+        guard written != nil else { return look.holdsFiles ? .unlisted : .nothingElse }
+        look.others.trim()
+        return look.others.count == 0 ? .nothingElse : .others(count: look.others.count, named: look.others.named)
+    }
+
+    /// What a look found in part of a folder.
+    private struct Look: Sendable {
         var others = Others()
+        /// Whether a file is there (any but the marker), for a folder with no list.
         var holdsFiles = false
-        // The folders still to look into, by their bytes below the top ("" is the top), each with
-        // whether its path can be one the build wrote (a folder whose name is not UTF-8 cannot).
-        var pending: [(path: [UInt8], named: Bool)] = [([], true)]
-        while let (below, named) = pending.popLast() {
-            if stopped() { return nil }
-            let fd = below.isEmpty ? dup(top) : Folder.openFolder(below, in: top)
-            guard fd >= 0 else { return .unreadable(path: display(below), reason: errnoText()) }
-            defer { close(fd) }
-            let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
-            // The folder's number in the list, once for all its files.
-            let listed = written.flatMap { Self.listedFolder(below, named: named, in: $0) }
-            var failure: String?
-            let read = Folder.forEachEntry(in: fd) { name, kind in
-                guard let kind = Folder.kind(kind, of: name, in: fd) else {
-                    failure = errnoText()
-                    return false
-                }
-                // The path's bytes, made only for a folder to look into or an entry to name.
-                let path = { prefix + UnsafeRawBufferPointer(start: name, count: strlen(name)) }
-                let text = String(validatingCString: name)
-                if kind == DT_DIR {
-                    pending.append((path(), named && text != nil))
-                    return true
-                }
-                if Self.isMarker(text, kind: kind, below: below) { return true }
-                holdsFiles = true
-                guard let written else { return true }
-                if !Self.isWritten(text, kind: kind, in: listed, of: written) { others.add(display(path())) }
+        /// The folder that could not be read, and why: the look ends there (it may hold anything).
+        var unreadable: (path: String, reason: String)?
+        var stopped = false
+
+        var isGoingOn: Bool { unreadable == nil && !stopped }
+
+        mutating func add(_ other: Look) {
+            others.add(other.others)
+            holdsFiles = holdsFiles || other.holdsFiles
+            unreadable = unreadable ?? other.unreadable
+            stopped = stopped || other.stopped
+        }
+    }
+
+    /// How many folders a walk holds open at most: 32, or a sixteenth of the open files this process may
+    /// have now when that is less (a folder deeper than that is opened by its path from the top, a name
+    /// at a time). Each core walks, and the build holds folders of its own open meanwhile.
+    private static func heldFolders() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1 }
+        return Int(max(1, min(32, limit.rlim_cur / 16)))
+    }
+
+    /// Looks into the folder `name` of the folder open at `parent` (its path `below` the top, open at
+    /// `top`) and every folder below it, depth first, on this thread, holding `holding` folders open at most.
+    private static func lookBelow(_ name: [UInt8], named: Bool, in parent: Int32, below: [UInt8], top: Int32, holding: Int,
+                                  written: PlacedFiles?, stopped: @Sendable () -> Bool) -> Look {
+        struct Frame {
+            /// -1 when not held open (deeper than ``heldFolders()``).
+            let fd: Int32
+            let below: [UInt8]
+            var folders: [(name: [UInt8], named: Bool)]
+        }
+        var look = Look()
+        func enter(_ name: [UInt8], named: Bool, from parent: Int32, below path: [UInt8], held: Bool) -> Frame? {
+            let fd = parent >= 0 ? Folder.openFolder(name, in: parent) : Folder.openFolder(path, in: top)
+            guard fd >= 0 else {
+                look.unreadable = (display(path), errnoText())
+                return nil
+            }
+            let folders = read(fd, below: path, named: named, written: written, into: &look)
+            if folders == nil || !held { close(fd) }
+            return folders.map { Frame(fd: held ? fd : -1, below: path, folders: $0) }
+        }
+        guard let first = enter(name, named: named, from: parent, below: below, held: true) else { return look }
+        var stack = [first]
+        while let last = stack.indices.last {
+            if stopped() {
+                look.stopped = true
+                break
+            }
+            guard let child = stack[last].folders.popLast() else {
+                if stack[last].fd >= 0 { close(stack[last].fd) }
+                stack.removeLast()
+                continue
+            }
+            let path = stack[last].below + [UInt8(ascii: "/")] + child.name
+            guard let opened = enter(child.name, named: child.named, from: stack[last].fd, below: path,
+                                     held: stack.count < holding) else { break }
+            stack.append(opened)
+        }
+        for frame in stack where frame.fd >= 0 { close(frame.fd) }
+        return look
+    }
+
+    /// Reads the folder open at `fd` (its path `below` the top; `named` false when that cannot be a path a
+    /// build wrote), counting in `look` what its build did not write, and returns the folders in it;
+    /// nil, with the reason in `look`, when it cannot be read to its end.
+    private static func read(_ fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles?,
+                             into look: inout Look) -> [(name: [UInt8], named: Bool)]? {
+        let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
+        // The folder's number in the list, once for all its files.
+        let listed = written.flatMap { Self.listedFolder(below, named: named, in: $0) }
+        var folders: [(name: [UInt8], named: Bool)] = []
+        var failure: String?
+        let read = Folder.forEachEntry(in: fd) { name, kind in
+            guard let kind = Folder.kind(kind, of: name, in: fd) else {
+                failure = errnoText()
+                return false
+            }
+            // The name's bytes, made only for a folder to look into or an entry to name.
+            let bytes = { Array(UnsafeRawBufferPointer(start: name, count: strlen(name))) }
+            let text = String(validatingCString: name)
+            if kind == DT_DIR {
+                folders.append((bytes(), named && text != nil))
                 return true
             }
-            if !read { return .unreadable(path: display(below), reason: failure ?? errnoText()) }
+            if Self.isMarker(text, kind: kind, below: below) { return true }
+            look.holdsFiles = true
+            guard let written else { return true }
+            if !Self.isWritten(text, kind: kind, in: listed, of: written) { look.others.add(display(prefix + bytes())) }
+            return true
         }
-        guard written != nil else { return holdsFiles ? .unlisted : .nothingElse }
-        others.trim()
-        return others.count == 0 ? .nothingElse : .others(count: others.count, named: others.named)
+        guard read else {
+            look.unreadable = (display(below), failure ?? errnoText())
+            return nil
+        }
+        return folders
     }
 
     /// A path's bytes as a message shows them (a byte that is not UTF-8 as U+FFFD).
