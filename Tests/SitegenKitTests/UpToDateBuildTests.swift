@@ -52,6 +52,9 @@ final class UpToDateBuildTests: XCTestCase {
             files["content/kk/many/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\ntranslationKey: \"p\(i)\"\n---\nМәтін \(i).\n"
             files["content/ru/many/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: \"p\(i)\"\n---\nТекст \(i).\n"
         }
+        // And a file deeper than the folders a walk holds open: those are opened by their path.
+        let deep = (0..<40).map { "d\($0)" }.joined(separator: "/") + "/note.txt"
+        files["static/" + deep] = "deep"
         let f = try Fixture(files: files)
         let first = f.build()
         XCTAssertTrue(first.published, "\(first.diagnostics)")
@@ -61,6 +64,13 @@ final class UpToDateBuildTests: XCTestCase {
         let second = try withOpenFileLimit(free: 24) { f.build() }
         XCTAssertTrue(second.upToDate, "the build with nothing to do built the site again")
         XCTAssertTrue(listing(f) == before, "an up-to-date build writes nothing")
+
+        // The deepest file is walked too: one removed by hand is put back.
+        try f.remove("site/" + deep)
+        let third = try withOpenFileLimit(free: 24) { f.build() }
+        XCTAssertFalse(third.upToDate, "a file removed from the output, 40 folders down, was not seen")
+        XCTAssertTrue(third.published, "\(third.diagnostics)")
+        XCTAssertEqual(f.output(deep), "deep")
     }
 
     func testAnUpToDateBuildRepeatsTheWarningsOfTheLastBuild() throws {

@@ -144,63 +144,50 @@ struct BuildRecord {
     /// folders and regular files, an empty folder (a build makes none, and a listing of files would not
     /// show it), a name with a line break or not in UTF-8 (it would be read with U+FFFD for its bytes, so
     /// two would read as one), or cannot be read.
-    /// The top folder's subfolders (the languages, the bulletins) are listed on every core.
+    /// The top folder's subfolders (the languages, the bulletins) are walked on every core, each folder
+    /// opened from the one holding it (``FolderWalk``).
     static func listing(_ root: String) -> PlacedFiles? {
-        guard let top = list(root, relative: "") else { return nil }
-        let below = Parallel.map(top.folders) { list(root + "/" + $0, relative: $0 + "/", recursive: true) }
-        var files = top.files
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard top >= 0 else { return nil }
+        defer { close(top) }
+        var files: [OutputFile] = []
+        guard let folders = list(top, below: "", into: &files) else { return nil }
+        let holding = FolderWalk.holding()
+        let below = Parallel.map(folders) { name -> [OutputFile]? in
+            var part: [OutputFile] = []
+            let end = FolderWalk.walk(Array(name.utf8), in: top, below: Array(name.utf8), top: top, holding: holding) { fd, below in
+                list(fd, below: String(decoding: below, as: UTF8.self), into: &part).map { $0.map { Array($0.utf8) } }
+            }
+            return end == .done ? part : nil
+        }
         for part in below {
             guard let part else { return nil }
-            files += part.files
+            files += part
         }
         return PlacedFiles(files)
     }
 
-    /// The files of one folder (and, if `recursive`, of every folder below it) and its subfolders.
-    /// One folder is open at a time besides the top, each opened by its path below the top: a folder
-    /// holding thousands of page folders needs no more descriptors than one holding a few (holding each
-    /// open until it was read, a section of 1,000 pages ran out of them under the usual limit, and a
-    /// build with nothing to do built the site again).
-    private static func list(_ path: String, relative: String, recursive: Bool = false)
-        -> (files: [OutputFile], folders: [String])?
-    {
-        let top = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard top >= 0 else { return nil }
-        defer { close(top) }
-        var files: [OutputFile] = []
+    /// Adds the files of the folder open at `fd` (its path `below` the top) to `files` and returns the
+    /// names of the folders in it; nil when it holds what a build does not write, or cannot be read.
+    private static func list(_ fd: Int32, below: String, into files: inout [OutputFile]) -> [String]? {
+        let prefix = below.isEmpty ? "" : below + "/"
         var folders: [String] = []
-        // The folders still to read, by their path below the top ("" is the top).
-        var pending = [""]
-        while let below = pending.popLast() {
-            let fd = below.isEmpty ? dup(top) : Folder.openFolder(Array(below.utf8), in: top)
-            guard fd >= 0 else { return nil }
-            guard let dir = fdopendir(fd) else {
-                close(fd)
-                return nil
+        var entries = 0
+        let read = Folder.forEachEntry(in: fd) { name, _ in
+            guard let text = String(validatingCString: name), !text.contains("\n") else { return false }
+            entries += 1
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                folders.append(text)
+            case S_IFREG:
+                files.append(OutputFile(path: prefix + text, size: Int(info.st_size), identity: OutputTree.identity(info)))
+            default:
+                return false
             }
-            defer { closedir(dir) }
-            let prefix = below.isEmpty ? "" : below + "/"
-            var entries = 0
-            while let entry = readdir(dir) {
-                guard let name = Folder.validName(of: entry) else { return nil }
-                if name == "." || name == ".." { continue }
-                entries += 1
-                guard !name.contains("\n") else { return nil }
-                var info = stat()
-                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR where recursive:
-                    pending.append(prefix + name)
-                case S_IFDIR:
-                    folders.append(relative + prefix + name)
-                case S_IFREG:
-                    files.append(OutputFile(path: relative + prefix + name, size: Int(info.st_size), identity: OutputTree.identity(info)))
-                default:
-                    return nil
-                }
-            }
-            if entries == 0 { return nil }
+            return true
         }
-        return (files, folders)
+        return read && entries > 0 ? folders : nil
     }
 }

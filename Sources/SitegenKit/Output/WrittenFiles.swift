@@ -277,27 +277,31 @@ enum WrittenFiles {
     /// list names, since only those are removed with the folder (``ListedRemoval``). Empty folders are
     /// not counted (removing them loses nothing). Nil once `stopped` says so.
     ///
-    /// The top folder and each folder in it are read here; below those, the folders of each share the
-    /// cores (a site's pages are the folders of its languages and of their bulletins). Each folder is
-    /// opened from the one holding it, by its name alone and never through a link, and held open while
-    /// the folders in it are looked into: a walk holds as many descriptors as the folder is deep, never
-    /// one per folder waiting its turn (which ran out of them at a thousand). Opening every folder by its
-    /// path from the top instead cost a look three or four opens a folder, half its time.
+    /// The top folder and each folder in it are read here; below those, the folders of each are walked
+    /// on every core (a site's pages are the folders of its languages and of their bulletins), each
+    /// opened from the one holding it and never through a link (``FolderWalk``).
     static func compare(_ folder: String, with written: PlacedFiles?, stopped: @Sendable () -> Bool = { false }) -> Found? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard top >= 0 else { return errno == ENOENT ? .nothingElse : .unreadable(path: ".", reason: errnoText()) }
         defer { close(top) }
         var look = Look()
-        let held = heldFolders()
-        let firsts = read(top, below: [], named: true, written: written, into: &look) ?? []
+        let holding = FolderWalk.holding()
+        let firsts = read(top, below: [], written: written, into: &look) ?? []
         for first in firsts where look.isGoingOn {
             guard !stopped() else { return nil }
-            let fd = Folder.openFolder(first.name, in: top)
-            guard fd >= 0 else { return .unreadable(path: display(first.name), reason: errnoText()) }
-            let inner = read(fd, below: first.name, named: first.named, written: written, into: &look) ?? []
-            let parts = Parallel.map(inner) { child in
-                lookBelow(child.name, named: child.named, in: fd, below: first.name + [UInt8(ascii: "/")] + child.name,
-                          top: top, holding: held, written: written, stopped: stopped)
+            let fd = Folder.openFolder(first, in: top)
+            guard fd >= 0 else { return .unreadable(path: display(first), reason: errnoText()) }
+            let inner = read(fd, below: first, written: written, into: &look) ?? []
+            let parts = Parallel.map(inner) { name -> Look in
+                var part = Look()
+                let end = FolderWalk.walk(name, in: fd, below: first + [UInt8(ascii: "/")] + name, top: top, holding: holding,
+                                          stopped: stopped) { fd, below in read(fd, below: below, written: written, into: &part) }
+                switch end {
+                case .done, .ended: break
+                case .stopped: part.stopped = true
+                case .unopened(let path, let error): part.unreadable = (display(path), String(cString: strerror(error)))
+                }
+                return part
             }
             close(fd)
             for part in parts where look.isGoingOn { look.add(part) }
@@ -328,66 +332,15 @@ enum WrittenFiles {
         }
     }
 
-    /// How many folders a walk holds open at most: 32, or a sixteenth of the open files this process may
-    /// have now when that is less (a folder deeper than that is opened by its path from the top, a name
-    /// at a time). Each core walks, and the build holds folders of its own open meanwhile.
-    private static func heldFolders() -> Int {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1 }
-        return Int(max(1, min(32, limit.rlim_cur / 16)))
-    }
-
-    /// Looks into the folder `name` of the folder open at `parent` (its path `below` the top, open at
-    /// `top`) and every folder below it, depth first, on this thread, holding `holding` folders open at most.
-    private static func lookBelow(_ name: [UInt8], named: Bool, in parent: Int32, below: [UInt8], top: Int32, holding: Int,
-                                  written: PlacedFiles?, stopped: @Sendable () -> Bool) -> Look {
-        struct Frame {
-            /// -1 when not held open (deeper than ``heldFolders()``).
-            let fd: Int32
-            let below: [UInt8]
-            var folders: [(name: [UInt8], named: Bool)]
-        }
-        var look = Look()
-        func enter(_ name: [UInt8], named: Bool, from parent: Int32, below path: [UInt8], held: Bool) -> Frame? {
-            let fd = parent >= 0 ? Folder.openFolder(name, in: parent) : Folder.openFolder(path, in: top)
-            guard fd >= 0 else {
-                look.unreadable = (display(path), errnoText())
-                return nil
-            }
-            let folders = read(fd, below: path, named: named, written: written, into: &look)
-            if folders == nil || !held { close(fd) }
-            return folders.map { Frame(fd: held ? fd : -1, below: path, folders: $0) }
-        }
-        guard let first = enter(name, named: named, from: parent, below: below, held: true) else { return look }
-        var stack = [first]
-        while let last = stack.indices.last {
-            if stopped() {
-                look.stopped = true
-                break
-            }
-            guard let child = stack[last].folders.popLast() else {
-                if stack[last].fd >= 0 { close(stack[last].fd) }
-                stack.removeLast()
-                continue
-            }
-            let path = stack[last].below + [UInt8(ascii: "/")] + child.name
-            guard let opened = enter(child.name, named: child.named, from: stack[last].fd, below: path,
-                                     held: stack.count < holding) else { break }
-            stack.append(opened)
-        }
-        for frame in stack where frame.fd >= 0 { close(frame.fd) }
-        return look
-    }
-
-    /// Reads the folder open at `fd` (its path `below` the top; `named` false when that cannot be a path a
-    /// build wrote), counting in `look` what its build did not write, and returns the folders in it;
-    /// nil, with the reason in `look`, when it cannot be read to its end.
-    private static func read(_ fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles?,
-                             into look: inout Look) -> [(name: [UInt8], named: Bool)]? {
+    /// Reads the folder open at `fd` (its path `below` the top), counting in `look` what its build did not
+    /// write, and returns the names of the folders in it; nil, with the reason in `look`, when it cannot
+    /// be read to its end.
+    private static func read(_ fd: Int32, below: [UInt8], written: PlacedFiles?, into look: inout Look) -> [[UInt8]]? {
         let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
-        // The folder's number in the list, once for all its files.
-        let listed = written.flatMap { Self.listedFolder(below, named: named, in: $0) }
-        var folders: [(name: [UInt8], named: Bool)] = []
+        // The folder's number in the list, once for all its files (none for a path that is not UTF-8,
+        // which no build writes).
+        let listed = written.flatMap { Self.listedFolder(below, named: true, in: $0) }
+        var folders: [[UInt8]] = []
         var failure: String?
         let read = Folder.forEachEntry(in: fd) { name, kind in
             guard let kind = Folder.kind(kind, of: name, in: fd) else {
@@ -396,11 +349,11 @@ enum WrittenFiles {
             }
             // The name's bytes, made only for a folder to look into or an entry to name.
             let bytes = { Array(UnsafeRawBufferPointer(start: name, count: strlen(name))) }
-            let text = String(validatingCString: name)
             if kind == DT_DIR {
-                folders.append((bytes(), named && text != nil))
+                folders.append(bytes())
                 return true
             }
+            let text = String(validatingCString: name)
             if Self.isMarker(text, kind: kind, below: below) { return true }
             look.holdsFiles = true
             guard let written else { return true }
