@@ -544,8 +544,13 @@ final class OutputTree: @unchecked Sendable {
     var listing: (count: Int, digest: String) {
         lock.lock()
         defer { lock.unlock() }
-        return (placed.count, placed.digest())
+        // Files are only ever added: as many as were ordered are the same files.
+        return (placed.count, placed.digest(in: publishedOrder.flatMap { $0.count == placed.count ? $0 : nil }))
     }
+
+    /// The order of the files placed, found as their list was written for the swap (nothing is placed
+    /// after it): the listing's digest takes it rather than sorting them again.
+    private var publishedOrder: PlacedFiles.Order?
 
     /// Writes a string as UTF-8.
     package func write(_ relativePath: String, _ text: String) throws {
@@ -648,7 +653,10 @@ final class OutputTree: @unchecked Sendable {
             discard()
             return OutputError.io("cannot publish: " + reason)
         }
-        guard WrittenFiles.write(placedFiles, folder: folder, to: incoming) else {
+        let files = placedFiles
+        let order = files.order()
+        lock.withLock { publishedOrder = order }
+        guard WrittenFiles.write(files, folder: folder, to: incoming, in: order) else {
             throw failed("cannot write \(incoming): \(errnoText())")
         }
         var info = stat()

@@ -78,20 +78,32 @@ struct PlacedFiles {
         }
     }
 
+    /// The files in the order of ``digest()``, found once for the list of a build's files and the digest
+    /// of their listing both (a sort of half a million files, at a big site's publish).
+    struct Order {
+        fileprivate let keys: [UInt64]
+        /// How many files were ordered.
+        var count: Int { keys.count }
+    }
+
+    /// The order of the files as they are now (``forEachFile(in:_:)``, ``digest(in:)``).
+    func order() -> Order { Order(keys: orderedKeys()) }
+
     /// Each file's folder ("" at the root) and name, in the order of ``digest()``: the paths of half a
-    /// million files without a string made for each.
-    func forEachFile(_ body: (_ folder: String, _ name: String) -> Void) {
-        for key in orderedKeys() { body(folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)]) }
+    /// million files without a string made for each. `order`, when given, is this table's as it is.
+    func forEachFile(in order: Order? = nil, _ body: (_ folder: String, _ name: String) -> Void) {
+        for key in order?.keys ?? orderedKeys() { body(folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)]) }
     }
 
     /// The SHA-256 of the listing: each file as `size identity path` and a NUL, by folder, then by name
     /// within a folder, each in the order of its bytes (an order found without making every path).
-    /// The same files give the same digest, whoever placed or listed them, in whatever order.
-    func digest() -> String {
+    /// The same files give the same digest, whoever placed or listed them, in whatever order. `order`,
+    /// when given, is this table's as it is.
+    func digest(in order: Order? = nil) -> String {
         let stream = SHA256Stream()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16 + 4096)
-        for key in orderedKeys() {
+        for key in order?.keys ?? orderedKeys() {
             let stamp = stamps[key]!
             let (folder, name) = (folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)])
             buffer += String(stamp.size).utf8

@@ -62,14 +62,14 @@ enum WrittenFiles {
     /// break in a name are written `\\` and `\n`, so that any name a file can have is one line. False
     /// when it could not be written whole (there is then no file).
     ///
-    /// The files are written in their order (``PlacedFiles/forEachFile(_:)``), each line made in the
+    /// The files are written in their order (``PlacedFiles/forEachFile(in:_:)``, `order` when given), each line made in the
     /// list's own buffer: a big site's list is tens of megabytes, and its paths are not made again as
     /// strings to write it. `/` is never escaped, so a folder and a name escaped apart are the path
     /// escaped whole.
     @discardableResult
-    static func write(_ files: PlacedFiles, folder: UInt64, to file: String) -> Bool {
+    static func write(_ files: PlacedFiles, folder: UInt64, to file: String, in order: PlacedFiles.Order? = nil) -> Bool {
         var text = Array((header + "\nfolder " + String(folder) + "\n").utf8)
-        files.forEachFile { folder, name in
+        files.forEachFile(in: order) { folder, name in
             if !folder.isEmpty {
                 text += escaped(folder).utf8
                 text.append(UInt8(ascii: "/"))
