@@ -180,10 +180,9 @@ final class OutputTree: @unchecked Sendable {
         return pid_t(digits).flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// The names the records beside the output (``BuildRecord``, ``PageCache``, ``InputStamps``) are written under first.
+    /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
     static func recordTemporaryPrefixes(of destination: String) -> [String] {
-        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination),
-         InputStamps.path(for: destination)]
+        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination)]
             .map { Self.name(of: $0) + ".tmp-" }
     }
 

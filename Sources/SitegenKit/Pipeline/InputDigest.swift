@@ -24,16 +24,10 @@ struct InputDigest: Sendable {
     var setup: String
     /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
     var content: [String: String]
-    /// The stamps of the files as their digests were taken, to be kept for the next build (those of
-    /// files changed within ``InputStamps/settling`` are left out).
-    var stamps = InputStamps()
 
     /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
-    /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup. A file
-    /// whose stamp is one of `known` is not read: its digest is the one kept with it. `now` is when the
-    /// digests are taken (``InputStamps/now()``), which says whose stamps may be kept.
-    static func of(_ options: BuildOptions, includingContent: Bool = true, known: InputStamps = InputStamps(),
-                   now: Int64 = InputStamps.now()) -> InputDigest {
+    /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
+    static func of(_ options: BuildOptions, includingContent: Bool = true) -> InputDigest {
         let stream = SHA256Stream()
         let setupStream = SHA256Stream()
         for s in [stream, setupStream] {
@@ -68,20 +62,17 @@ struct InputDigest: Sendable {
             }
         }
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
-        let digests = Parallel.map(files) { known.digest($0.path, name: $0.name, now: now) }
+        let digests = Parallel.map(files.map(\.path), fileDigest)
         var content: [String: String] = [:]
-        var stamps = InputStamps()
-        stamps.entries.reserveCapacity(files.count)
-        for (file, (digest, entry)) in zip(files, digests) {
+        for (file, digest) in zip(files, digests) {
             stream.update(digest)
             if file.name.hasPrefix("content/") { content[file.name] = digest } else { setupStream.update(digest) }
-            if let entry { stamps.entries[file.name] = entry }
         }
         for file in files {
             stream.update(file.name)
             if !file.name.hasPrefix("content/") { setupStream.update(file.name) }
         }
-        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content, stamps: stamps)
+        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content)
     }
 
     /// The first input that changed while a build read it, or nil when the pages were built from the
@@ -96,11 +87,17 @@ struct InputDigest: Sendable {
         let digested = Set(content.keys.filter { $0.hasSuffix(".md") })
         if let added = files.first(where: { !digested.contains($0) }) { return added }
         if digested.count != files.count { return digested.subtracting(files).sorted().first ?? "content" }
-        return Self.of(options, includingContent: false, known: stamps).setup == setup ? nil : Self.setupName
+        return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
     }
 
     /// How a change of the setup is named: the configuration names the rest.
     static let setupName = "sitegen.yml"
+
+    /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
+    private static func fileDigest(_ path: String) -> String {
+        guard let bytes = FileReader.read(path) else { return "unreadable" }
+        return SHA256Digest.sized(bytes)
+    }
 
     /// The running program's file, size and time of change: a rebuilt sitegen may write a different
     /// site from the same sources.

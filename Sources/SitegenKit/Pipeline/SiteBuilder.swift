@@ -41,9 +41,7 @@ package struct SiteBuilder: Sendable {
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
         // (taken after, it would record the new bytes for a site made of the old ones).
-        // A file whose stamp is the one the last published build kept is not read again (``InputStamps``).
-        let stamps = options.checkOnly || options.force ? InputStamps() : InputStamps.read(for: options.resolvedOutput)
-        let inputs = options.checkOnly ? nil : InputDigest.of(options, known: stamps)
+        let inputs = options.checkOnly ? nil : InputDigest.of(options)
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
@@ -338,7 +336,6 @@ package struct SiteBuilder: Sendable {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
                 diagnostics.append(.warning("content.io", id: "content.io.changed-during", ["path": changed], file: changed))
             } else {
-                if inputs.stamps != stamps { inputs.stamps.write(for: output.destination) }
                 // A folder set aside is told of once, by the build that set it aside.
                 BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                                   diagnostics: diagnostics.filter { !keptLeftovers.contains($0) }.sorted(by: Diagnostic.ordered),
