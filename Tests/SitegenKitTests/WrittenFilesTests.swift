@@ -52,6 +52,23 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
     }
 
+    /// A look that runs out of descriptors part way (the program holds many of its own, near its limit)
+    /// lets go of the folders it holds open and goes on holding none: the folder is still looked
+    /// through whole, not refused as one that cannot be read.
+    func testALookOutOfDescriptorsGoesOnHoldingNone() throws {
+        let chain = (0..<20).map { "d\($0)" }.joined(separator: "/")
+        // Two folders in each top folder, walked on both cores, each deeper than the descriptors left.
+        let root = try folder(["a", "b"].flatMap { top in ["x", "y"].map { "\(top)/\($0)/\(chain)/page.html" } })
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/b/y/" + chain + "/mine.txt"))
+        // Descriptors held elsewhere: the limit is high enough for a walk to hold 32 folders open.
+        let held = (0..<600).map { _ in open("/dev/null", O_RDONLY) }
+        defer { for fd in held { close(fd) } }
+        let found = try withOpenFileLimit(free: 10) { WrittenFiles.check(root) }
+        XCTAssertEqual(found, .others(count: 1, named: ["b/y/" + chain + "/mine.txt"]))
+        let listed = try withOpenFileLimit(free: 10) { BuildRecord.listing(root) }
+        XCTAssertEqual(listed?.count, 5, "the four pages and the file saved")
+    }
+
     /// A folder of a path replaced by a link (to a copy of it, files linked and all) is never entered,
     /// wherever on the path it is: the look and the walk of the published folder open a path a name at
     /// a time, so a link swapped in while they read is found, not followed.

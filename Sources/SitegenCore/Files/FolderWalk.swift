@@ -6,7 +6,8 @@ import Foundation
 /// from the top, a name at a time (``Folder/openFolder(_:in:)``). A walk so holds as many descriptors
 /// as the tree is deep, never one per folder waiting its turn (which ran out of them at a thousand
 /// page folders), and opens each folder once (opening each by its path from the top took three or four
-/// opens a folder: half of what a walk of a site cost).
+/// opens a folder: half of what a walk of a site cost). A walk that runs out of descriptors lets go of
+/// the folders it holds and goes on holding none, as it did before, rather than fail.
 package enum FolderWalk {
     /// How a walk ended.
     package enum End: Equatable, Sendable {
@@ -35,25 +36,38 @@ package enum FolderWalk {
     package static func walk(_ name: [UInt8], in parent: Int32, below: [UInt8], top: Int32, holding: Int,
                              stopped: () -> Bool = { false }, visit: (Int32, [UInt8]) -> [[UInt8]]?) -> End {
         struct Frame {
-            /// -1 when not held open (deeper than `holding`).
-            let fd: Int32
+            /// -1 when not held open (deeper than `holding`, or let go for want of descriptors).
+            var fd: Int32
             let below: [UInt8]
             var folders: [[UInt8]]
         }
         var end = End.done
-        func enter(_ name: [UInt8], from parent: Int32, below path: [UInt8], held: Bool) -> Frame? {
-            let fd = parent >= 0 ? Folder.openFolder(name, in: parent) : Folder.openFolder(path, in: top)
+        var holding = holding
+        var stack: [Frame] = []
+        func enter(_ name: [UInt8], from parent: Int32, below path: [UInt8]) -> Frame? {
+            var fd = parent >= 0 ? Folder.openFolder(name, in: parent) : Folder.openFolder(path, in: top)
+            // Out of descriptors (other threads hold theirs too): the folders held are let go, none is held
+            // from then on, and the folder is opened by its path, as a walk holding nothing would.
+            if fd < 0 && (errno == EMFILE || errno == ENFILE) && (holding > 0 || stack.contains { $0.fd >= 0 }) {
+                for i in stack.indices where stack[i].fd >= 0 {
+                    close(stack[i].fd)
+                    stack[i].fd = -1
+                }
+                holding = 0
+                fd = Folder.openFolder(path, in: top)
+            }
             guard fd >= 0 else {
                 end = .unopened(path: path, error: errno)
                 return nil
             }
+            let held = stack.count < holding
             let folders = visit(fd, path)
             if folders == nil { end = .ended }
             if folders == nil || !held { close(fd) }
             return folders.map { Frame(fd: held ? fd : -1, below: path, folders: $0) }
         }
-        guard let first = enter(name, from: parent, below: below, held: true) else { return end }
-        var stack = [first]
+        guard let first = enter(name, from: parent, below: below) else { return end }
+        stack = [first]
         while let last = stack.indices.last {
             if stopped() {
                 end = .stopped
@@ -64,8 +78,7 @@ package enum FolderWalk {
                 stack.removeLast()
                 continue
             }
-            guard let opened = enter(child, from: stack[last].fd, below: stack[last].below + [UInt8(ascii: "/")] + child,
-                                     held: stack.count < holding) else { break }
+            guard let opened = enter(child, from: stack[last].fd, below: stack[last].below + [UInt8(ascii: "/")] + child) else { break }
             stack.append(opened)
         }
         for frame in stack where frame.fd >= 0 { close(frame.fd) }
