@@ -65,10 +65,15 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(second.upToDate, "the build with nothing to do built the site again")
         XCTAssertTrue(listing(f) == before, "an up-to-date build writes nothing")
 
-        // The deepest file is walked too: one removed by hand is put back.
-        try f.remove("site/" + deep)
-        let third = try withOpenFileLimit(free: 24) { f.build() }
-        XCTAssertFalse(third.upToDate, "a file removed from the output, 40 folders down, was not seen")
+        // The deepest file is walked too, under the same limit: one changed by hand is seen, and put back.
+        let published = try XCTUnwrap(BuildRecord.listing(f.siteDirectory))
+        try f.write("site/" + deep, "changed by hand")
+        let walked = try XCTUnwrap(try withOpenFileLimit(free: 24) { BuildRecord.listing(f.siteDirectory) })
+        XCTAssertEqual(walked.count, published.count)
+        XCTAssertEqual(walked[deep]?.size, "changed by hand".utf8.count, "a file changed in the output, 40 folders down, was not seen")
+        XCTAssertNotEqual(walked.digest(), published.digest())
+        let third = f.build()
+        XCTAssertFalse(third.upToDate)
         XCTAssertTrue(third.published, "\(third.diagnostics)")
         XCTAssertEqual(f.output(deep), "deep")
     }

@@ -22,15 +22,23 @@ package enum FolderWalk {
     }
 
     /// How many folders a walk holds open at most: 32, or a sixteenth of the open files this process may
-    /// have now when that is less (each core may walk, and the program holds folders of its own open).
+    /// have now when that is less (each core may walk, and the program holds folders of its own open);
+    /// none under a limit of 256, where walks go one at a time (``map(_:holding:_:)``) holding only
+    /// the folder they read, as the program's other threads need the few there are.
     package static func holding() -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1 }
-        return Int(max(1, min(32, limit.rlim_cur / 16)))
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur >= 256 else { return 0 }
+        return Int(min(32, limit.rlim_cur / 16))
     }
 
-    /// Walks the folder `name` in the folder open at `parent` (its path `below` the top, which is open at
-    /// `top`) and every folder below it. `visit` is given each folder open (the descriptor is the walk's
+    /// `body` of each item, on every core when walks may hold folders open (`holding` above 0), else
+    /// one after the other on this thread.
+    package static func map<T: Sendable, R>(_ items: [T], holding: Int, _ body: @Sendable (T) -> R) -> [R] {
+        holding > 0 ? Parallel.map(items, body) : items.map(body)
+    }
+
+    /// Walks the folder `name` in the folder open at `parent` (-1: opened by its path `below` the top,
+    /// which is open at `top`) and every folder below it. `visit` is given each folder open (the descriptor is the walk's
     /// to close) with its path below the top, and returns the names of the folders in it to walk next,
     /// or nil to end the walk.
     package static func walk(_ name: [UInt8], in parent: Int32, below: [UInt8], top: Int32, holding: Int,

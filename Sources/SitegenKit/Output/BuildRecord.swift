@@ -153,7 +153,7 @@ struct BuildRecord {
         var files: [OutputFile] = []
         guard let folders = list(top, below: "", into: &files) else { return nil }
         let holding = FolderWalk.holding()
-        let below = Parallel.map(folders) { name -> [OutputFile]? in
+        let below = FolderWalk.map(folders, holding: holding) { name -> [OutputFile]? in
             var part: [OutputFile] = []
             let end = FolderWalk.walk(Array(name.utf8), in: top, below: Array(name.utf8), top: top, holding: holding) { fd, below in
                 list(fd, below: String(decoding: below, as: UTF8.self), into: &part).map { $0.map { Array($0.utf8) } }

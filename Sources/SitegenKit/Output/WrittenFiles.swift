@@ -292,9 +292,12 @@ enum WrittenFiles {
             let fd = Folder.openFolder(first, in: top)
             guard fd >= 0 else { return .unreadable(path: display(first), reason: errnoText()) }
             let inner = read(fd, below: first, written: written, into: &look) ?? []
-            let parts = Parallel.map(inner) { name -> Look in
+            // Holding none, the folders in it are opened by their paths from the top.
+            if holding == 0 { close(fd) }
+            let parent = holding == 0 ? -1 : fd
+            let parts = FolderWalk.map(inner, holding: holding) { name -> Look in
                 var part = Look()
-                let end = FolderWalk.walk(name, in: fd, below: first + [UInt8(ascii: "/")] + name, top: top, holding: holding,
+                let end = FolderWalk.walk(name, in: parent, below: first + [UInt8(ascii: "/")] + name, top: top, holding: holding,
                                           stopped: stopped) { fd, below in read(fd, below: below, written: written, into: &part) }
                 switch end {
                 case .done, .ended: break
@@ -303,7 +306,7 @@ enum WrittenFiles {
                 }
                 return part
             }
-            close(fd)
+            if holding > 0 { close(fd) }
             for part in parts where look.isGoingOn { look.add(part) }
         }
         if look.stopped || stopped() { return nil }
