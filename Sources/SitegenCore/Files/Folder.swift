@@ -166,14 +166,6 @@ package enum Folder {
             String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
         }
     }
-
-    /// The name of a folder entry, nil when it is not UTF-8 (``name(of:)`` would stand in U+FFFD for
-    /// what is not, and two such names would read as one).
-    package static func validName(of entry: UnsafeMutablePointer<dirent>) -> String? {
-        withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(validatingCString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-        }
-    }
 }
 
 /// The system's words for the last failed call (`errno`), for a diagnostic.

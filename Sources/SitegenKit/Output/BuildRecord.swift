@@ -151,12 +151,12 @@ struct BuildRecord {
         guard top >= 0 else { return nil }
         defer { close(top) }
         var files: [OutputFile] = []
-        guard let folders = list(top, below: "", into: &files) else { return nil }
+        guard let folders = list(top, below: [], into: &files) else { return nil }
         let holding = FolderWalk.holding()
         let below = FolderWalk.map(folders, holding: holding) { name -> [OutputFile]? in
             var part: [OutputFile] = []
-            let end = FolderWalk.walk(Array(name.utf8), in: top, below: Array(name.utf8), top: top, holding: holding) { fd, below in
-                list(fd, below: String(decoding: below, as: UTF8.self), into: &part).map { $0.map { Array($0.utf8) } }
+            let end = FolderWalk.walk(name, in: top, below: name, top: top, holding: holding) { fd, below in
+                list(fd, below: below, into: &part)
             }
             return end == .done ? part : nil
         }
@@ -169,9 +169,10 @@ struct BuildRecord {
 
     /// Adds the files of the folder open at `fd` (its path `below` the top) to `files` and returns the
     /// names of the folders in it; nil when it holds what a build does not write, or cannot be read.
-    private static func list(_ fd: Int32, below: String, into files: inout [OutputFile]) -> [String]? {
-        let prefix = below.isEmpty ? "" : below + "/"
-        var folders: [String] = []
+    private static func list(_ fd: Int32, below: [UInt8], into files: inout [OutputFile]) -> [[UInt8]]? {
+        // Every name on the way was checked to be UTF-8.
+        let prefix = below.isEmpty ? "" : String(decoding: below, as: UTF8.self) + "/"
+        var folders: [[UInt8]] = []
         var entries = 0
         let read = Folder.forEachEntry(in: fd) { name, _ in
             guard let text = String(validatingCString: name), !text.contains("\n") else { return false }
@@ -180,7 +181,7 @@ struct BuildRecord {
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                folders.append(text)
+                folders.append(Array(text.utf8))
             case S_IFREG:
                 files.append(OutputFile(path: prefix + text, size: Int(info.st_size), identity: OutputTree.identity(info)))
             default:
