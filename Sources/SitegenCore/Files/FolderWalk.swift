@@ -21,14 +21,20 @@ package enum FolderWalk {
         case unopened(path: [UInt8], error: Int32)
     }
 
-    /// How many folders a walk holds open at most: 32, or a sixteenth of the open files this process may
-    /// have now when that is less (each core may walk, and the program holds folders of its own open);
-    /// none under a limit of 256, where walks go one at a time (``map(_:holding:_:)``) holding only
-    /// the folder they read, as the program's other threads need the few there are.
+    /// How many folders a walk holds open at most: 32, or a sixteenth of the descriptors this process may
+    /// still open when that is less (each core may walk, and the program holds folders of its own open);
+    /// none when fewer than 256 are free, where walks go one at a time (``map(_:holding:_:)``) holding
+    /// only the folder they read, as the program's other threads need the few there are. Counted from
+    /// what is open now, not from the limit alone: near its limit, two walks each holding a sixteenth
+    /// of it ran out, and the one that let go of its folders found none free still.
     package static func holding() -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur >= 256 else { return 0 }
-        return Int(min(32, limit.rlim_cur / 16))
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        // Where the system does not list them (no /proc), the limit alone.
+        let open = Folder.entries("/proc/self/fd").count
+        let free = Int(min(limit.rlim_cur, 1 << 20)) - open
+        guard free >= 256 else { return 0 }
+        return min(32, free / 16)
     }
 
     /// `body` of each item, on every core when walks may hold folders open (`holding` above 0), else
