@@ -44,8 +44,8 @@ package enum ReaderStrings {
         var files: [String: SourceText] = [:]
         func source(_ file: String) -> SourceText? {
             if let t = files[file] { return t }
-            guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + file),
-                  case .success(let t) = SourceText.decode([UInt8](data)) else { return nil }
+            guard let data = FileReader.read(sourceDirectory + "/" + file),
+                  case .success(let t) = SourceText.decode(data) else { return nil }
             files[file] = t
             return t
         }

@@ -95,8 +95,8 @@ extension ParsableCommand {
             // Only files inside the source: a link to a file elsewhere (reported as content.symlink)
             // must not print that file's lines into a CI log.
             for file in Set(diagnostics.map(\.file)) where SourceWalk.isInsideSource(file, sourceDirectory: source) {
-                if let data = FileManager.default.contents(atPath: source + "/" + file),
-                   case .success(let text) = SourceText.decode([UInt8](data)) { texts[file] = text }
+                if let data = FileReader.read(source + "/" + file),
+                   case .success(let text) = SourceText.decode(data) { texts[file] = text }
             }
         }
         let sources = texts

@@ -12,12 +12,14 @@ package enum ConfigLoader {
     /// Loads `sitegen.yml` from a source folder.
     package static func load(sourceDirectory: String) -> (SiteConfig?, [Diagnostic]) {
         let path = sourceDirectory + "/" + SiteConfig.fileName
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
+        guard let bytes = FileReader.read(path) else {
+            let reason = errnoText()
+            var info = stat()
+            let exists = lstat(path, &info) == 0
             return (nil, [.error("config.missing", id: exists ? "config.missing.unreadable" : "config.missing.none",
-                                 ["folder": sourceDirectory], file: SiteConfig.fileName)])
+                                 ["folder": sourceDirectory, "reason": reason], file: SiteConfig.fileName)])
         }
-        return parse([UInt8](data), file: SiteConfig.fileName)
+        return parse(bytes, file: SiteConfig.fileName)
     }
 
     /// Parses the bytes of a config file.

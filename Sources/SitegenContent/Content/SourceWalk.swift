@@ -137,6 +137,11 @@ package struct SourceWalk {
                     if isLink { linked.append(entry) } else { stack.append(entry) }
                 } else if type == S_IFREG, include(name) {
                     out.append(File(relative: relative, path: full, identity: identity))
+                } else if include(name) {
+                    // A FIFO, socket or device is never read (a FIFO would hang the build): the page or
+                    // file it stands for would be missing from the site, so it is an error, not a gap.
+                    diagnostics.append(.error("content.io", id: "content.io", ["reason": FileReader.notRegularFileText],
+                                              file: folder + "/" + relative))
                 }
             }
         }

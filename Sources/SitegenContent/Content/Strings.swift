@@ -30,8 +30,15 @@ package struct Strings: Sendable {
         var diagnostics: [Diagnostic] = []
         for lang in languages {
             let file = "i18n/\(lang).yml"
-            guard let data = FileManager.default.contents(atPath: sourceDirectory + "/" + file) else {
-                diagnostics.append(.error("i18n.missing", id: "i18n.missing", ["lang": lang], file: file))
+            guard let data = FileReader.read(sourceDirectory + "/" + file) else {
+                // There but not readable (a FIFO, a folder, no permission) is said as such, not as missing.
+                let reason = errnoText()
+                var info = stat()
+                if lstat(sourceDirectory + "/" + file, &info) == 0 {
+                    diagnostics.append(.error("content.io", id: "content.io", ["reason": reason], file: file))
+                } else {
+                    diagnostics.append(.error("i18n.missing", id: "i18n.missing", ["lang": lang], file: file))
+                }
                 continue
             }
             var reader = YAMLReader(file: file)

@@ -8,9 +8,9 @@ enum ConfigMessages {
             kk: "{folder} бумасында sitegen.yml жоқ: sitegen-ді сайттың бумасында іске қосыңыз немесе ол буманы --source арқылы көрсетіңіз",
             ru: "в {folder} нет sitegen.yml: запустите sitegen в папке сайта или укажите эту папку через --source"),
         "config.missing.unreadable": Entry(
-            en: "cannot read sitegen.yml: check that the file may be read (its permissions)",
-            kk: "sitegen.yml оқылмайды: файлды оқуға рұқсат барын (қолжетімділік құқықтарын) тексеріңіз",
-            ru: "не удаётся прочитать sitegen.yml: проверьте, что файл можно читать (права доступа)"),
+            en: "cannot read sitegen.yml: {reason}: it must be a regular file that may be read (check its type and permissions)",
+            kk: "sitegen.yml оқылмайды: {reason}: ол оқуға рұқсат бар кәдімгі файл болуы керек (түрі мен қолжетімділік құқықтарын тексеріңіз)",
+            ru: "не удаётся прочитать sitegen.yml: {reason}: это должен быть обычный файл, который можно читать (проверьте его тип и права доступа)"),
         "config.empty": Entry(
             en: "sitegen.yml is empty: it needs at least title, baseURL, languages and links",
             kk: "sitegen.yml бос: онда кемінде title, baseURL, languages және links болуы керек",

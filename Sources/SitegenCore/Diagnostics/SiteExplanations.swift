@@ -4,7 +4,9 @@ enum SiteExplanations {
     static let all: [Explanation] = config + others
 
     static let config: [Explanation] = [
-        ("config.missing", "There is no sitegen.yml in the site folder.", "Сайт бумасында sitegen.yml жоқ.", "В папке сайта нет sitegen.yml.",
+        ("config.missing", "There is no sitegen.yml in the site folder, or it cannot be read (no permission, or not a regular file).",
+         "Сайт бумасында sitegen.yml жоқ немесе ол оқылмайды (рұқсат жоқ не ол кәдімгі файл емес).",
+         "В папке сайта нет sitegen.yml, или его не прочитать (нет прав или это не обычный файл).",
          "# (no sitegen.yml)", "title: { kk: \"…\", ru: \"…\" }\nbaseURL: \"https://factcheck.kz/\"\nlanguages: [kk, ru]\nlinks:\n  allow: [egov.kz]"),
         ("config.invalid", "sitegen.yml is empty or not a mapping of keys.", "sitegen.yml бос немесе кілттер жиыны емес.", "sitegen.yml пустой или не является набором ключей.",
          "- egov.kz", "links:\n  allow: [egov.kz]"),

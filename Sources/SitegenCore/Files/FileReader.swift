@@ -3,16 +3,40 @@ import Foundation
 /// Reads whole files with plain POSIX calls into byte arrays: thousands of small files per build,
 /// where going through `Data` costs an extra copy each.
 package enum FileReader {
-    /// The file's bytes, nil when it cannot be read. Without `followingLinks`, a symbolic link at the
-    /// end of the path, or anything but a regular file, reads as nothing (and is not waited for: a FIFO
-    /// is opened without blocking); nor does a file of more than `limit` bytes.
+    /// The file's bytes, nil when it cannot be read (errno says why). Only a regular file is read: a
+    /// FIFO, socket or device at the path reads as nothing, with errno `notRegularFile` (`EISDIR` for
+    /// a folder), and is never waited for, since it is opened without blocking; a FIFO put where an
+    /// input belongs would otherwise hang the build, and a device such as /dev/zero never ends. Without
+    /// `followingLinks`, a symbolic link at the end of the path reads as nothing too; so does a file of
+    /// more than `limit` bytes.
     package static func read(_ path: String, followingLinks: Bool = true, limit: Int = .max) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW | O_NONBLOCK))
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, followingLinks || (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
+        guard fstat(fd, &info) == 0 else { return nil }
+        guard isRegular(info) else { return nil }
+        guard Int(info.st_size) <= limit else {
+            errno = EFBIG
+            return nil
+        }
         return read(descriptor: fd, size: Int(info.st_size), limit: limit)
+    }
+
+    /// The errno a read sets for something that is there but is no regular file (a FIFO, socket or
+    /// device). Linux has none of its own for this; `errnoText` names it.
+    package static let notRegularFile: Int32 = 0x5347
+    /// What `errnoText` says for `notRegularFile`.
+    package static let notRegularFileText = "not a regular file (a pipe, socket or device), which is never read"
+
+    /// Whether `info` is a regular file; when not, errno is set to say so (see `notRegularFile`).
+    package static func isRegular(_ info: stat) -> Bool {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return true
+        case S_IFDIR: errno = EISDIR
+        default: errno = notRegularFile
+        }
+        return false
     }
 
     /// The file's bytes, nil when it cannot be read or is no longer the file `identity` names (device
@@ -23,7 +47,8 @@ package enum FileReader {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, FileIdentity(info) == identity else {
+        guard fstat(fd, &info) == 0, isRegular(info) else { return nil }
+        guard FileIdentity(info) == identity else {
             errno = ESTALE
             return nil
         }

@@ -169,4 +169,6 @@ package enum Folder {
 }
 
 /// The system's words for the last failed call (`errno`), for a diagnostic.
-package func errnoText() -> String { String(cString: strerror(errno)) }
+package func errnoText() -> String {
+    errno == FileReader.notRegularFile ? FileReader.notRegularFileText : String(cString: strerror(errno))
+}

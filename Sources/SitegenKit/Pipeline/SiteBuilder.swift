@@ -471,7 +471,7 @@ package struct SiteBuilder: Sendable {
             var path = parts.dropFirst(2).joined(separator: "/")
             if path.hasSuffix(".md") { path.removeLast(3) }
             var key = Page.defaultTranslationKey(path)
-            if let data = FileManager.default.contents(atPath: source + "/" + file) {
+            if let data = FileReader.read(source + "/" + file) {
                 for line in String(decoding: data.prefix(4096), as: UTF8.self).split(separator: "\n")
                 where line.hasPrefix("translationKey:") {
                     key = line.dropFirst("translationKey:".count).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'")))

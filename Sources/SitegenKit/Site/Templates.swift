@@ -29,11 +29,11 @@ struct Templates: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
             let file = "templates/" + name
-            guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
-                diagnostics.append(.error("template.io", id: "template.io", file: file))
+            guard let data = FileReader.read(dir + "/" + name) else {
+                diagnostics.append(.error("template.io", id: "template.io", ["reason": errnoText()], file: file))
                 continue
             }
-            sources.append((file, [UInt8](data)))
+            sources.append((file, data))
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
