@@ -106,17 +106,33 @@ final class WrittenFilesTests: XCTestCase {
         } else {
             found = WrittenFiles.check(root)
         }
-        guard case .unreadable("private", let reason)? = found else { return XCTFail("\(String(describing: found))") }
-        XCTAssertEqual(reason, String(cString: strerror(EACCES)))
+        guard case .unreadable("private", let error)? = found else { return XCTFail("\(String(describing: found))") }
+        XCTAssertEqual(error, EACCES)
 
         let options = BuildOptions(sourceDirectory: "/src", outputDirectory: root)
         let refusal = try XCTUnwrap(SiteBuilder.addedFilesRefusal(found, options))
         XCTAssertEqual(refusal.severity, .error)
         XCTAssertEqual(refusal.messageID, "output.folder.unreadable-inside")
         XCTAssertEqual(refusal.arguments["path"], "private")
+        let reason = String(cString: strerror(EACCES))
         for language in [MessageLanguage.en, .kk, .ru] {
             let text = refusal.message(in: language)
             XCTAssertTrue(text.contains("private") && text.contains(reason), text)
+        }
+    }
+
+    /// Running out of descriptors is no fault of the folder's: the refusal says to raise the limit,
+    /// not to change the folder's permissions.
+    func testALookOutOfDescriptorsAdvisesTheLimit() throws {
+        let options = BuildOptions(sourceDirectory: "/src", outputDirectory: "/tmp/site")
+        for error in [EMFILE, ENFILE] {
+            let refusal = try XCTUnwrap(SiteBuilder.addedFilesRefusal(.unreadable(path: "kk/s00", error: error), options))
+            XCTAssertEqual(refusal.messageID, "output.folder.descriptors")
+            for language in [MessageLanguage.en, .kk, .ru] {
+                let text = refusal.message(in: language)
+                XCTAssertTrue(text.contains("kk/s00") && text.contains("ulimit -n") && text.contains(String(cString: strerror(error))), text)
+                XCTAssertFalse(text.contains("sitegen-") || text.contains("право читать") || text.contains("right to read"), text)
+            }
         }
     }
 

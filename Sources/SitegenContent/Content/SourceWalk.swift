@@ -98,7 +98,13 @@ package struct SourceWalk {
             visited[next.real] = shown
             // Listed by its resolved path: `entries` opens no link in the folder's own place, so a
             // folder reached through one would list as empty and its files vanish without a word.
-            for name in Folder.entries(next.real).sorted() where !name.hasPrefix(".") {
+            guard let names = Folder.listing(next.real) else {
+                // A folder that cannot be read may hold pages or files: taking it for empty would publish
+                // the site without them and say nothing.
+                diagnostics.append(.error("content.io", id: "content.io", ["reason": errnoText()], file: shown))
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
                 let full = next.path + "/" + name
                 let relative = next.relative + name
                 var info = stat()

@@ -140,6 +140,10 @@ enum BuildMessages {
             en: "{output} holds {path}, which cannot be looked into ({reason}), so it is not known to hold only what sitegen wrote, and the folder is kept; give sitegen the right to read it, or move it out of {output}",
             kk: "{output} ішінде {path} бар, оның ішін қарау мүмкін емес ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, бума өзгертілмеді; sitegen-ге оны оқуға рұқсат беріңіз немесе оны {output} бумасынан шығарыңыз",
             ru: "в {output} есть {path}, в который нельзя заглянуть ({reason}), поэтому неизвестно, что там только записанное sitegen, и папка оставлена как есть; дайте sitegen право читать его или перенесите его из {output}"),
+        "output.folder.descriptors": Entry(
+            en: "sitegen ran out of open files ({reason}) while looking through {output} (at {path}), so it is not known to hold only what sitegen wrote, and the folder is kept; raise the limit of open files (ulimit -n 1024) and build again",
+            kk: "sitegen {output} бумасын қарап шыққанда ({path} тұсында) ашық файлдар шегіне жетті ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, бума өзгертілмеді; ашық файлдар шегін көтеріп (ulimit -n 1024), қайта құрастырыңыз",
+            ru: "sitegen исчерпал лимит открытых файлов ({reason}), просматривая {output} (на {path}), поэтому неизвестно, что там только записанное sitegen, и папка оставлена как есть; поднимите лимит открытых файлов (ulimit -n 1024) и соберите снова"),
         "output.folder.kept": Entry(
             en: "a folder that held the published site also held what no build wrote ({what}), put there as the site was replaced or as a build was stopped: the site's files are gone from it, and the rest is kept as {kept}; move what you need out of it, then delete it",
             kk: "жарияланған сайт тұрған бумада ешбір құрастыру жазбаған нәрсе де болды ({what}), ол сайт ауыстырылып жатқанда не құрастыру тоқтағанда қойылған: сайттың файлдары одан жойылды, қалғаны {kept} деген атпен сақталды; керегіңізді одан шығарып алыңыз, содан кейін оны жойыңыз",

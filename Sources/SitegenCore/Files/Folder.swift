@@ -36,20 +36,30 @@ package enum Folder {
         }
     }
 
-    /// The names in a folder, opened without following a link in its place.
-    package static func entries(_ dir: String) -> [String] {
+    /// The names in a folder, opened without following a link in its place; none when it cannot be read.
+    package static func entries(_ dir: String) -> [String] { listing(dir) ?? [] }
+
+    /// The names in a folder, opened without following a link in its place; nil (with `errno`) when it
+    /// cannot be opened or read to its end, so that a caller whose files are inputs can say so rather
+    /// than take the folder for empty.
+    package static func listing(_ dir: String) -> [String]? {
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0, let handle = fdopendir(fd) else {
+            let error = errno
             if fd >= 0 { close(fd) }
-            return []
+            errno = error
+            return nil
         }
         defer { closedir(handle) }
         var names: [String] = []
-        while let entry = readdir(handle) {
+        while true {
+            // readdir says "the end" and "an error" alike, but for errno.
+            errno = 0
+            guard let entry = readdir(handle) else { break }
             let name = Self.name(of: entry)
             if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return errno == 0 ? names : nil
     }
 
     /// Opens the folder named by the bytes `name` (one name, or a path of several) in the folder open at

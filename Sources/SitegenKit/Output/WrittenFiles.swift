@@ -263,8 +263,9 @@ enum WrittenFiles {
         case others(count: Int, named: [String])
         /// Files, and no list of what its build wrote to tell them by.
         case unlisted
-        /// A folder in it (`path`, "." for the top) that could not be read (`reason`): it may hold anything.
-        case unreadable(path: String, reason: String)
+        /// A folder in it (`path`, "." for the top) that could not be read (`error`, an errno): it may
+        /// hold anything.
+        case unreadable(path: String, error: Int32)
     }
 
     /// Compares what the folder `destination` holds with the list beside it; nil once `stopped` says so.
@@ -282,7 +283,7 @@ enum WrittenFiles {
     /// opened from the one holding it and never through a link (``FolderWalk``).
     static func compare(_ folder: String, with written: PlacedFiles?, stopped: @Sendable () -> Bool = { false }) -> Found? {
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard top >= 0 else { return errno == ENOENT ? .nothingElse : .unreadable(path: ".", reason: errnoText()) }
+        guard top >= 0 else { return errno == ENOENT ? .nothingElse : .unreadable(path: ".", error: errno) }
         defer { close(top) }
         var look = Look()
         let holding = FolderWalk.holding()
@@ -290,7 +291,7 @@ enum WrittenFiles {
         for first in firsts where look.isGoingOn {
             guard !stopped() else { return nil }
             let fd = Folder.openFolder(first, in: top)
-            guard fd >= 0 else { return .unreadable(path: display(first), reason: errnoText()) }
+            guard fd >= 0 else { return .unreadable(path: display(first), error: errno) }
             let inner = read(fd, below: first, written: written, into: &look) ?? []
             // Holding none, the folders in it are opened by their paths from the top.
             if holding == 0 { close(fd) }
@@ -302,7 +303,7 @@ enum WrittenFiles {
                 switch end {
                 case .done, .ended: break
                 case .stopped: part.stopped = true
-                case .unopened(let path, let error): part.unreadable = (display(path), String(cString: strerror(error)))
+                case .unopened(let path, let error): part.unreadable = (display(path), error)
                 }
                 return part
             }
@@ -310,7 +311,7 @@ enum WrittenFiles {
             for part in parts where look.isGoingOn { look.add(part) }
         }
         if look.stopped || stopped() { return nil }
-        if let (path, reason) = look.unreadable { return .unreadable(path: path, reason: reason) }
+        if let (path, error) = look.unreadable { return .unreadable(path: path, error: error) }
         guard written != nil else { return look.holdsFiles ? .unlisted : .nothingElse }
         look.others.trim()
         return look.others.count == 0 ? .nothingElse : .others(count: look.others.count, named: look.others.named)
@@ -321,8 +322,8 @@ enum WrittenFiles {
         var others = Others()
         /// Whether a file is there (any but the marker), for a folder with no list.
         var holdsFiles = false
-        /// The folder that could not be read, and why: the look ends there (it may hold anything).
-        var unreadable: (path: String, reason: String)?
+        /// The folder that could not be read, and why (an errno): the look ends there (it may hold anything).
+        var unreadable: (path: String, error: Int32)?
         var stopped = false
 
         var isGoingOn: Bool { unreadable == nil && !stopped }
@@ -344,10 +345,10 @@ enum WrittenFiles {
         // which no build writes).
         let listed = written.flatMap { Self.listedFolder(below, named: true, in: $0) }
         var folders: [[UInt8]] = []
-        var failure: String?
+        var failure: Int32?
         let read = Folder.forEachEntry(in: fd) { name, kind in
             guard let kind = Folder.kind(kind, of: name, in: fd) else {
-                failure = errnoText()
+                failure = errno
                 return false
             }
             // The name's bytes, made only for a folder to look into or an entry to name.
@@ -364,7 +365,7 @@ enum WrittenFiles {
             return true
         }
         guard read else {
-            look.unreadable = (display(below), failure ?? errnoText())
+            look.unreadable = (display(below), failure ?? errno)
             return nil
         }
         return folders

@@ -515,8 +515,11 @@ package struct SiteBuilder: Sendable {
             (id, arguments) = ("output.folder.added-named", ["count": String(count), "named": named.joined(separator: ", ")])
         case .unlisted?:
             (id, arguments) = ("output.folder.unlisted", ["list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))])
-        case .unreadable(let path, let reason)?:
-            (id, arguments) = ("output.folder.unreadable-inside", ["path": path, "reason": reason])
+        case .unreadable(let path, let error)?:
+            // Out of descriptors is no fault of the folder's: the advice is the limit, not permissions.
+            let outOfDescriptors = error == EMFILE || error == ENFILE
+            (id, arguments) = (outOfDescriptors ? "output.folder.descriptors" : "output.folder.unreadable-inside",
+                               ["path": path, "reason": String(cString: strerror(error))])
         case .nothingElse?, nil:
             return nil
         }

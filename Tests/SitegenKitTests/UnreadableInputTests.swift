@@ -1,11 +1,16 @@
+import CPosix
 import Foundation
 import XCTest
 
+@testable import SitegenContent
+@testable import SitegenCore
 @testable import SitegenKit
 
-/// An input that is there but is no regular file (a FIFO, or a link to a device) is refused by name,
-/// without waiting on it or reading it for ever, and the site published before stays as it was.
-final class NonRegularInputTests: XCTestCase {
+/// An input that is there but cannot be read is refused by name, and the site published before stays
+/// as it was: one that is no regular file (a FIFO, or a link to a device) without waiting on it or
+/// reading it for ever, and a folder of pages or static files that cannot be listed without taking it
+/// for empty.
+final class UnreadableInputTests: XCTestCase {
     /// Every kind of input a build reads: the setup, interface strings, a template, a stylesheet and
     /// script (read to name them by their bytes), a static file, and a page.
     static let inputs = [
@@ -65,6 +70,34 @@ final class NonRegularInputTests: XCTestCase {
                     XCTAssertEqual(f.snapshot(), before, "\(what): the published site changed")
                 }
             }
+        }
+    }
+
+    func testAFolderOfPagesOrStaticFilesThatCannotBeReadIsAnErrorNotAGap() throws {
+        let f = try Fixture.repositoryGuides()
+        try f.write("content/kk/extra/page.md", "---\ntitle: Қосымша\n---\nМәтін.\n")
+        try f.write("static/img/logo.txt", "логотип\n")
+        for folder in ["content/kk/extra", "static/img"] {
+            let path = f.root + "/" + folder
+            chmod(path, 0o300)
+            defer { chmod(path, 0o755) }
+            let input = String(folder.prefix { $0 != "/" })
+            // As root a folder's mode keeps no one out: the walk runs as another user, on this thread
+            // only (the file-system user is the thread's).
+            let (files, diagnostics): ([SourceWalk.File], [Diagnostic])
+            if getuid() == 0 {
+                for step in [f.root, f.root + "/content", f.root + "/content/kk", f.root + "/static"] { chmod(step, 0o755) }
+                let before = sg_set_file_user(65534)
+                (files, diagnostics) = SourceWalk(sourceDirectory: f.root).files(under: input)
+                sg_set_file_user(UInt32(before))
+            } else {
+                (files, diagnostics) = SourceWalk(sourceDirectory: f.root).files(under: input)
+            }
+            let refusal = diagnostics.first { $0.severity == .error && $0.file == folder }
+            XCTAssertNotNil(refusal, "\(folder): \(diagnostics.map(\.message))")
+            XCTAssertEqual(refusal?.code, "content.io")
+            XCTAssertTrue(refusal?.message.contains(String(cString: strerror(EACCES))) ?? false, refusal?.message ?? "")
+            XCTAssertFalse(files.isEmpty, "\(folder): the rest of \(input)/ is still listed")
         }
     }
 }
