@@ -229,4 +229,38 @@ final class SourceFilesTests: XCTestCase {
         XCTAssertTrue(f.build().published)
         XCTAssertNil(f.output("kk/.b/index.html"))
     }
+
+    /// A name that is not UTF-8 is an error naming it, escaped, in content/ and static/ alike: before,
+    /// such a page or file was left out without a word.
+    func testANameThatIsNotUTF8IsAnErrorNamingIt() throws {
+        let f = try Fixture.repositoryGuides()
+        let page = Array("---\ntitle: Бет\n---\nМәтін.\n".utf8)
+        func make(_ relative: [UInt8], _ bytes: [UInt8]? = nil) {
+            let path = Array((f.root + "/").utf8) + relative + [0]
+            path.withUnsafeBufferPointer {
+                $0.withMemoryRebound(to: CChar.self) { name in
+                    guard let bytes else { return XCTAssertEqual(mkdir(name.baseAddress!, 0o755), 0) }
+                    let fd = open(name.baseAddress!, O_CREAT | O_WRONLY, 0o644)
+                    XCTAssertGreaterThanOrEqual(fd, 0)
+                    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                    close(fd)
+                }
+            }
+        }
+        make(Array("content/kk/p".utf8) + [0xFF] + Array(".md".utf8), page)
+        make(Array("static/bad".utf8) + [0xC3, 0x28] + Array(".txt".utf8), Array("x".utf8))
+        make(Array("static/esc\u{1B}[31m".utf8) + [0xFE])
+        make(Array("static/esc\u{1B}[31m".utf8) + [0xFE] + Array("/in.txt".utf8), Array("y".utf8))
+        // Junk no page is made of, beside the pages, is no one's concern.
+        make(Array("content/kk/notes".utf8) + [0xFF] + Array(".txt".utf8), Array("z".utf8))
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let named = Set(report.diagnostics.filter { $0.code == "content.filename" && $0.messageID == "content.filename.bytes" }.map(\.file))
+        XCTAssertEqual(named, ["content/kk/p\u{FFFD}.md", "static/bad\u{FFFD}(.txt", "static/esc\\u{1B}[31m\u{FFFD}"])
+        XCTAssertNil(report.diagnostics.first { $0.file.hasPrefix("content/kk/notes") })
+        for language in [MessageLanguage.en, .kk, .ru] {
+            let message = try XCTUnwrap(report.diagnostics.first { $0.file == "content/kk/p\u{FFFD}.md" }).message(in: language)
+            XCTAssertTrue(message.contains("content/kk/p\u{FFFD}.md"), message)
+        }
+    }
 }

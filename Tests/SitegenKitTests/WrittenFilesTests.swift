@@ -406,7 +406,9 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertTrue(f.build().upToDate, "told once")
     }
 
-    /// Through a build: a static file named with a line break is published and the next build runs.
+    /// Through a build: a static file named with a line break is published, the next build runs, and
+    /// one with nothing to do is up to date (before, such a name made every build a full one), while a
+    /// hand edit of that file is still seen.
     func testAStaticFileNamedWithALineBreakDoesNotStopLaterBuilds() throws {
         let f = try Fixture.payPages()
         try f.write("static/notes\nfor editors.txt", "notes")
@@ -416,6 +418,11 @@ final class WrittenFilesTests: XCTestCase {
         try f.append("content/kk/pay.md", "Толығырақ.\n")
         let next = f.build()
         XCTAssertTrue(next.published, "\(next.diagnostics)")
+        XCTAssertTrue(f.build().upToDate, "nothing changed")
+        try Data("changed by hand".utf8).write(to: URL(fileURLWithPath: f.siteDirectory + "/notes\nfor editors.txt"))
+        let mended = f.build()
+        XCTAssertFalse(mended.upToDate)
+        XCTAssertEqual(f.output("notes\nfor editors.txt"), "notes")
     }
 }
 

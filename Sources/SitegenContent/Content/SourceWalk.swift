@@ -98,13 +98,19 @@ package struct SourceWalk {
             visited[next.real] = shown
             // Listed by its resolved path: `entries` opens no link in the folder's own place, so a
             // folder reached through one would list as empty and its files vanish without a word.
-            guard let names = Folder.listing(next.real) else {
+            guard let listing = Folder.listing(next.real) else {
                 // A folder that cannot be read may hold pages or files: taking it for empty would publish
                 // the site without them and say nothing.
                 diagnostics.append(.error("content.io", id: "content.io", ["reason": errnoText()], file: shown))
                 continue
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            // A name that is not UTF-8 can be neither opened by its String nor put in an address: it
+            // would be left out without a word. Said, for a folder or a file the walk would keep.
+            for name in listing.undecodable.filter({ $0.mayBeFolder || include($0.name) }).map(\.name).sorted() where !name.hasPrefix(".") {
+                let path = Self.shown(folder + "/" + next.relative + name)
+                diagnostics.append(.error("content.filename", id: "content.filename.bytes", ["path": path], file: path))
+            }
+            for name in listing.names.sorted() where !name.hasPrefix(".") {
                 let full = next.path + "/" + name
                 let relative = next.relative + name
                 var info = stat()
@@ -165,6 +171,22 @@ package struct SourceWalk {
         }
         out.sort { $0.relative < $1.relative }
         return (out, diagnostics)
+    }
+
+    /// A path as a message may show it: each control character written as an escape (`\n`,
+    /// `\u{1B}`), so that a name cannot break a line of the report or drive the terminal.
+    static func shown(_ path: String) -> String {
+        var out = ""
+        for u in path.unicodeScalars {
+            switch u.value {
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0..<0x20, 0x7F...0x9F: out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved

@@ -40,6 +40,10 @@ enum BuildMessages {
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it",
             kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын өзгертіңіз",
             ru: "«{segment}» не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, «-», «_» и «.»): переименуйте"),
+        "content.filename.bytes": Entry(
+            en: "the name of {path} is not UTF-8 (each bad byte is shown as �), so no address can lead to it and it cannot be published: rename it",
+            kk: "{path} атауы UTF-8 емес (әр қате байт � болып көрсетілген), сондықтан оған ешбір мекенжай апармайды және ол жарияланбайды: атауын өзгертіңіз",
+            ru: "имя {path} не в UTF-8 (каждый неверный байт показан как �), поэтому никакой адрес к нему не ведёт и его нельзя опубликовать: переименуйте"),
         "content.filename.suggested": Entry(
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it to '{suggestion}'",
             kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын «{suggestion}» деп өзгертіңіз",

@@ -36,13 +36,23 @@ package enum Folder {
         }
     }
 
-    /// The names in a folder, opened without following a link in its place; none when it cannot be read.
-    package static func entries(_ dir: String) -> [String] { listing(dir) ?? [] }
+    /// The names in a folder, opened without following a link in its place (one that is not UTF-8 with
+    /// U+FFFD for its bad bytes: it still counts, for a folder that holds only that is not empty); none
+    /// when it cannot be read.
+    package static func entries(_ dir: String) -> [String] { listing(dir).map { $0.names + $0.undecodable.map(\.name) } ?? [] }
+
+    /// What a folder holds by name: the names that are UTF-8, and the others, with each byte that is
+    /// not made U+FFFD (only to be named in a message: no file is found by such a name), each with
+    /// whether it may be a folder (it is, or the file system does not say).
+    package struct Listing {
+        package var names: [String] = []
+        package var undecodable: [(name: String, mayBeFolder: Bool)] = []
+    }
 
     /// The names in a folder, opened without following a link in its place; nil (with `errno`) when it
     /// cannot be opened or read to its end, so that a caller whose files are inputs can say so rather
     /// than take the folder for empty.
-    package static func listing(_ dir: String) -> [String]? {
+    package static func listing(_ dir: String) -> Listing? {
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0, let handle = fdopendir(fd) else {
             let error = errno
@@ -51,15 +61,22 @@ package enum Folder {
             return nil
         }
         defer { closedir(handle) }
-        var names: [String] = []
+        var listing = Listing()
         while true {
             // readdir says "the end" and "an error" alike, but for errno.
             errno = 0
             guard let entry = readdir(handle) else { break }
-            let name = Self.name(of: entry)
-            if name != "." && name != ".." { names.append(name) }
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                if let text = String(validatingCString: name) {
+                    if text != "." && text != ".." { listing.names.append(text) }
+                } else {
+                    let kind = Int32(entry.pointee.d_type)
+                    listing.undecodable.append((String(cString: name), kind == DT_DIR || kind == DT_UNKNOWN))
+                }
+            }
         }
-        return errno == 0 ? names : nil
+        return errno == 0 ? listing : nil
     }
 
     /// Opens the folder named by the bytes `name` (one name, or a path of several) in the folder open at

@@ -142,8 +142,9 @@ struct BuildRecord {
 
     /// Every file below `root` with its size and identity (``OutputTree/identity(_:)``); nil when the folder holds anything but
     /// folders and regular files, an empty folder (a build makes none, and a listing of files would not
-    /// show it), a name with a line break or not in UTF-8 (it would be read with U+FFFD for its bytes, so
-    /// two would read as one), or cannot be read.
+    /// show it), a name not in UTF-8 (it would be read with U+FFFD for its bytes, so two would read as
+    /// one), or cannot be read. A name with a line break is listed like any other: the digest ends each
+    /// path with a NUL, which no name holds.
     /// The top folder's subfolders (the languages, the bulletins) are walked on every core, each folder
     /// opened from the one holding it (``FolderWalk``).
     static func listing(_ root: String) -> PlacedFiles? {
@@ -175,7 +176,7 @@ struct BuildRecord {
         var folders: [[UInt8]] = []
         var entries = 0
         let read = Folder.forEachEntry(in: fd) { name, _ in
-            guard let text = String(validatingCString: name), !text.contains("\n") else { return false }
+            guard let text = String(validatingCString: name) else { return false }
             entries += 1
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
