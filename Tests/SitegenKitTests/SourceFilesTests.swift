@@ -263,4 +263,28 @@ final class SourceFilesTests: XCTestCase {
             XCTAssertTrue(message.contains("content/kk/p\u{FFFD}.md"), message)
         }
     }
+
+    /// A static file whose path is longer than the system can name (PATH_MAX) is an error naming where
+    /// the walk stopped: before, it was left out without a word.
+    func testAStaticFileTooDeepToNameIsAnErrorNotLeftOut() throws {
+        let f = try Fixture.repositoryGuides()
+        let name = String(repeating: "a", count: 200)
+        var fd = open(f.root + "/static", O_RDONLY | O_DIRECTORY)
+        for _ in 0..<22 {
+            XCTAssertEqual(mkdirat(fd, name, 0o755), 0)
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+        }
+        let file = openat(fd, "deep.txt", O_CREAT | O_WRONLY, 0o644)
+        XCTAssertGreaterThanOrEqual(file, 0)
+        close(file)
+        close(fd)
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        let refusal = try XCTUnwrap(report.diagnostics.first { $0.code == "content.io" && $0.file.hasPrefix("static/" + name) })
+        XCTAssertTrue(refusal.message.contains(String(cString: strerror(ENAMETOOLONG))), refusal.message)
+        // The fixture's folder goes with it: FileManager cannot remove a path that long.
+        _ = try? FileManager.default.removeItem(atPath: f.root + "/static/" + name)
+    }
 }

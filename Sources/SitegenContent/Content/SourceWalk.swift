@@ -114,7 +114,15 @@ package struct SourceWalk {
                 let full = next.path + "/" + name
                 let relative = next.relative + name
                 var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
+                guard lstat(full, &info) == 0 else {
+                    // Gone since the folder was listed: nothing to read. Anything else (a path too long
+                    // to name, a folder on the way swapped out) would leave the file out without a word.
+                    if errno != ENOENT {
+                        diagnostics.append(.error("content.io", id: "content.io", ["reason": errnoText()],
+                                                  file: Self.shown(folder + "/" + relative)))
+                    }
+                    continue
+                }
                 var type = info.st_mode & S_IFMT
                 var identity = FileIdentity(info)
                 var resolved = next.real + "/" + name
