@@ -45,7 +45,9 @@ struct BulletinGuard {
         }
         // Numbers hold spaces: a text is read whole for them (a number the layout put together from
         // pieces, `+7 **777** 123 45 67`, is dialled whole).
-        // No number goes over a line break: a line without two digits in a row is passed at a glance.
+        // No number goes over a line break: a line without two digits in a row is passed at a glance,
+        // and a line read already (the plain text and WhatsApp's share most of theirs) is not read again.
+        var readLines = Set<Word>()
         for var text in phoneTexts ?? texts {
             // Lines are found in the bytes, and only one that may hold a number is made a String.
             text.withUTF8 { bytes in
@@ -53,7 +55,7 @@ struct BulletinGuard {
                 for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
                     defer { start = end + 1 }
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    guard PhoneNumbers.mayHold(utf8: line) else { continue }
+                    guard PhoneNumbers.mayHold(utf8: line), readLines.insert(Word(line)).inserted else { continue }
                     let text = String(decoding: line, as: UTF8.self)
                     out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
                     // A list's number and its item's first digits are one number to a phone's reader
@@ -64,7 +66,7 @@ struct BulletinGuard {
                 }
             }
         }
-        var seen = Set<Word>()
+        var seen = Set<Word>(minimumCapacity: 512)
         for var text in texts {
             text.withUTF8 { bytes in
                 var start = 0
