@@ -25,12 +25,16 @@ struct TelegramMeasure: Sendable, Equatable {
     /// Past `detectingUpTo` units the text cannot fit whatever it holds: the entities the app would
     /// detect in it are then not looked for, and `entities` counts the tags only.
     init(html: String, detectingUpTo unitLimit: Int = .max) {
-        var units = 0, entities = 0
         var html = html
-        // The text outside links, where the app finds mentions, addresses, commands and tags.
-        var visible: [UInt8] = []
-        html.withUTF8 { bytes in
-            visible.reserveCapacity(bytes.count)
+        // Everything the loop changes is its own: a variable the closure captured would live in a box
+        // on the heap, and each byte's append would go through it.
+        let (units, entities, visible) = html.withUTF8 { bytes -> (Int, Int, [UInt8]) in
+            var units = 0, entities = 0
+            // The text outside links, where the app finds mentions, addresses, commands and tags; not
+            // kept when nothing will be detected in it.
+            let keepsVisible = unitLimit >= 0
+            var visible: [UInt8] = []
+            if keepsVisible { visible.reserveCapacity(bytes.count) }
             var i = 0
             var inLink = false
             let n = bytes.count
@@ -47,7 +51,7 @@ struct TelegramMeasure: Sendable, Equatable {
                         inLink = i + 2 < n && bytes[i + 1] == 0x61 && bytes[i + 2] == 0x20  // "<a "
                     }
                     // A space where a link was: what follows is read on its own (more, not fewer).
-                    visible.append(0x20)
+                    if keepsVisible { visible.append(0x20) }
                     i = j + 1
                     continue
                 case 0x26:  // &
@@ -56,15 +60,18 @@ struct TelegramMeasure: Sendable, Equatable {
                     let name = String(decoding: bytes[(i + 1)..<min(j, n)], as: UTF8.self)
                     let c = Self.character(named: name)
                     units += c.map { $0.utf16.count } ?? (j - i + 1)
-                    if !inLink { visible += c.map { Array(String($0).utf8) } ?? Array(bytes[i..<min(j + 1, n)]) }
+                    if keepsVisible && !inLink {
+                        visible += c.map { Array(String($0).utf8) } ?? Array(bytes[i..<min(j + 1, n)])
+                    }
                     i = j + 1
                     continue
                 default:
-                    if !inLink { visible.append(b) }
-                    units += Self.utf16Units(byte: b)
+                    if keepsVisible && !inLink { visible.append(b) }
+                    units &+= Self.utf16Units(byte: b)
                     i += 1
                 }
             }
+            return (units, entities, visible)
         }
         self.units = units
         self.entities = units > unitLimit ? entities : entities + Self.detected(visible)
