@@ -31,6 +31,16 @@ package struct ContentLoader: Sendable {
         let (found, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
             .files(under: "content", include: { $0.hasSuffix(".md") })
         var diagnostics = linkDiagnostics
+        // A language's folder that is there but is no folder (a FIFO, a file, a link to one) holds none
+        // of its pages: every page of that language would go from the site with warnings at most.
+        for lang in config.languages {
+            var info = stat()
+            let path = root + "/" + lang
+            if lstat(path, &info) == 0, stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+                let reason = (info.st_mode & S_IFMT) == S_IFDIR ? errnoText() : "not a folder"
+                diagnostics.append(.error("content.io", id: "content.io", ["reason": reason], file: "content/" + lang))
+            }
+        }
         for rel in found.map(\.relative) {
             let path = "content/" + rel
             guard let slash = rel.firstIndex(of: "/") else {

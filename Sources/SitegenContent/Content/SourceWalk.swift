@@ -101,13 +101,13 @@ package struct SourceWalk {
             guard let listing = Folder.listing(next.real) else {
                 // A folder that cannot be read may hold pages or files: taking it for empty would publish
                 // the site without them and say nothing.
-                diagnostics.append(.error("content.io", id: "content.io", ["reason": errnoText()], file: shown))
+                diagnostics.append(.error("content.io", id: "content.io.folder", ["reason": errnoText()], file: shown))
                 continue
             }
             // A name that is not UTF-8 can be neither opened by its String nor put in an address: it
             // would be left out without a word. Said, for a folder or a file the walk would keep.
             for name in listing.undecodable.filter({ $0.mayBeFolder || include($0.name) }).map(\.name).sorted() where !name.hasPrefix(".") {
-                let path = Self.shown(folder + "/" + next.relative + name)
+                let path = folder + "/" + next.relative + name
                 diagnostics.append(.error("content.filename", id: "content.filename.bytes", ["path": path], file: path))
             }
             for name in listing.names.sorted() where !name.hasPrefix(".") {
@@ -119,7 +119,7 @@ package struct SourceWalk {
                     // to name, a folder on the way swapped out) would leave the file out without a word.
                     if errno != ENOENT {
                         diagnostics.append(.error("content.io", id: "content.io", ["reason": errnoText()],
-                                                  file: Self.shown(folder + "/" + relative)))
+                                                  file: folder + "/" + relative))
                     }
                     continue
                 }
@@ -160,7 +160,7 @@ package struct SourceWalk {
                 } else if include(name) {
                     // A FIFO, socket or device is never read (a FIFO would hang the build): the page or
                     // file it stands for would be missing from the site, so it is an error, not a gap.
-                    diagnostics.append(.error("content.io", id: "content.io", ["reason": FileReader.notRegularFileText],
+                    diagnostics.append(.error("content.io", id: "content.io.not-regular", ["reason": FileReader.kindName(type)],
                                               file: folder + "/" + relative))
                 }
             }
@@ -179,22 +179,6 @@ package struct SourceWalk {
         }
         out.sort { $0.relative < $1.relative }
         return (out, diagnostics)
-    }
-
-    /// A path as a message may show it: each control character written as an escape (`\n`,
-    /// `\u{1B}`), so that a name cannot break a line of the report or drive the terminal.
-    static func shown(_ path: String) -> String {
-        var out = ""
-        for u in path.unicodeScalars {
-            switch u.value {
-            case 0x09: out += "\\t"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0..<0x20, 0x7F...0x9F: out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
     }
 
     /// A folder to walk: where it is, its name below the walked folder (ending in `/`), its resolved

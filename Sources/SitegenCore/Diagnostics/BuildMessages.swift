@@ -16,6 +16,14 @@ enum BuildMessages {
             en: "language folder '{lang}' is not in sitegen.yml languages ({languages}): rename the folder, or add the language to languages",
             kk: "«{lang}» тіл бумасы sitegen.yml ішіндегі languages тізімінде жоқ ({languages}): буманың атын өзгертіңіз немесе тілді languages тізіміне қосыңыз",
             ru: "папки языка «{lang}» нет в languages в sitegen.yml ({languages}): переименуйте папку или добавьте язык в languages"),
+        "content.io.not-regular": Entry(
+            en: "cannot read file: it is {reason}: sitegen reads only regular files; put the file itself in its place, or remove it",
+            kk: "файл оқылмайды: ол {reason}: sitegen тек кәдімгі файлдарды оқиды; оның орнына файлдың өзін қойыңыз немесе оны алып тастаңыз",
+            ru: "не удаётся прочитать файл: это {reason}: sitegen читает только обычные файлы; положите на его место сам файл или удалите его"),
+        "content.io.folder": Entry(
+            en: "cannot read folder: {reason}: it may hold pages or files, so it is not taken for empty; let sitegen read and enter it (its permissions)",
+            kk: "бума оқылмайды: {reason}: онда беттер не файлдар болуы мүмкін, сондықтан ол бос деп саналмайды; sitegen-ге оны оқуға және ішіне кіруге рұқсат беріңіз (қолжетімділік құқықтары)",
+            ru: "не удаётся прочитать папку: {reason}: в ней могут быть страницы или файлы, поэтому она не считается пустой; дайте sitegen право читать её и входить в неё (права доступа)"),
         "content.io": Entry(
             en: "cannot read file: {reason}: check that it exists and may be read",
             kk: "файл оқылмайды: {reason}: оның бар екенін және оны оқуға рұқсат барын тексеріңіз",

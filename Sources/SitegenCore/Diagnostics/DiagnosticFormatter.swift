@@ -92,11 +92,14 @@ package struct DiagnosticFormatter: Sendable {
         return out + (list.isEmpty ? "]\n" : "\n]\n")
     }
 
-    /// `::error file=…,line=…,col=…::message`, with the escaping GitHub's runner expects.
+    /// `::error file=…,line=…,col=…::message`, with the escaping GitHub's runner expects, and each
+    /// other control or invisible character made U+FFFD, as on a terminal: a CI log is one too, and a
+    /// file name with an escape in it must not colour or rewrite it.
     static func githubCommand(_ d: Diagnostic, language: MessageLanguage = .en) -> String {
         func escapeData(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            let marked = s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
+            return SourceLineDisplay.printable(marked)
         }
         func escapeProperty(_ s: String) -> String {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")

@@ -8,8 +8,13 @@ package enum FileReader {
     /// a folder), and is never waited for, since it is opened without blocking; a FIFO put where an
     /// input belongs would otherwise hang the build, and a device such as /dev/zero never ends. Without
     /// `followingLinks`, a symbolic link at the end of the path reads as nothing too; so does a file of
-    /// more than `limit` bytes.
-    package static func read(_ path: String, followingLinks: Bool = true, limit: Int = .max) -> [UInt8]? {
+    /// more than `limit` bytes (errno `EFBIG`).
+    package static func read(_ path: String, followingLinks: Bool = true, limit: Int = FileReader.limit) -> [UInt8]? {
+        // Looked at before it is opened: opening a device may itself do something, and a socket is not
+        // opened at all (ENXIO, which would say nothing of why). Looked at again once open, since the
+        // path may name another file by then.
+        var before = stat()
+        if (followingLinks ? stat(path, &before) : lstat(path, &before)) == 0, !isRegular(before) { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -23,11 +28,28 @@ package enum FileReader {
         return read(descriptor: fd, size: Int(info.st_size), limit: limit)
     }
 
+    /// The most a whole-file read takes unless told otherwise: a file is read into memory whole, and a
+    /// larger one (a 20 GB file in `static/`) would end the build with a failed allocation and no word
+    /// of which file it was.
+    package static let limit = 1 << 30
+
     /// The errno a read sets for something that is there but is no regular file (a FIFO, socket or
     /// device). Linux has none of its own for this; `errnoText` names it.
     package static let notRegularFile: Int32 = 0x5347
     /// What `errnoText` says for `notRegularFile`.
     package static let notRegularFileText = "not a regular file (a pipe, socket or device), which is never read"
+
+    /// What a file of this type (`st_mode & S_IFMT`) is, in a message: "a FIFO", "a socket", "a device".
+    package static func kindName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
 
     /// Whether `info` is a regular file; when not, errno is set to say so (see `notRegularFile`).
     package static func isRegular(_ info: stat) -> Bool {
@@ -42,7 +64,7 @@ package enum FileReader {
     /// The file's bytes, nil when it cannot be read or is no longer the file `identity` names (device
     /// and inode, as a walk saw it): what is read is what was judged, even if a link on the way was
     /// swapped in between.
-    package static func read(_ path: String, identity: FileIdentity) -> [UInt8]? {
+    package static func read(_ path: String, identity: FileIdentity, limit: Int = FileReader.limit) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -52,7 +74,11 @@ package enum FileReader {
             errno = ESTALE
             return nil
         }
-        return read(descriptor: fd, size: Int(info.st_size))
+        guard Int(info.st_size) <= limit else {
+            errno = EFBIG
+            return nil
+        }
+        return read(descriptor: fd, size: Int(info.st_size), limit: limit)
     }
 
     /// Fills `buffer` with the bytes of an open file from `offset` on (`pread`, so the file's own
@@ -96,7 +122,10 @@ package enum FileReader {
             }
             if n == 0 { break }
             filled += n
-            if filled > limit { return nil }
+            if filled > limit {
+                errno = EFBIG
+                return nil
+            }
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

@@ -43,17 +43,20 @@ package enum Folder {
 
     /// What a folder holds by name: the names that are UTF-8, and the others, with each byte that is
     /// not made U+FFFD (only to be named in a message: no file is found by such a name), each with
-    /// whether it may be a folder (it is, or the file system does not say).
+    /// whether it may be a folder (it is, it is a link that may lead to one, or the file system does not
+    /// say).
     package struct Listing {
         package var names: [String] = []
         package var undecodable: [(name: String, mayBeFolder: Bool)] = []
+
+        package init() {}
     }
 
-    /// The names in a folder, opened without following a link in its place; nil (with `errno`) when it
-    /// cannot be opened or read to its end, so that a caller whose files are inputs can say so rather
-    /// than take the folder for empty.
-    package static func listing(_ dir: String) -> Listing? {
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    /// The names in a folder, opened without following a link in its place (unless `followingLinks`);
+    /// nil (with `errno`) when it cannot be opened or read to its end, so that a caller whose files are
+    /// inputs can say so rather than take the folder for empty.
+    package static func listing(_ dir: String, followingLinks: Bool = false) -> Listing? {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0, let handle = fdopendir(fd) else {
             let error = errno
             if fd >= 0 { close(fd) }
@@ -72,7 +75,7 @@ package enum Folder {
                     if text != "." && text != ".." { listing.names.append(text) }
                 } else {
                     let kind = Int32(entry.pointee.d_type)
-                    listing.undecodable.append((String(cString: name), kind == DT_DIR || kind == DT_UNKNOWN))
+                    listing.undecodable.append((String(cString: name), kind == DT_DIR || kind == DT_UNKNOWN || kind == DT_LNK))
                 }
             }
         }

@@ -41,7 +41,13 @@ struct InputDigest: Sendable {
         for folder in folders where includingContent || folder != "content" {
             // Sorted: the digest must not depend on the order the system lists a folder in.
             if linkedFolders.contains(folder) {
-                for name in ((try? FileManager.default.contentsOfDirectory(atPath: source + "/" + folder)) ?? []).sorted() {
+                guard let listing = Folder.listing(source + "/" + folder, followingLinks: true) else {
+                    // There but not to be listed: its files are read by name, and an edit to one could
+                    // not be seen here. Such inputs never match a record, so every build is a whole one.
+                    if errno != ENOENT { stream.update("unlisted \(folder) \(UUID().uuidString)") }
+                    continue
+                }
+                for name in listing.names.sorted() {
                     // Regular files only, as the loaders read (a FIFO is never opened: it would wait).
                     var info = stat()
                     let path = source + "/" + folder + "/" + name

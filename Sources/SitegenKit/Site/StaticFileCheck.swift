@@ -37,7 +37,12 @@ enum StaticFileCheck {
                 continue
             }
             guard ["svg", "css", "txt", "js", "json"].contains(ext) || ext.isEmpty else { continue }
-            guard let bytes = FileReader.read(file.path) else { continue }  // the copy reports what it cannot read
+            guard let bytes = FileReader.read(file.path) else {
+                // A text that is not read is not checked: said here, by its name in static/ (the copy
+                // would only say it could not write the site).
+                out.append(.error("content.io", id: "content.io", ["reason": errnoText()], file: path))
+                continue
+            }
             let lines = LinePositions(bytes)
             if ext.isEmpty {
                 if let what = ShownText.cnameProblem(bytes, siteHost: siteHost) {

@@ -25,8 +25,12 @@ struct Templates: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [(file: String, bytes: [UInt8])] = []
         var programs: [String: TemplateProgram]? = [:]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
+        // A folder that is there but cannot be listed is said as such: each template would otherwise be
+        // reported missing, with the advice to add it. (Absent, each is missing indeed.)
+        guard let listing = Folder.listing(dir, followingLinks: true) ?? (errno == ENOENT ? Folder.Listing() : nil) else {
+            return (nil, [.error("template.io", id: "template.io", ["reason": errnoText()], file: "templates")])
+        }
+        let names = listing.names.filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
             let file = "templates/" + name
             guard let data = FileReader.read(dir + "/" + name) else {
