@@ -82,17 +82,8 @@ final class UnreadableInputTests: XCTestCase {
             chmod(path, 0o300)
             defer { chmod(path, 0o755) }
             let input = String(folder.prefix { $0 != "/" })
-            // As root a folder's mode keeps no one out: the walk runs as another user, on this thread
-            // only (the file-system user is the thread's).
-            let (files, diagnostics): ([SourceWalk.File], [Diagnostic])
-            if getuid() == 0 {
-                for step in [f.root, f.root + "/content", f.root + "/content/kk", f.root + "/static"] { chmod(step, 0o755) }
-                let before = sg_set_file_user(65534)
-                (files, diagnostics) = SourceWalk(sourceDirectory: f.root).files(under: input)
-                sg_set_file_user(UInt32(before))
-            } else {
-                (files, diagnostics) = SourceWalk(sourceDirectory: f.root).files(under: input)
-            }
+            for step in [f.root, f.root + "/content", f.root + "/content/kk", f.root + "/static"] { chmod(step, 0o755) }
+            let (files, diagnostics) = asAnotherUser { SourceWalk(sourceDirectory: f.root).files(under: input) }
             let refusal = diagnostics.first { $0.severity == .error && $0.file == folder }
             XCTAssertNotNil(refusal, "\(folder): \(diagnostics.map(\.message))")
             XCTAssertEqual(refusal?.code, "content.io")
@@ -101,8 +92,9 @@ final class UnreadableInputTests: XCTestCase {
         }
     }
 
-    /// Runs `body` as another user (uid 65534) on this thread when the tests run as root, whom a
-    /// folder's mode keeps out of nothing; as themselves otherwise.
+    /// Runs `body` as another user (uid 65534) on this thread only (the file-system user is the
+    /// thread's) when the tests run as root, whom a folder's mode keeps out of nothing; as themselves
+    /// otherwise.
     private func asAnotherUser<T>(_ body: () -> T) -> T {
         guard getuid() == 0 else { return body() }
         let before = sg_set_file_user(65534)
