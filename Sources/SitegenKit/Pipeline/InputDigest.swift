@@ -43,8 +43,12 @@ struct InputDigest: Sendable {
             if linkedFolders.contains(folder) {
                 guard let listing = Folder.listing(source + "/" + folder, followingLinks: true) else {
                     // There but not to be listed: its files are read by name, and an edit to one could
-                    // not be seen here. Such inputs never match a record, so every build is a whole one.
-                    if errno != ENOENT { stream.update("unlisted \(folder) \(UUID().uuidString)") }
+                    // not be seen here. Such inputs never match a record, nor the page cache (which is
+                    // kept while the setup matches), so every build is a whole one.
+                    if errno != ENOENT {
+                        let nonce = "unlisted \(folder) \(UUID().uuidString)"
+                        for s in [stream, setupStream] { s.update(nonce) }
+                    }
                     continue
                 }
                 for name in listing.names.sorted() {
