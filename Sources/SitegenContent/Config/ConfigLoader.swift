@@ -14,9 +14,7 @@ package enum ConfigLoader {
         let path = sourceDirectory + "/" + SiteConfig.fileName
         guard let bytes = FileReader.read(path) else {
             let reason = errnoText()
-            var info = stat()
-            let exists = lstat(path, &info) == 0
-            return (nil, [.error("config.missing", id: exists ? "config.missing.unreadable" : "config.missing.none",
+            return (nil, [.error("config.missing", id: FileReader.isAbsent(path) ? "config.missing.none" : "config.missing.unreadable",
                                  ["folder": sourceDirectory, "reason": reason], file: SiteConfig.fileName)])
         }
         return parse(bytes, file: SiteConfig.fileName)

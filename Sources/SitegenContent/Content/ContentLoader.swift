@@ -37,8 +37,7 @@ package struct ContentLoader: Sendable {
             var info = stat()
             let path = root + "/" + lang
             if lstat(path, &info) == 0, stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
-                let reason = (info.st_mode & S_IFMT) == S_IFDIR ? errnoText() : "not a folder"
-                diagnostics.append(.error("content.io", id: "content.io", ["reason": reason], file: "content/" + lang))
+                diagnostics.append(.error("content.io", id: "content.io", ["reason": "not a folder"], file: "content/" + lang))
             }
         }
         for rel in found.map(\.relative) {

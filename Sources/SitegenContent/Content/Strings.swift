@@ -32,15 +32,11 @@ package struct Strings: Sendable {
             let file = "i18n/\(lang).yml"
             guard let data = FileReader.read(sourceDirectory + "/" + file) else {
                 // There but not readable (a FIFO, a folder, no permission) is said as such, not as missing.
-                var reason = errnoText()
-                var info = stat()
-                let there = lstat(sourceDirectory + "/" + file, &info) == 0
-                // Not to be looked at (a folder on the way that may not be entered) is no proof of absence.
-                if !there && errno != ENOENT { reason = errnoText() }
-                if there || errno != ENOENT {
-                    diagnostics.append(.error("content.io", id: "content.io", ["reason": reason], file: file))
-                } else {
+                let reason = errnoText()
+                if FileReader.isAbsent(sourceDirectory + "/" + file) {
                     diagnostics.append(.error("i18n.missing", id: "i18n.missing", ["lang": lang], file: file))
+                } else {
+                    diagnostics.append(.error("content.io", id: "content.io", ["reason": reason], file: file))
                 }
                 continue
             }

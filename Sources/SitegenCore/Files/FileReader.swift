@@ -39,16 +39,23 @@ package enum FileReader {
     /// What `errnoText` says for `notRegularFile`.
     package static let notRegularFileText = "not a regular file (a pipe, socket or device), which is never read"
 
-    /// What a file of this type (`st_mode & S_IFMT`) is, in a message: "a FIFO", "a socket", "a device".
+    /// What a file of this type (`st_mode & S_IFMT`), neither regular nor a folder, is, in a message:
+    /// "a FIFO", "a socket", "a device".
     package static func kindName(_ type: mode_t) -> String {
         switch type {
         case S_IFIFO: return "a FIFO (named pipe)"
         case S_IFSOCK: return "a socket"
         case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFDIR: return "a folder"
-        case S_IFLNK: return "a symbolic link"
         default: return "not a regular file"
         }
+    }
+
+    /// Whether nothing is at `path`: true only when looking at it says so (ENOENT). A path that cannot
+    /// be looked at (a folder on the way that may not be entered) is no proof of absence, so a read that
+    /// failed there is reported as a failure, not as a missing file.
+    package static func isAbsent(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
     }
 
     /// Whether `info` is a regular file; when not, errno is set to say so (see `notRegularFile`).

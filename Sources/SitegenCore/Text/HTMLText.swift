@@ -5,7 +5,9 @@ package enum HTMLText {
     package static func escape(_ s: String) -> String {
         // Read as bytes: every character escaped is ASCII, and no byte of a longer character is one of
         // them. Most values (titles, addresses) have nothing to escape and are handed back as they are.
-        let escaped = s.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+        // (`withUTF8` first makes contiguous a String whose bytes are not stored in one piece.)
+        var text = s
+        let escaped = text.withUTF8 { bytes -> String? in
             guard let first = bytes.firstIndex(where: isEscaped) else { return nil }
             var extra = 0
             for b in bytes[first...] { extra += entity(b).map { $0.utf8CodeUnitCount - 1 } ?? 0 }
@@ -26,11 +28,7 @@ package enum HTMLText {
                 return n
             }
         }
-        switch escaped {
-        case .some(.some(let text)): return text
-        case .some(.none): return s
-        case .none: return escapeScalars(s)
-        }
+        return escaped ?? s
     }
 
     private static func isEscaped(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
@@ -45,23 +43,5 @@ package enum HTMLText {
         case 0x27: return "&#39;"
         default: return nil
         }
-    }
-
-    /// The same, scalar by scalar, for a String whose bytes are not stored in one piece.
-    private static func escapeScalars(_ s: String) -> String {
-        guard s.utf8.contains(where: isEscaped) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
