@@ -8,7 +8,8 @@
 # files, and Hugo on the corpus's Hugo files. Each is run RUNS times (LARGE_RUNS for sizes over 10,000);
 # the table gives the median wall time with the spread (min–max), CPU seconds and peak RSS.
 # It writes bench/results.md (or $BENCH_RESULTS) and exits 1 if a figure of the pipeline issue is missed,
-# the run's own length among them (≤ 20 minutes for the default sizes: installs, release build and corpora included).
+# the run's own length among them (≤ 20 minutes for the default sizes: installs, release build and
+# corpora included).
 #
 # Usage: bench/run.sh [pages-per-language ...]; RUNS=5 LARGE_RUNS=1 by default.
 set -Eeuo pipefail
@@ -21,7 +22,9 @@ trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 repo=$(cd "$(dirname "$0")/.." && pwd)
 gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(5000 50000)
+# The issue's sizes, for which the run's length is a figure too.
+default_sizes=(5000 50000)
+[ ${#sizes[@]} -gt 0 ] || sizes=("${default_sizes[@]}")
 runs=${RUNS:-5}
 large_runs=${LARGE_RUNS:-1}
 results=${BENCH_RESULTS:-$repo/bench/results.md}
@@ -138,7 +141,7 @@ if [ ${#sizes[@]} -gt 1 ]; then
 fi
 # The run's length in minutes (installs, release build and corpora included); the limit is for the issue's sizes.
 minutes=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", (b - a) / 60 }')
-if [ "${sizes[*]}" = "5000 50000" ]; then
+if [ "${sizes[*]}" = "${default_sizes[*]}" ]; then
   check_figure "this benchmark's run, minutes" "$minutes" 20
 fi
 
