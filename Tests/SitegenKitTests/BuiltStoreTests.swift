@@ -34,7 +34,7 @@ final class BuiltStoreTests: XCTestCase {
         let warning = Diagnostic(.warning, "translation.missing", id: "translation.missing", ["file": "content/kk/p\(n).md", "languages": "ru", "key": "p\(n)"],
                                  file: "content/kk/p\(n).md", line: 1, column: 1)
         var built = PageBuilder.Built(diagnostics: [warning], facts: facts, search: search, bulletins: entries, pageFile: "kk/p\(n)/index.html")
-        built.source = String(repeating: "ab", count: 32)
+        built.source = SourceDigest(of: Array("page \(n)".utf8))
         return built
     }
 

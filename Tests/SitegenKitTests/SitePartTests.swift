@@ -133,13 +133,13 @@ final class SitePartTests: XCTestCase {
     }
 
     func testTheKeyOfASearchIndexNamesEachPageAndWhatItWasMadeOf() {
-        let pages: [(path: String, made: SitePart.Made)] = [("content/ru/_index.md", .source("a")), ("content/ru/x.md", .source("b"))]
+        let pages: [(path: String, made: SitePart.Made)] = [("content/ru/_index.md", .source(SourceDigest(of: Array("a".utf8)))), ("content/ru/x.md", .source(SourceDigest(of: Array("b".utf8))))]
         let key = SitePart.searchKey(pages)
         XCTAssertEqual(SitePart.searchKey(pages), key)
         XCTAssertNotEqual(SitePart.searchKey([(pages[0].path, .generated), pages[1]]), key)
         XCTAssertNotEqual(SitePart.searchKey([(pages[0].path, .unread), pages[1]]), key)
-        XCTAssertNotEqual(SitePart.searchKey([pages[0], (pages[1].path, .source("c"))]), key)
-        XCTAssertNotEqual(SitePart.searchKey([pages[0], ("content/ru/y.md", .source("b"))]), key)
+        XCTAssertNotEqual(SitePart.searchKey([pages[0], (pages[1].path, .source(SourceDigest(of: Array("c".utf8))))]), key)
+        XCTAssertNotEqual(SitePart.searchKey([pages[0], ("content/ru/y.md", .source(SourceDigest(of: Array("b".utf8))))]), key)
         XCTAssertNotEqual(SitePart.searchKey(Array(pages.reversed())), key)
         XCTAssertNotEqual(SitePart.searchKey([pages[0]]), key)
     }

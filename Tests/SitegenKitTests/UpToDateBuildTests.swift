@@ -139,7 +139,7 @@ final class UpToDateBuildTests: XCTestCase {
         let inputs = InputDigest.of(BuildOptions(sourceDirectory: f.root))
         var page = Page(sourcePath: "content/kk/pay.md", language: "kk", contentPath: "pay", isSection: false, url: "/kk/pay/",
                         frontMatter: FrontMatter(), text: PageCache.emptyText, bodyOffset: 0, bodyLineOffset: 0)
-        page.sourceDigest = "other"
+        page.sourceDigest = SourceDigest(of: Array("other".utf8))
         XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"],
                                                    pages: [page]), "content/kk/pay.md")
         XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md", "content/kk/new.md"],

@@ -66,7 +66,7 @@ package struct ContentLoader: Sendable {
         }
         var (page, diagnostics) = page(from: bytes, path: path)
         // The digest of what was read, not of what the file holds by the time the build records it.
-        page?.sourceDigest = SHA256Digest.sized(bytes)
+        page?.sourceDigest = SourceDigest(of: bytes)
         return (page, diagnostics)
     }
 

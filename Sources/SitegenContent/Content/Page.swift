@@ -27,8 +27,8 @@ package struct Page: Sendable {
     package var text: SourceText
     package var bodyOffset: Int
     package var bodyLineOffset: Int
-    /// ``SHA256Digest/sized(_:)`` of the bytes the page was made from, when it was read from its file.
-    package var sourceDigest: String? = nil
+    /// The digest of the bytes the page was made from, when it was read from its file.
+    package var sourceDigest: SourceDigest? = nil
 
     package init(sourcePath: String, language: String, contentPath: String, isSection: Bool, url: String,
                  frontMatter: FrontMatter, text: SourceText, bodyOffset: Int, bodyLineOffset: Int) {

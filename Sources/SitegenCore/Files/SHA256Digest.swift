@@ -55,10 +55,6 @@ package enum SHA256Digest {
         }
     }
 
-    /// A file's size and digest ("1234 ab…"): what the build records of each source file, and how it
-    /// tells a changed page from an unchanged one.
-    package static func sized(_ bytes: [UInt8]) -> String { "\(bytes.count) " + hex(bytes) }
-
     /// A digest's bytes as lowercase hex.
     static func hex(digest: some Collection<UInt8>) -> String {
         var out: [UInt8] = []

@@ -71,7 +71,7 @@ struct PageCache {
 
     struct Entry {
         /// ``InputDigest/content`` of the file.
-        var source: String
+        var source: SourceDigest
         /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read again.
         var page: Page
         /// What reading the file reported.
@@ -96,7 +96,7 @@ struct PageCache {
     /// An entry whose ``PageBuilder/Built`` is in its byte form, as the ``BuiltStore`` keeps it (with
     /// where its parts begin).
     struct Encoded {
-        var source: String
+        var source: SourceDigest
         var page: Page
         var loaded: [Diagnostic]
         var built: [UInt8]

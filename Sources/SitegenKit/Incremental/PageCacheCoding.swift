@@ -161,7 +161,8 @@ extension PageCache.Entry {
     /// into `store`, where the build reads it back.
     init(reading r: inout ByteReader, path: String, store: BuiltStore) throws {
         self.store = store
-        source = try r.string()
+        guard let source = SourceDigest(text: try r.string()) else { throw ByteReader.Malformed() }
+        self.source = source
         page = try PageCache.readPage(&r, path: path)
         loaded = try PageCache.readDiagnostics(&r)
         let marks = BuiltStore.Marks(facts: try r.int(), links: try r.int(), search: try r.int(), files: try r.int())
@@ -200,7 +201,7 @@ extension PageCache.Entry {
 extension PageCache.Encoded {
     /// One entry's fields, after its source path and length.
     func write(to w: inout ByteWriter) {
-        w.string(source)
+        w.string(source.text)
         PageCache.writePage(page, to: &w)
         PageCache.writeDiagnostics(loaded, to: &w)
         for mark in [marks.facts, marks.links, marks.search, marks.files] { w.int(mark) }

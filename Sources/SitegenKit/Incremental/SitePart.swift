@@ -29,7 +29,7 @@ enum SitePart: Hashable, Sendable {
         var text = ""
         for page in pages {
             switch page.made {
-            case .source(let digest): text += page.path + "\0source " + digest + "\n"
+            case .source(let digest): text += page.path + "\0source " + digest.text + "\n"
             case .generated: text += page.path + "\0generated\n"
             case .unread: text += page.path + "\0unread\n"
             }
@@ -40,7 +40,7 @@ enum SitePart: Hashable, Sendable {
     /// What a page of the site was made of.
     enum Made {
         /// The bytes of its file, by their digest.
-        case source(String)
+        case source(SourceDigest)
         /// Nothing of its own: a language's home made for want of one.
         case generated
         /// A file that could not be read.

@@ -49,7 +49,7 @@ final class BuiltStore: @unchecked Sendable {
     struct Stored: Sendable {
         var diagnostics: [Diagnostic]
         /// ``PageBuilder/Built/source``.
-        var source: String?
+        var source: SourceDigest?
         /// ``PageBuilder/Built/cachedAt``.
         var cachedAt: PageCache.Place?
         /// ``PageBuilder/Built/unread``.

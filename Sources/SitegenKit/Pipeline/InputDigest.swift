@@ -23,7 +23,7 @@ struct InputDigest: Sendable {
     /// Of every input but the files under `content/`.
     var setup: String
     /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
-    var content: [String: String]
+    var content: [String: SourceDigest]
 
     /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
     /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
@@ -73,10 +73,12 @@ struct InputDigest: Sendable {
         }
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
         let digests = Parallel.map(files.map(\.path), fileDigest)
-        var content: [String: String] = [:]
+        var content: [String: SourceDigest] = [:]
+        content.reserveCapacity(files.count)
         for (file, digest) in zip(files, digests) {
-            stream.update(digest)
-            if file.name.hasPrefix("content/") { content[file.name] = digest } else { setupStream.update(digest) }
+            let text = digest.text
+            stream.update(text)
+            if file.name.hasPrefix("content/") { content[file.name] = digest } else { setupStream.update(text) }
         }
         for file in files {
             stream.update(file.name)
@@ -104,9 +106,9 @@ struct InputDigest: Sendable {
     static let setupName = "sitegen.yml"
 
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
-    private static func fileDigest(_ path: String) -> String {
-        guard let bytes = FileReader.read(path) else { return "unreadable" }
-        return SHA256Digest.sized(bytes)
+    private static func fileDigest(_ path: String) -> SourceDigest {
+        guard let bytes = FileReader.read(path) else { return .unreadable }
+        return SourceDigest(of: bytes)
     }
 
     /// The running program's file, size and time of change: a rebuilt sitegen may write a different

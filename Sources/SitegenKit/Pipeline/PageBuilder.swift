@@ -50,7 +50,7 @@ struct PageBuilder: Sendable {
             bulletins.flatMap { entry in entry.files.map { entry.folder + $0.name } } + (pageFile.map { [$0] } ?? [])
         }
         /// The digest of the bytes the page was built from (``Page/sourceDigest``).
-        var source: String?
+        var source: SourceDigest?
         /// Where the page's entry lies in the page cache it was taken from unchanged (nil when the page
         /// was built): the next cache copies those bytes rather than writing the entry again.
         var cachedAt: PageCache.Place?

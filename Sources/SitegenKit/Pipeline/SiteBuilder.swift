@@ -393,7 +393,7 @@ package struct SiteBuilder: Sendable {
                                loaded: [String: [Diagnostic]], inputs: InputDigest, index: String,
                                parts: [PageCache.Part], output: OutputTree,
                                previous: PageCache.OpenFile?) {
-        func source(_ i: Int) -> String? { builtFrom(i, built: built, pages: pages, inputs: inputs) }
+        func source(_ i: Int) -> SourceDigest? { builtFrom(i, built: built, pages: pages, inputs: inputs) }
         func kept(_ i: Int) -> Bool {
             !generated.contains(pages[i].sourcePath) && source(i) != nil && loaded[pages[i].sourcePath] != nil && built[i].cacheable
         }
@@ -414,7 +414,7 @@ package struct SiteBuilder: Sendable {
 
     /// The digest of what page `i` was built from (a file changed while the build ran is built again
     /// next time), nil when it could not be read.
-    static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: [Page], inputs: InputDigest?) -> String? {
+    static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: [Page], inputs: InputDigest?) -> SourceDigest? {
         built[i].source ?? inputs?.content[pages[i].sourcePath]
     }
 

@@ -1,0 +1,61 @@
+/// What a build knows of one source file's bytes: their count and SHA-256, or that they could not be
+/// read. It tells a changed page from an unchanged one.
+///
+/// Held as a value of 40 bytes, not as its text: a big site keeps one for every page in the inputs'
+/// digests and one in every page, and as strings they were a tenth of a 100,000-page build's memory.
+package struct SourceDigest: Hashable, Sendable {
+    /// The number of bytes; -1 for a file that could not be read.
+    package let size: Int
+    package let sha256: SHA256Digest.Bytes
+
+    /// The digest of `bytes`.
+    package init(of bytes: [UInt8]) {
+        size = bytes.count
+        sha256 = SHA256Digest.bytes(bytes)
+    }
+
+    private init(size: Int, sha256: SHA256Digest.Bytes) {
+        self.size = size
+        self.sha256 = sha256
+    }
+
+    /// A file that could not be read: not the same input as any that can.
+    package static let unreadable = SourceDigest(size: -1, sha256: SHA256Digest.Bytes())
+
+    /// The digest as it is written down: `1234 ab…` (the size, a space and the lowercase hex), or
+    /// `unreadable`.
+    package var text: String {
+        size < 0 ? "unreadable" : "\(size) " + SHA256Digest.hex(sha256)
+    }
+
+    /// A digest from its ``text``; nil for any other text (hex in capitals included).
+    package init?(text: String) {
+        if text == "unreadable" {
+            self = .unreadable
+            return
+        }
+        let utf8 = Array(text.utf8)
+        guard let space = utf8.firstIndex(of: UInt8(ascii: " ")), space > 0, space <= 18,
+              utf8[..<space].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              !(utf8[0] == UInt8(ascii: "0") && space > 1),
+              let size = Int(String(decoding: utf8[..<space], as: UTF8.self)),
+              utf8.count - space - 1 == 64 else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(32)
+        var i = space + 1
+        while i < utf8.count {
+            guard let high = Self.nibble(utf8[i]), let low = Self.nibble(utf8[i + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            i += 2
+        }
+        self.init(size: size, sha256: SHA256Digest.digest(bytes)!)
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
+}
