@@ -141,7 +141,7 @@ package struct SiteBuilder: Sendable {
         var placed = Self.placed(loaded, config: config)
         // What pages show of each other changed: every page is built again, and the cache is let go.
         var indexDigest = PageCache.indexDigest(placed.index)
-        let cache = previous?.index == indexDigest ? previous : nil
+        var cache = previous?.index == indexDigest ? previous : nil
         previous = nil
         // Nothing of a cache let go reaches the site, not even the summaries of the pages it stood for
         // (a cache not made by the build that published this output says anything): they are read.
@@ -150,7 +150,7 @@ package struct SiteBuilder: Sendable {
             placed = Self.placed(loaded, config: config)
             indexDigest = PageCache.indexDigest(placed.index)
         }
-        let (pages, generated, index) = placed
+        let (pages, generated) = (placed.pages, placed.generated)
         let summarized = cache == nil ? [] : unchanged
         var loadReports: [String: [Diagnostic]] = [:]
         for (file, (page, d)) in zip(files, loaded) {
@@ -170,7 +170,10 @@ package struct SiteBuilder: Sendable {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: "static"))
             return report(diagnostics, setup: true)
         }
-        let context = PageContext(config: config, strings: strings, index: index, assets: assets)
+        // The site index is let go once the site-wide pages that list the others are made: the search
+        // indexes, made after them, are the largest thing a build holds (kept for a preview's rebuilds).
+        var context: PageContext? = PageContext(config: config, strings: strings, index: placed.index, assets: assets)
+        placed.index = SiteIndex(pages: [])
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
@@ -189,26 +192,35 @@ package struct SiteBuilder: Sendable {
             return report(diagnostics, setup: true)
         }
         if let cache { output.expect(files: cache.pages.values.reduce(0) { $0 + $1.outputs.count }) }
-        let builder = PageBuilder(context: context, checker: checker, templates: templates, output: output,
-                                  bulletins: bulletins)
-        let progress = self.progress
-        progress?.begin(pages.count)
-        let built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> BuiltStore.Stored in
-            defer { progress?.advance() }
-            // An unchanged page is what the last build made of it, its files linked from the published
-            // site: files and setup unchanged, and what pages show of each other too.
-            if summarized.contains(page.sourcePath), let entry = cache?.pages[page.sourcePath], output.adoptAll(entry.outputs) {
-                var kept = entry.built
-                kept.cachedAt = entry.place
-                // Linked, every one of its files is placed: it stays cached.
-                kept.cacheable = true
-                return kept
+        // What the last build made of each page is needed only while the pages are built: let go after.
+        let (cachedParts, cacheFile) = (cache?.parts ?? [], cache?.file)
+        let linkGuard: PageLinkGuard
+        let built: [BuiltStore.Stored]
+        do {
+            let builder = PageBuilder(context: context!, checker: checker, templates: templates, output: output,
+                                      bulletins: bulletins)
+            linkGuard = builder.linkGuard
+            let cached = cache?.pages
+            cache = nil
+            let progress = self.progress
+            progress?.begin(pages.count)
+            built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> BuiltStore.Stored in
+                defer { progress?.advance() }
+                // An unchanged page is what the last build made of it, its files linked from the published
+                // site: files and setup unchanged, and what pages show of each other too.
+                if summarized.contains(page.sourcePath), let entry = cached?[page.sourcePath], output.adoptAll(entry.outputs) {
+                    var kept = entry.built
+                    kept.cachedAt = entry.place
+                    // Linked, every one of its files is placed: it stays cached.
+                    kept.cacheable = true
+                    return kept
+                }
+                let made = Self.build(page, builder: builder, loader: loader, generated: generated, keepsText: keepsText, stems: &stems)
+                var stored = store.add(made)
+                // A page is cached only with every file it wrote: one that could not be is built again next time.
+                stored.cacheable = made.outputs.allSatisfy { output.placedFile($0) != nil }
+                return stored
             }
-            let made = Self.build(page, builder: builder, loader: loader, generated: generated, keepsText: keepsText, stems: &stems)
-            var stored = store.add(made)
-            // A page is cached only with every file it wrote: one that could not be is built again next time.
-            stored.cacheable = made.outputs.allSatisfy { output.placedFile($0) != nil }
-            return stored
         }
         diagnostics += built.flatMap(\.diagnostics)
         sg_release_free_memory()
@@ -260,22 +272,22 @@ package struct SiteBuilder: Sendable {
             defer { lookAgain?.stop() }
             do {
                 // A part made of what has not changed since the published build is linked from there.
-                let parts = SiteParts(output: output, cached: cache?.parts ?? [], languages: config.languages)
+                let parts = SiteParts(output: output, cached: cachedParts, languages: config.languages)
                 // The pages the build makes itself get the last look each page gets.
                 func render(_ template: String, _ object: TemplateObject) throws -> String {
                     let html = templates.render(template, object)
-                    let refused = builder.linkGuard.diagnostics(html, file: "templates/\(template).mustache")
+                    let refused = linkGuard.diagnostics(html, file: "templates/\(template).mustache")
                     if !refused.isEmpty { throw PageLinkRefusal(diagnostics: refused) }
                     return html
                 }
                 try parts.make(.index, key: indexDigest) { out in
-                    try out.write(SitePart.chooser, render("chooser", context.chooser()))
-                    try out.write(SitePart.notFound, render("404", context.notFound(language: config.defaultLanguage)))
+                    try out.write(SitePart.chooser, render("chooser", context!.chooser()))
+                    try out.write(SitePart.notFound, render("404", context!.notFound(language: config.defaultLanguage)))
                     for lang in config.languages {
-                        try out.write(SitePart.notFound(lang), render("404", context.notFound(language: lang)))
-                        try out.write(SitePart.searchPage(lang), render("search", context.searchPage(language: lang)))
+                        try out.write(SitePart.notFound(lang), render("404", context!.notFound(language: lang)))
+                        try out.write(SitePart.searchPage(lang), render("search", context!.searchPage(language: lang)))
                     }
-                    let discovery = DiscoveryFiles(config: config, index: index)
+                    let discovery = DiscoveryFiles(config: config, index: context!.index)
                     _ = try Sitemaps(discovery: discovery).write(out.write(_:streaming:))
                     try out.write(SitePart.robots, discovery.robots())
                     for lang in config.languages {
@@ -285,6 +297,7 @@ package struct SiteBuilder: Sendable {
                     try out.write(ServingRules.headersFile, serving.headersFile())
                     try out.write(ServingRules.nginxFile, serving.nginxSnippet())
                 }
+                if !options.keepsPreviewState { context = nil }
                 try output.write("bulletins/index.json") { out in
                     try BulletinManifest.write(pages: built.count, key: { i in
                         built[i].bulletins == 0 ? nil : (pages[i].translationKey, pages[i].language, pages[i].sourcePath)
@@ -341,7 +354,7 @@ package struct SiteBuilder: Sendable {
                                   diagnostics: diagnostics.filter { !keptLeftovers.contains($0) }.sorted(by: Diagnostic.ordered),
                                   files: output.listing)
                 Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
-                                    inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cache?.file)
+                                    inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cacheFile)
             }
         }
         // The records are written while the previous site is removed, before the next build may start.
@@ -349,7 +362,7 @@ package struct SiteBuilder: Sendable {
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
-            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: pages, context: context,
+            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: pages, context: context!,
                                         strict: options.strict || config.strict)
         }
         return done
