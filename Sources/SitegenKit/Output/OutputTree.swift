@@ -14,7 +14,9 @@ final class OutputTree: @unchecked Sendable {
     /// The temporary folder the build writes into.
     let staging: String
     private let lock = NSLock()
-    private var createdDirectories: Set<String> = []
+    /// The folders made in the staging folder, by their numbers in ``placed``, which holds each folder's
+    /// path once (a set of the paths was a second copy of every page's folders).
+    private var createdDirectories: Set<UInt32> = []
     /// Every file the build put in the staging folder, with its size and identity (``identity(_:)``): the listing
     /// the build record is made of, without walking the folder again.
     private var placed = PlacedFiles()
@@ -58,7 +60,7 @@ final class OutputTree: @unchecked Sendable {
             named = parent + "/" + prefix + String(getpid()) + "-" + String(attempt)
         }
         staging = named
-        createdDirectories.insert("")
+        createdDirectories.insert(placed.folderNumber(interning: ""))
         try write(OutputFolder.markerName, OutputFolder.markerText)
     }
 
@@ -356,7 +358,7 @@ final class OutputTree: @unchecked Sendable {
         if !linkedAll { for file in adopted { unlink(staging + "/" + file.path) } }
         lock.lock()
         if linkedAll { for file in adopted { placed[file.path] = file.stamp } }
-        createdDirectories.formUnion(made)
+        for folder in made { createdDirectories.insert(placed.folderNumber(interning: folder)) }
         lock.unlock()
         return linkedAll
     }
@@ -397,7 +399,7 @@ final class OutputTree: @unchecked Sendable {
         // section but its first): the threads linking pages took it six times a page.
         lock.lock()
         var parents: (published: (fd: Int32, kept: Bool), staging: (fd: Int32, kept: Bool))?
-        if createdDirectories.contains(above), let p = publishedFolders[above], let s = stagingFolders[above] {
+        if isCreated(above), let p = publishedFolders[above], let s = stagingFolders[above] {
             parents = ((p, true), (s, true))
         }
         lock.unlock()
@@ -597,7 +599,7 @@ final class OutputTree: @unchecked Sendable {
     private func ensureDirectory(_ dir: String) throws {
         if dir.isEmpty { return }
         lock.lock()
-        let known = createdDirectories.contains(dir)
+        let known = isCreated(dir)
         lock.unlock()
         if known { return }
         try ensureDirectory(Self.folder(of: dir))
@@ -605,8 +607,13 @@ final class OutputTree: @unchecked Sendable {
             throw OutputError.io("cannot create folder \(dir): \(errnoText())")
         }
         lock.lock()
-        createdDirectories.insert(dir)
+        createdDirectories.insert(placed.folderNumber(interning: dir))
         lock.unlock()
+    }
+
+    /// Whether the folder `dir` was made in the staging folder; called with the lock held.
+    private func isCreated(_ dir: String) -> Bool {
+        placed.folderNumber(dir).map(createdDirectories.contains) ?? false
     }
 
     /// Copies files found by a `SourceWalk` (for `static/`) into the output.

@@ -51,12 +51,15 @@ struct PlacedFiles {
         }
     }
 
-    /// The number of the folder `folder` (its path below the root, "" for the root) when a file is in
-    /// it: what ``contains(_:in:)`` takes, so that the files of one folder are looked up by name alone.
+    /// The number of the folder `folder` (its path below the root, "" for the root) when it has one: a
+    /// file was placed in it, or it was given one (``folderNumber(interning:)``; a list read back gives
+    /// numbers only to the folders of its files). What ``contains(_:in:)`` takes, so that the files of
+    /// one folder are looked up by name alone.
     func folderNumber(_ folder: String) -> UInt32? { folderIDs[Bytes(folder)] }
 
     /// The number of the folder `folder`, given it if it has none: with ``add(_:in:_:)``, the files of one
-    /// folder are placed with one look-up of it (a list read back names a folder once for each file).
+    /// folder are placed with one look-up of it (a list read back names a folder once for each file), and
+    /// a folder made for the files to come is known by it. A folder without files is in no listing.
     mutating func folderNumber(interning folder: String) -> UInt32 { Self.intern(folder, &folderIDs, &folders) }
 
     /// Places the file `name` in the folder numbered `folder` (``folderNumber(interning:)``).
