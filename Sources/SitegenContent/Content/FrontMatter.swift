@@ -13,19 +13,59 @@ package struct FrontMatter: Sendable {
     package var slug: String?
     package var weight: Int = 0
     package var translationKey: String?
-    /// The page's kind of material: `guide` makes its first ordered list the steps.
-    package var kind: String?
-    /// A fact check's verdict, published as schema.org ClaimReview.
-    package var claimReview: ClaimReview?
     /// Where the `slug` value is, to point at it when it clashes.
     package var slugPosition: (line: Int, column: Int)?
-    /// The title and description with where their text starts, for checks of what readers see.
-    package var titleValue: Located<String>?
-    package var descriptionValue: Located<String>?
     /// `bulletin: false` keeps a page out of the bulletins.
     package var bulletin = true
+
+    /// The page's kind of material: `guide` makes its first ordered list the steps.
+    package var kind: String? {
+        get { details?.fields.kind }
+        set { modifyDetails { $0.kind = newValue } }
+    }
+    /// A fact check's verdict, published as schema.org ClaimReview.
+    package var claimReview: ClaimReview? {
+        get { details?.fields.claimReview }
+        set { modifyDetails { $0.claimReview = newValue } }
+    }
+    /// The title and description with where their text starts, for checks of what readers see.
+    package var titleValue: Located<String>? {
+        get { details?.fields.titleValue }
+        set { modifyDetails { $0.titleValue = newValue } }
+    }
+    package var descriptionValue: Located<String>? {
+        get { details?.fields.descriptionValue }
+        set { modifyDetails { $0.descriptionValue = newValue } }
+    }
     /// The text of the page's SMS, when the editor wrote one (`sms:`).
-    package var sms: Located<String>?
+    package var sms: Located<String>? {
+        get { details?.fields.sms }
+        set { modifyDetails { $0.sms = newValue } }
+    }
+
+    /// What only the checks and renderers of the page itself read, in a box of its own: a page's
+    /// summary (what the other pages and the site-wide parts read of it, kept for every page of the
+    /// site) has none, and its front matter is then less than half the size.
+    private var details: Details?
+
+    /// Changes the details in a box of this front matter's own: a box another copy shares is copied first.
+    private mutating func modifyDetails(_ change: (inout Details.Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&details) { details = Details(details?.fields ?? Details.Fields()) }
+        change(&details!.fields)
+    }
+
+    /// Never changed while two front matters share it (``modifyDetails(_:)``), so it may cross threads.
+    private final class Details: @unchecked Sendable {
+        struct Fields {
+            var kind: String?
+            var claimReview: ClaimReview?
+            var titleValue: Located<String>?
+            var descriptionValue: Located<String>?
+            var sms: Located<String>?
+        }
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 
     /// Keys a page may carry; anything else is a warning, so a typo does not go unnoticed.
     static let knownKeys = [
