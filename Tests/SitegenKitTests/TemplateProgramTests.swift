@@ -40,6 +40,37 @@ final class TemplateProgramTests: XCTestCase {
         "texts": ["a", "b"],
     ]
 
+    /// A list made an item at a time (``TemplateItems``) renders as the same list made whole, in every
+    /// construct that reads a list, and as the library renders that list; each item is made once.
+    func testAListMadeAsItIsRenderedRendersAsTheWholeList() throws {
+        let rows: [TemplateObject] = [["name": "бір", "url": "/kk/a/"], ["name": "екі", "flag": true], ["name": "үш'\"", "url": "/kk/c/"]]
+        let made = Counter()
+        var lazy = context
+        lazy["items"] = .objects(count: rows.count) { made.add(); return rows[$0] }
+        lazy["none"] = .objects(count: 0) { _ in XCTFail("an item of an empty list was made"); return [:] }
+        for template in ["{{#items}}<a href=\"{{url}}\">{{name}}</a>{{#flag}}!{{/flag}} {{title}}\n{{/items}}",
+                         "<ul>\n  {{#items}}\n  <li>{{name}}</li>\n  {{/items}}\n</ul>\n",
+                         "{{^none}}бос{{/none}}{{#none}}толы{{/none}}{{^items}}x{{/items}}",
+                         "{{#items}}{{#yes}}{{name}}{{/yes}}{{/items}}{{#items}}{{^flag}}{{name}}{{/flag}}{{/items}}"] {
+            try assertSame(template, lazy)
+            let whole = try XCTUnwrap(try both(template, context).compiled)
+            XCTAssertEqual(try both(template, lazy).compiled, whole, template.debugDescription)
+        }
+        made.reset()
+        _ = TemplateRenderer(programs: ["main": try XCTUnwrap(TemplateProgram(try MustacheTemplate(string: "{{#items}}{{name}}{{/items}}")))])
+            .render("main", lazy)
+        XCTAssertEqual(made.count, rows.count, "each item is made once, as it is rendered")
+    }
+
+    /// Counts calls from any thread.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        var count: Int { lock.withLock { value } }
+        func add() { lock.withLock { value += 1 } }
+        func reset() { lock.withLock { value = 0 } }
+    }
+
     func testConstructsRenderAsTheLibraryRendersThem() throws {
         let templates = [
             "{{title}}|{{{title}}}|{{& title}}|{{missing}}|{{yes}}|{{no}}",

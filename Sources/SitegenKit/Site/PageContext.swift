@@ -124,17 +124,20 @@ struct PageContext: Sendable {
     /// the home's own pages first, then each folder in path order (a subsection after its parent), pages
     /// in list order. A group is headed by its section page's title and link, or by the folder's name
     /// when the folder has no `_index.md`.
+    /// Each group's pages are made as the template reaches them (``TemplateItems``).
     func guideGroups(language: String) -> [TemplateObject] {
-        var byFolder: [String: [SiteIndex.Entry]] = [:]
-        for e in index.entries where e.language == language && !e.isSection && e.contentPath != "_index" {
-            byFolder[e.sectionPath, default: []].append(e)
+        let entries = index.entries
+        var byFolder: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() where e.language == language && !e.isSection && e.contentPath != "_index" {
+            byFolder[e.sectionPath, default: []].append(i)
         }
         return byFolder.keys.sorted().map { folder -> TemplateObject in
             let section = index.entry(language: language, contentPath: folder.isEmpty ? "_index" : folder + "/_index")
             let title = section?.title ?? (folder.isEmpty ? config.title(for: language) : folder)
             let url = section?.url ?? (folder.isEmpty ? "/\(language)/" : nil)
+            let listed = byFolder[folder]!.sorted { SiteIndex.listOrder(entries[$0], entries[$1]) }
             var group: TemplateObject = ["title": .text(Typography.apply(title, language: language)),
-                                         "pages": .objects(byFolder[folder]!.sorted(by: SiteIndex.listOrder).map(listItem))]
+                                         "pages": .objects(count: listed.count) { listItem(entries[listed[$0]]) }]
             if let url { group["url"] = .text(href(url)) }
             group["hasURL"] = .flag(url != nil)
             return group

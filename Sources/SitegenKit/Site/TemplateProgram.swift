@@ -146,13 +146,17 @@ struct TemplateRenderer: Sendable {
             switch value {
             case .text(let t): text = t
             case .flag(let flag): text = flag ? "true" : "false"
-            case .list, .object: text = String(describing: value.anyValue)
+            case .list, .items, .object: text = String(describing: value.anyValue)
             }
             out += escaped && escapes ? HTMLText.escape(text) : text
         case .section(let name, let inner):
             switch Self.lookup(name, in: stack) {
             case .list(let items)?:
                 for item in items { renderPushing(item, inner, stack: &stack, indentation: indentation, escapes: escapes, into: &out) }
+            case .items(let items)?:
+                for i in 0..<items.count {
+                    renderPushing(items.item(i), inner, stack: &stack, indentation: indentation, escapes: escapes, into: &out)
+                }
             case .flag(let flag)?:
                 if flag { render(inner, stack: &stack, indentation: indentation, escapes: escapes, into: &out) }
             case let value?:
@@ -164,6 +168,8 @@ struct TemplateRenderer: Sendable {
             switch Self.lookup(name, in: stack) {
             case .list(let items)? where items.isEmpty:
                 renderPushing(.list(items), inner, stack: &stack, indentation: indentation, escapes: escapes, into: &out)
+            case .items(let items)? where items.count == 0:
+                renderPushing(.list([]), inner, stack: &stack, indentation: indentation, escapes: escapes, into: &out)
             case .flag(false)?, nil:
                 render(inner, stack: &stack, indentation: indentation, escapes: escapes, into: &out)
             default:

@@ -3,12 +3,14 @@
 /// in its type what it holds.
 ///
 /// Mustache reads each case as swift-mustache reads the Swift value it stands for: `.text` as a
-/// `String`, `.flag` as a `Bool`, `.list` as an array and `.object` as a `[String: Any]` (see
-/// ``anyValue``, which ``Templates`` hands the library when a template needs it).
+/// `String`, `.flag` as a `Bool`, `.list` and `.items` as an array and `.object` as a `[String: Any]`
+/// (see ``anyValue``, which ``Templates`` hands the library when a template needs it).
 enum TemplateValue: Sendable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
+    /// A list whose items are made one at a time, as the template reaches each.
+    case items(TemplateItems)
     case object(TemplateObject)
 
     /// The value as the Mustache library takes it.
@@ -17,6 +19,7 @@ enum TemplateValue: Sendable {
         case .text(let text): return text
         case .flag(let flag): return flag
         case .list(let items): return items.map(\.anyValue)
+        case .items(let items): return (0..<items.count).map { items.item($0).anyValue }
         case .object(let object): return object.anyValue
         }
     }
@@ -57,6 +60,19 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 
     /// A list of objects.
     static func objects(_ items: [TemplateObject]) -> TemplateValue { .list(items.map(TemplateValue.object)) }
+
+    /// A list of `count` objects, each made by `item` from its place when the template reaches it.
+    static func objects(count: Int, _ item: @escaping @Sendable (Int) -> TemplateObject) -> TemplateValue {
+        .items(TemplateItems(count: count) { .object(item($0)) })
+    }
+}
+
+/// A list made an item at a time: a list of every guide of a language (the search page's), made
+/// whole, held each guide's title, address and description as an object of its own at once, the
+/// largest thing a big site's build held; made as it is rendered, one item is held at a time.
+struct TemplateItems: Sendable {
+    let count: Int
+    let item: @Sendable (Int) -> TemplateValue
 }
 
 extension TemplateObject {
