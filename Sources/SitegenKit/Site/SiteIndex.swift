@@ -23,7 +23,9 @@ struct SiteIndex: Sendable {
     package let entries: [Entry]
     private let byKey: [String: [Int]]
     private let bySection: [String: [Int]]
-    private let byContentPath: [String: Int]
+    /// By language, then path below the language folder: keyed by the entries' own strings, where a
+    /// key joining the two was a string made for every page of the site.
+    private let byContentPath: [String: [String: Int]]
 
     package init(pages: [Page]) {
         entries = pages.map {
@@ -41,8 +43,8 @@ struct SiteIndex: Sendable {
         }
         self.byKey = byKey
         self.bySection = bySection
-        var byContentPath: [String: Int] = [:]
-        for (i, e) in entries.enumerated() { byContentPath[e.language + "\u{0}" + e.contentPath] = i }
+        var byContentPath: [String: [String: Int]] = [:]
+        for (i, e) in entries.enumerated() { byContentPath[e.language, default: [:]][e.contentPath] = i }
         self.byContentPath = byContentPath
     }
 
@@ -54,7 +56,7 @@ struct SiteIndex: Sendable {
 
     /// The entry of a page by language and path below the language folder.
     package func entry(language: String, contentPath: String) -> Entry? {
-        byContentPath[language + "\u{0}" + contentPath].map { entries[$0] }
+        byContentPath[language]?[contentPath].map { entries[$0] }
     }
 
     /// The section pages above a page, from the language home down (breadcrumbs).
@@ -65,7 +67,7 @@ struct SiteIndex: Sendable {
         if !parts.isEmpty { parts.removeLast() }
         while true {
             let path = parts.isEmpty ? "_index" : parts.joined(separator: "/") + "/_index"
-            if let i = byContentPath[entry.language + "\u{0}" + path] { out.insert(entries[i], at: 0) }
+            if let i = byContentPath[entry.language]?[path] { out.insert(entries[i], at: 0) }
             if parts.isEmpty { break }
             parts.removeLast()
         }
