@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 
 @testable import SitegenCore
@@ -209,9 +210,26 @@ extension Fixture {
 
     private static let built: BuiltSite? = {
         let out = NSTemporaryDirectory() + "sitegen-repo-site-" + UUID().uuidString
+        builtFolder.withLock { $0 = out }
+        // The folder and the records beside it go when the tests end, as a fixture's folder does.
+        atexit { Fixture.removeBuiltSite() }
         let report = SiteBuilder(options: BuildOptions(sourceDirectory: repository, outputDirectory: out)).run()
         return report.published ? BuiltSite(directory: out) : nil
     }()
+
+    /// Where ``built`` was published, for its removal at exit.
+    private static let builtFolder = Mutex<String?>(nil)
+
+    /// Removes the repository's built site and every file its builds kept beside it (`.<name>.build`, …).
+    private static func removeBuiltSite() {
+        guard let out = builtFolder.withLock({ $0 }) else { return }
+        let parent = (out as NSString).deletingLastPathComponent
+        let beside = "." + (out as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(beside) {
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
+        try? FileManager.default.removeItem(atPath: out)
+    }
 
     /// The repository's content, built (once per test run).
     static func repositorySite() -> BuiltSite? { built }
