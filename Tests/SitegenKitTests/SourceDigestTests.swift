@@ -14,6 +14,11 @@ final class SourceDigestTests: XCTestCase {
         XCTAssertEqual(SourceDigest(text: "unreadable"), .unreadable)
     }
 
+    func testADigestIsFortyBytesHeldInline() {
+        XCTAssertEqual(MemoryLayout<SourceDigest>.size, 40)
+        XCTAssertEqual(MemoryLayout<SourceDigest>.stride, 40, "as many bytes in an array of them")
+    }
+
     func testDigestsOfOtherBytesDiffer() {
         XCTAssertNotEqual(SourceDigest(of: Array("a".utf8)), SourceDigest(of: Array("b".utf8)))
         XCTAssertNotEqual(SourceDigest(of: []), .unreadable, "an empty file is not a file that could not be read")

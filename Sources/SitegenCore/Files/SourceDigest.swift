@@ -6,17 +6,30 @@
 package struct SourceDigest: Hashable, Sendable {
     /// The number of bytes; -1 for a file that could not be read.
     package let size: Int
-    package let sha256: SHA256Digest.Bytes
+    /// The SHA-256, as four words: held as `SHA256Digest.Bytes` (aligned to 16 bytes) it made this 48.
+    private let words: (UInt64, UInt64, UInt64, UInt64)
+    private var sha256: SHA256Digest.Bytes { unsafeBitCast(words, to: SHA256Digest.Bytes.self) }
 
     /// The digest of `bytes`.
     package init(of bytes: [UInt8]) {
-        size = bytes.count
-        sha256 = SHA256Digest.bytes(bytes)
+        self.init(size: bytes.count, sha256: SHA256Digest.bytes(bytes))
     }
 
     private init(size: Int, sha256: SHA256Digest.Bytes) {
         self.size = size
-        self.sha256 = sha256
+        words = unsafeBitCast(sha256, to: (UInt64, UInt64, UInt64, UInt64).self)
+    }
+
+    package static func == (a: SourceDigest, b: SourceDigest) -> Bool {
+        a.size == b.size && a.words == b.words
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(size)
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
     }
 
     /// A file that could not be read: not the same input as any that can.
