@@ -34,8 +34,9 @@ final class PreviewServer: @unchecked Sendable {
 
     private static func machineName() -> String? {
         var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return nil }
-        let name = String(cString: buffer).lowercased()
+        // One byte short of the buffer: a name as long as it is still ends in a zero.
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).lowercased()
         return name.isEmpty ? nil : name
     }
 

@@ -74,9 +74,18 @@ package final class PreviewService: @unchecked Sendable {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
-    /// Stops the server and removes the preview's folder.
+    /// Stops the server and the builds, then removes the preview's folder.
     package func stop() async {
         await server?.stop()
+        // A build still running would go on writing into the folder as it is removed (its lock file
+        // and staging folder outlived the removal): the session's builds end first.
+        let session = self.session
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                session.stop()
+                done.resume()
+            }
+        }
         // The folder holds only what the preview's own builds wrote.
         try? FileManager.default.removeItem(atPath: workFolder)
     }

@@ -30,6 +30,8 @@ final class PreviewSession: @unchecked Sendable {
     private var fullRequested = false
     private var fullRunning = false
     private var reloadAllAfterFull = false
+    /// Set by `stop()`: no build starts after it.
+    private var stopped = false
     /// The change that last touched what every page is built with (`sitegen.yml`, templates, `i18n/`,
     /// `static/`), and whether the kept state was built after it: a page is rebuilt alone only then,
     /// never against an allow-list or templates that have since changed.
@@ -89,7 +91,8 @@ final class PreviewSession: @unchecked Sendable {
     /// Files changed under the source folder (paths relative to it).
     func changed(_ paths: Set<String>) {
         let pages = paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }
-        let (current, fast) = lock.withLock { () -> (Int, Bool) in
+        let asked = lock.withLock { () -> (current: Int, fast: Bool)? in
+            guard !stopped else { return nil }
             generation += 1
             if pages.count != paths.count {
                 lastSetupChange = generation
@@ -97,13 +100,15 @@ final class PreviewSession: @unchecked Sendable {
             }
             return (generation, stateIsCurrent && state != nil)
         }
+        // A save after the preview was stopped is no longer built.
+        guard let (current, fast) = asked else { return }
         guard pages.count == paths.count, fast else {
             requestFull(reloadAll: true)
             return
         }
         pageQueue.async { [self] in
             var needsAll = false
-            for path in pages.sorted() {
+            for path in pages.sorted() where !lock.withLock({ stopped }) {
                 let started = DispatchTime.now().uptimeNanoseconds
                 let (copy, version) = lock.withLock { (state, stateVersion) }
                 guard var working = copy, let rebuilt = working.rebuild(sourcePath: path) else { needsAll = true; continue }
@@ -132,6 +137,7 @@ final class PreviewSession: @unchecked Sendable {
     /// Asks for a full build after the current one (builds never overlap; requests in between merge).
     private func requestFull(reloadAll: Bool) {
         let start = lock.withLock { () -> Bool in
+            guard !stopped else { return false }
             fullRequested = true
             reloadAllAfterFull = reloadAllAfterFull || reloadAll
             if fullRunning { return false }
@@ -144,7 +150,7 @@ final class PreviewSession: @unchecked Sendable {
                 // A moment for the rest of a burst of saves: one build instead of several.
                 Thread.sleep(forTimeInterval: 0.2)
                 let (go, startedAt, reloadAll) = lock.withLock { () -> (Bool, Int, Bool) in
-                    guard fullRequested else { fullRunning = false; return (false, 0, false) }
+                    guard fullRequested, !stopped else { fullRunning = false; return (false, 0, false) }
                     fullRequested = false
                     let all = reloadAllAfterFull
                     reloadAllAfterFull = false
@@ -155,6 +161,17 @@ final class PreviewSession: @unchecked Sendable {
                 finishFull(report, startedAt: startedAt, reloadAll: reloadAll)
             }
         }
+    }
+
+    /// Starts no more builds and waits for the one in progress, if any, to end: after it, nothing
+    /// writes to the preview's folder and it can be removed. (A build cannot be stopped half-way
+    /// without leaving its staging folder and lock behind; a preview's builds take moments.)
+    func stop() {
+        lock.withLock { stopped = true }
+        // A page rebuild may ask for a full build as it ends; that request is refused now, so once
+        // the page queue is empty the full queue gets nothing new.
+        pageQueue.sync {}
+        fullQueue.sync {}
     }
 
     private func finishFull(_ report: BuildReport, startedAt: Int, reloadAll: Bool) {

@@ -63,7 +63,10 @@ struct Serve: ParsableCommand {
         case .failure(let error):
             terminal.error(MessageCatalog.text("serve.cannot-listen", ["host": host, "port": "\(port)", "reason": "\(error)"],
                                                in: languageBox.language(chosen)))
-            Task { await service.stop() }
+            // The preview's folder goes before the process does.
+            let stopped = DispatchSemaphore(value: 0)
+            Task { await service.stop(); stopped.signal() }
+            stopped.wait()
             throw ExitCode(2)
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -76,17 +79,20 @@ struct Serve: ParsableCommand {
                 + MessageCatalog.text("serve.open-network", ["host": host], in: language) + "\n").utf8))
         }
         if open { Self.openBrowser(url) }
-        // Ctrl+C or a stop: the preview's folder goes with the process.
+        // Ctrl+C or a stop: the preview's folder goes with the process, once a build in progress has
+        // ended. A second Ctrl+C does not wait for it.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         var sources: [DispatchSourceSignal] = []
+        let stopping = StopRequests()
         for sig in [SIGINT, SIGTERM] {
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .main)
             s.setEventHandler {
-                let done = DispatchSemaphore(value: 0)
-                Task { await service.stop(); done.signal() }
-                done.wait()
-                Foundation.exit(0)
+                guard stopping.first() else { Foundation.exit(130) }
+                Task {
+                    await service.stop()
+                    Foundation.exit(0)
+                }
             }
             s.resume()
             sources.append(s)
@@ -101,6 +107,16 @@ struct Serve: ParsableCommand {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try? process.run()
+    }
+}
+
+/// Whether a stop was asked before: signals are handled on the main queue, one at a time.
+private final class StopRequests: @unchecked Sendable {
+    private var asked = false
+    /// True the first time only.
+    func first() -> Bool {
+        defer { asked = true }
+        return !asked
     }
 }
 

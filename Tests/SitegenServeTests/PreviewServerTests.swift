@@ -309,6 +309,26 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try get("/_bulletins/kk/42500/leak/").status, 404)
     }
 
+    /// Stopped while a full build runs (Ctrl+C just after a save): the build ends first, and the
+    /// preview's folder goes with everything in it. The build's lock file and staging folder once
+    /// outlived the removal, and the build published into the folder again after it.
+    func testStoppingDuringABuildLeavesNothingBehind() async throws {
+        let folder = service.workFolder
+        // sitegen.yml changed: a full build, after a pause of 0.2 s for the rest of a burst of saves.
+        service.session.changed(["sitegen.yml"])
+        try await Task.sleep(for: .milliseconds(300))
+        await service.stop()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "the preview's folder is still there")
+        // Nothing is written into it afterwards either.
+        try await Task.sleep(for: .seconds(2))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder),
+                       "written after the stop: \((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? [])")
+        // A save after the stop builds nothing.
+        service.session.changed(["sitegen.yml"])
+        try await Task.sleep(for: .milliseconds(500))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "a save after the stop was built")
+    }
+
     /// A folder linked into `content/` is built, so a save in it is seen like any other; a link back up
     /// the tree ends the watch instead of walking forever.
     func testASaveInAFolderLinkedIntoContentIsRebuilt() async throws {
