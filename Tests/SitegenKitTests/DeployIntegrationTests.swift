@@ -86,7 +86,7 @@ final class DeployIntegrationTests: XCTestCase {
             var files: [String: Data] = [:]
             for rel in try FileManager.default.subpathsOfDirectory(atPath: out) {
                 var isDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: out + "/" + rel, isDirectory: &isDir)
+                _ = FileManager.default.fileExists(atPath: out + "/" + rel, isDirectory: &isDir)
                 if !isDir.boolValue { files[rel] = FileManager.default.contents(atPath: out + "/" + rel) }
             }
             return files

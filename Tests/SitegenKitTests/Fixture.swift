@@ -55,6 +55,8 @@ final class Fixture {
 
     init(config: String = Fixture.defaultConfig, files: [String: String] = [:]) throws {
         root = NSTemporaryDirectory() + "sitegen-test-" + UUID().uuidString
+        Self.live.withLock { _ = $0.insert(root) }
+        _ = Self.removedAtExit
         let fm = FileManager.default
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         for dir in ["templates", "static", "i18n"] {
@@ -64,7 +66,19 @@ final class Fixture {
         for (path, text) in files { try write(path, text) }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+        Self.live.withLock { _ = $0.remove(root) }
+    }
+
+    /// The folders of fixtures not yet let go. XCTest keeps every test case object, and the fixtures
+    /// they hold in properties, until the process ends, when no deinit runs: those go at exit.
+    private static let live = Mutex<Set<String>>([])
+    private static let removedAtExit: Void = {
+        atexit {
+            for root in Fixture.live.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: root) }
+        }
+    }()
 
     func write(_ path: String, _ text: String) throws {
         try writeBytes(path, Array(text.utf8))
@@ -119,7 +133,7 @@ final class Fixture {
         guard let walker = FileManager.default.enumerator(atPath: siteDirectory) else { return out }
         while let rel = walker.nextObject() as? String {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: siteDirectory + "/" + rel, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: siteDirectory + "/" + rel, isDirectory: &isDir)
             if !isDir.boolValue { out[rel] = FileManager.default.contents(atPath: siteDirectory + "/" + rel) }
         }
         return out
