@@ -66,16 +66,26 @@ struct BulletinGuard {
                 }
             }
         }
+        // No word goes over a line break either, and the channels share most of their lines: a line
+        // read already is passed whole, and only the words of new lines are looked up one by one.
         var seen = Set<Word>(minimumCapacity: 512)
+        var readWordLines = Set<Word>()
         for var text in texts {
             text.withUTF8 { bytes in
-                var start = 0
-                for end in 0...bytes.count where end == bytes.count || PageInspector.isSpace(bytes[end]) {
-                    defer { start = end + 1 }
-                    guard end > start else { continue }
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if seen.insert(Word(word)).inserted {
-                        out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
+                var lineStart = 0
+                for lineEnd in 0...bytes.count where lineEnd == bytes.count || bytes[lineEnd] == 0x0A {
+                    defer { lineStart = lineEnd + 1 }
+                    guard lineEnd > lineStart,
+                          readWordLines.insert(Word(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))).inserted
+                    else { continue }
+                    var start = lineStart
+                    for end in lineStart...lineEnd where end == lineEnd || PageInspector.isSpace(bytes[end]) {
+                        defer { start = end + 1 }
+                        guard end > start else { continue }
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        if seen.insert(Word(word)).inserted {
+                            out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
+                        }
                     }
                 }
             }
