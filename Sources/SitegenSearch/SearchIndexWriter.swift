@@ -110,7 +110,7 @@ package enum SearchIndexWriter {
     /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
     /// its text; the page itself when its terms cannot be kept so. The index made from either is the same.
     /// `stems` keeps the stems found for the analyzer's language, for the next pages.
-    package static func analyzed(_ document: SearchDocument, analyzer: SearchAnalyzer, stems: inout [[UInt8]: [UInt8]]) -> SearchDocument {
+    package static func analyzed(_ document: SearchDocument, analyzer: SearchAnalyzer, stems: inout SearchStemTable) -> SearchDocument {
         guard let terms = SearchPageChunk([document][...], analyzer: analyzer, stems: &stems).analyzed.first ?? nil else {
             return document
         }
@@ -322,13 +322,13 @@ private struct SearchPageChunk {
     var analyzed: [[UInt8]?] = []
 
     init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer) {
-        var stems: [[UInt8]: [UInt8]] = [:]
+        var stems = SearchStemTable()
         self.init(documents, analyzer: analyzer, stems: &stems)
     }
 
     /// `stems`: folded word → stem, as `analyzer` gives them. Words repeat across pages: each distinct
     /// folded word is analysed once per chunk of pages.
-    init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer, stems: inout [[UInt8]: [UInt8]]) {
+    init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer, stems: inout SearchStemTable) {
         var lastPage: [Int32] = []
         var inTitle: [Bool] = []
         var page: Int32 = 0
@@ -336,13 +336,7 @@ private struct SearchPageChunk {
             page += 1
             let start = termIDs.count
             func add(_ folded: UnsafeBufferPointer<UInt8>, title: Bool) {
-                let key = Array(folded)
-                let stem: [UInt8]
-                if let known = stems[key] { stem = known } else {
-                    stem = Array(analyzer.analyze(String(decoding: key, as: UTF8.self)).utf8)
-                    stems[key] = stem
-                }
-                let (id, isNew) = stem.withUnsafeBufferPointer { terms.insert($0) }
+                let (id, isNew) = stems.withStem(of: folded, analyzer: analyzer) { terms.insert($0) }
                 if isNew {
                     lastPage.append(0)
                     inTitle.append(false)
@@ -392,9 +386,32 @@ private struct SearchPageChunk {
     }
 }
 
+/// Folded word → stem, as one language's analyzer gives them. Neighbouring pages share most of their
+/// words, and each distinct word is analysed once; words and stems are bytes in shared buffers, looked up
+/// without an Array per word or a Dictionary hashing one byte at a time.
+package struct SearchStemTable {
+    private var words = SearchTermTable()
+    /// The stem of word `id` is `stems[stemStarts[id]..<stemStarts[id + 1]]`.
+    private var stems: [UInt8] = []
+    private var stemStarts: [Int] = [0]
+
+    package init() {}
+
+    /// Calls `body` with the stem of `folded`, found by `analyzer` the first time the word is seen.
+    mutating func withStem<R>(of folded: UnsafeBufferPointer<UInt8>, analyzer: SearchAnalyzer,
+                              _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let (id, isNew) = words.insert(folded)
+        if isNew {
+            stems.append(contentsOf: analyzer.analyze(String(decoding: folded, as: UTF8.self)).utf8)
+            stemStarts.append(stems.count)
+        }
+        return stems.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[stemStarts[id]..<stemStarts[id + 1]])) }
+    }
+}
+
 /// Distinct UTF-8 byte strings, numbered in order of arrival. Words are looked up as bytes in one shared
 /// buffer: a String and a Dictionary entry per word of the site would cost more than the folding.
-private struct SearchTermTable {
+struct SearchTermTable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// Open addressing with linear probing: term number, or -1.

@@ -140,12 +140,12 @@ struct PageBuilder: Sendable {
         let document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
                                       text: page.frontMatter.title + " " + text)
         guard let analyzer = searchAnalyzers[lang] else { return document }
-        return SearchIndexWriter.analyzed(document, analyzer: analyzer, stems: &stems.byLanguage[lang, default: [:]])
+        return SearchIndexWriter.analyzed(document, analyzer: analyzer, stems: &stems.byLanguage[lang, default: SearchStemTable()])
     }
 }
 
 /// The stems of the words pages built so far hold, by language and folded word: neighbouring pages share
 /// most of their words, and each is analysed once.
 struct SearchStems {
-    var byLanguage: [String: [[UInt8]: [UInt8]]] = [:]
+    var byLanguage: [String: SearchStemTable] = [:]
 }
