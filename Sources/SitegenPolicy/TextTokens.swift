@@ -38,7 +38,10 @@ package struct TextToken: Sendable, Equatable {
 /// Russian abbreviations (`т.б.`, `2020 ж.`), amounts (`42 500`), step labels (`1-қадам`) and
 /// decimals are not mistaken for one. A Kazakh suffix joined by a hyphen (`egov.kz-ке`) is not part
 /// of the name.
-package struct TextTokens {
+///
+/// A class: every check of every page reads it, and a copy of a struct of its tables cost a retain
+/// and release of each one, more than the scan of a short text.
+package final class TextTokens: Sendable {
     /// Known fake names, ASCII-lowercased → as written in the policy.
     let fakeNames: [String: String]
     /// Whether a fake name has this many characters (fake names are ASCII, at most 64 long), to
