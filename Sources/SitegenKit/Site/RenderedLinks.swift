@@ -97,7 +97,11 @@ enum RenderedLinks {
                 let lower = values[index].value.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
                 styled = ["url(", "image-set(", "image("].contains { StaticFileCheck.find(Array($0.utf8), in: lower) != nil }
             }
-            let animated = ["to", "from", "by", "values"].contains(name)
+            let animated: Bool
+            switch name {
+            case "to", "from", "by", "values": animated = true
+            default: animated = false
+            }
             let judged = addressAttributes.contains(name) || listAttributes.contains(name) || styled || animated || name == "srcdoc"
                 || (name == "content" && tag == "meta" && isAddressMeta(values))
             guard judged else { continue }
@@ -204,8 +208,19 @@ enum RenderedLinks {
         return s
     }
 
+    /// A tag's or attribute's name in ASCII lower case, made straight into the String: every tag of
+    /// every page has one.
     private static func lowercased(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        String(decoding: b[r].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let ascii = String(unsafeUninitializedCapacity: r.count) { out in
+            for (k, c) in b[r].enumerated() {
+                // A byte of another script ends the fast way: the whole name is decoded as before.
+                guard c < 0x80 else { return 0 }
+                out[k] = (0x41...0x5A).contains(c) ? c | 0x20 : c
+            }
+            return r.count
+        }
+        if ascii.utf8.count == r.count { return ascii }
+        return String(decoding: b[r].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
 
