@@ -264,7 +264,7 @@ struct SearchTermIndex {
 
     /// The index of `pages`, with each page's `[url, title, snippet]` appended to `summaries`.
     init(pages source: SearchPages, analyzer: SearchAnalyzer, summaries: inout [[UInt8]]) throws {
-        var all = SearchTermTable()
+        var all = ByteStringTable()
         var allPages: [[Int32]] = []
         var allTitlePages: [[Int32]] = []
         var page: Int32 = 0
@@ -312,7 +312,7 @@ extension SearchTermIndex {
 
 /// The distinct terms of a run of consecutive pages, numbered within the run.
 private struct SearchPageChunk {
-    var terms = SearchTermTable()
+    var terms = ByteStringTable()
     /// Each page's distinct term numbers, one page after another; a number with the sign bit set
     /// (`id | 0x8000_0000`) is in the title too.
     var termIDs: [Int32] = []
@@ -390,7 +390,7 @@ private struct SearchPageChunk {
 /// words, and each distinct word is analysed once; words and stems are bytes in shared buffers, looked up
 /// without an Array per word or a Dictionary hashing one byte at a time.
 package struct SearchStemTable {
-    private var words = SearchTermTable()
+    private var words = ByteStringTable()
     /// The stem of word `id` is `stems[stemStarts[id]..<stemStarts[id + 1]]`.
     private var stems: [UInt8] = []
     private var stemStarts: [Int] = [0]
@@ -406,62 +406,6 @@ package struct SearchStemTable {
             stemStarts.append(stems.count)
         }
         return stems.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[stemStarts[id]..<stemStarts[id + 1]])) }
-    }
-}
-
-/// Distinct UTF-8 byte strings, numbered in order of arrival. Words are looked up as bytes in one shared
-/// buffer: a String and a Dictionary entry per word of the site would cost more than the folding.
-struct SearchTermTable {
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
-    /// Open addressing with linear probing: term number, or -1.
-    private var slots = [Int32](repeating: -1, count: 1024)
-
-    /// Number of distinct terms.
-    var count: Int { starts.count - 1 }
-
-    /// Calls `body` with the bytes of term `id`.
-    func withTerm<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
-    }
-
-    /// The number of `term`, and whether it was new.
-    mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
-        let mask = slots.count - 1
-        var slot = Self.hash(term) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let same = withTerm(Int(id)) { known in
-                known.count == term.count && (term.isEmpty || memcmp(known.baseAddress!, term.baseAddress!, term.count) == 0)
-            }
-            if same { return (Int(id), false) }
-            slot = (slot + 1) & mask
-        }
-        let id = count
-        bytes.append(contentsOf: term)
-        starts.append(bytes.count)
-        slots[slot] = Int32(id)
-        if count * 2 > slots.count { grow() }
-        return (id, true)
-    }
-
-    private mutating func grow() {
-        var grown = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = grown.count - 1
-        for id in 0..<count {
-            var slot = withTerm(id) { Self.hash($0) } & mask
-            while grown[slot] >= 0 { slot = (slot + 1) & mask }
-            grown[slot] = Int32(id)
-        }
-        slots = grown
-    }
-
-    /// FNV-1a: fixed, so the table behaves the same on every run.
-    private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in term { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
 

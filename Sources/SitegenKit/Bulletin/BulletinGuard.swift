@@ -47,7 +47,7 @@ struct BulletinGuard {
         // pieces, `+7 **777** 123 45 67`, is dialled whole).
         // No number goes over a line break: a line without two digits in a row is passed at a glance,
         // and a line read already (the plain text and WhatsApp's share most of theirs) is not read again.
-        var readLines = Set<Word>()
+        var readLines = ByteStringTable(expected: 128)
         for var text in phoneTexts ?? texts {
             // Lines are found in the bytes, and only one that may hold a number is made a String.
             text.withUTF8 { bytes in
@@ -55,7 +55,7 @@ struct BulletinGuard {
                 for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
                     defer { start = end + 1 }
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    guard PhoneNumbers.mayHold(utf8: line), readLines.insert(Word(line)).inserted else { continue }
+                    guard PhoneNumbers.mayHold(utf8: line), readLines.add(line) else { continue }
                     let text = String(decoding: line, as: UTF8.self)
                     out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
                     // A list's number and its item's first digits are one number to a phone's reader
@@ -68,22 +68,22 @@ struct BulletinGuard {
         }
         // No word goes over a line break either, and the channels share most of their lines: a line
         // read already is passed whole, and only the words of new lines are looked up one by one.
-        var seen = Set<Word>(minimumCapacity: 512)
-        var readWordLines = Set<Word>()
+        var seen = ByteStringTable(expected: 512)
+        var readWordLines = ByteStringTable(expected: 256)
         for var text in texts {
             text.withUTF8 { bytes in
                 var lineStart = 0
                 for lineEnd in 0...bytes.count where lineEnd == bytes.count || bytes[lineEnd] == 0x0A {
                     defer { lineStart = lineEnd + 1 }
                     guard lineEnd > lineStart,
-                          readWordLines.insert(Word(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))).inserted
+                          readWordLines.add(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
                     else { continue }
                     var start = lineStart
                     for end in lineStart...lineEnd where end == lineEnd || PageInspector.isSpace(bytes[end]) {
                         defer { start = end + 1 }
                         guard end > start else { continue }
                         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        if seen.insert(Word(word)).inserted {
+                        if seen.add(word) {
                             out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
                         }
                     }
@@ -152,30 +152,6 @@ struct BulletinGuard {
         }
         return out
     }
-
-    /// A word's bytes as a set key: a String would be normalised first. A word of up to 32 bytes
-    /// (nearly every word of prose) is held in four integers, without an allocation.
-    private enum Word: Hashable {
-        case short(UInt64, UInt64, UInt64, UInt64, length: Int)
-        case long(Bytes)
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard bytes.count <= 32 else {
-                self = .long(Bytes(bytes: Array(bytes)))
-                return
-            }
-            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-            self = .short(words.0, words.1, words.2, words.3, length: bytes.count)
-        }
-
-        /// Longer words, hashed as one buffer rather than byte by byte.
-        struct Bytes: Hashable {
-            var bytes: [UInt8]
-            func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
-        }
-    }
-
 
     private func judge(_ url: String) -> [Finding] { SiteAddressJudge(inspector: inspector, baseURL: baseURL).judge(url) }
 

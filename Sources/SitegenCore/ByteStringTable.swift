@@ -1,0 +1,69 @@
+import Glibc
+
+/// Distinct byte strings, numbered in order of arrival, held in one shared buffer. A set of words or
+/// lines of text is looked up from their bytes: no String, Array or Dictionary entry is made for each,
+/// and no hasher seeded and finalised for each (a Set of them cost more than the reading it saved).
+package struct ByteStringTable: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    /// Open addressing with linear probing: term number, or -1.
+    private var slots: [Int32]
+
+    /// `expected`: about how many strings will be held (the table grows past it).
+    package init(expected: Int = 512) {
+        var size = 16
+        while size < expected * 2 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+    }
+
+    /// Number of distinct strings.
+    package var count: Int { starts.count - 1 }
+
+    /// Calls `body` with the bytes of string `id`.
+    package func withTerm<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
+    }
+
+    /// Adds `term`, and tells whether it was new.
+    package mutating func add(_ term: UnsafeBufferPointer<UInt8>) -> Bool { insert(term).1 }
+
+    /// The number of `term`, and whether it was new.
+    package mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        let mask = slots.count - 1
+        var slot = Self.hash(term) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            let same = withTerm(Int(id)) { known in
+                known.count == term.count && (term.isEmpty || memcmp(known.baseAddress!, term.baseAddress!, term.count) == 0)
+            }
+            if same { return (Int(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        bytes.append(contentsOf: term)
+        starts.append(bytes.count)
+        slots[slot] = Int32(id)
+        if count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        var grown = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = grown.count - 1
+        for id in 0..<count {
+            var slot = withTerm(id) { Self.hash($0) } & mask
+            while grown[slot] >= 0 { slot = (slot + 1) & mask }
+            grown[slot] = Int32(id)
+        }
+        slots = grown
+    }
+
+    /// FNV-1a: fixed, so the table behaves the same on every run. (The texts are the site's own, and
+    /// a collision costs a comparison, never a wrong answer.)
+    private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in term { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+}
