@@ -117,6 +117,19 @@ final class BulletinManifestTests: XCTestCase {
             XCTAssertEqual(BulletinGuard.firstDeletedBeforeSending("Ресми ⚠️ egov.kz" + deleted + ".ru").map(String.init), deleted)
         }
         XCTAssertNil(BulletinGuard.firstDeletedBeforeSending("Ресми ⚠️ egov.kz — 42 500 ₸, «Ә» \u{0301}\u{2027}\u{202F}"))
+        // At every byte offset of a longer text, at its start and at its end; prose with the other
+        // characters of the same lead bytes (dashes, quotes, an accent) holds none.
+        let prose = "Ресми сайт — «egov.kz», 42 500 ₸; ұпай\u{0301}. "
+        for deleted in ["\r", "\u{2028}", "\u{2029}", "\u{030A}", "\u{0333}", "\u{033F}"] {
+            for offset in 0...40 {
+                let head = String(decoding: Array("a" .utf8) + Array(repeating: UInt8(ascii: "x"), count: offset), as: UTF8.self)
+                let text = head + deleted + prose + prose
+                XCTAssertEqual(BulletinGuard.firstDeletedBeforeSending(text).map(String.init), deleted, "at byte \(offset + 1)")
+                XCTAssertEqual(BulletinGuard.firstDeletedBeforeSending(prose + head + prose + deleted).map(String.init), deleted,
+                               "at the end, after \(offset + 1) bytes")
+            }
+        }
+        XCTAssertNil(BulletinGuard.firstDeletedBeforeSending(String(repeating: prose, count: 9)))
     }
 
     func testGuardJudgesAddressesInFinishedText() throws {
