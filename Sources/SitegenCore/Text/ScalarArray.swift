@@ -40,7 +40,7 @@ package enum ScalarArray {
 
 extension Unicode.Scalar {
     /// A scalar from a value known to be one (decoded from valid UTF-8).
-    @inline(__always) package init(decoded v: UInt32) {
+    @inlinable @inline(__always) package init(decoded v: UInt32) {
         self = Unicode.Scalar(v) ?? "\u{FFFD}"
     }
 }
