@@ -49,13 +49,16 @@ package final class PreviewService: @unchecked Sendable {
         let thread = Thread { watcher.run() }
         thread.name = "sitegen.serve.watch"
         thread.start()
-        let report = session.start()
+        guard let report = session.start() else { throw Stopped() }
         let host = options.host == "localhost" ? "127.0.0.1" : options.host
         let server = PreviewServer(session: session, events: events, host: host, port: options.port)
         self.server = server
         let port = try await server.start(host: host, port: options.port)
         return (report, port)
     }
+
+    /// `start()` found the preview stopped already (a Ctrl+C during its start): nothing was built.
+    package struct Stopped: Error {}
 
     /// The language the session's messages are in, once `sitegen.yml` was read.
     package var messageLanguage: MessageLanguage? { session.messageLanguage }

@@ -32,6 +32,8 @@ final class PreviewSession: @unchecked Sendable {
     private var reloadAllAfterFull = false
     /// Set by `stop()`: no build starts after it.
     private var stopped = false
+    /// Held while the first build runs (on the thread that started the preview, not on a queue).
+    private let firstBuild = DispatchGroup()
     /// The change that last touched what every page is built with (`sitegen.yml`, templates, `i18n/`,
     /// `static/`), and whether the kept state was built after it: a page is rebuilt alone only then,
     /// never against an allow-list or templates that have since changed.
@@ -75,9 +77,18 @@ final class PreviewSession: @unchecked Sendable {
     var hasSite: Bool { lock.withLock { state != nil } }
 
     /// The first full build, on the caller's thread. Saves made while it runs (the watcher is already
-    /// on) wait for it and are built after it.
-    func start() -> BuildReport {
-        lock.withLock { fullRunning = true }
+    /// on) wait for it and are built after it. Nil when the preview was stopped before it began.
+    func start() -> BuildReport? {
+        let go = lock.withLock { () -> Bool in
+            // Entered under the lock that `stop()` sets `stopped` with: a stop either comes first and
+            // no build starts, or waits for this one.
+            guard !stopped else { return false }
+            firstBuild.enter()
+            fullRunning = true
+            return true
+        }
+        guard go else { return nil }
+        defer { firstBuild.leave() }
         let report = SiteBuilder(options: options).run()
         finishFull(report, startedAt: 0, reloadAll: false)
         let again = lock.withLock { () -> Bool in
@@ -168,6 +179,7 @@ final class PreviewSession: @unchecked Sendable {
     /// without leaving its staging folder and lock behind; a preview's builds take moments.)
     func stop() {
         lock.withLock { stopped = true }
+        firstBuild.wait()
         // A page rebuild may ask for a full build as it ends; that request is refused now, so once
         // the page queue is empty the full queue gets nothing new.
         pageQueue.sync {}

@@ -50,6 +50,26 @@ struct Serve: ParsableCommand {
             Self.printDiagnostics(diagnostics, source: source, language: languageBox.language(chosen), terminal: terminal)
         })
         languageBox.service = service
+        // Ctrl+C, a stop or a closed terminal: the preview's folder goes with the process, once a build
+        // in progress has ended; a second signal does not wait for it. Taken before anything is built:
+        // a signal during the first build, or as the address is shown, would otherwise end the process
+        // by default (leaving the folder) or, in the moment the handlers were installed, be lost.
+        let stopping = StopRequests()
+        let signals = DispatchQueue(label: "sitegen.serve.signals")
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: signals)
+            s.setEventHandler {
+                guard stopping.first() else { Foundation.exit(128 + sig) }
+                Task {
+                    await service.stop()
+                    Foundation.exit(0)
+                }
+            }
+            s.resume()
+            sources.append(s)
+        }
         let started = DispatchSemaphore(value: 0)
         let result = ResultBox()
         Task {
@@ -60,6 +80,9 @@ struct Serve: ParsableCommand {
         let bound: UInt16
         switch result.value! {
         case .success(let p): bound = p
+        case .failure(let error) where error is PreviewService.Stopped:
+            // A signal came during the first build: its handler removes the folder and ends the process.
+            withExtendedLifetime(sources) { dispatchMain() }
         case .failure(let error):
             terminal.error(MessageCatalog.text("serve.cannot-listen", ["host": host, "port": "\(port)", "reason": "\(error)"],
                                                in: languageBox.language(chosen)))
@@ -79,24 +102,6 @@ struct Serve: ParsableCommand {
                 + MessageCatalog.text("serve.open-network", ["host": host], in: language) + "\n").utf8))
         }
         if open { Self.openBrowser(url) }
-        // Ctrl+C or a stop: the preview's folder goes with the process, once a build in progress has
-        // ended. A second Ctrl+C does not wait for it.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        var sources: [DispatchSourceSignal] = []
-        let stopping = StopRequests()
-        for sig in [SIGINT, SIGTERM] {
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .main)
-            s.setEventHandler {
-                guard stopping.first() else { Foundation.exit(130) }
-                Task {
-                    await service.stop()
-                    Foundation.exit(0)
-                }
-            }
-            s.resume()
-            sources.append(s)
-        }
         withExtendedLifetime(sources) { dispatchMain() }
     }
 
@@ -110,7 +115,7 @@ struct Serve: ParsableCommand {
     }
 }
 
-/// Whether a stop was asked before: signals are handled on the main queue, one at a time.
+/// Whether a stop was asked before: signals are handled on one serial queue, one at a time.
 private final class StopRequests: @unchecked Sendable {
     private var asked = false
     /// True the first time only.
