@@ -133,6 +133,21 @@ package struct PageInspector: Sendable {
             place(p.finding, locate(p.piece, near: runs[p.run].position, offset: p.offset, run: runs[p.run], in: page))
         }
 
+        // A list's number, which the bulletins write as text, and its item's first digits are one
+        // number to a phone's reader (`87011. 234567`): read joined, as the bulletin guard reads the
+        // finished text, so that `check` refuses what a build would.
+        for run in runs {
+            guard let first = run.text.utf8.first, (0x30...0x39).contains(first), let number = Self.listNumber(before: run)
+            else { continue }
+            let prefix = String(number) + " "
+            let joined = prefix + run.text
+            let prefixBytes = prefix.utf8.count
+            for (f, found) in phoneFindings(joined) where found.offset < prefixBytes && found.offset + found.length > prefixBytes {
+                let piece = String(decoding: Array(joined.utf8)[prefixBytes..<(found.offset + found.length)], as: UTF8.self)
+                place(f, locate(piece, near: run.position, run: run, in: page))
+            }
+        }
+
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
         let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
@@ -294,6 +309,32 @@ package struct PageInspector: Sendable {
     }
 
     /// ASCII spaces and line breaks: what no address, handle or name holds.
+    /// The number a bulletin writes before `run`, when the run is the first text of an item of a
+    /// numbered list (its first paragraph's first text, inside any emphasis or link): the list's start
+    /// plus the items before it.
+    static func listNumber(before run: TextRun) -> Int? {
+        var node = run.node
+        while let parent = node.parent {
+            guard node.previous == nil else { return nil }
+            switch parent.kind {
+            case .emphasis, .strong, .strikethrough, .link, .paragraph:
+                node = parent
+            case .item:
+                guard let list = parent.parent, list.kind == .list, list.isOrderedList else { return nil }
+                var number = list.listStart
+                var sibling = parent.previous
+                while let before = sibling {
+                    number += 1
+                    sibling = before.previous
+                }
+                return number
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
     package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// Tokens that only exist where runs meet: the runs before `last` that join without a space,

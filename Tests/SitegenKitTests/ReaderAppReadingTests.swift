@@ -68,6 +68,33 @@ final class ReaderAppReadingTests: XCTestCase {
         XCTAssertTrue(fine.build().published)
     }
 
+    /// The page check reads a list's number with its item too, so `check` refuses what a build would
+    /// (the bulletin guard alone found it, and `check` passed a page the build then refused): the
+    /// item's number counts from the list's start, inside emphasis, a quote or a nested list.
+    func testTheCheckReadsAListNumberWithItsItem() throws {
+        for (markdown, line, column) in [
+            ("87011. 234567 — кодты жазыңыз.\n", 4, 8),
+            ("87010. Бірінші.\n87011. **234567** кодты жазыңыз.\n", 5, 10),
+            ("> 87011. 234567\n", 4, 10),
+            ("- Тізім\n\n  87011. 234567\n", 6, 10),
+        ] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + markdown])
+            let checked = f.build(checkOnly: true).diagnostics
+            LinkPolicyAssert.onlyError(checked, code: "text.phone", line: line, column: column, file: "content/kk/a.md",
+                                       messageContains: "87011")
+            let built = f.build()
+            XCTAssertFalse(built.published, markdown)
+            XCTAssertEqual(built.diagnostics.filter { $0.severity == .error }.map(DiagnosticFormatter.line),
+                           checked.filter { $0.severity == .error }.map(DiagnosticFormatter.line), markdown)
+        }
+        // Numbers that are no phone with their item: step numbers, years, amounts, a bullet list.
+        for markdown in ["1. 2020 жылы.\n2. 42 500 теңге.\n", "41. 2020 жылдың сәуірі.\n",
+                         "1. [ ] 8701 тексеру.\n"] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + markdown])
+            assertNoErrors(f.build(checkOnly: true).diagnostics)
+        }
+    }
+
     /// A snippet ends where a word ends: cut inside an address, it would be another address.
     func testASnippetIsCutBetweenWords() {
         let text = String(repeating: "сөз ", count: 37) + "https://t.me/Kenes1414Bot арқылы"
