@@ -143,7 +143,8 @@ package struct PageInspector: Sendable {
             let joined = prefix + run.text
             let prefixBytes = prefix.utf8.count
             for (f, found) in phoneFindings(joined) where found.offset < prefixBytes && found.offset + found.length > prefixBytes {
-                let piece = String(decoding: Array(joined.utf8)[prefixBytes..<(found.offset + found.length)], as: UTF8.self)
+                // What the run itself holds of the number: the digits after the list's.
+                let piece = String(decoding: run.text.utf8.prefix(found.offset + found.length - prefixBytes), as: UTF8.self)
                 place(f, locate(piece, near: run.position, run: run, in: page))
             }
         }
