@@ -48,21 +48,15 @@ struct BulletinGuard {
         // No number goes over a line break: a line without two digits in a row is passed at a glance,
         // and a line read already (the plain text and WhatsApp's share most of theirs) is not read again.
         var readLines = ByteStringTable(expected: 128)
-        for var text in phoneTexts ?? texts {
+        for text in phoneTexts ?? texts {
             // Lines are found in the bytes, and only one that may hold a number is made a String.
-            text.withUTF8 { bytes in
-                var start = 0
-                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
-                    defer { start = end + 1 }
-                    let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    guard PhoneNumbers.mayHold(utf8: line), readLines.add(line) else { continue }
-                    let text = String(decoding: line, as: UTF8.self)
-                    out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
-                    // A list's number and its item's first digits are one number to a phone's reader
-                    // (`87011. 234567`), where prose reads `. ` as the end of a sentence: read joined too.
-                    if let joined = Self.listNumberJoined(text) {
-                        out += inspector.phoneFindings(joined).map { ($0.1.text, $0.0) }
-                    }
+            Self.forEachNewLine(of: text, in: &readLines, where: PhoneNumbers.mayHold(utf8:)) { line in
+                let text = String(decoding: line, as: UTF8.self)
+                out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
+                // A list's number and its item's first digits are one number to a phone's reader
+                // (`87011. 234567`), where prose reads `. ` as the end of a sentence: read joined too.
+                if let joined = Self.listNumberJoined(text) {
+                    out += inspector.phoneFindings(joined).map { ($0.1.text, $0.0) }
                 }
             }
         }
@@ -70,22 +64,15 @@ struct BulletinGuard {
         // read already is passed whole, and only the words of new lines are looked up one by one.
         var seen = ByteStringTable(expected: 512)
         var readWordLines = ByteStringTable(expected: 256)
-        for var text in texts {
-            text.withUTF8 { bytes in
-                var lineStart = 0
-                for lineEnd in 0...bytes.count where lineEnd == bytes.count || bytes[lineEnd] == 0x0A {
-                    defer { lineStart = lineEnd + 1 }
-                    guard lineEnd > lineStart,
-                          readWordLines.add(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
-                    else { continue }
-                    var start = lineStart
-                    for end in lineStart...lineEnd where end == lineEnd || PageInspector.isSpace(bytes[end]) {
-                        defer { start = end + 1 }
-                        guard end > start else { continue }
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        if seen.add(word) {
-                            out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
-                        }
+        for text in texts {
+            Self.forEachNewLine(of: text, in: &readWordLines, where: { !$0.isEmpty }) { line in
+                var start = 0
+                for end in 0...line.count where end == line.count || PageInspector.isSpace(line[end]) {
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    let word = UnsafeBufferPointer(rebasing: line[start..<end])
+                    if seen.add(word) {
+                        out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
                     }
                 }
             }
@@ -93,6 +80,22 @@ struct BulletinGuard {
         // The same address in several lines or channels is one finding.
         var reported = Set<String>()
         return out.filter { reported.insert($0.0 + "\u{0}" + $0.1.code).inserted }
+    }
+
+    /// Calls `body` with each line of `text` (its bytes, without the line break) that passes `wanted`
+    /// and is not in `read` yet, adding it there: a line read in one text is passed in the next.
+    private static func forEachNewLine(of text: String, in read: inout ByteStringTable,
+                                       where wanted: (UnsafeBufferPointer<UInt8>) -> Bool,
+                                       _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                defer { start = end + 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if wanted(line), read.add(line) { body(line) }
+            }
+        }
     }
 
     /// `line` with the `. ` after the number that begins it (a list item's `87011. `) made one space,
