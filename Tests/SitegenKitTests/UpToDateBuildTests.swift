@@ -264,6 +264,33 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(f.build().upToDate)
     }
 
+    /// A sitegen put in the place of the one that built the site, of the same size and time of
+    /// modification (`install -p`), may write another site: the build is not up to date. Changing the
+    /// running program's mode (to what it is) moves its time of change as writing it would.
+    func testAProgramReplacedWithItsTimesKeptBuildsAgain() throws {
+        let f = try site()
+        XCTAssertTrue(f.build().published)
+        XCTAssertTrue(f.build().upToDate)
+        let program = try XCTUnwrap(realpath("/proc/self/exe", nil).map { path in
+            defer { free(path) }
+            return String(cString: path)
+        })
+        var before = stat()
+        XCTAssertEqual(stat(program, &before), 0)
+        let identity = InputDigest.programIdentity()
+        // The time of change is kept by the file system to its tick: wait until the clock has moved on.
+        usleep(20_000)
+        XCTAssertEqual(chmod(program, before.st_mode & 0o7777), 0)
+        var after = stat()
+        XCTAssertEqual(stat(program, &after), 0)
+        XCTAssertEqual(after.st_size, before.st_size)
+        XCTAssertEqual(after.st_mtim.tv_sec, before.st_mtim.tv_sec)
+        XCTAssertEqual(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec)
+        XCTAssertNotEqual(InputDigest.programIdentity(), identity)
+        XCTAssertFalse(f.build().upToDate)
+        XCTAssertTrue(f.build().upToDate)
+    }
+
     func testOtherOptionsBuildAgain() throws {
         let f = try site()
         XCTAssertTrue(f.build().published)

@@ -111,13 +111,17 @@ struct InputDigest: Sendable {
         return SourceDigest(of: bytes)
     }
 
-    /// The running program's file, size and time of change: a rebuilt sitegen may write a different
-    /// site from the same sources.
-    private static func programIdentity() -> String {
+    /// The running program's file, size, inode and times of modification and of change: a rebuilt
+    /// sitegen may write a different site from the same sources. A program put in the place of another
+    /// with the same size and time of modification (`install -p`, `cp -p`, an image that sets every
+    /// time alike) is still another file, or the same one written: the time of change, which no program
+    /// can set back, moves with either.
+    static func programIdentity() -> String {
         var info = stat()
         guard let path = realpath("/proc/self/exe", nil) else { return "unknown program" }
         defer { free(path) }
         guard stat(path, &info) == 0 else { return "unknown program" }
-        return "\(String(cString: path)) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return "\(String(cString: path)) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+            + "\(info.st_ino) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 }
