@@ -271,10 +271,7 @@ final class UpToDateBuildTests: XCTestCase {
         let f = try site()
         XCTAssertTrue(f.build().published)
         XCTAssertTrue(f.build().upToDate)
-        let program = try XCTUnwrap(realpath("/proc/self/exe", nil).map { path in
-            defer { free(path) }
-            return String(cString: path)
-        })
+        let program = try XCTUnwrap(InputDigest.programPath())
         var before = stat()
         XCTAssertEqual(stat(program, &before), 0)
         let identity = InputDigest.programIdentity()

@@ -30,9 +30,10 @@ struct InputDigest: Sendable {
     static func of(_ options: BuildOptions, includingContent: Bool = true) -> InputDigest {
         let stream = SHA256Stream()
         let setupStream = SHA256Stream()
+        let program = programIdentity()
         for s in [stream, setupStream] {
             s.update("sitegen inputs 1")
-            s.update(programIdentity())
+            s.update(program)
             s.update("drafts=\(options.includeDrafts) strict=\(options.strict) baseURL=\(options.baseURL ?? "-")")
         }
         let source = options.sourceDirectory
@@ -118,10 +119,15 @@ struct InputDigest: Sendable {
     /// can set back, moves with either.
     static func programIdentity() -> String {
         var info = stat()
-        guard let path = realpath("/proc/self/exe", nil) else { return "unknown program" }
-        defer { free(path) }
-        guard stat(path, &info) == 0 else { return "unknown program" }
-        return "\(String(cString: path)) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+        guard let path = programPath(), stat(path, &info) == 0 else { return "unknown program" }
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
             + "\(info.st_ino) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    /// The running program's file, every link resolved; nil where the system does not say.
+    static func programPath() -> String? {
+        guard let path = realpath("/proc/self/exe", nil) else { return nil }
+        defer { free(path) }
+        return String(cString: path)
     }
 }
