@@ -3,6 +3,8 @@
 /// or before `/apply`), IPv6 in brackets as in a URL (`[2001:db8::1]`) or bare with `::` or eight
 /// groups. Version numbers (`1.2.3`), dates (`14.04.2020`), times (`10:30`) and clause numbers with a
 /// suffix (`3.1.2.1-тармақ`) are not addresses.
+import SitegenCore
+
 enum IPLiteralScanner {
     static func find(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -55,13 +57,8 @@ enum IPLiteralScanner {
         ("0"..."9").contains(u) || ("a"..."f").contains(u) || ("A"..."F").contains(u)
     }
 
-    /// Four decimal numbers of at most 255 joined by dots, without leading zeros.
-    static func isIPv4<S: StringProtocol>(_ text: S) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { p in
-            !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isASCIIDigit) && !(p.count > 1 && p.first == "0") && Int(p)! <= 255
-        }
-    }
+    /// Four decimal numbers of at most 255 joined by dots, without leading zeros (``DottedQuad``).
+    static func isIPv4<S: StringProtocol>(_ text: S) -> Bool { DottedQuad.matches(text) }
 
     /// Hex groups joined by colons: eight of them, or fewer with one `::`; an IPv4 tail counts as two.
     static func isIPv6(_ text: String) -> Bool {

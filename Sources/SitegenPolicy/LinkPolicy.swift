@@ -156,5 +156,7 @@ package struct LinkPolicy: Sendable {
 }
 
 extension Character {
-    package var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One of `0`–`9` alone: a digit with a combining mark (`0\u{301}`) is one character that Swift's
+    /// ordering of characters puts between `0` and `9`, and no digit.
+    package var isASCIIDigit: Bool { asciiValue.map { $0 &- 0x30 < 10 } ?? false }
 }

@@ -78,8 +78,7 @@ final class PreviewServer: @unchecked Sendable {
         if allowedHosts.contains(host) { return true }
         guard everywhere else { return false }
         if host.hasPrefix("[") { return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { p in !p.isEmpty && p.count <= 3 && p.allSatisfy { ("0"..."9").contains($0) } && Int(p)! <= 255 }
+        return DottedQuad.matches(host)
     }
 
     // MARK: The site

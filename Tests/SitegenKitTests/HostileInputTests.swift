@@ -4,6 +4,7 @@ import XCTest
 @testable import SitegenKit
 @testable import SitegenMarkdown
 @testable import SitegenPolicy
+import SitegenCore
 
 /// Hostile Markdown (pasted scams, generated junk) gives a diagnostic or a page, never a crash or a
 /// build that does not end: nesting is limited before anything recursive reads the tree, and the work
@@ -15,6 +16,31 @@ final class HostileInputTests: XCTestCase {
     /// `depth` lists, each indented under the item before it.
     private func nestedList(_ depth: Int, marker: String = "-") -> String {
         (0..<depth).map { String(repeating: " ", count: ($0) * (marker.count + 1)) + marker + " пункт\n" }.joined()
+    }
+
+    // MARK: Digits with marks
+
+    /// A digit with a combining mark (`0\u{301}`) is one character that Swift's ordering of characters
+    /// puts between `0` and `9`: read as a digit, it made a number of nothing and crashed the build.
+    /// Each is read as what it is, and the address around it is refused where it starts.
+    func testADigitWithACombiningMarkIsNoDigitAndNoCrash() throws {
+        for mark in ["\u{301}", "\u{308}", "\u{20E3}", "\u{FE0F}"] {
+            for body in ["Мәтін 0\(mark).a.p.com мәтін.", "Мәтін 0\(mark)&period;a.p.рф мәтін."] {
+                let fixture = try Fixture()
+                try fixture.write("content/kk/test.md", "---\ntitle: \"Сынақ\"\n---\n" + body + "\n")
+                let report = fixture.build()
+                XCTAssertFalse(report.published, body)
+                let line = bodyLine
+                let listing = report.diagnostics.map { DiagnosticFormatter.line($0) }.joined(separator: "\n")
+                XCTAssertTrue(report.diagnostics.contains { $0.severity == .error && $0.file == "content/kk/test.md" && $0.line == line && $0.column == 7 },
+                              body + "\n" + listing)
+            }
+        }
+        XCTAssertFalse(Character("0\u{301}").isASCIIDigit)
+        XCTAssertTrue(Character("7").isASCIIDigit)
+        XCTAssertFalse(IPLiteralScanner.isIPv4("0\u{301}.1.2.3"))
+        XCTAssertTrue(IPLiteralScanner.isIPv4("185.22.64.10"))
+        for text in ["256.1.1.1", "01.1.1.1", "1.2.3", "1.2.3.4.5", "१.२.३.४", "1.2.3.4\u{308}"] { XCTAssertFalse(IPLiteralScanner.isIPv4(text), text) }
     }
 
     // MARK: Depth

@@ -157,6 +157,17 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try get("/kk/", host: "127.0.0.1").status, 200)
     }
 
+    /// Bound to every address, any IP literal names the server; a digit with a combining mark
+    /// (`0\u{301}`, one character between `0` and `9` in Swift's order) is none, and no crash.
+    func testAnIPLiteralAsTheHostIsReadAsBytes() {
+        let server = PreviewServer(session: service.session, events: service.events, host: "0.0.0.0", port: 0)
+        XCTAssertTrue(server.hostAllowed("192.168.1.20:1313"))
+        XCTAssertTrue(server.hostAllowed("10.0.0.1"))
+        for host in ["0\u{301}.0.0.0", "1\u{301}.2.3.4:1313", "1.2.3.4\u{308}", "256.1.1.1", "01.1.1.1", "1.2.3", "१.२.३.४", "attacker.example"] {
+            XCTAssertFalse(server.hostAllowed(host), host)
+        }
+    }
+
     func testOversizedRequestsAreRefused() throws {
         XCTAssertEqual(try get("/kk/" + String(repeating: "a", count: 9000)).status, 414)
         let big = Dictionary(uniqueKeysWithValues: (0..<40).map { ("X-Filler-\($0)", String(repeating: "b", count: 500)) })
