@@ -14,6 +14,8 @@ import SitegenCore
 ///   starting with 7, or is dialled abroad from Kazakhstan (`8 10` or `00`, then 9–16 digits), and is
 ///   not grouped in thousands (`87 011 234 567` is an amount, unless beside a word about calling or in
 ///   a list after a number found: `Звоните 1414 или 87 771 234 567`) nor followed by a currency or percent sign;
+/// - it has 10 digits after 3, 4, 7, 8 or 9, however grouped and not in thousands: a number of the +7 zone
+///   without its prefix at a code someone answers (`916 1822300`, `9161 822 300`, `/9161822300`);
 /// - it has 10 or 11 other digits written as a phone number is (in one piece, with its code in
 ///   parentheses, ending in two pairs or as `123 456 7890`): a number of the +7 zone without its prefix, `(495) 123-45-67`,
 ///   `3952 12 34 56`, as a phone in Kazakhstan dials it, or another country's, `1 (800) 123-45-67`;
@@ -298,7 +300,7 @@ package enum PhoneNumbers {
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
         // of them makes one of these.
-        return hasKazakhCode(digits) && !thousands ? end : nil
+        return (hasKazakhCode(digits) || isNational(digits)) && !thousands ? end : nil
     }
 
     /// Where the number ends and its digits, if the chain from `from` is a whole number whatever letters
@@ -313,7 +315,7 @@ package enum PhoneNumbers {
         var run = start
         while run < s.count, isDigit(s[run]) { run += 1 }
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
-        if !joinedOn, plus ? (10...15).contains(run - start) : isZoneNumber(s, start, run) {
+        if !joinedOn, plus ? (10...15).contains(run - start) : isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run])) {
             return (run, String(scalars: s[start..<run]))
         }
         // Joined by marks, the groups make one number only where no digit and mark before them make it
@@ -331,8 +333,8 @@ package enum PhoneNumbers {
         if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) || !bracketsMatch(s, from, dialled.end) { return nil }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // Kazakh code's 11 digits: counts, dates and times run together this way too (`7 000 000 (15.04)`).
-        if glued { return isZone(digits) ? (dialled.end, digits) : nil }
-        return hasKazakhCode(digits) ? (dialled.end, digits) : nil
+        if glued { return isZone(digits) || isNational(digits) ? (dialled.end, digits) : nil }
+        return hasKazakhCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
     }
 
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
@@ -356,6 +358,15 @@ package enum PhoneNumbers {
     /// (`8 7…`, `8 6…`, `7 7…`, `7 6…`), which counts, dates and times run together do not make.
     private static func hasKazakhCode(_ digits: String) -> Bool {
         digits.count == 11 && ["87", "86", "77", "76"].contains(where: digits.hasPrefix)
+    }
+
+    /// Whether digits are a number of the +7 zone without its prefix whose code someone answers at: ten
+    /// of them after 3, 4, 7, 8 or 9 (Kazakhstan's codes are 7…, Russia's 3…, 4…, 8… and its mobiles
+    /// 9…; libphonenumber holds no valid number of the zone after 0, 1, 2, 5 or 6). A phone in
+    /// Kazakhstan dials them as they stand, in any grouping, glued to a mark or not.
+    private static func isNational(_ digits: String) -> Bool {
+        digits.utf8.count == 10 && [UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "7"), UInt8(ascii: "8"), UInt8(ascii: "9")]
+            .contains(digits.utf8.first!)
     }
 
     /// Whether digits make a number of the zone: 11 after 8 or 7, or 10 after 7 or of a toll-free 800.
@@ -384,7 +395,7 @@ package enum PhoneNumbers {
             let parted = k > from || (e < to && isSpace(s[e]))
             let digits = s[k..<e].filter(isDigit)
             if parted, let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
-               isZone(String(String.UnicodeScalarView(digits))),
+               isZone(String(String.UnicodeScalarView(digits))) || isNational(String(String.UnicodeScalarView(digits))),
                !holdsDateOrRange(s, k, e) {
                 return k..<e
             }
@@ -490,6 +501,9 @@ package enum PhoneNumbers {
         let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
             && !(groups.count == 1 && digits.count == 12)
         if kazakh || abroad { return thousands ? nil : end }
+        // Ten digits of a code someone answers at are dialled however they are grouped (`916 1822300`,
+        // `9161 822 300`): a phone in Kazakhstan links every such chain as a number of the +7 zone.
+        if isNational(digits) { return thousands ? nil : end }
         // Another number of 10 or 11 digits, written as phone numbers are: in one piece, with its code in
         // parentheses, or ending in two pairs (`495 123 45 67`). Amounts and ranges end otherwise
         // (`42 500 – 85 000`), and so does a date with a time (`14.04.2020 10`).

@@ -25,6 +25,8 @@ final class PhoneOracleTests: XCTestCase {
         "87011234567", "8 701 123 45 67", "8 (701) 123-45-67", "8-701-123-45-67", "8.701.123.45.67", "+7 701 123 45 67",
         "+77011234567", "+7(701)1234567", "7011234567", "8 701 1234567", "8 (7172) 55-00-00", "+7 727 258 12 34",
         "8 800 080 7777", "+7-701-123-45-67", "8701 123 4567",
+        // Russia's codes and mobiles without the prefix, grouped as people write them.
+        "916 1822300", "9161 822 300", "916-182-23-00", "9161822300", "495 1234567", "3431 22 33 44",
     ]
     /// Places a number is written: alone, in prose, after a sign or a word glued on, in brackets and
     /// quotes, with a Kazakh ending, after a year or a count, before a slash.

@@ -27,6 +27,27 @@ final class PhoneTextTests: XCTestCase {
         }
     }
 
+    /// Ten digits of a code someone answers at (Russia's 3…, 4…, 8…, its mobiles 9…, as well as
+    /// Kazakhstan's 7…) are a +7 number to a phone in Kazakhstan however they are grouped, and glued
+    /// to a mark too: refused where they start, in the page and in what the bulletins print.
+    func testTenDigitsOfACodeSomeoneAnswersAtAreRefusedHoweverGrouped() throws {
+        for form in ["916 1822300", "9161 822 300", "91618 22300", "916 18223 00", "9161822300", "3431 22 33 44", "81 6182 2300",
+                     "495 1234567", "916--182--23--00"] {
+            let d = try Fixture.check("Қоңырау шалыңыз: \(form), тегін.\n", config: Self.config)
+            LinkPolicyAssert.onlyError(d, code: "text.phone", line: 4, column: 18, messageContains: form)
+        }
+        for (text, number) in [("Мәтін /9161822300 соңы.", "9161822300"), ("Мәтін ,9161822300 соңы.", "9161822300"),
+                               ("Номер: 9161 822 300.", "9161 822 300")] {
+            let d = try Fixture.check(text + "\n", config: Self.config)
+            XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, [number], text + "\n" + LinkPolicyAssert.listing(d))
+        }
+        // Ten digits grouped as an amount, of a code no one answers at, or a document's stay text.
+        for text in ["Өтінім 1 234 567 890 адам.", "Удостоверение № 0123456789 выдано.", "Код 216 1822300 жарамсыз.",
+                     "Бюджет 9 000 000 000 теңге."] {
+            XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
+        }
+    }
+
     func testUnlistedShortNumberNextToAPhoneWordIsRefused() throws {
         for text in ["1415 нөміріне қоңырау шалыңыз.", "Звоните: 1415.", "☎️ 1415", "Тел.: 1415", "Тел.: 2581234", "☎ 258123", "Анықтама: 258-12-34", "Справка: 258 12 34"] {
             let d = try Fixture.check(text + "\n", config: Self.config)
