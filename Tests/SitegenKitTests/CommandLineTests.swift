@@ -51,6 +51,35 @@ final class CommandLineTests: XCTestCase {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// The mode of the files a build writes comes from its umask: a site built under `umask 077` (sudo,
+    /// a strict CI) is built again when the umask lets files be read, and every file of it, pages taken
+    /// from the last build included, gets the mode a clean build gives.
+    func testAChangedUmaskBuildsTheSiteAgainWithItsMode() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n"])
+        func build(umask mask: mode_t) throws -> Run {
+            let old = umask(mask)
+            defer { umask(old) }
+            return try run(["build", "--source", f.root])
+        }
+        func modes() -> Set<String> {
+            var found: Set<String> = []
+            let files = FileManager.default.enumerator(atPath: f.siteDirectory)
+            while let path = files?.nextObject() as? String {
+                var info = stat()
+                guard lstat(f.siteDirectory + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                found.insert(String(info.st_mode & 0o777, radix: 8))
+            }
+            return found
+        }
+        XCTAssertEqual(try build(umask: 0o077).status, 0)
+        XCTAssertEqual(modes(), ["600"])
+        let readable = try build(umask: 0o022)
+        XCTAssertEqual(readable.status, 0, readable.stderr)
+        XCTAssertFalse(readable.stderr.contains("up to date"), readable.stderr)
+        XCTAssertEqual(modes(), ["644"])
+        XCTAssertTrue(try build(umask: 0o022).stderr.contains("up to date"))
+    }
+
     func testSuccessfulBuildExitsZeroWithSummary() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/ru/a.md": "---\ntitle: A\n---\n"])
         let r = try run(["build", "--source", f.root])

@@ -4,8 +4,8 @@ import SitegenContent
 import SitegenCore
 
 /// Digests of everything a build reads: `sitegen.yml`, every file under `content/`, `templates/`,
-/// `i18n/` and `static/` (path and bytes), the options that change the output, and which sitegen
-/// program runs.
+/// `i18n/` and `static/` (path and bytes), the options that change the output, the mode its files are
+/// written with (the umask's), and which sitegen program runs.
 ///
 /// Two builds with the same ``whole`` digest write the same site, so a build whose digest matches the
 /// one recorded in the output has nothing to do. With the same ``setup`` digest (everything but the
@@ -35,6 +35,10 @@ struct InputDigest: Sendable {
             s.update("sitegen inputs 1")
             s.update(program)
             s.update("drafts=\(options.includeDrafts) strict=\(options.strict) baseURL=\(options.baseURL ?? "-")")
+            // The mode files are written with comes from the umask: a site built under `umask 077`
+            // (sudo, a strict CI) is not up to date for a build that writes its files readable, and no
+            // page of it is taken unchanged.
+            s.update("mode=" + (OutputTree.writtenMode.map { String($0, radix: 8) } ?? "-"))
         }
         let source = options.sourceDirectory
         var files = [(path: source + "/sitegen.yml", name: "sitegen.yml")]
