@@ -221,6 +221,8 @@ final class SourceFilesTests: XCTestCase {
         XCTAssertFalse(report.published)
         let clash = try XCTUnwrap(report.diagnostics.first { $0.code == "content.url-clash" })
         XCTAssertTrue(clash.message.contains("differ only in case"), clash.message)
+        // Each file is named with its own address.
+        XCTAssertTrue(clash.message.contains("content/kk/apply.md and content/kk/Apply.md are published at /kk/apply/ and /kk/Apply/"), clash.message)
         XCTAssertTrue(report.diagnostics.contains { $0.code == "content.case-clash" && $0.file == "static/logo.svg" })
     }
 

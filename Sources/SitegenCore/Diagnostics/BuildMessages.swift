@@ -97,9 +97,9 @@ enum BuildMessages {
             kk: "{path} және {other} екеуі де {url} мекенжайында жарияланады: файлдың бірінің атын өзгертіңіз немесе басқа slug жазыңыз",
             ru: "{path} и {other} оба публикуются по адресу {url}: переименуйте один из файлов или задайте другой slug"),
         "content.url-clash.case": Entry(
-            en: "{path} and {other} are published at {first} and {url}, which differ only in case and are one file on many web hosts: rename one of the files or set another slug",
-            kk: "{path} және {other} {first} және {url} мекенжайларында жарияланады, олар тек әріп регистрімен ерекшеленеді, ал көп веб-хостингте бір файл болып шығады: файлдың бірінің атын өзгертіңіз немесе басқа slug жазыңыз",
-            ru: "{path} и {other} публикуются по адресам {first} и {url}, которые различаются только регистром букв, а на многих хостингах это один файл: переименуйте один из файлов или задайте другой slug"),
+            en: "{path} and {other} are published at {url} and {first}, which differ only in case and are one file on many web hosts: rename one of the files or set another slug",
+            kk: "{path} және {other} {url} және {first} мекенжайларында жарияланады, олар тек әріп регистрімен ерекшеленеді, ал көп веб-хостингте бір файл болып шығады: файлдың бірінің атын өзгертіңіз немесе басқа slug жазыңыз",
+            ru: "{path} и {other} публикуются по адресам {url} и {first}, которые различаются только регистром букв, а на многих хостингах это один файл: переименуйте один из файлов или задайте другой slug"),
         "content.url-clash.search": Entry(
             en: "{path} would be published at {url}, where the build writes the search page; rename the file or set another slug",
             kk: "{path} {url} мекенжайында жарияланар еді, ал онда іздеу беті жазылады; файлдың атын өзгертіңіз немесе басқа slug жазыңыз",

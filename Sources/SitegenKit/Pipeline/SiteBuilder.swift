@@ -358,7 +358,9 @@ package struct SiteBuilder: Sendable {
             }
         }
         // The records are written while the previous site is removed, before the next build may start.
-        if !failed { diagnostics += Self.keptWarnings(output.finish(), options) }
+        // A folder the look before the build reported (one left where it is) is found again as the
+        // output is taken: said once.
+        if !failed { diagnostics += Self.keptWarnings(output.finish(), options).filter { !keptLeftovers.contains($0) } }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
