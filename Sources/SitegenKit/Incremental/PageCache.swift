@@ -9,7 +9,7 @@ import SitegenPolicy
 ///
 /// For each content file: the digest of its bytes, what building it gave the site-wide step (its
 /// diagnostics, facts, search entry and bulletins: ``PageBuilder/Built``) and every file it published
-/// with its size and identity (time of change, inode, mode). A page is taken from here, and its files linked into the new
+/// with its size and identity (time of modification, inode, mode). A page is taken from here, and its files linked into the new
 /// site unchanged, only when all of this holds:
 /// - everything but the pages is as it was (``InputDigest/setup``: `sitegen.yml`, templates, strings,
 ///   static files, options, the program itself);

@@ -4,7 +4,7 @@ import SitegenCore
 
 /// What the last published build read and wrote, kept beside the output (`.site.build` for `site/`),
 /// so the site itself stays byte-identical from build to build: the digest of its inputs, its
-/// diagnostics and page counts, and every file it published with its size and identity (time of change, inode, mode).
+/// diagnostics and page counts, and every file it published with its size and identity (time of modification, inode, mode).
 ///
 /// A build whose inputs have the same digest, into an output that still holds exactly those files,
 /// has nothing to do: it reports what the last build reported and writes nothing.

@@ -22,7 +22,7 @@ final class OutputTree: @unchecked Sendable {
     private var placed = PlacedFiles()
 
     /// Whether a file whose bytes are those already published is linked rather than written again
-    /// (every build but `--force`): it keeps its time of change, so a deploy sends only what changed.
+    /// (every build but `--force`): it keeps its time of modification, so a deploy sends only what changed.
     let reusesPublishedFiles: Bool
 
     /// Prefix of staging folders; leftovers from killed builds are recognised by it.
@@ -336,8 +336,8 @@ final class OutputTree: @unchecked Sendable {
     }
 
     /// Puts the files of a page of the published site into the new one unchanged (hard links: no byte
-    /// is copied, and each file keeps its time of change), if each is still a regular file of the size
-    /// and identity (time of change, inode, mode) the last build recorded; all of them or none, and false when not, so the
+    /// is copied, and each file keeps its time of modification), if each is still a regular file of the size
+    /// and identity (time of modification, inode, mode) the last build recorded; all of them or none, and false when not, so the
     /// page is built again. Files are linked folder by folder through directory descriptors: a page's
     /// files share one or two folders, and a path walk per file is most of what linking costs.
     func adoptAll(_ files: [BuildRecord.OutputFile]) -> Bool {
@@ -495,7 +495,7 @@ final class OutputTree: @unchecked Sendable {
         PlacedFiles.Stamp(size: Int(info.st_size), identity: identity(info))
     }
 
-    /// What the build record keeps of a file besides its size, as one number: its time of change (in
+    /// What the build record keeps of a file besides its size, as one number: its time of modification (in
     /// nanoseconds), its inode and its mode, mixed. Two files of one size swapped within one tick of the
     /// clock (each keeps its time) differ in their inodes; a file whose permissions were changed, in its
     /// mode. Only ever compared for equality. (Wrapping: a time set past the year 2262 by hand is

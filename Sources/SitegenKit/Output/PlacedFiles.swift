@@ -1,7 +1,7 @@
 import Foundation
 import SitegenCore
 
-/// Files of an output folder, each with its size and identity (time of change, inode, mode): those a build placed in its
+/// Files of an output folder, each with its size and identity (time of modification, inode, mode): those a build placed in its
 /// staging folder, or those a walk of a published folder found.
 ///
 /// A big site has half a million files, and a path is a folder shared by a page's files
