@@ -96,15 +96,22 @@ final class OutputFaultTests: XCTestCase {
         // Full: a static file larger than the disk.
         try f.writeBytes("static/big.png", [UInt8](repeating: 0x2A, count: 2 << 20))
         var report = build()
-        XCTAssertTrue(report.setupFailed || report.diagnostics.hasErrors)
+        XCTAssertTrue(report.setupFailed, "an output that cannot be written is exit status 2")
         let full = report.diagnostics.first { $0.code == "output.io" }?.message ?? ""
         XCTAssertTrue(full.contains("No space left on device"), full)
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: out).sorted(), before)
+
+        // Full again, as the pages and their bulletins are written (not with the static files).
+        try f.remove("static/big.png")
+        try f.write("content/kk/a.md", "---\ntitle: A\n---\n" + String(repeating: "Мәтін мәтін мәтін.\n\n", count: 40_000))
+        report = build()
+        XCTAssertTrue(report.setupFailed, "a page that cannot be written is exit status 2 too: \(report.diagnostics.filter { $0.severity == .error }.map(\.message))")
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "output.io" })
         XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: out).sorted(), before)
         XCTAssertEqual((try FileManager.default.contentsOfDirectory(atPath: mountPoint)).filter { $0.contains(".tmp-") }, [],
                        "the failed build removed its staging folder")
 
         // Read-only, with a change to write (an unchanged site would be up to date and write nothing).
-        try f.remove("static/big.png")
         try f.write("content/kk/a.md", "---\ntitle: A\n---\nМәтін өзгерді\n")
         XCTAssertEqual(sh("mount -o remount,ro '\(mountPoint)'"), 0)
         report = build()

@@ -23,8 +23,11 @@ package struct SiteBuilder: Sendable {
         var language: MessageLanguage?
         func report(_ d: [Diagnostic], pages: [(String, Int)] = [], published: Bool = false, setup: Bool) -> BuildReport {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            // An output that could not be written is exit status 2 whichever step found it (a page's
+            // file on a full disk as much as the staging folder): it is no fault of the content.
+            let io = d.contains { $0.severity == .error && $0.code == "output.io" }
             return BuildReport(diagnostics: d.sorted(by: Diagnostic.ordered), pagesPerLanguage: pages,
-                               seconds: seconds, published: published, setupFailed: setup, messageLanguage: language)
+                               seconds: seconds, published: published, setupFailed: setup || io, messageLanguage: language)
         }
         let source = options.sourceDirectory
         var diagnostics: [Diagnostic] = []
