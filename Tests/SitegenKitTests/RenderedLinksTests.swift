@@ -104,6 +104,8 @@ final class RenderedLinksTests: XCTestCase {
             }
         }.contains { $0.hasPrefix("i18n/kk.yml page.link:") }, "an interface string is named where it is written")
         XCTAssertTrue(try refused { try footer($0, "<a href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>") }.contains("content/kk/a.md page.link"))
+        // The folder the search script fetches its index from and makes its results' links of: an address too.
+        XCTAssertTrue(try refused { try footer($0, "<form data-index=\"//evil%2Ecom/search/{{lang}}/\"></form>") }.contains("content/kk/a.md page.link"))
         // What a template writes whole is named at its line and column.
         XCTAssertTrue(try refused { try footer($0, "<a href=\"javascript&colon;alert(1)\">x</a>") }
             .contains("templates/footer.mustache page.link.reference:4:10"))

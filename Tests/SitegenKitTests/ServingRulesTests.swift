@@ -149,6 +149,29 @@ final class ServingRulesTests: XCTestCase {
         XCTAssertTrue(d.contains { $0.code == "content.static-clash" && $0.file == "static/_host/nginx.conf" }, "\(d)")
     }
 
+    /// A static file's name is written into `_headers` a line at a time: one with a line break would
+    /// start a rule of its own (`/*` then `Refresh: 0;url=\\evil.com\…`, a redirect of every page on
+    /// Netlify and Cloudflare Pages). Such a name is refused where it is, and a stylesheet's name that
+    /// is merely odd is percent-encoded in its rule.
+    func testAStaticNameCannotWriteARuleOfItsOwn() throws {
+        for name in ["*\n  Refresh: 0;url=\\\\evil.com\\.css", "a\rb.css", "tab\there.png", "x\u{2028}y.js", "del\u{7F}.css", "nel\u{85}.css"] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "static/" + name: "a{color:red}"])
+            let report = f.build()
+            XCTAssertFalse(report.published, name)
+            XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.map(\.code), ["content.static-name"], name)
+            XCTAssertEqual(report.diagnostics.first { $0.code == "content.static-name" }?.file, "static/" + name)
+            XCTAssertNil(f.output("_headers"))
+        }
+        XCTAssertEqual(ServingRules.rulePath("/style.0123456789abcdef.css"), "/style.0123456789abcdef.css")
+        XCTAssertEqual(ServingRules.rulePath("/a b#c?.css"), "/a%20b%23c%3F.css")
+        XCTAssertEqual(ServingRules.rulePath("/стиль.css"), "/%D1%81%D1%82%D0%B8%D0%BB%D1%8C.css")
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "static/my style.css": "a{color:red}"])
+        XCTAssertTrue(f.build().published)
+        let headers = try XCTUnwrap(f.output("_headers"))
+        XCTAssertTrue(headers.contains("\n/my%20style."), headers)
+        XCTAssertFalse(headers.contains("/my style."), headers)
+    }
+
     func testTwoBuildsAreByteIdentical() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/ru/a.md": "---\ntitle: A\n---\n"])
         XCTAssertTrue(f.build().published)

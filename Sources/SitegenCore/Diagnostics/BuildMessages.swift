@@ -132,6 +132,10 @@ enum BuildMessages {
             en: "{path} changed while the build was reading the sources: the site just published may mix their old and new state, and the next build will make it anew; run the build again when editing is done",
             kk: "құрастыру бастапқы файлдарды оқып жатқанда {path} өзгерді: жаңа ғана жарияланған сайтта олардың ескі және жаңа күйі араласуы мүмкін, келесі құрастыру оны қайта жасайды; өңдеу біткенде құрастыруды қайта іске қосыңыз",
             ru: "{path} изменился, пока сборка читала исходники: только что опубликованный сайт может смешивать их старое и новое состояние, и следующая сборка сделает его заново; запустите сборку ещё раз, когда правка закончится"),
+        "content.static-name": Entry(
+            en: "{path} has a control character in its name ({character}): a line break there would write a rule of its own into the serving rules (_headers), such as a redirect of every page; rename the file",
+            kk: "{path} атауында басқару таңбасы бар ({character}): ондағы жол ауысуы қызмет ету ережелеріне (_headers) өз алдына ереже жазар еді, мысалы, барлық беттерді басқа жерге бағыттауды; файлдың атын өзгертіңіз",
+            ru: "в имени {path} есть управляющий символ ({character}): перевод строки в нём записал бы в правила раздачи (_headers) собственное правило, например перенаправление всех страниц; переименуйте файл"),
         "content.static-clash": Entry(
             en: "{path} lies where the build writes {written}; rename or move it",
             kk: "{path} құрастыру {written} жазатын орында тұр; атын өзгертіңіз немесе басқа жерге көшіріңіз",

@@ -27,6 +27,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case contentLanguage = "content.language"
     case contentMissing = "content.missing"
     case contentStaticClash = "content.static-clash"
+    case contentStaticName = "content.static-name"
     case contentStaticPage = "content.static-page"
     case contentSymlink = "content.symlink"
     case contentSymlinkTwice = "content.symlink-twice"

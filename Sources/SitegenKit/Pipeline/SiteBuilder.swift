@@ -601,6 +601,14 @@ package struct SiteBuilder: Sendable {
         var out: [Diagnostic] = []
         for file in files {
             let path = "static/" + file
+            // A name is written as it is into the serving rules and listings, a line each: no character
+            // in it may end a line or hide one (C0 and C1 controls, DEL, the Unicode line and paragraph
+            // separators).
+            if let control = file.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) {
+                out.append(.error("content.static-name", id: "content.static-name",
+                                  ["path": path, "character": String(format: "U+%04X", control.value)], file: path))
+                continue
+            }
             let top = String(file.prefix { $0 != "/" })
             let ext = (file as NSString).pathExtension.lowercased()
             if ["html", "htm", "xhtml", "shtml"].contains(ext) {

@@ -30,6 +30,8 @@ enum RenderedLinks {
     static let addressAttributes: Set<String> = [
         "href", "xlink:href", "src", "action", "formaction", "poster", "data", "cite", "background", "manifest",
         "icon", "lowsrc", "longdesc", "dynsrc", "usemap", "codebase", "profile", "classid", "itemid",
+        // The folder the site's own search script fetches the index from, and makes its results' links of.
+        "data-index",
     ]
     /// Attributes whose value holds several, parted by white space and commas.
     static let listAttributes: Set<String> = ["srcset", "imagesrcset", "ping", "archive"]

@@ -55,13 +55,25 @@ package struct ServingRules: Sendable {
     /// `_headers` for Netlify and Cloudflare Pages: security headers on every path, a year of caching
     /// for each hashed asset. (Both hosts revalidate pages by default; a `Cache-Control` on `/*` would
     /// be joined to the assets' own.)
+    /// A path as a line of `_headers` holds it: what a URL's path may hold as it is (letters, digits,
+    /// `/` and `-._~!$&'()*+,;=:@`), every other byte percent-encoded, so that no name (a space, a line
+    /// break refused already, a `#`) can end the path or begin another rule.
+    static func rulePath(_ path: String) -> String {
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-._~!$&'()*+,;=:@".utf8)
+        var out = ""
+        for byte in path.utf8 {
+            if kept.contains(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) } else { out += String(format: "%%%02X", byte) }
+        }
+        return out
+    }
+
     package func headersFile() -> String {
         var out = "# Response headers for Netlify and Cloudflare Pages, written by sitegen build.\n"
         out += "# nginx: see _host/nginx.conf. GitHub Pages cannot set headers (see the README).\n"
         out += "/*\n"
         for h in securityHeaders { out += "  \(h.name): \(h.value)\n" }
         for path in assets.hashedPaths {
-            out += "\(path)\n  Cache-Control: \(Self.immutableCache)\n"
+            out += "\(Self.rulePath(path))\n  Cache-Control: \(Self.immutableCache)\n"
         }
         out += "/favicon.ico\n  Cache-Control: \(Self.faviconCache)\n"
         return out
