@@ -25,7 +25,8 @@ import SitegenCore
 /// When a chain so read is none of these, it is read again as libphonenumber (Android's dialler) joins
 /// digit groups, by up to four of its punctuation marks in any mix (`8--701--123--45--67`,
 /// `+7 .701. 123 45 67`, `+7 (7 0 1) 123 45 67`), and is a phone number when it makes a full one: `+` and
-/// 10–15 digits, or 11 digits of a Kazakh code (`87…`, `86…`, `77…`, `76…`) not grouped in thousands.
+/// 10–15 digits, or 11 digits of a code of the zone after 8 or 7 (`87…`, `86…`, `77…`, `8 916…`), or 10 of one
+/// without them, not grouped in thousands.
 ///
 /// Dates have 8 digits (`14.04.2020`, `2020-04-14`) and are not phones; nor are amounts (`42 500 ₸`),
 /// years and ranges of them, versions, step numbers, IINs (12 digits) or card numbers (16).
@@ -177,7 +178,10 @@ package enum PhoneNumbers {
             let wide = chain(s, from: plus ? i + 1 : i, wide: true)
             var next = narrow.end
             var matched = false
-            for (end, groups) in [narrow, wide] {
+            // A number with a note in brackets after it (`8 701 123 45 67 (2020)`, a footnote's `(1)`) is
+            // dialled without the note, as libphonenumber reads the part before a bracket when the whole fails.
+            let chains = [narrow, wide] + [narrow, wide].compactMap { withoutTrailingNote(s, $0) }
+            for (end, groups) in chains {
                 guard let found = phone(s, i, end, groups: groups, plus: plus, after: lastEnd) else { continue }
                 // A short number that goes on, as the dialler reads it, into a full one is that one
                 // (`Қоңырау шалыңыз: 87011. 234567`).
@@ -217,6 +221,20 @@ package enum PhoneNumbers {
             i = max(next, i + 1)
         }
         return out
+    }
+
+    /// The chain without its last group when that group is a note in brackets after a space (`… 67 (2020)`):
+    /// where the groups before it end, and those groups. Nil for any other chain (`8 (727) 123-45-67`
+    /// has its code in brackets, not a note).
+    private static func withoutTrailingNote(_ s: [Unicode.Scalar], _ chain: (end: Int, groups: [String])) -> (end: Int, groups: [String])? {
+        guard chain.groups.count >= 2, chain.end > 0, isClosing(s[chain.end - 1]) else { return nil }
+        var open = chain.end - 2
+        while open >= 0, isDigit(s[open]) { open -= 1 }
+        guard open > 0, isOpening(s[open]), isSpace(s[open - 1]) else { return nil }
+        var end = open
+        while end > 0, isSpace(s[end - 1]) { end -= 1 }
+        guard end > 0, isDigit(s[end - 1]) || isClosing(s[end - 1]) else { return nil }
+        return (end, Array(chain.groups.dropLast()))
     }
 
     /// More groups than any number is written in (at most 15 digits): where a chain's reading stops.
@@ -288,7 +306,7 @@ package enum PhoneNumbers {
     }
 
     /// Where the number ends, if a chain joined as a dialler joins it is a full one: with `+` and 10–15
-    /// digits, or 11 digits of a Kazakh code after 8 or 7 not grouped in thousands, with nothing that
+    /// digits, or 11 digits of a code of the zone after 8 or 7 (or 10 without) not grouped in thousands, with nothing that
     /// makes it part of something else after it.
     private static func fullNumber(_ s: [Unicode.Scalar], _ from: Int, _ end: Int, groups: [String], plus: Bool) -> Int? {
         let digits = groups.joined()
@@ -300,7 +318,7 @@ package enum PhoneNumbers {
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
         // dates and times run together this way too (`75 (15.04.2020)`, `8.04.2020 10.00`), and none
         // of them makes one of these.
-        return (hasKazakhCode(digits) || isNational(digits)) && !thousands ? end : nil
+        return (hasZoneCode(digits) || isNational(digits)) && !thousands ? end : nil
     }
 
     /// Where the number ends and its digits, if the chain from `from` is a whole number whatever letters
@@ -332,9 +350,9 @@ package enum PhoneNumbers {
         if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
         if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) || !bracketsMatch(s, from, dialled.end) { return nil }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
-        // Kazakh code's 11 digits: counts, dates and times run together this way too (`7 000 000 (15.04)`).
+        // code's 11 digits (or 10): counts, dates and times run together this way too (`7 000 000 (15.04)`).
         if glued { return isZone(digits) || isNational(digits) ? (dialled.end, digits) : nil }
-        return hasKazakhCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
+        return hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
     }
 
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
@@ -354,10 +372,13 @@ package enum PhoneNumbers {
         return open == 0
     }
 
-    /// Whether digits joined as a dialler joins them make the 11 digits of a number of the zone's own codes
-    /// (`8 7…`, `8 6…`, `7 7…`, `7 6…`), which counts, dates and times run together do not make.
-    private static func hasKazakhCode(_ digits: String) -> Bool {
-        digits.count == 11 && ["87", "86", "77", "76"].contains(where: digits.hasPrefix)
+    /// Whether digits joined as a dialler joins them make the 11 digits of a number of the zone after its
+    /// prefix 8 or 7, at a code someone answers (`8 7…`, `8 6…`, `7 7…`, and Russia's `8 916…`, `8 495…`:
+    /// ``isNational(_:)``), which counts, dates and times run together do not make.
+    private static func hasZoneCode(_ digits: String) -> Bool {
+        guard digits.utf8.count == 11, let first = digits.utf8.first, first == UInt8(ascii: "8") || first == UInt8(ascii: "7") else { return false }
+        let national = String(digits.dropFirst())
+        return national.hasPrefix("6") || isNational(national)
     }
 
     /// Whether digits are a number of the +7 zone without its prefix whose code someone answers at: ten

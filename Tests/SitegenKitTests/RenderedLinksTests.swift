@@ -27,6 +27,10 @@ final class RenderedLinksTests: XCTestCase {
         XCTAssertEqual(addresses("<a/href=\"//evil.com/\"x=1 href='/kk/'>"), ["//evil.com/", "/kk/"])
         XCTAssertEqual(addresses("<meta property=\"og:url\" content=\"https://evil.com/\"><meta name=\"description\" content=\"evil.com\">"),
                        ["https://evil.com/"])
+        // Any property whose value is written as an address: previews and apps open it.
+        XCTAssertEqual(addresses("<meta property=\"og:see_also\" content=\"https://evil.com/a\"><meta name=\"al:web:url\" content=\" //evil.com/\">"
+                                 + "<meta name=\"x\" content=\"HTTP:evil.com\"><meta name=\"author\" content=\"Редакция\">"),
+                       ["https://evil.com/a", "//evil.com/", "HTTP:evil.com"])
         // Tags a browser would not see are read too: in a comment, a script, an attribute's value.
         XCTAssertEqual(addresses("<!-- <a href=\"https://evil.com/\"> --><script>var a = '<a href=//evil.com>'</script>"),
                        ["https://evil.com/", "//evil.com"])

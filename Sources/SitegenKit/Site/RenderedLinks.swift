@@ -149,10 +149,15 @@ enum RenderedLinks {
         return b.count
     }
 
-    /// A `<meta>` whose `content` is an address a browser or a preview follows: a refresh, or a
-    /// property naming one (`og:url`, `og:image`, `twitter:image`).
+    /// A `<meta>` whose `content` is an address a browser or a preview follows: a refresh, a property
+    /// naming one (`og:url`, `og:image`, `twitter:image`), or any whose value is written as an address
+    /// (`og:see_also`, `al:web:url`, an app banner's: `https:…`, `//…`), which previews and apps open.
     private static func isAddressMeta(_ attributes: [(name: String, value: [UInt8])]) -> Bool {
         if isRefresh(attributes) { return true }
+        if let content = attributes.first(where: { $0.name == "content" }) {
+            let lower = trimmed(content.value).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            if ["http:", "https:", "//", "/\\", "\\"].contains(where: { lower.starts(with: Array($0.utf8)) }) { return true }
+        }
         return attributes.contains { a in
             (a.name == "property" || a.name == "name" || a.name == "itemprop")
                 && ["url", "image", "video", "audio"].contains { String(decoding: a.value, as: UTF8.self).lowercased().hasSuffix($0) }
