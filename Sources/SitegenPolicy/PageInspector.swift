@@ -72,6 +72,8 @@ package struct PageInspector: Sendable {
                 let at = locate(token.text, near: link.position, in: page)
                 for f in findings { place(f, at) }
             }
+            // A title is shown as the link's tooltip: a number in it is read as a number anywhere.
+            for (f, number) in phoneFindings(link.title) { place(f, locate(number.text, near: link.position, in: page)) }
         }
 
         for run in inventory.textRuns where run.link == .autolink || run.link == .bareAutolink {

@@ -48,6 +48,18 @@ final class PhoneTextTests: XCTestCase {
         }
     }
 
+    /// A link's or an image's title is shown as its tooltip: a number in it is refused where it is written.
+    func testANumberInALinkOrImageTitleIsRefusedWhereItIsWritten() throws {
+        let d = try Fixture.check("""
+            [Өтінім](https://egov.kz/ "916 182 23 00") және [ақпарат](https://egov.kz/ "Тел.: 8 701 123 45 67").
+            ![Сурет](data:image/png;base64,iVBORw0KGgo= "8 (727) 123-45-67")
+            [1414](https://egov.kz/ "1414 нөміріне қоңырау шалыңыз")
+
+            """, config: Self.config)
+        XCTAssertEqual(LinkPolicyAssert.errors(d).filter { $0.code == "text.phone" }.map { "\($0.line):\($0.column) \($0.arguments["number"] ?? "")" },
+                       ["4:28 916 182 23 00", "4:83 8 701 123 45 67", "5:46 8 (727) 123-45-67"], LinkPolicyAssert.listing(d))
+    }
+
     func testUnlistedShortNumberNextToAPhoneWordIsRefused() throws {
         for text in ["1415 нөміріне қоңырау шалыңыз.", "Звоните: 1415.", "☎️ 1415", "Тел.: 1415", "Тел.: 2581234", "☎ 258123", "Анықтама: 258-12-34", "Справка: 258 12 34"] {
             let d = try Fixture.check(text + "\n", config: Self.config)
