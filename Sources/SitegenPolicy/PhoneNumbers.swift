@@ -361,15 +361,35 @@ package enum PhoneNumbers {
         end > start && isZone(String(scalars: s[start..<end]))
     }
 
-    /// Whether every bracket in `s[start..<end]` closes one opened before it, and each opened closes, as
-    /// libphonenumber requires of a number (`8 654 753 (27.12` is a count and a date to it).
+    /// Whether the brackets in `s[start..<end]` stand as libphonenumber allows a number's to: an opening
+    /// one first, or a closing one after the first piece (`8 701) 123 45 67`, a bracket left unopened,
+    /// is dialled), then up to three pieces in brackets, each closed (`8 654 753 (27.12` is a count and
+    /// a date to it). Read in one pass over the pieces between brackets, as its pattern reads them.
     private static func bracketsMatch(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        var open = 0
+        // The text as pieces: a bracket (opening or closing) or a run of anything else.
+        enum Piece: Equatable { case open, close, text }
+        var pieces: [Piece] = []
         for k in start..<end {
-            if isOpening(s[k]) { open += 1 }
-            if isClosing(s[k]) { open -= 1; if open < 0 { return false } }
+            let piece: Piece = isOpening(s[k]) ? .open : isClosing(s[k]) ? .close : .text
+            if piece == .text, pieces.last == .text { continue }
+            pieces.append(piece)
         }
-        return open == 0
+        guard pieces.contains(where: { $0 != .text }) else { return true }
+        var i = 0
+        // `(?:[(\[])?(?:[^()\[\]]+[)\]])?`: an opening bracket first, or a piece closed without one.
+        if pieces.first == .open { i = 1 }
+        if i + 1 < pieces.count, pieces[i] == .text, pieces[i + 1] == .close { i += 2 }
+        // `[^()\[\]]+`: a piece of the number.
+        guard i < pieces.count, pieces[i] == .text else { return false }
+        i += 1
+        // `(?:[(\[][^()\[\]]+[)\]]){0,3}`, then `[^()\[\]]*` to the end.
+        var groups = 0
+        while i + 2 < pieces.count, pieces[i] == .open, pieces[i + 1] == .text, pieces[i + 2] == .close, groups < 3 {
+            i += 3
+            groups += 1
+        }
+        if i < pieces.count, pieces[i] == .text { i += 1 }
+        return i == pieces.count
     }
 
     /// Whether digits joined as a dialler joins them make the 11 digits of a number of the zone after its

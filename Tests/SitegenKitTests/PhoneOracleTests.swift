@@ -49,6 +49,8 @@ final class PhoneOracleTests: XCTestCase {
         // A note in brackets after a number; a code of Russia after 8 joined as the dialler joins it.
         "Call-центр: 8 701 123 45 67 (2020)", "916 182 23 00 (3)", "(495) 123-45-67 (1)", "8 701 1234567 (3)",
         "8 916 182 23 00x", "8 800 555 35 35x", "8 (916) 182-23-00x", "8 916. 182 23 00", "8916--182--2300", "8-916-.182-23-00",
+        // A bracket left unopened, as a hurried hand writes one.
+        "8 701) 123 45 67", "701)1234567", "Тел.: 8 727) 258-12-34", "916]1822300",
     ]
 
     private func answers(_ texts: [String]) throws -> [Answer] {
