@@ -51,7 +51,24 @@ final class PhoneOracleTests: XCTestCase {
         "8 916 182 23 00x", "8 800 555 35 35x", "8 (916) 182-23-00x", "8 916. 182 23 00", "8916--182--2300", "8-916-.182-23-00",
         // A bracket left unopened, as a hurried hand writes one.
         "8 701) 123 45 67", "701)1234567", "Тел.: 8 727) 258-12-34", "916]1822300",
+        // A footnote's mark after a number, several notes, a number before a long dash or a slash.
+        "Анықтама телефоны: 8 701 123 45 67¹", "87011234567²³", "8 916 182 23 00²", "8 701 123 45 67₁",
+        "8 701 123 45 67 (1) (2)", "8 701 123 45 67 (1)(2)", "8 701 123 45 67 (12)(2020)",
+        "8 701 123 45 67–69", "8 (701) 123-45-67–69", "8 916 182 23 00–69", "Тел.: 55-55-55, 8 (7172) 55-55-55–57",
+        "8.701.123.45.67/12", "8.701.123.45.67 — 14.04.2020", "8 800 080 7777–69",
     ]
+
+    /// Russia's codes of 3, 4 and 8 that the reading takes ten digits at: every one libphonenumber holds
+    /// a valid number at (ten numbers of each code asked; the ones it knows are valid at one of them).
+    func testEveryCodeAtWhichLibphonenumberHoldsAValidNumberIsRead() throws {
+        let codes = Array(300...499) + Array(800...899)
+        let texts = codes.map { code in (0..<10).map { "+7\(code)\($0)012345" }.joined(separator: " ; ") }
+        var missing: [Int] = []
+        for (code, answer) in zip(codes, try answers(texts)) where answer.matches.contains(where: \.valid) {
+            if !PhoneNumbers.answeredCodes.contains(code) { missing.append(code) }
+        }
+        XCTAssertEqual(missing, [], "codes libphonenumber holds valid numbers at that the reading passes")
+    }
 
     private func answers(_ texts: [String]) throws -> [Answer] {
         try OracleProcess.run(script: Self.script, requests: texts.map { ["text": $0] }, missing: "phonenumbers")

@@ -41,9 +41,11 @@ final class PhoneTextTests: XCTestCase {
             let d = try Fixture.check(text + "\n", config: Self.config)
             XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, [number], text + "\n" + LinkPolicyAssert.listing(d))
         }
-        // Ten digits grouped as an amount, of a code no one answers at, or a document's stay text.
+        // Ten digits grouped as an amount, of a code no one answers at, or a document's stay text; so does
+        // a number after a register's name, and one before a citation in square brackets.
         for text in ["Өтінім 1 234 567 890 адам.", "Удостоверение № 0123456789 выдано.", "Код 216 1822300 жарамсыз.",
-                     "Бюджет 9 000 000 000 теңге."] {
+                     "Бюджет 9 000 000 000 теңге.", "Паспорт 4510 123456 берілді.", "Свидетельство 380 0012345.",
+                     "ИНН 7707083893.", "БИН: 7728168971", "Компания (ИНН 7707083893)", "8 701 123 45 67 [1]"] {
             XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
         }
     }
