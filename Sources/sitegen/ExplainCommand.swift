@@ -20,7 +20,7 @@ struct Explain: ParsableCommand {
                                               environment: ProcessInfo.processInfo.environment)
         guard let code else {
             let list = Explanation.all.keys.sorted().map { "\($0)  \(Explanation.all[$0]!.meaning.text(language))" }
-            print(list.joined(separator: "\n"))
+            StandardStreams.output(list.joined(separator: "\n") + "\n")
             return
         }
         // `[link.lookalike]` copied with its brackets is the same code.
@@ -31,6 +31,6 @@ struct Explain: ParsableCommand {
                                      ?? MessageCatalog.text("explain.unknown", ["code": wanted], in: language))
             throw ExitCode(2)
         }
-        print(entry.render(language), terminator: "")
+        StandardStreams.output(entry.render(language))
     }
 }

@@ -46,8 +46,8 @@ struct New: ParsableCommand {
                                   hasOfficialLinks: !config.official.isEmpty) {
         case .written(let files):
             guard !terminal.quiet else { return }
-            for file in files { print(MessageCatalog.text("new.wrote", ["file": file], in: language)) }
-            print(MessageCatalog.text("new.next", [:], in: language))
+            for file in files { StandardStreams.output(MessageCatalog.text("new.wrote", ["file": file], in: language) + "\n") }
+            StandardStreams.output(MessageCatalog.text("new.next", [:], in: language) + "\n")
         case .refused(let why):
             terminal.error(why.text(language))
             throw ExitCode(2)

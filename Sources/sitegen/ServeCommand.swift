@@ -45,7 +45,7 @@ struct Serve: ParsableCommand {
         let chosen = lang
         let languageBox = LanguageBox()
         let service = try PreviewService(options, log: { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            StandardStreams.error((line + "\n"))
         }, show: { diagnostics in
             Self.printDiagnostics(diagnostics, source: source, language: languageBox.language(chosen), terminal: terminal)
         })
@@ -98,8 +98,8 @@ struct Serve: ParsableCommand {
         terminal.say(MessageCatalog.text("serve.serving", ["url": url], in: language))
         if !PreviewService.isLoopback(host) {
             // A warning the quiet run still shows: the preview, drafts included, is open to the network.
-            FileHandle.standardError.write(Data((TerminalColors(enabled: terminal.color).yellow("warning:") + " "
-                + MessageCatalog.text("serve.open-network", ["host": host], in: language) + "\n").utf8))
+            StandardStreams.error(TerminalColors(enabled: terminal.color).yellow("warning:") + " "
+                + MessageCatalog.text("serve.open-network", ["host": host], in: language) + "\n")
         }
         if open { Self.openBrowser(url) }
         withExtendedLifetime(sources) { dispatchMain() }

@@ -13,30 +13,45 @@ enum Main {
         // Over a file-size limit a write fails with EFBIG and is reported, instead of the process
         // being killed with the site half-written.
         signal(SIGXFSZ, SIG_IGN)
+        // A closed pipe is a failed write too (EPIPE), reported by the exit status, not a silent death.
+        signal(SIGPIPE, SIG_IGN)
         // Large blocks (a page's buffers, the site-wide tables) are mapped and given back when freed.
         // glibc otherwise raises this threshold after the first large free, and a build's freed
         // buffers stay in its heap until it exits: 7% of the peak memory of a 10,000-page build.
         sg_map_large_blocks(128 * 1024)
         if let reply = UnknownCommand.reply(Array(CommandLine.arguments.dropFirst()),
                                             environment: ProcessInfo.processInfo.environment) {
-            FileHandle.standardError.write(Data(reply.utf8))
+            StandardStreams.error(reply)
             exit(2)
         }
         do {
             var command = try Sitegen.parseAsRoot()
             try command.run()
+            finish(0)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            finish(code.rawValue)
         } catch {
             let code = Sitegen.exitCode(for: error)
             let message = Sitegen.fullMessage(for: error)
             if code == .success {
-                print(message)
-                exit(0)
+                StandardStreams.output(message + "\n")
+                finish(0)
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            StandardStreams.error((message + "\n"))
+            finish(2)
+        }
+    }
+
+    /// Ends with `status`, or with 2 when something the command had to say could not be written (an I/O
+    /// error, whatever else happened): said on the standard error, if that can still be written.
+    static func finish(_ status: Int32) -> Never {
+        if let failure = StandardStreams.failure {
+            StandardStreams.error("error: " + MessageCatalog.text("cli.write-failed", ["reason": String(cString: strerror(failure))],
+                                                                 in: MessageLanguage.choose(option: nil, config: nil,
+                                                                                            environment: ProcessInfo.processInfo.environment)) + "\n")
             exit(2)
         }
+        exit(status)
     }
 }
 
@@ -104,9 +119,9 @@ extension ParsableCommand {
                                             color: terminal.color && format == .text, sourceLines: { file, line in sources[file]?.line(line) })
         let out = formatter.render(diagnostics, withSnippets: snippets)
         if format == .text {
-            FileHandle.standardError.write(Data(out.utf8))
+            StandardStreams.error(out)
         } else {
-            FileHandle.standardOutput.write(Data(out.utf8))
+            StandardStreams.output(out)
         }
     }
 
@@ -245,7 +260,7 @@ struct BulletinCommand: ParsableCommand {
         switch lookup.run() {
         case .found(let parts, let diagnostics):
             Self.printDiagnostics(diagnostics, source: sourceOptions.source, language: messages, terminal: terminal)
-            FileHandle.standardOutput.write(Data((parts.joined(separator: "\n---\n") + "\n").utf8))
+            StandardStreams.output((parts.joined(separator: "\n---\n") + "\n"))
         case .unknown(let message):
             terminal.error(message.text(messages))
             throw ExitCode(2)
@@ -310,7 +325,7 @@ struct Deploy: ParsableCommand {
                                               environment: ProcessInfo.processInfo.environment)
         var deployer = Deployer(
             sourceDirectory: source, targetName: target,
-            say: { line in if !terminal.quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } },
+            say: { line in if !terminal.quiet { StandardStreams.output((line + "\n")) } },
             report: { report in
                 let language = Self.messageLanguage(nil, report)
                 Self.printDiagnostics(report.diagnostics, source: source, language: language, terminal: terminal)

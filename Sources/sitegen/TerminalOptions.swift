@@ -40,17 +40,17 @@ struct TerminalSettings {
                             label: { done, total in
                                 MessageCatalog.text("progress.pages", ["done": "\(done)", "total": "\(total)"], in: language)
                             },
-                            write: { FileHandle.standardError.write(Data($0.utf8)) })
+                            write: { StandardStreams.error($0) })
     }
 
     /// Writes a line to stderr unless the run is quiet.
     func say(_ line: String) {
-        if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if !quiet { StandardStreams.error((line + "\n")) }
     }
 
     /// Writes an error line (`error: …`) to stderr, coloured like a diagnostic's.
     func error(_ message: String) {
         let colors = TerminalColors(enabled: color)
-        FileHandle.standardError.write(Data((colors.red("error:") + " " + SourceLineDisplay.printable(message) + "\n").utf8))
+        StandardStreams.error((colors.red("error:") + " " + SourceLineDisplay.printable(message) + "\n"))
     }
 }

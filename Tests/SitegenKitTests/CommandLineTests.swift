@@ -80,6 +80,40 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try build(umask: 0o022).stderr.contains("up to date"))
     }
 
+    /// Runs the executable with its standard output or error going to `path` (`/dev/full`: every write
+    /// fails with ENOSPC), the other one collected; the status and what the collected stream got.
+    static func execute(_ arguments: [String], stdout path: String? = nil, stderr errPath: String? = nil) throws -> (status: Int32, text: String) {
+        guard let executable = Self.executable else { throw XCTSkip("sitegen executable not built") }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let collected = Pipe()
+        process.standardOutput = try path.map { p in try XCTUnwrap(FileHandle(forWritingAtPath: p)) } ?? collected
+        process.standardError = try errPath.map { p in try XCTUnwrap(FileHandle(forWritingAtPath: p)) } ?? collected
+        try process.run()
+        let text = collected.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+    }
+
+    /// What sitegen prints is part of its work: when it cannot be written (a full disk, a closed pipe),
+    /// the run ends with exit status 2, an I/O error, and says so where it still can. It used to stop
+    /// with a crash (132), even after a build had published.
+    func testOutputThatCannotBeWrittenIsExitStatusTwo() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n"])
+        let bulletin = try Self.execute(["bulletin", "a", "--lang", "kk", "--channel", "text", "--source", f.root], stdout: "/dev/full")
+        XCTAssertEqual(bulletin.status, 2, bulletin.text)
+        XCTAssertTrue(bulletin.text.contains("could not be written"), bulletin.text)
+        let json = try Self.execute(["check", "--format", "json", "--source", f.root], stdout: "/dev/full")
+        XCTAssertEqual(json.status, 2, json.text)
+        let help = try Self.execute(["--help"], stdout: "/dev/full")
+        XCTAssertEqual(help.status, 2, help.text)
+        // A build whose messages cannot be written still publishes, and says with its status that not all went well.
+        let build = try Self.execute(["build", "--source", f.root], stderr: "/dev/full")
+        XCTAssertEqual(build.status, 2)
+        XCTAssertNotNil(f.output("kk/a/index.html"))
+    }
+
     func testSuccessfulBuildExitsZeroWithSummary() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/ru/a.md": "---\ntitle: A\n---\n"])
         let r = try run(["build", "--source", f.root])

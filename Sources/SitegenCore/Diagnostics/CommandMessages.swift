@@ -18,6 +18,10 @@ enum CommandMessages {
             kk: "error: «{word}» — sitegen командасы емес\nкомандалар: {list} (sitegen --help сипаттайды)",
             ru: "error: «{word}» — не команда sitegen\nкоманды: {list} (описание: sitegen --help)"),
 
+        "cli.write-failed": Entry(
+            en: "what sitegen had to print could not be written ({reason}): check where its output and errors go (a full disk, a closed pipe)",
+            kk: "sitegen шығаруға тиіс мәтін жазылмады ({reason}): оның шығысы мен қателері қайда бағытталғанын тексеріңіз (диск толған, арна жабылған)",
+            ru: "то, что sitegen должен был вывести, не удалось записать ({reason}): проверьте, куда направлены его вывод и ошибки (диск заполнен, канал закрыт)"),
         "explain.unknown": Entry(
             en: "no diagnostic code '{code}' (sitegen explain lists them all)",
             kk: "«{code}» деген диагностика коды жоқ (барлығын sitegen explain көрсетеді)",
