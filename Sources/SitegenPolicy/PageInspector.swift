@@ -450,10 +450,16 @@ package struct PageInspector: Sendable {
     private let mismatches = SharedCache<String, Finding?>()
 
     /// The first invisible or direction-changing character of prose, as a `text.invisible` finding.
-    package static func invisibleFinding(_ text: String) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
+    /// NUL counts too (a YAML string may spell it `\0`), but where a template's tags were masked with it
+    /// (`tagsMasked`).
+    package static func invisibleFinding(_ text: String, tagsMasked: Bool = false) -> (Finding, (offset: Int, scalar: Unicode.Scalar))? {
         func named(_ u: Unicode.Scalar) -> [String: String] {
             let code = String(u.value, radix: 16, uppercase: true)
             return ["character": "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code]
+        }
+        if !tagsMasked, let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
+            let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: nul)
+            return (Finding(code: "text.invisible", id: "text.invisible", named("\u{0}"), url: nil), (offset, "\u{0}"))
         }
         if let hidden = InvisibleCharacters.firstInvisibleOrBidiControlInProse(in: text) {
             return (Finding(code: "text.invisible", id: "text.invisible", named(hidden.scalar), url: nil), hidden)
@@ -477,7 +483,8 @@ package struct PageInspector: Sendable {
 
     /// How a character may be written in YAML: itself, or an escape of a double-quoted value.
     package static func writtenForms(of scalar: Unicode.Scalar) -> [String] {
-        let named: [UInt32: String] = [0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x85: "\\N", 0xA0: "\\_", 0x2028: "\\L", 0x2029: "\\P"]
+        let named: [UInt32: String] = [0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x85: "\\N", 0xA0: "\\_", 0x2028: "\\L", 0x2029: "\\P",
+                                       0x00: "\\0", 0x07: "\\a", 0x08: "\\b", 0x0B: "\\v", 0x0C: "\\f", 0x1B: "\\e"]
         func hex(_ digits: Int) -> [String] {
             let h = String(scalar.value, radix: 16)
             let padded = String(repeating: "0", count: max(0, digits - h.count)) + h
@@ -499,13 +506,16 @@ package struct PageInspector: Sendable {
             while i < b.count {
                 let c = b[i]
                 if c == 0x0D { return true }                             // deleted by Telegram
+                // Controls but the tab and the line feed (and NUL, a template's tag where one is read).
+                if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x00) || c == 0x7F { return true }
                 if c < 0x80 { i += 1; continue }
                 if c == 0xCD, i + 1 < b.count, b[i + 1] == 0x8F { return true }  // U+034F
                 // U+030A, U+0333, U+033F: marks Telegram deletes before sending.
                 if c == 0xCC, i + 1 < b.count, b[i + 1] == 0x8A || b[i + 1] == 0xB3 || b[i + 1] == 0xBF { return true }
                 if c >= 0xC3 && c <= 0xD5 { i += 2; continue }            // Latin, Greek, Cyrillic…
                 if c == 0xD6, i + 1 < b.count, b[i + 1] < 0x90 { i += 2; continue }  // Armenian; Hebrew from U+0590 is looked at
-                if c == 0xC2 { if i + 1 < b.count, b[i + 1] == 0xAD { return true }; i += 2; continue }  // U+00AD
+                // U+00AD, and the C1 controls U+0080–U+009F.
+                if c == 0xC2 { if i + 1 < b.count, b[i + 1] == 0xAD || b[i + 1] < 0xA0 { return true }; i += 2; continue }
                 if c == 0xE2, i + 2 < b.count {
                     let c1 = b[i + 1], c2 = b[i + 2]
                     if c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xA8 && c2 <= 0xAE)) { return true }

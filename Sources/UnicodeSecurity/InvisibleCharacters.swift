@@ -62,15 +62,31 @@ package enum InvisibleCharacters {
     ///
     /// This covers the zero-width characters U+200B–U+200D, U+2060, U+FEFF
     /// and U+00AD, the bidi controls U+061C, U+200E, U+200F, U+202A–U+202E
-    /// and U+2066–U+2069, Hangul fillers, variation selectors and tag characters.
+    /// and U+2066–U+2069, Hangul fillers, variation selectors and tag characters,
+    /// and the controls and noncharacters of ``isControl(_:)``.
     package static func isInvisibleOrBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII has no other such character; skipping ICU keeps the common case cheap.
-        if scalar.isASCII { return scalar.value == 0x0D }
-        if scalar.value == 0x180E || isRemovedBeforeSending(scalar) { return true }
+        if scalar.isASCII { return scalar.value == 0x0D || isControl(scalar) }
+        if scalar.value == 0x180E || isRemovedBeforeSending(scalar) || isControl(scalar) { return true }
         let c = Int32(bitPattern: scalar.value)
         return sg_u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
             || sg_u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)
             || sg_u_charType(c) == Int8(U_FORMAT_CHAR.rawValue)
+    }
+
+    /// Control characters but the tab and the line feed (C0, DEL, C1: an escape `\u{1B}` colours a
+    /// terminal, U+0085 breaks a line), and the noncharacters (U+FFFE, U+FDD0 …): none is text, they
+    /// show as nothing or as a box, and XML has no place for most of them (a title with U+0001 made
+    /// the Atom feed unreadable to every feed reader).
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        switch v {
+        // NUL is no character of any text read here (Markdown's parser makes it U+FFFD, YAML's refuses
+        // it) and stands for a tag where a template's text is read: not counted.
+        case 0x00, 0x09, 0x0A, 0x0D: return false
+        case 0x01...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF: return true
+        default: return v & 0xFFFE == 0xFFFE
+        }
     }
 
     /// Characters Telegram deletes from a message's text before it looks for links in it (TDLib's

@@ -47,6 +47,30 @@ final class ReaderStringsPolicyTests: XCTestCase {
         LinkPolicyAssert.onlyError(d, code: "text.invisible", line: line, column: 13, file: "i18n/kk.yml")
     }
 
+    /// Control characters (an escape, a vertical tab, NEL, DEL) and noncharacters are no text: one in a
+    /// title made the Atom feed unreadable to feed readers and sent an escape in every bulletin. Each is
+    /// refused where it is written, in a page's body and front matter (as a YAML escape too), an
+    /// interface string and `sitegen.yml`.
+    func testControlCharactersAreRefusedWhereTheyAreWritten() throws {
+        for (written, column) in [("\\x01", 16), ("\\e", 16), ("\\0", 16), ("\\v", 16), ("\\N", 16), ("\\x7F", 16), ("\\uFFFE", 16)] {
+            let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Өтінім \(written) беру\"\n---\nМәтін.\n"])
+            let report = f.build()
+            XCTAssertFalse(report.published, written)
+            assertDiagnostic(report.diagnostics, code: "text.invisible", line: 2, column: column)
+        }
+        for control in ["\u{1B}[31m", "\u{0B}", "\u{85}", "\u{7F}", "\u{FFFE}", "\u{9B}"] {
+            let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Сынақ\"\n---\nМәтін \(control) қызыл.\n"])
+            let report = f.build()
+            XCTAssertFalse(report.published)
+            assertDiagnostic(report.diagnostics, code: "text.invisible", line: 4, column: 7)
+        }
+        let (fixture, line, column) = try fixtureWithString("home", "Басты \\e[31mбет", needle: "\\e")
+        LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "text.invisible", line: line, column: column, file: "i18n/kk.yml")
+        // A tab and a line break are text.
+        let tabbed = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Өтінім\\tберу\"\n---\nМәтін\tжәне\nмәтін.\n"])
+        XCTAssertFalse(tabbed.build().diagnostics.contains { $0.code == "text.invisible" })
+    }
+
     func testOfficialStringsAreAccepted() throws {
         let (fixture, _, _) = try fixtureWithString("bulletinMore", "Толық нұсқасы egov.kz порталында, @Kenes1414Bot", needle: "egov")
         LinkPolicyAssert.noErrors(fixture.build(checkOnly: true).diagnostics)

@@ -28,7 +28,7 @@ enum TemplateLinks {
                 let p = text.position(ofByte: offset)
                 for f in findings { out.append(f.diagnostic(file: file, line: p.line, column: p.column)) }
             }
-            if let (f, hidden) = PageInspector.invisibleFinding(literal) {
+            if let (f, hidden) = PageInspector.invisibleFinding(literal, tagsMasked: true) {
                 report([f], at: StaticFileCheck.utf8Offset(ofScalar: hidden.offset, in: literal))
             }
             for token in inspector.tokens.scan(literal) {
