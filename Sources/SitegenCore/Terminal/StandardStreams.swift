@@ -19,18 +19,7 @@ package enum StandardStreams {
 
     private static func write(_ fd: Int32, _ text: String) {
         var text = text
-        let error: Int32? = text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
+        let error = text.withUTF8 { FileWriter.writeAll(fd, UnsafeRawBufferPointer($0)) }
         if let error { lock.withLock { if firstFailure == nil { firstFailure = error } } }
     }
 }

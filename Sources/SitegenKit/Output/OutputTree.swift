@@ -582,19 +582,8 @@ final class OutputTree: @unchecked Sendable {
         return true
     }
 
-    /// Writes every byte, going on after a short write or an interrupted call.
-    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buf.count {
-            let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
-    }
+    /// Writes every byte, going on after a short write or an interrupted call (``FileWriter``).
+    static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool { FileWriter.writeAll(fd, buf) == nil }
 
     private func ensureDirectory(_ dir: String) throws {
         if dir.isEmpty { return }
