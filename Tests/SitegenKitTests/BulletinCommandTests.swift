@@ -35,6 +35,25 @@ final class BulletinCommandTests: XCTestCase {
         XCTAssertTrue(whole.stdout.hasPrefix("*Өтінім*\n"), whole.stdout)
     }
 
+    /// A page whose front matter cannot be read is not a page missing: asked for by its file or its
+    /// translationKey, its errors are printed where they are, with exit status 1 as `build` and `check`
+    /// give. A file of `content/` that is no page (a FIFO) fails a bulletin as it fails a build: 1.
+    func testAPageThatCannotBeReadGivesItsErrorsAndStatusOne() throws {
+        try fixture.write("content/kk/apply.md", "---\ntitle: [\ntranslationKey: apply\n---\nМәтін.\n")
+        for target in [["apply", "--lang", "kk"], ["content/kk/apply.md"]] {
+            let r = try run(target)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("content/kk/apply.md:4:1: error: invalid YAML"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("has no kk page"), r.stderr)
+        }
+        // Its translation is still there to be sent.
+        XCTAssertEqual(try run(["apply", "--lang", "ru"]).status, 0)
+        XCTAssertEqual(mkfifo(fixture.root + "/content/kk/pipe.md", 0o644), 0)
+        let fifo = try run(["apply", "--lang", "ru"])
+        XCTAssertEqual(fifo.status, 1, fifo.stderr)
+        XCTAssertTrue(fifo.stderr.contains("content/kk/pipe.md"), fifo.stderr)
+    }
+
     func testPartsAreSeparatedByDashes() throws {
         let r = try run(["content/kk/long.md", "--channel", "telegram"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -35,9 +35,14 @@ package struct BulletinLookup: Sendable {
                                                                          "languages": config.languages.joined(separator: ", ")]))
         }
         let (files, fileDiagnostics) = setup.loader.contentFiles()
-        if fileDiagnostics.hasErrors { return .failed(diagnostics: setupDiagnostics + fileDiagnostics, setup: true) }
-        // Front matter only, to find the page and its translations.
-        let pages = Parallel.map(files) { setup.loader.load($0).0 }.compactMap { $0 }
+        // A content file that is no page (a FIFO, a folder of a language not configured) fails a build
+        // for its content, exit status 1, and so this.
+        if fileDiagnostics.hasErrors { return .failed(diagnostics: setupDiagnostics + fileDiagnostics, setup: false) }
+        // Front matter only, to find the page and its translations; a file that cannot be read is
+        // kept with what stopped it.
+        let loads = Parallel.map(files) { setup.loader.load($0) }
+        let pages = loads.compactMap(\.0)
+        let unread = zip(files, loads).filter { $0.1.0 == nil && $0.1.1.hasErrors }
 
         let source = options.sourceDirectory
         var path = target
@@ -46,6 +51,17 @@ package struct BulletinLookup: Sendable {
         let byFile = pages.first { $0.sourcePath == path }
         let key = byFile?.translationKey ?? target
         let candidates = pages.filter { $0.translationKey == key }
+        // The page asked for may be one that could not be read (its front matter broken): its errors are
+        // the answer, not that there is no such page. It is known by its path, or by the key it names
+        // on a line of its own or its path gives, in the language asked for.
+        let wantedLanguage = language ?? byFile?.language ?? config.defaultLanguage
+        if !candidates.contains(where: { $0.language == wantedLanguage }) {
+            let named = SiteBuilder.unreadable(unread.map(\.0), source: source)
+            for (file, read) in zip(unread, named)
+            where file.0 == path || ((read.key == key || read.key == target) && read.language == (language ?? read.language)) {
+                return .failed(diagnostics: setupDiagnostics + file.1.1, setup: false)
+            }
+        }
         guard !candidates.isEmpty else {
             let keys = Set(pages.map(\.translationKey)).sorted()
             return .unknown(CatalogMessage("bulletin.lookup.target", ["target": target, "keys": keys.joined(separator: ", ")]))
