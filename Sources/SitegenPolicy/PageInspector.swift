@@ -72,8 +72,10 @@ package struct PageInspector: Sendable {
                 let at = locate(token.text, near: link.position, in: page)
                 for f in findings { place(f, at) }
             }
-            // A title is shown as the link's tooltip: a number in it is read as a number anywhere.
+            // A title is shown as the link's tooltip: a number in it is read as a number anywhere, and an
+            // invisible or control character (typed, or as a reference `&#1;`) is refused as in any text.
             for (f, number) in phoneFindings(link.title) { place(f, locate(number.text, near: link.position, in: page)) }
+            if let (f, _) = Self.invisibleFinding(link.title) { place(f, link.position) }
         }
 
         for run in inventory.textRuns where run.link == .autolink || run.link == .bareAutolink {
@@ -156,6 +158,15 @@ package struct PageInspector: Sendable {
         let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
                      ("sms", page.frontMatter.sms)]
         let fields = named.compactMap { key, value in value.map { ($0, false, key) } } + claimTexts.map { ($0, true, "claimReview") }
+        // The translationKey is no text a reader reads, but it is written into the page's markup and the
+        // bulletins' manifest: an invisible or control character in it is refused, where it is written.
+        if let key = page.frontMatter.translationKey, let (f, hidden) = Self.invisibleFinding(key),
+           let start = page.text.find("translationKey:", from: 0, withinLines: max(1, page.bodyLineOffset)) {
+            let forms = Self.writtenForms(of: hidden.scalar)
+            let at = forms.lazy.compactMap { page.text.find($0, from: start, withinLines: 1) }.first ?? start
+            let p = page.text.position(ofByte: at)
+            diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
+        }
         for (field, namesFakes, key) in fields {
             // Escapes and folded lines make the value differ from the source: find each finding's text.
             var from = page.text.offset(line: field.line, byteColumn: 1)

@@ -66,6 +66,14 @@ final class ReaderStringsPolicyTests: XCTestCase {
         }
         let (fixture, line, column) = try fixtureWithString("home", "Басты \\e[31mбет", needle: "\\e")
         LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: "text.invisible", line: line, column: column, file: "i18n/kk.yml")
+        // The translationKey, written into the page's markup and the manifest, and a link's or an image's
+        // title (typed, or as a reference): refused too.
+        let keyed = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Сынақ\"\ntranslationKey: \"k\\ex\"\n---\n[egov](https://egov.kz/ \"t&#1;x\") мәтін.\n\n![Сурет](/favicon.ico \"t\u{01}\")\n"])
+        let keyedReport = keyed.build()
+        XCTAssertFalse(keyedReport.published)
+        assertDiagnostic(keyedReport.diagnostics, code: "text.invisible", line: 3, column: 19)
+        assertDiagnostic(keyedReport.diagnostics, code: "text.invisible", line: 5, column: 1)
+        assertDiagnostic(keyedReport.diagnostics, code: "text.invisible", line: 7, column: 1)
         // A tab and a line break are text.
         let tabbed = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Өтінім\\tберу\"\n---\nМәтін\tжәне\nмәтін.\n"])
         XCTAssertFalse(tabbed.build().diagnostics.contains { $0.code == "text.invisible" })
