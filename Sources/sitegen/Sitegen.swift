@@ -15,6 +15,15 @@ enum Main {
         signal(SIGXFSZ, SIG_IGN)
         // A closed pipe is a failed write too (EPIPE), reported by the exit status, not a silent death.
         signal(SIGPIPE, SIG_IGN)
+        // A standard stream started closed (`sitegen build >&-`) is given /dev/null: else the first file
+        // the build opens takes its number, and what would be printed would be written into that file.
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", O_RDWR)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+        }
         // Large blocks (a page's buffers, the site-wide tables) are mapped and given back when freed.
         // glibc otherwise raises this threshold after the first large free, and a build's freed
         // buffers stay in its heap until it exits: 7% of the peak memory of a 10,000-page build.

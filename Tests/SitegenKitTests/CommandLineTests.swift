@@ -114,6 +114,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotNil(f.output("kk/a/index.html"))
     }
 
+    /// Started with its standard output and error closed (`>&- 2>&-`), sitegen gives them /dev/null:
+    /// the files it opens never take their numbers, so nothing it prints lands in the site.
+    func testClosedStandardStreamsNeverTakeAFilesPlace() throws {
+        guard let executable = Self.executable else { throw XCTSkip("sitegen executable not built") }
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \"$0\" build --source \"$1\" >&- 2>&-", executable.path, f.root]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        var printed: [String] = []
+        let files = FileManager.default.enumerator(atPath: f.siteDirectory)
+        while let path = files?.nextObject() as? String {
+            guard let text = f.output(path), text.contains("is a placeholder") || text.contains("built 2 pages") else { continue }
+            printed.append(path)
+        }
+        XCTAssertEqual(printed, [], "sitegen's messages written into the site")
+        XCTAssertNotNil(f.output("kk/a/index.html"))
+    }
+
     func testSuccessfulBuildExitsZeroWithSummary() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n", "content/ru/a.md": "---\ntitle: A\n---\n"])
         let r = try run(["build", "--source", f.root])
