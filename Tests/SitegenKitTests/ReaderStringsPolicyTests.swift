@@ -79,6 +79,25 @@ final class ReaderStringsPolicyTests: XCTestCase {
         XCTAssertFalse(tabbed.build().diagnostics.contains { $0.code == "text.invisible" })
     }
 
+    /// An interface string's file or a template that is not UTF-8 is refused where its first bad byte
+    /// is, as a page is: before, every page showed U+FFFD where the bytes were.
+    func testStringsAndTemplatesThatAreNotUTF8AreRefusedWhereTheBadByteIs() throws {
+        let strings = try Fixture(files: Self.page)
+        var kk = Array(try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8).utf8)
+        kk.insert(contentsOf: Array("bad: \"".utf8) + [0xC0, 0xAF] + Array("\"\n".utf8), at: 0)
+        try strings.writeBytes("i18n/kk.yml", kk)
+        let report = strings.build()
+        XCTAssertFalse(report.published)
+        assertDiagnostic(report.diagnostics, code: "content.encoding", line: 1, column: 7, file: "i18n/kk.yml")
+        let template = try Fixture(files: Self.page)
+        var footer = Array(try String(contentsOfFile: Fixture.repository + "/templates/footer.mustache", encoding: .utf8).utf8)
+        footer.insert(0xFF, at: 0)
+        try template.writeBytes("templates/footer.mustache", footer)
+        let templated = template.build()
+        XCTAssertFalse(templated.published)
+        assertDiagnostic(templated.diagnostics, code: "content.encoding", line: 1, column: 1, file: "templates/footer.mustache")
+    }
+
     func testOfficialStringsAreAccepted() throws {
         let (fixture, _, _) = try fixtureWithString("bulletinMore", "Толық нұсқасы egov.kz порталында, @Kenes1414Bot", needle: "egov")
         LinkPolicyAssert.noErrors(fixture.build(checkOnly: true).diagnostics)

@@ -70,20 +70,23 @@ package struct ContentLoader: Sendable {
         return (page, diagnostics)
     }
 
+    /// What stops a file's bytes being text (not UTF-8, a NUL byte, or nothing at all), where it is: a page,
+    /// an interface string's file or a template is refused for it, not published with U+FFFD in its place.
+    package static func undecodable(_ p: SourceText.LocatedProblem, file: String) -> Diagnostic {
+        switch p.problem {
+        case .empty: return .error("content.empty", id: "content.empty", file: file, line: p.line, column: p.column)
+        case .invalidUTF8: return .error("content.encoding", id: "content.encoding.utf8", file: file, line: p.line, column: p.column)
+        case .nulByte: return .error("content.encoding", id: "content.encoding.nul", file: file, line: p.line, column: p.column)
+        }
+    }
+
     /// Makes a page from a file's bytes.
     package func page(from raw: [UInt8], path: String) -> (Page?, [Diagnostic]) {
         let text: SourceText
         switch SourceText.decode(raw) {
         case .success(let t): text = t
         case .failure(let p):
-            let id: String
-            switch p.problem {
-            case .empty: id = "content.empty"
-            case .invalidUTF8: id = "content.encoding.utf8"
-            case .nulByte: id = "content.encoding.nul"
-            }
-            let code = p.problem == .empty ? "content.empty" : "content.encoding"
-            return (nil, [.error(code, id: id, file: path, line: p.line, column: p.column)])
+            return (nil, [Self.undecodable(p, file: path)])
         }
         let split: FrontMatterParser.Split
         switch FrontMatterParser.split(text, file: path) {

@@ -40,6 +40,10 @@ package struct Strings: Sendable {
                 }
                 continue
             }
+            if case .failure(let p) = SourceText.decode(data), p.problem != .empty {
+                diagnostics.append(ContentLoader.undecodable(p, file: file))
+                continue
+            }
             var reader = YAMLReader(file: file)
             guard let root = reader.compose(String(decoding: data, as: UTF8.self)),
                   let pairs = reader.mapping(root, what: file)

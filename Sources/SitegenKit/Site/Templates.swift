@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import SitegenContent
 import SitegenCore
 
 /// The site's Mustache templates, parsed once per build and shared by every page.
@@ -35,6 +36,10 @@ struct Templates: Sendable {
             let file = "templates/" + name
             guard let data = FileReader.read(dir + "/" + name) else {
                 diagnostics.append(.error("template.io", id: "template.io", ["reason": errnoText()], file: file))
+                continue
+            }
+            if case .failure(let p) = SourceText.decode(data), p.problem != .empty {
+                diagnostics.append(ContentLoader.undecodable(p, file: file))
                 continue
             }
             sources.append((file, data))
