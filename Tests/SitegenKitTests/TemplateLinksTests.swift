@@ -36,10 +36,16 @@ final class TemplateLinksTests: XCTestCase {
         let original = try footer(f)
         try f.writeBytes("templates/footer.mustache",
                          [0xFF] + Array("<a href=\"https://evil.example/\">x</a>\n".utf8) + Array(original.utf8))
+        // A byte that is not UTF-8 refuses the template where it is; with it gone, the link is judged.
         let report = f.build()
-        XCTAssertTrue(report.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.code == "link.host" },
+        XCTAssertTrue(report.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.code == "content.encoding" && $0.line == 1 && $0.column == 1 },
                       "\(report.diagnostics.map(DiagnosticFormatter.line))")
         XCTAssertFalse(report.published)
+        try f.writeBytes("templates/footer.mustache", Array("<a href=\"https://evil.example/\">x</a>\n".utf8) + Array(original.utf8))
+        let mended = f.build()
+        XCTAssertTrue(mended.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.code == "link.host" },
+                      "\(mended.diagnostics.map(DiagnosticFormatter.line))")
+        XCTAssertFalse(mended.published)
     }
 
     func testTheTemplatesOwnValuesAndOfficialLinksPass() throws {
