@@ -14,8 +14,9 @@ import SitegenCore
 ///   starting with 7, or is dialled abroad from Kazakhstan (`8 10` or `00`, then 9–16 digits), and is
 ///   not grouped in thousands (`87 011 234 567` is an amount, unless beside a word about calling or in
 ///   a list after a number found: `Звоните 1414 или 87 771 234 567`) nor followed by a currency or percent sign;
-/// - it has 10 digits after 3, 4, 7, 8 or 9, however grouped and not in thousands: a number of the +7 zone
-///   without its prefix at a code someone answers (`916 1822300`, `9161 822 300`, `/9161822300`);
+/// - it has 10 digits after 7 or 9, or after one of Russia's codes of 3, 4 or 8 at which libphonenumber holds
+///   valid numbers (``answeredCodes``), however grouped and not in thousands: a number of the +7 zone without
+///   its prefix at a code someone answers (`916 1822300`, `9161 822 300`, `/9161822300`);
 /// - it has 10 or 11 other digits written as a phone number is (in one piece, with its code in
 ///   parentheses, ending in two pairs or as `123 456 7890`): a number of the +7 zone without its prefix, `(495) 123-45-67`,
 ///   `3952 12 34 56`, as a phone in Kazakhstan dials it, or another country's, `1 (800) 123-45-67`;

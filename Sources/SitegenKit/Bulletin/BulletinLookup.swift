@@ -54,8 +54,8 @@ package struct BulletinLookup: Sendable {
         // The page asked for may be one that could not be read (its front matter broken): its errors are
         // the answer, not that there is no such page. It is known by its path, or by the key it names
         // on a line of its own or its path gives, in the language asked for.
-        let wantedLanguage = language ?? byFile?.language ?? config.defaultLanguage
-        if !candidates.contains(where: { $0.language == wantedLanguage }) {
+        let wanted = language ?? byFile?.language ?? config.defaultLanguage
+        if !candidates.contains(where: { $0.language == wanted }) {
             let named = SiteBuilder.unreadable(unread.map(\.0), source: source)
             for (file, read) in zip(unread, named)
             where file.0 == path || ((read.key == key || read.key == target) && read.language == (language ?? read.language)) {
@@ -66,7 +66,6 @@ package struct BulletinLookup: Sendable {
             let keys = Set(pages.map(\.translationKey)).sorted()
             return .unknown(CatalogMessage("bulletin.lookup.target", ["target": target, "keys": keys.joined(separator: ", ")]))
         }
-        let wanted = language ?? byFile?.language ?? config.defaultLanguage
         guard let page = candidates.first(where: { $0.language == wanted }) else {
             let have = candidates.map(\.language).sorted().joined(separator: ", ")
             return .unknown(CatalogMessage("bulletin.lookup.translation", ["key": key, "language": wanted, "languages": have]))
