@@ -9,7 +9,8 @@ import SitegenCore
 /// space, or by parentheses around a group: `+7 701 123 45 67`, `+77011234567`, `+7-701-123-45-67`,
 /// `+7.701.123.45.67`, `+7 701  123 45 67`, `8 - 701 - 123 45 67`, `8 (727) 123-45-67`, `701 123 45 67`.
 /// It is a phone number when
-/// - it starts with `+` and has 8–15 digits (any country: E.164);
+/// - it starts with `+` and has 8–15 digits (any country: E.164), the `+` maybe followed by up to four
+///   marks (`+ 998 90 123 45 67`, `+ (998) …`);
 /// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms) or 10
 ///   starting with 7, or is dialled abroad from Kazakhstan (`8 10` or `00`, then 9–16 digits), and is
 ///   not grouped in thousands (`87 011 234 567` is an amount, unless beside a word about calling or in
@@ -24,8 +25,8 @@ import SitegenCore
 ///   word about calling or numbers (`нөміріне`, `номеру`, `тел.`, `звоните`), or right before one.
 ///
 /// When a chain so read is none of these, it is read again as libphonenumber (Android's dialler) joins
-/// digit groups, by up to four of its punctuation marks in any mix (`8--701--123--45--67`,
-/// `+7 .701. 123 45 67`, `+7 (7 0 1) 123 45 67`), and is a phone number when it makes a full one: `+` and
+/// digit groups, by up to four of its punctuation marks in any mix, `x` among them (`8--701--123--45--67`,
+/// `+7 .701. 123 45 67`, `+7 (7 0 1) 123 45 67`, `8 701 x 123 45 67`), and is a phone number when it makes a full one: `+` and
 /// 10–15 digits, or 11 digits of a code of the zone after 8 or 7 (`87…`, `86…`, `77…`, `8 916…`), or 10 of one
 /// without them, not grouped in thousands.
 ///
@@ -149,7 +150,11 @@ package enum PhoneNumbers {
         }
         var i = 0
         while i < s.count {
-            let plus = s[i] == "+" && i + 1 < s.count && isDigit(s[i + 1])
+            // `+` and up to four of the marks libphonenumber reads after it (`+ 998 …`, `+-7-701…`,
+            // `+ (998) …`): the number's digits start after them, and it is read as `+` and its digits.
+            let digitsAfterPlus = s[i] == "+" ? firstDigit(afterPlusAt: i, in: s) : nil
+            let plus = digitsAfterPlus != nil
+            let start = digitsAfterPlus ?? i
             let opens = isOpening(s[i]) && i + 1 < s.count && isDigit(s[i + 1])
             guard isDigit(s[i]) || plus || opens else { i += 1; continue }
             // Inside a word, a decimal or another number, a chain is not a number of its own.
@@ -160,7 +165,7 @@ package enum PhoneNumbers {
             if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !(opens && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
-                if !(i > 0 && isDigit(s[i - 1])), !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, plus: plus, glued: true) {
+                if !(i > 0 && isDigit(s[i - 1])), !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true) {
                     record(i, found, digits: digits)
                     i = found
                     continue
@@ -168,7 +173,7 @@ package enum PhoneNumbers {
                 // Else the digits are part of what they are glued to, and so are those a hyphen or tilde
                 // joins on (`sha1-87011234567` is no number to libphonenumber either), up to a mark
                 // libphonenumber parts numbers at (a space, `.`, `/`, a long dash: `5–87011234567`).
-                var k = plus ? i + 1 : i
+                var k = start
                 while k < s.count, isDigit(s[k]) || (isSeparator(s[k]) && !isSplit(s[k]) && k + 1 < s.count && isDigit(s[k + 1])) { k += 1 }
                 i = max(i + 1, k)
                 continue
@@ -177,8 +182,8 @@ package enum PhoneNumbers {
             // only when they are no number, the wider chain a dialler also joins (`+7.701.123.45.67`). A chain
             // that is neither is read again from its next group, so a number beside it is not lost
             // (`1415 — 8 800 080 7777`).
-            let narrow = chain(s, from: plus ? i + 1 : i, wide: false)
-            let wide = chain(s, from: plus ? i + 1 : i, wide: true)
+            let narrow = chain(s, from: start, wide: false)
+            let wide = chain(s, from: start, wide: true)
             var next = narrow.end
             var matched = false
             // A number with a note in brackets after it (`8 701 123 45 67 (2020)`, a footnote's `(1)`) is
@@ -196,7 +201,7 @@ package enum PhoneNumbers {
                 // A short number that goes on, as the dialler reads it, into a full one is that one
                 // (`Қоңырау шалыңыз: 87011. 234567`).
                 let digits = groups.joined()
-                let dialled = digits.count < 10 ? diallerChain(s, from: plus ? i + 1 : i) : (end: found, groups: [])
+                let dialled = digits.count < 10 ? diallerChain(s, from: start) : (end: found, groups: [])
                 if let full = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus), full > found {
                     record(i, full, digits: dialled.groups.joined())
                     next = full
@@ -212,21 +217,20 @@ package enum PhoneNumbers {
             // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number; then
             // each group of the chain alone where libphonenumber parts it (`2020 87011234567`, `5–87011234567`).
             if !matched {
-                let dialled = diallerChain(s, from: plus ? i + 1 : i)
+                let dialled = diallerChain(s, from: start)
                 if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
                     record(i, found, digits: dialled.groups.joined())
                     next = found
-                } else if !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, plus: plus, glued: false) {
+                } else if !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: false) {
                     // (A number after a register's name is that register's: `ИНН 7707083893`.)
                     record(i, found, digits: digits)
                     next = found
-                } else if let split = ((plus ? i + 2 : i + 1)..<max(dialled.end, i + 1)).first(where: { isStrongSplit(s[$0]) || isOpening(s[$0]) }) {
+                } else if let split = ((start + 1)..<max(dialled.end, start + 1)).first(where: { isStrongSplit(s[$0]) || isOpening(s[$0]) }) {
                     // Where libphonenumber parts the chain, each side is read as a chain of its own: the
                     // number before a slash or long dash (`8 701 123 45 67–69`, `8.701.123.45.67/12`; before
                     // a bracket, `8 701 123 45 67 [1]`, libphonenumber links nothing), then the rest
                     // (`5–8 701 123 45 67`, `2020 8 (701) 123-45-67` from its bracket).
-                    let start = plus ? i + 1 : i
-                    let strong = (split..<max(dialled.end, i + 1)).first { isStrongSplit(s[$0]) }
+                    let strong = (split..<max(dialled.end, start + 1)).first { isStrongSplit(s[$0]) }
                     let before = strong.map { diallerChain(s, from: start, to: $0) }
                     if let before, before.end > start, !afterDocumentWord(s, i),
                        let found = phone(s, i, before.end, groups: before.groups, plus: plus, after: lastEnd)
@@ -322,7 +326,7 @@ package enum PhoneNumbers {
             end = k
             if groups.count >= Self.longestChain { break }
             var next = k
-            while next < count, next - k < 4, isSeparator(s[next]) || isOpening(s[next]) || isClosing(s[next]) { next += 1 }
+            while next < count, next - k < 4, isDialMark(s[next]) { next += 1 }
             guard next < count, isDigit(s[next]) else { break }
             j = next
         }
@@ -352,8 +356,7 @@ package enum PhoneNumbers {
     /// digits or 11 after 8 or 7 (`x8 800 080 7777y`). libphonenumber at the leniency Android links with reads
     /// no letter or mark around a number (`№87011234567`, `8.7011234567e10`, even `1.87011234567`); only
     /// a digit right before or after makes it part of a longer number, which it is not.
-    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, plus: Bool, glued: Bool) -> (Int, String)? {
-        let start = plus ? from + 1 : from
+    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, digitsFrom start: Int, plus: Bool, glued: Bool) -> (Int, String)? {
         var run = start
         while run < s.count, isDigit(s[run]) { run += 1 }
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
@@ -626,6 +629,20 @@ package enum PhoneNumbers {
         case 0x7E, 0x2053, 0x223C, 0xFF5E, 0x30FC, 0xFF70: return true
         default: return false
         }
+    }
+
+    /// The marks libphonenumber (Android's dialler) skips between digit groups, up to four in a row:
+    /// the separators, brackets, and `x` in either case (`8 701 x 123 45 67`, `8x7011234567`).
+    private static func isDialMark(_ u: Unicode.Scalar) -> Bool {
+        isSeparator(u) || isOpening(u) || isClosing(u) || u == "x" || u == "X"
+    }
+
+    /// Where the digits of a number written with `+` at `plus` start: after up to four of the marks a
+    /// dialler skips (``isDialMark(_:)``); nil when no digit comes there.
+    private static func firstDigit(afterPlusAt plus: Int, in s: [Unicode.Scalar]) -> Int? {
+        var k = plus + 1
+        while k < s.count, k - plus <= 4, isDialMark(s[k]) { k += 1 }
+        return k < s.count && isDigit(s[k]) ? k : nil
     }
 
     /// What joins groups in the plain way: one plain, no-break, narrow or thin space, a hyphen or a dash.
