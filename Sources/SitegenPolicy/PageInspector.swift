@@ -428,6 +428,9 @@ package struct PageInspector: Sendable {
             return judge.judge("https://" + text).map(Self.asText)
         case .ipAddress(let text):
             return [Finding(code: "text.ip", id: "text.ip", ["address": text], url: nil)]
+        case .cardNumber:
+            // Even in a warning: a fraudster's card is named by its last digits, never tappable.
+            return [Finding(code: "text.card", id: "text.card", ["number": token.text], url: nil)]
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
@@ -453,7 +456,7 @@ package struct PageInspector: Sendable {
         case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
         case .domain(let a), .email(let a): return isFake(a)
         case .url, .address: return Self.host(ofBare: token.text).map(isFake) ?? false
-        case .ipAddress: return false
+        case .ipAddress, .cardNumber: return false
         }
     }
 

@@ -14,6 +14,8 @@ struct TelegramAutoLink: Sendable, Equatable {
         case url
         /// `name@domain.tld`.
         case email
+        /// A bank card number (`4400 4301 2345 6789`), which opens the app's card menu.
+        case bankCard
     }
 
     var kind: Kind
@@ -39,6 +41,7 @@ package enum TelegramTextBoundaries {
         out += hashtagsNamingBots(s)
         out += schemeURLs(s)
         out += addresses(s)
+        out += bankCards(s)
         return out.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 

@@ -23,6 +23,8 @@ package struct TextToken: Sendable, Equatable {
         case address(String)
         /// An IPv4 or IPv6 address, with or without more after it (`185.22.64.10/apply`).
         case ipAddress(String)
+        /// A bank card number as Telegram reads one (``TelegramTextBoundaries/bankCards(_:)``).
+        case cardNumber
     }
 
     package var kind: Kind
@@ -220,6 +222,8 @@ package final class TextTokens: Sendable {
                 out.append(TextToken(kind: kind, offset: offset, length: offsets[link.range.upperBound] - offset, text: text))
             }
             switch link.kind {
+            case .bankCard:
+                add(.cardNumber)
             case .mention, .botCommand, .cashtag, .hashtag:
                 let name = String(text[text.index(after: text.firstIndex(of: "@")!)...])
                 // The first reading may have read on to a fake's display name (`@EgovKzBot2.0`).
@@ -303,7 +307,15 @@ package final class TextTokens: Sendable {
         // Length of the ASCII word being read; negative once it holds a non-ASCII letter.
         var wordLength = 0
         var previous: UInt8 = 0
+        // ASCII digits in the run of digits, spaces and hyphens being read: thirteen may be a card number.
+        var cardDigits = 0
         for (i, b) in bytes.enumerated() {
+            if b >= 0x30 && b <= 0x39 {
+                cardDigits += 1
+                if cardDigits >= 13 { return true }
+            } else if b != 0x20 && b != 0x2D {
+                cardDigits = 0
+            }
             // Lead bytes of ．｡＠﹒ (U+FF0E, U+FF61, U+FF20, U+FE52) and 。 (U+3002): scan fully; so too the
             // one dot leader ․ (U+2024, E2 80 A4), though not the dashes and quotes that share its lead byte.
             if b == 0xEF || b == 0xE3 { return true }

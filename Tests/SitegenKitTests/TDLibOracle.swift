@@ -48,10 +48,11 @@ struct TDLibOracle {
         return String(decoding: u[e.offset..<(e.offset + e.length)], as: UTF16.self)
     }
 
-    /// Entities that open something: an address, a mail, an account, a bot.
+    /// Entities that open something: an address, a mail, an account, a bot, a card.
     static func isClickable(_ e: Entity, in text: String) -> Bool {
         switch e.type {
-        case "Url", "EmailAddress", "Mention", "TextUrl", "MentionName": return true
+        // A card number opens the app's card menu, which offers to pay it.
+        case "Url", "EmailAddress", "Mention", "TextUrl", "MentionName", "BankCardNumber": return true
         // A command or cashtag opens a bot only when it names one.
         case "BotCommand", "Cashtag": return Self.text(of: e, in: text).contains("@")
         default: return false

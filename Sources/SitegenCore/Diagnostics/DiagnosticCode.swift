@@ -87,6 +87,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case templateIO = "template.io"
     case templateMissing = "template.missing"
     case templateSyntax = "template.syntax"
+    case textCard = "text.card"
     case textDomain = "text.domain"
     case textFake = "text.fake"
     case textInvisible = "text.invisible"

@@ -99,6 +99,10 @@ enum PolicyMessages {
             en: "the phone number {number} is not on the official list (links.phones in sitegen.yml): print only official numbers",
             kk: "{number} телефон нөмірі ресми тізімде жоқ (sitegen.yml ішіндегі links.phones): тек ресми нөмірлерді жазыңыз",
             ru: "номера телефона {number} нет в официальном списке (links.phones в sitegen.yml): указывайте только официальные номера"),
+        "text.card": Entry(
+            en: "Telegram reads {number} as a bank card number and makes it tappable: print no card numbers, and show a fraudster's card by its last four digits only (•••• 6789)",
+            kk: "Telegram {number} санын банк картасының нөмірі деп таниды және оны басуға болатын етеді: карта нөмірлерін жазбаңыз, алаяқтың картасын тек соңғы төрт цифрымен көрсетіңіз (•••• 6789)",
+            ru: "Telegram читает {number} как номер банковской карты и делает его нажимаемым: не печатайте номера карт, а карту мошенника указывайте только по четырём последним цифрам (•••• 6789)"),
         "text.ip": Entry(
             en: "{address} is an IP address, which no reader can tell is official: write the official site's name",
             kk: "{address} — IP мекенжайы, оқырман оның ресми екенін біле алмайды: ресми сайттың атауын жазыңыз",

@@ -1,0 +1,79 @@
+/// Bank card numbers as a Telegram app reads them in a message: a tappable card that opens the
+/// app's card menu (the bank's name, links to pay). A guide never prints one: a card in a warning is
+/// a fraudster's, anywhere else a reader's or an editor's mistake.
+extension TelegramTextBoundaries {
+    /// The runs of 13–19 digits the clients' entity parser (TDLib) takes as a card: digits joined by
+    /// single spaces or hyphens, not glued to a letter, `.`, `,`, `+`, `-` or `_` before it nor to a
+    /// letter, `-` or `_` after it, whose digits pass the Luhn check and fit a card scheme's length.
+    /// Sixteen to nineteen digits in one piece end at a space (`4400430123456789 1234` is a card and
+    /// a number). A digit of another script joins nothing: the apps read ASCII digits alone.
+    static func bankCards(_ s: [Unicode.Scalar]) -> [TelegramAutoLink] {
+        var out: [TelegramAutoLink] = []
+        let n = s.count
+        var i = 0
+        while true {
+            while i < n, !isCardDigit(s[i]) { i += 1 }
+            guard i < n else { break }
+            if i > 0, isCardGlue(before: s[i - 1]) {
+                // Glued to a word or a number: the whole run is part of it.
+                while i < n, joinsCard(s[i]) { i += 1 }
+                continue
+            }
+            let begin = i
+            var digits = 0
+            while i < n, joinsCard(s[i]) {
+                // Sixteen to nineteen digits written without a gap are a card of their own.
+                if s[i] == " ", (16...19).contains(digits), digits == i - begin { break }
+                if isCardDigit(s[i]) { digits += 1 }
+                i += 1
+            }
+            guard (13...19).contains(digits) else { continue }
+            var end = i
+            while !isCardDigit(s[end - 1]) { end -= 1 }
+            // Two marks in a row anywhere: no card's grouping.
+            guard end - begin <= 2 * digits - 1 else { continue }
+            if end < n, s[end] == "-" || s[end] == "_" || isCardLetter(s[end]) { continue }
+            if isValidCard(s[begin..<end]) { out.append(TelegramAutoLink(kind: .bankCard, range: begin..<end)) }
+        }
+        return out
+    }
+
+    /// Whether the digits of `written` pass the Luhn check and, for a scheme the apps know by its first
+    /// digits, have one of its lengths (Visa, Mastercard, American Express, UnionPay, Mir); any other
+    /// first digits pass at every length.
+    static func isValidCard(_ written: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = written.filter(isCardDigit).map { Int($0.value - 0x30) }
+        var sum = 0
+        for (k, digit) in digits.reversed().enumerated() {
+            sum += k % 2 == 0 ? digit : (digit < 5 ? 2 * digit : 2 * digit - 9)
+        }
+        guard sum % 10 == 0, digits.count >= 4 else { return false }
+        let two = digits[0] * 10 + digits[1]
+        let four = two * 100 + digits[2] * 10 + digits[3]
+        let count = digits.count
+        if digits[0] == 4 { return [13, 16, 18, 19].contains(count) }
+        if (51...55).contains(two) || (2221...2720).contains(four) { return count == 16 }
+        if two == 34 || two == 37 { return count == 15 }
+        if two == 62 || two == 81 { return count >= 16 }
+        if (2200...2204).contains(four) { return count == 16 }
+        return true
+    }
+
+    private static func isCardDigit(_ u: Unicode.Scalar) -> Bool { u.value &- 0x30 < 10 }
+
+    private static func joinsCard(_ u: Unicode.Scalar) -> Bool { isCardDigit(u) || u == " " || u == "-" }
+
+    private static func isCardGlue(before u: Unicode.Scalar) -> Bool {
+        u == "." || u == "," || u == "+" || u == "-" || u == "_" || isCardLetter(u)
+    }
+
+    /// A letter of any script (the apps' letter category): a card glued to one is part of a word.
+    private static func isCardLetter(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return ("a"..."z").contains(u) || ("A"..."Z").contains(u) }
+        if isCyrillicLetter(u) { return true }
+        switch u.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+}
