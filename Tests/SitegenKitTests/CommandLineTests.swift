@@ -53,7 +53,9 @@ final class CommandLineTests: XCTestCase {
 
     /// The mode of the files a build writes comes from its umask: a site built under `umask 077` (sudo,
     /// a strict CI) is built again when the umask lets files be read, and every file of it, pages taken
-    /// from the last build included, gets the mode a clean build gives.
+    /// from the last build included, gets the mode a clean build gives; so does the site's folder, which
+    /// stayed 0700 (unreadable to the web server) when its mode was taken for one someone had given it.
+    /// A mode someone did give the folder (`chmod 2750 site`) is kept under any umask.
     func testAChangedUmaskBuildsTheSiteAgainWithItsMode() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n"])
         func build(umask mask: mode_t) throws -> Run {
@@ -71,13 +73,26 @@ final class CommandLineTests: XCTestCase {
             }
             return found
         }
+        func folderMode() -> mode_t {
+            var info = stat()
+            return lstat(f.siteDirectory, &info) == 0 ? info.st_mode & 0o7777 : 0
+        }
         XCTAssertEqual(try build(umask: 0o077).status, 0)
         XCTAssertEqual(modes(), ["600"])
+        XCTAssertEqual(folderMode(), 0o700)
         let readable = try build(umask: 0o022)
         XCTAssertEqual(readable.status, 0, readable.stderr)
         XCTAssertFalse(readable.stderr.contains("up to date"), readable.stderr)
         XCTAssertEqual(modes(), ["644"])
+        XCTAssertEqual(folderMode(), 0o755)
         XCTAssertTrue(try build(umask: 0o022).stderr.contains("up to date"))
+        // Given by someone, the folder's mode stays, under a strict umask and after it.
+        XCTAssertEqual(chmod(f.siteDirectory, 0o2750), 0)
+        XCTAssertEqual(try build(umask: 0o077).status, 0)
+        XCTAssertEqual(folderMode(), 0o2750)
+        XCTAssertEqual(try build(umask: 0o022).status, 0)
+        XCTAssertEqual(folderMode(), 0o2750)
+        XCTAssertEqual(modes(), ["644"])
     }
 
     /// Runs the executable with its standard output or error going to `path` (`/dev/full`: every write

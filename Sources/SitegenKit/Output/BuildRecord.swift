@@ -20,6 +20,10 @@ struct BuildRecord {
     /// change of each): a folder of fifty thousand files is compared in one line.
     var fileCount: Int
     var files: String
+    /// The mode the build made the output folder with (under its umask), before any mode of the published
+    /// folder was carried onto it: a published folder of this mode has the build's own, which the next
+    /// build makes anew under its umask; any other was given by someone and is kept (``OutputTree/commit(removingOnly:ownMode:)``).
+    var folderMode: mode_t?
 
     struct OutputFile: Equatable {
         var path: String
@@ -53,13 +57,19 @@ struct BuildRecord {
         return BuildRecord(text: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The mode the build that published `destination` made the folder with, as its record says; nil
+    /// without a record, or one that does not say.
+    static func folderMode(of destination: String) -> mode_t? {
+        read(for: destination)?.folderMode
+    }
+
     /// Writes the record for a folder just published (through a temporary file and a rename, so a
     /// reader never sees half a record). A folder that cannot be listed gets no record: the next
     /// build then does the whole work, which is always safe.
     /// `files` is the listing of what the build published (``OutputTree/listing``); nil walks the folder.
     static func write(for destination: String, inputs: String, pages: [(language: String, count: Int)],
                       bulletins: [(language: String, count: Int)], diagnostics: [Diagnostic],
-                      files published: (count: Int, digest: String)? = nil) {
+                      files published: (count: Int, digest: String)? = nil, folderMode: mode_t? = nil) {
         let target = path(for: destination)
         guard let files = published ?? listing(destination).map({ ($0.count, $0.digest()) }) else {
             unlink(target)
@@ -68,6 +78,7 @@ struct BuildRecord {
         var record = BuildRecord(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.count,
                                  files: files.digest)
         record.bulletins = bulletins
+        record.folderMode = folderMode
         var text = record.text
         OutputTree.replaceFile(target) { fd in text.withUTF8 { OutputTree.writeAll(fd, UnsafeRawBufferPointer($0)) } }
     }
@@ -86,6 +97,7 @@ struct BuildRecord {
         for d in diagnostics {
             if let json = try? encoder.encode(d) { lines.append("diagnostic " + String(decoding: json, as: UTF8.self)) }
         }
+        if let folderMode { lines.append("folder " + String(folderMode, radix: 8)) }
         lines.append("files \(fileCount) \(files)")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -109,6 +121,7 @@ struct BuildRecord {
         var bulletins: [(String, Int)] = []
         var diagnostics: [Diagnostic] = []
         var files: (Int, String)?
+        var folderMode: mode_t?
         let decoder = JSONDecoder()
         for line in lines {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
@@ -126,6 +139,9 @@ struct BuildRecord {
                     return nil
                 }
                 diagnostics.append(d)
+            case "folder" where parts.count == 2:
+                guard let mode = mode_t(parts[1], radix: 8), mode <= 0o7777 else { return nil }
+                folderMode = mode
             case "files" where parts.count == 3:
                 guard let n = Int(parts[1]) else { return nil }
                 files = (n, String(parts[2]))
@@ -136,6 +152,7 @@ struct BuildRecord {
         guard let inputs, let files else { return nil }
         self.init(inputs: inputs, pages: pages, diagnostics: diagnostics, fileCount: files.0, files: files.1)
         self.bulletins = bulletins
+        self.folderMode = folderMode
     }
 
     // MARK: The folder

@@ -37,6 +37,10 @@ final class OutputTree: @unchecked Sendable {
         return parent + "/" + String(prefix.dropLast(".tmp-".count)) + suffix
     }
 
+    /// The mode the staging folder was made with (0755 under the umask): the build's own mode for the
+    /// output folder, recorded so the next build can tell it from one someone gave (``BuildRecord/folderMode``).
+    let madeMode: mode_t
+
     /// Holds the output for this build alone until the tree is committed or discarded.
     private var outputLock: OutputLock?
 
@@ -60,6 +64,8 @@ final class OutputTree: @unchecked Sendable {
             named = parent + "/" + prefix + String(getpid()) + "-" + String(attempt)
         }
         staging = named
+        var made = stat()
+        madeMode = stat(named, &made) == 0 ? made.st_mode & 0o7777 : 0o755
         createdDirectories.insert(placed.folderNumber(interning: ""))
         try write(OutputFolder.markerName, OutputFolder.markerText)
     }
@@ -631,7 +637,9 @@ final class OutputTree: @unchecked Sendable {
     /// what is left is set aside (``setAside(_:of:)``). Without it (`--force`) it is removed whole.
     /// The lists name their folders, so a build killed at any step leaves each folder to be found with
     /// its own (``removeLeftovers(of:)``).
-    func commit(removingOnly listed: WrittenFiles.List?) throws {
+    ///
+    /// `ownMode`: the mode the build that published the output made it with (``BuildRecord/folderMode``).
+    func commit(removingOnly listed: WrittenFiles.List?, ownMode: mode_t? = nil) throws {
         closeFolders()
         let own = WrittenFiles.path(for: destination)
         guard let folder = WrittenFiles.inode(of: staging) else {
@@ -674,9 +682,11 @@ final class OutputTree: @unchecked Sendable {
         // The new folder takes the place of the published one with the mode and group it was given
         // (`chmod 2750 site`, `chgrp www site`), once nothing more is written into it. A group the
         // process may not give is left as it is; a change of group clears the setgid bit, so the mode
-        // is set after it.
+        // is set after it. A mode that is the one the last build made the folder with is no one's
+        // choice: the folder keeps the mode this build made it with (a build under `umask 077` left
+        // 0700, which the next build under 022 puts right).
         _ = chown(staging, uid_t.max, info.st_gid)
-        chmod(staging, info.st_mode & 0o7777)
+        if ownMode != info.st_mode & 0o7777 { chmod(staging, info.st_mode & 0o7777) }
         // After an exchange the staging path holds the previous site.
         var old = staging
         if sg_exchange_paths(staging, destination) != 0 {

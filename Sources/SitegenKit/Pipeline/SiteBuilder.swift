@@ -328,9 +328,11 @@ package struct SiteBuilder: Sendable {
                     return report(diagnostics, setup: true)
                 }
                 // The record of the folder being replaced goes first: it never describes another tree.
+                let ownMode = BuildRecord.folderMode(of: output.destination)
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
-                try output.commit(removingOnly: options.force ? nil : written ?? WrittenFiles.List(folder: nil, files: PlacedFiles()))
+                try output.commit(removingOnly: options.force ? nil : written ?? WrittenFiles.List(folder: nil, files: PlacedFiles()),
+                                  ownMode: ownMode)
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
                 output.discard()
@@ -355,7 +357,7 @@ package struct SiteBuilder: Sendable {
                 // A folder set aside is told of once, by the build that set it aside.
                 BuildRecord.write(for: output.destination, inputs: inputs.whole, pages: counts, bulletins: bulletinCounts,
                                   diagnostics: diagnostics.filter { !keptLeftovers.contains($0) }.sorted(by: Diagnostic.ordered),
-                                  files: output.listing)
+                                  files: output.listing, folderMode: output.madeMode)
                 Self.writePageCache(pages: pages, built: built, store: store, generated: generated, loaded: loadReports,
                                     inputs: inputs, index: indexDigest, parts: sitePartFiles, output: output, previous: cacheFile)
             }
