@@ -28,6 +28,8 @@ final class TemplateLinksTests: XCTestCase {
                           "\(markup): \(report.diagnostics.map(DiagnosticFormatter.line))")
             XCTAssertFalse(report.published, markup)
             XCTAssertNil(f.output("kk/x/index.html"), markup)
+            // The content has an error, as a page's or a string's unofficial link is one: exit status 1.
+            XCTAssertFalse(report.setupFailed, markup)
         }
     }
 
@@ -41,6 +43,7 @@ final class TemplateLinksTests: XCTestCase {
         XCTAssertTrue(report.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.code == "content.encoding" && $0.line == 1 && $0.column == 1 },
                       "\(report.diagnostics.map(DiagnosticFormatter.line))")
         XCTAssertFalse(report.published)
+        XCTAssertTrue(report.setupFailed, "a template that cannot be read is the setup's fault: exit status 2")
         try f.writeBytes("templates/footer.mustache", Array("<a href=\"https://evil.example/\">x</a>\n".utf8) + Array(original.utf8))
         let mended = f.build()
         XCTAssertTrue(mended.diagnostics.contains { $0.file == "templates/footer.mustache" && $0.code == "link.host" },

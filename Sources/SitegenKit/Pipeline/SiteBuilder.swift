@@ -18,6 +18,15 @@ package struct SiteBuilder: Sendable {
         self.progress = progress
     }
 
+    /// Whether every error is the link policy's judgement of what readers would see (`link.…`, `text.…`,
+    /// `telegram.…`): exit status 1, as for a page's, though a template or the config holds it; an
+    /// error of any other kind found while the setup is read is the setup's (exit status 2).
+    static func onlyPolicyErrors(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.allSatisfy { d in
+            d.severity != .error || ["link.", "text.", "telegram."].contains { d.code.hasPrefix($0) }
+        }
+    }
+
     package func run() -> BuildReport {
         let started = DispatchTime.now().uptimeNanoseconds
         var language: MessageLanguage?
@@ -56,7 +65,7 @@ package struct SiteBuilder: Sendable {
         let (templates, templateDiagnostics) = Templates.load(sourceDirectory: source)
         diagnostics += templateDiagnostics
         if let templates { diagnostics += TemplateLinks.check(templates, inspector: setup.inspector) }
-        guard let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: true) }
+        guard let templates, !diagnostics.hasErrors else { return report(diagnostics, setup: !Self.onlyPolicyErrors(diagnostics)) }
         let (config, strings, loader, bulletins) = (setup.config, setup.strings, setup.loader, setup.bulletins)
         let checker = setup.checker.reserving(templates)
         // The output must be sitegen's alone: refused before any work, so nothing is lost.
