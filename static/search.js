@@ -13,10 +13,10 @@ function fold(s) {
     .replace(/[әғқңөұүһіёς]/g, function (c) { return TO[FROM.indexOf(c)]; });
 }
 
-// Runs of 2+ letters/digits; typography spaces numbers, so "42 500" is one word.
+// Runs of 2+ letters/digits, cut to their first 64; typography spaces numbers, so "42 500" is one word.
 function terms(text) {
   var s = fold(text), re = /[\p{L}\p{N}]+/gu, out = [], cur = "", end, num, m;
-  function flush() { if (Array.from(cur).length > 1) out.push(cur); }
+  function flush() { var a = Array.from(cur); if (a.length > 1) out.push(a.length > 64 ? a.slice(0, 64).join("") : cur); }
   while ((m = re.exec(s))) {
     if (num && /^\d{3}$/.test(m[0]) && m.index === end + 1 && " \u00a0\u2009\u202f".indexOf(s[end]) >= 0) cur += m[0];
     else { flush(); cur = m[0]; num = /^\d{1,3}$/.test(m[0]); }

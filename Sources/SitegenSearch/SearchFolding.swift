@@ -19,6 +19,11 @@ import Foundation
 enum SearchFolding {
     /// The fewest characters (Unicode scalars) a word needs to be indexed or searched for.
     static let minimumTermLength = 2
+    /// The most characters of a word that are indexed or searched for: a longer word counts by its first
+    /// 64 (no Kazakh or Russian word, and no number a guide prints, is that long). The index nests a
+    /// folder of shards per character two terms share, and an unbounded word (a description of one
+    /// 25,000-letter "word") nested it past the stack.
+    static let maximumTermLength = 64
 
     /// `s` folded for search: lowercased, without accents, Kazakh letters as on a Russian keyboard.
     static func fold(_ s: String) -> String {
@@ -28,7 +33,8 @@ enum SearchFolding {
     }
 
     /// The words of `text`, folded, in order, repeats included: maximal runs of letters and digits
-    /// (Unicode categories L and N) at least ``minimumTermLength`` long.
+    /// (Unicode categories L and N) at least ``minimumTermLength`` long, each cut to its first
+    /// ``maximumTermLength`` characters.
     ///
     /// Typography writes «42 500» with a no-break space, and readers type «42 500» or «42500»; so a run
     /// of 1–3 ASCII digits followed by groups of exactly three digits, each after a single space
@@ -74,7 +80,7 @@ enum SearchFolding {
                 termLength = 0
                 termIsNumberGroup = allDigits && length <= 3
             }
-            for k in i..<j { appendUTF8(scalars[k], to: &term) }
+            for k in i..<min(j, i + max(0, maximumTermLength - termLength)) { appendUTF8(scalars[k], to: &term) }
             termLength += length
             termEnd = j
             i = j

@@ -23,6 +23,19 @@ final class HostileInputTests: XCTestCase {
     /// A digit with a combining mark (`0\u{301}`) is one character that Swift's ordering of characters
     /// puts between `0` and `9`: read as a digit, it made a number of nothing and crashed the build.
     /// Each is read as what it is, and the address around it is refused where it starts.
+    /// One word of tens of thousands of letters (two descriptions) is indexed by its first
+    /// characters: the search index nested a folder of shards per letter two terms shared, and the build
+    /// died of a stack overflow.
+    func testAWordOfTensOfThousandsOfLettersIsBuilt() throws {
+        let word = String(repeating: "а", count: 30_000)
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\ndescription: \"\(word)б\"\n---\n\nМәтін.\n",
+                                    "content/kk/b.md": "---\ntitle: B\ndescription: \"\(word)в\"\n---\n\nМәтін.\n"])
+        let report = f.build()
+        XCTAssertTrue(report.published, report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"))
+        let shards = try FileManager.default.subpathsOfDirectory(atPath: f.siteDirectory + "/search/kk")
+        XCTAssertLessThan(shards.count, 200, "a shard per letter of the word")
+    }
+
     func testADigitWithACombiningMarkIsNoDigitAndNoCrash() throws {
         for mark in ["\u{301}", "\u{308}", "\u{20E3}", "\u{FE0F}"] {
             for body in ["Мәтін 0\(mark).a.p.com мәтін.", "Мәтін 0\(mark)&period;a.p.рф мәтін."] {

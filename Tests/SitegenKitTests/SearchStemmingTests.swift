@@ -101,6 +101,20 @@ final class SearchStemmingTests: XCTestCase {
         XCTAssertEqual(Array(differ.prefix(20)), [], "\(differ.count) of \(list.count) words differ")
     }
 
+    /// Words longer than ``SearchFolding/maximumTermLength`` are cut alike at build time and as a reader
+    /// types: a number run together, a word of one letter repeated, a long word of two-byte letters.
+    func testScriptCutsLongWordsLikeSwift() throws {
+        let texts = [String(repeating: "а", count: 25_000), String(repeating: "1", count: 100), "42 500 " + String(repeating: "000 ", count: 30),
+                     String(repeating: "Өтініш", count: 12) + " бот", String(repeating: "e\u{301}", count: 70), "қысқа сөз"]
+        let out = try XCTUnwrap(try Self.node("""
+            const s = require(process.argv[1]);
+            const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));
+            process.stdout.write(JSON.stringify(texts.map(t => s.terms(t))));
+            """, input: texts) as? [[String]])
+        XCTAssertEqual(out, texts.map(SearchFolding.terms))
+        XCTAssertEqual(SearchFolding.terms(texts[0]), [String(repeating: "а", count: 64)])
+    }
+
     // MARK: - The published site
 
     /// Each language's index lists that language's stop words (i18n `searchStopWords`), folded as queries
