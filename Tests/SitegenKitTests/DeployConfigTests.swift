@@ -120,4 +120,36 @@ final class DeployConfigTests: XCTestCase {
         r = try CommandLineTests.execute(["deploy", "--source", f.root, "--list", "--rollback"])
         XCTAssertEqual(r.status, 2, "one action at a time")
     }
+
+    /// rsync splits its `-e` command itself: run with a stand-in for ssh that writes down its arguments,
+    /// the ssh config's path reaches it as one argument whatever the source folder's name holds (a
+    /// quote and spaces that once ended the path's word and gave ssh a `-oProxyCommand` of their own).
+    func testTheSshConfigPathReachesSshAsOneArgumentThroughRsync() throws {
+        guard let rsync = ChildProcess.find("rsync") else { throw XCTSkip("rsync is not installed") }
+        let base = NSTemporaryDirectory() + "sitegen-rsync-e-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let source = base + "/q' '-oProxyCommand=touch${IFS}" + base + "/pwned' '\"x\" ''/proj"
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        let fake = base + "/fake ssh"
+        let written = base + "/arguments"
+        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '\(written)'\nexit 1\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(fake, 0o755), 0)
+        var target = DeployTarget(name: "production", host: "publisher@example.kz", path: "www")
+        target.sshConfig = "ssh config"
+        let access = HostAccess(target: target, sourceDirectory: source)
+        let shell = access.rsyncShell
+        XCTAssertTrue(shell.hasPrefix("'ssh' "), shell)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: rsync)
+        process.arguments = ["-e", HostAccess.rsyncQuoted(fake) + shell.dropFirst("'ssh'".count), source + "/", access.rsyncPath("x")]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let arguments = try String(contentsOfFile: written, encoding: .utf8).split(separator: "\n").map(String.init)
+        let f = try XCTUnwrap(arguments.firstIndex(of: "-F"), "\(arguments)")
+        XCTAssertEqual(arguments[f + 1], source + "/ssh config")
+        XCTAssertFalse(arguments.contains { $0.hasPrefix("-oProxyCommand") }, "\(arguments)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: base + "/pwned"))
+    }
 }

@@ -33,10 +33,17 @@ struct HostAccess: Sendable {
         return (try Self.program("ssh", package: "openssh-client"), ["-T"] + sshOptions + ["--", host, HostScript.sshCommand])
     }
 
-    /// rsync's `-e`: rsync splits it at spaces itself, honouring single quotes (the config refuses
-    /// a quote in the file name).
+    /// rsync's `-e`: rsync splits it at spaces itself, and reads a word in single or double quotes as
+    /// one, a quote doubled inside as the quote itself. Every word is quoted so: a path of the source
+    /// folder with a quote and a space in it (`/srv/q' '-oProxyCommand=…' '/site`) cannot end its word
+    /// and hand ssh an option of its own.
     var rsyncShell: String {
-        (["ssh"] + sshOptions).map { $0.contains(" ") ? "'" + $0 + "'" : $0 }.joined(separator: " ")
+        (["ssh"] + sshOptions).map(Self.rsyncQuoted).joined(separator: " ")
+    }
+
+    /// One word of an rsync `-e` command as rsync splits it back: in single quotes, each quote doubled.
+    static func rsyncQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// A folder on the host as an rsync destination. A relative one gets `./`, so a name starting
