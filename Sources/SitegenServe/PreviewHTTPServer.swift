@@ -19,11 +19,14 @@ struct PreviewResponse: Sendable {
 /// The preview's HTTP/1.1 server: FlyingSocks' non-blocking sockets and epoll loop (the socket layer
 /// of FlyingFox), with requests read by `RequestHead` and every connection held within bounds:
 /// at most `maximumConnections` open (a new one past that takes the place of the longest idle, or is
-/// answered 503), `headDeadline` to send a request's head, `idleTimeout` between requests. A
-/// connection that misses a deadline is shut down by the reaper, which wakes its reader.
+/// answered 503), `headDeadline` to send a request's head, `writeDeadline` to take an answer (a client
+/// that sends requests and never reads what comes back held its connection for ever, and enough of
+/// them refused everyone), `idleTimeout` between requests. A connection that misses a deadline is shut
+/// down by the reaper, which wakes its reader and writer.
 final class PreviewHTTPServer: @unchecked Sendable {
     let maximumConnections: Int
     let headDeadline: Duration
+    let writeDeadline: Duration
     let idleTimeout: Duration
     private let respond: @Sendable (PreviewRequest) async -> PreviewResponse
     private let lock = NSLock()
@@ -32,12 +35,14 @@ final class PreviewHTTPServer: @unchecked Sendable {
     private var tasks: [Task<Void, Never>] = []
     private var stopped = false
 
-    enum Phase { case idle, head, answering, streaming }
+    /// `answering`: the answer is being made (a page may wait for a build); `writing`: it is being sent.
+    enum Phase { case idle, head, answering, writing, streaming }
 
-    init(maximumConnections: Int = 256, headDeadline: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
-         respond: @escaping @Sendable (PreviewRequest) async -> PreviewResponse) {
+    init(maximumConnections: Int = 256, headDeadline: Duration = .seconds(10), writeDeadline: Duration = .seconds(10),
+         idleTimeout: Duration = .seconds(60), respond: @escaping @Sendable (PreviewRequest) async -> PreviewResponse) {
         self.maximumConnections = maximumConnections
         self.headDeadline = headDeadline
+        self.writeDeadline = writeDeadline
         self.idleTimeout = idleTimeout
         self.respond = respond
     }
@@ -91,8 +96,9 @@ final class PreviewHTTPServer: @unchecked Sendable {
                 let fd = client.socket.file.rawValue
                 let admitted = lock.withLock { () -> Bool in
                     if connections.count >= maximumConnections {
-                        // Room for the newcomer: the connection idle the longest goes.
-                        guard let oldest = connections.filter({ $0.value.phase == .idle })
+                        // Room for the newcomer: the connection idle the longest goes, or the one whose
+                        // client has left an answer unread the longest.
+                        guard let oldest = connections.filter({ $0.value.phase == .idle || $0.value.phase == .writing })
                             .min(by: { $0.value.since < $1.value.since })?.key else { return false }
                         shutdown(oldest, Int32(SHUT_RDWR))
                         connections[oldest] = nil
@@ -131,6 +137,7 @@ final class PreviewHTTPServer: @unchecked Sendable {
                 for (fd, state) in connections {
                     let late = switch state.phase {
                     case .head: now - state.since > headDeadline
+                    case .writing: now - state.since > writeDeadline
                     case .idle: now - state.since > idleTimeout
                     case .answering, .streaming: false
                     }
@@ -171,6 +178,7 @@ final class PreviewHTTPServer: @unchecked Sendable {
                 buffer.removeFirst(consumed)
                 mark(fd, .answering)
                 let response = await respond(request)
+                mark(fd, .writing)
                 let head = request.method == "HEAD"
                 switch response.body {
                 case .bytes(let bytes):

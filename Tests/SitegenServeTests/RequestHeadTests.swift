@@ -82,4 +82,33 @@ final class PreviewHTTPServerTests: XCTestCase {
         XCTAssertLessThanOrEqual(server.openConnections, 8)
         XCTAssertEqual(try RawHTTP.request(port: port, "GET", "/").status, 200)
     }
+
+    /// Clients that send requests and never read the answers (their receive buffers full) are cut off at
+    /// the write deadline, and give way to newcomers before it: they once held every connection, and
+    /// everyone else was answered 503 for as long as they stayed.
+    func testClientsThatNeverReadDoNotLockOthersOut() async throws {
+        let page = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+        let server = PreviewHTTPServer(maximumConnections: 4, headDeadline: .seconds(5), writeDeadline: .milliseconds(800),
+                                       idleTimeout: .seconds(30)) { _ in
+            PreviewResponse(status: 200, reason: "OK", headers: [("Content-Length", String(page.count))], body: .bytes(page))
+        }
+        let port = try await server.start(host: "127.0.0.1", port: 0)
+        defer { server.stop() }
+        var stuck: [Int32] = []
+        defer { stuck.forEach { close($0) } }
+        let requests = Array(String(repeating: "GET / HTTP/1.1\r\nHost: a\r\n\r\n", count: 20).utf8)
+        for _ in 0..<4 {
+            let fd = try RawHTTP.connect(port: port)
+            var small: Int32 = 4096
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+            RawHTTP.send(fd, requests)
+            stuck.append(fd)
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        // Full of writers: a newcomer takes the place of the one stalled longest.
+        XCTAssertEqual(try RawHTTP.request(port: port, "GET", "/").status, 200)
+        // Past the deadline, the stalled ones are gone.
+        try await Task.sleep(for: .milliseconds(1800))
+        XCTAssertEqual(server.openConnections, 0)
+    }
 }
