@@ -286,8 +286,9 @@ package struct PageInspector: Sendable {
                 place(Finding(code: "link.fake-text", id: "link.fake-text", ["name": token.text], url: nil), at)
                 continue
             }
-            // Link text that is one address is judged against its target (text-mismatch).
-            if run.link == .inline && token.length == run.text.utf8.count { continue }
+            // Link text that is one address is judged against its target (text-mismatch); a card number
+            // is no address, and is refused as any text's.
+            if run.link == .inline && token.length == run.text.utf8.count && token.kind != .cardNumber { continue }
             let mayNameFakes = run.alert?.mayNameFakes == true
             let findings = judgeToken(token, inWarning: mayNameFakes)
             if findings.isEmpty, mayNameFakes, isFakeToken(token) {
@@ -430,7 +431,7 @@ package struct PageInspector: Sendable {
             return [Finding(code: "text.ip", id: "text.ip", ["address": text], url: nil)]
         case .cardNumber:
             // Even in a warning: a fraudster's card is named by its last digits, never tappable.
-            return [Finding(code: "text.card", id: "text.card", ["number": token.text], url: nil)]
+            return [Self.cardFinding(token.text)]
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
@@ -439,6 +440,11 @@ package struct PageInspector: Sendable {
             }
             return [Finding(code: "text.fake", id: "text.fake.written", ["written": token.text, "name": name], url: nil)]
         }
+    }
+
+    /// The objection to a bank card number Telegram reads (`text.card`), as written.
+    package static func cardFinding(_ number: String) -> Finding {
+        Finding(code: "text.card", id: "text.card", ["number": number], url: nil)
     }
 
     /// A link's objection said of an address written as text.

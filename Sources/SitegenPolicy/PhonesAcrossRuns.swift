@@ -16,6 +16,8 @@ extension PageInspector {
     /// (`+7 **777** 123 45 67`, `+7701*1234567*`), across a line break the bulletins join into one line
     /// (`+7 701` / `123 45 67`), and, when `whatsApp`, around the `*`, `~` and `_` WhatsApp hides
     /// (`+7 \*777\* 123 45 67`). Each run's own numbers are judged with the run; these are the others.
+    /// Bank card numbers so written (`4400 **4301** 2345 6789`, a card over a line break) are refused
+    /// the same way: Telegram reads the bulletin's joined text.
     func phonesAcrossRuns(_ runs: [TextRun], whatsApp: Bool) -> [PhoneAcrossRuns] {
         var out: [PhoneAcrossRuns] = []
         var first = 0
@@ -71,6 +73,10 @@ extension PageInspector {
                 out.append(PhoneAcrossRuns(finding: shownByWhatsApp ? Self.asShownByWhatsApp(finding) : Self.asAcrossFormatting(finding),
                                            run: k, offset: from - starts[k - first],
                                            piece: shownByWhatsApp ? WhatsAppReading.lead(of: written) : written))
+            }
+            // A card written in one run was judged with the run's tokens.
+            for card in TelegramTextBoundaries.bankCardNumbers(in: joined) where run(at: card.offset) != run(at: card.offset + card.length - 1) {
+                add(Self.cardFinding(card.text), card.offset, card.offset + card.length, shownByWhatsApp: false)
             }
             let numbers = PhoneNumbers.find(in: joined)
             let written = Set(numbers.map { $0.offset..<($0.offset + $0.length) })

@@ -1,3 +1,5 @@
+import SitegenCore
+
 /// Bank card numbers as a Telegram app reads them in a message: a tappable card that opens the
 /// app's card menu (the bank's name, links to pay). A guide never prints one: a card in a warning is
 /// a fraudster's, anywhere else a reader's or an editor's mistake.
@@ -30,12 +32,25 @@ extension TelegramTextBoundaries {
             guard (13...19).contains(digits) else { continue }
             var end = i
             while !isCardDigit(s[end - 1]) { end -= 1 }
-            // Two marks in a row anywhere: no card's grouping.
+            // More marks than digits less one: no card's grouping (`4400  4301` with two spaces still is one).
             guard end - begin <= 2 * digits - 1 else { continue }
             if end < n, s[end] == "-" || s[end] == "_" || isCardLetter(s[end]) { continue }
             if isValidCard(s[begin..<end]) { out.append(TelegramAutoLink(kind: .bankCard, range: begin..<end)) }
         }
         return out
+    }
+
+    /// The card numbers in `text` (``bankCards(_:)``), as UTF-8 offsets and lengths, and as written.
+    package static func bankCardNumbers(in text: String) -> [(offset: Int, length: Int, text: String)] {
+        guard text.utf8.count >= 13 else { return [] }
+        let s = ScalarArray.of(text)
+        let cards = bankCards(s)
+        guard !cards.isEmpty else { return [] }
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        return cards.map { card in
+            (offsets[card.range.lowerBound], offsets[card.range.upperBound] - offsets[card.range.lowerBound], String(scalars: s[card.range]))
+        }
     }
 
     /// Whether the digits of `written` pass the Luhn check and, for a scheme the apps know by its first

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
 @testable import SitegenKit
 @testable import SitegenPolicy
 
@@ -74,5 +75,33 @@ final class TDLibBankCardTests: XCTestCase {
     func testACardInAFrontMatterTitleIsRefused() throws {
         let fixture = try Fixture(files: ["content/kk/test.md": "---\ntitle: \"Карта 4400430123456789\"\n---\nМәтін.\n"])
         assertDiagnostic(fixture.build(checkOnly: true).diagnostics, code: "text.card", line: 2, column: 15)
+    }
+
+    /// A card written in pieces is one card in the bulletin Telegram reads: across emphasis, code, a
+    /// link, an image, dropped markup, a line break. Each is refused where it starts.
+    func testACardWrittenInPiecesIsRefusedWhereItStarts() throws {
+        for (text, column) in [("Карта 4400 **4301** 2345 6789 бар.", 7), ("Карта 44**0**0 4301 2345 6789 бар.", 7),
+                               ("Карта 4400 `4301` 2345 6789 бар.", 7), ("Карта 4400 4301\n2345 6789 бар.", 7),
+                               ("Карта 4400 <b>4301</b> 2345 6789 бар.", 7), ("Карта 4400 ![4301](/favicon.ico) 2345 6789 бар.", 7),
+                               ("Карта [4400 4301](https://egov.kz/) 2345 6789 бар.", 8), ("[4400 4301 2345 6789](https://egov.kz/)", 2),
+                               ("> [!WARNING]\n> Карта 4400 *4301* 2345 6789 бар.", 9)] {
+            let d = try Fixture.check(text + "\n")
+            let line = text.hasPrefix(">") ? 5 : 4
+            assertDiagnostic(d, code: "text.card", line: line, column: column)
+        }
+        assertNoErrors(try Fixture.check("Карта 4400 **4301** 2345 6788 бар.\n"))
+    }
+
+    /// The bulletins' last look reads whole lines for cards, as it does for phone numbers: what the
+    /// layout joined is refused however it came together.
+    func testTheBulletinGuardReadsCardsInWholeLines() throws {
+        let f = try Fixture()
+        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
+        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
+        let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
+        for text in ["Карта 4400 4301 2345 6789 бар.", "Карта 4400  4301  2345 6789", "4400-4301-2345-6789"] {
+            XCTAssertTrue(guardian.findings(texts: [text]).contains { $0.finding.code == "text.card" }, text)
+        }
+        XCTAssertTrue(guardian.findings(texts: ["Карта 4400 4301 2345 6788, •••• 6789, ЖСН 900101300123"]).isEmpty)
     }
 }

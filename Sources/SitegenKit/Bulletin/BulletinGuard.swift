@@ -3,7 +3,7 @@ import SitegenContent
 import SitegenCore
 import SitegenPolicy
 
-/// Defence in depth: every address, handle and phone number in a finished bulletin is read again from its final
+/// Defence in depth: every address, handle, phone and card number in a finished bulletin is read again from its final
 /// text and judged by the link policy, so no channel can carry what the site check would refuse,
 /// whatever the layout did. Defanged names (`egov-kz[.]com`) are not addresses and pass.
 struct BulletinGuard {
@@ -53,6 +53,9 @@ struct BulletinGuard {
             Self.forEachNewLine(of: text, in: &readLines, where: PhoneNumbers.mayHold(utf8:)) { line in
                 let text = String(decoding: line, as: UTF8.self)
                 out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
+                // A card number holds spaces too, and Telegram reads it whole however the layout put it
+                // together (`4400 **4301** 2345 6789`, dropped markup between its groups).
+                out += TelegramTextBoundaries.bankCardNumbers(in: text).map { ($0.text, PageInspector.cardFinding($0.text)) }
                 // A list's number and its item's first digits are one number to a phone's reader
                 // (`87011. 234567`), where prose reads `. ` as the end of a sentence: read joined too.
                 if let joined = Self.listNumberJoined(text) {
