@@ -162,7 +162,8 @@ package enum PhoneNumbers {
             var back = i - 1
             while back >= 0, isSpace(s[back]) { back -= 1 }
             // A bracket after a digit opens a number of its own to libphonenumber (`2020 8(707) 568 35 55`).
-            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !(opens && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
+            // So does a `+` after digits (`2020+77011234567`, `12+380441234567`).
+            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !((opens || plus) && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
                 if !(i > 0 && isDigit(s[i - 1])), !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true) {
@@ -221,6 +222,12 @@ package enum PhoneNumbers {
                 if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
                     record(i, found, digits: dialled.groups.joined())
                     next = found
+                } else if let number = withoutExtension(s, from: start, dialled),
+                          let found = fullNumber(s, i, number.end, groups: number.groups, plus: plus) {
+                    // `8 701 x 123 45 67 x 12`: the last `x` and its digits are an extension to libphonenumber,
+                    // and the number before them is dialled.
+                    record(i, found, digits: number.groups.joined())
+                    next = dialled.end
                 } else if !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: false) {
                     // (A number after a register's name is that register's: `ИНН 7707083893`.)
                     record(i, found, digits: digits)
@@ -331,6 +338,18 @@ package enum PhoneNumbers {
             j = next
         }
         return (end, groups)
+    }
+
+    /// The chain before its last group when an `x` leads to that group and it has 1–9 digits: the
+    /// extension libphonenumber reads at the end of a number (`… 67 x 12`). Nil for any other chain.
+    private static func withoutExtension(_ s: [Unicode.Scalar], from start: Int, _ chain: (end: Int, groups: [String]))
+        -> (end: Int, groups: [String])? {
+        guard chain.groups.count > 2, let last = chain.groups.last, last.count <= 9,
+              let x = (start..<chain.end).last(where: { s[$0] == "x" || s[$0] == "X" }),
+              (x..<chain.end).filter({ isDigit(s[$0]) }).count == last.count else { return nil }
+        let before = diallerChain(s, from: start, to: x)
+        guard before.groups.count == chain.groups.count - 1 else { return nil }
+        return before
     }
 
     /// Where the number ends, if a chain joined as a dialler joins it is a full one: with `+` and 10–15
