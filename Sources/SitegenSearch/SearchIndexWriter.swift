@@ -229,13 +229,15 @@ package enum SearchIndexWriter {
         return String(out)
     }
 
-    /// At most ``snippetLength`` characters, cut after a whole word where one ends near the limit.
+    /// At most ``snippetLength`` characters, cut after a whole word where one ends near the limit, and
+    /// never inside a number (``NumberSafeCut``).
     static func shorten(_ s: String) -> String {
         guard s.count > snippetLength else { return s }
         var cut = s.prefix(snippetLength)
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 {
             cut = cut[..<space]
         }
+        cut = NumberSafeCut.trim(cut, before: s[cut.endIndex...])
         while let last = cut.last, last.isWhitespace || ",;:-\u{2014}\u{2013}(«„".contains(last) {
             cut.removeLast()
         }

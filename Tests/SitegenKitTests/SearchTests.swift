@@ -151,6 +151,29 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(String(decoding: out, as: UTF8.self), "\"a\\u2028b\\u2029\u{7F}ә\"")
     }
 
+    /// A snippet cut short never ends inside a number: the start of a longer one (twenty digits, a
+    /// number and a count after it) is a card or a phone number to a reader's app, which the whole is
+    /// not. TDLib and libphonenumber read the cut snippets; neither finds anything.
+    func testSnippetsAreNotCutInsideANumber() throws {
+        var cut: [String] = []
+        for pad in 130...150 {
+            let head = String(repeating: "а", count: pad)
+            cut.append(SearchIndexWriter.shorten(head + " 4400 4301 2345 6789 0000 1111 сөз сөз сөз сөз сөз"))
+            cut.append(SearchIndexWriter.shorten(head + " 8 701 123 45 67 8 сөз сөз сөз сөз сөз сөз сөз сөз сөз"))
+            cut.append(PageBuilder.snippet(head + " 4400 4301 2345 6789 0000 1111 сөз"))
+            cut.append(PageBuilder.snippet(head + " 8 701 123 45 67 8 сөз сөз"))
+        }
+        let cards = try TDLibOracle.entities(cut)
+        let phones = try OracleProcess.run(script: PhoneOracleTests.script, requests: cut.map { ["text": $0] }, missing: "phonenumbers")
+        for (text, (entities, answer)) in zip(cut, zip(cards, phones)) {
+            XCTAssertFalse(entities.contains { $0.type == "BankCardNumber" }, text)
+            XCTAssertFalse(answer.contains("\"valid\": true"), text)
+        }
+        // Cut where no number goes on, the words stay.
+        XCTAssertTrue(SearchIndexWriter.shorten(String(repeating: "сөз ", count: 38) + "42 500 ₸ сөз сөз").hasSuffix("42 500…"))
+        XCTAssertEqual(PageBuilder.snippet(String(repeating: "а", count: 150) + " 2020 жыл"), String(repeating: "а", count: 150) + " 2020 жыл")
+    }
+
     func testSyntheticIndexShardsStayWithinBudgetAndAreConsistent() throws {
         let docs = SearchTestCorpus.documents(count: 5_000, seed: 1)
         let files = SearchIndexWriter.files(language: "kk", documents: docs)

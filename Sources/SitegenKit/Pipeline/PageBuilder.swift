@@ -118,11 +118,13 @@ struct PageBuilder: Sendable {
 
     /// The start of a page's text, up to 160 characters, cut where a word ends: a word cut short may
     /// be another word, and an address cut short another address (`https://t.me/Kenes1414Bot` →
-    /// `https://t.me/Kenes141`), which a browser's JSON viewer shows as a link.
+    /// `https://t.me/Kenes141`), which a browser's JSON viewer shows as a link. Nor is it cut inside a
+    /// number (``NumberSafeCut``): the start of a longer one may be a card or a phone number.
     static func snippet(_ text: String) -> String {
         let start = text.prefix(160)
-        guard start.endIndex < text.endIndex, !text[start.endIndex].isWhitespace else { return String(start) }
-        return String(start[..<(start.lastIndex(where: \.isWhitespace) ?? start.startIndex)])
+        guard start.endIndex < text.endIndex else { return String(start) }
+        let kept = text[start.endIndex].isWhitespace ? start : start[..<(start.lastIndex(where: \.isWhitespace) ?? start.startIndex)]
+        return String(NumberSafeCut.trim(kept, before: text[kept.endIndex...]))
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the
