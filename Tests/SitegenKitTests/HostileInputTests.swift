@@ -23,6 +23,18 @@ final class HostileInputTests: XCTestCase {
     /// A digit with a combining mark (`0\u{301}`) is one character that Swift's ordering of characters
     /// puts between `0` and `9`: read as a digit, it made a number of nothing and crashed the build.
     /// Each is read as what it is, and the address around it is refused where it starts.
+    /// `check` refuses what a build's last look at the bulletins would: a phone number in an address
+    /// written out, a card number as a link's whole text. Each once passed the check and failed the build.
+    func testCheckRefusesWhatTheBulletinsLastLookWould() throws {
+        for (text, code) in [("Сайт <https://egov.kz/87011234567> бар.", "text.phone"), ("Сайт https://egov.kz/87011234567 бар.", "text.phone"),
+                             ("[4400430123456789](https://egov.kz/)", "text.card")] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n\n\(text)\n"])
+            let checked = f.build(checkOnly: true)
+            XCTAssertTrue(checked.diagnostics.contains { $0.code == code && $0.severity == .error }, "\(text): \(checked.diagnostics.map(DiagnosticFormatter.line))")
+            XCTAssertFalse(f.build().published, text)
+        }
+    }
+
     /// One word of tens of thousands of letters (two descriptions) is indexed by its first
     /// characters: the search index nested a folder of shards per letter two terms shared, and the build
     /// died of a stack overflow.
