@@ -75,6 +75,17 @@ final class DeployConfigTests: XCTestCase {
         state.log.append(line("rollback", b))
         XCTAssertEqual(ReleaseHistory(state: state).previous(of: b), a)
         XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: b), [])
+        // A deploy after the rollback keeps b, live before it, and may remove c, rolled back from; a
+        // rollback goes to b. Deployed again, c is good again.
+        let d = String(repeating: "d", count: 16)
+        state.current = d
+        state.releases.append(d)
+        state.log.append(line("deploy", d))
+        XCTAssertEqual(ReleaseHistory(state: state).previous(of: d), b)
+        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: d), [c, a])
+        state.log.append(line("deploy", c))
+        state.current = c
+        XCTAssertEqual(ReleaseHistory(state: state).previous(of: c), d)
         // A line round-trips; who is one word.
         let text = line("deploy", a).text
         XCTAssertEqual(text, "2026-01-01T00:00:00Z deploy \(a) pages=1 bulletins=2 who=a_b_c")

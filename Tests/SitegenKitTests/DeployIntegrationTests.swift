@@ -214,13 +214,17 @@ final class DeployIntegrationTests: XCTestCase {
         XCTAssertEqual(r.status, 2, "nothing older to roll back to")
         XCTAssertTrue(r.stderr.contains("has no release older than \(id1)"), r.stderr)
 
-        // A third release with keep: 2 removes the oldest, never the current or the previous one.
+        // A third release with keep: 2 keeps the current one and the one live before it (id1, rolled
+        // back to), and removes the release rolled back from; a rollback goes to id1, never to id2.
         r = try source.deploy()
         XCTAssertEqual(r.status, 0, r.stderr)
         let id3 = try XCTUnwrap(source.current.map { String($0.dropFirst("releases/".count)) })
-        XCTAssertEqual(Set(source.releases), [id2, id3], r.stdout)
-        XCTAssertTrue(r.stdout.contains("removed release \(id1) (keeping 2)"), r.stdout)
+        XCTAssertEqual(Set(source.releases), [id1, id3], r.stdout)
+        XCTAssertTrue(r.stdout.contains("removed release \(id2) (keeping 2)"), r.stdout)
         XCTAssertEqual(source.log.count, 4)
+        r = try source.deploy(["--rollback"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(source.current, "releases/\(id1)")
     }
 
     // MARK: - Faults

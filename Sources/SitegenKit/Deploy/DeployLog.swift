@@ -60,33 +60,48 @@ struct DeployLogLine: Sendable, Equatable {
     }
 }
 
-/// The releases on a host in the order they went live, from `deploy.log`.
+/// The releases on a host in the order they went live, from `deploy.log`: a deploy and a rollback both
+/// put a release live, and a rollback says the release live before it was bad.
 struct ReleaseHistory {
-    /// Existing releases, the one deployed last first; releases the log does not name come last.
+    /// Existing releases, the one live last first; releases the log does not name come last.
     var newestFirst: [String]
     var entries: [String: DeployLogLine]
+    /// The releases that went live, in order, one per line of the log.
+    private var live: [String]
+    /// Releases rolled back from and not deployed again since: no rollback goes to one, and none is kept
+    /// for one.
+    private var rolledBack: Set<String>
 
     init(state: HostState) {
-        var order: [String: Int] = [:]
+        var lastLive: [String: Int] = [:]
         var entries: [String: DeployLogLine] = [:]
+        var rolledBack: Set<String> = []
         for (i, line) in state.log.enumerated() {
-            if line.action == "deploy" { order[line.release] = i }
+            if line.action == "rollback", i > 0 { rolledBack.insert(state.log[i - 1].release) }
+            if line.action == "deploy" { rolledBack.remove(line.release) }
+            lastLive[line.release] = i
             if entries[line.release] == nil || line.action == "deploy" { entries[line.release] = line }
         }
         newestFirst = state.releases.sorted { a, b in
-            let (oa, ob) = (order[a] ?? -1, order[b] ?? -1)
+            let (oa, ob) = (lastLive[a] ?? -1, lastLive[b] ?? -1)
             return oa != ob ? oa > ob : a < b
         }
         self.entries = entries
+        live = state.log.map(\.release)
+        self.rolledBack = rolledBack
     }
 
-    /// The release a rollback from `current` goes to: the one deployed before it.
+    /// The release a rollback from `current` goes to: the last one live before it that is still on the
+    /// host and was not itself rolled back from (after a rollback from B to A and a deploy of C, that is
+    /// A, not B); then the releases the log does not name.
     func previous(of current: String?) -> String? {
-        guard let current, let i = newestFirst.firstIndex(of: current) else { return nil }
-        return newestFirst.dropFirst(i + 1).first
+        guard let current else { return nil }
+        let before = live.lastIndex(of: current).map { Array(live[..<$0].reversed()) } ?? []
+        let rest = newestFirst.drop { $0 != current }.dropFirst()
+        return (before + rest).first { $0 != current && !rolledBack.contains($0) && newestFirst.contains($0) }
     }
 
-    /// Releases beyond `keep`, never the current one or the one before it.
+    /// Releases beyond `keep`, never the current one or the one a rollback from it goes to.
     func surplus(keep: Int, current: String?) -> [String] {
         let protected = Set([current, previous(of: current)].compactMap { $0 })
         return newestFirst.dropFirst(keep).filter { !protected.contains($0) }
