@@ -132,6 +132,41 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertEqual(r.status, 2, "one action at a time")
     }
 
+    /// What someone put where `current` goes (a file, a link of theirs) is never replaced, and a leftover
+    /// `.current.new` folder is named: the deploy stops with why, the thing stays, and once it is moved
+    /// away the next deploy publishes.
+    func testADeployNeverReplacesACurrentItDidNotMake() throws {
+        guard ChildProcess.find("rsync") != nil, ChildProcess.find("flock") != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("rsync is not installed") }
+            throw XCTSkip("rsync is not installed")
+        }
+        let www = NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: www) }
+        let config = Fixture.defaultConfig.replacingOccurrences(of: "https://example.kz/", with: "https://guides.newsroom.kz/")
+        let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n",
+                            files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        try FileManager.default.createDirectory(atPath: www, withIntermediateDirectories: true)
+        try "USER DATA".write(toFile: www + "/current", atomically: false, encoding: .utf8)
+        var r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("current is no link sitegen made: move it away"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: www + "/current", encoding: .utf8), "USER DATA")
+        try FileManager.default.removeItem(atPath: www + "/current")
+        try FileManager.default.createSymbolicLink(atPath: www + "/current", withDestinationPath: "/var/www/other")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current"), "/var/www/other")
+        try FileManager.default.removeItem(atPath: www + "/current")
+        try FileManager.default.createDirectory(atPath: www + "/.current.new", withIntermediateDirectories: true)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains(".current.new is in the way"), r.stderr)
+        try FileManager.default.removeItem(atPath: www + "/.current.new")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current").hasPrefix("releases/"))
+    }
+
     /// rsync splits its `-e` command itself: run with a stand-in for ssh that writes down its arguments,
     /// the ssh config's path reaches it as one argument whatever the source folder's name holds (a
     /// quote and spaces that once ended the path's word and gave ssh a `-oProxyCommand` of their own).

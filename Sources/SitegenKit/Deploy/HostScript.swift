@@ -16,9 +16,10 @@
 /// both: `cleaned <id>` for each unfinished upload removed (lock only), `current <id>`, `release
 /// <id>` for each release, `log <line>` for each line of `deploy.log`, then `end`. With `lock`, it
 /// then holds the lock and runs commands (a name and a release id per line, `log` followed by one
-/// more line) until its input ends, answering `ok` or `fail` to each (`space` first prints `df -Pk`
+/// more line) until its input ends, answering `ok` or `fail <why>` to each (`space` first prints `df -Pk`
 /// of the folder, each line after `df `). A busy lock is `busy <who>`
-/// and exit status 75.
+/// and exit status 75. `current` is replaced only when it is a link into `releases/` (or not there):
+/// a file or folder someone put there, or a link of theirs, is never replaced.
 enum HostScript {
     static let text = #"""
         umask 022
@@ -44,15 +45,28 @@ enum HostScript {
         if [ -f deploy.log ]; then while IFS= read -r l || [ -n "$l" ]; do echo "log $l"; done < deploy.log; fi
         echo end
         [ "$mode" = lock ] || exit 0
+        fail() { printf "fail %s\n" "$(printf "%s" "$1" | tr "\n\r" "  ")"; }
+        ready() {
+          if [ -L current ]; then
+            case $(readlink current) in releases/*) ;; *) fail "current links elsewhere than releases/, so sitegen did not make it: move it away"; return 1 ;; esac
+          elif [ -e current ]; then fail "current is no link sitegen made: move it away"; return 1; fi
+          if [ -L .current.new ] || [ -f .current.new ]; then rm -f -- .current.new; fi
+          if [ -e .current.new ] || [ -L .current.new ]; then fail ".current.new is in the way: move it away"; return 1; fi
+        }
+        point() {
+          if e=$(ln -s -- "releases/$1" .current.new 2>&1 && mv -T -- .current.new current 2>&1); then echo ok; else fail "$e"; fi
+        }
         while IFS= read -r cmd && IFS= read -r id; do
           case $id in ""|*[!0-9a-f]*) echo "fail not a release id"; continue ;; esac
           case $cmd in
           publish)
-            if mv -T -- "releases/.incoming-$id" "releases/$id" && ln -sfn -- "releases/$id" .current.new && mv -T -- .current.new current; then echo ok; else echo fail; fi ;;
+            ready || continue
+            if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id"; else fail "$e"; fi ;;
           switch)
-            if [ -d "releases/$id" ] && ln -sfn -- "releases/$id" .current.new && mv -T -- .current.new current; then echo ok; else echo fail; fi ;;
+            if [ ! -d "releases/$id" ]; then fail "releases/$id is not there"; continue; fi
+            ready && point "$id" ;;
           remove)
-            if rm -rf -- "releases/$id"; then echo ok; else echo fail; fi ;;
+            if e=$(rm -rf -- "releases/$id" 2>&1); then echo ok; else fail "$e"; fi ;;
           space)
             df -Pk -- . | while IFS= read -r l; do echo "df $l"; done; echo ok ;;
           log)

@@ -115,7 +115,10 @@ final class HostSession {
         if child.send(text), let answer = child.readLine() {
             if answer == "ok" { return }
             var arguments = MessageCatalog.nest("during", Self.describe(command), ["release": id])
-            arguments["detail"] = child.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+            // The script says why on the same line: what a command wrote to standard error may not be
+            // collected yet when the answer is read.
+            let said = answer.hasPrefix("fail ") ? String(answer.dropFirst(5)) : ""
+            arguments["detail"] = (said.isEmpty ? child.errorText : said).trimmingCharacters(in: .whitespacesAndNewlines)
             throw DeployFault.host(CatalogMessage("deploy.fault.host-refused", arguments))
         }
         throw DeployFault.classify(child.finish(), during: CatalogMessage(Self.describe(command), ["release": id]), access: access)
