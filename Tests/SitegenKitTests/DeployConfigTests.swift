@@ -132,6 +132,24 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertEqual(r.status, 2, "one action at a time")
     }
 
+    /// A folder the site's own build reads or replaces is no deploy target: `site/prod` was removed whole
+    /// by the next `build --force` (every release and the log with it), `static/pub` was published as
+    /// files of the site, `.` wrote releases among the sources. Refused before anything is built, at the
+    /// target's line, a link to one of them too.
+    func testADeployIntoTheSitesOwnFoldersIsRefused() throws {
+        for destination in ["site/prod", "static/pub", ".", "content", "./templates/x", "alias/pub"] {
+            let f = try Fixture(config: Fixture.defaultConfig + "deploy:\n  here:\n    rsync: \"\(destination)\"\n",
+                                files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"])
+            try FileManager.default.createDirectory(atPath: f.root + "/static", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: f.root + "/alias", withDestinationPath: f.root + "/static")
+            let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+            XCTAssertEqual(r.status, 2, destination)
+            let line = Fixture.defaultConfig.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+            XCTAssertTrue(r.stderr.contains("sitegen.yml:\(line):") && r.stderr.contains("[config.deploy]"), "\(destination): \(r.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/" + destination + "/releases"), destination)
+        }
+    }
+
     /// What someone put where `current` goes (a file, a link of theirs) is never replaced, and a leftover
     /// `.current.new` folder is named: the deploy stops with why, the thing stays, and once it is moved
     /// away the next deploy publishes.

@@ -83,6 +83,10 @@ enum ConfigMessages {
             en: "deploy target name '{name}' may hold only ASCII letters, digits, '-' and '_': rename it",
             kk: "«{name}» жариялау мақсатының атауында тек ASCII әріптері, цифрлар, «-» және «_» болуы мүмкін: атауын өзгертіңіз",
             ru: "имя цели публикации «{name}» может содержать только латинские буквы ASCII, цифры, «-» и «_»: переименуйте его"),
+        "config.deploy.inside-source": Entry(
+            en: "deploy.{name} publishes into {folder}, which the site's own build reads or replaces ({what}): the releases would be published as pages or removed by the next build; choose a folder outside the site's sources and its site/",
+            kk: "deploy.{name} {folder} қалтасына жариялайды, ал оны сайттың өз құрастыруы оқиды не ауыстырады ({what}): нұсқалар бет болып жарияланады не келесі құрастыру оларды өшіреді; сайттың бастапқы файлдары мен site/ қалтасынан тыс қалтаны таңдаңыз",
+            ru: "deploy.{name} публикует в {folder}, которую читает или заменяет сборка самого сайта ({what}): версии будут опубликованы как страницы или удалены следующей сборкой; выберите папку вне исходников сайта и его site/"),
         "config.deploy.keep": Entry(
             en: "deploy.{name}.keep must be from 2 to 1000: the current release and the previous one are always kept; write a number in that range",
             kk: "deploy.{name}.keep 2-ден 1000-ға дейін болуы керек: қазіргі нұсқа мен алдыңғысы әрқашан сақталады; осы аралықтағы санды жазыңыз",

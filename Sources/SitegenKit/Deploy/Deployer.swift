@@ -72,7 +72,29 @@ package struct Deployer {
     func access() throws -> Access {
         let (config, diagnostics) = ConfigLoader.load(sourceDirectory: sourceDirectory)
         guard let config else { return .failure(diagnostics) }
-        return .ready(HostAccess(target: try resolveTarget(config), sourceDirectory: sourceDirectory))
+        let access = HostAccess(target: try resolveTarget(config), sourceDirectory: sourceDirectory)
+        if let refusal = Self.insideSource(access) { return .failure([refusal]) }
+        return .ready(access)
+    }
+
+    /// A folder on this machine that the site's own build reads or replaces, as a deploy's target: the
+    /// source folder itself, its `site/` (a build replaces it whole, releases and log with it), or the
+    /// folders it reads (`static/` would publish the releases as files of the site). Compared as the
+    /// system resolves them (links followed), the refusal at the target's place in sitegen.yml.
+    static func insideSource(_ access: HostAccess) -> Diagnostic? {
+        guard access.target.host == nil else { return nil }
+        let source = Folder.realPath(access.sourceDirectory)
+        let target = Folder.realPath(access.folder)
+        let reserved = [("", "the source folder"), ("/site", "site/"), ("/static", "static/"), ("/content", "content/"),
+                        ("/templates", "templates/"), ("/i18n", "i18n/")]
+        for (suffix, what) in reserved {
+            let folder = source + suffix
+            guard target == folder || (!suffix.isEmpty && target.hasPrefix(folder + "/")) else { continue }
+            return .error("config.deploy", id: "config.deploy.inside-source",
+                          ["name": access.target.name, "folder": access.folder, "what": what],
+                          file: "sitegen.yml", line: access.target.line, column: access.target.column)
+        }
+        return nil
     }
 
     // MARK: - Deploy

@@ -10,10 +10,13 @@ struct HostAccess: Sendable {
     var folder: String
     /// `ssh -F` file, absolute.
     var sshConfig: String?
+    /// The source folder, absolute.
+    var sourceDirectory: String
 
     init(target: DeployTarget, sourceDirectory: String) {
         self.target = target
         let source = URL(fileURLWithPath: sourceDirectory).standardizedFileURL.path
+        self.sourceDirectory = source
         func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : source + "/" + p }
         folder = target.host == nil ? absolute(target.path) : target.path
         sshConfig = target.sshConfig.map(absolute)
