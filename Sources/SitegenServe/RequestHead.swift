@@ -45,6 +45,9 @@ enum RequestHead {
         var start = 0
         while start + 1 < buffer.count, buffer[start] == 13, buffer[start + 1] == 10 { start += 2 }
         guard let end = headEnd(buffer, from: start) else {
+            // A head written with bare line breaks (`GET / HTTP/1.1\nHost: a\n\n`) never ends as one
+            // must: refused now, not left to wait for its deadline.
+            if hasBareLineBreak(buffer, from: start) { return bad() }
             // The request line, whole or so far, already longer than any accepted one.
             if (lineEnd(buffer, from: start) ?? buffer.count) - start > maximumTarget + 16 {
                 return .refused(status: 414, reason: "URI Too Long")
@@ -96,6 +99,16 @@ enum RequestHead {
     }
 
     private static func bad() -> Outcome { .refused(status: 400, reason: "Bad Request") }
+
+    /// Whether a LF without a CR before it, or a CR with something else than LF after it, is there.
+    private static func hasBareLineBreak(_ b: [UInt8], from start: Int) -> Bool {
+        let limit = min(b.count, start + maximumHead + 4)
+        for i in start..<limit {
+            if b[i] == 10 && (i == start || b[i - 1] != 13) { return true }
+            if b[i] == 13 && i + 1 < limit && b[i + 1] != 10 { return true }
+        }
+        return false
+    }
 
     /// Where `\r\n\r\n` starts, looking no further than a head may be long.
     private static func headEnd(_ b: [UInt8], from start: Int) -> Int? {

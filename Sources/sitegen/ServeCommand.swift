@@ -33,6 +33,14 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var terminalOptions: TerminalOptions
 
+    /// The address is an IP address the system can listen on, known before anything is built.
+    func validate() throws {
+        var v4 = in_addr(), v6 = in6_addr()
+        guard inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1 else {
+            throw ValidationError("--host \(host) is no IP address: give one such as 127.0.0.1 (this machine), 0.0.0.0 (every network) or ::1")
+        }
+    }
+
     func run() throws {
         let terminal = terminalOptions.settings
         var options = PreviewService.Options(source: sourceOptions.source)

@@ -51,6 +51,17 @@ final class CommandLineTests: XCTestCase {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// An address `serve` cannot listen on is refused before anything is built, with what to give.
+    func testServeRefusesAHostThatIsNoAddressAtOnce() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"])
+        for host in ["256.1.1.1", "localhost", "1.2.3", ""] {
+            let r = try run(["serve", "--host", host, "--source", f.root])
+            XCTAssertEqual(r.status, 2, host)
+            XCTAssertTrue(r.stderr.contains("is no IP address"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("inet_pton"), r.stderr)
+        }
+    }
+
     /// The mode of the files a build writes comes from its umask: a site built under `umask 077` (sudo,
     /// a strict CI) is built again when the umask lets files be read, and every file of it, pages taken
     /// from the last build included, gets the mode a clean build gives; so does the site's folder, which

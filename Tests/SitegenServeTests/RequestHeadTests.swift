@@ -31,6 +31,8 @@ final class RequestHeadTests: XCTestCase {
                     "GET /ж/ HTTP/1.1\r\nHost: a\r\n\r\n",                       // raw non-ASCII in the target
                     "GET /kk/ HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n",           // obsolete line folding
                     "GET /kk/ HTTP/1.1\r\nHost: a\nX: b\r\n\r\n",                // a bare LF
+                    "GET /kk/ HTTP/1.1\nHost: a\n\n", "GET /kk/ HTTP/1.1\nHost: a", // bare LFs only: refused at once
+                    "GET /kk/ HTTP/1.1\rHost: a\r\r",
                     "GET /kk/ HTTP/1.1\r\nBad Name: a\r\nHost: a\r\n\r\n", "GET /kk/ HTTP/1.1\r\n: a\r\nHost: a\r\n\r\n",
                     "GET /kk/ HTTP/1.1\r\nHost: a\u{1}b\r\n\r\n"] {
             XCTAssertEqual(outcome(bad), "400", bad.debugDescription)
