@@ -72,7 +72,21 @@ package enum ReaderStrings {
                 let forms = PageInspector.writtenForms(of: hidden.scalar)
                 report(f, forms.first { found($0) != nil } ?? forms[0])
             }
-            for (f, phone) in inspector.phoneFindings(value) { report(f, phone.text) }
+            let phones = inspector.phoneFindings(value)
+            for (f, phone) in phones { report(f, phone.text) }
+            // A count put in as the reader reads (`{n}` of `searchFound`) may complete a number written
+            // around it (`8 701 123 45 6{n}`): the string is read with each count up to 99 in its
+            // placeholders, and a number so made is refused at the first placeholder.
+            if phones.isEmpty, let placeholder = Self.firstPlaceholder(value) {
+                for n in 0..<100 {
+                    let filled = Self.filling(value, with: String(n))
+                    let made = inspector.phoneFindings(filled).map(\.0)
+                        + TelegramTextBoundaries.bankCardNumbers(in: filled).map { PageInspector.cardFinding($0.text) }
+                    guard let f = made.first else { continue }
+                    report(f, placeholder)
+                    break
+                }
+            }
             for token in inspector.tokens.scan(value) {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)
                 for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(f, written) }
@@ -92,6 +106,25 @@ package enum ReaderStrings {
             }
         }
         return out
+    }
+
+    /// The first `{name}` placeholder of an interface string, if it has one.
+    static func firstPlaceholder(_ value: String) -> String? {
+        guard let open = value.firstIndex(of: "{"), let close = value[open...].firstIndex(of: "}"),
+              value[value.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return String(value[open...close])
+    }
+
+    /// `value` with every `{name}` placeholder replaced by `text`.
+    static func filling(_ value: String, with text: String) -> String {
+        var out = ""
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+              rest[rest.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) {
+            out += rest[..<open] + text
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Byte ranges of the known fakes a text names, to be shown defanged.

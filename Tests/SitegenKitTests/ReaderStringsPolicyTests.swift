@@ -41,6 +41,17 @@ final class ReaderStringsPolicyTests: XCTestCase {
                                    line: fakeLine, column: fakeColumn, file: "i18n/kk.yml")
     }
 
+    /// The count search.js puts into `{n}` may complete a number written around it: a phone or a card
+    /// so made is refused at the placeholder; a count beside words is not.
+    func testACountThatCompletesANumberIsRefusedAtItsPlaceholder() throws {
+        for (value, code) in [("Табылды: 8 701 123 45 6{n}", "text.phone"), ("4400 4301 2345 678{n}", "text.card")] {
+            let (fixture, line, column) = try fixtureWithString("searchFound", value, needle: "{n}")
+            LinkPolicyAssert.onlyError(fixture.build(checkOnly: true).diagnostics, code: code, line: line, column: column, file: "i18n/kk.yml")
+        }
+        let (fine, _, _) = try fixtureWithString("searchFound", "Табылды: {n} бет, 2020 жыл", needle: "{n}")
+        assertNoErrors(fine.build(checkOnly: true).diagnostics)
+    }
+
     func testInvisibleCharacterInAnInterfaceStringIsRefused() throws {
         let (fixture, line, _) = try fixtureWithString("home", "Басты\u{200B}бет", needle: "Басты")
         let d = fixture.build(checkOnly: true).diagnostics
