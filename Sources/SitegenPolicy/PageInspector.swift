@@ -51,6 +51,12 @@ package struct PageInspector: Sendable {
             }
             if link.origin == .image && link.destination.isEmpty { continue }
             for f in judge.judge(destination) { place(f, position) }
+            // The bulletins print a link's address after its text (`egov — https://egov.kz/87011234567`):
+            // a number in it is read there as in any text. (An autolink's is read with its text.)
+            if link.origin == .inline || link.origin == .referenceDefinition {
+                for (f, _) in phoneFindings(destination) { place(f, position) }
+                for card in TelegramTextBoundaries.bankCardNumbers(in: destination) { place(Self.cardFinding(card.text), position) }
+            }
             // Pages are served with `img-src 'self' data:`: an image from another site would not show,
             // and fetching it would tell that site who reads the page.
             if link.origin == .image, destination.lowercased().hasPrefix("https://") || destination.lowercased().hasPrefix("http://") {
@@ -149,13 +155,18 @@ package struct PageInspector: Sendable {
         for run in runs {
             guard let first = run.text.utf8.first, (0x30...0x39).contains(first), let number = Self.listNumber(before: run)
             else { continue }
-            let prefix = String(number) + " "
-            let joined = prefix + run.text
-            let prefixBytes = prefix.utf8.count
-            for (f, found) in phoneFindings(joined) where found.offset < prefixBytes && found.offset + found.length > prefixBytes {
-                // What the run itself holds of the number: the digits after the list's.
-                let piece = String(decoding: run.text.utf8.prefix(found.offset + found.length - prefixBytes), as: UTF8.self)
-                place(f, locate(piece, near: run.position, run: run, in: page))
+            // Read as the bulletins write the item (`87. 011 234 567`, a phone number to libphonenumber),
+            // then as the guard also reads it (`87 011…`); what the first reading finds is said once.
+            for prefix in [String(number) + ". ", String(number) + " "] {
+                let joined = prefix + run.text
+                let prefixBytes = prefix.utf8.count
+                let found = phoneFindings(joined).filter { $0.1.offset < prefixBytes && $0.1.offset + $0.1.length > prefixBytes }
+                for (f, number) in found {
+                    // What the run itself holds of the number: the digits after the list's.
+                    let piece = String(decoding: run.text.utf8.prefix(number.offset + number.length - prefixBytes), as: UTF8.self)
+                    place(f, locate(piece, near: run.position, run: run, in: page))
+                }
+                if !found.isEmpty { break }
             }
         }
 

@@ -40,6 +40,8 @@ package enum PhoneNumbers {
         var length: Int
         package var text: String
         var digits: String
+        /// Where the number is, in UTF-8 bytes.
+        package var range: Range<Int> { offset..<(offset + length) }
     }
 
     /// The one form numbers are compared in: the national `8` prefix of an 11-digit number becomes the
@@ -133,7 +135,7 @@ package enum PhoneNumbers {
         return u
     }
 
-    static func find(in text: String) -> [Found] {
+    package static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
         let written = ScalarArray.of(text)
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.

@@ -120,7 +120,7 @@ extension PageInspector {
     /// What the layout puts between a run and the one before it in its block, as `BulletinReader` does:
     /// nothing across markup or an image's description, a space for a soft break, dropped raw HTML or an
     /// image without a description, a new line for a hard break.
-    private static func separator(before node: CMarkNode) -> String {
+    package static func separator(before node: CMarkNode) -> String {
         var n = node
         while n.previous == nil, let p = n.parent, isInlineContainer(p) { n = p }
         guard let previous = n.previous else { return "" }
@@ -142,7 +142,7 @@ extension PageInspector {
 
     /// The block a run of text is in: its nearest ancestor that is not inline markup (a code block is
     /// its own).
-    private static func block(of node: CMarkNode) -> CMarkNode {
+    package static func block(of node: CMarkNode) -> CMarkNode {
         if node.kind == .codeBlock { return node }
         var up = node.parent
         while let p = up, isInlineContainer(p) { up = p.parent }

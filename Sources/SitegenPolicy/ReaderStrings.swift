@@ -75,10 +75,11 @@ package enum ReaderStrings {
             let phones = inspector.phoneFindings(value)
             for (f, phone) in phones { report(f, phone.text) }
             // A count put in as the reader reads (`{n}` of `searchFound`) may complete a number written
-            // around it (`8 701 123 45 6{n}`): the string is read with each count up to 99 in its
-            // placeholders, and a number so made is refused at the first placeholder.
+            // around it (`8 701 123 45 6{n}`): the string is read with each count in its placeholders (up
+            // to 9,999 when a digit stands near one, else up to 99), and a number so made is refused at
+            // the first placeholder.
             if phones.isEmpty, let placeholder = Self.firstPlaceholder(value) {
-                for n in 0..<100 {
+                for n in 0..<(Self.digitNearPlaceholder(value) ? 10_000 : 100) {
                     let filled = Self.filling(value, with: String(n))
                     let made = inspector.phoneFindings(filled).map(\.0)
                         + TelegramTextBoundaries.bankCardNumbers(in: filled).map { PageInspector.cardFinding($0.text) }
@@ -113,6 +114,17 @@ package enum ReaderStrings {
         guard let open = value.firstIndex(of: "{"), let close = value[open...].firstIndex(of: "}"),
               value[value.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         return String(value[open...close])
+    }
+
+    /// Whether a digit stands within four characters of a `{name}` placeholder: a count there may
+    /// complete a number of any length.
+    static func digitNearPlaceholder(_ value: String) -> Bool {
+        let marked = Array(filling(value, with: "\u{0}"))
+        for (i, c) in marked.enumerated() where c == "\u{0}" {
+            let near = marked[max(0, i - 4)..<min(marked.count, i + 5)]
+            if near.contains(where: { $0.isNumber }) { return true }
+        }
+        return false
     }
 
     /// `value` with every `{name}` placeholder replaced by `text`.

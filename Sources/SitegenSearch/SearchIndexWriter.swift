@@ -86,7 +86,7 @@ package enum SearchIndexWriter {
     /// About how many bytes a fragment of result titles and snippets should have.
     static let fragmentTarget = 4 * 1024
     /// At most this many characters of a snippet are kept (whole words, then "…").
-    static let snippetLength = 160
+    package static let snippetLength = 160
 
     /// Builds the sharded index of one language and returns the files to write: relative path → bytes.
     package static func files(

@@ -24,10 +24,16 @@ final class HostileInputTests: XCTestCase {
     /// puts between `0` and `9`: read as a digit, it made a number of nothing and crashed the build.
     /// Each is read as what it is, and the address around it is refused where it starts.
     /// `check` refuses what a build's last look at the bulletins would: a phone number in an address
-    /// written out, a card number as a link's whole text. Each once passed the check and failed the build.
+    /// written out or in a link's address (which the bulletins print), a card number as a link's whole
+    /// text, a list's number and its item read as the bulletins write them (`87. 011 234 567`). Each once
+    /// passed the check and failed the build.
     func testCheckRefusesWhatTheBulletinsLastLookWould() throws {
         for (text, code) in [("Сайт <https://egov.kz/87011234567> бар.", "text.phone"), ("Сайт https://egov.kz/87011234567 бар.", "text.phone"),
-                             ("[4400430123456789](https://egov.kz/)", "text.card")] {
+                             ("[4400430123456789](https://egov.kz/)", "text.card"), ("87. 011 234 567", "text.phone"),
+                             ("77) 011 234 567", "text.phone"), ("86. бір\n87. 011 234 567", "text.phone"),
+                             ("[egov](https://egov.kz/87011234567)", "text.phone"), ("[egov](https://egov.kz/?t=%2B77011234567)", "text.phone"),
+                             ("[egov](https://egov.kz/4111111111111111)", "text.card"),
+                             ("[egov][e]\n\n[e]: https://egov.kz/87011234567", "text.phone")] {
             let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n\n\(text)\n"])
             let checked = f.build(checkOnly: true)
             XCTAssertTrue(checked.diagnostics.contains { $0.code == code && $0.severity == .error }, "\(text): \(checked.diagnostics.map(DiagnosticFormatter.line))")

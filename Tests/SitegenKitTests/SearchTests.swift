@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenCore
 @testable import SitegenKit
 @testable import SitegenSearch
 
@@ -172,6 +173,37 @@ final class SearchTests: XCTestCase {
         // Cut where no number goes on, the words stay.
         XCTAssertTrue(SearchIndexWriter.shorten(String(repeating: "сөз ", count: 38) + "42 500 ₸ сөз сөз").hasSuffix("42 500…"))
         XCTAssertEqual(PageBuilder.snippet(String(repeating: "а", count: 150) + " 2020 жыл"), String(repeating: "а", count: 150) + " 2020 жыл")
+    }
+
+    /// Built snippets hold no number the page does not: blocks are parted so their digits never join
+    /// (a paragraph's `8 701` and the next one's `123 45 67`), and a description cut short keeps no start
+    /// of a longer number, whatever marks stand in it (`［8］`, a letter glued after a card). The built
+    /// search files are read by TDLib and libphonenumber.
+    func testBuiltSnippetsHoldNoNumberThePageDoesNot() throws {
+        let pad = String(repeating: "а", count: 138)
+        let pages = [
+            "---\ntitle: A\n---\n\nТел 8 701\n\n123 45 67 бар.\n",
+            "---\ntitle: B\n---\n\n## Тел 8 701\n\n123 45 67 бар.\n",
+            "---\ntitle: C\n---\n\n- 8 701\n- 123 45 67\n",
+            "---\ntitle: D\n---\n\nКарта 4111 1111\n\n1111 1111 бар.\n",
+            "---\ntitle: E\ndescription: \"\(pad) Тел 8 701 123 45 67 ［8］ бар\"\n---\n\nМәтін.\n",
+            "---\ntitle: F\ndescription: \"аааа \(String(repeating: "б", count: 138))(4111111111111111жжжжж\"\n---\n\nМәтін.\n",
+            "---\ntitle: G\n---\n\nТел 8 701\\\n123 45 67 бар.\n",
+        ]
+        var files: [String: String] = [:]
+        for (i, page) in pages.enumerated() { files["content/kk/p\(i).md"] = page }
+        let f = try Fixture(files: files)
+        let report = f.build()
+        XCTAssertTrue(report.published, report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"))
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: f.siteDirectory + "/search/kk/d/0.json"))
+        let snippets = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String]]).map { $0[2] }
+        XCTAssertGreaterThanOrEqual(snippets.count, pages.count)
+        let cards = try TDLibOracle.entities(snippets)
+        let phones = try OracleProcess.run(script: PhoneOracleTests.script, requests: snippets.map { ["text": $0] }, missing: "phonenumbers")
+        for (text, (entities, answer)) in zip(snippets, zip(cards, phones)) {
+            XCTAssertFalse(entities.contains { $0.type == "BankCardNumber" }, text)
+            XCTAssertFalse(answer.contains("\"valid\": true"), text)
+        }
     }
 
     func testSyntheticIndexShardsStayWithinBudgetAndAreConsistent() throws {

@@ -116,15 +116,12 @@ struct PageBuilder: Sendable {
                      bulletins: entries.compacted, pageFile: page.outputPath)
     }
 
-    /// The start of a page's text, up to 160 characters, cut where a word ends: a word cut short may
-    /// be another word, and an address cut short another address (`https://t.me/Kenes1414Bot` →
-    /// `https://t.me/Kenes141`), which a browser's JSON viewer shows as a link. Nor is it cut inside a
-    /// number (``NumberSafeCut``): the start of a longer one may be a card or a phone number.
+    /// The start of a page's text as its search snippet (``SearchSnippet/cut(_:)``): cut where a word
+    /// ends (a word cut short may be another word, and an address cut short another address,
+    /// `https://t.me/Kenes1414Bot` → `https://t.me/Kenes141`, which a browser's JSON viewer shows as a
+    /// link) and never into a number the page does not hold.
     static func snippet(_ text: String) -> String {
-        let start = text.prefix(160)
-        guard start.endIndex < text.endIndex else { return String(start) }
-        let kept = text[start.endIndex].isWhitespace ? start : start[..<(start.lastIndex(where: \.isWhitespace) ?? start.startIndex)]
-        return String(NumberSafeCut.trim(kept, before: text[kept.endIndex...]))
+        SearchSnippet.cut(text)
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the
@@ -137,8 +134,7 @@ struct PageBuilder: Sendable {
         // shows them defanged; a snippet has no such rendering), even when the description is empty or
         // the page's only text is in alerts. Their words are still found by search (`text`, never shown).
         let description = typeset.description.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        let snippet = description ?? Typography.apply(
-            Self.snippet(inventory.textRuns.filter { $0.alert == nil }.map(\.text).joined(separator: " ")), language: lang)
+        let snippet = Self.snippet(description ?? Typography.apply(SearchSnippet.bodyText(inventory.textRuns), language: lang))
         let document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
                                       text: page.frontMatter.title + " " + text)
         guard let analyzer = searchAnalyzers[lang] else { return document }
