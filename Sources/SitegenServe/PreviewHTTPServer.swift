@@ -97,8 +97,9 @@ final class PreviewHTTPServer: @unchecked Sendable {
                 let admitted = lock.withLock { () -> Bool in
                     if connections.count >= maximumConnections {
                         // Room for the newcomer: the connection idle the longest goes, or the one whose
-                        // client has left an answer unread the longest.
-                        guard let oldest = connections.filter({ $0.value.phase == .idle || $0.value.phase == .writing })
+                        // client has left an answer unread, or a head unfinished, the longest (many
+                        // connections that send a byte and wait held every place).
+                        guard let oldest = connections.filter({ $0.value.phase != .answering && $0.value.phase != .streaming })
                             .min(by: { $0.value.since < $1.value.since })?.key else { return false }
                         shutdown(oldest, Int32(SHUT_RDWR))
                         connections[oldest] = nil

@@ -70,11 +70,13 @@ final class DeployConfigTests: XCTestCase {
         var state = HostState(current: c, releases: [a, b, c], log: [line("deploy", a), line("deploy", b), line("deploy", c)])
         XCTAssertEqual(ReleaseHistory(state: state).previous(of: c), b)
         XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: c), [a])
-        // After a rollback to b, the next rollback goes to a, and nothing needed for it is pruned.
+        // After a rollback to b, the next rollback goes to a, and nothing needed for it is pruned; c,
+        // rolled back from, counts last for keep.
         state.current = b
         state.log.append(line("rollback", b))
         XCTAssertEqual(ReleaseHistory(state: state).previous(of: b), a)
-        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: b), [])
+        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: b), [c])
+        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 3, current: b), [])
         // A deploy after the rollback keeps b, live before it, and may remove c, rolled back from; a
         // rollback goes to b. Deployed again, c is good again.
         let d = String(repeating: "d", count: 16)
@@ -82,10 +84,20 @@ final class DeployConfigTests: XCTestCase {
         state.releases.append(d)
         state.log.append(line("deploy", d))
         XCTAssertEqual(ReleaseHistory(state: state).previous(of: d), b)
-        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: d), [c, a])
+        XCTAssertEqual(ReleaseHistory(state: state).surplus(keep: 2, current: d), [a, c])
         state.log.append(line("deploy", c))
         state.current = c
         XCTAssertEqual(ReleaseHistory(state: state).previous(of: c), d)
+        // A log that lost the current release's line (a dropped connection, a log emptied): the release
+        // `current` points at is the one live now, and a rollback goes to the one the log names last.
+        let lost = HostState(current: c, releases: [a, b, c], log: [line("deploy", a), line("deploy", b)])
+        XCTAssertEqual(ReleaseHistory(state: lost).previous(of: c), b)
+        XCTAssertEqual(ReleaseHistory(state: lost).surplus(keep: 2, current: c), [a])
+        // Released rolled back from count last for keep: after a, b, c, a rollback to b and a deploy of
+        // d, keep 3 keeps d, b and a, and removes c.
+        let after = HostState(current: d, releases: [a, b, c, d],
+                              log: [line("deploy", a), line("deploy", b), line("deploy", c), line("rollback", b), line("deploy", d)])
+        XCTAssertEqual(ReleaseHistory(state: after).surplus(keep: 3, current: d), [c])
         // A line round-trips; who is one word.
         let text = line("deploy", a).text
         XCTAssertEqual(text, "2026-01-01T00:00:00Z deploy \(a) pages=1 bulletins=2 who=a_b_c")
@@ -137,11 +149,20 @@ final class DeployConfigTests: XCTestCase {
     /// files of the site, `.` wrote releases among the sources. Refused before anything is built, at the
     /// target's line, a link to one of them too.
     func testADeployIntoTheSitesOwnFoldersIsRefused() throws {
-        for destination in ["site/prod", "static/pub", ".", "content", "./templates/x", "alias/pub"] {
+        for destination in ["site/prod", "static/pub", ".", "content", "./templates/x", "alias/pub", "inside/../new", "..",
+                            "i18n/new/deeper"] {
             let f = try Fixture(config: Fixture.defaultConfig + "deploy:\n  here:\n    rsync: \"\(destination)\"\n",
                                 files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n"])
-            try FileManager.default.createDirectory(atPath: f.root + "/static", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: f.root + "/static/sub", withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: f.root + "/alias", withDestinationPath: f.root + "/static")
+            // `inside/..` is the folder holding the link's target, `static/`, as the system reads it.
+            try FileManager.default.createSymbolicLink(atPath: f.root + "/inside", withDestinationPath: f.root + "/static/sub")
+            // i18n/ itself a link elsewhere: that place is what the build reads.
+            let elsewhere = f.root + "-strings"
+            try? FileManager.default.removeItem(atPath: elsewhere)
+            try FileManager.default.moveItem(atPath: f.root + "/i18n", toPath: elsewhere)
+            try FileManager.default.createSymbolicLink(atPath: f.root + "/i18n", withDestinationPath: elsewhere)
+            defer { try? FileManager.default.removeItem(atPath: elsewhere) }
             let r = try CommandLineTests.execute(["deploy", "--source", f.root])
             XCTAssertEqual(r.status, 2, destination)
             let line = Fixture.defaultConfig.split(separator: "\n", omittingEmptySubsequences: false).count + 2
@@ -180,9 +201,35 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains(".current.new is in the way"), r.stderr)
         try FileManager.default.removeItem(atPath: www + "/.current.new")
+        // A link that only starts like one of sitegen's (`releases/../../x`) is not one.
+        try FileManager.default.createSymbolicLink(atPath: www + "/current", withDestinationPath: "releases/../../x")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current"), "releases/../../x")
+        try FileManager.default.removeItem(atPath: www + "/current")
+        // A link in place of a file sitegen writes there is never written through.
+        let victim = www + "-victim"
+        defer { try? FileManager.default.removeItem(atPath: victim) }
+        try "precious".write(toFile: victim, atomically: false, encoding: .utf8)
+        try? FileManager.default.removeItem(atPath: www + "/.deploy.who")
+        try FileManager.default.createSymbolicLink(atPath: www + "/.deploy.who", withDestinationPath: victim)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains(".deploy.who is a symbolic link"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious")
+        try FileManager.default.removeItem(atPath: www + "/.deploy.who")
         r = try CommandLineTests.execute(["deploy", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current").hasPrefix("releases/"))
+        // A log whose last line has no line break gets one before the next line.
+        let log = try String(contentsOfFile: www + "/deploy.log", encoding: .utf8)
+        try String(log.dropLast()).write(toFile: www + "/deploy.log", atomically: false, encoding: .utf8)
+        try f.write("content/kk/a.md", "---\ntitle: A\n---\nЕкінші.\n")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = try String(contentsOfFile: www + "/deploy.log", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines.allSatisfy { DeployLogLine(String($0)) != nil }, "\(lines)")
     }
 
     /// rsync splits its `-e` command itself: run with a stand-in for ssh that writes down its arguments,

@@ -19,21 +19,30 @@ package enum Folder {
             guard let cwd = getcwd(nil, 0) else { return path }
             free(cwd)
         }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var existing = absolute
-        var rest: [String] = []
-        while true {
-            if let resolved = realpath(existing, nil) {
-                defer { free(resolved) }
-                var base = String(cString: resolved)
-                for part in rest.reversed() { base += (base.hasSuffix("/") ? "" : "/") + part }
-                return base
+        // Name by name, as the system walks it: each name that exists is resolved (a link to its
+        // target), and `..` is the parent of what came before as resolved (`link/../x` is the `x` beside
+        // the link's target, not beside the link); below the first name that does not exist, no link
+        // can stand, and the rest is taken as written.
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var resolved = "/"
+        var exists = true
+        for name in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if name == "." { continue }
+            if name == ".." {
+                resolved = resolved == "/" ? "/" : String(resolved[..<(resolved.lastIndex(of: "/") ?? resolved.startIndex)])
+                if resolved.isEmpty { resolved = "/" }
+                continue
             }
-            let url = URL(fileURLWithPath: existing)
-            if existing == "/" || existing.isEmpty { return absolute }
-            rest.append(url.lastPathComponent)
-            existing = url.deletingLastPathComponent().path
+            let next = (resolved == "/" ? "" : resolved) + "/" + name
+            if exists, let real = realpath(next, nil) {
+                resolved = String(cString: real)
+                free(real)
+            } else {
+                exists = false
+                resolved = next
+            }
         }
+        return resolved
     }
 
     /// The names in a folder, opened without following a link in its place (one that is not UTF-8 with

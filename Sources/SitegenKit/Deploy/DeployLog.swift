@@ -82,12 +82,20 @@ struct ReleaseHistory {
             lastLive[line.release] = i
             if entries[line.release] == nil || line.action == "deploy" { entries[line.release] = line }
         }
+        var live = state.log.map(\.release)
+        // The release `current` points at is the one live now, whatever the log says last (a line lost
+        // to a dropped connection, a log emptied or rotated).
+        if let current = state.current, live.last != current {
+            live.append(current)
+            lastLive[current] = live.count - 1
+            rolledBack.remove(current)
+        }
         newestFirst = state.releases.sorted { a, b in
             let (oa, ob) = (lastLive[a] ?? -1, lastLive[b] ?? -1)
             return oa != ob ? oa > ob : a < b
         }
         self.entries = entries
-        live = state.log.map(\.release)
+        self.live = live
         self.rolledBack = rolledBack
     }
 
@@ -101,9 +109,11 @@ struct ReleaseHistory {
         return (before + rest).first { $0 != current && !rolledBack.contains($0) && newestFirst.contains($0) }
     }
 
-    /// Releases beyond `keep`, never the current one or the one a rollback from it goes to.
+    /// Releases beyond `keep`, never the current one or the one a rollback from it goes to. Releases
+    /// rolled back from count last: they take no place a release a rollback may go to could keep.
     func surplus(keep: Int, current: String?) -> [String] {
         let protected = Set([current, previous(of: current)].compactMap { $0 })
-        return newestFirst.dropFirst(keep).filter { !protected.contains($0) }
+        let ordered = newestFirst.filter { !rolledBack.contains($0) } + newestFirst.filter { rolledBack.contains($0) }
+        return ordered.dropFirst(keep).filter { !protected.contains($0) }
     }
 }

@@ -78,21 +78,24 @@ package struct Deployer {
     }
 
     /// A folder on this machine that the site's own build reads or replaces, as a deploy's target: the
-    /// source folder itself, its `site/` (a build replaces it whole, releases and log with it), or the
-    /// folders it reads (`static/` would publish the releases as files of the site). Compared as the
-    /// system resolves them (links followed), the refusal at the target's place in sitegen.yml.
+    /// source folder itself or one holding it, its `site/` (a build replaces it whole, releases and log
+    /// with it), or the folders it reads (`static/` would publish the releases as files of the site).
+    /// Compared as the system resolves them (links followed, `..` after a link taken from its target),
+    /// the refusal at the target's place in sitegen.yml.
     static func insideSource(_ access: HostAccess) -> Diagnostic? {
         guard access.target.host == nil else { return nil }
         let source = Folder.realPath(access.sourceDirectory)
         let target = Folder.realPath(access.folder)
-        let reserved = [("", "the source folder"), ("/site", "site/"), ("/static", "static/"), ("/content", "content/"),
-                        ("/templates", "templates/"), ("/i18n", "i18n/")]
-        for (suffix, what) in reserved {
-            let folder = source + suffix
-            guard target == folder || (!suffix.isEmpty && target.hasPrefix(folder + "/")) else { continue }
-            return .error("config.deploy", id: "config.deploy.inside-source",
-                          ["name": access.target.name, "folder": access.folder, "what": what],
-                          file: "sitegen.yml", line: access.target.line, column: access.target.column)
+        func refused(_ what: String) -> Diagnostic {
+            .error("config.deploy", id: "config.deploy.inside-source", ["name": access.target.name, "folder": access.folder, "what": what],
+                   file: "sitegen.yml", line: access.target.line, column: access.target.column)
+        }
+        // The sources inside the target: its releases' clean-up and pruning would reach them.
+        if source == target || source.hasPrefix(target == "/" ? "/" : target + "/") { return refused("the source folder") }
+        for (name, what) in [("site", "site/"), ("static", "static/"), ("content", "content/"), ("templates", "templates/"), ("i18n", "i18n/")] {
+            // Each as the system reads it: a folder that is a link elsewhere is that place.
+            let folder = Folder.realPath(source + "/" + name)
+            if target == folder || target.hasPrefix(folder + "/") { return refused(what) }
         }
         return nil
     }

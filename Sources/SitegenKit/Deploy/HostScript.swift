@@ -26,8 +26,12 @@ enum HostScript {
         IFS= read -r mode && IFS= read -r base || exit 70
         case $mode in
         lock)
-          mkdir -p -- "$base/releases" || exit 71
-          cd -- "$base" || exit 71
+          mkdir -p -- "$base" || exit 71
+          cd -P -- "$base" || exit 71
+          for f in releases .deploy.lock .deploy.who deploy.log; do
+            if [ -L "$f" ]; then echo "$f is a symbolic link: sitegen writes only files of its own there; move it away" >&2; exit 72; fi
+          done
+          mkdir -p releases || exit 71
           exec 9>>.deploy.lock || exit 71
           if ! flock -n 9; then printf "busy "; cat .deploy.who 2>/dev/null || echo; exit 75; fi
           IFS= read -r who || exit 70
@@ -36,19 +40,26 @@ enum HostScript {
             if [ -e "$d" ]; then rm -rf -- "$d" || exit 71; echo "cleaned ${d#releases/.incoming-}"; fi
           done ;;
         peek)
-          if ! cd -- "$base" 2>/dev/null; then echo end; exit 0; fi ;;
+          if ! cd -P -- "$base" 2>/dev/null; then echo end; exit 0; fi ;;
         *) exit 70 ;;
         esac
         c=$(readlink current 2>/dev/null) || c=
+        case $c in releases/*[!0-9a-f]*) c= ;; releases/?*) ;; *) c= ;; esac
         echo "current ${c#releases/}"
-        for d in releases/*; do if [ -d "$d" ]; then echo "release ${d#releases/}"; fi; done
+        for d in releases/*; do
+          n=${d#releases/}
+          case $n in *[!0-9a-f]*) continue ;; esac
+          if [ -d "$d" ] && [ ! -L "$d" ]; then echo "release $n"; fi
+        done
         if [ -f deploy.log ]; then while IFS= read -r l || [ -n "$l" ]; do echo "log $l"; done < deploy.log; fi
         echo end
         [ "$mode" = lock ] || exit 0
         fail() { printf "fail %s\n" "$(printf "%s" "$1" | tr "\n\r" "  ")"; }
         ready() {
           if [ -L current ]; then
-            case $(readlink current) in releases/*) ;; *) fail "current links elsewhere than releases/, so sitegen did not make it: move it away"; return 1 ;; esac
+            l=$(readlink current)
+            case $l in releases/*[!0-9a-f]*) l= ;; releases/?*) ;; *) l= ;; esac
+            if [ -z "$l" ]; then fail "current links elsewhere than a release in releases/, so sitegen did not make it: move it away"; return 1; fi
           elif [ -e current ]; then fail "current is no link sitegen made: move it away"; return 1; fi
           if [ -L .current.new ] || [ -f .current.new ]; then rm -f -- .current.new; fi
           if [ -e .current.new ] || [ -L .current.new ]; then fail ".current.new is in the way: move it away"; return 1; fi
@@ -70,7 +81,8 @@ enum HostScript {
           space)
             df -Pk -- . | while IFS= read -r l; do echo "df $l"; done; echo ok ;;
           log)
-            if IFS= read -r line && printf "%s\n" "$line" >> deploy.log; then echo ok; else echo fail; fi ;;
+            if IFS= read -r line && { [ ! -s deploy.log ] || [ -z "$(tail -c 1 deploy.log)" ] || echo >> deploy.log; } \
+              && printf "%s\n" "$line" >> deploy.log; then echo ok; else echo fail; fi ;;
           *) echo "fail unknown command"; exit 70 ;;
           esac
         done
