@@ -42,7 +42,8 @@ extension TelegramTextBoundaries {
 
     /// The card numbers in `text` (``bankCards(_:)``), as UTF-8 offsets and lengths, and as written.
     package static func bankCardNumbers(in text: String) -> [(offset: Int, length: Int, text: String)] {
-        guard text.utf8.count >= 13 else { return [] }
+        // Thirteen ASCII digits at least, or no card: most texts are passed on their bytes.
+        guard text.utf8.count >= 13, text.utf8.lazy.filter({ $0 &- 0x30 < 10 }).count >= 13 else { return [] }
         let s = ScalarArray.of(text)
         let cards = bankCards(s)
         guard !cards.isEmpty else { return [] }

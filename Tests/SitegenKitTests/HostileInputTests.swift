@@ -41,6 +41,18 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// A number a template puts together from a page's title and the site's name (`<title>{{title}} —
+    /// {{siteTitle}}`: `8 701 14` and `42 500 ₸` make `8 701 14 — 42 500`, a phone number to
+    /// libphonenumber) is refused by the page's last look, and nothing is published.
+    func testANumberATemplatePutsTogetherIsRefused() throws {
+        let config = Fixture.defaultConfig.replacingOccurrences(of: #"kk: "Сынақ""#, with: #"kk: "42 500 ₸: сынақ""#)
+        let f = try Fixture(config: config, files: ["content/kk/a.md": "---\ntitle: \"Бет 8 701 14\"\n---\n\nМәтін.\n"])
+        let report = f.build()
+        XCTAssertFalse(report.published, report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"))
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "page.link" && $0.message.contains("<title>") },
+                      report.diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n"))
+    }
+
     /// One word of tens of thousands of letters (two descriptions) is indexed by its first
     /// characters: the search index nested a folder of shards per letter two terms shared, and the build
     /// died of a stack overflow.

@@ -293,6 +293,10 @@ enum BuildMessages {
             en: "the finished page would lead to {what} ({attribute} of <{tag}>), which the link policy refuses ({code}: {detail}); it is put together by a template with what it shows (an interface string, the config, the front matter): write an official address there",
             kk: "дайын бет {what} мекенжайына апарар еді (<{tag}> ішіндегі {attribute}), ал сілтеме саясаты оған рұқсат бермейді ({code}: {detail}); оны үлгі өзі көрсететін мәтінмен (интерфейс жолы, баптау, front matter) құрастырады: сол жерге ресми мекенжай жазыңыз",
             ru: "готовая страница вела бы на {what} ({attribute} в <{tag}>), а политика ссылок это запрещает ({code}: {detail}); его собирает шаблон из того, что он показывает (строка интерфейса, настройки, front matter): напишите там официальный адрес"),
+        "page.link.number": Entry(
+            en: "the finished page shows {what} in <{tag}>, which a reader's app reads as a number ({code}: {detail}); a template puts it together with what it shows (a title and the site's name, an interface string): write them so that no number is made",
+            kk: "дайын бет <{tag}> ішінде {what} көрсетеді, ал оқырманның қосымшасы оны нөмір деп оқиды ({code}: {detail}); оны үлгі өзі көрсететін мәтінмен (тақырып пен сайт атауы, интерфейс жолы) құрастырады: нөмір құралмайтындай етіп жазыңыз",
+            ru: "готовая страница показывает {what} в <{tag}>, а приложение читателя читает это как номер ({code}: {detail}); это собирает шаблон из того, что он показывает (заголовок и название сайта, строка интерфейса): напишите их так, чтобы номер не складывался"),
         "page.link.reference": Entry(
             en: "the finished page has a character reference in an address ({attribute} of <{tag}>: {what}), which could spell any address; write the characters themselves (only &amp;, &lt;, &gt;, &quot;, &apos; and numeric references are read)",
             kk: "дайын беттегі мекенжайда таңба сілтемесі бар (<{tag}> ішіндегі {attribute}: {what}), ол кез келген мекенжайды құрай алады; таңбалардың өзін жазыңыз (тек &amp;, &lt;, &gt;, &quot;, &apos; және сандық сілтемелер оқылады)",

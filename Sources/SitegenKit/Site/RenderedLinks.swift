@@ -274,6 +274,17 @@ struct PageLinkGuard {
                 error("page.link.style", ["what": what, "tag": tag, "attribute": attribute], written: what)
             }
         }
+        // Numbers a reader's app acts on in what the page shows, as a template put it together.
+        var copy = html
+        let texts = copy.withUTF8 { PageTexts.withDigits(in: $0) }
+        for (text, tag) in texts {
+            let numbers = judge.inspector.phoneFindings(text).map { ($0.0, $0.1.text) }
+                + TelegramTextBoundaries.bankCardNumbers(in: text).map { (PageInspector.cardFinding($0.text), $0.text) }
+            for (f, number) in numbers {
+                error("page.link.number", ["what": number, "tag": tag, "code": f.code]
+                    .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: number)
+            }
+        }
         return out
     }
 
