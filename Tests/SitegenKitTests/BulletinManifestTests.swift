@@ -133,10 +133,7 @@ final class BulletinManifestTests: XCTestCase {
     }
 
     func testGuardJudgesAddressesInFinishedText() throws {
-        let f = try Fixture()
-        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
-        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
-        let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
+        let guardian = try Fixture.bulletinGuard()
         for refused in ["Кіріңіз: https://egov-kz.com/", "egov-kz.com", "@Kenes1414_Bot", "t.me/Kenes1414_Bot",
                         "https://evil.kz/", "info@egov-kz.com", "Қоңырау: +7 777 123 45 67 бүгін", "☎ 1415",
                         // Deleted by Telegram before it reads the text: this is `@Kenes1414Bot_support`.

@@ -175,50 +175,39 @@ final class DeployConfigTests: XCTestCase {
     /// `.current.new` folder is named: the deploy stops with why, the thing stays, and once it is moved
     /// away the next deploy publishes.
     func testADeployNeverReplacesACurrentItDidNotMake() throws {
-        guard ChildProcess.find("rsync") != nil, ChildProcess.find("flock") != nil else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("rsync is not installed") }
-            throw XCTSkip("rsync is not installed")
-        }
-        let www = NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString
+        let (www, config) = try Self.localTarget()
         defer { try? FileManager.default.removeItem(atPath: www) }
-        let config = Fixture.defaultConfig.replacingOccurrences(of: "https://example.kz/", with: "https://guides.newsroom.kz/")
         let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n",
                             files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
         try FileManager.default.createDirectory(atPath: www, withIntermediateDirectories: true)
-        try "USER DATA".write(toFile: www + "/current", atomically: false, encoding: .utf8)
-        var r = try CommandLineTests.execute(["deploy", "--source", f.root])
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertTrue(r.stderr.contains("current is no link sitegen made: move it away"), r.stderr)
-        XCTAssertEqual(try String(contentsOfFile: www + "/current", encoding: .utf8), "USER DATA")
-        try FileManager.default.removeItem(atPath: www + "/current")
-        try FileManager.default.createSymbolicLink(atPath: www + "/current", withDestinationPath: "/var/www/other")
-        r = try CommandLineTests.execute(["deploy", "--source", f.root])
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current"), "/var/www/other")
-        try FileManager.default.removeItem(atPath: www + "/current")
-        try FileManager.default.createDirectory(atPath: www + "/.current.new", withIntermediateDirectories: true)
-        r = try CommandLineTests.execute(["deploy", "--source", f.root])
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertTrue(r.stderr.contains(".current.new is in the way"), r.stderr)
-        try FileManager.default.removeItem(atPath: www + "/.current.new")
+        /// A deploy with `put` standing in the target folder: refused with `says`, `put` left as it was.
+        func refused(_ name: String, _ put: () throws -> Void, says: String, kept: () throws -> Bool) throws {
+            try? FileManager.default.removeItem(atPath: www + "/" + name)
+            try put()
+            let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains(says), r.stderr)
+            XCTAssertTrue(try kept(), name)
+            try FileManager.default.removeItem(atPath: www + "/" + name)
+        }
+        let fm = FileManager.default
+        try refused("current", { try "USER DATA".write(toFile: www + "/current", atomically: false, encoding: .utf8) },
+                    says: "current is no link sitegen made: move it away",
+                    kept: { try String(contentsOfFile: www + "/current", encoding: .utf8) == "USER DATA" })
+        try refused("current", { try fm.createSymbolicLink(atPath: www + "/current", withDestinationPath: "/var/www/other") },
+                    says: "so sitegen did not make it", kept: { try fm.destinationOfSymbolicLink(atPath: www + "/current") == "/var/www/other" })
+        try refused(".current.new", { try fm.createDirectory(atPath: www + "/.current.new", withIntermediateDirectories: true) },
+                    says: ".current.new is in the way", kept: { fm.fileExists(atPath: www + "/.current.new") })
         // A link that only starts like one of sitegen's (`releases/../../x`) is not one.
-        try FileManager.default.createSymbolicLink(atPath: www + "/current", withDestinationPath: "releases/../../x")
-        r = try CommandLineTests.execute(["deploy", "--source", f.root])
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current"), "releases/../../x")
-        try FileManager.default.removeItem(atPath: www + "/current")
+        try refused("current", { try fm.createSymbolicLink(atPath: www + "/current", withDestinationPath: "releases/../../x") },
+                    says: "so sitegen did not make it", kept: { try fm.destinationOfSymbolicLink(atPath: www + "/current") == "releases/../../x" })
         // A link in place of a file sitegen writes there is never written through.
         let victim = www + "-victim"
-        defer { try? FileManager.default.removeItem(atPath: victim) }
+        defer { try? fm.removeItem(atPath: victim) }
         try "precious".write(toFile: victim, atomically: false, encoding: .utf8)
-        try? FileManager.default.removeItem(atPath: www + "/.deploy.who")
-        try FileManager.default.createSymbolicLink(atPath: www + "/.deploy.who", withDestinationPath: victim)
-        r = try CommandLineTests.execute(["deploy", "--source", f.root])
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertTrue(r.stderr.contains(".deploy.who is a symbolic link"), r.stderr)
-        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious")
-        try FileManager.default.removeItem(atPath: www + "/.deploy.who")
-        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        try refused(".deploy.who", { try fm.createSymbolicLink(atPath: www + "/.deploy.who", withDestinationPath: victim) },
+                    says: ".deploy.who is a symbolic link", kept: { try String(contentsOfFile: victim, encoding: .utf8) == "precious" })
+        var r = try CommandLineTests.execute(["deploy", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current").hasPrefix("releases/"))
         // A log whose last line has no line break gets one before the next line.
@@ -230,6 +219,17 @@ final class DeployConfigTests: XCTestCase {
         let lines = try String(contentsOfFile: www + "/deploy.log", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
         XCTAssertTrue(lines.allSatisfy { DeployLogLine(String($0)) != nil }, "\(lines)")
+    }
+
+    /// A folder on this machine to deploy to (not made yet) and the fixtures' config published under the
+    /// newsroom's own address (a deploy refuses the placeholder); skipped without rsync and flock.
+    static func localTarget() throws -> (www: String, config: String) {
+        guard ChildProcess.find("rsync") != nil, ChildProcess.find("flock") != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("rsync is not installed") }
+            throw XCTSkip("rsync is not installed")
+        }
+        return (NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString,
+                Fixture.defaultConfig.replacingOccurrences(of: "https://example.kz/", with: "https://guides.newsroom.kz/"))
     }
 
     /// rsync splits its `-e` command itself: run with a stand-in for ssh that writes down its arguments,

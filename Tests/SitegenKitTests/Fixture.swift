@@ -3,7 +3,9 @@ import Synchronization
 import XCTest
 
 @testable import SitegenCore
+@testable import SitegenContent
 @testable import SitegenKit
+@testable import SitegenPolicy
 
 /// A site in a temporary folder, with the repository's templates, static files and strings, for
 /// tests that build real content and read what came out.
@@ -176,6 +178,16 @@ final class Fixture {
             """
         let fixture = try Fixture(config: full, files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nМәтін.\n"])
         return (fixture, full.components(separatedBy: "\n").firstIndex { $0.contains(description) }! + 1)
+    }
+
+    /// The bulletins' last look (``BulletinGuard``) under the config and link policy of `source` (the
+    /// fixtures' when not given).
+    static func bulletinGuard(source: String? = nil) throws -> BulletinGuard {
+        // The fixture is kept until its config is read: it removes its folder when it goes.
+        let fixture = source == nil ? try Fixture() : nil
+        let config = try withExtendedLifetime(fixture) { try XCTUnwrap(ConfigLoader.load(sourceDirectory: source ?? fixture!.root).0) }
+        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
+        return BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
     }
 
     /// Builds one Kazakh page whose body is `markdown` and returns its HTML (nil if the build failed).

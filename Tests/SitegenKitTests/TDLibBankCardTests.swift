@@ -95,10 +95,7 @@ final class TDLibBankCardTests: XCTestCase {
     /// The bulletins' last look reads whole lines for cards, as it does for phone numbers: what the
     /// layout joined is refused however it came together.
     func testTheBulletinGuardReadsCardsInWholeLines() throws {
-        let f = try Fixture()
-        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
-        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
-        let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
+        let guardian = try Fixture.bulletinGuard()
         for text in ["Карта 4400 4301 2345 6789 бар.", "Карта 4400  4301  2345 6789", "4400-4301-2345-6789"] {
             XCTAssertTrue(guardian.findings(texts: [text]).contains { $0.finding.code == "text.card" }, text)
         }

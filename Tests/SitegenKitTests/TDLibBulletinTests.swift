@@ -49,9 +49,7 @@ final class TDLibBulletinTests: XCTestCase {
 
     /// Checks every bulletin under `site/bulletins` with TDLib and the source's own link policy.
     func assertBulletinsOfficial(in site: String, source: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: source).0)
-        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
-        let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
+        let guardian = try Fixture.bulletinGuard(source: source)
         let all = (FileManager.default.enumerator(atPath: site + "/bulletins")?.allObjects as? [String] ?? []).sorted()
         func read(_ path: String) throws -> String {
             String(decoding: try XCTUnwrap(FileManager.default.contents(atPath: site + "/bulletins/" + path)), as: UTF8.self)

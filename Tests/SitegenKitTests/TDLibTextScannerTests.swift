@@ -110,10 +110,7 @@ final class TDLibTextScannerTests: XCTestCase {
     }
 
     func testBulletinGuardRefusesWhatTelegramLinks() throws {
-        let f = try Fixture()
-        let config = try XCTUnwrap(ConfigLoader.load(sourceDirectory: f.root).0)
-        let policy = try XCTUnwrap(LinkPolicy.compile(config.links, file: "sitegen.yml").0)
-        let guardian = BulletinGuard(inspector: policy.inspector(baseURL: config.baseURL), baseURL: config.baseURL)
+        let guardian = try Fixture.bulletinGuard()
         for (text, shown, _, _) in Self.hostile {
             let written = text.replacingOccurrences(of: "\\\\", with: "\\")
             XCTAssertFalse(guardian.findings(text: "Бот: " + written).isEmpty, "\(shown) in \(written)")
