@@ -53,7 +53,8 @@ package struct PageInspector: Sendable {
             for f in judge.judge(destination) { place(f, position) }
             // The bulletins print a link's address after its text (`egov — https://egov.kz/87011234567`):
             // a number in it is read there as in any text. (An autolink's is read with its text.)
-            if link.origin == .inline || link.origin == .referenceDefinition {
+            // (A `tel:` link's number is judged as the number it dials, above.)
+            if link.origin == .inline || link.origin == .referenceDefinition, !destination.lowercased().hasPrefix("tel:") {
                 for (f, _) in phoneFindings(destination) { place(f, position) }
                 for card in TelegramTextBoundaries.bankCardNumbers(in: destination) { place(Self.cardFinding(card.text), position) }
             }

@@ -95,13 +95,15 @@ final class ReaderAppReadingTests: XCTestCase {
         }
     }
 
-    /// A snippet ends where a word ends: cut inside an address, it would be another address.
+    /// A snippet ends where a word ends, with `…` after: cut inside an address, it would be another
+    /// address, and a word cut short may be another word (a word longer than a snippet is not shown).
     func testASnippetIsCutBetweenWords() {
         let text = String(repeating: "сөз ", count: 37) + "https://t.me/Kenes1414Bot арқылы"
-        XCTAssertEqual(PageBuilder.snippet(text), String(repeating: "сөз ", count: 37).trimmingCharacters(in: .whitespaces))
+        XCTAssertEqual(PageBuilder.snippet(text), String(repeating: "сөз ", count: 37).trimmingCharacters(in: .whitespaces) + "…")
         XCTAssertEqual(PageBuilder.snippet("Қысқа мәтін."), "Қысқа мәтін.")
-        let exact = String(repeating: "а", count: 160)
-        XCTAssertEqual(PageBuilder.snippet(exact + " б"), exact)
+        let exact = String(repeating: "а", count: 159)
+        XCTAssertEqual(PageBuilder.snippet(exact + " б"), exact + "…")
+        XCTAssertEqual(PageBuilder.snippet(String(repeating: "а", count: 200)), "…")
     }
 
     /// A text file is read as a page's text: its phone numbers and its hidden characters too.
