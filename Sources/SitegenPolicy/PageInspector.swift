@@ -55,8 +55,7 @@ package struct PageInspector: Sendable {
             // a number in it is read there as in any text. (An autolink's is read with its text.)
             // (A `tel:` link's number is judged as the number it dials, above.)
             if link.origin == .inline || link.origin == .referenceDefinition, !destination.lowercased().hasPrefix("tel:") {
-                for (f, _) in phoneFindings(destination) { place(f, position) }
-                for card in TelegramTextBoundaries.bankCardNumbers(in: destination) { place(Self.cardFinding(card.text), position) }
+                for (f, _) in numberFindings(destination) { place(f, position) }
             }
             // Pages are served with `img-src 'self' data:`: an image from another site would not show,
             // and fetching it would tell that site who reads the page.
@@ -240,6 +239,13 @@ package struct PageInspector: Sendable {
     /// Objections to the numbers in `text` that a phone would dial: each must be on `links.phones`.
     package func phoneFindings(_ text: String) -> [(Finding, PhoneNumbers.Found)] {
         phoneFindings(PhoneNumbers.find(in: text))
+    }
+
+    /// Objections to every number in `text` a reader's app acts on: the phone numbers not on
+    /// `links.phones`, then the bank card numbers Telegram reads (never official), each with what is written.
+    package func numberFindings(_ text: String) -> [(finding: Finding, text: String)] {
+        phoneFindings(text).map { ($0.0, $0.1.text) }
+            + TelegramTextBoundaries.bankCardNumbers(in: text).map { (Self.cardFinding($0.text), $0.text) }
     }
 
     /// Objections to numbers already found.

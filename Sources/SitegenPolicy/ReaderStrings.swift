@@ -78,13 +78,11 @@ package enum ReaderStrings {
             // around it (`8 701 123 45 6{n}`): the string is read with each count in its placeholders (up
             // to 9,999 when a digit stands near one, else up to 99), and a number so made is refused at
             // the first placeholder.
-            if phones.isEmpty, let placeholder = Self.firstPlaceholder(value) {
-                for n in 0..<(Self.digitNearPlaceholder(value) ? 10_000 : 100) {
-                    let filled = Self.filling(value, with: String(n))
-                    let made = inspector.phoneFindings(filled).map(\.0)
-                        + TelegramTextBoundaries.bankCardNumbers(in: filled).map { PageInspector.cardFinding($0.text) }
-                    guard let f = made.first else { continue }
-                    report(f, placeholder)
+            let placeholders = Self.placeholders(in: value)
+            if phones.isEmpty, let first = placeholders.first {
+                for n in 0..<(Self.digitNear(placeholders, in: value) ? 10_000 : 100) {
+                    guard let f = inspector.numberFindings(Self.filling(value, placeholders, with: String(n))).first?.finding else { continue }
+                    report(f, String(value[first]))
                     break
                 }
             }
@@ -109,34 +107,38 @@ package enum ReaderStrings {
         return out
     }
 
-    /// The first `{name}` placeholder of an interface string, if it has one.
-    static func firstPlaceholder(_ value: String) -> String? {
-        guard let open = value.firstIndex(of: "{"), let close = value[open...].firstIndex(of: "}"),
-              value[value.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
-        return String(value[open...close])
+    /// The `{name}` placeholders of an interface string, in order, up to the first `{` that opens none.
+    static func placeholders(in value: String) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        var rest = value[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+              rest[rest.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) {
+            out.append(open..<value.index(after: close))
+            rest = value[value.index(after: close)...]
+        }
+        return out
     }
 
-    /// Whether a digit stands within four characters of a `{name}` placeholder: a count there may
-    /// complete a number of any length.
-    static func digitNearPlaceholder(_ value: String) -> Bool {
-        let marked = Array(filling(value, with: "\u{0}"))
+    /// Whether a digit stands within four characters of a placeholder: a count there may complete a
+    /// number of any length.
+    static func digitNear(_ placeholders: [Range<String.Index>], in value: String) -> Bool {
+        // Each placeholder one character, as the count it stands for is at least.
+        let marked = Array(filling(value, placeholders, with: "\u{0}"))
         for (i, c) in marked.enumerated() where c == "\u{0}" {
-            let near = marked[max(0, i - 4)..<min(marked.count, i + 5)]
-            if near.contains(where: { $0.isNumber }) { return true }
+            if marked[max(0, i - 4)..<min(marked.count, i + 5)].contains(where: { $0.isNumber }) { return true }
         }
         return false
     }
 
-    /// `value` with every `{name}` placeholder replaced by `text`.
-    static func filling(_ value: String, with text: String) -> String {
+    /// `value` with each of its `placeholders` replaced by `text`.
+    static func filling(_ value: String, _ placeholders: [Range<String.Index>], with text: String) -> String {
         var out = ""
-        var rest = Substring(value)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-              rest[rest.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) {
-            out += rest[..<open] + text
-            rest = rest[rest.index(after: close)...]
+        var from = value.startIndex
+        for p in placeholders {
+            out += value[from..<p.lowerBound] + text
+            from = p.upperBound
         }
-        return out + rest
+        return out + value[from...]
     }
 
     /// Byte ranges of the known fakes a text names, to be shown defanged.

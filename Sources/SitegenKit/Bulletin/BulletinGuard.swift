@@ -52,10 +52,9 @@ struct BulletinGuard {
             // Lines are found in the bytes, and only one that may hold a number is made a String.
             Self.forEachNewLine(of: text, in: &readLines, where: PhoneNumbers.mayHold(utf8:)) { line in
                 let text = String(decoding: line, as: UTF8.self)
-                out += inspector.phoneFindings(text).map { ($0.1.text, $0.0) }
                 // A card number holds spaces too, and Telegram reads it whole however the layout put it
                 // together (`4400 **4301** 2345 6789`, dropped markup between its groups).
-                out += TelegramTextBoundaries.bankCardNumbers(in: text).map { ($0.text, PageInspector.cardFinding($0.text)) }
+                out += inspector.numberFindings(text).map { ($0.text, $0.finding) }
                 // A list's number and its item's first digits are one number to a phone's reader
                 // (`87011. 234567`), where prose reads `. ` as the end of a sentence: read joined too.
                 if let joined = Self.listNumberJoined(text) {

@@ -43,9 +43,9 @@ enum HostScript {
           if ! cd -P -- "$base" 2>/dev/null; then echo end; exit 0; fi ;;
         *) exit 70 ;;
         esac
-        c=$(readlink current 2>/dev/null) || c=
-        case $c in releases/*[!0-9a-f]*) c= ;; releases/?*) ;; *) c= ;; esac
-        echo "current ${c#releases/}"
+        # The release id `current` links to, when it is a link sitegen made (`releases/<id>`); else nothing.
+        own() { l=$(readlink current 2>/dev/null) || l=; case $l in releases/*[!0-9a-f]*) l= ;; releases/?*) ;; *) l= ;; esac; printf "%s" "${l#releases/}"; }
+        echo "current $(own)"
         for d in releases/*; do
           n=${d#releases/}
           case $n in *[!0-9a-f]*) continue ;; esac
@@ -57,9 +57,7 @@ enum HostScript {
         fail() { printf "fail %s\n" "$(printf "%s" "$1" | tr "\n\r" "  ")"; }
         ready() {
           if [ -L current ]; then
-            l=$(readlink current)
-            case $l in releases/*[!0-9a-f]*) l= ;; releases/?*) ;; *) l= ;; esac
-            if [ -z "$l" ]; then fail "current links elsewhere than a release in releases/, so sitegen did not make it: move it away"; return 1; fi
+            if [ -z "$(own)" ]; then fail "current links elsewhere than a release in releases/, so sitegen did not make it: move it away"; return 1; fi
           elif [ -e current ]; then fail "current is no link sitegen made: move it away"; return 1; fi
           if [ -L .current.new ] || [ -f .current.new ]; then rm -f -- .current.new; fi
           if [ -e .current.new ] || [ -L .current.new ]; then fail ".current.new is in the way: move it away"; return 1; fi

@@ -66,8 +66,7 @@ enum PageTexts {
             i = min(j + 1, b.count)
             if next != 0x2F, name == "script" || name == "style" {
                 // Raw text up to its end tag shows nothing.
-                i = end(of: Array("</\(name)".utf8), in: b, from: i, caseless: true)
-                i = end(of: [0x3E], in: b, from: i)
+                i = end(of: [0x3E], in: b, from: RenderedLinks.endOfRawText(b, from: i, name: "</\(name)") ?? b.count)
             } else if next != 0x2F {
                 tag = name
             }
@@ -78,16 +77,10 @@ enum PageTexts {
     }
 
     /// Where `needle` ends after `from` in `b`, or the end of `b`.
-    private static func end(of needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int, caseless: Bool = false) -> Int {
+    private static func end(of needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var j = from
         while j + needle.count <= b.count {
-            var k = 0
-            while k < needle.count {
-                let c = caseless && (0x41...0x5A).contains(b[j + k]) ? b[j + k] | 0x20 : b[j + k]
-                guard c == needle[k] else { break }
-                k += 1
-            }
-            if k == needle.count { return j + needle.count }
+            if b[j..<(j + needle.count)].elementsEqual(needle) { return j + needle.count }
             j += 1
         }
         return b.count

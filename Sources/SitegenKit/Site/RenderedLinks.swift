@@ -139,7 +139,7 @@ enum RenderedLinks {
     }
 
     /// Where the raw text after a tag ends: the start of `</style` (any case), or the end.
-    private static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, from: Int, name: String) -> Int? {
+    static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, from: Int, name: String) -> Int? {
         let needle = Array(name.utf8)
         var j = from
         while j + needle.count <= b.count {
@@ -278,9 +278,7 @@ struct PageLinkGuard {
         var copy = html
         let texts = copy.withUTF8 { PageTexts.withDigits(in: $0) }
         for (text, tag) in texts {
-            let numbers = judge.inspector.phoneFindings(text).map { ($0.0, $0.1.text) }
-                + TelegramTextBoundaries.bankCardNumbers(in: text).map { (PageInspector.cardFinding($0.text), $0.text) }
-            for (f, number) in numbers {
+            for (f, number) in judge.inspector.numberFindings(text) {
                 error("page.link.number", ["what": number, "tag": tag, "code": f.code]
                     .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: number)
             }
