@@ -3,6 +3,7 @@ import SitegenContent
 import SitegenCore
 import SitegenMarkdown
 import UnicodeSecurity
+import WHATWGURL
 
 /// Applies the link policy to one page: every link, every token of visible text, the title and
 /// description. Returns the diagnostics, placed at what the editor typed, and the edits that show
@@ -56,6 +57,12 @@ package struct PageInspector: Sendable {
             // (A `tel:` link's number is judged as the number it dials, above.)
             if link.origin == .inline || link.origin == .referenceDefinition, !destination.lowercased().hasPrefix("tel:") {
                 for (f, _) in numberFindings(destination) { place(f, position) }
+            }
+            // A mail link's subject is shown decoded in the reader's draft (`?subject=8%20701%20123%2045%2067`).
+            if destination.lowercased().hasPrefix("mailto:"), destination.contains("%") {
+                let decoded = String(decoding: URLPercentEncoding.percentDecode(destination), as: UTF8.self)
+                let written = Set(numberFindings(destination).map(\.text))
+                for (f, number) in numberFindings(decoded) where !written.contains(number) { place(f, position) }
             }
             // Pages are served with `img-src 'self' data:`: an image from another site would not show,
             // and fetching it would tell that site who reads the page.
@@ -151,20 +158,27 @@ package struct PageInspector: Sendable {
 
         // A list's number, which the bulletins write as text, and its item's first digits are one
         // number to a phone's reader (`87011. 234567`): read joined, as the bulletin guard reads the
-        // finished text, so that `check` refuses what a build would.
-        for run in runs {
-            guard let first = run.text.utf8.first, (0x30...0x39).contains(first), let number = Self.listNumber(before: run)
-            else { continue }
+        // finished text, so that `check` refuses what a build would. The item's first block is read
+        // whole, as the bulletins join its runs (`87. **011** 234 567`), and a quote that opens the item
+        // is on the number's line in Telegram's text (`87. > 011 234 567`).
+        var blockStart = 0
+        while blockStart < runs.count {
+            let block = Self.block(of: runs[blockStart].node)
+            var blockEnd = blockStart + 1
+            while blockEnd < runs.count, Self.block(of: runs[blockEnd].node) == block { blockEnd += 1 }
+            defer { blockStart = blockEnd }
+            guard let number = Self.listNumber(opening: block) else { continue }
+            let text = runs[blockStart..<blockEnd].map { Self.separator(before: $0.node) + $0.text }.joined()
+            guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            let first = runs[blockStart]
             // Read as the bulletins write the item (`87. 011 234 567`, a phone number to libphonenumber),
             // then as the guard also reads it (`87 011…`); what the first reading finds is said once.
             for prefix in [String(number) + ". ", String(number) + " "] {
-                let joined = prefix + run.text
                 let prefixBytes = prefix.utf8.count
-                let found = phoneFindings(joined).filter { $0.1.offset < prefixBytes && $0.1.offset + $0.1.length > prefixBytes }
-                for (f, number) in found {
-                    // What the run itself holds of the number: the digits after the list's.
-                    let piece = String(decoding: run.text.utf8.prefix(number.offset + number.length - prefixBytes), as: UTF8.self)
-                    place(f, locate(piece, near: run.position, run: run, in: page))
+                let found = phoneFindings(prefix + text).filter { $0.1.offset < prefixBytes && $0.1.offset + $0.1.length > prefixBytes }
+                for (f, _) in found {
+                    // Where the item's text starts: its first run, as written.
+                    place(f, locate(first.text.trimmingCharacters(in: .whitespaces), near: first.position, run: first, in: page))
                 }
                 if !found.isEmpty { break }
             }
@@ -347,16 +361,14 @@ package struct PageInspector: Sendable {
         return reading
     }
 
-    /// ASCII spaces and line breaks: what no address, handle or name holds.
-    /// The number a bulletin writes before `run`, when the run is the first text of an item of a
-    /// numbered list (its first paragraph's first text, inside any emphasis or link): the list's start
-    /// plus the items before it.
-    static func listNumber(before run: TextRun) -> Int? {
-        var node = run.node
+    /// The number a bulletin writes before `block`, when it opens an item of a numbered list (its first
+    /// block, or the first block of a quote that opens it): the list's start plus the items before it.
+    static func listNumber(opening block: CMarkNode) -> Int? {
+        var node = block
         while let parent = node.parent {
             guard node.previous == nil else { return nil }
             switch parent.kind {
-            case .emphasis, .strong, .strikethrough, .link, .paragraph:
+            case .blockQuote:
                 node = parent
             case .item:
                 guard let list = parent.parent, list.kind == .list, list.isOrderedList else { return nil }
@@ -374,6 +386,7 @@ package struct PageInspector: Sendable {
         return nil
     }
 
+    /// ASCII spaces and line breaks: what no address, handle or name holds.
     package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// Tokens that only exist where runs meet: the runs before `last` that join without a space,

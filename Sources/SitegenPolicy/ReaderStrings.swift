@@ -75,15 +75,19 @@ package enum ReaderStrings {
             let phones = inspector.phoneFindings(value)
             for (f, phone) in phones { report(f, phone.text) }
             // A count put in as the reader reads (`{n}` of `searchFound`) may complete a number written
-            // around it (`8 701 123 45 6{n}`): the string is read with each count in its placeholders (up
-            // to 9,999 when a digit stands near one, else up to 99), and a number so made is refused at
-            // the first placeholder.
+            // around it (`8 701 12{n}`), and the count has no bound (a site of 10,053 pages makes
+            // `8 701 1210053`): a digit no letter parts from a placeholder is refused at the first
+            // placeholder. Else the string is read with each count up to 99 in its placeholders.
             let placeholders = Self.placeholders(in: value)
             if phones.isEmpty, let first = placeholders.first {
-                for n in 0..<(Self.digitNear(placeholders, in: value) ? 10_000 : 100) {
-                    guard let f = inspector.numberFindings(Self.filling(value, placeholders, with: String(n))).first?.finding else { continue }
-                    report(f, String(value[first]))
-                    break
+                if Self.digitBeside(placeholders, in: value) {
+                    report(Finding(code: "text.phone", id: "text.phone.count", ["text": value], url: nil), String(value[first]))
+                } else {
+                    for n in 0..<100 {
+                        guard let f = inspector.numberFindings(Self.filling(value, placeholders, with: String(n))).first?.finding else { continue }
+                        report(f, String(value[first]))
+                        break
+                    }
                 }
             }
             for token in inspector.tokens.scan(value) {
@@ -119,15 +123,13 @@ package enum ReaderStrings {
         return out
     }
 
-    /// Whether a digit stands within four characters of a placeholder: a count there may complete a
-    /// number of any length.
-    static func digitNear(_ placeholders: [Range<String.Index>], in value: String) -> Bool {
-        // Each placeholder one character, as the count it stands for is at least.
-        let marked = Array(filling(value, placeholders, with: "\u{0}"))
-        for (i, c) in marked.enumerated() where c == "\u{0}" {
-            if marked[max(0, i - 4)..<min(marked.count, i + 5)].contains(where: { $0.isNumber }) { return true }
+    /// Whether a digit stands beside a placeholder with no letter between (`8 701 12{n}`, `{n} - 45`):
+    /// spaces, dashes, dots and brackets join a count to digits in a number of any length.
+    static func digitBeside(_ placeholders: [Range<String.Index>], in value: String) -> Bool {
+        placeholders.contains { p in
+            value[..<p.lowerBound].reversed().prefix { !$0.isLetter }.contains(where: \.isNumber)
+                || value[p.upperBound...].prefix { !$0.isLetter }.contains(where: \.isNumber)
         }
-        return false
     }
 
     /// `value` with each of its `placeholders` replaced by `text`.

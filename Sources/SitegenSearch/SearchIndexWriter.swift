@@ -189,17 +189,22 @@ package enum SearchIndexWriter {
     /// `[url, title, snippet]` of one page, as JSON.
     static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
         if let summary = doc.summary { return summary }
-        let snippet = collapseSpaces(doc.snippet[...])
+        let (title, snippet) = shown(doc)
         var out: [UInt8] = [UInt8(ascii: "[")]
         SearchJSON.appendString(doc.url, to: &out)
         out.append(UInt8(ascii: ","))
-        let title = collapseSpaces(doc.title[...])
-        // A link needs a text; a page without a title is still reachable by its address.
-        SearchJSON.appendString(title.isEmpty ? doc.url : title, to: &out)
+        SearchJSON.appendString(title, to: &out)
         out.append(UInt8(ascii: ","))
-        SearchJSON.appendString(shorten(snippet), to: &out)
+        SearchJSON.appendString(snippet, to: &out)
         out.append(UInt8(ascii: "]"))
         return out
+    }
+
+    /// The title and snippet a search result shows for `doc`, as the index writes them.
+    package static func shown(_ doc: SearchDocument) -> (title: String, snippet: String) {
+        let title = collapseSpaces(doc.title[...])
+        // A link needs a text; a page without a title is still reachable by its address.
+        return (title.isEmpty ? doc.url : title, shorten(collapseSpaces(doc.snippet[...])))
     }
 
     /// Pages per fragment: the largest power of two up to 64 whose average fragment stays within
@@ -212,13 +217,16 @@ package enum SearchIndexWriter {
         return size
     }
 
-    /// Line breaks and runs of spaces become one space, since results show one paragraph; no-break
-    /// spaces stay, as typography put them there (inside «42 500», before «₸»).
+    /// Line breaks (U+2028 and U+2029 too), tabs and runs of spaces become one space, as a browser shows
+    /// them, since results show one paragraph. Every other space stays as the page shows it: no-break spaces typography put
+    /// there (inside «42 500», before «₸»), and thin or wide ones, which an app reading numbers does not
+    /// read as a plain space (`4400 4301 2345 6789` with thin spaces is no card to Telegram; with plain
+    /// ones it is).
     static func collapseSpaces(_ s: Substring) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in s.unicodeScalars {
-            if u.properties.isWhitespace, u.value != 0xA0, u.value != 0x2007, u.value != 0x202F {
+            if u == " " || u == "\n" || u == "\t" || u == "\r" || u == "\u{0C}" || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}" {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }

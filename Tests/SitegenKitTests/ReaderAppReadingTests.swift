@@ -87,6 +87,15 @@ final class ReaderAppReadingTests: XCTestCase {
             XCTAssertEqual(built.diagnostics.filter { $0.severity == .error }.map(DiagnosticFormatter.line),
                            checked.filter { $0.severity == .error }.map(DiagnosticFormatter.line), markdown)
         }
+        // The item's first block read whole, as the bulletins join its runs, and a quote that opens the
+        // item, which Telegram's text puts on the number's line (`87. <blockquote>011 234 567`).
+        for (markdown, column) in [("87. **011** 234 567\n", 7), ("87. > 011 234 567\n", 7), ("- 87. > > 011 234 567\n", 11),
+                                   ("87. <b>011</b> 234 567\n", 8), ("87. `011` 234 567\n", 6)] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + markdown])
+            let checked = f.build(checkOnly: true).diagnostics
+            LinkPolicyAssert.onlyError(checked, code: "text.phone", line: 4, column: column, file: "content/kk/a.md")
+            XCTAssertFalse(f.build().published, markdown)
+        }
         // Numbers that are no phone with their item: step numbers, years, amounts, a bullet list.
         for markdown in ["1. 2020 жылы.\n2. 42 500 теңге.\n", "41. 2020 жылдың сәуірі.\n",
                          "1. [ ] 8701 тексеру.\n"] {
@@ -104,6 +113,79 @@ final class ReaderAppReadingTests: XCTestCase {
         let exact = String(repeating: "а", count: 159)
         XCTAssertEqual(PageBuilder.snippet(exact + " б"), exact + "…")
         XCTAssertEqual(PageBuilder.snippet(String(repeating: "а", count: 200)), "…")
+    }
+
+    /// What the search result shows is judged as shown: a mark dropped from a cut's end may have kept a
+    /// card apart from the word after it (`6789- ға` is no card to Telegram; `6789…` is).
+    func testASnippetIsJudgedWithItsEllipsis() {
+        // The cut falls after `6789-`: the word after it runs past the snippet's end.
+        let lead = String(repeating: "сөз ", count: 30)
+        let long = " " + String(repeating: "ға", count: 25)
+        let snippet = PageBuilder.snippet(lead + "Карта: 4400 4301 2345 6789-" + long)
+        XCTAssertEqual(snippet, lead + "Карта…")
+        XCTAssertTrue(TelegramTextBoundaries.bankCardNumbers(in: snippet).isEmpty)
+        // A mark that keeps nothing apart is dropped as before.
+        XCTAssertEqual(PageBuilder.snippet(lead + "Өтінім 2020 жылы —" + long), lead + "Өтінім 2020 жылы…")
+    }
+
+    /// A browser shows a tab as a space, and so does the search result, which collapses them: a number
+    /// spaced with tabs is a number to whoever reads the page. Thin and wide spaces stay as written in
+    /// the search index, where Telegram reads no card across them (a plain space would make one).
+    func testSpacesAPageShowsAsPlainAreReadSo() throws {
+        for (text, code) in [("Алаяқ нөмірі 8\t701\t123\t45\t67 екен.\n", "text.phone"),
+                             ("Алаяқ картасы 4400\t4301\t2345\t6789 екен.\n", "text.card")] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + text])
+            LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: code, line: 4, column: code == "text.phone" ? 14 : 15,
+                                       file: "content/kk/a.md")
+        }
+        let thin = "4400\u{2009}4301\u{2009}2345\u{2009}6789"
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"Карта \(thin)\"\n---\nАлаяқ картасы \(thin) екен.\n"])
+        XCTAssertTrue(f.build().published)
+        let index = (FileManager.default.subpaths(atPath: f.root + "/site/search/kk") ?? []).sorted()
+            .compactMap { f.output("search/kk/" + $0) }.joined()
+        XCTAssertTrue(index.contains("Карта \(thin)") && index.contains("картасы \(thin) екен"), index)
+        XCTAssertFalse(index.contains("4400 4301"), index)
+    }
+
+    /// A page's text is read across inline elements, as a browser shows it on one line: an interface
+    /// string ending in digits before a date of the known fakes' block makes a phone number
+    /// (`8 701 123 <time>2020…`), and the finished page is refused. Block elements part lines.
+    func testAPagesTextIsReadAcrossInlineElements() throws {
+        let html = "<p>анықталған 8 701 123 <time datetime=\"2020-04-14\">2020</time> жыл</p><p>45 67</p><script>1 2 3 4 5 6 7</script>"
+        let pieces = Array(html.utf8).withUnsafeBufferPointer { PageTexts.withDigits(in: $0) }
+        XCTAssertEqual(pieces.map(\.text), ["анықталған 8 701 123 2020 жыл", "45 67"])
+        XCTAssertEqual(pieces.first?.tag, "p")
+        let strings = try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8).components(separatedBy: "\n")
+            .map { $0.hasPrefix("reported:") ? "reported: \"анықталған 8 701 123\"" : $0 }.joined(separator: "\n")
+        let config = try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8)
+        let f = try Fixture(config: config, files: ["content/kk/a.md": "---\ntitle: A\nbulletin: false\n---\n```known-fakes\n```\n",
+                                                    "i18n/kk.yml": strings])
+        let report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertTrue(report.diagnostics.contains { $0.code == "page.link" && $0.message.contains("8 701 123 2020") },
+                      "\(report.diagnostics.map(DiagnosticFormatter.line))")
+    }
+
+    /// A page's address is shown wherever the page is shared: a phone number in it is refused at the
+    /// slug, else at the file's first line, with or without bulletins.
+    func testAPhoneNumberInAPagesAddressIsRefused() throws {
+        let d = try LinkPolicyAssert.checkFile("---\ntitle: \"Бет\"\nslug: \"87011234567\"\nbulletin: false\n---\nМәтін.\n")
+        XCTAssertTrue(d.contains { $0.severity == .error && $0.code == "text.phone" && $0.line == 3 && $0.column == 7 }, "\(d.map(DiagnosticFormatter.line))")
+        let f = try Fixture(files: ["content/kk/87011234567.md": "---\ntitle: \"Бет\"\nbulletin: false\n---\nМәтін.\n"])
+        LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.phone", line: 1, column: 1,
+                                   file: "content/kk/87011234567.md")
+        assertNoErrors(try Fixture(files: ["content/kk/2020/42500.md": "---\ntitle: \"Бет\"\n---\nМәтін.\n"]).build(checkOnly: true).diagnostics)
+    }
+
+    /// A mail link's subject is shown decoded in the reader's draft: a number written percent-encoded
+    /// there is read as the number it shows.
+    func testAMailSubjectIsReadDecoded() throws {
+        for subject in ["8%20701%20123%2045%2067", "4400%204301%202345%206789"] {
+            let d = try Fixture.check("[хат](mailto:help@egov.kz?subject=\(subject))\n")
+            XCTAssertTrue(d.contains { $0.severity == .error && $0.line == 4 && ["text.phone", "text.card"].contains($0.code) },
+                          "\(subject): \(d.map(DiagnosticFormatter.line))")
+        }
+        LinkPolicyAssert.noErrors(try Fixture.check("[хат](mailto:help@egov.kz?subject=42%20500)\n"))
     }
 
     /// A text file is read as a page's text: its phone numbers and its hidden characters too.

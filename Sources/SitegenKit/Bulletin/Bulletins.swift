@@ -111,8 +111,10 @@ struct BulletinMaker {
         // address (`*https://egov.kz*`) would only make the scanner misread it.
         let plainText = out.first { $0.channel == .text }?.parts.first ?? whole(PlainMarkup())
         if !channels.contains(.text) { texts.append(plainText) }
-        // Digits and spaces meet alike in the plain and Telegram layouts; WhatsApp's markers may hide more
-        // (a `_` beside one): numbers are read in the plain text, the SMS and what WhatsApp shows.
+        // Numbers are read in the plain text, the SMS, Telegram's text and what WhatsApp shows: the
+        // layouts part blocks their own way (the plain text marks a quote, where Telegram's tags leave
+        // `87. ` and the quote's `011 234 567` on one line), and WhatsApp's markers may hide more (a `_`
+        // beside one). The lines they share are read once.
         var phoneTexts = [plainText]
         for bulletin in out where bulletin.channel != .whatsapp {
             for part in bulletin.parts {
@@ -120,6 +122,7 @@ struct BulletinMaker {
                 guard bulletin.channel == .telegram else { texts.append(part); continue }
                 let (text, links) = BulletinGuard.telegramParts(part)
                 texts.append(text)
+                phoneTexts.append(text)
                 hrefs += links
             }
         }

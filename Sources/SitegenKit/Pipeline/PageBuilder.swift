@@ -105,15 +105,32 @@ struct PageBuilder: Sendable {
         let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body, typeset: typeset))
         // The last look at what the template made of the page, as at each bulletin: nothing is written past it.
         diagnostics += linkGuard.diagnostics(html, file: page.sourcePath)
+        // And at its search result, which shows the title and text with their spaces collapsed and cut short.
+        let search = searchDocument(page, checked.inventory, typeset: typeset, stems: &stems)
+        diagnostics += searchGuard(search, page: page)
         if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         do {
             try output.write(page.outputPath, html)
         } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
         }
-        return Built(diagnostics: diagnostics, facts: checked.facts,
-                     search: searchDocument(page, checked.inventory, typeset: typeset, stems: &stems),
-                     bulletins: entries.compacted, pageFile: page.outputPath)
+        return Built(diagnostics: diagnostics, facts: checked.facts, search: search, bulletins: entries.compacted,
+                     pageFile: page.outputPath)
+    }
+
+    /// Defence in depth: the numbers a reader's app acts on in what the page's search result shows, each an
+    /// error of the page where it is written (the check of the page found them all, unless the making of
+    /// the result put one together).
+    private func searchGuard(_ search: SearchDocument, page: Page) -> [Diagnostic] {
+        let (title, snippet) = SearchIndexWriter.shown(search)
+        var said = Set<String>()
+        return [title, snippet].flatMap { checker.inspector.numberFindings($0) }.compactMap { f, number -> Diagnostic? in
+            guard said.insert(number).inserted else { return nil }
+            let at = page.text.find(number, from: 0, withinLines: Int.max).map { page.text.position(ofByte: $0) } ?? (line: 1, column: 1)
+            return Diagnostic.error("page.link", id: "page.link.search",
+                          ["what": number, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
+                          file: page.sourcePath, line: at.line, column: at.column)
+        }
     }
 
     /// The start of a page's text as its search snippet (``SearchSnippet/cut(_:)``): cut where a word

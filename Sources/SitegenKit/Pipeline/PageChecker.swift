@@ -53,6 +53,8 @@ struct PageChecker: Sendable {
         // (`/kk/help.evil.com/`): judged where it is decided, at the slug, else the file's first line.
         let place = page.frontMatter.slugPosition ?? (1, 1)
         diagnostics += inspector.judge.judge(page.url).map { $0.diagnostic(file: page.sourcePath, line: place.line, column: place.column) }
+        // So is a number in it (`/kk/87011234567/`): the address is shown wherever the page is shared.
+        diagnostics += inspector.numberFindings(page.url).map { $0.finding.diagnostic(file: page.sourcePath, line: place.line, column: place.column) }
         var facts = collector.facts(of: page, inventory: inventory, document: document, tokens: edits.runTokens)
         facts.url = page.url
         facts.anchors = PageAnchors.ids(kind: page.frontMatter.kind, document: document,

@@ -42,11 +42,15 @@ enum SearchSnippet {
         var kept = text[start.endIndex].isWhitespace ? start : start[..<(start.lastIndex(where: \.isWhitespace) ?? start.startIndex)]
         kept = NumberSafeCut.trim(kept, before: text[kept.endIndex...])
         let whole = Set(numbers(in: text))
-        while let made = numbers(in: String(kept)).first(where: { !whole.contains($0) }) {
-            kept = kept.utf8.index(kept.startIndex, offsetBy: made.lowerBound, limitedBy: kept.endIndex).map { kept[..<$0] } ?? ""
+        // What is shown is judged, the `…` after it: a mark dropped from the end may have kept a number
+        // apart from what followed it (`6789- ға` is no card to Telegram, `6789…` is).
+        while true {
+            while let last = kept.last, last.isWhitespace || ",;:-\u{2014}\u{2013}(«„·".contains(last) { kept.removeLast() }
+            let shown = String(kept) + "…"
+            guard let made = numbers(in: shown).first(where: { !whole.contains($0) }) else { return shown }
+            // Everything from the number's start goes (a number made with the `…` itself, its last letter).
+            kept = made.lowerBound < kept.utf8.count ? kept[..<kept.utf8.index(kept.startIndex, offsetBy: made.lowerBound)] : kept.dropLast()
         }
-        while let last = kept.last, last.isWhitespace || ",;:-\u{2014}\u{2013}(«„·".contains(last) { kept.removeLast() }
-        return kept + "…"
     }
 
     /// Where a reader's apps read a number in `text`: a phone's dialler, Telegram's cards (UTF-8 bytes).

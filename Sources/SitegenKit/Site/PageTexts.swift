@@ -1,37 +1,59 @@
-/// The text a finished page shows, one piece per run of character data between tags: what a template
-/// wrote and what it put in, together (`<title>{{title}} — {{siteTitle}}</title>`). Read by the page's
-/// last look for numbers a reader's app acts on that neither part holds alone (a title ending in
-/// `8 701 14` and a site name starting with `42 500`: one phone number to libphonenumber).
+import SitegenPolicy
+
+/// The text a finished page shows, one piece per block: what a template wrote and what it put in,
+/// together (`<title>{{title}} — {{siteTitle}}</title>`), and the text of inline elements with what
+/// stands around them (`{{reported}} <time>…</time>`), as a browser shows them on one line. Read by the
+/// page's last look for numbers a reader's app acts on that neither part holds alone (a title ending in
+/// `8 701 14` and a site name starting with `42 500`; an interface string ending in `8 701 123` before
+/// a date of `2020`: one phone number each to libphonenumber).
 ///
-/// Comments and the contents of `<script>` and `<style>` show nothing and are passed; references are
-/// decoded (``CharacterReferences``).
+/// A piece ends at a tag of an element that parts lines (a paragraph, a list item, a heading, a cell,
+/// `<br>`: ``partsLines``); any other tag, known or not, is read as inline, so that text is never parted
+/// where a browser might join it. Comments and the contents of `<script>` and `<style>` show nothing and
+/// are passed; references are decoded (``CharacterReferences``).
 enum PageTexts {
-    /// Each run of shown text holding a digit, with the element it is in.
+    /// Elements a browser shows on lines of their own, and `<br>`: text on either side of their tags is
+    /// never on one line.
+    static let partsLines: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "col", "colgroup", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "link", "main", "menu", "meta",
+        "nav", "noscript", "ol", "optgroup", "option", "p", "pre", "search", "section", "select", "summary",
+        "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
+    ]
+
+    /// Each piece of shown text that may hold a number, with the element it starts in.
     static func withDigits(in b: UnsafeBufferPointer<UInt8>) -> [(text: String, tag: String)] {
         var out: [(String, String)] = []
         var tag = ""
+        // The piece so far: its decoded bytes and the element it starts in.
+        var piece: [UInt8] = []
+        var pieceTag = ""
         var start = 0
-        var hasDigit = false
-        func flush(_ end: Int) {
-            if hasDigit, end > start {
-                let raw = Array(b[start..<end])
-                let text = CharacterReferences.decoded(raw) ?? raw
-                out.append((String(decoding: text, as: UTF8.self), tag))
-            }
-            hasDigit = false
+        /// Adds the text from `start` to `end` to the piece.
+        func take(_ end: Int) {
+            guard end > start else { return }
+            if piece.isEmpty { pieceTag = tag }
+            let raw = Array(b[start..<end])
+            piece += CharacterReferences.decoded(raw) ?? raw
+        }
+        /// Ends the piece at a tag that parts lines; kept when it may hold a number (digits of any script,
+        /// written or as references).
+        func flush() {
+            if piece.withUnsafeBufferPointer(PhoneNumbers.mayHold(utf8:)) { out.append((String(decoding: piece, as: UTF8.self), pieceTag)) }
+            piece.removeAll(keepingCapacity: true)
         }
         var i = 0
         while i < b.count {
             let c = b[i]
             guard c == 0x3C, i + 1 < b.count else {
-                if c >= 0x30 && c <= 0x39 { hasDigit = true }
                 i += 1
                 continue
             }
             let next = b[i + 1]
             if next == 0x21 {
-                // A comment (`<!-- … -->`) or a declaration (`<!doctype html>`).
-                flush(i)
+                // A comment (`<!-- … -->`) or a declaration (`<!doctype html>`): shows nothing, parts nothing.
+                take(i)
                 if i + 3 < b.count, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
                     i = end(of: [0x2D, 0x2D, 0x3E], in: b, from: i + 4)
                 } else {
@@ -46,7 +68,7 @@ enum PageTexts {
                 i += 1
                 continue
             }
-            flush(i)
+            take(i)
             var j = i + (next == 0x2F ? 2 : 1)
             let nameStart = j
             while j < b.count, b[j] != 0x20, b[j] != 0x09, b[j] != 0x0A, b[j] != 0x2F, b[j] != 0x3E { j += 1 }
@@ -64,15 +86,18 @@ enum PageTexts {
                 j += 1
             }
             i = min(j + 1, b.count)
+            if partsLines.contains(name) { flush() }
             if next != 0x2F, name == "script" || name == "style" {
-                // Raw text up to its end tag shows nothing.
+                // Raw text up to its end tag shows nothing, and parts what is around it.
+                flush()
                 i = end(of: [0x3E], in: b, from: RenderedLinks.endOfRawText(b, from: i, name: "</\(name)") ?? b.count)
             } else if next != 0x2F {
                 tag = name
             }
             start = i
         }
-        flush(b.count)
+        take(b.count)
+        flush()
         return out
     }
 
