@@ -41,6 +41,9 @@ final class DeployConfigTests: XCTestCase {
             ("rsync: \"-oProxyCommand=x:/var/www\"", "is not a login"),
             ("rsync: \"publisher@-oProxyCommand=x:/var/www\"", "is not a login"),
             ("rsync: \"example.kz::guides\"", "rsync daemon"),
+            ("rsync: \"rsync://example.kz/guides\"", "rsync daemon"),
+            ("rsync: \"RSYNC://dev/shm/x\"", "rsync daemon"),
+            ("rsync: \"[::1]:/var/www\"", "has '[::1]' before the ':', which is not a login"),
             ("rsync: \"example.kz:\"", "names no folder"),
             ("rsync: \"~/guides\"", "starts with '~'"),
             ("rsync: \"example.kz:/a\\tb\"", "control character"),
@@ -65,6 +68,9 @@ final class DeployConfigTests: XCTestCase {
     func testHistoryRollsBackToTheReleaseDeployedBeforeAndKeepsCurrentAndPrevious() {
         func line(_ action: String, _ id: String) -> DeployLogLine {
             DeployLogLine(time: "2026-01-01T00:00:00Z", action: action, release: id, pages: 1, bulletins: 2, who: "a b\tc")
+        }
+        func rollback(to id: String, from: String) -> DeployLogLine {
+            DeployLogLine(time: "2026-01-01T00:00:00Z", action: "rollback", release: id, pages: 1, bulletins: 2, from: from, who: "a")
         }
         let a = String(repeating: "a", count: 16), b = String(repeating: "b", count: 16), c = String(repeating: "c", count: 16)
         var state = HostState(current: c, releases: [a, b, c], log: [line("deploy", a), line("deploy", b), line("deploy", c)])
@@ -98,11 +104,34 @@ final class DeployConfigTests: XCTestCase {
         let after = HostState(current: d, releases: [a, b, c, d],
                               log: [line("deploy", a), line("deploy", b), line("deploy", c), line("rollback", b), line("deploy", d)])
         XCTAssertEqual(ReleaseHistory(state: after).surplus(keep: 3, current: d), [c])
+        // A rollback's line names the release it rolled back from: after a, b, c with c's line lost and a
+        // rollback to b, the log's last deploy line is b's, and c is the one rolled back from. A deploy of d
+        // then keeps b and may remove c; the next rollback goes to b, never back to c.
+        var dropped = HostState(current: b, releases: [a, b, c],
+                                log: [line("deploy", a), line("deploy", b), rollback(to: b, from: c)])
+        XCTAssertEqual(ReleaseHistory(state: dropped).previous(of: b), a)
+        dropped.current = d
+        dropped.releases.append(d)
+        dropped.log.append(line("deploy", d))
+        XCTAssertEqual(ReleaseHistory(state: dropped).previous(of: d), b)
+        XCTAssertEqual(ReleaseHistory(state: dropped).surplus(keep: 2, current: d), [a, c])
+        // A line of an older sitegen, without `from=`, that names the release rolled back to before it
+        // tells nothing of the release rolled back from: b is not taken for it.
+        let older = HostState(current: d, releases: [a, b, c, d],
+                              log: [line("deploy", a), line("deploy", b), line("rollback", b), line("deploy", d)])
+        XCTAssertEqual(ReleaseHistory(state: older).previous(of: d), b)
+        XCTAssertEqual(DeployLogLine(rollback(to: b, from: c).text), rollback(to: b, from: c))
+        XCTAssertTrue(rollback(to: b, from: c).text.contains(" from=\(c) who="))
         // A line round-trips; who is one word.
         let text = line("deploy", a).text
         XCTAssertEqual(text, "2026-01-01T00:00:00Z deploy \(a) pages=1 bulletins=2 who=a_b_c")
         XCTAssertEqual(DeployLogLine(text), line("deploy", a))
         XCTAssertNil(DeployLogLine("2026 deploy ../../etc pages=1 bulletins=2 who=x"), "a log line naming a path is ignored")
+        // The list prints what it reads: a terminal's escapes in the time or the action are no line of sitegen's.
+        XCTAssertNil(DeployLogLine("\u{1B}]0;owned\u{7} deploy \(a) pages=1 bulletins=2 who=x"))
+        XCTAssertNil(DeployLogLine("2026-01-01T00:00:00Z \u{1B}[2J \(a) pages=1 bulletins=2 who=x"))
+        XCTAssertNil(DeployLogLine("2026-01-01T00:00:00Z rollback \(a) pages=1 bulletins=2 from=../x who=x"))
+        XCTAssertEqual(DeployLogLine("2026-01-01T00:00:00Z deploy \(a) pages=1 bulletins=2 who=x\u{9B}2J")?.who, "x_2J")
     }
 
     func testTheHostScriptHasNoQuoteToBreakOutOf() {
@@ -207,6 +236,14 @@ final class DeployConfigTests: XCTestCase {
         try "precious".write(toFile: victim, atomically: false, encoding: .utf8)
         try refused(".deploy.who", { try fm.createSymbolicLink(atPath: www + "/.deploy.who", withDestinationPath: victim) },
                     says: ".deploy.who is a symbolic link", kept: { try String(contentsOfFile: victim, encoding: .utf8) == "precious" })
+        // Nor through a second name of another file (a backup made with hard links), nor into a pipe,
+        // which would hold the deploy for ever after `current` had changed.
+        for name in [".deploy.who", "deploy.log"] {
+            try refused(name, { XCTAssertEqual(link(victim, www + "/" + name), 0) },
+                        says: "\(name) is not a plain file of one name", kept: { try String(contentsOfFile: victim, encoding: .utf8) == "precious" })
+        }
+        try refused("deploy.log", { XCTAssertEqual(mkfifo(www + "/deploy.log", 0o644), 0) },
+                    says: "deploy.log is not a plain file of one name", kept: { true })
         var r = try CommandLineTests.execute(["deploy", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current").hasPrefix("releases/"))

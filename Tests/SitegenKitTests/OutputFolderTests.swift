@@ -113,6 +113,21 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(tree(f.root), before)
     }
 
+    /// An editor's folder may be a link to one kept elsewhere (a theme's templates, a shared content
+    /// folder): an output inside it is inside that folder, refused, and the folder is kept as it was.
+    func testAnOutputInsideALinkedEditorsFolderIsRefused() throws {
+        let f = try site()
+        let theme = NSTemporaryDirectory() + "sitegen-theme-" + UUID().uuidString
+        try FileManager.default.moveItem(atPath: f.root + "/templates", toPath: theme)
+        defer { try? FileManager.default.removeItem(atPath: theme) }
+        try FileManager.default.createSymbolicLink(atPath: f.root + "/templates", withDestinationPath: theme)
+        let before = tree(theme)
+        for output in [f.root + "/templates/out", theme + "/out", f.root + "/templates"] {
+            assertRefused(build(f, output: output), mentioning: ["templates/"])
+        }
+        XCTAssertEqual(tree(theme), before)
+    }
+
     func testAFolderThatSitegenDidNotWriteIsRefusedAndKept() throws {
         let f = try site()
         let mine = NSTemporaryDirectory() + "sitegen-mine-" + UUID().uuidString

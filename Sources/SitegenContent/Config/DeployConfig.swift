@@ -44,7 +44,10 @@ package struct DeployTarget: Sendable, Equatable {
         }
         let login = String(value[..<colon])
         let path = String(value[value.index(after: colon)...])
-        if path.hasPrefix(":") { return .failure(.daemon) }
+        // An address in brackets (`[::1]:/srv`), which rsync reads otherwise than ssh: no login of ours.
+        if value.hasPrefix("["), let close = value.firstIndex(of: "]") { return .failure(.badHost(String(value[...close]))) }
+        // `host::module` and `rsync://host/module` (any case, as rsync reads it) name a daemon.
+        if path.hasPrefix(":") || (login.lowercased() == "rsync" && path.hasPrefix("//")) { return .failure(.daemon) }
         guard isLogin(login) else { return .failure(.badHost(login)) }
         guard !path.isEmpty else { return .failure(.noPath) }
         return checkPath(path).map { (login, $0) }

@@ -112,9 +112,9 @@ enum ConfigMessages {
             kk: "deploy.{name}.rsync ішінде басқару таңбасы бар (табуляция немесе жол ауысуы): оны алып тастаңыз",
             ru: "в deploy.{name}.rsync есть управляющий символ (табуляция или перевод строки): удалите его"),
         "config.deploy.rsync.daemon": Entry(
-            en: "deploy.{name}.rsync names an rsync daemon (host::module); deploys go over ssh: write login@host:/path",
-            kk: "deploy.{name}.rsync rsync демонын атайды (host::module), ал жариялау ssh арқылы жүреді: login@host:/path деп жазыңыз",
-            ru: "deploy.{name}.rsync указывает на демон rsync (host::module), а публикация идёт через ssh: напишите login@host:/path"),
+            en: "deploy.{name}.rsync names an rsync daemon (host::module, rsync://host/module); deploys go over ssh: write login@host:/path",
+            kk: "deploy.{name}.rsync rsync демонын атайды (host::module, rsync://host/module), ал жариялау ssh арқылы жүреді: login@host:/path деп жазыңыз",
+            ru: "deploy.{name}.rsync указывает на демон rsync (host::module, rsync://host/module), а публикация идёт через ssh: напишите login@host:/path"),
         "config.deploy.rsync.no-path": Entry(
             en: "deploy.{name}.rsync names no folder after the ':'; write login@host:/path/to/folder",
             kk: "deploy.{name}.rsync ішінде «:» белгісінен кейін бума аталмаған: login@host:/path/to/folder деп жазыңыз",

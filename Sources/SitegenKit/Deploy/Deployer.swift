@@ -229,7 +229,7 @@ package struct Deployer {
         try session.run("switch", release: previous)
         let known = history.entries[previous]
         let line = DeployLogLine(time: DeployLogLine.now(), action: "rollback", release: previous, pages: known?.pages ?? 0,
-                                 bulletins: known?.bulletins ?? 0, who: DeployLogLine.currentUser())
+                                 bulletins: known?.bulletins ?? 0, from: current, who: DeployLogLine.currentUser())
         try session.run("log", release: previous, extra: line.text)
         tell("deploy.say.rolled-back", ["target": access.target.name, "current": current, "release": previous])
         say(line.text)

@@ -31,6 +31,11 @@ enum HostScript {
           for f in releases .deploy.lock .deploy.who deploy.log; do
             if [ -L "$f" ]; then echo "$f is a symbolic link: sitegen writes only files of its own there; move it away" >&2; exit 72; fi
           done
+          for f in .deploy.who deploy.log; do
+            if [ -e "$f" ] && { [ ! -f "$f" ] || [ -n "$(find "$f" -prune -links +1)" ]; }; then
+              echo "$f is not a plain file of one name (a folder, a pipe, a second name of another file): sitegen writes only files of its own there; move it away" >&2; exit 72
+            fi
+          done
           mkdir -p releases || exit 71
           exec 9>>.deploy.lock || exit 71
           if ! flock -n 9; then printf "busy "; cat .deploy.who 2>/dev/null || echo; exit 75; fi

@@ -40,9 +40,9 @@ enum OutputFolder {
         if out == "/" || src.hasPrefix(out + "/") {
             return refused("output.folder.contains-source", ["source": source])
         }
+        // Where each folder really is too: `templates` may be a link to a theme kept elsewhere.
         for folder in editorFolders {
-            let protected = src + "/" + folder
-            if out == protected || out.hasPrefix(protected + "/") {
+            for protected in Set([src + "/" + folder, Folder.realPath(src + "/" + folder)]) where out == protected || out.hasPrefix(protected + "/") {
                 return refused("output.folder.editor", ["folder": folder])
             }
         }
