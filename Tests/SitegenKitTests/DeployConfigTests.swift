@@ -171,6 +171,18 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("* " + first.dropFirst("releases/".count)), r.stdout)
         r = try CommandLineTests.execute(["deploy", "--source", f.root, "--list", "--rollback"])
         XCTAssertEqual(r.status, 2, "one action at a time")
+        // A release already on the host is checked before it goes live: the second release, damaged there
+        // (a removal cut short), is made whole again when its content is deployed again.
+        let second = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: www + "/releases").first { "releases/" + $0 != first })
+        try FileManager.default.removeItem(atPath: www + "/releases/\(second)/kk")
+        try "changed by hand".write(toFile: www + "/releases/\(second)/index.html", atomically: false, encoding: .utf8)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("already on the host; checking it"), r.stdout)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current"), "releases/" + second)
+        XCTAssertTrue(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Екінші."))
+        XCTAssertFalse(try String(contentsOfFile: www + "/current/index.html", encoding: .utf8).contains("changed by hand"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: www + "/releases").filter { $0.hasPrefix(".") }, [])
     }
 
     /// A folder the site's own build reads or replaces is no deploy target: `site/prod` was removed whole

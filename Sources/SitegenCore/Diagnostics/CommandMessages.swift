@@ -213,9 +213,9 @@ enum CommandMessages {
             kk: "{release} нұсқасы {target} ({place}) мақсатында жарияланып қойған; ештеңе істеудің қажеті жоқ",
             ru: "версия {release} уже опубликована в {target} ({place}); делать нечего"),
         "deploy.say.switching": Entry(
-            en: "release {release} is already on the host; switching {target} to it",
-            kk: "{release} нұсқасы серверде бар; {target} соған ауыстырылады",
-            ru: "версия {release} уже есть на сервере; {target} переключается на неё"),
+            en: "release {release} is already on the host; checking it against this build (a file lost or changed there is uploaded again) and switching {target} to it",
+            kk: "{release} нұсқасы серверде бар; ол осы құрастырумен салыстырылады (онда жоғалған не өзгерген файл қайта жүктеледі) және {target} соған ауыстырылады",
+            ru: "версия {release} уже есть на сервере; она сверяется с этой сборкой (потерянный или изменённый там файл загружается снова), и {target} переключается на неё"),
         "deploy.say.uploading": Entry(
             en: "uploading release {release} to {target} ({place})",
             kk: "{release} нұсқасы {target} ({place}) мақсатына жүктелуде",

@@ -145,27 +145,29 @@ package struct Deployer {
             tell("deploy.say.current", ["release": id, "target": access.target.name, "place": access.display])
             return .done
         }
-        if state.releases.contains(id) {
+        // A release already on the host is uploaded again against itself: a file lost or changed there (a
+        // removal cut short, a hand's edit) is put back, and the rest is only compared and linked.
+        let there = state.releases.contains(id)
+        if there {
             tell("deploy.say.switching", ["release": id, "target": access.target.name])
-            try session.run("switch", release: id)
         } else {
             tell("deploy.say.uploading", ["release": id, "target": access.target.name, "place": access.display])
-            let history = ReleaseHistory(state: state)
-            let linkFrom = [state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }
-            do {
-                try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
-            } catch let fault as DeployFault {
-                // Over ssh, rsync does not always pass on the receiver's "No space left on device";
-                // the host is asked how much room is left.
-                if case .host = fault, let free = session.freeSpace(release: id), free < Self.kibibytes(folder) {
-                    throw DeployFault.diskFull(CatalogMessage("deploy.fault.disk-measured", [
-                        "place": access.display, "free": "\(free)", "id": id, "needed": "\(Self.kibibytes(folder))",
-                        "target": access.target.name]))
-                }
-                throw fault
-            }
-            try session.run("publish", release: id)
         }
+        let history = ReleaseHistory(state: state)
+        let linkFrom = (there ? [id] : []) + ([state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }).filter { $0 != id }
+        do {
+            try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
+        } catch let fault as DeployFault {
+            // Over ssh, rsync does not always pass on the receiver's "No space left on device";
+            // the host is asked how much room is left.
+            if case .host = fault, let free = session.freeSpace(release: id), free < Self.kibibytes(folder) {
+                throw DeployFault.diskFull(CatalogMessage("deploy.fault.disk-measured", [
+                    "place": access.display, "free": "\(free)", "id": id, "needed": "\(Self.kibibytes(folder))",
+                    "target": access.target.name]))
+            }
+            throw fault
+        }
+        try session.run(there ? "replace" : "publish", release: id)
         try session.run("log", release: id, extra: line.text)
         say(line.text)
         var after = state

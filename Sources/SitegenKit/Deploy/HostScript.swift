@@ -79,6 +79,11 @@ enum HostScript {
           switch)
             if [ ! -d "releases/$id" ]; then fail "releases/$id is not there"; continue; fi
             ready && point "$id" ;;
+          replace)
+            ready || continue
+            if e=$(mv -T -- "releases/$id" "releases/.incoming-$id.old" 2>&1 && mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then
+              point "$id"; rm -rf -- "releases/.incoming-$id.old"
+            else fail "$e"; fi ;;
           remove)
             if e=$(rm -rf -- "releases/$id" 2>&1); then echo ok; else fail "$e"; fi ;;
           space)

@@ -34,8 +34,13 @@ enum PageTexts {
         func take(_ end: Int) {
             guard end > start else { return }
             if piece.isEmpty { pieceTag = tag }
-            let raw = Array(b[start..<end])
-            piece += CharacterReferences.decoded(raw) ?? raw
+            let raw = UnsafeBufferPointer(rebasing: b[start..<end])
+            // Only a text with a reference needs decoding: most are appended as they are.
+            if raw.contains(0x26), let decoded = CharacterReferences.decoded(Array(raw)) {
+                piece += decoded
+            } else {
+                piece.append(contentsOf: raw)
+            }
         }
         /// Ends the piece at a tag that parts lines; kept when it may hold a number (digits of any script,
         /// written or as references).
