@@ -40,9 +40,12 @@ enum OutputFolder {
         if out == "/" || src.hasPrefix(out + "/") {
             return refused("output.folder.contains-source", ["source": source])
         }
-        // Where each folder really is too: `templates` may be a link to a theme kept elsewhere.
+        // Where each folder really is too: `templates` may be a link to a theme kept elsewhere. (A link to
+        // the source folder or above it is no folder of its own: the build names it, `content.symlink`.)
         for folder in editorFolders {
-            for protected in Set([src + "/" + folder, Folder.realPath(src + "/" + folder)]) where out == protected || out.hasPrefix(protected + "/") {
+            let real = Folder.realPath(src + "/" + folder)
+            let places = real == src || src.hasPrefix(real + "/") || real == "/" ? [src + "/" + folder] : [src + "/" + folder, real]
+            for protected in places where out == protected || out.hasPrefix(protected + "/") {
                 return refused("output.folder.editor", ["folder": folder])
             }
         }
