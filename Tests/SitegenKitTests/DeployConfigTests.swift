@@ -183,6 +183,15 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Екінші."))
         XCTAssertFalse(try String(contentsOfFile: www + "/current/index.html", encoding: .utf8).contains("changed by hand"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: www + "/releases").filter { $0.hasPrefix(".") }, [])
+        // A replace cut short between its two renames left the release set aside: the next deploy puts it
+        // back where it was, before anything else, rather than removing it as an unfinished upload.
+        try FileManager.default.moveItem(atPath: www + "/releases/\(second)", toPath: www + "/releases/.incoming-\(second).old")
+        try FileManager.default.createDirectory(atPath: www + "/releases/.incoming-\(second)", withIntermediateDirectories: false)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("is already deployed"), r.stdout)
+        XCTAssertTrue(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Екінші."))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: www + "/releases").filter { $0.hasPrefix(".") }, [])
     }
 
     /// A folder the site's own build reads or replaces is no deploy target: `site/prod` was removed whole
@@ -254,8 +263,9 @@ final class DeployConfigTests: XCTestCase {
             try refused(name, { XCTAssertEqual(link(victim, www + "/" + name), 0) },
                         says: "\(name) is not a plain file of one name", kept: { try String(contentsOfFile: victim, encoding: .utf8) == "precious" })
         }
-        try refused("deploy.log", { XCTAssertEqual(mkfifo(www + "/deploy.log", 0o644), 0) },
-                    says: "deploy.log is not a plain file of one name", kept: { true })
+        for name in ["deploy.log", ".deploy.lock"] {
+            try refused(name, { XCTAssertEqual(mkfifo(www + "/" + name, 0o644), 0) }, says: "\(name) is not a plain file of one name", kept: { true })
+        }
         var r = try CommandLineTests.execute(["deploy", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(try FileManager.default.destinationOfSymbolicLink(atPath: www + "/current").hasPrefix("releases/"))

@@ -31,7 +31,7 @@ enum HostScript {
           for f in releases .deploy.lock .deploy.who deploy.log; do
             if [ -L "$f" ]; then echo "$f is a symbolic link: sitegen writes only files of its own there; move it away" >&2; exit 72; fi
           done
-          for f in .deploy.who deploy.log; do
+          for f in .deploy.lock .deploy.who deploy.log; do
             if [ -e "$f" ] && { [ ! -f "$f" ] || [ -n "$(find "$f" -prune -links +1)" ]; }; then
               echo "$f is not a plain file of one name (a folder, a pipe, a second name of another file): sitegen writes only files of its own there; move it away" >&2; exit 72
             fi
@@ -42,7 +42,11 @@ enum HostScript {
           IFS= read -r who || exit 70
           printf "%s\n" "$who" > .deploy.who || exit 71
           for d in releases/.incoming-*; do
-            if [ -e "$d" ]; then rm -rf -- "$d" || exit 71; echo "cleaned ${d#releases/.incoming-}"; fi
+            n=${d#releases/.incoming-}
+            # A release set aside by a replace cut short goes back where it was, when nothing took its place.
+            case $n in *.old) r=${n%.old}; case $r in ""|*[!0-9a-f]*) ;; *)
+              if [ -d "$d" ] && [ ! -L "$d" ] && [ ! -e "releases/$r" ] && [ ! -L "releases/$r" ] && mv -T -- "$d" "releases/$r"; then continue; fi ;; esac ;; esac
+            if [ -e "$d" ] || [ -L "$d" ]; then chmod -R u+w -- "$d" 2>/dev/null; rm -rf -- "$d" || exit 71; echo "cleaned ${n%.old}"; fi
           done ;;
         peek)
           if ! cd -P -- "$base" 2>/dev/null; then echo end; exit 0; fi ;;
@@ -82,8 +86,11 @@ enum HostScript {
           replace)
             ready || continue
             if e=$(mv -T -- "releases/$id" "releases/.incoming-$id.old" 2>&1 && mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then
-              point "$id"; rm -rf -- "releases/.incoming-$id.old"
-            else fail "$e"; fi ;;
+              point "$id"; chmod -R u+w -- "releases/.incoming-$id.old" 2>/dev/null; rm -rf -- "releases/.incoming-$id.old" 2>/dev/null
+            else
+              # Put the release back when the upload could not take its place.
+              [ -e "releases/$id" ] || mv -T -- "releases/.incoming-$id.old" "releases/$id" 2>/dev/null; fail "$e"
+            fi ;;
           remove)
             if e=$(rm -rf -- "releases/$id" 2>&1); then echo ok; else fail "$e"; fi ;;
           space)
