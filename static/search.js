@@ -316,7 +316,10 @@ function enhance(form) {
       if (!res) return;
       status(say(res.total ? "found" : "none", res.total));
       if (res.skipped.length) {
-        add(box, "p", say("skipped", res.skipped.slice(0, 10).join(", ") + (res.skipped.length > 10 ? ", …" : ""))).className = "search-status";
+        // The query may come in the page's address (?q=…), written by anyone: a word with a digit is never
+        // shown back, as a number on the site's own page may be a fraudster's.
+        var words = res.skipped.filter(function (w) { return !/\p{N}/u.test(w); }).slice(0, 10);
+        add(box, "p", say("skipped", words.concat(words.length < res.skipped.length ? ["…"] : []).join(", "))).className = "search-status";
       }
       if (!res.total) return;
       var ol = add(box, "ol"), shown = res.results.length;

@@ -168,7 +168,7 @@ package struct PageInspector: Sendable {
             while blockEnd < runs.count, Self.block(of: runs[blockEnd].node) == block { blockEnd += 1 }
             defer { blockStart = blockEnd }
             guard let number = Self.listNumber(opening: block) else { continue }
-            let text = runs[blockStart..<blockEnd].map { Self.separator(before: $0.node) + $0.text }.joined()
+            let text = runs[blockStart..<blockEnd].map { Self.readingSeparator(before: $0.node) + $0.text }.joined()
             guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { continue }
             let first = runs[blockStart]
             // Read as the bulletins write the item (`87. 011 234 567`, a phone number to libphonenumber),
@@ -265,7 +265,7 @@ package struct PageInspector: Sendable {
     /// Objections to numbers already found.
     func phoneFindings(_ numbers: [PhoneNumbers.Found]) -> [(Finding, PhoneNumbers.Found)] {
         numbers.filter { !officialPhones.contains($0.digits) }.map {
-            (Finding(code: "text.phone", id: "text.phone", ["number": $0.text], url: nil), $0)
+            (Finding(code: "text.phone", id: "text.phone", ["number": Self.shownAsOneLine($0.text)], url: nil), $0)
         }
     }
 
@@ -481,7 +481,13 @@ package struct PageInspector: Sendable {
 
     /// The objection to a bank card number Telegram reads (`text.card`), as written.
     package static func cardFinding(_ number: String) -> Finding {
-        Finding(code: "text.card", id: "text.card", ["number": number], url: nil)
+        Finding(code: "text.card", id: "text.card", ["number": shownAsOneLine(number)], url: nil)
+    }
+
+    /// A number as the message names it: a tab or line break in it as the space a page shows.
+    static func shownAsOneLine(_ number: String) -> String {
+        number.unicodeScalars.contains(where: PhoneNumbers.isShownAsSpace)
+            ? String(String.UnicodeScalarView(number.unicodeScalars.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 })) : number
     }
 
     /// A link's objection said of an address written as text.

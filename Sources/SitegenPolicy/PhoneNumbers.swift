@@ -111,8 +111,12 @@ package enum PhoneNumbers {
         return hasOtherScripts ? nil : false
     }
 
-    /// A tab or a form feed: HTML shows each as a space, and so does the search index that collapses them.
-    @inline(__always) package static func isShownAsSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u == "\u{0C}" }
+    /// A tab, a line break or a form feed: HTML shows each as a space (a title's line break in YAML, a
+    /// template's, a line of a code block in a search snippet), and so does the search index that
+    /// collapses them. (The bulletins' texts are read line by line: their line breaks part numbers.)
+    @inline(__always) package static func isShownAsSpace(_ u: Unicode.Scalar) -> Bool {
+        u == "\t" || u == "\n" || u == "\r" || u == "\u{0C}"
+    }
 
     /// A character as a phone reads it: a decimal digit of any script as its ASCII digit, a
     /// fullwidth plus as `+`, and an invisible space or joiner as a space.
@@ -142,8 +146,8 @@ package enum PhoneNumbers {
         guard mayHold(text) else { return [] }
         let written = ScalarArray.of(text)
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
-        // A tab or a form feed is read as the space a browser shows for it (`8<tab>701<tab>123…` is no
-        // number to libphonenumber, but the page, its search result and a copy of its text show spaces).
+        // A tab, a line break or a form feed is read as the space a browser shows for it (`8<tab>701<tab>123…`
+        // is no number to libphonenumber, but the page, its search result and a copy of its text show spaces).
         let s = written.map { $0.value < 0x80 ? (Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }

@@ -43,7 +43,7 @@ extension PageInspector {
             var starts: [Int] = [], startsForWhatsApp: [Int] = []
             for i in group {
                 if i > first {
-                    let separator = Self.separator(before: runs[i].node)
+                    let separator = Self.readingSeparator(before: runs[i].node)
                     joined += separator
                     joinedForWhatsApp += separator.isEmpty && Self.formattingChanges(runs[i - 1].node, runs[i].node) ? "*" : separator
                 }
@@ -130,6 +130,13 @@ extension PageInspector {
         case .lineBreak: return "\n"
         default: return ""
         }
+    }
+
+    /// ``separator(before:)`` for the number readers: a hard break as U+2028, a line's end they never read a
+    /// number across (they read `\n` as the space HTML shows for a line break in text).
+    package static func readingSeparator(before node: CMarkNode) -> String {
+        let separator = separator(before: node)
+        return separator == "\n" ? "\u{2028}" : separator
     }
 
     private static func mayHoldDigit(_ text: String) -> Bool {

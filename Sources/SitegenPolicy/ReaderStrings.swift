@@ -76,11 +76,11 @@ package enum ReaderStrings {
             for (f, phone) in phones { report(f, phone.text) }
             // A count put in as the reader reads (`{n}` of `searchFound`) may complete a number written
             // around it (`8 701 12{n}`), and the count has no bound (a site of 10,053 pages makes
-            // `8 701 1210053`): a digit no letter parts from a placeholder is refused at the first
+            // `8 701 1210053`): a string with a placeholder and a digit is refused at the first
             // placeholder. Else the string is read with each count up to 99 in its placeholders.
             let placeholders = Self.placeholders(in: value)
             if phones.isEmpty, let first = placeholders.first {
-                if Self.digitBeside(placeholders, in: value) {
+                if Self.holdsDigit(placeholders, in: value) {
                     report(Finding(code: "text.phone", id: "text.phone.count", ["text": value], url: nil), String(value[first]))
                 } else {
                     for n in 0..<100 {
@@ -123,13 +123,11 @@ package enum ReaderStrings {
         return out
     }
 
-    /// Whether a digit stands beside a placeholder with no letter between (`8 701 12{n}`, `{n} - 45`):
-    /// spaces, dashes, dots and brackets join a count to digits in a number of any length.
-    static func digitBeside(_ placeholders: [Range<String.Index>], in value: String) -> Bool {
-        placeholders.contains { p in
-            value[..<p.lowerBound].reversed().prefix { !$0.isLetter }.contains(where: \.isNumber)
-                || value[p.upperBound...].prefix { !$0.isLetter }.contains(where: \.isNumber)
-        }
+    /// Whether the string holds a digit outside its placeholders: a count put in beside it may make a
+    /// number of any length with it, and libphonenumber joins digits across more than spaces and marks
+    /// (`4ー{n}`, `4ext.{n}`), so no letter is taken to part them.
+    static func holdsDigit(_ placeholders: [Range<String.Index>], in value: String) -> Bool {
+        filling(value, placeholders, with: "").contains(where: \.isNumber)
     }
 
     /// `value` with each of its `placeholders` replaced by `text`.

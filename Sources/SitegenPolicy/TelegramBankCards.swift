@@ -45,7 +45,7 @@ extension TelegramTextBoundaries {
         // Thirteen ASCII digits at least, or no card: most texts are passed on their bytes.
         guard text.utf8.count >= 13, text.utf8.lazy.filter({ $0 &- 0x30 < 10 }).count >= 13 else { return [] }
         let s = ScalarArray.of(text)
-        // A tab or a form feed is read as the space the page and its search result show for it: a card so
+        // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).
         let cards = bankCards(s.contains(where: PhoneNumbers.isShownAsSpace) ? s.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 } : s)
         guard !cards.isEmpty else { return [] }

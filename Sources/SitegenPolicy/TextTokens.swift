@@ -277,7 +277,7 @@ package final class TextTokens: Sendable {
                 add(.address(text))
             }
         }
-        // A tab or a form feed shows as a space on the page and in its search result: a card so spaced is
+        // A tab, a line break or a form feed shows as a space on the page and in its search result: a card so spaced is
         // one to whoever copies it into Telegram (what is written is said as it is written).
         if s.contains(where: PhoneNumbers.isShownAsSpace) {
             let shown = s.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 }
@@ -317,14 +317,14 @@ package final class TextTokens: Sendable {
         // Length of the ASCII word being read; negative once it holds a non-ASCII letter.
         var wordLength = 0
         var previous: UInt8 = 0
-        // ASCII digits in the run of digits, spaces (tabs and form feeds shown as spaces) and hyphens being
+        // ASCII digits in the run of digits, spaces (tabs, line breaks and form feeds shown as spaces) and hyphens being
         // read: thirteen may be a card number.
         var cardDigits = 0
         for (i, b) in bytes.enumerated() {
             if b >= 0x30 && b <= 0x39 {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
-            } else if b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0C {
+            } else if b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
                 cardDigits = 0
             }
             // Lead bytes of ．｡＠﹒ (U+FF0E, U+FF61, U+FF20, U+FE52) and 。 (U+3002): scan fully; so too the

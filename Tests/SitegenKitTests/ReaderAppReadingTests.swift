@@ -138,6 +138,16 @@ final class ReaderAppReadingTests: XCTestCase {
             LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: code, line: 4, column: code == "text.phone" ? 14 : 15,
                                        file: "content/kk/a.md")
         }
+        // A line break in a YAML string shows as a space in the title; so do the lines of a code block in a
+        // search snippet. (A hard line break parts lines on the page and in the bulletins: no number.)
+        for (page, code, line) in [("---\ntitle: \"Тест 8 701\\n123 45 67\"\n---\nМәтін.\n", "text.phone", 2),
+                                   ("---\ntitle: A\ndescription: |-\n  Карта 4400 4301\n  2345 6789 бар.\n---\nМәтін.\n", "text.card", 3),
+                                   ("---\ntitle: A\n---\n```\n4400 4301\n2345 6789\n```\n", "text.card", 5)] {
+            let d = try Fixture(files: ["content/kk/a.md": page]).build(checkOnly: true).diagnostics
+            XCTAssertTrue(d.contains { $0.severity == .error && $0.code == code && $0.line == line && !$0.message.contains("\n") },
+                          "\(page): \(d.map(DiagnosticFormatter.line))")
+        }
+        assertNoErrors(try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nТел 8 701\\\n123 45 67 бар.\n"]).build(checkOnly: true).diagnostics)
         let thin = "4400\u{2009}4301\u{2009}2345\u{2009}6789"
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"Карта \(thin)\"\n---\nАлаяқ картасы \(thin) екен.\n"])
         XCTAssertTrue(f.build().published)

@@ -471,6 +471,9 @@ final class SearchTests: XCTestCase {
             "<p>Табылды: 2</p><p>Ескерілмеді: Күріш, тары</p><ol><li><a href=\"/kk/all/\">Бәрі</a><p>алма бидай жүгері күріш тары</p></li>"
                 + "<li><a href=\"/kk/three/\">Үшеуі</a><p>алма бидай жүгері</p></li></ol>")
         XCTAssertEqual((step("wide")["fetched"] as? [String])?.count, 4, "meta.json and three shards")
+        let digits = try XCTUnwrap(step("digits")["html"] as? String)
+        XCTAssertTrue(digits.contains("<p>Ескерілмеді: тары, …</p>"), digits)
+        XCTAssertFalse(digits.contains("011"), digits)
         XCTAssertEqual(step("far")["html"] as? String, "<p>Табылды: 1</p><ol></ol><button>Көрсету</button>")
         XCTAssertEqual((step("far")["fetched"] as? [String])?.filter { $0.contains("/t/") }.count, 3)
         XCTAssertEqual(step("far shown")["html"] as? String, "<p>Табылды: 1</p><ol><li><a href=\"/kk/far/\">Алыс</a><p>алма бидай жүгері</p></li></ol>")
@@ -990,6 +993,8 @@ final class SearchTests: XCTestCase {
           await type(wide, "алма бидай жүгері Күріш тары ", "wide");
           steps[steps.length - 1].fetched = since(wide, from);
           await type(wide, "алма бидай жүгері ", "three");
+          // A query in the page's address may carry anyone's number: a word with digits is never shown back.
+          await type(wide, "алма бидай жүгері тары тары87011234567 ", "digits");
           // The only page found came with none of the three shards: the budget is spent, so the count and
           // a button to show it; with two shards, its fragment is the third request.
           from = fetched.length;

@@ -100,9 +100,9 @@ enum PolicyMessages {
             kk: "{number} телефон нөмірі ресми тізімде жоқ (sitegen.yml ішіндегі links.phones): тек ресми нөмірлерді жазыңыз",
             ru: "номера телефона {number} нет в официальном списке (links.phones в sitegen.yml): указывайте только официальные номера"),
         "text.phone.count": Entry(
-            en: "the count put in here stands beside digits with no word between ({text}), and a count of any size may make a phone or card number of them: part the digits from the count with a word",
-            kk: "мұнда қойылатын сан цифрлардың жанында, арасында сөз жоқ ({text}), ал кез келген сан олармен бірге телефон не карта нөмірін құрауы мүмкін: цифрларды саннан сөзбен бөліңіз",
-            ru: "подставляемое здесь число стоит рядом с цифрами без слова между ними ({text}), и число любой величины может сложить с ними номер телефона или карты: отделите цифры от числа словом"),
+            en: "a count is put in this string, which holds digits ({text}): a count of any size may make a phone or card number of them, across words and marks too: write the string without digits",
+            kk: "бұл жолға сан қойылады, ал онда цифрлар бар ({text}): кез келген сан олармен бірге, сөздер мен белгілер арқылы да, телефон не карта нөмірін құрауы мүмкін: жолды цифрларсыз жазыңыз",
+            ru: "в эту строку подставляется число, а в ней есть цифры ({text}): число любой величины может сложить с ними номер телефона или карты, в том числе через слова и знаки: напишите строку без цифр"),
         "text.card": Entry(
             en: "Telegram reads {number} as a bank card number and makes it tappable: print no card numbers, and show a fraudster's card by its last four digits only (•••• 6789)",
             kk: "Telegram {number} санын банк картасының нөмірі деп таниды және оны басуға болатын етеді: карта нөмірлерін жазбаңыз, алаяқтың картасын тек соңғы төрт цифрымен көрсетіңіз (•••• 6789)",
