@@ -165,6 +165,10 @@ final class ReaderAppReadingTests: XCTestCase {
         let pieces = Array(html.utf8).withUnsafeBufferPointer { PageTexts.withDigits(in: $0) }
         XCTAssertEqual(pieces.map(\.text), ["анықталған 8 701 123 2020 жыл", "45 67"])
         XCTAssertEqual(pieces.first?.tag, "p")
+        // References are read as shown (a name not known as a space), and what shows nothing parts nothing.
+        let named = "<p>Жаңартылды 8 701 123 45&nbsp;<time>14</time> 67 &period;x &foo;<template>9</template>1</p><p>22 <script>3</script>44</p>"
+        XCTAssertEqual(Array(named.utf8).withUnsafeBufferPointer { PageTexts.withDigits(in: $0) }.map(\.text),
+                       ["Жаңартылды 8 701 123 45\u{A0}14 67 .x  1", "22 44"])
         let strings = try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8).components(separatedBy: "\n")
             .map { $0.hasPrefix("reported:") ? "reported: \"анықталған 8 701 123\"" : $0 }.joined(separator: "\n")
         let config = try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8)

@@ -19,7 +19,7 @@ enum PageTexts {
         "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
         "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "link", "main", "menu", "meta",
         "nav", "noscript", "ol", "optgroup", "option", "p", "pre", "search", "section", "select", "summary",
-        "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
+        "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
     ]
 
     /// Each piece of shown text that may hold a number, with the element it starts in.
@@ -36,11 +36,7 @@ enum PageTexts {
             if piece.isEmpty { pieceTag = tag }
             let raw = UnsafeBufferPointer(rebasing: b[start..<end])
             // Only a text with a reference needs decoding: most are appended as they are.
-            if raw.contains(0x26), let decoded = CharacterReferences.decoded(Array(raw)) {
-                piece += decoded
-            } else {
-                piece.append(contentsOf: raw)
-            }
+            if raw.contains(0x26) { piece += Self.decoded(raw) } else { piece.append(contentsOf: raw) }
         }
         /// Ends the piece at a tag that parts lines; kept when it may hold a number (digits of any script,
         /// written or as references).
@@ -92,9 +88,9 @@ enum PageTexts {
             }
             i = min(j + 1, b.count)
             if partsLines.contains(name) { flush() }
-            if next != 0x2F, name == "script" || name == "style" {
-                // Raw text up to its end tag shows nothing, and parts what is around it.
-                flush()
+            if next != 0x2F, name == "script" || name == "style" || name == "template" {
+                // What shows nothing (raw text, a template's content) parts nothing either: the text around
+                // it is on one line.
                 i = end(of: [0x3E], in: b, from: RenderedLinks.endOfRawText(b, from: i, name: "</\(name)") ?? b.count)
             } else if next != 0x2F {
                 tag = name
@@ -105,6 +101,45 @@ enum PageTexts {
         flush()
         return out
     }
+
+    /// Text with its character references as a browser shows them: numeric ones and those of XML
+    /// (``CharacterReferences``), the spaces, dashes and marks templates write by name (`&nbsp;`, `&ndash;`,
+    /// `&period;`, `&NewLine;`), and any other name as a space, which joins numbers as the most marks do.
+    static func decoded(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let v = CharacterReferences.decoded(Array(raw), keepingOtherNames: true) ?? Array(raw)
+        guard v.contains(0x26) else { return v }
+        var out: [UInt8] = []
+        var i = 0
+        while i < v.count {
+            var j = i + 1
+            func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+            while j < v.count, isLetter(v[j]) || (0x30...0x39).contains(v[j]) { j += 1 }
+            guard v[i] == 0x26, j > i + 1, isLetter(v[i + 1]) else {
+                out.append(v[i])
+                i += 1
+                continue
+            }
+            let name = String(decoding: v[(i + 1)..<j], as: UTF8.self)
+            out += Array((namedShown[name] ?? " ").utf8)
+            i = j < v.count && v[j] == 0x3B ? j + 1 : j
+        }
+        return out
+    }
+
+    /// Named references a template may write for spaces, dashes and marks, as shown.
+    static let namedShown: [String: String] = [
+        "nbsp": "\u{A0}", "NonBreakingSpace": "\u{A0}", "ensp": "\u{2002}", "emsp": "\u{2003}", "emsp13": "\u{2004}",
+        "emsp14": "\u{2005}", "numsp": "\u{2007}", "puncsp": "\u{2008}", "thinsp": "\u{2009}", "ThinSpace": "\u{2009}",
+        "hairsp": "\u{200A}", "VeryThinSpace": "\u{200A}", "MediumSpace": "\u{205F}", "NoBreak": "\u{2060}",
+        "ZeroWidthSpace": "\u{200B}", "zwnj": "\u{200C}", "zwj": "\u{200D}", "shy": "\u{AD}", "ndash": "\u{2013}",
+        "mdash": "\u{2014}", "minus": "\u{2212}", "hyphen": "\u{2010}", "dash": "\u{2010}", "horbar": "\u{2015}",
+        "sol": "/", "period": ".", "comma": ",", "colon": ":", "semi": ";", "commat": "@", "lpar": "(", "rpar": ")",
+        "lsqb": "[", "rsqb": "]", "lbrack": "[", "rbrack": "]", "plus": "+", "num": "#", "hellip": "\u{2026}",
+        "NewLine": "\n", "Tab": "\t", "bull": "\u{2022}", "middot": "\u{B7}", "centerdot": "\u{B7}", "laquo": "«",
+        "raquo": "»", "ldquo": "\u{201C}", "rdquo": "\u{201D}", "bdquo": "\u{201E}", "lsquo": "\u{2018}",
+        "rsquo": "\u{2019}", "excl": "!", "quest": "?", "equals": "=", "percnt": "%", "lowbar": "_", "verbar": "|",
+        "ast": "*", "midast": "*",
+    ]
 
     /// Where `needle` ends after `from` in `b`, or the end of `b`.
     private static func end(of needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
