@@ -167,8 +167,7 @@ package struct Deployer {
             }
             throw fault
         }
-        try session.run(there ? "replace" : "publish", release: id)
-        try session.run("log", release: id, extra: line.text)
+        try session.run(there ? "replace" : "publish", release: id, extra: line.text)
         say(line.text)
         var after = state
         after.current = id
@@ -228,11 +227,10 @@ package struct Deployer {
         guard let previous = history.previous(of: current) else {
             throw DeployFault.rollback(CatalogMessage("deploy.fault.rollback-oldest", ["target": access.target.name, "current": current]))
         }
-        try session.run("switch", release: previous)
         let known = history.entries[previous]
         let line = DeployLogLine(time: DeployLogLine.now(), action: "rollback", release: previous, pages: known?.pages ?? 0,
                                  bulletins: known?.bulletins ?? 0, from: current, who: DeployLogLine.currentUser())
-        try session.run("log", release: previous, extra: line.text)
+        try session.run("switch", release: previous, extra: line.text)
         tell("deploy.say.rolled-back", ["target": access.target.name, "current": current, "release": previous])
         say(line.text)
         return .done

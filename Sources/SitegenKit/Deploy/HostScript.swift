@@ -15,8 +15,9 @@
 /// Protocol. Input: a mode (`lock` or `peek`), the folder, and for `lock` who deploys. Output for
 /// both: `cleaned <id>` for each unfinished upload removed (lock only), `current <id>`, `release
 /// <id>` for each release, `log <line>` for each line of `deploy.log`, then `end`. With `lock`, it
-/// then holds the lock and runs commands (a name and a release id per line, `log` followed by one
-/// more line) until its input ends, answering `ok` or `fail <why>` to each (`space` first prints `df -Pk`
+/// then holds the lock and runs commands (a name and a release id per line; `publish`, `switch` and
+/// `replace` followed by the log line, written to `deploy.log` in the same step) until its input ends,
+/// answering `ok` or `fail <why>` to each (`space` first prints `df -Pk`
 /// of the folder, each line after `df `). A busy lock is `busy <who>`
 /// and exit status 75. `current` is replaced only when it is a link into `releases/` (or not there):
 /// a file or folder someone put there, or a link of theirs, is never replaced.
@@ -71,22 +72,28 @@ enum HostScript {
           if [ -L .current.new ] || [ -f .current.new ]; then rm -f -- .current.new; fi
           if [ -e .current.new ] || [ -L .current.new ]; then fail ".current.new is in the way: move it away"; return 1; fi
         }
+        # The log line goes with the switch, in the same step: a connection dropped after it loses neither.
+        logline() { { [ ! -s deploy.log ] || [ -z "$(tail -c 1 deploy.log)" ] || echo >> deploy.log; } && printf "%s\n" "$1" >> deploy.log; }
         point() {
-          if e=$(ln -s -- "releases/$1" .current.new 2>&1 && mv -T -- .current.new current 2>&1); then echo ok; else fail "$e"; fi
+          if e=$(ln -s -- "releases/$1" .current.new 2>&1 && mv -T -- .current.new current 2>&1); then
+            if logline "$2"; then echo ok; else fail "current is releases/$1, but deploy.log could not be written"; fi
+          else fail "$e"; fi
         }
         while IFS= read -r cmd && IFS= read -r id; do
           case $id in ""|*[!0-9a-f]*) echo "fail not a release id"; continue ;; esac
+          # What goes live comes with its log line.
+          case $cmd in publish|switch|replace) IFS= read -r line || exit 70 ;; esac
           case $cmd in
           publish)
             ready || continue
-            if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id"; else fail "$e"; fi ;;
+            if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id" "$line"; else fail "$e"; fi ;;
           switch)
             if [ ! -d "releases/$id" ]; then fail "releases/$id is not there"; continue; fi
-            ready && point "$id" ;;
+            ready && point "$id" "$line" ;;
           replace)
             ready || continue
             if e=$(mv -T -- "releases/$id" "releases/.incoming-$id.old" 2>&1 && mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then
-              point "$id"; chmod -R u+w -- "releases/.incoming-$id.old" 2>/dev/null; rm -rf -- "releases/.incoming-$id.old" 2>/dev/null
+              point "$id" "$line"; chmod -R u+w -- "releases/.incoming-$id.old" 2>/dev/null; rm -rf -- "releases/.incoming-$id.old" 2>/dev/null
             else
               # Put the release back when the upload could not take its place.
               [ -e "releases/$id" ] || mv -T -- "releases/.incoming-$id.old" "releases/$id" 2>/dev/null; fail "$e"
@@ -95,9 +102,7 @@ enum HostScript {
             if e=$(rm -rf -- "releases/$id" 2>&1); then echo ok; else fail "$e"; fi ;;
           space)
             df -Pk -- . | while IFS= read -r l; do echo "df $l"; done; echo ok ;;
-          log)
-            if IFS= read -r line && { [ ! -s deploy.log ] || [ -z "$(tail -c 1 deploy.log)" ] || echo >> deploy.log; } \
-              && printf "%s\n" "$line" >> deploy.log; then echo ok; else echo fail; fi ;;
+
           *) echo "fail unknown command"; exit 70 ;;
           esac
         done
