@@ -183,6 +183,12 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Екінші."))
         XCTAssertFalse(try String(contentsOfFile: www + "/current/index.html", encoding: .utf8).contains("changed by hand"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: www + "/releases").filter { $0.hasPrefix(".") }, [])
+        // A link planted inside a release (which an upload compared with it would follow) stops the deploy.
+        try FileManager.default.createSymbolicLink(atPath: www + "/releases/\(second)/elsewhere", withDestinationPath: "/etc")
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 2, r.stdout)
+        XCTAssertTrue(r.stderr.contains("releases/\(second)/elsewhere is a symbolic link inside a release"), r.stderr)
+        try FileManager.default.removeItem(atPath: www + "/releases/\(second)/elsewhere")
         // A replace cut short between its two renames left the release set aside: the next deploy puts it
         // back where it was, before anything else, rather than removing it as an unfinished upload.
         try FileManager.default.moveItem(atPath: www + "/releases/\(second)", toPath: www + "/releases/.incoming-\(second).old")

@@ -48,7 +48,13 @@ enum HostScript {
             case $n in *.old) r=${n%.old}; case $r in ""|*[!0-9a-f]*) ;; *)
               if [ -d "$d" ] && [ ! -L "$d" ] && [ ! -e "releases/$r" ] && [ ! -L "releases/$r" ] && mv -T -- "$d" "releases/$r"; then continue; fi ;; esac ;; esac
             if [ -e "$d" ] || [ -L "$d" ]; then chmod -R u+w -- "$d" 2>/dev/null; rm -rf -- "$d" || exit 71; echo "cleaned ${n%.old}"; fi
-          done ;;
+          done
+          # sitegen makes no link in a release: an upload compared with one (--link-dest) would follow it and
+          # link files from elsewhere into the new release.
+          l=$(find releases -mindepth 2 -type l -print 2>/dev/null | head -n 1)
+          if [ -n "$l" ]; then
+            echo "$(printf "%s" "$l" | tr -c "[:alnum:]._/-" "?") is a symbolic link inside a release, which sitegen never makes: move it away" >&2; exit 72
+          fi ;;
         peek)
           if ! cd -P -- "$base" 2>/dev/null; then echo end; exit 0; fi ;;
         *) exit 70 ;;
