@@ -485,7 +485,7 @@ package struct PageInspector: Sendable {
     }
 
     /// A number as the message names it: a tab or line break in it as the space a page shows.
-    static func shownAsOneLine(_ number: String) -> String {
+    package static func shownAsOneLine(_ number: String) -> String {
         number.unicodeScalars.contains(where: PhoneNumbers.isShownAsSpace)
             ? String(String.UnicodeScalarView(number.unicodeScalars.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 })) : number
     }

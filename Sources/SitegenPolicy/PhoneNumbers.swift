@@ -129,7 +129,7 @@ package enum PhoneNumbers {
         case 0xFF09: return ")"
         case 0xFF3B: return "["
         case 0xFF3D: return "]"
-        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return " "
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: return " "
         case 0x400...0x52F: return u
         default: break
         }

@@ -162,12 +162,15 @@ final class ReaderAppReadingTests: XCTestCase {
     /// (`8 701 123 <time>2020…`), and the finished page is refused. Block elements part lines.
     func testAPagesTextIsReadAcrossInlineElements() throws {
         let html = "<p>анықталған 8 701 123 <time datetime=\"2020-04-14\">2020</time> жыл</p><p>45 67</p><script>1 2 3 4 5 6 7</script>"
-        let pieces = Array(html.utf8).withUnsafeBufferPointer { PageTexts.withDigits(in: $0) }
+        func withDigits(_ html: String) -> [PageTexts.Piece] {
+            Array(html.utf8).withUnsafeBufferPointer { PageTexts.pieces(in: $0) }.filter { PhoneNumbers.mayHold($0.text) }
+        }
+        let pieces = withDigits(html)
         XCTAssertEqual(pieces.map(\.text), ["анықталған 8 701 123 2020 жыл", "45 67"])
         XCTAssertEqual(pieces.first?.tag, "p")
         // References are read as shown (a name not known as a space), and what shows nothing parts nothing.
         let named = "<p>Жаңартылды 8 701 123 45&nbsp;<time>14</time> 67 &period;x &foo;<template>9</template>1</p><p>22 <script>3</script>44</p>"
-        XCTAssertEqual(Array(named.utf8).withUnsafeBufferPointer { PageTexts.withDigits(in: $0) }.map(\.text),
+        XCTAssertEqual(withDigits(named).map(\.text),
                        ["Жаңартылды 8 701 123 45\u{A0}14 67 .x  1", "22 44"])
         let strings = try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8).components(separatedBy: "\n")
             .map { $0.hasPrefix("reported:") ? "reported: \"анықталған 8 701 123\"" : $0 }.joined(separator: "\n")
@@ -178,6 +181,29 @@ final class ReaderAppReadingTests: XCTestCase {
         XCTAssertFalse(report.published)
         XCTAssertTrue(report.diagnostics.contains { $0.code == "page.link" && $0.message.contains("8 701 123 2020") },
                       "\(report.diagnostics.map(DiagnosticFormatter.line))")
+    }
+
+    /// Addresses, handles and names that only the finished page puts together are read there too: two
+    /// interface strings a template writes side by side (`Сайт evil.` and `com бар`), a template's named
+    /// reference (`evil&period;com`). A fake named in a warning, which the page marks, is not refused.
+    func testWhatATemplatePutsTogetherIsReadForAddresses() throws {
+        let config = try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8)
+        let footer = try String(contentsOfFile: Fixture.repository + "/templates/footer.mustache", encoding: .utf8)
+        func strings(_ lang: String) throws -> String {
+            try String(contentsOfFile: Fixture.repository + "/i18n/\(lang).yml", encoding: .utf8) + "\nx1: \"Сайт evil.\"\nx2: \"com бар\"\n"
+        }
+        for (line, what) in [("<p>{{t.x1}}<b>{{t.x2}}</b></p>", "evil.com"), ("<p>Сайт evil&period;com</p>", "evil.com"),
+                             ("<p>{{t.x1}}{{t.x2}} &commat;evilbot</p>", "@evilbot")] {
+            let f = try Fixture(config: config, files: [
+                "content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n",
+                "templates/footer.mustache": footer.replacingOccurrences(of: "</footer>", with: line + "\n</footer>"),
+                "i18n/kk.yml": try strings("kk"), "i18n/ru.yml": try strings("ru"),
+            ])
+            let report = f.build()
+            XCTAssertFalse(report.published, line)
+            XCTAssertTrue(report.diagnostics.contains { $0.code == "page.link" && $0.message.contains(what) },
+                          "\(line): \(report.diagnostics.map(DiagnosticFormatter.line))")
+        }
     }
 
     /// A page's address is shown wherever the page is shared: a phone number in it is refused at the

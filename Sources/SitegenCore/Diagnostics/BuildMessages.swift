@@ -301,6 +301,10 @@ enum BuildMessages {
             en: "this page's search result would show {what}, which a reader's app reads as a number ({code}: {detail}); write the title and text so that no number is made",
             kk: "бұл беттің іздеу нәтижесі {what} көрсетер еді, ал оқырманның қосымшасы оны нөмір деп оқиды ({code}: {detail}); тақырып пен мәтінді нөмір құралмайтындай етіп жазыңыз",
             ru: "результат поиска этой страницы показал бы {what}, а приложение читателя читает это как номер ({code}: {detail}); напишите заголовок и текст так, чтобы номер не складывался"),
+        "page.link.text": Entry(
+            en: "the finished page shows {what} in <{tag}>, which the link policy refuses ({code}: {detail}); a template puts it together with what it shows (an interface string, the config's texts): write them so that nothing there leads elsewhere",
+            kk: "дайын бет <{tag}> ішінде {what} көрсетеді, ал сілтеме саясаты оған тыйым салады ({code}: {detail}); оны үлгі өзі көрсететін мәтінмен (интерфейс жолы, баптаулар мәтіндері) құрастырады: ешнәрсе басқа жерге апармайтындай етіп жазыңыз",
+            ru: "готовая страница показывает {what} в <{tag}>, что запрещает политика ссылок ({code}: {detail}); это собирает шаблон из того, что он показывает (строка интерфейса, тексты конфигурации): напишите их так, чтобы ничто не вело в другое место"),
         "page.link.reference": Entry(
             en: "the finished page has a character reference in an address ({attribute} of <{tag}>: {what}), which could spell any address; write the characters themselves (only &amp;, &lt;, &gt;, &quot;, &apos; and numeric references are read)",
             kk: "дайын беттегі мекенжайда таңба сілтемесі бар (<{tag}> ішіндегі {attribute}: {what}), ол кез келген мекенжайды құрай алады; таңбалардың өзін жазыңыз (тек &amp;, &lt;, &gt;, &quot;, &apos; және сандық сілтемелер оқылады)",

@@ -74,7 +74,7 @@ struct BulletinGuard {
                     guard end > start else { continue }
                     let word = UnsafeBufferPointer(rebasing: line[start..<end])
                     if seen.add(word) {
-                        out += findings(word: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
+                        out += findings(inText: String(decoding: word, as: UTF8.self), namedFakes: namedFakes)
                     }
                 }
             }
@@ -140,7 +140,9 @@ struct BulletinGuard {
     }
 
 
-    private func findings(word text: String, namedFakes: Set<String>) -> [(String, Finding)] {
+    /// Objections to the addresses, handles and names in `text` (a word of a bulletin, a piece of a finished
+    /// page's text): a bare fake's name passes only when `namedFakes` holds it.
+    func findings(inText text: String, namedFakes: Set<String>) -> [(String, Finding)] {
         var out: [(String, Finding)] = []
         for token in inspector.tokens.scan(text) {
             switch token.kind {

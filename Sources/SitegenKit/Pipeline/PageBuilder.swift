@@ -104,7 +104,7 @@ struct PageBuilder: Sendable {
             .render(checked.document, inventory: checked.inventory, edits: checked.edits, guide: guide)
         let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body, typeset: typeset))
         // The last look at what the template made of the page, as at each bulletin: nothing is written past it.
-        diagnostics += linkGuard.diagnostics(html, file: page.sourcePath)
+        diagnostics += linkGuard.diagnostics(html, file: page.sourcePath, body: body.html)
         // And at its search result, which shows the title and text with their spaces collapsed and cut short.
         let search = searchDocument(page, checked.inventory, typeset: typeset, stems: &stems)
         diagnostics += searchGuard(search, page: page)
@@ -128,7 +128,7 @@ struct PageBuilder: Sendable {
             guard said.insert(number).inserted else { return nil }
             let at = page.text.find(number, from: 0, withinLines: Int.max).map { page.text.position(ofByte: $0) } ?? (line: 1, column: 1)
             return Diagnostic.error("page.link", id: "page.link.search",
-                          ["what": number, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
+                          ["what": PageInspector.shownAsOneLine(number), "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
                           file: page.sourcePath, line: at.line, column: at.column)
         }
     }

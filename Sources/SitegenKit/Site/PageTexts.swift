@@ -22,27 +22,44 @@ enum PageTexts {
         "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
     ]
 
-    /// Each piece of shown text that may hold a number, with the element it starts in.
-    static func withDigits(in b: UnsafeBufferPointer<UInt8>) -> [(text: String, tag: String)] {
-        var out: [(String, String)] = []
+    /// One piece of shown text: as shown (for numbers), and as read for addresses, handles and names, with
+    /// the fakes sitegen names in a warning (`<span class="fake-name">`, where the page check allowed them)
+    /// left out; and the element it starts in.
+    struct Piece: Equatable {
+        var text: String
+        var words: String
+        var tag: String
+    }
+
+    /// Each piece of shown text holding anything but spaces.
+    static func pieces(in b: UnsafeBufferPointer<UInt8>) -> [Piece] {
+        var out: [Piece] = []
         var tag = ""
-        // The piece so far: its decoded bytes and the element it starts in.
+        // The piece so far: its decoded bytes, as read for words, and the element it starts in.
         var piece: [UInt8] = []
+        var words: [UInt8] = []
         var pieceTag = ""
         var start = 0
+        // Inside a fake's name: the spans open in it (its own included), 0 outside.
+        var fakeSpans = 0
         /// Adds the text from `start` to `end` to the piece.
         func take(_ end: Int) {
             guard end > start else { return }
             if piece.isEmpty { pieceTag = tag }
             let raw = UnsafeBufferPointer(rebasing: b[start..<end])
             // Only a text with a reference needs decoding: most are appended as they are.
-            if raw.contains(0x26) { piece += Self.decoded(raw) } else { piece.append(contentsOf: raw) }
+            let shown = raw.contains(0x26) ? Self.decoded(raw) : Array(raw)
+            piece += shown
+            if fakeSpans == 0 { words += shown } else if words.last != 0x20 { words.append(0x20) }
         }
-        /// Ends the piece at a tag that parts lines; kept when it may hold a number (digits of any script,
-        /// written or as references).
+        /// Ends the piece at a tag that parts lines.
         func flush() {
-            if piece.withUnsafeBufferPointer(PhoneNumbers.mayHold(utf8:)) { out.append((String(decoding: piece, as: UTF8.self), pieceTag)) }
+            if piece.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
+                let text = String(decoding: piece, as: UTF8.self)
+                out.append(Piece(text: text, words: words == piece ? text : String(decoding: words, as: UTF8.self), tag: pieceTag))
+            }
             piece.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
         }
         var i = 0
         while i < b.count {
@@ -87,6 +104,13 @@ enum PageTexts {
                 j += 1
             }
             i = min(j + 1, b.count)
+            if name == "span" {
+                if next == 0x2F {
+                    fakeSpans = max(0, fakeSpans - 1)
+                } else if fakeSpans > 0 || StaticFileCheck.find(Array(#"class="fake-name""#.utf8), in: Array(b[nameStart..<j])) != nil {
+                    fakeSpans += 1
+                }
+            }
             if partsLines.contains(name) { flush() }
             if next != 0x2F, name == "script" || name == "style" || name == "template" {
                 // What shows nothing (raw text, a template's content) parts nothing either: the text around

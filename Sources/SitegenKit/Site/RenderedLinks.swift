@@ -251,7 +251,9 @@ struct PageLinkGuard {
         self.strings = located
     }
 
-    func diagnostics(_ html: String, file: String) -> [Diagnostic] {
+    /// `body`: the page's own text as the template wrote it in whole (`{{{content}}}`), whose words were
+    /// judged where they are written, warnings and all; what stands around it is read for words here.
+    func diagnostics(_ html: String, file: String, body: String? = nil) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var said = Set<String>()
         func error(_ id: String, _ arguments: [String: String], written: String) {
@@ -274,16 +276,34 @@ struct PageLinkGuard {
                 error("page.link.style", ["what": what, "tag": tag, "attribute": attribute], written: what)
             }
         }
-        // Numbers a reader's app acts on in what the page shows, as a template put it together.
+        // Numbers a reader's app acts on, and addresses, handles and names, in what the page shows, as a
+        // template put it together (`{{t.a}}{{t.b}}` of `Сайт evil.` and `com`). The page's own text was
+        // judged where it is written; this reads what joins it.
         var copy = html
-        let texts = copy.withUTF8 { PageTexts.withDigits(in: $0) }
-        for (text, tag) in texts {
-            for (f, number) in judge.inspector.numberFindings(text) {
-                error("page.link.number", ["what": number, "tag": tag, "code": f.code]
+        let pieces = copy.withUTF8 { PageTexts.pieces(in: $0) }
+        for piece in pieces where piece.text.utf8.withContiguousStorageIfAvailable(PhoneNumbers.mayHold(utf8:)) ?? true {
+            for (f, number) in judge.inspector.numberFindings(piece.text) {
+                error("page.link.number", ["what": PageInspector.shownAsOneLine(number), "tag": piece.tag, "code": f.code]
                     .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: number)
             }
         }
+        var chrome = Self.leavingOut(body, of: html)
+        let words = BulletinGuard(inspector: judge.inspector, baseURL: judge.baseURL)
+        for piece in body == nil ? pieces : chrome.withUTF8({ PageTexts.pieces(in: $0) }) {
+            for (what, f) in words.findings(inText: piece.words, namedFakes: []) where f.code != "text.phone" && f.code != "text.card" {
+                error("page.link.text", ["what": what, "tag": piece.tag, "code": f.code]
+                    .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: what)
+            }
+        }
         return out
+    }
+
+    /// `html` with the first `body` in it made an empty block; `html` when it holds none.
+    static func leavingOut(_ body: String?, of html: String) -> String {
+        guard let body, !body.isEmpty else { return html }
+        let (h, b) = (Array(html.utf8), Array(body.utf8))
+        guard let at = StaticFileCheck.find(b, in: h) else { return html }
+        return String(decoding: h[..<at], as: UTF8.self) + "<div></div>" + String(decoding: h[(at + b.count)...], as: UTF8.self)
     }
 
     /// Where `written` stands in a template (the first), else in an interface string, when it is
