@@ -169,7 +169,9 @@ package struct PageInspector: Sendable {
             defer { blockStart = blockEnd }
             guard let number = Self.listNumber(opening: block) else { continue }
             let text = runs[blockStart..<blockEnd].map { Self.readingSeparator(before: $0.node) + $0.text }.joined()
-            guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            // Only an item that opens with a digit or a mark of a number (`(`, `+`, a dash) goes on the list's.
+            guard let lead = text.unicodeScalars.first(where: { $0 != " " }), lead.properties.numericType != nil || "(+-‐‑‒–—−.".unicodeScalars.contains(lead)
+            else { continue }
             let first = runs[blockStart]
             // Read as the bulletins write the item (`87. 011 234 567`, a phone number to libphonenumber),
             // then as the guard also reads it (`87 011…`); what the first reading finds is said once.

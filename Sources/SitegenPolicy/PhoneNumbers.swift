@@ -148,7 +148,7 @@ package enum PhoneNumbers {
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
         // A tab, a line break or a form feed is read as the space a browser shows for it (`8<tab>701<tab>123…`
         // is no number to libphonenumber, but the page, its search result and a copy of its text show spaces).
-        let s = written.map { $0.value < 0x80 ? (Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
+        let s = written.map { $0.value < 0x80 ? ($0.value < 0x20 && Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []

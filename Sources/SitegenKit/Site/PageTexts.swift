@@ -31,8 +31,8 @@ enum PageTexts {
         var tag: String
     }
 
-    /// Each piece of shown text holding anything but spaces.
-    static func pieces(in b: UnsafeBufferPointer<UInt8>) -> [Piece] {
+    /// Each piece of shown text holding anything but spaces, and that `wanted` keeps (given its bytes as shown).
+    static func pieces(in b: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [Piece] {
         var out: [Piece] = []
         var tag = ""
         // The piece so far: its decoded bytes, as read for words, and the element it starts in.
@@ -54,7 +54,7 @@ enum PageTexts {
         }
         /// Ends the piece at a tag that parts lines.
         func flush() {
-            if piece.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
+            if piece.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }), piece.withUnsafeBufferPointer(wanted) {
                 let text = String(decoding: piece, as: UTF8.self)
                 out.append(Piece(text: text, words: words == piece ? text : String(decoding: words, as: UTF8.self), tag: pieceTag))
             }

@@ -280,8 +280,7 @@ struct PageLinkGuard {
         // template put it together (`{{t.a}}{{t.b}}` of `Сайт evil.` and `com`). The page's own text was
         // judged where it is written; this reads what joins it.
         var copy = html
-        let pieces = copy.withUTF8 { PageTexts.pieces(in: $0) }
-        for piece in pieces where piece.text.utf8.withContiguousStorageIfAvailable(PhoneNumbers.mayHold(utf8:)) ?? true {
+        for piece in copy.withUTF8({ PageTexts.pieces(in: $0, where: PhoneNumbers.mayHold(utf8:)) }) {
             for (f, number) in judge.inspector.numberFindings(piece.text) {
                 error("page.link.number", ["what": PageInspector.shownAsOneLine(number), "tag": piece.tag, "code": f.code]
                     .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: number)
@@ -289,7 +288,7 @@ struct PageLinkGuard {
         }
         var chrome = Self.leavingOut(body, of: html)
         let words = BulletinGuard(inspector: judge.inspector, baseURL: judge.baseURL)
-        for piece in body == nil ? pieces : chrome.withUTF8({ PageTexts.pieces(in: $0) }) {
+        for piece in chrome.withUTF8({ PageTexts.pieces(in: $0) }) {
             for (what, f) in words.findings(inText: piece.words, namedFakes: []) where f.code != "text.phone" && f.code != "text.card" {
                 error("page.link.text", ["what": what, "tag": piece.tag, "code": f.code]
                     .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: what)
