@@ -489,7 +489,7 @@ package struct PageInspector: Sendable {
     /// A number as the message names it: a tab or line break in it as the space a page shows.
     package static func shownAsOneLine(_ number: String) -> String {
         number.unicodeScalars.contains(where: PhoneNumbers.isShownAsSpace)
-            ? String(String.UnicodeScalarView(number.unicodeScalars.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 })) : number
+            ? String(scalars: PhoneNumbers.shownAsSpaces(Array(number.unicodeScalars))[...]) : number
     }
 
     /// A link's objection said of an address written as text.

@@ -118,6 +118,11 @@ package enum PhoneNumbers {
         u == "\t" || u == "\n" || u == "\r" || u == "\u{0C}"
     }
 
+    /// `s` with each of ``isShownAsSpace(_:)`` a space, as the page shows it (`s` itself when it has none).
+    package static func shownAsSpaces(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        s.contains(where: isShownAsSpace) ? s.map { isShownAsSpace($0) ? " " : $0 } : s
+    }
+
     /// A character as a phone reads it: a decimal digit of any script as its ASCII digit, a
     /// fullwidth plus as `+`, and an invisible space or joiner as a space.
     static func plain(_ u: Unicode.Scalar) -> Unicode.Scalar {

@@ -47,7 +47,7 @@ extension TelegramTextBoundaries {
         let s = ScalarArray.of(text)
         // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).
-        let cards = bankCards(s.contains(where: PhoneNumbers.isShownAsSpace) ? s.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 } : s)
+        let cards = bankCards(PhoneNumbers.shownAsSpaces(s))
         guard !cards.isEmpty else { return [] }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }

@@ -280,8 +280,7 @@ package final class TextTokens: Sendable {
         // A tab, a line break or a form feed shows as a space on the page and in its search result: a card so spaced is
         // one to whoever copies it into Telegram (what is written is said as it is written).
         if s.contains(where: PhoneNumbers.isShownAsSpace) {
-            let shown = s.map { PhoneNumbers.isShownAsSpace($0) ? " " : $0 }
-            for card in TelegramTextBoundaries.bankCards(shown) where !out.contains(where: { $0.offset == offsets[card.range.lowerBound] }) {
+            for card in TelegramTextBoundaries.bankCards(PhoneNumbers.shownAsSpaces(s)) where !out.contains(where: { $0.offset == offsets[card.range.lowerBound] }) {
                 let offset = offsets[card.range.lowerBound]
                 out.append(TextToken(kind: .cardNumber, offset: offset, length: offsets[card.range.upperBound] - offset,
                                      text: String(scalars: s[card.range])))

@@ -188,10 +188,14 @@ package enum SearchIndexWriter {
 
     /// `[url, title, snippet]` of one page, as JSON.
     static func fragmentEntry(_ doc: SearchDocument) -> [UInt8] {
-        if let summary = doc.summary { return summary }
-        let (title, snippet) = shown(doc)
+        doc.summary ?? summary(url: doc.url, shown: shown(doc))
+    }
+
+    /// `[url, title, snippet]` as JSON, of a page's address and what its result shows (``shown(_:)``).
+    package static func summary(url: String, shown: (title: String, snippet: String)) -> [UInt8] {
+        let (title, snippet) = shown
         var out: [UInt8] = [UInt8(ascii: "[")]
-        SearchJSON.appendString(doc.url, to: &out)
+        SearchJSON.appendString(url, to: &out)
         out.append(UInt8(ascii: ","))
         SearchJSON.appendString(title, to: &out)
         out.append(UInt8(ascii: ","))

@@ -105,9 +105,10 @@ struct PageBuilder: Sendable {
         let html = templates.render(page.isSection ? "list" : "page", context.page(page, body: body, typeset: typeset))
         // The last look at what the template made of the page, as at each bulletin: nothing is written past it.
         diagnostics += linkGuard.diagnostics(html, file: page.sourcePath, body: body.html)
-        // And at its search result, which shows the title and text with their spaces collapsed and cut short.
-        let search = searchDocument(page, checked.inventory, typeset: typeset, stems: &stems)
-        diagnostics += searchGuard(search, page: page)
+        // And at its search result, which shows the title and text with their spaces collapsed and cut short:
+        // what is judged is what the index writes.
+        let (search, shown) = searchDocument(page, checked.inventory, typeset: typeset, stems: &stems)
+        diagnostics += searchGuard(shown, page: page)
         if diagnostics.hasErrors { return Built(diagnostics: diagnostics, facts: checked.facts, search: nil) }
         do {
             try output.write(page.outputPath, html)
@@ -121,10 +122,9 @@ struct PageBuilder: Sendable {
     /// Defence in depth: the numbers a reader's app acts on in what the page's search result shows, each an
     /// error of the page where it is written (the check of the page found them all, unless the making of
     /// the result put one together).
-    private func searchGuard(_ search: SearchDocument, page: Page) -> [Diagnostic] {
-        let (title, snippet) = SearchIndexWriter.shown(search)
+    private func searchGuard(_ shown: (title: String, snippet: String), page: Page) -> [Diagnostic] {
         var said = Set<String>()
-        return [title, snippet].flatMap { checker.inspector.numberFindings($0) }.compactMap { f, number -> Diagnostic? in
+        return [shown.title, shown.snippet].flatMap { checker.inspector.numberFindings($0) }.compactMap { f, number -> Diagnostic? in
             guard said.insert(number).inserted else { return nil }
             let at = page.text.find(number, from: 0, withinLines: Int.max).map { page.text.position(ofByte: $0) } ?? (line: 1, column: 1)
             return Diagnostic.error("page.link", id: "page.link.search",
@@ -142,9 +142,10 @@ struct PageBuilder: Sendable {
     }
 
     /// The page as search sees it: its title, a snippet (the description, else the start of the
-    /// text) and the words a reader sees.
+    /// text) and the words a reader sees; with the title and snippet its result shows, which its
+    /// summary holds as they are.
     private func searchDocument(_ page: Page, _ inventory: MarkdownInventory, typeset: TypesetText,
-                                stems: inout SearchStems) -> SearchDocument {
+                                stems: inout SearchStems) -> (SearchDocument, shown: (title: String, snippet: String)) {
         let lang = page.language
         let text = inventory.textRuns.map(\.text).joined(separator: " ")
         // The snippet is shown to readers: it never comes from an alert, where fakes are named (the page
@@ -152,10 +153,12 @@ struct PageBuilder: Sendable {
         // the page's only text is in alerts. Their words are still found by search (`text`, never shown).
         let description = typeset.description.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let snippet = Self.snippet(description ?? Typography.apply(SearchSnippet.bodyText(inventory.textRuns), language: lang))
-        let document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
+        var document = SearchDocument(url: context.href(page.url), title: typeset.title, snippet: snippet,
                                       text: page.frontMatter.title + " " + text)
-        guard let analyzer = searchAnalyzers[lang] else { return document }
-        return SearchIndexWriter.analyzed(document, analyzer: analyzer, stems: &stems.byLanguage[lang, default: SearchStemTable()])
+        let shown = SearchIndexWriter.shown(document)
+        document.summary = SearchIndexWriter.summary(url: document.url, shown: shown)
+        guard let analyzer = searchAnalyzers[lang] else { return (document, shown) }
+        return (SearchIndexWriter.analyzed(document, analyzer: analyzer, stems: &stems.byLanguage[lang, default: SearchStemTable()]), shown)
     }
 }
 

@@ -241,8 +241,12 @@ struct PageLinkGuard {
     /// The interface strings, searched too.
     var strings: [(file: String, value: Located<String>)] = []
 
+    /// Reads the words of what templates put around a page's own text, as a bulletin's are read.
+    private let words: BulletinGuard
+
     init(judge: SiteAddressJudge, templates: [(file: String, bytes: [UInt8])] = [], strings: Strings? = nil) {
         self.judge = judge
+        words = BulletinGuard(inspector: judge.inspector, baseURL: judge.baseURL)
         self.templates = templates
         var located: [(file: String, value: Located<String>)] = []
         for (lang, values) in (strings?.located ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -287,7 +291,6 @@ struct PageLinkGuard {
             }
         }
         var chrome = Self.leavingOut(body, of: html)
-        let words = BulletinGuard(inspector: judge.inspector, baseURL: judge.baseURL)
         for piece in chrome.withUTF8({ PageTexts.pieces(in: $0) }) {
             for (what, f) in words.findings(inText: piece.words, namedFakes: []) where f.code != "text.phone" && f.code != "text.card" {
                 error("page.link.text", ["what": what, "tag": piece.tag, "code": f.code]
