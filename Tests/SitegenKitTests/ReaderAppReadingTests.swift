@@ -193,7 +193,10 @@ final class ReaderAppReadingTests: XCTestCase {
             try String(contentsOfFile: Fixture.repository + "/i18n/\(lang).yml", encoding: .utf8) + "\nx1: \"Сайт evil.\"\nx2: \"com бар\"\n"
         }
         for (line, what) in [("<p>{{t.x1}}<b>{{t.x2}}</b></p>", "evil.com"), ("<p>Сайт evil&period;com</p>", "evil.com"),
-                             ("<p>{{t.x1}}{{t.x2}} &commat;evilbot</p>", "@evilbot")] {
+                             ("<p>{{t.x1}}{{t.x2}} &commat;evilbot</p>", "@evilbot"),
+                             // A fake's mark in a template lets no text around it join into an address.
+                             ("<p>evil<span class=\"fake-name\">.</span>com</p>", "evil.com"),
+                             ("<p><span class=\"fake-name\">@</span>EvilBot</p>", "@EvilBot")] {
             let f = try Fixture(config: config, files: [
                 "content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n",
                 "templates/footer.mustache": footer.replacingOccurrences(of: "</footer>", with: line + "\n</footer>"),

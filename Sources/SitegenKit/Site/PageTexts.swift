@@ -22,26 +22,27 @@ enum PageTexts {
         "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
     ]
 
-    /// One piece of shown text: as shown (for numbers), and as read for addresses, handles and names, with
-    /// the fakes sitegen names in a warning (`<span class="fake-name">`, where the page check allowed them)
-    /// left out; and the element it starts in.
+    /// One piece of shown text, the element it starts in, and the fakes' names it shows marked as such.
     struct Piece: Equatable {
         var text: String
-        var words: String
         var tag: String
+        /// The words written inside `<span class="fake-name">` in the piece, lowercased: names a warning
+        /// shows, which pass as fakes' names only (the text around still joins them into addresses).
+        var namedFakes: Set<String> = []
     }
 
     /// Each piece of shown text holding anything but spaces, and that `wanted` keeps (given its bytes as shown).
     static func pieces(in b: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [Piece] {
         var out: [Piece] = []
         var tag = ""
-        // The piece so far: its decoded bytes, as read for words, and the element it starts in.
+        // The piece so far: its decoded bytes and the element it starts in.
         var piece: [UInt8] = []
-        var words: [UInt8] = []
         var pieceTag = ""
         var start = 0
-        // Inside a fake's name: the spans open in it (its own included), 0 outside.
+        // Inside a fake's name: the spans open in it (its own included), 0 outside; and its text.
         var fakeSpans = 0
+        var fakeText: [UInt8] = []
+        var namedFakes: Set<String> = []
         /// Adds the text from `start` to `end` to the piece.
         func take(_ end: Int) {
             guard end > start else { return }
@@ -50,16 +51,15 @@ enum PageTexts {
             // Only a text with a reference needs decoding: most are appended as they are.
             let shown = raw.contains(0x26) ? Self.decoded(raw) : Array(raw)
             piece += shown
-            if fakeSpans == 0 { words += shown } else if words.last != 0x20 { words.append(0x20) }
+            if fakeSpans > 0 { fakeText += shown }
         }
         /// Ends the piece at a tag that parts lines.
         func flush() {
             if piece.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }), piece.withUnsafeBufferPointer(wanted) {
-                let text = String(decoding: piece, as: UTF8.self)
-                out.append(Piece(text: text, words: words == piece ? text : String(decoding: words, as: UTF8.self), tag: pieceTag))
+                out.append(Piece(text: String(decoding: piece, as: UTF8.self), tag: pieceTag, namedFakes: namedFakes))
             }
             piece.removeAll(keepingCapacity: true)
-            words.removeAll(keepingCapacity: true)
+            namedFakes.removeAll()
         }
         var i = 0
         while i < b.count {
@@ -107,6 +107,10 @@ enum PageTexts {
             if name == "span" {
                 if next == 0x2F {
                     fakeSpans = max(0, fakeSpans - 1)
+                    if fakeSpans == 0 {
+                        for word in String(decoding: fakeText, as: UTF8.self).split(whereSeparator: \.isWhitespace) { namedFakes.insert(word.lowercased()) }
+                        fakeText.removeAll(keepingCapacity: true)
+                    }
                 } else if fakeSpans > 0 || StaticFileCheck.find(Array(#"class="fake-name""#.utf8), in: Array(b[nameStart..<j])) != nil {
                     fakeSpans += 1
                 }

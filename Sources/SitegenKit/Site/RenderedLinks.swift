@@ -292,7 +292,7 @@ struct PageLinkGuard {
         }
         var chrome = Self.leavingOut(body, of: html)
         for piece in chrome.withUTF8({ PageTexts.pieces(in: $0) }) {
-            for (what, f) in words.findings(inText: piece.words, namedFakes: []) where f.code != "text.phone" && f.code != "text.card" {
+            for (what, f) in words.findings(inText: piece.text, namedFakes: piece.namedFakes) where f.code != "text.phone" && f.code != "text.card" {
                 error("page.link.text", ["what": what, "tag": piece.tag, "code": f.code]
                     .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: what)
             }
