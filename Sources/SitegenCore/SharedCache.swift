@@ -26,3 +26,9 @@ package final class SharedCache<Key: Hashable & Sendable, Value: Sendable>: @unc
         return value
     }
 }
+
+extension SharedCache where Key == ExactText {
+    /// The memo of a text, looked up by its exact bytes (``ExactText``): canonically equivalent
+    /// spellings are different texts to a reader's app, and never share an answer.
+    package func value(_ text: String, _ compute: () -> Value) -> Value { value(ExactText(text), compute) }
+}

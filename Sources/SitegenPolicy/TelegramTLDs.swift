@@ -12,7 +12,7 @@ enum TelegramTLDs {
     /// Linked by Telegram, not a top-level rule of the public suffix list.
     static let beyondPublicSuffixList: Set<String> = ["ton", "wed", "za"]
 
-    private static let known = SharedCache<String, Bool>()
+    private static let known = SharedCache<ExactText, Bool>()
 
     /// Whether a client links `name.<tld>` written without a scheme. A label capitalised only in
     /// its first letter (`evil.Com`) is not linked; all capitals are (`evil.COM`).

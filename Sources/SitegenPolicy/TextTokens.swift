@@ -67,7 +67,7 @@ package final class TextTokens: Sendable {
     }
 
     /// Short texts (link texts, names) repeat across pages: their tokens are found once.
-    private let shortTexts = SharedCache<String, [TextToken]>()
+    private let shortTexts = SharedCache<ExactText, [TextToken]>()
 
     package func scan(_ text: String) -> [TextToken] {
         guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) else { return [] }

@@ -19,7 +19,7 @@ package struct URLJudge: Sendable {
     }
 
     /// Judgements already made in this build, by destination.
-    private let judged = SharedCache<String, [Finding]>()
+    private let judged = SharedCache<ExactText, [Finding]>()
 
     /// All objections to a destination, judging both the text typed and the `href` rendered from it.
     package func judge(_ destination: String) -> [Finding] {

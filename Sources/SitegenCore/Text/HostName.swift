@@ -12,9 +12,9 @@ package enum HostName {
         }
     }
 
-    private static let asciiForms = SharedCache<String, String?>()
-    private static let knownTLDs = SharedCache<String, Bool>()
-    private static let registrables = SharedCache<String, String>()
+    private static let asciiForms = SharedCache<ExactText, String?>()
+    private static let knownTLDs = SharedCache<ExactText, Bool>()
+    private static let registrables = SharedCache<ExactText, String>()
 
     /// Whether the last label of an ASCII host is a real top-level domain (memoised per label).
     package static func hasKnownTLD(_ ascii: String) -> Bool {

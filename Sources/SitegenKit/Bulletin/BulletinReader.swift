@@ -21,7 +21,7 @@ struct BulletinReader {
 
     private static let parser = URLParser(domainToASCII: { IDNA.toASCII($0).value })
     /// Whether a destination parses as an absolute URL; pages repeat the same few addresses.
-    private static let isAbsolute = SharedCache<String, Bool>()
+    private static let isAbsolute = SharedCache<ExactText, Bool>()
 
     func read(_ document: MarkdownDocument) -> BulletinDocument {
         let language = page.language

@@ -9,7 +9,7 @@ struct FactCollector: Sendable {
     let inspector: PageInspector
 
     /// How an absolute link destination counts, computed once per destination in a build.
-    private static let linkKinds = SharedCache<String, (PageFacts.Kind, String, String)?>()
+    private static let linkKinds = SharedCache<ExactText, (PageFacts.Kind, String, String)?>()
 
     func facts(of page: Page, inventory: MarkdownInventory, document: MarkdownDocument,
                tokens runTokens: [Int: [TextToken]]) -> PageFacts {

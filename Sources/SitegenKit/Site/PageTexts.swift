@@ -1,3 +1,4 @@
+import SitegenCore
 import SitegenPolicy
 
 /// The text a finished page shows, one piece per block: what a template wrote and what it put in,
@@ -49,7 +50,12 @@ enum PageTexts {
             if piece.isEmpty { pieceTag = tag }
             let raw = UnsafeBufferPointer(rebasing: b[start..<end])
             // Only a text with a reference needs decoding: most are appended as they are.
-            let shown = raw.contains(0x26) ? Self.decoded(raw) : Array(raw)
+            guard ByteScan.next(0x26, in: raw, from: 0) < raw.count else {
+                piece.append(contentsOf: raw)
+                if fakeSpans > 0 { fakeText.append(contentsOf: raw) }
+                return
+            }
+            let shown = Self.decoded(raw)
             piece += shown
             if fakeSpans > 0 { fakeText += shown }
         }
@@ -63,9 +69,10 @@ enum PageTexts {
         }
         var i = 0
         while i < b.count {
-            let c = b[i]
-            guard c == 0x3C, i + 1 < b.count else {
-                i += 1
+            // Text runs up to the next `<`; it is taken whole when a tag ends it.
+            i = ByteScan.next(0x3C, in: b, from: i)
+            guard i + 1 < b.count else {
+                i = b.count
                 continue
             }
             let next = b[i + 1]
@@ -90,7 +97,10 @@ enum PageTexts {
             var j = i + (next == 0x2F ? 2 : 1)
             let nameStart = j
             while j < b.count, b[j] != 0x20, b[j] != 0x09, b[j] != 0x0A, b[j] != 0x2F, b[j] != 0x3E { j += 1 }
-            let name = String(decoding: b[nameStart..<j].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let name = String(unsafeUninitializedCapacity: j - nameStart) { out in
+                for k in nameStart..<j { out[k - nameStart] = (0x41...0x5A).contains(b[k]) ? b[k] | 0x20 : b[k] }
+                return j - nameStart
+            }
             // To the tag's end, past quoted values.
             var quote: UInt8 = 0
             while j < b.count {

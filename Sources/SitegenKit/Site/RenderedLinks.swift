@@ -43,10 +43,10 @@ enum RenderedLinks {
 
     static func leads(in b: UnsafeBufferPointer<UInt8>) -> [Lead] {
         var out: [Lead] = []
-        var i = 0
+        var i = ByteScan.next(0x3C, in: b, from: 0)
         while i + 1 < b.count {
-            if b[i] == 0x3C, isLetter(b[i + 1]) { readTag(b, from: i + 1, into: &out) }
-            i += 1
+            if isLetter(b[i + 1]) { readTag(b, from: i + 1, into: &out) }
+            i = ByteScan.next(0x3C, in: b, from: i + 1)
         }
         return out
     }
@@ -87,7 +87,9 @@ enum RenderedLinks {
             attributes.append((name, Array(b[value])))
         }
         // Values as a browser reads them: references decoded (`http-equiv="&#114;efresh"` is a refresh).
-        let values = attributes.map { (name: $0.name, value: CharacterReferences.decoded($0.value) ?? $0.value) }
+        // (Values without an `&` are as written: most tags have none, and are not copied again.)
+        let values = attributes.contains(where: { $0.value.contains(0x26) })
+            ? attributes.map { (name: $0.name, value: CharacterReferences.decoded($0.value) ?? $0.value) } : attributes
         for (index, (name, raw)) in attributes.enumerated() {
             if name.hasPrefix("on") && name.count > 2 {
                 out.append(.handler(tag: tag, attribute: name))
