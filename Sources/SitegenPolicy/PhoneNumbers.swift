@@ -89,24 +89,36 @@ package enum PhoneNumbers {
         var hasOtherScripts = false
         var previousIsDigit = false
         var digits = 0
-        for (i, b) in bytes.enumerated() {
-            let isDigit = b >= 0x30 && b <= 0x39
-            if isDigit && previousIsDigit { return true }
-            // A number may be written a digit at a time (`8 7 0 1 1 2 3 4 5 6 7`): seven digits are enough to look.
-            if isDigit { digits += 1 }
-            if digits >= 7 { return true }
-            previousIsDigit = isDigit
-            // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow,
-            // though not among the dashes, quotes and № of prose (U+2000–U+203F, U+2100–U+213F), nor
-            // ₸ and the other currency signs (U+20A0–U+20BF).
-            if b >= 0xD8, !hasOtherScripts {
-                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
-                hasOtherScripts = !(b == 0xE2 && (next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < bytes.count && bytes[i + 2] >= 0xA0)))
+        let n = bytes.count
+        var i = 0
+        // One comparison for nearly every byte of a page: ASCII letters and marks, and Cyrillic's lead
+        // and continuation bytes (below U+0600), which can begin no digit.
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x30...0x39:
+                if previousIsDigit { return true }
+                // A number may be written a digit at a time (`8 7 0 1 1 2 3 4 5 6 7`): seven digits are enough to look.
+                digits += 1
+                if digits >= 7 { return true }
+                previousIsDigit = true
+            case 0xD8...0xFF:
+                previousIsDigit = false
+                // Lead bytes past the Cyrillic block (U+0600 and up): a digit of another script may follow,
+                // though not among the dashes, quotes and № of prose (U+2000–U+203F, U+2100–U+213F), nor
+                // ₸ and the other currency signs (U+20A0–U+20BF).
+                if !hasOtherScripts {
+                    let next = i + 1 < n ? bytes[i + 1] : 0
+                    hasOtherScripts = !(b == 0xE2 && (next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < n && bytes[i + 2] >= 0xA0)))
+                }
+            case 0xC2:
+                previousIsDigit = false
+                // Superscript digits (`²`, U+00B2, U+00B3, U+00B9) have a lead byte of their own.
+                if i + 1 < n, bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9 { hasOtherScripts = true }
+            default:
+                previousIsDigit = false
             }
-            // Superscript digits (`²`, U+00B2, U+00B3, U+00B9) have a lead byte of their own.
-            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9 {
-                hasOtherScripts = true
-            }
+            i += 1
         }
         return hasOtherScripts ? nil : false
     }
@@ -147,8 +159,18 @@ package enum PhoneNumbers {
         return u
     }
 
+    /// What was found in texts read already. A page's text is read for numbers where it is written,
+    /// in each bulletin and in the finished page, and most of it is the same text each time.
+    /// Short texts alone, so the memo stays small whatever the pages hold.
+    private static let found = SharedCache<ExactText, [Found]>(limit: 2_048)
+
     package static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
+        if text.utf8.count > 2_048 { return findUncached(text) }
+        return found.value(text) { findUncached(text) }
+    }
+
+    private static func findUncached(_ text: String) -> [Found] {
         let written = ScalarArray.of(text)
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
         // A tab, a line break or a form feed is read as the space a browser shows for it (`8<tab>701<tab>123…`
@@ -182,9 +204,17 @@ package enum PhoneNumbers {
             if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !((opens || plus) && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
-                if !(i > 0 && isDigit(s[i - 1])), !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true) {
+                if !(i > 0 && isDigit(s[i - 1])), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true),
+                   plus || !isDocumentNumber(s, i, digits: digits) {
                     record(i, found, digits: digits)
                     i = found
+                    continue
+                }
+                // A piece of the chain libphonenumber reads alone when the whole is none (`ID872721)23456.0`:
+                // the part before the dot is a number of the zone).
+                if let inner = innerMatch(s, from: start, to: diallerChain(s, from: start).end), !isDocumentNumber(s, i, digits: inner.digits) {
+                    record(inner.range.lowerBound, inner.range.upperBound, digits: inner.digits)
+                    i = inner.range.upperBound
                     continue
                 }
                 // Else the digits are part of what they are glued to, and so are those a hyphen or tilde
@@ -244,7 +274,7 @@ package enum PhoneNumbers {
                     // and the number before them is dialled.
                     record(i, found, digits: number.groups.joined())
                     next = dialled.end
-                } else if !afterDocumentWord(s, i), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: false) {
+                } else if let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: false), plus || !isDocumentNumber(s, i, digits: digits) {
                     // (A number after a register's name is that register's: `ИНН 7707083893`.)
                     record(i, found, digits: digits)
                     next = found
@@ -255,17 +285,26 @@ package enum PhoneNumbers {
                     // (`5–8 701 123 45 67`, `2020 8 (701) 123-45-67` from its bracket).
                     let strong = (split..<max(dialled.end, start + 1)).first { isStrongSplit(s[$0]) }
                     let before = strong.map { diallerChain(s, from: start, to: $0) }
-                    if let before, before.end > start, !afterDocumentWord(s, i),
+                    if let before, before.end > start,
                        let found = phone(s, i, before.end, groups: before.groups, plus: plus, after: lastEnd)
-                        ?? fullNumber(s, i, before.end, groups: before.groups, plus: plus) {
+                        ?? fullNumber(s, i, before.end, groups: before.groups, plus: plus),
+                       plus || !isDocumentNumber(s, i, digits: before.groups.joined()) {
                         record(i, found, digits: before.groups.joined())
                         next = found
                     } else {
                         next = isOpening(s[split]) ? split : split + 1
                     }
-                } else if !afterDocumentWord(s, i), let piece = lonePiece(s, from: i, to: max(dialled.end, i + 1)) {
+                } else if let piece = lonePiece(s, from: i, to: max(dialled.end, i + 1)),
+                          !isDocumentNumber(s, i, digits: String(scalars: s[piece].filter(isDigit))) {
                     record(piece.lowerBound, piece.upperBound, digits: String(scalars: s[piece].filter(isDigit)))
                     next = piece.upperBound
+                }
+                // Last, the pieces libphonenumber reads alone in a chain that is no number whole
+                // (`2020 8701123–45–67`, `8 72721 / 234—5—6.0`), when none of the readings above found one.
+                if lastEnd.map({ $0 <= i }) ?? true, let inner = innerMatch(s, from: i, to: dialled.end),
+                   !isDocumentNumber(s, i, digits: inner.digits) {
+                    record(inner.range.lowerBound, inner.range.upperBound, digits: inner.digits)
+                    next = max(next, inner.range.upperBound)
                 }
             }
             i = max(next, i + 1)
@@ -376,6 +415,8 @@ package enum PhoneNumbers {
         guard groups.count > 1 else { return nil }  // one piece: the readings above have judged it
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (10...15).contains(digits.count) ? end : nil }
+        // A number of the zone's codes has 10 or 11 digits.
+        guard digits.utf8.count == 10 || digits.utf8.count == 11 else { return nil }
         if isPricedAmount(s, from, end, groups) || holdsDateOrRange(s, from, end) || !bracketsMatch(s, from, end) { return nil }
         let thousands = isAmount(s, from, end, groups)
         // Only the 11 digits of a number of the zone's own codes (`8 7…`, `8 6…`, `7 7…`, `7 6…`): counts,
@@ -395,7 +436,9 @@ package enum PhoneNumbers {
         var run = start
         while run < s.count, isDigit(s[run]) { run += 1 }
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
-        if !joinedOn, plus ? (10...15).contains(run - start) : isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run])) {
+        // (A number of the zone has 10 or 11 digits: no String is made for a shorter run.)
+        let n = run - start
+        if !joinedOn, plus ? (10...15).contains(n) : (n == 10 || n == 11) && (isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run]))) {
             return (run, String(scalars: s[start..<run]))
         }
         // Joined by marks, the groups make one number only where no digit and mark before them make it
@@ -410,11 +453,91 @@ package enum PhoneNumbers {
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
         if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
+        // Every number of the zone below has 10 or 11 digits.
+        guard digits.utf8.count == 10 || digits.utf8.count == 11 else { return nil }
         if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) || !bracketsMatch(s, from, dialled.end) { return nil }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // code's 11 digits (or 10): counts, dates and times run together this way too (`7 000 000 (15.04)`).
         if glued { return isZone(digits) || isNational(digits) ? (dialled.end, digits) : nil }
         return hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
+    }
+
+    /// libphonenumber's reading of a candidate that is no number whole (its `extractInnerMatch`): at each
+    /// kind of mark in turn (slashes, an opening bracket, a hyphen beside a space, a long dash, dots, spaces),
+    /// the text before the first such mark, then the text after each, is read alone, and the first that
+    /// is a full number is the one the dialler links: `2020 8701123–45–67` (after the space),
+    /// `8 72721 / 234—5—6.0` and `87 272 123-45 6.0` (before the dot). The piece as read, and its digits.
+    private static func innerMatch(_ s: [Unicode.Scalar], from: Int, to: Int) -> (range: Range<Int>, digits: String)? {
+        // A full number has ten digits at least, and a mark must part the candidate.
+        guard to - from > 10, s[from..<to].lazy.filter(isDigit).count >= 10 else { return nil }
+        func isSpaceMark(_ u: Unicode.Scalar) -> Bool { isSpace(u) || u.properties.isWhitespace }
+        func isLongDash(_ u: Unicode.Scalar) -> Bool { (0x2012...0x2015).contains(u.value) || u.value == 0xFF0D }
+        /// A mark of kind `kind` at or after `k`: where it starts, and the text after it the pattern takes.
+        func mark(_ kind: Int, from k: Int) -> (start: Int, group: Range<Int>)? {
+            var m = k
+            while m < to {
+                let u = s[m]
+                switch kind {
+                case 0 where u == "/":  // `/+(.*)`
+                    var g = m
+                    while g < to, s[g] == "/" { g += 1 }
+                    return (m, g..<to)
+                case 1 where u == "(":  // `(\([^(]*)`
+                    var e = m + 1
+                    while e < to, s[e] != "(" { e += 1 }
+                    return (m, m..<e)
+                case 2 where m + 1 < to && ((isSpaceMark(u) && s[m + 1] == "-") || (u == "-" && isSpaceMark(s[m + 1]))):  // `(?:\s-|-\s)\s*(.+)`
+                    var g = m + 2
+                    while g < to, isSpaceMark(s[g]) { g += 1 }
+                    if g < to { return (m, g..<to) }
+                case 3 where isLongDash(u):  // `[‒-―－]\s*(.+)`
+                    var g = m + 1
+                    while g < to, isSpaceMark(s[g]) { g += 1 }
+                    if g < to { return (m, g..<to) }
+                case 4 where u == ".":  // `\.+\s*([^.]+)`
+                    var g = m
+                    while g < to, s[g] == "." { g += 1 }
+                    while g < to, isSpaceMark(s[g]) { g += 1 }
+                    var e = g
+                    while e < to, s[e] != "." { e += 1 }
+                    if e > g { return (m, g..<e) }
+                case 5 where isSpaceMark(u):  // `\s+(\S+)`
+                    var g = m
+                    while g < to, isSpaceMark(s[g]) { g += 1 }
+                    var e = g
+                    while e < to, !isSpaceMark(s[e]) { e += 1 }
+                    if e > g { return (m, g..<e) }
+                default:
+                    break
+                }
+                m += 1
+            }
+            return nil
+        }
+        /// A piece read alone: from its first digit, `+` or bracket to its last digit or letter.
+        func number(_ r: Range<Int>) -> (range: Range<Int>, digits: String)? {
+            var a = r.lowerBound
+            var b = r.upperBound
+            while b > a, !(isDigit(s[b - 1]) || s[b - 1].properties.isAlphabetic || s[b - 1] == "#") { b -= 1 }
+            while a < b, !(isDigit(s[a]) || s[a] == "+" || isOpening(s[a])) { a += 1 }
+            guard b > a else { return nil }
+            let digits = String(scalars: s[a..<b].filter(isDigit))
+            if s[a] == "+" { return (10...15).contains(digits.utf8.count) ? (a..<b, digits) : nil }
+            guard digits.utf8.count == 10 || digits.utf8.count == 11, hasZoneCode(digits) || isNational(digits),
+                  !holdsDateOrRange(s, a, b), bracketsMatch(s, a, b) else { return nil }
+            let groups = s[a..<b].split(whereSeparator: { !isDigit($0) }).map { String(String.UnicodeScalarView($0)) }
+            return isAmount(s, a, b, groups) ? nil : (a..<b, digits)
+        }
+        for kind in 0..<6 {
+            guard var found = mark(kind, from: from) else { continue }
+            if let n = number(from..<found.start) { return n }
+            while true {
+                if let n = number(found.group) { return n }
+                guard let again = mark(kind, from: found.start + 1) else { break }
+                found = again
+            }
+        }
+        return nil
     }
 
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
@@ -516,7 +639,7 @@ package enum PhoneNumbers {
             while e > k, !isDigit(s[e - 1]), !isClosing(s[e - 1]) { e -= 1 }
             let parted = k > from || (e < to && isSpace(s[e]))
             let digits = s[k..<e].filter(isDigit)
-            if parted, let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
+            if parted, digits.count == 10 || digits.count == 11, let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
                isZone(String(String.UnicodeScalarView(digits))) || isNational(String(String.UnicodeScalarView(digits))),
                !holdsDateOrRange(s, k, e) {
                 return k..<e
@@ -611,7 +734,13 @@ package enum PhoneNumbers {
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
         if plus { return (8...15).contains(digits.count) ? end : nil }
-        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || afterDocumentWord(s, start) { return nil }
+        // Only these lengths can end as a number below: most chains a page holds are amounts and years
+        // (`42 500`, `2020`), passed here before any word around them is looked at.
+        let count = digits.utf8.count
+        let year = count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+        let short = groups.count == 1 && (3...7).contains(count) && !isOpening(s[start]) && !year
+        guard (10...18).contains(count) || count == 7 || short else { return nil }
+        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || isDocumentNumber(s, start, digits: digits) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number; not beside a word about calling
         // or after a messenger's name (`Тел.: 87 011 234 567`, `WhatsApp: 77 011 234 567`, `87 011 234 567
         // нөміріне`), nor in a list after another number (`Звоните 1414 или 87 771 234 567`): Android's
@@ -638,9 +767,7 @@ package enum PhoneNumbers {
             return end
         }
         // A year is not a number to call (`Номер 2020 года`, `Анықтама 2020 жылдан`).
-        let year = digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
-        if groups.count == 1, (3...7).contains(digits.count), !isOpening(s[start]), !year,
-           nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
+        if short, nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
             return end
         }
         return nil
@@ -731,12 +858,13 @@ package enum PhoneNumbers {
         guard j >= 0 else { return false }
         if phoneSigns.contains(s[j].value) { return true }
         guard let word = word(s, endingAt: j) else { return false }
-        return isPhoneWord(word) || messengers.contains(word.lowercased()) || isCallVerb(word, in: s, endingAt: j)
+        let lower = word.lowercased()
+        return isLowercasePhoneWord(lower) || messengers.contains(lower) || isCallVerb(lower, in: s, endingAt: j)
     }
 
-    /// Whether `word` is the verb of «қоңырау шалу» (to call: `Қоңырау шалыңыз: 1414`) after «қоңырау».
+    /// Whether `word` (lowercased) is the verb of «қоңырау шалу» (to call: `Қоңырау шалыңыз: 1414`) after «қоңырау».
     private static func isCallVerb(_ word: String, in s: [Unicode.Scalar], endingAt j: Int) -> Bool {
-        guard word.lowercased().hasPrefix("шал") else { return false }
+        guard word.hasPrefix("шал") else { return false }
         var k = j - word.unicodeScalars.count
         while k >= 0, isSpace(s[k]) { k -= 1 }
         return k >= 0 && self.word(s, endingAt: k)?.lowercased() == "қоңырау"
@@ -755,6 +883,37 @@ package enum PhoneNumbers {
         "инн", "огрн", "огрнип", "кпп", "окпо", "снилс", "бин", "иин", "жсн", "бсн", "рнн", "inn", "bin", "iin", "ogrn", "kpp",
     ]
 
+    /// Whether the number at `start` with these digits is a document's: after a register's name, and
+    /// not a number a phone dials to someone who answers. An IIN has twelve digits, so `ИИН 87011234567`
+    /// is a Kazakh mobile; so is `ИНН 7011234567` to Android's dialler, whatever a tax number may hold.
+    private static func isDocumentNumber(_ s: [Unicode.Scalar], _ start: Int, digits: String) -> Bool {
+        afterDocumentWord(s, start) && !isAnswered(digits)
+    }
+
+    /// Whether digits are a number of the +7 zone at a code someone answers at: ten digits, or eleven
+    /// after the prefix 8 or 7, at a code of Kazakhstan's (``kazakhCodes``), Russia's mobiles (9…) or
+    /// Russia's codes of 3, 4 and 8 (``answeredCodes``).
+    static func isAnswered(_ digits: String) -> Bool {
+        var u = Array(digits.utf8)
+        if u.count == 11, u[0] == UInt8(ascii: "8") || u[0] == UInt8(ascii: "7") { u.removeFirst() }
+        guard u.count == 10, u.allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
+        let code = Int(u[0] - 0x30) * 100 + Int(u[1] - 0x30) * 10 + Int(u[2] - 0x30)
+        switch u[0] {
+        case UInt8(ascii: "7"): return kazakhCodes.contains(code)
+        case UInt8(ascii: "9"): return true
+        case UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "8"): return answeredCodes.contains(code)
+        default: return false
+        }
+    }
+
+    /// The codes of Kazakhstan (7…) at which libphonenumber (PyPI `phonenumbers` 9.0) holds valid numbers:
+    /// its mobiles and its cities'. `PhoneOracleTests` asks libphonenumber that none is missing.
+    static let kazakhCodes: Set<Int> = {
+        let ranges: [ClosedRange<Int>] = [700...702, 705...708, 710...718, 721...729, 747...747, 751...751, 760...764,
+                                          771...771, 775...778, 785...785]
+        return Set(ranges.flatMap { $0 })
+    }()
+
     private static func afterDocumentWord(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
         var j = start - 1
         while j >= 0, isSpace(s[j]) || s[j] == ":" || s[j] == "№" || s[j] == "." { j -= 1 }
@@ -765,7 +924,7 @@ package enum PhoneNumbers {
     /// or `:` (`тел.87011234567`, `WhatsApp/+77011234567`): a number, not part of the word.
     private static func afterPhoneWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i > 1, s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == ":", let word = word(s, endingAt: i - 2)?.lowercased() else { return false }
-        return isPhoneWord(word) || messengers.contains(word)
+        return isLowercasePhoneWord(word) || messengers.contains(word)
     }
 
     /// Words that join the numbers of a list (`1414 или 87 771 234 567`, `1414 немесе …`, `… and …`).
@@ -791,9 +950,14 @@ package enum PhoneNumbers {
         return k > j && isPhoneWord(String(scalars: s[j..<k]))
     }
 
-    private static func isPhoneWord(_ word: String) -> Bool {
-        let w = word.lowercased()
+    private static func isPhoneWord(_ word: String) -> Bool { isLowercasePhoneWord(word.lowercased()) }
+
+    /// The letters a word about calling begins with: a word that begins otherwise is looked at no further.
+    private static let phoneWordInitials: Set<Unicode.Scalar> = Set((phoneWords + ["тел", "tel"]).compactMap(\.unicodeScalars.first))
+
+    private static func isLowercasePhoneWord(_ w: String) -> Bool {
+        guard let first = w.unicodeScalars.first, phoneWordInitials.contains(first) else { return false }
         // `тел.` and `тел:` alone: «телеграм», «теледидар» are other words.
-        return !w.isEmpty && !notPhoneWords.contains(w) && (w == "тел" || w == "tel" || phoneWords.contains { w.hasPrefix($0) })
+        return !notPhoneWords.contains(w) && (w == "тел" || w == "tel" || phoneWords.contains { w.hasPrefix($0) })
     }
 }

@@ -39,6 +39,12 @@ final class PhoneOracleTests: XCTestCase {
     /// Shapes a review found libphonenumber links: a number of the zone after a sign in groups, a
     /// number written as one before a unit, a bracket right after other digits, toll-free without 8.
     static let found = [
+        // A number of the zone after a register's name: an IIN has twelve digits, and Android dials these.
+        "Его ИИН 87011234567, звоните.", "ЖСН 87011234567.", "ИНН 7011234567.", "ИИН: 87011234567", "ИИН/БИН 87011234567",
+        "БИН 87011234567 раз", "ИИН +998 9 01234567th",
+        // Pieces libphonenumber reads alone when the whole chain is no number: after a space, before a dot.
+        "2020 8701123–45–67", "2020 8727212—34—56", "Текст 8 72721 / 234—5—6.0", "ID872721)23456.0", "A87 272 123-45 6.0",
+        "ID891—61234—5—67.0",
         "№ 701-123-45-67", "#701 123 45 67", "№ 747-123-45-67", "8 (701) 123-45-67 ₸", "8-701-123-45-67 тг", "8 701 123 45 67 тенге",
         "87011234567%", "2020 8(707) 568 35 55", "Үй 15 8(707) 568 35 55", "800 0807777", "800 5011768", "800 50 117 68",
         "Тел.: 87 011 234 567", "☎ 87 011 234 567", "WhatsApp: 77 011 234 567", "Звоните 87 011 234 567",
@@ -77,6 +83,18 @@ final class PhoneOracleTests: XCTestCase {
             if !PhoneNumbers.answeredCodes.contains(code) { missing.append(code) }
         }
         XCTAssertEqual(missing, [], "codes libphonenumber holds valid numbers at that the reading passes")
+    }
+
+    /// Kazakhstan's codes at which a number after a register's name is dialled all the same: every one
+    /// libphonenumber holds a valid number at (ten numbers of each code asked).
+    func testEveryKazakhCodeAtWhichLibphonenumberHoldsAValidNumberIsKnown() throws {
+        let codes = Array(700...799)
+        let texts = codes.map { code in (0..<10).map { "+7\(code)\($0)012345" }.joined(separator: " ; ") }
+        var missing: [Int] = []
+        for (code, answer) in zip(codes, try answers(texts)) where answer.matches.contains(where: \.valid) {
+            if !PhoneNumbers.kazakhCodes.contains(code) { missing.append(code) }
+        }
+        XCTAssertEqual(missing, [], "codes of Kazakhstan libphonenumber holds valid numbers at that a register's name passes")
     }
 
     private func answers(_ texts: [String]) throws -> [Answer] {

@@ -256,3 +256,46 @@ final class PhoneTextTests: XCTestCase {
         }
     }
 }
+
+/// Texts read for numbers are remembered by their exact bytes: a spelling canonically equal to one
+/// read before (`й` written whole, then as `и` and a combining breve) is read for itself, so what is
+/// found is where it is in that spelling.
+final class PhoneTextSpellingTests: XCTestCase {
+    func testCanonicallyEqualSpellingsAreReadEachForItself() {
+        let whole = "Қоңырау шалыңыз, й: 8 701 123 45 67"
+        let combined = "Қоңырау шалыңыз, и\u{0306}: 8 701 123 45 67"
+        XCTAssertEqual(whole, combined, "Swift's String calls the spellings equal")
+        let first = PhoneNumbers.find(in: whole)
+        let second = PhoneNumbers.find(in: combined)
+        XCTAssertEqual(first.map(\.text), ["8 701 123 45 67"])
+        XCTAssertEqual(second.map(\.text), ["8 701 123 45 67"])
+        XCTAssertEqual(first.first?.offset, Array(whole.utf8).count - Array("8 701 123 45 67".utf8).count)
+        XCTAssertEqual(second.first?.offset, Array(combined.utf8).count - Array("8 701 123 45 67".utf8).count)
+        XCTAssertNotEqual(first.first?.offset, second.first?.offset)
+    }
+}
+
+/// Numbers a register's name or a trailing mark once hid: each is refused where it is written, with
+/// what a phone dials.
+final class PhoneTextHiddenNumberTests: XCTestCase {
+    func testANumberOfTheZoneAfterARegistersNameIsAPhoneNumber() throws {
+        for (text, number) in [("Его ИИН 87011234567, звоните.", "87011234567"), ("ЖСН 87011234567.", "87011234567"),
+                               ("ИНН 7011234567.", "7011234567"), ("ИИН/БИН 87011234567", "87011234567")] {
+            let d = try Fixture.check(text + "\n")
+            XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, [number], text + "\n" + LinkPolicyAssert.listing(d))
+        }
+        // A register's own numbers stay text: twelve digits, and ten at a code no one answers at.
+        for text in ["ЖСН: 900101300123.", "ИИН 870112345678", "ИНН 7707083893, ОГРН 1027700132195.", "БИН: 7728168971"] {
+            XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
+        }
+    }
+
+    func testAPieceTheDiallerReadsAloneInALongerChainIsAPhoneNumber() throws {
+        for (text, number) in [("2020 8701123–45–67", "8701123–45–67"), ("2020 8727212—34—56", "8727212—34—56"),
+                               ("Текст 8 72721 / 234—5—6.0", "8 72721 / 234—5—6"), ("ID872721)23456.0", "872721)23456"),
+                               ("A87 272 123-45 6.0", "87 272 123-45 6")] {
+            let d = try Fixture.check(text + "\n")
+            XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, [number], text + "\n" + LinkPolicyAssert.listing(d))
+        }
+    }
+}
