@@ -104,6 +104,10 @@ enum BuildMessages {
             en: "{path} would be published at {url}, where the build writes the search page; rename the file or set another slug",
             kk: "{path} {url} мекенжайында жарияланар еді, ал онда іздеу беті жазылады; файлдың атын өзгертіңіз немесе басқа slug жазыңыз",
             ru: "{path} был бы опубликован по адресу {url}, где сборка пишет страницу поиска; переименуйте файл или задайте другой slug"),
+        "content.url-clash.file": Entry(
+            en: "{path} would be published at {url}, inside {file}, a file the build writes; rename the file or set another slug",
+            kk: "{path} {url} мекенжайында, яғни құрастыру жазатын {file} файлының ішінде жарияланар еді; файлдың атын өзгертіңіз немесе басқа slug жазыңыз",
+            ru: "{path} был бы опубликован по адресу {url}, внутри файла {file}, который пишет сборка; переименуйте файл или задайте другой slug"),
         "content.static-page": Entry(
             en: "{path} would be published without its links being checked; write pages in Markdown under content/ (static/ is for styles, scripts and images)",
             kk: "{path} ішіндегі сілтемелер тексерілмей жарияланар еді; беттерді content/ ішінде Markdown түрінде жазыңыз (static/ — стильдер, скрипттер мен суреттерге арналған)",

@@ -119,6 +119,7 @@ package struct SiteBuilder: Sendable {
             diagnostics += results.flatMap(\.1)
             let addresses = results.compactMap(\.0)
             diagnostics += Self.urlClashes(addresses)
+            diagnostics += Self.reservedClashes(addresses, languages: config.languages)
             diagnostics += ParityCheck.check(results.compactMap(\.2), languages: config.languages,
                                              defaultLanguage: config.defaultLanguage,
                                              unreadable: Self.unreadable(zip(files, results).filter { $0.1.0 == nil }.map(\.0), source: source),
@@ -175,8 +176,12 @@ package struct SiteBuilder: Sendable {
         // Each step's leftovers go back to the system before the next one grows (see `sg_release_free_memory`).
         sg_release_free_memory()
         let written = pages.filter { !generated.contains($0.sourcePath) }
-        diagnostics += Self.urlClashes(written.map(PageAddress.init))
-        diagnostics += Self.reservedClashes(written)
+        let writtenAddresses = written.map(PageAddress.init)
+        let clashes = Self.urlClashes(writtenAddresses) + Self.reservedClashes(writtenAddresses, languages: config.languages)
+        diagnostics += clashes
+        // Pages that would be written over each other or over the build's own files are not built: what
+        // writing them failed on would be reported instead, differently from run to run.
+        if clashes.hasErrors { return report(diagnostics, setup: false) }
         let assets: AssetNames
         do { assets = try Self.assetNames(staticFiles) } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: "static"))
@@ -592,14 +597,44 @@ package struct SiteBuilder: Sendable {
         return out
     }
 
-    /// A page published where the build writes a page of its own (the search page of its language).
-    static func reservedClashes(_ pages: [Page]) -> [Diagnostic] {
-        pages.filter { $0.url.lowercased() == SearchPage.url(language: $0.language) }.sorted { $0.sourcePath < $1.sourcePath }
-            .map { page in
-                let p = page.frontMatter.slugPosition ?? (1, 1)
-                return .error("content.url-clash", id: "content.url-clash.search", ["path": page.sourcePath, "url": page.url],
-                              file: page.sourcePath, line: p.line, column: p.column)
+    /// A page published where the build writes a file of its own: the search page of its language, or a
+    /// folder the page needs where a file is written (its address inside another page's `index.html`, or
+    /// its bulletins inside another page's `telegram.html`; a language's `atom.xml` or `404.html`). Found
+    /// before anything is written, by `check` too, named at the page's slug or first line; in any case of
+    /// letters, as a web host that ignores case serves one for the other.
+    static func reservedClashes(_ pages: [PageAddress], languages: [String]) -> [Diagnostic] {
+        let folders = Set(pages.map { $0.url.lowercased() } + languages.map { "/\($0.lowercased())/" })
+        var out: [Diagnostic] = []
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let p = page.slugPosition ?? (1, 1)
+            if page.url.lowercased() == SearchPage.url(language: page.language) {
+                out.append(.error("content.url-clash", id: "content.url-clash.search", ["path": page.sourcePath, "url": page.url],
+                                  file: page.sourcePath, line: p.line, column: p.column))
+                continue
             }
+            let parts = page.url.split(separator: "/").map { $0.lowercased() }
+            for k in parts.indices.dropFirst() {
+                let parent = "/" + parts[..<k].joined(separator: "/") + "/"
+                guard let file = writtenFile(named: parts[k], in: parent, isPage: folders.contains(parent), isLanguage: k == 1) else { continue }
+                out.append(.error("content.url-clash", id: "content.url-clash.file", ["path": page.sourcePath, "url": page.url, "file": file],
+                                  file: page.sourcePath, line: p.line, column: p.column))
+                break
+            }
+        }
+        return out
+    }
+
+    /// The file the build writes under the name `name` (lowercased) in the folder of the address
+    /// `parent`, if it writes one: a page's own `index.html` and its bulletins, a language's feed and
+    /// page for addresses not found.
+    private static func writtenFile(named name: String, in parent: String, isPage: Bool, isLanguage: Bool) -> String? {
+        if isLanguage, name == "atom.xml" || name == "404.html" { return String(parent.dropFirst()) + name }
+        guard isPage else { return nil }
+        if name == "index.html" { return String(parent.dropFirst()) + name }
+        let telegramPart = name.hasPrefix("telegram.") && name.hasSuffix(".html")
+            && name.dropFirst("telegram.".count).dropLast(".html".count).allSatisfy(\.isNumber)
+        if ["text.txt", "whatsapp.txt", "sms.txt"].contains(name) || telegramPart { return "bulletins" + parent + name }
+        return nil
     }
 
     /// Files of `static/` that are published unchecked: a page (its links would reach readers without
