@@ -188,8 +188,10 @@ package struct PageInspector: Sendable {
 
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
+        // The translationKey is no text a reader reads on the page, but the bulletins' manifest holds it,
+        // which a JSON viewer shows with its addresses linked: it is judged as a text is.
         let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
-                     ("sms", page.frontMatter.sms)]
+                     ("sms", page.frontMatter.sms), ("translationKey", page.frontMatter.translationKeyValue)]
         let fields = named.compactMap { key, value in value.map { ($0, false, key) } } + claimTexts.map { ($0, true, "claimReview") }
         // The translationKey is no text a reader reads, but it is written into the page's markup and the
         // bulletins' manifest: an invisible or control character in it is refused, where it is written.
@@ -199,6 +201,13 @@ package struct PageInspector: Sendable {
             let at = forms.lazy.compactMap { page.text.find($0, from: start, withinLines: 1) }.first ?? start
             let p = page.text.position(ofByte: at)
             diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
+        }
+        // The file's path is written into the bulletins' manifest too (`source`). Its folders are in the
+        // page's address, judged there; its own name is not when `slug:` replaces it: judged at line 1.
+        if page.frontMatter.slug != nil, let name = page.sourcePath.split(separator: "/").last {
+            let stem = String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+            let found = tokens.scan(stem).flatMap { judgeToken($0, inWarning: false) } + numberFindings(stem).map(\.finding)
+            diagnostics += found.map { $0.diagnostic(file: page.sourcePath, line: 1, column: 1) }
         }
         for (field, namesFakes, key) in fields {
             // Escapes and folded lines make the value differ from the source: find each finding's text.
@@ -512,7 +521,7 @@ package struct PageInspector: Sendable {
     }
 
     /// Text-versus-target judgements already made in this build.
-    private let mismatches = SharedCache<String, Finding?>()
+    private let mismatches = SharedCache<ExactText, Finding?>()
 
     /// The first invisible or direction-changing character of prose, as a `text.invisible` finding.
     /// NUL counts too (a YAML string may spell it `\0`), but where a template's tags were masked with it

@@ -159,9 +159,9 @@ final class RewordedMessagesTests: XCTestCase {
 
     static let cases: [Case] = [
         Case(frontMatter: "title: \"Т\"\ndate: 14.04.2020\n", body: "", code: "frontmatter.date", at: (3, 7),
-             en: "date “14.04.2020” is not a date: write it as year-month-day, like 2020-04-14",
-             kk: "date «14.04.2020» — күн емес: оны жыл-ай-күн түрінде жазыңыз, мысалы 2020-04-14",
-             ru: "date «14.04.2020» — не дата: запишите её как год-месяц-день, например 2020-04-14"),
+             en: "date “14.04.2020” is not a date: write it as year-month-day, like 2020-04-14, or with a time, like 2020-04-14T09:30:00+05:00",
+             kk: "date «14.04.2020» — күн емес: оны жыл-ай-күн түрінде жазыңыз, мысалы 2020-04-14, немесе уақытымен, мысалы 2020-04-14T09:30:00+05:00",
+             ru: "date «14.04.2020» — не дата: запишите её как год-месяц-день, например 2020-04-14, или со временем, например 2020-04-14T09:30:00+05:00"),
         Case(frontMatter: "title: \"Т\"\ntranslationkey: a\n", body: "", code: "frontmatter.unknown-key", at: (3, 1),
              en: "sitegen does not know the key “translationkey”, so it does nothing: did you mean translationKey?",
              kk: "sitegen «translationkey» кілтін білмейді, сондықтан ол ештеңе істемейді: translationKey деп жазбақ болдыңыз ба?",

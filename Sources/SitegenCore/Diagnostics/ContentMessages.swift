@@ -49,9 +49,9 @@ enum ContentMessages {
             kk: "front matter ішінде тақырып жоқ: --- жолдарының арасына title: \"…\" қосыңыз",
             ru: "во front matter нет заголовка: добавьте title: \"…\" между строками ---"),
         "frontmatter.date": Entry(
-            en: "{key} “{value}” is not a date: write it as year-month-day, like 2020-04-14",
-            kk: "{key} «{value}» — күн емес: оны жыл-ай-күн түрінде жазыңыз, мысалы 2020-04-14",
-            ru: "{key} «{value}» — не дата: запишите её как год-месяц-день, например 2020-04-14"),
+            en: "{key} “{value}” is not a date: write it as year-month-day, like 2020-04-14, or with a time, like 2020-04-14T09:30:00+05:00",
+            kk: "{key} «{value}» — күн емес: оны жыл-ай-күн түрінде жазыңыз, мысалы 2020-04-14, немесе уақытымен, мысалы 2020-04-14T09:30:00+05:00",
+            ru: "{key} «{value}» — не дата: запишите её как год-месяц-день, например 2020-04-14, или со временем, например 2020-04-14T09:30:00+05:00"),
         "frontmatter.kind": Entry(
             en: "kind “{value}” is not a kind of page: write one of {kinds}",
             kk: "kind «{value}» — бет түрі емес: {kinds} мәндерінің бірін жазыңыз",
@@ -100,6 +100,10 @@ enum ContentMessages {
             en: "{what} must be a whole number, like 1",
             kk: "{what} бүтін сан болуы керек, мысалы 1",
             ru: "{what} должно быть целым числом, например 1"),
+        "translation.duplicate": Entry(
+            en: "{path} and {other} are both the {language} version of translationKey “{key}”, so the language switch and the sitemap cannot tell which one translates the others: give one of them another translationKey",
+            kk: "{path} және {other} екеуі де translationKey «{key}» кілтінің {language} нұсқасы, сондықтан тіл ауыстырғыш пен сайт картасы қайсысы аударма екенін ажырата алмайды: бірінің translationKey мәнін өзгертіңіз",
+            ru: "{path} и {other} — обе {language}-версии translationKey «{key}», поэтому переключатель языка и карта сайта не могут понять, какая из них перевод: дайте одной из них другой translationKey"),
         "translation.outdated": Entry(
             en: "{other} was updated on {newer}, after this translation ({older}): bring this page up to date and set its lastmod",
             kk: "{other} файлы {newer} күні жаңартылды, бұл аудармадан ({older}) кейін: бұл бетті жаңартып, оның lastmod мәнін қойыңыз",

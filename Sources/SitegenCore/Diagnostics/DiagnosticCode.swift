@@ -94,6 +94,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case textIP = "text.ip"
     case textPhone = "text.phone"
     case textURL = "text.url"
+    case translationDuplicate = "translation.duplicate"
     case translationMissing = "translation.missing"
     case translationOutdated = "translation.outdated"
     case yamlSyntax = "yaml.syntax"

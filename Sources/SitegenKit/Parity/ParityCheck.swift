@@ -35,6 +35,14 @@ enum ParityCheck {
                 var out: [Diagnostic] = []
                 let group = groups[key]!.sorted { (rank[named[$0].language] ?? 99) < (rank[named[$1].language] ?? 99) }
                 let present = Set(group.map { named[$0].language })
+                // One page per language: a second of one language is no translation of the others.
+                var firstOf: [String: Named] = [:]
+                for page in group.map({ named[$0] }).sorted(by: { $0.sourcePath < $1.sourcePath }) {
+                    guard let first = firstOf[page.language] else { firstOf[page.language] = page; continue }
+                    out.append(Diagnostic(.error, "translation.duplicate", id: "translation.duplicate",
+                                          ["path": page.sourcePath, "other": first.sourcePath, "language": page.language, "key": key],
+                                          file: page.sourcePath, line: 1, column: 1))
+                }
                 for page in group.map({ named[$0] }) where present.count < languages.count {
                     let missing = languages.filter { !present.contains($0) && !broken.contains("\($0)\u{0}\(key)") }
                     if missing.isEmpty { continue }

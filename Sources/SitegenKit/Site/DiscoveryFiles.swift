@@ -40,7 +40,7 @@ struct DiscoveryFiles {
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xml(language))">
             <id>\(xml(home))</id>
             <title>\(xml(title))</title>
-            <updated>\(updated)</updated>
+            <updated>\(xml(updated))</updated>
             <link rel="self" href="\(xml(config.absoluteURL("/\(language)/atom.xml")))"/>
             <link rel="alternate" type="text/html" href="\(xml(home))"/>
             <author><name>\(xml(config.publisher?.name.text(language) ?? title))</name></author>
@@ -50,7 +50,7 @@ struct DiscoveryFiles {
             let url = config.absoluteURL(p.url)
             out += "<entry>\n<id>\(xml(url))</id>\n<title>\(xml(Typography.apply(p.title, language: language)))</title>\n"
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(xml(url))\"/>\n"
-            out += "<updated>\(Self.timestamp(p.lastmod!))</updated>\n"
+            out += "<updated>\(xml(Self.timestamp(p.lastmod!)))</updated>\n"
             if let d = p.description { out += "<summary>\(xml(Typography.apply(d, language: language)))</summary>\n" }
             out += "</entry>\n"
         }
@@ -61,12 +61,16 @@ struct DiscoveryFiles {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("/sitemap.xml"))\n"
     }
 
-    /// RFC 3339 for a front matter date: a bare day is midnight UTC.
+    /// RFC 3339 for a front matter date (``Dates/isValid(_:)``): a bare day is midnight UTC, a time
+    /// without seconds gets them, and one without a zone is UTC.
     static func timestamp(_ date: String) -> String {
-        if date.count == 10 { return date + "T00:00:00Z" }
-        let t = date.replacingOccurrences(of: " ", with: "T")
-        let time = t.dropFirst(11)
-        return time.contains("Z") || time.contains("+") || time.contains("-") ? t : t + "Z"
+        if date.utf8.count == 10 { return date + "T00:00:00Z" }
+        var t = Array(date.utf8)
+        t[10] = UInt8(ascii: "T")
+        // `HH:MM` at 11–15: seconds follow it or are added.
+        if t.count == 16 || (t.count > 16 && t[16] != UInt8(ascii: ":")) { t.insert(contentsOf: Array(":00".utf8), at: 16) }
+        let zoned = t.last == UInt8(ascii: "Z") || t[19...].contains(UInt8(ascii: "+")) || t[19...].contains(UInt8(ascii: "-"))
+        return String(decoding: t, as: UTF8.self) + (zoned ? "" : "Z")
     }
 
     func xml(_ s: String) -> String { HTMLText.escape(s) }
