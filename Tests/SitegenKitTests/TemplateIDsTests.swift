@@ -21,7 +21,7 @@ final class TemplateIDsTests: XCTestCase {
 
             ## Contents
             """
-        let f = try Fixture(files: ["content/kk/p.md": page, "content/kk/s/_index.md": page.replacingOccurrences(of: "key: p", with: "key: s")])
+        let f = try Fixture(files: ["content/kk/p.md": page, "content/kk/s/_index.md": page.replacingOccurrences(of: "translationKey: p", with: "translationKey: s")])
         try edit(f, "templates/page.mustache") { $0.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\"><nav id=\"contents\" class=\"{{lang}}\"></nav><p id=\"{{lang}}-x\"></p>") }
         try edit(f, "templates/header.mustache") { $0.replacingOccurrences(of: "<body>", with: "<body><div id='top'></div>") }
         let report = f.build()

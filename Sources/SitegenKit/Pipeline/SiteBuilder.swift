@@ -239,7 +239,7 @@ package struct SiteBuilder: Sendable {
                 return stored
             }
         }
-        diagnostics += built.flatMap(\.diagnostics)
+        diagnostics += Self.withoutEchoes(built.flatMap(\.diagnostics))
         sg_release_free_memory()
         if let failure = store.failure {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": failure], file: options.resolvedOutput))
@@ -595,6 +595,20 @@ package struct SiteBuilder: Sendable {
             }
         }
         return out
+    }
+
+    /// `diagnostics` without the finished pages' objections to what another page's check refused where
+    /// it is written: a title refused at its line is shown by the lists of its section and home too, whose
+    /// last look would name those pages (at their first line, no template or string holding it) as if
+    /// they wrote it. The build fails on the first error all the same.
+    static func withoutEchoes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let refused = Set(diagnostics.filter { $0.severity == .error && !$0.code.hasPrefix("page.link") }
+            .flatMap { [$0.arguments["host"], $0.arguments["number"], $0.arguments["url"], $0.arguments["handle"].map { "@" + $0 },
+                        $0.arguments["name"], $0.arguments["text"]].compactMap { $0 } })
+        guard !refused.isEmpty else { return diagnostics }
+        return diagnostics.filter { d in
+            !(d.code == "page.link" && d.line == 1 && d.column == 1 && d.file.hasPrefix("content/") && d.arguments["what"].map(refused.contains) == true)
+        }
     }
 
     /// A page published where the build writes a file of its own: the search page of its language, or a
