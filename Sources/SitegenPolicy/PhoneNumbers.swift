@@ -186,6 +186,21 @@ package enum PhoneNumbers {
                              text: String(scalars: written[from..<to]), digits: canonical(digits)))
             lastEnd = to
         }
+        let hasSlash = s.contains("/")
+        // libphonenumber's candidates, whose pieces it reads alone (``innerMatch``), each read once from
+        // where it starts: no digit stands before it within four of the marks it joins groups by, or the
+        // digit before is the last of a candidate cut at its hundred groups (read from here on).
+        var cutAt = -1
+        func startsCandidate(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0, i - k <= 4, isDialMark(s[k]) { k -= 1 }
+            return k < 0 || !isDigit(s[k]) || k == cutAt - 1
+        }
+        func candidate(from: Int) -> Int {
+            let (end, cut) = candidateEnd(s, from: from)
+            if cut { cutAt = end }
+            return end
+        }
         var i = 0
         while i < s.count {
             // `+` and up to four of the marks libphonenumber reads after it (`+ 998 …`, `+-7-701…`,
@@ -195,6 +210,15 @@ package enum PhoneNumbers {
             let start = digitsAfterPlus ?? i
             let opens = isOpening(s[i]) && i + 1 < s.count && isDigit(s[i + 1])
             guard isDigit(s[i]) || plus || opens else { i += 1; continue }
+            // libphonenumber drops a candidate holding a date written with slashes, number and all
+            // (`87011234567 27/02/2020`; a comma ends the candidate before it: `8 701 123 45 67, 27/02/2020`).
+            if hasSlash, i == 0 || !isDigit(s[i - 1]) {
+                let candidate = diallerChain(s, from: opens && !plus ? i + 1 : start)
+                if candidate.end > i, holdsSlashDate(s, i, candidate.end) {
+                    i = candidate.end
+                    continue
+                }
+            }
             // Inside a word, a decimal or another number, a chain is not a number of its own.
             // After `№` (`№ 0123456789`, however many spaces between) a number is a document's.
             var back = i - 1
@@ -212,7 +236,8 @@ package enum PhoneNumbers {
                 }
                 // A piece of the chain libphonenumber reads alone when the whole is none (`ID872721)23456.0`:
                 // the part before the dot is a number of the zone).
-                if let inner = innerMatch(s, from: start, to: diallerChain(s, from: start).end), !isDocumentNumber(s, i, digits: inner.digits) {
+                if startsCandidate(start), let inner = innerMatch(s, from: start, to: candidate(from: start)),
+                   !isDocumentNumber(s, i, digits: inner.digits) {
                     record(inner.range.lowerBound, inner.range.upperBound, digits: inner.digits)
                     i = inner.range.upperBound
                     continue
@@ -264,7 +289,8 @@ package enum PhoneNumbers {
             // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number; then
             // each group of the chain alone where libphonenumber parts it (`2020 87011234567`, `5–87011234567`).
             if !matched {
-                let dialled = diallerChain(s, from: start)
+                // (A chain opened by a bracket is joined from its first digit: `(2020) 87011234567`, `[1] 87011234567`.)
+                let dialled = diallerChain(s, from: opens && !plus ? i + 1 : start)
                 if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
                     record(i, found, digits: dialled.groups.joined())
                     next = found
@@ -301,7 +327,8 @@ package enum PhoneNumbers {
                 }
                 // Last, the pieces libphonenumber reads alone in a chain that is no number whole
                 // (`2020 8701123–45–67`, `8 72721 / 234—5—6.0`), when none of the readings above found one.
-                if lastEnd.map({ $0 <= i }) ?? true, let inner = innerMatch(s, from: i, to: dialled.end),
+                if lastEnd.map({ $0 <= i }) ?? true, startsCandidate(i),
+                   let inner = innerMatch(s, from: i, to: candidate(from: opens && !plus ? i + 1 : start)),
                    !isDocumentNumber(s, i, digits: inner.digits) {
                     record(inner.range.lowerBound, inner.range.upperBound, digits: inner.digits)
                     next = max(next, inner.range.upperBound)
@@ -462,15 +489,40 @@ package enum PhoneNumbers {
         return hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
     }
 
+    /// Where the candidate libphonenumber reads from `from` ends: digit groups joined by up to four of its
+    /// marks, up to a hundred groups (its limit); ``diallerChain(_:from:to:)`` without the groups' text.
+    /// Whether the hundred groups cut it.
+    private static func candidateEnd(_ s: [Unicode.Scalar], from: Int) -> (end: Int, cut: Bool) {
+        var end = from
+        var j = from
+        var groups = 0
+        while j < s.count, groups < 100 {
+            var k = j
+            while k < s.count, isDigit(s[k]) { k += 1 }
+            guard k > j else { break }
+            end = k
+            groups += 1
+            var next = k
+            while next < s.count, next - k < 4, isDialMark(s[next]) { next += 1 }
+            guard next < s.count, isDigit(s[next]) else { break }
+            j = next
+        }
+        return (end, groups == 100)
+    }
+
     /// libphonenumber's reading of a candidate that is no number whole (its `extractInnerMatch`): at each
     /// kind of mark in turn (slashes, an opening bracket, a hyphen beside a space, a long dash, dots, spaces),
     /// the text before the first such mark, then the text after each, is read alone, and the first that
     /// is a full number is the one the dialler links: `2020 8701123–45–67` (after the space),
     /// `8 72721 / 234—5—6.0` and `87 272 123-45 6.0` (before the dot). The piece as read, and its digits.
     private static func innerMatch(_ s: [Unicode.Scalar], from: Int, to: Int) -> (range: Range<Int>, digits: String)? {
-        // A full number has ten digits at least, and a mark must part the candidate.
-        guard to - from > 10, s[from..<to].lazy.filter(isDigit).count >= 10 else { return nil }
-        func isSpaceMark(_ u: Unicode.Scalar) -> Bool { isSpace(u) || u.properties.isWhitespace }
+        // A full number has ten digits at least, and a mark must part the candidate. A candidate holding a
+        // date written with slashes (`27/02/2020`) is dropped whole by libphonenumber, pieces and all.
+        guard to - from > 10, s[from..<to].lazy.filter(isDigit).count >= 10, !holdsSlashDate(s, from, to) else { return nil }
+        /// `\s` of Python's `re`: ASCII white space, and any Unicode one (looked up only past ASCII).
+        func isSpaceMark(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x80 ? (u == " " || (u.value >= 0x09 && u.value <= 0x0D)) : (isSpace(u) || u.properties.isWhitespace)
+        }
         func isLongDash(_ u: Unicode.Scalar) -> Bool { (0x2012...0x2015).contains(u.value) || u.value == 0xFF0D }
         /// A mark of kind `kind` at or after `k`: where it starts, and the text after it the pattern takes.
         func mark(_ kind: Int, from k: Int) -> (start: Int, group: Range<Int>)? {
@@ -486,7 +538,7 @@ package enum PhoneNumbers {
                     var e = m + 1
                     while e < to, s[e] != "(" { e += 1 }
                     return (m, m..<e)
-                case 2 where m + 1 < to && ((isSpaceMark(u) && s[m + 1] == "-") || (u == "-" && isSpaceMark(s[m + 1]))):  // `(?:\s-|-\s)\s*(.+)`
+                case 2 where m + 1 < to && (u == "-" ? isSpaceMark(s[m + 1]) : s[m + 1] == "-" && isSpaceMark(u)):  // `(?:\s-|-\s)\s*(.+)`
                     var g = m + 2
                     while g < to, isSpaceMark(s[g]) { g += 1 }
                     if g < to { return (m, g..<to) }
@@ -521,8 +573,20 @@ package enum PhoneNumbers {
             while b > a, !(isDigit(s[b - 1]) || s[b - 1].properties.isAlphabetic || s[b - 1] == "#") { b -= 1 }
             while a < b, !(isDigit(s[a]) || s[a] == "+" || isOpening(s[a])) { a += 1 }
             guard b > a else { return nil }
-            let digits = String(scalars: s[a..<b].filter(isDigit))
+            // No full number has fewer than ten digits or more than eighteen: most pieces are passed here,
+            // before any String is made.
+            var count = 0
+            for k in a..<b where isDigit(s[k]) { count += 1 }
+            guard (10...27).contains(count) else { return nil }
+            // An extension at the end (`87011234567x2`) is no part of the number dialled.
+            var numberEnd = b
+            if let x = s[a..<b].lastIndex(where: { $0 == "x" || $0 == "X" }), x + 1 < b, s[(x + 1)..<b].allSatisfy(isDigit), b - x - 1 <= 9 {
+                numberEnd = x
+            }
+            let digits = String(scalars: s[a..<numberEnd].filter(isDigit))
             if s[a] == "+" { return (10...15).contains(digits.utf8.count) ? (a..<b, digits) : nil }
+            // Dialled abroad (`8 10 …`, `00 …`), longer than an IIN.
+            if (digits.hasPrefix("810") || digits.hasPrefix("00")) && (13...18).contains(digits.utf8.count) { return (a..<b, digits) }
             guard digits.utf8.count == 10 || digits.utf8.count == 11, hasZoneCode(digits) || isNational(digits),
                   !holdsDateOrRange(s, a, b), bracketsMatch(s, a, b) else { return nil }
             let groups = s[a..<b].split(whereSeparator: { !isDigit($0) }).map { String(String.UnicodeScalarView($0)) }
@@ -531,13 +595,32 @@ package enum PhoneNumbers {
         for kind in 0..<6 {
             guard var found = mark(kind, from: from) else { continue }
             if let n = number(from..<found.start) { return n }
+            // After a slash, a hyphen beside a space or a long dash, the rest of the candidate is read: once
+            // it holds fewer than ten digits, no later mark of the kind leaves more.
+            let readsToEnd = kind == 0 || kind == 2 || kind == 3
             while true {
                 if let n = number(found.group) { return n }
+                if readsToEnd, s[found.group].lazy.filter(isDigit).count < 10 { break }
                 guard let again = mark(kind, from: found.start + 1) else { break }
                 found = again
             }
         }
         return nil
+    }
+
+    /// Whether `s[from..<to]` holds a date written with slashes as libphonenumber finds one anywhere in a
+    /// candidate (`[0-3]?\d/[01]?\d/(?:[12]\d)?\d{2}`, or month first): a digit, a slash, one digit or two
+    /// (the first 0–3), a slash and two digits (`27/02/2020`, `7/4/20`).
+    private static func holdsSlashDate(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+        func isLow(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x33 }
+        for p in from..<to where s[p] == "/" && p > from && isDigit(s[p - 1]) {
+            var e = p + 1
+            while e < to, isDigit(s[e]) { e += 1 }
+            let middle = e - p - 1
+            guard middle == 1 || (middle == 2 && isLow(s[p + 1])), e + 2 < to, s[e] == "/", isDigit(s[e + 1]), isDigit(s[e + 2]) else { continue }
+            return true
+        }
+        return false
     }
 
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
@@ -583,6 +666,9 @@ package enum PhoneNumbers {
     private static func hasZoneCode(_ digits: String) -> Bool {
         guard digits.utf8.count == 11, let first = digits.utf8.first, first == UInt8(ascii: "8") || first == UInt8(ascii: "7") else { return false }
         let national = String(digits.dropFirst())
+        // Without its `+`, the country code 7 is taken off by a phone in Kazakhstan only before a number
+        // of Kazakhstan's own (libphonenumber, region KZ: `77011234567` is dialled, `79161822300` is not).
+        if first == UInt8(ascii: "7") { return national.hasPrefix("7") }
         return national.hasPrefix("6") || isNational(national)
     }
 
@@ -616,7 +702,7 @@ package enum PhoneNumbers {
 
     /// Whether digits make a number of the zone: 11 after 8 or 7, or 10 after 7 or of a toll-free 800.
     private static func isZone(_ digits: String) -> Bool {
-        (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("7")))
+        (digits.count == 11 && (digits.hasPrefix("8") || digits.hasPrefix("77")))
             || (digits.count == 10 && (digits.hasPrefix("7") || digits.hasPrefix("800")))
     }
 
@@ -760,7 +846,10 @@ package enum PhoneNumbers {
         // (`42 500 – 85 000`), and so does a date with a time (`14.04.2020 10`).
         let ending = groups.suffix(2).map(\.count)
         let phoneGrouped = groups.count == 1 || isOpening(s[start]) || (groups.count >= 3 && (ending == [2, 2] || ending == [3, 4]))
-        if (digits.count == 10 || digits.count == 11) && phoneGrouped && !thousands { return end }
+        // (Eleven digits after the country code 7 without its `+` are none of these: a phone in Kazakhstan
+        // takes the 7 off only before a number of its own, `77…`, and has no number of eleven.)
+        let sevenAbroad = digits.count == 11 && digits.hasPrefix("7")
+        if (digits.count == 10 || digits.count == 11) && phoneGrouped && !thousands && !sevenAbroad { return end }
         // A city number without its code (`258-12-34`) next to a word about calling: Android's dialler
         // links it. (Alone, seven digits so grouped may be the tail of a number a formatting mark split.)
         if digits.count == 7, groups.map(\.count) == [3, 2, 2], nearPhoneWord(s, before: start) || nearPhoneWord(s, after: end) {
@@ -895,7 +984,10 @@ package enum PhoneNumbers {
     /// Russia's codes of 3, 4 and 8 (``answeredCodes``).
     static func isAnswered(_ digits: String) -> Bool {
         var u = Array(digits.utf8)
-        if u.count == 11, u[0] == UInt8(ascii: "8") || u[0] == UInt8(ascii: "7") { u.removeFirst() }
+        // Dialled abroad (`8 10 …`, `00 …`): longer than the twelve digits of an IIN, which may begin `810`.
+        if u.count > 12, u.starts(with: Array("810".utf8)) || u.starts(with: Array("00".utf8)) { return true }
+        // The country code 7 without its `+` only before a number of Kazakhstan's (``hasZoneCode(_:)``).
+        if u.count == 11, u[0] == UInt8(ascii: "8") || (u[0] == UInt8(ascii: "7") && u[1] == UInt8(ascii: "7")) { u.removeFirst() }
         guard u.count == 10, u.allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
         let code = Int(u[0] - 0x30) * 100 + Int(u[1] - 0x30) * 10 + Int(u[2] - 0x30)
         switch u[0] {

@@ -45,6 +45,10 @@ final class PhoneOracleTests: XCTestCase {
         // Pieces libphonenumber reads alone when the whole chain is no number: after a space, before a dot.
         "2020 8701123–45–67", "2020 8727212—34—56", "Текст 8 72721 / 234—5—6.0", "ID872721)23456.0", "A87 272 123-45 6.0",
         "ID891—61234—5—67.0",
+        // A note or citation in brackets before a number; a number dialled abroad after a register's name
+        // or beside other digits; an extension after a year's number.
+        "[1] 87011234567", "(1) 87011234567", "Справка (2020) 87011234567.", "Звоните по номеру [1] 8 (727) 212-34-56",
+        "ИИН 8 10 998 90 123 45 67", "БИН: 8 10 996 555 123 456", "810998901234567 2020", "2020 87011234567x2",
         "№ 701-123-45-67", "#701 123 45 67", "№ 747-123-45-67", "8 (701) 123-45-67 ₸", "8-701-123-45-67 тг", "8 701 123 45 67 тенге",
         "87011234567%", "2020 8(707) 568 35 55", "Үй 15 8(707) 568 35 55", "800 0807777", "800 5011768", "800 50 117 68",
         "Тел.: 87 011 234 567", "☎ 87 011 234 567", "WhatsApp: 77 011 234 567", "Звоните 87 011 234 567",
@@ -139,6 +143,10 @@ final class PhoneOracleTests: XCTestCase {
             "Кезең: 9-21 2020-04-21", "Төлем 1 250 000 тенге, 42 500 ₸.", "ИНН 7707083893, ОГРН 1027700132195.",
             "ИНН 7702070139 (ВТБ)", "БИН: 7728168971", "Өтінім саны 8 654 753 (27.12 жағдайы бойынша)",
             "Экран 1920x1080, 3 x 4 = 12.", "+     998 90 123 45 67", "Сома 1+2=3, 2020+1 жыл.",
+            // A document's number before a date; a candidate holding a date with slashes, which libphonenumber
+            // drops whole; the country code 7 without `+` before a number that is not Kazakhstan's.
+            "Дело № 799340475 28.10.2020", "Протокол №899557185 27/02/2020", "ИНН 4869725695 21/11/2020",
+            "ИИН 81266294 24/07/2020", "Звоните 87011234567 27/02/2020", "Звоните 79161822300", "Звоните 7 916 182 23 00",
         ]
         let oracle = try answers(texts)
         var extra: [String] = []
