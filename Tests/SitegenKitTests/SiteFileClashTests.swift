@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import SitegenContent
 @testable import SitegenCore
 @testable import SitegenKit
 
@@ -29,6 +30,7 @@ final class SiteFileClashTests: XCTestCase {
             ("news/a/telegram.html.md", "", "bulletins/kk/news/a/telegram.html", (1, 1)),
             ("news/a/telegram.2.html.md", "", "bulletins/kk/news/a/telegram.2.html", (1, 1)),
             ("news/a/sms.txt.md", "", "bulletins/kk/news/a/sms.txt", (1, 1)),
+            ("search/index.html.md", "", "kk/search/index.html", (1, 1)),
         ]
         for (path, frontMatter, file, at) in cases {
             let f = try site(path, frontMatter: frontMatter)
@@ -54,6 +56,29 @@ final class SiteFileClashTests: XCTestCase {
             let f = try site(path)
             let errors = f.build().diagnostics.filter { $0.severity == .error }
             XCTAssertEqual(errors.map(DiagnosticFormatter.line), [], path)
+        }
+    }
+
+    /// A language named like a folder the build writes at the top of the site would be published in it.
+    func testALanguageNamedLikeAFolderTheBuildWritesIsRefused() throws {
+        for name in ["search", "sitemaps"] {
+            let config = Fixture.defaultConfig.replacingOccurrences(of: "languages: [kk, ru]", with: "languages: [kk, \(name)]")
+            let f = try Fixture(config: config, files: ["content/kk/a.md": "---\ntitle: А\n---\n\nМәтін.\n"])
+            let errors = f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+            XCTAssertEqual(errors.map(\.messageID), ["config.language.reserved"], name)
+            XCTAssertEqual(errors.first.map { "\($0.file):\($0.line)" }, "sitegen.yml:6", name)
+        }
+        let names = SiteBuilder.writtenTopLevel(BuildOptions(sourceDirectory: "/nonexistent"), config: try XCTUnwrap(ConfigLoader.parse(Array(Fixture.defaultConfig.utf8), file: "sitegen.yml").0))
+        let languageLike = names.filter { ConfigLoader.isLanguageCode($0) && !["kk", "ru"].contains($0) }
+        XCTAssertEqual(Set(languageLike), ConfigLoader.reservedLanguageCodes, "every folder the build writes that could be a language is reserved")
+    }
+
+    /// Web hosts hide a path part after a dot, as sitegen's own serving rules do: such a slug is refused.
+    func testASlugThatStartsWithADotIsRefused() throws {
+        for slug in [".well-known", "...", ".hidden"] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: А\nslug: \"\(slug)\"\n---\n\nМәтін.\n"])
+            let errors = f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+            XCTAssertEqual(errors.map { "\($0.code) \($0.line):\($0.column)" }, ["frontmatter.slug 3:7"], slug)
         }
     }
 }

@@ -89,7 +89,10 @@ package enum ConfigLoader {
         if !seenLinks { missing("links") }
         var seen = Set<String>()
         for lang in languages {
-            if !isLanguageCode(lang.value) {
+            if reservedLanguageCodes.contains(lang.value) {
+                diagnostics.append(.error("config.language", id: "config.language.reserved", ["value": lang.value],
+                                          file: file, line: lang.line, column: lang.column))
+            } else if !isLanguageCode(lang.value) {
                 diagnostics.append(.error("config.language", id: "config.language.code", ["value": lang.value],
                                           file: file, line: lang.line, column: lang.column))
             }
@@ -304,6 +307,12 @@ package enum ConfigLoader {
         }
         return publisher
     }
+
+    /// Folders the build writes at the top of the site whose names are written as a language code is:
+    /// a language of that name would be published among the search index or the sitemaps. (The others,
+    /// `bulletins`, `_host`, `index.html` …, are no language code; `SiteFileClashTests` holds the list
+    /// to what the build writes.)
+    package static let reservedLanguageCodes: Set<String> = ["search", "sitemaps"]
 
     static func isLanguageCode(_ s: String) -> Bool {
         !s.isEmpty && s.count <= 8 && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }

@@ -284,7 +284,9 @@ extension FrontMatterParser {
 /// Rules for the `slug` key.
 enum Slug {
     static func isValid(_ s: String) -> Bool {
-        guard !s.isEmpty, s != ".", s != "..", s.unicodeScalars.count <= 200 else { return false }
+        // Not after a dot either: web hosts hide such paths (`.well-known`, `...`), as the serving rules
+        // sitegen writes do, and the page would be listed everywhere and found nowhere.
+        guard !s.isEmpty, !s.hasPrefix("."), s.unicodeScalars.count <= 200 else { return false }
         return s.unicodeScalars.allSatisfy { u in
             u.properties.isAlphabetic || ("0"..."9").contains(u) || u == "-" || u == "_" || u == "."
         }
@@ -302,7 +304,7 @@ enum Dates {
         let u = Array(s.utf8)
         guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
               let y = number(u, 0, 4), let m = number(u, 5, 2), let d = number(u, 8, 2),
-              (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
+              y >= 1, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
         else { return false }
         if u.count == 10 { return true }
         guard u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "), let time = timeEnd(u, from: 11) else { return false }

@@ -51,6 +51,10 @@ enum ConfigMessages {
             en: "'{value}' is not a language code (like kk or ru): write the language's two-letter code",
             kk: "«{value}» — тіл коды емес (kk немесе ru сияқты): тілдің екі әріпті кодын жазыңыз",
             ru: "«{value}» — не код языка (как kk или ru): напишите двухбуквенный код языка"),
+        "config.language.reserved": Entry(
+            en: "'{value}' is the name of a folder sitegen writes at the top of the site ({value}/), so that language's pages would be published inside it: write the language's own code, like kk or ru",
+            kk: "«{value}» — sitegen сайттың жоғарғы деңгейіне жазатын бума атауы ({value}/), сондықтан бұл тілдің беттері соның ішінде жарияланар еді: тілдің өз кодын жазыңыз, мысалы kk немесе ru",
+            ru: "«{value}» — имя папки, которую sitegen пишет в корень сайта ({value}/), поэтому страницы этого языка были бы опубликованы внутри неё: напишите собственный код языка, например kk или ru"),
         "config.language.twice": Entry(
             en: "language '{value}' is listed twice: remove one of them",
             kk: "«{value}» тілі екі рет жазылған: біреуін алып тастаңыз",

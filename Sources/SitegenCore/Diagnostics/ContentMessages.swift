@@ -57,9 +57,9 @@ enum ContentMessages {
             kk: "kind «{value}» — бет түрі емес: {kinds} мәндерінің бірін жазыңыз",
             ru: "kind «{value}» — не тип страницы: напишите одно из {kinds}"),
         "frontmatter.slug": Entry(
-            en: "slug “{slug}” must be one part of an address: Latin letters, digits, “-”, “_” or “.”, like otinim-beru",
-            kk: "slug «{slug}» мекенжайдың бір бөлігі болуы керек: латын әріптері, цифрлар, «-», «_» немесе «.», мысалы otinim-beru",
-            ru: "slug «{slug}» должен быть одной частью адреса: латинские буквы, цифры, «-», «_» или «.», например podat-zayavku"),
+            en: "slug “{slug}” must be one part of an address: Latin letters, digits, “-”, “_” or “.” (not first), like otinim-beru",
+            kk: "slug «{slug}» мекенжайдың бір бөлігі болуы керек: латын әріптері, цифрлар, «-», «_» немесе «.» (басында емес), мысалы otinim-beru",
+            ru: "slug «{slug}» должен быть одной частью адреса: латинские буквы, цифры, «-», «_» или «.» (не первой), например podat-zayavku"),
         "frontmatter.slug.section": Entry(
             en: "slug “{slug}” does nothing on a section page (_index.md): a section's address is its folder's name; remove the line",
             kk: "slug «{slug}» бөлім бетінде (_index.md) ештеңе істемейді: бөлімнің мекенжайы — оның бумасының атауы; жолды өшіріңіз",

@@ -239,7 +239,7 @@ package struct SiteBuilder: Sendable {
                 return stored
             }
         }
-        diagnostics += Self.withoutEchoes(built.flatMap(\.diagnostics))
+        diagnostics = Self.withoutEchoes(diagnostics + built.flatMap(\.diagnostics))
         sg_release_free_memory()
         if let failure = store.failure {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": failure], file: options.resolvedOutput))
@@ -597,17 +597,22 @@ package struct SiteBuilder: Sendable {
         return out
     }
 
-    /// `diagnostics` without the finished pages' objections to what another page's check refused where
-    /// it is written: a title refused at its line is shown by the lists of its section and home too, whose
-    /// last look would name those pages (at their first line, no template or string holding it) as if
-    /// they wrote it. The build fails on the first error all the same.
+    /// `diagnostics` without the last looks' objections (a finished page's, a bulletin's) to what a check
+    /// refused where it is written: a title refused at its line is shown by the lists of its section and
+    /// home too, an interface string on every page, an official link's description in a bulletin, and
+    /// each last look would name the page (or the string's line, at another column) as if it wrote it
+    /// anew. Only an objection whose text holds a refused one is dropped, and the build fails on that
+    /// one all the same: `check`, which looks at no finished page, reports the same errors.
     static func withoutEchoes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let refused = Set(diagnostics.filter { $0.severity == .error && !$0.code.hasPrefix("page.link") }
-            .flatMap { [$0.arguments["host"], $0.arguments["number"], $0.arguments["url"], $0.arguments["handle"].map { "@" + $0 },
-                        $0.arguments["name"], $0.arguments["text"]].compactMap { $0 } })
+        let lastLooks: Set<String> = ["page.link", "bulletin.link"]
+        let refused = Set(diagnostics.filter { $0.severity == .error && !lastLooks.contains($0.code) }.flatMap { d in
+            ["host", "number", "url", "address", "name", "text", "written"].compactMap { d.arguments[$0] }
+                + [d.arguments["handle"].map { "@" + $0 }].compactMap { $0 }
+        }.filter { $0.unicodeScalars.count >= 4 })
         guard !refused.isEmpty else { return diagnostics }
         return diagnostics.filter { d in
-            !(d.code == "page.link" && d.line == 1 && d.column == 1 && d.file.hasPrefix("content/") && d.arguments["what"].map(refused.contains) == true)
+            guard lastLooks.contains(d.code), let what = d.arguments["what"] else { return true }
+            return !refused.contains { what.lowercased().contains($0.lowercased()) }
         }
     }
 
@@ -617,7 +622,9 @@ package struct SiteBuilder: Sendable {
     /// before anything is written, by `check` too, named at the page's slug or first line; in any case of
     /// letters, as a web host that ignores case serves one for the other.
     static func reservedClashes(_ pages: [PageAddress], languages: [String]) -> [Diagnostic] {
-        let folders = Set(pages.map { $0.url.lowercased() } + languages.map { "/\($0.lowercased())/" })
+        // Folders the build writes an `index.html` into: the pages', the languages' homes and search pages.
+        let folders = Set(pages.map { $0.url.lowercased() } + languages.map { "/\($0.lowercased())/" }
+            + languages.map { SearchPage.url(language: $0).lowercased() })
         var out: [Diagnostic] = []
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             let p = page.slugPosition ?? (1, 1)
