@@ -208,6 +208,10 @@ enum BuildMessages {
             en: "--output {output} looks like a site built by an earlier sitegen, before builds marked their output with {marker}; make sure nothing of yours is inside, remove it (rm -rf {output}) and build again",
             kk: "--output {output} sitegen-нің ескі нұсқасы (құрастыру өз бумасын {marker} файлымен белгілемей тұрған кезде) құрастырған сайтқа ұқсайды; ішінде өзіңіздің ештеңеңіз жоғына көз жеткізіп, оны жойыңыз (rm -rf {output}) да, қайта құрастырыңыз",
             ru: "--output {output} похож на сайт, собранный прежней версией sitegen, до того как сборки стали помечать свою папку файлом {marker}; убедитесь, что внутри нет ничего вашего, удалите папку (rm -rf {output}) и соберите снова"),
+        "output.record.foreign": Entry(
+            en: "{record} was not written by sitegen, which keeps a record of each build of {output} under that name; move the file elsewhere (sitegen replaces only its own records), then build again",
+            kk: "{record} файлын sitegen жазбаған, ал sitegen {output} бумасының әр құрастыруының жазбасын осы атпен сақтайды; файлды басқа жерге жылжытыңыз (sitegen тек өз жазбаларын ауыстырады), содан кейін қайта құрастырыңыз",
+            ru: "{record} записан не sitegen, а sitegen хранит под этим именем запись о каждой сборке {output}; перенесите файл в другое место (sitegen заменяет только свои записи), затем соберите снова"),
         "output.folder.foreign": Entry(
             en: "--output {output} is not empty ({sample}) and was not written by sitegen (it has no {marker} file); choose an empty or new folder. If it is an old build you no longer need, remove it yourself and build again",
             kk: "--output {output} бос емес ({sample}) және оны sitegen жазбаған (онда {marker} файлы жоқ); бос немесе жаңа буманы таңдаңыз. Ол сізге енді керек емес ескі құрастыру болса, оны өзіңіз жойып, қайта құрастырыңыз",

@@ -49,6 +49,11 @@ enum OutputFolder {
                 return refused("output.folder.editor", ["folder": folder])
             }
         }
+        // Each build replaces the records it keeps beside the output (`.site.build`, `.site.files`,
+        // `.site.pages`): a file of one of those names that sitegen did not write is refused, not replaced.
+        for suffix in recordSuffixes where !isOwnRecord(OutputTree.besideOutput(output, suffix: suffix)) {
+            return refused("output.record.foreign", ["record": OutputTree.besideOutput(shown, suffix: suffix)])
+        }
         var info = stat()
         guard lstat(output, &info) == 0 else {
             // Absent: a new folder. A folder that cannot be looked at may hold anything: refused.
@@ -88,6 +93,24 @@ enum OutputFolder {
             let sample = foreign.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
             return refused("output.folder.foreign", ["sample": sample, "marker": markerName])
         }
+    }
+
+    /// The records a build keeps beside its output, by the suffix of their names (``BuildRecord``,
+    /// ``WrittenFiles``, ``PageCache``).
+    static let recordSuffixes = [".build", ".files", ".pages"]
+
+    /// Whether the file at `path` may be replaced with a record: none is there, or an empty file, or a
+    /// regular file that begins as every record sitegen writes does (`sitegen `, then its kind and form).
+    static func isOwnRecord(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return errno == ENOENT }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        if info.st_size == 0 { return true }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 8)
+        return read(fd, &head, 8) == 8 && head == Array("sitegen ".utf8)
     }
 
     /// The format version in a folder's marker, or nil when it has none.
