@@ -50,3 +50,24 @@ final class FeedDateTests: XCTestCase {
         }
     }
 }
+
+/// The feed lists pages newest first by the moment their dates name, whatever zone each is written in.
+final class FeedOrderTests: XCTestCase {
+    func testPagesAreListedByTheMomentTheirDatesName() throws {
+        let f = try Fixture(files: [
+            "content/kk/a.md": "---\ntitle: \"А\"\ndate: \"2020-04-15T23:30:00-05:00\"\n---\n\nМәтін.\n",
+            "content/kk/b.md": "---\ntitle: \"Б\"\ndate: \"2020-04-16T01:00:00Z\"\n---\n\nМәтін.\n",
+            "content/kk/c.md": "---\ntitle: \"В\"\ndate: \"2020-04-16 03:00\"\n---\n\nМәтін.\n",
+        ])
+        assertNoErrors(f.build().diagnostics)
+        let feed = try XCTUnwrap(f.output("kk/atom.xml"))
+        let ids = feed.components(separatedBy: "<id>").dropFirst(2).map { String($0.prefix { $0 != "<" }) }
+        XCTAssertEqual(ids, ["https://example.kz/kk/a/", "https://example.kz/kk/c/", "https://example.kz/kk/b/"])
+        XCTAssertTrue(feed.contains("<updated>2020-04-15T23:30:00-05:00</updated>\n<link"), feed)
+    }
+
+    func testTheYearZeroIsNoDate() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"А\"\ndate: 0000-02-29\n---\n\nМәтін.\n"])
+        XCTAssertEqual(f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }.map(\.code), ["frontmatter.date"])
+    }
+}
