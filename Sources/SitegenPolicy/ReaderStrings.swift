@@ -100,6 +100,13 @@ package enum ReaderStrings {
             }
             for (f, lead) in inspector.whatsAppPhones(value) { report(f, lead) }
         }
+        // A known fake's name is shown as written in the registry and the warnings (defanged only when it
+        // is an address): a name a phone dials or Telegram reads as a card number reaches readers as one.
+        for fake in config.links.fakes {
+            for (f, _) in inspector.numberFindings(fake.name.value) {
+                out.append(f.diagnostic(file: SiteConfig.fileName, line: fake.name.line, column: fake.name.column))
+            }
+        }
         // The publisher's address is a link in every page's structured data; the site's own address
         // is judged as the page of the site it is.
         if let url = config.publisher?.urlLocation {
