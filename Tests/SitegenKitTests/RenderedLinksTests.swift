@@ -80,13 +80,15 @@ final class RenderedLinksTests: XCTestCase {
     /// Custom templates and interface strings put together what the checks of each pass.
     func testAPageLeadingWhereThePolicyRefusesIsNotPublished() throws {
         let page = ["content/kk/a.md": "---\ntitle: \"Төлем\"\n---\nМәтін.\n"]
-        func refused(_ edit: (Fixture) throws -> Void) throws -> [String] {
+        /// The errors of a build after `edit`: the finished pages' (`page.link`), or with `any`, every one.
+        func refused(any: Bool = false, _ edit: (Fixture) throws -> Void) throws -> [String] {
             let f = try Fixture(files: page)
             try edit(f)
             let report = f.build()
             XCTAssertFalse(report.published)
             XCTAssertNil(f.output("kk/a/index.html"))
-            return report.diagnostics.filter { $0.code == "page.link" }.map { "\($0.file) \($0.messageID ?? "")" + ($0.line > 1 ? ":\($0.line):\($0.column)" : "") }
+            return report.diagnostics.filter { any ? $0.severity == .error : $0.code == "page.link" }
+                .map { "\($0.file) \(any ? $0.code : $0.messageID ?? "")" + ($0.line > 1 ? ":\($0.line):\($0.column)" : "") }
         }
         func footer(_ f: Fixture, _ markup: String) throws {
             let text = try String(contentsOfFile: f.root + "/templates/footer.mustache", encoding: .utf8)
@@ -100,13 +102,15 @@ final class RenderedLinksTests: XCTestCase {
             let text = try String(contentsOfFile: f.root + "/templates/404.mustache", encoding: .utf8)
             try f.write("templates/404.mustache", text + "<a href=\"{{noSuchKey}}//ev{{noSuchKey}}il.c{{!x}}om/\">egov.kz</a>\n")
         }, ["templates/404.mustache page.link"])
-        XCTAssertTrue(try refused { f in
+        // (The string's own check refuses it where it is written; the finished pages' look, which would say
+        // the same of every page, is left out as its echo.)
+        XCTAssertTrue(try refused(any: true) { f in
             try footer(f, "<a href=\"{{t.helpURL}}\">{{t.search}}</a>")
             for lang in ["kk", "ru"] {
                 let strings = try String(contentsOfFile: f.root + "/i18n/\(lang).yml", encoding: .utf8)
                 try f.write("i18n/\(lang).yml", strings + "helpURL: \"//evil.com/\"\n")
             }
-        }.contains { $0.hasPrefix("i18n/kk.yml page.link:") }, "an interface string is named where it is written")
+        }.contains { $0.hasPrefix("i18n/kk.yml ") }, "an interface string is named where it is written")
         XCTAssertTrue(try refused { try footer($0, "<a href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>") }.contains("content/kk/a.md page.link"))
         // The folder the search script fetches its index from and makes its results' links of: an address too.
         XCTAssertTrue(try refused { try footer($0, "<form data-index=\"//evil%2Ecom/search/{{lang}}/\"></form>") }.contains("content/kk/a.md page.link"))

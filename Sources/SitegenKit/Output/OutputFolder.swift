@@ -99,12 +99,13 @@ enum OutputFolder {
     /// ``WrittenFiles``, ``PageCache``).
     static let recordSuffixes = [".build", ".files", ".pages"]
 
-    /// Whether the file at `path` may be replaced with a record: none is there, or an empty file, or a
-    /// regular file that begins as every record sitegen writes does (`sitegen `, then its kind and form).
+    /// Whether what stands at `path` may be replaced with a record: nothing, no file of data (a FIFO, a
+    /// link, which holds nothing of its own and reads as no record), an empty file, or a regular file that
+    /// begins as every record sitegen writes does (`sitegen `, then its kind and form).
     static func isOwnRecord(_ path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else { return errno == ENOENT }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return (info.st_mode & S_IFMT) != S_IFDIR }
         if info.st_size == 0 { return true }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
