@@ -188,20 +188,12 @@ package struct PageInspector: Sendable {
 
         // The claim a fact check reviews may name the fake it is about; nothing else unofficial.
         let claimTexts = page.frontMatter.claimReview?.textValues ?? []
-        // The translationKey is no text a reader reads on the page, but the bulletins' manifest holds it,
-        // which a JSON viewer shows with its addresses linked: it is judged as a text is.
+        // The translationKey is no text a reader reads on the page, but it is written into the page's markup
+        // and the bulletins' manifest, which a JSON viewer shows with its addresses linked: it is judged as
+        // a text is, invisible characters and all.
         let named = [("title", page.frontMatter.titleValue), ("description", page.frontMatter.descriptionValue),
                      ("sms", page.frontMatter.sms), ("translationKey", page.frontMatter.translationKeyValue)]
         let fields = named.compactMap { key, value in value.map { ($0, false, key) } } + claimTexts.map { ($0, true, "claimReview") }
-        // The translationKey is no text a reader reads, but it is written into the page's markup and the
-        // bulletins' manifest: an invisible or control character in it is refused, where it is written.
-        if let key = page.frontMatter.translationKey, let (f, hidden) = Self.invisibleFinding(key),
-           let start = page.text.find("translationKey:", from: 0, withinLines: max(1, page.bodyLineOffset)) {
-            let forms = Self.writtenForms(of: hidden.scalar)
-            let at = forms.lazy.compactMap { page.text.find($0, from: start, withinLines: 1) }.first ?? start
-            let p = page.text.position(ofByte: at)
-            diagnostics.append(f.diagnostic(file: page.sourcePath, line: p.line, column: p.column))
-        }
         // The file's path is written into the bulletins' manifest too (`source`). Its folders are in the
         // page's address, judged there; its own name is not when `slug:` replaces it: judged at line 1.
         if page.frontMatter.slug != nil, let name = page.sourcePath.split(separator: "/").last {

@@ -40,4 +40,11 @@ final class TranslationKeyTests: XCTestCase {
         }
         XCTAssertNil(f.output("sitemap.xml"))
     }
+
+    /// An invisible character in the key is reported once, where it is written.
+    func testAnInvisibleCharacterInTheKeyIsReportedOnce() throws {
+        let f = try Fixture(files: ["content/kk/a.md": page("А", key: "\"ab\\u200Bc\"")])
+        let errors = f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map { "\($0.code) \($0.line):\($0.column)" }, ["text.invisible 3:20"])
+    }
 }
