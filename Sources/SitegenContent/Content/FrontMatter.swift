@@ -293,67 +293,6 @@ enum Slug {
     }
 }
 
-/// Date values in front matter.
-enum Dates {
-    /// `YYYY-MM-DD` with a real month and day, optionally followed by a time of day as RFC 3339 and YAML
-    /// write one: `T` or a space, `HH:MM`, optional seconds (`:SS`, with a fraction `.123`), and an
-    /// optional zone (`Z`, `+05:00`, `-03:30`). Nothing else: a date is written into the feeds and the
-    /// sitemap, and a value that only begins like one (`2020-04-15T10:00:00Z</updated><link …`) would
-    /// carry anything there.
-    static func isValid(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = number(u, 0, 4), let m = number(u, 5, 2), let d = number(u, 8, 2),
-              y >= 1, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
-        else { return false }
-        if u.count == 10 { return true }
-        guard u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " "), let time = timeEnd(u, from: 11) else { return false }
-        return time == u.count
-    }
-
-    /// Where the time of day starting at `from` ends (with its seconds, fraction and zone), if one is there.
-    static func timeEnd(_ u: [UInt8], from: Int) -> Int? {
-        var i = from
-        guard let h = number(u, i, 2), h <= 23, i + 2 < u.count, u[i + 2] == UInt8(ascii: ":"),
-              let min = number(u, i + 3, 2), min <= 59 else { return nil }
-        i += 5
-        if i < u.count, u[i] == UInt8(ascii: ":") {
-            guard let sec = number(u, i + 1, 2), sec <= 60 else { return nil }
-            i += 3
-            if i < u.count, u[i] == UInt8(ascii: ".") {
-                let digits = i + 1
-                i = digits
-                while i < u.count, (0x30...0x39).contains(u[i]) { i += 1 }
-                guard i > digits else { return nil }
-            }
-        }
-        guard i < u.count else { return i }
-        if u[i] == UInt8(ascii: "Z") { return i + 1 }
-        guard u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-"), let zh = number(u, i + 1, 2), zh <= 23,
-              i + 3 < u.count, u[i + 3] == UInt8(ascii: ":"), let zm = number(u, i + 4, 2), zm <= 59 else { return nil }
-        return i + 6
-    }
-
-    /// The decimal number of the `count` ASCII digits at `at`, if all are there.
-    private static func number(_ u: [UInt8], _ at: Int, _ count: Int) -> Int? {
-        guard at >= 0, at + count <= u.count else { return nil }
-        var value = 0
-        for c in u[at..<(at + count)] {
-            guard (0x30...0x39).contains(c) else { return nil }
-            value = value * 10 + Int(c - 0x30)
-        }
-        return value
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
 extension String {
     var trimmingTrailingSpace: Substring {
         var s = Substring(self)

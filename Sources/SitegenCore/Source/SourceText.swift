@@ -122,13 +122,11 @@ package struct SourceText: Sendable {
     package static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return }
-            // memchr finds each line break with vector instructions.
-            var from = 0
-            while from < buf.count, let hit = memchr(base + from, 0x0A, buf.count - from) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            // memchr (``ByteScan``) finds each line break with vector instructions.
+            var i = ByteScan.next(0x0A, in: buf, from: 0)
+            while i < buf.count {
                 starts.append(i + 1)
-                from = i + 1
+                i = ByteScan.next(0x0A, in: buf, from: i + 1)
             }
         }
         // A lone CR also ends a line for CommonMark.

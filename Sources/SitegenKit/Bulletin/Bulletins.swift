@@ -20,12 +20,25 @@ struct Bulletin: Sendable {
 
     /// File names under the page's bulletin folder.
     var fileNames: [String] {
+        parts.count == 1 ? [Self.fileName(channel, part: nil)] : parts.indices.map { Self.fileName(channel, part: $0 + 1) }
+    }
+
+    /// The name of a channel's file, or of its numbered part (only Telegram's text is sent in parts).
+    static func fileName(_ channel: BulletinChannel, part: Int?) -> String {
         switch channel {
-        case .text: return ["text.txt"]
-        case .whatsapp: return ["whatsapp.txt"]
-        case .sms: return ["sms.txt"]
-        case .telegram: return parts.count == 1 ? ["telegram.html"] : parts.indices.map { "telegram.\($0 + 1).html" }
+        case .text: return "text.txt"
+        case .whatsapp: return "whatsapp.txt"
+        case .sms: return "sms.txt"
+        case .telegram: return part.map { "telegram.\($0).html" } ?? "telegram.html"
         }
+    }
+
+    /// Whether some page's bulletin may be written under `name` (lowercased): its channel's file, or a
+    /// numbered part of its Telegram text.
+    static func isFileName(_ name: String) -> Bool {
+        if BulletinChannel.allCases.contains(where: { fileName($0, part: nil) == name }) { return true }
+        let number = name.dropFirst("telegram.".count).dropLast(".html".count)
+        return name.hasPrefix("telegram.") && name.hasSuffix(".html") && number.allSatisfy(\.isNumber)
     }
 
     /// The length of each part as the channel counts it, in UTF-16 units: Telegram's after its

@@ -652,10 +652,7 @@ package struct SiteBuilder: Sendable {
         if isLanguage, name == "atom.xml" || name == "404.html" { return String(parent.dropFirst()) + name }
         guard isPage else { return nil }
         if name == "index.html" { return String(parent.dropFirst()) + name }
-        let telegramPart = name.hasPrefix("telegram.") && name.hasSuffix(".html")
-            && name.dropFirst("telegram.".count).dropLast(".html".count).allSatisfy(\.isNumber)
-        if ["text.txt", "whatsapp.txt", "sms.txt"].contains(name) || telegramPart { return "bulletins" + parent + name }
-        return nil
+        return Bulletin.isFileName(name) ? "bulletins" + parent + name : nil
     }
 
     /// Files of `static/` that are published unchecked: a page (its links would reach readers without

@@ -30,7 +30,7 @@ struct DiscoveryFiles {
     /// An Atom 1.0 feed of a language's pages, newest first.
     func atom(language: String, strings: Strings, limit: Int = 50) -> String {
         let pages = index.entries.filter { $0.language == language && $0.lastmod != nil && !$0.isSection }
-            .map { (page: $0, moment: Self.moment($0.lastmod!)) }
+            .map { (page: $0, moment: Dates.moment($0.lastmod!) ?? $0.lastmod!) }
             .sorted { ($0.moment, $1.page.url) > ($1.moment, $0.page.url) }
             .map(\.page)
             .prefix(limit)
@@ -63,42 +63,8 @@ struct DiscoveryFiles {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("/sitemap.xml"))\n"
     }
 
-    /// RFC 3339 for a front matter date (``Dates/isValid(_:)``): a bare day is midnight UTC, a time
-    /// without seconds gets them, and one without a zone is UTC.
-    static func timestamp(_ date: String) -> String {
-        if date.utf8.count == 10 { return date + "T00:00:00Z" }
-        var t = Array(date.utf8)
-        t[10] = UInt8(ascii: "T")
-        // `HH:MM` at 11–15: seconds follow it or are added.
-        if t.count == 16 || (t.count > 16 && t[16] != UInt8(ascii: ":")) { t.insert(contentsOf: Array(":00".utf8), at: 16) }
-        let zoned = t.last == UInt8(ascii: "Z") || t[19...].contains(UInt8(ascii: "+")) || t[19...].contains(UInt8(ascii: "-"))
-        return String(decoding: t, as: UTF8.self) + (zoned ? "" : "Z")
-    }
-
-    /// The moment a front matter date names, as text that sorts in time: seconds since the year 1 in
-    /// UTC (a zone's offset taken off), then the fraction. `2020-04-15T23:30:00-05:00` is after
-    /// `2020-04-16T01:00:00Z`, which text order puts first.
-    static func moment(_ date: String) -> String {
-        let t = Array(timestamp(date).utf8)
-        func number(_ at: Int, _ count: Int) -> Int { t[at..<(at + count)].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        var (y, m) = (number(0, 4), number(5, 2))
-        // Days from the civil calendar (proleptic Gregorian), counted from 0001-03-01.
-        if m <= 2 { y -= 1; m += 12 }
-        let days = 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + number(8, 2)
-        var seconds = days * 86_400 + number(11, 2) * 3_600 + number(14, 2) * 60 + number(17, 2)
-        var i = 19
-        var fraction = ""
-        if i < t.count, t[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < t.count, (0x30...0x39).contains(t[i]) { fraction.append(Character(Unicode.Scalar(t[i]))); i += 1 }
-        }
-        if i < t.count, t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "-") {
-            let offset = number(i + 1, 2) * 3_600 + number(i + 4, 2) * 60
-            seconds += t[i] == UInt8(ascii: "+") ? -offset : offset
-        }
-        let whole = String(seconds)
-        return String(repeating: "0", count: max(0, 14 - whole.count)) + whole + "." + String(fraction.prefix(9)) + String(repeating: "0", count: max(0, 9 - fraction.count))
-    }
+    /// RFC 3339 for a page's date (``Dates/timestamp(_:)``; every date a page holds was read as one).
+    static func timestamp(_ date: String) -> String { Dates.timestamp(date) ?? date }
 
     func xml(_ s: String) -> String { HTMLText.escape(s) }
 }
