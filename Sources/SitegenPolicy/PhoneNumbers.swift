@@ -47,8 +47,9 @@ package enum PhoneNumbers {
     /// The one form numbers are compared in: the national `8` prefix of an 11-digit number becomes the
     /// country code 7, and a 10-digit number starting with 7 gets the country code.
     static func canonical(_ digits: String) -> String {
-        if digits.count > 11, digits.hasPrefix("810") { return String(digits.dropFirst(3)) }
+        if digits.hasPrefix("810"), digits.count > 11 || isAbroad(digits, onePiece: false) { return String(digits.dropFirst(3)) }
         if digits.count > 11, digits.hasPrefix("00") { return String(digits.dropFirst(2)) }
+        if isCountryCodeBeforePrefix(digits) { return "7" + digits.dropFirst(2) }
         if digits.count == 11, digits.hasPrefix("8") { return "7" + digits.dropFirst() }
         if digits.count == 10 { return "7" + digits }
         return digits
@@ -220,16 +221,24 @@ package enum PhoneNumbers {
                 }
             }
             // Inside a word, a decimal or another number, a chain is not a number of its own.
-            // After `№` (`№ 0123456789`, however many spaces between) a number is a document's.
+            // After `№` (`№ 0123456789`, however many spaces between) a number is a document's, unless
+            // it starts with `+`, as no document's does (`№ +998 90 123 45 67–2020`).
             var back = i - 1
             while back >= 0, isSpace(s[back]) { back -= 1 }
             // A bracket after a digit opens a number of its own to libphonenumber (`2020 8(707) 568 35 55`).
             // So does a `+` after digits (`2020+77011234567`, `12+380441234567`).
-            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !((opens || plus) && isDigit(s[i - 1]))) || (back >= 0 && s[back] == "№") {
+            let afterNumberSign = back >= 0 && s[back] == "№"
+            if (i > 0 && isAttached(s[i - 1]) && !afterPhoneWord(s, i) && !((opens || plus) && isDigit(s[i - 1])) && !(plus && afterNumberSign))
+                || (afterNumberSign && !plus) {
                 // Unless it is a whole number glued on: Android's dialler (libphonenumber, leniency
                 // POSSIBLE) links `№ 87011234567`, `ID87011234567` and `8.7011234567e10` all the same.
-                if !(i > 0 && isDigit(s[i - 1])), let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true),
-                   plus || !isDocumentNumber(s, i, digits: digits) {
+                // When its first digits are a document's, the whole candidate is read as libphonenumber reads
+                // it before its pieces (`ИИН7701123456.7` is eleven digits, a number of the zone, to it).
+                if !(i > 0 && isDigit(s[i - 1])),
+                   let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true)
+                    .flatMap({ plus || !isDocumentNumber(s, i, digits: $0.1) ? $0 : nil })
+                    ?? gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true, whole: true)
+                    .flatMap({ plus || !isDocumentNumber(s, i, digits: $0.1) ? $0 : nil }) {
                     record(i, found, digits: digits)
                     i = found
                     continue
@@ -459,13 +468,14 @@ package enum PhoneNumbers {
     /// digits or 11 after 8 or 7 (`x8 800 080 7777y`). libphonenumber at the leniency Android links with reads
     /// no letter or mark around a number (`№87011234567`, `8.7011234567e10`, even `1.87011234567`); only
     /// a digit right before or after makes it part of a longer number, which it is not.
-    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, digitsFrom start: Int, plus: Bool, glued: Bool) -> (Int, String)? {
+    private static func gluedNumber(_ s: [Unicode.Scalar], _ from: Int, digitsFrom start: Int, plus: Bool, glued: Bool,
+                                    whole: Bool = false) -> (Int, String)? {
         var run = start
         while run < s.count, isDigit(s[run]) { run += 1 }
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
         // (A number of the zone has 10 or 11 digits: no String is made for a shorter run.)
         let n = run - start
-        if !joinedOn, plus ? (10...15).contains(n) : (n == 10 || n == 11) && (isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run]))) {
+        if !joinedOn, !whole, plus ? (10...15).contains(n) : (n == 10 || n == 11) && (isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run]))) {
             return (run, String(scalars: s[start..<run]))
         }
         // Joined by marks, the groups make one number only where no digit and mark before them make it
@@ -480,9 +490,14 @@ package enum PhoneNumbers {
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
         if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
+        // Dialled abroad, or after the country code and the prefix (`№810998901234567`, `№7 8 701 123 45 67`):
+        // glued to letters, only a number of a length its country takes (`KZ81 0105 0749 8787 7327` is an IBAN).
+        let abroad = (digits.utf8.starts(with: "810".utf8) && CallingCodes.isPossible(digits.utf8.dropFirst(3)))
+            || isCountryCodeBeforePrefix(digits)
         // Every number of the zone below has 10 or 11 digits.
-        guard digits.utf8.count == 10 || digits.utf8.count == 11 else { return nil }
+        guard abroad || digits.utf8.count == 10 || digits.utf8.count == 11 else { return nil }
         if holdsDateOrRange(s, from, dialled.end) || isAmount(s, from, dialled.end, dialled.groups) || !bracketsMatch(s, from, dialled.end) { return nil }
+        if abroad { return (dialled.end, digits) }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // code's 11 digits (or 10): counts, dates and times run together this way too (`7 000 000 (15.04)`).
         if glued { return isZone(digits) || isNational(digits) ? (dialled.end, digits) : nil }
@@ -666,9 +681,10 @@ package enum PhoneNumbers {
     private static func hasZoneCode(_ digits: String) -> Bool {
         guard digits.utf8.count == 11, let first = digits.utf8.first, first == UInt8(ascii: "8") || first == UInt8(ascii: "7") else { return false }
         let national = String(digits.dropFirst())
-        // Without its `+`, the country code 7 is taken off by a phone in Kazakhstan only before a number
-        // of Kazakhstan's own (libphonenumber, region KZ: `77011234567` is dialled, `79161822300` is not).
-        if first == UInt8(ascii: "7") { return national.hasPrefix("7") }
+        // Without its `+`, the country code 7 is taken off by a phone in Kazakhstan only before ten digits
+        // of Kazakhstan's pattern, 7… or 8… (libphonenumber, region KZ: `77011234567` and `78462229501` are
+        // dialled, `79161822300` is not).
+        if first == UInt8(ascii: "7") { return national.hasPrefix("7") || (national.hasPrefix("8") && isNational(national)) }
         return national.hasPrefix("6") || isNational(national)
     }
 
@@ -819,13 +835,18 @@ package enum PhoneNumbers {
         // A digit, letter or decimal right after: part of something else (`12345678901a`, `8 701,5`).
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
-        if plus { return (8...15).contains(digits.count) ? end : nil }
+        let count = digits.utf8.count
+        if plus {
+            if (8...15).contains(count) { return end }
+            // Shorter, a number of a length its country takes (`+49 30 123`), unless an amount with its
+            // unit (`+43 000 тенге`): Android's dialler links every number of a possible length.
+            return count >= 4 && CallingCodes.isPossible(digits.utf8) && !isPricedAmount(s, start, end, groups) ? end : nil
+        }
         // Only these lengths can end as a number below: most chains a page holds are amounts and years
         // (`42 500`, `2020`), passed here before any word around them is looked at.
-        let count = digits.utf8.count
         let year = count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
         let short = groups.count == 1 && (3...7).contains(count) && !isOpening(s[start]) && !year
-        guard (10...18).contains(count) || count == 7 || short else { return nil }
+        guard (10...18).contains(count) || count == 7 || short || (count > 7 && digits.hasPrefix("810")) else { return nil }
         if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || isDocumentNumber(s, start, digits: digits) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number; not beside a word about calling
         // or after a messenger's name (`Тел.: 87 011 234 567`, `WhatsApp: 77 011 234 567`, `87 011 234 567
@@ -833,11 +854,8 @@ package enum PhoneNumbers {
         // dialler links every one of them.
         let thousands = isAmount(s, start, end, groups) && !nearPhoneWord(s, before: start) && !nearPhoneWord(s, after: end)
             && !inList(s, start, after: previous)
-        let kazakh = isZone(digits)
-        // Twelve digits in one piece are an IIN or a BIN (`000514500123`, `810312300456`), not a call abroad.
-        let abroad = (digits.hasPrefix("810") || digits.hasPrefix("00")) && (12...18).contains(digits.count)
-            && !(groups.count == 1 && digits.count == 12)
-        if kazakh || abroad { return thousands ? nil : end }
+        let kazakh = isZone(digits) || hasZoneCode(digits) || isCountryCodeBeforePrefix(digits)
+        if kazakh || isAbroad(digits, onePiece: groups.count == 1) { return thousands ? nil : end }
         // Ten digits of a code someone answers at are dialled however they are grouped (`916 1822300`,
         // `9161 822 300`): a phone in Kazakhstan links every such chain as a number of the +7 zone.
         if isNational(digits) { return thousands ? nil : end }
@@ -979,15 +997,41 @@ package enum PhoneNumbers {
         afterDocumentWord(s, start) && !isAnswered(digits)
     }
 
+    /// Whether digits are dialled abroad from Kazakhstan: `8 10` or `00`, then a number that makes more than
+    /// an IIN's twelve digits in all (`8 10 998 90 123 45 67`), or `8 10` and a shorter number of a length
+    /// its country takes (`8 10 43 1 4567`, ``CallingCodes``). Twelve digits in one piece are an IIN or a
+    /// BIN (`000514500123`, `810312300456`), not a call abroad.
+    static func isAbroad(_ digits: String, onePiece: Bool) -> Bool {
+        let u = digits.utf8
+        let count = u.count
+        let viaEight = u.starts(with: "810".utf8)
+        if (viaEight || u.starts(with: "00".utf8)) && (12...18).contains(count) { return !(onePiece && count == 12) }
+        return viaEight && count < 12 && CallingCodes.isPossible(u.dropFirst(3))
+    }
+
+    /// Whether digits are the country code 7 before a number's national prefix 8 (`7 8 701 123 45 67`,
+    /// `78 800 123 45 67`): libphonenumber, region KZ, takes both off before a number of ten digits starting
+    /// 7 or 8 (Kazakhstan's general pattern), as it does not before Russia's 9… or 4….
+    static func isCountryCodeBeforePrefix(_ digits: String) -> Bool {
+        let u = digits.utf8
+        guard u.count == 12, u.starts(with: "78".utf8), let third = u.dropFirst(2).first,
+              third == UInt8(ascii: "7") || third == UInt8(ascii: "8") else { return false }
+        return isAnswered(String(digits.dropFirst(2)))
+    }
+
     /// Whether digits are a number of the +7 zone at a code someone answers at: ten digits, or eleven
     /// after the prefix 8 or 7, at a code of Kazakhstan's (``kazakhCodes``), Russia's mobiles (9…) or
     /// Russia's codes of 3, 4 and 8 (``answeredCodes``).
     static func isAnswered(_ digits: String) -> Bool {
         var u = Array(digits.utf8)
-        // Dialled abroad (`8 10 …`, `00 …`): longer than the twelve digits of an IIN, which may begin `810`.
-        if u.count > 12, u.starts(with: Array("810".utf8)) || u.starts(with: Array("00".utf8)) { return true }
+        // Dialled abroad (`8 10 …`, `00 …`): not the twelve digits of an IIN, which may begin `810`.
+        if u.count != 12, isAbroad(digits, onePiece: false) { return true }
+        // The country code and the prefix before a number of the zone (`7 8 701 123 45 67`).
+        if isCountryCodeBeforePrefix(digits) { return true }
         // The country code 7 without its `+` only before a number of Kazakhstan's (``hasZoneCode(_:)``).
-        if u.count == 11, u[0] == UInt8(ascii: "8") || (u[0] == UInt8(ascii: "7") && u[1] == UInt8(ascii: "7")) { u.removeFirst() }
+        if u.count == 11, u[0] == UInt8(ascii: "8") || (u[0] == UInt8(ascii: "7") && (u[1] == UInt8(ascii: "7") || u[1] == UInt8(ascii: "8"))) {
+            u.removeFirst()
+        }
         guard u.count == 10, u.allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
         let code = Int(u[0] - 0x30) * 100 + Int(u[1] - 0x30) * 10 + Int(u[2] - 0x30)
         switch u[0] {

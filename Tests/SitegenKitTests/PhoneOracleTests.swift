@@ -75,6 +75,12 @@ final class PhoneOracleTests: XCTestCase {
         "Жол 12+77011234567 бар.", "2020+77011234567", "Жол 1-қадам: 2+77011234567 бар.", "12+380441234567",
         "Жол 8 701 x 123 45 67 x 1 бар.", "8 (701) x 123 45 67 x 1", "8610 x 123456 x 78", "8 701 x 123 45 67 x 123456789",
         "8 701 x 123 45 67 x12",
+        // Short numbers of a length their country takes, after `+` or `8 10`; the country code 7 before the prefix 8
+        // or before a code of 8…; abroad after `№`; a whole candidate after a register's name; `+` after `№`.
+        "Звоните +49 30 123 по делу.", "+4930123", "+683 4002", "8 10 43 1 4567", "8104314567", "Справка № 8104314567",
+        "7 8 701 123 45 67", "787011234567", "78 800 123 45 67", "7 846 222 95 01", "КПП 7872178 — 03.09", "ИИН 784622295 01.07 г.",
+        "счёт 7831662 11–12 апреля", "Справка №810998901234567 выдана.", "Справка № 810998901234567", "Его ИИН7701123456.7 указан.",
+        "№ +998 90 123 45 67–2020", "№+998 90 123 45 67 / 1414", "№ +996 555 123 456 (14.04.2020)", "№ +996 555 123 456 — 42 500 ₸",
     ]
 
     /// Russia's codes of 3, 4 and 8 that the reading takes ten digits at: every one libphonenumber holds
@@ -99,6 +105,23 @@ final class PhoneOracleTests: XCTestCase {
             if !PhoneNumbers.kazakhCodes.contains(code) { missing.append(code) }
         }
         XCTAssertEqual(missing, [], "codes of Kazakhstan libphonenumber holds valid numbers at that a register's name passes")
+    }
+
+    /// The short numbers after `+` the dialler links: each country code's, of four to seven digits in all
+    /// (`+49 30 123`), are of a length ``CallingCodes`` holds for it.
+    func testEveryShortNumberTheDiallerLinksAfterAPlusIsOfAKnownLength() throws {
+        var texts: [String] = []
+        for code in 1...999 {
+            let width = String(code).count
+            for length in max(1, 4 - width)...(7 - width) { texts.append("Тел. +\(code)\(String(repeating: "5", count: length)) тут") }
+        }
+        var unknown: [String] = []
+        for (text, answer) in zip(texts, try answers(texts)) where !answer.matches.isEmpty {
+            let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.map { UInt8($0.value) }
+            if !CallingCodes.isPossible(digits) { unknown.append(text) }
+        }
+        XCTAssertEqual(unknown, [], "short numbers libphonenumber links that the reading passes")
+        XCTAssertGreaterThan(texts.count, 2000)
     }
 
     private func answers(_ texts: [String]) throws -> [Answer] {
