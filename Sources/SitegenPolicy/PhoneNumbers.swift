@@ -9,10 +9,12 @@ import SitegenCore
 /// space, or by parentheses around a group: `+7 701 123 45 67`, `+77011234567`, `+7-701-123-45-67`,
 /// `+7.701.123.45.67`, `+7 701  123 45 67`, `8 - 701 - 123 45 67`, `8 (727) 123-45-67`, `701 123 45 67`.
 /// It is a phone number when
-/// - it starts with `+` and has 8–15 digits (any country: E.164), the `+` maybe followed by up to four
+/// - it starts with `+` and has 8–15 digits (any country: E.164), or 4–7 of a length its country takes
+///   (`+49 30 123`, ``CallingCodes``) and is no amount with its unit, the `+` maybe followed by up to four
 ///   marks (`+ 998 90 123 45 67`, `+ (998) …`);
-/// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms) or 10
-///   starting with 7, or is dialled abroad from Kazakhstan (`8 10` or `00`, then 9–16 digits), and is
+/// - it has 11 digits starting with 8 or 7 (the Kazakh national and international forms), 10 starting
+///   with 7, or 12 of the country code and the prefix (`7 8 701 123 45 67`), or is dialled abroad from
+///   Kazakhstan (`8 10` or `00`, then 10–16 digits, or `8 10` and a shorter number its country takes), and is
 ///   not grouped in thousands (`87 011 234 567` is an amount, unless beside a word about calling or in
 ///   a list after a number found: `Звоните 1414 или 87 771 234 567`) nor followed by a currency or percent sign;
 /// - it has 10 digits after 7 or 9, or after one of Russia's codes of 3, 4 or 8 at which libphonenumber holds
