@@ -24,6 +24,24 @@ package struct ByteStringTable: Sendable {
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
     }
 
+    /// The number of `term`, if it is held.
+    package func find(_ term: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(term) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            let same = withTerm(Int(id)) { known in
+                known.count == term.count && (term.isEmpty || memcmp(known.baseAddress!, term.baseAddress!, term.count) == 0)
+            }
+            if same { return Int(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The string numbered `id`, made from its bytes.
+    package func string(_ id: Int) -> String { withTerm(id) { String(decoding: $0, as: UTF8.self) } }
+
     /// Adds `term`, and tells whether it was new.
     package mutating func add(_ term: UnsafeBufferPointer<UInt8>) -> Bool { insert(term).1 }
 

@@ -66,6 +66,29 @@ final class FeedOrderTests: XCTestCase {
         XCTAssertTrue(feed.contains("<updated>2020-04-15T23:30:00-05:00</updated>\n<link"), feed)
     }
 
+    /// The feed lists the fifty newest of more pages, found as the pages are gone through: the same
+    /// ones, in the same order, as all of them sorted by moment, then address (equal moments among them).
+    func testTheFiftyNewestOfMorePagesAreListedInOrder() throws {
+        var files: [String: String] = [:]
+        var expected: [(moment: String, url: String)] = []
+        for j in 0..<35 {
+            // Scattered over days and hours; each moment twice, written in two zones, under scattered names.
+            let day = String(format: "%02d", 1 + (j * 37) % 28)
+            let hour = 5 + (j * 11) % 14
+            for (k, time) in ["\(String(format: "%02d", hour)):00:00Z", "\(String(format: "%02d", hour + 5)):00:00+05:00"].enumerated() {
+                let name = String(format: "p%02d", (j * 2 + k) * 53 % 70)
+                files["content/kk/\(name).md"] = "---\ntitle: \"Бет \(j)\"\ndate: \"2020-04-\(day)T\(time)\"\n---\n\nМәтін.\n"
+                expected.append((day + String(format: "%02d", hour), "https://example.kz/kk/\(name)/"))
+            }
+        }
+        let f = try Fixture(files: files)
+        assertNoErrors(f.build().diagnostics)
+        let feed = try XCTUnwrap(f.output("kk/atom.xml"))
+        let ids = feed.components(separatedBy: "<entry>\n<id>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        let sorted = expected.sorted { ($0.moment, $1.url) > ($1.moment, $0.url) }.prefix(50).map(\.url)
+        XCTAssertEqual(ids, Array(sorted))
+    }
+
     func testTheYearZeroIsNoDate() throws {
         let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: \"А\"\ndate: 0000-02-29\n---\n\nМәтін.\n"])
         XCTAssertEqual(f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }.map(\.code), ["frontmatter.date"])

@@ -7,7 +7,9 @@ import SitegenCore
 /// A big site has half a million files, and a path is a folder shared by a page's files
 /// (`bulletins/kk/42500/apply`) and a name shared by every page (`telegram.html`): each folder and
 /// each name is held once, and a file is two numbers and its stamp. (A dictionary of paths held
-/// every path as a string of its own: a third of a 100,000-page build's memory.)
+/// every path as a string of its own: a third of a 100,000-page build's memory.) The folders, two a
+/// page, are bytes in one buffer (``ByteStringTable``): as strings in a dictionary, each cost a string,
+/// an entry and a copy in a list, some 250 bytes a page.
 struct PlacedFiles {
     /// A file's size and identity (``OutputTree/identity(_:)``).
     struct Stamp: Equatable {
@@ -15,8 +17,7 @@ struct PlacedFiles {
         var identity: Int
     }
 
-    private var folderIDs: [Bytes: UInt32] = [:]
-    private var folders: [String] = []
+    private var folders = ByteStringTable(expected: 1024)
     private var nameIDs: [Bytes: UInt32] = [:]
     private var names: [String] = []
     /// By folder number (high half) and name number (low half).
@@ -38,16 +39,16 @@ struct PlacedFiles {
     subscript(path: String) -> Stamp? {
         get {
             let (folder, name) = Self.split(path)
-            guard let f = folderIDs[Bytes(folder)], let n = nameIDs[Bytes(name)] else { return nil }
+            guard let f = folderNumber(folder), let n = nameIDs[Bytes(name)] else { return nil }
             return stamps[Self.key(f, n)]
         }
         set {
             let (folder, name) = Self.split(path)
             guard let newValue else {
-                if let f = folderIDs[Bytes(folder)], let n = nameIDs[Bytes(name)] { stamps[Self.key(f, n)] = nil }
+                if let f = folderNumber(folder), let n = nameIDs[Bytes(name)] { stamps[Self.key(f, n)] = nil }
                 return
             }
-            stamps[Self.key(Self.intern(folder, &folderIDs, &folders), Self.intern(name, &nameIDs, &names))] = newValue
+            stamps[Self.key(folderNumber(interning: folder), Self.intern(name, &nameIDs, &names))] = newValue
         }
     }
 
@@ -55,12 +56,21 @@ struct PlacedFiles {
     /// file was placed in it, or it was given one (``folderNumber(interning:)``; a list read back gives
     /// numbers only to the folders of its files). What ``contains(_:in:)`` takes, so that the files of
     /// one folder are looked up by name alone.
-    func folderNumber(_ folder: String) -> UInt32? { folderIDs[Bytes(folder)] }
+    func folderNumber<S: StringProtocol>(_ folder: S) -> UInt32? {
+        var folder = Substring(folder)
+        return folder.withUTF8 { folders.find($0) }.map(UInt32.init)
+    }
 
     /// The number of the folder `folder`, given it if it has none: with ``add(_:in:_:)``, the files of one
     /// folder are placed with one look-up of it (a list read back names a folder once for each file), and
     /// a folder made for the files to come is known by it. A folder without files is in no listing.
-    mutating func folderNumber(interning folder: String) -> UInt32 { Self.intern(folder, &folderIDs, &folders) }
+    mutating func folderNumber<S: StringProtocol>(interning folder: S) -> UInt32 {
+        var folder = Substring(folder)
+        return UInt32(folder.withUTF8 { folders.insert($0).0 })
+    }
+
+    /// The folder numbered `number` (``folderNumber(_:)``), its path below the root.
+    private func folder(_ number: UInt32) -> String { folders.string(Int(number)) }
 
     /// Places the file `name` in the folder numbered `folder` (``folderNumber(interning:)``).
     mutating func add(_ name: String, in folder: UInt32, _ stamp: Stamp) {
@@ -95,7 +105,12 @@ struct PlacedFiles {
     /// Each file's folder ("" at the root) and name, in the order of ``digest()``: the paths of half a
     /// million files without a string made for each. `order`, when given, is this table's as it is.
     func forEachFile(in order: Order? = nil, _ body: (_ folder: String, _ name: String) -> Void) {
-        for key in order?.keys ?? orderedKeys() { body(folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)]) }
+        // The files of a folder come together: its path is made once for them.
+        var last: (number: UInt64, path: String)?
+        for key in order?.keys ?? orderedKeys() {
+            if last?.number != key >> 32 { last = (key >> 32, folder(UInt32(key >> 32))) }
+            body(last!.path, names[Int(key & 0xFFFF_FFFF)])
+        }
     }
 
     /// The SHA-256 of the listing: each file as `size identity path` and a NUL, by folder, then by name
@@ -108,14 +123,16 @@ struct PlacedFiles {
         buffer.reserveCapacity(1 << 16 + 4096)
         for key in order?.keys ?? orderedKeys() {
             let stamp = stamps[key]!
-            let (folder, name) = (folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)])
+            let name = names[Int(key & 0xFFFF_FFFF)]
             buffer += String(stamp.size).utf8
             buffer.append(UInt8(ascii: " "))
             buffer += String(stamp.identity).utf8
             buffer.append(UInt8(ascii: " "))
-            if !folder.isEmpty {
-                buffer += folder.utf8
-                buffer.append(UInt8(ascii: "/"))
+            folders.withTerm(Int(key >> 32)) { folder in
+                if !folder.isEmpty {
+                    buffer += folder
+                    buffer.append(UInt8(ascii: "/"))
+                }
             }
             buffer += name.utf8
             buffer.append(0)
@@ -130,23 +147,23 @@ struct PlacedFiles {
 
     /// The files' keys by folder, then by name.
     private func orderedKeys() -> [UInt64] {
-        let folderRank = Self.ranks(folders)
-        let nameRank = Self.ranks(names)
+        let folderRank = Self.ranks(count: folders.count) { body in for i in 0..<folders.count { folders.withTerm(i, body) } }
+        let nameRank = Self.ranks(count: names.count) { body in for name in names { Array(name.utf8).withUnsafeBufferPointer(body) } }
         func order(_ key: UInt64) -> UInt64 { UInt64(folderRank[Int(key >> 32)]) << 32 | UInt64(nameRank[Int(key & 0xFFFF_FFFF)]) }
         return stamps.keys.sorted { order($0) < order($1) }
     }
 
     private func path(_ key: UInt64) -> String {
-        let (folder, name) = (folders[Int(key >> 32)], names[Int(key & 0xFFFF_FFFF)])
+        let (folder, name) = (folder(UInt32(key >> 32)), names[Int(key & 0xFFFF_FFFF)])
         return folder.isEmpty ? name : folder + "/" + name
     }
 
     private static func key(_ folder: UInt32, _ name: UInt32) -> UInt64 { UInt64(folder) << 32 | UInt64(name) }
 
     /// The folder (empty at the root) and the name of a relative path.
-    private static func split(_ path: String) -> (folder: String, name: String) {
+    private static func split(_ path: String) -> (folder: Substring, name: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
-        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+        return (path[..<slash], String(path[path.utf8.index(after: slash)...]))
     }
 
     private static func intern(_ s: String, _ ids: inout [Bytes: UInt32], _ list: inout [String]) -> UInt32 {
@@ -175,25 +192,25 @@ struct PlacedFiles {
 
     /// Each string's place among all of them in the order of their bytes, compared with `memcmp` over
     /// one buffer (sorting strings one by one is several times slower).
-    private static func ranks(_ strings: [String]) -> [UInt32] {
+    private static func ranks(count: Int, _ each: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [UInt32] {
         var bytes: [UInt8] = []
         var starts: [Int] = []
-        starts.reserveCapacity(strings.count + 1)
-        for s in strings {
+        starts.reserveCapacity(count + 1)
+        each { s in
             starts.append(bytes.count)
-            bytes += s.utf8
+            bytes += s
         }
         starts.append(bytes.count)
         let order = bytes.withUnsafeBufferPointer { all in
             starts.withUnsafeBufferPointer { starts in
-                (0..<strings.count).sorted { a, b in
+                (0..<count).sorted { a, b in
                     let (aCount, bCount) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
                     let common = memcmp(all.baseAddress! + starts[a], all.baseAddress! + starts[b], min(aCount, bCount))
                     return common != 0 ? common < 0 : aCount < bCount
                 }
             }
         }
-        var rank = [UInt32](repeating: 0, count: strings.count)
+        var rank = [UInt32](repeating: 0, count: count)
         for (place, i) in order.enumerated() { rank[i] = UInt32(place) }
         return rank
     }

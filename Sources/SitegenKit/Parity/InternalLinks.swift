@@ -51,68 +51,111 @@ enum InternalLinks {
         try! check(count: pages.count, facts: { pages[$0] }, staticFiles: staticFiles, languages: languages)
     }
 
-    /// ``check(_:staticFiles:languages:)`` of `count` pages whose facts `facts` reads by their place,
-    /// on every core, twice (for their addresses and anchors, then for their links): the facts of
-    /// every page are never in memory at once.
+    /// ``check(_:staticFiles:languages:)`` of `count` pages whose facts `facts` reads by their place, on
+    /// every core: first for their addresses, then for their links, and last, only for the pages a link
+    /// names a place on, for their anchors. The facts of every page are never in memory at once, nor are
+    /// the anchors of pages no link names a place on (most of a big site's, some ten a page: they were the
+    /// largest thing this check held).
     static func check(count: Int, facts: @Sendable (Int) throws -> PageFacts, staticFiles: [String], languages: [String]) throws -> [Diagnostic] {
-        var anchors: [String: AnchorList] = [:]
-        // Each page's anchors are packed as they are read: as strings, a big site's (some ten per page)
-        // were the largest thing this check held, and what they left scattered stayed for the build.
-        let targets = Parallel.map(Array(0..<count)) { i in Result { try facts(i) }.map { ($0.url, AnchorList($0.anchors)) } }
-        anchors.reserveCapacity(targets.count)
-        for target in targets {
-            let (url, ids) = try target.get()
-            if !url.isEmpty { anchors[url] = ids }
+        var pages: [String: Int] = [:]
+        pages.reserveCapacity(count + languages.count)
+        for (i, url) in try Parallel.map(Array(0..<count), { i in Result { try facts(i).url } }).map({ try $0.get() }).enumerated()
+        where !url.isEmpty {
+            pages[url] = i
         }
-        for language in languages where anchors["/\(language)/"] == nil { anchors["/\(language)/"] = AnchorList(["main"]) }
+        // A language's home the build makes when the content has none: its only anchor is `main`.
+        for language in languages where pages["/\(language)/"] == nil { pages["/\(language)/"] = Target.madeHome }
         var files = Set(staticFiles.map { "/" + $0 })
         // The site-wide files a reader may be sent to (not the serving rules, which are not served).
         files.formUnion(["/"] + [SitePart.chooser, SitePart.notFound, SitePart.sitemap, SitePart.robots].map { "/" + $0 })
         for language in languages { files.formUnion([SitePart.feed(language), SitePart.notFound(language)].map { "/" + $0 }) }
-        let pagePaths = anchors.keys.sorted()
-        let (known, written) = (anchors, files)
-        return try Parallel.map(Array(0..<count)) { i in
-            Result { try check(facts(i), anchors: known, files: written, pagePaths: pagePaths) }
-        }.flatMap { try $0.get() }
+        let pagePaths = pages.keys.sorted()
+        let (known, written) = (pages, files)
+        let found = try Parallel.map(Array(0..<count)) { i in
+            Result { try check(facts(i), pages: known, files: written, pagePaths: pagePaths) }
+        }.map { try $0.get() }
+        // The anchors of each page a link names a place on, read once.
+        var named = Set<Int>()
+        for outcomes in found { for case .anchor(let link) in outcomes where link.target >= 0 { named.insert(link.target) } }
+        let targets = named.sorted()
+        let lists = try Parallel.map(targets) { i in Result { AnchorList(try facts(i).anchors) } }.map { try $0.get() }
+        let anchors = Dictionary(uniqueKeysWithValues: zip(targets, lists))
+        return found.flatMap { outcomes in
+            outcomes.compactMap { outcome -> Diagnostic? in
+                switch outcome {
+                case .refused(let diagnostic): return diagnostic
+                case .anchor(let link): return link.diagnostic(anchors[link.target] ?? AnchorList(["main"]))
+                }
+            }
+        }
     }
 
-    /// `link.internal` for each link of `page` whose target is none of `anchors` (page addresses, with
-    /// their anchors), `files` or the folders the build writes; `pagePaths` (sorted) to say what was meant.
-    static func check(_ page: PageFacts, anchors: [String: AnchorList], files: Set<String>, pagePaths: [String]) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+    /// What one link of a page came to before the anchors of the page it names are read: refused, or a
+    /// place on a page to look for.
+    enum Outcome {
+        case refused(Diagnostic)
+        case anchor(AnchorLink)
+    }
+
+    /// The page at an address: its place among the pages, or ``madeHome``.
+    enum Target {
+        /// A language's home the build makes, which holds only `main`.
+        static let madeHome = -1
+    }
+
+    /// A link to a place on a page, with what to report if the page has no such place.
+    struct AnchorLink {
+        /// The page's place (``Target``), its address and the anchor the link names, decoded.
+        var target: Int
+        var page: String
+        var fragment: String
+        var link: InternalLink
+        var sourcePath: String
+
+        /// `link.internal` when `anchors` does not hold the fragment.
+        func diagnostic(_ anchors: AnchorList) -> Diagnostic? {
+            guard !anchors.contains(fragment) else { return nil }
+            let ids = anchors.ids
+            let steps = ids.filter { $0.hasPrefix("step-") }.count
+            if fragment.hasPrefix("step-") {
+                return Diagnostic(.error, "link.internal", id: "link.internal.step", ["target": link.written, "page": page, "count": String(steps)],
+                                  file: sourcePath, line: link.line, column: link.column, url: link.written)
+            }
+            let meant = EditDistance.nearest(to: fragment, in: ids)
+            let known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6)
+            return Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.anchor" : "link.internal.anchor-near",
+                              ["target": link.written, "page": page, "anchor": fragment, "meant": meant ?? "",
+                               "known": known.map { "#" + $0 }.joined(separator: ", ")],
+                              file: sourcePath, line: link.line, column: link.column, url: link.written)
+        }
+    }
+
+    /// What each link of `page` comes to, in order: refused when its target is none of `pages` (by address),
+    /// `files` or the folders the build writes (`pagePaths`, sorted, to say what was meant), a place to look
+    /// for when it names an anchor on a page, and nothing otherwise.
+    static func check(_ page: PageFacts, pages: [String: Int], files: Set<String>, pagePaths: [String]) -> [Outcome] {
+        var out: [Outcome] = []
         for link in page.internalLinks {
             let path = PercentDecoding.decode(link.path)
             var target = path
             if target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
-            if let list = anchors[target] ?? anchors[target + "/"] {
-                guard let fragment = link.fragment.map(PercentDecoding.decode), !list.contains(fragment) else { continue }
-                let ids = list.ids
-                let steps = ids.filter { $0.hasPrefix("step-") }.count
-                if fragment.hasPrefix("step-") {
-                    out.append(Diagnostic(.error, "link.internal", id: "link.internal.step",
-                                          ["target": link.written, "page": target, "count": String(steps)],
-                                          file: page.sourcePath, line: link.line, column: link.column, url: link.written))
-                    continue
+            if let place = pages[target].map({ (target, $0) }) ?? pages[target + "/"].map({ (target, $0) }) {
+                if let fragment = link.fragment.map(PercentDecoding.decode) {
+                    out.append(.anchor(AnchorLink(target: place.1, page: place.0, fragment: fragment, link: link, sourcePath: page.sourcePath)))
                 }
-                let meant = EditDistance.nearest(to: fragment, in: ids)
-                let known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6)
-                out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.anchor" : "link.internal.anchor-near",
-                                      ["target": link.written, "page": target, "anchor": fragment, "meant": meant ?? "",
-                                       "known": known.map { "#" + $0 }.joined(separator: ", ")],
-                                      file: page.sourcePath, line: link.line, column: link.column, url: link.written))
                 continue
             }
             if files.contains(path) || path.hasPrefix("/bulletins/") || path.hasPrefix("/search/") { continue }
             let last = path.split(separator: "/").last ?? ""
             if last.contains(".") {
-                out.append(Diagnostic(.error, "link.internal", id: "link.internal.file", ["target": link.written, "path": path],
-                                      file: page.sourcePath, line: link.line, column: link.column, url: link.written))
+                out.append(.refused(Diagnostic(.error, "link.internal", id: "link.internal.file", ["target": link.written, "path": path],
+                                               file: page.sourcePath, line: link.line, column: link.column, url: link.written)))
             } else {
                 let wanted = path.hasSuffix("/") ? path : path + "/"
                 let meant = EditDistance.nearest(to: wanted, in: pagePaths)
-                out.append(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
-                                      ["target": link.written, "meant": meant ?? ""],
-                                      file: page.sourcePath, line: link.line, column: link.column, url: link.written))
+                out.append(.refused(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
+                                               ["target": link.written, "meant": meant ?? ""],
+                                               file: page.sourcePath, line: link.line, column: link.column, url: link.written)))
             }
         }
         return out

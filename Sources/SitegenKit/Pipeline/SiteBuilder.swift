@@ -168,7 +168,9 @@ package struct SiteBuilder: Sendable {
         var loadReports: [String: [Diagnostic]] = [:]
         for (file, (page, d)) in zip(files, loaded) {
             diagnostics += d
-            if page != nil { loadReports[file] = d }
+            // Only what reading reported: most pages report nothing, and a big site's empty lists were a
+            // dictionary entry each (read as none, ``writePageCache``).
+            if page != nil, !d.isEmpty { loadReports[file] = d }
         }
         // What reading gave is in the pages now: the array of it is let go before the pages are built.
         let unreadableFiles = zip(files, loaded).filter { $0.1.0 == nil }.map(\.0)
@@ -429,12 +431,12 @@ package struct SiteBuilder: Sendable {
                                previous: PageCache.OpenFile?) {
         func source(_ i: Int) -> SourceDigest? { builtFrom(i, built: built, pages: pages, inputs: inputs) }
         func kept(_ i: Int) -> Bool {
-            !generated.contains(pages[i].sourcePath) && source(i) != nil && loaded[pages[i].sourcePath] != nil && built[i].cacheable
+            !generated.contains(pages[i].sourcePath) && source(i) != nil && built[i].cacheable
         }
         // Made of what the store holds; nil when it cannot be read back (the cache is then not written).
         func made(_ i: Int) -> PageCache.Encoded? {
             guard let place = built[i].place, let bytes = try? store.bytes(place.whole), let files = try? store.files(place) else { return nil }
-            return PageCache.Encoded(source: source(i)!, page: PageCache.summary(of: pages[i]), loaded: loaded[pages[i].sourcePath]!,
+            return PageCache.Encoded(source: source(i)!, page: PageCache.summary(of: pages[i]), loaded: loaded[pages[i].sourcePath] ?? [],
                                      built: bytes, marks: place.marks,
                                      outputs: PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile).compactMap(output.placedFile))
         }

@@ -29,11 +29,7 @@ struct DiscoveryFiles {
 
     /// An Atom 1.0 feed of a language's pages, newest first.
     func atom(language: String, strings: Strings, limit: Int = 50) -> String {
-        let pages = index.entries.filter { $0.language == language && $0.lastmod != nil && !$0.isSection }
-            .map { (page: $0, moment: Dates.moment($0.lastmod!) ?? $0.lastmod!) }
-            .sorted { ($0.moment, $1.page.url) > ($1.moment, $0.page.url) }
-            .map(\.page)
-            .prefix(limit)
+        let pages = newest(language: language, limit: limit).map { index.entries[$0] }
         let title = config.title(for: language)
         let home = config.absoluteURL("/\(language)/")
         let updated = pages.first.flatMap { $0.lastmod }.map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
@@ -57,6 +53,25 @@ struct DiscoveryFiles {
             out += "</entry>\n"
         }
         return out + "</feed>\n"
+    }
+
+    /// The places in the index of a language's `limit` newest pages with a date, newest first: by the
+    /// moment their dates name, then by address. Kept as they are found, so that a big site's pages are
+    /// not copied and sorted for the fifty a feed lists.
+    func newest(language: String, limit: Int) -> [Int] {
+        let entries = index.entries
+        var newest: [(moment: String, entry: Int)] = []
+        func before(_ a: (moment: String, entry: Int), _ b: (moment: String, entry: Int)) -> Bool {
+            (a.moment, entries[b.entry].url) > (b.moment, entries[a.entry].url)
+        }
+        for (i, e) in entries.enumerated() where e.language == language && !e.isSection {
+            guard let lastmod = e.lastmod else { continue }
+            let found = (moment: Dates.moment(lastmod) ?? lastmod, entry: i)
+            if newest.count == limit, let last = newest.last, !before(found, last) { continue }
+            newest.insert(found, at: newest.firstIndex { before(found, $0) } ?? newest.count)
+            if newest.count > limit { newest.removeLast() }
+        }
+        return newest.map(\.entry)
     }
 
     func robots() -> String {
