@@ -59,8 +59,15 @@ package struct Page: Sendable {
     /// The section folder the page lists under (`42500`, or `` for the language home). A section
     /// lists under its parent; the language home under nothing (its own path, ``).
     package var sectionPath: String {
-        let parts = contentPath.split(separator: "/").map(String.init)
-        return (isSection ? parts.dropLast(2) : parts.dropLast()).joined(separator: "/")
+        // The path up to its last slash, or, for a section (`…/_index`), up to the slash before it; found
+        // without splitting the path, as every page's entry in the site index asks it.
+        let utf8 = contentPath.utf8
+        guard var end = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        if isSection {
+            guard let before = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            end = before
+        }
+        return String(contentPath[..<end])
     }
 
     /// For a section page, the folder whose pages it lists (`42500`, or `` for the home).

@@ -20,21 +20,31 @@ struct SiteIndex: Sendable {
         package var contentPath: String
     }
 
-    package let entries: [Entry]
+    /// The pages as other pages see them, in the order of the site's list of pages.
+    package let entries: Entries
     private let byKey: [String: [Int]]
     private let bySection: [String: [Int]]
     /// By language, then path below the language folder: keyed by the entries' own strings, where a
     /// key joining the two was a string made for every page of the site.
     private let byContentPath: [String: [String: Int]]
 
-    package init(pages: [Page]) {
-        entries = pages.map {
-            Entry(language: $0.language, url: $0.url, title: $0.frontMatter.title,
-                  description: $0.frontMatter.description, date: $0.frontMatter.date,
-                  lastmod: $0.frontMatter.lastmod ?? $0.frontMatter.date, weight: $0.frontMatter.weight,
-                  translationKey: $0.translationKey, sectionPath: $0.sectionPath, isSection: $0.isSection,
-                  contentPath: $0.contentPath)
+    /// Each page's ``Entry``, made from the page when it is asked for: the list of pages is the one the
+    /// build holds anyway (shared, not copied), where a list of entries made at once held 160 bytes a page more.
+    package struct Entries: RandomAccessCollection, Sendable {
+        fileprivate let pages: [Page]
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { pages.count }
+        package subscript(i: Int) -> Entry {
+            let page = pages[i]
+            let fm = page.frontMatter
+            return Entry(language: page.language, url: page.url, title: fm.title, description: fm.description, date: fm.date,
+                         lastmod: fm.lastmod ?? fm.date, weight: fm.weight, translationKey: page.translationKey,
+                         sectionPath: page.sectionPath, isSection: page.isSection, contentPath: page.contentPath)
         }
+    }
+
+    package init(pages: [Page]) {
+        entries = Entries(pages: pages)
         var byKey: [String: [Int]] = [:]
         var bySection: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() {
