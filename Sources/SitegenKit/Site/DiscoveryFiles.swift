@@ -62,7 +62,7 @@ struct DiscoveryFiles {
         let entries = index.entries
         var newest: [(moment: String, entry: Int)] = []
         func before(_ a: (moment: String, entry: Int), _ b: (moment: String, entry: Int)) -> Bool {
-            (a.moment, entries[b.entry].url) > (b.moment, entries[a.entry].url)
+            (a.moment, entries.url(b.entry)) > (b.moment, entries.url(a.entry))
         }
         for (i, e) in entries.enumerated() where e.language == language && !e.isSection {
             guard let lastmod = e.lastmod else { continue }

@@ -34,6 +34,9 @@ struct SiteIndex: Sendable {
         fileprivate let pages: [Page]
         package var startIndex: Int { 0 }
         package var endIndex: Int { pages.count }
+        /// The address of page `i`, without making its entry (what orders the sitemap and the feeds).
+        package func url(_ i: Int) -> String { pages[i].url }
+
         package subscript(i: Int) -> Entry {
             let page = pages[i]
             let fm = page.frontMatter

@@ -35,7 +35,7 @@ struct Sitemaps {
     func write(_ write: Writer) throws -> [String] {
         let entries = discovery.index.entries
         // Pages by address; the index of each rather than a sorted copy of every entry.
-        let order = entries.indices.sorted { entries[$0].url < entries[$1].url }
+        let order = entries.indices.sorted { entries.url($0) < entries.url($1) }
         var next = 0
         _ = try file(Self.file, from: &next, order: order, write)
         guard next < order.count else { return [Self.file] }
