@@ -238,9 +238,9 @@ package enum PhoneNumbers {
                 // it before its pieces (`ИИН7701123456.7` is eleven digits, a number of the zone, to it).
                 if !(i > 0 && isDigit(s[i - 1])),
                    let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true)
-                    .flatMap({ plus || !isDocumentNumber(s, i, digits: $0.1) ? $0 : nil })
+                    .flatMap({ plus || !isDocumentNumber(s, i, $0.0, digits: $0.1) ? $0 : nil })
                     ?? gluedNumber(s, i, digitsFrom: start, plus: plus, glued: true, whole: true)
-                    .flatMap({ plus || !isDocumentNumber(s, i, digits: $0.1) ? $0 : nil }) {
+                    .flatMap({ plus || !isDocumentNumber(s, i, $0.0, digits: $0.1) ? $0 : nil }) {
                     record(i, found, digits: digits)
                     i = found
                     continue
@@ -477,7 +477,7 @@ package enum PhoneNumbers {
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
         // (A number of the zone has 10 or 11 digits: no String is made for a shorter run.)
         let n = run - start
-        if !joinedOn, !whole, plus ? (10...15).contains(n) : (n == 10 || n == 11) && (isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run]))) {
+        if !joinedOn, !whole, plus ? (10...15).contains(n) : (10...12).contains(n) && (isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run]))) {
             return (run, String(scalars: s[start..<run]))
         }
         // Joined by marks, the groups make one number only where no digit and mark before them make it
@@ -491,7 +491,12 @@ package enum PhoneNumbers {
         let dialled = diallerChain(s, from: start, to: limit)
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
-        if plus { return (10...15).contains(digits.count) ? (dialled.end, digits) : nil }
+        // After `+`, a number of any country, short ones of a length it takes (`ИИН+683 4002`), as ``phone`` reads one.
+        if plus {
+            let count = digits.utf8.count
+            let short = (4...7).contains(count) && CallingCodes.isPossible(digits.utf8) && !isPricedAmount(s, start, dialled.end, dialled.groups)
+            return (8...15).contains(count) || short ? (dialled.end, digits) : nil
+        }
         // Dialled abroad, or after the country code and the prefix (`№810998901234567`, `№7 8 701 123 45 67`):
         // glued to letters, only a number of a length its country takes (`KZ81 0105 0749 8787 7327` is an IBAN).
         let abroad = (digits.utf8.starts(with: "810".utf8) && CallingCodes.isPossible(digits.utf8.dropFirst(3)))
@@ -502,7 +507,7 @@ package enum PhoneNumbers {
         if abroad { return (dialled.end, digits) }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // code's 11 digits (or 10): counts, dates and times run together this way too (`7 000 000 (15.04)`).
-        if glued { return isZone(digits) || isNational(digits) ? (dialled.end, digits) : nil }
+        if glued { return isZone(digits) || hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil }
         return hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
     }
 
@@ -643,7 +648,9 @@ package enum PhoneNumbers {
     /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
     /// or 10 after 7.
     private static func isZoneNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        end > start && isZone(String(scalars: s[start..<end]))
+        guard end > start else { return false }
+        let digits = String(scalars: s[start..<end])
+        return isZone(digits) || hasZoneCode(digits) || isCountryCodeBeforePrefix(digits)
     }
 
     /// Whether the brackets in `s[start..<end]` stand as libphonenumber allows a number's to: an opening
@@ -743,14 +750,20 @@ package enum PhoneNumbers {
             while e > k, !isDigit(s[e - 1]), !isClosing(s[e - 1]) { e -= 1 }
             let parted = k > from || (e < to && isSpace(s[e]))
             let digits = s[k..<e].filter(isDigit)
-            if parted, digits.count == 10 || digits.count == 11, let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
-               isZone(String(String.UnicodeScalarView(digits))) || isNational(String(String.UnicodeScalarView(digits))),
+            if parted, (10...12).contains(digits.count), let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
+               isZoneShaped(String(String.UnicodeScalarView(digits))),
                !holdsDateOrRange(s, k, e) {
                 return k..<e
             }
             k = max(e, k + 1)
         }
         return nil
+    }
+
+    /// Whether digits are a number of the zone in any form a phone in Kazakhstan dials without `+`: 10 or 11
+    /// digits (``isZone(_:)``, ``isNational(_:)``, ``hasZoneCode(_:)``), or 12 of the country code and the prefix.
+    private static func isZoneShaped(_ digits: String) -> Bool {
+        isZone(digits) || isNational(digits) || hasZoneCode(digits) || isCountryCodeBeforePrefix(digits)
     }
 
     /// Where libphonenumber parts a candidate to read its pieces alone: spaces, slashes, dots, brackets
@@ -849,7 +862,7 @@ package enum PhoneNumbers {
         let year = count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
         let short = groups.count == 1 && (3...7).contains(count) && !isOpening(s[start]) && !year
         guard (10...18).contains(count) || count == 7 || short || (count > 7 && digits.hasPrefix("810")) else { return nil }
-        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || isDocumentNumber(s, start, digits: digits) { return nil }
+        if isPricedAmount(s, start, end, groups) || holdsDateOrRange(s, start, end) || isDocumentNumber(s, start, end, digits: digits) { return nil }
         // `87 011 234 567` is grouped as an amount is, not as a phone number; not beside a word about calling
         // or after a messenger's name (`Тел.: 87 011 234 567`, `WhatsApp: 77 011 234 567`, `87 011 234 567
         // нөміріне`), nor in a list after another number (`Звоните 1414 или 87 771 234 567`): Android's
@@ -995,20 +1008,40 @@ package enum PhoneNumbers {
     /// Whether the number at `start` with these digits is a document's: after a register's name, and
     /// not a number a phone dials to someone who answers. An IIN has twelve digits, so `ИИН 87011234567`
     /// is a Kazakh mobile; so is `ИНН 7011234567` to Android's dialler, whatever a tax number may hold.
-    private static func isDocumentNumber(_ s: [Unicode.Scalar], _ start: Int, digits: String) -> Bool {
-        afterDocumentWord(s, start) && !isAnswered(digits)
+    /// Twelve digits dialled abroad (`8 10 43 1300456`) are an IIN's only in one piece, as an IIN is written:
+    /// with `end`, where the number ends, one in pieces is a phone number.
+    private static func isDocumentNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int? = nil, digits: String) -> Bool {
+        guard afterDocumentWord(s, start), !isAnswered(digits) else { return false }
+        if let end, digits.utf8.count == 12, isAbroad(digits, onePiece: false), s[start..<end].contains(where: { !isDigit($0) }) { return false }
+        return true
     }
 
     /// Whether digits are dialled abroad from Kazakhstan: `8 10` or `00`, then a number that makes more than
     /// an IIN's twelve digits in all (`8 10 998 90 123 45 67`), or `8 10` and a shorter number of a length
-    /// its country takes (`8 10 43 1 4567`, ``CallingCodes``). Twelve digits in one piece are an IIN or a
-    /// BIN (`000514500123`, `810312300456`), not a call abroad.
+    /// its country takes (`8 10 43 1 4567`, ``CallingCodes``). Twelve digits in one piece that can be an IIN
+    /// or a BIN (``isRegisterShaped(_:)``: `000514500123`, `810312300456`) are no call abroad.
     static func isAbroad(_ digits: String, onePiece: Bool) -> Bool {
         let u = digits.utf8
         let count = u.count
         let viaEight = u.starts(with: "810".utf8)
-        if (viaEight || u.starts(with: "00".utf8)) && (12...18).contains(count) { return !(onePiece && count == 12) }
+        // (`00` is no prefix a phone in Kazakhstan dials abroad with: twelve digits after it in one piece are
+        // a register's whatever day they begin with.)
+        if (viaEight || u.starts(with: "00".utf8)) && (12...18).contains(count) {
+            return !(onePiece && count == 12 && (!viaEight || isRegisterShaped(u)))
+        }
         return viaEight && count < 12 && CallingCodes.isPossible(u.dropFirst(3))
+    }
+
+    /// Whether twelve digits can be an IIN, which begins with a real birth day (`YYMMDD`), or a BIN, which
+    /// begins with a real month and 4, 5 or 6 for the kind of body (`YYMM4…`): `810431300456` is neither
+    /// (the 31st of April), and a phone dials it abroad.
+    static func isRegisterShaped<S: Collection>(_ digits: S) -> Bool where S.Element == UInt8 {
+        let d = digits.map { Int($0 &- 0x30) }
+        guard d.count == 12, d.allSatisfy({ (0...9).contains($0) }) else { return false }
+        let (month, day) = (d[2] * 10 + d[3], d[4] * 10 + d[5])
+        guard (1...12).contains(month) else { return false }
+        let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day) || (4...6).contains(d[4])
     }
 
     /// Whether digits are the country code 7 before a number's national prefix 8 (`7 8 701 123 45 67`,
@@ -1027,7 +1060,7 @@ package enum PhoneNumbers {
     static func isAnswered(_ digits: String) -> Bool {
         var u = Array(digits.utf8)
         // Dialled abroad (`8 10 …`, `00 …`): not the twelve digits of an IIN, which may begin `810`.
-        if u.count != 12, isAbroad(digits, onePiece: false) { return true }
+        if u.count != 12 || (u.starts(with: "810".utf8) && !isRegisterShaped(u)), isAbroad(digits, onePiece: false) { return true }
         // The country code and the prefix before a number of the zone (`7 8 701 123 45 67`).
         if isCountryCodeBeforePrefix(digits) { return true }
         // The country code 7 without its `+` only before a number of Kazakhstan's (``hasZoneCode(_:)``).

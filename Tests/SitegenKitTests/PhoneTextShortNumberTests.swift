@@ -33,7 +33,13 @@ final class PhoneTextShortNumberTests: XCTestCase {
     func testANumberAfterTheNumberSignOrARegistersNameIsReadWhole() throws {
         for (text, number) in [("Справка №810998901234567 выдана.", "810998901234567"), ("Его ИИН7701123456.7 указан.", "7701123456.7"),
                                ("№ +998 90 123 45 67–2020", "+998 90 123 45 67"), ("№+998 90 123 45 67 / 1414", "+998 90 123 45 67"),
-                               ("№ +996 555 123 456 (14.04.2020)", "+996 555 123 456")] {
+                               ("№ +996 555 123 456 (14.04.2020)", "+996 555 123 456"),
+                               // Glued to a word, and twelve digits dialled abroad that are no IIN: in pieces, or
+                               // beginning with no real day (the 31st of April).
+                               ("ИИН+683 4002 указан.", "+683 4002"), ("КПП78001234567 тут.", "78001234567"),
+                               ("ИИН78462229501 тут.", "78462229501"), ("№7800123456-7 тут.", "7800123456-7"),
+                               ("2020 7-8-701-123-45-67 тут.", "7-8-701-123-45-67"), ("ИИН 8 10 43 1300456 указан.", "8 10 43 1300456"),
+                               ("ИИН 810431300456 указан.", "810431300456")] {
             let d = try Fixture.check(text + "\n", config: Self.config)
             XCTAssertEqual(LinkPolicyAssert.errors(d).compactMap { $0.arguments["number"] }, [number], text + "\n" + LinkPolicyAssert.listing(d))
         }
@@ -43,7 +49,8 @@ final class PhoneTextShortNumberTests: XCTestCase {
     /// BINs, the country code before a number of Russia's without the prefix it takes.
     func testWhatNoPhoneDialsIsNotANumber() {
         for text in ["+43 000 тенге", "+20 000 тенге", "рост +15 000", "+25 °C", "+1 500", "+7 12", "Температура +15",
-                     "KZ81 0105 0749 8787 7327", "ИИН 810312300456", "БИН 789495751295", "Номер 7 8 495 123 45 67", "Шот № 4400123456"] {
+                     "KZ81 0105 0749 8787 7327", "ИИН 810312300456", "БИН 789495751295", "Номер 7 8 495 123 45 67", "Шот № 4400123456",
+                     "БИН 810440000123", "ИИН/БИН 007208073248", "БИН 000493341440"] {
             XCTAssertEqual(PhoneNumbers.find(in: text), [], text)
         }
     }
