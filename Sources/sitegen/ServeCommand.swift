@@ -41,7 +41,22 @@ struct Serve: ParsableCommand {
         }
     }
 
+    /// The signals that stop the preview: Ctrl+C, a stop, a closed terminal.
+    static let stops = [SIGINT, SIGTERM, SIGHUP]
+
     func run() throws {
+        // Stops are held back from here on, in this thread and every thread it starts, until the handlers
+        // below take them: a Ctrl+C that comes while they are made waits for them, where it was lost in
+        // the moment they were installed (ignored, then handed to no one) and the preview kept running.
+        // (Ignored first: on Linux a held signal stays pending whatever its action, and one not held by a
+        // thread is dropped rather than ending the process half made.)
+        var held = sigset_t()
+        sigemptyset(&held)
+        for sig in Self.stops {
+            signal(sig, SIG_IGN)
+            sigaddset(&held, sig)
+        }
+        pthread_sigmask(SIG_BLOCK, &held, nil)
         let terminal = terminalOptions.settings
         var options = PreviewService.Options(source: sourceOptions.source)
         options.host = host
@@ -65,8 +80,7 @@ struct Serve: ParsableCommand {
         let stopping = StopRequests()
         let signals = DispatchQueue(label: "sitegen.serve.signals")
         var sources: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
+        for sig in Self.stops {
             let s = DispatchSource.makeSignalSource(signal: sig, queue: signals)
             s.setEventHandler {
                 guard stopping.first() else { Foundation.exit(128 + sig) }

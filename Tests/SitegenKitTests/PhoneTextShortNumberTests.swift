@@ -8,9 +8,8 @@ import XCTest
 /// passed: short numbers after `+` or `8 10` of a length their country takes, the country code 7
 /// before the prefix 8, a number dialled abroad after `№`, a whole candidate after a register's name.
 final class PhoneTextShortNumberTests: XCTestCase {
-    /// The fixture's policy with an official mobile and a short number abroad.
-    static let config = Fixture.defaultConfig.replacingOccurrences(
-        of: "  phones: [\"1414\"]\n", with: "  phones: [\"1414\", \"+7 701 000 00 00\", \"+43 1 4567\"]\n")
+    /// ``PhoneTextTests/config``'s official numbers and a short number abroad.
+    static let config = PhoneTextTests.config.replacingOccurrences(of: "\"8 (7172) 55-00-00\"]", with: "\"8 (7172) 55-00-00\", \"+43 1 4567\"]")
 
     func testShortNumbersOfALengthTheirCountryTakesAreRefused() throws {
         for (text, number) in [("Звоните +49 30 123 по делу.", "+49 30 123"), ("Звоните +4930123.", "+4930123"),
