@@ -26,15 +26,21 @@ package struct ByteStringTable: Sendable {
 
     /// The number of `term`, if it is held.
     package func find(_ term: UnsafeBufferPointer<UInt8>) -> Int? {
+        let (_, id) = probe(term)
+        return id
+    }
+
+    /// Where `term` is or would go: its slot, and its number when it is held.
+    private func probe(_ term: UnsafeBufferPointer<UInt8>) -> (slot: Int, id: Int?) {
         let mask = slots.count - 1
         var slot = Self.hash(term) & mask
         while true {
             let id = slots[slot]
-            if id < 0 { return nil }
+            if id < 0 { return (slot, nil) }
             let same = withTerm(Int(id)) { known in
                 known.count == term.count && (term.isEmpty || memcmp(known.baseAddress!, term.baseAddress!, term.count) == 0)
             }
-            if same { return Int(id) }
+            if same { return (slot, Int(id)) }
             slot = (slot + 1) & mask
         }
     }
@@ -47,17 +53,8 @@ package struct ByteStringTable: Sendable {
 
     /// The number of `term`, and whether it was new.
     package mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
-        let mask = slots.count - 1
-        var slot = Self.hash(term) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let same = withTerm(Int(id)) { known in
-                known.count == term.count && (term.isEmpty || memcmp(known.baseAddress!, term.baseAddress!, term.count) == 0)
-            }
-            if same { return (Int(id), false) }
-            slot = (slot + 1) & mask
-        }
+        let (slot, held) = probe(term)
+        if let held { return (held, false) }
         let id = count
         bytes.append(contentsOf: term)
         starts.append(bytes.count)

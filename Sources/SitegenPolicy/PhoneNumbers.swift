@@ -477,7 +477,7 @@ package enum PhoneNumbers {
         let joinedOn = run + 1 < s.count && (s[run] == "-" || s[run] == "~") && isDigit(s[run + 1])
         // (A number of the zone has 10 or 11 digits: no String is made for a shorter run.)
         let n = run - start
-        if !joinedOn, !whole, plus ? (10...15).contains(n) : (10...12).contains(n) && (isZoneNumber(s, start, run) || isNational(String(scalars: s[start..<run]))) {
+        if !joinedOn, !whole, plus ? (10...15).contains(n) : (10...12).contains(n) && isZoneShaped(String(scalars: s[start..<run])) {
             return (run, String(scalars: s[start..<run]))
         }
         // Joined by marks, the groups make one number only where no digit and mark before them make it
@@ -491,12 +491,8 @@ package enum PhoneNumbers {
         let dialled = diallerChain(s, from: start, to: limit)
         let digits = dialled.groups.joined()
         if dialled.end < s.count, isDigit(s[dialled.end]) { return nil }
-        // After `+`, a number of any country, short ones of a length it takes (`ИИН+683 4002`), as ``phone`` reads one.
-        if plus {
-            let count = digits.utf8.count
-            let short = (4...7).contains(count) && CallingCodes.isPossible(digits.utf8) && !isPricedAmount(s, start, dialled.end, dialled.groups)
-            return (8...15).contains(count) || short ? (dialled.end, digits) : nil
-        }
+        // After `+`, a number of any country, as ``phone`` reads one (`ИИН+683 4002`).
+        if plus { return isInternational(s, start, dialled.end, groups: dialled.groups, digits: digits) ? (dialled.end, digits) : nil }
         // Dialled abroad, or after the country code and the prefix (`№810998901234567`, `№7 8 701 123 45 67`):
         // glued to letters, only a number of a length its country takes (`KZ81 0105 0749 8787 7327` is an IBAN).
         let abroad = (digits.utf8.starts(with: "810".utf8) && CallingCodes.isPossible(digits.utf8.dropFirst(3)))
@@ -507,7 +503,7 @@ package enum PhoneNumbers {
         if abroad { return (dialled.end, digits) }
         // Glued to a word, any number of the zone (`x8 800 080 7777y`, `№ 701-123-45-67`); else only a
         // code's 11 digits (or 10): counts, dates and times run together this way too (`7 000 000 (15.04)`).
-        if glued { return isZone(digits) || hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil }
+        if glued { return isZoneShaped(digits) ? (dialled.end, digits) : nil }
         return hasZoneCode(digits) || isNational(digits) ? (dialled.end, digits) : nil
     }
 
@@ -643,14 +639,6 @@ package enum PhoneNumbers {
             return true
         }
         return false
-    }
-
-    /// Whether the digits `s[start..<end]` in one piece are a number of the zone: 11 digits after 8 or 7,
-    /// or 10 after 7.
-    private static func isZoneNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        guard end > start else { return false }
-        let digits = String(scalars: s[start..<end])
-        return isZone(digits) || hasZoneCode(digits) || isCountryCodeBeforePrefix(digits)
     }
 
     /// Whether the brackets in `s[start..<end]` stand as libphonenumber allows a number's to: an opening
@@ -850,13 +838,8 @@ package enum PhoneNumbers {
         // A digit, letter or decimal right after: part of something else (`12345678901a`, `8 701,5`).
         // A Kazakh or Russian ending may be glued on (`1414ке`).
         if end < s.count, isDigit(s[end]) || (s[end].isASCII && s[end].properties.isAlphabetic) { return nil }
+        if plus { return isInternational(s, start, end, groups: groups, digits: digits) ? end : nil }
         let count = digits.utf8.count
-        if plus {
-            if (8...15).contains(count) { return end }
-            // Shorter, a number of a length its country takes (`+49 30 123`), unless an amount with its
-            // unit (`+43 000 тенге`): Android's dialler links every number of a possible length.
-            return count >= 4 && CallingCodes.isPossible(digits.utf8) && !isPricedAmount(s, start, end, groups) ? end : nil
-        }
         // Only these lengths can end as a number below: most chains a page holds are amounts and years
         // (`42 500`, `2020`), passed here before any word around them is looked at.
         let year = count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
@@ -869,11 +852,9 @@ package enum PhoneNumbers {
         // dialler links every one of them.
         let thousands = isAmount(s, start, end, groups) && !nearPhoneWord(s, before: start) && !nearPhoneWord(s, after: end)
             && !inList(s, start, after: previous)
-        let kazakh = isZone(digits) || hasZoneCode(digits) || isCountryCodeBeforePrefix(digits)
-        if kazakh || isAbroad(digits, onePiece: groups.count == 1) { return thousands ? nil : end }
         // Ten digits of a code someone answers at are dialled however they are grouped (`916 1822300`,
         // `9161 822 300`): a phone in Kazakhstan links every such chain as a number of the +7 zone.
-        if isNational(digits) { return thousands ? nil : end }
+        if isZoneShaped(digits) || isAbroad(digits, onePiece: groups.count == 1) { return thousands ? nil : end }
         // Another number of 10 or 11 digits, written as phone numbers are: in one piece, with its code in
         // parentheses, or ending in two pairs (`495 123 45 67`). Amounts and ranges end otherwise
         // (`42 500 – 85 000`), and so does a date with a time (`14.04.2020 10`).
@@ -1009,11 +990,19 @@ package enum PhoneNumbers {
     /// not a number a phone dials to someone who answers. An IIN has twelve digits, so `ИИН 87011234567`
     /// is a Kazakh mobile; so is `ИНН 7011234567` to Android's dialler, whatever a tax number may hold.
     /// Twelve digits dialled abroad (`8 10 43 1300456`) are an IIN's only in one piece, as an IIN is written:
-    /// with `end`, where the number ends, one in pieces is a phone number.
+    /// with `end`, where the number ends, one in pieces is a phone number (``isAbroad(_:onePiece:)``).
     private static func isDocumentNumber(_ s: [Unicode.Scalar], _ start: Int, _ end: Int? = nil, digits: String) -> Bool {
-        guard afterDocumentWord(s, start), !isAnswered(digits) else { return false }
-        if let end, digits.utf8.count == 12, isAbroad(digits, onePiece: false), s[start..<end].contains(where: { !isDigit($0) }) { return false }
-        return true
+        let onePiece = end.map { !s[start..<$0].contains(where: { !isDigit($0) }) } ?? true
+        return afterDocumentWord(s, start) && !isAnswered(digits) && !isAbroad(digits, onePiece: onePiece)
+    }
+
+    /// Whether the digits after a `+` are a number: 8–15 of them (any country: E.164), or 4–7 of a length
+    /// their country takes (`+49 30 123`, ``CallingCodes``) that are no amount with its unit (`+43 000 тенге`):
+    /// Android's dialler links every number of a possible length.
+    private static func isInternational(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, groups: [String], digits: String) -> Bool {
+        let count = digits.utf8.count
+        if (8...15).contains(count) { return true }
+        return (4...7).contains(count) && CallingCodes.isPossible(digits.utf8) && !isPricedAmount(s, start, end, groups)
     }
 
     /// Whether digits are dialled abroad from Kazakhstan: `8 10` or `00`, then a number that makes more than
@@ -1059,8 +1048,8 @@ package enum PhoneNumbers {
     /// Russia's codes of 3, 4 and 8 (``answeredCodes``).
     static func isAnswered(_ digits: String) -> Bool {
         var u = Array(digits.utf8)
-        // Dialled abroad (`8 10 …`, `00 …`): not the twelve digits of an IIN, which may begin `810`.
-        if u.count != 12 || (u.starts(with: "810".utf8) && !isRegisterShaped(u)), isAbroad(digits, onePiece: false) { return true }
+        // Dialled abroad (`8 10 …`, `00 …`), read as an IIN is written, in one piece (which may begin `810`).
+        if isAbroad(digits, onePiece: true) { return true }
         // The country code and the prefix before a number of the zone (`7 8 701 123 45 67`).
         if isCountryCodeBeforePrefix(digits) { return true }
         // The country code 7 without its `+` only before a number of Kazakhstan's (``hasZoneCode(_:)``).
