@@ -4,8 +4,7 @@ import Glibc
 /// lines of text is looked up from their bytes: no String, Array or Dictionary entry is made for each,
 /// and no hasher seeded and finalised for each (a Set of them cost more than the reading it saved).
 package struct ByteStringTable: Sendable {
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
+    private var strings = ByteStrings()
     /// Open addressing with linear probing: term number, or -1.
     private var slots: [Int32]
 
@@ -17,11 +16,11 @@ package struct ByteStringTable: Sendable {
     }
 
     /// Number of distinct strings.
-    package var count: Int { starts.count - 1 }
+    package var count: Int { strings.count }
 
     /// Calls `body` with the bytes of string `id`.
     package func withTerm<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
+        strings.withBytes(id, body)
     }
 
     /// The number of `term`, if it is held.
@@ -56,8 +55,7 @@ package struct ByteStringTable: Sendable {
         let (slot, held) = probe(term)
         if let held { return (held, false) }
         let id = count
-        bytes.append(contentsOf: term)
-        starts.append(bytes.count)
+        strings.append(term)
         slots[slot] = Int32(id)
         if count * 2 > slots.count { grow() }
         return (id, true)

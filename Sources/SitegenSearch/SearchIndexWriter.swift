@@ -111,7 +111,7 @@ package enum SearchIndexWriter {
     /// its text; the page itself when its terms cannot be kept so. The index made from either is the same.
     /// `stems` keeps the stems found for the analyzer's language, for the next pages.
     package static func analyzed(_ document: SearchDocument, analyzer: SearchAnalyzer, stems: inout SearchStemTable) -> SearchDocument {
-        guard let terms = SearchPageChunk([document][...], analyzer: analyzer, stems: &stems).analyzed.first ?? nil else {
+        guard let terms = SearchPageChunk([document][...], analyzer: analyzer, stems: &stems, keepingTerms: true).analyzed.first ?? nil else {
             return document
         }
         var kept = SearchDocument(url: document.url, title: "", snippet: "", text: "")
@@ -137,7 +137,7 @@ package enum SearchIndexWriter {
         stopWords: String = "", to write: (String, [UInt8]) throws -> Void
     ) throws {
         let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
-        var entries: [[UInt8]] = []
+        var entries = ByteStrings()
         let index = try SearchTermIndex(pages: pages, analyzer: analyzer, summaries: &entries)
         let base = "search/\(language)/"
         let nodes = SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
@@ -213,9 +213,9 @@ package enum SearchIndexWriter {
 
     /// Pages per fragment: the largest power of two up to 64 whose average fragment stays within
     /// ``fragmentTarget``.
-    static func fragmentSize(_ entries: [[UInt8]]) -> Int {
-        guard !entries.isEmpty else { return 1 }
-        let average = max(1, entries.reduce(0) { $0 + $1.count + 1 } / entries.count)
+    static func fragmentSize(_ entries: ByteStrings) -> Int {
+        guard entries.count > 0 else { return 1 }
+        let average = max(1, (entries.byteCount + entries.count) / entries.count)
         var size = 1
         while size < 64, size * 2 * average <= fragmentTarget { size *= 2 }
         return size
@@ -263,36 +263,36 @@ package enum SearchIndexWriter {
 struct SearchTermIndex {
     /// The terms as scalars, in the order of their UTF-16 code units.
     var terms: [[Unicode.Scalar]] = []
-    /// For each term, the ascending numbers of the pages containing it (title, snippet or text).
-    var pages: [[Int32]] = []
-    /// For each term, the ascending numbers of the pages whose title contains it.
-    var titlePages: [[Int32]] = []
+    /// For each term, the pages containing it (title, snippet or text).
+    var pages: [SearchPostingList] = []
+    /// For each term, the pages whose title contains it.
+    var titlePages: [SearchPostingList] = []
     /// Number of pages.
     var count = 0
 
     init(documents: [SearchDocument], analyzer: SearchAnalyzer = SearchAnalyzer(language: "")) {
-        var summaries: [[UInt8]] = []
+        var summaries = ByteStrings()
         // Pages in memory are read without fail.
         try! self.init(pages: SearchPages(documents), analyzer: analyzer, summaries: &summaries)
     }
 
     /// The index of `pages`, with each page's `[url, title, snippet]` appended to `summaries`.
-    init(pages source: SearchPages, analyzer: SearchAnalyzer, summaries: inout [[UInt8]]) throws {
+    init(pages source: SearchPages, analyzer: SearchAnalyzer, summaries: inout ByteStrings) throws {
         var all = ByteStringTable()
-        var allPages: [[Int32]] = []
-        var allTitlePages: [[Int32]] = []
+        var allPages: [SearchPostingList] = []
+        var allTitlePages: [SearchPostingList] = []
         var page: Int32 = 0
         // Runs of pages are read in parallel, each numbering its own terms; then the numbers are merged,
         // and the run's pages let go.
         try source.forEachRun({ documents in
             (SearchPageChunk(documents[...], analyzer: analyzer), documents.map(SearchIndexWriter.fragmentEntry))
         }) { part, entries in
-            summaries += entries
+            for entry in entries { summaries.append(entry) }
             let global = (0..<part.terms.count).map { local -> Int in
                 let (id, isNew) = part.terms.withTerm(local) { all.insert($0) }
                 if isNew {
-                    allPages.append([])
-                    allTitlePages.append([])
+                    allPages.append(SearchPostingList())
+                    allTitlePages.append(SearchPostingList())
                 }
                 return id
             }
@@ -332,17 +332,20 @@ private struct SearchPageChunk {
     var termIDs: [Int32] = []
     /// Where each page's terms start in `termIDs`, and the end.
     var pageStarts: [Int] = [0]
-    /// Each page's terms, in the form of ``SearchDocument/analyzed`` (nil when they cannot be kept).
+    /// Each page's terms, in the form of ``SearchDocument/analyzed`` (nil when they cannot be kept);
+    /// empty unless asked for.
     var analyzed: [[UInt8]?] = []
 
+    /// The chunk an index is made of: its pages' terms are not written out again.
     init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer) {
         var stems = SearchStemTable()
-        self.init(documents, analyzer: analyzer, stems: &stems)
+        self.init(documents, analyzer: analyzer, stems: &stems, keepingTerms: false)
     }
 
     /// `stems`: folded word → stem, as `analyzer` gives them. Words repeat across pages: each distinct
-    /// folded word is analysed once per chunk of pages.
-    init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer, stems: inout SearchStemTable) {
+    /// folded word is analysed once per chunk of pages. `keepingTerms`: each page's terms are written
+    /// into ``analyzed`` too.
+    init(_ documents: ArraySlice<SearchDocument>, analyzer: SearchAnalyzer, stems: inout SearchStemTable, keepingTerms: Bool) {
         var lastPage: [Int32] = []
         var inTitle: [Bool] = []
         var page: Int32 = 0
@@ -383,18 +386,20 @@ private struct SearchPageChunk {
                 SearchFolding.forEachTerm(in: doc.snippet) { add($0, title: false) }
                 SearchFolding.forEachTerm(in: doc.text) { add($0, title: false) }
             }
-            var written: [UInt8]? = []
+            var written: [UInt8]? = keepingTerms ? [] : nil
             for k in start..<termIDs.count {
                 let id = Int(termIDs[k])
                 // Stems are folded letters and digits; one with a byte 0 or 1 (which end them here)
                 // cannot be kept, and the page is analysed again next time.
-                terms.withTerm(id) { term in
-                    if term.contains(where: { $0 < 2 }) { written = nil } else { written?.append(contentsOf: term) }
+                if keepingTerms {
+                    terms.withTerm(id) { term in
+                        if term.contains(where: { $0 < 2 }) { written = nil } else { written?.append(contentsOf: term) }
+                    }
+                    written?.append(inTitle[id] ? 1 : 0)
                 }
-                written?.append(inTitle[id] ? 1 : 0)
                 if inTitle[id] { termIDs[k] |= Int32(bitPattern: 0x8000_0000) }
             }
-            analyzed.append(written?.compacted)
+            if keepingTerms { analyzed.append(written?.compacted) }
             pageStarts.append(termIDs.count)
         }
     }
@@ -555,27 +560,30 @@ private struct SearchShardTree {
     private let entries: [[UInt8]]
 
     /// `[url, title, snippet]` of every page, as JSON.
-    private let display: [[UInt8]]
+    private let display: ByteStrings
     /// For each term, the pages a query for it alone shows first: pages with it in the title, then the
     /// others, in site order, up to ``SearchIndexWriter/resultsPerPage``.
     private let firstPages: [[Int32]]
     /// For each term, the bytes it adds to a shard at most: its entry and its first pages' summaries.
     private let costs: [Int]
 
-    init(index: SearchTermIndex, display: [[UInt8]], limit: Int, packing: Int) {
+    init(index: SearchTermIndex, display: ByteStrings, limit: Int, packing: Int) {
         self.index = index
         self.display = display
         self.limit = limit
         self.packing = packing
-        let entries = index.terms.indices.map { t in
+        var entries: [[UInt8]] = []
+        var firstPages: [[Int32]] = []
+        // One term's pages at a time are numbers in memory.
+        for t in index.terms.indices {
+            let (all, title) = (index.pages[t].pages, index.titlePages[t].pages)
             var out: [UInt8] = []
             SearchJSON.appendString(String(scalars: index.terms[t]), to: &out)
             out.append(UInt8(ascii: ":"))
-            Self.appendPostings(index.pages[t], index.titlePages[t], to: &out)
-            return out
+            Self.appendPostings(all, title, to: &out)
+            entries.append(out)
+            firstPages.append(Self.firstPage(all, title, SearchIndexWriter.resultsPerPage))
         }
-        let perPage = SearchIndexWriter.resultsPerPage
-        let firstPages = index.terms.indices.map { Self.firstPage(index.pages[$0], index.titlePages[$0], perPage) }
         self.entries = entries
         self.firstPages = firstPages
         costs = index.terms.indices.map { t in

@@ -23,7 +23,7 @@ struct InputDigest: Sendable {
     /// Of every input but the files under `content/`.
     var setup: String
     /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
-    var content: [String: SourceDigest]
+    var content: ContentDigests
 
     /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
     /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
@@ -78,12 +78,11 @@ struct InputDigest: Sendable {
         }
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
         let digests = Parallel.map(files.map(\.path), fileDigest)
-        var content: [String: SourceDigest] = [:]
-        content.reserveCapacity(files.count)
+        var content = ContentDigests()
         for (file, digest) in zip(files, digests) {
             let text = digest.text
             stream.update(text)
-            if file.name.hasPrefix("content/") { content[file.name] = digest } else { setupStream.update(text) }
+            if file.name.hasPrefix("content/") { content.add(file.name, digest) } else { setupStream.update(text) }
         }
         for file in files {
             stream.update(file.name)
@@ -101,7 +100,7 @@ struct InputDigest: Sendable {
         for page in pages {
             if let read = page.sourceDigest, read != content[page.sourcePath] { return page.sourcePath }
         }
-        let digested = Set(content.keys.filter { $0.hasSuffix(".md") })
+        let digested = Set(content.paths.filter { $0.hasSuffix(".md") })
         if let added = files.first(where: { !digested.contains($0) }) { return added }
         if digested.count != files.count { return digested.subtracting(files).sorted().first ?? "content" }
         return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
