@@ -1,7 +1,7 @@
 /// Byte strings held end to end in blocks of 64 KiB, numbered in the order they were added. Many
-/// short strings kept for a whole stage (a search index's page summaries, a table's terms) cost their
-/// bytes and a place each, not an Array each with its header and the room it grew; and the blocks
-/// grow one at a time, where one buffer doubling held up to twice its bytes (and both while it moved).
+/// short strings kept for a whole stage (a search index's page summaries) cost their bytes and a place
+/// each, not an Array each with its header and the room it grew; and the blocks grow one at a time,
+/// where one buffer doubling held up to twice its bytes (and both while it moved).
 package struct ByteStrings: Sendable {
     /// Bytes per block; a longer string has a block of its own.
     static let blockSize = 1 << 16

@@ -135,10 +135,12 @@ struct PageContext: Sendable {
             let section = index.entry(language: language, contentPath: folder.isEmpty ? "_index" : folder + "/_index")
             let title = section?.title ?? (folder.isEmpty ? config.title(for: language) : folder)
             let url = section?.url ?? (folder.isEmpty ? "/\(language)/" : nil)
-            // The folder's entries are made once for their sorting (an entry is made from its page when asked for).
-            let listed = byFolder[folder]!.map { entries[$0] }.sorted(by: SiteIndex.listOrder)
+            // Sorted by what orders them, and each entry made only as the template reaches it: every group
+            // of a language is made at once, and a big site's entries held together were most of what
+            // rendering this page held.
+            let listed = byFolder[folder]!.sorted { SiteIndex.listOrder(entries.listKey($0), entries.listKey($1)) }
             var group: TemplateObject = ["title": .text(Typography.apply(title, language: language)),
-                                         "pages": .objects(count: listed.count) { listItem(listed[$0]) }]
+                                         "pages": .objects(count: listed.count) { listItem(entries[listed[$0]]) }]
             if let url { group["url"] = .text(href(url)) }
             group["hasURL"] = .flag(url != nil)
             return group

@@ -37,6 +37,12 @@ struct SiteIndex: Sendable {
         /// The address of page `i`, without making its entry (what orders the sitemap and the feeds).
         package func url(_ i: Int) -> String { pages[i].url }
 
+        /// What orders page `i` in a list (``SiteIndex/listOrder(_:_:)``), without making its entry.
+        package func listKey(_ i: Int) -> ListKey {
+            let fm = pages[i].frontMatter
+            return ListKey(weight: fm.weight, date: fm.date, title: fm.title, url: pages[i].url)
+        }
+
         package subscript(i: Int) -> Entry {
             let page = pages[i]
             let fm = page.frontMatter
@@ -95,6 +101,19 @@ struct SiteIndex: Sendable {
     }
 
     static func listOrder(_ a: Entry, _ b: Entry) -> Bool {
+        listOrder(ListKey(weight: a.weight, date: a.date, title: a.title, url: a.url),
+                  ListKey(weight: b.weight, date: b.date, title: b.title, url: b.url))
+    }
+
+    /// What orders pages in a list.
+    package struct ListKey {
+        var weight: Int
+        var date: String?
+        var title: String
+        var url: String
+    }
+
+    static func listOrder(_ a: ListKey, _ b: ListKey) -> Bool {
         if a.weight != b.weight { return a.weight < b.weight }
         if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
         if a.title != b.title { return a.title < b.title }
