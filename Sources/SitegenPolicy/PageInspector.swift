@@ -459,6 +459,11 @@ package struct PageInspector: Sendable {
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)
+        case .telegramNamed(let segment):
+            // An unknown handle or an invite is refused as such; any other is to be written plainly
+            // (a known fake too, in a warning: what follows `t.me:` is not shown defanged).
+            let named = inWarning && policy.fake(named: segment) != nil ? [] : judge.judgeTelegramSegment(segment, url: nil)
+            return named.isEmpty ? [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: policy.fake(named: segment) == nil))] : named
         case .address(let text):
             // Judged as the link the app opens: `https://` and what is written.
             if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
@@ -505,7 +510,7 @@ package struct PageInspector: Sendable {
     func isFakeToken(_ token: TextToken) -> Bool {
         switch token.kind {
         case .fakeName: return true
-        case .handle(let n), .telegramPath(let n): return policy.fake(named: n) != nil
+        case .handle(let n), .telegramPath(let n), .telegramNamed(let n): return policy.fake(named: n) != nil
         case .domain(let a), .email(let a): return isFake(a)
         case .url, .address: return Self.host(ofBare: token.text).map(isFake) ?? false
         case .ipAddress, .cardNumber: return false

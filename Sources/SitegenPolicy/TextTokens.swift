@@ -18,6 +18,9 @@ package struct TextToken: Sendable, Equatable {
         case fakeName(String)
         /// `t.me/handle` written without a scheme.
         case telegramPath(String)
+        /// A handle written after a Telegram host and a colon or a backslash (`t.me:/handle`, `t.me\handle`):
+        /// the app links only the host, but a reader goes to the handle.
+        case telegramNamed(String)
         /// An address a messenger links without a scheme that is more than a name (`evil.com:8080/x`,
         /// `help@egov.kz/…`): judged as the `https://` link the app opens.
         case address(String)
@@ -158,6 +161,16 @@ package final class TextTokens: Sendable {
                             continue
                         }
                     }
+                    // `t.me:/handle`, `t.me://handle`, `t.me:handle`, `t.me\handle`: Telegram links only the host
+                    // (and `/handle` as a bot command), but a reader goes to the handle it names, as a
+                    // browser does (`https://t.me:/handle` is `https://t.me/handle` to it). A port
+                    // (`t.me:80/…`) is read below, as the address the app links.
+                    if let (start, end) = Self.telegramHandleAfterSeparator(scalars, hostEnd) {
+                        tokens.removeLast()
+                        token(.telegramNamed(String(scalars: scalars[start..<end])), i, end)
+                        i = end
+                        continue
+                    }
                 }
                 i = end
                 continue
@@ -254,6 +267,12 @@ package final class TextTokens: Sendable {
                 }
                 let bareHost = !authority.contains("@") && !authority.contains(":")
                 let ascii = HostName.ascii(String(authority))
+                // Telegram's bare host where the first reading took the handle written after it
+                // (`t.me:/handle`): that address is judged.
+                if bareHost, hostEnd == text.endIndex, let ascii, LinkPolicy.telegramHosts.contains(ascii), here.contains(where: {
+                    if case .telegramNamed = $0.kind { return $0.text.hasPrefix(text) }
+                    return false
+                }) { continue }
                 if bareHost, let ascii, !LinkPolicy.telegramHosts.contains(ascii) {
                     // The name is what leads somewhere: the first reading judged it already.
                     if here.contains(where: { $0.kind == .domain(ascii: ascii) }) { continue }
@@ -287,6 +306,19 @@ package final class TextTokens: Sendable {
             }
         }
         return out
+    }
+
+    /// Where a handle (or an invite's `+code`) starts and ends, written after a Telegram host and a colon or a
+    /// backslash, with any slashes (`:/`, `://`, `:`, `\`), when one is: what follows the colon
+    /// starts with a letter, which no port does.
+    static func telegramHandleAfterSeparator(_ s: [Unicode.Scalar], _ hostEnd: Int) -> (start: Int, end: Int)? {
+        guard hostEnd < s.count, s[hostEnd] == ":" || s[hostEnd] == "\\" else { return nil }
+        var start = hostEnd
+        while start < s.count, s[start] == ":" || s[start] == "/" || s[start] == "\\" { start += 1 }
+        guard start < s.count, (s[start].isASCII && s[start].properties.isAlphabetic) || s[start] == "+" else { return nil }
+        var end = start + 1
+        while end < s.count, isHandleChar(s[end]) { end += 1 }
+        return (start, end)
     }
 
     /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).
@@ -431,7 +463,7 @@ package final class TextTokens: Sendable {
             let at = offsets[i]
             let read = found.contains { token in
                 switch token.kind {
-                case .url, .address, .ipAddress, .telegramPath: return token.offset <= at && at < token.offset + token.length
+                case .url, .address, .ipAddress, .telegramPath, .telegramNamed: return token.offset <= at && at < token.offset + token.length
                 default: return false
                 }
             }

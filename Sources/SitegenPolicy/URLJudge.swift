@@ -233,7 +233,15 @@ package struct URLJudge: Sendable {
         }
     }
 
-    private func telegramNoncanonical(reason: CanonicalLink.Reason, suggestion: String?, url: String) -> Finding {
+    /// A handle written after a Telegram host and a colon or a backslash (`t.me:/Kenes1414Bot`): not a
+    /// plain form; the plain one is suggested when `suggesting`.
+    func telegramNamedNoncanonical(_ handle: String, suggesting: Bool) -> Finding {
+        let form = TelegramLinkForm(handle: handle, kind: .profile)
+        return telegramNoncanonical(reason: CanonicalLink.Reason("telegram-form"), suggestion: suggesting ? form.canonical : nil,
+                                    url: nil)
+    }
+
+    private func telegramNoncanonical(reason: CanonicalLink.Reason, suggestion: String?, url: String?) -> Finding {
         if let suggestion {
             return Finding(code: "link.noncanonical", id: "link.noncanonical.telegram.suggestion",
                            reason.nested.merging(["suggestion": suggestion]) { a, _ in a }, url: url)

@@ -1,0 +1,46 @@
+import XCTest
+
+@testable import SitegenKit
+@testable import SitegenPolicy
+
+/// A handle written after a Telegram host and a colon or a backslash (`t.me:/EvilBot`). Telegram links
+/// only the host, and a reader who sees the rest goes to the handle it names (a browser opens
+/// `https://t.me:/EvilBot` as `https://t.me/EvilBot`): such a handle is judged as `t.me/EvilBot` is,
+/// and an official one is to be written in the plain form.
+final class TelegramNamedHandleTests: XCTestCase {
+    static let forms = ["t.me:/EvilBot", "t.me://EvilBot", "t.me:EvilBot", "t.me\\EvilBot", "T.ME:/EvilBot",
+                        "telegram.dog:/EvilBot", "telegram.me://EvilBot"]
+
+    /// What the app makes of these forms: the host alone is a link, and no entity opens the handle.
+    func testTelegramLinksOnlyTheHostOfTheseForms() throws {
+        let found = try TDLibOracle.entities(Self.forms)
+        for (text, entities) in zip(Self.forms, found) {
+            let linked = entities.filter { TDLibOracle.isClickable($0, in: text) }.map { TDLibOracle.text(of: $0, in: text) }
+            XCTAssertEqual(linked.count, 1, "\(text): \(linked)")
+            XCTAssertFalse(linked.contains { $0.lowercased().contains("evilbot") }, "\(text): \(linked)")
+        }
+    }
+
+    /// An unknown handle so written is refused where the host starts, as `t.me/EvilBot` is.
+    func testAnUnknownHandleAfterTheHostIsRefused() throws {
+        for form in Self.forms {
+            let d = try Fixture.check("Жазыңыз: \(form) деп.\n")
+            LinkPolicyAssert.onlyError(d, code: "telegram.unknown", line: 4, column: 10, messageContains: "EvilBot")
+        }
+    }
+
+    /// The official handle is reached too, but not by a form the app links: the plain one is asked for.
+    func testTheOfficialHandleIsToBeWrittenPlainly() throws {
+        let d = try Fixture.check("Бот: t.me:/Kenes1414Bot\n")
+        LinkPolicyAssert.onlyError(d, code: "text.url", line: 4, column: 6, messageContains: "https://t.me/Kenes1414Bot")
+    }
+
+    /// An invite so written is refused as an invite; a port is still a port; the host alone, a time
+    /// before it and a colon at the end of a sentence are not handles.
+    func testInvitesPortsAndPlainColonsKeepTheirReading() throws {
+        LinkPolicyAssert.onlyError(try Fixture.check("Топ: t.me:/+AbCdEf123\n"), code: "telegram.invite", line: 4, column: 6)
+        LinkPolicyAssert.onlyError(try Fixture.check("Бот: t.me:80/EvilBot\n"), code: "text.url", line: 4, column: 6,
+                                   messageContains: "port")
+        LinkPolicyAssert.noErrors(try Fixture.check("Telegram сайты: t.me: онда @Kenes1414Bot бар. Уақыт 10:30, t.me.\n"))
+    }
+}
