@@ -300,8 +300,10 @@ package enum PhoneNumbers {
             // `+7 (7 0 1) 1 2 3 4 5 6 7`, `87011. 234567`), taken only when it makes a full number; then
             // each group of the chain alone where libphonenumber parts it (`2020 87011234567`, `5–87011234567`).
             if !matched {
-                // (A chain opened by a bracket is joined from its first digit: `(2020) 87011234567`, `[1] 87011234567`.)
-                let dialled = diallerChain(s, from: opens && !plus ? i + 1 : start)
+                // (A chain opened by a bracket is joined from its first digit: `(2020) 87011234567`, `[1] 87011234567`,
+                // and read so glued to a letter too: `(7) 8 8464 75 75 58a`.)
+                let digitsStart = opens && !plus ? i + 1 : start
+                let dialled = diallerChain(s, from: digitsStart)
                 if let found = fullNumber(s, i, dialled.end, groups: dialled.groups, plus: plus) {
                     record(i, found, digits: dialled.groups.joined())
                     next = found
@@ -311,7 +313,7 @@ package enum PhoneNumbers {
                     // and the number before them is dialled.
                     record(i, found, digits: number.groups.joined())
                     next = dialled.end
-                } else if let (found, digits) = gluedNumber(s, i, digitsFrom: start, plus: plus, glued: false), plus || !isDocumentNumber(s, i, digits: digits) {
+                } else if let (found, digits) = gluedNumber(s, i, digitsFrom: digitsStart, plus: plus, glued: false), plus || !isDocumentNumber(s, i, digits: digits) {
                     // (A number after a register's name is that register's: `ИНН 7707083893`.)
                     record(i, found, digits: digits)
                     next = found
