@@ -607,7 +607,9 @@ package enum PhoneNumbers {
             if s[a] == "+" { return (10...15).contains(digits.utf8.count) ? (a..<b, digits) : nil }
             // Dialled abroad (`8 10 …`, `00 …`), longer than an IIN.
             if (digits.hasPrefix("810") || digits.hasPrefix("00")) && (13...18).contains(digits.utf8.count) { return (a..<b, digits) }
-            guard digits.utf8.count == 10 || digits.utf8.count == 11, hasZoneCode(digits) || isNational(digits),
+            // (Or the country code and the prefix before one: `7 8 701 1234567 (2020) 14.04.2020` is read before its bracket.)
+            guard (digits.utf8.count == 10 || digits.utf8.count == 11) && (hasZoneCode(digits) || isNational(digits))
+                    || isCountryCodeBeforePrefix(digits),
                   !holdsDateOrRange(s, a, b), bracketsMatch(s, a, b) else { return nil }
             let groups = s[a..<b].split(whereSeparator: { !isDigit($0) }).map { String(String.UnicodeScalarView($0)) }
             return isAmount(s, a, b, groups) ? nil : (a..<b, digits)

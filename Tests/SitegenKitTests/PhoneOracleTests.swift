@@ -85,6 +85,8 @@ final class PhoneOracleTests: XCTestCase {
         "2020 7-8-701-123-45-67", "ИИН 8 10 43 1300456", "ИИН 8-10-672-106609", "ИИН 810431300456",
         // A chain opened by a bracket and glued to a letter.
         "(7) 8 8464 75 75 58a", "(7)87011234567b", "[7] 8 701 123 45 67z", "тел. (8) 701 123 45 67x",
+        // The country code and the prefix before a note in brackets and a date, read before the bracket.
+        "7 8 701 1234567 (2020) 14.04.2020", "Тел 7 8 701 123 45 67 (2020) 14.04.2020",
     ]
 
     /// Russia's codes of 3, 4 and 8 that the reading takes ten digits at: every one libphonenumber holds
