@@ -459,11 +459,16 @@ package struct PageInspector: Sendable {
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)
-        case .telegramNamed(let segment):
-            // An unknown handle or an invite is refused as such; any other is to be written plainly
-            // (a known fake too, in a warning: what follows `t.me:` is not shown defanged).
-            let named = inWarning && policy.fake(named: segment) != nil ? [] : judge.judgeTelegramSegment(segment, url: nil)
-            return named.isEmpty ? [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: policy.fake(named: segment) == nil))] : named
+        case .telegramNamed(let named):
+            // An unknown handle or an invite is refused as such; an official handle is to be written
+            // plainly, and so is a known fake in a warning (what follows `t.me:` is not shown defanged);
+            // anything else after the host is no form to prove (`t.me:/./EvilBot`, `t.me:«EvilBot»`).
+            let segment = named.hasPrefix("@") ? String(named.dropFirst()) : named
+            guard URLJudge.isInvite(segment) || TelegramLinkForm.isHandle(Substring(segment)) else {
+                return [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: false))]
+            }
+            let found = inWarning && policy.fake(named: segment) != nil ? [] : judge.judgeTelegramSegment(segment, url: nil)
+            return found.isEmpty ? [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: policy.fake(named: segment) == nil))] : found
         case .address(let text):
             // Judged as the link the app opens: `https://` and what is written.
             if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
@@ -603,7 +608,7 @@ package struct PageInspector: Sendable {
     /// Names (not addresses, which the link itself is judged by).
     static func isName(_ token: TextToken) -> Bool {
         switch token.kind {
-        case .fakeName, .handle, .telegramPath: return true
+        case .fakeName, .handle, .telegramPath, .telegramNamed: return true
         default: return false
         }
     }
@@ -634,7 +639,8 @@ package struct PageInspector: Sendable {
         case .url:
             guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
             return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
-        case .handle(let name), .telegramPath(let name):
+        case .handle(var name), .telegramPath(var name), .telegramNamed(var name):
+            if name.hasPrefix("@") { name.removeFirst() }
             if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
             return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
         default:

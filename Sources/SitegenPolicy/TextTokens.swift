@@ -133,8 +133,9 @@ package final class TextTokens: Sendable {
             // Runs of letters, digits, dots, hyphens, underscores and @: domains, e-mails, fake names.
             if Self.isWord(u), !prevIsWord || i == 0 {
                 var end = i
-                while end < scalars.count, Self.isWord(scalars[end]) || scalars[end] == "." || scalars[end] == "-"
-                    || scalars[end] == "@" { end += 1 }
+                // (A letter drawn as a colon ends the run: `t.meːEvilBot` is the host and a name.)
+                while end < scalars.count, (Self.isWord(scalars[end]) && !Self.isColonLike(scalars[end])) || scalars[end] == "."
+                    || scalars[end] == "-" || scalars[end] == "@" { end += 1 }
                 // Most words are plain words: only runs with a dot or an @ inside, or starting with
                 // an ASCII part as long as a fake name, can be tokens.
                 // Fake names are ASCII: only an ASCII start as long as one can be one.
@@ -161,11 +162,9 @@ package final class TextTokens: Sendable {
                             continue
                         }
                     }
-                    // `t.me:/handle`, `t.me://handle`, `t.me:handle`, `t.me\handle`: Telegram links only the host
-                    // (and `/handle` as a bot command), but a reader goes to the handle it names, as a
-                    // browser does (`https://t.me:/handle` is `https://t.me/handle` to it). A port
-                    // (`t.me:80/…`) is read below, as the address the app links.
-                    if let (start, end) = Self.telegramHandleAfterSeparator(scalars, hostEnd) {
+                    // `t.me:/handle`, `t.me\handle`, `t.me./handle` and their kin: Telegram links only the host (and
+                    // `/handle` as a bot command), but a reader goes to what follows (``telegramNamed(after:_:)``).
+                    if let (start, end) = Self.telegramNamed(after: hostEnd, scalars) {
                         tokens.removeLast()
                         token(.telegramNamed(String(scalars: scalars[start..<end])), i, end)
                         i = end
@@ -308,19 +307,6 @@ package final class TextTokens: Sendable {
         return out
     }
 
-    /// Where a handle (or an invite's `+code`) starts and ends, written after a Telegram host and a colon or a
-    /// backslash, with any slashes (`:/`, `://`, `:`, `\`), when one is: what follows the colon
-    /// starts with a letter, which no port does.
-    static func telegramHandleAfterSeparator(_ s: [Unicode.Scalar], _ hostEnd: Int) -> (start: Int, end: Int)? {
-        guard hostEnd < s.count, s[hostEnd] == ":" || s[hostEnd] == "\\" else { return nil }
-        var start = hostEnd
-        while start < s.count, s[start] == ":" || s[start] == "/" || s[start] == "\\" { start += 1 }
-        guard start < s.count, (s[start].isASCII && s[start].properties.isAlphabetic) || s[start] == "+" else { return nil }
-        var end = start + 1
-        while end < s.count, isHandleChar(s[end]) { end += 1 }
-        return (start, end)
-    }
-
     /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).
     static func hasScheme(_ text: String) -> Bool {
         // Read from the bytes: the scheme is ASCII, and this is asked of every address found.
@@ -398,6 +384,11 @@ package final class TextTokens: Sendable {
         guard end > from else { return }
         // Known fake names are found by the fake-name matcher (see `withFakeNames`).
         if let at = s[from..<end].firstIndex(of: "@") {
+            // `t.me@EvilBot`: Telegram's host and a name, which a reader takes for the handle's address.
+            if at + 1 < end, LinkPolicy.telegramHosts.contains(String(scalars: s[from..<at]).lowercased()) {
+                token(.telegramNamed(String(scalars: s[at..<end])), from, end)
+                return
+            }
             let domainStart = at + 1
             if domainStart < end, let (ascii, domainEnd) = domain(s, domainStart, end) {
                 token(.email(ascii: ascii), from, domainEnd)

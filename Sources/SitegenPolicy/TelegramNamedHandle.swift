@@ -1,0 +1,108 @@
+/// What a reader takes for an address on Telegram though the app links only its host: a handle written
+/// after the host and a colon, a backslash or a slash that is not the slash (`t.me:/EvilBot`,
+/// `t.me:EvilBot`, `t.me\EvilBot`, `t.me∶EvilBot`, `t.me⁄EvilBot`), after the host's trailing dot
+/// (`t.me./EvilBot`, `t.me.:/EvilBot`), or with spaces around the colon (`t.me :/EvilBot`). A browser opens
+/// `https://t.me:/EvilBot` and `https://t.me./EvilBot` as `t.me/EvilBot`, and an editor who wrote one meant it.
+extension TextTokens {
+    /// Where what is named after a Telegram host ending at `hostEnd` starts and ends: what is glued on up
+    /// to the next space, without the punctuation that ends a sentence and the separators before it
+    /// (`t.me:/EvilBot`, `t.me$EvilBot`, `t.me%3AEvilBot`), or written after a colon and a slash with spaces
+    /// around them (`t.me :/EvilBot`, `t.me:/ EvilBot`, `t.me /EvilBot`). Nil when nothing is named so:
+    /// `t.me/handle` (a path the scan reads as one), a port (`t.me:80`), a suffix (`t.me-ге`), punctuation
+    /// before a space (`t.me: бәрі ресми`, `(t.me)`), a word of another script (`t.me:төменде`).
+    static func telegramNamed(after hostEnd: Int, _ s: [Unicode.Scalar]) -> (start: Int, end: Int)? {
+        guard hostEnd < s.count else { return nil }
+        // `t.me/handle` is a path the scan reads as one (but not `t.me/:EvilBot`); `t.me-ге` takes a suffix.
+        if s[hostEnd] == "/", !(hostEnd + 1 < s.count && (isColonLike(s[hostEnd + 1]) || isBackslashLike(s[hostEnd + 1]))) { return nil }
+        if s[hostEnd] == "-", !(hostEnd + 1 < s.count && s[hostEnd + 1].isASCII) { return nil }
+        var end = hostEnd
+        while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+        while end > hostEnd, endsSentence(s[end - 1]) { end -= 1 }
+        var k = hostEnd
+        // The separators, and the host's trailing dot before them (`t.me./EvilBot`, `t.me.:/EvilBot`).
+        while k < end, isSeparator(s[k]) || (k == hostEnd && s[k] == ".") { k += 1 }
+        if k == end {
+            // Nothing glued on after them: a colon and a slash with spaces around, or a space before a slash.
+            return spaced(after: hostEnd, s)
+        }
+        let first = s[k]
+        if isDigit(first), k > hostEnd, isColonLike(s[k - 1]) { return nil }
+        // A mention alone after a separator (`t.me:@EvilBot`) is read as a mention; with more after it
+        // (`t.me:/@Kenes1414Bot/../EvilBot`), it is part of what is named.
+        if first == "@", k > hostEnd, s[(k + 1)..<end].allSatisfy(isHandleChar) { return nil }
+        if !first.isASCII, first.properties.isAlphabetic { return nil }
+        guard s[k..<end].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return nil }
+        return (k, end)
+    }
+
+    /// `t.me :/EvilBot`, `t.me: /EvilBot`, `t.me:/ EvilBot`, `t.me /EvilBot`, `t.me :EvilBot`: what follows,
+    /// when it starts as a handle, an invite or a mention does.
+    private static func spaced(after hostEnd: Int, _ s: [Unicode.Scalar]) -> (start: Int, end: Int)? {
+        var k = hostEnd
+        // The host's trailing dot (`t.me.: /EvilBot`).
+        while k < s.count, s[k] == "." { k += 1 }
+        var colon = false, slash = false, backslash = false, spaceAfterSlash = false, spaceAfterColon = false
+        while k < s.count {
+            let u = s[k]
+            if isColonLike(u) {
+                colon = true
+                spaceAfterColon = false
+            } else if u == "/" || isSlashLike(u) || isBackslashLike(u) {
+                slash = true
+                backslash = backslash || isBackslashLike(u)
+            } else if u != "\n", u != "\r", u.properties.isWhitespace {
+                if slash { spaceAfterSlash = true }
+                if colon { spaceAfterColon = true }
+            } else {
+                break
+            }
+            k += 1
+        }
+        // A slash and then the name; a colon and a slash around spaces, or a backslash (`t.me :/ EvilBot`,
+        // `t.me\ EvilBot`); a colon with the name glued to it (`t.me :EvilBot`). A colon, a space and a word
+        // is prose (`t.me: бәрі ресми`), and so is a slash between spaces (`t.me / egov.kz`).
+        let named = slash ? (colon || backslash || !spaceAfterSlash) : (colon && !spaceAfterColon)
+        guard named, k < s.count else { return nil }
+        let first = s[k]
+        guard (first.isASCII && first.properties.isAlphabetic) || first == "@" || first == "+" else { return nil }
+        var end = k
+        while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+        while end > k, endsSentence(s[end - 1]) { end -= 1 }
+        return end > k ? (k, end) : nil
+    }
+
+    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+
+    /// Punctuation that ends a sentence or closes a quote or bracket after a name.
+    private static func endsSentence(_ u: Unicode.Scalar) -> Bool {
+        ".,;:!?)]}»”’\"'…*".unicodeScalars.contains(u)
+    }
+
+    private static func isSeparator(_ u: Unicode.Scalar) -> Bool { isColonLike(u) || u == "/" || isSlashLike(u) || isBackslashLike(u) }
+
+    /// `:` and what is drawn as one (ratio, modifier letters, Hebrew and Syriac marks, small and vertical forms).
+    static func isColonLike(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x3A, 0xFF1A, 0x2236, 0x2237, 0xA789, 0x02D0, 0x02F8, 0x05C3, 0x0703, 0xFE55, 0xFE13, 0x0589, 0x1804, 0x205A,
+             0x2982, 0xFE30, 0xA4FD: return true
+        default: return false
+        }
+    }
+
+    /// What is drawn as a slash but is none to a parser (fraction and division slashes, box drawing).
+    static func isSlashLike(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xFF0F, 0x2044, 0x2215, 0x29F8, 0x27CB, 0x2571, 0x1735, 0x3033: return true
+        default: return false
+        }
+    }
+
+    /// `\` and what is drawn as one.
+    static func isBackslashLike(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x5C, 0xFF3C, 0x29F5, 0xFE68, 0x27CD, 0x2572: return true
+        default: return false
+        }
+    }
+
+}
