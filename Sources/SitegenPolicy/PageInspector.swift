@@ -404,7 +404,15 @@ package struct PageInspector: Sendable {
         var i = last - 1
         while i >= 0 {
             let bytes = runs[i].text.utf8
-            let word = bytes.reversed().prefix { !Self.isSpace($0) }.count
+            var word = bytes.reversed().prefix { !Self.isSpace($0) }.count
+            // A word of marks alone (`t.me :/**EvilBot**`) is read with the word before it: a name written
+            // with spaces around its separators is one to a reader.
+            if word > 0, word < bytes.count, !bytes.suffix(word).contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) {
+                let before = bytes.dropLast(word).reversed()
+                let spaces = before.prefix { Self.isSpace($0) }.count
+                let previous = before.dropFirst(spaces).prefix { !Self.isSpace($0) }.count
+                if previous > 0 { word += spaces + previous }
+            }
             guard word > 0 else { break }
             pieces.append((i, bytes.count - word))
             guard word == bytes.count, runs[i].joinsPrevious else { break }

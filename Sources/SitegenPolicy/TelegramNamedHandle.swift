@@ -1,20 +1,23 @@
 /// What a reader takes for an address on Telegram though the app links only its host: a handle written
-/// after the host and a colon, a backslash or a slash that is not the slash (`t.me:/EvilBot`,
-/// `t.me:EvilBot`, `t.me\EvilBot`, `t.me∶EvilBot`, `t.me⁄EvilBot`), after the host's trailing dot
-/// (`t.me./EvilBot`, `t.me.:/EvilBot`), or with spaces around the colon (`t.me :/EvilBot`). A browser opens
-/// `https://t.me:/EvilBot` and `https://t.me./EvilBot` as `t.me/EvilBot`, and an editor who wrote one meant it.
+/// after the host and a colon, a backslash or a slash that is not the path's (`t.me:/EvilBot`,
+/// `t.me:EvilBot`, `t.me\EvilBot`, `t.me∶EvilBot`, `t.me⁄EvilBot`, `T.Me//EvilBot`), after the host's
+/// trailing dot (`t.me./EvilBot`), after a mark an address is written with (`t.me%3AEvilBot`,
+/// `t.me|EvilBot`), or with spaces around the colon and the slash (`t.me :/EvilBot`). A browser opens
+/// `https://t.me:/EvilBot` and `https://t.me./EvilBot` as `t.me/EvilBot`, and an editor who wrote one
+/// meant it.
 extension TextTokens {
-    /// Where what is named after a Telegram host ending at `hostEnd` starts and ends: what is glued on up
-    /// to the next space, without the punctuation that ends a sentence and the separators before it
-    /// (`t.me:/EvilBot`, `t.me$EvilBot`, `t.me%3AEvilBot`), or written after a colon and a slash with spaces
-    /// around them (`t.me :/EvilBot`, `t.me:/ EvilBot`, `t.me /EvilBot`). Nil when nothing is named so:
-    /// `t.me/handle` (a path the scan reads as one), a port (`t.me:80`), a suffix (`t.me-ге`), punctuation
-    /// before a space (`t.me: бәрі ресми`, `(t.me)`), a word of another script (`t.me:төменде`).
+    /// Where what is named after a Telegram host ending at `hostEnd` starts and ends: up to the next
+    /// space, without the punctuation that ends a sentence and the separators before it. Nil when nothing
+    /// is named so: `t.me/handle` (a path the scan reads as one), a port (`t.me:80`), a suffix (`t.me-ге`),
+    /// punctuation of prose after the host (`t.me—Telegram`, `(t.me,@Kenes1414Bot)`, `«t.me»/«telegram.me»`),
+    /// a colon before a space (`t.me: бәрі ресми`), a word of another script alone (`t.me:төменде`).
     static func telegramNamed(after hostEnd: Int, _ s: [Unicode.Scalar]) -> (start: Int, end: Int)? {
         guard hostEnd < s.count else { return nil }
-        // `t.me/handle` is a path the scan reads as one (but not `t.me/:EvilBot`); `t.me-ге` takes a suffix.
-        if s[hostEnd] == "/", !(hostEnd + 1 < s.count && (isColonLike(s[hostEnd + 1]) || isBackslashLike(s[hostEnd + 1]))) { return nil }
-        if s[hostEnd] == "-", !(hostEnd + 1 < s.count && s[hostEnd + 1].isASCII) { return nil }
+        let next = s[hostEnd]
+        // `t.me/handle` is a path the scan reads as one (`t.me//EvilBot`, `t.me/:EvilBot` are not).
+        if next == "/", hostEnd + 1 < s.count, isHandleChar(s[hostEnd + 1]) { return nil }
+        // Only a mark an address is written with makes what follows part of it.
+        guard isSeparator(next) || next == "." || next == "%" || next == "|" || isShownAsSpace(next) else { return nil }
         var end = hostEnd
         while end < s.count, !s[end].properties.isWhitespace { end += 1 }
         while end > hostEnd, endsSentence(s[end - 1]) { end -= 1 }
@@ -30,46 +33,50 @@ extension TextTokens {
         // A mention alone after a separator (`t.me:@EvilBot`) is read as a mention; with more after it
         // (`t.me:/@Kenes1414Bot/../EvilBot`), it is part of what is named.
         if first == "@", k > hostEnd, s[(k + 1)..<end].allSatisfy(isHandleChar) { return nil }
-        if !first.isASCII, first.properties.isAlphabetic { return nil }
+        // A name holds a Latin letter (`t.me:/ЕvilBot` does, `t.me:төменде` does not).
         guard s[k..<end].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return nil }
         return (k, end)
     }
 
-    /// `t.me :/EvilBot`, `t.me: /EvilBot`, `t.me:/ EvilBot`, `t.me /EvilBot`, `t.me :EvilBot`: what follows,
-    /// when it starts as a handle, an invite or a mention does.
+    /// `t.me :/EvilBot`, `t.me: /EvilBot`, `t.me:/ EvilBot`, `t.me /EvilBot`, `t.me/ EvilBot`, `t.me :EvilBot`,
+    /// what follows, when it holds a Latin letter.
     private static func spaced(after hostEnd: Int, _ s: [Unicode.Scalar]) -> (start: Int, end: Int)? {
         var k = hostEnd
-        // The host's trailing dot (`t.me.: /EvilBot`).
-        while k < s.count, s[k] == "." { k += 1 }
-        var colon = false, slash = false, backslash = false, spaceAfterSlash = false, spaceAfterColon = false
+        var colon = false, slash = false, backslash = false
+        var spaceBeforeSlash = false, spaceAfterSlash = false, spaceAfterColon = false, space = false
         while k < s.count {
             let u = s[k]
             if isColonLike(u) {
                 colon = true
                 spaceAfterColon = false
             } else if u == "/" || isSlashLike(u) || isBackslashLike(u) {
+                if !slash { spaceBeforeSlash = space }
                 slash = true
                 backslash = backslash || isBackslashLike(u)
-            } else if u != "\n", u != "\r", u.properties.isWhitespace {
+            } else if isShownAsSpace(u) {
+                space = true
                 if slash { spaceAfterSlash = true }
                 if colon { spaceAfterColon = true }
-            } else {
+            } else if u != "." {
                 break
             }
             k += 1
         }
-        // A slash and then the name; a colon and a slash around spaces, or a backslash (`t.me :/ EvilBot`,
-        // `t.me\ EvilBot`); a colon with the name glued to it (`t.me :EvilBot`). A colon, a space and a word
-        // is prose (`t.me: бәрі ресми`), and so is a slash between spaces (`t.me / egov.kz`).
-        let named = slash ? (colon || backslash || !spaceAfterSlash) : (colon && !spaceAfterColon)
+        // A slash and then the name, or a slash glued to the host; a colon and a slash around spaces, or a
+        // backslash (`t.me :/ EvilBot`, `t.me\ EvilBot`); a colon with the name glued to it (`t.me :EvilBot`).
+        // A colon, a space and a word is prose (`t.me: бәрі ресми`), and so is a slash between spaces
+        // (`t.me / egov.kz`).
+        let named = slash ? (colon || backslash || !spaceAfterSlash || !spaceBeforeSlash) : (colon && !spaceAfterColon)
         guard named, k < s.count else { return nil }
-        let first = s[k]
-        guard (first.isASCII && first.properties.isAlphabetic) || first == "@" || first == "+" else { return nil }
         var end = k
         while end < s.count, !s[end].properties.isWhitespace { end += 1 }
         while end > k, endsSentence(s[end - 1]) { end -= 1 }
-        return end > k ? (k, end) : nil
+        guard end > k, s[k..<end].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return nil }
+        return (k, end)
     }
+
+    /// A space, or a line break a page and a bulletin show as one.
+    private static func isShownAsSpace(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace }
 
     private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
@@ -104,5 +111,4 @@ extension TextTokens {
         default: return false
         }
     }
-
 }

@@ -155,6 +155,12 @@ package final class TextTokens: Sendable {
                         var e = hostEnd + 1
                         // `+` starts an invite code, which is judged (and refused) as such.
                         while e < scalars.count, Self.isHandleChar(scalars[e]) || scalars[e] == "+" { e += 1 }
+                        // A channel's web preview, `t.me/s/handle`, names the handle after `s/`.
+                        if e == hostEnd + 2, scalars[hostEnd + 1] == "s", e + 1 < scalars.count, scalars[e] == "/",
+                           Self.isHandleChar(scalars[e + 1]) {
+                            e += 1
+                            while e < scalars.count, Self.isHandleChar(scalars[e]) { e += 1 }
+                        }
                         if e > hostEnd + 1 {
                             tokens.removeLast()
                             token(.telegramPath(String(scalars: scalars[(hostEnd + 1)..<e])), i, e)

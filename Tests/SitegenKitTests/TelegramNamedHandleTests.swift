@@ -14,7 +14,9 @@ final class TelegramNamedHandleTests: XCTestCase {
                         // spaces around the colon and the slash.
                         "t.me./EvilBot", "t.me.:/EvilBot", "t.me\u{2236}EvilBot", "t.me\u{A789}/EvilBot", "t.me\u{02D0}EvilBot",
                         "t.me\u{2044}EvilBot", "t.me\u{29F5}EvilBot", "t.me@EvilBot", "t.me :/EvilBot",
-                        "t.me: /EvilBot", "t.me:/ EvilBot", "t.me /EvilBot", "t.me :EvilBot", "t.me.: /EvilBot"]
+                        "t.me: /EvilBot", "t.me:/ EvilBot", "t.me /EvilBot", "t.me :EvilBot", "t.me.: /EvilBot",
+                        // A host in mixed case; a name across emphasis, which a bulletin prints joined.
+                        "T.Me//EvilBot", "t.me :/**EvilBot**", "t.me /*EvilBot*"]
 
     /// What the app makes of these forms: at most the host is a link, and no entity opens the handle.
     func testTelegramLinksAtMostTheHostOfTheseForms() throws {
@@ -48,14 +50,17 @@ final class TelegramNamedHandleTests: XCTestCase {
                                    messageContains: "port")
         LinkPolicyAssert.noErrors(try Fixture.check("Telegram сайты: t.me: онда @Kenes1414Bot бар. Уақыт 10:30, t.me.\n"))
         for prose in ["Сайттар: egov.kz, t.me: бәрі ресми.", "Telegram (t.me): ресми бот @Kenes1414Bot", "t.me:төменде қараңыз",
-                      "- t.me: @Kenes1414Bot", "Сілтемелер: t.me / egov.kz", "«t.me»-ге кіріңіз", "Сағат 10\u{2236}30-да."] {
+                      "- t.me: @Kenes1414Bot", "Сілтемелер: t.me / egov.kz", "«t.me»-ге кіріңіз", "Сағат 10\u{2236}30-да.",
+                      "Домен t.me—Telegram-ның қысқа домені.", "Бот (t.me,@Kenes1414Bot) жауап береді.", "Домендер: t.me,telegram.me,telegram.dog.",
+                      "Telegram домендері: «t.me»/«telegram.me».", "Домен t.me(Telegram) ресми.", "Ресми арна: t.me/s/Kenes1414Bot.",
+                      "Домен t.me / **egov.kz** емес."] {
             LinkPolicyAssert.noErrors(try Fixture.check(prose + "\n"))
         }
     }
 
     /// Whatever else is glued on after the host and a separator is no form to prove: refused as not plain.
     func testAnythingElseGluedOnIsNotAPlainForm() throws {
-        for form in ["t.me:/./EvilBot", "t.me:/%45vilBot", "t.me:«EvilBot»", "t.me$EvilBot", "t.me%3A/EvilBot", "t.me|EvilBot",
+        for form in ["t.me:/./EvilBot", "t.me:/%45vilBot", "t.me:«EvilBot»", "t.me%3A/EvilBot", "t.me|EvilBot", "t.me:/\u{0415}vilBot",
                      "t.me:/@Kenes1414Bot/../EvilBot"] {
             let d = try Fixture.check("Бот: \(form)\n")
             LinkPolicyAssert.onlyError(d, code: "text.url", line: 4, column: 6, messageContains: "plain form")
