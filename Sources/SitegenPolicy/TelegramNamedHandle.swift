@@ -1,8 +1,8 @@
 /// What a reader takes for an address on Telegram though the app links only its host: a handle written
 /// after the host and a colon, a backslash or a slash that is not the path's (`t.me:/EvilBot`,
 /// `t.me:EvilBot`, `t.me\EvilBot`, `t.me∶EvilBot`, `t.me⁄EvilBot`, `T.Me//EvilBot`), after the host's
-/// trailing dot (`t.me./EvilBot`), after a mark an address is written with (`t.me%3AEvilBot`,
-/// `t.me|EvilBot`), or with spaces around the colon and the slash (`t.me :/EvilBot`). A browser opens
+/// trailing dot (`t.me./EvilBot`), after a mark an address or code is written with (`t.me%3AEvilBot`,
+/// `t.me|EvilBot`, `t.me$EvilBot`), or with spaces around the colon and the slash (`t.me :/EvilBot`). A browser opens
 /// `https://t.me:/EvilBot` and `https://t.me./EvilBot` as `t.me/EvilBot`, and an editor who wrote one
 /// meant it.
 extension TextTokens {
@@ -16,8 +16,9 @@ extension TextTokens {
         let next = s[hostEnd]
         // `t.me/handle` is a path the scan reads as one (`t.me//EvilBot`, `t.me/:EvilBot` are not).
         if next == "/", hostEnd + 1 < s.count, isHandleChar(s[hostEnd + 1]) { return nil }
-        // Only a mark an address is written with makes what follows part of it.
-        guard isSeparator(next) || next == "." || next == "%" || next == "|" || isShownAsSpace(next) else { return nil }
+        // Only a mark an address or code is written with makes what follows part of it; prose punctuation
+        // (dashes, brackets, quotes, commas) does not.
+        guard isSeparator(next) || ".%|$~=&^{}<>`#".unicodeScalars.contains(next) || isShownAsSpace(next) else { return nil }
         var end = hostEnd
         while end < s.count, !s[end].properties.isWhitespace { end += 1 }
         while end > hostEnd, endsSentence(s[end - 1]) { end -= 1 }

@@ -60,7 +60,7 @@ final class TelegramNamedHandleTests: XCTestCase {
 
     /// Whatever else is glued on after the host and a separator is no form to prove: refused as not plain.
     func testAnythingElseGluedOnIsNotAPlainForm() throws {
-        for form in ["t.me:/./EvilBot", "t.me:/%45vilBot", "t.me:«EvilBot»", "t.me%3A/EvilBot", "t.me|EvilBot", "t.me:/\u{0415}vilBot",
+        for form in ["t.me:/./EvilBot", "t.me:/%45vilBot", "t.me:«EvilBot»", "t.me%3A/EvilBot", "t.me|EvilBot", "t.me$EvilBot", "t.me\\=EvilBot", "t.me:/\u{0415}vilBot",
                      "t.me:/@Kenes1414Bot/../EvilBot"] {
             let d = try Fixture.check("Бот: \(form)\n")
             LinkPolicyAssert.onlyError(d, code: "text.url", line: 4, column: 6, messageContains: "plain form")
