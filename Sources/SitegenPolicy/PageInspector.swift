@@ -467,16 +467,16 @@ package struct PageInspector: Sendable {
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)
-        case .telegramNamed(let named):
+        case .telegramNamed(let segment):
             // An unknown handle or an invite is refused as such; an official handle is to be written
             // plainly, and so is a known fake in a warning (what follows `t.me:` is not shown defanged);
             // anything else after the host is no form to prove (`t.me:/./EvilBot`, `t.me:«EvilBot»`).
-            let segment = named.hasPrefix("@") ? String(named.dropFirst()) : named
             guard URLJudge.isInvite(segment) || TelegramLinkForm.isHandle(Substring(segment)) else {
                 return [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: false))]
             }
-            let found = inWarning && policy.fake(named: segment) != nil ? [] : judge.judgeTelegramSegment(segment, url: nil)
-            return found.isEmpty ? [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: policy.fake(named: segment) == nil))] : found
+            let fake = policy.fake(named: segment) != nil
+            let found = inWarning && fake ? [] : judge.judgeTelegramSegment(segment, url: nil)
+            return found.isEmpty ? [Self.asText(judge.telegramNamedNoncanonical(segment, suggesting: !fake))] : found
         case .address(let text):
             // Judged as the link the app opens: `https://` and what is written.
             if inWarning, let host = Self.host(ofBare: text), isFake(host) { return [] }
@@ -647,8 +647,7 @@ package struct PageInspector: Sendable {
         case .url:
             guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
             return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
-        case .handle(var name), .telegramPath(var name), .telegramNamed(var name):
-            if name.hasPrefix("@") { name.removeFirst() }
+        case .handle(let name), .telegramPath(let name), .telegramNamed(let name):
             if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
             return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
         default:

@@ -6,8 +6,8 @@
 /// `https://t.me:/EvilBot` and `https://t.me./EvilBot` as `t.me/EvilBot`, and an editor who wrote one
 /// meant it.
 extension TextTokens {
-    /// Where what is named after a Telegram host ending at `hostEnd` starts and ends: up to the next
-    /// space, without the punctuation that ends a sentence and the separators before it. Nil when nothing
+    /// Where what is named after a Telegram host ending at `hostEnd` starts and ends (without a leading
+    /// `@`): up to the next space, without the punctuation that ends a sentence and the separators before it. Nil when nothing
     /// is named so: `t.me/handle` (a path the scan reads as one), a port (`t.me:80`), a suffix (`t.me-ге`),
     /// punctuation of prose after the host (`t.me—Telegram`, `(t.me,@Kenes1414Bot)`, `«t.me»/«telegram.me»`),
     /// a colon before a space (`t.me: бәрі ресми`), a word of another script alone (`t.me:төменде`).
@@ -18,10 +18,8 @@ extension TextTokens {
         if next == "/", hostEnd + 1 < s.count, isHandleChar(s[hostEnd + 1]) { return nil }
         // Only a mark an address or code is written with makes what follows part of it; prose punctuation
         // (dashes, brackets, quotes, commas) does not.
-        guard isSeparator(next) || ".%|$~=&^{}<>`#".unicodeScalars.contains(next) || isShownAsSpace(next) else { return nil }
-        var end = hostEnd
-        while end < s.count, !s[end].properties.isWhitespace { end += 1 }
-        while end > hostEnd, endsSentence(s[end - 1]) { end -= 1 }
+        guard isSeparator(next) || ".%|$~=&^{}<>`#".unicodeScalars.contains(next) || next.properties.isWhitespace else { return nil }
+        let end = wordEnd(from: hostEnd, s)
         var k = hostEnd
         // The separators, and the host's trailing dot before them (`t.me./EvilBot`, `t.me.:/EvilBot`).
         while k < end, isSeparator(s[k]) || (k == hostEnd && s[k] == ".") { k += 1 }
@@ -30,13 +28,26 @@ extension TextTokens {
             return spaced(after: hostEnd, s)
         }
         let first = s[k]
-        if isDigit(first), k > hostEnd, isColonLike(s[k - 1]) { return nil }
+        if PhoneNumbers.isDigit(first), k > hostEnd, isColonLike(s[k - 1]) { return nil }
         // A mention alone after a separator (`t.me:@EvilBot`) is read as a mention; with more after it
         // (`t.me:/@Kenes1414Bot/../EvilBot`), it is part of what is named.
         if first == "@", k > hostEnd, s[(k + 1)..<end].allSatisfy(isHandleChar) { return nil }
-        // A name holds a Latin letter (`t.me:/ЕvilBot` does, `t.me:төменде` does not).
-        guard s[k..<end].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return nil }
-        return (k, end)
+        return name(s, k..<end)
+    }
+
+    /// The name in `s[range]`, without a leading `@`, when it holds a Latin letter (`t.me:/ЕvilBot` does,
+    /// `t.me:төменде` does not).
+    private static func name(_ s: [Unicode.Scalar], _ range: Range<Int>) -> (start: Int, end: Int)? {
+        guard s[range].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return nil }
+        return (s[range.lowerBound] == "@" ? range.lowerBound + 1 : range.lowerBound, range.upperBound)
+    }
+
+    /// Where the word from `start` ends: at the next space, without the punctuation that ends a sentence.
+    private static func wordEnd(from start: Int, _ s: [Unicode.Scalar]) -> Int {
+        var end = start
+        while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+        while end > start, endsSentence(s[end - 1]) { end -= 1 }
+        return end
     }
 
     /// `t.me :/EvilBot`, `t.me: /EvilBot`, `t.me:/ EvilBot`, `t.me /EvilBot`, `t.me/ EvilBot`, `t.me :EvilBot`,
@@ -54,7 +65,7 @@ extension TextTokens {
                 if !slash { spaceBeforeSlash = space }
                 slash = true
                 backslash = backslash || isBackslashLike(u)
-            } else if isShownAsSpace(u) {
+            } else if u.properties.isWhitespace {
                 space = true
                 if slash { spaceAfterSlash = true }
                 if colon { spaceAfterColon = true }
@@ -69,17 +80,8 @@ extension TextTokens {
         // (`t.me / egov.kz`).
         let named = slash ? (colon || backslash || !spaceAfterSlash || !spaceBeforeSlash) : (colon && !spaceAfterColon)
         guard named, k < s.count else { return nil }
-        var end = k
-        while end < s.count, !s[end].properties.isWhitespace { end += 1 }
-        while end > k, endsSentence(s[end - 1]) { end -= 1 }
-        guard end > k, s[k..<end].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return nil }
-        return (k, end)
+        return name(s, k..<wordEnd(from: k, s))
     }
-
-    /// A space, or a line break a page and a bulletin show as one.
-    private static func isShownAsSpace(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace }
-
-    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
     /// Punctuation that ends a sentence or closes a quote or bracket after a name.
     private static func endsSentence(_ u: Unicode.Scalar) -> Bool {

@@ -18,8 +18,9 @@ package struct TextToken: Sendable, Equatable {
         case fakeName(String)
         /// `t.me/handle` written without a scheme.
         case telegramPath(String)
-        /// A handle written after a Telegram host and a colon or a backslash (`t.me:/handle`, `t.me\handle`):
-        /// the app links only the host, but a reader goes to the handle.
+        /// What is named after a Telegram host and a mark an address is written with (`t.me:/handle`,
+        /// `t.me\handle`, `t.me./handle`, ``TextTokens/telegramNamed(after:_:)``), without a leading `@`: the
+        /// app links only the host, but a reader goes to the name.
         case telegramNamed(String)
         /// An address a messenger links without a scheme that is more than a name (`evil.com:8080/x`,
         /// `help@egov.kz/…`): judged as the `https://` link the app opens.
@@ -392,7 +393,7 @@ package final class TextTokens: Sendable {
         if let at = s[from..<end].firstIndex(of: "@") {
             // `t.me@EvilBot`: Telegram's host and a name, which a reader takes for the handle's address.
             if at + 1 < end, LinkPolicy.telegramHosts.contains(String(scalars: s[from..<at]).lowercased()) {
-                token(.telegramNamed(String(scalars: s[at..<end])), from, end)
+                token(.telegramNamed(String(scalars: s[(at + 1)..<end])), from, end)
                 return
             }
             let domainStart = at + 1
