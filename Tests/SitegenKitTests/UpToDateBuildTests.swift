@@ -141,10 +141,10 @@ final class UpToDateBuildTests: XCTestCase {
                         frontMatter: FrontMatter(), text: PageCache.emptyText, bodyOffset: 0, bodyLineOffset: 0)
         page.sourceDigest = SourceDigest(of: Array("other".utf8))
         XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"],
-                                                   pages: [page]), "content/kk/pay.md")
+                                                   pages: SitePages([page])), "content/kk/pay.md")
         XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md", "content/kk/new.md"],
-                                                   pages: []), "content/kk/new.md")
-        XCTAssertNil(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"], pages: []))
+                                                   pages: SitePages([])), "content/kk/new.md")
+        XCTAssertNil(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"], pages: SitePages([])))
     }
 
     /// Files put into a published folder are named in the refusal when no build writes them.

@@ -58,7 +58,10 @@ package struct Page: Sendable {
 
     /// The section folder the page lists under (`42500`, or `` for the language home). A section
     /// lists under its parent; the language home under nothing (its own path, ``).
-    package var sectionPath: String {
+    package var sectionPath: String { Self.sectionPath(contentPath: contentPath, isSection: isSection) }
+
+    /// ``sectionPath`` of a page at `contentPath`.
+    package static func sectionPath(contentPath: String, isSection: Bool) -> String {
         // The path up to its last slash, or, for a section (`…/_index`), up to the slash before it; found
         // without splitting the path, as every page's entry in the site index asks it.
         let utf8 = contentPath.utf8

@@ -215,14 +215,9 @@ extension PageCache {
     /// its path and slug, as reading the file makes them; a slug that file could not have is refused.
     static func readPage(_ r: inout ByteReader, path: String) throws -> Page {
         var fm = FrontMatter()
-        fm.title = try r.string()
-        fm.description = try r.optional { try $0.string() }
-        fm.date = try r.optional { try $0.string() }
-        fm.lastmod = try r.optional { try $0.string() }
+        try readSummaryFields(&r, into: &fm)
         fm.weight = try r.int()
         fm.translationKey = try r.optional { try $0.string() }
-        fm.slug = try r.optional { try $0.string() }
-        fm.slugPosition = try r.optional { r in (try r.int(), try r.int()) }
         let (language, contentPath, isSection) = Page.place(of: path)
         let slug = isSection ? nil : fm.slug
         guard path.hasPrefix("content/"), path.hasSuffix(".md"), !language.isEmpty,
@@ -234,14 +229,29 @@ extension PageCache {
 
     static func writePage(_ page: Page, to w: inout ByteWriter) {
         let fm = page.frontMatter
-        w.string(fm.title)
-        for s in [fm.description, fm.date, fm.lastmod] { w.optional(s) { $0.string($1) } }
+        writeSummaryFields(fm, to: &w)
         w.int(fm.weight)
-        for s in [fm.translationKey, fm.slug] { w.optional(s) { $0.string($1) } }
+        w.optional(fm.translationKey) { $0.string($1) }
+    }
+
+    /// The fields of ``summary(of:)`` that only a page's own entry shows (``SitePages`` keeps them out
+    /// of memory): title, description, dates and slug.
+    static func writeSummaryFields(_ fm: FrontMatter, to w: inout ByteWriter) {
+        w.string(fm.title)
+        for s in [fm.description, fm.date, fm.lastmod, fm.slug] { w.optional(s) { $0.string($1) } }
         w.optional(fm.slugPosition) { w, p in
             w.int(p.line)
             w.int(p.column)
         }
+    }
+
+    static func readSummaryFields(_ r: inout ByteReader, into fm: inout FrontMatter) throws {
+        fm.title = try r.string()
+        fm.description = try r.optional { try $0.string() }
+        fm.date = try r.optional { try $0.string() }
+        fm.lastmod = try r.optional { try $0.string() }
+        fm.slug = try r.optional { try $0.string() }
+        fm.slugPosition = try r.optional { r in (try r.int(), try r.int()) }
     }
 
     /// Whether `path` is a file a page of this address writes: its page, or a file directly in its

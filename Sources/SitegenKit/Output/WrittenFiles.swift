@@ -62,23 +62,35 @@ enum WrittenFiles {
     /// break in a name are written `\\` and `\n`, so that any name a file can have is one line. False
     /// when it could not be written whole (there is then no file).
     ///
-    /// The files are written in their order (``PlacedFiles/forEachFile(in:_:)``, `order` when given), each line made in the
-    /// list's own buffer: a big site's list is tens of megabytes, and its paths are not made again as
-    /// strings to write it. `/` is never escaped, so a folder and a name escaped apart are the path
-    /// escaped whole.
+    /// The files are written in their order (``PlacedFiles/forEachFile(in:_:)``, `order` when given), a
+    /// buffer of lines at a time, digested as they go: a big site's list is tens of megabytes (made whole,
+    /// it was the peak of a 30,000-page build's memory), and its paths are not made again as strings to
+    /// write it. `/` is never escaped, so a folder and a name escaped apart are the path escaped whole.
     @discardableResult
     static func write(_ files: PlacedFiles, folder: UInt64, to file: String, in order: PlacedFiles.Order? = nil) -> Bool {
-        var text = Array((header + "\nfolder " + String(folder) + "\n").utf8)
-        files.forEachFile(in: order) { folder, name in
-            if !folder.isEmpty {
-                text += escaped(folder).utf8
-                text.append(UInt8(ascii: "/"))
+        OutputTree.replaceFile(file) { fd in
+            let digest = SHA256Stream()
+            var text = Array((header + "\nfolder " + String(folder) + "\n").utf8)
+            text.reserveCapacity(1 << 16 + 4096)
+            var written = true
+            func flush() {
+                digest.update(text)
+                written = written && text.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
+                text.removeAll(keepingCapacity: true)
             }
-            text += escaped(name).utf8
-            text.append(UInt8(ascii: "\n"))
+            files.forEachFile(in: order) { folder, name in
+                if !folder.isEmpty {
+                    text += escaped(folder).utf8
+                    text.append(UInt8(ascii: "/"))
+                }
+                text += escaped(name).utf8
+                text.append(UInt8(ascii: "\n"))
+                if text.count >= 1 << 16 { flush() }
+            }
+            flush()
+            text = Array((digest.hex() + "\n").utf8)
+            return written && text.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
         }
-        text += Array((SHA256Digest.hex(text) + "\n").utf8)
-        return OutputTree.replaceFile(file) { fd in text.withUnsafeBytes { OutputTree.writeAll(fd, $0) } }
     }
 
     /// Writes `list` again, in this form, for the folder whose inode is `folder`.

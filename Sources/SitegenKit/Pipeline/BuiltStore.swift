@@ -112,11 +112,19 @@ final class BuiltStore: @unchecked Sendable {
             if failing { fail("a page's results are too large to keep") }
             return nil
         }
+        guard let start = write(bytes, failing: failing) else { return nil }
+        return Place(start: start, facts: UInt32(marks.facts), links: UInt32(marks.links), search: UInt32(marks.search),
+                     files: UInt32(marks.files), end: UInt32(bytes.count))
+    }
+
+    /// Writes `bytes` after what was written and returns where they start, or nil when they could not be
+    /// written (a ``failure`` when `failing`).
+    private func write(_ bytes: UnsafeRawBufferPointer, failing: Bool) -> Int? {
         lock.lock()
         let start = end
         end += bytes.count
         lock.unlock()
-        // Each page has its own stretch of the file: the writes of every core need no lock.
+        // Each write has its own stretch of the file: the writes of every core need no lock.
         var done = 0
         while done < bytes.count {
             let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
@@ -127,11 +135,10 @@ final class BuiltStore: @unchecked Sendable {
             }
             done += n
         }
-        return Place(start: start, facts: UInt32(marks.facts), links: UInt32(marks.links), search: UInt32(marks.search),
-                     files: UInt32(marks.files), end: UInt32(bytes.count))
+        return start
     }
 
-    private func fail(_ reason: String) {
+    func fail(_ reason: String) {
         lock.lock()
         failure = failure ?? reason
         lock.unlock()
@@ -179,5 +186,17 @@ final class BuiltStore: @unchecked Sendable {
     /// A page's bulletins and its own file.
     func files(_ place: Place) throws -> (bulletins: [BulletinManifest.Entry], pageFile: String?) {
         try read(place.filesPart, PageBuilder.Built.readFiles)
+    }
+}
+
+/// The build's working file keeps the texts of the site's pages too (``SitePages``).
+extension BuiltStore: PageSpill {
+    func append(_ bytes: UnsafeRawBufferPointer) -> Int? { write(bytes, failing: true) }
+
+    func read(_ span: Range<Int>) -> [UInt8]? {
+        do { return try bytes(span) } catch {
+            fail("\(error)")
+            return nil
+        }
     }
 }

@@ -96,9 +96,10 @@ struct InputDigest: Sendable {
     /// added or removed since (`files`, the pages the build found), or a change of the setup (seen by
     /// digesting it again; it is small). A build that finds one records nothing: its site may mix two
     /// states of the sources, and the next build must not take it for up to date.
-    func changedWhileBuilding(_ options: BuildOptions, files: [String], pages: [Page]) -> String? {
-        for page in pages {
-            if let read = page.sourceDigest, read != content[page.sourcePath] { return page.sourcePath }
+    func changedWhileBuilding(_ options: BuildOptions, files: [String], pages: SitePages) -> String? {
+        for i in pages.indices {
+            let path = pages.sourcePath(i)
+            if let read = pages.texts(i).sourceDigest, read != content[path] { return path }
         }
         let digested = Set(content.paths.filter { $0.hasSuffix(".md") })
         if let added = files.first(where: { !digested.contains($0) }) { return added }

@@ -150,8 +150,8 @@ package struct SiteBuilder: Sendable {
             : PageCache.read(for: options.resolvedOutput, store: store).flatMap { $0.setup == inputs?.setup ? $0 : nil }
         let unchanged = Set(previous.map { previous in files.filter { previous.pages[$0]?.source == inputs?.content[$0] } } ?? [])
         let keepsText = options.keepsPreviewState
-        var loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: unchanged, previous: previous)
-        var placed = Self.placed(loaded, config: config)
+        var loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: unchanged, previous: previous, spill: store)
+        var placed = Self.placed(&loaded, config: config)
         // What pages show of each other changed: every page is built again, and the cache is let go.
         var indexDigest = PageCache.indexDigest(placed.index)
         var cache = previous?.index == indexDigest ? previous : nil
@@ -159,26 +159,18 @@ package struct SiteBuilder: Sendable {
         // Nothing of a cache let go reaches the site, not even the summaries of the pages it stood for
         // (a cache not made by the build that published this output says anything): they are read.
         if cache == nil && !unchanged.isEmpty {
-            loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: [], previous: nil)
-            placed = Self.placed(loaded, config: config)
+            loaded = Self.load(files, loader: loader, keepingText: keepsText, unchanged: [], previous: nil, spill: store)
+            placed = Self.placed(&loaded, config: config)
             indexDigest = PageCache.indexDigest(placed.index)
         }
-        let (pages, generated) = (placed.pages, placed.generated)
+        let (pages, whole, generated) = (loaded.pages, loaded.whole, placed.generated)
         let summarized = cache == nil ? [] : unchanged
-        var loadReports: [String: [Diagnostic]] = [:]
-        for (file, (page, d)) in zip(files, loaded) {
-            diagnostics += d
-            // Only what reading reported: most pages report nothing, and a big site's empty lists were a
-            // dictionary entry each (read as none, ``writePageCache``).
-            if page != nil, !d.isEmpty { loadReports[file] = d }
-        }
-        // What reading gave is in the pages now: the array of it is let go before the pages are built.
-        let unreadableFiles = zip(files, loaded).filter { $0.1.0 == nil }.map(\.0)
-        loaded = []
+        diagnostics += loaded.diagnostics
+        let (loadReports, unreadableFiles) = (loaded.reports, loaded.unreadable)
+        loaded = LoadedSite(spill: store)
         // Each step's leftovers go back to the system before the next one grows (see `sg_release_free_memory`).
         sg_release_free_memory()
-        let written = pages.filter { !generated.contains($0.sourcePath) }
-        let writtenAddresses = written.map(PageAddress.init)
+        let writtenAddresses = pages.indices.filter { !generated.keys.contains(pages.sourcePath($0)) }.map { PageAddress(pages.summary($0)) }
         let clashes = Self.urlClashes(writtenAddresses) + Self.reservedClashes(writtenAddresses, languages: config.languages)
         diagnostics += clashes
         // Pages that would be written over each other or over the build's own files are not built: what
@@ -192,7 +184,7 @@ package struct SiteBuilder: Sendable {
         // The site index is let go once the site-wide pages that list the others are made: the search
         // indexes, made after them, are the largest thing a build holds (kept for a preview's rebuilds).
         var context: PageContext? = PageContext(config: config, strings: strings, index: placed.index, assets: assets)
-        placed.index = SiteIndex(pages: [])
+        placed.index = SiteIndex(pages: SitePages(spill: store))
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
@@ -223,18 +215,23 @@ package struct SiteBuilder: Sendable {
             cache = nil
             let progress = self.progress
             progress?.begin(pages.count)
-            built = Parallel.map(pages, state: { SearchStems() }) { stems, page -> BuiltStore.Stored in
+            built = Parallel.map(Array(pages.indices), state: { SearchStems() }) { stems, i -> BuiltStore.Stored in
                 defer { progress?.advance() }
+                let sourcePath = pages.sourcePath(i)
                 // An unchanged page is what the last build made of it, its files linked from the published
                 // site: files and setup unchanged, and what pages show of each other too.
-                if summarized.contains(page.sourcePath), let entry = cached?[page.sourcePath], output.adoptAll(entry.outputs) {
+                if summarized.contains(sourcePath), let entry = cached?[sourcePath], output.adoptAll(entry.outputs) {
                     var kept = entry.built
                     kept.cachedAt = entry.place
                     // Linked, every one of its files is placed: it stays cached.
                     kept.cacheable = true
                     return kept
                 }
-                let made = Self.build(page, builder: builder, loader: loader, generated: generated, keepsText: keepsText, stems: &stems)
+                // A page is built from its file, read again; a generated home and a preview's pages from what the build holds.
+                let made: PageBuilder.Built
+                if let home = generated[sourcePath] { made = builder.build(home, bulletins: false) }
+                else if keepsText { made = builder.build(whole[i], stems: &stems) }
+                else { made = Self.build(pages.summary(i), builder: builder, loader: loader, stems: &stems) }
                 var stored = store.add(made)
                 // A page is cached only with every file it wrote: one that could not be is built again next time.
                 stored.cacheable = made.outputs.allSatisfy { output.placedFile($0) != nil }
@@ -254,7 +251,7 @@ package struct SiteBuilder: Sendable {
             let facts: @Sendable (Int) throws -> PageFacts = { try store.facts(BuiltStore.kept(places[$0])) }
             // A page whose file was not there to build is compared with nothing, as a file that was never read.
             let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
-            let compared = built.indices.filter { !built[$0].unread && !generated.contains(pages[$0].sourcePath) }
+            let compared = built.indices.filter { !built[$0].unread && !generated.keys.contains(pages.sourcePath($0)) }
             diagnostics += try ParityCheck.check(compared.map { ParityCheck.Named(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
                                                                                  translationKey: pages[$0].translationKey) },
                                                  facts: { try facts(compared[$0]) }, languages: config.languages,
@@ -327,7 +324,7 @@ package struct SiteBuilder: Sendable {
                 for lang in config.languages {
                     let key = SitePart.searchKey(pages.indices.filter { pages[$0].language == lang }.map { i in
                         let source = Self.builtFrom(i, built: built, pages: pages, inputs: inputs)
-                        return (pages[i].sourcePath, generated.contains(pages[i].sourcePath) ? .generated : source.map { .source($0) } ?? .unread)
+                        return (pages[i].sourcePath, generated.keys.contains(pages[i].sourcePath) ? .generated : source.map { .source($0) } ?? .unread)
                     })
                     try parts.make(.search(language: lang), key: key) { out in
                         try Self.writeSearchIndex(language: lang, strings: strings, pages: pages, built: built, store: store,
@@ -385,7 +382,7 @@ package struct SiteBuilder: Sendable {
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
         if !failed && options.keepsPreviewState {
-            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: pages, context: context!,
+            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: whole, context: context!,
                                         strict: options.strict || config.strict)
         }
         return done
@@ -393,9 +390,9 @@ package struct SiteBuilder: Sendable {
 
     /// The search index of one language, from each page's terms and summary (as it was built), read back
     /// from the store a run of pages at a time; each file is given to `write` as it is made.
-    static func writeSearchIndex(language: String, strings: Strings, pages: [Page], built: [BuiltStore.Stored], store: BuiltStore,
+    static func writeSearchIndex(language: String, strings: Strings, pages: SitePages, built: [BuiltStore.Stored], store: BuiltStore,
                                  to write: (String, [UInt8]) throws -> Void) throws {
-        let places = built.indices.filter { pages[$0].language == language }.map { built[$0].place }
+        let places = built.indices.filter { pages.language($0) == language }.map { built[$0].place }
         let source = SearchPages(sources: places.count) { range in
             try places[range].compactMap { try store.search(BuiltStore.kept($0)) }
         }
@@ -403,19 +400,16 @@ package struct SiteBuilder: Sendable {
                                     stopWords: strings.text("searchStopWords", language), to: write)
     }
 
-    /// One page built (or found changed since it was read).
-    static func build(_ page: Page, builder: PageBuilder, loader: ContentLoader, generated: Set<String>, keepsText: Bool,
-                      stems: inout SearchStems) -> PageBuilder.Built {
-        if generated.contains(page.sourcePath) { return builder.build(page, bulletins: false) }
-        if keepsText { return builder.build(page, stems: &stems) }
-        // Otherwise the page is read again, and built from the bytes the site index was made from:
-        // a file changed since fails the build, which publishes one state of the content or none.
-        let (read, d) = loader.load(page.sourcePath)
-        guard let read, read.sourceDigest == page.sourceDigest else {
-            let changed = Diagnostic.error("content.io", id: "content.io.changed", file: page.sourcePath)
+    /// One page built from its file, read again: built from the bytes the site index was made from
+    /// (`summary`'s digest), as a file changed since fails the build, which publishes one state of the
+    /// content or none.
+    static func build(_ summary: Page, builder: PageBuilder, loader: ContentLoader, stems: inout SearchStems) -> PageBuilder.Built {
+        let (read, d) = loader.load(summary.sourcePath)
+        guard let read, read.sourceDigest == summary.sourceDigest else {
+            let changed = Diagnostic.error("content.io", id: "content.io.changed", file: summary.sourcePath)
             var unread = PageBuilder.Built(diagnostics: read == nil ? d : [changed],
-                                           facts: PageFacts(sourcePath: page.sourcePath, language: page.language,
-                                                            translationKey: page.translationKey, lastmod: nil))
+                                           facts: PageFacts(sourcePath: summary.sourcePath, language: summary.language,
+                                                            translationKey: summary.translationKey, lastmod: nil))
             unread.unread = true
             return unread
         }
@@ -425,22 +419,23 @@ package struct SiteBuilder: Sendable {
     /// What this build made of each page, for the next one to start from, written as it is made: one
     /// entry at a time, so that a big site's cache is never whole in memory. A page taken unchanged
     /// from the last cache (`previous`, the file it was read from) has its entry copied from there.
-    static func writePageCache(pages: [Page], built: [BuiltStore.Stored], store: BuiltStore, generated: Set<String>,
+    static func writePageCache(pages: SitePages, built: [BuiltStore.Stored], store: BuiltStore, generated: [String: Page],
                                loaded: [String: [Diagnostic]], inputs: InputDigest, index: String,
                                parts: [PageCache.Part], output: OutputTree,
                                previous: PageCache.OpenFile?) {
         func source(_ i: Int) -> SourceDigest? { builtFrom(i, built: built, pages: pages, inputs: inputs) }
         func kept(_ i: Int) -> Bool {
-            !generated.contains(pages[i].sourcePath) && source(i) != nil && built[i].cacheable
+            !generated.keys.contains(pages[i].sourcePath) && source(i) != nil && built[i].cacheable
         }
         // Made of what the store holds; nil when it cannot be read back (the cache is then not written).
         func made(_ i: Int) -> PageCache.Encoded? {
             guard let place = built[i].place, let bytes = try? store.bytes(place.whole), let files = try? store.files(place) else { return nil }
-            return PageCache.Encoded(source: source(i)!, page: PageCache.summary(of: pages[i]), loaded: loaded[pages[i].sourcePath] ?? [],
+            return PageCache.Encoded(source: source(i)!, page: pages.summary(i), loaded: loaded[pages[i].sourcePath] ?? [],
                                      built: bytes, marks: place.marks,
                                      outputs: PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile).compactMap(output.placedFile))
         }
-        let kept = pages.indices.filter(kept).sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+        let paths = pages.indices.map(pages.sourcePath)
+        let kept = pages.indices.filter(kept).sorted { paths[$0] < paths[$1] }
         PageCache.write(setup: inputs.setup, index: index, count: kept.count,
                         entries: kept.lazy.map { i in
                             if let place = built[i].cachedAt, let previous { return (pages[i].sourcePath, .kept(place, in: previous, else: { made(i) })) }
@@ -450,37 +445,75 @@ package struct SiteBuilder: Sendable {
 
     /// The digest of what page `i` was built from (a file changed while the build ran is built again
     /// next time), nil when it could not be read.
-    static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: [Page], inputs: InputDigest?) -> SourceDigest? {
-        built[i].source ?? inputs?.content[pages[i].sourcePath]
+    static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: SitePages, inputs: InputDigest?) -> SourceDigest? {
+        built[i].source ?? inputs?.content[pages.sourcePath(i)]
     }
 
-    /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept
-    /// as its summary (what the site index and the address checks read), and read again when it is
-    /// built; an unchanged file is not read at all, its summary comes from the page cache. A preview
-    /// keeps whole pages (`keepingText`), to rebuild one without reading the others.
-    static func load(_ files: [String], loader: ContentLoader, keepingText: Bool, unchanged: Set<String>,
-                     previous: PageCache?) -> [(Page?, [Diagnostic])] {
-        Parallel.map(files) { file -> (Page?, [Diagnostic]) in
-            guard unchanged.contains(file), let entry = previous?.pages[file] else {
-                let (page, d) = loader.load(file)
-                return (keepingText ? page : page.map(PageCache.summary(of:)), d)
-            }
-            var page = entry.page
-            page.sourceDigest = entry.source
-            return (page, entry.loaded)
+    /// What reading the content files gave.
+    struct LoadedSite {
+        /// Every page read, in the order of its file, as the site-wide parts see it.
+        var pages: SitePages
+        /// The same pages whole, for a preview (``load(_:loader:keepingText:unchanged:previous:spill:)``); else none.
+        var whole: [Page] = []
+        /// What reading reported, in the order of the files.
+        var diagnostics: [Diagnostic] = []
+        /// What reading reported of each page that has any: most pages report nothing, and a big site's
+        /// empty lists were a dictionary entry each (read as none, ``writePageCache``).
+        var reports: [String: [Diagnostic]] = [:]
+        /// The files that gave no page.
+        var unreadable: [String] = []
+        /// Whether ``whole`` holds the pages.
+        let keepsWhole: Bool
+
+        init(spill: PageSpill, keepingWhole: Bool = false) {
+            pages = SitePages(spill: spill)
+            keepsWhole = keepingWhole
         }
     }
 
-    /// The pages read (in the order of their files), with the home pages of languages that have none,
-    /// the source paths of those, and the index the pages are rendered against.
-    static func placed(_ loaded: [(Page?, [Diagnostic])], config: SiteConfig) -> (pages: [Page], generated: Set<String>, index: SiteIndex) {
-        var pages: [Page] = []
-        // Room for the homes too: growing the array of every page would double its room.
-        pages.reserveCapacity(loaded.count + config.languages.count)
-        pages += loaded.lazy.compactMap(\.0)
-        let homes = missingHomes(pages, config: config)
-        pages += homes
-        return (pages, Set(homes.map(\.sourcePath)), SiteIndex(pages: pages))
+    /// Each content file as a page, or what stopped it. Memory stays flat in the content: a page is kept
+    /// as its summary in the site's table (``SitePages``, its texts in `spill`), and read again when it
+    /// is built; an unchanged file is not read at all, its summary comes from the page cache. The files
+    /// are read a run at a time, so that no more than a run's pages are ever whole in memory. A preview
+    /// keeps whole pages too (`keepingText`), to rebuild one without reading the others.
+    static func load(_ files: [String], loader: ContentLoader, keepingText: Bool, unchanged: Set<String>,
+                     previous: PageCache?, spill: PageSpill) -> LoadedSite {
+        var site = LoadedSite(spill: spill, keepingWhole: keepingText)
+        site.pages.reserveCapacity(files.count + 8)
+        let run = 1024
+        for start in stride(from: 0, to: files.count, by: run) {
+            let read = Parallel.map(Array(files[start..<min(files.count, start + run)])) { file -> (Page?, [Diagnostic]) in
+                guard unchanged.contains(file), let entry = previous?.pages[file] else {
+                    let (page, d) = loader.load(file)
+                    return (keepingText ? page : page.map(PageCache.summary(of:)), d)
+                }
+                var page = entry.page
+                page.sourceDigest = entry.source
+                return (page, entry.loaded)
+            }
+            for (offset, (page, d)) in read.enumerated() {
+                site.diagnostics += d
+                guard let page else {
+                    site.unreadable.append(files[start + offset])
+                    continue
+                }
+                if !d.isEmpty { site.reports[files[start + offset]] = d }
+                site.pages.append(page)
+                if keepingText { site.whole.append(page) }
+            }
+        }
+        return site
+    }
+
+    /// Adds the home pages of languages that have none to the pages read, and gives them (by source
+    /// path) and the index the pages are rendered against.
+    static func placed(_ loaded: inout LoadedSite, config: SiteConfig) -> (generated: [String: Page], index: SiteIndex) {
+        let homes = missingHomes(loaded.pages, config: config)
+        for home in homes {
+            loaded.pages.append(home)
+            if loaded.keepsWhole { loaded.whole.append(home) }
+        }
+        return (Dictionary(homes.map { ($0.sourcePath, $0) }, uniquingKeysWith: { a, _ in a }), SiteIndex(pages: loaded.pages))
     }
 
     /// Reads the stylesheets and scripts of `static/` to name them by their bytes.
@@ -731,9 +764,10 @@ package struct SiteBuilder: Sendable {
     }
 
     /// A language without `_index.md` still gets a home page listing its sections.
-    static func missingHomes(_ pages: [Page], config: SiteConfig) -> [Page] {
-        config.languages.compactMap { lang -> Page? in
-            guard !pages.contains(where: { $0.language == lang && $0.contentPath == "_index" }) else { return nil }
+    static func missingHomes(_ pages: SitePages, config: SiteConfig) -> [Page] {
+        let homes = Set(pages.indices.filter { pages.contentPath($0) == "_index" }.map(pages.language))
+        return config.languages.compactMap { lang -> Page? in
+            guard !homes.contains(lang) else { return nil }
             var fm = FrontMatter()
             fm.title = config.title(for: lang)
             let text = try! SourceText.decode(Array("---\n---\n".utf8)).get()

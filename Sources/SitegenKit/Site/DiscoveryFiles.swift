@@ -64,8 +64,9 @@ struct DiscoveryFiles {
         func before(_ a: (moment: String, entry: Int), _ b: (moment: String, entry: Int)) -> Bool {
             (a.moment, entries.url(b.entry)) > (b.moment, entries.url(a.entry))
         }
-        for (i, e) in entries.enumerated() where e.language == language && !e.isSection {
-            guard let lastmod = e.lastmod else { continue }
+        // Only the language's pages are made entries of (their texts are read back, ``SitePages``).
+        for i in entries.indices where entries.language(i) == language && !entries.isSection(i) {
+            guard let lastmod = entries[i].lastmod else { continue }
             let found = (moment: Dates.moment(lastmod) ?? lastmod, entry: i)
             if newest.count == limit, let last = newest.last, !before(found, last) { continue }
             newest.insert(found, at: newest.firstIndex { before(found, $0) } ?? newest.count)

@@ -128,8 +128,9 @@ struct PageContext: Sendable {
     func guideGroups(language: String) -> [TemplateObject] {
         let entries = index.entries
         var byFolder: [String: [Int]] = [:]
-        for (i, e) in entries.enumerated() where e.language == language && !e.isSection && e.contentPath != "_index" {
-            byFolder[e.sectionPath, default: []].append(i)
+        // Found without making the entries (their texts are read back, ``SitePages``).
+        for i in entries.indices where entries.language(i) == language && !entries.isSection(i) && entries.contentPath(i) != "_index" {
+            byFolder[entries.sectionPath(i), default: []].append(i)
         }
         return byFolder.keys.sorted().map { folder -> TemplateObject in
             let section = index.entry(language: language, contentPath: folder.isEmpty ? "_index" : folder + "/_index")
@@ -138,7 +139,8 @@ struct PageContext: Sendable {
             // Sorted by what orders them, and each entry made only as the template reaches it: every group
             // of a language is made at once, and a big site's entries held together were most of what
             // rendering this page held.
-            let listed = byFolder[folder]!.sorted { SiteIndex.listOrder(entries.listKey($0), entries.listKey($1)) }
+            // Each page's key is read once, not at every comparison (its texts are read back, ``SitePages``).
+            let listed = byFolder[folder]!.map { ($0, entries.listKey($0)) }.sorted { SiteIndex.listOrder($0.1, $1.1) }.map(\.0)
             var group: TemplateObject = ["title": .text(Typography.apply(title, language: language)),
                                          "pages": .objects(count: listed.count) { listItem(entries[listed[$0]]) }]
             if let url { group["url"] = .text(href(url)) }

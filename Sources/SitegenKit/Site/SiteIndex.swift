@@ -28,42 +28,58 @@ struct SiteIndex: Sendable {
     /// key joining the two was a string made for every page of the site.
     private let byContentPath: [String: [String: Int]]
 
-    /// Each page's ``Entry``, made from the page when it is asked for: the list of pages is the one the
-    /// build holds anyway (shared, not copied), where a list of entries made at once held 160 bytes a page more.
+    /// Each page's ``Entry``, made from the site's table of pages when it is asked for: the table is the
+    /// one the build holds anyway (shared, not copied), where a list of entries made at once held 160
+    /// bytes a page more.
     package struct Entries: RandomAccessCollection, Sendable {
-        fileprivate let pages: [Page]
+        fileprivate let pages: SitePages
         package var startIndex: Int { 0 }
         package var endIndex: Int { pages.count }
         /// The address of page `i`, without making its entry (what orders the sitemap and the feeds).
-        package func url(_ i: Int) -> String { pages[i].url }
+        package func url(_ i: Int) -> String { pages.url(i) }
+        /// The language of page `i`, without making its entry.
+        package func language(_ i: Int) -> String { pages.language(i) }
+        /// Whether page `i` is a section's own page, without making its entry.
+        package func isSection(_ i: Int) -> Bool { pages.isSection(i) }
+        /// The path below the language folder of page `i`, without making its entry.
+        package func contentPath(_ i: Int) -> String { pages.contentPath(i) }
+        /// ``Entry/sectionPath`` of page `i`, without making its entry.
+        package func sectionPath(_ i: Int) -> String { Page.sectionPath(contentPath: pages.contentPath(i), isSection: pages.isSection(i)) }
 
         /// What orders page `i` in a list (``SiteIndex/listOrder(_:_:)``), without making its entry.
         package func listKey(_ i: Int) -> ListKey {
-            let fm = pages[i].frontMatter
-            return ListKey(weight: fm.weight, date: fm.date, title: fm.title, url: pages[i].url)
+            let fm = pages.texts(i).frontMatter
+            return ListKey(weight: fm.weight, date: fm.date, title: fm.title, url: pages.url(i))
         }
 
         package subscript(i: Int) -> Entry {
-            let page = pages[i]
-            let fm = page.frontMatter
-            return Entry(language: page.language, url: page.url, title: fm.title, description: fm.description, date: fm.date,
-                         lastmod: fm.lastmod ?? fm.date, weight: fm.weight, translationKey: page.translationKey,
-                         sectionPath: page.sectionPath, isSection: page.isSection, contentPath: page.contentPath)
+            let fm = pages.texts(i).frontMatter
+            let (contentPath, isSection) = (pages.contentPath(i), pages.isSection(i))
+            return Entry(language: pages.language(i), url: pages.url(i), title: fm.title, description: fm.description, date: fm.date,
+                         lastmod: fm.lastmod ?? fm.date, weight: fm.weight, translationKey: pages.translationKey(i),
+                         sectionPath: Page.sectionPath(contentPath: contentPath, isSection: isSection), isSection: isSection,
+                         contentPath: contentPath)
         }
     }
 
-    package init(pages: [Page]) {
+    /// The index of a few whole pages (a preview's, tests').
+    package init(pages: [Page]) { self.init(pages: SitePages(pages)) }
+
+    init(pages: SitePages) {
         entries = Entries(pages: pages)
         var byKey: [String: [Int]] = [:]
         var bySection: [String: [Int]] = [:]
-        for (i, e) in entries.enumerated() {
-            byKey[e.translationKey, default: []].append(i)
-            if e.contentPath != "_index" { bySection[e.language + "\u{0}" + e.sectionPath, default: []].append(i) }
+        var byContentPath: [String: [String: Int]] = [:]
+        for i in pages.indices {
+            let (language, contentPath) = (pages.language(i), pages.contentPath(i))
+            byKey[pages.translationKey(i), default: []].append(i)
+            if contentPath != "_index" {
+                bySection[language + "\u{0}" + Page.sectionPath(contentPath: contentPath, isSection: pages.isSection(i)), default: []].append(i)
+            }
+            byContentPath[language, default: [:]][contentPath] = i
         }
         self.byKey = byKey
         self.bySection = bySection
-        var byContentPath: [String: [String: Int]] = [:]
-        for (i, e) in entries.enumerated() { byContentPath[e.language, default: [:]][e.contentPath] = i }
         self.byContentPath = byContentPath
     }
 
