@@ -47,17 +47,20 @@ final class BuiltStore: @unchecked Sendable {
 
     /// What the site-wide step keeps in memory of one page it built; the rest is in the store. One is
     /// kept for every page of the site until the build ends: its fields are in an order that leaves no
-    /// holes, and the place in the last cache (most pages have none) is boxed (104 bytes where it was 160).
+    /// holes, the place in the last cache (most pages have none) is boxed, and the digest of the page's
+    /// file is the one the site's table of pages holds (56 bytes where it was 160).
     struct Stored: Sendable {
-        var diagnostics: [Diagnostic]
-        /// ``PageBuilder/Built/source``.
-        var source: SourceDigest?
+        /// Where the rest is; nil when the store could not take it (``failure`` says why; the build fails).
+        /// Its 29 bytes are followed by the three flags, in the room up to the next multiple of 8.
+        var place: Place?
+        /// Whether the page was built from its file's bytes (``PageBuilder/Built/source``): they are those
+        /// of the digest its summary holds (``SitePages/texts(_:)``), which the build read it under.
+        var builtFromSource: Bool
         /// ``PageBuilder/Built/unread``.
         var unread: Bool
         /// Whether every file the page wrote is in the output: only then is it kept in the page cache.
         var cacheable = false
-        /// Where the rest is; nil when the store could not take it (``failure`` says why; the build fails).
-        var place: Place?
+        var diagnostics: [Diagnostic]
         private var cached: CachedPlace?
         /// How many bulletins the page made.
         var bulletins: Int
@@ -68,10 +71,10 @@ final class BuiltStore: @unchecked Sendable {
             set { cached = newValue.map(CachedPlace.init) }
         }
 
-        init(diagnostics: [Diagnostic], source: SourceDigest?, cachedAt: PageCache.Place?, unread: Bool, bulletins: Int,
+        init(diagnostics: [Diagnostic], builtFromSource: Bool, cachedAt: PageCache.Place?, unread: Bool, bulletins: Int,
              place: Place?) {
             self.diagnostics = diagnostics
-            self.source = source
+            self.builtFromSource = builtFromSource
             self.unread = unread
             self.place = place
             self.bulletins = bulletins
@@ -97,7 +100,7 @@ final class BuiltStore: @unchecked Sendable {
     func add(_ built: PageBuilder.Built) -> Stored {
         var w = ByteWriter()
         let marks = built.write(marking: &w)
-        var stored = Stored(diagnostics: built.diagnostics, source: built.source, cachedAt: built.cachedAt, unread: built.unread,
+        var stored = Stored(diagnostics: built.diagnostics, builtFromSource: built.source != nil, cachedAt: built.cachedAt, unread: built.unread,
                             bulletins: built.bulletins.count, place: nil)
         stored.place = w.bytes.withUnsafeBytes { add($0, marks: marks) }
         return stored

@@ -333,6 +333,8 @@ package struct SiteBuilder: Sendable {
                     sg_release_free_memory()
                 }
                 sitePartFiles = parts.published
+                // The site-wide parts read the pages' texts back from the working file: all of them, or no site.
+                if let failure = store.failure { throw OutputError.io(failure) }
                 try output.copy(staticFiles, names: assets)
                 let (written, found) = lookAgain?.value ?? (nil, nil)
                 if let refusal = Self.addedFilesRefusal(found, options) {
@@ -446,7 +448,7 @@ package struct SiteBuilder: Sendable {
     /// The digest of what page `i` was built from (a file changed while the build ran is built again
     /// next time), nil when it could not be read.
     static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: SitePages, inputs: InputDigest?) -> SourceDigest? {
-        built[i].source ?? inputs?.content[pages.sourcePath(i)]
+        built[i].builtFromSource ? pages.texts(i).sourceDigest : inputs?.content[pages.sourcePath(i)]
     }
 
     /// What reading the content files gave.

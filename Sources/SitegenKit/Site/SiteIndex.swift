@@ -22,11 +22,13 @@ struct SiteIndex: Sendable {
 
     /// The pages as other pages see them, in the order of the site's list of pages.
     package let entries: Entries
-    private let byKey: [String: [Int]]
-    private let bySection: [String: [Int]]
-    /// By language, then path below the language folder: keyed by the entries' own strings, where a
-    /// key joining the two was a string made for every page of the site.
-    private let byContentPath: [String: [String: Int]]
+    private let pages: SitePages
+    /// By translation key.
+    private let byKey: PageChains
+    /// By language and section (``Entry/sectionPath``); a language's home is in none.
+    private let bySection: PageChains
+    /// By language and path below the language folder.
+    private let byContentPath: PageChains
 
     /// Each page's ``Entry``, made from the site's table of pages when it is asked for: the table is the
     /// one the build holds anyway (shared, not copied), where a list of entries made at once held 160
@@ -66,32 +68,32 @@ struct SiteIndex: Sendable {
     package init(pages: [Page]) { self.init(pages: SitePages(pages)) }
 
     init(pages: SitePages) {
-        entries = Entries(pages: pages)
-        var byKey: [String: [Int]] = [:]
-        var bySection: [String: [Int]] = [:]
-        var byContentPath: [String: [String: Int]] = [:]
-        for i in pages.indices {
-            let (language, contentPath) = (pages.language(i), pages.contentPath(i))
-            byKey[pages.translationKey(i), default: []].append(i)
-            if contentPath != "_index" {
-                bySection[language + "\u{0}" + Page.sectionPath(contentPath: contentPath, isSection: pages.isSection(i)), default: []].append(i)
-            }
-            byContentPath[language, default: [:]][contentPath] = i
+        self.pages = pages
+        let entries = Entries(pages: pages)
+        self.entries = entries
+        byKey = PageChains(count: pages.count) { PageChains.hash(pages.translationKey($0)) }
+        bySection = PageChains(count: pages.count) { i in
+            pages.contentPath(i) == "_index" ? nil : PageChains.hash(pages.language(i), entries.sectionPath(i))
         }
-        self.byKey = byKey
-        self.bySection = bySection
-        self.byContentPath = byContentPath
+        byContentPath = PageChains(count: pages.count) { PageChains.hash(pages.language($0), pages.contentPath($0)) }
+    }
+
+    /// The page at `contentPath` below the folder of `language`.
+    private func page(language: String, contentPath: String) -> Int? {
+        byContentPath.pages(hash: PageChains.hash(language, contentPath)) {
+            pages.language($0) == language && pages.contentPath($0) == contentPath
+        }.last
     }
 
     /// Every language version of a page, itself included, in the site's language order.
     package func versions(of key: String, order: [String]) -> [Entry] {
-        (byKey[key] ?? []).map { entries[$0] }
+        byKey.pages(hash: PageChains.hash(key)) { pages.translationKey($0) == key }.map { entries[$0] }
             .sorted { (order.firstIndex(of: $0.language) ?? 99) < (order.firstIndex(of: $1.language) ?? 99) }
     }
 
     /// The entry of a page by language and path below the language folder.
     package func entry(language: String, contentPath: String) -> Entry? {
-        byContentPath[language]?[contentPath].map { entries[$0] }
+        page(language: language, contentPath: contentPath).map { entries[$0] }
     }
 
     /// The section pages above a page, from the language home down (breadcrumbs).
@@ -102,7 +104,7 @@ struct SiteIndex: Sendable {
         if !parts.isEmpty { parts.removeLast() }
         while true {
             let path = parts.isEmpty ? "_index" : parts.joined(separator: "/") + "/_index"
-            if let i = byContentPath[entry.language]?[path] { out.insert(entries[i], at: 0) }
+            if let i = page(language: entry.language, contentPath: path) { out.insert(entries[i], at: 0) }
             if parts.isEmpty { break }
             parts.removeLast()
         }
@@ -113,7 +115,9 @@ struct SiteIndex: Sendable {
     /// then newest date, then title.
     package func children(ofSection sectionPath: String, language: String) -> [Entry] {
         // A section's own _index lists under its parent, so it is never among its own children.
-        (bySection[language + "\u{0}" + sectionPath] ?? []).map { entries[$0] }.sorted(by: Self.listOrder)
+        bySection.pages(hash: PageChains.hash(language, sectionPath)) {
+            pages.language($0) == language && entries.sectionPath($0) == sectionPath
+        }.map { entries[$0] }.sorted(by: Self.listOrder)
     }
 
     static func listOrder(_ a: Entry, _ b: Entry) -> Bool {
