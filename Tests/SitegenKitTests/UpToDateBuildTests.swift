@@ -140,11 +140,23 @@ final class UpToDateBuildTests: XCTestCase {
         var page = Page(sourcePath: "content/kk/pay.md", language: "kk", contentPath: "pay", isSection: false, url: "/kk/pay/",
                         frontMatter: FrontMatter(), text: PageCache.emptyText, bodyOffset: 0, bodyLineOffset: 0)
         page.sourceDigest = SourceDigest(of: Array("other".utf8))
-        XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"],
-                                                   pages: SitePages([page])), "content/kk/pay.md")
-        XCTAssertEqual(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md", "content/kk/new.md"],
-                                                   pages: SitePages([])), "content/kk/new.md")
-        XCTAssertNil(inputs.changedWhileBuilding(BuildOptions(sourceDirectory: f.root), files: ["content/kk/pay.md", "content/ru/pay.md"], pages: SitePages([])))
+        let options = BuildOptions(sourceDirectory: f.root)
+        XCTAssertEqual(inputs.changedWhileBuilding(options, pages: SitePages([page]), generated: { _ in false }, unread: ["content/ru/pay.md"]),
+                       "content/kk/pay.md")
+        // A file found that was not digested (added since), and the first of them in the order of paths.
+        XCTAssertEqual(inputs.changedWhileBuilding(options, pages: SitePages([]), generated: { _ in false },
+                                                   unread: ["content/kk/pay.md", "content/ru/pay.md", "content/kk/new.md", "content/kk/a.md"]),
+                       "content/kk/a.md")
+        // A file digested that the build did not find (removed since).
+        XCTAssertEqual(inputs.changedWhileBuilding(options, pages: SitePages([]), generated: { _ in false }, unread: ["content/kk/pay.md"]),
+                       "content/ru/pay.md")
+        // A home the build made is no file of the content.
+        var home = page
+        home.sourcePath = "content/kk/_index.md"
+        home.sourceDigest = nil
+        XCTAssertNil(inputs.changedWhileBuilding(options, pages: SitePages([home]), generated: { $0 == home.sourcePath },
+                                                 unread: ["content/kk/pay.md", "content/ru/pay.md"]))
+        XCTAssertNil(inputs.changedWhileBuilding(options, pages: SitePages([]), generated: { _ in false }, unread: ["content/kk/pay.md", "content/ru/pay.md"]))
     }
 
     /// Files put into a published folder are named in the refusal when no build writes them.

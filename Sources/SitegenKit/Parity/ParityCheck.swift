@@ -10,9 +10,9 @@ enum ParityCheck {
     /// (`file:line:column`) already reported as errors, whose facts are not compared again.
     static func check(_ pages: [PageFacts], languages: [String], defaultLanguage: String,
                       unreadable: [(language: String, key: String)] = [], refused: Set<String> = []) -> [Diagnostic] {
-        let named = pages.map { Named(sourcePath: $0.sourcePath, language: $0.language, translationKey: $0.translationKey) }
-        return try! check(named, facts: { pages[$0] }, languages: languages, defaultLanguage: defaultLanguage,
-                          unreadable: unreadable, refused: refused)
+        try! check(count: pages.count, named: { Named(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
+                                                      translationKey: pages[$0].translationKey) },
+                   facts: { pages[$0] }, languages: languages, defaultLanguage: defaultLanguage, unreadable: unreadable, refused: refused)
     }
 
     /// A page as the search for its translations sees it.
@@ -22,33 +22,39 @@ enum ParityCheck {
         var translationKey: String
     }
 
-    /// ``check(_:languages:defaultLanguage:unreadable:refused:)`` of the pages `named` names, whose
-    /// facts `facts` reads (by their place in `named`) a group of translations at a time, on every
-    /// core: the facts of every page are never in memory at once.
-    static func check(_ named: [Named], facts: @Sendable (Int) throws -> PageFacts, languages: [String], defaultLanguage: String,
-                      unreadable: [(language: String, key: String)] = [], refused: Set<String> = []) throws -> [Diagnostic] {
-        let groups = Dictionary(grouping: named.indices, by: { named[$0].translationKey })
+    /// ``check(_:languages:defaultLanguage:unreadable:refused:)`` of pages `0..<count`, which `named`
+    /// names and whose facts `facts` reads, a group of translations at a time, on every core: the facts
+    /// of every page are never in memory at once, nor their names (a big site's were a string or three
+    /// each, and a dictionary of lists: the peak of its build's memory).
+    static func check(count: Int, named: @Sendable (Int) -> Named, facts: @Sendable (Int) throws -> PageFacts, languages: [String],
+                      defaultLanguage: String, unreadable: [(language: String, key: String)] = [],
+                      refused: Set<String> = []) throws -> [Diagnostic] {
+        let groups = Groups(count: count, key: { named($0).translationKey })
+        // Each page's language, as short strings: what the search for a misspelt key reads of every page.
+        let languageOf = (0..<count).map { named($0).language }
         let broken = Set(unreadable.map { "\($0.language)\u{0}\($0.key)" })
         let rank = Dictionary(languages.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let found = Parallel.map(groups.keys.sorted()) { key -> Result<[Diagnostic], any Error> in
+        let found = Parallel.map(Array(groups.keys.indices)) { g -> Result<[Diagnostic], any Error> in
             Result {
+                let key = groups.keys[g]
                 var out: [Diagnostic] = []
-                let group = groups[key]!.sorted { (rank[named[$0].language] ?? 99) < (rank[named[$1].language] ?? 99) }
-                let present = Set(group.map { named[$0].language })
+                let group = groups.pages(g).sorted { (rank[languageOf[$0]] ?? 99) < (rank[languageOf[$1]] ?? 99) }
+                let present = Set(group.map { languageOf[$0] })
                 // One page per language: a second of one language is no translation of the others.
                 var firstOf: [String: Named] = [:]
-                for page in group.map({ named[$0] }).sorted(by: { $0.sourcePath < $1.sourcePath }) {
+                for page in group.map({ named($0) }).sorted(by: { $0.sourcePath < $1.sourcePath }) {
                     guard let first = firstOf[page.language] else { firstOf[page.language] = page; continue }
                     out.append(Diagnostic(.error, "translation.duplicate", id: "translation.duplicate",
                                           ["path": page.sourcePath, "other": first.sourcePath, "language": page.language, "key": key],
                                           file: page.sourcePath, line: 1, column: 1))
                 }
-                for page in group.map({ named[$0] }) where present.count < languages.count {
+                for page in group.map({ named($0) }) where present.count < languages.count {
                     let missing = languages.filter { !present.contains($0) && !broken.contains("\($0)\u{0}\(key)") }
                     if missing.isEmpty { continue }
                     // A translation with a misspelt key: the unpaired keys of the other languages.
-                    let others = groups.filter { $0.key != key && !$0.value.contains { named[$0].language == page.language } }
-                        .flatMap(\.value).map { named[$0] }.filter { missing.contains($0.language) }
+                    let others = groups.keys.indices.filter { h in
+                        h != g && !groups.members(h).contains { languageOf[Int($0)] == page.language }
+                    }.flatMap(groups.pages).filter { missing.contains(languageOf[$0]) }.map(named)
                     if let meant = EditDistance.nearest(to: key, in: others.map(\.translationKey).sorted()),
                        let file = others.first(where: { $0.translationKey == meant })?.sourcePath {
                         out.append(Diagnostic(.warning, "translation.missing", id: "translation.missing.near",
@@ -80,6 +86,39 @@ enum ParityCheck {
             }
         }
         return try found.flatMap { try $0.get() }
+    }
+
+    /// Pages grouped by their translation key: the keys in order, and each group's pages in theirs.
+    struct Groups {
+        /// Every key, once, in order.
+        let keys: [String]
+        /// The pages, by key and then in their order; group `g` is `order[starts[g]..<starts[g + 1]]`.
+        private let order: [Int32]
+        private let starts: [Int32]
+
+        init(count: Int, key: (Int) -> String) {
+            precondition(count < Int(Int32.max), "too many pages to compare")
+            let all = (0..<count).map(key)
+            order = (0..<Int32(count)).sorted { a, b in
+                let (x, y) = (all[Int(a)], all[Int(b)])
+                return x == y ? a < b : x < y
+            }
+            var keys: [String] = []
+            var starts: [Int32] = []
+            for (place, page) in order.enumerated() where keys.last.map({ $0 != all[Int(page)] }) ?? true {
+                keys.append(all[Int(page)])
+                starts.append(Int32(place))
+            }
+            starts.append(Int32(order.count))
+            self.keys = keys
+            self.starts = starts
+        }
+
+        /// The pages of group `g` (``keys``), in their order.
+        func pages(_ g: Int) -> [Int] { members(g).map(Int.init) }
+
+        /// ``pages(_:)`` as they are held.
+        func members(_ g: Int) -> ArraySlice<Int32> { order[Int(starts[g])..<Int(starts[g + 1])] }
     }
 
     /// The page without the facts refused where they stand (`file:line:column`), which are not compared again.

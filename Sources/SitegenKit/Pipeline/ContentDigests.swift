@@ -25,6 +25,13 @@ struct ContentDigests: Sendable {
         if isNew { digests.append(digest) } else { digests[id] = digest }
     }
 
+    /// How many paths `holds` accepts, without making a string of every path.
+    func count(where holds: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int {
+        var n = 0
+        for i in 0..<count where names.withTerm(i, holds) { n += 1 }
+        return n
+    }
+
     /// Every path, in the order it was first given.
     var paths: [String] { (0..<count).map { names.string($0) } }
 }

@@ -96,14 +96,30 @@ struct InputDigest: Sendable {
     /// added or removed since (`files`, the pages the build found), or a change of the setup (seen by
     /// digesting it again; it is small). A build that finds one records nothing: its site may mix two
     /// states of the sources, and the next build must not take it for up to date.
-    func changedWhileBuilding(_ options: BuildOptions, files: [String], pages: SitePages) -> String? {
+    ///
+    /// The files the build found are its pages (but the homes it made, `generated`) and those that gave
+    /// no page (`unread`), looked at one at a time: a big site's paths are not made into a list or a set
+    /// again (only when a file went, to name it).
+    func changedWhileBuilding(_ options: BuildOptions, pages: SitePages, generated: (String) -> Bool, unread: [String]) -> String? {
+        // The first file, in the order of paths, that was not digested: one added since.
+        var added: String?
+        var found = unread.count
+        func look(_ path: String) {
+            if content[path] == nil, added.map({ path < $0 }) ?? true { added = path }
+        }
         for i in pages.indices {
             let path = pages.sourcePath(i)
+            if generated(path) { continue }
             if let read = pages.texts(i).sourceDigest, read != content[path] { return path }
+            found += 1
+            look(path)
         }
-        let digested = Set(content.paths.filter { $0.hasSuffix(".md") })
-        if let added = files.first(where: { !digested.contains($0) }) { return added }
-        if digested.count != files.count { return digested.subtracting(files).sorted().first ?? "content" }
+        unread.forEach(look)
+        if let added { return added }
+        if content.count(where: { $0.count >= 3 && Array($0.suffix(3)) == Array(".md".utf8) }) != found {
+            let files = Set(pages.indices.map(pages.sourcePath)).union(unread)
+            return content.paths.filter { $0.hasSuffix(".md") && !files.contains($0) }.sorted().first ?? "content"
+        }
         return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
     }
 

@@ -95,7 +95,7 @@ package struct SiteBuilder: Sendable {
             return report(diagnostics, setup: true)
         }
         diagnostics += setup.officialDiagnostics
-        let (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
+        var (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
         diagnostics += fileDiagnostics
         let (staticFiles, staticDiagnostics) = Self.staticFiles(source: source, pageSources: pageSources)
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
@@ -168,6 +168,8 @@ package struct SiteBuilder: Sendable {
         diagnostics += loaded.diagnostics
         let (loadReports, unreadableFiles) = (loaded.reports, loaded.unreadable)
         loaded = LoadedSite(spill: store)
+        // Each file is a page of the table now, or among those that gave none: a big site's list of paths goes.
+        files = []
         // Each step's leftovers go back to the system before the next one grows (see `sg_release_free_memory`).
         sg_release_free_memory()
         let writtenAddresses = pages.indices.filter { !generated.keys.contains(pages.sourcePath($0)) }.map { PageAddress(pages.summary($0)) }
@@ -247,20 +249,20 @@ package struct SiteBuilder: Sendable {
         }
         // The checks across pages read each page's facts back from the store as they need them.
         do {
-            let places = built.map(\.place)
-            let facts: @Sendable (Int) throws -> PageFacts = { try store.facts(BuiltStore.kept(places[$0])) }
+            let facts: @Sendable (Int) throws -> PageFacts = { try store.facts(BuiltStore.kept(built[$0].place)) }
             // A page whose file was not there to build is compared with nothing, as a file that was never read.
             let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
             let compared = built.indices.filter { !built[$0].unread && !generated.keys.contains(pages.sourcePath($0)) }
-            diagnostics += try ParityCheck.check(compared.map { ParityCheck.Named(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
-                                                                                 translationKey: pages[$0].translationKey) },
+            diagnostics += try ParityCheck.check(count: compared.count,
+                                                 named: { ParityCheck.Named(sourcePath: pages.sourcePath(compared[$0]), language: pages.language(compared[$0]),
+                                                                            translationKey: pages.translationKey(compared[$0])) },
                                                  facts: { try facts(compared[$0]) }, languages: config.languages,
                                                  defaultLanguage: config.defaultLanguage,
                                                  unreadable: Self.unreadable(unreadableFiles, source: source) + unread,
                                                  refused: Self.errorPositions(diagnostics))
             // The check of internal links reads only the pages' addresses, anchors and links.
             let links: @Sendable (Int) throws -> PageFacts = {
-                try store.links(BuiltStore.kept(places[$0]), of: PageFacts(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
+                try store.links(BuiltStore.kept(built[$0].place), of: PageFacts(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
                                                                            translationKey: pages[$0].translationKey, lastmod: nil))
             }
             diagnostics += try InternalLinks.check(count: built.count, facts: links, staticFiles: staticFiles.map(\.relative),
@@ -365,7 +367,8 @@ package struct SiteBuilder: Sendable {
             (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
         if !failed, let inputs {
-            if let changed = inputs.changedWhileBuilding(options, files: files, pages: pages) {
+            if let changed = inputs.changedWhileBuilding(options, pages: pages, generated: { generated.keys.contains($0) },
+                                                         unread: unreadableFiles) {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
                 diagnostics.append(.warning("content.io", id: "content.io.changed-during", ["path": changed], file: changed))
             } else {
