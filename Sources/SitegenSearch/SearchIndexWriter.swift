@@ -99,12 +99,13 @@ package enum SearchIndexWriter {
     /// Builds the sharded index of one language from `pages`, read a run at a time, and gives each
     /// file to `write` as it is made (the same files as ``files(language:documents:aliases:stopWords:)``,
     /// in the same order): memory holds the index and the pages' summaries, not their terms.
+    /// `summaries` keeps the pages' summaries meanwhile (``SearchSummaries``; a file's for a big site).
     package static func write(
         language: String, pages: SearchPages, aliases: String = "", stopWords: String = "",
-        to write: (String, [UInt8]) throws -> Void
+        summaries: SearchSummaries = SearchSummaries(), to write: (String, [UInt8]) throws -> Void
     ) throws {
         try self.write(language: language, pages: pages, shardLimit: shardLimit, shardPacking: shardPacking, aliases: aliases,
-                       stopWords: stopWords, to: write)
+                       stopWords: stopWords, summaries: summaries, to: write)
     }
 
     /// The page as the index reads it: its URL, terms (``SearchDocument/analyzed``) and summary, without
@@ -134,13 +135,12 @@ package enum SearchIndexWriter {
 
     static func write(
         language: String, pages: SearchPages, shardLimit: Int, shardPacking: Int, aliases: String = "",
-        stopWords: String = "", to write: (String, [UInt8]) throws -> Void
+        stopWords: String = "", summaries entries: SearchSummaries = SearchSummaries(), to write: (String, [UInt8]) throws -> Void
     ) throws {
         let analyzer = SearchAnalyzer(language: language, aliasTable: aliases)
-        var entries = ByteStrings()
-        let index = try SearchTermIndex(pages: pages, analyzer: analyzer, summaries: &entries)
+        let index = try SearchTermIndex(pages: pages, analyzer: analyzer, summaries: entries)
         let base = "search/\(language)/"
-        let nodes = SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
+        let nodes = try SearchShardTree(index: index, display: entries, limit: shardLimit, packing: shardPacking).nodes
         let perFragment = fragmentSize(entries)
         try write(base + "meta.json", meta(language: language, analyzer: analyzer, stopWords: stopWords, nodes: nodes,
                                            pages: entries.count, perFragment: perFragment))
@@ -151,9 +151,9 @@ package enum SearchIndexWriter {
         while start < entries.count {
             let end = min(start + perFragment, entries.count)
             var out: [UInt8] = [UInt8(ascii: "[")]
-            for i in start..<end {
-                if i > start { out.append(UInt8(ascii: ",")) }
-                out += entries[i]
+            try entries.forEach(in: start..<end) { entry in
+                if out.count > 1 { out.append(UInt8(ascii: ",")) }
+                out += entry
             }
             out.append(UInt8(ascii: "]"))
             try write(base + "d/\(start / perFragment).json", out)
@@ -213,7 +213,7 @@ package enum SearchIndexWriter {
 
     /// Pages per fragment: the largest power of two up to 64 whose average fragment stays within
     /// ``fragmentTarget``.
-    static func fragmentSize(_ entries: ByteStrings) -> Int {
+    static func fragmentSize(_ entries: SearchSummaries) -> Int {
         guard entries.count > 0 else { return 1 }
         let average = max(1, (entries.byteCount + entries.count) / entries.count)
         var size = 1
@@ -271,13 +271,12 @@ struct SearchTermIndex {
     var count = 0
 
     init(documents: [SearchDocument], analyzer: SearchAnalyzer = SearchAnalyzer(language: "")) {
-        var summaries = ByteStrings()
         // Pages in memory are read without fail.
-        try! self.init(pages: SearchPages(documents), analyzer: analyzer, summaries: &summaries)
+        try! self.init(pages: SearchPages(documents), analyzer: analyzer, summaries: SearchSummaries())
     }
 
     /// The index of `pages`, with each page's `[url, title, snippet]` appended to `summaries`.
-    init(pages source: SearchPages, analyzer: SearchAnalyzer, summaries: inout ByteStrings) throws {
+    init(pages source: SearchPages, analyzer: SearchAnalyzer, summaries: SearchSummaries) throws {
         var all = ByteStringTable()
         var allPages: [SearchPostingList] = []
         var allTitlePages: [SearchPostingList] = []
@@ -287,7 +286,7 @@ struct SearchTermIndex {
         try source.forEachRun({ documents in
             (SearchPageChunk(documents[...], analyzer: analyzer), documents.map(SearchIndexWriter.fragmentEntry))
         }) { part, entries in
-            for entry in entries { summaries.append(entry) }
+            try summaries.append(entries)
             let global = (0..<part.terms.count).map { local -> Int in
                 let (id, isNew) = part.terms.withTerm(local) { all.insert($0) }
                 if isNew {
@@ -560,14 +559,14 @@ private struct SearchShardTree {
     private let entries: [[UInt8]]
 
     /// `[url, title, snippet]` of every page, as JSON.
-    private let display: ByteStrings
+    private let display: SearchSummaries
     /// For each term, the pages a query for it alone shows first: pages with it in the title, then the
     /// others, in site order, up to ``SearchIndexWriter/resultsPerPage``.
     private let firstPages: [[Int32]]
     /// For each term, the bytes it adds to a shard at most: its entry and its first pages' summaries.
     private let costs: [Int]
 
-    init(index: SearchTermIndex, display: ByteStrings, limit: Int, packing: Int) {
+    init(index: SearchTermIndex, display: SearchSummaries, limit: Int, packing: Int) throws {
         self.index = index
         self.display = display
         self.limit = limit
@@ -587,13 +586,13 @@ private struct SearchShardTree {
         self.entries = entries
         self.firstPages = firstPages
         costs = index.terms.indices.map { t in
-            firstPages[t].reduce(entries[t].count + 1) { $0 + display[Int($1)].count + 10 }
+            firstPages[t].reduce(entries[t].count + 1) { $0 + display.length(Int($1)) + 10 }
         }
         let all = index.terms.startIndex..<index.terms.endIndex
         if !all.isEmpty, needsSplit(all, depth: 0) {
-            split(all, depth: 0)
+            try split(all, depth: 0)
         } else {
-            addShard(all, key: "")
+            try addShard(all, key: "")
         }
     }
 
@@ -628,12 +627,12 @@ private struct SearchShardTree {
     private func shardBytes(_ range: Range<Int>) -> Int { range.reduce(14) { $0 + costs[$1] } }
 
     /// `"d":{page:[url,title,snippet],…}` for `pages`, in ascending order.
-    private func appendSummaries(_ pages: [Int32], to out: inout [UInt8]) {
+    private func appendSummaries(_ pages: [Int32], to out: inout [UInt8]) throws {
         out += Array("\"d\":{".utf8)
         for (i, page) in Set(pages).sorted().enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out += Array("\"\(page)\":".utf8)
-            out += display[Int(page)]
+            out += try display.bytes(Int(page))
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -645,14 +644,14 @@ private struct SearchShardTree {
         return range.count > (exact ? 1 : 0) && shardBytes(range) > limit
     }
 
-    private mutating func addShard(_ range: Range<Int>, key: String) {
+    private mutating func addShard(_ range: Range<Int>, key: String) throws {
         var out: [UInt8] = Array("{\"t\":{".utf8)
         for t in range {
             if t > range.lowerBound { out.append(UInt8(ascii: ",")) }
             out += entries[t]
         }
         out += Array("},".utf8)
-        appendSummaries(range.flatMap { firstPages[$0] }, to: &out)
+        try appendSummaries(range.flatMap { firstPages[$0] }, to: &out)
         out.append(UInt8(ascii: "}"))
         nodes.append(Node(key: key, split: false, bytes: out))
     }
@@ -661,7 +660,7 @@ private struct SearchShardTree {
     /// small enough are packed, in order, into shards of up to ``SearchIndexWriter/shardPacking`` bytes,
     /// each listed under its first prefix: a split of a bushy prefix would otherwise list (and make the
     /// reader download the names of) dozens of tiny files.
-    private mutating func split(_ range: Range<Int>, depth: Int) {
+    private mutating func split(_ range: Range<Int>, depth: Int) throws {
         let terms = index.terms
         let prefix = String(scalars: terms[range.lowerBound].prefix(depth))
         // Sorted terms put the one equal to the prefix first.
@@ -675,7 +674,7 @@ private struct SearchShardTree {
             out += SearchPostings.encode(longer)
             out += Array("\",".utf8)
             // One page of results: the exact term's first pages, then those of longer terms.
-            appendSummaries(Array(((exact.map { firstPages[$0] } ?? []) + longer.prefix(SearchIndexWriter.resultsPerPage))
+            try appendSummaries(Array(((exact.map { firstPages[$0] } ?? []) + longer.prefix(SearchIndexWriter.resultsPerPage))
                 .prefix(SearchIndexWriter.resultsPerPage)), to: &out)
             out.append(UInt8(ascii: "}"))
             bytes = out
@@ -683,8 +682,8 @@ private struct SearchShardTree {
         nodes.append(Node(key: prefix, split: true, bytes: bytes))
 
         var pack: Range<Int>?
-        func flush(_ tree: inout SearchShardTree) {
-            if let p = pack { tree.addShard(p, key: String(scalars: terms[p.lowerBound].prefix(depth + 1))) }
+        func flush(_ tree: inout SearchShardTree) throws {
+            if let p = pack { try tree.addShard(p, key: String(scalars: terms[p.lowerBound].prefix(depth + 1))) }
             pack = nil
         }
         var start = exact.map { $0 + 1 } ?? range.lowerBound
@@ -693,17 +692,17 @@ private struct SearchShardTree {
             var end = start + 1
             while end < range.upperBound, terms[end][depth] == next { end += 1 }
             if needsSplit(start..<end, depth: depth + 1) {
-                flush(&self)
-                split(start..<end, depth: depth + 1)
+                try flush(&self)
+                try split(start..<end, depth: depth + 1)
             } else if let p = pack, shardBytes(p.lowerBound..<end) <= packing {
                 pack = p.lowerBound..<end
             } else {
-                flush(&self)
+                try flush(&self)
                 pack = start..<end
             }
             start = end
         }
-        flush(&self)
+        try flush(&self)
     }
 
     /// The pages containing a term of `range` other than `exact`, and not `exact` itself: a prefix query

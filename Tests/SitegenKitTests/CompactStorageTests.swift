@@ -1,3 +1,4 @@
+import Glibc
 import XCTest
 
 @testable import SitegenCore
@@ -56,5 +57,35 @@ final class CompactStorageTests: XCTestCase {
         XCTAssertEqual(Array(list), pages)
         XCTAssertTrue(SearchPostingList().isEmpty)
         XCTAssertEqual(SearchPostingList().pages, [])
+    }
+
+    /// A language's search summaries kept in a file give the same index, file for file, as kept in
+    /// memory (shards and fragments read them back by page and by run); a file they cannot be written
+    /// to fails the index rather than leave summaries out.
+    func testSearchSummariesInAFileMakeTheSameIndex() throws {
+        let documents = (0..<700).map { n in
+            SearchDocument(url: "/kk/p\(n)/", title: "Төлем \(n)", snippet: "42 500 ₸ қалай алуға болады \(n)",
+                           text: "өтініш төлем жәрдемақы \(n % 13) портал \(n % 7)")
+        }
+        func files(_ summaries: SearchSummaries) throws -> [(String, [UInt8])] {
+            var out: [(String, [UInt8])] = []
+            try SearchIndexWriter.write(language: "kk", pages: SearchPages(documents), shardLimit: 3000, shardPacking: 800,
+                                        summaries: summaries) { out.append(($0, $1)) }
+            return out
+        }
+        let path = NSTemporaryDirectory() + "summaries-" + UUID().uuidString
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        unlink(path)
+        let inMemory = try files(SearchSummaries())
+        let inFile = try files(SearchSummaries(descriptor: descriptor))
+        XCTAssertGreaterThan(inMemory.filter { $0.0.contains("/d/") }.count, 3, "several fragments")
+        XCTAssertGreaterThan(inMemory.filter { $0.0.contains("/t/") }.count, 3, "several shards")
+        XCTAssertEqual(inFile.map(\.0), inMemory.map(\.0))
+        for (a, b) in zip(inFile, inMemory) { XCTAssertEqual(a.1, b.1, a.0) }
+        let readOnly = open("/dev/null", O_RDONLY)
+        XCTAssertThrowsError(try files(SearchSummaries(descriptor: readOnly))) { error in
+            XCTAssertTrue("\(error)".contains("search summaries"), "\(error)")
+        }
     }
 }

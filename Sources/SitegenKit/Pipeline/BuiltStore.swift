@@ -90,8 +90,21 @@ final class BuiltStore: @unchecked Sendable {
 
     /// A store in `folder` (the output's parent: a place the build may write to anyway).
     init(folder: String) throws {
-        descriptor = sg_open_unnamed(folder)
+        descriptor = try Self.unnamedFile(in: folder)
+        self.folder = folder
+    }
+
+    /// The folder the store's file is in.
+    let folder: String
+
+    /// Opens another file of no name beside the store's (for a stage's own spill, ``SearchSummaries``):
+    /// the caller closes it.
+    func anotherFile() throws -> Int32 { try Self.unnamedFile(in: folder) }
+
+    private static func unnamedFile(in folder: String) throws -> Int32 {
+        let descriptor = sg_open_unnamed(folder)
         guard descriptor >= 0 else { throw OutputError.io("cannot create a working file in \(folder): \(errnoText())") }
+        return descriptor
     }
 
     deinit { close(descriptor) }

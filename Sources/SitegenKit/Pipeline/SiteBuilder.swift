@@ -98,6 +98,8 @@ package struct SiteBuilder: Sendable {
         var (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
         diagnostics += fileDiagnostics
         let (staticFiles, staticDiagnostics) = Self.staticFiles(source: source, pageSources: pageSources)
+        // Read only to tell pages from static files: a big site's set of them goes now, not at the end.
+        pageSources = []
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
             + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages) + StaticFileCheck.problems(staticFiles, inspector: setup.inspector, siteHost: config.address.host)
 
@@ -401,8 +403,10 @@ package struct SiteBuilder: Sendable {
         let source = SearchPages(sources: places.count) { range in
             try places[range].compactMap { try store.search(BuiltStore.kept($0)) }
         }
+        // The pages' summaries wait in a file of their own while the index is made: a language's were the peak of a big build.
         try SearchIndexWriter.write(language: language, pages: source, aliases: strings.text("searchAliases", language),
-                                    stopWords: strings.text("searchStopWords", language), to: write)
+                                    stopWords: strings.text("searchStopWords", language),
+                                    summaries: SearchSummaries(descriptor: store.anotherFile()), to: write)
     }
 
     /// One page built from its file, read again: built from the bytes the site index was made from
