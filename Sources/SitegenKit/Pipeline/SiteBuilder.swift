@@ -388,8 +388,10 @@ package struct SiteBuilder: Sendable {
         if !failed { diagnostics += Self.keptWarnings(output.finish(), options).filter { !keptLeftovers.contains($0) } }
         var done = report(diagnostics, pages: counts, published: !failed, setup: false)
         if !failed { done.bulletinsPerLanguage = Dictionary(bulletinCounts, uniquingKeysWith: { a, _ in a }) }
-        if !failed && options.keepsPreviewState {
-            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: whole, context: context!,
+        if !failed && options.keepsPreviewState, var context {
+            // The preview's index holds its pages' texts itself: the build's working file goes with the build.
+            context.index = SiteIndex(pages: whole)
+            done.preview = PreviewState(setup: setup, templates: templates, checker: checker, pages: whole, context: context,
                                         strict: options.strict || config.strict)
         }
         return done
