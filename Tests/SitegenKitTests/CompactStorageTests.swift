@@ -88,4 +88,18 @@ final class CompactStorageTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("search summaries"), "\(error)")
         }
     }
+
+    /// A set of numbers a bit each holds what was added and nothing else, across word ends and far apart.
+    func testBitSetHoldsWhatWasAdded() {
+        var bits = BitSet()
+        var reference = Set<UInt32>()
+        for n in [0, 1, 63, 64, 65, 127, 128, 1000, 100_000] + (0..<500).map({ _ in UInt32.random(in: 0..<5000) }) {
+            bits.insert(n)
+            reference.insert(n)
+        }
+        for n in UInt32(0)..<5200 { XCTAssertEqual(bits.contains(n), reference.contains(n), "\(n)") }
+        XCTAssertTrue(bits.contains(100_000))
+        XCTAssertFalse(bits.contains(100_001))
+        XCTAssertFalse(BitSet().contains(0))
+    }
 }

@@ -15,8 +15,8 @@ final class OutputTree: @unchecked Sendable {
     let staging: String
     private let lock = NSLock()
     /// The folders made in the staging folder, by their numbers in ``placed``, which holds each folder's
-    /// path once (a set of the paths was a second copy of every page's folders).
-    private var createdDirectories: Set<UInt32> = []
+    /// path once (a set of the paths was a second copy of every page's folders), a bit each.
+    private var createdDirectories = BitSet()
     /// Every file the build put in the staging folder, with its size and identity (``identity(_:)``): the listing
     /// the build record is made of, without walking the folder again.
     private var placed = PlacedFiles()
