@@ -108,7 +108,7 @@ package struct SiteBuilder: Sendable {
             let preflight = BulletinPreflight(maker: bulletins)
             let progress = self.progress
             progress?.begin(files.count)
-            let results = Parallel.map(files) { file -> (PageAddress?, [Diagnostic], PageFacts?) in
+            let results = Parallel.map(files) { file -> (AddressClashes.Address?, [Diagnostic], PageFacts?) in
                 defer { progress?.advance() }
                 let (page, d) = loader.load(file)
                 guard let page else { return (nil, d, nil) }
@@ -116,12 +116,11 @@ package struct SiteBuilder: Sendable {
                 var found = d + checked.diagnostics
                 // A bulletin that could not be sent is an error of the page, found by a check too.
                 if !found.hasErrors { found += preflight.check(page, checked: checked) }
-                return (PageAddress(page), found, checked.facts)
+                return (AddressClashes.Address(page), found, checked.facts)
             }
             diagnostics += results.flatMap(\.1)
             let addresses = results.compactMap(\.0)
-            diagnostics += Self.urlClashes(addresses)
-            diagnostics += Self.reservedClashes(addresses, languages: config.languages)
+            diagnostics += AddressClashes.check(AddressClashes.Pages(addresses), languages: config.languages)
             diagnostics += ParityCheck.check(results.compactMap(\.2), languages: config.languages,
                                              defaultLanguage: config.defaultLanguage,
                                              unreadable: Self.unreadable(zip(files, results).filter { $0.1.0 == nil }.map(\.0), source: source),
@@ -174,8 +173,7 @@ package struct SiteBuilder: Sendable {
         files = []
         // Each step's leftovers go back to the system before the next one grows (see `sg_release_free_memory`).
         sg_release_free_memory()
-        let writtenAddresses = pages.indices.filter { !generated.keys.contains(pages.sourcePath($0)) }.map { PageAddress(pages.summary($0)) }
-        let clashes = Self.urlClashes(writtenAddresses) + Self.reservedClashes(writtenAddresses, languages: config.languages)
+        let clashes = AddressClashes.check(AddressClashes.Pages(pages, where: { !generated.keys.contains($0) }), languages: config.languages)
         diagnostics += clashes
         // Pages that would be written over each other or over the build's own files are not built: what
         // writing them failed on would be reported instead, differently from run to run.
@@ -625,24 +623,6 @@ package struct SiteBuilder: Sendable {
         ])
     }
 
-    /// Two pages that would be written to the same address, or to addresses that differ only in
-    /// case (one file on a case-insensitive web host): an error naming both files.
-    static func urlClashes(_ pages: [PageAddress]) -> [Diagnostic] {
-        var seen: [String: PageAddress] = [:]
-        var out: [Diagnostic] = []
-        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let first = seen[page.url.lowercased()] {
-                let p = page.slugPosition ?? (1, 1)
-                out.append(.error("content.url-clash", id: first.url == page.url ? "content.url-clash.same" : "content.url-clash.case",
-                                  ["path": page.sourcePath, "other": first.sourcePath, "first": first.url, "url": page.url],
-                                  file: page.sourcePath, line: p.line, column: p.column))
-            } else {
-                seen[page.url.lowercased()] = page
-            }
-        }
-        return out
-    }
-
     /// `diagnostics` without the last looks' objections (a finished page's, a bulletin's) to what a check
     /// refused where it is written: a title refused at its line is shown by the lists of its section and
     /// home too, an interface string on every page, an official link's description in a bulletin, and
@@ -660,45 +640,6 @@ package struct SiteBuilder: Sendable {
             guard lastLooks.contains(d.code), let what = d.arguments["what"] else { return true }
             return !refused.contains { what.lowercased().contains($0.lowercased()) }
         }
-    }
-
-    /// A page published where the build writes a file of its own: the search page of its language, or a
-    /// folder the page needs where a file is written (its address inside another page's `index.html`, or
-    /// its bulletins inside another page's `telegram.html`; a language's `atom.xml` or `404.html`). Found
-    /// before anything is written, by `check` too, named at the page's slug or first line; in any case of
-    /// letters, as a web host that ignores case serves one for the other.
-    static func reservedClashes(_ pages: [PageAddress], languages: [String]) -> [Diagnostic] {
-        // Folders the build writes an `index.html` into: the pages', the languages' homes and search pages.
-        let folders = Set(pages.map { $0.url.lowercased() } + languages.map { "/\($0.lowercased())/" }
-            + languages.map { SearchPage.url(language: $0).lowercased() })
-        var out: [Diagnostic] = []
-        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            let p = page.slugPosition ?? (1, 1)
-            if page.url.lowercased() == SearchPage.url(language: page.language) {
-                out.append(.error("content.url-clash", id: "content.url-clash.search", ["path": page.sourcePath, "url": page.url],
-                                  file: page.sourcePath, line: p.line, column: p.column))
-                continue
-            }
-            let parts = page.url.split(separator: "/").map { $0.lowercased() }
-            for k in parts.indices.dropFirst() {
-                let parent = "/" + parts[..<k].joined(separator: "/") + "/"
-                guard let file = writtenFile(named: parts[k], in: parent, isPage: folders.contains(parent), isLanguage: k == 1) else { continue }
-                out.append(.error("content.url-clash", id: "content.url-clash.file", ["path": page.sourcePath, "url": page.url, "file": file],
-                                  file: page.sourcePath, line: p.line, column: p.column))
-                break
-            }
-        }
-        return out
-    }
-
-    /// The file the build writes under the name `name` (lowercased) in the folder of the address
-    /// `parent`, if it writes one: a page's own `index.html` and its bulletins, a language's feed and
-    /// page for addresses not found.
-    private static func writtenFile(named name: String, in parent: String, isPage: Bool, isLanguage: Bool) -> String? {
-        if isLanguage, name == "atom.xml" || name == "404.html" { return String(parent.dropFirst()) + name }
-        guard isPage else { return nil }
-        if name == "index.html" { return String(parent.dropFirst()) + name }
-        return Bulletin.isFileName(name) ? "bulletins" + parent + name : nil
     }
 
     /// Files of `static/` that are published unchecked: a page (its links would reach readers without
@@ -756,21 +697,6 @@ package struct SiteBuilder: Sendable {
             var d = d
             d.severity = .error
             return d
-        }
-    }
-
-    /// Where a page is published, and what decided it.
-    struct PageAddress: Sendable {
-        var url: String
-        var sourcePath: String
-        var language: String
-        var slugPosition: (line: Int, column: Int)?
-
-        init(_ page: Page) {
-            url = page.url
-            sourcePath = page.sourcePath
-            language = page.language
-            slugPosition = page.frontMatter.slugPosition
         }
     }
 
