@@ -39,13 +39,8 @@ package final class SearchSummaries {
             return
         }
         let run = Array(summaries.joined())
-        var written = 0
-        let at = starts[starts.count - 1]
-        while written < run.count {
-            let n = run.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, run.count - written, off_t(at + written)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Failure(description: "cannot keep the search summaries: \(String(cString: strerror(errno)))") }
-            written += n
+        if let failed = run.withUnsafeBytes({ FileWriter.writeAll(descriptor, $0, at: starts[starts.count - 1]) }) {
+            throw Failure(description: "cannot keep the search summaries: \(String(cString: strerror(failed)))")
         }
         for summary in summaries { starts.append(starts[starts.count - 1] + summary.count) }
     }
@@ -62,14 +57,8 @@ package final class SearchSummaries {
         guard !range.isEmpty else { return }
         let (from, to) = (starts[range.lowerBound], starts[range.upperBound])
         var bytes = [UInt8](repeating: 0, count: to - from)
-        var read = 0
-        while read < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + read, $0.count - read, off_t(from + read)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                throw Failure(description: "cannot read the search summaries back: \(n == 0 ? "cut short" : String(cString: strerror(errno)))")
-            }
-            read += n
+        guard bytes.withUnsafeMutableBytes({ FileReader.read(descriptor: descriptor, into: $0, at: from) }) else {
+            throw Failure(description: "cannot read the search summaries back: \(errno == 0 ? "cut short" : String(cString: strerror(errno)))")
         }
         for i in range { body(bytes[(starts[i] - from)..<(starts[i + 1] - from)]) }
     }

@@ -16,4 +16,18 @@ package enum FileWriter {
         }
         return nil
     }
+
+    /// Writes every byte at `offset` of the file (`pwrite`, which moves no file position: several
+    /// threads write their own stretches of one file), going on after a short write or an interrupted
+    /// call. Nil on success, else the `errno` of the failed call.
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n == 0 ? EIO : errno }
+            done += n
+        }
+        return nil
+    }
 }

@@ -141,15 +141,9 @@ final class BuiltStore: @unchecked Sendable {
         end += bytes.count
         lock.unlock()
         // Each write has its own stretch of the file: the writes of every core need no lock.
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                if failing { fail(errnoText()) }
-                return nil
-            }
-            done += n
+        if let failed = FileWriter.writeAll(descriptor, bytes, at: start) {
+            if failing { fail(String(cString: strerror(failed))) }
+            return nil
         }
         return start
     }
