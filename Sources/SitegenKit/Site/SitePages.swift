@@ -159,7 +159,7 @@ final class SitePages: RandomAccessCollection, @unchecked Sendable {
     }
 }
 
-/// One page of ``SitePages``: what finds and orders it is read from memory; ``summary`` reads the rest.
+/// One page of ``SitePages``: what finds and orders it, read from memory (``SitePages/summary(_:)`` reads the rest).
 struct SitePage {
     fileprivate let pages: SitePages
     let index: Int
@@ -170,7 +170,6 @@ struct SitePage {
     var sourcePath: String { pages.sourcePath(index) }
     var isSection: Bool { pages.isSection(index) }
     var translationKey: String { pages.translationKey(index) }
-    var summary: Page { pages.summary(index) }
 }
 
 /// Where ``SitePages`` keeps its pages' texts: bytes appended and read back by their place.
