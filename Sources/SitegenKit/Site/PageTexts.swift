@@ -35,6 +35,14 @@ enum PageTexts {
     /// Each piece of shown text holding anything but spaces, and that `wanted` keeps (given its bytes as shown).
     static func pieces(in b: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [Piece] {
         var out: [Piece] = []
+        forEachPiece(in: b, where: wanted) { out.append($0) }
+        return out
+    }
+
+    /// Gives `body` each piece ``pieces(in:where:)`` would list, as it is read: a site's search page
+    /// lists every page, and its pieces, held together, were the largest thing in a big build's memory.
+    static func forEachPiece(in b: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
+                             _ body: (Piece) -> Void) {
         var tag = ""
         // The piece so far: its decoded bytes and the element it starts in.
         var piece: [UInt8] = []
@@ -62,7 +70,7 @@ enum PageTexts {
         /// Ends the piece at a tag that parts lines.
         func flush() {
             if piece.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }), piece.withUnsafeBufferPointer(wanted) {
-                out.append(Piece(text: String(decoding: piece, as: UTF8.self), tag: pieceTag, namedFakes: namedFakes))
+                body(Piece(text: String(decoding: piece, as: UTF8.self), tag: pieceTag, namedFakes: namedFakes))
             }
             piece.removeAll(keepingCapacity: true)
             namedFakes.removeAll()
@@ -137,7 +145,6 @@ enum PageTexts {
         }
         take(b.count)
         flush()
-        return out
     }
 
     /// Text with its character references as a browser shows them: numeric ones and those of XML

@@ -286,17 +286,22 @@ struct PageLinkGuard {
         // template put it together (`{{t.a}}{{t.b}}` of `Сайт evil.` and `com`). The page's own text was
         // judged where it is written; this reads what joins it.
         var copy = html
-        for piece in copy.withUTF8({ PageTexts.pieces(in: $0, where: PhoneNumbers.mayHold(utf8:)) }) {
-            for (f, number) in judge.inspector.numberFindings(piece.text) {
-                error("page.link.number", ["what": PageInspector.shownAsOneLine(number), "tag": piece.tag, "code": f.code]
-                    .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: number)
+        copy.withUTF8 { bytes in
+            PageTexts.forEachPiece(in: bytes, where: PhoneNumbers.mayHold(utf8:)) { piece in
+                for (f, number) in judge.inspector.numberFindings(piece.text) {
+                    error("page.link.number", ["what": PageInspector.shownAsOneLine(number), "tag": piece.tag, "code": f.code]
+                        .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: number)
+                }
             }
         }
         var chrome = Self.leavingOut(body, of: html)
-        for piece in chrome.withUTF8({ PageTexts.pieces(in: $0) }) {
-            for (what, f) in words.findings(inText: piece.text, namedFakes: piece.namedFakes) where f.code != "text.phone" && f.code != "text.card" {
-                error("page.link.text", ["what": what, "tag": piece.tag, "code": f.code]
-                    .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: what)
+        chrome.withUTF8 { bytes in
+            PageTexts.forEachPiece(in: bytes) { piece in
+                for (what, f) in words.findings(inText: piece.text, namedFakes: piece.namedFakes)
+                where f.code != "text.phone" && f.code != "text.card" {
+                    error("page.link.text", ["what": what, "tag": piece.tag, "code": f.code]
+                        .merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a }, written: what)
+                }
             }
         }
         return out
