@@ -742,7 +742,7 @@ package enum PhoneNumbers {
             while e > k, !isDigit(s[e - 1]), !isClosing(s[e - 1]) { e -= 1 }
             let parted = k > from || (e < to && isSpace(s[e]))
             let digits = s[k..<e].filter(isDigit)
-            if parted, (10...12).contains(digits.count), let first = digits.first, isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
+            if parted, (10...12).contains(digits.count), isDigit(s[k]) || isOpening(s[k]) || s[k] == "+",
                isZoneShaped(String(String.UnicodeScalarView(digits))),
                !holdsDateOrRange(s, k, e) {
                 return k..<e

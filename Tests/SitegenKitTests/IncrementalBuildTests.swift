@@ -257,7 +257,7 @@ final class IncrementalBuildTests: XCTestCase {
         for path in escapes {
             var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "the build left a cache")
             var entry = try XCTUnwrap(cache.pages[page])
-            entry.outputs.append(BuildRecord.OutputFile(path: path, size: 1, identity: 1))
+            entry.outputs.append(BuildRecord.OutputFile(path: path, identity: 1))
             cache.pages[page] = entry
             PageCache.write(cache, for: f.siteDirectory)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache naming \(path) for \(page) is refused")

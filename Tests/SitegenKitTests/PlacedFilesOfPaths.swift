@@ -4,6 +4,6 @@ extension PlacedFiles {
     /// The files at `paths`, of no size or identity: a list as a test writes it.
     init(paths: [String]) {
         self.init()
-        for path in paths { self[path] = Stamp(size: 0, identity: 0) }
+        for path in paths { place(path, 0) }
     }
 }

@@ -32,7 +32,10 @@ final class StreamedOutputTests: XCTestCase {
             let staged = output.staging + "/bulletins/index.json"
             XCTAssertEqual(FileManager.default.contents(atPath: staged), Data(written.joined()), what)
             XCTAssertEqual(inode(staged) == inode(published), linked, what)
-            XCTAssertEqual(output.placedFile("bulletins/index.json")?.size, written.joined().count, what)
+            var info = stat()
+            XCTAssertEqual(lstat(staged, &info), 0, what)
+            XCTAssertEqual(Int(info.st_size), written.joined().count, what)
+            XCTAssertEqual(output.placedFile("bulletins/index.json")?.identity, OutputTree.identity(info), what)
             XCTAssertEqual(FileManager.default.contents(atPath: published), bytes, "the published file is untouched (\(what))")
             output.discard()
         }

@@ -22,7 +22,7 @@ final class UpToDateBuildTests: XCTestCase {
             return [:]
         }
         for file in listing.files where !file.path.hasPrefix("content/") {
-            out[file.path] = "\(file.size) \(file.identity)"
+            out[file.path] = "\(file.identity)"
         }
         return out
     }
@@ -70,7 +70,8 @@ final class UpToDateBuildTests: XCTestCase {
         try f.write("site/" + deep, "changed by hand")
         let walked = try XCTUnwrap(try withOpenFileLimit(free: 24) { BuildRecord.listing(f.siteDirectory) })
         XCTAssertEqual(walked.count, published.count)
-        XCTAssertEqual(walked[deep]?.size, "changed by hand".utf8.count, "a file changed in the output, 40 folders down, was not seen")
+        XCTAssertNotNil(walked.identity(of: deep))
+        XCTAssertNotEqual(walked.identity(of: deep), published.identity(of: deep), "a file changed in the output, 40 folders down, was not seen")
         XCTAssertNotEqual(walked.digest(), published.digest())
         let third = f.build()
         XCTAssertFalse(third.upToDate)
@@ -428,15 +429,15 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
         XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })
     }
-    /// The listing's digest is of each file's `size identity path` and a NUL, by folder and then by name,
+    /// The listing's digest is of each file's `identity path` and a NUL, by folder and then by name,
     /// whatever its length: a listing of thousands of files, long names and names outside ASCII,
     /// digested in pieces, is the digest of all of it at once, in whatever order the files were found.
     func testTheListingDigestIsOfEveryFileInOrder() {
-        XCTAssertEqual(PlacedFiles([BuildRecord.OutputFile(path: "kk/42500/index.html", size: 12, identity: 34)]).digest(),
-                       SHA256Digest.hex(Array("12 34 kk/42500/index.html\0".utf8)))
+        XCTAssertEqual(PlacedFiles([BuildRecord.OutputFile(path: "kk/42500/index.html", identity: 34)]).digest(),
+                       SHA256Digest.hex(Array("34 kk/42500/index.html\0".utf8)))
         let files = (0..<5000).map { i in
             BuildRecord.OutputFile(path: "bulletins/kk/бөлім-\(i % 7)/" + String(repeating: "ә", count: i % 40) + "/\(i).txt",
-                                   size: i * 131, identity: 1_700_000_000_000_000_000 + i)
+                                   identity: 1_700_000_000_000_000_000 + i * 131)
         }
         func split(_ path: String) -> ([UInt8], [UInt8]) {
             let bytes = Array(path.utf8), slash = bytes.lastIndex(of: UInt8(ascii: "/"))!
@@ -447,19 +448,21 @@ final class UpToDateBuildTests: XCTestCase {
             return x.0 != y.0 ? x.0.lexicographicallyPrecedes(y.0) : x.1.lexicographicallyPrecedes(y.1)
         }
         XCTAssertNotEqual(ordered, files, "the files were not made in the listing's order")
-        let whole: [UInt8] = ordered.flatMap { file -> [UInt8] in Array("\(file.size) \(file.identity) \(file.path)".utf8) + [0] }
+        let whole: [UInt8] = ordered.flatMap { file -> [UInt8] in Array("\(file.identity) \(file.path)".utf8) + [0] }
         XCTAssertGreaterThan(whole.count, 3 << 16)
         let placed = PlacedFiles(files)
         XCTAssertEqual(placed.digest(), SHA256Digest.hex(whole))
         XCTAssertEqual(placed.files, ordered)
         XCTAssertEqual(PlacedFiles(files.reversed()).digest(), placed.digest())
+        // A file placed again is the same file with its new identity.
         var changed = placed
-        changed[files[17].path]?.identity += 1
+        changed.place(files[17].path, files[17].identity + 1)
         XCTAssertNotEqual(changed.digest(), placed.digest(), "a file's identity is in the digest")
-        changed[files[17].path] = nil
-        XCTAssertEqual(changed.count, files.count - 1)
-        XCTAssertNil(changed[files[17].path])
-        XCTAssertEqual(changed.files, ordered.filter { $0.path != files[17].path })
+        XCTAssertEqual(changed.count, files.count)
+        XCTAssertEqual(changed.identity(of: files[17].path), files[17].identity + 1)
+        XCTAssertEqual(placed.identity(of: files[17].path), files[17].identity, "a copy keeps its own files")
+        XCTAssertNil(changed.identity(of: files[17].path + "x"))
+        XCTAssertEqual(changed.files.filter { $0.path != files[17].path }, ordered.filter { $0.path != files[17].path })
     }
 
     /// A file at the root, and a folder whose name sorts around the '/' of another's path
@@ -467,14 +470,41 @@ final class UpToDateBuildTests: XCTestCase {
     /// Names are their bytes: `café` composed and decomposed are two files, as the folder holds them.
     func testNamesAreTheirBytes() {
         let placed = PlacedFiles(["caf\u{E9}.txt", "cafe\u{301}.txt", "caf\u{E9}/a", "cafe\u{301}/a"].map {
-            BuildRecord.OutputFile(path: $0, size: 1, identity: 2)
+            BuildRecord.OutputFile(path: $0, identity: 2)
         })
         XCTAssertEqual(placed.count, 4)
         XCTAssertEqual(Set(placed.files.map { Array($0.path.utf8) }).count, 4)
     }
 
+    /// A file's identity holds its size: a published file made longer and given back its time of
+    /// modification (as a copy that keeps times does), in place, is another file to the next build.
+    func testAFilesIdentityHoldsItsSize() throws {
+        let path = NSTemporaryDirectory() + "sitegen-identity-" + UUID().uuidString
+        defer { unlink(path) }
+        try "42 500".write(toFile: path, atomically: false, encoding: .utf8)
+        var before = stat()
+        XCTAssertEqual(lstat(path, &before), 0)
+        let fd = open(path, O_WRONLY | O_APPEND)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(write(fd, "0", 1), 1)
+        close(fd)
+        var times = [before.st_atim, before.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW), 0)
+        var after = stat()
+        XCTAssertEqual(lstat(path, &after), 0)
+        XCTAssertEqual(after.st_ino, before.st_ino)
+        XCTAssertEqual(after.st_mode, before.st_mode)
+        XCTAssertEqual(after.st_mtim.tv_sec, before.st_mtim.tv_sec)
+        XCTAssertEqual(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec)
+        XCTAssertEqual(after.st_size, before.st_size + 1)
+        XCTAssertNotEqual(OutputTree.identity(after), OutputTree.identity(before))
+        var again = stat()
+        XCTAssertEqual(lstat(path, &again), 0)
+        XCTAssertEqual(OutputTree.identity(again), OutputTree.identity(after), "one file's identity is the same each time")
+    }
+
     func testTheListingOrderIsByFolderThenName() {
-        let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, size: 1, identity: 2) })
+        let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, identity: 2) })
         XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a-b/y", "a/b/z"])
     }
 }

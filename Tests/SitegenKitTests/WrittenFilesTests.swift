@@ -286,9 +286,9 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
         let list = try XCTUnwrap(WrittenFiles.read(for: root))
         XCTAssertEqual(list.count, names.count)
-        for name in names { XCTAssertNotNil(list[name], name) }
-        XCTAssertNil(list["line"])
-        XCTAssertNil(list["back\\nslash.txt".replacingOccurrences(of: "\\n", with: "\n")])
+        for name in names { XCTAssertNotNil(list.identity(of: name), name) }
+        XCTAssertNil(list.identity(of: "line"))
+        XCTAssertNil(list.identity(of: "back\\nslash.txt".replacingOccurrences(of: "\\n", with: "\n")))
         for line in ["a\\", "a\\t", "a\\x41"] { XCTAssertNil(WrittenFiles.unescaped(Array(line.utf8)), line) }
         for name in names { XCTAssertEqual(WrittenFiles.unescaped(Array(WrittenFiles.escaped(name).utf8)), name) }
 
@@ -296,7 +296,7 @@ final class WrittenFilesTests: XCTestCase {
         var text = WrittenFiles.firstHeader + "\nindex.html\nback\\slash.txt\n"
         text += SHA256Digest.hex(Array(text.utf8)) + "\n"
         try text.write(toFile: WrittenFiles.path(for: root), atomically: true, encoding: .utf8)
-        XCTAssertNotNil(WrittenFiles.read(for: root)?["back\\slash.txt"])
+        XCTAssertNotNil(WrittenFiles.read(for: root)?.identity(of: "back\\slash.txt"))
     }
 
     /// The list a build writes of the files it placed (made a folder and a name at a time) is the list
@@ -304,7 +304,7 @@ final class WrittenFilesTests: XCTestCase {
     func testTheListOfPlacedFilesIsTheListOfTheirPaths() throws {
         let paths = ["index.html", "kk/pay/index.html", "line\nfolder/a.txt", "back\\slash/b\\c.txt", "kk/caf\u{E9}/x\ny.txt"]
         var placed = PlacedFiles()
-        for (i, path) in paths.enumerated() { placed[path] = PlacedFiles.Stamp(size: i, identity: i) }
+        for (i, path) in paths.enumerated() { placed.place(path, i) }
         let root = NSTemporaryDirectory() + "sitegen-written-" + UUID().uuidString
         roots.append(root)
         let byFiles = root + ".files"
@@ -318,8 +318,8 @@ final class WrittenFilesTests: XCTestCase {
         let list = try XCTUnwrap(WrittenFiles.read(byFiles))
         XCTAssertEqual(list.folder, 7)
         XCTAssertEqual(list.files.count, paths.count)
-        for path in paths { XCTAssertNotNil(list.files[path], path) }
-        XCTAssertNil(list.files["line"])
+        for path in paths { XCTAssertNotNil(list.files.identity(of: path), path) }
+        XCTAssertNil(list.files.identity(of: "line"))
     }
 
     /// A list is read only whole: its header, its folder (in this form), then paths, each line ended by
@@ -453,7 +453,7 @@ final class ListedRemovalTests: XCTestCase {
         var list = PlacedFiles()
         for path in ["kk/pay/index.html", "index.html", OutputFolder.markerName, "deep/1/2/3/4/5/6/7/8/9/x.txt",
                      "linked/index.html", "linked/kk/index.html", "kk/linked/index.html", "kk/linked"] {
-            list[path] = PlacedFiles.Stamp(size: 0, identity: 0)
+            list.place(path, 0)
         }
         let left = ListedRemoval.remove(old, listed: list)
         XCTAssertEqual(left.count, 3)

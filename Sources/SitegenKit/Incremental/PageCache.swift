@@ -21,7 +21,7 @@ import SitegenPolicy
 /// Anything else builds the page again. The cache is removed before a site is replaced and written
 /// only after a build has published, so it never describes another folder than the one beside it.
 struct PageCache {
-    static let header = Array("sitegen page cache 9\n".utf8)
+    static let header = Array("sitegen page cache 10\n".utf8)
 
     /// ``InputDigest/setup`` of the build that wrote the cache.
     var setup: String

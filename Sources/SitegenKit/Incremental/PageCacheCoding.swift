@@ -141,17 +141,16 @@ extension PageCache {
         try r.array { r in Part(name: try r.string(), key: try r.string(), files: try readFiles(&r)) }
     }
 
-    /// Published files with their sizes and times of change, as a page's entry and a part list them.
+    /// Published files with their identities (size, time of change, inode, mode), as a page's entry and a part list them.
     static func writeFiles(_ files: [BuildRecord.OutputFile], to w: inout ByteWriter) {
         w.array(files) { w, f in
             w.string(f.path)
-            w.int(f.size)
             w.int(f.identity)
         }
     }
 
     static func readFiles(_ r: inout ByteReader) throws -> [BuildRecord.OutputFile] {
-        try r.array { r in BuildRecord.OutputFile(path: try r.string(), size: try r.int(), identity: try r.int()) }
+        try r.array { r in BuildRecord.OutputFile(path: try r.string(), identity: try r.int()) }
     }
 }
 

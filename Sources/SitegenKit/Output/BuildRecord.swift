@@ -9,7 +9,7 @@ import SitegenCore
 /// A build whose inputs have the same digest, into an output that still holds exactly those files,
 /// has nothing to do: it reports what the last build reported and writes nothing.
 struct BuildRecord {
-    static let header = "sitegen build record 3"
+    static let header = "sitegen build record 4"
 
     var inputs: String
     var pages: [(language: String, count: Int)]
@@ -27,8 +27,7 @@ struct BuildRecord {
 
     struct OutputFile: Equatable {
         var path: String
-        var size: Int
-        /// ``OutputTree/identity(_:)``.
+        /// ``OutputTree/identity(_:)``: its size, time of modification, inode and mode, as one number.
         var identity: Int
     }
 
@@ -201,7 +200,7 @@ struct BuildRecord {
             case S_IFDIR:
                 folders.append(Array(text.utf8))
             case S_IFREG:
-                files.append(OutputFile(path: prefix + text, size: Int(info.st_size), identity: OutputTree.identity(info)))
+                files.append(OutputFile(path: prefix + text, identity: OutputTree.identity(info)))
             default:
                 return false
             }

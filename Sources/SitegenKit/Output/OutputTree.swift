@@ -349,7 +349,7 @@ final class OutputTree: @unchecked Sendable {
     func adoptAll(_ files: [BuildRecord.OutputFile]) -> Bool {
         // What was linked is put in the table of placed files at once, under one turn of the lock:
         // taken per file, the lock was what the threads linking pages waited on.
-        var adopted: [(path: String, stamp: PlacedFiles.Stamp)] = []
+        var adopted: [(path: String, identity: Int)] = []
         adopted.reserveCapacity(files.count)
         var made: [String] = []
         var start = 0
@@ -363,7 +363,7 @@ final class OutputTree: @unchecked Sendable {
         let linkedAll = start == files.count
         if !linkedAll { for file in adopted { unlink(staging + "/" + file.path) } }
         lock.lock()
-        if linkedAll { for file in adopted { placed[file.path] = file.stamp } }
+        if linkedAll { for file in adopted { placed.place(file.path, file.identity) } }
         for folder in made { createdDirectories.insert(placed.folderNumber(interning: folder)) }
         lock.unlock()
         return linkedAll
@@ -371,7 +371,7 @@ final class OutputTree: @unchecked Sendable {
 
     /// Links the files of one folder of the published site into the same folder of the new one.
     private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String,
-                       adopted: inout [(path: String, stamp: PlacedFiles.Stamp)], made: inout [String]) -> Bool {
+                       adopted: inout [(path: String, identity: Int)], made: inout [String]) -> Bool {
         let (from, to) = folder.isEmpty ? (openFolder("", published: true), openFolder("", published: false))
             : openBothFolders(folder, made: &made)
         defer {
@@ -386,9 +386,8 @@ final class OutputTree: @unchecked Sendable {
             // symbolic link itself, which is refused here like any other change).
             var info = stat()
             let linked = fstatat(to, name, &info, AT_SYMLINK_NOFOLLOW) == 0
-            adopted.append((file.path, Self.stamp(info)))
-            guard linked, (info.st_mode & S_IFMT) == S_IFREG,
-                  Int(info.st_size) == file.size, Self.identity(info) == file.identity else { return false }
+            adopted.append((file.path, Self.identity(info)))
+            guard linked, (info.st_mode & S_IFMT) == S_IFREG, Self.identity(info) == file.identity else { return false }
         }
         return true
     }
@@ -490,33 +489,23 @@ final class OutputTree: @unchecked Sendable {
     }
 
     private func remember(_ relativePath: String, _ info: stat) {
-        let stamp = Self.stamp(info)
+        let identity = Self.identity(info)
         lock.lock()
-        placed[relativePath] = stamp
+        placed.place(relativePath, identity)
         lock.unlock()
     }
 
-    /// What the table of placed files keeps of a file: its size and identity.
-    private static func stamp(_ info: stat) -> PlacedFiles.Stamp {
-        PlacedFiles.Stamp(size: Int(info.st_size), identity: identity(info))
-    }
-
-    /// What the build record keeps of a file besides its size, as one number: its time of modification (in
-    /// nanoseconds), its inode and its mode, mixed. Two files of one size swapped within one tick of the
-    /// clock (each keeps its time) differ in their inodes; a file whose permissions were changed, in its
-    /// mode. Only ever compared for equality. (Wrapping: a time set past the year 2262 by hand is
-    /// still a time, not a crash.)
+    /// What the build record keeps of a file, as one number: its size, its time of modification (in
+    /// nanoseconds), its inode and its mode, mixed (``SplitMix``), so that a table of half a million files
+    /// keeps 8 bytes of each. A file edited in place changes its size or time; two files of one size
+    /// swapped within one tick of the clock (each keeps its time) differ in their inodes; a file whose
+    /// permissions were changed, in its mode. Only ever compared for equality: two different files agree
+    /// by chance once in 2^64. (Wrapping: a time set past the year 2262 by hand is still a time, not a crash.)
     static func identity(_ info: stat) -> Int {
-        // SplitMix64's finaliser over each part in turn: a change to any part changes the whole.
-        func mix(_ h: UInt64, _ part: UInt64) -> UInt64 {
-            var z = h &+ part &+ 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
         let nanoseconds = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
-        let h = mix(mix(mix(0, UInt64(bitPattern: Int64(nanoseconds))), UInt64(info.st_ino)), UInt64(info.st_mode))
-        return Int(bitPattern: UInt(h))
+        var h = SplitMix.mix(0, UInt64(bitPattern: Int64(nanoseconds)))
+        h = SplitMix.mix(SplitMix.mix(h, UInt64(info.st_ino)), UInt64(info.st_mode))
+        return Int(bitPattern: UInt(SplitMix.mix(h, UInt64(bitPattern: Int64(info.st_size)))))
     }
 
     /// The mode of a file the build writes (`0644` less the process's umask): a published file is
@@ -536,7 +525,7 @@ final class OutputTree: @unchecked Sendable {
     func placedFile(_ relativePath: String) -> BuildRecord.OutputFile? {
         lock.lock()
         defer { lock.unlock() }
-        return placed[relativePath].map { BuildRecord.OutputFile(path: relativePath, size: $0.size, identity: $0.identity) }
+        return placed.identity(of: relativePath).map { BuildRecord.OutputFile(path: relativePath, identity: $0) }
     }
 
     /// Every file placed, in the order of the listing.

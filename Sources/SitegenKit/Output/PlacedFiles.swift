@@ -1,55 +1,58 @@
 import Foundation
 import SitegenCore
 
-/// Files of an output folder, each with its size and identity (time of modification, inode, mode): those a build placed in its
-/// staging folder, or those a walk of a published folder found.
+/// Files of an output folder, each with its identity (size, time of modification, inode, mode: ``OutputTree/identity(_:)``):
+/// those a build placed in its staging folder, or those a walk of a published folder found.
 ///
 /// A big site has half a million files, and a path is a folder shared by a page's files
 /// (`bulletins/kk/42500/apply`) and a name shared by every page (`telegram.html`): each folder and
-/// each name is held once, and a file is two numbers and its stamp. (A dictionary of paths held
-/// every path as a string of its own: a third of a 100,000-page build's memory.) The folders, two a
-/// page, are bytes in one buffer (``ByteStringTable``): as strings in a dictionary, each cost a string,
-/// an entry and a copy in a list, some 250 bytes a page.
+/// each name is held once, and a file is two numbers and its identity, 16 bytes in three arrays, found
+/// through a table of 4-byte slots. (A dictionary of paths held every path as a string of its own: a
+/// third of a 100,000-page build's memory; a dictionary of numbers to sizes and identities, 24 bytes a
+/// bucket at half its buckets used, was still a quarter of it.) The folders, two a page, are bytes in
+/// one buffer (``ByteStringTable``): as strings in a dictionary, each cost a string, an entry and a copy
+/// in a list, some 250 bytes a page.
 struct PlacedFiles {
-    /// A file's size and identity (``OutputTree/identity(_:)``).
-    struct Stamp: Equatable {
-        var size: Int
-        var identity: Int
-    }
-
     private var folders = ByteStringTable(expected: 1024)
     private var nameIDs: [Bytes: UInt32] = [:]
     private var names: [String] = []
-    /// By folder number (high half) and name number (low half).
-    private var stamps: [UInt64: Stamp] = [:]
+    /// Each file's folder number (high half) and name number (low half), in the order placed.
+    private var keys: [UInt64] = []
+    /// Each file's identity, by its number.
+    private var identities: [Int] = []
+    /// Open addressing with linear probing over ``keys``: a file's number plus one, or 0.
+    private var slots = [UInt32](repeating: 0, count: 16)
 
     init() {}
 
     /// The files of a listing.
     init(_ files: [BuildRecord.OutputFile]) {
-        stamps.reserveCapacity(files.count)
-        for file in files { self[file.path] = Stamp(size: file.size, identity: file.identity) }
+        reserveCapacity(files.count)
+        for file in files { place(file.path, file.identity) }
     }
 
-    var count: Int { stamps.count }
+    var count: Int { keys.count }
 
-    mutating func reserveCapacity(_ count: Int) { stamps.reserveCapacity(count) }
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        identities.reserveCapacity(count)
+        var size = slots.count
+        while size * 3 < count * 4 + 4 { size *= 2 }
+        if size > slots.count { rehash(size) }
+    }
 
-    /// The stamp of the file at `path` (relative to the output root); nil removes it.
-    subscript(path: String) -> Stamp? {
-        get {
-            let (folder, name) = Self.split(path)
-            guard let f = folderNumber(folder), let n = nameIDs[Bytes(name)] else { return nil }
-            return stamps[Self.key(f, n)]
-        }
-        set {
-            let (folder, name) = Self.split(path)
-            guard let newValue else {
-                if let f = folderNumber(folder), let n = nameIDs[Bytes(name)] { stamps[Self.key(f, n)] = nil }
-                return
-            }
-            stamps[Self.key(folderNumber(interning: folder), Self.intern(name, &nameIDs, &names))] = newValue
-        }
+    /// The identity of the file at `path` (relative to the output root), nil when none was placed there.
+    func identity(of path: String) -> Int? {
+        let (folder, name) = Self.split(path)
+        guard let f = folderNumber(folder), let n = nameIDs[Bytes(name)], let i = find(Self.key(f, n)).file else { return nil }
+        return identities[i]
+    }
+
+    /// Places the file at `path` (relative to the output root) with its identity, or gives a file
+    /// placed there before this one.
+    mutating func place(_ path: String, _ identity: Int) {
+        let (folder, name) = Self.split(path)
+        add(name, in: folderNumber(interning: folder), identity)
     }
 
     /// The number of the folder `folder` (its path below the root, "" for the root) when it has one: a
@@ -73,47 +76,80 @@ struct PlacedFiles {
     private func folder(_ number: UInt32) -> String { folders.string(Int(number)) }
 
     /// Places the file `name` in the folder numbered `folder` (``folderNumber(interning:)``).
-    mutating func add(_ name: String, in folder: UInt32, _ stamp: Stamp) {
-        stamps[Self.key(folder, Self.intern(name, &nameIDs, &names))] = stamp
+    mutating func add(_ name: String, in folder: UInt32, _ identity: Int) {
+        let key = Self.key(folder, Self.intern(name, &nameIDs, &names))
+        let (slot, file) = find(key)
+        if let file {
+            identities[file] = identity
+            return
+        }
+        keys.append(key)
+        identities.append(identity)
+        slots[slot] = UInt32(keys.count)
+        if keys.count * 4 > slots.count * 3 { rehash(slots.count * 2) }
     }
 
     /// Whether the file `name` is in the folder numbered `folder` (``folderNumber(_:)``).
     func contains(_ name: String, in folder: UInt32) -> Bool {
         guard let n = nameIDs[Bytes(name)] else { return false }
-        return stamps[Self.key(folder, n)] != nil
+        return find(Self.key(folder, n)).file != nil
     }
 
     /// Every file, in the order of ``digest()``.
     var files: [BuildRecord.OutputFile] {
-        orderedKeys().map { key in
-            let stamp = stamps[key]!
-            return BuildRecord.OutputFile(path: path(key), size: stamp.size, identity: stamp.identity)
+        orderedFiles().map { BuildRecord.OutputFile(path: path(Int($0)), identity: identities[Int($0)]) }
+    }
+
+    /// Where `key` is in ``slots``, or the empty slot where it would go, and its file's number if placed.
+    private func find(_ key: UInt64) -> (slot: Int, file: Int?) {
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let held = slots[slot]
+            if held == 0 { return (slot, nil) }
+            if keys[Int(held) - 1] == key { return (slot, Int(held) - 1) }
+            slot = (slot + 1) & mask
         }
     }
+
+    private mutating func rehash(_ size: Int) {
+        var grown = [UInt32](repeating: 0, count: size)
+        let mask = size - 1
+        for (i, key) in keys.enumerated() {
+            var slot = Self.hash(key) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = UInt32(i + 1)
+        }
+        slots = grown
+    }
+
+    /// Folder and name numbers are small and close; a probe sequence wants them spread over the whole table.
+    private static func hash(_ key: UInt64) -> Int { Int(truncatingIfNeeded: SplitMix.mix(0, key)) }
 
     /// The files in the order of ``digest()``, found once for the list of a build's files and the digest
     /// of their listing both (a sort of half a million files, at a big site's publish).
     struct Order {
-        fileprivate let keys: [UInt64]
+        fileprivate let files: [UInt32]
         /// How many files were ordered.
-        var count: Int { keys.count }
+        var count: Int { files.count }
     }
 
     /// The order of the files as they are now (``forEachFile(in:_:)``, ``digest(in:)``).
-    func order() -> Order { Order(keys: orderedKeys()) }
+    func order() -> Order { Order(files: orderedFiles()) }
 
     /// Each file's folder ("" at the root) and name, in the order of ``digest()``: the paths of half a
     /// million files without a string made for each. `order`, when given, is this table's as it is.
     func forEachFile(in order: Order? = nil, _ body: (_ folder: String, _ name: String) -> Void) {
         // The files of a folder come together: its path is made once for them.
         var last: (number: UInt64, path: String)?
-        for key in order?.keys ?? orderedKeys() {
+        for file in order?.files ?? orderedFiles() {
+            let key = keys[Int(file)]
             if last?.number != key >> 32 { last = (key >> 32, folder(UInt32(key >> 32))) }
             body(last!.path, names[Int(key & 0xFFFF_FFFF)])
         }
     }
 
-    /// The SHA-256 of the listing: each file as `size identity path` and a NUL, by folder, then by name
+    /// The SHA-256 of the listing: each file as `identity path` and a NUL, by folder, then by name
     /// within a folder, each in the order of its bytes (an order found without making every path).
     /// The same files give the same digest, whoever placed or listed them, in whatever order. `order`,
     /// when given, is this table's as it is.
@@ -121,12 +157,9 @@ struct PlacedFiles {
         let stream = SHA256Stream()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16 + 4096)
-        for key in order?.keys ?? orderedKeys() {
-            let stamp = stamps[key]!
-            let name = names[Int(key & 0xFFFF_FFFF)]
-            buffer += String(stamp.size).utf8
-            buffer.append(UInt8(ascii: " "))
-            buffer += String(stamp.identity).utf8
+        for file in order?.files ?? orderedFiles() {
+            let key = keys[Int(file)]
+            buffer += String(identities[Int(file)]).utf8
             buffer.append(UInt8(ascii: " "))
             folders.withTerm(Int(key >> 32)) { folder in
                 if !folder.isEmpty {
@@ -134,7 +167,7 @@ struct PlacedFiles {
                     buffer.append(UInt8(ascii: "/"))
                 }
             }
-            buffer += name.utf8
+            buffer += names[Int(key & 0xFFFF_FFFF)].utf8
             buffer.append(0)
             if buffer.count >= 1 << 16 {
                 stream.update(buffer)
@@ -145,15 +178,19 @@ struct PlacedFiles {
         return stream.hex()
     }
 
-    /// The files' keys by folder, then by name.
-    private func orderedKeys() -> [UInt64] {
+    /// The files' numbers by folder, then by name.
+    private func orderedFiles() -> [UInt32] {
         let folderRank = Self.ranks(count: folders.count) { body in for i in 0..<folders.count { folders.withTerm(i, body) } }
         let nameRank = Self.ranks(count: names.count) { body in for name in names { Array(name.utf8).withUnsafeBufferPointer(body) } }
-        func order(_ key: UInt64) -> UInt64 { UInt64(folderRank[Int(key >> 32)]) << 32 | UInt64(nameRank[Int(key & 0xFFFF_FFFF)]) }
-        return stamps.keys.sorted { order($0) < order($1) }
+        func order(_ file: UInt32) -> UInt64 {
+            let key = keys[Int(file)]
+            return UInt64(folderRank[Int(key >> 32)]) << 32 | UInt64(nameRank[Int(key & 0xFFFF_FFFF)])
+        }
+        return (0..<UInt32(keys.count)).sorted { order($0) < order($1) }
     }
 
-    private func path(_ key: UInt64) -> String {
+    private func path(_ file: Int) -> String {
+        let key = keys[file]
         let (folder, name) = (folder(UInt32(key >> 32)), names[Int(key & 0xFFFF_FFFF)])
         return folder.isEmpty ? name : folder + "/" + name
     }

@@ -128,14 +128,15 @@ enum WrittenFiles {
         }
         var files = PlacedFiles()
         files.reserveCapacity(body[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
-        let unstamped = PlacedFiles.Stamp(size: 0, identity: 0)
+        // The list names files, not their identities.
+        let unstamped = 0
         // The lines come folder by folder: a folder's number is looked up once for all its files.
         var last: (folder: ArraySlice<UInt8>, number: UInt32)?
         while let line = nextLine() {
             guard isFilePath(line) else { return nil }
             if folder != nil && line.contains(UInt8(ascii: "\\")) {
                 guard let path = unescaped(line) else { return nil }
-                files[path] = unstamped
+                files.place(path, unstamped)
                 continue
             }
             let slash = line.lastIndex(of: UInt8(ascii: "/"))
