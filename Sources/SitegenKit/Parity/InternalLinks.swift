@@ -57,22 +57,27 @@ enum InternalLinks {
     /// the anchors of pages no link names a place on (most of a big site's, some ten a page: they were the
     /// largest thing this check held).
     static func check(count: Int, facts: @Sendable (Int) throws -> PageFacts, staticFiles: [String], languages: [String]) throws -> [Diagnostic] {
-        var pages: [String: Int] = [:]
-        pages.reserveCapacity(count + languages.count)
-        for (i, url) in try Parallel.map(Array(0..<count), { i in Result { try facts(i).url } }).map({ try $0.get() }).enumerated()
-        where !url.isEmpty {
-            pages[url] = i
+        // The pages' addresses, read a run at a time into one table: a big site's, read whole as strings and
+        // kept in a dictionary, were the peak of its build.
+        var pages = Addresses()
+        var start = 0
+        while start < count {
+            let run = Array(start..<min(count, start + 4096))
+            for (offset, url) in try Parallel.map(run, { i in Result { try facts(i).url } }).map({ try $0.get() }).enumerated()
+            where !url.isEmpty {
+                pages.add(url, start + offset)
+            }
+            start += run.count
         }
         // A language's home the build makes when the content has none: its only anchor is `main`.
-        for language in languages where pages["/\(language)/"] == nil { pages["/\(language)/"] = Target.madeHome }
+        for language in languages where pages["/\(language)/"] == nil { pages.add("/\(language)/", Target.madeHome) }
         var files = Set(staticFiles.map { "/" + $0 })
         // The site-wide files a reader may be sent to (not the serving rules, which are not served).
         files.formUnion(["/"] + [SitePart.chooser, SitePart.notFound, SitePart.sitemap, SitePart.robots].map { "/" + $0 })
         for language in languages { files.formUnion([SitePart.feed(language), SitePart.notFound(language)].map { "/" + $0 }) }
-        let pagePaths = pages.keys.sorted()
         let (known, written) = (pages, files)
         let found = try Parallel.map(Array(0..<count)) { i in
-            Result { try check(facts(i), pages: known, files: written, pagePaths: pagePaths) }
+            Result { try check(facts(i), pages: known, files: written) }
         }.map { try $0.get() }
         // The anchors of each page a link names a place on, read once.
         var named = Set<Int>()
@@ -80,14 +85,52 @@ enum InternalLinks {
         let targets = named.sorted()
         let lists = try Parallel.map(targets) { i in Result { AnchorList(try facts(i).anchors) } }.map { try $0.get() }
         let anchors = Dictionary(uniqueKeysWithValues: zip(targets, lists))
+        // What a link to no page may have meant, among every page's address in order: listed only when one is refused.
+        var pagePaths: [String]?
         return found.flatMap { outcomes in
             outcomes.compactMap { outcome -> Diagnostic? in
                 switch outcome {
                 case .refused(let diagnostic): return diagnostic
                 case .anchor(let link): return link.diagnostic(anchors[link.target] ?? AnchorList(["main"]))
+                case .noPage(let link, let path, let sourcePath):
+                    if pagePaths == nil { pagePaths = pages.paths.sorted() }
+                    return noPage(link, path: path, sourcePath: sourcePath, pagePaths: pagePaths!)
                 }
             }
         }
+    }
+
+    /// `link.internal.page` of a link to `path`, where no page is, with the page it may have meant among
+    /// `pagePaths` (sorted).
+    static func noPage(_ link: InternalLink, path: String, sourcePath: String, pagePaths: [String]) -> Diagnostic {
+        let wanted = path.hasSuffix("/") ? path : path + "/"
+        let meant = EditDistance.nearest(to: wanted, in: pagePaths)
+        return Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
+                          ["target": link.written, "meant": meant ?? ""],
+                          file: sourcePath, line: link.line, column: link.column, url: link.written)
+    }
+
+    /// The pages' addresses, each held once as bytes in one table, with the page's place (``Target``).
+    /// An address is its bytes, as a web server finds a file: `café` composed and decomposed are two.
+    struct Addresses: Sendable {
+        private var table = ByteStringTable(expected: 1024)
+        private var targets: [Int32] = []
+
+        /// Gives `url` the page at `place`, in place of any it had.
+        mutating func add(_ url: String, _ place: Int) {
+            var url = url
+            let (id, isNew) = url.withUTF8 { table.insert($0) }
+            if isNew { targets.append(Int32(place)) } else { targets[id] = Int32(place) }
+        }
+
+        /// The place of the page at `url`.
+        subscript(url: String) -> Int? {
+            var url = url
+            return url.withUTF8 { table.find($0) }.map { Int(targets[$0]) }
+        }
+
+        /// Every address, in the order first given.
+        var paths: [String] { (0..<table.count).map { table.string($0) } }
     }
 
     /// What one link of a page came to before the anchors of the page it names are read: refused, or a
@@ -95,6 +138,8 @@ enum InternalLinks {
     enum Outcome {
         case refused(Diagnostic)
         case anchor(AnchorLink)
+        /// A link to `path`, where no page, file or folder the build writes is (``noPage(_:path:sourcePath:pagePaths:)``).
+        case noPage(InternalLink, path: String, sourcePath: String)
     }
 
     /// The page at an address: its place among the pages, or ``madeHome``.
@@ -131,9 +176,9 @@ enum InternalLinks {
     }
 
     /// What each link of `page` comes to, in order: refused when its target is none of `pages` (by address),
-    /// `files` or the folders the build writes (`pagePaths`, sorted, to say what was meant), a place to look
-    /// for when it names an anchor on a page, and nothing otherwise.
-    static func check(_ page: PageFacts, pages: [String: Int], files: Set<String>, pagePaths: [String]) -> [Outcome] {
+    /// `files` or the folders the build writes, a place to look for when it names an anchor on a page, and
+    /// nothing otherwise.
+    static func check(_ page: PageFacts, pages: Addresses, files: Set<String>) -> [Outcome] {
         var out: [Outcome] = []
         for link in page.internalLinks {
             let path = PercentDecoding.decode(link.path)
@@ -151,11 +196,7 @@ enum InternalLinks {
                 out.append(.refused(Diagnostic(.error, "link.internal", id: "link.internal.file", ["target": link.written, "path": path],
                                                file: page.sourcePath, line: link.line, column: link.column, url: link.written)))
             } else {
-                let wanted = path.hasSuffix("/") ? path : path + "/"
-                let meant = EditDistance.nearest(to: wanted, in: pagePaths)
-                out.append(.refused(Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
-                                               ["target": link.written, "meant": meant ?? ""],
-                                               file: page.sourcePath, line: link.line, column: link.column, url: link.written)))
+                out.append(.noPage(link, path: path, sourcePath: page.sourcePath))
             }
         }
         return out

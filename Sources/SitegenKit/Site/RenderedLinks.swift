@@ -43,16 +43,27 @@ enum RenderedLinks {
 
     static func leads(in b: UnsafeBufferPointer<UInt8>) -> [Lead] {
         var out: [Lead] = []
-        var i = ByteScan.next(0x3C, in: b, from: 0)
-        while i + 1 < b.count {
-            if isLetter(b[i + 1]) { readTag(b, from: i + 1, into: &out) }
-            i = ByteScan.next(0x3C, in: b, from: i + 1)
-        }
+        forEachLead(in: b) { out.append($0) }
         return out
     }
 
+    /// Gives `body` each lead ``leads(in:)`` would list, in order, as it is read: a big site's search
+    /// page links every page, and its leads were not to be held all at once.
+    static func forEachLead(in html: String, _ body: (Lead) -> Void) {
+        var copy = html
+        copy.withUTF8 { forEachLead(in: $0, body) }
+    }
+
+    static func forEachLead(in b: UnsafeBufferPointer<UInt8>, _ body: (Lead) -> Void) {
+        var i = ByteScan.next(0x3C, in: b, from: 0)
+        while i + 1 < b.count {
+            if isLetter(b[i + 1]) { readTag(b, from: i + 1, into: body) }
+            i = ByteScan.next(0x3C, in: b, from: i + 1)
+        }
+    }
+
     /// Reads the start tag whose name begins at `start`, as a browser's tokenizer does from there.
-    private static func readTag(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [Lead]) {
+    private static func readTag(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into out: (Lead) -> Void) {
         var i = start
         while i < b.count, !isSpace(b[i]), b[i] != 0x2F, b[i] != 0x3E { i += 1 }
         let tag = lowercased(b, start..<i)
@@ -92,7 +103,7 @@ enum RenderedLinks {
             ? attributes.map { (name: $0.name, value: CharacterReferences.decoded($0.value) ?? $0.value) } : attributes
         for (index, (name, raw)) in attributes.enumerated() {
             if name.hasPrefix("on") && name.count > 2 {
-                out.append(.handler(tag: tag, attribute: name))
+                out(.handler(tag: tag, attribute: name))
                 continue
             }
             // Anything a stylesheet reads: `style`, and SVG's `fill`, `mask`, `filter`, `cursor` … with `url(`.
@@ -110,32 +121,32 @@ enum RenderedLinks {
                 || (name == "content" && tag == "meta" && isAddressMeta(values))
             guard judged else { continue }
             guard let value = CharacterReferences.decoded(raw) else {
-                out.append(.reference(String(decoding: raw, as: UTF8.self), tag: tag, attribute: name))
+                out(.reference(String(decoding: raw, as: UTF8.self), tag: tag, attribute: name))
                 continue
             }
-            if styled, let (_, what) = StaticFileCheck.firstLead(inCSS: value) { out.append(.style(what, tag: tag, attribute: name)) }
+            if styled, let (_, what) = StaticFileCheck.firstLead(inCSS: value) { out(.style(what, tag: tag, attribute: name)) }
             if name == "srcdoc" {
                 // A frame's whole document, markup once its references are decoded: read as a page. Its
                 // tags as written are read already (every `<` of the page is), so only a value that
                 // decoding changed is read again: a frame in a frame in a frame … is read once, not
                 // twice per level.
                 guard value != raw else { continue }
-                out += value.withUnsafeBufferPointer { leads(in: $0) }
+                value.withUnsafeBufferPointer { forEachLead(in: $0, out) }
             } else if name == "content" {
-                for address in refreshAddresses(value, refresh: isRefresh(values)) { out.append(.address(address, tag: tag, attribute: name)) }
+                for address in refreshAddresses(value, refresh: isRefresh(values)) { out(.address(address, tag: tag, attribute: name)) }
             } else if listAttributes.contains(name) || animated {
                 // An animation may set `href` (`<set attributeName="href" to="…">`); `values` are parted by `;`.
                 for piece in value.split(whereSeparator: { isSpace($0) || $0 == 0x2C || $0 == 0x3B }) where !piece.isEmpty {
-                    out.append(.address(String(decoding: piece, as: UTF8.self), tag: tag, attribute: name))
+                    out(.address(String(decoding: piece, as: UTF8.self), tag: tag, attribute: name))
                 }
             } else if addressAttributes.contains(name) {
-                out.append(.address(String(decoding: trimmed(value), as: UTF8.self), tag: tag, attribute: name))
+                out(.address(String(decoding: trimmed(value), as: UTF8.self), tag: tag, attribute: name))
             }
         }
         // A style sheet's text, up to its end tag, read as a stylesheet file is.
         if tag == "style", let end = endOfRawText(b, from: i, name: "</style") {
             if let (_, what) = StaticFileCheck.firstLead(inCSS: Array(b[min(i + 1, end)..<end])) {
-                out.append(.style(what, tag: tag, attribute: "<style>"))
+                out(.style(what, tag: tag, attribute: "<style>"))
             }
         }
     }
@@ -267,7 +278,7 @@ struct PageLinkGuard {
             let d = Diagnostic.error("page.link", id: id, arguments, file: at, line: line, column: column)
             if said.insert(d.message).inserted { out.append(d) }
         }
-        for lead in RenderedLinks.leads(in: html) {
+        RenderedLinks.forEachLead(in: html) { lead in
             switch lead {
             case .address(let address, let tag, let attribute):
                 for f in judge.judge(address) {
