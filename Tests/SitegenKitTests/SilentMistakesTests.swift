@@ -120,6 +120,23 @@ final class SilentMistakesTests: XCTestCase {
         XCTAssertFalse(report.published)
     }
 
+    /// An address is its bytes, as a web server finds the file: a link to the decomposed spelling of a
+    /// page's address (`и` and a combining breve for `й`) reaches no page, and is told of with the page meant.
+    func testALinkToAnotherSpellingOfAPagesAddressIsMissing() {
+        var target = PageFacts(sourcePath: "content/kk/a.md", language: "kk", translationKey: "a", lastmod: nil)
+        target.url = "/kk/\u{439}/"
+        var linking = PageFacts(sourcePath: "content/kk/b.md", language: "kk", translationKey: "b", lastmod: nil)
+        linking.url = "/kk/b/"
+        linking.internalLinks = [
+            InternalLink(written: "/kk/%D0%B9/", path: "/kk/%D0%B9/", fragment: nil, line: 3, column: 1),
+            InternalLink(written: "/kk/%D0%B8%CC%86/", path: "/kk/%D0%B8%CC%86/", fragment: nil, line: 4, column: 1),
+        ]
+        let d = InternalLinks.check([target, linking], staticFiles: [], languages: ["kk"])
+        XCTAssertEqual(d.map { "\($0.file ?? ""):\($0.line ?? 0)" }, ["content/kk/b.md:4"], listing(d))
+        XCTAssertEqual(d.first?.messageID, "link.internal.page-near")
+        XCTAssertEqual(d.first?.arguments["meant"], "/kk/\u{439}/")
+    }
+
     func testTheSameMissingPageInBothLanguagesIsStillAnError() throws {
         let f = try Fixture(files: [
             "content/kk/a.md": "---\ntitle: А\ntranslationKey: a\n---\n[бот](/kk/42500/fake-bot/)\n",

@@ -104,7 +104,8 @@ enum InternalLinks {
     /// `pagePaths` (sorted).
     static func noPage(_ link: InternalLink, path: String, sourcePath: String, pagePaths: [String]) -> Diagnostic {
         let wanted = path.hasSuffix("/") ? path : path + "/"
-        let meant = EditDistance.nearest(to: wanted, in: pagePaths)
+        // Another spelling of a page's address (`й` as `и` and a breve) is that page, to a reader.
+        let meant = pagePaths.first { $0 == wanted } ?? EditDistance.nearest(to: wanted, in: pagePaths)
         return Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.page" : "link.internal.page-near",
                           ["target": link.written, "meant": meant ?? ""],
                           file: sourcePath, line: link.line, column: link.column, url: link.written)
