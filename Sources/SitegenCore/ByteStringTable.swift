@@ -81,12 +81,15 @@ package struct ByteStringTable: Sendable {
     /// answer.) Lines of text are hashed too, where a byte at a time was most of the table's cost.
     private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: term.count)
-        guard let base = UnsafeRawPointer(term.baseAddress) else { return Int(truncatingIfNeeded: h) }
         var i = 0
-        while i + 8 <= term.count {
-            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            i += 8
+        // An empty term hashes the same with or without an address (a buffer of none has none; an
+        // empty slice of one has one): else it is not found where it was put once the table grows.
+        if let base = UnsafeRawPointer(term.baseAddress) {
+            while i + 8 <= term.count {
+                h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
         }
         var tail: UInt64 = 0
         while i < term.count {

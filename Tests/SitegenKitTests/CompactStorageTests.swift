@@ -39,6 +39,23 @@ final class CompactStorageTests: XCTestCase {
         }
     }
 
+    /// The empty string is one string, given as a buffer of no address or as an empty slice of one,
+    /// before and after the table grows past it.
+    func testByteStringTableFindsTheEmptyStringAfterItGrows() {
+        var table = ByteStringTable(expected: 4)
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        XCTAssertEqual(table.insert(none).0, 0)
+        for i in 1...5000 {
+            var w = "w\(i)"
+            XCTAssertEqual(w.withUTF8 { table.insert($0) }.0, i)
+            XCTAssertEqual(table.find(none), 0, "after \(i) strings")
+        }
+        let some: [UInt8] = [1, 2, 3]
+        some.withUnsafeBufferPointer { XCTAssertEqual(table.find(UnsafeBufferPointer(rebasing: $0[1..<1])), 0) }
+        XCTAssertEqual(table.insert(none).0, 0)
+        XCTAssertEqual(table.count, 5001)
+    }
+
     /// Page numbers whose gaps need one to five bytes read back as they were listed.
     func testPostingListsReadBackTheirPages() {
         var pages: [Int32] = [0, 1, 2, 130, 131, 16_514, 16_515, 2_113_665, 2_113_666, 300_000_000, Int32.max]

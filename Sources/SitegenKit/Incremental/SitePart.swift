@@ -25,16 +25,26 @@ enum SitePart: Hashable, Sendable {
     /// (``Made``), in order. With the setup and the site index as they were, the same key is the same
     /// index: a page's search entry is made of nothing else. Whether a page was generated counts: a
     /// generated home may stand where a written one was, with the same place in the site index.
-    static func searchKey(_ pages: [(path: String, made: Made)]) -> String {
-        var text = ""
+    /// The pages are taken one at a time and digested 64 KiB at a time: a big site's list, made whole
+    /// (and its text), was the peak of its build.
+    static func searchKey<Pages: Sequence>(_ pages: Pages) -> String where Pages.Element == (path: String, made: Made) {
+        let stream = SHA256Stream()
+        var text: [UInt8] = []
+        text.reserveCapacity(1 << 16 + 4096)
         for page in pages {
+            text += page.path.utf8
             switch page.made {
-            case .source(let digest): text += page.path + "\0source " + digest.text + "\n"
-            case .generated: text += page.path + "\0generated\n"
-            case .unread: text += page.path + "\0unread\n"
+            case .source(let digest): text += "\0source \(digest.text)\n".utf8
+            case .generated: text += "\0generated\n".utf8
+            case .unread: text += "\0unread\n".utf8
+            }
+            if text.count >= 1 << 16 {
+                stream.update(text)
+                text.removeAll(keepingCapacity: true)
             }
         }
-        return SHA256Digest.hex(Array(text.utf8))
+        stream.update(text)
+        return stream.hex()
     }
 
     /// What a page of the site was made of.

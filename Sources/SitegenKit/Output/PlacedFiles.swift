@@ -13,7 +13,7 @@ import SitegenCore
 /// one buffer (``ByteStringTable``): as strings in a dictionary, each cost a string, an entry and a copy
 /// in a list, some 250 bytes a page.
 struct PlacedFiles {
-    private var folders = ByteStringTable(expected: 1024)
+    private var folders = FolderPaths()
     private var nameIDs: [Bytes: UInt32] = [:]
     private var names: [String] = []
     /// Each file's folder number (high half) and name number (low half), in the order placed.
@@ -61,7 +61,7 @@ struct PlacedFiles {
     /// one folder are looked up by name alone.
     func folderNumber<S: StringProtocol>(_ folder: S) -> UInt32? {
         var folder = Substring(folder)
-        return folder.withUTF8 { folders.find($0) }.map(UInt32.init)
+        return folder.withUTF8 { folders.number(of: $0) }
     }
 
     /// The number of the folder `folder`, given it if it has none: with ``add(_:in:_:)``, the files of one
@@ -69,11 +69,11 @@ struct PlacedFiles {
     /// a folder made for the files to come is known by it. A folder without files is in no listing.
     mutating func folderNumber<S: StringProtocol>(interning folder: S) -> UInt32 {
         var folder = Substring(folder)
-        return UInt32(folder.withUTF8 { folders.insert($0).0 })
+        return folder.withUTF8 { folders.number(interning: $0) }
     }
 
     /// The folder numbered `number` (``folderNumber(_:)``), its path below the root.
-    private func folder(_ number: UInt32) -> String { folders.string(Int(number)) }
+    private func folder(_ number: UInt32) -> String { folders.path(number) }
 
     /// Places the file `name` in the folder numbered `folder` (``folderNumber(interning:)``).
     mutating func add(_ name: String, in folder: UInt32, _ identity: Int) {
@@ -157,15 +157,16 @@ struct PlacedFiles {
         let stream = SHA256Stream()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16 + 4096)
+        var last: (number: UInt64, path: [UInt8])?
         for file in order?.files ?? orderedFiles() {
             let key = keys[Int(file)]
             buffer += String(identities[Int(file)]).utf8
             buffer.append(UInt8(ascii: " "))
-            folders.withTerm(Int(key >> 32)) { folder in
-                if !folder.isEmpty {
-                    buffer += folder
-                    buffer.append(UInt8(ascii: "/"))
-                }
+            // The files of a folder come together: its path is made once for them.
+            if last?.number != key >> 32 { last = (key >> 32, Array(folder(UInt32(key >> 32)).utf8)) }
+            if !last!.path.isEmpty {
+                buffer += last!.path
+                buffer.append(UInt8(ascii: "/"))
             }
             buffer += names[Int(key & 0xFFFF_FFFF)].utf8
             buffer.append(0)
@@ -180,8 +181,11 @@ struct PlacedFiles {
 
     /// The files' numbers by folder, then by name.
     private func orderedFiles() -> [UInt32] {
-        let folderRank = Self.ranks(count: folders.count) { body in for i in 0..<folders.count { folders.withTerm(i, body) } }
-        let nameRank = Self.ranks(count: names.count) { body in for name in names { Array(name.utf8).withUnsafeBufferPointer(body) } }
+        let folderRank = Self.ranks(folders.allPaths())
+        let nameRank = Self.ranks(names.reduce(into: (bytes: [UInt8](), starts: [0])) { all, name in
+            all.bytes += name.utf8
+            all.starts.append(all.bytes.count)
+        })
         func order(_ file: UInt32) -> UInt64 {
             let key = keys[Int(file)]
             return UInt64(folderRank[Int(key >> 32)]) << 32 | UInt64(nameRank[Int(key & 0xFFFF_FFFF)])
@@ -227,17 +231,12 @@ struct PlacedFiles {
         }
     }
 
-    /// Each string's place among all of them in the order of their bytes, compared with `memcmp` over
-    /// one buffer (sorting strings one by one is several times slower).
-    private static func ranks(count: Int, _ each: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [UInt32] {
-        var bytes: [UInt8] = []
-        var starts: [Int] = []
-        starts.reserveCapacity(count + 1)
-        each { s in
-            starts.append(bytes.count)
-            bytes += s
-        }
-        starts.append(bytes.count)
+    /// Each string's place among all of them in the order of their bytes (string `n` is
+    /// `bytes[starts[n]..<starts[n + 1]]`), compared with `memcmp` over one buffer (sorting strings one by
+    /// one is several times slower).
+    private static func ranks(_ strings: (bytes: [UInt8], starts: [Int])) -> [UInt32] {
+        let (bytes, starts) = strings
+        let count = starts.count - 1
         let order = bytes.withUnsafeBufferPointer { all in
             starts.withUnsafeBufferPointer { starts in
                 (0..<count).sorted { a, b in

@@ -324,9 +324,9 @@ package struct SiteBuilder: Sendable {
                 // One language's index written before the next is made: never two in memory at once. A
                 // language whose pages are those the last index was made of keeps that index.
                 for lang in config.languages {
-                    let key = SitePart.searchKey(pages.indices.filter { pages[$0].language == lang }.map { i in
-                        let source = Self.builtFrom(i, built: built, pages: pages, inputs: inputs)
-                        return (pages[i].sourcePath, generated.keys.contains(pages[i].sourcePath) ? .generated : source.map { .source($0) } ?? .unread)
+                    let key = SitePart.searchKey(pages.indices.lazy.filter { pages.language($0) == lang }.map { i in
+                        let (path, source) = (pages.sourcePath(i), Self.builtFrom(i, built: built, pages: pages, inputs: inputs))
+                        return (path: path, made: generated.keys.contains(path) ? .generated : source.map { .source($0) } ?? .unread)
                     })
                     try parts.make(.search(language: lang), key: key) { out in
                         try Self.writeSearchIndex(language: lang, strings: strings, pages: pages, built: built, store: store,
