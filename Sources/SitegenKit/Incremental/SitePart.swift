@@ -25,6 +25,7 @@ enum SitePart: Hashable, Sendable {
     /// (``Made``), in order. With the setup and the site index as they were, the same key is the same
     /// index: a page's search entry is made of nothing else. Whether a page was generated counts: a
     /// generated home may stand where a written one was, with the same place in the site index.
+    ///
     /// The pages are taken one at a time and digested 64 KiB at a time: a big site's list, made whole
     /// (and its text), was the peak of its build.
     static func searchKey<Pages: Sequence>(_ pages: Pages) -> String where Pages.Element == (path: String, made: Made) {

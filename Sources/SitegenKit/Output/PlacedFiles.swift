@@ -6,12 +6,13 @@ import SitegenCore
 ///
 /// A big site has half a million files, and a path is a folder shared by a page's files
 /// (`bulletins/kk/42500/apply`) and a name shared by every page (`telegram.html`): each folder and
-/// each name is held once, and a file is two numbers and its identity, 16 bytes in three arrays, found
+/// each name is held once, and a file is two numbers and its identity, 16 bytes in two arrays, found
 /// through a table of 4-byte slots. (A dictionary of paths held every path as a string of its own: a
 /// third of a 100,000-page build's memory; a dictionary of numbers to sizes and identities, 24 bytes a
-/// bucket at half its buckets used, was still a quarter of it.) The folders, two a page, are bytes in
-/// one buffer (``ByteStringTable``): as strings in a dictionary, each cost a string, an entry and a copy
-/// in a list, some 250 bytes a page.
+/// bucket at half its buckets used, was still a quarter of it.) The folders, two a page, are each their
+/// parent's number and their own name (``FolderPaths``): as strings in a dictionary, each cost a string,
+/// an entry and a copy in a list, some 250 bytes a page; as whole paths in one buffer, 22 bytes and the
+/// room the buffer grew by.
 struct PlacedFiles {
     private var folders = FolderPaths()
     private var nameIDs: [Bytes: UInt32] = [:]
@@ -48,8 +49,8 @@ struct PlacedFiles {
         return identities[i]
     }
 
-    /// Places the file at `path` (relative to the output root) with its identity, or gives a file
-    /// placed there before this one.
+    /// Places the file at `path` (relative to the output root) with its identity; a file placed there
+    /// before is given the new one.
     mutating func place(_ path: String, _ identity: Int) {
         let (folder, name) = Self.split(path)
         add(name, in: folderNumber(interning: folder), identity)

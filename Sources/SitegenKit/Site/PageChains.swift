@@ -4,20 +4,28 @@
 /// dictionary keyed by the strings would find them; two keys may share a hash).
 ///
 /// A dictionary of strings to lists of pages held each key as a string, and each list as an array of
-/// its own: some 110 bytes a page for the site index's three look-ups, where this is about 45.
+/// its own: some 110 bytes a page for the site index's three look-ups. A dictionary of hashes to the
+/// last page still cost some 30 bytes a key; the hashes now lead to their chains through a table of as
+/// many 4-byte heads as there are pages (rounded up to a power of two), so that one chain may hold the
+/// pages of several hashes, and a page costs 8 bytes.
 struct PageChains: Sendable {
-    /// The last page added under each hash.
-    private var last: [Int: Int32] = [:]
-    /// Per page, the page added before it under the same hash, or -1.
+    /// The last page added under each bucket of hashes (`hash & (heads.count - 1)`), or -1.
+    private var heads: [Int32]
+    /// Per page, the page added before it in the same bucket, or -1.
     private var before: [Int32]
 
     /// The chains of pages `0..<count`, each under the hash `hash` gives it (nil: under none).
     init(count: Int, hash: (Int) -> Int?) {
         precondition(count < Int(Int32.max), "too many pages for a site index")
+        var size = 16
+        while size < count { size *= 2 }
+        heads = [Int32](repeating: -1, count: size)
         before = [Int32](repeating: -1, count: count)
         for page in 0..<count {
             guard let h = hash(page) else { continue }
-            if let previous = last.updateValue(Int32(page), forKey: h) { before[page] = previous }
+            let bucket = h & (size - 1)
+            before[page] = heads[bucket]
+            heads[bucket] = Int32(page)
         }
     }
 
@@ -25,7 +33,7 @@ struct PageChains: Sendable {
     /// order they were added.
     func pages(hash: Int, where matches: (Int) -> Bool) -> [Int] {
         var found: [Int] = []
-        var page = last[hash] ?? -1
+        var page = heads[hash & (heads.count - 1)]
         while page >= 0 {
             if matches(Int(page)) { found.append(Int(page)) }
             page = before[Int(page)]
