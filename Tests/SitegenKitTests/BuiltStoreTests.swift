@@ -95,7 +95,7 @@ final class BuiltStoreTests: XCTestCase {
     /// than a manifest without them.
     func testAManifestWhoseEntriesCannotBeReadFails() {
         struct Unreadable: Error {}
-        XCTAssertThrowsError(try BulletinManifest.write(pages: 3, key: { ("k\($0)", "kk", "content/kk/\($0).md") },
+        XCTAssertThrowsError(try BulletinManifest.write(pages: 3, key: { ("k\($0)", "kk") },
                                                         entries: { i in if i == 1 { throw Unreadable() } else { return [] } },
                                                         to: { _ in })) { XCTAssertTrue($0 is Unreadable) }
     }

@@ -105,15 +105,15 @@ struct BulletinManifest {
     /// handed to `write` a piece at a time: a big site's manifest is tens of megabytes, and it is never
     /// whole in memory. `pages` holds each page's entries.
     static func write(_ pages: [[Entry]], to write: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try self.write(pages: pages.count, key: { i in pages[i].first.map { ($0.translationKey, $0.language, $0.source) } },
+        try self.write(pages: pages.count, key: { i in pages[i].first.map { ($0.translationKey, $0.language) } },
                        entries: { pages[$0] }, to: write)
     }
 
-    /// The manifest of `pages` pages, each with the key, language and source path its entries share
-    /// (`key`, nil for a page without bulletins) and its entries (`entries`, read when its stretch of
-    /// the manifest is made: the entries of every page are never in memory at once). The pieces of a
-    /// stretch are made on every core, and handed over in order.
-    static func write(pages: Int, key: (Int) -> (String, String, String)?, entries: @Sendable (Int) throws -> [Entry],
+    /// The manifest of `pages` pages, each with the key and language its entries share (`key`, nil for
+    /// a page without bulletins) and its entries (`entries`, read when its stretch of the manifest is
+    /// made: the entries of every page are never in memory at once). The pieces of a stretch are made on
+    /// every core, and handed over in order.
+    static func write(pages: Int, key: (Int) -> (String, String)?, entries: @Sendable (Int) throws -> [Entry],
                       to write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let groups = self.groups(pages: pages, key: key)
         let perPiece = 64
@@ -122,14 +122,14 @@ struct BulletinManifest {
         var first = true
         for from in stride(from: 0, to: groups.count, by: stretch) {
             let pieces = Array(stride(from: from, to: min(from + stretch, groups.count), by: perPiece)).map { start in
-                groups[start..<min(start + perPiece, from + stretch, groups.count)]
+                start..<min(start + perPiece, from + stretch, groups.count)
             }
             let made = Parallel.map(pieces) { piece -> Result<[UInt8], any Error> in
                 Result {
                     var out: [UInt8] = []
-                    out.reserveCapacity(piece.reduce(0) { $0 + $1.count } * 1600)
+                    out.reserveCapacity(piece.reduce(0) { $0 + groups[$1].count } * 1600)
                     for group in piece {
-                        for entry in try ordered(group.flatMap(entries)) {
+                        for entry in try ordered(groups[group].flatMap { try entries(Int($0)) }) {
                             out += ",\n".utf8
                             entry.appendJSON(to: &out)
                         }
@@ -148,20 +148,36 @@ struct BulletinManifest {
         try write(UnsafeRawBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
     }
 
-    /// The pages with bulletins in the manifest's order (by key, language, then source), in groups that
-    /// share a key and a language: only within a group are entries sorted together (by channel, then
-    /// source), since a page's entries share its key, language and source.
-    static func groups(pages: Int, key: (Int) -> (String, String, String)?) -> [[Int]] {
-        let listed = (0..<pages).compactMap { i in key(i).map { (page: i, key: $0) } }.sorted { $0.key < $1.key }
-        var groups: [[Int]] = []
-        var start = 0
-        while start < listed.count {
-            var end = start + 1
-            while end < listed.count, listed[end].key.0 == listed[start].key.0, listed[end].key.1 == listed[start].key.1 { end += 1 }
-            groups.append(listed[start..<end].map(\.page))
-            start = end
+    /// The pages with bulletins in the manifest's order (by key, then language), in groups that share a
+    /// key and a language: only within a group are entries sorted together (by channel, then source),
+    /// and a page's entries share its key, language and source, so the order of a group's pages decides
+    /// nothing. A page is 4 bytes and its key while they are sorted, and 4 bytes in the groups: a big
+    /// site's list of pages with their keys and sources, sorted into a copy and cut into an array a group,
+    /// was the peak of its build.
+    static func groups(pages: Int, key: (Int) -> (String, String)?) -> Groups {
+        var listed: [(page: Int32, key: String, language: String)] = []
+        for i in 0..<pages { if let (k, language) = key(i) { listed.append((Int32(i), k, language)) } }
+        listed.sort { ($0.key, $0.language) < ($1.key, $1.language) }
+        var groups = Groups()
+        groups.pages.reserveCapacity(listed.count)
+        for (n, page) in listed.enumerated() {
+            if n > 0, page.key != listed[n - 1].key || page.language != listed[n - 1].language { groups.starts.append(n) }
+            groups.pages.append(page.page)
         }
+        if !listed.isEmpty { groups.starts.append(listed.count) }
         return groups
+    }
+
+    /// Pages in groups (``groups(pages:key:)``): group `g` is `pages[starts[g]..<starts[g + 1]]`.
+    struct Groups: Sendable {
+        fileprivate(set) var pages: [Int32] = []
+        fileprivate(set) var starts: [Int] = [0]
+
+        /// How many groups there are.
+        var count: Int { starts.count - 1 }
+
+        /// The pages of group `group`.
+        subscript(group: Int) -> ArraySlice<Int32> { pages[starts[group]..<starts[group + 1]] }
     }
 
     /// A group's entries in the manifest's order: by channel, then source (stable, so the pages' order

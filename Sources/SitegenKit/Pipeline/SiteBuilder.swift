@@ -318,7 +318,7 @@ package struct SiteBuilder: Sendable {
                 if !options.keepsPreviewState { context = nil }
                 try output.write("bulletins/index.json") { out in
                     try BulletinManifest.write(pages: built.count, key: { i in
-                        built[i].bulletins == 0 ? nil : (pages[i].translationKey, pages[i].language, pages[i].sourcePath)
+                        built[i].bulletins == 0 ? nil : (pages.translationKey(i), pages.language(i))
                     }, entries: { i in try store.files(BuiltStore.kept(built[i].place)).bulletins }, to: out)
                 }
                 // One language's index written before the next is made: never two in memory at once. A
