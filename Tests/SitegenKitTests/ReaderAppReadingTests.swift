@@ -163,7 +163,11 @@ final class ReaderAppReadingTests: XCTestCase {
     func testAPagesTextIsReadAcrossInlineElements() throws {
         let html = "<p>анықталған 8 701 123 <time datetime=\"2020-04-14\">2020</time> жыл</p><p>45 67</p><script>1 2 3 4 5 6 7</script>"
         func withDigits(_ html: String) -> [PageTexts.Piece] {
-            Array(html.utf8).withUnsafeBufferPointer { PageTexts.pieces(in: $0) }.filter { PhoneNumbers.mayHold($0.text) }
+            Array(html.utf8).withUnsafeBufferPointer { bytes in
+                var pieces: [PageTexts.Piece] = []
+                PageTexts.forEachPiece(in: bytes) { pieces.append($0) }
+                return pieces
+            }.filter { PhoneNumbers.mayHold($0.text) }
         }
         let pieces = withDigits(html)
         XCTAssertEqual(pieces.map(\.text), ["анықталған 8 701 123 2020 жыл", "45 67"])

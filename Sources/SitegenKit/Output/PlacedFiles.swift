@@ -138,15 +138,15 @@ struct PlacedFiles {
     /// The order of the files as they are now (``forEachFile(in:_:)``, ``digest(in:)``).
     func order() -> Order { Order(files: orderedFiles()) }
 
-    /// Each file's folder ("" at the root) and name, in the order of ``digest()``: the paths of half a
-    /// million files without a string made for each. `order`, when given, is this table's as it is.
-    func forEachFile(in order: Order? = nil, _ body: (_ folder: String, _ name: String) -> Void) {
+    /// Each file's folder ("" at the root), name and identity, in the order of ``digest()``: the paths
+    /// of half a million files without a string made for each. `order`, when given, is this table's as it is.
+    func forEachFile(in order: Order? = nil, _ body: (_ folder: String, _ name: String, _ identity: Int) -> Void) {
         // The files of a folder come together: its path is made once for them.
         var last: (number: UInt64, path: String)?
         for file in order?.files ?? orderedFiles() {
             let key = keys[Int(file)]
             if last?.number != key >> 32 { last = (key >> 32, folder(UInt32(key >> 32))) }
-            body(last!.path, names[Int(key & 0xFFFF_FFFF)])
+            body(last!.path, names[Int(key & 0xFFFF_FFFF)], identities[Int(file)])
         }
     }
 
@@ -158,18 +158,14 @@ struct PlacedFiles {
         let stream = SHA256Stream()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16 + 4096)
-        var last: (number: UInt64, path: [UInt8])?
-        for file in order?.files ?? orderedFiles() {
-            let key = keys[Int(file)]
-            buffer += String(identities[Int(file)]).utf8
+        forEachFile(in: order) { folder, name, identity in
+            buffer += String(identity).utf8
             buffer.append(UInt8(ascii: " "))
-            // The files of a folder come together: its path is made once for them.
-            if last?.number != key >> 32 { last = (key >> 32, Array(folder(UInt32(key >> 32)).utf8)) }
-            if !last!.path.isEmpty {
-                buffer += last!.path
+            if !folder.isEmpty {
+                buffer += folder.utf8
                 buffer.append(UInt8(ascii: "/"))
             }
-            buffer += names[Int(key & 0xFFFF_FFFF)].utf8
+            buffer += name.utf8
             buffer.append(0)
             if buffer.count >= 1 << 16 {
                 stream.update(buffer)

@@ -78,7 +78,7 @@ enum WrittenFiles {
                 written = written && text.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
                 text.removeAll(keepingCapacity: true)
             }
-            files.forEachFile(in: order) { folder, name in
+            files.forEachFile(in: order) { folder, name, _ in
                 if !folder.isEmpty {
                     text += escaped(folder).utf8
                     text.append(UInt8(ascii: "/"))

@@ -65,12 +65,12 @@ enum InternalLinks {
             let run = Array(start..<min(count, start + 4096))
             for (offset, url) in try Parallel.map(run, { i in Result { try facts(i).url } }).map({ try $0.get() }).enumerated()
             where !url.isEmpty {
-                pages.add(url, start + offset)
+                pages.add(url, Int32(start + offset))
             }
             start += run.count
         }
         // A language's home the build makes when the content has none: its only anchor is `main`.
-        for language in languages where pages["/\(language)/"] == nil { pages.add("/\(language)/", Target.madeHome) }
+        for language in languages where pages["/\(language)/"] == nil { pages.add("/\(language)/", Int32(Target.madeHome)) }
         var files = Set(staticFiles.map { "/" + $0 })
         // The site-wide files a reader may be sent to (not the serving rules, which are not served).
         files.formUnion(["/"] + [SitePart.chooser, SitePart.notFound, SitePart.sitemap, SitePart.robots].map { "/" + $0 })
@@ -93,7 +93,7 @@ enum InternalLinks {
                 case .refused(let diagnostic): return diagnostic
                 case .anchor(let link): return link.diagnostic(anchors[link.target] ?? AnchorList(["main"]))
                 case .noPage(let link, let path, let sourcePath):
-                    if pagePaths == nil { pagePaths = pages.paths.sorted() }
+                    if pagePaths == nil { pagePaths = pages.keys.sorted() }
                     return noPage(link, path: path, sourcePath: sourcePath, pagePaths: pagePaths!)
                 }
             }
@@ -111,28 +111,9 @@ enum InternalLinks {
                           file: sourcePath, line: link.line, column: link.column, url: link.written)
     }
 
-    /// The pages' addresses, each held once as bytes in one table, with the page's place (``Target``).
-    /// An address is its bytes, as a web server finds a file: `café` composed and decomposed are two.
-    struct Addresses: Sendable {
-        private var table = ByteStringTable(expected: 1024)
-        private var targets: [Int32] = []
-
-        /// Gives `url` the page at `place`, in place of any it had.
-        mutating func add(_ url: String, _ place: Int) {
-            var url = url
-            let (id, isNew) = url.withUTF8 { table.insert($0) }
-            if isNew { targets.append(Int32(place)) } else { targets[id] = Int32(place) }
-        }
-
-        /// The place of the page at `url`.
-        subscript(url: String) -> Int? {
-            var url = url
-            return url.withUTF8 { table.find($0) }.map { Int(targets[$0]) }
-        }
-
-        /// Every address, in the order first given.
-        var paths: [String] { (0..<table.count).map { table.string($0) } }
-    }
+    /// The pages' addresses, each with the page's place (``Target``). An address is its bytes, as a web
+    /// server finds a file: `café` composed and decomposed are two.
+    typealias Addresses = ByteStringMap<Int32>
 
     /// What one link of a page came to before the anchors of the page it names are read: refused, or a
     /// place on a page to look for.
@@ -185,7 +166,7 @@ enum InternalLinks {
             let path = PercentDecoding.decode(link.path)
             var target = path
             if target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
-            if let place = pages[target].map({ (target, $0) }) ?? pages[target + "/"].map({ (target, $0) }) {
+            if let place = pages[target].map({ (target, Int($0)) }) ?? pages[target + "/"].map({ (target, Int($0)) }) {
                 if let fragment = link.fragment.map(PercentDecoding.decode) {
                     out.append(.anchor(AnchorLink(target: place.1, page: place.0, fragment: fragment, link: link, sourcePath: page.sourcePath)))
                 }

@@ -116,9 +116,9 @@ struct InputDigest: Sendable {
         }
         unread.forEach(look)
         if let added { return added }
-        if content.count(where: { $0.suffix(3).elementsEqual(".md".utf8) }) != found {
+        if content.count(whereKey: { $0.suffix(3).elementsEqual(".md".utf8) }) != found {
             let files = Set(pages.indices.map(pages.sourcePath)).union(unread)
-            return content.paths.filter { $0.hasSuffix(".md") && !files.contains($0) }.sorted().first ?? "content"
+            return content.keys.filter { $0.hasSuffix(".md") && !files.contains($0) }.sorted().first ?? "content"
         }
         return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
     }

@@ -32,15 +32,9 @@ enum PageTexts {
         var namedFakes: Set<String> = []
     }
 
-    /// Each piece of shown text holding anything but spaces, and that `wanted` keeps (given its bytes as shown).
-    static func pieces(in b: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [Piece] {
-        var out: [Piece] = []
-        forEachPiece(in: b, where: wanted) { out.append($0) }
-        return out
-    }
-
-    /// Gives `body` each piece ``pieces(in:where:)`` would list, as it is read: a site's search page
-    /// lists every page, and its pieces, held together, were the largest thing in a big build's memory.
+    /// Gives `body` each piece of shown text holding anything but spaces, and that `wanted` keeps (given
+    /// its bytes as shown), as it is read: a site's search page lists every page, and its pieces, held
+    /// together, were the largest thing in a big build's memory.
     static func forEachPiece(in b: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
                              _ body: (Piece) -> Void) {
         var tag = ""
