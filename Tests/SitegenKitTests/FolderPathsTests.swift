@@ -30,11 +30,21 @@ final class FolderPathsTests: XCTestCase {
         XCTAssertNil(number(folders, of: "bulletins/ru"))
         XCTAssertNil(number(folders, of: "kk/s00/page-00042/deeper"))
         XCTAssertNil(number(folders, of: "kk/s0"))
-        let all = folders.allPaths()
-        XCTAssertEqual(all.starts.count, folders.count + 1)
-        for n in 0..<folders.count {
-            XCTAssertEqual(Array(all.bytes[all.starts[n]..<all.starts[n + 1]]), Array(folders.path(UInt32(n)).utf8), "folder \(n)")
-        }
+    }
+
+    /// The order of the tree: a folder before what it holds, a parent's folders by their names' bytes,
+    /// each followed by all it holds. `a-c` comes after `a/x/y`, though as whole paths `-` sorts before
+    /// `/`; a name is compared by its bytes (`é` composed after `e` and after `z`, `Z` before `a`).
+    func testFoldersRankInTheOrderOfTheTree() {
+        let paths = ["a-c", "a/x/y", "ab", "a", "e\u{301}", "z", "a/x", "Z", "\u{E9}", "a/x-y", "a/x/y/z", "a-c/b", "e", "b/a"]
+        var folders = FolderPaths()
+        for path in paths { _ = number(&folders, interning: path) }
+        let ranks = folders.treeRanks()
+        XCTAssertEqual(ranks.count, folders.count)
+        let byRank = (0..<folders.count).sorted { ranks[$0] < ranks[$1] }.map { folders.path(UInt32($0)) }
+        XCTAssertEqual(byRank, ["", "Z", "a", "a/x", "a/x/y", "a/x/y/z", "a/x-y", "a-c", "a-c/b", "ab", "b", "b/a",
+                                "e", "e\u{301}", "z", "\u{E9}"])
+        XCTAssertEqual(Set(ranks).count, folders.count, "each folder has a place of its own")
     }
 
     /// Many folders, as a big site has: numbers past what two bytes hold.

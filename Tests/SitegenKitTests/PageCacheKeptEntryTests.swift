@@ -131,7 +131,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
             let spanned = Array(framed.prefix(body.bytes.count + delta))
             outline.entry(path, length: spanned.count, digest: SHA256Digest.bytes(spanned))
             outline.parts([])
-            let file = PageCache.header + outline.hex + [UInt8(ascii: "\n")] + w.bytes
+            let file = PageCache.header + outline.finish() + [UInt8(ascii: "\n")] + w.bytes
             try f.writeBytes(".site.pages", file)
             if delta == 0 {
                 XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages.count, 1, "a frame that is right is read")

@@ -429,7 +429,8 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/.site.build"))
         XCTAssertFalse(first.keys.contains { $0.contains("build") && $0.hasPrefix(".") })
     }
-    /// The listing's digest is of each file's `identity path` and a NUL, by folder and then by name,
+    /// The listing's digest is of each file's `identity path` and a NUL, by folder (in the order of the
+    /// tree) and then by name,
     /// whatever its length: a listing of thousands of files, long names and names outside ASCII,
     /// digested in pieces, is the digest of all of it at once, in whatever order the files were found.
     func testTheListingDigestIsOfEveryFileInOrder() {
@@ -445,7 +446,10 @@ final class UpToDateBuildTests: XCTestCase {
         }
         let ordered = files.sorted { a, b in
             let (x, y) = (split(a.path), split(b.path))
-            return x.0 != y.0 ? x.0.lexicographicallyPrecedes(y.0) : x.1.lexicographicallyPrecedes(y.1)
+            // Folders in the order of the tree: compared name by name.
+            let (xNames, yNames) = (x.0.split(separator: UInt8(ascii: "/")), y.0.split(separator: UInt8(ascii: "/")))
+            return x.0 != y.0 ? xNames.lexicographicallyPrecedes(yNames) { $0.lexicographicallyPrecedes($1) }
+                : x.1.lexicographicallyPrecedes(y.1)
         }
         XCTAssertNotEqual(ordered, files, "the files were not made in the listing's order")
         let whole: [UInt8] = ordered.flatMap { file -> [UInt8] in Array("\(file.identity) \(file.path)".utf8) + [0] }
@@ -503,9 +507,11 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertEqual(OutputTree.identity(again), OutputTree.identity(after), "one file's identity is the same each time")
     }
 
+    /// Files by folder, folders in the order of the tree (a folder's own files, then what it holds,
+    /// then the next folder: `a/b` before `a-b`, though `-` sorts before `/`), then by name.
     func testTheListingOrderIsByFolderThenName() {
         let placed = PlacedFiles(["a/x", "a-b/y", "index.html", "a/b/z", "404.html"].map { BuildRecord.OutputFile(path: $0, identity: 2) })
-        XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a-b/y", "a/b/z"])
+        XCTAssertEqual(placed.files.map(\.path), ["404.html", "index.html", "a/x", "a/b/z", "a-b/y"])
     }
 }
 

@@ -52,7 +52,7 @@ extension PageCache {
         parts = try file.next { try PageCache.readParts(&$0) }
         guard Set(parts.map(\.name)).count == parts.count else { throw ByteReader.Malformed() }
         outline.parts(parts)
-        guard try file.isAtEnd(), outline.hex == digest else { throw ByteReader.Malformed() }
+        guard try file.isAtEnd(), outline.finish() == digest else { throw ByteReader.Malformed() }
         self.pages = pages
         self.store = store
     }
@@ -61,8 +61,12 @@ extension PageCache {
     /// entry's path, length and the SHA-256 of its bytes. It stands for every byte of the file as a
     /// digest of the whole would, yet each entry is hashed once: on every core as the cache is read,
     /// and as the copy of one taken unchanged is checked (``OpenFile/copy(_:to:)``) when it is written.
+    ///
+    /// It is hashed as it is made, a stretch at a time: held whole, a big site's outline (a path and 40
+    /// bytes a page) was the peak of its build, as the cache was written at the end.
     struct Outline {
         private var w = ByteWriter()
+        private let stream = SHA256Stream()
 
         init(setup: String, index: String, count: Int) {
             w.string(setup)
@@ -77,6 +81,7 @@ extension PageCache {
                 withUnsafeBytes(of: digest) { room.copyMemory(from: $0) }
                 return true
             }
+            if w.bytes.count >= 1 << 16 { hashTaken() }
         }
 
         /// The site-wide parts' files, which end the cache, as they are written.
@@ -84,8 +89,16 @@ extension PageCache {
             PageCache.writeParts(parts, to: &w)
         }
 
-        /// The digest as the file carries it: lowercase hex.
-        var hex: [UInt8] { Array(SHA256Digest.hex(w.bytes).utf8) }
+        /// The digest as the file carries it, lowercase hex: the outline ends with it.
+        consuming func finish() -> [UInt8] {
+            hashTaken()
+            return Array(stream.hex().utf8)
+        }
+
+        private mutating func hashTaken() {
+            stream.update(w.bytes)
+            w.removeAll()
+        }
     }
 
     /// Writes a cache into `w`: `count` entries by source path, in order, handing what is written to
@@ -124,7 +137,7 @@ extension PageCache {
         precondition(written == count, "the page cache lists as many entries as it says")
         writeParts(parts, to: &w)
         outline.parts(parts)
-        return outline.hex
+        return outline.finish()
     }
 
     /// The site-wide parts (``parts``): each part's name and key, then its files with their sizes and

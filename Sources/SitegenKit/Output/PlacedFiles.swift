@@ -150,8 +150,9 @@ struct PlacedFiles {
         }
     }
 
-    /// The SHA-256 of the listing: each file as `identity path` and a NUL, by folder, then by name
-    /// within a folder, each in the order of its bytes (an order found without making every path).
+    /// The SHA-256 of the listing: each file as `identity path` and a NUL, by folder in the order of
+    /// the tree (paths compared name by name, ``FolderPaths/treeRanks()``), then by name within a
+    /// folder, names in the order of their bytes (an order found without making every path).
     /// The same files give the same digest, whoever placed or listed them, in whatever order. `order`,
     /// when given, is this table's as it is.
     func digest(in order: Order? = nil) -> String {
@@ -178,7 +179,7 @@ struct PlacedFiles {
 
     /// The files' numbers by folder, then by name.
     private func orderedFiles() -> [UInt32] {
-        let folderRank = Self.ranks(folders.allPaths())
+        let folderRank = folders.treeRanks()
         let nameRank = Self.ranks(names.reduce(into: (bytes: [UInt8](), starts: [0])) { all, name in
             all.bytes += name.utf8
             all.starts.append(all.bytes.count)
