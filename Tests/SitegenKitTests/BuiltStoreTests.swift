@@ -55,7 +55,6 @@ final class BuiltStoreTests: XCTestCase {
         for (page, kept) in zip(pages, stored) {
             let place = try XCTUnwrap(kept.place)
             XCTAssertEqual(kept.bulletins, 2)
-            XCTAssertEqual(kept.builtFromSource, page.source != nil)
             XCTAssertEqual(kept.diagnostics.map(\.message), page.diagnostics.map(\.message))
             XCTAssertEqual(try store.bytes(place.whole), bytes { page.write(to: &$0) }, "the page cache's byte form")
             XCTAssertEqual(bytes { try! store.facts(place).write(to: &$0) }, bytes { page.facts.write(to: &$0) })

@@ -193,7 +193,7 @@ extension PageCache.Entry {
         guard b.isAtEnd, let place = b.withBytes(start..<b.offset, { store.add($0, marks: marks, failing: false) }) else {
             throw ByteReader.Malformed()
         }
-        built = BuiltStore.Stored(diagnostics: diagnostics, builtFromSource: false, cachedAt: nil, unread: false, bulletins: files.bulletins.count,
+        built = BuiltStore.Stored(diagnostics: diagnostics, cachedAt: nil, unread: false, bulletins: files.bulletins.count,
                                   place: place)
         outputs = try PageCache.readFiles(&r)
         // Exactly the files the page's results say it wrote, and only those its address may write.

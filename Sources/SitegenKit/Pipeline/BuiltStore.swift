@@ -47,44 +47,51 @@ final class BuiltStore: @unchecked Sendable {
 
     /// What the site-wide step keeps in memory of one page it built; the rest is in the store. One is
     /// kept for every page of the site until the build ends: its fields are in an order that leaves no
-    /// holes, the place in the last cache (most pages have none) is boxed, and the digest of the page's
-    /// file is the one the site's table of pages holds (56 bytes where it was 160).
+    /// holes, what most pages have none of (diagnostics, a place in the last cache) is boxed, and the
+    /// digest of the page's file is the one the site's table of pages holds (48 bytes where it was 160).
     struct Stored: Sendable {
         /// Where the rest is; nil when the store could not take it (``failure`` says why; the build fails).
-        /// Its 29 bytes are followed by the three flags, in the room up to the next multiple of 8.
+        /// Its 29 bytes are followed by the two flags, then the count of bulletins, in 36 bytes.
         var place: Place?
-        /// Whether the page was built from its file's bytes (``PageBuilder/Built/source``): they are those
-        /// of the digest its summary holds (``SitePages/texts(_:)``), which the build read it under.
-        var builtFromSource: Bool
         /// ``PageBuilder/Built/unread``.
         var unread: Bool
         /// Whether every file the page wrote is in the output: only then is it kept in the page cache.
         var cacheable = false
-        var diagnostics: [Diagnostic]
-        private var cached: CachedPlace?
+        private var bulletinCount: UInt32
+        private var rare: Rare?
+
         /// How many bulletins the page made.
-        var bulletins: Int
+        var bulletins: Int { Int(bulletinCount) }
+
+        /// What was found wrong with the page.
+        var diagnostics: [Diagnostic] { rare?.diagnostics ?? [] }
 
         /// ``PageBuilder/Built/cachedAt``.
         var cachedAt: PageCache.Place? {
-            get { cached?.place }
-            set { cached = newValue.map(CachedPlace.init) }
+            get { rare?.place }
+            set { rare = Rare.unlessEmpty(diagnostics: diagnostics, place: newValue) }
         }
 
-        init(diagnostics: [Diagnostic], builtFromSource: Bool, cachedAt: PageCache.Place?, unread: Bool, bulletins: Int,
-             place: Place?) {
-            self.diagnostics = diagnostics
-            self.builtFromSource = builtFromSource
+        init(diagnostics: [Diagnostic], cachedAt: PageCache.Place?, unread: Bool, bulletins: Int, place: Place?) {
             self.unread = unread
             self.place = place
-            self.bulletins = bulletins
-            self.cachedAt = cachedAt
+            // A page's bulletins are its channels' messages, a few each: far below four billion.
+            bulletinCount = UInt32(clamping: bulletins)
+            rare = Rare.unlessEmpty(diagnostics: diagnostics, place: cachedAt)
         }
 
-        /// Never changed: a new place is a new box.
-        private final class CachedPlace: Sendable {
-            let place: PageCache.Place
-            init(_ place: PageCache.Place) { self.place = place }
+        /// Never changed: a new value is a new box.
+        private final class Rare: Sendable {
+            let diagnostics: [Diagnostic]
+            let place: PageCache.Place?
+            private init(_ diagnostics: [Diagnostic], _ place: PageCache.Place?) {
+                self.diagnostics = diagnostics
+                self.place = place
+            }
+
+            static func unlessEmpty(diagnostics: [Diagnostic], place: PageCache.Place?) -> Rare? {
+                diagnostics.isEmpty && place == nil ? nil : Rare(diagnostics, place)
+            }
         }
     }
 
@@ -113,7 +120,7 @@ final class BuiltStore: @unchecked Sendable {
     func add(_ built: PageBuilder.Built) -> Stored {
         var w = ByteWriter()
         let marks = built.write(marking: &w)
-        var stored = Stored(diagnostics: built.diagnostics, builtFromSource: built.source != nil, cachedAt: built.cachedAt, unread: built.unread,
+        var stored = Stored(diagnostics: built.diagnostics, cachedAt: built.cachedAt, unread: built.unread,
                             bulletins: built.bulletins.count, place: nil)
         stored.place = w.bytes.withUnsafeBytes { add($0, marks: marks) }
         return stored

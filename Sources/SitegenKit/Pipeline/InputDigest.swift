@@ -101,6 +101,14 @@ struct InputDigest: Sendable {
     /// no page (`unread`), looked at one at a time: a big site's paths are not made into a list or a set
     /// again (only when a file went, to name it).
     func changedWhileBuilding(_ options: BuildOptions, pages: SitePages, generated: (String) -> Bool, unread: [String]) -> String? {
+        changedContent(pages: pages, generated: generated, unread: unread) ?? changedSetup(options)
+    }
+
+    /// The first content file that changed between its digest and its reading, or was added or removed
+    /// since its folder was digested (``changedWhileBuilding(_:pages:generated:unread:)``): known once
+    /// every page is read, so that a build lets the content's digests go then rather than hold them to
+    /// its end.
+    func changedContent(pages: SitePages, generated: (String) -> Bool, unread: [String]) -> String? {
         // The first file, in the order of paths, that was not digested: one added since.
         var added: String?
         var found = unread.count
@@ -120,7 +128,12 @@ struct InputDigest: Sendable {
             let files = Set(pages.indices.map(pages.sourcePath)).union(unread)
             return content.keys.filter { $0.hasSuffix(".md") && !files.contains($0) }.sorted().first ?? "content"
         }
-        return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
+        return nil
+    }
+
+    /// ``setupName`` when the setup changed since it was digested (it is digested again; it is small).
+    func changedSetup(_ options: BuildOptions) -> String? {
+        Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
     }
 
     /// How a change of the setup is named: the configuration names the rest.

@@ -53,7 +53,7 @@ package struct SiteBuilder: Sendable {
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
         // (taken after, it would record the new bytes for a site made of the old ones).
-        let inputs = options.checkOnly ? nil : InputDigest.of(options)
+        var inputs = options.checkOnly ? nil : InputDigest.of(options)
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
@@ -171,6 +171,11 @@ package struct SiteBuilder: Sendable {
         loaded = LoadedSite(spill: store)
         // Each file is a page of the table now, or among those that gave none: a big site's list of paths goes.
         files = []
+        // So do the content's digests: whether a file changed between its digest and its reading is known
+        // now (a page's summary holds the digest it was read under), and held to the end they were a
+        // tenth of a big build's peak.
+        let contentChanged = inputs?.changedContent(pages: pages, generated: { generated.keys.contains($0) }, unread: unreadableFiles)
+        inputs?.content = ContentDigests()
         // Each step's leftovers go back to the system before the next one grows (see `sg_release_free_memory`).
         sg_release_free_memory()
         let clashes = AddressClashes.check(AddressClashes.Pages(pages, where: { !generated.keys.contains($0) }), languages: config.languages)
@@ -325,7 +330,7 @@ package struct SiteBuilder: Sendable {
                 // language whose pages are those the last index was made of keeps that index.
                 for lang in config.languages {
                     let key = SitePart.searchKey(pages.indices.lazy.filter { pages.language($0) == lang }.map { i in
-                        let (path, source) = (pages.sourcePath(i), Self.builtFrom(i, built: built, pages: pages, inputs: inputs))
+                        let (path, source) = (pages.sourcePath(i), Self.builtFrom(i, pages: pages))
                         return (path: path, made: generated.keys.contains(path) ? .generated : source.map { .source($0) } ?? .unread)
                     })
                     try parts.make(.search(language: lang), key: key) { out in
@@ -367,8 +372,7 @@ package struct SiteBuilder: Sendable {
             (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
         if !failed, let inputs {
-            if let changed = inputs.changedWhileBuilding(options, pages: pages, generated: { generated.keys.contains($0) },
-                                                         unread: unreadableFiles) {
+            if let changed = contentChanged ?? inputs.changedSetup(options) {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
                 diagnostics.append(.warning("content.io", id: "content.io.changed-during", ["path": changed], file: changed))
             } else {
@@ -432,7 +436,7 @@ package struct SiteBuilder: Sendable {
                                loaded: [String: [Diagnostic]], inputs: InputDigest, index: String,
                                parts: [PageCache.Part], output: OutputTree,
                                previous: PageCache.OpenFile?) {
-        func source(_ i: Int) -> SourceDigest? { builtFrom(i, built: built, pages: pages, inputs: inputs) }
+        func source(_ i: Int) -> SourceDigest? { builtFrom(i, pages: pages) }
         func kept(_ i: Int) -> Bool {
             !generated.keys.contains(pages[i].sourcePath) && source(i) != nil && built[i].cacheable
         }
@@ -443,8 +447,13 @@ package struct SiteBuilder: Sendable {
                                      built: bytes, marks: place.marks,
                                      outputs: PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile).compactMap(output.placedFile))
         }
-        let paths = pages.indices.map(pages.sourcePath)
-        let kept = pages.indices.filter(kept).sorted { paths[$0] < paths[$1] }
+        // By source path: the pages come in the order of their files' paths, which the cache takes as
+        // it is (a page's path is made only to be compared with the next); a list of every path, made
+        // to sort them, was the peak of a big build as it ended.
+        var kept = pages.indices.filter(kept)
+        if !zip(kept, kept.dropFirst()).allSatisfy({ pages.sourcePath($0) < pages.sourcePath($1) }) {
+            kept.sort { pages.sourcePath($0) < pages.sourcePath($1) }
+        }
         PageCache.write(setup: inputs.setup, index: index, count: kept.count,
                         entries: kept.lazy.map { i in
                             if let place = built[i].cachedAt, let previous { return (pages[i].sourcePath, .kept(place, in: previous, else: { made(i) })) }
@@ -453,9 +462,11 @@ package struct SiteBuilder: Sendable {
     }
 
     /// The digest of what page `i` was built from (a file changed while the build ran is built again
-    /// next time), nil when it could not be read.
-    static func builtFrom(_ i: Int, built: [BuiltStore.Stored], pages: SitePages, inputs: InputDigest?) -> SourceDigest? {
-        built[i].builtFromSource ? pages.texts(i).sourceDigest : inputs?.content[pages.sourcePath(i)]
+    /// next time), nil when it could not be read: the digest its summary holds, which a page built
+    /// from its file was read under, and a page taken unchanged from the last build's cache was cached
+    /// under (it is taken only when that is its file's digest now, ``InputDigest/content``).
+    static func builtFrom(_ i: Int, pages: SitePages) -> SourceDigest? {
+        pages.texts(i).sourceDigest
     }
 
     /// What reading the content files gave.
