@@ -126,6 +126,15 @@ final class BuiltStore: @unchecked Sendable {
         return stored
     }
 
+    /// Writes a page's facts alone (all a check keeps of a page: it builds nothing) and returns where
+    /// they lie, for ``facts(_:)`` and ``links(_:of:)`` to read back.
+    func add(facts: PageFacts) -> Place? {
+        var w = ByteWriter()
+        let links = facts.write(marking: &w)
+        let end = w.bytes.count
+        return w.bytes.withUnsafeBytes { add($0, marks: Marks(facts: 0, links: links, search: end, files: end)) }
+    }
+
     /// Writes a page's results already in byte form (``PageBuilder/Built/write(marking:)``, whose
     /// marks these are) and returns where they lie, or nil when they could not be written: a
     /// ``failure`` of the build, unless `failing` is false (a page cache's entry, which is then let go).

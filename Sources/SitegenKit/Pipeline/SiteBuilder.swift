@@ -103,12 +103,19 @@ package struct SiteBuilder: Sendable {
         diagnostics += staticDiagnostics + Self.caseClashes(staticFiles.map { "static/" + $0.relative })
             + Self.staticProblems(staticFiles.map(\.relative), languages: config.languages) + StaticFileCheck.problems(staticFiles, inspector: setup.inspector, siteHost: config.address.host)
 
-        // Checking only: each page is read and checked in one pass, nothing is rendered.
+        // Checking only: each page is read and checked in one pass, nothing is rendered. What the checks
+        // across pages read of each waits in a working file, as a build's does (``BuiltStore``): a big
+        // site's facts, held whole, were most of what a check held.
         if options.checkOnly {
+            let store: BuiltStore
+            do { store = try Self.checkStore(options) } catch {
+                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+                return report(diagnostics, setup: true)
+            }
             let preflight = BulletinPreflight(maker: bulletins)
             let progress = self.progress
             progress?.begin(files.count)
-            let results = Parallel.map(files) { file -> (AddressClashes.Address?, [Diagnostic], PageFacts?) in
+            let results = Parallel.map(files) { file -> (AddressClashes.Address?, [Diagnostic], Checked?) in
                 defer { progress?.advance() }
                 let (page, d) = loader.load(file)
                 guard let page else { return (nil, d, nil) }
@@ -116,17 +123,32 @@ package struct SiteBuilder: Sendable {
                 var found = d + checked.diagnostics
                 // A bulletin that could not be sent is an error of the page, found by a check too.
                 if !found.hasErrors { found += preflight.check(page, checked: checked) }
-                return (AddressClashes.Address(page), found, checked.facts)
+                let facts = checked.facts
+                return (AddressClashes.Address(page), found,
+                        Checked(named: ParityCheck.Named(sourcePath: facts.sourcePath, language: facts.language, translationKey: facts.translationKey),
+                                place: store.add(facts: facts)))
             }
             diagnostics += results.flatMap(\.1)
             let addresses = results.compactMap(\.0)
             diagnostics += AddressClashes.check(AddressClashes.Pages(addresses), languages: config.languages)
-            diagnostics += ParityCheck.check(results.compactMap(\.2), languages: config.languages,
-                                             defaultLanguage: config.defaultLanguage,
-                                             unreadable: Self.unreadable(zip(files, results).filter { $0.1.0 == nil }.map(\.0), source: source),
-                                             refused: Self.errorPositions(diagnostics))
-            diagnostics += InternalLinks.check(results.compactMap(\.2), staticFiles: staticFiles.map(\.relative),
-                                               languages: config.languages)
+            let checked = results.compactMap(\.2)
+            do {
+                if let failure = store.failure { throw OutputError.io(failure) }
+                diagnostics += try ParityCheck.check(count: checked.count, named: { checked[$0].named },
+                                                     facts: { try store.facts(BuiltStore.kept(checked[$0].place)) },
+                                                     languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                                     unreadable: Self.unreadable(zip(files, results).filter { $0.1.0 == nil }.map(\.0), source: source),
+                                                     refused: Self.errorPositions(diagnostics))
+                diagnostics += try InternalLinks.check(count: checked.count, facts: { i in
+                    let named = checked[i].named
+                    return try store.links(BuiltStore.kept(checked[i].place),
+                                           of: PageFacts(sourcePath: named.sourcePath, language: named.language,
+                                                         translationKey: named.translationKey, lastmod: nil))
+                }, staticFiles: staticFiles.map(\.relative), languages: config.languages)
+            } catch {
+                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+                return report(diagnostics, setup: true)
+            }
             diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
             let counts = config.languages.map { lang in (lang, addresses.filter { $0.language == lang }.count) }
             return report(diagnostics, pages: counts, setup: false)
@@ -467,6 +489,20 @@ package struct SiteBuilder: Sendable {
     /// under (it is taken only when that is its file's digest now, ``InputDigest/content``).
     static func builtFrom(_ i: Int, pages: SitePages) -> SourceDigest? {
         pages.texts(i).sourceDigest
+    }
+
+    /// What a check keeps in memory of a page it checked: its name, and where its facts wait.
+    struct Checked: Sendable {
+        var named: ParityCheck.Named
+        var place: BuiltStore.Place?
+    }
+
+    /// The working file of a check: beside the output, where a build keeps its own, or else among the
+    /// system's temporary files (a check writes nothing, and the output's folder may not be there).
+    static func checkStore(_ options: BuildOptions) throws -> BuiltStore {
+        do { return try BuiltStore(folder: OutputTree.stagingPrefix(for: options.resolvedOutput).parent) } catch {
+            return try BuiltStore(folder: NSTemporaryDirectory())
+        }
     }
 
     /// What reading the content files gave.
