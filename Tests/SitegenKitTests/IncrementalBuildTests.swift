@@ -257,7 +257,8 @@ final class IncrementalBuildTests: XCTestCase {
         for path in escapes {
             var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "the build left a cache")
             var entry = try XCTUnwrap(cache.pages[page])
-            entry.outputs.append(BuildRecord.OutputFile(path: path, identity: 1))
+            entry.hold(page: try XCTUnwrap(entry.summary(at: page)),
+                       outputs: try XCTUnwrap(entry.publishedFiles(at: page)) + [BuildRecord.OutputFile(path: path, identity: 1)])
             cache.pages[page] = entry
             PageCache.write(cache, for: f.siteDirectory)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache naming \(path) for \(page) is refused")
@@ -269,7 +270,9 @@ final class IncrementalBuildTests: XCTestCase {
         // A cached address that its file could not have (a slug out of the folder) refuses the cache too.
         var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
         var entry = try XCTUnwrap(cache.pages[page])
-        entry.page.frontMatter.slug = "../../escape"
+        var escaping = try XCTUnwrap(entry.summary(at: page))
+        escaping.frontMatter.slug = "../../escape"
+        entry.hold(page: escaping, outputs: try XCTUnwrap(entry.publishedFiles(at: page)))
         cache.pages[page] = entry
         PageCache.write(cache, for: f.siteDirectory)
         XCTAssertNil(PageCache.read(for: f.siteDirectory))
@@ -282,11 +285,12 @@ final class IncrementalBuildTests: XCTestCase {
         let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
         let page = "content/kk/42500/apply.md"
-        let listed = try XCTUnwrap(PageCache.read(for: f.siteDirectory)?.pages[page]?.outputs)
+        let listed = try XCTUnwrap(PageCache.read(for: f.siteDirectory)?.pages[page]?.publishedFiles(at: page))
         XCTAssertGreaterThan(listed.count, 1, "the page has bulletins")
         for outputs in [[], Array(listed.dropFirst()), Array(listed.reversed())] {
             var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory), "the build left a cache")
-            cache.pages[page]?.outputs = outputs
+            let summary = try XCTUnwrap(cache.pages[page]?.summary(at: page))
+            cache.pages[page]?.hold(page: summary, outputs: outputs)
             cache.file = nil
             PageCache.write(cache, for: f.siteDirectory)
             XCTAssertNil(PageCache.read(for: f.siteDirectory), "a cache listing \(outputs.count) of the page's \(listed.count) files is refused")

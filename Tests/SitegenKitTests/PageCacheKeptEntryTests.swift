@@ -30,7 +30,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
         XCTAssertNotEqual(second.pages[edited]?.source, first.pages[edited]?.source, "the edited page's entry is new")
         for (path, entry) in first.pages where path != edited {
             XCTAssertEqual(second.pages[path]?.source, entry.source, path)
-            XCTAssertEqual(second.pages[path]?.outputs, entry.outputs, "\(path): its files were linked, not written")
+            XCTAssertEqual(second.pages[path]?.publishedFiles(at: path), entry.publishedFiles(at: path), "\(path): its files were linked, not written")
         }
         // The file as written (kept entries copied, the edited one made) is the file every entry made anew gives.
         let written = try XCTUnwrap(FileReader.read(PageCache.path(for: f.siteDirectory)))
@@ -57,9 +57,11 @@ final class PageCacheKeptEntryTests: XCTestCase {
         XCTAssertEqual(try rewritten(copied), try rewritten(read), "the entries copied are those that were read")
     }
 
-    /// An entry to be copied from `file`, made anew from `entry` if its bytes there changed.
-    private func kept(_ path: String, _ entry: PageCache.Entry, in file: PageCache.OpenFile) -> (path: String, entry: PageCache.Written?) {
-        (path, .kept(entry.place!, in: file, else: { entry.encoded }))
+    /// An entry to be copied from `file`, made anew (from `anew`, what was read) if its bytes there changed.
+    private func kept(_ path: String, _ entry: PageCache.Entry, in file: PageCache.OpenFile,
+                      anew: PageCache.Encoded? = nil) -> (path: String, entry: PageCache.Written?) {
+        let made = anew ?? entry.encoded(at: path)
+        return (path, .kept(entry.place!, in: file, else: { made }))
     }
 
     func testBytesChangedInTheReadFileAreNotCopied() throws {
@@ -68,7 +70,16 @@ final class PageCacheKeptEntryTests: XCTestCase {
         // entry's title overwritten in place, its length kept.
         let (victim, entry) = try XCTUnwrap(read.pages.min { $0.key < $1.key })
         let bytes = try XCTUnwrap(FileReader.read(path))
-        let title = Array(entry.page.frontMatter.title.utf8)
+        // What was read of each entry, held before the file is written into (as a build has it in its
+        // table of pages and its working file).
+        var held = read
+        for (path, entry) in read.pages {
+            held.pages[path]?.hold(page: try XCTUnwrap(entry.summary(at: path)), outputs: try XCTUnwrap(entry.publishedFiles(at: path)))
+        }
+        let sorted = read.pages.sorted { $0.key < $1.key }
+        let anew = try sorted.map { try XCTUnwrap(held.pages[$0.key]?.encoded(at: $0.key)) }
+        let readTitle = try XCTUnwrap(entry.summary(at: victim)).frontMatter.title
+        let title = Array(readTitle.utf8)
         let place = try XCTUnwrap(entry.place)
         let at = try XCTUnwrap((place.span.lowerBound..<(place.span.upperBound - title.count)).first { Array(bytes[$0..<($0 + title.count)]) == title },
                                "the title of \(victim) is in its entry")
@@ -77,15 +88,15 @@ final class PageCacheKeptEntryTests: XCTestCase {
         let forged = [UInt8](repeating: UInt8(ascii: "X"), count: title.count)
         XCTAssertEqual(forged.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(at)) }, title.count)
         close(fd)
-        let sorted = read.pages.sorted { $0.key < $1.key }
+        XCTAssertNil(entry.summary(at: victim), "an entry whose bytes changed in the file is not read again from there")
         PageCache.write(setup: read.setup, index: read.index, count: sorted.count,
-                        entries: sorted.map { kept($0.key, $0.value, in: file) }, parts: read.parts, for: f.siteDirectory)
+                        entries: zip(sorted, anew).map { kept($0.0.key, $0.0.value, in: file, anew: $0.1) }, parts: read.parts, for: f.siteDirectory)
         let written = try XCTUnwrap(FileReader.read(path))
         XCTAssertNil(written.indices.dropLast(title.count).first { Array(written[$0..<($0 + title.count)]) == forged },
                      "the bytes written in after the check are not in the new cache")
         let copied = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
-        XCTAssertEqual(copied.pages[victim]?.page.frontMatter.title, entry.page.frontMatter.title)
-        XCTAssertEqual(try rewritten(copied), try rewritten(read), "the changed entry is written anew from what was read")
+        XCTAssertEqual(copied.pages[victim]?.summary(at: victim)?.frontMatter.title, readTitle)
+        XCTAssertEqual(try rewritten(copied), try rewritten(held), "the changed entry is written anew from what was read")
     }
 
     func testAFIFOInPlaceOfTheCacheIsNotWaitedFor() throws {
@@ -122,7 +133,7 @@ final class PageCacheKeptEntryTests: XCTestCase {
             w.int(1)
             w.string(path)
             var body = ByteWriter()
-            try XCTUnwrap(entry.encoded).write(to: &body)
+            try XCTUnwrap(entry.encoded(at: path)).write(to: &body)
             w.int(body.bytes.count + delta)
             let framed = body.bytes + (delta > 0 ? [0] : [])
             XCTAssertTrue(w.append(count: framed.count) { $0.copyBytes(from: framed); return true })
@@ -147,17 +158,20 @@ final class PageCacheKeptEntryTests: XCTestCase {
         // A cache whose digest is good but whose summary of a page is not what the page says (written
         // by something else than the build): what pages show of each other no longer matches it.
         var cache = try XCTUnwrap(PageCache.read(for: f.siteDirectory))
-        let title = try XCTUnwrap(cache.pages[page]?.page.frontMatter.title)
-        cache.pages[page]?.page.frontMatter.title = "FORGED TITLE"
+        var forged = try XCTUnwrap(cache.pages[page]?.summary(at: page))
+        let title = forged.frontMatter.title
+        forged.frontMatter.title = "FORGED TITLE"
+        let files = try XCTUnwrap(cache.pages[page]?.publishedFiles(at: page))
+        cache.pages[page]?.hold(page: forged, outputs: files)
         cache.file = nil
         PageCache.write(cache, for: f.siteDirectory)
-        XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.page.frontMatter.title, "FORGED TITLE")
+        XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.summary(at: page)?.frontMatter.title, "FORGED TITLE")
         try f.append("content/ru/42500/documents.md", "\nЕщё одно предложение.\n")
         XCTAssertTrue(f.build().published)
         for (path, bytes) in f.snapshot() {
             XCTAssertFalse(String(decoding: bytes, as: UTF8.self).contains("FORGED"), "\(path) shows the cache's title")
         }
-        XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.page.frontMatter.title, title,
+        XCTAssertEqual(PageCache.read(for: f.siteDirectory)?.pages[page]?.summary(at: page)?.frontMatter.title, title,
                        "the next cache has the page's own title")
     }
 }

@@ -69,20 +69,68 @@ struct PageCache {
         var digest: SHA256Digest.Bytes
     }
 
+    /// One page's entry. Only what every page's is read for stays in memory (its file's digest, what
+    /// reading it reported, where what building it gave lies, where its own bytes lie); the page's
+    /// summary and the files it published are read again from the cache's file for the pages that
+    /// need them (``summary(at:)``, ``publishedFiles(at:)``): held for every page, they were most of
+    /// what a big site's incremental build held (a kilobyte and a half a page).
     struct Entry {
         /// ``InputDigest/content`` of the file.
         var source: SourceDigest
-        /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read again.
-        var page: Page
         /// What reading the file reported.
         var loaded: [Diagnostic]
         /// What building the page gave, in `store` (the cache's ``PageCache/store``).
         var built: BuiltStore.Stored
-        /// The files the page published, as they were published.
-        var outputs: [BuildRecord.OutputFile]
         /// Where the entry's bytes lie in the file it was read from (``file``).
         var place: Place?
         let store: BuiltStore
+        /// How many files the page published.
+        private(set) var outputCount: Int
+        /// The cache's file, which the summary and files are read again from.
+        var file: OpenFile?
+        /// The summary and files when they are given rather than read again (``hold(page:outputs:)``).
+        private var held: Held?
+
+        init(source: SourceDigest, loaded: [Diagnostic], built: BuiltStore.Stored, outputCount: Int, store: BuiltStore) {
+            self.source = source
+            self.loaded = loaded
+            self.built = built
+            self.outputCount = outputCount
+            self.store = store
+        }
+
+        /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read
+        /// again. Nil when the entry's bytes are no longer those that were read.
+        func summary(at path: String) -> Page? { held?.page ?? reread(path)?.page }
+
+        /// The files the page published, as they were published; nil as for ``summary(at:)``.
+        func publishedFiles(at path: String) -> [BuildRecord.OutputFile]? { held?.outputs ?? reread(path)?.outputs }
+
+        /// Gives the entry a summary and files of its own, which it is written with (``encoded(at:)``).
+        mutating func hold(page: Page, outputs: [BuildRecord.OutputFile]) {
+            held = Held(page: page, outputs: outputs)
+            outputCount = outputs.count
+        }
+
+        /// The entry's fields read again from its bytes in the cache's file, checked against the digest
+        /// they had when the cache was read (the file may have been written to since).
+        private func reread(_ path: String) -> (page: Page, outputs: [BuildRecord.OutputFile])? {
+            guard let file, let place else { return nil }
+            var w = ByteWriter()
+            guard file.copy(place, to: &w) else { return nil }
+            var r = ByteReader(w.bytes)
+            return try? PageCache.readShown(&r, path: path)
+        }
+
+        /// Never changed: a new value is a new box.
+        private final class Held: Sendable {
+            let page: Page
+            let outputs: [BuildRecord.OutputFile]
+            init(page: Page, outputs: [BuildRecord.OutputFile]) {
+                self.page = page
+                self.outputs = outputs
+            }
+        }
     }
 
     /// An entry as the next cache is written: made anew, or the bytes of one that the last cache holds
@@ -166,7 +214,7 @@ struct PageCache {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let store = store ?? (try? BuiltStore(folder: OutputTree.stagingPrefix(for: destination).parent)) else { return nil }
         var stretches = FileStretches(descriptor: fd, size: Int(info.st_size))
-        guard var cache = try? PageCache(reading: &stretches, store: store) else { return nil }
+        guard var cache = try? PageCache(reading: &stretches, store: store, file: file) else { return nil }
         cache.file = file
         return cache
     }
@@ -176,7 +224,7 @@ struct PageCache {
     static func write(_ cache: PageCache, for destination: String) {
         // Sorted: the same build gives the same file.
         write(setup: cache.setup, index: cache.index, count: cache.pages.count,
-              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value.encoded.map(Written.encoded)) },
+              entries: cache.pages.sorted { $0.key < $1.key }.map { (path: $0.key, entry: $0.value.encoded(at: $0.key).map(Written.encoded)) },
               parts: cache.parts, for: destination)
     }
 

@@ -231,7 +231,7 @@ package struct SiteBuilder: Sendable {
             }
             return report(diagnostics, setup: true)
         }
-        if let cache { output.expect(files: cache.pages.values.reduce(0) { $0 + $1.outputs.count }) }
+        if let cache { output.expect(files: cache.pages.values.reduce(0) { $0 + $1.outputCount }) }
         // What the last build made of each page is needed only while the pages are built: let go after.
         let (cachedParts, cacheFile) = (cache?.parts ?? [], cache?.file)
         let linkGuard: PageLinkGuard
@@ -249,7 +249,8 @@ package struct SiteBuilder: Sendable {
                 let sourcePath = pages.sourcePath(i)
                 // An unchanged page is what the last build made of it, its files linked from the published
                 // site: files and setup unchanged, and what pages show of each other too.
-                if summarized.contains(sourcePath), let entry = cached?[sourcePath], output.adoptAll(entry.outputs) {
+                if summarized.contains(sourcePath), let entry = cached?[sourcePath], let files = entry.publishedFiles(at: sourcePath),
+                   output.adoptAll(files) {
                     var kept = entry.built
                     kept.cachedAt = entry.place
                     // Linked, every one of its files is placed: it stays cached.
@@ -539,11 +540,11 @@ package struct SiteBuilder: Sendable {
         let run = 1024
         for start in stride(from: 0, to: files.count, by: run) {
             let read = Parallel.map(Array(files[start..<min(files.count, start + run)])) { file -> (Page?, [Diagnostic]) in
-                guard unchanged.contains(file), let entry = previous?.pages[file] else {
+                // An entry whose bytes are no longer those the cache was read with is read from its file.
+                guard unchanged.contains(file), let entry = previous?.pages[file], var page = entry.summary(at: file) else {
                     let (page, d) = loader.load(file)
                     return (keepingText ? page : page.map(PageCache.summary(of:)), d)
                 }
-                var page = entry.page
                 page.sourceDigest = entry.source
                 return (page, entry.loaded)
             }
