@@ -167,28 +167,42 @@ struct BuildRecord {
         let top = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard top >= 0 else { return nil }
         defer { close(top) }
-        var files: [OutputFile] = []
+        var files: [ListedFolder] = []
         guard let folders = list(top, below: [], into: &files) else { return nil }
         let holding = FolderWalk.holding()
-        let below = FolderWalk.map(folders, holding: holding) { name -> [OutputFile]? in
-            var part: [OutputFile] = []
+        let below = FolderWalk.map(folders, holding: holding) { name -> [ListedFolder]? in
+            var part: [ListedFolder] = []
             let end = FolderWalk.walk(name, in: top, below: name, top: top, holding: holding) { fd, below in
                 list(fd, below: below, into: &part)
             }
             return end == .done ? part : nil
         }
-        for part in below {
+        // Each folder's path is looked up once for its files, and a file is its name and identity until
+        // then (a big site's names fit in a string's own room): a list of every file by its path, and
+        // its copy, were most of what a build with nothing to do held.
+        var placed = PlacedFiles()
+        for part in [files] + below {
             guard let part else { return nil }
-            files += part
+            for folder in part {
+                let number = placed.folderNumber(interning: folder.path)
+                for (name, identity) in folder.files { placed.add(name, in: number, identity) }
+            }
         }
-        return PlacedFiles(files)
+        return placed
     }
 
-    /// Adds the files of the folder open at `fd` (its path `below` the top) to `files` and returns the
+    /// The files a walk found in one folder (its path below the top, "" for the top itself).
+    private struct ListedFolder {
+        var path: String
+        var files: [(name: String, identity: Int)]
+    }
+
+    /// Adds the files of the folder open at `fd` (its path `below` the top) to `listed` and returns the
     /// names of the folders in it; nil when it holds what a build does not write, or cannot be read.
-    private static func list(_ fd: Int32, below: [UInt8], into files: inout [OutputFile]) -> [[UInt8]]? {
+    private static func list(_ fd: Int32, below: [UInt8], into listed: inout [ListedFolder]) -> [[UInt8]]? {
         // Every name on the way was checked to be UTF-8.
-        let prefix = below.isEmpty ? "" : String(decoding: below, as: UTF8.self) + "/"
+        var files: [(name: String, identity: Int)] = []
+        defer { if !files.isEmpty { listed.append(ListedFolder(path: String(decoding: below, as: UTF8.self), files: files)) } }
         var folders: [[UInt8]] = []
         var entries = 0
         let read = Folder.forEachEntry(in: fd) { name, _ in
@@ -200,7 +214,7 @@ struct BuildRecord {
             case S_IFDIR:
                 folders.append(Array(text.utf8))
             case S_IFREG:
-                files.append(OutputFile(path: prefix + text, identity: OutputTree.identity(info)))
+                files.append((text, OutputTree.identity(info)))
             default:
                 return false
             }
