@@ -114,6 +114,41 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(f.output("kk/pay/index.html")?.contains("Жаңа сөйлем") == true)
     }
 
+    /// A page made a draft after the build read it, before it was built, is not there to build: the
+    /// site published without it is not what the inputs' digest says, so the build says so and records
+    /// nothing, and with the page put back the next build publishes it (it is never taken as up to date).
+    func testAPageMadeADraftDuringABuildLeavesNoRecord() throws {
+        var files: [String: String] = [:]
+        for i in 0..<40 {
+            files["content/kk/many/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\ntranslationKey: \"p\(i)\"\n---\nМәтін \(i).\n"
+            files["content/ru/many/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: \"p\(i)\"\n---\nТекст \(i).\n"
+        }
+        let f = try Fixture(files: files)
+        XCTAssertTrue(f.build().published)
+        // The last page in the order of paths, built last: made a draft as the first page is built.
+        let last = "content/ru/many/p9.md"
+        let original = try XCTUnwrap(files[last])
+        let drafted = LockedFlag()
+        let path = f.root + "/" + last
+        let progress = ProgressLine(delay: 0, label: { _, _ in
+            if drafted.setOnce() { try? original.replacingOccurrences(of: "---\ntitle", with: "---\ndraft: true\ntitle").write(toFile: path, atomically: true, encoding: .utf8) }
+            return ""
+        }, write: { _ in })
+        // Every page read and built again (an unchanged page is taken from the last build unread).
+        var options = BuildOptions(sourceDirectory: f.root)
+        options.force = true
+        let during = SiteBuilder(options: options, progress: progress).run()
+        XCTAssertTrue(during.published, "\(during.diagnostics)")
+        XCTAssertEqual(during.diagnostics.filter { $0.messageID == "content.io.changed-during" }.map(\.file), [last])
+        XCTAssertNil(f.output("ru/many/p9/index.html"), "the draft is not published")
+        try f.write(last, original)
+        let next = f.build()
+        XCTAssertFalse(next.upToDate, "a site built without a page it read is never up to date")
+        XCTAssertTrue(next.published)
+        XCTAssertNotNil(f.output("ru/many/p9/index.html"), "the page put back is published")
+        XCTAssertTrue(f.build().upToDate)
+    }
+
     /// A source changed while a build reads the sources (here a template, as the last page is built):
     /// the site published may mix both states, so the build records nothing, says so, and the next
     /// build, even with the change undone, builds again.

@@ -71,9 +71,10 @@ struct PageCache {
 
     /// One page's entry. Only what every page's is read for stays in memory (its file's digest, what
     /// reading it reported, where what building it gave lies, where its own bytes lie); the page's
-    /// summary and the files it published are read again from the cache's file for the pages that
-    /// need them (``summary(at:)``, ``publishedFiles(at:)``): held for every page, they were most of
-    /// what a big site's incremental build held (a kilobyte and a half a page).
+    /// summary and the files it published are read again, from the copy of the entry's bytes in the
+    /// build's working file (which nothing else writes), for the pages that need them (``summary(at:)``,
+    /// ``publishedFiles(at:)``): held for every page, they were most of what a big site's incremental
+    /// build held (a kilobyte and a half a page).
     struct Entry {
         /// ``InputDigest/content`` of the file.
         var source: SourceDigest
@@ -86,12 +87,13 @@ struct PageCache {
         let store: BuiltStore
         /// How many files the page published.
         private(set) var outputCount: Int
-        /// The cache's file, which the summary and files are read again from.
-        var file: OpenFile?
+        /// Where the entry's bytes were copied in `store`, which the summary and files are read again from.
+        private let kept: Range<Int>?
         /// The summary and files when they are given rather than read again (``hold(page:outputs:)``).
         private var held: Held?
 
-        init(source: SourceDigest, loaded: [Diagnostic], built: BuiltStore.Stored, outputCount: Int, store: BuiltStore) {
+        init(source: SourceDigest, loaded: [Diagnostic], built: BuiltStore.Stored, outputCount: Int, kept: Range<Int>?, store: BuiltStore) {
+            self.kept = kept
             self.source = source
             self.loaded = loaded
             self.built = built
@@ -100,7 +102,7 @@ struct PageCache {
         }
 
         /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read
-        /// again. Nil when the entry's bytes are no longer those that were read.
+        /// again. Nil when they cannot be read back (the store says why).
         func summary(at path: String) -> Page? { held?.page ?? reread(path)?.page }
 
         /// The files the page published, as they were published; nil as for ``summary(at:)``.
@@ -112,13 +114,10 @@ struct PageCache {
             outputCount = outputs.count
         }
 
-        /// The entry's fields read again from its bytes in the cache's file, checked against the digest
-        /// they had when the cache was read (the file may have been written to since).
+        /// The entry's fields read again from the copy of its bytes, checked as it was read.
         private func reread(_ path: String) -> (page: Page, outputs: [BuildRecord.OutputFile])? {
-            guard let file, let place else { return nil }
-            var w = ByteWriter()
-            guard file.copy(place, to: &w) else { return nil }
-            var r = ByteReader(w.bytes)
+            guard let kept, let bytes = try? store.bytes(kept) else { return nil }
+            var r = ByteReader(bytes)
             return try? PageCache.readShown(&r, path: path)
         }
 
@@ -214,7 +213,7 @@ struct PageCache {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let store = store ?? (try? BuiltStore(folder: OutputTree.stagingPrefix(for: destination).parent)) else { return nil }
         var stretches = FileStretches(descriptor: fd, size: Int(info.st_size))
-        guard var cache = try? PageCache(reading: &stretches, store: store, file: file) else { return nil }
+        guard var cache = try? PageCache(reading: &stretches, store: store) else { return nil }
         cache.file = file
         return cache
     }

@@ -13,7 +13,7 @@ extension PageCache {
     /// building each page gave into `store`, if its outline has the digest its header line says (see
     /// ``Outline``). Each entry is framed by its length, so the entries of a stretch are found first
     /// and then hashed and read apart, on every core.
-    init(reading file: inout FileStretches, store: BuiltStore, file opened: OpenFile) throws {
+    init(reading file: inout FileStretches, store: BuiltStore) throws {
         guard try file.next({ Array(try $0.fixed(PageCache.header.count)) }) == PageCache.header else { throw ByteReader.Malformed() }
         let digest = try file.next { Array(try $0.fixed(64)) }
         guard try file.next({ try $0.fixed(1).first }) == UInt8(ascii: "\n") else { throw ByteReader.Malformed() }
@@ -34,7 +34,6 @@ extension PageCache {
                 var r = ByteReader(bytes, in: span)
                 guard var entry = try? Entry(reading: &r, path: path, store: store), r.isAtEnd else { return (nil, digest) }
                 entry.place = Place(span: (base + span.lowerBound)..<(base + span.upperBound), digest: digest)
-                entry.file = opened
                 return (entry, digest)
             }
             for ((path, span), (entry, digest)) in zip(stretch, entries) {
@@ -171,9 +170,10 @@ extension PageCache {
 extension PageCache.Entry {
     /// One entry's fields, after its source path and length. What building the page gave is read
     /// whole (a cache whose digest is right but whose fields are not is refused as a whole) and copied
-    /// into `store`, where the build reads it back; the summary and files are checked and let go
-    /// (read again when asked for, ``summary(at:)``).
+    /// into `store`, where the build reads it back; the summary and files are checked and let go, and
+    /// the entry's bytes copied there too, to be read again when asked for (``summary(at:)``).
     init(reading r: inout ByteReader, path: String, store: BuiltStore) throws {
+        let begin = r.offset
         guard let source = SourceDigest(text: try r.string()) else { throw ByteReader.Malformed() }
         let page = try PageCache.readPage(&r, path: path)
         let loaded = try PageCache.readDiagnostics(&r)
@@ -197,9 +197,11 @@ extension PageCache.Entry {
         // Exactly the files the page's results say it wrote, and only those its address may write.
         guard outputs.map(\.path) == PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile),
               outputs.allSatisfy({ PageCache.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
+        // Not kept when the store cannot take it, as above.
+        guard let kept = r.withBytes(begin..<r.offset, { store.keep($0) }) else { throw ByteReader.Malformed() }
         self.init(source: source, loaded: loaded,
                   built: BuiltStore.Stored(diagnostics: diagnostics, cachedAt: nil, unread: false, bulletins: files.bulletins.count, place: place),
-                  outputCount: outputs.count, store: store)
+                  outputCount: outputs.count, kept: kept, store: store)
     }
 
     /// The entry with what building the page gave read back from the store, to be written; nil when
@@ -215,7 +217,7 @@ extension PageCache {
     /// The summary and the files of an entry read whole before (``PageCache/Entry/init(reading:path:store:)``
     /// checked them), read again from its bytes: what building the page gave is skipped.
     static func readShown(_ r: inout ByteReader, path: String) throws -> (page: Page, outputs: [BuildRecord.OutputFile]) {
-        guard SourceDigest(text: try r.string()) != nil else { throw ByteReader.Malformed() }
+        _ = try r.string()
         let page = try readPage(&r, path: path)
         _ = try readDiagnostics(&r)
         for _ in 0..<4 { _ = try r.int() }

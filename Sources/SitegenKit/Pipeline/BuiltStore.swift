@@ -135,6 +135,12 @@ final class BuiltStore: @unchecked Sendable {
         return w.bytes.withUnsafeBytes { add($0, marks: Marks(facts: 0, links: links, search: end, files: end)) }
     }
 
+    /// Keeps `bytes` (an entry of the last build's page cache, read again from here) and returns where
+    /// they lie; nil when they could not be written, which fails nothing.
+    func keep(_ bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+        write(bytes, failing: false).map { $0..<($0 + bytes.count) }
+    }
+
     /// Writes a page's results already in byte form (``PageBuilder/Built/write(marking:)``, whose
     /// marks these are) and returns where they lie, or nil when they could not be written: a
     /// ``failure`` of the build, unless `failing` is false (a page cache's entry, which is then let go).

@@ -395,7 +395,10 @@ package struct SiteBuilder: Sendable {
             (lang, built.indices.reduce(0) { $0 + (pages[$1].language == lang ? built[$1].bulletins : 0) })
         }
         if !failed, let inputs {
-            if let changed = contentChanged ?? inputs.changedSetup(options) {
+            // A page not there to build after it was read (its file gone, or made a draft, with no error)
+            // is missing from a site its inputs' digest no longer describes: as a file changed meanwhile.
+            let unbuilt = built.indices.first { built[$0].unread }.map(pages.sourcePath)
+            if let changed = contentChanged ?? unbuilt ?? inputs.changedSetup(options) {
                 // No record of a site that may mix two states of its sources: the next build makes it anew.
                 diagnostics.append(.warning("content.io", id: "content.io.changed-during", ["path": changed], file: changed))
             } else {
