@@ -47,11 +47,7 @@ final class UpToDateBuildTests: XCTestCase {
     /// held one for each folder not yet read: with 1,000 pages in a section under the usual limit of
     /// 1,024 the walk failed, and a build with nothing to do built and wrote the site again.)
     func testABuildWithNothingToDoNeedsFewDescriptorsWhateverTheFolders() throws {
-        var files: [String: String] = [:]
-        for i in 0..<40 {
-            files["content/kk/many/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\ntranslationKey: \"p\(i)\"\n---\nМәтін \(i).\n"
-            files["content/ru/many/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: \"p\(i)\"\n---\nТекст \(i).\n"
-        }
+        var files = manyPages()
         // And a file deeper than the folders a walk holds open: those are opened by their path.
         let deep = (0..<40).map { "d\($0)" }.joined(separator: "/") + "/note.txt"
         files["static/" + deep] = "deep"
@@ -114,15 +110,21 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(f.output("kk/pay/index.html")?.contains("Жаңа сөйлем") == true)
     }
 
-    /// A page made a draft after the build read it, before it was built, is not there to build: the
-    /// site published without it is not what the inputs' digest says, so the build says so and records
-    /// nothing, and with the page put back the next build publishes it (it is never taken as up to date).
-    func testAPageMadeADraftDuringABuildLeavesNoRecord() throws {
+    /// Forty pages a language in one section (`content/kk/many/p0.md` …), each its translation's.
+    private func manyPages() -> [String: String] {
         var files: [String: String] = [:]
         for i in 0..<40 {
             files["content/kk/many/p\(i).md"] = "---\ntitle: \"Бет \(i)\"\ntranslationKey: \"p\(i)\"\n---\nМәтін \(i).\n"
             files["content/ru/many/p\(i).md"] = "---\ntitle: \"Страница \(i)\"\ntranslationKey: \"p\(i)\"\n---\nТекст \(i).\n"
         }
+        return files
+    }
+
+    /// A page made a draft after the build read it, before it was built, is not there to build: the
+    /// site published without it is not what the inputs' digest says, so the build says so and records
+    /// nothing, and with the page put back the next build publishes it (it is never taken as up to date).
+    func testAPageMadeADraftDuringABuildLeavesNoRecord() throws {
+        let files = manyPages()
         let f = try Fixture(files: files)
         XCTAssertTrue(f.build().published)
         // The last page in the order of paths, built last: made a draft as the first page is built.
