@@ -58,7 +58,7 @@ final class BuiltStoreTests: XCTestCase {
             XCTAssertEqual(kept.diagnostics.map(\.message), page.diagnostics.map(\.message))
             XCTAssertEqual(try store.bytes(place.whole), bytes { page.write(to: &$0) }, "the page cache's byte form")
             XCTAssertEqual(bytes { try! store.facts(place).write(to: &$0) }, bytes { page.facts.write(to: &$0) })
-            let named = PageFacts(sourcePath: page.facts.sourcePath, language: "kk", translationKey: page.facts.translationKey, lastmod: nil)
+            let named = ParityCheck.Named(sourcePath: page.facts.sourcePath, language: "kk", translationKey: page.facts.translationKey)
             let links = try store.links(place, of: named)
             XCTAssertEqual([links.url] + links.anchors, [page.facts.url] + page.facts.anchors)
             XCTAssertEqual(links.internalLinks.map(\.written), page.facts.internalLinks.map(\.written))

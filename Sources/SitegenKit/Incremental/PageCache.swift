@@ -82,7 +82,7 @@ struct PageCache {
         var loaded: [Diagnostic]
         /// What building the page gave, in `store` (the cache's ``PageCache/store``).
         var built: BuiltStore.Stored
-        /// Where the entry's bytes lie in the file it was read from (``file``).
+        /// Where the entry's bytes lie in the cache's file it was read from (``PageCache/file``).
         var place: Place?
         let store: BuiltStore
         /// How many files the page published.
@@ -102,7 +102,7 @@ struct PageCache {
         }
 
         /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read
-        /// again. Nil when they cannot be read back (the store says why).
+        /// again. Nil when it cannot be read back (the page is then read or built from its file).
         func summary(at path: String) -> Page? { held?.page ?? reread(path)?.page }
 
         /// The files the page published, as they were published; nil as for ``summary(at:)``.

@@ -1,4 +1,3 @@
-import Glibc
 import SitegenCore
 
 /// The folders of an output tree, numbered, each held as its parent's number and its own name: a big
@@ -59,11 +58,7 @@ struct FolderPaths {
         for parent in 0..<count where firstChild[parent + 1] - firstChild[parent] > 1 {
             children[Int(firstChild[parent])..<Int(firstChild[parent + 1])].sort { a, b in
                 table.withTerm(Int(a)) { x in
-                    table.withTerm(Int(b)) { y in
-                        let (x, y) = (UnsafeBufferPointer(rebasing: x[4...]), UnsafeBufferPointer(rebasing: y[4...]))
-                        let common = x.isEmpty || y.isEmpty ? 0 : memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
-                        return common != 0 ? common < 0 : x.count < y.count
-                    }
+                    table.withTerm(Int(b)) { y in UnsafeBufferPointer(rebasing: x[4...]).precedesInByteOrder(UnsafeBufferPointer(rebasing: y[4...])) }
                 }
             }
         }

@@ -238,9 +238,8 @@ struct PlacedFiles {
         let order = bytes.withUnsafeBufferPointer { all in
             starts.withUnsafeBufferPointer { starts in
                 (0..<count).sorted { a, b in
-                    let (aCount, bCount) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
-                    let common = memcmp(all.baseAddress! + starts[a], all.baseAddress! + starts[b], min(aCount, bCount))
-                    return common != 0 ? common < 0 : aCount < bCount
+                    UnsafeBufferPointer(rebasing: all[starts[a]..<starts[a + 1]])
+                        .precedesInByteOrder(UnsafeBufferPointer(rebasing: all[starts[b]..<starts[b + 1]]))
                 }
             }
         }

@@ -204,11 +204,11 @@ final class BuiltStore: @unchecked Sendable {
     /// A page's facts.
     func facts(_ place: Place) throws -> PageFacts { try read(place.factsPart) { try PageFacts(reading: &$0) } }
 
-    /// A page's address, anchors and links (``PageFacts/readLinks(_:)``) read into `page` (facts that
-    /// name the page and hold nothing else): all the check of internal links reads.
-    func links(_ place: Place, of page: PageFacts) throws -> PageFacts {
-        var facts = page
-        try read(place.linksPart) { try facts.readLinks(&$0) }
+    /// The address, anchors and links (``PageFacts/readLinks(_:)``) of the page at `place`, named
+    /// `page`, in facts that hold nothing else: all the check of internal links reads.
+    func links(_ place: Place?, of page: ParityCheck.Named) throws -> PageFacts {
+        var facts = PageFacts(sourcePath: page.sourcePath, language: page.language, translationKey: page.translationKey, lastmod: nil)
+        try read(Self.kept(place).linksPart) { try facts.readLinks(&$0) }
         return facts
     }
 

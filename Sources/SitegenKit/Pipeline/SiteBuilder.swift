@@ -139,12 +139,8 @@ package struct SiteBuilder: Sendable {
                                                      languages: config.languages, defaultLanguage: config.defaultLanguage,
                                                      unreadable: Self.unreadable(zip(files, results).filter { $0.1.0 == nil }.map(\.0), source: source),
                                                      refused: Self.errorPositions(diagnostics))
-                diagnostics += try InternalLinks.check(count: checked.count, facts: { i in
-                    let named = checked[i].named
-                    return try store.links(BuiltStore.kept(checked[i].place),
-                                           of: PageFacts(sourcePath: named.sourcePath, language: named.language,
-                                                         translationKey: named.translationKey, lastmod: nil))
-                }, staticFiles: staticFiles.map(\.relative), languages: config.languages)
+                diagnostics += try InternalLinks.check(count: checked.count, facts: { try store.links(checked[$0].place, of: checked[$0].named) },
+                                                       staticFiles: staticFiles.map(\.relative), languages: config.languages)
             } catch {
                 diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
                 return report(diagnostics, setup: true)
@@ -282,19 +278,14 @@ package struct SiteBuilder: Sendable {
             let unread = zip(pages, built).filter { $0.1.unread }.map { (language: $0.0.language, key: $0.0.translationKey) }
             let compared = built.indices.filter { !built[$0].unread && !generated.keys.contains(pages.sourcePath($0)) }
             diagnostics += try ParityCheck.check(count: compared.count,
-                                                 named: { ParityCheck.Named(sourcePath: pages.sourcePath(compared[$0]), language: pages.language(compared[$0]),
-                                                                            translationKey: pages.translationKey(compared[$0])) },
+                                                 named: { pages.named(compared[$0]) },
                                                  facts: { try facts(compared[$0]) }, languages: config.languages,
                                                  defaultLanguage: config.defaultLanguage,
                                                  unreadable: Self.unreadable(unreadableFiles, source: source) + unread,
                                                  refused: Self.errorPositions(diagnostics))
             // The check of internal links reads only the pages' addresses, anchors and links.
-            let links: @Sendable (Int) throws -> PageFacts = {
-                try store.links(BuiltStore.kept(built[$0].place), of: PageFacts(sourcePath: pages[$0].sourcePath, language: pages[$0].language,
-                                                                           translationKey: pages[$0].translationKey, lastmod: nil))
-            }
-            diagnostics += try InternalLinks.check(count: built.count, facts: links, staticFiles: staticFiles.map(\.relative),
-                                                   languages: config.languages)
+            diagnostics += try InternalLinks.check(count: built.count, facts: { try store.links(built[$0].place, of: pages.named($0)) },
+                                                   staticFiles: staticFiles.map(\.relative), languages: config.languages)
         } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
             output.discard()
@@ -543,7 +534,7 @@ package struct SiteBuilder: Sendable {
         let run = 1024
         for start in stride(from: 0, to: files.count, by: run) {
             let read = Parallel.map(Array(files[start..<min(files.count, start + run)])) { file -> (Page?, [Diagnostic]) in
-                // An entry whose bytes are no longer those the cache was read with is read from its file.
+                // An entry that cannot be read back from the working file is read from its page's file.
                 guard unchanged.contains(file), let entry = previous?.pages[file], var page = entry.summary(at: file) else {
                     let (page, d) = loader.load(file)
                     return (keepingText ? page : page.map(PageCache.summary(of:)), d)

@@ -119,6 +119,11 @@ final class SitePages: RandomAccessCollection, @unchecked Sendable {
         return Page.defaultTranslationKey(contentPath(i))
     }
 
+    /// Page `i` as the checks across pages name it.
+    func named(_ i: Int) -> ParityCheck.Named {
+        ParityCheck.Named(sourcePath: sourcePath(i), language: language(i), translationKey: translationKey(i))
+    }
+
     private func string(_ i: Int, from start: Int, count: Int) -> String {
         strings.withBytes(i) { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
