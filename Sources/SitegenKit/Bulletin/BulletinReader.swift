@@ -9,7 +9,10 @@ import WHATWGURL
 /// before anything rewrites it, with the inspection's decisions (which names to defang, which
 /// links to publish over https) applied, every link made absolute, and the text as ``TypesetText``
 /// typeset it for the page.
-struct BulletinReader {
+///
+/// A class: the closures its walk hands each node to would otherwise copy the page, the config and
+/// the strings it holds, retaining each of their references, once a node.
+final class BulletinReader {
     let page: Page
     let config: SiteConfig
     let strings: Strings
@@ -18,6 +21,15 @@ struct BulletinReader {
     let typeset: TypesetText
     /// The texts of sitegen.yml the guide blocks show, typeset.
     let texts: TypesetConfig
+
+    init(page: Page, config: SiteConfig, strings: Strings, edits: RenderEdits, typeset: TypesetText, texts: TypesetConfig) {
+        self.page = page
+        self.config = config
+        self.strings = strings
+        self.edits = edits
+        self.typeset = typeset
+        self.texts = texts
+    }
 
     private static let parser = URLParser(domainToASCII: { IDNA.toASCII($0).value })
     /// Whether a destination parses as an absolute URL; pages repeat the same few addresses.

@@ -247,12 +247,15 @@ enum RenderedLinks {
 /// The last look at a finished page (``RenderedLinks``): each address judged by the link policy, each
 /// refusal a `page.link` error where what it names is written (a template's line, an interface
 /// string), else of the page's file (or of the template of a page the build makes).
-struct PageLinkGuard {
+///
+/// A class: its closures over each lead and piece of a page would otherwise copy every judge it holds,
+/// retaining each of their references, once a lead.
+final class PageLinkGuard: Sendable {
     let judge: SiteAddressJudge
     /// The templates' text, searched for what a refusal names.
-    var templates: [(file: String, bytes: [UInt8])] = []
+    let templates: [(file: String, bytes: [UInt8])]
     /// The interface strings, searched too.
-    var strings: [(file: String, value: Located<String>)] = []
+    let strings: [(file: String, value: Located<String>)]
 
     /// Reads the words of what templates put around a page's own text, as a bulletin's are read.
     private let words: BulletinGuard
