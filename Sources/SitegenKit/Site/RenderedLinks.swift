@@ -67,7 +67,9 @@ enum RenderedLinks {
         var i = start
         while i < b.count, !isSpace(b[i]), b[i] != 0x2F, b[i] != 0x3E { i += 1 }
         let tag = lowercased(b, start..<i)
-        var attributes: [(name: String, value: [UInt8])] = []
+        // Each attribute's value where it stands in the page: copied only when it is judged, since most
+        // attributes of most tags are not.
+        var attributes: [(name: String, value: Range<Int>)] = []
         while i < b.count {
             while i < b.count, isSpace(b[i]) || b[i] == 0x2F { i += 1 }
             guard i < b.count, b[i] != 0x3E else { break }
@@ -77,7 +79,7 @@ enum RenderedLinks {
             let name = lowercased(b, nameStart..<i)
             while i < b.count, isSpace(b[i]) { i += 1 }
             guard i < b.count, b[i] == 0x3D else {
-                attributes.append((name, []))
+                attributes.append((name, i..<i))
                 continue
             }
             i += 1
@@ -95,21 +97,22 @@ enum RenderedLinks {
                 value = i..<end
                 i = end
             }
-            attributes.append((name, Array(b[value])))
+            attributes.append((name, value))
         }
         // Values as a browser reads them: references decoded (`http-equiv="&#114;efresh"` is a refresh).
-        // (Values without an `&` are as written: most tags have none, and are not copied again.)
-        let values = attributes.contains(where: { $0.value.contains(0x26) })
-            ? attributes.map { (name: $0.name, value: CharacterReferences.decoded($0.value) ?? $0.value) } : attributes
-        for (index, (name, raw)) in attributes.enumerated() {
+        // Copied out only for a tag with a reference in a value; any other tag's values are read where
+        // they stand (a `<meta>`'s are copied when its `content` is weighed).
+        let hasReference = attributes.contains { b[$0.value].contains(0x26) }
+        let decodedValues = hasReference ? values(of: attributes, in: b, decoding: true) : nil
+        for (index, (name, range)) in attributes.enumerated() {
             if name.hasPrefix("on") && name.count > 2 {
                 out(.handler(tag: tag, attribute: name))
                 continue
             }
             // Anything a stylesheet reads: `style`, and SVG's `fill`, `mask`, `filter`, `cursor` … with `url(`.
             var styled = name == "style"
-            if !styled, values[index].value.contains(0x28) {
-                let lower = values[index].value.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            if !styled, decodedValues.map({ $0[index].value.contains(0x28) }) ?? b[range].contains(0x28) {
+                let lower = (decodedValues?[index].value ?? Array(b[range])).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
                 styled = ["url(", "image-set(", "image("].contains { StaticFileCheck.find(Array($0.utf8), in: lower) != nil }
             }
             let animated: Bool
@@ -118,8 +121,9 @@ enum RenderedLinks {
             default: animated = false
             }
             let judged = addressAttributes.contains(name) || listAttributes.contains(name) || styled || animated || name == "srcdoc"
-                || (name == "content" && tag == "meta" && isAddressMeta(values))
+                || (name == "content" && tag == "meta" && isAddressMeta(decodedValues ?? values(of: attributes, in: b, decoding: false)))
             guard judged else { continue }
+            let raw = Array(b[range])
             guard let value = CharacterReferences.decoded(raw) else {
                 out(.reference(String(decoding: raw, as: UTF8.self), tag: tag, attribute: name))
                 continue
@@ -133,7 +137,8 @@ enum RenderedLinks {
                 guard value != raw else { continue }
                 value.withUnsafeBufferPointer { forEachLead(in: $0, out) }
             } else if name == "content" {
-                for address in refreshAddresses(value, refresh: isRefresh(values)) { out(.address(address, tag: tag, attribute: name)) }
+                let refresh = isRefresh(decodedValues ?? values(of: attributes, in: b, decoding: false))
+                for address in refreshAddresses(value, refresh: refresh) { out(.address(address, tag: tag, attribute: name)) }
             } else if listAttributes.contains(name) || animated {
                 // An animation may set `href` (`<set attributeName="href" to="…">`); `values` are parted by `;`.
                 for piece in value.split(whereSeparator: { isSpace($0) || $0 == 0x2C || $0 == 0x3B }) where !piece.isEmpty {
@@ -148,6 +153,15 @@ enum RenderedLinks {
             if let (_, what) = StaticFileCheck.firstLead(inCSS: Array(b[min(i + 1, end)..<end])) {
                 out(.style(what, tag: tag, attribute: "<style>"))
             }
+        }
+    }
+
+    /// Each attribute's name and value, copied out of the page; with references decoded when `decoding`.
+    private static func values(of attributes: [(name: String, value: Range<Int>)], in b: UnsafeBufferPointer<UInt8>,
+                               decoding: Bool) -> [(name: String, value: [UInt8])] {
+        attributes.map { a in
+            let raw = Array(b[a.value])
+            return (name: a.name, value: decoding ? (CharacterReferences.decoded(raw) ?? raw) : raw)
         }
     }
 
