@@ -189,16 +189,18 @@ extension PageCache.Entry {
         _ = try PageBuilder.Built.readSearch(&b)
         guard b.offset - start == marks.files else { throw ByteReader.Malformed() }
         let files = try PageBuilder.Built.readFiles(&b)
-        // Not kept when the store cannot take it: the cache is then not used, and the build goes on.
-        guard b.isAtEnd, let place = b.withBytes(start..<b.offset, { store.add($0, marks: marks, failing: false) }) else {
-            throw ByteReader.Malformed()
-        }
+        guard b.isAtEnd else { throw ByteReader.Malformed() }
+        let built = start..<b.offset
         let outputs = try PageCache.readFiles(&r)
         // Exactly the files the page's results say it wrote, and only those its address may write.
         guard outputs.map(\.path) == PageBuilder.Built.outputs(files.bulletins, pageFile: files.pageFile),
               outputs.allSatisfy({ PageCache.isOutput($0.path, of: page) }) else { throw ByteReader.Malformed() }
-        // Not kept when the store cannot take it, as above.
-        guard let kept = r.withBytes(begin..<r.offset, { store.keep($0) }) else { throw ByteReader.Malformed() }
+        // The whole entry is copied into the store once; what building the page gave is read from
+        // there, where it lies inside the copy. Not kept when the store cannot take it: the cache is
+        // then not used, and the build goes on.
+        guard let kept = r.withBytes(begin..<r.offset, { store.keep($0) }),
+              let place = store.place(of: (kept.lowerBound + built.lowerBound - begin)..<(kept.lowerBound + built.upperBound - begin),
+                                      marks: marks) else { throw ByteReader.Malformed() }
         self.init(source: source, loaded: loaded,
                   built: BuiltStore.Stored(diagnostics: diagnostics, cachedAt: nil, unread: false, bulletins: files.bulletins.count, place: place),
                   outputCount: outputs.count, kept: kept, store: store)

@@ -142,17 +142,29 @@ final class BuiltStore: @unchecked Sendable {
     }
 
     /// Writes a page's results already in byte form (``PageBuilder/Built/write(marking:)``, whose
-    /// marks these are) and returns where they lie, or nil when they could not be written: a
-    /// ``failure`` of the build, unless `failing` is false (a page cache's entry, which is then let go).
-    func add(_ bytes: UnsafeRawBufferPointer, marks: Marks, failing: Bool = true) -> Place? {
-        guard bytes.count < Int(UInt32.max), 0 <= marks.facts, marks.facts <= marks.links, marks.links <= marks.search,
-              marks.search <= marks.files, marks.files <= bytes.count else {
-            if failing { fail("a page's results are too large to keep") }
+    /// marks these are) and returns where they lie, or nil (and a ``failure`` of the build) when they
+    /// could not be written.
+    func add(_ bytes: UnsafeRawBufferPointer, marks: Marks) -> Place? {
+        guard Self.fit(marks, count: bytes.count) else {
+            fail("a page's results are too large to keep")
             return nil
         }
-        guard let start = write(bytes, failing: failing) else { return nil }
-        return Place(start: start, facts: UInt32(marks.facts), links: UInt32(marks.links), search: UInt32(marks.search),
-                     files: UInt32(marks.files), end: UInt32(bytes.count))
+        guard let start = write(bytes, failing: true) else { return nil }
+        return place(of: start..<(start + bytes.count), marks: marks)
+    }
+
+    /// Where a page's results lie that were written already, as part of what ``keep(_:)`` kept: nil
+    /// when `marks` do not fit in `span`.
+    func place(of span: Range<Int>, marks: Marks) -> Place? {
+        guard Self.fit(marks, count: span.count) else { return nil }
+        return Place(start: span.lowerBound, facts: UInt32(marks.facts), links: UInt32(marks.links), search: UInt32(marks.search),
+                     files: UInt32(marks.files), end: UInt32(span.count))
+    }
+
+    /// Whether `marks` part `count` bytes in order, and a place can hold them.
+    private static func fit(_ marks: Marks, count: Int) -> Bool {
+        count < Int(UInt32.max) && 0 <= marks.facts && marks.facts <= marks.links && marks.links <= marks.search
+            && marks.search <= marks.files && marks.files <= count
     }
 
     /// Writes `bytes` after what was written and returns where they start, or nil when they could not be
