@@ -29,6 +29,13 @@ runs=${RUNS:-5}
 large_runs=${LARGE_RUNS:-1}
 results=${BENCH_RESULTS:-$repo/bench/results.md}
 work=$(mktemp -d /dev/shm/sitegen-bench.XXXXXX 2>/dev/null || mktemp -d)
+# The corpora, the outputs and their staging copies live on tmpfs, in the same memory the programs use
+# (Hugo peaks at about 10 GiB on the 100k corpus): what else holds memory, other files on tmpfs
+# included, slows the large runs. Said in the results, and warned of here.
+available=$(awk '/MemAvailable/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
+if awk -v a="$available" 'BEGIN { exit !(a < 20) }'; then
+  echo "bench: only $available GiB of memory is available; the large corpus, its builds and tmpfs share it, so its figures may come out slower" >&2
+fi
 trap 'rm -rf "$work"' EXIT
 for tool in cmark-gfm hugo /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (make bench installs it)" >&2; exit 2; }
@@ -149,7 +156,7 @@ fi
   echo "# Benchmark results"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
-  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), tmpfs, sitegen $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?') (release build)."
+  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) ($available GiB available as the run started), tmpfs, sitegen $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?') (release build)."
   echo "Steady state: every output already holds the previous build. Wall: median (min–max) of the runs."
   echo "The whole run (installs, release build, corpora, every timing) took $minutes minutes."
   echo
