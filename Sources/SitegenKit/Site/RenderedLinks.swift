@@ -100,10 +100,9 @@ enum RenderedLinks {
             attributes.append((name, value))
         }
         // Values as a browser reads them: references decoded (`http-equiv="&#114;efresh"` is a refresh).
-        // Copied out only for a tag with a reference in a value; any other tag's values are read where
-        // they stand (a `<meta>`'s are copied when its `content` is weighed).
-        let hasReference = attributes.contains { b[$0.value].contains(0x26) }
-        let decodedValues = hasReference ? values(of: attributes, in: b, decoding: true) : nil
+        // Copied out, once, for a tag with a reference in a value and for a `<meta>` (whose other
+        // attributes say what its `content` is); any other tag's values are read where they stand.
+        let copied = tag == "meta" || attributes.contains(where: { b[$0.value].contains(0x26) }) ? values(of: attributes, in: b) : nil
         for (index, (name, range)) in attributes.enumerated() {
             if name.hasPrefix("on") && name.count > 2 {
                 out(.handler(tag: tag, attribute: name))
@@ -111,8 +110,8 @@ enum RenderedLinks {
             }
             // Anything a stylesheet reads: `style`, and SVG's `fill`, `mask`, `filter`, `cursor` … with `url(`.
             var styled = name == "style"
-            if !styled, decodedValues.map({ $0[index].value.contains(0x28) }) ?? b[range].contains(0x28) {
-                let lower = (decodedValues?[index].value ?? Array(b[range])).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            if !styled, copied.map({ $0[index].value.contains(0x28) }) ?? b[range].contains(0x28) {
+                let lower = (copied?[index].value ?? Array(b[range])).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
                 styled = ["url(", "image-set(", "image("].contains { StaticFileCheck.find(Array($0.utf8), in: lower) != nil }
             }
             let animated: Bool
@@ -121,7 +120,7 @@ enum RenderedLinks {
             default: animated = false
             }
             let judged = addressAttributes.contains(name) || listAttributes.contains(name) || styled || animated || name == "srcdoc"
-                || (name == "content" && tag == "meta" && isAddressMeta(decodedValues ?? values(of: attributes, in: b, decoding: false)))
+                || (name == "content" && tag == "meta" && copied.map(isAddressMeta) == true)
             guard judged else { continue }
             let raw = Array(b[range])
             guard let value = CharacterReferences.decoded(raw) else {
@@ -137,7 +136,7 @@ enum RenderedLinks {
                 guard value != raw else { continue }
                 value.withUnsafeBufferPointer { forEachLead(in: $0, out) }
             } else if name == "content" {
-                let refresh = isRefresh(decodedValues ?? values(of: attributes, in: b, decoding: false))
+                let refresh = isRefresh(copied ?? values(of: attributes, in: b))
                 for address in refreshAddresses(value, refresh: refresh) { out(.address(address, tag: tag, attribute: name)) }
             } else if listAttributes.contains(name) || animated {
                 // An animation may set `href` (`<set attributeName="href" to="…">`); `values` are parted by `;`.
@@ -156,12 +155,13 @@ enum RenderedLinks {
         }
     }
 
-    /// Each attribute's name and value, copied out of the page; with references decoded when `decoding`.
-    private static func values(of attributes: [(name: String, value: Range<Int>)], in b: UnsafeBufferPointer<UInt8>,
-                               decoding: Bool) -> [(name: String, value: [UInt8])] {
+    /// Each attribute's name and value, copied out of the page with its references decoded (a value
+    /// without an `&` is as written).
+    private static func values(of attributes: [(name: String, value: Range<Int>)], in b: UnsafeBufferPointer<UInt8>)
+        -> [(name: String, value: [UInt8])] {
         attributes.map { a in
             let raw = Array(b[a.value])
-            return (name: a.name, value: decoding ? (CharacterReferences.decoded(raw) ?? raw) : raw)
+            return (name: a.name, value: CharacterReferences.decoded(raw) ?? raw)
         }
     }
 
