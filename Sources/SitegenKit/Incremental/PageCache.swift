@@ -103,10 +103,15 @@ struct PageCache {
 
         /// The page as the site-wide parts see it (``summary(of:)``): an unchanged file is not read
         /// again. Nil when it cannot be read back (the page is then read or built from its file).
-        func summary(at path: String) -> Page? { held?.page ?? reread(path)?.page }
+        func summary(at path: String) -> Page? { shown(at: path)?.page }
 
         /// The files the page published, as they were published; nil as for ``summary(at:)``.
-        func publishedFiles(at path: String) -> [BuildRecord.OutputFile]? { held?.outputs ?? reread(path)?.outputs }
+        func publishedFiles(at path: String) -> [BuildRecord.OutputFile]? { shown(at: path)?.outputs }
+
+        /// The summary and the files together, held or read again once; nil as for ``summary(at:)``.
+        func shown(at path: String) -> (page: Page, outputs: [BuildRecord.OutputFile])? {
+            held.map { ($0.page, $0.outputs) } ?? reread(path)
+        }
 
         /// Gives the entry a summary and files of its own, which it is written with (``encoded(at:)``).
         mutating func hold(page: Page, outputs: [BuildRecord.OutputFile]) {

@@ -209,9 +209,8 @@ extension PageCache.Entry {
     /// The entry with what building the page gave read back from the store, to be written; nil when
     /// it cannot be read back.
     func encoded(at path: String) -> PageCache.Encoded? {
-        guard let place = built.place, let bytes = try? store.bytes(place.whole), let page = summary(at: path),
-              let outputs = publishedFiles(at: path) else { return nil }
-        return PageCache.Encoded(source: source, page: page, loaded: loaded, built: bytes, marks: place.marks, outputs: outputs)
+        guard let place = built.place, let bytes = try? store.bytes(place.whole), let shown = shown(at: path) else { return nil }
+        return PageCache.Encoded(source: source, page: shown.page, loaded: loaded, built: bytes, marks: place.marks, outputs: shown.outputs)
     }
 }
 
