@@ -67,6 +67,45 @@ final class RenderedLinksTests: XCTestCase {
         }
     }
 
+    /// The third round: a stylesheet in an SVG (parsed as markup first), a stylesheet ended only where a
+    /// browser ends it, CSS escapes in a picture's attributes, `<meta>` values previews read as
+    /// addresses, and Chrome's `attributionsrc`.
+    func testStylesheetsAsSVGHasThemMetaValuesAndAttributionSourcesAreRead() {
+        func refused(_ html: String) -> Bool {
+            !RenderedLinks.leads(in: html).filter {
+                if case .address(let a, _, _) = $0 { return a.contains("evil") } else { return true }
+            }.isEmpty
+        }
+        for html in [
+            "<svg><style>body{background:u<!-- -->rl(//ev<!-- -->il.example/x.png)}</style></svg>",
+            "<svg><style>body{background:u&#114;l(&#47;/ev&#105;l.example/x.png)}</style></svg>",
+            "<svg><style>body{background:u<b></b>rl(//evil.example/x.png)}</style></svg>",
+            "<svg><style>body{background-image:image-set(&quot;//ev&#105;l.example/x.png&quot; 1x)}</style></svg>",
+            "<svg><style>body{background:url(&colon;x)}</style></svg>",
+            "<style>/*</styleX>*/body{background:url(//ev\\69l.example/x.png)}</style>",
+            "<style>/*</styleX>*/@\\69mport url(//ev\\69l.example/a.css);</style>",
+            "<svg><rect mask=\"u\\rl(//ev\\69l.example/m.svg#m)\"/></svg>",
+            "<svg><rect clip-path=\"\\75 rl(//evil.example/c.svg#c)\"/></svg>",
+            "<img src=\"/favicon.ico\" attributionsrc=\"&#47;/ev&#105;l.example/\">",
+            "<meta name=\"twitter:image:src\" content=\"https&colon;//evil.example/x.png\">",
+            "<meta name=\"twitter:player\" content=\"&#104;ttps&colon;&sol;&sol;ev&#105;l.example/p\">",
+            "<meta property=\"og:see_also\" content=\"h&#9;ttps://evil.example/\">",
+            "<meta name=\"twitter:image:src\" content=\"/&#9;/evil.example/x.png\">",
+        ] {
+            XCTAssertTrue(refused(html), html)
+        }
+        // A reference an SVG's stylesheet would decode, that cannot be read here, is named as written.
+        XCTAssertEqual(RenderedLinks.leads(in: "<svg><style>a{background:url(&sol;&sol;evil.example/x)}</style></svg>"),
+                       [.reference("&sol;&sol;evil.example/x)}", tag: "style", attribute: "<style>")])
+        // A stylesheet ends at `</style>` however it is written, and what follows is the page again.
+        XCTAssertEqual(addresses("<style>a{color:red}</STYLE ><a href=/kk/>"), ["/kk/"])
+        // What the site's pages hold stays theirs.
+        for html in ["<svg><style>.a{fill:#123}</style><rect class=a fill=\"url(#g)\"/></svg>",
+                     "<meta name=\"description\" content=\"Төлем &amp; өтініш (42 500 ₸)\">", "<p title=\"(1)\">x</p>"] {
+            XCTAssertFalse(refused(html), html)
+        }
+    }
+
     func testWhatCouldHideAnAddressIsRefused() {
         XCTAssertEqual(RenderedLinks.leads(in: "<a href=\"javascript&colon;alert(1)\">"),
                        [.reference("javascript&colon;alert(1)", tag: "a", attribute: "href")])

@@ -34,7 +34,7 @@ enum RenderedLinks {
         "data-index",
     ]
     /// Attributes whose value holds several, parted by white space and commas.
-    static let listAttributes: Set<String> = ["srcset", "imagesrcset", "ping", "archive"]
+    static let listAttributes: Set<String> = ["srcset", "imagesrcset", "ping", "archive", "attributionsrc"]
 
     static func leads(in html: String) -> [Lead] {
         var copy = html
@@ -108,19 +108,23 @@ enum RenderedLinks {
                 out(.handler(tag: tag, attribute: name))
                 continue
             }
-            // Anything a stylesheet reads: `style`, and SVG's `fill`, `mask`, `filter`, `cursor` … with `url(`.
+            // Anything a stylesheet reads: `style`, and SVG's `fill`, `mask`, `filter`, `cursor` … with `url(`,
+            // or with a `(` and a CSS escape (`u\rl(`, `\75 rl(` are `url(` to CSS).
             var styled = name == "style"
             if !styled, copied.map({ $0[index].value.contains(0x28) }) ?? b[range].contains(0x28) {
-                let lower = (copied?[index].value ?? Array(b[range])).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-                styled = ["url(", "image-set(", "image("].contains { StaticFileCheck.find(Array($0.utf8), in: lower) != nil }
+                let value = copied?[index].value ?? Array(b[range])
+                let lower = value.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+                styled = value.contains(0x5C) || ["url(", "image-set(", "image("].contains { StaticFileCheck.find(Array($0.utf8), in: lower) != nil }
             }
             let animated: Bool
             switch name {
             case "to", "from", "by", "values": animated = true
             default: animated = false
             }
+            // A `<meta>`'s `content` whose references cannot be decoded is judged (and refused as such): what
+            // it is written as (`https&colon;//…`) is not what a preview reads.
             let judged = addressAttributes.contains(name) || listAttributes.contains(name) || styled || animated || name == "srcdoc"
-                || (name == "content" && tag == "meta" && copied.map(isAddressMeta) == true)
+                || (name == "content" && tag == "meta" && (copied.map(isAddressMeta) == true || CharacterReferences.decoded(Array(b[range])) == nil))
             guard judged else { continue }
             let raw = Array(b[range])
             guard let value = CharacterReferences.decoded(raw) else {
@@ -147,10 +151,23 @@ enum RenderedLinks {
                 out(.address(String(decoding: trimmed(value), as: UTF8.self), tag: tag, attribute: name))
             }
         }
-        // A style sheet's text, up to its end tag, read as a stylesheet file is.
+        // A style sheet's text, up to its end tag, read as a stylesheet file is; and read again as the
+        // text of an SVG's `<style>`, which a browser parses as markup first (comments and tags in it
+        // dropped, references decoded: `u<!-- -->rl(`, `u&#114;l(` are `url(` there).
         if tag == "style", let end = endOfRawText(b, from: i, name: "</style") {
-            if let (_, what) = StaticFileCheck.firstLead(inCSS: Array(b[min(i + 1, end)..<end])) {
+            let sheet = Array(b[min(i + 1, end)..<end])
+            let asMarkup = withoutMarkup(sheet)
+            if let (_, what) = StaticFileCheck.firstLead(inCSS: sheet) {
                 out(.style(what, tag: tag, attribute: "<style>"))
+            } else if let decoded = CharacterReferences.decoded(asMarkup) {
+                if decoded != sheet, let (_, what) = StaticFileCheck.firstLead(inCSS: decoded) { out(.style(what, tag: tag, attribute: "<style>")) }
+            } else {
+                // Named as the reference that cannot be decoded (`&sol;&sol;evil…` is `//evil…` there), not
+                // as the whole sheet.
+                let at = asMarkup.indices.first {
+                    asMarkup[$0] == 0x26 && CharacterReferences.decoded(Array(asMarkup[$0..<min($0 + 12, asMarkup.count)])) == nil
+                } ?? 0
+                out(.reference(String(decoding: asMarkup[at..<min(at + 40, asMarkup.count)], as: UTF8.self), tag: tag, attribute: "<style>"))
             }
         }
     }
@@ -165,15 +182,42 @@ enum RenderedLinks {
         }
     }
 
-    /// Where the raw text after a tag ends: the start of `</style` (any case), or the end.
+    /// Where the raw text after a tag ends: the start of its end tag (`</style`, any case, then white
+    /// space, `/`, `>` or the end, as a browser ends it: `</styleX>` ends nothing), or the end.
     static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, from: Int, name: String) -> Int? {
         let needle = Array(name.utf8)
         var j = from
         while j + needle.count <= b.count {
-            if b[j] == 0x3C, zip(needle, b[j..<(j + needle.count)]).allSatisfy({ $0 == (($1 >= 0x41 && $1 <= 0x5A) ? $1 | 0x20 : $1) }) { return j }
+            if b[j] == 0x3C, zip(needle, b[j..<(j + needle.count)]).allSatisfy({ $0 == (($1 >= 0x41 && $1 <= 0x5A) ? $1 | 0x20 : $1) }) {
+                let after = j + needle.count
+                if after == b.count || isSpace(b[after]) || b[after] == 0x2F || b[after] == 0x3E { return j }
+            }
             j += 1
         }
         return b.count
+    }
+
+    /// Text with its comments (`<!-- … -->`) and tags taken out, as the text of an element a browser
+    /// parses as markup.
+    static func withoutMarkup(_ v: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(v.count)
+        var i = 0
+        while i < v.count {
+            if v[i] == 0x3C, i + 3 < v.count, v[i + 1] == 0x21, v[i + 2] == 0x2D, v[i + 3] == 0x2D {
+                var j = i + 4
+                while j + 2 < v.count, !(v[j] == 0x2D && v[j + 1] == 0x2D && v[j + 2] == 0x3E) { j += 1 }
+                i = min(j + 3, v.count)
+            } else if v[i] == 0x3C, i + 1 < v.count, isLetter(v[i + 1]) || v[i + 1] == 0x2F || v[i + 1] == 0x21 || v[i + 1] == 0x3F {
+                var j = i + 1
+                while j < v.count, v[j] != 0x3E { j += 1 }
+                i = min(j + 1, v.count)
+            } else {
+                out.append(v[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// A `<meta>` whose `content` is an address a browser or a preview follows: a refresh, a property
@@ -182,7 +226,8 @@ enum RenderedLinks {
     private static func isAddressMeta(_ attributes: [(name: String, value: [UInt8])]) -> Bool {
         if isRefresh(attributes) { return true }
         if let content = attributes.first(where: { $0.name == "content" }) {
-            let lower = trimmed(content.value).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            // Tabs and line breaks anywhere taken out, as an address parser does (`h&#9;ttps:`).
+            let lower = trimmed(content.value.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
             if ["http:", "https:", "//", "/\\", "\\"].contains(where: { lower.starts(with: Array($0.utf8)) }) { return true }
         }
         return attributes.contains { a in
