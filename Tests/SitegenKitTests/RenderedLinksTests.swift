@@ -11,6 +11,13 @@ final class RenderedLinksTests: XCTestCase {
         RenderedLinks.leads(in: html).compactMap { if case .address(let a, _, _) = $0 { return a } else { return nil } }
     }
 
+    /// Whether the page leads to an address naming `evil`, or to anything refused as it is written.
+    private func refused(_ html: String) -> Bool {
+        !RenderedLinks.leads(in: html).filter {
+            if case .address(let a, _, _) = $0 { return a.contains("evil") } else { return true }
+        }.isEmpty
+    }
+
     func testAddressesAreReadAsABrowserReadsTags() {
         XCTAssertEqual(addresses("<a id=\"v\" href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>"), ["//evil.com/"])
         XCTAssertEqual(addresses("<svg width=\"1\"><a xlink:href=\"//3627734385/\"><text>egov.kz</text></a></svg>"), ["//3627734385/"])
@@ -41,11 +48,6 @@ final class RenderedLinksTests: XCTestCase {
 
     /// The second round of review: what a browser follows that the first reading did not judge.
     func testReferencesAnimationsFramesAndStylesheetsAreReadAsABrowserReadsThem() {
-        func refused(_ html: String) -> Bool {
-            !RenderedLinks.leads(in: html).filter {
-                if case .address(let a, _, _) = $0 { return a.contains("evil") } else { return true }
-            }.isEmpty
-        }
         for html in [
             "<meta http-equiv=\"&#114;efresh\" content=\"0;url=http:&#47;&#47;evil&#46;com/\">",
             "<meta property=\"og:&#117;rl\" content=\"https:&#47;&#47;evil&#46;com/\">",
@@ -71,11 +73,6 @@ final class RenderedLinksTests: XCTestCase {
     /// browser ends it, CSS escapes in a picture's attributes, `<meta>` values previews read as
     /// addresses, and Chrome's `attributionsrc`.
     func testStylesheetsAsSVGHasThemMetaValuesAndAttributionSourcesAreRead() {
-        func refused(_ html: String) -> Bool {
-            !RenderedLinks.leads(in: html).filter {
-                if case .address(let a, _, _) = $0 { return a.contains("evil") } else { return true }
-            }.isEmpty
-        }
         for html in [
             "<svg><style>body{background:u<!-- -->rl(//ev<!-- -->il.example/x.png)}</style></svg>",
             "<svg><style>body{background:u&#114;l(&#47;/ev&#105;l.example/x.png)}</style></svg>",
