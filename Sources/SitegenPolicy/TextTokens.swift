@@ -110,7 +110,9 @@ package final class TextTokens: Sendable {
         var i = 0
         while i < scalars.count {
             let u = scalars[i]
-            let prevIsWord = i > 0 && Self.isWord(scalars[i - 1])
+            // A letter drawn as a colon is no part of a word: what follows it starts one (`ːevil.com`
+            // links `evil.com` with it), and a run never starts at it (it would end there, empty).
+            let prevIsWord = i > 0 && Self.isWord(scalars[i - 1]) && !Self.isColonLike(scalars[i - 1])
             // Written-out URLs.
             if !prevIsWord, u == "h" || u == "H", let end = urlEnd(scalars, i) {
                 token(.url, i, end)
@@ -132,7 +134,7 @@ package final class TextTokens: Sendable {
                 continue
             }
             // Runs of letters, digits, dots, hyphens, underscores and @: domains, e-mails, fake names.
-            if Self.isWord(u), !prevIsWord || i == 0 {
+            if Self.isWord(u), !Self.isColonLike(u), !prevIsWord {
                 var end = i
                 // (A letter drawn as a colon ends the run: `t.meːEvilBot` is the host and a name.)
                 while end < scalars.count, (Self.isWord(scalars[end]) && !Self.isColonLike(scalars[end])) || scalars[end] == "."

@@ -31,6 +31,12 @@ final class TDLibTextScannerTests: XCTestCase {
         ("$USD@evilbot", "$USD@evilbot", "telegram.unknown", 6),
         ("—evil.com", "—evil.com", "text.domain", 6),
         ("egov.kz:8080/apply", "egov.kz:8080/apply", "text.url", 6),
+        // A letter drawn as a colon (U+02D0, U+A4FD) before an address: TDLib links it with the address.
+        ("ːevil.com", "ːevil.com", "text.domain", 6),
+        ("ꓽ.kz", "ꓽ.kz", "text.domain", 6),
+        ("egov.kzːevil.com", "egov.kzːevil.com", "text.domain", 6),
+        ("ːhttps://evil.com", "https://evil.com", "link.host", 7),
+        ("ːt.me/evilbot", "ːt.me/evilbot", "text.url", 6),
     ]
 
     func testTDLibLinksEveryHostileCase() throws {
