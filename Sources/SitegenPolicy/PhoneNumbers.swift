@@ -169,16 +169,31 @@ package enum PhoneNumbers {
 
     package static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
-        if text.utf8.count > 2_048 { return findUncached(text) }
-        return found.value(text) { findUncached(text) }
+        if text.utf8.count > 2_048 { return bothReadings(text) }
+        return found.value(text) { bothReadings(text) }
     }
 
-    private static func findUncached(_ text: String) -> [Found] {
+    /// The numbers of `text` as a page shows it, and, when it holds a tab, a line break or a form feed,
+    /// as a plain-text reader reads it: each number once, in the order of the text.
+    /// A browser shows each of those as a space (`8<tab>701<tab>123 45 67` is a number on the page, its
+    /// search result and a copy of its text), while libphonenumber, and so a phone's messenger reading a
+    /// bulletin's text, ends a number at it (`12<tab>8 701 123 45 67` holds `8 701 123 45 67` there, where
+    /// the page shows one chain of thirteen digits): both readings are judged.
+    private static func bothReadings(_ text: String) -> [Found] {
+        let shown = findUncached(text, shownAsSpaces: true)
+        guard text.utf8.contains(where: { $0 < 0x20 && isShownAsSpace(Unicode.Scalar($0)) }) else { return shown }
+        let asWritten = findUncached(text, shownAsSpaces: false).filter { w in
+            !shown.contains { $0.offset == w.offset && $0.length == w.length }
+        }
+        return asWritten.isEmpty ? shown : (shown + asWritten).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
+    }
+
+    /// The numbers of `text`, with a tab, a line break and a form feed read as spaces (`shownAsSpaces`)
+    /// or as the ends of numbers they are to libphonenumber.
+    private static func findUncached(_ text: String, shownAsSpaces: Bool) -> [Found] {
         let written = ScalarArray.of(text)
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
-        // A tab, a line break or a form feed is read as the space a browser shows for it (`8<tab>701<tab>123…`
-        // is no number to libphonenumber, but the page, its search result and a copy of its text show spaces).
-        let s = written.map { $0.value < 0x80 ? ($0.value < 0x20 && Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
+        let s = written.map { $0.value < 0x80 ? (shownAsSpaces && $0.value < 0x20 && Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []
@@ -246,8 +261,9 @@ package enum PhoneNumbers {
                     continue
                 }
                 // A piece of the chain libphonenumber reads alone when the whole is none (`ID872721)23456.0`:
-                // the part before the dot is a number of the zone).
-                if startsCandidate(start), let inner = innerMatch(s, from: start, to: candidate(from: start)),
+                // the part before the dot is a number of the zone). A `+` is the candidate's first mark, and
+                // the piece before a mark is read with it (`x+44791‒1123456(2020` is `+44791‒1123456`).
+                if startsCandidate(start), let inner = innerMatch(s, from: plus ? i : start, to: candidate(from: start)),
                    !isDocumentNumber(s, i, digits: inner.digits) {
                     record(inner.range.lowerBound, inner.range.upperBound, digits: inner.digits)
                     i = inner.range.upperBound

@@ -34,6 +34,9 @@ final class PhoneOracleTests: XCTestCase {
         "%@", "Қоңырау: %@.", "№ %@", "№%@", "ID%@", "ID%@x", "тел.%@", "(%@)", "«%@»", "%@-ге", "2020 %@", "5–%@", "%@/2020",
         "Нөмір:%@", "WhatsApp/%@", "%@!", "x%@y", "1.%@", "Өтінім 14.04.2020 %@ нөміріне.", "%@ 12", "v%@", "Номер 5–%@ болды.",
         "Звоните: %@, ежедневно", "1) %@", "☎%@", "_%@_", "*%@*", "[%@]",
+        // After or before other digits and a tab or a line's end, which the page shows as a space but
+        // a plain text's reader ends a number at (a bulletin's text, an SMS).
+        "Кабинет 12\t%@", "12\n%@", "12\r%@", "12\u{0C}%@", "%@\t74",
     ]
 
     /// Shapes a review found libphonenumber links: a number of the zone after a sign in groups, a
@@ -87,6 +90,11 @@ final class PhoneOracleTests: XCTestCase {
         "(7) 8 8464 75 75 58a", "(7)87011234567b", "[7] 8 701 123 45 67z", "тел. (8) 701 123 45 67x",
         // The country code and the prefix before a note in brackets and a date, read before the bracket.
         "7 8 701 1234567 (2020) 14.04.2020", "Тел 7 8 701 123 45 67 (2020) 14.04.2020",
+        // A tab between a number and other digits, where a page shows one chain too long to be a number.
+        "Кезек 2\t8 7272 58 43 21", "Код 8 91618 2 23 00\t74", "Мәтін 745\t70112 34567", "Кезек 1\t77 011 2 34 5-67",
+        "Мәтін 70087011\u{3000}23\t7",
+        // A `+` glued to a letter, before a number and an unclosed bracket: the piece before the bracket.
+        "x+44791‒1123456(2020", "x+44791-1123456(2020", "Тел x+77011234567(1",
     ]
 
     /// Russia's codes of 3, 4 and 8 that the reading takes ten digits at: every one libphonenumber holds

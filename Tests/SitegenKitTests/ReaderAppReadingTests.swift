@@ -157,6 +157,24 @@ final class ReaderAppReadingTests: XCTestCase {
         XCTAssertFalse(index.contains("4400 4301"), index)
     }
 
+    /// A bulletin's text keeps a tab as written, and a messenger or an SMS app reading it ends a number
+    /// there, where a page shows a space: `12<tab>8 701 123 45 67` is one chain of thirteen digits on the
+    /// page but the number `8 701 123 45 67` in the text. Both readings are judged, in the body, the
+    /// title and the SMS.
+    func testATabEndsANumberForAPlainTextReader() throws {
+        let number = "12\t8 701 123 45 67"
+        for (page, line, column) in [("---\ntitle: A\n---\nКабинет \(number) бар.\n", 4, 12),
+                                     ("---\ntitle: \"Кабинет \(number)\"\n---\nМәтін.\n", 2, 20),
+                                     ("---\ntitle: A\nsms: \"Кабинет \(number)\"\n---\nМәтін.\n", 3, 18)] {
+            let d = try Fixture(files: ["content/kk/a.md": page]).build(checkOnly: true).diagnostics
+            XCTAssertTrue(d.contains { $0.severity == .error && $0.code == "text.phone" && $0.line == line && $0.column == column
+                && $0.message.contains("8 701 123 45 67") }, "\(page): \(d.map(DiagnosticFormatter.line))")
+        }
+        // Spaces alone keep the chain whole for every reader: no number.
+        assertNoErrors(try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nКабинет 12 8 701 123 45 67 бар.\n"])
+            .build(checkOnly: true).diagnostics)
+    }
+
     /// A page's text is read across inline elements, as a browser shows it on one line: an interface
     /// string ending in digits before a date of the known fakes' block makes a phone number
     /// (`8 701 123 <time>2020…`), and the finished page is refused. Block elements part lines.
