@@ -151,6 +151,37 @@ final class UpToDateBuildTests: XCTestCase {
         XCTAssertTrue(f.build().upToDate)
     }
 
+    /// A file of the setup changed and changed back while a build reads it (a save and an undo, a stash
+    /// and its pop): the pages may have been made from the change, which a digest taken again at the end
+    /// cannot see. The time of change can: the build records nothing and says so, and the next builds.
+    func testASetupFileChangedAndChangedBackDuringABuildLeavesNoRecord() throws {
+        for (file, inPlace) in [("templates/footer.mustache", false), ("i18n/kk.yml", true), ("sitegen.yml", true)] {
+            let f = try site()
+            XCTAssertTrue(f.build().published)
+            try f.append("content/kk/pay.md", "Толығырақ.\n")
+            let path = f.root + "/" + file
+            let original = try String(contentsOfFile: path, encoding: .utf8)
+            let changed = LockedFlag()
+            let progress = ProgressLine(delay: 0, label: { _, _ in
+                if changed.setOnce() {
+                    // Written in place, the same file keeps its inode: only its times tell (past the clock's tick).
+                    if inPlace { usleep(30_000) }
+                    for text in [original + "\n# edited\n", original] {
+                        try? text.write(toFile: path, atomically: !inPlace, encoding: .utf8)
+                    }
+                }
+                return ""
+            }, write: { _ in })
+            let during = SiteBuilder(options: BuildOptions(sourceDirectory: f.root), progress: progress).run()
+            XCTAssertTrue(changed.isSet)
+            XCTAssertTrue(during.published, "\(during.diagnostics)")
+            XCTAssertEqual(during.diagnostics.filter { $0.messageID == "content.io.changed-during" }.map(\.file), ["sitegen.yml"], file)
+            let next = f.build()
+            XCTAssertFalse(next.upToDate, "\(file): a site that may have been made from a change undone since is never up to date")
+            XCTAssertTrue(f.build().upToDate)
+        }
+    }
+
     /// A source changed while a build reads the sources (here a template, as the last page is built):
     /// the site published may mix both states, so the build records nothing, says so, and the next
     /// build, even with the change undone, builds again.
@@ -558,4 +589,6 @@ final class LockedFlag: @unchecked Sendable {
     private var set = false
     /// True the first time only.
     func setOnce() -> Bool { lock.withLock { defer { set = true }; return !set } }
+    /// Whether it was set.
+    var isSet: Bool { lock.withLock { set } }
 }

@@ -24,6 +24,32 @@ struct InputDigest: Sendable {
     var setup: String
     /// Of each file under `content/`, by its path in the source (`content/kk/42500/apply.md`).
     var content: ContentDigests
+    /// What the system said of each file of the setup, and of the folders read by listing, as they were
+    /// digested: a file changed and changed back while a build read it (a save and an undo, a stash and
+    /// its pop) digests as before, but its time of change has moved (``changedSetup(_:)``).
+    var setupStamps: [FileStamp] = []
+
+    /// A file's place, size and times of modification and of change, which no program can set back.
+    struct FileStamp: Equatable, Sendable {
+        var path: String
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: [Int]
+        var changed: [Int]
+
+        /// The file at `path` as it is now (links followed, as the loaders read it); nil when it is not there.
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.path = path
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = [info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
+            changed = [info.st_ctim.tv_sec, info.st_ctim.tv_nsec]
+        }
+    }
 
     /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
     /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
@@ -76,6 +102,9 @@ struct InputDigest: Sendable {
                 if folder != "content" { setupStream.update(text) }
             }
         }
+        // Stamped before they are read: a change after this is seen at the end, whatever it left.
+        let stamps = (linkedFolders.map { source + "/" + $0 } + files.filter { !$0.name.hasPrefix("content/") }.map(\.path))
+            .compactMap(FileStamp.init)
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
         let digests = Parallel.map(files.map(\.path), fileDigest)
         var content = ContentDigests()
@@ -88,7 +117,7 @@ struct InputDigest: Sendable {
             stream.update(file.name)
             if !file.name.hasPrefix("content/") { setupStream.update(file.name) }
         }
-        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content)
+        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content, setupStamps: stamps)
     }
 
     /// The first input that changed while a build read it, or nil when the pages were built from the
@@ -131,9 +160,12 @@ struct InputDigest: Sendable {
         return nil
     }
 
-    /// ``setupName`` when the setup changed since it was digested (it is digested again; it is small).
+    /// ``setupName`` when the setup changed since it was digested: a file or a listed folder whose
+    /// stamp moved (a change undone since digests as before, yet the build may have read it changed),
+    /// or a digest of it taken again (it is small) that differs.
     func changedSetup(_ options: BuildOptions) -> String? {
-        Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
+        if setupStamps.contains(where: { FileStamp($0.path) != $0 }) { return Self.setupName }
+        return Self.of(options, includingContent: false).setup == setup ? nil : Self.setupName
     }
 
     /// How a change of the setup is named: the configuration names the rest.
