@@ -443,10 +443,22 @@ final class OutputFolderTests: XCTestCase {
         let notOurs = f.root + "/.site.tmp-notes"
         try FileManager.default.createDirectory(atPath: notOurs, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: notOurs + "/x.txt"))
+        // A user's copy of the site, marker and all, under a name no build gives its folder.
+        let copies = [".site.tmp-backup-2026", ".site.tmp-12x", ".site.tmp-1-2-3", ".site.tmp-.old", ".site.tmp-1.old.old"].map { f.root + "/" + $0 }
+        for copy in copies {
+            try FileManager.default.copyItem(atPath: f.siteDirectory, toPath: copy)
+            try Data("mine".utf8).write(to: URL(fileURLWithPath: copy + "/NOTES.txt"))
+        }
         // Nothing changed: the build writes no site, but still clears what killed builds left.
         XCTAssertTrue(f.build().upToDate)
         XCTAssertFalse(FileManager.default.fileExists(atPath: ours), "a staging folder with the marker is ours")
         XCTAssertTrue(FileManager.default.fileExists(atPath: notOurs + "/x.txt"), "a folder without it is not")
+        for copy in copies {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: copy + "/NOTES.txt"), "\(copy): not a name a build gives its folder")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: copy + "/" + OutputFolder.markerName), copy)
+        }
+        XCTAssertTrue(OutputTree.isStagingName(".site.tmp-1234", prefix: ".site.tmp-"))
+        XCTAssertTrue(OutputTree.isStagingName(".site.tmp-1234-2.old", prefix: ".site.tmp-"))
     }
 
     /// The staging folder of a build whose process still runs is not removed as a leftover, even by a
@@ -483,10 +495,21 @@ final class OutputFolderTests: XCTestCase {
         let fm = FileManager.default
         for name in [".site.pages.tmp-999999", ".site.build.tmp-999999"] { try Data("cut".utf8).write(to: URL(fileURLWithPath: f.root + "/" + name)) }
         try fm.createDirectory(atPath: f.root + "/.site.pages.tmp-notes", withIntermediateDirectories: true)
+        // A user's files whose names only begin like a record's temporary file's.
+        let users = [".site.build.tmp-notes", ".site.pages.tmp-2024x", ".site.files.tmp-x", ".site.files.new-5.tmp-1x",
+                     ".site.files.old-7.tmp-me", ".site.files.new-notes", ".site.files.old-", ".site.files.new-5.tmp-"]
+        for name in users { try Data("mine".utf8).write(to: URL(fileURLWithPath: f.root + "/" + name)) }
+        try Data("cut".utf8).write(to: URL(fileURLWithPath: f.root + "/.site.files.new-5.tmp-999999"))
         XCTAssertTrue(f.build().upToDate)
         XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.pages.tmp-999999"))
         XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.build.tmp-999999"))
+        XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.files.new-5.tmp-999999"))
         XCTAssertTrue(fm.fileExists(atPath: f.root + "/.site.pages.tmp-notes"), "a folder of that name is not ours")
+        for name in users { XCTAssertEqual(try? String(contentsOfFile: f.root + "/" + name, encoding: .utf8), "mine", name) }
+        // And a build that publishes keeps them too.
+        try f.write("content/kk/b.md", "---\ntitle: B\n---\nМәтін\n")
+        XCTAssertTrue(f.build().published)
+        for name in users { XCTAssertEqual(try? String(contentsOfFile: f.root + "/" + name, encoding: .utf8), "mine", name) }
     }
 
     /// The previous site is removed after the swap, its marker last (`TreeRemoval.remove`): what a build

@@ -93,13 +93,17 @@ final class OutputTree: @unchecked Sendable {
         for leftover in Folder.entries(parent) {
             let path = parent + "/" + leftover
             var info = stat()
-            // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it.
-            if records.contains(where: leftover.hasPrefix) || (swapLists.contains(where: leftover.hasPrefix) && leftover.contains(".tmp-")) {
+            // A record's temporary file (``replaceFile(_:_:)``) left by a build killed while writing it: named
+            // as the build names one, with a process's number (`.site.build.tmp-1234`; a user's
+            // `.site.build.tmp-notes` is kept).
+            if Self.isTemporaryRecord(leftover, records: records, swapLists: swapLists) {
                 if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
                 continue
             }
-            // Only a folder of that name can be a leftover: a file, link or anything else is kept.
-            guard leftover.hasPrefix(prefix), lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            // Only a folder of that name can be a leftover: a file, link or anything else is kept, and so is
+            // a folder named otherwise than a build names its own (`.site.tmp-1234`, `-2`, `.old`), such
+            // as a user's copy of the site (`.site.tmp-backup-2026`).
+            guard Self.isStagingName(leftover, prefix: prefix), lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
             // The folder of a build whose process still runs is not a leftover, though that build no
             // longer holds the lock (someone removed the lock file under it): it would lose what it wrote.
             if let pid = Self.stagingProcess(leftover, prefix: prefix), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
@@ -176,8 +180,40 @@ final class OutputTree: @unchecked Sendable {
     /// name it ends under, it no longer says it is sitegen's.
     private static func setAsideUnmarked(_ path: String, of destination: String) -> String {
         let kept = setAside(path, of: destination) ?? path
-        unlink(kept + "/" + OutputFolder.markerName)
+        // Through the folder itself, opened without following a link: a link put in its place meanwhile
+        // leads to someone else's folder, whose marker is not this one's to take.
+        let folder = open(kept, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if folder >= 0 {
+            unlinkat(folder, OutputFolder.markerName, 0)
+            close(folder)
+        }
         return kept
+    }
+
+    /// Whether `name` is a staging folder's as a build names one: `.site.tmp-1234`, `.site.tmp-1234-2`,
+    /// or either with `.old` (the site swapped out).
+    static func isStagingName(_ name: String, prefix: String) -> Bool {
+        guard name.hasPrefix(prefix) else { return false }
+        var rest = name.dropFirst(prefix.count)
+        if rest.hasSuffix(".old") { rest = rest.dropLast(4) }
+        let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy(isNumber)
+    }
+
+    /// Whether `name` is a record's temporary file as ``replaceFile(_:_:)`` names one: a record's name or a
+    /// swap's list's (`.site.files.new-` and a folder's number), then `.tmp-` and a process's number.
+    static func isTemporaryRecord(_ name: String, records: [String], swapLists: [String]) -> Bool {
+        if records.contains(where: { name.hasPrefix($0) && isNumber(name.dropFirst($0.count)) }) { return true }
+        return swapLists.contains { list in
+            guard name.hasPrefix(list) else { return false }
+            let parts = name.dropFirst(list.count).components(separatedBy: ".tmp-")
+            return parts.count == 2 && parts.allSatisfy { isNumber($0[...]) }
+        }
+    }
+
+    /// Whether `s` is a number as the build writes one into a name: ASCII digits, not too many.
+    static func isNumber(_ s: Substring) -> Bool {
+        !s.isEmpty && s.utf8.count <= 20 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// The process a staging folder's name says made it (`.site.tmp-1234`, `.site.tmp-1234-2`,

@@ -45,7 +45,7 @@ enum WrittenFiles {
         let own = OutputTree.name(of: path(for: destination))
         let parent = (destination as NSString).deletingLastPathComponent
         return Folder.entries(parent.isEmpty ? "." : parent)
-            .filter { ($0.hasPrefix(own + ".new-") || $0.hasPrefix(own + ".old-")) && !$0.contains(".tmp-") }
+            .filter { name in [own + ".new-", own + ".old-"].contains { name.hasPrefix($0) && OutputTree.isNumber(name.dropFirst($0.count)) } }
             .map { path(for: destination) + String($0.dropFirst(own.count)) }
     }
 
