@@ -29,4 +29,12 @@ package final class Background<T: Sendable>: @unchecked Sendable {
 
     /// Says the result is not wanted.
     package func stop() { lock.withLock { stopped = true } }
+
+    /// Says the result is not wanted, and waits for the work to end: a process that exits with its
+    /// thread still running tears down what the thread uses (a digest's library, the allocator's
+    /// tables) under it, and crashed so after a build that failed on a full disk.
+    package func finish() {
+        stop()
+        _ = value
+    }
 }

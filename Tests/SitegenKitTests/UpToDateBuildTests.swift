@@ -335,6 +335,15 @@ final class UpToDateBuildTests: XCTestCase {
         let look = Background { stopped in WrittenFiles.check(root, stopped: stopped) }
         XCTAssertEqual(look.value, WrittenFiles.check(root))
         XCTAssertEqual(look.value, look.value, "asked again, the same answer")
+        // Finished, a look no longer wanted has ended before the caller goes on (the process may exit).
+        let running = LockedFlag()
+        let slow = Background { stopped -> Bool in
+            while !stopped() { usleep(1_000) }
+            usleep(50_000)
+            return running.setOnce()
+        }
+        slow.finish()
+        XCTAssertTrue(running.isSet, "the work ended before finish() returned")
     }
 
     func testTheSameBytesWrittenAgainAreNoChange() throws {

@@ -49,7 +49,7 @@ package struct SiteBuilder: Sendable {
         // of the inputs (the look reads only the output); a build with nothing to do stops it.
         let added = options.checkOnly || options.force ? nil
             : Background { stopped in WrittenFiles.check(options.resolvedOutput, stopped: stopped) }
-        defer { added?.stop() }
+        defer { added?.finish() }
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
         // (taken after, it would record the new bytes for a site made of the old ones).
@@ -306,7 +306,7 @@ package struct SiteBuilder: Sendable {
                 let written = WrittenFiles.read(WrittenFiles.path(for: options.resolvedOutput))
                 return (written, WrittenFiles.compare(options.resolvedOutput, with: written?.files, stopped: stopped))
             }
-            defer { lookAgain?.stop() }
+            defer { lookAgain?.finish() }
             do {
                 // A part made of what has not changed since the published build is linked from there.
                 let parts = SiteParts(output: output, cached: cachedParts, languages: config.languages)
