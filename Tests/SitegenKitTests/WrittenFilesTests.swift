@@ -161,6 +161,43 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(f.output("kk/pay/index.html")).contains("Толығырақ"))
     }
 
+    /// `--force` replaces what the output held when the build took it over, not what was saved into it
+    /// while the build ran: a file saved then (into a folder that was empty, or into the site) is kept,
+    /// with the folder set aside beside the new site and named.
+    func testAForcedBuildKeepsWhatWasSavedWhileItRan() throws {
+        for empty in [true, false] {
+            let f = try Fixture.payPages()
+            if empty { try FileManager.default.createDirectory(atPath: f.siteDirectory, withIntermediateDirectories: true) }
+            else { XCTAssertTrue(f.build().published) }
+            // Added to a published site before: replaced, as --force says (a folder not sitegen's is refused).
+            if !empty { try f.write("site/old-notes.txt", "old") }
+            // Past the tick of the file system's clock the build's time is taken by.
+            usleep(30_000)
+            let saved = LockedFlag()
+            let site = f.siteDirectory
+            let progress = ProgressLine(delay: 0, label: { _, _ in
+                if saved.setOnce() {
+                    try? FileManager.default.createDirectory(atPath: site + "/kk", withIntermediateDirectories: true)
+                    try? "notes".write(toFile: site + "/kk/NOTES.txt", atomically: false, encoding: .utf8)
+                    try? "mine".write(toFile: site + "/user-1.txt", atomically: true, encoding: .utf8)
+                }
+                return ""
+            }, write: { _ in })
+            var options = BuildOptions(sourceDirectory: f.root)
+            options.force = true
+            let report = SiteBuilder(options: options, progress: progress).run()
+            XCTAssertTrue(saved.isSet)
+            XCTAssertTrue(report.published, "\(report.diagnostics)")
+            let aside = f.siteDirectory + ".kept-1"
+            XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] }, [aside])
+            XCTAssertEqual(try String(contentsOfFile: aside + "/kk/NOTES.txt", encoding: .utf8), "notes")
+            XCTAssertEqual(try String(contentsOfFile: aside + "/user-1.txt", encoding: .utf8), "mine")
+            let left = try FileManager.default.subpathsOfDirectory(atPath: aside).sorted()
+            XCTAssertEqual(left, ["kk", "kk/NOTES.txt", "user-1.txt"], "what was there before is gone, the marker too")
+            XCTAssertNotNil(f.output("kk/pay/index.html"))
+        }
+    }
+
     /// A file saved into the folder swapped out (in the instant between the look and the swap, or
     /// after it from a shell whose current folder is inside it) stays: only what the previous build
     /// wrote is removed, and the folder, with what is left in it, is set aside beside the site.

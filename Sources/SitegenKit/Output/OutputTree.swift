@@ -41,6 +41,10 @@ final class OutputTree: @unchecked Sendable {
     /// output folder, recorded so the next build can tell it from one someone gave (``BuildRecord/folderMode``).
     let madeMode: mode_t
 
+    /// When the build took the output over (the staging folder's time of change): what `--force`
+    /// removes of the previous site is what was there before (``commit(removingOnly:ownMode:)``).
+    private let takenOver: timespec
+
     /// Holds the output for this build alone until the tree is committed or discarded.
     private var outputLock: OutputLock?
 
@@ -66,6 +70,9 @@ final class OutputTree: @unchecked Sendable {
         staging = named
         var made = stat()
         madeMode = stat(named, &made) == 0 ? made.st_mode & 0o7777 : 0o755
+        // The file system's own time (a clock that runs behind the system's by up to a tick), so that a
+        // file saved into the output from now on has this time of change or a later one.
+        takenOver = made.st_ctim
         createdDirectories.insert(placed.folderNumber(interning: ""))
         try write(OutputFolder.markerName, OutputFolder.markerText)
     }
@@ -172,6 +179,20 @@ final class OutputTree: @unchecked Sendable {
     private static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
         let left = ListedRemoval.remove(path, listed: written)
         guard left.count > 0 else { return nil }
+        return (setAsideUnmarked(path, of: destination), left)
+    }
+
+    /// Removes the folder at `path` whole (`--force`) but for what changed at `limit` or later (saved into
+    /// it while the build ran): when anything is left, the folder, no longer marked as sitegen's, is set
+    /// aside and returned with what is left.
+    private static func removeWhole(_ path: String, changedBefore limit: timespec, of destination: String) -> Kept? {
+        TreeRemoval.remove(path, changedBefore: limit)
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        var left = WrittenFiles.Others()
+        for entry in Folder.entries(path) where entry != OutputFolder.markerName { left.add(entry) }
+        guard left.count > 0 else { return nil }
+        left.trim()
         return (setAsideUnmarked(path, of: destination), left)
     }
 
@@ -728,8 +749,8 @@ final class OutputTree: @unchecked Sendable {
         DispatchQueue.global().async(group: removal) { [self] in
             if let listed {
                 if let set = Self.removeListed(previous, listed: listed.files, of: destination) { lock.withLock { kept.append(set) } }
-            } else {
-                TreeRemoval.remove(previous)
+            } else if let set = Self.removeWhole(previous, changedBefore: takenOver, of: destination) {
+                lock.withLock { kept.append(set) }
             }
             if let gone { unlink(gone) }
         }

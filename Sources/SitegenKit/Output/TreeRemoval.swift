@@ -17,7 +17,11 @@ enum TreeRemoval {
     /// Removes `path` (a file, a link or a folder). The folders at its top are taken one after the
     /// other (one descriptor each, whatever their number), the work inside each shared out over every
     /// core: a large site is tens of thousands of unlink calls.
-    static func remove(_ path: String) {
+    ///
+    /// With `changedBefore`, a file or link whose time of change is not before it is kept, with the
+    /// folders that hold it: one saved into a folder after the moment a build took it over (`--force`
+    /// replaces what was there, not what was saved while it built). No program can set that time back.
+    static func remove(_ path: String, changedBefore limit: timespec? = nil) {
         let root = openFolder(AT_FDCWD, path)
         guard root >= 0 else {
             unlink(path)
@@ -27,11 +31,11 @@ enum TreeRemoval {
             let sub = top.isFolder ? openFolder(root, top.name) : -1
             guard sub >= 0 else {
                 // A file or link, or a folder that could not be opened here: removed on its own.
-                removeSerially(top.name, in: root, isFolder: top.isFolder)
+                removeSerially(top.name, in: root, isFolder: top.isFolder, changedBefore: limit)
                 continue
             }
             let parts = Folder.entryKinds(in: sub).map { Part(folder: sub, name: $0.name, isFolder: $0.isFolder) }
-            _ = Parallel.map(parts) { part in removeSerially(part.name, in: part.folder, isFolder: part.isFolder) }
+            _ = Parallel.map(parts) { part in removeSerially(part.name, in: part.folder, isFolder: part.isFolder, changedBefore: limit) }
             close(sub)
             unlinkat(root, top.name, AT_REMOVEDIR)
         }
@@ -52,7 +56,17 @@ enum TreeRemoval {
     /// Removes `name` in the folder open at `folder`, and everything below it, on this thread, deepest
     /// folders first. A folder deeper than ``heldFolders`` below `folder` is first moved into `folder`
     /// (under a new name, folder descriptor to folder descriptor) and removed from there afterwards.
-    static func removeSerially(_ name: String, in folder: Int32, isFolder: Bool) {
+    static func removeSerially(_ name: String, in folder: Int32, isFolder: Bool, changedBefore limit: timespec? = nil) {
+        /// Removes the file or link `name` in the folder open at `fd`, unless it changed at `limit` or later.
+        func removeFile(_ name: String, in fd: Int32) {
+            if let limit {
+                var info = stat()
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                let changed = info.st_ctim
+                guard changed.tv_sec < limit.tv_sec || (changed.tv_sec == limit.tv_sec && changed.tv_nsec < limit.tv_nsec) else { return }
+            }
+            unlinkat(fd, name, 0)
+        }
         /// A folder being emptied: its descriptor, its name, and the folders in it still to remove.
         struct Frame {
             let fd: Int32
@@ -65,12 +79,12 @@ enum TreeRemoval {
             guard fd >= 0 else { return nil }
             var folders: [String] = []
             for entry in Folder.entryKinds(in: fd) {
-                if entry.isFolder { folders.append(entry.name) } else { unlinkat(fd, entry.name, 0) }
+                if entry.isFolder { folders.append(entry.name) } else { removeFile(entry.name, in: fd) }
             }
             return Frame(fd: fd, name: name, folders: folders)
         }
         guard isFolder else {
-            unlinkat(folder, name, 0)
+            removeFile(name, in: folder)
             return
         }
         // The folder, then those moved up beside it.
@@ -79,7 +93,7 @@ enum TreeRemoval {
         while let next = pending.popLast() {
             // No longer a folder (a link put in its place is removed as a link).
             guard let first = enter(next, in: folder) else {
-                unlinkat(folder, next, 0)
+                removeFile(next, in: folder)
                 continue
             }
             var stack = [first]
@@ -92,7 +106,7 @@ enum TreeRemoval {
                     } else if let opened = enter(child, in: fd) {
                         stack.append(opened)
                     } else {
-                        unlinkat(fd, child, 0)
+                        removeFile(child, in: fd)
                     }
                     continue
                 }
