@@ -69,20 +69,69 @@ final class OutputFaultTests: XCTestCase {
         XCTAssertEqual(stagingFolders(f), [], "the failed build removed its staging folder")
     }
 
+    /// The status of a shell command, its errors dropped.
+    private static func sh(_ command: String) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.standardError = FileHandle.nullDevice
+        try? p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// Someone's folder mounted inside the output (a bind mount: the same file system) is never entered
+    /// to remove what it holds: not by a build that refuses the folder, not by `--force`, which sets the
+    /// old site aside with it, not over a page's folder whose file has a name the build wrote. Needs root.
+    func testAFolderMountedInsideTheOutputKeepsWhatItHolds() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        let user = f.root + "/userdata"
+        try f.write("userdata/photos/a.jpg", "a")
+        try f.write("userdata/photos/b.jpg", "b")
+        try f.write("userdata/page/index.html", "mine")
+        try FileManager.default.createDirectory(atPath: f.siteDirectory + "/media", withIntermediateDirectories: true)
+        // Over a page's folder first: its one file has the name of the page the build wrote there.
+        let mounts = [(user + "/page", f.siteDirectory + "/kk/pay"), (user + "/photos", f.siteDirectory + "/media")]
+        guard getuid() == 0, Self.sh("mount --bind '\(mounts[0].0)' '\(mounts[0].1)'") == 0 else {
+            throw XCTSkip("a bind mount needs root")
+        }
+        var mounted = [mounts[0].1]
+        defer { for point in mounted.reversed() { _ = Self.sh("umount '\(point)'") } }
+        func userFiles() -> [String: String] {
+            var files: [String: String] = [:]
+            for path in ["photos/a.jpg", "photos/b.jpg", "page/index.html"] { files[path] = try? String(contentsOfFile: user + "/" + path, encoding: .utf8) }
+            return files
+        }
+        let before = userFiles()
+        XCTAssertEqual(before.count, 3)
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        for _ in mounts {
+            let refused = f.build()
+            XCTAssertFalse(refused.published, "\(refused.diagnostics)")
+            XCTAssertTrue(refused.diagnostics.contains { $0.code == "output.folder" && $0.severity == .error }, "\(refused.diagnostics)")
+            XCTAssertEqual(userFiles(), before)
+            if mounted.count == 1 {
+                XCTAssertEqual(Self.sh("mount --bind '\(mounts[1].0)' '\(mounts[1].1)'"), 0)
+                mounted.append(mounts[1].1)
+            }
+        }
+        let forced = f.build(force: true)
+        XCTAssertTrue(forced.published, "\(forced.diagnostics)")
+        XCTAssertEqual(userFiles(), before, "nothing of a mounted folder is removed")
+        // The site swapped out went aside with the mounts in it; they are taken down from there.
+        let aside = f.siteDirectory + ".kept-1"
+        XCTAssertEqual(forced.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] }, [aside])
+        mounted = [aside + "/kk/pay", aside + "/media"]
+        XCTAssertEqual(try String(contentsOfFile: aside + "/kk/pay/index.html", encoding: .utf8), "mine")
+    }
+
     /// A real small file system: full, then read-only. Needs root (CI runs as root); skipped elsewhere.
     func testAFullAndAReadOnlyFileSystemAreClearErrorsAndThePreviousSiteStays() throws {
         let mountPoint = NSTemporaryDirectory() + "sitegen-tmpfs-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-        func sh(_ command: String) -> Int32 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", command]
-            p.standardError = FileHandle.nullDevice
-            try? p.run()
-            p.waitUntilExit()
-            return p.terminationStatus
-        }
+        let sh = Self.sh
         guard getuid() == 0, sh("mount -t tmpfs -o size=1m tmpfs '\(mountPoint)'") == 0 else {
             throw XCTSkip("mounting a tmpfs needs root")
         }

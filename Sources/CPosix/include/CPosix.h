@@ -31,6 +31,12 @@ int sg_open_unnamed(const char *folder);
 /// (ENOSYS elsewhere than Linux).
 long sg_read_folder(int fd, void *buffer, unsigned long size);
 
+/// Opens the folder `name` (one name, no slash) in the folder open at `parent`, following no link in
+/// its place and crossing into no other mount (Linux openat2 with RESOLVE_NO_XDEV): a folder mounted
+/// there, a bind mount of someone's folder included, is not the output's, and is never entered to remove
+/// what it holds. -1 with errno set (EXDEV for a mount). Where the system has no openat2, a plain openat.
+int sg_open_folder_here(int parent, const char *name);
+
 /// Makes `uid` the user this thread's file-system accesses are checked as (Linux setfsuid), and gives
 /// up the rights that pass those checks when it is not root's; the previous one. What a user without
 /// the right to read a folder sees, told apart from root's view on this thread only.

@@ -101,7 +101,7 @@ package enum Folder {
     /// deep it goes, at the cost of one `openat` per name.
     package static func openFolder(_ name: [UInt8], in parent: Int32) -> Int32 {
         func open(_ name: some Collection<UInt8>, in fd: Int32) -> Int32 {
-            withCString(Array(name)) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            withCString(Array(name)) { sg_open_folder_here(fd, $0) }
         }
         guard name.contains(UInt8(ascii: "/")) else { return open(name, in: parent) }
         var fd = parent

@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 import SitegenCore
 
@@ -131,8 +132,9 @@ enum TreeRemoval {
     }
 
     /// Opens the folder `name` in the folder open at `parent` (or a path, with `AT_FDCWD`), following
-    /// no link in its place; -1 when it is not a folder or cannot be opened.
+    /// no link in its place and, below the top, crossing into no other mount (``sg_open_folder_here``):
+    /// a folder mounted inside is left, with what it holds; -1 when it is not a folder or cannot be opened.
     private static func openFolder(_ parent: Int32, _ name: String) -> Int32 {
-        openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        parent == AT_FDCWD ? openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : sg_open_folder_here(parent, name)
     }
 }
