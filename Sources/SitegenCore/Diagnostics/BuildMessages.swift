@@ -160,6 +160,10 @@ enum BuildMessages {
             en: "{output} holds {path}, which cannot be looked into ({reason}), so it is not known to hold only what sitegen wrote, and the folder is kept; give sitegen the right to read it, or move it out of {output}",
             kk: "{output} ішінде {path} бар, оның ішін қарау мүмкін емес ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, бума өзгертілмеді; sitegen-ге оны оқуға рұқсат беріңіз немесе оны {output} бумасынан шығарыңыз",
             ru: "в {output} есть {path}, в который нельзя заглянуть ({reason}), поэтому неизвестно, что там только записанное sitegen, и папка оставлена как есть; дайте sitegen право читать его или перенесите его из {output}"),
+        "output.folder.mounted-inside": Entry(
+            en: "{output} holds {path}, on which another file system is mounted; sitegen never looks into or removes anything of a mount inside its output, so the folder is kept; unmount it (umount), or mount it elsewhere than in {output}",
+            kk: "{output} ішінде {path} бар, оған басқа файл жүйесі қосылған (mount); sitegen өз бумасының ішіне қосылған жүйеге кірмейді және одан ештеңе жоймайды, сондықтан бума өзгертілмеді; оны ажыратыңыз (umount) немесе {output} бумасынан тыс жерге қосыңыз",
+            ru: "в {output} есть {path}, к которому подключена (mount) другая файловая система; sitegen не заглядывает в подключённое внутри своей папки и ничего из него не удаляет, поэтому папка оставлена как есть; отключите её (umount) или подключите вне {output}"),
         "output.folder.descriptors": Entry(
             en: "sitegen ran out of open files ({reason}) while looking through {output} (at {path}), so it is not known to hold only what sitegen wrote, and the folder is kept; raise the limit of open files (ulimit -n 1024) and build again",
             kk: "sitegen {output} бумасын қарап шыққанда ({path} тұсында) ашық файлдар шегіне жетті ({reason}), сондықтан онда тек sitegen жазғаны бар екені белгісіз, бума өзгертілмеді; ашық файлдар шегін көтеріп (ulimit -n 1024), қайта құрастырыңыз",

@@ -637,8 +637,9 @@ package struct SiteBuilder: Sendable {
             (id, arguments) = ("output.folder.unlisted", ["list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))])
         case .unreadable(let path, let error)?:
             // Out of descriptors is no fault of the folder's: the advice is the limit, not permissions.
+            // A mount inside the output is never entered (``sg_open_folder_here``): the advice is to take it down.
             let outOfDescriptors = error == EMFILE || error == ENFILE
-            (id, arguments) = (outOfDescriptors ? "output.folder.descriptors" : "output.folder.unreadable-inside",
+            (id, arguments) = (outOfDescriptors ? "output.folder.descriptors" : error == EXDEV ? "output.folder.mounted-inside" : "output.folder.unreadable-inside",
                                ["path": path, "reason": String(cString: strerror(error))])
         case .nothingElse?, nil:
             return nil
