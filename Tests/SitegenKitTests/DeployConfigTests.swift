@@ -198,6 +198,33 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("is already deployed"), r.stdout)
         XCTAssertTrue(try String(contentsOfFile: www + "/current/kk/a/index.html", encoding: .utf8).contains("Екінші."))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: www + "/releases").filter { $0.hasPrefix(".") }, [])
+        // What only looks like an unfinished upload is someone's, and stays: a folder not named by a release's
+        // id, a link (to a folder kept read-only, which chmod -R would have opened), a file.
+        let fm = FileManager.default
+        let archive = www + "-archive"
+        defer { try? fm.removeItem(atPath: archive) }
+        try "old".write(toFile: archive + ".txt", atomically: false, encoding: .utf8)
+        defer { try? fm.removeItem(atPath: archive + ".txt") }
+        try fm.createDirectory(atPath: archive, withIntermediateDirectories: true)
+        try "kept".write(toFile: archive + "/a.txt", atomically: false, encoding: .utf8)
+        chmod(archive + "/a.txt", 0o444)
+        chmod(archive, 0o555)
+        defer { chmod(archive, 0o755) }
+        try fm.createDirectory(atPath: www + "/releases/.incoming-notes", withIntermediateDirectories: true)
+        try "draft".write(toFile: www + "/releases/.incoming-notes/draft.txt", atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: www + "/releases/.incoming-0123456789abcdef", withDestinationPath: archive)
+        try "mine".write(toFile: www + "/releases/.incoming-fedcba9876543210.old", atomically: false, encoding: .utf8)
+        r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stdout.contains("removed the unfinished upload"), r.stdout)
+        XCTAssertEqual(try String(contentsOfFile: www + "/releases/.incoming-notes/draft.txt", encoding: .utf8), "draft")
+        XCTAssertEqual(try fm.destinationOfSymbolicLink(atPath: www + "/releases/.incoming-0123456789abcdef"), archive)
+        XCTAssertEqual(try String(contentsOfFile: www + "/releases/.incoming-fedcba9876543210.old", encoding: .utf8), "mine")
+        var info = stat()
+        XCTAssertEqual(lstat(archive + "/a.txt", &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o444, "nothing behind the link was made writable")
+        XCTAssertEqual(lstat(archive, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o555)
     }
 
     /// A folder the site's own build reads or replaces is no deploy target: `site/prod` was removed whole
@@ -254,6 +281,11 @@ final class DeployConfigTests: XCTestCase {
                     says: "so sitegen did not make it", kept: { try fm.destinationOfSymbolicLink(atPath: www + "/current") == "/var/www/other" })
         try refused(".current.new", { try fm.createDirectory(atPath: www + "/.current.new", withIntermediateDirectories: true) },
                     says: ".current.new is in the way", kept: { fm.fileExists(atPath: www + "/.current.new") })
+        // A file of that name, or a link elsewhere than a release, is someone's too.
+        try refused(".current.new", { try "USER DATA".write(toFile: www + "/.current.new", atomically: false, encoding: .utf8) },
+                    says: ".current.new is in the way", kept: { try String(contentsOfFile: www + "/.current.new", encoding: .utf8) == "USER DATA" })
+        try refused(".current.new", { try fm.createSymbolicLink(atPath: www + "/.current.new", withDestinationPath: "/var/www/other") },
+                    says: ".current.new is in the way", kept: { try fm.destinationOfSymbolicLink(atPath: www + "/.current.new") == "/var/www/other" })
         // A link that only starts like one of sitegen's (`releases/../../x`) is not one.
         try refused("current", { try fm.createSymbolicLink(atPath: www + "/current", withDestinationPath: "releases/../../x") },
                     says: "so sitegen did not make it", kept: { try fm.destinationOfSymbolicLink(atPath: www + "/current") == "releases/../../x" })

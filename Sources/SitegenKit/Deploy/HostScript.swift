@@ -44,10 +44,15 @@ enum HostScript {
           printf "%s\n" "$who" > .deploy.who || exit 71
           for d in releases/.incoming-*; do
             n=${d#releases/.incoming-}
+            r=${n%.old}
+            # Only a folder sitegen names so (the id of a release, sixteen hex digits) and makes (no link) is its own:
+            # anything else of such a name belongs to someone else, and stays (a link is never followed by chmod -R).
+            case $r in ????????????????) ;; *) continue ;; esac
+            case $r in *[!0-9a-f]*) continue ;; esac
+            if [ -L "$d" ] || [ ! -d "$d" ]; then continue; fi
             # A release set aside by a replace cut short goes back where it was, when nothing took its place.
-            case $n in *.old) r=${n%.old}; case $r in ""|*[!0-9a-f]*) ;; *)
-              if [ -d "$d" ] && [ ! -L "$d" ] && [ ! -e "releases/$r" ] && [ ! -L "releases/$r" ] && mv -T -- "$d" "releases/$r"; then continue; fi ;; esac ;; esac
-            if [ -e "$d" ] || [ -L "$d" ]; then chmod -R u+w -- "$d" 2>/dev/null; rm -rf -- "$d" || exit 71; echo "cleaned ${n%.old}"; fi
+            case $n in *.old) if [ ! -e "releases/$r" ] && [ ! -L "releases/$r" ] && mv -T -- "$d" "releases/$r"; then continue; fi ;; esac
+            chmod -R u+w -- "$d" 2>/dev/null; rm -rf -- "$d" || exit 71; echo "cleaned $r"
           done
           # sitegen makes no link in a release: an upload compared with one (--link-dest) would follow it and
           # link files from elsewhere into the new release.
@@ -75,7 +80,8 @@ enum HostScript {
           if [ -L current ]; then
             if [ -z "$(own)" ]; then fail "current links elsewhere than a release in releases/, so sitegen did not make it: move it away"; return 1; fi
           elif [ -e current ]; then fail "current is no link sitegen made: move it away"; return 1; fi
-          if [ -L .current.new ] || [ -f .current.new ]; then rm -f -- .current.new; fi
+          # Only the link a switch cut short left (into releases/) is of sitegen: a file of that name belongs to someone else.
+          if [ -L .current.new ]; then case $(readlink -- .current.new) in releases/*) rm -f -- .current.new ;; esac; fi
           if [ -e .current.new ] || [ -L .current.new ]; then fail ".current.new is in the way: move it away"; return 1; fi
         }
         # The log line goes with the switch, in the same step: a connection dropped after it loses neither.
