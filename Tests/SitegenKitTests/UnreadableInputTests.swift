@@ -95,8 +95,13 @@ final class UnreadableInputTests: XCTestCase {
     /// Runs `body` as another user (uid 65534) on this thread only (the file-system user is the
     /// thread's) when the tests run as root, whom a folder's mode keeps out of nothing; as themselves
     /// otherwise.
+    ///
+    /// A thread takes the file-system user of the thread that made it: a worker of the shared pool made
+    /// while `body` runs (to digest files on every core) would stay that user, and every later test's
+    /// build would be refused the right to write. The pool's workers are made first.
     private func asAnotherUser<T>(_ body: () -> T) -> T {
         guard getuid() == 0 else { return body() }
+        DispatchQueue.concurrentPerform(iterations: 8 * ProcessInfo.processInfo.activeProcessorCount) { _ in usleep(2_000) }
         let before = sg_set_file_user(65534)
         defer { sg_set_file_user(UInt32(before)) }
         return body()
