@@ -91,8 +91,7 @@ final class OutputTree: @unchecked Sendable {
     static func removeLeftovers(of destination: String) -> [Kept] {
         let (parent, prefix) = stagingPrefix(for: destination)
         let records = recordTemporaryPrefixes(of: destination)
-        let own = Self.name(of: WrittenFiles.path(for: destination))
-        let swapLists = [own + ".new-", own + ".old-"]
+        let swapLists = WrittenFiles.swapListPrefixes(of: destination)
         // With no list of a swap beside it, no folder has a list to be found with (the published
         // folder's own is not read: the look reads it, and on a large site that is tens of milliseconds).
         let lists = WrittenFiles.swapLists(of: destination).isEmpty ? [] : Self.restoreList(of: destination)
@@ -128,10 +127,7 @@ final class OutputTree: @unchecked Sendable {
             } else if let inode, let unread = WrittenFiles.swapLists(of: destination, folder: inode).first {
                 // Published once, but its list cannot be read (damaged, or not a build's): what the build
                 // wrote cannot be told from what was saved into it, so nothing of it is removed.
-                var left = WrittenFiles.Others()
-                for entry in Folder.entries(path) where entry != OutputFolder.markerName { left.add(entry) }
-                left.trim()
-                kept.append((Self.setAsideUnmarked(path, of: destination), left))
+                kept.append((Self.setAsideUnmarked(path, of: destination), Self.others(in: path)))
                 if lstat(unread, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(unread) }
             } else if marked || Folder.entries(path).isEmpty {
                 // Never published (a publish writes the list of the folder it swaps out first): all the build's.
@@ -189,11 +185,17 @@ final class OutputTree: @unchecked Sendable {
         TreeRemoval.remove(path, changedBefore: limit)
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        let left = others(in: path)
+        guard left.count > 0 else { return nil }
+        return (setAsideUnmarked(path, of: destination), left)
+    }
+
+    /// What a folder holds besides its marker, as a warning names it.
+    private static func others(in path: String) -> WrittenFiles.Others {
         var left = WrittenFiles.Others()
         for entry in Folder.entries(path) where entry != OutputFolder.markerName { left.add(entry) }
-        guard left.count > 0 else { return nil }
         left.trim()
-        return (setAsideUnmarked(path, of: destination), left)
+        return left
     }
 
     /// Sets a folder aside (``setAside(_:of:)``) and takes its marker away; where it now is.
@@ -256,7 +258,7 @@ final class OutputTree: @unchecked Sendable {
     static func removeLeftoversIfAny(of destination: String) -> [Kept] {
         let (parent, prefix) = stagingPrefix(for: destination)
         let prefixes = [prefix] + recordTemporaryPrefixes(of: destination)
-            + [".new-", ".old-"].map { Self.name(of: WrittenFiles.path(for: destination)) + $0 }
+            + WrittenFiles.swapListPrefixes(of: destination)
         guard Folder.entries(parent).contains(where: { name in prefixes.contains(where: name.hasPrefix) }),
               let lock = try? OutputLock(destination: destination) else { return [] }
         return withExtendedLifetime(lock) { removeLeftovers(of: destination) }

@@ -63,8 +63,7 @@ enum TreeRemoval {
             if let limit {
                 var info = stat()
                 guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-                let changed = info.st_ctim
-                guard changed.tv_sec < limit.tv_sec || (changed.tv_sec == limit.tv_sec && changed.tv_nsec < limit.tv_nsec) else { return }
+                guard (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < (limit.tv_sec, limit.tv_nsec) else { return }
             }
             unlinkat(fd, name, 0)
         }

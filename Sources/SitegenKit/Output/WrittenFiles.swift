@@ -40,12 +40,19 @@ enum WrittenFiles {
     /// another that still describes a folder (a leftover of a build killed in its swap).
     static func outgoingPath(for destination: String, folder: UInt64) -> String { path(for: destination) + ".old-" + String(folder) }
 
+    /// The names the lists of a swap begin with (``incomingPath(for:folder:)``, ``outgoingPath(for:folder:)``),
+    /// a folder's number following: `.site.files.new-`, `.site.files.old-`.
+    static func swapListPrefixes(of destination: String) -> [String] {
+        [".new-", ".old-"].map { OutputTree.name(of: path(for: destination)) + $0 }
+    }
+
     /// The lists beside `destination` other than its own (those of swaps: incoming and outgoing).
     static func swapLists(of destination: String) -> [String] {
         let own = OutputTree.name(of: path(for: destination))
         let parent = (destination as NSString).deletingLastPathComponent
+        let prefixes = swapListPrefixes(of: destination)
         return Folder.entries(parent.isEmpty ? "." : parent)
-            .filter { name in [own + ".new-", own + ".old-"].contains { name.hasPrefix($0) && OutputTree.isNumber(name.dropFirst($0.count)) } }
+            .filter { name in prefixes.contains { name.hasPrefix($0) && OutputTree.isNumber(name.dropFirst($0.count)) } }
             .map { path(for: destination) + String($0.dropFirst(own.count)) }
     }
 

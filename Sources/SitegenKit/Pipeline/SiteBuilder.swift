@@ -636,11 +636,14 @@ package struct SiteBuilder: Sendable {
         case .unlisted?:
             (id, arguments) = ("output.folder.unlisted", ["list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))])
         case .unreadable(let path, let error)?:
+            switch error {
             // Out of descriptors is no fault of the folder's: the advice is the limit, not permissions.
+            case EMFILE, ENFILE: id = "output.folder.descriptors"
             // A mount inside the output is never entered (``sg_open_folder_here``): the advice is to take it down.
-            let outOfDescriptors = error == EMFILE || error == ENFILE
-            (id, arguments) = (outOfDescriptors ? "output.folder.descriptors" : error == EXDEV ? "output.folder.mounted-inside" : "output.folder.unreadable-inside",
-                               ["path": path, "reason": String(cString: strerror(error))])
+            case EXDEV: id = "output.folder.mounted-inside"
+            default: id = "output.folder.unreadable-inside"
+            }
+            arguments = ["path": path, "reason": String(cString: strerror(error))]
         case .nothingElse?, nil:
             return nil
         }
