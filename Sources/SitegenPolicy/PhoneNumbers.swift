@@ -181,7 +181,7 @@ package enum PhoneNumbers {
     /// the page shows one chain of thirteen digits): both readings are judged.
     private static func bothReadings(_ text: String) -> [Found] {
         let shown = findUncached(text, shownAsSpaces: true)
-        guard text.utf8.contains(where: { $0 < 0x20 && isShownAsSpace(Unicode.Scalar($0)) }) else { return shown }
+        guard text.unicodeScalars.contains(where: isShownAsSpace) else { return shown }
         let asWritten = findUncached(text, shownAsSpaces: false).filter { w in
             !shown.contains { $0.offset == w.offset && $0.length == w.length }
         }
