@@ -26,10 +26,20 @@ final class IncrementalBuildTests: XCTestCase {
 
     /// Builds `f` as it stands (unless `built` is the report of that build) and checks the result
     /// against a clean build.
-    private func assertSameAsCleanBuild(_ f: Fixture, after what: String, built: BuildReport? = nil,
+    /// `kept`: a published file edited by hand, which the build must set aside (``ListedRemoval``) with
+    /// its edit, warning once (`output.folder.kept`); nothing is set aside otherwise.
+    private func assertSameAsCleanBuild(_ f: Fixture, after what: String, built: BuildReport? = nil, kept: String? = nil,
                                         file: StaticString = #filePath, line: UInt = #line) throws {
-        let report = built ?? f.build()
+        let keptBytes = kept.flatMap { FileManager.default.contents(atPath: f.siteDirectory + "/" + $0) }
+        var report = built ?? f.build()
         XCTAssertTrue(report.published, "after \(what): \(report.diagnostics.filter { $0.severity == .error })", file: file, line: line)
+        let setAside = report.diagnostics.filter { $0.messageID == "output.folder.kept" }
+        report.diagnostics.removeAll { $0.messageID == "output.folder.kept" }
+        XCTAssertEqual(setAside.map { $0.arguments["what"] }, kept.map { [$0] } ?? [], "set aside after \(what)", file: file, line: line)
+        if let kept, let folder = setAside.first?.arguments["kept"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: folder + "/" + kept), keptBytes, "the edit kept after \(what)", file: file, line: line)
+            try FileManager.default.removeItem(atPath: folder)
+        }
         let clean = try cleanBuild(of: f)
         let files = f.snapshot()
         XCTAssertEqual(Set(files.keys), Set(clean.files.keys), "the same files after \(what)", file: file, line: line)
@@ -198,6 +208,12 @@ final class IncrementalBuildTests: XCTestCase {
         // A link is none of the build's: it is refused and kept until taken away by hand.
         let links = ["a page replaced by a link": "kk/42500/apply/index.html",
                      "a folder replaced by a link to a copy with a forged page of the same size and time": "kk/42500"]
+        // A file edited in place of a published one is the editor's: set aside, not lost.
+        let shard = try XCTUnwrap(f.snapshot().keys.filter { $0.hasPrefix("search/kk/") }.min())
+        let edited = ["a page with other text": "kk/42500/apply/index.html",
+                      "a bulletin of the same size": "bulletins/kk/42500/apply/text.txt",
+                      "the sitemap with other text": "sitemap.xml",
+                      "a search file of the language whose pages did not change": shard]
         for (what, tamper) in tampering {
             // A change of content too, so the build is incremental rather than "up to date".
             try f.append("content/ru/42500/apply.md", "\nЕщё одно предложение.\n")
@@ -209,7 +225,7 @@ final class IncrementalBuildTests: XCTestCase {
                 XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: f.siteDirectory + "/" + link).isEmpty, false)
                 try f.remove("site/" + link)
             }
-            try assertSameAsCleanBuild(f, after: what)
+            try assertSameAsCleanBuild(f, after: what, kept: edited[what])
             var info = stat()
             XCTAssertEqual(lstat(page, &info), 0)
             XCTAssertEqual(info.st_mode & S_IFMT, S_IFREG, "after \(what)")
@@ -363,7 +379,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(failed.published)
         XCTAssertEqual(f.snapshot(), before, "a failed build leaves every published byte as it was")
         try replace(f, "content/ru/42500/documents.md", "\nПоддельный сайт: https://evil.example/\n", "\n")
-        try assertSameAsCleanBuild(f, after: "the error fixed")
+        try assertSameAsCleanBuild(f, after: "the error fixed", kept: "bulletins/kk/42500/apply/text.txt")
     }
 
     func testAForcedBuildWritesEveryFile() throws {

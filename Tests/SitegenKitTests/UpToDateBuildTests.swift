@@ -235,7 +235,8 @@ final class UpToDateBuildTests: XCTestCase {
         try f.write("site/NOTES.txt", "notes")
         try f.write("site/.git/HEAD", "ref: refs/heads/main")
         try f.write("site/kk/.hidden", "x")
-        assertRefused(f, count: 3, named: ".git/HEAD, NOTES.txt, kk/.hidden")
+        // A folder no build made is one entry, named with a slash.
+        assertRefused(f, count: 3, named: ".git/, NOTES.txt, kk/.hidden")
     }
 
     /// The next build is refused for files the build did not write, counted and named, and the files stay.
@@ -304,6 +305,11 @@ final class UpToDateBuildTests: XCTestCase {
         for path in written { try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path)) }
         XCTAssertEqual(WrittenFiles.check(root), .unlisted)
         WrittenFiles.write(PlacedFiles(paths: written), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
+        // A folder no listed file is in is someone's, empty or not, counted once and not looked into.
+        XCTAssertEqual(WrittenFiles.check(root), .others(count: 1, named: ["empty/"]))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/empty/deeper/notes.txt"))
+        XCTAssertEqual(WrittenFiles.check(root), .others(count: 1, named: ["empty/"]))
+        try fm.removeItem(atPath: root + "/empty")
         XCTAssertEqual(WrittenFiles.check(root), .nothingElse)
         // A link, a pipe is someone's too (a build writes neither), and a link is not followed.
         try fm.createSymbolicLink(atPath: root + "/kk/a/link", withDestinationPath: root + "/index.html")
@@ -454,8 +460,9 @@ final class UpToDateBuildTests: XCTestCase {
         // kept, until a build is asked to replace the folder whole.
         // Two files whose names are not UTF-8 are two files added, whatever their names read as; a published
         // file under a name the build did not write is one too (whose it is cannot be told).
+        // An empty folder is someone's too (`mkdir site/mine`), and one entry however deep.
         let added = ["an added file": 1, "a decomposed twin of a published name": 1, "a file whose name is not UTF-8": 2,
-                     "a file renamed to its decomposed twin": 1]
+                     "a file renamed to its decomposed twin": 1, "an empty folder": 1]
         for (what, edit) in edits {
             try edit()
             var report = f.build()

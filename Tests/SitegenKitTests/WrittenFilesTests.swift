@@ -90,8 +90,8 @@ final class WrittenFilesTests: XCTestCase {
     /// A folder that cannot be read may hold anything: the look says so, naming it, and the build is
     /// refused with that name and the reason, keeping the folder as it is.
     func testAFolderThatCannotBeReadIsNeverTakenForEmpty() throws {
-        let root = try folder(["index.html", "kk/index.html"])
-        try FileManager.default.createDirectory(atPath: root + "/private", withIntermediateDirectories: false)
+        // A folder the build wrote into (a folder of no listed file is someone's, and not looked into).
+        let root = try folder(["index.html", "kk/index.html", "private/index.html"])
         try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/private/mine.txt"))
         chmod(root + "/private", 0o300)
         defer { chmod(root + "/private", 0o755) }
@@ -237,6 +237,17 @@ final class WrittenFilesTests: XCTestCase {
         }
     }
 
+    /// The files of `list` as they are in `folder`, a copy of the folder the list was written for (each
+    /// file's identity is its inode's): the list a build would have written for the copy.
+    private func stamped(_ list: WrittenFiles.List, in folder: String) -> PlacedFiles {
+        var files = PlacedFiles()
+        for file in list.files.files {
+            var info = stat()
+            files.place(file.path, lstat(folder + "/" + file.path, &info) == 0 ? OutputTree.identity(info) : file.identity)
+        }
+        return files
+    }
+
     /// A build killed in its swap leaves two folders and their lists: the next build gives the
     /// published folder its list, removes of the other only what its list names, and sets aside what a
     /// user saved into it.
@@ -253,11 +264,11 @@ final class WrittenFilesTests: XCTestCase {
         // Killed after the swap, before the new list took its name: the site it replaced, with a note
         // saved into it, under the staging name; the published folder's list names another folder.
         try fm.moveItem(atPath: f.siteDirectory, toPath: leftover)
-        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(leftover), to: WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(leftover))))
+        XCTAssertTrue(WrittenFiles.write(stamped(list, in: leftover), folder: try inode(leftover), to: WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(leftover))))
         try f.write(".site.tmp-3999999/kk/NOTES.txt", "notes")
         try fm.copyItem(atPath: leftover, toPath: f.siteDirectory)
         try fm.removeItem(atPath: f.siteDirectory + "/kk/NOTES.txt")
-        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(f.siteDirectory), to: WrittenFiles.incomingPath(for: f.siteDirectory, folder: try inode(f.siteDirectory))))
+        XCTAssertTrue(WrittenFiles.write(stamped(list, in: f.siteDirectory), folder: try inode(f.siteDirectory), to: WrittenFiles.incomingPath(for: f.siteDirectory, folder: try inode(f.siteDirectory))))
         var report = f.build()
         XCTAssertTrue(report.upToDate || report.published, "\(report.diagnostics)")
         XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] },
@@ -271,8 +282,8 @@ final class WrittenFilesTests: XCTestCase {
         // the published one in place, with a note.
         try f.append("content/kk/pay.md", "Толығырақ.\n")
         try fm.copyItem(atPath: f.siteDirectory, toPath: leftover)
-        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(leftover), to: WrittenFiles.incomingPath(for: f.siteDirectory, folder: try inode(leftover))))
-        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(f.siteDirectory), to: WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(f.siteDirectory))))
+        XCTAssertTrue(WrittenFiles.write(stamped(list, in: leftover), folder: try inode(leftover), to: WrittenFiles.incomingPath(for: f.siteDirectory, folder: try inode(leftover))))
+        XCTAssertTrue(WrittenFiles.write(stamped(list, in: f.siteDirectory), folder: try inode(f.siteDirectory), to: WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(f.siteDirectory))))
         try f.write("site/NOTES.txt", "mine")
         report = f.build()
         XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.added-named",
@@ -290,7 +301,7 @@ final class WrittenFilesTests: XCTestCase {
         try fm.copyItem(atPath: f.siteDirectory, toPath: running)
         try f.write(".site.tmp-1/kk/NOTES.txt", "notes")
         let runningList = WrittenFiles.outgoingPath(for: f.siteDirectory, folder: try inode(running))
-        XCTAssertTrue(WrittenFiles.write(list, folder: try inode(running), to: runningList))
+        XCTAssertTrue(WrittenFiles.write(stamped(list, in: running), folder: try inode(running), to: runningList))
         try f.append("content/kk/pay.md", "Тағы.\n")
         XCTAssertTrue(f.build().published)
         XCTAssertTrue(fm.fileExists(atPath: running + "/kk/NOTES.txt"))
@@ -347,16 +358,23 @@ final class WrittenFilesTests: XCTestCase {
         let byFiles = root + ".files"
         defer { unlink(byFiles) }
         XCTAssertTrue(WrittenFiles.write(placed, folder: 7, to: byFiles))
-        // By folder, then by name, each by its bytes; `\` and a line break escaped in folders and names.
-        var expected = WrittenFiles.header + "\nfolder 7\n" + "index.html\n" + "back\\\\slash/b\\\\c.txt\n"
-            + "kk/caf\u{E9}/x\\ny.txt\n" + "kk/pay/index.html\n" + "line\\nfolder/a.txt\n"
+        // By folder, then by name, each by its bytes, after its identity; `\` and a line break escaped
+        // in folders and names.
+        func id(_ i: Int) -> String { String(repeating: "0", count: 15) + String(i) + " " }
+        var expected = WrittenFiles.header + "\nfolder 7\n" + id(0) + "index.html\n" + id(3) + "back\\\\slash/b\\\\c.txt\n"
+            + id(4) + "kk/caf\u{E9}/x\\ny.txt\n" + id(1) + "kk/pay/index.html\n" + id(2) + "line\\nfolder/a.txt\n"
         expected += SHA256Digest.hex(Array(expected.utf8)) + "\n"
         XCTAssertEqual(try String(contentsOfFile: byFiles, encoding: .utf8), expected)
         let list = try XCTUnwrap(WrittenFiles.read(byFiles))
         XCTAssertEqual(list.folder, 7)
         XCTAssertEqual(list.files.count, paths.count)
-        for path in paths { XCTAssertNotNil(list.files.identity(of: path), path) }
+        for (i, path) in paths.enumerated() { XCTAssertEqual(list.files.identity(of: path), i, path) }
         XCTAssertNil(list.files.identity(of: "line"))
+        // Identities of every bit, the sign's too, are read back as written.
+        var extremes = PlacedFiles()
+        for (i, identity) in [Int.min, -1, Int.max, 0x0123_4567_89ab_cdef].enumerated() { extremes.place("f\(i)", identity) }
+        XCTAssertTrue(WrittenFiles.write(extremes, folder: 7, to: byFiles))
+        XCTAssertEqual(try XCTUnwrap(WrittenFiles.read(byFiles)).files.files, extremes.files)
     }
 
     /// A list is read only whole: its header, its folder (in this form), then paths, each line ended by
@@ -371,14 +389,26 @@ final class WrittenFilesTests: XCTestCase {
             try (body + SHA256Digest.hex(Array(body.utf8)) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
             return WrittenFiles.read(file)
         }
-        let form2 = WrittenFiles.header + "\nfolder 12\n"
+        let form3 = WrittenFiles.header + "\nfolder 12\n", stamp = "00000000000000ff "
+        let three = try XCTUnwrap(try read(form3 + stamp + "index.html\n" + stamp + "kk/a\\nb.html\n"))
+        XCTAssertEqual(three.files.files.map(\.identity), [255, 255])
+        XCTAssertTrue(three.files.identitiesKnown)
+        for (damage, line) in [("no identity", "index.html"), ("an identity of 15 digits", "00000000000000f index.html"),
+                               ("a capital digit", "00000000000000FF index.html"), ("no space", "00000000000000ffindex.html"),
+                               ("a tab for the space", "00000000000000ff\tindex.html"), ("a sign", "-0000000000000ff index.html"),
+                               ("an identity alone", "00000000000000ff "), ("no path", "00000000000000ff")] {
+            XCTAssertNil(try read(form3 + line + "\n"), damage)
+        }
+        // The second form: paths alone, their files' identities not known.
+        let form2 = WrittenFiles.secondHeader + "\nfolder 12\n"
+        XCTAssertEqual(try read(form2 + "index.html\n")?.files.identitiesKnown, false)
         XCTAssertEqual(try read(form2 + "index.html\nkk/a\\nb.html\n")?.files.count, 2)
         XCTAssertEqual(try read(form2)?.files.count, 0, "a folder the build wrote nothing into")
         for (damage, body) in [("no line break after the last path", form2 + "index.html\nkk/pay.html"),
                                ("an empty line", form2 + "index.html\n\nkk/pay.html\n"),
-                               ("no folder", WrittenFiles.header + "\nindex.html\n"),
+                               ("no folder", WrittenFiles.secondHeader + "\nindex.html\n"),
                                ("an escape the list does not write", form2 + "a\\tb\n"),
-                               ("another header", "sitegen written files 3\nfolder 12\nindex.html\n"),
+                               ("another header", "sitegen written files 4\nfolder 12\nindex.html\n"),
                                ("a path of no name", form2 + "index.html\n/\n"),
                                ("a path from the root", form2 + "/kk/index.html\n"),
                                ("a folder's path", form2 + "kk/\n"),
@@ -487,23 +517,80 @@ final class ListedRemovalTests: XCTestCase {
         try fm.createSymbolicLink(atPath: old + "/linked", withDestinationPath: outside)
         try fm.createSymbolicLink(atPath: old + "/kk/linked", withDestinationPath: outside)
         try fm.createDirectory(atPath: old + "/empty/too", withIntermediateDirectories: true)
-        var list = PlacedFiles()
-        for path in ["kk/pay/index.html", "index.html", OutputFolder.markerName, "deep/1/2/3/4/5/6/7/8/9/x.txt",
-                     "linked/index.html", "linked/kk/index.html", "kk/linked/index.html", "kk/linked"] {
-            list.place(path, 0)
-        }
+        let list = PlacedFiles(paths: ["kk/pay/index.html", "index.html", OutputFolder.markerName, "deep/1/2/3/4/5/6/7/8/9/x.txt",
+                                       "linked/index.html", "linked/kk/index.html", "kk/linked/index.html", "kk/linked"])
         let left = ListedRemoval.remove(old, listed: list)
-        XCTAssertEqual(left.count, 3)
-        XCTAssertEqual(left.named, ["kk/linked", "kk/mine.txt", "linked"])
+        XCTAssertEqual(left.count, 4)
+        XCTAssertEqual(left.named, ["empty/", "kk/linked", "kk/mine.txt"])
         XCTAssertEqual(try fm.subpathsOfDirectory(atPath: outside).sorted(), ["index.html", "kk", "kk/index.html"], "nothing behind a link went")
         var kept = try fm.subpathsOfDirectory(atPath: old).sorted()
         kept.removeAll { $0.hasPrefix("linked/") || $0.hasPrefix("kk/linked/") }
-        XCTAssertEqual(kept, [OutputFolder.markerName, "kk", "kk/linked", "kk/mine.txt", "linked"],
-                       "listed files and emptied folders gone; the marker stays while anything else does")
+        XCTAssertEqual(kept, [OutputFolder.markerName, "empty", "empty/too", "kk", "kk/linked", "kk/mine.txt", "linked"],
+                       "listed files and the build's emptied folders gone; a folder no build made stays; the marker stays while anything else does")
 
         // Once nothing else is left, the folder goes whole.
-        for path in ["kk/linked", "kk/mine.txt", "linked"] { try fm.removeItem(atPath: old + "/" + path) }
+        for path in ["empty", "kk/linked", "kk/mine.txt", "linked"] { try fm.removeItem(atPath: old + "/" + path) }
         XCTAssertEqual(ListedRemoval.remove(old, listed: list).count, 0)
         XCTAssertFalse(fm.fileExists(atPath: old))
+    }
+
+    /// A published file edited by hand, in place or replaced, is the editor's: the removal keeps it,
+    /// as it keeps a folder no build made, empty or not. The list keeps each file's identity (size,
+    /// time of modification, inode, mode) to tell.
+    func testAnEditedFileAndAFolderNoBuildMadeStay() throws {
+        let fm = FileManager.default
+        let old = NSTemporaryDirectory() + "sitegen-edited-" + UUID().uuidString
+        defer {
+            try? fm.removeItem(atPath: old)
+            WrittenFiles.remove(for: old)
+        }
+        let paths = ["index.html", "robots.txt", "kk/a/index.html", "kk/b/index.html", "kk/c/index.html", "kk/d/index.html"]
+        var list = PlacedFiles()
+        for path in paths {
+            try fm.createDirectory(atPath: old + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("built\n".utf8).write(to: URL(fileURLWithPath: old + "/" + path))
+            var info = stat()
+            XCTAssertEqual(lstat(old + "/" + path, &info), 0)
+            list.place(path, OutputTree.identity(info))
+        }
+        // Written and read back, the list keeps every identity.
+        let file = WrittenFiles.path(for: old)
+        XCTAssertTrue(WrittenFiles.write(list, folder: try XCTUnwrap(WrittenFiles.inode(of: old)), to: file))
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasPrefix(WrittenFiles.header + "\n"))
+        let read = try XCTUnwrap(WrittenFiles.read(file))
+        XCTAssertTrue(read.files.identitiesKnown)
+        XCTAssertEqual(read.files.files, list.files)
+
+        // Appended to; replaced by another file of the same bytes; given another mode; its time set back
+        // by a day (the same size and inode): each is no longer what the build wrote.
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: old + "/robots.txt"))
+        handle.seekToEndOfFile()
+        handle.write(Data("Disallow: /drafts/\n".utf8))
+        handle.closeFile()
+        try fm.removeItem(atPath: old + "/kk/a/index.html")
+        try Data("built\n".utf8).write(to: URL(fileURLWithPath: old + "/kk/a/index.html"))
+        XCTAssertEqual(chmod(old + "/kk/b/index.html", 0o600), 0)
+        var times = [timespec(tv_sec: 86_400, tv_nsec: 0), timespec(tv_sec: 86_400, tv_nsec: 0)]
+        XCTAssertEqual(utimensat(AT_FDCWD, old + "/kk/c/index.html", &times, 0), 0)
+        try fm.createDirectory(atPath: old + "/mine/empty", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: old + "/kk/notes", withIntermediateDirectories: true)
+
+        let left = ListedRemoval.remove(old, listed: read.files)
+        XCTAssertEqual(left.count, 6)
+        XCTAssertEqual(left.named, ["kk/a/index.html", "kk/b/index.html", "kk/c/index.html"])
+        XCTAssertEqual(try String(contentsOfFile: old + "/robots.txt", encoding: .utf8), "built\nDisallow: /drafts/\n")
+        XCTAssertEqual(try fm.subpathsOfDirectory(atPath: old).sorted(),
+                       ["kk", "kk/a", "kk/a/index.html", "kk/b", "kk/b/index.html", "kk/c", "kk/c/index.html", "kk/notes",
+                        "mine", "mine/empty", "robots.txt"],
+                       "the files as written and the emptied folders gone")
+
+        // A list of the older form, paths alone, takes every file it names, as it did.
+        var unstamped = read.files
+        unstamped.identitiesKnown = false
+        XCTAssertTrue(WrittenFiles.write(unstamped, folder: try XCTUnwrap(WrittenFiles.inode(of: old)), to: file))
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasPrefix(WrittenFiles.secondHeader + "\n"))
+        XCTAssertEqual(WrittenFiles.read(file)?.files.identitiesKnown, false)
+        XCTAssertEqual(ListedRemoval.remove(old, listed: try XCTUnwrap(WrittenFiles.read(file)).files).named, ["kk/notes/", "mine/"])
+        XCTAssertEqual(try fm.subpathsOfDirectory(atPath: old).sorted(), ["kk", "kk/notes", "mine", "mine/empty"])
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import SitegenCore
 
-/// Removes from a folder a build published only the files its list names (``WrittenFiles``), then
-/// every folder left empty: whatever else is in it, put there at any moment up to the removal itself
-/// (a file saved from a shell whose current folder was inside it, a pipe, a link), stays, with the
-/// folders that hold it. A look before the swap and a removal of everything after it left an instant
-/// in which a file saved was lost; here the removal is the look.
+/// Removes from a folder a build published only the files its list names (``WrittenFiles``), each
+/// still as the build wrote it (its identity the listed one), then every folder of theirs left empty:
+/// whatever else is in it, put there at any moment up to the removal itself (a file saved from a shell
+/// whose current folder was inside it, a pipe, a link, a folder no build made, empty or not), or a
+/// listed file edited since it was published (`echo … >> site/robots.txt`), stays, with the folders
+/// that hold it. A look before the swap and a removal of everything after it left an instant in which
+/// a file saved was lost; here the removal is the look.
 ///
 /// Like ``TreeRemoval``, no link is followed: each folder is opened from the descriptor of the folder
 /// holding it (`O_NOFOLLOW`) and every name is removed relative to one. A folder is held open only on
@@ -75,14 +77,23 @@ enum ListedRemoval {
                 return true
             }
             if kind == DT_DIR {
-                folders.append(bytes)
+                if WrittenFiles.isListedFolder(prefix + bytes, in: written) {
+                    folders.append(bytes)
+                } else {
+                    left.add(WrittenFiles.displayFolder(prefix + bytes))
+                }
                 return true
             }
             let text = String(validatingCString: name)
             // The marker goes last, with the folder.
             if WrittenFiles.isMarker(text, kind: kind, below: below) { return true }
             if WrittenFiles.isWritten(text, kind: kind, in: listed, of: written) {
-                listedFiles.append(bytes)
+                // A file edited since its build wrote it is the editor's now.
+                if let listed, let text, !isAsWritten(text, in: fd, identity: written.identity(text, in: listed), of: written) {
+                    left.add(WrittenFiles.display(prefix + bytes))
+                } else {
+                    listedFiles.append(bytes)
+                }
             } else {
                 left.add(WrittenFiles.display(prefix + bytes))
             }
@@ -97,6 +108,16 @@ enum ListedRemoval {
             }
         }
         return folders
+    }
+
+    /// Whether the file `name` in the folder open at `fd` is as its build wrote it: its identity
+    /// (size, time of modification, inode, mode) the one the list gives. True when the list gives
+    /// none (its older form), and when the file is gone.
+    private static func isAsWritten(_ name: String, in fd: Int32, identity: Int?, of written: PlacedFiles) -> Bool {
+        guard written.identitiesKnown, let identity else { return true }
+        var info = stat()
+        guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return errno == ENOENT }
+        return OutputTree.identity(info) == identity
     }
 
     /// Removes what the list names below the folder `name` in the folder open at `parent`, then the

@@ -23,6 +23,9 @@ struct PlacedFiles {
     private var identities: [Int] = []
     /// Open addressing with linear probing over ``keys``: a file's number plus one, or 0.
     private var slots = [UInt32](repeating: 0, count: 16)
+    /// Whether each file's identity is known: false for a list read back from a form that kept only
+    /// paths (``WrittenFiles/secondHeader``), whose files are placed with none.
+    var identitiesKnown = true
 
     init() {}
 
@@ -45,8 +48,7 @@ struct PlacedFiles {
     /// The identity of the file at `path` (relative to the output root), nil when none was placed there.
     func identity(of path: String) -> Int? {
         let (folder, name) = Self.split(path)
-        guard let f = folderNumber(folder), let n = nameIDs[Bytes(name)], let i = find(Self.key(f, n)).file else { return nil }
-        return identities[i]
+        return folderNumber(folder).flatMap { identity(String(name), in: $0) }
     }
 
     /// Places the file at `path` (relative to the output root) with its identity; a file placed there
@@ -92,8 +94,13 @@ struct PlacedFiles {
 
     /// Whether the file `name` is in the folder numbered `folder` (``folderNumber(_:)``).
     func contains(_ name: String, in folder: UInt32) -> Bool {
-        guard let n = nameIDs[Bytes(name)] else { return false }
-        return find(Self.key(folder, n)).file != nil
+        identity(name, in: folder) != nil
+    }
+
+    /// The identity of the file `name` in the folder numbered `folder`, nil when none was placed there.
+    func identity(_ name: String, in folder: UInt32) -> Int? {
+        guard let n = nameIDs[Bytes(name)], let i = find(Self.key(folder, n)).file else { return nil }
+        return identities[i]
     }
 
     /// Every file, in the order of ``digest()``.

@@ -15,10 +15,15 @@ import SitegenCore
 /// (removed, damaged, or written by an older sitegen) cannot be told apart from one holding a user's
 /// files, and is not replaced without `--force`.
 enum WrittenFiles {
-    static let header = "sitegen written files 2"
+    static let header = "sitegen written files 3"
+    /// The second form, whose lines are paths without their files' identities: its files are known by
+    /// their paths alone (``PlacedFiles/identitiesKnown``).
+    static let secondHeader = "sitegen written files 2"
     /// The first form, whose lines are paths as they are (a line break in a name broke it), and which
     /// names no folder.
     static let firstHeader = "sitegen written files 1"
+    /// How many hexadecimal digits a file's identity takes at the start of its line (then a space).
+    static let identityDigits = 16
 
     /// A list read back: the inode of the folder it describes (none in the first form) and its files.
     struct List: Sendable {
@@ -65,9 +70,14 @@ enum WrittenFiles {
     }
 
     /// Writes to `file` the list of the folder whose inode is `folder`: the header, `folder` and the
-    /// inode, the paths one to a line, then the SHA-256 of what comes before it. A backslash and a line
+    /// inode, the files one to a line (each its identity, ``OutputTree/identity(_:)``, in 16 hexadecimal
+    /// digits, a space and its path), then the SHA-256 of what comes before it. A backslash and a line
     /// break in a name are written `\\` and `\n`, so that any name a file can have is one line. False
-    /// when it could not be written whole (there is then no file).
+    /// when it could not be written whole (there is then no file). Files whose identities are not
+    /// known (a list read back from the second form) are written in that form, paths alone.
+    ///
+    /// The identities are what lets a removal tell a file the build wrote from one edited since
+    /// (``ListedRemoval``): the edit is kept, not lost with the folder.
     ///
     /// The files are written in their order (``PlacedFiles/forEachFile(in:_:)``, `order` when given), a
     /// buffer of lines at a time, digested as they go: a big site's list is tens of megabytes (made whole,
@@ -77,7 +87,8 @@ enum WrittenFiles {
     static func write(_ files: PlacedFiles, folder: UInt64, to file: String, in order: PlacedFiles.Order? = nil) -> Bool {
         OutputTree.replaceFile(file) { fd in
             let digest = SHA256Stream()
-            var text = Array((header + "\nfolder " + String(folder) + "\n").utf8)
+            let stamped = files.identitiesKnown
+            var text = Array(((stamped ? header : secondHeader) + "\nfolder " + String(folder) + "\n").utf8)
             text.reserveCapacity(1 << 16 + 4096)
             var written = true
             func flush() {
@@ -85,7 +96,13 @@ enum WrittenFiles {
                 written = written && text.withUnsafeBytes { OutputTree.writeAll(fd, $0) }
                 text.removeAll(keepingCapacity: true)
             }
-            files.forEachFile(in: order) { folder, name, _ in
+            files.forEachFile(in: order) { folder, name, identity in
+                if stamped {
+                    let digits = String(UInt64(bitPattern: Int64(identity)), radix: 16)
+                    text += repeatElement(UInt8(ascii: "0"), count: identityDigits - digits.utf8.count)
+                    text += digits.utf8
+                    text.append(UInt8(ascii: " "))
+                }
                 if !folder.isEmpty {
                     text += escaped(folder).utf8
                     text.append(UInt8(ascii: "/"))
@@ -126,24 +143,31 @@ enum WrittenFiles {
             return body[start..<end]
         }
         let form = nextLine().map { String(decoding: $0, as: UTF8.self) }
-        guard form == header || form == firstHeader else { return nil }
+        guard form == header || form == secondHeader || form == firstHeader else { return nil }
+        let stamped = form == header
         var folder: UInt64?
-        if form == header {
+        if form != firstHeader {
             let named = nextLine().map { String(decoding: $0, as: UTF8.self) } ?? ""
             guard named.hasPrefix("folder "), let inode = UInt64(named.dropFirst("folder ".count)) else { return nil }
             folder = inode
         }
         var files = PlacedFiles()
+        files.identitiesKnown = stamped
         files.reserveCapacity(body[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
-        // The list names files, not their identities.
-        let unstamped = 0
         // The lines come folder by folder: a folder's number is looked up once for all its files.
         var last: (folder: ArraySlice<UInt8>, number: UInt32)?
-        while let line = nextLine() {
+        while var line = nextLine() {
+            // The older forms name files, not their identities.
+            var identity = 0
+            if stamped {
+                guard let read = Self.identity(line) else { return nil }
+                identity = read
+                line = line.dropFirst(identityDigits + 1)
+            }
             guard isFilePath(line) else { return nil }
             if folder != nil && line.contains(UInt8(ascii: "\\")) {
                 guard let path = unescaped(line) else { return nil }
-                files.place(path, unstamped)
+                files.place(path, identity)
                 continue
             }
             let slash = line.lastIndex(of: UInt8(ascii: "/"))
@@ -151,11 +175,26 @@ enum WrittenFiles {
             if last == nil || last!.folder != inFolder {
                 last = (inFolder, files.folderNumber(interning: String(decoding: inFolder, as: UTF8.self)))
             }
-            files.add(String(decoding: slash.map { line[($0 + 1)...] } ?? line, as: UTF8.self), in: last!.number, unstamped)
+            files.add(String(decoding: slash.map { line[($0 + 1)...] } ?? line, as: UTF8.self), in: last!.number, identity)
         }
         // Every line ends with a line break: bytes after the last one are not a list's.
         guard start == body.endIndex else { return nil }
         return List(folder: folder, files: files)
+    }
+
+    /// The identity at the start of a line of the third form (16 lowercase hexadecimal digits and a
+    /// space, as ``write(_:folder:to:in:)`` writes it), nil when the line does not start with one.
+    static func identity(_ line: ArraySlice<UInt8>) -> Int? {
+        guard line.count > identityDigits, line[line.startIndex + identityDigits] == UInt8(ascii: " ") else { return nil }
+        var value: UInt64 = 0
+        for byte in line.prefix(identityDigits) {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return Int(bitPattern: UInt(value))
     }
 
     /// The inode of the folder at `path` (not followed if a link), nil when it is not a folder.
@@ -270,6 +309,16 @@ enum WrittenFiles {
         return written.contains(name, in: folder)
     }
 
+    /// Whether the folder at `path` (its bytes below the top) is one a build made, and so to be looked
+    /// into: a folder of a file the list names, or a folder holding one. Any other is someone else's
+    /// with all it holds, an empty one too (`mkdir site/mine`): it is counted, or kept, as one entry.
+    static func isListedFolder(_ path: [UInt8], in written: PlacedFiles) -> Bool {
+        listedFolder(path, named: true, in: written) != nil
+    }
+
+    /// How a message names a folder no build made: its path and a slash.
+    static func displayFolder(_ path: [UInt8]) -> String { display(path) + "/" }
+
     /// Whether the entry is the marker at the top of an output (`below` empty), which every build writes.
     static func isMarker(_ name: String?, kind: Int32, below: [UInt8]) -> Bool {
         kind == DT_REG && below.isEmpty && name == OutputFolder.markerName
@@ -293,10 +342,11 @@ enum WrittenFiles {
         compare(destination, with: read(for: destination), stopped: stopped)
     }
 
-    /// Compares what the folder `folder` holds with `written` (nil: no list): every entry but a folder
-    /// (a link, a pipe, a socket as much as a file) is someone else's unless it is a regular file the
-    /// list names, since only those are removed with the folder (``ListedRemoval``). Empty folders are
-    /// not counted (removing them loses nothing). Nil once `stopped` says so.
+    /// Compares what the folder `folder` holds with `written` (nil: no list): every entry (a link, a
+    /// pipe, a socket as much as a file) is someone else's unless it is a regular file the list names,
+    /// or a folder of one (``isListedFolder(_:in:)``), since only those are removed with the folder
+    /// (``ListedRemoval``). A folder no build made is one entry, named with a slash, and not looked
+    /// into. Nil once `stopped` says so.
     ///
     /// The top folder and each folder in it are read here; below those, the folders of each are walked
     /// on every core (a site's pages are the folders of its languages and of their bulletins), each
@@ -374,7 +424,12 @@ enum WrittenFiles {
             // The name's bytes, made only for a folder to look into or an entry to name.
             let bytes = { Array(UnsafeRawBufferPointer(start: name, count: strlen(name))) }
             if kind == DT_DIR {
-                folders.append(bytes())
+                if let written, !Self.isListedFolder(prefix + bytes(), in: written) {
+                    look.holdsFiles = true
+                    look.others.add(displayFolder(prefix + bytes()))
+                } else {
+                    folders.append(bytes())
+                }
                 return true
             }
             let text = String(validatingCString: name)
