@@ -137,6 +137,20 @@ final class SilentMistakesTests: XCTestCase {
         XCTAssertEqual(d.first?.arguments["meant"], "/kk/\u{439}/")
     }
 
+    /// A link a browser reads as a path on the page's own site is checked as one, however it starts:
+    /// an empty scheme is none (`:x/`), and a page's own scheme without `//` (`https:evil.com.123`, whose
+    /// host no browser could reach) is a path on an https page. Each leads to the site's 404.
+    func testALinkThatOnlyLooksAbsoluteIsCheckedAsAPathOfTheSite() throws {
+        let (_, report) = try build("Бір [a](:x/) екі [b](https:evil.com.123) үш [c](:/kk/42500/nowhere/)\n",
+                                    others: ["content/kk/42500/apply.md": Self.apply])
+        let d = report.diagnostics.filter { $0.code == "link.internal" }
+        XCTAssertEqual(d.map { "\($0.line ?? 0):\($0.column ?? 0)" }, ["4:5", "4:18", "4:45"], listing(report.diagnostics))
+        XCTAssertFalse(report.published)
+        XCTAssertEqual(InternalLinks.scheme(of: "HTTPS:x"), "https")
+        XCTAssertEqual(InternalLinks.scheme(of: "a+b-c.d:x"), "a+b-c.d")
+        for written in [":x", "1a:x", "-a:x", "/a:b", "a b:x", "kk/a:b", "я:x"] { XCTAssertNil(InternalLinks.scheme(of: written), written) }
+    }
+
     func testTheSameMissingPageInBothLanguagesIsStillAnError() throws {
         let f = try Fixture(files: [
             "content/kk/a.md": "---\ntitle: А\ntranslationKey: a\n---\n[бот](/kk/42500/fake-bot/)\n",

@@ -25,13 +25,13 @@ enum InternalLinks {
         guard let base, let pageURL = parser.parse(String(page.url.dropFirst()), base: base)
         else { return [] }
         let basePath = base.serializedPath
-        let origin = base.scheme + "://" + (base.serializedHost ?? "")
         var out: [InternalLink] = []
         for link in inventory.links where link.origin != .rawHTML {
             let written = link.destination
-            // Most links name another site (or mailto:, tel:): no need to parse those here.
-            if let colon = written.firstIndex(of: ":"), written[..<colon].allSatisfy({ $0.isASCII && $0.isLetter }),
-               !written.hasPrefix(origin) { continue }
+            // Most links name another scheme (mailto:, tel:, another site's http:): no need to parse those
+            // here. A link of the site's own scheme is parsed as a browser does: `https:apply/` on an https
+            // page is a path on it, and so is `:apply/` (an empty scheme is none).
+            if let scheme = Self.scheme(of: written), scheme != base.scheme { continue }
             // Only links that name no scheme or this site's own address; the link policy judges the rest.
             guard !written.isEmpty, let url = parser.parse(written, base: pageURL), url.scheme == base.scheme || !written.contains(":"),
                   url.serializedHost == base.serializedHost, url.port == base.port, url.query == nil
@@ -43,6 +43,18 @@ enum InternalLinks {
                                     fragment: url.fragment.flatMap { $0.isEmpty ? nil : $0 }, line: p.line, column: p.column))
         }
         return out
+    }
+
+    /// The scheme `written` starts with, in lower case, as a URL parser reads one (a letter, then
+    /// letters, digits, `+`, `-` and `.`, then `:`); nil when it starts with none.
+    static func scheme(of written: String) -> String? {
+        guard let colon = written.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let name = written.utf8[..<colon]
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- UInt8(ascii: "a") < 26 }
+        guard let first = name.first, isLetter(first),
+              name.allSatisfy({ isLetter($0) || $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { return nil }
+        return String(decoding: name, as: UTF8.self).lowercased()
     }
 
     /// `link.internal` for each link of `pages` whose target is neither a page (with the anchor it
