@@ -237,6 +237,33 @@ final class WrittenFilesTests: XCTestCase {
         }
     }
 
+    /// A copied project (`cp -r`, a backup put back) carries a list of the folder it was copied from,
+    /// whose identities are those of that folder's files: its files go by their paths, and nothing is
+    /// set aside for having been copied. A file edited in the copy's folder after it was published is.
+    func testACopiedProjectsSiteIsReplacedWithNothingSetAside() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        let copy = NSTemporaryDirectory() + "sitegen-copied-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: false)
+        for name in try FileManager.default.contentsOfDirectory(atPath: f.root) {
+            try FileManager.default.copyItem(atPath: f.root + "/" + name, toPath: copy + "/" + name)
+        }
+        try Data("---\ntitle: Тағы\n---\nТолығырақ.\n".utf8).write(to: URL(fileURLWithPath: copy + "/content/kk/more.md"))
+        let report = SiteBuilder(options: BuildOptions(sourceDirectory: copy)).run()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        XCTAssertEqual(report.diagnostics.filter { $0.code == "output.folder" }.map(\.messageID), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: copy).filter { $0.contains(".kept-") }, [])
+
+        // Published there, the copy's list is its own: an edit by hand is the editor's again.
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: copy + "/site/robots.txt"))
+        try Data("---\ntitle: Тағы\n---\nТағы бір сөйлем.\n".utf8).write(to: URL(fileURLWithPath: copy + "/content/kk/more.md"))
+        let again = SiteBuilder(options: BuildOptions(sourceDirectory: copy)).run()
+        XCTAssertTrue(again.published)
+        XCTAssertEqual(again.diagnostics.filter { $0.code == "output.folder" }.map { $0.arguments["what"] }, ["robots.txt"])
+        XCTAssertEqual(try String(contentsOfFile: copy + "/site.kept-1/robots.txt", encoding: .utf8), "mine")
+    }
+
     /// The files of `list` as they are in `folder`, a copy of the folder the list was written for (each
     /// file's identity is its inode's): the list a build would have written for the copy.
     private func stamped(_ list: WrittenFiles.List, in folder: String) -> PlacedFiles {

@@ -680,7 +680,8 @@ final class OutputTree: @unchecked Sendable {
     /// tree is discarded and the output and its list are left as they were.
     ///
     /// With `listed` (the files the previous build wrote, as its list names them), only those are
-    /// removed of the previous site (``ListedRemoval``): a file saved into it at any moment, even
+    /// removed of the previous site (``ListedRemoval``), each while it is as written (a list of
+    /// another folder, a copied project's, by its path alone): a file saved into it at any moment, even
     /// after the swap from a shell whose current folder is inside it, is not lost; the folder with
     /// what is left is set aside (``setAside(_:of:)``). Without it (`--force`) it is removed whole.
     /// The lists name their folders, so a build killed at any step leaves each folder to be found with
@@ -720,10 +721,15 @@ final class OutputTree: @unchecked Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw failed("\(destination) is no longer a folder") }
         // The list of the folder swapped out names it as it is now (a copied project's list names the
         // folder it was copied from), under a name of its own, until what it names is removed.
-        if let listed {
+        var removed = listed?.files
+        if let listed, var files = removed {
+            // A list of another folder (a copied project's, a site restored from a backup) gives the
+            // identities of that folder's files, which tell nothing of these: its files go by their paths.
+            if listed.folder != UInt64(info.st_ino) { files.identitiesKnown = false }
+            removed = files
             let out = WrittenFiles.outgoingPath(for: destination, folder: UInt64(info.st_ino))
             outgoing = out
-            guard WrittenFiles.write(listed, folder: UInt64(info.st_ino), to: out) else {
+            guard WrittenFiles.write(files, folder: UInt64(info.st_ino), to: out) else {
                 throw failed("cannot write \(out): \(errnoText())")
             }
         }
@@ -746,11 +752,10 @@ final class OutputTree: @unchecked Sendable {
             }
         }
         _ = rename(incoming, own)
-        let previous = old
-        let gone = outgoing
+        let (previous, gone, removing) = (old, outgoing, removed)
         DispatchQueue.global().async(group: removal) { [self] in
-            if let listed {
-                if let set = Self.removeListed(previous, listed: listed.files, of: destination) { lock.withLock { kept.append(set) } }
+            if let removed = removing {
+                if let set = Self.removeListed(previous, listed: removed, of: destination) { lock.withLock { kept.append(set) } }
             } else if let set = Self.removeWhole(previous, changedBefore: takenOver, of: destination) {
                 lock.withLock { kept.append(set) }
             }
