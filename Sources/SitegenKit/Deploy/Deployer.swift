@@ -109,8 +109,10 @@ package struct Deployer {
         case .failure(let d): return .setupFailed(d)
         case .ready(let a): access = a
         }
-        // The build goes to a folder of its own: the editor's site/ is not this deploy's business.
-        let scratch = try Self.scratchFolder()
+        // The build goes to a folder of its own: the editor's site/ is not this deploy's business. What
+        // killed deploys left there goes first (a whole site each).
+        DeployScratch.removeLeftovers()
+        let scratch = try DeployScratch.make()
         defer { TreeRemoval.remove(scratch) }
         var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
         options.strict = strict
@@ -259,12 +261,6 @@ package struct Deployer {
     }
 
     // MARK: - Helpers
-
-    static func scratchFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/sitegen-deploy-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw OutputError.io("cannot create a temporary folder: \(errnoText())") }
-        return String(cString: made)
-    }
 
     /// The entries of `bulletins/index.json`: one per page and channel.
     static func bulletinCount(_ folder: String) -> Int {
