@@ -24,6 +24,8 @@ enum WrittenFiles {
     static let firstHeader = "sitegen written files 1"
     /// How many hexadecimal digits a file's identity takes at the start of its line (then a space).
     static let identityDigits = 16
+    /// The digits an identity is written with.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A list read back: the inode of the folder it describes (none in the first form) and its files.
     struct List: Sendable {
@@ -98,9 +100,10 @@ enum WrittenFiles {
             }
             files.forEachFile(in: order) { folder, name, identity in
                 if stamped {
-                    let digits = String(UInt64(bitPattern: Int64(identity)), radix: 16)
-                    text += repeatElement(UInt8(ascii: "0"), count: identityDigits - digits.utf8.count)
-                    text += digits.utf8
+                    let value = UInt64(bitPattern: Int64(identity))
+                    for shift in stride(from: 4 * (identityDigits - 1), through: 0, by: -4) {
+                        text.append(Self.hexDigits[Int(value >> UInt64(shift) & 0xF)])
+                    }
                     text.append(UInt8(ascii: " "))
                 }
                 if !folder.isEmpty {
