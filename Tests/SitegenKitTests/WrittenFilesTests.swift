@@ -171,6 +171,9 @@ final class WrittenFilesTests: XCTestCase {
             else { XCTAssertTrue(f.build().published) }
             // Added to a published site before: replaced, as --force says (a folder not sitegen's is refused).
             if !empty { try f.write("site/old-notes.txt", "old") }
+            // A folder of photos made before the build, moved in while it runs: its files keep their times.
+            let album = f.root + "/album"
+            try f.write("album/p1.jpg", "photo")
             // Past the tick of the file system's clock the build's time is taken by.
             usleep(30_000)
             let saved = LockedFlag()
@@ -180,6 +183,7 @@ final class WrittenFilesTests: XCTestCase {
                     try? FileManager.default.createDirectory(atPath: site + "/kk", withIntermediateDirectories: true)
                     try? "notes".write(toFile: site + "/kk/NOTES.txt", atomically: false, encoding: .utf8)
                     try? "mine".write(toFile: site + "/user-1.txt", atomically: true, encoding: .utf8)
+                    rename(album, site + "/album")
                 }
                 return ""
             }, write: { _ in })
@@ -192,10 +196,33 @@ final class WrittenFilesTests: XCTestCase {
             XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["kept"] }, [aside])
             XCTAssertEqual(try String(contentsOfFile: aside + "/kk/NOTES.txt", encoding: .utf8), "notes")
             XCTAssertEqual(try String(contentsOfFile: aside + "/user-1.txt", encoding: .utf8), "mine")
-            let left = try FileManager.default.subpathsOfDirectory(atPath: aside).sorted()
-            XCTAssertEqual(left, ["kk", "kk/NOTES.txt", "user-1.txt"], "what was there before is gone, the marker too")
+            XCTAssertEqual(try String(contentsOfFile: aside + "/album/p1.jpg", encoding: .utf8), "photo")
+            // A folder changed while the build ran is kept whole: `kk/` with what the build had written there.
+            let left = try FileManager.default.subpathsOfDirectory(atPath: aside).sorted().filter { !$0.hasPrefix("kk/") }
+            XCTAssertEqual(left, ["album", "album/p1.jpg", "kk", "user-1.txt"], "what was there before is gone, the marker too")
+            if !empty { XCTAssertFalse(FileManager.default.fileExists(atPath: aside + "/old-notes.txt")) }
             XCTAssertNotNil(f.output("kk/pay/index.html"))
         }
+    }
+
+    /// `--force` takes the output over when the build starts, not when its staging folder is made: a file
+    /// saved while it read the sources stays.
+    func testAForcedBuildKeepsWhatWasSavedBeforeItsStagingFolder() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        try f.write("site/before.txt", "replaced")
+        usleep(30_000)
+        let started = OutputTree.fileSystemNow()
+        usleep(30_000)
+        try f.write("site/early.txt", "mine")
+        usleep(30_000)
+        let output = try OutputTree(destination: f.siteDirectory, startedAt: started)
+        try output.write("index.html", "new\n")
+        try output.commit(removingOnly: nil)
+        let kept = output.finish()
+        XCTAssertEqual(kept.map(\.left.named), [["early.txt"]])
+        XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/early.txt", encoding: .utf8), "mine")
+        XCTAssertEqual(f.output("index.html"), "new\n")
     }
 
     /// A file saved into the folder swapped out (in the instant between the look and the swap, or

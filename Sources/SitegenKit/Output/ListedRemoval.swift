@@ -69,7 +69,7 @@ enum ListedRemoval {
         let listed = WrittenFiles.listedFolder(below, named: named, in: written)
         let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
         var folders: [[UInt8]] = []
-        var listedFiles: [[UInt8]] = []
+        var listedFiles: [(name: [UInt8], identity: Int?)] = []
         let read = Folder.forEachEntry(in: fd) { name, kind in
             let bytes = Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
             guard let kind = Folder.kind(kind, of: name, in: fd) else {
@@ -87,13 +87,8 @@ enum ListedRemoval {
             let text = String(validatingCString: name)
             // The marker goes last, with the folder.
             if WrittenFiles.isMarker(text, kind: kind, below: below) { return true }
-            if WrittenFiles.isWritten(text, kind: kind, in: listed, of: written) {
-                // A file edited since its build wrote it is the editor's now.
-                if let listed, let text, !isAsWritten(text, in: fd, identity: written.identity(text, in: listed), of: written) {
-                    left.add(WrittenFiles.display(prefix + bytes))
-                } else {
-                    listedFiles.append(bytes)
-                }
+            if WrittenFiles.isWritten(text, kind: kind, in: listed, of: written), let listed, let text {
+                listedFiles.append((bytes, written.identitiesKnown ? written.identity(text, in: listed) : nil))
             } else {
                 left.add(WrittenFiles.display(prefix + bytes))
             }
@@ -101,20 +96,22 @@ enum ListedRemoval {
         }
         // Not read to its end: what was not seen may be anything.
         if !read { left.add(String(decoding: below, as: UTF8.self) + " (" + errnoText() + ")") }
-        // Removed once the folder is read: unlinking while reading could make it skip an entry.
+        // Removed once the folder is read: unlinking while reading could make it skip an entry. A file
+        // edited since its build wrote it is the editor's now: each is looked at just before it goes,
+        // so that an edit made while the folder was read is seen too.
         for file in listedFiles {
-            if Folder.withCString(file, { unlinkat(fd, $0, 0) }) != 0 && errno != ENOENT {
-                left.add(WrittenFiles.display(prefix + file))
+            let removed = Folder.withCString(file.name) { name -> Bool in
+                if let identity = file.identity, !isAsWritten(name, in: fd, identity: identity) { return false }
+                return unlinkat(fd, name, 0) == 0 || errno == ENOENT
             }
+            if !removed { left.add(WrittenFiles.display(prefix + file.name)) }
         }
         return folders
     }
 
     /// Whether the file `name` in the folder open at `fd` is as its build wrote it: its identity
-    /// (size, time of modification, inode, mode) the one the list gives. True when the list gives
-    /// none (its older form), and when the file is gone.
-    private static func isAsWritten(_ name: String, in fd: Int32, identity: Int?, of written: PlacedFiles) -> Bool {
-        guard written.identitiesKnown, let identity else { return true }
+    /// (size, time of modification, inode, mode) is `identity`. True when the file is gone.
+    private static func isAsWritten(_ name: UnsafePointer<CChar>, in fd: Int32, identity: Int) -> Bool {
         var info = stat()
         guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return errno == ENOENT }
         return OutputTree.identity(info) == identity

@@ -41,8 +41,9 @@ final class OutputTree: @unchecked Sendable {
     /// output folder, recorded so the next build can tell it from one someone gave (``BuildRecord/folderMode``).
     let madeMode: mode_t
 
-    /// When the build took the output over (the staging folder's time of change): what `--force`
-    /// removes of the previous site is what was there before (``commit(removingOnly:ownMode:)``).
+    /// When the build took the output over (when it started, `startedAt`, or else the staging folder's
+    /// time of change): what `--force` removes of the previous site is what was there before
+    /// (``commit(removingOnly:ownMode:)``).
     private let takenOver: timespec
 
     /// Holds the output for this build alone until the tree is committed or discarded.
@@ -51,7 +52,8 @@ final class OutputTree: @unchecked Sendable {
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
     /// With `reusing`, files whose bytes are already published are linked (``reusesPublishedFiles``).
-    package init(destination: String, reusing: Bool = false) throws {
+    /// `startedAt`: when the build started, by ``fileSystemNow()``.
+    package init(destination: String, reusing: Bool = false, startedAt: timespec? = nil) throws {
         reusesPublishedFiles = reusing
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         let (parent, prefix) = Self.stagingPrefix(for: destination)
@@ -71,8 +73,10 @@ final class OutputTree: @unchecked Sendable {
         var made = stat()
         madeMode = stat(named, &made) == 0 ? made.st_mode & 0o7777 : 0o755
         // The file system's own time (a clock that runs behind the system's by up to a tick), so that a
-        // file saved into the output from now on has this time of change or a later one.
-        takenOver = made.st_ctim
+        // file saved into the output from now on has this time of change or a later one; or the build's
+        // start, earlier, by the same clock: a file saved while the build read its sources is kept too.
+        let staged = made.st_ctim
+        takenOver = startedAt.map { ($0.tv_sec, $0.tv_nsec) < (staged.tv_sec, staged.tv_nsec) ? $0 : staged } ?? staged
         createdDirectories.insert(placed.folderNumber(interning: ""))
         try write(OutputFolder.markerName, OutputFolder.markerText)
     }
@@ -789,6 +793,14 @@ final class OutputTree: @unchecked Sendable {
             if errno != EEXIST && errno != ENOTEMPTY { return nil }
         }
         return nil
+    }
+
+    /// The time by the clock the file system stamps a change with (the system's, read at the coarse
+    /// tick: a file changed from now on has this time of change or a later one).
+    package static func fileSystemNow() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        return now
     }
 
     /// Removes the staging folder; the destination is left as it was.

@@ -22,6 +22,8 @@ enum TreeRemoval {
     /// With `changedBefore`, a file or link whose time of change is not before it is kept, with the
     /// folders that hold it: one saved into a folder after the moment a build took it over (`--force`
     /// replaces what was there, not what was saved while it built). No program can set that time back.
+    /// So is a folder below the top whose time of change is not before it, whole: one moved in (`mv
+    /// ~/album site/`) keeps the times of what it holds, and only its own says when it came.
     static func remove(_ path: String, changedBefore limit: timespec? = nil) {
         let root = openFolder(AT_FDCWD, path)
         guard root >= 0 else {
@@ -29,13 +31,15 @@ enum TreeRemoval {
             return
         }
         for top in Folder.entryKinds(in: root) where top.name != OutputFolder.markerName {
+            if top.isFolder && changed(top.name, in: root, since: limit) { continue }
             let sub = top.isFolder ? openFolder(root, top.name) : -1
             guard sub >= 0 else {
                 // A file or link, or a folder that could not be opened here: removed on its own.
                 removeSerially(top.name, in: root, isFolder: top.isFolder, changedBefore: limit)
                 continue
             }
-            let parts = Folder.entryKinds(in: sub).map { Part(folder: sub, name: $0.name, isFolder: $0.isFolder) }
+            let parts = Folder.entryKinds(in: sub).filter { !($0.isFolder && changed($0.name, in: sub, since: limit)) }
+                .map { Part(folder: sub, name: $0.name, isFolder: $0.isFolder) }
             _ = Parallel.map(parts) { part in removeSerially(part.name, in: part.folder, isFolder: part.isFolder, changedBefore: limit) }
             close(sub)
             unlinkat(root, top.name, AT_REMOVEDIR)
@@ -47,6 +51,14 @@ enum TreeRemoval {
         if !left { unlinkat(root, OutputFolder.markerName, 0) }
         close(root)
         if !left { rmdir(path) }
+    }
+
+    /// Whether `name` in the folder open at `folder` changed at `limit` or later (no limit: never).
+    private static func changed(_ name: String, in folder: Int32, since limit: timespec?) -> Bool {
+        guard let limit else { return false }
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        return (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) >= (limit.tv_sec, limit.tv_nsec)
     }
 
     /// How many folders deep one removal holds open before it moves what lies deeper up beside the
@@ -79,7 +91,7 @@ enum TreeRemoval {
             guard fd >= 0 else { return nil }
             var folders: [String] = []
             for entry in Folder.entryKinds(in: fd) {
-                if entry.isFolder { folders.append(entry.name) } else { removeFile(entry.name, in: fd) }
+                if !entry.isFolder { removeFile(entry.name, in: fd) } else if !changed(entry.name, in: fd, since: limit) { folders.append(entry.name) }
             }
             return Frame(fd: fd, name: name, folders: folders)
         }

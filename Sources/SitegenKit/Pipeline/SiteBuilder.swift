@@ -29,6 +29,8 @@ package struct SiteBuilder: Sendable {
 
     package func run() -> BuildReport {
         let started = DispatchTime.now().uptimeNanoseconds
+        // What `--force` keeps of the output is what was saved into it from here on.
+        let startedAt = OutputTree.fileSystemNow()
         var language: MessageLanguage?
         func report(_ d: [Diagnostic], pages: [(String, Int)] = [], published: Bool = false, setup: Bool) -> BuildReport {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -213,7 +215,7 @@ package struct SiteBuilder: Sendable {
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
-        do { output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force) } catch {
+        do { output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force, startedAt: startedAt) } catch {
             let file = options.resolvedOutput
             switch error as? OutputLock.Refusal {
             case .held(let output, let process?)?:
