@@ -1,3 +1,4 @@
+import Foundation
 @testable import SitegenKit
 
 extension PlacedFiles {
@@ -7,5 +8,16 @@ extension PlacedFiles {
         self.init()
         identitiesKnown = false
         for path in paths { place(path, 0) }
+    }
+}
+
+extension PlacedFiles {
+    /// The files at `paths` below `root`, each with the identity it has there: a list as a build writes it.
+    init(paths: [String], in root: String) {
+        self.init()
+        for path in paths {
+            var info = stat()
+            place(path, lstat(root + "/" + path, &info) == 0 ? OutputTree.identity(info) : 0)
+        }
     }
 }

@@ -304,7 +304,7 @@ final class UpToDateBuildTests: XCTestCase {
         let written = ["index.html", "kk/index.html", "kk/a/b/c/deep.txt", "kk/a/b/one", "kk/a/b/caf\u{E9}"]
         for path in written { try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + path)) }
         XCTAssertEqual(WrittenFiles.check(root), .unlisted)
-        WrittenFiles.write(PlacedFiles(paths: written), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
+        WrittenFiles.write(PlacedFiles(paths: written, in: root), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
         // A folder no listed file is in is someone's, empty or not, counted once and not looked into.
         XCTAssertEqual(WrittenFiles.check(root), .others(count: 1, named: ["empty/"]))
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/empty/deeper/notes.txt"))

@@ -28,7 +28,7 @@ final class WrittenFilesTests: XCTestCase {
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         }
-        WrittenFiles.write(PlacedFiles(paths: written), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
+        WrittenFiles.write(PlacedFiles(paths: written, in: root), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: WrittenFiles.path(for: root))
         return root
     }
 
@@ -203,6 +203,88 @@ final class WrittenFilesTests: XCTestCase {
             if !empty { XCTAssertFalse(FileManager.default.fileExists(atPath: aside + "/old-notes.txt")) }
             XCTAssertNotNil(f.output("kk/pay/index.html"))
         }
+    }
+
+    /// A `--force` build killed once it swapped the folder out, before removing it: what was saved into
+    /// the folder while it ran is still kept by the next build, which finds when that build started
+    /// beside the folder (`.site.files.old-<inode>`), and what was there before goes.
+    func testAForcedBuildKilledInItsSwapLeavesWhatWasSavedWhileItRan() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        let fm = FileManager.default
+        try f.write("site/old-notes.txt", "there before")
+        usleep(30_000)
+        let since = OutputTree.fileSystemNow()
+        usleep(30_000)
+        try f.write("site/NOTES.txt", "saved while it ran")
+        // Killed after the swap: the folder replaced, under the staging name of a process that is gone.
+        let leftover = f.root + "/.site.tmp-3999999"
+        try fm.moveItem(atPath: f.siteDirectory, toPath: leftover)
+        // The new site's list took the old one's name (the new site itself is not needed here).
+        try fm.removeItem(atPath: WrittenFiles.path(for: f.siteDirectory))
+        let folder = try XCTUnwrap(WrittenFiles.inode(of: leftover))
+        let said = WrittenFiles.outgoingPath(for: f.siteDirectory, folder: folder)
+        XCTAssertTrue(WrittenFiles.writeForced(folder: folder, since: since, to: said))
+        let read = try XCTUnwrap(WrittenFiles.read(said))
+        XCTAssertEqual(read.folder, folder)
+        XCTAssertEqual(read.forcedSince.map { [$0.tv_sec, $0.tv_nsec] }, [since.tv_sec, since.tv_nsec])
+        XCTAssertEqual(read.files.count, 0)
+
+        let report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        XCTAssertEqual(report.diagnostics.filter { $0.messageID == "output.folder.kept" }.map { $0.arguments["what"] }, ["NOTES.txt"])
+        XCTAssertEqual(try String(contentsOfFile: f.siteDirectory + ".kept-1/NOTES.txt", encoding: .utf8), "saved while it ran")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: f.siteDirectory + ".kept-1"), ["NOTES.txt"])
+        XCTAssertFalse(fm.fileExists(atPath: leftover))
+        XCTAssertFalse(fm.fileExists(atPath: said), "what --force said of the folder goes with it")
+
+        // A damaged one is no list: the folder is kept whole, as a folder whose list cannot be read.
+        for damaged in ["sitegen written files forced\nfolder 1\nsince 1 1000000000\n", "sitegen written files forced\nfolder 1\nsince 1\n",
+                        "sitegen written files forced\nfolder 1\nsince 1 2\nkk/index.html\n", "sitegen written files forced\nsince 1 2\n"] {
+            try (damaged + SHA256Digest.hex(Array(damaged.utf8)) + "\n").write(toFile: said, atomically: true, encoding: .utf8)
+            XCTAssertNil(WrittenFiles.read(said), damaged)
+        }
+        try fm.removeItem(atPath: said)
+        // Nor is it ever the list of the published folder.
+        XCTAssertTrue(WrittenFiles.writeForced(folder: try XCTUnwrap(WrittenFiles.inode(of: f.siteDirectory)), since: since,
+                                               to: WrittenFiles.path(for: f.siteDirectory)))
+        XCTAssertNil(WrittenFiles.read(for: f.siteDirectory))
+        XCTAssertEqual(WrittenFiles.check(f.siteDirectory), .unlisted)
+    }
+
+    /// A site published by an older sitegen, whose list names paths alone: while the folder is as that
+    /// build left it (its record's listing), the next build takes each file's identity from it, and
+    /// replaces the site; once anything in it changed, an edit cannot be told from the build's file, and
+    /// the build is refused, the edit kept, until `--force`.
+    func testASiteListedByAnOlderSitegenIsReplacedOnlyWhileUnchanged() throws {
+        let f = try Fixture.payPages()
+        XCTAssertTrue(f.build().published)
+        func listAsAnOlderSitegen() throws {
+            let own = WrittenFiles.path(for: f.siteDirectory)
+            var list = try XCTUnwrap(WrittenFiles.read(own))
+            list.files.identitiesKnown = false
+            XCTAssertTrue(WrittenFiles.write(list.files, folder: try XCTUnwrap(list.folder), to: own))
+            XCTAssertTrue(try String(contentsOfFile: own, encoding: .utf8).hasPrefix(WrittenFiles.secondHeader + "\n"))
+        }
+        try listAsAnOlderSitegen()
+        let (read, changed) = WrittenFiles.readWithIdentities(for: f.siteDirectory)
+        XCTAssertFalse(changed)
+        XCTAssertEqual(read?.files.identitiesKnown, true)
+        try f.append("content/kk/pay.md", "Толығырақ.\n")
+        var report = f.build()
+        XCTAssertTrue(report.published, "\(report.diagnostics)")
+        XCTAssertEqual(report.diagnostics.filter { $0.code == "output.folder" }, [])
+
+        // Edited by hand under an older list: refused, and the edit stays where it is.
+        try listAsAnOlderSitegen()
+        try f.write("site/robots.txt", "mine")
+        try f.append("content/kk/pay.md", "Тағы.\n")
+        report = f.build()
+        XCTAssertFalse(report.published)
+        XCTAssertEqual(report.diagnostics.first { $0.code == "output.folder" }?.messageID, "output.folder.older-list")
+        XCTAssertEqual(f.output("robots.txt"), "mine")
+        XCTAssertTrue(f.build(force: true).published)
+        XCTAssertNotEqual(f.output("robots.txt"), "mine")
     }
 
     /// `--force` takes the output over when the build starts, not when its staging folder is made: a file

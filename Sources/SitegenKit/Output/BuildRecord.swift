@@ -48,6 +48,15 @@ struct BuildRecord {
         return record
     }
 
+    /// Every file of `destination` with its identity, when the folder is still exactly as the build that
+    /// published it left it (its listing's digest the one the record keeps); nil when there is no
+    /// record, or anything was added, removed or changed since.
+    static func unchangedListing(of destination: String) -> PlacedFiles? {
+        guard let record = read(for: destination), let files = listing(destination),
+              files.count == record.fileCount, files.digest() == record.files else { return nil }
+        return files
+    }
+
     /// The record beside `destination`, whatever inputs it was made from; nil when there is none or it
     /// cannot be read. A record is a regular file of a few lines: anything else in its place (a link to
     /// a device, a FIFO) reads as no record rather than hanging the build or filling its memory.

@@ -126,8 +126,17 @@ final class OutputTree: @unchecked Sendable {
             }
             let inode = WrittenFiles.inode(of: path)
             if let inode, let list = lists.first(where: { $0.list.folder == inode }) {
-                // Published once: only what its list names goes.
-                if let set = Self.removeListed(path, listed: list.list.files, of: destination) { kept.append(set) }
+                if let since = list.list.forcedSince {
+                    // Swapped out by `--force`: whole, but for what was saved into it since that build started.
+                    if let set = Self.removeWhole(path, changedBefore: since, of: destination) { kept.append(set) }
+                } else if list.list.files.identitiesKnown {
+                    // Published once: only what its list names goes, each file while it is as written.
+                    if let set = Self.removeListed(path, listed: list.list.files, of: destination) { kept.append(set) }
+                } else {
+                    // Listed by an older sitegen, paths alone: an edit made there cannot be told from a file
+                    // as the build wrote it, so nothing of it is removed.
+                    kept.append((Self.setAsideUnmarked(path, of: destination), Self.others(in: path)))
+                }
             } else if let inode, let unread = WrittenFiles.swapLists(of: destination, folder: inode).first {
                 // Published once, but its list cannot be read (damaged, or not a build's): what the build
                 // wrote cannot be told from what was saved into it, so nothing of it is removed.
@@ -165,9 +174,12 @@ final class OutputTree: @unchecked Sendable {
             .compactMap { file in WrittenFiles.read(file).map { (file: file, list: $0) } }
         guard let site = WrittenFiles.inode(of: destination),
               lists.first(where: { $0.file == own })?.list.folder != site,
-              let found = lists.firstIndex(where: { $0.list.folder == site }), rename(lists[found].file, own) == 0 else { return lists }
+              let found = lists.firstIndex(where: { $0.list.folder == site && $0.list.forcedSince == nil }),
+              rename(lists[found].file, own) == 0 else { return lists }
+        var restored = lists.remove(at: found)
+        restored.file = own
         lists.removeAll { $0.file == own }
-        lists[lists.firstIndex { $0.list.folder == site }!].file = own
+        lists.append(restored)
         return lists
     }
 
@@ -726,14 +738,21 @@ final class OutputTree: @unchecked Sendable {
         // The list of the folder swapped out names it as it is now (a copied project's list names the
         // folder it was copied from), under a name of its own, until what it names is removed.
         var removed = listed?.files
+        let out = WrittenFiles.outgoingPath(for: destination, folder: UInt64(info.st_ino))
         if let listed, var files = removed {
             // A list of another folder (a copied project's, a site restored from a backup) gives the
             // identities of that folder's files, which tell nothing of these: its files go by their paths.
             if listed.folder != UInt64(info.st_ino) { files.identitiesKnown = false }
             removed = files
-            let out = WrittenFiles.outgoingPath(for: destination, folder: UInt64(info.st_ino))
             outgoing = out
             guard WrittenFiles.write(files, folder: UInt64(info.st_ino), to: out) else {
+                throw failed("cannot write \(out): \(errnoText())")
+            }
+        } else {
+            // `--force`: when the build started is said beside the folder it swaps out, so that a build
+            // killed before the folder is removed leaves what was saved into it since to the next one.
+            outgoing = out
+            guard WrittenFiles.writeForced(folder: UInt64(info.st_ino), since: takenOver, to: out) else {
                 throw failed("cannot write \(out): \(errnoText())")
             }
         }

@@ -22,15 +22,21 @@ enum WrittenFiles {
     /// The first form, whose lines are paths as they are (a line break in a name broke it), and which
     /// names no folder.
     static let firstHeader = "sitegen written files 1"
+    /// What `--force` writes for the folder it swaps out, in place of a list: no files, but when the
+    /// build started. The folder goes whole but for what changed at that time or later, and a build
+    /// killed before it was removed leaves it to be found with this (``OutputTree/removeLeftovers(of:)``).
+    static let forcedHeader = "sitegen written files forced"
     /// How many hexadecimal digits a file's identity takes at the start of its line (then a space).
     static let identityDigits = 16
     /// The digits an identity is written with.
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// A list read back: the inode of the folder it describes (none in the first form) and its files.
+    /// A list read back: the inode of the folder it describes (none in the first form) and its files;
+    /// or, written by `--force` (``forcedHeader``), when that build started and no files.
     struct List: Sendable {
         var folder: UInt64?
         var files: PlacedFiles
+        var forcedSince: timespec? = nil
     }
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
@@ -120,12 +126,35 @@ enum WrittenFiles {
         }
     }
 
+    /// Writes to `file` what `--force` says of the folder whose inode is `folder`, which it swaps out:
+    /// the build started at `since` (``forcedHeader``). False when it could not be written whole.
+    static func writeForced(folder: UInt64, since: timespec, to file: String) -> Bool {
+        OutputTree.replaceFile(file) { fd in
+            var text = forcedHeader + "\nfolder " + String(folder) + "\nsince " + String(since.tv_sec) + " " + String(since.tv_nsec) + "\n"
+            text += SHA256Digest.hex(Array(text.utf8)) + "\n"
+            return Array(text.utf8).withUnsafeBytes { OutputTree.writeAll(fd, $0) }
+        }
+    }
+
     /// Writes `list` again, in this form, for the folder whose inode is `folder`.
     static func write(_ list: List, folder: UInt64, to file: String) -> Bool { write(list.files, folder: folder, to: file) }
 
     /// The list beside `destination` (paths compared as bytes), nil when there is none or it is not
     /// whole.
-    static func read(for destination: String) -> PlacedFiles? { read(path(for: destination))?.files }
+    static func read(for destination: String) -> PlacedFiles? { readWithIdentities(for: destination).list?.files }
+
+    /// The list beside `destination`, its files with their identities. A list of an older form names
+    /// paths alone (a site published by an older sitegen): while the folder is exactly as its build left
+    /// it (``BuildRecord/unchangedListing(of:)``), its files' identities are those they have now, and a
+    /// later edit is seen as with a list of this form. When it is not, the list is given with none, and
+    /// `changed` is true: an edit made there since cannot be told from a file as the build wrote it.
+    static func readWithIdentities(for destination: String) -> (list: List?, changed: Bool) {
+        // What `--force` wrote of a folder it swapped out names no files: no list of this one.
+        guard let list = read(path(for: destination)), list.forcedSince == nil else { return (nil, false) }
+        if list.files.identitiesKnown { return (list, false) }
+        guard let files = BuildRecord.unchangedListing(of: destination) else { return (list, true) }
+        return (List(folder: list.folder, files: files), false)
+    }
 
     /// The list in `file`, nil when there is none or it is not whole. Only a regular file is read.
     static func read(_ file: String) -> List? {
@@ -146,6 +175,15 @@ enum WrittenFiles {
             return body[start..<end]
         }
         let form = nextLine().map { String(decoding: $0, as: UTF8.self) }
+        if form == forcedHeader {
+            // `folder N`, `since SECONDS NANOSECONDS`, and nothing more.
+            let named = nextLine().map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let since = (nextLine().map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: " ", omittingEmptySubsequences: false)
+            guard named.hasPrefix("folder "), let inode = UInt64(named.dropFirst("folder ".count)),
+                  since.count == 3, since[0] == "since", let seconds = Int(since[1]), let nanoseconds = Int(since[2]),
+                  (0..<1_000_000_000).contains(nanoseconds), start == body.endIndex else { return nil }
+            return List(folder: inode, files: PlacedFiles(), forcedSince: timespec(tv_sec: seconds, tv_nsec: nanoseconds))
+        }
         guard form == header || form == secondHeader || form == firstHeader else { return nil }
         let stamped = form == header
         var folder: UInt64?
@@ -335,6 +373,9 @@ enum WrittenFiles {
         case others(count: Int, named: [String])
         /// Files, and no list of what its build wrote to tell them by.
         case unlisted
+        /// A list of an older form (paths alone), and the folder changed since it was published: a
+        /// file edited there cannot be told from one as the build wrote it.
+        case changedSinceOlderList
         /// A folder in it (`path`, "." for the top) that could not be read (`error`, an errno): it may
         /// hold anything.
         case unreadable(path: String, error: Int32)
@@ -342,7 +383,8 @@ enum WrittenFiles {
 
     /// Compares what the folder `destination` holds with the list beside it; nil once `stopped` says so.
     static func check(_ destination: String, stopped: @Sendable () -> Bool = { false }) -> Found? {
-        compare(destination, with: read(for: destination), stopped: stopped)
+        let (written, changed) = readWithIdentities(for: destination)
+        return changed ? .changedSinceOlderList : compare(destination, with: written?.files, stopped: stopped)
     }
 
     /// Compares what the folder `folder` holds with `written` (nil: no list): every entry (a link, a

@@ -305,8 +305,8 @@ package struct SiteBuilder: Sendable {
             // a file saved into it while the build ran is refused like one saved before, and kept where
             // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
             let lookAgain = options.force ? nil : Background { stopped in
-                let written = WrittenFiles.read(WrittenFiles.path(for: options.resolvedOutput))
-                return (written, WrittenFiles.compare(options.resolvedOutput, with: written?.files, stopped: stopped))
+                let (written, changed) = WrittenFiles.readWithIdentities(for: options.resolvedOutput)
+                return (written, changed ? .changedSinceOlderList : WrittenFiles.compare(options.resolvedOutput, with: written?.files, stopped: stopped))
             }
             defer { lookAgain?.finish() }
             do {
@@ -637,6 +637,8 @@ package struct SiteBuilder: Sendable {
             (id, arguments) = ("output.folder.added-named", ["count": String(count), "named": named.joined(separator: ", ")])
         case .unlisted?:
             (id, arguments) = ("output.folder.unlisted", ["list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))])
+        case .changedSinceOlderList?:
+            (id, arguments) = ("output.folder.older-list", ["list": OutputTree.name(of: WrittenFiles.path(for: options.resolvedOutput))])
         case .unreadable(let path, let error)?:
             switch error {
             // Out of descriptors is no fault of the folder's: the advice is the limit, not permissions.
