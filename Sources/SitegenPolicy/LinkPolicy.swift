@@ -6,6 +6,11 @@ import UnicodeSecurity
 /// The compiled link policy: what is official, what is a known fake. Built once per build from the
 /// `links:` block of `sitegen.yml`; read-only and shared by every page's inspection.
 package struct LinkPolicy: Sendable {
+    /// Public suffixes under which only state bodies register names (Kazakhstan's government and
+    /// military domains): a wildcard over one (`*.gov.kz`) is how they are allowed. A wildcard over any
+    /// other public suffix (`*.com.kz`, `*.github.io`) needs `allow_tld_wildcards: true`.
+    static let stateSuffixes: Set<String> = ["gov.kz", "mil.kz"]
+
     /// Hosts allowed exactly (ASCII, lowercase, no trailing dot).
     private(set) var exactHosts: Set<String> = []
     /// Bases of `*.base` patterns: any subdomain of these, at any depth, but not the base itself.
@@ -73,8 +78,14 @@ package struct LinkPolicy: Sendable {
                     continue
                 }
                 if !isTLD && PublicSuffixList.shared.isPublicSuffix(ascii) {
-                    // `*.gov.kz` is how state bodies are allowed, but a suffix open to anyone
-                    // (`*.com.kz`) would allow every company's site: reviewers should see it.
+                    // `*.gov.kz` is how state bodies are allowed, but a suffix open to anyone (`*.com.kz`,
+                    // `*.github.io`) would allow every site anyone registers there: refused but for the
+                    // suffixes only the state registers under, unless asked for as for a top-level domain.
+                    if !Self.stateSuffixes.contains(ascii) && !config.allowTopLevelWildcards {
+                        invalid("policy.suffix-wildcard", entry, ["raw": raw, "suffix": ascii])
+                        continue
+                    }
+                    // Reviewers should see it all the same.
                     diagnostics.append(.warning("policy.public-suffix", id: "policy.public-suffix", ["raw": raw, "suffix": ascii],
                                                 file: file, line: entry.line, column: entry.column))
                 }

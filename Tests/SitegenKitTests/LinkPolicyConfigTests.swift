@@ -36,13 +36,36 @@ final class LinkPolicyConfigTests: XCTestCase {
     }
 
     func testWildcardOverPublicSuffixIsAWarningForReviewers() throws {
-        // com.kz is a public suffix: `*.com.kz` allows every company's site. `*.gov.kz` has the same
-        // shape and is how state bodies are allowed, so it is not refused, but reviewers are told.
-        let config = LinkPolicyAssert.config(replacing: [("    - coronavirus2020.kz", "    - \"*.com.kz\"")])
+        // `*.gov.kz` is how state bodies are allowed (only they register under gov.kz): not refused, but
+        // reviewers are told.
+        let config = LinkPolicyAssert.config(replacing: [("    - coronavirus2020.kz", "    - \"*.gov.kz\"")])
         let diagnostics = try check(config)
         LinkPolicyAssert.noErrors(diagnostics)
         XCTAssertTrue(diagnostics.contains { $0.code == "policy.public-suffix" && $0.file == yml && $0.line == 12 && $0.column == 7 },
                       LinkPolicyAssert.listing(diagnostics))
+    }
+
+    /// A public suffix anyone registers under (com.kz: every company's site; github.io, netlify.app: anyone's
+    /// page) is refused as a wildcard, as a top-level domain is, unless asked for.
+    func testWildcardOverAnOpenPublicSuffixIsRefused() throws {
+        for suffix in ["com.kz", "org.kz", "net.kz", "github.io", "blogspot.com", "netlify.app", "co.uk", "COM.KZ"] {
+            let config = LinkPolicyAssert.config(replacing: [("    - coronavirus2020.kz", "    - \"*.\(suffix)\"")])
+            let diagnostics = try check(config)
+            LinkPolicyAssert.onlyError(diagnostics, code: "policy.invalid", line: 12, column: 7, file: yml)
+            let refusal = try XCTUnwrap(diagnostics.first { $0.severity == .error })
+            XCTAssertEqual(refusal.messageID, "policy.suffix-wildcard", suffix)
+            XCTAssertEqual(refusal.arguments["suffix"], suffix.lowercased())
+        }
+        let asked = LinkPolicyAssert.config(replacing: [
+            ("    - coronavirus2020.kz", "    - \"*.com.kz\""),
+            ("  phones: [\"1414\"]", "  phones: [\"1414\"]\n  allow_tld_wildcards: true"),
+        ])
+        let diagnostics = try check(asked, page: "[x](https://any-company.com.kz/)\n")
+        LinkPolicyAssert.noErrors(diagnostics)
+        XCTAssertTrue(diagnostics.contains { $0.code == "policy.public-suffix" }, LinkPolicyAssert.listing(diagnostics))
+        // A name under the suffix is no suffix: `*.egov.kz`, `*.akimat.com.kz` as before.
+        let named = LinkPolicyAssert.config(replacing: [("    - coronavirus2020.kz", "    - \"*.akimat.com.kz\"")])
+        LinkPolicyAssert.noErrors(try check(named))
     }
 
     func testWildcardInsideNameIsInvalid() throws {

@@ -163,6 +163,10 @@ enum ConfigMessages {
             en: "'{raw}' allows every site under a top-level domain; set links.allow_tld_wildcards: true if that is really meant",
             kk: "«{raw}» жоғарғы деңгейлі домендегі барлық сайтқа рұқсат береді; шынымен соны қаласаңыз, links.allow_tld_wildcards: true деп жазыңыз",
             ru: "«{raw}» разрешает все сайты в домене верхнего уровня; если это действительно нужно, напишите links.allow_tld_wildcards: true"),
+        "policy.suffix-wildcard": Entry(
+            en: "'{raw}' allows every site anyone can register under the public suffix {suffix}: list the official sites by name, or set links.allow_tld_wildcards: true if only official bodies can register there",
+            kk: "«{raw}» {suffix} жалпы жұрнағында кез келген адам тіркей алатын барлық сайтқа рұқсат береді: ресми сайттарды атымен тізіп жазыңыз немесе онда тек ресми органдар тіркеле алса, links.allow_tld_wildcards: true деп жазыңыз",
+            ru: "«{raw}» разрешает все сайты, которые кто угодно может зарегистрировать в публичном суффиксе {suffix}: перечислите официальные сайты по имени или напишите links.allow_tld_wildcards: true, если там могут регистрироваться только официальные органы"),
         "policy.public-suffix": Entry(
             en: "'{raw}' allows every site registered under the public suffix {suffix}; make sure only official bodies can register there",
             kk: "«{raw}» {suffix} жалпы жұрнағында тіркелген барлық сайтқа рұқсат береді; онда тек ресми органдар тіркеле алатынына көз жеткізіңіз",
