@@ -97,6 +97,39 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(f.output("kk/a/index.html")).contains("<p>Қазақ мәтін</p>"))
     }
 
+    /// A template nested too deep, or partials that include themselves, are errors at the tag, not a
+    /// crash of the build (the library's parser and the renderers go a call deeper per level).
+    func testTemplatesThatWouldNeverEndAreRefused() throws {
+        let cases: [(files: [String: String], file: String, line: Int, column: Int, id: String, chain: String?)] = [
+            (["templates/footer.mustache": "<footer>\n  {{> footer}}\n</footer>\n"], "templates/footer.mustache", 2, 3,
+             "template.syntax.partial-loop", "footer → footer"),
+            (["templates/a.mustache": "a\n{{>b}}\n", "templates/b.mustache": "x {{> a }}\n"], "templates/b.mustache", 1, 3,
+             "template.syntax.partial-loop", "a → b → a"),
+            (Dictionary(uniqueKeysWithValues: (0..<20).map { ("templates/p\($0).mustache", "{{> p\($0 + 1)}}") }), "templates/p15.mustache", 1, 1,
+             "template.syntax.partial-depth", (0...16).map { "p\($0)" }.joined(separator: " → ")),
+            (["templates/deep.mustache": "<p>\n" + String(repeating: "{{^x}}", count: 3000) + String(repeating: "{{/x}}", count: 3000)],
+             "templates/deep.mustache", 2, 601, "template.syntax.nesting", nil),
+            (["templates/deep.mustache": "{{=<% %>=}}" + String(repeating: "<%#t%>", count: 5000) + String(repeating: "<%/t%>", count: 5000)],
+             "templates/deep.mustache", 1, 612, "template.syntax.nesting", nil),
+        ]
+        for c in cases {
+            let f = try Fixture()
+            for (path, text) in c.files { try f.write(path, text) }
+            let report = f.build()
+            XCTAssertFalse(report.published, c.id)
+            let d = try XCTUnwrap(report.diagnostics.first { $0.code == "template.syntax" }, "\(report.diagnostics)")
+            XCTAssertEqual([d.file, String(d.line ?? 0), String(d.column ?? 0), d.messageID], [c.file, String(c.line), String(c.column), c.id])
+            XCTAssertEqual(d.arguments["chain"], c.chain)
+        }
+        // A hundred levels, and sixteen partials deep, are rendered.
+        let f = try Fixture()
+        try f.write("templates/deep.mustache", String(repeating: "{{#page}}", count: 100) + String(repeating: "{{/page}}", count: 100))
+        for i in 0..<15 { try f.write("templates/q\(i).mustache", "{{> q\(i + 1)}}") }
+        try f.write("content/kk/a.md", "---\ntitle: А\n---\nМәтін.\n")
+        let built = f.build()
+        XCTAssertTrue(built.published, "\(built.diagnostics.filter { $0.severity == .error })")
+    }
+
     func testTemplateThatFailsToParse() throws {
         let f = try Fixture()
         try f.write("templates/page.mustache", "<html>\n{{#open}}\n</html>\n")

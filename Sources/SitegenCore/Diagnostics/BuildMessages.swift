@@ -248,6 +248,18 @@ enum BuildMessages {
             en: "template does not parse: {detail}; close every {{#section}} with its {{/section}} and check the braces",
             kk: "үлгі талданбайды: {detail}; әр {{#section}} бөлімін өз {{/section}} белгісімен жабыңыз және жақшаларды тексеріңіз",
             ru: "шаблон не разбирается: {detail}; закройте каждый {{#section}} своим {{/section}} и проверьте фигурные скобки"),
+        "template.syntax.nesting": Entry(
+            en: "sections nest here deeper than the {limit} levels sitegen renders: a template this deep is not a page's; take sections out of one another",
+            kk: "бөлімдер мұнда sitegen өңдейтін {limit} деңгейден тереңірек салынған: мұндай терең үлгі бетке арналмаған; бөлімдерді бір-бірінің ішінен шығарыңыз",
+            ru: "секции вложены здесь глубже {limit} уровней, которые обрабатывает sitegen: такой глубокий шаблон — не шаблон страницы; выньте секции одну из другой"),
+        "template.syntax.partial-loop": Entry(
+            en: "the partial {{> {partial}}} includes itself ({chain}): a page made with it would never end; take it out of that chain",
+            kk: "{{> {partial}}} бөлшегі өзін-өзі қамтиды ({chain}): онымен жасалған бет ешқашан аяқталмайды; оны сол тізбектен алып тастаңыз",
+            ru: "частичный шаблон {{> {partial}}} включает сам себя ({chain}): страница с ним никогда не закончится; уберите его из этой цепочки"),
+        "template.syntax.partial-depth": Entry(
+            en: "partials include one another more than {limit} deep ({chain}): include fewer partials inside partials",
+            kk: "бөлшектер бір-бірін {limit} деңгейден тереңірек қамтиды ({chain}): бөлшек ішіндегі бөлшектерді азайтыңыз",
+            ru: "частичные шаблоны включают друг друга глубже {limit} уровней ({chain}): включайте меньше частичных шаблонов внутрь частичных"),
         "template.syntax.script": Entry(
             en: "{path}: what begins here with {what} does not end as a script's must (a string on its own line, a comment at */, a template at its backtick, an escape as \\x41 or \\u0041), so the addresses in the rest of the script cannot be read; end it",
             kk: "{path}: осы жерде {what} белгісімен басталған бөлік скрипттегідей аяқталмайды (жол — өз жолында, түсініктеме — */ белгісінде, үлгі — кері тырнақшада, escape — \\x41 не \\u0041 түрінде), сондықтан скрипттің қалған бөлігіндегі мекенжайларды оқу мүмкін емес; оны аяқтаңыз",

@@ -26,6 +26,8 @@ struct Templates: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [(file: String, bytes: [UInt8])] = []
         var programs: [String: TemplateProgram]? = [:]
+        // The partials each template includes, for a chain that would never end.
+        var included: [String: [String]] = [:]
         // A folder that is there but cannot be listed is said as such: each template would otherwise be
         // reported missing, with the advice to add it. (Absent, each is missing indeed.)
         guard let listing = Folder.listing(dir, followingLinks: true) ?? (errno == ENOENT ? Folder.Listing() : nil) else {
@@ -43,9 +45,16 @@ struct Templates: Sendable {
                 continue
             }
             sources.append((file, data))
+            // Bounded before the library parses it: its parser goes a call deeper per section.
+            if let at = TemplateNesting.tooDeep(data) {
+                diagnostics.append(.error("template.syntax", id: "template.syntax.nesting", ["limit": String(TemplateNesting.deepestSections)],
+                                          file: file, line: at.line, column: at.column))
+                continue
+            }
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
+                included[String(name.dropLast(".mustache".count))] = TemplateNesting.partials(of: template)
                 if let program = TemplateProgram(template) {
                     programs?[String(name.dropLast(".mustache".count))] = program
                 } else {
@@ -59,6 +68,13 @@ struct Templates: Sendable {
                                           MessageCatalog.detail("template.problem.other", ["reason": "\(error)"]), file: file))
             }
         }
+        if let (chain, loops) = TemplateNesting.endlessChain(included) {
+            let file = "templates/" + chain[chain.count - 2] + ".mustache"
+            let at = sources.first { $0.file == file }.map { Self.position(ofPartial: chain.last!, in: $0.bytes) } ?? (line: 1, column: 1)
+            diagnostics.append(.error("template.syntax", id: loops ? "template.syntax.partial-loop" : "template.syntax.partial-depth",
+                                      ["partial": chain.last!, "chain": chain.joined(separator: " → "), "limit": String(TemplateNesting.deepestPartials)],
+                                      file: file, line: at.line, column: at.column))
+        }
         for name in required where library.getTemplate(named: name) == nil
             && !diagnostics.contains(where: { $0.file == "templates/\(name).mustache" }) {
             diagnostics.append(.error("template.missing", id: "template.missing", ["name": name],
@@ -66,6 +82,25 @@ struct Templates: Sendable {
         }
         return (diagnostics.hasErrors ? nil : Templates(library: library, compiled: programs.map(TemplateRenderer.init(programs:)),
                                                         sources: sources), diagnostics)
+    }
+
+    /// Where a template's bytes first name the partial `name` (`{{> name}}`, spaces allowed), as a line
+    /// and column; the start of the file when not found as written (other delimiters).
+    static func position(ofPartial name: String, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var line = 1
+        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = row[...]
+            while let tag = rest.range(of: "{{>") {
+                let after = rest[tag.upperBound...].drop { $0 == " " || $0 == "\t" }
+                if after.hasPrefix(name), after.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("}}") {
+                    return (line, row.distance(from: row.startIndex, to: tag.lowerBound) + 1)
+                }
+                rest = rest[tag.upperBound...]
+            }
+            line += 1
+        }
+        return (1, 1)
     }
 
     /// The `{detail}` of `template.syntax` for a complaint of the Mustache parser, in plain words.
