@@ -33,6 +33,25 @@ final class TemplateLinksTests: XCTestCase {
         }
     }
 
+    /// Text spelled with character references is judged as a browser shows it, at the template's own
+    /// line and column (not at every page that shows it).
+    func testTextSpelledWithReferencesIsJudgedAtTheTemplate() throws {
+        for (markup, code, column) in [("<p>evil&#46;com</p>", "text.domain", 4), ("<p>Жазыңыз: &#64;EvilBot</p>", "telegram.unknown", 13),
+                                       ("<p>x &#x65;vil&period;com</p>", "text.domain", 6), ("<p>&#43;44 7911 123456</p>", "text.phone", 4)] {
+            let f = try Fixture(files: ["content/kk/x.md": page()])
+            try f.write("templates/footer.mustache", markup + "\n" + (try footer(f)))
+            let report = f.build()
+            XCTAssertFalse(report.published, markup)
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            XCTAssertTrue(errors.allSatisfy { $0.file == "templates/footer.mustache" }, "\(markup): \(errors.map(DiagnosticFormatter.line))")
+            XCTAssertTrue(errors.contains { $0.code == code && $0.line == 1 && $0.column == column }, "\(markup): \(errors.map(DiagnosticFormatter.line))")
+        }
+        XCTAssertNil(TemplateLinks.shown(Array("no reference".utf8)))
+        let (text, at) = try XCTUnwrap(TemplateLinks.shown(Array("a&#46;b &amp; c".utf8)))
+        XCTAssertEqual(text, "a.b & c")
+        XCTAssertEqual((0..<text.utf8.count).map(at), [0, 1, 6, 7, 8, 13, 14])
+    }
+
     func testATemplateThatIsNotCleanTextIsJudgedAll() throws {
         let f = try Fixture(files: ["content/kk/x.md": page()])
         let original = try footer(f)

@@ -31,11 +31,18 @@ enum TemplateLinks {
             if let (f, hidden) = PageInspector.invisibleFinding(literal, tagsMasked: true) {
                 report([f], at: StaticFileCheck.utf8Offset(ofScalar: hidden.offset, in: literal))
             }
-            for token in inspector.tokens.scan(literal) {
-                report(inspector.judgeToken(token, inWarning: false), at: token.offset)
+            // The text as written, then as a browser shows it (`evil&#46;com` is evil.com), each finding once.
+            var said = Set<String>()
+            for (reading, at) in [(literal, { $0 }), Self.shown(masked)].compactMap({ $0 }) {
+                func reportOnce(_ f: Finding, _ offset: Int) {
+                    if said.insert("\(at(offset)) \(f.messageID) \(f.arguments.sorted { $0.key < $1.key })").inserted { report([f], at: at(offset)) }
+                }
+                for token in inspector.tokens.scan(reading) {
+                    for f in inspector.judgeToken(token, inWarning: false) { reportOnce(f, token.offset) }
+                }
+                // A number the template writes is on every page, and in a `data-` value a stylesheet draws.
+                for (finding, number) in inspector.phoneFindings(reading) { reportOnce(finding, number.offset) }
             }
-            // A number the template writes is on every page, and in a `data-` value a stylesheet draws.
-            for (finding, number) in inspector.phoneFindings(literal) { report([finding], at: number.offset) }
             for (value, offset) in attributeValues(masked) where !value.contains(0) && !value.isEmpty {
                 report(inspector.judge.judge(String(decoding: value, as: UTF8.self)), at: offset)
             }
@@ -49,6 +56,37 @@ enum TemplateLinks {
             }
         }
         return out
+    }
+
+    /// The literal text (tags masked) with its character references as a browser shows them
+    /// (``PageTexts/decoded(_:)``), and for each byte of it the offset in `masked` it comes from (a
+    /// reference's bytes, that of its `&`); nil when the text holds none.
+    static func shown(_ masked: [UInt8]) -> (String, (Int) -> Int)? {
+        guard masked.contains(0x26) else { return nil }
+        var out: [UInt8] = []
+        var from: [Int] = []
+        var i = 0
+        while i < masked.count {
+            guard masked[i] == 0x26 else {
+                out.append(masked[i])
+                from.append(i)
+                i += 1
+                continue
+            }
+            // `&#x2e;`, `&#46`, `&period;`: the reference, with its `;` when it has one.
+            var j = i + 1
+            if j < masked.count && masked[j] == 0x23 { j += 1 }
+            if j < masked.count && (masked[j] | 0x20) == 0x78 && masked[i + 1] == 0x23 { j += 1 }
+            while j < masked.count, (0x30...0x39).contains(masked[j]) || (0x61...0x7A).contains(masked[j] | 0x20) { j += 1 }
+            if j < masked.count && masked[j] == 0x3B { j += 1 }
+            let decoded = masked[i..<j].withUnsafeBufferPointer { PageTexts.decoded($0) }
+            out += decoded
+            from += Array(repeating: i, count: decoded.count)
+            i = j
+        }
+        let text = String(decoding: out, as: UTF8.self)
+        // Offsets are of the text's UTF-8, which `decoding` keeps byte for byte for valid UTF-8.
+        return (text, { offset in offset < from.count ? from[offset] : masked.count })
     }
 
     /// The template's bytes with every `{{…}}` tag (and its braces) replaced by NUL bytes, so what is
