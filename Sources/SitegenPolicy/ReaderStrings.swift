@@ -90,9 +90,25 @@ package enum ReaderStrings {
                     }
                 }
             }
+            var said = Set<String>()
             for token in inspector.tokens.scan(value) {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)
-                for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) { report(f, written) }
+                for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) {
+                    said.insert(f.messageID + " \(f.arguments.sorted { $0.key < $1.key })")
+                    report(f, written)
+                }
+            }
+            // What a placeholder puts in may complete an address around it (`evil{n}.com` shows evil3.com):
+            // the string is read again with a count and a word in them, at the first placeholder.
+            if let first = placeholders.first {
+                for filler in ["1", "a"] {
+                    for token in inspector.tokens.scan(Self.filling(value, placeholders, with: filler)) {
+                        for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes)
+                        where said.insert(f.messageID + " \(f.arguments.sorted { $0.key < $1.key })").inserted {
+                            report(f, String(value[first]))
+                        }
+                    }
+                }
             }
             // Each of these strings is in the WhatsApp bulletins too.
             for (token, _, lead) in inspector.whatsAppTokens(value) {

@@ -60,6 +60,18 @@ final class ReaderStringsPolicyTests: XCTestCase {
         }
     }
 
+    /// What a placeholder puts in may complete an address written around it: `evil{n}.com` shows the
+    /// reader evil3.com, `@Evil{n}Bot` a handle. Refused at the placeholder.
+    func testAPlaceholderThatCompletesAnAddressIsRefusedAtIt() throws {
+        for (key, value, code) in [("searchFound", "evil{n}.com: табылды", "text.domain"), ("searchFound", "Табылды {n}, @Evil{n}Bot", "telegram.unknown"),
+                                   ("searchSkipped", "Ескерілмеді: {words}.com", "text.domain")] {
+            let (fixture, line, column) = try fixtureWithString(key, value, needle: "{")
+            let d = fixture.build(checkOnly: true).diagnostics
+            XCTAssertTrue(d.contains { $0.severity == .error && $0.code == code && $0.file == "i18n/kk.yml" && $0.line == line && $0.column == column },
+                          "\(value): \(d.map(\.message))")
+        }
+    }
+
     func testInvisibleCharacterInAnInterfaceStringIsRefused() throws {
         let (fixture, line, _) = try fixtureWithString("home", "Басты\u{200B}бет", needle: "Басты")
         let d = fixture.build(checkOnly: true).diagnostics
