@@ -20,6 +20,16 @@ struct FolderPaths {
         Self.walk(path) { table.find($0) }
     }
 
+    /// The number of the folder `name` in the folder numbered `parent`, if it has one: one look-up,
+    /// where ``number(of:)`` takes one per folder of a path.
+    func number(ofChild name: UnsafeBufferPointer<UInt8>, in parent: UInt32) -> UInt32? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 4) { key -> UInt32? in
+            for i in 0..<4 { key[i] = UInt8(truncatingIfNeeded: parent >> (8 * i)) }
+            for i in 0..<name.count { key[4 + i] = name[i] }
+            return table.find(UnsafeBufferPointer(rebasing: key[0..<(4 + name.count)])).map(UInt32.init)
+        }
+    }
+
     /// The number of the folder at `path`, and of each of its parents, given each one that has none.
     mutating func number(interning path: UnsafeBufferPointer<UInt8>) -> UInt32 {
         Self.walk(path) { table.insert($0).0 }!

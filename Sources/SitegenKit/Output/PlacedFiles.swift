@@ -67,6 +67,11 @@ struct PlacedFiles {
         return folder.withUTF8 { folders.number(of: $0) }
     }
 
+    /// The number of the folder `name` (its bytes) in the folder numbered `parent`, when it has one.
+    func folderNumber(ofChild name: [UInt8], in parent: UInt32) -> UInt32? {
+        name.withUnsafeBufferPointer { folders.number(ofChild: $0, in: parent) }
+    }
+
     /// The number of the folder `folder`, given it if it has none: with ``add(_:in:_:)``, the files of one
     /// folder are placed with one look-up of it (a list read back names a folder once for each file), and
     /// a folder made for the files to come is known by it. A folder without files is in no listing.

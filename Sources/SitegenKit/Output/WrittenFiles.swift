@@ -28,8 +28,11 @@ enum WrittenFiles {
     static let forcedHeader = "sitegen written files forced"
     /// How many hexadecimal digits a file's identity takes at the start of its line (then a space).
     static let identityDigits = 16
-    /// The digits an identity is written with.
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// The two digits each byte of an identity is written with (the first in the high half).
+    private static let hexPairs: [UInt16] = {
+        let digits = Array("0123456789abcdef".utf8)
+        return (0..<256).map { UInt16(digits[$0 >> 4]) << 8 | UInt16(digits[$0 & 0xF]) }
+    }()
 
     /// A list read back: the inode of the folder it describes (none in the first form) and its files;
     /// or, written by `--force` (``forcedHeader``), when that build started and no files.
@@ -106,11 +109,17 @@ enum WrittenFiles {
             }
             files.forEachFile(in: order) { folder, name, identity in
                 if stamped {
+                    // Two digits a byte, from a table, copied in at once: half a million files a list.
                     let value = UInt64(bitPattern: Int64(identity))
-                    for shift in stride(from: 4 * (identityDigits - 1), through: 0, by: -4) {
-                        text.append(Self.hexDigits[Int(value >> UInt64(shift) & 0xF)])
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: identityDigits + 1) { digits in
+                        for i in 0..<(identityDigits / 2) {
+                            let pair = Self.hexPairs[Int(value >> UInt64(8 * (identityDigits / 2 - 1 - i)) & 0xFF)]
+                            digits[2 * i] = UInt8(truncatingIfNeeded: pair >> 8)
+                            digits[2 * i + 1] = UInt8(truncatingIfNeeded: pair)
+                        }
+                        digits[identityDigits] = UInt8(ascii: " ")
+                        text.append(contentsOf: digits)
                     }
-                    text.append(UInt8(ascii: " "))
                 }
                 if !folder.isEmpty {
                     text += escaped(folder).utf8
@@ -350,11 +359,12 @@ enum WrittenFiles {
         return written.contains(name, in: folder)
     }
 
-    /// Whether the folder at `path` (its bytes below the top) is one a build made, and so to be looked
-    /// into: a folder of a file the list names, or a folder holding one. Any other is someone else's
-    /// with all it holds, an empty one too (`mkdir site/mine`): it is counted, or kept, as one entry.
-    static func isListedFolder(_ path: [UInt8], in written: PlacedFiles) -> Bool {
-        listedFolder(path, named: true, in: written) != nil
+    /// Whether the folder `name` in the folder numbered `parent` (``listedFolder``; nil: none) is one a
+    /// build made, and so to be looked into: a folder of a file the list names, or a folder holding one.
+    /// Any other is someone else's with all it holds, an empty one too (`mkdir site/mine`): it is
+    /// counted, or kept, as one entry.
+    static func isListedFolder(_ name: [UInt8], in parent: UInt32?, of written: PlacedFiles) -> Bool {
+        parent.flatMap { written.folderNumber(ofChild: name, in: $0) } != nil
     }
 
     /// How a message names a folder no build made: its path and a slash.
@@ -469,7 +479,7 @@ enum WrittenFiles {
             // The name's bytes, made only for a folder to look into or an entry to name.
             let bytes = { Array(UnsafeRawBufferPointer(start: name, count: strlen(name))) }
             if kind == DT_DIR {
-                if let written, !Self.isListedFolder(prefix + bytes(), in: written) {
+                if let written, !Self.isListedFolder(bytes(), in: listed, of: written) {
                     look.holdsFiles = true
                     look.others.add(displayFolder(prefix + bytes()))
                 } else {
