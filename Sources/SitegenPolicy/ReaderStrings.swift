@@ -134,14 +134,20 @@ package enum ReaderStrings {
         return out
     }
 
-    /// The `{name}` placeholders of an interface string, in order, up to the first `{` that opens none.
+    /// The `{name}` placeholders of an interface string, in order, wherever they are: a `{` that opens
+    /// none (`{-}`) is passed over, as the page's script passes over it to fill the `{n}` after it.
     static func placeholders(in value: String) -> [Range<String.Index>] {
         var out: [Range<String.Index>] = []
         var rest = value[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-              rest[rest.index(after: open)..<close].allSatisfy({ $0.isASCII && $0.isLetter }) {
-            out.append(open..<value.index(after: close))
-            rest = value[value.index(after: close)...]
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest.index(after: open)
+            if let close = rest[after...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}", close > after,
+               rest[after..<close].allSatisfy({ $0.isASCII && $0.isLetter }) {
+                out.append(open..<value.index(after: close))
+                rest = value[value.index(after: close)...]
+            } else {
+                rest = rest[after...]
+            }
         }
         return out
     }

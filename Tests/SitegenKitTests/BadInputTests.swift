@@ -111,6 +111,11 @@ final class BadInputTests: XCTestCase {
              "templates/deep.mustache", 2, 601, "template.syntax.nesting", nil),
             (["templates/deep.mustache": "{{=<% %>=}}" + String(repeating: "<%#t%>", count: 5000) + String(repeating: "<%/t%>", count: 5000)],
              "templates/deep.mustache", 1, 612, "template.syntax.nesting", nil),
+            // Delimiters parted by a line break, as the library parts them by any white space.
+            (["templates/deep.mustache": "{{=<%\n%>=}}" + String(repeating: "<%#t%>", count: 20000) + String(repeating: "<%/t%>", count: 20000)],
+             "templates/deep.mustache", 2, 606, "template.syntax.nesting", nil),
+            // A partial named by a value may be the template itself.
+            (["templates/kk.mustache": "x\n  {{>*lang}}\n"], "templates/kk.mustache", 2, 3, "template.syntax.dynamic-partial", nil),
         ]
         for c in cases {
             let f = try Fixture()

@@ -23,8 +23,16 @@ final class DeployScratchTests: XCTestCase {
         try folder("sitegen-deploy-3999999-empty0", holding: [])
         // This process's, another's still running (the first process), a name of another form, a folder
         // holding something a build never writes, a link to a folder.
-        let own = try DeployScratch.make(in: parent)
+        let held = try DeployScratch.make(in: parent)
+        let own = held.path
         XCTAssertTrue((own as NSString).lastPathComponent.hasPrefix("sitegen-deploy-\(getpid())-"))
+        // A dead process's name but a lock someone holds (a deploy of another container sharing the
+        // folder, whose process number means nothing here): kept.
+        let locked = "sitegen-deploy-3999995-locked"
+        try folder(locked, holding: ["site/index.html"])
+        let lock = open(parent + "/" + locked, O_RDONLY | O_DIRECTORY)
+        XCTAssertEqual(flock(lock, LOCK_EX), 0)
+        defer { close(lock) }
         try folder("sitegen-deploy-1-abcdef", holding: ["site/index.html"])
         let kept = ["sitegen-deploy-3999999-abcdefg", "sitegen-deploy-3999999-abc", "sitegen-deploy-abcdef", "sitegen-deploy-x3999999-abcdef",
                     "sitegen-deploy-3999999-abc-de", "sitegen-deploy--abcdef", "sitegen-deploy-3999999-ab.def", "notes-3999999-abcdef"]
@@ -37,9 +45,10 @@ final class DeployScratchTests: XCTestCase {
         let removed = DeployScratch.removeLeftovers(in: parent)
         XCTAssertEqual(removed, [parent + "/" + dead, parent + "/sitegen-deploy-3999999-empty0"])
         let left = Set(try fm.contentsOfDirectory(atPath: parent))
-        XCTAssertEqual(left, Set(kept + [(own as NSString).lastPathComponent, "sitegen-deploy-1-abcdef", "sitegen-deploy-3999998-mine00",
+        XCTAssertEqual(left, Set(kept + [(own as NSString).lastPathComponent, locked, "sitegen-deploy-1-abcdef", "sitegen-deploy-3999998-mine00",
                                          "elsewhere", "sitegen-deploy-3999997-link00", "sitegen-deploy-3999996-file00"]))
         XCTAssertTrue(fm.fileExists(atPath: parent + "/elsewhere/site/index.html"), "nothing behind a link went")
         XCTAssertEqual(DeployScratch.removeLeftovers(in: parent), [], "once gone, nothing more")
+        withExtendedLifetime(held) {}
     }
 }

@@ -64,8 +64,10 @@ final class ReaderStringsPolicyTests: XCTestCase {
     /// reader evil3.com, `@Evil{n}Bot` a handle. Refused at the placeholder.
     func testAPlaceholderThatCompletesAnAddressIsRefusedAtIt() throws {
         for (key, value, code) in [("searchFound", "evil{n}.com: табылды", "text.domain"), ("searchFound", "Табылды {n}, @Evil{n}Bot", "telegram.unknown"),
-                                   ("searchSkipped", "Ескерілмеді: {words}.com", "text.domain")] {
-            let (fixture, line, column) = try fixtureWithString(key, value, needle: "{")
+                                   ("searchSkipped", "Ескерілмеді: {words}.com", "text.domain"),
+                                   // A brace that opens no placeholder is passed over, as the page's script passes it.
+                                   ("searchFound", "{-} evil{n}.com", "text.domain"), ("searchFound", "{1} {n-} evil{n}.com", "text.domain")] {
+            let (fixture, line, column) = try fixtureWithString(key, value, needle: value.contains("{words}") ? "{words}" : "{n}")
             let d = fixture.build(checkOnly: true).diagnostics
             XCTAssertTrue(d.contains { $0.severity == .error && $0.code == code && $0.file == "i18n/kk.yml" && $0.line == line && $0.column == column },
                           "\(value): \(d.map(\.message))")

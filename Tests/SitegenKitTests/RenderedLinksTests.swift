@@ -147,7 +147,9 @@ final class RenderedLinksTests: XCTestCase {
                 try f.write("i18n/\(lang).yml", strings + "helpURL: \"//evil.com/\"\n")
             }
         }.contains { $0.hasPrefix("i18n/kk.yml ") }, "an interface string is named where it is written")
-        XCTAssertTrue(try refused { try footer($0, "<a href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>") }.contains("content/kk/a.md page.link"))
+        // Spelled with references, it is refused at the template, which writes it as a browser shows it.
+        XCTAssertTrue(try refused(any: true) { try footer($0, "<a href=\"&#x2F;&#x2F;evil&#46;com/\">egov.kz</a>") }
+            .contains { $0.hasPrefix("templates/footer.mustache ") })
         // The folder the search script fetches its index from and makes its results' links of: an address too.
         XCTAssertTrue(try refused { try footer($0, "<form data-index=\"//evil%2Ecom/search/{{lang}}/\"></form>") }.contains("content/kk/a.md page.link"))
         // What a template writes whole is named at its line and column.

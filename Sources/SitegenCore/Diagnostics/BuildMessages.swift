@@ -256,6 +256,10 @@ enum BuildMessages {
             en: "the partial {{> {partial}}} includes itself ({chain}): a page made with it would never end; take it out of that chain",
             kk: "{{> {partial}}} бөлшегі өзін-өзі қамтиды ({chain}): онымен жасалған бет ешқашан аяқталмайды; оны сол тізбектен алып тастаңыз",
             ru: "частичный шаблон {{> {partial}}} включает сам себя ({chain}): страница с ним никогда не закончится; уберите его из этой цепочки"),
+        "template.syntax.dynamic-partial": Entry(
+            en: "a partial named by a value ({{>*name}}) may be any template, this one too, and a page made with it might never end: name the partial ({{> footer}})",
+            kk: "мәнмен аталған бөлшек ({{>*name}}) кез келген үлгі, осы үлгінің өзі де болуы мүмкін, онымен жасалған бет ешқашан аяқталмауы мүмкін: бөлшекті атымен жазыңыз ({{> footer}})",
+            ru: "частичный шаблон, названный значением ({{>*name}}), может оказаться любым шаблоном, в том числе этим, и страница с ним может никогда не закончиться: назовите частичный шаблон по имени ({{> footer}})"),
         "template.syntax.partial-depth": Entry(
             en: "partials include one another more than {limit} deep ({chain}): include fewer partials inside partials",
             kk: "бөлшектер бір-бірін {limit} деңгейден тереңірек қамтиды ({chain}): бөлшек ішіндегі бөлшектерді азайтыңыз",

@@ -4,33 +4,58 @@ import SitegenCore
 /// The folder a deploy builds the site in, among the system's temporary files, and what killed deploys
 /// left there.
 ///
-/// A deploy builds into a folder of its own (`sitegen-deploy-<process>-XXXXXX`), removed when it ends.
-/// One killed (a closed terminal, `kill -9`, a power cut of a laptop) leaves a whole site there, and
-/// each such deploy one more. The next deploy removes those, and only those: a folder of exactly that
-/// name, of this user, not a link, whose process is no longer running, holding nothing but what a
-/// build puts beside and into its output (`site` and names starting `.site`).
+/// A deploy builds into a folder of its own (`sitegen-deploy-<process>-XXXXXX`), removed when it ends,
+/// and holds a lock on it (`flock`) while it runs. One killed (a closed terminal, `kill -9`, a power cut
+/// of a laptop) leaves a whole site there, and each such deploy one more. The next deploy removes
+/// those, and only those: a folder of exactly that name, of this user, not a link, whose process is no
+/// longer running and whose lock no one holds (a process of another container sharing the temporary
+/// folder has a number this one cannot see, but its lock is seen), holding nothing but what a build
+/// puts beside and into its output (`site` and names starting `.site`).
 enum DeployScratch {
     /// The start of a scratch folder's name.
     static let prefix = "sitegen-deploy-"
 
-    /// Makes a new scratch folder in `parent` (the system's temporary folder) and returns its path.
-    static func make(in parent: String = NSTemporaryDirectory()) throws -> String {
+    /// A scratch folder, locked for as long as this value lives.
+    final class Folder: @unchecked Sendable {
+        let path: String
+        private let descriptor: Int32
+        init(path: String, descriptor: Int32) {
+            self.path = path
+            self.descriptor = descriptor
+        }
+        deinit { close(descriptor) }
+    }
+
+    /// Makes a new scratch folder in `parent` (the system's temporary folder), locked.
+    static func make(in parent: String = NSTemporaryDirectory()) throws -> Folder {
         var template = Array((parent + "/" + prefix + String(getpid()) + "-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw OutputError.io("cannot create a temporary folder: \(errnoText())") }
-        return String(cString: made)
+        let path = String(cString: made)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            if fd >= 0 { close(fd) }
+            rmdir(path)
+            throw OutputError.io("cannot lock the temporary folder \(path): \(errnoText())")
+        }
+        return Folder(path: path, descriptor: fd)
     }
 
     /// Removes the scratch folders of deploys that were killed (see the type); returns their paths.
     @discardableResult
     static func removeLeftovers(in parent: String = NSTemporaryDirectory()) -> [String] {
         var removed: [String] = []
-        for name in Folder.entries(parent).sorted() {
+        for name in SitegenCore.Folder.entries(parent).sorted() {
             guard let pid = process(of: name), pid != getpid(), !(kill(pid, 0) == 0 || errno == EPERM) else { continue }
             let path = parent + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid(),
-                  let listing = Folder.listing(path), listing.undecodable.isEmpty,
+                  let listing = SitegenCore.Folder.listing(path), listing.undecodable.isEmpty,
                   listing.names.allSatisfy({ $0 == "site" || $0.hasPrefix(".site") }) else { continue }
+            // Held by a deploy still running (one of another container, whose number means nothing here).
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
             TreeRemoval.remove(path)
             removed.append(path)
         }

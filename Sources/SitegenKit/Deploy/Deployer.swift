@@ -112,8 +112,10 @@ package struct Deployer {
         // The build goes to a folder of its own: the editor's site/ is not this deploy's business. What
         // killed deploys left there goes first (a whole site each).
         DeployScratch.removeLeftovers()
-        let scratch = try DeployScratch.make()
-        defer { TreeRemoval.remove(scratch) }
+        let held = try DeployScratch.make()
+        let scratch = held.path
+        // Locked to the end: another deploy's clean-up takes a folder no one holds.
+        defer { withExtendedLifetime(held) { TreeRemoval.remove(scratch) } }
         var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
         options.strict = strict
         var built = SiteBuilder(options: options, progress: progress).run()

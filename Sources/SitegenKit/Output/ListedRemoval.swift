@@ -23,11 +23,7 @@ enum ListedRemoval {
     /// Removes the files of `path` that `written` names, and the folders that are then empty, the
     /// folder itself last (its marker just before it). What is left is counted and named; nothing
     /// left means the folder is gone.
-    ///
-    /// `published`: the files of the site that took its place. A listed file of the same identity there
-    /// is the one file, linked into both (an incremental build links what did not change): it goes
-    /// without a look at it, since an edit to it is in the new site too, not lost.
-    static func remove(_ path: String, listed written: PlacedFiles, published: PlacedFiles? = nil) -> Left {
+    static func remove(_ path: String, listed written: PlacedFiles) -> Left {
         let root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         var left = Left()
         guard root >= 0 else {
@@ -36,7 +32,7 @@ enum ListedRemoval {
             return left
         }
         defer { close(root) }
-        let top = entries(of: root, below: [], named: true, written: written, published: published, left: &left)
+        let top = entries(of: root, below: [], named: true, written: written, left: &left)
         for folder in top {
             let fd = Folder.openFolder(folder, in: root)
             let shown = String(decoding: folder, as: UTF8.self)
@@ -46,10 +42,10 @@ enum ListedRemoval {
             }
             // The folders of each top folder share the cores: a large site is tens of thousands of unlinks.
             let named = String(validating: folder, as: UTF8.self) != nil
-            let inner = entries(of: fd, below: folder, named: named, written: written, published: published, left: &left)
+            let inner = entries(of: fd, below: folder, named: named, written: written, left: &left)
             let parts = Parallel.map(inner) { name -> Left in
                 var part = Left()
-                removeBelow(fd, name, below: folder + [UInt8(ascii: "/")] + name, named: named, written: written, published: published, left: &part)
+                removeBelow(fd, name, below: folder + [UInt8(ascii: "/")] + name, named: named, written: written, left: &part)
                 return part
             }
             for part in parts { left.add(part) }
@@ -69,10 +65,8 @@ enum ListedRemoval {
 
     /// Removes the files the list names in the folder open at `fd` (`below` its top), counts everything
     /// else but folders in `left`, and returns the names of its folders.
-    private static func entries(of fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles, published: PlacedFiles?,
-                                left: inout Left) -> [[UInt8]] {
+    private static func entries(of fd: Int32, below: [UInt8], named: Bool, written: PlacedFiles, left: inout Left) -> [[UInt8]] {
         let listed = WrittenFiles.listedFolder(below, named: named, in: written)
-        let publishedFolder = written.identitiesKnown ? published.flatMap { WrittenFiles.listedFolder(below, named: named, in: $0) } : nil
         let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
         var folders: [[UInt8]] = []
         var listedFiles: [(name: [UInt8], identity: Int?)] = []
@@ -95,8 +89,7 @@ enum ListedRemoval {
             if WrittenFiles.isMarker(text, kind: kind, below: below) { return true }
             // A regular file the list names (``WrittenFiles/isWritten``), found with its identity at one look-up.
             if kind == DT_REG, let listed, let text, let identity = written.identity(text, in: listed) {
-                let shared = publishedFolder.flatMap { published?.identity(text, in: $0) } == identity
-                listedFiles.append((bytes, written.identitiesKnown && !shared ? identity : nil))
+                listedFiles.append((bytes, written.identitiesKnown ? identity : nil))
             } else {
                 left.add(WrittenFiles.display(prefix + bytes))
             }
@@ -127,8 +120,7 @@ enum ListedRemoval {
 
     /// Removes what the list names below the folder `name` in the folder open at `parent`, then the
     /// folder if it is empty, on this thread, deepest folders first.
-    private static func removeBelow(_ parent: Int32, _ name: [UInt8], below: [UInt8], named: Bool, written: PlacedFiles,
-                                    published: PlacedFiles?, left: inout Left) {
+    private static func removeBelow(_ parent: Int32, _ name: [UInt8], below: [UInt8], named: Bool, written: PlacedFiles, left: inout Left) {
         struct Frame {
             let fd: Int32
             let name: [UInt8]
@@ -143,7 +135,7 @@ enum ListedRemoval {
                 left.add(String(decoding: below, as: UTF8.self))
                 return nil
             }
-            let folders = entries(of: fd, below: below, named: named, written: written, published: published, left: &left)
+            let folders = entries(of: fd, below: below, named: named, written: written, left: &left)
             return Frame(fd: fd, name: name, below: below, named: named, folders: folders)
         }
         let isNamed = named && String(validating: name, as: UTF8.self) != nil

@@ -188,8 +188,8 @@ final class OutputTree: @unchecked Sendable {
 
     /// Removes of the folder at `path` the files `written` names (``ListedRemoval``); when anything
     /// else is left, the folder, no longer marked as sitegen's, is set aside and returned.
-    private static func removeListed(_ path: String, listed written: PlacedFiles, published: PlacedFiles? = nil, of destination: String) -> Kept? {
-        let left = ListedRemoval.remove(path, listed: written, published: published)
+    private static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
+        let left = ListedRemoval.remove(path, listed: written)
         guard left.count > 0 else { return nil }
         return (setAsideUnmarked(path, of: destination), left)
     }
@@ -778,7 +778,7 @@ final class OutputTree: @unchecked Sendable {
         let (previous, gone, removing) = (old, outgoing, removed)
         DispatchQueue.global().async(group: removal) { [self] in
             if let removed = removing {
-                if let set = Self.removeListed(previous, listed: removed, published: files, of: destination) { lock.withLock { kept.append(set) } }
+                if let set = Self.removeListed(previous, listed: removed, of: destination) { lock.withLock { kept.append(set) } }
             } else if let set = Self.removeWhole(previous, changedBefore: takenOver, of: destination) {
                 lock.withLock { kept.append(set) }
             }

@@ -46,9 +46,11 @@ enum TemplateNesting {
             case UInt8(ascii: "/"):
                 depth = max(0, depth - 1)
             case UInt8(ascii: "="):
-                let delimiters = bytes[(body + 1)..<stop].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+                // Parted by any white space, as the library parts them (a line break, U+3000 too); a tag it
+                // cannot part is one it refuses.
+                let delimiters = String(decoding: bytes[(body + 1)..<stop], as: UTF8.self).split(whereSeparator: \.isWhitespace)
                 guard delimiters.count == 2 else { return nil }
-                (open, close) = (Array(delimiters[0]), Array(delimiters[1]))
+                (open, close) = (Array(delimiters[0].utf8), Array(delimiters[1].utf8))
             default:
                 break
             }
@@ -64,14 +66,18 @@ enum TemplateNesting {
         return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
     }
 
-    /// The partials a template names (`{{> footer}}`), in every section and block, in order.
-    static func partials(of template: MustacheTemplate) -> [String] {
+    /// The partials a template names (`{{> footer}}`), in every section and block, in order; and
+    /// whether it names one by a value (`{{>*lang}}`), which could be any template, itself included.
+    static func partials(of template: MustacheTemplate) -> (names: [String], dynamic: Bool) {
         var names: [String] = []
+        var dynamic = false
         func walk(_ template: MustacheTemplate) {
             for token in MustacheTokens.raw(template) ?? [] {
                 guard let payload = Mirror(reflecting: token).children.first else { continue }
                 let fields = Mirror(reflecting: payload.value).children.map(\.value)
                 if payload.label == "partial", let name = fields.first as? String { names.append(name) }
+                // Any other kind of partial (the library's dynamic one) names what no reading here can follow.
+                if let label = payload.label, label != "partial", label.lowercased().contains("partial") { dynamic = true }
                 for field in fields {
                     if let inner = field as? MustacheTemplate { walk(inner) }
                     if let blocks = field as? [String: MustacheTemplate] {
@@ -81,7 +87,7 @@ enum TemplateNesting {
             }
         }
         walk(template)
-        return names
+        return (names, dynamic)
     }
 
     /// The first chain of partials, from a template, that comes back to a template already on it (a

@@ -54,7 +54,13 @@ struct Templates: Sendable {
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
-                included[String(name.dropLast(".mustache".count))] = TemplateNesting.partials(of: template)
+                let (partials, dynamic) = TemplateNesting.partials(of: template)
+                included[String(name.dropLast(".mustache".count))] = partials
+                // A partial named by a value may be the template itself: a loop no check can rule out.
+                if dynamic {
+                    let at = Self.position(of: "{{>*", in: data)
+                    diagnostics.append(.error("template.syntax", id: "template.syntax.dynamic-partial", [:], file: file, line: at.line, column: at.column))
+                }
                 if let program = TemplateProgram(template) {
                     programs?[String(name.dropLast(".mustache".count))] = program
                 } else {
@@ -82,6 +88,16 @@ struct Templates: Sendable {
         }
         return (diagnostics.hasErrors ? nil : Templates(library: library, compiled: programs.map(TemplateRenderer.init(programs:)),
                                                         sources: sources), diagnostics)
+    }
+
+    /// Where `text` first is in a template's bytes, as a line and column; the start of the file when it
+    /// is not there as written.
+    static func position(of text: String, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        let source = String(decoding: bytes, as: UTF8.self)
+        guard let at = source.range(of: text) else { return (1, 1) }
+        let before = source[..<at.lowerBound]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        return (line, before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: before.endIndex) + 1)
     }
 
     /// Where a template's bytes first name the partial `name` (`{{> name}}`, spaces allowed), as a line
