@@ -77,6 +77,14 @@ package struct LinkPolicy: Sendable {
                     invalid("policy.tld-wildcard", entry, ["raw": raw])
                     continue
                 }
+                // A name that is no suffix but holds one below it (`*.amazonaws.com`, with s3.amazonaws.com
+                // open to anyone): every site registered there, as for a suffix. The list in its text form
+                // says; without it, fail closed.
+                if !isTLD && !PublicSuffixList.shared.isPublicSuffix(ascii) && !config.allowTopLevelWildcards
+                    && (PublicSuffixParents.shared?.contains(ascii) ?? true) && !Self.stateSuffixes.contains(ascii) {
+                    invalid("policy.suffix-wildcard", entry, ["raw": raw, "suffix": ascii])
+                    continue
+                }
                 if !isTLD && PublicSuffixList.shared.isPublicSuffix(ascii) {
                     // `*.gov.kz` is how state bodies are allowed, but a suffix open to anyone (`*.com.kz`,
                     // `*.github.io`) would allow every site anyone registers there: refused but for the

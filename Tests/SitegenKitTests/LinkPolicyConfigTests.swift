@@ -48,7 +48,8 @@ final class LinkPolicyConfigTests: XCTestCase {
     /// A public suffix anyone registers under (com.kz: every company's site; github.io, netlify.app: anyone's
     /// page) is refused as a wildcard, as a top-level domain is, unless asked for.
     func testWildcardOverAnOpenPublicSuffixIsRefused() throws {
-        for suffix in ["com.kz", "org.kz", "net.kz", "github.io", "blogspot.com", "netlify.app", "co.uk", "COM.KZ"] {
+        // amazonaws.com is no suffix, but s3.amazonaws.com below it is: a wildcard over it allows anyone's bucket.
+        for suffix in ["com.kz", "org.kz", "net.kz", "github.io", "blogspot.com", "netlify.app", "co.uk", "COM.KZ", "amazonaws.com"] {
             let config = LinkPolicyAssert.config(replacing: [("    - coronavirus2020.kz", "    - \"*.\(suffix)\"")])
             let diagnostics = try check(config)
             LinkPolicyAssert.onlyError(diagnostics, code: "policy.invalid", line: 12, column: 7, file: yml)
