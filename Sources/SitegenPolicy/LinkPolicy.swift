@@ -81,7 +81,7 @@ package struct LinkPolicy: Sendable {
                 // open to anyone): every site registered there, as for a suffix. The list in its text form
                 // says; without it, fail closed.
                 if !isTLD && !PublicSuffixList.shared.isPublicSuffix(ascii) && !config.allowTopLevelWildcards
-                    && (PublicSuffixParents.shared?.contains(ascii) ?? true) && !Self.stateSuffixes.contains(ascii) {
+                    && !Self.stateSuffixes.contains(ascii) && (PublicSuffixParents.holdsSuffix(below: ascii) ?? true) {
                     invalid("policy.suffix-wildcard", entry, ["raw": raw, "suffix": ascii])
                     continue
                 }

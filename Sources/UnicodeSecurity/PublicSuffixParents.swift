@@ -2,22 +2,35 @@
 import Glibc
 #endif
 
-/// The names that hold a public suffix below them without being one (`amazonaws.com`, whose
+/// Whether a name holds a public suffix below it without being one (`amazonaws.com`, whose
 /// `s3.amazonaws.com` anyone registers names under; `com.kz` holds none below it but is one). A
 /// wildcard over such a name allows every site registered below it, as one over a suffix does.
 ///
 /// libpsl answers whether a name is a suffix, not what lies below a name, so the system's list is read
-/// in its text form (`/usr/share/publicsuffix/public_suffix_list.dat`, Debian's `publicsuffix`): each
-/// rule, its `*.` dropped and put in ASCII, gives all its parent names. Nil when the list cannot be read.
+/// in its text form (`/usr/share/publicsuffix/public_suffix_list.dat`, Debian's `publicsuffix`), once,
+/// and only when asked: its rules are kept as written, and a name is compared with them in ASCII and in
+/// Unicode (the list writes `ישוב.ישראל`, a wildcard names `xn--4dbrk0ce`), so no rule is converted.
 package enum PublicSuffixParents {
     /// Where Debian's `publicsuffix` puts the list in its text form.
     package static let listPath = "/usr/share/publicsuffix/public_suffix_list.dat"
 
-    /// Every name with a rule of the list strictly below it, in lowercase ASCII; nil without the list.
-    package static let shared: Set<String>? = load(listPath)
+    /// The rules of the list, `*.` dropped, lowercase; nil without the list.
+    private static let rules: [String]? = load(listPath)
 
-    /// The parents of the rules of the list at `path`.
-    package static func load(_ path: String) -> Set<String>? {
+    /// Whether a rule of the system's list is strictly below `name` (lowercase ASCII, as
+    /// ``PublicSuffixList`` gives names); nil when the list cannot be read.
+    package static func holdsSuffix(below name: String) -> Bool? {
+        rules.map { holdsSuffix(below: name, in: $0) }
+    }
+
+    /// Whether one of `rules` is strictly below `name`.
+    package static func holdsSuffix(below name: String, in rules: [String]) -> Bool {
+        let forms = Set([name, IDNA.toUnicode(name).value ?? name].map { "." + $0 })
+        return rules.contains { rule in forms.contains { rule.hasSuffix($0) } }
+    }
+
+    /// The rules of the list at `path` (`*.` dropped, lowercase); comments and exceptions (`!`) are none.
+    package static func load(_ path: String) -> [String]? {
         // Read with the system's calls: this module keeps to ICU's own headers, not Foundation's.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -31,22 +44,18 @@ package enum PublicSuffixParents {
             if n == 0 { break }
             bytes += chunk[0..<n]
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var parents: Set<String> = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            // A rule is the line up to its first white space; comments and exceptions (`!`) add none.
+        var rules: [String] = []
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            // A rule is the line up to its first white space.
             guard var rule = line.split(whereSeparator: \.isWhitespace).first.map(String.init),
                   !rule.hasPrefix("//"), !rule.hasPrefix("!") else { continue }
-            if rule.hasPrefix("*.") { rule.removeFirst(2) }
-            guard let ascii = PublicSuffixList.normalize(rule) else { continue }
-            var labels = ascii.split(separator: ".")
-            // For `*.compute.amazonaws.com`, `compute.amazonaws.com` is below the wildcard's own rule too.
-            if line.hasPrefix("*.") { parents.insert(ascii) }
-            while labels.count > 1 {
-                labels.removeFirst()
-                parents.insert(labels.joined(separator: "."))
+            if rule.hasPrefix("*.") {
+                // `*.compute.amazonaws.com`: `compute.amazonaws.com` is below the wildcard's rule too.
+                rule.removeFirst(2)
+                rules.append("*." + rule.lowercased())
             }
+            rules.append(rule.lowercased())
         }
-        return parents
+        return rules
     }
 }
