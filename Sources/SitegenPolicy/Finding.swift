@@ -23,6 +23,10 @@ package struct Finding: Sendable, Equatable {
         self.culprit = culprit
     }
 
+    /// What the objection says, whatever code it is reported under: two readings of one text that find
+    /// the same address say it once.
+    package var saying: String { messageID + " \(arguments.sorted { $0.key < $1.key })" }
+
     /// The same objection under another code (a link's finding reported for text).
     func recoded(_ newCode: String) -> Finding {
         var copy = self

@@ -94,7 +94,7 @@ package enum ReaderStrings {
             for token in inspector.tokens.scan(value) {
                 let written = String(decoding: bytes[token.offset..<min(bytes.count, token.offset + token.length)], as: UTF8.self)
                 for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes) {
-                    said.insert(f.messageID + " \(f.arguments.sorted { $0.key < $1.key })")
+                    said.insert(f.saying)
                     report(f, written)
                 }
             }
@@ -104,7 +104,7 @@ package enum ReaderStrings {
                 for filler in ["1", "a"] {
                     for token in inspector.tokens.scan(Self.filling(value, placeholders, with: filler)) {
                         for f in inspector.judgeToken(token, inWarning: entry.mayNameFakes)
-                        where said.insert(f.messageID + " \(f.arguments.sorted { $0.key < $1.key })").inserted {
+                        where said.insert(f.saying).inserted {
                             report(f, String(value[first]))
                         }
                     }

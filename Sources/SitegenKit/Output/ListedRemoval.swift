@@ -87,8 +87,7 @@ enum ListedRemoval {
             let text = String(validatingCString: name)
             // The marker goes last, with the folder.
             if WrittenFiles.isMarker(text, kind: kind, below: below) { return true }
-            // A regular file the list names (``WrittenFiles/isWritten``), found with its identity at one look-up.
-            if kind == DT_REG, let listed, let text, let identity = written.identity(text, in: listed) {
+            if let identity = WrittenFiles.writtenIdentity(text, kind: kind, in: listed, of: written) {
                 listedFiles.append((bytes, written.identitiesKnown ? identity : nil))
             } else {
                 left.add(WrittenFiles.display(prefix + bytes))

@@ -31,14 +31,14 @@ enum TreeRemoval {
             return
         }
         for top in Folder.entryKinds(in: root) where top.name != OutputFolder.markerName {
-            if top.isFolder && changed(top.name, in: root, since: limit) { continue }
+            if top.isFolder && changed(top.name, in: root, since: limit) == true { continue }
             let sub = top.isFolder ? openFolder(root, top.name) : -1
             guard sub >= 0 else {
                 // A file or link, or a folder that could not be opened here: removed on its own.
                 removeSerially(top.name, in: root, isFolder: top.isFolder, changedBefore: limit)
                 continue
             }
-            let parts = Folder.entryKinds(in: sub).filter { !($0.isFolder && changed($0.name, in: sub, since: limit)) }
+            let parts = Folder.entryKinds(in: sub).filter { !($0.isFolder && changed($0.name, in: sub, since: limit) == true) }
                 .map { Part(folder: sub, name: $0.name, isFolder: $0.isFolder) }
             _ = Parallel.map(parts) { part in removeSerially(part.name, in: part.folder, isFolder: part.isFolder, changedBefore: limit) }
             close(sub)
@@ -53,11 +53,12 @@ enum TreeRemoval {
         if !left { rmdir(path) }
     }
 
-    /// Whether `name` in the folder open at `folder` changed at `limit` or later (no limit: never).
-    private static func changed(_ name: String, in folder: Int32, since limit: timespec?) -> Bool {
+    /// Whether `name` in the folder open at `folder` changed at `limit` or later (no limit: never); nil
+    /// when it cannot be asked (gone).
+    private static func changed(_ name: String, in folder: Int32, since limit: timespec?) -> Bool? {
         guard let limit else { return false }
         var info = stat()
-        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         return (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) >= (limit.tv_sec, limit.tv_nsec)
     }
 
@@ -72,11 +73,7 @@ enum TreeRemoval {
     static func removeSerially(_ name: String, in folder: Int32, isFolder: Bool, changedBefore limit: timespec? = nil) {
         /// Removes the file or link `name` in the folder open at `fd`, unless it changed at `limit` or later.
         func removeFile(_ name: String, in fd: Int32) {
-            if let limit {
-                var info = stat()
-                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-                guard (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < (limit.tv_sec, limit.tv_nsec) else { return }
-            }
+            guard changed(name, in: fd, since: limit) == false else { return }
             unlinkat(fd, name, 0)
         }
         /// A folder being emptied: its descriptor, its name, and the folders in it still to remove.
@@ -91,7 +88,7 @@ enum TreeRemoval {
             guard fd >= 0 else { return nil }
             var folders: [String] = []
             for entry in Folder.entryKinds(in: fd) {
-                if !entry.isFolder { removeFile(entry.name, in: fd) } else if !changed(entry.name, in: fd, since: limit) { folders.append(entry.name) }
+                if !entry.isFolder { removeFile(entry.name, in: fd) } else if changed(entry.name, in: fd, since: limit) != true { folders.append(entry.name) }
             }
             return Frame(fd: fd, name: name, folders: folders)
         }

@@ -355,8 +355,13 @@ enum WrittenFiles {
     /// regular files, so a link, pipe or socket is always someone else's. What the look counts and
     /// what a removal takes are this one rule.
     static func isWritten(_ name: String?, kind: Int32, in folder: UInt32?, of written: PlacedFiles) -> Bool {
-        guard kind == DT_REG, let folder, let name else { return false }
-        return written.contains(name, in: folder)
+        writtenIdentity(name, kind: kind, in: folder, of: written) != nil
+    }
+
+    /// The identity the list gives the entry when it is one the build wrote (``isWritten``), nil when not.
+    static func writtenIdentity(_ name: String?, kind: Int32, in folder: UInt32?, of written: PlacedFiles) -> Int? {
+        guard kind == DT_REG, let folder, let name else { return nil }
+        return written.identity(name, in: folder)
     }
 
     /// Whether the folder `name` in the folder numbered `parent` (``listedFolder``; nil: none) is one a
@@ -393,8 +398,14 @@ enum WrittenFiles {
 
     /// Compares what the folder `destination` holds with the list beside it; nil once `stopped` says so.
     static func check(_ destination: String, stopped: @Sendable () -> Bool = { false }) -> Found? {
+        look(at: destination, stopped: stopped).found
+    }
+
+    /// The list beside `destination` (``readWithIdentities(for:)``) and what the folder holds besides
+    /// what it names (``compare(_:with:stopped:)``); found nil once `stopped` says so.
+    static func look(at destination: String, stopped: @Sendable () -> Bool = { false }) -> (list: List?, found: Found?) {
         let (written, changed) = readWithIdentities(for: destination)
-        return changed ? .changedSinceOlderList : compare(destination, with: written?.files, stopped: stopped)
+        return (written, changed ? .changedSinceOlderList : compare(destination, with: written?.files, stopped: stopped))
     }
 
     /// Compares what the folder `folder` holds with `written` (nil: no list): every entry (a link, a

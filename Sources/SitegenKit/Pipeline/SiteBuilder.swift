@@ -305,8 +305,7 @@ package struct SiteBuilder: Sendable {
             // a file saved into it while the build ran is refused like one saved before, and kept where
             // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
             let lookAgain = options.force ? nil : Background { stopped in
-                let (written, changed) = WrittenFiles.readWithIdentities(for: options.resolvedOutput)
-                return (written, changed ? .changedSinceOlderList : WrittenFiles.compare(options.resolvedOutput, with: written?.files, stopped: stopped))
+                WrittenFiles.look(at: options.resolvedOutput, stopped: stopped)
             }
             defer { lookAgain?.finish() }
             do {

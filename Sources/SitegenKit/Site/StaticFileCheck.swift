@@ -137,7 +137,7 @@ enum StaticFileCheck {
                 // Markup is read as written: a line break parts its attributes (`<img src=x\nonerror=…>`).
                 for (f, offset) in addressFindings(literal.text, markup: written.text, inspector: inspector, markupCode: unreadable) {
                     let (line, column) = position(literal.offsets[min(offset, literal.offsets.count - 1)])
-                    guard seen.insert("\(line):\(column) \(f.messageID) \(f.arguments.sorted { $0.key < $1.key })").inserted else { continue }
+                    guard seen.insert("\(line):\(column) \(f.saying)").inserted else { continue }
                     out.append(f.diagnostic(file: file, line: line, column: column))
                 }
             }
@@ -223,7 +223,7 @@ enum StaticFileCheck {
         }
         // The same address read two ways is one objection.
         var seen = Set<String>()
-        return out.filter { seen.insert("\($0.0.messageID) \($0.0.arguments.sorted { $0.key < $1.key })").inserted }
+        return out.filter { seen.insert($0.0.saying).inserted }
     }
 
     /// Where a text file stops being plain UTF-8 to a browser, and what is there: a UTF-16 or UTF-32

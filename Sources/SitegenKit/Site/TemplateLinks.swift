@@ -35,7 +35,7 @@ enum TemplateLinks {
             var said = Set<String>()
             for (reading, at) in [(literal, { $0 }), Self.shown(masked)].compactMap({ $0 }) {
                 func reportOnce(_ f: Finding, _ offset: Int) {
-                    if said.insert("\(at(offset)) \(f.messageID) \(f.arguments.sorted { $0.key < $1.key })").inserted { report([f], at: at(offset)) }
+                    if said.insert("\(at(offset)) \(f.saying)").inserted { report([f], at: at(offset)) }
                 }
                 for token in inspector.tokens.scan(reading) {
                     for f in inspector.judgeToken(token, inWarning: false) { reportOnce(f, token.offset) }
