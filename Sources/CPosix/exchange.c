@@ -12,3 +12,12 @@ int sg_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+int sg_rename_noreplace(const char *from, const char *to) {
+#if defined(__linux__) && defined(RENAME_NOREPLACE)
+    return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+#else
+    errno = EINVAL;
+    return -1;
+#endif
+}

@@ -4,6 +4,8 @@
 /// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 on success, or -1
 /// with errno set; callers fall back to two renames where the file system does not support it.
 int sg_exchange_paths(const char *a, const char *b);
+/// Renames `from` to `to` only if nothing is at `to` (EEXIST if something is); EINVAL where the system cannot.
+int sg_rename_noreplace(const char *from, const char *to);
 
 /// Makes the C allocator map every block of `threshold` bytes or more on its own and give it back to
 /// the system when freed (glibc's M_MMAP_THRESHOLD, which otherwise rises after the first large free).

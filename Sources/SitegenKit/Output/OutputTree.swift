@@ -49,28 +49,49 @@ final class OutputTree: @unchecked Sendable {
     /// Holds the output for this build alone until the tree is committed or discarded.
     private var outputLock: OutputLock?
 
+    /// What the staging folder held when the build began, when it is the site the last build swapped
+    /// out (``SpareTree``): what the build does not place of it is removed before the publish.
+    private let spare: SpareTree.Taken?
+
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
-    /// With `reusing`, files whose bytes are already published are linked (``reusesPublishedFiles``).
+    /// With `reusing`, files whose bytes are already published are linked (``reusesPublishedFiles``), and
+    /// the site the last build swapped out, kept beside the output, is the staging folder when it is as
+    /// kept (``SpareTree``); `live`: the published folder's list as the build read it.
     /// `startedAt`: when the build started, by ``fileSystemNow()``.
-    package init(destination: String, reusing: Bool = false, startedAt: timespec? = nil) throws {
+    package init(destination: String, reusing: Bool = false, startedAt: timespec? = nil, live: WrittenFiles.List? = nil) throws {
         reusesPublishedFiles = reusing
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
         let (parent, prefix) = Self.stagingPrefix(for: destination)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         outputLock = try OutputLock(destination: self.destination)
-        kept = Self.removeLeftovers(of: self.destination)
+        var leftovers = Self.removeLeftovers(of: self.destination)
         // A folder of this process's name that is not a leftover of ours (no marker, not empty: kept
         // above) may be there from a build of an earlier process of the same number: another name.
         var named = parent + "/" + prefix + String(getpid())
         var attempt = 0
-        while mkdir(named, 0o755) != 0 {
+        var made = stat()
+        while lstat(named, &made) == 0 || errno != ENOENT {
+            guard attempt < 100 else { throw OutputError.io("cannot create \(named): \(errnoText())") }
+            attempt += 1
+            named = parent + "/" + prefix + String(getpid()) + "-" + String(attempt)
+        }
+        var taken: SpareTree.Taken?
+        if reusing {
+            let (spare, set) = SpareTree.take(for: self.destination, live: live, as: named)
+            taken = spare
+            if let set { leftovers.append(set) }
+            // Given the mode a new folder would have: the build's own (``madeMode``).
+            if spare != nil, let mode = Self.folderMode { chmod(named, mode) }
+        }
+        spare = taken
+        kept = leftovers
+        while taken == nil && mkdir(named, 0o755) != 0 {
             guard errno == EEXIST, attempt < 100 else { throw OutputError.io("cannot create \(named): \(errnoText())") }
             attempt += 1
             named = parent + "/" + prefix + String(getpid()) + "-" + String(attempt)
         }
         staging = named
-        var made = stat()
         madeMode = stat(named, &made) == 0 ? made.st_mode & 0o7777 : 0o755
         // The file system's own time (a clock that runs behind the system's by up to a tick), so that a
         // file saved into the output from now on has this time of change or a later one; or the build's
@@ -142,6 +163,10 @@ final class OutputTree: @unchecked Sendable {
                 // wrote cannot be told from what was saved into it, so nothing of it is removed.
                 kept.append((Self.setAsideUnmarked(path, of: destination), Self.others(in: path)))
                 if lstat(unread, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(unread) }
+            } else if let inode, let files = SpareTree.list(for: destination, folder: inode) {
+                // Swapped out and being kept as the spare when the build was killed: removed by its list.
+                if let set = Self.removeListed(path, listed: files, of: destination) { kept.append(set) }
+                unlink(SpareTree.listPath(for: destination))
             } else if marked || Folder.entries(path).isEmpty {
                 // Never published (a publish writes the list of the folder it swaps out first): all the build's.
                 TreeRemoval.remove(path)
@@ -188,7 +213,7 @@ final class OutputTree: @unchecked Sendable {
 
     /// Removes of the folder at `path` the files `written` names (``ListedRemoval``); when anything
     /// else is left, the folder, no longer marked as sitegen's, is set aside and returned.
-    private static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
+    static func removeListed(_ path: String, listed written: PlacedFiles, of destination: String) -> Kept? {
         let left = ListedRemoval.remove(path, listed: written)
         guard left.count > 0 else { return nil }
         return (setAsideUnmarked(path, of: destination), left)
@@ -291,7 +316,8 @@ final class OutputTree: @unchecked Sendable {
             return
         }
         // A name linked to the published site is never written through: that would change the live site.
-        if reusesPublishedFiles && !exclusive { unlink(full) }
+        // (What the spare held there is not the build's: checked above, an exclusive write placed none.)
+        if reusesPublishedFiles && (!exclusive || spare != nil) { makeRoom(relativePath) }
         let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         if fd < 0 && exclusive && errno == EEXIST { throw Self.clash(relativePath) }
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
@@ -310,7 +336,7 @@ final class OutputTree: @unchecked Sendable {
     func write(_ relativePath: String, streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         try ensureDirectory(Self.folder(of: relativePath))
         let full = staging + "/" + relativePath
-        if reusesPublishedFiles { unlink(full) }
+        if reusesPublishedFiles { makeRoom(relativePath) }
         let fd = open(full, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         defer { close(fd) }
@@ -456,6 +482,18 @@ final class OutputTree: @unchecked Sendable {
         guard from >= 0, to >= 0 else { return false }
         for file in files {
             let name = Self.name(of: file.path)
+            if spare != nil {
+                // The spare holds the published file itself at most paths: looked at, it stays as it is
+                // (the look ``adopt`` gives a file it links); another file there gives way to the link.
+                var held = stat()
+                if fstatat(to, name, &held, AT_SYMLINK_NOFOLLOW) == 0 {
+                    if (held.st_mode & S_IFMT) == S_IFREG && Self.identity(held) == file.identity {
+                        adopted.append((file.path, file.identity))
+                        continue
+                    }
+                    guard unlinkat(to, name, 0) == 0 else { return false }
+                }
+            }
             guard linkat(from, name, to, name, 0) == 0 else { return false }
             // The new name is checked, not the old one: it is what will be published (`linkat` links a
             // symbolic link itself, which is refused here like any other change).
@@ -535,7 +573,17 @@ final class OutputTree: @unchecked Sendable {
         close(fd)
         let target = staging + "/" + relativePath
         let linked = replacingStaged ? target + ".published" : target
-        guard matches, linkat(dir, name, AT_FDCWD, linked, 0) == 0 else { return false }
+        guard matches else { return false }
+        if spare != nil && !replacingStaged {
+            // The spare may hold the published file there already, or another that gives way to it.
+            var held = stat()
+            if lstat(target, &held) == 0, (held.st_mode & S_IFMT) == S_IFREG, held.st_ino == compared.st_ino, held.st_dev == compared.st_dev {
+                remember(relativePath, held)
+                return true
+            }
+            makeRoom(relativePath)
+        }
+        guard linkat(dir, name, AT_FDCWD, linked, 0) == 0 else { return false }
         var info = stat()
         guard lstat(linked, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_ino == compared.st_ino,
               info.st_dev == compared.st_dev, !replacingStaged || rename(linked, target) == 0 else {
@@ -586,12 +634,17 @@ final class OutputTree: @unchecked Sendable {
     /// The mode of a file the build writes (`0644` less the process's umask): a published file is
     /// linked into the new site only with it, so one whose permissions were changed by hand is written
     /// again. Nil when the umask cannot be read (then every file is written).
-    static let writtenMode: mode_t? = {
-        // `umask` itself cannot be read without setting it, which other threads would see.
+    static let writtenMode: mode_t? = umask.map { S_IFREG | (0o644 & ~$0) }
+
+    /// The mode of a folder the build makes (`0755` less the umask), nil when the umask cannot be read.
+    static let folderMode: mode_t? = umask.map { 0o755 & ~$0 }
+
+    /// The process's umask, read from the system: `umask` itself cannot be read without setting it,
+    /// which other threads would see.
+    private static let umask: mode_t? = {
         guard let status = FileReader.read("/proc/self/status") else { return nil }
         for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Umask:") {
-            guard let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else { return nil }
-            return S_IFREG | (0o644 & ~mask)
+            return mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
         }
         return nil
     }()
@@ -662,12 +715,56 @@ final class OutputTree: @unchecked Sendable {
         lock.unlock()
         if known { return }
         try ensureDirectory(Self.folder(of: dir))
-        if mkdir(staging + "/" + dir, 0o755) != 0 && errno != EEXIST {
+        var made = mkdir(staging + "/" + dir, 0o755) == 0
+        if !made && errno == EEXIST && spare != nil {
+            // A file of the spare where this build makes a folder gives way to it.
+            var held = stat()
+            if lstat(staging + "/" + dir, &held) == 0, (held.st_mode & S_IFMT) != S_IFDIR, placedFile(dir) == nil {
+                unlink(staging + "/" + dir)
+                made = mkdir(staging + "/" + dir, 0o755) == 0
+            } else {
+                errno = EEXIST
+            }
+        }
+        if !made && errno != EEXIST {
             throw OutputError.io("cannot create folder \(dir): \(errnoText())")
         }
         lock.lock()
         createdDirectories.insert(placed.folderNumber(interning: dir))
         lock.unlock()
+    }
+
+    /// Removes what is at `relativePath` in the staging folder before a file is written there: a file
+    /// (never written through: it may be the published one, linked), or a folder of the spare's that this
+    /// build placed nothing in.
+    private func makeRoom(_ relativePath: String) {
+        let full = staging + "/" + relativePath
+        guard unlink(full) != 0, errno == EISDIR || errno == EPERM, spare != nil else { return }
+        let used = lock.withLock { placed.folderNumber(relativePath) != nil }
+        if !used { TreeRemoval.remove(full) }
+    }
+
+    /// Removes what the spare held that this build did not place: files of the published site and of the
+    /// spare's own at paths the build left empty, then folders it put nothing in, the deepest first. A
+    /// folder that does not come empty holds what neither list names: the publish stops.
+    private func clearSpare() throws {
+        guard let spare else { return }
+        let files = placedFiles
+        let root = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard root >= 0 else { throw OutputError.io("cannot publish: \(staging): \(errnoText())") }
+        defer { close(root) }
+        for held in [spare.live, spare.stale] {
+            var last: (folder: String, number: UInt32?)?
+            held.forEachFileAsPlaced { folder, name, _ in
+                if last?.folder != folder { last = (folder, files.folderNumber(folder)) }
+                if last!.number.map({ files.contains(name, in: $0) }) == true { return }
+                unlinkat(root, folder.isEmpty ? name : folder + "/" + name, 0)
+            }
+        }
+        let folders = (spare.live.folderPaths + spare.stale.folderPaths).filter { files.folderNumber($0) == nil }
+        for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) where unlinkat(root, folder, AT_REMOVEDIR) != 0 {
+            guard errno == ENOENT else { throw OutputError.io("cannot publish: \(staging)/\(folder): \(errnoText())") }
+        }
     }
 
     /// Whether the folder `dir` was made in the staging folder; called with the lock held.
@@ -704,8 +801,16 @@ final class OutputTree: @unchecked Sendable {
     /// its own (``removeLeftovers(of:)``).
     ///
     /// `ownMode`: the mode the build that published the output made it with (``BuildRecord/folderMode``).
-    func commit(removingOnly listed: WrittenFiles.List?, ownMode: mode_t? = nil) throws {
+    ///
+    /// `lookedAt`: when the look that gave `listed` began (it found the folder holding nothing else).
+    /// With it, the previous site is kept beside the output for the next build (``SpareTree``) rather
+    /// than removed, when its list is its own.
+    func commit(removingOnly listed: WrittenFiles.List?, ownMode: mode_t? = nil, lookedAt: timespec? = nil) throws {
         closeFolders()
+        do { try clearSpare() } catch {
+            discard()
+            throw error
+        }
         let own = WrittenFiles.path(for: destination)
         guard let folder = WrittenFiles.inode(of: staging) else {
             discard()
@@ -776,7 +881,12 @@ final class OutputTree: @unchecked Sendable {
         }
         _ = rename(incoming, own)
         let (previous, gone, removing) = (old, outgoing, removed)
+        let spareSince = removed?.identitiesKnown == true ? lookedAt : nil
         DispatchQueue.global().async(group: removal) { [self] in
+            if let removed = removing, let since = spareSince, let gone,
+               SpareTree.keep(previous, outgoing: gone, listed: removed, placed: files, since: since, of: destination) {
+                return
+            }
             if let removed = removing {
                 if let set = Self.removeListed(previous, listed: removed, of: destination) { lock.withLock { kept.append(set) } }
             } else if let set = Self.removeWhole(previous, changedBefore: takenOver, of: destination) {

@@ -162,6 +162,20 @@ struct PlacedFiles {
         }
     }
 
+    /// Each file's folder ("" at the root), name and identity, in the order they were placed: for a
+    /// look-up of each, where no order is needed and a sort of half a million files would be.
+    func forEachFileAsPlaced(_ body: (_ folder: String, _ name: String, _ identity: Int) -> Void) {
+        var last: (number: UInt64, path: String)?
+        for (key, identity) in zip(keys, identities) {
+            if last?.number != key >> 32 { last = (key >> 32, folder(UInt32(key >> 32))) }
+            body(last!.path, names[Int(key & 0xFFFF_FFFF)], identity)
+        }
+    }
+
+    /// Each folder numbered but the root, by its path below the root: a folder after its parent
+    /// (``FolderPaths``), so that in reverse a folder comes before the one holding it.
+    var folderPaths: [String] { (1..<max(1, folders.count)).map { folder(UInt32($0)) } }
+
     /// The SHA-256 of the listing: each file as `identity path` and a NUL, by folder in the order of
     /// the tree (paths compared name by name, ``FolderPaths/treeRanks()``), then by name within a
     /// folder, names in the order of their bytes (an order found without making every path).

@@ -26,6 +26,9 @@ enum WrittenFiles {
     /// build started. The folder goes whole but for what changed at that time or later, and a build
     /// killed before it was removed leaves it to be found with this (``OutputTree/removeLeftovers(of:)``).
     static let forcedHeader = "sitegen written files forced"
+    /// The record of a site kept for the next build to write into (``SpareTree``): the lines of the third
+    /// form, after `since` and `live` lines (``List/spare``).
+    static let spareHeader = "sitegen written files spare"
     /// How many hexadecimal digits a file's identity takes at the start of its line (then a space).
     static let identityDigits = 16
     /// The two digits each byte of an identity is written with (the first in the high half).
@@ -40,6 +43,9 @@ enum WrittenFiles {
         var folder: UInt64?
         var files: PlacedFiles
         var forcedSince: timespec? = nil
+        /// Of a spare's record (``spareHeader``): when the look that found the folder as listed began,
+        /// and the identity of the list of the site it was kept beside (``SpareTree``).
+        var spare: (since: timespec, live: Int)? = nil
     }
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
@@ -95,11 +101,15 @@ enum WrittenFiles {
     /// it was the peak of a 30,000-page build's memory), and its paths are not made again as strings to
     /// write it. `/` is never escaped, so a folder and a name escaped apart are the path escaped whole.
     @discardableResult
-    static func write(_ files: PlacedFiles, folder: UInt64, to file: String, in order: PlacedFiles.Order? = nil) -> Bool {
+    static func write(_ files: PlacedFiles, folder: UInt64, to file: String, in order: PlacedFiles.Order? = nil,
+                      spare: (since: timespec, live: Int)? = nil) -> Bool {
         OutputTree.replaceFile(file) { fd in
             let digest = SHA256Stream()
-            let stamped = files.identitiesKnown
-            var text = Array(((stamped ? header : secondHeader) + "\nfolder " + String(folder) + "\n").utf8)
+            let stamped = files.identitiesKnown || spare != nil
+            var text = Array(((spare != nil ? spareHeader : stamped ? header : secondHeader) + "\nfolder " + String(folder) + "\n").utf8)
+            if let spare {
+                text += Array(("since " + String(spare.since.tv_sec) + " " + String(spare.since.tv_nsec) + "\nlive " + String(spare.live) + "\n").utf8)
+            }
             text.reserveCapacity(1 << 16 + 4096)
             var written = true
             func flush() {
@@ -159,7 +169,7 @@ enum WrittenFiles {
     /// `changed` is true: an edit made there since cannot be told from a file as the build wrote it.
     static func readWithIdentities(for destination: String) -> (list: List?, changed: Bool) {
         // What `--force` wrote of a folder it swapped out names no files: no list of this one.
-        guard let list = read(path(for: destination)), list.forcedSince == nil else { return (nil, false) }
+        guard let list = read(path(for: destination)), list.forcedSince == nil, list.spare == nil else { return (nil, false) }
         if list.files.identitiesKnown { return (list, false) }
         guard let files = BuildRecord.unchangedListing(of: destination) else { return (list, true) }
         return (List(folder: list.folder, files: files), false)
@@ -184,22 +194,36 @@ enum WrittenFiles {
             return body[start..<end]
         }
         let form = nextLine().map { String(decoding: $0, as: UTF8.self) }
+        func nextText() -> String { nextLine().map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        // `since SECONDS NANOSECONDS`.
+        func since() -> timespec? {
+            let since = nextText().split(separator: " ", omittingEmptySubsequences: false)
+            guard since.count == 3, since[0] == "since", let seconds = Int(since[1]), let nanoseconds = Int(since[2]),
+                  (0..<1_000_000_000).contains(nanoseconds) else { return nil }
+            return timespec(tv_sec: seconds, tv_nsec: nanoseconds)
+        }
         if form == forcedHeader {
             // `folder N`, `since SECONDS NANOSECONDS`, and nothing more.
-            let named = nextLine().map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let since = (nextLine().map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: " ", omittingEmptySubsequences: false)
+            let named = nextText()
             guard named.hasPrefix("folder "), let inode = UInt64(named.dropFirst("folder ".count)),
-                  since.count == 3, since[0] == "since", let seconds = Int(since[1]), let nanoseconds = Int(since[2]),
-                  (0..<1_000_000_000).contains(nanoseconds), start == body.endIndex else { return nil }
-            return List(folder: inode, files: PlacedFiles(), forcedSince: timespec(tv_sec: seconds, tv_nsec: nanoseconds))
+                  let since = since(), start == body.endIndex else { return nil }
+            return List(folder: inode, files: PlacedFiles(), forcedSince: since)
         }
-        guard form == header || form == secondHeader || form == firstHeader else { return nil }
-        let stamped = form == header
+        guard form == header || form == secondHeader || form == firstHeader || form == spareHeader else { return nil }
+        let stamped = form == header || form == spareHeader
         var folder: UInt64?
         if form != firstHeader {
-            let named = nextLine().map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let named = nextText()
             guard named.hasPrefix("folder "), let inode = UInt64(named.dropFirst("folder ".count)) else { return nil }
             folder = inode
+        }
+        var spare: (since: timespec, live: Int)?
+        if form == spareHeader {
+            // `since SECONDS NANOSECONDS`, `live IDENTITY`, then the files.
+            guard let since = since() else { return nil }
+            let live = nextText()
+            guard live.hasPrefix("live "), let identity = Int(live.dropFirst("live ".count)) else { return nil }
+            spare = (since, identity)
         }
         var files = PlacedFiles()
         files.identitiesKnown = stamped
@@ -229,7 +253,7 @@ enum WrittenFiles {
         }
         // Every line ends with a line break: bytes after the last one are not a list's.
         guard start == body.endIndex else { return nil }
-        return List(folder: folder, files: files)
+        return List(folder: folder, files: files, spare: spare)
     }
 
     /// The identity at the start of a line of the third form (16 lowercase hexadecimal digits and a

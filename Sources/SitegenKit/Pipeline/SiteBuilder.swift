@@ -50,7 +50,7 @@ package struct SiteBuilder: Sendable {
         // Files put into the published folder since it was published are looked for beside the reading
         // of the inputs (the look reads only the output); a build with nothing to do stops it.
         let added = options.checkOnly || options.force ? nil
-            : Background { stopped in WrittenFiles.check(options.resolvedOutput, stopped: stopped) }
+            : Background { stopped in WrittenFiles.look(at: options.resolvedOutput, stopped: stopped) }
         defer { added?.finish() }
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
@@ -92,9 +92,16 @@ package struct SiteBuilder: Sendable {
         // Files put into the published folder since it was published (a `.git`, notes) would go with it:
         // refused, unless the build is asked to replace the folder whole (`--force`). So is a folder of
         // files with no list of what its build wrote (an older sitegen's, or the list removed).
-        if let refusal = Self.addedFilesRefusal(countAgain ? WrittenFiles.check(options.resolvedOutput) : added.flatMap(\.value), options) {
-            diagnostics.append(refusal)
-            return report(diagnostics, setup: true)
+        // The list read there is the published site's, which the site the last build swapped out is
+        // judged against before this build writes into it (``SpareTree``).
+        var liveList: WrittenFiles.List?
+        do {
+            let look = countAgain ? WrittenFiles.look(at: options.resolvedOutput) : added?.value
+            if let refusal = Self.addedFilesRefusal(look?.found, options) {
+                diagnostics.append(refusal)
+                return report(diagnostics, setup: true)
+            }
+            liveList = look?.list
         }
         diagnostics += setup.officialDiagnostics
         var (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
@@ -215,7 +222,10 @@ package struct SiteBuilder: Sendable {
 
         // Step 1b: check, render and write each page into the staging folder.
         let output: OutputTree
-        do { output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force, startedAt: startedAt) } catch {
+        do {
+            output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force, startedAt: startedAt, live: liveList)
+            liveList = nil
+        } catch {
             let file = options.resolvedOutput
             switch error as? OutputLock.Refusal {
             case .held(let output, let process?)?:
@@ -304,6 +314,7 @@ package struct SiteBuilder: Sendable {
             // The published folder is looked at again, as it is now, while the site-wide files are made:
             // a file saved into it while the build ran is refused like one saved before, and kept where
             // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
+            let lookedAt = OutputTree.fileSystemNow()
             let lookAgain = options.force ? nil : Background { stopped in
                 WrittenFiles.look(at: options.resolvedOutput, stopped: stopped)
             }
@@ -369,7 +380,7 @@ package struct SiteBuilder: Sendable {
                 BuildRecord.remove(for: output.destination)
                 PageCache.remove(for: output.destination)
                 try output.commit(removingOnly: options.force ? nil : written ?? WrittenFiles.List(folder: nil, files: PlacedFiles()),
-                                  ownMode: ownMode)
+                                  ownMode: ownMode, lookedAt: lookedAt)
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
                 output.discard()

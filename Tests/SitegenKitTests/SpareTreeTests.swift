@@ -1,0 +1,156 @@
+import Foundation
+import XCTest
+@testable import SitegenKit
+
+/// The site a build swaps out is kept beside the output (`.site.spare`) and the next build writes into
+/// it: what it holds besides what the last builds wrote is never published and never lost.
+final class SpareTreeTests: XCTestCase {
+    private func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// Three builds with an edit before each of the last two: the second keeps the first's site, the
+    /// third writes into it.
+    private func builtWithSpare() throws -> Fixture {
+        let f = try Fixture.repositoryGuides()
+        XCTAssertTrue(f.build().published)
+        try f.append("content/ru/42500/apply.md", "\nПервая правка.\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertNotNil(inode(f.root + "/.site.spare"), "the site swapped out is kept")
+        return f
+    }
+
+    /// The files of a build of the same sources from nothing.
+    private func cleanBuild(of f: Fixture) throws -> [String: Data] {
+        let clean = try Fixture()
+        for item in ["content", "templates", "static", "i18n", "sitegen.yml"] {
+            try? FileManager.default.removeItem(atPath: clean.root + "/" + item)
+            try FileManager.default.copyItem(atPath: f.root + "/" + item, toPath: clean.root + "/" + item)
+        }
+        XCTAssertTrue(clean.build(force: true).published)
+        return clean.snapshot()
+    }
+
+    func testTheNextBuildWritesIntoTheSiteSwappedOutAndPublishesWhatACleanBuildWould() throws {
+        let f = try builtWithSpare()
+        let spare = try XCTUnwrap(inode(f.root + "/.site.spare"))
+        let unchanged = f.siteDirectory + "/kk/index.html"
+        let before = try XCTUnwrap(inode(unchanged))
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertEqual(report.diagnostics.filter { $0.code == "output.folder" }, [])
+        // The spare became the site, and the site swapped out the spare.
+        XCTAssertEqual(inode(f.siteDirectory), spare)
+        XCTAssertNotNil(inode(f.root + "/.site.spare"))
+        XCTAssertEqual(inode(unchanged), before, "an unchanged file stays the same file")
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        // Pages added, then removed: nothing of theirs is left in the site the spare becomes.
+        for language in ["kk", "ru"] {
+            let text = try String(contentsOfFile: f.root + "/content/\(language)/42500/documents.md", encoding: .utf8)
+            try f.write("content/\(language)/42500/copy.md", text.replacingOccurrences(of: "42500-documents", with: "42500-copy"))
+        }
+        for step in ["added", "removed", "edited"] {
+            switch step {
+            case "removed": try ["kk", "ru"].forEach { try f.remove("content/\($0)/42500/copy.md") }
+            case "edited": try f.append("content/ru/42500/_index.md", "\nТретья правка.\n")
+            default: break
+            }
+            let built = f.build()
+            XCTAssertTrue(built.published, "\(step): \(built.diagnostics.filter { $0.severity == .error })")
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f), step)
+            XCTAssertEqual(f.snapshot().keys.contains("ru/42500/copy/index.html"), step == "added")
+        }
+        XCTAssertTrue(f.build().upToDate)
+    }
+
+    func testAFileSavedIntoTheSpareIsNeverPublishedAndIsKept() throws {
+        for place in ["evil.html", "kk/evil.html", "kk/42500/new-folder/evil.html"] {
+            let f = try builtWithSpare()
+            let saved = f.root + "/.site.spare/" + place
+            try FileManager.default.createDirectory(atPath: (saved as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("<a href=\"https://evil.example/\">x</a>".utf8).write(to: URL(fileURLWithPath: saved))
+            try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+            let report = f.build()
+            XCTAssertTrue(report.published, place)
+            XCTAssertNil(f.snapshot()[place], "\(place) is not published")
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f), place)
+            // Not lost: the spare was removed by its list, and what it held besides set aside and said.
+            let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" }, place)
+            let folder = try XCTUnwrap(kept.arguments["kept"])
+            XCTAssertEqual(try String(contentsOfFile: folder + "/" + place, encoding: .utf8), "<a href=\"https://evil.example/\">x</a>", place)
+        }
+    }
+
+    func testAnEditToAFileOfTheSparesOwnIsKept() throws {
+        let f = try builtWithSpare()
+        // The page edited before the second build: the spare's copy is its own (the first build's).
+        let own = f.root + "/.site.spare/ru/42500/apply/index.html"
+        XCTAssertNotEqual(inode(own), inode(f.siteDirectory + "/ru/42500/apply/index.html"))
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: own))
+        handle.seekToEndOfFile()
+        handle.write(Data("<!-- a note -->".utf8))
+        handle.closeFile()
+        let edited = try Data(contentsOf: URL(fileURLWithPath: own))
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertEqual(kept.arguments["what"], "ru/42500/apply/index.html")
+        XCTAssertEqual(FileManager.default.contents(atPath: try XCTUnwrap(kept.arguments["kept"]) + "/ru/42500/apply/index.html"), edited)
+    }
+
+    func testAFolderOfTheSparesNameThatNoListNamesIsLeftAlone() throws {
+        let f = try Fixture.repositoryGuides()
+        try FileManager.default.createDirectory(atPath: f.root + "/.site.spare", withIntermediateDirectories: true)
+        try f.write(".site.spare/mine.txt", "mine")
+        for round in 1...3 {
+            try f.append("content/ru/42500/apply.md", "\nПравка \(round).\n")
+            let report = f.build()
+            XCTAssertTrue(report.published)
+            XCTAssertEqual(report.diagnostics.filter { $0.code == "output.folder" }, [])
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: f.root + "/.site.spare"), ["mine.txt"])
+        XCTAssertEqual(try String(contentsOfFile: f.root + "/.site.spare/mine.txt", encoding: .utf8), "mine")
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
+    func testASpareLeftUnderItsStagingNameByAKilledBuildIsRemovedByItsListKeepingWhatWasSaved() throws {
+        let f = try builtWithSpare()
+        // Killed between keeping the list and renaming the folder: the folder has a staging name.
+        let leftover = f.root + "/.site.tmp-2147483600"
+        XCTAssertEqual(rename(f.root + "/.site.spare", leftover), 0)
+        try f.write(".site.tmp-2147483600/kk/mine.txt", "mine")
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertNil(inode(leftover))
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/kk/mine.txt", encoding: .utf8), "mine")
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
+    func testForceAndAFailedBuildLeaveTheNextBuildsRight() throws {
+        let f = try builtWithSpare()
+        XCTAssertTrue(f.build(force: true).published)
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        // A build that fails wrote into the spare: it goes with the build, and the site stays.
+        let published = f.snapshot()
+        try f.append("content/ru/42500/apply.md", "\n[x](https://evil.example/)\n")
+        XCTAssertFalse(f.build().published)
+        XCTAssertEqual(f.snapshot(), published)
+        let text = try String(contentsOfFile: f.root + "/content/ru/42500/apply.md", encoding: .utf8)
+        try f.write("content/ru/42500/apply.md", text.replacingOccurrences(of: "\n[x](https://evil.example/)\n", with: "\nТретья правка.\n"))
+        for round in 1...2 {
+            try f.append("content/kk/42500/apply.md", "\nТүзету \(round).\n")
+            let report = f.build()
+            XCTAssertTrue(report.published)
+            XCTAssertEqual(report.diagnostics.filter { $0.code == "output.folder" }, [])
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f), "round \(round)")
+        }
+    }
+}
