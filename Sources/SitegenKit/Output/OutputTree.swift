@@ -763,7 +763,8 @@ final class OutputTree: @unchecked Sendable {
         }
         let folders = (spare.live.folderPaths + spare.stale.folderPaths).filter { files.folderNumber($0) == nil }
         for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) where unlinkat(root, folder, AT_REMOVEDIR) != 0 {
-            guard errno == ENOENT else { throw OutputError.io("cannot publish: \(staging)/\(folder): \(errnoText())") }
+            // Gone, or a file of this build's in its place (a page where the spare had a folder).
+            guard errno == ENOENT || errno == ENOTDIR else { throw OutputError.io("cannot publish: \(staging)/\(folder): \(errnoText())") }
         }
     }
 
