@@ -102,6 +102,28 @@ final class SpareTreeTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: try XCTUnwrap(kept.arguments["kept"]) + "/ru/42500/apply/index.html"), edited)
     }
 
+    func testAFileWhereTheSpareHadAFolderAndAFolderWhereItHadAFile() throws {
+        let f = try builtWithSpare()
+        let steps: [(String, () throws -> Void)] = [
+            ("a file", { try f.write("static/extra.txt", "a file\n") }),
+            ("a folder of that name", {
+                try f.remove("static/extra.txt")
+                try f.write("static/extra.txt/inside.txt", "a file in a folder\n")
+            }),
+            ("a file again", {
+                try f.remove("static/extra.txt")
+                try f.write("static/extra.txt", "a file again\n")
+            }),
+        ]
+        for (round, (what, change)) in (steps + steps).enumerated() {
+            try change()
+            try f.append("content/ru/42500/apply.md", "\nПравка \(round).\n")
+            let report = f.build()
+            XCTAssertTrue(report.published, "\(what): \(report.diagnostics.filter { $0.severity == .error })")
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f), what)
+        }
+    }
+
     func testAFolderOfTheSparesNameThatNoListNamesIsLeftAlone() throws {
         let f = try Fixture.repositoryGuides()
         try FileManager.default.createDirectory(atPath: f.root + "/.site.spare", withIntermediateDirectories: true)
