@@ -473,6 +473,7 @@ final class OutputTree: @unchecked Sendable {
     /// Links the files of one folder of the published site into the same folder of the new one.
     private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String,
                        adopted: inout [(path: String, identity: Int)], made: inout [String]) -> Bool {
+        if spare != nil && adoptHeld(files, in: folder, adopted: &adopted) { return true }
         let (from, to) = folder.isEmpty ? (openFolder("", published: true), openFolder("", published: false))
             : openBothFolders(folder, made: &made)
         defer {
@@ -502,6 +503,22 @@ final class OutputTree: @unchecked Sendable {
             adopted.append((file.path, Self.identity(info)))
             guard linked, (info.st_mode & S_IFMT) == S_IFREG, Self.identity(info) == file.identity else { return false }
         }
+        return true
+    }
+
+    /// Adopts the files of one folder where the spare holds each as published (``adopt``), all of them or
+    /// none: looked at in the new folder alone, the published one is not opened (most pages of an edit).
+    private func adoptHeld(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String,
+                           adopted: inout [(path: String, identity: Int)]) -> Bool {
+        let to = openFolder(folder, published: false)
+        guard to >= 0 else { return false }
+        defer { close(to) }
+        var info = stat()
+        for file in files {
+            guard fstatat(to, Self.name(of: file.path), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  Self.identity(info) == file.identity else { return false }
+        }
+        adopted += files.map { (path: $0.path, identity: $0.identity) }
         return true
     }
 
