@@ -52,6 +52,9 @@ final class OutputTree: @unchecked Sendable {
     /// What the staging folder held when the build began, when it is the site the last build swapped
     /// out (``SpareTree``): what the build does not place of it is removed before the publish.
     private let spare: SpareTree.Taken?
+    /// When the spare was taken, by the file system's clock: a folder of it changed since is read again
+    /// before the publish (``foreignInSpare()``).
+    private let sparedAt: timespec?
 
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
@@ -85,6 +88,7 @@ final class OutputTree: @unchecked Sendable {
             if spare != nil, let mode = Self.folderMode { chmod(named, mode) }
         }
         spare = taken
+        sparedAt = taken == nil ? nil : Self.fileSystemTime(in: named)
         kept = leftovers
         while taken == nil && mkdir(named, 0o755) != 0 {
             guard errno == EEXIST, attempt < 100 else { throw OutputError.io("cannot create \(named): \(errnoText())") }
@@ -887,6 +891,10 @@ final class OutputTree: @unchecked Sendable {
         // 0700, which the next build under 022 puts right).
         _ = chown(staging, uid_t.max, info.st_gid)
         if ownMode != info.st_mode & 0o7777 { chmod(staging, info.st_mode & 0o7777) }
+        // What was saved into a staging folder taken from the spare is never published.
+        if let foreign = foreignInSpare() {
+            throw failed("\(foreign) was put into the new site while it was built, by something other than the build; build again")
+        }
         // After an exchange the staging path holds the previous site.
         var old = staging
         if sg_exchange_paths(staging, destination) != 0 {
@@ -950,11 +958,84 @@ final class OutputTree: @unchecked Sendable {
         return now
     }
 
-    /// Removes the staging folder; the destination is left as it was.
-    func discard() {
+    /// Removes the staging folder; the destination is left as it was. One taken from the spare holds the
+    /// files of the spare and those this build placed: those go, each while as written, and anything else
+    /// (saved into it while the build ran, from a shell whose current folder was in the spare) is set
+    /// aside. Returns the folders set aside by this build (``finish()``), to be reported.
+    @discardableResult
+    func discard() -> [Kept] {
         closeFolders()
-        TreeRemoval.remove(staging)
+        if let spare {
+            var listed = spare.live
+            for files in [spare.stale, placedFiles] {
+                files.forEachFileAsPlaced { folder, name, identity in listed.place(folder.isEmpty ? name : folder + "/" + name, identity) }
+            }
+            if let set = Self.removeListed(staging, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
+        } else {
+            TreeRemoval.remove(staging)
+        }
         outputLock = nil
+        return lock.withLock { kept }
+    }
+
+    /// The file system's own time now, as it stamps a change in `folder`: the time of change of a probe
+    /// folder made and removed there, or the system's clock (``fileSystemNow()``) when that is earlier or
+    /// no probe can be made. A clock set back, or a file server whose clock runs behind, then makes a time
+    /// too early, never too late: what is compared with it is looked at again, not taken unseen.
+    static func fileSystemTime(in folder: String) -> timespec {
+        let clock = fileSystemNow()
+        let probe = folder + "/.sitegen-clock-" + String(getpid())
+        rmdir(probe)
+        guard mkdir(probe, 0o700) == 0 else { return clock }
+        defer { rmdir(probe) }
+        var info = stat()
+        guard lstat(probe, &info) == 0 else { return clock }
+        return (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < (clock.tv_sec, clock.tv_nsec) ? info.st_ctim : clock
+    }
+
+    /// ``fileSystemTime(in:)`` of the staging folder.
+    func stagingTime() -> timespec { Self.fileSystemTime(in: staging) }
+
+    /// What the staging folder taken from the spare holds that the build did not place, as a path; nil
+    /// when nothing. A folder changed since the spare was taken (by the build, or by anyone: a shell whose
+    /// current folder was in the spare reaches all of it) is read, and each entry must be a file the
+    /// build placed, as placed, or a folder of one. Any other folder is as the spare was when taken, less
+    /// what the build removed from it (a change itself).
+    private func foreignInSpare() -> String? {
+        guard spare != nil, let since = sparedAt else { return nil }
+        let files = placedFiles
+        let root = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard root >= 0 else { return "." }
+        defer { close(root) }
+        let limit = (since.tv_sec, since.tv_nsec)
+        let found = Parallel.map([""] + files.folderPaths) { path -> String? in
+            var info = stat()
+            if !path.isEmpty {
+                guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return path }
+                if (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit { return nil }
+            }
+            let fd = path.isEmpty ? dup(root) : openat(root, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return path }
+            defer { close(fd) }
+            let number = files.folderNumber(path)
+            var foreign: String?
+            let read = Folder.forEachEntry(in: fd) { name, kind in
+                let text = String(validatingCString: name)
+                var file = stat()
+                if let text, let kind = Folder.kind(kind, of: name, in: fd) {
+                    if kind == DT_DIR {
+                        if number.flatMap({ files.folderNumber(ofChild: Array(text.utf8), in: $0) }) != nil { return true }
+                    } else if kind == DT_REG, let number, let identity = files.identity(text, in: number),
+                              fstatat(fd, name, &file, AT_SYMLINK_NOFOLLOW) == 0, Self.identity(file) == identity {
+                        return true
+                    }
+                }
+                foreign = (path.isEmpty ? "" : path + "/") + (text ?? "?")
+                return false
+            }
+            return foreign ?? (read ? nil : path)
+        }
+        return found.lazy.compactMap { $0 }.first
     }
 }
 

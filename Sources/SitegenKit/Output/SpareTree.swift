@@ -50,19 +50,31 @@ enum SpareTree {
               let inode = WrittenFiles.inode(of: old),
               lstat(WrittenFiles.path(for: destination), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         let live = OutputTree.identity(info)
-        // Its own files: those the published site does not share with it (changed by the build that
-        // swapped it out, or gone from the site).
+        // Each file is looked at as it is now: the published site's own (the same file as the site now
+        // published has there), its own (changed by the build that swapped it out, or gone from the
+        // site) as written, or neither. One edited by hand, or put in place of the build's file (`sed -i`,
+        // `mv` over a page, even while the build ran), is the editor's: the folder is removed by its list
+        // instead, which keeps that file and says so now.
+        let fd = open(old, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
         var stale = PlacedFiles()
+        var asWritten = true
         var last: (folder: String, number: UInt32?)?
         listed.forEachFileAsPlaced { folder, name, identity in
+            guard asWritten else { return }
             if last?.folder != folder { last = (folder, placed.folderNumber(folder)) }
-            if last!.number.flatMap({ placed.identity(name, in: $0) }) != identity {
-                stale.place(folder.isEmpty ? name : folder + "/" + name, identity)
+            let path = folder.isEmpty ? name : folder + "/" + name
+            guard fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                // Gone: nothing of it to keep or to take.
+                asWritten = errno == ENOENT
+                return
             }
+            let now = OutputTree.identity(info)
+            if (info.st_mode & S_IFMT) == S_IFREG, now == last!.number.flatMap({ placed.identity(name, in: $0) }) { return }
+            if now == identity { stale.place(path, identity) } else { asWritten = false }
         }
-        // One of them edited since it was written (by hand, on the published site) is the editor's: the
-        // folder is removed by its list instead, which keeps that file and says so now.
-        guard isAsWritten(stale, in: old) else { return false }
+        guard asWritten else { return false }
         guard WrittenFiles.write(stale, folder: inode, to: record, spare: (since, live)) else { return false }
         guard rename(outgoing, list) == 0 else {
             unlink(record)
@@ -98,7 +110,10 @@ enum SpareTree {
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return (nil, nil) }
         let inode = UInt64(info.st_ino)
+        // A `since` later than the file system's time now (the clock set back since) proves nothing.
+        let now = OutputTree.fileSystemTime(in: folder)
         if let read = WrittenFiles.read(record), let mark = read.spare, read.folder == inode, let live,
+           (mark.since.tv_sec, mark.since.tv_nsec) <= (now.tv_sec, now.tv_nsec),
            isAsKept(folder, live: live, stale: read.files, since: mark.since, listIdentity: mark.live, of: destination) {
             removeRecord(record)
             if renameNoReplace(folder, staging) {
@@ -182,14 +197,6 @@ enum SpareTree {
             clean = fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 ? OutputTree.identity(info) == identity : errno == ENOENT
         }
         return clean
-    }
-
-    /// ``isAsWritten(_:in:)`` of the folder at `path`, opened following no link.
-    private static func isAsWritten(_ files: PlacedFiles, in path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return isAsWritten(files, in: fd)
     }
 
     /// Renames `from` to `to` only when nothing is there (where the system cannot say so in the rename

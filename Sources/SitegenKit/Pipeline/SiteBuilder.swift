@@ -280,7 +280,7 @@ package struct SiteBuilder: Sendable {
         sg_release_free_memory()
         if let failure = store.failure {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": failure], file: options.resolvedOutput))
-            output.discard()
+            diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
             return report(diagnostics, setup: true)
         }
         // The checks across pages read each page's facts back from the store as they need them.
@@ -300,7 +300,7 @@ package struct SiteBuilder: Sendable {
                                                    staticFiles: staticFiles.map(\.relative), languages: config.languages)
         } catch {
             diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
-            output.discard()
+            diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
             return report(diagnostics, setup: true)
         }
         diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
@@ -309,12 +309,12 @@ package struct SiteBuilder: Sendable {
         // Step 2: the site-wide files, then publish only if nothing failed.
         var sitePartFiles: [PageCache.Part] = []
         if diagnostics.hasErrors {
-            output.discard()
+            diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
         } else {
             // The published folder is looked at again, as it is now, while the site-wide files are made:
             // a file saved into it while the build ran is refused like one saved before, and kept where
             // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
-            let lookedAt = OutputTree.fileSystemNow()
+            let lookedAt = output.stagingTime()
             let lookAgain = options.force ? nil : Background { stopped in
                 WrittenFiles.look(at: options.resolvedOutput, stopped: stopped)
             }
@@ -372,7 +372,7 @@ package struct SiteBuilder: Sendable {
                 let (written, found) = lookAgain?.value ?? (nil, nil)
                 if let refusal = Self.addedFilesRefusal(found, options) {
                     diagnostics.append(refusal)
-                    output.discard()
+                    diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
                     return report(diagnostics, setup: true)
                 }
                 // The record of the folder being replaced goes first: it never describes another tree.
@@ -383,11 +383,11 @@ package struct SiteBuilder: Sendable {
                                   ownMode: ownMode, lookedAt: lookedAt)
             } catch let refusal as PageLinkRefusal {
                 diagnostics += refusal.diagnostics
-                output.discard()
+                diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
                 return report(diagnostics, setup: false)
             } catch {
                 diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
-                output.discard()
+                diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
                 return report(diagnostics, setup: true)
             }
         }
