@@ -124,6 +124,100 @@ final class SpareTreeTests: XCTestCase {
         }
     }
 
+    func testAPublishedPageReplacedByHandIsKeptWhenTheSiteIsSwappedOut() throws {
+        let f = try builtWithSpare()
+        // A page the next build leaves as it is, replaced as editors' tools save (a new file renamed over it).
+        let page = f.siteDirectory + "/kk/42500/index.html"
+        try Data("<p>my note</p>".utf8).write(to: URL(fileURLWithPath: f.root + "/note.tmp"))
+        XCTAssertEqual(rename(f.root + "/note.tmp", page), 0)
+        for round in 1...2 {
+            try f.append("content/ru/42500/apply.md", "\nПравка \(round).\n")
+            let report = f.build()
+            XCTAssertTrue(report.published)
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+            let kept = report.diagnostics.filter { $0.messageID == "output.folder.kept" }
+            // Said by the build that swaps the edited site out, and only by it.
+            XCTAssertEqual(kept.map { $0.arguments["what"] }, round == 1 ? ["kk/42500/index.html"] : [], "round \(round)")
+            if let folder = kept.first?.arguments["kept"] {
+                XCTAssertEqual(try String(contentsOfFile: folder + "/kk/42500/index.html", encoding: .utf8), "<p>my note</p>")
+            }
+        }
+    }
+
+    /// A yes or no that two threads share.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
+    }
+
+    /// Builds `f` while a thread saves `name` into the staging folder as soon as there is one (as a shell
+    /// whose current folder was inside the spare can: the spare is that folder).
+    private func buildSaving(_ name: String, into f: Fixture) -> (BuildReport, saved: Bool) {
+        let (saved, stop) = (Flag(), Flag())
+        let done = DispatchSemaphore(value: 0)
+        let root = f.root
+        let thread = Thread {
+            while !saved.isSet && !stop.isSet {
+                let staging = (try? FileManager.default.contentsOfDirectory(atPath: root))?.first { $0.hasPrefix(".site.tmp-") }
+                if let staging, FileManager.default.createFile(atPath: root + "/" + staging + "/" + name,
+                                                               contents: Data("<a href=\"https://evil.example/\">x</a>".utf8)) {
+                    saved.set()
+                }
+                usleep(100)
+            }
+            done.signal()
+        }
+        thread.start()
+        let report = f.build()
+        stop.set()
+        done.wait()
+        return (report, saved.isSet)
+    }
+
+    func testAFileSavedIntoTheSpareWhileItIsBuiltIntoIsNeverPublishedAndIsKept() throws {
+        for failing in [false, true] {
+            let f = try builtWithSpare()
+            try f.append("content/ru/42500/apply.md", failing ? "\n[x](https://evil.example/)\n" : "\nВторая правка.\n")
+            let published = f.snapshot()
+            let (report, saved) = buildSaving("kk/evil.html", into: f)
+            XCTAssertTrue(saved, "the file was saved while the build ran")
+            XCTAssertFalse(report.published, "failing: \(failing)")
+            XCTAssertEqual(f.snapshot(), published, "nothing of it published")
+            if !failing {
+                XCTAssertTrue(report.diagnostics.contains { $0.code == "output.io" && $0.arguments["reason"]?.contains("kk/evil.html") == true })
+            }
+            let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" }, "failing: \(failing)")
+            XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/kk/evil.html", encoding: .utf8),
+                           "<a href=\"https://evil.example/\">x</a>")
+            if failing {
+                let text = try String(contentsOfFile: f.root + "/content/ru/42500/apply.md", encoding: .utf8)
+                try f.write("content/ru/42500/apply.md", text.replacingOccurrences(of: "\n[x](https://evil.example/)\n", with: "\n"))
+            }
+            XCTAssertTrue(f.build().published)
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        }
+    }
+
+    func testASpareKeptByAClockAheadOfTheFileSystemIsNotTaken() throws {
+        let f = try builtWithSpare()
+        // The record as a build whose clock ran an hour ahead would have written it.
+        let record = f.root + "/.site.spare.record"
+        let read = try XCTUnwrap(WrittenFiles.read(record))
+        let mark = try XCTUnwrap(read.spare)
+        let ahead = timespec(tv_sec: mark.since.tv_sec + 3600, tv_nsec: mark.since.tv_nsec)
+        XCTAssertTrue(WrittenFiles.write(read.files, folder: try XCTUnwrap(read.folder), to: record, spare: (ahead, mark.live)))
+        try f.write(".site.spare/kk/42500/evil.html", "<a href=\"https://evil.example/\">x</a>")
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertNil(f.snapshot()["kk/42500/evil.html"])
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertNotNil(FileManager.default.contents(atPath: try XCTUnwrap(kept.arguments["kept"]) + "/kk/42500/evil.html"))
+    }
+
     func testAFolderOfTheSparesNameThatNoListNamesIsLeftAlone() throws {
         let f = try Fixture.repositoryGuides()
         try FileManager.default.createDirectory(atPath: f.root + "/.site.spare", withIntermediateDirectories: true)
