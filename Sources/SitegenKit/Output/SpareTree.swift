@@ -15,11 +15,16 @@ import SitegenCore
 /// one's identity as written). Its whole list (`.site.spare.files`: the list it had while published) is
 /// kept too, to remove it by when it is not taken.
 ///
-/// A build takes the spare only when it is exactly that (``take(for:live:as:)``): each of its folders
+/// It is kept only when each of its files is the new site's own or its own as written (``keep``): one
+/// edited by hand is the editor's, and the folder is removed by its list instead, which sets that aside.
+/// A build takes the spare only when it is exactly as kept (``take(for:live:as:)``): each of its folders
 /// unchanged since the look (its time of change, which no program can set back, before `since`), each
 /// file at its top and each file of its own as written. Anything else (a file saved into it, a folder
 /// made in it, an edit) and it is removed as any folder swapped out is, by its list, each file while it
 /// is as written, and what is left is set aside as `site.kept-N`; the build starts from a new folder.
+/// What the build then writes into it is read again before the swap where it changed
+/// (``OutputTree/commit(removingOnly:ownMode:lookedAt:)``): the spare can be reached by a shell whose
+/// current folder was in the site it once was.
 enum SpareTree {
     /// The spare folder: `.site.spare` beside `site/`.
     static func folder(for destination: String) -> String { OutputTree.besideOutput(destination, suffix: ".spare") }
