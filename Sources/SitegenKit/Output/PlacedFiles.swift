@@ -165,10 +165,16 @@ struct PlacedFiles {
     /// Each file's folder ("" at the root), name and identity, in the order they were placed: for a
     /// look-up of each, where no order is needed and a sort of half a million files would be.
     func forEachFileAsPlaced(_ body: (_ folder: String, _ name: String, _ identity: Int) -> Void) {
+        forEachFileAsPlaced(in: 0..<count, body)
+    }
+
+    /// ``forEachFileAsPlaced(_:)`` of the files placed `range`th (a part of them, for a look on every core).
+    func forEachFileAsPlaced(in range: Range<Int>, _ body: (_ folder: String, _ name: String, _ identity: Int) -> Void) {
         var last: (number: UInt64, path: String)?
-        for (key, identity) in zip(keys, identities) {
+        for i in range {
+            let key = keys[i]
             if last?.number != key >> 32 { last = (key >> 32, folder(UInt32(key >> 32))) }
-            body(last!.path, names[Int(key & 0xFFFF_FFFF)], identity)
+            body(last!.path, names[Int(key & 0xFFFF_FFFF)], identities[i])
         }
     }
 

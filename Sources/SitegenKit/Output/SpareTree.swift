@@ -63,23 +63,31 @@ enum SpareTree {
         let fd = open(old, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var stale = PlacedFiles()
-        var asWritten = true
-        var last: (folder: String, number: UInt32?)?
-        listed.forEachFileAsPlaced { folder, name, identity in
-            guard asWritten else { return }
-            if last?.folder != folder { last = (folder, placed.folderNumber(folder)) }
-            let path = folder.isEmpty ? name : folder + "/" + name
-            guard fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                // Gone: nothing of it to keep or to take.
-                asWritten = errno == ENOENT
-                return
+        // A part of the files at a time, on every core: a big site's half a million looks were the end of its build.
+        let part = 4096
+        let looked = Parallel.map(Array(stride(from: 0, to: listed.count, by: part))) { start -> [(path: String, identity: Int)]? in
+            var (own, last, info) = ([(path: String, identity: Int)](), nil as (folder: String, number: UInt32?)?, stat())
+            var asWritten = true
+            listed.forEachFileAsPlaced(in: start..<min(listed.count, start + part)) { folder, name, identity in
+                guard asWritten else { return }
+                if last?.folder != folder { last = (folder, placed.folderNumber(folder)) }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                guard fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    // Gone: nothing of it to keep or to take.
+                    asWritten = errno == ENOENT
+                    return
+                }
+                let now = OutputTree.identity(info)
+                if (info.st_mode & S_IFMT) == S_IFREG, now == last!.number.flatMap({ placed.identity(name, in: $0) }) { return }
+                if now == identity { own.append((path, identity)) } else { asWritten = false }
             }
-            let now = OutputTree.identity(info)
-            if (info.st_mode & S_IFMT) == S_IFREG, now == last!.number.flatMap({ placed.identity(name, in: $0) }) { return }
-            if now == identity { stale.place(path, identity) } else { asWritten = false }
+            return asWritten ? own : nil
         }
-        guard asWritten else { return false }
+        var stale = PlacedFiles()
+        for part in looked {
+            guard let part else { return false }
+            for file in part { stale.place(file.path, file.identity) }
+        }
         guard WrittenFiles.write(stale, folder: inode, to: record, spare: (since, live)) else { return false }
         guard rename(outgoing, list) == 0 else {
             unlink(record)
