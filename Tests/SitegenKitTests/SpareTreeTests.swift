@@ -155,16 +155,21 @@ final class SpareTreeTests: XCTestCase {
     /// Builds `f` while a thread saves `name` into the staging folder as soon as there is one (as a shell
     /// whose current folder was inside the spare can: the spare is that folder).
     private func buildSaving(_ name: String, into f: Fixture) -> (BuildReport, saved: Bool) {
+        buildSaving(into: f) { staging in
+            FileManager.default.createFile(atPath: staging + "/" + name, contents: Data("<a href=\"https://evil.example/\">x</a>".utf8))
+        }
+    }
+
+    /// Builds `f` while a thread calls `save` with the staging folder's path as soon as there is one,
+    /// until it says it saved.
+    private func buildSaving(into f: Fixture, _ save: @escaping @Sendable (String) -> Bool) -> (BuildReport, saved: Bool) {
         let (saved, stop) = (Flag(), Flag())
         let done = DispatchSemaphore(value: 0)
         let root = f.root
         let thread = Thread {
             while !saved.isSet && !stop.isSet {
                 let staging = (try? FileManager.default.contentsOfDirectory(atPath: root))?.first { $0.hasPrefix(".site.tmp-") }
-                if let staging, FileManager.default.createFile(atPath: root + "/" + staging + "/" + name,
-                                                               contents: Data("<a href=\"https://evil.example/\">x</a>".utf8)) {
-                    saved.set()
-                }
+                if let staging, save(root + "/" + staging) { saved.set() }
                 usleep(100)
             }
             done.signal()
@@ -198,6 +203,24 @@ final class SpareTreeTests: XCTestCase {
             XCTAssertTrue(f.build().published)
             XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
         }
+    }
+
+    func testAFolderMadeWhileABuildRunsWhereItWritesAFileIsKept() throws {
+        let f = try builtWithSpare()
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        // Static files are written last: the spare's robots.txt replaced by a folder of notes first.
+        let (report, saved) = buildSaving(into: f) { staging in
+            unlink(staging + "/robots.txt")
+            return mkdir(staging + "/robots.txt", 0o755) == 0
+                && FileManager.default.createFile(atPath: staging + "/robots.txt/notes.txt", contents: Data("my notes".utf8))
+        }
+        XCTAssertTrue(saved)
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/notes.txt", encoding: .utf8), "my notes")
+        if report.published { XCTAssertEqual(f.snapshot(), try cleanBuild(of: f)) }
+        let next = f.build()
+        XCTAssertTrue(next.published || next.upToDate, "then: \(next.diagnostics.filter { $0.severity == .error })")
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
     }
 
     func testASpareKeptByAClockAheadOfTheFileSystemIsNotTaken() throws {

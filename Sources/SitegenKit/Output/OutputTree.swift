@@ -52,9 +52,6 @@ final class OutputTree: @unchecked Sendable {
     /// What the staging folder held when the build began, when it is the site the last build swapped
     /// out (``SpareTree``): what the build does not place of it is removed before the publish.
     private let spare: SpareTree.Taken?
-    /// When the spare was taken, by the file system's clock: a folder of it changed since is read again
-    /// before the publish (``foreignInSpare()``).
-    private let sparedAt: timespec?
 
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
@@ -88,7 +85,6 @@ final class OutputTree: @unchecked Sendable {
             if spare != nil, let mode = Self.folderMode { chmod(named, mode) }
         }
         spare = taken
-        sparedAt = taken == nil ? nil : Self.fileSystemTime(in: named)
         kept = leftovers
         while taken == nil && mkdir(named, 0o755) != 0 {
             guard errno == EEXIST, attempt < 100 else { throw OutputError.io("cannot create \(named): \(errnoText())") }
@@ -321,7 +317,7 @@ final class OutputTree: @unchecked Sendable {
         }
         // A name linked to the published site is never written through: that would change the live site.
         // (What the spare held there is not the build's: checked above, an exclusive write placed none.)
-        if reusesPublishedFiles && (!exclusive || spare != nil) { makeRoom(relativePath) }
+        if reusesPublishedFiles && (!exclusive || spare != nil) { try makeRoom(relativePath) }
         let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         if fd < 0 && exclusive && errno == EEXIST { throw Self.clash(relativePath) }
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
@@ -340,7 +336,7 @@ final class OutputTree: @unchecked Sendable {
     func write(_ relativePath: String, streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         try ensureDirectory(Self.folder(of: relativePath))
         let full = staging + "/" + relativePath
-        if reusesPublishedFiles { makeRoom(relativePath) }
+        if reusesPublishedFiles { try makeRoom(relativePath) }
         let fd = open(full, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
         defer { close(fd) }
@@ -496,7 +492,7 @@ final class OutputTree: @unchecked Sendable {
                         adopted.append((file.path, file.identity))
                         continue
                     }
-                    guard unlinkat(to, name, 0) == 0 else { return false }
+                    guard isReplaceable(file.path, held), unlinkat(to, name, 0) == 0 else { return false }
                 }
             }
             guard linkat(from, name, to, name, 0) == 0 else { return false }
@@ -602,7 +598,7 @@ final class OutputTree: @unchecked Sendable {
                 remember(relativePath, held)
                 return true
             }
-            makeRoom(relativePath)
+            guard (try? makeRoom(relativePath)) != nil else { return false }
         }
         guard linkat(dir, name, AT_FDCWD, linked, 0) == 0 else { return false }
         var info = stat()
@@ -741,6 +737,7 @@ final class OutputTree: @unchecked Sendable {
             // A file of the spare where this build makes a folder gives way to it.
             var held = stat()
             if lstat(staging + "/" + dir, &held) == 0, (held.st_mode & S_IFMT) != S_IFDIR, placedFile(dir) == nil {
+                try ensureHeld(dir, held)
                 unlink(staging + "/" + dir)
                 made = mkdir(staging + "/" + dir, 0o755) == 0
             } else {
@@ -756,13 +753,52 @@ final class OutputTree: @unchecked Sendable {
     }
 
     /// Removes what is at `relativePath` in the staging folder before a file is written there: a file
-    /// (never written through: it may be the published one, linked), or a folder of the spare's that this
-    /// build placed nothing in.
-    private func makeRoom(_ relativePath: String) {
+    /// (never written through: it may be the published one, linked). In a folder taken from the spare,
+    /// only what the spare held there as it was taken, or what this build placed: anything else was put
+    /// there while the build ran, and stops it (``discard()`` then sets it aside). A folder of the spare's
+    /// that this build placed nothing in goes by the spare's lists, what else it holds set aside.
+    private func makeRoom(_ relativePath: String) throws {
         let full = staging + "/" + relativePath
-        guard unlink(full) != 0, errno == EISDIR || errno == EPERM, spare != nil else { return }
-        let used = lock.withLock { placed.folderNumber(relativePath) != nil }
-        if !used { TreeRemoval.remove(full) }
+        guard let spare else {
+            unlink(full)
+            return
+        }
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            if lock.withLock({ placed.folderNumber(relativePath) != nil }) { return }
+            var listed = PlacedFiles()
+            let prefix = relativePath + "/"
+            for files in [spare.live, spare.stale] {
+                files.forEachFileAsPlaced { folder, name, identity in
+                    let path = (folder.isEmpty ? "" : folder + "/") + name
+                    if path.hasPrefix(prefix) { listed.place(String(path.dropFirst(prefix.count)), identity) }
+                }
+            }
+            if let set = Self.removeListed(full, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
+            return
+        }
+        try ensureHeld(relativePath, info)
+        unlink(full)
+    }
+
+    /// Throws unless the file of status `info` at `relativePath` in a staging folder taken from the spare
+    /// may give way (``isReplaceable(_:_:)``).
+    private func ensureHeld(_ relativePath: String, _ info: stat) throws {
+        guard !isReplaceable(relativePath, info) else { return }
+        throw OutputError.io("\(relativePath) was put into the new site while it was built, by something other than the build; build again")
+    }
+
+    /// Whether the file of status `info` at `relativePath` in the staging folder may be removed to make
+    /// room: one this build placed, one the spare held there as it was taken, or the published file at
+    /// that path itself (shared with the spare, and edited there by hand: the published site keeps it,
+    /// and it is set aside with that site). Anything else was put into the folder while the build ran.
+    private func isReplaceable(_ relativePath: String, _ info: stat) -> Bool {
+        guard let spare else { return true }
+        let identity = Self.identity(info)
+        if lock.withLock({ placed.identity(of: relativePath) }) == identity || spare.held(relativePath, identity: identity) { return true }
+        var published = stat()
+        return lstat(destination + "/" + relativePath, &published) == 0 && published.st_ino == info.st_ino && published.st_dev == info.st_dev
     }
 
     /// Removes what the spare held that this build did not place: files of the published site and of the
@@ -1002,7 +1038,7 @@ final class OutputTree: @unchecked Sendable {
     /// build placed, as placed, or a folder of one. Any other folder is as the spare was when taken, less
     /// what the build removed from it (a change itself).
     private func foreignInSpare() -> String? {
-        guard spare != nil, let since = sparedAt else { return nil }
+        guard let since = spare?.lookedAt else { return nil }
         let files = placedFiles
         let root = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else { return "." }

@@ -106,6 +106,14 @@ enum SpareTree {
         var live: PlacedFiles
         /// Its own files, not the published site's.
         var stale: PlacedFiles
+        /// When its look began, by the file system's clock: a folder of it changed since may hold what
+        /// the look did not see, and is read again before the publish (``OutputTree``).
+        var lookedAt: timespec
+
+        /// Whether `identity` is that of the file the spare held at `path` when it was taken.
+        func held(_ path: String, identity: Int) -> Bool {
+            stale.identity(of: path).map { $0 == identity } ?? (live.identity(of: path) == identity)
+        }
     }
 
     /// Takes the spare beside `destination` as the folder `staging` (a free name beside it) when it is as
@@ -123,7 +131,8 @@ enum SpareTree {
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return (nil, nil) }
         let inode = UInt64(info.st_ino)
-        // A `since` later than the file system's time now (the clock set back since) proves nothing.
+        // A `since` later than the file system's time now (the clock set back since) proves nothing. A
+        // change made after this time may be missed by the look: it is what the read before the publish takes.
         let now = OutputTree.fileSystemTime(in: folder)
         if let read = WrittenFiles.read(record), let mark = read.spare, read.folder == inode, let live,
            (mark.since.tv_sec, mark.since.tv_nsec) <= (now.tv_sec, now.tv_nsec),
@@ -131,7 +140,7 @@ enum SpareTree {
             removeRecord(record)
             if renameNoReplace(folder, staging) {
                 removeRecord(list)
-                return (Taken(live: live.files, stale: read.files), nil)
+                return (Taken(live: live.files, stale: read.files, lookedAt: now), nil)
             }
         }
         removeRecord(record)
