@@ -771,7 +771,7 @@ final class OutputTree: @unchecked Sendable {
             let prefix = relativePath + "/"
             for files in [spare.live, spare.stale] {
                 files.forEachFileAsPlaced { folder, name, identity in
-                    let path = (folder.isEmpty ? "" : folder + "/") + name
+                    let path = PlacedFiles.path(folder, name)
                     if path.hasPrefix(prefix) { listed.place(String(path.dropFirst(prefix.count)), identity) }
                 }
             }
@@ -815,7 +815,7 @@ final class OutputTree: @unchecked Sendable {
             held.forEachFileAsPlaced { folder, name, _ in
                 if last?.folder != folder { last = (folder, files.folderNumber(folder)) }
                 if last!.number.map({ files.contains(name, in: $0) }) == true { return }
-                unlinkat(root, folder.isEmpty ? name : folder + "/" + name, 0)
+                unlinkat(root, PlacedFiles.path(folder, name), 0)
             }
         }
         let folders = (spare.live.folderPaths + spare.stale.folderPaths).filter { files.folderNumber($0) == nil }
@@ -1004,7 +1004,7 @@ final class OutputTree: @unchecked Sendable {
         if let spare {
             var listed = spare.live
             for files in [spare.stale, placedFiles] {
-                files.forEachFileAsPlaced { folder, name, identity in listed.place(folder.isEmpty ? name : folder + "/" + name, identity) }
+                files.forEachFileAsPlaced { folder, name, identity in listed.place(PlacedFiles.path(folder, name), identity) }
             }
             if let set = Self.removeListed(staging, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
         } else {

@@ -225,9 +225,11 @@ struct PlacedFiles {
 
     private func path(_ file: Int) -> String {
         let key = keys[file]
-        let (folder, name) = (folder(UInt32(key >> 32)), names[Int(key & 0xFFFF_FFFF)])
-        return folder.isEmpty ? name : folder + "/" + name
+        return Self.path(folder(UInt32(key >> 32)), names[Int(key & 0xFFFF_FFFF)])
     }
+
+    /// The path below the root of the file `name` in `folder` ("" at the root), as the iterations give them.
+    static func path(_ folder: String, _ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
 
     private static func key(_ folder: UInt32, _ name: UInt32) -> UInt64 { UInt64(folder) << 32 | UInt64(name) }
 

@@ -71,7 +71,7 @@ enum SpareTree {
             listed.forEachFileAsPlaced(in: start..<min(listed.count, start + part)) { folder, name, identity in
                 guard asWritten else { return }
                 if last?.folder != folder { last = (folder, placed.folderNumber(folder)) }
-                let path = folder.isEmpty ? name : folder + "/" + name
+                let path = PlacedFiles.path(folder, name)
                 guard fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                     // Gone: nothing of it to keep or to take.
                     asWritten = errno == ENOENT
@@ -158,7 +158,7 @@ enum SpareTree {
         var taken = files
         var (spare, published) = (stat(), stat())
         files.forEachFileAsPlaced { folderPath, name, _ in
-            let path = folderPath.isEmpty ? name : folderPath + "/" + name
+            let path = PlacedFiles.path(folderPath, name)
             guard lstat(folder + "/" + path, &spare) == 0, (spare.st_mode & S_IFMT) == S_IFREG,
                   lstat(site + "/" + path, &published) == 0, spare.st_ino == published.st_ino, spare.st_dev == published.st_dev else { return }
             taken.place(path, OutputTree.identity(spare))
@@ -215,7 +215,7 @@ enum SpareTree {
         var (clean, info) = (true, stat())
         files.forEachFileAsPlaced { folder, name, identity in
             guard clean else { return }
-            let path = folder.isEmpty ? name : folder + "/" + name
+            let path = PlacedFiles.path(folder, name)
             clean = fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 ? OutputTree.identity(info) == identity : errno == ENOENT
         }
         return clean
