@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SitegenCore
 @testable import SitegenKit
 
 /// The site a build swaps out is kept beside the output (`.site.spare`) and the next build writes into
@@ -191,7 +192,15 @@ final class SpareTreeTests: XCTestCase {
             XCTAssertFalse(report.published, "failing: \(failing)")
             XCTAssertEqual(f.snapshot(), published, "nothing of it published")
             if !failing {
-                XCTAssertTrue(report.diagnostics.contains { $0.code == "output.io" && $0.arguments["reason"]?.contains("kk/evil.html") == true })
+                // Told as what it is, not as a full disk: the path, and the folder it came through.
+                let foreign = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.io.foreign" })
+                XCTAssertEqual(foreign.code, "output.io")
+                XCTAssertEqual(foreign.arguments["path"], "kk/evil.html")
+                XCTAssertTrue(foreign.message.contains("kk/evil.html") && foreign.message.contains(".site.spare"), foreign.message)
+                XCTAssertFalse(foreign.message.contains("free space"), foreign.message)
+                for language in [MessageLanguage.kk, .ru] {
+                    XCTAssertTrue(foreign.message(in: language).contains("kk/evil.html"), foreign.message(in: language))
+                }
             }
             let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" }, "failing: \(failing)")
             XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/kk/evil.html", encoding: .utf8),

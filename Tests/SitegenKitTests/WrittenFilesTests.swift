@@ -635,6 +635,51 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertFalse(mended.upToDate)
         XCTAssertEqual(f.output("a\\b.txt"), "b")
     }
+
+    /// A big site's list is read as a build starts and again before it publishes: the second read takes
+    /// the first's list only while the file is the one it was read from. One rewritten in place, its
+    /// size and time of modification put back, is read again (its time of change moved).
+    func testAListReadBeforeIsTakenOnlyWhileItsFileIsUnchanged() throws {
+        let root = try folder(["a.html", "kk/b.html"])
+        let file = WrittenFiles.path(for: root)
+        let first = try XCTUnwrap(WrittenFiles.read(file))
+        XCTAssertNotNil(first.stamp)
+        // A list holding the first's stamp with other files is the answer while the file is unchanged:
+        // the file was not read again.
+        var known = first
+        known.files = PlacedFiles(paths: ["c.html"], in: root)
+        XCTAssertNotNil(WrittenFiles.read(file, unlessStill: known)?.files.identity(of: "c.html"))
+        XCTAssertNotNil(WrittenFiles.readWithIdentities(for: root, known: known).list?.files.identity(of: "c.html"))
+
+        // The same file rewritten in place with a list of the same length naming another file, its time
+        // of modification put back.
+        var before = stat()
+        XCTAssertEqual(lstat(file, &before), 0)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/d.html"))
+        let other = file + ".other"
+        WrittenFiles.write(PlacedFiles(paths: ["d.html", "kk/b.html"], in: root), folder: try XCTUnwrap(WrittenFiles.inode(of: root)), to: other)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: other))
+        XCTAssertEqual(bytes.count, Int(before.st_size))
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: file))
+        handle.write(bytes)
+        try handle.close()
+        unlink(other)
+        var times = [before.st_atim, before.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, file, &times, AT_SYMLINK_NOFOLLOW), 0)
+        var after = stat()
+        XCTAssertEqual(lstat(file, &after), 0)
+        XCTAssertEqual(OutputTree.identity(after), OutputTree.identity(before), "size, time of modification, inode and mode as before")
+
+        let again = try XCTUnwrap(WrittenFiles.read(file, unlessStill: first))
+        XCTAssertNotNil(again.files.identity(of: "d.html"), "read again")
+        XCTAssertNil(again.files.identity(of: "a.html"))
+        XCTAssertNotEqual(again.stamp, first.stamp)
+        // A link put in its place is never read through, whatever was read before.
+        unlink(file)
+        XCTAssertEqual(symlink(other, file), 0)
+        XCTAssertNil(WrittenFiles.read(file, unlessStill: again))
+        unlink(file)
+    }
 }
 
 /// The removal of a folder swapped out takes only the files its list names, and follows no link: a
@@ -745,4 +790,5 @@ final class ListedRemovalTests: XCTestCase {
         XCTAssertEqual(ListedRemoval.remove(old, listed: try XCTUnwrap(WrittenFiles.read(file)).files).named, ["kk/notes/", "mine/"])
         XCTAssertEqual(try fm.subpathsOfDirectory(atPath: old).sorted(), ["kk", "kk/notes", "mine", "mine/empty"])
     }
+
 }

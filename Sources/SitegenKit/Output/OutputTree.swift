@@ -52,6 +52,8 @@ final class OutputTree: @unchecked Sendable {
     /// What the staging folder held when the build began, when it is the site the last build swapped
     /// out (``SpareTree``): what the build does not place of it is removed before the publish.
     private let spare: SpareTree.Taken?
+    /// Whether the staging folder is the spare, taken (``SpareTree``).
+    var tookSpare: Bool { spare != nil }
 
     /// Takes the output's lock, removes what killed builds left beside it, and creates the staging
     /// folder with the marker that says sitegen wrote it.
@@ -786,7 +788,7 @@ final class OutputTree: @unchecked Sendable {
     /// may give way (``isReplaceable(_:_:)``).
     private func ensureHeld(_ relativePath: String, _ info: stat) throws {
         guard !isReplaceable(relativePath, info) else { return }
-        throw OutputError.io("\(relativePath) was put into the new site while it was built, by something other than the build; build again")
+        throw OutputError.foreign(path: relativePath, spare: SpareTree.folder(for: destination))
     }
 
     /// Whether the file of status `info` at `relativePath` in the staging folder may be removed to make
@@ -878,12 +880,13 @@ final class OutputTree: @unchecked Sendable {
         // publish, rather than leave a folder without one (refused by every later build).
         let incoming = WrittenFiles.incomingPath(for: destination, folder: folder)
         var outgoing: String?
-        func failed(_ reason: String) -> OutputError {
+        func abandoned(_ error: OutputError) -> OutputError {
             unlink(incoming)
             if let outgoing { unlink(outgoing) }
             discard()
-            return OutputError.io("cannot publish: " + reason)
+            return error
         }
+        func failed(_ reason: String) -> OutputError { abandoned(.io("cannot publish: " + reason)) }
         let files = placedFiles
         let order = files.order()
         lock.withLock { publishedOrder = order }
@@ -929,7 +932,7 @@ final class OutputTree: @unchecked Sendable {
         if ownMode != info.st_mode & 0o7777 { chmod(staging, info.st_mode & 0o7777) }
         // What was saved into a staging folder taken from the spare is never published.
         if let foreign = foreignInSpare() {
-            throw failed("\(foreign) was put into the new site while it was built, by something other than the build; build again")
+            throw abandoned(.foreign(path: foreign, spare: SpareTree.folder(for: destination)))
         }
         // After an exchange the staging path holds the previous site.
         var old = staging
@@ -1078,7 +1081,24 @@ final class OutputTree: @unchecked Sendable {
 /// A failure to read or write files.
 package enum OutputError: Error, CustomStringConvertible {
     case io(String)
+    /// `path` (relative to the site) was put into a staging folder taken from the spare (`spare`, the
+    /// folder's name beside the output) while the build wrote into it, by something other than the build.
+    case foreign(path: String, spare: String)
     package var description: String {
-        switch self { case .io(let s): return s }
+        switch self {
+        case .io(let s): return s
+        case .foreign(let path, _): return "\(path) was put into the new site while it was built, by something other than the build"
+        }
+    }
+}
+
+extension Diagnostic {
+    /// A failure to write the site (`output.io`) as the editor reads it: a file put into the new site
+    /// while it was built is no matter of disk space or permissions, and is told as what it is.
+    static func outputFailure(_ error: Error, file: String) -> Diagnostic {
+        if case OutputError.foreign(let path, let spare) = error {
+            return .error("output.io", id: "output.io.foreign", ["path": path, "spare": spare], file: file)
+        }
+        return .error("output.io", id: "output.io", ["reason": "\(error)"], file: file)
     }
 }

@@ -46,6 +46,9 @@ enum WrittenFiles {
         /// Of a spare's record (``spareHeader``): when the look that found the folder as listed began,
         /// and the identity of the list of the site it was kept beside (``SpareTree``).
         var spare: (since: timespec, live: Int)? = nil
+        /// The file it was read from as it was then (``stamp(_:)``): a later read of that file while it
+        /// is still the same takes this list as it is (``read(_:unlessStill:)``).
+        var stamp: Int? = nil
     }
 
     /// The list's file for an output folder: `.site.files` beside `site/`.
@@ -167,18 +170,46 @@ enum WrittenFiles {
     /// it (``BuildRecord/unchangedListing(of:)``), its files' identities are those they have now, and a
     /// later edit is seen as with a list of this form. When it is not, the list is given with none, and
     /// `changed` is true: an edit made there since cannot be told from a file as the build wrote it.
-    static func readWithIdentities(for destination: String) -> (list: List?, changed: Bool) {
+    /// `known`: a list read of it earlier, taken as it is while the file is still the one it was read from.
+    static func readWithIdentities(for destination: String, known: List? = nil) -> (list: List?, changed: Bool) {
         // What `--force` wrote of a folder it swapped out names no files: no list of this one.
-        guard let list = read(path(for: destination)), list.forcedSince == nil, list.spare == nil else { return (nil, false) }
+        guard let list = read(path(for: destination), unlessStill: known), list.forcedSince == nil, list.spare == nil else { return (nil, false) }
         if list.files.identitiesKnown { return (list, false) }
         guard let files = BuildRecord.unchangedListing(of: destination) else { return (list, true) }
         return (List(folder: list.folder, files: files), false)
     }
 
-    /// The list in `file`, nil when there is none or it is not whole. Only a regular file is read.
-    static func read(_ file: String) -> List? {
-        guard let bytes = FileReader.read(file, followingLinks: false, limit: 1 << 30),
-              bytes.count > 65, bytes.last == UInt8(ascii: "\n") else { return nil }
+    /// The list in `file`, nil when there is none or it is not whole. Only a regular file is read, and
+    /// never through a link. `known`, a list read of it before, is the answer while the file is still
+    /// the one it was read from: a big site's list is read as a build starts and again as it ends.
+    static func read(_ file: String, unlessStill known: List? = nil) -> List? {
+        // Looked at before it is opened, as ``FileReader`` does: only a regular file is opened.
+        var info = stat()
+        guard lstat(file, &info) == 0, FileReader.isRegular(info) else { return nil }
+        let fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0, FileReader.isRegular(info), info.st_size <= 1 << 30 else { return nil }
+        let stamp = Self.stamp(info)
+        if let known, known.stamp == stamp { return known }
+        guard var list = read(bytes: FileReader.read(descriptor: fd, size: Int(info.st_size), limit: 1 << 30)) else { return nil }
+        list.stamp = stamp
+        return list
+    }
+
+    /// A list file as it is now, as one number: its identity as the build record keeps a file's
+    /// (size, time of modification, inode, mode), with its device and its time of change. Any write
+    /// to the file, or another file put in its place, moves its time of change, which no one sets by hand.
+    static func stamp(_ info: stat) -> Int {
+        let changed = Int(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(info.st_ctim.tv_nsec)
+        let h = SplitMix.mix(SplitMix.mix(UInt64(bitPattern: Int64(OutputTree.identity(info))), UInt64(bitPattern: Int64(changed))),
+                             UInt64(info.st_dev))
+        return Int(bitPattern: UInt(h))
+    }
+
+    /// The list these bytes hold, nil when there are none or they are not a whole list.
+    private static func read(bytes: [UInt8]?) -> List? {
+        guard let bytes, bytes.count > 65, bytes.last == UInt8(ascii: "\n") else { return nil }
         let body = bytes[..<(bytes.count - 65)]
         let digest = body.withUnsafeBytes { SHA256Digest.hex(SHA256Digest.bytes($0)) }
         guard digest == String(decoding: bytes[(bytes.count - 65)..<(bytes.count - 1)], as: UTF8.self) else { return nil }
@@ -427,8 +458,9 @@ enum WrittenFiles {
 
     /// The list beside `destination` (``readWithIdentities(for:)``) and what the folder holds besides
     /// what it names (``compare(_:with:stopped:)``); found nil once `stopped` says so.
-    static func look(at destination: String, stopped: @Sendable () -> Bool = { false }) -> (list: List?, found: Found?) {
-        let (written, changed) = readWithIdentities(for: destination)
+    /// `known`: the list an earlier look read (``readWithIdentities(for:known:)``).
+    static func look(at destination: String, known: List? = nil, stopped: @Sendable () -> Bool = { false }) -> (list: List?, found: Found?) {
+        let (written, changed) = readWithIdentities(for: destination, known: known)
         return (written, changed ? .changedSinceOlderList : compare(destination, with: written?.files, stopped: stopped))
     }
 

@@ -89,7 +89,7 @@ struct PageBuilder: Sendable {
             for bulletin in made {
                 for (name, text) in zip(bulletin.fileNames, bulletin.parts) {
                     do { try output.write(folder + name, text) } catch {
-                        diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
+                        diagnostics.append(.outputFailure(error, file: page.sourcePath))
                     }
                 }
                 entries.append(BulletinManifest.Entry(page: page, pageURL: pageURL, bulletin: bulletin, folder: folder))
@@ -113,7 +113,7 @@ struct PageBuilder: Sendable {
         do {
             try output.write(page.outputPath, html)
         } catch {
-            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: page.sourcePath))
+            diagnostics.append(.outputFailure(error, file: page.sourcePath))
         }
         return Built(diagnostics: diagnostics, facts: checked.facts, search: search, bulletins: entries.compacted,
                      pageFile: page.outputPath)

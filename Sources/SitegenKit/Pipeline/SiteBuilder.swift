@@ -118,7 +118,7 @@ package struct SiteBuilder: Sendable {
         if options.checkOnly {
             let store: BuiltStore
             do { store = try Self.checkStore(options) } catch {
-                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+                diagnostics.append(.outputFailure(error, file: options.resolvedOutput))
                 return report(diagnostics, setup: true)
             }
             let preflight = BulletinPreflight(maker: bulletins)
@@ -151,7 +151,7 @@ package struct SiteBuilder: Sendable {
                 diagnostics += try InternalLinks.check(count: checked.count, facts: { try store.links(checked[$0].place, of: checked[$0].named) },
                                                        staticFiles: staticFiles.map(\.relative), languages: config.languages)
             } catch {
-                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+                diagnostics.append(.outputFailure(error, file: options.resolvedOutput))
                 return report(diagnostics, setup: true)
             }
             diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
@@ -167,7 +167,7 @@ package struct SiteBuilder: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             store = try BuiltStore(folder: folder)
         } catch {
-            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+            diagnostics.append(.outputFailure(error, file: options.resolvedOutput))
             return report(diagnostics, setup: true)
         }
 
@@ -212,7 +212,7 @@ package struct SiteBuilder: Sendable {
         if clashes.hasErrors { return report(diagnostics, setup: false) }
         let assets: AssetNames
         do { assets = try Self.assetNames(staticFiles) } catch {
-            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: "static"))
+            diagnostics.append(.outputFailure(error, file: "static"))
             return report(diagnostics, setup: true)
         }
         // The site index is let go once the site-wide pages that list the others are made: the search
@@ -224,7 +224,9 @@ package struct SiteBuilder: Sendable {
         let output: OutputTree
         do {
             output = try OutputTree(destination: options.resolvedOutput, reusing: !options.force, startedAt: startedAt, live: liveList)
-            liveList = nil
+            // A spare taken holds the list's files to its end anyway: kept, the look before the publish
+            // takes the list as read here while its file is unchanged, instead of reading it again.
+            if !output.tookSpare { liveList = nil }
         } catch {
             let file = options.resolvedOutput
             switch error as? OutputLock.Refusal {
@@ -235,7 +237,7 @@ package struct SiteBuilder: Sendable {
             case .notAFile(let lock)?:
                 diagnostics.append(.error("output.io", id: "output.lock-file", ["lock": lock], file: file))
             case nil:
-                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: file))
+                diagnostics.append(.outputFailure(error, file: file))
             }
             return report(diagnostics, setup: true)
         }
@@ -299,7 +301,7 @@ package struct SiteBuilder: Sendable {
             diagnostics += try InternalLinks.check(count: built.count, facts: { try store.links(built[$0].place, of: pages.named($0)) },
                                                    staticFiles: staticFiles.map(\.relative), languages: config.languages)
         } catch {
-            diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+            diagnostics.append(.outputFailure(error, file: options.resolvedOutput))
             diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
             return report(diagnostics, setup: true)
         }
@@ -315,8 +317,8 @@ package struct SiteBuilder: Sendable {
             // a file saved into it while the build ran is refused like one saved before, and kept where
             // it is (one saved after this look is found in the folder swapped out, ``OutputTree/commit``).
             let lookedAt = output.stagingTime()
-            let lookAgain = options.force ? nil : Background { stopped in
-                WrittenFiles.look(at: options.resolvedOutput, stopped: stopped)
+            let lookAgain = options.force ? nil : Background { [liveList] stopped in
+                WrittenFiles.look(at: options.resolvedOutput, known: liveList, stopped: stopped)
             }
             defer { lookAgain?.finish() }
             do {
@@ -386,7 +388,7 @@ package struct SiteBuilder: Sendable {
                 diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
                 return report(diagnostics, setup: false)
             } catch {
-                diagnostics.append(.error("output.io", id: "output.io", ["reason": "\(error)"], file: options.resolvedOutput))
+                diagnostics.append(.outputFailure(error, file: options.resolvedOutput))
                 diagnostics += Self.keptWarnings(output.discard(), options).filter { !keptLeftovers.contains($0) }
                 return report(diagnostics, setup: true)
             }
