@@ -280,6 +280,45 @@ final class SpareTreeTests: XCTestCase {
         XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
     }
 
+    /// A build killed while it looked at the time leaves its empty probe folder (`.sitegen-clock-PID`)
+    /// in the spare, or in a folder left under its staging name: the build's own, it goes without a
+    /// word, and the spare is still taken. A probe's name on a folder holding something is someone's.
+    func testAProbeFolderLeftByAKilledBuildGoesQuietlyUnlessItHoldsSomething() throws {
+        let f = try builtWithSpare()
+        let spare = try XCTUnwrap(inode(f.root + "/.site.spare"))
+        XCTAssertEqual(mkdir(f.root + "/.site.spare/.sitegen-clock-4242", 0o700), 0)
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        let taken = f.build()
+        XCTAssertTrue(taken.published)
+        XCTAssertEqual(inode(f.siteDirectory), spare, "the spare was taken")
+        XCTAssertEqual(taken.diagnostics.filter { $0.code == "output.folder" }, [])
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+
+        // Holding a file: not the build's. The spare is removed by its lists, the file set aside.
+        try f.write(".site.spare/.sitegen-clock-4243/note.txt", "mine")
+        try f.append("content/ru/42500/apply.md", "\nТретья правка.\n")
+        let notTaken = f.build()
+        XCTAssertTrue(notTaken.published)
+        let kept = try XCTUnwrap(notTaken.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/.sitegen-clock-4243/note.txt", encoding: .utf8), "mine")
+        XCTAssertNil(f.snapshot()[".sitegen-clock-4243/note.txt"])
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+
+        // Under a staging name, deep in it too: removed with it by its lists, without a word.
+        try f.append("content/ru/42500/apply.md", "\nЧетвёртая правка.\n")
+        XCTAssertTrue(f.build().published)
+        let leftover = f.root + "/.site.tmp-2147483600"
+        XCTAssertEqual(rename(f.root + "/.site.spare", leftover), 0)
+        XCTAssertEqual(mkdir(leftover + "/.sitegen-clock-4244", 0o700), 0)
+        XCTAssertEqual(mkdir(leftover + "/kk/.sitegen-clock-4245", 0o700), 0)
+        try f.append("content/ru/42500/apply.md", "\nПятая правка.\n")
+        let cleared = f.build()
+        XCTAssertTrue(cleared.published)
+        XCTAssertNil(inode(leftover))
+        XCTAssertEqual(cleared.diagnostics.filter { $0.code == "output.folder" }, [])
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
     func testForceAndAFailedBuildLeaveTheNextBuildsRight() throws {
         let f = try builtWithSpare()
         XCTAssertTrue(f.build(force: true).published)

@@ -70,6 +70,7 @@ enum ListedRemoval {
         let prefix = below.isEmpty ? [] : below + [UInt8(ascii: "/")]
         var folders: [[UInt8]] = []
         var listedFiles: [(name: [UInt8], identity: Int?)] = []
+        var probes: [[UInt8]] = []
         let read = Folder.forEachEntry(in: fd) { name, kind in
             let bytes = Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
             guard let kind = Folder.kind(kind, of: name, in: fd) else {
@@ -79,6 +80,8 @@ enum ListedRemoval {
             if kind == DT_DIR {
                 if WrittenFiles.isListedFolder(bytes, in: listed, of: written) {
                     folders.append(bytes)
+                } else if OutputTree.isClockProbe(bytes) {
+                    probes.append(bytes)
                 } else {
                     left.add(WrittenFiles.displayFolder(prefix + bytes))
                 }
@@ -105,6 +108,11 @@ enum ListedRemoval {
                 return unlinkat(fd, name, 0) == 0 || errno == ENOENT
             }
             if !removed { left.add(WrittenFiles.display(prefix + file.name)) }
+        }
+        // A build killed while it looked at the time leaves its probe folder: empty, it goes; anything
+        // in it is someone's, and it stays.
+        for probe in probes where Folder.withCString(probe, { unlinkat(fd, $0, AT_REMOVEDIR) }) != 0 && errno != ENOENT {
+            left.add(WrittenFiles.displayFolder(prefix + probe))
         }
         return folders
     }

@@ -1023,13 +1023,24 @@ final class OutputTree: @unchecked Sendable {
     /// too early, never too late: what is compared with it is looked at again, not taken unseen.
     static func fileSystemTime(in folder: String) -> timespec {
         let clock = fileSystemNow()
-        let probe = folder + "/.sitegen-clock-" + String(getpid())
+        let probe = folder + "/" + clockProbePrefix + String(getpid())
         rmdir(probe)
         guard mkdir(probe, 0o700) == 0 else { return clock }
         defer { rmdir(probe) }
         var info = stat()
         guard lstat(probe, &info) == 0 else { return clock }
         return (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < (clock.tv_sec, clock.tv_nsec) ? info.st_ctim : clock
+    }
+
+    /// The name of a probe folder (``fileSystemTime(in:)``) before the number of the process making it.
+    static let clockProbePrefix = ".sitegen-clock-"
+
+    /// Whether `name` is a probe folder's (``clockProbePrefix`` and digits): one is there only while a
+    /// build looks at the time, or after a build killed while it looked. Empty, it may go with its folder.
+    static func isClockProbe(_ name: some Collection<UInt8>) -> Bool {
+        let prefix = clockProbePrefix.utf8
+        guard name.count > prefix.count, name.starts(with: prefix) else { return false }
+        return name.dropFirst(prefix.count).allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// ``fileSystemTime(in:)`` of the staging folder.

@@ -180,12 +180,15 @@ enum SpareTree {
         // Its top was renamed into place, which moves its time of change: each entry is looked at.
         guard fstatat(top, OutputFolder.markerName, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         var clean = true
+        var probes: [String] = []
         let read = Folder.forEachEntry(in: top) { name, kind in
             guard let kind = Folder.kind(kind, of: name, in: top), let text = String(validatingCString: name) else {
                 clean = false
                 return false
             }
-            if kind == DT_DIR {
+            if kind == DT_DIR, OutputTree.isClockProbe(text.utf8) {
+                probes.append(text)
+            } else if kind == DT_DIR {
                 clean = live.files.folderNumber(text) != nil || stale.folderNumber(text) != nil
             } else if !WrittenFiles.isMarker(text, kind: kind, below: []) {
                 var file = stat()
@@ -194,7 +197,8 @@ enum SpareTree {
             }
             return clean
         }
-        guard read, clean else { return false }
+        // A build killed while it looked at the time here left its probe folder: it goes, if empty.
+        guard read, clean, probes.allSatisfy({ unlinkat(top, $0, AT_REMOVEDIR) == 0 || errno == ENOENT }) else { return false }
         // Below it, a file saved, removed or renamed moves its folder's time of change past `since`.
         let limit = (since.tv_sec, since.tv_nsec)
         for path in live.files.folderPaths + stale.folderPaths {
