@@ -229,9 +229,9 @@ enum BuildMessages {
             kk: "сайт жазылмады: {reason}; бос орынды және шығыс бумасына жазуға рұқсат барын тексеріп, қайта құрастырыңыз",
             ru: "не удалось записать сайт: {reason}; проверьте свободное место и право записи в папку вывода, затем соберите снова"),
         "output.io.foreign": Entry(
-            en: "{path} was put into the new site while it was being built, by something other than the build (a program or shell working in {spare}); nothing was published, the site stays as it was, and what was put there is kept aside; stop what writes there, then build again",
-            kk: "{path} сайт құрастырылып жатқанда жаңа сайтқа құрастырудан басқа бір нәрсемен (бағдарлама не {spare} ішінде жұмыс істеп тұрған терминал) қойылды; ештеңе жарияланбады, сайт бұрынғыдай қалды, ал қойылған нәрсе бөлек сақталды; оған жазып жатқан нәрсені тоқтатыңыз, содан кейін қайта құрастырыңыз",
-            ru: "{path} появился в новом сайте, пока тот собирался, и положила его туда не сборка (программа или терминал, работающие в {spare}); ничего не опубликовано, сайт остался прежним, а положенное туда сохранено отдельно; остановите то, что туда пишет, затем соберите снова"),
+            en: "{path} was put into the new site while it was being built, by something other than the build (a program or shell whose current folder is in {spare}, which was the published site two builds ago); nothing was published, the site stays as it was, and what was put there is kept aside; stop what writes there, then build again",
+            kk: "{path} сайт құрастырылып жатқанда жаңа сайтқа құрастырудан басқа бір нәрсемен (ағымдағы бумасы {spare} ішінде тұрған бағдарлама не терминал; бұл бума екі құрастыру бұрын жарияланған сайт болған) қойылды; ештеңе жарияланбады, сайт бұрынғыдай қалды, ал қойылған нәрсе бөлек сақталды; оған жазып жатқан нәрсені тоқтатыңыз, содан кейін қайта құрастырыңыз",
+            ru: "{path} появился в новом сайте, пока тот собирался, и положила его туда не сборка (программа или терминал, текущая папка которых находится в {spare}, а это опубликованный сайт двух сборок назад); ничего не опубликовано, сайт остался прежним, а положенное туда сохранено отдельно; остановите то, что туда пишет, затем соберите снова"),
         "output.locked": Entry(
             en: "another sitegen build is writing to {output}; wait until it has finished, then build again",
             kk: "{output} бумасына sitegen-нің басқа құрастыруы жазып жатыр; ол аяқталғанша күтіп, қайта құрастырыңыз",
