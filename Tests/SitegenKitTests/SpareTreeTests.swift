@@ -196,7 +196,7 @@ final class SpareTreeTests: XCTestCase {
                 let foreign = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.io.foreign" })
                 XCTAssertEqual(foreign.code, "output.io")
                 XCTAssertEqual(foreign.arguments["path"], "kk/evil.html")
-                XCTAssertTrue(foreign.message.contains("kk/evil.html") && foreign.message.contains(".site.spare"), foreign.message)
+                XCTAssertTrue(foreign.message.contains("kk/evil.html") && foreign.message.contains("two builds ago"), foreign.message)
                 XCTAssertFalse(foreign.message.contains("free space"), foreign.message)
                 for language in [MessageLanguage.kk, .ru] {
                     XCTAssertTrue(foreign.message(in: language).contains("kk/evil.html"), foreign.message(in: language))
@@ -317,6 +317,103 @@ final class SpareTreeTests: XCTestCase {
         XCTAssertNil(inode(leftover))
         XCTAssertEqual(cleared.diagnostics.filter { $0.code == "output.folder" }, [])
         XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
+    /// A build killed after it took the spare (Ctrl-C) leaves the folder under its staging name. The
+    /// spare's list still names it: the next build removes it by that list, and a note saved into it by
+    /// a shell standing there, or an edit to a file of its own, is set aside, never lost.
+    func testASpareTakenByABuildThatWasKilledIsRemovedByItsListKeepingWhatWasSaved() throws {
+        let f = try builtWithSpare()
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        var edited = Data()
+        do {
+            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
+            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
+            XCTAssertTrue(tree.tookSpare)
+            let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+            try f.write(staging + "/kk/notes.txt", "mine")
+            // The page edited before the last build: the spare's copy is its own, edited in place.
+            let own = f.root + "/" + staging + "/ru/42500/apply/index.html"
+            let handle = try XCTUnwrap(FileHandle(forWritingAtPath: own))
+            handle.seekToEndOfFile()
+            handle.write(Data("<!-- a note -->".utf8))
+            handle.closeFile()
+            edited = try Data(contentsOf: URL(fileURLWithPath: own))
+            // Killed here: nothing publishes or discards the folder, and the lock goes with the process.
+        }
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        let folder = try XCTUnwrap(kept.arguments["kept"])
+        XCTAssertEqual(try String(contentsOfFile: folder + "/kk/notes.txt", encoding: .utf8), "mine")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/ru/42500/apply/index.html")), edited)
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        XCTAssertNil(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+    }
+
+    /// A page the build removes is cleared from the spare only while its file is what the spare held: one
+    /// replaced while the build ran (`sed -i` from a shell in the spare) stops the publish, and the
+    /// edit is set aside, never removed.
+    func testAPageTheBuildRemovesIsNotClearedFromTheSpareWhenEditedWhileItRuns() throws {
+        let f = try Fixture.repositoryGuides()
+        let text = try String(contentsOfFile: f.root + "/content/ru/42500/documents.md", encoding: .utf8)
+        try f.write("content/ru/42500/copy.md", text.replacingOccurrences(of: "42500-documents", with: "42500-copy"))
+        let kk = try String(contentsOfFile: f.root + "/content/kk/42500/documents.md", encoding: .utf8)
+        try f.write("content/kk/42500/copy.md", kk.replacingOccurrences(of: "42500-documents", with: "42500-copy"))
+        XCTAssertTrue(f.build().published)
+        try f.append("content/ru/42500/apply.md", "\nПервая правка.\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertNotNil(inode(f.root + "/.site.spare/ru/42500/copy/index.html"))
+        try ["kk", "ru"].forEach { try f.remove("content/\($0)/42500/copy.md") }
+        let published = f.snapshot()
+        let (report, saved) = buildSaving(into: f) { staging in
+            let page = staging + "/ru/42500/copy/index.html"
+            let temporary = staging + "/ru/42500/copy/.sed-tmp"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data("MY-EDIT".utf8)) else { return false }
+            return rename(temporary, page) == 0
+        }
+        XCTAssertTrue(saved, "the page was replaced while the build ran")
+        XCTAssertFalse(report.published)
+        XCTAssertEqual(f.snapshot(), published, "nothing of it published")
+        let foreign = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.io.foreign" })
+        XCTAssertEqual(foreign.arguments["path"], "ru/42500/copy/index.html")
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/ru/42500/copy/index.html", encoding: .utf8), "MY-EDIT")
+        XCTAssertTrue(f.build().published)
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
+    /// A folder of the site whose mode was changed by hand (`chmod 700`) is not taken back with the
+    /// spare: every build publishes its folders with the mode a clean build gives them.
+    func testAFolderModeChangedByHandDoesNotComeBackWithTheSpare() throws {
+        let f = try builtWithSpare()
+        let expected = try XCTUnwrap(OutputTree.folderMode)
+        XCTAssertEqual(chmod(f.siteDirectory + "/kk/42500", 0o700), 0)
+        for round in 1...3 {
+            try f.append("content/ru/42500/apply.md", "\nПравка \(round).\n")
+            XCTAssertTrue(f.build().published)
+            var info = stat()
+            XCTAssertEqual(lstat(f.siteDirectory + "/kk/42500", &info), 0)
+            XCTAssertEqual(info.st_mode & 0o7777, expected, "round \(round)")
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        }
+    }
+
+    /// A file of the new site put there, changed or removed by something else while it was built is told
+    /// as what it is, in each editor's language: never as a full disk.
+    func testAChangeMadeWhileTheSiteWasBuiltIsToldAsWhatItIs() {
+        for removed in [false, true] {
+            let d = Diagnostic.outputFailure(OutputError.foreign(path: "kk/42500/apply", removed: removed), file: "site")
+            XCTAssertEqual(d.code, "output.io")
+            XCTAssertEqual(d.messageID, removed ? "output.io.removed" : "output.io.foreign")
+            XCTAssertTrue(d.message.contains(removed ? "was removed from the new site" : "was put into the new site"), d.message)
+            XCTAssertFalse(d.message.contains("free space"), d.message)
+            for language in [MessageLanguage.kk, .ru] {
+                let text = d.message(in: language)
+                XCTAssertTrue(text.contains("kk/42500/apply") && text != d.message, text)
+            }
+        }
+        XCTAssertEqual(Diagnostic.outputFailure(OutputError.io("disk full"), file: "site").messageID, "output.io")
     }
 
     func testForceAndAFailedBuildLeaveTheNextBuildsRight() throws {

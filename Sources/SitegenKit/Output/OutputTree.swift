@@ -788,7 +788,7 @@ final class OutputTree: @unchecked Sendable {
     /// may give way (``isReplaceable(_:_:)``).
     private func ensureHeld(_ relativePath: String, _ info: stat) throws {
         guard !isReplaceable(relativePath, info) else { return }
-        throw OutputError.foreign(path: relativePath, spare: SpareTree.folder(for: destination))
+        throw OutputError.foreign(path: relativePath, removed: false)
     }
 
     /// Whether the file of status `info` at `relativePath` in the staging folder may be removed to make
@@ -804,22 +804,37 @@ final class OutputTree: @unchecked Sendable {
     }
 
     /// Removes what the spare held that this build did not place: files of the published site and of the
-    /// spare's own at paths the build left empty, then folders it put nothing in, the deepest first. A
-    /// folder that does not come empty holds what neither list names: the publish stops.
+    /// spare's own at paths the build left empty, then folders it put nothing in, the deepest first. Each
+    /// file goes only while it is what the spare held there (or the published file itself,
+    /// ``isReplaceable(_:_:)``): one edited or replaced while the build ran (`sed -i` from a shell in the
+    /// spare) stops the publish, to be set aside with the folder. A folder that does not come empty holds
+    /// what neither list names: the publish stops.
     private func clearSpare() throws {
         guard let spare else { return }
         let files = placedFiles
         let root = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else { throw OutputError.io("cannot publish: \(staging): \(errnoText())") }
         defer { close(root) }
+        var changed: String?
         for held in [spare.live, spare.stale] {
             var last: (folder: String, number: UInt32?)?
+            var info = stat()
             held.forEachFileAsPlaced { folder, name, _ in
+                guard changed == nil else { return }
                 if last?.folder != folder { last = (folder, files.folderNumber(folder)) }
                 if last!.number.map({ files.contains(name, in: $0) }) == true { return }
-                unlinkat(root, PlacedFiles.path(folder, name), 0)
+                let path = PlacedFiles.path(folder, name)
+                guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                // A folder this build made where the spare had a file (a page where it had one).
+                if (info.st_mode & S_IFMT) == S_IFDIR, files.folderNumber(path) != nil { return }
+                guard (info.st_mode & S_IFMT) == S_IFREG, isReplaceable(path, info) else {
+                    changed = path
+                    return
+                }
+                unlinkat(root, path, 0)
             }
         }
+        if let changed { throw OutputError.foreign(path: changed, removed: false) }
         let folders = (spare.live.folderPaths + spare.stale.folderPaths).filter { files.folderNumber($0) == nil }
         for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) where unlinkat(root, folder, AT_REMOVEDIR) != 0 {
             // Gone, or a file of this build's in its place (a page where the spare had a folder).
@@ -932,7 +947,7 @@ final class OutputTree: @unchecked Sendable {
         if ownMode != info.st_mode & 0o7777 { chmod(staging, info.st_mode & 0o7777) }
         // What was saved into a staging folder taken from the spare is never published.
         if let foreign = foreignInSpare() {
-            throw abandoned(.foreign(path: foreign, spare: SpareTree.folder(for: destination)))
+            throw abandoned(.foreign(path: foreign.path, removed: foreign.removed))
         }
         // After an exchange the staging path holds the previous site.
         var old = staging
@@ -945,6 +960,9 @@ final class OutputTree: @unchecked Sendable {
             }
         }
         _ = rename(incoming, own)
+        // Published, the folder taken from the spare is no leftover of a killed build: its list goes (the
+        // site swapped out may be kept as the spare, with a list of its own).
+        if spare != nil { unlink(SpareTree.listPath(for: destination)) }
         let (previous, gone, removing) = (old, outgoing, removed)
         let spareSince = removed?.identitiesKnown == true ? lookedAt : nil
         DispatchQueue.global().async(group: removal) { [self] in
@@ -1010,6 +1028,8 @@ final class OutputTree: @unchecked Sendable {
                 files.forEachFileAsPlaced { folder, name, identity in listed.place(PlacedFiles.path(folder, name), identity) }
             }
             if let set = Self.removeListed(staging, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
+            // The spare's list named the folder taken, for a build killed before this (``SpareTree/take``).
+            unlink(SpareTree.listPath(for: destination))
         } else {
             TreeRemoval.remove(staging)
         }
@@ -1051,21 +1071,23 @@ final class OutputTree: @unchecked Sendable {
     /// current folder was in the spare reaches all of it) is read, and each entry must be a file the
     /// build placed, as placed, or a folder of one. Any other folder is as the spare was when taken, less
     /// what the build removed from it (a change itself).
-    private func foreignInSpare() -> String? {
+    private func foreignInSpare() -> (path: String, removed: Bool)? {
         guard let since = spare?.lookedAt else { return nil }
         let files = placedFiles
         let root = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard root >= 0 else { return "." }
+        guard root >= 0 else { return (".", errno == ENOENT) }
         defer { close(root) }
         let limit = (since.tv_sec, since.tv_nsec)
-        let found = Parallel.map([""] + files.folderPaths) { path -> String? in
+        let found = Parallel.map([""] + files.folderPaths) { path -> (path: String, removed: Bool)? in
             var info = stat()
             if !path.isEmpty {
-                guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return path }
+                // A folder of the build's gone is told as removed; something else in its place, as put there.
+                guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return (path, errno == ENOENT) }
+                guard (info.st_mode & S_IFMT) == S_IFDIR else { return (path, false) }
                 if (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit { return nil }
             }
             let fd = path.isEmpty ? dup(root) : openat(root, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard fd >= 0 else { return path }
+            guard fd >= 0 else { return (path, errno == ENOENT) }
             defer { close(fd) }
             let number = files.folderNumber(path)
             var foreign: String?
@@ -1083,7 +1105,7 @@ final class OutputTree: @unchecked Sendable {
                 foreign = (path.isEmpty ? "" : path + "/") + (text ?? "?")
                 return false
             }
-            return foreign ?? (read ? nil : path)
+            return foreign.map { ($0, false) } ?? (read ? nil : (path, false))
         }
         return found.lazy.compactMap { $0 }.first
     }
@@ -1092,13 +1114,14 @@ final class OutputTree: @unchecked Sendable {
 /// A failure to read or write files.
 package enum OutputError: Error, CustomStringConvertible {
     case io(String)
-    /// `path` (relative to the site) was put into a staging folder taken from the spare (`spare`, the
-    /// folder's name beside the output) while the build wrote into it, by something other than the build.
-    case foreign(path: String, spare: String)
+    /// `path` (relative to the site) was put into a staging folder taken from the spare, changed there,
+    /// or (`removed`) removed from it while the build wrote into it, by something other than the build.
+    case foreign(path: String, removed: Bool)
     package var description: String {
         switch self {
         case .io(let s): return s
-        case .foreign(let path, _): return "\(path) was put into the new site while it was built, by something other than the build"
+        case .foreign(let path, let removed):
+            return "\(path) was \(removed ? "removed from" : "put into, or changed in,") the new site while it was built, by something other than the build"
         }
     }
 }
@@ -1107,8 +1130,8 @@ extension Diagnostic {
     /// A failure to write the site (`output.io`) as the editor reads it: a file put into the new site
     /// while it was built is no matter of disk space or permissions, and is told as what it is.
     static func outputFailure(_ error: Error, file: String) -> Diagnostic {
-        if case OutputError.foreign(let path, let spare) = error {
-            return .error("output.io", id: "output.io.foreign", ["path": path, "spare": spare], file: file)
+        if case OutputError.foreign(let path, let removed) = error {
+            return .error("output.io", id: removed ? "output.io.removed" : "output.io.foreign", ["path": path], file: file)
         }
         return .error("output.io", id: "output.io", ["reason": "\(error)"], file: file)
     }

@@ -139,7 +139,10 @@ enum SpareTree {
            isAsKept(folder, live: live, stale: read.files, since: mark.since, listIdentity: mark.live, of: destination) {
             removeRecord(record)
             if renameNoReplace(folder, staging) {
-                removeRecord(list)
+                // The list stays, naming the folder by its inode: a build killed before it publishes or
+                // discards the folder leaves it under its staging name, to be removed by this list, what
+                // was saved into it or edited there set aside (``OutputTree/removeLeftovers(of:)``). The
+                // site this build swaps out replaces it; a failed build removes it (``OutputTree/discard()``).
                 return (Taken(live: live.files, stale: read.files, lookedAt: now), nil)
             }
         }
@@ -206,7 +209,10 @@ enum SpareTree {
                 if errno == ENOENT { continue }
                 return false
             }
-            guard (info.st_mode & S_IFMT) == S_IFDIR, (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit else { return false }
+            // A folder's mode is the build's (a clean build makes each with it): one changed by hand since
+            // (`chmod 700`) would come back with the spare.
+            guard (info.st_mode & S_IFMT) == S_IFDIR, (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit,
+                  let mode = OutputTree.folderMode, info.st_mode & 0o7777 == mode else { return false }
         }
         // An edit made in place moves no folder's time: its own files are looked at one by one (the
         // published site's are looked at as the build takes each, ``OutputTree/adoptAll(_:)``).
