@@ -416,6 +416,54 @@ final class SpareTreeTests: XCTestCase {
         XCTAssertEqual(Diagnostic.outputFailure(OutputError.io("disk full"), file: "site").messageID, "output.io")
     }
 
+    /// A folder of the new site swapped, just before the publish, for one prepared before the build took
+    /// the spare (its top files linked to the build's own, a page below changed): its folders below
+    /// changed before the take and are not read again, but it is not the folder the spare had there.
+    /// The publish stops, and the prepared page is never published.
+    func testAFolderMovedInWholeBeforeThePublishIsNotPublished() throws {
+        let f = try builtWithSpare()
+        let fm = FileManager.default
+        let prepared = f.root + "/prepared"
+        try fm.createDirectory(atPath: prepared, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: f.siteDirectory + "/kk/42500", toPath: prepared + "/42500")
+        try fm.removeItem(atPath: prepared + "/42500/index.html")
+        try Data("<h1>FAKE: @EgovKzBot2</h1>".utf8).write(to: URL(fileURLWithPath: prepared + "/42500/apply/index.html"))
+        usleep(50_000)  // a tick of the file system's clock between the preparing and the take
+        let published = f.snapshot()
+        let live = try XCTUnwrap(WrittenFiles.readWithIdentities(for: f.siteDirectory).list)
+        let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
+        XCTAssertTrue(tree.tookSpare)
+        // The build places every file of the published site.
+        var files: [BuildRecord.OutputFile] = []
+        live.files.forEachFileAsPlaced { folder, name, identity in
+            if !WrittenFiles.isMarker(name, kind: Int32(DT_REG), below: Array(folder.utf8)) {
+                files.append(BuildRecord.OutputFile(path: PlacedFiles.path(folder, name), identity: identity))
+            }
+        }
+        files.sort { OutputTree.folder(of: $0.path) < OutputTree.folder(of: $1.path) }
+        XCTAssertTrue(tree.adoptAll(files))
+        // Then the folder is swapped: its top files hard links of the build's own.
+        let staging = f.root + "/" + (try XCTUnwrap(try fm.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") }))
+        for name in try fm.contentsOfDirectory(atPath: staging + "/kk/42500") {
+            var info = stat()
+            if lstat(staging + "/kk/42500/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                XCTAssertEqual(link(staging + "/kk/42500/" + name, prepared + "/42500/" + name), 0)
+            }
+        }
+        XCTAssertEqual(rename(staging + "/kk/42500", prepared + "/original"), 0)
+        XCTAssertEqual(rename(prepared + "/42500", staging + "/kk/42500"), 0)
+        XCTAssertThrowsError(try tree.commit(removingOnly: live, lookedAt: tree.stagingTime())) { error in
+            guard case OutputError.foreign(let path, false)? = error as? OutputError else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, "kk/42500")
+        }
+        tree.finish()
+        XCTAssertEqual(f.snapshot(), published, "nothing of it published")
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        XCTAssertTrue(f.build().published)
+        XCTAssertNil(String(data: f.snapshot()["kk/42500/apply/index.html"] ?? Data(), encoding: .utf8)?.range(of: "FAKE"))
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
     func testForceAndAFailedBuildLeaveTheNextBuildsRight() throws {
         let f = try builtWithSpare()
         XCTAssertTrue(f.build(force: true).published)

@@ -17,6 +17,10 @@ final class OutputTree: @unchecked Sendable {
     /// The folders made in the staging folder, by their numbers in ``placed``, which holds each folder's
     /// path once (a set of the paths was a second copy of every page's folders), a bit each.
     private var createdDirectories = BitSet()
+    /// In a staging folder taken from the spare, the inode of each folder this build made, by its
+    /// number in ``placed``: a folder in the spare is the spare's or the build's, and another one moved
+    /// in whole while the build ran is told by its inode (``foreignInSpare()``).
+    private var madeFolders: [UInt32: UInt64] = [:]
     /// Every file the build put in the staging folder, with its size and identity (``identity(_:)``): the listing
     /// the build record is made of, without walking the folder again.
     private var placed = PlacedFiles()
@@ -454,7 +458,7 @@ final class OutputTree: @unchecked Sendable {
         // taken per file, the lock was what the threads linking pages waited on.
         var adopted: [(path: String, identity: Int)] = []
         adopted.reserveCapacity(files.count)
-        var made: [String] = []
+        var made: [(folder: String, inode: UInt64)] = []
         var start = 0
         while start < files.count {
             let folder = Self.folder(of: files[start].path)
@@ -467,14 +471,14 @@ final class OutputTree: @unchecked Sendable {
         if !linkedAll { for file in adopted { unlink(staging + "/" + file.path) } }
         lock.lock()
         if linkedAll { for file in adopted { placed.place(file.path, file.identity) } }
-        for folder in made { createdDirectories.insert(placed.folderNumber(interning: folder)) }
+        for (folder, inode) in made { noteMade(folder, inode: inode) }
         lock.unlock()
         return linkedAll
     }
 
     /// Links the files of one folder of the published site into the same folder of the new one.
     private func adopt(_ files: ArraySlice<BuildRecord.OutputFile>, in folder: String,
-                       adopted: inout [(path: String, identity: Int)], made: inout [String]) -> Bool {
+                       adopted: inout [(path: String, identity: Int)], made: inout [(folder: String, inode: UInt64)]) -> Bool {
         if spare != nil && adoptHeld(files, in: folder, adopted: &adopted) { return true }
         let (from, to) = folder.isEmpty ? (openFolder("", published: true), openFolder("", published: false))
             : openBothFolders(folder, made: &made)
@@ -529,7 +533,7 @@ final class OutputTree: @unchecked Sendable {
     /// The published one is opened a name at a time from its parent held open: a folder of the site
     /// replaced by a link (to files made to look published) is never followed. The new one is made in
     /// its parent held open (a page's folder is new in every build): no path is looked up for either.
-    private func openBothFolders(_ folder: String, made: inout [String]) -> (published: Int32, staging: Int32) {
+    private func openBothFolders(_ folder: String, made: inout [(folder: String, inode: UInt64)]) -> (published: Int32, staging: Int32) {
         let above = Self.folder(of: folder)
         let name = Self.name(of: folder)
         // Both parents, at one turn of the lock when they are open already (for every page of a
@@ -552,12 +556,14 @@ final class OutputTree: @unchecked Sendable {
         guard published.fd >= 0, staging.fd >= 0 else { return (-1, -1) }
         let from = openat(published.fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard from >= 0 else { return (-1, -1) }
-        if mkdirat(staging.fd, name, 0o755) == 0 {
-            made.append(folder)
-        } else if errno != EEXIST {
-            return (from, -1)
+        let isNew = mkdirat(staging.fd, name, 0o755) == 0
+        if !isNew && errno != EEXIST { return (from, -1) }
+        let opened = openat(staging.fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if isNew {
+            var info = stat()
+            made.append((folder, opened >= 0 && fstat(opened, &info) == 0 ? UInt64(info.st_ino) : 0))
         }
-        return (from, openat(staging.fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC))
+        return (from, opened)
     }
 
     /// Makes room for `count` placed files at once (the files of the last build): the table of them
@@ -749,9 +755,25 @@ final class OutputTree: @unchecked Sendable {
         if !made && errno != EEXIST {
             throw OutputError.io("cannot create folder \(dir): \(errnoText())")
         }
+        var info = stat()
+        let inode = made && spare != nil && lstat(staging + "/" + dir, &info) == 0 ? UInt64(info.st_ino) : 0
         lock.lock()
-        createdDirectories.insert(placed.folderNumber(interning: dir))
+        noteMade(dir, inode: inode)
         lock.unlock()
+    }
+
+    /// Notes the folder `dir` as there in the staging folder, and `inode` (non-zero) as the one this
+    /// build made there; called with the lock held.
+    private func noteMade(_ dir: String, inode: UInt64) {
+        let number = placed.folderNumber(interning: dir)
+        createdDirectories.insert(number)
+        if inode != 0 && spare != nil { madeFolders[number] = inode }
+    }
+
+    /// The inode the folder at `path` must have in a staging folder taken from the spare: the one this
+    /// build made there, else the spare's as taken; nil when neither had one there.
+    private func expectedFolderInode(_ path: String, number: UInt32) -> UInt64? {
+        lock.withLock { madeFolders[number] } ?? spare?.folderInode(path)
     }
 
     /// Removes what is at `relativePath` in the staging folder before a file is written there: a file
@@ -1078,6 +1100,9 @@ final class OutputTree: @unchecked Sendable {
         guard root >= 0 else { return (".", errno == ENOENT) }
         defer { close(root) }
         let limit = (since.tv_sec, since.tv_nsec)
+        var top = stat()
+        guard fstat(root, &top) == 0 else { return (".", false) }
+        let device = top.st_dev
         let found = Parallel.map([""] + files.folderPaths) { path -> (path: String, removed: Bool)? in
             var info = stat()
             if !path.isEmpty {
@@ -1096,7 +1121,14 @@ final class OutputTree: @unchecked Sendable {
                 var file = stat()
                 if let text, let kind = Folder.kind(kind, of: name, in: fd) {
                     if kind == DT_DIR {
-                        if number.flatMap({ files.folderNumber(ofChild: Array(text.utf8), in: $0) }) != nil { return true }
+                        // A folder of the build's, and the very one the spare had there or the build made:
+                        // one moved in whole, prepared elsewhere, holds folders no look has read.
+                        let child = path.isEmpty ? text : path + "/" + text
+                        if let childNumber = number.flatMap({ files.folderNumber(ofChild: Array(text.utf8), in: $0) }),
+                           fstatat(fd, name, &file, AT_SYMLINK_NOFOLLOW) == 0, file.st_dev == device,
+                           UInt64(file.st_ino) == expectedFolderInode(child, number: childNumber) {
+                            return true
+                        }
                     } else if kind == DT_REG, let number, let identity = files.identity(text, in: number),
                               fstatat(fd, name, &file, AT_SYMLINK_NOFOLLOW) == 0, Self.identity(file) == identity {
                         return true

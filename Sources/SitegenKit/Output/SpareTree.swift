@@ -109,6 +109,17 @@ enum SpareTree {
         /// When its look began, by the file system's clock: a folder of it changed since may hold what
         /// the look did not see, and is read again before the publish (``OutputTree``).
         var lookedAt: timespec
+        /// The inode of each of its folders as the take found it, by the folder's number in `live`'s
+        /// table and in `stale`'s (0: not there): a folder moved into it whole while the build ran, its
+        /// own folders unchanged since, is told from the spare's by its inode (``OutputTree``).
+        var folders: (live: [UInt64], stale: [UInt64])
+
+        /// The inode the folder at `path` had when the spare was taken; nil when it had none there.
+        func folderInode(_ path: String) -> UInt64? {
+            if let n = live.folderNumber(path), folders.live[Int(n)] != 0 { return folders.live[Int(n)] }
+            if let n = stale.folderNumber(path), folders.stale[Int(n)] != 0 { return folders.stale[Int(n)] }
+            return nil
+        }
 
         /// Whether `identity` is that of the file the spare held at `path` when it was taken.
         func held(_ path: String, identity: Int) -> Bool {
@@ -136,14 +147,14 @@ enum SpareTree {
         let now = OutputTree.fileSystemTime(in: folder)
         if let read = WrittenFiles.read(record), let mark = read.spare, read.folder == inode, let live,
            (mark.since.tv_sec, mark.since.tv_nsec) <= (now.tv_sec, now.tv_nsec),
-           isAsKept(folder, live: live, stale: read.files, since: mark.since, listIdentity: mark.live, of: destination) {
+           let folders = asKept(folder, live: live, stale: read.files, since: mark.since, listIdentity: mark.live, of: destination) {
             removeRecord(record)
             if renameNoReplace(folder, staging) {
                 // The list stays, naming the folder by its inode: a build killed before it publishes or
                 // discards the folder leaves it under its staging name, to be removed by this list, what
                 // was saved into it or edited there set aside (``OutputTree/removeLeftovers(of:)``). The
                 // site this build swaps out replaces it; a failed build removes it (``OutputTree/discard()``).
-                return (Taken(live: live.files, stale: read.files, lookedAt: now), nil)
+                return (Taken(live: live.files, stale: read.files, lookedAt: now, folders: folders), nil)
             }
         }
         removeRecord(record)
@@ -169,19 +180,20 @@ enum SpareTree {
         return taken
     }
 
-    /// Whether the spare at `folder` is as it was kept: beside the published site's list it was kept
-    /// beside (`live`, the file of identity `listIdentity`), each folder unchanged since `since`, and
-    /// each file at its top and each of its own (`stale`) as written.
-    private static func isAsKept(_ folder: String, live: WrittenFiles.List, stale: PlacedFiles, since: timespec,
-                                 listIdentity: Int, of destination: String) -> Bool {
+    /// The inodes of the folders of the spare at `folder` (``Taken/folders``) when it is as it was kept:
+    /// beside the published site's list it was kept beside (`live`, the file of identity `listIdentity`),
+    /// each folder unchanged since `since`, and each file at its top and each of its own (`stale`) as
+    /// written. Nil when it is not.
+    private static func asKept(_ folder: String, live: WrittenFiles.List, stale: PlacedFiles, since: timespec,
+                               listIdentity: Int, of destination: String) -> (live: [UInt64], stale: [UInt64])? {
         var info = stat()
         guard let site = WrittenFiles.inode(of: destination), live.folder == site, live.files.identitiesKnown,
-              lstat(WrittenFiles.path(for: destination), &info) == 0, OutputTree.identity(info) == listIdentity else { return false }
+              lstat(WrittenFiles.path(for: destination), &info) == 0, OutputTree.identity(info) == listIdentity else { return nil }
         let top = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard top >= 0 else { return false }
+        guard top >= 0 else { return nil }
         defer { close(top) }
         // Its top was renamed into place, which moves its time of change: each entry is looked at.
-        guard fstatat(top, OutputFolder.markerName, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard fstatat(top, OutputFolder.markerName, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var clean = true
         var probes: [String] = []
         let read = Folder.forEachEntry(in: top) { name, kind in
@@ -201,22 +213,30 @@ enum SpareTree {
             return clean
         }
         // A build killed while it looked at the time here left its probe folder: it goes, if empty.
-        guard read, clean, probes.allSatisfy({ unlinkat(top, $0, AT_REMOVEDIR) == 0 || errno == ENOENT }) else { return false }
+        guard read, clean, probes.allSatisfy({ unlinkat(top, $0, AT_REMOVEDIR) == 0 || errno == ENOENT }) else { return nil }
         // Below it, a file saved, removed or renamed moves its folder's time of change past `since`.
         let limit = (since.tv_sec, since.tv_nsec)
-        for path in live.files.folderPaths + stale.folderPaths {
-            guard fstatat(top, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                if errno == ENOENT { continue }
-                return false
+        // Each folder's inode, by its number in its table (``PlacedFiles/folderPaths`` starts at 1).
+        func inodes(_ files: PlacedFiles) -> [UInt64]? {
+            var found: [UInt64] = [0]
+            for path in files.folderPaths {
+                guard fstatat(top, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    guard errno == ENOENT else { return nil }
+                    found.append(0)
+                    continue
+                }
+                // A folder's mode is the build's (a clean build makes each with it): one changed by hand
+                // since (`chmod 700`) would come back with the spare.
+                guard (info.st_mode & S_IFMT) == S_IFDIR, (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit,
+                      let mode = OutputTree.folderMode, info.st_mode & 0o7777 == mode else { return nil }
+                found.append(UInt64(info.st_ino))
             }
-            // A folder's mode is the build's (a clean build makes each with it): one changed by hand since
-            // (`chmod 700`) would come back with the spare.
-            guard (info.st_mode & S_IFMT) == S_IFDIR, (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit,
-                  let mode = OutputTree.folderMode, info.st_mode & 0o7777 == mode else { return false }
+            return found
         }
+        guard let liveFolders = inodes(live.files), let staleFolders = inodes(stale) else { return nil }
         // An edit made in place moves no folder's time: its own files are looked at one by one (the
         // published site's are looked at as the build takes each, ``OutputTree/adoptAll(_:)``).
-        return isAsWritten(stale, in: top)
+        return isAsWritten(stale, in: top) ? (liveFolders, staleFolders) : nil
     }
 
     /// Whether each of `files` in the folder open at `fd` is as written (or gone), as ``ListedRemoval``
