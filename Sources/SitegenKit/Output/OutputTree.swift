@@ -1134,7 +1134,8 @@ final class OutputTree: @unchecked Sendable {
                         return true
                     }
                 }
-                foreign = (path.isEmpty ? "" : path + "/") + (text ?? "?")
+                // Named as the warning that sets it aside names it, whatever bytes its name holds.
+                foreign = WrittenFiles.display(Array((path.isEmpty ? "" : path + "/").utf8) + Array(UnsafeRawBufferPointer(start: name, count: strlen(name))))
                 return false
             }
             return foreign.map { ($0, false) } ?? (read ? nil : (path, false))
