@@ -339,6 +339,8 @@ final class SpareTreeTests: XCTestCase {
             handle.write(Data("<!-- a note -->".utf8))
             handle.closeFile()
             edited = try Data(contentsOf: URL(fileURLWithPath: own))
+            // What the build wrote itself goes without a word.
+            try tree.write("kk/42500/written-by-the-build.html", "<p>the build's</p>")
             // Killed here: nothing publishes or discards the folder, and the lock goes with the process.
         }
         let report = f.build()
@@ -347,8 +349,74 @@ final class SpareTreeTests: XCTestCase {
         let folder = try XCTUnwrap(kept.arguments["kept"])
         XCTAssertEqual(try String(contentsOfFile: folder + "/kk/notes.txt", encoding: .utf8), "mine")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/ru/42500/apply/index.html")), edited)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/kk/42500/written-by-the-build.html"))
+        XCTAssertEqual(kept.arguments["what"], "kk/notes.txt, ru/42500/apply/index.html")
         XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
         XCTAssertNil(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+    }
+
+    /// A killed build's folder whose process number a running process has taken again is left where it
+    /// is while that process runs: its list is kept all that time (no spare is kept over it), and once the
+    /// process ends the folder is removed by it, what was saved there set aside.
+    func testAKilledBuildsFolderIsRemovedByItsListEvenAfterItsNumberWasTakenAgain() throws {
+        let f = try builtWithSpare()
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["60"]
+        try sleeper.run()
+        defer { if sleeper.isRunning { sleeper.terminate() } }
+        let leftover = f.root + "/.site.tmp-" + String(sleeper.processIdentifier)
+        do {
+            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
+            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
+            XCTAssertTrue(tree.tookSpare)
+            let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+            try f.write(staging + "/kk/notes.txt", "mine")
+            // Killed; the number is another process's by the next build.
+            XCTAssertEqual(rename(f.root + "/" + staging, leftover), 0)
+        }
+        for round in 1...2 {
+            try f.append("content/ru/42500/apply.md", "\nПравка \(round).\n")
+            let report = f.build()
+            XCTAssertTrue(report.published)
+            XCTAssertNotNil(inode(leftover), "left while its number's process runs")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: SpareTree.listPath(for: f.siteDirectory)), "its list kept")
+            XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        }
+        sleeper.terminate()
+        sleeper.waitUntilExit()
+        try f.append("content/ru/42500/apply.md", "\nТретья правка.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertNil(inode(leftover))
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
+        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/kk/notes.txt", encoding: .utf8), "mine")
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+    }
+
+    /// A build that took the spare and was stopped (Ctrl-C) with no one else in the folder leaves
+    /// nothing to explain: the next build removes what it wrote, the spare's files and the published
+    /// site's linked in, by their lists, without a word.
+    func testABuildStoppedAfterItTookTheSpareLeavesNothingToExplain() throws {
+        let f = try builtWithSpare()
+        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+        do {
+            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
+            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
+            XCTAssertTrue(tree.tookSpare)
+            try tree.write("ru/42500/apply/index.html", "<p>half of a new page</p>")
+            try tree.write("kk/42500/new/index.html", "<p>a new page</p>")
+            // A published file linked in where the spare had its own.
+            let published = try Data(contentsOf: URL(fileURLWithPath: f.siteDirectory + "/ru/42500/index.html"))
+            try tree.write("ru/42500/index.html", published)
+        }
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        XCTAssertEqual(report.diagnostics.filter { $0.code == "output.folder" }, [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: f.root).filter { $0.hasPrefix(".site.tmp-") || $0.hasPrefix("site.kept") }, [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: PlacedJournal.path(for: f.siteDirectory)))
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
     }
 
     /// A page the build removes is cleared from the spare only while its file is what the spare held: one

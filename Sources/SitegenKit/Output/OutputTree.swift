@@ -56,6 +56,8 @@ final class OutputTree: @unchecked Sendable {
     /// What the staging folder held when the build began, when it is the site the last build swapped
     /// out (``SpareTree``): what the build does not place of it is removed before the publish.
     private let spare: SpareTree.Taken?
+    /// The journal of the files this build wrote into the spare it took (``PlacedJournal``); -1 when none.
+    private var journal: Int32 = -1
     /// Whether the staging folder is the spare, taken (``SpareTree``).
     var tookSpare: Bool { spare != nil }
 
@@ -99,6 +101,7 @@ final class OutputTree: @unchecked Sendable {
         }
         staging = named
         madeMode = stat(named, &made) == 0 ? made.st_mode & 0o7777 : 0o755
+        if taken != nil { journal = PlacedJournal.open(for: self.destination, folder: UInt64(made.st_ino)) }
         // The file system's own time (a clock that runs behind the system's by up to a tick), so that a
         // file saved into the output from now on has this time of change or a later one; or the build's
         // start, earlier, by the same clock: a file saved while the build read its sources is kept too.
@@ -169,10 +172,24 @@ final class OutputTree: @unchecked Sendable {
                 // wrote cannot be told from what was saved into it, so nothing of it is removed.
                 kept.append((Self.setAsideUnmarked(path, of: destination), Self.others(in: path)))
                 if lstat(unread, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(unread) }
-            } else if let inode, let files = SpareTree.list(for: destination, folder: inode) {
-                // Swapped out and being kept as the spare when the build was killed: removed by its list.
+            } else if let inode, var files = SpareTree.list(for: destination, folder: inode) {
+                // Swapped out and being kept as the spare, or taken from it, when the build was killed:
+                // removed by its list, with what the killed build wrote into it (its journal) and the
+                // published site's own files linked in (the same files, so nothing is lost with them).
+                let published = WrittenFiles.read(WrittenFiles.path(for: destination)).flatMap { $0.files.identitiesKnown ? $0.files : nil }
+                for more in [PlacedJournal.read(for: destination, folder: inode), published].compactMap({ $0 }) {
+                    more.forEachFileAsPlaced { folder, name, identity in
+                        let file = PlacedFiles.path(folder, name)
+                        guard let listed = files.identity(of: file) else { return files.place(file, identity) }
+                        // Two lists name the path: the file there is as written if it is either one's.
+                        if listed != identity, lstat(path + "/" + file, &info) == 0, Self.identity(info) == identity {
+                            files.place(file, identity)
+                        }
+                    }
+                }
                 if let set = Self.removeListed(path, listed: files, of: destination) { kept.append(set) }
                 unlink(SpareTree.listPath(for: destination))
+                PlacedJournal.remove(for: destination)
             } else if marked || Folder.entries(path).isEmpty {
                 // Never published (a publish writes the list of the folder it swaps out first): all the build's.
                 TreeRemoval.remove(path)
@@ -638,9 +655,18 @@ final class OutputTree: @unchecked Sendable {
 
     private func remember(_ relativePath: String, _ info: stat) {
         let identity = Self.identity(info)
+        if journal >= 0 { PlacedJournal.append(journal, path: relativePath, identity: identity) }
         lock.lock()
         placed.place(relativePath, identity)
         lock.unlock()
+    }
+
+    /// Closes and removes the journal: the folder it is of is published, or removed.
+    private func endJournal() {
+        guard journal >= 0 else { return }
+        close(journal)
+        journal = -1
+        PlacedJournal.remove(for: destination)
     }
 
     /// What the build record keeps of a file, as one number: its size, its time of modification (in
@@ -860,7 +886,10 @@ final class OutputTree: @unchecked Sendable {
         let folders = (spare.live.folderPaths + spare.stale.folderPaths).filter { files.folderNumber($0) == nil }
         for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) where unlinkat(root, folder, AT_REMOVEDIR) != 0 {
             // Gone, or a file of this build's in its place (a page where the spare had a folder).
-            guard errno == ENOENT || errno == ENOTDIR else { throw OutputError.io("cannot publish: \(staging)/\(folder): \(errnoText())") }
+            if errno == ENOENT || errno == ENOTDIR { continue }
+            // Not empty: something neither list names was saved into it while the build ran.
+            if errno == ENOTEMPTY || errno == EEXIST { throw OutputError.foreign(path: folder, removed: false) }
+            throw OutputError.io("cannot publish: \(staging)/\(folder): \(errnoText())")
         }
     }
 
@@ -984,7 +1013,10 @@ final class OutputTree: @unchecked Sendable {
         _ = rename(incoming, own)
         // Published, the folder taken from the spare is no leftover of a killed build: its list goes (the
         // site swapped out may be kept as the spare, with a list of its own).
-        if spare != nil { unlink(SpareTree.listPath(for: destination)) }
+        if spare != nil {
+            unlink(SpareTree.listPath(for: destination))
+            endJournal()
+        }
         let (previous, gone, removing) = (old, outgoing, removed)
         let spareSince = removed?.identitiesKnown == true ? lookedAt : nil
         DispatchQueue.global().async(group: removal) { [self] in
@@ -1052,6 +1084,7 @@ final class OutputTree: @unchecked Sendable {
             if let set = Self.removeListed(staging, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
             // The spare's list named the folder taken, for a build killed before this (``SpareTree/take``).
             unlink(SpareTree.listPath(for: destination))
+            endJournal()
         } else {
             TreeRemoval.remove(staging)
         }
@@ -1108,8 +1141,14 @@ final class OutputTree: @unchecked Sendable {
             if !path.isEmpty {
                 // A folder of the build's gone is told as removed; something else in its place, as put there.
                 guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return (path, errno == ENOENT) }
-                guard (info.st_mode & S_IFMT) == S_IFDIR else { return (path, false) }
+                // The very folder the spare had there or the build made: a folder mounted over it (`mount
+                // --bind`) moves no time of change, and is another folder.
+                guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_dev == device, let number = files.folderNumber(path),
+                      UInt64(info.st_ino) == expectedFolderInode(path, number: number) else { return (path, false) }
                 if (info.st_ctim.tv_sec, info.st_ctim.tv_nsec) < limit { return nil }
+                // Changed: still the build's own, with the mode it gives its folders (a `chmod 777` or a
+                // `chown` made while it ran would be published).
+                guard info.st_uid == geteuid(), let mode = Self.folderMode, info.st_mode & 0o7777 == mode else { return (path, false) }
             }
             let fd = path.isEmpty ? dup(root) : openat(root, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { return (path, errno == ENOENT) }

@@ -33,6 +33,17 @@ enum SpareTree {
     /// Its record: `.site.spare.record`.
     static func recordPath(for destination: String) -> String { OutputTree.besideOutput(destination, suffix: ".spare.record") }
 
+    /// Whether the spare's list names a folder beside the output under a staging name: one a build
+    /// killed after it took the spare left, still to be removed by that list (``OutputTree/removeLeftovers(of:)``).
+    /// Looked at only when the list is there (after a publish it is not).
+    static func namesLeftover(_ destination: String) -> Bool {
+        var info = stat()
+        let list = listPath(for: destination)
+        guard lstat(list, &info) == 0, let folder = WrittenFiles.read(list)?.folder else { return false }
+        let (parent, prefix) = OutputTree.stagingPrefix(for: destination)
+        return Folder.entries(parent).contains { $0.hasPrefix(prefix) && WrittenFiles.inode(of: parent + "/" + $0) == folder }
+    }
+
     /// The spare's whole list when it names the folder whose inode is `folder`. A build killed between
     /// keeping the list and renaming the folder leaves the folder under its staging name, to be removed
     /// by this list (``OutputTree/removeLeftovers(of:)``).
@@ -52,6 +63,7 @@ enum SpareTree {
         let (folder, list, record) = (self.folder(for: destination), listPath(for: destination), recordPath(for: destination))
         var info = stat()
         guard lstat(folder, &info) != 0, errno == ENOENT, OutputFolder.isOwnRecord(list), OutputFolder.isOwnRecord(record),
+              !namesLeftover(destination),
               let inode = WrittenFiles.inode(of: old),
               lstat(WrittenFiles.path(for: destination), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         let live = OutputTree.identity(info)
@@ -137,7 +149,13 @@ enum SpareTree {
         var info = stat()
         guard lstat(folder, &info) == 0 else {
             // A record or a list without their folder (a build killed keeping it) describe nothing.
-            if errno == ENOENT { [list, record].forEach(removeRecord) }
+            // Unless the list names a folder a killed build left under its staging name, not yet removed
+            // (its process's number taken again by a process now running): the list is all that says
+            // what in it is the builds'.
+            if errno == ENOENT, !namesLeftover(destination) {
+                [list, record].forEach(removeRecord)
+                PlacedJournal.remove(for: destination)
+            }
             return (nil, nil)
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return (nil, nil) }

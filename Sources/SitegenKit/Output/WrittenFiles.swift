@@ -121,25 +121,7 @@ enum WrittenFiles {
                 text.removeAll(keepingCapacity: true)
             }
             files.forEachFile(in: order) { folder, name, identity in
-                if stamped {
-                    // Two digits a byte, from a table, copied in at once: half a million files a list.
-                    let value = UInt64(bitPattern: Int64(identity))
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: identityDigits + 1) { digits in
-                        for i in 0..<(identityDigits / 2) {
-                            let pair = Self.hexPairs[Int(value >> UInt64(8 * (identityDigits / 2 - 1 - i)) & 0xFF)]
-                            digits[2 * i] = UInt8(truncatingIfNeeded: pair >> 8)
-                            digits[2 * i + 1] = UInt8(truncatingIfNeeded: pair)
-                        }
-                        digits[identityDigits] = UInt8(ascii: " ")
-                        text.append(contentsOf: digits)
-                    }
-                }
-                if !folder.isEmpty {
-                    text += escaped(folder).utf8
-                    text.append(UInt8(ascii: "/"))
-                }
-                text += escaped(name).utf8
-                text.append(UInt8(ascii: "\n"))
+                appendLine(folder, name, identity: stamped ? identity : nil, to: &text)
                 if text.count >= 1 << 16 { flush() }
             }
             flush()
@@ -285,6 +267,30 @@ enum WrittenFiles {
         // Every line ends with a line break: bytes after the last one are not a list's.
         guard start == body.endIndex else { return nil }
         return List(folder: folder, files: files, spare: spare)
+    }
+
+    /// Appends the line of a list for the file `name` in `folder` ("" at the top): its identity (when
+    /// given) in 16 lowercase hexadecimal digits and a space, then its path escaped, then a line break.
+    static func appendLine(_ folder: String, _ name: String, identity: Int?, to text: inout [UInt8]) {
+        if let identity {
+            // Two digits a byte, from a table, copied in at once: half a million files a list.
+            let value = UInt64(bitPattern: Int64(identity))
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: identityDigits + 1) { digits in
+                for i in 0..<(identityDigits / 2) {
+                    let pair = Self.hexPairs[Int(value >> UInt64(8 * (identityDigits / 2 - 1 - i)) & 0xFF)]
+                    digits[2 * i] = UInt8(truncatingIfNeeded: pair >> 8)
+                    digits[2 * i + 1] = UInt8(truncatingIfNeeded: pair)
+                }
+                digits[identityDigits] = UInt8(ascii: " ")
+                text.append(contentsOf: digits)
+            }
+        }
+        if !folder.isEmpty {
+            text += escaped(folder).utf8
+            text.append(UInt8(ascii: "/"))
+        }
+        text += escaped(name).utf8
+        text.append(UInt8(ascii: "\n"))
     }
 
     /// The identity at the start of a line of the third form (16 lowercase hexadecimal digits and a
