@@ -395,6 +395,29 @@ final class SpareTreeTests: XCTestCase {
         XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
     }
 
+    /// In a folder taken from the spare a file is written under a name of the build's own and put in
+    /// place only where nothing is: a file someone saved at either name is never written over or
+    /// emptied; the build stops and the file is set aside.
+    func testAFileSavedWhereTheBuildWritesInTheSpareIsNeverWrittenOver() throws {
+        for name in ["index.html", "index.html.sitegen-new-" + String(getpid())] {
+            let f = try builtWithSpare()
+            try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
+            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
+            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
+            XCTAssertTrue(tree.tookSpare)
+            let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+            try f.write(staging + "/kk/42500/new/" + name, "mine")
+            XCTAssertThrowsError(try tree.write("kk/42500/new/index.html", "<p>the build's</p>"), name) { error in
+                guard case OutputError.foreign? = error as? OutputError else { return XCTFail("\(error)") }
+            }
+            XCTAssertEqual(try String(contentsOfFile: f.root + "/" + staging + "/kk/42500/new/" + name, encoding: .utf8), "mine")
+            let kept = tree.discard()
+            let folder = try XCTUnwrap(kept.first?.path, name)
+            XCTAssertEqual(try String(contentsOfFile: folder + "/kk/42500/new/" + name, encoding: .utf8), "mine")
+            tree.finish()
+        }
+    }
+
     /// A build that took the spare and was stopped (Ctrl-C) with no one else in the folder leaves
     /// nothing to explain: the next build removes what it wrote, the spare's files and the published
     /// site's linked in, by their lists, without a word.

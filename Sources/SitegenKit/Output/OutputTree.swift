@@ -338,9 +338,17 @@ final class OutputTree: @unchecked Sendable {
            bytes.withContiguousStorageIfAvailable({ linkPublished(relativePath, holding: UnsafeRawBufferPointer($0)) }) == true {
             return
         }
+        if spare != nil {
+            // In a folder taken from the spare, someone may stand: the file is written under a name of the
+            // build's own and put in place only where nothing is (``placeBeside(_:_:)``).
+            try placeBeside(relativePath) { fd in
+                bytes.withContiguousStorageIfAvailable { Self.writeAll(fd, UnsafeRawBufferPointer($0)) }
+                    ?? Array(bytes).withUnsafeBytes { Self.writeAll(fd, $0) }
+            }
+            return
+        }
         // A name linked to the published site is never written through: that would change the live site.
-        // (What the spare held there is not the build's: checked above, an exclusive write placed none.)
-        if reusesPublishedFiles && (!exclusive || spare != nil) { try makeRoom(relativePath) }
+        if reusesPublishedFiles && !exclusive { try makeRoom(relativePath) }
         let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         if fd < 0 && exclusive && errno == EEXIST { throw Self.clash(relativePath) }
         guard fd >= 0 else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
@@ -358,6 +366,22 @@ final class OutputTree: @unchecked Sendable {
     /// is linked in its place, as ``write(_:_:exclusive:)`` does.
     func write(_ relativePath: String, streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         try ensureDirectory(Self.folder(of: relativePath))
+        if spare != nil {
+            var failure: Error?
+            try placeBeside(relativePath) { fd in
+                do {
+                    try produce { piece in
+                        guard Self.writeAll(fd, piece) else { throw OutputError.io("cannot write \(relativePath): \(errnoText())") }
+                    }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            return
+        }
         let full = staging + "/" + relativePath
         if reusesPublishedFiles { try makeRoom(relativePath) }
         let fd = open(full, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -627,8 +651,11 @@ final class OutputTree: @unchecked Sendable {
         }
         guard linkat(dir, name, AT_FDCWD, linked, 0) == 0 else { return false }
         var info = stat()
+        // In a folder taken from the spare, what is at the path was made room for: anything there now
+        // was put there meanwhile, and is not replaced.
         guard lstat(linked, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_ino == compared.st_ino,
-              info.st_dev == compared.st_dev, !replacingStaged || rename(linked, target) == 0 else {
+              info.st_dev == compared.st_dev,
+              !replacingStaged || (spare != nil ? SpareTree.renameNoReplace(linked, target) : rename(linked, target) == 0) else {
             unlink(linked)
             return false
         }
@@ -828,8 +855,59 @@ final class OutputTree: @unchecked Sendable {
             if let set = Self.removeListed(full, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
             return
         }
-        try ensureHeld(relativePath, info)
-        unlink(full)
+        // Moved out of the way before it is looked at: an edit made before the move is seen, one made
+        // after it changes the file under its other name, not the build's.
+        let aside = full + ".sitegen-old-" + String(getpid())
+        guard SpareTree.renameNoReplace(full, aside) else {
+            if errno == ENOENT { return }
+            throw OutputError.foreign(path: relativePath, removed: false)
+        }
+        guard lstat(aside, &info) == 0 else { return }
+        guard isReplaceable(relativePath, info) else {
+            // Back where it was, to be set aside with the folder (unless something took its place: then
+            // it stays under the other name, and is set aside the same).
+            _ = SpareTree.renameNoReplace(aside, full)
+            throw OutputError.foreign(path: relativePath, removed: false)
+        }
+        unlink(aside)
+    }
+
+    /// Writes the file at `relativePath` in a staging folder taken from the spare: `write` writes it
+    /// under a name of the build's own beside it (made anew: a file someone put at that name stops the
+    /// build), then what is at the path gives way (``makeRoom(_:)``) and the file, or the published one
+    /// when it holds the same bytes, is renamed into place only where nothing is. A file saved at the
+    /// path in between, or into the file once it is there, is someone else's: the build stops, or the
+    /// read before the swap finds it changed.
+    private func placeBeside(_ relativePath: String, _ write: (Int32) -> Bool) throws {
+        let full = staging + "/" + relativePath
+        let written = full + ".sitegen-new-" + String(getpid())
+        let fd = open(written, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw OutputError.foreign(path: relativePath + ".sitegen-new-" + String(getpid()), removed: false) }
+            throw OutputError.io("cannot write \(relativePath): \(errnoText())")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard write(fd), fstat(fd, &info) == 0 else {
+            unlink(written)
+            throw OutputError.io("cannot write \(relativePath): \(errnoText())")
+        }
+        do { try makeRoom(relativePath) } catch {
+            unlink(written)
+            throw error
+        }
+        let size = Int(info.st_size)
+        if reusesPublishedFiles, linkPublished(relativePath, replacingStaged: true, if: { old, published in
+            published.st_mode == info.st_mode && Int(published.st_size) == size && Self.sameBytes(fd, old, count: size)
+        }) {
+            unlink(written)
+            return
+        }
+        guard SpareTree.renameNoReplace(written, full) else {
+            unlink(written)
+            throw OutputError.foreign(path: relativePath, removed: false)
+        }
+        remember(relativePath, info)
     }
 
     /// Throws unless the file of status `info` at `relativePath` in a staging folder taken from the spare
