@@ -22,6 +22,35 @@ final class SpareTreeTests: XCTestCase {
         return f
     }
 
+    /// The spare taken as a build takes it, and the name (in the fixture's root) of the staging folder
+    /// it now is.
+    private func takeSpare(_ f: Fixture) throws -> (tree: OutputTree, staging: String) {
+        let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
+        let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
+        XCTAssertTrue(tree.tookSpare)
+        let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+        return (tree, staging)
+    }
+
+    /// Asserts that `report` set a folder aside (``OutputTree/Kept``) holding `text` at `path` (from its top, with a leading slash).
+    private func assertSetAside(in report: BuildReport, _ path: String, holding text: String,
+                                file: StaticString = #filePath, line: UInt = #line) throws {
+        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" }, file: file, line: line)
+        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + path, encoding: .utf8), text, file: file, line: line)
+    }
+
+    /// Builds `f` after an edit: it publishes, the folder `leftover` is gone, `text` at `path` in it is
+    /// set aside, and the site is what a clean build makes.
+    private func assertNextBuild(of f: Fixture, removes leftover: String, keeping path: String, holding text: String,
+                                 file: StaticString = #filePath, line: UInt = #line) throws {
+        try f.append("content/ru/42500/apply.md", "\nПравка после.\n")
+        let report = f.build()
+        XCTAssertTrue(report.published, file: file, line: line)
+        XCTAssertNil(inode(leftover), file: file, line: line)
+        try assertSetAside(in: report, path, holding: text, file: file, line: line)
+        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f), file: file, line: line)
+    }
+
     /// The files of a build of the same sources from nothing.
     private func cleanBuild(of f: Fixture) throws -> [String: Data] {
         let clean = try Fixture()
@@ -224,8 +253,7 @@ final class SpareTreeTests: XCTestCase {
                 && FileManager.default.createFile(atPath: staging + "/robots.txt/notes.txt", contents: Data("my notes".utf8))
         }
         XCTAssertTrue(saved)
-        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
-        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/notes.txt", encoding: .utf8), "my notes")
+        try assertSetAside(in: report, "/notes.txt", holding: "my notes")
         if report.published { XCTAssertEqual(f.snapshot(), try cleanBuild(of: f)) }
         let next = f.build()
         XCTAssertTrue(next.published || next.upToDate, "then: \(next.diagnostics.filter { $0.severity == .error })")
@@ -271,13 +299,7 @@ final class SpareTreeTests: XCTestCase {
         let leftover = f.root + "/.site.tmp-2147483600"
         XCTAssertEqual(rename(f.root + "/.site.spare", leftover), 0)
         try f.write(".site.tmp-2147483600/kk/mine.txt", "mine")
-        try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
-        let report = f.build()
-        XCTAssertTrue(report.published)
-        XCTAssertNil(inode(leftover))
-        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
-        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/kk/mine.txt", encoding: .utf8), "mine")
-        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        try assertNextBuild(of: f, removes: leftover, keeping: "/kk/mine.txt", holding: "mine")
     }
 
     /// A build killed while it looked at the time leaves its empty probe folder (`.sitegen-clock-PID`)
@@ -299,8 +321,7 @@ final class SpareTreeTests: XCTestCase {
         try f.append("content/ru/42500/apply.md", "\nТретья правка.\n")
         let notTaken = f.build()
         XCTAssertTrue(notTaken.published)
-        let kept = try XCTUnwrap(notTaken.diagnostics.first { $0.messageID == "output.folder.kept" })
-        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/.sitegen-clock-4243/note.txt", encoding: .utf8), "mine")
+        try assertSetAside(in: notTaken, "/.sitegen-clock-4243/note.txt", holding: "mine")
         XCTAssertNil(f.snapshot()[".sitegen-clock-4243/note.txt"])
         XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
 
@@ -327,10 +348,7 @@ final class SpareTreeTests: XCTestCase {
         try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
         var edited = Data()
         do {
-            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
-            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
-            XCTAssertTrue(tree.tookSpare)
-            let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+            let (tree, staging) = try takeSpare(f)
             try f.write(staging + "/kk/notes.txt", "mine")
             // The page edited before the last build: the spare's copy is its own, edited in place.
             let own = f.root + "/" + staging + "/ru/42500/apply/index.html"
@@ -368,13 +386,10 @@ final class SpareTreeTests: XCTestCase {
         defer { if sleeper.isRunning { sleeper.terminate() } }
         let leftover = f.root + "/.site.tmp-" + String(sleeper.processIdentifier)
         do {
-            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
-            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
-            XCTAssertTrue(tree.tookSpare)
-            let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+            let (tree, staging) = try takeSpare(f)
             try f.write(staging + "/kk/notes.txt", "mine")
             // Killed; the number is another process's by the next build.
-            XCTAssertEqual(rename(f.root + "/" + staging, leftover), 0)
+            withExtendedLifetime(tree) { XCTAssertEqual(rename(f.root + "/" + staging, leftover), 0) }
         }
         for round in 1...2 {
             try f.append("content/ru/42500/apply.md", "\nПравка \(round).\n")
@@ -386,13 +401,7 @@ final class SpareTreeTests: XCTestCase {
         }
         sleeper.terminate()
         sleeper.waitUntilExit()
-        try f.append("content/ru/42500/apply.md", "\nТретья правка.\n")
-        let report = f.build()
-        XCTAssertTrue(report.published)
-        XCTAssertNil(inode(leftover))
-        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
-        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/kk/notes.txt", encoding: .utf8), "mine")
-        XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
+        try assertNextBuild(of: f, removes: leftover, keeping: "/kk/notes.txt", holding: "mine")
     }
 
     /// In a folder taken from the spare a file is written under a name of the build's own and put in
@@ -402,10 +411,7 @@ final class SpareTreeTests: XCTestCase {
         for name in ["index.html", "index.html.sitegen-new-" + String(getpid())] {
             let f = try builtWithSpare()
             try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
-            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
-            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
-            XCTAssertTrue(tree.tookSpare)
-            let staging = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: f.root).first { $0.hasPrefix(".site.tmp-") })
+            let (tree, staging) = try takeSpare(f)
             try f.write(staging + "/kk/42500/new/" + name, "mine")
             XCTAssertThrowsError(try tree.write("kk/42500/new/index.html", "<p>the build's</p>"), name) { error in
                 guard case OutputError.foreign? = error as? OutputError else { return XCTFail("\(error)") }
@@ -425,9 +431,7 @@ final class SpareTreeTests: XCTestCase {
         let f = try builtWithSpare()
         try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
         do {
-            let live = WrittenFiles.readWithIdentities(for: f.siteDirectory).list
-            let tree = try OutputTree(destination: f.siteDirectory, reusing: true, live: live)
-            XCTAssertTrue(tree.tookSpare)
+            let (tree, _) = try takeSpare(f)
             try tree.write("ru/42500/apply/index.html", "<p>half of a new page</p>")
             try tree.write("kk/42500/new/index.html", "<p>a new page</p>")
             // A published file linked in where the spare had its own.
@@ -468,8 +472,7 @@ final class SpareTreeTests: XCTestCase {
         XCTAssertEqual(f.snapshot(), published, "nothing of it published")
         let foreign = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.io.foreign" })
         XCTAssertEqual(foreign.arguments["path"], "ru/42500/copy/index.html")
-        let kept = try XCTUnwrap(report.diagnostics.first { $0.messageID == "output.folder.kept" })
-        XCTAssertEqual(try String(contentsOfFile: try XCTUnwrap(kept.arguments["kept"]) + "/ru/42500/copy/index.html", encoding: .utf8), "MY-EDIT")
+        try assertSetAside(in: report, "/ru/42500/copy/index.html", holding: "MY-EDIT")
         XCTAssertTrue(f.build().published)
         XCTAssertEqual(f.snapshot(), try cleanBuild(of: f))
     }
