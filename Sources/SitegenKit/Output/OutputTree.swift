@@ -795,11 +795,11 @@ final class OutputTree: @unchecked Sendable {
         try ensureDirectory(Self.folder(of: dir))
         var made = mkdir(staging + "/" + dir, 0o755) == 0
         if !made && errno == EEXIST && spare != nil {
-            // A file of the spare where this build makes a folder gives way to it.
+            // A file of the spare where this build makes a folder gives way to it, as to a file
+            // (moved aside, then looked at: ``makeRoom(_:)``).
             var held = stat()
             if lstat(staging + "/" + dir, &held) == 0, (held.st_mode & S_IFMT) != S_IFDIR, placedFile(dir) == nil {
-                try ensureHeld(dir, held)
-                unlink(staging + "/" + dir)
+                try makeRoom(dir)
                 made = mkdir(staging + "/" + dir, 0o755) == 0
             } else {
                 errno = EEXIST
@@ -880,10 +880,11 @@ final class OutputTree: @unchecked Sendable {
     /// read before the swap finds it changed.
     private func placeBeside(_ relativePath: String, _ write: (Int32) -> Bool) throws {
         let full = staging + "/" + relativePath
-        let written = full + ".sitegen-new-" + String(getpid())
+        let suffix = ".sitegen-new-" + String(getpid())
+        let written = full + suffix
         let fd = open(written, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            if errno == EEXIST { throw OutputError.foreign(path: relativePath + ".sitegen-new-" + String(getpid()), removed: false) }
+            if errno == EEXIST { throw OutputError.foreign(path: relativePath + suffix, removed: false) }
             throw OutputError.io("cannot write \(relativePath): \(errnoText())")
         }
         defer { close(fd) }
@@ -908,13 +909,6 @@ final class OutputTree: @unchecked Sendable {
             throw OutputError.foreign(path: relativePath, removed: false)
         }
         remember(relativePath, info)
-    }
-
-    /// Throws unless the file of status `info` at `relativePath` in a staging folder taken from the spare
-    /// may give way (``isReplaceable(_:_:)``).
-    private func ensureHeld(_ relativePath: String, _ info: stat) throws {
-        guard !isReplaceable(relativePath, info) else { return }
-        throw OutputError.foreign(path: relativePath, removed: false)
     }
 
     /// Whether the file of status `info` at `relativePath` in the staging folder may be removed to make
