@@ -405,21 +405,25 @@ final class SpareTreeTests: XCTestCase {
     }
 
     /// In a folder taken from the spare a file is written under a name of the build's own and put in
-    /// place only where nothing is: a file someone saved at either name is never written over or
+    /// place only where nothing is, and the spare's file there is moved to another name of the build's
+    /// before it is looked at: a file someone saved at any of these names is never written over or
     /// emptied; the build stops and the file is set aside.
     func testAFileSavedWhereTheBuildWritesInTheSpareIsNeverWrittenOver() throws {
-        for name in ["index.html", "index.html.sitegen-new-" + String(getpid())] {
+        let pid = String(getpid())
+        // A new page's folder, and a page the spare holds an older copy of.
+        for (folder, name) in [("kk/42500/new/", "index.html"), ("kk/42500/new/", "index.html.sitegen-new-" + pid),
+                               ("ru/42500/apply/", "index.html.sitegen-old-" + pid)] {
             let f = try builtWithSpare()
             try f.append("content/ru/42500/apply.md", "\nВторая правка.\n")
             let (tree, staging) = try takeSpare(f)
-            try f.write(staging + "/kk/42500/new/" + name, "mine")
-            XCTAssertThrowsError(try tree.write("kk/42500/new/index.html", "<p>the build's</p>"), name) { error in
+            try f.write(staging + "/" + folder + name, "mine")
+            XCTAssertThrowsError(try tree.write(folder + "index.html", "<p>the build's</p>"), name) { error in
                 guard case OutputError.foreign? = error as? OutputError else { return XCTFail("\(error)") }
             }
-            XCTAssertEqual(try String(contentsOfFile: f.root + "/" + staging + "/kk/42500/new/" + name, encoding: .utf8), "mine")
+            XCTAssertEqual(try String(contentsOfFile: f.root + "/" + staging + "/" + folder + name, encoding: .utf8), "mine")
             let kept = tree.discard()
-            let folder = try XCTUnwrap(kept.first?.path, name)
-            XCTAssertEqual(try String(contentsOfFile: folder + "/kk/42500/new/" + name, encoding: .utf8), "mine")
+            let set = try XCTUnwrap(kept.first?.path, name)
+            XCTAssertEqual(try String(contentsOfFile: set + "/" + folder + name, encoding: .utf8), "mine")
             tree.finish()
         }
     }

@@ -6,6 +6,8 @@
 int sg_exchange_paths(const char *a, const char *b);
 /// Renames `from` to `to` only if nothing is at `to` (EEXIST if something is); EINVAL where the system cannot.
 int sg_rename_noreplace(const char *from, const char *to);
+/// The same, each name relative to a folder held open (`AT_FDCWD` for the working folder).
+int sg_renameat_noreplace(int fromdir, const char *from, int todir, const char *to);
 
 /// Makes the C allocator map every block of `threshold` bytes or more on its own and give it back to
 /// the system when freed (glibc's M_MMAP_THRESHOLD, which otherwise rises after the first large free).

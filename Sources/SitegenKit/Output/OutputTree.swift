@@ -539,7 +539,7 @@ final class OutputTree: @unchecked Sendable {
                         adopted.append((file.path, file.identity))
                         continue
                     }
-                    guard isReplaceable(file.path, held), unlinkat(to, name, 0) == 0 else { return false }
+                    guard (held.st_mode & S_IFMT) != S_IFDIR, giveWay(to, name, at: file.path) else { return false }
                 }
             }
             guard linkat(from, name, to, name, 0) == 0 else { return false }
@@ -855,21 +855,29 @@ final class OutputTree: @unchecked Sendable {
             if let set = Self.removeListed(full, listed: listed, of: destination) { lock.withLock { kept.append(set) } }
             return
         }
-        // Moved out of the way before it is looked at: an edit made before the move is seen, one made
-        // after it changes the file under its other name, not the build's.
-        let aside = full + ".sitegen-old-" + String(getpid())
-        guard SpareTree.renameNoReplace(full, aside) else {
-            if errno == ENOENT { return }
-            throw OutputError.foreign(path: relativePath, removed: false)
-        }
-        guard lstat(aside, &info) == 0 else { return }
+        guard giveWay(AT_FDCWD, full, at: relativePath) else { throw OutputError.foreign(path: relativePath, removed: false) }
+    }
+
+    /// The suffix of the name a file of the spare is moved to while it is looked at (``giveWay``).
+    private static let asideSuffix = ".sitegen-old-" + String(getpid())
+
+    /// Removes the file `name` of the folder `dir` held open (at `relativePath` in a staging folder taken
+    /// from the spare) if it may be (``isReplaceable(_:_:)``); false when it may not, or when the name to
+    /// look at it under is taken. It is moved out of the way before it is looked at: an edit made before
+    /// the move is seen, one made after it changes the file under its other name, not the build's. One
+    /// that may not go is put back, to be set aside with the folder (unless something took its place:
+    /// then it stays under the other name, and is set aside the same). Nothing there is room made.
+    private func giveWay(_ dir: Int32, _ name: String, at relativePath: String) -> Bool {
+        let aside = name + Self.asideSuffix
+        guard SpareTree.renameNoReplace(at: dir, name, aside) else { return errno == ENOENT }
+        var info = stat()
+        guard fstatat(dir, aside, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return true }
         guard isReplaceable(relativePath, info) else {
-            // Back where it was, to be set aside with the folder (unless something took its place: then
-            // it stays under the other name, and is set aside the same).
-            _ = SpareTree.renameNoReplace(aside, full)
-            throw OutputError.foreign(path: relativePath, removed: false)
+            _ = SpareTree.renameNoReplace(at: dir, aside, name)
+            return false
         }
-        unlink(aside)
+        unlinkat(dir, aside, 0)
+        return true
     }
 
     /// Writes the file at `relativePath` in a staging folder taken from the spare: `write` writes it
@@ -947,11 +955,10 @@ final class OutputTree: @unchecked Sendable {
                 guard fstatat(root, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
                 // A folder this build made where the spare had a file (a page where it had one).
                 if (info.st_mode & S_IFMT) == S_IFDIR, files.folderNumber(path) != nil { return }
-                guard (info.st_mode & S_IFMT) == S_IFREG, isReplaceable(path, info) else {
+                guard (info.st_mode & S_IFMT) == S_IFREG, giveWay(root, path, at: path) else {
                     changed = path
                     return
                 }
-                unlinkat(root, path, 0)
             }
         }
         if let changed { throw OutputError.foreign(path: changed, removed: false) }

@@ -272,10 +272,15 @@ enum SpareTree {
     /// Renames `from` to `to` only when nothing is there (where the system cannot say so in the rename
     /// itself, after looking).
     static func renameNoReplace(_ from: String, _ to: String) -> Bool {
-        if sg_rename_noreplace(from, to) == 0 { return true }
+        renameNoReplace(at: AT_FDCWD, from, to)
+    }
+
+    /// ``renameNoReplace(_:_:)`` of two names relative to the folder `dir` held open.
+    static func renameNoReplace(at dir: Int32, _ from: String, _ to: String) -> Bool {
+        if sg_renameat_noreplace(dir, from, dir, to) == 0 { return true }
         guard errno == EINVAL || errno == ENOSYS else { return false }
         var info = stat()
-        return lstat(to, &info) != 0 && errno == ENOENT && rename(from, to) == 0
+        return fstatat(dir, to, &info, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT && renameat(dir, from, dir, to) == 0
     }
 
     /// Removes a record of the spare's: a regular file that begins as sitegen's records do, no other.
