@@ -3,8 +3,9 @@
 # on tmpfs, steady state (each output already holds the previous build).
 #
 # For each corpus size (pages per language; default "5000 50000", i.e. 10k and 100k pages) it times, with
-# /usr/bin/time: `sitegen build --force` (a full build), `sitegen check`, a no-change rebuild (`sitegen
-# build`, which must write no file), a one-page-edit rebuild, the cmark-gfm CLI over the same Markdown
+# /usr/bin/time: `sitegen build --force` (a full build), `sitegen check --force` (a full check), a
+# no-change rebuild (`sitegen build`, which must write no file), a one-page-edit rebuild, then a check of
+# that edit (`sitegen check`, the other pages taken as the last build found them), the cmark-gfm CLI over the same Markdown
 # files, and Hugo on the corpus's Hugo files. Each is run RUNS times (LARGE_RUNS for sizes over 10,000);
 # the table gives the median wall time with the spread (min–max), CPU seconds and peak RSS.
 # It writes bench/results.md (or $BENCH_RESULTS) and exits 1 if a figure of the pipeline issue is missed,
@@ -97,7 +98,7 @@ for pages in "${sizes[@]}"; do
   rm -rf "$work/hugo-$pages"
   "$bin" build --source "$corpus" >/dev/null 2>&1 || { echo "bench: the corpus does not build" >&2; "$bin" build --source "$corpus" 2>&1 | tail -5 >&2; exit 2; }
   read -r bu_w bu_lo bu_hi bu_c bu_r < <(series "$n" "$bin" build --force --source "$corpus")
-  read -r ch_w ch_lo ch_hi ch_c ch_r < <(series "$n" "$bin" check --source "$corpus")
+  read -r ch_w ch_lo ch_hi ch_c ch_r < <(series "$n" "$bin" check --force --source "$corpus")
   before=$(listing "$corpus/site")
   read -r nc_w nc_lo nc_hi nc_c nc_r < <(series "$n" "$bin" build --source "$corpus")
   grep -q '^up to date' "$work/last.err" || { echo "bench: a no-change rebuild was not up to date:" >&2; tail -3 "$work/last.err" >&2; missed=1; }
@@ -111,13 +112,19 @@ for pages in "${sizes[@]}"; do
   done
   read -r ed_w ed_lo ed_hi ed_c ed_r < <(printf '%s\n' "${edit_runs[@]}" | sort -g | awk -v n="$n" '
     { w[NR] = $1; c[NR] = $2; if ($3 > rss) rss = $3 } END { m = int((n + 1) / 2); printf "%.3f %.3f %.3f %.3f %d\n", w[m], w[1], w[n], c[m], rss }')
+  # An editor's check after an edit: the page changed since the last build is checked again, the
+  # others are taken as that build found them.
+  printf '\nТүзету тексеру.\n' >> "$page"
+  read -r ce_w ce_lo ce_hi ce_c ce_r < <(series "$n" "$bin" check --source "$corpus")
+  grep -q ' unchanged since the last build)' "$work/last.err" || { echo "bench: a check after an edit took no page from the last build:" >&2; tail -1 "$work/last.err" >&2; missed=1; }
 
   total=$((pages * 2))
   row "**$total pages** ($pages per language, $n runs)" "" "" "" ""
   row "cmark-gfm CLI" "$cm_w ($cm_lo–$cm_hi)" "$cm_c" "$((cm_r / 1024))" "1"
   row "Hugo $(hugo version | awk '{print $2}')" "$hu_w ($hu_lo–$hu_hi)" "$hu_c" "$((hu_r / 1024))" "$(ratio "$hu_w" "$cm_w")"
   row "sitegen build (full)" "$bu_w ($bu_lo–$bu_hi)" "$bu_c" "$((bu_r / 1024))" "$(ratio "$bu_w" "$cm_w")"
-  row "sitegen check" "$ch_w ($ch_lo–$ch_hi)" "$ch_c" "$((ch_r / 1024))" "$(ratio "$ch_w" "$cm_w")"
+  row "sitegen check (full, \`--force\`)" "$ch_w ($ch_lo–$ch_hi)" "$ch_c" "$((ch_r / 1024))" "$(ratio "$ch_w" "$cm_w")"
+  row "sitegen check, one page edited" "$ce_w ($ce_lo–$ce_hi)" "$ce_c" "$((ce_r / 1024))" "$(ratio "$ce_w" "$cm_w")"
   row "sitegen build, nothing changed" "$nc_w ($nc_lo–$nc_hi)" "$nc_c" "$((nc_r / 1024))" "$(ratio "$nc_w" "$cm_w")"
   row "sitegen build, one page edited" "$ed_w ($ed_lo–$ed_hi)" "$ed_c" "$((ed_r / 1024))" "$(ratio "$ed_w" "$cm_w")"
   fig[$pages.build]=$bu_w; fig[$pages.rss]=$bu_r; fig[$pages.hugo]=$hu_w; fig[$pages.hugo_rss]=$hu_r

@@ -211,11 +211,15 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of the messages: kk, ru or en (default: lang: in sitegen.yml, else LANG).", valueName: "language"))
     var lang: MessageLanguage?
 
+    @Flag(name: .long, help: "Check every page again, taking none as the last build found it.")
+    var force = false
+
     @OptionGroup var terminalOptions: TerminalOptions
 
     func run() throws {
         var options = sourceOptions.buildOptions
         options.checkOnly = true
+        options.force = force
         let terminal = terminalOptions.settings
         let progress = format == .text ? terminal.progress(Self.messageLanguage(lang, source: sourceOptions.source)) : nil
         let report = SiteBuilder(options: options, progress: progress).run()

@@ -183,6 +183,12 @@ struct PageCache {
         OutputTree.besideOutput(destination, suffix: ".pages")
     }
 
+    /// Whether there is a file where the cache beside `destination` would be.
+    static func exists(for destination: String) -> Bool {
+        var info = stat()
+        return lstat(path(for: destination), &info) == 0
+    }
+
     /// One digest of what the pages show of each other: every entry of the site index, in order.
     /// The entries are digested as they are written, 64 KiB at a time: written whole, a big site's were
     /// the largest thing its build held (19 MB of 64 for 30,000 pages).

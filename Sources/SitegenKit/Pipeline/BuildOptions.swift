@@ -80,6 +80,8 @@ package struct BuildReport: Sendable {
     /// Nothing changed since the build that published the output: nothing was written, and the
     /// diagnostics are that build's.
     var upToDate = false
+    /// How many pages a check took as the last build found them, unchanged since (``SiteBuilder/checkedBefore``).
+    var checkedBefore = 0
     /// The language `sitegen.yml` asks messages to be written in (`lang:`), when it was read.
     package var messageLanguage: MessageLanguage?
     /// Bulletins published, per language (one per page and channel); nil when none were (a check,

@@ -52,6 +52,15 @@ package enum BuildSummary {
             case .ru: line = "без изменений: \(pages) (\(perLanguage)) как в прошлой сборке, ничего не записано (\(time) с)"
             }
         }
+        if report.checkedBefore > 0 {
+            // Said, so that an editor who doubts it knows `check --force` checks every page again.
+            let n = report.checkedBefore
+            switch language {
+            case .en: line += " (\(n) unchanged since the last build)"
+            case .kk: line += " (\(n) бет соңғы құрастырудан бері өзгермеген)"
+            case .ru: line += " (\(n) без изменений с прошлой сборки)"
+            }
+        }
         if warnings > 0 { line += ", " + count(warnings, .warning, language) }
         return line
     }

@@ -55,7 +55,9 @@ package struct SiteBuilder: Sendable {
         // The inputs' digests are taken before anything is read: a file changed after that is built from
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
         // (taken after, it would record the new bytes for a site made of the old ones).
-        var inputs = options.checkOnly ? nil : InputDigest.of(options)
+        // A check takes them only to take pages from the last build's cache (``checkedBefore``).
+        var inputs = options.checkOnly && (options.force || !PageCache.exists(for: options.resolvedOutput)) ? nil
+            : InputDigest.of(options)
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
@@ -79,7 +81,7 @@ package struct SiteBuilder: Sendable {
         // inputs of the record, the look for added files is stopped before the output is walked (the
         // two would share the cores), and made after all if the walk finds the output changed.
         var countAgain = false
-        if let inputs, !options.force, !options.keepsPreviewState,
+        if let inputs, !options.checkOnly, !options.force, !options.keepsPreviewState,
            let record = BuildRecord.current(of: options.resolvedOutput, inputs: inputs.whole, beforeListing: {
                added?.stop()
                countAgain = added != nil
@@ -122,10 +124,17 @@ package struct SiteBuilder: Sendable {
                 return report(diagnostics, setup: true)
             }
             let preflight = BulletinPreflight(maker: bulletins)
+            let before = Self.checkedBefore(files, inputs: inputs, loader: loader, config: config, output: options.resolvedOutput, store: store)
+            inputs = nil
             let progress = self.progress
             progress?.begin(files.count)
             let results = Parallel.map(files) { file -> (AddressClashes.Address?, [Diagnostic], Checked?) in
                 defer { progress?.advance() }
+                if let (page, entry) = before.entry(file) {
+                    return (AddressClashes.Address(page), entry.loaded + entry.built.diagnostics,
+                            Checked(named: ParityCheck.Named(sourcePath: page.sourcePath, language: page.language, translationKey: page.translationKey),
+                                    place: entry.built.place, before: true))
+                }
                 let (page, d) = loader.load(file)
                 guard let page else { return (nil, d, nil) }
                 let checked = checker.check(page)
@@ -156,7 +165,9 @@ package struct SiteBuilder: Sendable {
             }
             diagnostics = Self.applyStrictness(diagnostics, strict: options.strict || config.strict)
             let counts = config.languages.map { lang in (lang, addresses.filter { $0.language == lang }.count) }
-            return report(diagnostics, pages: counts, setup: false)
+            var done = report(diagnostics, pages: counts, setup: false)
+            done.checkedBefore = checked.count { $0.before }
+            return done
         }
 
         // What each page gives the site-wide parts waits on disk, not in memory, until they run (see
@@ -504,6 +515,37 @@ package struct SiteBuilder: Sendable {
     struct Checked: Sendable {
         var named: ParityCheck.Named
         var place: BuiltStore.Place?
+        /// Whether it was taken as the last build found it (``checkedBefore``).
+        var before = false
+    }
+
+    /// The pages a check takes as the build that published the output found them (``PageCache``): each
+    /// whose file has the digest it was built from, while the setup and what pages show of each other
+    /// (the site index, read from the cache's summaries and the changed files) are as they were then.
+    /// What building such a page found of it, and its facts, are what checking it again would give:
+    /// that build checked the same bytes with the same setup and program, and wrote its cache only once
+    /// it had published, with no error. None without a cache, or with `--force`.
+    static func checkedBefore(_ files: [String], inputs: InputDigest?, loader: ContentLoader, config: SiteConfig,
+                              output: String, store: BuiltStore) -> CheckedBefore {
+        guard let inputs, let cache = PageCache.read(for: output, store: store), cache.setup == inputs.setup else { return CheckedBefore() }
+        let unchanged = Set(files.filter { cache.pages[$0]?.source == inputs.content[$0] })
+        guard !unchanged.isEmpty else { return CheckedBefore() }
+        var loaded = load(files, loader: loader, keepingText: false, unchanged: unchanged, previous: cache, spill: store)
+        let placed = placed(&loaded, config: config)
+        guard PageCache.indexDigest(placed.index) == cache.index else { return CheckedBefore() }
+        return CheckedBefore(pages: cache.pages, unchanged: unchanged)
+    }
+
+    /// The pages of the last build's cache that a check takes unchanged (``checkedBefore``).
+    struct CheckedBefore: Sendable {
+        var pages: PageCache.Pages?
+        var unchanged: Set<String> = []
+
+        /// The summary and entry of the page of `file`, when it is taken unchanged.
+        func entry(_ file: String) -> (Page, PageCache.Entry)? {
+            guard unchanged.contains(file), let entry = pages?[file], let page = entry.summary(at: file) else { return nil }
+            return (page, entry)
+        }
     }
 
     /// The working file of a check: beside the output, where a build keeps its own, or else among the
