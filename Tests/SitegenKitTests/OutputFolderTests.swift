@@ -493,7 +493,8 @@ final class OutputFolderTests: XCTestCase {
         let f = try site()
         assertNoErrors(f.build().diagnostics)
         let fm = FileManager.default
-        for name in [".site.pages.tmp-999999", ".site.build.tmp-999999"] { try Data("cut".utf8).write(to: URL(fileURLWithPath: f.root + "/" + name)) }
+        let cut = [".site.pages.tmp-999999", ".site.build.tmp-999999", ".site.sources.tmp-999999"]
+        for name in cut { try Data("cut".utf8).write(to: URL(fileURLWithPath: f.root + "/" + name)) }
         try fm.createDirectory(atPath: f.root + "/.site.pages.tmp-notes", withIntermediateDirectories: true)
         // A user's files whose names only begin like a record's temporary file's.
         let users = [".site.build.tmp-notes", ".site.pages.tmp-2024x", ".site.files.tmp-x", ".site.files.new-5.tmp-1x",
@@ -501,8 +502,7 @@ final class OutputFolderTests: XCTestCase {
         for name in users { try Data("mine".utf8).write(to: URL(fileURLWithPath: f.root + "/" + name)) }
         try Data("cut".utf8).write(to: URL(fileURLWithPath: f.root + "/.site.files.new-5.tmp-999999"))
         XCTAssertTrue(f.build().upToDate)
-        XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.pages.tmp-999999"))
-        XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.build.tmp-999999"))
+        for name in cut { XCTAssertFalse(fm.fileExists(atPath: f.root + "/" + name), name) }
         XCTAssertFalse(fm.fileExists(atPath: f.root + "/.site.files.new-5.tmp-999999"))
         XCTAssertTrue(fm.fileExists(atPath: f.root + "/.site.pages.tmp-notes"), "a folder of that name is not ours")
         for name in users { XCTAssertEqual(try? String(contentsOfFile: f.root + "/" + name, encoding: .utf8), "mine", name) }

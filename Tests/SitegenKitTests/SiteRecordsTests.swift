@@ -4,11 +4,12 @@ import XCTest
 @testable import SitegenCore
 @testable import SitegenKit
 
-/// What a build keeps beside its output (`.site.build`, `.site.files`, `.site.pages`) is replaced only
+/// What a build keeps beside its output (`.site.build`, `.site.files`, `.site.pages`, `.site.sources`) is replaced only
 /// when sitegen wrote it: a file of one of those names that it did not write is refused and kept.
 final class SiteRecordsTests: XCTestCase {
     func testAFileBesideTheOutputThatSitegenDidNotWriteIsKept() throws {
-        for suffix in [".build", ".files", ".pages"] {
+        XCTAssertEqual(OutputFolder.recordSuffixes, [".build", ".files", ".pages", ".sources"])
+        for suffix in OutputFolder.recordSuffixes {
             let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: А\n---\n\nМәтін.\n", ".site\(suffix)": "менің жазбам\n"])
             let report = f.build()
             XCTAssertFalse(report.published, suffix)
@@ -24,5 +25,6 @@ final class SiteRecordsTests: XCTestCase {
         try f.append("content/kk/a.md", "Тағы.\n")
         XCTAssertTrue(f.build().published)
         XCTAssertTrue(try String(contentsOfFile: f.root + "/.site.build", encoding: .utf8).hasPrefix("sitegen build record"))
+        XCTAssertNotNil(SourceStamps.read(for: f.siteDirectory))
     }
 }

@@ -96,8 +96,8 @@ enum OutputFolder {
     }
 
     /// The records a build keeps beside its output, by the suffix of their names (``BuildRecord``,
-    /// ``WrittenFiles``, ``PageCache``).
-    static let recordSuffixes = [".build", ".files", ".pages"]
+    /// ``WrittenFiles``, ``PageCache``, ``SourceStamps``).
+    static let recordSuffixes = [".build", ".files", ".pages", ".sources"]
 
     /// Whether what stands at `path` may be replaced with a record: nothing, no file of data (a FIFO, a
     /// link, which holds nothing of its own and reads as no record), an empty file, or a regular file that

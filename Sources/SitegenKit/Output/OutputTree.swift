@@ -313,7 +313,8 @@ final class OutputTree: @unchecked Sendable {
 
     /// The names the records beside the output (``BuildRecord``, ``PageCache``) are written under first.
     static func recordTemporaryPrefixes(of destination: String) -> [String] {
-        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination)]
+        [BuildRecord.path(for: destination), PageCache.path(for: destination), WrittenFiles.path(for: destination),
+         SourceStamps.path(for: destination)]
             .map { Self.name(of: $0) + ".tmp-" }
     }
 

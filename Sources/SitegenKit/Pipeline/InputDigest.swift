@@ -28,6 +28,9 @@ struct InputDigest: Sendable {
     /// digested: a file changed and changed back while a build read it (a save and an undo, a stash and
     /// its pop) digests as before, but its time of change has moved (``changedSetup(_:)``).
     var setupStamps: [FileStamp] = []
+    /// Each content file's stamp and digest as this build took them, when they differ from those it was
+    /// given (``of(_:includingContent:stamps:)``): to be written beside the output for the next build.
+    var contentStamps: SourceStamps?
 
     /// A file's place, size and times of modification and of change, which no program can set back.
     struct FileStamp: Equatable, Sendable {
@@ -53,7 +56,12 @@ struct InputDigest: Sendable {
 
     /// The digests of the inputs as they are now; without `content/` (an empty ``content`` and a
     /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
-    static func of(_ options: BuildOptions, includingContent: Bool = true) -> InputDigest {
+    /// A content file whose stamp is as `stamps` recorded it is not read: its digest is the one recorded
+    /// (``SourceStamps``).
+    static func of(_ options: BuildOptions, includingContent: Bool = true, stamps: SourceStamps? = nil) -> InputDigest {
+        // Before any file is looked at: a stamp recorded now is believed later only if its file's time
+        // of change was earlier than this by a margin.
+        let takenAt = OutputTree.fileSystemNow().tv_sec
         let stream = SHA256Stream()
         let setupStream = SHA256Stream()
         let program = programIdentity()
@@ -103,21 +111,43 @@ struct InputDigest: Sendable {
             }
         }
         // Stamped before they are read: a change after this is seen at the end, whatever it left.
-        let stamps = (linkedFolders.map { source + "/" + $0 } + files.filter { !$0.name.hasPrefix("content/") }.map(\.path))
+        let setupStamps = (linkedFolders.map { source + "/" + $0 } + files.filter { !$0.name.hasPrefix("content/") }.map(\.path))
             .compactMap(FileStamp.init)
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
-        let digests = Parallel.map(files.map(\.path), fileDigest)
+        // A content file is looked at first: unchanged since its stamp was recorded, it is not read.
+        let firstContent = files.firstIndex { $0.name.hasPrefix("content/") } ?? files.count
+        let contentCount = files[firstContent...].prefix { $0.name.hasPrefix("content/") }.count
+        let runs = stride(from: 0, to: files.count, by: 256).map { $0..<min(files.count, $0 + 256) }
+        let listed = files
+        let digested = Parallel.map(runs) { run -> [(digest: SourceDigest, stamp: SourceStamps.Stamp?, read: Bool)] in
+            var cursor: Int?
+            return run.map { i in
+                let file = listed[i]
+                guard (firstContent..<(firstContent + contentCount)).contains(i) else { return (fileDigest(file.path), nil, true) }
+                let stamp = SourceStamps.Stamp(file.path)
+                if let stamp, let stamps, let digest = stamps.digest(of: file.name, stamp: stamp, at: &cursor) { return (digest, stamp, false) }
+                return (fileDigest(file.path), stamp, true)
+            }
+        }.flatMap { $0 }
         var content = ContentDigests()
-        for (file, digest) in zip(files, digests) {
+        var entries: [SourceStamps.Entry] = []
+        entries.reserveCapacity(contentCount)
+        for (file, (digest, stamp, _)) in zip(files, digested) {
             let text = digest.text
             stream.update(text)
             if file.name.hasPrefix("content/") { content.add(file.name, digest) } else { setupStream.update(text) }
+            if let stamp { entries.append(SourceStamps.Entry(name: file.name, stamp: stamp, digest: digest)) }
         }
+        // Written again only when a file was read or one came or went: a build with nothing to do writes nothing.
+        let anyRead = digested[firstContent..<(firstContent + contentCount)].contains { $0.read }
+        let contentStamps = includingContent && (anyRead || stamps?.entries.count != entries.count)
+            ? SourceStamps(takenAt: takenAt, entries: entries) : nil
         for file in files {
             stream.update(file.name)
             if !file.name.hasPrefix("content/") { setupStream.update(file.name) }
         }
-        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content, setupStamps: stamps)
+        return InputDigest(whole: stream.hex(), setup: setupStream.hex(), content: content, setupStamps: setupStamps,
+                           contentStamps: contentStamps)
     }
 
     /// The first input that changed while a build read it, or nil when the pages were built from the

@@ -56,8 +56,10 @@ package struct SiteBuilder: Sendable {
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
         // (taken after, it would record the new bytes for a site made of the old ones).
         // A check takes them only to take pages from the last build's cache (``checkedBefore``).
+        // A content file unchanged since the last build's look (its stamp as recorded) is not read
+        // again; `--force` reads every file.
         var inputs = options.checkOnly && (options.force || !PageCache.exists(for: options.resolvedOutput)) ? nil
-            : InputDigest.of(options)
+            : InputDigest.of(options, stamps: options.force ? nil : SourceStamps.read(for: options.resolvedOutput))
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
@@ -105,6 +107,10 @@ package struct SiteBuilder: Sendable {
             }
             liveList = look?.list
         }
+        // What the content files were as their digests were taken, for the next build: this one has work
+        // to do (one with none writes nothing), and the output is sitegen's.
+        if !options.checkOnly, let stamps = inputs?.contentStamps { stamps.write(for: options.resolvedOutput) }
+        inputs?.contentStamps = nil
         diagnostics += setup.officialDiagnostics
         var (files, pageSources, fileDiagnostics) = loader.contentFilesResolved()
         diagnostics += fileDiagnostics
