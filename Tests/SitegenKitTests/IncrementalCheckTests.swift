@@ -72,5 +72,8 @@ final class IncrementalCheckTests: XCTestCase {
                        "проверено 6 страниц (kk 3, ru 3) за 0.50 с (5 без изменений с прошлой сборки)")
         XCTAssertEqual(BuildSummary.line(report, verb: .checked, language: .kk),
                        "6 бет (kk 3, ru 3) тексерілді, 0.50 с (5 бет соңғы құрастырудан бері өзгермеген)")
+        report.diagnostics = [.error("link.host", id: "link.host", file: "content/kk/a.md")]
+        XCTAssertEqual(BuildSummary.line(report, verb: .checked, language: .en),
+                       "failed: 1 error, 0 warnings (5 unchanged since the last build)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SitegenCore
 import XCTest
 
@@ -31,5 +32,24 @@ final class SourceDigestTests: XCTestCase {
                      "99999999999999999999 " + hex, "Unreadable", "unreadable "] {
             XCTAssertNil(SourceDigest(text: String(text)), "read as a digest: \(text.debugDescription)")
         }
+    }
+
+    /// A file's digest is that of its bytes whatever its size: a big one is read a piece at a time, and
+    /// only a regular file is read at all.
+    func testAFilesDigestIsThatOfItsBytesWhateverItsSize() throws {
+        let folder = NSTemporaryDirectory() + "/sitegen-digest-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let megabyte = 1 << 20
+        for size in [0, 1, megabyte - 1, megabyte, megabyte + 1, 3 * megabyte + 5] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+            let path = folder + "/\(size)"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            XCTAssertEqual(SourceDigest.ofFile(path), SourceDigest(of: bytes), "\(size) bytes")
+        }
+        XCTAssertEqual(mkfifo(folder + "/fifo", 0o600), 0)
+        XCTAssertNil(SourceDigest.ofFile(folder + "/fifo"), "a FIFO is never opened")
+        XCTAssertNil(SourceDigest.ofFile(folder), "nor a folder")
+        XCTAssertNil(SourceDigest.ofFile(folder + "/none"))
     }
 }

@@ -88,10 +88,13 @@ package final class SHA256Stream {
     package func update(_ text: String) { update(Array(text.utf8) + [0]) }
 
     /// The digest as lowercase hex.
-    package func hex() -> String {
+    package func hex() -> String { SHA256Digest.hex(digest()) }
+
+    /// The digest itself (the stream is then done).
+    package func digest() -> SHA256Digest.Bytes {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         precondition(EVP_DigestFinal_ex(context, &digest, &length) == 1 && length == 32, "SHA-256 failed")
-        return SHA256Digest.hex(digest: digest.prefix(32))
+        return SHA256Digest.digest(digest.prefix(32))!
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a build knows of one source file's bytes: their count and SHA-256, or that they could not be
 /// read. It tells a changed page from an unchanged one.
 ///
@@ -31,6 +33,43 @@ package struct SourceDigest: Hashable, Sendable {
         hasher.combine(words.2)
         hasher.combine(words.3)
     }
+
+    /// The digest of the regular file at `path` (links followed), nil when ``FileReader/read(_:followingLinks:limit:)``
+    /// would not read it (errno says why). A file of more than a megabyte is read a megabyte at a time:
+    /// a video kept in `static/` is never whole in memory just to be digested.
+    package static func ofFile(_ path: String) -> SourceDigest? {
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) <= Self.piece { return FileReader.read(path).map(SourceDigest.init(of:)) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0, FileReader.isRegular(info) else { return nil }
+        guard Int(info.st_size) <= FileReader.limit else {
+            errno = EFBIG
+            return nil
+        }
+        let stream = SHA256Stream()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.piece, alignment: 16)
+        defer { buffer.deallocate() }
+        var size = 0
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            size += n
+            // A file that grows past the limit while read is refused as one that was that big.
+            guard size <= FileReader.limit else {
+                errno = EFBIG
+                return nil
+            }
+            stream.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+        }
+        return SourceDigest(size: size, sha256: stream.digest())
+    }
+
+    /// How much of a big file ``ofFile(_:)`` reads at a time.
+    private static let piece = 1 << 20
 
     /// A file that could not be read: not the same input as any that can.
     package static let unreadable = SourceDigest(size: -1, sha256: SHA256Digest.Bytes())

@@ -34,7 +34,7 @@ package enum BuildSummary {
         let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
         if errors > 0 {
             let failed = ["en": "failed", "kk": "сәтсіз аяқталды", "ru": "завершено с ошибками"][language.rawValue]!
-            return "\(failed): \(count(errors, .error, language)), \(count(warnings, .warning, language))"
+            return "\(failed): \(count(errors, .error, language)), \(count(warnings, .warning, language))" + taken(report, language)
         }
         let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
         let time = String(format: "%.2f", report.seconds)
@@ -52,17 +52,21 @@ package enum BuildSummary {
             case .ru: line = "без изменений: \(pages) (\(perLanguage)) как в прошлой сборке, ничего не записано (\(time) с)"
             }
         }
-        if report.checkedBefore > 0 {
-            // Said, so that an editor who doubts it knows `check --force` checks every page again.
-            let n = report.checkedBefore
-            switch language {
-            case .en: line += " (\(n) unchanged since the last build)"
-            case .kk: line += " (\(n) бет соңғы құрастырудан бері өзгермеген)"
-            case .ru: line += " (\(n) без изменений с прошлой сборки)"
-            }
-        }
+        line += taken(report, language)
         if warnings > 0 { line += ", " + count(warnings, .warning, language) }
         return line
+    }
+
+    /// How many pages a check took as the last build found them, when any: said, so that an editor who
+    /// doubts it knows `check --force` checks every page again.
+    private static func taken(_ report: BuildReport, _ language: MessageLanguage) -> String {
+        let n = report.checkedBefore
+        guard n > 0 else { return "" }
+        switch language {
+        case .en: return " (\(n) unchanged since the last build)"
+        case .kk: return " (\(n) бет соңғы құрастырудан бері өзгермеген)"
+        case .ru: return " (\(n) без изменений с прошлой сборки)"
+        }
     }
 
     package enum Noun: CaseIterable, Sendable { case error, warning, page, bulletin }

@@ -35,22 +35,13 @@ struct InputDigest: Sendable {
     /// A file's place, size and times of modification and of change, which no program can set back.
     struct FileStamp: Equatable, Sendable {
         var path: String
-        var device: UInt64
-        var inode: UInt64
-        var size: Int64
-        var modified: [Int]
-        var changed: [Int]
+        var stamp: SourceStamps.Stamp
 
         /// The file at `path` as it is now (links followed, as the loaders read it); nil when it is not there.
         init?(_ path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
+            guard let stamp = SourceStamps.Stamp(path) else { return nil }
             self.path = path
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            modified = [info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
-            changed = [info.st_ctim.tv_sec, info.st_ctim.tv_nsec]
+            self.stamp = stamp
         }
     }
 
@@ -203,8 +194,7 @@ struct InputDigest: Sendable {
 
     /// A file's size and SHA-256; a file that cannot be read is not the same input as any that can.
     private static func fileDigest(_ path: String) -> SourceDigest {
-        guard let bytes = FileReader.read(path) else { return .unreadable }
-        return SourceDigest(of: bytes)
+        SourceDigest.ofFile(path) ?? .unreadable
     }
 
     /// The running program's file, size, inode and times of modification and of change: a rebuilt
