@@ -16,7 +16,7 @@ final class SourceStampsTests: XCTestCase {
     /// replaced by one of other bytes: a build that takes it has not read the file.
     private func settled(_ stamps: SourceStamps, marking page: String) -> SourceStamps {
         var stamps = stamps
-        stamps.takenAt = Int(Date().timeIntervalSince1970) + 60
+        stamps.takenAt = Int(Date().timeIntervalSince1970) + 3600
         let i = stamps.entries.firstIndex { $0.name == page }!
         stamps.entries[i].digest = SourceDigest(of: Array("other bytes".utf8))
         return stamps
@@ -95,6 +95,29 @@ final class SourceStampsTests: XCTestCase {
         bytes[bytes.count / 2] ^= 1
         try bytes.write(to: URL(fileURLWithPath: path))
         XCTAssertNil(SourceStamps.read(for: f.siteDirectory))
+        // Nor one too big to be a site's (a sparse file under the name): never read into memory.
+        let big = FileHandle(forWritingAtPath: path)!
+        big.truncateFile(atOffset: UInt64(SourceStamps.limit + 1))
+        big.closeFile()
+        XCTAssertNil(SourceStamps.read(for: f.siteDirectory))
+    }
+
+    /// A check judges the bytes there now: it never takes a recorded digest, so a stamp believed wrongly
+    /// (a write through a memory map that moved no time, a forged record) cannot make it pass what
+    /// `check --force` refuses.
+    func testACheckReadsEveryFile() throws {
+        let f = try Fixture.repositoryGuides()
+        XCTAssertTrue(f.build().published)
+        var forged = try XCTUnwrap(SourceStamps.read(for: f.siteDirectory))
+        try f.append(page, "\n[Заявка](https://egov-42500.kz/apply)\n")
+        // The edited file's stamp now, recorded with its digest from before the edit, long settled.
+        forged.takenAt += 3600
+        let i = try XCTUnwrap(forged.entries.firstIndex { $0.name == page })
+        forged.entries[i].stamp = try XCTUnwrap(SourceStamps.Stamp(f.root + "/" + page))
+        forged.write(for: f.siteDirectory)
+        let check = f.build(checkOnly: true)
+        XCTAssertTrue(check.diagnostics.contains { $0.severity == .error && $0.file == page }, "\(check.diagnostics)")
+        XCTAssertEqual(check.diagnostics, f.build(checkOnly: true, force: true).diagnostics)
     }
 
     /// A stamp believed wrongly (a clock set back) costs a stale page, which `--force` mends: it reads

@@ -9,14 +9,19 @@ import SitegenCore
 /// they were. The time of change is the one no program can set: any write, rename onto the name,
 /// `chmod` or `touch` moves it to the clock's time then. That clock ticks coarsely (a few milliseconds,
 /// a second or two on some file systems), so a change in the same tick as the last would keep the time
-/// a stamp recorded: a stamp whose time of change was not at least ``settled`` seconds before its
-/// digest was taken (``takenAt``, read before any file was looked at) is not believed, and the file is
-/// read again (as git treats a "racily clean" entry). A clock set back, or a network file system whose
-/// clock is behind this machine's by more than that, can hide such an edit: `build --force` reads every file.
+/// a stamp recorded; and a write through a memory map moves it only when it dirties a clean page, so
+/// a second write to a page not yet written back (by default within 30 s) moves nothing. A stamp whose
+/// time of change was not at least ``settled`` seconds before its digest was taken (``takenAt``, read
+/// before any file was looked at) is not believed, and the file is read again (as git treats a "racily
+/// clean" entry). What is left (a program that keeps a file of tmpfs mapped and writes through it; a
+/// clock set back; a network file system whose clock is behind this machine's) can leave a page as it
+/// was published, judged, until the file is saved again: `build --force` reads every file, and
+/// `sitegen check`, whose verdict is on the bytes there now, never takes a stamp.
 struct SourceStamps: Sendable {
     static let header = Array("sitegen source stamps 1\n".utf8)
-    /// How long before the digests were taken a file's time of change must be for its stamp to be believed.
-    static let settled = 2
+    /// How long before the digests were taken a file's time of change must be for its stamp to be
+    /// believed: past the coarsest clock tick, and the kernel's default time to write a dirty page back.
+    static let settled = 60
 
     /// A content file as the system describes it.
     struct Stamp: Equatable, Sendable {
@@ -92,14 +97,19 @@ struct SourceStamps: Sendable {
         OutputTree.besideOutput(destination, suffix: ".sources")
     }
 
+    /// The largest stamps file read (about half a million content files): a bigger file under the name
+    /// is not read into memory on every build, and every content file is read instead.
+    static let limit = 64 << 20
+
     /// The stamps beside `destination`; nil when there are none, or they are not whole (the last line
     /// is the digest of the rest): the files are all read, which is always right.
     static func read(for destination: String) -> SourceStamps? {
-        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: 1 << 30),
+        guard let bytes = FileReader.read(path(for: destination), followingLinks: false, limit: limit),
               bytes.count > header.count + 65, bytes.starts(with: header) else { return nil }
-        let body = bytes[..<(bytes.count - 65)]
-        guard bytes[(bytes.count - 65)...].elementsEqual(Array((SHA256Digest.hex(Array(body)) + "\n").utf8)) else { return nil }
-        var r = ByteReader(Array(body), from: header.count)
+        let end = bytes.count - 65
+        let seal = bytes.withUnsafeBytes { SHA256Digest.hex(SHA256Digest.bytes(UnsafeRawBufferPointer(rebasing: $0[..<end]))) }
+        guard bytes[end...].elementsEqual(Array((seal + "\n").utf8)) else { return nil }
+        var r = ByteReader(bytes, in: header.count..<end)
         do {
             let takenAt = try r.int()
             var last = ""

@@ -56,10 +56,11 @@ package struct SiteBuilder: Sendable {
         // its new bytes under its old digest, and the next build, seeing the new one, builds it again
         // (taken after, it would record the new bytes for a site made of the old ones).
         // A check takes them only to take pages from the last build's cache (``checkedBefore``).
-        // A content file unchanged since the last build's look (its stamp as recorded) is not read
-        // again; `--force` reads every file.
+        // A build does not read again a content file unchanged since the last build's look (its stamp as
+        // recorded): what it may miss (``SourceStamps``) leaves a page as it was published, judged. A
+        // check reads every file: its verdict is on the bytes there now. `--force` reads every file too.
         var inputs = options.checkOnly && (options.force || !PageCache.exists(for: options.resolvedOutput)) ? nil
-            : InputDigest.of(options, stamps: options.force ? nil : SourceStamps.read(for: options.resolvedOutput))
+            : InputDigest.of(options, stamps: options.force || options.checkOnly ? nil : SourceStamps.read(for: options.resolvedOutput))
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
