@@ -120,16 +120,22 @@ final class SourceStampsTests: XCTestCase {
         XCTAssertEqual(check.diagnostics, f.build(checkOnly: true, force: true).diagnostics)
     }
 
-    /// A stamp believed wrongly (a clock set back) costs a stale page, which `--force` mends: it reads
-    /// every file.
+    /// A stamp believed wrongly (a clock set back, a forged record) leaves a page as it was published,
+    /// which `--force` mends: it takes no stamp, and records none.
     func testForceReadsEveryFile() throws {
         let f = try Fixture.repositoryGuides()
         XCTAssertTrue(f.build().published)
-        let marked = settled(try XCTUnwrap(SourceStamps.read(for: f.siteDirectory)), marking: page)
-        marked.write(for: f.siteDirectory)
+        let published = f.snapshot()
+        try f.append(page, "\nНовое предложение.\n")
+        var forged = try XCTUnwrap(SourceStamps.read(for: f.siteDirectory))
+        forged.takenAt += 3600
+        let i = try XCTUnwrap(forged.entries.firstIndex { $0.name == page })
+        forged.entries[i].stamp = try XCTUnwrap(SourceStamps.Stamp(f.root + "/" + page))
+        forged.write(for: f.siteDirectory)
+        XCTAssertTrue(f.build().upToDate, "the record believed: the page stays as it was published")
+        XCTAssertEqual(f.snapshot(), published)
         XCTAssertTrue(f.build(force: true).published)
-        let real = try XCTUnwrap(FileManager.default.contents(atPath: f.root + "/" + page))
-        let entry = try XCTUnwrap(SourceStamps.read(for: f.siteDirectory)?.entries.first { $0.name == page })
-        XCTAssertEqual(entry.digest, SourceDigest(of: [UInt8](real)))
+        XCTAssertNotEqual(f.snapshot(), published, "--force read the file")
+        XCTAssertEqual(SourceStamps.read(for: f.siteDirectory)?.entries[i].digest, forged.entries[i].digest, "and recorded nothing")
     }
 }

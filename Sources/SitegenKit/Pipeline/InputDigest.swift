@@ -49,7 +49,9 @@ struct InputDigest: Sendable {
     /// ``whole`` of the rest) when `includingContent` is false, for a second look at the setup.
     /// A content file whose stamp is as `stamps` recorded it is not read: its digest is the one recorded
     /// (``SourceStamps``).
-    static func of(_ options: BuildOptions, includingContent: Bool = true, stamps: SourceStamps? = nil) -> InputDigest {
+    /// With `recording` false and no `stamps` (a check, a `--force` build), no stamp is taken at all.
+    static func of(_ options: BuildOptions, includingContent: Bool = true, stamps: SourceStamps? = nil,
+                   recording: Bool = true) -> InputDigest {
         // Before any file is looked at: a stamp recorded now is believed later only if its file's time
         // of change was earlier than this by a margin.
         let takenAt = OutputTree.fileSystemNow().tv_sec
@@ -106,10 +108,12 @@ struct InputDigest: Sendable {
             .compactMap(FileStamp.init)
         // Each file is read and digested on its own, on every core; their digests, in order, make one.
         // A content file is looked at first: unchanged since its stamp was recorded, it is not read.
-        let firstContent = files.firstIndex { $0.name.hasPrefix("content/") } ?? files.count
+        let stamping = includingContent && (recording || stamps != nil)
+        let firstContent = stamping ? files.firstIndex { $0.name.hasPrefix("content/") } ?? files.count : files.count
         let contentCount = files[firstContent...].prefix { $0.name.hasPrefix("content/") }.count
         let runs = stride(from: 0, to: files.count, by: 256).map { $0..<min(files.count, $0 + 256) }
         let listed = files
+        // Left in runs (not made one array): a big site's stamps are held once, not copied.
         let digested = Parallel.map(runs) { run -> [(digest: SourceDigest, stamp: SourceStamps.Stamp?, read: Bool)] in
             var cursor: Int?
             return run.map { i in
@@ -119,20 +123,26 @@ struct InputDigest: Sendable {
                 if let stamp, let stamps, let digest = stamps.digest(of: file.name, stamp: stamp, at: &cursor) { return (digest, stamp, false) }
                 return (fileDigest(file.path), stamp, true)
             }
-        }.flatMap { $0 }
+        }
         var content = ContentDigests()
         var entries: [SourceStamps.Entry] = []
         entries.reserveCapacity(contentCount)
-        for (file, (digest, stamp, _)) in zip(files, digested) {
-            let text = digest.text
-            stream.update(text)
-            if file.name.hasPrefix("content/") { content.add(file.name, digest) } else { setupStream.update(text) }
-            if let stamp { entries.append(SourceStamps.Entry(name: file.name, stamp: stamp, digest: digest)) }
+        var anyRead = false
+        for (run, results) in zip(runs, digested) {
+            for (i, (digest, stamp, read)) in zip(run, results) {
+                let file = files[i]
+                let text = digest.text
+                stream.update(text)
+                if file.name.hasPrefix("content/") { content.add(file.name, digest) } else { setupStream.update(text) }
+                guard let stamp else { continue }
+                anyRead = anyRead || read
+                entries.append(SourceStamps.Entry(name: file.name, stamp: stamp, digest: digest))
+            }
         }
         // Written again only when a file was read or one came or went: a build with nothing to do writes nothing.
-        let anyRead = digested[firstContent..<(firstContent + contentCount)].contains { $0.read }
-        let contentStamps = includingContent && (anyRead || stamps?.entries.count != entries.count)
+        let contentStamps = stamping && recording && (anyRead || stamps?.entries.count != entries.count)
             ? SourceStamps(takenAt: takenAt, entries: entries) : nil
+        entries = []
         for file in files {
             stream.update(file.name)
             if !file.name.hasPrefix("content/") { setupStream.update(file.name) }

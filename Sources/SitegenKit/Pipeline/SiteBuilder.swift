@@ -60,7 +60,8 @@ package struct SiteBuilder: Sendable {
         // recorded): what it may miss (``SourceStamps``) leaves a page as it was published, judged. A
         // check reads every file: its verdict is on the bytes there now. `--force` reads every file too.
         var inputs = options.checkOnly && (options.force || !PageCache.exists(for: options.resolvedOutput)) ? nil
-            : InputDigest.of(options, stamps: options.force || options.checkOnly ? nil : SourceStamps.read(for: options.resolvedOutput))
+            : InputDigest.of(options, stamps: options.force || options.checkOnly ? nil : SourceStamps.read(for: options.resolvedOutput),
+                             recording: !options.force && !options.checkOnly)
 
         // Site-wide inputs: config, policy, strings, templates.
         let (loadedSetup, setupDiagnostics) = SiteSetup.load(options)
