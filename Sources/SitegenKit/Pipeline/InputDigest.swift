@@ -124,25 +124,29 @@ struct InputDigest: Sendable {
                 return (fileDigest(file.path), stamp, true)
             }
         }
+        // Recorded again only when a file was read or one came or went: a build with nothing to do
+        // writes nothing, and holds no second list of the stamps.
+        var (anyRead, stamped) = (false, 0)
+        for results in digested {
+            for result in results where result.stamp != nil {
+                stamped += 1
+                anyRead = anyRead || result.read
+            }
+        }
+        let recordsAgain = stamping && recording && (anyRead || stamps?.entries.count != stamped)
         var content = ContentDigests()
         var entries: [SourceStamps.Entry] = []
-        entries.reserveCapacity(contentCount)
-        var anyRead = false
+        if recordsAgain { entries.reserveCapacity(stamped) }
         for (run, results) in zip(runs, digested) {
-            for (i, (digest, stamp, read)) in zip(run, results) {
+            for (i, (digest, stamp, _)) in zip(run, results) {
                 let file = files[i]
                 let text = digest.text
                 stream.update(text)
                 if file.name.hasPrefix("content/") { content.add(file.name, digest) } else { setupStream.update(text) }
-                guard let stamp else { continue }
-                anyRead = anyRead || read
-                entries.append(SourceStamps.Entry(name: file.name, stamp: stamp, digest: digest))
+                if recordsAgain, let stamp { entries.append(SourceStamps.Entry(name: file.name, stamp: stamp, digest: digest)) }
             }
         }
-        // Written again only when a file was read or one came or went: a build with nothing to do writes nothing.
-        let contentStamps = stamping && recording && (anyRead || stamps?.entries.count != entries.count)
-            ? SourceStamps(takenAt: takenAt, entries: entries) : nil
-        entries = []
+        let contentStamps = recordsAgain ? SourceStamps(takenAt: takenAt, entries: entries) : nil
         for file in files {
             stream.update(file.name)
             if !file.name.hasPrefix("content/") { setupStream.update(file.name) }
