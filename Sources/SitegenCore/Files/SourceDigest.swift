@@ -38,8 +38,9 @@ package struct SourceDigest: Hashable, Sendable {
     /// would not read it (errno says why). A file of more than a megabyte is read a megabyte at a time:
     /// a video kept in `static/` is never whole in memory just to be digested.
     package static func ofFile(_ path: String) -> SourceDigest? {
+        // Looked at before it is opened and again once open, as ``FileReader`` does, and opened once.
         var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) <= Self.piece { return FileReader.read(path).map(SourceDigest.init(of:)) }
+        if stat(path, &info) == 0, !FileReader.isRegular(info) { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -47,6 +48,9 @@ package struct SourceDigest: Hashable, Sendable {
         guard Int(info.st_size) <= FileReader.limit else {
             errno = EFBIG
             return nil
+        }
+        if Int(info.st_size) <= Self.piece {
+            return FileReader.read(descriptor: fd, size: Int(info.st_size), limit: FileReader.limit).map(SourceDigest.init(of:))
         }
         let stream = SHA256Stream()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.piece, alignment: 16)
