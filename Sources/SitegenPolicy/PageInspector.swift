@@ -389,8 +389,10 @@ package struct PageInspector: Sendable {
         return nil
     }
 
-    /// ASCII spaces and line breaks: what no address, handle or name holds.
-    package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    /// The ASCII space and the line feed: what ends every address, handle and name, as Telegram reads
+    /// them. Not a tab, which an address's path holds (`https://t.me/Kenes1414Bot\t/../EvilBot` is one
+    /// link to the app), nor a carriage return, which the app deletes before it reads a text.
+    package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
 
     /// Tokens that only exist where runs meet: the runs before `last` that join without a space,
     /// read together with the first word of `last`. Each token comes with the run it starts in and

@@ -102,7 +102,7 @@ package enum TelegramTextBoundaries {
 
     /// Space, line and paragraph separators (Zs, Zl, Zp): a short fixed list, read without a
     /// property lookup since nearly every character of a page is asked (a test holds it to the tables).
-    static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+    package static func isSeparator(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false

@@ -261,7 +261,17 @@ package final class TextTokens: Sendable {
             case .url:
                 if Self.hasScheme(text) {
                     let host = PageInspector.host(ofBare: text)
-                    if here.contains(where: { $0.kind == .url && ($0.text == text || (host != nil && PageInspector.host(ofBare: $0.text) == host)) }) {
+                    // A longer reading on the same site leads to the same site, except on Telegram's,
+                    // where the path is the destination (`https://t.me/Kenes1414Bot\t/../EvilBot`, read
+                    // by the app through the tab, is another bot to a browser): there it is judged,
+                    // unless what it adds cannot lead elsewhere.
+                    if here.contains(where: { token in
+                        guard token.kind == .url else { return false }
+                        if token.text == text { return true }
+                        guard let host, PageInspector.host(ofBare: token.text) == host else { return false }
+                        guard let ascii = HostName.ascii(host), LinkPolicy.telegramHosts.contains(ascii) else { return true }
+                        return text.hasPrefix(token.text) && Self.leadsNowhereElse(text.dropFirst(token.text.count))
+                    }) {
                         continue
                     }
                     add(.url)
@@ -293,7 +303,7 @@ package final class TextTokens: Sendable {
                 // elsewhere (`/../`, `%2e`, another address).
                 if bareHost, here.contains(where: { token in
                     guard case .telegramPath = token.kind, text.hasPrefix(token.text) else { return false }
-                    return text.dropFirst(token.text.count).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-/?=&".contains($0)) }
+                    return Self.leadsNowhereElse(text.dropFirst(token.text.count))
                 }) { continue }
                 // Telegram links an address the first reading took for an e-mail address
                 // (`²@egov.kz`): the app opens it as a link with a user name.
@@ -314,6 +324,13 @@ package final class TextTokens: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether what a client reads on after a Telegram address the first reading found can only add to
+    /// the same destination (`?start=apply`, a trailing `/`): ASCII letters, digits and `_-/?=&`. A dot
+    /// (`/../`), a `%` escape, a space-like character or another address could lead elsewhere.
+    static func leadsNowhereElse(_ rest: Substring) -> Bool {
+        rest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-/?=&".contains($0)) }
     }
 
     /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).

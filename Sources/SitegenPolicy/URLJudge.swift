@@ -212,9 +212,31 @@ package struct URLJudge: Sendable {
             if segments.allSatisfy(\.isEmpty) && url.query == nil && url.fragment == nil {
                 return [Finding(code: "telegram.unknown", id: "telegram.no-handle", [:], url: input)]
             }
-            return [telegramNoncanonical(reason: CanonicalLink.reason(written: input, url: url) ?? CanonicalLink.Reason("telegram-form"),
+            let reason = CanonicalLink.reason(written: input, url: url) ?? Self.telegramReadOn(input)
+            if let reason, reason.isAppCut || reason.id == "link.reason.app-reads-on" {
+                // A plain form the editor let touch what follows: told where to end it.
+                return [Finding(code: "link.noncanonical", id: "link.noncanonical.telegram.end", reason.nested, url: input)]
+            }
+            return [telegramNoncanonical(reason: reason ?? CanonicalLink.Reason("telegram-form"),
                                          suggestion: Self.telegramSuggestion(written: input, url: url), url: input)]
         }
+    }
+
+    /// Why a Telegram link that is no plain form is one followed by more (`https://t.me/Kenes1414Bot-қа`,
+    /// a case ending the app reads as more of the path): the longest plain form it starts with, followed
+    /// by what cannot continue a handle; nil otherwise.
+    static func telegramReadOn(_ written: String) -> CanonicalLink.Reason? {
+        let scalars = Array(written.unicodeScalars)
+        var end = scalars.count - 1
+        while end > 0 {
+            let next = scalars[end]
+            if !(next.isASCII && (next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_")),
+               case .plain = TelegramLinkForm.read(String(scalars: scalars[..<end])) {
+                return CanonicalLink.Reason("app-reads-on", ["rest": String(scalars: scalars[end...])])
+            }
+            end -= 1
+        }
+        return nil
     }
 
     /// The plain form to suggest for a Telegram link that differs from one only in how its scheme and

@@ -5,6 +5,10 @@ import SitegenCore
 /// Markdown is the text `*evil*.com`, which WhatsApp shows as evil.com and then links. What it shows
 /// is judged as well as what was written.
 ///
+/// A Telegram app does the same to a text pasted into it and sent (its `**`, `__`, `~~`, backticks
+/// and `||` for a spoiler): `@||EvilBot||` is sent as the mention `@EvilBot`. So a pair of bars is
+/// hidden too (a single `|` the app keeps, as it does a table's).
+///
 /// The reading hides more than WhatsApp does (every `*`, `~` and backtick, not only paired ones), so it never
 /// shows less than a reader could see. A `_` between two letters or digits is kept: it is part of a
 /// word or a handle (`Kenes1414_Bot`), and WhatsApp does not format inside a word.
@@ -14,7 +18,7 @@ package enum WhatsAppReading {
     package static func mayHideMarkers(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            for b in bytes where b == 0x2A || b == 0x7E || b == 0x5F || b == 0x60 { return true }
+            for b in bytes where b == 0x2A || b == 0x7E || b == 0x5F || b == 0x60 || b == 0x7C { return true }
             return false
         }
     }
@@ -22,7 +26,7 @@ package enum WhatsAppReading {
     /// What of `piece` is written before its first marker: the part of a shown token or number to look for
     /// in the source (all of `piece` when it starts with one).
     static func lead(of piece: String) -> String {
-        guard let cut = piece.firstIndex(where: { "*~_`".contains($0) }), cut > piece.startIndex else { return piece }
+        guard let cut = piece.firstIndex(where: { "*~_`|".contains($0) }), cut > piece.startIndex else { return piece }
         return String(piece[..<cut])
     }
 
@@ -43,6 +47,7 @@ package enum WhatsAppReading {
         func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
         func hidden(_ i: Int) -> Bool {
             s[i] == "*" || s[i] == "~" || s[i] == "`" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1)))
+                || (s[i] == "|" && ((i > 0 && s[i - 1] == "|") || (i + 1 < s.count && s[i + 1] == "|")))
         }
         // Most text with a marker byte has only a `_` inside a handle: nothing to build.
         guard s.indices.contains(where: hidden) else { return nil }

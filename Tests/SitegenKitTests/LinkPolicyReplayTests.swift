@@ -164,11 +164,41 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
         }
     }
 
+    /// Telegram reads an address's path on through a tab: `https://t.me/Kenes1414Bot<TAB>/../EvilBot` is one
+    /// link to the app, and another bot to the browser it hands it to. It is refused where it is
+    /// written (a page copied shows it so too); a tab after other text passes. (After a link whose text
+    /// is not its address, the bulletins write a space between:
+    /// ``TDLibBulletinTests/testTextAfterALinkIsKeptASpaceApartAlsoAfterATab()``.)
+    func testATabAfterATelegramAddressIsReadOnAsTheAppReadsIt() throws {
+        for (text, column) in [("Бот: https://t.me/Kenes1414Bot\t/../EvilBot\n", 6),
+                               ("Бот: https://t.me/Kenes1414Bot\tEvil\n", 6),
+                               ("Бот: <https://t.me/Kenes1414Bot>\t/../EvilBot\n", 7)] {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + text])
+            let check = f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+            XCTAssertTrue(check.contains { $0.line == 4 && $0.column == column && $0.message.contains("tab") },
+                          "\(text.debugDescription): \(check.map(DiagnosticFormatter.line))")
+            XCTAssertFalse(f.build().published, text.debugDescription)
+            XCTAssertNil(f.output("bulletins/kk/a/text.txt"), text.debugDescription)
+        }
+        assertNoErrors(try Fixture.check("Бот: https://t.me/Kenes1414Bot \tжәне\tegov.kz\tсайты.\n"))
+    }
+
     func testAnAddressInQuotesSaysToUseAngleBrackets() throws {
         let d = try Fixture.check("Портал: «https://egov.kz/» ашық.\n")
         let message = try XCTUnwrap(d.first { $0.code == "link.noncanonical" }?.message)
         XCTAssertTrue(message.contains("angle brackets"), message)
         assertNoErrors(try Fixture.check("Портал: «<https://egov.kz/>» ашық.\n"))
+    }
+
+    /// The official bot's address in quotes or with a case ending is refused (the app reads on, or ends
+    /// it at the quote), and the message says where to end it, as it does for a site's address.
+    func testATelegramAddressTouchingWhatFollowsSaysWhereToEndIt() throws {
+        for (text, said) in [("Бот: «https://t.me/Kenes1414Bot» ашық.\n", "'»'"), ("Ботқа https://t.me/Kenes1414Bot-қа жазыңыз.\n", "'-қа'")] {
+            let d = try Fixture.check(text)
+            let message = try XCTUnwrap(d.first { $0.code == "link.noncanonical" }?.message, "\(text): \(d)")
+            XCTAssertTrue(message.contains("angle brackets") && message.contains(said), message)
+        }
+        assertNoErrors(try Fixture.check("Бот: «<https://t.me/Kenes1414Bot>» ашық, https://t.me/Kenes1414Bot -қа.\n"))
     }
 }
 

@@ -22,6 +22,19 @@ final class TDLibBulletinTests: XCTestCase {
         try assertBulletinsOfficial(in: f.siteDirectory, source: f.root)
     }
 
+    /// A bulletin writes a link's address out after its text; what the page wrote after the link is
+    /// kept a space apart from it, also when it starts with a tab, which Telegram reads as more of the
+    /// address (`https://t.me/Kenes1414Bot<TAB>/../EvilBot` opens another bot).
+    func testTextAfterALinkIsKeptASpaceApartAlsoAfterATab() throws {
+        let f = try Fixture()
+        try f.write("content/kk/tab.md", "---\ntitle: \"Таб\"\n---\n[Ресми бот](https://t.me/Kenes1414Bot)\t/../EvilBot мәтін.\n")
+        let report = f.build()
+        assertNoErrors(report.diagnostics)
+        let text = try XCTUnwrap(f.output("bulletins/kk/tab/text.txt"))
+        XCTAssertTrue(text.contains("https://t.me/Kenes1414Bot \t/../EvilBot"), text)
+        try assertBulletinsOfficial(in: f.siteDirectory, source: f.root)
+    }
+
     func testPartsCountWhatTelegramDetectsTowardTheEntityLimit() throws {
         // 150 official names written as text: no tag, but 150 entities the app links itself.
         let items = (1...150).map { "- egov.kz \($0)" }.joined(separator: "\n")

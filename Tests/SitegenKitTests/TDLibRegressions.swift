@@ -12,5 +12,7 @@ enum TDLibRegressions {
         // Found by the generator (seed 0x5EED_1414_2020_0042 and 7).
         "²@42500.enbek.kz t.me185.22.64.kz", "tonsite://-ға›ªxn--80ao21aKz", "help.com/://$255USD", "t.me/s//-apply",
         "egov.kz?42500.enbek｡com\\", "‹help.рф?start=\u{301}", "egov-kz.com/t․COMevil．COM",
+        // Read on through a tab, which a path holds to the app (a browser then drops it).
+        "https://t.me/Kenes1414Bot\t/../EvilBot", "https://t.me/Kenes1414Bot\tEvil", "t.me/Kenes1414Bot\t/../EvilBot",
     ]
 }

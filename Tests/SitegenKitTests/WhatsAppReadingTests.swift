@@ -19,6 +19,9 @@ final class WhatsAppReadingTests: XCTestCase {
         ("link-text", "[\\*evil\\*.com](https://egov.kz/)\n", 4, 4),
         ("warning", "> [!WARNING]\n> Жалған: \\*evil\\*.com.\n", 5, 13),
         ("cyrillic-around", "Сайт: қ\\*\\*evil\\*.com\n", 4, 7),
+        // Telegram's spoiler marker, which an app hides in a text pasted into it and sent.
+        ("spoiler", "Қараңыз: evil||.||com.\n", 4, 10),
+        ("spoiler-inside", "Қараңыз: egov||.kz.evil||.com.\n", 4, 10),
     ]
 
     func testCheckAndBuildBothRefuseWhatWhatsAppShows() throws {
@@ -58,6 +61,16 @@ final class WhatsAppReadingTests: XCTestCase {
         }
     }
 
+    /// A Telegram app hides its spoiler marker `||` in a text pasted into it and sent, as it hides `**`:
+    /// `@||EvilBot||` in the plain-text bulletin goes out as a mention of another bot.
+    func testAMentionOnlyTelegramsSpoilerMarkersJoinIsRefused() throws {
+        let f = try Fixture(files: ["content/kk/test.md": "---\ntitle: Сынақ\n---\nЖалған бот: @||EvilBot||.\n"])
+        LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "telegram.unknown", line: 4, column: 13,
+                                   messageContains: "Telegram sends it when pasted")
+        XCTAssertFalse(f.build().published)
+        XCTAssertNil(f.output("bulletins/kk/test/text.txt"))
+    }
+
     func testAStringOfTheConfigIsReadAsWhatsAppShowsIt() throws {
         let (f, line) = try Fixture.withOfficialDescription("Көшірмесі: *evil*.com")
         LinkPolicyAssert.onlyError(f.build(checkOnly: true).diagnostics, code: "text.domain", line: line, column: 37,
@@ -68,7 +81,7 @@ final class WhatsAppReadingTests: XCTestCase {
     /// What markers hide without making an address, and a page WhatsApp never gets, pass.
     func testMarkersThatHideNoAddressPass() throws {
         let body = """
-            2 \\* 3 = 6, snake\\_case, ~~сызылған~~, \\_курсив\\_, @Kenes1414Bot, https://egov.kz/~a_b/.
+            2 \\* 3 = 6, snake\\_case, ~~сызылған~~, \\_курсив\\_, @Kenes1414Bot, https://egov.kz/~a_b/, a || b, a|b.
 
             > [!WARNING]
             > Жалған: \\*EgovKzBot2.0\\* және \\*egov-kz.com\\*.
@@ -103,6 +116,7 @@ final class WhatsAppReadingTests: XCTestCase {
         let written = Array(text.utf8), seen = Array(shown.utf8)
         for (i, b) in seen.enumerated() { XCTAssertEqual(written[offsets[i]], b, "byte \(i)") }
         XCTAssertEqual(offsets.last, written.count)
-        XCTAssertNil(WhatsAppReading.reading("snake_case және Kenes1414_Bot"))
+        XCTAssertNil(WhatsAppReading.reading("snake_case және Kenes1414_Bot, a|b"))
+        XCTAssertEqual(WhatsAppReading.shown("@||EvilBot|| a || b"), "@EvilBot a  b")
     }
 }

@@ -85,6 +85,10 @@ enum LinkFormMessages {
             en: "Telegram and other apps end the link at '{character}' and show what follows as text or as a link of its own",
             kk: "Telegram мен басқа қолданбалар сілтемені «{character}» таңбасында аяқтап, одан кейінгісін мәтін немесе жеке сілтеме ретінде көрсетеді",
             ru: "Telegram и другие приложения заканчивают ссылку на символе «{character}» и показывают дальнейшее как текст или как отдельную ссылку"),
+        "link.reason.app-reads-on": Entry(
+            en: "Telegram reads '{rest}' as more of the address",
+            kk: "Telegram «{rest}» бөлігін мекенжайдың жалғасы деп оқиды",
+            ru: "Telegram читает «{rest}» как продолжение адреса"),
         "link.reason.app-unmatched": Entry(
             en: "Telegram and other apps end the link at the unmatched '{character}'",
             kk: "Telegram мен басқа қолданбалар сілтемені жұбы жоқ «{character}» таңбасында аяқтайды",
@@ -125,6 +129,10 @@ enum LinkFormMessages {
             en: "Telegram link is not written in a plain form ({reason}); the app opens other forms its own way, so only https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> and https://t.me/<channel>/<post> are accepted",
             kk: "Telegram сілтемесі қарапайым түрде жазылмаған ({reason}); қолданба басқа түрлерін өзінше ашады, сондықтан тек https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> және https://t.me/<channel>/<post> түрлері қабылданады",
             ru: "ссылка Telegram записана не в простой форме ({reason}); другие формы приложение открывает по-своему, поэтому принимаются только https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> и https://t.me/<channel>/<post>"),
+        "link.noncanonical.telegram.end": Entry(
+            en: "Telegram link is not written in a plain form ({reason}); end the address before that character: put a space between them, or write the address in angle brackets («<https://t.me/…>»), which end it where you mean",
+            kk: "Telegram сілтемесі қарапайым түрде жазылмаған ({reason}); мекенжайды сол таңбаның алдында аяқтаңыз: араларына бос орын қойыңыз немесе мекенжайды бұрыштық жақшаға алыңыз («<https://t.me/…>»), сонда ол сіз қалаған жерде аяқталады",
+            ru: "ссылка Telegram записана не в простой форме ({reason}); закончите адрес перед этим символом: поставьте между ними пробел или заключите адрес в угловые скобки («<https://t.me/…>»), тогда он закончится там, где нужно"),
         "link.noncanonical.telegram.suggestion": Entry(
             en: "Telegram link is not written in a plain form ({reason}); the app opens other forms its own way, so only https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> and https://t.me/<channel>/<post> are accepted: write {suggestion} instead",
             kk: "Telegram сілтемесі қарапайым түрде жазылмаған ({reason}); қолданба басқа түрлерін өзінше ашады, сондықтан тек https://t.me/<handle>, https://t.me/s/<handle>, https://t.me/<handle>?start=<token> және https://t.me/<channel>/<post> түрлері қабылданады: оның орнына {suggestion} деп жазыңыз",
@@ -194,8 +202,8 @@ enum LinkFormMessages {
             kk: "{detail} (пішімдеумен бөлініп жазылған)",
             ru: "{detail} (разбито форматированием)"),
         "text.whatsapp-markers": Entry(
-            en: "{detail} (as WhatsApp shows it: it hides the *, _, ~ and ` written around text; leave them out here)",
-            kk: "{detail} (WhatsApp көрсеткендей: ол мәтін айналасындағы *, _, ~ және ` таңбаларын жасырады; оларды бұл жерде жазбаңыз)",
-            ru: "{detail} (так это покажет WhatsApp: он скрывает знаки *, _, ~ и ` вокруг текста; не пишите их здесь)"),
+            en: "{detail} (as WhatsApp shows it, and Telegram sends it when pasted: they hide the *, _, ~, ` and || written around text; leave them out here)",
+            kk: "{detail} (WhatsApp көрсеткендей, Telegram көшіріп қойғанда жібергендей: олар мәтін айналасындағы *, _, ~, ` және || таңбаларын жасырады; оларды бұл жерде жазбаңыз)",
+            ru: "{detail} (так это покажет WhatsApp и отправит Telegram при вставке: они скрывают знаки *, _, ~, ` и || вокруг текста; не пишите их здесь)"),
     ]
 }

@@ -98,7 +98,8 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
     /// space or a line break, or closing punctuation with a space or the end after it
     /// (`https://egov.kz/.`). Anything else (`-ға`, a letter, `/x`, `?start=x`, `…`, a quote, `.` and
     /// then formatted text) would be read by apps as more of the address
-    /// (`https://t.me/Kenes1414Bot-ға`), so a space is put between.
+    /// (`https://t.me/Kenes1414Bot-ға`), so a space is put between. A space is what Telegram ends an
+    /// address at (a separator, ``TelegramTextBoundaries/isSeparator(_:)``): a tab it reads on through.
     static func endsAddress(_ rest: ArraySlice<BulletinInline>) -> Bool {
         var tail = ""
         for inline in rest {
@@ -107,7 +108,7 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         }
         let closing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "»"]
         guard let first = tail.unicodeScalars.drop(while: { closing.contains($0) }).first else { return true }
-        return first.properties.isWhitespace
+        return first == "\n" || TelegramTextBoundaries.isSeparator(first)
     }
 
     /// Whether an inline ends with a written-out address: a link, or formatted text ending with one.

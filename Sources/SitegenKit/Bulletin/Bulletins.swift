@@ -140,14 +140,15 @@ struct BulletinMaker {
             }
         }
         // WhatsApp renders `*`, `~` and `_` as formatting, even where the page wrote them as text:
-        // `*evil*.com` shows as evil.com. Read as the reader sees it too (the page check found this
-        // already; this reads the finished text).
-        for bulletin in out where bulletin.channel == .whatsapp {
-            for part in bulletin.parts where WhatsAppReading.mayHideMarkers(part) {
-                let shown = WhatsAppReading.shown(part)
-                texts.append(shown)
-                phoneTexts.append(shown)
-            }
+        // `*evil*.com` shows as evil.com. A Telegram app does the same to any of these texts pasted into
+        // it and sent (`@||EvilBot||` goes out as a mention). Each is read as the reader sees it too (the
+        // page check found this already; this reads the finished texts).
+        let whatsApp = out.filter { $0.channel == .whatsapp }.flatMap(\.parts)
+        for text in whatsApp + texts where WhatsAppReading.mayHideMarkers(text) {
+            let shown = WhatsAppReading.shown(text)
+            guard shown != text else { continue }
+            texts.append(shown)
+            phoneTexts.append(shown)
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
         for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes, phoneTexts: phoneTexts) {
