@@ -19,7 +19,12 @@ final class TemplateProgramTests: XCTestCase {
             if let program = TemplateProgram(template) { programs[name] = program } else { compiles = false }
         }
         let expected = library.render(context.anyValue, withTemplate: "main") ?? ""
-        return (expected, compiles ? TemplateRenderer(programs: programs).render("main", context) : nil)
+        guard compiles else { return (expected, nil) }
+        let renderer = TemplateRenderer(programs: programs)
+        let compiled = renderer.render("main", context)
+        // Measured first (the search page's way), the same page.
+        XCTAssertEqual(renderer.render("main", context, measured: true), compiled, "measured \(main.debugDescription)", file: file, line: line)
+        return (expected, compiled)
     }
 
     private func assertSame(_ main: String, _ context: TemplateObject, partials: [String: String] = [:],

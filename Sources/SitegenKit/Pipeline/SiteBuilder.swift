@@ -344,8 +344,8 @@ package struct SiteBuilder: Sendable {
                 // A part made of what has not changed since the published build is linked from there.
                 let parts = SiteParts(output: output, cached: cachedParts, languages: config.languages)
                 // The pages the build makes itself get the last look each page gets.
-                func render(_ template: String, _ object: TemplateObject) throws -> String {
-                    let html = templates.render(template, object)
+                func render(_ template: String, _ object: TemplateObject, measured: Bool = false) throws -> String {
+                    let html = templates.render(template, object, measured: measured)
                     let refused = linkGuard.diagnostics(html, file: "templates/\(template).mustache")
                     if !refused.isEmpty { throw PageLinkRefusal(diagnostics: refused) }
                     return html
@@ -355,7 +355,8 @@ package struct SiteBuilder: Sendable {
                     try out.write(SitePart.notFound, render("404", context!.notFound(language: config.defaultLanguage)))
                     for lang in config.languages {
                         try out.write(SitePart.notFound(lang), render("404", context!.notFound(language: lang)))
-                        try out.write(SitePart.searchPage(lang), render("search", context!.searchPage(language: lang)))
+                        // Every guide of the language: as long as the site, so made in a string of its length.
+                        try out.write(SitePart.searchPage(lang), render("search", context!.searchPage(language: lang), measured: true))
                     }
                     let discovery = DiscoveryFiles(config: config, index: context!.index)
                     _ = try Sitemaps(discovery: discovery).write(out.write(_:streaming:))

@@ -102,22 +102,45 @@ struct TemplateProgram: Sendable {
     }
 }
 
+/// Where a render writes: the page's text, or only its length.
+protocol TemplateOutput {
+    mutating func append(_ text: String)
+}
+
+extension String: TemplateOutput {}
+
+/// The length in bytes of what a render writes, without writing it.
+private struct TemplateOutputLength: TemplateOutput {
+    var count = 0
+    mutating func append(_ text: String) { count += text.utf8.count }
+}
+
 /// Renders compiled templates (``TemplateProgram``) with a typed context.
 struct TemplateRenderer: Sendable {
     let programs: [String: TemplateProgram]
 
     /// The named template with the context; nothing for a template that is not there, as the library.
-    func render(_ name: String, _ context: TemplateObject) -> String {
+    /// `measured`: the template is run once for the length of the page, and the page is then written
+    /// into a string of exactly that room. For a page as long as the site (the search page lists every
+    /// guide: megabytes on a big site), a string grown by doubling held up to twice its length, and
+    /// once both its old and its new room, at the largest moment of a build's memory.
+    func render(_ name: String, _ context: TemplateObject, measured: Bool = false) -> String {
         guard let program = programs[name] else { return "" }
         var stack: [TemplateValue] = [.object(context)]
         var out = ""
-        out.reserveCapacity(16 * 1024)
+        if measured {
+            var length = TemplateOutputLength()
+            render(program, stack: &stack, indentation: nil, escapes: true, into: &length)
+            out.reserveCapacity(length.count)
+        } else {
+            out.reserveCapacity(16 * 1024)
+        }
         render(program, stack: &stack, indentation: nil, escapes: true, into: &out)
         return out
     }
 
-    private func render(_ program: TemplateProgram, stack: inout [TemplateValue], indentation: String?, escapes: Bool,
-                        into out: inout String) {
+    private func render<Out: TemplateOutput>(_ program: TemplateProgram, stack: inout [TemplateValue], indentation: String?,
+                                             escapes: Bool, into out: inout Out) {
         var escapes = escapes
         guard let indentation, !indentation.isEmpty else {
             for step in program.steps { run(step, stack: &stack, indentation: indentation, escapes: &escapes, into: &out) }
@@ -132,14 +155,14 @@ struct TemplateRenderer: Sendable {
             if !piece.isEmpty, made.utf8.last == 0x0A, !made.hasSuffix("\r\n") { made += indentation }
             made += piece
         }
-        out += made
+        out.append(made)
     }
 
-    private func run(_ step: TemplateProgram.Step, stack: inout [TemplateValue], indentation: String?, escapes: inout Bool,
-                     into out: inout String) {
+    private func run<Out: TemplateOutput>(_ step: TemplateProgram.Step, stack: inout [TemplateValue], indentation: String?,
+                                          escapes: inout Bool, into out: inout Out) {
         switch step {
         case .text(let text):
-            out += text
+            out.append(text)
         case .variable(let name, let escaped):
             guard let value = Self.lookup(name, in: stack) else { return }
             let text: String
@@ -148,7 +171,7 @@ struct TemplateRenderer: Sendable {
             case .flag(let flag): text = flag ? "true" : "false"
             case .list, .items, .object: text = String(describing: value.anyValue)
             }
-            out += escaped && escapes ? HTMLText.escape(text) : text
+            out.append(escaped && escapes ? HTMLText.escape(text) : text)
         case .section(let name, let inner):
             switch Self.lookup(name, in: stack) {
             case .list(let items)?:
@@ -184,8 +207,8 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderPushing(_ value: TemplateValue, _ program: TemplateProgram, stack: inout [TemplateValue],
-                               indentation: String?, escapes: Bool, into out: inout String) {
+    private func renderPushing<Out: TemplateOutput>(_ value: TemplateValue, _ program: TemplateProgram, stack: inout [TemplateValue],
+                                                    indentation: String?, escapes: Bool, into out: inout Out) {
         stack.append(value)
         render(program, stack: &stack, indentation: indentation, escapes: escapes, into: &out)
         stack.removeLast()

@@ -143,8 +143,9 @@ struct Templates: Sendable {
     }()
 
     /// Renders a named template with a context.
-    func render(_ name: String, _ context: TemplateObject) -> String {
-        if let compiled { return compiled.render(name, context) }
+    /// `measured`: written into a string of exactly its length (``TemplateRenderer/render(_:_:measured:)``).
+    func render(_ name: String, _ context: TemplateObject, measured: Bool = false) -> String {
+        if let compiled { return compiled.render(name, context, measured: measured) }
         return library.render(context.anyValue, withTemplate: name) ?? ""
     }
 }
