@@ -151,6 +151,11 @@ package struct PageInspector: Sendable {
             }
         }
 
+        // `[text](address)` written as text, its address over several runs (a pasted copy links it whole).
+        for p in pastedLinksAcrossRuns(runs) {
+            place(p.finding, locate(p.piece, near: runs[p.run].position, offset: p.offset, run: runs[p.run], in: page))
+        }
+
         // Numbers written in pieces that bulletins and apps show whole (`+7 **777** 123 45 67`).
         for p in phonesAcrossRuns(runs, whatsApp: page.frontMatter.bulletin) {
             place(p.finding, locate(p.piece, near: runs[p.run].position, offset: p.offset, run: runs[p.run], in: page))
@@ -492,6 +497,17 @@ package struct PageInspector: Sendable {
         case .cardNumber:
             // Even in a warning: a fraudster's card is named by its last digits, never tappable.
             return [Self.cardFinding(token.text)]
+        case .pastedLink(let address):
+            // The app links only an address with a dot, a scheme or a user name in it (`evil.com`,
+            // `tg:x`, `a@b.kz`); a path of the site (`/kk/apply/`), a fragment or a word it leaves as text.
+            guard address.unicodeScalars.contains(where: { ".:@".unicodeScalars.contains(TextTokens.plain(TextTokens.addressForm($0))) }) else {
+                return []
+            }
+            // Even in a warning: a link made so shows its text, and no defanging reaches its address.
+            guard address.hasPrefix("https://") else {
+                return [Finding(code: "text.url", id: "text.pasted-link", ["address": address], url: nil)]
+            }
+            return judge.judge(address).map { Self.asText($0).said(as: "text.pasted-link.note") }
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
@@ -499,6 +515,19 @@ package struct PageInspector: Sendable {
                 return [Finding(code: "text.fake", id: "text.fake", ["name": name], url: nil)]
             }
             return [Finding(code: "text.fake", id: "text.fake.written", ["written": token.text, "name": name], url: nil)]
+        }
+    }
+
+    /// Objections to the address of each `[text](address)` in `text` a Telegram app would make a link of
+    /// (``TextTokens/pastedLinkAddresses(_:)``), read in the whole text: its address may hold spaces
+    /// and line breaks, which words are read apart at.
+    package func pastedLinkFindings(_ text: String) -> [(address: String, finding: Finding)] {
+        guard text.utf8.count >= 3, text.contains("](") else { return [] }
+        let scalars = ScalarArray.of(text)
+        return TextTokens.pastedLinkAddresses(scalars).flatMap { range -> [(address: String, finding: Finding)] in
+            let address = String(scalars: scalars[range])
+            let token = TextToken(kind: .pastedLink(address), offset: 0, length: address.utf8.count, text: address)
+            return judgeToken(token, inWarning: false).map { (address, $0) }
         }
     }
 
@@ -528,7 +557,7 @@ package struct PageInspector: Sendable {
         case .handle(let n), .telegramPath(let n), .telegramNamed(let n): return policy.fake(named: n) != nil
         case .domain(let a), .email(let a): return isFake(a)
         case .url, .address: return Self.host(ofBare: token.text).map(isFake) ?? false
-        case .ipAddress, .cardNumber: return false
+        case .ipAddress, .cardNumber, .pastedLink: return false
         }
     }
 

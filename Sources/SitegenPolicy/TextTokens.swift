@@ -29,6 +29,10 @@ package struct TextToken: Sendable, Equatable {
         case ipAddress(String)
         /// A bank card number as Telegram reads one (``TelegramTextBoundaries/bankCards(_:)``).
         case cardNumber
+        /// The address of `[text](address)` written as text: a Telegram app makes the text a link to it,
+        /// whatever it is (`tg:resolve?domain=…`, a bare name), when the text is pasted into it and sent
+        /// (``TextTokens/pastedLinkAddresses(_:)``).
+        case pastedLink(String)
     }
 
     package var kind: Kind
@@ -187,6 +191,11 @@ package final class TextTokens: Sendable {
         }
         tokens += clientTokens(original, offsets, tokens)
         tokens += unreadSchemes(scalars, offsets, tokens)
+        tokens += Self.pastedLinkAddresses(original).map { range in
+            let text = String(scalars: original[range])
+            return TextToken(kind: .pastedLink(text), offset: offsets[range.lowerBound],
+                             length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
+        }
         tokens.sort { ($0.offset, $0.length) < ($1.offset, $1.length) }
         // IP literals come left to right: a sweep over the tokens keeps this linear.
         var covering = CoveringTokens(tokens)
@@ -327,10 +336,34 @@ package final class TextTokens: Sendable {
     }
 
     /// Whether what a client reads on after a Telegram address the first reading found can only add to
-    /// the same destination (`?start=apply`, a trailing `/`): ASCII letters, digits and `_-/?=&`. A dot
-    /// (`/../`), a `%` escape, a space-like character or another address could lead elsewhere.
+    /// the same destination (`?start=apply`, a trailing `/`, tabs at the end): ASCII letters, digits and
+    /// `_-/?=&`. A dot (`/../`), a `%` escape, a tab before more, or another address could lead elsewhere.
     static func leadsNowhereElse(_ rest: Substring) -> Bool {
-        rest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-/?=&".contains($0)) }
+        // Tabs at its end only: the app opens the address without them (a browser drops every tab).
+        let added = rest.reversed().drop { $0 == "\t" }
+        return added.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-/?=&".contains($0)) }
+    }
+
+    /// Where the address of each `](address)` in `s` is. A Telegram app reads `[text](address)` in a
+    /// text pasted into it as a link, the address running to the first `)`, spaces and line breaks
+    /// included, and opens whatever it names (TDLib's `parseMarkdown`: `tg:resolve?domain=EvilBot` as
+    /// `tg://…`, `evil.com` as `http://evil.com/`). Read more widely than the app: any `](` not followed
+    /// by a space and closed by a `)`, whether or not a `[` opened it. (An address over formatting or a
+    /// link is read in its block's whole text: ``PageInspector/pastedLinksAcrossRuns(_:)``.)
+    package static func pastedLinkAddresses(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var i = 0
+        while i + 2 < s.count {
+            guard s[i] == "]", s[i + 1] == "(", !TelegramTextBoundaries.isSeparator(s[i + 2]), s[i + 2] != ")" else {
+                i += 1
+                continue
+            }
+            let start = i + 2
+            guard let end = s[start...].firstIndex(of: ")") else { break }
+            found.append(start..<end)
+            i = end
+        }
+        return found
     }
 
     /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).
@@ -381,6 +414,8 @@ package final class TextTokens: Sendable {
                 previous = b
                 continue
             }
+            // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
+            if b == 0x28 && previous == 0x5D { return true }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
             // `::` of an IPv6 address.
             if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A || b == 0x5C)) { return true }

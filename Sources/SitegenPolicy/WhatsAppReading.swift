@@ -6,8 +6,8 @@ import SitegenCore
 /// is judged as well as what was written.
 ///
 /// A Telegram app does the same to a text pasted into it and sent (its `**`, `__`, `~~`, backticks
-/// and `||` for a spoiler): `@||EvilBot||` is sent as the mention `@EvilBot`. So a pair of bars is
-/// hidden too (a single `|` the app keeps, as it does a table's).
+/// and `||` for a spoiler): `@||EvilBot||` is sent as the mention `@EvilBot`. So each pair of `||` is
+/// hidden too (a single `|`, or a last `||` without its pair, the app keeps).
 ///
 /// The reading hides more than WhatsApp does (every `*`, `~` and backtick, not only paired ones), so it never
 /// shows less than a reader could see. A `_` between two letters or digits is kept: it is part of a
@@ -42,12 +42,28 @@ package enum WhatsAppReading {
         read(text, offsets: true)
     }
 
+    /// Where the bars of each pair of `||` are, as Telegram pairs them (left to right; a last one
+    /// without its pair is text).
+    private static func pairedBars(_ s: [Unicode.Scalar]) -> Set<Int> {
+        var starts: [Int] = []
+        var i = 0
+        while i + 1 < s.count {
+            if s[i] == "|" && s[i + 1] == "|" {
+                starts.append(i)
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return Set(starts.prefix(starts.count / 2 * 2).flatMap { [$0, $0 + 1] })
+    }
+
     private static func read(_ text: String, offsets keepsOffsets: Bool) -> (shown: String, offsets: [Int])? {
         let s = ScalarArray.of(text)
         func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
+        let bars = pairedBars(s)
         func hidden(_ i: Int) -> Bool {
-            s[i] == "*" || s[i] == "~" || s[i] == "`" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1)))
-                || (s[i] == "|" && ((i > 0 && s[i - 1] == "|") || (i + 1 < s.count && s[i + 1] == "|")))
+            s[i] == "*" || s[i] == "~" || s[i] == "`" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1))) || bars.contains(i)
         }
         // Most text with a marker byte has only a `_` inside a handle: nothing to build.
         guard s.indices.contains(where: hidden) else { return nil }

@@ -183,6 +183,31 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
         assertNoErrors(try Fixture.check("Бот: https://t.me/Kenes1414Bot \tжәне\tegov.kz\tсайты.\n"))
     }
 
+    /// A Telegram app makes `[text](address)` written as text a link to the address when the text is
+    /// pasted into it (TDLib's `parseMarkdown`), whatever the address is. The address is judged where it
+    /// is written, in a warning and in code too; an official https:// one passes.
+    func testALinkWrittenAsTextIsJudgedAsTheLinkAPastedCopyMakes() throws {
+        let refused: [(text: String, column: Int)] = [
+            ("Бот: \\[@Kenes1414Bot\\](tg:resolve?domain=EvilBot).\n", 24),
+            ("Бот: &#91;ресми&#93;(evil.com).\n", 22),
+            ("Бот: `[ресми](TG:join?invite=AAAAA)`.\n", 15),
+            ("> [!WARNING]\n> Жалған хабар: \\[egov.kz\\](http://0x5d.0xb8.0xd8.0x22).\n", 0),
+            ("Бот: \\[ресми\\](https://t.me/Kenes1414Bot /../EvilBot).\n", 16),
+            ("Сайт: \\[egov.kz\\](https://evil.com/).\n", 0),
+        ]
+        for (text, column) in refused {
+            let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + text])
+            let check = f.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+            // (Column 0: refused as what it is already, an http:// link or a site not on the list.)
+            XCTAssertTrue(column == 0 ? !check.isEmpty : check.contains { $0.message.contains("pasted into") && $0.column == column },
+                          "\(text.debugDescription): \(check.map(DiagnosticFormatter.line))")
+            XCTAssertFalse(f.build().published, text.debugDescription)
+            XCTAssertNil(f.output("bulletins/kk/a/text.txt"), text.debugDescription)
+        }
+        // What a pasted copy makes nothing of, or makes an official link of, passes.
+        assertNoErrors(try Fixture.check("Бот: \\[ресми\\](https://t.me/Kenes1414Bot), \\[a\\] (b), f(x) = [1](2 — ](, \\[бет\\](/kk/apply/)\n"))
+    }
+
     func testAnAddressInQuotesSaysToUseAngleBrackets() throws {
         let d = try Fixture.check("Портал: «https://egov.kz/» ашық.\n")
         let message = try XCTUnwrap(d.first { $0.code == "link.noncanonical" }?.message)

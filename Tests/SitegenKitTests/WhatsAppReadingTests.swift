@@ -117,6 +117,7 @@ final class WhatsAppReadingTests: XCTestCase {
         for (i, b) in seen.enumerated() { XCTAssertEqual(written[offsets[i]], b, "byte \(i)") }
         XCTAssertEqual(offsets.last, written.count)
         XCTAssertNil(WhatsAppReading.reading("snake_case және Kenes1414_Bot, a|b"))
-        XCTAssertEqual(WhatsAppReading.shown("@||EvilBot|| a || b"), "@EvilBot a  b")
+        XCTAssertEqual(WhatsAppReading.shown("@||EvilBot|| a || b"), "@EvilBot a || b", "a last || without its pair stays")
+        XCTAssertNil(WhatsAppReading.reading("egov.kz||42500.enbek.kz"), "one || is no marker")
     }
 }

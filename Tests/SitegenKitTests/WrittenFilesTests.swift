@@ -69,6 +69,25 @@ final class WrittenFilesTests: XCTestCase {
         XCTAssertEqual(listed?.count, 5, "the four pages and the file saved")
     }
 
+    /// The walk of a published folder lists every file with its identity, whatever its name (a line
+    /// break, Kazakh letters, a name longer than a string holds in place), as the table of placed files
+    /// each is put in one by one has them, and with that table's digest.
+    func testTheListingHoldsEveryFileWithItsIdentity() throws {
+        let paths = ["top.txt", "a/b/x.html", "a/new\nline.txt", "қазақ/файлдың-өте-ұзын-аты-болса-да.html", "a/b/c/d/e.txt",
+                     "bulletins/kk/42500/telegram.html", "bulletins/kk/42500/text.txt"]
+        let root = try folder(paths)
+        var expected = PlacedFiles()
+        for path in paths {
+            var info = stat()
+            XCTAssertEqual(lstat(root + "/" + path, &info), 0, path)
+            expected.place(path, OutputTree.identity(info))
+        }
+        let listed = try XCTUnwrap(BuildRecord.listing(root))
+        XCTAssertEqual(listed.files, expected.files)
+        XCTAssertEqual(listed.digest(), expected.digest())
+        for path in paths { XCTAssertEqual(listed.identity(of: path), expected.identity(of: path), path) }
+    }
+
     /// A folder of a path replaced by a link (to a copy of it, files linked and all) is never entered,
     /// wherever on the path it is: the look and the walk of the published folder open a path a name at
     /// a time, so a link swapped in while they read is found, not followed.

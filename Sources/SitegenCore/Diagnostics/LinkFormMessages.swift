@@ -197,6 +197,14 @@ enum LinkFormMessages {
             en: "{text} is no e-mail address to a messenger (only Latin letters, digits and . _ + - may come before @): it opens as a link with a user name; write the part before @ in Latin letters",
             kk: "{text} мессенджер үшін электрондық пошта мекенжайы емес (@ алдында тек латын әріптері, цифрлар және . _ + - тұра алады): ол пайдаланушы аты бар сілтеме болып ашылады; @ алдындағы бөлікті латын әріптерімен жазыңыз",
             ru: "{text} для мессенджера не адрес электронной почты (до @ могут стоять только латинские буквы, цифры и . _ + -): он откроется как ссылка с именем пользователя; напишите часть до @ латиницей"),
+        "text.pasted-link": Entry(
+            en: "[text]({address}) written as text becomes a link to {address} once the text is pasted into a Telegram app, which reads it as formatting; only an official https:// address may stand in the parentheses: write it out in full, or leave out the brackets",
+            kk: "мәтін ретінде жазылған [мәтін]({address}) Telegram қолданбасына көшіріп қойылғанда {address} мекенжайына сілтеме болады, өйткені қолданба оны пішімдеу деп оқиды; жақша ішінде тек ресми https:// мекенжайы тұра алады: оны толық жазыңыз немесе жақшаларды алып тастаңыз",
+            ru: "[текст]({address}), записанный как текст, становится ссылкой на {address}, когда текст вставляют в приложение Telegram: оно читает это как форматирование; в скобках может стоять только официальный адрес https://: напишите его полностью или уберите скобки"),
+        "text.pasted-link.note": Entry(
+            en: "{detail} (in [text](address) written as text, which a Telegram app makes a link when the text is pasted into it)",
+            kk: "{detail} (мәтін ретінде жазылған [мәтін](мекенжай) ішінде: Telegram қолданбасы оны көшіріп қойғанда сілтемеге айналдырады)",
+            ru: "{detail} (в [текст](адрес), записанном как текст: приложение Telegram делает из него ссылку, когда текст вставляют)"),
         "text.across-formatting": Entry(
             en: "{detail} (written across formatting)",
             kk: "{detail} (пішімдеумен бөлініп жазылған)",
