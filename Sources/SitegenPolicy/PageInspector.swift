@@ -499,8 +499,10 @@ package struct PageInspector: Sendable {
             return [Self.cardFinding(token.text)]
         case .pastedLink(let address):
             // The app links only an address with a dot, a scheme or a user name in it (`evil.com`,
-            // `tg:x`, `a@b.kz`); a path of the site (`/kk/apply/`), a fragment or a word it leaves as text.
-            guard address.unicodeScalars.contains(where: { ".:@".unicodeScalars.contains(TextTokens.plain(TextTokens.addressForm($0))) }) else {
+            // `tg:x`, `a@b.kz`); a path of the site (`/kk/apply/`), a fragment, a word or a citation
+            // (`с. 45`) it leaves as text.
+            guard address.unicodeScalars.contains(where: { ".:@".unicodeScalars.contains(TextTokens.plain(TextTokens.addressForm($0))) }),
+                  !TextTokens.appLeavesPastedLinkAsText(address) else {
                 return []
             }
             // Even in a warning: a link made so shows its text, and no defanging reaches its address.

@@ -9,7 +9,22 @@ extension PageInspector {
     /// Telegram app makes a link of the whole address when the text is pasted into it. One inside a
     /// single run was judged with that run's tokens. Each comes with the run it starts in, its byte
     /// offset there and its text in that run (to find it in the source).
+    ///
+    /// The runs are read twice: as a plain bulletin writes them (an image without a description a
+    /// space), and as a browser copies the page (the image nothing: `\[egov.kz\]![](/favicon.ico)(evil.com)`
+    /// is copied as `[egov.kz](evil.com)`).
     func pastedLinksAcrossRuns(_ runs: [TextRun]) -> [(finding: Finding, run: Int, offset: Int, piece: String)] {
+        var out: [(finding: Finding, run: Int, offset: Int, piece: String)] = []
+        for asCopied in [false, true] {
+            for found in pastedLinksAcrossRuns(runs, asCopied: asCopied)
+            where !out.contains(where: { $0.run == found.run && $0.offset == found.offset && $0.finding.messageID == found.finding.messageID }) {
+                out.append(found)
+            }
+        }
+        return out
+    }
+
+    private func pastedLinksAcrossRuns(_ runs: [TextRun], asCopied: Bool) -> [(finding: Finding, run: Int, offset: Int, piece: String)] {
         var out: [(Finding, Int, Int, String)] = []
         for i in runs.indices where Self.leavesAddressOpen(runs[i].text) {
             // The runs of its block from this one on: an address that opens here runs into them.
@@ -21,7 +36,7 @@ extension PageInspector {
             var text: [Unicode.Scalar] = []
             var starts: [(run: Int, scalar: Int)] = []
             for k in i..<end {
-                if k > i { text += Self.readingSeparator(before: runs[k].node).unicodeScalars }
+                if k > i, !asCopied { text += Self.readingSeparator(before: runs[k].node).unicodeScalars }
                 starts.append((k, text.count))
                 text += runs[k].text.unicodeScalars
             }

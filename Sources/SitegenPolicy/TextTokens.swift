@@ -347,14 +347,15 @@ package final class TextTokens: Sendable {
     /// Where the address of each `](address)` in `s` is. A Telegram app reads `[text](address)` in a
     /// text pasted into it as a link, the address running to the first `)`, spaces and line breaks
     /// included, and opens whatever it names (TDLib's `parseMarkdown`: `tg:resolve?domain=EvilBot` as
-    /// `tg://…`, `evil.com` as `http://evil.com/`). Read more widely than the app: any `](` not followed
-    /// by a space and closed by a `)`, whether or not a `[` opened it. (An address over formatting or a
+    /// `tg://…`, `evil.com` as `http://evil.com/`). Read more widely than the app: any `](` closed by a
+    /// `)`, whether or not a `[` opened it, a space after the `(` or not (the app takes a thin or a
+    /// no-break space there into the address). (An address over formatting or a
     /// link is read in its block's whole text: ``PageInspector/pastedLinksAcrossRuns(_:)``.)
     package static func pastedLinkAddresses(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = 0
         while i + 2 < s.count {
-            guard s[i] == "]", s[i + 1] == "(", !TelegramTextBoundaries.isSeparator(s[i + 2]), s[i + 2] != ")" else {
+            guard s[i] == "]", s[i + 1] == "(", s[i + 2] != ")" else {
                 i += 1
                 continue
             }
@@ -364,6 +365,17 @@ package final class TextTokens: Sendable {
             i = end
         }
         return found
+    }
+
+    /// Whether a Telegram app leaves `[text](address)` as text for what its address holds before its
+    /// path (after a `scheme://`): an ASCII space, a tab, a line break or a square bracket, which no host
+    /// or user name may hold to TDLib (`с. 45`, `egov-kz[.]com/pay`, `2020 ж. 14 сәуір`). Any other
+    /// space it takes in (`\u{2009}x@…` is linked).
+    static func appLeavesPastedLinkAsText(_ address: String) -> Bool {
+        var rest = Substring(address)
+        if hasScheme(address), let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        return rest.unicodeScalars.prefix { !"/?#".unicodeScalars.contains($0) }
+            .contains { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "[" || $0 == "]" }
     }
 
     /// Whether an address starts with a scheme (`https://`, `tg://`, `ton://`).

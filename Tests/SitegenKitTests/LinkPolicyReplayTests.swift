@@ -194,6 +194,9 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
             ("> [!WARNING]\n> Жалған хабар: \\[egov.kz\\](http://0x5d.0xb8.0xd8.0x22).\n", 0),
             ("Бот: \\[ресми\\](https://t.me/Kenes1414Bot /../EvilBot).\n", 16),
             ("Сайт: \\[egov.kz\\](https://evil.com/).\n", 0),
+            // A thin space the app takes into the address; an image a browser's copy of the page leaves out.
+            ("Портал: \\[egov.kz\\](\u{2009}x@0x5d.0xb8.0xd8.0x22).\n", 0),
+            ("Портал: \\[egov.kz\\]![](/favicon.ico)(0x5d.0xb8.0xd8.0x22).\n", 0),
         ]
         for (text, column) in refused {
             let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\n" + text])
@@ -205,7 +208,9 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
             XCTAssertNil(f.output("bulletins/kk/a/text.txt"), text.debugDescription)
         }
         // What a pasted copy makes nothing of, or makes an official link of, passes.
-        assertNoErrors(try Fixture.check("Бот: \\[ресми\\](https://t.me/Kenes1414Bot), \\[a\\] (b), f(x) = [1](2 — ](, \\[бет\\](/kk/apply/)\n"))
+        assertNoErrors(try Fixture.check("Бот: \\[ресми\\](https://t.me/Kenes1414Bot), \\[a\\] (b), f(x) = [1](2 — ](, \\[бет\\](/kk/apply/), [1](с. 45).\n"))
+        // A warning quoting a scam's button, its address defanged: the app makes no link of it either.
+        assertNoErrors(try Fixture.check("> [!WARNING]\n> Хабарламада: \\[Төлем алу\\](egov-kz[.]com/pay).\n"))
     }
 
     func testAnAddressInQuotesSaysToUseAngleBrackets() throws {
