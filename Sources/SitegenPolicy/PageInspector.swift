@@ -140,7 +140,9 @@ package struct PageInspector: Sendable {
             if index + 1 < runs.count, runs[index + 1].joinsPrevious, !runs[index].text.utf8.contains(where: Self.isSpace) {
                 continue
             }
+            // (A `[text](address)` over runs is read in its block's whole text, below: not said twice.)
             for (token, run, offset, shownByWhatsApp) in joinedTokens(runs, endingAt: index, whatsApp: page.frontMatter.bulletin) {
+                if case .pastedLink = token.kind { continue }
                 let findings = judgeToken(token, inWarning: false)
                 guard !findings.isEmpty else { continue }
                 let written = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
@@ -498,18 +500,7 @@ package struct PageInspector: Sendable {
             // Even in a warning: a fraudster's card is named by its last digits, never tappable.
             return [Self.cardFinding(token.text)]
         case .pastedLink(let address):
-            // The app links only an address with a dot, a scheme or a user name in it (`evil.com`,
-            // `tg:x`, `a@b.kz`); a path of the site (`/kk/apply/`), a fragment, a word or a citation
-            // (`с. 45`) it leaves as text.
-            guard address.unicodeScalars.contains(where: { ".:@".unicodeScalars.contains(TextTokens.plain(TextTokens.addressForm($0))) }),
-                  !TextTokens.appLeavesPastedLinkAsText(address) else {
-                return []
-            }
-            // Even in a warning: a link made so shows its text, and no defanging reaches its address.
-            guard address.hasPrefix("https://") else {
-                return [Finding(code: "text.url", id: "text.pasted-link", ["address": address], url: nil)]
-            }
-            return judge.judge(address).map { Self.asText($0).said(as: "text.pasted-link.note") }
+            return judgePastedLink(address)
         case .fakeName(let name):
             if inWarning { return [] }
             // A name written otherwise than the registry spells it says which fake it is.
@@ -520,6 +511,22 @@ package struct PageInspector: Sendable {
         }
     }
 
+    /// Objections to the address of a `[text](address)` written as text (``TextToken/Kind/pastedLink(_:)``),
+    /// in a warning too: a link made so shows its text, and no defanging reaches its address.
+    func judgePastedLink(_ address: String) -> [Finding] {
+        // The app links only an address with a dot, a scheme or a user name in it (`evil.com`,
+        // `tg:x`, `a@b.kz`); a path of the site (`/kk/apply/`), a fragment, a word or a citation
+        // (`с. 45`) it leaves as text.
+        guard address.unicodeScalars.contains(where: { ".:@".unicodeScalars.contains(TextTokens.plain(TextTokens.addressForm($0))) }),
+              !TextTokens.appLeavesPastedLinkAsText(address) else {
+            return []
+        }
+        guard address.hasPrefix("https://") else {
+            return [Finding(code: "text.url", id: "text.pasted-link", ["address": address], url: nil)]
+        }
+        return judge.judge(address).map { Self.asText($0).said(as: "text.pasted-link.note") }
+    }
+
     /// Objections to the address of each `[text](address)` in `text` a Telegram app would make a link of
     /// (``TextTokens/pastedLinkAddresses(_:)``), read in the whole text: its address may hold spaces
     /// and line breaks, which words are read apart at.
@@ -528,8 +535,7 @@ package struct PageInspector: Sendable {
         let scalars = ScalarArray.of(text)
         return TextTokens.pastedLinkAddresses(scalars).flatMap { range -> [(address: String, finding: Finding)] in
             let address = String(scalars: scalars[range])
-            let token = TextToken(kind: .pastedLink(address), offset: 0, length: address.utf8.count, text: address)
-            return judgeToken(token, inWarning: false).map { (address, $0) }
+            return judgePastedLink(address).map { (address, $0) }
         }
     }
 

@@ -44,14 +44,13 @@ extension PageInspector {
             let runEnd = runs[i].text.unicodeScalars.count
             for range in TextTokens.pastedLinkAddresses(text) where range.lowerBound - 2 < runEnd && range.upperBound >= runEnd {
                 let address = String(scalars: text[range])
-                let token = TextToken(kind: .pastedLink(address), offset: 0, length: address.utf8.count, text: address)
                 // Placed where the address starts: in this run, or at the start of the next (an autolink).
                 let at = starts.last { $0.scalar <= range.lowerBound }!
                 let runScalars = Array(runs[at.run].text.unicodeScalars)
                 let within = min(range.lowerBound - at.scalar, runScalars.count)
                 let offset = String(scalars: runScalars[..<within]).utf8.count
                 let piece = String(scalars: runScalars[within...])
-                for f in judgeToken(token, inWarning: false) { out.append((f, at.run, offset, piece)) }
+                for f in judgePastedLink(address) { out.append((f, at.run, offset, piece)) }
             }
         }
         return out

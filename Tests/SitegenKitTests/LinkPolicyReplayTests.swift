@@ -207,6 +207,9 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
             XCTAssertFalse(f.build().published, text.debugDescription)
             XCTAssertNil(f.output("bulletins/kk/a/text.txt"), text.debugDescription)
         }
+        // An address with formatting inside it is said once.
+        let formatted = try Fixture.check("Портал: \\[egov.kz\\](*0x5d*.0xb8.0xd8.0x22).\n").filter { $0.severity == .error }
+        XCTAssertEqual(formatted.count, 1, formatted.map(DiagnosticFormatter.line).joined(separator: "\n"))
         // What a pasted copy makes nothing of, or makes an official link of, passes.
         assertNoErrors(try Fixture.check("Бот: \\[ресми\\](https://t.me/Kenes1414Bot), \\[a\\] (b), f(x) = [1](2 — ](, \\[бет\\](/kk/apply/), [1](с. 45).\n"))
         // A warning quoting a scam's button, its address defanged: the app makes no link of it either.
