@@ -274,6 +274,46 @@ final class DeployIntegrationTests: XCTestCase {
         try assertServes(server, try source.localBuild())
     }
 
+    func testAFolderNamedLikeAReleaseThatNoBuildWroteIsNeverRemovedOrGoneBackTo() throws {
+        let host = try DeployHost.shared()
+        let folder = try host.makeFolder("www-" + UUID().uuidString)
+        // Someone's own folder under releases/, named as a release is, without the marker a build writes;
+        // and one with the id of the release about to be uploaded.
+        let theirs = folder + "/releases/0000000000000001"
+        XCTAssertEqual(DeployHost.shell("mkdir -p '\(theirs)' && echo mine > '\(theirs)/doc.txt' && chown -R \(DeployHost.account) '\(folder)/releases'").status, 0)
+        let source = try Source(host: host, folder: folder)
+        // The id the site's release gets, from a deploy of the same site elsewhere.
+        let elsewhere = try Source(host: host, folder: try host.makeFolder("www-" + UUID().uuidString))
+        XCTAssertEqual(try elsewhere.deploy().status, 0)
+        let id = try XCTUnwrap(elsewhere.current.map { String($0.dropFirst("releases/".count)) })
+        let same = folder + "/releases/" + id
+        XCTAssertEqual(DeployHost.shell("mkdir -p '\(same)' && echo mine > '\(same)/doc.txt' && chown -R \(DeployHost.account) '\(same)'").status, 0)
+        var r = try source.deploy()
+        XCTAssertEqual(r.status, 2, "a folder of the new release's name is not replaced: \(r.stdout)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: same + "/doc.txt"))
+        XCTAssertNil(source.current)
+        try FileManager.default.removeItem(atPath: same)
+
+        // keep: 2, three releases, a rollback: their folder is neither counted, listed, removed nor gone back to.
+        var ids: [String] = []
+        for n in 1...3 {
+            if n > 1 { try source.change("Абзац \(n).") }
+            r = try source.deploy()
+            XCTAssertEqual(r.status, 0, r.stderr)
+            ids.append(try XCTUnwrap(source.current.map { String($0.dropFirst("releases/".count)) }))
+            XCTAssertFalse(r.stdout.contains("0000000000000001"), r.stdout)
+        }
+        XCTAssertEqual(try String(contentsOfFile: theirs + "/doc.txt", encoding: .utf8), "mine\n")
+        XCTAssertEqual(Set(source.releases), Set([ids[1], ids[2], "0000000000000001"]))
+        r = try source.deploy(["--list"])
+        XCTAssertFalse(r.stdout.contains("0000000000000001"), r.stdout)
+        XCTAssertEqual(try source.deploy(["--rollback"]).status, 0)
+        r = try source.deploy(["--rollback"])
+        XCTAssertEqual(r.status, 2, "nothing sitegen wrote is older: \(r.stdout)")
+        XCTAssertEqual(source.current, "releases/\(ids[1])")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: theirs + "/doc.txt"))
+    }
+
     func testTwoDeploysAtOnceTheSecondIsRefusedByTheHostLock() throws {
         let host = try DeployHost.shared()
         let folder = try host.makeFolder("www-" + UUID().uuidString)

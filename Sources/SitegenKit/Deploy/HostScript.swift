@@ -20,7 +20,10 @@
 /// answering `ok` or `fail <why>` to each (`space` first prints `df -Pk`
 /// of the folder, each line after `df `). A busy lock is `busy <who>`
 /// and exit status 75. `current` is replaced only when it is a link into `releases/` (or not there):
-/// a file or folder someone put there, or a link of theirs, is never replaced.
+/// a file or folder someone put there, or a link of theirs, is never replaced. A release is a folder
+/// in `releases/` named by a release id that holds the marker file of a build (`.sitegen-output`,
+/// uploaded with the site); a folder of such a name without it is never listed, and no command
+/// replaces, removes or switches to it.
 enum HostScript {
     static let text = #"""
         umask 022
@@ -67,10 +70,14 @@ enum HostScript {
         # The release id `current` links to, when it is a link sitegen made (`releases/<id>`); else nothing.
         own() { l=$(readlink current 2>/dev/null) || l=; case $l in releases/*[!0-9a-f]*) l= ;; releases/?*) ;; *) l= ;; esac; printf "%s" "${l#releases/}"; }
         echo "current $(own)"
+        # A release is a folder sitegen uploaded: a built site, which carries the marker file every build writes.
+        # A folder named so without it belongs to someone else, and is never listed, compared with, gone
+        # back to, replaced or removed.
+        mine() { [ -d "releases/$1" ] && [ ! -L "releases/$1" ] && [ -f "releases/$1/.sitegen-output" ] && [ ! -L "releases/$1/.sitegen-output" ]; }
         for d in releases/*; do
           n=${d#releases/}
           case $n in *[!0-9a-f]*) continue ;; esac
-          if [ -d "$d" ] && [ ! -L "$d" ]; then echo "release $n"; fi
+          if mine "$n"; then echo "release $n"; fi
         done
         if [ -f deploy.log ]; then while IFS= read -r l || [ -n "$l" ]; do echo "log $l"; done < deploy.log; fi
         echo end
@@ -100,9 +107,10 @@ enum HostScript {
             ready || continue
             if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id" "$line"; else fail "$e"; fi ;;
           switch)
-            if [ ! -d "releases/$id" ]; then fail "releases/$id is not there"; continue; fi
+            if ! mine "$id"; then fail "releases/$id is not a release sitegen uploaded"; continue; fi
             ready && point "$id" "$line" ;;
           replace)
+            if ! mine "$id"; then fail "releases/$id is not a release sitegen uploaded: move it away"; continue; fi
             ready || continue
             if e=$(mv -T -- "releases/$id" "releases/.incoming-$id.old" 2>&1 && mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then
               point "$id" "$line"; chmod -R u+w -- "releases/.incoming-$id.old" 2>/dev/null; rm -rf -- "releases/.incoming-$id.old" 2>/dev/null
@@ -111,6 +119,7 @@ enum HostScript {
               [ -e "releases/$id" ] || mv -T -- "releases/.incoming-$id.old" "releases/$id" 2>/dev/null; fail "$e"
             fi ;;
           remove)
+            if ! mine "$id"; then fail "releases/$id is not a release sitegen uploaded"; continue; fi
             if e=$(rm -rf -- "releases/$id" 2>&1); then echo ok; else fail "$e"; fi ;;
           space)
             df -Pk -- . | while IFS= read -r l; do echo "df $l"; done; echo ok ;;
