@@ -531,7 +531,7 @@ package struct PageInspector: Sendable {
     /// (``TextTokens/pastedLinkAddresses(_:)``), read in the whole text: its address may hold spaces
     /// and line breaks, which words are read apart at.
     package func pastedLinkFindings(_ text: String) -> [(address: String, finding: Finding)] {
-        guard text.utf8.count >= 3, text.contains("](") else { return [] }
+        guard text.utf8.count >= 3, text.containsBytes(of: "](") else { return [] }
         let scalars = ScalarArray.of(text)
         return TextTokens.pastedLinkAddresses(scalars).flatMap { range -> [(address: String, finding: Finding)] in
             let address = String(scalars: scalars[range])

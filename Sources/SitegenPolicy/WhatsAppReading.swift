@@ -43,43 +43,70 @@ package enum WhatsAppReading {
     }
 
     /// Where the bars of each pair of `||` are, as Telegram pairs them (left to right; a last one
-    /// without its pair is text).
-    private static func pairedBars(_ s: [Unicode.Scalar]) -> Set<Int> {
+    /// without its pair is text): the byte offset of each pair's first bar.
+    private static func pairedBars(_ b: UnsafeBufferPointer<UInt8>) -> Set<Int> {
         var starts: [Int] = []
         var i = 0
-        while i + 1 < s.count {
-            if s[i] == "|" && s[i + 1] == "|" {
+        while i + 1 < b.count {
+            if b[i] == 0x7C && b[i + 1] == 0x7C {
                 starts.append(i)
                 i += 2
             } else {
                 i += 1
             }
         }
-        return Set(starts.prefix(starts.count / 2 * 2).flatMap { [$0, $0 + 1] })
+        return Set(starts.prefix(starts.count / 2 * 2))
     }
 
+    /// Whether the character whose UTF-8 encoding starts at byte `j` (or, `before`, ends just before it)
+    /// is a letter or a digit: what keeps a `_` between two of them.
+    private static func isWord(_ b: UnsafeBufferPointer<UInt8>, at j: Int, before: Bool) -> Bool {
+        var start = j
+        if before {
+            guard j > 0 else { return false }
+            start = j - 1
+            while start > 0, b[start] & 0xC0 == 0x80, j - start < 4 { start -= 1 }
+        }
+        guard start >= 0, start < b.count else { return false }
+        let lead = b[start]
+        if lead < 0x80 { return (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard start + width <= b.count else { return false }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for k in 1..<width { value = value << 6 | (UInt32(b[start + k]) & 0x3F) }
+        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+
+    // Read in the bytes: every marker is ASCII, and every bulletin's whole text is read this way.
     private static func read(_ text: String, offsets keepsOffsets: Bool) -> (shown: String, offsets: [Int])? {
-        let s = ScalarArray.of(text)
-        func isWord(_ j: Int) -> Bool { j >= 0 && j < s.count && (s[j].properties.isAlphabetic || ("0"..."9").contains(s[j])) }
-        let bars = pairedBars(s)
-        func hidden(_ i: Int) -> Bool {
-            s[i] == "*" || s[i] == "~" || s[i] == "`" || (s[i] == "_" && !(isWord(i - 1) && isWord(i + 1))) || bars.contains(i)
+        var copy = text
+        return copy.withUTF8 { b -> (shown: String, offsets: [Int])? in
+            let bars = b.contains(0x7C) ? pairedBars(b) : []
+            func hidden(_ i: Int) -> Bool {
+                switch b[i] {
+                case 0x2A, 0x7E, 0x60: return true
+                case 0x5F: return !(isWord(b, at: i, before: true) && isWord(b, at: i + 1, before: false))
+                case 0x7C: return bars.contains(i) || bars.contains(i - 1)
+                default: return false
+                }
+            }
+            // Most text with a marker byte has only a `_` inside a handle: nothing to build.
+            guard let first = b.indices.first(where: hidden) else { return nil }
+            var shown: [UInt8] = []
+            var offsets: [Int] = []
+            shown.reserveCapacity(b.count)
+            shown.append(contentsOf: b[..<first])
+            if keepsOffsets {
+                offsets.reserveCapacity(b.count + 1)
+                offsets.append(contentsOf: 0..<first)
+            }
+            for i in first..<b.count where !hidden(i) {
+                shown.append(b[i])
+                if keepsOffsets { offsets.append(i) }
+            }
+            offsets.append(b.count)
+            return (String(decoding: shown, as: UTF8.self), offsets)
         }
-        // Most text with a marker byte has only a `_` inside a handle: nothing to build.
-        guard s.indices.contains(where: hidden) else { return nil }
-        var shown: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        shown.reserveCapacity(s.count)
-        var at = 0
-        for (i, u) in s.enumerated() {
-            let width = UTF8.width(u)
-            defer { at += width }
-            if hidden(i) { continue }
-            shown.append(u)
-            if keepsOffsets { for k in 0..<width { offsets.append(at + k) } }
-        }
-        offsets.append(at)
-        return (String(scalars: shown), offsets)
     }
 }
 

@@ -25,8 +25,13 @@ package enum PublicSuffixParents {
 
     /// Whether one of `rules` is strictly below `name`.
     package static func holdsSuffix(below name: String, in rules: [String]) -> Bool {
-        let forms = Set([name, IDNA.toUnicode(name).value ?? name].map { "." + $0 })
-        return rules.contains { rule in forms.contains { rule.hasSuffix($0) } }
+        // Compared in UTF-8 bytes: the list and the names are lowercase, and every command that reads a
+        // policy with a wildcard asks this of the list's ten thousand rules.
+        let forms = Set([name, IDNA.toUnicode(name).value ?? name].map { Array(("." + $0).utf8) })
+        return rules.contains { rule in
+            let bytes = rule.utf8
+            return forms.contains { form in bytes.count > form.count && bytes.suffix(form.count).elementsEqual(form) }
+        }
     }
 
     /// The rules of the list at `path` (`*.` dropped, lowercase); comments and exceptions (`!`) are none.
@@ -45,16 +50,18 @@ package enum PublicSuffixParents {
             bytes += chunk[0..<n]
         }
         var rules: [String] = []
-        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            // A rule is the line up to its first white space.
-            guard var rule = line.split(whereSeparator: \.isWhitespace).first.map(String.init),
-                  !rule.hasPrefix("//"), !rule.hasPrefix("!") else { continue }
+        // Read line by line in the bytes (a rule is the line up to its first space or tab): reading the
+        // list's 230 KB as Characters was a tenth of a second on every command.
+        for line in bytes.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            let field = line.prefix { $0 != 0x20 && $0 != 0x09 }
+            guard !field.isEmpty, !field.starts(with: [0x2F, 0x2F]), field.first != 0x21 else { continue }
+            var rule = String(decoding: field, as: UTF8.self).lowercased()
             if rule.hasPrefix("*.") {
                 // `*.compute.amazonaws.com`: `compute.amazonaws.com` is below the wildcard's rule too.
+                rules.append(rule)
                 rule.removeFirst(2)
-                rules.append("*." + rule.lowercased())
             }
-            rules.append(rule.lowercased())
+            rules.append(rule)
         }
         return rules
     }
