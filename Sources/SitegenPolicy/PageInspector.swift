@@ -247,7 +247,32 @@ package struct PageInspector: Sendable {
                 for (f, lead) in whatsAppPhones(field.value) { placeInField([f], lead) }
             }
         }
-        return (diagnostics, edits)
+        // A code fence's info string goes into the page (`<code class="language-…">`): what it names is
+        // judged as text is, where it is written.
+        for (node, info) in inventory.fencedBlocks {
+            let fence = page.filePosition(of: node)
+            let line = page.text.line(fence.line) ?? ""
+            for token in tokens.scan(info) {
+                let findings = judgeToken(token, inWarning: false)
+                guard !findings.isEmpty else { continue }
+                var column = fence.column
+                if let range = line.range(of: token.text) { column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1 }
+                for f in findings { diagnostics.append(f.diagnostic(file: page.sourcePath, line: fence.line, column: column)) }
+            }
+        }
+        return (Self.withoutHostWhereMoreIsSaid(diagnostics), edits)
+    }
+
+    /// `diagnostics` without the objection to Telegram's host alone where another error starts at the same
+    /// place: what is written after the host (`t.me :/**EvilBot**`, `t.me:80/EvilBot`) is the address
+    /// the reader goes to, and that error says what to write.
+    static func withoutHostWhereMoreIsSaid(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.messageID == "text.domain.telegram-host" }) else { return diagnostics }
+        return diagnostics.filter { d in
+            d.messageID != "text.domain.telegram-host" || !diagnostics.contains {
+                $0.messageID != d.messageID && $0.severity == .error && $0.file == d.file && $0.line == d.line && $0.column == d.column
+            }
+        }
     }
 
     /// The position of the first `culprit` at or after `start` on its line, so the caret sits under
@@ -463,8 +488,14 @@ package struct PageInspector: Sendable {
             return judge.judge(token.text).map(Self.asText)
         case .domain(let ascii), .email(let ascii):
             if inWarning && isFake(ascii) { return [] }
-            if LinkPolicy.telegramHosts.contains(ascii) { return [] }
             let findings = judge.hostFindings(ascii, input: token.text, code: "text")
+            // Telegram's host alone (`t.me`, `telegram.dog`): messengers link it to Telegram's front page,
+            // which the allow-list proves no more official than any other site. Said so, with the bot's
+            // address to write instead.
+            if LinkPolicy.telegramHosts.contains(ascii) {
+                let bot = policy.officialHandlesWritten.first.map { "https://t.me/\($0)" } ?? "https://t.me/<handle>"
+                return findings.map { $0.reworded("text.domain.telegram-host", ["bot": bot]) }
+            }
             // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
             guard inWarning else { return findings }
             return findings.map { f in

@@ -233,6 +233,17 @@ final class LinkPolicyReplaySecondRoundTests: XCTestCase {
         }
         assertNoErrors(try Fixture.check("Бот: «<https://t.me/Kenes1414Bot>» ашық, https://t.me/Kenes1414Bot -қа.\n"))
     }
+
+    /// A code fence's info string is written into the page (`class="language-…"`): an address or handle
+    /// there is judged where it is written; a language's name passes.
+    func testACodeFenceInfoStringIsJudged() throws {
+        for (info, column) in [("evil.com", 4), ("@EvilKzBot", 4), ("text egov-kz.com", 9)] {
+            let d = try Fixture.check("```\(info)\nкод\n```\n").filter { $0.severity == .error }
+            XCTAssertFalse(d.isEmpty, info)
+            XCTAssertTrue(d.allSatisfy { $0.line == 4 && $0.column == column }, "\(info): \(d)")
+        }
+        assertNoErrors(try Fixture.check("```text\nкод\n```\n\n```c++ egov.kz\nкод\n```\n"))
+    }
 }
 
 /// What search shows a reader comes from text outside warnings.

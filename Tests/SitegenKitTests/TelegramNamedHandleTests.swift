@@ -48,14 +48,37 @@ final class TelegramNamedHandleTests: XCTestCase {
         LinkPolicyAssert.onlyError(try Fixture.check("Топ: t.me:/+AbCdEf123\n"), code: "telegram.invite", line: 4, column: 6)
         LinkPolicyAssert.onlyError(try Fixture.check("Бот: t.me:80/EvilBot\n"), code: "text.url", line: 4, column: 6,
                                    messageContains: "port")
-        LinkPolicyAssert.noErrors(try Fixture.check("Telegram сайты: t.me: онда @Kenes1414Bot бар. Уақыт 10:30, t.me.\n"))
+        // Telegram's hosts named in prose are judged as hosts (below): allowed here, so what is left to see is
+        // that no handle is read after them.
+        let allowing = Fixture.defaultConfig.replacingOccurrences(
+            of: "- coronavirus2020.kz\n", with: "- coronavirus2020.kz\n    - t.me\n    - telegram.me\n    - telegram.dog\n")
+        LinkPolicyAssert.noErrors(try Fixture.check("Telegram сайты: t.me: онда @Kenes1414Bot бар. Уақыт 10:30, t.me.\n", config: allowing))
         for prose in ["Сайттар: egov.kz, t.me: бәрі ресми.", "Telegram (t.me): ресми бот @Kenes1414Bot", "t.me:төменде қараңыз",
                       "- t.me: @Kenes1414Bot", "Сілтемелер: t.me / egov.kz", "«t.me»-ге кіріңіз", "Сағат 10\u{2236}30-да.",
                       "Домен t.me—Telegram-ның қысқа домені.", "Бот (t.me,@Kenes1414Bot) жауап береді.", "Домендер: t.me,telegram.me,telegram.dog.",
                       "Telegram домендері: «t.me»/«telegram.me».", "Домен t.me(Telegram) ресми.", "Ресми арна: t.me/s/Kenes1414Bot.",
                       "Домен t.me / **egov.kz** емес."] {
-            LinkPolicyAssert.noErrors(try Fixture.check(prose + "\n"))
+            LinkPolicyAssert.noErrors(try Fixture.check(prose + "\n", config: allowing))
         }
+    }
+
+    /// Telegram's host alone is a link to Telegram's front page in every messenger: not on the allow-list,
+    /// it is refused like any other host, in any case, and the message names the bot's address to write.
+    func testTelegramsHostAloneIsJudgedAgainstTheAllowList() throws {
+        for (prose, host, column) in [("Ботты t.me ішінен іздеңіз.", "t.me", 7), ("Немесе T.ME, немесе telegram.dog.", "T.ME", 8),
+                                      ("Мекенжай: telegram.me", "telegram.me", 11)] {
+            let d = try Fixture.check(prose + "\n")
+            let errors = d.filter { $0.severity == .error }
+            XCTAssertFalse(errors.isEmpty, prose)
+            XCTAssertTrue(errors.allSatisfy { $0.messageID == "text.domain.telegram-host" || $0.code == "text.email" }, "\(prose): \(errors)")
+            XCTAssertEqual(errors.first?.column, column, prose)
+            XCTAssertTrue(errors.contains { $0.message.contains("https://t.me/Kenes1414Bot") }, "\(prose): \(errors)")
+            XCTAssertTrue(errors.contains { $0.message.lowercased().contains(host.lowercased()) }, "\(prose): \(errors)")
+        }
+        // An address at the host (autolinked as an e-mail address) is refused as a link.
+        XCTAssertFalse(try Fixture.check("Хат: support@t.me\n").filter { $0.severity == .error }.isEmpty)
+        // The bot's address itself, and the word, pass.
+        LinkPolicyAssert.noErrors(try Fixture.check("Ресми бот: https://t.me/Kenes1414Bot, Telegram-да.\n"))
     }
 
     /// Whatever else is glued on after the host and a separator is no form to prove: refused as not plain.

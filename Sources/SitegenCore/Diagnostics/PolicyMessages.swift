@@ -31,6 +31,10 @@ enum PolicyMessages {
             en: "{host} is not a known fake yet, so even a warning cannot name it: list it under links.fake_domains in sitegen.yml (with a description in each language), then it is shown defanged here",
             kk: "{host} әлі белгілі жалған сайттар тізімінде жоқ, сондықтан оны ескертуде де атауға болмайды: оны sitegen.yml ішіндегі links.fake_domains тізіміне (әр тілде сипаттамасымен) қосыңыз, сонда ол мұнда қауіпсіз түрде көрсетіледі",
             ru: "{host} ещё нет в списке известных подделок, поэтому его нельзя называть даже в предупреждении: внесите его в links.fake_domains в sitegen.yml (с описанием на каждом языке), и здесь он будет показан обезвреженным"),
+        "text.domain.telegram-host": Entry(
+            en: "{host} on its own is made a link to Telegram's front page by messengers, and it is not on the list of official sites: write the official bot's whole address ({bot}) or the word Telegram; to name {host} itself, have it added to links.allow in sitegen.yml",
+            kk: "{host} жеке тұрса, мессенджерлер оны Telegram-ның басты бетіне сілтеме етеді, ал ол ресми сайттар тізімінде жоқ: ресми боттың толық мекенжайын ({bot}) немесе жай Telegram сөзін жазыңыз; {host} атауының өзін жазу үшін оны sitegen.yml ішіндегі links.allow тізіміне қостырыңыз",
+            ru: "{host} сам по себе мессенджеры превращают в ссылку на главную страницу Telegram, а его нет в списке официальных сайтов: напишите полный адрес официального бота ({bot}) или просто слово Telegram; чтобы называть сам {host}, попросите добавить его в links.allow в sitegen.yml"),
         "link.lookalike.mixed": Entry(
             en: "{host} mixes alphabets: the letter “{letter}” is from another alphabet than the rest of the name, as in spoofed names; retype the name in Latin letters",
             kk: "{host} атауында әліпбилер араласқан: «{letter}» әрпі атаудың қалған бөлігінен басқа әліпбиден, жалған атаулардағыдай; атауды латын әріптерімен қайта теріңіз",
