@@ -233,6 +233,14 @@ package struct PageInspector: Sendable {
                 placeInField([f], forms.first { page.text.find($0, from: from, withinLines: 20) != nil } ?? forms[0])
             }
             for (f, phone) in phoneFindings(field.value) { placeInField([f], phone.text) }
+            // What makes the SMS (`sms:`, else the title and the description): a messages app links more
+            // numbers than a page or a messenger does (`1 250 000`).
+            if page.frontMatter.bulletin, key == "sms" || (page.frontMatter.sms == nil && (key == "title" || key == "description")) {
+                let said = Set(phoneFindings(field.value).map { $0.1.text })
+                for found in SMSNumbers.find(in: field.value, official: officialPhones) where !said.contains(found.text) {
+                    placeInField([Self.smsNumberFinding(found, field: key)], found.text)
+                }
+            }
             for token in tokens.scan(field.value) {
                 placeInField(judgeToken(token, inWarning: namesFakes), token.text, advancing: true)
                 if namesFakes, field.value == page.frontMatter.claimReview?.claim, isFakeToken(token) {
@@ -295,6 +303,17 @@ package struct PageInspector: Sendable {
     package func numberFindings(_ text: String) -> [(finding: Finding, text: String)] {
         phoneFindings(text).map { ($0.0, $0.1.text) }
             + TelegramTextBoundaries.bankCardNumbers(in: text).map { (Self.cardFinding($0.text), $0.text) }
+    }
+
+    /// The objection to a number a messages app offers to call in an SMS that `links.phones` does not hold.
+    package static func smsNumberFinding(_ found: SMSNumbers.Found, field: String) -> Finding {
+        Finding(code: "text.phone", id: "text.phone.sms",
+                ["number": shownAsOneLine(found.text), "dialled": (found.plus ? "+" : "") + found.digits, "field": field], url: nil)
+    }
+
+    /// Objections to the numbers an SMS's text holds that a messages app offers to call.
+    package func smsNumberFindings(_ text: String) -> [(finding: Finding, text: String)] {
+        SMSNumbers.find(in: text, official: officialPhones).map { (Self.smsNumberFinding($0, field: "sms"), $0.text) }
     }
 
     /// Objections to numbers already found.

@@ -138,6 +138,46 @@ final class PhoneOracleTests: XCTestCase {
         XCTAssertGreaterThan(texts.count, 2000)
     }
 
+    /// Amounts and document numbers a messages app links in an SMS, though no page or messenger does.
+    static let smsNumbers = [
+        "Выплачено 3 000 000 000 тенге", "справка № 7-123-456.", "Төлем 1 250 000 теңге", "1.250.000 ₸", "12 345 67",
+        "(1) 234567", "тел 258-12-34", "8 000 000 адам", "1000000000", "Код 2020 жылы 1 000 000", "x+49 30 123 y",
+        "Сома: 1\u{A0}250\u{A0}000", "1 250 000/2020", "Өтінім 1-250-000.", "№ ７１２３４５６",
+    ]
+
+    /// Every number libphonenumber links in an SMS (possible, not only valid: a city's seven digits are
+    /// dialled in the caller's city) is one the SMS reading finds.
+    func testEveryNumberAMessagesAppLinksInAnSMSIsFound() throws {
+        let texts = Self.places.flatMap { place in Self.formats.map { String(format: place, $0) } } + Self.found + Self.smsNumbers
+        var missed: [String] = []
+        for (text, answer) in zip(texts, try answers(texts)) {
+            let ours = SMSNumbers.find(in: text, official: []).map { $0.start..<($0.start + $0.text.unicodeScalars.count) }
+            for m in answer.matches where !ours.contains(where: { $0.overlaps(m.start..<m.end) }) {
+                missed.append("\(text)  (libphonenumber: \(m.raw))")
+            }
+        }
+        XCTAssertEqual(missed, [], "numbers a messages app links in an SMS that the SMS reading does not find")
+    }
+
+    /// What an SMS of the newsroom holds (an amount of five digits, dates, a time, an IIN, the short
+    /// number, addresses with digits) is no number to call, to the reading and to libphonenumber.
+    func testAnOrdinarySMSHoldsNoNumberToCall() throws {
+        let texts = [
+            "42 500 ₸ төленеді. https://egov.kz/", "Өтінім 14.04.2020–20.04.2020 аралығында.", "Эфир 2020-04-14 10:00 басталады.",
+            "ИИН 900101300123 ешкімге бермеңіз.", "1414 нөміріне қоңырау шалыңыз.", "Ресми бот: https://t.me/Kenes1414Bot",
+            "https://egov.kz/2020/04/1234567 қараңыз", "15 %, 10:30-да.", "Сома 1,25 млн теңге.", "Төлем 42500 тг, 100 000 адам.",
+            "Мерзім: 12/04/2020.", "Төлем 42 500 ₸ × 3 ай.",
+        ]
+        let oracle = try answers(texts)
+        for (text, answer) in zip(texts, oracle) {
+            XCTAssertEqual(SMSNumbers.find(in: text, official: []), [], text)
+            XCTAssertEqual(answer.matches.map(\.raw), [], "libphonenumber links a number in \(text)")
+        }
+        // An official number, and the numbers within it, are no finding.
+        XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777, тегін.", official: [PhoneNumbers.canonical("88000807777")]), [])
+        XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777, тегін.", official: []).map(\.text), ["8 800 080 7777"])
+    }
+
     private func answers(_ texts: [String]) throws -> [Answer] {
         try OracleProcess.run(script: Self.script, requests: texts.map { ["text": $0] }, missing: "phonenumbers")
             .map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }

@@ -192,6 +192,43 @@ final class PhoneTextTests: XCTestCase {
         XCTAssertGreaterThan(checked, 0)
     }
 
+    /// What makes the SMS (`sms:`, else the title and the description) holds no number a messages app
+    /// offers to call unless it is official: an amount of seven digits, a document's number with dashes.
+    /// A page's text and a bulletin page's title beside an `sms:` may hold them; so may a page out of the bulletins.
+    func testAnSMSHoldsNoNumberAMessagesAppWouldCallUnlessOfficial() throws {
+        let fixture = try Fixture(config: Self.config)
+        try fixture.write("content/kk/sms.md", """
+            ---
+            title: "1 250 000 адамға төленді"
+            sms: "Төленді: 1 250 000 адамға; анықтама № 7-123-456. 42 500 ₸, 14.04.2020."
+            ---
+            Мәтін: 1 250 000 адам.
+
+            """)
+        try fixture.write("content/kk/title.md", """
+            ---
+            title: "Төлем 3 000 000 000 теңге"
+            description: "Тел. 1414; 8 000 000 адам"
+            ---
+            Мәтін.
+
+            """)
+        try fixture.write("content/kk/out.md", """
+            ---
+            title: "Төлем 3 000 000 000 теңге"
+            bulletin: false
+            ---
+            Мәтін.
+
+            """)
+        let d = fixture.build(checkOnly: true).diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(d.map { "\($0.file):\($0.line):\($0.column) \($0.code)" },
+                       ["content/kk/sms.md:3:16 text.phone", "content/kk/sms.md:3:45 text.phone",
+                        "content/kk/title.md:2:15 text.phone", "content/kk/title.md:3:26 text.phone"])
+        XCTAssertTrue(d.allSatisfy { $0.message.contains("SMS") && $0.message.contains("links.phones") }, "\(d)")
+        XCTAssertTrue(d[2].message.contains("(title)") && d[2].message.contains("3000000000"), d[2].message)
+    }
+
     func testPhoneInCodeTitleAndSMSIsJudged() throws {
         let fixture = try Fixture(config: Self.config)
         try fixture.write("content/kk/test.md", """

@@ -179,9 +179,9 @@ enum PolicyExplanations {
                 fixRu: "Удалите слово в месте указателя и наберите его заново.",
                 wrong: "Бот\u{200B}ты ашыңыз.", right: "Ботты ашыңыз."),
         explain("text.phone",
-                en: "A phone number in the text is not on the official list (links.phones in sitegen.yml).",
-                kk: "Мәтіндегі телефон нөмірі ресми тізімде (sitegen.yml ішіндегі links.phones) жоқ.",
-                ru: "Номера телефона из текста нет в официальном списке (links.phones в sitegen.yml).",
+                en: "A phone number in the text is not on the official list (links.phones in sitegen.yml). In what makes the SMS, a phone's messages app offers more numbers to call: seven or ten digits grouped as an amount are one.",
+                kk: "Мәтіндегі телефон нөмірі ресми тізімде (sitegen.yml ішіндегі links.phones) жоқ. SMS-ке түсетін мәтінде телефонның хабарлама қолданбасы көбірек нөмірге қоңырау шалуды ұсынады: сома ретінде топталған жеті не он цифр да нөмір болады.",
+                ru: "Номера телефона из текста нет в официальном списке (links.phones в sitegen.yml). В том, из чего собирается SMS, приложение сообщений телефона предлагает позвонить по большему числу номеров: семь или десять цифр, сгруппированные как сумма, тоже номер.",
                 fixEn: "Print only official numbers.", fixKk: "Тек ресми нөмірлерді жазыңыз.", fixRu: "Указывайте только официальные номера.",
                 wrong: "Анықтама: +7 701 123 45 67", right: "Анықтама телефоны: 1414"),
     ]

@@ -99,6 +99,10 @@ enum PolicyMessages {
             en: "the link's text says {shown} but the link goes elsewhere: make them the same address, or write words as the text",
             kk: "сілтеменің мәтінінде {shown} деп жазылған, бірақ сілтеме басқа жерге апарады: екеуін бір мекенжай етіңіз немесе мәтінге сөз жазыңыз",
             ru: "в тексте ссылки написано {shown}, а ведёт она в другое место: сделайте их одним адресом или напишите в тексте слова"),
+        "text.phone.sms": Entry(
+            en: "{number} goes into the SMS ({field}), where the phone's messages app offers it as a number to call ({dialled}), and it is not on links.phones: leave it out of the SMS or write it otherwise (an amount as «1,25 млн»); an official number has to be added to links.phones",
+            kk: "{number} SMS-ке түседі ({field}), ал телефонның хабарлама қолданбасы оны қоңырау шалатын нөмір ретінде ұсынады ({dialled}), бірақ ол links.phones тізімінде жоқ: оны SMS-тен алып тастаңыз немесе басқаша жазыңыз (соманы «1,25 млн» деп); ресми нөмірді links.phones тізіміне қосу керек",
+            ru: "{number} попадает в SMS ({field}), где приложение сообщений телефона предлагает позвонить по нему ({dialled}), а его нет в links.phones: уберите его из SMS или напишите иначе (сумму — «1,25 млн»); официальный номер нужно добавить в links.phones"),
         "text.phone": Entry(
             en: "the phone number {number} is not on the official list (links.phones in sitegen.yml): print only official numbers",
             kk: "{number} телефон нөмірі ресми тізімде жоқ (sitegen.yml ішіндегі links.phones): тек ресми нөмірлерді жазыңыз",

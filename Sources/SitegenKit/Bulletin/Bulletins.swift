@@ -156,6 +156,14 @@ struct BulletinMaker {
                   ["what": what, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
                   at: locate(what, in: page))
         }
+        // A messages app links more numbers in an SMS than a messenger does (`1 250 000`): each must be official.
+        for part in out.filter({ $0.channel == .sms }).flatMap(\.parts) {
+            for (f, text) in inspector.smsNumberFindings(part) {
+                error("bulletin.link", id: "bulletin.link",
+                      ["what": text, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
+                      at: locate(text, in: page))
+            }
+        }
         return (diagnostics.hasErrors ? [] : out, diagnostics)
     }
 

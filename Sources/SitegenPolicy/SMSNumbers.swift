@@ -1,0 +1,266 @@
+/// Numbers a phone's messages app offers to call in an SMS.
+///
+/// Android links numbers in a message with libphonenumber's matcher at its loosest (`POSSIBLE`, for the
+/// phone's region): a chain of digit groups joined by up to four marks of its punctuation (spaces,
+/// no-break spaces, dashes, dots, slashes, brackets, `x`, `~`), opened perhaps by `+` or a bracket, whose
+/// digits make a number of a possible length. In Kazakhstan that is ten digits, eleven after the prefix 8,
+/// or seven (a city's number, dialled in the caller's city): an amount written `1 250 000` is a number to
+/// call in an SMS, though no page or messenger links it. When the whole chain is none, the matcher tries
+/// its pieces: after slashes, from a bracket, after a dash between spaces, after a long dash, after dots,
+/// after spaces (each with the piece before the first), and goes on after a piece it links.
+///
+/// The reading follows those steps, and takes a length as possible wherever libphonenumber may (it
+/// finds at least what the matcher links; `Tests/oracle/phone_numbers.py` asks libphonenumber itself). A
+/// timestamp (`2020-04-14 10:00`) and a date with slashes, which the matcher leaves alone, are passed.
+package enum SMSNumbers {
+    /// A number found: its text as written, its digits (ASCII), and whether `+` leads it.
+    package struct Found: Equatable, Sendable {
+        package var text: String
+        package var digits: String
+        package var plus: Bool
+        /// Where the text starts, in Unicode scalars.
+        package var start: Int
+    }
+
+    /// The numbers in `text` a messages app would link, leaving out those of `official` (canonical digits,
+    /// ``PhoneNumbers/canonical(_:)``).
+    package static func find(in text: String, official: Set<String>) -> [Found] {
+        // Fewer than four digits make no number: most titles are passed at a glance.
+        guard text.unicodeScalars.lazy.filter({ $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : isDigit($0) }).count >= 4 else { return [] }
+        let s = Array(text.unicodeScalars)
+        let address = addressMask(s)
+        var out: [Found] = []
+        var from = 0
+        while let candidate = nextCandidate(s, from: from, address: address) {
+            guard let piece = match(in: candidate, s) else {
+                from = candidate.upperBound
+                continue
+            }
+            let found = Found(text: String(String.UnicodeScalarView(s[piece])), digits: digits(s, piece),
+                              plus: leadingPlus(s, piece), start: piece.lowerBound)
+            if !official.contains(PhoneNumbers.canonical(found.digits)) { out.append(found) }
+            from = piece.upperBound
+        }
+        return out
+    }
+
+    /// Whether digits (after `+`, or after `8 10`, Kazakhstan's way out) make a number of a length
+    /// libphonenumber may take as possible in Kazakhstan: seven, ten and fourteen digits whatever they
+    /// are; eleven and fifteen after 7 or 8; twelve and sixteen after 78 (the country code and the prefix).
+    static func isPossible(_ digits: [UInt8], plus: Bool) -> Bool {
+        if plus { return CallingCodes.isPossible(digits) }
+        if digits.starts(with: Array("810".utf8)), CallingCodes.isPossible(digits.dropFirst(3)) { return true }
+        switch digits.count {
+        case 7, 10, 14: return true
+        case 11, 15: return digits[0] == 0x37 || digits[0] == 0x38
+        case 12, 16: return digits[0] == 0x37 && digits[1] == 0x38
+        default: return false
+        }
+    }
+
+    /// The next candidate at or after `from`: an opening (`+`, a bracket) and digit groups joined by
+    /// up to four punctuation marks, ending at its last digit; nil when none is left.
+    private static func nextCandidate(_ s: [Unicode.Scalar], from: Int, address: [Bool]) -> Range<Int>? {
+        func isDigitAt(_ k: Int) -> Bool { !address[k] && isDigit(s[k]) }
+        var i = from
+        while i < s.count, !isDigitAt(i) { i += 1 }
+        guard i < s.count else { return nil }
+        // Up to two openings before the first digit, each with up to four marks after it.
+        var start = i
+        var k = i - 1
+        for _ in 0..<2 {
+            var m = k
+            while m >= from, k - m < 4, isPunctuation(s[m]) && !isOpening(s[m]) { m -= 1 }
+            guard m >= from, isOpening(s[m]) else { break }
+            start = m
+            k = m - 1
+        }
+        var end = i
+        var at = i
+        while true {
+            while at < s.count, isDigitAt(at) { at += 1 }
+            end = at
+            var next = at
+            while next < s.count, next - at < 4, isPunctuation(s[next]) { next += 1 }
+            guard next > at, next < s.count, isDigitAt(next) else { break }
+            at = next
+        }
+        var range = start..<end
+        // `/ x` or `\x` starts a second number.
+        if let cut = secondNumberStart(s, range) { range = range.lowerBound..<trimmedEnd(s, range.lowerBound..<cut) }
+        if isSlashDate(s, range) || isTimestamp(s, range) { return nextCandidate(s, from: end, address: address).map { $0 } }
+        return range.isEmpty ? nextCandidate(s, from: end, address: address) : range
+    }
+
+    /// The piece of a candidate the matcher links: the whole, else the first of its inner pieces.
+    private static func match(in candidate: Range<Int>, _ s: [Unicode.Scalar]) -> Range<Int>? {
+        if isLinked(candidate, s) { return candidate }
+        for pattern in InnerPattern.allCases {
+            var first = true
+            for group in pattern.groups(in: candidate, s) {
+                if first {
+                    let before = candidate.lowerBound..<trimmedEnd(s, candidate.lowerBound..<group.start)
+                    if isLinked(before, s) { return before }
+                    first = false
+                }
+                let piece = group.range.lowerBound..<trimmedEnd(s, group.range)
+                if isLinked(piece, s) { return piece }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a piece parses as a possible number.
+    private static func isLinked(_ piece: Range<Int>, _ s: [Unicode.Scalar]) -> Bool {
+        let plus = leadingPlus(s, piece)
+        let d = Array(digits(s, piece).utf8)
+        if d.count >= 2 && isPossible(d, plus: plus) { return true }
+        // An `x` after digits may start an extension (`8 701 123 45 67 x 12`): the number is what is before it.
+        return piece.contains { k in
+            (s[k] == "x" || s[k] == "X") && { let n = Array(digits(s, piece.lowerBound..<k).utf8); return n.count >= 2 && isPossible(n, plus: plus) }()
+        }
+    }
+
+    /// Whether a `+` comes before the first digit of a piece.
+    private static func leadingPlus(_ s: [Unicode.Scalar], _ piece: Range<Int>) -> Bool {
+        s[piece].prefix { !isDigit($0) }.contains { $0 == "+" || $0 == "\u{FF0B}" }
+    }
+
+    /// The end of a piece without what trails its last letter, digit or `#`.
+    private static func trimmedEnd(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+        var end = r.upperBound
+        while end > r.lowerBound, !(s[end - 1].properties.isAlphabetic || s[end - 1].properties.numericType != nil || s[end - 1] == "#") { end -= 1 }
+        return end
+    }
+
+    /// Where `[\\/] *x` starts in a candidate, if it does.
+    private static func secondNumberStart(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+        for i in r where s[i] == "/" || s[i] == "\\" {
+            var k = i + 1
+            while k < r.upperBound, s[k] == " " { k += 1 }
+            if k < r.upperBound, s[k] == "x" || s[k] == "X" { return i }
+        }
+        return nil
+    }
+
+    /// libphonenumber's `INNER_MATCHES`, in order: where a piece of a candidate may start.
+    enum InnerPattern: CaseIterable {
+        case afterSlashes, fromBracket, afterSpacedDash, afterLongDash, afterDots, afterSpaces
+
+        /// Each match: where it starts and its group.
+        func groups(in r: Range<Int>, _ s: [Unicode.Scalar]) -> [(start: Int, range: Range<Int>)] {
+            func isSpace(_ u: Unicode.Scalar) -> Bool { u.properties.generalCategory == .spaceSeparator }
+            var out: [(Int, Range<Int>)] = []
+            var i = r.lowerBound
+            while i < r.upperBound {
+                switch self {
+                case .afterSlashes:
+                    // `/+(.*)`
+                    guard s[i] == "/" else { i += 1; continue }
+                    var k = i
+                    while k < r.upperBound, s[k] == "/" { k += 1 }
+                    return [(i, k..<r.upperBound)]
+                case .fromBracket:
+                    // `(\([^(]*)`
+                    guard s[i] == "(" else { i += 1; continue }
+                    var k = i + 1
+                    while k < r.upperBound, s[k] != "(" { k += 1 }
+                    out.append((i, i..<k))
+                    i = k
+                case .afterSpacedDash:
+                    // `(?:\p{Z}-|-\p{Z})\p{Z}*(.+)`
+                    guard i + 1 < r.upperBound, (isSpace(s[i]) && s[i + 1] == "-") || (s[i] == "-" && isSpace(s[i + 1])) else { i += 1; continue }
+                    var k = i + 2
+                    while k < r.upperBound, isSpace(s[k]) { k += 1 }
+                    return k < r.upperBound ? [(i, k..<r.upperBound)] : []
+                case .afterLongDash:
+                    // `[‒-―－]\p{Z}*(.+)`
+                    guard (0x2012...0x2015).contains(s[i].value) || s[i] == "\u{FF0D}" else { i += 1; continue }
+                    var k = i + 1
+                    while k < r.upperBound, isSpace(s[k]) { k += 1 }
+                    return k < r.upperBound ? [(i, k..<r.upperBound)] : []
+                case .afterDots:
+                    // `\.+\p{Z}*([^.]+)`
+                    guard s[i] == "." else { i += 1; continue }
+                    var k = i
+                    while k < r.upperBound, s[k] == "." { k += 1 }
+                    while k < r.upperBound, isSpace(s[k]) { k += 1 }
+                    var e = k
+                    while e < r.upperBound, s[e] != "." { e += 1 }
+                    if e > k { out.append((i, k..<e)) }
+                    i = max(e, i + 1)
+                case .afterSpaces:
+                    // `\p{Z}+(\P{Z}+)`
+                    guard isSpace(s[i]) else { i += 1; continue }
+                    var k = i
+                    while k < r.upperBound, isSpace(s[k]) { k += 1 }
+                    var e = k
+                    while e < r.upperBound, !isSpace(s[e]) { e += 1 }
+                    if e > k { out.append((i, k..<e)) }
+                    i = max(e, i + 1)
+                }
+            }
+            return out
+        }
+    }
+
+    /// An opening a number may start with: `+`, a bracket (ASCII or fullwidth).
+    private static func isOpening(_ u: Unicode.Scalar) -> Bool {
+        u == "+" || u == "\u{FF0B}" || u == "(" || u == "[" || u == "\u{FF08}" || u == "\u{FF3B}"
+    }
+
+    /// libphonenumber's punctuation between the groups of one number (`VALID_PUNCTUATION`, read without
+    /// regard to case).
+    static func isPunctuation(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x2D, 0x78, 0x58, 0x2010...0x2015, 0x2212, 0x30FC, 0xFF0D...0xFF0F, 0x20, 0xA0, 0xAD, 0x200B, 0x2060, 0x3000,
+             0x28, 0x29, 0xFF08, 0xFF09, 0xFF3B, 0xFF3D, 0x2E, 0x5B, 0x5D, 0x2F, 0x7E, 0x2053, 0x223C, 0xFF5E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.properties.numericType == .decimal }
+
+    /// The words (between spaces and line breaks) that are addresses (`://`, `www.`, `@`): the app links
+    /// them as addresses, and a number inside one is none of its own.
+    private static func addressMask(_ s: [Unicode.Scalar]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: s.count)
+        var start = 0
+        for end in 0...s.count where end == s.count || s[end].properties.isWhitespace {
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
+            if word.contains("://") || word.contains("www.") || word.contains("@") {
+                for k in start..<end { mask[k] = true }
+            }
+        }
+        return mask
+    }
+
+    /// `2020-04-14 10` before `:30`: a date and an hour (`[12]\d{3}[-/]?[01]\d[-/]?[0-3]\d +[0-2]\d` before
+    /// `:[0-5]\d`), which libphonenumber does not link.
+    private static func isTimestamp(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.upperBound + 2 < s.count, s[r.upperBound] == ":", isDigit(s[r.upperBound + 1]) else { return false }
+        let shape = String(String.UnicodeScalarView(s[r].map { isDigit($0) ? "9" : $0 }))
+        return ["9999-99-99 99", "9999/99/99 99", "99999999 99"].contains { shape.hasSuffix($0) }
+    }
+
+    /// A date with slashes in a candidate (`7/04/2020`, `12/04/20`), which libphonenumber drops whole.
+    private static func isSlashDate(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        let shape = String(String.UnicodeScalarView(s[r].map { isDigit($0) ? "9" : $0 }))
+        for day in ["9/", "99/"] { for month in ["9/", "99/"] { for year in ["99", "9999"] where shape.contains(day + month + year) { return true } } }
+        return false
+    }
+
+    /// The ASCII digits of a piece.
+    private static func digits(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var out = ""
+        for u in s[r] where isDigit(u) {
+            let value = u.properties.numericValue.map { Int($0) } ?? 0
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value)))
+        }
+        return out
+    }
+}
