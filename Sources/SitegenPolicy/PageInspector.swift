@@ -237,7 +237,7 @@ package struct PageInspector: Sendable {
             // numbers than a page or a messenger does (`1 250 000`).
             if page.frontMatter.bulletin, key == "sms" || (page.frontMatter.sms == nil && (key == "title" || key == "description")) {
                 let said = Set(phoneFindings(field.value).map { $0.1.text })
-                for found in SMSNumbers.find(in: field.value, official: officialPhones) where !said.contains(found.text) {
+                for found in smsNumbers(field.value) where !said.contains(found.text) {
                     placeInField([Self.smsNumberFinding(found, field: key)], found.text)
                 }
             }
@@ -313,7 +313,42 @@ package struct PageInspector: Sendable {
 
     /// Objections to the numbers an SMS's text holds that a messages app offers to call.
     package func smsNumberFindings(_ text: String) -> [(finding: Finding, text: String)] {
-        SMSNumbers.find(in: text, official: officialPhones).map { (Self.smsNumberFinding($0, field: "sms"), $0.text) }
+        smsNumbers(text).map { (Self.smsNumberFinding($0, field: "sms"), $0.text) }
+    }
+
+    /// The numbers a messages app offers to call in `text`, but for official ones and digits inside an address.
+    func smsNumbers(_ text: String) -> [SMSNumbers.Found] {
+        SMSNumbers.find(in: text, official: officialPhones, addresses: smsAddressSpans(text))
+    }
+
+    /// Where `text` holds what a messages app links as an address rather than a number, in Unicode scalars:
+    /// each web or e-mail address and handle the scan finds, up to the first mark Android's address ends at.
+    func smsAddressSpans(_ text: String) -> [Range<Int>] {
+        let found = tokens.scan(text).filter { token in
+            switch token.kind {
+            case .url, .domain, .email, .handle, .telegramPath: return true
+            default: return false
+            }
+        }
+        guard !found.isEmpty else { return [] }
+        // The scan counts UTF-8 bytes; the SMS reading counts scalars.
+        let s = Array(text.unicodeScalars)
+        var scalarAt: [Int: Int] = [:]
+        var byte = 0
+        for (i, u) in s.enumerated() {
+            scalarAt[byte] = i
+            byte += UTF8.width(u)
+        }
+        scalarAt[byte] = s.count
+        return found.compactMap { token in
+            guard let start = scalarAt[token.offset], var end = scalarAt[token.offset + token.length] else { return nil }
+            // A name with a path after it (`www.egov.kz/1234567`) is one address to the app, path and all.
+            if case .domain = token.kind, end < s.count, s[end] == "/" || s[end] == "?" || s[end] == "#" {
+                while end < s.count, SMSNumbers.mayContinueAddress(s[end]) { end += 1 }
+            }
+            let cut = s[start..<end].firstIndex { !SMSNumbers.mayContinueAddress($0) } ?? end
+            return start..<cut
+        }
     }
 
     /// Objections to numbers already found.

@@ -11,7 +11,9 @@
 ///
 /// The reading follows those steps, and takes a length as possible wherever libphonenumber may (it
 /// finds at least what the matcher links; `Tests/oracle/phone_numbers.py` asks libphonenumber itself). A
-/// timestamp (`2020-04-14 10:00`) and a date with slashes, which the matcher leaves alone, are passed.
+/// timestamp (`2020-04-14 10:00`) and a date with slashes, which the matcher leaves alone, are passed, and
+/// so are digits inside what the app links as an address (`https://egov.kz/2020/1234567`), but only as
+/// far as Android's address goes: `info@egov.kz,258-12-34` holds a number.
 package enum SMSNumbers {
     /// A number found: its text as written, its digits (ASCII), and whether `+` leads it.
     package struct Found: Equatable, Sendable {
@@ -23,12 +25,14 @@ package enum SMSNumbers {
     }
 
     /// The numbers in `text` a messages app would link, leaving out those of `official` (canonical digits,
-    /// ``PhoneNumbers/canonical(_:)``).
-    package static func find(in text: String, official: Set<String>) -> [Found] {
+    /// ``PhoneNumbers/canonical(_:)``) and those inside `addresses` (ranges of Unicode scalars the app
+    /// links as an address, an e-mail address or a handle, which it prefers where they start no later).
+    package static func find(in text: String, official: Set<String>, addresses: [Range<Int>] = []) -> [Found] {
         // Fewer than four digits make no number: most titles are passed at a glance.
         guard text.unicodeScalars.lazy.filter({ $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : isDigit($0) }).count >= 4 else { return [] }
         let s = Array(text.unicodeScalars)
-        let address = addressMask(s)
+        var address = [Bool](repeating: false, count: s.count)
+        for r in addresses { for k in r.clamped(to: 0..<s.count) { address[k] = true } }
         var out: [Found] = []
         var from = 0
         while let candidate = nextCandidate(s, from: from, address: address) {
@@ -223,20 +227,16 @@ package enum SMSNumbers {
 
     private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.properties.numericType == .decimal }
 
-    /// The words (between spaces and line breaks) that are addresses (`://`, `www.`, `@`): the app links
-    /// them as addresses, and a number inside one is none of its own.
-    private static func addressMask(_ s: [Unicode.Scalar]) -> [Bool] {
-        var mask = [Bool](repeating: false, count: s.count)
-        var start = 0
-        for end in 0...s.count where end == s.count || s[end].properties.isWhitespace {
-            defer { start = end + 1 }
-            guard end > start else { continue }
-            let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
-            if word.contains("://") || word.contains("www.") || word.contains("@") {
-                for k in start..<end { mask[k] = true }
-            }
+    /// Whether a messages app's address may go on over `u` (Android's patterns for web and e-mail
+    /// addresses: ASCII letters, digits and the marks of a path, not `,`, `;`, `|`, quotes or brackets).
+    package static func mayContinueAddress(_ u: Unicode.Scalar) -> Bool {
+        guard u.isASCII else { return false }
+        switch u {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", ".", "_", "~", ":", "/", "?", "#", "@", "!", "$", "&", "*", "+", "=", "%":
+            return true
+        default:
+            return false
         }
-        return mask
     }
 
     /// `2020-04-14 10` before `:30`: a date and an hour (`[12]\d{3}[-/]?[01]\d[-/]?[0-3]\d +[0-2]\d` before

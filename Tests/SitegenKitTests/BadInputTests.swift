@@ -59,6 +59,31 @@ final class BadInputTests: XCTestCase {
         assertDiagnostic(report.diagnostics, code: "frontmatter.title", line: 1, column: 1, file: "content/kk/a.md")
     }
 
+    /// Markdown saved under another ending is no page, and the build says so instead of leaving it out
+    /// unseen; a hidden file (an editor's lock file) and a file of another kind are passed over.
+    func testMarkdownUnderAnotherEndingIsNamed() throws {
+        let f = try Fixture()
+        let page = "---\ntitle: \"Бет\"\ntranslationKey: \"p\"\n---\nМәтін.\n"
+        try f.write("content/kk/a.md", page)
+        try f.write("content/kk/guide.MD", page)
+        try f.write("content/ru/guide.markdown", page)
+        try f.write("content/kk/.#a.md.markdown", page)
+        try f.write("content/kk/notes.txt", "notes")
+        let report = f.build()
+        XCTAssertTrue(report.published)
+        let named = report.diagnostics.filter { $0.messageID == "content.filename.extension" }
+        XCTAssertEqual(named.map(\.file), ["content/kk/guide.MD", "content/ru/guide.markdown"])
+        XCTAssertTrue(named.allSatisfy { $0.severity == .warning && $0.code == "content.filename" })
+        XCTAssertTrue(named[0].message.contains("rename it guide.md"), named[0].message)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: f.root + "/site/kk/a/index.html"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.root + "/site/kk/guide/index.html"))
+        // One saved so after a build is named by the next one, which has nothing else to do.
+        try f.write("content/kk/later.mkd", page)
+        let again = f.build()
+        XCTAssertTrue(again.diagnostics.contains { $0.file == "content/kk/later.mkd" && $0.messageID == "content.filename.extension" },
+                      "\(again.diagnostics)")
+    }
+
     func testLanguageFolderNotInConfig() throws {
         let report = try build("content/en/a.md", Array("---\ntitle: A\n---\n".utf8))
         assertDiagnostic(report.diagnostics, code: "content.language", line: 1, column: 1, file: "content/en/a.md")

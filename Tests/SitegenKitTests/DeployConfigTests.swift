@@ -193,6 +193,8 @@ final class DeployConfigTests: XCTestCase {
         // back where it was, before anything else, rather than removing it as an unfinished upload.
         try FileManager.default.moveItem(atPath: www + "/releases/\(second)", toPath: www + "/releases/.incoming-\(second).old")
         try FileManager.default.createDirectory(atPath: www + "/releases/.incoming-\(second)", withIntermediateDirectories: false)
+        // (The upload's folder, as the host made and marked it before the upload.)
+        try Data("sitegen output format 1\n".utf8).write(to: URL(fileURLWithPath: www + "/releases/.incoming-\(second)/.sitegen-output"))
         r = try CommandLineTests.execute(["deploy", "--source", f.root])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("is already deployed"), r.stdout)

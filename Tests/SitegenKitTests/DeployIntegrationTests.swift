@@ -280,7 +280,8 @@ final class DeployIntegrationTests: XCTestCase {
         // Someone's own folder under releases/, named as a release is, without the marker a build writes;
         // and one with the id of the release about to be uploaded.
         let theirs = folder + "/releases/0000000000000001"
-        XCTAssertEqual(DeployHost.shell("mkdir -p '\(theirs)' && echo mine > '\(theirs)/doc.txt' && chown -R \(DeployHost.account) '\(folder)/releases'").status, 0)
+        let incoming = folder + "/releases/.incoming-0000000000000002"
+        XCTAssertEqual(DeployHost.shell("mkdir -p '\(theirs)' '\(incoming)' && echo mine > '\(theirs)/doc.txt' && echo mine > '\(incoming)/notes.txt' && chown -R \(DeployHost.account) '\(folder)/releases'").status, 0)
         let source = try Source(host: host, folder: folder)
         // The id the site's release gets, from a deploy of the same site elsewhere.
         let elsewhere = try Source(host: host, folder: try host.makeFolder("www-" + UUID().uuidString))
@@ -293,6 +294,15 @@ final class DeployIntegrationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: same + "/doc.txt"))
         XCTAssertNil(source.current)
         try FileManager.default.removeItem(atPath: same)
+        // Nor is a folder of its upload's name that no deploy started: the deploy stops and names it.
+        let upload = folder + "/releases/.incoming-" + id
+        // (The refused deploy left its upload there, for the next deploy to remove: someone's folder takes its place.)
+        XCTAssertEqual(DeployHost.shell("rm -rf '\(upload)' && mkdir -p '\(upload)' && echo mine > '\(upload)/doc.txt' && chown -R \(DeployHost.account) '\(upload)'").status, 0)
+        r = try source.deploy()
+        XCTAssertEqual(r.status, 2, r.stdout)
+        XCTAssertTrue(r.stderr.contains(".incoming-\(id) is in the way"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: upload + "/doc.txt", encoding: .utf8), "mine\n")
+        try FileManager.default.removeItem(atPath: upload)
 
         // keep: 2, three releases, a rollback: their folder is neither counted, listed, removed nor gone back to.
         var ids: [String] = []
@@ -304,7 +314,8 @@ final class DeployIntegrationTests: XCTestCase {
             XCTAssertFalse(r.stdout.contains("0000000000000001"), r.stdout)
         }
         XCTAssertEqual(try String(contentsOfFile: theirs + "/doc.txt", encoding: .utf8), "mine\n")
-        XCTAssertEqual(Set(source.releases), Set([ids[1], ids[2], "0000000000000001"]))
+        XCTAssertEqual(try String(contentsOfFile: incoming + "/notes.txt", encoding: .utf8), "mine\n", "an upload's name without the mark of one")
+        XCTAssertEqual(Set(source.releases), Set([ids[1], ids[2], "0000000000000001", ".incoming-0000000000000002"]))
         r = try source.deploy(["--list"])
         XCTAssertFalse(r.stdout.contains("0000000000000001"), r.stdout)
         XCTAssertEqual(try source.deploy(["--rollback"]).status, 0)

@@ -28,9 +28,18 @@ package struct ContentLoader: Sendable {
             return ([], [], [.error("content.missing", id: "content.missing", file: "content")])
         }
         var files: [String] = []
-        let (found, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
-            .files(under: "content", include: { $0.hasSuffix(".md") })
+        let (listed, linkDiagnostics) = SourceWalk(sourceDirectory: sourceDirectory)
+            .files(under: "content", include: { $0.hasSuffix(".md") || Self.isMarkdownNotNamedSo($0) })
         var diagnostics = linkDiagnostics
+        // Markdown saved under another ending (`guide.MD`, `guide.markdown`) is no page: said, not dropped unseen.
+        let found = listed.filter { $0.relative.hasSuffix(".md") }
+        for file in listed where !file.relative.hasSuffix(".md") {
+            let path = "content/" + file.relative
+            let name = String(path.split(separator: "/").last ?? "")
+            let stem = name[..<(name.lastIndex(of: ".") ?? name.endIndex)]
+            diagnostics.append(.warning("content.filename", id: "content.filename.extension",
+                                        ["path": path, "suggestion": stem + ".md"], file: path))
+        }
         // A language's folder that is there but is no folder (a FIFO, a file, a link to one) holds none
         // of its pages: every page of that language would go from the site with warnings at most.
         for lang in config.languages {
@@ -56,6 +65,14 @@ package struct ContentLoader: Sendable {
             files.append(path)
         }
         return (files.sorted(), Set(found.compactMap(\.identity)), diagnostics)
+    }
+
+    /// Whether a file's name ends as Markdown's other names do (`.MD`, `.markdown`, `.mdown`, `.mkd`, `.mkdn`,
+    /// `.mdwn`), which is not `.md`: only `.md` files are pages.
+    static func isMarkdownNotNamedSo(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return false }
+        let ending = name[name.index(after: dot)...]
+        return ending != "md" && ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"].contains(ending.lowercased())
     }
 
     /// Reads one content file. Returns nil (with diagnostics) when it cannot become a page, and nil

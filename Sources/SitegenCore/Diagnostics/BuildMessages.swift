@@ -48,6 +48,10 @@ enum BuildMessages {
             en: "'{segment}' cannot be part of a page address (use ASCII letters, digits, '-', '_' and '.'): rename it",
             kk: "«{segment}» бет мекенжайының бөлігі бола алмайды (ASCII әріптерін, цифрларды, «-», «_» және «.» таңбаларын қолданыңыз): атауын өзгертіңіз",
             ru: "«{segment}» не может быть частью адреса страницы (допустимы латинские буквы ASCII, цифры, «-», «_» и «.»): переименуйте"),
+        "content.filename.extension": Entry(
+            en: "{path} is not read: only files ending in .md are pages; rename it {suggestion} to publish it",
+            kk: "{path} оқылмайды: тек .md деп аяқталатын файлдар ғана бет болады; оны жариялау үшін атауын {suggestion} деп өзгертіңіз",
+            ru: "{path} не читается: страницами становятся только файлы с окончанием .md; чтобы опубликовать его, переименуйте в {suggestion}"),
         "content.filename.bytes": Entry(
             en: "the name of {path} is not UTF-8 (each bad byte is shown as �), so no address can lead to it and it cannot be published: rename it",
             kk: "{path} атауы UTF-8 емес (әр қате байт � болып көрсетілген), сондықтан оған ешбір мекенжай апармайды және ол жарияланбайды: атауын өзгертіңіз",

@@ -9,11 +9,15 @@ import SitegenCore
 /// of a laptop) leaves a whole site there, and each such deploy one more. The next deploy removes
 /// those, and only those: a folder of exactly that name, of this user, not a link, whose process is no
 /// longer running and whose lock no one holds (a process of another container sharing the temporary
-/// folder has a number this one cannot see, but its lock is seen), holding nothing but what a build
-/// puts beside and into its output (`site` and names starting `.site`).
+/// folder has a number this one cannot see, but its lock is seen), holding the marker a deploy writes
+/// into its folder first (``marker``) and nothing but what a build puts beside and into its output (`site`
+/// and names starting `.site`); or nothing at all.
 enum DeployScratch {
     /// The start of a scratch folder's name.
     static let prefix = "sitegen-deploy-"
+    /// The file a deploy writes into its scratch folder as soon as it has made it: a folder of such a
+    /// name without it is someone else's.
+    static let marker = ".sitegen-deploy"
 
     /// A scratch folder, locked for as long as this value lives.
     final class Folder: @unchecked Sendable {
@@ -37,6 +41,13 @@ enum DeployScratch {
             rmdir(path)
             throw OutputError.io("cannot lock the temporary folder \(path): \(errnoText())")
         }
+        let mark = open(path + "/" + marker, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard mark >= 0 else {
+            close(fd)
+            rmdir(path)
+            throw OutputError.io("cannot write into the temporary folder \(path): \(errnoText())")
+        }
+        close(mark)
         return Folder(path: path, descriptor: fd)
     }
 
@@ -51,6 +62,10 @@ enum DeployScratch {
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid(),
                   let listing = SitegenCore.Folder.listing(path), listing.undecodable.isEmpty,
                   listing.names.allSatisfy({ $0 == "site" || $0.hasPrefix(".site") }) else { continue }
+            // Marked by the deploy that made it (a plain file), or empty: anything else is someone's own.
+            var markInfo = stat()
+            let marked = lstat(path + "/" + marker, &markInfo) == 0 && (markInfo.st_mode & S_IFMT) == S_IFREG
+            guard marked || listing.names.isEmpty else { continue }
             // Held by a deploy still running (one of another container, whose number means nothing here).
             let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { continue }

@@ -159,6 +159,8 @@ package struct Deployer {
         }
         let history = ReleaseHistory(state: state)
         let linkFrom = (there ? [id] : []) + ([state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }).filter { $0 != id }
+        // The upload's folder is made and marked by the host first, so a leftover of it is provably sitegen's.
+        try session.run("incoming", release: id)
         do {
             try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
         } catch let fault as DeployFault {

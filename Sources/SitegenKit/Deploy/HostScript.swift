@@ -15,7 +15,8 @@
 /// Protocol. Input: a mode (`lock` or `peek`), the folder, and for `lock` who deploys. Output for
 /// both: `cleaned <id>` for each unfinished upload removed (lock only), `current <id>`, `release
 /// <id>` for each release, `log <line>` for each line of `deploy.log`, then `end`. With `lock`, it
-/// then holds the lock and runs commands (a name and a release id per line; `publish`, `switch` and
+/// then holds the lock and runs commands (a name and a release id per line; `incoming` makes and marks
+/// `releases/.incoming-<id>/` before an upload, refusing one it finds there; `publish`, `switch` and
 /// `replace` followed by the log line, written to `deploy.log` in the same step) until its input ends,
 /// answering `ok` or `fail <why>` to each (`space` first prints `df -Pk`
 /// of the folder, each line after `df `). A busy lock is `busy <who>`
@@ -48,11 +49,12 @@ enum HostScript {
           for d in releases/.incoming-*; do
             n=${d#releases/.incoming-}
             r=${n%.old}
-            # Only a folder sitegen names so (the id of a release, sixteen hex digits) and makes (no link) is its own:
+            # Only a folder sitegen names so (the id of a release, sixteen hex digits), makes (no link) and marks
+            # (the marker of a build, written by the incoming command before the upload starts) is its own:
             # anything else of such a name belongs to someone else, and stays (a link is never followed by chmod -R).
             case $r in ????????????????) ;; *) continue ;; esac
             case $r in *[!0-9a-f]*) continue ;; esac
-            if [ -L "$d" ] || [ ! -d "$d" ]; then continue; fi
+            if [ -L "$d" ] || [ ! -d "$d" ] || [ ! -f "$d/.sitegen-output" ] || [ -L "$d/.sitegen-output" ]; then continue; fi
             # A release set aside by a replace cut short goes back where it was, when nothing took its place.
             case $n in *.old) if [ ! -e "releases/$r" ] && [ ! -L "releases/$r" ] && mv -T -- "$d" "releases/$r"; then continue; fi ;; esac
             chmod -R u+w -- "$d" 2>/dev/null; rm -rf -- "$d" || exit 71; echo "cleaned $r"
@@ -103,6 +105,11 @@ enum HostScript {
           # What goes live comes with its log line.
           case $cmd in publish|switch|replace) IFS= read -r line || exit 70 ;; esac
           case $cmd in
+          incoming)
+            # The folder an upload goes to, made and marked here first: a leftover of it is then provably of sitegen.
+            d="releases/.incoming-$id"
+            if [ -e "$d" ] || [ -L "$d" ]; then fail "$d is in the way, and sitegen did not start it: move it away"; continue; fi
+            if e=$(mkdir -- "$d" 2>&1 && printf "sitegen output format \#(OutputFolder.formatVersion)\n" > "$d/.sitegen-output" 2>&1); then echo ok; else fail "$e"; fi ;;
           publish)
             ready || continue
             if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id" "$line"; else fail "$e"; fi ;;

@@ -148,6 +148,7 @@ final class HostSession {
     private static func describe(_ command: String) -> String {
         switch command {
         case "publish", "switch", "remove": return "deploy.during." + command
+        case "incoming": return "deploy.during.upload"
         // A release replaced by its upload goes live as a published one does.
         case "replace": return "deploy.during.publish"
         default: return "deploy.during.log"
