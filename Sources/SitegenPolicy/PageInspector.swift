@@ -255,8 +255,14 @@ package struct PageInspector: Sendable {
                 for (f, lead) in whatsAppPhones(field.value) { placeInField([f], lead) }
             }
         }
-        // A code fence's info string goes into the page (`<code class="language-…">`): what it names is
-        // judged as text is, where it is written.
+        diagnostics += fenceInfoDiagnostics(page: page, inventory: inventory)
+        return (Self.withoutHostWhereMoreIsSaid(diagnostics), edits)
+    }
+
+    /// Objections to what the code fences' info strings name: the page writes each into its markup
+    /// (`<code class="language-…">`), so it is judged as text is, where it is written.
+    private func fenceInfoDiagnostics(page: Page, inventory: MarkdownInventory) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         for (node, info) in inventory.fencedBlocks {
             let fence = page.filePosition(of: node)
             let line = page.text.line(fence.line) ?? ""
@@ -265,10 +271,10 @@ package struct PageInspector: Sendable {
                 guard !findings.isEmpty else { continue }
                 var column = fence.column
                 if let range = line.range(of: token.text) { column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1 }
-                for f in findings { diagnostics.append(f.diagnostic(file: page.sourcePath, line: fence.line, column: column)) }
+                out += findings.map { $0.diagnostic(file: page.sourcePath, line: fence.line, column: column) }
             }
         }
-        return (Self.withoutHostWhereMoreIsSaid(diagnostics), edits)
+        return out
     }
 
     /// `diagnostics` without the objection to Telegram's host alone where another error starts at the same
@@ -303,52 +309,6 @@ package struct PageInspector: Sendable {
     package func numberFindings(_ text: String) -> [(finding: Finding, text: String)] {
         phoneFindings(text).map { ($0.0, $0.1.text) }
             + TelegramTextBoundaries.bankCardNumbers(in: text).map { (Self.cardFinding($0.text), $0.text) }
-    }
-
-    /// The objection to a number a messages app offers to call in an SMS that `links.phones` does not hold.
-    package static func smsNumberFinding(_ found: SMSNumbers.Found, field: String) -> Finding {
-        Finding(code: "text.phone", id: "text.phone.sms",
-                ["number": shownAsOneLine(found.text), "dialled": (found.plus ? "+" : "") + found.digits, "field": field], url: nil)
-    }
-
-    /// Objections to the numbers an SMS's text holds that a messages app offers to call.
-    package func smsNumberFindings(_ text: String) -> [(finding: Finding, text: String)] {
-        smsNumbers(text).map { (Self.smsNumberFinding($0, field: "sms"), $0.text) }
-    }
-
-    /// The numbers a messages app offers to call in `text`, but for official ones and digits inside an address.
-    func smsNumbers(_ text: String) -> [SMSNumbers.Found] {
-        SMSNumbers.find(in: text, official: officialPhones, addresses: smsAddressSpans(text))
-    }
-
-    /// Where `text` holds what a messages app links as an address rather than a number, in Unicode scalars:
-    /// each web or e-mail address and handle the scan finds, up to the first mark Android's address ends at.
-    func smsAddressSpans(_ text: String) -> [Range<Int>] {
-        let found = tokens.scan(text).filter { token in
-            switch token.kind {
-            case .url, .domain, .email, .handle, .telegramPath: return true
-            default: return false
-            }
-        }
-        guard !found.isEmpty else { return [] }
-        // The scan counts UTF-8 bytes; the SMS reading counts scalars.
-        let s = Array(text.unicodeScalars)
-        var scalarAt: [Int: Int] = [:]
-        var byte = 0
-        for (i, u) in s.enumerated() {
-            scalarAt[byte] = i
-            byte += UTF8.width(u)
-        }
-        scalarAt[byte] = s.count
-        return found.compactMap { token in
-            guard let start = scalarAt[token.offset], var end = scalarAt[token.offset + token.length] else { return nil }
-            // A name with a path after it (`www.egov.kz/1234567`) is one address to the app, path and all.
-            if case .domain = token.kind, end < s.count, s[end] == "/" || s[end] == "?" || s[end] == "#" {
-                while end < s.count, SMSNumbers.mayContinueAddress(s[end]) { end += 1 }
-            }
-            let cut = s[start..<end].firstIndex { !SMSNumbers.mayContinueAddress($0) } ?? end
-            return start..<cut
-        }
     }
 
     /// Objections to numbers already found.

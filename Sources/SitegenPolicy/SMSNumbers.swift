@@ -92,7 +92,7 @@ package enum SMSNumbers {
         var range = start..<end
         // `/ x` or `\x` starts a second number.
         if let cut = secondNumberStart(s, range) { range = range.lowerBound..<trimmedEnd(s, range.lowerBound..<cut) }
-        if isSlashDate(s, range) || isTimestamp(s, range) { return nextCandidate(s, from: end, address: address).map { $0 } }
+        if isSlashDate(s, range) || isTimestamp(s, range) { return nextCandidate(s, from: end, address: address) }
         return range.isEmpty ? nextCandidate(s, from: end, address: address) : range
     }
 

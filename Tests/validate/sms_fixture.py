@@ -25,7 +25,8 @@ CASES = {
     "gsm-escape-straddles": "a" * 152 + "€" + "a" * 10,
     "gsm-escapes-only": "€" * 80,
     "gsm-escapes-81": "€" * 81,
-    "gsm-every-char": "@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,-./0123456789:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~]|€",
+    # The digits parted by a letter: ten in a row are a number a phone's messages app offers to call.
+    "gsm-every-char": "@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,-./01234a56789:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~]|€",
     "gsm-not-c-cedilla": "ç" + "a" * 100,
     "ucs2-70": "ж" * 70,
     "ucs2-71": "ж" * 71,
