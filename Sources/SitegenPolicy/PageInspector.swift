@@ -232,11 +232,12 @@ package struct PageInspector: Sendable {
                 let forms = Self.writtenForms(of: hidden.scalar)
                 placeInField([f], forms.first { page.text.find($0, from: from, withinLines: 20) != nil } ?? forms[0])
             }
-            for (f, phone) in phoneFindings(field.value) { placeInField([f], phone.text) }
+            let phones = phoneFindings(field.value)
+            for (f, phone) in phones { placeInField([f], phone.text) }
             // What makes the SMS (`sms:`, else the title and the description): a messages app links more
             // numbers than a page or a messenger does (`1 250 000`).
             if page.frontMatter.bulletin, key == "sms" || (page.frontMatter.sms == nil && (key == "title" || key == "description")) {
-                let said = Set(phoneFindings(field.value).map { $0.1.text })
+                let said = Set(phones.map { $0.1.text })
                 for found in smsNumbers(field.value) where !said.contains(found.text) {
                     placeInField([Self.smsNumberFinding(found, field: key)], found.text)
                 }

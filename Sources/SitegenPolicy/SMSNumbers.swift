@@ -1,3 +1,5 @@
+import SitegenCore
+
 /// Numbers a phone's messages app offers to call in an SMS.
 ///
 /// Android links numbers in a message with libphonenumber's matcher at its loosest (`POSSIBLE`, for the
@@ -30,7 +32,7 @@ package enum SMSNumbers {
     package static func find(in text: String, official: Set<String>, addresses: [Range<Int>] = []) -> [Found] {
         // Fewer than four digits make no number: most titles are passed at a glance.
         guard text.unicodeScalars.lazy.filter({ $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : isDigit($0) }).count >= 4 else { return [] }
-        let s = Array(text.unicodeScalars)
+        let s = ScalarArray.of(text)
         var address = [Bool](repeating: false, count: s.count)
         for r in addresses { for k in r.clamped(to: 0..<s.count) { address[k] = true } }
         var out: [Found] = []
@@ -243,15 +245,20 @@ package enum SMSNumbers {
     /// `:[0-5]\d`), which libphonenumber does not link.
     private static func isTimestamp(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard r.upperBound + 2 < s.count, s[r.upperBound] == ":", isDigit(s[r.upperBound + 1]) else { return false }
-        let shape = String(String.UnicodeScalarView(s[r].map { isDigit($0) ? "9" : $0 }))
+        let shape = shape(s, r)
         return ["9999-99-99 99", "9999/99/99 99", "99999999 99"].contains { shape.hasSuffix($0) }
     }
 
     /// A date with slashes in a candidate (`7/04/2020`, `12/04/20`), which libphonenumber drops whole.
     private static func isSlashDate(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        let shape = String(String.UnicodeScalarView(s[r].map { isDigit($0) ? "9" : $0 }))
+        let shape = shape(s, r)
         for day in ["9/", "99/"] { for month in ["9/", "99/"] { for year in ["99", "9999"] where shape.contains(day + month + year) { return true } } }
         return false
+    }
+
+    /// A piece with each digit written `9`: what the date and timestamp patterns are matched against.
+    private static func shape(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        String(String.UnicodeScalarView(s[r].map { isDigit($0) ? "9" : $0 }))
     }
 
     /// The ASCII digits of a piece.

@@ -1,3 +1,5 @@
+import SitegenCore
+
 /// The SMS as a phone's messages app reads it (``SMSNumbers``): which numbers it offers to call, but
 /// for official ones and digits inside what it links as an address.
 extension PageInspector {
@@ -28,16 +30,12 @@ extension PageInspector {
         }
         guard !found.isEmpty else { return [] }
         // The scan counts UTF-8 bytes; the SMS reading counts scalars.
-        let s = Array(text.unicodeScalars)
-        var scalarAt: [Int: Int] = [:]
-        var byte = 0
-        for (i, u) in s.enumerated() {
-            scalarAt[byte] = i
-            byte += UTF8.width(u)
-        }
-        scalarAt[byte] = s.count
+        let s = ScalarArray.of(text)
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         return found.compactMap { token in
-            guard let start = scalarAt[token.offset], var end = scalarAt[token.offset + token.length] else { return nil }
+            guard let start = offsets.firstIndex(of: token.offset),
+                  var end = offsets[start...].firstIndex(of: token.offset + token.length) else { return nil }
             // A name with a path after it (`www.egov.kz/1234567`) is one address to the app, path and all.
             if case .domain = token.kind, end < s.count, s[end] == "/" || s[end] == "?" || s[end] == "#" {
                 while end < s.count, SMSNumbers.mayContinueAddress(s[end]) { end += 1 }

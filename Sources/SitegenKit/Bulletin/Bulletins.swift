@@ -151,18 +151,14 @@ struct BulletinMaker {
             phoneTexts.append(shown)
         }
         let guardian = BulletinGuard(inspector: inspector, baseURL: config.baseURL)
-        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes, phoneTexts: phoneTexts) {
+        // A messages app links more numbers in an SMS than a messenger does (`1 250 000`): each must be official.
+        let smsNumbers = out.filter { $0.channel == .sms }.flatMap(\.parts).flatMap { part in
+            inspector.smsNumberFindings(part).map { (what: $0.text, finding: $0.finding) }
+        }
+        for (what, f) in guardian.findings(texts: texts, hrefs: hrefs, namedFakes: doc.namedFakes, phoneTexts: phoneTexts) + smsNumbers {
             error("bulletin.link", id: "bulletin.link",
                   ["what": what, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
                   at: locate(what, in: page))
-        }
-        // A messages app links more numbers in an SMS than a messenger does (`1 250 000`): each must be official.
-        for part in out.filter({ $0.channel == .sms }).flatMap(\.parts) {
-            for (f, text) in inspector.smsNumberFindings(part) {
-                error("bulletin.link", id: "bulletin.link",
-                      ["what": text, "code": f.code].merging(MessageCatalog.detail(f.messageID, f.arguments)) { a, _ in a },
-                      at: locate(text, in: page))
-            }
         }
         return (diagnostics.hasErrors ? [] : out, diagnostics)
     }

@@ -28,6 +28,9 @@
 enum HostScript {
     static let text = #"""
         umask 022
+        # A folder sitegen made and marked (no link, holding the marker of a build as a plain file): a release,
+        # or an upload the incoming command started. Anything else of such a name belongs to someone else.
+        marked() { [ -d "$1" ] && [ ! -L "$1" ] && [ -f "$1/.sitegen-output" ] && [ ! -L "$1/.sitegen-output" ]; }
         IFS= read -r mode && IFS= read -r base || exit 70
         case $mode in
         lock)
@@ -54,7 +57,7 @@ enum HostScript {
             # anything else of such a name belongs to someone else, and stays (a link is never followed by chmod -R).
             case $r in ????????????????) ;; *) continue ;; esac
             case $r in *[!0-9a-f]*) continue ;; esac
-            if [ -L "$d" ] || [ ! -d "$d" ] || [ ! -f "$d/.sitegen-output" ] || [ -L "$d/.sitegen-output" ]; then continue; fi
+            marked "$d" || continue
             # A release set aside by a replace cut short goes back where it was, when nothing took its place.
             case $n in *.old) if [ ! -e "releases/$r" ] && [ ! -L "releases/$r" ] && mv -T -- "$d" "releases/$r"; then continue; fi ;; esac
             chmod -R u+w -- "$d" 2>/dev/null; rm -rf -- "$d" || exit 71; echo "cleaned $r"
@@ -75,7 +78,7 @@ enum HostScript {
         # A release is a folder sitegen uploaded: a built site, which carries the marker file every build writes.
         # A folder named so without it belongs to someone else, and is never listed, compared with, gone
         # back to, replaced or removed.
-        mine() { [ -d "releases/$1" ] && [ ! -L "releases/$1" ] && [ -f "releases/$1/.sitegen-output" ] && [ ! -L "releases/$1/.sitegen-output" ]; }
+        mine() { marked "releases/$1"; }
         for d in releases/*; do
           n=${d#releases/}
           case $n in *[!0-9a-f]*) continue ;; esac
