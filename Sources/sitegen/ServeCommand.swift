@@ -83,10 +83,14 @@ struct Serve: ParsableCommand {
         for sig in Self.stops {
             let s = DispatchSource.makeSignalSource(signal: sig, queue: signals)
             s.setEventHandler {
-                guard stopping.first() else { Foundation.exit(128 + sig) }
+                // `_exit`, not `exit`: the build may still be running on other threads, and `exit` runs
+                // the process's clean-up handlers under their feet (a second signal once ended in a
+                // segmentation fault rather than its status). Every line is written unbuffered, so
+                // nothing waits in a buffer.
+                guard stopping.first() else { _exit(128 + sig) }
                 Task {
                     await service.stop()
-                    Foundation.exit(0)
+                    _exit(0)
                 }
             }
             s.resume()
