@@ -27,27 +27,35 @@ package enum SMSNumbers {
     }
 
     /// The numbers in `text` a messages app would link, leaving out those of `official` (canonical digits,
-    /// ``PhoneNumbers/canonical(_:)``) and those inside `addresses` (ranges of Unicode scalars the app
-    /// links as an address, an e-mail address or a handle, which it prefers where they start no later).
-    package static func find(in text: String, official: Set<String>, addresses: [Range<Int>] = []) -> [Found] {
+    /// ``PhoneNumbers/canonical(_:)``) and those wholly inside a web or e-mail address the app links
+    /// (``AndroidAddresses``), which it links first. An address a number reaches into from outside keeps
+    /// no number inside it: the app keeps the longer of two links that overlap, and the number may be
+    /// the longer.
+    package static func find(in text: String, official: Set<String>) -> [Found] {
         // Fewer than four digits make no number: most titles are passed at a glance.
         guard text.unicodeScalars.lazy.filter({ $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : isDigit($0) }).count >= 4 else { return [] }
         let s = ScalarArray.of(text)
-        var address = [Bool](repeating: false, count: s.count)
-        for r in addresses { for k in r.clamped(to: 0..<s.count) { address[k] = true } }
-        var out: [Found] = []
+        var pieces: [Range<Int>] = []
         var from = 0
-        while let candidate = nextCandidate(s, from: from, address: address) {
+        while let candidate = nextCandidate(s, from: from) {
             guard let piece = match(in: candidate, s) else {
                 from = candidate.upperBound
                 continue
             }
-            let found = Found(text: String(String.UnicodeScalarView(s[piece])), digits: digits(s, piece),
-                              plus: leadingPlus(s, piece), start: piece.lowerBound)
-            if !official.contains(PhoneNumbers.canonical(found.digits)) { out.append(found) }
+            pieces.append(piece)
             from = piece.upperBound
         }
-        return out
+        guard !pieces.isEmpty else { return [] }
+        // Addresses are read only where there is a number to read them for: most texts have none.
+        let spans = AndroidAddresses.spans(in: text).filter { span in
+            !pieces.contains { $0.overlaps(span) && !($0.lowerBound >= span.lowerBound && $0.upperBound <= span.upperBound) }
+        }
+        return pieces.compactMap { piece in
+            if spans.contains(where: { piece.lowerBound >= $0.lowerBound && piece.upperBound <= $0.upperBound }) { return nil }
+            let found = Found(text: String(String.UnicodeScalarView(s[piece])), digits: digits(s, piece),
+                              plus: leadingPlus(s, piece), start: piece.lowerBound)
+            return official.contains(PhoneNumbers.canonical(found.digits)) ? nil : found
+        }
     }
 
     /// Whether digits (after `+`, or after `8 10`, Kazakhstan's way out) make a number of a length
@@ -66,8 +74,8 @@ package enum SMSNumbers {
 
     /// The next candidate at or after `from`: an opening (`+`, a bracket) and digit groups joined by
     /// up to four punctuation marks, ending at its last digit; nil when none is left.
-    private static func nextCandidate(_ s: [Unicode.Scalar], from: Int, address: [Bool]) -> Range<Int>? {
-        func isDigitAt(_ k: Int) -> Bool { !address[k] && isDigit(s[k]) }
+    private static func nextCandidate(_ s: [Unicode.Scalar], from: Int) -> Range<Int>? {
+        func isDigitAt(_ k: Int) -> Bool { isDigit(s[k]) }
         var i = from
         while i < s.count, !isDigitAt(i) { i += 1 }
         guard i < s.count else { return nil }
@@ -94,8 +102,8 @@ package enum SMSNumbers {
         var range = start..<end
         // `/ x` or `\x` starts a second number.
         if let cut = secondNumberStart(s, range) { range = range.lowerBound..<trimmedEnd(s, range.lowerBound..<cut) }
-        if isSlashDate(s, range) || isTimestamp(s, range) { return nextCandidate(s, from: end, address: address) }
-        return range.isEmpty ? nextCandidate(s, from: end, address: address) : range
+        if isSlashDate(s, range) || isTimestamp(s, range) { return nextCandidate(s, from: end) }
+        return range.isEmpty ? nextCandidate(s, from: end) : range
     }
 
     /// The piece of a candidate the matcher links: the whole, else the first of its inner pieces.
@@ -228,18 +236,6 @@ package enum SMSNumbers {
     }
 
     private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.properties.numericType == .decimal }
-
-    /// Whether a messages app's address may go on over `u` (Android's patterns for web and e-mail
-    /// addresses: ASCII letters, digits and the marks of a path, not `,`, `;`, `|`, quotes or brackets).
-    package static func mayContinueAddress(_ u: Unicode.Scalar) -> Bool {
-        guard u.isASCII else { return false }
-        switch u {
-        case "a"..."z", "A"..."Z", "0"..."9", "-", ".", "_", "~", ":", "/", "?", "#", "@", "!", "$", "&", "*", "+", "=", "%":
-            return true
-        default:
-            return false
-        }
-    }
 
     /// `2020-04-14 10` before `:30`: a date and an hour (`[12]\d{3}[-/]?[01]\d[-/]?[0-3]\d +[0-2]\d` before
     /// `:[0-5]\d`), which libphonenumber does not link.

@@ -146,7 +146,12 @@ final class PhoneOracleTests: XCTestCase {
         "Сома: 1\u{A0}250\u{A0}000", "1 250 000/2020", "Өтінім 1-250-000.", "№ ７１２３４５６",
         // Glued to an address, a handle or an e-mail address, where Android's address ends before the number.
         "Вопросы: info@egov.kz,258-12-34", "Бот @Kenes1414Bot,2581234 — справки", "Пишите 2581234/info@egov.kz",
-        "https://egov.kz/a|2581234", "7620669=@Kenes1414Bot", "1741433«info@egov.kz", "https://egov.kz/?x={1234567}",
+        "https://egov.kz/a|2581234", "7620669=@Kenes1414Bot", "https://egov.kz/?x={1234567}",
+        // No address at all to Android: glued to the word before it, an unknown scheme, a path after `#`
+        // (the address ends at the host), a handle (never linked), an e-mail address with no top-level domain.
+        "Өтінім сайтhttps://egov.kz/kk/1234567", "Жаңарту 2020https://egov.kz/kk/1234567", "Ашыңыз abc://egov.kz/kk/1234567",
+        "Сілтеме_https://egov.kz/kk/1234567", "https://egov.kz#1234567", "www.egov.kz#1234567", "Бот: @Akimat7172555Bot",
+        "Хат: a1234567@egov", "info@egov.kz1234567",
     ]
 
     /// The SMS reading as the build does it: no official numbers but the fixtures', addresses left out.
@@ -185,12 +190,25 @@ final class PhoneOracleTests: XCTestCase {
         }
         // Digits inside an address a messages app links first are none of their own, though libphonenumber
         // alone finds them.
-        for text in ["https://egov.kz/2020/04/1234567 қараңыз", "www.egov.kz/1234567890", "Хат: a1234567@egov.kz"] {
+        for text in ["https://egov.kz/2020/04/1234567 қараңыз", "www.egov.kz/1234567890", "Хат: a1234567@egov.kz",
+                     // A path goes on over `;`, `,`, `'`, brackets and letters of any script; a scheme in capitals,
+                     // a port, a query straight after the host, quotes and brackets around, a bot's address.
+                     "Толығы: https://egov.kz/cms/ru/news;jsessionid=1234567", "Толығы: https://egov.kz/cms/ru/news/2020,1234567",
+                     "Толығы: https://egov.kz/cms/ru/news/(1234567)", "Толығы: https://egov.kz/ru/жаңалықтар/1234567",
+                     "HTTPS://EGOV.KZ/1234567", "https://egov.kz:443/1234567", "https://egov.kz?id=1234567",
+                     "«https://egov.kz/1234567»", "(egov.kz/kk/1234567)", "№https://egov.kz/1234567", "t.me/Akimat7172555Bot",
+                     // Letters beyond ASCII (`«` among them) belong to an e-mail address's name to Android.
+                     "1741433«info@egov.kz"] {
             XCTAssertEqual(try smsNumbers(text), [], text)
         }
         // An official number, and the numbers within it, are no finding.
         XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777, тегін.", official: [PhoneNumbers.canonical("88000807777")]), [])
         XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777, тегін.", official: []).map(\.text), ["8 800 080 7777"])
+        // A number that reaches into an address from outside, official or not, may outlast it in the app
+        // (the longer link stays): the address then keeps no number inside it.
+        XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777.kz/1234567", official: [PhoneNumbers.canonical("88000807777")]).map(\.text),
+                       ["1234567"])
+        XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777 egov.kz/1234567", official: [PhoneNumbers.canonical("88000807777")]), [])
     }
 
     private func answers(_ texts: [String]) throws -> [Answer] {
