@@ -320,6 +320,89 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { DeployLogLine(String($0)) != nil }, "\(lines)")
     }
 
+    /// A target another account could change (a folder on its way writable by others, or owned by another
+    /// account) is refused before anything is uploaded: that account could swap the upload's folder for a
+    /// link, which rsync would follow, deleting what it leads to. The sticky bit (as on /tmp) keeps others
+    /// to their own names, and is enough.
+    func testADeployToAFolderAnotherAccountCanChangeIsRefused() throws {
+        let (www, config) = try Self.localTarget()
+        let parent = www + "-parent"
+        let target = parent + "/www"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(target))\n",
+                            files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        try FileManager.default.createDirectory(atPath: target + "/releases", withIntermediateDirectories: true)
+        for (folder, mode) in [(target + "/releases", 0o775), (target, 0o757), (parent, 0o777)] as [(String, mode_t)] {
+            XCTAssertEqual(chmod(folder, mode), 0)
+            let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+            XCTAssertEqual(r.status, 2, r.stdout)
+            XCTAssertTrue(r.stderr.contains("\(folder) can be changed by another account than this one"), r.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: target + "/releases"), [], "nothing uploaded")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: target + "/current"))
+            XCTAssertEqual(chmod(folder, 0o755), 0)
+        }
+        // A folder of another account on the way (only root can give one away).
+        if getuid() == 0 {
+            XCTAssertEqual(chown(parent, 65534, 65534), 0)
+            let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+            XCTAssertTrue(r.stderr.contains("\(parent) can be changed by another account than this one"), r.stderr)
+            XCTAssertEqual(chown(parent, 0, 0), 0)
+        }
+        XCTAssertEqual(chmod(parent, 0o1777), 0)
+        let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try String(contentsOfFile: target + "/current/kk/a/index.html", encoding: .utf8).contains("Бірінші."))
+    }
+
+    /// A file put into a release by hand (a search engine's proof of ownership, through `current/`) is
+    /// never taken away with the release: pruning keeps the release and says which file keeps it, and a
+    /// deploy that would replace the release refuses. Once the file is moved out, the release goes.
+    func testAReleaseHoldingAFileNoDeployUploadedIsNeverRemoved() throws {
+        let (www, config) = try Self.localTarget()
+        defer { try? FileManager.default.removeItem(atPath: www) }
+        let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n    keep: 2\n",
+                            files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        let fm = FileManager.default
+        func deploy(_ text: String) throws -> CommandLineTests.Run {
+            try f.write("content/kk/a.md", "---\ntitle: A\n---\n\(text)\n")
+            return try CommandLineTests.execute(["deploy", "--source", f.root])
+        }
+        func current() throws -> String { try fm.destinationOfSymbolicLink(atPath: www + "/current") }
+        func releases() throws -> Set<String> { Set(try fm.contentsOfDirectory(atPath: www + "/releases").map { "releases/" + $0 }) }
+        var r = try deploy("Бірінші.")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let first = try current()
+        XCTAssertTrue(try String(contentsOfFile: www + "/" + first + "/.sitegen-files", encoding: .utf8).contains("kk/a/index.html\n"))
+        try "google-site-verification: google1234.html".write(toFile: www + "/current/google1234.html", atomically: false, encoding: .utf8)
+        XCTAssertEqual(try deploy("Екінші.").status, 0)
+        let second = try current()
+        r = try deploy("Үшінші.")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let third = try current()
+        XCTAssertTrue(r.stdout.contains("kept release \(first.dropFirst("releases/".count)), beyond the 2 kept: it holds google1234.html"), r.stdout)
+        XCTAssertEqual(try String(contentsOfFile: www + "/" + first + "/google1234.html", encoding: .utf8), "google-site-verification: google1234.html")
+        XCTAssertEqual(try releases(), [first, second, third])
+        // Going back and deploying the third again would replace it (uploaded again against itself): refused while it
+        // holds a file of someone's.
+        r = try CommandLineTests.execute(["deploy", "--source", f.root, "--rollback"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try current(), second)
+        try fm.createDirectory(atPath: www + "/" + third + "/.well-known", withIntermediateDirectories: false)
+        try "proof".write(toFile: www + "/" + third + "/.well-known/proof.txt", atomically: false, encoding: .utf8)
+        r = try deploy("Үшінші.")
+        XCTAssertEqual(r.status, 2, r.stdout)
+        XCTAssertTrue(r.stderr.contains("\(third) holds .well-known/proof.txt, which sitegen did not upload"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: www + "/" + third + "/.well-known/proof.txt", encoding: .utf8), "proof")
+        XCTAssertEqual(try current(), second)
+        // Moved out, the files hold their releases no longer.
+        try fm.removeItem(atPath: www + "/" + third + "/.well-known")
+        try fm.removeItem(atPath: www + "/" + first + "/google1234.html")
+        r = try deploy("Үшінші.")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try current(), third)
+        XCTAssertFalse(try releases().contains(first), r.stdout)
+    }
+
     /// A folder on this machine to deploy to (not made yet) and the fixtures' config published under the
     /// newsroom's own address (a deploy refuses the placeholder); skipped without rsync and flock.
     static func localTarget() throws -> (www: String, config: String) {

@@ -224,6 +224,14 @@ enum CommandMessages {
             en: "removed release {release} (keeping {keep})",
             kk: "{release} нұсқасы өшірілді ({keep} нұсқа сақталады)",
             ru: "удалена версия {release} (хранится версий: {keep})"),
+        "deploy.say.held": Entry(
+            en: "warning: kept release {release}, beyond the {keep} kept: it holds {file}, which sitegen did not upload; move that file out of it, and the next deploy removes the release",
+            kk: "ескерту: {release} нұсқасы қалдырылды, сақталатын {keep} нұсқадан артық болса да: онда sitegen жүктемеген {file} файлы бар; сол файлды одан шығарыңыз, сонда келесі жариялау нұсқаны өшіреді",
+            ru: "предупреждение: версия {release} оставлена, хотя хранится версий: {keep}: в ней есть {file}, который sitegen не загружал; уберите этот файл из неё, и следующая публикация удалит версию"),
+        "deploy.say.held-unlisted": Entry(
+            en: "warning: kept release {release}, beyond the {keep} kept: it was uploaded with no list of its files (by an older sitegen), so what else is in it cannot be told; remove it by hand once nothing of yours is in it",
+            kk: "ескерту: {release} нұсқасы қалдырылды, сақталатын {keep} нұсқадан артық болса да: ол файлдарының тізімінсіз (sitegen-нің ескі нұсқасымен) жүктелген, сондықтан онда тағы не бар екенін білу мүмкін емес; онда сіздің ештеңеңіз жоқ болса, оны қолмен өшіріңіз",
+            ru: "предупреждение: версия {release} оставлена, хотя хранится версий: {keep}: она загружена без списка своих файлов (старой версией sitegen), и что ещё в ней есть, узнать нельзя; удалите её вручную, если в ней нет ничего вашего"),
         "deploy.say.first": Entry(
             en: "{target} ({place}) has no release yet; a deploy would upload release {release}:",
             kk: "{target} ({place}) мақсатында әзірге нұсқа жоқ; жариялау {release} нұсқасын жүктейді:",

@@ -138,6 +138,9 @@ package struct Deployer {
         let line = DeployLogLine(time: DeployLogLine.now(), action: "deploy", release: id, pages: built.pageCount,
                                  bulletins: Self.bulletinCount(folder), who: DeployLogLine.currentUser())
         if dryRun { return try compare(folder, release: id, access: access) }
+        // The release carries the list of its files: the host takes a release away only when it holds
+        // nothing else (no file put into it by hand since).
+        try Self.writeFileList(of: folder)
 
         let session = try HostSession(access: access, lock: true, who: line.who + " since " + line.time)
         defer { session.close() }
@@ -186,8 +189,11 @@ package struct Deployer {
     /// Removes releases beyond `keep`.
     private func prune(_ state: HostState, session: HostSession, keep: Int) throws {
         for old in ReleaseHistory(state: state).surplus(keep: keep, current: state.current) {
-            try session.run("remove", release: old)
-            tell("deploy.say.removed", ["release": old, "keep": "\(keep)"])
+            switch try session.remove(release: old) {
+            case nil: tell("deploy.say.removed", ["release": old, "keep": "\(keep)"])
+            case .file(let file): tell("deploy.say.held", ["release": old, "keep": "\(keep)", "file": file])
+            case .unlisted: tell("deploy.say.held-unlisted", ["release": old, "keep": "\(keep)"])
+            }
         }
     }
 
@@ -285,6 +291,16 @@ package struct Deployer {
     }
 
     /// Every file of a built site, sorted.
+    /// The name of the list of a release's files, uploaded with it.
+    static let fileList = ".sitegen-files"
+
+    /// Writes into `folder` the list of its files (one path per line, sorted), which the host compares a
+    /// release with before it takes it away.
+    static func writeFileList(of folder: String) throws {
+        let text = try files(folder).filter { $0 != fileList }.map { $0 + "\n" }.joined()
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + fileList))
+    }
+
     static func files(_ folder: String) throws -> [String] {
         var out: [String] = []
         var stack = [""]

@@ -24,13 +24,41 @@
 /// a file or folder someone put there, or a link of theirs, is never replaced. A release is a folder
 /// in `releases/` named by a release id that holds the marker file of a build (`.sitegen-output`,
 /// uploaded with the site); a folder of such a name without it is never listed, and no command
-/// replaces, removes or switches to it.
+/// replaces, removes or switches to it. `lock` refuses (status 72) a target that another account can
+/// change (`releases/` or a folder above it owned by another account than the deploying one or root, or
+/// writable by others without the sticky bit): such an account could swap the upload's folder for a
+/// link between `incoming` and the upload, which rsync would follow, deleting what it leads to.
+/// `remove` and `replace` take a release away only when it holds nothing but the files on the list
+/// uploaded with it (`.sitegen-files`): a file put into it by hand (a search engine's proof of
+/// ownership, through `current/`) keeps it, `remove` answering `held file <path>` (or `held unlisted`
+/// for a release uploaded with no list) and `replace` refusing.
 enum HostScript {
     static let text = #"""
         umask 022
         # A folder sitegen made and marked (no link, holding the marker of a build as a plain file): a release,
         # or an upload the incoming command started. Anything else of such a name belongs to someone else.
         marked() { [ -d "$1" ] && [ ! -L "$1" ] && [ -f "$1/.sitegen-output" ] && [ ! -L "$1/.sitegen-output" ]; }
+        # A folder no other account can change: this one or root owns it, and no one else may write in it, unless
+        # its sticky bit keeps them to their own names (as in /tmp). (With an access list, the group bits are its mask.)
+        guarded() (
+          set -f
+          set -- $(ls -ldn -- "$1" 2>/dev/null) && [ -n "$3" ] || exit 1
+          case $3 in "$(id -u)"|0) ;; *) exit 1 ;; esac
+          case $1 in ?????w*|????????w*) case $1 in ?????????[tT]*) ;; *) exit 1 ;; esac ;; esac
+        )
+        # Every folder from the root down to $1 is guarded: an account that could change one of them could put a
+        # link in place of the folder of the upload, and rsync would follow it and delete what the link leads to.
+        unshared() {
+          p=$1
+          while :; do
+            if ! guarded "$p"; then
+              echo "$(printf "%s" "$p" | tr -c "[:alnum:]._/-" "?") can be changed by another account than this one (another owns it, or others may write in it): one could swap the upload for a link, and the upload would then delete what the link leads to; make it owned by this account and writable by it alone (chown, chmod go-w), or deploy to a folder that is" >&2
+              exit 72
+            fi
+            case $p in /) return 0 ;; esac
+            p=$(dirname -- "$p")
+          done
+        }
         IFS= read -r mode && IFS= read -r base || exit 70
         case $mode in
         lock)
@@ -45,6 +73,7 @@ enum HostScript {
             fi
           done
           mkdir -p releases || exit 71
+          unshared "$(pwd -P)/releases"
           exec 9>>.deploy.lock || exit 71
           if ! flock -n 9; then printf "busy "; cat .deploy.who 2>/dev/null || echo; exit 75; fi
           IFS= read -r who || exit 70
@@ -79,6 +108,13 @@ enum HostScript {
         # A folder named so without it belongs to someone else, and is never listed, compared with, gone
         # back to, replaced or removed.
         mine() { marked "releases/$1"; }
+        # A release holds only the files on the list uploaded with it (.sitegen-files): the first file that is on
+        # no list, shown safely, else nothing; `unlisted` for a release uploaded with no list (by an older sitegen).
+        stranger() {
+          if [ ! -f "$1/.sitegen-files" ] || [ -L "$1/.sitegen-files" ]; then echo unlisted; return; fi
+          x=$(cd -P -- "$1" && find . ! -type d -print | sed "s|^[.]/||" | grep -Fxv -e .sitegen-files -e .sitegen-output -f .sitegen-files | head -n 1)
+          [ -z "$x" ] || echo "file $(printf "%s" "$x" | tr -c "[:alnum:]._/-" "?")"
+        }
         for d in releases/*; do
           n=${d#releases/}
           case $n in *[!0-9a-f]*) continue ;; esac
@@ -114,6 +150,7 @@ enum HostScript {
             if [ -e "$d" ] || [ -L "$d" ]; then fail "$d is in the way, and sitegen did not start it: move it away"; continue; fi
             if e=$(mkdir -- "$d" 2>&1 && printf "sitegen output format \#(OutputFolder.formatVersion)\n" > "$d/.sitegen-output" 2>&1); then echo ok; else fail "$e"; fi ;;
           publish)
+            if ! marked "releases/.incoming-$id"; then fail "releases/.incoming-$id is no longer the folder sitegen made for the upload: move it away"; continue; fi
             ready || continue
             if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id" "$line"; else fail "$e"; fi ;;
           switch)
@@ -121,6 +158,11 @@ enum HostScript {
             ready && point "$id" "$line" ;;
           replace)
             if ! mine "$id"; then fail "releases/$id is not a release sitegen uploaded: move it away"; continue; fi
+            # The release replaced goes whole: not when it holds a file that was never uploaded (put there by hand).
+            case $(stranger "releases/$id") in
+            unlisted) fail "releases/$id was uploaded with no list of its files (by an older sitegen), so what else is in it cannot be told: move it away, then deploy again"; continue ;;
+            "file "*) fail "releases/$id holds $(stranger "releases/$id" | cut -c6-), which sitegen did not upload: move it out of the release, then deploy again"; continue ;;
+            esac
             ready || continue
             if e=$(mv -T -- "releases/$id" "releases/.incoming-$id.old" 2>&1 && mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then
               point "$id" "$line"; chmod -R u+w -- "releases/.incoming-$id.old" 2>/dev/null; rm -rf -- "releases/.incoming-$id.old" 2>/dev/null
@@ -130,6 +172,9 @@ enum HostScript {
             fi ;;
           remove)
             if ! mine "$id"; then fail "releases/$id is not a release sitegen uploaded"; continue; fi
+            # A release holding a file that was never uploaded stays, and the answer says which: `held <what>`.
+            x=$(stranger "releases/$id")
+            if [ -n "$x" ]; then echo "held $x"; continue; fi
             if e=$(rm -rf -- "releases/$id" 2>&1); then echo ok; else fail "$e"; fi ;;
           space)
             df -Pk -- . | while IFS= read -r l; do echo "df $l"; done; echo ok ;;

@@ -112,11 +112,12 @@ final class HostSession {
     }
 
     /// Runs one command under the lock; throws when the host refused it or the connection is gone.
-    func run(_ command: String, release id: String, extra: String? = nil) throws {
+    /// `accept` takes an answer other than `ok` that the command may give, returning whether it did.
+    func run(_ command: String, release id: String, extra: String? = nil, accept: (String) -> Bool = { _ in false }) throws {
         var text = command + "\n" + id + "\n"
         if let extra { text += extra + "\n" }
         if child.send(text), let answer = child.readLine() {
-            if answer == "ok" { return }
+            if answer == "ok" || accept(answer) { return }
             var arguments = MessageCatalog.nest("during", Self.describe(command), ["release": id])
             // The script says why on the same line: what a command wrote to standard error may not be
             // collected yet when the answer is read.
@@ -125,6 +126,26 @@ final class HostSession {
             throw DeployFault.host(CatalogMessage("deploy.fault.host-refused", arguments))
         }
         throw DeployFault.classify(child.finish(), during: CatalogMessage(Self.describe(command), ["release": id]), access: access)
+    }
+
+    /// Asks the host to remove release `id`: nil when it is gone, else why it stays (``Held``).
+    func remove(release id: String) throws -> Held? {
+        var held: Held?
+        try run("remove", release: id) { answer in
+            guard answer.hasPrefix("held ") else { return false }
+            let what = answer.dropFirst("held ".count)
+            held = what.hasPrefix("file ") ? .file(String(what.dropFirst("file ".count))) : .unlisted
+            return true
+        }
+        return held
+    }
+
+    /// Why the host keeps a release a deploy asked it to remove.
+    enum Held: Equatable {
+        /// It holds this file, which was never uploaded (put there by hand).
+        case file(String)
+        /// It was uploaded with no list of its files (by an older sitegen): what else is in it cannot be told.
+        case unlisted
     }
 
     /// KiB free on the file system of the target's folder, or nil when the host does not say.

@@ -38,6 +38,8 @@ struct RsyncTransfer {
         guard ending.succeeded else { throw DeployFault.classify(ending, during: CatalogMessage("deploy.during.compare", ["release": current]), access: access) }
         var changes = Changes()
         for line in ending.output {
+            // The release's list of its files follows them, and is none of the site's.
+            if line.hasSuffix(" " + Deployer.fileList) { continue }
             if line.hasPrefix("*deleting ") {
                 let path = line.dropFirst("*deleting ".count).trimmingCharacters(in: .whitespaces)
                 if !path.hasSuffix("/") { changes.removed.append(path) }
