@@ -7,6 +7,8 @@ enum CallingCodes {
     /// `+`, or Kazakhstan's `8 10`, then these digits: a country's code and a national number of a
     /// length it takes.
     static func isPossible<S: Collection>(_ digits: S) -> Bool where S.Element == UInt8 {
+        // No code begins with 0 (read as a number, `051` would be 51's).
+        guard let first = digits.first, first != UInt8(ascii: "0") else { return false }
         var code = 0
         for (k, d) in digits.prefix(3).enumerated() {
             code = code * 10 + Int(d &- 0x30)
@@ -15,6 +17,19 @@ enum CallingCodes {
                 let length = digits.count - k - 1
                 return (1..<32).contains(length) && lengths & (1 << length) != 0
             }
+        }
+        return false
+    }
+
+    /// Whether digits begin with a country's calling code (no code begins with 0): what is dialled after
+    /// a way out of the country (`00`, `8 10`) reaches a country only so (`00 0514 500123` is an IIN in
+    /// its two halves, and no call abroad).
+    static func leadsWithCode<S: Collection>(_ digits: S) -> Bool where S.Element == UInt8 {
+        guard let first = digits.first, first != UInt8(ascii: "0") else { return false }
+        var code = 0
+        for d in digits.prefix(3) {
+            code = code * 10 + Int(d &- 0x30)
+            if table[code] != nil { return true }
         }
         return false
     }

@@ -622,7 +622,8 @@ package enum PhoneNumbers {
             let digits = String(scalars: s[a..<numberEnd].filter(isDigit))
             if s[a] == "+" { return (10...15).contains(digits.utf8.count) ? (a..<b, digits) : nil }
             // Dialled abroad (`8 10 …`, `00 …`), longer than an IIN.
-            if (digits.hasPrefix("810") || digits.hasPrefix("00")) && (13...18).contains(digits.utf8.count) { return (a..<b, digits) }
+            if (digits.hasPrefix("810") || digits.hasPrefix("00")) && (13...18).contains(digits.utf8.count),
+               CallingCodes.leadsWithCode(digits.utf8.dropFirst(digits.hasPrefix("810") ? 3 : 2)) { return (a..<b, digits) }
             // (Or the country code and the prefix before one: `7 8 701 1234567 (2020) 14.04.2020` is read before its bracket.)
             guard (digits.utf8.count == 10 || digits.utf8.count == 11) && (hasZoneCode(digits) || isNational(digits))
                     || isCountryCodeBeforePrefix(digits),
@@ -1025,8 +1026,8 @@ package enum PhoneNumbers {
         return (4...7).contains(count) && CallingCodes.isPossible(digits.utf8) && !isPricedAmount(s, start, end, groups)
     }
 
-    /// Whether digits are dialled abroad from Kazakhstan: `8 10` or `00`, then a number that makes more than
-    /// an IIN's twelve digits in all (`8 10 998 90 123 45 67`), or `8 10` and a shorter number of a length
+    /// Whether digits are dialled abroad from Kazakhstan: `8 10` or `00`, then a country's code and a number
+    /// that make more than an IIN's twelve digits in all (`8 10 998 90 123 45 67`), or `8 10` and a shorter number of a length
     /// its country takes (`8 10 43 1 4567`, ``CallingCodes``). Twelve digits in one piece that can be an IIN
     /// or a BIN (``isRegisterShaped(_:)``: `000514500123`, `810312300456`) are no call abroad.
     static func isAbroad(_ digits: String, onePiece: Bool) -> Bool {
@@ -1036,7 +1037,7 @@ package enum PhoneNumbers {
         // (`00` is no prefix a phone in Kazakhstan dials abroad with: twelve digits after it in one piece are
         // a register's whatever day they begin with.)
         if (viaEight || u.starts(with: "00".utf8)) && (12...18).contains(count) {
-            return !(onePiece && count == 12 && (!viaEight || isRegisterShaped(u)))
+            return CallingCodes.leadsWithCode(u.dropFirst(viaEight ? 3 : 2)) && !(onePiece && count == 12 && (!viaEight || isRegisterShaped(u)))
         }
         return viaEight && count < 12 && CallingCodes.isPossible(u.dropFirst(3))
     }

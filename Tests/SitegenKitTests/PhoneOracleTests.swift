@@ -257,6 +257,8 @@ final class PhoneOracleTests: XCTestCase {
             // drops whole; the country code 7 without `+` before a number that is not Kazakhstan's.
             "Дело № 799340475 28.10.2020", "Протокол №899557185 27/02/2020", "ИНН 4869725695 21/11/2020",
             "ИИН 81266294 24/07/2020", "Звоните 87011234567 27/02/2020", "Звоните 79161822300", "Звоните 7 916 182 23 00",
+            // An IIN in its two halves, and other digits after a way out of the country but no country's code.
+            "Не сообщайте никому ИИН: 000514 500123.", "ЖСН 000514 500 123", "ИИН 090101-300123", "Код 8 10 0514 500123",
         ]
         let oracle = try answers(texts)
         var extra: [String] = []
