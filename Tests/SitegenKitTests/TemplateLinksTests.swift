@@ -70,6 +70,32 @@ final class TemplateLinksTests: XCTestCase {
         XCTAssertFalse(mended.published)
     }
 
+    /// A stylesheet in a template is no text a reader reads: its at-rules (`@import`, `@media`,
+    /// `@font-face`) are no handles. It is judged as a stylesheet is, by what it shows (`content: "…"`)
+    /// and what it loads, at the template's line and column (a string's findings at its opening quote);
+    /// the text after it is read again.
+    func testATemplatesStylesheetIsJudgedAsAStylesheet() throws {
+        let f = try Fixture(files: ["content/kk/x.md": page()])
+        let original = try footer(f)
+        try f.write("templates/footer.mustache",
+                    "<style>@import url(\"/css/print.css\") print; @media print { a { color: black } } @font-face { font-family: X }</style>\n" + original)
+        var report = f.build()
+        XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.map(DiagnosticFormatter.line), [])
+        XCTAssertTrue(report.published)
+        for (markup, code, column) in [("<style>@import url(https://evil.kz/x.css);</style>", "content.static-page", 16),
+                                       ("<STYLE type=\"text/css\">a::after { content: \"@EvilKzBot\" }</STYLE >", "telegram.unknown", 44),
+                                       ("<style>a::after { content: \"8 701 123 45 67\" }</style>", "text.phone", 28),
+                                       ("<svg><style>a { content: \"&#64;EvilKzBot\" }</style></svg>", "telegram.unknown", 13),
+                                       ("<style>p {}</style >@EvilKzBot", "telegram.unknown", 21),
+                                       ("<stylex>@EvilKzBot</stylex>", "telegram.unknown", 9)] {
+            try f.write("templates/footer.mustache", markup + "\n" + original)
+            report = f.build()
+            let found = report.diagnostics.filter { $0.file == "templates/footer.mustache" && $0.severity == .error }
+            XCTAssertEqual(found.map { "\($0.code) \($0.line):\($0.column)" }, ["\(code) 1:\(column)"], markup)
+            XCTAssertFalse(report.published, markup)
+        }
+    }
+
     func testTheTemplatesOwnValuesAndOfficialLinksPass() throws {
         let f = try Fixture(files: ["content/kk/x.md": page()])
         let original = try footer(f)

@@ -23,17 +23,25 @@ enum TemplateLinks {
             let repaired = Array(String(decoding: raw, as: UTF8.self).utf8).filter { $0 != 0 }
             guard case .success(let text) = SourceText.decode(repaired) else { continue }
             let masked = maskTags(text.bytes)
-            let literal = String(decoding: masked, as: UTF8.self)
             func report(_ findings: [Finding], at offset: Int) {
                 let p = text.position(ofByte: offset)
                 for f in findings { out.append(f.diagnostic(file: file, line: p.line, column: p.column)) }
             }
+            // A stylesheet is no text a reader reads (`@import`, `@media` are no handles): it is judged as a
+            // stylesheet in static/ is, by what it shows and what it loads, and left out of the reading below.
+            let sheets = styles(masked)
+            var prose = masked
+            for sheet in sheets {
+                out += sheetProblems(masked, sheet, file: file, inspector: inspector) { text.position(ofByte: $0) }
+                for k in sheet where prose[k] != 0x0A { prose[k] = 0x20 }
+            }
+            let literal = String(decoding: prose, as: UTF8.self)
             if let (f, hidden) = PageInspector.invisibleFinding(literal, tagsMasked: true) {
                 report([f], at: StaticFileCheck.utf8Offset(ofScalar: hidden.offset, in: literal))
             }
             // The text as written, then as a browser shows it (`evil&#46;com` is evil.com), each finding once.
             var said = Set<String>()
-            for (reading, at) in [(literal, { $0 }), Self.shown(masked)].compactMap({ $0 }) {
+            for (reading, at) in [(literal, { $0 }), Self.shown(prose)].compactMap({ $0 }) {
                 func reportOnce(_ f: Finding, _ offset: Int) {
                     if said.insert("\(at(offset)) \(f.saying)").inserted { report([f], at: at(offset)) }
                 }
@@ -104,6 +112,58 @@ enum TemplateLinks {
                 i = end
             } else {
                 i += 1
+            }
+        }
+        return out
+    }
+
+    /// The text of each `<style>` element of the markup, up to `</style` (in any case) followed by a
+    /// space, `/` or `>`, where a browser ends it.
+    static func styles(_ bytes: [UInt8]) -> [Range<Int>] {
+        let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        func endsName(_ i: Int) -> Bool {
+            i < lower.count && [0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x2F, 0x3E].contains(lower[i])
+        }
+        var out: [Range<Int>] = []
+        var from = 0
+        while let open = StaticFileCheck.find(Array("<style".utf8), in: lower, from: from) {
+            from = open + 6
+            guard endsName(open + 6), let tagEnd = lower[open...].firstIndex(of: 0x3E) else { continue }
+            var end = lower.count, search = tagEnd + 1
+            while let close = StaticFileCheck.find(Array("</style".utf8), in: lower, from: search) {
+                if endsName(close + 7) { end = close; break }
+                search = close + 7
+            }
+            out.append((tagEnd + 1)..<end)
+            from = end
+        }
+        return out
+    }
+
+    /// What the policy refuses in a template's stylesheet (`sheet`, a range of `bytes`): what it shows
+    /// (`content: "…"`) read as a page's text, and any reference to another site, as in a stylesheet in
+    /// static/. Read also with its character references decoded, as a browser reads an SVG's `<style>`.
+    private static func sheetProblems(_ bytes: [UInt8], _ sheet: Range<Int>, file: String, inspector: PageInspector,
+                                      position: (Int) -> (line: Int, column: Int)) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var said = Set<String>()
+        let raw = Array(bytes[sheet])
+        let decoded = raw.withUnsafeBufferPointer { PageTexts.decoded($0) }
+        for (reading, exact) in [(raw, true)] + (decoded != raw ? [(decoded, false)] : []) {
+            // Offsets of the decoded reading are not the template's: its findings are told at the sheet's start.
+            func at(_ offset: Int) -> Int { exact ? sheet.lowerBound + offset : sheet.lowerBound }
+            var texts: [ScriptStrings.Literal] = []
+            let lead = StaticFileCheck.firstLead(inCSS: reading) { texts.append($0) }
+            for shown in texts {
+                for (f, offset) in StaticFileCheck.readerFindings(shown.text, inspector: inspector) {
+                    let p = position(at(shown.offsets[min(offset, shown.offsets.count - 1)]))
+                    if said.insert("\(p.line):\(p.column) \(f.saying)").inserted { out.append(f.diagnostic(file: file, line: p.line, column: p.column)) }
+                }
+            }
+            if let (offset, what) = lead, said.insert("lead \(what)").inserted {
+                let p = position(at(offset))
+                out.append(.error("content.static-page", id: "content.static-page.link", ["path": file, "what": what],
+                                  file: file, line: p.line, column: p.column))
             }
         }
         return out
