@@ -18,6 +18,7 @@ package enum AndroidAddresses {
     /// Where `text` holds an address Android links, in Unicode scalars, in order, overlaps resolved as
     /// `Linkify` resolves them (the one that starts first, else the longer, stays).
     package static func spans(in text: String) -> [Range<Int>] {
+        guard !holdsLongHostLabel(text) else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var found: [NSRange] = []
@@ -40,6 +41,40 @@ package enum AndroidAddresses {
         }
         scalarAt[ns.length] = k
         return kept.map { scalarAt[$0.lowerBound]..<scalarAt[$0.upperBound] }
+    }
+
+    /// The longest run of a host's characters with no dot that is read (``holdsLongHostLabel(_:)``).
+    static let longestHostRun = 16
+
+    /// Whether a host after `://` holds a run of more than ``longestHostRun`` characters with no dot, or
+    /// the text more than eight hosts. Android's pattern for a host (labels, each with a dot or not) reads
+    /// such a run in as many ways as it can be cut into labels, one after the other, when the address
+    /// cannot end where the run does (`https://` and twenty letters before `_` take ICU a tenth of a
+    /// second, twenty-five seconds). No address is read then: the digits in it count as a number, which
+    /// is stricter, never looser.
+    static func holdsLongHostLabel(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        var i = 0, hosts = 0
+        while i + 2 < s.count {
+            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
+            i += 3
+            hosts += 1
+            if hosts > 8 { return true }
+            var run = 0
+            while i < s.count, s[i] == "." || s[i] == "_" || s[i] == "-" || isLabelCharacter(s[i]) {
+                run = s[i] == "." ? 0 : run + 1
+                if run > longestHostRun { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// A letter or digit of ASCII, or a character beyond it that Android's labels take (no space).
+    private static func isLabelCharacter(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") }
+        return !u.properties.isWhitespace && !(0xD800...0xF8FF).contains(u.value) && !(0xFDD0...0xFDEF).contains(u.value)
+            && u.value & 0xFFFE != 0xFFFE
     }
 
     /// `Linkify.pruneOverlaps`: sorted by start, the longer first (a stable sort, so the web address

@@ -47,11 +47,13 @@ package enum SMSNumbers {
         }
         guard !pieces.isEmpty else { return [] }
         // Addresses are read only where there is a number to read them for: most texts have none.
+        // A number's link runs on over its extension (``SMSExtensions``), which may reach out of an address.
+        let links = pieces.map { $0.lowerBound..<SMSExtensions.end(s, after: $0.upperBound) }
         let spans = AndroidAddresses.spans(in: text).filter { span in
-            !pieces.contains { $0.overlaps(span) && !($0.lowerBound >= span.lowerBound && $0.upperBound <= span.upperBound) }
+            !links.contains { $0.overlaps(span) && !($0.lowerBound >= span.lowerBound && $0.upperBound <= span.upperBound) }
         }
-        return pieces.compactMap { piece in
-            if spans.contains(where: { piece.lowerBound >= $0.lowerBound && piece.upperBound <= $0.upperBound }) { return nil }
+        return zip(pieces, links).compactMap { piece, link in
+            if spans.contains(where: { link.lowerBound >= $0.lowerBound && link.upperBound <= $0.upperBound }) { return nil }
             let found = Found(text: String(String.UnicodeScalarView(s[piece])), digits: digits(s, piece),
                               plus: leadingPlus(s, piece), start: piece.lowerBound)
             return official.contains(PhoneNumbers.canonical(found.digits)) ? nil : found

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SitegenPolicy
 
@@ -42,6 +43,16 @@ final class AndroidAddressesTests: XCTestCase {
         XCTAssertEqual(linked("Хат: a1234567@egov.kz, тегін"), ["a1234567@egov.kz"])
         XCTAssertEqual(linked("a1234567@egov"), [])
         XCTAssertEqual(linked("1741433«info@egov.kz"), ["1741433«info@egov.kz"])
+    }
+
+    /// A host whose run of characters with no dot Android's pattern would read in exponentially many
+    /// ways is not read at all, at once: its digits count as a number.
+    func testAHostThatWouldTakeTheRegularExpressionSecondsIsNoAddress() {
+        let started = Date()
+        XCTAssertEqual(linked("https://" + String(repeating: "a", count: 40) + "_1234567"), [])
+        XCTAssertEqual(linked(String(repeating: "https://abcdefghijklmno_ ", count: 9)), [])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "read without the guard, these take seconds")
+        XCTAssertEqual(linked("https://gosuslugi.enbek.kz/kk/1234567"), ["https://gosuslugi.enbek.kz/kk/1234567"])
     }
 
     /// Of two that overlap, the one that starts first stays, else the longer; as long, both stay.

@@ -391,7 +391,7 @@ final class DeployConfigTests: XCTestCase {
         try "proof".write(toFile: www + "/" + third + "/.well-known/proof.txt", atomically: false, encoding: .utf8)
         r = try deploy("Үшінші.")
         XCTAssertEqual(r.status, 2, r.stdout)
-        XCTAssertTrue(r.stderr.contains("\(third) holds .well-known/proof.txt, which sitegen did not upload"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\(third) holds .well-known, which sitegen did not upload"), r.stderr)
         XCTAssertEqual(try String(contentsOfFile: www + "/" + third + "/.well-known/proof.txt", encoding: .utf8), "proof")
         XCTAssertEqual(try current(), second)
         // Moved out, the files hold their releases no longer.
@@ -401,6 +401,61 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try current(), third)
         XCTAssertFalse(try releases().contains(first), r.stdout)
+    }
+
+    /// The host names the target's folder with its links resolved, and the upload goes there: a link on
+    /// the way as written, which another account might point elsewhere between the lock and the upload,
+    /// is followed once, when the lock is taken.
+    func testTheUploadGoesToTheFolderTheHostFoundNotThroughALinkAgain() throws {
+        let (www, config) = try Self.localTarget()
+        let real = www + "-real"
+        defer { for p in [www, real, www + "-link"] { try? FileManager.default.removeItem(atPath: p) } }
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: www + "-link", withDestinationPath: real)
+        let host = Process()
+        host.executableURL = URL(fileURLWithPath: "/bin/sh")
+        host.arguments = ["-c", HostScript.text]
+        let input = Pipe(), output = Pipe()
+        host.standardInput = input
+        host.standardOutput = output
+        try host.run()
+        input.fileHandleForWriting.write(Data("lock\n\(www)-link\nme\n".utf8))
+        try input.fileHandleForWriting.close()
+        host.waitUntilExit()
+        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let resolved = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
+        XCTAssertTrue(lines.contains("place \(resolved)"), "\(lines)")
+        // And a deploy through the link publishes into the folder it leads to.
+        let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www + "-link"))\n",
+                            files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try String(contentsOfFile: real + "/current/kk/a/index.html", encoding: .utf8).contains("Бірінші."))
+    }
+
+    /// An empty folder made by hand keeps its release as a file does, and a release without its list
+    /// (uploaded by an older sitegen, or the list removed) is kept too, with a word for each.
+    func testAnEmptyFolderOrAMissingListKeepsAReleaseToo() throws {
+        let (www, config) = try Self.localTarget()
+        defer { try? FileManager.default.removeItem(atPath: www) }
+        let f = try Fixture(config: config + "deploy:\n  here:\n    rsync: \(DeployIntegrationTests.Source.quoted(www))\n    keep: 2\n",
+                            files: ["content/kk/a.md": "---\ntitle: A\n---\nБірінші.\n", "content/ru/a.md": "---\ntitle: A\n---\nПервый.\n"])
+        let fm = FileManager.default
+        var made: [String] = []
+        for text in ["Бірінші.", "Екінші.", "Үшінші.", "Төртінші."] {
+            try f.write("content/kk/a.md", "---\ntitle: A\n---\n\(text)\n")
+            let r = try CommandLineTests.execute(["deploy", "--source", f.root])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            made.append(try fm.destinationOfSymbolicLink(atPath: www + "/current"))
+            switch made.count {
+            case 1: try fm.createDirectory(atPath: www + "/" + made[0] + "/.well-known/acme-challenge", withIntermediateDirectories: true)
+            case 2: try fm.removeItem(atPath: www + "/" + made[1] + "/.sitegen-files")
+            case 3: XCTAssertTrue(r.stdout.contains("it holds .well-known, which sitegen did not upload"), r.stdout)
+            default: XCTAssertTrue(r.stdout.contains("kept release \(made[1].dropFirst("releases/".count)), beyond the 2 kept: it was uploaded with no list of its files"), r.stdout)
+            }
+        }
+        XCTAssertTrue(fm.fileExists(atPath: www + "/" + made[0] + "/.well-known/acme-challenge"))
+        XCTAssertTrue(fm.fileExists(atPath: www + "/" + made[1] + "/kk/a/index.html"))
     }
 
     /// A folder on this machine to deploy to (not made yet) and the fixtures' config published under the

@@ -152,6 +152,9 @@ final class PhoneOracleTests: XCTestCase {
         "Өтінім сайтhttps://egov.kz/kk/1234567", "Жаңарту 2020https://egov.kz/kk/1234567", "Ашыңыз abc://egov.kz/kk/1234567",
         "Сілтеме_https://egov.kz/kk/1234567", "https://egov.kz#1234567", "www.egov.kz#1234567", "Бот: @Akimat7172555Bot",
         "Хат: a1234567@egov", "info@egov.kz1234567",
+        // An extension libphonenumber reads with the number carries its link out of the address.
+        "Толығырақ: egov.kz/1234567 доб. 123", "https://egov.kz/1234567, ДОБ. 123456789", "egov.kz/1234567 ext. 12",
+        "egov.kz/1234567 #12", "egov.kz/1234567 - 12#",
     ]
 
     /// The SMS reading as the build does it: no official numbers but the fixtures', addresses left out.
@@ -198,7 +201,10 @@ final class PhoneOracleTests: XCTestCase {
                      "HTTPS://EGOV.KZ/1234567", "https://egov.kz:443/1234567", "https://egov.kz?id=1234567",
                      "«https://egov.kz/1234567»", "(egov.kz/kk/1234567)", "№https://egov.kz/1234567", "t.me/Akimat7172555Bot",
                      // Letters beyond ASCII (`«` among them) belong to an e-mail address's name to Android.
-                     "1741433«info@egov.kz"] {
+                     "1741433«info@egov.kz",
+                     // Words and digits after an address are no extension; one inside the address is the address's.
+                     "Толығы: https://egov.kz/kk/1234567 және 2020 жылы", "https://egov.kz/kk/1234567 xабар 12",
+                     "egov.kz/1234567;ext=123"] {
             XCTAssertEqual(try smsNumbers(text), [], text)
         }
         // An official number, and the numbers within it, are no finding.

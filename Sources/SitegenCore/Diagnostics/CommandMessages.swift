@@ -232,6 +232,10 @@ enum CommandMessages {
             en: "warning: kept release {release}, beyond the {keep} kept: it was uploaded with no list of its files (by an older sitegen), so what else is in it cannot be told; remove it by hand once nothing of yours is in it",
             kk: "ескерту: {release} нұсқасы қалдырылды, сақталатын {keep} нұсқадан артық болса да: ол файлдарының тізімінсіз (sitegen-нің ескі нұсқасымен) жүктелген, сондықтан онда тағы не бар екенін білу мүмкін емес; онда сіздің ештеңеңіз жоқ болса, оны қолмен өшіріңіз",
             ru: "предупреждение: версия {release} оставлена, хотя хранится версий: {keep}: она загружена без списка своих файлов (старой версией sitegen), и что ещё в ней есть, узнать нельзя; удалите её вручную, если в ней нет ничего вашего"),
+        "deploy.say.held-unreadable": Entry(
+            en: "warning: kept release {release}, beyond the {keep} kept: it could not be read whole, so what else is in it cannot be told; make it readable, or remove it by hand once nothing of yours is in it",
+            kk: "ескерту: {release} нұсқасы қалдырылды, сақталатын {keep} нұсқадан артық болса да: оны толық оқу мүмкін болмады, сондықтан онда тағы не бар екенін білу мүмкін емес; оны оқылатын етіңіз немесе онда сіздің ештеңеңіз жоқ болса, қолмен өшіріңіз",
+            ru: "предупреждение: версия {release} оставлена, хотя хранится версий: {keep}: её не удалось прочитать целиком, и что ещё в ней есть, узнать нельзя; сделайте её читаемой или удалите вручную, если в ней нет ничего вашего"),
         "deploy.say.first": Entry(
             en: "{target} ({place}) has no release yet; a deploy would upload release {release}:",
             kk: "{target} ({place}) мақсатында әзірге нұсқа жоқ; жариялау {release} нұсқасын жүктейді:",

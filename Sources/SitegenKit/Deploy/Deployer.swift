@@ -164,8 +164,11 @@ package struct Deployer {
         let linkFrom = (there ? [id] : []) + ([state.current].compactMap { $0 } + history.newestFirst.filter { $0 != state.current }).filter { $0 != id }
         // The upload's folder is made and marked by the host first, so a leftover of it is provably sitegen's.
         try session.run("incoming", release: id)
+        // Into the folder the host found, its links resolved (never through a link again).
+        var resolved = access
+        if let place = state.place { resolved.folder = place }
         do {
-            try RsyncTransfer(access: access).upload(folder, release: id, linkFrom: linkFrom)
+            try RsyncTransfer(access: resolved).upload(folder, release: id, linkFrom: linkFrom)
         } catch let fault as DeployFault {
             // Over ssh, rsync does not always pass on the receiver's "No space left on device";
             // the host is asked how much room is left.
@@ -193,6 +196,7 @@ package struct Deployer {
             case nil: tell("deploy.say.removed", ["release": old, "keep": "\(keep)"])
             case .file(let file): tell("deploy.say.held", ["release": old, "keep": "\(keep)", "file": file])
             case .unlisted: tell("deploy.say.held-unlisted", ["release": old, "keep": "\(keep)"])
+            case .unreadable: tell("deploy.say.held-unreadable", ["release": old, "keep": "\(keep)"])
             }
         }
     }
@@ -294,14 +298,15 @@ package struct Deployer {
     /// The name of the list of a release's files, uploaded with it.
     static let fileList = ".sitegen-files"
 
-    /// Writes into `folder` the list of its files (one path per line, sorted), which the host compares a
-    /// release with before it takes it away.
+    /// Writes into `folder` the list of its files and folders (one path per line, sorted), which the
+    /// host compares a release with before it takes it away.
     static func writeFileList(of folder: String) throws {
-        let text = try files(folder).filter { $0 != fileList }.map { $0 + "\n" }.joined()
+        let text = try files(folder, folders: true).filter { $0 != fileList }.map { $0 + "\n" }.joined()
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + fileList))
     }
 
-    static func files(_ folder: String) throws -> [String] {
+    /// The paths of the files in `folder`, sorted, with those of its folders when `folders`.
+    static func files(_ folder: String, folders: Bool = false) throws -> [String] {
         var out: [String] = []
         var stack = [""]
         while let relative = stack.popLast() {
@@ -309,7 +314,12 @@ package struct Deployer {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(folder + "/" + path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR { stack.append(path) } else { out.append(path) }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    stack.append(path)
+                    if folders { out.append(path) }
+                } else {
+                    out.append(path)
+                }
             }
         }
         return out.sorted()

@@ -13,7 +13,8 @@
 /// - `.deploy.lock`: held with `flock` for as long as a deploy runs.
 ///
 /// Protocol. Input: a mode (`lock` or `peek`), the folder, and for `lock` who deploys. Output for
-/// both: `cleaned <id>` for each unfinished upload removed (lock only), `current <id>`, `release
+/// both: `cleaned <id>` for each unfinished upload removed and `place <folder>`, the target's folder
+/// with its links resolved, which the upload goes to (lock only), `current <id>`, `release
 /// <id>` for each release, `log <line>` for each line of `deploy.log`, then `end`. With `lock`, it
 /// then holds the lock and runs commands (a name and a release id per line; `incoming` makes and marks
 /// `releases/.incoming-<id>/` before an upload, refusing one it finds there; `publish`, `switch` and
@@ -30,8 +31,9 @@
 /// link between `incoming` and the upload, which rsync would follow, deleting what it leads to.
 /// `remove` and `replace` take a release away only when it holds nothing but the files on the list
 /// uploaded with it (`.sitegen-files`): a file put into it by hand (a search engine's proof of
-/// ownership, through `current/`) keeps it, `remove` answering `held file <path>` (or `held unlisted`
-/// for a release uploaded with no list) and `replace` refusing.
+/// ownership, through `current/`, or a folder) keeps it, `remove` answering `held file <path>` (or
+/// `held unlisted` for a release uploaded with no list, `held unreadable` for one that cannot be read
+/// whole) and `replace` refusing.
 enum HostScript {
     static let text = #"""
         umask 022
@@ -73,7 +75,12 @@ enum HostScript {
             fi
           done
           mkdir -p releases || exit 71
-          unshared "$(pwd -P)/releases"
+          place=$(pwd -P) || exit 71
+          unshared "$place/releases"
+          # The upload goes to the folder as found here (links resolved), never again through the path as written,
+          # whose links another account might point elsewhere by then.
+          nl=$(printf "\nx"); nl=${nl%x}
+          case $place in *"$nl"*) echo "the target folder has a line break in its name: sitegen cannot name it to rsync; rename it" >&2; exit 72 ;; esac
           exec 9>>.deploy.lock || exit 71
           if ! flock -n 9; then printf "busy "; cat .deploy.who 2>/dev/null || echo; exit 75; fi
           IFS= read -r who || exit 70
@@ -103,6 +110,7 @@ enum HostScript {
         esac
         # The release id `current` links to, when it is a link sitegen made (`releases/<id>`); else nothing.
         own() { l=$(readlink current 2>/dev/null) || l=; case $l in releases/*[!0-9a-f]*) l= ;; releases/?*) ;; *) l= ;; esac; printf "%s" "${l#releases/}"; }
+        [ "$mode" = lock ] && echo "place $place"
         echo "current $(own)"
         # A release is a folder sitegen uploaded: a built site, which carries the marker file every build writes.
         # A folder named so without it belongs to someone else, and is never listed, compared with, gone
@@ -110,10 +118,18 @@ enum HostScript {
         mine() { marked "releases/$1"; }
         # A release holds only the files on the list uploaded with it (.sitegen-files): the first file that is on
         # no list, shown safely, else nothing; `unlisted` for a release uploaded with no list (by an older sitegen).
+        # Folders count as files do (an empty .well-known/ put there by hand keeps the release too), and what cannot be
+        # read is `unreadable`: a release is taken away only when it is known to hold nothing else.
         stranger() {
-          if [ ! -f "$1/.sitegen-files" ] || [ -L "$1/.sitegen-files" ]; then echo unlisted; return; fi
-          x=$(cd -P -- "$1" && find . ! -type d -print | sed "s|^[.]/||" | grep -Fxv -e .sitegen-files -e .sitegen-output -f .sitegen-files | head -n 1)
-          [ -z "$x" ] || echo "file $(printf "%s" "$x" | tr -c "[:alnum:]._/-" "?")"
+          if [ ! -f "$1/.sitegen-files" ] || [ -L "$1/.sitegen-files" ] || [ ! -r "$1/.sitegen-files" ]; then echo unlisted; return; fi
+          l=$(cd -P -- "$1" && find . -mindepth 1 -print) || { echo unreadable; return; }
+          [ -n "$l" ] || return 0
+          x=$(printf "%s\n" "$l" | sed "s|^[.]/||" | grep -Fxv -e .sitegen-files -e .sitegen-output -f "$1/.sitegen-files")
+          case $? in
+          0) x=$(printf "%s\n" "$x" | head -n 1); echo "file $(printf "%s" "$x" | tr -c "[:alnum:]._/-" "?")" ;;
+          1) ;;
+          *) echo unreadable ;;
+          esac
         }
         for d in releases/*; do
           n=${d#releases/}
@@ -150,7 +166,9 @@ enum HostScript {
             if [ -e "$d" ] || [ -L "$d" ]; then fail "$d is in the way, and sitegen did not start it: move it away"; continue; fi
             if e=$(mkdir -- "$d" 2>&1 && printf "sitegen output format \#(OutputFolder.formatVersion)\n" > "$d/.sitegen-output" 2>&1); then echo ok; else fail "$e"; fi ;;
           publish)
-            if ! marked "releases/.incoming-$id"; then fail "releases/.incoming-$id is no longer the folder sitegen made for the upload: move it away"; continue; fi
+            if ! marked "releases/.incoming-$id" || [ ! -f "releases/.incoming-$id/.sitegen-files" ]; then
+              fail "releases/.incoming-$id is not the upload sitegen made and sent (no list of its files in it): move it away"; continue
+            fi
             ready || continue
             if e=$(mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then point "$id" "$line"; else fail "$e"; fi ;;
           switch)
@@ -158,10 +176,15 @@ enum HostScript {
             ready && point "$id" "$line" ;;
           replace)
             if ! mine "$id"; then fail "releases/$id is not a release sitegen uploaded: move it away"; continue; fi
+            if ! marked "releases/.incoming-$id" || [ ! -f "releases/.incoming-$id/.sitegen-files" ]; then
+              fail "releases/.incoming-$id is not the upload sitegen made and sent (no list of its files in it): move it away"; continue
+            fi
             # The release replaced goes whole: not when it holds a file that was never uploaded (put there by hand).
-            case $(stranger "releases/$id") in
+            x=$(stranger "releases/$id")
+            case $x in
             unlisted) fail "releases/$id was uploaded with no list of its files (by an older sitegen), so what else is in it cannot be told: move it away, then deploy again"; continue ;;
-            "file "*) fail "releases/$id holds $(stranger "releases/$id" | cut -c6-), which sitegen did not upload: move it out of the release, then deploy again"; continue ;;
+            unreadable) fail "releases/$id could not be read whole, so what else is in it cannot be told: make it readable, or move it away, then deploy again"; continue ;;
+            "file "*) fail "releases/$id holds ${x#file }, which sitegen did not upload: move it out of the release, then deploy again"; continue ;;
             esac
             ready || continue
             if e=$(mv -T -- "releases/$id" "releases/.incoming-$id.old" 2>&1 && mv -T -- "releases/.incoming-$id" "releases/$id" 2>&1); then

@@ -73,6 +73,9 @@ struct HostState: Sendable {
     var log: [DeployLogLine] = []
     /// Unfinished uploads of interrupted deploys, removed on taking the lock.
     var cleaned: [String] = []
+    /// The target's folder with its links resolved, as the host found it on taking the lock: where the
+    /// upload goes (a link on the way as written might be pointed elsewhere by then).
+    var place: String?
 }
 
 /// A running host script: with the lock held, the deploy's commands.
@@ -99,6 +102,7 @@ final class HostSession {
             case "release": if ReleaseID.isValid(rest) { state.releases.append(rest) }
             case "log": if let entry = DeployLogLine(rest) { state.log.append(entry) }
             case "cleaned": state.cleaned.append(rest)
+            case "place": if rest.hasPrefix("/") { state.place = rest }
             case "busy":
                 _ = child.finish()
                 var arguments = ["target": access.target.name]
@@ -134,7 +138,11 @@ final class HostSession {
         try run("remove", release: id) { answer in
             guard answer.hasPrefix("held ") else { return false }
             let what = answer.dropFirst("held ".count)
-            held = what.hasPrefix("file ") ? .file(String(what.dropFirst("file ".count))) : .unlisted
+            switch what {
+            case "unlisted": held = .unlisted
+            case "unreadable": held = .unreadable
+            default: held = .file(String(what.dropFirst("file ".count)))
+            }
             return true
         }
         return held
@@ -146,6 +154,8 @@ final class HostSession {
         case file(String)
         /// It was uploaded with no list of its files (by an older sitegen): what else is in it cannot be told.
         case unlisted
+        /// It cannot be read whole: what else is in it cannot be told.
+        case unreadable
     }
 
     /// KiB free on the file system of the target's folder, or nil when the host does not say.
