@@ -18,8 +18,10 @@ package final class PreviewService: @unchecked Sendable {
     }
 
     package let options: Options
-    /// The folder full builds publish to; removed by `stop()`.
+    /// The folder full builds publish to, locked while the preview runs; removed by `stop()`, else by
+    /// the next preview (``ScratchFolder``).
     let workFolder: String
+    private let held: ScratchFolder.Folder
     let events = LiveEvents()
     let session: PreviewSession
     private(set) var server: PreviewServer?
@@ -29,9 +31,10 @@ package final class PreviewService: @unchecked Sendable {
     package init(_ options: Options, log: @escaping @Sendable (String) -> Void,
                 show: @escaping @Sendable ([Diagnostic]) -> Void) throws {
         self.options = options
-        var template = Array((FileManager.default.temporaryDirectory.path + "/sitegen-serve-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw OutputError.io("cannot create a preview folder: \(String(cString: strerror(errno)))") }
-        workFolder = String(cString: made)
+        // What a preview that was killed, or stopped twice without waiting, left behind goes first.
+        ScratchFolder.removeLeftovers(.preview)
+        held = try ScratchFolder.make(.preview)
+        workFolder = held.path
         var build = BuildOptions(sourceDirectory: options.source, outputDirectory: workFolder + "/site")
         build.includeDrafts = options.drafts
         build.strict = options.strict

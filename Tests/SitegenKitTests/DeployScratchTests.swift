@@ -19,16 +19,16 @@ final class DeployScratchTests: XCTestCase {
         }
         // A process of this number is not running.
         let dead = "sitegen-deploy-3999999-aB3xYz"
-        try folder(dead, holding: [DeployScratch.marker, "site/index.html", "site/kk/index.html", ".site.files", ".site.build", ".site.tmp-3999999/x"])
+        try folder(dead, holding: [ScratchFolder.Kind.deploy.marker, "site/index.html", "site/kk/index.html", ".site.files", ".site.build", ".site.tmp-3999999/x"])
         // The same name and a build's names, but no deploy's marker: someone's own folder, kept.
         try folder("sitegen-deploy-3999999-unmark", holding: ["site/photos/p.txt"])
         try folder("sitegen-deploy-3999999-empty0", holding: [])
         // This process's, another's still running (the first process), a name of another form, a folder
         // holding something a build never writes, a link to a folder.
-        let held = try DeployScratch.make(in: parent)
+        let held = try ScratchFolder.make(.deploy, in: parent)
         let own = held.path
         XCTAssertTrue((own as NSString).lastPathComponent.hasPrefix("sitegen-deploy-\(getpid())-"))
-        XCTAssertTrue(fm.fileExists(atPath: own + "/" + DeployScratch.marker), "a deploy marks its folder first")
+        XCTAssertTrue(fm.fileExists(atPath: own + "/" + ScratchFolder.Kind.deploy.marker), "a deploy marks its folder first")
         // A dead process's name but a lock someone holds (a deploy of another container sharing the
         // folder, whose process number means nothing here): kept.
         let locked = "sitegen-deploy-3999995-locked"
@@ -45,14 +45,14 @@ final class DeployScratchTests: XCTestCase {
         try fm.createSymbolicLink(atPath: parent + "/sitegen-deploy-3999997-link00", withDestinationPath: parent + "/elsewhere")
         try Data("x".utf8).write(to: URL(fileURLWithPath: parent + "/sitegen-deploy-3999996-file00"))
 
-        let removed = DeployScratch.removeLeftovers(in: parent)
+        let removed = ScratchFolder.removeLeftovers(.deploy, in: parent)
         XCTAssertEqual(removed, [parent + "/" + dead, parent + "/sitegen-deploy-3999999-empty0"])
         let left = Set(try fm.contentsOfDirectory(atPath: parent))
         XCTAssertEqual(left, Set(kept + [(own as NSString).lastPathComponent, locked, "sitegen-deploy-1-abcdef", "sitegen-deploy-3999998-mine00",
                                          "sitegen-deploy-3999999-unmark",
                                          "elsewhere", "sitegen-deploy-3999997-link00", "sitegen-deploy-3999996-file00"]))
         XCTAssertTrue(fm.fileExists(atPath: parent + "/elsewhere/site/index.html"), "nothing behind a link went")
-        XCTAssertEqual(DeployScratch.removeLeftovers(in: parent), [], "once gone, nothing more")
+        XCTAssertEqual(ScratchFolder.removeLeftovers(.deploy, in: parent), [], "once gone, nothing more")
         withExtendedLifetime(held) {}
     }
 }

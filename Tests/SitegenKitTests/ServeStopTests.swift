@@ -20,11 +20,13 @@ final class ServeStopTests: XCTestCase {
         let temporary: String
         let fixture: Fixture
 
-        init() throws {
+        /// `before` is given the temporary folder before the preview starts.
+        init(before: (String) throws -> Void = { _ in }) throws {
             guard let executable = CommandLineTests.executable else { throw XCTSkip("sitegen executable not built") }
             fixture = try Fixture.repositoryGuides()
             temporary = fixture.root + "-tmp"
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            try before(temporary)
             process = Process()
             process.executableURL = executable
             process.arguments = ["serve", "--source", fixture.root, "--port", "0", "--lang", "en"]
@@ -101,6 +103,30 @@ final class ServeStopTests: XCTestCase {
             usleep(300_000)
             XCTAssertEqual(try preview.left(), [], "after \(delay) µs, left behind in the temporary folder")
         }
+    }
+
+    /// A preview killed, or stopped twice without waiting, leaves its folder: the next preview removes
+    /// it (its process gone, its marker in it), and nothing of the same name that a preview did not make.
+    func testTheNextPreviewRemovesWhatAKilledOneLeft() throws {
+        let fm = FileManager.default
+        let preview = try Preview { temporary in
+            for (name, files) in [("sitegen-serve-3999999-abc123", [".sitegen-serve", "site/index.html", ".site.files"]),
+                                  ("sitegen-serve-3999998-abc123", ["site/notes.txt"])] {
+                for file in files {
+                    try fm.createDirectory(atPath: temporary + "/" + name + "/" + (file as NSString).deletingLastPathComponent,
+                                           withIntermediateDirectories: true)
+                    try Data("x".utf8).write(to: URL(fileURLWithPath: temporary + "/" + name + "/" + file))
+                }
+            }
+        }
+        defer { preview.end() }
+        XCTAssertTrue(Self.waitFor(60) { preview.output.current.contains("http://127.0.0.1:") }, preview.output.current)
+        let left = try fm.contentsOfDirectory(atPath: preview.temporary).sorted()
+        XCTAssertFalse(left.contains("sitegen-serve-3999999-abc123"), "\(left)")
+        XCTAssertTrue(fm.fileExists(atPath: preview.temporary + "/sitegen-serve-3999998-abc123/site/notes.txt"), "someone's own stays")
+        kill(preview.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(Self.waitFor(60) { !preview.process.isRunning }, preview.output.current)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: preview.temporary), ["sitegen-serve-3999998-abc123"])
     }
 
     /// A second Ctrl+C does not wait for the build: the process ends at once, with the status of the

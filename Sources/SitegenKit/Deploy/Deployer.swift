@@ -111,8 +111,8 @@ package struct Deployer {
         }
         // The build goes to a folder of its own: the editor's site/ is not this deploy's business. What
         // killed deploys left there goes first (a whole site each).
-        DeployScratch.removeLeftovers()
-        let held = try DeployScratch.make()
+        ScratchFolder.removeLeftovers(.deploy)
+        let held = try ScratchFolder.make(.deploy)
         let scratch = held.path
         // Locked to the end: another deploy's clean-up takes a folder no one holds.
         defer { withExtendedLifetime(held) { TreeRemoval.remove(scratch) } }
