@@ -92,8 +92,8 @@ package final class PreviewService: @unchecked Sendable {
                 done.resume()
             }
         }
-        // The folder holds only what the preview's own builds wrote.
-        try? FileManager.default.removeItem(atPath: workFolder)
+        // The folder holds only what the preview's own builds wrote; its marker goes last.
+        held.remove()
     }
 }
 

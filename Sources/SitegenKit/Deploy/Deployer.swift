@@ -115,7 +115,7 @@ package struct Deployer {
         let held = try ScratchFolder.make(.deploy)
         let scratch = held.path
         // Locked to the end: another deploy's clean-up takes a folder no one holds.
-        defer { withExtendedLifetime(held) { TreeRemoval.remove(scratch) } }
+        defer { held.remove() }
         var options = BuildOptions(sourceDirectory: sourceDirectory, outputDirectory: scratch + "/site")
         options.strict = strict
         var built = SiteBuilder(options: options, progress: progress).run()

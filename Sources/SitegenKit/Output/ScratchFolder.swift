@@ -32,11 +32,21 @@ package enum ScratchFolder {
     package final class Folder: @unchecked Sendable {
         package let path: String
         private let descriptor: Int32
-        init(path: String, descriptor: Int32) {
+        private let marker: String
+        init(path: String, descriptor: Int32, marker: String) {
             self.path = path
             self.descriptor = descriptor
+            self.marker = marker
         }
         deinit { close(descriptor) }
+
+        /// Removes the folder, its marker last: a removal cut short (a second Ctrl+C, a kill) leaves
+        /// the marker with what is left, so the next command of the kind knows it and removes it.
+        package func remove() {
+            for name in SitegenCore.Folder.entries(path) where name != marker { TreeRemoval.remove(path + "/" + name) }
+            unlink(path + "/" + marker)
+            rmdir(path)
+        }
     }
 
     /// Makes a new scratch folder of `kind` in `parent` (the system's temporary folder), locked.
@@ -57,7 +67,7 @@ package enum ScratchFolder {
             throw OutputError.io("cannot write into the temporary folder \(path): \(errnoText())")
         }
         close(mark)
-        return Folder(path: path, descriptor: fd)
+        return Folder(path: path, descriptor: fd, marker: kind.marker)
     }
 
     /// Removes the scratch folders of `kind` that killed commands left (see the type); returns their paths.
