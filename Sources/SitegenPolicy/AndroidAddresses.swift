@@ -11,7 +11,8 @@ import Foundation
 ///
 /// What is read is never more than Android links, so that no digit is taken for part of an address
 /// when the phone offers to call it: only `http` and `https` (the schemes every Android version links),
-/// no user name before the host, and, for an address without a scheme, only the top-level domains the
+/// a user's name before the host as Android reads it (it may end an address sooner), and, for an
+/// address without a scheme, only the top-level domains the
 /// newsroom's readers meet (`kz`, `ru`, `com` …), each of which Android's list holds. An address it misses
 /// makes the check stricter, never looser.
 package enum AndroidAddresses {
@@ -46,18 +47,25 @@ package enum AndroidAddresses {
     /// The longest run of a host's characters with no dot that is read (``holdsLongHostLabel(_:)``).
     static let longestHostRun = 16
 
-    /// Whether a host after `://` holds a run of more than ``longestHostRun`` characters with no dot, or
-    /// the text more than eight hosts. Android's pattern for a host (labels, each with a dot or not) reads
-    /// such a run in as many ways as it can be cut into labels, one after the other, when the address
-    /// cannot end where the run does (`https://` and twenty letters before `_` take ICU a tenth of a
-    /// second, twenty-five seconds). No address is read then: the digits in it count as a number, which
-    /// is stricter, never looser.
+    /// Whether a host after `://` (or after the `@` of a user's name before it) holds a run of more than
+    /// ``longestHostRun`` characters with no dot, or the text more than eight such hosts. Android's
+    /// pattern for a host (labels, each with a dot or not) reads such a run in as many ways as it can be
+    /// cut into labels, one after the other, when the address cannot end where the run does (`https://`
+    /// and twenty letters before `_` take ICU a tenth of a second, twenty-five seconds). No address is
+    /// read then: the digits in it count as a number, which is stricter, never looser.
     static func holdsLongHostLabel(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars)
+        guard s.count > 3 else { return false }
         var i = 0, hosts = 0
-        while i + 2 < s.count {
-            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { i += 1; continue }
-            i += 3
+        while i < s.count {
+            if i + 2 < s.count, s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" {
+                i += 3
+            } else if s[i] == "@" {
+                i += 1
+            } else {
+                i += 1
+                continue
+            }
             hosts += 1
             if hosts > 8 { return true }
             var run = 0
@@ -131,8 +139,16 @@ package enum AndroidAddresses {
     private static let topLevelDomains = ["kz", "ru", "com", "org", "net", "me", "info", "gov", "edu", "int",
                                           "io", "su", "by", "uz", "kg", "ua", "xn--80ao21a", "xn--p1ai"]
 
+    /// A user's name and password before the host, up to `@`: Android reads one wherever it can, and so
+    /// ends an address sooner than a reading without it would (`https://egov.kz?to=info@egov.kz&id=1234567`
+    /// ends at the second host, and 1234567 is a number to call).
+    private static let userInfo: String = {
+        let character = #"(?:[a-zA-Z0-9$\-_.+!*'(),;?&=]|%[a-fA-F0-9]{2})"#
+        return "(?:\(character){1,64}(?::\(character){1,25})?@)?"
+    }()
+
     private static let web: NSRegularExpression = {
-        let withScheme = boundary + "(?:(?i:https?)://(?:(?:\(label)(?:\\.(?=\\S))?)+)?\(port))\(path)" + boundary
+        let withScheme = boundary + "(?:(?i:https?)://\(userInfo)(?:(?:\(label)(?:\\.(?=\\S))?)+)?\(port))\(path)" + boundary
         let withoutScheme = boundary + "(?<!://)(?:(?:\(label)\\.)+(?:\(topLevelDomains.joined(separator: "|")))\(port))\(path)" + boundary
         return try! NSRegularExpression(pattern: "(?:\(withScheme)|\(withoutScheme))")
     }()

@@ -637,7 +637,7 @@ package struct PageInspector: Sendable {
         // 8 701 123 4567): with digits in the text, it is refused as a direction mark is.
         // The letter is looked for first: a range test, where a digit's is a property lookup.
         guard let (at, letter) = text.unicodeScalars.enumerated().first(where: { isRightToLeft($0.element) }),
-              text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
+              text.unicodeScalars.contains(where: \.isDecimalDigit) else { return nil }
         return (Finding(code: "text.invisible", id: "text.right-to-left", named(letter), url: nil), (at, letter))
     }
 

@@ -1,3 +1,5 @@
+import SitegenCore
+
 /// The extension libphonenumber's matcher reads with a number (`8 727 258 12 34 доб. 123`): its link
 /// in a message runs on to the extension's last digit, and so may reach past an address the number's
 /// digits are in, which the messages app then no longer prefers (it keeps the longer link).
@@ -58,7 +60,7 @@ enum SMSExtensions {
     /// The end of 1 to `limit` digits from `k`, or nil when none is there.
     private static func digits(_ s: [Unicode.Scalar], from k: Int, upTo limit: Int) -> Int? {
         var e = k
-        while e < s.count, e - k < limit, s[e].properties.numericType == .decimal { e += 1 }
+        while e < s.count, e - k < limit, s[e].isDecimalDigit { e += 1 }
         return e > k ? e : nil
     }
 }

@@ -33,17 +33,20 @@ package enum SMSNumbers {
     /// the longer.
     package static func find(in text: String, official: Set<String>) -> [Found] {
         // Fewer than four digits make no number: most titles are passed at a glance.
-        guard text.unicodeScalars.lazy.filter({ $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : isDigit($0) }).count >= 4 else { return [] }
+        guard text.unicodeScalars.lazy.filter(\.isDecimalDigit).count >= 4 else { return [] }
         let s = ScalarArray.of(text)
         var pieces: [Range<Int>] = []
         var from = 0
-        while let candidate = nextCandidate(s, from: from) {
+        while let (candidate, cut) = nextCandidate(s, from: from) {
+            // The matcher's candidate holds the extension after its last digit (unless cut before a
+            // second number), and the next search starts after it: its digits start no number.
+            let whole = cut ? candidate.upperBound : SMSExtensions.end(s, after: candidate.upperBound)
             guard let piece = match(in: candidate, s) else {
-                from = candidate.upperBound
+                from = whole
                 continue
             }
             pieces.append(piece)
-            from = piece.upperBound
+            from = piece.upperBound == candidate.upperBound ? whole : piece.upperBound
         }
         guard !pieces.isEmpty else { return [] }
         // Addresses are read only where there is a number to read them for: most texts have none.
@@ -74,9 +77,11 @@ package enum SMSNumbers {
         }
     }
 
-    /// The next candidate at or after `from`: an opening (`+`, a bracket) and digit groups joined by
-    /// up to four punctuation marks, ending at its last digit; nil when none is left.
-    private static func nextCandidate(_ s: [Unicode.Scalar], from: Int) -> Range<Int>? {
+    /// The next candidate at or after `from`: an opening (`+`, a bracket) and up to 21 groups of up to
+    /// 20 digits joined by up to four punctuation marks (the matcher's limits: a longer chain is read
+    /// again after them), ending at its last digit, and whether it was cut before a second number
+    /// (`/ x`); nil when none is left.
+    private static func nextCandidate(_ s: [Unicode.Scalar], from: Int) -> (Range<Int>, cut: Bool)? {
         func isDigitAt(_ k: Int) -> Bool { isDigit(s[k]) }
         var i = from
         while i < s.count, !isDigitAt(i) { i += 1 }
@@ -93,9 +98,14 @@ package enum SMSNumbers {
         }
         var end = i
         var at = i
+        var groups = 0
         while true {
-            while at < s.count, isDigitAt(at) { at += 1 }
+            let group = at
+            while at < s.count, isDigitAt(at), at - group < 20 { at += 1 }
+            groups += 1
             end = at
+            // A 21st digit in a row, or a 22nd group, is where the matcher's pattern stops.
+            if groups == 21 || (at < s.count && isDigitAt(at)) { break }
             var next = at
             while next < s.count, next - at < 4, isPunctuation(s[next]) { next += 1 }
             guard next > at, next < s.count, isDigitAt(next) else { break }
@@ -103,9 +113,10 @@ package enum SMSNumbers {
         }
         var range = start..<end
         // `/ x` or `\x` starts a second number.
-        if let cut = secondNumberStart(s, range) { range = range.lowerBound..<trimmedEnd(s, range.lowerBound..<cut) }
+        let second = secondNumberStart(s, range)
+        if let second { range = range.lowerBound..<trimmedEnd(s, range.lowerBound..<second) }
         if isSlashDate(s, range) || isTimestamp(s, range) { return nextCandidate(s, from: end) }
-        return range.isEmpty ? nextCandidate(s, from: end) : range
+        return range.isEmpty ? nextCandidate(s, from: end) : (range, second != nil)
     }
 
     /// The piece of a candidate the matcher links: the whole, else the first of its inner pieces.
@@ -237,7 +248,7 @@ package enum SMSNumbers {
         }
     }
 
-    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.properties.numericType == .decimal }
+    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.isDecimalDigit }
 
     /// `2020-04-14 10` before `:30`: a date and an hour (`[12]\d{3}[-/]?[01]\d[-/]?[0-3]\d +[0-2]\d` before
     /// `:[0-5]\d`), which libphonenumber does not link.

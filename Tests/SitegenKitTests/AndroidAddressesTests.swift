@@ -32,6 +32,14 @@ final class AndroidAddressesTests: XCTestCase {
         XCTAssertEqual(linked("https://egov.kz/a|2581234"), ["https://egov.kz/a"])
     }
 
+    /// Android reads a user's name before the host wherever it can, which may end the address sooner.
+    func testAUsersNameBeforeTheHostIsReadAsAndroidReadsIt() {
+        XCTAssertEqual(linked("https://egov.kz?to=info@egov.kz&id=1234567"), ["https://egov.kz?to=info@egov.kz"])
+        XCTAssertEqual(linked("https://user:1234567@egov.kz/kk"), ["https://user:1234567@egov.kz/kk"])
+        // Past the `@`, a long host is not read either.
+        XCTAssertEqual(linked("https://a@" + String(repeating: "b", count: 30) + "_1234567"), [])
+    }
+
     func testWithoutASchemeOnlyAKnownTopLevelDomainMakesAnAddress() {
         XCTAssertEqual(linked("Толығы: egov.kz/kk/1234567 бетінде"), ["egov.kz/kk/1234567"])
         XCTAssertEqual(linked("t.me/Kenes1414Bot"), ["t.me/Kenes1414Bot"])

@@ -433,6 +433,47 @@ final class DeployConfigTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: real + "/current/kk/a/index.html", encoding: .utf8).contains("Бірінші."))
     }
 
+    /// The host script takes a release away only when every entry in it, folders and names with a line
+    /// break included, is on the list uploaded with it; it says why it keeps one.
+    func testTheHostRemovesOnlyAReleaseThatHoldsNothingButItsList() throws {
+        let fm = FileManager.default
+        let www = NSTemporaryDirectory() + "sitegen-www-" + UUID().uuidString
+        defer { try? fm.removeItem(atPath: www) }
+        /// A release of `files` (a name ending in `/` is a folder) with `list` as its list (nil: none).
+        func release(_ id: String, _ files: [String], list: [String]?) throws {
+            let root = www + "/releases/" + id
+            try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+            for file in files + [".sitegen-output"] {
+                if file.hasSuffix("/") {
+                    try fm.createDirectory(atPath: root + "/" + file, withIntermediateDirectories: true)
+                } else {
+                    try fm.createDirectory(atPath: (root + "/" + file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
+                }
+            }
+            if let list { try Data(list.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: root + "/.sitegen-files")) }
+        }
+        let ids = (1...4).map { String(repeating: "0", count: 15) + "\($0)" }
+        try release(ids[0], ["index.html", "kk/index.html"], list: ["index.html", "kk", "kk/index.html"])
+        try release(ids[1], ["index.html", ".well-known/acme/"], list: ["index.html"])
+        try release(ids[2], ["index.html", "kk/index.html", "index.html\nkk"], list: ["index.html", "kk", "kk/index.html"])
+        try release(ids[3], ["index.html"], list: nil)
+        let host = Process()
+        host.executableURL = URL(fileURLWithPath: "/bin/sh")
+        host.arguments = ["-c", HostScript.text]
+        let input = Pipe(), output = Pipe()
+        host.standardInput = input
+        host.standardOutput = output
+        try host.run()
+        input.fileHandleForWriting.write(Data(("lock\n\(www)\nme\n" + ids.map { "remove\n\($0)\n" }.joined()).utf8))
+        try input.fileHandleForWriting.close()
+        host.waitUntilExit()
+        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let answers = Array(lines.drop { $0 != "end" }.dropFirst())
+        XCTAssertEqual(answers, ["ok", "held file .well-known", "held file index.html?kk", "held unlisted"], "\(lines)")
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: www + "/releases").sorted(), Array(ids.dropFirst()))
+    }
+
     /// An empty folder made by hand keeps its release as a file does, and a release without its list
     /// (uploaded by an older sitegen, or the list removed) is kept too, with a word for each.
     func testAnEmptyFolderOrAMissingListKeepsAReleaseToo() throws {

@@ -155,6 +155,10 @@ final class PhoneOracleTests: XCTestCase {
         // An extension libphonenumber reads with the number carries its link out of the address.
         "Толығырақ: egov.kz/1234567 доб. 123", "https://egov.kz/1234567, ДОБ. 123456789", "egov.kz/1234567 ext. 12",
         "egov.kz/1234567 #12", "egov.kz/1234567 - 12#",
+        // A user's name before the host ends Android's address sooner: `&id=…` is no path after it.
+        "Сілтеме: https://egov.kz?to=info@egov.kz&id=1234567",
+        // The matcher takes 21 groups of digits at most, and goes on after them.
+        "1 2 3 4 5 6 7 8 9 1 2 3 4 5 6 7 8 9 1 2 3 701 123 45 67",
     ]
 
     /// The SMS reading as the build does it: no official numbers but the fixtures', addresses left out.
@@ -210,6 +214,11 @@ final class PhoneOracleTests: XCTestCase {
         // An official number, and the numbers within it, are no finding.
         XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777, тегін.", official: [PhoneNumbers.canonical("88000807777")]), [])
         XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777, тегін.", official: []).map(\.text), ["8 800 080 7777"])
+        // The matcher goes on after an extension's digits (20 after a label that says so, 9 after `int`):
+        // what follows is a number of its own.
+        let official: Set<String> = [PhoneNumbers.canonical("88000807777")]
+        XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777 доб. 12-345-67-89", official: official).map(\.text), ["345-67-89"])
+        XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777 int 1234567891234567", official: official).map(\.text), ["1234567"])
         // A number that reaches into an address from outside, official or not, may outlast it in the app
         // (the longer link stays): the address then keeps no number inside it.
         XCTAssertEqual(SMSNumbers.find(in: "Тел.: 8 800 080 7777.kz/1234567", official: [PhoneNumbers.canonical("88000807777")]).map(\.text),

@@ -194,6 +194,9 @@ final class ReaderAppReadingTests: XCTestCase {
         let named = "<p>Жаңартылды 8 701 123 45&nbsp;<time>14</time> 67 &period;x &foo;<template>9</template>1</p><p>22 <script>3</script>44</p>"
         XCTAssertEqual(withDigits(named).map(\.text),
                        ["Жаңартылды 8 701 123 45\u{A0}14 67 .x  1", "22 44"])
+        // The text of a `<textarea>` or `<title>` is no markup: a `<style>` in it hides nothing after it.
+        let hiding = "<textarea><style></textarea><p>8 701 123 45 67</p><textarea></style></textarea><title><style></title><p>8 702</p>"
+        XCTAssertEqual(withDigits(hiding).map(\.text), ["8 701 123 45 67", "8 702"])
         let strings = try String(contentsOfFile: Fixture.repository + "/i18n/kk.yml", encoding: .utf8).components(separatedBy: "\n")
             .map { $0.hasPrefix("reported:") ? "reported: \"анықталған 8 701 123\"" : $0 }.joined(separator: "\n")
         let config = try String(contentsOfFile: Fixture.repository + "/sitegen.yml", encoding: .utf8)

@@ -85,9 +85,17 @@ final class TemplateLinksTests: XCTestCase {
         for (markup, code, column) in [("<style>@import url(https://evil.kz/x.css);</style>", "content.static-page", 16),
                                        ("<STYLE type=\"text/css\">a::after { content: \"@EvilKzBot\" }</STYLE >", "telegram.unknown", 44),
                                        ("<style>a::after { content: \"8 701 123 45 67\" }</style>", "text.phone", 28),
-                                       ("<svg><style>a { content: \"&#64;EvilKzBot\" }</style></svg>", "telegram.unknown", 13),
+                                       ("<svg><style>a { content: \"&#64;EvilKzBot\" }</style></svg>", "telegram.unknown", 27),
                                        ("<style>p {}</style >@EvilKzBot", "telegram.unknown", 21),
-                                       ("<stylex>@EvilKzBot</stylex>", "telegram.unknown", 9)] {
+                                       ("<stylex>@EvilKzBot</stylex>", "telegram.unknown", 9),
+                                       // A `<style` a browser reads as text, or as a comment's or a value's, starts no
+                                       // stylesheet: what follows it is read as the prose it is.
+                                       ("<textarea><style></textarea><p>@EvilKzBot</p><textarea></style></textarea>", "telegram.unknown", 32),
+                                       ("<title><style></title>@EvilKzBot<title></style></title>", "telegram.unknown", 23),
+                                       ("<noscript><style></noscript>@EvilKzBot<noscript></style></noscript>", "telegram.unknown", 29),
+                                       ("<!-- <style> -->@EvilKzBot<!-- </style> -->", "telegram.unknown", 17),
+                                       ("<p title=\"<style>\">@EvilKzBot</p><p title=\"</style>\"></p>", "telegram.unknown", 20),
+                                       ("<svg><style><p>@EvilKzBot</p></style></svg>", "telegram.unknown", 16)] {
             try f.write("templates/footer.mustache", markup + "\n" + original)
             report = f.build()
             let found = report.diagnostics.filter { $0.file == "templates/footer.mustache" && $0.severity == .error }

@@ -37,6 +37,7 @@
 enum HostScript {
     static let text = #"""
         umask 022
+        nl=$(printf "\nx"); nl=${nl%x}
         # A folder sitegen made and marked (no link, holding the marker of a build as a plain file): a release,
         # or an upload the incoming command started. Anything else of such a name belongs to someone else.
         marked() { [ -d "$1" ] && [ ! -L "$1" ] && [ -f "$1/.sitegen-output" ] && [ ! -L "$1/.sitegen-output" ]; }
@@ -79,7 +80,6 @@ enum HostScript {
           unshared "$place/releases"
           # The upload goes to the folder as found here (links resolved), never again through the path as written,
           # whose links another account might point elsewhere by then.
-          nl=$(printf "\nx"); nl=${nl%x}
           case $place in *"$nl"*) echo "the target folder has a line break in its name: sitegen cannot name it to rsync; rename it" >&2; exit 72 ;; esac
           exec 9>>.deploy.lock || exit 71
           if ! flock -n 9; then printf "busy "; cat .deploy.who 2>/dev/null || echo; exit 75; fi
@@ -123,6 +123,9 @@ enum HostScript {
         stranger() {
           if [ ! -f "$1/.sitegen-files" ] || [ -L "$1/.sitegen-files" ] || [ ! -r "$1/.sitegen-files" ]; then echo unlisted; return; fi
           l=$(cd -P -- "$1" && find . -mindepth 1 -print) || { echo unreadable; return; }
+          # A name with a line break in it reads as two lines, each perhaps on the list: it is on none.
+          w=$(cd -P -- "$1" && find . -mindepth 1 -name "*$nl*" -print)
+          if [ -n "$w" ]; then echo "file $(printf "%s" "$w" | sed "s|^[.]/||" | tr -c "[:alnum:]._/-" "?" | cut -c1-200)"; return; fi
           [ -n "$l" ] || return 0
           x=$(printf "%s\n" "$l" | sed "s|^[.]/||" | grep -Fxv -e .sitegen-files -e .sitegen-output -f "$1/.sitegen-files")
           case $? in

@@ -40,13 +40,8 @@ package enum ScratchFolder {
         }
         deinit { close(descriptor) }
 
-        /// Removes the folder, its marker last: a removal cut short (a second Ctrl+C, a kill) leaves
-        /// the marker with what is left, so the next command of the kind knows it and removes it.
-        package func remove() {
-            for name in SitegenCore.Folder.entries(path) where name != marker { TreeRemoval.remove(path + "/" + name) }
-            unlink(path + "/" + marker)
-            rmdir(path)
-        }
+        /// Removes the folder, its marker last (``ScratchFolder/remove(_:markerLast:)``).
+        package func remove() { ScratchFolder.remove(path, markerLast: marker) }
     }
 
     /// Makes a new scratch folder of `kind` in `parent` (the system's temporary folder), locked.
@@ -90,10 +85,18 @@ package enum ScratchFolder {
             guard fd >= 0 else { continue }
             defer { close(fd) }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
-            TreeRemoval.remove(path)
+            remove(path, markerLast: kind.marker)
             removed.append(path)
         }
         return removed
+    }
+
+    /// Removes a scratch folder with its marker last: a removal cut short (a second Ctrl+C, a kill)
+    /// leaves the marker with whatever is left, so the next command of the kind knows it as its own.
+    static func remove(_ path: String, markerLast marker: String) {
+        for name in SitegenCore.Folder.entries(path) where name != marker { TreeRemoval.remove(path + "/" + name) }
+        unlink(path + "/" + marker)
+        rmdir(path)
     }
 
     /// The process a scratch folder's name says made it: the kind's prefix, digits, `-` and the six

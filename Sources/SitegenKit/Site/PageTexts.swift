@@ -10,8 +10,9 @@ import SitegenPolicy
 ///
 /// A piece ends at a tag of an element that parts lines (a paragraph, a list item, a heading, a cell,
 /// `<br>`: ``partsLines``); any other tag, known or not, is read as inline, so that text is never parted
-/// where a browser might join it. Comments and the contents of `<script>` and `<style>` show nothing and
-/// are passed; references are decoded (``CharacterReferences``).
+/// where a browser might join it. Comments and the contents of `<script>`, `<style>`, `<iframe>`,
+/// `<noembed>` and `<noframes>` show nothing and are passed; the text of `<textarea>`, `<title>` and
+/// `<xmp>` is no markup and is read as written; references are decoded (``CharacterReferences``).
 enum PageTexts {
     /// Elements a browser shows on lines of their own, and `<br>`: text on either side of their tags is
     /// never on one line.
@@ -128,10 +129,18 @@ enum PageTexts {
                 }
             }
             if partsLines.contains(name) { flush() }
-            if next != 0x2F, name == "script" || name == "style" || name == "template" {
+            if next != 0x2F, name == "script" || name == "style" || name == "template" || name == "iframe"
+                || name == "noembed" || name == "noframes" {
                 // What shows nothing (raw text, a template's content) parts nothing either: the text around
                 // it is on one line.
                 i = end(of: [0x3E], in: b, from: RenderedLinks.endOfRawText(b, from: i, name: "</\(name)") ?? b.count)
+            } else if next != 0x2F, name == "textarea" || name == "title" || name == "xmp" {
+                // Text that is no markup, shown as written up to its end tag: a `<style>` in it starts nothing.
+                tag = name
+                start = i
+                let close = RenderedLinks.endOfRawText(b, from: i, name: "</\(name)") ?? b.count
+                take(close)
+                i = close
             } else if next != 0x2F {
                 tag = name
             }

@@ -117,25 +117,71 @@ enum TemplateLinks {
         return out
     }
 
-    /// The text of each `<style>` element of the markup, up to `</style` (in any case) followed by a
-    /// space, `/` or `>`, where a browser ends it.
+    /// The text of each `<style>` element of the markup that a browser reads as a stylesheet, up to
+    /// `</style` (in any case) followed by a space, `/` or `>`, where a browser ends it. Read as the
+    /// HTML tokenizer reads markup: a `<style` in a comment, in a tag's quoted value, or in the text of an
+    /// element whose text is not markup (`<textarea>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`,
+    /// `<noframes>`, `<noscript>`, `<script>`, and all after `<plaintext>`) starts no stylesheet; nor does
+    /// one inside `<svg>` or `<math>`, whose `<style>` holds markup. What is taken for none is read as prose.
     static func styles(_ bytes: [UInt8]) -> [Range<Int>] {
         let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         func endsName(_ i: Int) -> Bool {
-            i < lower.count && [0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x2F, 0x3E].contains(lower[i])
+            i >= lower.count || [0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x2F, 0x3E].contains(lower[i])
         }
-        var out: [Range<Int>] = []
-        var from = 0
-        while let open = StaticFileCheck.find(Array("<style".utf8), in: lower, from: from) {
-            from = open + 6
-            guard endsName(open + 6), let tagEnd = lower[open...].firstIndex(of: 0x3E) else { continue }
-            var end = lower.count, search = tagEnd + 1
-            while let close = StaticFileCheck.find(Array("</style".utf8), in: lower, from: search) {
-                if endsName(close + 7) { end = close; break }
-                search = close + 7
+        /// Where the text of an element ends: at `</name` followed by a space, `/` or `>`, else the end.
+        func endOfText(_ name: String, from i: Int) -> Int {
+            let closing = Array("</\(name)".utf8)
+            var search = i
+            while let close = StaticFileCheck.find(closing, in: lower, from: search) {
+                if endsName(close + closing.count) { return close }
+                search = close + closing.count
             }
-            out.append((tagEnd + 1)..<end)
-            from = end
+            return lower.count
+        }
+        let textOnly: Set<String> = ["textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"]
+        var out: [Range<Int>] = []
+        var foreign = 0
+        var i = 0
+        while i < lower.count {
+            guard lower[i] == 0x3C else { i += 1; continue }
+            if lower[i...].starts(with: Array("<!--".utf8)) {
+                i = (StaticFileCheck.find(Array("-->".utf8), in: lower, from: i + 4).map { $0 + 3 }) ?? lower.count
+                continue
+            }
+            let closing = i + 1 < lower.count && lower[i + 1] == 0x2F
+            var j = i + (closing ? 2 : 1)
+            guard j < lower.count, (0x61...0x7A).contains(lower[j]) else { i += 1; continue }
+            let nameStart = j
+            while j < lower.count, !endsName(j) { j += 1 }
+            let name = String(decoding: lower[nameStart..<j], as: UTF8.self)
+            // To the tag's end, past quoted values.
+            var quote: UInt8 = 0
+            while j < lower.count {
+                if quote != 0 { if lower[j] == quote { quote = 0 } } else if lower[j] == 0x22 || lower[j] == 0x27 { quote = lower[j] } else if lower[j] == 0x3E { break }
+                j += 1
+            }
+            let tagEnd = min(j + 1, lower.count)
+            let selfClosing = j > 0 && j < lower.count && lower[j - 1] == 0x2F
+            i = tagEnd
+            if closing {
+                if name == "svg" || name == "math" { foreign = max(0, foreign - 1) }
+                continue
+            }
+            if name == "svg" || name == "math" {
+                if !selfClosing { foreign += 1 }
+            } else if foreign > 0 {
+                continue
+            } else if name == "plaintext" {
+                break
+            } else if name == "script" {
+                i = scriptEnd(lower, from: tagEnd)
+            } else if textOnly.contains(name) {
+                i = endOfText(name, from: tagEnd)
+            } else if name == "style" {
+                let end = endOfText("style", from: tagEnd)
+                out.append(tagEnd..<end)
+                i = end
+            }
         }
         return out
     }
