@@ -95,6 +95,9 @@ package enum ScratchFolder {
     /// leaves the marker with whatever is left, so the next command of the kind knows it as its own.
     static func remove(_ path: String, markerLast marker: String) {
         for name in SitegenCore.Folder.entries(path) where name != marker { TreeRemoval.remove(path + "/" + name) }
+        // Something that would not go keeps the marker with it, for the next command to try again.
+        guard let left = SitegenCore.Folder.listing(path),
+              (left.names + left.undecodable.map(\.name)).allSatisfy({ $0 == marker }) else { return }
         unlink(path + "/" + marker)
         rmdir(path)
     }
