@@ -412,17 +412,7 @@ final class DeployConfigTests: XCTestCase {
         defer { for p in [www, real, www + "-link"] { try? FileManager.default.removeItem(atPath: p) } }
         try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: www + "-link", withDestinationPath: real)
-        let host = Process()
-        host.executableURL = URL(fileURLWithPath: "/bin/sh")
-        host.arguments = ["-c", HostScript.text]
-        let input = Pipe(), output = Pipe()
-        host.standardInput = input
-        host.standardOutput = output
-        try host.run()
-        input.fileHandleForWriting.write(Data("lock\n\(www)-link\nme\n".utf8))
-        try input.fileHandleForWriting.close()
-        host.waitUntilExit()
-        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let lines = try Self.hostScript("lock\n\(www)-link\nme\n")
         let resolved = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
         XCTAssertTrue(lines.contains("place \(resolved)"), "\(lines)")
         // And a deploy through the link publishes into the folder it leads to.
@@ -458,17 +448,7 @@ final class DeployConfigTests: XCTestCase {
         try release(ids[1], ["index.html", ".well-known/acme/"], list: ["index.html"])
         try release(ids[2], ["index.html", "kk/index.html", "index.html\nkk"], list: ["index.html", "kk", "kk/index.html"])
         try release(ids[3], ["index.html"], list: nil)
-        let host = Process()
-        host.executableURL = URL(fileURLWithPath: "/bin/sh")
-        host.arguments = ["-c", HostScript.text]
-        let input = Pipe(), output = Pipe()
-        host.standardInput = input
-        host.standardOutput = output
-        try host.run()
-        input.fileHandleForWriting.write(Data(("lock\n\(www)\nme\n" + ids.map { "remove\n\($0)\n" }.joined()).utf8))
-        try input.fileHandleForWriting.close()
-        host.waitUntilExit()
-        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let lines = try Self.hostScript("lock\n\(www)\nme\n" + ids.map { "remove\n\($0)\n" }.joined())
         let answers = Array(lines.drop { $0 != "end" }.dropFirst())
         XCTAssertEqual(answers, ["ok", "held file .well-known", "held file index.html?kk", "held unlisted"], "\(lines)")
         XCTAssertEqual(try fm.contentsOfDirectory(atPath: www + "/releases").sorted(), Array(ids.dropFirst()))
@@ -497,6 +477,22 @@ final class DeployConfigTests: XCTestCase {
         }
         XCTAssertTrue(fm.fileExists(atPath: www + "/" + made[0] + "/.well-known/acme-challenge"))
         XCTAssertTrue(fm.fileExists(atPath: www + "/" + made[1] + "/kk/a/index.html"))
+    }
+
+    /// The host script run on this machine with `input`, as a deploy runs it: the lines it answers.
+    static func hostScript(_ input: String) throws -> [Substring] {
+        let host = Process()
+        host.executableURL = URL(fileURLWithPath: "/bin/sh")
+        host.arguments = ["-c", HostScript.text]
+        let stdin = Pipe(), stdout = Pipe()
+        host.standardInput = stdin
+        host.standardOutput = stdout
+        try host.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        host.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).split(separator: "\n")
     }
 
     /// A folder on this machine to deploy to (not made yet) and the fixtures' config published under the
