@@ -41,7 +41,7 @@ package enum SMSNumbers {
             // The matcher's candidate holds the extension after its last digit (unless cut before a
             // second number), and the next search starts after it: its digits start no number.
             let whole = cut ? candidate.upperBound : SMSExtensions.end(s, after: candidate.upperBound)
-            guard let piece = match(in: candidate, s) else {
+            guard let piece = match(in: candidate, whole: whole, s) else {
                 from = whole
                 continue
             }
@@ -119,12 +119,15 @@ package enum SMSNumbers {
         return range.isEmpty ? nextCandidate(s, from: end) : (range, second != nil)
     }
 
-    /// The piece of a candidate the matcher links: the whole, else the first of its inner pieces.
-    private static func match(in candidate: Range<Int>, _ s: [Unicode.Scalar]) -> Range<Int>? {
+    /// The piece of a candidate the matcher links: the whole, else the first of its inner pieces, read
+    /// in the candidate with its extension (up to `whole`), as the matcher's candidate holds it
+    /// (`12 доб. 2581234` links 2581234).
+    private static func match(in candidate: Range<Int>, whole: Int, _ s: [Unicode.Scalar]) -> Range<Int>? {
         if isLinked(candidate, s) { return candidate }
+        let all = candidate.lowerBound..<max(whole, candidate.upperBound)
         for pattern in InnerPattern.allCases {
             var first = true
-            for group in pattern.groups(in: candidate, s) {
+            for group in pattern.groups(in: all, s) {
                 if first {
                     let before = candidate.lowerBound..<trimmedEnd(s, candidate.lowerBound..<group.start)
                     if isLinked(before, s) { return before }
@@ -137,16 +140,48 @@ package enum SMSNumbers {
         return nil
     }
 
-    /// Whether a piece parses as a possible number.
+    /// Whether a piece parses as a possible number: its digits, or those before an extension the parser
+    /// takes off its end (`258-12-34~5`, `8 701 123 45 67 x 12`, ``SMSExtensions``); with three Latin
+    /// letters or more, a number spelled in letters, each dialled by the keypad (`1234 ext` is 1234398).
     private static func isLinked(_ piece: Range<Int>, _ s: [Unicode.Scalar]) -> Bool {
+        guard !piece.isEmpty else { return false }
         let plus = leadingPlus(s, piece)
-        let d = Array(digits(s, piece).utf8)
-        if d.count >= 2 && isPossible(d, plus: plus) { return true }
-        // An `x` after digits may start an extension (`8 701 123 45 67 x 12`): the number is what is before it.
-        return piece.contains { k in
-            (s[k] == "x" || s[k] == "X") && { let n = Array(digits(s, piece.lowerBound..<k).utf8); return n.count >= 2 && isPossible(n, plus: plus) }()
+        func possible(_ r: Range<Int>) -> Bool {
+            let d = Array(dialled(s, r).utf8)
+            return d.count >= 2 && isPossible(d, plus: plus)
         }
+        if possible(piece) { return true }
+        for k in piece.dropFirst() where SMSExtensions.isExtension(s, from: k, to: piece.upperBound) {
+            if possible(piece.lowerBound..<k) { return true }
+        }
+        // An `x` after digits may start an extension whatever follows it: the number is what is before it.
+        return piece.contains { k in (s[k] == "x" || s[k] == "X") && possible(piece.lowerBound..<k) }
     }
+
+    /// The digits a phone dials for a piece: its digits, and, in one holding three Latin letters or more
+    /// (libphonenumber's test for a number in letters), each letter as the keypad has it.
+    private static func dialled(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        let letters = s[r].filter { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") }.count
+        guard letters >= 3 else { return digits(s, r) }
+        var out = ""
+        for u in s[r] {
+            if isDigit(u) {
+                out.unicodeScalars.append(ascii(u))
+            } else if let key = keypad[Character(String(u).lowercased())] {
+                out.append(key)
+            }
+        }
+        return out
+    }
+
+    /// The keypad's digit for each Latin letter.
+    private static let keypad: [Character: Character] = {
+        var map: [Character: Character] = [:]
+        for (digit, letters) in [("2", "abc"), ("3", "def"), ("4", "ghi"), ("5", "jkl"), ("6", "mno"), ("7", "pqrs"), ("8", "tuv"), ("9", "wxyz")] {
+            for letter in letters { map[letter] = Character(digit) }
+        }
+        return map
+    }()
 
     /// Whether a `+` comes before the first digit of a piece.
     private static func leadingPlus(_ s: [Unicode.Scalar], _ piece: Range<Int>) -> Bool {
@@ -273,10 +308,13 @@ package enum SMSNumbers {
     /// The ASCII digits of a piece.
     private static func digits(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
         var out = ""
-        for u in s[r] where isDigit(u) {
-            let value = u.properties.numericValue.map { Int($0) } ?? 0
-            out.unicodeScalars.append(Unicode.Scalar(UInt8(48 + value)))
-        }
+        for u in s[r] where isDigit(u) { out.unicodeScalars.append(ascii(u)) }
         return out
+    }
+
+    /// The ASCII digit of a decimal digit of any script.
+    private static func ascii(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if u.isASCII { return u }
+        return Unicode.Scalar(UInt8(48 + (u.properties.numericValue.map { Int($0) } ?? 0)))
     }
 }

@@ -159,6 +159,10 @@ final class PhoneOracleTests: XCTestCase {
         "Сілтеме: https://egov.kz?to=info@egov.kz&id=1234567",
         // The matcher takes 21 groups of digits at most, and goes on after them.
         "1 2 3 4 5 6 7 8 9 1 2 3 4 5 6 7 8 9 1 2 3 701 123 45 67",
+        // An extension's digits are a number of their own when what is before them is none; the parser
+        // takes an extension off a number's end (`~5`); three Latin letters spell digits (`ext` is 398).
+        "Кеңсе 12 доб. 2581234", "Кеңсе 12 ext 2581234", "Кеңсе 12, #2581234", "Тел 123 int 2581234",
+        "Кеңсе 258-12-34~5", "701 123 45 67~15", "Кеңсе 1234 ext. 5",
     ]
 
     /// The SMS reading as the build does it: no official numbers but the fixtures', addresses left out.

@@ -95,7 +95,12 @@ final class TemplateLinksTests: XCTestCase {
                                        ("<noscript><style></noscript>@EvilKzBot<noscript></style></noscript>", "telegram.unknown", 29),
                                        ("<!-- <style> -->@EvilKzBot<!-- </style> -->", "telegram.unknown", 17),
                                        ("<p title=\"<style>\">@EvilKzBot</p><p title=\"</style>\"></p>", "telegram.unknown", 20),
-                                       ("<svg><style><p>@EvilKzBot</p></style></svg>", "telegram.unknown", 16)] {
+                                       ("<svg><style><p>@EvilKzBot</p></style></svg>", "telegram.unknown", 16),
+                                       // A quote in an attribute's name opens no value; comments end as a browser ends them.
+                                       ("<p a\"b c=\"><style>\">@EvilKzBot</style></p>", "telegram.unknown", 21),
+                                       ("<!--><i title=\"--><style>\">@EvilKzBot</style></i>", "telegram.unknown", 28),
+                                       ("<!---><i title=\"--><style>\">@EvilKzBot</style></i>", "telegram.unknown", 29),
+                                       ("<!-- a --!><i title=\"--><style>\">@EvilKzBot</style></i>", "telegram.unknown", 34)] {
             try f.write("templates/footer.mustache", markup + "\n" + original)
             report = f.build()
             let found = report.diagnostics.filter { $0.file == "templates/footer.mustache" && $0.severity == .error }

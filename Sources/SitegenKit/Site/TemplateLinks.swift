@@ -119,7 +119,7 @@ enum TemplateLinks {
 
     /// The text of each `<style>` element of the markup that a browser reads as a stylesheet, up to
     /// `</style` (in any case) followed by a space, `/` or `>`, where a browser ends it. Read as the
-    /// HTML tokenizer reads markup: a `<style` in a comment, in a tag's quoted value, or in the text of an
+    /// HTML tokenizer reads markup (``MarkupTokens``): a `<style` in a comment, in a tag's value, or in the text of an
     /// element whose text is not markup (`<textarea>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`,
     /// `<noframes>`, `<noscript>`, `<script>`, and all after `<plaintext>`) starts no stylesheet; nor does
     /// one inside `<svg>` or `<math>`, whose `<style>` holds markup. What is taken for none is read as prose.
@@ -144,42 +144,31 @@ enum TemplateLinks {
         var i = 0
         while i < lower.count {
             guard lower[i] == 0x3C else { i += 1; continue }
-            if lower[i...].starts(with: Array("<!--".utf8)) {
-                i = (StaticFileCheck.find(Array("-->".utf8), in: lower, from: i + 4).map { $0 + 3 }) ?? lower.count
-                continue
+            let tag: MarkupTokens.Tag
+            switch MarkupTokens.token(lower, at: i) {
+            case .text: i += 1; continue
+            case .skip(let end): i = end; continue
+            case .tag(let t): tag = t
             }
-            let closing = i + 1 < lower.count && lower[i + 1] == 0x2F
-            var j = i + (closing ? 2 : 1)
-            guard j < lower.count, (0x61...0x7A).contains(lower[j]) else { i += 1; continue }
-            let nameStart = j
-            while j < lower.count, !endsName(j) { j += 1 }
-            let name = String(decoding: lower[nameStart..<j], as: UTF8.self)
-            // To the tag's end, past quoted values.
-            var quote: UInt8 = 0
-            while j < lower.count {
-                if quote != 0 { if lower[j] == quote { quote = 0 } } else if lower[j] == 0x22 || lower[j] == 0x27 { quote = lower[j] } else if lower[j] == 0x3E { break }
-                j += 1
-            }
-            let tagEnd = min(j + 1, lower.count)
-            let selfClosing = j > 0 && j < lower.count && lower[j - 1] == 0x2F
-            i = tagEnd
-            if closing {
+            i = tag.end
+            let name = tag.name
+            if tag.closing {
                 if name == "svg" || name == "math" { foreign = max(0, foreign - 1) }
                 continue
             }
             if name == "svg" || name == "math" {
-                if !selfClosing { foreign += 1 }
+                if !tag.selfClosing { foreign += 1 }
             } else if foreign > 0 {
                 continue
             } else if name == "plaintext" {
                 break
             } else if name == "script" {
-                i = scriptEnd(lower, from: tagEnd)
+                i = scriptEnd(lower, from: tag.end)
             } else if textOnly.contains(name) {
-                i = endOfText(name, from: tagEnd)
+                i = endOfText(name, from: tag.end)
             } else if name == "style" {
-                let end = endOfText("style", from: tagEnd)
-                out.append(tagEnd..<end)
+                let end = endOfText("style", from: tag.end)
+                out.append(tag.end..<end)
                 i = end
             }
         }
