@@ -20,7 +20,9 @@ enum SMSExtensions {
     /// Whether `s[from..<to]` is an extension libphonenumber's parser takes off the end of a number
     /// (`~5`, `x 12`, ` доб. 12`, `,,12`): what is before it is then the number it judges.
     static func isExtension(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
-        ends(s, from: from, parsing: true).contains(to)
+        // Every form starts with a mark or a label's first letter: most places are passed at a glance.
+        guard from < to, "-; \u{A0}\t,#~\u{FF03}\u{FF5E}eExXaAiI\u{FF45}\u{FF58}\u{FF49}\u{FF25}\u{FF38}\u{FF29}дД".unicodeScalars.contains(s[from]) else { return false }
+        return ends(s, from: from, parsing: true).contains(to)
     }
 
     /// Every place an extension starting at `i` may end, in the forms for matching or for parsing.
@@ -81,11 +83,17 @@ enum SMSExtensions {
     /// Labels that may: `x`, `#`, `~`, `int` and their fullwidth forms.
     private static let ambiguousLabels = ["int", "\u{FF49}\u{FF4E}\u{FF54}", "x", "\u{FF58}", "#", "\u{FF03}", "~", "\u{FF5E}"]
 
+    /// A letter in lower case (ASCII at once; others, such as `Д` or `Ｅ`, by their mapping).
+    private static func lowered(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if u.isASCII { return u >= "A" && u <= "Z" ? Unicode.Scalar(u.value + 0x20)! : u }
+        return u.properties.changesWhenLowercased ? u.properties.lowercaseMapping.unicodeScalars.first ?? u : u
+    }
+
     /// Just after `word` when `s` holds it at `i`, letters compared case-blind.
     private static func afterWord(_ word: String, _ s: [Unicode.Scalar], at i: Int) -> Int? {
         var k = i
         for w in word.unicodeScalars {
-            guard k < s.count, s[k] == w || String(s[k]).lowercased() == String(w) else { return nil }
+            guard k < s.count, s[k] == w || lowered(s[k]) == w else { return nil }
             k += 1
         }
         return k
