@@ -7,31 +7,29 @@ enum CallingCodes {
     /// `+`, or Kazakhstan's `8 10`, then these digits: a country's code and a national number of a
     /// length it takes.
     static func isPossible<S: Collection>(_ digits: S) -> Bool where S.Element == UInt8 {
-        // No code begins with 0 (read as a number, `051` would be 51's).
-        guard let first = digits.first, first != UInt8(ascii: "0") else { return false }
-        var code = 0
-        for (k, d) in digits.prefix(3).enumerated() {
-            code = code * 10 + Int(d &- 0x30)
-            // Codes are prefix-free: the first one found is the number's.
-            if let lengths = table[code] {
-                let length = digits.count - k - 1
-                return (1..<32).contains(length) && lengths & (1 << length) != 0
-            }
-        }
-        return false
+        guard let (lengths, codeDigits) = leadingCode(digits) else { return false }
+        let length = digits.count - codeDigits
+        return (1..<32).contains(length) && lengths & (1 << length) != 0
     }
 
     /// Whether digits begin with a country's calling code (no code begins with 0): what is dialled after
     /// a way out of the country (`00`, `8 10`) reaches a country only so (`00 0514 500123` is an IIN in
     /// its two halves, and no call abroad).
     static func leadsWithCode<S: Collection>(_ digits: S) -> Bool where S.Element == UInt8 {
-        guard let first = digits.first, first != UInt8(ascii: "0") else { return false }
+        leadingCode(digits) != nil
+    }
+
+    /// The code digits begin with: the lengths its national numbers take (``table``) and how many digits
+    /// it has. Codes are prefix-free, so the first one found is the number's; none begins with 0 (read
+    /// as a number, `051` would be 51's).
+    private static func leadingCode<S: Collection>(_ digits: S) -> (lengths: UInt32, digits: Int)? where S.Element == UInt8 {
+        guard let first = digits.first, first != UInt8(ascii: "0") else { return nil }
         var code = 0
-        for d in digits.prefix(3) {
+        for (k, d) in digits.prefix(3).enumerated() {
             code = code * 10 + Int(d &- 0x30)
-            if table[code] != nil { return true }
+            if let lengths = table[code] { return (lengths, k + 1) }
         }
-        return false
+        return nil
     }
 
     /// By code, a mask with bit `n` set for each length `n` of its national numbers.

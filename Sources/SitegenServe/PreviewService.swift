@@ -20,7 +20,7 @@ package final class PreviewService: @unchecked Sendable {
     package let options: Options
     /// The folder full builds publish to, locked while the preview runs; removed by `stop()`, else by
     /// the next preview (``ScratchFolder``).
-    let workFolder: String
+    var workFolder: String { held.path }
     private let held: ScratchFolder.Folder
     let events = LiveEvents()
     let session: PreviewSession
@@ -34,8 +34,7 @@ package final class PreviewService: @unchecked Sendable {
         // What a preview that was killed, or stopped twice without waiting, left behind goes first.
         ScratchFolder.removeLeftovers(.preview)
         held = try ScratchFolder.make(.preview)
-        workFolder = held.path
-        var build = BuildOptions(sourceDirectory: options.source, outputDirectory: workFolder + "/site")
+        var build = BuildOptions(sourceDirectory: options.source, outputDirectory: held.path + "/site")
         build.includeDrafts = options.drafts
         build.strict = options.strict
         session = PreviewSession(options: build, events: events, language: options.language, log: log, show: show)

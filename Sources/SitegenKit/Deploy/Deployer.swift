@@ -294,7 +294,6 @@ package struct Deployer {
         return (total + 1023) / 1024
     }
 
-    /// Every file of a built site, sorted.
     /// The name of the list of a release's files, uploaded with it.
     static let fileList = ".sitegen-files"
 

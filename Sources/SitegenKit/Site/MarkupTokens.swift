@@ -5,6 +5,11 @@
 /// (`-->`, `--!>`, and at once in `<!-->` and `<!--->`). Bogus comments (`<!x>`, `<?x>`, `</1>`) end
 /// at the first `>`.
 enum MarkupTokens {
+    /// Elements whose text a browser reads as text, not markup, up to their end tag: shown as written
+    /// (`<textarea>`, `<title>`, `<xmp>`) or not at all (`<iframe>`, `<noembed>`, `<noframes>`).
+    static let shownText: Set<String> = ["textarea", "title", "xmp"]
+    static let textOnly: Set<String> = shownText.union(["iframe", "noembed", "noframes"])
+
     /// A tag found at `start` (`<name …>` or `</name …>`): its name in lower case, whether it closes,
     /// whether it ends `/>`, and just after its `>` (or the end of the markup).
     struct Tag {
@@ -50,24 +55,24 @@ enum MarkupTokens {
             return closing ? .skip(to: firstGreater(b, from: nameStart)) : .text
         }
         var j = nameStart
-        while j < n, !isSpace(b[j]), b[j] != 0x2F, b[j] != 0x3E { j += 1 }
+        while j < n, !StaticFileCheck.isSpace(b[j]), b[j] != 0x2F, b[j] != 0x3E { j += 1 }
         let name = String(decoding: b[nameStart..<j].map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         // The attributes, by the tokenizer's states, to the `>` that ends the tag.
         var selfClosing = false
         while j < n {
             let c = b[j]
-            if isSpace(c) { j += 1; continue }
+            if StaticFileCheck.isSpace(c) { j += 1; continue }
             if c == 0x3E { return .tag(Tag(name: name, closing: closing, selfClosing: selfClosing, end: j + 1)) }
             if c == 0x2F { selfClosing = j + 1 < n && b[j + 1] == 0x3E; j += 1; continue }
             selfClosing = false
             // A name: to a space, `/`, `>` or `=` (a quote or `<` in it is part of it); the first
             // character is taken whatever it is (`=` included).
             j += 1
-            while j < n, !isSpace(b[j]), b[j] != 0x2F, b[j] != 0x3E, b[j] != 0x3D { j += 1 }
-            while j < n, isSpace(b[j]) { j += 1 }
+            while j < n, !StaticFileCheck.isSpace(b[j]), b[j] != 0x2F, b[j] != 0x3E, b[j] != 0x3D { j += 1 }
+            while j < n, StaticFileCheck.isSpace(b[j]) { j += 1 }
             guard j < n, b[j] == 0x3D else { continue }
             j += 1
-            while j < n, isSpace(b[j]) { j += 1 }
+            while j < n, StaticFileCheck.isSpace(b[j]) { j += 1 }
             guard j < n else { break }
             if b[j] == 0x22 || b[j] == 0x27 {
                 let quote = b[j]
@@ -75,7 +80,7 @@ enum MarkupTokens {
                 while j < n, b[j] != quote { j += 1 }
                 j = min(j + 1, n)
             } else if b[j] != 0x3E {
-                while j < n, !isSpace(b[j]), b[j] != 0x3E { j += 1 }
+                while j < n, !StaticFileCheck.isSpace(b[j]), b[j] != 0x3E { j += 1 }
             }
         }
         return .tag(Tag(name: name, closing: closing, selfClosing: selfClosing, end: n))
@@ -87,7 +92,6 @@ enum MarkupTokens {
         return min(j + 1, b.count)
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
     private static func isUpper(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) }
     private static func isLetter(_ c: UInt8) -> Bool { isUpper(c) || (0x61...0x7A).contains(c) }
 }

@@ -129,12 +129,12 @@ enum PageTexts {
                 }
             }
             if partsLines.contains(name) { flush() }
-            if next != 0x2F, name == "script" || name == "style" || name == "template" || name == "iframe"
-                || name == "noembed" || name == "noframes" {
+            if next != 0x2F, name == "script" || name == "style" || name == "template"
+                || (MarkupTokens.textOnly.contains(name) && !MarkupTokens.shownText.contains(name)) {
                 // What shows nothing (raw text, a template's content) parts nothing either: the text around
                 // it is on one line.
                 i = end(of: [0x3E], in: b, from: RenderedLinks.endOfRawText(b, from: i, name: "</\(name)") ?? b.count)
-            } else if next != 0x2F, name == "textarea" || name == "title" || name == "xmp" {
+            } else if next != 0x2F, MarkupTokens.shownText.contains(name) {
                 // Text that is no markup, shown as written up to its end tag: a `<style>` in it starts nothing.
                 tag = name
                 start = i

@@ -125,20 +125,12 @@ enum TemplateLinks {
     /// one inside `<svg>` or `<math>`, whose `<style>` holds markup. What is taken for none is read as prose.
     static func styles(_ bytes: [UInt8]) -> [Range<Int>] {
         let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        func endsName(_ i: Int) -> Bool {
-            i >= lower.count || [0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x2F, 0x3E].contains(lower[i])
-        }
         /// Where the text of an element ends: at `</name` followed by a space, `/` or `>`, else the end.
         func endOfText(_ name: String, from i: Int) -> Int {
-            let closing = Array("</\(name)".utf8)
-            var search = i
-            while let close = StaticFileCheck.find(closing, in: lower, from: search) {
-                if endsName(close + closing.count) { return close }
-                search = close + closing.count
-            }
-            return lower.count
+            lower.withUnsafeBufferPointer { RenderedLinks.endOfRawText($0, from: i, name: "</\(name)") } ?? lower.count
         }
-        let textOnly: Set<String> = ["textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"]
+        // (`<noscript>` too: with scripts on, as most readers have them, its text is no markup.)
+        let textOnly = MarkupTokens.textOnly.union(["noscript"])
         var out: [Range<Int>] = []
         var foreign = 0
         var i = 0
