@@ -157,6 +157,14 @@ function within(words, meta) {
   return words.filter(function (w) { return w.kept; });
 }
 
+// Whether the page may show a word of a query back. A query may come in the page's address (?q=…), written
+// by anyone, and the site's own page must not show a fraudster's number, handle or address: only a word of
+// Latin or of Cyrillic letters is shown (not «87011234567», nor a word holding U+A4F8, a letter drawn as a
+// dot, nor one of both scripts), and no longer than a word.
+function showable(w) {
+  return w.length <= 30 && /^(?:[A-Za-z]+|(?:(?=\p{L})\p{Script=Cyrillic})+)$/u.test(w);
+}
+
 // Each folded word of q as the reader wrote it (a number's digit groups too: «42 500»).
 function written(q) {
   var out = Object.create(null);
@@ -316,9 +324,7 @@ function enhance(form) {
       if (!res) return;
       status(say(res.total ? "found" : "none", res.total));
       if (res.skipped.length) {
-        // The query may come in the page's address (?q=…), written by anyone: a word with a digit is never
-        // shown back, as a number on the site's own page may be a fraudster's.
-        var words = res.skipped.filter(function (w) { return !/\p{N}/u.test(w); }).slice(0, 10);
+        var words = res.skipped.filter(showable).slice(0, 10);
         add(box, "p", say("skipped", words.concat(words.length < res.skipped.length ? ["…"] : []).join(", "))).className = "search-status";
       }
       if (!res.total) return;
@@ -370,7 +376,9 @@ function enhance(form) {
     try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
   }
   // On the search page the query comes in the address (?q=…): searched at once.
+  // It is written by anyone: only the words the page may show back fill the box and are searched.
   var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
+  if (q && onSearchPage()) q = (q.match(/[\p{L}\p{M}\p{N}]+/gu) || []).filter(showable).join(" ");
   if (q && onSearchPage()) { input.value = q; run(false); }
 }
 

@@ -103,7 +103,45 @@ package final class TextTokens: Sendable {
 
     private func scanUncached(_ text: String) -> [TextToken] {
         let original = ScalarArray.of(text)
-        let scalars = original.map(Self.addressForm)
+        let found = tokens(of: original, reading: original.map(Self.addressForm))
+        guard original.contains(where: Self.onlyLooksLikeDot) else { return found }
+        // No app links `egov-kz·com` or `infoꓸegov＠mailꓸru`, but a reader reads each as the address
+        // it looks like and types it: read with every dot-like as a dot, each domain and e-mail address
+        // that holds one is judged too, quoted as written, unless a token of the first reading already
+        // covers it (a known fake's name, `EgovKzBot2·0`, is judged as that fake).
+        var offsets = [Int](repeating: 0, count: original.count + 1)
+        var dotted: [Int] = []
+        for (i, u) in original.enumerated() {
+            if Self.onlyLooksLikeDot(u) { dotted.append(offsets[i]) }
+            offsets[i + 1] = offsets[i] + UTF8.width(u)
+        }
+        let read = original.map { Self.onlyLooksLikeDot($0) ? "." : Self.addressForm($0) }
+        let bytes = Array(text.utf8)
+        let more = tokens(of: original, reading: read).compactMap { token -> TextToken? in
+            switch token.kind {
+            case .domain, .email: break
+            default: return nil
+            }
+            let end = token.offset + token.length
+            guard dotted.contains(where: { $0 > token.offset && $0 < end }),
+                  !found.contains(where: { $0.offset <= token.offset && $0.offset + $0.length >= end }) else { return nil }
+            var written = token
+            written.text = String(decoding: bytes[token.offset..<end], as: UTF8.self)
+            return written
+        }
+        guard !more.isEmpty else { return found }
+        return (found + more).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
+    }
+
+    /// A character a reader takes for a dot though neither a browser nor a messenger does
+    /// (`·`, `ꓸ`, `۔`): ``FakeNameMatcher/isDotLike(_:)`` but not what ``addressForm(_:)`` makes a dot.
+    package static func onlyLooksLikeDot(_ u: Unicode.Scalar) -> Bool {
+        u != "." && FakeNameMatcher.isDotLike(u) && addressForm(u) != "."
+    }
+
+    /// The tokens of `original` (the text as written), found in `scalars` (the same text as an address
+    /// reads it, character for character).
+    private func tokens(of original: [Unicode.Scalar], reading scalars: [Unicode.Scalar]) -> [TextToken] {
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, u) in original.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var tokens: [TextToken] = []
@@ -419,6 +457,9 @@ package final class TextTokens: Sendable {
             // one dot leader ․ (U+2024, E2 80 A4), though not the dashes and quotes that share its lead byte.
             if b == 0xEF || b == 0xE3 { return true }
             if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA4 { return true }
+            // A character a reader takes for a dot (`·`, `ꓸ`, ``onlyLooksLikeDot(_:)``), after a letter or digit.
+            if Self.dotLikeLeads.contains(b), previous >= 0x80 || Self.isASCIIWord(previous),
+               Self.onlyLooksLikeDot(Self.scalar(in: bytes, at: i)) { return true }
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
                 if previous == 0x2E { return true }
@@ -448,6 +489,22 @@ package final class TextTokens: Sendable {
             }
         }
         return fakeNameLengths.contains(wordLength)
+    }
+
+    /// The first bytes of the characters ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are scanned
+    /// fully anyway).
+    private static let dotLikeLeads: Set<UInt8> = [0xC2, 0xCE, 0xD7, 0xDB, 0xDC, 0xE2, 0xEA, 0xF0]
+
+    private static func isASCIIWord(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    }
+
+    /// The character whose UTF-8 starts at `i`.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
+        var rest = bytes[i...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let u) = decoder.decode(&rest) { return u }
+        return "\u{FFFD}"
     }
 
     /// Sorts one word-ish run into a token, if it is one.

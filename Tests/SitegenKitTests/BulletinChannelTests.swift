@@ -194,6 +194,24 @@ final class BulletinChannelTests: XCTestCase {
         }
     }
 
+    /// A mail link with a subject builds (the page's draft carries it), and every bulletin writes the
+    /// address alone: no messenger carries a subject, and `info@egov.kz?subject=…` is no address to it.
+    func testAMailLinkWithASubjectShowsTheAddressAloneInBulletins() throws {
+        let f = try Fixture(files: ["content/ru/m.md": """
+            ---
+            title: Письмо
+            ---
+            Напишите на [info@egov.kz](mailto:info@egov.kz?subject=vyplata) или [в приёмную](mailto:info@egov.kz?subject=42%20500).
+            """])
+        assertNoErrors(f.build().diagnostics)
+        for name in ["text.txt", "whatsapp.txt", "telegram.html", "sms.txt"] {
+            let text = try XCTUnwrap(f.output("bulletins/ru/m/" + name))
+            XCTAssertFalse(text.contains("?subject"), "\(name):\n\(text)")
+            if name != "sms.txt" { XCTAssertTrue(text.contains("info@egov.kz"), "\(name):\n\(text)") }
+        }
+        XCTAssertTrue(try XCTUnwrap(f.output("ru/m/index.html")).contains("mailto:info@egov.kz?subject=vyplata"))
+    }
+
     func testBulletinFalseLeavesThePageOut() throws {
         try fixture.write("content/kk/docs.md", "---\ntitle: Құжаттар\ntranslationKey: docs\nbulletin: false\n---\nМәтін.\n")
         assertNoErrors(fixture.build().diagnostics)

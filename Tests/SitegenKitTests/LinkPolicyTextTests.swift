@@ -35,6 +35,24 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 6)
     }
 
+    /// A reader reads a domain whose dot is a character drawn as one (a middle dot, the Lisu letter `ꓸ`,
+    /// the Arabic full stop, a dot operator) as the domain, and types it, though no app links it: it is
+    /// judged as that domain, and so is an e-mail address so written, where it is written.
+    func testADomainWithALetterDrawnAsADotIsJudgedAsThatDomain() throws {
+        for dot in ["·", "ꓸ", "۔", "⋅", "‧", "∙"] {
+            let d = try Fixture.check("Өтінімді tolem-pay\(dot)kz сайтында беріңіз.\n")
+            LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 10)
+            let e = try Fixture.check("Хат: info\(dot)egov＠mail\(dot)ru\n")
+            XCTAssertEqual(LinkPolicyAssert.errors(e).map(\.column), [6], "\(dot): \(e.map(\.message))")
+        }
+        let description = try LinkPolicyAssert.checkFile("---\ntitle: \"Сайт\"\ndescription: выплатаꓸрф сайты\n---\nМәтін.\n")
+        XCTAssertEqual(LinkPolicyAssert.errors(description).map { "\($0.line):\($0.column) \($0.code)" }, ["3:14 text.domain"])
+        // The official name so written leads where it says; a fake a warning names stays named.
+        LinkPolicyAssert.noErrors(try Fixture.check("Портал egov·kz арқылы.\n\n> [!WARNING]\n> EgovKzBot2·0 — жалған бот.\n"))
+        // Prose with such characters and no top-level domain after them is prose.
+        LinkPolicyAssert.noErrors(try Fixture.check("Күш: 5 кг·м, т·б, ИИН·ЖСН, 42·500 теңге, Ә·Б.\n"))
+    }
+
     func testUnlistedDomainAtSentenceEndIsTextDomainError() throws {
         let d = try Fixture.check("Сайт: evil.kz.\n")
         LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 7)

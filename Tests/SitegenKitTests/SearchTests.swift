@@ -474,6 +474,9 @@ final class SearchTests: XCTestCase {
         let digits = try XCTUnwrap(step("digits")["html"] as? String)
         XCTAssertTrue(digits.contains("<p>Ескерілмеді: тары, …</p>"), digits)
         XCTAssertFalse(digits.contains("011"), digits)
+        let lookalikes = try XCTUnwrap(step("lookalikes")["html"] as? String)
+        XCTAssertTrue(lookalikes.contains("<p>Ескерілмеді: Күріш, тары</p>"), lookalikes)
+        XCTAssertFalse(lookalikes.contains("рф") || lookalikes.contains("eg"), lookalikes)
         XCTAssertEqual(step("far")["html"] as? String, "<p>Табылды: 1</p><ol></ol><button>Көрсету</button>")
         XCTAssertEqual((step("far")["fetched"] as? [String])?.filter { $0.contains("/t/") }.count, 3)
         XCTAssertEqual(step("far shown")["html"] as? String, "<p>Табылды: 1</p><ol><li><a href=\"/kk/far/\">Алыс</a><p>алма бидай жүгері</p></li></ol>")
@@ -735,6 +738,17 @@ final class SearchTests: XCTestCase {
     /// What the DOM harness reports after each step of `part` ("render" or "focus"), on the small index
     /// (also under `focus/`, `flaky/` and `down/`, whose `meta.json` fails once and twice), one of markup
     /// in titles and one of 25 pages under `many/`.
+    /// The search page opened from a link with a query in its address: only the words it may show back
+    /// (letters of one script, no digits, no letter drawn as a dot) fill the box and are searched.
+    func testAQueryInThePageAddressFillsTheBoxOnlyWithWordsItMayShowBack() throws {
+        let step = try XCTUnwrap(try domSteps(part: "address").first { $0["name"] as? String == "address" })
+        let values = try XCTUnwrap(step["values"] as? [String])
+        XCTAssertEqual(Set(values), ["Егов өтініш"], "every search page's box")
+        let text = try XCTUnwrap(step["text"] as? String)
+        XCTAssertTrue(text.hasPrefix("Табылды: 1"), text)
+        for shown in ["рф", "ꓸ", "701", "egоv"] { XCTAssertFalse(text.contains(shown), text) }
+    }
+
     private func domSteps(part: String) throws -> [[String: Any]] {
         let docs = Self.smallDocuments + [
             SearchDocument(url: "/kk/html/", title: "<b>Белгі</b> & «тег»", snippet: "<script>alert(1)</script>", text: "")
@@ -901,7 +915,11 @@ final class SearchTests: XCTestCase {
           page("flaky/search/kk/"), page("down/search/kk/"), page("wide/search/kk/"), page("far/search/kk/"),
           page("far/search/kk/")];
         global.window = global;
-        global.location = { search: "", pathname: "/kk/", href: "http://site.test/kk/" };
+        // "address": the search page opened with a query in its address (?q=…), as anyone may link to it.
+        const addressQuery = "Егов выплатаꓸрф 87011234567 egоv өтініш";
+        global.location = part === "address"
+          ? { search: "?q=" + encodeURIComponent(addressQuery), pathname: "/kk/search/", href: "http://site.test/kk/search/" }
+          : { search: "", pathname: "/kk/", href: "http://site.test/kk/" };
         global.document = {
           documentElement: { lang: "kk" },
           createElement: function (tag) { return new El(tag); },
@@ -948,6 +966,12 @@ final class SearchTests: XCTestCase {
             steps.push({ name: name, prevented: prevented, navigated: navigated });
           }
           const [kk, broken, many, focus, flaky, down, wide, far, far2] = pages;
+          if (part === "address") {
+            steps.push({ name: "address", values: pages.map(function (p) { return p.input.value; }),
+              text: kk.box.textContent, fetched: fetched.slice() });
+            process.stdout.write(JSON.stringify([{ steps: steps }]));
+            return;
+          }
           if (part === "focus") {
             // Focusing the box loads meta.json, once however often; the query then loads only shards.
             let from = fetched.length;
@@ -995,6 +1019,8 @@ final class SearchTests: XCTestCase {
           await type(wide, "алма бидай жүгері ", "three");
           // A query in the page's address may carry anyone's number: a word with digits is never shown back.
           await type(wide, "алма бидай жүгері тары тары87011234567 ", "digits");
+          // A word with a letter drawn as a dot (ꓸ), or one of two scripts (a Cyrillic о in egоv), is never shown back.
+          await type(wide, "алма бидай жүгері Күріш выплатаꓸрф egоv тары ", "lookalikes");
           // The only page found came with none of the three shards: the budget is spent, so the count and
           // a button to show it; with two shards, its fragment is the third request.
           from = fetched.length;

@@ -120,13 +120,17 @@ struct BulletinLayout<Markup: BulletinMarkup>: Sendable {
         }
     }
 
-    /// An address as a reader writes it: e-mail and phone without their scheme.
+    /// An address as a reader writes it: e-mail and phone without their scheme, and a mail link without
+    /// its `?subject=`, which no messenger carries (`info@egov.kz?subject=…` would read as more of the
+    /// address, or as none).
     static func shown(_ url: String) -> String {
         // Compared on the first bytes only: a page may hold a hundred thousand links.
         let head = url.utf8.prefix(7).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for scheme in ["mailto:", "tel:"] where head.starts(with: scheme.utf8) {
-            return String(url.dropFirst(scheme.count))
+        if head.starts(with: "mailto:".utf8) {
+            let address = url.dropFirst(7)
+            return String(address.prefix { $0 != "?" })
         }
+        if head.starts(with: "tel:".utf8) { return String(url.dropFirst(4)) }
         return url
     }
 

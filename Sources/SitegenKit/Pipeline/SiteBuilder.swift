@@ -747,12 +747,21 @@ package struct SiteBuilder: Sendable {
         let refused = Set(diagnostics.filter { $0.severity == .error && !lastLooks.contains($0.code) }.flatMap { d in
             ["host", "number", "url", "address", "name", "text", "written"].compactMap { d.arguments[$0] }
                 + [d.arguments["handle"].map { "@" + $0 }].compactMap { $0 }
-        }.filter { $0.unicodeScalars.count >= 4 })
+        }.filter { $0.unicodeScalars.count >= 4 }.map(asRead))
         guard !refused.isEmpty else { return diagnostics }
         return diagnostics.filter { d in
             guard lastLooks.contains(d.code), let what = d.arguments["what"] else { return true }
-            return !refused.contains { what.lowercased().contains($0.lowercased()) }
+            let read = asRead(what)
+            return !refused.contains { read.contains($0) }
         }
+    }
+
+    /// A text as compared for an echo: lowercased, with what a reader takes for a dot as one (a check
+    /// names `egov-kz·com` by the `egov-kz.com` it reads as).
+    private static func asRead(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.lowercased().unicodeScalars { out.append(TextTokens.onlyLooksLikeDot(u) ? "." : u) }
+        return String(out)
     }
 
     /// Files of `static/` that are published unchecked: a page (its links would reach readers without
