@@ -106,6 +106,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(modes(), ["644"])
     }
 
+    /// A folder of the site whose mode was changed by hand (`chmod 700 site/kk/a`: a web server answers
+    /// 403 for all of it) is not as the build left it: the next build makes it anew, with the mode a
+    /// clean build gives, instead of saying the site is up to date.
+    func testAFolderOfTheSiteWhoseModeWasChangedIsMadeAnew() throws {
+        let f = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n"])
+        let old = umask(0o022)
+        defer { umask(old) }
+        func mode(_ path: String) -> mode_t {
+            var info = stat()
+            return lstat(f.siteDirectory + "/" + path, &info) == 0 ? info.st_mode & 0o7777 : 0
+        }
+        XCTAssertEqual(try run(["build", "--source", f.root]).status, 0)
+        XCTAssertTrue(try run(["build", "--source", f.root]).stderr.contains("up to date"))
+        for folder in ["kk/a", "ru"] {
+            XCTAssertEqual(mode(folder), 0o755)
+            XCTAssertEqual(chmod(f.siteDirectory + "/" + folder, 0o700), 0)
+            let again = try run(["build", "--source", f.root])
+            XCTAssertEqual(again.status, 0, again.stderr)
+            XCTAssertFalse(again.stderr.contains("up to date"), "\(folder): \(again.stderr)")
+            XCTAssertEqual(mode(folder), 0o755, folder)
+            XCTAssertTrue(try run(["build", "--source", f.root]).stderr.contains("up to date"))
+        }
+    }
+
     /// Runs the executable with its standard output or error going to `path` (`/dev/full`: every write
     /// fails with ENOSPC), the other one collected; the status and what the collected stream got.
     static func execute(_ arguments: [String], stdout path: String? = nil, stderr errPath: String? = nil) throws -> (status: Int32, text: String) {

@@ -257,7 +257,8 @@ struct BuildRecord {
     }
 
     /// Adds the files of the folder open at `fd` (its path `below` the top) to `listed` and returns the
-    /// names of the folders in it; nil when it holds what a build does not write, or cannot be read.
+    /// names of the folders in it; nil when it holds what a build does not write (a folder of another
+    /// mode than the build's among them), or cannot be read.
     private static func list(_ fd: Int32, below: [UInt8], into listed: inout ListedFolders) -> [[UInt8]]? {
         // Every name on the way was checked to be UTF-8.
         var files: [(name: String, identity: Int)] = []
@@ -271,6 +272,10 @@ struct BuildRecord {
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
+                // A folder the build made has the mode it makes folders with (the umask is among the
+                // inputs): one changed since (`chmod 700 site/kk/42500`, which a web server answers
+                // with 403) is not as the build left it, and the next build makes it anew.
+                if let mode = OutputTree.folderMode, info.st_mode & 0o7777 != mode { return false }
                 folders.append(Array(text.utf8))
             case S_IFREG:
                 files.append((text, OutputTree.identity(info)))
