@@ -458,7 +458,7 @@ package final class TextTokens: Sendable {
             if b == 0xEF || b == 0xE3 { return true }
             if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA4 { return true }
             // A character a reader takes for a dot (`·`, `ꓸ`, ``onlyLooksLikeDot(_:)``), after a letter or digit.
-            if Self.dotLikeLeads.contains(b), previous >= 0x80 || Self.isASCIIWord(previous),
+            if b >= 0xC2, Self.mayLeadDotLike(b), previous >= 0x80 || Self.isASCIIWord(previous),
                Self.onlyLooksLikeDot(Self.scalar(in: bytes, at: i)) { return true }
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
@@ -491,9 +491,14 @@ package final class TextTokens: Sendable {
         return fakeNameLengths.contains(wordLength)
     }
 
-    /// The first bytes of the characters ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are scanned
-    /// fully anyway).
-    private static let dotLikeLeads: Set<UInt8> = [0xC2, 0xCE, 0xD7, 0xDB, 0xDC, 0xE2, 0xEA, 0xF0]
+    /// Whether `b` is the first byte of a character ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are
+    /// scanned fully anyway). A switch: this is asked of every byte of every text.
+    private static func mayLeadDotLike(_ b: UInt8) -> Bool {
+        switch b {
+        case 0xC2, 0xCE, 0xD7, 0xDB, 0xDC, 0xE2, 0xEA, 0xF0: return true
+        default: return false
+        }
+    }
 
     private static func isASCIIWord(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
