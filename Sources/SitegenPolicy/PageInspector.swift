@@ -511,6 +511,11 @@ package struct PageInspector: Sendable {
                 let bot = policy.officialHandlesWritten.first.map { "https://t.me/\($0)" } ?? "https://t.me/<handle>"
                 return findings.map { $0.reworded("text.domain.telegram-host", ["bot": bot]) }
             }
+            // Written with a character that only looks like a dot (`tolem·kz`): said so, since no app
+            // links it and the usual message would say one does.
+            if token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) {
+                return findings.map { f in f.messageID == "text.domain" ? f.reworded("text.domain.dot-like", ["written": token.text]) : f }
+            }
             // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
             guard inWarning else { return findings }
             return findings.map { f in

@@ -42,6 +42,8 @@ final class LinkPolicyTextTests: XCTestCase {
         for dot in ["·", "ꓸ", "۔", "⋅", "‧", "∙"] {
             let d = try Fixture.check("Өтінімді tolem-pay\(dot)kz сайтында беріңіз.\n")
             LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 10)
+            XCTAssertTrue(d.contains { $0.message.hasPrefix("tolem-pay\(dot)kz reads as tolem-pay.kz: no app links it") },
+                          "\(dot): \(d.map(\.message))")
             let e = try Fixture.check("Хат: info\(dot)egov＠mail\(dot)ru\n")
             XCTAssertEqual(LinkPolicyAssert.errors(e).map(\.column), [6], "\(dot): \(e.map(\.message))")
         }

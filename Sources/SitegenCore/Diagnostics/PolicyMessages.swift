@@ -27,6 +27,10 @@ enum PolicyMessages {
             en: "{host} looks like {official} but is not the official site: write {official}; to warn readers about {host}, list it under links.fake_domains in sitegen.yml and name it inside a > [!WARNING] block",
             kk: "{host} ресми {official} сайтына еліктейді: {official} деп жазыңыз; оқырманды {host} туралы ескерту үшін оны sitegen.yml ішіндегі links.fake_domains тізіміне қосып, > [!WARNING] блогының ішінде атаңыз",
             ru: "{host} подделывается под официальный {official}: напишите {official}; чтобы предупредить читателей о {host}, внесите его в links.fake_domains в sitegen.yml и называйте внутри блока > [!WARNING]"),
+        "text.domain.dot-like": Entry(
+            en: "{written} reads as {host}: no app links it, but a reader types it with a dot, and {host} is not on the list of official sites; write an official site instead, or, if {host} is official, write it with a dot and have it added to links.allow in sitegen.yml",
+            kk: "{written} {host} болып оқылады: оны ешбір қолданба сілтемеге айналдырмайды, бірақ оқырман оны нүктемен теріп жазады, ал {host} ресми сайттар тізімінде жоқ; ресми сайтты жазыңыз, ал {host} ресми болса, оны нүктемен жазып, sitegen.yml ішіндегі links.allow тізіміне қостырыңыз",
+            ru: "{written} читается как {host}: ни одно приложение не делает его ссылкой, но читатель наберёт его с точкой, а {host} нет в списке официальных сайтов; напишите официальный сайт, а если {host} официальный, напишите его с точкой и попросите добавить его в links.allow в sitegen.yml"),
         "text.domain.new-fake": Entry(
             en: "{host} is not a known fake yet, so even a warning cannot name it: list it under links.fake_domains in sitegen.yml (with a description in each language), then it is shown defanged here",
             kk: "{host} әлі белгілі жалған сайттар тізімінде жоқ, сондықтан оны ескертуде де атауға болмайды: оны sitegen.yml ішіндегі links.fake_domains тізіміне (әр тілде сипаттамасымен) қосыңыз, сонда ол мұнда қауіпсіз түрде көрсетіледі",
