@@ -141,10 +141,9 @@ function cuts(word) {
   return out;
 }
 
-// The words searched, in the reader's order, each given its indexed form t (and, when typed, the cut
-// forms it may be looked up as: cuts). A query loads at most SHARDS files: non-stop words (meta.stop)
-// first, then stop words, each in the reader's order, a word is kept while its shard is kept or fits,
-// and a typed word's cut forms are added while theirs fit. A word no shard holds is kept: no page has it.
+// The words searched, in the reader's order, each with its indexed form t (typed: its cut forms, cuts). At
+// most SHARDS files: non-stop words first, then stop words (meta.stop); a word is kept while its shard is
+// kept or fits, a typed word's cuts while theirs fit; a word no shard holds is kept (no page has it).
 var SHARDS = 3;
 function within(words, meta) {
   var stop = meta.stopWords, shards = [], a = meta.aliases || {}, has = Object.prototype.hasOwnProperty;
@@ -157,10 +156,7 @@ function within(words, meta) {
   return words.filter(function (w) { return w.kept; });
 }
 
-// Whether the page may show a word of a query back. A query may come in the page's address (?q=…), written
-// by anyone, and the site's own page must not show a fraudster's number, handle or address: only a word of
-// Latin or of Cyrillic letters is shown (not «87011234567», nor a word holding U+A4F8, a letter drawn as a
-// dot, nor one of both scripts), and no longer than a word.
+// A word the page may show back (a query may come in its address from anyone): Latin or Cyrillic letters.
 function showable(w) {
   return w.length <= 30 && /^(?:[A-Za-z]+|(?:(?=\p{L})\p{Script=Cyrillic})+)$/u.test(w);
 }
@@ -207,9 +203,8 @@ function shardNames(m) {
   return out;
 }
 
-// query(q) → {total, results: [[url, title, snippet]], more(from), skipped: [words as written]} or null:
-// pages with every word within() keeps. query.prepare() loads meta.json ahead of the query; it never
-// rejects: a failed load is forgotten, and the query loads it again (and says so when that fails too).
+// query(q) → {total, results: [[url, title, snippet]], more(from), skipped: [as written]} or null: pages with
+// every word within() keeps. query.prepare() loads meta.json ahead, never rejects: the query tries again.
 function searcher(base) {
   var cache = {};
   function load(path) {
@@ -375,10 +370,10 @@ function enhance(form) {
   function onSearchPage() {
     try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
   }
-  // On the search page the query comes in the address (?q=…): searched at once.
-  // It is written by anyone: only the words the page may show back fill the box and are searched.
+  // On the search page the query comes in the address (?q=…): only showable words fill the box.
   var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
-  if (q && onSearchPage()) q = (q.match(/[\p{L}\p{M}\p{N}]+/gu) || []).filter(showable).join(" ");
+  if (q && onSearchPage()) q = (q.normalize("NFC").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]|\p{M}/gu, "")
+    .match(/[\p{L}\p{N}]+/gu) || []).filter(showable).join(" ");
   if (q && onSearchPage()) { input.value = q; run(false); }
 }
 

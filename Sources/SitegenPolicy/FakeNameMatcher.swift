@@ -240,11 +240,14 @@ struct FakeNameMatcher: Sendable {
         0x0442: "t", 0x043A: "k", 0x0432: "b", 0x043D: "h", 0x043C: "m",
     ]
 
-    /// Characters read as a dot: `.`, the ideographic and fullwidth stops, leaders, middle dots.
+    /// Characters read as a dot: `.`, the ideographic and fullwidth stops, leaders, middle dots, bullets,
+    /// and every other character whose confusable skeleton is a dot (`FakeNameMatchingTests` checks that
+    /// against ICU), and the ring point.
     static func isDotLike(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x2E, 0xB7, 0x387, 0x5C5, 0x6D4, 0x701, 0x702, 0x2024, 0x2027, 0x2219, 0x22C5, 0x2E31, 0x2E33,
-             0x3002, 0x30FB, 0xA4F8, 0xFE52, 0xFF0E, 0xFF61, 0xFF65, 0x1D16D:
+        case 0x2E, 0xB7, 0x387, 0x5C5, 0x6D4, 0x701, 0x702, 0x1427, 0x16EB, 0x2022, 0x2024, 0x2027, 0x2219,
+             0x22C5, 0x2E30, 0x2E31, 0x2E33, 0x3002, 0x30FB, 0xA4F8, 0xA60E, 0xA78F, 0xFE52, 0xFF0E, 0xFF61,
+             0xFF65, 0x10101, 0x10A50, 0x1D16D:
             return true
         default:
             return false

@@ -105,10 +105,10 @@ package final class TextTokens: Sendable {
         let original = ScalarArray.of(text)
         let found = tokens(of: original, reading: original.map(Self.addressForm))
         guard original.contains(where: Self.onlyLooksLikeDot) else { return found }
-        // No app links `egov-kz·com` or `infoꓸegov＠mailꓸru`, but a reader reads each as the address
-        // it looks like and types it: read with every dot-like as a dot, each domain and e-mail address
-        // that holds one is judged too, quoted as written, unless a token of the first reading already
-        // covers it (a known fake's name, `EgovKzBot2·0`, is judged as that fake).
+        // No app links `egov-kz·com`, `infoꓸegov＠mailꓸru`, `t·me/EvilBot` or `185·22·64·10`, but a
+        // reader reads each as the address it looks like and types it: read with every dot-like as a
+        // dot, each token that holds one is judged too, quoted as written, unless a token of the first
+        // reading already covers it (a known fake's name, `EgovKzBot2·0`, is judged as that fake).
         var offsets = [Int](repeating: 0, count: original.count + 1)
         var dotted: [Int] = []
         for (i, u) in original.enumerated() {
@@ -118,10 +118,6 @@ package final class TextTokens: Sendable {
         let read = original.map { Self.onlyLooksLikeDot($0) ? "." : Self.addressForm($0) }
         let bytes = Array(text.utf8)
         let more = tokens(of: original, reading: read).compactMap { token -> TextToken? in
-            switch token.kind {
-            case .domain, .email: break
-            default: return nil
-            }
             let end = token.offset + token.length
             guard dotted.contains(where: { $0 > token.offset && $0 < end }),
                   !found.contains(where: { $0.offset <= token.offset && $0.offset + $0.length >= end }) else { return nil }
@@ -237,7 +233,7 @@ package final class TextTokens: Sendable {
         tokens.sort { ($0.offset, $0.length) < ($1.offset, $1.length) }
         // IP literals come left to right: a sweep over the tokens keeps this linear.
         var covering = CoveringTokens(tokens)
-        tokens += IPLiteralScanner.find(original).compactMap { range in
+        tokens += IPLiteralScanner.find(scalars).compactMap { range in
             let text = String(scalars: original[range])
             let token = TextToken(kind: .ipAddress(text), offset: offsets[range.lowerBound],
                                   length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
@@ -495,7 +491,7 @@ package final class TextTokens: Sendable {
     /// scanned fully anyway). A switch: this is asked of every byte of every text.
     private static func mayLeadDotLike(_ b: UInt8) -> Bool {
         switch b {
-        case 0xC2, 0xCE, 0xD7, 0xDB, 0xDC, 0xE2, 0xEA, 0xF0: return true
+        case 0xC2, 0xCE, 0xD7, 0xDB, 0xDC, 0xE1, 0xE2, 0xEA, 0xF0: return true
         default: return false
         }
     }

@@ -392,13 +392,18 @@ package struct URLJudge: Sendable {
         return local && domain
     }
 
-    /// A query of one `subject=` whose text names nothing (`subject=42%20500`): no `@`, `.`, `/` or `:`
-    /// once decoded, so no address rides in the draft.
+    /// A query of one `subject=` whose text names nothing (`subject=42%20500`): no `@`, `.`, `/`, `:` or
+    /// `\` once decoded, nor a character a reader takes for one (`·`, `．`, `＠`, `∕`), so no address
+    /// rides in the draft.
     static func isPlainSubject(_ query: String) -> Bool {
         guard query.lowercased().hasPrefix("subject="), !query.contains("&") else { return false }
         let value = String(decoding: URLPercentEncoding.percentDecode(String(query.dropFirst("subject=".count))), as: UTF8.self)
-        return !value.contains { "@./:\\".contains($0) || $0.isNewline }
+        return !value.contains(where: \.isNewline)
+            && !value.unicodeScalars.contains { subjectMarks.contains($0) || FakeNameMatcher.fold($0).contains(where: subjectMarks.contains) }
     }
+
+    /// What an address is written with, which a subject may not hold.
+    private static let subjectMarks: Set<Unicode.Scalar> = ["@", ".", "/", ":", "\\"]
 
     /// Every address a mail client could read in the link: the path and the query decoded, then
     /// every name after every `@`, whatever separates the recipients (`,`, `;`, `%2C`, headers).

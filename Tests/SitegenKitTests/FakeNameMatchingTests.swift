@@ -9,6 +9,18 @@ import XCTest
 /// dot-likes; outside a warning they are refused, inside one they are shown whole: as written and marked
 /// when no client links them (ASCII letters, digits and a dot: `EgovKzBot2.0`), defanged otherwise.
 final class FakeNameMatchingTests: XCTestCase {
+    /// Every character whose confusable skeleton (ICU's, as the matcher folds it) is a dot is one of the
+    /// dot-likes every reading of addresses and names shares: a character ICU adds is not missed by some.
+    func testEveryCharacterICUFoldsToADotIsDotLike() {
+        var missing: [String] = []
+        for v in UInt32(0x80)...0x3FFFF {
+            guard let u = Unicode.Scalar(v), u.properties.generalCategory != .unassigned else { continue }
+            if FakeNameMatcher.fold(u) == ["."], !FakeNameMatcher.isDotLike(u) { missing.append("U+" + String(v, radix: 16, uppercase: true)) }
+        }
+        XCTAssertEqual(missing, [])
+        for u: Unicode.Scalar in ["·", "ꓸ", "•", "꘎", "ꞏ", "⸰", "\u{10101}"] { XCTAssertTrue(FakeNameMatcher.isDotLike(u), "\(u)") }
+    }
+
     /// How editors and scammers write `EgovKzBot2.0`, each of which a reader takes for it.
     static let spellings = [
         "EgovKzBot2.0ні", "EgovKzBot2.0ды", "EgovKzBot2.0-ге", "EgovKzBot2.0у", "EgovKzBot2.0ом",

@@ -51,6 +51,18 @@ final class LinkPolicyTextTests: XCTestCase {
         XCTAssertEqual(LinkPolicyAssert.errors(description).map { "\($0.line):\($0.column) \($0.code)" }, ["3:14 text.domain"])
         // The official name so written leads where it says; a fake a warning names stays named.
         LinkPolicyAssert.noErrors(try Fixture.check("Портал egov·kz арқылы.\n\n> [!WARNING]\n> EgovKzBot2·0 — жалған бот.\n"))
+        // Whatever the reading with a dot finds is judged: a Telegram address, an IP address, a link's
+        // text (against where the link goes), a mail link's subject.
+        for (text, code, column) in [("Бот: t·me/EvilBot", "telegram.unknown", 6), ("Бот: tꓸme/+AbCdEf123", "telegram.invite", 6),
+                                     ("Сайт: 185·22·64·10/apply", "text.ip", 7),
+                                     ("[evil·com](https://egov.kz/) сайты", "link.text-mismatch", 1),
+                                     ("[evil．com](https://egov.kz/) сайты", "link.text-mismatch", 1),
+                                     ("[хат](mailto:info@egov.kz?subject=egov-kz%C2%B7com)", "link.noncanonical", 1),
+                                     ("[хат](mailto:info@egov.kz?subject=t%C2%B7me%E2%88%95EvilBot)", "link.noncanonical", 1)] {
+            let d = try Fixture.check(text + "\n")
+            XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }, ["\(column) \(code)"], text)
+        }
+        LinkPolicyAssert.noErrors(try Fixture.check("[egov·kz](https://egov.kz/) порталы.\n"))
         // Prose with such characters and no top-level domain after them is prose.
         LinkPolicyAssert.noErrors(try Fixture.check("Күш: 5 кг·м, т·б, ИИН·ЖСН, 42·500 теңге, Ә·Б.\n"))
     }
