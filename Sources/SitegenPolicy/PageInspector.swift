@@ -720,8 +720,10 @@ package struct PageInspector: Sendable {
 
     private func textMismatchUncached(text: String, destination: String) -> Finding? {
         let shown = text.trimmingSpaces()
-        let found = tokens.scan(shown)
-        guard found.count == 1, let token = found.first, token.length == shown.utf8.count else { return nil }
+        // Each reading of the whole text is compared (`info＠mail.ru` is an e-mail address and, to a
+        // Telegram app, an address with a user name); a token of part of it is judged where it stands.
+        let whole = tokens.scan(shown).filter { $0.offset == 0 && $0.length == shown.utf8.count }
+        guard !whole.isEmpty else { return nil }
         let target = judge.parser.parse(destination)
         var targetHost = ""
         if case .domain(let h)? = target?.host { targetHost = h.hasSuffix(".") ? String(h.dropLast()) : h }
@@ -733,18 +735,21 @@ package struct PageInspector: Sendable {
             return Finding(code: "link.text-mismatch", id: "link.text-mismatch",
                            ["shown": shown, "target": targetHost.isEmpty ? destination : HostName.unicode(targetHost)], url: destination)
         }
-        switch token.kind {
-        case .domain(let ascii), .email(let ascii):
-            return sameSite(ascii)
-        case .url:
-            guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
-            return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
-        case .handle(let name), .telegramPath(let name), .telegramNamed(let name):
-            if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
-            return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
-        default:
-            return nil
+        func mismatch(_ token: TextToken) -> Finding? {
+            switch token.kind {
+            case .domain(let ascii), .email(let ascii):
+                return sameSite(ascii)
+            case .url:
+                guard let shownURL = judge.parser.parse(token.text), case .domain(let h)? = shownURL.host else { return nil }
+                return sameSite(h.hasSuffix(".") ? String(h.dropLast()) : h)
+            case .handle(let name), .telegramPath(let name), .telegramNamed(let name):
+                if judge.telegramHandle(of: target)?.lowercased() == name.lowercased() { return nil }
+                return Finding(code: "link.text-mismatch", id: "link.text-mismatch.elsewhere", ["shown": shown], url: destination)
+            default:
+                return nil
+            }
         }
+        return whole.lazy.compactMap(mismatch).first
     }
 
     /// The host of a bare `www.…` or written-out URL.

@@ -57,6 +57,7 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: 185·22·64·10/apply", "text.ip", 7),
                                      ("[evil·com](https://egov.kz/) сайты", "link.text-mismatch", 1),
                                      ("[evil．com](https://egov.kz/) сайты", "link.text-mismatch", 1),
+                                     ("[info＠mail.ru](https://egov.kz/) хаты", "link.text-mismatch", 1),
                                      ("[хат](mailto:info@egov.kz?subject=egov-kz%C2%B7com)", "link.noncanonical", 1),
                                      ("[хат](mailto:info@egov.kz?subject=t%C2%B7me%E2%88%95EvilBot)", "link.noncanonical", 1)] {
             let d = try Fixture.check(text + "\n")
