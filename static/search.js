@@ -73,9 +73,8 @@ function ruStem(word) {
   return w;
 }
 
-// Kazakh endings (KazakhStemmer.swift): the longest that may follow the sound before it (V vowel,
-// Z voiced, S voiceless, C consonant, * any, or the letters) and leaves 3 letters with a vowel, up to 4
-// times; then a final -ыш/-иш; a final г/б is written к/п.
+// Kazakh endings (KazakhStemmer.swift): the longest that may follow the sound before it (V vowel, Z voiced,
+// S voiceless, C consonant, * any, or letters), leaving 3 letters and a vowel, 4 times; -ыш/-иш; г/б → к/п.
 var KK = ("лар:Vруй лер:Vруй дар:лмнзж дер:лмнзж тар:Sбвгд тер:Sбвгд ым:C им:C ын:C ин:C ы:C и:C " +
   "сы:аеоуэюя си:аеоуэюя сын:V син:V " +
   "ымыз:C имиз:C ыныз:C иниз:C мыз:V миз:V ныз:V низ:V нын:Vмн нин:Vмн дын:жзлрйу дин:жзлрйу тын:Sбвгд тин:Sбвгд " +
@@ -265,9 +264,8 @@ function searcher(base) {
       });
       for (d in known) near[d] = 1;
       for (d = 0; d < N; d++) if (hits[d] === lists.length) found.push(d);
-      // Pages whose summaries came with the shards (each term's first pages) first, then title matches,
-      // more terms, site order. The first page shows only those (up to PER); if none, those whose
-      // fragments the budget has left room for (maybe none: «show» loads them).
+      // Pages whose summaries came with the shards first, then title matches, more terms, site order. The
+      // first page shows only those (up to PER); if none, those whose fragments fit (or «show» loads them).
       found.sort(function (a, b) { return near[b] - near[a] || title[b] - title[a] || count[b] - count[a] || a - b; });
       function more(from, n) {
         return Promise.all(found.slice(from, from + n).map(function (d) {
@@ -370,10 +368,11 @@ function enhance(form) {
   function onSearchPage() {
     try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
   }
-  // On the search page the query comes in the address (?q=…): only showable words fill the box.
+  // On the search page the query comes in the address (?q=…): only Cyrillic words fill the box (no bot's
+  // name), none only of letters drawn as digits (ЗОО).
   var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
   if (q && onSearchPage()) q = (q.normalize("NFC").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]|\p{M}/gu, "")
-    .match(/[\p{L}\p{N}]+/gu) || []).filter(showable).join(" ");
+    .match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return showable(w) && !/[a-z]|^[ЗзОоІіӀӏбЧ]+$/i.test(w); }).join(" ");
   if (q && onSearchPage()) { input.value = q; run(false); }
 }
 

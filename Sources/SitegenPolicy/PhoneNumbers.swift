@@ -913,7 +913,9 @@ package enum PhoneNumbers {
         case 0x2D, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D, 0x2E, 0xFF0E, 0x2F, 0xFF0F: return true
         // Tildes and the prolonged sound mark, which libphonenumber (Android's dialler) also skips.
         case 0x7E, 0x2053, 0x223C, 0xFF5E, 0x30FC, 0xFF70: return true
-        default: return false
+        // What a reader takes for a dot (`8·701·123·45·67`, `8•701•…`): no app links the number, but a
+        // reader dials it.
+        default: return FakeNameMatcher.isDotLike(u)
         }
     }
 

@@ -399,7 +399,12 @@ package struct URLJudge: Sendable {
         guard query.lowercased().hasPrefix("subject="), !query.contains("&") else { return false }
         let value = String(decoding: URLPercentEncoding.percentDecode(String(query.dropFirst("subject=".count))), as: UTF8.self)
         return !value.contains(where: \.isNewline)
-            && !value.unicodeScalars.contains { subjectMarks.contains($0) || FakeNameMatcher.fold($0).contains(where: subjectMarks.contains) }
+            && !value.unicodeScalars.contains { u in
+                // A character that reads as one of them (`．`, `＠`, `∕`, `·`), not one that holds one among
+                // more (`%`, whose fold has a fraction slash; `…`).
+                let fold = FakeNameMatcher.fold(u)
+                return subjectMarks.contains(u) || (fold.count == 1 && subjectMarks.contains(fold[0]))
+            }
     }
 
     /// What an address is written with, which a subject may not hold.

@@ -128,6 +128,15 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(mode(folder), 0o755, folder)
             XCTAssertTrue(try run(["build", "--source", f.root]).stderr.contains("up to date"))
         }
+        // A project folder with the set-group-ID bit (a newsroom's shared checkout) gives every folder
+        // the site holds that bit: they are as the build left them.
+        let shared = try Fixture(files: ["content/kk/a.md": "---\ntitle: A\n---\nМәтін.\n", "content/ru/a.md": "---\ntitle: A\n---\nТекст.\n"])
+        XCTAssertEqual(chmod(shared.root, 0o2755), 0)
+        XCTAssertEqual(try run(["build", "--source", shared.root]).status, 0)
+        var info = stat()
+        XCTAssertEqual(lstat(shared.siteDirectory + "/kk", &info), 0)
+        XCTAssertEqual(info.st_mode & 0o2000, 0o2000, "the folder has the bit")
+        XCTAssertTrue(try run(["build", "--source", shared.root]).stderr.contains("up to date"))
     }
 
     /// Runs the executable with its standard output or error going to `path` (`/dev/full`: every write

@@ -64,8 +64,25 @@ final class LinkPolicyTextTests: XCTestCase {
             XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }, ["\(column) \(code)"], text)
         }
         LinkPolicyAssert.noErrors(try Fixture.check("[egov·kz](https://egov.kz/) порталы.\n"))
+        // A number so written is dialled as one.
+        for number in ["8·701·123·45·67", "+7•701•123•45•67"] {
+            let d = try Fixture.check("Көмек: \(number)\n")
+            XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }, ["8 text.phone"], number)
+        }
+        // A subject may hold what only contains such a character among others (`%`, `…`).
+        LinkPolicyAssert.noErrors(try Fixture.check("[хат](mailto:info@egov.kz?subject=Төлем%20100%25%20келді%20ме%E2%80%A6)\n"))
         // Prose with such characters and no top-level domain after them is prose.
         LinkPolicyAssert.noErrors(try Fixture.check("Күш: 5 кг·м, т·б, ИИН·ЖСН, 42·500 теңге, Ә·Б.\n"))
+    }
+
+    /// A title naming a Telegram address is refused where it is written, once: the lists that show it
+    /// do not say it again as a finished page's error.
+    func testATitleNamingATelegramAddressIsOneError() throws {
+        let f = try Fixture(files: ["content/kk/x.md": "---\ntitle: \"Бот t.me/EvilBot\"\n---\nМәтін.\n",
+                                    "content/kk/y.md": "---\ntitle: \"Бот t·me/EvilBot\"\n---\nМәтін.\n"])
+        let errors = LinkPolicyAssert.errors(f.build().diagnostics)
+        XCTAssertEqual(errors.map { "\($0.file):\($0.line)" }.sorted(), ["content/kk/x.md:2", "content/kk/y.md:2"],
+                       errors.map(\.message).joined(separator: "\n"))
     }
 
     func testUnlistedDomainAtSentenceEndIsTextDomainError() throws {

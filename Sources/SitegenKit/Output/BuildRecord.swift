@@ -275,7 +275,8 @@ struct BuildRecord {
                 // A folder the build made has the mode it makes folders with (the umask is among the
                 // inputs): one changed since (`chmod 700 site/kk/42500`, which a web server answers
                 // with 403) is not as the build left it, and the next build makes it anew.
-                if let mode = OutputTree.folderMode, info.st_mode & 0o7777 != mode { return false }
+                // (Its permissions: a set-group-ID bit comes from the folder above, as the system gives it.)
+                if let mode = OutputTree.folderMode, info.st_mode & 0o777 != mode & 0o777 { return false }
                 folders.append(Array(text.utf8))
             case S_IFREG:
                 files.append((text, OutputTree.identity(info)))

@@ -740,13 +740,13 @@ package struct SiteBuilder: Sendable {
     /// refused where it is written: a title refused at its line is shown by the lists of its section and
     /// home too, an interface string on every page, an official link's description in a bulletin, and
     /// each last look would name the page (or the string's line, at another column) as if it wrote it
-    /// anew. Only an objection whose text holds a refused one is dropped, and the build fails on that
+    /// anew (a handle is matched as `@name` and as an address's `/name`). Only an objection whose text holds a refused one is dropped, and the build fails on that
     /// one all the same: `check`, which looks at no finished page, reports the same errors.
     static func withoutEchoes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let lastLooks: Set<String> = ["page.link", "bulletin.link"]
         let refused = Set(diagnostics.filter { $0.severity == .error && !lastLooks.contains($0.code) }.flatMap { d in
             ["host", "number", "url", "address", "name", "text", "written"].compactMap { d.arguments[$0] }
-                + [d.arguments["handle"].map { "@" + $0 }].compactMap { $0 }
+                + [d.arguments["handle"].map { "@" + $0 }, d.arguments["handle"].map { "/" + $0 }].compactMap { $0 }
         }.filter { $0.unicodeScalars.count >= 4 }.map(asRead))
         guard !refused.isEmpty else { return diagnostics }
         return diagnostics.filter { d in
