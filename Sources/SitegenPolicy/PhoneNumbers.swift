@@ -193,7 +193,16 @@ package enum PhoneNumbers {
     private static func findUncached(_ text: String, shownAsSpaces: Bool) -> [Found] {
         let written = ScalarArray.of(text)
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
-        let s = written.map { $0.value < 0x80 ? (shownAsSpaces && $0.value < 0x20 && Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
+        var s = written.map { $0.value < 0x80 ? (shownAsSpaces && $0.value < 0x20 && Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
+        // What a reader takes for a dot, glued between two digits (`8·701·123·45·67`, `8•701•…`), is read
+        // as a dot: no app links the number, but a reader dials it. (Spaced, ` · ` parts a search result's
+        // blocks and lists' items, as a reader reads it.)
+        if written.contains(where: { $0.value >= 0xB7 && FakeNameMatcher.isDotLike($0) }) {
+            for i in s.indices.dropFirst().dropLast() where FakeNameMatcher.isDotLike(s[i])
+                && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39 && s[i + 1].value >= 0x30 && s[i + 1].value <= 0x39 {
+                s[i] = "."
+            }
+        }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
         var out: [Found] = []
@@ -913,9 +922,7 @@ package enum PhoneNumbers {
         case 0x2D, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D, 0x2E, 0xFF0E, 0x2F, 0xFF0F: return true
         // Tildes and the prolonged sound mark, which libphonenumber (Android's dialler) also skips.
         case 0x7E, 0x2053, 0x223C, 0xFF5E, 0x30FC, 0xFF70: return true
-        // What a reader takes for a dot (`8·701·123·45·67`, `8•701•…`): no app links the number, but a
-        // reader dials it.
-        default: return FakeNameMatcher.isDotLike(u)
+        default: return false
         }
     }
 
