@@ -71,10 +71,9 @@ package struct PageInspector: Sendable {
                 diagnostics.append(.warning("markdown.external-image", id: "markdown.external-image",
                                             file: page.sourcePath, line: p.line, column: p.column, url: destination))
             }
-            // Only text with a dot or an @ can be an address or a handle, or text with a character read
-            // as one (`evil·com`, `evil．com`, `info＠mail.ru`), which the token prefilter finds.
-            if link.origin == .inline,
-               link.text.utf8.contains(where: { $0 == 0x2E || $0 == 0x40 }) || tokens.mayHoldTokens(link.text),
+            // Only text the token prefilter passes can be an address or a handle: one with a dot or an @,
+            // or a character read as one (`evil·com`, `evil．com`, `info＠mail.ru`).
+            if link.origin == .inline, tokens.mayHoldTokens(link.text),
                let f = textMismatch(text: link.text, destination: destination) {
                 place(f, position)
             }

@@ -198,8 +198,7 @@ package enum PhoneNumbers {
         // as a dot: no app links the number, but a reader dials it. (Spaced, ` · ` parts a search result's
         // blocks and lists' items, as a reader reads it.)
         if written.contains(where: { $0.value >= 0xB7 && FakeNameMatcher.isDotLike($0) }) {
-            for i in s.indices.dropFirst().dropLast() where FakeNameMatcher.isDotLike(s[i])
-                && s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39 && s[i + 1].value >= 0x30 && s[i + 1].value <= 0x39 {
+            for i in s.indices.dropFirst().dropLast() where FakeNameMatcher.isDotLike(s[i]) && isDigit(s[i - 1]) && isDigit(s[i + 1]) {
                 s[i] = "."
             }
         }

@@ -19,6 +19,13 @@ final class FakeNameMatchingTests: XCTestCase {
         }
         XCTAssertEqual(missing, [])
         for u: Unicode.Scalar in ["·", "ꓸ", "•", "꘎", "ꞏ", "⸰", "\u{10101}"] { XCTAssertTrue(FakeNameMatcher.isDotLike(u), "\(u)") }
+        // Each of them, between the parts of a domain, is found by the text scan: its byte prefilter,
+        // which names their first bytes, misses none.
+        let tokens = TextTokens(fakeNames: [:])
+        for v in UInt32(0x80)...0x3FFFF {
+            guard let u = Unicode.Scalar(v), TextTokens.onlyLooksLikeDot(u) else { continue }
+            XCTAssertEqual(tokens.scan("Сайт tolem" + String(u) + "kz").map(\.kind), [.domain(ascii: "tolem.kz")], "U+" + String(v, radix: 16))
+        }
     }
 
     /// How editors and scammers write `EgovKzBot2.0`, each of which a reader takes for it.

@@ -744,10 +744,12 @@ package struct SiteBuilder: Sendable {
     /// one all the same: `check`, which looks at no finished page, reports the same errors.
     static func withoutEchoes(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let lastLooks: Set<String> = ["page.link", "bulletin.link"]
-        let refused = Set(diagnostics.filter { $0.severity == .error && !lastLooks.contains($0.code) }.flatMap { d in
-            ["host", "number", "url", "address", "name", "text", "written"].compactMap { d.arguments[$0] }
-                + [d.arguments["handle"].map { "@" + $0 }, d.arguments["handle"].map { "/" + $0 }].compactMap { $0 }
-        }.filter { $0.unicodeScalars.count >= 4 }.map(asRead))
+        func named(_ d: Diagnostic) -> [String] {
+            let handle: [String] = d.arguments["handle"].map { ["@" + $0, "/" + $0] } ?? []
+            return ["host", "number", "url", "address", "name", "text", "written"].compactMap { d.arguments[$0] } + handle
+        }
+        let refused = Set(diagnostics.filter { $0.severity == .error && !lastLooks.contains($0.code) }.flatMap(named)
+            .filter { $0.unicodeScalars.count >= 4 }.map(asRead))
         guard !refused.isEmpty else { return diagnostics }
         return diagnostics.filter { d in
             guard lastLooks.contains(d.code), let what = d.arguments["what"] else { return true }
