@@ -171,8 +171,7 @@ function written(q) {
   return out;
 }
 
-// Pages: base-32 varint gaps; or "!", first page, 6-bit bitmap; or "~", first and last page, the gaps of
-// the pages missing between them.
+// Pages: base-32 varint gaps; or "!", first page, 6-bit bitmap; or "~", first and last page, missing gaps.
 function decode(s) {
   var ids = [], i = 0, p = -1, c, b, last, next;
   function varint() { var v = 0, m = 1; do { c = VAL[s.charCodeAt(i++)]; v += (c & 31) * m; m *= 32; } while (c & 32); return v; }
@@ -368,11 +367,11 @@ function enhance(form) {
   function onSearchPage() {
     try { return location.pathname === new URL(form.action, location.href).pathname; } catch (e) { return false; }
   }
-  // On the search page the query comes in the address (?q=…): only Cyrillic words fill the box (no bot's
-  // name), none only of letters drawn as digits (ЗОО).
+  // On the search page the query comes in the address (?q=…): only Kazakh or Russian words fill the box,
+  // none only of letters drawn as digits.
   var q = typeof URLSearchParams !== "undefined" && new URLSearchParams(location.search || "").get("q");
   if (q && onSearchPage()) q = (q.normalize("NFC").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]|\p{M}/gu, "")
-    .match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return showable(w) && !/[a-z]|^[ЗзОоІіӀӏбЧ]+$/i.test(w); }).join(" ");
+    .match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length <= 30 && /^[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+$/.test(w) && !/^[ЗзОоІіӨөбЧ]+$/.test(w); }).join(" ");
   if (q && onSearchPage()) { input.value = q; run(false); }
 }
 

@@ -194,11 +194,13 @@ package enum PhoneNumbers {
         let written = ScalarArray.of(text)
         // ASCII and Cyrillic stay as they are, without a call each: nearly every character of a page.
         var s = written.map { $0.value < 0x80 ? (shownAsSpaces && $0.value < 0x20 && Self.isShownAsSpace($0) ? " " : $0) : ($0.value >= 0x400 && $0.value < 0x530) ? $0 : plain($0) }
-        // What a reader takes for a dot, glued between two digits (`8·701·123·45·67`, `8•701•…`), is read
-        // as a dot: no app links the number, but a reader dials it. (Spaced, ` · ` parts a search result's
-        // blocks and lists' items, as a reader reads it.)
+        // What a reader takes for a dot, glued on both sides to a number's digits, brackets or dashes
+        // (`8·701·123·45·67`, `8(701)·123`, `8-701-·123`), is read as a dot: no app links the number, but
+        // a reader dials it. (Spaced, ` · ` parts a search result's blocks and lists' items, as a reader
+        // reads it.)
         if written.contains(where: { $0.value >= 0xB7 && FakeNameMatcher.isDotLike($0) }) {
-            for i in s.indices.dropFirst().dropLast() where FakeNameMatcher.isDotLike(s[i]) && isDigit(s[i - 1]) && isDigit(s[i + 1]) {
+            func glued(_ u: Unicode.Scalar) -> Bool { isDigit(u) || isOpening(u) || isClosing(u) || (isSeparator(u) && !isSpace(u)) }
+            for i in s.indices.dropFirst().dropLast() where FakeNameMatcher.isDotLike(s[i]) && glued(s[i - 1]) && glued(s[i + 1]) {
                 s[i] = "."
             }
         }

@@ -400,10 +400,13 @@ package struct URLJudge: Sendable {
         let value = String(decoding: URLPercentEncoding.percentDecode(String(query.dropFirst("subject=".count))), as: UTF8.self)
         return !value.contains(where: \.isNewline)
             && !value.unicodeScalars.contains { u in
-                // A character that reads as one of them (`．`, `＠`, `∕`, `·`), not one that holds one among
-                // more (`%`, whose fold has a fraction slash; `…`).
-                let fold = FakeNameMatcher.fold(u)
-                return subjectMarks.contains(u) || (fold.count == 1 && subjectMarks.contains(fold[0]))
+                // A character that reads as one of them (`．`, `＠`, `∕`, `·`: its fold) or holds one (`⒈`,
+                // `℅`: its compatibility form), but for `%` (whose fold holds a fraction slash) and `…`,
+                // which name no address.
+                guard !subjectMarks.contains(u) else { return true }
+                guard u != "%", u != "…" else { return false }
+                return FakeNameMatcher.fold(u).contains(where: subjectMarks.contains)
+                    || String(u).decomposedStringWithCompatibilityMapping.unicodeScalars.contains(where: subjectMarks.contains)
             }
     }
 

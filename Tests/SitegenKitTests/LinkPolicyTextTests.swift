@@ -59,13 +59,14 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("[evil．com](https://egov.kz/) сайты", "link.text-mismatch", 1),
                                      ("[info＠mail.ru](https://egov.kz/) хаты", "link.text-mismatch", 1),
                                      ("[хат](mailto:info@egov.kz?subject=egov-kz%C2%B7com)", "link.noncanonical", 1),
-                                     ("[хат](mailto:info@egov.kz?subject=t%C2%B7me%E2%88%95EvilBot)", "link.noncanonical", 1)] {
+                                     ("[хат](mailto:info@egov.kz?subject=t%C2%B7me%E2%88%95EvilBot)", "link.noncanonical", 1),
+                                     ("[хат](mailto:info@egov.kz?subject=egov%E2%92%88kz)", "link.noncanonical", 1)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }, ["\(column) \(code)"], text)
         }
         LinkPolicyAssert.noErrors(try Fixture.check("[egov·kz](https://egov.kz/) порталы.\n"))
         // A number so written is dialled as one.
-        for number in ["8·701·123·45·67", "+7•701•123•45•67"] {
+        for number in ["8·701·123·45·67", "+7•701•123•45•67", "8(701)·123-45-67", "+7·(701)·123·45·67", "8-701-·123-45-67"] {
             let d = try Fixture.check("Көмек: \(number)\n")
             XCTAssertEqual(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }, ["8 text.phone"], number)
         }
