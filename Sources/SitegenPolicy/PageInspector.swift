@@ -512,10 +512,11 @@ package struct PageInspector: Sendable {
                 let bot = policy.officialHandlesWritten.first.map { "https://t.me/\($0)" } ?? "https://t.me/<handle>"
                 return findings.map { $0.reworded("text.domain.telegram-host", ["bot": bot]) }
             }
-            // Written with a character that only looks like a dot (`tolem·kz`): said so, since no app
-            // links it and the usual message would say one does.
-            if token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) {
-                return findings.map { f in f.messageID == "text.domain" ? f.reworded("text.domain.dot-like", ["written": token.text]) : f }
+            // Written with a character that only looks like a dot (`tolem·kz`) or with marks drawn on its
+            // characters (`tolem.́kz`): said so, since no app links it and the usual message would say one does.
+            if token.readAsLooks {
+                let id = token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) ? "text.domain.dot-like" : "text.domain.marked"
+                return findings.map { f in f.messageID == "text.domain" ? f.reworded(id, ["written": token.text]) : f }
             }
             // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
             guard inWarning else { return findings }

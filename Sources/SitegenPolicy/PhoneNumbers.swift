@@ -169,8 +169,30 @@ package enum PhoneNumbers {
 
     package static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
-        if text.utf8.count > 2_048 { return bothReadings(text) }
-        return found.value(text) { bothReadings(text) }
+        if text.utf8.count > 2_048 { return withoutMarks(text) }
+        return found.value(text) { withoutMarks(text) }
+    }
+
+    /// The numbers of `text` as written, and, when marks are drawn on its characters, as a reader reads
+    /// it past them (``MarkFreeReading``): no app links `8 70́1 123 45 67` whole, but a reader dials it.
+    /// A number found in both readings is one.
+    private static func withoutMarks(_ text: String) -> [Found] {
+        let asWritten = bothReadings(text)
+        guard MarkFreeReading.mayHoldMark(text) else { return asWritten }
+        let written = ScalarArray.of(text)
+        guard let unmarked = MarkFreeReading(written) else { return asWritten }
+        var offsets = [Int](repeating: 0, count: written.count + 1)
+        for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        let bytes = Array(text.utf8)
+        let read = bothReadings(String(String.UnicodeScalarView(unmarked.scalars))).compactMap { f -> Found? in
+            let kept = unmarked.characters(f.range)
+            guard unmarked.marked[kept].contains(true) else { return nil }
+            let span = unmarked.written(kept, writtenOffsets: offsets)
+            guard !asWritten.contains(where: { $0.range == span }) else { return nil }
+            return Found(offset: span.lowerBound, length: span.count,
+                         text: String(decoding: bytes[span], as: UTF8.self), digits: f.digits)
+        }
+        return read.isEmpty ? asWritten : (asWritten + read).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
     /// The numbers of `text` as a page shows it, and, when it holds a tab, a line break or a form feed,

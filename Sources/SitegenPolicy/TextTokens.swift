@@ -40,6 +40,9 @@ package struct TextToken: Sendable, Equatable {
     package var offset: Int
     var length: Int
     package var text: String
+    /// Found only as a reader reads the text, with dot-likes as dots and without the marks drawn on
+    /// characters (`evil·com`, `evil.́com`): no app links it as it is written.
+    package var readAsLooks = false
 }
 
 /// Finds URLs, domain names, e-mail addresses, handles and known fake names in text.
@@ -104,29 +107,48 @@ package final class TextTokens: Sendable {
     private func scanUncached(_ text: String) -> [TextToken] {
         let original = ScalarArray.of(text)
         let found = tokens(of: original, reading: original.map(Self.addressForm))
-        guard original.contains(where: Self.onlyLooksLikeDot) else { return found }
-        // No app links `egov-kz·com`, `infoꓸegov＠mailꓸru`, `t·me/EvilBot` or `185·22·64·10`, but a
-        // reader reads each as the address it looks like and types it: read with every dot-like as a
-        // dot, each token that holds one is judged too, quoted as written, unless a token of the first
+        // No app links `egov-kz·com`, `infoꓸegov＠mailꓸru`, `t·me/EvilBot`, `185·22·64·10`, `evil.́com` or
+        // `t.mé/EvilBot`, but a reader reads each as the address it looks like and types it: read with
+        // every dot-like as a dot and without the marks drawn on characters (``MarkFreeReading``), each
+        // token that holds such a character is judged too, quoted as written, unless a token of the first
         // reading already covers it (a known fake's name, `EgovKzBot2·0`, is judged as that fake).
-        var offsets = [Int](repeating: 0, count: original.count + 1)
-        var dotted: [Int] = []
-        for (i, u) in original.enumerated() {
-            if Self.onlyLooksLikeDot(u) { dotted.append(offsets[i]) }
-            offsets[i + 1] = offsets[i] + UTF8.width(u)
+        let unmarked = MarkFreeReading(original)
+        guard unmarked != nil || original.contains(where: Self.onlyLooksLikeDot) else { return found }
+        let seen = unmarked?.scalars ?? original
+        // Which characters read otherwise than written: dot-likes, and characters marks were drawn on.
+        var changed = unmarked?.marked ?? [Bool](repeating: false, count: seen.count)
+        let read = seen.indices.map { k -> Unicode.Scalar in
+            guard Self.onlyLooksLikeDot(seen[k]) else { return Self.addressForm(seen[k]) }
+            changed[k] = true
+            return "."
         }
-        let read = original.map { Self.onlyLooksLikeDot($0) ? "." : Self.addressForm($0) }
+        var writtenOffsets = [Int](repeating: 0, count: original.count + 1)
+        for (i, u) in original.enumerated() { writtenOffsets[i + 1] = writtenOffsets[i] + UTF8.width(u) }
         let bytes = Array(text.utf8)
-        let more = tokens(of: original, reading: read).compactMap { token -> TextToken? in
-            let end = token.offset + token.length
-            guard dotted.contains(where: { $0 > token.offset && $0 < end }),
-                  !found.contains(where: { $0.offset <= token.offset && $0.offset + $0.length >= end }) else { return nil }
+        let more = tokens(of: seen, reading: read).compactMap { token -> TextToken? in
+            let at = token.offset..<(token.offset + token.length)
+            let kept = unmarked?.characters(at) ?? Self.characters(at, of: seen)
+            let span = unmarked?.written(kept, writtenOffsets: writtenOffsets) ?? at
+            guard changed[kept].contains(true),
+                  !found.contains(where: { $0.offset <= span.lowerBound && $0.offset + $0.length >= span.upperBound }) else { return nil }
             var written = token
-            written.text = String(decoding: bytes[token.offset..<end], as: UTF8.self)
+            written.offset = span.lowerBound
+            written.length = span.count
+            written.text = String(decoding: bytes[span], as: UTF8.self)
+            written.readAsLooks = true
             return written
         }
         guard !more.isEmpty else { return found }
         return (found + more).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
+    }
+
+    /// The characters of `scalars` that the UTF-8 range `utf8` spans.
+    private static func characters(_ utf8: Range<Int>, of scalars: [Unicode.Scalar]) -> Range<Int> {
+        var offset = 0, k = 0
+        while offset < utf8.lowerBound { offset += UTF8.width(scalars[k]); k += 1 }
+        let from = k
+        while offset < utf8.upperBound { offset += UTF8.width(scalars[k]); k += 1 }
+        return from..<k
     }
 
     /// A character a reader takes for a dot though neither a browser nor a messenger does

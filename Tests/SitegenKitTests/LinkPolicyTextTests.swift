@@ -76,6 +76,30 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Күш: 5 кг·м, т·б, ИИН·ЖСН, 42·500 теңге, Ә·Б.\n"))
     }
 
+    /// A mark drawn on a character (an accent on the dot, a line under every letter, a circle around
+    /// one) ends a name to every app, but not to a reader, who types the address under the marks: it
+    /// is judged as that address, and said so, quoted as written.
+    func testAnAddressWithMarksDrawnOnItsCharactersIsJudgedAsItReads() throws {
+        for written in ["tolem-pay.\u{301}kz", "tolem-pay\u{B7}\u{301}kz", "t\u{332}o\u{332}l\u{332}e\u{332}m\u{332}-pay.\u{332}k\u{332}z\u{332}",
+                        "tolem-pay.k\u{301}z", "tolem-pay.\u{20DD}kz", "tolem-pay.\u{489}kz"] {
+            let d = try Fixture.check("Өтінімді \(written) сайтында беріңіз.\n")
+            LinkPolicyAssert.onlyError(d, code: "text.domain", line: 4, column: 10)
+            XCTAssertTrue(d.contains { $0.message.hasPrefix("\(written) reads as tolem-pay.kz: no app links it") }, "\(written): \(d.map(\.message))")
+        }
+        for (text, code, column) in [("Бот: t.me\u{301}/EvilBot", "telegram.unknown", 6), ("Бот: t.me/+AbC\u{301}dEf123", "telegram.invite", 6),
+                                     ("Сайт: 185.22.\u{301}64.10/apply", "text.ip", 7),
+                                     ("Хат: info@mail.\u{301}ru", "text.domain", 6),
+                                     ("[evil.\u{301}com](https://egov.kz/) сайты", "link.text-mismatch", 1),
+                                     ("Көмек: 8 70\u{301}1 123 45 67", "text.phone", 8),
+                                     ("Көмек: +7 701 1\u{332}2\u{332}3 45 67", "text.phone", 8)] {
+            // (The invite an app links, `t.me/+AbC`, and the one a reader reads are each judged.)
+            let d = try Fixture.check(text + "\n")
+            XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
+        }
+        // The official name so written leads where it says; prose with stress marks is prose.
+        LinkPolicyAssert.noErrors(try Fixture.check("Портал egov.\u{301}kz арқылы. Вы\u{301}плата 42 500 ₸, т.\u{301}б. 2020 ж.\u{301}\n"))
+    }
+
     /// A title naming a Telegram address is refused where it is written, once: the lists that show it
     /// do not say it again as a finished page's error.
     func testATitleNamingATelegramAddressIsOneError() throws {
