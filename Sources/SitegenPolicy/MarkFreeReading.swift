@@ -51,9 +51,11 @@ struct MarkFreeReading {
     }
 
     /// Where the kept characters `kept` are in the text as written, in UTF-8 bytes (`writtenOffsets`:
-    /// the UTF-8 offset of each of its characters, and its length), the marks on the last among them.
-    func written(_ kept: Range<Int>, writtenOffsets: [Int]) -> Range<Int> {
-        writtenOffsets[source[kept.lowerBound]]..<writtenOffsets[source[kept.upperBound]]
+    /// the UTF-8 offset of each of its characters, and its length), with the marks on the last among
+    /// them unless `marksAfter` is false.
+    func written(_ kept: Range<Int>, writtenOffsets: [Int], marksAfter: Bool = true) -> Range<Int> {
+        let end = marksAfter || kept.isEmpty ? source[kept.upperBound] : source[kept.upperBound - 1] + 1
+        return writtenOffsets[source[kept.lowerBound]]..<writtenOffsets[end]
     }
 
     /// Whether `text` may hold a mark (``isMark(_:)``), from its bytes: false for text of ASCII, Latin,
@@ -66,6 +68,11 @@ struct MarkFreeReading {
             afterD2 = b == 0xD2
         }
         return false
+    }
+
+    /// The characters of the text as written that the kept characters `kept` are, with the marks on the last.
+    func writtenCharacters(_ kept: Range<Int>) -> Range<Int> {
+        source[kept.lowerBound]..<source[kept.upperBound]
     }
 
     /// A combining mark drawn on the character before it (general category Mn or Me): an accent, a

@@ -514,9 +514,16 @@ package struct PageInspector: Sendable {
             }
             // Written with a character that only looks like a dot (`tolem·kz`) or with marks drawn on its
             // characters (`tolem.́kz`): said so, since no app links it and the usual message would say one does.
+            // A lookalike is said to be one of what is written, which is what the editor finds in the file.
             if token.readAsLooks {
                 let id = token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) ? "text.domain.dot-like" : "text.domain.marked"
-                return findings.map { f in f.messageID == "text.domain" ? f.reworded(id, ["written": token.text]) : f }
+                return findings.map { f in
+                    switch f.messageID {
+                    case "text.domain": f.reworded(id, ["written": token.text])
+                    case "text.domain.lookalike": f.reworded("text.domain.lookalike.as-read", ["written": token.text])
+                    default: f
+                    }
+                }
             }
             // In a warning, an unknown name is most likely a new fake: say where fakes are listed.
             guard inWarning else { return findings }
@@ -547,8 +554,9 @@ package struct PageInspector: Sendable {
                 return [Finding(code: "text.url", id: "text.mail-not-latin", ["text": text], url: nil)]
             }
             return judge.judge("https://" + text).map(Self.asText)
-        case .ipAddress(let text):
-            return [Finding(code: "text.ip", id: "text.ip", ["address": text], url: nil)]
+        case .ipAddress:
+            // Quoted as written (`185.22.́64.10`), which the editor finds in the file.
+            return [Finding(code: "text.ip", id: "text.ip", ["address": token.text], url: nil)]
         case .cardNumber:
             // Even in a warning: a fraudster's card is named by its last digits, never tappable.
             return [Self.cardFinding(token.text)]

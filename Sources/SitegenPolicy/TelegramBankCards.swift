@@ -47,12 +47,20 @@ extension TelegramTextBoundaries {
         let s = ScalarArray.of(text)
         // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).
-        let cards = bankCards(PhoneNumbers.shownAsSpaces(s))
+        var cards = bankCards(PhoneNumbers.shownAsSpaces(s)).map(\.range)
+        // A mark drawn on a digit (`4400 43́01 …`) leaves the number whole to a reader, who pays to it.
+        let unmarked = MarkFreeReading.mayHoldMark(text) ? MarkFreeReading(s) : nil
+        if let unmarked {
+            for card in bankCards(PhoneNumbers.shownAsSpaces(unmarked.scalars)) {
+                let range = unmarked.writtenCharacters(card.range)
+                if !cards.contains(range) { cards.append(range) }
+            }
+        }
         guard !cards.isEmpty else { return [] }
         var offsets = [Int](repeating: 0, count: s.count + 1)
         for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
-        return cards.map { card in
-            (offsets[card.range.lowerBound], offsets[card.range.upperBound] - offsets[card.range.lowerBound], String(scalars: s[card.range]))
+        return cards.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }.map { card in
+            (offsets[card.lowerBound], offsets[card.upperBound] - offsets[card.lowerBound], String(scalars: s[card]))
         }
     }
 

@@ -129,8 +129,10 @@ package final class TextTokens: Sendable {
             let at = token.offset..<(token.offset + token.length)
             let kept = unmarked?.characters(at) ?? Self.characters(at, of: seen)
             let span = unmarked?.written(kept, writtenOffsets: writtenOffsets) ?? at
+            // (Marks after its last character are no part of what the first reading must cover: `185.22.64.10́`.)
+            let bare = unmarked?.written(kept, writtenOffsets: writtenOffsets, marksAfter: false) ?? at
             guard changed[kept].contains(true),
-                  !found.contains(where: { $0.offset <= span.lowerBound && $0.offset + $0.length >= span.upperBound }) else { return nil }
+                  !found.contains(where: { $0.offset <= bare.lowerBound && $0.offset + $0.length >= bare.upperBound }) else { return nil }
             var written = token
             written.offset = span.lowerBound
             written.length = span.count
@@ -139,7 +141,12 @@ package final class TextTokens: Sendable {
             return written
         }
         guard !more.isEmpty else { return found }
-        return (found + more).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
+        // What a reader reads is the longest reading: `info@egov.kz·evil·com` is one address to them,
+        // not also `evil·com`.
+        let longest = more.filter { t in
+            !more.contains { $0.length > t.length && $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
+        }
+        return (found + longest).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
     /// The characters of `scalars` that the UTF-8 range `utf8` spans.
@@ -468,7 +475,10 @@ package final class TextTokens: Sendable {
             if b >= 0x30 && b <= 0x39 {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
-            } else if b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+            } else if b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
+                        // A mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) leaves the number whole to a reader.
+                        && !(b == 0xCC || b == 0xCD || (b >= 0x80 && b < 0xC0 && cardDigits > 0)
+                             || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)) {
                 cardDigits = 0
             }
             // Lead bytes of ．｡＠﹒ (U+FF0E, U+FF61, U+FF20, U+FE52) and 。 (U+3002): scan fully; so too the

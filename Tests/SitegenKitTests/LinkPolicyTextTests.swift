@@ -91,11 +91,19 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Хат: info@mail.\u{301}ru", "text.domain", 6),
                                      ("[evil.\u{301}com](https://egov.kz/) сайты", "link.text-mismatch", 1),
                                      ("Көмек: 8 70\u{301}1 123 45 67", "text.phone", 8),
-                                     ("Көмек: +7 701 1\u{332}2\u{332}3 45 67", "text.phone", 8)] {
+                                     ("Көмек: +7 701 1\u{332}2\u{332}3 45 67", "text.phone", 8),
+                                     ("Картаға: 4400 43\u{301}01 2345 6789 аударыңыз", "text.card", 10),
+                                     ("Сайт: 185.22.64.10\u{301} емес", "text.ip", 7)] {
             // (The invite an app links, `t.me/+AbC`, and the one a reader reads are each judged.)
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
+        // What a reader reads is said as written: one address, not its parts; a lookalike as what it reads as.
+        let mail = LinkPolicyAssert.errors(try Fixture.check("Хат: info@tolem-pay.\u{301}kz·help·kz\n"))
+        XCTAssertEqual(mail.map(\.column), [6], mail.map(\.message).joined(separator: "\n"))
+        let lookalike = try Fixture.check("Сайт: egov.kz·evil·com\n")
+        XCTAssertTrue(lookalike.contains { $0.message.hasPrefix("egov.kz·evil·com reads as egov.kz.evil.com, which looks like egov.kz") },
+                      lookalike.map(\.message).joined(separator: "\n"))
         // The official name so written leads where it says; prose with stress marks is prose.
         LinkPolicyAssert.noErrors(try Fixture.check("Портал egov.\u{301}kz арқылы. Вы\u{301}плата 42 500 ₸, т.\u{301}б. 2020 ж.\u{301}\n"))
     }

@@ -27,6 +27,10 @@ enum PolicyMessages {
             en: "{host} looks like {official} but is not the official site: write {official}; to warn readers about {host}, list it under links.fake_domains in sitegen.yml and name it inside a > [!WARNING] block",
             kk: "{host} ресми {official} сайтына еліктейді: {official} деп жазыңыз; оқырманды {host} туралы ескерту үшін оны sitegen.yml ішіндегі links.fake_domains тізіміне қосып, > [!WARNING] блогының ішінде атаңыз",
             ru: "{host} подделывается под официальный {official}: напишите {official}; чтобы предупредить читателей о {host}, внесите его в links.fake_domains в sitegen.yml и называйте внутри блока > [!WARNING]"),
+        "text.domain.lookalike.as-read": Entry(
+            en: "{written} reads as {host}, which looks like {official} but is not the official site: write {official}; to warn readers about {host}, list it under links.fake_domains in sitegen.yml and name it inside a > [!WARNING] block",
+            kk: "{written} {host} болып оқылады, ал ол ресми {official} сайтына еліктейді: {official} деп жазыңыз; оқырманды {host} туралы ескерту үшін оны sitegen.yml ішіндегі links.fake_domains тізіміне қосып, > [!WARNING] блогының ішінде атаңыз",
+            ru: "{written} читается как {host}, а он подделывается под официальный {official}: напишите {official}; чтобы предупредить читателей о {host}, внесите его в links.fake_domains в sitegen.yml и называйте внутри блока > [!WARNING]"),
         "text.domain.dot-like": Entry(
             en: "{written} reads as {host}: no app links it, but a reader types it with a dot, and {host} is not on the list of official sites; write an official site instead, or, if {host} is official, write it with a dot and have it added to links.allow in sitegen.yml",
             kk: "{written} {host} болып оқылады: оны ешбір қолданба сілтемеге айналдырмайды, бірақ оқырман оны нүктемен теріп жазады, ал {host} ресми сайттар тізімінде жоқ; ресми сайтты жазыңыз, ал {host} ресми болса, оны нүктемен жазып, sitegen.yml ішіндегі links.allow тізіміне қостырыңыз",
