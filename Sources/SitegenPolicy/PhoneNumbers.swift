@@ -71,7 +71,9 @@ package enum PhoneNumbers {
         for u in text.unicodeScalars {
             // Dashes, quotes and № send most prose here: its ASCII and Cyrillic need no lookup.
             let v = u.value
-            let isDigit = v < 0x80 ? (v >= 0x30 && v <= 0x39) : (v >= 0x400 && v < 0x530) ? false : Self.isDigit(plain(u))
+            // (Digits drawn otherwise, `⁸`, `⑧`, are a reader's: ``ReaderReading``.)
+            let isDigit = v < 0x80 ? (v >= 0x30 && v <= 0x39) : (v >= 0x400 && v < 0x530) ? false
+                : Self.isDigit(plain(u)) || ReaderReading.digit(u) != nil
             if isDigit && previousIsDigit { return true }
             if isDigit { digits += 1 }
             if digits >= 7 { return true }
@@ -169,25 +171,23 @@ package enum PhoneNumbers {
 
     package static func find(in text: String) -> [Found] {
         guard mayHold(text) else { return [] }
-        if text.utf8.count > 2_048 { return withoutMarks(text) }
-        return found.value(text) { withoutMarks(text) }
+        if text.utf8.count > 2_048 { return withReaderReading(text) }
+        return found.value(text) { withReaderReading(text) }
     }
 
-    /// The numbers of `text` as written, and, when marks are drawn on its characters, as a reader reads
-    /// it past them (``MarkFreeReading``): no app links `8 70́1 123 45 67` whole, but a reader dials it.
-    /// A number found in both readings is one.
-    private static func withoutMarks(_ text: String) -> [Found] {
+    /// The numbers of `text` as written, and as a reader reads it past the marks drawn on its characters
+    /// and with lookalike digits as digits (``ReaderReading``): no app links `8 70́1 123 45 67` or
+    /// `8 7О1 123 45 67` whole, but a reader dials it. A number found in both readings is one.
+    private static func withReaderReading(_ text: String) -> [Found] {
         let asWritten = bothReadings(text)
-        guard MarkFreeReading.mayHoldMark(text) else { return asWritten }
         let written = ScalarArray.of(text)
-        guard let unmarked = MarkFreeReading(written) else { return asWritten }
-        var offsets = [Int](repeating: 0, count: written.count + 1)
-        for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        guard let reading = ReaderReading(written) else { return asWritten }
+        let offsets = ScalarArray.utf8Offsets(written)
         let bytes = Array(text.utf8)
-        let read = bothReadings(String(String.UnicodeScalarView(unmarked.scalars))).compactMap { f -> Found? in
-            let kept = unmarked.characters(f.range)
-            guard unmarked.marked[kept].contains(true) else { return nil }
-            let span = unmarked.written(kept, writtenOffsets: offsets)
+        let read = bothReadings(String(String.UnicodeScalarView(reading.scalars))).compactMap { f -> Found? in
+            let kept = reading.characters(f.range)
+            guard reading.changed[kept].contains(true) else { return nil }
+            let span = reading.written(kept, writtenOffsets: offsets)
             guard !asWritten.contains(where: { $0.range == span }) else { return nil }
             return Found(offset: span.lowerBound, length: span.count,
                          text: String(decoding: bytes[span], as: UTF8.self), digits: f.digits)
@@ -226,8 +226,7 @@ package enum PhoneNumbers {
                 s[i] = "."
             }
         }
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for (i, u) in written.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        let offsets = ScalarArray.utf8Offsets(written)
         var out: [Found] = []
         // Where the last number found ends (in scalars): a list of numbers is spoken of as its first.
         var lastEnd: Int?

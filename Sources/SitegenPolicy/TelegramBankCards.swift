@@ -48,17 +48,16 @@ extension TelegramTextBoundaries {
         // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).
         var cards = bankCards(PhoneNumbers.shownAsSpaces(s)).map(\.range)
-        // A mark drawn on a digit (`4400 43́01 …`) leaves the number whole to a reader, who pays to it.
-        let unmarked = MarkFreeReading.mayHoldMark(text) ? MarkFreeReading(s) : nil
-        if let unmarked {
-            for card in bankCards(PhoneNumbers.shownAsSpaces(unmarked.scalars)) {
-                let range = unmarked.writtenCharacters(card.range)
+        // A mark drawn on a digit or a lookalike digit (`4400 43́01 …`, `4400 43О1 …`) leaves the number whole
+        // to a reader, who pays to it.
+        if let reading = ReaderReading(s) {
+            for card in bankCards(PhoneNumbers.shownAsSpaces(reading.scalars)) where reading.changed[card.range].contains(true) {
+                let range = reading.writtenCharacters(card.range)
                 if !cards.contains(range) { cards.append(range) }
             }
         }
         guard !cards.isEmpty else { return [] }
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for (i, u) in s.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        let offsets = ScalarArray.utf8Offsets(s)
         return cards.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }.map { card in
             (offsets[card.lowerBound], offsets[card.upperBound] - offsets[card.lowerBound], String(scalars: s[card]))
         }

@@ -90,19 +90,25 @@ extension TextTokens {
 
     private static func isSeparator(_ u: Unicode.Scalar) -> Bool { isColonLike(u) || u == "/" || isSlashLike(u) || isBackslashLike(u) }
 
+    /// A letter or symbol drawn as a colon, a slash or a backslash (`ː`, `ノ`, `〳`): no part of a word,
+    /// as a reader sees it end one (`t.meノEvilBot` is the host and a name).
+    static func isMarkLike(_ u: Unicode.Scalar) -> Bool { isColonLike(u) || isSlashLike(u) || isBackslashLike(u) }
+
     /// `:` and what is drawn as one (ratio, modifier letters, Hebrew and Syriac marks, small and vertical forms).
     static func isColonLike(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x3A, 0xFF1A, 0x2236, 0x2237, 0xA789, 0x02D0, 0x02F8, 0x05C3, 0x0703, 0xFE55, 0xFE13, 0x0589, 0x1804, 0x205A,
-             0x2982, 0xFE30, 0xA4FD: return true
+        case 0x3A, 0xFF1A, 0x2236, 0x2237, 0xA789, 0x02D0, 0x02F8, 0x05C3, 0x0703, 0x0704, 0xFE55, 0xFE13, 0x0589, 0x0903,
+             0x0A83, 0x16EC, 0x1803, 0x1804, 0x1809, 0x205A, 0x2982, 0xFE30, 0xA4FD, 0x10781: return true
         default: return false
         }
     }
 
-    /// What is drawn as a slash but is none to a parser (fraction and division slashes, box drawing).
+    /// What is drawn as a slash but is none to a parser (fraction and division slashes, box drawing, the
+    /// katakana `ノ`, CJK strokes, the kana repeat marks).
     static func isSlashLike(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0xFF0F, 0x2044, 0x2215, 0x29F8, 0x27CB, 0x2571, 0x1735, 0x3033: return true
+        case 0xFF0F, 0x2041, 0x2044, 0x2215, 0x29F6, 0x29F8, 0x27CB, 0x2571, 0x1735, 0x141F, 0x2CC6, 0x2F03, 0x3033, 0x3035,
+             0x30CE, 0x31D3, 0x32E8, 0x4E3F, 0xFF89, 0x1D23A: return true
         default: return false
         }
     }
@@ -110,7 +116,7 @@ extension TextTokens {
     /// `\` and what is drawn as one.
     static func isBackslashLike(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x5C, 0xFF3C, 0x29F5, 0xFE68, 0x27CD, 0x2572: return true
+        case 0x5C, 0xFF3C, 0x2216, 0x29F5, 0x29F9, 0xFE68, 0x27CD, 0x2572, 0x2F02, 0x31D4, 0x4E36, 0x1D20F, 0x1D23B: return true
         default: return false
         }
     }

@@ -107,30 +107,31 @@ package final class TextTokens: Sendable {
     private func scanUncached(_ text: String) -> [TextToken] {
         let original = ScalarArray.of(text)
         let found = tokens(of: original, reading: original.map(Self.addressForm))
-        // No app links `egov-kz·com`, `infoꓸegov＠mailꓸru`, `t·me/EvilBot`, `185·22·64·10`, `evil.́com` or
-        // `t.mé/EvilBot`, but a reader reads each as the address it looks like and types it: read with
-        // every dot-like as a dot and without the marks drawn on characters (``MarkFreeReading``), each
-        // token that holds such a character is judged too, quoted as written, unless a token of the first
-        // reading already covers it (a known fake's name, `EgovKzBot2·0`, is judged as that fake).
-        let unmarked = MarkFreeReading(original)
-        guard unmarked != nil || original.contains(where: Self.onlyLooksLikeDot) else { return found }
-        let seen = unmarked?.scalars ?? original
-        // Which characters read otherwise than written: dot-likes, and characters marks were drawn on.
-        var changed = unmarked?.marked ?? [Bool](repeating: false, count: seen.count)
+        // No app links `egov-kz·com`, `infoꓸegov＠mailꓸru`, `t·me/EvilBot`, `185·22·64·10`, `evil.́com`,
+        // `t.mé/EvilBot` or `4400 43О1 2345 6789`, but a reader reads each as the address or number it looks
+        // like and types it: read with every dot-like as a dot, and past marks and lookalike digits
+        // (``ReaderReading``), each token that holds such a character is judged too, quoted as written,
+        // unless a token of the first reading already covers it (a known fake's name, `EgovKzBot2·0`, is
+        // judged as that fake).
+        let asRead = ReaderReading(original)
+        guard asRead != nil || original.contains(where: Self.onlyLooksLikeDot) else { return found }
+        let seen = asRead?.scalars ?? original
+        // Which characters read otherwise than written.
+        var changed = asRead?.changed ?? [Bool](repeating: false, count: seen.count)
         let read = seen.indices.map { k -> Unicode.Scalar in
             guard Self.onlyLooksLikeDot(seen[k]) else { return Self.addressForm(seen[k]) }
             changed[k] = true
             return "."
         }
-        var writtenOffsets = [Int](repeating: 0, count: original.count + 1)
-        for (i, u) in original.enumerated() { writtenOffsets[i + 1] = writtenOffsets[i] + UTF8.width(u) }
+        let writtenOffsets = ScalarArray.utf8Offsets(original)
+        let seenOffsets = asRead == nil ? writtenOffsets : []
         let bytes = Array(text.utf8)
         let more = tokens(of: seen, reading: read).compactMap { token -> TextToken? in
             let at = token.offset..<(token.offset + token.length)
-            let kept = unmarked?.characters(at) ?? Self.characters(at, of: seen)
-            let span = unmarked?.written(kept, writtenOffsets: writtenOffsets) ?? at
+            let kept = asRead?.characters(at) ?? ScalarArray.scalars(at, in: seenOffsets)
+            let span = asRead?.written(kept, writtenOffsets: writtenOffsets) ?? at
             // (Marks after its last character are no part of what the first reading must cover: `185.22.64.10́`.)
-            let bare = unmarked?.written(kept, writtenOffsets: writtenOffsets, marksAfter: false) ?? at
+            let bare = asRead?.written(kept, writtenOffsets: writtenOffsets, marksAfter: false) ?? at
             guard changed[kept].contains(true),
                   !found.contains(where: { $0.offset <= bare.lowerBound && $0.offset + $0.length >= bare.upperBound }) else { return nil }
             var written = token
@@ -142,20 +143,12 @@ package final class TextTokens: Sendable {
         }
         guard !more.isEmpty else { return found }
         // What a reader reads is the longest reading: `info@egov.kz·evil·com` is one address to them,
-        // not also `evil·com`.
+        // not also `evil·com`. A known fake's name is judged wherever it is (`EgovKzBot@egov·kz`).
         let longest = more.filter { t in
-            !more.contains { $0.length > t.length && $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
+            if case .fakeName = t.kind { return true }
+            return !more.contains { $0.length > t.length && $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
         }
         return (found + longest).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
-    }
-
-    /// The characters of `scalars` that the UTF-8 range `utf8` spans.
-    private static func characters(_ utf8: Range<Int>, of scalars: [Unicode.Scalar]) -> Range<Int> {
-        var offset = 0, k = 0
-        while offset < utf8.lowerBound { offset += UTF8.width(scalars[k]); k += 1 }
-        let from = k
-        while offset < utf8.upperBound { offset += UTF8.width(scalars[k]); k += 1 }
-        return from..<k
     }
 
     /// A character a reader takes for a dot though neither a browser nor a messenger does
@@ -167,8 +160,7 @@ package final class TextTokens: Sendable {
     /// The tokens of `original` (the text as written), found in `scalars` (the same text as an address
     /// reads it, character for character).
     private func tokens(of original: [Unicode.Scalar], reading scalars: [Unicode.Scalar]) -> [TextToken] {
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (i, u) in original.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        let offsets = ScalarArray.utf8Offsets(original)
         var tokens: [TextToken] = []
         func token(_ kind: TextToken.Kind, _ from: Int, _ to: Int) {
             tokens.append(TextToken(kind: kind, offset: offsets[from], length: offsets[to] - offsets[from],
@@ -179,10 +171,27 @@ package final class TextTokens: Sendable {
             let u = scalars[i]
             // A letter drawn as a colon is no part of a word: what follows it starts one (`ːevil.com`
             // links `evil.com` with it), and a run never starts at it (it would end there, empty).
-            let prevIsWord = i > 0 && Self.isWord(scalars[i - 1]) && !Self.isColonLike(scalars[i - 1])
+            let prevIsWord = i > 0 && Self.isWord(scalars[i - 1]) && !Self.isMarkLike(scalars[i - 1])
             // Written-out URLs.
             if !prevIsWord, u == "h" || u == "H", let end = urlEnd(scalars, i) {
                 token(.url, i, end)
+                i = end
+                continue
+            }
+            // A Telegram address with spaces around the host's dot (`t. me/EvilBot`, `t .me/EvilBot`): no app
+            // links it, but a reader reads the address.
+            if !prevIsWord, u == "t" || u == "T", let path = Self.spacedTelegramPath(scalars, from: i) {
+                token(.telegramPath(String(scalars: scalars[path])), i, path.upperBound)
+                tokens[tokens.count - 1].readAsLooks = true
+                i = path.upperBound
+                continue
+            }
+            // A handle in lookalike letters (`@ЕvilВоt`, `@𝙀𝙫𝙞𝙡𝘽𝙤𝙩`): no app links it, but a reader searches
+            // Telegram for the name it looks like.
+            if u == "@", !prevIsWord, i + 1 < scalars.count, !Self.isHandleChar(scalars[i + 1]),
+               let (end, name) = Self.lookalikeHandle(scalars, from: i + 1) {
+                token(.handle(name), i, end)
+                tokens[tokens.count - 1].readAsLooks = true
                 i = end
                 continue
             }
@@ -201,10 +210,10 @@ package final class TextTokens: Sendable {
                 continue
             }
             // Runs of letters, digits, dots, hyphens, underscores and @: domains, e-mails, fake names.
-            if Self.isWord(u), !Self.isColonLike(u), !prevIsWord {
+            if Self.isWord(u), !Self.isMarkLike(u), !prevIsWord {
                 var end = i
                 // (A letter drawn as a colon ends the run: `t.meːEvilBot` is the host and a name.)
-                while end < scalars.count, (Self.isWord(scalars[end]) && !Self.isColonLike(scalars[end])) || scalars[end] == "."
+                while end < scalars.count, (Self.isWord(scalars[end]) && !Self.isMarkLike(scalars[end])) || scalars[end] == "."
                     || scalars[end] == "-" || scalars[end] == "@" { end += 1 }
                 // Most words are plain words: only runs with a dot or an @ inside, or starting with
                 // an ASCII part as long as a fake name, can be tokens.
@@ -476,9 +485,12 @@ package final class TextTokens: Sendable {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
             } else if b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
-                        // A mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) leaves the number whole to a reader.
+                        // A mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) or a letter drawn as one (`O`, `l`, `I`,
+                        // the Cyrillic `О`, `о`, `З`, `з`, `б`) leaves the number whole to a reader (``ReaderReading``).
                         && !(b == 0xCC || b == 0xCD || (b >= 0x80 && b < 0xC0 && cardDigits > 0)
-                             || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)) {
+                             || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)
+                             || b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
+                             || (b == 0xD0 && i + 1 < bytes.count && Self.isDigitLikeCyrillic(second: bytes[i + 1]))) {
                 cardDigits = 0
             }
             // Lead bytes of ．｡＠﹒ (U+FF0E, U+FF61, U+FF20, U+FE52) and 。 (U+3002): scan fully; so too the
@@ -495,6 +507,9 @@ package final class TextTokens: Sendable {
                 previous = b
                 continue
             }
+            // `me/` and `dog/`: a Telegram host may be written with spaces around its dot (``spacedTelegramPath(_:from:)``).
+            if b == 0x2F, i >= 2, (bytes[i - 2] | 0x20 == 0x6D && bytes[i - 1] | 0x20 == 0x65)
+                || (bytes[i - 2] | 0x20 == 0x6F && bytes[i - 1] | 0x20 == 0x67) { return true }
             // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
             if b == 0x28 && previous == 0x5D { return true }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
@@ -523,7 +538,15 @@ package final class TextTokens: Sendable {
     /// scanned fully anyway). A switch: this is asked of every byte of every text.
     private static func mayLeadDotLike(_ b: UInt8) -> Bool {
         switch b {
-        case 0xC2, 0xCE, 0xD7, 0xDB, 0xDC, 0xE1, 0xE2, 0xEA, 0xF0: return true
+        case 0xC2, 0xCB, 0xCE, 0xD7, 0xDB, 0xDC, 0xE1, 0xE2, 0xEA, 0xF0: return true
+        default: return false
+        }
+    }
+
+    /// Whether `D0 b` is a Cyrillic letter drawn as a digit: `О`, `о`, `З`, `з`, `б`.
+    private static func isDigitLikeCyrillic(second b: UInt8) -> Bool {
+        switch b {
+        case 0x9E, 0xBE, 0x97, 0xB7, 0xB1: return true
         default: return false
         }
     }
@@ -656,6 +679,57 @@ package final class TextTokens: Sendable {
         }
         if (v >= 0x400 && v <= 0x481) || (v >= 0x48A && v <= 0x4FF) { return true }
         return u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark
+    }
+
+    /// The path after a Telegram host written from `start` with spaces around its dot and a slash after
+    /// it (`t. me/EvilBot`, `telegram .dog/+AbCd`): the handle or invite a reader goes to.
+    static func spacedTelegramPath(_ s: [Unicode.Scalar], from start: Int) -> Range<Int>? {
+        func word(_ w: String, at k: Int) -> Int? {
+            var k = k
+            for c in w.unicodeScalars {
+                guard k < s.count, s[k].properties.lowercaseMapping == String(c) else { return nil }
+                k += 1
+            }
+            return k
+        }
+        func spaces(_ k: Int) -> Int {
+            var k = k
+            while k < s.count, s[k] == " " || s[k] == "\u{A0}" || s[k] == "\t" { k += 1 }
+            return k
+        }
+        for (name, zone) in [("t", "me"), ("telegram", "me"), ("telegram", "dog")] {
+            guard let nameEnd = word(name, at: start) else { continue }
+            let dot = spaces(nameEnd)
+            guard dot < s.count, s[dot] == ".", let zoneEnd = word(zone, at: spaces(dot + 1)), dot > nameEnd || zoneEnd - zone.count > dot + 1,
+                  zoneEnd < s.count, s[zoneEnd] == "/" || isSlashLike(s[zoneEnd]) else { continue }
+            var end = zoneEnd + 1
+            while end < s.count, isHandleChar(s[end]) || s[end] == "+" { end += 1 }
+            if end > zoneEnd + 1 { return (zoneEnd + 1)..<end }
+        }
+        return nil
+    }
+
+    /// The handle a word of lookalike letters from `start` reads as (`ЕvilВоt` as `evilbot`), and where
+    /// it ends: when each of its letters looks like an ASCII letter, digit or `_`, one of them is a letter, and
+    /// there are four at least.
+    static func lookalikeHandle(_ s: [Unicode.Scalar], from start: Int) -> (end: Int, name: String)? {
+        var end = start
+        var name = ""
+        while end < s.count, isWord(s[end]) || s[end] == "_", !isMarkLike(s[end]) {
+            if isHandleChar(s[end]) {
+                name.unicodeScalars.append(s[end])
+            } else {
+                let fold = FakeNameMatcher.fold(s[end])
+                guard fold.count == 1, isHandleChar(fold[0]) else { return nil }
+                name.unicodeScalars.append(fold[0])
+            }
+            end += 1
+        }
+        // (Telegram names are four characters long at least.)
+        // A word of Cyrillic letters alone is a Cyrillic word (`@Асан`), not a name drawn in them.
+        guard name.unicodeScalars.count >= 4, name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+              s[start..<end].contains(where: { $0.value < 0x400 || $0.value >= 0x530 }) else { return nil }
+        return (end, name)
     }
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {

@@ -28,6 +28,25 @@ final class FakeNameMatchingTests: XCTestCase {
         }
     }
 
+    /// The same for what is drawn as a colon, a slash or a backslash: each, between a Telegram host and a
+    /// name, leads a reader to the name (`t.meノEvilBot`, `t.me〳EvilBot`), letters among them too.
+    func testEveryCharacterICUFoldsToAColonOrASlashIsMarkLike() {
+        var missing: [String] = []
+        let tokens = TextTokens(fakeNames: [:])
+        for v in UInt32(0x80)...0x3FFFF {
+            guard let u = Unicode.Scalar(v), u.properties.generalCategory != .unassigned else { continue }
+            let fold = FakeNameMatcher.fold(u)
+            if (fold == [":"] && !TextTokens.isColonLike(u)) || (fold == ["/"] && !TextTokens.isSlashLike(u))
+                || (fold == ["\\"] && !TextTokens.isBackslashLike(u)) {
+                missing.append("U+" + String(v, radix: 16, uppercase: true))
+            }
+            guard TextTokens.isMarkLike(u) else { continue }
+            XCTAssertTrue(tokens.scan("Бот: t.me" + String(u) + "EvilBot").contains { [.telegramNamed("EvilBot"), .telegramPath("EvilBot")].contains($0.kind) },
+                          "U+" + String(v, radix: 16, uppercase: true))
+        }
+        XCTAssertEqual(missing, [])
+    }
+
     /// How editors and scammers write `EgovKzBot2.0`, each of which a reader takes for it.
     static let spellings = [
         "EgovKzBot2.0ні", "EgovKzBot2.0ды", "EgovKzBot2.0-ге", "EgovKzBot2.0у", "EgovKzBot2.0ом",

@@ -101,11 +101,37 @@ final class LinkPolicyTextTests: XCTestCase {
         // What a reader reads is said as written: one address, not its parts; a lookalike as what it reads as.
         let mail = LinkPolicyAssert.errors(try Fixture.check("Хат: info@tolem-pay.\u{301}kz·help·kz\n"))
         XCTAssertEqual(mail.map(\.column), [6], mail.map(\.message).joined(separator: "\n"))
+        // A known fake is refused inside a longer reading of an official address.
+        let fake = LinkPolicyAssert.errors(try Fixture.check("Хат: Kenes1414_Bo\u{301}t@egov.kz\n"))
+        XCTAssertTrue(fake.contains { $0.code == "text.fake" }, fake.map(\.message).joined(separator: "\n"))
         let lookalike = try Fixture.check("Сайт: egov.kz·evil·com\n")
         XCTAssertTrue(lookalike.contains { $0.message.hasPrefix("egov.kz·evil·com reads as egov.kz.evil.com, which looks like egov.kz") },
                       lookalike.map(\.message).joined(separator: "\n"))
         // The official name so written leads where it says; prose with stress marks is prose.
         LinkPolicyAssert.noErrors(try Fixture.check("Портал egov.\u{301}kz арқылы. Вы\u{301}плата 42 500 ₸, т.\u{301}б. 2020 ж.\u{301}\n"))
+    }
+
+    /// What a reader reads as an address, a handle or a number though no app links it: a letter drawn as
+    /// a slash after a Telegram host, spaces around the host's dot, a handle in lookalike letters, digits
+    /// drawn as letters or styled, a raised dot. Each is judged as what it reads as.
+    func testWhatAReaderReadsAsAnAddressHandleOrNumberIsJudged() throws {
+        for (text, code, column) in [("Бот: t.me\u{30CE}EvilBot", "telegram.unknown", 6), ("Бот: t.me\u{3033}EvilBot", "telegram.unknown", 6),
+                                     ("Бот: t. me/EvilBot", "telegram.unknown", 6), ("Бот: T .Me/EvilBot", "telegram.unknown", 6),
+                                     ("Бот: telegram . dog/EvilBot", "telegram.unknown", 6),
+                                     ("Бот: @\u{415}vil\u{412}\u{43E}t", "telegram.unknown", 6),
+                                     ("Бот: @\u{1D640}\u{1D66B}\u{1D65E}\u{1D661}\u{1D63D}\u{1D664}\u{1D669}", "telegram.unknown", 6),
+                                     ("Көмек: 8 7\u{41E}1 123 45 67", "text.phone", 8), ("Көмек: 87\u{41E}11234567", "text.phone", 8),
+                                     ("Көмек: 8 7Ol 123 45 67", "text.phone", 8),
+                                     ("Көмек: \u{2078} \u{2077}\u{2070}\u{B9} \u{B9}\u{B2}\u{B3} \u{2074}\u{2075} \u{2076}\u{2077}", "text.phone", 8),
+                                     ("Көмек: \u{2467} \u{2466}\u{24EA}\u{2460} \u{2460}\u{2461}\u{2462} \u{2463}\u{2464} \u{2465}\u{2466}", "text.phone", 8),
+                                     ("Картаға: 4400 43\u{41E}1 2345 6789 аударыңыз", "text.card", 10),
+                                     ("Картаға: \u{FF14}\u{FF14}\u{FF10}\u{FF10} \u{FF14}\u{FF13}\u{FF10}\u{FF11} \u{FF12}\u{FF13}\u{FF14}\u{FF15} \u{FF16}\u{FF17}\u{FF18}\u{FF19}", "text.card", 10),
+                                     ("Сайт: evil\u{FE12}com", "text.domain", 7), ("Сайт: evil\u{2D9}com", "text.domain", 7)] {
+            let d = try Fixture.check(text + "\n")
+            XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
+        }
+        // The official number with a footnote's mark, a class, amounts and names stay what they are.
+        LinkPolicyAssert.noErrors(try Fixture.check("Көмек: 1414\u{B9}. 5б сынып, ЗОО теңге емес, 42 5ОО ₸ емес; @Асан, @Kenes1414Bot, т. б.\n"))
     }
 
     /// A title naming a Telegram address is refused where it is written, once: the lists that show it

@@ -85,3 +85,26 @@ extension String {
         }
     }
 }
+
+extension ScalarArray {
+    /// The UTF-8 offset of each of `scalars`, and one more entry: their length in UTF-8. What a scan
+    /// over scalars reports in the bytes a diagnostic's column and a quote are taken from.
+    package static func utf8Offsets(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)
+        for (i, u) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(u) }
+        return offsets
+    }
+
+    /// The scalars that the UTF-8 range `utf8` spans, given their ``utf8Offsets(_:)``.
+    package static func scalars(_ utf8: Range<Int>, in offsets: [Int]) -> Range<Int> {
+        func index(_ offset: Int) -> Int {
+            var lo = 0, hi = offsets.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return index(utf8.lowerBound)..<index(utf8.upperBound)
+    }
+}

@@ -78,8 +78,7 @@ enum NumberFacts {
             guard currencyWords.contains(where: { lower.containsBytes(of: $0) }) else { return [] }
         }
         let u = ScalarArray.of(text)
-        var offsets = [Int](repeating: 0, count: u.count + 1)
-        for (i, c) in u.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(c) }
+        let offsets = ScalarArray.utf8Offsets(u)
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && ("0"..."9").contains(u[i]) }
         func isSpace(_ i: Int) -> Bool { i < u.count && (u[i] == " " || u[i] == "\u{A0}" || u[i] == "\u{202F}") }
         var out: [Found] = []

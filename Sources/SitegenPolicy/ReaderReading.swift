@@ -1,0 +1,151 @@
+import SitegenCore
+
+/// A text as a reader reads it where no app reads it so: past the combining marks drawn on its
+/// characters, and with what is drawn as digits in a number read as those digits.
+///
+/// `evil.́com` is `evil.com` to the eye, `t.mé/EvilBot` a bot's address, `e̲v̲i̲l̲.̲c̲o̲m̲` (underlined by a
+/// text generator) a site, `8 70́1 123 45 67`, `8 7О1 123 45 67` (a Cyrillic О) and `⁸ ⁷⁰¹ ¹²³ ⁴⁵ ⁶⁷` numbers
+/// to dial, `4400 43О1 2345 6789` a card to pay to, though no app links any of them as that: a mark or a
+/// letter ends a name or a number to an app, not to a reader, who types what they see.
+struct ReaderReading {
+    /// The text's characters without the marks, digits as read.
+    let scalars: [Unicode.Scalar]
+    /// Whether each kept character reads otherwise than written: a mark was drawn on it, or it is read
+    /// as a digit.
+    let changed: [Bool]
+    /// For each kept character, its index in the text, and one more entry: the text's length.
+    private let source: [Int]
+    /// For each kept character, its UTF-8 offset in the reading, and one more entry.
+    private let offsets: [Int]
+
+    /// The text as read, or nil when it reads as written.
+    init?(_ written: [Unicode.Scalar]) {
+        // (A mark that opens the text is on no character, and stays.)
+        let first = written.indices.dropFirst().first { Self.isMark(written[$0]) } ?? written.count
+        guard first < written.count || !Self.numberWords(written).isEmpty else { return nil }
+        var scalars = Array(written[..<first]), changed = [Bool](repeating: false, count: first)
+        var source = Array(0..<first)
+        for i in first..<written.count {
+            if Self.isMark(written[i]) {
+                changed[changed.count - 1] = true
+                continue
+            }
+            scalars.append(written[i])
+            changed.append(false)
+            source.append(i)
+        }
+        for word in Self.numberWords(scalars) {
+            for k in word where !(scalars[k].value >= 0x30 && scalars[k].value <= 0x39) {
+                scalars[k] = Unicode.Scalar(0x30 + (Self.digit(scalars[k]) ?? Self.letterDigit(scalars[k]) ?? 0))
+                changed[k] = true
+            }
+        }
+        source.append(written.count)
+        self.scalars = scalars
+        self.changed = changed
+        self.source = source
+        offsets = ScalarArray.utf8Offsets(scalars)
+    }
+
+    /// The kept characters that the UTF-8 range `utf8` of the reading spans.
+    func characters(_ utf8: Range<Int>) -> Range<Int> {
+        ScalarArray.scalars(utf8, in: offsets)
+    }
+
+    /// Where the kept characters `kept` are in the text as written, in UTF-8 bytes (`writtenOffsets`:
+    /// the UTF-8 offset of each of its characters, and its length), with the marks on the last among
+    /// them unless `marksAfter` is false.
+    func written(_ kept: Range<Int>, writtenOffsets: [Int], marksAfter: Bool = true) -> Range<Int> {
+        let end = marksAfter || kept.isEmpty ? source[kept.upperBound] : source[kept.upperBound - 1] + 1
+        return writtenOffsets[source[kept.lowerBound]]..<writtenOffsets[end]
+    }
+
+    /// The characters of the text as written that the kept characters `kept` are, with the marks on the last.
+    func writtenCharacters(_ kept: Range<Int>) -> Range<Int> {
+        source[kept.lowerBound]..<source[kept.upperBound]
+    }
+
+    /// A combining mark drawn on the character before it (general category Mn or Me): an accent, a
+    /// line under or through it, a circle around it; not one drawn as a dot.
+    static func isMark(_ u: Unicode.Scalar) -> Bool {
+        // ASCII, Latin, Greek and Cyrillic letters hold none: no property lookup for nearly every character.
+        let v = u.value
+        if v < 0x300 || (v >= 0x370 && v < 0x483) || (v >= 0x48A && v < 0x591) { return false }
+        switch u.properties.generalCategory {
+        // A mark drawn as a dot (`tolemׅkz`) is read as a dot, as ``FakeNameMatcher/isDotLike(_:)`` says.
+        case .nonspacingMark, .enclosingMark: return !FakeNameMatcher.isDotLike(u)
+        default: return false
+        }
+    }
+
+    /// The words (runs of letters, digits and numbers) whose characters read as ASCII digits, each
+    /// holding a digit:
+    /// - digits of other forms (`４`, `𝟖`, `⑧`, `➑`), unless superscripts or subscripts stand beside
+    ///   other digits (`67¹` is a number and its footnote's mark); a word of them alone is a number
+    ///   (`⁸ ⁷⁰¹`);
+    /// - letters drawn as digits (`7О1`, `7Ol`, `4З`), when every other character of the word is a digit.
+    private static func numberWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < s.count {
+            guard isWordCharacter(s[i]) else { i += 1; continue }
+            var end = i
+            var ascii = false, scripted = false, other = false, letters = false, word = false
+            while end < s.count, isWordCharacter(s[end]) {
+                let u = s[end]
+                if u.value >= 0x30 && u.value <= 0x39 {
+                    ascii = true
+                } else if digit(u) != nil {
+                    if isScripted(u) { scripted = true } else { other = true }
+                } else if letterDigit(u) != nil {
+                    letters = true
+                } else {
+                    word = true
+                }
+                end += 1
+            }
+            let holdsDigit = ascii || scripted || other
+            if !word, holdsDigit, other || scripted || letters, !(scripted && (ascii || other || letters)) { words.append(i..<end) }
+            i = end
+        }
+        return words
+    }
+
+    /// A letter, a digit or a number (`①`, `⁸`): a part of a word.
+    private static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return (u.value >= 0x30 && u.value <= 0x39) || (u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A) }
+        if u.value >= 0x400 && u.value < 0x530 { return u.properties.isAlphabetic }
+        return u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    /// The value of a digit of any form: decimal digits of every script, and digits drawn otherwise
+    /// (superscript, subscript, circled, `➑`).
+    static func digit(_ u: Unicode.Scalar) -> UInt8? {
+        if u.value < 0x80 { return u.value >= 0x30 && u.value <= 0x39 ? UInt8(u.value - 0x30) : nil }
+        if u.value >= 0x400 && u.value < 0x530 { return nil }
+        let p = u.properties
+        guard p.numericType == .decimal || p.numericType == .digit, let v = p.numericValue, v >= 0, v <= 9,
+              v == v.rounded() else { return nil }
+        return UInt8(v)
+    }
+
+    /// Superscript and subscript digits: a footnote's mark after a number, or a number written so.
+    private static func isScripted(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079, 0x2080...0x2089: return true
+        default: return false
+        }
+    }
+
+    /// The digit a letter is drawn as: `O`, `o` and the Cyrillic and Greek `О`, `о`, `Ο`, `ο` as 0; `l`,
+    /// `I` and the Cyrillic `І`, `Ӏ` as 1; the Cyrillic `З`, `з`, `Ӡ` as 3; the Cyrillic `б` as 6.
+    private static func letterDigit(_ u: Unicode.Scalar) -> UInt8? {
+        switch u.value {
+        case 0x4F, 0x6F, 0x41E, 0x43E, 0x39F, 0x3BF: return 0
+        case 0x6C, 0x49, 0x406, 0x4C0, 0x4CF: return 1
+        case 0x417, 0x437, 0x4E0: return 3
+        case 0x431: return 6
+        default: return nil
+        }
+    }
+}
