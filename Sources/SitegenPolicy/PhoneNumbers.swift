@@ -180,6 +180,7 @@ package enum PhoneNumbers {
     /// `8 7О1 123 45 67` whole, but a reader dials it. A number found in both readings is one.
     private static func withReaderReading(_ text: String) -> [Found] {
         let asWritten = bothReadings(text)
+        guard ReaderReading.mayDiffer(text) else { return asWritten }
         let written = ScalarArray.of(text)
         guard let reading = ReaderReading(written) else { return asWritten }
         let offsets = ScalarArray.utf8Offsets(written)

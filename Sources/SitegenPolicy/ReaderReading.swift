@@ -47,6 +47,46 @@ struct ReaderReading {
         offsets = ScalarArray.utf8Offsets(scalars)
     }
 
+    /// Whether `text` may read otherwise than written, from its bytes: whether it holds a mark, a digit
+    /// of another form, or a letter drawn as a digit beside a digit. False for nearly every text of a
+    /// page (ASCII, Cyrillic, Latin-1 and general punctuation, currency signs), without decoding it.
+    static func mayDiffer(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let n = bytes.count
+            var previousIsDigit = false, previousLooksLikeDigit = false
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                let next = i + 1 < n ? bytes[i + 1] : 0
+                var digit = false, lookalike = false
+                switch b {
+                case 0x30...0x39: digit = true
+                case 0x4F, 0x6F, 0x6C, 0x49: lookalike = true
+                case 0x00...0x7F: break
+                // Cyrillic `О`, `о`, `З`, `з`, `б`, `І`; `Ӏ`, `ӏ`, `Ӡ`; Greek `Ο`, `ο`; the Cyrillic marks (U+0483–U+0489).
+                case 0xD0: lookalike = next == 0x9E || next == 0xBE || next == 0x97 || next == 0xB7 || next == 0xB1 || next == 0x86
+                case 0xD3: lookalike = next == 0x80 || next == 0x8F || next == 0xA0
+                case 0xCE: lookalike = next == 0x9F
+                case 0xCF: lookalike = next == 0x8C
+                case 0xD2: if next >= 0x83 && next <= 0x89 { return true }
+                case 0xD1, 0xD4, 0xC3...0xCB: break
+                // Latin-1 punctuation, but superscript digits (U+00B2, U+00B3, U+00B9).
+                case 0xC2: if next == 0xB2 || next == 0xB3 || next == 0xB9 { return true }
+                // General punctuation, `№` and its kin, currency signs (`₸`).
+                case 0xE2: if !(next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < n && bytes[i + 2] >= 0xA0)) { return true }
+                case 0x80...0xBF: i += 1; continue
+                default: return true
+                }
+                if (digit && previousLooksLikeDigit) || (lookalike && previousIsDigit) { return true }
+                previousIsDigit = digit || (lookalike && previousIsDigit)
+                previousLooksLikeDigit = lookalike || (digit && previousLooksLikeDigit)
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The kept characters that the UTF-8 range `utf8` of the reading spans.
     func characters(_ utf8: Range<Int>) -> Range<Int> {
         ScalarArray.scalars(utf8, in: offsets)
@@ -114,7 +154,8 @@ struct ReaderReading {
     /// A letter, a digit or a number (`①`, `⁸`): a part of a word.
     private static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
         if u.value < 0x80 { return (u.value >= 0x30 && u.value <= 0x39) || (u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A) }
-        if u.value >= 0x400 && u.value < 0x530 { return u.properties.isAlphabetic }
+        // Cyrillic: every letter but the thousands sign and the marks (U+0482–U+0489).
+        if u.value >= 0x400 && u.value < 0x530 { return u.value < 0x482 || u.value > 0x489 }
         return u.properties.isAlphabetic || u.properties.numericType != nil
     }
 

@@ -50,7 +50,7 @@ extension TelegramTextBoundaries {
         var cards = bankCards(PhoneNumbers.shownAsSpaces(s)).map(\.range)
         // A mark drawn on a digit or a lookalike digit (`4400 43́01 …`, `4400 43О1 …`) leaves the number whole
         // to a reader, who pays to it.
-        if let reading = ReaderReading(s) {
+        if ReaderReading.mayDiffer(text), let reading = ReaderReading(s) {
             for card in bankCards(PhoneNumbers.shownAsSpaces(reading.scalars)) where reading.changed[card.range].contains(true) {
                 let range = reading.writtenCharacters(card.range)
                 if !cards.contains(range) { cards.append(range) }

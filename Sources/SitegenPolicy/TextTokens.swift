@@ -113,7 +113,7 @@ package final class TextTokens: Sendable {
         // (``ReaderReading``), each token that holds such a character is judged too, quoted as written,
         // unless a token of the first reading already covers it (a known fake's name, `EgovKzBot2·0`, is
         // judged as that fake).
-        let asRead = ReaderReading(original)
+        let asRead = ReaderReading.mayDiffer(text) ? ReaderReading(original) : nil
         guard asRead != nil || original.contains(where: Self.onlyLooksLikeDot) else { return found }
         let seen = asRead?.scalars ?? original
         // Which characters read otherwise than written.
@@ -484,10 +484,10 @@ package final class TextTokens: Sendable {
             if b >= 0x30 && b <= 0x39 {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
-            } else if b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
+            } else if cardDigits > 0 && b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
                         // A mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) or a letter drawn as one (`O`, `l`, `I`,
                         // the Cyrillic `О`, `о`, `З`, `з`, `б`) leaves the number whole to a reader (``ReaderReading``).
-                        && !(b == 0xCC || b == 0xCD || (b >= 0x80 && b < 0xC0 && cardDigits > 0)
+                        && !(b == 0xCC || b == 0xCD || (b >= 0x80 && b < 0xC0)
                              || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)
                              || b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
                              || (b == 0xD0 && i + 1 < bytes.count && Self.isDigitLikeCyrillic(second: bytes[i + 1]))) {
