@@ -170,7 +170,8 @@ package enum PhoneNumbers {
     private static let found = SharedCache<ExactText, [Found]>(limit: 2_048)
 
     package static func find(in text: String) -> [Found] {
-        guard mayHold(text) else { return [] }
+        // (`8 7О1 О2О 4О 5О` holds five ASCII digits: the reader's reading finds its number.)
+        guard mayHold(text) || ReaderReading.mayDiffer(text) else { return [] }
         if text.utf8.count > 2_048 { return withReaderReading(text) }
         return found.value(text) { withReaderReading(text) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SitegenCore
 
 /// A text as a reader reads it where no app reads it so: past the combining marks drawn on its
@@ -21,7 +22,7 @@ struct ReaderReading {
     /// The text as read, or nil when it reads as written.
     init?(_ written: [Unicode.Scalar]) {
         // (A mark that opens the text is on no character, and stays.)
-        let first = written.indices.dropFirst().first { Self.isMark(written[$0]) } ?? written.count
+        let first = written.indices.first { ($0 > 0 && Self.isMark(written[$0])) || Self.base(written[$0]) != written[$0] } ?? written.count
         guard first < written.count || !Self.numberWords(written).isEmpty else { return nil }
         var scalars = Array(written[..<first]), changed = [Bool](repeating: false, count: first)
         var source = Array(0..<first)
@@ -30,8 +31,9 @@ struct ReaderReading {
                 changed[changed.count - 1] = true
                 continue
             }
-            scalars.append(written[i])
-            changed.append(false)
+            let base = Self.base(written[i])
+            scalars.append(base)
+            changed.append(base != written[i])
             source.append(i)
         }
         for word in Self.numberWords(scalars) {
@@ -70,7 +72,9 @@ struct ReaderReading {
                 case 0xCE: lookalike = next == 0x9F
                 case 0xCF: lookalike = next == 0x8C
                 case 0xD2: if next >= 0x83 && next <= 0x89 { return true }
-                case 0xD1, 0xD4, 0xC3...0xCB: break
+                // Latin letters written with their marks (U+00C0–U+024F), `Ø` and `ø` among them.
+                case 0xC3...0xC9: return true
+                case 0xD1, 0xD4, 0xCA, 0xCB: break
                 // Latin-1 punctuation, but superscript digits (U+00B2, U+00B3, U+00B9).
                 case 0xC2: if next == 0xB2 || next == 0xB3 || next == 0xB9 { return true }
                 // General punctuation, `№` and its kin, currency signs (`₸`).
@@ -105,6 +109,20 @@ struct ReaderReading {
         source[kept.lowerBound]..<source[kept.upperBound]
     }
 
+    /// A Latin letter written with its marks in one character (`é`, `ó`, `ḿ`, as keyboards type them),
+    /// as the letter under them: `t.mé/EvilBot` reads as `t.me/EvilBot`. Other letters as they are
+    /// (Kazakh and Russian letters among them: `й` and `ё` are letters of their own).
+    static func base(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        let v = u.value
+        guard (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) else { return u }
+        return baseCache.value(u) {
+            let first = String(u).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? u
+            return first.isASCII ? first : u
+        }
+    }
+
+    private static let baseCache = SharedCache<Unicode.Scalar, Unicode.Scalar>(limit: 2_048)
+
     /// A combining mark drawn on the character before it (general category Mn or Me): an accent, a
     /// line under or through it, a circle around it; not one drawn as a dot.
     static func isMark(_ u: Unicode.Scalar) -> Bool {
@@ -129,10 +147,13 @@ struct ReaderReading {
         var i = 0
         while i < s.count {
             guard isWordCharacter(s[i]) else { i += 1; continue }
-            var end = i
+            var wordEnd = i
+            while wordEnd < s.count, isWordCharacter(s[wordEnd]) { wordEnd += 1 }
+            // `б` and `з` that end a word after its digits are a house's or a class's letter (`12б`, `11з`).
+            var end = wordEnd
+            while end > i + 1, isSuffixLetter(s[end - 1]) { end -= 1 }
             var ascii = false, scripted = false, other = false, letters = false, word = false
-            while end < s.count, isWordCharacter(s[end]) {
-                let u = s[end]
+            for u in s[i..<end] {
                 if u.value >= 0x30 && u.value <= 0x39 {
                     ascii = true
                 } else if digit(u) != nil {
@@ -142,13 +163,17 @@ struct ReaderReading {
                 } else {
                     word = true
                 }
-                end += 1
             }
             let holdsDigit = ascii || scripted || other
             if !word, holdsDigit, other || scripted || letters, !(scripted && (ascii || other || letters)) { words.append(i..<end) }
-            i = end
+            i = wordEnd
         }
         return words
+    }
+
+    /// The Cyrillic letters drawn as digits that are also the letters of houses and classes (`б`, `з`, `З`).
+    private static func isSuffixLetter(_ u: Unicode.Scalar) -> Bool {
+        u.value == 0x431 || u.value == 0x437 || u.value == 0x417
     }
 
     /// A letter, a digit or a number (`①`, `⁸`): a part of a word.
@@ -178,11 +203,11 @@ struct ReaderReading {
         }
     }
 
-    /// The digit a letter is drawn as: `O`, `o` and the Cyrillic and Greek `О`, `о`, `Ο`, `ο` as 0; `l`,
+    /// The digit a letter is drawn as: `O`, `o`, `Ø`, `ø` and the Cyrillic and Greek `О`, `о`, `Ο`, `ο` as 0; `l`,
     /// `I` and the Cyrillic `І`, `Ӏ` as 1; the Cyrillic `З`, `з`, `Ӡ` as 3; the Cyrillic `б` as 6.
     private static func letterDigit(_ u: Unicode.Scalar) -> UInt8? {
         switch u.value {
-        case 0x4F, 0x6F, 0x41E, 0x43E, 0x39F, 0x3BF: return 0
+        case 0x4F, 0x6F, 0xD8, 0xF8, 0x41E, 0x43E, 0x39F, 0x3BF: return 0
         case 0x6C, 0x49, 0x406, 0x4C0, 0x4CF: return 1
         case 0x417, 0x437, 0x4E0: return 3
         case 0x431: return 6

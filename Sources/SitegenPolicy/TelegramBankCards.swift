@@ -42,8 +42,9 @@ extension TelegramTextBoundaries {
 
     /// The card numbers in `text` (``bankCards(_:)``), as UTF-8 offsets and lengths, and as written.
     package static func bankCardNumbers(in text: String) -> [(offset: Int, length: Int, text: String)] {
-        // Thirteen ASCII digits at least, or no card: most texts are passed on their bytes.
-        guard text.utf8.count >= 13, text.utf8.lazy.filter({ $0 &- 0x30 < 10 }).count >= 13 else { return [] }
+        // Thirteen ASCII digits at least, or no card, unless a reader reads digits in what is written otherwise
+        // (`44ОО 43О1 …`, `⁴⁴⁰⁰ …`): most texts are passed on their bytes.
+        guard text.utf8.count >= 13, text.utf8.lazy.filter({ $0 &- 0x30 < 10 }).count >= 13 || ReaderReading.mayDiffer(text) else { return [] }
         let s = ScalarArray.of(text)
         // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).

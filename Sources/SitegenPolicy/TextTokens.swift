@@ -81,7 +81,7 @@ package final class TextTokens: Sendable {
     private let shortTexts = SharedCache<ExactText, [TextToken]>()
 
     package func scan(_ text: String) -> [TextToken] {
-        guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) else { return [] }
+        guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) || ReaderReading.mayDiffer(text) else { return [] }
         if text.utf8.count <= 64 { return shortTexts.value(text) { scanUncached(text) } }
         return scanUncached(text)
     }
@@ -180,7 +180,7 @@ package final class TextTokens: Sendable {
             }
             // A Telegram address with spaces around the host's dot (`t. me/EvilBot`, `t .me/EvilBot`): no app
             // links it, but a reader reads the address.
-            if !prevIsWord, u == "t" || u == "T", let path = Self.spacedTelegramPath(scalars, from: i) {
+            if !prevIsWord, u == "t" || u == "T" || u == "т" || u == "Т", let path = Self.spacedTelegramPath(scalars, from: i) {
                 token(.telegramPath(String(scalars: scalars[path])), i, path.upperBound)
                 tokens[tokens.count - 1].readAsLooks = true
                 i = path.upperBound
@@ -206,6 +206,16 @@ package final class TextTokens: Sendable {
                     continue
                 }
                 token(.handle(String(scalars: scalars[(i + 1)..<end])), i, end)
+                // A tail in lookalike letters glued on (`@Kenes1414Botкz`): the app links the handle before
+                // it, but a reader searches the whole name. (A Kazakh or Russian ending is an ending: `@Kenes1414Botқа`.)
+                if end < scalars.count, Self.isWord(scalars[end]), !Self.isMarkLike(scalars[end]),
+                   let (whole, name) = Self.lookalikeHandle(scalars, from: i + 1), whole > end,
+                   scalars[end..<whole].contains(where: { !Self.isKazakhOrRussian($0) }) {
+                    token(.handle(name), i, whole)
+                    tokens[tokens.count - 1].readAsLooks = true
+                    i = whole
+                    continue
+                }
                 i = end
                 continue
             }
@@ -507,9 +517,8 @@ package final class TextTokens: Sendable {
                 previous = b
                 continue
             }
-            // `me/` and `dog/`: a Telegram host may be written with spaces around its dot (``spacedTelegramPath(_:from:)``).
-            if b == 0x2F, i >= 2, (bytes[i - 2] | 0x20 == 0x6D && bytes[i - 1] | 0x20 == 0x65)
-                || (bytes[i - 2] | 0x20 == 0x6F && bytes[i - 1] | 0x20 == 0x67) { return true }
+            // A Telegram host with spaces around its dot (``spacedTelegramPath(_:from:)``): `t. me`, `t .me`.
+            if b == 0x2E, Self.maySpaceTelegramDot(bytes, at: i) { return true }
             // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
             if b == 0x28 && previous == 0x5D { return true }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
@@ -541,6 +550,25 @@ package final class TextTokens: Sendable {
         case 0xC2, 0xCB, 0xCE, 0xD7, 0xDB, 0xDC, 0xE1, 0xE2, 0xEA, 0xF0: return true
         default: return false
         }
+    }
+
+    /// Whether the dot at `i` may be a Telegram host's with spaces around it: a space (of any width) before
+    /// or after it, and a `t`, `T`, `m` (`telegram`), `т` or `Т` before those spaces.
+    private static func maySpaceTelegramDot(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        // A space, a no-break space (C2 A0) or one of U+2000–U+200A, U+202F (E2 80 xx): its first byte, or nil.
+        func spaceStart(endingAt j: Int) -> Int? {
+            if j >= 0, bytes[j] == 0x20 || bytes[j] == 0x09 { return j }
+            if j >= 1, bytes[j] == 0xA0, bytes[j - 1] == 0xC2 { return j - 1 }
+            if j >= 2, bytes[j - 2] == 0xE2, bytes[j - 1] == 0x80, bytes[j] <= 0x8A || bytes[j] == 0xAF { return j - 2 }
+            return nil
+        }
+        var j = i - 1
+        while let k = spaceStart(endingAt: j) { j = k - 1 }
+        let spacedBefore = j < i - 1
+        let spacedAfter = i + 1 < bytes.count && (bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 || bytes[i + 1] == 0xC2 || bytes[i + 1] == 0xE2)
+        guard spacedBefore || spacedAfter, j >= 0 else { return false }
+        let b = bytes[j] | 0x20
+        return b == 0x74 || b == 0x6D || (j >= 1 && (bytes[j - 1] == 0xD1 && bytes[j] == 0x82 || bytes[j - 1] == 0xD0 && bytes[j] == 0xA2))
     }
 
     /// Whether `D0 b` is a Cyrillic letter drawn as a digit: `О`, `о`, `З`, `з`, `б`.
@@ -684,17 +712,19 @@ package final class TextTokens: Sendable {
     /// The path after a Telegram host written from `start` with spaces around its dot and a slash after
     /// it (`t. me/EvilBot`, `telegram .dog/+AbCd`): the handle or invite a reader goes to.
     static func spacedTelegramPath(_ s: [Unicode.Scalar], from start: Int) -> Range<Int>? {
+        // A letter as a reader reads it: `т` as `t`, `м` as `m`.
         func word(_ w: String, at k: Int) -> Int? {
             var k = k
             for c in w.unicodeScalars {
-                guard k < s.count, s[k].properties.lowercaseMapping == String(c) else { return nil }
+                guard k < s.count, s[k].properties.lowercaseMapping == String(c) || FakeNameMatcher.fold(s[k]) == [c]
+                    || (c == "t" && (s[k] == "т" || s[k] == "Т")) || (c == "m" && (s[k] == "м" || s[k] == "М")) else { return nil }
                 k += 1
             }
             return k
         }
         func spaces(_ k: Int) -> Int {
             var k = k
-            while k < s.count, s[k] == " " || s[k] == "\u{A0}" || s[k] == "\t" { k += 1 }
+            while k < s.count, s[k].properties.isWhitespace, s[k] != "\n", s[k] != "\r" { k += 1 }
             return k
         }
         for (name, zone) in [("t", "me"), ("telegram", "me"), ("telegram", "dog")] {
@@ -702,9 +732,11 @@ package final class TextTokens: Sendable {
             let dot = spaces(nameEnd)
             guard dot < s.count, s[dot] == ".", let zoneEnd = word(zone, at: spaces(dot + 1)), dot > nameEnd || zoneEnd - zone.count > dot + 1,
                   zoneEnd < s.count, s[zoneEnd] == "/" || isSlashLike(s[zoneEnd]) else { continue }
-            var end = zoneEnd + 1
+            // (Spaces after the slash too: `t. me/ EvilBot`.)
+            let pathStart = spaces(zoneEnd + 1)
+            var end = pathStart
             while end < s.count, isHandleChar(s[end]) || s[end] == "+" { end += 1 }
-            if end > zoneEnd + 1 { return (zoneEnd + 1)..<end }
+            if end > pathStart { return pathStart..<end }
         }
         return nil
     }
@@ -726,10 +758,20 @@ package final class TextTokens: Sendable {
             end += 1
         }
         // (Telegram names are four characters long at least.)
-        // A word of Cyrillic letters alone is a Cyrillic word (`@Асан`), not a name drawn in them.
+        // A word of Kazakh and Russian letters is a word (`@Асан`, `@Серік_2020`), not a name drawn in them.
         guard name.unicodeScalars.count >= 4, name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
-              s[start..<end].contains(where: { $0.value < 0x400 || $0.value >= 0x530 }) else { return nil }
+              s[start..<end].contains(where: { !isKazakhOrRussian($0) && !isHandleChar($0) }) || s[start..<end].contains(where: { $0.isASCII && $0.properties.isAlphabetic })
+        else { return nil }
         return (end, name)
+    }
+
+    /// A letter of the Kazakh or Russian alphabet.
+    static func isKazakhOrRussian(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x410...0x44F, 0x401, 0x451, 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1,
+             0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456: return true
+        default: return false
+        }
     }
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {

@@ -126,12 +126,22 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Көмек: \u{2467} \u{2466}\u{24EA}\u{2460} \u{2460}\u{2461}\u{2462} \u{2463}\u{2464} \u{2465}\u{2466}", "text.phone", 8),
                                      ("Картаға: 4400 43\u{41E}1 2345 6789 аударыңыз", "text.card", 10),
                                      ("Картаға: \u{FF14}\u{FF14}\u{FF10}\u{FF10} \u{FF14}\u{FF13}\u{FF10}\u{FF11} \u{FF12}\u{FF13}\u{FF14}\u{FF15} \u{FF16}\u{FF17}\u{FF18}\u{FF19}", "text.card", 10),
-                                     ("Сайт: evil\u{FE12}com", "text.domain", 7), ("Сайт: evil\u{2D9}com", "text.domain", 7)] {
+                                     ("Сайт: evil\u{FE12}com", "text.domain", 7), ("Сайт: evil\u{2D9}com", "text.domain", 7),
+                                     ("Нөмір: 8 7\u{41E}1 \u{41E}2\u{41E} 4\u{41E} 5\u{41E}", "text.phone", 8),
+                                     ("Картаға: 44\u{41E}\u{41E} 43\u{41E}1 \u{41E}3\u{41E}5 \u{41E}6\u{41E}2 аударыңыз", "text.card", 10),
+                                     ("Картаға: \u{2074}\u{2074}\u{2070}\u{2070} \u{2074}\u{B3}\u{2070}\u{B9} \u{B2}\u{B3}\u{2074}\u{2075} \u{2076}\u{2077}\u{2078}\u{2079}", "text.card", 10),
+                                     ("Бот: t. m\u{E9}/EvilBot", "telegram.unknown", 6), ("Бот: t. me\u{2044}EvilBot", "telegram.unknown", 6),
+                                     ("Бот: t\u{2009}.\u{202F}me/EvilBot", "telegram.unknown", 6), ("Бот: t. me/ EvilBot", "telegram.unknown", 6),
+                                     ("Бот: \u{442}. me/EvilBot", "telegram.unknown", 6),
+                                     ("Бот: @Kenes1414Bot\u{43A}z", "telegram.unknown", 6), ("Бот: @Kenes1414Bot\u{455}", "telegram.unknown", 6),
+                                     ("Бот: t.m\u{E9}/EvilBot", "telegram.unknown", 6), ("Сайт: evil.c\u{F3}m", "text.domain", 7),
+                                     ("Көмек: 8 7\u{D3}1 123 45 67", "text.phone", 8), ("Көмек: 8 7\u{D8}1 123 45 67", "text.phone", 8)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
         // The official number with a footnote's mark, a class, amounts and names stay what they are.
-        LinkPolicyAssert.noErrors(try Fixture.check("Көмек: 1414\u{B9}. 5б сынып, ЗОО теңге емес, 42 5ОО ₸ емес; @Асан, @Kenes1414Bot, т. б.\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("Көмек: 1414\u{B9}. 5б сынып, ЗОО теңге емес, 42 5ОО ₸ емес; @Асан, @Асан2020, @Серік_2020, @Kenes1414Bot, @Kenes1414Botқа, т. б.\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("Үй нөмірі 12б, пәтер 5. Сынып нөмірі 11б. Дом номер 12б, кв. 45.\n"))
     }
 
     /// A title naming a Telegram address is refused where it is written, once: the lists that show it
