@@ -512,11 +512,12 @@ package struct PageInspector: Sendable {
                 let bot = policy.officialHandlesWritten.first.map { "https://t.me/\($0)" } ?? "https://t.me/<handle>"
                 return findings.map { $0.reworded("text.domain.telegram-host", ["bot": bot]) }
             }
-            // Written with a character that only looks like a dot (`tolem·kz`) or with marks drawn on its
-            // characters (`tolem.́kz`): said so, since no app links it and the usual message would say one does.
+            // Written with a character that only looks like a dot (`tolem·kz`), with marks drawn on its
+            // characters (`tolem.́kz`) or in lookalike letters (`tolem.кz`): said so, since no app links it and
+            // the usual message would say one does.
             // A lookalike is said to be one of what is written, which is what the editor finds in the file.
             if token.readAsLooks {
-                let id = token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) ? "text.domain.dot-like" : "text.domain.marked"
+                let id = token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) ? "text.domain.dot-like" : "text.domain.as-read"
                 return findings.map { f in
                     switch f.messageID {
                     case "text.domain": f.reworded(id, ["written": token.text])

@@ -23,7 +23,7 @@ struct ReaderReading {
     init?(_ written: [Unicode.Scalar]) {
         // (A mark that opens the text is on no character, and stays.)
         let first = written.indices.first { ($0 > 0 && Self.isMark(written[$0])) || Self.base(written[$0]) != written[$0] } ?? written.count
-        guard first < written.count || !Self.numberWords(written).isEmpty else { return nil }
+        guard first < written.count || !Self.numberWords(written).isEmpty || !Self.mixedWords(written).isEmpty else { return nil }
         var scalars = Array(written[..<first]), changed = [Bool](repeating: false, count: first)
         var source = Array(0..<first)
         for i in first..<written.count {
@@ -42,6 +42,13 @@ struct ReaderReading {
                 changed[k] = true
             }
         }
+        for word in Self.mixedWords(scalars) {
+            for k in word where !scalars[k].isASCII {
+                guard let latin = Self.latinLookalike(scalars[k]) else { continue }
+                scalars[k] = latin
+                changed[k] = true
+            }
+        }
         source.append(written.count)
         self.scalars = scalars
         self.changed = changed
@@ -57,10 +64,20 @@ struct ReaderReading {
         return copy.withUTF8 { bytes in
             let n = bytes.count
             var previousIsDigit = false, previousLooksLikeDigit = false
+            // Whether the character before is a Latin letter, a Cyrillic or Greek one: a word mixing them
+            // may be read as Latin (``mixedWords(_:)``).
+            var previousIsLatin = false, previousIsOther = false
             var i = 0
             while i < n {
                 let b = bytes[i]
                 let next = i + 1 < n ? bytes[i + 1] : 0
+                let latin = b | 0x20 >= 0x61 && b | 0x20 <= 0x7A
+                let other = b >= 0xCE && b <= 0xD4
+                if (latin && previousIsOther) || (other && previousIsLatin) { return true }
+                if b < 0x80 || b >= 0xC0 {
+                    previousIsLatin = latin
+                    previousIsOther = other
+                }
                 var digit = false, lookalike = false
                 switch b {
                 case 0x30...0x39: digit = true
@@ -169,6 +186,41 @@ struct ReaderReading {
             i = wordEnd
         }
         return words
+    }
+
+    /// The words (runs of letters) that mix Latin letters with letters of another script drawn as Latin
+    /// ones (`сom` with a Cyrillic `с` in `evil.сom`, `mе` in `t.mе/EvilBot`): a reader reads the Latin
+    /// word. A word of one script (`сом`, a Kazakh word) is read as written.
+    private static func mixedWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < s.count {
+            guard isLetter(s[i]) else { i += 1; continue }
+            var end = i
+            var latin = false, lookalike = false
+            while end < s.count, isLetter(s[end]) {
+                if s[end].isASCII { latin = true } else if latinLookalike(s[end]) != nil { lookalike = true }
+                end += 1
+            }
+            if latin && lookalike { words.append(i..<end) }
+            i = end
+        }
+        return words
+    }
+
+    private static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A }
+        if u.value >= 0x400 && u.value < 0x530 { return u.value < 0x482 || u.value > 0x489 }
+        return u.properties.isAlphabetic
+    }
+
+    /// The ASCII letter a letter of another script is drawn as (the Cyrillic `с`, `е`, `о`, `К`; the
+    /// Greek `ο`), by ICU's confusables.
+    private static func latinLookalike(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        guard !u.isASCII else { return nil }
+        let fold = FakeNameMatcher.fold(u)
+        guard fold.count == 1, fold[0].isASCII, fold[0].properties.isAlphabetic else { return nil }
+        return fold[0]
     }
 
     /// The Cyrillic letters drawn as digits that are also the letters of houses and classes (`б`, `з`, `З`).
