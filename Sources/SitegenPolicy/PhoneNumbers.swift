@@ -101,6 +101,12 @@ package enum PhoneNumbers {
         while i < n {
             let b = bytes[i]
             switch b {
+            // A letter drawn as a digit after a digit (`7О1`, `8 7Ol`): the reader's reading may find a number.
+            case 0x4F, 0x6F, 0x6C, 0x49 where previousIsDigit:
+                return true
+            case 0xD0 where previousIsDigit && i + 1 < n
+                && (bytes[i + 1] == 0x9E || bytes[i + 1] == 0xBE || bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 || bytes[i + 1] == 0xB1):
+                return true
             case 0x30...0x39:
                 if previousIsDigit { return true }
                 // A number may be written a digit at a time (`8 7 0 1 1 2 3 4 5 6 7`): seven digits are enough to look.
@@ -170,8 +176,7 @@ package enum PhoneNumbers {
     private static let found = SharedCache<ExactText, [Found]>(limit: 2_048)
 
     package static func find(in text: String) -> [Found] {
-        // (`8 7О1 О2О 4О 5О` holds five ASCII digits: the reader's reading finds its number.)
-        guard mayHold(text) || ReaderReading.mayDiffer(text) else { return [] }
+        guard mayHold(text) else { return [] }
         if text.utf8.count > 2_048 { return withReaderReading(text) }
         return found.value(text) { withReaderReading(text) }
     }

@@ -63,35 +63,48 @@ struct ReaderReading {
         var copy = text
         return copy.withUTF8 { bytes in
             let n = bytes.count
-            var previousIsDigit = false, previousLooksLikeDigit = false
-            // Whether the character before is a Latin letter, a Cyrillic or Greek one: a word mixing them
-            // may be read as Latin (``mixedWords(_:)``).
-            var previousIsLatin = false, previousIsOther = false
+            // What the character before is: a digit, a letter drawn as one, a Latin letter, a Cyrillic or
+            // Greek one (a word mixing those may be read as Latin, ``mixedWords(_:)``).
+            var previousIsDigit = false, previousLooksLikeDigit = false, previousIsLatin = false, previousIsOther = false
             var i = 0
             while i < n {
                 let b = bytes[i]
-                let next = i + 1 < n ? bytes[i + 1] : 0
-                let latin = b | 0x20 >= 0x61 && b | 0x20 <= 0x7A
-                let other = b >= 0xCE && b <= 0xD4
-                if (latin && previousIsOther) || (other && previousIsLatin) { return true }
-                if b < 0x80 || b >= 0xC0 {
+                // ASCII and the Cyrillic of Kazakh and Russian text first, a few comparisons each.
+                if b < 0x80 {
+                    let digit = b &- 0x30 < 10
+                    let latin = (b | 0x20) &- 0x61 < 26
+                    let lookalike = b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
+                    if (digit && previousLooksLikeDigit) || (lookalike && previousIsDigit) || (latin && previousIsOther) { return true }
+                    previousIsDigit = digit
+                    previousLooksLikeDigit = lookalike
                     previousIsLatin = latin
-                    previousIsOther = other
+                    previousIsOther = false
+                    i += 1
+                    continue
                 }
-                var digit = false, lookalike = false
+                let next = i + 1 < n ? bytes[i + 1] : 0
+                if b == 0xD0 || b == 0xD1 {
+                    // `О`, `о`, `З`, `з`, `б`, `І`.
+                    let lookalike = b == 0xD0 && (next == 0x9E || next == 0xBE || next == 0x97 || next == 0xB7 || next == 0xB1 || next == 0x86)
+                    if previousIsLatin || (lookalike && previousIsDigit) { return true }
+                    previousIsDigit = false
+                    previousLooksLikeDigit = lookalike
+                    previousIsLatin = false
+                    previousIsOther = true
+                    i += 2
+                    continue
+                }
+                var lookalike = false, other = false
                 switch b {
-                case 0x30...0x39: digit = true
-                case 0x4F, 0x6F, 0x6C, 0x49: lookalike = true
-                case 0x00...0x7F: break
-                // Cyrillic `О`, `о`, `З`, `з`, `б`, `І`; `Ӏ`, `ӏ`, `Ӡ`; Greek `Ο`, `ο`; the Cyrillic marks (U+0483–U+0489).
-                case 0xD0: lookalike = next == 0x9E || next == 0xBE || next == 0x97 || next == 0xB7 || next == 0xB1 || next == 0x86
-                case 0xD3: lookalike = next == 0x80 || next == 0x8F || next == 0xA0
-                case 0xCE: lookalike = next == 0x9F
-                case 0xCF: lookalike = next == 0x8C
-                case 0xD2: if next >= 0x83 && next <= 0x89 { return true }
+                // `Ӏ`, `ӏ`, `Ӡ`; Greek `Ο`, `ο`; the Cyrillic marks (U+0483–U+0489).
+                case 0xD3: lookalike = next == 0x80 || next == 0x8F || next == 0xA0; other = true
+                case 0xCE: lookalike = next == 0x9F; other = true
+                case 0xCF: lookalike = next == 0x8C; other = true
+                case 0xD2: if next >= 0x83 && next <= 0x89 { return true }; other = true
+                case 0xD4: other = true
                 // Latin letters written with their marks (U+00C0–U+024F), `Ø` and `ø` among them.
                 case 0xC3...0xC9: return true
-                case 0xD1, 0xD4, 0xCA, 0xCB: break
+                case 0xCA, 0xCB: break
                 // Latin-1 punctuation, but superscript digits (U+00B2, U+00B3, U+00B9).
                 case 0xC2: if next == 0xB2 || next == 0xB3 || next == 0xB9 { return true }
                 // General punctuation, `№` and its kin, currency signs (`₸`).
@@ -99,9 +112,11 @@ struct ReaderReading {
                 case 0x80...0xBF: i += 1; continue
                 default: return true
                 }
-                if (digit && previousLooksLikeDigit) || (lookalike && previousIsDigit) { return true }
-                previousIsDigit = digit || (lookalike && previousIsDigit)
-                previousLooksLikeDigit = lookalike || (digit && previousLooksLikeDigit)
+                if (other && previousIsLatin) || (lookalike && previousIsDigit) { return true }
+                previousIsDigit = false
+                previousLooksLikeDigit = lookalike
+                previousIsLatin = false
+                previousIsOther = other
                 i += 1
             }
             return false

@@ -81,7 +81,7 @@ package final class TextTokens: Sendable {
     private let shortTexts = SharedCache<ExactText, [TextToken]>()
 
     package func scan(_ text: String) -> [TextToken] {
-        guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) || ReaderReading.mayDiffer(text) else { return [] }
+        guard mayHoldTokens(text) || fakeMatcher.mayHoldName(text) else { return [] }
         if text.utf8.count <= 64 { return shortTexts.value(text) { scanUncached(text) } }
         return scanUncached(text)
     }
@@ -491,16 +491,19 @@ package final class TextTokens: Sendable {
         // read: thirteen may be a card number.
         var cardDigits = 0
         for (i, b) in bytes.enumerated() {
-            if b >= 0x30 && b <= 0x39 {
+            // A letter drawn as a digit inside a number (`O`, `l`, `I`, the Cyrillic `О`, `о`, `З`, `з`, `б`) and a digit of
+            // another form (superscript, subscript, circled: C2 B2/B3/B9, E2 81/82/91–93/9D/9E) count as its digits to a
+            // reader (``ReaderReading``); a mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) leaves it whole.
+            if b >= 0x30 && b <= 0x39
+                || (cardDigits > 0 && (b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
+                                       || (b == 0xD0 && i + 1 < bytes.count && Self.isDigitLikeCyrillic(second: bytes[i + 1]))))
+                || (b == 0xC2 && i + 1 < bytes.count && (bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9))
+                || (b == 0xE2 && i + 1 < bytes.count && Self.mayLeadStyledDigit(second: bytes[i + 1])) {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
             } else if cardDigits > 0 && b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
-                        // A mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) or a letter drawn as one (`O`, `l`, `I`,
-                        // the Cyrillic `О`, `о`, `З`, `з`, `б`) leaves the number whole to a reader (``ReaderReading``).
                         && !(b == 0xCC || b == 0xCD || (b >= 0x80 && b < 0xC0)
-                             || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)
-                             || b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
-                             || (b == 0xD0 && i + 1 < bytes.count && Self.isDigitLikeCyrillic(second: bytes[i + 1]))) {
+                             || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)) {
                 cardDigits = 0
             }
             // Lead bytes of ．｡＠﹒ (U+FF0E, U+FF61, U+FF20, U+FE52) and 。 (U+3002): scan fully; so too the
@@ -569,6 +572,15 @@ package final class TextTokens: Sendable {
         guard spacedBefore || spacedAfter, j >= 0 else { return false }
         let b = bytes[j] | 0x20
         return b == 0x74 || b == 0x6D || (j >= 1 && (bytes[j - 1] == 0xD1 && bytes[j] == 0x82 || bytes[j - 1] == 0xD0 && bytes[j] == 0xA2))
+    }
+
+    /// Whether `E2 b` may begin a digit of another form: superscripts and subscripts (U+2070–U+209F),
+    /// circled and parenthesised digits (U+2460–U+24FF), dingbat digits (U+2776–U+2793).
+    private static func mayLeadStyledDigit(second b: UInt8) -> Bool {
+        switch b {
+        case 0x81, 0x82, 0x91, 0x92, 0x93, 0x9D, 0x9E: return true
+        default: return false
+        }
     }
 
     /// Whether `D0 b` is a Cyrillic letter drawn as a digit: `О`, `о`, `З`, `з`, `б`.
