@@ -175,17 +175,12 @@ struct ReaderReading {
     ///   (`⁸ ⁷⁰¹`);
     /// - letters drawn as digits (`7О1`, `7Ol`, `4З`), when every other character of the word is a digit.
     private static func numberWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var i = 0
-        while i < s.count {
-            guard isWordCharacter(s[i]) else { i += 1; continue }
-            var wordEnd = i
-            while wordEnd < s.count, isWordCharacter(s[wordEnd]) { wordEnd += 1 }
+        runs(of: s, where: isWordCharacter).compactMap { word in
             // `б` and `з` that end a word after its digits are a house's or a class's letter (`12б`, `11з`).
-            var end = wordEnd
-            while end > i + 1, isSuffixLetter(s[end - 1]) { end -= 1 }
-            var ascii = false, scripted = false, other = false, letters = false, word = false
-            for u in s[i..<end] {
+            var end = word.upperBound
+            while end > word.lowerBound + 1, isSuffixLetter(s[end - 1]) { end -= 1 }
+            var ascii = false, scripted = false, other = false, letters = false
+            for u in s[word.lowerBound..<end] {
                 if u.value >= 0x30 && u.value <= 0x39 {
                     ascii = true
                 } else if digit(u) != nil {
@@ -193,34 +188,36 @@ struct ReaderReading {
                 } else if letterDigit(u) != nil {
                     letters = true
                 } else {
-                    word = true
+                    return nil
                 }
             }
             let holdsDigit = ascii || scripted || other
-            if !word, holdsDigit, other || scripted || letters, !(scripted && (ascii || other || letters)) { words.append(i..<end) }
-            i = wordEnd
+            guard holdsDigit, other || scripted || letters, !(scripted && (ascii || other || letters)) else { return nil }
+            return word.lowerBound..<end
         }
-        return words
     }
 
     /// The words (runs of letters) that mix Latin letters with letters of another script drawn as Latin
     /// ones (`сom` with a Cyrillic `с` in `evil.сom`, `mе` in `t.mе/EvilBot`): a reader reads the Latin
     /// word. A word of one script (`сом`, a Kazakh word) is read as written.
     private static func mixedWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        var words: [Range<Int>] = []
+        runs(of: s, where: isLetter).filter { word in
+            s[word].contains(where: \.isASCII) && s[word].contains { latinLookalike($0) != nil }
+        }
+    }
+
+    /// The runs of characters of `s` that `isPart` holds.
+    private static func runs(of s: [Unicode.Scalar], where isPart: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
         var i = 0
         while i < s.count {
-            guard isLetter(s[i]) else { i += 1; continue }
-            var end = i
-            var latin = false, lookalike = false
-            while end < s.count, isLetter(s[end]) {
-                if s[end].isASCII { latin = true } else if latinLookalike(s[end]) != nil { lookalike = true }
-                end += 1
-            }
-            if latin && lookalike { words.append(i..<end) }
+            guard isPart(s[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < s.count, isPart(s[end]) { end += 1 }
+            runs.append(i..<end)
             i = end
         }
-        return words
+        return runs
     }
 
     private static func isLetter(_ u: Unicode.Scalar) -> Bool {
