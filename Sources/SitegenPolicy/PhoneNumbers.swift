@@ -102,8 +102,8 @@ package enum PhoneNumbers {
             let b = bytes[i]
             switch b {
             // A letter drawn as a digit after a digit (`7О1`, `8 7Ol`): the reader's reading may find a number.
-            case 0x4F, 0x6F, 0x6C, 0x49 where previousIsDigit:
-                return true
+            case 0x4F, 0x6F, 0x6C, 0x49:
+                if previousIsDigit { return true }
             case 0xD0 where previousIsDigit && i + 1 < n
                 && (bytes[i + 1] == 0x9E || bytes[i + 1] == 0xBE || bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 || bytes[i + 1] == 0xB1):
                 return true

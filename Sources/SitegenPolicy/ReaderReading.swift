@@ -98,8 +98,8 @@ struct ReaderReading {
                 switch b {
                 // `Ӏ`, `ӏ`, `Ӡ`; Greek `Ο`, `ο`; the Cyrillic marks (U+0483–U+0489).
                 case 0xD3: lookalike = next == 0x80 || next == 0x8F || next == 0xA0; other = true
-                case 0xCE: lookalike = next == 0x9F; other = true
-                case 0xCF: lookalike = next == 0x8C; other = true
+                case 0xCE: lookalike = next == 0x9F || next == 0xBF; other = true
+                case 0xCF: other = true
                 case 0xD2: if next >= 0x83 && next <= 0x89 { return true }; other = true
                 case 0xD4: other = true
                 // Latin letters written with their marks (U+00C0–U+024F), `Ø` and `ø` among them.
@@ -176,9 +176,14 @@ struct ReaderReading {
     /// - letters drawn as digits (`7О1`, `7Ol`, `4З`), when every other character of the word is a digit.
     private static func numberWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         runs(of: s, where: isWordCharacter).compactMap { word in
-            // `б` and `з` that end a word after its digits are a house's or a class's letter (`12б`, `11з`).
+            // `б` and `з` that end a word after its digits are a house's or a class's letter (`12б`, `11з`),
+            // unless the word is a group of a longer number (`8 701 123 45 6З`).
+            var before = word.lowerBound - 1
+            while before >= 0, s[before] == " " || s[before] == "-" || s[before] == "\u{A0}" || s[before] == "\u{202F}" { before -= 1 }
             var end = word.upperBound
-            while end > word.lowerBound + 1, isSuffixLetter(s[end - 1]) { end -= 1 }
+            if before < 0 || digit(s[before]) == nil {
+                while end > word.lowerBound + 1, isSuffixLetter(s[end - 1]) { end -= 1 }
+            }
             var ascii = false, scripted = false, other = false, letters = false
             for u in s[word.lowerBound..<end] {
                 if u.value >= 0x30 && u.value <= 0x39 {
@@ -202,7 +207,9 @@ struct ReaderReading {
     /// word. A word of one script (`сом`, a Kazakh word) is read as written.
     private static func mixedWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         runs(of: s, where: isLetter).filter { word in
-            s[word].contains(where: \.isASCII) && s[word].contains { latinLookalike($0) != nil }
+            // Latin: ASCII, or drawn so in another form (`𝗺`, `ｍ`, `ⅽ`); the other letters, Cyrillic or Greek.
+            s[word].contains { $0.isASCII || (!isCyrillicOrGreek($0) && latinLookalike($0) != nil) }
+                && s[word].contains { isCyrillicOrGreek($0) && latinLookalike($0) != nil }
         }
     }
 
@@ -220,6 +227,10 @@ struct ReaderReading {
         return runs
     }
 
+    private static func isCyrillicOrGreek(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x370 && u.value < 0x530) || (u.value >= 0x1F00 && u.value < 0x2000)
+    }
+
     private static func isLetter(_ u: Unicode.Scalar) -> Bool {
         if u.value < 0x80 { return u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A }
         if u.value >= 0x400 && u.value < 0x530 { return u.value < 0x482 || u.value > 0x489 }
@@ -230,6 +241,12 @@ struct ReaderReading {
     /// Greek `ο`), by ICU's confusables.
     private static func latinLookalike(_ u: Unicode.Scalar) -> Unicode.Scalar? {
         guard !u.isASCII else { return nil }
+        // A Latin letter in another form first (`𝗺`, `ｍ`), as compatibility maps it: the confusables draw
+        // `m` as `rn`.
+        if !isCyrillicOrGreek(u) {
+            let compatible = String(u).precomposedStringWithCompatibilityMapping.unicodeScalars
+            if compatible.count == 1, let c = compatible.first, c.isASCII, c.properties.isAlphabetic { return c }
+        }
         let fold = FakeNameMatcher.fold(u)
         guard fold.count == 1, fold[0].isASCII, fold[0].properties.isAlphabetic else { return nil }
         return fold[0]
@@ -267,11 +284,12 @@ struct ReaderReading {
         }
     }
 
-    /// The digit a letter is drawn as: `O`, `o`, `Ø`, `ø` and the Cyrillic and Greek `О`, `о`, `Ο`, `ο` as 0; `l`,
+    /// The digit a letter is drawn as: `O`, `o`, `Ø`, `ø`, the Cyrillic, Greek and Armenian `О`, `о`, `Ο`, `ο`,
+    /// `օ`, the small capital `ᴏ`, `〇` and the fullwidth `Ｏ`, `ｏ` as 0; `l`,
     /// `I` and the Cyrillic `І`, `Ӏ` as 1; the Cyrillic `З`, `з`, `Ӡ` as 3; the Cyrillic `б` as 6.
     private static func letterDigit(_ u: Unicode.Scalar) -> UInt8? {
         switch u.value {
-        case 0x4F, 0x6F, 0xD8, 0xF8, 0x41E, 0x43E, 0x39F, 0x3BF: return 0
+        case 0x4F, 0x6F, 0xD8, 0xF8, 0x41E, 0x43E, 0x39F, 0x3BF, 0x585, 0x1D0F, 0x3007, 0xFF2F, 0xFF4F: return 0
         case 0x6C, 0x49, 0x406, 0x4C0, 0x4CF: return 1
         case 0x417, 0x437, 0x4E0: return 3
         case 0x431: return 6

@@ -180,7 +180,7 @@ package final class TextTokens: Sendable {
             }
             // A Telegram address with spaces around the host's dot (`t. me/EvilBot`, `t .me/EvilBot`): no app
             // links it, but a reader reads the address.
-            if !prevIsWord, u == "t" || u == "T" || u == "т" || u == "Т", let path = Self.spacedTelegramPath(scalars, from: i) {
+            if !prevIsWord, u == "t" || u == "T" || u == "т" || u == "Т", let path = Self.telegramPathAsRead(scalars, from: i) {
                 token(.telegramPath(String(scalars: scalars[path])), i, path.upperBound)
                 tokens[tokens.count - 1].readAsLooks = true
                 i = path.upperBound
@@ -520,7 +520,7 @@ package final class TextTokens: Sendable {
                 previous = b
                 continue
             }
-            // A Telegram host with spaces around its dot (``spacedTelegramPath(_:from:)``): `t. me`, `t .me`.
+            // A Telegram host with spaces around its dot (``telegramPathAsRead(_:from:)``): `t. me`, `t .me`.
             if b == 0x2E, Self.maySpaceTelegramDot(bytes, at: i) { return true }
             // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
             if b == 0x28 && previous == 0x5D { return true }
@@ -721,15 +721,17 @@ package final class TextTokens: Sendable {
         return u.properties.isAlphabetic || u.properties.numericType != nil || u == "_" || u.properties.generalCategory == .nonspacingMark
     }
 
-    /// The path after a Telegram host written from `start` with spaces around its dot and a slash after
-    /// it (`t. me/EvilBot`, `telegram .dog/+AbCd`): the handle or invite a reader goes to.
-    static func spacedTelegramPath(_ s: [Unicode.Scalar], from start: Int) -> Range<Int>? {
+    /// The path after a Telegram host written from `start` with spaces around its dot or in Cyrillic letters,
+    /// and a slash after it (`t. me/EvilBot`, `telegram .dog/+AbCd`, `т.ме/EvilBot`): the handle or invite a
+    /// reader goes to.
+    static func telegramPathAsRead(_ s: [Unicode.Scalar], from start: Int) -> Range<Int>? {
         // A letter as a reader reads it: `т` as `t`, `м` as `m`.
         func word(_ w: String, at k: Int) -> Int? {
             var k = k
             for c in w.unicodeScalars {
                 guard k < s.count, s[k].properties.lowercaseMapping == String(c) || FakeNameMatcher.fold(s[k]) == [c]
-                    || (c == "t" && (s[k] == "т" || s[k] == "Т")) || (c == "m" && (s[k] == "м" || s[k] == "М")) else { return nil }
+                    || (c == "t" && (s[k] == "т" || s[k] == "Т")) || (c == "m" && (s[k] == "м" || s[k] == "М"))
+                    || (c == "e" && (s[k] == "е" || s[k] == "Е")) else { return nil }
                 k += 1
             }
             return k
@@ -742,7 +744,9 @@ package final class TextTokens: Sendable {
         for (name, zone) in [("t", "me"), ("telegram", "me"), ("telegram", "dog")] {
             guard let nameEnd = word(name, at: start) else { continue }
             let dot = spaces(nameEnd)
-            guard dot < s.count, s[dot] == ".", let zoneEnd = word(zone, at: spaces(dot + 1)), dot > nameEnd || zoneEnd - zone.count > dot + 1,
+            // Spaced, or written in Cyrillic letters (`t.ме/EvilBot`, `т.me/EvilBot`): the plain form is the first reading's.
+            guard dot < s.count, s[dot] == ".", let zoneEnd = word(zone, at: spaces(dot + 1)),
+                  dot > nameEnd || zoneEnd - zone.count > dot + 1 || !s[start..<zoneEnd].allSatisfy(\.isASCII),
                   zoneEnd < s.count, s[zoneEnd] == "/" || isSlashLike(s[zoneEnd]) else { continue }
             // (Spaces after the slash too: `t. me/ EvilBot`.)
             let pathStart = spaces(zoneEnd + 1)
