@@ -102,10 +102,9 @@ package enum PhoneNumbers {
             let b = bytes[i]
             switch b {
             // A letter drawn as a digit after a digit (`7О1`, `8 7Ol`): the reader's reading may find a number.
-            case 0x4F, 0x6F, 0x6C, 0x49:
-                if previousIsDigit { return true }
-            case 0xD0 where previousIsDigit && i + 1 < n
-                && (bytes[i + 1] == 0x9E || bytes[i + 1] == 0xBE || bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 || bytes[i + 1] == 0xB1):
+            case _ where previousIsDigit && ReaderReading.isDigitLikeASCII(b):
+                return true
+            case 0xD0 where previousIsDigit && i + 1 < n && ReaderReading.isDigitLikeCyrillic(afterD0: bytes[i + 1]):
                 return true
             case 0x30...0x39:
                 if previousIsDigit { return true }
@@ -125,7 +124,7 @@ package enum PhoneNumbers {
             case 0xC2:
                 previousIsDigit = false
                 // Superscript digits (`²`, U+00B2, U+00B3, U+00B9) have a lead byte of their own.
-                if i + 1 < n, bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9 { hasOtherScripts = true }
+                if i + 1 < n, ReaderReading.isSuperscriptDigit(afterC2: bytes[i + 1]) { hasOtherScripts = true }
             default:
                 previousIsDigit = false
             }

@@ -21,19 +21,19 @@ struct ReaderReading {
 
     /// The text as read, or nil when it reads as written.
     init?(_ written: [Unicode.Scalar]) {
-        // (A mark that opens the text is on no character, and stays.)
-        let first = written.indices.first { ($0 > 0 && Self.isMark(written[$0])) || Self.base(written[$0]) != written[$0] } ?? written.count
-        guard first < written.count || !Self.numberWords(written).isEmpty || !Self.mixedWords(written).isEmpty else { return nil }
-        var scalars = Array(written[..<first]), changed = [Bool](repeating: false, count: first)
-        var source = Array(0..<first)
-        for i in first..<written.count {
-            if Self.isMark(written[i]) {
+        var scalars: [Unicode.Scalar] = [], changed: [Bool] = [], source: [Int] = []
+        scalars.reserveCapacity(written.count)
+        changed.reserveCapacity(written.count)
+        source.reserveCapacity(written.count + 1)
+        for (i, u) in written.enumerated() {
+            // (A mark that opens the text is on no character, and stays.)
+            if !scalars.isEmpty, Self.isMark(u) {
                 changed[changed.count - 1] = true
                 continue
             }
-            let base = Self.base(written[i])
+            let base = Self.base(u)
             scalars.append(base)
-            changed.append(base != written[i])
+            changed.append(base != u)
             source.append(i)
         }
         for word in Self.numberWords(scalars) {
@@ -49,6 +49,7 @@ struct ReaderReading {
                 changed[k] = true
             }
         }
+        guard changed.contains(true) else { return nil }
         source.append(written.count)
         self.scalars = scalars
         self.changed = changed
@@ -73,7 +74,7 @@ struct ReaderReading {
                 if b < 0x80 {
                     let digit = b &- 0x30 < 10
                     let latin = (b | 0x20) &- 0x61 < 26
-                    let lookalike = b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
+                    let lookalike = Self.isDigitLikeASCII(b)
                     if (digit && previousLooksLikeDigit) || (lookalike && previousIsDigit) || (latin && previousIsOther) { return true }
                     previousIsDigit = digit
                     previousLooksLikeDigit = lookalike
@@ -84,8 +85,7 @@ struct ReaderReading {
                 }
                 let next = i + 1 < n ? bytes[i + 1] : 0
                 if b == 0xD0 || b == 0xD1 {
-                    // `О`, `о`, `З`, `з`, `б`, `І`.
-                    let lookalike = b == 0xD0 && (next == 0x9E || next == 0xBE || next == 0x97 || next == 0xB7 || next == 0xB1 || next == 0x86)
+                    let lookalike = b == 0xD0 && Self.isDigitLikeCyrillic(afterD0: next)
                     if previousIsLatin || (lookalike && previousIsDigit) { return true }
                     previousIsDigit = false
                     previousLooksLikeDigit = lookalike
@@ -106,7 +106,7 @@ struct ReaderReading {
                 case 0xC3...0xC9: return true
                 case 0xCA, 0xCB: break
                 // Latin-1 punctuation, but superscript digits (U+00B2, U+00B3, U+00B9).
-                case 0xC2: if next == 0xB2 || next == 0xB3 || next == 0xB9 { return true }
+                case 0xC2: if Self.isSuperscriptDigit(afterC2: next) { return true }
                 // General punctuation, `№` and its kin, currency signs (`₸`).
                 case 0xE2: if !(next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < n && bytes[i + 2] >= 0xA0)) { return true }
                 case 0x80...0xBF: i += 1; continue
@@ -121,6 +121,24 @@ struct ReaderReading {
             }
             return false
         }
+    }
+
+    /// Whether the ASCII byte `b` is a letter drawn as a digit: `O`, `o`, `l`, `I` (``letterDigit(_:)``).
+    static func isDigitLikeASCII(_ b: UInt8) -> Bool {
+        b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
+    }
+
+    /// Whether `D0 b` is a Cyrillic letter drawn as a digit: `О`, `о`, `З`, `з`, `б`, `І` (``letterDigit(_:)``).
+    static func isDigitLikeCyrillic(afterD0 b: UInt8) -> Bool {
+        switch b {
+        case 0x9E, 0xBE, 0x97, 0xB7, 0xB1, 0x86: return true
+        default: return false
+        }
+    }
+
+    /// Whether `C2 b` is a superscript digit: `²`, `³`, `¹`.
+    static func isSuperscriptDigit(afterC2 b: UInt8) -> Bool {
+        b == 0xB2 || b == 0xB3 || b == 0xB9
     }
 
     /// The kept characters that the UTF-8 range `utf8` of the reading spans.
@@ -231,6 +249,7 @@ struct ReaderReading {
         (u.value >= 0x370 && u.value < 0x530) || (u.value >= 0x1F00 && u.value < 0x2000)
     }
 
+    /// A letter: ASCII, Cyrillic but the thousands sign and the marks (U+0482–U+0489), or alphabetic.
     private static func isLetter(_ u: Unicode.Scalar) -> Bool {
         if u.value < 0x80 { return u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A }
         if u.value >= 0x400 && u.value < 0x530 { return u.value < 0x482 || u.value > 0x489 }
@@ -259,10 +278,9 @@ struct ReaderReading {
 
     /// A letter, a digit or a number (`①`, `⁸`): a part of a word.
     private static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
-        if u.value < 0x80 { return (u.value >= 0x30 && u.value <= 0x39) || (u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A) }
-        // Cyrillic: every letter but the thousands sign and the marks (U+0482–U+0489).
-        if u.value >= 0x400 && u.value < 0x530 { return u.value < 0x482 || u.value > 0x489 }
-        return u.properties.isAlphabetic || u.properties.numericType != nil
+        if isLetter(u) { return true }
+        if u.value < 0x80 { return u.value >= 0x30 && u.value <= 0x39 }
+        return !(u.value >= 0x400 && u.value < 0x530) && u.properties.numericType != nil
     }
 
     /// The value of a digit of any form: decimal digits of every script, and digits drawn otherwise

@@ -44,14 +44,15 @@ extension TelegramTextBoundaries {
     package static func bankCardNumbers(in text: String) -> [(offset: Int, length: Int, text: String)] {
         // Thirteen ASCII digits at least, or no card, unless a reader reads digits in what is written otherwise
         // (`44ОО 43О1 …`, `⁴⁴⁰⁰ …`): most texts are passed on their bytes.
-        guard text.utf8.count >= 13, text.utf8.lazy.filter({ $0 &- 0x30 < 10 }).count >= 13 || ReaderReading.mayDiffer(text) else { return [] }
+        let mayReadOtherwise = ReaderReading.mayDiffer(text)
+        guard text.utf8.count >= 13, text.utf8.lazy.filter({ $0 &- 0x30 < 10 }).count >= 13 || mayReadOtherwise else { return [] }
         let s = ScalarArray.of(text)
         // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).
         var cards = bankCards(PhoneNumbers.shownAsSpaces(s)).map(\.range)
         // A mark drawn on a digit or a lookalike digit (`4400 43́01 …`, `4400 43О1 …`) leaves the number whole
         // to a reader, who pays to it.
-        if ReaderReading.mayDiffer(text), let reading = ReaderReading(s) {
+        if mayReadOtherwise, let reading = ReaderReading(s) {
             for card in bankCards(PhoneNumbers.shownAsSpaces(reading.scalars)) where reading.changed[card.range].contains(true) {
                 let range = reading.writtenCharacters(card.range)
                 if !cards.contains(range) { cards.append(range) }

@@ -491,13 +491,13 @@ package final class TextTokens: Sendable {
         // read: thirteen may be a card number.
         var cardDigits = 0
         for (i, b) in bytes.enumerated() {
-            // A letter drawn as a digit inside a number (`O`, `l`, `I`, the Cyrillic `О`, `о`, `З`, `з`, `б`) and a digit of
+            // A letter drawn as a digit inside a number (`O`, `l`, `I`, the Cyrillic `О`, `о`, `З`, `з`, `б`, `І`) and a digit of
             // another form (superscript, subscript, circled: C2 B2/B3/B9, E2 81/82/91–93/9D/9E) count as its digits to a
             // reader (``ReaderReading``); a mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) leaves it whole.
             if b >= 0x30 && b <= 0x39
-                || (cardDigits > 0 && (b == 0x4F || b == 0x6F || b == 0x6C || b == 0x49
-                                       || (b == 0xD0 && i + 1 < bytes.count && Self.isDigitLikeCyrillic(second: bytes[i + 1]))))
-                || (b == 0xC2 && i + 1 < bytes.count && (bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3 || bytes[i + 1] == 0xB9))
+                || (cardDigits > 0 && (ReaderReading.isDigitLikeASCII(b)
+                                       || (b == 0xD0 && i + 1 < bytes.count && ReaderReading.isDigitLikeCyrillic(afterD0: bytes[i + 1]))))
+                || (b == 0xC2 && i + 1 < bytes.count && ReaderReading.isSuperscriptDigit(afterC2: bytes[i + 1]))
                 || (b == 0xE2 && i + 1 < bytes.count && Self.mayLeadStyledDigit(second: bytes[i + 1])) {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
@@ -579,14 +579,6 @@ package final class TextTokens: Sendable {
     private static func mayLeadStyledDigit(second b: UInt8) -> Bool {
         switch b {
         case 0x81, 0x82, 0x91, 0x92, 0x93, 0x9D, 0x9E: return true
-        default: return false
-        }
-    }
-
-    /// Whether `D0 b` is a Cyrillic letter drawn as a digit: `О`, `о`, `З`, `з`, `б`.
-    private static func isDigitLikeCyrillic(second b: UInt8) -> Bool {
-        switch b {
-        case 0x9E, 0xBE, 0x97, 0xB7, 0xB1: return true
         default: return false
         }
     }
