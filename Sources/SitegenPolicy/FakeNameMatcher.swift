@@ -279,7 +279,13 @@ struct FakeNameMatcher: Sendable {
         // Compatibility forms first: UTS #39's skeleton leaves fullwidth (`Ｅ`), mathematical (`𝐄`),
         // circled (`Ⓔ`) and superscript (`ᴱ`) letters alone, but a reader reads each as its letter.
         let plain = String(u).decomposedStringWithCompatibilityMapping
-        let once = Confusables.skeleton(Confusables.skeleton(plain).lowercased()).lowercased()
+        var once = Confusables.skeleton(Confusables.skeleton(plain).lowercased()).lowercased()
+        // Unless the compatibility form is drawn otherwise than the character: the Greek lunate sigma `ϲ`
+        // is `ς` to compatibility, but drawn as `c`.
+        if !once.unicodeScalars.contains(where: \.isASCII), plain != String(u) {
+            let drawn = Confusables.skeleton(Confusables.skeleton(String(u)).lowercased()).lowercased()
+            if drawn.unicodeScalars.contains(where: \.isASCII) { once = drawn }
+        }
         return once.unicodeScalars.filter { s in
             let c = s.properties.generalCategory
             return c != .nonspacingMark && c != .enclosingMark && c != .format

@@ -42,7 +42,7 @@ struct ReaderReading {
                 changed[k] = true
             }
         }
-        for word in Self.mixedWords(scalars) {
+        for word in Self.mixedWords(scalars) + Self.dottedLookalikeWords(scalars) {
             for k in word where !scalars[k].isASCII {
                 guard let latin = Self.latinLookalike(scalars[k]) else { continue }
                 scalars[k] = latin
@@ -67,6 +67,9 @@ struct ReaderReading {
             // What the character before is: a digit, a letter drawn as one, a Latin letter, a Cyrillic or
             // Greek one (a word mixing those may be read as Latin, ``mixedWords(_:)``).
             var previousIsDigit = false, previousLooksLikeDigit = false, previousIsLatin = false, previousIsOther = false
+            // Whether the character before is a dot after a Latin letter, or after another one: a word
+            // joined to another by a dot may be read as Latin (``dottedLookalikeWords(_:)``).
+            var dotAfterLatin = false, dotAfterOther = false
             var i = 0
             while i < n {
                 let b = bytes[i]
@@ -75,7 +78,11 @@ struct ReaderReading {
                     let digit = b &- 0x30 < 10
                     let latin = (b | 0x20) &- 0x61 < 26
                     let lookalike = Self.isDigitLikeASCII(b)
-                    if (digit && previousLooksLikeDigit) || (lookalike && previousIsDigit) || (latin && previousIsOther) { return true }
+                    if (digit && previousLooksLikeDigit) || (lookalike && previousIsDigit) || (latin && (previousIsOther || dotAfterOther)) {
+                        return true
+                    }
+                    dotAfterLatin = b == 0x2E && previousIsLatin
+                    dotAfterOther = b == 0x2E && previousIsOther
                     previousIsDigit = digit
                     previousLooksLikeDigit = lookalike
                     previousIsLatin = latin
@@ -86,7 +93,9 @@ struct ReaderReading {
                 let next = i + 1 < n ? bytes[i + 1] : 0
                 if b == 0xD0 || b == 0xD1 {
                     let lookalike = b == 0xD0 && Self.isDigitLikeCyrillic(afterD0: next)
-                    if previousIsLatin || (lookalike && previousIsDigit) { return true }
+                    if previousIsLatin || dotAfterLatin || dotAfterOther || (lookalike && previousIsDigit) { return true }
+                    dotAfterLatin = false
+                    dotAfterOther = false
                     previousIsDigit = false
                     previousLooksLikeDigit = lookalike
                     previousIsLatin = false
@@ -112,7 +121,9 @@ struct ReaderReading {
                 case 0x80...0xBF: i += 1; continue
                 default: return true
                 }
-                if (other && previousIsLatin) || (lookalike && previousIsDigit) { return true }
+                if (other && (previousIsLatin || dotAfterLatin || dotAfterOther)) || (lookalike && previousIsDigit) { return true }
+                dotAfterLatin = false
+                dotAfterOther = false
                 previousIsDigit = false
                 previousLooksLikeDigit = lookalike
                 previousIsLatin = false
@@ -231,6 +242,30 @@ struct ReaderReading {
         }
     }
 
+    /// The words of a name joined by dots (`еvil.сом`, `рау.сом`, `evil.ԁе`, `evil.ᴄᴏᴍ`) whose letters are
+    /// all Latin or drawn as Latin ones: a reader reads the Latin name. A name with a word not drawn so
+    /// stays as written (`сайт.ру`, `т.б.`: `й` and `б` are no Latin letters), and so does a word joined by
+    /// a hyphen only (`egov.kz-ке`, an ending) or by nothing (`сом`, a Kazakh word).
+    private static func dottedLookalikeWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        let words = runs(of: s, where: isWordCharacter)
+        func readsAsLatin(_ word: Range<Int>) -> Bool {
+            s[word].allSatisfy { $0.isASCII || (isLetter($0) && latinLookalike($0) != nil) }
+        }
+        var out: [Range<Int>] = []
+        var first = 0
+        while first < words.count {
+            // The words joined to this one, and on, by one dot each.
+            var last = first
+            while last + 1 < words.count, words[last + 1].lowerBound == words[last].upperBound + 1,
+                  s[words[last].upperBound] == "." || FakeNameMatcher.isDotLike(s[words[last].upperBound]) { last += 1 }
+            if last > first, words[first...last].allSatisfy(readsAsLatin) {
+                out += words[first...last].filter { s[$0].contains { !$0.isASCII } }
+            }
+            first = last + 1
+        }
+        return out
+    }
+
     /// The runs of characters of `s` that `isPart` holds.
     private static func runs(of s: [Unicode.Scalar], where isPart: (Unicode.Scalar) -> Bool) -> [Range<Int>] {
         var runs: [Range<Int>] = []
@@ -266,7 +301,10 @@ struct ReaderReading {
             let compatible = String(u).precomposedStringWithCompatibilityMapping.unicodeScalars
             if compatible.count == 1, let c = compatible.first, c.isASCII, c.properties.isAlphabetic { return c }
         }
+        // A small capital and the Cyrillic letters drawn as one (`ᴍ`, `м`, `т`): the confusables draw `m` as `rn`.
+        if let letter = FakeNameMatcher.letterLike(u), letter.isASCII { return letter }
         let fold = FakeNameMatcher.fold(u)
+        if fold == ["r", "n"] { return "m" }
         guard fold.count == 1, fold[0].isASCII, fold[0].properties.isAlphabetic else { return nil }
         return fold[0]
     }

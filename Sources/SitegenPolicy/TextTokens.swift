@@ -113,8 +113,10 @@ package final class TextTokens: Sendable {
         // (``ReaderReading``), each token that holds such a character is judged too, quoted as written,
         // unless a token of the first reading already covers it (a known fake's name, `EgovKzBot2·0`, is
         // judged as that fake).
-        let asRead = ReaderReading.mayDiffer(text) ? ReaderReading(original) : nil
-        guard asRead != nil || original.contains(where: Self.onlyLooksLikeDot) else { return found }
+        // (A dot-like joins words as a dot does: `рау·сом` is read past it too.)
+        let looksLikeDot = original.contains(where: Self.onlyLooksLikeDot)
+        let asRead = looksLikeDot || ReaderReading.mayDiffer(text) ? ReaderReading(original) : nil
+        guard asRead != nil || looksLikeDot else { return found }
         let seen = asRead?.scalars ?? original
         // Which characters read otherwise than written.
         var changed = asRead?.changed ?? [Bool](repeating: false, count: seen.count)

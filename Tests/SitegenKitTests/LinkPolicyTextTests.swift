@@ -139,7 +139,15 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil.\u{441}om", "text.domain", 7), ("Бот: t.m\u{435}/EvilBot", "telegram.unknown", 6),
                                      ("Бот: t.\u{43C}\u{435}/EvilBot", "telegram.unknown", 6), ("Бот: \u{442}.\u{43C}\u{435}/EvilBot", "telegram.unknown", 6),
                                      ("Көмек: 8 701 123 45 6\u{417}", "text.phone", 8), ("Көмек: 8 7\u{FF2F}1 123 45 67", "text.phone", 8),
-                                     ("Сайт: evil.\u{441}\u{43E}\u{1D5FA}", "text.domain", 7)] {
+                                     ("Сайт: evil.\u{441}\u{43E}\u{1D5FA}", "text.domain", 7),
+                                     // A name's words joined by dots, each Latin or drawn as Latin.
+                                     ("Сайт: \u{435}vil.\u{441}\u{43E}\u{43C}", "text.domain", 7), ("Сайт: evil.\u{501}\u{435}", "text.domain", 7),
+                                     ("Сайт: \u{440}\u{430}\u{443}.\u{441}\u{43E}\u{43C}", "text.domain", 7),
+                                     ("Сайт: \u{440}\u{430}\u{443}\u{B7}\u{441}\u{43E}\u{43C}", "text.domain", 7),
+                                     ("Сайт: evil.\u{1D04}\u{1D0F}\u{1D0D}", "text.domain", 7), ("Бот: t.\u{1D0D}\u{435}/EvilBot", "telegram.unknown", 6),
+                                     ("Сайт: evil.\u{3F2}om", "text.domain", 7), ("Сайт: evil.\u{217D}\u{43E}\u{43C}", "text.domain", 7),
+                                     ("Сайт: evil.\u{441}\u{43E}\u{43C}-\u{493}\u{430} кіріңіз", "text.domain", 7),
+                                     ("Сайт: \u{415}VIL.\u{421}\u{41E}\u{41C}", "text.domain", 7), ("Сайт: evil.\u{271}e", "text.domain", 7)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -147,6 +155,8 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Көмек: 1414\u{B9}. 5б сынып, ЗОО теңге емес, 42 5ОО ₸ емес; @Асан, @Асан2020, @Серік_2020, @Kenes1414Bot, @Kenes1414Botқа, т. б.\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Үй нөмірі 12б, пәтер 5. Сынып нөмірі 11б. Дом номер 12б, кв. 45. Біз 9З сыныпта, т.б.\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Бағасы 500 сом. Telegramда, Kaspiге, WhatsApp-та жазыңыз; egov.kz-ке кіріңіз.\n"))
+        // Words joined by dots stay as written unless every one of them reads as Latin.
+        LinkPolicyAssert.noErrors(try Fixture.check("Мысалы, сайт.ру, т.е. и т.д., т.к. А.Е. Косым, Е.М. Ахмет. Ол келді.Ерте кетті. Kaspi.kz.Ерте\n"))
     }
 
     /// A title naming a Telegram address is refused where it is written, once: the lists that show it
