@@ -25,9 +25,13 @@ struct ReaderReading {
         scalars.reserveCapacity(written.count)
         changed.reserveCapacity(written.count)
         source.reserveCapacity(written.count + 1)
+        let spaces = Self.spacesAroundDots(written)
+        var nextSpace = spaces.startIndex
         for (i, u) in written.enumerated() {
+            let spaced = nextSpace < spaces.endIndex && spaces[nextSpace] == i
+            if spaced { nextSpace += 1 }
             // (A mark that opens the text is on no character, and stays.)
-            if !scalars.isEmpty, Self.isMark(u) {
+            if !scalars.isEmpty, spaced || Self.isMark(u) {
                 changed[changed.count - 1] = true
                 continue
             }
@@ -70,9 +74,25 @@ struct ReaderReading {
             // Whether the character before is a dot after a Latin letter, or after another one: a word
             // joined to another by a dot may be read as Latin (``dottedLookalikeWords(_:)``).
             var dotAfterLatin = false, dotAfterOther = false
+            // Whether spaces follow a letter or a digit: a dot after them may join two words
+            // (``spacesAroundDots(_:)``).
+            var spacesAfterLatin = false
             var i = 0
             while i < n {
                 let b = bytes[i]
+                if b < 0x80 || b >= 0xC2 {
+                    let second = i + 1 < n ? bytes[i + 1] : 0
+                    if b == 0x20 || (b == 0xC2 && second == 0xA0)
+                        || (b == 0xE2 && second == 0x80 && i + 2 < n && (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF)) {
+                        spacesAfterLatin = spacesAfterLatin || previousIsLatin || previousIsDigit || previousIsOther
+                    } else {
+                        if spacesAfterLatin, b == 0x2E || (TextTokens.mayLeadDotLike(b)
+                                                            && FakeNameMatcher.isDotLike(TextTokens.scalar(in: bytes, at: i))) {
+                            return true
+                        }
+                        spacesAfterLatin = false
+                    }
+                }
                 // ASCII and the Cyrillic of Kazakh and Russian text first, a few comparisons each.
                 if b < 0x80 {
                     let digit = b &- 0x30 < 10
@@ -240,6 +260,30 @@ struct ReaderReading {
             s[word].contains { $0.isASCII || (!isCyrillicOrGreek($0) && latinLookalike($0) != nil) }
                 && s[word].contains { isCyrillicOrGreek($0) && latinLookalike($0) != nil }
         }
+    }
+
+    /// The spaces around a dot between two Latin words, with one before it at least (`evil . com`,
+    /// `evil .com`, `evil ․ com`, `еvil . сом`): no app links the name, but a reader types it without them. A dot after
+    /// a word is a sentence's end (`Kaspi. Ол`, `WhatsApp. Info`), and stays one.
+    private static func spacesAroundDots(_ s: [Unicode.Scalar]) -> [Int] {
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            u == " " || u == "\u{A0}" || u == "\u{202F}" || (u.value >= 0x2000 && u.value <= 0x200A)
+        }
+        // (A letter drawn as Latin counts: `еvil . сом`.)
+        func isLatin(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x80 ? u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A : isLetter(u) && latinLookalike(u) != nil
+        }
+        var out: [Int] = []
+        for dot in s.indices where s[dot] == "." || FakeNameMatcher.isDotLike(s[dot]) {
+            var before = dot - 1
+            while before >= 0, isSpace(s[before]) { before -= 1 }
+            var after = dot + 1
+            while after < s.count, isSpace(s[after]) { after += 1 }
+            guard before < dot - 1, before >= 0, isLatin(s[before]) || (s[before].value >= 0x30 && s[before].value <= 0x39),
+                  after + 1 < s.count, isLatin(s[after]), isLatin(s[after + 1]) else { continue }
+            out += Array(before + 1..<dot) + Array(dot + 1..<after)
+        }
+        return out
     }
 
     /// The words of a name joined by dots (`еvil.сом`, `рау.сом`, `evil.ԁе`, `evil.ᴄᴏᴍ`) whose letters are

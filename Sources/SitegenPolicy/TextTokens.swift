@@ -513,7 +513,7 @@ package final class TextTokens: Sendable {
             if b == 0xEF || b == 0xE3 { return true }
             if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA4 { return true }
             // A character a reader takes for a dot (`·`, `ꓸ`, ``onlyLooksLikeDot(_:)``), after a letter or digit.
-            if b >= 0xC2, Self.mayLeadDotLike(b), previous >= 0x80 || Self.isASCIIWord(previous),
+            if b >= 0xC2, Self.mayLeadDotLike(b), previous >= 0x80 || previous == 0x20 || Self.isASCIIWord(previous),
                Self.onlyLooksLikeDot(Self.scalar(in: bytes, at: i)) { return true }
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
@@ -522,8 +522,9 @@ package final class TextTokens: Sendable {
                 previous = b
                 continue
             }
-            // A Telegram host with spaces around its dot (``telegramPathAsRead(_:from:)``): `t. me`, `t .me`.
-            if b == 0x2E, Self.maySpaceTelegramDot(bytes, at: i) { return true }
+            // A Telegram host with spaces around its dot (``telegramPathAsRead(_:from:)``): `t. me`, `t .me`; a
+            // name with spaces before its dot (``ReaderReading``): `evil . com`.
+            if b == 0x2E, Self.maySpaceDot(bytes, at: i) { return true }
             // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
             if b == 0x28 && previous == 0x5D { return true }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
@@ -550,16 +551,17 @@ package final class TextTokens: Sendable {
 
     /// Whether `b` is the first byte of a character ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are
     /// scanned fully anyway). A switch: this is asked of every byte of every text.
-    private static func mayLeadDotLike(_ b: UInt8) -> Bool {
+    static func mayLeadDotLike(_ b: UInt8) -> Bool {
         switch b {
         case 0xC2, 0xCB, 0xCE, 0xD7, 0xDB, 0xDC, 0xE1, 0xE2, 0xEA, 0xF0: return true
         default: return false
         }
     }
 
-    /// Whether the dot at `i` may be a Telegram host's with spaces around it: a space (of any width) before
-    /// or after it, and a `t`, `T`, `m` (`telegram`), `т` or `Т` before those spaces.
-    private static func maySpaceTelegramDot(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    /// Whether the dot at `i` may be a Telegram host's with spaces around it (a space, of any width, before
+    /// or after it, and a `t`, `T`, `m` (`telegram`), `т` or `Т` before those spaces), or join two words of a
+    /// name with spaces before it (a letter or digit before them).
+    private static func maySpaceDot(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         // A space, a no-break space (C2 A0) or one of U+2000–U+200A, U+202F (E2 80 xx): its first byte, or nil.
         func spaceStart(endingAt j: Int) -> Int? {
             if j >= 0, bytes[j] == 0x20 || bytes[j] == 0x09 { return j }
@@ -573,6 +575,7 @@ package final class TextTokens: Sendable {
         let spacedAfter = i + 1 < bytes.count && (bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 || bytes[i + 1] == 0xC2 || bytes[i + 1] == 0xE2)
         guard spacedBefore || spacedAfter, j >= 0 else { return false }
         let b = bytes[j] | 0x20
+        if spacedBefore, (b >= 0x61 && b <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] >= 0x80 { return true }
         return b == 0x74 || b == 0x6D || (j >= 1 && (bytes[j - 1] == 0xD1 && bytes[j] == 0x82 || bytes[j - 1] == 0xD0 && bytes[j] == 0xA2))
     }
 
@@ -590,7 +593,7 @@ package final class TextTokens: Sendable {
     }
 
     /// The character whose UTF-8 starts at `i`.
-    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
         var rest = bytes[i...].makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let u) = decoder.decode(&rest) { return u }

@@ -147,7 +147,12 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil.\u{1D04}\u{1D0F}\u{1D0D}", "text.domain", 7), ("Бот: t.\u{1D0D}\u{435}/EvilBot", "telegram.unknown", 6),
                                      ("Сайт: evil.\u{3F2}om", "text.domain", 7), ("Сайт: evil.\u{217D}\u{43E}\u{43C}", "text.domain", 7),
                                      ("Сайт: evil.\u{441}\u{43E}\u{43C}-\u{493}\u{430} кіріңіз", "text.domain", 7),
-                                     ("Сайт: \u{415}VIL.\u{421}\u{41E}\u{41C}", "text.domain", 7), ("Сайт: evil.\u{271}e", "text.domain", 7)] {
+                                     ("Сайт: \u{415}VIL.\u{421}\u{41E}\u{41C}", "text.domain", 7), ("Сайт: evil.\u{271}e", "text.domain", 7),
+                                     // Spaces before a name's dot, and after it.
+                                     ("Сайт: evil . com", "text.domain", 7), ("Сайт: evil .com", "text.domain", 7),
+                                     ("Сайт: evil \u{2024} com", "text.domain", 7), ("Сайт: evil\u{A0}.\u{202F}com", "text.domain", 7),
+                                     ("Сайт: \u{435}vil . \u{441}\u{43E}\u{43C}", "text.domain", 7),
+                                     ("Сайт: \u{440}\u{430}\u{443} . \u{441}\u{43E}\u{43C}", "text.domain", 7)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -157,6 +162,8 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Бағасы 500 сом. Telegramда, Kaspiге, WhatsApp-та жазыңыз; egov.kz-ке кіріңіз.\n"))
         // Words joined by dots stay as written unless every one of them reads as Latin.
         LinkPolicyAssert.noErrors(try Fixture.check("Мысалы, сайт.ру, т.е. и т.д., т.к. А.Е. Косым, Е.М. Ахмет. Ол келді.Ерте кетті. Kaspi.kz.Ерте\n"))
+        // A dot after a word ends a sentence, whatever follows it.
+        LinkPolicyAssert.noErrors(try Fixture.check("Kaspi. Ол келді. WhatsApp. Info. 1 . 2 және 3 . 4. Мен . Ол .\n"))
     }
 
     /// A title naming a Telegram address is refused where it is written, once: the lists that show it
