@@ -516,7 +516,8 @@ package struct PageInspector: Sendable {
             // characters (`tolem.́kz`) or in lookalike letters (`tolem.кz`): said so, since no app links it and
             // the usual message would say one does.
             // A lookalike is said to be one of what is written, which is what the editor finds in the file.
-            if token.readAsLooks {
+            // (A defanged name in a warning is most likely a new fake, said so below.)
+            if token.readAsLooks && !(inWarning && token.defanged) {
                 let id = token.text.unicodeScalars.contains(where: TextTokens.onlyLooksLikeDot) ? "text.domain.dot-like" : "text.domain.as-read"
                 return findings.map { f in
                     switch f.messageID {

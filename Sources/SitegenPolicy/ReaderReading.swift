@@ -18,6 +18,9 @@ struct ReaderReading {
     private let source: [Int]
     /// For each kept character, its UTF-8 offset in the reading, and one more entry.
     private let offsets: [Int]
+    /// Whether each kept character is, or stands beside, a mark written defanged (`evil[.]com`,
+    /// `info(at)evil(dot)com`, `hxxps://`): sitegen writes known fakes so in its warnings.
+    let defanged: [Bool]
 
     /// The text as read, or nil when it reads as written.
     init?(_ written: [Unicode.Scalar]) {
@@ -25,19 +28,43 @@ struct ReaderReading {
         scalars.reserveCapacity(written.count)
         changed.reserveCapacity(written.count)
         source.reserveCapacity(written.count + 1)
-        let spaces = Self.spacesAroundDots(written)
-        var nextSpace = spaces.startIndex
+        // What a reader reads past besides marks: the brackets of a defanged mark and the letters of a
+        // spelt-out one (`[.]`, `(dot)`), spaces around a name's dot, an ending glued to a name. The last two
+        // are found in the text with defanged marks read (`evil [dot] com`).
+        let fanged = Self.defangedMarks(written)
+        var kept: [Int] = []
+        var plain: [Unicode.Scalar] = []
+        if !fanged.skipped.isEmpty || !fanged.read.isEmpty {
+            let skipped = Set(fanged.skipped)
+            for i in written.indices where !skipped.contains(i) {
+                kept.append(i)
+                plain.append(fanged.read[i] ?? written[i])
+            }
+        }
+        let readPlain = kept.isEmpty ? written : plain
+        let around = (Self.spacesAroundDots(readPlain) + Self.endingsAfterNames(readPlain)).map { kept.isEmpty ? $0 : kept[$0] }
+        let skipped = (fanged.skipped + around).sorted()
+        let fangedSkips = Set(fanged.skipped)
+        var nextSkipped = skipped.startIndex
+        var defanged: [Bool] = []
+        defanged.reserveCapacity(written.count)
         for (i, u) in written.enumerated() {
-            let spaced = nextSpace < spaces.endIndex && spaces[nextSpace] == i
-            if spaced { nextSpace += 1 }
+            var skip = false
+            while nextSkipped < skipped.endIndex, skipped[nextSkipped] <= i {
+                skip = skip || skipped[nextSkipped] == i
+                nextSkipped += 1
+            }
+            let isFanged = fanged.read[i] != nil || (skip && fangedSkips.contains(i))
             // (A mark that opens the text is on no character, and stays.)
-            if !scalars.isEmpty, spaced || Self.isMark(u) {
+            if !scalars.isEmpty, skip || Self.isMark(u) {
                 changed[changed.count - 1] = true
+                if isFanged { defanged[defanged.count - 1] = true }
                 continue
             }
-            let base = Self.base(u)
+            let base = fanged.read[i] ?? Self.base(u)
             scalars.append(base)
             changed.append(base != u)
+            defanged.append(isFanged)
             source.append(i)
         }
         for word in Self.numberWords(scalars) {
@@ -55,6 +82,7 @@ struct ReaderReading {
         }
         guard changed.contains(true) else { return nil }
         source.append(written.count)
+        self.defanged = defanged
         self.scalars = scalars
         self.changed = changed
         self.source = source
@@ -95,6 +123,12 @@ struct ReaderReading {
                 }
                 // ASCII and the Cyrillic of Kazakh and Russian text first, a few comparisons each.
                 if b < 0x80 {
+                    // A defanged mark (`[.]`, `(dot)`, `[@]`, `(at)`, `[:]`) or scheme (`hxxp`): ``defangedMarks(_:)``.
+                    if b == 0x5B || b == 0x28 || b == 0x7B || b | 0x20 == 0x68, i + 2 < n {
+                        let c = bytes[i + 1], d = bytes[i + 2]
+                        if b | 0x20 == 0x68 ? c | 0x20 == 0x78 && d | 0x20 == 0x78
+                            : c == 0x2E || c == 0x40 || c == 0x3A || c | 0x20 == 0x64 || c | 0x20 == 0x61 { return true }
+                    }
                     let digit = b &- 0x30 < 10
                     let latin = (b | 0x20) &- 0x61 < 26
                     let lookalike = Self.isDigitLikeASCII(b)
@@ -123,7 +157,7 @@ struct ReaderReading {
                     i += 2
                     continue
                 }
-                var lookalike = false, other = false
+                var lookalike = false, other = false, latinLike = false
                 switch b {
                 // `Ӏ`, `ӏ`, `Ӡ`; Greek `Ο`, `ο`; the Cyrillic marks (U+0483–U+0489).
                 case 0xD3: lookalike = next == 0x80 || next == 0x8F || next == 0xA0; other = true
@@ -131,13 +165,21 @@ struct ReaderReading {
                 case 0xCF: other = true
                 case 0xD2: if next >= 0x83 && next <= 0x89 { return true }; other = true
                 case 0xD4: other = true
-                // Latin letters written with their marks (U+00C0–U+024F), `Ø` and `ø` among them.
-                case 0xC3...0xC9: return true
-                case 0xCA, 0xCB: break
+                // Latin letters written with their marks (U+00C0–U+024F), `Ø` and `ø` among them, and with
+                // hooks and tails (U+0250–U+02AF).
+                case 0xC3...0xCA: return true
+                case 0xCB: break
                 // Latin-1 punctuation, but superscript digits (U+00B2, U+00B3, U+00B9).
                 case 0xC2: if Self.isSuperscriptDigit(afterC2: next) { return true }
                 // General punctuation, `№` and its kin, currency signs (`₸`).
-                case 0xE2: if !(next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < n && bytes[i + 2] >= 0xA0)) { return true }
+                case 0xE2:
+                    // Letterlike symbols drawn as Latin letters (`ℂ`, `ℯ`, U+2100–U+214F), but `№`.
+                    if next == 0x84, i + 2 < n, bytes[i + 2] != 0x96 {
+                        if previousIsOther || dotAfterLatin || dotAfterOther { return true }
+                        latinLike = true
+                    } else if !(next == 0x80 || next == 0x84 || (next == 0x82 && i + 2 < n && bytes[i + 2] >= 0xA0)) {
+                        return true
+                    }
                 case 0x80...0xBF: i += 1; continue
                 default: return true
                 }
@@ -146,7 +188,7 @@ struct ReaderReading {
                 dotAfterOther = false
                 previousIsDigit = false
                 previousLooksLikeDigit = lookalike
-                previousIsLatin = false
+                previousIsLatin = latinLike
                 previousIsOther = other
                 i += 1
             }
@@ -190,15 +232,26 @@ struct ReaderReading {
         source[kept.lowerBound]..<source[kept.upperBound]
     }
 
-    /// A Latin letter written with its marks in one character (`é`, `ó`, `ḿ`, as keyboards type them),
-    /// as the letter under them: `t.mé/EvilBot` reads as `t.me/EvilBot`. Other letters as they are
-    /// (Kazakh and Russian letters among them: `й` and `ё` are letters of their own).
+    /// A Latin letter written with its marks in one character (`é`, `ó`, `ḿ`, as keyboards type them), or
+    /// drawn with a hook or a tail (`ƈ`, `ɱ`), as the letter under them: `t.mé/EvilBot` reads as
+    /// `t.me/EvilBot`. Other letters as they are (Kazakh and Russian letters among them: `й` and `ё` are
+    /// letters of their own).
     static func base(_ u: Unicode.Scalar) -> Unicode.Scalar {
         let v = u.value
-        guard (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) else { return u }
+        guard (v >= 0xC0 && v <= 0x2AF) || (v >= 0x1D00 && v <= 0x1EFF) || (v >= 0x2C60 && v <= 0x2C7F)
+                || (v >= 0xA720 && v <= 0xA7FF) || (v >= 0xAB30 && v <= 0xAB6F) else { return u }
         return baseCache.value(u) {
             let first = String(u).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? u
-            return first.isASCII ? first : u
+            if first.isASCII { return first }
+            // A letter drawn with a hook, a stroke or a tail, which Unicode does not decompose (`ƈ`, `ɗ`, `ɱ`,
+            // `ʠ`): the letter its name says it is drawn on, `LATIN SMALL LETTER C WITH HOOK`.
+            guard let name = u.properties.name, let with = name.range(of: " WITH ") else { return u }
+            for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+                let letter = name[name.index(name.startIndex, offsetBy: prefix.count)..<with.lowerBound]
+                guard letter.count == 1, let c = letter.unicodeScalars.first, c.value >= 0x41, c.value <= 0x5A else { return u }
+                return prefix.hasPrefix("LATIN SMALL") ? Unicode.Scalar(c.value | 0x20)! : c
+            }
+            return u
         }
     }
 
@@ -262,6 +315,51 @@ struct ReaderReading {
         }
     }
 
+    /// Marks written defanged, as fact-checkers write a scam's address so that no app links it, but a reader
+    /// types it all the same: `evil[.]com`, `evil(.)com`, `evil{dot}com`, `evil [dot] com`, `info[@]evil[.]com`,
+    /// `info(at)evil(dot)com`, `hxxps[:]//evil[.]com`, `t[.]me/EvilBot`. `skipped`: the brackets, the letters
+    /// after the first of a spelt-out mark, and spaces around the mark between two words (sorted); `read`: what
+    /// the first character inside the brackets, and the `x`s of `hxxp`, are read as.
+    static func defangedMarks(_ s: [Unicode.Scalar]) -> (skipped: [Int], read: [Int: Unicode.Scalar]) {
+        var skipped: [Int] = [], read: [Int: Unicode.Scalar] = [:]
+        func isWord(_ k: Int) -> Bool { k >= 0 && k < s.count && isWordCharacter(s[k]) }
+        func lower(_ u: Unicode.Scalar) -> Unicode.Scalar { u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value | 0x20)! : u }
+        var i = 0
+        while i < s.count {
+            let u = s[i]
+            // `hxxp://`, `hXXps://`, `hxxps[:]//`: the scheme a reader puts back.
+            if (u == "h" || u == "H"), !isWord(i - 1), i + 4 < s.count, lower(s[i + 1]) == "x", lower(s[i + 2]) == "x", lower(s[i + 3]) == "p" {
+                read[i + 1] = s[i + 1] == "X" ? "T" : "t"
+                read[i + 2] = s[i + 2] == "X" ? "T" : "t"
+                i += 4
+                continue
+            }
+            guard u == "[" || u == "(" || u == "{" else { i += 1; continue }
+            let close: Unicode.Scalar = u == "[" ? "]" : u == "(" ? ")" : "}"
+            guard let end = (i + 1..<min(s.count, i + 6)).first(where: { s[$0] == close }), end > i + 1 else { i += 1; continue }
+            let inner = String(String.UnicodeScalarView(s[(i + 1)..<end].map(lower)))
+            let mark: Unicode.Scalar
+            switch inner {
+            case ".", "dot": mark = "."
+            case "@", "at": mark = "@"
+            case ":": mark = ":"
+            default: i += 1; continue
+            }
+            // Between two words (a colon: before `//`), with spaces around it or none.
+            var before = i - 1
+            while before >= 0, s[before] == " " { before -= 1 }
+            var after = end + 1
+            while after < s.count, s[after] == " " { after += 1 }
+            let joins = mark == ":" ? before == i - 1 && isWord(before) && after == end + 1 && after + 1 < s.count && s[after] == "/" && s[after + 1] == "/"
+                : isWord(before) && isWord(after)
+            guard joins else { i += 1; continue }
+            skipped += Array(before + 1..<i) + [i] + Array(i + 2..<end + 1) + Array(end + 1..<after)
+            read[i + 1] = mark
+            i = end + 1
+        }
+        return (skipped, read)
+    }
+
     /// The spaces around a dot between two Latin words, with one before it at least (`evil . com`,
     /// `evil .com`, `evil ․ com`, `еvil . сом`): no app links the name, but a reader types it without them. A dot after
     /// a word is a sentence's end (`Kaspi. Ол`, `WhatsApp. Info`), and stays one.
@@ -286,26 +384,68 @@ struct ReaderReading {
         return out
     }
 
-    /// The words of a name joined by dots (`еvil.сом`, `рау.сом`, `evil.ԁе`, `evil.ᴄᴏᴍ`) whose letters are
-    /// all Latin or drawn as Latin ones: a reader reads the Latin name. A name with a word not drawn so
-    /// stays as written (`сайт.ру`, `т.б.`: `й` and `б` are no Latin letters), and so does a word joined by
-    /// a hyphen only (`egov.kz-ке`, an ending) or by nothing (`сом`, a Kazakh word).
-    private static func dottedLookalikeWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        let words = runs(of: s, where: isWordCharacter)
-        func readsAsLatin(_ word: Range<Int>) -> Bool {
-            s[word].allSatisfy { $0.isASCII || (isLetter($0) && latinLookalike($0) != nil) }
+    /// The Kazakh ending glued to the last word of a name (`evil.comда`, `evil.kzке`, `еvil.сомға`): a reader
+    /// reads the name and its ending, and types the name. The ending follows the name's Latin letters, or is
+    /// one of Kazakh's case endings after letters drawn as Latin; anything else is a word of its own
+    /// (`Telegram.Сондай`, a sentence without its space).
+    private static func endingsAfterNames(_ s: [Unicode.Scalar]) -> [Int] {
+        var out: [Int] = []
+        forEachName(in: s) { words in
+            guard let last = words.last, words.dropLast().allSatisfy({ readsAsLatin(s[$0]) }) else { return }
+            let word = s[last]
+            let latin = word.prefix { $0.isASCII && $0.properties.isAlphabetic }.count
+            if latin >= 2, latin < word.count, word.dropFirst(latin).allSatisfy(TextTokens.isKazakhOrRussian) {
+                out += Array(last.lowerBound + latin..<last.upperBound)
+                return
+            }
+            guard word.allSatisfy(TextTokens.isKazakhOrRussian) else { return }
+            for ending in kazakhEndings where word.count >= ending.count + 2 {
+                let cut = last.upperBound - ending.count
+                if s[cut..<last.upperBound].elementsEqual(ending.unicodeScalars, by: { $0.properties.lowercaseMapping == String($1) }),
+                   readsAsLatin(s[last.lowerBound..<cut]) {
+                    out += Array(cut..<last.upperBound)
+                    return
+                }
+            }
         }
-        var out: [Range<Int>] = []
+        return out
+    }
+
+    /// Kazakh's case endings and the particle of place, longest first.
+    private static let kazakhEndings = [
+        "дағы", "дегі", "тағы", "тегі", "ның", "нің", "дың", "дің", "тың", "тің", "мен", "бен", "пен", "дан", "ден", "тан",
+        "тен", "нан", "нен", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті",
+    ]
+
+    /// Calls `body` with the words of each name in `s`: words joined by one dot each, two at least.
+    private static func forEachName(in s: [Unicode.Scalar], _ body: (ArraySlice<Range<Int>>) -> Void) {
+        let words = runs(of: s, where: isWordCharacter)
         var first = 0
         while first < words.count {
-            // The words joined to this one, and on, by one dot each.
             var last = first
             while last + 1 < words.count, words[last + 1].lowerBound == words[last].upperBound + 1,
                   s[words[last].upperBound] == "." || FakeNameMatcher.isDotLike(s[words[last].upperBound]) { last += 1 }
-            if last > first, words[first...last].allSatisfy(readsAsLatin) {
-                out += words[first...last].filter { s[$0].contains { !$0.isASCII } }
-            }
+            if last > first { body(words[first...last]) }
             first = last + 1
+        }
+    }
+
+    /// Whether every character of `word` is ASCII or a letter drawn as a Latin one.
+    private static func readsAsLatin(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        word.allSatisfy { $0.isASCII || (isLetter($0) && latinLookalike($0) != nil) }
+    }
+
+    /// The words of a name joined by dots (`еvil.сом`, `evil.ԁе`, `evil.ᴄᴏᴍ`, `рау.ℂом`) whose letters are
+    /// all Latin or drawn as Latin ones, and not all Kazakh or Russian: a reader reads the Latin name. A name
+    /// of Kazakh and Russian letters alone is read as written (`Утро.ру`, `т·км`, `так.Вот`: a sentence
+    /// without its space), and so is one with a word not drawn as Latin (`кВт·сағ`), a word joined by a
+    /// hyphen only (`egov.kz-ке`, an ending) or by nothing (`сом`, a Kazakh word).
+    private static func dottedLookalikeWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        forEachName(in: s) { words in
+            guard words.allSatisfy({ readsAsLatin(s[$0]) }),
+                  words.contains(where: { s[$0].contains { !TextTokens.isKazakhOrRussian($0) } }) else { return }
+            out += words.filter { s[$0].contains { !$0.isASCII } }
         }
         return out
     }
@@ -339,6 +479,11 @@ struct ReaderReading {
     /// Greek `ο`), by ICU's confusables.
     private static func latinLookalike(_ u: Unicode.Scalar) -> Unicode.Scalar? {
         guard !u.isASCII else { return nil }
+        // Kazakh's `ғ`, `қ`, `ң`, `ө`, `ұ` are letters of their own, whatever the confusables draw under the stroke.
+        switch u.value {
+        case 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1: return nil
+        default: break
+        }
         // A Latin letter in another form first (`𝗺`, `ｍ`), as compatibility maps it: the confusables draw
         // `m` as `rn`.
         if !isCyrillicOrGreek(u) {

@@ -43,6 +43,10 @@ package struct TextToken: Sendable, Equatable {
     /// Found only as a reader reads the text, with dot-likes as dots and without the marks drawn on
     /// characters (`evil·com`, `evil.́com`): no app links it as it is written.
     package var readAsLooks = false
+    /// Found only with its defanged marks read as what they stand for (`evil[.]com`, `t[.]me/EvilBot`,
+    /// ``ReaderReading/defangedMarks(_:)``): what an editor wrote is judged so, but sitegen writes known
+    /// fakes so itself, in its warnings, and what it wrote is no address to its guards.
+    package var defanged = false
 }
 
 /// Finds URLs, domain names, e-mail addresses, handles and known fake names in text.
@@ -141,6 +145,7 @@ package final class TextTokens: Sendable {
             written.length = span.count
             written.text = String(decoding: bytes[span], as: UTF8.self)
             written.readAsLooks = true
+            written.defanged = asRead?.defanged[kept].contains(true) ?? false
             return written
         }
         guard !more.isEmpty else { return found }
@@ -500,7 +505,8 @@ package final class TextTokens: Sendable {
                 || (cardDigits > 0 && (ReaderReading.isDigitLikeASCII(b)
                                        || (b == 0xD0 && i + 1 < bytes.count && ReaderReading.isDigitLikeCyrillic(afterD0: bytes[i + 1]))))
                 || (b == 0xC2 && i + 1 < bytes.count && ReaderReading.isSuperscriptDigit(afterC2: bytes[i + 1]))
-                || (b == 0xE2 && i + 1 < bytes.count && Self.mayLeadStyledDigit(second: bytes[i + 1])) {
+                || (b == 0xE2 && i + 1 < bytes.count && Self.mayLeadStyledDigit(second: bytes[i + 1]))
+                || Self.isOtherDigit(bytes, at: i) {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
             } else if cardDigits > 0 && b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
@@ -527,6 +533,10 @@ package final class TextTokens: Sendable {
             if b == 0x2E, Self.maySpaceDot(bytes, at: i) { return true }
             // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
             if b == 0x28 && previous == 0x5D { return true }
+            // The end of a defanged mark (`[.]`, `(@)`, `[:]`, `(dot)`, `[at]`): ``ReaderReading/defangedMarks(_:)``.
+            if (b == 0x5D || b == 0x29 || b == 0x7D), previous == 0x2E || previous == 0x40 || previous == 0x3A || previous | 0x20 == 0x74 {
+                return true
+            }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
             // `::` of an IPv6 address.
             if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A || b == 0x5C)) { return true }
@@ -577,6 +587,21 @@ package final class TextTokens: Sendable {
         let b = bytes[j] | 0x20
         if spacedBefore, (b >= 0x61 && b <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] >= 0x80 { return true }
         return b == 0x74 || b == 0x6D || (j >= 1 && (bytes[j - 1] == 0xD1 && bytes[j] == 0x82 || bytes[j - 1] == 0xD0 && bytes[j] == 0xA2))
+    }
+
+    /// Whether the character at `i` is a digit of another script or form a reader reads a card's digits in:
+    /// mathematical (`𝟒`, U+1D7CE–U+1D7FF), Arabic-Indic (U+0660–U+0669, U+06F0–U+06F9), Devanagari
+    /// (U+0966–U+096F). (Fullwidth digits send a text to the full reading anyway.)
+    private static func isOtherDigit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        guard b == 0xF0 || b == 0xD9 || b == 0xDB || b == 0xE0, i + 1 < bytes.count else { return false }
+        let c = bytes[i + 1]
+        switch b {
+        case 0xD9: return c >= 0xA0 && c <= 0xA9
+        case 0xDB: return c >= 0xB0 && c <= 0xB9
+        case 0xE0: return c == 0xA5 && i + 2 < bytes.count && bytes[i + 2] >= 0xA6 && bytes[i + 2] <= 0xAF
+        default: return c == 0x9D && i + 2 < bytes.count && bytes[i + 2] == 0x9F
+        }
     }
 
     /// Whether `E2 b` may begin a digit of another form: superscripts and subscripts (U+2070–U+209F),

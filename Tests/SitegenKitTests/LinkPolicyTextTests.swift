@@ -142,8 +142,6 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil.\u{441}\u{43E}\u{1D5FA}", "text.domain", 7),
                                      // A name's words joined by dots, each Latin or drawn as Latin.
                                      ("Сайт: \u{435}vil.\u{441}\u{43E}\u{43C}", "text.domain", 7), ("Сайт: evil.\u{501}\u{435}", "text.domain", 7),
-                                     ("Сайт: \u{440}\u{430}\u{443}.\u{441}\u{43E}\u{43C}", "text.domain", 7),
-                                     ("Сайт: \u{440}\u{430}\u{443}\u{B7}\u{441}\u{43E}\u{43C}", "text.domain", 7),
                                      ("Сайт: evil.\u{1D04}\u{1D0F}\u{1D0D}", "text.domain", 7), ("Бот: t.\u{1D0D}\u{435}/EvilBot", "telegram.unknown", 6),
                                      ("Сайт: evil.\u{3F2}om", "text.domain", 7), ("Сайт: evil.\u{217D}\u{43E}\u{43C}", "text.domain", 7),
                                      ("Сайт: evil.\u{441}\u{43E}\u{43C}-\u{493}\u{430} кіріңіз", "text.domain", 7),
@@ -152,7 +150,17 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil . com", "text.domain", 7), ("Сайт: evil .com", "text.domain", 7),
                                      ("Сайт: evil \u{2024} com", "text.domain", 7), ("Сайт: evil\u{A0}.\u{202F}com", "text.domain", 7),
                                      ("Сайт: \u{435}vil . \u{441}\u{43E}\u{43C}", "text.domain", 7),
-                                     ("Сайт: \u{440}\u{430}\u{443} . \u{441}\u{43E}\u{43C}", "text.domain", 7)] {
+                                     // Letterlike symbols, letters with hooks, a card in mathematical digits.
+                                     ("Сайт: \u{440}\u{430}\u{443}.\u{2102}\u{43E}\u{43C}", "text.domain", 7), ("Сайт: evil\u{212F}.\u{441}\u{43E}\u{43C}", "text.domain", 7),
+                                     ("Сайт: evil.\u{188}om", "text.domain", 7),
+                                     ("Картаға: \u{1D7D2}\u{1D7D2}\u{1D7CE}\u{1D7CE} \u{1D7D2}\u{1D7D1}\u{1D7CE}\u{1D7CF} \u{1D7D0}\u{1D7D1}\u{1D7D2}\u{1D7D3} \u{1D7D4}\u{1D7D5}\u{1D7D6}\u{1D7D7}", "text.card", 10),
+                                     // A Kazakh ending glued to a name.
+                                     ("Сайт: evil.com\u{434}\u{430}", "text.domain", 7), ("Сайт: evil.kz\u{43A}\u{435}", "text.domain", 7),
+                                     ("Сайт: \u{435}vil.\u{441}\u{43E}\u{43C}\u{493}\u{430}", "text.domain", 7),
+                                     // Defanged, outside a warning.
+                                     ("Сайт: evil[.]com", "text.domain", 7), ("Сайт: evil [dot] com", "text.domain", 7),
+                                     ("Пошта: info(at)evil(dot)com", "text.domain", 8), ("Бот: t[.]me/EvilBot", "telegram.unknown", 6),
+                                     ("Бот: EgovKzBot2[.]0", "text.fake", 6)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -164,6 +172,12 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Мысалы, сайт.ру, т.е. и т.д., т.к. А.Е. Косым, Е.М. Ахмет. Ол келді.Ерте кетті. Kaspi.kz.Ерте\n"))
         // A dot after a word ends a sentence, whatever follows it.
         LinkPolicyAssert.noErrors(try Fixture.check("Kaspi. Ол келді. WhatsApp. Info. 1 . 2 және 3 . 4. Мен . Ол .\n"))
+        // Units, abbreviations and sentences without their space are Kazakh and Russian words, not names;
+        // an official site with its ending, or defanged, is official.
+        LinkPolicyAssert.noErrors(try Fixture.check("Тариф 20 теңге/кВт\u{B7}сағ, 18,5 тг/кВт.сағ, 100 млрд МВт\u{B7}сағ, 300 млрд т\u{B7}км, т.км. Это так.Вот почему. Читайте Утро.ру. Telegram.Сондай. egov.kzке, egov[.]kz. (a) және (d), [1], (т.б.)\n"))
+        // A known fake written defanged in a warning is named there; an unknown name is a new fake to list.
+        LinkPolicyAssert.noErrors(try Fixture.check("> [!WARNING]\n> Жалған бот: EgovKzBot2[.]0, @EgovKzBot2.0\n"))
+        LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
     }
 
     /// A title naming a Telegram address is refused where it is written, once: the lists that show it

@@ -5,7 +5,8 @@ import SitegenPolicy
 
 /// Defence in depth: every address, handle, phone and card number in a finished bulletin is read again from its final
 /// text and judged by the link policy, so no channel can carry what the site check would refuse,
-/// whatever the layout did. Defanged names (`egov-kz[.]com`) are not addresses and pass.
+/// whatever the layout did. Defanged names (`egov-kz[.]com`, as sitegen names known fakes in its warnings)
+/// are not addresses here and pass: the page check judged each as the editor wrote it.
 struct BulletinGuard {
     let inspector: PageInspector
     /// The site's base URL: its own pages are official by definition.
@@ -151,7 +152,9 @@ struct BulletinGuard {
     /// page's text): a bare fake's name passes only when `namedFakes` holds it.
     func findings(inText text: String, namedFakes: Set<String>) -> [(String, Finding)] {
         var out: [(String, Finding)] = []
-        for token in inspector.tokens.scan(text) {
+        // A name written defanged is sitegen's own way of naming a known fake in a warning (the page check
+        // judged what the editor wrote): no address.
+        for token in inspector.tokens.scan(text) where !token.defanged {
             switch token.kind {
             case .url:
                 out += judge(token.text).map { (token.text, $0) }
