@@ -57,6 +57,9 @@ package struct TextRun: Sendable {
     /// Whether the reader sees this run right after the previous one, with only inline markup (emphasis,
     /// a link's or an image's edge) between them: `egov-kz.c**om**` reads as one name.
     package var joinsPrevious = false
+    /// Whether raw HTML alone stands between this run and the previous one: the page shows a space for it
+    /// (`<b>evil</b>.com` is `evil .com` to the reader).
+    package var rawHTMLBefore = false
 }
 
 /// Everything in a Markdown body that later stages judge: links, visible text, raw HTML, alerts.
@@ -116,6 +119,8 @@ package struct MarkdownInventory: Sendable {
 
     /// Whether nothing but inline markup has come since the last text run (see `TextRun.joinsPrevious`).
     private var adjacent = false
+    /// Whether raw HTML has come since the last text run, with nothing else but inline markup.
+    private var rawHTMLSince = false
 
     private mutating func walk(_ node: CMarkNode, alert: AlertKind?, link: LinkOrigin?) {
         let pos = BodyPosition(line: node.start.line, byteColumn: node.start.byteColumn)
@@ -128,6 +133,7 @@ package struct MarkdownInventory: Sendable {
         // description leaves a space, as raw HTML does).
         case .emphasis, .strong, .strikethrough, .link, .text, .code: break
         case .image where node.firstChild != nil: break
+        case .htmlInline: rawHTMLSince = true
         default: adjacent = false
         }
         switch node.kind {
@@ -202,8 +208,10 @@ package struct MarkdownInventory: Sendable {
             break
         }
         if textRuns.count > runs, node.kind == .text || node.kind == .code {
-            textRuns[runs].joinsPrevious = joins
+            textRuns[runs].joinsPrevious = joins && !rawHTMLSince
+            textRuns[runs].rawHTMLBefore = joins && rawHTMLSince
             adjacent = true
+            rawHTMLSince = false
         }
         var child = node.firstChild
         while let c = child {

@@ -136,9 +136,11 @@ package struct PageInspector: Sendable {
         // reader. Not even a warning may name a fake so: only a name written in one piece can be shown
         // defanged.
         let runs = inventory.textRuns
-        for index in runs.indices where runs[index].joinsPrevious && index > 0 {
+        // (Raw HTML between runs is a space on the page: `<b>evil</b>.com` shows `evil .com`, read so.)
+        for index in runs.indices where (runs[index].joinsPrevious || runs[index].rawHTMLBefore) && index > 0 {
             // The last boundary of a chain of runs without spaces reads the whole chain.
-            if index + 1 < runs.count, runs[index + 1].joinsPrevious, !runs[index].text.utf8.contains(where: Self.isSpace) {
+            if index + 1 < runs.count, runs[index + 1].joinsPrevious || runs[index + 1].rawHTMLBefore,
+               !runs[index].text.utf8.contains(where: Self.isSpace) {
                 continue
             }
             // (A `[text](address)` over runs is read in its block's whole text, below: not said twice.)
@@ -465,7 +467,7 @@ package struct PageInspector: Sendable {
             }
             guard word > 0 else { break }
             pieces.append((i, bytes.count - word))
-            guard word == bytes.count, runs[i].joinsPrevious else { break }
+            guard word == bytes.count, runs[i].joinsPrevious || runs[i].rawHTMLBefore else { break }
             i -= 1
         }
         let head = runs[last].text.utf8.prefix { !Self.isSpace($0) }
@@ -473,10 +475,13 @@ package struct PageInspector: Sendable {
         pieces.reverse()
         var window: [UInt8] = []
         var starts: [Int] = []
+        // Raw HTML between two runs is read as the space the page shows for it.
         for p in pieces {
+            if p.run != pieces[0].run, runs[p.run].rawHTMLBefore { window.append(0x20) }
             starts.append(window.count)
             window += Array(runs[p.run].text.utf8)[p.from...]
         }
+        if runs[last].rawHTMLBefore { window.append(0x20) }
         starts.append(window.count)
         window += head
         let boundaries = Array(starts.dropFirst())
@@ -500,8 +505,10 @@ package struct PageInspector: Sendable {
     package func judgeToken(_ token: TextToken, inWarning: Bool) -> [Finding] {
         switch token.kind {
         case .url:
-            if inWarning, let host = Self.host(ofBare: token.text), isFake(host) { return [] }
-            return judge.judge(token.text).map(Self.asText)
+            // (As read: `hxxps://evil[.]com` is `https://evil.com`.)
+            let url = token.read ?? token.text
+            if inWarning, let host = Self.host(ofBare: url), isFake(host) { return [] }
+            return judge.judge(url).map(Self.asText)
         case .domain(let ascii), .email(let ascii):
             if inWarning && isFake(ascii) { return [] }
             let findings = judge.hostFindings(ascii, input: token.text, code: "text")

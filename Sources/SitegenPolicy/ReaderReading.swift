@@ -65,7 +65,7 @@ struct ReaderReading {
             scalars.append(base)
             changed.append(base != u)
             defanged.append(isFanged)
-            source.append(i)
+            source.append(fanged.opens[i] ?? i)
         }
         for word in Self.numberWords(scalars) {
             for k in word where !(scalars[k].value >= 0x30 && scalars[k].value <= 0x39) {
@@ -108,7 +108,8 @@ struct ReaderReading {
             var i = 0
             while i < n {
                 let b = bytes[i]
-                if b < 0x80 || b >= 0xC2 {
+                // (Looked at only at a space's first byte, or after spaces: one comparison for nearly every byte.)
+                if (spacesAfterLatin && (b < 0x80 || b >= 0xC2)) || b == 0x20 || b == 0xC2 || b == 0xE2 {
                     let second = i + 1 < n ? bytes[i + 1] : 0
                     if b == 0x20 || (b == 0xC2 && second == 0xA0)
                         || (b == 0xE2 && second == 0x80 && i + 2 < n && (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF)) {
@@ -124,11 +125,19 @@ struct ReaderReading {
                 // ASCII and the Cyrillic of Kazakh and Russian text first, a few comparisons each.
                 if b < 0x80 {
                     // A defanged mark (`[.]`, `(dot)`, `[@]`, `(at)`, `[:]`) or scheme (`hxxp`): ``defangedMarks(_:)``.
-                    if b == 0x5B || b == 0x28 || b == 0x7B || b | 0x20 == 0x68, i + 2 < n {
-                        let c = bytes[i + 1], d = bytes[i + 2]
-                        if b | 0x20 == 0x68 ? c | 0x20 == 0x78 && d | 0x20 == 0x78
-                            : c == 0x2E || c == 0x40 || c == 0x3A || c | 0x20 == 0x64 || c | 0x20 == 0x61 { return true }
+                    if b < 0x40 ? b == 0x28 || b == 0x3C : (Self.defangLeads >> UInt64(b - 0x40)) & 1 != 0, i + 2 < n {
+                        if b | 0x20 == 0x68 {
+                            if bytes[i + 1] | 0x20 == 0x78 && bytes[i + 2] | 0x20 == 0x78 { return true }
+                        } else {
+                            // (Past spaces and more brackets: `[ . ]`, `[[.]]`.)
+                            var k = i + 1
+                            while k + 1 < n, bytes[k] == 0x20 || bytes[k] == b { k += 1 }
+                            let c = bytes[k]
+                            if c == 0x2E || c == 0x40 || c == 0x3A || c | 0x20 == 0x64 || c | 0x20 == 0x61 || TextTokens.mayLeadDotLike(c) { return true }
+                        }
                     }
+                    // `@ EvilBot`: a handle a reader reads past the space.
+                    if b == 0x40, i + 1 < n, bytes[i + 1] == 0x20 { return true }
                     let digit = b &- 0x30 < 10
                     let latin = (b | 0x20) &- 0x61 < 26
                     let lookalike = Self.isDigitLikeASCII(b)
@@ -195,6 +204,9 @@ struct ReaderReading {
             return false
         }
     }
+
+    /// The ASCII bytes from U+0040 on that may begin a defanged mark or scheme, as bits: `[`, `{`, `h`, `H`.
+    private static let defangLeads: UInt64 = 1 << (0x5B - 0x40) | 1 << (0x7B - 0x40) | 1 << (0x68 - 0x40) | 1 << (0x48 - 0x40)
 
     /// Whether the ASCII byte `b` is a letter drawn as a digit: `O`, `o`, `l`, `I` (``letterDigit(_:)``).
     static func isDigitLikeASCII(_ b: UInt8) -> Bool {
@@ -316,13 +328,16 @@ struct ReaderReading {
     }
 
     /// Marks written defanged, as fact-checkers write a scam's address so that no app links it, but a reader
-    /// types it all the same: `evil[.]com`, `evil(.)com`, `evil{dot}com`, `evil [dot] com`, `info[@]evil[.]com`,
-    /// `info(at)evil(dot)com`, `hxxps[:]//evil[.]com`, `t[.]me/EvilBot`. `skipped`: the brackets, the letters
-    /// after the first of a spelt-out mark, and spaces around the mark between two words (sorted); `read`: what
-    /// the first character inside the brackets, and the `x`s of `hxxp`, are read as.
-    static func defangedMarks(_ s: [Unicode.Scalar]) -> (skipped: [Int], read: [Int: Unicode.Scalar]) {
-        var skipped: [Int] = [], read: [Int: Unicode.Scalar] = [:]
+    /// types it all the same: `evil[.]com`, `evil( . )com`, `evil<.>com`, `evil［.］com`, `evil[[.]]com`,
+    /// `evil{dot}com`, `evil [dot] com`, `info[@]evil[.]com`, `info(at)evil(dot)com`, `[@]EvilBot`,
+    /// `hxxps[:]//evil[.]com`, `t[.]me/EvilBot`. `skipped`: the brackets, the spaces and letters inside them
+    /// but the first, and the spaces around the mark between two words (sorted); `read`: what the mark's
+    /// first character, and the `x`s of `hxxp`, are read as; `opens`: where the brackets of each mark open,
+    /// which is where it is written (`[@]EvilBot` is written from its `[`).
+    static func defangedMarks(_ s: [Unicode.Scalar]) -> (skipped: [Int], read: [Int: Unicode.Scalar], opens: [Int: Int]) {
+        var skipped: [Int] = [], read: [Int: Unicode.Scalar] = [:], opens: [Int: Int] = [:]
         func isWord(_ k: Int) -> Bool { k >= 0 && k < s.count && isWordCharacter(s[k]) }
+        func isSpace(_ k: Int) -> Bool { k >= 0 && k < s.count && (s[k] == " " || s[k] == "\u{A0}") }
         func lower(_ u: Unicode.Scalar) -> Unicode.Scalar { u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value | 0x20)! : u }
         var i = 0
         while i < s.count {
@@ -334,35 +349,67 @@ struct ReaderReading {
                 i += 4
                 continue
             }
-            guard u == "[" || u == "(" || u == "{" else { i += 1; continue }
-            let close: Unicode.Scalar = u == "[" ? "]" : u == "(" ? ")" : "}"
-            guard let end = (i + 1..<min(s.count, i + 6)).first(where: { s[$0] == close }), end > i + 1 else { i += 1; continue }
-            let inner = String(String.UnicodeScalarView(s[(i + 1)..<end].map(lower)))
+            guard let close = closingBracket(u) else { i += 1; continue }
+            // Brackets in brackets (`[[.]]`) are one pair.
+            var depth = 1
+            while i + depth < s.count, s[i + depth] == u { depth += 1 }
+            let open = i + depth
+            guard let end = (open..<min(s.count, open + 8)).first(where: { s[$0] == close }) else { i += 1; continue }
+            var last = end
+            while last - end + 1 < depth, last + 1 < s.count, s[last + 1] == close { last += 1 }
+            var from = open, to = end
+            while from < to, s[from] == " " { from += 1 }
+            while to > from, s[to - 1] == " " { to -= 1 }
+            guard to > from, last - end + 1 == depth else { i += 1; continue }
             let mark: Unicode.Scalar
-            switch inner {
-            case ".", "dot": mark = "."
-            case "@", "at": mark = "@"
-            case ":": mark = ":"
-            default: i += 1; continue
+            if to - from == 1, s[from] == "." || FakeNameMatcher.isDotLike(s[from]) {
+                mark = "."
+            } else {
+                switch String(String.UnicodeScalarView(s[from..<to].map(lower))) {
+                case "dot": mark = "."
+                case "@", "at", "\u{FF20}": mark = "@"
+                case ":": mark = ":"
+                default: i += 1; continue
+                }
             }
-            // Between two words (a colon: before `//`), with spaces around it or none.
+            // Between two words; `@` before a name alone too (`[@]EvilBot`); `:` before `//`.
             var before = i - 1
-            while before >= 0, s[before] == " " { before -= 1 }
-            var after = end + 1
-            while after < s.count, s[after] == " " { after += 1 }
-            let joins = mark == ":" ? before == i - 1 && isWord(before) && after == end + 1 && after + 1 < s.count && s[after] == "/" && s[after + 1] == "/"
-                : isWord(before) && isWord(after)
+            while isSpace(before) { before -= 1 }
+            var after = last + 1
+            while isSpace(after) { after += 1 }
+            let joins = switch mark {
+            case ":": before == i - 1 && isWord(before) && after == last + 1 && after + 1 < s.count && s[after] == "/" && s[after + 1] == "/"
+            case "@": isWord(after) && (isWord(before) || after == last + 1)
+            default: isWord(before) && isWord(after)
+            }
             guard joins else { i += 1; continue }
-            skipped += Array(before + 1..<i) + [i] + Array(i + 2..<end + 1) + Array(end + 1..<after)
-            read[i + 1] = mark
-            i = end + 1
+            if isWord(before) { skipped += Array(before + 1..<i) }
+            skipped += Array(i..<from) + Array(from + 1..<after)
+            read[from] = mark
+            opens[from] = i
+            i = last + 1
         }
-        return (skipped, read)
+        return (skipped, read, opens)
+    }
+
+    /// The bracket that closes `u`, for a bracket a defanged mark is written in.
+    private static func closingBracket(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u {
+        case "[": "]"
+        case "(": ")"
+        case "{": "}"
+        case "<": ">"
+        case "\u{FF08}": "\u{FF09}"
+        case "\u{FF3B}": "\u{FF3D}"
+        case "\u{FF5B}": "\u{FF5D}"
+        default: nil
+        }
     }
 
     /// The spaces around a dot between two Latin words, with one before it at least (`evil . com`,
-    /// `evil .com`, `evil ․ com`, `еvil . сом`): no app links the name, but a reader types it without them. A dot after
-    /// a word is a sentence's end (`Kaspi. Ол`, `WhatsApp. Info`), and stays one.
+    /// `evil .com`, `evil ․ com`, `еvil . сом`), and after an @ that opens a name (`@ EvilBot`): no app links
+    /// the name, but a reader types it without them. A dot after a word is a sentence's end (`Kaspi. Ол`,
+    /// `WhatsApp. Info`), and stays one.
     private static func spacesAroundDots(_ s: [Unicode.Scalar]) -> [Int] {
         func isSpace(_ u: Unicode.Scalar) -> Bool {
             u == " " || u == "\u{A0}" || u == "\u{202F}" || (u.value >= 0x2000 && u.value <= 0x200A)
@@ -372,10 +419,18 @@ struct ReaderReading {
             u.value < 0x80 ? u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A : isLetter(u) && latinLookalike(u) != nil
         }
         var out: [Int] = []
-        for dot in s.indices where s[dot] == "." || FakeNameMatcher.isDotLike(s[dot]) {
+        for dot in s.indices where s[dot] == "." || FakeNameMatcher.isDotLike(s[dot]) || s[dot] == "@" {
+            var after = dot + 1
+            // An @ that opens a handle, a space after it (`@ EvilBot`): a reader searches the name.
+            if s[dot] == "@" {
+                while after < s.count, isSpace(s[after]) { after += 1 }
+                guard after > dot + 1, dot == 0 || !isWordCharacter(s[dot - 1]), after < s.count, s[after].isASCII,
+                      s[after].properties.isAlphabetic else { continue }
+                out += Array(dot + 1..<after)
+                continue
+            }
             var before = dot - 1
             while before >= 0, isSpace(s[before]) { before -= 1 }
-            var after = dot + 1
             while after < s.count, isSpace(s[after]) { after += 1 }
             guard before < dot - 1, before >= 0, isLatin(s[before]) || (s[before].value >= 0x30 && s[before].value <= 0x39),
                   after + 1 < s.count, isLatin(s[after]), isLatin(s[after + 1]) else { continue }
@@ -393,19 +448,23 @@ struct ReaderReading {
         forEachName(in: s) { words in
             guard let last = words.last, words.dropLast().allSatisfy({ readsAsLatin(s[$0]) }) else { return }
             let word = s[last]
-            let latin = word.prefix { $0.isASCII && $0.properties.isAlphabetic }.count
-            if latin >= 2, latin < word.count, word.dropFirst(latin).allSatisfy(TextTokens.isKazakhOrRussian) {
-                out += Array(last.lowerBound + latin..<last.upperBound)
+            // Kazakh and Russian letters after the last letter of another script (`comда`, `кzке`, `𝐤𝐳ке`).
+            if let other = word.lastIndex(where: { !TextTokens.isKazakhOrRussian($0) }), other + 1 < last.upperBound,
+               other + 1 - last.lowerBound >= 2, readsAsLatin(s[last.lowerBound...other]) {
+                out += Array(other + 1..<last.upperBound)
                 return
             }
             guard word.allSatisfy(TextTokens.isKazakhOrRussian) else { return }
+            // A case ending after letters drawn as Latin (`сомға`) or a top-level domain of their own (`қазға`).
             for ending in kazakhEndings where word.count >= ending.count + 2 {
                 let cut = last.upperBound - ending.count
-                if s[cut..<last.upperBound].elementsEqual(ending.unicodeScalars, by: { $0.properties.lowercaseMapping == String($1) }),
-                   readsAsLatin(s[last.lowerBound..<cut]) {
+                guard s[cut..<last.upperBound].elementsEqual(ending.unicodeScalars, by: { $0.properties.lowercaseMapping == String($1) })
+                else { continue }
+                let name = s[last.lowerBound..<cut]
+                if readsAsLatin(name) || HostName.ascii("x." + String(String.UnicodeScalarView(name))).map(HostName.hasKnownTLD) == true {
                     out += Array(cut..<last.upperBound)
-                    return
                 }
+                return
             }
         }
         return out
@@ -435,20 +494,36 @@ struct ReaderReading {
         word.allSatisfy { $0.isASCII || (isLetter($0) && latinLookalike($0) != nil) }
     }
 
-    /// The words of a name joined by dots (`еvil.сом`, `evil.ԁе`, `evil.ᴄᴏᴍ`, `рау.ℂом`) whose letters are
-    /// all Latin or drawn as Latin ones, and not all Kazakh or Russian: a reader reads the Latin name. A name
+    /// The words of a name joined by dots (`еvil.сом`, `evil.ԁе`, `evil.ᴄᴏᴍ`, `рау.ℂом`, `evil.сом`) whose
+    /// letters are all Latin or drawn as Latin ones, and not all Kazakh or Russian: a reader reads the Latin name. A name
     /// of Kazakh and Russian letters alone is read as written (`Утро.ру`, `т·км`, `так.Вот`: a sentence
     /// without its space), and so is one with a word not drawn as Latin (`кВт·сағ`), a word joined by a
     /// hyphen only (`egov.kz-ке`, an ending) or by nothing (`сом`, a Kazakh word).
     private static func dottedLookalikeWords(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         forEachName(in: s) { words in
-            guard words.allSatisfy({ readsAsLatin(s[$0]) }),
-                  words.contains(where: { s[$0].contains { !TextTokens.isKazakhOrRussian($0) } }) else { return }
-            out += words.filter { s[$0].contains { !$0.isASCII } }
+            guard words.allSatisfy({ readsAsLatin(s[$0]) }) else { return }
+            // A word mixing scripts, or drawn in letters neither Latin nor Kazakh nor Russian, is written to be read
+            // as Latin: every word is. Beside a Latin word, a Kazakh or Russian word alone is the next sentence
+            // without its space (`WhatsApp.Сам`, `Telegram.Со слов`), unless it reads as the top-level domains
+            // scams use most (`evil.сом`).
+            let drawn = words.contains { w in
+                s[w].contains { !$0.isASCII && !TextTokens.isKazakhOrRussian($0) }
+                    || (s[w].contains { $0.isASCII } && s[w].contains(where: TextTokens.isKazakhOrRussian))
+            }
+            if drawn {
+                out += words.filter { s[$0].contains { !$0.isASCII } }
+            } else if words.contains(where: { s[$0].allSatisfy(\.isASCII) }) {
+                out += words.filter { w in
+                    !s[w].allSatisfy(\.isASCII) && scamDomains.contains(String(String.UnicodeScalarView(s[w].map { latinLookalike($0) ?? $0 })).lowercased())
+                }
+            }
         }
         return out
     }
+
+    /// The top-level domains a word of Kazakh or Russian letters drawn as Latin may spell, that scams use most.
+    private static let scamDomains: Set<String> = ["com", "top", "me"]
 
     /// The runs of characters of `s` that `isPart` holds.
     private static func runs(of s: [Unicode.Scalar], where isPart: (Unicode.Scalar) -> Bool) -> [Range<Int>] {

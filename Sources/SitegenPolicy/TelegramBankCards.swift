@@ -50,10 +50,16 @@ extension TelegramTextBoundaries {
         // A tab, a line break or a form feed is read as the space the page and its search result show for it: a card so
         // spaced is one to whoever copies it into Telegram (what is written is said as it is written).
         var cards = bankCards(PhoneNumbers.shownAsSpaces(s)).map(\.range)
+        // Groups parted by what a reader takes for a space or a hyphen (a no-break or thin space, an en dash, a
+        // dot: `4400 4302 1234 5679` pasted from a bank's page) make a card to whoever pays to it.
+        if let separated = withReaderSeparators(s) {
+            for card in bankCards(PhoneNumbers.shownAsSpaces(separated)) where !cards.contains(card.range) { cards.append(card.range) }
+        }
         // A mark drawn on a digit or a lookalike digit (`4400 43́01 …`, `4400 43О1 …`) leaves the number whole
         // to a reader, who pays to it.
         if mayReadOtherwise, let reading = ReaderReading(s) {
-            for card in bankCards(PhoneNumbers.shownAsSpaces(reading.scalars)) where reading.changed[card.range].contains(true) {
+            let read = withReaderSeparators(reading.scalars) ?? reading.scalars
+            for card in bankCards(PhoneNumbers.shownAsSpaces(read)) where reading.changed[card.range].contains(true) {
                 let range = reading.writtenCharacters(card.range)
                 if !cards.contains(range) { cards.append(range) }
             }
@@ -63,6 +69,24 @@ extension TelegramTextBoundaries {
         return cards.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }.map { card in
             (offsets[card.lowerBound], offsets[card.upperBound] - offsets[card.lowerBound], String(scalars: s[card]))
         }
+    }
+
+    /// `s` with what a reader takes for a space between a card's groups as a space (no-break, figure, thin,
+    /// narrow and ideographic spaces), for a hyphen as a hyphen (dashes, the non-breaking hyphen, the minus
+    /// sign), and a dot between two digits as a space; nil when it holds none of them.
+    static func withReaderSeparators(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        func separator(_ k: Int) -> Unicode.Scalar? {
+            switch s[k].value {
+            case 0xA0, 0x2000...0x200A, 0x202F, 0x3000: return " "
+            case 0x2010...0x2013, 0x2212, 0xFE63, 0xFF0D: return "-"
+            case 0x2E: return k > 0 && k + 1 < s.count && isCardDigit(s[k - 1]) && isCardDigit(s[k + 1]) ? " " : nil
+            default: return nil
+            }
+        }
+        guard let first = s.indices.first(where: { separator($0) != nil }) else { return nil }
+        var out = s
+        for k in first..<s.count { if let u = separator(k) { out[k] = u } }
+        return out
     }
 
     /// Whether the digits of `written` pass the Luhn check and, for a scheme the apps know by its first

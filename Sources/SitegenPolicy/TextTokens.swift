@@ -47,6 +47,9 @@ package struct TextToken: Sendable, Equatable {
     /// ``ReaderReading/defangedMarks(_:)``): what an editor wrote is judged so, but sitegen writes known
     /// fakes so itself, in its warnings, and what it wrote is no address to its guards.
     package var defanged = false
+    /// What a reader reads, for a token found only so (`https://evil.com` for `hxxps://evil[.]com`); `text`
+    /// is what is written.
+    package var read: String?
 }
 
 /// Finds URLs, domain names, e-mail addresses, handles and known fake names in text.
@@ -141,6 +144,7 @@ package final class TextTokens: Sendable {
             guard changed[kept].contains(true),
                   !found.contains(where: { $0.offset <= bare.lowerBound && $0.offset + $0.length >= bare.upperBound }) else { return nil }
             var written = token
+            written.read = token.text
             written.offset = span.lowerBound
             written.length = span.count
             written.text = String(decoding: bytes[span], as: UTF8.self)
@@ -421,6 +425,18 @@ package final class TextTokens: Sendable {
                                      text: String(scalars: s[card.range])))
             }
         }
+        // Groups parted by what a reader takes for a space or a hyphen (`4400 4302 1234 5679` with no-break spaces,
+        // pasted from a bank's page): no app links the card, but a reader pays to it.
+        if let separated = TelegramTextBoundaries.withReaderSeparators(s) {
+            for card in TelegramTextBoundaries.bankCards(PhoneNumbers.shownAsSpaces(separated))
+            where !out.contains(where: { $0.offset == offsets[card.range.lowerBound] }) {
+                let offset = offsets[card.range.lowerBound]
+                var token = TextToken(kind: .cardNumber, offset: offset, length: offsets[card.range.upperBound] - offset,
+                                      text: String(scalars: s[card.range]))
+                token.readAsLooks = true
+                out.append(token)
+            }
+        }
         return out
     }
 
@@ -494,6 +510,8 @@ package final class TextTokens: Sendable {
         // Length of the ASCII word being read; negative once it holds a non-ASCII letter.
         var wordLength = 0
         var previous: UInt8 = 0
+        // The last ASCII byte but a space (`[ . ]`), for the end of a defanged mark.
+        var lastSeen: UInt8 = 0
         // ASCII digits in the run of digits, spaces (tabs, line breaks and form feeds shown as spaces) and hyphens being
         // read: thirteen may be a card number.
         var cardDigits = 0
@@ -506,11 +524,13 @@ package final class TextTokens: Sendable {
                                        || (b == 0xD0 && i + 1 < bytes.count && ReaderReading.isDigitLikeCyrillic(afterD0: bytes[i + 1]))))
                 || (b == 0xC2 && i + 1 < bytes.count && ReaderReading.isSuperscriptDigit(afterC2: bytes[i + 1]))
                 || (b == 0xE2 && i + 1 < bytes.count && Self.mayLeadStyledDigit(second: bytes[i + 1]))
-                || Self.isOtherDigit(bytes, at: i) {
+                || (b >= 0xD9 && Self.isOtherDigit(bytes, at: i)) {
                 cardDigits += 1
                 if cardDigits >= 13 { return true }
-            } else if cardDigits > 0 && b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C
-                        && !(b == 0xCC || b == 0xCD || (b >= 0x80 && b < 0xC0)
+            } else if cardDigits > 0 && b != 0x20 && b != 0x2D && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x2E
+                        // (Nor what a reader takes for a space or a hyphen between groups: U+00A0, U+2000–U+2013,
+                        // U+202F, U+2212: ``TelegramTextBoundaries/withReaderSeparators(_:)``.)
+                        && !(b == 0xCC || b == 0xCD || b == 0xC2 || b == 0xE2 || (b >= 0x80 && b < 0xC0)
                              || (b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x83)) {
                 cardDigits = 0
             }
@@ -519,7 +539,8 @@ package final class TextTokens: Sendable {
             if b == 0xEF || b == 0xE3 { return true }
             if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA4 { return true }
             // A character a reader takes for a dot (`·`, `ꓸ`, ``onlyLooksLikeDot(_:)``), after a letter or digit.
-            if b >= 0xC2, Self.mayLeadDotLike(b), previous >= 0x80 || previous == 0x20 || Self.isASCIIWord(previous),
+            if b >= 0xC2, Self.mayLeadDotLike(b), previous >= 0x80 || previous == 0x20 || previous == 0x5B || previous == 0x28
+                || previous == 0x7B || Self.isASCIIWord(previous),
                Self.onlyLooksLikeDot(Self.scalar(in: bytes, at: i)) { return true }
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
@@ -533,10 +554,13 @@ package final class TextTokens: Sendable {
             if b == 0x2E, Self.maySpaceDot(bytes, at: i) { return true }
             // `](`: what a Telegram app reads as a link's address in pasted text (``pastedLinkAddresses(_:)``).
             if b == 0x28 && previous == 0x5D { return true }
-            // The end of a defanged mark (`[.]`, `(@)`, `[:]`, `(dot)`, `[at]`): ``ReaderReading/defangedMarks(_:)``.
-            if (b == 0x5D || b == 0x29 || b == 0x7D), previous == 0x2E || previous == 0x40 || previous == 0x3A || previous | 0x20 == 0x74 {
+            // The end of a defanged mark (`[.]`, `(@)`, `[:]`, `(dot)`, `[at]`, `[ . ]`, `[[.]]`, `<.>`):
+            // ``ReaderReading/defangedMarks(_:)``.
+            if b | 0x20 == 0x7D || b == 0x29 || b == 0x3E,
+               lastSeen == 0x2E || lastSeen == 0x40 || lastSeen == 0x3A || lastSeen | 0x20 == 0x74 || lastSeen == 0x5D || lastSeen == 0x29 {
                 return true
             }
+            if b != 0x20 { lastSeen = b }
             // A dot inside a word (not ending a sentence), an @, or the slash of `://`.
             // `::` of an IPv6 address.
             if b == 0x40 || (previous == 0x3A && (b == 0x2F || b == 0x3A || b == 0x5C)) { return true }
@@ -590,8 +614,8 @@ package final class TextTokens: Sendable {
     }
 
     /// Whether the character at `i` is a digit of another script or form a reader reads a card's digits in:
-    /// mathematical (`𝟒`, U+1D7CE–U+1D7FF), Arabic-Indic (U+0660–U+0669, U+06F0–U+06F9), Devanagari
-    /// (U+0966–U+096F). (Fullwidth digits send a text to the full reading anyway.)
+    /// mathematical (`𝟒`, U+1D7CE–U+1D7FF), segmented (U+1FBF0–U+1FBF9), Arabic-Indic (U+0660–U+0669,
+    /// U+06F0–U+06F9), Devanagari (U+0966–U+096F). (Fullwidth digits send a text to the full reading anyway.)
     private static func isOtherDigit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let b = bytes[i]
         guard b == 0xF0 || b == 0xD9 || b == 0xDB || b == 0xE0, i + 1 < bytes.count else { return false }
@@ -600,7 +624,7 @@ package final class TextTokens: Sendable {
         case 0xD9: return c >= 0xA0 && c <= 0xA9
         case 0xDB: return c >= 0xB0 && c <= 0xB9
         case 0xE0: return c == 0xA5 && i + 2 < bytes.count && bytes[i + 2] >= 0xA6 && bytes[i + 2] <= 0xAF
-        default: return c == 0x9D && i + 2 < bytes.count && bytes[i + 2] == 0x9F
+        default: return i + 2 < bytes.count && ((c == 0x9D && bytes[i + 2] == 0x9F) || (c == 0x9F && bytes[i + 2] == 0xAF))
         }
     }
 

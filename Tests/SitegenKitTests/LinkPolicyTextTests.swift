@@ -160,7 +160,21 @@ final class LinkPolicyTextTests: XCTestCase {
                                      // Defanged, outside a warning.
                                      ("Сайт: evil[.]com", "text.domain", 7), ("Сайт: evil [dot] com", "text.domain", 7),
                                      ("Пошта: info(at)evil(dot)com", "text.domain", 8), ("Бот: t[.]me/EvilBot", "telegram.unknown", 6),
-                                     ("Бот: EgovKzBot2[.]0", "text.fake", 6)] {
+                                     ("Бот: EgovKzBot2[.]0", "text.fake", 6),
+                                     // Round 27: a card grouped by no-break spaces or dashes, or in segmented digits; a
+                                     // handle defanged or after a spaced @; endings after an IDN or lookalike top-level
+                                     // domain; brackets with spaces, doubled or fullwidth; names split by raw HTML.
+                                     ("Картаға: 4400\u{A0}4302\u{A0}1234\u{A0}5679", "text.card", 10),
+                                     ("Картаға: 4400\u{2013}4302\u{2013}1234\u{2013}5679", "text.card", 10),
+                                     ("Картаға: 4400\u{2009}4302\u{2009}1234\u{2009}5679", "text.card", 10),
+                                     ("Картаға: \u{1FBF4}\u{1FBF4}\u{1FBF0}\u{1FBF0} \u{1FBF4}\u{1FBF3}\u{1FBF0}\u{1FBF2} \u{1FBF1}\u{1FBF2}\u{1FBF3}\u{1FBF4} \u{1FBF5}\u{1FBF6}\u{1FBF7}\u{1FBF9}", "text.card", 10),
+                                     ("Бот: [@]EvilBot", "telegram.unknown", 6), ("Бот: @ EvilBot", "telegram.unknown", 6),
+                                     ("Сайт: evil.\u{49B}\u{430}\u{437}\u{493}\u{430}", "text.domain", 7),
+                                     ("Сайт: evil.\u{43A}z\u{43A}\u{435}", "text.domain", 7),
+                                     ("Сайт: evil.\u{1D424}\u{1D433}\u{43A}\u{435}", "text.domain", 7),
+                                     ("Сайт: evil[ . ]com", "text.domain", 7), ("Сайт: evil[[.]]com", "text.domain", 7),
+                                     ("Сайт: evil\u{FF3B}.\u{FF3D}com", "text.domain", 7),
+                                     ("Сайт: evil<span>.</span>com", "text.domain", 7)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -177,6 +191,8 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Тариф 20 теңге/кВт\u{B7}сағ, 18,5 тг/кВт.сағ, 100 млрд МВт\u{B7}сағ, 300 млрд т\u{B7}км, т.км. Это так.Вот почему. Читайте Утро.ру. Telegram.Сондай. egov.kzке, egov[.]kz. (a) және (d), [1], (т.б.)\n"))
         // A known fake written defanged in a warning is named there; an unknown name is a new fake to list.
         LinkPolicyAssert.noErrors(try Fixture.check("> [!WARNING]\n> Жалған бот: EgovKzBot2[.]0, @EgovKzBot2.0\n"))
+        // A sentence after a brand's name without its space; an official site defanged in a URL.
+        LinkPolicyAssert.noErrors(try Fixture.check("Написал в WhatsApp.Сам он. Telegram.Со слов. Kaspi.Ет бағасы. hxxps://egov[.]kz/apply\n"))
         LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
     }
 

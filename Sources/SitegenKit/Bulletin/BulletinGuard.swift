@@ -157,7 +157,7 @@ struct BulletinGuard {
         for token in inspector.tokens.scan(text) where !token.defanged {
             switch token.kind {
             case .url:
-                out += judge(token.text).map { (token.text, $0) }
+                out += judge(token.read ?? token.text).map { (token.text, $0) }
             case .fakeName(let name) where namedFakes.contains(name.lowercased()) || namedFakes.contains(token.text.lowercased()):
                 // A bare name leads nowhere in any messenger, and this one is named in a warning
                 // (as the registry spells it, or as the page wrote it: `Кenes1414_Bot`).
