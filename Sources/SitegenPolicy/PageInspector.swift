@@ -137,6 +137,8 @@ package struct PageInspector: Sendable {
         // defanged.
         let runs = inventory.textRuns
         // (Raw HTML between runs is a space on the page: `<b>evil</b>.com` shows `evil .com`, read so.)
+        // A token the windows of two boundaries both hold is said once.
+        var saidAcross = Set<[Int]>()
         for index in runs.indices where (runs[index].joinsPrevious || runs[index].rawHTMLBefore) && index > 0 {
             // The last boundary of a chain of runs without spaces reads the whole chain.
             if index + 1 < runs.count, runs[index + 1].joinsPrevious || runs[index + 1].rawHTMLBefore,
@@ -146,6 +148,7 @@ package struct PageInspector: Sendable {
             // (A `[text](address)` over runs is read in its block's whole text, below: not said twice.)
             for (token, run, offset, shownByWhatsApp) in joinedTokens(runs, endingAt: index, whatsApp: page.frontMatter.bulletin) {
                 if case .pastedLink = token.kind { continue }
+                guard saidAcross.insert([run, offset, token.length]).inserted else { continue }
                 let findings = judgeToken(token, inWarning: false)
                 guard !findings.isEmpty else { continue }
                 let written = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)

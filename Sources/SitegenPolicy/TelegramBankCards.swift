@@ -52,15 +52,13 @@ extension TelegramTextBoundaries {
         var cards = bankCards(PhoneNumbers.shownAsSpaces(s)).map(\.range)
         // Groups parted by what a reader takes for a space or a hyphen (a no-break or thin space, an en dash, a
         // dot: `4400 4302 1234 5679` pasted from a bank's page) make a card to whoever pays to it.
-        if let separated = withReaderSeparators(s) {
-            for card in bankCards(PhoneNumbers.shownAsSpaces(separated)) where !cards.contains(card.range) { cards.append(card.range) }
-        }
+        for card in readerCards(s) where !cards.contains(card) { cards.append(card) }
         // A mark drawn on a digit or a lookalike digit (`4400 43́01 …`, `4400 43О1 …`) leaves the number whole
         // to a reader, who pays to it.
         if mayReadOtherwise, let reading = ReaderReading(s) {
-            let read = withReaderSeparators(reading.scalars) ?? reading.scalars
-            for card in bankCards(PhoneNumbers.shownAsSpaces(read)) where reading.changed[card.range].contains(true) {
-                let range = reading.writtenCharacters(card.range)
+            for card in bankCards(PhoneNumbers.shownAsSpaces(reading.scalars)).map(\.range) + readerCards(reading.scalars)
+            where reading.changed[card].contains(true) {
+                let range = reading.writtenCharacters(card)
                 if !cards.contains(range) { cards.append(range) }
             }
         }
@@ -68,6 +66,19 @@ extension TelegramTextBoundaries {
         let offsets = ScalarArray.utf8Offsets(s)
         return cards.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }.map { card in
             (offsets[card.lowerBound], offsets[card.upperBound] - offsets[card.lowerBound], String(scalars: s[card]))
+        }
+    }
+
+    /// The cards of `s` that a reader reads where no app does: groups of four digits (the last of one to
+    /// four, or American Express's 4-6-5) parted by what a reader takes for a space or a hyphen
+    /// (``withReaderSeparators(_:)``), `4400 4302 1234 5679` with no-break spaces. A year before a phone
+    /// number (`2020 8701123–45–67`) is no card's grouping.
+    static func readerCards(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        guard let separated = withReaderSeparators(s) else { return [] }
+        return bankCards(PhoneNumbers.shownAsSpaces(separated)).map(\.range).filter { card in
+            let groups = separated[card].split(whereSeparator: { !isCardDigit($0) }).map(\.count)
+            guard let last = groups.last else { return false }
+            return (groups.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(last)) || groups == [4, 6, 5]
         }
     }
 

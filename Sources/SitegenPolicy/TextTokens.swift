@@ -427,15 +427,12 @@ package final class TextTokens: Sendable {
         }
         // Groups parted by what a reader takes for a space or a hyphen (`4400 4302 1234 5679` with no-break spaces,
         // pasted from a bank's page): no app links the card, but a reader pays to it.
-        if let separated = TelegramTextBoundaries.withReaderSeparators(s) {
-            for card in TelegramTextBoundaries.bankCards(PhoneNumbers.shownAsSpaces(separated))
-            where !out.contains(where: { $0.offset == offsets[card.range.lowerBound] }) {
-                let offset = offsets[card.range.lowerBound]
-                var token = TextToken(kind: .cardNumber, offset: offset, length: offsets[card.range.upperBound] - offset,
-                                      text: String(scalars: s[card.range]))
-                token.readAsLooks = true
-                out.append(token)
-            }
+        for card in TelegramTextBoundaries.readerCards(s) where !out.contains(where: { $0.offset == offsets[card.lowerBound] }) {
+            let offset = offsets[card.lowerBound]
+            var token = TextToken(kind: .cardNumber, offset: offset, length: offsets[card.upperBound] - offset,
+                                  text: String(scalars: s[card]))
+            token.readAsLooks = true
+            out.append(token)
         }
         return out
     }

@@ -148,7 +148,7 @@ final class BadInputTests: XCTestCase {
             let report = f.build()
             XCTAssertFalse(report.published, c.id)
             let d = try XCTUnwrap(report.diagnostics.first { $0.code == "template.syntax" }, "\(report.diagnostics)")
-            XCTAssertEqual([d.file, String(d.line ?? 0), String(d.column ?? 0), d.messageID], [c.file, String(c.line), String(c.column), c.id])
+            XCTAssertEqual([d.file, String(d.line), String(d.column), d.messageID], [c.file, String(c.line), String(c.column), c.id])
             XCTAssertEqual(d.arguments["chain"], c.chain)
         }
         // A hundred levels, and sixteen partials deep, are rendered.

@@ -23,12 +23,15 @@ final class LinkPolicyReviewTests: XCTestCase {
         assertNoErrors(try Fixture.check("[@Kenes1414Bot](https://t.me/Kenes1414Bot?start=42500)\n"))
     }
 
-    func testDroppedRawHTMLCannotJoinTextIntoAName() throws {
-        let (html, d) = try Fixture.render("Ашыңыз https:<x>//evil<x>.com/login және evil<!---->.com, @<x>EvilBot123\n")
-        XCTAssertFalse(d.hasErrors, "\(d)")
-        let page = try XCTUnwrap(html)
-        XCTAssertFalse(page.contains("evil.com"), "the pieces stay apart")
-        XCTAssertFalse(page.contains("@EvilBot123"))
+    /// Raw HTML is dropped, and the page shows a space in its place: no app links the pieces as one name,
+    /// but a reader reads `evil .com` and `@ EvilBot123` as the name, each once.
+    func testDroppedRawHTMLIsReadAsTheSpaceThePageShows() throws {
+        let d = try Fixture.check("Ашыңыз evil<x>.com/login және evil<!---->.com, @<x>EvilBot123\n")
+        XCTAssertEqual(d.filter { $0.severity == .error }.map { "\($0.line):\($0.column) \($0.code)" },
+                       ["4:8 text.domain", "4:31 text.domain", "4:48 telegram.unknown"], "\(d)")
+        let (html, fine) = try Fixture.render("Ашыңыз <b>egov</b>.kz және маңызды<x>. Ол келді.\n")
+        XCTAssertFalse(fine.hasErrors, "\(fine)")
+        XCTAssertFalse(try XCTUnwrap(html).contains("egov.kz"), "the pieces stay apart")
     }
 
     func testFakeNameAsLinkTextIsAnErrorEverywhere() throws {
