@@ -137,7 +137,7 @@ struct ReaderReading {
                         }
                     }
                     // `@ EvilBot`: a handle a reader reads past the space.
-                    if b == 0x40, i + 1 < n, bytes[i + 1] == 0x20 { return true }
+                    if b == 0x40, i + 1 < n, bytes[i + 1] == 0x20 || bytes[i + 1] == 0xC2 || bytes[i + 1] == 0xE2 { return true }
                     let digit = b &- 0x30 < 10
                     let latin = (b | 0x20) &- 0x61 < 26
                     let lookalike = Self.isDigitLikeASCII(b)
@@ -337,7 +337,7 @@ struct ReaderReading {
     static func defangedMarks(_ s: [Unicode.Scalar]) -> (skipped: [Int], read: [Int: Unicode.Scalar], opens: [Int: Int]) {
         var skipped: [Int] = [], read: [Int: Unicode.Scalar] = [:], opens: [Int: Int] = [:]
         func isWord(_ k: Int) -> Bool { k >= 0 && k < s.count && isWordCharacter(s[k]) }
-        func isSpace(_ k: Int) -> Bool { k >= 0 && k < s.count && (s[k] == " " || s[k] == "\u{A0}") }
+        func isSpace(_ k: Int) -> Bool { k >= 0 && k < s.count && Self.isSpace(s[k]) }
         func lower(_ u: Unicode.Scalar) -> Unicode.Scalar { u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value | 0x20)! : u }
         var i = 0
         while i < s.count {
@@ -358,8 +358,8 @@ struct ReaderReading {
             var last = end
             while last - end + 1 < depth, last + 1 < s.count, s[last + 1] == close { last += 1 }
             var from = open, to = end
-            while from < to, s[from] == " " { from += 1 }
-            while to > from, s[to - 1] == " " { to -= 1 }
+            while from < to, Self.isSpace(s[from]) { from += 1 }
+            while to > from, Self.isSpace(s[to - 1]) { to -= 1 }
             guard to > from, last - end + 1 == depth else { i += 1; continue }
             let mark: Unicode.Scalar
             if to - from == 1, s[from] == "." || FakeNameMatcher.isDotLike(s[from]) {
@@ -411,32 +411,50 @@ struct ReaderReading {
     /// the name, but a reader types it without them. A dot after a word is a sentence's end (`Kaspi. Ол`,
     /// `WhatsApp. Info`), and stays one.
     private static func spacesAroundDots(_ s: [Unicode.Scalar]) -> [Int] {
-        func isSpace(_ u: Unicode.Scalar) -> Bool {
-            u == " " || u == "\u{A0}" || u == "\u{202F}" || (u.value >= 0x2000 && u.value <= 0x200A)
-        }
-        // (A letter drawn as Latin counts: `еvil . сом`.)
+        // (A letter drawn as Latin counts after the dot: `еvil . сом`.)
         func isLatin(_ u: Unicode.Scalar) -> Bool {
             u.value < 0x80 ? u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A : isLetter(u) && latinLookalike(u) != nil
         }
         var out: [Int] = []
-        for dot in s.indices where s[dot] == "." || FakeNameMatcher.isDotLike(s[dot]) || s[dot] == "@" {
+        for dot in s.indices where isSpacedDot(s[dot]) || s[dot] == "@" {
+            var before = dot - 1
+            while before >= 0, isSpace(s[before]) { before -= 1 }
             var after = dot + 1
-            // An @ that opens a handle, a space after it (`@ EvilBot`): a reader searches the name.
+            while after < s.count, isSpace(s[after]) { after += 1 }
             if s[dot] == "@" {
-                while after < s.count, isSpace(s[after]) { after += 1 }
-                guard after > dot + 1, dot == 0 || !isWordCharacter(s[dot - 1]), after < s.count, s[after].isASCII,
-                      s[after].properties.isAlphabetic else { continue }
+                // An @ between two words is an e-mail address's (`info @ egov.kz`), read without its spaces; one
+                // that opens a name is a handle's (`@ EvilBot`), which a reader searches for. (`Вебинар @ Zoom`
+                // reads as no address.)
+                guard after < s.count, s[after].isASCII, s[after].properties.isAlphabetic else { continue }
+                if before >= 0, isWordCharacter(s[before]) { out += Array(before + 1..<dot) }
                 out += Array(dot + 1..<after)
                 continue
             }
-            var before = dot - 1
-            while before >= 0, isSpace(s[before]) { before -= 1 }
-            while after < s.count, isSpace(s[after]) { after += 1 }
-            guard before < dot - 1, before >= 0, isLatin(s[before]) || (s[before].value >= 0x30 && s[before].value <= 0x39),
+            // The word before the spaces is written in Latin letters, one at least (`Тек .kz доменінде`, `видео
+            // .mov форматында` are prose about a zone and a file type).
+            var start = before
+            while start > 0, isWordCharacter(s[start - 1]) { start -= 1 }
+            guard before < dot - 1, before >= 0, isWordCharacter(s[before]),
+                  s[start...before].contains(where: { !TextTokens.isKazakhOrRussian($0) }),
+                  s[start...before].allSatisfy({ $0.isASCII || isLatin($0) }),
                   after + 1 < s.count, isLatin(s[after]), isLatin(s[after + 1]) else { continue }
             out += Array(before + 1..<dot) + Array(dot + 1..<after)
         }
         return out
+    }
+
+    /// A space of any width: what is read past around a name's dot or after its @.
+    private static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        u == " " || u == "\u{A0}" || u == "\u{202F}" || u == "\u{205F}" || (u.value >= 0x2000 && u.value <= 0x200A)
+    }
+
+    /// A dot read with spaces around it: `.` and what is drawn as one at its height (the one dot leader,
+    /// fullwidth and small stops). A middle dot or a bullet between spaces parts a list (`fake · news`).
+    private static func isSpacedDot(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x2E, 0x2024, 0xFF0E, 0xFE52, 0x3002, 0xFF61: true
+        default: false
+        }
     }
 
     /// The Kazakh ending glued to the last word of a name (`evil.comда`, `evil.kzке`, `еvil.сомға`): a reader

@@ -78,19 +78,23 @@ extension TelegramTextBoundaries {
         return bankCards(PhoneNumbers.shownAsSpaces(separated)).map(\.range).filter { card in
             let groups = separated[card].split(whereSeparator: { !isCardDigit($0) }).map(\.count)
             guard let last = groups.last else { return false }
-            return (groups.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(last)) || groups == [4, 6, 5]
+            // One way of parting the groups throughout (`2019–2020 2020–2021`, years, mixes two).
+            let parts = Set(s[card].split(whereSeparator: isCardDigit).map { String(String.UnicodeScalarView($0)) })
+            return parts.count == 1 && ((groups.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(last)) || groups == [4, 6, 5])
         }
     }
 
     /// `s` with what a reader takes for a space between a card's groups as a space (no-break, figure, thin,
-    /// narrow and ideographic spaces), for a hyphen as a hyphen (dashes, the non-breaking hyphen, the minus
-    /// sign), and a dot between two digits as a space; nil when it holds none of them.
+    /// narrow, mathematical and ideographic spaces), for a hyphen as a hyphen (dashes to the em dash, the
+    /// non-breaking hyphen, the minus sign), and a dot or a middle dot between two digits as a space; nil
+    /// when it holds none of them.
     static func withReaderSeparators(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         func separator(_ k: Int) -> Unicode.Scalar? {
             switch s[k].value {
-            case 0xA0, 0x2000...0x200A, 0x202F, 0x3000: return " "
-            case 0x2010...0x2013, 0x2212, 0xFE63, 0xFF0D: return "-"
-            case 0x2E: return k > 0 && k + 1 < s.count && isCardDigit(s[k - 1]) && isCardDigit(s[k + 1]) ? " " : nil
+            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return " "
+            case 0x2010...0x2014, 0x2212, 0xFE63, 0xFF0D: return "-"
+            case 0x2E, 0xB7, 0x2024, 0x2027, 0x2219, 0x22C5, 0xFF0E:
+                return k > 0 && k + 1 < s.count && isCardDigit(s[k - 1]) && isCardDigit(s[k + 1]) ? " " : nil
             default: return nil
             }
         }

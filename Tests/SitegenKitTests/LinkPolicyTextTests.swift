@@ -174,7 +174,10 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil.\u{1D424}\u{1D433}\u{43A}\u{435}", "text.domain", 7),
                                      ("Сайт: evil[ . ]com", "text.domain", 7), ("Сайт: evil[[.]]com", "text.domain", 7),
                                      ("Сайт: evil\u{FF3B}.\u{FF3D}com", "text.domain", 7),
-                                     ("Сайт: evil<span>.</span>com", "text.domain", 7)] {
+                                     ("Сайт: evil<span>.</span>com", "text.domain", 7),
+                                     // Round 28: a card parted by em dashes, a handle after an @ and a no-break space.
+                                     ("Картаға: 4400\u{2014}4301\u{2014}2345\u{2014}6789", "text.card", 10),
+                                     ("Бот: @\u{A0}EvilBot", "telegram.unknown", 6)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -191,6 +194,9 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Тариф 20 теңге/кВт\u{B7}сағ, 18,5 тг/кВт.сағ, 100 млрд МВт\u{B7}сағ, 300 млрд т\u{B7}км, т.км. Это так.Вот почему. Читайте Утро.ру. Telegram.Сондай. egov.kzке, egov[.]kz. (a) және (d), [1], (т.б.)\n"))
         // A known fake written defanged in a warning is named there; an unknown name is a new fake to list.
         LinkPolicyAssert.noErrors(try Fixture.check("> [!WARNING]\n> Жалған бот: EgovKzBot2[.]0, @EgovKzBot2.0\n"))
+        // A zone or a file type after a word, a list parted by middle dots, an official address with spaces
+        // around its @, an event's place after an @, school years.
+        LinkPolicyAssert.noErrors(try Fixture.check("Тек .kz доменіндегі сайттарға сеніңіз; видео .mov немесе .mp4 форматында. Тегтер: fake \u{B7} news \u{B7} bot. Пошта: info @ egov.kz. Вебинар @ Zoom. 2019\u{2013}2020 2020\u{2013}2021 оқу жылдары.\n"))
         // A sentence after a brand's name without its space; an official site defanged in a URL.
         LinkPolicyAssert.noErrors(try Fixture.check("Написал в WhatsApp.Сам он. Telegram.Со слов. Kaspi.Ет бағасы. hxxps://egov[.]kz/apply\n"))
         LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
