@@ -102,7 +102,7 @@ struct ReaderReading {
             // Whether the character before is a dot after a Latin letter, or after another one: a word
             // joined to another by a dot may be read as Latin (``dottedLookalikeWords(_:)``).
             var dotAfterLatin = false, dotAfterOther = false
-            // Whether spaces follow a letter or a digit: a dot after them may join two words
+            // Whether spaces follow a Latin letter or a digit: a dot after them may join two words
             // (``spacesAroundDots(_:)``).
             var spacesAfterLatin = false
             var i = 0
@@ -113,7 +113,7 @@ struct ReaderReading {
                     let second = i + 1 < n ? bytes[i + 1] : 0
                     if b == 0x20 || (b == 0xC2 && second == 0xA0)
                         || (b == 0xE2 && second == 0x80 && i + 2 < n && (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF)) {
-                        spacesAfterLatin = spacesAfterLatin || previousIsLatin || previousIsDigit || previousIsOther
+                        spacesAfterLatin = spacesAfterLatin || previousIsLatin || previousIsDigit
                     } else {
                         if spacesAfterLatin, b == 0x2E || (TextTokens.mayLeadDotLike(b)
                                                             && FakeNameMatcher.isDotLike(TextTokens.scalar(in: bytes, at: i))) {
