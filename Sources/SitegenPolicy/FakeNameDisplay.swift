@@ -21,7 +21,8 @@ package enum FakeNameDisplay {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy(isNameCharacter),
               !name.lowercased().containsBytes(of: "www") else { return false }
         for context in [name, " " + name + " ", "(" + name + ").", "«" + name + "», ", "\"" + name + "\"."] {
-            if !TelegramTextBoundaries.find(Array(context.unicodeScalars)).isEmpty || !strict.scan(context).isEmpty {
+            // (A bot's name without `@` is read by a reader, linked by no client: ``TextToken/bare``.)
+            if !TelegramTextBoundaries.find(Array(context.unicodeScalars)).isEmpty || !strict.scan(context).allSatisfy(\.bare) {
                 return false
             }
         }
@@ -34,7 +35,7 @@ package enum FakeNameDisplay {
         let bytes = Array(literal.utf8)
         guard range.lowerBound >= 0, range.upperBound <= bytes.count,
               isUnlinkable(String(decoding: bytes[range], as: UTF8.self)) else { return false }
-        for token in strict.scan(literal) where token.offset < range.upperBound && token.offset + token.length > range.lowerBound {
+        for token in strict.scan(literal) where !token.bare && token.offset < range.upperBound && token.offset + token.length > range.lowerBound {
             return false
         }
         // Telegram's reading counts scalars: map the byte range to scalar indices.

@@ -121,9 +121,11 @@ package struct PageInspector: Sendable {
         if page.text.bytes.count >= Self.parallelPageBytes, indices.count >= 64 {
             let chunk = (indices.count + 15) / 16
             let chunks = stride(from: 0, to: indices.count, by: chunk).map { Array(indices[$0..<min(indices.count, $0 + chunk)]) }
-            readings = Parallel.mapOnThreads(chunks) { chunk in chunk.map { read(run: inventory.textRuns[$0], page: page) } }.flatMap { $0 }
+            readings = Parallel.mapOnThreads(chunks) { chunk in
+                chunk.map { read(run: inventory.textRuns[$0], page: page, edges: Self.joinedEdges(of: $0, in: inventory.textRuns)) }
+            }.flatMap { $0 }
         } else {
-            readings = indices.map { read(run: inventory.textRuns[$0], page: page) }
+            readings = indices.map { read(run: inventory.textRuns[$0], page: page, edges: Self.joinedEdges(of: $0, in: inventory.textRuns)) }
         }
         for (index, reading) in zip(indices, readings) {
             diagnostics += reading.diagnostics
@@ -353,7 +355,22 @@ package struct PageInspector: Sendable {
 
     /// Judges every token of one run of visible text outside autolinks: invisible characters, link
     /// texts naming fakes, addresses and handles, and phone numbers.
-    func read(run: TextRun, page: Page) -> RunReading {
+    /// Which edges of run `index` the reading across runs reads with the run beside it (``joinedTokens(_:endingAt:whatsApp:)``):
+    /// its start, when it joins a run that ends in a word; its end, when the next run joins it with a word.
+    static func joinedEdges(of index: Int, in runs: [TextRun]) -> (start: Bool, end: Bool) {
+        let run = runs[index]
+        guard let first = run.text.utf8.first, let last = run.text.utf8.last, !isSpace(first) || !isSpace(last) else { return (false, false) }
+        let start = index > 0 && (run.joinsPrevious || run.rawHTMLBefore) && !isSpace(first)
+            && runs[index - 1].text.utf8.last.map { !isSpace($0) } == true
+        let end = index + 1 < runs.count && runs[index + 1].joinsPrevious && !isSpace(last)
+            && runs[index + 1].text.utf8.first.map { !isSpace($0) } == true
+        return (start, end)
+    }
+
+    /// `edges`: which of the run's edges the reading across runs reads (``joinedEdges(of:in:)``); a bot's
+    /// name written without `@` that touches one is judged there, as what it is read with (`@**EvilBot**`
+    /// is a handle, `EvilBot**.com**` a name).
+    func read(run: TextRun, page: Page, edges: (start: Bool, end: Bool) = (false, false)) -> RunReading {
         var reading = RunReading()
         func place(_ f: Finding, _ position: BodyPosition) {
             var p = page.filePosition(position)
@@ -366,7 +383,17 @@ package struct PageInspector: Sendable {
             let at = locate(String(hidden.scalar), near: run.position, offset: before.utf8.count, run: run, in: page)
             place(f, at)
         }
-        let found = tokens.scan(run.text)
+        var found = tokens.scan(run.text)
+        if edges.start || edges.end {
+            let length = run.text.utf8.count
+            found.removeAll { $0.bare && ((edges.start && $0.offset == 0) || (edges.end && $0.offset + $0.length == length)) }
+        }
+        // A bot's name is read with what WhatsApp shows around it, and Telegram sends pasted, once the markers
+        // written as text are hidden (`@||EvilBot||` is a mention): ``whatsAppTokens(_:written:)``.
+        let shownByWhatsApp = page.frontMatter.bulletin ? whatsAppTokens(run.text, written: found) : []
+        if !shownByWhatsApp.isEmpty {
+            found.removeAll { t in t.bare && shownByWhatsApp.contains { $0.written.overlaps(t.offset..<(t.offset + t.length)) } }
+        }
         reading.tokens = found
         /// Byte ranges of the tokens refused as written: what WhatsApp shows of them is not said again.
         var refused: [Range<Int>] = []
@@ -397,7 +424,7 @@ package struct PageInspector: Sendable {
         // What WhatsApp shows when it hides `*`, `~` and `_` written as text (`\\*evil\\*.com`). A fake a
         // warning names and the written reading shows defanged stays defanged in what WhatsApp shows.
         if page.frontMatter.bulletin {
-            for (token, written, lead) in whatsAppTokens(run.text, written: found) where !refused.contains(where: { $0.overlaps(written) }) {
+            for (token, written, lead) in shownByWhatsApp where !refused.contains(where: { $0.overlaps(written) }) {
                 // A name the warning shows defanged stays so; an `@` that only the hidden markers joined to
                 // it makes a mention of the fake (`@*EgovKzBot2.0*`), which is refused.
                 if run.alert?.mayNameFakes == true, case .fakeName = token.kind,
@@ -496,7 +523,9 @@ package struct PageInspector: Sendable {
         }
         return (tokens.scan(text).map { ($0, false) } + shown).compactMap { token, shownByWhatsApp in
             let end = token.offset + token.length
-            guard boundaries.contains(where: { token.offset < $0 && $0 < end }) else { return nil }
+            // (A bot's name written without `@` that only touches a boundary is judged here, not in its run: ``read(run:page:edges:)``.)
+            guard boundaries.contains(where: { token.offset < $0 && $0 < end }) || (token.bare && boundaries.contains(where: { $0 == token.offset || $0 == end }))
+            else { return nil }
             let k = (starts.lastIndex { $0 <= token.offset }) ?? 0
             let run = k < pieces.count ? pieces[k].run : last
             let from = k < pieces.count ? pieces[k].from : 0
@@ -544,7 +573,10 @@ package struct PageInspector: Sendable {
             }
         case .handle(let name):
             if inWarning, policy.fake(named: name) != nil { return [] }
-            return judge.judgeHandle(name, url: nil)
+            let findings = judge.judgeHandle(name, url: nil)
+            // Written without `@`: said so, quoted as written.
+            guard token.bare else { return findings }
+            return findings.map { $0.messageID == "telegram.unknown" ? $0.reworded("telegram.unknown.bare", ["written": token.text]) : $0 }
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)

@@ -48,24 +48,27 @@ struct ReaderReading {
         var nextSkipped = skipped.startIndex
         var defanged: [Bool] = []
         defanged.reserveCapacity(written.count)
+        // Nearly no text holds a defanged mark: look its readings up only when there are some.
+        let hasFanged = !fanged.read.isEmpty || !fanged.opens.isEmpty
         for (i, u) in written.enumerated() {
             var skip = false
             while nextSkipped < skipped.endIndex, skipped[nextSkipped] <= i {
                 skip = skip || skipped[nextSkipped] == i
                 nextSkipped += 1
             }
-            let isFanged = fanged.read[i] != nil || (skip && fangedSkips.contains(i))
+            let read = hasFanged ? fanged.read[i] : nil
+            let isFanged = read != nil || (skip && fangedSkips.contains(i))
             // (A mark that opens the text is on no character, and stays.)
             if !scalars.isEmpty, skip || Self.isMark(u) {
                 changed[changed.count - 1] = true
                 if isFanged { defanged[defanged.count - 1] = true }
                 continue
             }
-            let base = fanged.read[i] ?? Self.base(u)
+            let base = read ?? Self.base(u)
             scalars.append(base)
             changed.append(base != u)
             defanged.append(isFanged)
-            source.append(fanged.opens[i] ?? i)
+            source.append(hasFanged ? fanged.opens[i] ?? i : i)
         }
         for word in Self.numberWords(scalars) {
             for k in word where !(scalars[k].value >= 0x30 && scalars[k].value <= 0x39) {

@@ -47,6 +47,9 @@ package struct TextToken: Sendable, Equatable {
     /// ``ReaderReading/defangedMarks(_:)``): what an editor wrote is judged so, but sitegen writes known
     /// fakes so itself, in its warnings, and what it wrote is no address to its guards.
     package var defanged = false
+    /// A bot's user name written without `@` (`EvilKzBot`, a ``Kind/handle(_:)``): no app links it, but a
+    /// reader searches Telegram for it (``TextTokens/bareBotNames(_:)``).
+    package var bare = false
     /// What a reader reads, for a token found only so (`https://evil.com` for `hxxps://evil[.]com`); `text`
     /// is what is written.
     package var read: String?
@@ -159,7 +162,12 @@ package final class TextTokens: Sendable {
             if case .fakeName = t.kind { return true }
             return !more.contains { $0.length > t.length && $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
         }
-        return (found + longest).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
+        // A bot's name the first reading found bare is part of what the reader reads around it (`@ EvilBot`
+        // is the handle), and is said so.
+        let kept = found.filter { t in
+            !t.bare || !longest.contains { $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
+        }
+        return (kept + longest).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
     /// A character a reader takes for a dot though neither a browser nor a messenger does
@@ -298,8 +306,26 @@ package final class TextTokens: Sendable {
                                   length: offsets[range.upperBound] - offsets[range.lowerBound], text: text)
             return covering.first(covering: token.offset, to: token.offset + token.length) == nil ? token : nil
         }
-        return withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
-                             fakeMatcher.matches(in: scalars), offsets, original)
+        let named = withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
+                                  fakeMatcher.matches(in: scalars), offsets, original)
+        return withBareBotNames(named, scalars, offsets)
+    }
+
+    /// Adds the bots' names written without `@` (``bareBotNames(_:)``) that no token found covers or
+    /// overlaps: a known fake's name is that fake, `t.me/EvilBot` a path, `EvilBot.com` a name.
+    private func withBareBotNames(_ found: [TextToken], _ scalars: [Unicode.Scalar], _ offsets: [Int]) -> [TextToken] {
+        let bare = Self.bareBotNames(scalars)
+        guard !bare.isEmpty else { return found }
+        var tokens = found
+        for range in bare {
+            let from = offsets[range.lowerBound], to = offsets[range.upperBound]
+            guard !found.contains(where: { $0.offset < to && from < $0.offset + $0.length }) else { continue }
+            let name = String(scalars: scalars[range])
+            var token = TextToken(kind: .handle(name), offset: from, length: to - from, text: name)
+            token.bare = true
+            tokens.append(token)
+        }
+        return tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
     /// Adds the known fakes the matcher found. A fake inside a longer address, handle or URL leaves
@@ -418,22 +444,23 @@ package final class TextTokens: Sendable {
         }
         // A tab, a line break or a form feed shows as a space on the page and in its search result: a card so spaced is
         // one to whoever copies it into Telegram (what is written is said as it is written).
+        /// A card over `range` of the text's scalars, unless a token already starts where it does.
+        func addCard(_ range: Range<Int>, readAsLooks: Bool) {
+            let offset = offsets[range.lowerBound]
+            guard !out.contains(where: { $0.offset == offset }) else { return }
+            var token = TextToken(kind: .cardNumber, offset: offset, length: offsets[range.upperBound] - offset,
+                                  text: String(scalars: s[range]))
+            token.readAsLooks = readAsLooks
+            out.append(token)
+        }
         if s.contains(where: PhoneNumbers.isShownAsSpace) {
-            for card in TelegramTextBoundaries.bankCards(PhoneNumbers.shownAsSpaces(s)) where !out.contains(where: { $0.offset == offsets[card.range.lowerBound] }) {
-                let offset = offsets[card.range.lowerBound]
-                out.append(TextToken(kind: .cardNumber, offset: offset, length: offsets[card.range.upperBound] - offset,
-                                     text: String(scalars: s[card.range])))
+            for card in TelegramTextBoundaries.bankCards(PhoneNumbers.shownAsSpaces(s)) {
+                addCard(card.range, readAsLooks: false)
             }
         }
         // Groups parted by what a reader takes for a space or a hyphen (`4400 4302 1234 5679` with no-break spaces,
         // pasted from a bank's page): no app links the card, but a reader pays to it.
-        for card in TelegramTextBoundaries.readerCards(s) where !out.contains(where: { $0.offset == offsets[card.lowerBound] }) {
-            let offset = offsets[card.lowerBound]
-            var token = TextToken(kind: .cardNumber, offset: offset, length: offsets[card.upperBound] - offset,
-                                  text: String(scalars: s[card]))
-            token.readAsLooks = true
-            out.append(token)
-        }
+        for card in TelegramTextBoundaries.readerCards(s) { addCard(card, readAsLooks: true) }
         return out
     }
 
@@ -542,6 +569,8 @@ package final class TextTokens: Sendable {
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
                 if previous == 0x2E { return true }
+                // A bot's name with an ending glued on (`EvilKzBotқа`).
+                if Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
                 wordLength = -1_000_000
                 previous = b
                 continue
@@ -570,14 +599,14 @@ package final class TextTokens: Sendable {
                 wordLength += 1
             } else if b == 0x2D {
                 // A fake name may end at a hyphen (a suffix follows) or go on past it.
-                if fakeNameLengths.contains(wordLength) { return true }
+                if fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
                 wordLength += 1
             } else {
-                if fakeNameLengths.contains(wordLength) { return true }
+                if fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
                 wordLength = 0
             }
         }
-        return fakeNameLengths.contains(wordLength)
+        return fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: bytes.count, length: wordLength)
     }
 
     /// Whether `b` is the first byte of a character ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are

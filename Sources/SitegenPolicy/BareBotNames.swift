@@ -1,0 +1,60 @@
+extension TextTokens {
+    /// Words that end in "bot" and name no Telegram bot: a reader searches Telegram for none of them. Web
+    /// crawlers' names stand in `robots.txt` lines and scripts (`TelegramBot` fetches link previews).
+    private static let botLikeWords: Set<String> = [
+        "robot", "chatbot", "nanobot", "microbot", "abbot", "talbot", "cabot", "sabot", "turbot",
+        "googlebot", "bingbot", "yandexbot", "applebot", "duckduckbot", "petalbot", "ahrefsbot", "semrushbot",
+        "twitterbot", "telegrambot", "discordbot", "slackbot", "linkedinbot", "facebot",
+    ]
+
+    /// Telegram bots' user names written without an `@` (`EvilKzBot`, `egov_help_bot`): no app links
+    /// one, but the reader searches Telegram for it, and whoever holds the name answers. A name is what
+    /// Telegram allows a bot (five to thirty-two ASCII letters, digits and underscores, starting with a
+    /// letter and ending in "bot"), standing as a word of its own: not after `@`, `/`, `\\`, `#`, `$` or a dot
+    /// (a handle, a path, a hashtag or a name's part), and followed by no letter but a Kazakh or Russian
+    /// ending (`EvilKzBotқа`). Each range is over `scalars`, which are read as addresses read them.
+    static func bareBotNames(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            guard isNameCharacter(scalars[i]) else { i += 1; continue }
+            let start = i
+            var end = i
+            while end < n, isNameCharacter(scalars[end]) { end += 1 }
+            i = end
+            if start > 0 {
+                let before = scalars[start - 1]
+                guard !isWord(before), !"@/\\#$.".unicodeScalars.contains(before) else { continue }
+            }
+            guard isASCIILetter(scalars[start]), (5...32).contains(end - start),
+                  scalars[end - 3].value | 0x20 == 0x62, scalars[end - 2].value | 0x20 == 0x6F, scalars[end - 1].value | 0x20 == 0x74
+            else { continue }
+            if end < n {
+                let after = scalars[end]
+                // A dot before a word (`EvilBot.exe`) or an @ makes it a part of a longer name.
+                if after == "@" || (after == "." && end + 1 < n && isWord(scalars[end + 1])) { continue }
+                guard !isWord(after) || isKazakhOrRussian(after) else { continue }
+            }
+            let name = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+            guard !botLikeWords.contains(name) else { continue }
+            out.append(start..<end)
+        }
+        return out
+    }
+
+    /// What a Telegram user name is made of: ASCII letters, digits and `_`.
+    private static func isNameCharacter(_ u: Unicode.Scalar) -> Bool {
+        isASCIILetter(u) || (u.value >= 0x30 && u.value <= 0x39) || u == "_"
+    }
+
+    private static func isASCIILetter(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0x41 && u.value <= 0x5A)
+    }
+
+    /// Whether the ASCII word that ends before byte `end` (`length` bytes long) may be a bot's name:
+    /// five or more bytes, the last three "bot" in any case. For ``mayHoldTokens(_:)``.
+    @inline(__always) static func mayEndBotName(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, length: Int) -> Bool {
+        length >= 5 && bytes[end - 3] | 0x20 == 0x62 && bytes[end - 2] | 0x20 == 0x6F && bytes[end - 1] | 0x20 == 0x74
+    }
+}
