@@ -92,6 +92,18 @@ struct ReaderReading {
         offsets = ScalarArray.utf8Offsets(scalars)
     }
 
+    /// The bytes of the space a reader reads at `i`: 1 for the space, 2 for a no-break space (C2 A0), 3 for
+    /// U+2000–U+200A and U+202F (E2 80 xx); 0 for anything else. The byte looks for spaces around a name's
+    /// dot share it (``mayDiffer(_:)``, `TextTokens.maySpaceDot`).
+    @inline(__always) static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        switch bytes[i] {
+        case 0x20: return 1
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+        case 0xE2: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF) ? 3 : 0
+        default: return 0
+        }
+    }
+
     /// Whether `text` may read otherwise than written, from its bytes: whether it holds a mark, a digit
     /// of another form, or a letter drawn as a digit beside a digit. False for nearly every text of a
     /// page (ASCII, Cyrillic, Latin-1 and general punctuation, currency signs), without decoding it.
@@ -113,9 +125,7 @@ struct ReaderReading {
                 let b = bytes[i]
                 // (Looked at only at a space's first byte, or after spaces: one comparison for nearly every byte.)
                 if (spacesAfterLatin && (b < 0x80 || b >= 0xC2)) || b == 0x20 || b == 0xC2 || b == 0xE2 {
-                    let second = i + 1 < n ? bytes[i + 1] : 0
-                    if b == 0x20 || (b == 0xC2 && second == 0xA0)
-                        || (b == 0xE2 && second == 0x80 && i + 2 < n && (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF)) {
+                    if Self.spaceWidth(bytes, at: i) > 0 {
                         spacesAfterLatin = spacesAfterLatin || previousIsLatin || previousIsDigit
                     } else {
                         if spacesAfterLatin, b == 0x2E || (TextTokens.mayLeadDotLike(b)

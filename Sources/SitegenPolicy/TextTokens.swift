@@ -624,9 +624,8 @@ package final class TextTokens: Sendable {
     private static func maySpaceDot(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         // A space, a no-break space (C2 A0) or one of U+2000–U+200A, U+202F (E2 80 xx): its first byte, or nil.
         func spaceStart(endingAt j: Int) -> Int? {
-            if j >= 0, bytes[j] == 0x20 || bytes[j] == 0x09 { return j }
-            if j >= 1, bytes[j] == 0xA0, bytes[j - 1] == 0xC2 { return j - 1 }
-            if j >= 2, bytes[j - 2] == 0xE2, bytes[j - 1] == 0x80, bytes[j] <= 0x8A || bytes[j] == 0xAF { return j - 2 }
+            if j >= 0, bytes[j] == 0x09 { return j }
+            for k in stride(from: j, through: max(0, j - 2), by: -1) where ReaderReading.spaceWidth(bytes, at: k) == j - k + 1 { return k }
             return nil
         }
         var j = i - 1
