@@ -539,7 +539,10 @@ package final class TextTokens: Sendable {
         // ASCII digits in the run of digits, spaces (tabs, line breaks and form feeds shown as spaces) and hyphens being
         // read: thirteen may be a card number.
         var cardDigits = 0
+        var mixed = MixedWordLook()
         for (i, b) in bytes.enumerated() {
+            // A bot's name in lookalike letters (`ЕvilKzВоt`).
+            if b < 0x80 ? mixed.ascii(b) : b >= 0xC0 && mixed.nonASCII(b, next: i + 1 < bytes.count ? bytes[i + 1] : 0) { return true }
             // A letter drawn as a digit inside a number (`O`, `l`, `I`, the Cyrillic `О`, `о`, `З`, `з`, `б`, `І`) and a digit of
             // another form (superscript, subscript, circled: C2 B2/B3/B9, E2 81/82/91–93/9D/9E) count as its digits to a
             // reader (``ReaderReading``); a mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) leaves it whole.
@@ -606,7 +609,7 @@ package final class TextTokens: Sendable {
                 wordLength = 0
             }
         }
-        return fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: bytes.count, length: wordLength)
+        return fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: bytes.count, length: wordLength) || mixed.end()
     }
 
     /// Whether `b` is the first byte of a character ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are

@@ -18,6 +18,8 @@ final class BareBotNameTests: XCTestCase {
             ("Бот: @**EvilKzBot**", "telegram.unknown", 4, 6), ("Бот: **EvilKzBot**.com", "text.domain", 4, 8),
             ("Бот: EvilKzBot**,** жазбаңыз", "telegram.unknown", 4, 6), ("Бот: @<b>EvilKzBot</b>", "telegram.unknown", 4, 6),
             ("Бот: @ EvilKzBot", "telegram.unknown", 4, 6),
+            // In lookalike letters: the name a reader types.
+            ("Бот: \u{415}vilKz\u{412}\u{43E}t ботын табыңыз", "telegram.unknown", 4, 6), ("Бот: EvilKz\u{412}\u{43E}t\u{49B}\u{430}", "telegram.unknown", 4, 6),
             // Even in a warning: a name not yet listed as a fake is to be listed first.
             ("> [!WARNING]\n> EvilKzBot — жалған бот.", "telegram.unknown", 5, 3),
         ] {
@@ -35,6 +37,7 @@ final class BareBotNameTests: XCTestCase {
         // path and a part of a longer name; a known fake in a warning.
         LinkPolicyAssert.noErrors(try Fixture.check(
             "Kenes1414Bot ботын ашыңыз, Kenes1414Botқа жазыңыз, Kenes1414Bot-қа. Robot, chatbot, ChatBot, Telegram-bot, bot, Abbot. "
+                + "Telegram-да, WhatsApp-та, Telegramда, «WhatsApp». "
                 + "#EvilKzBot хэштегі. Файл: /usr/bin/runbot.\n\n> [!WARNING]\n> EgovKzBot2.0 — жалған бот, ресмиі — Kenes1414Bot.\n"))
         // A known fake outside a warning is that fake, once.
         LinkPolicyAssert.onlyError(try Fixture.check("Бот: EgovKzBot2.0\n"), code: "text.fake", line: 4, column: 6)
