@@ -147,6 +147,11 @@ struct ReaderReading {
                             while k + 1 < n, bytes[k] == 0x20 || bytes[k] == b { k += 1 }
                             let c = bytes[k]
                             if c == 0x2E || c == 0x40 || c == 0x3A || c | 0x20 == 0x64 || c | 0x20 == 0x61 || TextTokens.mayLeadDotLike(c) { return true }
+                            // `[точка]`, `(нүкте)`, `[собака]`: т, н, с in either case.
+                            if k + 1 < n, (c == 0xD1 && (bytes[k + 1] == 0x82 || bytes[k + 1] == 0x81))
+                                || (c == 0xD0 && (bytes[k + 1] == 0xA2 || bytes[k + 1] == 0xBD || bytes[k + 1] == 0x9D || bytes[k + 1] == 0xA1)) {
+                                return true
+                            }
                         }
                     }
                     // `@ EvilBot`: a handle a reader reads past the space.
@@ -378,9 +383,10 @@ struct ReaderReading {
             if to - from == 1, s[from] == "." || FakeNameMatcher.isDotLike(s[from]) {
                 mark = "."
             } else {
-                switch String(String.UnicodeScalarView(s[from..<to].map(lower))) {
-                case "dot": mark = "."
-                case "@", "at", "\u{FF20}": mark = "@"
+                // (In Russian and Kazakh too: `[точка]`, `(нүкте)`, `[собака]`.)
+                switch String(String.UnicodeScalarView(s[from..<to])).lowercased() {
+                case "dot", "точка", "тчк", "нүкте": mark = "."
+                case "@", "at", "\u{FF20}", "собака", "собачка": mark = "@"
                 case ":": mark = ":"
                 default: i += 1; continue
                 }
@@ -403,6 +409,24 @@ struct ReaderReading {
             i = last + 1
         }
         return (skipped, read, opens)
+    }
+
+    /// Whether the closing bracket at byte `i` may end a defanged mark spelt in Russian or Kazakh (`[точка]`,
+    /// `(тчк)`, `(нүкте)`, `[собака]`): its last two letters, past spaces, are `ка`, `чк` or `те` in either case.
+    /// For the token prefilter, which sees most brackets after Cyrillic words (`(сурет)`) pass at this.
+    static func mayEndCyrillicMark(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        var j = i
+        while j > 0, bytes[j - 1] == 0x20 { j -= 1 }
+        guard j >= 4 else { return false }
+        func letter(at k: Int) -> UInt32 {
+            guard bytes[k] == 0xD0 || bytes[k] == 0xD1 else { return 0 }
+            let v = (UInt32(bytes[k]) & 0x1F) << 6 | UInt32(bytes[k + 1]) & 0x3F
+            return v >= 0x410 && v <= 0x42F ? v + 0x20 : v
+        }
+        switch (letter(at: j - 4), letter(at: j - 2)) {
+        case (0x43A, 0x430), (0x447, 0x43A), (0x442, 0x435): return true
+        default: return false
+        }
     }
 
     /// The bracket that closes `u`, for a bracket a defanged mark is written in.

@@ -586,7 +586,8 @@ package final class TextTokens: Sendable {
             // The end of a defanged mark (`[.]`, `(@)`, `[:]`, `(dot)`, `[at]`, `[ . ]`, `[[.]]`, `<.>`):
             // ``ReaderReading/defangedMarks(_:)``.
             if b | 0x20 == 0x7D || b == 0x29 || b == 0x3E,
-               lastSeen == 0x2E || lastSeen == 0x40 || lastSeen == 0x3A || lastSeen | 0x20 == 0x74 || lastSeen == 0x5D || lastSeen == 0x29 {
+               lastSeen == 0x2E || lastSeen == 0x40 || lastSeen == 0x3A || lastSeen | 0x20 == 0x74 || lastSeen == 0x5D || lastSeen == 0x29
+                || ReaderReading.mayEndCyrillicMark(bytes, before: i) {
                 return true
             }
             if b != 0x20 { lastSeen = b }

@@ -177,7 +177,13 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil<span>.</span>com", "text.domain", 7),
                                      // Round 28: a card parted by em dashes, a handle after an @ and a no-break space.
                                      ("Картаға: 4400\u{2014}4301\u{2014}2345\u{2014}6789", "text.card", 10),
-                                     ("Бот: @\u{A0}EvilBot", "telegram.unknown", 6)] {
+                                     ("Бот: @\u{A0}EvilBot", "telegram.unknown", 6),
+                                     // Defanged marks spelt in Russian or Kazakh.
+                                     ("Сайт: evil[\u{442}\u{43E}\u{447}\u{43A}\u{430}]com", "text.domain", 7),
+                                     ("Сайт: evil (\u{43D}\u{4AF}\u{43A}\u{442}\u{435}) com", "text.domain", 7),
+                                     ("Сайт: evil(\u{422}\u{427}\u{41A})com", "text.domain", 7),
+                                     ("Пошта: info[\u{441}\u{43E}\u{431}\u{430}\u{43A}\u{430}]evil[\u{442}\u{43E}\u{447}\u{43A}\u{430}]com", "text.domain", 8),
+                                     ("Бот: [\u{441}\u{43E}\u{431}\u{430}\u{43A}\u{430}]EvilBot", "telegram.unknown", 6)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -199,6 +205,8 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Тек .kz доменіндегі сайттарға сеніңіз; видео .mov немесе .mp4 форматында. Тегтер: fake \u{B7} news \u{B7} bot. Пошта: info @ egov.kz. Вебинар @ Zoom. 2019\u{2013}2020 2020\u{2013}2021 оқу жылдары.\n"))
         // A sentence after a brand's name without its space; an official site defanged in a URL.
         LinkPolicyAssert.noErrors(try Fixture.check("Написал в WhatsApp.Сам он. Telegram.Со слов. Kaspi.Ет бағасы. hxxps://egov[.]kz/apply\n"))
+        // Words in brackets, the names of the marks themselves, an official site defanged in Russian.
+        LinkPolicyAssert.noErrors(try Fixture.check("(сурет) (ҚР) (заявка) (справка) нүкте (точка) қойылады, (тчк) деп жазады; egov[точка]kz\n"))
         LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
     }
 
