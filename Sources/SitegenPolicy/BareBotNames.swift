@@ -4,15 +4,21 @@ extension TextTokens {
     private static let botLikeWords: Set<String> = [
         "robot", "chatbot", "nanobot", "microbot", "abbot", "talbot", "cabot", "sabot", "turbot",
         "googlebot", "bingbot", "yandexbot", "applebot", "duckduckbot", "petalbot", "ahrefsbot", "semrushbot",
-        "twitterbot", "telegrambot", "discordbot", "slackbot", "linkedinbot", "facebot",
+        "twitterbot", "telegrambot", "discordbot", "slackbot", "linkedinbot", "facebot", "gptbot", "claudebot",
+        "ccbot", "amazonbot", "mj12bot", "dotbot", "seznambot", "exabot", "pinterestbot", "redditbot",
+        // Makers' and tools' names, English words and surnames, transliterated words (`rabot`, `hisobot`).
+        "irobot", "deebot", "jetbot", "ozobot", "dependabot", "renovatebot", "hubot", "errbot", "probot", "telebot",
+        "cobot", "jabot", "kilobot", "xenobot", "minibot", "voicebot", "callbot", "mailbot", "talkbot",
+        "helpbot", "chabot", "ribot", "marbot", "rabot", "zabot", "subbot", "hisobot",
     ]
 
     /// Telegram bots' user names written without an `@` (`EvilKzBot`, `egov_help_bot`): no app links
     /// one, but the reader searches Telegram for it, and whoever holds the name answers. A name is what
     /// Telegram allows a bot (five to thirty-two ASCII letters, digits and underscores, starting with a
-    /// letter and ending in "bot"), standing as a word of its own: not after `@`, `/`, `\\`, `#`, `$` or a dot
-    /// (a handle, a path, a hashtag or a name's part), and followed by no letter but a Kazakh or Russian
-    /// ending (`EvilKzBotқа`). Each range is over `scalars`, which are read as addresses read them.
+    /// letter and ending in "bot"), standing as a word of its own: not after `@`, `\\`, `#` or `$` (a handle,
+    /// a path, a hashtag), nor after a dot or a slash that joins it to a Latin name or a path; followed by no
+    /// letter but a Kazakh or Russian ending (`EvilKzBotқа`), nor by a dot and a Latin word (a name's part).
+    /// Each range is over `scalars`, which are read as addresses read them.
     static func bareBotNames(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = 0
@@ -25,16 +31,36 @@ extension TextTokens {
             i = end
             if start > 0 {
                 let before = scalars[start - 1]
-                guard !isWord(before), !"@/\\#$.".unicodeScalars.contains(before) else { continue }
+                guard !isWord(before), !"@\\#$".unicodeScalars.contains(before) else { continue }
+                // After a dot, a name unless a Latin letter goes before the dot (`file.EvilBot`): a list's number or a
+                // sentence before it leaves it one (`1.EvilKzBot`, `Жазбаңыз.EvilKzBot`); after a slash, a
+                // name only between two words (`Kenes1414Bot/EvilKzBot`), not in a path or a command (`/usr/runbot`,
+                // `egov.kz/runbot`, `/startbot`).
+                // After a character reference (`&#64;EvilBot` in a template's text), read with what it stands for,
+                // where the browser's reading of the text finds it.
+                if before == ";" {
+                    var k = start - 2
+                    while k >= 0, start - k <= 12, isLatinWordCharacter(scalars[k]) || scalars[k] == "#" { k -= 1 }
+                    if k >= 0, scalars[k] == "&" { continue }
+                }
+                if before == "." {
+                    guard start < 2 || !isASCIILetter(scalars[start - 2]) else { continue }
+                } else if before == "/" {
+                    var k = start - 1
+                    while k > 0, isWord(scalars[k - 1]) { k -= 1 }
+                    guard k < start - 1, k == 0 || !"./:~\\".unicodeScalars.contains(scalars[k - 1]) else { continue }
+                }
             }
             guard isASCIILetter(scalars[start]), (5...32).contains(end - start),
                   scalars[end - 3].value | 0x20 == 0x62, scalars[end - 2].value | 0x20 == 0x6F, scalars[end - 1].value | 0x20 == 0x74
             else { continue }
             if end < n {
                 let after = scalars[end]
-                // A dot before a word (`EvilBot.exe`) or an @ makes it a part of a longer name.
-                if after == "@" || (after == "." && end + 1 < n && isWord(scalars[end + 1])) { continue }
-                guard !isWord(after) || isKazakhOrRussian(after) else { continue }
+                // A dot before a Latin word (`EvilBot.exe`) or an @ makes it a part of a longer name; a bracket, a
+                // function's name in code (`start_bot()`).
+                if after == "@" || after == "(" || (after == "." && end + 1 < n && isLatinWordCharacter(scalars[end + 1])) { continue }
+                // (An apostrophe drawn as a letter may go before an ending: `EvilKzBotʼқа`.)
+                guard !isWord(after) || isKazakhOrRussian(after) || "\u{2BC}\u{2B9}\u{2BB}".unicodeScalars.contains(after) else { continue }
             }
             let name = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
             guard !botLikeWords.contains(name) else { continue }
@@ -46,6 +72,11 @@ extension TextTokens {
     /// What a Telegram user name is made of: ASCII letters, digits and `_`.
     private static func isNameCharacter(_ u: Unicode.Scalar) -> Bool {
         isASCIILetter(u) || (u.value >= 0x30 && u.value <= 0x39) || u == "_"
+    }
+
+    /// An ASCII letter or digit: what a Latin name's word is made of.
+    private static func isLatinWordCharacter(_ u: Unicode.Scalar) -> Bool {
+        isASCIILetter(u) || (u.value >= 0x30 && u.value <= 0x39)
     }
 
     private static func isASCIILetter(_ u: Unicode.Scalar) -> Bool {

@@ -362,7 +362,7 @@ package struct PageInspector: Sendable {
         guard let first = run.text.utf8.first, let last = run.text.utf8.last, !isSpace(first) || !isSpace(last) else { return (false, false) }
         let start = index > 0 && (run.joinsPrevious || run.rawHTMLBefore) && !isSpace(first)
             && runs[index - 1].text.utf8.last.map { !isSpace($0) } == true
-        let end = index + 1 < runs.count && runs[index + 1].joinsPrevious && !isSpace(last)
+        let end = index + 1 < runs.count && (runs[index + 1].joinsPrevious || runs[index + 1].rawHTMLBefore) && !isSpace(last)
             && runs[index + 1].text.utf8.first.map { !isSpace($0) } == true
         return (start, end)
     }
@@ -515,16 +515,24 @@ package struct PageInspector: Sendable {
         starts.append(window.count)
         window += head
         let boundaries = Array(starts.dropFirst())
+        // Which boundaries have raw HTML's space before them.
+        let spacedBoundaries = pieces.dropFirst().map { runs[$0.run].rawHTMLBefore } + [runs[last].rawHTMLBefore]
         let text = String(decoding: window, as: UTF8.self)
         let shown: [(TextToken, Bool)] = !whatsApp ? [] : whatsAppTokens(text).map { token, written, _ in
             var t = token
             (t.offset, t.length) = (written.lowerBound, written.count)
             return (t, true)
         }
-        return (tokens.scan(text).map { ($0, false) } + shown).compactMap { token, shownByWhatsApp in
+        // (A bot's name is read with what WhatsApp shows around it: `Evil**KzBot**.com**` is `EvilKzBot.com`.)
+        let written = tokens.scan(text).filter { t in
+            !t.bare || !shown.contains { s, _ in s.offset < t.offset + t.length && t.offset < s.offset + s.length }
+        }
+        return (written.map { ($0, false) } + shown).compactMap { token, shownByWhatsApp in
             let end = token.offset + token.length
-            // (A bot's name written without `@` that only touches a boundary is judged here, not in its run: ``read(run:page:edges:)``.)
-            guard boundaries.contains(where: { token.offset < $0 && $0 < end }) || (token.bare && boundaries.contains(where: { $0 == token.offset || $0 == end }))
+            // (A bot's name written without `@` that only touches a boundary, or the space raw HTML shows before
+            // one, is judged here, not in its run: ``read(run:page:edges:)``.)
+            guard boundaries.contains(where: { token.offset < $0 && $0 < end })
+                || (token.bare && zip(boundaries, spacedBoundaries).contains { b, spaced in b == token.offset || b == end || (spaced && b - 1 == end) })
             else { return nil }
             let k = (starts.lastIndex { $0 <= token.offset }) ?? 0
             let run = k < pieces.count ? pieces[k].run : last
@@ -576,7 +584,13 @@ package struct PageInspector: Sendable {
             let findings = judge.judgeHandle(name, url: nil)
             // Written without `@`: said so, quoted as written.
             guard token.bare else { return findings }
-            return findings.map { $0.messageID == "telegram.unknown" ? $0.reworded("telegram.unknown.bare", ["written": token.text]) : $0 }
+            return findings.map { f in
+                switch f.messageID {
+                case "telegram.unknown": f.reworded("telegram.unknown.bare", ["written": token.text])
+                case "telegram.unknown.near": f.reworded("telegram.unknown.near.bare", ["written": token.text])
+                default: f
+                }
+            }
         case .telegramPath(let segment):
             if inWarning, policy.fake(named: segment) != nil { return [] }
             return judge.judgeTelegramSegment(segment, url: nil)

@@ -308,20 +308,22 @@ package final class TextTokens: Sendable {
         }
         let named = withFakeNames(tokens.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) },
                                   fakeMatcher.matches(in: scalars), offsets, original)
-        return withBareBotNames(named, scalars, offsets)
+        return withBareBotNames(named, scalars, offsets, original)
     }
 
     /// Adds the bots' names written without `@` (``bareBotNames(_:)``) that no token found covers or
     /// overlaps: a known fake's name is that fake, `t.me/EvilBot` a path, `EvilBot.com` a name.
-    private func withBareBotNames(_ found: [TextToken], _ scalars: [Unicode.Scalar], _ offsets: [Int]) -> [TextToken] {
+    /// (The name is read as an address reads it, `ＥｖｉｌＢｏｔ` as `EvilBot`; the token's text is what is written.)
+    private func withBareBotNames(_ found: [TextToken], _ scalars: [Unicode.Scalar], _ offsets: [Int],
+                                  _ written: [Unicode.Scalar]) -> [TextToken] {
         let bare = Self.bareBotNames(scalars)
         guard !bare.isEmpty else { return found }
         var tokens = found
         for range in bare {
             let from = offsets[range.lowerBound], to = offsets[range.upperBound]
             guard !found.contains(where: { $0.offset < to && from < $0.offset + $0.length }) else { continue }
-            let name = String(scalars: scalars[range])
-            var token = TextToken(kind: .handle(name), offset: from, length: to - from, text: name)
+            var token = TextToken(kind: .handle(String(scalars: scalars[range])), offset: from, length: to - from,
+                                  text: String(scalars: written[range]))
             token.bare = true
             tokens.append(token)
         }
@@ -574,7 +576,17 @@ package final class TextTokens: Sendable {
                 if previous == 0x2E { return true }
                 // A bot's name with an ending glued on (`EvilKzBotқа`).
                 if Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
-                wordLength = -1_000_000
+                // A letter of another alphabet goes on the word, which is no ASCII name then; a mark drawn on a
+                // letter leaves it as it is; punctuation, spaces and symbols (`«`, a no-break space, `—`, `№`, an
+                // emoji, U+0080–U+00BF and U+0530 on) end it, and a name may start after them (`«EvilKzBot»`).
+                if b >= 0xC0, b != 0xCC, b != 0xCD {
+                    if b >= 0xC3 && b <= 0xD4 {
+                        wordLength = -1_000_000
+                    } else {
+                        if fakeNameLengths.contains(wordLength) { return true }
+                        wordLength = 0
+                    }
+                }
                 previous = b
                 continue
             }

@@ -18,6 +18,17 @@ final class BareBotNameTests: XCTestCase {
             ("Бот: @**EvilKzBot**", "telegram.unknown", 4, 6), ("Бот: **EvilKzBot**.com", "text.domain", 4, 8),
             ("Бот: EvilKzBot**,** жазбаңыз", "telegram.unknown", 4, 6), ("Бот: @<b>EvilKzBot</b>", "telegram.unknown", 4, 6),
             ("Бот: @ EvilKzBot", "telegram.unknown", 4, 6),
+            // After quotes, a no-break space, a dash, an emoji or `№`; after a list's number or a sentence's dot,
+            // as the second of two names, before a modifier apostrophe and an ending; in fullwidth letters, quoted
+            // as written; with raw HTML before a dot, once.
+            ("Бот: «EvilKzBot» ботына жазбаңыз", "telegram.unknown", 4, 7), ("Бот:\u{A0}EvilKzBot", "telegram.unknown", 4, 6),
+            ("Бот \u{2014}EvilKzBot", "telegram.unknown", 4, 6), ("Бот: \u{1F916}EvilKzBot", "telegram.unknown", 4, 7),
+            ("Бот: \u{2116}EvilKzBot", "telegram.unknown", 4, 7), ("Боттар: 1.EvilKzBot", "telegram.unknown", 4, 11),
+            ("Жазбаңыз.EvilKzBot жалған", "telegram.unknown", 4, 10), ("Бот: (Kenes1414Bot/EvilKzBot)", "telegram.unknown", 4, 20),
+            ("Бот: EvilKzBot.\u{416}\u{430}\u{437}\u{431}\u{430}\u{4A3}\u{44B}\u{437}", "telegram.unknown", 4, 6),
+            ("Бот: evil_kz_bot\u{2BC}\u{49B}\u{430}", "telegram.unknown", 4, 6),
+            ("Бот: \u{FF25}\u{FF56}\u{FF49}\u{FF4C}\u{FF2B}\u{FF5A}\u{FF22}\u{FF4F}\u{FF54}", "telegram.unknown", 4, 6),
+            ("Бот: EvilKzBot<b>.com</b>", "text.domain", 4, 6),
             // In lookalike letters: the name a reader types.
             ("Бот: \u{415}vilKz\u{412}\u{43E}t ботын табыңыз", "telegram.unknown", 4, 6), ("Бот: EvilKz\u{412}\u{43E}t\u{49B}\u{430}", "telegram.unknown", 4, 6),
             // Even in a warning: a name not yet listed as a fake is to be listed first.
@@ -30,6 +41,10 @@ final class BareBotNameTests: XCTestCase {
         let d = LinkPolicyAssert.errors(try Fixture.check("Бот: EvilKzBotқа жазбаңыз\n"))
         XCTAssertTrue(d.first?.message.hasPrefix("EvilKzBot is a Telegram bot's name: a reader searches Telegram for @EvilKzBot") == true, "\(d.map(\.message))")
         XCTAssertTrue(d.first?.message.contains("links.telegram.fake") == true, "\(d.map(\.message))")
+        let near = LinkPolicyAssert.errors(try Fixture.check("Бот: Kenes141Bot\n"))
+        XCTAssertEqual(near.map(\.message).first?.hasPrefix("Kenes141Bot is a Telegram bot's name a reader searches Telegram for"), true, "\(near.map(\.message))")
+        let wide = LinkPolicyAssert.errors(try Fixture.check("Бот: \u{FF25}\u{FF56}\u{FF49}\u{FF4C}\u{FF2B}\u{FF5A}\u{FF22}\u{FF4F}\u{FF54}\n"))
+        XCTAssertEqual(wide.first?.message.hasPrefix("\u{FF25}\u{FF56}\u{FF49}\u{FF4C}\u{FF2B}\u{FF5A}\u{FF22}\u{FF4F}\u{FF54} is"), true, "\(wide.map(\.message))")
     }
 
     func testOfficialBotsWordsAndOtherNamesPass() throws {
@@ -37,7 +52,8 @@ final class BareBotNameTests: XCTestCase {
         // path and a part of a longer name; a known fake in a warning.
         LinkPolicyAssert.noErrors(try Fixture.check(
             "Kenes1414Bot ботын ашыңыз, Kenes1414Botқа жазыңыз, Kenes1414Bot-қа. Robot, chatbot, ChatBot, Telegram-bot, bot, Abbot. "
-                + "Telegram-да, WhatsApp-та, Telegramда, «WhatsApp». "
+                + "Telegram-да, WhatsApp-та, Telegramда, «WhatsApp». User-agent: GPTBot, ClaudeBot; iRobot, Dependabot, hisobot. "
+                + "`start_bot()`, ~/EvilKzBot, /usr/bin/runbot, egov.kz/runbot, EvilKzBot.exe. "
                 + "#EvilKzBot хэштегі. Файл: /usr/bin/runbot.\n\n> [!WARNING]\n> EgovKzBot2.0 — жалған бот, ресмиі — Kenes1414Bot.\n"))
         // A known fake outside a warning is that fake, once.
         LinkPolicyAssert.onlyError(try Fixture.check("Бот: EgovKzBot2.0\n"), code: "text.fake", line: 4, column: 6)

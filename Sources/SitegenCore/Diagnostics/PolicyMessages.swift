@@ -163,6 +163,10 @@ enum PolicyMessages {
             en: "{written} is a Telegram bot's name: a reader searches Telegram for @{handle} and writes to whoever holds it, and it is not on the official list (links.telegram.official in sitegen.yml); name only official bots, or, if it is a fake, list it under links.telegram.fake and name it inside a > [!WARNING] block",
             kk: "{written} — Telegram ботының атауы: оқырман Telegram іздеуінен @{handle} атауын тауып, оның иесіне жазады, ал бұл атау ресми тізімде жоқ (sitegen.yml ішіндегі links.telegram.official); тек ресми боттарды атаңыз, ал жалған бот болса, оны links.telegram.fake тізіміне қосып, > [!WARNING] блогының ішінде атаңыз",
             ru: "{written} — имя бота в Telegram: читатель найдёт @{handle} через поиск Telegram и напишет тому, кому принадлежит это имя, а его нет в официальном списке (links.telegram.official в sitegen.yml); называйте только официальных ботов, а если это подделка, внесите её в links.telegram.fake и назовите внутри блока > [!WARNING]"),
+        "telegram.unknown.near.bare": Entry(
+            en: "{written} is a Telegram bot's name a reader searches Telegram for, and @{handle} is not an official handle: did you mean @{meant}?",
+            kk: "{written} — оқырман Telegram іздеуінен табатын бот атауы, ал @{handle} ресми Telegram атауы емес: @{meant} деп жазбақ болдыңыз ба?",
+            ru: "{written} — имя бота, которое читатель ищет в Telegram, а @{handle} — не официальное имя в Telegram: вы имели в виду @{meant}?"),
         "telegram.unknown.near": Entry(
             en: "@{handle} is not an official Telegram handle: did you mean @{meant}?",
             kk: "@{handle} — ресми Telegram атауы емес: @{meant} деп жазбақ болдыңыз ба?",
