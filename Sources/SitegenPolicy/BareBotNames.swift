@@ -89,41 +89,17 @@ extension TextTokens {
         length >= 5 && bytes[end - 3] | 0x20 == 0x62 && bytes[end - 2] | 0x20 == 0x6F && bytes[end - 1] | 0x20 == 0x74
     }
 
-    /// Whether a word of the bytes mixes Latin letters with Cyrillic or Greek ones and holds a `t` or a
-    /// letter drawn as one (`ЕvilKzВоt`): a bot's name in lookalike letters, which the reader's reading
-    /// finds (``ReaderReading``). Fed byte by byte by ``mayHoldTokens(_:)``; a hyphen, punctuation and
-    /// spaces end a word (a bot's name holds none).
-    struct MixedWordLook {
-        private var latin = false, other = false, t = false
-
-        /// An ASCII byte: whether a word it ends was such a word.
-        @inline(__always) mutating func ascii(_ b: UInt8) -> Bool {
-            let lower = b | 0x20
-            if lower >= 0x61 && lower <= 0x7A {
-                latin = true
-                if lower == 0x74 { t = true }
-                return false
-            }
-            if b >= 0x30 && b <= 0x39 || b == 0x5F { return false }
-            return end()
+    /// Whether a word that mixes Latin letters with Cyrillic or Greek ones (`ЕvilKzВоt`, found so by
+    /// ``mayHoldTokens(_:)``) holds a `t` or a letter drawn as one (`т`, `Т`, `τ`): a bot's name in lookalike
+    /// letters, which the reader's reading finds (``ReaderReading``). Asked only of such words, which are rare.
+    static func mixedWordHoldsT(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        for k in word {
+            let b = bytes[k]
+            if b | 0x20 == 0x74 { return true }
+            guard k + 1 < word.upperBound else { break }
+            let next = bytes[k + 1]
+            if (b == 0xD1 && next == 0x82) || (b == 0xD0 && next == 0xA2) || (b == 0xCF && next == 0x84) { return true }
         }
-
-        /// A non-ASCII byte `b` followed by `next`: Cyrillic and Greek letters (lead bytes CE–D4) go on the
-        /// word (`т`, `Т`, `τ` as a `t`); general punctuation and no-break spaces (lead bytes C2, E2) end it.
-        @inline(__always) mutating func nonASCII(_ b: UInt8, next: UInt8) -> Bool {
-            if b >= 0xCE && b <= 0xD4 {
-                other = true
-                if (b == 0xD1 && next == 0x82) || (b == 0xD0 && next == 0xA2) || (b == 0xCF && next == 0x84) { t = true }
-                return false
-            }
-            if b == 0xC2 || b == 0xE2 { return end() }
-            return false
-        }
-
-        /// The word ends: whether it was such a word.
-        @inline(__always) mutating func end() -> Bool {
-            defer { latin = false; other = false; t = false }
-            return latin && other && t
-        }
+        return false
     }
 }

@@ -541,10 +541,11 @@ package final class TextTokens: Sendable {
         // ASCII digits in the run of digits, spaces (tabs, line breaks and form feeds shown as spaces) and hyphens being
         // read: thirteen may be a card number.
         var cardDigits = 0
-        var mixed = MixedWordLook()
+        // The letters of the word being read: 1 Latin, 2 Cyrillic or Greek; where it started. A word with
+        // both may be a bot's name in lookalike letters (`ЕvilKzВоt`, ``mixedWordHoldsT(_:_:)``).
+        var scripts: UInt8 = 0
+        var wordStart = 0
         for (i, b) in bytes.enumerated() {
-            // A bot's name in lookalike letters (`ЕvilKzВоt`).
-            if b < 0x80 ? mixed.ascii(b) : b >= 0xC0 && mixed.nonASCII(b, next: i + 1 < bytes.count ? bytes[i + 1] : 0) { return true }
             // A letter drawn as a digit inside a number (`O`, `l`, `I`, the Cyrillic `О`, `о`, `З`, `з`, `б`, `І`) and a digit of
             // another form (superscript, subscript, circled: C2 B2/B3/B9, E2 81/82/91–93/9D/9E) count as its digits to a
             // reader (``ReaderReading``); a mark drawn on a digit (U+0300–U+036F, U+20D0–U+20FF) leaves it whole.
@@ -574,17 +575,26 @@ package final class TextTokens: Sendable {
             if b >= 0x80 {
                 // Kazakh and Russian letters, the common case: a dot just before one is inside a word.
                 if previous == 0x2E { return true }
-                // A bot's name with an ending glued on (`EvilKzBotқа`).
-                if Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
-                // A letter of another alphabet goes on the word, which is no ASCII name then; a mark drawn on a
-                // letter leaves it as it is; punctuation, spaces and symbols (`«`, a no-break space, `—`, `№`, an
-                // emoji, U+0080–U+00BF and U+0530 on) end it, and a name may start after them (`«EvilKzBot»`).
-                if b >= 0xC0, b != 0xCC, b != 0xCD {
-                    if b >= 0xC3 && b <= 0xD4 {
+                // (At a character's first byte: what follows it leaves the word as that byte left it.)
+                if b >= 0xC0 {
+                    // A bot's name with an ending glued on (`EvilKzBotқа`).
+                    if Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
+                    // A letter of another alphabet goes on the word, which is no ASCII name then (Kazakh and Russian
+                    // first); a mark drawn on a letter leaves it as it is; punctuation, spaces and symbols (`«`, a
+                    // no-break space, `—`, `№`, an emoji, U+0080–U+00BF and U+0530 on) end it, and a name may start
+                    // after them (`«EvilKzBot»`).
+                    if b == 0xD0 || b == 0xD1 {
                         wordLength = -1_000_000
-                    } else {
-                        if fakeNameLengths.contains(wordLength) { return true }
-                        wordLength = 0
+                        scripts |= 2
+                    } else if b != 0xCC && b != 0xCD {
+                        if b >= 0xC3 && b <= 0xD4 {
+                            wordLength = -1_000_000
+                            if b >= 0xCE { scripts |= 2 }
+                        } else {
+                            if fakeNameLengths.contains(wordLength) { return true }
+                            if scripts == 3, Self.mixedWordHoldsT(bytes, wordStart..<i) { return true }
+                            (wordLength, scripts, wordStart) = (0, 0, i)
+                        }
                     }
                 }
                 previous = b
@@ -613,16 +623,17 @@ package final class TextTokens: Sendable {
             previous = b
             if isWordByte {
                 wordLength += 1
-            } else if b == 0x2D {
-                // A fake name may end at a hyphen (a suffix follows) or go on past it.
-                if fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
-                wordLength += 1
+                if b >= 0x41 { scripts |= 1 }
             } else {
                 if fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
-                wordLength = 0
+                if scripts == 3, Self.mixedWordHoldsT(bytes, wordStart..<i) { return true }
+                (scripts, wordStart) = (0, i)
+                // A fake name may end at a hyphen (a suffix follows) or go on past it; a bot's name ends there.
+                wordLength = b == 0x2D ? wordLength + 1 : 0
             }
         }
-        return fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: bytes.count, length: wordLength) || mixed.end()
+        return fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: bytes.count, length: wordLength)
+            || (scripts == 3 && Self.mixedWordHoldsT(bytes, wordStart..<bytes.count))
     }
 
     /// Whether `b` is the first byte of a character ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are
