@@ -1,3 +1,5 @@
+import Foundation
+
 extension TextTokens {
     /// Words that end in "bot" and name no Telegram bot: a reader searches Telegram for none of them. Web
     /// crawlers' names stand in `robots.txt` lines and scripts (`TelegramBot` fetches link previews).
@@ -9,7 +11,9 @@ extension TextTokens {
         // Makers' and tools' names, English words and surnames, transliterated words (`rabot`, `hisobot`).
         "irobot", "deebot", "jetbot", "ozobot", "dependabot", "renovatebot", "hubot", "errbot", "probot", "telebot",
         "cobot", "jabot", "kilobot", "xenobot", "minibot", "voicebot", "callbot", "mailbot", "talkbot",
-        "helpbot", "chabot", "ribot", "marbot", "rabot", "zabot", "subbot", "hisobot",
+        "helpbot", "chabot", "ribot", "marbot", "rabot", "zabot", "subbot", "hisobot", "echobot",
+        // Malware named in warnings about it.
+        "trickbot", "qakbot", "saintbot", "robobot",
     ]
 
     /// Telegram bots' user names written without an `@` (`EvilKzBot`, `egov_help_bot`): no app links
@@ -31,7 +35,8 @@ extension TextTokens {
             i = end
             if start > 0 {
                 let before = scalars[start - 1]
-                guard !isWord(before), !"@\\#$".unicodeScalars.contains(before) else { continue }
+                // (A footnote's mark or a circled number is no part of a name: `①EvilKzBot`.)
+                guard !isWord(before) || isNumberMark(before), !"@\\#$".unicodeScalars.contains(before) else { continue }
                 // After a dot, a name unless a Latin letter goes before the dot (`file.EvilBot`): a list's number or a
                 // sentence before it leaves it one (`1.EvilKzBot`, `Жазбаңыз.EvilKzBot`); after a slash, a
                 // name only between two words (`Kenes1414Bot/EvilKzBot`), not in a path or a command (`/usr/runbot`,
@@ -58,15 +63,32 @@ extension TextTokens {
                 let after = scalars[end]
                 // A dot before a Latin word (`EvilBot.exe`) or an @ makes it a part of a longer name; a bracket, a
                 // function's name in code (`start_bot()`).
-                if after == "@" || after == "(" || (after == "." && end + 1 < n && isLatinWordCharacter(scalars[end + 1])) { continue }
-                // (An apostrophe drawn as a letter may go before an ending: `EvilKzBotʼқа`.)
-                guard !isWord(after) || isKazakhOrRussian(after) || "\u{2BC}\u{2B9}\u{2BB}".unicodeScalars.contains(after) else { continue }
+                if after == "@" || (after == "." && end + 1 < n && isLatinWordCharacter(scalars[end + 1])) { continue }
+                // A call in code (`start_bot()`, `run_bot(x)`), not a name before a bracketed word (`EvilKzBot(жалған)`).
+                if after == "(", end + 1 < n, scalars[end + 1] == ")" || scalars[end + 1] == "\"" || isLatinWordCharacter(scalars[end + 1]) { continue }
+                // (An apostrophe drawn as a letter may go before an ending: `EvilKzBotʼқа`; a footnote's mark after it.)
+                guard !isWord(after) || isKazakhOrRussian(after) || isNumberMark(after)
+                        || "\u{2BC}\u{2B9}\u{2BB}".unicodeScalars.contains(after) else { continue }
             }
             let name = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
             guard !botLikeWords.contains(name) else { continue }
             out.append(start..<end)
         }
         return out
+    }
+
+    /// A mathematical letter or digit (U+1D400–U+1D7FF) as the ASCII one it draws (`𝐄` is `E`), by its
+    /// compatibility form; anything else as it is.
+    static func mathematicalAsLatin(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        guard u.value >= 0x1D400 && u.value <= 0x1D7FF else { return u }
+        let form = String(u).precomposedStringWithCompatibilityMapping.unicodeScalars
+        guard form.count == 1, let first = form.first, first.isASCII else { return u }
+        return first
+    }
+
+    /// A number that is no ASCII digit (`¹`, `①`): a footnote's mark or a list's, no part of a name.
+    private static func isNumberMark(_ u: Unicode.Scalar) -> Bool {
+        !u.isASCII && u.properties.numericType != nil
     }
 
     /// What a Telegram user name is made of: ASCII letters, digits and `_`.

@@ -147,9 +147,11 @@ struct ReaderReading {
                             while k + 1 < n, bytes[k] == 0x20 || bytes[k] == b { k += 1 }
                             let c = bytes[k]
                             if c == 0x2E || c == 0x40 || c == 0x3A || c | 0x20 == 0x64 || c | 0x20 == 0x61 || TextTokens.mayLeadDotLike(c) { return true }
-                            // `[точка]`, `(нүкте)`, `[собака]`: т, н, с in either case.
+                            // `[точка]`, `(нүкте)`, `[собака]`, `[дот]`: т, н, с, д in either case (and a Latin `c`).
+                            if c | 0x20 == 0x63 { return true }
                             if k + 1 < n, (c == 0xD1 && (bytes[k + 1] == 0x82 || bytes[k + 1] == 0x81))
-                                || (c == 0xD0 && (bytes[k + 1] == 0xA2 || bytes[k + 1] == 0xBD || bytes[k + 1] == 0x9D || bytes[k + 1] == 0xA1)) {
+                                || (c == 0xD0 && (bytes[k + 1] == 0xA2 || bytes[k + 1] == 0xBD || bytes[k + 1] == 0x9D || bytes[k + 1] == 0xA1
+                                                  || bytes[k + 1] == 0xB4 || bytes[k + 1] == 0x94)) {
                                 return true
                             }
                         }
@@ -357,6 +359,8 @@ struct ReaderReading {
         func isWord(_ k: Int) -> Bool { k >= 0 && k < s.count && isWordCharacter(s[k]) }
         func isSpace(_ k: Int) -> Bool { k >= 0 && k < s.count && Self.isSpace(s[k]) }
         func lower(_ u: Unicode.Scalar) -> Unicode.Scalar { u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value | 0x20)! : u }
+        // Whether the name from `k` goes on to a domain (a defanged mark's bracket may be its dot).
+        func domainFollows(_ k: Int) -> Bool { Self.nameGoesOnToDomain(s, from: k, bracketsToo: true) }
         var i = 0
         while i < s.count {
             let u = s[i]
@@ -372,7 +376,8 @@ struct ReaderReading {
             var depth = 1
             while i + depth < s.count, s[i + depth] == u { depth += 1 }
             let open = i + depth
-            guard let end = (open..<min(s.count, open + 8)).first(where: { s[$0] == close }) else { i += 1; continue }
+            // (A word of seven letters with spaces around it at the most: `[ собачка ]`.)
+            guard let end = (open..<min(s.count, open + 14)).first(where: { s[$0] == close }) else { i += 1; continue }
             var last = end
             while last - end + 1 < depth, last + 1 < s.count, s[last + 1] == close { last += 1 }
             var from = open, to = end
@@ -384,9 +389,9 @@ struct ReaderReading {
                 mark = "."
             } else {
                 // (In Russian and Kazakh too: `[точка]`, `(нүкте)`, `[собака]`.)
-                switch String(String.UnicodeScalarView(s[from..<to])).lowercased() {
-                case "dot", "точка", "тчк", "нүкте": mark = "."
-                case "@", "at", "\u{FF20}", "собака", "собачка": mark = "@"
+                switch Self.markWord(s[from..<to]) {
+                case "dot", "точка", "точку", "тчк", "дот", "нүкте", "нукте": mark = "."
+                case "@", "at", "\u{FF20}", "собака", "собаку", "собачка": mark = "@"
                 case ":": mark = ":"
                 default: i += 1; continue
                 }
@@ -402,6 +407,21 @@ struct ReaderReading {
             default: isWord(before) && isWord(after)
             }
             guard joins else { i += 1; continue }
+            // An @ after a word opens a handle when no domain follows the name (`Не пишите [собака]evil_support`):
+            // a word stays before it, parted by a space (the bracket's, when none is written).
+            if mark == "@", isWord(before), !domainFollows(after) {
+                if before == i - 1 {
+                    read[i] = " "
+                    skipped += Array(i + 1..<from)
+                } else {
+                    skipped += Array(i..<from)
+                }
+                skipped += Array(from + 1..<after)
+                read[from] = mark
+                opens[from] = i
+                i = last + 1
+                continue
+            }
             if isWord(before) { skipped += Array(before + 1..<i) }
             skipped += Array(i..<from) + Array(from + 1..<after)
             read[from] = mark
@@ -411,20 +431,61 @@ struct ReaderReading {
         return (skipped, read, opens)
     }
 
+    /// Whether the name that starts at `k` goes on to a domain: a dot before another word (`evil.com`), or with
+    /// `bracketsToo`, a bracket that may open a defanged dot (`evil[.]com`). What follows an @ after a word is an
+    /// e-mail address's domain then, and a handle's name otherwise (`Не пишите [собака]evil_support`).
+    static func nameGoesOnToDomain(_ s: [Unicode.Scalar], from k: Int, bracketsToo: Bool = false) -> Bool {
+        var j = k
+        while j + 1 < s.count, isWordCharacter(s[j]) || s[j] == "-" || s[j] == "." || (bracketsToo && closingBracket(s[j]) != nil) {
+            if (s[j] == "." && isWordCharacter(s[j + 1])) || (bracketsToo && closingBracket(s[j]) != nil) { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// The word of a defanged mark as compared: lowercased, and in a word that holds Cyrillic letters, the
+    /// Latin letters drawn as Cyrillic ones read so (`[тoчка]` with a Latin `o` is `[точка]`).
+    private static func markWord(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        let lower = String(String.UnicodeScalarView(word)).lowercased()
+        guard lower.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value <= 0x4FF }) else { return lower }
+        let cyrillic: [Unicode.Scalar: Unicode.Scalar] = ["a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к", "t": "т", "h": "н", "b": "в", "m": "м"]
+        return String(String.UnicodeScalarView(lower.unicodeScalars.map { cyrillic[$0] ?? $0 }))
+    }
+
     /// Whether the closing bracket at byte `i` may end a defanged mark spelt in Russian or Kazakh (`[точка]`,
     /// `(тчк)`, `(нүкте)`, `[собака]`): its last two letters, past spaces, are `ка`, `чк` or `те` in either case.
     /// For the token prefilter, which sees most brackets after Cyrillic words (`(сурет)`) pass at this.
     static func mayEndCyrillicMark(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
         var j = i
-        while j > 0, bytes[j - 1] == 0x20 { j -= 1 }
-        guard j >= 4 else { return false }
+        while j > 0, bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09 || (bytes[j - 1] == 0xA0 && j > 1 && bytes[j - 2] == 0xC2) {
+            j -= bytes[j - 1] == 0xA0 ? 2 : 1
+        }
+        guard j >= 2 else { return false }
+        // (ка, ку, чк, те, от; a Latin `a`, `y`, `k`, `e` or `o` drawn as one too.)
+        func cyrillic(_ v: UInt32) -> UInt32 {
+            switch v | 0x20 {
+            case 0x61: 0x430
+            case 0x79: 0x443
+            case 0x6B: 0x43A
+            case 0x65: 0x435
+            case 0x6F: 0x43E
+            default: v
+            }
+        }
         func letter(at k: Int) -> UInt32 {
+            if bytes[k] < 0x80 { return cyrillic(UInt32(bytes[k])) }
             guard bytes[k] == 0xD0 || bytes[k] == 0xD1 else { return 0 }
             let v = (UInt32(bytes[k]) & 0x1F) << 6 | UInt32(bytes[k + 1]) & 0x3F
             return v >= 0x410 && v <= 0x42F ? v + 0x20 : v
         }
-        switch (letter(at: j - 4), letter(at: j - 2)) {
-        case (0x43A, 0x430), (0x447, 0x43A), (0x442, 0x435): return true
+        // The last letter, then the one before it (one byte if ASCII, two if Cyrillic).
+        let lastWidth = bytes[j - 1] < 0x80 ? 1 : 2
+        let k = j - lastWidth
+        guard k >= 1 else { return false }
+        let previousAt = bytes[k - 1] < 0x80 ? k - 1 : k - 2
+        guard previousAt >= 0 else { return false }
+        switch (letter(at: previousAt), letter(at: k)) {
+        case (0x43A, 0x430), (0x43A, 0x443), (0x447, 0x43A), (0x442, 0x435), (0x43E, 0x442): return true
         default: return false
         }
     }
@@ -461,9 +522,13 @@ struct ReaderReading {
             if s[dot] == "@" {
                 // An @ between two words is an e-mail address's (`info @ egov.kz`), read without its spaces; one
                 // that opens a name is a handle's (`@ EvilBot`), which a reader searches for. (`Вебинар @ Zoom`
-                // reads as no address.)
+                // reads as no address; nor does `пишите @evil_support` read as one, and is left a handle.)
                 guard after < s.count, s[after].isASCII, s[after].properties.isAlphabetic else { continue }
-                if before >= 0, isWordCharacter(s[before]) { out += Array(before + 1..<dot) }
+                if before >= 0, isWordCharacter(s[before]) {
+                    // (After a word, with no domain to follow: no address, read as written.)
+                    guard nameGoesOnToDomain(s, from: after) else { continue }
+                    out += Array(before + 1..<dot)
+                }
                 out += Array(dot + 1..<after)
                 continue
             }

@@ -316,13 +316,15 @@ package final class TextTokens: Sendable {
     /// (The name is read as an address reads it, `ＥｖｉｌＢｏｔ` as `EvilBot`; the token's text is what is written.)
     private func withBareBotNames(_ found: [TextToken], _ scalars: [Unicode.Scalar], _ offsets: [Int],
                                   _ written: [Unicode.Scalar]) -> [TextToken] {
-        let bare = Self.bareBotNames(scalars)
+        // (Mathematical letters read as the Latin ones they draw: `𝐄𝐯𝐢𝐥𝐊𝐳𝐁𝐨𝐭`.)
+        let letters = scalars.contains { $0.value >= 0x1D400 && $0.value <= 0x1D7FF } ? scalars.map(Self.mathematicalAsLatin) : scalars
+        let bare = Self.bareBotNames(letters)
         guard !bare.isEmpty else { return found }
         var tokens = found
         for range in bare {
             let from = offsets[range.lowerBound], to = offsets[range.upperBound]
             guard !found.contains(where: { $0.offset < to && from < $0.offset + $0.length }) else { continue }
-            var token = TextToken(kind: .handle(String(scalars: scalars[range])), offset: from, length: to - from,
+            var token = TextToken(kind: .handle(String(scalars: letters[range])), offset: from, length: to - from,
                                   text: String(scalars: written[range]))
             token.bare = true
             tokens.append(token)
@@ -587,7 +589,11 @@ package final class TextTokens: Sendable {
                         wordLength = -1_000_000
                         scripts |= 2
                     } else if b != 0xCC && b != 0xCD {
-                        if b >= 0xC3 && b <= 0xD4 {
+                        // (Latin letters: U+00C0–U+024F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
+                        // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws.)
+                        if b == 0xF0, i + 1 < bytes.count, bytes[i + 1] == 0x9D { return true }
+                        if (b >= 0xC3 && b <= 0xC9 && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
+                            || (b >= 0xCE && b <= 0xD4) {
                             wordLength = -1_000_000
                             if b >= 0xCE { scripts |= 2 }
                         } else {

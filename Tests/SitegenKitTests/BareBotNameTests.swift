@@ -29,6 +29,10 @@ final class BareBotNameTests: XCTestCase {
             ("Бот: evil_kz_bot\u{2BC}\u{49B}\u{430}", "telegram.unknown", 4, 6),
             ("Бот: \u{FF25}\u{FF56}\u{FF49}\u{FF4C}\u{FF2B}\u{FF5A}\u{FF22}\u{FF4F}\u{FF54}", "telegram.unknown", 4, 6),
             ("Бот: EvilKzBot<b>.com</b>", "text.domain", 4, 6),
+            // Before a bracketed word, beside a footnote's mark, after ×, in mathematical letters.
+            ("Бот EvilKzBot(жалған) ботына жазбаңыз", "telegram.unknown", 4, 5), ("Бот EvilKzBot\u{B9} жалған", "telegram.unknown", 4, 5),
+            ("\u{2460}EvilKzBot", "telegram.unknown", 4, 2), ("Ботты табыңыз \u{D7}EvilKzBot", "telegram.unknown", 4, 16),
+            ("Бот \u{1D674}\u{1D69F}\u{1D692}\u{1D695}\u{1D67A}\u{1D6A3}\u{1D671}\u{1D698}\u{1D69D} ботына", "telegram.unknown", 4, 5),
             // In lookalike letters: the name a reader types.
             ("Бот: \u{415}vilKz\u{412}\u{43E}t ботын табыңыз", "telegram.unknown", 4, 6), ("Бот: EvilKz\u{412}\u{43E}t\u{49B}\u{430}", "telegram.unknown", 4, 6),
             // Even in a warning: a name not yet listed as a fake is to be listed first.
@@ -53,7 +57,7 @@ final class BareBotNameTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check(
             "Kenes1414Bot ботын ашыңыз, Kenes1414Botқа жазыңыз, Kenes1414Bot-қа. Robot, chatbot, ChatBot, Telegram-bot, bot, Abbot. "
                 + "Telegram-да, WhatsApp-та, Telegramда, «WhatsApp». User-agent: GPTBot, ClaudeBot; iRobot, Dependabot, hisobot. "
-                + "`start_bot()`, ~/EvilKzBot, /usr/bin/runbot, egov.kz/runbot, EvilKzBot.exe. "
+                + "`start_bot()`, `run_bot(x)`, ~/EvilKzBot, /usr/bin/runbot, egov.kz/runbot, EvilKzBot.exe. Emotet, TrickBot, Qakbot. "
                 + "#EvilKzBot хэштегі. Файл: /usr/bin/runbot.\n\n> [!WARNING]\n> EgovKzBot2.0 — жалған бот, ресмиі — Kenes1414Bot.\n"))
         // A known fake outside a warning is that fake, once.
         LinkPolicyAssert.onlyError(try Fixture.check("Бот: EgovKzBot2.0\n"), code: "text.fake", line: 4, column: 6)

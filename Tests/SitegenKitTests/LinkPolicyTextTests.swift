@@ -183,7 +183,13 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Сайт: evil (\u{43D}\u{4AF}\u{43A}\u{442}\u{435}) com", "text.domain", 7),
                                      ("Сайт: evil(\u{422}\u{427}\u{41A})com", "text.domain", 7),
                                      ("Пошта: info[\u{441}\u{43E}\u{431}\u{430}\u{43A}\u{430}]evil[\u{442}\u{43E}\u{447}\u{43A}\u{430}]com", "text.domain", 8),
-                                     ("Бот: [\u{441}\u{43E}\u{431}\u{430}\u{43A}\u{430}]EvilBot", "telegram.unknown", 6)] {
+                                     ("Бот: [\u{441}\u{43E}\u{431}\u{430}\u{43A}\u{430}]EvilBot", "telegram.unknown", 6),
+                                     // With spaces in the brackets, typed on a Russian layout, with a Latin letter drawn as
+                                     // Cyrillic; an @ after a word before a name with no domain opens a handle.
+                                     ("Канал: [ собака ]evil_support", "telegram.unknown", 8), ("Сайт: evil[  точка  ]com", "text.domain", 7),
+                                     ("Сайт: evil[нукте]com", "text.domain", 7), ("Сайт: evil[т\u{6F}чка]com", "text.domain", 7),
+                                     ("Не пишите [собака]evil_support", "telegram.unknown", 11), ("Не пишите [@]evil_support", "telegram.unknown", 11),
+                                     ("Жазбаңыз (собака)evil_support аккаунтына", "telegram.unknown", 10)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -207,6 +213,7 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Написал в WhatsApp.Сам он. Telegram.Со слов. Kaspi.Ет бағасы. hxxps://egov[.]kz/apply\n"))
         // Words in brackets, the names of the marks themselves, an official site defanged in Russian.
         LinkPolicyAssert.noErrors(try Fixture.check("(сурет) (ҚР) (заявка) (справка) нүкте (точка) қойылады, (тчк) деп жазады; egov[точка]kz\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("Вебинар @ Zoom, info @ egov.kz, info[собака]egov.kz, info [собака] egov.kz, өтініш [собака]Kenes1414Bot\n"))
         LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
     }
 
