@@ -353,8 +353,6 @@ package struct PageInspector: Sendable {
         var defanged: [Range<Int>] = []
     }
 
-    /// Judges every token of one run of visible text outside autolinks: invisible characters, link
-    /// texts naming fakes, addresses and handles, and phone numbers.
     /// Which edges of run `index` the reading across runs reads with the run beside it (``joinedTokens(_:endingAt:whatsApp:)``):
     /// its start, when it joins a run that ends in a word; its end, when the next run joins it with a word.
     static func joinedEdges(of index: Int, in runs: [TextRun]) -> (start: Bool, end: Bool) {
@@ -367,6 +365,8 @@ package struct PageInspector: Sendable {
         return (start, end)
     }
 
+    /// Judges every token of one run of visible text outside autolinks: invisible characters, link
+    /// texts naming fakes, addresses and handles, and phone numbers.
     /// `edges`: which of the run's edges the reading across runs reads (``joinedEdges(of:in:)``); a bot's
     /// name written without `@` that touches one is judged there, as what it is read with (`@**EvilBot**`
     /// is a handle, `EvilBot**.com**` a name).

@@ -446,8 +446,6 @@ package final class TextTokens: Sendable {
                 add(.address(text))
             }
         }
-        // A tab, a line break or a form feed shows as a space on the page and in its search result: a card so spaced is
-        // one to whoever copies it into Telegram (what is written is said as it is written).
         /// A card over `range` of the text's scalars, unless a token already starts where it does.
         func addCard(_ range: Range<Int>, readAsLooks: Bool) {
             let offset = offsets[range.lowerBound]
@@ -457,6 +455,8 @@ package final class TextTokens: Sendable {
             token.readAsLooks = readAsLooks
             out.append(token)
         }
+        // A tab, a line break or a form feed shows as a space on the page and in its search result: a card so spaced is
+        // one to whoever copies it into Telegram (what is written is said as it is written).
         if s.contains(where: PhoneNumbers.isShownAsSpace) {
             for card in TelegramTextBoundaries.bankCards(PhoneNumbers.shownAsSpaces(s)) {
                 addCard(card.range, readAsLooks: false)
@@ -589,7 +589,7 @@ package final class TextTokens: Sendable {
                         wordLength = -1_000_000
                         scripts |= 2
                     } else if b != 0xCC && b != 0xCD {
-                        // (Latin letters: U+00C0–U+024F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
+                        // (Latin letters: U+00C0–U+027F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
                         // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws.)
                         if b == 0xF0, i + 1 < bytes.count, bytes[i + 1] == 0x9D { return true }
                         if (b >= 0xC3 && b <= 0xC9 && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
