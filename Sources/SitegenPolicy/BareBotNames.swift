@@ -1,5 +1,3 @@
-import Foundation
-
 extension TextTokens {
     /// Words that end in "bot" and name no Telegram bot: a reader searches Telegram for none of them. Web
     /// crawlers' names stand in `robots.txt` lines and scripts (`TelegramBot` fetches link previews).
@@ -28,26 +26,26 @@ extension TextTokens {
         var i = 0
         let n = scalars.count
         while i < n {
-            guard isNameCharacter(scalars[i]) else { i += 1; continue }
+            guard TelegramTextBoundaries.isHandleCharacter(scalars[i]) else { i += 1; continue }
             let start = i
             var end = i
-            while end < n, isNameCharacter(scalars[end]) { end += 1 }
+            while end < n, TelegramTextBoundaries.isHandleCharacter(scalars[end]) { end += 1 }
             i = end
             if start > 0 {
                 let before = scalars[start - 1]
                 // (A footnote's mark or a circled number is no part of a name: `①EvilKzBot`.)
                 guard !isWord(before) || isNumberMark(before), !"@\\#$".unicodeScalars.contains(before) else { continue }
-                // After a dot, a name unless a Latin letter goes before the dot (`file.EvilBot`): a list's number or a
-                // sentence before it leaves it one (`1.EvilKzBot`, `Жазбаңыз.EvilKzBot`); after a slash, a
-                // name only between two words (`Kenes1414Bot/EvilKzBot`), not in a path or a command (`/usr/runbot`,
-                // `egov.kz/runbot`, `/startbot`).
                 // After a character reference (`&#64;EvilBot` in a template's text), read with what it stands for,
                 // where the browser's reading of the text finds it.
                 if before == ";" {
                     var k = start - 2
-                    while k >= 0, start - k <= 12, isLatinWordCharacter(scalars[k]) || scalars[k] == "#" { k -= 1 }
+                    while k >= 0, start - k <= 12, TelegramTextBoundaries.isASCIIAlphanumeric(scalars[k]) || scalars[k] == "#" { k -= 1 }
                     if k >= 0, scalars[k] == "&" { continue }
                 }
+                // After a dot, a name unless a Latin letter goes before the dot (`file.EvilBot`): a list's number or a
+                // sentence before it leaves it one (`1.EvilKzBot`, `Жазбаңыз.EvilKzBot`); after a slash, a
+                // name only between two words (`Kenes1414Bot/EvilKzBot`), not in a path or a command (`/usr/runbot`,
+                // `egov.kz/runbot`, `/startbot`).
                 if before == "." {
                     guard start < 2 || !isASCIILetter(scalars[start - 2]) else { continue }
                 } else if before == "/" {
@@ -63,9 +61,9 @@ extension TextTokens {
                 let after = scalars[end]
                 // A dot before a Latin word (`EvilBot.exe`) or an @ makes it a part of a longer name; a bracket, a
                 // function's name in code (`start_bot()`).
-                if after == "@" || (after == "." && end + 1 < n && isLatinWordCharacter(scalars[end + 1])) { continue }
+                if after == "@" || (after == "." && end + 1 < n && TelegramTextBoundaries.isASCIIAlphanumeric(scalars[end + 1])) { continue }
                 // A call in code (`start_bot()`, `run_bot(x)`), not a name before a bracketed word (`EvilKzBot(жалған)`).
-                if after == "(", end + 1 < n, scalars[end + 1] == ")" || scalars[end + 1] == "\"" || isLatinWordCharacter(scalars[end + 1]) { continue }
+                if after == "(", end + 1 < n, scalars[end + 1] == ")" || scalars[end + 1] == "\"" || TelegramTextBoundaries.isASCIIAlphanumeric(scalars[end + 1]) { continue }
                 // (An apostrophe drawn as a letter may go before an ending: `EvilKzBotʼқа`; a footnote's mark after it.)
                 guard !isWord(after) || isKazakhOrRussian(after) || isNumberMark(after)
                         || "\u{2BC}\u{2B9}\u{2BB}".unicodeScalars.contains(after) else { continue }
@@ -81,24 +79,12 @@ extension TextTokens {
     /// compatibility form; anything else as it is.
     static func mathematicalAsLatin(_ u: Unicode.Scalar) -> Unicode.Scalar {
         guard u.value >= 0x1D400 && u.value <= 0x1D7FF else { return u }
-        let form = String(u).precomposedStringWithCompatibilityMapping.unicodeScalars
-        guard form.count == 1, let first = form.first, first.isASCII else { return u }
-        return first
+        return ReaderReading.compatibleASCII(u) ?? u
     }
 
     /// A number that is no ASCII digit (`¹`, `①`): a footnote's mark or a list's, no part of a name.
     private static func isNumberMark(_ u: Unicode.Scalar) -> Bool {
         !u.isASCII && u.properties.numericType != nil
-    }
-
-    /// What a Telegram user name is made of: ASCII letters, digits and `_`.
-    private static func isNameCharacter(_ u: Unicode.Scalar) -> Bool {
-        isASCIILetter(u) || (u.value >= 0x30 && u.value <= 0x39) || u == "_"
-    }
-
-    /// An ASCII letter or digit: what a Latin name's word is made of.
-    private static func isLatinWordCharacter(_ u: Unicode.Scalar) -> Bool {
-        isASCIILetter(u) || (u.value >= 0x30 && u.value <= 0x39)
     }
 
     private static func isASCIILetter(_ u: Unicode.Scalar) -> Bool {

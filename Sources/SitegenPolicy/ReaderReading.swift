@@ -410,20 +410,13 @@ struct ReaderReading {
             // An @ after a word opens a handle when no domain follows the name (`Не пишите [собака]evil_support`):
             // a word stays before it, parted by a space (the bracket's, when none is written).
             if mark == "@", isWord(before), !domainFollows(after) {
-                if before == i - 1 {
-                    read[i] = " "
-                    skipped += Array(i + 1..<from)
-                } else {
-                    skipped += Array(i..<from)
-                }
-                skipped += Array(from + 1..<after)
-                read[from] = mark
-                opens[from] = i
-                i = last + 1
-                continue
+                if before == i - 1 { read[i] = " " }
+                skipped += Array((before == i - 1 ? i + 1 : i)..<from)
+            } else {
+                if isWord(before) { skipped += Array(before + 1..<i) }
+                skipped += Array(i..<from)
             }
-            if isWord(before) { skipped += Array(before + 1..<i) }
-            skipped += Array(i..<from) + Array(from + 1..<after)
+            skipped += Array(from + 1..<after)
             read[from] = mark
             opens[from] = i
             i = last + 1
@@ -448,12 +441,17 @@ struct ReaderReading {
     private static func markWord(_ word: ArraySlice<Unicode.Scalar>) -> String {
         let lower = String(String.UnicodeScalarView(word)).lowercased()
         guard lower.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value <= 0x4FF }) else { return lower }
-        let cyrillic: [Unicode.Scalar: Unicode.Scalar] = ["a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к", "t": "т", "h": "н", "b": "в", "m": "м"]
-        return String(String.UnicodeScalarView(lower.unicodeScalars.map { cyrillic[$0] ?? $0 }))
+        return String(String.UnicodeScalarView(lower.unicodeScalars.map { cyrillicDrawnAs[$0] ?? $0 }))
     }
 
+    /// Lowercase Latin letters and the Cyrillic ones they are drawn as.
+    private static let cyrillicDrawnAs: [Unicode.Scalar: Unicode.Scalar] = [
+        "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к", "t": "т", "h": "н", "b": "в", "m": "м",
+    ]
+
     /// Whether the closing bracket at byte `i` may end a defanged mark spelt in Russian or Kazakh (`[точка]`,
-    /// `(тчк)`, `(нүкте)`, `[собака]`): its last two letters, past spaces, are `ка`, `чк` or `те` in either case.
+    /// `(тчк)`, `(нүкте)`, `[собака]`, `[дот]`): its last two letters, past spaces, are `ка`, `ку`, `чк`, `те` or `от`
+    /// in either case.
     /// For the token prefilter, which sees most brackets after Cyrillic words (`(сурет)`) pass at this.
     static func mayEndCyrillicMark(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
         var j = i
@@ -670,6 +668,14 @@ struct ReaderReading {
         return u.properties.isAlphabetic
     }
 
+    /// The ASCII character compatibility maps `u` to, when it maps it to one alone: a Latin letter or a digit
+    /// in another form (`𝗺`, `ｍ`, `𝟒`).
+    static func compatibleASCII(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        let compatible = String(u).precomposedStringWithCompatibilityMapping.unicodeScalars
+        guard compatible.count == 1, let c = compatible.first, c.isASCII else { return nil }
+        return c
+    }
+
     /// The ASCII letter a letter of another script is drawn as (the Cyrillic `с`, `е`, `о`, `К`; the
     /// Greek `ο`), by ICU's confusables.
     private static func latinLookalike(_ u: Unicode.Scalar) -> Unicode.Scalar? {
@@ -681,10 +687,7 @@ struct ReaderReading {
         }
         // A Latin letter in another form first (`𝗺`, `ｍ`), as compatibility maps it: the confusables draw
         // `m` as `rn`.
-        if !isCyrillicOrGreek(u) {
-            let compatible = String(u).precomposedStringWithCompatibilityMapping.unicodeScalars
-            if compatible.count == 1, let c = compatible.first, c.isASCII, c.properties.isAlphabetic { return c }
-        }
+        if !isCyrillicOrGreek(u), let c = compatibleASCII(u), c.properties.isAlphabetic { return c }
         // A small capital and the Cyrillic letters drawn as one (`ᴍ`, `м`, `т`): the confusables draw `m` as `rn`.
         if let letter = FakeNameMatcher.letterLike(u), letter.isASCII { return letter }
         let fold = FakeNameMatcher.fold(u)
