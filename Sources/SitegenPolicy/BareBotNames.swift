@@ -75,11 +75,18 @@ extension TextTokens {
         return out
     }
 
-    /// A mathematical letter or digit (U+1D400–U+1D7FF) as the ASCII one it draws (`𝐄` is `E`), by its
-    /// compatibility form; anything else as it is.
-    static func mathematicalAsLatin(_ u: Unicode.Scalar) -> Unicode.Scalar {
-        guard u.value >= 0x1D400 && u.value <= 0x1D7FF else { return u }
+    /// A letter or digit drawn in a style (mathematical `𝐄`, U+1D400–U+1D7FF; circled `Ⓔ`, U+24B6–U+24E9;
+    /// squared `🄴`, U+1F130–U+1F149) as the ASCII one it draws, by its compatibility form; anything else
+    /// as it is. A reader searches Telegram for `ⒺⓥⓘⓛⓀⓩⒷⓞⓣ` as EvilKzBot.
+    static func styledAsLatin(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        guard isStyledLatin(u) else { return u }
         return ReaderReading.compatibleASCII(u) ?? u
+    }
+
+    /// Whether `u` is in one of the blocks ``styledAsLatin(_:)`` reads.
+    static func isStyledLatin(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x1D400 && u.value <= 0x1D7FF) || (u.value >= 0x24B6 && u.value <= 0x24E9)
+            || (u.value >= 0x1F130 && u.value <= 0x1F149)
     }
 
     /// A number that is no ASCII digit (`¹`, `①`): a footnote's mark or a list's, no part of a name.

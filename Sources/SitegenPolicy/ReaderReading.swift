@@ -427,6 +427,17 @@ struct ReaderReading {
     /// Whether the name that starts at `k` goes on to a domain: a dot before another word (`evil.com`), or with
     /// `bracketsToo`, a bracket that may open a defanged dot (`evil[.]com`). What follows an @ after a word is an
     /// e-mail address's domain then, and a handle's name otherwise (`Не пишите [собака]evil_support`).
+    /// Whether the name at `k` is shaped as only a user name is: 5 to 32 handle characters, with an
+    /// underscore or a digit among its letters (`evil_support`, `kenes1414`), not a word (`Zoom`, `Telegram`).
+    static func isUserName(_ s: [Unicode.Scalar], from k: Int) -> Bool {
+        var j = k, marked = false
+        while j < s.count, TelegramTextBoundaries.isHandleCharacter(s[j]) {
+            marked = marked || s[j] == "_" || ("0"..."9").contains(s[j])
+            j += 1
+        }
+        return marked && (5...32).contains(j - k)
+    }
+
     static func nameGoesOnToDomain(_ s: [Unicode.Scalar], from k: Int, bracketsToo: Bool = false) -> Bool {
         var j = k
         while j + 1 < s.count, isWordCharacter(s[j]) || s[j] == "-" || s[j] == "." || (bracketsToo && closingBracket(s[j]) != nil) {
@@ -523,9 +534,13 @@ struct ReaderReading {
                 // reads as no address; nor does `пишите @evil_support` read as one, and is left a handle.)
                 guard after < s.count, s[after].isASCII, s[after].properties.isAlphabetic else { continue }
                 if before >= 0, isWordCharacter(s[before]) {
-                    // (After a word, with no domain to follow: no address, read as written.)
-                    guard nameGoesOnToDomain(s, from: after) else { continue }
-                    out += Array(before + 1..<dot)
+                    // (After a word, with a domain to follow, an address; with a name no word has, a handle:
+                    // `Не пишите @ evil_support`. A word after it is prose, read as written.)
+                    if nameGoesOnToDomain(s, from: after) {
+                        out += Array(before + 1..<dot)
+                    } else if !isUserName(s, from: after) {
+                        continue
+                    }
                 }
                 out += Array(dot + 1..<after)
                 continue

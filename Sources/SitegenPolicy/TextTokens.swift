@@ -138,14 +138,14 @@ package final class TextTokens: Sendable {
         let writtenOffsets = ScalarArray.utf8Offsets(original)
         let seenOffsets = asRead == nil ? writtenOffsets : []
         let bytes = Array(text.utf8)
+        let first = TokenRanges(found)
         let more = tokens(of: seen, reading: read).compactMap { token -> TextToken? in
             let at = token.offset..<(token.offset + token.length)
             let kept = asRead?.characters(at) ?? ScalarArray.scalars(at, in: seenOffsets)
             let span = asRead?.written(kept, writtenOffsets: writtenOffsets) ?? at
             // (Marks after its last character are no part of what the first reading must cover: `185.22.64.10́`.)
             let bare = asRead?.written(kept, writtenOffsets: writtenOffsets, marksAfter: false) ?? at
-            guard changed[kept].contains(true),
-                  !found.contains(where: { $0.offset <= bare.lowerBound && $0.offset + $0.length >= bare.upperBound }) else { return nil }
+            guard changed[kept].contains(true), !first.cover(bare.lowerBound, bare.upperBound) else { return nil }
             var written = token
             written.read = token.text
             written.offset = span.lowerBound
@@ -158,15 +158,15 @@ package final class TextTokens: Sendable {
         guard !more.isEmpty else { return found }
         // What a reader reads is the longest reading: `info@egov.kz·evil·com` is one address to them,
         // not also `evil·com`. A known fake's name is judged wherever it is (`EgovKzBot@egov·kz`).
+        let moreRanges = TokenRanges(more)
         let longest = more.filter { t in
             if case .fakeName = t.kind { return true }
-            return !more.contains { $0.length > t.length && $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
+            return !moreRanges.coverStrictly(t.offset, t.offset + t.length)
         }
         // A bot's name the first reading found bare is part of what the reader reads around it (`@ EvilBot`
         // is the handle), and is said so.
-        let kept = found.filter { t in
-            !t.bare || !longest.contains { $0.offset <= t.offset && $0.offset + $0.length >= t.offset + t.length }
-        }
+        let longestRanges = TokenRanges(longest)
+        let kept = found.filter { t in !t.bare || !longestRanges.cover(t.offset, t.offset + t.length) }
         return (kept + longest).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
@@ -316,14 +316,15 @@ package final class TextTokens: Sendable {
     /// (The name is read as an address reads it, `ＥｖｉｌＢｏｔ` as `EvilBot`; the token's text is what is written.)
     private func withBareBotNames(_ found: [TextToken], _ scalars: [Unicode.Scalar], _ offsets: [Int],
                                   _ written: [Unicode.Scalar]) -> [TextToken] {
-        // (Mathematical letters read as the Latin ones they draw: `𝐄𝐯𝐢𝐥𝐊𝐳𝐁𝐨𝐭`.)
-        let letters = scalars.contains { $0.value >= 0x1D400 && $0.value <= 0x1D7FF } ? scalars.map(Self.mathematicalAsLatin) : scalars
+        // (Letters in a style read as the Latin ones they draw: `𝐄𝐯𝐢𝐥𝐊𝐳𝐁𝐨𝐭`, `ⒺⓥⓘⓛⓀⓩⒷⓞⓣ`.)
+        let letters = scalars.contains(where: Self.isStyledLatin) ? scalars.map(Self.styledAsLatin) : scalars
         let bare = Self.bareBotNames(letters)
         guard !bare.isEmpty else { return found }
         var tokens = found
+        let foundRanges = TokenRanges(found)
         for range in bare {
             let from = offsets[range.lowerBound], to = offsets[range.upperBound]
-            guard !found.contains(where: { $0.offset < to && from < $0.offset + $0.length }) else { continue }
+            guard !foundRanges.overlap(from, to) else { continue }
             var token = TextToken(kind: .handle(String(scalars: letters[range])), offset: from, length: to - from,
                                   text: String(scalars: written[range]))
             token.bare = true
@@ -588,10 +589,18 @@ package final class TextTokens: Sendable {
                     if b == 0xD0 || b == 0xD1 {
                         wordLength = -1_000_000
                         scripts |= 2
-                    } else if b != 0xCC && b != 0xCD {
+                    } else if b == 0xCC || b == 0xCD {
+                        // A mark inside a Latin word may sit on a bot's name (`EvilKzBó̱t`), which the reader's
+                        // reading reads past it.
+                        if wordLength >= 4 { return true }
+                    } else {
                         // (Latin letters: U+00C0–U+027F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
                         // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws.)
                         if b == 0xF0, i + 1 < bytes.count, bytes[i + 1] == 0x9D { return true }
+                        // (So does a circled letter, U+24B6–U+24E9: E2 92 B6 to E2 93 A9; a squared one, F0 9F 84 B0 on.)
+                        if b == 0xE2, i + 2 < bytes.count,
+                           (bytes[i + 1] == 0x92 && bytes[i + 2] >= 0xB6) || (bytes[i + 1] == 0x93 && bytes[i + 2] <= 0xA9) { return true }
+                        if b == 0xF0, i + 2 < bytes.count, bytes[i + 1] == 0x9F, bytes[i + 2] == 0x84 || bytes[i + 2] == 0x85 { return true }
                         if (b >= 0xC3 && b <= 0xC9 && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
                             || (b >= 0xCE && b <= 0xD4) {
                             wordLength = -1_000_000
@@ -896,27 +905,5 @@ package final class TextTokens: Sendable {
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {
         (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u))) || u == "_"
-    }
-}
-
-/// The tokens of a run, sorted by offset, asked left to right which one first covers a range: the
-/// tokens that can still cover a later range are kept, so a run of many tokens is read in one pass.
-struct CoveringTokens {
-    private let tokens: [TextToken]
-    private var next = 0
-    /// Indices of tokens already passed whose end may still cover a later range, in order.
-    private var open: [Int] = []
-
-    init(_ sorted: [TextToken]) { tokens = sorted }
-
-    /// The index of the first token (by offset, then length) with `offset <= from` and end `>= to`;
-    /// `from` must not decrease between calls.
-    mutating func first(covering from: Int, to: Int) -> Int? {
-        while next < tokens.count, tokens[next].offset <= from {
-            open.append(next)
-            next += 1
-        }
-        open.removeAll { tokens[$0].offset + tokens[$0].length < from }
-        return open.first { tokens[$0].offset + tokens[$0].length >= to }
     }
 }

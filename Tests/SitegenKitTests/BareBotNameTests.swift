@@ -33,6 +33,10 @@ final class BareBotNameTests: XCTestCase {
             ("Бот EvilKzBot(жалған) ботына жазбаңыз", "telegram.unknown", 4, 5), ("Бот EvilKzBot\u{B9} жалған", "telegram.unknown", 4, 5),
             ("\u{2460}EvilKzBot", "telegram.unknown", 4, 2), ("Ботты табыңыз \u{D7}EvilKzBot", "telegram.unknown", 4, 16),
             ("Бот \u{1D674}\u{1D69F}\u{1D692}\u{1D695}\u{1D67A}\u{1D6A3}\u{1D671}\u{1D698}\u{1D69D} ботына", "telegram.unknown", 4, 5),
+            // In circled and squared letters; with a mark on a letter, which a reader reads past.
+            ("Бот \u{24BA}\u{24E5}\u{24D8}\u{24DB}\u{24C0}\u{24E9}\u{24B7}\u{24DE}\u{24E3} ботына", "telegram.unknown", 4, 5),
+            ("Бот \u{1F134}\u{1F145}\u{1F138}\u{1F13B}\u{1F13A}\u{1F149}\u{1F131}\u{1F13E}\u{1F143}", "telegram.unknown", 4, 5),
+            ("Бот: EvilKzBo\u{301}t ботына", "telegram.unknown", 4, 6),
             // In lookalike letters: the name a reader types.
             ("Бот: \u{415}vilKz\u{412}\u{43E}t ботын табыңыз", "telegram.unknown", 4, 6), ("Бот: EvilKz\u{412}\u{43E}t\u{49B}\u{430}", "telegram.unknown", 4, 6),
             // Even in a warning: a name not yet listed as a fake is to be listed first.
@@ -56,6 +60,7 @@ final class BareBotNameTests: XCTestCase {
         // path and a part of a longer name; a known fake in a warning.
         LinkPolicyAssert.noErrors(try Fixture.check(
             "Kenes1414Bot ботын ашыңыз, Kenes1414Botқа жазыңыз, Kenes1414Bot-қа. Robot, chatbot, ChatBot, Telegram-bot, bot, Abbot. "
+                + "\u{24B6}, \u{24B7} \u{436}\u{4D9}\u{43D}\u{435} \u{24B8}; caf\u{E9}, re\u{301}sume\u{301}, Robo\u{301}t. "
                 + "Telegram-да, WhatsApp-та, Telegramда, «WhatsApp». User-agent: GPTBot, ClaudeBot; iRobot, Dependabot, hisobot. "
                 + "`start_bot()`, `run_bot(x)`, ~/EvilKzBot, /usr/bin/runbot, egov.kz/runbot, EvilKzBot.exe. Emotet, TrickBot, Qakbot. "
                 + "#EvilKzBot хэштегі. Файл: /usr/bin/runbot.\n\n> [!WARNING]\n> EgovKzBot2.0 — жалған бот, ресмиі — Kenes1414Bot.\n"))

@@ -189,7 +189,9 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Канал: [ собака ]evil_support", "telegram.unknown", 8), ("Сайт: evil[  точка  ]com", "text.domain", 7),
                                      ("Сайт: evil[нукте]com", "text.domain", 7), ("Сайт: evil[т\u{6F}чка]com", "text.domain", 7),
                                      ("Не пишите [собака]evil_support", "telegram.unknown", 11), ("Не пишите [@]evil_support", "telegram.unknown", 11),
-                                     ("Жазбаңыз (собака)evil_support аккаунтына", "telegram.unknown", 10)] {
+                                     ("Жазбаңыз (собака)evil_support аккаунтына", "telegram.unknown", 10),
+                                     // A plain @ with a space after a word, before a name shaped as only a user name is.
+                                     ("Не пишите @ evil_support", "telegram.unknown", 11), ("Жазыңыз @ kz_help2020 аккаунтына", "telegram.unknown", 9)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -214,6 +216,7 @@ final class LinkPolicyTextTests: XCTestCase {
         // Words in brackets, the names of the marks themselves, an official site defanged in Russian.
         LinkPolicyAssert.noErrors(try Fixture.check("(сурет) (ҚР) (заявка) (справка) нүкте (точка) қойылады, (тчк) деп жазады; egov[точка]kz\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Вебинар @ Zoom, info @ egov.kz, info[собака]egov.kz, info [собака] egov.kz, өтініш [собака]Kenes1414Bot\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("Встреча @ Telegram, өтініш @ Kenes1414Bot, кездесу @ 18:00, бот @ kenes1414bot\n"))
         LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
     }
 

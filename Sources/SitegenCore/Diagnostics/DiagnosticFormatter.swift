@@ -55,9 +55,15 @@ package struct DiagnosticFormatter: Sendable {
         switch format {
         case .text:
             var out = ""
+            // The scalars of the last line shown: diagnostics come sorted, so those of one line follow each other.
+            var shown: (file: String, line: Int, scalars: [Unicode.Scalar])?
             for d in sorted {
                 out += Self.line(d, language: language, explainHint: explainHint, colors: colors, printable: true) + "\n"
-                if withSnippets, d.line > 0, let line = sourceLines(d.file, d.line) {
+                guard withSnippets, d.line > 0 else { continue }
+                if shown?.file != d.file || shown?.line != d.line {
+                    shown = sourceLines(d.file, d.line).map { (d.file, d.line, Array($0.unicodeScalars)) }
+                }
+                if let line = shown?.scalars {
                     let (source, column) = SourceLineDisplay.window(line, column: max(1, d.column))
                     out += "    " + SourceLineDisplay.printable(source) + "\n"
                     if d.column > 0 {

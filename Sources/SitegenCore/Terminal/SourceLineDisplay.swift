@@ -18,8 +18,13 @@ package enum SourceLineDisplay {
     /// At most `limit` scalars of a long line around `column`, with `…` where it was cut, and the
     /// column in what is kept: a line of a hundred thousand `>` is shown as a window, not whole.
     package static func window(_ line: String, column: Int, limit: Int = 120) -> (text: String, column: Int) {
-        let scalars = Array(line.unicodeScalars)
-        guard scalars.count > limit else { return (line, column) }
+        window(Array(line.unicodeScalars), column: column, limit: limit)
+    }
+
+    /// ``window(_:column:limit:)`` of a line already split into scalars: the diagnostics of one long line
+    /// share its split, so thousands of them on one line are shown in linear time.
+    package static func window(_ scalars: [Unicode.Scalar], column: Int, limit: Int = 120) -> (text: String, column: Int) {
+        guard scalars.count > limit else { return (String(String.UnicodeScalarView(scalars)), column) }
         let start = min(max(0, column - 1 - limit / 2), scalars.count - limit)
         let end = min(scalars.count, start + limit)
         var text = String.UnicodeScalarView()
