@@ -61,7 +61,9 @@ extension TextTokens {
                 let after = scalars[end]
                 // A dot before a Latin word (`EvilBot.exe`) or an @ makes it a part of a longer name; a bracket, a
                 // function's name in code (`start_bot()`).
-                if after == "@" || (after == "." && end + 1 < n && TelegramTextBoundaries.isASCIIAlphanumeric(scalars[end + 1])) { continue }
+                // (Before an @ and a name with no domain, a name of its own: `EvilKzBot@EvilOneBot`.)
+                if (after == "@" && ReaderReading.nameGoesOnToDomain(scalars, from: end + 1))
+                    || (after == "." && end + 1 < n && TelegramTextBoundaries.isASCIIAlphanumeric(scalars[end + 1])) { continue }
                 // A call in code (`start_bot()`, `run_bot(x)`), not a name before a bracketed word (`EvilKzBot(жалған)`).
                 if after == "(", end + 1 < n, scalars[end + 1] == ")" || scalars[end + 1] == "\"" || TelegramTextBoundaries.isASCIIAlphanumeric(scalars[end + 1]) { continue }
                 // (An apostrophe drawn as a letter may go before an ending: `EvilKzBotʼқа`; a footnote's mark after it.)
@@ -75,18 +77,51 @@ extension TextTokens {
         return out
     }
 
-    /// A letter or digit drawn in a style (mathematical `𝐄`, U+1D400–U+1D7FF; circled `Ⓔ`, U+24B6–U+24E9;
-    /// squared `🄴`, U+1F130–U+1F149) as the ASCII one it draws, by its compatibility form; anything else
-    /// as it is. A reader searches Telegram for `ⒺⓥⓘⓛⓀⓩⒷⓞⓣ` as EvilKzBot.
-    static func styledAsLatin(_ u: Unicode.Scalar) -> Unicode.Scalar {
-        guard isStyledLatin(u) else { return u }
-        return ReaderReading.compatibleASCII(u) ?? u
+    /// Whether `name` (handle characters alone) is shaped as only a user name is, not a word: 5 to 32 of them,
+    /// starting with a letter, with an underscore among them (`evil_support`, `kz_help2020`) or ending in
+    /// "bot" (`EvilOneBot`, not `chatbot`). `Zoom` and `Telegram` after an @ are prose, and so are a model's
+    /// or a flight's name with a digit (`Акция @ iPhone15`, `Рейс @ KC851`).
+    static func isUserNameShaped(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard (5...32).contains(name.count), let first = name.first, isASCIILetter(first) else { return false }
+        if name.contains("_") { return true }
+        let k = name.endIndex
+        return name[k - 3].value | 0x20 == 0x62 && name[k - 2].value | 0x20 == 0x6F && name[k - 1].value | 0x20 == 0x74
+            && !botLikeWords.contains(String(String.UnicodeScalarView(name)).lowercased())
     }
 
-    /// Whether `u` is in one of the blocks ``styledAsLatin(_:)`` reads.
+    /// The text with each letter drawn in a style read as the ASCII letter it draws, as the handle reader reads
+    /// it (``FakeNameMatcher/fold(_:)``): mathematical `𝐄`, script `ℰ`, circled `Ⓔ`, squared `🄴` and `🅴`, small
+    /// capitals `ᴇ`, modifier letters `ᴱ`, letters with marks `é`. A digit so drawn reads as a digit after a
+    /// letter or a digit (`Evil①②Bot`), not before a name (`①EvilKzBot` is a footnote's mark). Nil when the
+    /// text holds no such letter (nearly every text).
+    static func styledAsLatin(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard s.contains(where: isStyledLatin) else { return nil }
+        var out = s
+        for k in s.indices where isStyledLatin(s[k]) {
+            // (A digit by its value: the confusables draw `①` as `l`.)
+            if let value = s[k].properties.numericValue {
+                guard value >= 0, value <= 9, value == value.rounded(), k > 0, TelegramTextBoundaries.isASCIIAlphanumeric(out[k - 1]),
+                      let digit = Unicode.Scalar(0x30 + UInt32(value)) else { continue }
+                out[k] = digit
+                continue
+            }
+            let fold = FakeNameMatcher.fold(s[k])
+            guard fold.count == 1, TelegramTextBoundaries.isASCIIAlphanumeric(fold[0]) else { continue }
+            out[k] = fold[0]
+        }
+        return out
+    }
+
+    /// Whether `u` is in a block of letters drawn in a style (``styledAsLatin(_:)``): Latin with marks, IPA and
+    /// modifier letters (U+00C0–U+02FF, but `×` and `÷`), phonetic extensions (U+1D00–U+1DBF), super- and subscripts
+    /// (U+2070–U+209F), letterlike symbols (U+2100–U+214F), enclosed letters and numbers (U+2460–U+24FF),
+    /// mathematical letters (U+1D400–U+1D7FF), enclosed supplements (U+1F100–U+1F1FF).
     static func isStyledLatin(_ u: Unicode.Scalar) -> Bool {
-        (u.value >= 0x1D400 && u.value <= 0x1D7FF) || (u.value >= 0x24B6 && u.value <= 0x24E9)
-            || (u.value >= 0x1F130 && u.value <= 0x1F149)
+        let v = u.value
+        guard v >= 0xC0 else { return false }
+        if v <= 0x2FF { return v != 0xD7 && v != 0xF7 }
+        return (v >= 0x1D00 && v <= 0x1DBF) || (v >= 0x2070 && v <= 0x209F) || (v >= 0x2100 && v <= 0x214F)
+            || (v >= 0x2460 && v <= 0x24FF) || (v >= 0x1D400 && v <= 0x1D7FF) || (v >= 0x1F100 && v <= 0x1F1FF)
     }
 
     /// A number that is no ASCII digit (`¹`, `①`): a footnote's mark or a list's, no part of a name.

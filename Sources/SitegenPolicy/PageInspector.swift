@@ -177,12 +177,14 @@ package struct PageInspector: Sendable {
         // whole, as the bulletins join its runs (`87. **011** 234 567`), and a quote that opens the item
         // is on the number's line in Telegram's text (`87. > 011 234 567`).
         var blockStart = 0
+        // The last item numbered: the next item of its list is numbered from it, not from the list's start.
+        var numbered: (item: CMarkNode, number: Int)?
         while blockStart < runs.count {
             let block = Self.block(of: runs[blockStart].node)
             var blockEnd = blockStart + 1
             while blockEnd < runs.count, Self.block(of: runs[blockEnd].node) == block { blockEnd += 1 }
             defer { blockStart = blockEnd }
-            guard let number = Self.listNumber(opening: block) else { continue }
+            guard let number = Self.listNumber(opening: block, after: &numbered) else { continue }
             let text = runs[blockStart..<blockEnd].map { Self.readingSeparator(before: $0.node) + $0.text }.joined()
             // Only an item that opens with a digit or a mark of a number (`(`, `+`, a dash) goes on the list's.
             guard let lead = text.unicodeScalars.first(where: { $0 != " " }), lead.properties.numericType != nil || "(+-‐‑‒–—−.".unicodeScalars.contains(lead)
@@ -359,7 +361,7 @@ package struct PageInspector: Sendable {
         let run = runs[index]
         guard let first = run.text.utf8.first, let last = run.text.utf8.last, !isSpace(first) || !isSpace(last) else { return (false, false) }
         let start = index > 0 && (run.joinsPrevious || run.rawHTMLBefore) && !isSpace(first)
-            && runs[index - 1].text.utf8.last.map { !isSpace($0) } == true
+            && (runs[index - 1].text.utf8.last.map { !isSpace($0) } == true || spacedAtEnd(runs[index - 1].text) != nil)
         let end = index + 1 < runs.count && (runs[index + 1].joinsPrevious || runs[index + 1].rawHTMLBefore) && !isSpace(last)
             && runs[index + 1].text.utf8.first.map { !isSpace($0) } == true
         return (start, end)
@@ -446,7 +448,9 @@ package struct PageInspector: Sendable {
 
     /// The number a bulletin writes before `block`, when it opens an item of a numbered list (its first
     /// block, or the first block of a quote that opens it): the list's start plus the items before it.
-    static func listNumber(opening block: CMarkNode) -> Int? {
+    /// `known`: the last item numbered, which the next one counts on (a list of thousands of items is
+    /// numbered in linear time); set to this one.
+    static func listNumber(opening block: CMarkNode, after known: inout (item: CMarkNode, number: Int)?) -> Int? {
         var node = block
         while let parent = node.parent {
             guard node.previous == nil else { return nil }
@@ -456,11 +460,16 @@ package struct PageInspector: Sendable {
             case .item:
                 guard let list = parent.parent, list.kind == .list, list.isOrderedList else { return nil }
                 var number = list.listStart
-                var sibling = parent.previous
-                while let before = sibling {
-                    number += 1
-                    sibling = before.previous
+                if let previous = parent.previous, let known, known.item == previous {
+                    number = known.number + 1
+                } else {
+                    var sibling = parent.previous
+                    while let before = sibling {
+                        number += 1
+                        sibling = before.previous
+                    }
                 }
+                known = (parent, number)
                 return number
             default:
                 return nil
@@ -473,6 +482,22 @@ package struct PageInspector: Sendable {
     /// them. Not a tab, which an address's path holds (`https://t.me/Kenes1414Bot\t/../EvilBot` is one
     /// link to the app), nor a carriage return, which the app deletes before it reads a text.
     package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+
+    /// The bytes at the end of `text` that an @ followed by spaces takes, with the word before the @ and the
+    /// spaces between (`пишите @ `), when the text ends so; a reader reads the name after them as a handle.
+    static func spacedAtEnd(_ text: String) -> Int? {
+        let bytes = text.utf8
+        guard let last = bytes.last, isSpace(last) else { return nil }
+        let spaces = bytes.reversed().prefix(while: isSpace).count
+        let rest = bytes.dropLast(spaces)
+        // `@`, `＠` (EF BC A0) or `﹫` (EF B9 AB).
+        let at = rest.last == 0x40 ? 1 : rest.suffix(3).elementsEqual([0xEF, 0xBC, 0xA0]) || rest.suffix(3).elementsEqual([0xEF, 0xB9, 0xAB]) ? 3 : 0
+        guard at > 0 else { return nil }
+        let before = rest.dropLast(at)
+        let gap = before.reversed().prefix(while: isSpace).count
+        let word = before.dropLast(gap).reversed().prefix { !isSpace($0) }.count
+        return spaces + at + (word > 0 ? gap + word : 0)
+    }
 
     /// Tokens that only exist where runs meet: the runs before `last` that join without a space,
     /// read together with the first word of `last`. Each token comes with the run it starts in and
@@ -495,6 +520,9 @@ package struct PageInspector: Sendable {
                 let previous = before.dropFirst(spaces).prefix { !Self.isSpace($0) }.count
                 if previous > 0 { word += spaces + previous }
             }
+            // An @ and spaces end the run (`Не пишите @ **evil_support**`): read with the word before the @, as
+            // in one run, so a name after it is a handle and a word is prose (`Вебинар @ **Zoom**`).
+            if word == 0, let at = Self.spacedAtEnd(runs[i].text) { word = at }
             guard word > 0 else { break }
             pieces.append((i, bytes.count - word))
             guard word == bytes.count, runs[i].joinsPrevious || runs[i].rawHTMLBefore else { break }

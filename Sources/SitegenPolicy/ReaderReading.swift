@@ -157,7 +157,8 @@ struct ReaderReading {
                         }
                     }
                     // `@ EvilBot`: a handle a reader reads past the space.
-                    if b == 0x40, i + 1 < n, bytes[i + 1] == 0x20 || bytes[i + 1] == 0xC2 || bytes[i + 1] == 0xE2 { return true }
+                    if b == 0x40, i + 1 < n, bytes[i + 1] == 0x20 || bytes[i + 1] == 0xC2 || bytes[i + 1] == 0xE2
+                        || bytes[i + 1] == 0x09 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D { return true }
                     let digit = b &- 0x30 < 10
                     let latin = (b | 0x20) &- 0x61 < 26
                     let lookalike = Self.isDigitLikeASCII(b)
@@ -372,18 +373,22 @@ struct ReaderReading {
                 continue
             }
             guard let close = closingBracket(u) else { i += 1; continue }
-            // Brackets in brackets (`[[.]]`) are one pair.
+            // Brackets in brackets (`[[.]]`) are one pair; with fewer closing than opening, the innermost that many
+            // are (`[[.]` is `[` and `[.]`). A run of brackets is read once: whatever fails here fails for each of
+            // its brackets, so the reading goes on after the run (a pasted run of `[` is read in linear time).
             var depth = 1
             while i + depth < s.count, s[i + depth] == u { depth += 1 }
             let open = i + depth
             // (A word of seven letters with spaces around it at the most: `[ собачка ]`.)
-            guard let end = (open..<min(s.count, open + 14)).first(where: { s[$0] == close }) else { i += 1; continue }
+            guard let end = (open..<min(s.count, open + 14)).first(where: { s[$0] == close }) else { i = open; continue }
             var last = end
             while last - end + 1 < depth, last + 1 < s.count, s[last + 1] == close { last += 1 }
+            // Where the mark's brackets open.
+            let first = open - (last - end + 1)
             var from = open, to = end
             while from < to, Self.isSpace(s[from]) { from += 1 }
             while to > from, Self.isSpace(s[to - 1]) { to -= 1 }
-            guard to > from, last - end + 1 == depth else { i += 1; continue }
+            guard to > from else { i = open; continue }
             let mark: Unicode.Scalar
             if to - from == 1, s[from] == "." || FakeNameMatcher.isDotLike(s[from]) {
                 mark = "."
@@ -393,51 +398,76 @@ struct ReaderReading {
                 case "dot", "точка", "точку", "тчк", "дот", "нүкте", "нукте": mark = "."
                 case "@", "at", "\u{FF20}", "собака", "собаку", "собачка": mark = "@"
                 case ":": mark = ":"
-                default: i += 1; continue
+                default: i = open; continue
                 }
             }
             // Between two words; `@` before a name alone too (`[@]EvilBot`); `:` before `//`.
-            var before = i - 1
+            var before = first - 1
             while isSpace(before) { before -= 1 }
             var after = last + 1
             while isSpace(after) { after += 1 }
             let joins = switch mark {
-            case ":": before == i - 1 && isWord(before) && after == last + 1 && after + 1 < s.count && s[after] == "/" && s[after + 1] == "/"
+            case ":": before == first - 1 && isWord(before) && after == last + 1 && after + 1 < s.count && s[after] == "/" && s[after + 1] == "/"
             case "@": isWord(after) && (isWord(before) || after == last + 1)
             default: isWord(before) && isWord(after)
             }
-            guard joins else { i += 1; continue }
+            guard joins else { i = open; continue }
             // An @ after a word opens a handle when no domain follows the name (`Не пишите [собака]evil_support`):
             // a word stays before it, parted by a space (the bracket's, when none is written).
             if mark == "@", isWord(before), !domainFollows(after) {
-                if before == i - 1 { read[i] = " " }
-                skipped += Array((before == i - 1 ? i + 1 : i)..<from)
+                if before == first - 1 { read[first] = " " }
+                skipped += Array((before == first - 1 ? first + 1 : first)..<from)
             } else {
-                if isWord(before) { skipped += Array(before + 1..<i) }
-                skipped += Array(i..<from)
+                if isWord(before) { skipped += Array(before + 1..<first) }
+                skipped += Array(first..<from)
             }
             skipped += Array(from + 1..<after)
             read[from] = mark
-            opens[from] = i
+            opens[from] = first
             i = last + 1
         }
         return (skipped, read, opens)
     }
 
+    /// Whether the name at `k` is shaped as only a user name is (``TextTokens/isUserNameShaped(_:)``), read as
+    /// the handle reader reads it: past marks, with letters in other forms as the Latin ones they draw
+    /// (`еvil_support` with a Cyrillic `е`, `ｅｖｉｌ＿ｓｕｐｐｏｒｔ`); a word of Kazakh and Russian letters
+    /// alone is a word (`Серік_2020`).
+    static func isUserName(_ s: [Unicode.Scalar], from k: Int) -> Bool {
+        var name: [Unicode.Scalar] = [], j = k, latin = false
+        while j < s.count, name.count <= 32 {
+            if isMark(s[j]) { j += 1; continue }
+            let fold = s[j].isASCII ? [s[j]] : FakeNameMatcher.fold(s[j])
+            guard fold.count == 1, TelegramTextBoundaries.isHandleCharacter(fold[0]) else { break }
+            latin = latin || (s[j].properties.isAlphabetic && !TextTokens.isKazakhOrRussian(s[j]))
+            name.append(s[j] == "_" ? "_" : fold[0])
+            j += 1
+        }
+        return latin && TextTokens.isUserNameShaped(name[...])
+    }
+
+    /// An @, fullwidth or small (`＠`, `﹫`), as a reader reads it.
+    private static func isAt(_ u: Unicode.Scalar) -> Bool {
+        u == "@" || u == "\u{FF20}" || u == "\u{FE6B}"
+    }
+
+    /// What a reader reads past after an @ besides spaces: a tab, a line break (a page shows one as a space),
+    /// the ideographic and Ogham spaces, the blank Braille pattern.
+    private static func isSpaceAfterAt(_ u: Unicode.Scalar) -> Bool {
+        u == "\t" || u == "\n" || u == "\r" || u == "\u{3000}" || u == "\u{1680}" || u == "\u{2800}"
+    }
+
+    /// A Latin letter, or a letter a reader reads as one (`е`, `ｅ`, `𝐞`, `ⓔ`, `é`).
+    private static func readsAsLatinLetter(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return u.properties.isAlphabetic }
+        guard isLetter(u) || u.properties.isAlphabetic else { return false }
+        let fold = FakeNameMatcher.fold(u)
+        return fold.count == 1 && fold[0].isASCII && fold[0].properties.isAlphabetic
+    }
+
     /// Whether the name that starts at `k` goes on to a domain: a dot before another word (`evil.com`), or with
     /// `bracketsToo`, a bracket that may open a defanged dot (`evil[.]com`). What follows an @ after a word is an
     /// e-mail address's domain then, and a handle's name otherwise (`Не пишите [собака]evil_support`).
-    /// Whether the name at `k` is shaped as only a user name is: 5 to 32 handle characters, with an
-    /// underscore or a digit among its letters (`evil_support`, `kenes1414`), not a word (`Zoom`, `Telegram`).
-    static func isUserName(_ s: [Unicode.Scalar], from k: Int) -> Bool {
-        var j = k, marked = false
-        while j < s.count, TelegramTextBoundaries.isHandleCharacter(s[j]) {
-            marked = marked || s[j] == "_" || ("0"..."9").contains(s[j])
-            j += 1
-        }
-        return marked && (5...32).contains(j - k)
-    }
-
     static func nameGoesOnToDomain(_ s: [Unicode.Scalar], from k: Int, bracketsToo: Bool = false) -> Bool {
         var j = k
         while j + 1 < s.count, isWordCharacter(s[j]) || s[j] == "-" || s[j] == "." || (bracketsToo && closingBracket(s[j]) != nil) {
@@ -523,16 +553,16 @@ struct ReaderReading {
             u.value < 0x80 ? u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A : isLetter(u) && latinLookalike(u) != nil
         }
         var out: [Int] = []
-        for dot in s.indices where isSpacedDot(s[dot]) || s[dot] == "@" {
+        for dot in s.indices where isSpacedDot(s[dot]) || isAt(s[dot]) {
             var before = dot - 1
             while before >= 0, isSpace(s[before]) { before -= 1 }
             var after = dot + 1
-            while after < s.count, isSpace(s[after]) { after += 1 }
-            if s[dot] == "@" {
+            while after < s.count, isSpace(s[after]) || (isAt(s[dot]) && isSpaceAfterAt(s[after])) { after += 1 }
+            if isAt(s[dot]) {
                 // An @ between two words is an e-mail address's (`info @ egov.kz`), read without its spaces; one
                 // that opens a name is a handle's (`@ EvilBot`), which a reader searches for. (`Вебинар @ Zoom`
                 // reads as no address; nor does `пишите @evil_support` read as one, and is left a handle.)
-                guard after < s.count, s[after].isASCII, s[after].properties.isAlphabetic else { continue }
+                guard after < s.count, readsAsLatinLetter(s[after]) else { continue }
                 if before >= 0, isWordCharacter(s[before]) {
                     // (After a word, with a domain to follow, an address; with a name no word has, a handle:
                     // `Не пишите @ evil_support`. A word after it is prose, read as written.)

@@ -164,9 +164,19 @@ package final class TextTokens: Sendable {
             return !moreRanges.coverStrictly(t.offset, t.offset + t.length)
         }
         // A bot's name the first reading found bare is part of what the reader reads around it (`@ EvilBot`
-        // is the handle), and is said so.
+        // is the handle), and is said so; so are a known fake's name and a handle too short for Telegram to
+        // link inside a handle the reader reads (`@ Kenes1414_Bot`, `@e\u{301}vil_support`). (A handle written
+        // defanged leaves the fake's name: the guards pass what is defanged, as sitegen names known fakes so.)
         let longestRanges = TokenRanges(longest)
-        let kept = found.filter { t in !t.bare || !longestRanges.cover(t.offset, t.offset + t.length) }
+        let handleRanges = TokenRanges(longest.filter { if case .handle = $0.kind { !$0.defanged } else { false } })
+        let kept = found.filter { t in
+            switch t.kind {
+            case _ where t.bare: !longestRanges.cover(t.offset, t.offset + t.length)
+            case .fakeName: !handleRanges.coverStrictly(t.offset, t.offset + t.length)
+            case .handle(let name) where name.unicodeScalars.count < 4: !handleRanges.coverStrictly(t.offset, t.offset + t.length)
+            default: true
+            }
+        }
         return (kept + longest).sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
     }
 
@@ -255,6 +265,13 @@ package final class TextTokens: Sendable {
                     || (asciiLength > 0 && fakeNameLengths.contains(asciiLength)) {
                     classify(scalars, i, end, token)
                 }
+                // A handle glued to the word before it (`пишите@evil_support`, `EvilKzBot@EvilOneBot`): no app links
+                // it, and with no domain after it no address is written, but a reader searches Telegram for the name.
+                if let at = scalars[i..<end].lastIndex(of: "@"), at > i, let name = Self.gluedHandle(scalars, at: at),
+                   tokens.last.map({ $0.offset + $0.length <= offsets[at] }) ?? true {
+                    token(.handle(String(scalars: scalars[name])), at, name.upperBound)
+                    tokens[tokens.count - 1].readAsLooks = true
+                }
                 // A Telegram path written without scheme: `t.me/handle`.
                 if let last = tokens.last, last.offset == offsets[i], case .domain(let host) = last.kind,
                    LinkPolicy.telegramHosts.contains(host) {
@@ -316,8 +333,8 @@ package final class TextTokens: Sendable {
     /// (The name is read as an address reads it, `ＥｖｉｌＢｏｔ` as `EvilBot`; the token's text is what is written.)
     private func withBareBotNames(_ found: [TextToken], _ scalars: [Unicode.Scalar], _ offsets: [Int],
                                   _ written: [Unicode.Scalar]) -> [TextToken] {
-        // (Letters in a style read as the Latin ones they draw: `𝐄𝐯𝐢𝐥𝐊𝐳𝐁𝐨𝐭`, `ⒺⓥⓘⓛⓀⓩⒷⓞⓣ`.)
-        let letters = scalars.contains(where: Self.isStyledLatin) ? scalars.map(Self.styledAsLatin) : scalars
+        // (Letters in a style read as the Latin ones they draw: `𝐄𝐯𝐢𝐥𝐊𝐳𝐁𝐨𝐭`, `ⒺⓥⓘⓛⓀⓩⒷⓞⓣ`, `EvilKzBót`.)
+        let letters = Self.styledAsLatin(scalars) ?? scalars
         let bare = Self.bareBotNames(letters)
         guard !bare.isEmpty else { return found }
         var tokens = found
@@ -548,6 +565,8 @@ package final class TextTokens: Sendable {
         // both may be a bot's name in lookalike letters (`ЕvilKzВоt`, ``mixedWordHoldsT(_:_:)``).
         var scripts: UInt8 = 0
         var wordStart = 0
+        // Whether the word holds a Latin letter with a mark or in a style (``isStyledLetter(_:at:)``).
+        var styled = false
         for (i, b) in bytes.enumerated() {
             // A letter drawn as a digit inside a number (`O`, `l`, `I`, the Cyrillic `О`, `о`, `З`, `з`, `б`, `І`) and a digit of
             // another form (superscript, subscript, circled: C2 B2/B3/B9, E2 81/82/91–93/9D/9E) count as its digits to a
@@ -589,26 +608,30 @@ package final class TextTokens: Sendable {
                     if b == 0xD0 || b == 0xD1 {
                         wordLength = -1_000_000
                         scripts |= 2
-                    } else if b == 0xCC || b == 0xCD {
+                    } else if b == 0xCC || b == 0xCD || Self.isOtherMark(bytes, at: i) {
                         // A mark inside a Latin word may sit on a bot's name (`EvilKzBó̱t`), which the reader's
                         // reading reads past it.
                         if wordLength >= 4 { return true }
                     } else {
                         // (Latin letters: U+00C0–U+027F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
-                        // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws.)
-                        if b == 0xF0, i + 1 < bytes.count, bytes[i + 1] == 0x9D { return true }
-                        // (So does a circled letter, U+24B6–U+24E9: E2 92 B6 to E2 93 A9; a squared one, F0 9F 84 B0 on.)
+                        // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws;
+                        // so do circled and squared ones, E2 92 B6 to E2 93 A9 and F0 9F 84 to 86.)
+                        if b == 0xF0, i + 2 < bytes.count, bytes[i + 1] == 0x9D || (bytes[i + 1] == 0x9F && bytes[i + 2] >= 0x84 && bytes[i + 2] <= 0x86) { return true }
                         if b == 0xE2, i + 2 < bytes.count,
                            (bytes[i + 1] == 0x92 && bytes[i + 2] >= 0xB6) || (bytes[i + 1] == 0x93 && bytes[i + 2] <= 0xA9) { return true }
-                        if b == 0xF0, i + 2 < bytes.count, bytes[i + 1] == 0x9F, bytes[i + 2] == 0x84 || bytes[i + 2] == 0x85 { return true }
-                        if (b >= 0xC3 && b <= 0xC9 && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
-                            || (b >= 0xCE && b <= 0xD4) {
+                        if (b >= 0xC3 && b <= 0xCB && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
+                            || Self.isStyledLetter(bytes, at: i) {
+                            // A Latin letter with a mark or in a style (`ó`, `ᴇ`, `ℰ`, `ᵉ`) goes on an ASCII word, which a
+                            // reader reads as the letters it draws: a bot's name among them (`EvilKzBót`) is found there.
+                            if wordLength >= 0 { wordLength += 1 }
+                            styled = true
+                        } else if b >= 0xCE && b <= 0xD4 {
                             wordLength = -1_000_000
-                            if b >= 0xCE { scripts |= 2 }
+                            scripts |= 2
                         } else {
-                            if fakeNameLengths.contains(wordLength) { return true }
+                            if fakeNameLengths.contains(wordLength) || (styled && wordLength >= 5) { return true }
                             if scripts == 3, Self.mixedWordHoldsT(bytes, wordStart..<i) { return true }
-                            (wordLength, scripts, wordStart) = (0, 0, i)
+                            (wordLength, scripts, wordStart, styled) = (0, 0, i, false)
                         }
                     }
                 }
@@ -640,15 +663,37 @@ package final class TextTokens: Sendable {
                 wordLength += 1
                 if b >= 0x41 { scripts |= 1 }
             } else {
-                if fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: i, length: wordLength) { return true }
+                if fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: i, length: wordLength)
+                    || (styled && wordLength >= 5) { return true }
                 if scripts == 3, Self.mixedWordHoldsT(bytes, wordStart..<i) { return true }
-                (scripts, wordStart) = (0, i)
+                (scripts, wordStart, styled) = (0, i, false)
                 // A fake name may end at a hyphen (a suffix follows) or go on past it; a bot's name ends there.
                 wordLength = b == 0x2D ? wordLength + 1 : 0
             }
         }
         return fakeNameLengths.contains(wordLength) || Self.mayEndBotName(bytes, before: bytes.count, length: wordLength)
-            || (scripts == 3 && Self.mixedWordHoldsT(bytes, wordStart..<bytes.count))
+            || (scripts == 3 && Self.mixedWordHoldsT(bytes, wordStart..<bytes.count)) || (styled && wordLength >= 5)
+    }
+
+    /// Whether the character at `i` (a lead byte) is a letter in a style of the phonetic extensions, super- and
+    /// subscripts or letterlike symbols (E1 B4–B6, E2 81 B0 to E2 82 9F, E2 84–85 but `№`), or an enclosed digit
+    /// (E2 91 A0 on, E2 92: `Evil①②Bot`): ``isStyledLatin(_:)``.
+    private static func isStyledLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let lead = bytes[i]
+        guard lead == 0xE1 || lead == 0xE2, i + 2 < bytes.count else { return false }
+        let second = bytes[i + 1], third = bytes[i + 2]
+        if lead == 0xE1 { return second >= 0xB4 && second <= 0xB6 }
+        return (second == 0x81 && third >= 0xB0) || (second == 0x82 && third <= 0x9F) || second == 0x85 || (second == 0x84 && third != 0x96)
+            || (second == 0x91 && third >= 0xA0) || second == 0x92
+    }
+
+    /// Whether the character at `i` (a lead byte) is a combining mark beyond U+0300–U+036F: U+1AB0–U+1AFF,
+    /// U+1DC0–U+1DFF, U+20D0–U+20FF (E1 AA B0 to E1 AB BF, E1 B7, E2 83 90 on).
+    private static func isOtherMark(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 2 < bytes.count else { return false }
+        let lead = bytes[i], second = bytes[i + 1], third = bytes[i + 2]
+        if lead == 0xE1 { return (second == 0xAA && third >= 0xB0) || second == 0xAB || second == 0xB7 }
+        return lead == 0xE2 && second == 0x83 && third >= 0x90
     }
 
     /// Whether `b` is the first byte of a character ``onlyLooksLikeDot(_:)`` holds (`E3` and `EF` are
@@ -901,6 +946,17 @@ package final class TextTokens: Sendable {
              0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456: return true
         default: return false
         }
+    }
+
+    /// The name after the `@` at `at` when it is a handle a reader reads though a word goes before it: shaped as
+    /// only a user name is (``isUserNameShaped(_:)``), with no domain after it (`info@evil.com` is an address)
+    /// nor a colon (`user@host1:/path`, `image@sha256:…`).
+    static func gluedHandle(_ s: [Unicode.Scalar], at: Int) -> Range<Int>? {
+        var end = at + 1
+        while end < s.count, isHandleChar(s[end]) { end += 1 }
+        guard isUserNameShaped(s[(at + 1)..<end]), end == s.count || s[end] != ":",
+              !ReaderReading.nameGoesOnToDomain(s, from: at + 1) else { return nil }
+        return (at + 1)..<end
     }
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {

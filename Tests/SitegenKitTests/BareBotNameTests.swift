@@ -37,6 +37,12 @@ final class BareBotNameTests: XCTestCase {
             ("Бот \u{24BA}\u{24E5}\u{24D8}\u{24DB}\u{24C0}\u{24E9}\u{24B7}\u{24DE}\u{24E3} ботына", "telegram.unknown", 4, 5),
             ("Бот \u{1F134}\u{1F145}\u{1F138}\u{1F13B}\u{1F13A}\u{1F149}\u{1F131}\u{1F13E}\u{1F143}", "telegram.unknown", 4, 5),
             ("Бот: EvilKzBo\u{301}t ботына", "telegram.unknown", 4, 6),
+            // In script, superscript, small capital and accented letters, with circled digits inside.
+            ("Бот \u{2130}\u{1D4CB}\u{1D4BE}\u{1D4C1}\u{1D4A6}\u{1D4CF}\u{212C}\u{2134}\u{1D4C9}", "telegram.unknown", 4, 5),
+            ("Бот \u{1D31}\u{1D5B}\u{2071}\u{2E1}\u{1D37}\u{1DBB}\u{1D2E}\u{1D52}\u{1D57}", "telegram.unknown", 4, 5),
+            ("Бот \u{1D07}\u{1D20}\u{26A}\u{29F}\u{1D0B}\u{1D22}\u{299}\u{1D0F}\u{1D1B}", "telegram.unknown", 4, 5),
+            ("Бот EvilKzB\u{F3}t", "telegram.unknown", 4, 5), ("Бот Evil\u{2460}\u{2461}Bot", "telegram.unknown", 4, 5),
+            ("Бот: EvilKzBo\u{1DC4}t ботына", "telegram.unknown", 4, 6),
             // In lookalike letters: the name a reader types.
             ("Бот: \u{415}vilKz\u{412}\u{43E}t ботын табыңыз", "telegram.unknown", 4, 6), ("Бот: EvilKz\u{412}\u{43E}t\u{49B}\u{430}", "telegram.unknown", 4, 6),
             // Even in a warning: a name not yet listed as a fake is to be listed first.

@@ -191,7 +191,16 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Не пишите [собака]evil_support", "telegram.unknown", 11), ("Не пишите [@]evil_support", "telegram.unknown", 11),
                                      ("Жазбаңыз (собака)evil_support аккаунтына", "telegram.unknown", 10),
                                      // A plain @ with a space after a word, before a name shaped as only a user name is.
-                                     ("Не пишите @ evil_support", "telegram.unknown", 11), ("Жазыңыз @ kz_help2020 аккаунтына", "telegram.unknown", 9)] {
+                                     ("Не пишите @ evil_support", "telegram.unknown", 11), ("Жазыңыз @ kz_help2020 аккаунтына", "telegram.unknown", 9),
+                                     // Or glued to the word before it, with no domain after the name.
+                                     ("Пишите@evil_support", "telegram.unknown", 7), ("Бот: Kenes1414Bot@EvilOneBot.", "telegram.unknown", 18),
+                                     // Past a tab or a wide space, after a fullwidth @, in lookalike letters, across formatting;
+                                     // a known fake or a mark on a letter after the @ said once.
+                                     ("Не пишите @\tevil_support", "telegram.unknown", 11), ("Не пишите @\u{3000}evil_support", "telegram.unknown", 11),
+                                     ("Не пишите \u{FF20} evil_support", "telegram.unknown", 11), ("Не пишите @ \u{435}vil_support", "telegram.unknown", 11),
+                                     ("Не пишите @ \u{1D41E}\u{1D42F}\u{1D422}\u{1D425}_support", "telegram.unknown", 11),
+                                     ("Не пишите @ **evil_support**", "telegram.unknown", 11), ("@ `evil_support`", "telegram.unknown", 1),
+                                     ("Не пишите @ Kenes1414_Bot", "telegram.fake", 11), ("Не пишите @e\u{301}vil_support", "telegram.unknown", 11)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -217,6 +226,11 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("(сурет) (ҚР) (заявка) (справка) нүкте (точка) қойылады, (тчк) деп жазады; egov[точка]kz\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Вебинар @ Zoom, info @ egov.kz, info[собака]egov.kz, info [собака] egov.kz, өтініш [собака]Kenes1414Bot\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Встреча @ Telegram, өтініш @ Kenes1414Bot, кездесу @ 18:00, бот @ kenes1414bot\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("Вебинар@Zoom, пишите@Kenes1414Bot, EvilKzBot@egov.kz, `user@host1:/srv`, `image@sha256:ab12`, бот @ Chatbot\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("Акция @ iPhone15, рейс @ KC851, Вебинар @ **Zoom**, жазылу @ Серік_2020, тел @ 8_800\n"))
+        // Two names on either side of an @: each is what a reader searches for.
+        XCTAssertEqual(LinkPolicyAssert.errors(try Fixture.check("EvilKzBot@EvilOneBot\n")).map { "\($0.column) \($0.code)" },
+                       ["1 telegram.unknown", "10 telegram.unknown"])
         LinkPolicyAssert.onlyError(try Fixture.check("> [!WARNING]\n> Жалған сайт: evil[.]com\n"), code: "text.domain", line: 5, column: 16)
     }
 

@@ -319,4 +319,27 @@ final class ReaderAppReadingTests: XCTestCase {
         // (Measured: 4 s in a debug build; all against all took minutes.)
         XCTAssertLessThan(Date().timeIntervalSince(started), 40, "thousands of addresses in one paragraph took this long")
     }
+
+    /// Pasted runs a page may hold by the thousand: a run of opening brackets (each was read to the run's end),
+    /// an ordered list's items opening with digits (each counted the items before it), headings with a link to
+    /// each (each link looked through every name).
+    func testRunsOfBracketsListItemsAndAnchorsAreCheckedInLinearTime() throws {
+        let started = Date()
+        for bracket in ["[", "(", "\u{FF08}"] {
+            let marks = ReaderReading.defangedMarks(Array(String(repeating: bracket, count: 100_000).unicodeScalars))
+            XCTAssertTrue(marks.read.isEmpty, bracket)
+        }
+        XCTAssertEqual(ReaderReading.defangedMarks(Array("evil[[.]]com и [[[@]]]Evil".unicodeScalars)).read.values.sorted(), [".", "@"])
+        let items = (1...20_000).map { "\($0). Өтінім \($0)\n" }.joined()
+        LinkPolicyAssert.noErrors(try Fixture.check(items))
+        let anchors = (1...6_000).map { "## Part \($0)\n\n[Бөлім](#part-\($0))\n\n" }.joined()
+        XCTAssertEqual(try Fixture.check(anchors, internalLinks: true).filter { $0.code == "link.internal" }.count, 0)
+        // Each link to no place on the page is refused, the first hundred with the name each may have meant.
+        let missed = try Fixture.check(anchors.replacingOccurrences(of: "](#part-", with: "](#parts-"), internalLinks: true)
+            .filter { $0.code == "link.internal" }
+        XCTAssertEqual(missed.count, 6_000)
+        XCTAssertEqual(missed.filter { $0.messageID == "link.internal.anchor-near" }.count, 100)
+        // (Measured: 18 s in a debug build; the readings they replaced took minutes.)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60, "runs of brackets, list items and anchors took this long")
+    }
 }

@@ -97,13 +97,30 @@ enum InternalLinks {
         let targets = named.sorted()
         let lists = try Parallel.map(targets) { i in Result { AnchorList(try facts(i).anchors) } }.map { try $0.get() }
         let anchors = Dictionary(uniqueKeysWithValues: zip(targets, lists))
+        // A page that many links name places on answers from a set of its names, made once: each link looking
+        // through the list would cost links × names (thousands of headings, each with a link to it).
+        var linksTo: [Int: Int] = [:]
+        for outcomes in found { for case .anchor(let link) in outcomes { linksTo[link.target, default: 0] += 1 } }
+        let sets = Dictionary(uniqueKeysWithValues: linksTo.filter { $0.value > 64 }.compactMap { target, _ in
+            anchors[target].map { (target, Set($0.ids)) }
+        })
         // What a link to no page may have meant, among every page's address in order: listed only when one is refused.
         var pagePaths: [String]?
+        // Links to no place on a page, and the page's names read for their messages, by page.
+        var missed: [Int: Int] = [:]
+        var names: [Int: AnchorLink.Names] = [:]
         return found.flatMap { outcomes in
             outcomes.compactMap { outcome -> Diagnostic? in
                 switch outcome {
                 case .refused(let diagnostic): return diagnostic
-                case .anchor(let link): return link.diagnostic(anchors[link.target] ?? AnchorList(["main"]))
+                case .anchor(let link):
+                    // (The nearest name is looked for among every name of the page for the first hundred
+                    // links to no place on it: thousands would cost links × names again.)
+                    let list = anchors[link.target] ?? AnchorList(["main"])
+                    guard !(sets[link.target].map { $0.contains(link.fragment) } ?? list.contains(link.fragment)) else { return nil }
+                    if names[link.target] == nil { names[link.target] = AnchorLink.Names(list.ids) }
+                    missed[link.target, default: 0] += 1
+                    return link.diagnostic(names[link.target]!, suggest: missed[link.target]! <= 100)
                 case .noPage(let link, let path, let sourcePath):
                     if pagePaths == nil { pagePaths = pages.keys.sorted() }
                     return noPage(link, path: path, sourcePath: sourcePath, pagePaths: pagePaths!)
@@ -151,20 +168,35 @@ enum InternalLinks {
         var link: InternalLink
         var sourcePath: String
 
+        /// What the messages about a page's names say of them, read once a page.
+        struct Names {
+            var ids: [String]
+            var steps: Int
+            /// The first six names an editor would link to, sorted, as the message lists them.
+            var known: String
+
+            init(_ ids: [String]) {
+                self.ids = ids
+                steps = ids.filter { $0.hasPrefix("step-") }.count
+                known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6).map { "#" + $0 }.joined(separator: ", ")
+            }
+        }
+
         /// `link.internal` when `anchors` does not hold the fragment.
         func diagnostic(_ anchors: AnchorList) -> Diagnostic? {
-            guard !anchors.contains(fragment) else { return nil }
-            let ids = anchors.ids
-            let steps = ids.filter { $0.hasPrefix("step-") }.count
+            anchors.contains(fragment) ? nil : diagnostic(Names(anchors.ids))
+        }
+
+        /// `link.internal` for a fragment that is none of `names`; with the nearest name it may have meant
+        /// when `suggest`.
+        func diagnostic(_ names: Names, suggest: Bool = true) -> Diagnostic {
             if fragment.hasPrefix("step-") {
-                return Diagnostic(.error, "link.internal", id: "link.internal.step", ["target": link.written, "page": page, "count": String(steps)],
+                return Diagnostic(.error, "link.internal", id: "link.internal.step", ["target": link.written, "page": page, "count": String(names.steps)],
                                   file: sourcePath, line: link.line, column: link.column, url: link.written)
             }
-            let meant = EditDistance.nearest(to: fragment, in: ids)
-            let known = ids.filter { $0 != "main" && !$0.hasPrefix("check-") }.sorted().prefix(6)
+            let meant = suggest ? EditDistance.nearest(to: fragment, in: names.ids) : nil
             return Diagnostic(.error, "link.internal", id: meant == nil ? "link.internal.anchor" : "link.internal.anchor-near",
-                              ["target": link.written, "page": page, "anchor": fragment, "meant": meant ?? "",
-                               "known": known.map { "#" + $0 }.joined(separator: ", ")],
+                              ["target": link.written, "page": page, "anchor": fragment, "meant": meant ?? "", "known": names.known],
                               file: sourcePath, line: link.line, column: link.column, url: link.written)
         }
     }
