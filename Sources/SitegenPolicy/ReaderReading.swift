@@ -120,6 +120,8 @@ struct ReaderReading {
             // Whether spaces follow a Latin letter or a digit: a dot after them may join two words
             // (``spacesAroundDots(_:)``).
             var spacesAfterLatin = false
+            // Where the last look past a run of brackets and spaces ended.
+            var lookedTo = 0
             var i = 0
             while i < n {
                 let b = bytes[i]
@@ -138,13 +140,15 @@ struct ReaderReading {
                 // ASCII and the Cyrillic of Kazakh and Russian text first, a few comparisons each.
                 if b < 0x80 {
                     // A defanged mark (`[.]`, `(dot)`, `[@]`, `(at)`, `[:]`) or scheme (`hxxp`): ``defangedMarks(_:)``.
-                    if b < 0x40 ? b == 0x28 || b == 0x3C : (Self.defangLeads >> UInt64(b - 0x40)) & 1 != 0, i + 2 < n {
+                    if b < 0x40 ? b == 0x28 || b == 0x3C : (Self.defangLeads >> UInt64(b - 0x40)) & 1 != 0, i + 2 < n, i >= lookedTo {
                         if b | 0x20 == 0x68 {
                             if bytes[i + 1] | 0x20 == 0x78 && bytes[i + 2] | 0x20 == 0x78 { return true }
                         } else {
                             // (Past spaces and more brackets: `[ . ]`, `[[.]]`.)
                             var k = i + 1
                             while k + 1 < n, bytes[k] == 0x20 || bytes[k] == b { k += 1 }
+                            // (The brackets of the run lead to the same byte: looked at once, a run is read in linear time.)
+                            lookedTo = k
                             let c = bytes[k]
                             if c == 0x2E || c == 0x40 || c == 0x3A || c | 0x20 == 0x64 || c | 0x20 == 0x61 || TextTokens.mayLeadDotLike(c) { return true }
                             // `[точка]`, `(нүкте)`, `[собака]`, `[дот]`: т, н, с, д in either case (and a Latin `c`).

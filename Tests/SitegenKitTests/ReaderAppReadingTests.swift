@@ -329,6 +329,9 @@ final class ReaderAppReadingTests: XCTestCase {
             let marks = ReaderReading.defangedMarks(Array(String(repeating: bracket, count: 100_000).unicodeScalars))
             XCTAssertTrue(marks.read.isEmpty, bracket)
         }
+        for bracket in ["[", "(", "<"] {
+            XCTAssertFalse(ReaderReading.mayDiffer("https://egov.kz/" + String(repeating: bracket, count: 100_000)), bracket)
+        }
         XCTAssertEqual(ReaderReading.defangedMarks(Array("evil[[.]]com и [[[@]]]Evil".unicodeScalars)).read.values.sorted(), [".", "@"])
         let items = (1...20_000).map { "\($0). Өтінім \($0)\n" }.joined()
         LinkPolicyAssert.noErrors(try Fixture.check(items))
