@@ -36,13 +36,20 @@ elif case == "links-100k-lines": w("[egov](https://egov.kz/)\n" * 100000)
 elif case == "links-100k-paras": w("[egov](https://egov.kz/)\n\n" * 100000)
 elif case == "cells-100k":       w("| a | b | c | d | e | f | g | h | i | j |\n" + "|---" * 10 + "|\n"
                                    + "| egov.kz | 42 500 ₸ | x | y | z | a | b | c | d | e |\n" * 10000)
+elif case == "open-100k":        w("[" * 100000 + "a\n")
+elif case == "url-parens-100k":  w("https://egov.kz/" + "(" * 100000 + "\n")
+elif case == "items-32k":        w("".join(f"{i}. Өтінім {i}\n" for i in range(1, 32001)))
+elif case == "anchors-24k":      w("".join(f"## Part {i}\n\n[Бөлім](#part-{i})\n\n" for i in range(1, 24001)))
+elif case == "defanged-16k":     w("egov[точка]kz " * 16000 + "\n")
+elif case == "fakes-16k":        w("evil.com EvilKzBot " * 16000 + "\n")
 else: sys.exit(f"unknown case {case}")
 PY
 }
 
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(quote-50k quote-lines-50k list-3000 list-inline-50k ordered-3000 emph-50k strong-em-50k
-  brackets-50k images-50k html-50k page-10mb line-2mb links-100k-line links-100k-lines links-100k-paras cells-100k)
+  brackets-50k images-50k html-50k page-10mb line-2mb links-100k-line links-100k-lines links-100k-paras cells-100k
+  open-100k url-parens-100k items-32k anchors-24k defanged-16k fakes-16k)
 
 now() { date +%s.%N; }
 printf '%-18s %6s %9s %9s %9s  %s\n' case size "wall" "cpu" cmark-gfm "sitegen build: exit code: first diagnostic"

@@ -91,9 +91,9 @@ extension TextTokens {
 
     /// The text with each letter drawn in a style read as the ASCII letter it draws, as the handle reader reads
     /// it (``FakeNameMatcher/fold(_:)``): mathematical `𝐄`, script `ℰ`, circled `Ⓔ`, squared `🄴` and `🅴`, small
-    /// capitals `ᴇ`, modifier letters `ᴱ`, letters with marks `é`. A digit so drawn reads as a digit after a
-    /// letter or a digit (`Evil①②Bot`), not before a name (`①EvilKzBot` is a footnote's mark). Nil when the
-    /// text holds no such letter (nearly every text).
+    /// capitals `ᴇ`, modifier letters `ᴱ`, letters with marks `é`. A digit so drawn reads as a digit between
+    /// letters or digits (`Evil①②Bot`, `Evil²Bot`), not beside a name (`①EvilKzBot`, `EvilKzBot¹` hold a
+    /// footnote's mark). Nil when the text holds no such letter (nearly every text).
     static func styledAsLatin(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         guard s.contains(where: isStyledLatin) else { return nil }
         var out = s
@@ -101,6 +101,7 @@ extension TextTokens {
             // (A digit by its value: the confusables draw `①` as `l`.)
             if let value = s[k].properties.numericValue {
                 guard value >= 0, value <= 9, value == value.rounded(), k > 0, TelegramTextBoundaries.isASCIIAlphanumeric(out[k - 1]),
+                      k + 1 < s.count, TelegramTextBoundaries.isASCIIAlphanumeric(s[k + 1]) || isStyledLatin(s[k + 1]),
                       let digit = Unicode.Scalar(0x30 + UInt32(value)) else { continue }
                 out[k] = digit
                 continue
@@ -112,16 +113,19 @@ extension TextTokens {
         return out
     }
 
-    /// Whether `u` is in a block of letters drawn in a style (``styledAsLatin(_:)``): Latin with marks, IPA and
-    /// modifier letters (U+00C0–U+02FF, but `×` and `÷`), phonetic extensions (U+1D00–U+1DBF), super- and subscripts
-    /// (U+2070–U+209F), letterlike symbols (U+2100–U+214F), enclosed letters and numbers (U+2460–U+24FF),
-    /// mathematical letters (U+1D400–U+1D7FF), enclosed supplements (U+1F100–U+1F1FF).
+    /// Whether `u` is in a block of letters drawn in a style (``styledAsLatin(_:)``): superscript digits (`²`, `³`,
+    /// `¹`), Latin with marks, IPA and modifier letters (U+00C0–U+02FF, but `×` and `÷`), phonetic extensions
+    /// (U+1D00–U+1DBF), Latin Extended Additional (U+1E00–U+1EFF), super- and subscripts (U+2070–U+209F),
+    /// letterlike symbols (U+2100–U+214F), enclosed letters and numbers (U+2460–U+24FF), Latin Extended-C and -D
+    /// (U+2C60–U+2C7F, U+A720–U+A7FF), mathematical letters (U+1D400–U+1D7FF), enclosed supplements (U+1F100–U+1F1FF).
     static func isStyledLatin(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
-        guard v >= 0xC0 else { return false }
+        guard v >= 0xB2 else { return false }
+        if v < 0xC0 { return v == 0xB2 || v == 0xB3 || v == 0xB9 }
         if v <= 0x2FF { return v != 0xD7 && v != 0xF7 }
-        return (v >= 0x1D00 && v <= 0x1DBF) || (v >= 0x2070 && v <= 0x209F) || (v >= 0x2100 && v <= 0x214F)
-            || (v >= 0x2460 && v <= 0x24FF) || (v >= 0x1D400 && v <= 0x1D7FF) || (v >= 0x1F100 && v <= 0x1F1FF)
+        return (v >= 0x1D00 && v <= 0x1DBF) || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2070 && v <= 0x209F)
+            || (v >= 0x2100 && v <= 0x214F) || (v >= 0x2460 && v <= 0x24FF) || (v >= 0x2C60 && v <= 0x2C7F)
+            || (v >= 0xA720 && v <= 0xA7FF) || (v >= 0x1D400 && v <= 0x1D7FF) || (v >= 0x1F100 && v <= 0x1F1FF)
     }
 
     /// A number that is no ASCII digit (`¹`, `①`): a footnote's mark or a list's, no part of a name.

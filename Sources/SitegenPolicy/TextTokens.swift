@@ -164,8 +164,9 @@ package final class TextTokens: Sendable {
             return !moreRanges.coverStrictly(t.offset, t.offset + t.length)
         }
         // A bot's name the first reading found bare is part of what the reader reads around it (`@ EvilBot`
-        // is the handle), and is said so; so are a known fake's name and a handle too short for Telegram to
-        // link inside a handle the reader reads (`@ Kenes1414_Bot`, `@e\u{301}vil_support`). (A handle written
+        // is the handle), and is said so; so are a known fake's name, a handle too short for Telegram to link
+        // and one no app links inside a handle the reader reads (`@ Kenes1414_Bot`, `@e\u{301}vil_support`,
+        // `пишите@evil_suppоrt` with a Cyrillic `о`). (A handle written
         // defanged leaves the fake's name: the guards pass what is defanged, as sitegen names known fakes so.)
         let longestRanges = TokenRanges(longest)
         let handleRanges = TokenRanges(longest.filter { if case .handle = $0.kind { !$0.defanged } else { false } })
@@ -173,7 +174,7 @@ package final class TextTokens: Sendable {
             switch t.kind {
             case _ where t.bare: !longestRanges.cover(t.offset, t.offset + t.length)
             case .fakeName: !handleRanges.coverStrictly(t.offset, t.offset + t.length)
-            case .handle(let name) where name.unicodeScalars.count < 4: !handleRanges.coverStrictly(t.offset, t.offset + t.length)
+            case .handle(let name) where name.unicodeScalars.count < 4 || t.readAsLooks: !handleRanges.coverStrictly(t.offset, t.offset + t.length)
             default: true
             }
         }
@@ -616,9 +617,8 @@ package final class TextTokens: Sendable {
                         // (Latin letters: U+00C0–U+027F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
                         // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws;
                         // so do circled and squared ones, E2 92 B6 to E2 93 A9 and F0 9F 84 to 86.)
-                        if b == 0xF0, i + 2 < bytes.count, bytes[i + 1] == 0x9D || (bytes[i + 1] == 0x9F && bytes[i + 2] >= 0x84 && bytes[i + 2] <= 0x86) { return true }
-                        if b == 0xE2, i + 2 < bytes.count,
-                           (bytes[i + 1] == 0x92 && bytes[i + 2] >= 0xB6) || (bytes[i + 1] == 0x93 && bytes[i + 2] <= 0xA9) { return true }
+                        if b == 0xF0, i + 2 < bytes.count, bytes[i + 1] == 0x9D || (bytes[i + 1] == 0x9F && bytes[i + 2] >= 0x84 && bytes[i + 2] <= 0x87) { return true }
+                        if b == 0xE2, i + 2 < bytes.count, (bytes[i + 1] == 0x92 && bytes[i + 2] >= 0xB6) || bytes[i + 1] == 0x93 { return true }
                         if (b >= 0xC3 && b <= 0xCB && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
                             || Self.isStyledLetter(bytes, at: i) {
                             // A Latin letter with a mark or in a style (`ó`, `ᴇ`, `ℰ`, `ᵉ`) goes on an ASCII word, which a
@@ -675,16 +675,22 @@ package final class TextTokens: Sendable {
             || (scripts == 3 && Self.mixedWordHoldsT(bytes, wordStart..<bytes.count)) || (styled && wordLength >= 5)
     }
 
-    /// Whether the character at `i` (a lead byte) is a letter in a style of the phonetic extensions, super- and
-    /// subscripts or letterlike symbols (E1 B4–B6, E2 81 B0 to E2 82 9F, E2 84–85 but `№`), or an enclosed digit
-    /// (E2 91 A0 on, E2 92: `Evil①②Bot`): ``isStyledLatin(_:)``.
+    /// Whether the character at `i` (a lead byte) is a letter in a style of the phonetic extensions, the Latin
+    /// extensions, super- and subscripts or letterlike symbols (E1 B4–B6, E1 B8–BB, E2 B1 A0 on, EA 9C A0 to EA 9F,
+    /// E2 81 B0 to E2 82 9F, E2 84–85 but `№`), or a digit so (`²`; E2 91 A0 on, E2 92: `Evil①②Bot`):
+    /// ``isStyledLatin(_:)``.
     private static func isStyledLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let lead = bytes[i]
-        guard lead == 0xE1 || lead == 0xE2, i + 2 < bytes.count else { return false }
+        // (Superscript digits `²`, `³`, `¹`: C2 B2, B3, B9.)
+        if lead == 0xC2 { return i + 1 < bytes.count && ReaderReading.isSuperscriptDigit(afterC2: bytes[i + 1]) }
+        guard lead == 0xE1 || lead == 0xE2 || lead == 0xEA, i + 2 < bytes.count else { return false }
         let second = bytes[i + 1], third = bytes[i + 2]
-        if lead == 0xE1 { return second >= 0xB4 && second <= 0xB6 }
+        // (Latin Extended Additional, U+1E00–U+1EFF, E1 B8–BB: Vietnamese letters; Latin Extended-D, EA 9C A0 on.)
+        if lead == 0xE1 { return (second >= 0xB4 && second <= 0xB6) || (second >= 0xB8 && second <= 0xBB) }
+        if lead == 0xEA { return (second == 0x9C && third >= 0xA0) || second == 0x9D || second == 0x9E || second == 0x9F }
+        // (Latin Extended-C, U+2C60–U+2C7F: E2 B1 A0 on.)
         return (second == 0x81 && third >= 0xB0) || (second == 0x82 && third <= 0x9F) || second == 0x85 || (second == 0x84 && third != 0x96)
-            || (second == 0x91 && third >= 0xA0) || second == 0x92
+            || (second == 0x91 && third >= 0xA0) || second == 0x92 || (second == 0xB1 && third >= 0xA0)
     }
 
     /// Whether the character at `i` (a lead byte) is a combining mark beyond U+0300–U+036F: U+1AB0–U+1AFF,
@@ -949,14 +955,26 @@ package final class TextTokens: Sendable {
     }
 
     /// The name after the `@` at `at` when it is a handle a reader reads though a word goes before it: shaped as
-    /// only a user name is (``isUserNameShaped(_:)``), with no domain after it (`info@evil.com` is an address)
-    /// nor a colon (`user@host1:/path`, `image@sha256:…`).
+    /// only a user name is (``isUserNameShaped(_:)``), after a Kazakh or Russian word (`пишите@evil_support`) or a
+    /// bot's name (`EvilKzBot@EvilOneBot`), with no domain after it, written defanged too (`info@evil.com`,
+    /// `info@kaspibot[.]kz` are addresses), nor a colon that goes on (`user@host1:/path`, `image@sha256:…`). A
+    /// Latin word before it is a user at a host or a package at a version (`admin@db_server`, `lodash@latest_beta`).
     static func gluedHandle(_ s: [Unicode.Scalar], at: Int) -> Range<Int>? {
         var end = at + 1
         while end < s.count, isHandleChar(s[end]) { end += 1 }
-        guard isUserNameShaped(s[(at + 1)..<end]), end == s.count || s[end] != ":",
-              !ReaderReading.nameGoesOnToDomain(s, from: at + 1) else { return nil }
+        guard isUserNameShaped(s[(at + 1)..<end]),
+              end + 1 >= s.count || s[end] != ":" || isSpaceOrEnd(s[end + 1]),
+              !ReaderReading.nameGoesOnToDomain(s, from: at + 1, bracketsToo: true) else { return nil }
+        var start = at
+        while start > 0, isHandleChar(s[start - 1]) { start -= 1 }
+        let before = s[start..<at]
+        guard (at > 0 && isKazakhOrRussian(s[at - 1])) || (before.first.map { !("0"..."9").contains($0) } == true
+            && before.count >= 5 && String(String.UnicodeScalarView(before.suffix(3))).lowercased() == "bot") else { return nil }
         return (at + 1)..<end
+    }
+
+    private static func isSpaceOrEnd(_ u: Unicode.Scalar) -> Bool {
+        u == " " || u == "\n" || u == "\t" || u == "\u{A0}"
     }
 
     static func isHandleChar(_ u: Unicode.Scalar) -> Bool {

@@ -43,6 +43,7 @@ final class BareBotNameTests: XCTestCase {
             ("Бот \u{1D07}\u{1D20}\u{26A}\u{29F}\u{1D0B}\u{1D22}\u{299}\u{1D0F}\u{1D1B}", "telegram.unknown", 4, 5),
             ("Бот EvilKzB\u{F3}t", "telegram.unknown", 4, 5), ("Бот Evil\u{2460}\u{2461}Bot", "telegram.unknown", 4, 5),
             ("Бот: EvilKzBo\u{1DC4}t ботына", "telegram.unknown", 4, 6),
+            ("Бот EvilKzB\u{1ECD}t", "telegram.unknown", 4, 5), ("Бот Evil\u{B2}Bot", "telegram.unknown", 4, 5),
             // In lookalike letters: the name a reader types.
             ("Бот: \u{415}vilKz\u{412}\u{43E}t ботын табыңыз", "telegram.unknown", 4, 6), ("Бот: EvilKz\u{412}\u{43E}t\u{49B}\u{430}", "telegram.unknown", 4, 6),
             // Even in a warning: a name not yet listed as a fake is to be listed first.

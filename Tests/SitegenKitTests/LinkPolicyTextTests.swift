@@ -200,7 +200,11 @@ final class LinkPolicyTextTests: XCTestCase {
                                      ("Не пишите \u{FF20} evil_support", "telegram.unknown", 11), ("Не пишите @ \u{435}vil_support", "telegram.unknown", 11),
                                      ("Не пишите @ \u{1D41E}\u{1D42F}\u{1D422}\u{1D425}_support", "telegram.unknown", 11),
                                      ("Не пишите @ **evil_support**", "telegram.unknown", 11), ("@ `evil_support`", "telegram.unknown", 1),
-                                     ("Не пишите @ Kenes1414_Bot", "telegram.fake", 11), ("Не пишите @e\u{301}vil_support", "telegram.unknown", 11)] {
+                                     ("Не пишите @ Kenes1414_Bot", "telegram.fake", 11), ("Не пишите @e\u{301}vil_support", "telegram.unknown", 11),
+                                     // A glued handle before a colon that ends a phrase, or with a lookalike letter, said once;
+                                     // an address whose domain is written defanged is one address.
+                                     ("Жазыңыз@evil_support: сәлем", "telegram.unknown", 8), ("пишите@evil_supp\u{43E}rt", "telegram.unknown", 7),
+                                     ("Пошта: info@kaspibot[.]kz", "text.domain", 8), ("Пошта: info@kaspibot[точка]kz", "text.domain", 8)] {
             let d = try Fixture.check(text + "\n")
             XCTAssertEqual(Set(LinkPolicyAssert.errors(d).map { "\($0.column) \($0.code)" }), ["\(column) \(code)"], "\(text): \(d.map(\.message))")
         }
@@ -228,6 +232,8 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Встреча @ Telegram, өтініш @ Kenes1414Bot, кездесу @ 18:00, бот @ kenes1414bot\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Вебинар@Zoom, пишите@Kenes1414Bot, EvilKzBot@egov.kz, `user@host1:/srv`, `image@sha256:ab12`, бот @ Chatbot\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Акция @ iPhone15, рейс @ KC851, Вебинар @ **Zoom**, жазылу @ Серік_2020, тел @ 8_800\n"))
+        // A user at a host, a package at a version.
+        LinkPolicyAssert.noErrors(try Fixture.check("`ssh admin@db_server`, `npm i lodash@latest_beta`, x@evil_support\n"))
         // Two names on either side of an @: each is what a reader searches for.
         XCTAssertEqual(LinkPolicyAssert.errors(try Fixture.check("EvilKzBot@EvilOneBot\n")).map { "\($0.column) \($0.code)" },
                        ["1 telegram.unknown", "10 telegram.unknown"])
