@@ -54,9 +54,7 @@ extension TextTokens {
                     guard k < start - 1, k == 0 || !"./:~\\".unicodeScalars.contains(scalars[k - 1]) else { continue }
                 }
             }
-            guard isASCIILetter(scalars[start]), (5...32).contains(end - start),
-                  scalars[end - 3].value | 0x20 == 0x62, scalars[end - 2].value | 0x20 == 0x6F, scalars[end - 1].value | 0x20 == 0x74
-            else { continue }
+            guard isBotName(scalars[start..<end]) else { continue }
             if end < n {
                 let after = scalars[end]
                 // A dot before a Latin word (`EvilBot.exe`) or an @ makes it a part of a longer name; a bracket, a
@@ -70,8 +68,6 @@ extension TextTokens {
                 guard !isWord(after) || isKazakhOrRussian(after) || isNumberMark(after)
                         || "\u{2BC}\u{2B9}\u{2BB}".unicodeScalars.contains(after) else { continue }
             }
-            let name = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
-            guard !botLikeWords.contains(name) else { continue }
             out.append(start..<end)
         }
         return out
@@ -83,7 +79,13 @@ extension TextTokens {
     /// or a flight's name with a digit (`Акция @ iPhone15`, `Рейс @ KC851`).
     static func isUserNameShaped(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
         guard (5...32).contains(name.count), let first = name.first, isASCIILetter(first) else { return false }
-        if name.contains("_") { return true }
+        return name.contains("_") || isBotName(name)
+    }
+
+    /// Whether `name` (handle characters alone) is what Telegram allows a bot: 5 to 32 of them, starting with a
+    /// letter and ending in "bot" in any case, and no word that ends so (``botLikeWords``).
+    static func isBotName(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard (5...32).contains(name.count), let first = name.first, isASCIILetter(first) else { return false }
         let k = name.endIndex
         return name[k - 3].value | 0x20 == 0x62 && name[k - 2].value | 0x20 == 0x6F && name[k - 1].value | 0x20 == 0x74
             && !botLikeWords.contains(String(String.UnicodeScalarView(name)).lowercased())

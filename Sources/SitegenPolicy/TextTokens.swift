@@ -166,8 +166,8 @@ package final class TextTokens: Sendable {
         // A bot's name the first reading found bare is part of what the reader reads around it (`@ EvilBot`
         // is the handle), and is said so; so are a known fake's name, a handle too short for Telegram to link
         // and one no app links inside a handle the reader reads (`@ Kenes1414_Bot`, `@e\u{301}vil_support`,
-        // `пишите@evil_suppоrt` with a Cyrillic `о`). (A handle written
-        // defanged leaves the fake's name: the guards pass what is defanged, as sitegen names known fakes so.)
+        // `пишите@evil_suppоrt` with a Cyrillic `о`). (A handle written defanged leaves the fake's name: the
+        // guards pass what is defanged, as sitegen names known fakes so.)
         let longestRanges = TokenRanges(longest)
         let handleRanges = TokenRanges(longest.filter { if case .handle = $0.kind { !$0.defanged } else { false } })
         let kept = found.filter { t in
@@ -616,7 +616,7 @@ package final class TextTokens: Sendable {
                     } else {
                         // (Latin letters: U+00C0–U+027F, but × and ÷; Greek and Cyrillic: U+0370–U+052F. A mathematical
                         // letter, F0 9D, sends the text to the full reading, which reads it as the letter it draws;
-                        // so do circled and squared ones, E2 92 B6 to E2 93 A9 and F0 9F 84 to 86.)
+                        // so do enclosed and squared ones, E2 92 B6 to E2 93 BF and F0 9F 84 to 87.)
                         if b == 0xF0, i + 2 < bytes.count, bytes[i + 1] == 0x9D || (bytes[i + 1] == 0x9F && bytes[i + 2] >= 0x84 && bytes[i + 2] <= 0x87) { return true }
                         if b == 0xE2, i + 2 < bytes.count, (bytes[i + 1] == 0x92 && bytes[i + 2] >= 0xB6) || bytes[i + 1] == 0x93 { return true }
                         if (b >= 0xC3 && b <= 0xCB && !(b == 0xC3 && i + 1 < bytes.count && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)))
@@ -967,9 +967,7 @@ package final class TextTokens: Sendable {
               !ReaderReading.nameGoesOnToDomain(s, from: at + 1, bracketsToo: true) else { return nil }
         var start = at
         while start > 0, isHandleChar(s[start - 1]) { start -= 1 }
-        let before = s[start..<at]
-        guard (at > 0 && isKazakhOrRussian(s[at - 1])) || (before.first.map { !("0"..."9").contains($0) } == true
-            && before.count >= 5 && String(String.UnicodeScalarView(before.suffix(3))).lowercased() == "bot") else { return nil }
+        guard (at > 0 && isKazakhOrRussian(s[at - 1])) || isBotName(s[start..<at]) else { return nil }
         return (at + 1)..<end
     }
 
