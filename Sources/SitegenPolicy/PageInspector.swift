@@ -151,7 +151,11 @@ package struct PageInspector: Sendable {
             for (token, run, offset, shownByWhatsApp) in joinedTokens(runs, endingAt: index, whatsApp: page.frontMatter.bulletin) {
                 if case .pastedLink = token.kind { continue }
                 guard saidAcross.insert([run, offset, token.length]).inserted else { continue }
-                let findings = judgeToken(token, inWarning: false)
+                // A name written whole in the last run, with only its @ before it (`Жалған: @ **EgovKzBot2.0**`), is
+                // judged as that run's: a warning names a known fake so. (One split by formatting is refused even in a
+                // warning, which cannot show it defanged.)
+                let whole = Self.nameWholeAfterSpacedAt(token, run: run, offset: offset, in: runs)
+                let findings = judgeToken(token, inWarning: whole && runs[run + 1].alert?.mayNameFakes == true)
                 guard !findings.isEmpty else { continue }
                 let written = String(decoding: Array(runs[run].text.utf8)[offset...].prefix(token.length), as: UTF8.self)
                 // What WhatsApp shows is looked for up to its first hidden marker.
@@ -482,6 +486,16 @@ package struct PageInspector: Sendable {
     /// them. Not a tab, which an address's path holds (`https://t.me/Kenes1414Bot\t/../EvilBot` is one
     /// link to the app), nor a carriage return, which the app deletes before it reads a text.
     package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+
+    /// Whether `token`, read across runs from byte `offset` of run `run`, is a handle whose @ and spaces end that
+    /// run and whose name is the next run's alone (`@ **EgovKzBot2.0**`, not `@ **Egov**KzBot2.0`).
+    static func nameWholeAfterSpacedAt(_ token: TextToken, run: Int, offset: Int, in runs: [TextRun]) -> Bool {
+        guard case .handle = token.kind, run + 1 < runs.count, !runs[run + 1].rawHTMLBefore,
+              let at = spacedAtEnd(runs[run].text) else { return false }
+        let count = runs[run].text.utf8.count
+        let name = offset + token.length - count
+        return offset >= count - at && name > 0 && name <= runs[run + 1].text.utf8.count
+    }
 
     /// The bytes at the end of `text` that an @ followed by spaces takes, with the word before the @ and the
     /// spaces between (`пишите @ `), when the text ends so; a reader reads the name after them as a handle.

@@ -232,8 +232,10 @@ final class LinkPolicyTextTests: XCTestCase {
         LinkPolicyAssert.noErrors(try Fixture.check("Встреча @ Telegram, өтініш @ Kenes1414Bot, кездесу @ 18:00, бот @ kenes1414bot\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Вебинар@Zoom, пишите@Kenes1414Bot, EvilKzBot@egov.kz, `user@host1:/srv`, `image@sha256:ab12`, бот @ Chatbot\n"))
         LinkPolicyAssert.noErrors(try Fixture.check("Акция @ iPhone15, рейс @ KC851, Вебинар @ **Zoom**, жазылу @ Серік_2020, тел @ 8_800\n"))
-        // A user at a host, a package at a version.
+        // A user at a host, a package at a version; a known fake named whole after a spaced @ in a warning.
         LinkPolicyAssert.noErrors(try Fixture.check("`ssh admin@db_server`, `npm i lodash@latest_beta`, x@evil_support\n"))
+        LinkPolicyAssert.noErrors(try Fixture.check("> [!WARNING]\n> Жалған: @ **EgovKzBot2.0**, @ **Kenes1414_Bot**\n"))
+        XCTAssertEqual(LinkPolicyAssert.errors(try Fixture.check("> [!WARNING]\n> Жалған: @ **Egov**KzBot2.0, @ **evil_support**\n")).count, 2)
         // Two names on either side of an @: each is what a reader searches for.
         XCTAssertEqual(LinkPolicyAssert.errors(try Fixture.check("EvilKzBot@EvilOneBot\n")).map { "\($0.column) \($0.code)" },
                        ["1 telegram.unknown", "10 telegram.unknown"])
