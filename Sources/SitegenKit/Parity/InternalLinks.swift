@@ -182,11 +182,6 @@ enum InternalLinks {
             }
         }
 
-        /// `link.internal` when `anchors` does not hold the fragment.
-        func diagnostic(_ anchors: AnchorList) -> Diagnostic? {
-            anchors.contains(fragment) ? nil : diagnostic(Names(anchors.ids))
-        }
-
         /// `link.internal` for a fragment that is none of `names`; with the nearest name it may have meant
         /// when `suggest`.
         func diagnostic(_ names: Names, suggest: Bool = true) -> Diagnostic {
